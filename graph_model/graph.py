@@ -1,0 +1,247 @@
+"""OrgGraph: a typed wrapper around a networkx MultiDiGraph.
+
+Node ids are stable and readable: units use their path (``財政部/關務署/基隆關/稽查組``),
+duties ``duty:<hash of normalized text>``.  Every node has ``labels`` (e.g.
+``["Unit", "Division"]``); every edge has ``type`` (``HAS_UNIT``, ``HANDLES``, …)
+and provenance (``doc``, ``line``, ``article``, ``item``).
+
+>>> from graph_model.records import ParsedDocument, Document, UnitRecord, DutyRecord, Source
+>>> src = Source("d1", 3)
+>>> parsed = ParsedDocument(Document("d1", "t", "org_act"),
+...     units=[UnitRecord(("經濟部", "智慧財產局"), "Agency", "局", src)],
+...     duties=[DutyRecord(("經濟部", "智慧財產局"), "專利審查。", src)])
+>>> g = OrgGraph.build([parsed])
+>>> [u["id"] for u in g.units()]
+['經濟部', '經濟部/智慧財產局']
+>>> [d["text"] for d, _ in g.duties_of("經濟部/智慧財產局")]
+['專利審查']
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+
+import networkx as nx
+
+from .duties import duty_flags, normalize_duty
+from .errors import AmbiguousUnit, UnknownUnit
+from .naming import classify_agency, unit_id
+from .records import ParsedDocument, Source
+
+# Genre-specific record builders (posts, figures, procedures) register here:
+# key in ParsedDocument.extras -> function(graph, records, parsed).
+EXTRA_BUILDERS: dict[str, Callable[["OrgGraph", object, ParsedDocument], None]] = {}
+
+
+def duty_id(text: str) -> str:
+    return "duty:" + hashlib.sha1(normalize_duty(text).encode()).hexdigest()[:12]
+
+
+def _prov(source: Source) -> dict:
+    return {"doc": source.doc, "line": source.line, "end_line": source.end_line or source.line,
+            "article": source.article or "", "item": source.item or ""}
+
+
+class OrgGraph:
+    """The organization graph.  Build it with :meth:`build` from parsed documents."""
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None):
+        self.g = graph if graph is not None else nx.MultiDiGraph()
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(cls, documents: Iterable[ParsedDocument]) -> "OrgGraph":
+        """Merge parsed documents (in document-id order) into one graph."""
+        self = cls()
+        docs = sorted(documents, key=lambda p: p.document.id)
+        canon = _Canonicalizer(docs)
+        for parsed in docs:
+            d = parsed.document
+            self.g.add_node(f"doc:{d.id}", id=f"doc:{d.id}", labels=["Document"], name=d.title, title=d.title,
+                            genre=d.genre, path_on_disk=d.path, sha256=d.sha256, lines=d.lines)
+            for rec in parsed.units:
+                self.add_unit(canon(rec.path), rec.kind, rec.unit_type, rec.source,
+                              full_name=rec.full_name, aliases=rec.aliases, note=rec.note)
+            for duty in parsed.duties:
+                self.add_duty(canon(duty.unit), duty.text, duty.source, basis=duty.basis, post=duty.post)
+            for key, records in sorted(parsed.extras.items()):
+                if key in EXTRA_BUILDERS:
+                    EXTRA_BUILDERS[key](self, records, parsed)
+        return self
+
+    def add_unit(self, path: tuple[str, ...], kind: str, unit_type: str, source: Source, *,
+                 full_name: str = "", aliases: Iterable[str] = (), note: str = "") -> str:
+        """Add (or merge into) the unit at ``path``, creating missing ancestors as agencies."""
+        for depth in range(1, len(path)):
+            ancestor = path[:depth]
+            if unit_id(ancestor) not in self.g:
+                a_kind, a_type = classify_agency(ancestor[-1])
+                self._upsert_unit(ancestor, a_kind, a_type, source, implied=True)
+        uid = self._upsert_unit(path, kind, unit_type, source, full_name=full_name, aliases=aliases, note=note)
+        if len(path) > 1:
+            parent = unit_id(path[:-1])
+            if not self.g.has_edge(parent, uid, key="HAS_UNIT"):
+                self.g.add_edge(parent, uid, key="HAS_UNIT", type="HAS_UNIT", **_prov(source))
+        return uid
+
+    def _upsert_unit(self, path, kind, unit_type, source, *, full_name="", aliases=(), note="", implied=False) -> str:
+        uid = unit_id(path)
+        node = self.g.nodes.get(uid)
+        if node is None:
+            self.g.add_node(uid, id=uid, labels=["Unit", kind], kind=kind, name=path[-1], unit_type=unit_type,
+                            path=list(path), full_name=full_name or path[-1], aliases=[], sources=[],
+                            implied=implied, note=note, **_prov(source))
+            node = self.g.nodes[uid]
+        elif node["implied"] and not implied:
+            # A document that sets the unit up explicitly outranks one that merely implied it.
+            node.update(labels=["Unit", kind], kind=kind, unit_type=unit_type, implied=False, **_prov(source))
+        if full_name and len(full_name) > len(node["full_name"]):
+            node["full_name"] = full_name
+        node["aliases"] = sorted(set(node["aliases"]) | {a for a in aliases if a and a != path[-1]})
+        if note and not node["note"]:
+            node["note"] = note
+        prov = _prov(source)
+        if not implied and prov not in node["sources"]:
+            node["sources"].append(prov)
+        return uid
+
+    def add_duty(self, unit: tuple[str, ...], text: str, source: Source, *, basis: str = "explicit",
+                 post: str = "") -> str | None:
+        """Attach a duty statement to a unit; the same normalized text is one ``Duty`` node."""
+        norm = normalize_duty(text)
+        if not norm:
+            return None
+        uid = unit_id(unit)
+        if uid not in self.g:
+            kind, unit_type = classify_agency(unit[-1])
+            self.add_unit(unit, kind, unit_type, source)
+        did = duty_id(norm)
+        if did not in self.g:
+            catch_all, residual = duty_flags(norm)
+            self.g.add_node(did, id=did, labels=["Duty"], text=norm, catch_all=catch_all, residual=residual)
+        key = f"HANDLES:{source.doc}:{source.line}:{source.item or ''}:{post}"
+        self.g.add_edge(uid, did, key=key, type="HANDLES", basis=basis, post=post, **_prov(source))
+        return did
+
+    # ------------------------------------------------------------------ reading
+    def node(self, node_id: str) -> dict:
+        return self.g.nodes[node_id]
+
+    def nodes_with_label(self, label: str) -> Iterator[dict]:
+        return (data for _, data in self.g.nodes(data=True) if label in data["labels"])
+
+    def units(self, kind: str | None = None) -> list[dict]:
+        """All unit nodes (optionally of one kind), in id order."""
+        found = [d for d in self.nodes_with_label("Unit") if kind is None or d["kind"] == kind]
+        return sorted(found, key=lambda d: d["id"])
+
+    def edges(self, rel_type: str | None = None) -> Iterator[tuple[str, str, dict]]:
+        for u, v, data in self.g.edges(data=True):
+            if rel_type is None or data["type"] == rel_type:
+                yield u, v, data
+
+    def parent(self, uid: str) -> str | None:
+        for p, _, data in self.g.in_edges(uid, data=True):
+            if data["type"] == "HAS_UNIT":
+                return p
+        return None
+
+    def children(self, uid: str) -> list[str]:
+        """Child units in document order (by line), then by id."""
+        kids = {v for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HAS_UNIT"}
+        return sorted(kids, key=lambda k: (self.g.nodes[k]["doc"], self.g.nodes[k]["line"], k))
+
+    def roots(self) -> list[str]:
+        return [u["id"] for u in self.units() if self.parent(u["id"]) is None]
+
+    def descendants(self, uid: str, depth: int | None = None) -> list[str]:
+        out, frontier = [], [uid]
+        level = 0
+        while frontier and (depth is None or level < depth):
+            frontier = [c for f in frontier for c in self.children(f)]
+            out.extend(frontier)
+            level += 1
+        return out
+
+    def duties_of(self, uid: str) -> list[tuple[dict, dict]]:
+        """``(duty node, HANDLES edge)`` pairs of a unit, in document order."""
+        pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HANDLES"]
+        return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))
+
+    def handlers(self, did: str) -> list[tuple[dict, dict]]:
+        """``(unit node, HANDLES edge)`` pairs of every unit that handles a duty."""
+        return [(self.g.nodes[u], data) for u, _, data in self.g.in_edges(did, data=True) if data["type"] == "HANDLES"]
+
+    # ------------------------------------------------------------------ lookup
+    def resolve(self, ref: str) -> str:
+        """Resolve a unit reference: an id, a path suffix (``基隆關/稽查組``) or a unique name/alias.
+
+        Raises :class:`UnknownUnit` or :class:`AmbiguousUnit` (with the candidates).
+        """
+        ref = ref.strip().strip("/").replace("›", "/").replace(" / ", "/")
+        ref = "/".join(p.strip() for p in ref.split("/"))
+        if ref in self.g and "Unit" in self.g.nodes[ref]["labels"]:
+            return ref
+        parts = ref.split("/")
+        matches = []
+        for u in self.units():
+            path = u["path"]
+            names = [path[-1], u["full_name"], *u["aliases"]]
+            if path[-len(parts):] == parts or (len(parts) == 1 and ref in names) or \
+                    (len(parts) > 1 and path[-len(parts):-1] == parts[:-1] and parts[-1] in names):
+                matches.append(u["id"])
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise UnknownUnit(ref, self._suggest(ref))
+        raise AmbiguousUnit(ref, matches)
+
+    def _suggest(self, ref: str, limit: int = 5) -> list[str]:
+        chars = set(ref)
+        scored = sorted(((len(chars & set(u["name"])) / max(len(chars | set(u["name"])), 1), u["id"])
+                         for u in self.units()), reverse=True)
+        return [uid for score, uid in scored[:limit] if score > 0.3]
+
+    def path_names(self, uid: str) -> list[str]:
+        return list(self.g.nodes[uid]["path"])
+
+    # ------------------------------------------------------------------ export
+    def to_node_link(self) -> dict:
+        data = nx.node_link_data(self.g, edges="edges")
+        data["edges"].sort(key=lambda e: (e["source"], e["target"], e["key"]))
+        data["nodes"].sort(key=lambda n: n["id"])
+        return data
+
+    @classmethod
+    def from_node_link(cls, data: dict) -> "OrgGraph":
+        return cls(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
+
+
+class _Canonicalizer:
+    """Maps paths that start at a short agency name (關務署/…) onto the full hierarchy.
+
+    A document may name 關務署 where another sets up 財政部/關務署: when the first
+    name of a path is not a root anywhere but is the last name of exactly one
+    longer agency path, the path is re-rooted there.
+    """
+
+    def __init__(self, docs: list[ParsedDocument]):
+        roots, by_name = set(), {}
+        for parsed in docs:
+            for rec in parsed.units:
+                if len(rec.path) > 1:
+                    for depth in range(2, len(rec.path) + 1):
+                        by_name.setdefault(rec.path[depth - 1], set()).add(rec.path[:depth])
+                roots.add(rec.path[0])
+        self.prefix = {}
+        for name, paths in by_name.items():
+            if len(paths) == 1:
+                (full,) = paths
+                self.prefix[name] = full[:-1]
+        self.multi_roots = {p[0] for parsed in docs for p in (r.path for r in parsed.units) if len(p) > 1}
+
+    def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        head = path[0]
+        if head not in self.multi_roots and head in self.prefix:
+            return self.prefix[head] + tuple(path)
+        return tuple(path)

@@ -1,0 +1,112 @@
+"""Plain records that loaders return and the graph is built from.
+
+Loaders never build graph nodes themselves: they describe what a document says
+as these records, each carrying its :class:`Source`.  Records are plain data
+(JSON round-trippable with :func:`to_dict` / :func:`parsed_from_dict`) so the
+store can keep them per document and rebuild the graph deterministically.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+# Specific labels a unit can carry besides the common label ``Unit``.
+UNIT_KINDS = ("Agency", "Division", "BranchOffice", "Section", "Team", "Committee", "Facility")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: document id, 1-based line span, article and item."""
+
+    doc: str
+    line: int
+    end_line: int | None = None
+    article: str | None = None  # e.g. "第10-1條"
+    item: str | None = None  # e.g. "一", "一/(二)/3"
+
+    def cite(self) -> str:
+        """Human citation, e.g. ``002:22 第3條 一``."""
+        lines = f"{self.line}" if not self.end_line or self.end_line == self.line else f"{self.line}-{self.end_line}"
+        parts = [f"{self.doc}:{lines}"]
+        if self.article:
+            parts.append(self.article)
+        if self.item:
+            parts.append(self.item)
+        return " ".join(parts)
+
+
+@dataclass
+class Document:
+    id: str
+    title: str
+    genre: str
+    path: str = ""
+    sha256: str = ""
+    lines: int = 0
+
+
+@dataclass
+class UnitRecord:
+    """A unit the document sets up or describes.
+
+    ``path`` is the chain of names from the top organization down to the unit,
+    e.g. ``("財政部", "關務署", "基隆關", "稽查組")``; it is what makes ids stable.
+    """
+
+    path: tuple[str, ...]
+    kind: str
+    unit_type: str
+    source: Source
+    full_name: str = ""
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass
+class DutyRecord:
+    """A duty statement assigned to a unit (or to a post of that unit)."""
+
+    unit: tuple[str, ...]
+    text: str
+    source: Source
+    basis: str = "explicit"  # "explicit" | "inferred"
+    post: str = ""  # set when the text assigns it to a post (主任秘書) rather than a unit
+
+
+@dataclass
+class Unplaced:
+    """A span the loader read but could not attach to the organization."""
+
+    text: str
+    source: Source
+    reason: str
+
+
+@dataclass
+class ParsedDocument:
+    document: Document
+    units: list[UnitRecord] = field(default_factory=list)
+    duties: list[DutyRecord] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    extras: dict = field(default_factory=dict)  # genre-specific records (posts, figures, procedures)
+
+
+def to_dict(parsed: ParsedDocument) -> dict:
+    """JSON-ready dict of a parsed document."""
+    return asdict(parsed)
+
+
+def _source(d: dict) -> Source:
+    return Source(**d)
+
+
+def parsed_from_dict(d: dict) -> ParsedDocument:
+    """Inverse of :func:`to_dict`."""
+    unit_fields = {f.name for f in fields(UnitRecord)}
+    units = [
+        UnitRecord(**{**{k: v for k, v in u.items() if k in unit_fields}, "path": tuple(u["path"]),
+                      "aliases": tuple(u.get("aliases", ())), "source": _source(u["source"])})
+        for u in d.get("units", [])
+    ]
+    duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])}) for x in d.get("duties", [])]
+    unplaced = [Unplaced(**{**x, "source": _source(x["source"])}) for x in d.get("unplaced", [])]
+    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, d.get("extras", {}))

@@ -1,0 +1,86 @@
+"""Loaders: document text → :class:`graph_model.records.ParsedDocument`.
+
+Loaders never touch a database or the network.  Each genre has a module with a
+``parse(text, document) -> ParsedDocument`` function:
+
+- ``org_act``      組織法/組織條例/組織通則/組織準則/組織規程 (organization acts)
+- ``office_rules`` 辦事細則/處務規程 (office rules)
+- ``budget``       預算總說明 (budget-book organization sections)
+- ``procedures``   作業程序 (standard operating procedures)
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+from graph_model.records import Document, ParsedDocument
+
+from .reading import LoadError, decode, read_document
+
+GENRES = ("org_act", "office_rules", "budget", "procedures")
+
+__all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "decode", "read_document"]
+
+
+class UnknownGenre(LoadError):
+    pass
+
+
+_TITLE_GENRE = (
+    ("office_rules", re.compile(r"(辦事細則|處務規程|處務規則)")),
+    ("org_act", re.compile(r"組織(法|條例|通則|準則|規程|規則|章程)")),
+    ("budget", re.compile(r"(預算總說明|預算書|預算員額)")),
+    ("procedures", re.compile(r"(作業程序|作業流程|標準作業)")),
+)
+
+
+def detect_genre(text: str) -> str | None:
+    """Guess a document's genre from its title and conventions; None when unsure."""
+    head = text[:600]
+    for genre, pattern in _TITLE_GENRE:
+        first = next((ln for ln in head.splitlines() if ln.strip()), "")
+        if pattern.search(first):
+            return genre
+    if re.search(r"現行法定職掌|預算總說明|預算員額", head):
+        return "budget"
+    if re.search(r"本(細則|規程)依", head):
+        return "office_rules"
+    if len(re.findall(r"(作業程序|作業流程|辦理程序)\s*\n", text)) >= 2 or (
+            "法令依據" in head and re.search(r"處理流程|作業流程|標準作業程序", text)):
+        return "procedures"
+    if re.search(r"本(條例|法|通則|準則|規程)(依|自|施行)|以下簡稱本\w", text[:3000]) and re.search(r"第\s*\S+\s*條", head):
+        return "org_act"
+    return None
+
+
+def doc_id_for(path: str | Path) -> str:
+    """Document id used in provenance: the file name without extension."""
+    return Path(path).stem
+
+
+def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = "", sha256: str = "") -> ParsedDocument:
+    """Parse document text; raises :class:`UnknownGenre` when the genre cannot be told."""
+    where = path or doc_id
+    if not text.strip():
+        raise LoadError(where, "the document is empty", "give a document with text in it")
+    if genre is None:
+        genre = detect_genre(text)
+        if genre is None:
+            raise UnknownGenre(where, "cannot tell what kind of document this is",
+                               f"pass --genre with one of: {', '.join(GENRES)}")
+    elif genre not in GENRES:
+        raise UnknownGenre(where, f"unknown genre {genre!r}", f"use one of: {', '.join(GENRES)}")
+    module = importlib.import_module(f"loaders.{genre}")
+    document = Document(id=doc_id, title="", genre=genre, path=path, sha256=sha256, lines=text.count("\n") + 1)
+    parsed = module.parse(text, document)
+    if not parsed.units:
+        raise LoadError(where, f"no organization found in this {genre} document",
+                        "check it is an organization document, or pass the right --genre")
+    return parsed
+
+
+def load_path(path: str | Path, *, genre: str | None = None) -> ParsedDocument:
+    """Read and parse one document file."""
+    text, _encoding, sha = read_document(path)
+    return parse_text(text, doc_id_for(path), genre=genre, path=str(path), sha256=sha)

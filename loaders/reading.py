@@ -1,0 +1,80 @@
+"""Reading document files: encoding detection and refusal of non-documents.
+
+Taiwanese government files arrive as UTF-8, UTF-16 (Word exports) or Big5
+(older systems); mainland tools produce GB18030.  Files are decoded when the
+encoding can be told with confidence; otherwise the user is told what to do.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from graph_model.errors import OrgGraphError
+
+
+class LoadError(OrgGraphError):
+    """A document could not be loaded; the message names the file and the fix."""
+
+    def __init__(self, path: str, problem: str, fix: str = ""):
+        self.path, self.problem, self.fix = path, problem, fix
+        super().__init__(f"{path}: {problem}" + (f" ({fix})" if fix else ""))
+
+
+def _cjk_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return cjk / max(1, sum(1 for ch in text if not ch.isspace()))
+
+
+def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
+    """Decode document bytes; returns ``(text, encoding)`` or raises :class:`LoadError`."""
+    if not data.strip():
+        raise LoadError(path, "the file is empty", "give a document with text in it")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    if b"\x00" in data[:4096]:
+        # UTF-16 without BOM has a NUL in every other byte; anything else with NULs is binary.
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _cjk_ratio(text) > 0.3:
+                return text, enc
+        raise LoadError(path, "this is a binary file, not a text document",
+                        "export the document as plain text (UTF-8) first")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # Legacy encodings: accept only a decoding that is clean and mostly Chinese.
+    candidates = []
+    for enc in ("big5", "cp950", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_cjk_ratio(text), enc, text))
+    candidates.sort(reverse=True)
+    if candidates and candidates[0][0] > 0.5:
+        _, enc, text = candidates[0]
+        return text, enc
+    raise LoadError(path, f"not valid UTF-8 (byte {utf8_error.start}) and not recognizably Big5 or GB18030",
+                    "convert it to UTF-8, e.g. iconv -f BIG5 -t UTF-8")
+
+
+def read_document(path: str | Path) -> tuple[str, str, str]:
+    """Read a document file; returns ``(text, encoding, sha256)``."""
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(str(path), "no such file", "check the path")
+    if p.is_dir():
+        raise LoadError(str(path), "is a directory", "give the document files inside it, e.g. DIR/*.txt")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot be read: {exc.strerror}", "check its permissions") from None
+    text, encoding = decode(data, str(path))
+    return text, encoding, hashlib.sha256(data).hexdigest()

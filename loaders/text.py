@@ -1,0 +1,190 @@
+"""Text conventions shared by all genres: cleaning, numerals, articles, enumerations.
+
+Documents arrive hard-wrapped mid-word, with ASCII or full-width punctuation,
+HTML/markdown remnants and debris.  :func:`logical_lines` turns raw text into
+*logical lines*: one per heading, enumerated item or paragraph, each knowing its
+raw line span, its article (第N條) and chapter, and its enumeration marker.
+
+>>> cn_number("二十四"), cn_number("一百零三"), cn_number("12")
+(24, 103, 12)
+>>> [ (l.marker, l.number, l.body) for l in logical_lines("第 3 條\\n本局設:\\n一、秘書\\n室。\\n（一）文書")][1:]
+[(None, None, '本局設：'), ('cn', 1, '秘書室。'), ('pcn', 1, '文書')]
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000}
+CN_NUM = "零〇一二兩三四五六七八九十百千萬"
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese (or Arabic) numeral such as 十一, 二十四, 一百零三; None if not one."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        else:
+            unit = CN_UNITS[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+    return total + section + (digit or 0)
+
+
+# --------------------------------------------------------------------- cleaning
+_TAG = re.compile(r"<[^>\n]{0,400}>")
+_IMAGE = re.compile(r"\[image:[^\]]*\]")
+_BULLET = re.compile(r"^\s*(?:[•●▪◦]|[-*+](?=\s))\s*")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_PUNCT = [(re.compile(r"(?<!\d),|,(?!\d)"), "，"), (re.compile(r";"), "；"), (re.compile(r":(?!//)"), "："),
+          (re.compile(r"\("), "（"), (re.compile(r"\)"), "）")]
+
+
+def clean(text: str) -> str:
+    """One raw line → plain text: no HTML/markdown, full-width punctuation, no spaces inside Chinese."""
+    text = html.unescape(_TAG.sub(" ", _IMAGE.sub(" ", text)))
+    text = text.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    text = text.replace("ㄧ", "一")  # bopomofo yi typed for the numeral one
+    for pattern, full in _PUNCT:
+        text = pattern.sub(full, text)
+    return _SPACE_NEAR_CJK.sub("", text).strip()
+
+
+# ----------------------------------------------------------------- structures
+ARTICLE = re.compile(rf"^第\s*([{CN_NUM}\d]+(?:\s*[-－之]\s*[{CN_NUM}\d]+)?)\s*條(?:\s*（?(刪除)）?)?\s*(.*)$")
+CHAPTER = re.compile(rf"^第\s*([{CN_NUM}\d]+)\s*([章節編])\s*(.*)$")
+MARKERS = (
+    ("pcn", re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")),
+    ("pnum", re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")),
+    ("cn", re.compile(rf"^([{CN_NUM}]+)\s*[、，]\s*")),
+    ("num", re.compile(r"^(\d+)\s*[.．](?!\d)\s*")),
+    ("numdun", re.compile(r"^(\d+)\s*、\s*")),
+)
+_CONTINUES = re.compile(r"^[，。、；：）」』,.;:)]")
+
+
+def article_label(raw: str) -> str:
+    """第 10-1 條 → 第10-1條; 第十條之一 → 第10-1條."""
+    parts = re.split(r"\s*[-－之]\s*", raw.strip())
+    nums = [str(cn_number(p)) if cn_number(p) is not None else p for p in parts]
+    return f"第{'-'.join(nums)}條"
+
+
+def split_marker(text: str) -> tuple[str | None, int | None, str]:
+    """``(style, number, rest)`` of an enumerated line, or ``(None, None, text)``."""
+    for style, pattern in MARKERS:
+        m = pattern.match(text)
+        if m:
+            number = cn_number(m.group(1))
+            rest = text[m.end():]
+            if number is not None and rest and not (style == "cn" and rest[0] in "級等"):  # 師（一）級
+                return style, number, rest
+    return None, None, text
+
+
+@dataclass
+class Line:
+    """A logical line: heading, enumerated item or paragraph."""
+
+    kind: str  # "article" | "chapter" | "item" | "para" | "debris"
+    text: str  # full cleaned text, marker included
+    start: int  # first raw line (1-based)
+    end: int  # last raw line
+    article: str | None = None
+    chapter: str | None = None
+    marker: str | None = None
+    number: int | None = None
+    body: str = ""  # text after the marker
+    deleted: bool = False  # 第N條（刪除）
+
+
+def _is_debris(raw_lines: list[str], i: int) -> int:
+    """Length (in raw lines) of a run of one-character lines starting at i, e.g. a flattened chart."""
+    j, chars = i, 0
+    while j < len(raw_lines):
+        s = clean(raw_lines[j])
+        if s and (len(s) > 3 or any(ch.isdigit() for ch in s)):
+            break
+        chars += bool(s)
+        j += 1
+    return j - i if chars >= 8 else 0
+
+
+def logical_lines(text: str) -> list[Line]:
+    """Split raw document text into logical lines (see module doc)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[Line] = []
+    article = chapter = None
+    current: Line | None = None
+    pending_break = True
+    last_number: dict[str, int] = {}
+    prev_raw = this_raw = ""  # cleaned raw lines: a short line is a heading, not a hard wrap
+    i = 0
+    while i < len(raw):
+        lineno = i + 1
+        debris = _is_debris(raw, i)
+        if debris:
+            body = "".join(clean(r) for r in raw[i:i + debris])
+            out.append(Line("debris", body, lineno, i + debris, article, chapter, body=body))
+            current, pending_break, i = None, True, i + debris
+            continue
+        bulleted = bool(_BULLET.match(raw[i]))
+        s = clean(_BULLET.sub("", raw[i]))
+        i += 1
+        if not s:
+            pending_break = True
+            continue
+        m = ARTICLE.match(s)
+        if m and (not m.group(3) or m.group(2) or re.match(r"^\s", s[m.start(3) - 1:m.start(3)] or "x")):
+            article = article_label(m.group(1))
+            out.append(Line("article", s, lineno, lineno, article, chapter, deleted=bool(m.group(2))))
+            current, pending_break, last_number = None, True, {}
+            if m.group(3) and not m.group(2):
+                s = m.group(3)
+            else:
+                continue
+        else:
+            c = CHAPTER.match(s)
+            if c and len(s) <= 20 and not _CONTINUES.match(s):
+                chapter = f"第{cn_number(c.group(1))}{c.group(2)} {c.group(3)}".strip()
+                out.append(Line("chapter", s, lineno, lineno, article, chapter, body=c.group(3)))
+                current, pending_break = None, True
+                continue
+        if re.fullmatch(r"\d+", s) and bulleted:  # "• 1": a paragraph (項) number on its own line
+            current, pending_break = None, True
+            continue
+        prev_raw, this_raw = this_raw, s
+        style, number, body = split_marker(s)
+        if style and current is not None and not pending_break and not bulleted:
+            # A marker inside a hard-wrapped paragraph only counts when it continues a sequence.
+            expected = last_number.get(style, 0) + 1
+            if number not in (1, expected):
+                style = None
+        wrapped = len(prev_raw) >= 15 and not current.text.endswith(("。", "：")) if current else False
+        if current is not None and (_CONTINUES.match(s) or (not style and not pending_break and not bulleted and wrapped)):
+            current.text += s
+            current.body += s
+            current.end = lineno
+            pending_break = False
+            continue
+        if style:
+            last_number[style] = number
+            current = Line("item", s, lineno, lineno, article, chapter, style, number, body)
+        else:
+            current = Line("para", s, lineno, lineno, article, chapter, body=s)
+        out.append(current)
+        pending_break = False
+    return out
