@@ -74,7 +74,7 @@ def _split(name: str) -> tuple[str, ...]:
 def classify_unit(name: str) -> tuple[str, str]:
     """Return ``(kind, unit_type)`` of a unit name, e.g. ``('Section', '科')``."""
     for suffix, kind in _UNIT_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
+        if name.endswith(suffix) and (len(name) > len(suffix) or name == "燈塔"):
             return kind, suffix
     return "Division", name[-1:] if name else ""
 

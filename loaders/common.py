@@ -68,7 +68,7 @@ def split_duties(text: str) -> list[str]:
     return [p.rstrip("；") for p in parts if p.rstrip("；")]
 
 
-UNIT_NAME = re.compile(rf"[^，。；：、（）「」\s及與暨和]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
+UNIT_NAME = re.compile(rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
 
 
 def split_unit_list(text: str) -> list[str]:

@@ -1,0 +1,305 @@
+"""The embedded store: one JSON file holding each loaded document's parsed records.
+
+Format::
+
+    {"format": "orggraph-store", "version": 1,
+     "documents": {"<doc id>": records.to_dict(parsed), ...}}
+
+The graph is not stored: :meth:`Store.graph` rebuilds it deterministically from
+the records (``OrgGraph.build``), so a store never holds stale derived data.
+
+Location: ``--store FILE``, else ``$ORGGRAPH_STORE``, else
+``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json``.  When the file does not
+exist, reading commands use the bundled sample corpus (``data/seeds/*.txt``,
+parsed once and cached under ``${XDG_CACHE_HOME:-~/.cache}/orggraph/``); a
+``load`` creates the file, starting empty.
+
+Writes are atomic (temporary file in the same directory, fsync, ``os.replace``),
+and a load of several files is all-or-nothing: every file is parsed first, and
+if any fails nothing is written.
+
+>>> import tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "store.json")
+>>> store = open_store(path)
+>>> store.exists, store.source
+(False, 'bundled')
+>>> summary = store.load_paths([bundled_paths()[0]])
+>>> [(d["id"], d["action"]) for d in summary["documents"]]
+[('001_586683daab11227d', 'added')]
+>>> reopened = open_store(path)
+>>> reopened.source, sorted(reopened.documents)
+('store', ['001_586683daab11227d'])
+>>> reopened.graph().resolve("基隆關/稽查組")
+'財政部/關務署/基隆關/稽查組'
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OrgGraphError, StoreError
+from .records import ParsedDocument, parsed_from_dict, to_dict
+
+FORMAT = "orggraph-store"
+VERSION = 1
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DIR = REPO_ROOT / "data" / "seeds"
+
+
+# --------------------------------------------------------------------------- locations
+def default_store_path() -> Path:
+    """``$ORGGRAPH_STORE``, else ``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json``."""
+    env = os.environ.get("ORGGRAPH_STORE")
+    if env:
+        return Path(env).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(data_home) / "orggraph" / "store.json"
+
+
+def cache_dir() -> Path:
+    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache_home) / "orggraph"
+
+
+def bundled_paths() -> list[Path]:
+    """The bundled sample corpus, in file-name order."""
+    return sorted(BUNDLED_DIR.glob("*.txt"))
+
+
+# --------------------------------------------------------------------------- atomic writes
+def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, rename.
+
+    Raises :class:`StoreError` when the directory cannot be written.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write here: {exc.strerror} (choose another location, e.g. --store FILE)") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            try:
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise StoreError(f"{path}: cannot write: {exc.strerror} (check free space and permissions)") from None
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _dumps(obj) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- bundled corpus
+def _source_hash() -> str:
+    """Hash of the code that turns text into records (loaders and the record model)."""
+    h = hashlib.sha256()
+    for folder in ("loaders", "graph_model"):
+        for f in sorted((REPO_ROOT / folder).glob("*.py")):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _bundled_key(paths: list[Path]) -> str:
+    h = hashlib.sha256(_source_hash().encode())
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _parse_bundled(paths: list[Path]) -> tuple[dict[str, dict], list[dict]]:
+    from loaders import doc_id_for, load_path
+    documents, skipped = {}, []
+    for p in paths:
+        try:
+            documents[doc_id_for(p)] = to_dict(load_path(p))
+        except OrgGraphError as exc:
+            skipped.append({"path": str(p), "error": str(exc)})
+        except ModuleNotFoundError as exc:  # a genre module not written yet
+            if not (exc.name or "").startswith("loaders."):
+                raise
+            skipped.append({"path": str(p), "error": f"{p}: no loader for this genre yet ({exc.name})"})
+    return documents, skipped
+
+
+def bundled_documents() -> tuple[dict[str, dict], list[dict], str]:
+    """Parsed records of the bundled corpus: ``(documents, skipped, key)``.
+
+    Cached in ``cache_dir()/bundled-<key>.json``; the key changes with the files
+    and with the loader code.  An unwritable cache directory is not an error.
+    """
+    paths = bundled_paths()
+    key = _bundled_key(paths)
+    cache = cache_dir() / f"bundled-{key}.json"
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("format") == FORMAT + "-cache" and data.get("key") == key:
+            return data["documents"], data.get("skipped", []), key
+    except (OSError, ValueError, AttributeError):
+        pass
+    documents, skipped = _parse_bundled(paths)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob("bundled-*.json"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+        atomic_write(cache, _dumps({"format": FORMAT + "-cache", "key": key,
+                                    "documents": documents, "skipped": skipped}))
+    except (OSError, StoreError):
+        pass
+    return documents, skipped, key
+
+
+# --------------------------------------------------------------------------- the store
+class Store:
+    """A store file and its documents.
+
+    ``source`` is ``"store"`` when the file exists and ``"bundled"`` when it does
+    not (then ``documents`` are the bundled corpus, for reading).
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.skipped: list[dict] = []  # bundled documents that could not be parsed
+        if self.path.exists():
+            self.source = "store"
+            raw = self._read()
+            self.documents: dict[str, dict] = raw["documents"]
+            self.fingerprint = "store:" + hashlib.sha256(self._bytes).hexdigest()
+        else:
+            self.source = "bundled"
+            self._bytes = None
+            self.documents, self.skipped, key = bundled_documents()
+            self.fingerprint = "bundled:" + key
+
+    @property
+    def exists(self) -> bool:
+        return self.source == "store"
+
+    def _read(self) -> dict:
+        p = self.path
+        if p.is_dir():
+            raise StoreError(f"{p}: the store is a directory (give a file, e.g. --store {p / 'store.json'})")
+        try:
+            self._bytes = p.read_bytes()
+        except OSError as exc:
+            raise StoreError(f"{p}: cannot read the store: {exc.strerror} (check its permissions)") from None
+        try:
+            raw = json.loads(self._bytes.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise StoreError(f"{p}: not an orggraph store (not JSON); it was left untouched "
+                             "(move it away or choose another --store FILE)") from None
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("documents"), dict):
+            raise StoreError(f"{p}: not an orggraph store (no \"format\": \"{FORMAT}\"); it was left untouched "
+                             "(move it away or choose another --store FILE)")
+        if raw.get("version") != VERSION:
+            raise StoreError(f"{p}: store version {raw.get('version')!r} is not supported (this orggraph reads "
+                             f"version {VERSION}); re-create it with `orggraph --store NEW load …`")
+        return raw
+
+    # ------------------------------------------------------------------ reading
+    def parsed(self) -> list[ParsedDocument]:
+        """The documents as :class:`ParsedDocument` records, in id order."""
+        return [parsed_from_dict(self.documents[k]) for k in sorted(self.documents)]
+
+    def graph(self):
+        """The organization graph built from every document in the store."""
+        from .graph import OrgGraph
+        return OrgGraph.build(self.parsed())
+
+    # ------------------------------------------------------------------ writing
+    def _saved_documents(self) -> dict[str, dict]:
+        return dict(self.documents) if self.exists else {}
+
+    def load_paths(self, paths, genre: str | None = None, samples: bool = False) -> dict:
+        """Parse ``paths`` (and the bundled corpus with ``samples``) into the store.
+
+        All or nothing: every file is parsed before anything is written; the first
+        failure raises (:class:`loaders.LoadError` naming the file) and the store
+        file is left exactly as it was.  A document already in the store (same id,
+        the file stem) is replaced.  Returns a summary.
+        """
+        from loaders import doc_id_for, load_path
+
+        incoming: dict[str, tuple[str, dict]] = {}
+        if samples:
+            docs, skipped, _ = bundled_documents()
+            if skipped:
+                first = skipped[0]
+                raise StoreError(f"bundled sample {first['error']}")
+            for doc_id, d in docs.items():
+                incoming[doc_id] = (d["document"].get("path", doc_id), d)
+        for p in paths:
+            parsed = load_path(p, genre=genre)
+            doc_id = doc_id_for(p)
+            if doc_id in incoming and incoming[doc_id][0] != str(p):
+                raise StoreError(f"{p}: two files given with the same document id {doc_id!r} "
+                                 f"({incoming[doc_id][0]}); rename one of them")
+            incoming[doc_id] = (str(p), to_dict(parsed))
+
+        documents = self._saved_documents()
+        summary = {"store": str(self.path), "documents": []}
+        for doc_id, (path, d) in incoming.items():
+            action = "replaced" if doc_id in documents else "added"
+            documents[doc_id] = d
+            summary["documents"].append({"id": doc_id, "path": path, "action": action,
+                                         "genre": d["document"]["genre"], "units": len(d["units"]),
+                                         "duties": len(d["duties"]), "unplaced": len(d["unplaced"])})
+        self._write(documents)
+        summary["total_documents"] = len(documents)
+        return summary
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document (by id) from the store."""
+        documents = self._saved_documents()
+        if doc_id not in documents:
+            known = ", ".join(sorted(documents)) or "none"
+            raise StoreError(f"{self.path}: no document {doc_id!r} in the store (documents: {known})")
+        del documents[doc_id]
+        self._write(documents)
+
+    def _write(self, documents: dict[str, dict]) -> None:
+        data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents})
+        atomic_write(self.path, data)
+        self.source, self.documents, self.skipped, self._bytes = "store", documents, [], data
+        self.fingerprint = "store:" + hashlib.sha256(data).hexdigest()
+
+
+def open_store(path: str | os.PathLike | None = None) -> Store:
+    """Open the store at ``path`` (default: :func:`default_store_path`)."""
+    return Store(Path(path).expanduser() if path else default_store_path())

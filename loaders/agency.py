@@ -1,0 +1,46 @@
+"""Finding the organization a document is about, and the words it uses for itself."""
+from __future__ import annotations
+
+import re
+
+from graph_model.naming import split_agency_name
+from graph_model.records import ParsedDocument, Source
+
+from .common import agency_from_title, agency_records, aliases_defined
+from .text import Line
+
+_TITLE_OK = re.compile(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
+
+
+def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[str, ...], set[str]]:
+    """Add the document's agency to ``parsed`` and return ``(agency path, self-reference words)``.
+
+    The title names the agency when there is one (財政部國有財產署北區分署辦事細則);
+    otherwise the first 「…（以下簡稱本局）」 definition does.  A short name used
+    by the document (本分署, 各區工程處, 分署) becomes an alias.
+    """
+    doc = parsed.document
+    first = next((l for l in lines if l.kind in ("para", "item")), None)
+    title_line = first if first is not None and first.start <= 2 and first.kind == "para" and \
+        _TITLE_OK.search(agency_from_title(first.text)) and not re.search(r"[，。：]", first.text) else None
+    defs = []
+    for line in lines[:40]:
+        defs += [(name, short, line) for name, short in aliases_defined(line.text)]
+    if title_line is not None:
+        full, source_line = agency_from_title(title_line.text), title_line
+        doc.title = title_line.text
+    elif defs:
+        full, _, source_line = defs[0]
+        doc.title = full
+    else:
+        return (), set()
+    if len(split_agency_name(full)) == 1 and defs:
+        # 「衛生福利部為…特設疾病管制署（以下簡稱本署）」: the parent is named before 為/設.
+        m = re.match(r"^(\S{2,12}?[部院府會])(?:為|設)", defs[0][2].text)
+        if m and not full.startswith(m.group(1)):
+            full = m.group(1) + full
+    self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
+    self_names |= {full, split_agency_name(full)[-1]}
+    source = Source(doc.id, source_line.start, source_line.end, source_line.article)
+    parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names))))
+    return split_agency_name(full), self_names
