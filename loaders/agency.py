@@ -41,6 +41,9 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
             full = m.group(1) + full
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
     self_names |= {full, split_agency_name(full)[-1]}
+    suffix = re.search(r"(分署|分局|部|院|署|局|關|府|會|處)$", full)
+    if suffix and not any(n.startswith("本") for n in self_names):
+        self_names.add("本" + suffix.group(1))
     source = Source(doc.id, source_line.start, source_line.end, source_line.article)
     parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names))))
     return split_agency_name(full), self_names

@@ -26,7 +26,8 @@ from .common import UNIT_NAME, source_of, split_duties, split_unit_list
 from .text import Line
 
 _POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
-_SUBJECT = re.compile(rf"^(?P<subj>[^，。：、（）「」]{{2,30}}?)(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
+_SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
+_CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 _LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)[：:]?$|[：:]$")
 _SETS_UP = re.compile(rf"設(?:置|立)?(?:下列|左列)?(?:各種|各)?(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))(?=[，。；：]|$)")
 _ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理")
@@ -37,11 +38,26 @@ _DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)
 _RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
 _SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
-_INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；、（）]{2,24})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+_INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+
+
+def _unit_names(text: str) -> list[str]:
+    """Unit names in an item head: 「第一科」, 「第二隊、第三隊及第四隊」, 「北、中、南區環境督察大隊」."""
+    shared = re.fullmatch(r"((?:[^、]{1,2}、)+)([^、]{1,2})(\S*)", text)
+    if shared and UNIT_NAME.fullmatch(shared.group(2) + shared.group(3)):
+        # 北、中、南區X: the last piece carries the shared rest (區X) for every prefix.
+        rest = shared.group(3)
+        last = shared.group(2)
+        tail = last[1:] + rest if len(last) > 1 else rest
+        heads = [h for h in shared.group(1).split("、") if h] + [last[0] if len(last) > 1 else last]
+        return [h + tail for h in heads]
+    names = split_unit_list(text) if ("、" in text or "及" in text) else [text]
+    valid = [n for n in names if UNIT_NAME.fullmatch(n) and not re.search(r"事項|業務|之", n)]
+    return valid if valid and len(valid) == len(names) else []
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(r"^(?:本\w{1,2}|其|各)(?=\w{2,})", "", name) if not name.startswith("各區") else name
+    return re.sub(r"^(?:本(?:部|院|署|局|關|府|會|處|分署)|其)(?=\w{2,})", "", name)
 
 
 class StructureParser:
@@ -53,6 +69,7 @@ class StructureParser:
         self.doc = parsed.document.id
         self.known: dict[str, tuple[str, ...]] = {}
         self.agency_duties: list[tuple[str, Line, str]] = []
+        self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
 
     # ------------------------------------------------------------------ units
@@ -62,10 +79,10 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
         name = _clean_name(name)
-        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他)", name) or classify_unit(name)[1] == name:
+        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or classify_unit(name)[1] == name:
             return None
-        if parent is None and name in self.known:
-            return self.known[name]
+        if parent is None and (name in self.known or "各" + name in self.known):
+            return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
         path = (parent or self.agency) + (name,)
         kind, unit_type = classify_unit(name)
         if kind == "Agency" and parent is not None and parent != self.agency:
@@ -93,6 +110,15 @@ class StructureParser:
             return self.unit(subject, line), ""
         return None, ""
 
+    def _subject(self, text: str, line: Line) -> tuple[tuple[str, ...] | None, str]:
+        """The unit (or post) a paragraph opens with: the shortest prefix that names one."""
+        head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
+        for m in _SUBJECT_END.finditer(head, 2):
+            owner, post = self.resolve_subject(head[:m.start()], line)
+            if owner is not None:
+                return owner, post
+        return None, ""
+
     # ---------------------------------------------------------------- articles
     def run(self, lines: list[Line]) -> None:
         article: list[Line] = []
@@ -115,10 +141,11 @@ class StructureParser:
         post = ""
         mode = None  # "duties" | "units" | "agency" | None
         styles: list[str] = []
-        stack: dict[int, tuple[str, ...]] = {}
+        stack: dict[int, list[tuple[str, ...]]] = {}
         for line in lines:
             if line.kind == "para":
                 owner, post, mode = self._paragraph(line)
+                self.last_owner = owner if owner != self.agency else None
                 styles, stack = [], {}
                 continue
             if mode is None:
@@ -128,42 +155,43 @@ class StructureParser:
             level = styles.index(line.marker)
             for deeper in [k for k in stack if k >= level]:
                 del stack[deeper]
-            parent = stack.get(level - 1, owner)
-            item = str(line.number)
-            self._item(line, level, parent, mode, post, item, stack)
+            parents = stack.get(level - 1, [owner])
+            self._item(line, level, parents, mode, post, str(line.number), stack)
 
-    def _item(self, line: Line, level: int, parent, mode, post, item, stack) -> None:
+    def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
         body = line.body.strip()
         m = _INLINE_UNIT.match(body)
-        name = m.group("name") if m else ""
-        is_unit = bool(m and UNIT_NAME.fullmatch(name) and not re.search(r"事項|業務|之", name))
-        if mode == "agency" and level == 0 and is_unit and m.group("duties"):
+        names = _unit_names(m.group("name")) if m else []
+        if mode == "agency" and level == 0 and names and m.group("duties"):
             mode = "units"
-        if is_unit and (mode == "units" or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
+        if names and (mode == "units" or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
             divided = _DIVIDED.search(m.group("rest") or "")
             note = divided.group(0) if divided else ""
-            path = self.unit(name, line, parent, item, note=note)
-            stack[level] = path
-            if m.group("duties"):
-                self.duty(path, m.group("duties"), line, item)
+            paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
+            stack[level] = paths
+            for path in paths:
+                if m.group("duties"):
+                    self.duty(path, m.group("duties"), line, item)
             return
         if mode == "units":
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
             return
         if mode == "agency" and level == 0:
             self.agency_duties.append((body, line, item))
-        self.duty(parent, body, line, item, post=post if parent == self.agency else "")
+        for parent in parents:
+            self.duty(parent, body, line, item, post=post if parent == self.agency else "")
 
     def _paragraph(self, line: Line):
         """Handle a paragraph; returns the list context ``(owner, post, mode)`` it opens, if any."""
         text = _ALIAS_PAREN.sub("", line.body)
         intro = bool(_LIST_INTRO.search(text))
-        subj = _SUBJECT.match(text)
+        if _CONTINUATION.match(text) and self.last_owner and intro:
+            return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
+        owner, post = self._subject(text, line)
         if _SUBORDINATE.search(text) and intro:
             return self.agency, "", "units"
         if _SETS_UP_LIST.search(text):
             return self.agency, "", "units"
-        owner, post = (self.resolve_subject(subj.group("subj"), line) if subj else (None, ""))
         if owner is None and text.startswith(tuple(self.self_names)):
             owner = self.agency
         if owner == self.agency and not post:
