@@ -90,7 +90,7 @@ class OrgGraph:
         if node is None:
             self.g.add_node(uid, id=uid, labels=["Unit", kind], kind=kind, name=path[-1], unit_type=unit_type,
                             path=list(path), full_name=full_name or path[-1], aliases=[], sources=[],
-                            implied=implied, note=note, **_prov(source))
+                            implied=implied, note=note, seq=self.g.number_of_nodes(), **_prov(source))
             node = self.g.nodes[uid]
         elif node["implied"] and not implied:
             # A document that sets the unit up explicitly outranks one that merely implied it.
@@ -120,7 +120,9 @@ class OrgGraph:
             catch_all, residual = duty_flags(norm)
             self.g.add_node(did, id=did, labels=["Duty"], text=norm, catch_all=catch_all, residual=residual)
         key = f"HANDLES:{source.doc}:{source.line}:{source.item or ''}:{post}"
-        self.g.add_edge(uid, did, key=key, type="HANDLES", basis=basis, post=post, **_prov(source))
+        # seq keeps the document's own order of duties that share a line.
+        self.g.add_edge(uid, did, key=key, type="HANDLES", basis=basis, post=post, seq=self.g.number_of_edges(),
+                        **_prov(source))
         return did
 
     # ------------------------------------------------------------------ reading
@@ -149,7 +151,7 @@ class OrgGraph:
     def children(self, uid: str) -> list[str]:
         """Child units in document order (by line), then by id."""
         kids = {v for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HAS_UNIT"}
-        return sorted(kids, key=lambda k: (self.g.nodes[k]["doc"], self.g.nodes[k]["line"], k))
+        return sorted(kids, key=lambda k: (self.g.nodes[k]["doc"], self.g.nodes[k]["line"], self.g.nodes[k]["seq"]))
 
     def roots(self) -> list[str]:
         return [u["id"] for u in self.units() if self.parent(u["id"]) is None]
@@ -166,7 +168,7 @@ class OrgGraph:
     def duties_of(self, uid: str) -> list[tuple[dict, dict]]:
         """``(duty node, HANDLES edge)`` pairs of a unit, in document order."""
         pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HANDLES"]
-        return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))
+        return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[1]["seq"]))
 
     def handlers(self, did: str) -> list[tuple[dict, dict]]:
         """``(unit node, HANDLES edge)`` pairs of every unit that handles a duty."""

@@ -257,11 +257,10 @@ class Store:
         from loaders import doc_id_for, load_path
 
         incoming: dict[str, tuple[str, dict]] = {}
+        skipped: list[dict] = []
         if samples:
+            # The bundled corpus as the no-store view sees it (a sample without a loader yet is skipped).
             docs, skipped, _ = bundled_documents()
-            if skipped:
-                first = skipped[0]
-                raise StoreError(f"bundled sample {first['error']}")
             for doc_id, d in docs.items():
                 incoming[doc_id] = (d["document"].get("path", doc_id), d)
         for p in paths:
@@ -273,7 +272,7 @@ class Store:
             incoming[doc_id] = (str(p), to_dict(parsed))
 
         documents = self._saved_documents()
-        summary = {"store": str(self.path), "documents": []}
+        summary = {"store": str(self.path), "documents": [], "skipped": skipped}
         for doc_id, (path, d) in incoming.items():
             action = "replaced" if doc_id in documents else "added"
             documents[doc_id] = d

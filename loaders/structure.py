@@ -79,7 +79,7 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
         name = _clean_name(name)
-        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or classify_unit(name)[1] == name:
+        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or (classify_unit(name)[1] == name and name != "燈塔"):
             return None
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
@@ -116,6 +116,7 @@ class StructureParser:
         for m in _SUBJECT_END.finditer(head, 2):
             owner, post = self.resolve_subject(head[:m.start()], line)
             if owner is not None:
+                self.last_owner = owner if owner != self.agency else None
                 return owner, post
         return None, ""
 
@@ -142,10 +143,10 @@ class StructureParser:
         mode = None  # "duties" | "units" | "agency" | None
         styles: list[str] = []
         stack: dict[int, list[tuple[str, ...]]] = {}
+        self.last_owner = None
         for line in lines:
             if line.kind == "para":
                 owner, post, mode = self._paragraph(line)
-                self.last_owner = owner if owner != self.agency else None
                 styles, stack = [], {}
                 continue
             if mode is None:
