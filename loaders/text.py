@@ -7,8 +7,9 @@ raw line span, its article (第N條) and chapter, and its enumeration marker.
 
 >>> cn_number("二十四"), cn_number("一百零三"), cn_number("12")
 (24, 103, 12)
->>> [ (l.marker, l.number, l.body) for l in logical_lines("第 3 條\\n本局設:\\n一、秘書\\n室。\\n（一）文書")][1:]
-[(None, None, '本局設：'), ('cn', 1, '秘書室。'), ('pcn', 1, '文書')]
+>>> doc = "第 3 條\\n本局設:\\n一、第一科:國會聯絡、公共關係及新聞聯繫與發布及其他有關事\\n項。\\n（一）文書"
+>>> [(l.marker, l.number, l.body) for l in logical_lines(doc)][1:]
+[(None, None, '本局設：'), ('cn', 1, '第一科：國會聯絡、公共關係及新聞聯繫與發布及其他有關事項。'), ('pcn', 1, '文書')]
 """
 from __future__ import annotations
 
