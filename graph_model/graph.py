@@ -247,3 +247,9 @@ class _Canonicalizer:
         if head not in self.multi_roots and head in self.prefix:
             return self.prefix[head] + tuple(path)
         return tuple(path)
+
+
+# Genre builders register themselves in EXTRA_BUILDERS when imported.  Importing them
+# here (not in graph_model/__init__.py) keeps every OrgGraph.build complete without
+# making a plain `import graph_model.errors` load networkx.
+from . import staffing  # noqa: E402,F401  (posts, headcounts)

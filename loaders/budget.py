@@ -78,4 +78,18 @@ def parse(text: str, document: Document) -> ParsedDocument:
                 parsed.duties.append(DutyRecord(path, duty, src))
         elif in_section:
             parsed.unplaced.append(Unplaced(line.text[:80], source_of(line, doc), "text in the organization section that names no unit"))
+    _staffing(text, doc, top, parsed)
     return parsed
+
+
+def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument) -> None:
+    """Headcount figures (預算員額表) and the leadership posts the organization chart shows."""
+    from .posts import chart_leadership
+    from .staffing_table import staffing_tables
+
+    figures = staffing_tables(text, doc, top)
+    if figures:
+        parsed.extras["headcounts"] = figures
+    posts = chart_leadership(text, doc, top)
+    if posts:
+        parsed.extras["posts"] = posts

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -56,7 +57,8 @@ _PUNCT = [(re.compile(r"(?<!\d),|,(?!\d)"), "，"), (re.compile(r";"), "；"), (
 
 def clean(text: str) -> str:
     """One raw line → plain text: no HTML/markdown, full-width punctuation, no spaces inside Chinese."""
-    text = html.unescape(_TAG.sub(" ", _IMAGE.sub(" ", text)))
+    # NFC folds CJK compatibility ideographs (理 U+F9E4 in seed 001) into the unified ones.
+    text = unicodedata.normalize("NFC", html.unescape(_TAG.sub(" ", _IMAGE.sub(" ", text))))
     text = text.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     text = text.replace("ㄧ", "一")  # bopomofo yi typed for the numeral one
     for pattern, full in _PUNCT:

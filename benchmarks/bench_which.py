@@ -1,0 +1,193 @@
+"""Benchmark: `which` lookups, warm (in process) and cold (a fresh `orggraph which` process).
+
+    python benchmarks/bench_which.py              # prints a Markdown report for docs/benchmarks.md
+    python benchmarks/bench_which.py --repeat 50 --cold 30
+
+Targets (issue 3): warm lookup p50 ≤ 1 ms on the bundled corpus; cold
+`orggraph which …` ≤ 0.3 s wall.
+
+- warm: every query of eval/queries.jsonl, ``--repeat`` times each, against the
+  index of the bundled corpus (data/seeds/, what `orggraph` reads without a store)
+  and of the whole development corpus (seeds + tests/data/corpus/).  ``search`` is
+  the ranking alone; ``which`` adds evidence and highlighting (what the CLI calls).
+- cold: ``orggraph --store <none> which 保稅工廠監管`` as a new process, ``--cold``
+  times, with the index cache in a temporary directory: the first run builds the
+  caches (parse the corpus, build the index), the others read them.  Also checks
+  which heavy modules the lookup process imported.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WARM_TARGET_MS = 1.0
+COLD_TARGET_S = 0.3
+COLD_QUERY = "保稅工廠監管"
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def warm(index, queries: list[str], repeat: int) -> dict:
+    from queries.search import search
+    from queries.which import which
+
+    out = {}
+    for name, fn in (("search", lambda q: search(index, q, limit=10)), ("which", lambda q: which(index, q, top=10))):
+        times, best = [], []
+        for q in queries:
+            fn(q)  # first call may load OpenCC: not what a warm lookup costs
+            mine = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                fn(q)
+                mine.append((time.perf_counter() - t) * 1000)
+            times += mine
+            best.append(min(mine))
+        out[name] = {"calls": len(times), "p50": pct(times, 50), "p90": pct(times, 90), "p99": pct(times, 99),
+                     "max": max(times), "best_p50": pct(best, 50), "best_p99": pct(best, 99), "best_max": max(best)}
+    return out
+
+
+def orggraph_command() -> list[str]:
+    script = Path(sys.executable).parent / "orggraph"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, str(ROOT / "cli.py")]
+
+
+def cold(runs: int) -> dict:
+    cache = tempfile.mkdtemp(prefix="orggraph-bench-")
+    env = {**os.environ, "XDG_CACHE_HOME": cache}
+    store = str(Path(cache) / "no-store.json")  # does not exist: the bundled corpus
+    cmd = orggraph_command() + ["--store", store, "which", COLD_QUERY]
+    try:
+        times, cpu = [], []
+        for _ in range(runs + 1):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            proc = subprocess.run(cmd, env=env, capture_output=True)
+            times.append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            if proc.returncode != 0:
+                raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
+        probe = ("import sys, runpy; sys.argv = ['orggraph', '--store', %r, 'which', %r]\n"
+                 "try:\n    runpy.run_path(%r, run_name='__main__')\nexcept SystemExit:\n    pass\n"
+                 "sys.stdout = sys.__stdout__\n"
+                 "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))"
+                 % (store, COLD_QUERY, str(ROOT / "cli.py")))
+        # The same lookup with graph_model's package __init__ skipped, to show what the package import costs.
+        light = ("import sys, types; m = types.ModuleType('graph_model'); m.__path__ = [%r]; "
+                 "sys.modules['graph_model'] = m; sys.path.insert(0, %r); import cli; cli.main(%r)"
+                 % (str(ROOT / "graph_model"), str(ROOT), ["--store", store, "which", COLD_QUERY]))
+        light_times = [_timed([sys.executable, "-c", light], env=env) for _ in range(runs)]
+        proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
+        startup = [_timed([sys.executable, "-c", "pass"]) for _ in range(5)]
+        package = [_timed([sys.executable, "-c", "import graph_model"], cwd=ROOT) for _ in range(5)]
+        return {"command": " ".join(["orggraph"] + cmd[len(orggraph_command()):]), "first": times[0],
+                "runs": runs, "p50": pct(times[1:], 50), "p99": pct(times[1:], 99),
+                "cpu_first": cpu[0], "cpu_p50": pct(cpu[1:], 50), "cpu_p99": pct(cpu[1:], 99),
+                "load": os.getloadavg(), "cpus": os.cpu_count(),
+                "imported": line.split()[1:], "python_startup": statistics.median(startup),
+                "graph_model_import": statistics.median(package),
+                "light_p50": pct(light_times, 50), "light_p99": pct(light_times, 99)}
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def _timed(cmd, cwd=None, env=None) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, cwd=cwd, env=env)
+    return time.perf_counter() - t
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark `which` lookups.")
+    ap.add_argument("--repeat", type=int, default=20, help="warm calls per query (default 20)")
+    ap.add_argument("--cold", type=int, default=20, help="cold processes after the first (default 20)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT / "eval"))
+    import run as evalrun  # eval/run.py
+    from graph_model.store import bundled_paths
+    from queries.search import build_index
+
+    queries = [q["query"] for q in evalrun.load_queries()]
+    report = {"queries": len(queries)}
+    for label, paths in (("bundled corpus", bundled_paths()), ("development corpus", evalrun.DOCUMENTS)):
+        graph, _skipped = evalrun.build_graph(paths)
+        t = time.perf_counter()
+        index = build_index(graph)
+        built = time.perf_counter() - t
+        with tempfile.TemporaryDirectory() as tmp:  # the cache file `orggraph which` reads
+            from queries.which import cached_index
+            cached_index("bench", lambda: graph, tmp)
+            cache_file = next(Path(tmp).glob("which-*.pickle"))
+            size = cache_file.stat().st_size
+            loads = []
+            for _ in range(5):
+                t = time.perf_counter()
+                cached_index("bench", lambda: graph, tmp)
+                loads.append(time.perf_counter() - t)
+        loaded = statistics.median(loads)
+        report[label] = {"units": len(index.units), "entries": len(index.entries), "build_s": built,
+                         "cache_bytes": size, "cache_load_s": loaded,
+                         **warm(index, queries, args.repeat)}
+    report["cold"] = cold(args.cold)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+
+    print(f"Warm lookups: {len(queries)} queries of eval/queries.jsonl × {args.repeat} calls each (ms per call)\n")
+    print("| index | units | entries | step | p50 | p90 | p99 | max | p50 / target | slowest query (best of its calls) |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    for label in ("bundled corpus", "development corpus"):
+        r = report[label]
+        for step in ("search", "which"):
+            s = r[step]
+            print(f"| {label} | {r['units']} | {r['entries']} | {step} | {s['p50']:.3f} | {s['p90']:.3f} | "
+                  f"{s['p99']:.3f} | {s['max']:.3f} | {s['p50'] / WARM_TARGET_MS:.2f} | {s['best_max']:.3f} |")
+    print()
+    for label in ("bundled corpus", "development corpus"):
+        r = report[label]
+        print(f"- {label}: index build {r['build_s'] * 1000:.0f} ms; cache file {r['cache_bytes'] / 1024:.0f} KiB, "
+              f"read back in {r['cache_load_s'] * 1000:.1f} ms")
+    c = report["cold"]
+    print(f"\nCold: `{c['command']}` as a new process ({c['runs']} runs after the first)\n")
+    print("| run | wall s | wall / target | CPU s (user+sys) |")
+    print("|---|---:|---:|---:|")
+    print(f"| first (parses the corpus, builds the caches) | {c['first']:.3f} | {c['first'] / COLD_TARGET_S:.2f} | "
+          f"{c['cpu_first']:.3f} |")
+    print(f"| p50 (caches warm) | {c['p50']:.3f} | {c['p50'] / COLD_TARGET_S:.2f} | {c['cpu_p50']:.3f} |")
+    print(f"| p99 (caches warm) | {c['p99']:.3f} | {c['p99'] / COLD_TARGET_S:.2f} | {c['cpu_p99']:.3f} |")
+    print(f"| p50 / p99, graph_model's package `__init__` skipped | {c['light_p50']:.3f} / {c['light_p99']:.3f} | "
+          f"{c['light_p50'] / COLD_TARGET_S:.2f} | |")
+    print(f"\n- bare `python -c pass` on this machine: {c['python_startup']:.3f} s; "
+          f"load average {c['load'][0]:.1f} on {c['cpus']} CPUs while measuring")
+    print(f"- `python -c 'import graph_model'` (the package alone): {c['graph_model_import']:.3f} s")
+    heavy = [m for m in c["imported"] if m in ("networkx", "neo4j", "pydot")]
+    print(f"- heavy modules imported by a cached lookup: {', '.join(heavy) or 'none'}"
+          f" (opencc {'loaded' if 'opencc' in c['imported'] else 'not loaded'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,372 @@
+"""orggraph command line: thin click commands over library functions.
+
+Conventions for everyone adding a command (this file is shared — make small,
+anchored edits; add your command in its own section below):
+
+- Each command is a thin wrapper over a library function of the same name in
+  ``queries/`` (or ``graph_model/``); the command only parses options, calls it,
+  and prints.  Import library modules *inside* the command so that
+  ``orggraph --help`` stays fast (no networkx/neo4j/pydot at import time).
+- Get the graph with ``state.graph()`` (``@pass_state``): it is the store's graph
+  or, when there is no store file, the bundled sample corpus.  ``state.store()``
+  gives the :class:`graph_model.store.Store`; ``state.fingerprint()`` a string
+  that changes whenever the data does (key caches on it).
+- Add ``@json_option`` and finish with ``emit(result, as_json, render)``:
+  ``result`` is JSON-ready data, ``render(result) -> str`` the human text.
+- Raise :class:`graph_model.errors.OrgGraphError` subclasses for user errors:
+  they become one line ``Error: …`` on stderr with exit code 1 (usage errors
+  exit 2, from click).  Never print a traceback for a user error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+# --------------------------------------------------------------------------- shared plumbing
+class State:
+    """Per-invocation state: where the store is, and the graph loaded lazily from it."""
+
+    def __init__(self, store_path: str | None):
+        self.store_path = store_path
+        self._store = None
+        self._graph = None
+
+    def store(self):
+        if self._store is None:
+            from graph_model.store import open_store
+            self._store = open_store(self.store_path)
+        return self._store
+
+    def graph(self):
+        """The working graph (store, or the bundled corpus when no store file exists)."""
+        if self._graph is None:
+            self._graph = self.store().graph()
+        return self._graph
+
+    def fingerprint(self) -> str:
+        return self.store().fingerprint
+
+    def invalidate(self) -> None:
+        """Forget cached data after the store changed."""
+        self._store = self._graph = None
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def json_option(f):
+    """Add ``--json`` (machine-readable output) to a command; the value arrives as ``as_json``."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=_json_default)
+
+
+def _json_default(obj):
+    if isinstance(obj, (set, frozenset, tuple)):
+        return list(obj)
+    raise TypeError(f"cannot serialise {type(obj).__name__}")
+
+
+def emit(result, as_json: bool, render) -> None:
+    """Print ``result`` as JSON (``--json``) or as the text ``render(result)`` returns."""
+    text = to_json(result) if as_json else render(result)
+    if text:
+        click.echo(text.rstrip("\n"))
+
+
+class OrgGraphGroup(click.Group):
+    """Turns library errors into one-line messages (``Error: …``, exit 1)."""
+
+    def invoke(self, ctx):
+        from graph_model.errors import OrgGraphError
+        try:
+            return super().invoke(ctx)
+        except OrgGraphError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=OrgGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store_path", metavar="FILE", envvar="ORGGRAPH_STORE",
+              help="Store file (default: $ORGGRAPH_STORE, else "
+                   "${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json). "
+                   "Without a store file, commands read the bundled sample corpus.")
+@click.version_option(package_name="orggraph", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx, store_path):
+    """Turn Taiwanese government organization documents into a queryable graph.
+
+    Load documents with `orggraph load`, then ask: `orggraph tree`,
+    `orggraph show UNIT`, `orggraph stats`, `orggraph validate`.
+    """
+    ctx.obj = State(store_path)
+
+
+def main(argv=None):
+    """Console-script entry point (``orggraph``)."""
+    return cli.main(args=argv, prog_name="orggraph")  # click exits quietly on a closed pipe (`| head`)
+
+
+# --------------------------------------------------------------------------- load
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--genre", metavar="GENRE",
+              help="Document genre when it cannot be detected: org_act, office_rules, budget, procedures.")
+@click.option("--samples", is_flag=True, help="Also load the bundled sample corpus.")
+@json_option
+@pass_state
+def load(state, paths, genre, samples, as_json):
+    """Parse documents into the store (all or nothing; re-loading a document replaces it)."""
+    if not paths and not samples:
+        raise click.UsageError("give at least one PATH (or --samples)")
+    summary = state.store().load_paths(list(paths), genre=genre, samples=samples)
+    state.invalidate()
+    emit(summary, as_json, _render_load)
+
+
+def _render_load(summary: dict) -> str:
+    lines = [f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
+             + (f", {d['unplaced']} unplaced spans" if d["unplaced"] else "") for d in summary["documents"]]
+    lines += [f"skipped bundled sample {s['error']}" for s in summary.get("skipped", [])]
+    n = summary["total_documents"]
+    lines.append(f"store {summary['store']}: {n} document{'s' if n != 1 else ''}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- stats
+@cli.command()
+@json_option
+@pass_state
+def stats(state, as_json):
+    """Count documents, units by kind, duties and relationships."""
+    from queries.stats import render_stats, stats as stats_of
+    emit(stats_of(state.graph()), as_json, render_stats)
+
+
+# --------------------------------------------------------------------------- show / tree
+@cli.command()
+@click.argument("unit")
+@json_option
+@pass_state
+def show(state, unit, as_json):
+    """Show a unit: its place, children, and duties with their sources.
+
+    UNIT is an id (財政部/關務署/基隆關/稽查組), a path suffix (基隆關/稽查組)
+    or a unique name (稽查組 when only one unit has that name).
+    """
+    from queries.units import render_show, show as show_unit
+    emit(show_unit(state.graph(), unit), as_json, render_show)
+
+
+@cli.command()
+@click.argument("unit", required=False)
+@click.option("--depth", type=click.IntRange(min=0), default=None, help="Levels below UNIT to show.")
+@json_option
+@pass_state
+def tree(state, unit, depth, as_json):
+    """Print the hierarchy under UNIT (every organization when UNIT is omitted)."""
+    from queries.units import render_tree, tree as tree_of
+    emit(tree_of(state.graph(), unit, depth=depth), as_json, render_tree)
+
+
+# --------------------------------------------------------------------------- validate
+@cli.command()
+@json_option
+@pass_state
+def validate(state, as_json):
+    """Data-quality report: units without duties, unplaced text, duplicate names."""
+    from queries.validate import render_validate, validate as validate_graph
+    emit(validate_graph(state.graph(), state.store()), as_json, render_validate)
+
+
+# --------------------------------------------------------------------------- export
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Output format (json: networkx node-link).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE (atomically) instead of stdout.")
+@pass_state
+def export(state, fmt, output):
+    """Export the whole graph (node-link JSON: nodes and edges)."""
+    from queries.export import export as export_graph
+    text = export_graph(state.graph(), fmt=fmt)
+    if output:
+        from graph_model.store import atomic_write
+        atomic_write(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+# --------------------------------------------------------------------------- (add new commands below)
+
+
+# --------------------------------------------------------------------------- which
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--agency", metavar="UNIT", help="Only units at or under UNIT (id, path suffix or name).")
+@click.option("--type", "unit_type", metavar="TYPE",
+              help="Only units of a kind (Division, BranchOffice, Section …) or type (組, 科, 分關 …).")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Number of hits (units that share the same evidence all appear).")
+@click.option("--explain", is_flag=True, help="Show how each hit scored.")
+@json_option
+@pass_state
+def which(state, query, agency, unit_type, top, explain, as_json):
+    """Which units handle QUERY, best first, with the duty statements that say so.
+
+    QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
+    Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
+    """
+    from queries.which import cached_index, render_which, store_fingerprint, suggestions, which as which_units
+    text = " ".join(query).strip()
+    if not text:
+        raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
+    # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
+    index = cached_index(store_fingerprint(state.store_path), state.graph)
+    hits = which_units(index, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
+    if as_json:
+        click.echo(to_json([h.to_dict() for h in hits]))
+    else:
+        click.echo(render_which(hits, text, style=lambda s: click.style(s, fg="yellow", bold=True),
+                                suggest=None if hits else suggestions(index, text)))
+    if not hits:
+        click.get_current_context().exit(1)
+
+
+# --------------------------------------------------------------------------- chart
+@cli.command()
+@click.argument("unit", required=False)
+@click.option("-o", "--output", metavar="FILE", required=True,
+              help="File to write: .png, .svg, .pdf or .dot (written whole or not at all).")
+@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf", "dot"], case_sensitive=False),
+              help="Output format (default: from FILE's extension).")
+@click.option("--depth", type=click.IntRange(min=0), default=None, help="Levels below UNIT to draw.")
+@click.option("--highlight", metavar="QUERY", help="Fill the units that `which QUERY --agency UNIT` returns.")
+@click.option("--direction", type=click.Choice(["TB", "LR"], case_sensitive=False), default="TB",
+              show_default=True, help="Top to bottom, or left to right.")
+@click.option("--headcount", is_flag=True, help="Show each unit's headcount (where the graph has one).")
+@click.option("--duties", type=click.IntRange(min=0), default=0, metavar="N", help="List up to N duties per unit.")
+@click.option("--stack/--no-stack", default=None,
+              help="Stack leaf units in columns under their parent (default: when a level is wide).")
+@click.option("--font", metavar="NAME", default="Noto Sans CJK TC", show_default=True,
+              help="Font family (must cover every character drawn).")
+@json_option
+@pass_state
+def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duties, stack, font, as_json):
+    """Draw the org chart of UNIT (every top organization when UNIT is omitted).
+
+    \b
+    orggraph chart 關務署 -o customs.png
+    orggraph chart 基隆關 -o keelung.svg --duties 2 --highlight 查緝
+    """
+    from queries.chart import units_matching
+    from queries.render import output_format, write_chart
+    graph = state.graph()
+    fmt = output_format(output, fmt)
+    ids = units_matching(graph, highlight, within=unit) if highlight else []
+    result = write_chart(graph, unit, output, fmt, depth=depth, highlight=ids,
+                         highlight_label=f"which {highlight}" if highlight else "", direction=direction.upper(),
+                         headcount=True if headcount else None, duties=duties, stack=stack, font=font)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    summary = {"output": str(output), "format": fmt, "units": len(result.units),
+               "highlighted": sum(1 for u in result.units if u in set(ids)), "warnings": result.warnings}
+    emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
+                                     + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
+
+
+# --------------------------------------------------------------------------- neo4j / cypher
+def neo4j_options(f):
+    """--uri/--username/--database (default NEO4J_URI/NEO4J_USERNAME/NEO4J_DATABASE); password only from NEO4J_PASSWORD."""
+    f = click.option("--database", metavar="NAME", help="Database (default: $NEO4J_DATABASE, else neo4j).")(f)
+    f = click.option("--username", metavar="USER", help="User (default: $NEO4J_USERNAME, else neo4j).")(f)
+    f = click.option("--uri", metavar="URI", help="Bolt URI (default: $NEO4J_URI, else bolt://127.0.0.1:7687).")(f)
+    return f
+
+
+@cli.group()
+def neo4j():
+    """Load the graph into a Neo4j server (password from $NEO4J_PASSWORD)."""
+
+
+@neo4j.command("push")
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows per UNWIND transaction.")
+@neo4j_options
+@json_option
+@pass_state
+def neo4j_push(state, batch_size, uri, username, database, as_json):
+    """Push the graph: MERGE on ids, then remove what older pushes wrote and this one did not."""
+    from graph_model.neo4j.connection import settings
+    from graph_model.neo4j.writer import push, render_push
+    graph = state.graph()
+    total = graph.g.number_of_nodes() + graph.g.number_of_edges()
+    with click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
+        summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update)
+    emit(summary, as_json, render_push)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="K=V",
+              help="Query parameter $K (V is parsed as JSON when it can be, else a string). Repeatable.")
+@neo4j_options
+@json_option
+def cypher(query, params, uri, username, database, as_json):
+    """Run a read-only Cypher QUERY against Neo4j (writes are refused)."""
+    from graph_model.neo4j.connection import cypher as run_cypher, render_table, settings
+    values = {}
+    for p in params:
+        key, sep, raw = p.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected K=V, got {p!r}", param_hint="--param")
+        try:
+            values[key] = json.loads(raw)
+        except ValueError:
+            values[key] = raw
+    emit(run_cypher(settings(uri, username, database), query, values), as_json, render_table)
+
+
+
+# --------------------------------------------------------------------------- staffing
+@cli.command()
+@click.argument("unit")
+@click.option("--year", type=int, metavar="N", help="Budget year (民國, e.g. 109; default: the latest).")
+@click.option("--title", metavar="TITLE", help="Only posts with this title (e.g. 科長).")
+@json_option
+@pass_state
+def staffing(state, unit, year, title, as_json):
+    """Posts (title, unit, rank, headcount min–max) and budget headcounts of UNIT.
+
+    \b
+    orggraph staffing 關稅總局 --title 科長
+    orggraph staffing 關務署 --year 109
+    """
+    from queries.staffing import render_staffing, staffing as staffing_of
+    emit(staffing_of(state.graph(), unit, year=year, title=title), as_json, render_staffing)
+
+
+# --------------------------------------------------------------------------- procedure
+@cli.command()
+@click.argument("name")
+@json_option
+@pass_state
+def procedure(state, name, as_json):
+    """Show a procedure: legal basis, steps in order, time limit, notes, forms, units and their roles.
+
+    NAME is the procedure's title or a fragment of it.
+
+    \b
+    orggraph procedure 撫卹
+    orggraph procedure 留職停薪復職
+    orggraph procedure 第35條    (a rule of office rules: who decides a 展期)
+    """
+    from queries.procedure import procedure as procedure_of, render_procedure
+    emit(procedure_of(state.graph(), name), as_json, render_procedure)
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Evaluate `which` on eval/queries.jsonl: hit@1, hit@5 and MRR.
+
+Usage (from the repository root)::
+
+    python eval/run.py            # figures, by query type
+    python eval/run.py -v         # also every query that misses, with what came first
+    python eval/run.py --json     # figures as JSON
+
+The graph is built from the bundled seeds (data/seeds/) and the development
+corpus (tests/data/corpus/).  Each query lists the units that the documents
+charge with what it asks (``expected``) and the phrases of the text that say so
+(``evidence``).  A query is a hit at k when any expected unit ranks within the
+first k; units with equal scores share the rank of the first of them.  Queries
+with no expected unit (type ``none``) count as right when nothing matches.
+``recall@10`` is the share of the expected units (at most 10) found in the
+first 10 results: it shows whether multi-answer queries bring all their units.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+QUERIES = Path(__file__).resolve().parent / "queries.jsonl"
+DOCUMENTS = sorted((ROOT / "data" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+
+
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_graph(paths=DOCUMENTS):
+    """The graph of every document a loader can read; returns ``(graph, skipped)``."""
+    from graph_model.errors import OrgGraphError
+    from graph_model.graph import OrgGraph
+    from loaders import load_path
+
+    parsed, skipped = [], []
+    for p in paths:
+        try:
+            parsed.append(load_path(p))
+        except (OrgGraphError, ModuleNotFoundError) as exc:
+            skipped.append(f"{p.name}: {exc}")
+    return OrgGraph.build(parsed), skipped
+
+
+def rank_of(results, expected: set[str]) -> int | None:
+    """1-based rank of the first expected unit; ties share the rank of the first tied result."""
+    for i, r in enumerate(results):
+        if r.unit_id in expected:
+            first = i
+            while first > 0 and round(results[first - 1].score, 9) == round(r.score, 9):
+                first -= 1
+            return first + 1
+    return None
+
+
+def evaluate(index, queries: list[dict], known_units: set[str] | None = None) -> dict:
+    """Run every query; returns figures overall and per type, and the per-query outcomes."""
+    from queries.search import search
+
+    rows = []
+    for q in queries:
+        results = search(index, q["query"])
+        expected = set(q["expected"])
+        row = {"query": q["query"], "type": q["type"], "batch": q.get("batch", 1), "expected": q["expected"],
+               "top": [(r.unit_id, round(r.score, 3)) for r in results[:5]]}
+        if known_units is not None:
+            row["missing"] = sorted(expected - known_units)
+        if expected:
+            rank = rank_of(results, expected)
+            row["rank"] = rank
+            within = {r.unit_id for r in results[:10]}
+            row["recall10"] = len(expected & within) / min(len(expected), 10)
+        else:
+            row["rank"] = None
+            row["rejected"] = not results
+        rows.append(row)
+    return {"overall": _figures(rows),
+            "by_type": {t: _figures([r for r in rows if r["type"] == t]) for t in sorted({r["type"] for r in rows})},
+            "by_batch": {b: _figures([r for r in rows if r["batch"] == b]) for b in sorted({r["batch"] for r in rows})},
+            "rows": rows}
+
+
+def _figures(rows: list[dict]) -> dict:
+    answered = [r for r in rows if r["expected"]]
+    none = [r for r in rows if not r["expected"]]
+    n = len(answered)
+    fig = {"queries": len(rows)}
+    if n:
+        ranks = [r["rank"] for r in answered]
+        fig.update({
+            "hit@1": round(sum(1 for k in ranks if k == 1) / n, 4),
+            "hit@5": round(sum(1 for k in ranks if k is not None and k <= 5) / n, 4),
+            "mrr": round(sum(1 / k for k in ranks if k) / n, 4),
+            "recall@10": round(sum(r["recall10"] for r in answered) / n, 4),
+        })
+    if none:
+        fig["rejected"] = round(sum(1 for r in none if r["rejected"]) / len(none), 4)
+    return fig
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-v", "--verbose", action="store_true", help="show every query that misses")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+
+    from queries.search import build_index
+
+    graph, skipped = build_graph()
+    index = build_index(graph)
+    known = {u["id"] for u in graph.units()}
+    report = evaluate(index, load_queries(), known)
+    if args.json:
+        print(json.dumps({k: v for k, v in report.items() if k != "rows"}, ensure_ascii=False, indent=2))
+        return 0
+    for s in skipped:
+        print(f"skipped {s}")
+    missing = sorted({m for r in report["rows"] for m in r.get("missing", [])})
+    if missing:
+        print(f"{len(missing)} expected units are not in the graph (loader gaps): {', '.join(missing)}")
+    o = report["overall"]
+    print(f"{o['queries']} queries: hit@1 {o['hit@1']:.3f}  hit@5 {o['hit@5']:.3f}  MRR {o['mrr']:.3f}  "
+          f"recall@10 {o['recall@10']:.3f}" + (f"  no-answer rejected {o['rejected']:.3f}" if "rejected" in o else ""))
+    for t, f in [*report["by_type"].items(), *((f"batch {b}", f) for b, f in report["by_batch"].items())]:
+        line = f"  {t:<11} {f['queries']:>3}"
+        if "hit@1" in f:
+            line += f"  hit@1 {f['hit@1']:.3f}  hit@5 {f['hit@5']:.3f}  MRR {f['mrr']:.3f}"
+        if "rejected" in f:
+            line += f"  rejected {f['rejected']:.3f}"
+        print(line)
+    if args.verbose:
+        for r in report["rows"]:
+            wrong = (r["expected"] and r["rank"] != 1) or (not r["expected"] and not r["rejected"])
+            if wrong:
+                print(f"\n{r['query']} [{r['type']}] rank {r['rank']}; expected {', '.join(r['expected']) or 'nothing'}")
+                for uid, score in r["top"]:
+                    print(f"    {score:8.3f}  {uid}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

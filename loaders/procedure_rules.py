@@ -1,0 +1,179 @@
+"""Rules of office rules (辦事細則) that a planner asks about like procedures.
+
+The chapters of an office rules document on document handling (文書處理) and
+delegated authority (分層負責) say who decides what and how fast: 處理時限
+(最速件一日 …), 展期 (七日以內由主管科長核定 …), responsibility for errors by
+level (例行文件處理之錯誤，由第三層主管負責 …).  :func:`office_rule_procedures`
+turns each such article into a procedure-like record of kind ``"rule"`` whose
+steps are its clauses, each with the deciding posts (``deciders``) and the days
+it states, so that ``which 公文展期`` finds 「由主管科長核定」 and its agency.
+
+>>> from loaders.text import logical_lines
+>>> text = "第 四 章 文書處理\\n第 35 條\\n各單位承辦之文件，得按下列展期之規定，由各級主管斟酌核定：\\n" \\
+...        "一、一般公文展期天數七日以內者，由主管科長核定；逾七日至三十日以內者，由單位主管核定。"
+>>> [rule] = office_rule_procedures(logical_lines(text), ("經濟部", "智慧財產局"), "d")
+>>> rule["title"]
+'經濟部智慧財產局辦事細則第35條（展期）'
+>>> [(s["deciders"], s["min_days"], s["max_days"]) for s in rule["steps"]]
+[(['主管科長'], None, 7), (['單位主管'], 7, 30)]
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .procedure_units import UnitFinder
+from .text import CN_NUM, Line, cn_number
+
+RULE_ROLE = "適用機關"
+_RULE_CHAPTER = re.compile(r"文書|公文|分層負責|授權|時限")
+_SIGNAL = re.compile(rf"時限|展期|核定|核判|核准|負責|責任|決定|裁決|核示|許可|[{CN_NUM}\d]+\s*(?:日|小時)")
+_DECIDERS = (
+    re.compile(r"(?:專案簽報|陳由|簽陳|陳奉|簽報|經由|送陳|由|經(?!辦))([^，。；]{2,20}?)"
+               r"(?:核定|核判|核准|決定|裁決|核示|核章|負責(?!人員)|許可|拆閱)"),
+    re.compile(r"非經([^，。；]{2,16}?)之?(?:許可|同意|核准)"),
+    re.compile(r"(?:^|[，；])(?:其關係重大者，)?([^，。；由]{2,14}?)應?連帶負責"),
+)
+_ADVERBS = re.compile(r"(?:斟酌|分別|逕行|親自|即|之)$")
+_N = rf"([{CN_NUM}\d]+)"
+
+
+def _deciders(text: str) -> list[str]:
+    posts: list[str] = []
+    for pattern in _DECIDERS:
+        for m in pattern.finditer(text):
+            for post in re.split(r"及|、|或|與", _ADVERBS.sub("", m.group(1))):
+                post = post.strip()
+                if len(post) >= 2 and post not in posts:
+                    posts.append(post)
+    return posts
+
+
+def clause_days(text: str) -> dict:
+    """Days (and hours) a clause states: a time limit (``days``) or a range (``min_days``, ``max_days``).
+
+    >>> clause_days("逾七日至三十日以內者，由單位主管核定")
+    {'days': None, 'min_days': 7, 'max_days': 30, 'hours': None}
+    >>> clause_days("最速件：一日。")["days"]
+    1
+    """
+    out = {"days": None, "min_days": None, "max_days": None, "hours": None}
+    over = re.search(rf"逾{_N}日", text)
+    within = re.search(rf"{_N}日以內", text)
+    above = re.search(rf"{_N}日以上", text)
+    if over:
+        out["min_days"] = cn_number(over.group(1))
+    if above and not over:
+        out["min_days"] = cn_number(above.group(1))
+    if within:
+        out["max_days"] = cn_number(within.group(1))
+    if not (over or within or above):
+        plain = re.search(rf"{_N}日", text)
+        if plain:
+            out["days"] = cn_number(plain.group(1))
+    hours = re.search(rf"{_N}小時", text)
+    if hours:
+        out["hours"] = cn_number(hours.group(1))
+    return out
+
+
+def _topic(lead: str, chapter: str) -> str:
+    for pattern in (r"(?:下列|左列)([^，。；：]{1,10}?)之規定", r"^([^，。；：]{2,16}?)(?:規定)?如下",
+                    r"應負([^，。；：]{2,12}?責任)"):
+        m = re.search(pattern, lead)
+        if m:
+            return m.group(1)
+    first = re.split(r"[，。；：]", lead, maxsplit=1)[0]
+    return first if 2 <= len(first) <= 8 else chapter
+
+
+def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_id: str, *,
+                           units: Iterable[tuple[str, ...]] = (), rules_title: str = "辦事細則") -> list[dict]:
+    """Procedure-like ``"rule"`` records from the document-handling and delegation chapters.
+
+    ``lines`` are :func:`loaders.text.logical_lines` of the office rules; ``units``
+    the unit paths the document sets up (to resolve 秘書室 … named in the rules).
+    The records go to ``parsed.extras["procedures"]`` like procedures do.
+    """
+    agency = tuple(agency_path)
+    part_paths: dict[str, tuple[str, ...]] = {}
+    counts: dict[str, int] = {}
+    for path in units:
+        path = tuple(path)
+        if len(path) > len(agency) and path[:len(agency)] == agency:
+            counts[path[-1]] = counts.get(path[-1], 0) + 1
+            part_paths[path[-1]] = path
+    part_paths = {name: path for name, path in part_paths.items() if counts[name] == 1}
+    finder = UnitFinder(agency, "", parts=part_paths)
+    articles: dict[str, list[Line]] = {}
+    chapters: dict[str, str] = {}
+    for line in lines:
+        if line.kind in ("para", "item") and line.article and line.chapter and _RULE_CHAPTER.search(line.chapter):
+            articles.setdefault(line.article, []).append(line)
+            chapters[line.article] = re.sub(r"^第\S+\s*", "", line.chapter)
+    rules = []
+    for article, body in articles.items():
+        text = "".join(l.text for l in body)
+        if not _SIGNAL.search(text):
+            continue
+        rules.append(_rule(article, body, chapters[article], agency, doc_id, finder, rules_title))
+    return rules
+
+
+def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...], doc: str, finder: UnitFinder,
+          rules_title: str) -> dict:
+    lead = body[0].text if body[0].kind == "para" else ""
+    title = f"{''.join(agency)}{rules_title}{article}（{_topic(lead, chapter)}）"
+    rule = {"id": f"procedure:{title}", "kind": "rule", "title": title, "title_as_written": title, "qualifier": "",
+            "agency": list(agency), "doc": doc, "line": body[0].start, "end_line": body[-1].end, "article": article,
+            "chapter": chapter, "laws": [], "steps": [], "flow": [], "flow_note": "", "has_flow_section": False,
+            "time": None, "notes": [], "forms": [], "forms_note": "", "units": [], "named": []}
+    context: dict[int, str] = {}
+    styles: list[str] = []
+    mentions = []
+    for line in body:
+        text = line.body if line.kind == "item" else line.text
+        level = 0
+        if line.marker:
+            if line.marker not in styles:
+                styles.append(line.marker)
+            level = styles.index(line.marker) + 1
+            context = {k: v for k, v in context.items() if k < level}
+        if re.search(r"[：:]$", text) and (len(text) <= 12 or line is body[0]):
+            if line is body[0] and line.kind == "para":
+                rule["notes"].append({"text": text, "marker": "", "level": 0, "kind": "note", "section": "lead",
+                                      "line": line.start, "end_line": line.end})
+            else:
+                context[level] = text.rstrip("：:")
+            mentions += [(m, line, None) for m in finder.find(text)]
+            continue
+        pieces = [p for p in re.split(r"(?<=；)", text) if p.strip()]
+        if sum(bool(_deciders(p) or any(v for v in clause_days(p).values())) for p in pieces) < 2:
+            pieces = [text]
+        for piece in pieces:
+            piece = piece.rstrip("；")
+            n = len(rule["steps"]) + 1
+            step = {"n": n, "id": f"step:{title}:{n}", "text": piece,
+                    "branch": "／".join(v for _, v in sorted(context.items())), "shape": "box", "notes": [],
+                    "line": line.start, "end_line": line.end, "article": article,
+                    "item": str(line.number) if line.number else "", "actors": [], "deciders": _deciders(piece),
+                    **clause_days(piece)}
+            for m in finder.find(piece):
+                mentions.append((m, line, n))
+                if m.role:
+                    step["actors"].append({"unit": list(m.path), "role": m.role, "basis": m.basis})
+            rule["steps"].append(step)
+    rule["units"].append({"unit": list(agency), "role": RULE_ROLE, "basis": "explicit", "post": "", "step": None,
+                          "line": body[0].start, "end_line": body[-1].end})
+    seen = {(agency, RULE_ROLE)}
+    for m, line, step in mentions:
+        if m.role and (m.path, m.role) not in seen:
+            seen.add((m.path, m.role))
+            rule["units"].append({"unit": list(m.path), "role": m.role, "basis": m.basis, "post": m.post,
+                                  "step": step, "line": line.start, "end_line": line.end})
+    acting = {tuple(u["unit"]) for u in rule["units"]}
+    for m, line, _ in mentions:
+        if m.path not in acting:
+            acting.add(m.path)
+            rule["named"].append({"unit": list(m.path), "line": line.start, "end_line": line.end})
+    return rule

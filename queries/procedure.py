@@ -1,0 +1,348 @@
+"""Procedures: find one by a fragment of its name and show it whole.
+
+:func:`procedure` returns the legal basis, the steps in order (with their
+branches and conditions), the time limit in days, the notes, the forms and the
+units involved with their role, each with its citation.  :func:`procedure_documents`
+yields the texts the ``which`` lookup indexes: the acting unit is the answer,
+the procedure and its step are the evidence.
+
+>>> from graph_model.store import open_store
+>>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
+>>> info = procedure(g, "撫卹")
+>>> info["title"], len(info["steps"]), info["time"]
+('經濟部駐外經濟商務機構商務人員撫卹作業程序', 13, None)
+>>> [law["name"] for law in info["laws"]][:2]
+['公務人員撫卹法', '公務人員撫卹法施行細則']
+>>> [(s["n"], s["condition"]) for s in info["steps"][6]["next"]]
+[(8, '否'), (9, '是')]
+>>> procedure(g, "返國述職")["time"]["days"]
+30
+>>> sorted({u["unit"] for u in procedure(g, "返國述職")["units"]})
+['經濟部', '經濟部/國際貿易局']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from graph_model.errors import OrgGraphError
+from graph_model.records import Source
+
+EMPTY_STEP = "（空白）"  # a flow-chart box with no text
+
+
+class UnknownProcedure(OrgGraphError):
+    def __init__(self, ref: str, suggestions: list[str] | None = None):
+        self.ref, self.suggestions = ref, suggestions or []
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no procedure named {ref!r}{hint}")
+
+
+class AmbiguousProcedure(OrgGraphError):
+    def __init__(self, ref: str, candidates: list[str]):
+        self.ref, self.candidates = ref, candidates
+        super().__init__(f"{ref!r} names {len(candidates)} procedures; use a longer name: " + ", ".join(candidates))
+
+
+class ProcedureText(NamedTuple):
+    """One text the ``which`` lookup indexes for procedures."""
+
+    text: str
+    unit_id: str  # the acting unit: the answer
+    procedure_id: str
+    step_id: str | None  # None for the procedure title and its notes
+    doc: str
+    line: int
+
+
+# --------------------------------------------------------------------------- helpers
+def cite(prov: dict) -> str:
+    return Source(prov["doc"], prov["line"], prov.get("end_line"), prov.get("article") or None,
+                  prov.get("item") or None).cite()
+
+
+def _fold(text: str) -> str:
+    from queries.textnorm import fold
+    return fold(text).replace(" ", "")
+
+
+def procedure_nodes(graph) -> list[dict]:
+    """Every ``Procedure`` node, in id order."""
+    return sorted(graph.nodes_with_label("Procedure"), key=lambda n: n["id"])
+
+
+def _subsequence(query: str, text: str) -> bool:
+    it = iter(text)
+    return all(ch in it for ch in query)
+
+
+def find_procedures(graph, name: str) -> list[str]:
+    """Ids of the procedures ``name`` may mean: an exact id/title, else titles containing it
+    (variant characters folded), else titles holding its characters in order (留職停薪復職)."""
+    name = name.strip()
+    nodes = procedure_nodes(graph)
+    exact = [n["id"] for n in nodes if name in (n["id"], n["title"], n.get("title_as_written"))]
+    if exact:
+        return exact
+    query = _fold(name)
+    if not query:
+        return []
+    keys = {n["id"]: (_fold(n["title"]), _fold(n.get("title_as_written") or n["title"])) for n in nodes}
+    found = [pid for pid, ks in keys.items() if any(query in k for k in ks)]
+    if not found:
+        found = [pid for pid, ks in keys.items() if any(_subsequence(query, k) for k in ks)]
+    return found
+
+
+def resolve_procedure(graph, name: str) -> str:
+    """The id of the one procedure ``name`` means; raises UnknownProcedure/AmbiguousProcedure."""
+    found = find_procedures(graph, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousProcedure(name, [graph.node(pid)["title"] for pid in found])
+    chars = set(name)
+    scored = sorted(((len(chars & set(n["title"])) / max(len(chars), 1), n["title"]) for n in procedure_nodes(graph)),
+                    reverse=True)
+    raise UnknownProcedure(name, [t for score, t in scored[:3] if score >= 0.5])
+
+
+def _steps(graph, pid: str) -> list[dict]:
+    ids = [v for _, v, d in graph.g.out_edges(pid, data=True) if d["type"] == "HAS_STEP"]
+    return sorted((graph.node(s) for s in ids), key=lambda s: s["n"])
+
+
+def responsible_units(graph, pid: str) -> list[dict]:
+    """Units with a role in the procedure: ``{"unit", "name", "roles", "basis", "posts", "steps", "cite"}``.
+
+    The agency the procedure belongs to comes first, then the others in document order.
+    """
+    by_unit: dict[str, dict] = {}
+    edges = sorted(((u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"),
+                   key=lambda e: (e[1]["line"], e[1].get("order", 0), e[0]))
+    for uid, edge in edges:
+        entry = by_unit.setdefault(uid, {"unit": uid, "name": graph.node(uid)["name"], "roles": [], "basis": [],
+                                         "posts": [], "steps": [], "cite": cite(edge), "line": edge["line"],
+                                         "order": edge.get("order", 0)})
+        entry["roles"].append(edge["role"])
+        entry["basis"].append(edge.get("basis", "explicit"))
+        if edge.get("post") and edge["post"] not in entry["posts"]:
+            entry["posts"].append(edge["post"])
+        if edge.get("step"):
+            n = graph.node(edge["step"])["n"]
+            if n not in entry["steps"]:
+                entry["steps"].append(n)
+    agency = graph.node(pid).get("agency", "")
+    out = []
+    for entry in by_unit.values():
+        entry["inferred_roles"] = [r for r, b in zip(entry["roles"], entry["basis"]) if b == "inferred"]
+        entry["basis"] = "explicit" if "explicit" in entry["basis"] else "inferred"
+        out.append(entry)
+    return sorted(out, key=lambda e: (e["unit"] != agency, e["line"], e["order"], e["unit"]))
+
+
+# --------------------------------------------------------------------------- procedure
+def procedure(graph, name: str) -> dict:
+    """Everything about one procedure (``name``: its id, title, or a fragment of its title)."""
+    pid = resolve_procedure(graph, name)
+    node = graph.node(pid)
+    steps = _steps(graph, pid)
+    number = {s["id"]: s["n"] for s in steps}
+    step_items = []
+    for s in steps:
+        nxt = sorted(((number[v], d.get("condition", "")) for _, v, d in graph.g.out_edges(s["id"], data=True)
+                      if d["type"] == "NEXT"))
+        item = {"n": s["n"], "id": s["id"], "text": s["text"], "branch": s.get("branch", ""),
+                "shape": s.get("shape", "box"), "notes": list(s.get("notes", [])),
+                "unit_only": bool(s.get("unit_only")),
+                "actors": [{"unit": u, "role": r} for u, r in zip(s.get("actors", []), s.get("actor_roles", []))],
+                "next": [{"n": n, "condition": c} for n, c in nxt], "cite": cite(s)}
+        if node["kind"] == "rule":
+            item.update({k: s.get(k) for k in ("deciders", "days", "min_days", "max_days", "hours")})
+        step_items.append(item)
+    laws, forms = [], []
+    for _, v, d in sorted(graph.g.out_edges(pid, data=True), key=lambda e: (e[2]["type"], e[2].get("order", 0), e[1])):
+        if d["type"] == "BASED_ON":
+            law = graph.node(v)
+            others = sorted(u for u, _, dd in graph.g.in_edges(v, data=True) if dd["type"] == "BASED_ON" and u != pid)
+            laws.append({"id": v, "name": law["name"], "article": d.get("law_article", ""),
+                         "issuer": law.get("issuer", ""), "listed": d.get("listed", ""), "cite": cite(d),
+                         "other_procedures": others})
+        elif d["type"] == "USES_FORM":
+            form = graph.node(v)
+            forms.append({"id": v, "name": form["name"], "note": d.get("note", ""),
+                          "also_written": list(form.get("also_written", [])), "cite": cite(d)})
+    notes = [{"text": t, "line": ln, "level": lv, "marker": mk, "kind": kd,
+              "cite": cite({"doc": node["doc"], "line": ln})}
+             for t, ln, lv, mk, kd in zip(node.get("notes", []), node.get("note_lines", []),
+                                         node.get("note_levels", []), node.get("note_markers", []),
+                                         node.get("note_kinds", []))]
+    named = sorted({u for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "NAMED_IN"})
+    time = None
+    if node.get("time_text"):
+        time = {"days": node.get("time_days"), "min_days": node.get("time_min_days"), "text": node["time_text"],
+                "cite": cite({"doc": node["doc"], "line": node.get("time_line") or node["line"]})}
+    return {
+        "id": pid, "title": node["title"], "title_as_written": node.get("title_as_written", node["title"]),
+        "kind": node.get("kind", "procedure"), "agency": node.get("agency", ""), "cite": cite(node),
+        "doc": node["doc"], "line": node["line"], "end_line": node.get("end_line", node["line"]),
+        "time": time, "laws": laws, "steps": step_items,
+        "flow_missing": bool(node.get("has_flow_section")) and not step_items,
+        "flow_note": node.get("flow_note", ""), "units": responsible_units(graph, pid), "named": named,
+        "forms": forms, "forms_note": node.get("forms_note", ""), "notes": notes,
+    }
+
+
+def _days(time: dict) -> str:
+    if time["days"] is None:
+        return f"not stated in days ({time['text']})"
+    span = f"{time['min_days']}–{time['days']}" if time["min_days"] not in (None, time["days"]) else f"{time['days']}"
+    return f"{span} day{'s' if time['days'] != 1 else ''} ({time['text']})"
+
+
+def _step_days(step: dict) -> str:
+    parts = []
+    if step.get("days") is not None:
+        parts.append(f"{step['days']} days")
+    if step.get("min_days") is not None or step.get("max_days") is not None:
+        lo = f"over {step['min_days']}" if step.get("min_days") is not None else ""
+        hi = f"up to {step['max_days']}" if step.get("max_days") is not None else ""
+        parts.append(" and ".join(p for p in (lo, hi) if p) + " days")
+    if step.get("hours") is not None:
+        parts.append(f"{step['hours']} hours")
+    return ", ".join(parts)
+
+
+def render_procedure(info: dict) -> str:
+    """The CLI text of :func:`procedure`."""
+    lines = [info["title"], f"  id:      {info['id']}"]
+    if info["title_as_written"] != info["title"]:
+        lines.append(f"  written: {info['title_as_written']}")
+    lines += [f"  agency:  {info['agency']}", f"  source:  {info['cite']}"]
+    lines.append(f"  time:    {_days(info['time']) if info['time'] else 'not stated'}")
+    lines.append(f"Legal basis ({len(info['laws'])})" + (":" if info["laws"] else ""))
+    for n, law in enumerate(info["laws"], 1):
+        extra = " ".join(x for x in (law["article"], f"(issued by {law['issuer']})" if law["issuer"] else "") if x)
+        lines.append(f"  {n}. {law['name']}{' ' + extra if extra else ''}  [{law['cite']}]")
+    title = f"Steps ({len(info['steps'])})" + (f", {info['flow_note']}" if info["flow_note"] else "")
+    lines.append(title + (":" if info["steps"] else ""))
+    if info["flow_missing"]:
+        lines.append("  (the flow chart is not in the text: it was an image in the source)")
+    width = len(str(len(info["steps"])))
+    branch = None
+    for step in info["steps"]:
+        if step["branch"] != branch:
+            branch = step["branch"]
+            if branch:
+                lines.append(f"  [{branch}]")
+        marks = [step["shape"]] if step["shape"] not in ("box",) else []
+        mark = f"  [{', '.join(marks)}]" if marks else ""
+        lines.append(f"  {step['n']:>{width}}. {step['text'] or EMPTY_STEP}{mark}")
+        pad = " " * (width + 4)
+        for note in step["notes"]:
+            lines.append(f"{pad}note: {note}")
+        if step["actors"]:
+            by: dict[str, list[str]] = {}
+            for a in step["actors"]:
+                by.setdefault(a["unit"], []).append(a["role"])
+            lines.append(f"{pad}by: " + "; ".join(f"{u} ({', '.join(r)})" for u, r in by.items()))
+        if step.get("deciders"):
+            lines.append(f"{pad}decides: {', '.join(step['deciders'])}")
+        days = _step_days(step)
+        if days:
+            lines.append(f"{pad}time: {days}")
+        if step["next"]:
+            lines.append(f"{pad}next: " + ", ".join(f"{x['condition']} → {x['n']}" if x["condition"] else f"{x['n']}"
+                                                     for x in step["next"]))
+    lines.append(f"Units ({len(info['units'])}):")
+    for u in info["units"]:
+        roles = ", ".join(r + (" (inferred)" if r in u["inferred_roles"] else "") for r in u["roles"])
+        extra = []
+        if u["posts"]:
+            extra.append(f"post: {', '.join(u['posts'])}")
+        if u["steps"]:
+            extra.append(f"step {', '.join(map(str, u['steps']))}")
+        lines.append(f"  {u['unit']}: {roles}" + (f"  ({'; '.join(extra)})" if extra else "") + f"  [{u['cite']}]")
+    if info["named"]:
+        lines.append(f"  also named: {', '.join(info['named'])}")
+    lines.append(f"Forms ({len(info['forms'])})" + (":" if info["forms"] else ""))
+    if info["forms_note"]:
+        lines.append(f"  ({info['forms_note']})")
+    for n, form in enumerate(info["forms"], 1):
+        note = f" ({form['note']})" if form["note"] else ""
+        lines.append(f"  {n}. {form['name']}{note}  [{form['cite']}]")
+    lines.append(f"Notes ({len(info['notes'])})" + (":" if info["notes"] else ""))
+    for note in info["notes"]:
+        marker = f"{note['marker']}. " if note["marker"] else ""
+        lines.append(f"  {'  ' * note['level']}{marker}{note['text']}  [{note['cite']}]")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- lookups over procedures
+def procedures_of(graph, ref: str) -> list[dict]:
+    """Procedures a unit has a role in: ``{"procedure", "title", "roles"}`` in title order."""
+    uid = graph.resolve(ref)
+    found: dict[str, list[str]] = {}
+    for _, pid, d in graph.g.out_edges(uid, data=True):
+        if d["type"] == "RESPONSIBLE_FOR":
+            found.setdefault(pid, []).append(d["role"])
+    return [{"procedure": pid, "title": graph.node(pid)["title"], "roles": roles}
+            for pid, roles in sorted(found.items(), key=lambda kv: graph.node(kv[0])["title"])]
+
+
+def procedures_based_on(graph, law: str) -> list[dict]:
+    """Procedures based on a law whose name contains ``law``: ``{"law", "procedure", "title", "article"}``."""
+    query = _fold(law)
+    out = []
+    for node in sorted(graph.nodes_with_label("Law"), key=lambda n: n["id"]):
+        if query and query in _fold(node["name"]):
+            for pid, _, d in graph.g.in_edges(node["id"], data=True):
+                if d["type"] == "BASED_ON":
+                    out.append({"law": node["name"], "procedure": pid, "title": graph.node(pid)["title"],
+                                "article": d.get("law_article", "")})
+    return sorted(out, key=lambda r: (r["law"], r["title"]))
+
+
+def procedure_documents(graph) -> Iterator[ProcedureText]:
+    """Texts to index for ``which``: procedure titles, steps and notes, each with its acting unit.
+
+    - a title once per unit responsible for the procedure;
+    - a step once per unit acting in it (the procedure's agency when none is named);
+    - a note once per unit given a role on its line (the agency when none is).
+    """
+    for node in procedure_nodes(graph):
+        pid, doc = node["id"], node["doc"]
+        agency = node.get("agency") or ""
+        roles = [(u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"]
+        for uid in dict.fromkeys(u for u, _ in sorted(roles, key=lambda r: (r[1]["line"], r[1].get("order", 0)))):
+            yield ProcedureText(node["title"], uid, pid, None, doc, node["line"])
+        for step in _steps(graph, pid):
+            text = "".join([step["text"], *("（" + n + "）" for n in step.get("notes", []))])
+            if not text:
+                continue
+            for uid in dict.fromkeys(step.get("actors", [])) or ([agency] if agency else []):
+                yield ProcedureText(text, uid, pid, step["id"], doc, step["line"])
+        by_line: dict[int, list[str]] = {}
+        for uid, d in roles:
+            if not d.get("step"):
+                by_line.setdefault(d["line"], [])
+                if uid not in by_line[d["line"]]:
+                    by_line[d["line"]].append(uid)
+        for text, line in zip(node.get("notes", []), node.get("note_lines", [])):
+            for uid in by_line.get(line) or ([agency] if agency else []):
+                yield ProcedureText(text, uid, pid, None, doc, line)
+
+
+def which_entries(graph):
+    """:func:`procedure_documents` as ``queries.search`` entries (kind ``"procedure"``), one per text.
+
+    Register with ``ENTRY_SOURCES["procedure"] = which_entries`` in :mod:`queries.search`.
+    """
+    from queries.search import Entry, Handler
+    grouped: dict[tuple, list] = {}
+    for rec in procedure_documents(graph):
+        handlers = grouped.setdefault((rec.step_id or rec.procedure_id, rec.text, rec.line), [])
+        if all(h.unit != rec.unit_id for h in handlers):
+            handlers.append(Handler(rec.unit_id, rec.doc, rec.line))
+    for (ref, text, _line), handlers in grouped.items():
+        yield Entry("procedure", ref, text, handlers)

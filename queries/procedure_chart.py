@@ -1,0 +1,181 @@
+"""Flow charts of procedures as DOT text: pure and deterministic.
+
+:func:`procedure_chart` draws one procedure's steps as a Graphviz flowchart:
+decisions as diamonds, start/end shapes as in the source chart, branches of a
+procedure (「調部」/「外派」) as boxed clusters, conditions (是/否) on the arrows,
+and the acting units under each step.  A rule of office rules (no flow) is drawn
+as its clauses hanging off the rule, each with its deciding posts and days.
+Nothing here but :func:`write_procedure_chart` runs Graphviz or touches files
+(through :mod:`queries.render`).
+
+>>> from graph_model.store import open_store
+>>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
+>>> c = procedure_chart(g, "撫卹")
+>>> c.title, len(c.steps)
+('經濟部駐外經濟商務機構商務人員撫卹作業程序', 13)
+>>> dot = c.to_string()
+>>> 'fontname="Noto Sans CJK TC"' in dot, 'shape=diamond' in dot, 'label="是"' in dot
+(True, True, True)
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pydot
+
+from queries.chart import ChartError
+from queries.procedure import EMPTY_STEP, procedure
+
+FONT = "Noto Sans CJK TC"
+_NO_LINE_START = set("，。、；：）」』】？！,.;:)")
+DIRECTIONS = ("TB", "LR")
+WRAP = 16  # full-width characters per line of a step box
+MAX_LINES = 6  # lines of step text before it is cut with an ellipsis
+
+# Source-chart shape → (Graphviz shape, extra attributes)
+SHAPES: dict[str, tuple[str, dict[str, str]]] = {
+    "box": ("box", {"style": "filled,rounded", "fillcolor": "#ffffff"}),
+    "decision": ("diamond", {"style": "filled", "fillcolor": "#fff4d1"}),
+    "hexagon": ("hexagon", {"style": "filled", "fillcolor": "#d6e4f5"}),
+    "circle": ("circle", {"style": "filled", "fillcolor": "#eeeeee"}),
+    "round": ("box", {"style": "filled,rounded", "fillcolor": "#d6e4f5"}),
+    "stadium": ("box", {"style": "filled,rounded", "fillcolor": "#d6e4f5"}),
+    "subroutine": ("box", {"style": "filled", "peripheries": "2", "fillcolor": "#ffffff"}),
+    "cylinder": ("cylinder", {"style": "filled", "fillcolor": "#ffffff"}),
+    "parallelogram": ("parallelogram", {"style": "filled", "fillcolor": "#ffffff"}),
+    "flag": ("cds", {"style": "filled", "fillcolor": "#ffffff"}),
+}
+
+
+@dataclass
+class ProcedureChart:
+    """A built procedure flowchart: the DOT graph and what it shows."""
+
+    procedure: str  # procedure id
+    title: str
+    dot: pydot.Dot
+    steps: list[str]  # step ids, in drawing order
+    texts: list[str] = field(default_factory=list)  # every piece of text drawn
+    units: list[str] = field(default_factory=list)  # ids of the units shown as acting
+    warnings: list[str] = field(default_factory=list)
+
+    def to_string(self) -> str:
+        """The DOT source (deterministic)."""
+        return self.dot.to_string()
+
+    def text(self) -> str:
+        """All characters the chart draws: what the font must cover."""
+        return "".join(self.texts)
+
+
+def _q(text: str) -> str:
+    """A DOT quoted string (pydot would read ``a:b`` as node ``a`` port ``b``)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _width(text: str) -> float:
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
+
+
+def _wrap(text: str, limit: float = WRAP, max_lines: int = MAX_LINES) -> list[str]:
+    """Lines of about equal width, none much wider than ``limit`` ems; at most ``max_lines``.
+
+    >>> _wrap("人事單位依撫卹法施行細則第5-12條因公死亡認定標準查明事實。", 16)
+    ['人事單位依撫卹法施行細則第5-1', '2條因公死亡認定標準查明事實。']
+    """
+    if not text:
+        return [""]
+    per_line = _width(text) / (math.ceil(_width(text) / limit) or 1)
+    lines, current = [], ""
+    for ch in text:
+        if current and _width(current + ch) > per_line + 0.5 and ch not in _NO_LINE_START:
+            lines.append(current)
+            current = ""
+        current += ch
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][:-1] + "…"
+    return lines
+
+
+def _label(lines: list[str]) -> str:
+    """A quoted DOT label, one ``\\n`` (centered line break) between lines."""
+    return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
+
+
+def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB", wrap: int = WRAP,
+                    actors: bool = True) -> ProcedureChart:
+    """Flowchart of the procedure ``name`` (an id, title or fragment :func:`queries.procedure.procedure` accepts).
+
+    Raises :class:`queries.chart.ChartError` when the procedure states no steps
+    (its flow chart was an image in the source) or the direction is unknown.
+    """
+    if direction not in DIRECTIONS:
+        raise ChartError(f"unknown direction {direction!r}; use one of: {', '.join(DIRECTIONS)}")
+    info = procedure(graph, name)
+    if not info["steps"]:
+        why = "its flow chart was an image in the source" if info["flow_missing"] else "the text states no flow"
+        raise ChartError(f"procedure {info['title']!r} has no steps to draw: {why} "
+                         f"(see `orggraph procedure {info['title']}`)")
+    texts: list[str] = []
+    dot = pydot.Dot(_q(info["id"]), graph_type="digraph", rankdir=direction, fontname=_q(font),
+                    label=_q(info["title"] + (f"（{info['time']['text']}）" if info["time"] else "")), labelloc="t",
+                    fontsize="16", nodesep="0.35", ranksep="0.45")
+    texts.append(info["title"] + (info["time"]["text"] if info["time"] else ""))
+    dot.set_node_defaults(fontname=_q(font), fontsize="12", color="#404040", margin="0.15,0.08")
+    dot.set_edge_defaults(fontname=_q(font), fontsize="11", color="#404040")
+    unit_names = {u["unit"]: u["name"] for u in info["units"]}
+    is_rule = info["kind"] == "rule"
+    clusters: dict[str, pydot.Cluster] = {}
+    if is_rule:
+        dot.add_node(pydot.Node(_q(info["id"]), label=_label(_wrap(info["title"], wrap + 4)), shape="box",
+                                style="filled", fillcolor="#d6e4f5", peripheries="2"))
+    for step in info["steps"]:
+        lines = _wrap(step["text"] or EMPTY_STEP, wrap)
+        if actors and step["actors"] and not step.get("unit_only"):
+            names = "、".join(dict.fromkeys(unit_names.get(a["unit"], a["unit"].split("/")[-1]) for a in step["actors"]))
+            lines.append(f"〔{names}〕")
+        if is_rule:
+            extra = [", ".join(step.get("deciders") or [])]
+            lines += [x for x in extra if x]
+        texts.extend(lines)
+        shape, attrs = SHAPES.get(step["shape"], SHAPES["box"])
+        node = pydot.Node(_q(step["id"]), label=_label(lines), shape=shape, **attrs)
+        if step["branch"]:
+            if step["branch"] not in clusters:
+                cluster = pydot.Cluster(f"branch{len(clusters) + 1}", label=_q(step["branch"]), fontname=_q(font),
+                                        style="rounded,dashed", color="#808080")
+                clusters[step["branch"]] = cluster
+                dot.add_subgraph(cluster)
+                texts.append(step["branch"])
+            clusters[step["branch"]].add_node(node)
+        else:
+            dot.add_node(node)
+    for step in info["steps"]:
+        for nxt in step["next"]:
+            target = next(s["id"] for s in info["steps"] if s["n"] == nxt["n"])
+            attrs = {"label": _q(nxt["condition"])} if nxt["condition"] else {}
+            texts.append(nxt["condition"])
+            dot.add_edge(pydot.Edge(_q(step["id"]), _q(target), **attrs))
+        if is_rule:
+            dot.add_edge(pydot.Edge(_q(info["id"]), _q(step["id"])))
+    units = list(dict.fromkeys(a["unit"] for s in info["steps"] for a in s["actors"]))
+    return ProcedureChart(info["id"], info["title"], dot, [s["id"] for s in info["steps"]], texts, units)
+
+
+def write_procedure_chart(graph, name: str, path, fmt: str | None = None, *, font: str = FONT,
+                          **options) -> ProcedureChart:
+    """Build the flowchart of procedure ``name`` and write it to ``path`` (png, svg, pdf or dot).
+
+    The twin of :func:`queries.render.write_chart` for ``orggraph chart --procedure NAME``:
+    checks the format, then the font, then renders; the result carries Graphviz's warnings.
+    """
+    from queries.render import check_font, output_format, render
+    fmt = output_format(path, fmt)
+    result = procedure_chart(graph, name, font=font, **options)
+    if fmt != "dot":
+        check_font(result.text(), font)
+    result.warnings.extend(render(result, path, fmt))
+    return result

@@ -1,0 +1,493 @@
+"""Ranked lookup over the graph's texts: which units handle what a query describes.
+
+The index holds *entries*: pieces of text (a duty statement, a unit name, a
+procedure title, and whatever other kinds register), each with the units that
+handle it and where each says so.  Entries are matched on character unigrams
+and bigrams of their folded text (:mod:`queries.textnorm`) with BM25, then
+re-weighted by:
+
+- phrase: the longest run of the query found verbatim in the entry;
+- coverage: the share of the query's bigram weight the entry contains (an
+  entry below :data:`MIN_COVERAGE` is not a match at all);
+- prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室
+  事項」) count for less than a duty a unit is specifically charged with.
+
+Units are ranked by their best entry; units that share that entry (one duty,
+several HANDLES edges) get exactly the same score.  A unit named in the query
+(``臺中關保稅``) is taken as context: units under it are preferred.
+
+The index is plain data (lists, dicts, strings): :meth:`Index.to_dict` /
+:meth:`Index.from_dict` round-trip it through JSON for the lookup cache, and
+searching it needs neither networkx nor the graph.
+
+>>> from graph_model.store import open_store
+>>> index = build_index(open_store("/nonexistent/store.json").graph())   # the bundled corpus
+>>> [r.unit_id for r in search(index, "保稅工廠監管", limit=2)]
+['財政部/關務署/高雄關/嘉南分關', '財政部/關務署/臺北關/業務二組']
+>>> search(index, "量子電腦")
+[]
+
+Other kinds of text join the index by registering a function that yields
+:class:`Entry` objects for a graph (``ENTRY_SOURCES["procedure"] = fn``).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from graph_model.errors import OrgGraphError, UnknownUnit
+
+from .textnorm import clean_query, fold, opencc_triggers, short_forms
+
+FORMAT = "orggraph-which-index"
+VERSION = 1
+
+# Ranking parameters (tuned on eval/queries.jsonl as a whole, never for one query).
+K1, B = 1.2, 0.75  # BM25
+UNIGRAM_WEIGHT = 0.3  # a shared character counts for less than a shared bigram
+PHRASE_BONUS = 1.0  # score × (1 + PHRASE_BONUS × longest verbatim run / query length)
+MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's entry (with the unit's names) must contain
+PREFILTER = 0.2  # share an entry must contain on its own to be considered at all
+CATCH_ALL_PRIOR = 0.45  # 其他有關…事項
+RESIDUAL_PRIOR = 0.3  # 不屬其他各組、室事項
+UNIT_NAME_PRIOR = 0.9  # a unit's own name
+CONTAINER_NAME_PRIOR = 0.4  # the name of a unit whose sub-units hold its duties
+PROCEDURE_PRIOR = 0.8  # the title of a procedure a unit is responsible for
+CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
+EVIDENCE_PER_UNIT = 3
+
+
+# --------------------------------------------------------------------------- entries
+@dataclass
+class Handler:
+    """A unit that handles an entry, and where the text says so."""
+
+    unit: str  # unit id
+    doc: str
+    line: int
+    article: str = ""
+    item: str = ""
+    post: str = ""  # set when a post of the unit (主任秘書) holds the duty
+
+
+@dataclass
+class Entry:
+    """A piece of text the index matches, with the units it points to."""
+
+    kind: str  # "duty", "unit", "procedure", "post", …
+    ref: str  # graph node id
+    text: str
+    handlers: list[Handler]
+    prior: float = 1.0
+    flags: tuple[str, ...] = ()  # e.g. ("catch_all",)
+
+
+def duty_entries(graph) -> Iterable[Entry]:
+    """One entry per Duty node; every HANDLES edge is a handler."""
+    for duty in graph.nodes_with_label("Duty"):
+        handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
+                            e.get("post") or "")
+                    for unit, e in sorted(graph.handlers(duty["id"]),
+                                          key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
+        if not handlers:
+            continue
+        flags = tuple(f for f in ("catch_all", "residual") if duty.get(f))
+        prior = RESIDUAL_PRIOR if "residual" in flags else CATCH_ALL_PRIOR if "catch_all" in flags else 1.0
+        yield Entry("duty", duty["id"], duty["text"], handlers, prior, flags)
+
+
+def unit_entries(graph) -> Iterable[Entry]:
+    """One entry per unit: its name (and full name and aliases when they differ).
+
+    A unit with no duties of its own whose sub-units have them (a division split
+    into sections) is a container: its name counts for less than the duties of
+    the sections that do the work.
+    """
+    for unit in graph.units():
+        own = bool(graph.duties_of(unit["id"]))
+        prior = UNIT_NAME_PRIOR if own or not graph.children(unit["id"]) else CONTAINER_NAME_PRIOR
+        names = [unit["name"]]
+        for extra in [unit.get("full_name") or "", *unit.get("aliases", [])]:
+            if extra and extra not in names and "".join(unit["path"]) != extra:
+                names.append(extra)
+        handler = Handler(unit["id"], unit.get("doc", ""), unit.get("line", 0), unit.get("article") or "",
+                          unit.get("item") or "")
+        yield Entry("unit", unit["id"], "、".join(names), [handler], prior)
+
+
+def procedure_entries(graph) -> Iterable[Entry]:
+    """One entry per Procedure node (its title); the units responsible for it are its handlers."""
+    for proc in graph.nodes_with_label("Procedure"):
+        seen, handlers = set(), []
+        for uid, _, e in sorted(graph.g.in_edges(proc["id"], data=True), key=lambda t: (t[2].get("line", 0), t[0])):
+            if e.get("type") == "RESPONSIBLE_FOR" and uid not in seen:
+                seen.add(uid)
+                handlers.append(Handler(uid, e.get("doc", ""), e.get("line", 0), e.get("article") or "",
+                                        e.get("item") or "", e.get("post") or ""))
+        if handlers:
+            yield Entry("procedure", proc["id"], proc.get("title") or proc.get("name", ""), handlers, PROCEDURE_PRIOR)
+
+
+# Kinds of text in the index: name -> function(graph) yielding entries.  Register more kinds here.
+ENTRY_SOURCES: dict[str, Callable[[object], Iterable[Entry]]] = {
+    "duty": duty_entries,
+    "unit": unit_entries,
+    "procedure": procedure_entries,
+}
+
+
+# --------------------------------------------------------------------------- the index
+def _terms(key: str) -> dict[str, int]:
+    """Unigram and bigram counts of a folded key (bigrams never span a boundary)."""
+    counts: dict[str, int] = {}
+    for run in key.split():
+        for i, ch in enumerate(run):
+            counts[ch] = counts.get(ch, 0) + 1
+            if i:
+                bg = run[i - 1:i + 1]
+                counts[bg] = counts.get(bg, 0) + 1
+    return counts
+
+
+def abbreviations(name: str) -> list[str]:
+    """Three- and four-character abbreviations of an agency name: first and last character kept.
+
+    >>> abbreviations("環境保護署")[:4]
+    ['環境署', '環保署', '環護署', '環境保署']
+    """
+    if len(name) < 4:
+        return []
+    head, middle, tail = name[0], name[1:-1], name[-1]
+    out = [head + a + tail for a in middle]
+    out += [head + middle[i] + middle[j] + tail for i in range(len(middle)) for j in range(i + 1, len(middle))]
+    return [a for a in dict.fromkeys(out) if a != name]
+
+
+def _content_length(key: str) -> int:
+    return len(key) - key.count(" ")
+
+
+@dataclass
+class Index:
+    """The lookup index: units, entries, postings.  Build with :func:`build_index`."""
+
+    units: list[list]  # [id, name, path, kind, unit_type]
+    # entry: [kind, ref, text, key, prior, flags, handlers, clause start]; handler: [unit#, doc, line, article, item, post]
+    entries: list[list]
+    postings: dict[str, list[int]]  # term -> [entry#, tf, entry#, tf, …]
+    lengths: list[int]
+    triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
+    context: dict[str, list[int]]  # unit name -> unit#s: names a query can mention as context
+    name_postings: dict[str, list[int]]  # bigram -> unit#s whose path (own and higher names) has it
+
+    def __post_init__(self):
+        self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
+        self._trigger_set = frozenset(self.triggers)
+        self._context_by_char: dict[str, list[str]] = {}  # first character -> names, longest first
+        for name in sorted(self.context, key=len, reverse=True):
+            self._context_by_char.setdefault(name[0], []).append(name)
+
+    def to_dict(self) -> dict:
+        return {"format": FORMAT, "version": VERSION, "units": self.units, "entries": self.entries,
+                "postings": self.postings, "lengths": self.lengths, "triggers": self.triggers,
+                "context": self.context, "name_postings": self.name_postings}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Index":
+        if data.get("format") != FORMAT or data.get("version") != VERSION:
+            raise ValueError("not a lookup index of this version")
+        return cls(data["units"], data["entries"], data["postings"], data["lengths"], data["triggers"],
+                   data["context"], data["name_postings"])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def build_index(graph, kinds: Iterable[str] | None = None) -> Index:
+    """Index the graph's texts (every kind in :data:`ENTRY_SOURCES`, or only ``kinds``)."""
+    units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"]] for u in graph.units()]
+    pos = {u[0]: i for i, u in enumerate(units)}
+    triggers = opencc_triggers()
+    entries, postings, lengths = [], {}, []
+    for kind in (kinds or ENTRY_SOURCES):
+        for entry in ENTRY_SOURCES[kind](graph):
+            handlers = [[pos[h.unit], h.doc, h.line, h.article, h.item, h.post] for h in entry.handlers if h.unit in pos]
+            if not handlers:
+                continue
+            key = fold(entry.text, triggers)
+            n = len(entries)
+            entries.append([entry.kind, entry.ref, entry.text, key, entry.prior, list(entry.flags), handlers,
+                            _clause_start(key, entry.flags)])
+            lengths.append(max(1, _content_length(key)))
+            terms = _terms(key)
+            for short in short_forms(key):  # 環境保護 in the text: a query saying 環保 finds it too
+                for term in _terms(short):
+                    terms.setdefault(term, 1)
+            for term, tf in terms.items():
+                postings.setdefault(term, []).extend((n, tf))
+    # Units a query may name as context: units with units under them (agencies, divisions with sections).
+    parents = {tuple(u[2][:-1]) for u in units if len(u[2]) > 1}
+    context: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if tuple(u[2]) in parents and len(u[1]) >= 3:
+            context.setdefault(fold(u[1], triggers), []).append(i)
+    for i, u in enumerate(units):  # agencies are also named by abbreviation: 環保署, 原民會, 國產署
+        if tuple(u[2]) in parents and u[3] == "Agency":
+            for short in abbreviations(fold(u[1], triggers)):
+                if short not in context or i not in context[short]:
+                    context.setdefault(short, []).append(i)
+    name_postings: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        path_key = fold(" ".join(u[2]), triggers)
+        for term in _terms(path_key + " " + " ".join(short_forms(path_key))):
+            if len(term) == 2:
+                name_postings.setdefault(term, []).append(i)
+    return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings)
+
+
+# --------------------------------------------------------------------------- searching
+@dataclass
+class Match:
+    """One matched entry and how it scored for a unit."""
+
+    entry: int
+    score: float
+    handlers: list[list]  # the entry's handlers for this unit
+    explain: dict | None = None
+
+
+@dataclass
+class UnitResult:
+    unit: int
+    unit_id: str
+    score: float
+    matches: list[Match]
+    context: bool = False  # preferred because the query named a unit above it
+
+
+@dataclass
+class Query:
+    """A query as the index sees it."""
+
+    text: str
+    key: str  # cleaned, folded
+    parts: list[str]  # key split at boundaries (context names removed)
+    context: list[str]  # unit names the query mentions as context
+    terms: dict[str, int]
+
+    @property
+    def length(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+
+def parse_query(index: Index, text: str) -> Query:
+    """Clean and fold ``text``; unit names it mentions become context when content remains."""
+    key = clean_query(text, index._trigger_set)
+    parts, context = key.split(), []
+    names = [n for ch in dict.fromkeys(key) for n in index._context_by_char.get(ch, ())]
+    for name in sorted(names, key=len, reverse=True):
+        if not any(name in p for p in parts):
+            continue
+        rest = [q for p in parts for q in (p.replace(name, " ").split() if name in p else [p])]
+        if sum(len(q) for q in rest) >= 2:
+            parts, context = rest, context + [name]
+    terms: dict[str, int] = {}
+    for p in parts:
+        for t, c in _terms(p).items():
+            terms[t] = terms.get(t, 0) + c
+    return Query(text, key, parts, context, terms)
+
+
+def _idf(index: Index, term: str) -> float:
+    df = len(index.postings.get(term, ())) // 2
+    n = len(index.entries)
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _longest_run(parts: list[str], key: str) -> tuple[int, int]:
+    """``(length, position in key)`` of the longest piece of the query found verbatim in ``key``."""
+    best, where = 0, -1
+    for p in parts:
+        for length in range(len(p), best, -1):
+            for s in range(len(p) - length + 1):
+                at = key.find(p[s:s + length])
+                if at >= 0:
+                    best, where = length, at
+                    break
+            if best == length:
+                break
+    return best, where
+
+
+def resolve_units(index: Index, ref: str) -> list[int]:
+    """Unit numbers matching an ``--agency`` reference: id, path suffix, or name."""
+    ref = ref.strip().strip("/").replace(" › ", "/").replace("›", "/")
+    parts = [p.strip() for p in ref.split("/") if p.strip()]
+    found = [i for i, u in enumerate(index.units) if u[0] == ref or (parts and u[2][-len(parts):] == parts)]
+    if not found:
+        chars = set(ref)
+        scored = sorted(((len(chars & set(u[1])) / max(len(chars | set(u[1])), 1), u[0]) for u in index.units),
+                        reverse=True)
+        raise UnknownUnit(ref, [uid for s, uid in scored[:5] if s > 0.3])
+    return found
+
+
+class UnknownType(OrgGraphError):
+    def __init__(self, value: str, known: list[str]):
+        super().__init__(f"no unit of type {value!r}; use one of: {', '.join(known)}")
+
+
+def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> set[int] | None:
+    if agency is None and unit_type is None:
+        return None
+    allowed = set(range(len(index.units)))
+    if agency is not None:
+        roots = [index.units[i][2] for i in resolve_units(index, agency)]
+        allowed = {i for i in allowed if any(index.units[i][2][:len(r)] == r for r in roots)}
+    if unit_type is not None:
+        want = unit_type.strip().lower()
+        if want not in {u[3].lower() for u in index.units} | {u[4] for u in index.units}:
+            known = sorted({u[3] for u in index.units}) + sorted({u[4] for u in index.units if u[4]})
+            raise UnknownType(unit_type, known)
+        allowed = {i for i in allowed if index.units[i][3].lower() == want or index.units[i][4] == want}
+    return allowed
+
+
+def _clause_start(key: str, flags) -> int:
+    """Where the catch-all or residual clause of a flagged entry begins (-1: not flagged)."""
+    if "residual" in flags:
+        at = key.find("不屬")
+        return at if at >= 0 else 0
+    if "catch_all" in flags:
+        at = min((i for i in (key.find("其他"), key.find("其它")) if i >= 0), default=0)
+        return at
+    return -1
+
+
+def search(index: Index, query: str, *, agency: str | None = None, unit_type: str | None = None,
+           limit: int | None = None, explain: bool = False) -> list[UnitResult]:
+    """Units that handle what ``query`` describes, best first.
+
+    ``agency`` keeps units at or under a unit (id, path suffix or name);
+    ``unit_type`` keeps units of a kind (``Division``, ``Section`` …) or unit
+    type (``組``, ``科``, ``分關`` …).  ``limit`` cuts after that many results
+    but never inside a run of equal scores.
+    """
+    allowed = _allowed_units(index, agency, unit_type)
+    q = parse_query(index, query)
+    if not q.terms:
+        return []
+    bigrams = [t for t in q.terms if len(t) == 2] or [t for t in q.terms if len(t) == 1]
+    unigrams = [t for t in q.terms if len(t) == 1 and t not in bigrams]
+    idf = {t: _idf(index, t) for t in q.terms}
+    bit = {t: 1 << i for i, t in enumerate(bigrams)}
+    total = sum(idf[t] for t in bigrams) or 1.0
+
+    mass_of: dict[int, float] = {}
+
+    def mass(mask: int) -> float:
+        m = mass_of.get(mask)
+        if m is None:
+            m = mass_of[mask] = sum(idf[t] for t in bigrams if mask & bit[t])
+        return m
+
+    avgdl, lengths, postings, entries = index.avgdl, index.lengths, index.postings, index.entries
+    raw: dict[int, float] = {}
+    masks: dict[int, int] = {}
+    contrib: dict[int, list] = {}
+
+    def add(term: str, weight: float, only):
+        plist = postings.get(term)
+        if not plist:
+            return
+        w = weight * idf[term] * q.terms[term]
+        for j in range(0, len(plist), 2):
+            e = plist[j]
+            if only is not None and e not in only:
+                continue
+            tf, dl = plist[j + 1], lengths[e]
+            s = w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl))
+            raw[e] = raw.get(e, 0.0) + s
+            if explain:
+                contrib.setdefault(e, []).append((term, round(idf[term], 3), round(s, 3)))
+
+    for t in bigrams:
+        plist = postings.get(t, ())
+        for j in range(0, len(plist), 2):
+            masks[plist[j]] = masks.get(plist[j], 0) | bit[t]
+        add(t, 1.0, None)
+    # Entries that share too little with the query are not candidates, even with their units' names.
+    keep = {e for e, m in masks.items() if mass(m) >= PREFILTER * total}
+    for t in unigrams:
+        add(t, UNIGRAM_WEIGHT, keep)
+
+    # Query bigrams found in units' paths (names of the unit and of the units above it).
+    name_masks: dict[int, int] = {}
+    for t in bigrams:
+        for u in index.name_postings.get(t, ()):
+            name_masks[u] = name_masks.get(u, 0) | bit[t]
+    context_units: set[int] = set()
+    if q.context:
+        roots = [index.units[i][2] for name in q.context for i in index.context.get(name, [])]
+        context_units = {i for i, u in enumerate(index.units) if any(u[2][:len(r)] == r for r in roots)}
+
+    qlen = max(q.length, 1)
+    by_unit: dict[int, list[Match]] = {}
+    for e in keep:
+        entry = entries[e]
+        run, at = _longest_run(q.parts, entry[3])
+        phrase = 1 + PHRASE_BONUS * run / qlen
+        clause = entry[7]
+        # A flagged entry loses its discount when the query matches before its catch-all clause
+        # (公共關係 in 「印信、文書…公共關係及不屬於各處、室事項」).
+        prior = 1.0 if 0 <= at < clause else entry[4]
+        base = raw[e] * phrase * prior
+        per_unit: dict[int, list[list]] = {}
+        for h in entry[6]:
+            if allowed is None or h[0] in allowed:
+                per_unit.setdefault(h[0], []).append(h)
+        for u, hs in per_unit.items():
+            m = masks[e] | name_masks.get(u, 0)
+            coverage = mass(m) / total
+            if coverage < MIN_COVERAGE:
+                continue
+            boost = CONTEXT_BOOST if u in context_units else 1.0
+            score = base * coverage * boost
+            info = None
+            if explain:
+                info = {"bm25": round(raw[e], 3), "coverage": round(coverage, 3),
+                        "from_unit_names": sorted(t for t in bigrams if (m & ~masks[e]) & bit[t]),
+                        "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
+                        "flags": list(entry[5]), "context_boost": boost, "terms": contrib.get(e, [])}
+            by_unit.setdefault(u, []).append(Match(e, score, hs, info))
+
+    results = []
+    for u, matches in by_unit.items():
+        matches.sort(key=lambda m: (-m.score, m.entry))
+        results.append(UnitResult(u, index.units[u][0], matches[0].score, matches[:EVIDENCE_PER_UNIT],
+                                  u in context_units))
+    # Best score first; equal scores stay together, ordered by the evidence they share, then by id.
+    results.sort(key=lambda r: (-round(r.score, 9), r.matches[0].entry, r.unit_id))
+    if limit is not None and len(results) > limit:
+        cut = limit
+        while cut < len(results) and round(results[cut].score, 9) == round(results[limit - 1].score, 9):
+            cut += 1
+        results = results[:cut]
+    return results
+
+
+def closest_entries(index: Index, query: str, limit: int = 3) -> list[int]:
+    """Entries sharing the most characters with ``query`` (for suggestions when nothing matches)."""
+    q = parse_query(index, query)
+    chars = {t for t in q.terms if len(t) == 1}
+    if not chars:
+        return []
+    hits: dict[int, float] = {}
+    for ch in chars:
+        idf = _idf(index, ch)
+        plist = index.postings.get(ch, [])
+        for j in range(0, len(plist), 2):
+            hits[plist[j]] = hits.get(plist[j], 0.0) + idf
+    ranked = sorted(hits, key=lambda e: (-hits[e] / math.sqrt(index.lengths[e]), e))
+    return [e for e in ranked if index.entries[e][0] == "duty"][:limit]

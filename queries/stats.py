@@ -1,0 +1,61 @@
+"""Counts over the graph: documents, units by kind, duties, relationships.
+
+>>> from graph_model.store import open_store
+>>> s = stats(open_store("/nonexistent/store.json").graph())
+>>> s["units"]["by_kind"]["BranchOffice"] >= 4   # 基隆關 alone has 4 分關
+True
+>>> {"HAS_UNIT", "HANDLES"} <= set(s["relationships"])
+True
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from graph_model.records import UNIT_KINDS
+
+
+def stats(graph) -> dict:
+    """Counts of the graph's documents, units (by kind and by unit type), duties and relationships."""
+    docs = sorted(graph.nodes_with_label("Document"), key=lambda d: d["id"])
+    units = graph.units()
+    by_kind = Counter(u["kind"] for u in units)
+    kinds = [k for k in UNIT_KINDS if by_kind[k]] + sorted(k for k in by_kind if k not in UNIT_KINDS)
+    duties = list(graph.nodes_with_label("Duty"))
+    handled_by = Counter(v for _, v, _ in graph.edges("HANDLES"))
+    rels = Counter(data["type"] for _, _, data in graph.edges())
+    other_labels = Counter(label for _, data in graph.g.nodes(data=True) for label in data["labels"][:1]
+                           if label not in ("Unit", "Duty", "Document"))
+    return {
+        "documents": [{"id": d["id"].removeprefix("doc:"), "genre": d.get("genre", ""), "title": d.get("title", "")}
+                      for d in docs],
+        "units": {"total": len(units), "by_kind": {k: by_kind[k] for k in kinds},
+                  "by_type": dict(sorted(Counter(u["unit_type"] for u in units).items(), key=lambda kv: (-kv[1], kv[0]))),
+                  "roots": graph.roots()},
+        "duties": {"total": len(duties),
+                   "shared": sum(1 for d in duties if handled_by[d["id"]] > 1),
+                   "catch_all": sum(1 for d in duties if d.get("catch_all")),
+                   "residual": sum(1 for d in duties if d.get("residual"))},
+        "other_nodes": dict(sorted(other_labels.items())),
+        "relationships": dict(sorted(rels.items())),
+    }
+
+
+def render_stats(s: dict) -> str:
+    lines = [f"Documents: {len(s['documents'])}"]
+    width = max((len(d["id"]) for d in s["documents"]), default=0)
+    for d in s["documents"]:
+        lines.append(f"  {d['id']:<{width}}  {d['genre']:<12}  {d['title']}".rstrip())
+    u = s["units"]
+    orgs = f"{len(u['roots'])} organization{'s' if len(u['roots']) != 1 else ''}"
+    lines.append(f"Units: {u['total']} in {orgs} ({', '.join(u['roots'])})")
+    for kind, n in u["by_kind"].items():
+        lines.append(f"  {kind:<13} {n:>5}")
+    d = s["duties"]
+    lines.append(f"Duties: {d['total']} ({d['shared']} handled by several units, "
+                 f"{d['catch_all']} catch-all, {d['residual']} residual)")
+    for label, n in s["other_nodes"].items():
+        lines.append(f"{label}: {n}")
+    lines.append("Relationships:")
+    for rel, n in s["relationships"].items():
+        lines.append(f"  {rel:<13} {n:>5}")
+    return "\n".join(lines)

@@ -1,0 +1,178 @@
+"""Text normalization for lookup: the same function folds indexed text and queries.
+
+:func:`fold` maps a text to a *key* of exactly the same length, so that a match
+found in the key can be highlighted in the original text:
+
+- full-width letters and digits → half-width, lower case (``ＡＢＣ１`` → ``abc1``);
+- Simplified → Traditional Chinese (Taiwan standard) with OpenCC ``s2tw``
+  (``缉私`` → ``緝私``), applied to both sides so that its choices never split
+  a query from the text it should find (``污``/``汙`` land on one form);
+- variant characters folded onto one form (``台`` → ``臺``, ``裏`` → ``裡`` …);
+- everything that is not a letter, digit or CJK character → a space (a
+  boundary that n-grams do not cross).
+
+:func:`clean_query` removes what makes a question a question (誰, 哪個單位,
+負責, 辦理 at the edges, ？, 呢 …), so that those words never dominate a match.
+
+>>> fold("缉私案件")
+'緝私案件'
+>>> fold("台中關（保稅組）")
+'臺中關 保稅組 '
+>>> fold("ＡＢＣ１２")
+'abc12'
+>>> clean_query("誰負責國會聯絡？")
+'國會聯絡'
+>>> clean_query("哪個單位辦理檔案管理？")
+'檔案管理'
+>>> clean_query("保稅工廠監管由哪個單位負責")
+'保稅工廠監管'
+>>> clean_query("有關外僑所得稅的業務")
+'外僑所得稅'
+>>> clean_query("高雄關的稽查組管哪些事？")
+'高雄關 稽查組'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+OPENCC_CONFIG = "s2tw"
+
+# Variant characters: several forms in use for one word.  Applied after s2tw, to both sides.
+VARIANTS = str.maketrans({
+    "台": "臺", "裏": "裡", "衞": "衛", "爲": "為", "眞": "真", "啓": "啟", "綫": "線", "羣": "群",
+    "麪": "麵", "汚": "汙", "覈": "核", "峯": "峰", "脩": "修", "敍": "敘", "敎": "教", "鷄": "雞",
+    "册": "冊", "却": "卻", "淸": "清", "户": "戶", "况": "況", "着": "著",
+    "ㄧ": "一",
+})
+
+_converter = None
+_triggers: frozenset[str] | None = None
+
+
+def _opencc():
+    global _converter
+    if _converter is None:
+        import opencc  # imported on first use: it costs ~40 ms to set up
+        _converter = opencc.OpenCC(OPENCC_CONFIG)
+    return _converter
+
+
+def opencc_triggers() -> frozenset[str]:
+    """Characters that OpenCC ``s2tw`` may change; text without any of them converts to itself.
+
+    Computed from the converter's own dictionaries: for each entry, the characters
+    whose conversion differs.  The lookup index stores this set, so that a query
+    with none of these characters skips loading OpenCC.
+    """
+    global _triggers
+    if _triggers is None:
+        conv = _opencc()
+        conv.convert("")  # make sure the dictionaries are loaded
+        chars: set[str] = set()
+
+        def walk(node):
+            if isinstance(node, list):
+                for n in node:
+                    walk(n)
+                return
+            _max, _min, mapping = node
+            for key, value in mapping.items():
+                first = value.split(" ")[0]
+                if len(first) != len(key):
+                    chars.update(key)
+                else:
+                    chars.update(k for k, v in zip(key, first) if k != v)
+
+        walk(conv._dict_chain_data)
+        _triggers = frozenset(chars)
+    return _triggers
+
+
+def _to_traditional(text: str, triggers: frozenset[str] | str | None) -> str:
+    if triggers is not None and not any(ch in triggers for ch in text):
+        return text
+    out = _opencc().convert(text)
+    if len(out) != len(text):  # keep keys aligned with the text: convert one character at a time
+        conv = _opencc()
+        out = "".join(c if len(c) == 1 else ch for ch, c in ((ch, conv.convert(ch)) for ch in text))
+    return out
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch.lower() if ch.isalnum() else " "
+    n = unicodedata.normalize("NFKC", ch)
+    if len(n) == 1:
+        ch = n.lower() if n.isascii() else n
+    return ch if is_content(ch) else " "
+
+
+def is_content(ch: str) -> bool:
+    """Letters, digits and CJK ideographs carry meaning; the rest only separates."""
+    return ch.isalnum() or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def fold(text: str, triggers: frozenset[str] | str | None = None) -> str:
+    """The lookup key of ``text``: same length, one key character per text character.
+
+    ``triggers`` (see :func:`opencc_triggers`) lets a caller skip OpenCC for text
+    that it would not change.
+    """
+    text = "".join(_fold_char(ch) for ch in text).translate(VARIANTS)
+    return _to_traditional(text, triggers).translate(VARIANTS)
+
+
+# ------------------------------------------------------------------ questions
+# Question words, longest first.  They are removed wherever they occur.
+_QUESTION = re.compile(
+    r"請問|是不是|是否|(?:要|該|應該|可以)?(?:找|問)(?:誰|哪)|"
+    r"(?:是)?(?:由)?哪(?:一|些|個|个)?(?:個)?(?:單位|機關|部門|組室|科室|科|組|室|處|局|課|股|人)|"
+    r"(?:管|做|負責|辦理|掌理|處理)(?:哪些|什麼|甚麼)(?:事情|事項|事務|業務|工作|職掌|事)?|"
+    r"(?:哪些|什麼|甚麼)(?:事情|事項|事務|業務|工作|職掌|事)|"
+    r"什麼單位|甚麼單位|什麼機關|何單位|何機關|哪裡|哪裏|"
+    r"(?:是)?(?:由)?誰(?:在)?(?:管(?![理制考轄]))?|什麼|甚麼|怎麼|如何"
+)
+# Verbs of "being in charge", removed at the edges of what remains (辦理檔案管理 → 檔案管理).
+# 處理/管理/執行 are not among them: at an edge they are usually content (案件之處理, 檔案管理).
+_CHARGE = "負責|主辦|承辦|辦理|掌理|掌管|主管|業管|負擔"
+_LEAD = re.compile(rf"^(?:(?:{_CHARGE})(?:的)?)+")
+_TRAIL = re.compile(rf"(?:是|由|歸|的|{_CHARGE}|呢|嗎|吗|啊|呀|吧|單位|機關)+$")
+_PARTICLES = re.compile(r"[的呢嗎吗啊呀吧]")
+
+
+# Words that only frame a topic: dropped at the start (有關保稅 → 保稅) and as a part of their own.
+_FRAME_LEAD = re.compile(r"^(?:有關|關於|相關|其他有關)(?=..)")
+_FILLER = {"業務", "事項", "事務", "工作", "相關", "有關", "關於", "職掌", "問題"}
+
+# Standard short forms of words in government text (環境保護 → 環保).  The index adds the short
+# form wherever the long one occurs, so that a query using either finds the text.
+ABBREVIATIONS = {
+    "環境保護": "環保", "原住民": "原民", "智慧財產": "智財", "國有財產": "國產", "消費者保護": "消保",
+    "全民健康保險": "健保", "勞工保險": "勞保", "公務人員保險": "公保", "衛生福利": "衛福",
+    "國家賠償": "國賠", "行政院": "政院", "科學工業園區": "科學園區", "加工出口區": "加工區",
+    "政府採購": "採購", "資通安全": "資安", "災害防救": "防救災", "職業訓練": "職訓",
+    "就業服務": "就服", "研究發展": "研發", "管制考核": "管考", "公共關係": "公關",
+}
+
+
+def short_forms(key: str) -> list[str]:
+    """Short forms (:data:`ABBREVIATIONS`) of the long words in a folded key.
+
+    >>> short_forms("環境保護教育政策、方案之研訂")
+    ['環保']
+    """
+    return [short for long, short in ABBREVIATIONS.items() if long in key]
+
+
+def clean_query(query: str, triggers: frozenset[str] | str | None = None) -> str:
+    """The content words of a query: question words, particles and charge verbs at the edges removed.
+
+    Works on the folded query (see :func:`fold`); returns the folded query
+    unchanged when stripping would leave fewer than two characters.
+    """
+    key = " ".join(fold(query, triggers).split())
+    stripped = _PARTICLES.sub(" ", _QUESTION.sub(" ", key))
+    parts = [_TRAIL.sub("", _LEAD.sub("", _FRAME_LEAD.sub("", part))) for part in stripped.split()]
+    result = " ".join(p for p in parts if p and p not in _FILLER)
+    return result if len(result.replace(" ", "")) >= 2 else key

@@ -1,0 +1,131 @@
+"""Data-quality report: what a reader of the graph should double-check.
+
+Each check is a function ``check(graph, parsed_documents) -> iterable of issue dicts``
+registered with :func:`check`; later modules add their own (e.g. headcount totals)::
+
+    from queries.validate import check
+
+    @check("headcount_totals", "headcount totals that do not add up")
+    def _headcounts(graph, parsed):
+        ...
+        yield {"unit": uid, "doc": doc, "line": line, "message": "..."}
+
+Every issue carries ``check`` and ``message`` and, where there is one, ``unit``,
+``doc`` and ``line``.  Register checks at import time of a module that
+``validate`` imports (add it to :data:`CHECK_MODULES`).
+
+>>> from graph_model.store import open_store
+>>> store = open_store("/nonexistent/store.json")
+>>> report = validate(store.graph(), store)
+>>> [c["name"] for c in report["checks"]][:3]
+['no_duties', 'unplaced', 'duplicate_names']
+"""
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+# name -> (description, function)
+CHECKS: dict[str, tuple[str, Callable]] = {}
+
+# Modules whose import registers more checks (kept lazy so the CLI starts fast).
+CHECK_MODULES: list[str] = ["queries.staffing"]
+
+
+def check(name: str, description: str):
+    """Decorator registering a validation check under ``name``."""
+    def register(fn):
+        CHECKS[name] = (description, fn)
+        return fn
+    return register
+
+
+def validate(graph, store=None) -> dict:
+    """Run every registered check; ``store`` supplies the parsed records (unplaced spans, duplicates)."""
+    for module in CHECK_MODULES:
+        importlib.import_module(module)
+    parsed = store.parsed() if store is not None else []
+    checks, total = [], 0
+    for name, (description, fn) in CHECKS.items():
+        issues = [{"check": name, **issue} for issue in fn(graph, parsed)]
+        total += len(issues)
+        checks.append({"name": name, "description": description, "count": len(issues), "issues": issues})
+    skipped = list(getattr(store, "skipped", []) or [])
+    if skipped:
+        issues = [{"check": "not_loaded", "path": s["path"], "message": s["error"]} for s in skipped]
+        total += len(issues)
+        checks.append({"name": "not_loaded", "description": "bundled documents that could not be loaded",
+                       "count": len(issues), "issues": issues})
+    return {"total": total, "checks": checks}
+
+
+def render_validate(report: dict) -> str:
+    lines = []
+    for c in report["checks"]:
+        lines.append(f"{c['description']}: {c['count']}")
+        for issue in c["issues"]:
+            where = f"{issue['doc']}:{issue['line']}" if issue.get("line") else issue.get("doc", "")
+            lines.append(f"  {where}  {issue['message']}" if where else f"  {issue['message']}")
+    lines.append(f"{report['total']} issues" if report["total"] != 1 else "1 issue")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- built-in checks
+def _has_duties(graph, uid: str) -> bool:
+    return any(data["type"] == "HANDLES" for _, _, data in graph.g.out_edges(uid, data=True))
+
+
+@check("no_duties", "units with no duties (neither their own nor below them)")
+def _no_duties(graph, parsed) -> Iterable[dict]:
+    """Units a document sets up without any duty, neither their own nor their sub-units'.
+
+    A 組 whose duties are all assigned to its 科 is fine; a unit named but never
+    given anything to do is what a reader should check against the text.
+    """
+    for u in graph.units():
+        if u.get("implied") or _has_duties(graph, u["id"]):
+            continue
+        if not any(_has_duties(graph, d) for d in graph.descendants(u["id"])):
+            yield {"unit": u["id"], "doc": u.get("doc", ""), "line": u.get("line"),
+                   "message": f"{u['id']} has no duties"}
+
+
+@check("unplaced", "text spans the loaders could not place")
+def _unplaced(graph, parsed) -> Iterable[dict]:
+    for p in parsed:
+        for span in p.unplaced:
+            text = span.text if len(span.text) <= 40 else span.text[:39] + "…"
+            yield {"doc": span.source.doc, "line": span.source.line, "reason": span.reason,
+                   "text": span.text, "message": f"{span.reason}: {text}"}
+
+
+_VARIANTS = str.maketrans({"台": "臺", "巿": "市", "舘": "館"})
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(_VARIANTS)
+
+
+@check("duplicate_names", "duplicate names under one parent")
+def _duplicate_names(graph, parsed) -> Iterable[dict]:
+    """A unit set up twice in one document, or siblings whose names differ only in variant forms (台/臺)."""
+    for p in parsed:
+        seen: dict[tuple, int] = {}
+        for rec in p.units:
+            first = seen.setdefault(rec.path, rec.source.line)
+            if first != rec.source.line:
+                yield {"unit": "/".join(rec.path), "doc": rec.source.doc, "line": rec.source.line,
+                       "message": f"{'/'.join(rec.path)} is set up again (first at line {first})"}
+    for u in graph.units():
+        groups: dict[str, list[str]] = defaultdict(list)
+        for kid in graph.children(u["id"]):
+            groups[_name_key(graph.node(kid)["name"])].append(kid)
+        for kids in groups.values():
+            if len(kids) > 1:
+                node = graph.node(kids[1])
+                yield {"unit": u["id"], "doc": node.get("doc", ""), "line": node.get("line"),
+                       "message": f"{u['id']} has children with the same name: "
+                                  + ", ".join(graph.node(k)["name"] for k in kids)}

@@ -1,0 +1,298 @@
+"""``which``: the units that handle a duty, best first, with the text that says so.
+
+>>> from graph_model.store import open_store
+>>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
+>>> hits = which(g, "誰負責國會聯絡？", top=2)
+>>> [(h.unit["id"], h.group) for h in hits]   # the customs' 秘書室 share one duty: one group
+[('經濟部/智慧財產局/秘書室/第一科', 0), ('財政部/關務署/基隆關/秘書室', 1), ('財政部/關務署/秘書室', 1), ('財政部/關務署/臺中關/秘書室', 1), ('財政部/關務署/臺北關/秘書室', 1), ('財政部/關務署/高雄關/秘書室', 1)]
+>>> hits[1].evidence[0].text, hits[1].evidence[0].cite()
+('國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考', '001_586683daab11227d:38 7')
+>>> which(g, "量子電腦")
+[]
+
+Units that share their best evidence (one duty, several HANDLES edges) have
+equal scores and stay together; ``top`` never splits them.  For the command
+line, :func:`cached_index` keeps the index in a file keyed by the store's
+fingerprint, so that a lookup needs neither networkx nor the graph.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph_model.records import Source
+
+from .search import VERSION, Index, build_index, closest_entries, parse_query, search
+
+BREADCRUMB_SEP = " › "
+DEFAULT_TOP = 10
+
+
+@dataclass
+class Evidence:
+    """A matched statement: its text, where it is, and which characters matched."""
+
+    text: str
+    doc: str
+    line: int
+    article: str = ""
+    item: str = ""
+    post: str = ""
+    kind: str = "duty"
+    spans: list[tuple[int, int]] = field(default_factory=list)  # matched [start, end) in text
+
+    def cite(self) -> str:
+        """``doc:line article item``, as elsewhere in orggraph."""
+        return Source(self.doc, self.line, None, self.article or None, self.item or None).cite()
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "doc": self.doc, "line": self.line, "article": self.article}
+
+
+@dataclass
+class Hit:
+    """A unit that handles what the query asks, with its score and evidence."""
+
+    unit: dict  # {"id", "name", "path"}
+    score: float
+    evidence: list[Evidence]
+    group: int = 0  # hits with equal score and the same best evidence share a group number
+    explain: list[dict] | None = None
+
+    @property
+    def breadcrumb(self) -> str:
+        return BREADCRUMB_SEP.join(self.unit["path"])
+
+    def to_dict(self) -> dict:
+        d = {"unit": dict(self.unit), "score": round(self.score, 3), "evidence": [e.to_dict() for e in self.evidence]}
+        if self.explain is not None:
+            d["explain"] = self.explain
+        return d
+
+
+# --------------------------------------------------------------------------- the index
+_INDEXES: "weakref.WeakKeyDictionary[object, Index]" = weakref.WeakKeyDictionary()
+
+
+def index_of(source) -> Index:
+    """The lookup index of a graph (built once per graph object), or ``source`` if it is one."""
+    if isinstance(source, Index):
+        return source
+    index = _INDEXES.get(source)
+    if index is None:
+        index = _INDEXES[source] = build_index(source)
+    return index
+
+
+def _code_key() -> str:
+    """Changes whenever the code that builds an index does."""
+    h = hashlib.sha256(f"v{VERSION}".encode())
+    here = Path(__file__).resolve().parent
+    for name in ("search.py", "textnorm.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads only plain data (lists, dicts, strings, numbers): no class is ever looked up."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} in a lookup cache")
+
+
+def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:
+    """A cheap fingerprint of the data ``orggraph --store store_path`` reads, without parsing it.
+
+    The store file's hash when it exists, else the bundled corpus key (files and
+    loader code), as :class:`graph_model.store.Store` computes them.
+    """
+    from graph_model import store
+
+    path = Path(store_path).expanduser() if store_path else store.default_store_path()
+    if path.exists():
+        try:
+            return "store:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:  # a directory, no permission …: the store says what is wrong
+            return store.open_store(path).fingerprint
+    return "bundled:" + store._bundled_key(store.bundled_paths())
+
+
+def cached_index(fingerprint: str, build: Callable[[], object], directory: str | os.PathLike | None = None) -> Index:
+    """The index for the data with this ``fingerprint``: read from the cache, or built and saved.
+
+    ``build()`` returns the graph (only called on a cache miss).  The cache file
+    lives in ``directory`` (default: orggraph's cache directory) and is named
+    after the fingerprint and the code version; an unwritable directory only
+    means no cache.  The file is a pickle of plain lists and dicts, read with an
+    unpickler that refuses any class.
+    """
+    from graph_model.store import atomic_write, cache_dir
+
+    folder = Path(directory) if directory is not None else cache_dir()
+    key = hashlib.sha256(f"{fingerprint}|{_code_key()}".encode()).hexdigest()[:16]
+    path = folder / f"which-{key}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return Index.from_dict(_PlainUnpickler(fh).load())
+    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
+        pass
+    index = build_index(build())
+    try:
+        for old in folder.glob("which-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+        atomic_write(path, pickle.dumps(index.to_dict(), protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
+        pass
+    return index
+
+
+# --------------------------------------------------------------------------- which
+def _spans(key: str, terms) -> list[tuple[int, int]]:
+    """Character ranges of ``key`` covered by the query's bigrams (or its characters, for one-character queries)."""
+    grams = [t for t in terms if len(t) == 2] or [t for t in terms if len(t) == 1]
+    covered = [False] * len(key)
+    for g in grams:
+        start = key.find(g)
+        while start >= 0:
+            for i in range(start, start + len(g)):
+                covered[i] = True
+            start = key.find(g, start + 1)
+    spans, i = [], 0
+    while i < len(key):
+        if covered[i]:
+            j = i
+            while j < len(key) and covered[j]:
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def which(source, query: str, *, agency: str | None = None, unit_type: str | None = None,
+          top: int | None = DEFAULT_TOP, explain: bool = False) -> list[Hit]:
+    """Units that handle what ``query`` describes, best first (``[]`` when none does).
+
+    ``source`` is an :class:`graph_model.graph.OrgGraph` or an :class:`Index`.
+    ``agency`` keeps units at or under that unit (id, path suffix or name);
+    ``unit_type`` keeps one kind (``Division``, ``Section`` …) or unit type
+    (``組``, ``科``, ``分關`` …); ``top`` limits the number of hits, but units
+    tied on the same evidence all appear; ``explain`` attaches how each scored.
+    """
+    index = index_of(source)
+    results = search(index, query, agency=agency, unit_type=unit_type, limit=top, explain=explain)
+    if not results:
+        return []
+    terms = parse_query(index, query).terms
+    hits, group, previous = [], 0, None
+    spans_of: dict[int, list] = {}
+    for r in results:
+        uid, name, path = index.units[r.unit][:3]
+        evidence = []
+        for m in r.matches:
+            kind, _ref, text, key = index.entries[m.entry][:4]
+            spans = spans_of.get(m.entry)
+            if spans is None:
+                spans = spans_of[m.entry] = _spans(key, terms)
+            for h in m.handlers:
+                evidence.append(Evidence(text, h[1], h[2], h[3], h[4], h[5], kind, spans))
+        signature = (round(r.score, 9), r.matches[0].entry)
+        if previous is not None and signature != previous:
+            group += 1
+        previous = signature
+        info = None
+        if explain:
+            info = [{"text": index.entries[m.entry][2], "score": round(m.score, 3), **(m.explain or {})}
+                    for m in r.matches]
+            if r.context:
+                info[0]["context"] = "under a unit named in the query"
+        hits.append(Hit({"id": uid, "name": name, "path": list(path)}, r.score, evidence, group, info))
+    return hits
+
+
+def suggestions(source, query: str, limit: int = 3) -> list[str]:
+    """Duty statements closest to ``query`` (to show when nothing matches)."""
+    index = index_of(source)
+    return [index.entries[e][2] for e in closest_entries(index, query, limit)]
+
+
+# --------------------------------------------------------------------------- text
+def _highlight(text: str, spans, style: Callable[[str], str] | None) -> str:
+    if not style or not spans:
+        return text
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append(style(text[a:b]))
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] | None = None,
+                 suggest: list[str] | None = None) -> str:
+    """Human text: one block per hit, or per group of units sharing the same evidence.
+
+    ``style`` wraps matched characters (e.g. ``click.style(..., bold=True)``).
+    """
+    if not hits:
+        lines = [f"No unit handles 「{query}」 in the loaded documents."]
+        if suggest:
+            lines.append("Closest duties:")
+            lines += [f"  {s}" for s in suggest]
+        return "\n".join(lines)
+    lines: list[str] = []
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and hits[j + 1].group == hits[i].group:
+            j += 1
+        first = hits[i]
+        # Equal scores share a rank (1, 1, 3 …), as in the evaluation.
+        rank = 1 + sum(1 for h in hits[:i] if round(h.score, 9) > round(first.score, 9))
+        ev = first.evidence[0]
+        if j == i:
+            lines.append(f"{rank}. {first.breadcrumb}  (score {first.score:.2f})")
+            shown = set()
+            for e in first.evidence:
+                if (e.text, e.doc, e.line) in shown:
+                    continue
+                shown.add((e.text, e.doc, e.line))
+                post = f" [{e.post}]" if e.post else ""
+                lines.append(f"   {_highlight(e.text, e.spans, style)}{post}")
+                lines.append(f"   {e.cite()}")
+            _explain_lines(lines, first)
+        else:
+            lines.append(f"{rank}. {_highlight(ev.text, ev.spans, style)}  (score {first.score:.2f}, {j - i + 1} units)")
+            for h in hits[i:j + 1]:
+                lines.append(f"   {h.breadcrumb}  {h.evidence[0].cite()}")
+            _explain_lines(lines, first)
+        i = j + 1
+    return "\n".join(lines)
+
+
+def _explain_lines(lines: list[str], hit: Hit) -> None:
+    if not hit.explain:
+        return
+    for info in hit.explain:
+        terms = " ".join(f"{t}:{s}" for t, _idf, s in info.get("terms", []))
+        extra = []
+        if info.get("flags"):
+            extra.append("flags " + ",".join(info["flags"]))
+        if info.get("from_unit_names"):
+            extra.append("from unit names " + ",".join(info["from_unit_names"]))
+        if info.get("context_boost", 1.0) != 1.0:
+            extra.append(f"context ×{info['context_boost']}")
+        lines.append(f"     why: {info['text'][:40]} = bm25 {info['bm25']} × coverage {info['coverage']}"
+                     f" × phrase {info['phrase_factor']} (run {info['longest_run']}) × prior {info['prior']}"
+                     f"{' × ' + str(info['context_boost']) if info.get('context_boost', 1.0) != 1.0 else ''}"
+                     f" = {info['score']}" + (f"; {'; '.join(extra)}" if extra else ""))
+        if terms:
+            lines.append(f"       terms {terms}")

@@ -1,0 +1,117 @@
+"""Shared test fixtures (this file is shared: add fixtures in small, anchored edits).
+
+Every test runs with its own ``XDG_DATA_HOME`` and no ``ORGGRAPH_STORE``, so no
+test ever reads or writes the user's store; the bundled-corpus cache lives in one
+session directory so it is parsed once per run.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "data" / "seeds"
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+SEED_BUDGET = SEEDS / "001_586683daab11227d.txt"
+SEED_ACT = SEEDS / "002_af79314871040b19.txt"
+SEED_RULES = SEEDS / "003_ddbe94cb5fa75ce1.txt"
+SEED_SOP = SEEDS / "004_cb8c5378b4c98a4f.txt"
+
+
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path_factory, _session_cache):
+    """No test touches the user's store or cache."""
+    monkeypatch.delenv("ORGGRAPH_STORE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    """Path of a store file that does not exist yet."""
+    return tmp_path / "store.json"
+
+
+@pytest.fixture
+def run():
+    """Run the CLI in-process: ``run("show", "稽查組")`` -> click Result (``.exit_code``, ``.stdout``, ``.stderr``)."""
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    """Copy a seed (or corpus file) into tmp_path, optionally under another name: ``seed_copy(SEED_BUDGET)``."""
+    def copy(src: Path, name: str | None = None) -> Path:
+        dest = tmp_path / (name or src.name)
+        shutil.copyfile(src, dest)
+        return dest
+    return copy
+
+
+# --------------------------------------------------------------------------- neo4j (issue 5)
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """A throwaway Neo4j server (scripts/neo4j-server) for the session -> dict of NEO4J_* settings.
+
+    Skips when Java (or, before the first jar download, Maven) is missing — except when
+    CI=true, where the Neo4j tests must run.
+    """
+    import os
+    import shlex
+    import subprocess
+
+    script = REPO / "scripts" / "neo4j-server"
+    missing = [tool for tool in ("java",) if shutil.which(tool) is None and not os.environ.get("JAVA_HOME")]
+    if not (REPO / "neo4j" / "lib" / ".complete").exists() and shutil.which("mvn") is None:
+        missing.append("mvn")
+    if missing:
+        reason = f"Neo4j tests need {' and '.join(missing)} (scripts/neo4j-server); not found on PATH"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — required when CI=true")
+        pytest.skip(reason)
+    home = tmp_path_factory.mktemp("neo4j-home")
+    env = dict(os.environ, ORGGRAPH_NEO4J_HOME=str(home),
+               ORGGRAPH_NEO4J_BOLT_PORT=str(_free_port()), ORGGRAPH_NEO4J_HTTP_PORT=str(_free_port()))
+    started = subprocess.run([str(script), "start"], env=env, capture_output=True, text=True)
+    try:
+        if started.returncode != 0:
+            pytest.fail("scripts/neo4j-server start failed:\n" + started.stderr[-3000:])
+        out = subprocess.run([str(script), "env"], env=env, capture_output=True, text=True, check=True).stdout
+        settings = {}
+        for line in out.splitlines():
+            key, _, value = line.removeprefix("export ").partition("=")
+            settings[key] = shlex.split(value)[0] if value else ""
+        yield settings
+    finally:
+        subprocess.run([str(script), "stop"], env=env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def neo4j_env(neo4j_server, monkeypatch):
+    """NEO4J_URI/USERNAME/PASSWORD/DATABASE of the test server in the environment."""
+    for key, value in neo4j_server.items():
+        monkeypatch.setenv(key, value)
+    return neo4j_server

@@ -1,0 +1,499 @@
+"""Org charts: golden DOT text, real Graphviz renderings, the font, options and bad input.
+
+Expectations come from the documents: 基隆關's 15 units are the numbered items on
+lines 32-47 of seed 001 (the budget book), 關務署's 12 units lines 13-28, and its
+four 關 the headings ``(2) 基隆關`` … .  Golden files live in tests/golden/;
+regenerate them after an intended change with::
+
+    ORGGRAPH_UPDATE_GOLDEN=1 python -m pytest tests/test_chart.py
+"""
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEED_BUDGET
+from graph_model.errors import OrgGraphError, UnknownUnit
+from graph_model.graph import OrgGraph
+from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from loaders import load_path
+from queries.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart
+from queries.render import FontError, RenderError, check_font, font_info, output_format, render, write_chart
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
+KEELUNG = "財政部/關務署/基隆關"
+CUSTOMS = "財政部/關務署"
+
+
+def numbered_units(first: int, last: int) -> list[str]:
+    """Unit names of the numbered items ``N. 名稱：掌理…`` on lines first..last (1-based) of seed 001."""
+    return [m.group(1) for line in BUDGET_LINES[first - 1:last] if (m := re.match(r"^\d+\.\s*([^：]+)：", line))]
+
+
+KEELUNG_UNITS = numbered_units(32, 47)  # 業務一組 … 花蓮分關
+CUSTOMS_UNITS = numbered_units(13, 28)  # 綜合規劃組 … 督察室
+CUSTOMS_AGENCIES = [m.group(1) for line in BUDGET_LINES if (m := re.match(r"^\(\d+\)\s*(\S+關)$", line.strip()))]
+
+
+@pytest.fixture(scope="module")
+def g001() -> OrgGraph:
+    """The graph of seed 001 alone, so golden files do not move when other loaders change."""
+    return OrgGraph.build([load_path(SEED_BUDGET)])
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    from graph_model.store import open_store
+    return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
+
+
+@pytest.fixture(scope="module")
+def small() -> OrgGraph:
+    """A made-up agency with one unit of every kind, some duties, and a wide first level."""
+    src = lambda line: Source("t", line)  # noqa: E731
+    top = ("示範部", "示範局")
+    units = [(top, "Agency", "局"), (top + ("企劃組",), "Division", "組"), (top + ("企劃組", "第一科"), "Section", "科"),
+             (top + ("企劃組", "第二科"), "Section", "科"), (top + ("業務組",), "Division", "組"),
+             (top + ("檢驗組",), "Division", "組"), (top + ("秘書室",), "Division", "室"),
+             (top + ("人事室",), "Division", "室"), (top + ("資訊中心",), "Division", "中心"),
+             (top + ("北區分局",), "BranchOffice", "分局"), (top + ("南區分局",), "BranchOffice", "分局"),
+             (top + ("審議委員會",), "Committee", "委員會"), (top + ("化驗所",), "Facility", "所")]
+    records = [UnitRecord(path, kind, unit_type, src(i)) for i, (path, kind, unit_type) in enumerate(units, 1)]
+    duties = [DutyRecord(top + ("企劃組",), text, src(20 + i)) for i, text in enumerate(
+        ["其他有關企劃事項", "中長程計畫之研擬及管考", "施政計畫、預算與研究發展及出版品之審核、協調及評估", "國會聯絡"])]
+    duties.append(DutyRecord(top + ("北區分局",), "北區<業務>&督導", src(30)))
+    return OrgGraph.build([ParsedDocument(Document("t", "示範局組織規程", "org_act"), records, duties)])
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("ORGGRAPH_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with ORGGRAPH_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def layout(dot_text: str) -> tuple[tuple[float, float], dict[str, tuple[float, float, float, float]]]:
+    """Graphviz's own layout (``dot -Tplain``): chart size and each named box's (x, y, width, height), inches."""
+    out = subprocess.run(["dot", "-Tplain"], input=dot_text, capture_output=True, text=True, check=True).stdout
+    size, boxes = (0.0, 0.0), {}
+    for line in out.splitlines():
+        parts = shlex.split(line)
+        if parts[0] == "graph":
+            size = (float(parts[2]), float(parts[3]))
+        elif parts[0] == "node" and parts[8] != "point":
+            boxes[parts[1]] = tuple(float(v) for v in parts[2:6])
+    return size, boxes
+
+
+def overlaps(boxes: dict) -> list[tuple[str, str]]:
+    items = sorted(boxes.items())
+    found = []
+    for i, (a, (ax, ay, aw, ah)) in enumerate(items):
+        for b, (bx, by, bw, bh) in items[i + 1:]:
+            if abs(ax - bx) < (aw + bw) / 2 - 0.01 and abs(ay - by) < (ah + bh) / 2 - 0.01:
+                found.append((a, b))
+    return found
+
+
+# --------------------------------------------------------------------------- golden DOT
+def test_golden_keelung_stacked(g001):
+    c = chart(g001, "基隆關")
+    assert [u.split("/")[-1] for u in c.units] == ["基隆關"] + KEELUNG_UNITS
+    golden("keelung.dot", c.to_string())
+
+
+def test_golden_customs_left_to_right_depth_1(g001):
+    c = chart(g001, "關務署", depth=1, direction="LR")
+    assert [u.split("/")[-1] for u in c.units] == ["關務署"] + CUSTOMS_UNITS + CUSTOMS_AGENCIES
+    golden("customs-lr-depth1.dot", c.to_string())
+
+
+def test_golden_every_kind_with_duties_headcount_and_highlight(small):
+    c = chart(small, "示範局", duties=2, headcount={"示範部/示範局": 120, "示範部/示範局/企劃組": (8, 10)},
+              highlight={"示範部/示範局/企劃組/第二科", "示範部/示範局/北區分局"}, highlight_label="which 計畫")
+    golden("every-kind.dot", c.to_string())
+
+
+def test_same_graph_gives_the_same_text(g001):
+    again = OrgGraph.build([load_path(SEED_BUDGET)])
+    assert chart(g001, "關務署", duties=2).to_string() == chart(again, "關務署", duties=2).to_string()
+
+
+# --------------------------------------------------------------------------- layout, from Graphviz itself
+def test_wide_levels_are_stacked_by_default_and_nothing_overlaps(g001):
+    (width, height), boxes = layout(chart(g001, "基隆關").to_string())
+    kids = {name: box for name, box in boxes.items() if name.startswith(KEELUNG + "/")}
+    assert len(kids) == 15 == len(KEELUNG_UNITS)
+    columns = {round(x - w / 2, 1) for x, y, w, h in kids.values()}  # stacked columns are left-aligned
+    assert 2 <= len(columns) <= 4
+    assert overlaps(boxes) == []
+    (flat_width, flat_height), flat = layout(chart(g001, "基隆關", stack=False).to_string())
+    assert len({round(y, 1) for name, (x, y, w, h) in flat.items() if name.startswith(KEELUNG + "/")}) == 1
+    assert width < flat_width / 2  # stacking is what keeps it readable
+
+
+def test_customs_chart_has_no_overlaps_and_keeps_document_order(g001):
+    (width, height), boxes = layout(chart(g001, "關務署").to_string())
+    assert overlaps(boxes) == []
+    agencies = [f"{CUSTOMS}/{name}" for name in CUSTOMS_AGENCIES]
+    assert sorted(agencies, key=lambda a: boxes[a][0]) == agencies  # 基隆關, 臺北關, 臺中關, 高雄關 left to right
+    assert len({round(boxes[a][1], 1) for a in agencies}) == 1
+
+
+def test_the_stacked_column_follows_document_order(g001):
+    _, boxes = layout(chart(g001, "基隆關").to_string())
+    divisions = [f"{KEELUNG}/{n}" for n in KEELUNG_UNITS if n.endswith("組")]
+    assert sorted(divisions, key=lambda u: -boxes[u][1]) == divisions  # top to bottom (y grows upwards)
+
+
+def test_left_to_right_charts_are_not_stacked(g001):
+    c = chart(g001, "基隆關", direction="LR")
+    _, boxes = layout(c.to_string())
+    assert len({round(x, 1) for name, (x, y, w, h) in boxes.items() if name.startswith(KEELUNG + "/")}) == 1
+    assert overlaps(boxes) == []
+
+
+def test_duty_boxes_do_not_overlap(g001):
+    _, boxes = layout(chart(g001, "基隆關", duties=3).to_string())
+    assert overlaps(boxes) == []
+
+
+# --------------------------------------------------------------------------- options
+def test_depth_limits_levels_and_counts_hidden_units(g001):
+    c = chart(g001, "關務署", depth=1)
+    assert len(c.units) == 1 + len(CUSTOMS_UNITS) + len(CUSTOMS_AGENCIES)
+    dot = c.to_string()
+    assert f"+{len(KEELUNG_UNITS)} units" in dot  # 基隆關's box says what is below it
+    assert chart(g001, "關務署", depth=0).units == [CUSTOMS]
+
+
+def test_without_unit_every_top_organization_is_drawn(corpus):
+    c = chart(corpus, depth=1)
+    roots = corpus.roots()
+    assert len(roots) >= 2 and all(r in c.units for r in roots)
+    assert c.title == ""  # no title over several organizations
+    assert chart(corpus, "基隆關").title == "財政部關務署基隆關"
+
+
+def test_kinds_look_different_and_the_legend_names_them(g001):
+    c = chart(g001, "基隆關")
+    dot = c.to_string()
+    fill = {kind: attrs["fillcolor"] for kind, (_, attrs) in STYLES.items()}
+    assert len(set(fill.values())) == len(fill)
+    assert f'"{KEELUNG}/五堵分關" [style="filled,rounded", fillcolor="{fill["BranchOffice"]}"' in dot
+    assert f'"{KEELUNG}/稽查組" [style="filled", fillcolor="{fill["Division"]}"' in dot
+    assert c.legend == [("關", "Agency"), ("組, 室", "Division"), ("分關", "Branch office")]  # only kinds shown
+    legend = dot[dot.index("label=<<FONT"):]
+    assert all(f">{sample}<" in legend and f">{text}<" in legend for sample, text in c.legend)
+
+
+def test_highlight_fills_units_and_adds_a_legend_entry(g001):
+    ids = {f"{KEELUNG}/稽查組", f"{KEELUNG}/八里分關"}
+    c = chart(g001, "基隆關", highlight=ids, highlight_label="which 查緝")
+    dot = c.to_string()
+    filled = {name for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
+              if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
+    assert filled == {f'"{u}"' for u in ids}
+    assert "which 查緝" in dot and "2 highlighted" in dot
+    assert c.warnings == []
+    outside = chart(g001, "基隆關", highlight=ids | {f"{CUSTOMS}/臺中關/保稅組"})
+    assert outside.warnings == ["1 highlighted unit lies outside the chart"]
+    shallow = chart(g001, "關務署", depth=1, highlight=ids)
+    assert shallow.warnings == ["2 highlighted units lie outside the chart (2 below --depth 1)"]
+
+
+def test_duties_are_listed_specific_first_and_counted(small):
+    label = chart(small, "企劃組", duties=2).to_string()
+    assert "• 中長程計畫之研擬及管考" in label
+    assert "其他有關企劃事項" not in label  # a catch-all gives way to specific duties
+    assert "+2 more duties" in label
+    assert "北區&lt;業務&gt;&amp;督導" in chart(small, "北區分局", duties=1).to_string()  # HTML-escaped
+
+
+def test_headcount_from_a_mapping_or_from_the_graph(g001, small):
+    c = chart(small, "示範局", headcount={"示範部/示範局": 120, "示範部/示範局/企劃組": (8, 10)})
+    assert "headcount 120" in c.to_string() and "headcount 8–10" in c.to_string()
+    with_attr = [u for u in g001.units() if u.get("headcount") is not None]
+    if with_attr:  # the budget loader records headcounts: --headcount shows them
+        u = with_attr[0]
+        assert f"headcount {u['headcount']}" in chart(g001, u["id"], depth=0, headcount=True).to_string()
+    assert chart(small, "示範局", headcount=True).warnings == [
+        "no unit in this chart has a headcount in the graph: boxes show names only"]
+
+
+def test_large_charts_warn_and_suggest_a_depth(corpus):
+    c = chart(_synthetic(1000), "示範部")
+    assert len(c.units) == 1000 > READABLE_UNITS
+    (warning,) = c.warnings
+    depth = int(re.search(r"--depth (\d+)", warning).group(1))
+    assert len(chart(_synthetic(1000), "示範部", depth=depth).units) <= READABLE_UNITS
+    assert chart(corpus, "關務署").warnings == []
+
+
+def test_a_thousand_unit_chart_renders(tmp_path):
+    out = tmp_path / "big.svg"
+    write_chart(_synthetic(1000), "示範部", out)
+    svg = out.read_text(encoding="utf-8")
+    assert svg.count('class="node"') >= 1000 and "第十三署" in svg
+
+
+def _synthetic(n: int) -> OrgGraph:
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_chart", REPO / "benchmarks" / "bench_chart.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.synthetic_graph(n)
+
+
+# --------------------------------------------------------------------------- the font
+def test_the_font_covers_every_character_the_corpus_charts_draw(corpus):
+    text = chart(corpus, duties=50, headcount=True).text()
+    chars = sorted({ch for ch in text if not ch.isspace()})
+    assert len(chars) > 300 and "關" in chars
+    info = check_font(text)  # raises FontError naming the characters otherwise
+    assert info.family == FONT and info.missing(text) == []
+    # Independently, fontconfig itself lists the family among fonts having all of them.
+    pattern = ":charset=" + " ".join(f"{ord(ch):x}" for ch in chars)
+    families = subprocess.run(["fc-list", pattern, "family"], capture_output=True, text=True, check=True).stdout
+    assert FONT in {f.strip() for line in families.splitlines() for f in line.split(",")}
+
+
+def test_a_missing_font_or_glyph_is_an_error_that_says_what_to_install(g001, tmp_path):
+    with pytest.raises(FontError, match="not installed.*apt-get install fonts-noto-cjk"):
+        font_info("Noto Sans CJK XX")
+    with pytest.raises(FontError, match=r"U\+20000"):
+        check_font("財政部𠀀")
+    out = tmp_path / "k.png"
+    with pytest.raises(FontError):
+        write_chart(g001, "基隆關", out, font="No Such Font Sans")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- rendering with the real dot
+def _svg_texts(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [el.text for el in root.iter("{http://www.w3.org/2000/svg}text") if el.text]
+
+
+def test_svg_holds_the_chinese_names_as_text_in_the_chosen_font(g001, tmp_path):
+    out = tmp_path / "keelung.svg"
+    c = write_chart(g001, "基隆關", out)
+    texts = _svg_texts(out)
+    for name in ["基隆關", *KEELUNG_UNITS]:
+        assert name in texts
+    assert "財政部關務署基隆關" in texts  # the title
+    assert f'font-family="{FONT}' in out.read_text(encoding="utf-8")
+    assert c.warnings == []
+
+
+def test_png_is_a_real_image_of_sensible_size(g001, tmp_path):
+    out = tmp_path / "customs.png"
+    write_chart(g001, "關務署", out)
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert 1000 < width < 6000 and 400 < height < 3000, (width, height)
+    assert width > height  # stacked: wide but not a single line of boxes
+    assert len(data) > 20_000
+
+
+def test_pdf_is_a_real_document_with_the_font_embedded(g001, tmp_path):
+    out = tmp_path / "keelung.pdf"
+    write_chart(g001, "基隆關", out)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    x0, y0, x1, y1 = map(float, re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)", data).groups())
+    assert 200 < x1 - x0 < 3000 and 200 < y1 - y0 < 3000
+    assert b"NotoSansCJK" in data  # the CJK font is embedded, so any reader shows the names
+
+
+def test_dot_output_is_the_chart_text(g001, tmp_path):
+    out = tmp_path / "keelung.gv"
+    write_chart(g001, "基隆關", out)
+    assert out.read_text(encoding="utf-8") == chart(g001, "基隆關").to_string()
+
+
+# --------------------------------------------------------------------------- bad input, nothing half-written
+def test_format_comes_from_the_option_or_the_extension():
+    assert output_format("a.svg") == "svg" and output_format("a.PDF") == "pdf" and output_format("a", "png") == "png"
+    for path, fmt, message in [("a.jpg", None, "unknown chart format '.jpg'"), ("a", None, "cannot tell the format"),
+                               ("a.png", "gif", "unknown chart format 'gif'")]:
+        with pytest.raises(ChartError, match=message):
+            output_format(path, fmt)
+
+
+def test_bad_input_is_a_domain_error(g001, tmp_path):
+    with pytest.raises(UnknownUnit):
+        chart(g001, "不存在關")
+    for kwargs in ({"direction": "BT"}, {"depth": -1}, {"duties": -1}):
+        with pytest.raises(ChartError):
+            chart(g001, "基隆關", **kwargs)
+    assert issubclass(ChartError, OrgGraphError) and issubclass(FontError, ChartError)
+    (tmp_path / "file").write_text("x")
+    for target, message in [(tmp_path / "missing" / "k.png", "does not exist"),
+                            (tmp_path / "file" / "k.png", "is not a directory"), (tmp_path, "is a directory")]:
+        with pytest.raises(ChartError, match=message):
+            write_chart(g001, "基隆關", target, "png")
+
+
+def test_a_failed_render_leaves_nothing_behind(tmp_path):
+    out = tmp_path / "chart.png"
+    out.write_bytes(b"previous chart")
+    with pytest.raises(RenderError, match="Graphviz could not draw"):
+        render("digraph { a -> }", out)
+    assert out.read_bytes() == b"previous chart"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png"]  # no temporary file left
+
+
+def test_written_files_are_readable_by_others(g001, tmp_path):
+    out = tmp_path / "k.svg"
+    write_chart(g001, "基隆關", out)
+    assert out.stat().st_mode & 0o044 == 0o044 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# --------------------------------------------------------------------------- the command
+@pytest.fixture
+def store001(store_path):
+    from graph_model.store import open_store
+    open_store(store_path).load_paths([SEED_BUDGET])
+    return store_path
+
+
+def test_cli_writes_the_chart_and_says_so(run, store001, tmp_path):
+    out = tmp_path / "keelung.svg"
+    result = run("--store", store001, "chart", "基隆關", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"wrote {out} (svg, 16 units)\n"
+    assert result.stderr == ""
+    assert set(KEELUNG_UNITS) <= set(_svg_texts(out))
+
+
+def test_cli_format_option_depth_and_json(run, store001, tmp_path):
+    out = tmp_path / "chart.img"
+    result = run("--store", store001, "chart", "-o", out, "--format", "png", "--depth", "2", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    import json
+    summary = json.loads(result.stdout)
+    assert summary == {"output": str(out), "format": "png", "units": 1 + 1 + 16, "highlighted": 0, "warnings": []}
+
+
+def test_cli_headcount_duties_direction(run, store001, tmp_path):
+    out = tmp_path / "customs.dot"
+    result = run("--store", store001, "chart", "關務署", "-o", out, "--depth", "1", "--headcount", "--duties", "1",
+                 "--direction", "LR")
+    assert result.exit_code == 0, result.stderr
+    dot = out.read_text(encoding="utf-8")
+    assert "rankdir=LR;" in dot and "• 國際關務相關業務之執行" in dot  # 綜合規劃組's first duty (001:13)
+    headcount = open_store_graph(store001).node(KEELUNG).get("headcount")
+    if headcount is not None:
+        assert f"headcount {headcount}" in dot
+
+
+def open_store_graph(path):
+    from graph_model.store import open_store
+    return open_store(path).graph()
+
+
+def _has_which() -> bool:
+    try:
+        import queries.which  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_which(), reason="queries.which (issue 3) not there yet")
+def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
+    from graph_model.store import open_store
+    from queries.chart import units_matching
+    graph = open_store(store001).graph()
+    expected = set(units_matching(graph, "保稅", within="關務署"))
+    assert expected and all(u.startswith(CUSTOMS + "/") for u in expected)
+    out = tmp_path / "customs.dot"
+    result = run("--store", store001, "chart", "關務署", "-o", out, "--highlight", "保稅")
+    assert result.exit_code == 0, result.stderr
+    dot = out.read_text(encoding="utf-8")
+    filled = {name.strip('"') for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
+              if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
+    assert filled == expected
+    assert "which 保稅" in dot
+    assert result.stdout == f"wrote {out} (dot, 69 units, {len(expected)} highlighted)\n"
+    # With --depth 1 most of them are hidden: the chart says so on stderr.
+    shallow = run("--store", store001, "chart", "關務署", "-o", out, "--highlight", "保稅", "--depth", "1")
+    hidden = [u for u in expected if u.count("/") > 2]
+    assert shallow.exit_code == 0
+    assert shallow.stderr == (f"Warning: {len(hidden)} highlighted unit{'s lie' if len(hidden) > 1 else ' lies'} "
+                              f"outside the chart ({len(hidden)} below --depth 1)\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["不存在關", "-o", "{tmp}/x.png"], "Error: no unit named '不存在關'"),
+    (["基隆關", "-o", "{tmp}/x.jpg"], "Error: unknown chart format '.jpg'"),
+    (["基隆關", "-o", "{tmp}/nowhere/x.png"], "Error: cannot write the chart to"),
+    (["基隆關", "-o", "{tmp}/x.png", "--font", "No Such Font Sans"], "Error: font 'No Such Font Sans' is not installed"),
+])
+def test_cli_errors_are_one_line_and_write_nothing(run, store001, tmp_path, args, message):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    result = run("--store", store001, "chart", *[a.replace("{tmp}", str(out_dir)) for a in args])
+    assert result.exit_code == 1, result.stdout
+    assert result.stderr.startswith(message) and len(result.stderr.splitlines()) == 1, result.stderr
+    assert list(out_dir.iterdir()) == []
+
+
+def test_cli_unknown_format_option_is_a_usage_error(run, store001, tmp_path):
+    result = run("--store", store001, "chart", "基隆關", "-o", tmp_path / "x.png", "--format", "gif")
+    assert result.exit_code == 2 and "gif" in result.stderr
+    assert list(tmp_path.glob("x.*")) == []
+
+
+# --------------------------------------------------------------------------- the README
+def readme_chart_examples() -> list[tuple[str, str]]:
+    """``$ orggraph chart …`` examples of the README with the output shown under each."""
+    examples, current, in_block = [], None, False
+    for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("```"):
+            in_block, current = not in_block, None
+        elif in_block and line.strip().startswith("$ "):
+            current = None
+            if line.strip().startswith("$ orggraph chart "):
+                current = [line.strip()[2:], []]
+                examples.append(current)
+        elif in_block and current is not None:
+            current[1].append(line.strip())
+    return [(cmd, "\n".join(out)) for cmd, out in examples]
+
+
+@pytest.mark.parametrize("command, expected", [pytest.param(c, e, id=c) for c, e in readme_chart_examples()])
+def test_readme_chart_examples_are_real_output(run, tmp_path, monkeypatch, command, expected):
+    monkeypatch.chdir(tmp_path)  # the examples write docs/img/…: here, into a scratch copy
+    (tmp_path / "docs" / "img").mkdir(parents=True)
+    result = run(*shlex.split(command)[1:])
+    assert (result.stdout + result.stderr).rstrip("\n") == expected
+
+
+def test_readme_chart_images_are_committed():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"\]\((docs/img/[^)]+\.png)\)", readme)
+    assert len(images) >= 3
+    for image in images:
+        assert (REPO / image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
+    commands = [c for c, _ in readme_chart_examples()] + re.findall(r"`(orggraph chart [^`]+)`", readme)
+    for image in images:  # every committed image says which command made it
+        assert any(c.endswith(f"-o {image}") for c in commands), image

@@ -1,0 +1,473 @@
+"""The core CLI on real data: exact output, structure checked against the document text, bad input.
+
+Exact-output tests use a store holding only seed 001 (the budget book), so they
+do not move when other loaders change; structure expectations are derived from
+the seed's own lines (001 lines 30-47: 基隆關 and its units).
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SEED_ACT, SEED_BUDGET
+from graph_model.store import open_store
+
+BUDGET_ID = SEED_BUDGET.stem
+BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture
+def store001(store_path):
+    """A store with only seed 001 loaded."""
+    open_store(store_path).load_paths([SEED_BUDGET])
+    return store_path
+
+
+def ok(result, code=0):
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    return result.stdout
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def numbered_units(first: int, last: int) -> list[str]:
+    """Unit names of the numbered items ``N. 名稱：掌理…`` on lines first..last (1-based) of seed 001."""
+    names = []
+    for line in BUDGET_LINES[first - 1:last]:
+        m = re.match(r"^\d+\.\s*([^：]+)：", line)
+        if m:
+            names.append(m.group(1))
+    return names
+
+
+# --------------------------------------------------------------------------- show
+SHOW_KEELUNG_INSPECTION = """\
+財政部 › 關務署 › 基隆關 › 稽查組
+  id:        財政部/關務署/基隆關/稽查組
+  kind:      Division (組)
+  parent:    財政部/關務署/基隆關
+  source:    001_586683daab11227d:34 3
+Children (0)
+Duties (9):
+  1. 進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查
+     001_586683daab11227d:34 3
+  2. 入出境運輸工具之通關及管理
+     001_586683daab11227d:34 3
+     also handled by: 八里分關, 花蓮分關, 臺中關/稽查組, 高雄關/業務二組, 高雄關/稽查組, 高雄關/小港分關, 高雄關/旗津分關
+  3. 入出境旅客、船員行李之檢查及通關
+     001_586683daab11227d:34 3
+     also handled by: 花蓮分關, 高雄關/稽查組
+  4. 緝毒犬隊執勤（搜索、偵測）及管理
+     001_586683daab11227d:34 3
+     also handled by: 臺北關/機動稽核組, 臺中關/機動儀檢組, 高雄關/機動稽核組
+  5. 轄區內水域、碼頭之巡緝及倉庫之監管
+     001_586683daab11227d:34 3
+     also handled by: 臺中關/稽查組, 高雄關/稽查組
+  6. 押運業務
+     001_586683daab11227d:34 3
+     also handled by: 臺中關/稽查組, 高雄關/稽查組
+  7. 緝私船舶、車輛及貨櫃檢查儀等查緝設備之管理及維護
+     001_586683daab11227d:34 3
+  8. 違章及行政救濟案件之處理
+     001_586683daab11227d:34 3
+     also handled by: 業務一組, 業務二組, 倉棧組, 機動稽核組, 五堵分關, 桃園分關, 八里分關, 花蓮分關, 臺北關/業務一組, \
+臺北關/業務二組, 臺北關/稽查組, 臺北關/快遞機放組, 臺北關/機動稽核組, 臺北關/松山分關, 臺北關/竹圍分關, 臺中關/業務一組, \
+臺中關/業務二組, 臺中關/稽查組, 臺中關/保稅組, 高雄關/業務一組, 高雄關/業務二組, 高雄關/稽查組, 高雄關/機動稽核組, \
+高雄關/小港分關, 高雄關/旗津分關, 高雄關/高雄機場分關, 高雄關/嘉南分關
+  9. 其他有關稽查事項  [catch-all]
+     001_586683daab11227d:34 3
+     also handled by: 臺北關/稽查組, 臺中關/稽查組, 高雄關/稽查組
+"""
+
+
+def test_show_lists_breadcrumb_duties_sources_and_who_else(run, store001):
+    assert ok(run("--store", store001, "show", "基隆關/稽查組")) == SHOW_KEELUNG_INSPECTION
+
+
+def test_show_duties_are_exactly_the_clauses_of_line_34(run, store001):
+    line = BUDGET_LINES[34 - 1]
+    assert line.startswith("3. 稽查組：掌理")
+    clauses = line.split("：", 1)[1].removeprefix("掌理").rstrip("。").split("；")
+    info = json.loads(ok(run("--store", store001, "show", "財政部/關務署/基隆關/稽查組", "--json")))
+    assert [d["line"] for d in info["duties"]] == [34] * len(clauses)
+    assert [d["doc"] for d in info["duties"]] == [BUDGET_ID] * len(clauses)
+    ascii_parens = str.maketrans("（）", "()")
+    assert [d["text"].translate(ascii_parens) for d in info["duties"]] == clauses
+    assert [d["flags"] for d in info["duties"]][-1] == ["catch-all"]  # 其他有關稽查事項
+
+
+def test_show_json_carries_place_and_children(run, store001):
+    info = json.loads(ok(run("--store", store001, "show", "基隆關", "--json")))
+    assert info["id"] == "財政部/關務署/基隆關"
+    assert info["breadcrumb"] == "財政部 › 關務署 › 基隆關"
+    assert info["parent"] == "財政部/關務署"
+    assert info["labels"] == ["Unit", "Agency"]
+    assert [c["name"] for c in info["children"]] == numbered_units(32, 47)
+
+
+def test_show_addresses_units_by_id_suffix_or_unique_name(run, store001):
+    for ref in ("財政部/關務署/基隆關/五堵分關", "基隆關/五堵分關", "五堵分關", "關務署/基隆關/五堵分關"):
+        info = json.loads(ok(run("--store", store001, "show", ref, "--json")))
+        assert info["id"] == "財政部/關務署/基隆關/五堵分關"
+
+
+def test_an_ambiguous_name_lists_the_candidates(run, store001):
+    error = one_line_error(run("--store", store001, "show", "稽查組"))
+    assert error == ("Error: '稽查組' names 4 units; use a longer path: 財政部/關務署/基隆關/稽查組, "
+                     "財政部/關務署/臺中關/稽查組, 財政部/關務署/臺北關/稽查組, 財政部/關務署/高雄關/稽查組")
+
+
+def test_an_unknown_unit_is_one_line(run, store001):
+    assert one_line_error(run("--store", store001, "show", "海關")) == "Error: no unit named '海關'"
+
+
+# --------------------------------------------------------------------------- tree
+def test_tree_of_keelung_customs_matches_lines_32_to_47(run, store001):
+    names = numbered_units(32, 47)
+    assert len(names) == 15
+    expected = "財政部/關務署/基隆關\n" + "".join(f"├── {n}\n" for n in names[:-1]) + f"└── {names[-1]}\n"
+    assert ok(run("--store", store001, "tree", "基隆關")) == expected
+
+
+def test_keelung_has_eleven_divisions_and_four_branch_offices(run, store001):
+    tree = json.loads(ok(run("--store", store001, "tree", "基隆關", "--json")))
+    kids = tree[0]["children"]
+    assert [k["name"] for k in kids if k["kind"] == "Division"] == numbered_units(32, 42)
+    assert [k["name"] for k in kids if k["kind"] == "BranchOffice"] == numbered_units(43, 47)
+    assert len(numbered_units(32, 42)) == 11 and len(numbered_units(43, 47)) == 4
+
+
+def test_tree_depth_limits_levels_and_counts_what_is_below(run, store001):
+    assert ok(run("--store", store001, "tree", "財政部", "--depth", "1")) == "財政部\n└── 關務署  (+68 below)\n"
+    assert ok(run("--store", store001, "tree", "基隆關", "--depth", "0")) == "財政部/關務署/基隆關  (+15 below)\n"
+
+
+def test_tree_without_unit_shows_every_organization(run, store001):
+    out = ok(run("--store", store001, "tree", "--depth", "2"))
+    assert out.splitlines()[:3] == ["財政部", "└── 關務署", "    ├── 綜合規劃組"]
+    assert out.splitlines()[-1] == "    └── 高雄關  (+15 below)"
+
+
+def test_tree_on_the_bundled_corpus_shows_its_organizations(run):
+    out = ok(run("tree", "--depth", "1"))
+    roots = [line for line in out.splitlines() if not line.startswith(("├", "└", "│", " "))]
+    assert {"經濟部", "財政部"} <= set(roots)
+    assert "── 智慧財產局" in out and "── 關務署" in out
+
+
+def test_negative_depth_is_a_usage_error(run, store001):
+    assert run("--store", store001, "tree", "--depth", "-1").exit_code == 2
+
+
+# --------------------------------------------------------------------------- stats / validate
+def test_stats(run, store001):
+    lines = ok(run("--store", store001, "stats")).splitlines()
+    # Units and duties are exact; other node kinds (posts, headcounts, …) belong to their own modules.
+    assert lines[:7] == """\
+Documents: 1
+  001_586683daab11227d  budget        財政部關務署及所屬預算總說明
+Units: 70 in 1 organization (財政部)
+  Agency            6
+  Division         54
+  BranchOffice     10
+Duties: 231 (64 handled by several units, 25 catch-all, 2 residual)""".splitlines()
+    rels = lines[lines.index("Relationships:") + 1:]
+    assert "  HANDLES         409" in rels and "  HAS_UNIT         69" in rels
+    assert rels == sorted(rels)
+
+
+def test_stats_json_agrees_with_the_text(run, store001):
+    s = json.loads(ok(run("--store", store001, "stats", "--json")))
+    assert s["units"]["total"] == sum(s["units"]["by_kind"].values()) == 70
+    assert s["relationships"]["HAS_UNIT"] == 69  # a tree: one parent edge per unit but the root
+    # 6 agencies: 財政部, 關務署 and the four customs (001 lines 30, 48, 64, 75 headings)
+    assert s["units"]["by_kind"]["Agency"] == 2 + len([l for l in BUDGET_LINES[:110] if re.match(r"^\(\d\)\s*\S+關$", l)])
+
+
+def test_validate(run, store001):
+    # The built-in checks, exactly; checks that other modules register follow them.
+    out = ok(run("--store", store001, "validate"))
+    assert out.split("duplicate names under one parent: 0\n")[0] + "duplicate names under one parent: 0\n" == """\
+units with no duties (neither their own nor below them): 0
+text spans the loaders could not place: 3
+  001_586683daab11227d:104  flattened chart or table debris: 主任秘書嘉南分關高雄機場分關旗津分關小港分關資訊室主計室政風室人事室秘書室法務…
+  001_586683daab11227d:726  flattened chart or table debris: 位）秘書室通關業務組稅則法制組關務資訊組
+  001_586683daab11227d:773  flattened chart or table debris: 名稱職員技工工友駕駛聘用約僱合計關務署
+duplicate names under one parent: 0
+"""
+    assert out.splitlines()[-1].endswith(" issues")
+
+
+def test_validate_json_and_the_check_hook(run, store001):
+    from queries import validate as v
+
+    @v.check("test_only", "a check added by another module")
+    def _extra(graph, parsed):
+        yield {"unit": "財政部", "message": "hello"}
+
+    try:
+        report = json.loads(ok(run("--store", store001, "validate", "--json")))
+    finally:
+        del v.CHECKS["test_only"]
+    names = [c["name"] for c in report["checks"]]
+    assert names[:3] == ["no_duties", "unplaced", "duplicate_names"] and names[-1] == "test_only"
+    assert report["total"] == sum(c["count"] for c in report["checks"])
+    assert report["checks"][-1]["issues"] == [{"check": "test_only", "unit": "財政部", "message": "hello"}]
+
+
+def test_validate_finds_duplicates_variants_and_units_without_duties():
+    from graph_model.graph import OrgGraph
+    from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+    from queries.validate import validate
+
+    class Records:  # the part of a Store that validate reads
+        skipped = []
+
+        def __init__(self, parsed):
+            self._parsed = parsed
+
+        def parsed(self):
+            return self._parsed
+
+    top = ("財政部", "關務署")
+    parsed = ParsedDocument(Document("d", "t", "org_act"), units=[
+        UnitRecord(top, "Agency", "署", Source("d", 1)),
+        UnitRecord(top + ("臺北關",), "Agency", "關", Source("d", 3)),
+        UnitRecord(top + ("台北關",), "Agency", "關", Source("d", 4)),
+        UnitRecord(top + ("秘書室",), "Division", "室", Source("d", 5)),
+        UnitRecord(top + ("秘書室",), "Division", "室", Source("d", 9)),
+    ], duties=[DutyRecord(top + ("臺北關",), "通關業務。", Source("d", 3)),
+               DutyRecord(top + ("秘書室",), "文書事項。", Source("d", 5))])
+    report = validate(OrgGraph.build([parsed]), Records([parsed]))
+    by_check = {c["name"]: [i["message"] for i in c["issues"]] for c in report["checks"]}
+    assert by_check["no_duties"] == ["財政部/關務署/台北關 has no duties"]
+    assert by_check["duplicate_names"] == [
+        "財政部/關務署/秘書室 is set up again (first at line 5)",
+        "財政部/關務署 has children with the same name: 臺北關, 台北關"]
+
+
+# --------------------------------------------------------------------------- export
+def test_export_json_is_node_link_with_typed_units_and_edges(run, store001, tmp_path):
+    out = ok(run("--store", store001, "export", "--format", "json"))
+    data = json.loads(out)
+    assert set(data) >= {"nodes", "edges"}
+    units = [n for n in data["nodes"] if "Unit" in n["labels"]]
+    assert len(units) == 70
+    for n in units:
+        assert {"id", "labels", "name", "unit_type", "path"} <= set(n)
+        assert n["id"] == "/".join(n["path"]) and n["name"] == n["path"][-1]
+    assert {"HAS_UNIT", "HANDLES"} <= {e["type"] for e in data["edges"]}
+    assert all(e["type"] for e in data["edges"])
+    node = next(n for n in data["nodes"] if n["id"] == "財政部/關務署/基隆關/花蓮分關")
+    assert (node["labels"], node["unit_type"], node["line"]) == (["Unit", "BranchOffice"], "分關", 47)
+    target = tmp_path / "out" / "graph.json"
+    assert ok(run("--store", store001, "export", "-o", target)) == ""
+    assert target.read_text(encoding="utf-8") == out
+
+
+def test_export_round_trips_through_networkx(run, store001):
+    from graph_model.graph import OrgGraph
+    data = json.loads(ok(run("--store", store001, "export")))
+    g = OrgGraph.from_node_link(data)
+    assert g.children("財政部/關務署/基隆關") == open_store(store001).graph().children("財政部/關務署/基隆關")
+
+
+# --------------------------------------------------------------------------- load
+def test_load_reports_and_reload_gives_identical_counts(run, store_path):
+    out = ok(run("--store", store_path, "load", SEED_BUDGET))
+    assert out == (f"added {BUDGET_ID} (budget): 70 units, 409 duties, 3 unplaced spans\n"
+                   f"store {store_path}: 1 document\n")
+    stats1 = ok(run("--store", store_path, "stats", "--json"))
+    out = ok(run("--store", store_path, "load", SEED_BUDGET))
+    assert out.startswith(f"replaced {BUDGET_ID} (budget): 70 units, 409 duties")
+    assert ok(run("--store", store_path, "stats", "--json")) == stats1
+
+
+def test_load_json_summary(run, store_path):
+    summary = json.loads(ok(run("--store", store_path, "load", SEED_BUDGET, "--json")))
+    assert summary["documents"][0]["id"] == BUDGET_ID and summary["total_documents"] == 1
+
+
+def test_load_samples_on_a_missing_store_creates_it(run, store_path):
+    ok(run("--store", store_path, "load", "--samples"))
+    docs = open_store(store_path).documents
+    assert BUDGET_ID in docs and SEED_ACT.stem in docs
+
+
+def test_load_without_paths_is_a_usage_error(run, store_path):
+    result = run("--store", store_path, "load")
+    assert result.exit_code == 2 and "give at least one PATH" in result.stderr
+    assert not store_path.exists()
+
+
+def test_orggraph_store_env_var_selects_the_store(run, store001, monkeypatch):
+    monkeypatch.setenv("ORGGRAPH_STORE", str(store001))
+    assert ok(run("stats")).startswith("Documents: 1\n")
+
+
+def test_without_a_store_commands_read_the_bundled_corpus(run):
+    out = ok(run("show", "基隆關/稽查組"))
+    assert out.startswith("財政部 › 關務署 › 基隆關 › 稽查組\n")
+    assert "001_586683daab11227d:34" in out
+
+
+# --------------------------------------------------------------------------- bad input
+BIG5_TEXT = SEED_BUDGET.read_text(encoding="utf-8").encode("big5", errors="replace").decode("big5")
+
+
+def _bad_inputs(tmp_path):
+    (tmp_path / "a-directory").mkdir()
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"\n \n\t\n")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "latin1.txt").write_bytes("Grüße aus Köln, straße.\n".encode("latin-1") * 20)
+    data = SEED_BUDGET.read_bytes()
+    cut = data.index("稽查組".encode()) + 1  # inside a multi-byte character
+    (tmp_path / "truncated.txt").write_bytes(data[:cut])
+    (tmp_path / "prose.txt").write_text("今天天氣很好，我們去公園散步。\n明天再說。\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, extra, problem, fix", [
+    ("missing.txt", [], "no such file", "check the path"),
+    ("a-directory", [], "is a directory", "give the document files inside it"),
+    ("empty.txt", [], "the file is empty", "give a document with text in it"),
+    ("blank.txt", [], "the file is empty", "give a document with text in it"),
+    ("binary.txt", [], "this is a binary file, not a text document", "export the document as plain text"),
+    ("latin1.txt", [], "not valid UTF-8", "convert it to UTF-8"),
+    ("truncated.txt", [], "not valid UTF-8", "convert it to UTF-8"),
+    ("prose.txt", [], "cannot tell what kind of document this is", "pass --genre with one of"),
+    (SEED_BUDGET.name, ["--genre", "bogus"], "unknown genre 'bogus'", "use one of: org_act"),
+])
+def test_bad_input_is_one_line_naming_the_file_and_the_fix_and_the_store_is_untouched(
+        run, store001, tmp_path, name, extra, problem, fix):
+    _bad_inputs(tmp_path)
+    path = SEED_BUDGET if name == SEED_BUDGET.name else tmp_path / name
+    before = store001.read_bytes()
+    error = one_line_error(run("--store", store001, "load", *extra, path))
+    assert error.startswith(f"Error: {path}: {problem}")
+    assert fix in error
+    assert store001.read_bytes() == before
+
+
+def test_one_bad_file_among_good_ones_loads_nothing(run, store001, tmp_path):
+    before = store001.read_bytes()
+    missing = tmp_path / "missing.txt"
+    error = one_line_error(run("--store", store001, "load", SEED_ACT, missing, SEED_BUDGET))
+    assert error == f"Error: {missing}: no such file (check the path)"
+    assert store001.read_bytes() == before
+
+
+def test_a_corrupt_store_is_reported_and_left_alone(run, store_path):
+    store_path.write_text("{ half a json", encoding="utf-8")
+    for args in (["stats"], ["load", SEED_BUDGET]):
+        error = one_line_error(run("--store", store_path, *args))
+        assert error.startswith(f"Error: {store_path}: not an orggraph store (not JSON)")
+        assert store_path.read_text(encoding="utf-8") == "{ half a json"
+
+
+def _load_units(run, store, path):
+    ok(run("--store", store, "load", path))
+    g = open_store(store).graph()
+    return [(u["id"], u["line"]) for u in g.units()], sorted(
+        (d["text"], e["line"]) for u in g.units() for d, e in g.duties_of(u["id"]))
+
+
+@pytest.mark.parametrize("encoding", ["big5", "utf-16", "utf-16-le", "gb18030", "utf-8-sig"])
+def test_legacy_and_unicode_encodings_load_like_utf8(run, tmp_path, encoding):
+    text = BIG5_TEXT if encoding == "big5" else SEED_BUDGET.read_text(encoding="utf-8")
+    reference = tmp_path / "utf8" / SEED_BUDGET.name
+    reference.parent.mkdir()
+    reference.write_text(text, encoding="utf-8")
+    encoded = tmp_path / encoding / SEED_BUDGET.name
+    encoded.parent.mkdir()
+    encoded.write_bytes(text.encode(encoding))
+    expected = _load_units(run, tmp_path / "a.json", reference)
+    assert len(expected[0]) == 70
+    assert _load_units(run, tmp_path / "b.json", encoded) == expected
+
+
+def test_a_file_cut_at_a_line_boundary_loads_what_is_there(run, store_path, tmp_path):
+    cut = tmp_path / "cut.txt"
+    cut.write_text("\n".join(BUDGET_LINES[:40]) + "\n", encoding="utf-8")  # 基隆關 up to item 9 (政風室)
+    ok(run("--store", store_path, "load", cut))
+    kids = [c["name"] for c in json.loads(ok(run("--store", store_path, "show", "基隆關", "--json")))["children"]]
+    assert kids == numbered_units(32, 40)
+
+
+# --------------------------------------------------------------------------- README examples
+def readme_examples():
+    """``(command line, expected output)`` of the README's ``$ orggraph …`` examples that print real output.
+
+    Examples with an elision line (``…``) or that need files not in the repository are skipped.
+    """
+    blocks, block = [], None
+    for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("```"):
+            if block is None:
+                block = []
+            else:
+                blocks.append(block)
+                block = None
+        elif block is not None:
+            block.append(line)
+    examples = []
+    for lines in blocks:
+        if any(line.strip() == "…" for line in lines):
+            continue
+        current = None
+        for line in lines:
+            if line.startswith("$ orggraph "):
+                current = [line[2:], []]
+                examples.append(current)
+            elif current is not None:
+                current[1].append(line)
+    writes = re.compile(r"(^|\s)(-o|--output)(\s|=|$)")  # examples that write files are not re-run here
+    return [(cmd, "\n".join(out).rstrip("\n")) for cmd, out in examples
+            if out and "notes.txt" not in cmd and not writes.search(cmd)]
+
+
+@pytest.mark.parametrize("command, expected", [pytest.param(c, e, id=c) for c, e in readme_examples()])
+def test_readme_examples_are_real_output(run, tmp_path, monkeypatch, command, expected):
+    monkeypatch.chdir(tmp_path)
+    args = command.split()[1:]
+    # input documents named relative to the repository (data/…, tests/data/…); nothing else is rewritten
+    args = [str(REPO / a) if a.startswith(("data/", "tests/data/")) and (REPO / a).is_file() else a for a in args]
+    if "load" not in args and "--store" in args:  # examples on a store: load it as the README did
+        run("--store", args[args.index("--store") + 1], "load", SEED_BUDGET)
+    result = run(*args)
+    assert result.output.rstrip("\n") == expected
+
+
+def test_readme_has_examples_for_the_core_commands():
+    commands = " ".join(cmd for cmd, _ in readme_examples())
+    for name in ("tree", "show", "stats", "validate", "load"):
+        assert f" {name} " in commands + " "
+
+
+# --------------------------------------------------------------------------- the real entry point
+def test_console_entry_point_exit_codes_and_stderr(tmp_path):
+    missing = tmp_path / "missing.txt"
+    proc = subprocess.run([sys.executable, str(REPO / "cli.py"), "--store", str(tmp_path / "s.json"), "load",
+                           str(missing)], capture_output=True, text=True, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (1, "", f"Error: {missing}: no such file (check the path)\n")
+    proc = subprocess.run([sys.executable, str(REPO / "cli.py"), "tree", "--depth", "x"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; import cli\n"
+            "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('networkx', 'neo4j', 'pydot') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert proc.stdout.splitlines()[-1] == "[]"

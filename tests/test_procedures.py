@@ -1,0 +1,538 @@
+"""Procedures (seed 004) and the rules of office rules (seed 003): parse, graph, queries, chart, CLI.
+
+Every expectation cites the lines of data/seeds/004_cb8c5378b4c98a4f.txt (or 003)
+it was checked against.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
+from graph_model.graph import OrgGraph
+from loaders import load_path
+from loaders.procedures import office_rule_procedures
+from loaders.text import logical_lines
+from queries.chart import ChartError
+from queries.procedure import (AmbiguousProcedure, UnknownProcedure, procedure, procedure_documents,
+                               procedures_based_on, procedures_of, render_procedure)
+from queries.procedure_chart import procedure_chart
+
+SOP_DOC = SEED_SOP.stem
+RULES_DOC = SEED_RULES.stem
+
+# Every procedure title of seed 004 with its line: 34 procedures (the title at 691 and 718 is one title
+# written twice, told apart by its 【子女在國內就學】/【子女在國外就學】 qualifier).
+TITLES = [
+    (3, "經濟部駐外經濟商務機構商務人員特種考試作業程序"),
+    (90, "經濟部駐外經濟商務機構條戳更換作業程序"),
+    (112, "經濟部駐外經濟商務機構人才儲備甄選事宜"),
+    (130, "經濟部駐外經濟商務機構商務人員輪調作業程序"),
+    (147, "經濟部駐外經濟商務機構商務人員調整對外名義或加銜作業程序"),
+    (164, "經濟部駐外機構人員申請護照及簽證作業流程"),
+    (205, "經濟部駐外機構人員赴任辦理保留戶籍程序"),
+    (225, "經濟部駐外經濟商務機構赴任商務人員緩徵作業流程"),
+    (254, "經濟部駐外機構人員銓審作業程序"),
+    (279, "經濟部駐外機構人員請任免作業程序"),
+    (300, "經濟部駐外機構人員申請行李通關作業流程"),
+    (333, "經濟部駐外機構主管交接清冊辦理程序"),
+    (352, "經濟部駐外機構人員返國述職辦理程序"),
+    (360, "經濟部駐外經濟商務機構商務人員留職停薪及復職申請"),
+    (394, "經濟部駐外經濟商務機構工作績效考評作業程序"),
+    (426, "經濟部駐外機構人員獎懲作業"),
+    (453, "經濟部駐外經濟商務機構商務人員服務獎章請頒及獎勵金申請處理作業"),
+    (525, "經濟部駐外機構人員差勤管理作業程序"),
+    (548, "經濟部駐外機構人員休假補助費核發程序"),
+    (577, "經濟部駐外經濟商務機構商務人員撫卹作業程序"),
+    (646, "經濟部駐外機構人員辦理眷屬補助費申領作業程序"),
+    (691, "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）"),
+    (718, "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國外就學）"),
+    (754, "經濟部駐外機構人員子女申請就學作業程序"),
+    (789, "經濟部駐外經濟商務機構商務人員子女申請大學入學作業程序"),
+    (830, "經濟部辦理駐外機構人員購買機票及川裝費作業程序"),
+    (873, "經濟部駐外經濟商務機構雇員（含專撥約雇員）僱用程序"),
+    (900, "經濟部駐外機構辦公室租約作業程序"),
+    (913, "經濟部駐外機構合署辦公作業程序"),
+    (925, "經濟部駐外機構通訊錄製作流程"),
+    (960, "經濟部駐外機構人事資料管理（現有員額數考核部分）"),
+    (980, "經濟部駐外機構人事資料管理（個人人事資料正確性部分）"),
+    (1000, "經濟部駐外機構人員申請電子郵件位址及電腦設備作業流程"),
+    (1011, "經濟部駐外機構人員申請中、英文證明作業流程"),
+]
+
+# line: (laws, steps, NEXT edges, forms, responsible units, time in days) — counted in the text:
+COUNTS = {
+    # 8-13: six listed, three of them 「…及其施行細則」 (two laws each); no flow text (17: 「D日為考試舉辦日」);
+    # 87: seven forms in the 使用書表 cell; 考選部 (33, 審議 37), 人事行政總處 (轉請 37), 保訓會 (核定 55),
+    # 人事單位 → 人事處 (80, inferred), 考試院 (發給 80).
+    3: (9, 0, 0, 7, 6, None),
+    # 302; 306-331: two branches (調部, 外派) of three boxes each; 3 日 each; 人事處, 基隆關稅局, 保三總隊.
+    300: (1, 6, 4, 0, 4, 3),
+    # 355; mermaid at 356: A→B, B→C, B→D, C→E, D→E; 作業時間 30; 358: one form; 357: 國際貿易局 核辦.
+    352: (1, 5, 5, 1, 2, 30),
+    # 579: three listed, the first with 施行細則; mermaid at 581: 13 nodes, 12 arrows; no 作業時間 value;
+    # forms 585-592 (8) and 632-636 (5), 撫卹事實表 and 同一順序遺族領卹代表同意書 written twice → 11;
+    # units: 人事單位 → 人事處 (inferred), 銓敘部 (核辦 602), 人事行政總處 (副知 603), 內政部中部辦公室 (628).
+    577: (4, 13, 12, 11, 5, None),
+    # 457-459; 463-487: 請核頒獎章部分 (7 boxes), 服務獎章獎勵金部分 (3 boxes); 約 7 日; 522-523.
+    453: (3, 10, 8, 2, 5, 7),
+    # 650; 654-656: two boxes; 30日 (660); 689; 人事處 (654).
+    646: (1, 2, 1, 1, 2, 30),
+    # 834; 840-844: two boxes; 1 日 至 3 日 (846-850); 871; 人事處 彙辦/審核, 國際貿易局 and its 會計室、秘書室,
+    # 會計處, 總務司 續辦 (844), 國際貿易局秘書室事務科 核發 (861).
+    830: (1, 2, 1, 1, 8, 3),
+    # no law (927); 931-946: nine boxes; 60日 (950); 957-958; 人事處 (核定 936, 校對 942), 總務司 (940, 944).
+    925: (0, 9, 8, 2, 3, 60),
+    # 398; flow is an image; 422-424; 考評 by 國際貿易局, 投資業務處, 工業局, 國際合作處, 人事處, 會計處 (407-409).
+    394: (1, 0, 0, 3, 7, None),
+    # 166; 201-203; 領事事務局 (176, 截角註銷 194), 外交部 (176), 人事處 (194, 協助 196).
+    164: (1, 0, 0, 3, 4, None),
+    # 258-261: four listed, three with 施行細則; 275-277; 人事主管人員 → 人事處 (查核 270, inferred).
+    254: (7, 0, 0, 3, 2, None),
+    # 692: no 法令依據 in this half; 716; 人事單位 複核 → 人事處 (701, inferred).
+    691: (0, 0, 0, 1, 2, None),
+    # 722; 749, 752.
+    718: (1, 0, 0, 2, 1, None),
+    # 964; 作業時間 ←—— 3日 ——→ (970).
+    960: (1, 0, 0, 0, 1, 3),
+    # 917: 「駐外機構統一指揮要點」第 19 點規定.
+    913: (1, 0, 0, 0, 1, None),
+}
+
+
+@pytest.fixture(scope="module")
+def sop():
+    return load_path(SEED_SOP)
+
+
+@pytest.fixture(scope="module")
+def procs(sop):
+    return {p["line"]: p for p in sop.extras["procedures"]}
+
+
+@pytest.fixture(scope="module")
+def rules_doc():
+    """Seed 003 with its rules parsed by office_rule_procedures (as the office_rules loader does)."""
+    parsed = copy.deepcopy(load_path(SEED_RULES))
+    lines = logical_lines(SEED_RULES.read_text(encoding="utf-8"))
+    parsed.extras["procedures"] = office_rule_procedures(lines, ("經濟部", "智慧財產局"), RULES_DOC,
+                                                         units=[u.path for u in parsed.units])
+    return parsed
+
+
+@pytest.fixture(scope="module")
+def graph(sop, rules_doc):
+    return OrgGraph.build([load_path(SEED_BUDGET), load_path(SEED_ACT), rules_doc, sop])
+
+
+def _units(proc):
+    return list(dict.fromkeys(tuple(u["unit"]) for u in proc["units"]))
+
+
+# --------------------------------------------------------------------------- parsing seed 004
+def test_every_procedure_is_found(sop):
+    assert [(p["line"], p["title"]) for p in sop.extras["procedures"]] == TITLES
+    assert len({p["id"] for p in sop.extras["procedures"]}) == 34
+    assert sop.unplaced == []
+
+
+def test_the_repeated_title_keeps_its_qualifiers(procs):
+    # 691-692 and 718-719: one title, two procedures.
+    assert procs[691]["qualifier"] == "子女在國內就學" and procs[718]["qualifier"] == "子女在國外就學"
+    assert procs[691]["title_as_written"] == procs[718]["title_as_written"] == "經濟部駐外機構人員辦理子女教育補助費作業程序"
+    assert procs[691]["end_line"] < 718
+
+
+def test_self_reference_resolved_in_titles(procs):
+    # 3: 「本部駐外…」 is 經濟部's.
+    assert procs[3]["title_as_written"].startswith("本部") and procs[3]["title"].startswith("經濟部")
+    assert all(p["agency"] == ["經濟部"] for p in procs.values())
+
+
+@pytest.mark.parametrize("line", sorted(COUNTS))
+def test_counts_against_the_text(procs, line):
+    laws, steps, edges, forms, units, days = COUNTS[line]
+    p = procs[line]
+    assert (len(p["laws"]), len(p["steps"]), len(p["flow"]), len(p["forms"]), len(_units(p))) == \
+        (laws, steps, edges, forms, units)
+    assert (p["time"] or {}).get("days") == days
+
+
+def test_mermaid_chart_of_the_pension_procedure(procs):
+    p = procs[577]  # 581: graph TD Start{{公務人員在職亡故}} --> Branch1[因公死亡] …
+    steps = {s["n"]: s for s in p["steps"]}
+    assert (steps[1]["text"], steps[1]["shape"]) == ("公務人員在職亡故", "hexagon")
+    assert (steps[7]["text"], steps[7]["shape"]) == ("是否符合", "decision")
+    assert steps[8]["text"] == ""  # RightCol[]: an empty box
+    assert (steps[13]["text"], steps[13]["shape"]) == ("A", "circle")  # End((A)): connector to the next page
+    branches = sorted((e["to"], e["label"]) for e in p["flow"] if e["from"] == 7)
+    assert branches == [(8, "否"), (9, "是")]
+    assert sorted(e["to"] for e in p["flow"] if e["from"] == 1) == [2, 3]  # 因公死亡 / 病故或意外死亡
+    assert [s["n"] for s in p["steps"] if s["unit_only"]] == [6, 10, 12]  # Step3/5/7[人事單位]
+    assert p["time"] is None  # 581: the 作業時間 column is empty
+
+
+def test_mermaid_chart_of_home_leave(procs):
+    p = procs[352]  # 356: A --> B; B --> C; B --> D; C --> E; D --> E; 作業時間 30
+    assert [(e["from"], e["to"]) for e in p["flow"]] == [(1, 2), (2, 3), (2, 4), (3, 5), (4, 5)]
+    assert p["steps"][1]["text"].startswith("1.由本部每年年底調查")
+    assert p["time"]["days"] == 30
+    assert [n["marker"] for n in p["notes"]] == ["1", "2", "3", "4"]  # 357: <ol> 1. … 4.
+
+
+def test_branches_and_time_of_baggage_clearance(procs):
+    p = procs[300]  # 306 「1. 調部」, 319 「2. 外派」; 作業時間 3 日 at 314-317 and 327-331
+    assert [s["branch"] for s in p["steps"]] == ["調部"] * 3 + ["外派"] * 3
+    assert p["steps"][3]["notes"] == ["外派商務人員委託包裝公司申請亦可"]  # 321 (…亦可)
+    assert p["time"]["text"] == "3日"
+
+
+def test_step_remarks_are_split_from_the_step(procs):
+    first = procs[453]["steps"][0]  # 465-467
+    assert first["text"] == "人事單位於公務人員退休（職）、資遣、辭職或死亡請頒"
+    assert first["notes"][0] == "1.於案件經核定或事實發生之日起3個月內辦理"
+    assert [s["branch"] for s in procs[453]["steps"]] == ["請核頒獎章部分"] * 7 + ["服務獎章獎勵金部分"] * 3
+
+
+def test_time_ranges_and_undated_time(procs):
+    assert (procs[830]["time"]["min_days"], procs[830]["time"]["days"]) == (1, 3)  # 846-850: 1 日 至 3 日
+    assert procs[980]["time"]["days"] == 3  # 990: ←————— 3 日 —————→
+    assert procs[3]["time"] == {"text": "D日為考試舉辦日", "line": 17, "end_line": 17, "days": None,
+                                "min_days": None}
+
+
+def test_laws(procs):
+    assert [l["name"] for l in procs[3]["laws"]][:2] == ["公務人員任用法", "公務人員任用法施行細則"]  # 8
+    law = procs[913]["laws"][0]  # 917
+    assert (law["name"], law["article"]) == ("駐外機構統一指揮要點", "第19點")
+    law = procs[225]["laws"][4]  # 233: 國防部頒「…」
+    assert (law["name"], law["issuer"]) == ("後備軍人及補充兵緩召、逐次與儘召處理規定", "國防部")
+    assert procs[1000]["laws"][0]["issuer"] == "經濟部資訊中心"  # 1002: 本部資訊中心訂定之「…」
+
+
+def test_forms(procs):
+    assert [f["name"] for f in procs[3]["forms"]][0] == "錄取名單"  # 87
+    pension = {f["name"]: f for f in procs[577]["forms"]}
+    assert pension["公務人員撫卹事實表"]["also_written"] == ["撫卹事實表"]  # 585 and 632
+    assert "死亡證明書" in pension and "公務人員因公死亡證明書" in pension  # 586 ≠ 633
+    assert pension["因公死亡證明書及相關證明文件"]["note"] == "因公死亡者另附；註3"  # 591
+    assert procs[164]["forms_note"].startswith("至外交部領事事務局網頁")  # 199
+
+
+def test_notes_keep_their_nesting_and_tables(procs):
+    notes = procs[360]["notes"]  # 372-373, then the 權責單位/注意事項 cells of 381-391
+    assert [n["kind"] for n in notes] == ["note", "note", "remark", "note", "note", "remark", "note"]
+    assert notes[2]["text"] == "註1：期間屆滿前或留職停薪原因消失"
+    rows = [n["text"] for n in procs[577]["notes"] if "｜" in n["text"]]  # 613-620: one note per table row
+    assert len(rows) == 8 and rows[1] == "第1款｜冒險犯難或戰地殉職。｜撫卹法施行細則第5條"
+    perf = procs[394]["notes"][1]["text"]  # 407-409: a hard wrap across a blank line, joined back
+    assert perf.endswith("（f）其他行政工作（由國際貿易局、本部人事處及會計處考評）。")
+
+
+def test_units_and_roles(procs):
+    def roles(line):
+        return {("/".join(u["unit"]), u["role"]) for u in procs[line]["units"]}
+
+    assert ("經濟部/國際貿易局", "核辦") in roles(352)  # 357 送國際貿易局核辦
+    assert {("經濟部/人事處", "彙辦"), ("經濟部/人事處", "審核"), ("經濟部/總務司", "續辦")} <= roles(830)  # 840-844
+    assert {("考選部", "審議"), ("行政院/人事行政總處", "轉請"), ("公務人員保障暨培訓委員會", "核定")} <= roles(3)
+    assert {("外交部/領事事務局", "截角註銷"), ("經濟部/人事處", "協助")} <= roles(164)  # 194, 196
+    assert ("經濟部/人事處", "權責單位") in roles(360)  # 381: 權責單位 | 人事單位
+    assert ("行政院/大陸委員會", "同意") in roles(130)  # 144
+    owner = procs[300]["units"][0]
+    assert (owner["unit"], owner["role"], owner["line"]) == (["經濟部"], "主辦機關", 300)
+    post = next(u for u in procs[925]["units"] if u["role"] == "核定")  # 936 簽報本(人事)處處長核定
+    assert (post["unit"], post["post"]) == (["經濟部", "人事處"], "處長")
+    inferred = next(u for u in procs[577]["units"] if u["unit"] == ["經濟部", "人事處"])
+    assert inferred["basis"] == "inferred"  # 581: 「人事單位」, the agency's personnel office
+
+
+def test_units_named_without_a_role(procs):
+    # 125: 「儲備對象：本部國際合作處、…投資審議委員會直接負責處理涉外事務有關人員」 — sources of candidates.
+    assert [u["unit"][-1] for u in procs[112]["named"]] == [
+        "國際合作處", "投資業務處", "工業局", "國際貿易局", "智慧財產局", "標準檢驗局", "加工出口區管理處", "中小企業處",
+        "投資審議委員會"]
+    assert _units(procs[112]) == [("經濟部",)]
+
+
+def test_unit_records_resolved_and_created_once(sop):
+    units = {u.path: u for u in sop.units}
+    assert len(units) == len(sop.units)
+    expected = {
+        ("經濟部",): "Agency", ("經濟部", "人事處"): "Division", ("經濟部", "國際貿易局"): "Agency",
+        ("經濟部", "智慧財產局"): "Agency", ("考選部",): "Agency", ("公務人員保障暨培訓委員會",): "Agency",
+        ("外交部", "領事事務局"): "Agency", ("行政院", "人事行政總處"): "Agency", ("經濟部", "總務司"): "Division",
+        ("財政部", "關稅總局", "基隆關稅局"): "Agency", ("內政部", "警政署", "保安警察第三總隊"): "Division",
+    }
+    assert {path: units[path].kind for path in expected} == expected
+    assert not any(p[0] in ("本部", "本局") for p in units)
+
+
+def test_no_markup_leaks(sop):
+    leak = re.compile(r"<|>|\*\*|graph TD|-->|&nbsp;|\t|^\s*[-•]\s")
+
+    def texts(p):
+        yield p["title"]
+        yield from (law["name"] for law in p["laws"])
+        for s in p["steps"]:
+            yield s["text"]
+            yield from s["notes"]
+        yield from (n["text"] for n in p["notes"])
+        yield from (f["name"] for f in p["forms"])
+        yield p["forms_note"]
+
+    bad = [(p["line"], t) for p in sop.extras["procedures"] for t in texts(p) if leak.search(t)]
+    assert bad == []
+
+
+# --------------------------------------------------------------------------- the graph
+def test_graph_nodes_relationships_and_provenance(graph):
+    pid = "procedure:經濟部駐外經濟商務機構商務人員撫卹作業程序"
+    node = graph.node(pid)
+    assert node["labels"] == ["Procedure"] and (node["doc"], node["line"]) == (SOP_DOC, 577)
+    steps = [v for _, v, d in graph.g.out_edges(pid, data=True) if d["type"] == "HAS_STEP"]
+    assert len(steps) == 13 and f"step:{node['title']}:7" in steps
+    conditions = sorted(d["condition"] for _, _, d in graph.g.out_edges(f"step:{node['title']}:7", data=True))
+    assert conditions == ["否", "是"]
+    for label in ("Procedure", "Step", "Law", "Form"):
+        for n in graph.nodes_with_label(label):
+            assert n["doc"] and n["line"] > 0, n["id"]
+    for rel in ("RESPONSIBLE_FOR", "NAMED_IN", "HAS_STEP", "NEXT", "BASED_ON", "USES_FORM"):
+        edges = list(graph.edges(rel))
+        assert edges, rel
+        assert all(d["doc"] and d["line"] > 0 for _, _, d in edges), rel
+
+
+def test_laws_and_forms_are_shared(graph):
+    # 公務人員任用法 is listed at 8, 133, 258 and 283.
+    lines = sorted(graph.node(u)["line"] for u, _, d in graph.g.in_edges("law:公務人員任用法", data=True))
+    assert lines == [3, 130, 254, 279]
+    based = procedures_based_on(graph, "返國入學辦法")  # 758, 793
+    assert [r["procedure"].split(":")[1][-12:] for r in based] == ["人員子女申請就學作業程序", "子女申請大學入學作業程序"]
+    users = [u for u, _, d in graph.g.in_edges("form:政府派赴國外工作人員子女返國入學申請表", data=True)]
+    assert len(users) == 2  # 787, 828
+
+
+def test_units_merge_with_the_office_rules_agency(graph):
+    # 智慧財產局 of 004:125 is 經濟部智慧財產局 of seed 003: one node, set up by 003.
+    node = graph.node("經濟部/智慧財產局")
+    assert node["kind"] == "Agency" and not node["implied"]
+    assert {s["doc"] for s in node["sources"]} >= {RULES_DOC}
+    assert len([u for u in graph.units() if u["name"] == "智慧財產局"]) == 1
+    assert graph.node("經濟部/人事處")["kind"] == "Division"
+
+
+def test_procedures_of_a_unit(graph):
+    titles = [r["title"] for r in procedures_of(graph, "國際貿易局")]
+    assert "經濟部駐外機構人員返國述職辦理程序" in titles and "經濟部駐外經濟商務機構工作績效考評作業程序" in titles
+
+
+# --------------------------------------------------------------------------- queries
+def test_procedure_lookup(graph):
+    assert procedure(graph, "撫卹")["line"] == 577
+    assert procedure(graph, "留職停薪復職")["line"] == 360  # characters in order: 留職停薪「及」復職
+    with pytest.raises(AmbiguousProcedure) as err:
+        procedure(graph, "子女教育補助")
+    assert len(err.value.candidates) == 2
+    assert procedure(graph, "國外就學")["line"] == 718
+    with pytest.raises(UnknownProcedure):
+        procedure(graph, "火星探測")
+
+
+def test_procedure_view_of_the_pension_procedure(graph):
+    info = procedure(graph, "撫卹")
+    assert [l["name"] for l in info["laws"]] == ["公務人員撫卹法", "公務人員撫卹法施行細則", "公務人員勳績撫卹金給與標準",
+                                                 "公務人員死亡殮葬補助費給與標準"]
+    assert info["steps"][6]["next"] == [{"n": 8, "condition": "否"}, {"n": 9, "condition": "是"}]
+    assert [u["unit"] for u in info["units"]] == ["經濟部", "經濟部/人事處", "銓敘部", "行政院/人事行政總處",
+                                                  "內政部/中部辦公室"]
+    text = render_procedure(info)
+    assert "  7. 是否符合  [decision]" in text and "next: 否 → 8, 是 → 9" in text
+    assert "  8. （空白）" in text
+
+
+def test_procedure_documents_for_which(graph):
+    docs = list(procedure_documents(graph))
+    assert all(len(d) == 6 for d in docs)
+    # 701: 「經人事單位複核後」 in the notes of 子女教育補助 (國內就學).
+    hit = [d for d in docs if d.line == 701 and d.doc == SOP_DOC]
+    assert [(d.unit_id, d.step_id) for d in hit] == [("經濟部/人事處", None)]
+    assert hit[0].procedure_id.endswith("（子女在國內就學）")
+    # 357: 返國述職機票 → 國際貿易局 核辦.
+    assert any(d.unit_id == "經濟部/國際貿易局" and d.line == 357 for d in docs)
+    # steps carry their step id; titles once per responsible unit
+    step = [d for d in docs if d.step_id == "step:經濟部駐外機構人員申請行李通關作業流程:3"]
+    assert [d.unit_id for d in step] == ["財政部/關稅總局/基隆關稅局", "內政部/警政署/保安警察第三總隊"]
+    titles = [d.unit_id for d in docs if d.step_id is None and d.text == "經濟部駐外機構人員申請行李通關作業流程"]
+    assert titles == ["經濟部", "經濟部/人事處", "財政部/關稅總局/基隆關稅局", "內政部/警政署/保安警察第三總隊"]
+
+
+# --------------------------------------------------------------------------- rules of office rules (seed 003)
+def test_rules_of_document_handling_and_delegation(rules_doc):
+    rules = {r["article"]: r for r in rules_doc.extras["procedures"]}
+    assert sorted(rules, key=lambda a: int(a[1:-1])) == ["第26條", "第29條", "第32條", "第34條", "第35條", "第55條",
+                                                         "第56條", "第57條", "第59條"]
+    extension = rules["第35條"]  # 285-286
+    assert extension["title"] == "經濟部智慧財產局辦事細則第35條（展期）"
+    assert [(s["deciders"], s["min_days"], s["max_days"]) for s in extension["steps"][:3]] == [
+        (["主管科長"], None, 7), (["單位主管"], 7, 30), (["機關首長"], 30, None)]
+    limits = rules["第34條"]["steps"]  # 257-259
+    assert [(s["branch"], s["text"], s["days"]) for s in limits[:3]] == [
+        ("一般公文", "最速件：一日。", 1), ("一般公文", "速件：三日。", 3), ("一般公文", "普通件：六日。", 6)]
+    errors = rules["第59條"]["steps"]  # 435-443
+    assert errors[0]["deciders"] == ["第三層主管"]
+    assert errors[2]["deciders"] == ["承辦單位主管", "擬稿人員", "會辦單位主管", "經辦人員"]
+    assert rules["第56條"]["steps"][2]["deciders"] == ["局長", "副局長"]  # 425
+    assert rules["第26條"]["steps"][3]["hours"] == 4  # 223 工作時間四小時內
+
+
+def test_rules_in_the_graph_answer_who_decides(graph):
+    info = procedure(graph, "展期")
+    assert info["kind"] == "rule" and graph.node(info["id"])["labels"] == ["Procedure", "Rule"]
+    assert info["units"][0]["unit"] == "經濟部/智慧財產局"
+    text = render_procedure(info)
+    assert "decides: 主管科長" in text and "time: up to 7 days" in text
+    hits = [d for d in procedure_documents(graph) if "展期" in d.text and d.step_id]
+    assert (hits[0].text, hits[0].unit_id, hits[0].line) == ("一般公文展期天數七日以內者，由主管科長核定",
+                                                             "經濟部/智慧財產局", 285)
+
+
+# --------------------------------------------------------------------------- chart
+def test_chart_of_a_flow(graph):
+    c = procedure_chart(graph, "撫卹")
+    dot = c.to_string()
+    assert c.steps[0] == "step:經濟部駐外經濟商務機構商務人員撫卹作業程序:1"
+    assert 'fontname="Noto Sans CJK TC"' in dot
+    assert dot.count("shape=diamond") == 1 and dot.count("shape=hexagon") == 1
+    assert 'label="否"' in dot and 'label="是"' in dot
+    assert dot.count(" -> ") == 12
+    branches = procedure_chart(graph, "行李通關").to_string()
+    assert branches.count("subgraph cluster_") == 2 and 'label="調部"' in branches
+    assert procedure_chart(graph, "撫卹").to_string() == dot  # deterministic
+
+
+def test_chart_of_a_procedure_without_flow_text(graph):
+    with pytest.raises(ChartError, match="image in the source"):
+        procedure_chart(graph, "條戳更換")
+
+
+def test_chart_of_a_rule(graph):
+    dot = procedure_chart(graph, "展期").to_string()
+    assert dot.count(" -> ") == 4 and "主管科長" in dot
+
+
+# --------------------------------------------------------------------------- CLI (bundled corpus)
+BAGGAGE = """\
+經濟部駐外機構人員申請行李通關作業流程
+  id:      procedure:經濟部駐外機構人員申請行李通關作業流程
+  agency:  經濟部
+  source:  004_cb8c5378b4c98a4f:300-331
+  time:    3 days (3日)
+Legal basis (1):
+  1. 政府派駐國外人員任滿調回攜帶自用物品辦法  [004_cb8c5378b4c98a4f:302]
+Steps (6):
+  [調部]
+  1. 調部服務人員提供貨櫃提單（Bill）及物品清單（Packing List）影本各1份
+     next: 2
+  2. 人事處
+     by: 經濟部/人事處 (辦理)
+     next: 3
+  3. 財政部基隆關稅局、保三總隊
+     by: 財政部/關稅總局/基隆關稅局 (辦理); 內政部/警政署/保安警察第三總隊 (辦理)
+  [外派]
+  4. 外派人員以書面或電話申請通知
+     note: 外派商務人員委託包裝公司申請亦可
+     next: 5
+  5. 人事處
+     by: 經濟部/人事處 (辦理)
+     next: 6
+  6. 財政部基隆關稅局
+     by: 財政部/關稅總局/基隆關稅局 (辦理)
+Units (4):
+  經濟部: 主辦機關  [004_cb8c5378b4c98a4f:300]
+  經濟部/人事處: 辦理  (step 2)  [004_cb8c5378b4c98a4f:310]
+  財政部/關稅總局/基隆關稅局: 辦理  (step 3)  [004_cb8c5378b4c98a4f:312]
+  內政部/警政署/保安警察第三總隊: 辦理  (step 3)  [004_cb8c5378b4c98a4f:312]
+Forms (0)
+Notes (0)
+"""
+
+
+def test_cli_procedure_exact_output(run):
+    result = run("procedure", "行李通關")
+    assert result.exit_code == 0
+    assert result.stdout == BAGGAGE
+
+
+def test_cli_procedure_json(run):
+    import json
+    result = run("procedure", "返國述職", "--json")
+    data = json.loads(result.stdout)
+    assert (data["line"], data["time"]["days"], len(data["steps"])) == (352, 30, 5)
+
+
+def test_cli_procedure_errors(run):
+    result = run("procedure", "子女教育補助")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: '子女教育補助' names 2 procedures; use a longer name: ")
+    result = run("procedure", "火星探測")
+    assert (result.exit_code, result.stderr) == (1, "Error: no procedure named '火星探測'\n")
+
+
+def test_write_procedure_chart_renders_with_graphviz(graph, tmp_path):
+    from queries.procedure_chart import write_procedure_chart
+    dot = write_procedure_chart(graph, "通訊錄", tmp_path / "flow.dot")
+    assert (tmp_path / "flow.dot").read_text(encoding="utf-8") == dot.to_string()
+    assert dot.units == ["經濟部/人事處", "經濟部/總務司"]  # 936-944
+    svg = write_procedure_chart(graph, "撫卹", tmp_path / "flow.svg")
+    assert svg.warnings == [] and "是否符合" in (tmp_path / "flow.svg").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- other shapes of procedure text
+OTHER = """\
+財政部關務署員工差假申請作業程序
+
+一、法令依據：公務人員請假規則
+
+二、處理流程：
+申請人填具假單 → 單位主管核准 → 人事室登記
+
+```mermaid
+graph LR
+  A[收件] -->|合格| B[本署秘書室彙辦]
+  A -->|不合格| C[退件]
+```
+
+作業時間：約5個工作天
+
+三、作業注意事項
+1. 請假應事先辦理，並送本署人事室核備。
+
+四、使用表格
+請假單
+"""
+
+
+def test_arrow_chains_fenced_mermaid_and_working_days():
+    from loaders import parse_text
+    parsed = parse_text(OTHER, "sop", genre=None)
+    assert parsed.document.genre == "procedures"
+    [p] = parsed.extras["procedures"]
+    assert [s["text"] for s in p["steps"]] == [
+        "申請人填具假單", "單位主管核准", "人事室登記", "收件", "本署秘書室彙辦", "退件"]
+    assert [(e["from"], e["to"], e["label"]) for e in p["flow"]] == [(1, 2, ""), (2, 3, ""), (4, 5, "合格"), (4, 6, "不合格")]
+    assert p["time"]["days"] == 5
+    assert p["steps"][4]["actors"] == [{"unit": ["財政部", "關務署", "秘書室"], "role": "彙辦", "basis": "explicit"}]
+    assert {u.path for u in parsed.units} == {("財政部",), ("財政部", "關務署"), ("財政部", "關務署", "人事室"),
+                                              ("財政部", "關務署", "秘書室")}
+
+
+def test_extras_survive_the_store_round_trip(sop):
+    import json
+
+    from graph_model.records import parsed_from_dict, to_dict
+    again = parsed_from_dict(json.loads(json.dumps(to_dict(sop), ensure_ascii=False)))
+    a, b = OrgGraph.build([sop]), OrgGraph.build([again])
+    assert a.to_node_link() == b.to_node_link()

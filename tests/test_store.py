@@ -1,0 +1,192 @@
+"""The embedded store: format, location, atomic all-or-nothing loads, re-loads, bundled fallback."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from conftest import SEED_ACT, SEED_BUDGET, SEEDS
+from graph_model.errors import StoreError
+from graph_model.store import (FORMAT, VERSION, atomic_write, bundled_documents, cache_dir, default_store_path,
+                               open_store)
+from loaders import LoadError
+
+BUDGET_ID = SEED_BUDGET.stem
+
+
+def counts(store):
+    g = store.graph()
+    return (len(g.units()), sum(1 for _ in g.edges("HANDLES")), sum(1 for _ in g.edges("HAS_UNIT")),
+            len(list(g.nodes_with_label("Duty"))))
+
+
+# --------------------------------------------------------------------------- location
+def test_default_location_follows_xdg_data_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_store_path() == tmp_path / "orggraph" / "store.json"
+
+
+def test_default_location_without_xdg_is_under_home(monkeypatch, tmp_path):
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_store_path() == tmp_path / ".local" / "share" / "orggraph" / "store.json"
+
+
+def test_orggraph_store_env_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("ORGGRAPH_STORE", str(tmp_path / "x.json"))
+    assert default_store_path() == tmp_path / "x.json"
+    assert open_store().path == tmp_path / "x.json"
+
+
+# --------------------------------------------------------------------------- bundled fallback
+def test_missing_store_reads_the_bundled_corpus(store_path):
+    store = open_store(store_path)
+    assert not store.exists and store.source == "bundled"
+    assert BUDGET_ID in store.documents
+    assert store.fingerprint.startswith("bundled:")
+    assert store.graph().resolve("基隆關/稽查組") == "財政部/關務署/基隆關/稽查組"
+    assert not store_path.exists()  # reading never creates the store
+
+
+def test_bundled_corpus_is_cached_and_the_cache_is_reused():
+    documents, _, key = bundled_documents()
+    cache = cache_dir() / f"bundled-{key}.json"
+    assert cache.exists()
+    assert json.loads(cache.read_text(encoding="utf-8"))["documents"] == documents
+    again, _, key2 = bundled_documents()
+    assert key2 == key and again == documents
+
+
+def test_unwritable_cache_dir_is_not_an_error(monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # cache dir would be inside a file
+    documents, _, _ = bundled_documents()
+    assert BUDGET_ID in documents
+
+
+def test_bundled_corpus_covers_every_seed_that_loads():
+    documents, skipped, _ = bundled_documents()
+    from pathlib import Path
+    assert {p.stem for p in SEEDS.glob("*.txt")} == set(documents) | {Path(s["path"]).stem for s in skipped}
+    assert {"001_586683daab11227d", "002_af79314871040b19", "003_ddbe94cb5fa75ce1"} <= set(documents)
+
+
+# --------------------------------------------------------------------------- load / re-load
+def test_load_creates_a_store_with_only_the_loaded_document(store_path):
+    summary = open_store(store_path).load_paths([SEED_BUDGET])
+    assert summary["documents"] == [{"id": BUDGET_ID, "path": str(SEED_BUDGET), "action": "added", "genre": "budget",
+                                     "units": summary["documents"][0]["units"],
+                                     "duties": summary["documents"][0]["duties"], "unplaced": 3}]
+    raw = json.loads(store_path.read_text(encoding="utf-8"))
+    assert raw["format"] == FORMAT and raw["version"] == VERSION
+    assert list(raw["documents"]) == [BUDGET_ID]
+    store = open_store(store_path)
+    assert store.exists and store.fingerprint.startswith("store:")
+    assert store.graph().roots() == ["財政部"]
+
+
+def test_reloading_the_same_document_replaces_it(store_path):
+    store = open_store(store_path)
+    store.load_paths([SEED_BUDGET])
+    first = counts(open_store(store_path))
+    summary = open_store(store_path).load_paths([SEED_BUDGET])
+    assert [d["action"] for d in summary["documents"]] == ["replaced"]
+    assert counts(open_store(store_path)) == first
+    assert list(open_store(store_path).documents) == [BUDGET_ID]
+
+
+def test_reloading_a_copy_under_the_same_name_replaces_it(store_path, tmp_path):
+    open_store(store_path).load_paths([SEED_BUDGET])
+    before = counts(open_store(store_path))
+    copy = tmp_path / SEED_BUDGET.name
+    copy.write_bytes(SEED_BUDGET.read_bytes())
+    open_store(store_path).load_paths([copy])
+    assert counts(open_store(store_path)) == before
+
+
+def test_fingerprint_changes_with_the_content(store_path):
+    store = open_store(store_path)
+    store.load_paths([SEED_BUDGET])
+    fp1 = open_store(store_path).fingerprint
+    assert store.fingerprint == fp1
+    open_store(store_path).load_paths([SEED_BUDGET])
+    assert open_store(store_path).fingerprint == fp1  # same content, same stamp
+    open_store(store_path).load_paths([SEED_ACT])
+    assert open_store(store_path).fingerprint != fp1
+
+
+def test_a_failing_path_among_several_leaves_the_store_byte_identical(store_path, tmp_path):
+    open_store(store_path).load_paths([SEED_BUDGET])
+    before = store_path.read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(LoadError) as err:
+        open_store(store_path).load_paths([SEED_ACT, empty, SEED_BUDGET])
+    assert str(empty) in str(err.value)
+    assert store_path.read_bytes() == before
+    assert not [p for p in store_path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_failing_first_load_creates_no_store(store_path, tmp_path):
+    with pytest.raises(LoadError):
+        open_store(store_path).load_paths([SEED_BUDGET, tmp_path / "missing.txt"])
+    assert not store_path.exists()
+
+
+def test_remove_a_document(store_path):
+    store = open_store(store_path)
+    store.load_paths([SEED_BUDGET, SEED_ACT])
+    store.remove(BUDGET_ID)
+    assert list(open_store(store_path).documents) == [SEED_ACT.stem]
+    with pytest.raises(StoreError, match="no document"):
+        open_store(store_path).remove(BUDGET_ID)
+
+
+def test_the_same_document_id_twice_in_one_load_is_refused(store_path, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    copy = other / SEED_BUDGET.name
+    copy.write_bytes(SEED_BUDGET.read_bytes())
+    with pytest.raises(StoreError, match="same document id"):
+        open_store(store_path).load_paths([SEED_BUDGET, copy])
+    assert not store_path.exists()
+
+
+# --------------------------------------------------------------------------- bad store files
+@pytest.mark.parametrize("content, message", [
+    (b"not json at all", "not an orggraph store (not JSON)"),
+    (b"\xff\xfe\x00garbage", "not an orggraph store (not JSON)"),
+    (b'{"nodes": [], "edges": []}', 'not an orggraph store (no "format": "orggraph-store")'),
+    (b'[1, 2]', 'not an orggraph store (no "format": "orggraph-store")'),
+    (b'{"format": "orggraph-store", "version": 99, "documents": {}}', "store version 99 is not supported"),
+])
+def test_a_corrupt_or_foreign_store_is_refused_and_left_alone(store_path, content, message):
+    store_path.write_bytes(content)
+    with pytest.raises(StoreError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        open_store(store_path)
+    assert store_path.read_bytes() == content
+
+
+def test_a_directory_as_store_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(tmp_path)
+
+
+# --------------------------------------------------------------------------- atomic writes
+def test_atomic_write_replaces_and_keeps_the_mode(tmp_path):
+    target = tmp_path / "f.json"
+    atomic_write(target, b"one")
+    os.chmod(target, 0o640)
+    atomic_write(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def test_atomic_write_into_an_unwritable_place_is_a_store_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot write here"):
+        atomic_write(blocker / "store.json", b"{}")

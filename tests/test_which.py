@@ -1,0 +1,299 @@
+"""`which`: ranked duty lookup on real data, checked against the document text.
+
+Exact-output tests use a store holding only seed 001 (the budget book), so they
+do not move when other loaders change.  Expected units are derived from the
+seed's own lines: every unit line ``N. 名稱：掌理…`` under ``(k) 關名`` that
+contains the phrase.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SEED_BUDGET
+from graph_model.store import open_store
+
+BUDGET_ID = SEED_BUDGET.stem
+BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture
+def store001(store_path):
+    """A store with only seed 001 loaded."""
+    open_store(store_path).load_paths([SEED_BUDGET])
+    return store_path
+
+
+@pytest.fixture(scope="module")
+def graph001():
+    from graph_model.graph import OrgGraph
+    from loaders import load_path
+    return OrgGraph.build([load_path(SEED_BUDGET)])
+
+
+def units_stating(phrase: str) -> set[str]:
+    """Ids of the units of seed 001 whose line in the organization section contains ``phrase``."""
+    found, agency = set(), None
+    for line in BUDGET_LINES[:102]:
+        head = re.match(r"^\((\d)\)\s*(\S+)", line)
+        if head:
+            agency = [] if head.group(2) == "關務署" else [head.group(2)]
+            continue
+        m = re.match(r"^\d+\.\s*([^：]+)：(.*)$", line)
+        if m and agency is not None and phrase in m.group(2):
+            found.add("/".join(["財政部", "關務署", *agency, m.group(1)]))
+    return found
+
+
+def which_json(run, store, *args):
+    result = run("--store", store, "which", "--json", *args)
+    return result, json.loads(result.stdout)
+
+
+# --------------------------------------------------------------------------- human output
+PRIVATE_GOODS = f"""\
+1. 財政部 › 關務署 › 基隆關 › 法務緝案組  (score 8.83)
+   私貨及逾期不退運貨物之查核估價、標售、銷毀及倉庫管理
+   {BUDGET_ID}:37 6
+1. 私貨與逾期不退運貨物之查核估價、標售、銷毀及倉庫管理  (score 8.83, 2 units)
+   財政部 › 關務署 › 臺北關 › 法務緝案組  {BUDGET_ID}:55 6
+   財政部 › 關務署 › 高雄關 › 法務緝案組  {BUDGET_ID}:85 6
+"""
+
+
+def test_paraphrase_with_words_dropped_finds_the_full_duty(run, store001):
+    # 「私貨標售」 for 「私貨及逾期不退運貨物之查核估價、標售、銷毀及倉庫管理」 (001:37, :55, :85).
+    result = run("--store", store001, "which", "私貨標售")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == PRIVATE_GOODS
+    assert {"財政部/關務署/基隆關/法務緝案組", "財政部/關務署/臺北關/法務緝案組",
+            "財政部/關務署/高雄關/法務緝案組"} == units_stating("標售")
+
+
+PARLIAMENT = f"""\
+1. 國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考  (score 34.82, 5 units)
+   財政部 › 關務署 › 基隆關 › 秘書室  {BUDGET_ID}:38 7
+   財政部 › 關務署 › 秘書室  {BUDGET_ID}:19 7
+   財政部 › 關務署 › 臺中關 › 秘書室  {BUDGET_ID}:71 6
+   財政部 › 關務署 › 臺北關 › 秘書室  {BUDGET_ID}:56 7
+   財政部 › 關務署 › 高雄關 › 秘書室  {BUDGET_ID}:87 7
+"""
+
+
+def test_question_words_do_not_dominate(run, store001):
+    result = run("--store", store001, "which", "誰負責國會聯絡？")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == PARLIAMENT
+    assert {"財政部/關務署/秘書室", "財政部/關務署/基隆關/秘書室", "財政部/關務署/臺北關/秘書室",
+            "財政部/關務署/臺中關/秘書室", "財政部/關務署/高雄關/秘書室"} == units_stating("國會聯絡")
+
+
+def test_highlights_the_matched_part_only_in_colour(store001):
+    from click.testing import CliRunner
+
+    from cli import cli
+    plain = CliRunner().invoke(cli, ["--store", str(store001), "which", "私貨標售"])
+    coloured = CliRunner().invoke(cli, ["--store", str(store001), "which", "私貨標售"], color=True)
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in coloured.stdout
+    line = next(ln for ln in coloured.stdout.splitlines() if "查核估價" in ln)
+    highlighted = re.findall(r"\x1b\[[0-9;]*m([^\x1b]+)\x1b\[0m", line)
+    assert highlighted == ["私貨", "標售"]
+
+
+# --------------------------------------------------------------------------- ranking
+def test_one_duty_many_units_all_appear_with_equal_scores(run, store001):
+    expected = units_stating("違章及行政救濟案件之處理")
+    assert len(expected) == 28
+    result, hits = which_json(run, store001, "違章及行政救濟案件之處理", "--top", "1")
+    assert result.exit_code == 0
+    assert {h["unit"]["id"] for h in hits} == expected
+    assert len({h["score"] for h in hits}) == 1
+    for h in hits:
+        ev = h["evidence"][0]
+        assert ev["text"] == "違章及行政救濟案件之處理"
+        assert ev["text"] in BUDGET_LINES[ev["line"] - 1]
+
+
+def test_specific_duty_outranks_a_catch_all_that_merely_overlaps(run, store001):
+    # 基隆關/倉棧組 only has 「其他有關倉儲事項」 (001:35); two units are charged with 倉儲 業者 (001:33, :76).
+    result, hits = which_json(run, store001, "倉儲")
+    ids = [h["unit"]["id"] for h in hits]
+    specific = {"財政部/關務署/基隆關/業務二組", "財政部/關務署/高雄關/業務一組"}
+    assert set(ids[:2]) == specific
+    assert ids.index("財政部/關務署/基隆關/倉棧組") > 1
+    assert "其他有關倉儲事項" in BUDGET_LINES[34]
+
+
+def test_headquarters_and_field_units_both_appear(run, store001):
+    # 優質企業: policy at 關務署/通關業務組 (001:14), certification in the customs' divisions.
+    _, hits = which_json(run, store001, "優質企業")
+    ids = {h["unit"]["id"] for h in hits}
+    assert "財政部/關務署/通關業務組" in ids
+    assert units_stating("優質企業之認證") <= ids
+
+
+def test_simplified_chinese_query(run, store001):
+    _, hits = which_json(run, store001, "缉私案件", "--top", "4")
+    assert {h["unit"]["id"] for h in hits[:4]} == units_stating("緝私案件")
+
+
+def test_tai_variant_and_unit_named_in_the_query(run, store001):
+    # 台 for 臺; 臺中關 named in the query: its 保稅組 (001:69) comes first.
+    _, hits = which_json(run, store001, "台中關保稅")
+    assert hits[0]["unit"]["id"] == "財政部/關務署/臺中關/保稅組"
+
+
+def test_full_width_and_half_width_question_marks(run, store001):
+    _, full = which_json(run, store001, "哪個單位辦理國會聯絡？")
+    _, half = which_json(run, store001, "哪個單位辦理國會聯絡?")
+    assert full == half and full
+
+
+# --------------------------------------------------------------------------- output shape
+def test_json_shape_and_evidence_point_at_the_text(run, store001):
+    result, hits = which_json(run, store001, "保稅工廠監管")
+    assert result.exit_code == 0 and hits
+    for h in hits:
+        assert set(h) == {"unit", "score", "evidence"}
+        assert set(h["unit"]) == {"id", "name", "path"}
+        assert h["unit"]["id"] == "/".join(h["unit"]["path"])
+        assert h["unit"]["name"] == h["unit"]["path"][-1]
+        for ev in h["evidence"]:
+            assert set(ev) == {"text", "doc", "line", "article"}
+            assert ev["doc"] == BUDGET_ID
+            assert ev["text"] in BUDGET_LINES[ev["line"] - 1] or ev["text"] == h["unit"]["name"]
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_no_match_says_so_and_exits_1(run, store001):
+    result = run("--store", store001, "which", "量子電腦")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "No unit handles 「量子電腦」 in the loaded documents."
+    assert lines[1] == "Closest duties:" and len(lines) >= 3
+    assert "Traceback" not in result.stderr
+
+
+def test_no_match_json_prints_empty_list(run, store001):
+    result = run("--store", store001, "which", "--json", "量子電腦")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+
+
+def test_explain_shows_the_parts_of_the_score(run, store001):
+    result = run("--store", store001, "which", "倉儲", "--explain", "--top", "1")
+    assert result.exit_code == 0
+    why = [ln for ln in result.stdout.splitlines() if "why:" in ln]
+    assert why and "bm25" in why[0] and "coverage" in why[0] and "prior" in why[0]
+    _, hits = which_json(run, store001, "其他有關倉儲事項", "--explain")
+    flagged = next(h for h in hits if h["unit"]["id"] == "財政部/關務署/基隆關/倉棧組")
+    assert flagged["explain"][0]["flags"] == ["catch_all"]
+
+
+# --------------------------------------------------------------------------- filters
+def test_agency_filter(run, store001):
+    _, hits = which_json(run, store001, "違章及行政救濟案件之處理", "--agency", "臺北關")
+    assert all(h["unit"]["id"].startswith("財政部/關務署/臺北關/") for h in hits)
+    best = {h["unit"]["id"] for h in hits if h["score"] == hits[0]["score"]}
+    assert best == {u for u in units_stating("違章及行政救濟案件之處理") if u.startswith("財政部/關務署/臺北關/")}
+
+
+@pytest.mark.parametrize("value", ["BranchOffice", "分關", "branchoffice"])
+def test_type_filter(run, store001, value):
+    _, hits = which_json(run, store001, "違章及行政救濟案件之處理", "--type", value)
+    assert hits and all(h["unit"]["name"].endswith("分關") for h in hits)
+
+
+def test_top_never_splits_equal_scores(run, store001):
+    _, hits = which_json(run, store001, "國會聯絡", "--top", "2")
+    assert len(hits) == 5
+
+
+def test_unknown_agency_and_type_are_one_line_errors(run, store001):
+    for args in (("--agency", "火星關"), ("--type", "Galaxy")):
+        result = run("--store", store001, "which", "保稅", *args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_bad_store_and_empty_query(run, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("garbage", encoding="utf-8")
+    for store in (tmp_path, bad):
+        result = run("--store", store, "which", "保稅")
+        assert result.exit_code == 1 and result.stderr.startswith("Error: ")
+        assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert run("which", "  ").exit_code == 2
+
+
+def test_bundled_corpus_without_a_store(run):
+    # No store file: the bundled sample corpus answers (seed 003, 第12條 一: 秘書室 第一科 國會聯絡).
+    result, hits = which_json(run, "/nonexistent/store.json", "國會聯絡")
+    assert result.exit_code == 0
+    assert "經濟部/智慧財產局/秘書室/第一科" in {h["unit"]["id"] for h in hits}
+
+
+# --------------------------------------------------------------------------- library and cache
+def test_library_is_graph_first_and_index_round_trips(graph001):
+    from queries.search import Index, build_index
+    from queries.which import which
+    index = build_index(graph001)
+    again = Index.from_dict(json.loads(json.dumps(index.to_dict(), ensure_ascii=False)))
+    for q in ("私貨標售", "誰負責國會聯絡？", "缉私案件"):
+        assert [h.to_dict() for h in which(graph001, q)] == [h.to_dict() for h in which(again, q)]
+
+
+def test_other_kinds_of_text_can_join_the_index(graph001):
+    from queries import search
+    def extra(graph):
+        yield search.Entry("procedure", "proc:1", "旅客行李通關作業程序",
+                           [search.Handler("財政部/關務署/臺北關/稽查組", "doc", 1)])
+    search.ENTRY_SOURCES["test-procedure"] = extra
+    try:
+        index = search.build_index(graph001)
+    finally:
+        del search.ENTRY_SOURCES["test-procedure"]
+    from queries.which import which
+    hit = which(index, "行李通關作業程序")[0]
+    assert hit.unit["id"] == "財政部/關務署/臺北關/稽查組" and hit.evidence[0].kind == "procedure"
+
+
+def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path):
+    from queries.which import cached_index
+    calls = []
+
+    def build():
+        calls.append(1)
+        return graph001
+    first = cached_index("fp-1", build, tmp_path)
+    assert len(calls) == 1 and len(list(tmp_path.glob("which-*.pickle"))) == 1
+    second = cached_index("fp-1", build, tmp_path)
+    assert len(calls) == 1 and second.to_dict() == first.to_dict()
+    cache = next(tmp_path.glob("which-*.pickle"))
+    cache.write_bytes(b"\x80\x05garbage")
+    cached_index("fp-1", build, tmp_path)
+    assert len(calls) == 2
+    cached_index("fp-2", build, tmp_path)  # new data: new file, the old one removed
+    assert len(calls) == 3 and len(list(tmp_path.glob("which-*.pickle"))) == 1
+
+
+def test_a_cached_lookup_imports_no_graph_or_database_library(store001, tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    args = ["--store", str(store001), "which", "保稅工廠監管"]
+    subprocess.run([sys.executable, str(REPO / "cli.py"), *args], env=env, check=True, capture_output=True)
+    probe = ("import runpy, sys\n"
+             f"sys.argv = ['orggraph', *{args!r}]\n"
+             "try:\n"
+             f"    runpy.run_path({str(REPO / 'cli.py')!r}, run_name='__main__')\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(sorted(m for m in ('networkx', 'neo4j', 'pydot') if m in sys.modules), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
