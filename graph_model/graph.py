@@ -252,4 +252,4 @@ class _Canonicalizer:
 # Genre builders register themselves in EXTRA_BUILDERS when imported.  Importing them
 # here (not in graph_model/__init__.py) keeps every OrgGraph.build complete without
 # making a plain `import graph_model.errors` load networkx.
-from . import staffing  # noqa: E402,F401  (posts, headcounts)
+from . import procedures, staffing  # noqa: E402,F401  (procedures; posts, headcounts)

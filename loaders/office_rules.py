@@ -9,6 +9,7 @@ from __future__ import annotations
 from graph_model.records import Document, ParsedDocument
 
 from .agency import document_agency
+from .posts import document_posts
 from .structure import StructureParser
 from .text import logical_lines
 
@@ -20,4 +21,7 @@ def parse(text: str, document: Document) -> ParsedDocument:
     if not agency:
         return parsed
     StructureParser(parsed, agency, self_names).run(lines)
+    posts = document_posts(lines, document.id, agency, parsed.units, self_names)
+    if posts:
+        parsed.extras["posts"] = posts
     return parsed

@@ -119,14 +119,16 @@ def virtual_text(text: str) -> tuple[str, list[int], dict[str, tuple[str, int]]]
         line = _URL_IN_ANGLE.sub(r" \1 ", line)
         line = _PRE.sub(lambda m: flow_placeholder(m.group(1), lineno) if MERMAID_START.match(m.group(1))
                         else "\n" + m.group(1) + "\n", line)
-        pieces = []
+        pieces, row = [], False
         for block in _BLOCK_TAG.split(line):
             for part in block.split("\n"):
                 for cell in _cells(part):
+                    if cell.endswith(_TABLE_ROW):
+                        cell, row = cell[:-len(_TABLE_ROW)], True
                     pieces.extend(_split_enumeration(cell))
         pieces = [p for p in pieces if p.strip()] or [""]
-        if pieces[-1].endswith(_TABLE_ROW):  # a table row: never joined to the next row as a hard wrap
-            pieces = [pieces[-1][:-len(_TABLE_ROW)], ""]
+        if row:  # a table row: never joined to the next row as a hard wrap
+            pieces.append("")
         for n, piece in enumerate(pieces):
             if n:
                 out.append("")  # pieces of one raw line are separate blocks: never joined as a hard wrap
@@ -166,8 +168,12 @@ def _text(line: Line) -> str:
     return line.body if line.kind == "item" else line.text
 
 
-def section_of(line: Line) -> tuple[str, str] | None:
-    """``(section, rest)`` when the line is a section heading (一、法令依據：…), else None."""
+def section_of(line: Line) -> tuple[str, str, str] | None:
+    """``(section, qualifier, rest)`` when the line is a section heading (一、法令依據：…), else None.
+
+    ``qualifier`` is a parenthesis right after the heading (處理流程（適用國外服務人員）),
+    ``rest`` the text after it on the same line.
+    """
     text = _text(line)
     for name, pattern in _SECTIONS:
         m = pattern.match(text)
@@ -175,7 +181,7 @@ def section_of(line: Line) -> tuple[str, str] | None:
             continue
         rest = text[m.end():]
         if name == "time":
-            return name, rest.strip("：: ")
+            return name, "", rest.strip("：: ")
         if rest and rest[0] not in "：:（(" and not rest.startswith("如下"):
             continue
         if name == "notes" and len(text) > 40 and not rest.startswith(("：", ":")):
@@ -184,8 +190,7 @@ def section_of(line: Line) -> tuple[str, str] | None:
         q = re.match(r"^[（(]([^）)]*)[）)]", rest)
         if q and name == "flow":
             qualifier, rest = q.group(1), rest[q.end():]
-        rest = rest.lstrip("：: ")
-        return name, (qualifier if name == "flow" else rest)
+        return name, qualifier, rest.lstrip("：: ")
     return None
 
 
@@ -330,10 +335,13 @@ class _ProcedureBuilder:
         self.form_prefixes = {"公務人員", "中華民國", "".join(agency), agency[-1]}
         self.mentions: list[tuple[Mention, Line, int | None]] = []
         self.unplaced: list[Line] = []
+        self.next_line: Line | None = None
 
     # ---------------------------------------------------------------- feeding lines
-    def feed(self, line: Line) -> None:
+    def feed(self, line: Line, nxt: Line | None = None) -> None:
+        """Read one logical line; ``nxt`` is the line after it (a branch heading is followed by its steps)."""
         self.p["end_line"] = max(self.p["end_line"], line.end)
+        self.next_line = nxt
         if line.kind not in ("para", "item"):
             return
         text = _text(line)
@@ -348,7 +356,7 @@ class _ProcedureBuilder:
         self._close_time()
         header = section_of(line)
         if header:
-            name, rest = header
+            name, qualifier, rest = header
             if name == "time":
                 self.time_parts.append((rest or "", line))
                 return
@@ -356,8 +364,10 @@ class _ProcedureBuilder:
             if name == "flow":
                 self.p["has_flow_section"] = True
                 self.branch, self.prev_step = "", None
-                if rest and not self.p["flow_note"]:
-                    self.p["flow_note"] = rest
+                if qualifier and not self.p["flow_note"]:
+                    self.p["flow_note"] = qualifier
+                if rest:
+                    self._content(rest, line, marker=None)
             elif name == "forms" and re.fullmatch(r"[（(].*[）)]", rest):
                 self.p["forms_note"] = rest[1:-1]
             elif rest:
@@ -410,8 +420,9 @@ class _ProcedureBuilder:
             self._mermaid(*self.flows[text], line)
             return
         body = text
+        nxt = self.next_line
         if marker and line.kind == "item" and "。" not in body and (
-                len(body) <= 8 or re.search(r"部分[：:]?$", body)):
+                len(body) <= 8 or re.search(r"部分[：:]?$", body)) and nxt is not None and nxt.marker != marker:
             self.branch, self.prev_step = body.rstrip("：: "), None
             return
         for part in split_arrow_chain(body):
@@ -523,7 +534,8 @@ class _ProcedureBuilder:
                 named.add(m.path)
                 p["named"].append({"unit": list(m.path), "line": line.start, "end_line": line.end})
         for step in p["steps"]:
-            step.pop("key", None) if not step["key"] else None
+            if not step["key"]:  # only mermaid boxes have a key of their own (A, Step1 …)
+                del step["key"]
         return p
 
 
@@ -559,7 +571,7 @@ def _full_title(written: str, agency: tuple[str, ...], self_words: set[str]) -> 
     return written
 
 
-def _unit_records(paths: list[tuple[tuple[str, ...], Source]], agency: tuple[str, ...], parts: set[str],
+def _unit_records(paths: list[tuple[tuple[str, ...], Source]], agency: tuple[str, ...],
                   first_source: Source) -> list[UnitRecord]:
     records: list[UnitRecord] = []
     seen: set[tuple[str, ...]] = set()
@@ -602,7 +614,7 @@ def parse(text: str, document: Document) -> ParsedDocument:
         return parsed
     finder = UnitFinder(agency, "\n".join([*(l.text for l in lines), *(clean(body) for body, _ in flows.values())]))
     procedures = []
-    unit_paths: list[tuple[tuple[str, ...], Source]] = []
+    unit_paths: list[tuple[tuple[str, ...], Source, str]] = []
     for k, i in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         title_line = lines[i]
@@ -613,15 +625,15 @@ def parse(text: str, document: Document) -> ParsedDocument:
         title = _full_title(written, agency, finder.self_words)
         builder = _ProcedureBuilder(title_line, title, written, agency, finder, flows, doc)
         builder.p["qualifier"] = qualifier
-        for line in lines[i + 1:end]:
-            builder.feed(line)
+        for j in range(i + 1, end):
+            builder.feed(lines[j], lines[j + 1] if j + 1 < end else None)
         proc = builder.finish()
         if proc["qualifier"]:
             proc["title"] = f"{title}（{proc['qualifier']}）"
             proc["id"] = procedure_id(proc["title"])
         procedures.append(proc)
         for u in proc["units"] + proc["named"]:
-            unit_paths.append((tuple(u["unit"]), Source(doc, u["line"], u["end_line"])))
+            unit_paths.append((tuple(u["unit"]), Source(doc, u["line"], u["end_line"]), u.get("basis", "")))
         for line in builder.unplaced:
             parsed.unplaced.append(Unplaced(line.text[:80], Source(doc, line.start, line.end),
                                             "procedure text outside any known section"))
@@ -631,7 +643,10 @@ def parse(text: str, document: Document) -> ParsedDocument:
                                             "text before the first procedure title"))
     _finish_ids(procedures)
     first = lines[starts[0]]
-    parsed.units = _unit_records(unit_paths, agency, finder.parts, Source(doc, first.start, first.end))
+    # A unit's source is where the text names it: an inferred role (人事單位 → 人事處) only when nothing names it.
+    named_first = sorted(unit_paths, key=lambda u: (u[2] == "inferred", u[1].line))
+    parsed.units = _unit_records([(path, src) for path, src, _ in named_first], agency,
+                                 Source(doc, first.start, first.end))
     parsed.extras["procedures"] = procedures
     n = len(procedures)
     document.title = procedures[0]["title"] if n == 1 else f"{''.join(agency)}作業程序（{n}項）"

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from graph_model.errors import OrgGraphError, UnknownUnit
 
-from .textnorm import clean_query, fold, opencc_triggers, short_forms
+from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 
 FORMAT = "orggraph-which-index"
 VERSION = 1
@@ -49,6 +49,7 @@ UNIGRAM_WEIGHT = 0.3  # a shared character counts for less than a shared bigram
 PHRASE_BONUS = 1.0  # score × (1 + PHRASE_BONUS × longest verbatim run / query length)
 MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's entry (with the unit's names) must contain
 PREFILTER = 0.2  # share an entry must contain on its own to be considered at all
+MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 CATCH_ALL_PRIOR = 0.45  # 其他有關…事項
 RESIDUAL_PRIOR = 0.3  # 不屬其他各組、室事項
 UNIT_NAME_PRIOR = 0.9  # a unit's own name
@@ -292,11 +293,24 @@ def parse_query(index: Index, text: str) -> Query:
         rest = [q for p in parts for q in (p.replace(name, " ").split() if name in p else [p])]
         if sum(len(q) for q in rest) >= 2:
             parts, context = rest, context + [name]
+    parts = [q for p in parts for q in _break_at_glue(index, p).split()]
     terms: dict[str, int] = {}
     for p in parts:
         for t, c in _terms(p).items():
             terms[t] = terms.get(t, 0) + c
     return Query(text, key, parts, context, terms)
+
+
+def _break_at_glue(index: Index, part: str) -> str:
+    """Replace function characters that join nothing indexed (行李要檢查 → 行李 檢查) with a boundary."""
+    chars = list(part)
+    for i, ch in enumerate(part):
+        if ch in FUNCTION_CHARS:
+            left = part[i - 1:i + 1] if i else ""
+            right = part[i:i + 2] if i + 1 < len(part) else ""
+            if not any(g and g in index.postings for g in (left, right)):
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _idf(index: Index, term: str) -> float:
@@ -450,7 +464,9 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
         for u, hs in per_unit.items():
             m = masks[e] | name_masks.get(u, 0)
             coverage = mass(m) / total
-            if coverage < MIN_COVERAGE:
+            # Too little of the query in common, unless a long stretch of it is there word for word
+            # (a chatty question around a real phrase: 我想知道進口貨物退運…).
+            if coverage < MIN_COVERAGE and run < MIN_RUN:
                 continue
             boost = CONTEXT_BOOST if u in context_units else 1.0
             score = base * coverage * boost

@@ -126,13 +126,17 @@ def fold(text: str, triggers: frozenset[str] | str | None = None) -> str:
 # ------------------------------------------------------------------ questions
 # Question words, longest first.  They are removed wherever they occur.
 _QUESTION = re.compile(
-    r"請問|是不是|是否|(?:要|該|應該|可以)?(?:找|問)(?:誰|哪)|"
+    r"請問|是不是|是否|(?:要|該|應該|可以)?(?:去|到)?(?:找|問|洽|洽詢|詢問|聯絡|送到|送)(?=誰|哪)|"
     r"(?:是)?(?:由)?哪(?:一|些|個|个)?(?:個)?(?:單位|機關|部門|組室|科室|科|組|室|處|局|課|股|人)|"
     r"(?:管|做|負責|辦理|掌理|處理)(?:哪些|什麼|甚麼)(?:事情|事項|事務|業務|工作|職掌|事)?|"
     r"(?:哪些|什麼|甚麼)(?:事情|事項|事務|業務|工作|職掌|事)|"
     r"什麼單位|甚麼單位|什麼機關|何單位|何機關|哪裡|哪裏|"
     r"(?:是)?(?:由)?誰(?:在)?(?:管(?![理制考轄]))?|什麼|甚麼|怎麼|如何"
 )
+# Characters that glue a chatty question together (我想知道…要送到…): a query breaks at one of
+# them when neither pair it forms with its neighbours occurs anywhere in the indexed text.
+FUNCTION_CHARS = frozenset("我們你您想要會能該請問是了在到去給讓把有就都也還這那哪麼誰找洽如果")
+
 # Verbs of "being in charge", removed at the edges of what remains (辦理檔案管理 → 檔案管理).
 # 處理/管理/執行 are not among them: at an edge they are usually content (案件之處理, 檔案管理).
 _CHARGE = "負責|主辦|承辦|辦理|掌理|掌管|主管|業管|負擔"

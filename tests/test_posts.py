@@ -370,7 +370,6 @@ def test_concurrent_and_pooled_posts_are_not_counted():
     assert "課長" in t["concurrent"] and "工務士" in t["unstated"]
 
 
-@pytest.mark.xfail(strict=True, reason="until loaders/org_act.py puts document_posts(...) in extras['posts']")
 def test_cli_section_chiefs_from_the_store(run, store_path):
     from graph_model.store import open_store
     open_store(store_path).load_paths([SEED_ACT])

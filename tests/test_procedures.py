@@ -536,3 +536,11 @@ def test_extras_survive_the_store_round_trip(sop):
     again = parsed_from_dict(json.loads(json.dumps(to_dict(sop), ensure_ascii=False)))
     a, b = OrgGraph.build([sop]), OrgGraph.build([again])
     assert a.to_node_link() == b.to_node_link()
+
+
+def test_short_numbered_steps_are_steps_not_branches():
+    from loaders import parse_text
+    text = "內政部警政署員工文具請領作業程序\n一、法令依據：物品管理手冊\n二、處理流程\n1. 填單\n2. 審核\n3. 發給\n"
+    [p] = parse_text(text, "sop2").extras["procedures"]
+    assert [(s["text"], s["branch"]) for s in p["steps"]] == [("填單", ""), ("審核", ""), ("發給", "")]
+    assert len(p["flow"]) == 2
