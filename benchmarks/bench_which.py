@@ -92,11 +92,6 @@ def cold(runs: int) -> dict:
                  "sys.stdout = sys.__stdout__\n"
                  "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))"
                  % (store, COLD_QUERY, str(ROOT / "cli.py")))
-        # The same lookup with graph_model's package __init__ skipped, to show what the package import costs.
-        light = ("import sys, types; m = types.ModuleType('graph_model'); m.__path__ = [%r]; "
-                 "sys.modules['graph_model'] = m; sys.path.insert(0, %r); import cli; cli.main(%r)"
-                 % (str(ROOT / "graph_model"), str(ROOT), ["--store", store, "which", COLD_QUERY]))
-        light_times = [_timed([sys.executable, "-c", light], env=env) for _ in range(runs)]
         proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
         line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
         startup = [_timed([sys.executable, "-c", "pass"]) for _ in range(5)]
@@ -106,8 +101,7 @@ def cold(runs: int) -> dict:
                 "cpu_first": cpu[0], "cpu_p50": pct(cpu[1:], 50), "cpu_p99": pct(cpu[1:], 99),
                 "load": os.getloadavg(), "cpus": os.cpu_count(),
                 "imported": line.split()[1:], "python_startup": statistics.median(startup),
-                "graph_model_import": statistics.median(package),
-                "light_p50": pct(light_times, 50), "light_p99": pct(light_times, 99)}
+                "graph_model_import": statistics.median(package)}
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -178,8 +172,6 @@ def main(argv=None) -> int:
           f"{c['cpu_first']:.3f} |")
     print(f"| p50 (caches warm) | {c['p50']:.3f} | {c['p50'] / COLD_TARGET_S:.2f} | {c['cpu_p50']:.3f} |")
     print(f"| p99 (caches warm) | {c['p99']:.3f} | {c['p99'] / COLD_TARGET_S:.2f} | {c['cpu_p99']:.3f} |")
-    print(f"| p50 / p99, graph_model's package `__init__` skipped | {c['light_p50']:.3f} / {c['light_p99']:.3f} | "
-          f"{c['light_p50'] / COLD_TARGET_S:.2f} | |")
     print(f"\n- bare `python -c pass` on this machine: {c['python_startup']:.3f} s; "
           f"load average {c['load'][0]:.1f} on {c['cpus']} CPUs while measuring")
     print(f"- `python -c 'import graph_model'` (the package alone): {c['graph_model_import']:.3f} s")

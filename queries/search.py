@@ -118,16 +118,24 @@ def unit_entries(graph) -> Iterable[Entry]:
 
 
 def procedure_entries(graph) -> Iterable[Entry]:
-    """One entry per Procedure node (its title); the units responsible for it are its handlers."""
+    """Procedure titles; the units responsible for a procedure are its handlers.
+
+    The unit in charge (role 主辦…) comes first: units with another role in it
+    (審核, 辦理 a step …) share a second entry that counts for less.
+    """
     for proc in graph.nodes_with_label("Procedure"):
-        seen, handlers = set(), []
+        seen, lead, others = set(), [], []
         for uid, _, e in sorted(graph.g.in_edges(proc["id"], data=True), key=lambda t: (t[2].get("line", 0), t[0])):
             if e.get("type") == "RESPONSIBLE_FOR" and uid not in seen:
                 seen.add(uid)
-                handlers.append(Handler(uid, e.get("doc", ""), e.get("line", 0), e.get("article") or "",
-                                        e.get("item") or "", e.get("post") or ""))
-        if handlers:
-            yield Entry("procedure", proc["id"], proc.get("title") or proc.get("name", ""), handlers, PROCEDURE_PRIOR)
+                h = Handler(uid, e.get("doc", ""), e.get("line", 0), e.get("article") or "", e.get("item") or "",
+                            e.get("post") or "")
+                (lead if "主辦" in (e.get("role") or "") else others).append(h)
+        title = proc.get("title") or proc.get("name", "")
+        if lead:
+            yield Entry("procedure", proc["id"], title, lead, PROCEDURE_PRIOR)
+        if others:
+            yield Entry("procedure", proc["id"], title, others, PROCEDURE_PRIOR * (0.5 if lead else 1.0))
 
 
 # Kinds of text in the index: name -> function(graph) yielding entries.  Register more kinds here.

@@ -297,3 +297,13 @@ def test_a_cached_lookup_imports_no_graph_or_database_library(store001, tmp_path
              "print(sorted(m for m in ('networkx', 'neo4j', 'pydot') if m in sys.modules), file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+def test_module_examples():
+    # The examples in the docstrings of the lookup modules (queries/ is not among pytest's doctest paths).
+    import doctest
+
+    from queries import search, textnorm, which
+    for module in (textnorm, search, which):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
