@@ -9,7 +9,8 @@ Nodes (ids are stable and readable):
 - ``procedure:<title>`` — labels ``["Procedure"]`` (``["Procedure", "Rule"]`` for
   the rules of office rules); ``name``/``title``, ``kind``, ``time_days``,
   ``time_min_days``, ``time_text``, ``notes`` (texts, with ``note_lines``,
-  ``note_levels``, ``note_markers``), ``forms_note``, ``flow_note``, ``agency``;
+  ``note_levels``, ``note_markers``, ``note_kinds`` and ``note_actors``: the ids of the
+  units acting in each note, joined with ``|``), ``forms_note``, ``flow_note``, ``agency``;
 - ``step:<title>:<n>`` — labels ``["Step"]``; ``n`` (order), ``text``, ``branch``,
   ``shape`` (box, decision, hexagon, circle …), ``notes``, ``unit_only`` (the box only
   names who acts, like a swim-lane label), ``actors`` (unit ids)
@@ -104,7 +105,10 @@ def build_procedures(graph: OrgGraph, records: list[dict], parsed: ParsedDocumen
             time_days=time.get("days"), time_min_days=time.get("min_days"), time_text=time.get("text", ""),
             time_line=time.get("line"), notes=[n["text"] for n in notes], note_lines=[n["line"] for n in notes],
             note_levels=[n.get("level", 0) for n in notes], note_markers=[n.get("marker", "") for n in notes],
-            note_kinds=[n.get("kind", "note") for n in notes], forms_note=p.get("forms_note", ""),
+            note_kinds=[n.get("kind", "note") for n in notes],
+            note_actors=["|".join(dict.fromkeys(resolve_unit_path(graph, a["unit"], Source(doc, n["line"]))
+                                                for a in n.get("actors", []))) for n in notes],
+            forms_note=p.get("forms_note", ""),
             flow_note=p.get("flow_note", ""), has_flow_section=bool(p.get("has_flow_section")),
             **_prov(doc, p))
         step_ids = {}

@@ -482,8 +482,6 @@ class _ProcedureBuilder:
             label = f"{line.number}" if marker and marker != "remark" and line.number else ""
             notes.append({"text": text, "marker": label, "level": level, "kind": kind, "section": self.section,
                           "line": line.start, "end_line": line.end})
-        for m in self.finder.find(text):
-            self.mentions.append((m, line, None))
 
     def _same_form(self, a: str, b: str) -> bool:
         """公務人員撫卹事實表 and 撫卹事實表 are one form: the same name but for a qualifying prefix."""
@@ -505,8 +503,21 @@ class _ProcedureBuilder:
                                 "lines": [line.start]})
 
     # ---------------------------------------------------------------- finishing
+    def _note_units(self) -> None:
+        """Units acting in each note, read once the note is whole (a name may be hard-wrapped: 國際貿|易局)."""
+        for note in self.p["notes"]:
+            where = Line("para", note["text"], note["line"], note["end_line"])
+            note["actors"] = []
+            for m in self.finder.find(note["text"]):
+                self.mentions.append((m, where, None))
+                actor = {"unit": list(m.path), "role": m.role, "basis": m.basis}
+                if m.role and actor not in note["actors"]:
+                    note["actors"].append(actor)
+
     def finish(self) -> dict:
         self._close_time()
+        self._note_units()
+        self.mentions.sort(key=lambda x: x[1].start)  # document order (stable within a line)
         p = self.p
         if self.time_texts:
             texts = list(dict.fromkeys(t for t, _, _ in self.time_texts))

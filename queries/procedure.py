@@ -303,16 +303,21 @@ def procedures_based_on(graph, law: str) -> list[dict]:
     return sorted(out, key=lambda r: (r["law"], r["title"]))
 
 
-def procedure_documents(graph) -> Iterator[ProcedureText]:
+def procedure_documents(graph, *, agency_fallback: bool = True) -> Iterator[ProcedureText]:
     """Texts to index for ``which``: procedure titles, steps and notes, each with its acting unit.
 
     - a title once per unit responsible for the procedure;
-    - a step once per unit acting in it (the procedure's agency when none is named);
-    - a note once per unit given a role on its line (the agency when none is).
+    - a step once per unit acting in it;
+    - a note once per unit given a role in it.
+
+    A step or note naming no acting unit gets the procedure's agency when
+    ``agency_fallback`` is true (the agency runs its own procedure), else is left out;
+    the clauses of a rule always name its agency (their deciders are its posts).
     """
     for node in procedure_nodes(graph):
         pid, doc = node["id"], node["doc"]
         agency = node.get("agency") or ""
+        fallback = agency_fallback or node.get("kind") == "rule"  # a rule's deciders are posts of its agency
         roles = [(u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"]
         for uid in dict.fromkeys(u for u, _ in sorted(roles, key=lambda r: (r[1]["line"], r[1].get("order", 0)))):
             yield ProcedureText(node["title"], uid, pid, None, doc, node["line"])
@@ -320,29 +325,32 @@ def procedure_documents(graph) -> Iterator[ProcedureText]:
             text = "".join([step["text"], *("（" + n + "）" for n in step.get("notes", []))])
             if not text:
                 continue
-            for uid in dict.fromkeys(step.get("actors", [])) or ([agency] if agency else []):
+            for uid in dict.fromkeys(step.get("actors", [])) or ([agency] if agency and fallback else []):
                 yield ProcedureText(text, uid, pid, step["id"], doc, step["line"])
-        by_line: dict[int, list[str]] = {}
-        for uid, d in roles:
-            if not d.get("step"):
-                by_line.setdefault(d["line"], [])
-                if uid not in by_line[d["line"]]:
-                    by_line[d["line"]].append(uid)
-        for text, line in zip(node.get("notes", []), node.get("note_lines", [])):
-            for uid in by_line.get(line) or ([agency] if agency else []):
+        actors = node.get("note_actors") or [""] * len(node.get("notes", []))
+        for text, line, acting in zip(node.get("notes", []), node.get("note_lines", []), actors):
+            for uid in [u for u in acting.split("|") if u] or ([agency] if agency and fallback else []):
                 yield ProcedureText(text, uid, pid, None, doc, line)
 
 
-def which_entries(graph):
+STEP_PRIOR = 1.0  # steps and notes weigh as titles do (eval/run.py figures unchanged with them indexed)
+
+
+def which_entries(graph, *, agency_fallback: bool = False):
     """:func:`procedure_documents` as ``queries.search`` entries (kind ``"procedure"``), one per text.
 
-    Register with ``ENTRY_SOURCES["procedure"] = which_entries`` in :mod:`queries.search`.
+    Titles get ``queries.search.PROCEDURE_PRIOR``, steps and notes that times
+    :data:`STEP_PRIOR`.  Register with ``ENTRY_SOURCES["procedure"] = which_entries``.
     """
+    from queries import search
     from queries.search import Entry, Handler
+    title_prior = getattr(search, "PROCEDURE_PRIOR", 1.0)
     grouped: dict[tuple, list] = {}
-    for rec in procedure_documents(graph):
+    for rec in procedure_documents(graph, agency_fallback=agency_fallback):
         handlers = grouped.setdefault((rec.step_id or rec.procedure_id, rec.text, rec.line), [])
         if all(h.unit != rec.unit_id for h in handlers):
             handlers.append(Handler(rec.unit_id, rec.doc, rec.line))
     for (ref, text, _line), handlers in grouped.items():
-        yield Entry("procedure", ref, text, handlers)
+        prior = title_prior if ref.startswith("procedure:") and text == graph.node(ref)["title"] else \
+            title_prior * STEP_PRIOR
+        yield Entry("procedure", ref, text, handlers, prior)

@@ -544,3 +544,19 @@ def test_short_numbered_steps_are_steps_not_branches():
     [p] = parse_text(text, "sop2").extras["procedures"]
     assert [(s["text"], s["branch"]) for s in p["steps"]] == [("填單", ""), ("審核", ""), ("發給", "")]
     assert len(p["flow"]) == 2
+
+
+def test_which_entries_index_steps_and_notes_with_their_acting_units(graph):
+    from queries.procedure import which_entries
+    entries = list(which_entries(graph))
+    assert {e.kind for e in entries} == {"procedure"}
+    by_ref = {}
+    for e in entries:
+        by_ref.setdefault(e.ref, []).append(e)
+    # 285: a clause of a rule answers with its agency (the deciders are its posts)
+    [clause] = by_ref["step:經濟部智慧財產局辦事細則第35條（展期）:1"]
+    assert [h.unit for h in clause.handlers] == ["經濟部/智慧財產局"]
+    # 357: the note naming 國際貿易局 核辦; a note naming no acting unit is not indexed by default
+    notes = [e for e in by_ref["procedure:經濟部駐外機構人員返國述職辦理程序"] if e.text.startswith("往返機票")]
+    assert [h.unit for n in notes for h in n.handlers] == ["經濟部/國際貿易局"]
+    assert not [e for e in entries if e.text.startswith("返國期間：")]  # 357 note 1 names no unit
