@@ -20,10 +20,12 @@ import re
 from collections.abc import Callable
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit
-from graph_model.records import DutyRecord, ParsedDocument, UnitRecord, Unplaced
+from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
+from .agency import document_agency
 from .common import UNIT_NAME, source_of, split_duties, split_unit_list
-from .text import Line
+from .posts import document_posts
+from .text import Line, logical_lines
 
 _POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 _SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
@@ -255,3 +257,17 @@ class StructureParser:
 
         taken = assign(duties, paths, 2)
         assign([d for d in duties if d[2] not in taken], [p for p in paths if p not in taken], 1)
+
+
+def parse_document(text: str, document: Document) -> ParsedDocument:
+    """Parse an act or office rules: the agency, its units and duties, and its posts."""
+    lines = logical_lines(text)
+    parsed = ParsedDocument(document)
+    agency, self_names = document_agency(lines, parsed)
+    if not agency:
+        return parsed
+    StructureParser(parsed, agency, self_names).run(lines)
+    posts = document_posts(lines, document.id, agency, parsed.units, self_names)
+    if posts:
+        parsed.extras["posts"] = posts
+    return parsed
