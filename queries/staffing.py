@@ -224,23 +224,58 @@ def headcounts(graph, ref: str, year: int | None = None) -> dict:
     return result
 
 
-def summary(graph, ref: str) -> dict:
-    """A unit's staffing in brief (for ``show``): its own posts, the posts below it, its budget headcount.
+def summary(graph, ref: str) -> dict | None:
+    """A unit's staffing in brief (for ``show``), or None when the documents give it none.
+
+    Its own posts, the posts of the units below it, and its latest budget headcount.
 
     >>> from graph_model.store import open_store
-    >>> s = summary(open_store("/nonexistent/store.json").graph(), "基隆關")
+    >>> g = open_store("/nonexistent/store.json").graph()
+    >>> s = summary(g, "基隆關")
     >>> s["headcount"], s["headcount_year"]
     (1146, 109)
+    >>> s = summary(g, "關稅總局")
+    >>> s["own"]["posts"], s["own"]["min"], s["own"]["max"]
+    (41, 783, 904)
+    >>> summary(g, "基隆關/稽查組") is None
+    True
     """
     uid = resolve(graph, ref)
     node = graph.node(uid)
-    own = [r for r in posts(graph, uid) if r["unit"] == uid]
-    below = posts(graph, uid)
-    t_own, t_all = post_totals(own), post_totals(below)
-    return {"unit": uid, "posts": len(own), "min": t_own["min"], "max": t_own["max"],
-            "posts_below": len(below) - len(own), "total_min": t_all["min"], "total_max": t_all["max"],
+    rows = posts(graph, uid)
+    own = [r for r in rows if r["unit"] == uid]
+    below = [r for r in rows if r["unit"] != uid]
+    if not rows and node.get("headcount") is None and node.get("headcount_group") is None:
+        return None
+    return {"unit": uid, "own": post_totals(own), "own_titles": len(own),
+            "below": post_totals(below), "below_titles": len(below),
+            "below_units": len({r["unit"] for r in below}), "all": post_totals(rows),
+            "post_sources": list(dict.fromkeys(f"{r['doc']}:{r['line']}" for r in rows)),
             "headcount": node.get("headcount"), "headcount_group": node.get("headcount_group"),
-            "headcount_year": node.get("headcount_year"), "staff_from_quota": bool(node.get("staff_from_quota"))}
+            "headcount_year": node.get("headcount_year"),
+            "staff_from_quota": bool(node.get("staff_from_quota"))}
+
+
+def render_summary(s: dict) -> list[str]:
+    """The ``Staffing`` lines of ``show``."""
+    def field(label: str, value: str) -> str:
+        return f"  {label + ':':<10} {value}"
+
+    lines = ["Staffing:"]
+    if s["own_titles"]:
+        lines.append(field("posts", _total_phrase(s["own"]) or f"{s['own_titles']} posts, no number stated"))
+    if s["below_titles"]:
+        units = f"{s['below_units']} unit{'s' if s['below_units'] != 1 else ''} below"
+        lines.append(field("below", f"{_total_phrase(s['below']) or str(s['below_titles']) + ' posts'} ({units})"))
+    if s["staff_from_quota"]:
+        lines.append(field("quota", "its other staff come from the agency's quota (counted there)"))
+    if s["headcount"] is not None:
+        lines.append(field("headcount", f"{s['headcount']} (預算員額, {s['headcount_year']}年度)"))
+    if s["headcount_group"] is not None:
+        lines.append(field("group", f"{s['headcount_group']} (預算員額 with the agencies under it, "
+                                    f"{s['headcount_year']}年度)"))
+    lines.append(field("details", f"orggraph staffing {s['unit']}"))
+    return lines
 
 
 # --------------------------------------------------------------------------- the command

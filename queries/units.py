@@ -79,7 +79,13 @@ def show(graph, ref: str) -> dict:
         "parent": parent, "children": [_unit_brief(graph.node(c)) for c in graph.children(uid)],
         "sources": [cite(s) for s in node.get("sources", [])] or ([cite(node)] if node.get("doc") else []),
         "implied": bool(node.get("implied")), "note": node.get("note", ""), "duties": duties,
+        "staffing": _staffing(graph, uid),
     }
+
+
+def _staffing(graph, uid: str) -> dict | None:
+    from .staffing import summary  # staffing builds on this module
+    return summary(graph, uid)
 
 
 def relative_name(path: list[str], other: list[str]) -> str:
@@ -111,6 +117,9 @@ def render_show(info: dict) -> str:
         lines.append(field("source", "(named as a parent only; no document sets it up)"))
     if info["note"]:
         lines.append(field("note", info["note"]))
+    if info.get("staffing"):
+        from .staffing import render_summary
+        lines += render_summary(info["staffing"])
     lines.append(f"Children ({len(info['children'])})" + (":" if info["children"] else ""))
     for child in info["children"]:
         lines.append(f"  {child['name']}  [{child['kind']}]")
