@@ -180,6 +180,7 @@ class OrgGraph:
 
         Raises :class:`UnknownUnit` or :class:`AmbiguousUnit` (with the candidates).
         """
+        given = ref
         ref = ref.strip().strip("/").replace("›", "/").replace(" / ", "/")
         ref = "/".join(p.strip() for p in ref.split("/"))
         if ref in self.g and "Unit" in self.g.nodes[ref]["labels"]:
@@ -195,8 +196,8 @@ class OrgGraph:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise UnknownUnit(ref, self._suggest(ref))
-        raise AmbiguousUnit(ref, matches)
+            raise UnknownUnit(given, self._suggest(ref))
+        raise AmbiguousUnit(given, matches)
 
     def _suggest(self, ref: str, limit: int = 5) -> list[str]:
         chars = set(ref)
