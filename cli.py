@@ -165,12 +165,16 @@ def show(state, unit, as_json):
 @cli.command()
 @click.argument("unit", required=False)
 @click.option("--depth", type=click.IntRange(min=0), default=None, help="Levels below UNIT to show.")
+@click.option("--mentioned", is_flag=True,
+              help="Also show units only named in procedures (no loaded document sets them up).")
 @json_option
 @pass_state
-def tree(state, unit, depth, as_json):
+def tree(state, unit, depth, mentioned, as_json):
     """Print the hierarchy under UNIT (every organization when UNIT is omitted)."""
-    from queries.units import render_tree, tree as tree_of
-    emit(tree_of(state.graph(), unit, depth=depth), as_json, render_tree)
+    from queries.units import mentioned_below, render_tree, tree as tree_of
+    graph = state.graph()
+    hidden = 0 if mentioned else mentioned_below(graph, unit)
+    emit(tree_of(graph, unit, depth=depth, mentioned=mentioned), as_json, lambda t: render_tree(t, hidden))
 
 
 # --------------------------------------------------------------------------- validate
@@ -213,9 +217,12 @@ def export(state, fmt, output):
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Number of hits (units that share the same evidence all appear).")
 @click.option("--explain", is_flag=True, help="Show how each hit scored.")
+@click.option("--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
+              help="Answer from the embedded index, or from Neo4j's full-text indexes "
+                   "(server from $NEO4J_URI/$NEO4J_USERNAME/$NEO4J_PASSWORD/$NEO4J_DATABASE; push first).")
 @json_option
 @pass_state
-def which(state, query, agency, unit_type, top, explain, as_json):
+def which(state, query, agency, unit_type, top, explain, backend, as_json):
     """Which units handle QUERY, best first, with the duty statements that say so.
 
     QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
@@ -225,14 +232,23 @@ def which(state, query, agency, unit_type, top, explain, as_json):
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
-    # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
-    index = cached_index(store_fingerprint(state.store_path), state.graph)
-    hits = which_units(index, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
+    if backend == "neo4j":
+        if explain:
+            raise click.UsageError("--explain works with the embedded backend only")
+        from graph_model.neo4j import connection, lookup
+        conn = connection.settings()
+        hits = lookup.which(conn, text, agency=agency, unit_type=unit_type, top=top)
+        suggest = (lambda: lookup.suggestions(conn, text))
+    else:
+        # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
+        index = cached_index(store_fingerprint(state.store_path), state.graph)
+        hits = which_units(index, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
+        suggest = (lambda: suggestions(index, text))
     if as_json:
         click.echo(to_json([h.to_dict() for h in hits]))
     else:
         click.echo(render_which(hits, text, style=lambda s: click.style(s, fg="yellow", bold=True),
-                                suggest=None if hits else suggestions(index, text)))
+                                suggest=None if hits else suggest()))
     if not hits:
         click.get_current_context().exit(1)
 
@@ -254,19 +270,28 @@ def which(state, query, agency, unit_type, top, explain, as_json):
               help="Stack leaf units in columns under their parent (default: when a level is wide).")
 @click.option("--font", metavar="NAME", default="Noto Sans CJK TC", show_default=True,
               help="Font family (must cover every character drawn).")
+@click.option("--procedure", "procedure_name", metavar="NAME",
+              help="Draw the flow of the procedure NAME (its title or a fragment) instead of an org chart.")
 @json_option
 @pass_state
-def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duties, stack, font, as_json):
-    """Draw the org chart of UNIT (every top organization when UNIT is omitted).
+def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duties, stack, font, procedure_name,
+          as_json):
+    """Draw the org chart of UNIT (every top organization when UNIT is omitted), or a procedure's flow.
 
     \b
     orggraph chart 關務署 -o customs.png
     orggraph chart 基隆關 -o keelung.svg --duties 2 --highlight 查緝
+    orggraph chart --procedure 撫卹 -o pension.png
     """
     from queries.chart import units_matching
     from queries.render import output_format, write_chart
     graph = state.graph()
     fmt = output_format(output, fmt)
+    if procedure_name is not None:
+        _procedure_chart(graph, procedure_name, output, fmt, direction.upper(), font, as_json,
+                         unit=unit, depth=depth, highlight=highlight, headcount=headcount, duties=duties,
+                         stack=stack is not None)
+        return
     ids = units_matching(graph, highlight, within=unit) if highlight else []
     result = write_chart(graph, unit, output, fmt, depth=depth, highlight=ids,
                          highlight_label=f"which {highlight}" if highlight else "", direction=direction.upper(),
@@ -277,6 +302,22 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                "highlighted": sum(1 for u in result.units if u in set(ids)), "warnings": result.warnings}
     emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
                                      + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
+
+
+def _procedure_chart(graph, name, output, fmt, direction, font, as_json, **org_chart_options):
+    """``chart --procedure NAME``: the flow chart of one procedure (see queries.procedure_chart)."""
+    from queries.procedure_chart import write_procedure_chart
+    given = [("UNIT" if k == "unit" else f"--{k}") for k, v in org_chart_options.items()
+             if v not in (None, False, 0, "")]
+    if given:
+        verb = "is" if len(given) == 1 else "are"
+        raise click.UsageError(f"{', '.join(given)} {verb} for org charts, not for --procedure")
+    result = write_procedure_chart(graph, name, output, fmt, font=font, direction=direction)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    summary = {"output": str(output), "format": fmt, "procedure": result.procedure, "title": result.title,
+               "steps": len(result.steps), "units": result.units, "warnings": result.warnings}
+    emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['title']}: {s['steps']} steps)")
 
 
 # --------------------------------------------------------------------------- neo4j / cypher

@@ -5,6 +5,7 @@ Usage (from the repository root)::
     python eval/run.py            # figures, by query type
     python eval/run.py -v         # also every query that misses, with what came first
     python eval/run.py --json     # figures as JSON
+    python eval/run.py --backend neo4j --push   # the same, answered by Neo4j (server from NEO4J_*)
 
 The graph is built from the bundled seeds (data/seeds/) and the development
 corpus (tests/data/corpus/).  Each query lists the units that the documents
@@ -60,13 +61,17 @@ def rank_of(results, expected: set[str]) -> int | None:
     return None
 
 
-def evaluate(index, queries: list[dict], known_units: set[str] | None = None) -> dict:
-    """Run every query; returns figures overall and per type, and the per-query outcomes."""
+def evaluate(index, queries: list[dict], known_units: set[str] | None = None, search_fn=None) -> dict:
+    """Run every query; returns figures overall and per type, and the per-query outcomes.
+
+    ``search_fn(query)`` (results with ``unit_id`` and ``score``, best first)
+    replaces the embedded search of ``index``: see :func:`evaluate_neo4j`.
+    """
     from queries.search import search
 
     rows = []
     for q in queries:
-        results = search(index, q["query"])
+        results = search_fn(q["query"]) if search_fn else search(index, q["query"])
         expected = set(q["expected"])
         row = {"query": q["query"], "type": q["type"], "batch": q.get("batch", 1), "expected": q["expected"],
                "top": [(r.unit_id, round(r.score, 3)) for r in results[:5]]}
@@ -105,18 +110,61 @@ def _figures(rows: list[dict]) -> dict:
     return fig
 
 
+def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = None, *, settings=None,
+                   push: bool = False, rerank: bool = True) -> dict:
+    """:func:`evaluate` with ``which --backend neo4j``, against the server in ``NEO4J_*`` (or ``settings``).
+
+    The server must hold ``graph`` (the counts of what orggraph pushed are
+    checked); ``push=True`` pushes it first, replacing what orggraph pushed there.
+    ``rerank=False`` ranks by Lucene's score alone.
+    """
+    from collections import namedtuple
+
+    from graph_model.neo4j import Neo4jError
+    from graph_model.neo4j import cypher as q
+    from graph_model.neo4j.connection import connect, settings as env_settings
+    from graph_model.neo4j.lookup import which
+    from graph_model.neo4j.writer import push as push_graph
+
+    s = settings or env_settings()
+    if push:
+        push_graph(graph, s)
+    Result = namedtuple("Result", "unit_id score")
+    with connect(s) as driver:
+        got = driver.execute_query(q.count_owned(), database_=s.database).records[0]
+        want = (graph.g.number_of_nodes(), graph.g.number_of_edges())
+        if (got["nodes"], got["relationships"]) != want:
+            raise Neo4jError(f"{s.uri} holds {got['nodes']} nodes / {got['relationships']} relationships pushed by "
+                             f"orggraph, the evaluation graph {want[0]} / {want[1]}: run with --push")
+        return evaluate(None, queries, known_units, search_fn=lambda text: [
+            Result(h.unit["id"], h.score) for h in which(s, text, top=None, rerank=rerank, driver=driver)])
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="show every query that misses")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--backend", choices=["embedded", "neo4j"], default="embedded",
+                    help="the embedded index (default) or Neo4j's full-text indexes (server from NEO4J_*)")
+    ap.add_argument("--push", action="store_true",
+                    help="with --backend neo4j: push the evaluation graph first (replaces what orggraph pushed)")
+    ap.add_argument("--lucene-only", action="store_true",
+                    help="with --backend neo4j: rank by Lucene's score alone (no re-weighting)")
     args = ap.parse_args(argv)
 
     from queries.search import build_index
 
     graph, skipped = build_graph()
-    index = build_index(graph)
     known = {u["id"] for u in graph.units()}
-    report = evaluate(index, load_queries(), known)
+    if args.backend == "neo4j":
+        from graph_model.errors import OrgGraphError
+        try:
+            report = evaluate_neo4j(graph, load_queries(), known, push=args.push, rerank=not args.lucene_only)
+        except OrgGraphError as exc:
+            print(f"Error: {exc}", file=sys.stderr)
+            return 1
+    else:
+        report = evaluate(build_index(graph), load_queries(), known)
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if k != "rows"}, ensure_ascii=False, indent=2))
         return 0

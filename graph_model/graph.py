@@ -59,9 +59,10 @@ class OrgGraph:
             d = parsed.document
             self.g.add_node(f"doc:{d.id}", id=f"doc:{d.id}", labels=["Document"], name=d.title, title=d.title,
                             genre=d.genre, path_on_disk=d.path, sha256=d.sha256, lines=d.lines)
+            mentioned = d.genre == "procedures"  # a procedure names units; it sets none up
             for rec in parsed.units:
                 self.add_unit(canon(rec.path), rec.kind, rec.unit_type, rec.source,
-                              full_name=rec.full_name, aliases=rec.aliases, note=rec.note)
+                              full_name=rec.full_name, aliases=rec.aliases, note=rec.note, mentioned=mentioned)
             for duty in parsed.duties:
                 self.add_duty(canon(duty.unit), duty.text, duty.source, basis=duty.basis, post=duty.post)
             for key, records in sorted(parsed.extras.items()):
@@ -70,31 +71,42 @@ class OrgGraph:
         return self
 
     def add_unit(self, path: tuple[str, ...], kind: str, unit_type: str, source: Source, *,
-                 full_name: str = "", aliases: Iterable[str] = (), note: str = "") -> str:
-        """Add (or merge into) the unit at ``path``, creating missing ancestors as agencies."""
+                 full_name: str = "", aliases: Iterable[str] = (), note: str = "", mentioned: bool = False) -> str:
+        """Add (or merge into) the unit at ``path``, creating missing ancestors as agencies.
+
+        ``mentioned``: the unit is only named (by a procedure), not set up by an organization
+        document; the node keeps ``mentioned=True`` until a document sets it or a unit under it up.
+        """
         for depth in range(1, len(path)):
             ancestor = path[:depth]
             if unit_id(ancestor) not in self.g:
                 a_kind, a_type = classify_agency(ancestor[-1])
-                self._upsert_unit(ancestor, a_kind, a_type, source, implied=True)
-        uid = self._upsert_unit(path, kind, unit_type, source, full_name=full_name, aliases=aliases, note=note)
+                self._upsert_unit(ancestor, a_kind, a_type, source, implied=True, mentioned=mentioned)
+            elif not mentioned:
+                self.g.nodes[unit_id(ancestor)]["mentioned"] = False
+        uid = self._upsert_unit(path, kind, unit_type, source, full_name=full_name, aliases=aliases, note=note,
+                                mentioned=mentioned)
         if len(path) > 1:
             parent = unit_id(path[:-1])
             if not self.g.has_edge(parent, uid, key="HAS_UNIT"):
                 self.g.add_edge(parent, uid, key="HAS_UNIT", type="HAS_UNIT", **_prov(source))
         return uid
 
-    def _upsert_unit(self, path, kind, unit_type, source, *, full_name="", aliases=(), note="", implied=False) -> str:
+    def _upsert_unit(self, path, kind, unit_type, source, *, full_name="", aliases=(), note="", implied=False,
+                     mentioned=False) -> str:
         uid = unit_id(path)
         node = self.g.nodes.get(uid)
         if node is None:
             self.g.add_node(uid, id=uid, labels=["Unit", kind], kind=kind, name=path[-1], unit_type=unit_type,
                             path=list(path), full_name=full_name or path[-1], aliases=[], sources=[],
-                            implied=implied, note=note, seq=self.g.number_of_nodes(), **_prov(source))
+                            implied=implied, mentioned=mentioned, note=note, seq=self.g.number_of_nodes(),
+                            **_prov(source))
             node = self.g.nodes[uid]
         elif node["implied"] and not implied:
             # A document that sets the unit up explicitly outranks one that merely implied it.
             node.update(labels=["Unit", kind], kind=kind, unit_type=unit_type, implied=False, **_prov(source))
+        if not mentioned:  # set up (or implied) by an organization document, not only named by a procedure
+            node["mentioned"] = False
         if full_name and len(full_name) > len(node["full_name"]):
             node["full_name"] = full_name
         node["aliases"] = sorted(set(node["aliases"]) | {a for a in aliases if a and a != path[-1]})

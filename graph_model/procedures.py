@@ -10,12 +10,13 @@ Nodes (ids are stable and readable):
   the rules of office rules); ``name``/``title``, ``kind``, ``time_days``,
   ``time_min_days``, ``time_text``, ``notes`` (texts, with ``note_lines``,
   ``note_levels``, ``note_markers``, ``note_kinds`` and ``note_actors``: the ids of the
-  units acting in each note, joined with ``|``), ``forms_note``, ``flow_note``, ``agency``;
+  units acting in each note, joined with ``|``; ``note_inferred``: those acting there only
+  by a generic word such as 服務機關), ``forms_note``, ``flow_note``, ``agency``;
 - ``step:<title>:<n>`` — labels ``["Step"]``; ``n`` (order), ``text``, ``branch``,
   ``shape`` (box, decision, hexagon, circle …), ``notes``, ``unit_only`` (the box only
   names who acts, like a swim-lane label), ``actors`` (unit ids)
-  with ``actor_roles``, and for rules ``deciders``, ``days``, ``min_days``,
-  ``max_days``, ``hours``;
+  with ``actor_roles`` and ``actor_basis`` (explicit/inferred), and for rules ``deciders``,
+  ``days``, ``min_days``, ``max_days``, ``hours``;
 - ``law:<name>`` — labels ``["Law"]``; shared by every procedure based on it;
 - ``form:<name>`` — labels ``["Form"]``; shared likewise.
 
@@ -80,7 +81,16 @@ def resolve_unit_path(graph: OrgGraph, path: list[str] | tuple[str, ...], source
     if len(matches) == 1:
         return matches[0]
     kind, unit_type = classify_agency(path[-1])
-    return graph.add_unit(tuple(path), kind, unit_type, source)
+    return graph.add_unit(tuple(path), kind, unit_type, source, mentioned=True)
+
+
+def _inferred_only(graph: OrgGraph, doc: str, rec: dict) -> str:
+    """Ids (joined with ``|``) of the units acting in a note only by a generic word (服務機關, 人事單位 …)."""
+    basis: dict[str, set[str]] = {}
+    for a in rec.get("actors", []):
+        uid = resolve_unit_path(graph, a["unit"], Source(doc, rec["line"]))
+        basis.setdefault(uid, set()).add(a.get("basis", "explicit"))
+    return "|".join(u for u, b in basis.items() if b == {"inferred"})
 
 
 def _add_once(graph: OrgGraph, node_id: str, **attrs) -> dict:
@@ -108,6 +118,7 @@ def build_procedures(graph: OrgGraph, records: list[dict], parsed: ParsedDocumen
             note_kinds=[n.get("kind", "note") for n in notes],
             note_actors=["|".join(dict.fromkeys(resolve_unit_path(graph, a["unit"], Source(doc, n["line"]))
                                                 for a in n.get("actors", []))) for n in notes],
+            note_inferred=[_inferred_only(graph, doc, n) for n in notes],
             forms_note=p.get("forms_note", ""),
             flow_note=p.get("flow_note", ""), has_flow_section=bool(p.get("has_flow_section")),
             **_prov(doc, p))
@@ -122,6 +133,7 @@ def build_procedures(graph: OrgGraph, records: list[dict], parsed: ParsedDocumen
                 branch=s.get("branch", ""), shape=s.get("shape", "box"), notes=list(s.get("notes", [])),
                 unit_only=bool(s.get("unit_only")),
                 actors=[a for a, _ in actors], actor_roles=[r for _, r in actors],
+                actor_basis=[a.get("basis", "explicit") for a in s.get("actors", [])],
                 deciders=list(s.get("deciders", [])), days=s.get("days"), min_days=s.get("min_days"),
                 max_days=s.get("max_days"), hours=s.get("hours"), **_prov(doc, s, article))
             graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s["n"], **_prov(doc, s, article))

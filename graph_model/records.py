@@ -7,7 +7,11 @@ store can keep them per document and rebuild the graph deterministically.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
+
+# An item number as loaders record it: 3, 十一, 一/(二)/3 — read as "item N" in citations.
+_ITEM_NUMBER = re.compile(r"^[(（]?[\d〇零一二三四五六七八九十百]+(?:$|[)）/])")
 
 # Specific labels a unit can carry besides the common label ``Unit``.
 UNIT_KINDS = ("Agency", "Division", "BranchOffice", "Section", "Team", "Committee", "Facility")
@@ -24,13 +28,28 @@ class Source:
     item: str | None = None  # e.g. "一", "一/(二)/3"
 
     def cite(self) -> str:
-        """Human citation, e.g. ``002:22 第3條 一``."""
+        """Human citation: ``document:line``, then the article and the item label where there are ones.
+
+        A numbered item reads as one (``item 3``), so that a budget book's list number
+        is not taken for a second line number; a named part (主要職掌, 組織系統圖) is
+        shown by its name.
+
+        >>> Source("002", 9, article="第2條", item="2").cite(), Source("001", 34, item="3").cite()
+        ('002:9 第2條 item 2', '001:34 item 3')
+        >>> Source("001", 8, item="主要職掌").cite(), Source("001", 104, 768, item="組織系統圖").cite()
+        ('001:8 主要職掌', '001:104-768 組織系統圖')
+        >>> Source("001", 9, item="主要職掌 2").cite(), Source("003", 12, article="第3條").cite()
+        ('001:9 主要職掌 item 2', '003:12 第3條')
+        """
         lines = f"{self.line}" if not self.end_line or self.end_line == self.line else f"{self.line}-{self.end_line}"
         parts = [f"{self.doc}:{lines}"]
         if self.article:
             parts.append(self.article)
         if self.item:
-            parts.append(self.item)
+            label, _, number = self.item.rpartition(" ")
+            if _ITEM_NUMBER.match(number):
+                number = f"item {number}"
+            parts.append(f"{label} {number}" if label else number)
         return " ".join(parts)
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -47,7 +48,9 @@ FORMAT = "orggraph-store"
 VERSION = 1
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_DIR = REPO_ROOT / "data" / "seeds"
+# a checkout (editable install) first, then where a wheel puts the samples (pyproject data-files)
+BUNDLED_DIR = next((d for d in (REPO_ROOT / "data" / "seeds", Path(sys.prefix) / "share" / "orggraph" / "samples")
+                    if d.is_dir()), REPO_ROOT / "data" / "seeds")
 
 
 # --------------------------------------------------------------------------- locations

@@ -20,6 +20,50 @@ _SECTION_START = re.compile(r"內部(分層)?(業務|單位)|業務[職執]掌|�
 _MANDATE = re.compile(r"^(主要職掌|法定職掌|現行法定職掌)[：:]")
 _PART_HEADING = re.compile(r"^[壹貳參肆伍陸柒捌玖拾][、．.]")
 _UNIT_ITEM = re.compile(r"^(?P<name>[^：:，。；]{2,24})[：:](?P<duties>.+)$")
+# Clauses of the 主要職掌 prose that say where the agency comes from, not what it does.
+_LEGAL_BASIS = re.compile(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設立|成立)$|組織(?:法|條例|通則|準則|規程)(?!規)|令公布|公布施行")
+_MANDATE_VERB = re.compile(r"^(?:並|且|另|及|以)?(?:掌理|辦理|負責|綜理|職司|主管)")
+_SUPERVISES = re.compile(r"^(?:並|且)?督導(?:所屬|各)\S*?(?:機關|各\S|[關局署處所])$")
+_SUBORDINATES = re.compile(r"^(?:其)?(?:所屬|下轄|轄下|各)")
+
+
+def mandate_duties(text: str, self_names: tuple[str, ...]) -> list[str]:
+    """The agency's duties in the prose of a budget book's 主要職掌 (法定職掌).
+
+    Sentences (。；) whose subject is the agency (its name, 本署…) or unstated give
+    duties; sentences about its subordinate agencies (所属各關則…) do not.  Clauses
+    stating the legal basis (係依…組織法設置) and the bare supervision of the
+    subordinate agencies (督導所屬各關: the hierarchy says so) are dropped; the lead
+    verb (辦理, 掌理) goes.  A run of three or more functions joined by 、
+    (貨運管理、關稅稽徵、保稅退稅、私運查緝…) is one duty each.
+
+    >>> mandate_duties("關務署係依財政部關務署組織法設置。關務署督導所屬各關，辦理關稅稽徵、保稅退稅、私運查緝、"
+    ...                "及貿易統計，並受理委託代徵之各種稅捐；所屬各關則係依上開組織準則，辦理關務業務。", ("關務署",))
+    ['關稅稽徵', '保稅退稅', '私運查緝', '貿易統計', '受理委託代徵之各種稅捐']
+    """
+    names = "|".join(re.escape(n) for n in sorted(self_names, key=len, reverse=True) if n)
+    subject = re.compile(rf"^(?:{names + '|' if names else ''}本(?:部|院|署|局|處|會|關|府|分署|分局|所))")
+    out: list[str] = []
+    for sentence in re.split(r"[。；;]", text):
+        sentence = sentence.strip("，, ")
+        own = subject.match(sentence)
+        if own:
+            sentence = sentence[own.end():]
+        elif _SUBORDINATES.match(sentence):
+            continue
+        for clause in re.split(r"[，,]", sentence):
+            clause = re.sub(r"^(?:並|且|另)?(?:則|亦|係)?(?:依法(?:律規定)?|依(?:據|照)?[^，]{1,20}?規定|依(?:據|照)[^，]{1,12}?)?"
+                            r"(?=督導|辦理|掌理|負責|執行)", "", clause.strip())
+            if not clause or _LEGAL_BASIS.search(clause) or _SUPERVISES.match(clause) or \
+                    re.search(r"(?:下列|左列)(?:事項|業務)?$|如[下左]$", clause):
+                continue
+            clause = re.sub(r"^(?:並|且|另|及)(?=\w)", "", _MANDATE_VERB.sub("", clause)).strip()
+            pieces = [re.sub(r"^(?:及|與|暨|以及)", "", p) for p in clause.split("、")]
+            if len(pieces) >= 3 and all(len(p) >= 4 for p in pieces):
+                out.extend(pieces)
+            elif len(clause) >= 2:
+                out.append(clause)
+    return out
 
 
 def parse(text: str, document: Document) -> ParsedDocument:
@@ -37,6 +81,7 @@ def parse(text: str, document: Document) -> ParsedDocument:
 
     in_section = False
     section_style = None
+    mandate_list: tuple[str | None, str] | None = None  # (marker, heading) of a 主要職掌 that lists its duties
     agency = top
     for line in lines:
         if line.kind == "debris":
@@ -45,12 +90,19 @@ def parse(text: str, document: Document) -> ParsedDocument:
         if line.kind not in ("item", "para"):
             continue
         body = line.body
-        if _MANDATE.match(body):
-            mandate = _MANDATE.sub("", body)
-            for sentence in re.split(r"。", mandate):
-                if re.search(r"(辦理|掌理|督導)", sentence) and not re.search(r"係依|設置$", sentence):
-                    duty = re.sub(rf"^{re.escape(top[-1])}(督導所屬各\w+，)?", "", sentence).strip("，")
-                    parsed.duties.append(DutyRecord(top, duty, source_of(line, doc, "主要職掌")))
+        mandate = _MANDATE.match(body)
+        if mandate_list and line.marker and line.marker != mandate_list[0] and not _SECTION_START.search(body):
+            # 「主要職掌：本署掌理下列事項：」 then (1)…(2)…: the agency's duties, one per item
+            for duty in split_duties(body):
+                parsed.duties.append(DutyRecord(top, duty, source_of(line, doc, f"{mandate_list[1]} {line.number}")))
+            continue
+        mandate_list = None
+        if mandate:
+            prose = _MANDATE.sub("", body).strip()
+            for duty in mandate_duties(re.sub(r"[^。；]*(?:下列|左列)[^。；]*[：:]$|[：:]$", "", prose), (top[-1], full)):
+                parsed.duties.append(DutyRecord(top, duty, source_of(line, doc, mandate.group(1))))
+            if re.search(r"[：:]$", prose):
+                mandate_list = (line.marker, mandate.group(1))
             continue
         if not in_section:
             if line.marker and _SECTION_START.search(body):

@@ -71,14 +71,24 @@ def split_duties(text: str) -> list[str]:
 UNIT_NAME = re.compile(rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
 
 
-def split_unit_list(text: str) -> list[str]:
-    """Names in 「A、B、C及D」: each piece must end with a unit suffix."""
+def split_unit_list(text: str, strict: bool = False) -> list[str]:
+    """Names in 「A、B、C及D」: each piece must end with a unit suffix.
+
+    Pieces that are not unit names are dropped; with ``strict`` a single such
+    piece means the text is no list of units at all (「職員加班、差假之核簽」) and
+    nothing is returned.
+
+    >>> split_unit_list("職員加班、差假之核簽與登記"), split_unit_list("職員加班、差假之核簽與登記", strict=True)
+    (['職員加班'], [])
+    """
     pieces = re.split(r"[、，,]|(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", text)
     names = []
     for p in pieces:
         p = p.strip()
         if p and UNIT_NAME.fullmatch(p):
             names.append(p)
+        elif p and strict:
+            return []
     return names
 
 

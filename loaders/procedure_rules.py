@@ -26,26 +26,45 @@ from .procedure_units import UnitFinder
 from .text import CN_NUM, Line, cn_number
 
 RULE_ROLE = "適用機關"
-_RULE_CHAPTER = re.compile(r"文書|公文|分層負責|授權|時限")
+_RULE_CHAPTER = re.compile(r"文書|公文|分層負責|授權|時限|職責|權責")
+# 「主任秘書承長官之命處理事務，其權責如下：」: the powers of a post are its duties, not a rule.
+_POST_POWERS = re.compile(r"(?:權責|職責|職掌)如下|承長官之命|綜理|襄助|襄理|掌理")
 _SIGNAL = re.compile(rf"時限|展期|核定|核判|核准|負責|責任|決定|裁決|核示|許可|[{CN_NUM}\d]+\s*(?:日|小時)")
 _DECIDERS = (
     re.compile(r"(?:專案簽報|陳由|簽陳|陳奉|簽報|經由|送陳|由|經(?!辦))([^，。；]{2,20}?)"
-               r"(?:核定|核判|核准|決定|裁決|核示|核章|負責(?!人員)|許可|拆閱)"),
+               r"(?:核定|核判|核准|決定|裁決|核示|核章|負責(?!人員)|負其責任|許可|拆閱)"),
     re.compile(r"非經([^，。；]{2,16}?)之?(?:許可|同意|核准)"),
-    re.compile(r"(?:^|[，；])(?:其關係重大者，)?([^，。；由]{2,14}?)應?連帶負責"),
+    re.compile(r"(?:^|[，；])(?:其關係重大者，)?([^，。；由]{2,14}?)(?:應|均)?(?:連帶負責|負連帶責任)"),
+    re.compile(r"(?:^|[，；])([^，。；由]{2,8}?)就[^，。；]{1,12}?負其責任"),  # 代理人就代理職務負其責任
 )
 _ADVERBS = re.compile(r"(?:斟酌|分別|逕行|親自|即|之)$")
+_POST_END = re.compile(r"(?:人員|主管|首長|長|秘書|委員|參事|技監|人)$")
 _N = rf"([{CN_NUM}\d]+)"
 
 
+def _posts(words: str) -> list[str]:
+    """「局長、副局長」 are two posts; 「繕、校人員」 and 「各該處、室主管」 are one, their heads sharing the post."""
+    out = []
+    for piece in re.split(r"及|或|與", words):
+        parts = piece.split("、")
+        out += parts if all(_POST_END.search(p) for p in parts[:-1]) else [piece]
+    return out
+
+
 def _deciders(text: str) -> list[str]:
-    posts: list[str] = []
+    """The posts a clause makes decide or answer for, in the order the text names them.
+
+    >>> _deciders("文件繕、校錯誤者，由繕、校人員負責；其關係重大者，各級審核人員及主管人員應負連帶責任")
+    ['繕、校人員', '各級審核人員', '主管人員']
+    """
+    found: list[tuple[int, str]] = []
     for pattern in _DECIDERS:
         for m in pattern.finditer(text):
-            for post in re.split(r"及|、|或|與", _ADVERBS.sub("", m.group(1))):
-                post = post.strip()
-                if len(post) >= 2 and post not in posts:
-                    posts.append(post)
+            found += [(m.start(1), post.strip()) for post in _posts(_ADVERBS.sub("", m.group(1)))]
+    posts: list[str] = []
+    for _, post in sorted(found, key=lambda f: f[0]):
+        if len(post) >= 2 and post not in posts:
+            posts.append(post)
     return posts
 
 
@@ -114,10 +133,41 @@ def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_
     rules = []
     for article, body in articles.items():
         text = "".join(l.text for l in body)
-        if not _SIGNAL.search(text):
+        if not _SIGNAL.search(text) or _POST_POWERS.search(body[0].text):
             continue
         rules.append(_rule(article, body, chapters[article], agency, doc_id, finder, rules_title))
     return rules
+
+
+_RULES_KIND = re.compile(r"辦事細則|處務規程|處務規則")
+_SELF_KIND = {"細則": "辦事細則", "規程": "處務規程", "規則": "處務規則"}
+
+
+def rules_kind(title: str, text: str = "") -> str:
+    """What the office rules call themselves: from the title, else from 「本細則/本規程…」 in the text.
+
+    >>> rules_kind("經濟部能源署處務規程"), rules_kind("經濟部智慧財產局", "本細則依據…組織條例")
+    ('處務規程', '辦事細則')
+    """
+    m = _RULES_KIND.search(title or "")
+    if m:
+        return m.group(0)
+    m = re.search(r"本(細則|規程|規則)", text[:3000])
+    return _SELF_KIND[m.group(1)] if m else "辦事細則"
+
+
+def add_office_rules(parsed, lines: list[Line], agency_path: tuple[str, ...], text: str = "") -> None:
+    """Put the rules of an office-rules document in ``parsed.extras["procedures"]`` (merged with any there).
+
+    Called by :func:`loaders.structure.parse_document` for the ``office_rules`` genre.
+    """
+    rules = office_rule_procedures(lines, agency_path, parsed.document.id, units=[u.path for u in parsed.units],
+                                   rules_title=rules_kind(parsed.document.title, text))
+    if not rules:
+        return
+    existing = parsed.extras.setdefault("procedures", [])
+    ids = {p["id"] for p in existing}
+    existing.extend(r for r in rules if r["id"] not in ids)
 
 
 def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...], doc: str, finder: UnitFinder,
@@ -147,7 +197,12 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
                 context[level] = text.rstrip("：:")
             mentions += [(m, line, None) for m in finder.find(text)]
             continue
-        pieces = [p for p in re.split(r"(?<=；)", text) if p.strip()]
+        pieces: list[str] = []
+        for p in re.split(r"(?<=；)", text):
+            if pieces and p.startswith("其"):  # 「；其關係重大者，…」 belongs to the clause before it
+                pieces[-1] += p
+            elif p.strip():
+                pieces.append(p)
         if sum(bool(_deciders(p) or any(v for v in clause_days(p).values())) for p in pieces) < 2:
             pieces = [text]
         for piece in pieces:

@@ -70,7 +70,9 @@ _MODIFIER_AFTER = re.compile(r"^(?:駐外|所屬|暨所屬|各|之|的|網頁|�
 # Before these, a generic word names some other office (入出國主管機關, 各主管機關).
 _QUALIFIED_GENERIC = re.compile(r"(?:入出國|教育行政|各|上級|其他|相關|目的事業)$")
 # A parenthesis citing a rule or a letter: names inside it are issuers, not actors.
-_CITATION_PAREN = re.compile(rf"[（(][^（）()]*(?:第\s*[\d一二三四五六七八九十]+\s*[條點項款]|號函|函釋|號令)[^（）()]*[）)]")
+# One level of nested parentheses inside (「…各機關（構）學校…注意事項第17點」).
+_IN_PAREN = r"(?:[^（）()]|[（(][^（）()]*[）)])"
+_CITATION_PAREN = re.compile(rf"[（(]{_IN_PAREN}*?(?:第\s*[\d一二三四五六七八九十]+\s*[條點項款]|號函|函釋|號令){_IN_PAREN}*[）)]")
 _POSTS = ("處長", "副處長", "局長", "副局長", "司長", "主任", "科長", "首長", "部長", "次長")
 
 _PART_CHARS = r"[\u4e00-\u9fff]"

@@ -27,13 +27,36 @@ def _cjk_ratio(text: str) -> float:
     return cjk / max(1, sum(1 for ch in text if not ch.isspace()))
 
 
+def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
+    """True when ``data`` is valid UTF-8 except for a multi-byte character cut off at its very end.
+
+    >>> data = "關務署".encode()
+    >>> _truncated_utf8(data[:-1], UnicodeDecodeError("utf-8", data[:-1], 6, 8, "unexpected end of data"))
+    True
+    """
+    if error.reason != "unexpected end of data" or len(data) - error.start > 3:
+        return False
+    try:
+        data[:error.start].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
     """Decode document bytes; returns ``(text, encoding)`` or raises :class:`LoadError`."""
     if not data.strip():
         raise LoadError(path, "the file is empty", "give a document with text in it")
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc), enc
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                problem = "looks truncated" if exc.reason in ("truncated data", "unexpected end of data") \
+                    else "is damaged"
+                raise LoadError(path, f"starts with a {enc.upper()} byte-order mark but {problem} "
+                                f"at byte {exc.start} of {len(data)}",
+                                "get the complete file again or re-export it as UTF-8") from None
     if b"\x00" in data[:4096]:
         # UTF-16 without BOM has a NUL in every other byte; anything else with NULs is binary.
         for enc in ("utf-16-le", "utf-16-be"):
@@ -49,6 +72,10 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if _truncated_utf8(data, utf8_error):
+        raise LoadError(path, f"the file looks truncated: it is UTF-8 up to its last character, which is cut off "
+                              f"(byte {utf8_error.start} of {len(data)})",
+                        "get the complete file again, e.g. download or export it anew")
     # Legacy encodings: accept only a decoding that is clean and mostly Chinese.
     candidates = []
     for enc in ("big5", "cp950", "gb18030"):

@@ -19,18 +19,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from graph_model.duties import duty_flags, normalize_duty
 from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
 from .common import UNIT_NAME, source_of, split_duties, split_unit_list
 from .posts import document_posts
-from .text import Line, logical_lines
+from .text import CN_NUM, Line, logical_lines
 
 _POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 _SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
 _CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 _LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)[：:]?$|[：:]$")
+# A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
+# (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
+_DUTY_INTRO = re.compile(r"掌理|職掌|執掌|權責|職責|辦理|負責|任務|(?:業務|工作)(?:範圍|項目)?如[下左]")
+# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
+_POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
+                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
 _SETS_UP = re.compile(rf"設(?:置|立)?(?:下列|左列)?(?:各種|各)?(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))(?=[，。；：]|$)")
 _ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理")
 _ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
@@ -43,19 +50,45 @@ _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|�
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
 
-def _unit_names(text: str) -> list[str]:
-    """Unit names in an item head: 「第一科」, 「第二隊、第三隊及第四隊」, 「北、中、南區環境督察大隊」."""
-    shared = re.fullmatch(r"((?:[^、]{1,2}、)+)([^、]{1,2})(\S*)", text)
-    if shared and UNIT_NAME.fullmatch(shared.group(2) + shared.group(3)):
-        # 北、中、南區X: the last piece carries the shared rest (區X) for every prefix.
-        rest = shared.group(3)
-        last = shared.group(2)
-        tail = last[1:] + rest if len(last) > 1 else rest
-        heads = [h for h in shared.group(1).split("、") if h] + [last[0] if len(last) > 1 else last]
-        return [h + tail for h in heads]
-    names = split_unit_list(text) if ("、" in text or "及" in text) else [text]
-    valid = [n for n in names if UNIT_NAME.fullmatch(n) and not re.search(r"事項|業務|之", n)]
-    return valid if valid and len(valid) == len(names) else []
+_NOT_A_NAME = re.compile(r"事項|業務|之|不屬|其他|其它")
+
+
+def _unit_names(text: str, known=()) -> list[str]:
+    """Unit names in an item head or a subject: 「第一科」, 「第二隊、第三隊及第四隊」,
+    「北、中、南區環境督察大隊」, 「桃園、基隆、宜蘭、花蓮及金馬辦事處」; [] unless every piece names a unit.
+
+    >>> _unit_names("北、中、南區環境督察大隊")
+    ['北區環境督察大隊', '中區環境督察大隊', '南區環境督察大隊']
+    >>> _unit_names("桃園、基隆及金馬辦事處"), _unit_names("職員加班、差假之核簽與登記"), _unit_names("不屬其他各科、室事項")
+    (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
+    """
+    names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
+    if names and all(UNIT_NAME.fullmatch(n) and not _NOT_A_NAME.search(n) for n in names):
+        return names
+    return _shared_rest(text, known)
+
+
+def _shared_rest(text: str, known=()) -> list[str]:
+    """「A、B及C辦事處」: short heads that share the rest of the last name (辦事處, 區環境督察大隊).
+
+    The rest is where the names the document already set up say it is (``known``);
+    otherwise the heads' length tells where the last name's head ends.
+    """
+    *heads, last = text.split("、")
+    joined = re.match(r"^(.{1,4}?)(?:及|與|暨|和)(.+)$", last)
+    if joined and heads:
+        heads, last = heads + [joined.group(1)], joined.group(2)
+    if not heads or not UNIT_NAME.fullmatch(last) or _NOT_A_NAME.search(last) or \
+            any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) for h in heads):
+        return []
+    for cut in range(1, len(last) - 1):
+        if last in known and all(h + last[cut:] in known for h in heads):
+            return [h + last[cut:] for h in heads] + [last]
+    cut = max(set(map(len, heads)), key=[len(h) for h in heads].count)
+    rest = last[cut:]
+    if len(rest) < 2 or not UNIT_NAME.fullmatch(last[:cut] + rest):
+        return []
+    return [h + rest for h in heads] + [last]
 
 
 def _clean_name(name: str) -> str:
@@ -112,8 +145,34 @@ class StructureParser:
             return self.unit(subject, line), ""
         return None, ""
 
-    def _subject(self, text: str, line: Line) -> tuple[tuple[str, ...] | None, str]:
-        """The unit (or post) a paragraph opens with: the shortest prefix that names one."""
+    def _subject_group(self, text: str, line: Line) -> list[tuple[str, ...]]:
+        """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
+        「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
+        head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
+        for m in _SUBJECT_END.finditer(head, 2):
+            words = head[:m.start()]
+            if "、" in words:
+                names = _unit_names(words, self.known)
+                if len(names) > 1 and _ACTIVE_SUBJECT.search(line.body):
+                    return [p for p in (self.unit(n, line) for n in names) if p]
+                return []
+            family = re.fullmatch(r"各(\S{1,8})", words)
+            if family and family.group(1) not in self.known and words not in self.known:
+                kind = classify_unit("某" + family.group(1))[0]
+                members = [p for n, p in self.known.items() if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
+                if kind in ("BranchOffice", "Facility") and len(members) > 1 and _ACTIVE_SUBJECT.search(line.body):
+                    return members
+        return []
+
+    def _subject(self, text: str, line: Line) -> tuple[tuple[str, ...] | list[tuple[str, ...]] | None, str]:
+        """The unit (or post) a paragraph opens with: the shortest prefix that names one.
+
+        Several units named together are returned as a list of paths (see :meth:`_subject_group`).
+        """
+        group = self._subject_group(text, line)
+        if group:
+            self.last_owner = None
+            return group, ""
         head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
         for m in _SUBJECT_END.finditer(head, 2):
             owner, post = self.resolve_subject(head[:m.start()], line)
@@ -158,7 +217,7 @@ class StructureParser:
             level = styles.index(line.marker)
             for deeper in [k for k in stack if k >= level]:
                 del stack[deeper]
-            parents = stack.get(level - 1, [owner])
+            parents = stack.get(level - 1, owner if isinstance(owner, list) else [owner])
             self._item(line, level, parents, mode, post, str(line.number), stack)
 
     def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
@@ -188,6 +247,7 @@ class StructureParser:
         """Handle a paragraph; returns the list context ``(owner, post, mode)`` it opens, if any."""
         text = _ALIAS_PAREN.sub("", line.body)
         intro = bool(_LIST_INTRO.search(text))
+        duty_intro = intro and bool(_DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
         if _CONTINUATION.match(text) and self.last_owner and intro:
             return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
         owner, post = self._subject(text, line)
@@ -202,7 +262,8 @@ class StructureParser:
             post = named_post.group(1) if named_post else ""
         set_up = _SETS_UP.search(text)
         if owner == self.agency and not post and set_up:
-            names = [n for n in split_unit_list(set_up.group("list")) if not re.match(r"^[一二三四五六七八九十\d]", n)]
+            listed = split_unit_list(set_up.group("list"))
+            names = [n for n in listed if not re.match(r"^[一二三四五六七八九十\d]", n)]
             if set_up.group("list") == "燈塔":
                 names = ["燈塔"]
             divided = _DIVIDED.search(text)
@@ -212,51 +273,160 @@ class StructureParser:
             rest = text[set_up.end():]
             duty = _DUTY_VERB.search(rest)
             if paths and _RESPECTIVE.search(rest):
-                self._infer_respective(paths)
+                # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
+                self._infer_respective(paths, ordered=len(paths) == len(listed) > 1)
             elif paths and duty:
                 for p in paths:
                     self.duty(p, duty.group("duty"), line)
             if intro and not paths:
                 return self.agency, "", "units"
-            return (paths[-1], "", "duties") if intro and len(paths) == 1 else (None, "", None)
+            return (paths[-1], "", "duties") if duty_intro and len(paths) == 1 else (None, "", None)
+        if owner == self.agency and not post and not intro:
+            held = _POST_DUTY.search(text)
+            titles = held.group("titles").split("、") if held else []
+            if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
+                self.duty(self.agency, held.group("duty"), line, post=held.group("titles"))
+                return None, "", None
         if owner is None:
             return None, "", None
+        owners = owner if isinstance(owner, list) else [owner]
+        summary = None
         if owner != self.agency:
             # 「X科掌理A、B等事項。分設二股…」: the summary sentence is a duty of X.
             summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", text)
             if summary:
-                self.duty(owner, summary.group("duty"), line)
-        if intro:
+                for o in owners:
+                    self.duty(o, summary.group("duty"), line)
+        if duty_intro:
             mode = "agency" if owner == self.agency and not post else "duties"
             return owner, post, mode
+        if intro:
+            return None, "", None  # a list of something else than duties (members, 得由局行文 matters)
         duty = _DUTY_VERB.search(text)
-        if duty and owner != self.agency:
-            self.duty(owner, duty.group("duty"), line)
+        if duty and owner != self.agency and not (summary and summary.start("duty") == duty.start("duty")):
+            for o in owners:
+                self.duty(o, duty.group("duty"), line)
         return None, "", None
 
-    def _infer_respective(self, paths: list[tuple[str, ...]]) -> None:
-        """「分別掌理前條所列事項」: give each unit the agency duties its name shares words with.
+    def _infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
+        """「分別掌理前條所列事項」: share the duties the agency listed among the units just set up.
 
-        Shared character pairs decide first (稅則處 ↔ 關稅稅則之研修); units and
-        duties left over are matched on single characters (徵課處 ↔ 徵免關稅).
-        Catch-all duties are never inferred.
+        An act lists the units in the order of the duties they take over
+        (徵課處、稅則處、查緝處、驗估處 … ↔ 一、徵免關稅 二、關稅稅則 三、私運貨物之查緝 …), so:
+
+        1. a duty whose words name a unit (shared pairs of characters: 稅則處 ↔
+           關稅稅則之研修) is that unit's, keeping both lists in order;
+        2. a unit whose name no duty shares (海務處) takes the duties between those of
+           its neighbours in the list (七、燈塔及助航設備 between 保稅退稅處's 六 and
+           資料處理處's 八); several such units share them out in order, by the single
+           characters they have in common (驗估處 ↔ 化驗).
+
+        Duties between two units that both have theirs stay the agency's.  When the
+        list names only some of its units (「七組至九組及救災救護指揮中心」), only
+        step 1 applies, and a tie goes to every unit tied.  Catch-all duties
+        (關於關務之其他事項) are never inferred.
         """
-        cores = {p: re.sub(f"(?:{UNIT_SUFFIX_PATTERN})$", "", p[-1]) for p in paths}
-        duties = [d for d in self.agency_duties if not re.match(r"^(?:關於)?(?:其他|其它)|之其他", d[0])]
+        cores = [re.sub(f"(?:{UNIT_SUFFIX_PATTERN})$", "", p[-1]) for p in paths]
+        duties = [d for d in self.agency_duties if not any(duty_flags(normalize_duty(d[0])))]
 
-        def assign(candidates, units, gram):
-            taken = set()
-            for text, line, item in candidates:
-                scores = {p: sum(1 for i in range(len(cores[p]) - gram + 1) if cores[p][i:i + gram] in text) for p in units}
-                top = max(scores.values(), default=0)
-                for p in units:
-                    if top and scores[p] == top:
+        def shared(core: str, text: str, gram: int) -> int:
+            return sum(1 for i in range(len(core) - gram + 1) if core[i:i + gram] in text)
+
+        pairs = [[shared(c, text, 2) for c in cores] for text, _, _ in duties]
+        if not ordered:
+            for (text, line, item), scores in zip(duties, pairs):
+                top = max(scores, default=0)
+                for p, score in zip(paths, scores):
+                    if top and score == top:
                         self.duty(p, text, line, item, basis="inferred")
-                        taken.update({p, item})
-            return taken
+            return
+        owner: dict[int, int] = dict(_monotone_anchors(pairs))
+        for start, stop in _unanchored_runs(len(paths), set(owner.values())):
+            before = max((i for i, j in owner.items() if j < start), default=-1)
+            after = min((i for i, j in owner.items() if j >= stop), default=len(duties))
+            gap = [i for i in range(before + 1, after) if i not in owner]
+            singles = [[shared(cores[j], duties[i][0], 1) for j in range(start, stop)] for i in gap]
+            for i, k in zip(gap, _ordered_partition(singles, stop - start)):
+                owner[i] = start + k
+        for i, j in sorted(owner.items()):
+            text, line, item = duties[i]
+            self.duty(paths[j], text, line, item, basis="inferred")
 
-        taken = assign(duties, paths, 2)
-        assign([d for d in duties if d[2] not in taken], [p for p in paths if p not in taken], 1)
+
+def _monotone_anchors(scores: list[list[int]]) -> list[tuple[int, int]]:
+    """``(item, unit)`` pairs with score > 0, both in non-decreasing order, of the largest total score."""
+    n, m = len(scores), len(scores[0]) if scores else 0
+    best = [[0] * (m + 1) for _ in range(n + 1)]  # best[i][j]: items i.., units j..
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], scores[i][j] + best[i + 1][j] if scores[i][j] else 0)
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        if scores[i][j] and best[i][j] == scores[i][j] + best[i + 1][j]:
+            out.append((i, j))
+            i += 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _unanchored_runs(m: int, anchored: set[int]) -> list[tuple[int, int]]:
+    """``[start, stop)`` runs of unit indexes that have no anchor."""
+    runs, start = [], None
+    for j in range(m + 1):
+        if j < m and j not in anchored:
+            start = j if start is None else start
+        elif start is not None:
+            runs.append((start, j))
+            start = None
+    return runs
+
+
+def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
+    """Unit (0..k-1) of each item, keeping the order, of the largest total score (``scores[i][u]``).
+
+    With at least as many items as units every unit takes a run of them; with fewer,
+    each item goes to its own unit.  On a tie the earlier units take more.
+
+    >>> _ordered_partition([[0, 0], [0, 1]], 2), _ordered_partition([[0, 0], [0, 0], [0, 0]], 2)
+    ([0, 1], [0, 0, 1])
+    """
+    from functools import lru_cache
+
+    g = len(scores)
+    if k <= 1 or not g:
+        return [0] * g
+
+    @lru_cache(maxsize=None)
+    def runs(i: int, u: int) -> tuple[int, tuple[int, ...]]:
+        """Items i.. when item i belongs to unit u (units u+1.. each still need one)."""
+        here = scores[i][u]
+        if i == g - 1:
+            return (here, (u,)) if u == k - 1 else (float("-inf"), ())
+        options = []
+        if g - i - 1 >= k - u - 1:  # enough items left for the units after u
+            options.append(runs(i + 1, u))
+        if u + 1 < k:
+            options.append(runs(i + 1, u + 1))
+        score, rest = max(options, key=lambda o: o[0])
+        return here + score, (u,) + rest
+
+    @lru_cache(maxsize=None)
+    def single(i: int, u: int) -> tuple[int, tuple[int, ...]]:
+        """Items i.. into units u.., one unit each."""
+        if i == g:
+            return 0, ()
+        take = single(i + 1, u + 1)
+        take = (scores[i][u] + take[0], (u,) + take[1])
+        if k - u - 1 >= g - i:
+            skip = single(i, u + 1)
+            if skip[0] > take[0]:
+                return skip
+        return take
+
+    return list(runs(0, 0)[1] if g >= k else single(0, 0)[1])
 
 
 def parse_document(text: str, document: Document) -> ParsedDocument:
@@ -270,4 +440,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if posts:
         parsed.extras["posts"] = posts
+    if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
+        from .procedure_rules import add_office_rules
+        add_office_rules(parsed, lines, agency, text)
     return parsed

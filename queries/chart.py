@@ -111,7 +111,10 @@ def chart(graph, unit: str | None = None, *, depth: int | None = None, highlight
         raise ChartError("depth must be 0 or more")
     if duties < 0:
         raise ChartError("duties must be 0 or more")
-    roots = [graph.resolve(unit)] if unit else graph.roots()
+    from queries.units import hierarchy_view  # units only named in procedures are not charted (unless asked for)
+    roots = [graph.resolve(unit)] if unit else None
+    graph = hierarchy_view(graph, roots)
+    roots = roots or graph.roots()
     if not roots:
         raise ChartError("the graph has no units to chart; load documents first")
     asked = headcount is not None and headcount is not False

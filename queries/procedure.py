@@ -333,24 +333,101 @@ def procedure_documents(graph, *, agency_fallback: bool = True) -> Iterator[Proc
                 yield ProcedureText(text, uid, pid, None, doc, line)
 
 
-STEP_PRIOR = 1.0  # steps and notes weigh as titles do (eval/run.py figures unchanged with them indexed)
+STEP_PRIOR = 1.0  # steps and notes weigh as titles do
+# The agency a procedure belongs to, when only its title or a generic word (服務機關 …) points at it,
+# answers at this share of the prior: the units named as acting answer first.
+OWNER_PRIOR = 0.5
+
+
+def _roles_by_unit(graph, pid: str) -> dict[str, list[tuple[str, str, int]]]:
+    """``unit id -> [(role, basis, line)]`` of a procedure's RESPONSIBLE_FOR edges, in document order."""
+    roles: dict[str, list[tuple[str, str, int]]] = {}
+    edges = sorted(((u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"),
+                   key=lambda e: (e[1]["line"], e[1].get("order", 0)))
+    for uid, d in edges:
+        roles.setdefault(uid, []).append((d["role"], d.get("basis", "explicit"), d["line"]))
+    return roles
+
+
+def _role_text(roles) -> str:
+    return ", ".join(dict.fromkeys(r + (" (inferred)" if b == "inferred" else "") for r, b, _ in roles))
 
 
 def which_entries(graph, *, agency_fallback: bool = False):
     """:func:`procedure_documents` as ``queries.search`` entries (kind ``"procedure"``), one per text.
 
-    Titles get ``queries.search.PROCEDURE_PRIOR``, steps and notes that times
-    :data:`STEP_PRIOR`.  Register with ``ENTRY_SOURCES["procedure"] = which_entries``.
+    The acting unit is the answer; the procedure and its step (or note) are the
+    evidence.  Each entry's ``context`` says which (``step 2 of <title>``, ``note
+    of <title>``, ``procedure``/``rule`` for a title; a rule's step adds who
+    decides), each handler's ``role`` the unit's role there.  A title answers
+    with the units acting in the procedure (prior ``queries.search.PROCEDURE_PRIOR``,
+    cited where the text gives them their role) and, at :data:`OWNER_PRIOR` times
+    that, with the agency it belongs to (cited at the title).  Steps and notes get
+    the title's prior times :data:`STEP_PRIOR`.  Registered as
+    ``queries.search.ENTRY_SOURCES["procedure"]``.
     """
     from queries import search
     from queries.search import Entry, Handler
     title_prior = getattr(search, "PROCEDURE_PRIOR", 1.0)
+    nodes = {n["id"]: n for n in procedure_nodes(graph)}
+    roles = {pid: _roles_by_unit(graph, pid) for pid in nodes}
     grouped: dict[tuple, list] = {}
     for rec in procedure_documents(graph, agency_fallback=agency_fallback):
-        handlers = grouped.setdefault((rec.step_id or rec.procedure_id, rec.text, rec.line), [])
-        if all(h.unit != rec.unit_id for h in handlers):
-            handlers.append(Handler(rec.unit_id, rec.doc, rec.line))
-    for (ref, text, _line), handlers in grouped.items():
-        prior = title_prior if ref.startswith("procedure:") and text == graph.node(ref)["title"] else \
-            title_prior * STEP_PRIOR
-        yield Entry("procedure", ref, text, handlers, prior)
+        is_title = rec.step_id is None and rec.text == nodes[rec.procedure_id]["title"]
+        key = (rec.procedure_id, rec.step_id, rec.text, None if is_title else rec.line)
+        grouped.setdefault(key, [])
+        if all(r.unit_id != rec.unit_id for r in grouped[key]):
+            grouped[key].append(rec)
+    for (pid, sid, text, _line), recs in grouped.items():
+        node = nodes[pid]
+        unit_roles = roles[pid]
+        if sid is None and text == node["title"]:
+            context = "procedure"
+            if node.get("kind") == "rule":
+                deciders = [d for st in _steps(graph, pid) for d in st.get("deciders") or []]
+                context = "rule" + (f"; decides: {'、'.join(dict.fromkeys(deciders))}" if deciders else "")
+            agency = node.get("agency") or ""
+            acting = [Handler(r.unit_id, r.doc, unit_roles.get(r.unit_id, [("", "", r.line)])[0][2],
+                              role=_role_text(unit_roles.get(r.unit_id, []))) for r in recs if r.unit_id != agency]
+            owner = [Handler(r.unit_id, r.doc, r.line, role=_role_text(unit_roles.get(r.unit_id, [])))
+                     for r in recs if r.unit_id == agency]
+            if acting:
+                yield Entry("procedure", pid, text, acting, title_prior, context=context)
+            if owner:
+                yield Entry("procedure", pid, text, owner, title_prior * OWNER_PRIOR, context=context)
+            continue
+        handlers, weak = [], set()  # weak: the agency named only by a generic word (服務機關 …)
+        agency = node.get("agency") or ""
+        if sid is not None:
+            step = graph.node(sid)
+            context = f"step {step['n']} of {node['title']}"
+            if step.get("deciders"):
+                context += f"; decides: {'、'.join(step['deciders'])}"
+            in_step: dict[str, list[str]] = {}
+            basis: dict[str, set[str]] = {}
+            for uid, role, b in zip(step.get("actors", []), step.get("actor_roles", []),
+                                    step.get("actor_basis") or ["explicit"] * len(step.get("actors", []))):
+                in_step.setdefault(uid, []).append(role)
+                basis.setdefault(uid, set()).add(b)
+            weak = {u for u, b in basis.items() if b == {"inferred"}}
+            for r in recs:
+                role = ", ".join(dict.fromkeys(x + (" (inferred)" if r.unit_id in weak else "")
+                                               for x in in_step.get(r.unit_id, [])))
+                handlers.append(Handler(r.unit_id, r.doc, r.line, article=step.get("article") or "",
+                                        item=step.get("item") or "", role=role))
+        else:
+            context = f"note of {node['title']}"
+            notes = node.get("notes", [])
+            inferred = dict(zip(zip(notes, node.get("note_lines", [])), node.get("note_inferred") or [""] * len(notes)))
+            weak = set(inferred.get((text, recs[0].line), "").split("|"))
+            for r in recs:
+                here = [x for x in unit_roles.get(r.unit_id, []) if x[2] == r.line]
+                handlers.append(Handler(r.unit_id, r.doc, r.line, role=_role_text(here)))
+        if node.get("kind") == "rule":  # a rule's deciders are posts of its agency: the agency answers in full
+            weak = set()
+        strong = [h for h in handlers if not (h.unit == agency and h.unit in weak)]
+        owner = [h for h in handlers if h.unit == agency and h.unit in weak]
+        if strong:
+            yield Entry("procedure", sid or pid, text, strong, title_prior * STEP_PRIOR, context=context)
+        if owner:
+            yield Entry("procedure", sid or pid, text, owner, title_prior * STEP_PRIOR * OWNER_PRIOR, context=context)

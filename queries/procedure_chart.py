@@ -105,6 +105,18 @@ def _label(lines: list[str]) -> str:
     return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
 
 
+def _time_label(time: dict | None) -> str:
+    """The time limit after the title: （作業時間 3日）; a bare number in the text is days (作業時間 30 → 30日).
+
+    >>> _time_label({"text": "30", "days": 30}), _time_label({"text": "1 日 至 3 日", "days": 3}), _time_label(None)
+    ('（作業時間 30日）', '（作業時間 1 日 至 3 日）', '')
+    """
+    if not time:
+        return ""
+    text = time["text"].strip()
+    return f"（作業時間 {text}{'日' if text.isdigit() else ''}）"
+
+
 def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB", wrap: int = WRAP,
                     actors: bool = True) -> ProcedureChart:
     """Flowchart of the procedure ``name`` (an id, title or fragment :func:`queries.procedure.procedure` accepts).
@@ -121,9 +133,9 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
                          f"(see `orggraph procedure {info['title']}`)")
     texts: list[str] = []
     dot = pydot.Dot(_q(info["id"]), graph_type="digraph", rankdir=direction, fontname=_q(font),
-                    label=_q(info["title"] + (f"（{info['time']['text']}）" if info["time"] else "")), labelloc="t",
+                    label=_q(info["title"] + _time_label(info["time"])), labelloc="t",
                     fontsize="16", nodesep="0.35", ranksep="0.45")
-    texts.append(info["title"] + (info["time"]["text"] if info["time"] else ""))
+    texts.append(info["title"] + _time_label(info["time"]))
     dot.set_node_defaults(fontname=_q(font), fontsize="12", color="#404040", margin="0.15,0.08")
     dot.set_edge_defaults(fontname=_q(font), fontsize="11", color="#404040")
     unit_names = {u["unit"]: u["name"] for u in info["units"]}

@@ -28,7 +28,9 @@ searching it needs neither networkx nor the graph.
 []
 
 Other kinds of text join the index by registering a function that yields
-:class:`Entry` objects for a graph (``ENTRY_SOURCES["procedure"] = fn``).
+:class:`Entry` objects for a graph (``ENTRY_SOURCES["procedure"] = fn``); procedures
+register :func:`queries.procedure.which_entries` (titles, steps and notes, each
+answered by the unit acting there).
 """
 from __future__ import annotations
 
@@ -38,10 +40,11 @@ from dataclasses import dataclass
 
 from graph_model.errors import OrgGraphError, UnknownUnit
 
+from .procedure import which_entries  # light: no networkx
 from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 
 FORMAT = "orggraph-which-index"
-VERSION = 1
+VERSION = 2
 
 # Ranking parameters (tuned on eval/queries.jsonl as a whole, never for one query).
 K1, B = 1.2, 0.75  # BM25
@@ -70,6 +73,7 @@ class Handler:
     article: str = ""
     item: str = ""
     post: str = ""  # set when a post of the unit (主任秘書) holds the duty
+    role: str = ""  # the unit's role where the entry is a procedure's text (核辦, 審核 …)
 
 
 @dataclass
@@ -82,6 +86,7 @@ class Entry:
     handlers: list[Handler]
     prior: float = 1.0
     flags: tuple[str, ...] = ()  # e.g. ("catch_all",)
+    context: str = ""  # where the text sits, e.g. "step 2 of <procedure title>"
 
 
 def duty_entries(graph) -> Iterable[Entry]:
@@ -117,32 +122,11 @@ def unit_entries(graph) -> Iterable[Entry]:
         yield Entry("unit", unit["id"], "、".join(names), [handler], prior)
 
 
-def procedure_entries(graph) -> Iterable[Entry]:
-    """Procedure titles; the units responsible for a procedure are its handlers.
-
-    The unit in charge (role 主辦…) comes first: units with another role in it
-    (審核, 辦理 a step …) share a second entry that counts for less.
-    """
-    for proc in graph.nodes_with_label("Procedure"):
-        seen, lead, others = set(), [], []
-        for uid, _, e in sorted(graph.g.in_edges(proc["id"], data=True), key=lambda t: (t[2].get("line", 0), t[0])):
-            if e.get("type") == "RESPONSIBLE_FOR" and uid not in seen:
-                seen.add(uid)
-                h = Handler(uid, e.get("doc", ""), e.get("line", 0), e.get("article") or "", e.get("item") or "",
-                            e.get("post") or "")
-                (lead if "主辦" in (e.get("role") or "") else others).append(h)
-        title = proc.get("title") or proc.get("name", "")
-        if lead:
-            yield Entry("procedure", proc["id"], title, lead, PROCEDURE_PRIOR)
-        if others:
-            yield Entry("procedure", proc["id"], title, others, PROCEDURE_PRIOR * (0.5 if lead else 1.0))
-
-
 # Kinds of text in the index: name -> function(graph) yielding entries.  Register more kinds here.
 ENTRY_SOURCES: dict[str, Callable[[object], Iterable[Entry]]] = {
     "duty": duty_entries,
     "unit": unit_entries,
-    "procedure": procedure_entries,
+    "procedure": which_entries,  # titles, steps and notes of procedures: the acting unit answers
 }
 
 
@@ -182,7 +166,8 @@ class Index:
     """The lookup index: units, entries, postings.  Build with :func:`build_index`."""
 
     units: list[list]  # [id, name, path, kind, unit_type]
-    # entry: [kind, ref, text, key, prior, flags, handlers, clause start]; handler: [unit#, doc, line, article, item, post]
+    # entry: [kind, ref, text, key, prior, flags, handlers, clause start, context];
+    # handler: [unit#, doc, line, article, item, post, role]
     entries: list[list]
     postings: dict[str, list[int]]  # term -> [entry#, tf, entry#, tf, …]
     lengths: list[int]
@@ -221,13 +206,14 @@ def build_index(graph, kinds: Iterable[str] | None = None) -> Index:
     entries, postings, lengths = [], {}, []
     for kind in (kinds or ENTRY_SOURCES):
         for entry in ENTRY_SOURCES[kind](graph):
-            handlers = [[pos[h.unit], h.doc, h.line, h.article, h.item, h.post] for h in entry.handlers if h.unit in pos]
+            handlers = [[pos[h.unit], h.doc, h.line, h.article, h.item, h.post, h.role]
+                        for h in entry.handlers if h.unit in pos]
             if not handlers:
                 continue
             key = fold(entry.text, triggers)
             n = len(entries)
             entries.append([entry.kind, entry.ref, entry.text, key, entry.prior, list(entry.flags), handlers,
-                            _clause_start(key, entry.flags)])
+                            _clause_start(key, entry.flags), entry.context])
             lengths.append(max(1, _content_length(key)))
             terms = _terms(key)
             for short in short_forms(key):  # 環境保護 in the text: a query saying 環保 finds it too

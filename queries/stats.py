@@ -30,7 +30,8 @@ def stats(graph) -> dict:
                       for d in docs],
         "units": {"total": len(units), "by_kind": {k: by_kind[k] for k in kinds},
                   "by_type": dict(sorted(Counter(u["unit_type"] for u in units).items(), key=lambda kv: (-kv[1], kv[0]))),
-                  "roots": graph.roots()},
+                  "roots": [r for r in graph.roots() if not graph.node(r).get("mentioned")],
+                  "mentioned": sum(1 for x in units if x.get("mentioned"))},
         "duties": {"total": len(duties),
                    "shared": sum(1 for d in duties if handled_by[d["id"]] > 1),
                    "catch_all": sum(1 for d in duties if d.get("catch_all")),
@@ -47,7 +48,8 @@ def render_stats(s: dict) -> str:
         lines.append(f"  {d['id']:<{width}}  {d['genre']:<12}  {d['title']}".rstrip())
     u = s["units"]
     orgs = f"{len(u['roots'])} organization{'s' if len(u['roots']) != 1 else ''}"
-    lines.append(f"Units: {u['total']} in {orgs} ({', '.join(u['roots'])})")
+    mentioned = f"; {u['mentioned']} of them only named in procedures" if u.get("mentioned") else ""
+    lines.append(f"Units: {u['total']} in {orgs} ({', '.join(u['roots'])}){mentioned}")
     for kind, n in u["by_kind"].items():
         lines.append(f"  {kind:<13} {n:>5}")
     d = s["duties"]

@@ -11,7 +11,7 @@ functions turn that data into the CLI's text.
 >>> info["breadcrumb"], info["parent"]
 ('財政部 › 關務署 › 基隆關 › 稽查組', '財政部/關務署/基隆關')
 >>> info["duties"][0]["text"], info["duties"][0]["cite"]
-('進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查', '001_586683daab11227d:34 3')
+('進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查', '001_586683daab11227d:34 item 3')
 >>> print(render_tree(tree(g, "基隆關/稽查組")))
 財政部/關務署/基隆關/稽查組
 """
@@ -29,7 +29,7 @@ def resolve(graph, ref: str) -> str:
 
 
 def cite(prov: dict) -> str:
-    """Citation of a node's or edge's provenance, e.g. ``002_af79314871040b19:22 第3條 一``."""
+    """Citation of a node's or edge's provenance, e.g. ``002_af79314871040b19:9 第2條 item 2``."""
     return Source(prov["doc"], prov["line"], prov.get("end_line"), prov.get("article") or None,
                   prov.get("item") or None).cite()
 
@@ -46,7 +46,60 @@ def duties_in_order(graph, uid: str) -> list[tuple[dict, dict]]:
 
 
 def _unit_brief(node: dict) -> dict:
-    return {"id": node["id"], "name": node["name"], "kind": node["kind"], "unit_type": node["unit_type"]}
+    brief = {"id": node["id"], "name": node["name"], "kind": node["kind"], "unit_type": node["unit_type"]}
+    if node.get("mentioned"):
+        brief["mentioned"] = True
+    return brief
+
+
+MENTIONED_TEXT = "only named in procedures"
+
+
+class LoadedUnits:
+    """The graph as ``tree`` and ``chart`` show it: without units only *mentioned* (by procedures).
+
+    A procedure names organizations (考選部, 外交部領事事務局 …) and parts of its agency
+    (本部人事處) that no loaded document sets up; their nodes carry ``mentioned=True``.
+    ``which`` and ``show`` reach them; the hierarchy views leave them out unless asked.
+    Everything but :meth:`roots`, :meth:`children` and :meth:`descendants` is the graph's.
+    """
+
+    def __init__(self, graph):
+        self.graph = graph
+
+    def __getattr__(self, name):
+        return getattr(self.graph, name)
+
+    def roots(self) -> list[str]:
+        return [r for r in self.graph.roots() if not self.graph.node(r).get("mentioned")]
+
+    def children(self, uid: str) -> list[str]:
+        return [k for k in self.graph.children(uid) if not self.graph.node(k).get("mentioned")]
+
+    def descendants(self, uid: str, depth: int | None = None) -> list[str]:
+        out, frontier, level = [], [uid], 0
+        while frontier and (depth is None or level < depth):
+            frontier = [c for f in frontier for c in self.children(f)]
+            out.extend(frontier)
+            level += 1
+        return out
+
+
+def hierarchy_view(graph, roots: list[str] | None = None, mentioned: bool = False):
+    """``graph`` itself when mentioned units are wanted (or a root asked for is one), else :class:`LoadedUnits`."""
+    if mentioned or any(graph.node(r).get("mentioned") for r in roots or ()):
+        return graph
+    return LoadedUnits(graph)
+
+
+def mentioned_below(graph, ref: str | None = None) -> int:
+    """How many units only named in procedures a view of ``ref`` (or of everything) leaves out."""
+    if ref is None:
+        return sum(1 for u in graph.units() if u.get("mentioned"))
+    uid = resolve(graph, ref)
+    if graph.node(uid).get("mentioned"):
+        return 0
+    return len(graph.descendants(uid)) - len(LoadedUnits(graph).descendants(uid))
 
 
 def _flags(duty: dict) -> list[str]:
@@ -78,9 +131,21 @@ def show(graph, ref: str) -> dict:
         "unit_type": node["unit_type"], "path": list(node["path"]), "breadcrumb": breadcrumb(graph, uid),
         "parent": parent, "children": [_unit_brief(graph.node(c)) for c in graph.children(uid)],
         "sources": [cite(s) for s in node.get("sources", [])] or ([cite(node)] if node.get("doc") else []),
-        "implied": bool(node.get("implied")), "note": node.get("note", ""), "duties": duties,
+        "implied": bool(node.get("implied")), "mentioned": bool(node.get("mentioned")),
+        "note": node.get("note", ""), "duties": duties, "procedures": _procedures(graph, uid),
         "staffing": _staffing(graph, uid),
     }
+
+
+def _procedures(graph, uid: str) -> list[dict]:
+    """Procedures the unit has a role in (``RESPONSIBLE_FOR``): ``{"id", "title", "roles", "cite"}``."""
+    found: dict[str, dict] = {}
+    for _, pid, d in sorted(graph.g.out_edges(uid, data=True), key=lambda e: (e[2].get("doc", ""), e[2].get("line", 0))):
+        if d.get("type") == "RESPONSIBLE_FOR":
+            entry = found.setdefault(pid, {"id": pid, "title": graph.node(pid)["title"], "roles": [], "cite": cite(d)})
+            if d["role"] not in entry["roles"]:
+                entry["roles"].append(d["role"])
+    return list(found.values())
 
 
 def _staffing(graph, uid: str) -> dict | None:
@@ -115,6 +180,8 @@ def render_show(info: dict) -> str:
         lines.append(field("source", "; ".join(info["sources"])))
     elif info["implied"]:
         lines.append(field("source", "(named as a parent only; no document sets it up)"))
+    if info.get("mentioned"):
+        lines.append(field("loaded", f"no: {MENTIONED_TEXT}, no document sets it up"))
     if info["note"]:
         lines.append(field("note", info["note"]))
     if info.get("staffing"):
@@ -122,7 +189,7 @@ def render_show(info: dict) -> str:
         lines += render_summary(info["staffing"])
     lines.append(f"Children ({len(info['children'])})" + (":" if info["children"] else ""))
     for child in info["children"]:
-        lines.append(f"  {child['name']}  [{child['kind']}]")
+        lines.append(f"  {child['name']}  [{child['kind']}" + (f"; {MENTIONED_TEXT}]" if child.get("mentioned") else "]"))
     lines.append(f"Duties ({len(info['duties'])})" + (":" if info["duties"] else ""))
     width = len(str(len(info["duties"])))
     pad = " " * (width + 4)
@@ -138,16 +205,24 @@ def render_show(info: dict) -> str:
         if duty["shared_with"]:
             others = [relative_name(info["path"], other.split("/")) for other in duty["shared_with"]]
             lines.append(f"{pad}also handled by: {', '.join(others)}")
+    if info.get("procedures"):  # only when there are some: a unit without any shows no such block
+        lines.append(f"Procedures ({len(info['procedures'])}):")
+        for p in info["procedures"]:
+            lines.append(f"  {p['title']}  ({', '.join(p['roles'])})  [{p['cite']}]")
     return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- tree
-def tree(graph, ref: str | None = None, depth: int | None = None) -> list[dict]:
+def tree(graph, ref: str | None = None, depth: int | None = None, mentioned: bool = False) -> list[dict]:
     """The hierarchy as nested dicts (``id``, ``name``, ``kind``, ``unit_type``, ``children``).
 
     One tree per root when ``ref`` is None; ``depth`` limits the levels below each root.
+    Units only named in procedures are left out (see :class:`LoadedUnits`) unless
+    ``mentioned`` is true or ``ref`` is one of them; shown, they carry ``mentioned``.
     """
-    roots = [resolve(graph, ref)] if ref else graph.roots()
+    roots = [resolve(graph, ref)] if ref else None
+    graph = hierarchy_view(graph, roots, mentioned)
+    roots = roots or graph.roots()
 
     def build(uid: str, level: int) -> dict:
         item = _unit_brief(graph.node(uid))
@@ -163,20 +238,27 @@ def tree(graph, ref: str | None = None, depth: int | None = None) -> list[dict]:
     return [build(r, 0) for r in roots]
 
 
-def render_tree(trees: list[dict]) -> str:
-    """Box-drawing text of :func:`tree`'s result; each root is shown by its full id."""
+def render_tree(trees: list[dict], hidden: int = 0) -> str:
+    """Box-drawing text of :func:`tree`'s result; each root is shown by its full id.
+
+    ``hidden``: units only named in procedures that the tree leaves out (a last line says so).
+    """
     out: list[str] = []
+
+    def extra(item: dict) -> str:
+        return (f"  (+{item['more']} below)" if item.get("more") else "") + \
+            (f"  ({MENTIONED_TEXT})" if item.get("mentioned") else "")
 
     def walk(item: dict, prefix: str) -> None:
         kids = item["children"]
         for i, kid in enumerate(kids):
             last = i == len(kids) - 1
-            more = f"  (+{kid['more']} below)" if kid.get("more") else ""
-            out.append(f"{prefix}{'└── ' if last else '├── '}{kid['name']}{more}")
+            out.append(f"{prefix}{'└── ' if last else '├── '}{kid['name']}{extra(kid)}")
             walk(kid, prefix + ("    " if last else "│   "))
 
     for root in trees:
-        more = f"  (+{root['more']} below)" if root.get("more") else ""
-        out.append(f"{root['id']}{more}")
+        out.append(f"{root['id']}{extra(root)}")
         walk(root, "")
+    if hidden:
+        out.append(f"(not shown: {hidden} unit{'s' if hidden != 1 else ''} {MENTIONED_TEXT}; add --mentioned)")
     return "\n".join(out)

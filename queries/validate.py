@@ -83,10 +83,12 @@ def _no_duties(graph, parsed) -> Iterable[dict]:
     """Units a document sets up without any duty, neither their own nor their sub-units'.
 
     A 組 whose duties are all assigned to its 科 is fine; a unit named but never
-    given anything to do is what a reader should check against the text.
+    given anything to do is what a reader should check against the text.  Units only
+    named by procedures (``mentioned``: linked by RESPONSIBLE_FOR/NAMED_IN, set up by no
+    document) have no duties to check.
     """
     for u in graph.units():
-        if u.get("implied") or _has_duties(graph, u["id"]):
+        if u.get("implied") or u.get("mentioned") or _has_duties(graph, u["id"]):
             continue
         if not any(_has_duties(graph, d) for d in graph.descendants(u["id"])):
             yield {"unit": u["id"], "doc": u.get("doc", ""), "line": u.get("line"),

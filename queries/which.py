@@ -6,7 +6,7 @@
 >>> [(h.unit["id"], h.group) for h in hits]   # the customs' 秘書室 share one duty: one group
 [('經濟部/智慧財產局/秘書室/第一科', 0), ('財政部/關務署/基隆關/秘書室', 1), ('財政部/關務署/秘書室', 1), ('財政部/關務署/臺中關/秘書室', 1), ('財政部/關務署/臺北關/秘書室', 1), ('財政部/關務署/高雄關/秘書室', 1)]
 >>> hits[1].evidence[0].text, hits[1].evidence[0].cite()
-('國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考', '001_586683daab11227d:38 7')
+('國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考', '001_586683daab11227d:38 item 7')
 >>> which(g, "量子電腦")
 []
 
@@ -45,13 +45,18 @@ class Evidence:
     post: str = ""
     kind: str = "duty"
     spans: list[tuple[int, int]] = field(default_factory=list)  # matched [start, end) in text
+    context: str = ""  # procedures: "step 2 of <title>", "note of <title>", "procedure"
+    role: str = ""  # procedures: the unit's role there (核辦, 審核 …)
 
     def cite(self) -> str:
         """``doc:line article item``, as elsewhere in orggraph."""
         return Source(self.doc, self.line, None, self.article or None, self.item or None).cite()
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "doc": self.doc, "line": self.line, "article": self.article}
+        d = {"text": self.text, "doc": self.doc, "line": self.line, "article": self.article}
+        if self.kind == "procedure":
+            d.update(kind=self.kind, context=self.context, role=self.role)
+        return d
 
 
 @dataclass
@@ -93,7 +98,7 @@ def _code_key() -> str:
     """Changes whenever the code that builds an index does."""
     h = hashlib.sha256(f"v{VERSION}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("search.py", "textnorm.py"):
+    for name in ("search.py", "textnorm.py", "procedure.py"):
         h.update((here / name).read_bytes())
     return h.hexdigest()[:12]
 
@@ -197,12 +202,15 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
         uid, name, path = index.units[r.unit][:3]
         evidence = []
         for m in r.matches:
-            kind, _ref, text, key = index.entries[m.entry][:4]
+            entry = index.entries[m.entry]
+            kind, _ref, text, key = entry[:4]
+            context = entry[8] if len(entry) > 8 else ""
             spans = spans_of.get(m.entry)
             if spans is None:
                 spans = spans_of[m.entry] = _spans(key, terms)
             for h in m.handlers:
-                evidence.append(Evidence(text, h[1], h[2], h[3], h[4], h[5], kind, spans))
+                evidence.append(Evidence(text, h[1], h[2], h[3], h[4], h[5], kind, spans, context,
+                                         h[6] if len(h) > 6 else ""))
         signature = (round(r.score, 9), r.matches[0].entry)
         if previous is not None and signature != previous:
             group += 1
@@ -266,16 +274,45 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
                     continue
                 shown.add((e.text, e.doc, e.line))
                 post = f" [{e.post}]" if e.post else ""
-                lines.append(f"   {_highlight(e.text, e.spans, style)}{post}")
+                lines.append(f"   {_highlight(*_clip(e), style)}{post}")
+                if e.context or e.role:
+                    lines.append(f"   {_where(e)}")
                 lines.append(f"   {e.cite()}")
             _explain_lines(lines, first)
         else:
-            lines.append(f"{rank}. {_highlight(ev.text, ev.spans, style)}  (score {first.score:.2f}, {j - i + 1} units)")
+            lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  (score {first.score:.2f}, {j - i + 1} units)")
+            if ev.context:
+                lines.append(f"   {_where(ev, role=False)}")
             for h in hits[i:j + 1]:
-                lines.append(f"   {h.breadcrumb}  {h.evidence[0].cite()}")
+                role = f"  [{h.evidence[0].role}]" if h.evidence[0].role else ""
+                lines.append(f"   {h.breadcrumb}  {h.evidence[0].cite()}{role}")
             _explain_lines(lines, first)
         i = j + 1
     return "\n".join(lines)
+
+
+CLIP = 80  # characters of a procedure's text shown around what matched
+
+
+def _clip(e: Evidence) -> tuple[str, list[tuple[int, int]]]:
+    """A long procedure note or step cut to :data:`CLIP` characters around its first match (``…`` marks cuts)."""
+    if e.kind != "procedure" or len(e.text) <= CLIP + 10:
+        return e.text, e.spans
+    first = min((a for a, _ in e.spans), default=0)
+    start = 0 if first < CLIP - 20 else min(first - CLIP // 4, len(e.text) - CLIP)
+    end = start + CLIP
+    head, tail = ("…" if start else ""), ("…" if end < len(e.text) else "")
+    spans = [(max(a, start) - start + len(head), min(b, end) - start + len(head)) for a, b in e.spans
+             if b > start and a < end]
+    return head + e.text[start:end] + tail, spans
+
+
+def _where(e: Evidence, role: bool = True) -> str:
+    """Where a procedure's text sits and the unit's role there: ``step 1 of …; role: 核定``."""
+    parts = [e.context] if e.context else []
+    if role and e.role:
+        parts.append(f"role: {e.role}")
+    return "; ".join(parts)
 
 
 def _explain_lines(lines: list[str], hit: Hit) -> None:

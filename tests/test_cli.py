@@ -56,36 +56,36 @@ SHOW_KEELUNG_INSPECTION = """\
   id:        財政部/關務署/基隆關/稽查組
   kind:      Division (組)
   parent:    財政部/關務署/基隆關
-  source:    001_586683daab11227d:34 3
+  source:    001_586683daab11227d:34 item 3
 Children (0)
 Duties (9):
   1. 進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
   2. 入出境運輸工具之通關及管理
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 八里分關, 花蓮分關, 臺中關/稽查組, 高雄關/業務二組, 高雄關/稽查組, 高雄關/小港分關, 高雄關/旗津分關
   3. 入出境旅客、船員行李之檢查及通關
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 花蓮分關, 高雄關/稽查組
   4. 緝毒犬隊執勤（搜索、偵測）及管理
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 臺北關/機動稽核組, 臺中關/機動儀檢組, 高雄關/機動稽核組
   5. 轄區內水域、碼頭之巡緝及倉庫之監管
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 臺中關/稽查組, 高雄關/稽查組
   6. 押運業務
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 臺中關/稽查組, 高雄關/稽查組
   7. 緝私船舶、車輛及貨櫃檢查儀等查緝設備之管理及維護
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
   8. 違章及行政救濟案件之處理
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 業務一組, 業務二組, 倉棧組, 機動稽核組, 五堵分關, 桃園分關, 八里分關, 花蓮分關, 臺北關/業務一組, \
 臺北關/業務二組, 臺北關/稽查組, 臺北關/快遞機放組, 臺北關/機動稽核組, 臺北關/松山分關, 臺北關/竹圍分關, 臺中關/業務一組, \
 臺中關/業務二組, 臺中關/稽查組, 臺中關/保稅組, 高雄關/業務一組, 高雄關/業務二組, 高雄關/稽查組, 高雄關/機動稽核組, \
 高雄關/小港分關, 高雄關/旗津分關, 高雄關/高雄機場分關, 高雄關/嘉南分關
   9. 其他有關稽查事項  [catch-all]
-     001_586683daab11227d:34 3
+     001_586683daab11227d:34 item 3
      also handled by: 臺北關/稽查組, 臺中關/稽查組, 高雄關/稽查組
 """
 
@@ -180,9 +180,9 @@ Units: 70 in 1 organization (財政部)
   Agency            6
   Division         54
   BranchOffice     10
-Duties: 231 (64 handled by several units, 25 catch-all, 2 residual)""".splitlines()
+Duties: 238 (64 handled by several units, 25 catch-all, 2 residual)""".splitlines()
     rels = lines[lines.index("Relationships:") + 1:]
-    assert "  HANDLES         409" in rels and "  HAS_UNIT         69" in rels
+    assert "  HANDLES         416" in rels and "  HAS_UNIT         69" in rels
     assert rels == sorted(rels)
 
 
@@ -285,11 +285,11 @@ def test_export_round_trips_through_networkx(run, store001):
 # --------------------------------------------------------------------------- load
 def test_load_reports_and_reload_gives_identical_counts(run, store_path):
     out = ok(run("--store", store_path, "load", SEED_BUDGET))
-    assert out == (f"added {BUDGET_ID} (budget): 70 units, 409 duties, 3 unplaced spans\n"
+    assert out == (f"added {BUDGET_ID} (budget): 70 units, 416 duties, 3 unplaced spans\n"
                    f"store {store_path}: 1 document\n")
     stats1 = ok(run("--store", store_path, "stats", "--json"))
     out = ok(run("--store", store_path, "load", SEED_BUDGET))
-    assert out.startswith(f"replaced {BUDGET_ID} (budget): 70 units, 409 duties")
+    assert out.startswith(f"replaced {BUDGET_ID} (budget): 70 units, 416 duties")
     assert ok(run("--store", store_path, "stats", "--json")) == stats1
 
 
@@ -334,6 +334,9 @@ def _bad_inputs(tmp_path):
     data = SEED_BUDGET.read_bytes()
     cut = data.index("稽查組".encode()) + 1  # inside a multi-byte character
     (tmp_path / "truncated.txt").write_bytes(data[:cut])
+    utf16 = "\ufeff".encode("utf-16-le") + SEED_BUDGET.read_text(encoding="utf-8")[:200].encode("utf-16-le")
+    (tmp_path / "utf16-truncated.txt").write_bytes(utf16[:-1])  # half a code unit
+    (tmp_path / "utf16-damaged.txt").write_bytes(utf16[:40] + b"\x00\xdc" + utf16[40:])  # lone low surrogate
     (tmp_path / "prose.txt").write_text("今天天氣很好，我們去公園散步。\n明天再說。\n", encoding="utf-8")
 
 
@@ -344,7 +347,10 @@ def _bad_inputs(tmp_path):
     ("blank.txt", [], "the file is empty", "give a document with text in it"),
     ("binary.txt", [], "this is a binary file, not a text document", "export the document as plain text"),
     ("latin1.txt", [], "not valid UTF-8", "convert it to UTF-8"),
-    ("truncated.txt", [], "not valid UTF-8", "convert it to UTF-8"),
+    ("truncated.txt", [], "the file looks truncated", "get the complete file again"),
+    ("utf16-truncated.txt", [], "starts with a UTF-16 byte-order mark but looks truncated",
+     "get the complete file again"),
+    ("utf16-damaged.txt", [], "starts with a UTF-16 byte-order mark but is damaged at byte 40", "re-export it"),
     ("prose.txt", [], "cannot tell what kind of document this is", "pass --genre with one of"),
     (SEED_BUDGET.name, ["--genre", "bogus"], "unknown genre 'bogus'", "use one of: org_act"),
 ])

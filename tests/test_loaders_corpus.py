@@ -129,3 +129,79 @@ def test_tainan_city_offices_and_first_level_agencies():
     assert names(graph, "臺南市政府", "Committee") == ["民族事務委員會", "研究發展考核委員會"]
     assert len(names(graph, "臺南市政府", "Agency")) == 18  # 一級機關 list
     assert graph.duties_of("臺南市政府/法制處")[0][0]["text"].startswith("法制")
+
+
+def test_kaohsiung_duty_items_that_name_a_committee_or_end_in_班_are_duties_not_units():
+    # 第15條 （十）「提供訴願審議委員會及各科室報表。」 (line 451) and 第17條 （四）「職員加班、差假之核簽與登記。」
+    # (line 563) are duties of their 股: an item is a unit only when every piece of it names one.
+    _, graph = build("07")
+    bureau = "財政部/高雄市國稅局"
+    for team, line, text in [("法務一科/法規管制股", 451, "提供訴願審議委員會及各科室報表"),
+                             ("人事室/第二股", 563, "職員加班、差假之核簽與登記")]:
+        assert graph.children(f"{bureau}/{team}") == []
+        assert (text, line) in [(d["text"], e["line"]) for d, e in graph.duties_of(f"{bureau}/{team}")]
+    assert names(graph, f"{bureau}/人事室") == ["第一股", "第二股", "第三股"]  # 第17條 分設三股
+
+
+@pytest.mark.parametrize("stem, office, line, text", [
+    ("10", "財政部/國有財產署/北區分署/秘書室", 109, "不屬其他各科、室、辦事處事項"),  # 第11條 五
+    ("11", "經濟部/能源署/秘書室", 103, "不屬其他各組、室事項"),  # 第11條 五
+])
+def test_residual_items_are_residual_duties_not_units(stem, office, line, text):
+    _, graph = build(stem)
+    assert graph.children(office) == []  # 「分二股辦事」/「分三科辦事」 name no unit
+    duty, edge = graph.duties_of(office)[-1]
+    assert (duty["text"], edge["line"], duty["residual"], duty["catch_all"]) == (text, line, True, False)
+
+
+def test_state_property_branch_offices_share_the_duties_of_article_15():
+    # 第15條 (lines 117-127): 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理轄區內事項如下：」 一 … 十.
+    _, graph = build("10")
+    branch = "財政部/國有財產署/北區分署"
+    offices = names(graph, branch, "BranchOffice")
+    assert offices == ["桃園辦事處", "基隆辦事處", "宜蘭辦事處", "花蓮辦事處", "金馬辦事處"]
+    for office in offices:
+        duties = graph.duties_of(f"{branch}/{office}")
+        assert [e["line"] for _, e in duties] == list(range(118, 128))
+        assert {e["article"] for _, e in duties} == {"第15條"}
+        assert duties[0][0]["text"] == "國有財產之接管、登記、產籍管理、撥用、借用、重劃、遺產管理案件之處理"
+        assert duties[-1][0]["text"] == "其他有關轄區國有財產事項" and duties[-1][0]["catch_all"]
+    first = graph.duties_of(f"{branch}/桃園辦事處")[0][0]["id"]
+    assert len({u["id"] for u, _ in graph.handlers(first)}) == 5  # one duty, five offices
+
+
+def test_one_line_office_articles_give_one_duty_each():
+    # 第12條 「人事室掌理本分署人事事項。」 (line 111): one statement, one duty record.
+    parsed, _ = build("10")
+    assert [d.text for d in parsed.duties if d.source.line == 111] == ["本分署人事事項"]
+
+
+def test_tainan_meeting_members_are_not_duties_and_posts_keep_their_duties():
+    _, graph = build("12")
+    duties = [(d["text"], e["line"], e["post"]) for d, e in graph.duties_of("臺南市政府")]
+    # 第17條 「本府設市政會議，以下列人員組成之：」 (lines 95-101) lists members, not duties.
+    assert not [d for d in duties if 95 <= d[1] <= 101]
+    # 第5條 (line 17) 「本府置消費者保護官，…，掌理消費者保護事項。」; (line 15) 參事、技監、顧問、參議 辦理…
+    assert ("消費者保護事項", 17, "消費者保護官") in duties
+    assert ("市政設計、撰擬及審核法案、命令、工作計畫，並備諮詢有關市政等事項", 15, "參事、技監、顧問、參議") in duties
+
+
+def test_trade_bureau_matters_it_may_write_about_are_not_duties():
+    # 第10條 「但關於左列事項，得由局行文：」 (lines 36-39): what the bureau may sign itself, not what it handles.
+    _, graph = build("04")
+    assert all(e["article"] == "第2條" for _, e in graph.duties_of("經濟部/國際貿易局"))
+    assert len(graph.duties_of("經濟部/國際貿易局")) == 10  # 第2條 一 … 十
+
+
+def test_a_duty_list_for_every_branch_office_of_a_kind():
+    # The convention of 10 第15條 written the other usual way: 「各辦事處掌理下列事項：」.
+    from loaders import parse_text
+    text = ("測試部測試署北區分署辦事細則\n\n第 1 條\n測試部測試署北區分署（以下簡稱本分署）為處理內部單位之分工職掌，特訂定本細則。\n"
+            "第 2 條\n本分署設下列各科、室及辦事處：\n一、管理科。\n二、秘書室。\n三、桃園辦事處。\n四、金馬辦事處。\n"
+            "第 3 條\n各辦事處掌理下列事項：\n一、轄區內財產之管理。\n二、其他有關轄區事項。\n")
+    graph = OrgGraph.build([parse_text(text, "t", genre="office_rules")])
+    branch = "測試部/測試署/北區分署"
+    for office in ("桃園辦事處", "金馬辦事處"):
+        assert [(d["text"], e["line"]) for d, e in graph.duties_of(f"{branch}/{office}")] == [
+            ("轄區內財產之管理", 13), ("其他有關轄區事項", 14)]
+    assert graph.duties_of(f"{branch}/管理科") == [] and graph.duties_of(branch) == []

@@ -138,3 +138,65 @@ def test_reloading_gives_the_same_ids():
     first = OrgGraph.build([load_path(BUDGET)]).to_node_link()
     second = OrgGraph.build([load_path(BUDGET)]).to_node_link()
     assert first == second
+
+
+def test_budget_mandate_gives_the_customs_administration_its_duties(graph):
+    # 001 line 8 主要職掌: 「關務署督導所屬各關，辦理對外貿易之貨運管理、關稅稽徵、保稅退稅、私運查緝、貿易統計、
+    # 及執行有關外匯及貿易管制之政府各項規定，並受理委託代徵之各種稅捐及其他政府機關委託辦理事項」; the
+    # sentence on its legal basis and the one about 所屬各關 give 關務署 nothing.
+    duties = graph.duties_of("財政部/關務署")
+    assert [d["text"] for d, _ in duties] == [
+        "對外貿易之貨運管理", "關稅稽徵", "保稅退稅", "私運查緝", "貿易統計", "執行有關外匯及貿易管制之政府各項規定",
+        "受理委託代徵之各種稅捐及其他政府機關委託辦理事項"]
+    assert {(e["line"], e["item"]) for _, e in duties} == {(8, "主要職掌")}
+    assert not any(d["catch_all"] for d, _ in duties)  # 「及其他政府機關委託辦理事項」 is part of a real duty
+
+
+def test_respective_duties_follow_the_order_of_the_act(graph):
+    # 002 第3條 (line 22) lists 徵課處 … 法制室 in the order of 第2條's items 一 … 十 (lines 8-17): a unit whose
+    # name shares words with an item takes it (稅則處 ↔ 二 關稅稅則); one whose name shares none takes the
+    # items between its neighbours' (海務處 ↔ 七 燈塔及助航設備, between 保稅退稅處's 六 and 資料處理處's 八).
+    inferred = {}
+    for unit, _, e in graph.edges("HANDLES"):
+        if e["doc"].startswith("002") and e["basis"] == "inferred":
+            inferred.setdefault(graph.node(unit)["name"], []).append(e["line"])
+    assert inferred == {"徵課處": [8], "稅則處": [9], "查緝處": [10], "驗估處": [11, 12], "保稅退稅處": [13],
+                        "海務處": [14], "資料處理處": [15], "法制室": [16, 17]}
+    assert graph.duties_of("財政部/關稅總局/海務處")[0][0]["text"] == "燈塔及助航設備之建管、補給及無線電管理事項"
+
+
+def test_catch_all_of_the_act_is_flagged_and_never_inferred(graph):
+    # 002 line 18: 「十一、關於關務之其他事項。」
+    last, edge = graph.duties_of("財政部/關稅總局")[-1]
+    assert (last["text"], edge["line"], last["catch_all"]) == ("關務之其他事項", 18, True)
+    assert [u["id"] for u, _ in graph.handlers(last["id"])] == ["財政部/關稅總局"]
+
+
+def test_citations_name_the_article_and_the_item(graph):
+    from queries.units import show
+    assert show(graph, "基隆關/稽查組")["duties"][0]["cite"] == "001_586683daab11227d:34 item 3"  # 3. 稽查組
+    assert show(graph, "關稅總局/海務處")["duties"][0]["cite"] == "002_af79314871040b19:14 第2條 item 7"  # 七、
+    assert show(graph, "財政部/關務署")["duties"][0]["cite"] == "001_586683daab11227d:8 主要職掌"
+
+
+def test_truncated_utf8_is_refused_as_truncated(tmp_path):
+    from loaders import LoadError
+    data = BUDGET.read_bytes()
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data[:data.index("稽查組".encode()) + 1])  # ends inside 稽
+    with pytest.raises(LoadError) as err:
+        load_path(cut)
+    assert "looks truncated" in str(err.value) and "Big5" not in str(err.value) and "BIG5" not in str(err.value)
+
+
+def test_budget_mandate_listing_its_duties_gives_one_duty_per_item():
+    # The genre's other form: 「主要職掌：本署依法掌理下列事項：」 followed by the items.
+    from loaders import parse_text
+    text = ("財政部測試署及所屬\n預算總說明\n\n壹、現行法定職掌\n一、主要職掌：本署依法掌理下列事項：\n"
+            "(一)全國測試政策之規劃。\n(二)測試業務之督導；其他有關測試事項。\n二、內部分層業務：\n(1) 測試署\n"
+            "1. 秘書室：掌理文書；不屬其他各組事項。\n")
+    parsed = parse_text(text, "t", genre="budget")
+    assert [(d.unit[-1], d.text, d.source.cite()) for d in parsed.duties] == [
+        ("測試署", "全國測試政策之規劃", "t:6 主要職掌 item 1"), ("測試署", "測試業務之督導", "t:7 主要職掌 item 2"),
+        ("測試署", "其他有關測試事項", "t:7 主要職掌 item 2"),
+        ("秘書室", "文書", "t:10 item 1"), ("秘書室", "不屬其他各組事項", "t:10 item 1")]

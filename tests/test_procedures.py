@@ -560,3 +560,276 @@ def test_which_entries_index_steps_and_notes_with_their_acting_units(graph):
     notes = [e for e in by_ref["procedure:經濟部駐外機構人員返國述職辦理程序"] if e.text.startswith("往返機票")]
     assert [h.unit for n in notes for h in n.handlers] == ["經濟部/國際貿易局"]
     assert not [e for e in entries if e.text.startswith("返國期間：")]  # 357 note 1 names no unit
+
+
+# --------------------------------------------------------------------------- issue 7: office rules loaded with their rules
+CORPUS_RULES = {
+    # 07: 第三章 職責 (726-748): 分層負責 (727), 意見不同 陳由局長核定 (730-731), responsibility for errors (733-745),
+    # 代理 (747-748).
+    "07_kaohsiung_ntb_office_rules": ["第22條", "第23條", "第24條", "第25條"],
+    # 08: 第三章 權責 (248-341): 第12-17條 are the powers of posts (綜理, 權責如下, 承長官之命): no rule;
+    # 分層負責 (307), 代判 (309-310), 意見不同 (312-314), errors (316-337), 代理 (339-341).
+    "08_cip_office_rules": ["第18條", "第19條", "第20條", "第21條", "第22條"],
+    # 09: 第三章 權責 (392-422): 第16-18條 are posts' powers; 第19條 分層負責 (422).
+    "09_epa_office_rules": ["第19條"],
+    # 10, 11: no chapters at all; 「秘書權責如下」 is a post's duties.
+    "10_nppa_north_branch_office_rules": [], "11_energy_admin_office_rules": [],
+}
+
+
+def test_the_office_rules_loader_adds_the_rules(rules_doc):
+    loaded = load_path(SEED_RULES)
+    assert loaded.extras["procedures"] == rules_doc.extras["procedures"]
+    assert {p["kind"] for p in loaded.extras["procedures"]} == {"rule"}
+    assert "posts" in loaded.extras  # merged with what the loader already put there
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_RULES))
+def test_rules_of_the_corpus_office_rules(name):
+    from conftest import CORPUS
+    parsed = load_path(CORPUS / f"{name}.txt")
+    assert parsed.document.genre == "office_rules"
+    rules = parsed.extras.get("procedures", [])
+    assert [r["article"] for r in rules] == CORPUS_RULES[name]
+    assert all(r["title"].startswith(parsed.document.title) for r in rules)  # 財政部高雄市國稅局辦事細則第22條（…）
+
+
+def test_corpus_rules_name_who_decides_and_who_answers():
+    from conftest import CORPUS
+    rules = {r["article"]: r for r in load_path(CORPUS / "08_cip_office_rules.txt").extras["procedures"]}
+    disagreements = rules["第20條"]["steps"]  # 312-314
+    assert [s["deciders"] for s in disagreements] == [["主任委員", "副主任委員"], ["各該處、室主管"]]
+    errors = rules["第21條"]["steps"]  # 316-337
+    assert errors[1]["deciders"] == ["承辦人員", "審核人員", "主管人員"]  # 318-319: 負連帶責任
+    # 322-323: 「…由承辦人員負責；其關係重大者，…負連帶責任」 is one clause, not two
+    assert errors[4]["text"] == "會計、統計數字錯誤者，由承辦人員負責；其關係重大者，審核人員及主管人員負連帶責任。"
+    assert errors[6]["deciders"] == ["繕、校人員"]  # 327: 繕、校人員 is one post
+    assert rules["第22條"]["steps"][0]["deciders"] == ["代理人"]  # 339-340: 代理人就代理職務負其責任
+    ntb = {r["article"]: r for r in load_path(CORPUS / "07_kaohsiung_ntb_office_rules.txt").extras["procedures"]}
+    assert ntb["第23條"]["steps"][0]["deciders"] == ["局長"]  # 730-731
+
+
+def test_organization_acts_have_no_rules():
+    from conftest import CORPUS
+    for path in [SEED_ACT, *sorted(CORPUS.glob("0[1-6]_*.txt")), CORPUS / "12_tainan_city_gov_organization_rules.txt"]:
+        assert "procedures" not in load_path(path).extras, path.name
+
+
+# --------------------------------------------------------------------------- issue 7: units only mentioned
+def test_units_only_named_by_procedures_are_marked(graph):
+    mentioned = {u["id"] for u in graph.units() if u.get("mentioned")}
+    # 004:33 考選部, 564 交通部觀光局, 176 外交部領事事務局, 194 本部人事處; 003:271 立法院 (a rule cites it)
+    assert {"考選部", "交通部", "交通部/觀光局", "外交部", "外交部/領事事務局", "經濟部/人事處", "立法院"} <= mentioned
+    # set up by documents, or above a unit a document sets up
+    assert not mentioned & {"經濟部", "經濟部/智慧財產局", "財政部", "財政部/關稅總局", "財政部/關務署"}
+
+
+def test_a_document_setting_a_unit_up_clears_the_mention_whatever_the_order():
+    from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+    sop = ParsedDocument(Document("a_sop", "t", "procedures"),
+                         units=[UnitRecord(("經濟部", "人事處"), "Division", "處", Source("a_sop", 1))])
+    act = ParsedDocument(Document("b_act", "t", "org_act"),
+                         units=[UnitRecord(("經濟部", "國際貿易局"), "Agency", "局", Source("b_act", 1))])
+    g = OrgGraph.build([sop, act])
+    assert g.node("經濟部/人事處")["mentioned"] and not g.node("經濟部")["mentioned"]
+    g = OrgGraph.build([sop])
+    assert g.node("經濟部")["mentioned"]
+    # a unit implied as a parent and set up later is still upgraded (implied → set up)
+    top = ParsedDocument(Document("c_act", "t", "org_act"), units=[UnitRecord(("經濟部",), "Agency", "部", Source("c_act", 2))])
+    g = OrgGraph.build([act, top])
+    assert (g.node("經濟部")["implied"], g.node("經濟部")["mentioned"], g.node("經濟部")["doc"]) == (False, False, "c_act")
+
+
+def test_tree_and_chart_leave_mentioned_units_out(graph):
+    from queries.chart import chart
+    from queries.units import mentioned_below, render_tree, tree
+    trees = tree(graph, depth=1)
+    assert [t["id"] for t in trees] == ["經濟部", "財政部"]
+    assert [k["name"] for k in trees[0]["children"]] == ["智慧財產局"]
+    hidden = mentioned_below(graph)
+    assert hidden == sum(1 for u in graph.units() if u.get("mentioned"))
+    assert render_tree(trees, hidden).splitlines()[-1] == \
+        f"(not shown: {hidden} units only named in procedures; add --mentioned)"
+    everything = tree(graph, depth=0, mentioned=True)
+    assert "考選部" in [t["id"] for t in everything] and all(t.get("mentioned") for t in everything
+                                                           if t["id"] not in ("經濟部", "財政部"))
+    assert render_tree(tree(graph, "外交部")) == "外交部  (only named in procedures)\n" \
+                                                "└── 領事事務局  (only named in procedures)"
+    drawn = chart(graph).units
+    assert drawn and not [u for u in drawn if graph.node(u).get("mentioned")]
+    assert chart(graph, "外交部").units == ["外交部", "外交部/領事事務局"]
+
+
+def test_validate_does_not_ask_for_duties_of_mentioned_units(graph):
+    from queries.validate import validate
+    flagged = {i["unit"] for c in validate(graph)["checks"] if c["name"] == "no_duties" for i in c["issues"]}
+    assert not [u for u in flagged if graph.node(u).get("mentioned")]
+
+
+def test_show_and_which_still_reach_mentioned_units(graph):
+    from queries.units import render_show, show
+    from queries.which import which
+    info = show(graph, "考選部")
+    assert info["mentioned"] and info["procedures"][0]["title"] == "經濟部駐外經濟商務機構商務人員特種考試作業程序"
+    assert "  loaded:    no: only named in procedures, no document sets it up" in render_show(info).splitlines()
+    # 564: 「以國民旅遊卡於交通部觀光局審核通過之國民旅遊卡特約商店刷卡消費」
+    assert which(graph, "國民旅遊卡特約商店審核")[0].unit["id"] == "交通部/觀光局"
+
+
+# --------------------------------------------------------------------------- issue 7: which over procedures and rules
+def test_which_answers_with_the_acting_unit(graph):
+    from queries.which import which
+    # 701: 「經人事單位複核後」 (子女在國內就學) → 經濟部/人事處; the agency that owns both procedures comes after it.
+    hits = which(graph, "子女教育補助")
+    assert [h.unit["id"] for h in hits[:2]] == ["經濟部/人事處", "經濟部"]
+    ev = hits[0].evidence[0]
+    assert (ev.kind, ev.context, ev.role, ev.line) == ("procedure", "procedure", "複核 (inferred)", 701)
+    assert ev.text == "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）"
+    # 381, 388: 權責單位 人事單位; 「服務機關」 (372, 383) is the agency by a generic word: it answers after.
+    hits = which(graph, "留職停薪復職")
+    assert [h.unit["id"] for h in hits[:2]] == ["經濟部/人事處", "經濟部"]
+    assert hits[0].evidence[0].line == 381
+
+
+def test_which_answers_who_decides_a_rule(graph):
+    from queries.which import which
+    hit = which(graph, "公文展期")[0]
+    assert hit.unit["id"] == "經濟部/智慧財產局"
+    step = hit.evidence[0]  # 003:285 「一般公文展期天數七日以內者,由主管科長核定」
+    assert (step.text, step.doc, step.line, step.article) == ("一般公文展期天數七日以內者，由主管科長核定", RULES_DOC,
+                                                             285, "第35條")
+    assert step.context == "step 1 of 經濟部智慧財產局辦事細則第35條（展期）; decides: 主管科長"
+    title = [e for e in hit.evidence if e.text == "經濟部智慧財產局辦事細則第35條（展期）"][0]
+    assert title.context == "rule; decides: 主管科長、單位主管、機關首長"  # 285-286
+    assert step.to_dict()["context"] == step.context
+
+
+def test_which_procedure_entries_are_registered_and_light():
+    from queries import search
+    from queries.procedure import which_entries
+    assert search.ENTRY_SOURCES["procedure"] is which_entries
+
+
+WHICH_CHILD_EDUCATION = f"""\
+1. 經濟部 › 人事處  (score 37.81)
+   經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）
+   procedure; role: 複核 (inferred)
+   {SOP_DOC}:701
+2. 經濟部  (score 18.90)
+   經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）
+   procedure; role: 主辦機關
+   {SOP_DOC}:691
+   經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國外就學）
+   procedure; role: 主辦機關
+   {SOP_DOC}:718
+"""
+
+WHICH_EXAM_PLAN = f"""\
+1. 考試計畫草案函送審議：考試計畫草案應於預訂舉辦考試前5個月，函送行政院人事行政總處轉請考選部審議。  (score 45.15, 2 units)
+   note of 經濟部駐外經濟商務機構商務人員特種考試作業程序
+   考選部  {SOP_DOC}:35  [審議]
+   行政院 › 人事行政總處  {SOP_DOC}:35  [轉請]
+"""
+
+
+def test_cli_which_over_procedures_exact_output(run, store_path):
+    # A store with seed 004 only: the scores depend on nothing else.
+    assert run("--store", store_path, "load", SEED_SOP).exit_code == 0
+    result = run("--store", store_path, "which", "子女教育補助")
+    assert (result.exit_code, result.stdout) == (0, WHICH_CHILD_EDUCATION)
+    # 35-37: 「函送行政院人事行政總處轉請考選部審議」: two units share the note, each with its role
+    result = run("--store", store_path, "which", "考試計畫草案審議", "--top", "2")
+    assert (result.exit_code, result.stdout) == (0, WHICH_EXAM_PLAN)
+    import json
+    [hit, _] = json.loads(run("--store", store_path, "which", "子女教育補助", "--json").stdout)
+    assert hit["evidence"][0] == {"text": "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）", "doc": SOP_DOC,
+                                  "line": 701, "article": "", "kind": "procedure", "context": "procedure",
+                                  "role": "複核 (inferred)"}
+
+
+def test_cli_tree_hides_and_shows_mentioned_units(run, store_path):
+    assert run("--store", store_path, "load", SEED_SOP).exit_code == 0
+    result = run("--store", store_path, "tree")
+    assert result.stdout == "(not shown: 38 units only named in procedures; add --mentioned)\n"
+    out = run("--store", store_path, "tree", "--mentioned", "--depth", "0").stdout
+    assert "考選部  (only named in procedures)" in out.splitlines()
+
+
+# --------------------------------------------------------------------------- issue 7: chart --procedure
+# The flow charts of seed 004 (steps, NEXT arrows, branches), counted in the text (see COUNTS):
+FLOWS = {
+    "行李通關": (6, 4, ["調部", "外派"]),  # 306-331
+    "返國述職": (5, 5, []),  # mermaid at 356: A→B, B→C, B→D, C→E, D→E
+    "服務獎章": (10, 8, ["請核頒獎章部分", "服務獎章獎勵金部分"]),  # 463-487
+    "撫卹": (13, 12, []),  # mermaid at 581
+    "眷屬補助費": (2, 1, []),  # 654-656
+    "購買機票": (2, 1, []),  # 840-844
+    "通訊錄": (9, 8, []),  # 931-946
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOWS))
+def test_cli_chart_procedure_dot_of_every_flow_chart(run, tmp_path, name):
+    steps, arrows, branches = FLOWS[name]
+    out = tmp_path / "flow.dot"
+    result = run("chart", "--procedure", name, "-o", out)
+    from graph_model.store import open_store
+    graph = open_store(tmp_path / "none.json").graph()  # the bundled corpus, as the command read it
+    info = procedure(graph, name)
+    assert (result.exit_code, result.stdout) == (0, f"wrote {out} (dot, {info['title']}: {steps} steps)\n")
+    dot = out.read_text(encoding="utf-8")
+    assert dot == procedure_chart(graph, name).to_string()
+    assert dot.count(f'"step:{info["title"]}:') == steps + 2 * arrows  # each node once, each arrow's two ends
+    assert dot.count(" -> ") == arrows
+    assert re.findall(r'subgraph cluster_\w+ \{\s*label="([^"]+)"', dot) == branches
+    assert 'fontname="Noto Sans CJK TC"' in dot
+
+
+def test_cli_chart_procedure_branches_and_conditions(run, tmp_path):
+    out = tmp_path / "pension.dot"
+    assert run("chart", "--procedure", "撫卹", "-o", out, "--direction", "LR").exit_code == 0
+    dot = out.read_text(encoding="utf-8")
+    assert "rankdir=LR;" in dot
+    # 581: Start{{公務人員在職亡故}} (hexagon), 是否符合 (decision) with 否/是, End((A)) (circle)
+    assert dot.count("shape=hexagon") == 1 and dot.count("shape=diamond") == 1 and dot.count("shape=circle") == 1
+    assert re.findall(r'-> "[^"]+" \[label="([^"]+)"\]', dot) == ["否", "是"]
+
+
+def test_cli_chart_procedure_renders_png_and_svg(run, tmp_path):
+    png, svg = tmp_path / "pension.png", tmp_path / "flow.svg"
+    assert run("chart", "--procedure", "撫卹", "-o", png).stdout == \
+        f"wrote {png} (png, 經濟部駐外經濟商務機構商務人員撫卹作業程序: 13 steps)\n"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    result = run("chart", "--procedure", "展期", "-o", svg, "--json")
+    import json
+    summary = json.loads(result.stdout)
+    assert (summary["format"], summary["steps"], summary["units"]) == ("svg", 4, [])
+    text = svg.read_text(encoding="utf-8")
+    assert "主管科長" in text and "機關首長" in text  # 285-286, drawn as text
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_cli_chart_procedure_errors(run, tmp_path):
+    out = tmp_path / "x.png"
+    result = run("chart", "--procedure", "子女教育補助", "-o", out)
+    assert (result.exit_code, result.stderr) == (1, "Error: '子女教育補助' names 2 procedures; use a longer name: "
+                                                    "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）, "
+                                                    "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國外就學）\n")
+    result = run("chart", "--procedure", "火星探測", "-o", out)
+    assert (result.exit_code, result.stderr) == (1, "Error: no procedure named '火星探測'\n")
+    result = run("chart", "--procedure", "條戳更換", "-o", out)  # 90-111: the flow chart was an image
+    assert result.exit_code == 1 and "its flow chart was an image in the source" in result.stderr
+    result = run("chart", "基隆關", "--procedure", "撫卹", "--depth", "1", "-o", out)
+    assert result.exit_code == 2 and "UNIT, --depth are for org charts, not for --procedure" in result.stderr
+    result = run("chart", "--procedure", "撫卹", "-o", tmp_path / "x.jpg")
+    assert result.exit_code == 1 and "unknown chart format '.jpg'" in result.stderr
+    assert not out.exists()
+
+
+def test_procedure_module_examples():
+    import doctest
+
+    from queries import procedure as procedure_module, procedure_chart as chart_module, units
+    for module in (procedure_module, chart_module, units):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__

@@ -57,12 +57,12 @@ def which_json(run, store, *args):
 
 # --------------------------------------------------------------------------- human output
 PRIVATE_GOODS = f"""\
-1. 財政部 › 關務署 › 基隆關 › 法務緝案組  (score 8.83)
+1. 財政部 › 關務署 › 基隆關 › 法務緝案組  (score 8.84)
    私貨及逾期不退運貨物之查核估價、標售、銷毀及倉庫管理
-   {BUDGET_ID}:37 6
-1. 私貨與逾期不退運貨物之查核估價、標售、銷毀及倉庫管理  (score 8.83, 2 units)
-   財政部 › 關務署 › 臺北關 › 法務緝案組  {BUDGET_ID}:55 6
-   財政部 › 關務署 › 高雄關 › 法務緝案組  {BUDGET_ID}:85 6
+   {BUDGET_ID}:37 item 6
+1. 私貨與逾期不退運貨物之查核估價、標售、銷毀及倉庫管理  (score 8.84, 2 units)
+   財政部 › 關務署 › 臺北關 › 法務緝案組  {BUDGET_ID}:55 item 6
+   財政部 › 關務署 › 高雄關 › 法務緝案組  {BUDGET_ID}:85 item 6
 """
 
 
@@ -76,12 +76,12 @@ def test_paraphrase_with_words_dropped_finds_the_full_duty(run, store001):
 
 
 PARLIAMENT = f"""\
-1. 國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考  (score 34.82, 5 units)
-   財政部 › 關務署 › 基隆關 › 秘書室  {BUDGET_ID}:38 7
-   財政部 › 關務署 › 秘書室  {BUDGET_ID}:19 7
-   財政部 › 關務署 › 臺中關 › 秘書室  {BUDGET_ID}:71 6
-   財政部 › 關務署 › 臺北關 › 秘書室  {BUDGET_ID}:56 7
-   財政部 › 關務署 › 高雄關 › 秘書室  {BUDGET_ID}:87 7
+1. 國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考  (score 34.84, 5 units)
+   財政部 › 關務署 › 基隆關 › 秘書室  {BUDGET_ID}:38 item 7
+   財政部 › 關務署 › 秘書室  {BUDGET_ID}:19 item 7
+   財政部 › 關務署 › 臺中關 › 秘書室  {BUDGET_ID}:71 item 6
+   財政部 › 關務署 › 臺北關 › 秘書室  {BUDGET_ID}:56 item 7
+   財政部 › 關務署 › 高雄關 › 秘書室  {BUDGET_ID}:87 item 7
 """
 
 

@@ -90,8 +90,7 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                 for label in expected["labels"]:
                     session.run(q.unique_id_constraint(label)).consume()
                 step = "creating full-text indexes"
-                for stmt in q.fulltext_indexes():
-                    session.run(stmt).consume()
+                _ensure_fulltext_indexes(session)
                 step = "writing nodes"
                 for (primary, extras), rows in sorted(work["nodes"].items()):
                     stmt = q.merge_nodes(primary, list(extras))
@@ -130,6 +129,17 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
             "nodes": got["nodes"], "relationships": got["relationships"],
             "labels": got["labels"], "types": got["types"],
             "removed": {"nodes": removed_nodes, "relationships": removed_rels}, "verified": True}
+
+
+def _ensure_fulltext_indexes(session) -> None:
+    """Create the full-text indexes; one whose definition changed (a new property) is dropped and rebuilt."""
+    existing = {r["name"]: r for r in session.run(q.show_fulltext_indexes())}
+    for name, (label, props) in q.FULLTEXT.items():
+        have = existing.get(name)
+        if have is not None and (list(have["labels"]), list(have["properties"]), have["analyzer"]) != \
+                ([label], list(props), "cjk"):
+            session.run(q.drop_index(name)).consume()
+        session.run(q.fulltext_index(name, label, props)).consume()
 
 
 def _run_counts(session, run: str) -> dict:

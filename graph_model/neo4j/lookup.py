@@ -1,0 +1,353 @@
+"""``which --backend neo4j``: the duty lookup answered from Neo4j's full-text indexes.
+
+Candidates and their base score come from Lucene (the ``cjk`` analyzer: BM25
+over character bigrams) in five indexes — duty statements, unit names,
+procedure titles, procedure steps and procedure notes — queried in one read
+transaction.  The result has exactly the structure of the embedded lookup
+(:func:`queries.which.which`): a list of :class:`queries.which.Hit` with the
+unit, a score and the evidence (text, document, line, article; for procedures
+where the text sits and the unit's role there), so the CLI renders both
+backends the same way.
+
+The query is cleaned as the embedded lookup cleans it (question words dropped,
+Simplified → Traditional, 台 → 臺, full-width folded: :func:`queries.textnorm.clean_query`)
+and escaped for Lucene (:func:`graph_model.neo4j.cypher.lucene_query`), so
+quotes, backslashes or words such as ``OR`` and ``MATCH`` are searched for
+literally.  Lucene's score is then re-weighted as the embedded ranking does
+(same parameters, from :mod:`queries.search` and :mod:`queries.procedure`):
+
+- coverage: the share of the query's bigrams found in the text (or in the
+  unit's own path); below :data:`queries.search.MIN_COVERAGE` it is no match,
+  unless a run of :data:`queries.search.MIN_RUN` characters of the query is
+  there verbatim;
+- phrase: × (1 + longest verbatim run / query length);
+- prior: catch-all and residual duties, unit names and procedure texts count
+  for less than a duty a unit is specifically charged with; the agency a
+  procedure belongs to, found only by its title, for less than the units acting in it;
+- context: units under a unit the query names (``臺中關保稅``) count double.
+
+The acting unit answers a procedure's text: a title, the units with a role in
+the procedure; a step, the units acting in it; a note, the units it gives a
+role (a rule's clause naming nobody: its agency).
+
+Pass ``rerank=False`` to rank by Lucene's score alone (what a plain full-text
+query gives; the evaluation reports both).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import cypher as q
+from .connection import Settings, connect, translate
+
+LUCENE_LIMIT = 300  # candidates per index (more when results are filtered by --agency/--type)
+FILTERED_LIMIT = 5000
+
+
+@dataclass
+class _Candidate:
+    """One matched text (duty, unit name, procedure title, step or note) and the units it points to."""
+
+    kind: str  # duty, unit or procedure (its title, a step or a note)
+    ref: str
+    text: str
+    score: float  # Lucene's
+    prior: float = 1.0
+    flags: tuple[str, ...] = ()  # catch_all, residual
+    context: str = ""  # procedures: "procedure", "step 2 of <title>", "note of <title>" …
+    clause: int = -1  # where a catch-all / residual clause starts in the key
+    rows: list[dict] = field(default_factory=list)  # one per (unit, provenance)
+    key: str = ""
+
+
+def which(settings: Settings, query: str, *, agency: str | None = None, unit_type: str | None = None,
+          top: int | None = 10, rerank: bool = True, driver=None) -> list:
+    """Units that handle what ``query`` describes, best first, from Neo4j (``[]`` when none does).
+
+    Same arguments and result as :func:`queries.which.which`; raises
+    :class:`~graph_model.neo4j.Neo4jError` (one line, no password) when the
+    server cannot answer, :class:`~graph_model.errors.UnknownUnit` for an
+    unknown ``agency``.  Many lookups can share one ``driver`` from
+    :func:`~graph_model.neo4j.connection.connect`.
+    """
+    if driver is None:
+        with connect(settings) as own:
+            return which(settings, query, agency=agency, unit_type=unit_type, top=top, rerank=rerank, driver=own)
+    from graph_model.errors import OrgGraphError
+    try:
+        with driver.session(database=settings.database, default_access_mode="READ") as session:
+            return session.execute_read(_which, query, agency, unit_type, top, rerank)
+    except OrgGraphError:  # Neo4jError, UnknownUnit, UnknownType
+        raise
+    except Exception as exc:
+        raise translate(exc, settings) from None
+
+
+def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
+    """Duty statements Lucene finds closest to ``query`` (to show when nothing matches)."""
+    from queries.textnorm import clean_query
+    key = clean_query(query, _triggers())
+    # Every character on its own, as a prefix: the closest texts share the most characters.
+    text = q.lucene_query([ch for ch in dict.fromkeys(key) if not ch.isspace()])
+    if not text:
+        return []
+    with connect(settings) as driver:
+        try:
+            with driver.session(database=settings.database, default_access_mode="READ") as session:
+                rows = session.run(q.fulltext_duty_hits(), index=q.DUTY_FULLTEXT, q=text, limit=limit * 10)
+                seen = []
+                for r in rows:
+                    if r["text"] not in seen:
+                        seen.append(r["text"])
+                return seen[:limit]
+        except Exception as exc:
+            raise translate(exc, settings) from None
+
+
+# --------------------------------------------------------------------------- the lookup
+def _which(tx, query: str, agency, unit_type, top, rerank: bool):
+    from queries import search as s
+    from queries.textnorm import clean_query, fold
+
+    triggers = _triggers()
+    allowed = _filter(tx, agency, unit_type)
+    key = clean_query(query, triggers)
+    parts = key.split()
+    if not parts:
+        return []
+    # Units the query names as the place to look (臺中關保稅 → under 臺中關, look for 保稅).
+    context_paths, parts = _context(tx, parts, triggers)
+    text = q.lucene_query(parts + _long_forms(parts))
+    if not text:
+        return []
+    limit = FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT
+    title_prior = s.PROCEDURE_PRIOR
+    step_prior = title_prior * _procedure_setting("STEP_PRIOR", 1.0)
+    owner_prior = _procedure_setting("OWNER_PRIOR", 0.5)
+    cands: dict[tuple[str, str], _Candidate] = {}
+
+    def collect(stmt, index, kind):
+        for r in tx.run(stmt, index=index, q=text, limit=limit):
+            r = r.data()
+            r["weight"] = 1.0
+            if kind == "duty":
+                flags = tuple(f for f in ("catch_all", "residual") if r.get(f))
+                prior = s.RESIDUAL_PRIOR if "residual" in flags else s.CATCH_ALL_PRIOR if "catch_all" in flags else 1.0
+                made = dict(text=r["text"], prior=prior, flags=flags)
+            elif kind == "unit":
+                names = [r["name"]]
+                for extra in [r.get("full_name") or "", *(r.get("aliases") or [])]:
+                    if extra and extra not in names and "".join(r["path"]) != extra:
+                        names.append(extra)
+                own = r.get("own_duties") or not r.get("has_children")
+                made = dict(text="、".join(names), prior=s.UNIT_NAME_PRIOR if own else s.CONTAINER_NAME_PRIOR)
+            elif kind == "title":
+                deciders = "、".join(dict.fromkeys(r["deciders"]))
+                context = ("rule" + (f"; decides: {deciders}" if deciders else "")) if r["rule"] else "procedure"
+                made = dict(text=r["text"], prior=title_prior, context=context)
+                r["role"] = ", ".join(dict.fromkeys(r["roles"]))
+                r["weight"] = owner_prior if r["owner"] else 1.0
+            else:  # step, note
+                if kind == "step":
+                    body = r["text"] + "".join(f"（{n}）" for n in r["step_notes"])
+                    context = f"step {r['n']} of {r['procedure']}"
+                    if r["deciders"]:
+                        context += f"; decides: {'、'.join(r['deciders'])}"
+                    weak = r["inferred"] and not r["rule"]
+                    r["role"] = ", ".join(dict.fromkeys(x + (" (inferred)" if weak else "") for x in r["roles"]))
+                else:
+                    body, context, weak = r["text"], f"note of {r['procedure']}", r["inferred"]
+                    r["role"] = ", ".join(dict.fromkeys(r["roles"]))
+                made = dict(text=body, prior=step_prior, context=context)
+                r["weight"] = owner_prior if (r["owner"] and weak) else 1.0
+            c = cands.get((kind, r["ref"]))
+            if c is None:
+                c = cands[(kind, r["ref"])] = _Candidate("procedure" if kind in ("title", "step", "note") else kind,
+                                                         r["ref"], score=r["score"], **made)
+            if allowed is None or allowed(r):
+                c.rows.append(r)
+
+    collect(q.fulltext_duty_hits(), q.DUTY_FULLTEXT, "duty")
+    collect(q.fulltext_unit_hits(), q.UNIT_FULLTEXT, "unit")
+    collect(q.fulltext_procedure_hits(), q.PROCEDURE_FULLTEXT, "title")
+    collect(q.fulltext_step_hits(), q.STEP_FULLTEXT, "step")
+    collect(q.fulltext_note_hits(), q.NOTE_FULLTEXT, "note")
+
+    # Query bigrams (the embedded lookup's terms); a bigram that no candidate has and that holds
+    # a glue character (行李要檢查: 李要, 要檢) is chatter, not content.
+    terms = s._terms(" ".join(parts))
+    for c in cands.values():
+        c.key = fold(c.text, triggers)
+        c.key += " " + " ".join(s.short_forms(c.key))
+        c.clause = s._clause_start(c.key, c.flags)
+    bigrams = [t for t in terms if len(t) == 2] or [t for t in terms if len(t) == 1]
+    present = {t for t in bigrams if any(t in c.key for c in cands.values())}
+    bigrams = [t for t in bigrams if t in present or not (set(t) & s.FUNCTION_CHARS)] or bigrams
+    qlen = max(sum(len(p) for p in parts), 1)
+
+    by_unit: dict[str, list] = {}
+    info: dict[str, dict] = {}
+    for c in cands.values():
+        per_unit: dict[str, list[dict]] = {}
+        for r in c.rows:
+            per_unit.setdefault(r["unit"], []).append(r)
+        if not per_unit:
+            continue
+        run, at = s._longest_run(parts, c.key)
+        phrase = 1 + s.PHRASE_BONUS * run / qlen
+        prior = 1.0 if 0 <= at < c.clause else c.prior
+        for uid, rows in per_unit.items():
+            r0 = rows[0]
+            info.setdefault(uid, {"id": uid, "name": r0["name"], "path": list(r0["path"])})
+            if rerank:
+                path_key = fold(" ".join(r0["path"]), triggers)
+                found = sum(1 for t in bigrams if t in c.key or t in path_key)
+                coverage = found / len(bigrams)
+                if coverage < s.MIN_COVERAGE and run < s.MIN_RUN:
+                    continue
+                boost = s.CONTEXT_BOOST if any(r0["path"][:len(p)] == p for p in context_paths) else 1.0
+                score = c.score * coverage * phrase * prior * max(r["weight"] for r in rows) * boost
+            else:
+                score = c.score
+            by_unit.setdefault(uid, []).append((score, c, rows))
+    return _hits(by_unit, info, terms, top)
+
+
+def _triggers() -> frozenset[str]:
+    """The characters OpenCC may change (:func:`queries.textnorm.opencc_triggers`), cached in a file.
+
+    Working them out walks OpenCC's dictionaries (about 0.1 s); the embedded lookup keeps them
+    in its index, this lookup in orggraph's cache directory.  An unwritable cache only costs time.
+    """
+    import hashlib
+    import importlib.util
+    from pathlib import Path
+
+    from graph_model.store import atomic_write, cache_dir
+    from queries import textnorm
+
+    spec = importlib.util.find_spec("opencc")  # a new OpenCC (its files' times) means new dictionaries
+    installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
+    key = hashlib.sha256(Path(textnorm.__file__).read_bytes() + installed.encode()).hexdigest()[:12]
+    path = cache_dir() / f"opencc-triggers-{textnorm.OPENCC_CONFIG}-{key}.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    found = textnorm.opencc_triggers()
+    try:
+        for old in path.parent.glob("opencc-triggers-*.txt"):
+            old.unlink(missing_ok=True)
+        atomic_write(path, "".join(sorted(found)).encode("utf-8"))
+    except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
+        pass
+    return found
+
+
+def _procedure_setting(name: str, default: float) -> float:
+    """A weight of the embedded lookup's procedure entries (:mod:`queries.procedure`), so both rank alike."""
+    try:
+        from queries import procedure
+    except ImportError:  # pragma: no cover
+        return default
+    return getattr(procedure, name, default)
+
+
+def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
+    from queries.search import EVIDENCE_PER_UNIT
+    from queries.which import Evidence, Hit, _spans
+
+    ranked = []
+    for uid, matches in by_unit.items():
+        matches.sort(key=lambda m: (-m[0], m[1].kind, m[1].ref))
+        ranked.append((matches[0][0], uid, matches[:EVIDENCE_PER_UNIT]))
+    # Best first; units tied on the same evidence stay together, then by id (as the embedded lookup).
+    ranked.sort(key=lambda t: (-round(t[0], 9), t[2][0][1].kind, t[2][0][1].ref, t[1]))
+    if top is not None and len(ranked) > top:
+        cut = top
+        while cut < len(ranked) and round(ranked[cut][0], 9) == round(ranked[top - 1][0], 9):
+            cut += 1
+        ranked = ranked[:cut]
+    hits, group, previous = [], 0, None
+    for score, uid, matches in ranked:
+        evidence = []
+        for _score, c, rows in matches:
+            spans = _spans(c.key[:len(c.text)], terms)
+            for r in sorted(rows, key=lambda r: (r.get("doc") or "", r.get("line") or 0)):
+                evidence.append(Evidence(c.text, r.get("doc") or "", r.get("line") or 0, r.get("article") or "",
+                                         r.get("item") or "", r.get("post") or "", c.kind, spans,
+                                         context=c.context, role=r.get("role") or ""))
+        signature = (round(score, 9), matches[0][1].kind, matches[0][1].ref)
+        if previous is not None and signature != previous:
+            group += 1
+        previous = signature
+        hits.append(Hit(dict(info[uid]), score, evidence, group))
+    return hits
+
+
+def _filter(tx, agency: str | None, unit_type: str | None):
+    """A predicate on result rows for ``--agency`` / ``--type`` (``None``: keep everything)."""
+    if agency is None and unit_type is None:
+        return None
+    roots = None
+    if agency is not None:
+        ref = agency.strip().strip("/").replace(" › ", "/").replace("›", "/")
+        parts = [p.strip() for p in ref.split("/") if p.strip()]
+        roots = [r["path"] for r in tx.run(q.units_by_reference(), ref=ref, parts=parts or [ref])]
+        if not roots:
+            from graph_model.errors import UnknownUnit
+            hint = q.lucene_query([ref])
+            found = [r["unit"] for r in tx.run(q.fulltext_unit_hits(), index=q.UNIT_FULLTEXT, q=hint, limit=5)] \
+                if hint else []
+            raise UnknownUnit(ref, found)
+    want = None
+    if unit_type is not None:
+        want = unit_type.strip().lower()
+        kinds = [r.data() for r in tx.run(q.unit_kinds())]
+        if want not in {(k["kind"] or "").lower() for k in kinds} | {k["unit_type"] for k in kinds}:
+            from queries.search import UnknownType
+            raise UnknownType(unit_type, sorted({k["kind"] for k in kinds if k["kind"]})
+                              + sorted({k["unit_type"] for k in kinds if k["unit_type"]}))
+
+    def keep(r: dict) -> bool:
+        if roots is not None and not any(list(r["path"][:len(p)]) == list(p) for p in roots):
+            return False
+        return want is None or (r["kind"] or "").lower() == want or r["unit_type"] == want
+
+    return keep
+
+
+def _context(tx, parts: list[str], triggers) -> tuple[list[list[str]], list[str]]:
+    """Unit names in the query that say where to look; the parts without them.
+
+    As the embedded lookup: names of units with units under them (three
+    characters or more), and agencies by abbreviation (環保署); a name is
+    context only when at least two characters of content remain.
+    """
+    from queries.search import abbreviations
+    from queries.textnorm import fold
+
+    key = " ".join(parts)
+    names: dict[str, list[list[str]]] = {}
+    for r in tx.run(q.context_units()):
+        name = fold(r["name"], triggers)
+        if len(name) < 3:
+            continue
+        forms = [name] + (abbreviations(name) if r["kind"] == "Agency" else [])
+        for form in forms:
+            if form in key:
+                names.setdefault(form, []).append(list(r["path"]))
+    paths: list[list[str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        if not any(name in p for p in parts):
+            continue
+        rest = [x for p in parts for x in (p.replace(name, " ").split() if name in p else [p])]
+        if sum(len(x) for x in rest) >= 2:
+            parts, paths = rest, paths + names[name]
+    return paths, parts
+
+
+def _long_forms(parts: list[str]) -> list[str]:
+    """Long forms of the short words in the query (環保 → 環境保護), searched for as well."""
+    from queries.textnorm import ABBREVIATIONS
+    return [long for long, short in ABBREVIATIONS.items() if any(short in p for p in parts)]
