@@ -38,7 +38,7 @@ def cn(n: int) -> str:
 
 def synthetic_graph(n_units: int) -> OrgGraph:
     """A ministry-shaped organization of exactly ``n_units`` units (root 示範部)."""
-    graph, src = OrgGraph(), Source("synthetic", 1)
+    graph = OrgGraph()
     plan: list[tuple[tuple[str, ...], str, str]] = [(("示範部",), "Agency", "部")]
     agency = 0
     while len(plan) < n_units:

@@ -184,10 +184,6 @@ def write_procedure_chart(graph, name: str, path, fmt: str | None = None, *, fon
     The twin of :func:`queries.render.write_chart` for ``orggraph chart --procedure NAME``:
     checks the format, then the font, then renders; the result carries Graphviz's warnings.
     """
-    from queries.render import check_font, output_format, render
+    from queries.render import output_format, write_built
     fmt = output_format(path, fmt)
-    result = procedure_chart(graph, name, font=font, **options)
-    if fmt != "dot":
-        check_font(result.text(), font)
-    result.warnings.extend(render(result, path, fmt))
-    return result
+    return write_built(procedure_chart(graph, name, font=font, **options), path, fmt, font)

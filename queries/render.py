@@ -202,7 +202,11 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
     :class:`Chart` carries the warnings of both the chart and Graphviz.
     """
     fmt = output_format(path, fmt)
-    result = chart(graph, unit, font=font, **options)
+    return write_built(chart(graph, unit, font=font, **options), path, fmt, font)
+
+
+def write_built(result, path: str | os.PathLike, fmt: str, font: str):
+    """Write a built chart (anything with ``text()`` and ``warnings``) in ``fmt``, font checked first."""
     if fmt != "dot":
         check_font(result.text(), font)
     result.warnings.extend(render(result, path, fmt))

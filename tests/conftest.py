@@ -40,6 +40,14 @@ def store_path(tmp_path):
 
 
 @pytest.fixture
+def store001(store_path):
+    """A store with only seed 001 loaded."""
+    from graph_model.store import open_store
+    open_store(store_path).load_paths([SEED_BUDGET])
+    return store_path
+
+
+@pytest.fixture
 def run():
     """Run the CLI in-process: ``run("show", "稽查組")`` -> click Result (``.exit_code``, ``.stdout``, ``.stderr``)."""
     from click.testing import CliRunner

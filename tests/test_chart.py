@@ -368,13 +368,6 @@ def _umask() -> int:
 
 
 # --------------------------------------------------------------------------- the command
-@pytest.fixture
-def store001(store_path):
-    from graph_model.store import open_store
-    open_store(store_path).load_paths([SEED_BUDGET])
-    return store_path
-
-
 def test_cli_writes_the_chart_and_says_so(run, store001, tmp_path):
     out = tmp_path / "keelung.svg"
     result = run("--store", store001, "chart", "基隆關", "-o", out)
@@ -411,15 +404,6 @@ def open_store_graph(path):
     return open_store(path).graph()
 
 
-def _has_which() -> bool:
-    try:
-        import queries.which  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _has_which(), reason="queries.which (issue 3) not there yet")
 def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
     from graph_model.store import open_store
     from queries.chart import units_matching

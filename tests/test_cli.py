@@ -20,13 +20,6 @@ BUDGET_ID = SEED_BUDGET.stem
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 
 
-@pytest.fixture
-def store001(store_path):
-    """A store with only seed 001 loaded."""
-    open_store(store_path).load_paths([SEED_BUDGET])
-    return store_path
-
-
 def ok(result, code=0):
     assert result.exit_code == code, (result.stdout, result.stderr)
     return result.stdout

@@ -12,7 +12,7 @@ import pytest
 from graph_model.errors import OrgGraphError
 from graph_model.graph import OrgGraph
 from graph_model.neo4j import cypher as q
-from graph_model.neo4j.connection import Settings, cypher, settings
+from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
 from graph_model.records import Document, ParsedDocument, Source, UnitRecord, DutyRecord
 

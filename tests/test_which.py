@@ -16,17 +16,9 @@ import sys
 import pytest
 
 from conftest import REPO, SEED_BUDGET
-from graph_model.store import open_store
 
 BUDGET_ID = SEED_BUDGET.stem
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
-
-
-@pytest.fixture
-def store001(store_path):
-    """A store with only seed 001 loaded."""
-    open_store(store_path).load_paths([SEED_BUDGET])
-    return store_path
 
 
 @pytest.fixture(scope="module")
