@@ -25,23 +25,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import AmbiguousName, UnknownName
 from graph_model.records import Source
 
 EMPTY_STEP = "（空白）"  # a flow-chart box with no text
 
 
-class UnknownProcedure(OrgGraphError):
-    def __init__(self, ref: str, suggestions: list[str] | None = None):
-        self.ref, self.suggestions = ref, suggestions or []
-        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no procedure named {ref!r}{hint}")
+class UnknownProcedure(UnknownName):
+    what = "procedure"
 
 
-class AmbiguousProcedure(OrgGraphError):
-    def __init__(self, ref: str, candidates: list[str]):
-        self.ref, self.candidates = ref, candidates
-        super().__init__(f"{ref!r} names {len(candidates)} procedures; use a longer name: " + ", ".join(candidates))
+class AmbiguousProcedure(AmbiguousName):
+    what = "procedure"
 
 
 class ProcedureText(NamedTuple):
@@ -366,9 +361,7 @@ def which_entries(graph, *, agency_fallback: bool = False):
     the title's prior times :data:`STEP_PRIOR`.  Registered as
     ``queries.search.ENTRY_SOURCES["procedure"]``.
     """
-    from queries import search
-    from queries.search import Entry, Handler
-    title_prior = getattr(search, "PROCEDURE_PRIOR", 1.0)
+    from queries.search import PROCEDURE_PRIOR as title_prior, Entry, Handler
     nodes = {n["id"]: n for n in procedure_nodes(graph)}
     roles = {pid: _roles_by_unit(graph, pid) for pid in nodes}
     grouped: dict[tuple, list] = {}

@@ -444,12 +444,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
     by_unit: dict[int, list[Match]] = {}
     for e in keep:
         entry = entries[e]
-        run, at = _longest_run(q.parts, entry[3])
-        phrase = 1 + PHRASE_BONUS * run / qlen
-        clause = entry[7]
-        # A flagged entry loses its discount when the query matches before its catch-all clause
-        # (公共關係 in 「印信、文書…公共關係及不屬於各處、室事項」).
-        prior = 1.0 if 0 <= at < clause else entry[4]
+        run, phrase, prior = phrase_and_prior(q.parts, entry[3], entry[7], entry[4], qlen)
         base = raw[e] * phrase * prior
         per_unit: dict[int, list[list]] = {}
         for h in entry[6]:
@@ -479,12 +474,27 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                                   u in context_units))
     # Best score first; equal scores stay together, ordered by the evidence they share, then by id.
     results.sort(key=lambda r: (-round(r.score, 9), r.matches[0].entry, r.unit_id))
-    if limit is not None and len(results) > limit:
-        cut = limit
-        while cut < len(results) and round(results[cut].score, 9) == round(results[limit - 1].score, 9):
-            cut += 1
-        results = results[:cut]
-    return results
+    return keep_ties(results, limit, lambda r: r.score)
+
+
+def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int) -> tuple[int, float, float]:
+    """``(longest verbatim run, phrase factor, prior)`` of an entry's ``key`` for the query ``parts``.
+
+    A flagged entry loses its discount when the query matches before its catch-all
+    clause (公共關係 in 「印信、文書…公共關係及不屬於各處、室事項」).
+    """
+    run, at = _longest_run(parts, key)
+    return run, 1 + PHRASE_BONUS * run / qlen, (1.0 if 0 <= at < clause else prior)
+
+
+def keep_ties(ranked: list, limit: int | None, score: Callable) -> list:
+    """The first ``limit`` of ``ranked`` (best first), and every one tied with the last of them."""
+    if limit is None or len(ranked) <= limit:
+        return ranked
+    cut, last = limit, round(score(ranked[limit - 1]), 9)
+    while cut < len(ranked) and round(score(ranked[cut]), 9) == last:
+        cut += 1
+    return ranked[:cut]
 
 
 def closest_entries(index: Index, query: str, limit: int = 3) -> list[int]:

@@ -121,9 +121,10 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
     if not text:
         return []
     limit = FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT
+    from queries.procedure import OWNER_PRIOR as owner_prior, STEP_PRIOR
+
     title_prior = s.PROCEDURE_PRIOR
-    step_prior = title_prior * _procedure_setting("STEP_PRIOR", 1.0)
-    owner_prior = _procedure_setting("OWNER_PRIOR", 0.5)
+    step_prior = title_prior * STEP_PRIOR
     cands: dict[tuple[str, str], _Candidate] = {}
 
     def collect(stmt, index, kind):
@@ -193,9 +194,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
             per_unit.setdefault(r["unit"], []).append(r)
         if not per_unit:
             continue
-        run, at = s._longest_run(parts, c.key)
-        phrase = 1 + s.PHRASE_BONUS * run / qlen
-        prior = 1.0 if 0 <= at < c.clause else c.prior
+        run, phrase, prior = s.phrase_and_prior(parts, c.key, c.clause, c.prior, qlen)
         for uid, rows in per_unit.items():
             r0 = rows[0]
             info.setdefault(uid, {"id": uid, "name": r0["name"], "path": list(r0["path"])})
@@ -244,17 +243,8 @@ def _triggers() -> frozenset[str]:
     return found
 
 
-def _procedure_setting(name: str, default: float) -> float:
-    """A weight of the embedded lookup's procedure entries (:mod:`queries.procedure`), so both rank alike."""
-    try:
-        from queries import procedure
-    except ImportError:  # pragma: no cover
-        return default
-    return getattr(procedure, name, default)
-
-
 def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
-    from queries.search import EVIDENCE_PER_UNIT
+    from queries.search import EVIDENCE_PER_UNIT, keep_ties
     from queries.which import Evidence, Hit, _spans
 
     ranked = []
@@ -263,11 +253,7 @@ def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
         ranked.append((matches[0][0], uid, matches[:EVIDENCE_PER_UNIT]))
     # Best first; units tied on the same evidence stay together, then by id (as the embedded lookup).
     ranked.sort(key=lambda t: (-round(t[0], 9), t[2][0][1].kind, t[2][0][1].ref, t[1]))
-    if top is not None and len(ranked) > top:
-        cut = top
-        while cut < len(ranked) and round(ranked[cut][0], 9) == round(ranked[top - 1][0], 9):
-            cut += 1
-        ranked = ranked[:cut]
+    ranked = keep_ties(ranked, top, lambda t: t[0])
     hits, group, previous = [], 0, None
     for score, uid, matches in ranked:
         evidence = []
