@@ -37,13 +37,28 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
 
 UNIT_SUFFIX_PATTERN = "|".join(sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, reverse=True))
 
-_BODY_EXCEPTIONS = {"各"}  # 各分署: a family of branch offices
+# A piece that names a parent agency ends with one of these; the last piece may end with any word.
+_PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司",)
+# A piece never starts with a joining word (高等軍事法院「及其分院」檢察署) or a quantifier.
+_NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
+_FAMILY = re.compile(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
+_MAX_NAME = 60  # longer "names" are prose: never split (and never spend time on them)
 
 
 def split_agency_name(name: str) -> tuple[str, ...]:
     """Split a full agency name into its hierarchy of agency names.
 
-    Returns a one-element tuple when the name cannot be split soundly.
+    Every piece but the last ends with an agency suffix (部, 署, 局, 委員會 …) and has
+    at least two characters before it; the last piece is the organization itself,
+    whatever it is (館, 所, 總隊, 學校, 中心 …).  Of the possible splits the one with
+    the shortest first pieces wins.  Returns a one-element tuple when nothing splits.
+
+    >>> split_agency_name("交通部民用航空局民航人員訓練所")
+    ('交通部', '民用航空局', '民航人員訓練所')
+    >>> split_agency_name("國防部高等軍事法院及其分院檢察署"), split_agency_name("基隆關稅局")
+    (('國防部', '高等軍事法院及其分院檢察署'), ('基隆關稅局',))
+    >>> split_agency_name("經濟部商品檢驗局所屬各分局")
+    ('經濟部', '商品檢驗局', '各分局')
     """
     return _split(name)
 
@@ -51,24 +66,36 @@ def split_agency_name(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _split(name: str) -> tuple[str, ...]:
     n = len(name)
-    # best[i] = segmentation of name[i:] as a tuple, or None
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[n] = ()
-    for i in range(n - 1, -1, -1):
-        for suffix in AGENCY_SUFFIXES:
-            for j in range(i + 1, n + 1):
-                if not name.startswith(suffix, j - len(suffix)) or j - len(suffix) < i:
-                    continue
-                body = name[i : j - len(suffix)]
-                if len(body) < 2 and body not in _BODY_EXCEPTIONS:
-                    continue
-                if best[j] is None:
-                    continue
-                candidate = (name[i:j],) + best[j]
-                # Prefer the earliest cut (shortest first piece) for a deterministic, natural split.
-                if best[i] is None or len(candidate[0]) < len(best[i][0]):
-                    best[i] = candidate
-    return best[0] if best[0] else (name,)
+    if n > _MAX_NAME or n < 4:
+        return (name,)
+    pieces: list[str] = []
+    i = 0
+    while True:
+        cut = _first_cut(name, i)
+        if cut is None:
+            break
+        pieces.append(name[i:cut])
+        i = cut
+    last = name[i:]
+    if len(pieces) and last.startswith("所屬各"):
+        last = last[2:]  # 商品檢驗局所屬各分局: the family is 各分局 of 商品檢驗局
+    pieces.append(last)
+    return tuple(pieces)
+
+
+def _first_cut(name: str, i: int) -> int | None:
+    """End of the shortest parent piece starting at ``i`` that leaves a sound rest, or None."""
+    for j in range(i + 3, len(name) - 1):
+        suffix = next((s for s in _PARENT_SUFFIXES if name.startswith(s, j - len(s))), None)
+        if suffix is None or j - len(suffix) - i < 2 or "及其" in name[i:j]:
+            continue
+        rest = name[j:]
+        if rest.startswith(_NO_PIECE_START) and not _FAMILY.match(rest):
+            continue
+        if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest)):
+            continue
+        return j
+    return None
 
 
 def classify_unit(name: str) -> tuple[str, str]:

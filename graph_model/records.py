@@ -61,6 +61,9 @@ class Document:
     path: str = ""
     sha256: str = ""
     lines: int = 0
+    # What the file says besides its text: for the open-data JSON, title, category (法規類別),
+    # updated (最新異動日期, YYYYMMDD), abolished (廢止註記), history (沿革內容), nature, url.
+    meta: dict = field(default_factory=dict)
 
 
 @dataclass

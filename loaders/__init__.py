@@ -16,11 +16,12 @@ from pathlib import Path
 
 from graph_model.records import Document, ParsedDocument
 
-from .reading import LoadError, decode, read_document
+from .reading import LoadError, decode, read_bytes, read_document
 
 GENRES = ("org_act", "office_rules", "budget", "procedures")
 
-__all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "decode", "read_document"]
+__all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "parse_bytes",
+           "decode", "read_document"]
 
 
 class UnknownGenre(LoadError):
@@ -59,8 +60,13 @@ def doc_id_for(path: str | Path) -> str:
     return Path(path).stem
 
 
-def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = "", sha256: str = "") -> ParsedDocument:
-    """Parse document text; raises :class:`UnknownGenre` when the genre cannot be told."""
+def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = "", sha256: str = "",
+               meta: dict | None = None) -> ParsedDocument:
+    """Parse document text; raises :class:`UnknownGenre` when the genre cannot be told.
+
+    ``meta`` is what the file says about the document besides its text (the open-data
+    JSON's 法規類別, 最新異動日期, 廢止註記, 沿革內容); it is kept on the document.
+    """
     where = path or doc_id
     if not text.strip():
         raise LoadError(where, "the document is empty", "give a document with text in it")
@@ -72,7 +78,8 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
     elif genre not in GENRES:
         raise UnknownGenre(where, f"unknown genre {genre!r}", f"use one of: {', '.join(GENRES)}")
     module = importlib.import_module(f"loaders.{genre}")
-    document = Document(id=doc_id, title="", genre=genre, path=path, sha256=sha256, lines=text.count("\n") + 1)
+    document = Document(id=doc_id, title="", genre=genre, path=path, sha256=sha256, lines=text.count("\n") + 1,
+                        meta=dict(meta or {}))
     parsed = module.parse(text, document)
     if not parsed.units:
         raise LoadError(where, f"no organization found in this {genre} document",
@@ -82,5 +89,11 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
 
 def load_path(path: str | Path, *, genre: str | None = None) -> ParsedDocument:
     """Read and parse one document file."""
-    text, _encoding, sha = read_document(path)
-    return parse_text(text, doc_id_for(path), genre=genre, path=str(path), sha256=sha)
+    text, _encoding, sha, meta = read_document(path)
+    return parse_text(text, doc_id_for(path), genre=genre, path=str(path), sha256=sha, meta=meta)
+
+
+def parse_bytes(data: bytes, path: str, *, genre: str | None = None) -> ParsedDocument:
+    """Decode and parse a document's bytes (a file's content, e.g. read from an archive)."""
+    text, _encoding, sha, meta = read_bytes(data, path)
+    return parse_text(text, doc_id_for(path), genre=genre, path=path, sha256=sha, meta=meta)

@@ -6,7 +6,7 @@ import re
 from graph_model.naming import split_agency_name
 from graph_model.records import ParsedDocument, Source
 
-from .common import agency_from_title, agency_records, aliases_defined
+from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from .text import Line
 
 _TITLE_OK = re.compile(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
@@ -21,14 +21,15 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     """
     doc = parsed.document
     first = next((l for l in lines if l.kind in ("para", "item")), None)
-    title_line = first if first is not None and first.start <= 2 and first.kind == "para" and \
-        _TITLE_OK.search(agency_from_title(first.text)) and not re.search(r"[，。：]", first.text) else None
+    title_line = first if first is not None and first.start <= 2 and first.kind == "para" and (
+        is_genre_title(first.text) or _TITLE_OK.search(agency_from_title(first.text))
+        and not re.search(r"[，。：]", first.text)) else None
     defs = []
     for line in lines[:40]:
         defs += [(name, short, line) for name, short in aliases_defined(line.text)]
     if title_line is not None:
         full, source_line = agency_from_title(title_line.text), title_line
-        doc.title = title_line.text
+        doc.title = undated_title(title_line.text)
     elif defs:
         full, _, source_line = defs[0]
         doc.title = full
@@ -39,6 +40,7 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
         m = re.match(r"^(\S{2,12}?[部院府會])(?:為|設)", defs[0][2].text)
         if m and not full.startswith(m.group(1)):
             full = m.group(1) + full
+    full = _placed(full, doc.meta.get("category", ""))
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
     self_names |= {full, split_agency_name(full)[-1]}
     suffix = re.search(r"(分署|分局|部|院|署|局|關|府|會|處)$", full)
@@ -47,3 +49,24 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     source = Source(doc.id, source_line.start, source_line.end, source_line.article)
     parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names))))
     return split_agency_name(full), self_names
+
+
+_CATEGORY_PARENT = re.compile(r"^(?:行政|考試|司法|監察|立法|總統|廢止法規)＞([^＞]{2,20}?(?:部|院|府|委員會|署|局))(?:＞|$)")
+
+
+def _placed(full: str, category: str) -> str:
+    """Prefix the ministry the database files a document under (法規類別 行政＞交通部＞…) when the
+    title leaves it out: 郵政儲金匯業局 filed under 交通部 is 交通部 › 郵政儲金匯業局.
+
+    A title that names a parent already is left as it is (行政院文化建設委員會 filed under 文化部).
+
+    >>> _placed("郵政儲金匯業局", "行政＞交通部＞郵政目"), _placed("行政院文化建設委員會", "廢止法規＞文化部")
+    ('交通部郵政儲金匯業局', '行政院文化建設委員會')
+    """
+    m = _CATEGORY_PARENT.match(category)
+    if not m:
+        return full
+    parent = m.group(1)
+    if len(split_agency_name(full)) > 1 or parent in split_agency_name(full) or full.startswith(parent) or parent.endswith(full):
+        return full
+    return parent + full

@@ -16,13 +16,34 @@ from graph_model.records import Source, UnitRecord
 
 from .text import Line
 
-GENRE_SUFFIX = re.compile(r"(及所屬)?(各機關)?(組織(法|條例|通則|準則|規程|規則|章程)|辦事細則|處務規程|處務規則|預算總說明)?$")
+GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自治條例|法|條例|通則|準則|規程|規則|章程|簡則)"
+               r"|辦事細則|處務規程|處務規則|預算總說明)")
+GENRE_SUFFIX = re.compile(rf"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?(?:{GENRE_WORDS})?$")
+GENRE_TITLE = re.compile(rf"{GENRE_WORDS}$")
 ALIAS_DEF = re.compile(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
 _LEAD_IN = re.compile(r"^.*(?:依據|依照|依|為|由|特設|設立|設置|設)(?=[^依為由設]{3,}$)")
+_DATED = re.compile(r"\s*[（(][^（）()]{0,12}\d{2,3}\s*[.．]\s*\d{1,2}\s*[.．]\s*\d{1,2}\s*\S{0,4}[）)]\s*$")
 
 
 def agency_from_title(title: str) -> str:
-    return GENRE_SUFFIX.sub("", title.strip())
+    """The organization a title names: genre words and a version date （96.02.14訂定） removed.
+
+    >>> agency_from_title("交通部公路總局各區監理所辦事細則（92.04.15 訂定）"), agency_from_title("某某館暫行組織規程")
+    ('交通部公路總局各區監理所', '某某館')
+    """
+    return GENRE_SUFFIX.sub("", undated_title(title))
+
+
+def undated_title(title: str) -> str:
+    """A title without the version date the database appends to older versions."""
+    return _DATED.sub("", "".join(title.split()))
+
+
+def is_genre_title(line: str) -> bool:
+    """True for a document title: it ends with the genre's words (組織法, 辦事細則 …) and is no sentence."""
+    title = undated_title(line)
+    return bool(GENRE_TITLE.search(title)) and len(title) <= 60 and not re.search(r"[，。：；]", title) \
+        and len(agency_from_title(title)) >= 2
 
 
 def aliases_defined(text: str) -> list[tuple[str, str]]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from graph_model.errors import OrgGraphError
 
+from .lawjson import decode_law, looks_like_law_json
+
 
 class LoadError(OrgGraphError):
     """A document could not be loaded; the message names the file and the fix."""
@@ -92,8 +94,8 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
                     "convert it to UTF-8, e.g. iconv -f BIG5 -t UTF-8")
 
 
-def read_document(path: str | Path) -> tuple[str, str, str]:
-    """Read a document file; returns ``(text, encoding, sha256)``."""
+def read_document(path: str | Path) -> tuple[str, str, str, dict]:
+    """Read a document file; returns ``(text, encoding, sha256, metadata)`` (see :func:`read_bytes`)."""
     p = Path(path)
     if not p.exists():
         raise LoadError(str(path), "no such file", "check the path")
@@ -103,5 +105,22 @@ def read_document(path: str | Path) -> tuple[str, str, str]:
         data = p.read_bytes()
     except OSError as exc:
         raise LoadError(str(path), f"cannot be read: {exc.strerror}", "check its permissions") from None
-    text, encoding = decode(data, str(path))
-    return text, encoding, hashlib.sha256(data).hexdigest()
+    return read_bytes(data, str(path))
+
+
+def read_bytes(data: bytes, path: str) -> tuple[str, str, str, dict]:
+    """Decode a document's bytes; returns ``(text, encoding, sha256, metadata)``.
+
+    A ``.json`` file (or one that starts like a JSON object) is read as a law of the national
+    laws database's open-data layout (:mod:`loaders.lawjson`); its metadata comes back too.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    if path.lower().endswith(".json") or looks_like_law_json(data):
+        try:
+            text, meta = decode_law(data)
+        except ValueError as exc:
+            raise LoadError(path, str(exc), "give a law file of the national laws database's open-data JSON "
+                            "(one law per file) or a plain-text document") from None
+        return text, "law-json", sha, meta
+    text, encoding = decode(data, path)
+    return text, encoding, sha, {}

@@ -50,6 +50,9 @@ _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|�
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
 
+# An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
+_UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
+                        r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
 _NOT_A_NAME = re.compile(r"事項|業務|之|不屬|其他|其它")
 
 
@@ -222,6 +225,9 @@ class StructureParser:
 
     def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
         body = line.body.strip()
+        head = _UNIT_HEAD.match(body)
+        if head and _unit_names(head.group("name")):
+            body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
         m = _INLINE_UNIT.match(body)
         names = _unit_names(m.group("name")) if m else []
         if mode == "agency" and level == 0 and names and m.group("duties"):
@@ -235,7 +241,7 @@ class StructureParser:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)
             return
-        if mode == "units":
+        if mode == "units" and (level - 1) not in stack:
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
             return
         if mode == "agency" and level == 0:
@@ -254,7 +260,9 @@ class StructureParser:
         if _SUBORDINATE.search(text) and intro:
             return self.agency, "", "units"
         if _SETS_UP_LIST.search(text):
-            return self.agency, "", "units"
+            # 「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
+            parent = owner if owner is not None and not isinstance(owner, list) and not post else self.agency
+            return parent, "", "units"
         if owner is None and text.startswith(tuple(self.self_names)):
             owner = self.agency
         if owner == self.agency and not post:
@@ -436,6 +444,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     agency, self_names = document_agency(lines, parsed)
     if not agency:
         return parsed
+    parsed.extras["agency"] = list(agency)
     StructureParser(parsed, agency, self_names).run(lines)
     posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if posts:

@@ -49,6 +49,9 @@ def cn_number(text: str) -> int | None:
 _TAG = re.compile(r"<[^>\n]{0,400}>")
 _IMAGE = re.compile(r"\[image:[^\]]*\]")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦]|[-*+](?=\s))\s*")
+# Vertical/small presentation forms (︰ in many database texts) that NFC leaves alone.
+_PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "﹔": "；", "︔": "；", "﹐": "，", "︐": "，",
+                                     "﹑": "、", "︑": "、", "﹒": "．", "﹙": "（", "﹚": "）", "︵": "（", "︶": "）"})
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _PUNCT = [(re.compile(r"(?<!\d),|,(?!\d)"), "，"), (re.compile(r";"), "；"), (re.compile(r":(?!//)"), "："),
@@ -61,6 +64,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", html.unescape(_TAG.sub(" ", _IMAGE.sub(" ", text))))
     text = text.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     text = text.replace("ㄧ", "一")  # bopomofo yi typed for the numeral one
+    text = text.translate(_PRESENTATION_FORMS)
     for pattern, full in _PUNCT:
         text = pattern.sub(full, text)
     return _SPACE_NEAR_CJK.sub("", text).strip()

@@ -1,0 +1,111 @@
+"""Corpus-wide invariants of the loaders over the national laws database's organization documents.
+
+    python eval/national.py [--show N] [--json FILE] [--include-sample] [DIR]
+
+Each law is read as `orggraph load` reads it (the open-data JSON itself) and parsed alone.
+Printed: documents parsed / refused (with reason) / crashed, and suspect unit names — with
+punctuation, unexpanded ranges or lists, absent from the text, over 18 characters, without a unit
+word at the end — and documents whose text sets units up but that yield at most one.  These are
+invariants, not a score (the score is eval/run.py on the hand-checked sample); examples leave out
+the sample's documents unless --include-sample.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import traceback
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import loaders  # noqa: E402
+from loaders import LoadError  # noqa: E402
+
+from corpus import national_files  # noqa: E402
+
+UNIT_END = re.compile(r"(部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|廠|場|園|庫|段|班|團|校|司|廳|府|"
+                      r"委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所)$")
+RANGE = re.compile(r"[至、]|[一二三四五六七八九十]+(?:組|科|課|股|隊|處|室)[^，。]*[及和][^，。]*$")
+PUNCT = re.compile(r"[，,。：:；;「」（）()\-—/\s]")
+UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|隊|站)|分[一二三四五六七八九十]+(科|組|股|課)辦事|"
+                          r"(組|科|室|課|處)[:：]\s*掌理")
+SAMPLE = {line.split("\t")[0] for line in (ROOT / "eval" / "national" / "sample.tsv").read_text(
+    encoding="utf-8").splitlines() if line}
+
+
+def _norm(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s).split()).replace("台", "臺").replace("祕", "秘")
+
+
+def check(name: str, data: bytes) -> dict:
+    row = {"doc": name.rsplit(".", 1)[0]}
+    t = time.perf_counter()
+    try:
+        parsed = loaders.parse_bytes(data, name)
+    except LoadError as exc:
+        text = data.decode("utf-8", "replace")
+        row.update(status="refused", reason=exc.problem, unit_wording=bool(UNIT_WORDING.search(text)))
+    except Exception as exc:  # noqa: BLE001 - a crash is what this counts
+        row.update(status="crash", reason=f"{type(exc).__name__}: {exc}"[:200], tb=traceback.format_exc()[-1200:])
+    else:
+        text = _norm(loaders.read_bytes(data, name)[0])
+        agency = len(parsed.units) and max((u for u in parsed.units if u.kind in ("Agency", "BranchOffice")
+                                            and u.source.line <= 5), key=lambda u: len(u.path), default=None)
+        own = [u.path[-1] for u in parsed.units if not agency or len(u.path) > len(agency.path)]
+        row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
+                   punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
+                   long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(n) not in text],
+                   no_unit_end=[n for n in own if not UNIT_END.search(n)],
+                   few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))
+    row["seconds"] = round(time.perf_counter() - t, 4)
+    return row
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", nargs="?", help="a folder of open-data JSON files (default: the national corpus)")
+    ap.add_argument("--show", type=int, default=6, help="examples to print per invariant")
+    ap.add_argument("--json", help="write every document's row to this file")
+    ap.add_argument("--include-sample", action="store_true", help="let examples come from the hand-checked sample")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    rows = [check(name, data) for name, data in national_files(args.dir)]
+    ok = [r for r in rows if r["status"] == "ok"]
+    refused = [r for r in rows if r["status"] == "refused"]
+    crashed = [r for r in rows if r["status"] == "crash"]
+    print(f"documents {len(rows)}: parsed {len(ok)}, refused {len(refused)} "
+          f"({sum(r['unit_wording'] for r in refused)} with unit wording), crashed {len(crashed)}; "
+          f"{sum(r['units'] for r in ok)} units, {sum(r['duties'] for r in ok)} duties; "
+          f"{time.perf_counter() - t0:.1f}s")
+    keys = (("punct", "unit names with punctuation"), ("ranges", "unexpanded ranges/lists"),
+            ("long", "names over 18 characters"), ("absent", "names not in the text"),
+            ("no_unit_end", "names without a unit word at the end"))
+    for key, label in keys:
+        print(f"{label}: {sum(len(r[key]) for r in ok)}")
+    few = [r for r in ok if r["few_units"]]
+    print(f"documents that set units up but yield at most one: {len(few)}")
+    print("refusal reasons:", dict(Counter(r["reason"] for r in refused).most_common()))
+
+    def shown(rs):
+        return [r for r in rs if args.include_sample or r["doc"] not in SAMPLE][:args.show]
+    for key, label in keys:
+        for r in shown([r for r in ok if r[key]]):
+            print(f"  {key}: {r['doc']} {r['title']}: {'; '.join(r[key][:4])}")
+    for r in shown(few):
+        print(f"  few: {r['doc']} {r['title']}")
+    for r in shown(refused):
+        print(f"  refused: {r['doc']} {r['reason']}")
+    for r in crashed[:args.show]:
+        print(f"  crash: {r['doc']} {r['reason']}\n{r['tb']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
