@@ -57,10 +57,12 @@ def check(name: str, data: bytes) -> dict:
         text = _norm(loaders.read_bytes(data, name)[0])
         agency = len(parsed.units) and max((u for u in parsed.units if u.kind in ("Agency", "BranchOffice")
                                             and u.source.line <= 5), key=lambda u: len(u.path), default=None)
-        own = [u.path[-1] for u in parsed.units if not agency or len(u.path) > len(agency.path)]
+        below = [u for u in parsed.units if not agency or len(u.path) > len(agency.path)]
+        own = [u.path[-1] for u in below]
+        written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
                    punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
-                   long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(n) not in text],
+                   long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(written.get(n, n)) not in text],
                    no_unit_end=[n for n in own if not UNIT_END.search(n)],
                    few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))
     row["seconds"] = round(time.perf_counter() - t, 4)

@@ -61,6 +61,12 @@ def rank_of(results, expected: set[str]) -> int | None:
     return None
 
 
+def query_set(q: dict) -> str:
+    """Which documents a query is about: ``seeds``, ``corpus`` (development corpus) or ``both``."""
+    places = {"seeds" if at.startswith("data/seeds/") else "corpus" for e in q.get("evidence", []) for at in e["at"]}
+    return places.pop() if len(places) == 1 else "both"
+
+
 def evaluate(index, queries: list[dict], known_units: set[str] | None = None, search_fn=None) -> dict:
     """Run every query; returns figures overall and per type, and the per-query outcomes.
 
@@ -74,6 +80,7 @@ def evaluate(index, queries: list[dict], known_units: set[str] | None = None, se
         results = search_fn(q["query"]) if search_fn else search(index, q["query"])
         expected = set(q["expected"])
         row = {"query": q["query"], "type": q["type"], "batch": q.get("batch", 1), "expected": q["expected"],
+               "set": query_set(q),
                "top": [(r.unit_id, round(r.score, 3)) for r in results[:5]]}
         if known_units is not None:
             row["missing"] = sorted(expected - known_units)
@@ -89,6 +96,7 @@ def evaluate(index, queries: list[dict], known_units: set[str] | None = None, se
     return {"overall": _figures(rows),
             "by_type": {t: _figures([r for r in rows if r["type"] == t]) for t in sorted({r["type"] for r in rows})},
             "by_batch": {b: _figures([r for r in rows if r["batch"] == b]) for b in sorted({r["batch"] for r in rows})},
+            "by_set": {s: _figures([r for r in rows if r["set"] == s]) for s in ("seeds", "corpus", "both")},
             "rows": rows}
 
 
@@ -140,6 +148,37 @@ def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = No
             Result(h.unit["id"], h.score) for h in which(s, text, top=None, rerank=rerank, driver=driver)])
 
 
+def side_by_side(graph, report: dict) -> dict:
+    """Every set's figures beside plain bigram BM25 over the same graph (eval/bm25.py): the seeds and
+    the development corpus (eval/queries.jsonl, by where their evidence is) and the national sample."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import national_sample
+    from bm25 import BM25
+
+    plain = evaluate(None, load_queries(), search_fn=BM25(graph).search)
+    out = {}
+    for name in ("seeds", "corpus"):
+        out[name] = {"orggraph": report["by_set"][name], "bm25": plain["by_set"][name]}
+    national = national_sample.evaluate()
+    out["national sample"] = {"orggraph": national["which"], "bm25": national["bm25"], "units": national["units"],
+                              "documents": national["documents"]}
+    return out
+
+
+def render_sets(sets: dict) -> str:
+    lines = ["set               queries   orggraph hit@1  any@5   MRR   |  BM25 hit@1  any@5   MRR"]
+    for name, s in sets.items():
+        o, b = s["orggraph"], s["bm25"]
+        five = "hit@5" if "hit@5" in o else "any@5"
+        lines.append(f"{name:<17} {o['queries']:>7}   {o['hit@1']:>14.3f} {o[five]:>6.3f} {o['mrr']:>6.3f}  |"
+                     f"  {b['hit@1']:>10.3f} {b[five]:>6.3f} {b['mrr']:>6.3f}")
+    n = sets["national sample"]
+    u = n["units"]
+    lines.append(f"national sample: {n['documents']} documents, units P {u['precision']:.3f} R {u['recall']:.3f} "
+                 f"F1 {u['f1']:.3f}; empty answers {n['orggraph'].get('empty', 0)}")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="show every query that misses")
@@ -150,6 +189,7 @@ def main(argv=None) -> int:
                     help="with --backend neo4j: push the evaluation graph first (replaces what orggraph pushed)")
     ap.add_argument("--lucene-only", action="store_true",
                     help="with --backend neo4j: rank by Lucene's score alone (no re-weighting)")
+    ap.add_argument("--sets", action="store_true", help="only the side-by-side table of every set against BM25")
     args = ap.parse_args(argv)
 
     from queries.search import build_index
@@ -165,9 +205,17 @@ def main(argv=None) -> int:
             return 1
     else:
         report = evaluate(build_index(graph), load_queries(), known)
+    sets = side_by_side(graph, report) if args.backend == "embedded" else None
     if args.json:
-        print(json.dumps({k: v for k, v in report.items() if k != "rows"}, ensure_ascii=False, indent=2))
+        out = {k: v for k, v in report.items() if k != "rows"}
+        if sets:
+            out["sets"] = sets
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    if sets:
+        print(render_sets(sets))
+        if args.sets:
+            return 0
     for s in skipped:
         print(f"skipped {s}")
     missing = sorted({m for r in report["rows"] for m in r.get("missing", [])})

@@ -81,6 +81,7 @@ class UnitRecord:
     full_name: str = ""
     aliases: tuple[str, ...] = ()
     note: str = ""
+    written: str = ""  # the collective or range the name was written in (第一組至第七組), when not as itself
 
 
 @dataclass

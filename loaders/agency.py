@@ -43,6 +43,7 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     full = _placed(full, doc.meta.get("category", ""))
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
     self_names |= {full, split_agency_name(full)[-1]}
+    self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
     suffix = re.search(r"(分署|分局|部|院|署|局|關|府|會|處)$", full)
     if suffix and not any(n.startswith("本") for n in self_names):
         self_names.add("本" + suffix.group(1))
@@ -70,3 +71,19 @@ def _placed(full: str, category: str) -> str:
     if len(split_agency_name(full)) > 1 or parent in split_agency_name(full) or full.startswith(parent) or parent.endswith(full):
         return full
     return parent + full
+
+
+_SUBJECT_VERB = re.compile(r"^(?:掌理|設|置|為|之|得設|分設|應|綜理)")
+
+
+def _generic_self_names(name: str, lines: list[Line]) -> set[str]:
+    """The generic word a family or an office calls itself by (分臺 for 國立教育廣播電臺分臺, 分局 for 各分局):
+    a trailing part of its name that the text uses as the subject of an article."""
+    name = re.sub(r"^(?:所屬)?各(?:級|區)?", "", name)
+    out = {name} if name else set()
+    for k in (2, 3, 4):
+        tail = name[-k:]
+        if len(name) > k and any(l.body.startswith(tail) and _SUBJECT_VERB.match(l.body[k:]) for l in lines
+                                 if l.kind in ("para", "item")):
+            out.add(tail)
+    return out

@@ -86,7 +86,29 @@ def split_duties(text: str) -> list[str]:
                 parts.append(piece)
         if parts:
             parts[-1] += "；"  # chunk boundary: never join across ；
-    return [p.rstrip("；") for p in parts if p.rstrip("；")]
+    return [d for p in parts if p.rstrip("；") for d in split_residual(p.rstrip("；"))]
+
+
+# 「文書、印信、出納…及不屬於各組、室事項」: named subjects, then the residual clause.
+_RESIDUAL_TAIL = re.compile(r"^(?P<subjects>.{2,}?)(?:及|與|暨|、|，|以及)(?P<residual>(?:其他|其它)?(?:不屬於?|非屬|未列)"
+                            r"[^、，；]{0,4}?(?:其他|其它)?(?:各|本)[^；]{0,12}?(?:事項|業務|事務))$")
+
+
+def split_residual(duty: str) -> list[str]:
+    """A duty that lists subjects and closes with the residual clause, as the subjects' duty and the residual.
+
+    >>> split_residual("研考、文書、事務、公關及其他不屬於各組、室事項")
+    ['研考、文書、事務、公關事項', '其他不屬於各組、室事項']
+    >>> split_residual("不屬其他各組、室事項"), split_residual("國會聯絡、新聞發布事項")
+    (['不屬其他各組、室事項'], ['國會聯絡、新聞發布事項'])
+    """
+    m = _RESIDUAL_TAIL.match(duty)
+    if not m:
+        return [duty]
+    subjects = m.group("subjects")
+    if not re.search(r"(?:事項|業務|事務|之\S{1,4})$", subjects):
+        subjects += m.group("residual")[-2:]
+    return [subjects, m.group("residual")]
 
 
 UNIT_NAME = re.compile(rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
@@ -102,7 +124,7 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     >>> split_unit_list("職員加班、差假之核簽與登記"), split_unit_list("職員加班、差假之核簽與登記", strict=True)
     (['職員加班'], [])
     """
-    pieces = re.split(r"[、，,]|(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", text)
+    pieces = re.split(r"[、，,]|(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text))
     names = []
     for p in pieces:
         p = p.strip()
@@ -115,3 +137,98 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
 
 def source_of(line: Line, doc: str, item: str | None = None) -> Source:
     return Source(doc, line.start, line.end, line.article, item)
+
+
+# ------------------------------------------------------------------ collective and range names
+_CN = "一二三四五六七八九十"
+_KIND = r"(?:大隊|中隊|分隊|總隊|中心|分局|分署|組|科|課|股|室|處|隊)"
+_NAME_END = r"(?=$|[^\u4e00-\u9fff]|及|與|暨|和|，)"
+# 第一組至第七組, 偵查第一大隊至偵查第九大隊, 審查一股至五股, 稽核第一至第三股, 督察一至四股.
+_RANGE = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}})(?P<s1>[\u4e00-\u9fff]{{0,8}}?)"
+                    rf"至(?P=pre)?第?(?P<b>[{_CN}]{{1,3}})(?P<s2>[\u4e00-\u9fff]{{0,8}}?{_KIND}){_NAME_END}")
+# 遺產稅一、二股
+_NUMBERED = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)(?P<suf>{_KIND}){_NAME_END}")
+# 教務、訓導、總務三組: as many heads as the count says
+_COUNTED = re.compile(rf"(?P<heads>[\u4e00-\u9fff]{{1,8}}(?:(?:、|及|與)[\u4e00-\u9fff]{{1,8}}?)+)(?P<n>[二三四五六七八九十]{{1,2}})"
+                      rf"(?P<suf>{_KIND}){_NAME_END}")
+
+
+def cn_numeral(n: int) -> str:
+    """Chinese numeral of 1..99 as documents write it (十一, 二十).
+
+    >>> cn_numeral(7), cn_numeral(12), cn_numeral(20)
+    ('七', '十二', '二十')
+    """
+    tens, ones = divmod(n, 10)
+    return ((_CN[tens - 1] if tens > 1 else "") + "十" if tens else "") + (_CN[ones - 1] if ones else "")
+
+
+def expand_names(text: str) -> str:
+    """Write collective and range names as a list of names, one each, joined by 、.
+
+    A range is a list of names only when it says 第 (第一組至第七組) or names something before its
+    numbers (審查一股至五股); 「設七組至九組」 and 「工程隊二隊至六隊」 are counts and stay as they are.
+
+    >>> expand_names("第一組至第三組"), expand_names("審查一股至三股"), expand_names("稽核第一至第三股")
+    ('第一組、第二組、第三組', '審查一股、審查二股、審查三股', '稽核第一股、稽核第二股、稽核第三股')
+    >>> expand_names("七組至九組"), expand_names("工程隊二隊至六隊"), expand_names("遺產稅一、二股")
+    ('七組至九組', '工程隊二隊至六隊', '遺產稅一股、遺產稅二股')
+    >>> expand_names("教務、訓導、總務三組"), expand_names("偵查第一大隊至偵查第三大隊及刑事科")
+    ('教務組、訓導組、總務組', '偵查第一大隊、偵查第二大隊、偵查第三大隊及刑事科')
+    """
+    return _expand(text, {})
+
+
+def expanded_from(text: str) -> dict[str, str]:
+    """Each name :func:`expand_names` makes from ``text``, with the words it was written as.
+
+    >>> expanded_from("設第一組至第二組")
+    {'第一組': '第一組至第二組', '第二組': '第一組至第二組'}
+    """
+    origins: dict[str, str] = {}
+    _expand(text, origins)
+    return origins
+
+
+def _expand(text: str, origins: dict[str, str]) -> str:
+    from .text import cn_number
+
+    def names(written: str, out: list[str], lead: str = "") -> str:
+        for n in out:
+            origins.setdefault(n, written)
+        return lead + "、".join(out)
+
+    def ranged(m: re.Match) -> str:
+        a, b = cn_number(m.group("a")), cn_number(m.group("b"))
+        s1, s2, pre = m.group("s1"), m.group("s2"), m.group("pre")
+        lead = re.match(r"^.*?(?:設置|設立|分設|增設|設|置)", pre)
+        lead, pre = (lead.group(0), pre[lead.end():]) if lead else ("", pre)
+        if a is None or b is None or not 0 < a < b <= a + 40 or (s1 and s1 != s2):
+            return m.group(0)
+        if not m.group("di") and (not pre or pre.endswith(s2[-1]) or pre.endswith("得")):
+            return m.group(0)  # a count: 七組至九組, 工程隊二隊至六隊
+        return names(m.group(0)[len(lead):], [f"{pre}{m.group('di') or ''}{cn_numeral(n)}{s2}"
+                                             for n in range(a, b + 1)], lead)
+
+    def numbered(m: re.Match) -> str:
+        nums = [cn_number(x) for x in m.group("nums").split("、")]
+        if None in nums or nums != sorted(set(nums)):
+            return m.group(0)
+        return names(m.group(0), [f"{m.group('pre')}{cn_numeral(n)}{m.group('suf')}" for n in nums])
+
+    def counted(m: re.Match) -> str:
+        heads = re.split(r"、|及|與", m.group("heads"))
+        lead = re.match(r"^.*?(?:設置|設立|分設|設|置)", heads[0])
+        if lead:
+            heads[0] = heads[0][lead.end():]
+        if len(heads) != cn_number(m.group("n")) or any(not h or re.search(f"{_KIND}$", h) for h in heads):
+            return m.group(0)
+        written = m.group(0)[lead.end():] if lead else m.group(0)
+        return names(written, [h + m.group("suf") for h in heads], lead.group(0) if lead else "")
+
+    if "至" in text:
+        text = _RANGE.sub(ranged, text)
+    if "、" in text:
+        text = _NUMBERED.sub(numbered, text)
+        text = _COUNTED.sub(counted, text)
+    return text

@@ -24,7 +24,7 @@ from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
-from .common import UNIT_NAME, source_of, split_duties, split_unit_list
+from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties, split_unit_list
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
 
@@ -53,7 +53,7 @@ _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 _UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
-_NOT_A_NAME = re.compile(r"事項|業務|之|不屬|其他|其它")
+_NOT_A_NAME = re.compile(r"事項|事宜|業務|之|不屬|其他|其它|者|得另?設|等[一二三四五六七八九十]|由")
 
 
 def _unit_names(text: str, known=()) -> list[str]:
@@ -65,6 +65,7 @@ def _unit_names(text: str, known=()) -> list[str]:
     >>> _unit_names("桃園、基隆及金馬辦事處"), _unit_names("職員加班、差假之核簽與登記"), _unit_names("不屬其他各科、室事項")
     (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
     """
+    text = expand_names(text)
     names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
     if names and all(UNIT_NAME.fullmatch(n) and not _NOT_A_NAME.search(n) for n in names):
         return names
@@ -82,7 +83,8 @@ def _shared_rest(text: str, known=()) -> list[str]:
     if joined and heads:
         heads, last = heads + [joined.group(1)], joined.group(2)
     if not heads or not UNIT_NAME.fullmatch(last) or _NOT_A_NAME.search(last) or \
-            any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) for h in heads):
+            any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) or
+                re.fullmatch(rf"[{CN_NUM}\d]+", h) for h in heads):  # 「二、第二科」 is a list item, not heads
         return []
     for cut in range(1, len(last) - 1):
         if last in known and all(h + last[cut:] in known for h in heads):
@@ -109,6 +111,7 @@ class StructureParser:
         self.agency_duties: list[tuple[str, Line, str]] = []
         self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
+        self.written: dict[str, str] = {}  # expanded name → the collective or range it was written as
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -117,6 +120,8 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
         name = _clean_name(name)
+        if len(name) > 20 or _NOT_A_NAME.search(name):
+            return None  # prose that ends like a name (「…之其他應辦事項由提案庭書記科」)
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or (classify_unit(name)[1] == name and name != "燈塔"):
             return None
         if parent is None and (name in self.known or "各" + name in self.known):
@@ -125,7 +130,8 @@ class StructureParser:
         kind, unit_type = classify_unit(name)
         if kind == "Agency" and parent is not None and parent != self.agency:
             kind = "Division"
-        self.parsed.units.append(UnitRecord(path, kind, unit_type, source_of(line, self.doc, item), note=note))
+        self.parsed.units.append(UnitRecord(path, kind, unit_type, source_of(line, self.doc, item), note=note,
+                                            written=self.written.get(name, "")))
         if parent is None or parent == self.agency:
             self.known[name] = path
         return path
@@ -153,7 +159,7 @@ class StructureParser:
         「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
         for m in _SUBJECT_END.finditer(head, 2):
-            words = head[:m.start()]
+            words = expand_names(head[:m.start()])
             if "、" in words:
                 names = _unit_names(words, self.known)
                 if len(names) > 1 and _ACTIVE_SUBJECT.search(line.body):
@@ -209,6 +215,7 @@ class StructureParser:
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         for line in lines:
+            self.written.update(expanded_from(line.body))
             if line.kind == "para":
                 owner, post, mode = self._paragraph(line)
                 styles, stack = [], {}

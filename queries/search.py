@@ -313,18 +313,62 @@ def _idf(index: Index, term: str) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+def _automaton(parts: tuple[str, ...]) -> tuple[list[dict], list[int], list[int]]:
+    """Suffix automaton ``(transitions, links, lengths)`` of the query parts, joined by a character
+    no key holds: built in time linear in the query, it finds the longest run of the query in a key
+    in one pass over the key."""
+    nxt, link, length, last = [{}], [-1], [0], 0
+    for ch in "\x00".join(parts):
+        cur = len(nxt)
+        nxt.append({})
+        length.append(length[last] + 1)
+        link.append(0)
+        p = last
+        while p >= 0 and ch not in nxt[p]:
+            nxt[p][ch] = cur
+            p = link[p]
+        if p >= 0:
+            q = nxt[p][ch]
+            if length[p] + 1 == length[q]:
+                link[cur] = q
+            else:
+                clone = len(nxt)
+                nxt.append(dict(nxt[q]))
+                length.append(length[p] + 1)
+                link.append(link[q])
+                while p >= 0 and nxt[p].get(ch) == q:
+                    nxt[p][ch] = clone
+                    p = link[p]
+                link[q] = link[cur] = clone
+        last = cur
+    return nxt, link, length
+
+
+_AUTOMATA: dict[tuple[str, ...], tuple] = {}
+
+
 def _longest_run(parts: list[str], key: str) -> tuple[int, int]:
-    """``(length, position in key)`` of the longest piece of the query found verbatim in ``key``."""
-    best, where = 0, -1
-    for p in parts:
-        for length in range(len(p), best, -1):
-            for s in range(len(p) - length + 1):
-                at = key.find(p[s:s + length])
-                if at >= 0:
-                    best, where = length, at
-                    break
-            if best == length:
-                break
+    """``(length, position in key)`` of the longest piece of the query found verbatim in ``key``
+    (the first such piece in ``key``), in time linear in the query and the key."""
+    tparts = tuple(parts)
+    sam = _AUTOMATA.get(tparts)
+    if sam is None:
+        if len(_AUTOMATA) > 16:
+            _AUTOMATA.clear()
+        sam = _AUTOMATA[tparts] = _automaton(tparts)
+    nxt, link, length = sam
+    best, where, v, run = 0, -1, 0, 0
+    for i, ch in enumerate(key):
+        while v and ch not in nxt[v]:
+            v = link[v]
+            run = length[v]
+        v2 = nxt[v].get(ch)
+        if v2 is None:
+            v, run = 0, 0
+        else:
+            v, run = v2, run + 1
+            if run > best:
+                best, where = run, i - run + 1
     return best, where
 
 

@@ -30,6 +30,8 @@ found in the key can be highlighted in the original text:
 '外僑所得稅'
 >>> clean_query("高雄關的稽查組管哪些事？")
 '高雄關 稽查組'
+>>> clean_query("誰兼辦政風業務？")
+'政風'
 """
 from __future__ import annotations
 
@@ -139,7 +141,7 @@ FUNCTION_CHARS = frozenset("我們你您想要會能該請問是了在到去給�
 
 # Verbs of "being in charge", removed at the edges of what remains (辦理檔案管理 → 檔案管理).
 # 處理/管理/執行 are not among them: at an edge they are usually content (案件之處理, 檔案管理).
-_CHARGE = "負責|主辦|承辦|辦理|掌理|掌管|主管|業管|負擔"
+_CHARGE = "負責|主辦|承辦|兼辦|辦理|掌理|掌管|主管|業管|負擔"
 _LEAD = re.compile(rf"^(?:(?:{_CHARGE})(?:的)?)+")
 _TRAIL = re.compile(rf"(?:是|由|歸|的|{_CHARGE}|呢|嗎|吗|啊|呀|吧|單位|機關)+$")
 _PARTICLES = re.compile(r"[的呢嗎吗啊呀吧]")
@@ -148,6 +150,10 @@ _PARTICLES = re.compile(r"[的呢嗎吗啊呀吧]")
 # Words that only frame a topic: dropped at the start (有關保稅 → 保稅) and as a part of their own.
 _FRAME_LEAD = re.compile(r"^(?:有關|關於|相關|其他有關)(?=..)")
 _FILLER = {"業務", "事項", "事務", "工作", "相關", "有關", "關於", "職掌", "問題"}
+# Words that only say "matters of" after a topic (政風業務, 統計事項, 人事相關事宜): dropped at the end
+# of a part, so that they neither decide a ranking nor, absent from the documents, reject a match.
+# (事務 and 工作 are not among them: at the end they can be content, 一般事務, 社會工作.)
+_FILLER_TAIL = re.compile(r"(?<=..)(?:相關|有關|之|的)?(?:業務|事項|事宜)$")
 
 # Standard short forms of words in government text (環境保護 → 環保).  The index adds the short
 # form wherever the long one occurs, so that a query using either finds the text.
@@ -177,6 +183,7 @@ def clean_query(query: str, triggers: frozenset[str] | str | None = None) -> str
     """
     key = " ".join(fold(query, triggers).split())
     stripped = _PARTICLES.sub(" ", _QUESTION.sub(" ", key))
-    parts = [_TRAIL.sub("", _LEAD.sub("", _FRAME_LEAD.sub("", part))) for part in stripped.split()]
+    parts = [_TRAIL.sub("", _FILLER_TAIL.sub("", _TRAIL.sub("", _LEAD.sub("", _FRAME_LEAD.sub("", part)))))
+             for part in stripped.split()]
     result = " ".join(p for p in parts if p and p not in _FILLER)
     return result if len(result.replace(" ", "")) >= 2 else key
