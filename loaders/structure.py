@@ -34,16 +34,19 @@ _CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科�
 _LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)[：:]?$|[：:]$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
-_DUTY_INTRO = re.compile(r"掌理|職掌|執掌|權責|職責|辦理|負責|任務|(?:業務|工作)(?:範圍|項目)?如[下左]")
+_DUTY_INTRO = re.compile(r"掌理|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)|(?:業務|工作)(?:範圍|項目)?如[下左]")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 _POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
 _SETS_UP = re.compile(rf"設(?:置|立)?(?:下列|左列)?(?:各種|各)?(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))(?=[，。；：]|$)")
-_ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理")
+_ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
+                             r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
 _ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
 _SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
 _DIVIDED = re.compile(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事|得分(?P<any>科|課|股|組)辦事")
 _DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+# 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
+_MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
 _RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
 _SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
@@ -70,6 +73,14 @@ def _unit_names(text: str, known=()) -> list[str]:
     if names and all(UNIT_NAME.fullmatch(n) and not _NOT_A_NAME.search(n) for n in names):
         return names
     return _shared_rest(text, known)
+
+
+def _listed_names(text: str) -> list[str]:
+    """Names a 「設…」 list sets up: 「七科及北、中、南區環境督察大隊」 → the 大隊 (七科 is a count)."""
+    names = []
+    for segment in re.split(r"(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text)):
+        names += _unit_names(segment) or split_unit_list(segment)
+    return [n for n in names if not re.match(rf"^[{CN_NUM}\d]", n) and "設" not in n]
 
 
 def _shared_rest(text: str, known=()) -> list[str]:
@@ -120,8 +131,9 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
         name = _clean_name(name)
-        if len(name) > 20 or _NOT_A_NAME.search(name):
-            return None  # prose that ends like a name (「…之其他應辦事項由提案庭書記科」)
+        if len(name) > 20 or _NOT_A_NAME.search(name) or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+            # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
+            return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or (classify_unit(name)[1] == name and name != "燈塔"):
             return None
         if parent is None and (name in self.known or "各" + name in self.known):
@@ -296,11 +308,32 @@ class StructureParser:
             if intro and not paths:
                 return self.agency, "", "units"
             return (paths[-1], "", "duties") if duty_intro and len(paths) == 1 else (None, "", None)
+        subject_end = text.find(owner[-1]) + len(owner[-1]) if isinstance(owner, tuple) else -1
+        own_set_up = _SETS_UP.search(text, subject_end) if subject_end > 0 and owner != self.agency and not post else None
+        if own_set_up and own_set_up.start() <= subject_end + 2:
+            # 「秘書處設文牘科、收發科…，分掌下列事項：」: a unit sets up its own sections.
+            set_up = own_set_up
+            divided = _DIVIDED.search(text)
+            names = _listed_names(set_up.group("list"))
+            paths = [p for p in (self.unit(n, line, parent=owner, note=divided.group(0) if divided else "")
+                                 for n in names) if p]
+            if paths and intro:
+                return owner, "", "units"
+            duty = _DUTY_VERB.search(text[set_up.end():])
+            if paths and duty and not _RESPECTIVE.search(text):
+                self.duty(owner, duty.group("duty"), line)
+            if paths:
+                return None, "", None
         if owner == self.agency and not post and not intro:
             held = _POST_DUTY.search(text)
             titles = held.group("titles").split("、") if held else []
             if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
                 self.duty(self.agency, held.group("duty"), line, post=held.group("titles"))
+                return None, "", None
+            mandate = _MANDATE_SENTENCE.match(text)
+            if mandate and text.startswith(tuple(self.self_names)):
+                # 「本廠掌理財物驗收、倉儲…等業務。」: the agency's mandate in one sentence.
+                self.duty(self.agency, mandate.group("duty"), line)
                 return None, "", None
         if owner is None:
             return None, "", None
@@ -444,6 +477,19 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
     return list(runs(0, 0)[1] if g >= k else single(0, 0)[1])
 
 
+_PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+
+
+def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
+    """「行政院為統籌處理有關大陸事務，特設大陸委員會」: with no list of its own, the agency's mandate
+    is the purpose it was set up for (in the first articles)."""
+    for line in lines[:12]:
+        m = _PURPOSE.search(line.body) if line.kind == "para" else None
+        if m and (agency[-1] in m.group("what") or m.group("what") in self_names):
+            parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
+            return
+
+
 def parse_document(text: str, document: Document) -> ParsedDocument:
     """Parse an act or office rules: the agency, its units and duties, and its posts."""
     lines = logical_lines(text)
@@ -453,6 +499,8 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         return parsed
     parsed.extras["agency"] = list(agency)
     StructureParser(parsed, agency, self_names).run(lines)
+    if not any(d.unit == agency for d in parsed.duties):
+        _purpose_as_mandate(parsed, lines, agency, self_names)
     posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if posts:
         parsed.extras["posts"] = posts
