@@ -117,21 +117,54 @@ def main(argv=None):
 @click.option("--genre", metavar="GENRE",
               help="Document genre when it cannot be detected: org_act, office_rules, budget, procedures.")
 @click.option("--samples", is_flag=True, help="Also load the bundled sample corpus.")
+@click.option("--strict", is_flag=True,
+              help="All or nothing: stop at the first file that cannot be loaded and leave the store as it was.")
 @json_option
 @pass_state
-def load(state, paths, genre, samples, as_json):
-    """Parse documents into the store (all or nothing; re-loading a document replaces it)."""
+def load(state, paths, genre, samples, strict, as_json):
+    """Parse documents into the store; re-loading a document replaces it.
+
+    PATH is a document (.txt, or .json of the national laws database's open data) or a
+    directory of them (read recursively).  Every file that can be read is loaded and
+    every one refused is listed with its reason (exit status 1 when any was); the store
+    is written once, at the end, so an interrupted load leaves it as it was.
+    """
     if not paths and not samples:
         raise click.UsageError("give at least one PATH (or --samples)")
-    summary = state.store().load_paths(list(paths), genre=genre, samples=samples)
+    bar = None
+    if sys.stderr.isatty() and not as_json:
+        bar = click.progressbar(length=1, label="parsing", file=sys.stderr)
+
+    def progress(done, total):
+        bar.length = total
+        bar.update(done - bar.pos)
+
+    try:
+        summary = state.store().load_paths(list(paths), genre=genre, samples=samples, strict=strict,
+                                           progress=progress if bar else None)
+    finally:
+        if bar:
+            bar.render_finish()
     state.invalidate()
     emit(summary, as_json, _render_load)
+    if summary["refused"]:
+        sys.exit(1)
 
 
 def _render_load(summary: dict) -> str:
-    lines = [f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
-             + (f", {d['unplaced']} unplaced spans" if d["unplaced"] else "") for d in summary["documents"]]
+    docs = summary["documents"]
+    lines = []
+    if len(docs) <= 20:
+        lines = [f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
+                 + (f", {d['unplaced']} unplaced spans" if d["unplaced"] else "") for d in docs]
+    else:
+        counts = {a: sum(d["action"] == a for d in docs) for a in ("added", "replaced", "unchanged")}
+        lines.append(f"{len(docs)} documents: " + ", ".join(f"{n} {a}" for a, n in counts.items()) +
+                     f"; {sum(d['units'] for d in docs)} units, {sum(d['duties'] for d in docs)} duties")
     lines += [f"skipped bundled sample {s['error']}" for s in summary.get("skipped", [])]
+    if summary["refused"]:
+        lines.append(f"refused {len(summary['refused'])} file{'s' if len(summary['refused']) != 1 else ''}:")
+        lines += [f"  {r['error']}" for r in summary["refused"]]
     n = summary["total_documents"]
     lines.append(f"store {summary['store']}: {n} document{'s' if n != 1 else ''}")
     return "\n".join(lines)

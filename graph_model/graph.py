@@ -47,6 +47,7 @@ class OrgGraph:
 
     def __init__(self, graph: nx.MultiDiGraph | None = None):
         self.g = graph if graph is not None else nx.MultiDiGraph()
+        self._handles_seq = self.g.number_of_edges()
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -133,7 +134,9 @@ class OrgGraph:
             self.g.add_node(did, id=did, labels=["Duty"], text=norm, catch_all=catch_all, residual=residual)
         key = f"HANDLES:{source.doc}:{source.line}:{source.item or ''}:{post}"
         # seq keeps the document's own order of duties that share a line.
-        self.g.add_edge(uid, did, key=key, type="HANDLES", basis=basis, post=post, seq=self.g.number_of_edges(),
+        # A running counter: number_of_edges() walks every node of a multigraph, quadratic over a build.
+        self._handles_seq += 1
+        self.g.add_edge(uid, did, key=key, type="HANDLES", basis=basis, post=post, seq=self._handles_seq,
                         **_prov(source))
         return did
 

@@ -123,7 +123,8 @@ def _umask() -> int:
 
 
 def _dumps(obj) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    # No indent: an indented dump takes Python's pure-Python encoder, several times slower on a national store.
+    return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 # --------------------------------------------------------------------------- bundled corpus
@@ -249,15 +250,20 @@ class Store:
     def _saved_documents(self) -> dict[str, dict]:
         return dict(self.documents) if self.exists else {}
 
-    def load_paths(self, paths, genre: str | None = None, samples: bool = False) -> dict:
+    def load_paths(self, paths, genre: str | None = None, samples: bool = False, *, strict: bool = True,
+                   progress=None) -> dict:
         """Parse ``paths`` (and the bundled corpus with ``samples``) into the store.
 
-        All or nothing: every file is parsed before anything is written; the first
-        failure raises (:class:`loaders.LoadError` naming the file) and the store
-        file is left exactly as it was.  A document already in the store (same id,
-        the file stem) is replaced.  Returns a summary.
+        A directory stands for every ``.json`` and ``.txt`` file under it (recursively, in
+        name order).  Every file is parsed before anything is written, and the store is
+        replaced in one step.  With ``strict`` (all or nothing) the first file that cannot
+        be loaded raises (:class:`loaders.LoadError` naming the file) and the store file is
+        left exactly as it was; otherwise such files are listed in the summary's
+        ``refused`` with their one-line reason and the rest is loaded.  A document already
+        in the store (same id, the file stem) is replaced.  ``progress(done, total)`` is
+        called after each file.  Returns a summary.
         """
-        from loaders import doc_id_for, load_path
+        from loaders import LoadError, doc_id_for, load_path
 
         incoming: dict[str, tuple[str, dict]] = {}
         skipped: list[dict] = []
@@ -266,23 +272,39 @@ class Store:
             docs, skipped, _ = bundled_documents()
             for doc_id, d in docs.items():
                 incoming[doc_id] = (d["document"].get("path", doc_id), d)
-        for p in paths:
-            parsed = load_path(p, genre=genre)
-            doc_id = doc_id_for(p)
-            if doc_id in incoming and incoming[doc_id][0] != str(p):
-                raise StoreError(f"{p}: two files given with the same document id {doc_id!r} "
-                                 f"({incoming[doc_id][0]}); rename one of them")
-            incoming[doc_id] = (str(p), to_dict(parsed))
+        refused: list[dict] = []
+        first_error = None
+        files = expand_paths(paths)
 
+        for n, p in enumerate(files, 1):
+            doc_id = doc_id_for(p)
+            try:
+                if doc_id in incoming and incoming[doc_id][0] != str(p):
+                    raise StoreError(f"{p}: two files given with the same document id {doc_id!r} "
+                                     f"({incoming[doc_id][0]}); rename one of them")
+                # Through JSON, as the store keeps it (tuples become lists), so an unchanged document compares equal.
+                incoming[doc_id] = (str(p), json.loads(json.dumps(to_dict(load_path(p, genre=genre)),
+                                                                  ensure_ascii=False)))
+            except (LoadError, StoreError) as exc:
+                if strict:
+                    raise
+                first_error = first_error or exc
+                refused.append({"path": str(p), "error": str(exc)})
+            if progress:
+                progress(n, len(files))
+
+        if first_error is not None and not incoming:
+            raise first_error  # nothing could be loaded: say why, as a strict load would
         documents = self._saved_documents()
-        summary = {"store": str(self.path), "documents": [], "skipped": skipped}
+        summary = {"store": str(self.path), "documents": [], "skipped": skipped, "refused": refused}
         for doc_id, (path, d) in incoming.items():
-            action = "replaced" if doc_id in documents else "added"
+            action = "unchanged" if documents.get(doc_id) == d else "replaced" if doc_id in documents else "added"
             documents[doc_id] = d
             summary["documents"].append({"id": doc_id, "path": path, "action": action,
                                          "genre": d["document"]["genre"], "units": len(d["units"]),
                                          "duties": len(d["duties"]), "unplaced": len(d["unplaced"])})
-        self._write(documents)
+        if incoming:
+            self._write(documents)
         summary["total_documents"] = len(documents)
         return summary
 
@@ -300,6 +322,22 @@ class Store:
         atomic_write(self.path, data)
         self.source, self.documents, self.skipped, self._bytes = "store", documents, [], data
         self.fingerprint = "store:" + hashlib.sha256(data).hexdigest()
+
+
+def expand_paths(paths) -> list[Path]:
+    """Files to load: each path given, a directory as every .json and .txt file under it (name order)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".json", ".txt")
+                           and not f.name.startswith("."))
+            if not found:
+                raise StoreError(f"{p}: is a directory with no .json or .txt document under it "
+                                 "(give the document files inside it, or another directory)")
+            out += found
+        else:
+            out.append(p)
+    return out
 
 
 def open_store(path: str | os.PathLike | None = None) -> Store:

@@ -8,7 +8,11 @@ re-weighted by:
 
 - phrase: the longest run of the query found verbatim in the entry;
 - coverage: the share of the query's bigram weight the entry contains (an
-  entry below :data:`MIN_COVERAGE` is not a match at all);
+  entry below :data:`MIN_COVERAGE` is not a match at all, unless it holds
+  :data:`MIN_RUN` characters of the query word for word).  A *seam* — a
+  bigram no entry has, between two the entries have (印信管理: 信管) — straddles
+  two words and is not counted against an entry holding the word before it
+  (:func:`seams`);
 - prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室
   事項」) count for less than a duty a unit is specifically charged with.
 
@@ -417,6 +421,29 @@ def _clause_start(key: str, flags) -> int:
     return -1
 
 
+def seams(parts: list[str], known) -> dict[str, str]:
+    """Query bigrams absent from ``known`` (the index's terms) whose every occurrence lies between two
+    bigrams of the query that are in it: they straddle two words the documents know (印信管理: 信管,
+    between 印信 and 管理).  Each maps to the word before it (its bigram next to the seam), or to
+    ``""`` when the seam follows different words where it occurs.
+
+    >>> seams(["印信管理", "量子電腦"], {"印信", "管理", "電腦"})
+    {'信管': '印信'}
+    """
+    found: dict[str, set[str]] = {}
+    not_seam = set()
+    for p in parts:
+        for i in range(len(p) - 1):
+            bg = p[i:i + 2]
+            if bg in known:
+                continue
+            if 0 < i < len(p) - 2 and p[i - 1:i + 1] in known and p[i + 1:i + 3] in known:
+                found.setdefault(bg, set()).add(p[i - 1:i + 1])
+            else:
+                not_seam.add(bg)
+    return {bg: (before.pop() if len(before) == 1 else "") for bg, before in found.items() if bg not in not_seam}
+
+
 def search(index: Index, query: str, *, agency: str | None = None, unit_type: str | None = None,
            limit: int | None = None, explain: bool = False) -> list[UnitResult]:
     """Units that handle what ``query`` describes, best first.
@@ -433,20 +460,44 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
     bigrams = [t for t in q.terms if len(t) == 2] or [t for t in q.terms if len(t) == 1]
     unigrams = [t for t in q.terms if len(t) == 1 and t not in bigrams]
     idf = {t: _idf(index, t) for t in q.terms}
+    postings = index.postings
     bit = {t: 1 << i for i, t in enumerate(bigrams)}
+    weight_of_bit = {i: idf[t] for i, t in enumerate(bigrams)}
     total = sum(idf[t] for t in bigrams) or 1.0
+    # A seam — a bigram no entry has, between two bigrams of the query that entries have (印信管理:
+    # 信管) — straddles two words the documents know: it is no evidence against an entry holding the
+    # word before it, whose weight is measured without it.  Not so for an entry holding only the word
+    # after it: a Chinese phrase is head-final, its last word (管理) the general one that the words
+    # before it narrow down (印信), so an entry with the head alone (人事管理) has not matched the phrase.
+    excuses: dict[int, int] = {}  # bit number of the bigram before a seam -> the seams' bits
+    for seam, before in seams(q.parts, postings).items():
+        if before:
+            i = bit[before].bit_length() - 1
+            excuses[i] = excuses.get(i, 0) | bit[seam]
 
-    mass_of: dict[int, float] = {}
+    def excused(mask: int) -> int:
+        """The seams excused for an entry holding the query bigrams in ``mask``."""
+        out = 0
+        if excuses:
+            while mask:
+                low = mask & -mask
+                out |= excuses.get(low.bit_length() - 1, 0)
+                mask ^= low
+        return out
 
     def mass(mask: int) -> float:
-        m = mass_of.get(mask)
-        if m is None:
-            m = mass_of[mask] = sum(idf[t] for t in bigrams if mask & bit[t])
+        """The idf mass of the query bigrams in ``mask`` (time linear in the bits set)."""
+        m = 0.0
+        while mask:
+            low = mask & -mask
+            m += weight_of_bit[low.bit_length() - 1]
+            mask ^= low
         return m
 
-    avgdl, lengths, postings, entries = index.avgdl, index.lengths, index.postings, index.entries
+    avgdl, lengths, entries = index.avgdl, index.lengths, index.entries
     raw: dict[int, float] = {}
     masks: dict[int, int] = {}
+    masses: dict[int, float] = {}
     contrib: dict[int, list] = {}
 
     def add(term: str, weight: float, only):
@@ -466,11 +517,24 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
 
     for t in bigrams:
         plist = postings.get(t, ())
+        b, w = bit[t], idf[t]
         for j in range(0, len(plist), 2):
-            masks[plist[j]] = masks.get(plist[j], 0) | bit[t]
+            e = plist[j]
+            masks[e] = masks.get(e, 0) | b
+            masses[e] = masses.get(e, 0.0) + w
         add(t, 1.0, None)
-    # Entries that share too little with the query are not candidates, even with their units' names.
-    keep = {e for e, m in masks.items() if mass(m) >= PREFILTER * total}
+    # Entries that share too little with the query are not candidates, even with their units' names,
+    # unless they hold a run of MIN_RUN characters of the query word for word (which needs at least
+    # MIN_RUN - 1 of its bigrams: only those entries are scanned for one).
+    runs: dict[int, tuple[int, int]] = {}
+    keep = set()
+    for e, m in masses.items():
+        if m >= PREFILTER * (total - mass(excused(masks[e]))):
+            keep.add(e)
+        elif masks[e].bit_count() >= MIN_RUN - 1:
+            runs[e] = _longest_run(q.parts, entries[e][3])
+            if runs[e][0] >= MIN_RUN:
+                keep.add(e)
     for t in unigrams:
         add(t, UNIGRAM_WEIGHT, keep)
 
@@ -488,7 +552,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
     by_unit: dict[int, list[Match]] = {}
     for e in keep:
         entry = entries[e]
-        run, phrase, prior = phrase_and_prior(q.parts, entry[3], entry[7], entry[4], qlen)
+        run, phrase, prior = phrase_and_prior(q.parts, entry[3], entry[7], entry[4], qlen, runs.get(e))
         base = raw[e] * phrase * prior
         per_unit: dict[int, list[list]] = {}
         for h in entry[6]:
@@ -496,7 +560,8 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                 per_unit.setdefault(h[0], []).append(h)
         for u, hs in per_unit.items():
             m = masks[e] | name_masks.get(u, 0)
-            coverage = mass(m) / total
+            extra, seamed = m & ~masks[e], excused(m)
+            coverage = (masses[e] + (mass(extra) if extra else 0.0)) / ((total - mass(seamed)) or 1.0)
             # Too little of the query in common, unless a long stretch of it is there word for word
             # (a chatty question around a real phrase: 我想知道進口貨物退運…).
             if coverage < MIN_COVERAGE and run < MIN_RUN:
@@ -506,7 +571,8 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
             info = None
             if explain:
                 info = {"bm25": round(raw[e], 3), "coverage": round(coverage, 3),
-                        "from_unit_names": sorted(t for t in bigrams if (m & ~masks[e]) & bit[t]),
+                        "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
+                        "seams": sorted(t for t in bigrams if seamed & bit[t]),
                         "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
                         "flags": list(entry[5]), "context_boost": boost, "terms": contrib.get(e, [])}
             by_unit.setdefault(u, []).append(Match(e, score, hs, info))
@@ -521,13 +587,15 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
     return keep_ties(results, limit, lambda r: r.score)
 
 
-def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int) -> tuple[int, float, float]:
+def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,
+                     run_at: tuple[int, int] | None = None) -> tuple[int, float, float]:
     """``(longest verbatim run, phrase factor, prior)`` of an entry's ``key`` for the query ``parts``.
 
     A flagged entry loses its discount when the query matches before its catch-all
-    clause (公共關係 in 「印信、文書…公共關係及不屬於各處、室事項」).
+    clause (公共關係 in 「印信、文書…公共關係及不屬於各處、室事項」).  ``run_at`` is
+    :func:`_longest_run` of ``parts`` and ``key`` when the caller has it already.
     """
-    run, at = _longest_run(parts, key)
+    run, at = run_at if run_at is not None else _longest_run(parts, key)
     return run, 1 + PHRASE_BONUS * run / qlen, (1.0 if 0 <= at < clause else prior)
 
 

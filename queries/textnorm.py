@@ -143,7 +143,7 @@ FUNCTION_CHARS = frozenset("我們你您想要會能該請問是了在到去給�
 # 處理/管理/執行 are not among them: at an edge they are usually content (案件之處理, 檔案管理).
 _CHARGE = "負責|主辦|承辦|兼辦|辦理|掌理|掌管|主管|業管|負擔"
 _LEAD = re.compile(rf"^(?:(?:{_CHARGE})(?:的)?)+")
-_TRAIL = re.compile(rf"(?:是|由|歸|的|{_CHARGE}|呢|嗎|吗|啊|呀|吧|單位|機關)+$")
+_TRAIL_WORDS = ("是", "由", "歸", "的", *_CHARGE.split("|"), "呢", "嗎", "吗", "啊", "呀", "吧", "單位", "機關")
 _PARTICLES = re.compile(r"[的呢嗎吗啊呀吧]")
 
 
@@ -175,6 +175,22 @@ def short_forms(key: str) -> list[str]:
     return [short for long, short in ABBREVIATIONS.items() if long in key]
 
 
+def _strip_trail(part: str, words=_TRAIL_WORDS) -> str:
+    """``part`` without its longest suffix made of ``words`` (辦理的單位, 由誰…負責); linear in ``part``.
+
+    >>> _strip_trail("檔案管理由哪個單位負責"), _strip_trail("負責")
+    ('檔案管理由哪個', '')
+    """
+    n = len(part)
+    whole = [False] * n + [True]  # whole[i]: part[i:] is made of words
+    start = n
+    for i in range(n - 1, -1, -1):
+        whole[i] = any(part.startswith(w, i) and whole[i + len(w)] for w in words)
+        if whole[i]:
+            start = i
+    return part[:start]
+
+
 def clean_query(query: str, triggers: frozenset[str] | str | None = None) -> str:
     """The content words of a query: question words, particles and charge verbs at the edges removed.
 
@@ -183,7 +199,7 @@ def clean_query(query: str, triggers: frozenset[str] | str | None = None) -> str
     """
     key = " ".join(fold(query, triggers).split())
     stripped = _PARTICLES.sub(" ", _QUESTION.sub(" ", key))
-    parts = [_TRAIL.sub("", _FILLER_TAIL.sub("", _TRAIL.sub("", _LEAD.sub("", _FRAME_LEAD.sub("", part)))))
+    parts = [_strip_trail(_FILLER_TAIL.sub("", _strip_trail(_LEAD.sub("", _FRAME_LEAD.sub("", part)))))
              for part in stripped.split()]
     result = " ".join(p for p in parts if p and p not in _FILLER)
     return result if len(result.replace(" ", "")) >= 2 else key

@@ -325,6 +325,8 @@ def _explain_lines(lines: list[str], hit: Hit) -> None:
             extra.append("flags " + ",".join(info["flags"]))
         if info.get("from_unit_names"):
             extra.append("from unit names " + ",".join(info["from_unit_names"]))
+        if info.get("seams"):
+            extra.append("seams not counted " + ",".join(info["seams"]))
         if info.get("context_boost", 1.0) != 1.0:
             extra.append(f"context ×{info['context_boost']}")
         lines.append(f"     why: {info['text'][:40]} = bm25 {info['bm25']} × coverage {info['coverage']}"

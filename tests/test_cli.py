@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -282,7 +283,7 @@ def test_load_reports_and_reload_gives_identical_counts(run, store_path):
                    f"store {store_path}: 1 document\n")
     stats1 = ok(run("--store", store_path, "stats", "--json"))
     out = ok(run("--store", store_path, "load", SEED_BUDGET))
-    assert out.startswith(f"replaced {BUDGET_ID} (budget): 70 units, 416 duties")
+    assert out.startswith(f"unchanged {BUDGET_ID} (budget): 70 units, 416 duties")
     assert ok(run("--store", store_path, "stats", "--json")) == stats1
 
 
@@ -358,12 +359,36 @@ def test_bad_input_is_one_line_naming_the_file_and_the_fix_and_the_store_is_unto
     assert store001.read_bytes() == before
 
 
-def test_one_bad_file_among_good_ones_loads_nothing(run, store001, tmp_path):
+def test_one_bad_file_among_good_ones_loads_nothing_when_strict(run, store001, tmp_path):
     before = store001.read_bytes()
     missing = tmp_path / "missing.txt"
-    error = one_line_error(run("--store", store001, "load", SEED_ACT, missing, SEED_BUDGET))
+    error = one_line_error(run("--store", store001, "load", "--strict", SEED_ACT, missing, SEED_BUDGET))
     assert error == f"Error: {missing}: no such file (check the path)"
     assert store001.read_bytes() == before
+
+
+def test_a_bad_file_among_good_ones_is_listed_and_the_rest_loaded(run, store_path, tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run("--store", store_path, "load", SEED_ACT, missing, SEED_BUDGET)
+    assert result.exit_code == 1
+    assert f"  {missing}: no such file (check the path)" in result.stdout.splitlines()
+    assert f"store {store_path}: 2 documents" in result.stdout
+    documents = json.loads(store_path.read_text(encoding="utf-8"))["documents"]
+    assert sorted(documents) == sorted(Path(p).stem for p in (SEED_ACT, SEED_BUDGET))
+
+
+def test_a_directory_loads_every_document_under_it(run, store_path, tmp_path):
+    folder = tmp_path / "docs" / "inner"
+    folder.mkdir(parents=True)
+    for p in (SEED_ACT, SEED_BUDGET):
+        (folder / Path(p).name).write_bytes(Path(p).read_bytes())
+    (folder / "notes.md").write_text("not a document", encoding="utf-8")
+    result = run("--store", store_path, "load", tmp_path / "docs")
+    assert result.exit_code == 0, result.stdout
+    documents = json.loads(store_path.read_text(encoding="utf-8"))["documents"]
+    assert sorted(documents) == sorted(Path(p).stem for p in (SEED_ACT, SEED_BUDGET))
+    again = run("--store", store_path, "load", tmp_path / "docs")
+    assert again.stdout.count("unchanged ") == 2
 
 
 def test_a_corrupt_store_is_reported_and_left_alone(run, store_path):

@@ -87,12 +87,12 @@ def test_load_creates_a_store_with_only_the_loaded_document(store_path):
     assert store.graph().roots() == ["財政部"]
 
 
-def test_reloading_the_same_document_replaces_it(store_path):
+def test_reloading_the_same_document_leaves_it_unchanged(store_path):
     store = open_store(store_path)
     store.load_paths([SEED_BUDGET])
     first = counts(open_store(store_path))
     summary = open_store(store_path).load_paths([SEED_BUDGET])
-    assert [d["action"] for d in summary["documents"]] == ["replaced"]
+    assert [d["action"] for d in summary["documents"]] == ["unchanged"]
     assert counts(open_store(store_path)) == first
     assert list(open_store(store_path).documents) == [BUDGET_ID]
 
