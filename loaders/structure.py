@@ -56,7 +56,10 @@ _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 _UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
-_NOT_A_NAME = re.compile(r"事項|事宜|業務|之|不屬|其他|其它|者|得另?設|等[一二三四五六七八九十]|由")
+_NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:下)?(?:分)?設(?P<list>[^，：]+)$")
+_NOT_A_NAME = re.compile(r"事項|業務|之|不屬|其他|其它")
+# Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
+_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|等[一二三四五六七八九十]|.由|協同")
 
 
 def _unit_names(text: str, known=()) -> list[str]:
@@ -107,6 +110,11 @@ def _shared_rest(text: str, known=()) -> list[str]:
     return [h + rest for h in heads] + [last]
 
 
+def _fold(name: str) -> str:
+    """A name with its variant characters folded (台/臺, 祕/秘), for telling two spellings apart from two units."""
+    return name.replace("台", "臺").replace("祕", "秘")
+
+
 def _clean_name(name: str) -> str:
     return re.sub(r"^(?:本(?:部|院|署|局|關|府|會|處|分署)|其)(?=\w{2,})", "", name)
 
@@ -122,16 +130,19 @@ class StructureParser:
         self.agency_duties: list[tuple[str, Line, str]] = []
         self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
-        self.written: dict[str, str] = {}  # expanded name → the collective or range it was written as
+        self.written: dict[str, str] = {}
+        self.folded_self = {_fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
-        return word in self.self_names or bool(re.fullmatch(r"本(部|院|署|局|關|府|會|處|分署|分局|分關|所|中心)", word))
+        return _fold(word) in self.folded_self or bool(re.fullmatch(r"本(部|院|署|局|關|府|會|處|分署|分局|分關|所|中心)", word))
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
         name = _clean_name(name)
-        if len(name) > 20 or _NOT_A_NAME.search(name) or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+        if parent is None and _fold(name) in self.folded_self:
+            return self.agency  # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局
+        if len(name) > 20 or _PROSE_NAME.search(name) or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or (classify_unit(name)[1] == name and name != "燈塔"):
@@ -142,8 +153,13 @@ class StructureParser:
         kind, unit_type = classify_unit(name)
         if kind == "Agency" and parent is not None and parent != self.agency:
             kind = "Division"
+        written = self.written.get(name, "")
+        if not written and name not in line.text:
+            # 「北、中、南區水資源局」: the list the name was read from, as written
+            m = re.search(rf"[^，。；：（）「」]*?{re.escape(name[-2:])}", line.body)
+            written = re.sub(r"^.*?(?:分設|設置|設)", "", m.group(0)) if m else ""
         self.parsed.units.append(UnitRecord(path, kind, unit_type, source_of(line, self.doc, item), note=note,
-                                            written=self.written.get(name, "")))
+                                            written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
         return path
@@ -248,6 +264,18 @@ class StructureParser:
         if head and _unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
         m = _INLINE_UNIT.match(body)
+        nested = _NESTED_SET_UP.match(m.group("name")) if m else None
+        if nested and _unit_names(nested.group("parent")) and _listed_names(nested.group("list")):
+            # 「一、秘書室　設文書、總務、法律事務三科，分別掌理…」: a unit and the sections it sets up.
+            own = [p for parent in parents if (p := self.unit(nested.group("parent"), line, parent, item))]
+            for path in own:
+                for child in _listed_names(nested.group("list")):
+                    self.unit(child, line, path, item)
+                rest = _DUTY_VERB.search(m.group("rest") or "")
+                if rest:
+                    self.duty(path, rest.group("duty"), line, item)
+            stack[level] = own
+            return
         names = _unit_names(m.group("name")) if m else []
         if mode == "agency" and level == 0 and names and m.group("duties"):
             mode = "units"
@@ -271,6 +299,8 @@ class StructureParser:
     def _paragraph(self, line: Line):
         """Handle a paragraph; returns the list context ``(owner, post, mode)`` it opens, if any."""
         text = _ALIAS_PAREN.sub("", line.body)
+        # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
+        text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
         intro = bool(_LIST_INTRO.search(text))
         duty_intro = intro and bool(_DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
         if _CONTINUATION.match(text) and self.last_owner and intro:
@@ -351,6 +381,9 @@ class StructureParser:
         if intro:
             return None, "", None  # a list of something else than duties (members, 得由局行文 matters)
         duty = _DUTY_VERB.search(text)
+        if duty is None and owner != self.agency:
+            # 「第二組掌理選舉人…名冊之編造。」: the sentence after the subject's verb is its duty.
+            duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", text)
         if duty and owner != self.agency and not (summary and summary.start("duty") == duty.start("duty")):
             for o in owners:
                 self.duty(o, duty.group("duty"), line)
