@@ -29,6 +29,8 @@ from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
 
 _POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
+# A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
+_POST_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
 _SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
 _CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 _LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)[：:]?$|[：:]$")
@@ -57,7 +59,7 @@ _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<
 _UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
 _NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:下)?(?:分)?設(?P<list>[^，：]+)$")
-_NOT_A_NAME = re.compile(r"事項|業務|之|不屬|其他|其它")
+_NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
 _PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|等[一二三四五六七八九十]|.由|協同")
 
@@ -180,6 +182,11 @@ class StructureParser:
             return self.agency, ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and _ACTIVE_SUBJECT.search(line.body):
             return self.unit(subject, line), ""
+        titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
+        if all(_POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
+                _ACTIVE_SUBJECT.search(line.body):
+            # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」: the agency's duty, held by a post.
+            return self.agency, "、".join(titles)
         return None, ""
 
     def _subject_group(self, text: str, line: Line) -> list[tuple[str, ...]]:
@@ -384,9 +391,9 @@ class StructureParser:
         if duty is None and owner != self.agency:
             # 「第二組掌理選舉人…名冊之編造。」: the sentence after the subject's verb is its duty.
             duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", text)
-        if duty and owner != self.agency and not (summary and summary.start("duty") == duty.start("duty")):
+        if duty and (owner != self.agency or post) and not (summary and summary.start("duty") == duty.start("duty")):
             for o in owners:
-                self.duty(o, duty.group("duty"), line)
+                self.duty(o, duty.group("duty"), line, post=post if o == self.agency else "")
         return None, "", None
 
     def _infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
