@@ -46,7 +46,8 @@ _ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置
 _ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
 _SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
 _DIVIDED = re.compile(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事|得分(?P<any>科|課|股|組)辦事")
-_DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+# Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
+_DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
 _MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
 _RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
@@ -517,7 +518,7 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
     return list(runs(0, 0)[1] if g >= k else single(0, 0)[1])
 
 
-_PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+_PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰|應|得)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 
 
 def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
@@ -525,7 +526,8 @@ def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_
     is the purpose it was set up for (in the first articles)."""
     for line in lines[:12]:
         m = _PURPOSE.search(line.body) if line.kind == "para" else None
-        if m and (agency[-1] in m.group("what") or m.group("what") in self_names):
+        what = m.group("what") if m else ""
+        if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
             parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
             return
 
