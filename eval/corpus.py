@@ -18,16 +18,25 @@ def national_files(folder: str | Path | None = None) -> Iterator[tuple[str, byte
         for p in sorted(folder.glob("*.json")):
             yield p.name, p.read_bytes()
         return
+    yield from archive_files()
+
+
+def archive_files() -> Iterator[tuple[str, bytes]]:
+    """``(file name, bytes)`` of every law in data/national.tar.xz, in name order."""
+    files = []
     with tarfile.open(ARCHIVE, "r:xz") as tar:
-        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.startswith("FalVMingLing/")
-                          and m.name.endswith(".json")), key=lambda m: m.name)
-        for m in members:
-            yield Path(m.name).name, tar.extractfile(m).read()
+        # In the archive's own order: an xz stream cannot seek back, so reading out of order re-decompresses.
+        for m in tar:
+            if m.isfile() and m.name.startswith("FalVMingLing/") and m.name.endswith(".json"):
+                files.append((Path(m.name).name, tar.extractfile(m).read()))
+    yield from sorted(files)
+
+
+_MEMBERS: dict[str, bytes] = {}
 
 
 def national_file(pcode: str) -> bytes:
-    """One law's bytes by its PCode."""
-    if SHARED.is_dir():
-        return (SHARED / f"{pcode}.json").read_bytes()
-    with tarfile.open(ARCHIVE, "r:xz") as tar:
-        return tar.extractfile(f"FalVMingLing/{pcode}.json").read()
+    """One law's bytes by its PCode (from data/national.tar.xz, read once)."""
+    if not _MEMBERS:
+        _MEMBERS.update((name[:-5], data) for name, data in archive_files())
+    return _MEMBERS[pcode]

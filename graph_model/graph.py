@@ -58,8 +58,9 @@ class OrgGraph:
         canon = _Canonicalizer(docs)
         for parsed in docs:
             d = parsed.document
+            meta = {k: d.meta[k] for k in ("category", "updated", "abolished", "nature", "url") if k in d.meta}
             self.g.add_node(f"doc:{d.id}", id=f"doc:{d.id}", labels=["Document"], name=d.title, title=d.title,
-                            genre=d.genre, path_on_disk=d.path, sha256=d.sha256, lines=d.lines)
+                            genre=d.genre, path_on_disk=d.path, sha256=d.sha256, lines=d.lines, **meta)
             mentioned = d.genre == "procedures"  # a procedure names units; it sets none up
             for rec in parsed.units:
                 self.add_unit(canon(rec.path), rec.kind, rec.unit_type, rec.source,

@@ -57,6 +57,9 @@ def decode_law(data: bytes) -> tuple[str, dict]:
     try:
         law = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":
+            raise ValueError(f"the file looks truncated: it ends inside a character (byte {exc.start} of "
+                             f"{len(data)}); get the complete file again") from None
         raise ValueError(f"a JSON file that is not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "

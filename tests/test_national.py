@@ -1,0 +1,196 @@
+"""The national laws database's organization documents (issue 11).
+
+The corpus ships compressed in data/national.tar.xz (1,451 open-data JSON files), so these
+tests run on a fresh clone.  Expectations about single documents are read from their text
+(quoted in each test); the hand-checked sample's figures are held by floors.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "eval"))
+
+import corpus  # noqa: E402
+import national  # noqa: E402
+import national_sample  # noqa: E402
+
+import loaders  # noqa: E402
+
+
+def parse(pcode: str):
+    return loaders.parse_bytes(corpus.national_file(pcode), f"{pcode}.json")
+
+
+def below(parsed) -> dict[str, list[str]]:
+    """name → parent names of the units under the document's agency."""
+    agency = tuple(parsed.extras["agency"])
+    out: dict[str, list[str]] = {}
+    for u in parsed.units:
+        if len(u.path) > len(agency) and u.path[:len(agency)] == agency:
+            out.setdefault(u.path[-1], []).append(u.path[-2])
+    return out
+
+
+# ------------------------------------------------------------------ corpus-wide invariants
+@pytest.fixture(scope="module")
+def rows():
+    # The copy in the repository, whether or not ../shared is there.
+    return [national.check(name, data) for name, data in corpus.archive_files()]
+
+
+def test_every_document_is_read_and_none_crashes(rows):
+    assert len(rows) == 1451
+    assert [r["doc"] for r in rows if r["status"] == "crash"] == []
+    refused = [r for r in rows if r["status"] == "refused"]
+    # Only documents that set up no organization of their own are refused: 市/縣組織法 (a law for every
+    # 市 or 縣) and three regulations whose title says 作業程序 (…實施辦法, …及補償辦法).
+    assert len(refused) <= 6, [(r["doc"], r["reason"]) for r in refused]
+
+
+def test_suspect_unit_names_are_near_zero(rows):
+    ok = [r for r in rows if r["status"] == "ok"]
+    for key, limit in (("punct", 0), ("ranges", 0), ("long", 2), ("absent", 3), ("no_unit_end", 0)):
+        found = [(r["doc"], n) for r in ok for n in r[key]]
+        assert len(found) <= limit, (key, found[:10])
+    assert sum(r["units"] for r in ok) > 10000
+
+
+# ------------------------------------------------------------------ reading the open-data JSON
+def test_a_law_file_is_read_with_its_metadata(run, store_path, tmp_path):
+    law = json.loads(corpus.national_file("Q0000012"))
+    path = tmp_path / "Q0000012.json"
+    path.write_bytes(corpus.national_file("Q0000012"))
+    result = run("--store", store_path, "load", path, "--json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(store_path.read_text(encoding="utf-8"))["documents"]["Q0000012"]["document"]
+    assert doc["title"] == law["法規名稱"] == "大陸委員會組織法"
+    assert doc["meta"]["category"] == law["法規類別"] and doc["meta"]["updated"] == law["最新異動日期"]
+    assert doc["meta"]["abolished"] is False and doc["meta"]["history"].startswith("1.")
+    # 第 3 條「本會掌理下列事項：一、整體兩岸關係情勢研判、政策規劃、審議及協調。」
+    show = json.loads(run("--store", store_path, "show", "大陸委員會", "--json").stdout)
+    assert "整體兩岸關係情勢研判、政策規劃、審議及協調" in [d["text"] for d in show["duties"]]
+
+
+def test_a_damaged_law_file_is_refused_in_one_line(run, store_path, tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_bytes(corpus.national_file("Q0000012")[:500])
+    result = run("--store", store_path, "load", path)
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {path}: the file looks truncated")
+    assert len(result.stderr.splitlines()) == 1
+    half = tmp_path / "half.json"
+    half.write_text(corpus.national_file("Q0000012").decode("utf-8")[:300], encoding="utf-8")
+    result = run("--store", store_path, "load", half)
+    assert result.stderr.startswith(f"Error: {half}: not valid JSON") and len(result.stderr.splitlines()) == 1
+    assert not store_path.exists()
+
+
+# ------------------------------------------------------------------ the genre's conventions, each on a real document
+def test_ranges_become_one_unit_each_with_the_name_as_written():
+    # D0010042 第3條「二十六、偵查第一大隊至偵查第九大隊、電信偵查大隊、智慧財產權偵查大隊，分四十隊辦事。」
+    parsed = parse("D0010042")
+    corps = [u for u in parsed.units if u.path[-1].startswith("偵查第") and u.path[-1].endswith("大隊")]
+    assert [u.path[-1] for u in corps] == [f"偵查第{n}大隊" for n in "一二三四五六七八九"]
+    assert {u.written for u in corps} == {"偵查第一大隊至偵查第九大隊"}
+
+
+def test_counts_stay_counts():
+    # D0000068 第4條 sets up 「偵查隊七隊至九隊」: a number of 偵查隊, not units named so.
+    assert not [u for u in parse("D0000068").units if "至" in u.path[-1]]
+
+
+def test_a_shared_rest_names_each_unit():
+    # D0010114 第3條「十一、臺北、新竹、臺中、臺南、高雄、花蓮分所。」
+    units = below(parse("D0010114"))
+    assert {f"{c}分所" for c in ("臺北", "新竹", "臺中", "臺南", "高雄", "花蓮")} <= set(units)
+
+
+def test_a_unit_that_sets_up_its_own_sections():
+    # A0020056 第4條「秘書處設文牘科、收發科、機要科、檔案科、研考科及公共關係事務室，分掌下列事項：」
+    parsed = parse("A0020056")
+    units = below(parsed)
+    for name in ("文牘科", "收發科", "機要科", "檔案科", "研考科", "公共關係事務室"):
+        assert set(units[name]) == {"秘書處"}, name
+    duties = {(d.unit[-1], d.text) for d in parsed.duties}
+    assert ("機要科", "關於本院印信之典守及用印登記等事項") in duties
+
+
+def test_sections_set_up_inside_a_list_item():
+    # N0000005 第4條「一、秘書室  設文書、總務、法律事務三科，分別掌理機要、印信、文書…」
+    units = below(parse("N0000005"))
+    assert set(units["文書科"]) == set(units["總務科"]) == set(units["法律事務科"]) == {"秘書室"}
+
+
+def test_a_mandate_in_one_sentence_and_a_list_intro_of_its_own():
+    # K0010112 第3條「本廠掌理財物驗收、倉儲、工程及勞務採購、總務、勞安、人事、政風及廢料等業務。」
+    parsed = parse("K0010112")
+    agency = tuple(parsed.extras["agency"])
+    assert agency[-1] == "南區供應廠"
+    assert any(d.unit == agency and "財物驗收" in d.text for d in parsed.duties)
+    # Q0000012 第2條「本會統籌協調或處理下列事項：」 + three items
+    q = parse("Q0000012")
+    assert "地方自治團體從事大陸事務相關事項" in [d.text for d in q.duties if d.unit == tuple(q.extras["agency"])]
+
+
+def test_the_subjects_of_a_residual_clause_are_explicit_duties():
+    # A0020056 第8條 and many more: 「…及不屬於其他各處、室事項」 closes a list of subjects.
+    from graph_model.duties import duty_flags
+    from loaders.common import split_duties
+    explicit, residual = split_duties("掌理議事、文書、印信、出納、庶務、公共關係及不屬於各處、室事項")
+    assert explicit == "議事、文書、印信、出納、庶務、公共關係事項" and duty_flags(explicit) == (False, False)
+    assert duty_flags(residual)[1] is True
+
+
+def test_agency_names_that_contain_their_parents():
+    # 交通部公路總局各區監理所辦事細則（92.04.15 訂定）: a family under 公路總局 under 交通部, the version date dropped.
+    parsed = parse(next(r for r in json.loads((REPO / "data" / "national-index.json").read_text(encoding="utf-8"))
+                        if r["name"].startswith("交通部公路總局各區監理所辦事細則（92.04.15"))["PCode"])
+    assert tuple(parsed.extras["agency"]) == ("交通部", "公路總局", "各區監理所")
+
+
+# ------------------------------------------------------------------ the hand-checked sample
+@pytest.fixture(scope="module")
+def sample():
+    return national_sample.evaluate()
+
+
+def test_the_sample_is_drawn_as_recorded_and_fully_annotated():
+    import draw_national
+    index = json.loads((REPO / "data" / "national-index.json").read_text(encoding="utf-8"))
+    drawn = [row[0] for row in draw_national.draw(index, 20261201, 16)]
+    recorded = [line.split("\t")[0] for line in (REPO / "eval" / "national" / "sample.tsv").read_text(
+        encoding="utf-8").splitlines() if line]
+    assert drawn == recorded and len(drawn) == 48
+    assert sorted(g["doc"] for g in national_sample.load_gold()) == sorted(recorded)
+
+
+def test_gold_evidence_is_on_the_lines_it_cites():
+    for gold in national_sample.load_gold():
+        text = loaders.read_bytes(corpus.national_file(gold["doc"]), f"{gold['doc']}.json")[0]
+        lines = ["".join(line.split()) for line in text.splitlines()]
+        assert lines[0] == "".join(gold["title"].split())
+        for q in gold["queries"]:
+            assert q["expected"] and q["evidence"], (gold["doc"], q["query"])
+            for ev in q["evidence"]:
+                window = "".join(lines[ev["line"] - 1:ev["line"] + 2])
+                assert "".join(ev["text"].split()) in window, (gold["doc"], q["query"], ev)
+        names = {u["name"] for u in gold["units"]} | {gold["agency"][-1]}
+        for q in gold["queries"]:
+            for path in q["expected"]:
+                assert set(path.split("/")) <= names, (gold["doc"], path)
+
+
+def test_units_on_the_sample_reach_the_floor(sample):
+    assert sample["units"]["f1"] >= 0.98, [d for d in sample["docs"] if d["fp"] or d["fn"]]
+
+
+def test_which_on_the_sample_reaches_the_floor_and_beats_plain_bm25(sample):
+    w, b = sample["which"], sample["bm25"]
+    misses = [(r["doc"], r["query"], r["rank"]) for r in sample["rows"] if r["rank"] != 1]
+    assert w["hit@1"] >= 0.97 and w["any@5"] >= 0.97, misses
+    assert w["empty"] <= 3, misses
+    assert w["hit@1"] > b["hit@1"] and w["mrr"] > b["mrr"]
