@@ -117,11 +117,14 @@ def main(argv=None):
 @click.option("--genre", metavar="GENRE",
               help="Document genre when it cannot be detected: org_act, office_rules, budget, procedures.")
 @click.option("--samples", is_flag=True, help="Also load the bundled sample corpus.")
+@click.option("--agency", metavar="NAME",
+              help="The organization the documents belong to, when they call it only 本局/本署 "
+                   "(e.g. 經濟部智慧財產局).")
 @click.option("--strict", is_flag=True,
               help="All or nothing: stop at the first file that cannot be loaded and leave the store as it was.")
 @json_option
 @pass_state
-def load(state, paths, genre, samples, strict, as_json):
+def load(state, paths, genre, samples, agency, strict, as_json):
     """Parse documents into the store; re-loading a document replaces it.
 
     PATH is a document (.txt, or .json of the national laws database's open data) or a
@@ -141,7 +144,7 @@ def load(state, paths, genre, samples, strict, as_json):
 
     try:
         summary = state.store().load_paths(list(paths), genre=genre, samples=samples, strict=strict,
-                                           progress=progress if bar else None)
+                                           progress=progress if bar else None, agency=agency)
     finally:
         if bar:
             bar.render_finish()

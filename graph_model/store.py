@@ -251,7 +251,7 @@ class Store:
         return dict(self.documents) if self.exists else {}
 
     def load_paths(self, paths, genre: str | None = None, samples: bool = False, *, strict: bool = True,
-                   progress=None) -> dict:
+                   progress=None, agency: str | None = None) -> dict:
         """Parse ``paths`` (and the bundled corpus with ``samples``) into the store.
 
         A directory stands for every ``.json`` and ``.txt`` file under it (recursively, in
@@ -261,7 +261,8 @@ class Store:
         left exactly as it was; otherwise such files are listed in the summary's
         ``refused`` with their one-line reason and the rest is loaded.  A document already
         in the store (same id, the file stem) is replaced.  ``progress(done, total)`` is
-        called after each file.  Returns a summary.
+        called after each file; ``agency`` names the organization of documents that do not
+        name it themselves.  Returns a summary.
         """
         from loaders import LoadError, doc_id_for, load_path
 
@@ -283,8 +284,8 @@ class Store:
                     raise StoreError(f"{p}: two files given with the same document id {doc_id!r} "
                                      f"({incoming[doc_id][0]}); rename one of them")
                 # Through JSON, as the store keeps it (tuples become lists), so an unchanged document compares equal.
-                incoming[doc_id] = (str(p), json.loads(json.dumps(to_dict(load_path(p, genre=genre)),
-                                                                  ensure_ascii=False)))
+                parsed = to_dict(load_path(p, genre=genre, agency=agency))
+                incoming[doc_id] = (str(p), json.loads(json.dumps(parsed, ensure_ascii=False)))
             except (LoadError, StoreError) as exc:
                 if strict:
                     raise

@@ -61,11 +61,12 @@ def doc_id_for(path: str | Path) -> str:
 
 
 def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = "", sha256: str = "",
-               meta: dict | None = None) -> ParsedDocument:
+               meta: dict | None = None, agency: str | None = None) -> ParsedDocument:
     """Parse document text; raises :class:`UnknownGenre` when the genre cannot be told.
 
     ``meta`` is what the file says about the document besides its text (the open-data
-    JSON's 法規類別, 最新異動日期, 廢止註記, 沿革內容); it is kept on the document.
+    JSON's 法規類別, 最新異動日期, 廢止註記, 沿革內容); it is kept on the document.  ``agency``
+    names the organization whose document it is when the text does not (「本局」 only).
     """
     where = path or doc_id
     if not text.strip():
@@ -77,20 +78,34 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
                                f"pass --genre with one of: {', '.join(GENRES)}")
     elif genre not in GENRES:
         raise UnknownGenre(where, f"unknown genre {genre!r}", f"use one of: {', '.join(GENRES)}")
+    if agency:
+        meta = {**(meta or {}), "agency": "".join(agency.split())}
     module = importlib.import_module(f"loaders.{genre}")
     document = Document(id=doc_id, title="", genre=genre, path=path, sha256=sha256, lines=text.count("\n") + 1,
                         meta=dict(meta or {}))
     parsed = module.parse(text, document)
     if not parsed.units:
-        raise LoadError(where, f"no organization found in this {genre} document",
-                        "check it is an organization document, or pass the right --genre")
+        raise LoadError(where, *_why_nothing(text, genre))
     return parsed
 
 
-def load_path(path: str | Path, *, genre: str | None = None) -> ParsedDocument:
+def _why_nothing(text: str, genre: str) -> tuple[str, str]:
+    """``(problem, fix)`` of a document that yields no organization: what was missing, in its own words."""
+    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:40]
+    if genre == "procedures":
+        return (f"found no procedure in it (a 作業程序 title followed by its steps) that names an organization",
+                "if it is one agency's procedures that say only 本局/本署, pass --agency NAME; if it is not a "
+                "procedure document, it has nothing to load")
+    if genre == "budget":
+        return ("found no agency in this budget book (its first lines name none)", "pass --agency NAME")
+    return (f"cannot tell which organization it sets up: its title 「{title}」 names no particular one and no "
+            f"「（以下簡稱本…）」 says so", "if it is one agency's document, pass --agency NAME")
+
+
+def load_path(path: str | Path, *, genre: str | None = None, agency: str | None = None) -> ParsedDocument:
     """Read and parse one document file."""
     text, _encoding, sha, meta = read_document(path)
-    return parse_text(text, doc_id_for(path), genre=genre, path=str(path), sha256=sha, meta=meta)
+    return parse_text(text, doc_id_for(path), genre=genre, path=str(path), sha256=sha, meta=meta, agency=agency)
 
 
 def parse_bytes(data: bytes, path: str, *, genre: str | None = None) -> ParsedDocument:

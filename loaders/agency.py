@@ -33,6 +33,9 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     elif defs:
         full, _, source_line = defs[0]
         doc.title = full
+    elif doc.meta.get("agency") and first is not None:
+        full, source_line = doc.meta["agency"], first  # named by the user (load --agency)
+        doc.title = first.text[:60]
     else:
         return (), set()
     if len(split_agency_name(full)) == 1 and defs:

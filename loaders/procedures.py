@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit
+from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
 from graph_model.records import Document, ParsedDocument, Source, UnitRecord, Unplaced
 
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
@@ -620,7 +620,8 @@ def parse(text: str, document: Document) -> ParsedDocument:
     if not starts:
         return parsed
     written_titles = [_TITLE_QUALIFIER.sub(r"\1", lines[i].text) for i in starts]
-    agency = _agency_of_titles(written_titles, text)
+    agency = split_agency_name(document.meta["agency"]) if document.meta.get("agency") else \
+        _agency_of_titles(written_titles, text)
     if not agency:
         return parsed
     finder = UnitFinder(agency, "\n".join([*(l.text for l in lines), *(clean(body) for body, _ in flows.values())]))

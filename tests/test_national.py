@@ -194,3 +194,22 @@ def test_which_on_the_sample_reaches_the_floor_and_beats_plain_bm25(sample):
     assert w["hit@1"] >= 0.97 and w["any@5"] >= 0.97, misses
     assert w["empty"] <= 3, misses
     assert w["hit@1"] > b["hit@1"] and w["mrr"] > b["mrr"]
+
+
+# ------------------------------------------------------------------ documents that do not say whose they are
+def test_a_document_that_names_no_organization_is_refused_with_a_true_reason(run, store_path, tmp_path):
+    # D0020014 市組織法: a law for every 市 (「凡人民聚居地方…設市」), no organization of its own.
+    path = tmp_path / "D0020014.json"
+    path.write_bytes(corpus.national_file("D0020014"))
+    result = run("--store", store_path, "load", path)
+    assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
+    assert "its title 「市組織法」 names no particular one" in result.stderr and "--agency NAME" in result.stderr
+
+
+def test_agency_names_the_owner_of_procedures_that_say_only_this_office(run, store_path, tmp_path):
+    sop = tmp_path / "sop.txt"
+    sop.write_text("本局收文作業程序\n\n法令依據\n文書處理手冊\n\n作業流程\n1. 收文：由本局秘書室收文登記。\n"
+                   "2. 分文：秘書室將公文分送承辦單位。\n", encoding="utf-8")
+    assert run("--store", store_path, "load", "--agency", "經濟部智慧財產局", sop).exit_code == 0
+    units = json.loads(store_path.read_text(encoding="utf-8"))["documents"]["sop"]["units"]
+    assert ["經濟部", "智慧財產局", "秘書室"] in [u["path"] for u in units]
