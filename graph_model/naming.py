@@ -57,6 +57,8 @@ def split_agency_name(name: str) -> tuple[str, ...]:
     ('交通部', '民用航空局', '民航人員訓練所')
     >>> split_agency_name("國防部高等軍事法院及其分院檢察署"), split_agency_name("基隆關稅局")
     (('國防部', '高等軍事法院及其分院檢察署'), ('基隆關稅局',))
+    >>> split_agency_name("直轄市、縣（市）（局）建築爭議事件評審委員會")
+    ('直轄市、縣（市）（局）建築爭議事件評審委員會',)
     >>> split_agency_name("經濟部商品檢驗局所屬各分局")
     ('經濟部', '商品檢驗局', '各分局')
     """
@@ -87,8 +89,10 @@ def _first_cut(name: str, i: int) -> int | None:
     """End of the shortest parent piece starting at ``i`` that leaves a sound rest, or None."""
     for j in range(i + 3, len(name) - 1):
         suffix = next((s for s in _PARENT_SUFFIXES if name.startswith(s, j - len(s))), None)
-        if suffix is None or j - len(suffix) - i < 2 or "及其" in name[i:j]:
-            continue
+        piece = name[i:j]
+        if suffix is None or j - len(suffix) - i < 2 or "及其" in piece or "、" in piece or \
+                piece.count("（") != piece.count("）") or piece.count("(") != piece.count(")"):
+            continue  # never cut inside a list or brackets: 直轄市、縣（市）（局）建築爭議事件評審委員會
         rest = name[j:]
         if rest.startswith(_NO_PIECE_START) and not _FAMILY.match(rest):
             continue

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph_model.records import Document, ParsedDocument
 
+from .common import undated_title
 from .reading import LoadError, decode, read_bytes, read_document
 
 GENRES = ("org_act", "office_rules", "budget", "procedures")
@@ -36,9 +37,17 @@ _TITLE_GENRE = (
 )
 
 
+# A title that ends as a regulation (…辦法, …要點) is none of these genres, whatever words it holds
+# (「…組織條例修正施行前退休撫卹人員退休撫卹基金管理辦法」).
+_REGULATION_TITLE = re.compile(r"(?<!組織)(?<!處務)(?:辦法|要點|須知|施行細則|施行法|規則|注意事項)\s*$")
+
+
 def detect_genre(text: str) -> str | None:
     """Guess a document's genre from its title and conventions; None when unsure."""
     head = text[:600]
+    first = next((ln for ln in head.splitlines() if ln.strip()), "")
+    if _REGULATION_TITLE.search(undated_title(first)):
+        return None
     for genre, pattern in _TITLE_GENRE:
         first = next((ln for ln in head.splitlines() if ln.strip()), "")
         if pattern.search(first):
@@ -74,6 +83,10 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
     if genre is None:
         genre = detect_genre(text)
         if genre is None:
+            title = undated_title(next((ln for ln in text.splitlines() if ln.strip()), ""))[:60]
+            if _REGULATION_TITLE.search(title):
+                raise UnknownGenre(where, f"「{title}」 is a regulation, not an organization document, office rules, "
+                                          "budget book or procedure", "if it is one, pass --genre")
             raise UnknownGenre(where, "cannot tell what kind of document this is",
                                f"pass --genre with one of: {', '.join(GENRES)}")
     elif genre not in GENRES:
