@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 _ASCII_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
+_SPACE = re.compile(r"\s+")
 _LEAD = re.compile(r"^(?:關於|有關)(?=.{2,})")
 _TRAIL = re.compile(r"[。．.；;，,、\s]+$")
 _OTHER = r"(?:其他|其它)"
@@ -36,7 +37,7 @@ _RESIDUAL = re.compile(r"不屬(?:於)?(?:其他)?(?:本\w)?各")
 
 def normalize_duty(text: str) -> str:
     """Canonical form of a duty statement: trimmed, full-width punctuation, no 關於 lead-in."""
-    text = re.sub(r"\s+", "", text).translate(_ASCII_TO_FULL)
+    text = _SPACE.sub("", text).translate(_ASCII_TO_FULL)
     text = _TRAIL.sub("", text)
     return _LEAD.sub("", text)
 

@@ -33,8 +33,8 @@ from .records import ParsedDocument, Source
 EXTRA_BUILDERS: dict[str, Callable[["OrgGraph", object, ParsedDocument], None]] = {}
 
 
-def duty_id(text: str) -> str:
-    return "duty:" + hashlib.sha1(normalize_duty(text).encode()).hexdigest()[:12]
+def duty_id(text: str, normalized: bool = False) -> str:
+    return "duty:" + hashlib.sha1((text if normalized else normalize_duty(text)).encode()).hexdigest()[:12]
 
 
 def _prov(source: Source) -> dict:
@@ -48,6 +48,7 @@ class OrgGraph:
     def __init__(self, graph: nx.MultiDiGraph | None = None):
         self.g = graph if graph is not None else nx.MultiDiGraph()
         self._handles_seq = self.g.number_of_edges()
+        self._by_name: dict[str, list[str]] | None = None  # unit name → ids, for ending_with
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -104,6 +105,8 @@ class OrgGraph:
                             implied=implied, mentioned=mentioned, note=note, seq=self.g.number_of_nodes(),
                             **_prov(source))
             node = self.g.nodes[uid]
+            if self._by_name is not None:
+                self._by_name.setdefault(path[-1], []).append(uid)
         elif node["implied"] and not implied:
             # A document that sets the unit up explicitly outranks one that merely implied it.
             node.update(labels=["Unit", kind], kind=kind, unit_type=unit_type, implied=False, **_prov(source))
@@ -129,7 +132,7 @@ class OrgGraph:
         if uid not in self.g:
             kind, unit_type = classify_agency(unit[-1])
             self.add_unit(unit, kind, unit_type, source)
-        did = duty_id(norm)
+        did = duty_id(norm, normalized=True)
         if did not in self.g:
             catch_all, residual = duty_flags(norm)
             self.g.add_node(did, id=did, labels=["Duty"], text=norm, catch_all=catch_all, residual=residual)
@@ -152,6 +155,24 @@ class OrgGraph:
         """All unit nodes (optionally of one kind), in id order."""
         found = [d for d in self.nodes_with_label("Unit") if kind is None or d["kind"] == kind]
         return sorted(found, key=lambda d: d["id"])
+
+    def ending_with(self, path) -> list[str]:
+        """Ids of the units whose path ends with ``path`` (関務署/秘書室 …), in id order.
+
+        Found through the units of that last name, so a build that asks for every
+        record stays linear in the graph's size.
+        """
+        path = list(path)
+        if not path:
+            return []
+        if self._by_name is None:
+            self._by_name = {}
+            for uid, data in self.g.nodes(data=True):
+                if "Unit" in data["labels"]:
+                    self._by_name.setdefault(data["name"], []).append(uid)
+        n = len(path)
+        return sorted(uid for uid in self._by_name.get(path[-1], ())
+                      if self.g.nodes[uid]["path"][-n:] == path)
 
     def edges(self, rel_type: str | None = None) -> Iterator[tuple[str, str, dict]]:
         for u, v, data in self.g.edges(data=True):

@@ -77,7 +77,7 @@ def resolve_unit_path(graph: OrgGraph, path: list[str] | tuple[str, ...], source
     if uid in graph.g:
         return uid
     path = list(path)
-    matches = [u["id"] for u in graph.units() if u["path"][-len(path):] == path]
+    matches = graph.ending_with(path)
     if len(matches) == 1:
         return matches[0]
     kind, unit_type = classify_agency(path[-1])

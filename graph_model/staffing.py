@@ -52,7 +52,7 @@ def unit_for(graph: OrgGraph, path, source: dict) -> str:
     if uid in graph.g and "Unit" in graph.g.nodes[uid]["labels"]:
         return uid
     n = len(path)
-    matches = [u["id"] for u in graph.units() if tuple(u["path"][-n:]) == path]
+    matches = graph.ending_with(path)
     if len(matches) == 1:
         return matches[0]
     # Parent known by suffix (財政部/關稅總局 + 燈塔): put the new unit under it.

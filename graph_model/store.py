@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -200,22 +201,31 @@ class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.skipped: list[dict] = []  # bundled documents that could not be parsed
+        self._documents: dict[str, dict] | None = None
         if self.path.exists():
             self.source = "store"
-            raw = self._read()
-            self.documents: dict[str, dict] = raw["documents"]
+            self._read_bytes()
+            if not _looks_whole(self._bytes):
+                self._decode()  # says precisely what is wrong
             self.fingerprint = "store:" + hashlib.sha256(self._bytes).hexdigest()
         else:
             self.source = "bundled"
             self._bytes = None
-            self.documents, self.skipped, key = bundled_documents()
+            self._documents, self.skipped, key = bundled_documents()
             self.fingerprint = "bundled:" + key
+
+    @property
+    def documents(self) -> dict[str, dict]:
+        """The parsed records of every document, by id (the store's JSON is decoded on first use)."""
+        if self._documents is None:
+            self._documents = self._decode()["documents"]
+        return self._documents
 
     @property
     def exists(self) -> bool:
         return self.source == "store"
 
-    def _read(self) -> dict:
+    def _read_bytes(self) -> None:
         p = self.path
         if p.is_dir():
             raise StoreError(f"{p}: the store is a directory (give a file, e.g. --store {p / 'store.json'})")
@@ -223,6 +233,9 @@ class Store:
             self._bytes = p.read_bytes()
         except OSError as exc:
             raise StoreError(f"{p}: cannot read the store: {exc.strerror} (check its permissions)") from None
+
+    def _decode(self) -> dict:
+        p = self.path
         try:
             raw = json.loads(self._bytes.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
@@ -242,9 +255,14 @@ class Store:
         return [parsed_from_dict(self.documents[k]) for k in sorted(self.documents)]
 
     def graph(self):
-        """The organization graph built from every document in the store."""
+        """The organization graph built from every document in the store.
+
+        Cached by the store's fingerprint (:mod:`graph_model.graph_cache`): only the first
+        command after a change builds it.
+        """
         from .graph import OrgGraph
-        return OrgGraph.build(self.parsed())
+        from .graph_cache import cached_graph
+        return cached_graph(self.fingerprint, lambda: OrgGraph.build(self.parsed()), cache_dir())
 
     # ------------------------------------------------------------------ writing
     def _saved_documents(self) -> dict[str, dict]:
@@ -321,8 +339,17 @@ class Store:
     def _write(self, documents: dict[str, dict]) -> None:
         data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents})
         atomic_write(self.path, data)
-        self.source, self.documents, self.skipped, self._bytes = "store", documents, [], data
+        self.source, self._documents, self.skipped, self._bytes = "store", documents, [], data
         self.fingerprint = "store:" + hashlib.sha256(data).hexdigest()
+
+
+_TAIL = re.compile(rb'"format":\s*"orggraph-store",\s*"version":\s*' + str(VERSION).encode() + rb'\s*}\s*$')
+
+
+def _looks_whole(data: bytes) -> bool:
+    """A cheap check that the bytes are a whole store of this version (its last keys are written last):
+    the JSON itself is decoded only when the documents are needed."""
+    return data[:1] == b"{" and bool(_TAIL.search(data[-200:]))
 
 
 def expand_paths(paths) -> list[Path]:

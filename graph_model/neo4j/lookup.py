@@ -127,8 +127,8 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
     step_prior = title_prior * STEP_PRIOR
     cands: dict[tuple[str, str], _Candidate] = {}
 
-    def collect(stmt, index, kind):
-        for r in tx.run(stmt, index=index, q=text, limit=limit):
+    def collect(stmt, index, kind, lucene: str, into: dict):
+        for r in tx.run(stmt, index=index, q=lucene, limit=limit):
             r = r.data()
             r["weight"] = 1.0
             if kind == "duty":
@@ -161,29 +161,32 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                     r["role"] = ", ".join(dict.fromkeys(r["roles"]))
                 made = dict(text=body, prior=step_prior, context=context)
                 r["weight"] = owner_prior if (r["owner"] and weak) else 1.0
-            c = cands.get((kind, r["ref"]))
+            c = into.get((kind, r["ref"]))
             if c is None:
-                c = cands[(kind, r["ref"])] = _Candidate("procedure" if kind in ("title", "step", "note") else kind,
-                                                         r["ref"], score=r["score"], **made)
+                c = into[(kind, r["ref"])] = _Candidate("procedure" if kind in ("title", "step", "note") else kind,
+                                                        r["ref"], score=r["score"], **made)
+                c.key = fold(c.text, triggers)
+                c.key += " " + " ".join(s.short_forms(c.key))
+                c.clause = s._clause_start(c.key, c.flags)
             if allowed is None or allowed(r):
                 c.rows.append(r)
 
-    collect(q.fulltext_duty_hits(), q.DUTY_FULLTEXT, "duty")
-    collect(q.fulltext_unit_hits(), q.UNIT_FULLTEXT, "unit")
-    collect(q.fulltext_procedure_hits(), q.PROCEDURE_FULLTEXT, "title")
-    collect(q.fulltext_step_hits(), q.STEP_FULLTEXT, "step")
-    collect(q.fulltext_note_hits(), q.NOTE_FULLTEXT, "note")
+    def collect_all(lucene: str, into: dict):
+        collect(q.fulltext_duty_hits(), q.DUTY_FULLTEXT, "duty", lucene, into)
+        collect(q.fulltext_unit_hits(), q.UNIT_FULLTEXT, "unit", lucene, into)
+        collect(q.fulltext_procedure_hits(), q.PROCEDURE_FULLTEXT, "title", lucene, into)
+        collect(q.fulltext_step_hits(), q.STEP_FULLTEXT, "step", lucene, into)
+        collect(q.fulltext_note_hits(), q.NOTE_FULLTEXT, "note", lucene, into)
+
+    collect_all(text, cands)
 
     # Query bigrams (the embedded lookup's terms); a bigram that no candidate has and that holds
     # a glue character (行李要檢查: 李要, 要檢) is chatter, not content.
     terms = s._terms(" ".join(parts))
-    for c in cands.values():
-        c.key = fold(c.text, triggers)
-        c.key += " " + " ".join(s.short_forms(c.key))
-        c.clause = s._clause_start(c.key, c.flags)
     bigrams = [t for t in terms if len(t) == 2] or [t for t in terms if len(t) == 1]
     present = {t for t in bigrams if any(t in c.key for c in cands.values())}
     bigrams = [t for t in bigrams if t in present or not (set(t) & s.FUNCTION_CHARS)] or bigrams
+    seamed_by = _seams(parts, present, bigrams, collect_all) if rerank else {}
     qlen = max(sum(len(p) for p in parts), 1)
 
     by_unit: dict[str, list] = {}
@@ -200,8 +203,10 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
             info.setdefault(uid, {"id": uid, "name": r0["name"], "path": list(r0["path"])})
             if rerank:
                 path_key = fold(" ".join(r0["path"]), triggers)
-                found = sum(1 for t in bigrams if t in c.key or t in path_key)
-                coverage = found / len(bigrams)
+                held = {t for t in bigrams if t in c.key or t in path_key}
+                # A seam after a word the text holds (印信管理: 信管, after 印信) is not counted against it.
+                seamed = sum(1 for seam, before in seamed_by.items() if before in held)
+                coverage = len(held) / max(len(bigrams) - seamed, 1)
                 if coverage < s.MIN_COVERAGE and run < s.MIN_RUN:
                     continue
                 boost = s.CONTEXT_BOOST if any(r0["path"][:len(p)] == p for p in context_paths) else 1.0
@@ -210,6 +215,30 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                 score = c.score
             by_unit.setdefault(uid, []).append((score, c, rows))
     return _hits(by_unit, info, terms, top)
+
+
+def _seams(parts: list[str], present: set[str], bigrams: list[str], fetch) -> dict[str, str]:
+    """Seams of the query (:func:`queries.search.seams`) that excuse a word: ``seam -> word before it``.
+
+    The embedded lookup knows every term of its index; here a query bigram is known when a
+    candidate holds it (``present``) or, for the bigrams no candidate holds, when some text of
+    the database does: ``fetch(lucene, into)`` looks for them (the same five full-text queries, so
+    the same texts count: those some unit answers) — Lucene's candidates are only its best few
+    hundred.  Only parts of four characters or more can hold a seam (one bigram on each side).
+    """
+    from queries import search as s
+
+    known = set(present)
+    absent = [t for t in dict.fromkeys(p[i:i + 2] for p in parts if len(p) >= 4 for i in range(len(p) - 1))
+              if t not in known]
+    lucene = q.lucene_query(absent)
+    if lucene:
+        found: dict = {}
+        fetch(lucene, found)
+        known |= {t for t in absent if any(t in c.key for c in found.values())}
+    wanted = set(bigrams)  # a glue bigram dropped from the query is not counted, so not excused either
+    return {seam: before for seam, before in s.seams(parts, known).items()
+            if before and seam in wanted}
 
 
 def _triggers() -> frozenset[str]:
