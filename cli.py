@@ -29,8 +29,9 @@ import click
 class State:
     """Per-invocation state: where the store is, and the graph loaded lazily from it."""
 
-    def __init__(self, store_path: str | None):
+    def __init__(self, store_path: str | None, history: bool = False):
         self.store_path = store_path
+        self.history = history
         self._store = None
         self._graph = None
 
@@ -43,11 +44,11 @@ class State:
     def graph(self):
         """The working graph (store, or the bundled corpus when no store file exists)."""
         if self._graph is None:
-            self._graph = self.store().graph()
+            self._graph = self.store().graph(history=self.history)
         return self._graph
 
     def fingerprint(self) -> str:
-        return self.store().fingerprint
+        return self.store().fingerprint + (":history" if self.history else "")
 
     def invalidate(self) -> None:
         """Forget cached data after the store changed."""
@@ -95,15 +96,18 @@ class OrgGraphGroup(click.Group):
               help="Store file (default: $ORGGRAPH_STORE, else "
                    "${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json). "
                    "Without a store file, commands read the bundled sample corpus.")
+@click.option("--all", "history", is_flag=True,
+              help="Include abolished documents (廢止) and what they set up; by default the graph is the "
+                   "current government.")
 @click.version_option(package_name="orggraph", message="%(prog)s %(version)s")
 @click.pass_context
-def cli(ctx, store_path):
+def cli(ctx, store_path, history):
     """Turn Taiwanese government organization documents into a queryable graph.
 
     Load documents with `orggraph load`, then ask: `orggraph tree`,
     `orggraph show UNIT`, `orggraph stats`, `orggraph validate`.
     """
-    ctx.obj = State(store_path)
+    ctx.obj = State(store_path, history)
 
 
 def main(argv=None):
@@ -277,7 +281,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         suggest = (lambda: lookup.suggestions(conn, text))
     else:
         # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
-        index = cached_index(store_fingerprint(state.store_path), state.graph)
+        index = cached_index(store_fingerprint(state.store_path) + (":history" if state.history else ""), state.graph)
         hits = which_units(index, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
         suggest = (lambda: suggestions(index, text))
     if as_json:

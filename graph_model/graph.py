@@ -57,6 +57,9 @@ class OrgGraph:
         self = cls()
         docs = sorted(documents, key=lambda p: p.document.id)
         canon = _Canonicalizer(docs)
+        # Agencies two documents place under different parents (validate reports them).
+        self.g.graph["agency_conflicts"] = {name: ["/".join(p) for p in parents]
+                                            for name, parents in sorted(canon.conflicts.items())}
         for parsed in docs:
             d = parsed.document
             meta = {k: d.meta[k] for k in ("category", "updated", "abolished", "nature", "url") if k in d.meta}
@@ -258,32 +261,45 @@ class OrgGraph:
 
 
 class _Canonicalizer:
-    """Maps paths that start at a short agency name (關務署/…) onto the full hierarchy.
+    """Maps paths that start at an agency's own name onto the place other documents give it.
 
-    A document may name 關務署 where another sets up 財政部/關務署: when the first
-    name of a path is not a root anywhere but is the last name of exactly one
-    longer agency path, the path is re-rooted there.
+    A document may name 關務署 or 交通部 where another sets up 財政部/關務署 or lists 交通部
+    under 行政院 (行政院組織法 「行政院設下列各部」): one agency is one node.  A path whose first
+    name is the last name of a longer agency path is re-rooted under the shortest such path;
+    when two such paths are equally short (two different parents), the path is left as it is
+    and the disagreement is recorded in ``conflicts`` (``validate`` reports it).
     """
 
     def __init__(self, docs: list[ParsedDocument]):
-        roots, by_name = set(), {}
+        longer: dict[str, set[tuple[str, ...]]] = {}
         for parsed in docs:
             for rec in parsed.units:
-                if len(rec.path) > 1:
-                    for depth in range(2, len(rec.path) + 1):
-                        by_name.setdefault(rec.path[depth - 1], set()).add(rec.path[:depth])
-                roots.add(rec.path[0])
-        self.prefix = {}
-        for name, paths in by_name.items():
-            if len(paths) == 1:
-                (full,) = paths
-                self.prefix[name] = full[:-1]
-        self.multi_roots = {p[0] for parsed in docs for p in (r.path for r in parsed.units) if len(p) > 1}
+                if rec.kind in ("Agency", "BranchOffice", "Committee") and len(rec.path) > 1:
+                    longer.setdefault(rec.path[-1], set()).add(rec.path[:-1])
+        self.prefix: dict[str, tuple[str, ...]] = {}
+        self.conflicts: dict[str, list[tuple[str, ...]]] = {}
+        for name, parents in longer.items():
+            shortest = min(map(len, parents))
+            best = sorted(p for p in parents if len(p) == shortest)
+            if len(best) == 1:
+                self.prefix[name] = best[0]
+            else:
+                self.conflicts[name] = best
+        # A chain of re-rootings (內政部 → 行政院/內政部, 消防署 → 內政部/消防署) is followed to its end,
+        # never round a cycle.
+        for name in list(self.prefix):
+            seen, head = {name}, self.prefix[name]
+            while head and head[0] in self.prefix and head[0] not in seen:
+                seen.add(head[0])
+                head = self.prefix[head[0]] + head
+            self.prefix[name] = head if name not in head else self.prefix[name]
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
         head = path[0]
-        if head not in self.multi_roots and head in self.prefix:
-            return self.prefix[head] + tuple(path)
+        if head in self.prefix:
+            full = self.prefix[head] + tuple(path)
+            if len(set(full)) == len(full) or len(set(path)) < len(path):
+                return full
         return tuple(path)
 
 

@@ -41,6 +41,7 @@ UNIT_SUFFIX_PATTERN = "|".join(sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, r
 _PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司",)
 # A piece never starts with a joining word (高等軍事法院「及其分院」檢察署) or a quantifier.
 _NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
+_WORD_AFTER = set("理分門長務")
 _FAMILY = re.compile(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
 _MAX_NAME = 60  # longer "names" are prose: never split (and never spend time on them)
 
@@ -57,6 +58,8 @@ def split_agency_name(name: str) -> tuple[str, ...]:
     ('交通部', '民用航空局', '民航人員訓練所')
     >>> split_agency_name("國防部高等軍事法院及其分院檢察署"), split_agency_name("基隆關稅局")
     (('國防部', '高等軍事法院及其分院檢察署'), ('基隆關稅局',))
+    >>> split_agency_name("不當黨產處理委員會")
+    ('不當黨產處理委員會',)
     >>> split_agency_name("直轄市、縣（市）（局）建築爭議事件評審委員會")
     ('直轄市、縣（市）（局）建築爭議事件評審委員會',)
     >>> split_agency_name("經濟部商品檢驗局所屬各分局")
@@ -96,6 +99,8 @@ def _first_cut(name: str, i: int) -> int | None:
         rest = name[j:]
         if rest.startswith(_NO_PIECE_START) and not _FAMILY.match(rest):
             continue
+        if len(suffix) == 1 and rest[0] in _WORD_AFTER:
+            continue  # 不當黨產「處理」委員會, 「部分」, 「局部」: the suffix character begins a word there
         if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest)):
             continue
         return j

@@ -254,15 +254,19 @@ class Store:
         """The documents as :class:`ParsedDocument` records, in id order."""
         return [parsed_from_dict(self.documents[k]) for k in sorted(self.documents)]
 
-    def graph(self):
-        """The organization graph built from every document in the store.
+    def graph(self, history: bool = False):
+        """The organization graph of the current government: every document in the store but those
+        marked abolished (廢止註記 of the national open data); ``history`` includes those too.
 
         Cached by the store's fingerprint (:mod:`graph_model.graph_cache`): only the first
         command after a change builds it.
         """
         from .graph import OrgGraph
         from .graph_cache import cached_graph
-        return cached_graph(self.fingerprint, lambda: OrgGraph.build(self.parsed()), cache_dir())
+
+        def build():
+            return OrgGraph.build(p for p in self.parsed() if history or not p.document.meta.get("abolished"))
+        return cached_graph(self.fingerprint + (":history" if history else ""), build, cache_dir())
 
     # ------------------------------------------------------------------ writing
     def _saved_documents(self) -> dict[str, dict]:

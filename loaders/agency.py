@@ -55,7 +55,8 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     return split_agency_name(full), self_names
 
 
-_CATEGORY_PARENT = re.compile(r"^(?:行政|考試|司法|監察|立法|總統|廢止法規)＞([^＞]{2,20}?(?:部|院|府|委員會|署|局))(?:＞|$)")
+_CATEGORY_PARENT = re.compile(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局))"
+                              r"(?:＞|$)")
 
 
 def _placed(full: str, category: str) -> str:
@@ -66,11 +67,17 @@ def _placed(full: str, category: str) -> str:
 
     >>> _placed("郵政儲金匯業局", "行政＞交通部＞郵政目"), _placed("行政院文化建設委員會", "廢止法規＞文化部")
     ('交通部郵政儲金匯業局', '行政院文化建設委員會')
+    >>> _placed("行政院", "行政＞院本部＞組織目"), _placed("行政院人事行政總處", "行政＞院本部＞組織目")
+    ('行政院', '行政院人事行政總處')
     """
     m = _CATEGORY_PARENT.match(category)
     if not m:
         return full
-    parent = m.group(1)
+    parent = m.group("parent")
+    if parent == "院本部":  # 行政＞院本部: the Yuan's own documents
+        if m.group("branch") not in ("行政", "考試", "司法", "監察", "立法"):
+            return full
+        parent = m.group("branch") + "院"
     if len(split_agency_name(full)) > 1 or parent in split_agency_name(full) or full.startswith(parent) or parent.endswith(full):
         return full
     return parent + full

@@ -131,3 +131,9 @@ def _duplicate_names(graph, parsed) -> Iterable[dict]:
                 yield {"unit": u["id"], "doc": node.get("doc", ""), "line": node.get("line"),
                        "message": f"{u['id']} has children with the same name: "
                                   + ", ".join(graph.node(k)["name"] for k in kids)}
+
+
+@check("agency_parents", "agencies that documents place under different parents (kept apart, not merged)")
+def _agency_parents(graph, parsed) -> Iterable[dict]:
+    for name, parents in sorted(graph.g.graph.get("agency_conflicts", {}).items()):
+        yield {"unit": name, "message": f"{name} is placed under {' and under '.join(parents)}"}

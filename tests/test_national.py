@@ -216,3 +216,38 @@ def test_agency_names_the_owner_of_procedures_that_say_only_this_office(run, sto
     assert run("--store", store_path, "load", "--agency", "經濟部智慧財產局", sop).exit_code == 0
     units = json.loads(store_path.read_text(encoding="utf-8"))["documents"]["sop"]["units"]
     assert ["經濟部", "智慧財產局", "秘書室"] in [u["path"] for u in units]
+
+
+# ------------------------------------------------------------------ one graph of several documents (issue 12)
+def _load(run, store_path, tmp_path, *pcodes, extra=()):
+    paths = []
+    for pcode in pcodes:
+        paths.append(tmp_path / f"{pcode}.json")
+        paths[-1].write_bytes(corpus.national_file(pcode))
+    result = run("--store", store_path, *extra, "load", *paths)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_one_agency_is_one_node_across_documents(run, store_path, tmp_path):
+    # 行政院組織法 第3條「行政院設下列各部：一、內政部。…」 lists 交通部; 交通部組織法 and 交通部民用航空局組織法
+    # set up 交通部 and its 民用航空局: they meet on one 交通部, under 行政院.
+    _load(run, store_path, tmp_path, "A0010032", "K0000001", "K0000208")
+    tree = run("--store", store_path, "tree", "--json").stdout
+    ids = [u["id"] for u in json.loads(run("--store", store_path, "export", "--format", "json").stdout)["nodes"]
+           if "Unit" in u.get("labels", [])]
+    assert [i for i in ids if i.endswith("交通部")] == ["行政院/交通部"], tree[:200]
+    assert "行政院/交通部/民用航空局" in ids
+    shown = json.loads(run("--store", store_path, "show", "民用航空局", "--json").stdout)
+    assert shown["id"] == "行政院/交通部/民用航空局"
+
+
+def test_abolished_documents_are_history_shown_with_all(run, store_path, tmp_path):
+    # 行政院衛生署組織法 is marked 廢 (廢止註記); 衛生福利部組織法 is in force.
+    _load(run, store_path, tmp_path, "L0000001", "L0000055")
+    current = json.loads(run("--store", store_path, "stats", "--json").stdout)
+    everything = json.loads(run("--store", store_path, "--all", "stats", "--json").stdout)
+    assert len(current["documents"]) == 1 < len(everything["documents"]) == 2
+    assert run("--store", store_path, "show", "衛生署").exit_code == 1
+    assert json.loads(run("--store", store_path, "--all", "show", "衛生署", "--json").stdout)["name"] == "衛生署"
+    assert json.loads(run("--store", store_path, "show", "衛生福利部", "--json").stdout)["name"] == "衛生福利部"
