@@ -33,7 +33,8 @@ _POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分
 _POST_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
 _SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
 _CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
-_LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)[：:]?$|[：:]$")
+# 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
+_LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 _DUTY_INTRO = re.compile(r"掌理|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)|(?:業務|工作)(?:範圍|項目)?如[下左]")
@@ -80,6 +81,39 @@ def _unit_names(text: str, known=()) -> list[str]:
     if names and all(UNIT_NAME.fullmatch(n) and not _NOT_A_NAME.search(n) for n in names):
         return names
     return _shared_rest(text, known)
+
+
+_FRAME = re.compile(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
+
+
+def _list_frame(text: str) -> str:
+    """「第一處掌理左列事業關於獨占、結合及聯合行為之調查處理事項：」 lists 事業, not duties: each item's duty
+    is the item and this topic (「製造業關於獨占…事項」).  Empty for a list of duties.
+
+    >>> _list_frame("第二處掌理左列事業關於獨占、結合及聯合行為之調查處理事項："), _list_frame("本局掌理下列事項：")
+    ('關於獨占、結合及聯合行為之調查處理事項', '')
+    """
+    m = _FRAME.search(text)
+    return m.group("topic") if m and m.group("what") not in ("各款", "事項", "各項") else ""
+
+
+def _shared_out(paths: list[tuple[str, ...]], clause: str) -> dict[tuple[str, ...], str] | None:
+    """「人事室、會計室…分別辦理人事、歲計、會計及統計事項」: each unit takes the subjects of the clause
+    that its name shares (人事 → 人事室), and the unnamed ones in between go to the next unit that has a
+    subject of its own (歲計 → 會計室), the last ones to the last; None when no subject names a unit."""
+    subjects = [x for x in re.split(r"、|及|與|暨", re.sub(r"(?:事項|業務)$", "", clause)) if x]
+    cores = [re.sub(f"(?:{UNIT_SUFFIX_PATTERN})$", "", p[-1]) for p in paths]
+    owner = [next((k for k, c in enumerate(cores) if c and (c in x or x in c)), None) for x in subjects]
+    anchored = [k for k in owner if k is not None]
+    if len(set(anchored)) < 2 or anchored != sorted(anchored):
+        return None
+    out: dict[int, list[str]] = {}
+    for i, subject in enumerate(subjects):
+        k = owner[i]
+        if k is None:
+            k = next((o for o in owner[i:] if o is not None), anchored[-1])
+        out.setdefault(k, []).append(subject)
+    return {paths[k]: "、".join(out.get(k, subjects)) + "事項" for k in range(len(paths))}
 
 
 def _listed_names(text: str) -> list[str]:
@@ -254,6 +288,7 @@ class StructureParser:
         for line in lines:
             self.written.update(expanded_from(line.body))
             if line.kind == "para":
+                self.frame = _list_frame(line.body)
                 owner, post, mode = self._paragraph(line)
                 styles, stack = [], {}
                 continue
@@ -300,6 +335,8 @@ class StructureParser:
         if mode == "units" and (level - 1) not in stack:
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
             return
+        if self.frame and level == 0:
+            body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
         if mode == "agency" and level == 0:
             self.agency_duties.append((body, line, item))
         for parent in parents:
@@ -323,6 +360,8 @@ class StructureParser:
             return parent, "", "units"
         if owner is None and text.startswith(tuple(self.self_names)):
             owner = self.agency
+        if owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{'|'.join(map(re.escape, self.self_names))})(?:設|置)", text):
+            owner = self.agency  # 「一、二等分局設人事室、會計室」: the classes of a family document's office
         if owner == self.agency and not post:
             named_post = re.match(rf"^\S{{1,12}}?置({_POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", text)
             post = named_post.group(1) if named_post else ""
@@ -342,8 +381,10 @@ class StructureParser:
                 # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
                 self._infer_respective(paths, ordered=len(paths) == len(listed) > 1)
             elif paths and duty:
+                shares = _shared_out(paths, duty.group("duty")) if len(paths) > 1 and \
+                    re.search(r"分別(?:掌理|辦理|負責)", rest) else None
                 for p in paths:
-                    self.duty(p, duty.group("duty"), line)
+                    self.duty(p, shares[p] if shares else duty.group("duty"), line)
             if intro and not paths:
                 return self.agency, "", "units"
             return (paths[-1], "", "duties") if duty_intro and len(paths) == 1 else (None, "", None)

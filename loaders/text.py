@@ -97,7 +97,8 @@ def split_marker(text: str) -> tuple[str | None, int | None, str]:
         if m:
             number = cn_number(m.group(1))
             rest = text[m.end():]
-            if number is not None and rest and not (style == "cn" and rest[0] in "級等"):  # 師（一）級
+            if number is not None and rest and not (style == "cn" and (rest[0] in "級等" or  # 師（一）級
+                                                     re.match(rf"^[{CN_NUM}]+(?:、[{CN_NUM}]+)*等", rest))):  # 一、二等分局
                 return style, number, rest
     return None, None, text
 

@@ -251,3 +251,16 @@ def test_abolished_documents_are_history_shown_with_all(run, store_path, tmp_pat
     assert run("--store", store_path, "show", "衛生署").exit_code == 1
     assert json.loads(run("--store", store_path, "--all", "show", "衛生署", "--json").stdout)["name"] == "衛生署"
     assert json.loads(run("--store", store_path, "show", "衛生福利部", "--json").stdout)["name"] == "衛生福利部"
+
+
+def test_one_clause_shared_out_among_the_offices_it_names():
+    # J0000010 第31行「本局設人事室、會計室及統計室，…依法律規定，分別辦理人事、歲計、會計及統計事項。」
+    duties = {(d.unit[-1], d.text) for d in parse("J0000010").duties if d.source.line == 31}
+    assert duties == {("人事室", "人事事項"), ("會計室", "歲計、會計事項"), ("統計室", "統計事項")}
+
+
+def test_a_list_of_what_a_duty_is_about():
+    # J0150013 「…掌理下列事業關於獨占、結合、聯合行為…之調查處理事項：」 lists industries, not duties.
+    duties = [d.text for d in parse("J0150013").duties if d.unit[-1] == "製造業競爭處"]
+    assert "金屬製品製造業、電子產品製造業、運輸工具製造業及其他製造業關於獨占、結合、聯合行為、限制轉售價格、" \
+           "其他限制競爭行為、欺罔或顯失公平行為之調查處理事項" in duties
