@@ -166,6 +166,7 @@ def _render_load(summary: dict) -> str:
                  + (f", {d['unplaced']} unplaced spans" if d["unplaced"] else "") for d in docs]
     else:
         counts = {a: sum(d["action"] == a for d in docs) for a in ("added", "replaced", "unchanged")}
+        counts["kept once (same file as another)"] = sum(d["action"].startswith("same as") for d in docs)
         lines.append(f"{len(docs)} documents: " + ", ".join(f"{n} {a}" for a, n in counts.items()) +
                      f"; {sum(d['units'] for d in docs)} units, {sum(d['duties'] for d in docs)} duties")
     lines += [f"skipped bundled sample {s['error']}" for s in summary.get("skipped", [])]

@@ -42,6 +42,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import orjson
+
 from .errors import OrgGraphError, StoreError
 from .records import ParsedDocument, parsed_from_dict, to_dict
 
@@ -124,8 +126,18 @@ def _umask() -> int:
 
 
 def _dumps(obj) -> bytes:
-    # No indent: an indented dump takes Python's pure-Python encoder, several times slower on a national store.
-    return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    # orjson: a national store (25 MB) is written in a tenth of the standard encoder's time.
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS) + b"\n"
+    except (TypeError, orjson.JSONEncodeError):  # e.g. an integer beyond 64 bits
+        return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _loads(data: bytes):
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))  # raises the standard errors the callers handle
 
 
 # --------------------------------------------------------------------------- bundled corpus
@@ -237,7 +249,7 @@ class Store:
     def _decode(self) -> dict:
         p = self.path
         try:
-            raw = json.loads(self._bytes.decode("utf-8"))
+            raw = _loads(self._bytes)
         except (UnicodeDecodeError, ValueError):
             raise StoreError(f"{p}: not an orggraph store (not JSON); it was left untouched "
                              "(move it away or choose another --store FILE)") from None
@@ -265,7 +277,8 @@ class Store:
         from .graph_cache import cached_graph
 
         def build():
-            return OrgGraph.build(p for p in self.parsed() if history or not p.document.meta.get("abolished"))
+            docs = self.parsed()
+            return OrgGraph.build(docs if history else current_documents(docs))
         return cached_graph(self.fingerprint + (":history" if history else ""), build, cache_dir())
 
     # ------------------------------------------------------------------ writing
@@ -307,7 +320,7 @@ class Store:
                                      f"({incoming[doc_id][0]}); rename one of them")
                 # Through JSON, as the store keeps it (tuples become lists), so an unchanged document compares equal.
                 parsed = to_dict(load_path(p, genre=genre, agency=agency))
-                incoming[doc_id] = (str(p), json.loads(json.dumps(parsed, ensure_ascii=False)))
+                incoming[doc_id] = (str(p), _loads(_dumps(parsed)))
             except (LoadError, StoreError) as exc:
                 if strict:
                     raise
@@ -320,12 +333,24 @@ class Store:
             raise first_error  # nothing could be loaded: say why, as a strict load would
         documents = self._saved_documents()
         summary = {"store": str(self.path), "documents": [], "skipped": skipped, "refused": refused}
+        # The same file under another name (the same bytes) is kept once, under the id it has already.
+        duplicates: list[dict] = []
+        by_sha = {d["document"].get("sha256"): i for i, d in documents.items() if d["document"].get("sha256")}
+        for doc_id, (path, d) in list(incoming.items()):
+            same = by_sha.get(d["document"].get("sha256"))
+            if same and same != doc_id:
+                del incoming[doc_id]
+                duplicates.append({"id": doc_id, "path": path, "action": f"same as {same}",
+                                   "genre": d["document"]["genre"], "units": 0, "duties": 0, "unplaced": 0})
+            elif d["document"].get("sha256"):
+                by_sha[d["document"]["sha256"]] = doc_id
         for doc_id, (path, d) in incoming.items():
             action = "unchanged" if documents.get(doc_id) == d else "replaced" if doc_id in documents else "added"
             documents[doc_id] = d
             summary["documents"].append({"id": doc_id, "path": path, "action": action,
                                          "genre": d["document"]["genre"], "units": len(d["units"]),
                                          "duties": len(d["duties"]), "unplaced": len(d["unplaced"])})
+        summary["documents"] += duplicates
         if incoming:
             self._write(documents)
         summary["total_documents"] = len(documents)
@@ -354,6 +379,18 @@ def _looks_whole(data: bytes) -> bool:
     """A cheap check that the bytes are a whole store of this version (its last keys are written last):
     the JSON itself is decoded only when the documents are needed."""
     return data[:1] == b"{" and bool(_TAIL.search(data[-200:]))
+
+
+def current_documents(docs: list[ParsedDocument]) -> list[ParsedDocument]:
+    """The documents of the current government: not marked abolished (廢止註記), and not superseded by a
+    later version of the same title (最新異動日期: the database keeps 「…辦事細則（92.04.15 訂定）」 beside
+    its successor)."""
+    live = [p for p in docs if not p.document.meta.get("abolished")]
+    newest: dict[str, str] = {}
+    for p in live:
+        if p.document.meta.get("updated"):
+            newest[p.document.title] = max(newest.get(p.document.title, ""), p.document.meta["updated"])
+    return [p for p in live if p.document.meta.get("updated", "") >= newest.get(p.document.title, "")]
 
 
 def expand_paths(paths) -> list[Path]:

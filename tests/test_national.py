@@ -264,3 +264,21 @@ def test_a_list_of_what_a_duty_is_about():
     duties = [d.text for d in parse("J0150013").duties if d.unit[-1] == "製造業競爭處"]
     assert "金屬製品製造業、電子產品製造業、運輸工具製造業及其他製造業關於獨占、結合、聯合行為、限制轉售價格、" \
            "其他限制競爭行為、欺罔或顯失公平行為之調查處理事項" in duties
+
+
+def test_the_same_law_under_another_file_name_is_kept_once(run, store_path, tmp_path):
+    _load(run, store_path, tmp_path, "K0000001")
+    copy = tmp_path / "copy-of-K0000001.json"
+    copy.write_bytes(corpus.national_file("K0000001"))
+    result = run("--store", store_path, "load", copy)
+    assert result.exit_code == 0 and "same as K0000001" in result.stdout
+    assert list(json.loads(store_path.read_text(encoding="utf-8"))["documents"]) == ["K0000001"]
+
+
+def test_an_older_version_of_the_same_title_is_history():
+    from graph_model.records import Document, ParsedDocument
+    from graph_model.store import current_documents
+    old = ParsedDocument(Document("a", "某某局辦事細則", "office_rules", meta={"updated": "20180201"}))
+    new = ParsedDocument(Document("b", "某某局辦事細則", "office_rules", meta={"updated": "20231123"}))
+    gone = ParsedDocument(Document("c", "別局辦事細則", "office_rules", meta={"abolished": True}))
+    assert [p.document.id for p in current_documents([old, new, gone])] == ["b"]
