@@ -47,7 +47,7 @@ def cached_graph(fingerprint: str, build: Callable[[], object], folder: Path):
         g._succ = g._adj
         path.touch()
         return OrgGraph(g)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, pickle.UnpicklingError):
+    except Exception:  # noqa: BLE001 — a damaged cache of any kind is a miss, never an error
         pass
     graph = build()
     g = graph.g

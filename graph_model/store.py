@@ -34,6 +34,8 @@ if any fails nothing is written.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -83,6 +85,13 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     Raises :class:`StoreError` when the directory cannot be written.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write through the link: the link stays a link
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path}: is not a regular file (a directory, device or pipe); it was left alone "
+                         "(give a file path)")
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):  # root too
+        raise StoreError(f"{path}: is read-only; it was left as it is (make it writable or choose another file)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -283,7 +292,32 @@ class Store:
 
     # ------------------------------------------------------------------ writing
     def _saved_documents(self) -> dict[str, dict]:
-        return dict(self.documents) if self.exists else {}
+        """The documents on disk now: another process may have written since this store was opened
+        (callers hold :meth:`_writing`)."""
+        if self.path.exists():
+            self.source, self._documents = "store", None
+            self._read_bytes()
+            if not _looks_whole(self._bytes):
+                self._decode()
+            return dict(self.documents)
+        return {}
+
+    @contextlib.contextmanager
+    def _writing(self):
+        """Writers of one store take turns (an exclusive lock on ``<store>.lock``), so that two
+        `orggraph load` runs at once both land; readers never wait (the store is replaced whole)."""
+        lock = self.path.with_name(self.path.name + ".lock")
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write here: {exc.strerror} (choose another location, "
+                             "e.g. --store FILE)") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
     def load_paths(self, paths, genre: str | None = None, samples: bool = False, *, strict: bool = True,
                    progress=None, agency: str | None = None) -> dict:
@@ -331,6 +365,10 @@ class Store:
 
         if first_error is not None and not incoming:
             raise first_error  # nothing could be loaded: say why, as a strict load would
+        with self._writing():
+            return self._merge(incoming, skipped, refused)
+
+    def _merge(self, incoming: dict[str, tuple[str, dict]], skipped: list[dict], refused: list[dict]) -> dict:
         documents = self._saved_documents()
         summary = {"store": str(self.path), "documents": [], "skipped": skipped, "refused": refused}
         # The same file under another name (the same bytes) is kept once, under the id it has already.
@@ -358,6 +396,10 @@ class Store:
 
     def remove(self, doc_id: str) -> None:
         """Remove a document (by id) from the store."""
+        with self._writing():
+            self._remove(doc_id)
+
+    def _remove(self, doc_id: str) -> None:
         documents = self._saved_documents()
         if doc_id not in documents:
             known = ", ".join(sorted(documents)) or "none"

@@ -17,6 +17,7 @@ the document.
 from __future__ import annotations
 
 import json
+import re
 
 # Open-data field → name kept on the document.
 META_FIELDS = (("法規名稱", "title"), ("法規性質", "nature"), ("法規類別", "category"),
@@ -26,7 +27,7 @@ META_FIELDS = (("法規名稱", "title"), ("法規性質", "nature"), ("法規�
 def looks_like_law_json(data: bytes) -> bool:
     """True when the bytes start like a JSON object (the reader then insists on the layout)."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{")
+    return bool(re.match(rb'\{\s*"', head))  # 「{"」: a UTF-16 text may begin with the byte of 「{」
 
 
 def law_text(law: dict) -> tuple[str, dict]:

@@ -274,8 +274,9 @@ def parse_form(text: str) -> dict | None:
 
 def _parse_days(text: str) -> dict:
     """Days stated by an 作業時間 text: ``{"days": max, "min_days": min}`` (None when no number)."""
-    numbers = [int(n) for n in re.findall(r"(\d+)\s*(?:個)?(?:工作)?(?:日|天)", text)]
-    if not numbers and re.fullmatch(r"\s*\d+\s*", text):
+    # At most 6 digits: a longer "number of days" is noise, never a figure (and int() refuses 4,301 digits).
+    numbers = [int(n) for n in re.findall(r"(?<!\d)(\d{1,6})\s*(?:個)?(?:工作)?(?:日|天)", text)]
+    if not numbers and re.fullmatch(r"\s*\d{1,6}\s*", text):
         numbers = [int(text)]
     if not numbers:
         return {"days": None, "min_days": None}

@@ -22,6 +22,9 @@ class LoadError(OrgGraphError):
         super().__init__(f"{path}: {problem}" + (f" ({fix})" if fix else ""))
 
 
+MAX_BYTES = 64 * 2**20  # the largest document of the national corpus is under 1 MB
+
+
 def _cjk_ratio(text: str) -> float:
     if not text:
         return 0.0
@@ -61,13 +64,16 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
                                 "get the complete file again or re-export it as UTF-8") from None
     if b"\x00" in data[:4096]:
         # UTF-16 without BOM has a NUL in every other byte; anything else with NULs is binary.
+        decoded = []
         for enc in ("utf-16-le", "utf-16-be"):
             try:
-                text = data.decode(enc)
+                decoded.append((_cjk_ratio(data.decode(enc)), enc))
             except UnicodeDecodeError:
                 continue
-            if _cjk_ratio(text) > 0.3:
-                return text, enc
+        # Either byte order may decode; the right one reads as Chinese (the other as CJK-looking noise less often).
+        for ratio, enc in sorted(decoded, reverse=True):
+            if ratio > 0.3:
+                return data.decode(enc), enc
         raise LoadError(path, "this is a binary file, not a text document",
                         "export the document as plain text (UTF-8) first")
     try:
@@ -101,6 +107,11 @@ def read_document(path: str | Path) -> tuple[str, str, str, dict]:
         raise LoadError(str(path), "no such file", "check the path")
     if p.is_dir():
         raise LoadError(str(path), "is a directory", "give the document files inside it, e.g. DIR/*.txt")
+    if not p.is_file():
+        raise LoadError(str(path), "is not a regular file (a device, pipe or socket)", "give a document file")
+    if p.stat().st_size > MAX_BYTES:
+        raise LoadError(str(path), f"is {p.stat().st_size // 2**20} MB, far larger than any organization document",
+                        f"give documents of at most {MAX_BYTES // 2**20} MB")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -115,7 +126,7 @@ def read_bytes(data: bytes, path: str) -> tuple[str, str, str, dict]:
     laws database's open-data layout (:mod:`loaders.lawjson`); its metadata comes back too.
     """
     sha = hashlib.sha256(data).hexdigest()
-    if path.lower().endswith(".json") or looks_like_law_json(data):
+    if path.lower().endswith(".json") or (not path.lower().endswith(".txt") and looks_like_law_json(data)):
         try:
             text, meta = decode_law(data)
         except ValueError as exc:

@@ -524,40 +524,44 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
     >>> _ordered_partition([[0, 0], [0, 1]], 2), _ordered_partition([[0, 0], [0, 0], [0, 0]], 2)
     ([0, 1], [0, 0, 1])
     """
-    from functools import lru_cache
-
+    # Bottom-up tables (no recursion: a list of 500 items must not overflow the stack).
     g = len(scores)
     if k <= 1 or not g:
         return [0] * g
-
-    @lru_cache(maxsize=None)
-    def runs(i: int, u: int) -> tuple[int, tuple[int, ...]]:
-        """Items i.. when item i belongs to unit u (units u+1.. each still need one)."""
-        here = scores[i][u]
-        if i == g - 1:
-            return (here, (u,)) if u == k - 1 else (float("-inf"), ())
-        options = []
-        if g - i - 1 >= k - u - 1:  # enough items left for the units after u
-            options.append(runs(i + 1, u))
-        if u + 1 < k:
-            options.append(runs(i + 1, u + 1))
-        score, rest = max(options, key=lambda o: o[0])
-        return here + score, (u,) + rest
-
-    @lru_cache(maxsize=None)
-    def single(i: int, u: int) -> tuple[int, tuple[int, ...]]:
-        """Items i.. into units u.., one unit each."""
-        if i == g:
-            return 0, ()
-        take = single(i + 1, u + 1)
-        take = (scores[i][u] + take[0], (u,) + take[1])
-        if k - u - 1 >= g - i:
-            skip = single(i, u + 1)
-            if skip[0] > take[0]:
-                return skip
-        return take
-
-    return list(runs(0, 0)[1] if g >= k else single(0, 0)[1])
+    neg = float("-inf")
+    if g >= k:
+        # best[i][u]: items i.. when item i belongs to unit u (units u+1.. each still need one)
+        best = [[neg] * k for _ in range(g)]
+        step = [[0] * k for _ in range(g)]  # 0: item i+1 stays with u, 1: it starts unit u+1
+        for u in range(k):
+            best[g - 1][u] = scores[g - 1][u] if u == k - 1 else neg
+        for i in range(g - 2, -1, -1):
+            for u in range(k):
+                stay = best[i + 1][u] if g - i - 1 >= k - u - 1 else neg
+                move = best[i + 1][u + 1] if u + 1 < k else neg
+                best[i][u], step[i][u] = (scores[i][u] + stay, 0) if stay >= move else (scores[i][u] + move, 1)
+        out, u = [], 0
+        for i in range(g):
+            out.append(u)
+            u += step[i][u] if i < g - 1 else 0
+        return out
+    # fewer items than units: single[i][u] is items i.. into units u.., one unit each
+    single = [[0.0] * (k + 1) for _ in range(g + 1)]
+    skip = [[False] * (k + 1) for _ in range(g + 1)]
+    for i in range(g - 1, -1, -1):
+        for u in range(k - 1, -1, -1):
+            take = scores[i][u] + single[i + 1][u + 1]
+            single[i][u] = take
+            if k - u - 1 >= g - i and single[i][u + 1] > take:
+                single[i][u], skip[i][u] = single[i][u + 1], True
+    out, i, u = [], 0, 0
+    while i < g:
+        if skip[i][u]:
+            u += 1
+            continue
+        out.append(u)
+        i, u = i + 1, u + 1
+    return out
 
 
 _PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰|應|得)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")

@@ -27,7 +27,9 @@ def cn_number(text: str) -> int | None:
     """Value of a Chinese (or Arabic) numeral such as 十一, 二十四, 一百零三; None if not one."""
     text = text.strip()
     if text.isdigit():
-        return int(text)
+        return int(text) if len(text) <= 12 else None  # a longer "numeral" is noise (and int() refuses 4,301 digits)
+    if len(text) > 24:
+        return None
     if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS for ch in text):
         return None
     total, section, digit = 0, 0, None
@@ -48,10 +50,12 @@ def cn_number(text: str) -> int | None:
 # --------------------------------------------------------------------- cleaning
 _TAG = re.compile(r"<[^>\n]{0,400}>")
 _IMAGE = re.compile(r"\[image:[^\]]*\]")
-_BULLET = re.compile(r"^\s*(?:[•●▪◦]|[-*+](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‧・]|[-*+](?=\s))\s*")  # ‧ (U+2027): • as Big5 has it
 # Vertical/small presentation forms (︰ in many database texts) that NFC leaves alone.
 _PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "﹔": "；", "︔": "；", "﹐": "，", "︐": "，",
                                      "﹑": "、", "︑": "、", "﹒": "．", "﹙": "（", "﹚": "）", "︵": "（", "︶": "）"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]")  # never part of a name
+_SPACES = re.compile(r"[ \t]{2,}")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _PUNCT = [(re.compile(r"(?<!\d),|,(?!\d)"), "，"), (re.compile(r";"), "；"), (re.compile(r":(?!//)"), "："),
@@ -65,6 +69,9 @@ def clean(text: str) -> str:
     text = text.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     text = text.replace("ㄧ", "一")  # bopomofo yi typed for the numeral one
     text = text.translate(_PRESENTATION_FORMS)
+    text = _CONTROL.sub("", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)  # one pass: the space rule below is slow on long runs of blanks
     for pattern, full in _PUNCT:
         text = pattern.sub(full, text)
     return _SPACE_NEAR_CJK.sub("", text).strip()
@@ -121,6 +128,8 @@ class Line:
 
 def _is_debris(raw_lines: list[str], i: int) -> int:
     """Length (in raw lines) of a run of one-character lines starting at i, e.g. a flattened chart."""
+    if not raw_lines[i].strip():
+        return 0  # a run starts at a character, never at a blank line (8,000 blank lines stay linear)
     j, chars = i, 0
     while j < len(raw_lines):
         s = clean(raw_lines[j])
@@ -133,7 +142,7 @@ def _is_debris(raw_lines: list[str], i: int) -> int:
 
 def logical_lines(text: str) -> list[Line]:
     """Split raw document text into logical lines (see module doc)."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
     out: list[Line] = []
     article = chapter = None
     current: Line | None = None

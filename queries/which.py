@@ -144,7 +144,7 @@ def cached_index(fingerprint: str, build: Callable[[], object], directory: str |
     try:
         with open(path, "rb") as fh:
             return Index.from_dict(_PlainUnpickler(fh).load())
-    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
+    except Exception:  # noqa: BLE001 — a damaged cache of any kind is a miss, never an error
         pass
     index = build_index(build())
     try:

@@ -194,9 +194,9 @@ def test_validate(run, store001):
     assert out.split("duplicate names under one parent: 0\n")[0] + "duplicate names under one parent: 0\n" == """\
 units with no duties (neither their own nor below them): 0
 text spans the loaders could not place: 3
-  001_586683daab11227d:104  flattened chart or table debris: 主任秘書嘉南分關高雄機場分關旗津分關小港分關資訊室主計室政風室人事室秘書室法務…
-  001_586683daab11227d:726  flattened chart or table debris: 位）秘書室通關業務組稅則法制組關務資訊組
-  001_586683daab11227d:773  flattened chart or table debris: 名稱職員技工工友駕駛聘用約僱合計關務署
+  001_586683daab11227d:105  flattened chart or table debris: 主任秘書嘉南分關高雄機場分關旗津分關小港分關資訊室主計室政風室人事室秘書室法務…
+  001_586683daab11227d:727  flattened chart or table debris: 位）秘書室通關業務組稅則法制組關務資訊組
+  001_586683daab11227d:774  flattened chart or table debris: 名稱職員技工工友駕駛聘用約僱合計關務署
 duplicate names under one parent: 0
 """
     assert out.splitlines()[-1].endswith(" issues")

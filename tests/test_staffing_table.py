@@ -149,7 +149,7 @@ def test_cli_staffing_keelung_exact(run, store001):
     assert result.stdout == (
         "財政部 › 關務署 › 基隆關 — posts\n"
         "基隆關  (no number for: 關務長)\n"
-        "  001_586683daab11227d:104-768 組織系統圖\n"
+        "  001_586683daab11227d:105-768 組織系統圖\n"
         "    關務長  —  —\n"
         "\n"
         "財政部 › 關務署 › 基隆關 — budget headcount (預算員額)\n"

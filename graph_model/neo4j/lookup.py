@@ -19,7 +19,9 @@ literally.  Lucene's score is then re-weighted as the embedded ranking does
 - coverage: the share of the query's bigrams found in the text (or in the
   unit's own path); below :data:`queries.search.MIN_COVERAGE` it is no match,
   unless a run of :data:`queries.search.MIN_RUN` characters of the query is
-  there verbatim;
+  there verbatim.  A seam (:func:`queries.search.seams`: a bigram no text has,
+  between two that texts have — 印信管理: 信管) is not counted against a text
+  holding the word before it (:func:`_seams`);
 - phrase: × (1 + longest verbatim run / query length);
 - prior: catch-all and residual duties, unit names and procedure texts count
   for less than a duty a unit is specifically charged with; the agency a
