@@ -272,8 +272,19 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def parsed(self) -> list[ParsedDocument]:
-        """The documents as :class:`ParsedDocument` records, in id order."""
-        return [parsed_from_dict(self.documents[k]) for k in sorted(self.documents)]
+        """The documents as :class:`ParsedDocument` records, in id order.
+
+        A hand-edited or damaged record is a :class:`StoreError` naming the document, never a traceback.
+        """
+        out = []
+        for k in sorted(self.documents):
+            try:
+                out.append(parsed_from_dict(self.documents[k]))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise StoreError(f"{self.path}: the record of document {k!r} is damaged ({type(exc).__name__}: "
+                                 f"{str(exc)[:80]}); load that document again, or remove it "
+                                 "(the store was left as it is)") from None
+        return out
 
     def graph(self, history: bool = False):
         """The organization graph of the current government: every document in the store but those

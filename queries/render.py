@@ -159,9 +159,15 @@ def render(source: Chart | str, path: str | os.PathLike, fmt: str | None = None)
     path = Path(path)
     fmt = output_format(path, fmt)
     text = source if isinstance(source, str) else source.to_string()
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write through the link: the link stays a link
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ChartError(f"cannot write the chart to {str(path)!r}: it is a directory")
+    if path.exists() and not path.is_file():
+        raise ChartError(f"cannot write the chart to {str(path)!r}: it is not a regular file (a device or pipe)")
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        raise ChartError(f"cannot write the chart to {str(path)!r}: it is read-only")
     if not directory.is_dir():
         problem = "is not a directory" if directory.exists() else "does not exist"
         raise ChartError(f"cannot write the chart to {str(path)!r}: {str(directory)!r} {problem}")
@@ -187,9 +193,11 @@ def render(source: Chart | str, path: str | os.PathLike, fmt: str | None = None)
             warnings = [line.removeprefix("Warning: ").strip() for line in messages.splitlines() if line.strip()]
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a full disk, a vanished directory: one line, nothing half-written
+            raise ChartError(f"cannot write the chart to {str(path)!r}: {exc.strerror or exc}") from None
         raise
     return [f"Graphviz: {w}" for w in warnings]
 

@@ -8,6 +8,7 @@ contains the password; connecting gives up after ``CONNECT_TIMEOUT`` seconds.
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -92,12 +93,41 @@ def connect(s: Settings):
             driver.close()
 
 
+# Allowed in a READ transaction, yet not reading: killing other clients' work, fetching URLs from the
+# server, administration.  Matched on the query with its string literals and comments removed.
+_BEYOND_READING = (
+    (re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.I), "TERMINATE TRANSACTION stops other clients' work"),
+    (re.compile(r"\bLOAD\s+CSV\b", re.I), "LOAD CSV makes the server fetch files or URLs"),
+    (re.compile(r"\b(?:apoc\.load|apoc\.import|apoc\.export|dbms\.|db\.create|gds\.)", re.I),
+     "procedures that reach outside the graph or administer the server"),
+    (re.compile(r"\b(?:CREATE|DROP|ALTER|GRANT|REVOKE|DENY|START|STOP)\s+(?:DATABASE|USER|ROLE|ALIAS|SERVER)\b", re.I),
+     "administration commands"),
+)
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+
+
+def refusal(query: str) -> str:
+    """Why ``query`` is refused before it reaches the server, or ``""``.
+
+    >>> refusal("TERMINATE TRANSACTION 'neo4j-transaction-3'"), refusal("MATCH (n {name: 'LOAD CSV'}) RETURN n")
+    ("TERMINATE TRANSACTION stops other clients' work", '')
+    """
+    bare = _LITERALS.sub(" ", query)
+    return next((why for pattern, why in _BEYOND_READING if pattern.search(bare)), "")
+
+
 def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
     """Run ``query`` in a READ transaction; ``{"columns": [...], "rows": [[...], ...]}``.
 
-    A query that writes is refused with :class:`Neo4jError`.
+    A query that writes is refused with :class:`Neo4jError`, and so are the statements a READ
+    transaction still allows but that act beyond reading the graph (see :func:`refusal`).
     """
     import neo4j
+
+    reason = refusal(query)
+    if reason:
+        raise Neo4jError(f"refused: {reason}; orggraph cypher runs read-only queries over the graph "
+                         "(use Neo4j Browser for anything else)")
 
     def work(tx):
         result = tx.run(query, params or {})
