@@ -29,15 +29,28 @@ import click
 class State:
     """Per-invocation state: where the store is, and the graph loaded lazily from it."""
 
-    def __init__(self, store_path: str | None, history: bool = False):
+    def __init__(self, store_path: str | None, history: bool = False, command: str | None = None):
         self.store_path = store_path
         self.history = history
+        self.command = command
         self._store = None
         self._graph = None
+
+    def check_store(self) -> None:
+        """Only the default location falls back to the bundled samples: a mistyped --store or
+        ORGGRAPH_STORE must not answer from them as if it were the store meant."""
+        from pathlib import Path
+
+        from graph_model.errors import StoreError
+        if self.store_path and self.command != "load" and not Path(self.store_path).expanduser().exists():
+            raise StoreError(f"{self.store_path}: no such store (create it with `orggraph --store "
+                             f"{self.store_path} load FILE…`; without --store and ORGGRAPH_STORE, "
+                             "commands read the bundled sample corpus)")
 
     def store(self):
         if self._store is None:
             from graph_model.store import open_store
+            self.check_store()
             self._store = open_store(self.store_path)
         return self._store
 
@@ -107,7 +120,7 @@ def cli(ctx, store_path, history):
     Load documents with `orggraph load`, then ask: `orggraph tree`,
     `orggraph show UNIT`, `orggraph stats`, `orggraph validate`.
     """
-    ctx.obj = State(store_path, history)
+    ctx.obj = State(store_path, history, ctx.invoked_subcommand)
 
 
 def main(argv=None):
@@ -282,6 +295,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         suggest = (lambda: lookup.suggestions(conn, text))
     else:
         # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
+        state.check_store()
         index = cached_index(store_fingerprint(state.store_path) + (":history" if state.history else ""), state.graph)
         hits = which_units(index, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
         suggest = (lambda: suggestions(index, text))

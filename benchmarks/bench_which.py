@@ -10,7 +10,7 @@ Targets (issue 3): warm lookup p50 ≤ 1 ms on the bundled corpus; cold
   index of the bundled corpus (data/seeds/, what `orggraph` reads without a store)
   and of the whole development corpus (seeds + tests/data/corpus/).  ``search`` is
   the ranking alone; ``which`` adds evidence and highlighting (what the CLI calls).
-- cold: ``orggraph --store <none> which 保稅工廠監管`` as a new process, ``--cold``
+- cold: ``orggraph which 保稅工廠監管`` (no store yet) as a new process, ``--cold``
   times, with the index cache in a temporary directory: the first run builds the
   caches (parse the corpus, build the index), the others read them.  Also checks
   which heavy modules the lookup process imported.
@@ -73,9 +73,10 @@ def orggraph_command() -> list[str]:
 
 def cold(runs: int) -> dict:
     cache = tempfile.mkdtemp(prefix="orggraph-bench-")
-    env = {**os.environ, "XDG_CACHE_HOME": cache}
-    store = str(Path(cache) / "no-store.json")  # does not exist: the bundled corpus
-    cmd = orggraph_command() + ["--store", store, "which", COLD_QUERY]
+    # No store at the default location (an empty XDG_DATA_HOME): the bundled corpus.
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "XDG_DATA_HOME": str(Path(cache) / "data")}
+    env.pop("ORGGRAPH_STORE", None)
+    cmd = orggraph_command() + ["which", COLD_QUERY]
     try:
         times, cpu = [], []
         for _ in range(runs + 1):
@@ -87,11 +88,11 @@ def cold(runs: int) -> dict:
             cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if proc.returncode != 0:
                 raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
-        probe = ("import sys, runpy; sys.argv = ['orggraph', '--store', %r, 'which', %r]\n"
+        probe = ("import sys, runpy; sys.argv = ['orggraph', 'which', %r]\n"
                  "try:\n    runpy.run_path(%r, run_name='__main__')\nexcept SystemExit:\n    pass\n"
                  "sys.stdout = sys.__stdout__\n"
                  "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))"
-                 % (store, COLD_QUERY, str(ROOT / "cli.py")))
+                 % (COLD_QUERY, str(ROOT / "cli.py")))
         proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
         line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
         startup = [_timed([sys.executable, "-c", "pass"]) for _ in range(5)]

@@ -231,10 +231,17 @@ def test_bad_store_and_empty_query(run, tmp_path):
 
 
 def test_bundled_corpus_without_a_store(run):
-    # No store file: the bundled sample corpus answers (seed 003, 第12條 一: 秘書室 第一科 國會聯絡).
-    result, hits = which_json(run, "/nonexistent/store.json", "國會聯絡")
+    # No store at the default location: the bundled sample corpus answers (seed 003, 第12條 一: 秘書室 第一科 國會聯絡).
+    result = run("which", "國會聯絡", "--json")
     assert result.exit_code == 0
-    assert "經濟部/智慧財產局/秘書室/第一科" in {h["unit"]["id"] for h in hits}
+    assert "經濟部/智慧財產局/秘書室/第一科" in {h["unit"]["id"] for h in json.loads(result.stdout)}
+
+
+def test_a_mistyped_store_is_an_error_not_the_samples(run, monkeypatch):
+    result = run("--store", "/nonexistent/store.jsn", "which", "國會聯絡")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: /nonexistent/store.jsn: no such store")
+    monkeypatch.setenv("ORGGRAPH_STORE", "/nonexistent/typo.json")
+    assert run("stats").exit_code == 1
 
 
 # --------------------------------------------------------------------------- library and cache
