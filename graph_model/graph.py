@@ -245,9 +245,6 @@ class OrgGraph:
                          for u in self.units()), reverse=True)
         return [uid for score, uid in scored[:limit] if score > 0.3]
 
-    def path_names(self, uid: str) -> list[str]:
-        return list(self.g.nodes[uid]["path"])
-
     # ------------------------------------------------------------------ export
     def to_node_link(self) -> dict:
         data = nx.node_link_data(self.g, edges="edges")

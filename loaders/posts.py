@@ -37,7 +37,6 @@ from dataclasses import asdict
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN, is_self_reference
 from graph_model.records import Source
-from graph_model.ranks import rank_label  # noqa: F401  (re-exported: ranks are labelled in one place)
 
 from .text import CN_NUM, cn_number
 

@@ -60,11 +60,6 @@ FULLTEXT = {
 }
 
 
-def fulltext_indexes() -> list[str]:
-    """Duty statements, unit names, procedure titles (as normalized and as written), steps and notes."""
-    return [fulltext_index(name, label, props) for name, (label, props) in FULLTEXT.items()]
-
-
 def show_fulltext_indexes() -> str:
     """orggraph's full-text indexes as they are: ``name, labels, properties, analyzer``."""
     return ("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options "
