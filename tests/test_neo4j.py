@@ -82,6 +82,22 @@ def _tiny(name: str, duty: str) -> OrgGraph:
                                           duties=[DutyRecord(("測試部", name), duty, src)])])
 
 
+def test_a_unit_that_changed_kind_keeps_only_its_new_label(neo4j_server, corpus):
+    s = conf(neo4j_server)
+    src = Source("t1", 1)
+
+    def graph(kind):
+        return OrgGraph.build([ParsedDocument(Document("t1", "title", "org_act"),
+                                              units=[UnitRecord(("測試部", "審議會"), kind, "會", src)])])
+    try:
+        push(graph("Division"), s)
+        push(graph("Committee"), s)  # failed before with "wrote … but the graph has …"
+        got = rows(neo4j_server, "MATCH (u:Unit {name: '審議會'}) RETURN labels(u)")
+        assert [sorted(r[0]) for r in got] == [["Committee", "Unit"]]
+    finally:
+        push(corpus, s)
+
+
 def test_repush_removes_what_is_gone_and_keeps_foreign_nodes(neo4j_server, corpus):
     s = conf(neo4j_server)
     from graph_model.neo4j.connection import connect

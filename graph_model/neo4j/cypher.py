@@ -12,9 +12,12 @@ names (which Cypher cannot parameterize) are spliced in, backtick-quoted by
 UNWIND $rows AS row
 MERGE (n:`Unit` {id: row.id})
 SET n = row.props, n._orggraph = true, n._orggraph_run = $run
+REMOVE n:`Agency`:`BranchOffice`:`Section`:`Team`:`Committee`:`Facility`
 SET n:`Division`
 """
 from __future__ import annotations
+
+from graph_model.records import UNIT_KINDS
 
 OWNED = "_orggraph"
 RUN = "_orggraph_run"
@@ -76,9 +79,16 @@ def await_indexes() -> str:
 
 
 def merge_nodes(primary: str, extra_labels: list[str]) -> str:
-    """MERGE one batch of nodes (``$rows``: [{id, props}]) on ``id`` under ``primary``."""
+    """MERGE one batch of nodes (``$rows``: [{id, props}]) on ``id`` under ``primary``.
+
+    A unit's kind labels are set to exactly those of this push: one that changed kind (a 委員會
+    read before as a Division) loses the stale label, so pushes converge from any earlier graph.
+    """
     q = (f"UNWIND $rows AS row\nMERGE (n:{ident(primary)} {{id: row.id}})\n"
          f"SET n = row.props, n.{OWNED} = true, n.{RUN} = $run")
+    stale = [k for k in UNIT_KINDS if k not in extra_labels] if primary == "Unit" else []
+    if stale:
+        q += "\nREMOVE n" + "".join(f":{ident(lab)}" for lab in stale)
     if extra_labels:
         q += "\nSET n" + "".join(f":{ident(lab)}" for lab in extra_labels)
     return q
