@@ -148,9 +148,10 @@ _RANGE = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]
                     rf"至(?P=pre)?第?(?P<b>[{_CN}]{{1,3}})(?P<s2>[\u4e00-\u9fff]{{0,8}}?{_KIND}){_NAME_END}")
 # 遺產稅一、二股
 _NUMBERED = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)(?P<suf>{_KIND}){_NAME_END}")
-# 教務、訓導、總務三組: as many heads as the count says
-_COUNTED = re.compile(rf"(?P<heads>[\u4e00-\u9fff]{{1,8}}(?:(?:、|及|與)[\u4e00-\u9fff]{{1,8}}?)+)(?P<n>[二三四五六七八九十]{{1,2}})"
-                      rf"(?P<suf>{_KIND}){_NAME_END}")
+# 教務、訓導、總務三組: as many heads as the count says.  Found from the count backwards (the heads are
+# read in the 60 characters before it), so a long list without a count costs one pass.
+_COUNT_END = re.compile(rf"(?P<n>[二三四五六七八九十]{{1,2}})(?P<suf>{_KIND}){_NAME_END}")
+_HEADS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
 
 
 def cn_numeral(n: int) -> str:
@@ -216,19 +217,28 @@ def _expand(text: str, origins: dict[str, str]) -> str:
             return m.group(0)
         return names(m.group(0), [f"{m.group('pre')}{cn_numeral(n)}{m.group('suf')}" for n in nums])
 
-    def counted(m: re.Match) -> str:
-        heads = re.split(r"、|及|與", m.group("heads"))
-        lead = re.match(r"^.*?(?:設置|設立|分設|設|置)", heads[0])
-        if lead:
-            heads[0] = heads[0][lead.end():]
-        if len(heads) != cn_number(m.group("n")) or any(not h or re.search(f"{_KIND}$", h) for h in heads):
-            return m.group(0)
-        written = m.group(0)[lead.end():] if lead else m.group(0)
-        return names(written, [h + m.group("suf") for h in heads], lead.group(0) if lead else "")
+    def counted(text: str) -> str:
+        out, last = [], 0
+        for m in _COUNT_END.finditer(text):
+            window = text[max(last, m.start() - 60):m.start()]
+            found = _HEADS.search(window)
+            if not found:
+                continue
+            heads = re.split(r"、|及|與", found.group(0))
+            lead = re.match(r"^.*?(?:設置|設立|分設|設|置)", heads[0])
+            if lead:
+                heads[0] = heads[0][lead.end():]
+            if len(heads) != cn_number(m.group("n")) or any(not h or re.search(f"{_KIND}$", h) for h in heads):
+                continue
+            start = m.start() - len(found.group(0)) + (lead.end() if lead else 0)
+            written = text[start:m.end()]
+            out.append(text[last:start] + names(written, [h + m.group("suf") for h in heads]))
+            last = m.end()
+        return "".join(out) + text[last:]
 
     if "至" in text:
         text = _RANGE.sub(ranged, text)
     if "、" in text:
         text = _NUMBERED.sub(numbered, text)
-        text = _COUNTED.sub(counted, text)
+        text = counted(text)
     return text

@@ -109,19 +109,33 @@ def main(argv: list[str]) -> None:
     cases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 10000
     docs, rng = documents(), random.Random(int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1)
     outcomes, crashes, slow, worst = {"parsed": 0, "refused": 0}, [], [], 0.0
+    import signal
+
+    def hang(signum, frame):
+        raise TimeoutError("no answer within 60 s")
+    signal.signal(signal.SIGALRM, hang)
+    hangs = []
     for n in range(cases):
         name, data = mutate(rng, *rng.choice(docs))
+        signal.alarm(60)
         try:
             outcome, seconds = run_case(name, data)
+        except TimeoutError:
+            hangs.append((name, len(data)))
+            continue
         except Exception as exc:  # noqa: BLE001 - a crash is what this counts
             crashes.append((name, f"{type(exc).__name__}: {exc}"[:160]))
             continue
+        finally:
+            signal.alarm(0)
         outcomes[outcome] += 1
         worst = max(worst, seconds)
         if seconds > SECONDS_BASE + SECONDS_PER_MB * len(data) / 2**20:
             slow.append((name, len(data), round(seconds, 2)))
     print(f"cases {cases}: parsed {outcomes['parsed']}, refused {outcomes['refused']}, crashes {len(crashes)}, "
-          f"hangs (over the time bound) {len(slow)}; slowest case {worst:.2f} s")
+          f"hangs (no answer in 60 s) {len(hangs)}, over the time bound {len(slow)}; slowest case {worst:.2f} s")
+    for h in hangs[:20]:
+        print("  hang", *h)
     for c in crashes[:20]:
         print("  crash", *c)
     for s in slow[:20]:

@@ -70,6 +70,8 @@ def test_a_damaged_lookup_cache_is_a_miss(run, store001, tmp_path):
     lambda n: "某某局組織法\n" + "\n" * n + "第 1 條\n本局掌理下列事項：\n一、文書事項。\n",   # blank lines
     lambda n: "某某局組織法\n第 1 條\n本局掌理" + " " * n + "下列事項：\n一、文書事項。\n",  # a line of spaces
     lambda n: SEED_ACT.read_text(encoding="utf-8").replace("\n", "\u2028") * max(1, n // 4000),  # U+2028
+    # a long list of subjects with no count after it (the long fuzz run found this one hanging)
+    lambda n: "某某局組織法\n第 1 條\n本局設" + "、".join(["文書"] * (n // 3)) + "及庶務三組事項。\n",
 ])
 def test_parse_time_grows_linearly(make):
     def seconds(n):
