@@ -161,7 +161,7 @@ _QUALIFIER = re.compile(r"^【([^】]{1,30})】$")
 _TITLE_QUALIFIER = re.compile(r"^(.{6,60}?)\s*【([^】]{1,30})】$")  # a qualifier hard-wrapped onto the title line
 _REMARK = re.compile(r"^註\s*\d*\s*[：:]")
 _TABLE_WORDS = {"作業說明", "相關文件"}
-_TIME_FRAGMENT = re.compile(r"^(?:約|至|到|\d+|日|天|個|工作|小時|[—–\-─←→~～｜]|\s)+$")
+_TIME_FRAGMENT = re.compile(r"^(?:約|至|到|\d|日|天|個|工作|小時|[—–\-─←→~～｜]|\s)+$")
 
 
 def _text(line: Line) -> str:

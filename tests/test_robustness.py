@@ -190,3 +190,12 @@ def test_a_hand_edited_store_record_is_one_line(run, store001):
         result = run("--store", store001, *args)
         assert result.exit_code == 1 and "is damaged" in result.stderr, args
         assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_long_number_in_a_procedure_step_is_no_hang():
+    # 「作業時間」 fragments: a run of digits before other text backtracked exponentially (long fuzz run).
+    text = ("某某局收文作業程序\n\n作業流程\n1. 收文：秘書室收文登記。\n作業時間\n" + "9" * 40 + "x\n"
+            "2. 分文：秘書室分送承辦單位。\n")
+    t = time.perf_counter()
+    parse_or_refuse(text)
+    assert time.perf_counter() - t < 5
