@@ -29,7 +29,7 @@ from graph_model.records import Document, ParsedDocument, Source, UnitRecord, Un
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures
 from .procedure_units import Mention, UnitFinder
-from .text import Line, clean, cn_number, logical_lines
+from .text import Line, clean, cn_number, logical_lines, raw_lines
 
 __all__ = ["parse", "office_rule_procedures", "procedure_id", "step_id"]
 
@@ -87,7 +87,7 @@ def virtual_text(text: str) -> tuple[str, list[int], dict[str, tuple[str, int]]]
     Mermaid blocks are replaced by a placeholder line ``@@FLOWn@@``; the returned
     dict maps the placeholder to ``(mermaid text, raw line)``.
     """
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = raw_lines(text)
     out: list[str] = []
     where: list[int] = []
     flows: dict[str, tuple[str, int]] = {}

@@ -27,12 +27,12 @@ CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "�
 TOTAL_WORDS = ("合計", "總計", "共計")
 CHANGE_WORDS = ("增減員額", "增減數", "增減", "比較增減")
 _YEAR = re.compile(r"^(?P<year>\d{2,3})年度$")
-_NUMBER = re.compile(r"^[-−–+]?\d[\d,]*$")
+_NUMBER = re.compile(r"^[-−–+]?\d[\d,]{0,14}$")  # a longer run of digits is no headcount (and int() refuses 4,301 digits)
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,12}$")
 _TITLE = re.compile(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
-_STATUTORY = re.compile(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]+人[、及]?)+)")
-_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]+人[、及]?)+)(?:，?共計(?P<total>[\d,]+)人)?")
-_ITEM = re.compile(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]+)人")
+_STATUTORY = re.compile(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)")
+_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)(?:，?共計(?P<total>[\d,]{1,15})人)?")
+_ITEM = re.compile(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]{1,15})人")
 
 
 def _int(text: str) -> int:

@@ -140,9 +140,14 @@ def _is_debris(raw_lines: list[str], i: int) -> int:
     return j - i if chars >= 8 else 0
 
 
+def raw_lines(text: str) -> list[str]:
+    """The raw lines of a text as every loader numbers them: \r\n, \r, U+2028 and U+2029 all end a line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
+
+
 def logical_lines(text: str) -> list[Line]:
     """Split raw document text into logical lines (see module doc)."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
+    raw = raw_lines(text)
     out: list[Line] = []
     article = chapter = None
     current: Line | None = None

@@ -199,3 +199,17 @@ def test_a_long_number_in_a_procedure_step_is_no_hang():
     t = time.perf_counter()
     parse_or_refuse(text)
     assert time.perf_counter() - t < 5
+
+
+def test_line_separators_in_a_procedure_document_keep_its_line_numbers():
+    # The long fuzz run: U+2028 inside seed 004 made its line table shorter than its lines.
+    from conftest import SEED_SOP
+    text = SEED_SOP.read_text(encoding="utf-8")
+    cut = text.index("\n", len(text) // 2)
+    parse_or_refuse(text[:cut] + "\u2028" + text[cut:])
+
+
+def test_a_headcount_of_thousands_of_digits_is_no_crash():
+    # The long fuzz run: a 5,000-digit cell in seed 001's 預算員額表 reached int().
+    text = SEED_BUDGET.read_text(encoding="utf-8").replace("4,209人", "9" * 5000 + "人", 1)
+    parse_or_refuse(text)
