@@ -42,6 +42,7 @@ _PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司",)
 # A piece never starts with a joining word (高等軍事法院「及其分院」檢察署) or a quantifier.
 _NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
 _WORD_AFTER = set("理分門長務")
+_WORDS_ENDING_LIKE_AGENCIES = {"幹部", "全部", "內部", "外部", "局部", "本部"}
 _FAMILY = re.compile(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
 _MAX_NAME = 60  # longer "names" are prose: never split (and never spend time on them)
 
@@ -99,8 +100,8 @@ def _first_cut(name: str, i: int) -> int | None:
         rest = name[j:]
         if rest.startswith(_NO_PIECE_START) and not _FAMILY.match(rest):
             continue
-        if len(suffix) == 1 and rest[0] in _WORD_AFTER:
-            continue  # 不當黨產「處理」委員會, 「部分」, 「局部」: the suffix character begins a word there
+        if len(suffix) == 1 and rest[0] in _WORD_AFTER or name[j - 2:j] in _WORDS_ENDING_LIKE_AGENCIES:
+            continue  # 不當黨產「處理」委員會, 「部分」; 中正國防「幹部」預備學校: words, not agencies
         if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest)):
             continue
         return j

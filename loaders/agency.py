@@ -63,12 +63,15 @@ def _placed(full: str, category: str) -> str:
     """Prefix the ministry the database files a document under (法規類別 行政＞交通部＞…) when the
     title leaves it out: 郵政儲金匯業局 filed under 交通部 is 交通部 › 郵政儲金匯業局.
 
-    A title that names a parent already is left as it is (行政院文化建設委員會 filed under 文化部).
+    A title whose first piece is a ministry, a Yuan or a government is left as it is (行政院文化建設委員會
+    filed under 文化部); 榮民總醫院各分院 filed under 國軍退除役官兵輔導委員會 goes under it.
 
     >>> _placed("郵政儲金匯業局", "行政＞交通部＞郵政目"), _placed("行政院文化建設委員會", "廢止法規＞文化部")
     ('交通部郵政儲金匯業局', '行政院文化建設委員會')
     >>> _placed("行政院", "行政＞院本部＞組織目"), _placed("行政院人事行政總處", "行政＞院本部＞組織目")
     ('行政院', '行政院人事行政總處')
+    >>> _placed("榮民總醫院各分院", "行政＞國軍退除役官兵輔導委員會＞組織目")
+    '國軍退除役官兵輔導委員會榮民總醫院各分院'
     """
     m = _CATEGORY_PARENT.match(category)
     if not m:
@@ -78,9 +81,15 @@ def _placed(full: str, category: str) -> str:
         if m.group("branch") not in ("行政", "考試", "司法", "監察", "立法"):
             return full
         parent = m.group("branch") + "院"
-    if len(split_agency_name(full)) > 1 or parent in split_agency_name(full) or full.startswith(parent) or parent.endswith(full):
+    pieces = split_agency_name(full)
+    if _TOP_LEVEL.search(pieces[0]) and len(pieces) > 1 or parent in pieces or full.startswith(parent) \
+            or parent.endswith(full):
         return full
     return parent + full
+
+
+# A first piece that is itself a ministry, a Yuan or a government: the title places the agency already.
+_TOP_LEVEL = re.compile(r"(?:部|府|^(?:行政|立法|司法|考試|監察)院)$")
 
 
 _SUBJECT_VERB = re.compile(r"^(?:掌理|設|置|為|之|得設|分設|應|綜理)")

@@ -31,7 +31,9 @@ def agency_from_title(title: str) -> str:
     >>> agency_from_title("交通部公路總局各區監理所辦事細則（92.04.15 訂定）"), agency_from_title("某某館暫行組織規程")
     ('交通部公路總局各區監理所', '某某館')
     """
-    return GENRE_SUFFIX.sub("", undated_title(title))
+    # 「總統府及所屬機關訴願審議委員會」: the committee of 總統府 (and its agencies) is 總統府's.
+    name = re.sub(r"(?<=[部院府會署局])及(?:其)?所屬(?:各級|各)?機關(?:（構）|\(構\))?(?=\S)", "", undated_title(title))
+    return GENRE_SUFFIX.sub("", name)
 
 
 def undated_title(title: str) -> str:
