@@ -43,9 +43,9 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
         m = re.match(r"^(\S{2,12}?[部院府會])(?:為|設)", defs[0][2].text)
         if m and not full.startswith(m.group(1)):
             full = m.group(1) + full
-    full = _placed(full, doc.meta.get("category", ""))
+    as_titled, full = full, _placed(full, doc.meta.get("category", ""))
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
-    self_names |= {full, split_agency_name(full)[-1]}
+    self_names |= {full, as_titled, split_agency_name(full)[-1]}
     self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
     suffix = re.search(r"(分署|分局|部|院|署|局|關|府|會|處)$", full)
     if suffix and not any(n.startswith("本") for n in self_names):
