@@ -108,7 +108,7 @@ class OrgGraphGroup(click.Group):
 @click.option("--store", "store_path", metavar="FILE", envvar="ORGGRAPH_STORE",
               help="Store file (default: $ORGGRAPH_STORE, else "
                    "${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json). "
-                   "Without a store file, commands read the bundled sample corpus.")
+                   "With no store at the default location, commands read the bundled sample corpus.")
 @click.option("--all", "history", is_flag=True,
               help="Include abolished documents (廢止) and what they set up; by default the graph is the "
                    "current government.")
@@ -117,8 +117,10 @@ class OrgGraphGroup(click.Group):
 def cli(ctx, store_path, history):
     """Turn Taiwanese government organization documents into a queryable graph.
 
-    Load documents with `orggraph load`, then ask: `orggraph tree`,
-    `orggraph show UNIT`, `orggraph stats`, `orggraph validate`.
+    Load documents with `orggraph load FILE|DIR`, then ask: `orggraph which 印信管理`
+    (which unit handles a duty), `orggraph tree`, `orggraph show UNIT`, `orggraph stats`,
+    `orggraph validate`, `orggraph chart UNIT -o FILE`.  Queries are in Chinese.
+    Global options (--store, --all) go before the command.
     """
     ctx.obj = State(store_path, history, ctx.invoked_subcommand)
 
@@ -252,7 +254,7 @@ def export(state, fmt, output):
     """Export the whole graph (node-link JSON: nodes and edges)."""
     from queries.export import export as export_graph
     text = export_graph(state.graph(), fmt=fmt)
-    if output:
+    if output and output != "-":  # "-" is standard output, as usual
         from graph_model.store import atomic_write
         atomic_write(output, text.encode("utf-8"))
     else:

@@ -495,3 +495,15 @@ def test_help_does_not_import_heavy_libraries():
             "print(sorted(m for m in ('networkx', 'neo4j', 'pydot') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_help_names_which_and_says_global_options_go_first(run):
+    out = run("--help").stdout
+    assert "orggraph which" in out and "before the command" in out
+
+
+def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("--store", store001, "export", "--format", "json", "-o", "-")
+    assert result.exit_code == 0 and json.loads(result.stdout)["nodes"]
+    assert not (tmp_path / "-").exists()
