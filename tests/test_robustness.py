@@ -213,3 +213,12 @@ def test_a_headcount_of_thousands_of_digits_is_no_crash():
     # The long fuzz run: a 5,000-digit cell in seed 001's 預算員額表 reached int().
     text = SEED_BUDGET.read_text(encoding="utf-8").replace("4,209人", "9" * 5000 + "人", 1)
     parse_or_refuse(text)
+
+
+def test_a_password_in_the_uri_is_never_printed(run, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://neo4j:uri-secret-pw@127.0.0.1:1")
+    monkeypatch.setenv("NEO4J_PASSWORD", "env-secret-pw")
+    result = run("cypher", "RETURN 1")
+    # the driver refuses a user and password in a bolt:// URI; its message quotes the URI, redacted here
+    assert result.exit_code == 1 and "bolt://127.0.0.1:1" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "uri-secret-pw" not in result.stderr + result.stdout and "env-secret-pw" not in result.stderr

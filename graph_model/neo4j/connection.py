@@ -26,7 +26,19 @@ class Settings:
     database: str = "neo4j"
 
     def __repr__(self) -> str:  # never show the password
-        return f"Settings(uri={self.uri!r}, username={self.username!r}, database={self.database!r})"
+        return f"Settings(uri={self.shown_uri!r}, username={self.username!r}, database={self.database!r})"
+
+    @property
+    def shown_uri(self) -> str:
+        """The URI as it may be printed: ``bolt://neo4j:PW@host`` loses its user and password.
+
+        >>> Settings(uri="bolt://neo4j:s3cret@127.0.0.1:7687").shown_uri
+        'bolt://127.0.0.1:7687'
+        """
+        return _USERINFO.sub("", self.uri)
+
+
+_USERINFO = re.compile(r"(?<=://)[^@/\s]*@")
 
 
 def settings(uri: str | None = None, username: str | None = None, database: str | None = None) -> Settings:
@@ -39,7 +51,7 @@ def settings(uri: str | None = None, username: str | None = None, database: str 
 
 
 def _clean(text: str, s: Settings) -> str:
-    text = " ".join(str(text).split())
+    text = _USERINFO.sub("", " ".join(str(text).split()))
     if s.password:
         text = text.replace(s.password, "***")
     return text[:300]
@@ -48,15 +60,15 @@ def _clean(text: str, s: Settings) -> str:
 def translate(exc: Exception, s: Settings) -> Neo4jError:
     """A one-line domain error for a driver exception."""
     from neo4j import exceptions as ne
-    where = f"{s.uri} (database {s.database!r})"
+    where = f"{s.shown_uri} (database {s.database!r})"
     if isinstance(exc, ne.AuthError):
-        msg = f"Neo4j at {s.uri} rejected the credentials of user {s.username!r} (check NEO4J_USERNAME / NEO4J_PASSWORD)"
+        msg = f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} (check NEO4J_USERNAME / NEO4J_PASSWORD)"
     elif isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
-        msg = f"cannot reach Neo4j at {s.uri}: {_clean(exc, s)}"
+        msg = f"cannot reach Neo4j at {s.shown_uri}: {_clean(exc, s)}"
     elif isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
-        msg = f"bad Neo4j settings for {s.uri}: {_clean(exc, s)}"
+        msg = f"bad Neo4j settings for {s.shown_uri}: {_clean(exc, s)}"
     elif getattr(exc, "code", "") and "DatabaseNotFound" in exc.code:
-        msg = f"Neo4j at {s.uri} has no database {s.database!r} (check NEO4J_DATABASE)"
+        msg = f"Neo4j at {s.shown_uri} has no database {s.database!r} (check NEO4J_DATABASE)"
     elif getattr(exc, "code", "") and ("AccessMode" in exc.code or "ForbiddenOn" in exc.code):
         msg = "refused: this query writes, but orggraph cypher runs read-only queries (use Neo4j Browser to write)"
     elif isinstance(exc, ne.Neo4jError):

@@ -125,7 +125,7 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                              if step in ("writing nodes", "writing relationships", "verifying counts",
                                          "creating constraints", "creating full-text indexes")
                              else f"push failed while {step} ({err})") from None
-    return {"run": run, "uri": settings.uri, "database": settings.database, "batch_size": batch_size,
+    return {"run": run, "uri": settings.shown_uri, "database": settings.database, "batch_size": batch_size,
             "nodes": got["nodes"], "relationships": got["relationships"],
             "labels": got["labels"], "types": got["types"],
             "removed": {"nodes": removed_nodes, "relationships": removed_rels}, "verified": True}
