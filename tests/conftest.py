@@ -123,3 +123,37 @@ def neo4j_env(neo4j_server, monkeypatch):
     for key, value in neo4j_server.items():
         monkeypatch.setenv(key, value)
     return neo4j_server
+
+
+# --------------------------------------------------------------------------- browser
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium (make test-deps installs it), driven by Playwright.
+
+    Playwright's own browser download is not used: the project installs Chromium from the
+    distribution.  Missing Chromium fails under CI=true and skips elsewhere.
+    """
+    import os
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        reason = "browser tests need Debian's chromium (make test-deps); not found on PATH"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — required when CI=true")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page (1280×900) that has no network: every test page must be self-contained."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
