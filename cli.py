@@ -161,12 +161,19 @@ def load(state, paths, genre, samples, agency, strict, as_json):
         bar.length = total
         bar.update(done - bar.pos)
 
+    from graph_model.store import bundled_store
+    from loaders.batch import Batch, read_paths
+
     try:
-        summary = state.store().load_paths(list(paths), genre=genre, samples=samples, strict=strict,
-                                           progress=progress if bar else None, agency=agency)
+        batch = read_paths(paths, genre=genre, agency=agency, strict=strict,
+                           progress=progress if bar else None) if paths else Batch()
     finally:
         if bar:
             bar.render_finish()
+    documents = dict(batch.documents)
+    if samples:
+        documents = {i: (d["document"]["path"], d) for i, d in bundled_store().documents.items()} | documents
+    summary = state.store().add(documents, batch.refused)
     state.invalidate()
     emit(summary, as_json, _render_load)
     if summary["refused"]:
@@ -184,7 +191,6 @@ def _render_load(summary: dict) -> str:
         counts["kept once (same file as another)"] = sum(d["action"].startswith("same as") for d in docs)
         lines.append(f"{len(docs)} documents: " + ", ".join(f"{n} {a}" for a, n in counts.items()) +
                      f"; {sum(d['units'] for d in docs)} units, {sum(d['duties'] for d in docs)} duties")
-    lines += [f"skipped bundled sample {s['error']}" for s in summary.get("skipped", [])]
     if summary["refused"]:
         lines.append(f"refused {len(summary['refused'])} file{'s' if len(summary['refused']) != 1 else ''}:")
         lines += [f"  {r['error']}" for r in summary["refused"]]

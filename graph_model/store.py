@@ -10,20 +10,21 @@ the records (``OrgGraph.build``), so a store never holds stale derived data.
 
 Location: ``--store FILE``, else ``$ORGGRAPH_STORE``, else
 ``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json``.  When the file does not
-exist, reading commands use the bundled sample corpus (``data/seeds/*.txt``,
-parsed once and cached under ``${XDG_CACHE_HOME:-~/.cache}/orggraph/``); a
-``load`` creates the file, starting empty.
+exist, reading commands use the bundled sample corpus (``data/samples.json``: the
+seeds' records, written by :mod:`loaders.samples`); a ``load`` creates the file,
+starting empty.  The store holds parsed records only: parsing is the loaders' (see
+:func:`loaders.batch.read_paths`), and :meth:`Store.add` writes what they return.
 
-Writes are atomic (temporary file in the same directory, fsync, ``os.replace``),
-and a load of several files is all-or-nothing: every file is parsed first, and
-if any fails nothing is written.
+Writes are atomic (temporary file in the same directory, fsync, ``os.replace``):
+a load writes once, at the end, so an interrupted one leaves the store as it was.
 
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "store.json")
 >>> store = open_store(path)
 >>> store.exists, store.source
 (False, 'bundled')
->>> summary = store.load_paths([bundled_paths()[0]])
+>>> first = sorted(store.documents)[0]
+>>> summary = store.add({first: ("001.txt", store.documents[first])})
 >>> [(d["id"], d["action"]) for d in summary["documents"]]
 [('001_586683daab11227d', 'added')]
 >>> reopened = open_store(path)
@@ -46,16 +47,18 @@ from pathlib import Path
 
 import orjson
 
-from .errors import OrgGraphError, StoreError
+from .errors import StoreError
 from .records import ParsedDocument, parsed_from_dict, to_dict
 
 FORMAT = "orggraph-store"
 VERSION = 1
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-# a checkout (editable install) first, then where a wheel puts the samples (pyproject data-files)
-BUNDLED_DIR = next((d for d in (REPO_ROOT / "data" / "seeds", Path(sys.prefix) / "share" / "orggraph" / "samples")
-                    if d.is_dir()), REPO_ROOT / "data" / "seeds")
+# The bundled sample corpus, parsed (loaders/samples.py writes it): a checkout (editable install)
+# first, then where a wheel puts it (pyproject data-files).
+SAMPLES_STORE = next((f for f in (REPO_ROOT / "data" / "samples.json",
+                                  Path(sys.prefix) / "share" / "orggraph" / "samples" / "samples.json")
+                      if f.is_file()), REPO_ROOT / "data" / "samples.json")
 
 
 # --------------------------------------------------------------------------- locations
@@ -71,11 +74,6 @@ def default_store_path() -> Path:
 def cache_dir() -> Path:
     cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(cache_home) / "orggraph"
-
-
-def bundled_paths() -> list[Path]:
-    """The bundled sample corpus, in file-name order."""
-    return sorted(BUNDLED_DIR.glob("*.txt"))
 
 
 # --------------------------------------------------------------------------- atomic writes
@@ -134,6 +132,11 @@ def _umask() -> int:
     return mask
 
 
+def encode(obj) -> bytes:
+    """A store's bytes (sorted keys, so that equal content is equal bytes)."""
+    return _dumps(obj)
+
+
 def _dumps(obj) -> bytes:
     # orjson: a national store (25 MB) is written in a tenth of the standard encoder's time.
     try:
@@ -149,68 +152,6 @@ def _loads(data: bytes):
         return json.loads(data.decode("utf-8"))  # raises the standard errors the callers handle
 
 
-# --------------------------------------------------------------------------- bundled corpus
-def _source_hash() -> str:
-    """Hash of the code that turns text into records (loaders and the record model)."""
-    h = hashlib.sha256()
-    for folder in ("loaders", "graph_model"):
-        for f in sorted((REPO_ROOT / folder).glob("*.py")):
-            h.update(f.name.encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
-
-
-def _bundled_key(paths: list[Path]) -> str:
-    h = hashlib.sha256(_source_hash().encode())
-    for p in paths:
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _parse_bundled(paths: list[Path]) -> tuple[dict[str, dict], list[dict]]:
-    from loaders import doc_id_for, load_path
-    documents, skipped = {}, []
-    for p in paths:
-        try:
-            documents[doc_id_for(p)] = to_dict(load_path(p))
-        except OrgGraphError as exc:
-            skipped.append({"path": str(p), "error": str(exc)})
-        except ModuleNotFoundError as exc:  # a genre module not written yet
-            if not (exc.name or "").startswith("loaders."):
-                raise
-            skipped.append({"path": str(p), "error": f"{p}: no loader for this genre yet ({exc.name})"})
-    return documents, skipped
-
-
-def bundled_documents() -> tuple[dict[str, dict], list[dict], str]:
-    """Parsed records of the bundled corpus: ``(documents, skipped, key)``.
-
-    Cached in ``cache_dir()/bundled-<key>.json``; the key changes with the files
-    and with the loader code.  An unwritable cache directory is not an error.
-    """
-    paths = bundled_paths()
-    key = _bundled_key(paths)
-    cache = cache_dir() / f"bundled-{key}.json"
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("format") == FORMAT + "-cache" and data.get("key") == key:
-            return data["documents"], data.get("skipped", []), key
-    except (OSError, ValueError, AttributeError):
-        pass
-    documents, skipped = _parse_bundled(paths)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob("bundled-*.json"):
-            if old != cache:
-                old.unlink(missing_ok=True)
-        atomic_write(cache, _dumps({"format": FORMAT + "-cache", "key": key,
-                                    "documents": documents, "skipped": skipped}))
-    except (OSError, StoreError):
-        pass
-    return documents, skipped, key
-
-
 # --------------------------------------------------------------------------- the store
 class Store:
     """A store file and its documents.
@@ -221,7 +162,6 @@ class Store:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.skipped: list[dict] = []  # bundled documents that could not be parsed
         self._documents: dict[str, dict] | None = None
         if self.path.exists():
             self.source = "store"
@@ -231,9 +171,12 @@ class Store:
             self.fingerprint = "store:" + hashlib.sha256(self._bytes).hexdigest()
         else:
             self.source = "bundled"
-            self._bytes = None
-            self._documents, self.skipped, key = bundled_documents()
-            self.fingerprint = "bundled:" + key
+            try:
+                self._bytes = SAMPLES_STORE.read_bytes()
+            except OSError as exc:
+                raise StoreError(f"{SAMPLES_STORE}: the bundled sample corpus cannot be read ({exc.strerror}); "
+                                 "reinstall orggraph, or give a store with --store FILE") from None
+            self.fingerprint = "bundled:" + hashlib.sha256(self._bytes).hexdigest()
 
     @property
     def documents(self) -> dict[str, dict]:
@@ -256,7 +199,7 @@ class Store:
             raise StoreError(f"{p}: cannot read the store: {exc.strerror} (check its permissions)") from None
 
     def _decode(self) -> dict:
-        p = self.path
+        p = self.path if self.source == "store" else SAMPLES_STORE
         try:
             raw = _loads(self._bytes)
         except (UnicodeDecodeError, ValueError):
@@ -330,58 +273,25 @@ class Store:
         finally:
             os.close(fd)
 
-    def load_paths(self, paths, genre: str | None = None, samples: bool = False, *, strict: bool = True,
-                   progress=None, agency: str | None = None) -> dict:
-        """Parse ``paths`` (and the bundled corpus with ``samples``) into the store.
+    def add(self, documents: dict, refused: list[dict] | None = None) -> dict:
+        """Write parsed documents (``id -> (path, ParsedDocument or its dict)``, e.g. a
+        :class:`loaders.batch.Batch`'s) into the store, in one step; returns a summary.
 
-        A directory stands for every ``.json`` and ``.txt`` file under it (recursively, in
-        name order).  Every file is parsed before anything is written, and the store is
-        replaced in one step.  With ``strict`` (all or nothing) the first file that cannot
-        be loaded raises (:class:`loaders.LoadError` naming the file) and the store file is
-        left exactly as it was; otherwise such files are listed in the summary's
-        ``refused`` with their one-line reason and the rest is loaded.  A document already
-        in the store (same id, the file stem) is replaced.  ``progress(done, total)`` is
-        called after each file; ``agency`` names the organization of documents that do not
-        name it themselves.  Returns a summary.
+        A document already in the store (same id) is replaced; one whose bytes equal a stored
+        document's under another id is kept once.  ``refused`` (files the reader could not
+        load) is passed through to the summary.  Writers take turns (:meth:`_writing`).
         """
-        from loaders import LoadError, doc_id_for, load_path
-
-        incoming: dict[str, tuple[str, dict]] = {}
-        skipped: list[dict] = []
-        if samples:
-            # The bundled corpus as the no-store view sees it (a sample without a loader yet is skipped).
-            docs, skipped, _ = bundled_documents()
-            for doc_id, d in docs.items():
-                incoming[doc_id] = (d["document"].get("path", doc_id), d)
-        refused: list[dict] = []
-        first_error = None
-        files = expand_paths(paths)
-
-        for n, p in enumerate(files, 1):
-            doc_id = doc_id_for(p)
-            try:
-                if doc_id in incoming and incoming[doc_id][0] != str(p):
-                    raise StoreError(f"{p}: two files given with the same document id {doc_id!r} "
-                                     f"({incoming[doc_id][0]}); rename one of them")
-                # Through JSON, as the store keeps it (tuples become lists), so an unchanged document compares equal.
-                parsed = to_dict(load_path(p, genre=genre, agency=agency))
-                incoming[doc_id] = (str(p), _loads(_dumps(parsed)))
-            except (LoadError, StoreError) as exc:
-                if strict:
-                    raise
-                first_error = first_error or exc
-                refused.append({"path": str(p), "error": str(exc)})
-            if progress:
-                progress(n, len(files))
-
-        if first_error is not None and not incoming:
-            raise first_error  # nothing could be loaded: say why, as a strict load would
+        incoming = {}
+        for doc_id, (path, parsed) in documents.items():
+            d = parsed if isinstance(parsed, dict) else to_dict(parsed)
+            # Through JSON, as the store keeps it (tuples become lists), so an unchanged document compares equal.
+            incoming[doc_id] = (str(path), _loads(_dumps(d)))
         with self._writing():
-            return self._merge(incoming, skipped, refused)
+            return self._merge(incoming, list(refused or []))
 
-    def _merge(self, incoming: dict[str, tuple[str, dict]], skipped: list[dict], refused: list[dict]) -> dict:
+    def _merge(self, incoming: dict[str, tuple[str, dict]], refused: list[dict]) -> dict:
         documents = self._saved_documents()
-        summary = {"store": str(self.path), "documents": [], "skipped": skipped, "refused": refused}
+        summary = {"store": str(self.path), "documents": [], "refused": refused}
         # The same file under another name (the same bytes) is kept once, under the id it has already.
         duplicates: list[dict] = []
         by_sha = {d["document"].get("sha256"): i for i, d in documents.items() if d["document"].get("sha256")}
@@ -421,7 +331,7 @@ class Store:
     def _write(self, documents: dict[str, dict]) -> None:
         data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents})
         atomic_write(self.path, data)
-        self.source, self._documents, self.skipped, self._bytes = "store", documents, [], data
+        self.source, self._documents, self._bytes = "store", documents, data
         self.fingerprint = "store:" + hashlib.sha256(data).hexdigest()
 
 
@@ -446,20 +356,9 @@ def current_documents(docs: list[ParsedDocument]) -> list[ParsedDocument]:
     return [p for p in live if p.document.meta.get("updated", "") >= newest.get(p.document.title, "")]
 
 
-def expand_paths(paths) -> list[Path]:
-    """Files to load: each path given, a directory as every .json and .txt file under it (name order)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".json", ".txt")
-                           and not f.name.startswith("."))
-            if not found:
-                raise StoreError(f"{p}: is a directory with no .json or .txt document under it "
-                                 "(give the document files inside it, or another directory)")
-            out += found
-        else:
-            out.append(p)
-    return out
+def bundled_store() -> Store:
+    """The bundled sample corpus's store file (to read from; ``load --samples`` copies its documents)."""
+    return Store(SAMPLES_STORE)
 
 
 def open_store(path: str | os.PathLike | None = None) -> Store:

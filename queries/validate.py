@@ -53,12 +53,6 @@ def validate(graph, store=None) -> dict:
         issues = [{"check": name, **issue} for issue in fn(graph, parsed)]
         total += len(issues)
         checks.append({"name": name, "description": description, "count": len(issues), "issues": issues})
-    skipped = list(getattr(store, "skipped", []) or [])
-    if skipped:
-        issues = [{"check": "not_loaded", "path": s["path"], "message": s["error"]} for s in skipped]
-        total += len(issues)
-        checks.append({"name": "not_loaded", "description": "bundled documents that could not be loaded",
-                       "count": len(issues), "issues": issues})
     return {"total": total, "checks": checks}
 
 

@@ -124,7 +124,7 @@ def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:
             return "store:" + hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:  # a directory, no permission …: the store says what is wrong
             return store.open_store(path).fingerprint
-    return "bundled:" + store._bundled_key(store.bundled_paths())
+    return store.open_store(path).fingerprint
 
 
 def cached_index(fingerprint: str, build: Callable[[], object], directory: str | os.PathLike | None = None) -> Index:

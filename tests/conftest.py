@@ -43,7 +43,8 @@ def store_path(tmp_path):
 def store001(store_path):
     """A store with only seed 001 loaded."""
     from graph_model.store import open_store
-    open_store(store_path).load_paths([SEED_BUDGET])
+    from loaders.batch import read_paths
+    open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     return store_path
 
 

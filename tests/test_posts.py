@@ -373,7 +373,8 @@ def test_concurrent_and_pooled_posts_are_not_counted():
 
 def test_cli_section_chiefs_from_the_store(run, store_path):
     from graph_model.store import open_store
-    open_store(store_path).load_paths([SEED_ACT])
+    from loaders.batch import read_paths
+    open_store(store_path).add(read_paths([SEED_ACT]).documents)
     result = run("--store", store_path, "staffing", "關稅總局", "--title", "科長")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (

@@ -119,6 +119,7 @@ def test_control_characters_never_reach_a_name():
 
 def test_concurrent_loads_lose_nothing(store_path, tmp_path):
     from graph_model.store import open_store
+    from loaders.batch import read_paths
     files = []
     for i, src in enumerate([SEED_BUDGET, SEED_ACT, SEED_RULES, *sorted(CORPUS.glob("*.txt"))[:5]]):
         files.append(tmp_path / f"doc{i}.txt")
@@ -127,7 +128,7 @@ def test_concurrent_loads_lose_nothing(store_path, tmp_path):
 
     def load(path):
         try:
-            open_store(store_path).load_paths([path])
+            open_store(store_path).add(read_paths([path]).documents)
         except Exception as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
     threads = [threading.Thread(target=load, args=(f,)) for f in files]

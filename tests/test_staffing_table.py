@@ -111,12 +111,13 @@ import json  # noqa: E402
 import pytest  # noqa: E402
 
 from graph_model.store import open_store  # noqa: E402
+from loaders.batch import read_paths
 from queries.staffing import headcounts  # noqa: E402
 
 
 @pytest.fixture
 def store001(store_path):
-    open_store(store_path).load_paths([SEED_BUDGET])
+    open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     return store_path
 
 
@@ -204,7 +205,7 @@ def test_validate_reports_headcount_mismatch(run, store_path, tmp_path):
     lines[895] = "\t3988"  # 108 合計 row, 職員
     bad = tmp_path / SEED_BUDGET.name
     bad.write_text("\n".join(lines), encoding="utf-8")
-    open_store(store_path).load_paths([bad])
+    open_store(store_path).add(read_paths([bad]).documents)
     result = run("--store", store_path, "validate", "--json")
     check = next(c for c in json.loads(result.stdout)["checks"] if c["name"] == "headcount_totals")
     assert sorted((i["kind"], i["line"], i["stated"], i["computed"]) for i in check["issues"]) == [

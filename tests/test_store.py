@@ -8,8 +8,9 @@ import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEEDS
 from graph_model.errors import StoreError
-from graph_model.store import (FORMAT, VERSION, atomic_write, bundled_documents, cache_dir, default_store_path,
+from graph_model.store import (FORMAT, VERSION, atomic_write, bundled_store, SAMPLES_STORE, cache_dir, default_store_path,
                                open_store)
+from loaders.batch import read_paths
 from loaders import LoadError
 
 BUDGET_ID = SEED_BUDGET.stem
@@ -49,33 +50,28 @@ def test_missing_store_reads_the_bundled_corpus(store_path):
     assert not store_path.exists()  # reading never creates the store
 
 
-def test_bundled_corpus_is_cached_and_the_cache_is_reused():
-    documents, _, key = bundled_documents()
-    cache = cache_dir() / f"bundled-{key}.json"
-    assert cache.exists()
-    assert json.loads(cache.read_text(encoding="utf-8"))["documents"] == documents
-    again, _, key2 = bundled_documents()
-    assert key2 == key and again == documents
+def test_the_samples_store_is_the_seeds_parsed_by_the_loaders_now():
+    # data/samples.json is derived data: it must be what the loaders make of the seeds today.
+    from loaders.samples import samples_store_bytes
+    assert SAMPLES_STORE.read_bytes() == samples_store_bytes(), \
+        "data/samples.json is out of date with the loaders: run `python -m loaders.samples`"
 
 
-def test_unwritable_cache_dir_is_not_an_error(monkeypatch, tmp_path):
-    blocker = tmp_path / "not-a-dir"
-    blocker.write_text("x")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # cache dir would be inside a file
-    documents, _, _ = bundled_documents()
-    assert BUDGET_ID in documents
+def test_the_samples_store_holds_every_seed_with_a_relative_path():
+    documents = bundled_store().documents
+    assert set(documents) == {p.stem for p in SEEDS.glob("*.txt")}
+    assert {d["document"]["path"] for d in documents.values()} == {f"data/seeds/{p.name}" for p in SEEDS.glob("*.txt")}
 
 
-def test_bundled_corpus_covers_every_seed_that_loads():
-    documents, skipped, _ = bundled_documents()
-    from pathlib import Path
-    assert {p.stem for p in SEEDS.glob("*.txt")} == set(documents) | {Path(s["path"]).stem for s in skipped}
-    assert {"001_586683daab11227d", "002_af79314871040b19", "003_ddbe94cb5fa75ce1"} <= set(documents)
+def test_reading_the_samples_writes_no_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert BUDGET_ID in open_store(tmp_path / "none.json").documents
+    assert not (tmp_path / "cache").exists()
 
 
 # --------------------------------------------------------------------------- load / re-load
 def test_load_creates_a_store_with_only_the_loaded_document(store_path):
-    summary = open_store(store_path).load_paths([SEED_BUDGET])
+    summary = open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     assert summary["documents"] == [{"id": BUDGET_ID, "path": str(SEED_BUDGET), "action": "added", "genre": "budget",
                                      "units": summary["documents"][0]["units"],
                                      "duties": summary["documents"][0]["duties"], "unplaced": 3}]
@@ -89,41 +85,41 @@ def test_load_creates_a_store_with_only_the_loaded_document(store_path):
 
 def test_reloading_the_same_document_leaves_it_unchanged(store_path):
     store = open_store(store_path)
-    store.load_paths([SEED_BUDGET])
+    store.add(read_paths([SEED_BUDGET]).documents)
     first = counts(open_store(store_path))
-    summary = open_store(store_path).load_paths([SEED_BUDGET])
+    summary = open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     assert [d["action"] for d in summary["documents"]] == ["unchanged"]
     assert counts(open_store(store_path)) == first
     assert list(open_store(store_path).documents) == [BUDGET_ID]
 
 
 def test_reloading_a_copy_under_the_same_name_replaces_it(store_path, tmp_path):
-    open_store(store_path).load_paths([SEED_BUDGET])
+    open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     before = counts(open_store(store_path))
     copy = tmp_path / SEED_BUDGET.name
     copy.write_bytes(SEED_BUDGET.read_bytes())
-    open_store(store_path).load_paths([copy])
+    open_store(store_path).add(read_paths([copy]).documents)
     assert counts(open_store(store_path)) == before
 
 
 def test_fingerprint_changes_with_the_content(store_path):
     store = open_store(store_path)
-    store.load_paths([SEED_BUDGET])
+    store.add(read_paths([SEED_BUDGET]).documents)
     fp1 = open_store(store_path).fingerprint
     assert store.fingerprint == fp1
-    open_store(store_path).load_paths([SEED_BUDGET])
+    open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     assert open_store(store_path).fingerprint == fp1  # same content, same stamp
-    open_store(store_path).load_paths([SEED_ACT])
+    open_store(store_path).add(read_paths([SEED_ACT]).documents)
     assert open_store(store_path).fingerprint != fp1
 
 
 def test_a_failing_path_among_several_leaves_the_store_byte_identical(store_path, tmp_path):
-    open_store(store_path).load_paths([SEED_BUDGET])
+    open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     before = store_path.read_bytes()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(LoadError) as err:
-        open_store(store_path).load_paths([SEED_ACT, empty, SEED_BUDGET])
+        open_store(store_path).add(read_paths([SEED_ACT, empty, SEED_BUDGET]).documents)
     assert str(empty) in str(err.value)
     assert store_path.read_bytes() == before
     assert not [p for p in store_path.parent.iterdir() if p.name.endswith(".tmp")]
@@ -131,13 +127,13 @@ def test_a_failing_path_among_several_leaves_the_store_byte_identical(store_path
 
 def test_a_failing_first_load_creates_no_store(store_path, tmp_path):
     with pytest.raises(LoadError):
-        open_store(store_path).load_paths([SEED_BUDGET, tmp_path / "missing.txt"])
+        open_store(store_path).add(read_paths([SEED_BUDGET, tmp_path / "missing.txt"]).documents)
     assert not store_path.exists()
 
 
 def test_remove_a_document(store_path):
     store = open_store(store_path)
-    store.load_paths([SEED_BUDGET, SEED_ACT])
+    store.add(read_paths([SEED_BUDGET, SEED_ACT]).documents)
     store.remove(BUDGET_ID)
     assert list(open_store(store_path).documents) == [SEED_ACT.stem]
     with pytest.raises(StoreError, match="no document"):
@@ -149,8 +145,8 @@ def test_the_same_document_id_twice_in_one_load_is_refused(store_path, tmp_path)
     other.mkdir()
     copy = other / SEED_BUDGET.name
     copy.write_bytes(SEED_BUDGET.read_bytes())
-    with pytest.raises(StoreError, match="same document id"):
-        open_store(store_path).load_paths([SEED_BUDGET, copy])
+    with pytest.raises(LoadError, match="same document id"):
+        open_store(store_path).add(read_paths([SEED_BUDGET, copy]).documents)
     assert not store_path.exists()
 
 
