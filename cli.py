@@ -290,7 +290,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
     Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
     """
-    from queries.which import cached_index, render_which, store_fingerprint, suggestions, which as which_units
+    from queries.which import cached_which, render_which, store_fingerprint, suggestions
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
@@ -304,8 +304,8 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     else:
         # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
         state.check_store()
-        index = cached_index(store_fingerprint(state.store_path) + (":history" if state.history else ""), state.graph)
-        hits = which_units(index, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
+        hits, index = cached_which(store_fingerprint(state.store_path) + (":history" if state.history else ""),
+                                   state.graph, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
         suggest = (lambda: suggestions(index, text))
     if as_json:
         click.echo(to_json([h.to_dict() for h in hits]))

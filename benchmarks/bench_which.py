@@ -135,7 +135,7 @@ def main(argv=None) -> int:
         with tempfile.TemporaryDirectory() as tmp:  # the cache file `orggraph which` reads
             from queries.which import cached_index
             cached_index("bench", lambda: graph, tmp)
-            cache_file = next(Path(tmp).glob("which-*.pickle"))
+            cache_file = next(Path(tmp).glob("which-*.sqlite"))
             size = cache_file.stat().st_size
             loads = []
             for _ in range(5):

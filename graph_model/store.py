@@ -76,6 +76,35 @@ def cache_dir() -> Path:
     return Path(cache_home) / "orggraph"
 
 
+# --------------------------------------------------------------------------- fingerprints
+def file_hash(path: Path, data: bytes | None = None, st: os.stat_result | None = None) -> str:
+    """The SHA-256 of a file, remembered in the cache directory by the file's identity and
+    change time (device, inode, size, mtime and ctime in ns): a store is replaced, never
+    rewritten in place, so an unchanged identity is unchanged content — and a warm command
+    need not read 25 MB to know it.  ``data`` and ``st``: the file's bytes and their stat, when
+    the caller has read them (the stat must be of the file those bytes came from)."""
+    if data is None:
+        st = os.stat(path)
+    ident = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+    memo = cache_dir() / f"hash-{hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]}"
+    try:
+        seen, _, digest = memo.read_text(encoding="ascii").partition(" ")
+        if seen == ident and len(digest) == 64:
+            return digest
+    except (OSError, UnicodeDecodeError):
+        pass
+    if data is None:
+        with open(path, "rb") as fh:
+            st, data = os.fstat(fh.fileno()), fh.read()
+        ident = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        atomic_write(memo, f"{ident} {digest}".encode("ascii"))
+    except StoreError:
+        pass  # no cache: the next command hashes again
+    return digest
+
+
 # --------------------------------------------------------------------------- atomic writes
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, rename.
@@ -168,7 +197,7 @@ class Store:
             self._read_bytes()
             if not _looks_whole(self._bytes):
                 self._decode()  # says precisely what is wrong
-            self.fingerprint = "store:" + hashlib.sha256(self._bytes).hexdigest()
+            self.fingerprint = "store:" + file_hash(self.path, self._bytes, self._stat)
         else:
             self.source = "bundled"
             try:
@@ -194,7 +223,8 @@ class Store:
         if p.is_dir():
             raise StoreError(f"{p}: the store is a directory (give a file, e.g. --store {p / 'store.json'})")
         try:
-            self._bytes = p.read_bytes()
+            with open(p, "rb") as fh:
+                self._stat, self._bytes = os.fstat(fh.fileno()), fh.read()
         except OSError as exc:
             raise StoreError(f"{p}: cannot read the store: {exc.strerror} (check its permissions)") from None
 
@@ -332,7 +362,7 @@ class Store:
         data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents})
         atomic_write(self.path, data)
         self.source, self._documents, self._bytes = "store", documents, data
-        self.fingerprint = "store:" + hashlib.sha256(data).hexdigest()
+        self.fingerprint = "store:" + file_hash(self.path, data, os.stat(self.path))  # under the writers' lock
 
 
 _TAIL = re.compile(rb'"format":\s*"orggraph-store",\s*"version":\s*' + str(VERSION).encode() + rb'\s*}\s*$')

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from graph_model.records import Source
 
+from .index_file import IndexFileError, read_index, write_index
 from .search import VERSION, Index, build_index, closest_entries, parse_query, search
 
 BREADCRUMB_SEP = " › "
@@ -103,58 +103,79 @@ def _code_key() -> str:
     return h.hexdigest()[:12]
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Reads only plain data (lists, dicts, strings, numbers): no class is ever looked up."""
-
-    def find_class(self, module, name):
-        raise pickle.UnpicklingError(f"unexpected {module}.{name} in a lookup cache")
-
-
 def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:
     """A cheap fingerprint of the data ``orggraph --store store_path`` reads, without parsing it.
 
-    The store file's hash when it exists, else the bundled corpus key (files and
-    loader code), as :class:`graph_model.store.Store` computes them.
+    The store file's hash when it exists, else the bundled samples', as
+    :class:`graph_model.store.Store` computes them (:func:`graph_model.store.file_hash`
+    remembers the hash of a file it has seen unchanged).
     """
     from graph_model import store
 
     path = Path(store_path).expanduser() if store_path else store.default_store_path()
-    if path.exists():
+    if path.is_file():
         try:
-            return "store:" + hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:  # a directory, no permission …: the store says what is wrong
-            return store.open_store(path).fingerprint
+            return "store:" + store.file_hash(path)
+        except OSError:  # no permission …: the store says what is wrong
+            pass
     return store.open_store(path).fingerprint
+
+
+KEEP = 4  # index files kept: several stores in use each keep theirs
+
+
+def _index_path(fingerprint: str, directory) -> Path:
+    from graph_model.store import cache_dir
+
+    folder = Path(directory) if directory is not None else cache_dir()
+    key = hashlib.sha256(f"{fingerprint}|{_code_key()}".encode()).hexdigest()[:16]
+    return folder / f"which-{key}.sqlite"
 
 
 def cached_index(fingerprint: str, build: Callable[[], object], directory: str | os.PathLike | None = None) -> Index:
     """The index for the data with this ``fingerprint``: read from the cache, or built and saved.
 
-    ``build()`` returns the graph (only called on a cache miss).  The cache file
-    lives in ``directory`` (default: orggraph's cache directory) and is named
-    after the fingerprint and the code version; an unwritable directory only
-    means no cache.  The file is a pickle of plain lists and dicts, read with an
-    unpickler that refuses any class.
+    ``build()`` returns the graph (only called on a miss).  The cache file lives in
+    ``directory`` (default: orggraph's cache directory), named after the fingerprint and
+    the code version; it is read lazily (:mod:`queries.index_file`), so a warm lookup
+    reads only the rows its query needs.  An unwritable directory only means no cache.
     """
-    from graph_model.store import atomic_write, cache_dir
+    path = _index_path(fingerprint, directory)
+    if path.is_file():
+        try:
+            index = read_index(path)
+            os.utime(path)  # most recently used: kept when older ones are dropped
+            return index
+        except (IndexFileError, OSError):
+            pass
+    return _rebuild(path, build)
 
-    folder = Path(directory) if directory is not None else cache_dir()
-    key = hashlib.sha256(f"{fingerprint}|{_code_key()}".encode()).hexdigest()[:16]
-    path = folder / f"which-{key}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            return Index.from_dict(_PlainUnpickler(fh).load())
-    except Exception:  # noqa: BLE001 — a damaged cache of any kind is a miss, never an error
-        pass
+
+def _rebuild(path: Path, build: Callable[[], object]) -> Index:
     index = build_index(build())
     try:
-        for old in folder.glob("which-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-        atomic_write(path, pickle.dumps(index.to_dict(), protocol=pickle.HIGHEST_PROTOCOL))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_index(index, path)
+        old = sorted(path.parent.glob("which-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP:]:
+            stale.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
         pass
     return index
+
+
+def cached_which(fingerprint: str, build: Callable[[], object], query: str, directory=None,
+                 **options) -> tuple[list["Hit"], Index]:
+    """:func:`which` over the cached index: ``(hits, index)``.  A cache file found damaged while
+    reading it is dropped and the index rebuilt — never an error."""
+    index = cached_index(fingerprint, build, directory)
+    try:
+        return which(index, query, **options), index
+    except IndexFileError:
+        path = _index_path(fingerprint, directory)
+        path.unlink(missing_ok=True)
+        index = _rebuild(path, build)
+        return which(index, query, **options), index
 
 
 # --------------------------------------------------------------------------- which

@@ -270,22 +270,39 @@ def test_other_kinds_of_text_can_join_the_index(graph001):
 
 
 def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path):
-    from queries.which import cached_index
+    from queries.which import KEEP, cached_index
     calls = []
 
     def build():
         calls.append(1)
         return graph001
     first = cached_index("fp-1", build, tmp_path)
-    assert len(calls) == 1 and len(list(tmp_path.glob("which-*.pickle"))) == 1
+    assert len(calls) == 1 and len(list(tmp_path.glob("which-*.sqlite"))) == 1
     second = cached_index("fp-1", build, tmp_path)
-    assert len(calls) == 1 and second.to_dict() == first.to_dict()
-    cache = next(tmp_path.glob("which-*.pickle"))
+    assert len(calls) == 1
+    assert list(second.entries) == first.entries and list(second.units) == first.units
+    assert {t: list(second.postings[t]) for t in first.postings} == first.postings
+    cache = next(tmp_path.glob("which-*.sqlite"))
     cache.write_bytes(b"\x80\x05garbage")
     cached_index("fp-1", build, tmp_path)
     assert len(calls) == 2
-    cached_index("fp-2", build, tmp_path)  # new data: new file, the old one removed
-    assert len(calls) == 3 and len(list(tmp_path.glob("which-*.pickle"))) == 1
+    for n in range(2, KEEP + 3):  # other stores: each keeps its own file, the least recently used go
+        cached_index(f"fp-{n}", build, tmp_path)
+    assert len(list(tmp_path.glob("which-*.sqlite"))) == KEEP
+
+
+def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
+    # A file that opens but whose rows are damaged: found only when the query reads them.
+    import sqlite3
+    from queries.which import cached_which, which
+    cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
+    cache = next(tmp_path.glob("which-*.sqlite"))
+    with sqlite3.connect(cache) as conn:
+        conn.execute("UPDATE entries SET row = x'ff00'")
+    hits, _ = cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path, top=3)
+    assert [h.unit["id"] for h in hits] == [h.unit["id"] for h in which(graph001, "保稅工廠監管", top=3)]
+    hits, _ = cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path, top=3)  # the rebuilt file reads
+    assert hits and hits[0].evidence
 
 
 def test_a_cached_lookup_imports_no_graph_or_database_library(store001, tmp_path):

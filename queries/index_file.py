@@ -1,0 +1,157 @@
+"""The lookup index on disk, read lazily: a warm ``which`` reads only what its query touches.
+
+One SQLite file (standard library) per store fingerprint.  A query needs the postings of
+its own terms, the entries that match and the units it returns — a few hundred rows —
+not the whole index (unpickling all of it took most of a warm `which` on the national
+store).  Rows are JSON; the entry lengths are one array.  Files are written whole under
+a temporary name and renamed, so a reader never sees half of one; a file that is damaged
+in any way reads as a miss (:class:`IndexFileError`).
+
+>>> import tempfile, os
+>>> from graph_model.store import open_store
+>>> from queries.search import build_index, search
+>>> index = build_index(open_store("/nonexistent/store.json").graph())
+>>> path = os.path.join(tempfile.mkdtemp(), "which.sqlite")
+>>> write_index(index, path)
+>>> lazy = read_index(path)
+>>> [r.unit_id for r in search(lazy, "保稅工廠監管", limit=2)] == [r.unit_id for r in search(index, "保稅工廠監管", limit=2)]
+True
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from array import array
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import orjson
+
+from .search import FORMAT, VERSION, Index
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE units (id INTEGER PRIMARY KEY, row BLOB NOT NULL);
+CREATE TABLE entries (id INTEGER PRIMARY KEY, row BLOB NOT NULL);
+CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE name_postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+"""
+
+
+class IndexFileError(Exception):
+    """The file is not a whole index of this version (treat it as a cache miss)."""
+
+
+def _ints(values) -> bytes:
+    return array("i", values).tobytes()
+
+
+def write_index(index: Index, path: str | os.PathLike) -> None:
+    """Write ``index`` to ``path`` (replaced in one step)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript(_SCHEMA)
+            meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
+                    "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
+                    "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units))}
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            conn.executemany("INSERT INTO units VALUES (?, ?)", ((i, orjson.dumps(u)) for i, u in enumerate(index.units)))
+            conn.executemany("INSERT INTO entries VALUES (?, ?)",
+                             ((i, orjson.dumps(e)) for i, e in enumerate(index.entries)))
+            conn.executemany("INSERT INTO postings VALUES (?, ?)", ((t, _ints(p)) for t, p in index.postings.items()))
+            conn.executemany("INSERT INTO name_postings VALUES (?, ?)",
+                             ((t, _ints(p)) for t, p in index.name_postings.items()))
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def _damage():
+    """Any failure to read a row is damage to the file, whatever SQLite or JSON call it."""
+    try:
+        yield
+    except (sqlite3.Error, orjson.JSONDecodeError, ValueError, TypeError) as exc:
+        raise IndexFileError(str(exc)) from None
+
+
+class _Rows(Sequence):
+    """``units`` or ``entries``: rows fetched on first use."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str, count: int):
+        self._conn, self._sql, self._count, self._rows = conn, f"SELECT row FROM {table} WHERE id = ?", count, {}
+        self._all = f"SELECT id, row FROM {table} ORDER BY id"
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: int):
+        row = self._rows.get(i)
+        if row is None:
+            if not 0 <= i < self._count:
+                raise IndexError(i)
+            with _damage():
+                found = self._conn.execute(self._sql, (i,)).fetchone()
+                if found is None:
+                    raise IndexFileError(f"row {i} missing")
+                row = self._rows[i] = orjson.loads(found[0])
+        return row
+
+    def __iter__(self):
+        if len(self._rows) < self._count:
+            with _damage():
+                self._rows = {i: orjson.loads(r) for i, r in self._conn.execute(self._all)}
+                if len(self._rows) != self._count:
+                    raise IndexFileError("rows missing")
+        return (self._rows[i] for i in range(self._count))
+
+
+class _Postings(Mapping):
+    """``term -> [entry#, tf, …]`` (or unit#s), fetched per term."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str):
+        self._conn, self._table, self._cache = conn, table, {}
+        self._sql = f"SELECT ids FROM {table} WHERE term = ?"
+
+    def __getitem__(self, term: str):
+        if term not in self._cache:
+            with _damage():
+                found = self._conn.execute(self._sql, (term,)).fetchone()
+                self._cache[term] = array("i", found[0]) if found else None
+        value = self._cache[term]
+        if value is None:
+            raise KeyError(term)
+        return value
+
+    def __iter__(self):
+        with _damage():
+            return iter([t for (t,) in self._conn.execute(f"SELECT term FROM {self._table}")])
+
+    def __len__(self) -> int:
+        with _damage():
+            return self._conn.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
+
+
+def read_index(path: str | os.PathLike) -> Index:
+    """The index in ``path``, reading rows as the search asks for them."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if orjson.loads(meta["format"]) != FORMAT or orjson.loads(meta["version"]) != VERSION:
+            raise IndexFileError("not a lookup index of this version")
+        lengths = array("i", meta["lengths"])
+        return Index(_Rows(conn, "units", orjson.loads(meta["units_count"])), _Rows(conn, "entries", len(lengths)),
+                     _Postings(conn, "postings"), lengths, orjson.loads(meta["triggers"]),
+                     orjson.loads(meta["context"]), _Postings(conn, "name_postings"))
+    except (sqlite3.Error, KeyError, TypeError, ValueError, orjson.JSONDecodeError) as exc:
+        raise IndexFileError(str(exc)) from None
