@@ -245,8 +245,8 @@ def tree(state, unit, depth, mentioned, as_json):
 @pass_state
 def validate(state, as_json):
     """Data-quality report: units without duties, unplaced text, duplicate names."""
-    from queries.validate import render_validate, validate as validate_graph
-    emit(validate_graph(state.graph(), state.store()), as_json, render_validate)
+    from queries.validate import cached_validate, render_validate
+    emit(cached_validate(state.store(), state.graph, state.history), as_json, render_validate)
 
 
 # --------------------------------------------------------------------------- export

@@ -32,6 +32,31 @@ def code_version() -> str:
     return h.hexdigest()[:12]
 
 
+def cached_json(kind: str, key: str, build: Callable[[], object], folder: Path):
+    """A JSON value derived from data and code named by ``key``: read from ``folder``, or
+    ``build()`` and saved (a few per kind, like graphs).  Damaged or unwritable: a miss."""
+    import orjson
+
+    from .store import atomic_write
+
+    path = Path(folder) / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    try:
+        value = orjson.loads(path.read_bytes())
+        path.touch()
+        return value
+    except (OSError, orjson.JSONDecodeError):
+        pass
+    value = build()
+    try:
+        atomic_write(path, orjson.dumps(value))
+        old = sorted(Path(folder).glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP:]:
+            stale.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 — an unwritable cache is no error
+        pass
+    return value
+
+
 def cached_graph(fingerprint: str, build: Callable[[], object], folder: Path):
     """The graph for data with ``fingerprint``: read from ``folder``, or ``build()`` and saved there."""
     from .graph import OrgGraph

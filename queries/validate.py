@@ -22,6 +22,7 @@ Every issue carries ``check`` and ``message`` and, where there is one, ``unit``,
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
 import unicodedata
@@ -54,6 +55,23 @@ def validate(graph, store=None) -> dict:
         total += len(issues)
         checks.append({"name": name, "description": description, "count": len(issues), "issues": issues})
     return {"total": total, "checks": checks}
+
+
+def cached_validate(store, graph: Callable[[], object], history: bool = False) -> dict:
+    """:func:`validate` of ``store`` (and its ``graph()``), cached by the store's fingerprint and
+    the code: on the national store the report needs every parsed record, so only the first
+    `validate` after a change computes it."""
+    from pathlib import Path
+
+    from graph_model.graph_cache import cached_json, code_version
+    from graph_model.store import cache_dir
+
+    here = Path(__file__).resolve().parent
+    code = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(here.glob("*.py")))).hexdigest()[:12]
+    for module in CHECK_MODULES:
+        importlib.import_module(module)
+    key = f"{store.fingerprint}:{history}:{code}:{code_version()}:{','.join(CHECKS)}"
+    return cached_json("validate", key, lambda: validate(graph(), store), cache_dir())
 
 
 def render_validate(report: dict) -> str:

@@ -507,3 +507,21 @@ def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch)
     result = run("--store", store001, "export", "--format", "json", "-o", "-")
     assert result.exit_code == 0 and json.loads(result.stdout)["nodes"]
     assert not (tmp_path / "-").exists()
+
+
+def test_validate_is_cached_by_the_store_and_follows_its_changes(run, store_path, tmp_path):
+    from graph_model.store import open_store
+    from queries.validate import cached_validate
+    from loaders.batch import read_paths
+    from conftest import SEED_ACT, SEED_BUDGET
+    store = open_store(store_path)
+    store.add(read_paths([SEED_BUDGET]).documents)
+    first = cached_validate(open_store(store_path), open_store(store_path).graph)
+
+    def no_graph():
+        raise AssertionError("a cached report needs no graph")
+    assert cached_validate(open_store(store_path), no_graph) == first
+    open_store(store_path).add(read_paths([SEED_ACT]).documents)  # a change: computed again
+    again = cached_validate(open_store(store_path), open_store(store_path).graph)
+    assert again != first
+    assert json.loads(run("--store", store_path, "validate", "--json").stdout) == again
