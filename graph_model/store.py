@@ -322,17 +322,23 @@ class Store:
     def _merge(self, incoming: dict[str, tuple[str, dict]], refused: list[dict]) -> dict:
         documents = self._saved_documents()
         summary = {"store": str(self.path), "documents": [], "refused": refused}
-        # The same file under another name (the same bytes) is kept once, under the id it has already.
+        # The same document under another name is kept once, under the id it has already: the same
+        # bytes, or the same content (title, units and duties: a law as .json and as .txt) unless
+        # both carry a different 最新異動日期 (two versions of one law are both kept, as history).
         duplicates: list[dict] = []
-        by_sha = {d["document"].get("sha256"): i for i, d in documents.items() if d["document"].get("sha256")}
+        seen = {}
+        for i, d in documents.items():
+            for key in _identities(d)[0]:
+                seen.setdefault(key, i)
         for doc_id, (path, d) in list(incoming.items()):
-            same = by_sha.get(d["document"].get("sha256"))
-            if same and same != doc_id:
+            same = next((seen[k] for k in _identities(d)[1] if seen.get(k, doc_id) != doc_id), None)
+            if same:
                 del incoming[doc_id]
                 duplicates.append({"id": doc_id, "path": path, "action": f"same as {same}",
                                    "genre": d["document"]["genre"], "units": 0, "duties": 0, "unplaced": 0})
-            elif d["document"].get("sha256"):
-                by_sha[d["document"]["sha256"]] = doc_id
+            else:
+                for key in _identities(d)[0]:
+                    seen.setdefault(key, doc_id)
         for doc_id, (path, d) in incoming.items():
             action = "unchanged" if documents.get(doc_id) == d else "replaced" if doc_id in documents else "added"
             documents[doc_id] = d
@@ -363,6 +369,22 @@ class Store:
         atomic_write(self.path, data)
         self.source, self._documents, self._bytes = "store", documents, data
         self.fingerprint = "store:" + file_hash(self.path, data, os.stat(self.path))  # under the writers' lock
+
+
+def _identities(d: dict) -> tuple[list[tuple], list[tuple]]:
+    """``(keys it holds, keys it matches)``: what makes two records the same document.
+
+    The same bytes; or the same content (title, units, duties) and version date — where a
+    document without a date (a .txt) matches any version of its content, and two versions
+    with different dates stay two documents (history)."""
+    doc = d["document"]
+    content = hashlib.sha256(_dumps([doc.get("title"), doc.get("genre"), [u.get("path") for u in d.get("units", [])],
+                                     [[x.get("unit"), x.get("text")] for x in d.get("duties", [])]])).hexdigest()
+    updated = (doc.get("meta") or {}).get("updated", "")
+    common = ([("sha", doc["sha256"])] if doc.get("sha256") else []) + [("content", content, updated)]
+    if updated:
+        return common + [("dated", content)], common + [("undated", content)]
+    return common + [("undated", content)], common + [("dated", content)]
 
 
 _TAIL = re.compile(rb'"format":\s*"orggraph-store",\s*"version":\s*' + str(VERSION).encode() + rb'\s*}\s*$')

@@ -79,6 +79,22 @@ def test_a_law_file_is_read_with_its_metadata(run, store_path, tmp_path):
     assert "整體兩岸關係情勢研判、政策規劃、審議及協調" in [d["text"] for d in show["duties"]]
 
 
+def test_the_same_law_as_json_and_as_text_is_kept_once_and_two_versions_twice(run, store_path, tmp_path):
+    from loaders.lawjson import decode_law
+    data = corpus.national_file("Q0000012")
+    (tmp_path / "Q0000012.json").write_bytes(data)
+    text, _meta = decode_law(data)  # the law's text as the database gives it, saved as a plain file
+    (tmp_path / "mac-copy.txt").write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    law = json.loads(data)
+    law["最新異動日期"] = "20991231"  # a later version of the same text: history, kept beside it
+    (tmp_path / "Q0000012-later.json").write_text(json.dumps(law, ensure_ascii=False), encoding="utf-8")
+    summary = json.loads(run("--store", store_path, "load", tmp_path, "--json").stdout)
+    actions = {d["id"]: d["action"] for d in summary["documents"]}
+    assert actions["Q0000012"] == actions["Q0000012-later"] == "added"
+    assert actions["mac-copy"] in ("same as Q0000012", "same as Q0000012-later")  # an undated copy: either version
+    assert summary["total_documents"] == 2
+
+
 def test_a_damaged_law_file_is_refused_in_one_line(run, store_path, tmp_path):
     path = tmp_path / "cut.json"
     path.write_bytes(corpus.national_file("Q0000012")[:500])
