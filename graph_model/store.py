@@ -192,6 +192,7 @@ class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._documents: dict[str, dict] | None = None
+        self._contents: dict[str, str] = {}  # doc id -> content_hash, kept in the file beside the documents
         if self.path.exists():
             self.source = "store"
             self._read_bytes()
@@ -211,7 +212,10 @@ class Store:
     def documents(self) -> dict[str, dict]:
         """The parsed records of every document, by id (the store's JSON is decoded on first use)."""
         if self._documents is None:
-            self._documents = self._decode()["documents"]
+            raw = self._decode()
+            self._documents = raw["documents"]
+            contents = raw.get("contents")
+            self._contents = contents if isinstance(contents, dict) else {}
         return self._documents
 
     @property
@@ -284,6 +288,7 @@ class Store:
             if not _looks_whole(self._bytes):
                 self._decode()
             return dict(self.documents)
+        self._contents = {}
         return {}
 
     @contextlib.contextmanager
@@ -327,17 +332,20 @@ class Store:
         # both carry a different 最新異動日期 (two versions of one law are both kept, as history).
         duplicates: list[dict] = []
         seen = {}
+        # Content hashes are kept beside the documents (computing them all would cost an add-one its second).
+        contents = {i: self._contents.get(i) or content_hash(d) for i, d in documents.items()}
         for i, d in documents.items():
-            for key in _identities(d)[0]:
+            for key in _identities(d, contents[i])[0]:
                 seen.setdefault(key, i)
         for doc_id, (path, d) in list(incoming.items()):
-            same = next((seen[k] for k in _identities(d)[1] if seen.get(k, doc_id) != doc_id), None)
+            contents[doc_id] = content_hash(d)
+            same = next((seen[k] for k in _identities(d, contents[doc_id])[1] if seen.get(k, doc_id) != doc_id), None)
             if same:
                 del incoming[doc_id]
                 duplicates.append({"id": doc_id, "path": path, "action": f"same as {same}",
                                    "genre": d["document"]["genre"], "units": 0, "duties": 0, "unplaced": 0})
             else:
-                for key in _identities(d)[0]:
+                for key in _identities(d, contents[doc_id])[0]:
                     seen.setdefault(key, doc_id)
         for doc_id, (path, d) in incoming.items():
             action = "unchanged" if documents.get(doc_id) == d else "replaced" if doc_id in documents else "added"
@@ -347,6 +355,7 @@ class Store:
                                          "duties": len(d["duties"]), "unplaced": len(d["unplaced"])})
         summary["documents"] += duplicates
         if incoming:
+            self._contents = {i: contents[i] for i in documents}
             self._write(documents)
         summary["total_documents"] = len(documents)
         return summary
@@ -362,24 +371,33 @@ class Store:
             known = ", ".join(sorted(documents)) or "none"
             raise StoreError(f"{self.path}: no document {doc_id!r} in the store (documents: {known})")
         del documents[doc_id]
+        self._contents.pop(doc_id, None)
         self._write(documents)
 
     def _write(self, documents: dict[str, dict]) -> None:
-        data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents})
+        contents = {i: self._contents[i] for i in documents if i in self._contents}
+        data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents, "contents": contents})
         atomic_write(self.path, data)
         self.source, self._documents, self._bytes = "store", documents, data
         self.fingerprint = "store:" + file_hash(self.path, data, os.stat(self.path))  # under the writers' lock
 
 
-def _identities(d: dict) -> tuple[list[tuple], list[tuple]]:
+def content_hash(d: dict) -> str:
+    """What a document says, whatever its file: title, genre, units and duties (not lines)."""
+    doc = d["document"]
+    parts = [doc.get("title") or "", doc.get("genre") or ""]
+    parts += ["/".join(u.get("path") or ()) for u in d.get("units", [])]
+    parts += ["/".join(x.get("unit") or ()) + "\x1e" + (x.get("text") or "") for x in d.get("duties", [])]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _identities(d: dict, content: str) -> tuple[list[tuple], list[tuple]]:
     """``(keys it holds, keys it matches)``: what makes two records the same document.
 
-    The same bytes; or the same content (title, units, duties) and version date — where a
-    document without a date (a .txt) matches any version of its content, and two versions
-    with different dates stay two documents (history)."""
+    The same bytes; or the same content and version date — where a document without a
+    date (a .txt) matches any version of its content, and two versions with different
+    dates stay two documents (history)."""
     doc = d["document"]
-    content = hashlib.sha256(_dumps([doc.get("title"), doc.get("genre"), [u.get("path") for u in d.get("units", [])],
-                                     [[x.get("unit"), x.get("text")] for x in d.get("duties", [])]])).hexdigest()
     updated = (doc.get("meta") or {}).get("updated", "")
     common = ([("sha", doc["sha256"])] if doc.get("sha256") else []) + [("content", content, updated)]
     if updated:
