@@ -74,6 +74,7 @@ def main() -> None:
     rows: list[tuple[str, float, int, str]] = []
     try:
         env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_DATA_HOME": str(tmp / "data")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: compiled modules are reused
         growth = []
         for n in (100, 400, None):
             folder = corpus_dir(tmp, n)
