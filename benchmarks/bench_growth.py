@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -31,11 +32,15 @@ STEMS = "乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"  # copy k's 
 EXTRA = ROOT / "tests" / "data" / "corpus" / "01_cdc_organization_act.txt"
 
 
-def agency_names(store: Path) -> list[str]:
-    from graph_model.store import open_store
-    graph = open_store(store).graph(history=True)
-    return sorted({u["name"] for u in graph.units() if u["kind"] == "Agency" and len(u["name"]) >= 3},
-                  key=len, reverse=True)
+def agency_names(store: Path, env: dict) -> list[str]:
+    """Agency names of the store's graph, longest first — read in a child process, so that this one
+    stays small (a child forked from it would count its memory in the child's peak RSS)."""
+    code = ("import json, sys; from graph_model.store import open_store; "
+            "g = open_store(sys.argv[1]).graph(history=True); "
+            "print(json.dumps(sorted({u['name'] for u in g.units() if u['kind'] == 'Agency' and len(u['name']) >= 3})))")
+    out = subprocess.run([sys.executable, "-c", code, str(store)], env=env, cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    return sorted(json.loads(out), key=len, reverse=True)
 
 
 def synthetic_copies(national: Path, names: list[str], times: int, into: Path) -> None:
@@ -86,7 +91,7 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: compiled modules are reused
         national = corpus_dir(tmp, None)
         run(["--store", str(tmp / "names.json"), "load", str(national)], env)
-        names = agency_names(tmp / "names.json")
+        names = agency_names(tmp / "names.json", env)
         whole = tmp / "synthetic"
         whole.mkdir()
         synthetic_copies(national, names, args.times, whole)
