@@ -251,15 +251,38 @@ def validate(state, as_json):
 
 # --------------------------------------------------------------------------- export
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Output format (json: networkx node-link).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to FILE (atomically) instead of stdout.")
+@click.argument("unit", required=False)
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv", "jsonld", "mermaid"]),
+              help="Output format (default: from FILE's extension, else json).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default=None,
+              help="Write to FILE (atomically) instead of stdout: .json .graphml .gexf .csv .jsonld .mmd/.mermaid.")
+@click.option("--depth", type=click.IntRange(min=0), default=None, help="Levels below UNIT to export.")
+@click.option("--table", type=click.Choice(["duties", "units"]), default=None,
+              help="csv: one row per unit and duty (default), or one row per unit.")
 @pass_state
-def export(state, fmt, output):
-    """Export the whole graph (node-link JSON: nodes and edges)."""
-    from queries.export import export as export_graph
-    text = export_graph(state.graph(), fmt=fmt)
+def export(state, unit, fmt, output, depth, table):
+    """Export the graph, or the sub-tree at UNIT, for other tools.
+
+    \b
+    json     networkx node-link (every node and edge; the default)
+    graphml  yEd and Gephi, labels shown     gexf     Gephi
+    csv      spreadsheets (UTF-8 with BOM)    jsonld   W3C Organization Ontology
+    mermaid  flowchart for Markdown
+
+    \b
+    orggraph export -o graph.graphml
+    orggraph export 關務署 -o duties.csv
+    orggraph export 關務署 --depth 1 --format mermaid -o -
+    """
+    from queries.export import export as export_graph, output_format
+    from queries.export_mermaid import MAX_EDGES
+    fmt = output_format(output, fmt)
+    if table and fmt != "csv":
+        raise click.UsageError(f"--table is for --format csv, not {fmt}")
+    text = export_graph(state.graph(), fmt=fmt, unit=unit, depth=depth, table=table or "duties")
+    if fmt == "mermaid" and text.count(" --> ") > MAX_EDGES:
+        click.echo(f"Warning: {text.count(' --> ')} links; Mermaid draws at most {MAX_EDGES} by default "
+                   "(use --depth, or raise maxEdges in its configuration)", err=True)
     if output and output != "-":  # "-" is standard output, as usual
         from graph_model.store import atomic_write
         atomic_write(output, text.encode("utf-8"))

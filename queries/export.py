@@ -1,8 +1,11 @@
-"""Export the whole graph.
+"""Export the graph for other tools.
 
 ``json``: networkx node-link JSON (``nodes`` and ``edges``), readable back with
 ``OrgGraph.from_node_link``.  Unit nodes carry ``id``, ``labels``, ``name``,
 ``unit_type`` and ``path``; every edge carries ``type`` and its provenance.
+The other formats hold the units (at and under UNIT, at most ``depth`` levels down)
+and the duties they handle: ``graphml`` (yEd, Gephi), ``gexf`` (Gephi), ``csv``
+(spreadsheets), ``jsonld`` (W3C Organization Ontology), ``mermaid`` (Markdown).
 
 >>> import json
 >>> from graph_model.store import open_store
@@ -12,12 +15,36 @@
 (['Unit', 'Division'], '組', ['財政部', '關務署', '基隆關', '稽查組'])
 >>> {"HAS_UNIT", "HANDLES"} <= {e["type"] for e in data["edges"]}
 True
+>>> output_format("org.mmd"), output_format("-"), output_format("x.txt", "csv")
+('mermaid', 'json', 'csv')
 """
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-FORMATS = ("json",)
+from graph_model.errors import OrgGraphError
+
+FORMATS = ("json", "graphml", "gexf", "csv", "jsonld", "mermaid")
+EXTENSIONS = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".jsonld": "jsonld",
+              ".mmd": "mermaid", ".mermaid": "mermaid"}
+
+
+class ExportError(OrgGraphError):
+    """An export that cannot be written as asked (unknown format, option that does not apply)."""
+
+
+def output_format(output: str | None, fmt: str | None = None) -> str:
+    """``fmt`` when given, else the format ``output``'s extension names (json for standard output)."""
+    if fmt:
+        return fmt
+    if not output or output == "-":
+        return "json"
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise ExportError(f"cannot tell the export format of {output!r}: name it "
+                          f"{', '.join(sorted(EXTENSIONS))} or use --format {'|'.join(FORMATS)}")
+    return EXTENSIONS[suffix]
 
 
 def node_link(graph) -> dict:
@@ -25,8 +52,29 @@ def node_link(graph) -> dict:
     return graph.to_node_link()
 
 
-def export(graph, fmt: str = "json") -> str:
-    """The graph serialised in ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt != "json":
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return json.dumps(node_link(graph), ensure_ascii=False, indent=1) + "\n"
+def _sub_node_link(s) -> dict:
+    """Node-link of the scope's units and duties only."""
+    from graph_model.graph import OrgGraph
+    keep = set(s.units) | set(s.duties)
+    return OrgGraph(s.graph.g.subgraph(keep)).to_node_link()
+
+
+def export(graph, fmt: str = "json", unit: str | None = None, depth: int | None = None,
+           table: str = "duties") -> str:
+    """The graph (or the sub-tree at ``unit``, ``depth`` levels down) serialised in ``fmt``."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    from queries.export_csv import TABLES
+    if table not in TABLES:
+        raise ExportError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
+    if fmt == "json" and unit is None and depth is None:
+        return json.dumps(node_link(graph), ensure_ascii=False, indent=1) + "\n"
+    from queries.export_scope import scope
+    s = scope(graph, unit, depth)
+    if fmt == "json":
+        return json.dumps(_sub_node_link(s), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        from queries.export_csv import table as csv_table
+        return csv_table(s, table)
+    module = __import__(f"queries.export_{fmt}", fromlist=[fmt])
+    return getattr(module, fmt)(s)

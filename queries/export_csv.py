@@ -1,0 +1,63 @@
+"""CSV tables for spreadsheets: ``duties`` (one row per unit and duty it handles, with the
+source) or ``units`` (one row per unit).
+
+The text starts with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8
+rather than the local code page (without it Chinese comes out garbled); rows end in CRLF
+as RFC 4180 says.
+
+>>> import csv
+>>> from graph_model.store import open_store
+>>> from queries.export_scope import scope
+>>> rows = list(csv.DictReader(table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組")).lstrip("\\ufeff").splitlines()))
+>>> rows[0]["unit"], rows[0]["duty"], rows[0]["line"], rows[0]["item"]
+('稽查組', '進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查', '34', '3')
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from queries.export_scope import Scope
+
+TABLES = ("duties", "units")
+BOM = "\ufeff"
+DUTY_COLUMNS = ("unit_id", "unit", "unit_type", "kind", "parent", "duty", "article", "item", "post",
+                "document", "document_title", "line")
+UNIT_COLUMNS = ("unit_id", "unit", "full_name", "unit_type", "kind", "parent", "depth", "duties",
+                "article", "item", "document", "document_title", "line")
+
+
+def _title(graph, doc: str) -> str:
+    node = graph.g.nodes.get(f"doc:{doc}")
+    return node["title"] if node else ""
+
+
+def duty_rows(s: Scope):
+    g = s.graph
+    for uid, did, e in s.handles:
+        u = g.node(uid)
+        yield (uid, u["name"], u["unit_type"], u["kind"], s.parent(uid) or "", g.node(did)["text"],
+               e.get("article") or "", e.get("item") or "", e.get("post") or "", e["doc"], _title(g, e["doc"]),
+               e["line"])
+
+
+def unit_rows(s: Scope):
+    g = s.graph
+    counts: dict[str, int] = {}
+    for uid, _, _ in s.handles:
+        counts[uid] = counts.get(uid, 0) + 1
+    for uid in s.units:
+        u = g.node(uid)
+        yield (uid, u["name"], u["full_name"], u["unit_type"], u["kind"], s.parent(uid) or "", s.depth[uid],
+               counts.get(uid, 0), u.get("article") or "", u.get("item") or "", u["doc"], _title(g, u["doc"]),
+               u["line"])
+
+
+def table(s: Scope, which: str = "duties") -> str:
+    """The ``duties`` or ``units`` table of the scope as CSV text (with a BOM)."""
+    columns, rows = (DUTY_COLUMNS, duty_rows(s)) if which == "duties" else (UNIT_COLUMNS, unit_rows(s))
+    buf = io.StringIO()
+    writer = csv.writer(buf)  # quotes fields holding commas, quotes or newlines
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return BOM + buf.getvalue()

@@ -1,0 +1,79 @@
+"""What an export holds: the units under a root (or every organization), their HAS_UNIT edges
+and the duties they handle — shared by every export format.
+
+Like ``tree`` and ``chart``, units only named in procedures are left out (they set up nothing
+and handle no duty).
+
+>>> from graph_model.store import open_store
+>>> s = scope(open_store("/nonexistent/store.json").graph(), "基隆關", depth=1)
+>>> s.units[:3], len(s.units), len(s.has_unit)
+(['財政部/關務署/基隆關', '財政部/關務署/基隆關/業務一組', '財政部/關務署/基隆關/業務二組'], 16, 15)
+>>> s.below["財政部/關務署/基隆關/業務一組"]
+0
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from queries.units import LoadedUnits, hierarchy_view, resolve
+
+
+@dataclass
+class Scope:
+    graph: object
+    units: list[str]                 # parents before children, siblings in document order
+    depth: dict[str, int]            # levels below the export's root(s)
+    has_unit: list[tuple[str, str, dict]]   # (parent, child, edge) among ``units``
+    handles: list[tuple[str, str, dict]]    # (unit, duty, edge) in each unit's document order
+    duties: list[str]                # duty ids, in order of first appearance
+    below: dict[str, int] = field(default_factory=dict)  # units cut off by ``depth`` under each unit
+
+    def parent(self, uid: str) -> str | None:
+        return self._parents.get(uid)
+
+    def __post_init__(self):
+        self._parents = {child: parent for parent, child, _ in self.has_unit}
+
+
+def scope(graph, unit: str | None = None, depth: int | None = None) -> Scope:
+    """The units at and under ``unit`` (every organization when None), at most ``depth`` levels down."""
+    roots = [resolve(graph, unit)] if unit else LoadedUnits(graph).roots()
+    view = hierarchy_view(graph, roots)
+    units, level, has_unit, below = [], {}, [], {}
+    stack = [(r, 0, None) for r in reversed(roots)]
+    while stack:  # depth-first, so every unit follows its parent and siblings keep document order
+        uid, d, parent = stack.pop()
+        if uid in level:  # a unit two documents place under different parents is exported once
+            continue
+        units.append(uid)
+        level[uid] = d
+        if parent is not None:
+            has_unit.append((parent, uid, graph.g.get_edge_data(parent, uid, key="HAS_UNIT")))
+        kids = view.children(uid)
+        if depth is not None and d >= depth:
+            below[uid] = len(view.descendants(uid)) if kids else 0
+            continue
+        below[uid] = 0
+        stack.extend((k, d + 1, uid) for k in reversed(kids))
+    handles, duties, seen = [], [], set()
+    for uid in units:
+        for duty, edge in graph.duties_of(uid):
+            handles.append((uid, duty["id"], edge))
+            if duty["id"] not in seen:
+                seen.add(duty["id"])
+                duties.append(duty["id"])
+    return Scope(graph, units, level, has_unit, handles, duties, below)
+
+
+def short(text: str, limit: int = 24) -> str:
+    """``text`` cut to ``limit`` characters (with …), for labels of long duty statements.
+
+    >>> short("進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查", 10)
+    '進口、出口及轉運及…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def path_text(node: dict) -> str:
+    return "/".join(node["path"])
