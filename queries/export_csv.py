@@ -1,5 +1,6 @@
 """CSV tables for spreadsheets: ``duties`` (one row per unit and duty it handles, with the
-source) or ``units`` (one row per unit).
+source) or ``units`` (one row per unit).  ``parent`` is the unit's parent in the graph (also for
+the root of a sub-tree); ``depth`` counts the levels above the unit (0 for a top organization).
 
 The text starts with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8
 rather than the local code page (without it Chinese comes out garbled); rows end in CRLF
@@ -36,7 +37,7 @@ def duty_rows(s: Scope):
     g = s.graph
     for uid, did, e in s.handles:
         u = g.node(uid)
-        yield (uid, u["name"], u["unit_type"], u["kind"], s.parent(uid) or "", g.node(did)["text"],
+        yield (uid, u["name"], u["unit_type"], u["kind"], g.parent(uid) or "", g.node(did)["text"],
                e.get("article") or "", e.get("item") or "", e.get("post") or "", e["doc"], _title(g, e["doc"]),
                e["line"])
 
@@ -48,7 +49,7 @@ def unit_rows(s: Scope):
         counts[uid] = counts.get(uid, 0) + 1
     for uid in s.units:
         u = g.node(uid)
-        yield (uid, u["name"], u["full_name"], u["unit_type"], u["kind"], s.parent(uid) or "", s.depth[uid],
+        yield (uid, u["name"], u["full_name"], u["unit_type"], u["kind"], g.parent(uid) or "", len(u["path"]) - 1,
                counts.get(uid, 0), u.get("article") or "", u.get("item") or "", u["doc"], _title(g, u["doc"]),
                u["line"])
 

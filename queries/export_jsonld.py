@@ -87,7 +87,7 @@ def jsonld(s: Scope) -> str:
                 "og:unitType": u["unit_type"]}
         if u["full_name"] != u["name"]:
             node["skos:altLabel"] = _zh(u["full_name"])
-        parent = s.parent(uid)
+        parent = g.parent(uid)  # the root of a sub-tree still names its parent
         if parent:
             node["org:unitOf" if formal(parent) and not formal(uid) else "org:subOrganizationOf"] = _ref(unit_iri(parent))
         units = [_ref(unit_iri(c)) for c in children.get(uid, ()) if formal(uid) and not formal(c)]

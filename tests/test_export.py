@@ -174,6 +174,8 @@ def test_csv_file_is_utf8_with_bom_and_a_sub_tree_holds_only_its_units(run, tmp_
     assert raw.startswith(b"\xef\xbb\xbf") and "稽查組".encode() in raw
     rows = read_csv(raw.decode("utf-8"))
     assert rows and all(r["unit_id"].startswith("財政部/關務署/基隆關") for r in rows)
+    units = read_csv(run("export", "基隆關", "--format", "csv", "--table", "units").stdout)
+    assert (units[0]["unit_id"], units[0]["parent"], units[0]["depth"]) == ("財政部/關務署/基隆關", "財政部/關務署", "2")
     graph = open_store("/nonexistent/store.json").graph()
     under = {"財政部/關務署/基隆關", *graph.descendants("財政部/關務署/基隆關")}
     assert len(rows) == sum(1 for u, _, _ in graph.edges("HANDLES") if u in under)
