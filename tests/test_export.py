@@ -361,8 +361,9 @@ def national(tmp_path_factory):
     folder = tmp_path_factory.mktemp("national")
     for name, data in archive_files():
         (folder / name).write_bytes(data)
+    from loaders.batch import read_paths
     store = open_store(folder / "store.json")
-    store.load_paths([folder], strict=False)
+    store.add(read_paths([folder], strict=False).documents)
     return store.graph()
 
 
