@@ -265,8 +265,10 @@ def export(state, unit, fmt, output, depth, table):
 
     \b
     json     networkx node-link (every node and edge; the default)
-    graphml  yEd and Gephi, labels shown     gexf     Gephi
-    csv      spreadsheets (UTF-8 with BOM)    jsonld   W3C Organization Ontology
+    graphml  yEd and Gephi, labels shown
+    gexf     Gephi
+    csv      spreadsheets (UTF-8 with BOM; --table duties|units)
+    jsonld   W3C Organization Ontology (org:)
     mermaid  flowchart for Markdown
 
     \b
