@@ -76,5 +76,5 @@ def export(graph, fmt: str = "json", unit: str | None = None, depth: int | None 
     if fmt == "csv":
         from queries.export_csv import table as csv_table
         return csv_table(s, table)
-    module = __import__(f"queries.export_{fmt}", fromlist=[fmt])
-    return getattr(module, fmt)(s)
+    from importlib import import_module
+    return getattr(import_module(f"queries.export_{fmt}"), fmt)(s)  # graphml → export_graphml.graphml …

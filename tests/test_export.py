@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
+import rdflib
 
 from conftest import REPO, SEED_BUDGET
 from graph_model.graph import OrgGraph
@@ -184,7 +185,6 @@ def test_csv_file_is_utf8_with_bom_and_a_sub_tree_holds_only_its_units(run, tmp_
 # --------------------------------------------------------------------------- json-ld
 @pytest.fixture(scope="module")
 def rdf(corpus):
-    import rdflib
     g = rdflib.Graph()
     g.parse(data=export(corpus, "jsonld"), format="json-ld")
     return g
@@ -194,7 +194,6 @@ def test_jsonld_divisions_are_organizational_units_of_their_agency(rdf):
     ask = """ASK { ?u a org:OrganizationalUnit ; org:unitOf ?a . ?a a org:FormalOrganization ;
                    org:hasUnit ?u ; skos:prefLabel "基隆關"@zh-Hant-TW . ?u skos:prefLabel "稽查組"@zh-Hant-TW }"""
     assert rdf.query(ask, initNs={"org": ORG, "skos": "http://www.w3.org/2004/02/skos/core#"}).askAnswer
-    import rdflib
     unit, agency = rdflib.URIRef(unit_iri("財政部/關務署/基隆關/稽查組")), rdflib.URIRef(unit_iri("財政部/關務署/基隆關"))
     assert (unit, rdflib.URIRef(ORG + "unitOf"), agency) in rdf
     customs = rdflib.URIRef(unit_iri("財政部/關務署"))
@@ -210,10 +209,10 @@ def test_jsonld_a_duty_is_a_purpose_whose_statement_names_its_document_and_line(
           ?doc dct:title ?title . FILTER (?u = ?unit) }""",
         initNs={"org": ORG, "prov": PROV, "dct": DCT, "og": "urn:orggraph:vocab:",
                 "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
-        initBindings={"unit": __import__("rdflib").URIRef(unit_iri("財政部/關務署/基隆關/稽查組"))})
+        initBindings={"unit": rdflib.URIRef(unit_iri("財政部/關務署/基隆關/稽查組"))})
     assert [(str(t), int(n)) for t, n in rows] == [(corpus.node(f"doc:{BUDGET_ID}")["title"], 34)]
     assert "押運業務" in BUDGET_LINES[34 - 1]
-    statements = list(rdf.subjects(predicate=__import__("rdflib").URIRef("urn:orggraph:vocab:duty")))
+    statements = list(rdf.subjects(predicate=rdflib.URIRef("urn:orggraph:vocab:duty")))
     assert len(statements) == len(handles(corpus))
 
 
@@ -292,7 +291,6 @@ def test_nasty_names_give_valid_graphml_and_gexf(nasty):
 
 
 def test_nasty_names_give_valid_csv_jsonld_mermaid_and_json(nasty):
-    import rdflib
     rows = read_csv(export(nasty, "csv"))
     assert [r["unit"] for r in rows] == [nasty.node(u)["name"] for u, _, _ in nasty.edges("HANDLES")]
     assert {r["document"] for r in rows} == {"doc&<1>"}
