@@ -23,8 +23,8 @@ from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
-from queries.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart
-from queries.render import FontError, RenderError, check_font, font_info, output_format, render, write_chart
+from queries.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
+from queries.render import FontError, RenderError, check_font, font_info, output_format, render
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
@@ -136,7 +136,7 @@ def test_wide_levels_are_stacked_by_default_and_nothing_overlaps(g001):
     columns = {round(x - w / 2, 1) for x, y, w, h in kids.values()}  # stacked columns are left-aligned
     assert 2 <= len(columns) <= 4
     assert overlaps(boxes) == []
-    (flat_width, flat_height), flat = layout(chart(g001, "基隆關", stack=False).to_string())
+    (flat_width, flat_height), flat = layout(chart(g001, "基隆關", stack=False, row=15).to_string())
     assert len({round(y, 1) for name, (x, y, w, h) in flat.items() if name.startswith(KEELUNG + "/")}) == 1
     assert width < flat_width / 2  # stacking is what keeps it readable
 
@@ -172,7 +172,8 @@ def test_depth_limits_levels_and_counts_hidden_units(g001):
     c = chart(g001, "關務署", depth=1)
     assert len(c.units) == 1 + len(CUSTOMS_UNITS) + len(CUSTOMS_AGENCIES)
     dot = c.to_string()
-    assert f"+{len(KEELUNG_UNITS)} units" in dot  # 基隆關's box says what is below it
+    assert f"下轄 {len(KEELUNG_UNITS)} 個單位" in dot  # 基隆關's box says what is below it
+    assert f"+{len(KEELUNG_UNITS)} units" in chart(g001, "關務署", depth=1, lang="en").to_string()
     assert chart(g001, "關務署", depth=0).units == [CUSTOMS]
 
 
@@ -192,19 +193,25 @@ def test_kinds_look_different_and_the_legend_names_them(g001):
     assert len(set(fill.values())) == len(fill)
     assert f'"{KEELUNG}/五堵分關" [style="filled,rounded", fillcolor="{fill["BranchOffice"]}"' in dot
     assert f'"{KEELUNG}/稽查組" [style="filled", fillcolor="{fill["Division"]}"' in dot
-    assert c.legend == [("關", "Agency"), ("組, 室", "Division"), ("分關", "Branch office")]  # only kinds shown
+    assert c.legend == [("關", "機關"), ("組、室", "內部單位"), ("分關", "分支機構")]  # only kinds shown
     legend = dot[dot.index("label=<<FONT"):]
+    assert "<B>圖例</B>" in legend
     assert all(f">{sample}<" in legend and f">{text}<" in legend for sample, text in c.legend)
+    english = chart(g001, "基隆關", lang="en")
+    assert english.legend == [("關", "Agency"), ("組, 室", "Division"), ("分關", "Branch office")]
+    assert "<B>Legend</B>" in english.to_string()
 
 
 def test_highlight_fills_units_and_adds_a_legend_entry(g001):
     ids = {f"{KEELUNG}/稽查組", f"{KEELUNG}/八里分關"}
-    c = chart(g001, "基隆關", highlight=ids, highlight_label="which 查緝")
+    c = chart(g001, "基隆關", highlight=ids, highlight_label="查緝")
     dot = c.to_string()
     filled = {name for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
               if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
     assert filled == {f'"{u}"' for u in ids}
-    assert "which 查緝" in dot and "2 highlighted" in dot
+    assert "查詢「查緝」" in dot and "2 個單位符合" in dot
+    english = chart(g001, "基隆關", highlight=ids, highlight_label="查緝", lang="en").to_string()
+    assert "which 查緝" in english and "2 highlighted" in english
     assert c.warnings == []
     outside = chart(g001, "基隆關", highlight=ids | {f"{CUSTOMS}/臺中關/保稅組"})
     assert outside.warnings == ["1 highlighted unit lies outside the chart"]
@@ -216,17 +223,18 @@ def test_duties_are_listed_specific_first_and_counted(small):
     label = chart(small, "企劃組", duties=2).to_string()
     assert "• 中長程計畫之研擬及管考" in label
     assert "其他有關企劃事項" not in label  # a catch-all gives way to specific duties
-    assert "+2 more duties" in label
+    assert "另有 2 項職掌" in label
+    assert "+2 more duties" in chart(small, "企劃組", duties=2, lang="en").to_string()
     assert "北區&lt;業務&gt;&amp;督導" in chart(small, "北區分局", duties=1).to_string()  # HTML-escaped
 
 
 def test_headcount_from_a_mapping_or_from_the_graph(g001, small):
     c = chart(small, "示範局", headcount={"示範部/示範局": 120, "示範部/示範局/企劃組": (8, 10)})
-    assert "headcount 120" in c.to_string() and "headcount 8–10" in c.to_string()
+    assert "員額 120" in c.to_string() and "員額 8–10" in c.to_string()
     with_attr = [u for u in g001.units() if u.get("headcount") is not None]
     if with_attr:  # the budget loader records headcounts: --headcount shows them
         u = with_attr[0]
-        assert f"headcount {u['headcount']}" in chart(g001, u["id"], depth=0, headcount=True).to_string()
+        assert f"員額 {u['headcount']}" in chart(g001, u["id"], depth=0, headcount=True).to_string()
     assert chart(small, "示範局", headcount=True).warnings == [
         "no unit in this chart has a headcount in the graph: boxes show names only"]
 
@@ -396,7 +404,7 @@ def test_cli_headcount_duties_direction(run, store001, tmp_path):
     assert "rankdir=LR;" in dot and "• 國際關務相關業務之執行" in dot  # 綜合規劃組's first duty (001:13)
     headcount = open_store_graph(store001).node(KEELUNG).get("headcount")
     if headcount is not None:
-        assert f"headcount {headcount}" in dot
+        assert f"員額 {headcount}" in dot
 
 
 def open_store_graph(path):
@@ -417,7 +425,7 @@ def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
     filled = {name.strip('"') for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
               if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
     assert filled == expected
-    assert "which 保稅" in dot
+    assert "查詢「保稅」" in dot
     assert result.stdout == f"wrote {out} (dot, 69 units, {len(expected)} highlighted)\n"
     # With --depth 1 most of them are hidden: the chart says so on stderr.
     shallow = run("--store", store001, "chart", "關務署", "-o", out, "--highlight", "保稅", "--depth", "1")
