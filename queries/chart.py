@@ -51,12 +51,14 @@ from .dot import quote as _q
 WIDE = 6  # a level with more units than this gets its leaf units stacked
 MAX_ROWS = 8  # units per stacked column
 ROW = {"TB": 8, "LR": 16}  # things hanging off one parent per row (per column, left to right)
+ROWS = {"TB": (8, 2, 3, 4, 6, 12, 20), "LR": (16, 4, 8, 24)}  # tried on paper: the one that prints largest wins
 NAME_WRAP = 9  # a longer unit name takes two lines (in ems)
 READABLE_UNITS = 150  # beyond this a chart is a wall of boxes: warn and suggest --depth
 DUTY_WRAP = 15  # full-width characters per duty line
 DUTY_LINES = 2  # lines per duty before it is cut with an ellipsis
 NAME_SIZE = 14  # points
 SMALL_SIZE = 11
+BOX_HEIGHT = 23.04  # points: a box's least height (0.32 in)
 LEGEND_SIZE = 12
 
 # kind -> (legend text in English, node attributes).  Outline differs as well as colour, so the
@@ -98,6 +100,7 @@ class Chart:
     title: str = ""
     legend: list[tuple[str, str]] = field(default_factory=list)  # (sample box text, explanation)
     min_size: float = SMALL_SIZE  # the smallest text drawn, in points at scale 1
+    area: float = 0.0  # what the boxes alone cover at scale 1, in square points (a lower bound of the chart's)
 
     def to_string(self) -> str:
         """The DOT source (deterministic)."""
@@ -172,6 +175,8 @@ class _Builder:
         self.duties, self.stack, self.font, self.say, self.row = duties, stack, font, texts, row
         self.spans: dict[str, int] = {}
         self.sizes: set[float] = {NAME_SIZE}  # point sizes drawn
+        self.area = 0.0
+        self.lines: dict[str, tuple[list[str], list[str], list[str]]] = {}  # each unit is drawn once
         self.units: list[str] = []
         self.texts: list[str] = []
         self.kinds: dict[str, list[str]] = {}  # kind -> unit types seen, in order
@@ -235,11 +240,11 @@ class _Builder:
     def build(self, roots: list[str], titled: bool) -> Chart:
         dot = self.dot
         for key, value in (("rankdir", self.direction), ("splines", "line"), ("nodesep", "0.22"),
-                           ("ranksep", "0.32"), ("fontname", _q(self.font)), ("fontsize", "20"),
+                           ("ranksep", "0.24"), ("fontname", _q(self.font)), ("fontsize", "20"),
                            ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst")):
             dot.set(key, value)
         dot.set_node_defaults(fontname=_q(self.font), fontsize=str(NAME_SIZE), shape="box",
-                              margin=_q("0.14,0.06"), height="0.38")
+                              margin=_q("0.12,0.04"), height="0.32")
         dot.set_edge_defaults(dir="none", color=_q("#555555"), penwidth="1.2")
         body, title = dot, ""
         if titled and len(roots) == 1:
@@ -253,7 +258,7 @@ class _Builder:
         for root in roots:
             self.subtree(root, 0, body, root)
         legend = self.legend()
-        return Chart(dot, self.units, self.warnings(roots), self.texts, title, legend, min(self.sizes))
+        return Chart(dot, self.units, self.warnings(roots), self.texts, title, legend, min(self.sizes), self.area)
 
     def subtree(self, uid: str, level: int, into, group: str, width: float | None = None) -> None:
         """Draw ``uid`` and what hangs below it.  ``group`` names the vertical line the unit sits on:
@@ -390,6 +395,9 @@ class _Builder:
             attrs.update(HIGHLIGHT)
         attrs = {k: _q(v) for k, v in attrs.items()}
         attrs["label"] = self.label(uid, level)
+        names, small, duty_lines = self.label_lines(uid, level)
+        lines = len(names) + len(small) + len(duty_lines)
+        self.area += max(width or 0, self.label_width(uid, level)) * 72 * max(BOX_HEIGHT, lines * 1.25 * SMALL_SIZE)
         attrs["tooltip"] = _q(uid)
         if width:
             attrs["width"] = f"{width:.2f}"
@@ -400,6 +408,11 @@ class _Builder:
 
     def label_lines(self, uid: str, level: int) -> tuple[list[str], list[str], list[str]]:
         """(name lines, small lines, duty lines) of a unit's box."""
+        if uid not in self.lines:
+            self.lines[uid] = self.make_lines(uid, level)
+        return self.lines[uid]
+
+    def make_lines(self, uid: str, level: int) -> tuple[list[str], list[str], list[str]]:
         node = self.graph.node(uid)
         small = []
         if self.headcount and self.headcount.get(uid) is not None:
@@ -556,30 +569,56 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
     """
     from .render import TooLarge, output_format, write_built
     fmt = output_format(path, fmt)
-    built = chart(graph, unit, font=font, **options)
+    options["font"] = font
+    built = chart(graph, unit, **options)
+    if page is not None and fmt != "dot" and options.get("row") is None:
+        built = _largest(graph, unit, page, fmt, dpi, options, built)[0] or built
     try:
         return write_built(built, path, fmt, font, page=page, dpi=dpi)
     except TooLarge as exc:
-        advice = _what_fits(graph, unit, page, exc.size, built, {**options, "font": font})
-        raise TooLarge(f"{exc}; {advice}", page, exc.size) from None
+        raise TooLarge(f"{exc}; {_what_fits(graph, unit, page, fmt, dpi, exc.size, built, options)}", page,
+                       exc.size) from None
 
 
-def _what_fits(graph, unit: str | None, page, size: tuple[float, float], built: Chart, options: dict) -> str:
-    """Advice for a chart too large for ``page``: the deepest ``--depth`` that fits, or paper that fits."""
-    from .render import PAPERS, Page, TooLarge, fit, layout_size
-    fits = None
-    for depth in range(1, options.get("depth") or len(built.units)):
-        smaller = chart(graph, unit, **{**options, "depth": depth})
-        if len(smaller.units) == len(built.units):
-            break  # this depth is the whole chart again
+def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | None = None):
+    """(chart, scale) of the row length in ``ROWS`` that prints largest on ``page``; (None, 0) when none fits."""
+    from .render import TooLarge, on_page
+    direction = options.get("direction", "TB")
+    built = built or chart(graph, unit, **options)
+    try:
+        on_page("", page, built.min_size, fmt, dpi, built.area, lay_out=False)
+    except TooLarge:
+        return None, 0.0  # its boxes alone do not fit, in whatever rows
+    best, best_scale, seen = None, 0.0, set()
+    for row in ROWS[direction]:
+        candidate = built if row == ROW[direction] else chart(graph, unit, **{**options, "row": row})
+        text = candidate.to_string()
+        if text in seen:  # no parent has that many things below it: the same chart
+            continue
+        seen.add(text)
         try:
-            fit(layout_size(smaller.to_string()), page, smaller.min_size)
+            scale, _ = on_page(text, page, candidate.min_size, fmt, dpi, candidate.area)
         except TooLarge:
+            continue
+        if scale > best_scale + 1e-6:
+            best, best_scale = candidate, scale
+        if scale >= 1:
+            break  # full size already: no other row prints larger
+    return best, best_scale
+
+
+def _what_fits(graph, unit: str | None, page, fmt: str, dpi, size, built: Chart, options: dict) -> str:
+    """Advice for a chart too large for ``page``: the deepest ``--depth`` that fits, or paper that fits."""
+    from .render import PAPERS, Page, TooLarge, fit
+    fits = None
+    for depth in range(options.get("depth") or len(built.units)):
+        smaller, _ = _largest(graph, unit, page, fmt, dpi, {**options, "depth": depth})
+        if smaller is None or len(smaller.units) == len(built.units):
             break
         fits = (depth, len(smaller.units))
-    advice = [f"--depth {fits[0]} fits ({fits[1]} units)" if fits else "even --depth 1 does not fit"]
+    advice = [f"--depth {fits[0]} fits ({fits[1]} units)" if fits else "no --depth fits"]
     for other in (Page(paper, landscape) for paper in PAPERS for landscape in (False, True)):
-        if other != page and PAPERS[other.paper] >= PAPERS[page.paper]:
+        if size and other != page and PAPERS[other.paper] >= PAPERS[page.paper]:
             try:
                 fit(size, other, built.min_size)
             except TooLarge:

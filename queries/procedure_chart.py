@@ -58,6 +58,7 @@ class ProcedureChart:
     units: list[str] = field(default_factory=list)  # ids of the units shown as acting
     warnings: list[str] = field(default_factory=list)
     min_size: float = EDGE_SIZE  # the smallest text drawn (condition labels), in points at scale 1
+    area: float = 0.0  # not estimated: a flow chart is laid out before it is refused
 
     def to_string(self) -> str:
         """The DOT source (deterministic)."""

@@ -58,9 +58,9 @@ class FontError(ChartError):
 class TooLarge(ChartError):
     """The chart does not fit its paper with its text at ``MIN_POINTS`` or more."""
 
-    def __init__(self, message: str, page: "Page", size: tuple[float, float]):
+    def __init__(self, message: str, page: "Page", size: tuple[float, float] | None):
         super().__init__(message)
-        self.page, self.size = page, size
+        self.page, self.size = page, size  # the laid-out size in points (None: refused before laying out)
 
 
 @dataclass(frozen=True)
@@ -216,18 +216,42 @@ def fit(size: tuple[float, float], page: Page, min_size: float) -> float:
     return scale
 
 
+def on_page(text: str, page: Page, min_size: float, fmt: str = "pdf", dpi: int | None = None,
+            area: float = 0.0, lay_out: bool = True) -> tuple[float, tuple[float, float]]:
+    """(scale, laid-out size) of the DOT ``text`` on ``page`` (see :func:`fit`).
+
+    ``area`` — what the chart's boxes alone cover, in square points — refuses a chart that
+    cannot fit before Graphviz spends minutes laying it out (``lay_out=False``: only that check).
+    """
+    (pw, ph), least = page.size, MIN_POINTS / min_size
+    times = area * least ** 2 / ((pw - 2 * PAGE_MARGIN) * (ph - 2 * PAGE_MARGIN))
+    if times > 1:
+        raise TooLarge(f"the chart does not fit {page} with text of {MIN_POINTS:g} pt or more: its boxes alone "
+                       f"would cover {times:.1f} times the page ({_mm(pw - 2 * PAGE_MARGIN)} × "
+                       f"{_mm(ph - 2 * PAGE_MARGIN)} mm inside the margins)", page, None)
+    if not lay_out:
+        return 1.0, (0.0, 0.0)
+    size = layout_size(text, *_resolution(fmt, page, dpi))
+    return fit(size, page, min_size), size
+
+
+def _resolution(fmt: str, page: Page | None, dpi: int | None) -> list[str]:
+    """Graphviz's resolution argument for a PNG (it changes the layout too, so lay out at the one drawn)."""
+    return [f"-Gdpi={dpi or (PRINT_DPI if page else SCREEN_DPI)}"] if fmt == "png" else []
+
+
 def _mm(points: float) -> int:
     return round(points / 72 * 25.4)
 
 
 def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: Page | None = None,
-           dpi: int | None = None, min_size: float = MIN_POINTS) -> list[str]:
+           dpi: int | None = None, min_size: float = MIN_POINTS, area: float = 0.0) -> list[str]:
     """Write the DOT ``text`` to ``path`` as ``fmt``; return Graphviz's warnings.
 
     With ``page``, the drawing is the sheet: a PDF's page (and an SVG's size) is the paper's,
     a PNG is the paper at ``dpi`` (default ``PRINT_DPI``), and the chart is scaled down to fit
     inside the margins, centered — or refused (:class:`TooLarge`) when its smallest text
-    (``min_size`` points) would print under ``MIN_POINTS``.  A PNG without paper is drawn
+    (``min_size`` points) would print under ``MIN_POINTS`` (``area``: see :func:`on_page`).  A PNG without paper is drawn
     at ``dpi`` (default ``SCREEN_DPI``).
 
     The file appears whole or not at all: Graphviz writes a temporary file in the same
@@ -254,12 +278,9 @@ def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: 
         problem = "is not a directory" if directory.exists() else "does not exist"
         raise ChartError(f"cannot write the chart to {str(path)!r}: {str(directory)!r} {problem}")
     exe = dot_binary() if fmt != "dot" else None
-    args = [f"-T{DOT_FORMATS[fmt]}"] if exe else []
-    if fmt == "png":
-        args.append(f"-Gdpi={dpi or (PRINT_DPI if page else SCREEN_DPI)}")
+    args = [f"-T{DOT_FORMATS[fmt]}", *_resolution(fmt, page, dpi)] if exe else []
     if page is not None:
-        size = layout_size(text, *args[1:])
-        scale = fit(size, page, min_size)
+        scale, size = on_page(text, page, min_size, fmt, dpi, area)
         # The viewport is the sheet: its size in points, the zoom, and the point of the chart at its centre.
         # A PDF gets Graphviz's margin around the viewport (and -Gmargin would reach every cluster too).
         (w, h), margin = page.size, 2 * PAGE_MARGIN if fmt == "pdf" else 0
@@ -294,9 +315,10 @@ def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: 
 
 def write_built(result, path: str | os.PathLike, fmt: str, font: str, *, page: Page | None = None,
                 dpi: int | None = None):
-    """Write a built chart (anything with ``to_string()``, ``text()``, ``min_size`` and ``warnings``)
+    """Write a built chart (anything with ``to_string()``, ``text()``, ``min_size``, ``area`` and ``warnings``)
     in ``fmt``, on ``page`` if given (see :func:`render`), font checked first."""
     if fmt != "dot":
         check_font(result.text(), font)
-    result.warnings.extend(render(result.to_string(), path, fmt, page=page, dpi=dpi, min_size=result.min_size))
+    result.warnings.extend(render(result.to_string(), path, fmt, page=page, dpi=dpi, min_size=result.min_size,
+                                  area=result.area))
     return result
