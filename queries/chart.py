@@ -1,8 +1,10 @@
 """Org charts as DOT text: pure and deterministic (same graph and options → same text).
 
 :func:`chart` walks the unit hierarchy under a unit (or under every top
-organization) and returns a :class:`Chart` holding a ``pydot.Dot``.  Nothing
-here runs Graphviz or touches files; :mod:`queries.render` does that.
+organization) and returns a :class:`Chart` holding a ``pydot.Dot``; it runs no
+Graphviz and touches no file.  :func:`write_chart` hands the text to
+:mod:`queries.render`, which draws it — on paper, choosing the row length that prints
+largest, or refusing a chart whose text would print under 7 pt with the depth that fits.
 
 Layout, in the style of an official 組織系統圖:
 
@@ -44,7 +46,7 @@ import pydot
 
 from graph_model.records import UNIT_KINDS
 
-from .dot import DIRECTIONS, FONT, LANGUAGES, ChartError, html_text, wrap
+from .dot import DIRECTIONS, FONT, LANGUAGES, ChartError, html_text, lines_label, wrap
 from .dot import width as text_width
 from .dot import quote as _q
 
@@ -439,7 +441,7 @@ class _Builder:
         names, small, duty_lines = self.label_lines(uid, level)
         self.texts.extend([*names, *small, *duty_lines])
         if not small and not duty_lines:
-            return "\\n".join(_q(line)[1:-1] for line in names).join('""')
+            return lines_label(names)
         self.sizes.add(SMALL_SIZE)
         name = "<BR/>".join(html_text(line) for line in names)
         rows = [f"<TR><TD>{f'<B>{name}</B>' if duty_lines else name}</TD></TR>"]

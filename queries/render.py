@@ -17,7 +17,7 @@
 >>> Page("A4").size, Page("A3", landscape=True).size
 ((595.28, 841.89), (1190.55, 841.89))
 >>> round(fit((1200.0, 600.0), Page("A4", landscape=True), 14), 3)
-0.655
+0.642
 """
 from __future__ import annotations
 
