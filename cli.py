@@ -360,10 +360,16 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
               help="Font family (must cover every character drawn).")
 @click.option("--procedure", "procedure_name", metavar="NAME",
               help="Draw the flow of the procedure NAME (its title or a fragment) instead of an org chart.")
+@click.option("--paper", type=click.Choice(["A4", "A3"], case_sensitive=False),
+              help="Lay the chart out on a sheet of paper (png, svg, pdf), text at 7 pt or more.")
+@click.option("--landscape", is_flag=True, help="The paper turned sideways (with --paper).")
+@click.option("--dpi", type=click.IntRange(30, 1200), help="PNG resolution (default 150 on paper, else 96).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the legend and the small print in the boxes.")
 @json_option
 @pass_state
 def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duties, stack, font, procedure_name,
-          as_json):
+          paper, landscape, dpi, lang, as_json):
     """Draw the org chart of UNIT (every top organization when UNIT is omitted), or a procedure's flow.
 
     \b
@@ -371,19 +377,22 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     orggraph chart 基隆關 -o keelung.svg --duties 2 --highlight 查緝
     orggraph chart --procedure 撫卹 -o pension.png
     """
-    from queries.chart import units_matching
-    from queries.render import output_format, write_chart
+    from queries.chart import units_matching, write_chart
+    from queries.render import Page, output_format
+    if landscape and not paper:
+        raise click.UsageError("--landscape turns the paper: give --paper A4 or A3 too")
     graph = state.graph()
     fmt = output_format(output, fmt)
+    page = Page(paper.upper(), landscape) if paper else None
     if procedure_name is not None:
-        _procedure_chart(graph, procedure_name, output, fmt, direction.upper(), font, as_json,
+        _procedure_chart(graph, procedure_name, output, fmt, direction.upper(), font, as_json, page, dpi,
                          unit=unit, depth=depth, highlight=highlight, headcount=headcount, duties=duties,
-                         stack=stack is not None)
+                         stack=stack is not None, lang=lang != "zh")
         return
     ids = units_matching(graph, highlight, within=unit) if highlight else []
-    result = write_chart(graph, unit, output, fmt, depth=depth, highlight=ids,
-                         highlight_label=f"which {highlight}" if highlight else "", direction=direction.upper(),
-                         headcount=True if headcount else None, duties=duties, stack=stack, font=font)
+    result = write_chart(graph, unit, output, fmt, depth=depth, highlight=ids, highlight_label=highlight or "",
+                         direction=direction.upper(), headcount=True if headcount else None, duties=duties,
+                         stack=stack, font=font, lang=lang, page=page, dpi=dpi)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     summary = {"output": str(output), "format": fmt, "units": len(result.units),
@@ -392,7 +401,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                                      + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
 
 
-def _procedure_chart(graph, name, output, fmt, direction, font, as_json, **org_chart_options):
+def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, **org_chart_options):
     """``chart --procedure NAME``: the flow chart of one procedure (see queries.procedure_chart)."""
     from queries.procedure_chart import write_procedure_chart
     given = [("UNIT" if k == "unit" else f"--{k}") for k, v in org_chart_options.items()
@@ -400,7 +409,7 @@ def _procedure_chart(graph, name, output, fmt, direction, font, as_json, **org_c
     if given:
         verb = "is" if len(given) == 1 else "are"
         raise click.UsageError(f"{', '.join(given)} {verb} for org charts, not for --procedure")
-    result = write_procedure_chart(graph, name, output, fmt, font=font, direction=direction)
+    result = write_procedure_chart(graph, name, output, fmt, font=font, direction=direction, page=page, dpi=dpi)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     summary = {"output": str(output), "format": fmt, "procedure": result.procedure, "title": result.title,

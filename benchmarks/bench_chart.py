@@ -89,7 +89,7 @@ def main(argv=None) -> int:
                    f"{median_seconds(lambda: chart(graph, unit).to_string(), args.repeat) * 1000:.0f} ms"]
             for fmt in ("svg", "png", "pdf"):
                 out = Path(tmp) / f"chart.{fmt}"
-                row.append(f"{median_seconds(lambda: render(built, out), args.repeat):.2f} s")
+                row.append(f"{median_seconds(lambda: render(built.to_string(), out), args.repeat):.2f} s")
             png = (Path(tmp) / "chart.png").read_bytes()
             row.append(f"{int.from_bytes(png[16:20], 'big')}×{int.from_bytes(png[20:24], 'big')} px")
             print("| " + " | ".join(row) + " |", flush=True)

@@ -1,8 +1,10 @@
 """Org charts as DOT text: pure and deterministic (same graph and options → same text).
 
 :func:`chart` walks the unit hierarchy under a unit (or under every top
-organization) and returns a :class:`Chart` holding a ``pydot.Dot``.  Nothing
-here runs Graphviz or touches files; :mod:`queries.render` does that.
+organization) and returns a :class:`Chart` holding a ``pydot.Dot``; it runs no
+Graphviz and touches no file.  :func:`write_chart` hands the text to
+:mod:`queries.render`, which draws it — on paper, choosing the row length that prints
+largest, or refusing a chart whose text would print under 7 pt with the depth that fits.
 
 Layout, in the style of an official 組織系統圖:
 
@@ -10,6 +12,10 @@ Layout, in the style of an official 組織系統圖:
 - when a level is wide (more than ``WIDE`` units), leaf children are *stacked*:
   grouped by unit type (組, 室, 分關 …) into vertical columns hanging off a spine,
   at most ``MAX_ROWS`` to a column;
+- a parent with more than ``row`` things hanging off it (units with their sub-trees, stacked
+  columns) gets them in several rows, one under the other on a vertical spine (columns side by
+  side when left to right), so that a ministry with thirty agencies fits a page;
+- names and duties break only between words or after punctuation (:func:`queries.dot.wrap`);
 - agencies, divisions, sections, branch offices … differ in outline and colour,
   and a legend lists the kinds shown (and the highlighted units, if any).
 
@@ -25,31 +31,39 @@ Layout, in the style of an official 組織系統圖:
 >>> '"經濟部/智慧財產局/秘書室" [style="filled", fillcolor="#ffffff"' in c.to_string()
 True
 >>> c.legend
+[('局', '機關'), ('組、室', '內部單位')]
+>>> chart(g, "智慧財產局", lang="en").legend
 [('局', 'Agency'), ('組, 室', 'Division')]
 """
 from __future__ import annotations
 
-import html
 import math
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pydot
 
-from graph_model.errors import OrgGraphError
 from graph_model.records import UNIT_KINDS
 
-FONT = "Noto Sans CJK TC"
-DIRECTIONS = ("TB", "LR")
+from .dot import DIRECTIONS, FONT, LANGUAGES, ChartError, html_text, lines_label, wrap
+from .dot import width as text_width
+from .dot import quote as _q
+
 WIDE = 6  # a level with more units than this gets its leaf units stacked
 MAX_ROWS = 8  # units per stacked column
+ROW = {"TB": 8, "LR": 16}  # things hanging off one parent per row (per column, left to right)
+ROWS = {"TB": (8, 2, 3, 4, 6, 12, 20), "LR": (16, 4, 8, 24)}  # tried on paper: the one that prints largest wins
+NAME_WRAP = 9  # a longer unit name takes two lines (in ems)
 READABLE_UNITS = 150  # beyond this a chart is a wall of boxes: warn and suggest --depth
 DUTY_WRAP = 15  # full-width characters per duty line
 DUTY_LINES = 2  # lines per duty before it is cut with an ellipsis
 NAME_SIZE = 14  # points
 SMALL_SIZE = 11
+BOX_HEIGHT = 23.04  # points: a box's least height (0.32 in)
+LEGEND_SIZE = 12
 
-# kind -> (legend text, node attributes).  Outline differs as well as colour, so the
+# kind -> (legend text in English, node attributes).  Outline differs as well as colour, so the
 # chart stays readable in grey: agencies double-framed, branch offices rounded, …
 STYLES: dict[str, tuple[str, dict[str, str]]] = {
     "Agency": ("Agency", {"style": "filled", "peripheries": "2", "fillcolor": "#d6e4f5", "color": "#1f4e79",
@@ -65,13 +79,16 @@ STYLES: dict[str, tuple[str, dict[str, str]]] = {
     "Facility": ("Facility", {"style": "filled,diagonals", "fillcolor": "#fbe3cf", "color": "#8a4b12"}),
 }
 HIGHLIGHT = {"fillcolor": "#ffd34d", "color": "#c00000", "penwidth": "2.4"}
-HEADCOUNT_TEXT = "headcount {n}"
-HIDDEN_TEXT = "+{n} units"
-MORE_DUTIES_TEXT = "+{n} more duties"
-
-
-class ChartError(OrgGraphError):
-    """A chart cannot be built or written as asked (bad option, no units, missing font …)."""
+# What a chart says, in each language it speaks (Chinese by default).
+TEXTS: dict[str, dict[str, str]] = {
+    "zh": {"legend": "圖例", "headcount": "員額 {n}", "hidden": "下轄 {n} 個單位", "more": "另有 {n} 項職掌",
+           "query": "查詢「{q}」", "highlighted": "{n} 個單位符合", "matched": "符合查詢", "joiner": "、",
+           "Agency": "機關", "Division": "內部單位", "Section": "科", "BranchOffice": "分支機構",
+           "Team": "股", "Committee": "委員會", "Facility": "附屬設施"},
+    "en": {"legend": "Legend", "headcount": "headcount {n}", "hidden": "+{n} units", "more": "+{n} more duties",
+           "query": "which {q}", "highlighted": "{n} highlighted", "matched": "highlighted", "joiner": ", ",
+           **{kind: text for kind, (text, _) in STYLES.items()}},
+}
 
 
 @dataclass
@@ -84,6 +101,8 @@ class Chart:
     texts: list[str] = field(default_factory=list)  # every piece of text drawn
     title: str = ""
     legend: list[tuple[str, str]] = field(default_factory=list)  # (sample box text, explanation)
+    min_size: float = SMALL_SIZE  # the smallest text drawn, in points at scale 1
+    area: float = 0.0  # what the boxes alone cover at scale 1, in square points (a lower bound of the chart's)
 
     def to_string(self) -> str:
         """The DOT source (deterministic)."""
@@ -96,17 +115,24 @@ class Chart:
 
 def chart(graph, unit: str | None = None, *, depth: int | None = None, highlight: Iterable[str] = (),
           highlight_label: str = "", direction: str = "TB", headcount: Mapping[str, int] | bool | None = None,
-          duties: int = 0, stack: bool | None = None, font: str = FONT) -> Chart:
+          duties: int = 0, stack: bool | None = None, font: str = FONT, lang: str = "zh",
+          row: int | None = None) -> Chart:
     """Org chart of ``unit`` (a reference :meth:`OrgGraph.resolve` accepts) or of every top organization.
 
     ``depth`` limits the levels below the top; ``highlight`` is a set of unit ids to fill
-    (named ``highlight_label`` in the legend); ``headcount`` is a mapping unit id → headcount,
-    or ``True`` to read the ``headcount`` attribute of unit nodes; ``duties`` lists up to that many
-    duties in each box; ``stack`` forces (True) or forbids (False) stacked leaf columns — by default
-    they are used in top-to-bottom charts whose levels are wide.
+    (``highlight_label``, the query that found them, names them in the legend); ``headcount`` is a
+    mapping unit id → headcount, or ``True`` to read the ``headcount`` attribute of unit nodes;
+    ``duties`` lists up to that many duties in each box; ``stack`` forces (True) or forbids (False)
+    stacked leaf columns — by default they are used in top-to-bottom charts whose levels are wide;
+    ``lang`` is the language of the legend and the small print (``zh`` or ``en``); ``row`` is how
+    many sub-trees or columns hang side by side off one parent before the next row starts.
     """
     if direction not in DIRECTIONS:
         raise ChartError(f"unknown direction {direction!r}; use {' or '.join(DIRECTIONS)}")
+    if lang not in LANGUAGES:
+        raise ChartError(f"unknown language {lang!r}; use {' or '.join(LANGUAGES)}")
+    if row is not None and row < 2:
+        raise ChartError("a row holds 2 units or more")
     if depth is not None and depth < 0:
         raise ChartError("depth must be 0 or more")
     if duties < 0:
@@ -122,7 +148,7 @@ def chart(graph, unit: str | None = None, *, depth: int | None = None, highlight
         headcount = {u["id"]: u["headcount"] for u in graph.units() if u.get("headcount") is not None}
     result = _Builder(graph, depth=depth, highlight=set(highlight), highlight_label=highlight_label,
                       direction=direction, headcount=headcount or None, duties=duties, stack=stack,
-                      font=font).build(roots, titled=bool(unit))
+                      font=font, texts=TEXTS[lang], row=row or ROW[direction]).build(roots, titled=bool(unit))
     if asked and not any((headcount or {}).get(u) is not None for u in result.units):
         result.warnings.insert(0, "no unit in this chart has a headcount in the graph: boxes show names only")
     return result
@@ -143,40 +169,16 @@ def units_matching(graph, query: str, within: str | None = None) -> list[str]:
 
 
 # --------------------------------------------------------------------------- building
-def _q(text: str) -> str:
-    """A DOT quoted string (pydot would read ``a:b`` as node ``a`` port ``b``)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _width(text: str) -> float:
-    """Width of ``text`` in ems: full-width characters 1, others about half."""
-    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
-
-
-def _wrap(text: str, limit: float) -> list[str]:
-    """Lines of about equal width, none wider than ``limit`` ems.
-
-    >>> _wrap("進口、轉運、轉口及郵遞貨物之通關", 15)
-    ['進口、轉運、轉口', '及郵遞貨物之通關']
-    """
-    lines_needed = math.ceil(_width(text) / limit) or 1
-    limit = min(limit, math.ceil(_width(text) / lines_needed))
-    lines, line, used = [], "", 0.0
-    for ch in text:
-        w = _width(ch)
-        if used + w > limit and line:
-            lines.append(line)
-            line, used = "", 0.0
-        line += ch
-        used += w
-    return lines + [line] if line else lines
-
-
 class _Builder:
-    def __init__(self, graph, *, depth, highlight, highlight_label, direction, headcount, duties, stack, font):
+    def __init__(self, graph, *, depth, highlight, highlight_label, direction, headcount, duties, stack, font,
+                 texts, row):
         self.graph, self.depth, self.highlight = graph, depth, highlight
         self.highlight_label, self.direction, self.headcount = highlight_label, direction, headcount
-        self.duties, self.stack, self.font = duties, stack, font
+        self.duties, self.stack, self.font, self.say, self.row = duties, stack, font, texts, row
+        self.spans: dict[str, int] = {}
+        self.sizes: set[float] = {NAME_SIZE}  # point sizes drawn
+        self.area = 0.0
+        self.lines: dict[str, tuple[list[str], list[str], list[str]]] = {}  # each unit is drawn once
         self.units: list[str] = []
         self.texts: list[str] = []
         self.kinds: dict[str, list[str]] = {}  # kind -> unit types seen, in order
@@ -240,11 +242,11 @@ class _Builder:
     def build(self, roots: list[str], titled: bool) -> Chart:
         dot = self.dot
         for key, value in (("rankdir", self.direction), ("splines", "line"), ("nodesep", "0.22"),
-                           ("ranksep", "0.32"), ("fontname", _q(self.font)), ("fontsize", "20"),
+                           ("ranksep", "0.24"), ("fontname", _q(self.font)), ("fontsize", "20"),
                            ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst")):
             dot.set(key, value)
         dot.set_node_defaults(fontname=_q(self.font), fontsize=str(NAME_SIZE), shape="box",
-                              margin=_q("0.14,0.06"), height="0.38")
+                              margin=_q("0.12,0.04"), height="0.32")
         dot.set_edge_defaults(dir="none", color=_q("#555555"), penwidth="1.2")
         body, title = dot, ""
         if titled and len(roots) == 1:
@@ -258,7 +260,7 @@ class _Builder:
         for root in roots:
             self.subtree(root, 0, body, root)
         legend = self.legend()
-        return Chart(dot, self.units, self.warnings(roots), self.texts, title, legend)
+        return Chart(dot, self.units, self.warnings(roots), self.texts, title, legend, min(self.sizes), self.area)
 
     def subtree(self, uid: str, level: int, into, group: str, width: float | None = None) -> None:
         """Draw ``uid`` and what hangs below it.  ``group`` names the vertical line the unit sits on:
@@ -270,16 +272,46 @@ class _Builder:
         box = self.cluster(into)  # keeps the subtree together and in document order
         self.unit_node(uid, level, width, into=box, group=group)
         slots = self.slots(kids, level + 1)
-        tops = self.bus(uid, len(slots), box, group)
         trees = [item for kind, item in slots if kind == "tree"]
         # Left to right, siblings form a column already: give them one width so that they line up.
         width = max(self.label_width(u, level + 1) for u in trees) if self.direction == "LR" and trees else None
-        for (kind, item), (top, top_group) in zip(slots, tops):
-            if kind == "tree":
-                box.add_edge(pydot.Edge(top, _q(item), weight="100"))
-                self.subtree(item, level + 1, box, top_group, width)
-            else:
-                self.column(item, level + 1, box if len(slots) == 1 else self.cluster(into=box), top, top_group)
+        rows = self.rows(slots)
+        top, minlen = _q(uid), 1
+        for i, row in enumerate(rows):
+            # Each row hangs off the spine below the deepest sub-tree of the row above it.
+            tops, spine = self.bus(top, len(row), box, group, f"{uid}#{i}." if len(rows) > 1 else f"{uid}#",
+                                   minlen, through=i < len(rows) - 1)
+            for (kind, item), (slot_top, top_group) in zip(row, tops):
+                length = minlen if slot_top == top else 1
+                if kind == "tree":
+                    box.add_edge(pydot.Edge(slot_top, _q(item), weight="100", **_minlen(length)))
+                    self.subtree(item, level + 1, box, top_group, width)
+                else:
+                    self.column(item, level + 1, box if len(slots) == 1 else self.cluster(into=box), slot_top,
+                                top_group, length)
+            top, minlen = spine, max(self.slot_span(slot, level + 1) for slot in row) + 1
+
+    def rows(self, slots: list) -> list[list]:
+        """``slots`` cut into rows of about equal length, none longer than ``self.row``."""
+        n = math.ceil(len(slots) / self.row)
+        size = math.ceil(len(slots) / n)
+        return [slots[i:i + size] for i in range(0, len(slots), size)]
+
+    def span(self, uid: str, level: int) -> int:
+        """Ranks the drawn sub-tree of ``uid`` takes, its own included (where the next row may start)."""
+        if uid not in self.spans:
+            total, kids = 1, self.shown_children(uid, level)
+            if kids:
+                rows = self.rows(self.slots(kids, level + 1))
+                for i, row in enumerate(rows):
+                    has_bus = not (i == len(rows) - 1 and len(row) == 1)
+                    total += has_bus + max(self.slot_span(slot, level + 1) for slot in row)
+            self.spans[uid] = total
+        return self.spans[uid]
+
+    def slot_span(self, slot: tuple[str, object], level: int) -> int:
+        kind, item = slot
+        return self.span(item, level) if kind == "tree" else len(item)
 
     def slots(self, kids: list[str], level: int) -> list[tuple[str, object]]:
         """What hangs off a parent's bus, in order: ``("tree", unit)`` or ``("column", [leaf units])``."""
@@ -317,29 +349,31 @@ class _Builder:
         into.add_subgraph(same)
         return same
 
-    def bus(self, uid: str, n: int, into, group: str) -> list[tuple[str, str]]:
-        """Connect a parent to ``n`` slots through a horizontal line of junction points.
+    def bus(self, top: str, n: int, into, group: str, prefix: str, minlen: int,
+            through: bool = False) -> tuple[list[tuple[str, str]], str | None]:
+        """Connect ``top`` (a parent, or the spine above) to ``n`` slots through a horizontal line of points.
 
-        Returns ``(point, group)`` for each slot: where its connector starts, and its vertical line.
+        Returns ``(point, group)`` for each slot — where its connector starts, and its vertical
+        line — and, when the spine goes on ``through`` to a next row, the point it leaves from.
         """
-        if n == 1:
-            return [(_q(uid), group)]
+        if n == 1 and not through:
+            return [(top, group)], None
         same = self.rank(into)
-        line = [self.point(same, f"{uid}#{i}") for i in range(n)]
-        tops = [(p, f"{uid}#{i}") for i, p in enumerate(line)]
+        line = [self.point(same, f"{prefix}{i}") for i in range(n)]
+        tops = [(p, f"{prefix}{i}") for i, p in enumerate(line)]
         middle = n // 2
-        if n % 2 == 0:  # an extra point under the parent, between the two middle slots
+        if n % 2 == 0 or through:  # an extra point under the parent, between the two middle slots
             line.insert(middle, self.point(same, group))
         else:
             tops[middle] = (line[middle], group)
             same.get_node(line[middle])[0].set("group", _q(group))
-        into.add_edge(pydot.Edge(_q(uid), line[middle], weight="100"))
+        into.add_edge(pydot.Edge(top, line[middle], weight="100", **_minlen(minlen)))
         for a, b in zip(line, line[1:]):
             # A flat edge puts its tail first: left of the head (TB) — but below it (LR).
             into.add_edge(pydot.Edge(a, b) if self.direction == "TB" else pydot.Edge(b, a))
-        return tops
+        return tops, line[middle] if through else None
 
-    def column(self, members: list[str], level: int, into, top: str, group: str) -> None:
+    def column(self, members: list[str], level: int, into, top: str, group: str, minlen: int = 1) -> None:
         """Stack leaf units under a spine: a vertical line with one short branch to each unit."""
         width = max(self.label_width(m, level) for m in members)
         previous = top
@@ -347,9 +381,9 @@ class _Builder:
             same = self.rank(into)
             point = self.point(same, group)
             self.unit_node(member, level, width, into=same)
-            into.add_edge(pydot.Edge(previous, point, weight="100"))
+            into.add_edge(pydot.Edge(previous, point, weight="100", **_minlen(minlen)))
             into.add_edge(pydot.Edge(point, _q(member)))
-            previous = point
+            previous, minlen = point, 1
 
     def unit_node(self, uid: str, level: int, width: float | None = None, *, into, group: str = "") -> None:
         node = self.graph.node(uid)
@@ -358,10 +392,14 @@ class _Builder:
         if node["unit_type"] and node["unit_type"] not in types:
             types.append(node["unit_type"])
         attrs = dict(STYLES[kind][1])
+        self.sizes.add(float(attrs.get("fontsize", NAME_SIZE)))
         if uid in self.highlight:
             attrs.update(HIGHLIGHT)
         attrs = {k: _q(v) for k, v in attrs.items()}
         attrs["label"] = self.label(uid, level)
+        names, small, duty_lines = self.label_lines(uid, level)
+        lines = len(names) + len(small) + len(duty_lines)
+        self.area += max(width or 0, self.label_width(uid, level)) * 72 * max(BOX_HEIGHT, lines * 1.25 * SMALL_SIZE)
         attrs["tooltip"] = _q(uid)
         if width:
             attrs["width"] = f"{width:.2f}"
@@ -370,16 +408,21 @@ class _Builder:
         self.units.append(uid)
         into.add_node(pydot.Node(_q(uid), **attrs))
 
-    def label_lines(self, uid: str, level: int) -> tuple[str, list[str], list[str]]:
-        """(name, small lines, duty lines) of a unit's box."""
+    def label_lines(self, uid: str, level: int) -> tuple[list[str], list[str], list[str]]:
+        """(name lines, small lines, duty lines) of a unit's box."""
+        if uid not in self.lines:
+            self.lines[uid] = self.make_lines(uid, level)
+        return self.lines[uid]
+
+    def make_lines(self, uid: str, level: int) -> tuple[list[str], list[str], list[str]]:
         node = self.graph.node(uid)
         small = []
         if self.headcount and self.headcount.get(uid) is not None:
-            small.append(HEADCOUNT_TEXT.format(n=_number(self.headcount[uid])))
+            small.append(self.say["headcount"].format(n=_number(self.headcount[uid])))
         if self.depth is not None and level >= self.depth:
             hidden = len(self.graph.descendants(uid))
             if hidden:
-                small.append(HIDDEN_TEXT.format(n=hidden))
+                small.append(self.say["hidden"].format(n=hidden))
         duty_lines = []
         if self.duties:
             from queries.units import duties_in_order
@@ -388,25 +431,23 @@ class _Builder:
             plain = [t for t in texts if not _is_catch_all(self.graph, t)]
             chosen = set((plain + [t for t in texts if t not in plain])[:self.duties])
             for text in (t for t in texts if t in chosen):
-                wrapped = _wrap(text, DUTY_WRAP)
-                if len(wrapped) > DUTY_LINES:
-                    wrapped = wrapped[:DUTY_LINES]
-                    wrapped[-1] = wrapped[-1][:-1] + "…"
+                wrapped = wrap(text, DUTY_WRAP, max_lines=DUTY_LINES)
                 duty_lines.extend(["• " + wrapped[0]] + ["\u3000" + w for w in wrapped[1:]])
             if len(texts) > self.duties:
-                duty_lines.append(MORE_DUTIES_TEXT.format(n=len(texts) - self.duties))
-        return node["name"], small, duty_lines
+                duty_lines.append(self.say["more"].format(n=len(texts) - self.duties))
+        return wrap(node["name"], NAME_WRAP), small, duty_lines
 
     def label(self, uid: str, level: int) -> str:
-        name, small, duty_lines = self.label_lines(uid, level)
-        self.texts.extend([name, *small, *duty_lines])
+        names, small, duty_lines = self.label_lines(uid, level)
+        self.texts.extend([*names, *small, *duty_lines])
         if not small and not duty_lines:
-            return _q(name)
-        name = html.escape(name)
+            return lines_label(names)
+        self.sizes.add(SMALL_SIZE)
+        name = "<BR/>".join(html_text(line) for line in names)
         rows = [f"<TR><TD>{f'<B>{name}</B>' if duty_lines else name}</TD></TR>"]
-        rows += [f'<TR><TD><FONT POINT-SIZE="{SMALL_SIZE}">{html.escape(s)}</FONT></TD></TR>' for s in small]
+        rows += [f'<TR><TD><FONT POINT-SIZE="{SMALL_SIZE}">{html_text(s)}</FONT></TD></TR>' for s in small]
         if duty_lines:
-            body = "<BR ALIGN=\"LEFT\"/>".join(html.escape(d) for d in duty_lines)
+            body = "<BR ALIGN=\"LEFT\"/>".join(html_text(d) for d in duty_lines)
             rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL_SIZE}">{body}'
                         f'<BR ALIGN="LEFT"/></FONT></TD></TR>')
         return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
@@ -414,31 +455,34 @@ class _Builder:
     def label_width(self, uid: str, level: int) -> float:
         """Estimated box width in inches (a minimum: Graphviz widens boxes that need it)."""
         node = self.graph.node(uid)
-        name, small, duty_lines = self.label_lines(uid, level)
-        ems = max([_width(name) * NAME_SIZE] + [_width(s) * SMALL_SIZE for s in small + duty_lines])
+        names, small, duty_lines = self.label_lines(uid, level)
+        name = max(text_width(line) for line in names)
+        ems = max([name * NAME_SIZE] + [text_width(s) * SMALL_SIZE for s in small + duty_lines])
         size = float(STYLES.get(node["kind"], STYLES["Division"])[1].get("fontsize", NAME_SIZE))
         if not small and not duty_lines:
-            ems = _width(name) * size
+            ems = name * size
         return round(ems / 72 + 0.32, 2)
 
     # ----------------------------------------------------------------- legend and warnings
     def legend(self) -> list[tuple[str, str]]:
         """One table node: a sample box of each kind shown (with its unit types) and the highlight."""
-        rows = []
+        rows, say = [], self.say
         for kind in UNIT_KINDS:
             if kind in self.kinds:
-                rows.append((", ".join(self.kinds[kind]) or STYLES[kind][0], STYLES[kind][0], STYLES[kind][1]))
+                rows.append((say["joiner"].join(self.kinds[kind]) or say[kind], say[kind], STYLES[kind][1]))
         if self.highlight:
             shown = sum(1 for u in self.units if u in self.highlight)
-            rows.append((self.highlight_label or "highlighted", f"{shown} highlighted",
-                         {**STYLES["Division"][1], **HIGHLIGHT}))
+            sample = say["query"].format(q=self.highlight_label) if self.highlight_label else say["matched"]
+            rows.append((sample, say["highlighted"].format(n=shown), {**STYLES["Division"][1], **HIGHLIGHT}))
         if len(rows) < 2 and not self.highlight:
             return []
+        self.sizes.add(LEGEND_SIZE)
         cells = "".join(f'<TR><TD ALIGN="LEFT">{_swatch(sample, attrs)}</TD>'
-                        f'<TD ALIGN="LEFT">{html.escape(text)}</TD></TR>' for sample, text, attrs in rows)
-        label = ('<<FONT POINT-SIZE="12"><TABLE BORDER="1" STYLE="rounded" COLOR="#999999" CELLBORDER="0" '
-                 f'CELLSPACING="3" CELLPADDING="2"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{cells}</TABLE></FONT>>')
-        self.texts.extend(["Legend"] + [t for sample, text, _ in rows for t in (sample, text)])
+                        f'<TD ALIGN="LEFT">{html_text(text)}</TD></TR>' for sample, text, attrs in rows)
+        label = (f'<<FONT POINT-SIZE="{LEGEND_SIZE}"><TABLE BORDER="1" STYLE="rounded" COLOR="#999999" '
+                 f'CELLBORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD COLSPAN="2"><B>{html_text(say["legend"])}'
+                 f'</B></TD></TR>{cells}</TABLE></FONT>>')
+        self.texts.extend([say["legend"]] + [t for sample, text, _ in rows for t in (sample, text)])
         for key, value in (("label", label), ("labelloc", "b"), ("labeljust", "r")):
             self.dot.set(key, value)
         return [(sample, text) for sample, text, _ in rows]
@@ -461,6 +505,10 @@ class _Builder:
         return out
 
 
+def _minlen(n: int) -> dict[str, str]:
+    return {"minlen": str(n)} if n > 1 else {}
+
+
 def _number(value) -> str:
     """A headcount as text: ``45``, or ``3–5`` for a (min, max) range."""
     if isinstance(value, (list, tuple)) and len(value) == 2:
@@ -478,7 +526,7 @@ def _swatch(text: str, attrs: dict[str, str]) -> str:
     table_style = f' STYLE="{table_style}"' if table_style else ""
     border = "2" if float(attrs.get("penwidth", "1")) >= 1.6 else "1"
     inner = (f'<TABLE BORDER="{border}"{table_style} CELLBORDER="0" CELLPADDING="3" BGCOLOR="{attrs["fillcolor"]}" '
-             f'COLOR="{attrs["color"]}"><TR><TD>{html.escape(text)}</TD></TR></TABLE>')
+             f'COLOR="{attrs["color"]}"><TR><TD>{html_text(text)}</TD></TR></TABLE>')
     if attrs.get("peripheries") == "2":
         inner = (f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="1" CELLPADDING="0" COLOR="{attrs["color"]}">'
                  f'<TR><TD>{inner}</TD></TR></TABLE>')
@@ -509,3 +557,74 @@ def _readable_depth(graph, roots: list[str], depth: int | None) -> int | None:
             break
         best = d
     return best
+
+
+# --------------------------------------------------------------------------- writing
+def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | None = None, *, font: str = FONT,
+                page=None, dpi: int | None = None, **options) -> Chart:
+    """Build the chart of ``unit`` (see :func:`chart` for ``options``) and write it to ``path``.
+
+    Checks the format, then the font (for png, svg and pdf), then renders (on ``page``, a
+    :class:`queries.render.Page`, at ``dpi`` for PNG); the returned :class:`Chart` carries the
+    warnings of both the chart and Graphviz.  A chart that does not fit its page at a readable
+    size is refused (:class:`queries.render.TooLarge`) with the ``--depth`` that fits.
+    """
+    from .render import TooLarge, output_format, write_built
+    fmt = output_format(path, fmt)
+    options["font"] = font
+    built = chart(graph, unit, **options)
+    if page is not None and fmt != "dot" and options.get("row") is None:
+        built = _largest(graph, unit, page, fmt, dpi, options, built)[0] or built
+    try:
+        return write_built(built, path, fmt, font, page=page, dpi=dpi)
+    except TooLarge as exc:
+        raise TooLarge(f"{exc}; {_what_fits(graph, unit, page, fmt, dpi, exc.size, built, options)}", page,
+                       exc.size) from None
+
+
+def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | None = None):
+    """(chart, scale) of the row length in ``ROWS`` that prints largest on ``page``; (None, 0) when none fits."""
+    from .render import TooLarge, on_page
+    direction = options.get("direction", "TB")
+    built = built or chart(graph, unit, **options)
+    try:
+        on_page("", page, built.min_size, fmt, dpi, built.area, lay_out=False)
+    except TooLarge:
+        return None, 0.0  # its boxes alone do not fit, in whatever rows
+    best, best_scale, seen = None, 0.0, set()
+    for row in ROWS[direction]:
+        candidate = built if row == ROW[direction] else chart(graph, unit, **{**options, "row": row})
+        text = candidate.to_string()
+        if text in seen:  # no parent has that many things below it: the same chart
+            continue
+        seen.add(text)
+        try:
+            scale, _ = on_page(text, page, candidate.min_size, fmt, dpi, candidate.area)
+        except TooLarge:
+            continue
+        if scale > best_scale + 1e-6:
+            best, best_scale = candidate, scale
+        if scale >= 1:
+            break  # full size already: no other row prints larger
+    return best, best_scale
+
+
+def _what_fits(graph, unit: str | None, page, fmt: str, dpi, size, built: Chart, options: dict) -> str:
+    """Advice for a chart too large for ``page``: the deepest ``--depth`` that fits, or paper that fits."""
+    from .render import PAPERS, Page, TooLarge, fit
+    fits = None
+    for depth in range(options.get("depth") or len(built.units)):
+        smaller, _ = _largest(graph, unit, page, fmt, dpi, {**options, "depth": depth})
+        if smaller is None or len(smaller.units) == len(built.units):
+            break
+        fits = (depth, len(smaller.units))
+    advice = [f"--depth {fits[0]} fits ({fits[1]} units)" if fits else "no --depth fits"]
+    for other in (Page(paper, landscape) for paper in PAPERS for landscape in (False, True)):
+        if size and other != page and PAPERS[other.paper] >= PAPERS[page.paper]:
+            try:
+                fit(size, other, built.min_size)
+            except TooLarge:
+                continue
+            advice.append(f"it fits {other}")
+            break
+    return ", ".join(advice) + ", or chart the units below it one at a time"

@@ -19,19 +19,17 @@ Nothing here but :func:`write_procedure_chart` runs Graphviz or touches files
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pydot
 
-from queries.chart import ChartError
+from queries.dot import DIRECTIONS, FONT, ChartError, lines_label, wrap
+from queries.dot import quote as _q
 from queries.procedure import EMPTY_STEP, procedure
 
-FONT = "Noto Sans CJK TC"
-_NO_LINE_START = set("，。、；：）」』】？！,.;:)")
-DIRECTIONS = ("TB", "LR")
 WRAP = 16  # full-width characters per line of a step box
 MAX_LINES = 6  # lines of step text before it is cut with an ellipsis
+EDGE_SIZE = 11  # points: conditions on the arrows, the smallest text of a flow chart
 
 # Source-chart shape → (Graphviz shape, extra attributes)
 SHAPES: dict[str, tuple[str, dict[str, str]]] = {
@@ -59,6 +57,8 @@ class ProcedureChart:
     texts: list[str] = field(default_factory=list)  # every piece of text drawn
     units: list[str] = field(default_factory=list)  # ids of the units shown as acting
     warnings: list[str] = field(default_factory=list)
+    min_size: float = EDGE_SIZE  # the smallest text drawn (condition labels), in points at scale 1
+    area: float = 0.0  # not estimated: a flow chart is laid out before it is refused
 
     def to_string(self) -> str:
         """The DOT source (deterministic)."""
@@ -69,40 +69,15 @@ class ProcedureChart:
         return "".join(self.texts)
 
 
-def _q(text: str) -> str:
-    """A DOT quoted string (pydot would read ``a:b`` as node ``a`` port ``b``)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _width(text: str) -> float:
-    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
-
-
-def _wrap(text: str, limit: float = WRAP, max_lines: int = MAX_LINES) -> list[str]:
-    """Lines of about equal width, none much wider than ``limit`` ems; at most ``max_lines``.
+def _wrap(text: str, limit: float = WRAP) -> list[str]:
+    """A step's lines (:func:`queries.dot.wrap`), at most ``MAX_LINES``.
 
     >>> _wrap("人事單位依撫卹法施行細則第5-12條因公死亡認定標準查明事實。", 16)
-    ['人事單位依撫卹法施行細則第5-1', '2條因公死亡認定標準查明事實。']
+    ['人事單位依撫卹法施行', '細則第5-12條因公死亡', '認定標準查明事實。']
     """
-    if not text:
-        return [""]
-    per_line = _width(text) / (math.ceil(_width(text) / limit) or 1)
-    lines, current = [], ""
-    for ch in text:
-        if current and _width(current + ch) > per_line + 0.5 and ch not in _NO_LINE_START:
-            lines.append(current)
-            current = ""
-        current += ch
-    lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][:-1] + "…"
-    return lines
+    return wrap(text, limit, max_lines=MAX_LINES)
 
 
-def _label(lines: list[str]) -> str:
-    """A quoted DOT label, one ``\\n`` (centered line break) between lines."""
-    return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
 
 
 def _time_label(time: dict | None) -> str:
@@ -137,12 +112,12 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
                     fontsize="16", nodesep="0.35", ranksep="0.45")
     texts.append(info["title"] + _time_label(info["time"]))
     dot.set_node_defaults(fontname=_q(font), fontsize="12", color="#404040", margin="0.15,0.08")
-    dot.set_edge_defaults(fontname=_q(font), fontsize="11", color="#404040")
+    dot.set_edge_defaults(fontname=_q(font), fontsize=str(EDGE_SIZE), color="#404040")
     unit_names = {u["unit"]: u["name"] for u in info["units"]}
     is_rule = info["kind"] == "rule"
     clusters: dict[str, pydot.Cluster] = {}
     if is_rule:
-        dot.add_node(pydot.Node(_q(info["id"]), label=_label(_wrap(info["title"], wrap + 4)), shape="box",
+        dot.add_node(pydot.Node(_q(info["id"]), label=lines_label(_wrap(info["title"], wrap + 4)), shape="box",
                                 style="filled", fillcolor="#d6e4f5", peripheries="2"))
     for step in info["steps"]:
         lines = _wrap(step["text"] or EMPTY_STEP, wrap)
@@ -154,7 +129,7 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
             lines += [x for x in extra if x]
         texts.extend(lines)
         shape, attrs = SHAPES.get(step["shape"], SHAPES["box"])
-        node = pydot.Node(_q(step["id"]), label=_label(lines), shape=shape, **attrs)
+        node = pydot.Node(_q(step["id"]), label=lines_label(lines), shape=shape, **attrs)
         if step["branch"]:
             if step["branch"] not in clusters:
                 cluster = pydot.Cluster(f"branch{len(clusters) + 1}", label=_q(step["branch"]), fontname=_q(font),
@@ -177,13 +152,14 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
     return ProcedureChart(info["id"], info["title"], dot, [s["id"] for s in info["steps"]], texts, units)
 
 
-def write_procedure_chart(graph, name: str, path, fmt: str | None = None, *, font: str = FONT,
-                          **options) -> ProcedureChart:
+def write_procedure_chart(graph, name: str, path, fmt: str | None = None, *, font: str = FONT, page=None,
+                          dpi: int | None = None, **options) -> ProcedureChart:
     """Build the flowchart of procedure ``name`` and write it to ``path`` (png, svg, pdf or dot).
 
-    The twin of :func:`queries.render.write_chart` for ``orggraph chart --procedure NAME``:
-    checks the format, then the font, then renders; the result carries Graphviz's warnings.
+    The twin of :func:`queries.chart.write_chart` for ``orggraph chart --procedure NAME``:
+    checks the format, then the font, then renders (on ``page`` at ``dpi``, see
+    :func:`queries.render.render`); the result carries Graphviz's warnings.
     """
     from queries.render import output_format, write_built
     fmt = output_format(path, fmt)
-    return write_built(procedure_chart(graph, name, font=font, **options), path, fmt, font)
+    return write_built(procedure_chart(graph, name, font=font, **options), path, fmt, font, page=page, dpi=dpi)

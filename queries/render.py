@@ -1,17 +1,23 @@
-"""Rendering charts: the thin layer between :mod:`queries.chart` (pure DOT) and files on disk.
+"""Rendering charts: DOT text in, files on disk out (the charts themselves are built as text elsewhere).
 
 - :func:`output_format` — png, svg, pdf or dot, from ``--format`` or the file extension;
 - :func:`check_font` — the CJK font exists and covers every character the chart draws
   (asked of fontconfig, the library Graphviz itself uses to find fonts), so that a
   missing font is an error naming the package to install, never an image of empty boxes;
+- :func:`fit` — the scale at which a laid-out chart fits a sheet of paper (:class:`Page`),
+  refused (:class:`TooLarge`) when its smallest text would print under ``MIN_POINTS``;
 - :func:`render` — runs Graphviz's ``dot`` into a temporary file next to the output and
   renames it into place: a failed render leaves nothing half-written;
-- :func:`write_chart` — all of the above for the ``orggraph chart`` command.
+- :func:`write_built` — font check, then render, for anything with ``to_string()`` and ``text()``.
 
 >>> output_format("customs.PNG"), output_format("chart.gv"), output_format("x.out", "svg")
 ('png', 'dot', 'svg')
 >>> check_font("財政部關務署基隆關").family
 'Noto Sans CJK TC'
+>>> Page("A4").size, Page("A3", landscape=True).size
+((595.28, 841.89), (1190.55, 841.89))
+>>> round(fit((1200.0, 600.0), Page("A4", landscape=True), 14), 3)
+0.642
 """
 from __future__ import annotations
 
@@ -25,13 +31,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chart import FONT, Chart, ChartError, chart
+from .dot import FONT, ChartError
 
 FORMATS = ("png", "svg", "pdf", "dot")
 EXTENSIONS = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 # Graphviz output formats: cairo (with pango) for bitmaps and PDF, so text is shaped and fonts embedded.
 DOT_FORMATS = {"png": "png:cairo", "svg": "svg", "pdf": "pdf:cairo"}
-PNG_DPI = 96
+SCREEN_DPI = 96  # a PNG for the screen, with no paper given
+PRINT_DPI = 150  # a PNG of a sheet of paper
+PAPERS = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55)}  # portrait, in points (ISO 216)
+PAGE_MARGIN = 36.0  # ½ inch around the chart on paper: what Graphviz itself leaves around a PDF
+MIN_POINTS = 7.0  # the smallest text a chart may print at
 FONT_PACKAGE = "fonts-noto-cjk"  # Debian/Ubuntu package of Noto Sans CJK TC
 GRAPHVIZ_PACKAGE = "graphviz"
 FONTCONFIG_PACKAGE = "fontconfig"
@@ -43,6 +53,35 @@ class RenderError(ChartError):
 
 class FontError(ChartError):
     """The chart's font is not installed or lacks some of the characters it must draw."""
+
+
+class TooLarge(ChartError):
+    """The chart does not fit its paper with its text at ``MIN_POINTS`` or more."""
+
+    def __init__(self, message: str, page: "Page", size: tuple[float, float] | None):
+        super().__init__(message)
+        self.page, self.size = page, size  # the laid-out size in points (None: refused before laying out)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A sheet of paper: ``A4`` or ``A3``, portrait or landscape."""
+
+    paper: str
+    landscape: bool = False
+
+    def __post_init__(self):
+        if self.paper not in PAPERS:
+            raise ChartError(f"unknown paper {self.paper!r}; use one of {', '.join(PAPERS)}")
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) in points."""
+        w, h = PAPERS[self.paper]
+        return (h, w) if self.landscape else (w, h)
+
+    def __str__(self) -> str:
+        return f"{self.paper} {'landscape' if self.landscape else 'portrait'}"
 
 
 # --------------------------------------------------------------------------- format
@@ -150,15 +189,82 @@ def _umask() -> int:
     return mask
 
 
-def render(source: Chart | str, path: str | os.PathLike, fmt: str | None = None) -> list[str]:
-    """Write the chart (DOT text, or anything with ``to_string()``) to ``path`` as ``fmt``; return Graphviz's warnings.
+def layout_size(text: str, *args: str) -> tuple[float, float]:
+    """(width, height) in points of the chart ``dot`` lays out from the DOT ``text`` (with ``args``)."""
+    done = subprocess.run([dot_binary(), *args, "-Tplain"], input=text.encode("utf-8"), capture_output=True,
+                          check=False)
+    first = done.stdout.split(b"\n", 1)[0].split()
+    if done.returncode or len(first) < 4:
+        raise RenderError(f"Graphviz could not lay out the chart: "
+                          f"{done.stderr.decode('utf-8', 'replace').strip() or done.returncode}")
+    return float(first[2]) * 72, float(first[3]) * 72
+
+
+def fit(size: tuple[float, float], page: Page, min_size: float) -> float:
+    """The scale (at most 1) that fits a chart of ``size`` points inside ``page``'s margins.
+
+    Raises :class:`TooLarge` when that scale prints the chart's smallest text (``min_size``
+    points at scale 1) under ``MIN_POINTS``.
+    """
+    (w, h), (pw, ph) = size, page.size
+    scale = min(1.0, (pw - 2 * PAGE_MARGIN) / w, (ph - 2 * PAGE_MARGIN) / h)
+    if scale * min_size < MIN_POINTS - 1e-9:
+        need = MIN_POINTS / min_size
+        raise TooLarge(f"the chart does not fit {page} with text of {MIN_POINTS:g} pt or more: it needs "
+                       f"{_mm(w * need)} × {_mm(h * need)} mm, the page has "
+                       f"{_mm(pw - 2 * PAGE_MARGIN)} × {_mm(ph - 2 * PAGE_MARGIN)} mm", page, size)
+    return scale
+
+
+def on_page(text: str, page: Page, min_size: float, fmt: str = "pdf", dpi: int | None = None,
+            area: float = 0.0, lay_out: bool = True) -> tuple[float, tuple[float, float]]:
+    """(scale, laid-out size) of the DOT ``text`` on ``page`` (see :func:`fit`).
+
+    ``area`` — what the chart's boxes alone cover, in square points — refuses a chart that
+    cannot fit before Graphviz spends minutes laying it out (``lay_out=False``: only that check).
+    """
+    (pw, ph), least = page.size, MIN_POINTS / min_size
+    times = area * least ** 2 / ((pw - 2 * PAGE_MARGIN) * (ph - 2 * PAGE_MARGIN))
+    if times > 1:
+        raise TooLarge(f"the chart does not fit {page} with text of {MIN_POINTS:g} pt or more: its boxes alone "
+                       f"would cover {times:.1f} times the page ({_mm(pw - 2 * PAGE_MARGIN)} × "
+                       f"{_mm(ph - 2 * PAGE_MARGIN)} mm inside the margins)", page, None)
+    if not lay_out:
+        return 1.0, (0.0, 0.0)
+    size = layout_size(text, *_resolution(fmt, page, dpi))
+    return fit(size, page, min_size), size
+
+
+def _resolution(fmt: str, page: Page | None, dpi: int | None) -> list[str]:
+    """Graphviz's resolution argument for a PNG (it changes the layout too, so lay out at the one drawn)."""
+    return [f"-Gdpi={dpi or (PRINT_DPI if page else SCREEN_DPI)}"] if fmt == "png" else []
+
+
+def _mm(points: float) -> int:
+    return round(points / 72 * 25.4)
+
+
+def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: Page | None = None,
+           dpi: int | None = None, min_size: float = MIN_POINTS, area: float = 0.0) -> list[str]:
+    """Write the DOT ``text`` to ``path`` as ``fmt``; return Graphviz's warnings.
+
+    With ``page``, the drawing is the sheet: a PDF's page (and an SVG's size) is the paper's,
+    a PNG is the paper at ``dpi`` (default ``PRINT_DPI``), and the chart is scaled down to fit
+    inside the margins, centered — or refused (:class:`TooLarge`) when its smallest text
+    (``min_size`` points) would print under ``MIN_POINTS`` (``area``: see :func:`on_page`).  A PNG without paper is drawn
+    at ``dpi`` (default ``SCREEN_DPI``).
 
     The file appears whole or not at all: Graphviz writes a temporary file in the same
     directory, which is renamed over ``path`` only when ``dot`` succeeded.
     """
     path = Path(path)
     fmt = output_format(path, fmt)
-    text = source if isinstance(source, str) else source.to_string()
+    if page is not None and fmt == "dot":
+        raise ChartError("a paper size is for png, svg and pdf; DOT text has no page")
+    if dpi is not None and fmt != "png":
+        raise ChartError(f"a resolution (dpi) is for png, not for {fmt}")
+    if dpi is not None and not 30 <= dpi <= 1200:
+        raise ChartError(f"dpi {dpi} is out of range; use 30 to 1200")
     if path.is_symlink():
         path = Path(os.path.realpath(path))  # write through the link: the link stays a link
     directory = path.parent if str(path.parent) else Path(".")
@@ -172,6 +278,13 @@ def render(source: Chart | str, path: str | os.PathLike, fmt: str | None = None)
         problem = "is not a directory" if directory.exists() else "does not exist"
         raise ChartError(f"cannot write the chart to {str(path)!r}: {str(directory)!r} {problem}")
     exe = dot_binary() if fmt != "dot" else None
+    args = [f"-T{DOT_FORMATS[fmt]}", *_resolution(fmt, page, dpi)] if exe else []
+    if page is not None:
+        scale, size = on_page(text, page, min_size, fmt, dpi, area)
+        # The viewport is the sheet: its size in points, the zoom, and the point of the chart at its centre.
+        # A PDF gets Graphviz's margin around the viewport (and -Gmargin would reach every cluster too).
+        (w, h), margin = page.size, 2 * PAGE_MARGIN if fmt == "pdf" else 0
+        args.append(f"-Gviewport={w - margin:.2f},{h - margin:.2f},{scale:.4f},{size[0] / 2:.2f},{size[1] / 2:.2f}")
     try:
         handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
@@ -183,10 +296,8 @@ def render(source: Chart | str, path: str | os.PathLike, fmt: str | None = None)
                 out.write(text.encode("utf-8"))
         else:
             os.close(handle)
-            args = [exe, f"-T{DOT_FORMATS[fmt]}", "-o", tmp]
-            if fmt == "png":
-                args.insert(1, f"-Gdpi={PNG_DPI}")
-            done = subprocess.run(args, input=text.encode("utf-8"), capture_output=True, check=False)
+            done = subprocess.run([exe, *args, "-o", tmp], input=text.encode("utf-8"), capture_output=True,
+                                  check=False)
             messages = done.stderr.decode("utf-8", "replace").strip()
             if done.returncode or not os.path.getsize(tmp):
                 raise RenderError(f"Graphviz could not draw the chart: {messages or f'exit status {done.returncode}'}")
@@ -202,20 +313,12 @@ def render(source: Chart | str, path: str | os.PathLike, fmt: str | None = None)
     return [f"Graphviz: {w}" for w in warnings]
 
 
-def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | None = None, *,
-                font: str = FONT, **options) -> Chart:
-    """Build the chart of ``unit`` (see :func:`queries.chart.chart` for ``options``) and write it to ``path``.
-
-    Checks the format, then the font (for png, svg and pdf), then renders; the returned
-    :class:`Chart` carries the warnings of both the chart and Graphviz.
-    """
-    fmt = output_format(path, fmt)
-    return write_built(chart(graph, unit, font=font, **options), path, fmt, font)
-
-
-def write_built(result, path: str | os.PathLike, fmt: str, font: str):
-    """Write a built chart (anything with ``text()`` and ``warnings``) in ``fmt``, font checked first."""
+def write_built(result, path: str | os.PathLike, fmt: str, font: str, *, page: Page | None = None,
+                dpi: int | None = None):
+    """Write a built chart (anything with ``to_string()``, ``text()``, ``min_size``, ``area`` and ``warnings``)
+    in ``fmt``, on ``page`` if given (see :func:`render`), font checked first."""
     if fmt != "dot":
         check_font(result.text(), font)
-    result.warnings.extend(render(result, path, fmt))
+    result.warnings.extend(render(result.to_string(), path, fmt, page=page, dpi=dpi, min_size=result.min_size,
+                                  area=result.area))
     return result

@@ -23,8 +23,8 @@ from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
-from queries.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart
-from queries.render import FontError, RenderError, check_font, font_info, output_format, render, write_chart
+from queries.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
+from queries.render import FontError, RenderError, check_font, font_info, output_format, render
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
@@ -136,7 +136,7 @@ def test_wide_levels_are_stacked_by_default_and_nothing_overlaps(g001):
     columns = {round(x - w / 2, 1) for x, y, w, h in kids.values()}  # stacked columns are left-aligned
     assert 2 <= len(columns) <= 4
     assert overlaps(boxes) == []
-    (flat_width, flat_height), flat = layout(chart(g001, "基隆關", stack=False).to_string())
+    (flat_width, flat_height), flat = layout(chart(g001, "基隆關", stack=False, row=15).to_string())
     assert len({round(y, 1) for name, (x, y, w, h) in flat.items() if name.startswith(KEELUNG + "/")}) == 1
     assert width < flat_width / 2  # stacking is what keeps it readable
 
@@ -172,7 +172,8 @@ def test_depth_limits_levels_and_counts_hidden_units(g001):
     c = chart(g001, "關務署", depth=1)
     assert len(c.units) == 1 + len(CUSTOMS_UNITS) + len(CUSTOMS_AGENCIES)
     dot = c.to_string()
-    assert f"+{len(KEELUNG_UNITS)} units" in dot  # 基隆關's box says what is below it
+    assert f"下轄 {len(KEELUNG_UNITS)} 個單位" in dot  # 基隆關's box says what is below it
+    assert f"+{len(KEELUNG_UNITS)} units" in chart(g001, "關務署", depth=1, lang="en").to_string()
     assert chart(g001, "關務署", depth=0).units == [CUSTOMS]
 
 
@@ -192,19 +193,25 @@ def test_kinds_look_different_and_the_legend_names_them(g001):
     assert len(set(fill.values())) == len(fill)
     assert f'"{KEELUNG}/五堵分關" [style="filled,rounded", fillcolor="{fill["BranchOffice"]}"' in dot
     assert f'"{KEELUNG}/稽查組" [style="filled", fillcolor="{fill["Division"]}"' in dot
-    assert c.legend == [("關", "Agency"), ("組, 室", "Division"), ("分關", "Branch office")]  # only kinds shown
+    assert c.legend == [("關", "機關"), ("組、室", "內部單位"), ("分關", "分支機構")]  # only kinds shown
     legend = dot[dot.index("label=<<FONT"):]
+    assert "<B>圖例</B>" in legend
     assert all(f">{sample}<" in legend and f">{text}<" in legend for sample, text in c.legend)
+    english = chart(g001, "基隆關", lang="en")
+    assert english.legend == [("關", "Agency"), ("組, 室", "Division"), ("分關", "Branch office")]
+    assert "<B>Legend</B>" in english.to_string()
 
 
 def test_highlight_fills_units_and_adds_a_legend_entry(g001):
     ids = {f"{KEELUNG}/稽查組", f"{KEELUNG}/八里分關"}
-    c = chart(g001, "基隆關", highlight=ids, highlight_label="which 查緝")
+    c = chart(g001, "基隆關", highlight=ids, highlight_label="查緝")
     dot = c.to_string()
     filled = {name for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
               if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
     assert filled == {f'"{u}"' for u in ids}
-    assert "which 查緝" in dot and "2 highlighted" in dot
+    assert "查詢「查緝」" in dot and "2 個單位符合" in dot
+    english = chart(g001, "基隆關", highlight=ids, highlight_label="查緝", lang="en").to_string()
+    assert "which 查緝" in english and "2 highlighted" in english
     assert c.warnings == []
     outside = chart(g001, "基隆關", highlight=ids | {f"{CUSTOMS}/臺中關/保稅組"})
     assert outside.warnings == ["1 highlighted unit lies outside the chart"]
@@ -216,17 +223,18 @@ def test_duties_are_listed_specific_first_and_counted(small):
     label = chart(small, "企劃組", duties=2).to_string()
     assert "• 中長程計畫之研擬及管考" in label
     assert "其他有關企劃事項" not in label  # a catch-all gives way to specific duties
-    assert "+2 more duties" in label
+    assert "另有 2 項職掌" in label
+    assert "+2 more duties" in chart(small, "企劃組", duties=2, lang="en").to_string()
     assert "北區&lt;業務&gt;&amp;督導" in chart(small, "北區分局", duties=1).to_string()  # HTML-escaped
 
 
 def test_headcount_from_a_mapping_or_from_the_graph(g001, small):
     c = chart(small, "示範局", headcount={"示範部/示範局": 120, "示範部/示範局/企劃組": (8, 10)})
-    assert "headcount 120" in c.to_string() and "headcount 8–10" in c.to_string()
+    assert "員額 120" in c.to_string() and "員額 8–10" in c.to_string()
     with_attr = [u for u in g001.units() if u.get("headcount") is not None]
     if with_attr:  # the budget loader records headcounts: --headcount shows them
         u = with_attr[0]
-        assert f"headcount {u['headcount']}" in chart(g001, u["id"], depth=0, headcount=True).to_string()
+        assert f"員額 {u['headcount']}" in chart(g001, u["id"], depth=0, headcount=True).to_string()
     assert chart(small, "示範局", headcount=True).warnings == [
         "no unit in this chart has a headcount in the graph: boxes show names only"]
 
@@ -396,7 +404,7 @@ def test_cli_headcount_duties_direction(run, store001, tmp_path):
     assert "rankdir=LR;" in dot and "• 國際關務相關業務之執行" in dot  # 綜合規劃組's first duty (001:13)
     headcount = open_store_graph(store001).node(KEELUNG).get("headcount")
     if headcount is not None:
-        assert f"headcount {headcount}" in dot
+        assert f"員額 {headcount}" in dot
 
 
 def open_store_graph(path):
@@ -417,7 +425,7 @@ def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
     filled = {name.strip('"') for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
               if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
     assert filled == expected
-    assert "which 保稅" in dot
+    assert "查詢「保稅」" in dot
     assert result.stdout == f"wrote {out} (dot, 69 units, {len(expected)} highlighted)\n"
     # With --depth 1 most of them are hidden: the chart says so on stderr.
     shallow = run("--store", store001, "chart", "關務署", "-o", out, "--highlight", "保稅", "--depth", "1")
@@ -482,3 +490,240 @@ def test_readme_chart_images_are_committed():
     commands = [c for c, _ in readme_chart_examples()] + re.findall(r"`(orggraph chart [^`]+)`", readme)
     for image in images:  # every committed image says which command made it
         assert any(c.endswith(f"-o {image}") for c in commands), image
+
+
+# --------------------------------------------------------------------------- print: paper, wrapping, language
+A4, A3 = (595.28, 841.89), (841.89, 1190.55)  # ISO 216 in points
+
+
+def _mediabox(path: Path) -> tuple[float, float]:
+    data = path.read_bytes()
+    boxes = re.findall(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)", data)
+    assert len(boxes) == 1, boxes  # one page
+    x0, y0, x1, y1 = map(float, boxes[0])
+    return x1 - x0, y1 - y0
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _printed_sizes(svg: Path) -> list[float]:
+    """Point sizes of every text of an SVG as printed: font-size times the drawing's scale."""
+    text = svg.read_text(encoding="utf-8")
+    scale = float(re.search(r'class="graph" transform="scale\(([\d.]+)', text).group(1))
+    return [float(size) * scale for size in re.findall(r'font-size="([\d.]+)"', text)]
+
+
+@pytest.mark.parametrize("paper, landscape, expected", [("A4", False, A4), ("A3", True, A3[::-1])])
+def test_pdf_page_is_the_paper(corpus, tmp_path, paper, landscape, expected):
+    from queries.render import Page
+    out = tmp_path / "tipo.pdf"
+    write_chart(corpus, "智慧財產局", out, page=Page(paper, landscape))
+    width, height = _mediabox(out)
+    assert abs(width - expected[0]) < 1 and abs(height - expected[1]) < 1, (width, height)
+    assert b"NotoSansCJK" in out.read_bytes()
+
+
+@pytest.mark.parametrize("unit, paper, landscape, dpi, inches", [("基隆關", "A4", False, None, (8.268, 11.693)),
+                                                                 ("關務署", "A3", True, 100, (16.535, 11.693))])
+def test_png_is_the_paper_at_the_dpi(g001, tmp_path, unit, paper, landscape, dpi, inches):
+    from queries.render import PRINT_DPI, Page
+    out = tmp_path / "chart.png"
+    write_chart(g001, unit, out, page=Page(paper, landscape), dpi=dpi)
+    width, height = _png_size(out)
+    dpi = dpi or PRINT_DPI
+    assert abs(width - inches[0] * dpi) <= 1 and abs(height - inches[1] * dpi) <= 1, (width, height)
+
+
+def test_text_on_paper_prints_at_7_points_or_more(corpus, tmp_path):
+    from queries.render import MIN_POINTS, Page
+    out = tmp_path / "tipo.svg"
+    write_chart(corpus, "智慧財產局", out, page=Page("A4"))
+    text = out.read_text(encoding="utf-8")
+    assert re.search(r'<svg width="595pt" height="842pt"', text)
+    sizes = _printed_sizes(out)
+    assert sizes and min(sizes) >= MIN_POINTS
+    assert min(sizes) < 12  # scaled down to fit: 智慧財產局 is wider than A4 at full size
+    assert {"智慧財產局", "專利一組", "第六科", "政風室"} <= set(_svg_texts(out))
+
+
+def test_a_wide_level_is_wrapped_into_rows(corpus):
+    """智慧財產局 has 13 divisions and offices (seed 003): they hang in two rows, not one."""
+    kids = corpus.children(corpus.resolve("智慧財產局"))
+    assert len(kids) == 13
+    wrapped = chart(corpus, "智慧財產局")
+    one_row = chart(corpus, "智慧財產局", row=20)
+    assert "minlen=" in wrapped.to_string() and "minlen=" not in one_row.to_string()  # the spine to the next row
+    (width, height), boxes = layout(wrapped.to_string())
+    heads = [k for k in kids if corpus.children(k)]  # the units with 科 under them head their own sub-tree
+    rows = sorted({round(boxes[k][1], 1) for k in heads}, reverse=True)
+    assert len(rows) == 2
+    first = [k.split("/")[-1] for k in heads if round(boxes[k][1], 1) == rows[0]]
+    assert first == ["專利一組", "專利二組", "專利三組", "商標權組", "著作權組", "資料服務組"]  # document order
+    assert overlaps(boxes) == []
+    (flat_width, _), flat = layout(one_row.to_string())
+    assert len({round(flat[k][1], 1) for k in heads}) == 1
+    assert width < flat_width * 0.6
+
+
+def test_on_paper_the_rows_that_print_largest_are_chosen(corpus, tmp_path):
+    from queries.chart import ROW, ROWS
+    from queries.render import Page, on_page
+    for page in (Page("A4"), Page("A4", landscape=True)):
+        out = tmp_path / "tipo.svg"
+        write_chart(corpus, "智慧財產局", out, page=page)
+        printed = min(_printed_sizes(out))
+        assert printed >= 7
+        for row in ROWS["TB"]:  # no other row length prints larger on this page
+            other = chart(corpus, "智慧財產局", row=row)
+            try:
+                scale, _ = on_page(other.to_string(), page, other.min_size, "svg")
+            except ChartError:
+                continue
+            assert printed >= scale * other.min_size - 0.01, (page, row)
+    upright = chart(corpus, "智慧財產局", row=ROW["TB"])
+    scale, _ = on_page(upright.to_string(), Page("A4"), upright.min_size, "svg")
+    write_chart(corpus, "智慧財產局", out, page=Page("A4"))
+    assert min(_printed_sizes(out)) > scale * upright.min_size + 1  # upright, shorter rows print larger
+
+
+def test_legend_and_small_print_are_chinese_unless_asked(g001, tmp_path):
+    out = tmp_path / "customs.svg"
+    write_chart(g001, "關務署", out, depth=1, headcount=True)
+    texts = set(_svg_texts(out))
+    assert {"圖例", "機關", "內部單位"} <= texts
+    assert f"下轄 {len(KEELUNG_UNITS)} 個單位" in texts  # 基隆關's box, depth 1
+    assert not {"Legend", "Agency"} & texts
+    write_chart(g001, "關務署", out, depth=1, lang="en")
+    texts = set(_svg_texts(out))
+    assert {"Legend", "Agency", "Division", f"+{len(KEELUNG_UNITS)} units"} <= texts
+    with pytest.raises(ChartError, match="unknown language"):
+        chart(g001, "關務署", lang="fr")
+
+
+def test_svg_of_names_with_control_characters_is_valid_xml(tmp_path):
+    src = Source("c", 1)
+    names = [("控制\x07字元局", "Agency", "局"), ("第\x1b一組", "Division", "組"), ("秘書\x0b室", "Division", "室")]
+    units = [UnitRecord(("示範部",) + tuple(n for n, _, _ in names[:i + 1]) if i == 0 else
+                        ("示範部", names[0][0], name), kind, unit_type, src) for i, (name, kind, unit_type) in
+             enumerate(names)]
+    duties = [DutyRecord(("示範部", names[0][0], names[1][0]), "文書\x00收發", src)]
+    g = OrgGraph.build([ParsedDocument(Document("c", "示範局組織規程", "org_act"), units, duties)])
+    out = tmp_path / "c.svg"
+    write_chart(g, "示範部", out, duties=1)
+    ET.parse(out)  # raises on a control character
+    texts = _svg_texts(out)
+    assert "控制 字元局" in texts and "第 一組" in texts and "秘書 室" in texts
+    assert any("文書 收發" in t for t in texts)
+
+
+# --------------------------------------------------------------------------- line breaks
+def test_line_breaks_keep_numbers_articles_brackets_and_latin_words_whole():
+    from queries.dot import wrap
+    assert all("5-1/2條" in line or "5-1/2" not in line
+               for line in wrap("依施行細則第5-1/2條規定辦理之案件審查", 6))
+    assert any("第5-1/2條" in line for line in wrap("依施行細則第5-1/2條規定辦理之案件審查", 6))
+    lines = wrap("調部服務人員提供貨櫃提單（Bill）及物品清單(Packing List)影本各1份", 10)
+    assert any("(Packing List)" in line for line in lines) and any("（Bill）" in line for line in lines)
+    assert all(not line.startswith(tuple("、，。；：）」")) for line in wrap("甲、乙、丙、丁、戊、己、庚、辛", 2))
+    assert wrap("甲、乙、丙、丁", 2)[0] == "甲、"  # the mark stays with what precedes it
+    assert wrap("「甲乙」丙丁戊", 4)[0] == "「甲乙」"  # a bracketed group that fits a line stays whole
+    assert wrap("Customs Administration", 8) == ["Customs", "Administration"]  # at spaces, words whole
+
+
+def test_line_breaks_on_every_duty_of_the_corpus(corpus):
+    from queries.dot import CLOSING, OPENING, wrap
+    texts = {d["text"] for d in corpus.nodes_with_label("Duty")}
+    assert len(texts) > 300
+    for text in texts:
+        lines = wrap(text, 15)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "").strip(), text  # nothing lost
+        assert not any(line[0] in CLOSING for line in lines[1:]), lines
+        assert not any(line[-1] in OPENING for line in lines), lines
+        for number in re.findall(r"\d+(?:[-/.]\d+)+", text):
+            assert any(number in line for line in lines), (number, lines)  # 5-1/2, 10-1 never split
+
+
+def test_procedure_flow_on_paper(corpus, tmp_path):
+    from queries.procedure_chart import write_procedure_chart
+    from queries.render import Page
+    out = tmp_path / "pension.pdf"
+    write_procedure_chart(corpus, "撫卹", out, page=Page("A4"))
+    width, height = _mediabox(out)
+    assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1
+
+
+# --------------------------------------------------------------------------- the national 行政院 on paper
+@pytest.fixture(scope="module")
+def national():
+    """The national graph from data/national.tar.xz (current documents), as `orggraph load` builds it."""
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+    from graph_model.store import current_documents
+    from loaders import parse_bytes
+    docs = []
+    for name, data in national_corpus.archive_files():
+        try:
+            docs.append(parse_bytes(data, name))
+        except OrgGraphError:
+            continue  # the 8 documents `load` refuses too
+    return OrgGraph.build(current_documents(docs))
+
+
+def test_the_national_executive_yuan_is_refused_on_a3_with_the_depth_that_fits(national, tmp_path):
+    from queries.render import Page, TooLarge
+    ey = national.resolve("行政院")
+    assert len(national.descendants(ey)) > 3000
+    out = tmp_path / "ey.pdf"
+    with pytest.raises(TooLarge) as refused:
+        write_chart(national, "行政院", out, page=Page("A3"))
+    message = str(refused.value)
+    assert message.startswith("the chart does not fit A3 portrait with text of 7 pt or more")
+    depth, count = map(int, re.search(r"--depth (\d+) fits \((\d+) units\)", message).groups())
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    # The advice holds: that depth prints on A3, and one level more does not.
+    written = write_chart(national, "行政院", out, page=Page("A3"), depth=depth)
+    assert len(written.units) == count == 1 + len(national.descendants(ey, depth))
+    width, height = _mediabox(out)
+    assert abs(width - A3[0]) < 1 and abs(height - A3[1]) < 1
+    with pytest.raises(TooLarge):
+        write_chart(national, "行政院", tmp_path / "deeper.pdf", page=Page("A3"), depth=depth + 1)
+
+
+def test_the_ministries_of_the_executive_yuan_are_wrapped_and_readable_on_a3(national, tmp_path):
+    out = tmp_path / "ey.svg"
+    from queries.render import Page
+    write_chart(national, "行政院", out, page=Page("A3"), depth=1)
+    assert min(_printed_sizes(out)) >= 7
+    texts = set(_svg_texts(out))
+    assert {"內政部", "交通部", "國防部", "圖例"} <= texts
+
+
+# --------------------------------------------------------------------------- the command on paper
+def test_cli_paper_options(run, store001, tmp_path):
+    out = tmp_path / "customs.png"
+    result = run("--store", store001, "chart", "關務署", "-o", out, "--paper", "a3", "--landscape", "--dpi", "72")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"wrote {out} (png, 69 units)\n"
+    width, height = _png_size(out)
+    assert abs(width - A3[1]) <= 1 and abs(height - A3[0]) <= 1
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["-o", "{tmp}/x.pdf", "--landscape"], 2, "--landscape turns the paper"),
+    (["-o", "{tmp}/x.pdf", "--dpi", "150"], 1, "Error: a resolution (dpi) is for png, not for pdf"),
+    (["-o", "{tmp}/x.dot", "--paper", "A4"], 1, "Error: a paper size is for png, svg and pdf"),
+    (["-o", "{tmp}/x.png", "--paper", "A5"], 2, "'A5' is not one of"),
+    (["-o", "{tmp}/x.png", "--lang", "fr"], 2, "'fr' is not one of"),
+])
+def test_cli_paper_errors_write_nothing(run, store001, tmp_path, args, code, message):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    result = run("--store", store001, "chart", "基隆關", *[a.replace("{tmp}", str(out_dir)) for a in args])
+    assert result.exit_code == code, result.stdout
+    assert message in result.stderr
+    assert list(out_dir.iterdir()) == []
