@@ -315,23 +315,21 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
     Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
     """
-    from queries.which import cached_which, render_which, store_fingerprint, suggestions
+    from queries.lookup import lookup
+    from queries.which import render_which, store_fingerprint
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
-    if backend == "neo4j":
-        if explain:
-            raise click.UsageError("--explain works with the embedded backend only")
-        from graph_model.neo4j import connection, lookup
-        conn = connection.settings()
-        hits = lookup.which(conn, text, agency=agency, unit_type=unit_type, top=top)
-        suggest = (lambda: lookup.suggestions(conn, text))
-    else:
+    if backend == "neo4j" and explain:
+        raise click.UsageError("--explain works with the embedded backend only")
+
+    def fingerprint():
         # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
         state.check_store()
-        hits, index = cached_which(store_fingerprint(state.store_path) + (":history" if state.history else ""),
-                                   state.graph, text, agency=agency, unit_type=unit_type, top=top, explain=explain)
-        suggest = (lambda: suggestions(index, text))
+        return store_fingerprint(state.store_path) + (":history" if state.history else "")
+
+    hits, suggest = lookup(backend, text, fingerprint=fingerprint, build=state.graph, agency=agency,
+                           unit_type=unit_type, top=top, explain=explain)
     if as_json:
         click.echo(to_json([h.to_dict() for h in hits]))
     else:

@@ -135,8 +135,12 @@ ENTRY_SOURCES: dict[str, Callable[[object], Iterable[Entry]]] = {
 
 
 # --------------------------------------------------------------------------- the index
-def _terms(key: str) -> dict[str, int]:
-    """Unigram and bigram counts of a folded key (bigrams never span a boundary)."""
+def key_terms(key: str) -> dict[str, int]:
+    """Unigram and bigram counts of a folded key (bigrams never span a boundary): what both lookups match.
+
+    >>> key_terms("印信 管理")
+    {'印': 1, '信': 1, '印信': 1, '管': 1, '理': 1, '管理': 1}
+    """
     counts: dict[str, int] = {}
     for run in key.split():
         for i, ch in enumerate(run):
@@ -217,11 +221,11 @@ def build_index(graph, kinds: Iterable[str] | None = None) -> Index:
             key = fold(entry.text, triggers)
             n = len(entries)
             entries.append([entry.kind, entry.ref, entry.text, key, entry.prior, list(entry.flags), handlers,
-                            _clause_start(key, entry.flags), entry.context])
+                            clause_start(key, entry.flags), entry.context])
             lengths.append(max(1, _content_length(key)))
-            terms = _terms(key)
+            terms = key_terms(key)
             for short in short_forms(key):  # 環境保護 in the text: a query saying 環保 finds it too
-                for term in _terms(short):
+                for term in key_terms(short):
                     terms.setdefault(term, 1)
             for term, tf in terms.items():
                 postings.setdefault(term, []).extend((n, tf))
@@ -239,7 +243,7 @@ def build_index(graph, kinds: Iterable[str] | None = None) -> Index:
     name_postings: dict[str, list[int]] = {}
     for i, u in enumerate(units):
         path_key = fold(" ".join(u[2]), triggers)
-        for term in _terms(path_key + " " + " ".join(short_forms(path_key))):
+        for term in key_terms(path_key + " " + " ".join(short_forms(path_key))):
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
     return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings)
@@ -294,7 +298,7 @@ def parse_query(index: Index, text: str) -> Query:
     parts = [q for p in parts for q in _break_at_glue(index, p).split()]
     terms: dict[str, int] = {}
     for p in parts:
-        for t, c in _terms(p).items():
+        for t, c in key_terms(p).items():
             terms[t] = terms.get(t, 0) + c
     return Query(text, key, parts, context, terms)
 
@@ -410,8 +414,14 @@ def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> s
     return allowed
 
 
-def _clause_start(key: str, flags) -> int:
-    """Where the catch-all or residual clause of a flagged entry begins (-1: not flagged)."""
+def clause_start(key: str, flags) -> int:
+    """Where the catch-all or residual clause of a flagged entry begins (-1: not flagged).
+
+    Both lookups weigh a match inside that clause as the entry's prior says.
+
+    >>> clause_start("關稅法規之研擬 其他有關關稅事項", ("catch_all",)), clause_start("印信管理", ())
+    (8, -1)
+    """
     if "residual" in flags:
         at = key.find("不屬")
         return at if at >= 0 else 0
@@ -419,6 +429,34 @@ def _clause_start(key: str, flags) -> int:
         at = min((i for i in (key.find("其他"), key.find("其它")) if i >= 0), default=0)
         return at
     return -1
+
+
+def highlight_spans(key: str, terms) -> list[tuple[int, int]]:
+    """Character ranges of ``key`` covered by the query's bigrams (or its characters, for one-character
+    queries): the evidence both lookups highlight.  ``terms`` is :func:`key_terms` of the query.
+
+    >>> highlight_spans("印信之典守及管理", key_terms("印信管理"))
+    [(0, 2), (6, 8)]
+    """
+    grams = [t for t in terms if len(t) == 2] or [t for t in terms if len(t) == 1]
+    covered = [False] * len(key)
+    for g in grams:
+        start = key.find(g)
+        while start >= 0:
+            for i in range(start, start + len(g)):
+                covered[i] = True
+            start = key.find(g, start + 1)
+    spans, i = [], 0
+    while i < len(key):
+        if covered[i]:
+            j = i
+            while j < len(key) and covered[j]:
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
 
 
 def seams(parts: list[str], known) -> dict[str, str]:

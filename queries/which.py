@@ -27,7 +27,7 @@ from pathlib import Path
 from graph_model.records import Source
 
 from .index_file import IndexFileError, read_index, write_index
-from .search import VERSION, Index, build_index, closest_entries, parse_query, search
+from .search import VERSION, Index, build_index, closest_entries, highlight_spans, parse_query, search
 
 BREADCRUMB_SEP = " › "
 DEFAULT_TOP = 10
@@ -179,29 +179,6 @@ def cached_which(fingerprint: str, build: Callable[[], object], query: str, dire
 
 
 # --------------------------------------------------------------------------- which
-def _spans(key: str, terms) -> list[tuple[int, int]]:
-    """Character ranges of ``key`` covered by the query's bigrams (or its characters, for one-character queries)."""
-    grams = [t for t in terms if len(t) == 2] or [t for t in terms if len(t) == 1]
-    covered = [False] * len(key)
-    for g in grams:
-        start = key.find(g)
-        while start >= 0:
-            for i in range(start, start + len(g)):
-                covered[i] = True
-            start = key.find(g, start + 1)
-    spans, i = [], 0
-    while i < len(key):
-        if covered[i]:
-            j = i
-            while j < len(key) and covered[j]:
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    return spans
-
-
 def which(source, query: str, *, agency: str | None = None, unit_type: str | None = None,
           top: int | None = DEFAULT_TOP, explain: bool = False) -> list[Hit]:
     """Units that handle what ``query`` describes, best first (``[]`` when none does).
@@ -228,7 +205,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
             context = entry[8] if len(entry) > 8 else ""
             spans = spans_of.get(m.entry)
             if spans is None:
-                spans = spans_of[m.entry] = _spans(key, terms)
+                spans = spans_of[m.entry] = highlight_spans(key, terms)
             for h in m.handlers:
                 evidence.append(Evidence(text, h[1], h[2], h[3], h[4], h[5], kind, spans, context,
                                          h[6] if len(h) > 6 else ""))

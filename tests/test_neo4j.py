@@ -372,7 +372,7 @@ def _eval_module():
 @pytest.mark.parametrize("query", ['a"b\\c', "OR", "AND NOT", "MATCH (n) DETACH DELETE n", '"', "\\", "*?~:^",
                                    "[1 TO 9]", "保稅 && 監管 || x", " ", "保"])
 def test_lookup_takes_any_text_literally(pushed, query):
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     hits = which(pushed, query)
     assert isinstance(hits, list)
     # the Lucene escaping alone (without the query folding) keeps the parser happy too
@@ -382,14 +382,14 @@ def test_lookup_takes_any_text_literally(pushed, query):
 
 
 def test_lookup_with_quotes_and_keywords_still_finds_the_phrase(pushed):
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     hits = which(pushed, '"保稅工廠監管" OR MATCH \\', top=1)
     assert hits[0].unit["id"] == "財政部/關務署/高雄關/嘉南分關"
 
 
 def test_lookup_agency_and_type_filters(pushed):
     from graph_model.errors import UnknownUnit
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     from queries.search import UnknownType
     hits = which(pushed, "人事", agency="基隆關")
     assert hits and all(h.unit["path"][:3] == ["財政部", "關務署", "基隆關"] for h in hits)
@@ -408,7 +408,7 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
     # 貪瀆案件: seed 003 charges 政風室 with 「員工貪瀆不法之預防、發掘及處理檢舉事項」, 案件 is in other
     # duties, and no text has 瀆案, the bigram straddling the two words (a seam): it is no evidence
     # against the duty holding 貪瀆, which answers in both backends (before seams, Neo4j found nothing).
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     from queries.search import build_index, parse_query, search, seams
     from queries.textnorm import fold
 
@@ -441,7 +441,7 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
 
 
 def test_lookup_answers_procedures_with_the_acting_unit(pushed):
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     hits = which(pushed, "子女教育補助", top=3)
     ids = [h.unit["id"] for h in hits]
     assert "經濟部/人事處" in ids
@@ -458,7 +458,7 @@ def test_lookup_answers_procedures_with_the_acting_unit(pushed):
 
 
 def test_cli_which_neo4j_renders_like_embedded(neo4j_env, run, corpus):
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     push(corpus, conf(neo4j_env))
     score = which(conf(neo4j_env), "保稅工廠監管", top=1)[0].score
     result = run("which", "保稅工廠監管", "--backend", "neo4j", "--top", "1")

@@ -39,8 +39,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import cypher as q
-from .connection import Settings, connect, translate
+from graph_model.neo4j import cypher as q
+from graph_model.neo4j.connection import Settings, connect, translate
 
 LUCENE_LIMIT = 300  # candidates per index (more when results are filtered by --agency/--type)
 FILTERED_LIMIT = 5000
@@ -169,7 +169,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                                                         r["ref"], score=r["score"], **made)
                 c.key = fold(c.text, triggers)
                 c.key += " " + " ".join(s.short_forms(c.key))
-                c.clause = s._clause_start(c.key, c.flags)
+                c.clause = s.clause_start(c.key, c.flags)
             if allowed is None or allowed(r):
                 c.rows.append(r)
 
@@ -184,7 +184,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
 
     # Query bigrams (the embedded lookup's terms); a bigram that no candidate has and that holds
     # a glue character (行李要檢查: 李要, 要檢) is chatter, not content.
-    terms = s._terms(" ".join(parts))
+    terms = s.key_terms(" ".join(parts))
     bigrams = [t for t in terms if len(t) == 2] or [t for t in terms if len(t) == 1]
     present = {t for t in bigrams if any(t in c.key for c in cands.values())}
     bigrams = [t for t in bigrams if t in present or not (set(t) & s.FUNCTION_CHARS)] or bigrams
@@ -276,7 +276,8 @@ def _triggers() -> frozenset[str]:
 
 def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
     from queries.search import EVIDENCE_PER_UNIT, keep_ties
-    from queries.which import Evidence, Hit, _spans
+    from queries.search import highlight_spans
+    from queries.which import Evidence, Hit
 
     ranked = []
     for uid, matches in by_unit.items():
@@ -289,7 +290,7 @@ def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
     for score, uid, matches in ranked:
         evidence = []
         for _score, c, rows in matches:
-            spans = _spans(c.key[:len(c.text)], terms)
+            spans = highlight_spans(c.key[:len(c.text)], terms)
             for r in sorted(rows, key=lambda r: (r.get("doc") or "", r.get("line") or 0)):
                 evidence.append(Evidence(c.text, r.get("doc") or "", r.get("line") or 0, r.get("article") or "",
                                          r.get("item") or "", r.get("post") or "", c.kind, spans,
