@@ -108,7 +108,7 @@ def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
 
 # --------------------------------------------------------------------------- the lookup
 def _which(tx, query: str, agency, unit_type, top, rerank: bool):
-    from queries import search as s
+    from queries import entries as e, search as s
     from queries.textnorm import clean_query, fold
 
     triggers = _triggers()
@@ -125,7 +125,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
     limit = FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT
     from queries.procedure import OWNER_PRIOR as owner_prior, STEP_PRIOR
 
-    title_prior = s.PROCEDURE_PRIOR
+    title_prior = e.PROCEDURE_PRIOR
     step_prior = title_prior * STEP_PRIOR
     cands: dict[tuple[str, str], _Candidate] = {}
 
@@ -134,16 +134,11 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
             r = r.data()
             r["weight"] = 1.0
             if kind == "duty":
-                flags = tuple(f for f in ("catch_all", "residual") if r.get(f))
-                prior = s.RESIDUAL_PRIOR if "residual" in flags else s.CATCH_ALL_PRIOR if "catch_all" in flags else 1.0
-                made = dict(text=r["text"], prior=prior, flags=flags)
+                flags = e.duty_flags_of(r)
+                made = dict(text=r["text"], prior=e.duty_prior(flags), flags=flags)
             elif kind == "unit":
-                names = [r["name"]]
-                for extra in [r.get("full_name") or "", *(r.get("aliases") or [])]:
-                    if extra and extra not in names and "".join(r["path"]) != extra:
-                        names.append(extra)
-                own = r.get("own_duties") or not r.get("has_children")
-                made = dict(text="、".join(names), prior=s.UNIT_NAME_PRIOR if own else s.CONTAINER_NAME_PRIOR)
+                made = dict(text="、".join(e.unit_names(r)),
+                            prior=e.unit_prior(bool(r.get("own_duties") or not r.get("has_children"))))
             elif kind == "title":
                 deciders = "、".join(dict.fromkeys(r["deciders"]))
                 context = ("rule" + (f"; decides: {deciders}" if deciders else "")) if r["rule"] else "procedure"

@@ -28,6 +28,8 @@ from typing import NamedTuple
 from graph_model.errors import AmbiguousName, UnknownName
 from graph_model.records import Source
 
+from .entries import PROCEDURE_PRIOR, Entry, Handler
+
 EMPTY_STEP = "（空白）"  # a flow-chart box with no text
 
 
@@ -355,13 +357,12 @@ def which_entries(graph, *, agency_fallback: bool = False):
     evidence.  Each entry's ``context`` says which (``step 2 of <title>``, ``note
     of <title>``, ``procedure``/``rule`` for a title; a rule's step adds who
     decides), each handler's ``role`` the unit's role there.  A title answers
-    with the units acting in the procedure (prior ``queries.search.PROCEDURE_PRIOR``,
+    with the units acting in the procedure (prior :data:`queries.entries.PROCEDURE_PRIOR`,
     cited where the text gives them their role) and, at :data:`OWNER_PRIOR` times
     that, with the agency it belongs to (cited at the title).  Steps and notes get
-    the title's prior times :data:`STEP_PRIOR`.  Registered as
-    ``queries.search.ENTRY_SOURCES["procedure"]``.
+    the title's prior times :data:`STEP_PRIOR`.  Listed in :data:`queries.search.ENTRY_SOURCES`.
     """
-    from queries.search import PROCEDURE_PRIOR as title_prior, Entry, Handler
+    title_prior = PROCEDURE_PRIOR
     nodes = {n["id"]: n for n in procedure_nodes(graph)}
     roles = {pid: _roles_by_unit(graph, pid) for pid in nodes}
     grouped: dict[tuple, list] = {}

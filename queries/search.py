@@ -31,19 +31,21 @@ searching it needs neither networkx nor the graph.
 >>> search(index, "量子電腦")
 []
 
-Other kinds of text join the index by registering a function that yields
-:class:`Entry` objects for a graph (``ENTRY_SOURCES["procedure"] = fn``); procedures
-register :func:`queries.procedure.which_entries` (titles, steps and notes, each
-answered by the unit acting there).
+What the index holds is the table :data:`ENTRY_SOURCES`: kinds of text, each a
+function yielding :class:`~queries.entries.Entry` objects for a graph (duties and
+unit names from :mod:`queries.entries`; titles, steps and notes of procedures, each
+answered by the unit acting there, from :func:`queries.procedure.which_entries`).
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from graph_model.errors import OrgGraphError, UnknownUnit
 
+from .entries import Entry, duty_entries, unit_entries
 from .procedure import which_entries  # light: no networkx
 from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 
@@ -57,81 +59,17 @@ PHRASE_BONUS = 1.0  # score × (1 + PHRASE_BONUS × longest verbatim run / query
 MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's entry (with the unit's names) must contain
 PREFILTER = 0.2  # share an entry must contain on its own to be considered at all
 MIN_RUN = 4  # …or the length of a run of the query it contains word for word
-CATCH_ALL_PRIOR = 0.45  # 其他有關…事項
-RESIDUAL_PRIOR = 0.3  # 不屬其他各組、室事項
-UNIT_NAME_PRIOR = 0.9  # a unit's own name
-CONTAINER_NAME_PRIOR = 0.4  # the name of a unit whose sub-units hold its duties
-PROCEDURE_PRIOR = 0.8  # the title of a procedure a unit is responsible for
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
 EVIDENCE_PER_UNIT = 3
 
 
-# --------------------------------------------------------------------------- entries
-@dataclass
-class Handler:
-    """A unit that handles an entry, and where the text says so."""
-
-    unit: str  # unit id
-    doc: str
-    line: int
-    article: str = ""
-    item: str = ""
-    post: str = ""  # set when a post of the unit (主任秘書) holds the duty
-    role: str = ""  # the unit's role where the entry is a procedure's text (核辦, 審核 …)
-
-
-@dataclass
-class Entry:
-    """A piece of text the index matches, with the units it points to."""
-
-    kind: str  # "duty", "unit", "procedure", "post", …
-    ref: str  # graph node id
-    text: str
-    handlers: list[Handler]
-    prior: float = 1.0
-    flags: tuple[str, ...] = ()  # e.g. ("catch_all",)
-    context: str = ""  # where the text sits, e.g. "step 2 of <procedure title>"
-
-
-def duty_entries(graph) -> Iterable[Entry]:
-    """One entry per Duty node; every HANDLES edge is a handler."""
-    for duty in graph.nodes_with_label("Duty"):
-        handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
-                            e.get("post") or "")
-                    for unit, e in sorted(graph.handlers(duty["id"]),
-                                          key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
-        if not handlers:
-            continue
-        flags = tuple(f for f in ("catch_all", "residual") if duty.get(f))
-        prior = RESIDUAL_PRIOR if "residual" in flags else CATCH_ALL_PRIOR if "catch_all" in flags else 1.0
-        yield Entry("duty", duty["id"], duty["text"], handlers, prior, flags)
-
-
-def unit_entries(graph) -> Iterable[Entry]:
-    """One entry per unit: its name (and full name and aliases when they differ).
-
-    A unit with no duties of its own whose sub-units have them (a division split
-    into sections) is a container: its name counts for less than the duties of
-    the sections that do the work.
-    """
-    for unit in graph.units():
-        own = bool(graph.duties_of(unit["id"]))
-        prior = UNIT_NAME_PRIOR if own or not graph.children(unit["id"]) else CONTAINER_NAME_PRIOR
-        names = [unit["name"]]
-        for extra in [unit.get("full_name") or "", *unit.get("aliases", [])]:
-            if extra and extra not in names and "".join(unit["path"]) != extra:
-                names.append(extra)
-        handler = Handler(unit["id"], unit.get("doc", ""), unit.get("line", 0), unit.get("article") or "",
-                          unit.get("item") or "")
-        yield Entry("unit", unit["id"], "、".join(names), [handler], prior)
-
-
-# Kinds of text in the index: name -> function(graph) yielding entries.  Register more kinds here.
-ENTRY_SOURCES: dict[str, Callable[[object], Iterable[Entry]]] = {
+# What the index holds: kind -> function(graph) yielding its entries.  Add a kind here
+# (or pass ``sources`` to :func:`build_index`).
+ENTRY_SOURCES: Mapping[str, Callable[[object], Iterable[Entry]]] = MappingProxyType({
     "duty": duty_entries,
     "unit": unit_entries,
     "procedure": which_entries,  # titles, steps and notes of procedures: the acting unit answers
-}
+})
 
 
 # --------------------------------------------------------------------------- the index
@@ -206,14 +144,15 @@ class Index:
         return len(self.entries)
 
 
-def build_index(graph, kinds: Iterable[str] | None = None) -> Index:
-    """Index the graph's texts (every kind in :data:`ENTRY_SOURCES`, or only ``kinds``)."""
+def build_index(graph, kinds: Iterable[str] | None = None,
+                sources: Mapping[str, Callable[[object], Iterable[Entry]]] = ENTRY_SOURCES) -> Index:
+    """Index the graph's texts (every kind in ``sources``, by default :data:`ENTRY_SOURCES`, or only ``kinds``)."""
     units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"]] for u in graph.units()]
     pos = {u[0]: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
     entries, postings, lengths = [], {}, []
-    for kind in (kinds or ENTRY_SOURCES):
-        for entry in ENTRY_SOURCES[kind](graph):
+    for kind in (kinds or sources):
+        for entry in sources[kind](graph):
             handlers = [[pos[h.unit], h.doc, h.line, h.article, h.item, h.post, h.role]
                         for h in entry.handlers if h.unit in pos]
             if not handlers:

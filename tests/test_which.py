@@ -256,14 +256,10 @@ def test_library_is_graph_first_and_index_round_trips(graph001):
 
 def test_other_kinds_of_text_can_join_the_index(graph001):
     from queries import search
+    from queries.entries import Entry, Handler
     def extra(graph):
-        yield search.Entry("procedure", "proc:1", "旅客行李通關作業程序",
-                           [search.Handler("財政部/關務署/臺北關/稽查組", "doc", 1)])
-    search.ENTRY_SOURCES["test-procedure"] = extra
-    try:
-        index = search.build_index(graph001)
-    finally:
-        del search.ENTRY_SOURCES["test-procedure"]
+        yield Entry("procedure", "proc:1", "旅客行李通關作業程序", [Handler("財政部/關務署/臺北關/稽查組", "doc", 1)])
+    index = search.build_index(graph001, sources={**search.ENTRY_SOURCES, "test-procedure": extra})
     from queries.which import which
     hit = which(index, "行李通關作業程序")[0]
     assert hit.unit["id"] == "財政部/關務署/臺北關/稽查組" and hit.evidence[0].kind == "procedure"
@@ -478,7 +474,8 @@ def test_long_queries_stay_fast(graph001, query):
 def test_a_residual_duty_holding_the_query_still_answers(alone):
     # 「鋼鐵、金融、保險業及不屬各股專業之審查、研議及統一處理原則之擬訂」 (corpus 07): its words after the residual
     # clause still find it, discounted, never an empty answer.
-    from queries.search import RESIDUAL_PRIOR, search
+    from queries.entries import RESIDUAL_PRIOR
+    from queries.search import search
     _graph, index = alone["07_kaohsiung_ntb_office_rules.txt"]
     residual = [e for e in index.entries if "residual" in e[5] and "統一處理原則" in e[3]]
     assert residual

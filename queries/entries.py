@@ -1,0 +1,101 @@
+"""The texts the ``which`` lookup indexes: :class:`Entry` objects, each with the units that answer it.
+
+A duty statement answers with the units that handle it, a unit's name with the
+unit; :func:`queries.procedure.which_entries` makes the entries of procedures.
+Which kinds the index holds is :data:`queries.search.ENTRY_SOURCES`.  The priors
+here weigh a kind of text against a duty a unit is specifically charged with
+(tuned on eval/queries.jsonl as a whole, never for one query); the Neo4j lookup
+applies the same ones.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+CATCH_ALL_PRIOR = 0.45  # 其他有關…事項
+RESIDUAL_PRIOR = 0.3  # 不屬其他各組、室事項
+UNIT_NAME_PRIOR = 0.9  # a unit's own name
+CONTAINER_NAME_PRIOR = 0.4  # the name of a unit whose sub-units hold its duties
+PROCEDURE_PRIOR = 0.8  # the title of a procedure a unit is responsible for
+
+
+@dataclass
+class Handler:
+    """A unit that handles an entry, and where the text says so."""
+
+    unit: str  # unit id
+    doc: str
+    line: int
+    article: str = ""
+    item: str = ""
+    post: str = ""  # set when a post of the unit (主任秘書) holds the duty
+    role: str = ""  # the unit's role where the entry is a procedure's text (核辦, 審核 …)
+
+
+@dataclass
+class Entry:
+    """A piece of text the index matches, with the units it points to."""
+
+    kind: str  # "duty", "unit", "procedure", "post", …
+    ref: str  # graph node id
+    text: str
+    handlers: list[Handler]
+    prior: float = 1.0
+    flags: tuple[str, ...] = ()  # e.g. ("catch_all",)
+    context: str = ""  # where the text sits, e.g. "step 2 of <procedure title>"
+
+
+def duty_flags_of(duty: dict) -> tuple[str, ...]:
+    """The flags of a duty node (or row) that lower its prior: ``catch_all``, ``residual``."""
+    return tuple(f for f in ("catch_all", "residual") if duty.get(f))
+
+
+def duty_prior(flags) -> float:
+    """A duty's prior: residual and catch-all clauses count for less.
+
+    >>> duty_prior(()), duty_prior(("catch_all",)), duty_prior(("catch_all", "residual"))
+    (1.0, 0.45, 0.3)
+    """
+    return RESIDUAL_PRIOR if "residual" in flags else CATCH_ALL_PRIOR if "catch_all" in flags else 1.0
+
+
+def unit_names(unit: dict) -> list[str]:
+    """A unit's name, then its full name and aliases where they differ: the text of its entry."""
+    names = [unit["name"]]
+    for extra in [unit.get("full_name") or "", *(unit.get("aliases") or [])]:
+        if extra and extra not in names and "".join(unit["path"]) != extra:
+            names.append(extra)
+    return names
+
+
+def unit_prior(works: bool) -> float:
+    """A unit name's prior: ``works`` when it has duties of its own or no units under it; less for a
+    container whose sub-units hold the duties."""
+    return UNIT_NAME_PRIOR if works else CONTAINER_NAME_PRIOR
+
+
+def duty_entries(graph) -> Iterable[Entry]:
+    """One entry per Duty node; every HANDLES edge is a handler."""
+    for duty in graph.nodes_with_label("Duty"):
+        handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
+                            e.get("post") or "")
+                    for unit, e in sorted(graph.handlers(duty["id"]),
+                                          key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
+        if not handlers:
+            continue
+        flags = duty_flags_of(duty)
+        yield Entry("duty", duty["id"], duty["text"], handlers, duty_prior(flags), flags)
+
+
+def unit_entries(graph) -> Iterable[Entry]:
+    """One entry per unit: its name (and full name and aliases when they differ).
+
+    A unit with no duties of its own whose sub-units have them (a division split
+    into sections) is a container: its name counts for less than the duties of
+    the sections that do the work.
+    """
+    for unit in graph.units():
+        prior = unit_prior(bool(graph.duties_of(unit["id"])) or not graph.children(unit["id"]))
+        handler = Handler(unit["id"], unit.get("doc", ""), unit.get("line", 0), unit.get("article") or "",
+                          unit.get("item") or "")
+        yield Entry("unit", unit["id"], "、".join(unit_names(unit)), [handler], prior)
