@@ -19,18 +19,24 @@ and provenance (``doc``, ``line``, ``article``, ``item``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import networkx as nx
 
+from . import procedures, staffing
 from .duties import duty_flags, normalize_duty
 from .errors import AmbiguousUnit, UnknownUnit
 from .naming import classify_agency, unit_id
 from .records import ParsedDocument, Source
 
-# Genre-specific record builders (posts, figures, procedures) register here:
-# key in ParsedDocument.extras -> function(graph, records, parsed).
-EXTRA_BUILDERS: dict[str, Callable[["OrgGraph", object, ParsedDocument], None]] = {}
+# What the graph is built from besides units and duties: key in ParsedDocument.extras ->
+# function(graph, records, parsed) adding those records.  Add a kind of record here.
+EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None]] = MappingProxyType({
+    "procedures": procedures.build_procedures,
+    "posts": staffing.build_posts,
+    "headcounts": staffing.build_headcounts,
+})
 
 
 def duty_id(text: str, normalized: bool = False) -> str:
@@ -299,8 +305,3 @@ class _Canonicalizer:
                 return full
         return tuple(path)
 
-
-# Genre builders register themselves in EXTRA_BUILDERS when imported.  Importing them
-# here (not in graph_model/__init__.py) keeps every OrgGraph.build complete without
-# making a plain `import graph_model.errors` load networkx.
-from . import procedures, staffing  # noqa: E402,F401  (procedures; posts, headcounts)

@@ -1,7 +1,7 @@
 """Procedures in the graph: ``Procedure``, ``Step``, ``Law`` and ``Form`` nodes.
 
-Registered as ``EXTRA_BUILDERS["procedures"]``: :meth:`OrgGraph.build` calls
-:func:`build_procedures` with the procedure dicts a loader put in
+:meth:`OrgGraph.build` calls :func:`build_procedures` (its table
+:data:`graph_model.graph.EXTRA_BUILDERS`) on the graph being built with the procedure dicts a loader put in
 ``parsed.extras["procedures"]`` (see :func:`loaders.procedures.parse`).
 
 Nodes (ids are stable and readable):
@@ -52,7 +52,6 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 """
 from __future__ import annotations
 
-from .graph import EXTRA_BUILDERS, OrgGraph
 from .naming import classify_agency, unit_id
 from .records import ParsedDocument, Source
 
@@ -71,7 +70,7 @@ def form_id(name: str) -> str:
     return f"form:{name}"
 
 
-def resolve_unit_path(graph: OrgGraph, path: list[str] | tuple[str, ...], source: Source) -> str:
+def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:
     """Unit id of a path named by a procedure: the node itself, else the one unit whose path ends so."""
     uid = unit_id(path)
     if uid in graph.g:
@@ -84,7 +83,7 @@ def resolve_unit_path(graph: OrgGraph, path: list[str] | tuple[str, ...], source
     return graph.add_unit(tuple(path), kind, unit_type, source, mentioned=True)
 
 
-def _inferred_only(graph: OrgGraph, doc: str, rec: dict) -> str:
+def _inferred_only(graph, doc: str, rec: dict) -> str:
     """Ids (joined with ``|``) of the units acting in a note only by a generic word (服務機關, 人事單位 …)."""
     basis: dict[str, set[str]] = {}
     for a in rec.get("actors", []):
@@ -93,13 +92,13 @@ def _inferred_only(graph: OrgGraph, doc: str, rec: dict) -> str:
     return "|".join(u for u, b in basis.items() if b == {"inferred"})
 
 
-def _add_once(graph: OrgGraph, node_id: str, **attrs) -> dict:
+def _add_once(graph, node_id: str, **attrs) -> dict:
     if node_id not in graph.g:
         graph.g.add_node(node_id, id=node_id, **attrs)
     return graph.g.nodes[node_id]
 
 
-def build_procedures(graph: OrgGraph, records: list[dict], parsed: ParsedDocument) -> None:
+def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None:
     """Add the procedures of one parsed document to the graph (see module doc)."""
     doc = parsed.document.id
     for p in records:
@@ -171,5 +170,3 @@ def build_procedures(graph: OrgGraph, records: list[dict], parsed: ParsedDocumen
             if not graph.g.has_edge(uid, pid, key="NAMED_IN"):
                 graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **_prov(doc, u, article))
 
-
-EXTRA_BUILDERS["procedures"] = build_procedures

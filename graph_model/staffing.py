@@ -1,7 +1,7 @@
 """Posts and headcount figures in the graph.
 
-Registers two builders for :class:`~graph_model.records.ParsedDocument` extras
-(records from :mod:`loaders.posts` and :mod:`loaders.staffing_table`):
+Builds two kinds of :class:`~graph_model.records.ParsedDocument` extras (listed in
+:data:`graph_model.graph.EXTRA_BUILDERS`; records from :mod:`loaders.posts` and :mod:`loaders.staffing_table`):
 
 - ``extras["posts"]`` → ``Post`` nodes, ``(:Unit)-[:HAS_POST]->(:Post)``.  Id
   ``<unit id>#post:<title>`` (``@<variant>`` appended for 一等/二等… offices).  Flat
@@ -30,7 +30,6 @@ Registers two builders for :class:`~graph_model.records.ParsedDocument` extras
 """
 from __future__ import annotations
 
-from .graph import EXTRA_BUILDERS, OrgGraph
 from .naming import classify_agency, classify_unit, unit_id
 from .ranks import rank_label
 from .records import ParsedDocument, Source
@@ -41,7 +40,7 @@ def _prov(src: dict) -> dict:
             "article": src.get("article") or "", "item": src.get("item") or ""}
 
 
-def unit_for(graph: OrgGraph, path, source: dict) -> str:
+def unit_for(graph, path, source: dict) -> str:
     """Id of the unit at ``path``: as is, else the one unit whose path ends with it, else a new unit.
 
     Documents name their agency as they like (關務署, 財政部/關務署); the graph
@@ -68,7 +67,7 @@ def post_id(uid: str, title: str, variant: str | None = None) -> str:
     return f"{uid}#post:{title}" + (f"@{variant}" if variant else "")
 
 
-def add_post(graph: OrgGraph, rec: dict) -> str:
+def add_post(graph, rec: dict) -> str:
     """Add one post record; a post already there (same unit, title, variant) gains a source."""
     uid = unit_for(graph, rec["unit"], rec["source"])
     pid = post_id(uid, rec["title"], rec.get("variant"))
@@ -107,7 +106,7 @@ def headcount_id(uid: str, fig: dict) -> str:
     return f"{uid}#headcount:{fig['kind']}:{fig.get('scope', 'own')}:{year}:{fig['category']}{variant}"
 
 
-def add_headcount(graph: OrgGraph, fig: dict) -> str | None:
+def add_headcount(graph, fig: dict) -> str | None:
     """Add one figure; the first figure for the same unit/kind/scope/year/category wins (tables before text)."""
     uid = unit_for(graph, fig["agency"], fig["source"])
     hid = headcount_id(uid, fig)
@@ -128,7 +127,7 @@ def add_headcount(graph: OrgGraph, fig: dict) -> str | None:
     return hid
 
 
-def build_posts(graph: OrgGraph, records, parsed: ParsedDocument) -> None:
+def build_posts(graph, records, parsed: ParsedDocument) -> None:
     for rec in records or []:
         kind = rec.get("kind", "post")
         if kind == "post":
@@ -149,7 +148,7 @@ def build_posts(graph: OrgGraph, records, parsed: ParsedDocument) -> None:
                                   "source": rec["source"]})
 
 
-def build_headcounts(graph: OrgGraph, records, parsed: ParsedDocument) -> None:
+def build_headcounts(graph, records, parsed: ParsedDocument) -> None:
     added = [hid for fig in records or [] if (hid := add_headcount(graph, fig))]
     budget = [graph.g.nodes[h] for h in added]
     budget = [n for n in budget if n["kind"] == "budget" and n["category"] in ("合計", "總計") and n["year"] is not None]
@@ -164,7 +163,3 @@ def build_headcounts(graph: OrgGraph, records, parsed: ParsedDocument) -> None:
             continue
         unit["headcount_year"] = latest
         unit["headcount_group" if n["scope"] == "group" else "headcount"] = n["value"]
-
-
-EXTRA_BUILDERS["posts"] = build_posts
-EXTRA_BUILDERS["headcounts"] = build_headcounts
