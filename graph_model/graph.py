@@ -43,11 +43,6 @@ def duty_id(text: str, normalized: bool = False) -> str:
     return "duty:" + hashlib.sha1((text if normalized else normalize_duty(text)).encode()).hexdigest()[:12]
 
 
-def _prov(source: Source) -> dict:
-    return {"doc": source.doc, "line": source.line, "end_line": source.end_line or source.line,
-            "article": source.article or "", "item": source.item or ""}
-
-
 class OrgGraph:
     """The organization graph.  Build it with :meth:`build` from parsed documents."""
 
@@ -101,7 +96,7 @@ class OrgGraph:
         if len(path) > 1:
             parent = unit_id(path[:-1])
             if not self.g.has_edge(parent, uid, key="HAS_UNIT"):
-                self.g.add_edge(parent, uid, key="HAS_UNIT", type="HAS_UNIT", **_prov(source))
+                self.g.add_edge(parent, uid, key="HAS_UNIT", type="HAS_UNIT", **source.prov())
         return uid
 
     def _upsert_unit(self, path, kind, unit_type, source, *, full_name="", aliases=(), note="", implied=False,
@@ -112,13 +107,13 @@ class OrgGraph:
             self.g.add_node(uid, id=uid, labels=["Unit", kind], kind=kind, name=path[-1], unit_type=unit_type,
                             path=list(path), full_name=full_name or path[-1], aliases=[], sources=[],
                             implied=implied, mentioned=mentioned, note=note, seq=self.g.number_of_nodes(),
-                            **_prov(source))
+                            **source.prov())
             node = self.g.nodes[uid]
             if self._by_name is not None:
                 self._by_name.setdefault(path[-1], []).append(uid)
         elif node["implied"] and not implied:
             # A document that sets the unit up explicitly outranks one that merely implied it.
-            node.update(labels=["Unit", kind], kind=kind, unit_type=unit_type, implied=False, **_prov(source))
+            node.update(labels=["Unit", kind], kind=kind, unit_type=unit_type, implied=False, **source.prov())
         if not mentioned:  # set up (or implied) by an organization document, not only named by a procedure
             node["mentioned"] = False
         if full_name and len(full_name) > len(node["full_name"]):
@@ -126,7 +121,7 @@ class OrgGraph:
         node["aliases"] = sorted(set(node["aliases"]) | {a for a in aliases if a and a != path[-1]})
         if note and not node["note"]:
             node["note"] = note
-        prov = _prov(source)
+        prov = source.prov()
         if not implied and prov not in node["sources"]:
             node["sources"].append(prov)
         return uid
@@ -150,7 +145,7 @@ class OrgGraph:
         # A running counter: number_of_edges() walks every node of a multigraph, quadratic over a build.
         self._handles_seq += 1
         self.g.add_edge(uid, did, key=key, type="HANDLES", basis=basis, post=post, seq=self._handles_seq,
-                        **_prov(source))
+                        **source.prov())
         return did
 
     # ------------------------------------------------------------------ reading

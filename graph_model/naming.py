@@ -46,6 +46,17 @@ _WORDS_ENDING_LIKE_AGENCIES = {"幹部", "全部", "內部", "外部", "局部",
 _FAMILY = re.compile(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
 _MAX_NAME = 60  # longer "names" are prose: never split (and never spend time on them)
 
+BREADCRUMB_SEP = " › "
+
+
+def breadcrumb_of(path) -> str:
+    """A unit's path as people read it.
+
+    >>> breadcrumb_of(["財政部", "關務署", "基隆關"])
+    '財政部 › 關務署 › 基隆關'
+    """
+    return BREADCRUMB_SEP.join(path)
+
 
 def split_agency_name(name: str) -> tuple[str, ...]:
     """Split a full agency name into its hierarchy of agency names.

@@ -53,13 +53,7 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 from __future__ import annotations
 
 from .naming import classify_agency, unit_id
-from .records import ParsedDocument, Source
-
-
-def _prov(doc: str, rec: dict, article: str = "", item: str = "") -> dict:
-    line = int(rec.get("line") or 0)
-    return {"doc": doc, "line": line, "end_line": int(rec.get("end_line") or line),
-            "article": rec.get("article", article) or "", "item": rec.get("item", item) or ""}
+from .records import ParsedDocument, Source, provenance_of
 
 
 def law_id(name: str) -> str:
@@ -120,7 +114,7 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
             note_inferred=[_inferred_only(graph, doc, n) for n in notes],
             forms_note=p.get("forms_note", ""),
             flow_note=p.get("flow_note", ""), has_flow_section=bool(p.get("has_flow_section")),
-            **_prov(doc, p))
+            **provenance_of(p, doc=doc))
         step_ids = {}
         for s in p.get("steps", []):
             sid = s.get("id") or f"step:{p['title']}:{s['n']}"
@@ -134,29 +128,29 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
                 actors=[a for a, _ in actors], actor_roles=[r for _, r in actors],
                 actor_basis=[a.get("basis", "explicit") for a in s.get("actors", [])],
                 deciders=list(s.get("deciders", [])), days=s.get("days"), min_days=s.get("min_days"),
-                max_days=s.get("max_days"), hours=s.get("hours"), **_prov(doc, s, article))
-            graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s["n"], **_prov(doc, s, article))
+                max_days=s.get("max_days"), hours=s.get("hours"), **provenance_of(s, article, doc=doc))
+            graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s["n"], **provenance_of(s, article, doc=doc))
         for e in p.get("flow", []):
             a, b = step_ids[e["from"]], step_ids[e["to"]]
             label = e.get("label", "")
-            graph.g.add_edge(a, b, key=f"NEXT:{label}", type="NEXT", condition=label, **_prov(doc, e, article))
+            graph.g.add_edge(a, b, key=f"NEXT:{label}", type="NEXT", condition=label, **provenance_of(e, article, doc=doc))
         for order, law in enumerate(p.get("laws", []), 1):
             lid = law_id(law["name"])
             node = _add_once(graph, lid, labels=["Law"], name=law["name"], issuer=law.get("issuer", ""),
-                             **_prov(doc, law))
+                             **provenance_of(law, doc=doc))
             if law.get("issuer") and not node.get("issuer"):
                 node["issuer"] = law["issuer"]
             key = f"BASED_ON:{law.get('article', '')}"
             if not graph.g.has_edge(pid, lid, key=key):
                 graph.g.add_edge(pid, lid, key=key, type="BASED_ON", order=order, law_article=law.get("article", ""),
-                                 listed=law.get("listed", law["name"]), **_prov(doc, law, article))
+                                 listed=law.get("listed", law["name"]), **provenance_of(law, article, doc=doc))
         for order, form in enumerate(p.get("forms", []), 1):
             fid = form_id(form["name"])
-            node = _add_once(graph, fid, labels=["Form"], name=form["name"], also_written=[], **_prov(doc, form))
+            node = _add_once(graph, fid, labels=["Form"], name=form["name"], also_written=[], **provenance_of(form, doc=doc))
             node["also_written"] = sorted(set(node["also_written"]) | set(form.get("also_written", [])))
             if not graph.g.has_edge(pid, fid, key="USES_FORM"):
                 graph.g.add_edge(pid, fid, key="USES_FORM", type="USES_FORM", order=order, note=form.get("note", ""),
-                                 **_prov(doc, form, article))
+                                 **provenance_of(form, article, doc=doc))
         for order, u in enumerate(p.get("units", []), 1):
             uid = resolve_unit_path(graph, u["unit"], Source(doc, u["line"], u.get("end_line")))
             key = f"RESPONSIBLE_FOR:{u['role']}"
@@ -164,9 +158,9 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
                 continue
             graph.g.add_edge(uid, pid, key=key, type="RESPONSIBLE_FOR", role=u["role"], order=order,
                              basis=u.get("basis", "explicit"), post=u.get("post", ""),
-                             step=step_ids.get(u.get("step"), "") if u.get("step") else "", **_prov(doc, u, article))
+                             step=step_ids.get(u.get("step"), "") if u.get("step") else "", **provenance_of(u, article, doc=doc))
         for u in p.get("named", []):
             uid = resolve_unit_path(graph, u["unit"], Source(doc, u["line"], u.get("end_line")))
             if not graph.g.has_edge(uid, pid, key="NAMED_IN"):
-                graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **_prov(doc, u, article))
+                graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **provenance_of(u, article, doc=doc))
 

@@ -52,6 +52,40 @@ class Source:
             parts.append(f"{label} {number}" if label else number)
         return " ".join(parts)
 
+    def prov(self) -> dict:
+        """The provenance attributes of a node or edge read here (:func:`provenance`)."""
+        return provenance(self.doc, self.line, self.end_line, self.article, self.item)
+
+
+def provenance(doc: str, line: int, end_line: int | None = None, article: str | None = None,
+               item: str | None = None) -> dict:
+    """The provenance every node and edge carries: document, line span, article and item (``""`` when none).
+
+    >>> provenance("002", 9, article="第2條")
+    {'doc': '002', 'line': 9, 'end_line': 9, 'article': '第2條', 'item': ''}
+    """
+    return {"doc": doc, "line": line, "end_line": end_line or line, "article": article or "", "item": item or ""}
+
+
+def provenance_of(rec: dict, article: str = "", item: str = "", doc: str | None = None) -> dict:
+    """:func:`provenance` of a record that keeps its source as a dict (posts, figures, procedures).
+
+    ``article`` and ``item`` apply where the record has none of its own; ``doc`` where it names no document.
+    """
+    line = int(rec.get("line") or 0)
+    return provenance(rec.get("doc", "") if doc is None else doc, line, int(rec.get("end_line") or line),
+                      rec.get("article", article), rec.get("item", item))
+
+
+def cite(prov: dict) -> str:
+    """Citation of a node's or edge's provenance, e.g. ``002_af79314871040b19:9 第2條 item 2``.
+
+    >>> cite(provenance("002", 9, article="第2條", item="2"))
+    '002:9 第2條 item 2'
+    """
+    return Source(prov["doc"], prov["line"], prov.get("end_line"), prov.get("article") or None,
+                  prov.get("item") or None).cite()
+
 
 @dataclass
 class Document:

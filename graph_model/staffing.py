@@ -32,12 +32,7 @@ from __future__ import annotations
 
 from .naming import classify_agency, classify_unit, unit_id
 from .ranks import rank_label
-from .records import ParsedDocument, Source
-
-
-def _prov(src: dict) -> dict:
-    return {"doc": src.get("doc", ""), "line": src.get("line", 0), "end_line": src.get("end_line") or src.get("line", 0),
-            "article": src.get("article") or "", "item": src.get("item") or ""}
+from .records import ParsedDocument, Source, provenance_of
 
 
 def unit_for(graph, path, source: dict) -> str:
@@ -71,7 +66,7 @@ def add_post(graph, rec: dict) -> str:
     """Add one post record; a post already there (same unit, title, variant) gains a source."""
     uid = unit_for(graph, rec["unit"], rec["source"])
     pid = post_id(uid, rec["title"], rec.get("variant"))
-    prov = _prov(rec["source"])
+    prov = provenance_of(rec["source"])
     rank = rec.get("rank") or {}
     if pid in graph.g:
         node = graph.g.nodes[pid]
@@ -110,7 +105,7 @@ def add_headcount(graph, fig: dict) -> str | None:
     """Add one figure; the first figure for the same unit/kind/scope/year/category wins (tables before text)."""
     uid = unit_for(graph, fig["agency"], fig["source"])
     hid = headcount_id(uid, fig)
-    prov = _prov(fig["source"])
+    prov = provenance_of(fig["source"])
     if hid in graph.g:
         node = graph.g.nodes[hid]
         if prov not in node["sources"]:

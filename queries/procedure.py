@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from graph_model.errors import AmbiguousName, UnknownName
-from graph_model.records import Source
+from graph_model.records import cite
 
 from .entries import PROCEDURE_PRIOR, Entry, Handler
 
@@ -53,11 +53,6 @@ class ProcedureText(NamedTuple):
 
 
 # --------------------------------------------------------------------------- helpers
-def cite(prov: dict) -> str:
-    return Source(prov["doc"], prov["line"], prov.get("end_line"), prov.get("article") or None,
-                  prov.get("item") or None).cite()
-
-
 def _fold(text: str) -> str:
     from queries.textnorm import fold
     return fold(text).replace(" ", "")

@@ -17,9 +17,8 @@ functions turn that data into the CLI's text.
 """
 from __future__ import annotations
 
-from graph_model.records import Source
-
-BREADCRUMB_SEP = " › "
+from graph_model.naming import breadcrumb_of
+from graph_model.records import cite
 
 
 # --------------------------------------------------------------------------- helpers
@@ -28,14 +27,8 @@ def resolve(graph, ref: str) -> str:
     return graph.resolve(ref)
 
 
-def cite(prov: dict) -> str:
-    """Citation of a node's or edge's provenance, e.g. ``002_af79314871040b19:9 第2條 item 2``."""
-    return Source(prov["doc"], prov["line"], prov.get("end_line"), prov.get("article") or None,
-                  prov.get("item") or None).cite()
-
-
 def breadcrumb(graph, uid: str) -> str:
-    return BREADCRUMB_SEP.join(graph.node(uid)["path"])
+    return breadcrumb_of(graph.node(uid)["path"])
 
 
 def duties_in_order(graph, uid: str) -> list[tuple[dict, dict]]:

@@ -24,12 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph_model.naming import breadcrumb_of
 from graph_model.records import Source
 
 from .index_file import IndexFileError, read_index, write_index
 from .search import VERSION, Index, build_index, closest_entries, highlight_spans, parse_query, search
 
-BREADCRUMB_SEP = " › "
 DEFAULT_TOP = 10
 
 
@@ -71,7 +71,7 @@ class Hit:
 
     @property
     def breadcrumb(self) -> str:
-        return BREADCRUMB_SEP.join(self.unit["path"])
+        return breadcrumb_of(self.unit["path"])
 
     def to_dict(self) -> dict:
         d = {"unit": dict(self.unit), "score": round(self.score, 3), "evidence": [e.to_dict() for e in self.evidence]}
