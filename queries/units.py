@@ -20,6 +20,8 @@ from __future__ import annotations
 from graph_model.naming import breadcrumb_of
 from graph_model.records import cite
 
+from .staffing import render_summary, summary
+
 
 # --------------------------------------------------------------------------- helpers
 def resolve(graph, ref: str) -> str:
@@ -126,7 +128,7 @@ def show(graph, ref: str) -> dict:
         "sources": [cite(s) for s in node.get("sources", [])] or ([cite(node)] if node.get("doc") else []),
         "implied": bool(node.get("implied")), "mentioned": bool(node.get("mentioned")),
         "note": node.get("note", ""), "duties": duties, "procedures": _procedures(graph, uid),
-        "staffing": _staffing(graph, uid),
+        "staffing": summary(graph, uid),
     }
 
 
@@ -139,11 +141,6 @@ def _procedures(graph, uid: str) -> list[dict]:
             if d["role"] not in entry["roles"]:
                 entry["roles"].append(d["role"])
     return list(found.values())
-
-
-def _staffing(graph, uid: str) -> dict | None:
-    from .staffing import summary  # staffing builds on this module
-    return summary(graph, uid)
 
 
 def relative_name(path: list[str], other: list[str]) -> str:
@@ -178,7 +175,6 @@ def render_show(info: dict) -> str:
     if info["note"]:
         lines.append(field("note", info["note"]))
     if info.get("staffing"):
-        from .staffing import render_summary
         lines += render_summary(info["staffing"])
     lines.append(f"Children ({len(info['children'])})" + (":" if info["children"] else ""))
     for child in info["children"]:

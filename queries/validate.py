@@ -1,18 +1,15 @@
 """Data-quality report: what a reader of the graph should double-check.
 
-Each check is a function ``check(graph, parsed_documents) -> iterable of issue dicts``
-registered with :func:`check`; later modules add their own (e.g. headcount totals)::
+Each check is a function ``fn(graph, parsed_documents) -> iterable of issue dicts``;
+what ``validate`` checks is the table :data:`CHECKS` at the end of this module (the
+built-in checks here, headcount totals from :mod:`queries.staffing`): add a check there::
 
-    from queries.validate import check
-
-    @check("headcount_totals", "headcount totals that do not add up")
     def _headcounts(graph, parsed):
         ...
         yield {"unit": uid, "doc": doc, "line": line, "message": "..."}
 
 Every issue carries ``check`` and ``message`` and, where there is one, ``unit``,
-``doc`` and ``line``.  Register checks at import time of a module that
-``validate`` imports (add it to :data:`CHECK_MODULES`).
+``doc`` and ``line``.
 
 >>> from graph_model.store import open_store
 >>> store = open_store("/nonexistent/store.json")
@@ -23,38 +20,25 @@ Every issue carries ``check`` and ``message`` and, where there is one, ``unit``,
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 
-# name -> (description, function)
-CHECKS: dict[str, tuple[str, Callable]] = {}
-
-# Modules whose import registers more checks (kept lazy so the CLI starts fast).
-CHECK_MODULES: list[str] = ["queries.staffing"]
+from .staffing import headcount_totals
 
 
-def check(name: str, description: str):
-    """Decorator registering a validation check under ``name``."""
-    def register(fn):
-        CHECKS[name] = (description, fn)
-        return fn
-    return register
-
-
-def validate(graph, store=None) -> dict:
-    """Run every registered check; ``store`` supplies the parsed records (unplaced spans, duplicates)."""
-    for module in CHECK_MODULES:
-        importlib.import_module(module)
+def validate(graph, store=None, checks: Mapping[str, tuple[str, Callable]] | None = None) -> dict:
+    """Run every check of ``checks`` (by default :data:`CHECKS`); ``store`` supplies the parsed records
+    (unplaced spans, duplicates)."""
     parsed = store.parsed() if store is not None else []
-    checks, total = [], 0
-    for name, (description, fn) in CHECKS.items():
+    report, total = [], 0
+    for name, (description, fn) in (CHECKS if checks is None else checks).items():
         issues = [{"check": name, **issue} for issue in fn(graph, parsed)]
         total += len(issues)
-        checks.append({"name": name, "description": description, "count": len(issues), "issues": issues})
-    return {"total": total, "checks": checks}
+        report.append({"name": name, "description": description, "count": len(issues), "issues": issues})
+    return {"total": total, "checks": report}
 
 
 def cached_validate(store, graph: Callable[[], object], history: bool = False) -> dict:
@@ -68,8 +52,6 @@ def cached_validate(store, graph: Callable[[], object], history: bool = False) -
 
     here = Path(__file__).resolve().parent
     code = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(here.glob("*.py")))).hexdigest()[:12]
-    for module in CHECK_MODULES:
-        importlib.import_module(module)
     key = f"{store.fingerprint}:{history}:{code}:{code_version()}:{','.join(CHECKS)}"
     return cached_json("validate", key, lambda: validate(graph(), store), cache_dir())
 
@@ -90,7 +72,6 @@ def _has_duties(graph, uid: str) -> bool:
     return any(data["type"] == "HANDLES" for _, _, data in graph.g.out_edges(uid, data=True))
 
 
-@check("no_duties", "units with no duties (neither their own nor below them)")
 def _no_duties(graph, parsed) -> Iterable[dict]:
     """Units a document sets up without any duty, neither their own nor their sub-units'.
 
@@ -107,7 +88,6 @@ def _no_duties(graph, parsed) -> Iterable[dict]:
                    "message": f"{u['id']} has no duties"}
 
 
-@check("unplaced", "text spans the loaders could not place")
 def _unplaced(graph, parsed) -> Iterable[dict]:
     for p in parsed:
         for span in p.unplaced:
@@ -123,7 +103,6 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(_VARIANTS)
 
 
-@check("duplicate_names", "duplicate names under one parent")
 def _duplicate_names(graph, parsed) -> Iterable[dict]:
     """A unit set up twice in one document, or siblings whose names differ only in variant forms (台/臺)."""
     for p in parsed:
@@ -145,7 +124,17 @@ def _duplicate_names(graph, parsed) -> Iterable[dict]:
                                   + ", ".join(graph.node(k)["name"] for k in kids)}
 
 
-@check("agency_parents", "agencies that documents place under different parents (kept apart, not merged)")
 def _agency_parents(graph, parsed) -> Iterable[dict]:
     for name, parents in sorted(graph.g.graph.get("agency_conflicts", {}).items()):
         yield {"unit": name, "message": f"{name} is placed under {' and under '.join(parents)}"}
+
+
+# What ``validate`` checks, in report order: name -> (description, function).
+CHECKS: Mapping[str, tuple[str, Callable]] = MappingProxyType({
+    "no_duties": ("units with no duties (neither their own nor below them)", _no_duties),
+    "unplaced": ("text spans the loaders could not place", _unplaced),
+    "duplicate_names": ("duplicate names under one parent", _duplicate_names),
+    "agency_parents": ("agencies that documents place under different parents (kept apart, not merged)",
+                       _agency_parents),
+    "headcount_totals": ("headcount totals that do not add up", headcount_totals),
+})

@@ -202,21 +202,23 @@ duplicate names under one parent: 0
     assert out.splitlines()[-1].endswith(" issues")
 
 
-def test_validate_json_and_the_check_hook(run, store001):
+def test_validate_json_and_the_check_table(run, store001):
+    from graph_model.store import open_store
     from queries import validate as v
 
-    @v.check("test_only", "a check added by another module")
+    report = json.loads(ok(run("--store", store001, "validate", "--json")))
+    assert [c["name"] for c in report["checks"]] == list(v.CHECKS)
+    assert list(v.CHECKS)[:3] == ["no_duties", "unplaced", "duplicate_names"]
+    assert report["total"] == sum(c["count"] for c in report["checks"])
+
     def _extra(graph, parsed):
         yield {"unit": "財政部", "message": "hello"}
 
-    try:
-        report = json.loads(ok(run("--store", store001, "validate", "--json")))
-    finally:
-        del v.CHECKS["test_only"]
-    names = [c["name"] for c in report["checks"]]
-    assert names[:3] == ["no_duties", "unplaced", "duplicate_names"] and names[-1] == "test_only"
-    assert report["total"] == sum(c["count"] for c in report["checks"])
-    assert report["checks"][-1]["issues"] == [{"check": "test_only", "unit": "財政部", "message": "hello"}]
+    store = open_store(store001)
+    extended = v.validate(store.graph(), store, checks={**v.CHECKS, "test_only": ("a check of one's own", _extra)})
+    assert [c["name"] for c in extended["checks"]] == [*v.CHECKS, "test_only"]
+    assert extended["checks"][-1]["issues"] == [{"check": "test_only", "unit": "財政部", "message": "hello"}]
+    assert extended["checks"][:-1] == report["checks"]
 
 
 def test_validate_finds_duplicates_variants_and_units_without_duties():
