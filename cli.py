@@ -286,7 +286,7 @@ def export(state, unit, fmt, output, depth, table):
         click.echo(f"Warning: {text.count(' --> ')} links; Mermaid draws at most {MAX_EDGES} by default "
                    "(use --depth, or raise maxEdges in its configuration)", err=True)
     if output and output != "-":  # "-" is standard output, as usual
-        from graph_model.store import atomic_write
+        from graph_model.files import atomic_write
         atomic_write(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from .files import atomic_write, source_hash
+
 KEEP = 4  # entries: several stores in use each keep theirs
 
 
@@ -25,11 +27,7 @@ class _PlainUnpickler(pickle.Unpickler):
 
 def code_version() -> str:
     """Hash of the code that builds graphs from records (graph_model/*.py)."""
-    h = hashlib.sha256()
-    for f in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:12]
+    return source_hash(sorted(Path(__file__).resolve().parent.glob("*.py")))
 
 
 def cached_json(kind: str, key: str, build: Callable[[], object], folder: Path):
@@ -37,7 +35,6 @@ def cached_json(kind: str, key: str, build: Callable[[], object], folder: Path):
     ``build()`` and saved (a few per kind, like graphs).  Damaged or unwritable: a miss."""
     import orjson
 
-    from .store import atomic_write
 
     path = Path(folder) / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
     try:
@@ -60,7 +57,6 @@ def cached_json(kind: str, key: str, build: Callable[[], object], folder: Path):
 def cached_graph(fingerprint: str, build: Callable[[], object], folder: Path):
     """The graph for data with ``fingerprint``: read from ``folder``, or ``build()`` and saved there."""
     from .graph import OrgGraph
-    from .store import atomic_write
 
     key = hashlib.sha256(f"{fingerprint}:{code_version()}".encode()).hexdigest()[:24]
     path = Path(folder) / f"graph-{key}.pickle"

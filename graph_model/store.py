@@ -42,12 +42,12 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import orjson
 
 from .errors import StoreError
+from .files import atomic_write, cache_dir, umask
 from .records import ParsedDocument, parsed_from_dict, to_dict
 
 FORMAT = "orggraph-store"
@@ -69,11 +69,6 @@ def default_store_path() -> Path:
         return Path(env).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(data_home) / "orggraph" / "store.json"
-
-
-def cache_dir() -> Path:
-    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(cache_home) / "orggraph"
 
 
 # --------------------------------------------------------------------------- fingerprints
@@ -103,62 +98,6 @@ def file_hash(path: Path, data: bytes | None = None, st: os.stat_result | None =
     except StoreError:
         pass  # no cache: the next command hashes again
     return digest
-
-
-# --------------------------------------------------------------------------- atomic writes
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, rename.
-
-    Raises :class:`StoreError` when the directory cannot be written.
-    """
-    path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))  # write through the link: the link stays a link
-    if path.exists() and not path.is_file():
-        raise StoreError(f"{path}: is not a regular file (a directory, device or pipe); it was left alone "
-                         "(give a file path)")
-    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):  # root too
-        raise StoreError(f"{path}: is read-only; it was left as it is (make it writable or choose another file)")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write here: {exc.strerror} (choose another location, e.g. --store FILE)") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise StoreError(f"{path}: cannot write: {exc.strerror} (check free space and permissions)") from None
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def encode(obj) -> bytes:
@@ -298,7 +237,7 @@ class Store:
         lock = self.path.with_name(self.path.name + ".lock")
         try:
             lock.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~umask())
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write here: {exc.strerror} (choose another location, "
                              "e.g. --store FILE)") from None

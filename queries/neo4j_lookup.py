@@ -244,16 +244,15 @@ def _triggers() -> frozenset[str]:
     Working them out walks OpenCC's dictionaries (about 0.1 s); the embedded lookup keeps them
     in its index, this lookup in orggraph's cache directory.  An unwritable cache only costs time.
     """
-    import hashlib
     import importlib.util
     from pathlib import Path
 
-    from graph_model.store import atomic_write, cache_dir
+    from graph_model.files import atomic_write, cache_dir, source_hash
     from queries import textnorm
 
     spec = importlib.util.find_spec("opencc")  # a new OpenCC (its files' times) means new dictionaries
     installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
-    key = hashlib.sha256(Path(textnorm.__file__).read_bytes() + installed.encode()).hexdigest()[:12]
+    key = source_hash([textnorm.__file__], salt=installed)
     path = cache_dir() / f"opencc-triggers-{textnorm.OPENCC_CONFIG}-{key}.txt"
     try:
         return frozenset(path.read_text(encoding="utf-8"))

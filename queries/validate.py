@@ -19,7 +19,6 @@ Every issue carries ``check`` and ``message`` and, where there is one, ``unit``,
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -48,10 +47,10 @@ def cached_validate(store, graph: Callable[[], object], history: bool = False) -
     from pathlib import Path
 
     from graph_model.graph_cache import cached_json, code_version
-    from graph_model.store import cache_dir
+    from graph_model.files import cache_dir, source_hash
 
     here = Path(__file__).resolve().parent
-    code = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(here.glob("*.py")))).hexdigest()[:12]
+    code = source_hash(sorted(here.glob("*.py")))
     key = f"{store.fingerprint}:{history}:{code}:{code_version()}:{','.join(CHECKS)}"
     return cached_json("validate", key, lambda: validate(graph(), store), cache_dir())
 

@@ -96,11 +96,11 @@ def index_of(source) -> Index:
 
 def _code_key() -> str:
     """Changes whenever the code that builds an index does."""
-    h = hashlib.sha256(f"v{VERSION}".encode())
+    from graph_model.files import source_hash
+
     here = Path(__file__).resolve().parent
-    for name in ("search.py", "textnorm.py", "procedure.py"):
-        h.update((here / name).read_bytes())
-    return h.hexdigest()[:12]
+    return source_hash([here / name for name in ("search.py", "entries.py", "textnorm.py", "procedure.py",
+                                                 "index_file.py")], salt=f"v{VERSION}")
 
 
 def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:
@@ -125,7 +125,7 @@ KEEP = 4  # index files kept: several stores in use each keep theirs
 
 
 def _index_path(fingerprint: str, directory) -> Path:
-    from graph_model.store import cache_dir
+    from graph_model.files import cache_dir
 
     folder = Path(directory) if directory is not None else cache_dir()
     key = hashlib.sha256(f"{fingerprint}|{_code_key()}".encode()).hexdigest()[:16]
