@@ -1,0 +1,124 @@
+"""The layers point one way: documents → loaders → graph_model → queries → cli.
+
+Every module's imports are read with :mod:`ast` — at the top and inside functions alike,
+so a lazy import counts as much as any other.
+"""
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("graph_model", "loaders", "queries")
+
+
+def project_modules() -> dict[str, Path]:
+    """Dotted module name → file, for cli.py and every module of the packages."""
+    found = {"cli": ROOT / "cli.py"}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+MODULES = project_modules()
+
+
+def imports_of(name: str, path: Path) -> set[str]:
+    """The project modules ``name`` imports (``from pkg import mod`` is the module ``pkg.mod``)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[:len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module
+            for alias in node.names:
+                sub = f"{module}.{alias.name}"
+                found.add(sub if sub in MODULES else module)
+    return {m for m in found if m in MODULES and m != name}
+
+
+GRAPH = {name: imports_of(name, path) for name, path in MODULES.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan's algorithm, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_import_reader_sees_every_kind_of_import():
+    # A lazy relative import inside a function, a package's own module, and an absolute one.
+    assert "graph_model.neo4j.cypher" in GRAPH["graph_model.neo4j.connection"]  # from . import cypher as q
+    assert "graph_model.graph" in GRAPH["graph_model.store"]  # inside Store.graph
+    assert "graph_model.records" in GRAPH["loaders"]
+    assert "queries.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
+
+
+def test_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_graph_model_imports_neither_loaders_nor_queries():
+    upward = {name: sorted(m for m in deps if m.split(".")[0] in ("loaders", "queries", "cli"))
+              for name, deps in GRAPH.items() if name.split(".")[0] == "graph_model"}
+    assert {name: deps for name, deps in upward.items() if deps} == {}
+
+
+def test_no_import_cycle_among_the_project_modules():
+    assert cycles(GRAPH) == []
+
+
+def test_every_module_with_doctests_is_collected():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "--doctest-modules" in config["addopts"]
+    with_doctests = {name for name, path in MODULES.items() if ">>> " in path.read_text(encoding="utf-8")}
+    assert with_doctests  # queries.search, graph_model.records …
+    collected = {name for name in with_doctests if name.split(".")[0] in config["testpaths"]}
+    assert collected == with_doctests
