@@ -148,9 +148,15 @@ def unit_id(path: tuple[str, ...] | list[str]) -> str:
     return "/".join(name.replace("/", "／") for name in path)
 
 
-_SELF_REFERENCE = re.compile(r"^本(部|院|署|局|關|府|會|處|分署|分局|分關|所|中心)$")
+# The words after 本 with which a document names its own organization (本部, 本署, 本分局 …).
+SELF_SUFFIXES = ("部", "院", "署", "局", "關", "府", "會", "處", "分署", "分局", "分關", "所", "中心")
+_SELF_REFERENCE = re.compile("本(?:" + "|".join(SELF_SUFFIXES) + ")")
 
 
 def is_self_reference(word: str) -> bool:
-    """True for 本部/本署/本局/本關… — words a document uses for its own organization."""
-    return bool(_SELF_REFERENCE.match(word))
+    """True for 本部/本署/本局/本關… — words a document uses for its own organization.
+
+    >>> is_self_reference("本分署"), is_self_reference("本部人事處")
+    (True, False)
+    """
+    return bool(_SELF_REFERENCE.fullmatch(word))

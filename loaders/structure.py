@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit
+from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
@@ -173,7 +173,7 @@ class StructureParser:
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
-        return _fold(word) in self.folded_self or bool(re.fullmatch(r"本(部|院|署|局|關|府|會|處|分署|分局|分關|所|中心)", word))
+        return _fold(word) in self.folded_self or is_self_reference(word)
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
