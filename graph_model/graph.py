@@ -27,7 +27,7 @@ import networkx as nx
 from . import procedures, staffing
 from .duties import duty_flags, normalize_duty
 from .errors import AmbiguousUnit, UnknownUnit
-from .naming import classify_agency, unit_id
+from .naming import classify_agency, closest_units, unit_id
 from .records import ParsedDocument, Source
 
 # What the graph is built from besides units and duties: key in ParsedDocument.extras ->
@@ -160,6 +160,18 @@ class OrgGraph:
         found = [d for d in self.nodes_with_label("Unit") if kind is None or d["kind"] == kind]
         return sorted(found, key=lambda d: d["id"])
 
+    def find_unit(self, path) -> str | None:
+        """Id of the unit at ``path``, else of the one unit whose path ends with it (``None``: none or several).
+
+        Documents name a unit as they like (關務署, 財政部/關務署); the graph re-roots short
+        paths, so a record's path is matched by suffix.
+        """
+        uid = unit_id(path)
+        if uid in self.g and "Unit" in self.g.nodes[uid]["labels"]:
+            return uid
+        matches = self.ending_with(path)
+        return matches[0] if len(matches) == 1 else None
+
     def ending_with(self, path) -> list[str]:
         """Ids of the units whose path ends with ``path`` (関務署/秘書室 …), in id order.
 
@@ -241,10 +253,7 @@ class OrgGraph:
         raise AmbiguousUnit(given, matches)
 
     def _suggest(self, ref: str, limit: int = 5) -> list[str]:
-        chars = set(ref)
-        scored = sorted(((len(chars & set(u["name"])) / max(len(chars | set(u["name"])), 1), u["id"])
-                         for u in self.units()), reverse=True)
-        return [uid for score, uid in scored[:limit] if score > 0.3]
+        return closest_units(ref, ((u["name"], u["id"]) for u in self.units()), limit)
 
     # ------------------------------------------------------------------ export
     def to_node_link(self) -> dict:

@@ -66,13 +66,9 @@ def form_id(name: str) -> str:
 
 def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:
     """Unit id of a path named by a procedure: the node itself, else the one unit whose path ends so."""
-    uid = unit_id(path)
-    if uid in graph.g:
-        return uid
-    path = list(path)
-    matches = graph.ending_with(path)
-    if len(matches) == 1:
-        return matches[0]
+    found = graph.find_unit(path)
+    if found is not None:
+        return found
     kind, unit_type = classify_agency(path[-1])
     return graph.add_unit(tuple(path), kind, unit_type, source, mentioned=True)
 

@@ -30,7 +30,7 @@ Builds two kinds of :class:`~graph_model.records.ParsedDocument` extras (listed 
 """
 from __future__ import annotations
 
-from .naming import classify_agency, classify_unit, unit_id
+from .naming import classify_agency, classify_unit
 from .ranks import rank_label
 from .records import ParsedDocument, Source, provenance_of
 
@@ -38,19 +38,14 @@ from .records import ParsedDocument, Source, provenance_of
 def unit_for(graph, path, source: dict) -> str:
     """Id of the unit at ``path``: as is, else the one unit whose path ends with it, else a new unit.
 
-    Documents name their agency as they like (關務署, 財政部/關務署); the graph
-    re-roots short paths, so a record's path is matched by suffix.
+    The lookup is :meth:`OrgGraph.find_unit`.
     """
     path = tuple(path)
-    uid = unit_id(path)
-    if uid in graph.g and "Unit" in graph.g.nodes[uid]["labels"]:
-        return uid
-    n = len(path)
-    matches = graph.ending_with(path)
-    if len(matches) == 1:
-        return matches[0]
+    found = graph.find_unit(path)
+    if found is not None:
+        return found
     # Parent known by suffix (財政部/關稅總局 + 燈塔): put the new unit under it.
-    parent = unit_for(graph, path[:-1], source) if n > 1 else None
+    parent = unit_for(graph, path[:-1], source) if len(path) > 1 else None
     full = tuple(graph.node(parent)["path"]) + (path[-1],) if parent else path
     kind, unit_type = classify_unit(path[-1]) if parent else classify_agency(path[-1])
     src = Source(source.get("doc", ""), source.get("line", 0), source.get("end_line"),

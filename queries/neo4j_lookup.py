@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph_model.naming import split_unit_ref
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
 
@@ -303,8 +304,7 @@ def _filter(tx, agency: str | None, unit_type: str | None):
         return None
     roots = None
     if agency is not None:
-        ref = agency.strip().strip("/").replace(" › ", "/").replace("›", "/")
-        parts = [p.strip() for p in ref.split("/") if p.strip()]
+        ref, parts = split_unit_ref(agency)
         roots = [r["path"] for r in tx.run(q.units_by_reference(), ref=ref, parts=parts or [ref])]
         if not roots:
             from graph_model.errors import UnknownUnit

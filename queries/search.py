@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from graph_model.errors import OrgGraphError, UnknownUnit
+from graph_model.naming import closest_units, split_unit_ref
 
 from .entries import Entry, duty_entries, unit_entries
 from .procedure import which_entries  # light: no networkx
@@ -321,14 +322,10 @@ def _longest_run(parts: list[str], key: str) -> tuple[int, int]:
 
 def resolve_units(index: Index, ref: str) -> list[int]:
     """Unit numbers matching an ``--agency`` reference: id, path suffix, or name."""
-    ref = ref.strip().strip("/").replace(" › ", "/").replace("›", "/")
-    parts = [p.strip() for p in ref.split("/") if p.strip()]
+    ref, parts = split_unit_ref(ref)
     found = [i for i, u in enumerate(index.units) if u[0] == ref or (parts and u[2][-len(parts):] == parts)]
     if not found:
-        chars = set(ref)
-        scored = sorted(((len(chars & set(u[1])) / max(len(chars | set(u[1])), 1), u[0]) for u in index.units),
-                        reverse=True)
-        raise UnknownUnit(ref, [uid for s, uid in scored[:5] if s > 0.3])
+        raise UnknownUnit(ref, closest_units(ref, ((u[1], u[0]) for u in index.units)))
     return found
 
 
