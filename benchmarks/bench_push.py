@@ -69,7 +69,8 @@ def synthetic_graph(elements: int = 40_000):
     duties of its own, and the 室 of the same name share one duty across 署.
     """
     from graph_model.duties import normalize_duty
-    from graph_model.graph import OrgGraph, duty_id
+    from graph_model.graph import OrgGraph
+    from graph_model.ids import duty_id
     from graph_model.records import Source
 
     graph = OrgGraph()

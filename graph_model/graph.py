@@ -18,7 +18,6 @@ and provenance (``doc``, ``line``, ``article``, ``item``).
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
@@ -27,7 +26,8 @@ import networkx as nx
 from . import procedures, staffing
 from .duties import duty_flags, normalize_duty
 from .errors import AmbiguousUnit, UnknownUnit
-from .naming import classify_agency, closest_units, unit_id
+from .ids import document_id, duty_id, unit_id
+from .naming import classify_agency, closest_units
 from .records import ParsedDocument, Source
 
 # What the graph is built from besides units and duties: key in ParsedDocument.extras ->
@@ -37,10 +37,6 @@ EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None
     "posts": staffing.build_posts,
     "headcounts": staffing.build_headcounts,
 })
-
-
-def duty_id(text: str, normalized: bool = False) -> str:
-    return "duty:" + hashlib.sha1((text if normalized else normalize_duty(text)).encode()).hexdigest()[:12]
 
 
 class OrgGraph:
@@ -64,7 +60,7 @@ class OrgGraph:
         for parsed in docs:
             d = parsed.document
             meta = {k: d.meta[k] for k in ("category", "updated", "abolished", "nature", "url") if k in d.meta}
-            self.g.add_node(f"doc:{d.id}", id=f"doc:{d.id}", labels=["Document"], name=d.title, title=d.title,
+            self.g.add_node(document_id(d.id), id=document_id(d.id), labels=["Document"], name=d.title, title=d.title,
                             genre=d.genre, path_on_disk=d.path, sha256=d.sha256, lines=d.lines, **meta)
             mentioned = d.genre == "procedures"  # a procedure names units; it sets none up
             for rec in parsed.units:

@@ -160,16 +160,6 @@ def classify_agency(name: str) -> tuple[str, str]:
     return "Agency", unit_type
 
 
-def unit_id(path: tuple[str, ...] | list[str]) -> str:
-    """Stable id of a unit: its path joined with ``/``; a ``/`` inside a name is written ``／``, so
-    that 「甲組/乙科」 (one name) and 甲組 › 乙科 (two units) never share an id.
-
-    >>> unit_id(("某局", "甲組/乙科")), unit_id(("某局", "甲組", "乙科"))
-    ('某局/甲組／乙科', '某局/甲組/乙科')
-    """
-    return "/".join(name.replace("/", "／") for name in path)
-
-
 # The words after 本 with which a document names its own organization (本部, 本署, 本分局 …).
 SELF_SUFFIXES = ("部", "院", "署", "局", "關", "府", "會", "處", "分署", "分局", "分關", "所", "中心")
 _SELF_REFERENCE = re.compile("本(?:" + "|".join(SELF_SUFFIXES) + ")")

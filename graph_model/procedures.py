@@ -52,16 +52,9 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 """
 from __future__ import annotations
 
-from .naming import classify_agency, unit_id
+from .ids import form_id, law_id, step_id, unit_id
+from .naming import classify_agency
 from .records import ParsedDocument, Source, provenance_of
-
-
-def law_id(name: str) -> str:
-    return f"law:{name}"
-
-
-def form_id(name: str) -> str:
-    return f"form:{name}"
 
 
 def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:
@@ -113,7 +106,7 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
             **provenance_of(p, doc=doc))
         step_ids = {}
         for s in p.get("steps", []):
-            sid = s.get("id") or f"step:{p['title']}:{s['n']}"
+            sid = s.get("id") or step_id(p["title"], s["n"])
             step_ids[s["n"]] = sid
             src = Source(doc, s["line"], s.get("end_line"))
             actors = [(resolve_unit_path(graph, a["unit"], src), a["role"]) for a in s.get("actors", [])]

@@ -30,6 +30,7 @@ Builds two kinds of :class:`~graph_model.records.ParsedDocument` extras (listed 
 """
 from __future__ import annotations
 
+from .ids import post_id
 from .naming import classify_agency, classify_unit
 from .ranks import rank_label
 from .records import ParsedDocument, Source, provenance_of
@@ -51,10 +52,6 @@ def unit_for(graph, path, source: dict) -> str:
     src = Source(source.get("doc", ""), source.get("line", 0), source.get("end_line"),
                  source.get("article"), source.get("item"))
     return graph.add_unit(full, kind, unit_type, src)
-
-
-def post_id(uid: str, title: str, variant: str | None = None) -> str:
-    return f"{uid}#post:{title}" + (f"@{variant}" if variant else "")
 
 
 def add_post(graph, rec: dict) -> str:

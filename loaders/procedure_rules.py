@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graph_model.ids import procedure_id, step_id
+
 from .procedure_units import UnitFinder
 from .text import CN_NUM, Line, cn_number
 
@@ -174,7 +176,7 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
           rules_title: str) -> dict:
     lead = body[0].text if body[0].kind == "para" else ""
     title = f"{''.join(agency)}{rules_title}{article}（{_topic(lead, chapter)}）"
-    rule = {"id": f"procedure:{title}", "kind": "rule", "title": title, "title_as_written": title, "qualifier": "",
+    rule = {"id": procedure_id(title), "kind": "rule", "title": title, "title_as_written": title, "qualifier": "",
             "agency": list(agency), "doc": doc, "line": body[0].start, "end_line": body[-1].end, "article": article,
             "chapter": chapter, "laws": [], "steps": [], "flow": [], "flow_note": "", "has_flow_section": False,
             "time": None, "notes": [], "forms": [], "forms_note": "", "units": [], "named": []}
@@ -208,7 +210,7 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
         for piece in pieces:
             piece = piece.rstrip("；")
             n = len(rule["steps"]) + 1
-            step = {"n": n, "id": f"step:{title}:{n}", "text": piece,
+            step = {"n": n, "id": step_id(title, n), "text": piece,
                     "branch": "／".join(v for _, v in sorted(context.items())), "shape": "box", "notes": [],
                     "line": line.start, "end_line": line.end, "article": article,
                     "item": str(line.number) if line.number else "", "actors": [], "deciders": _deciders(piece),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from graph_model.ids import procedure_id, step_id
 from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
 from graph_model.records import Document, ParsedDocument, Source, UnitRecord, Unplaced
 
@@ -31,17 +32,9 @@ from .procedure_rules import office_rule_procedures
 from .procedure_units import Mention, UnitFinder
 from .text import Line, clean, cn_number, logical_lines, raw_lines
 
-__all__ = ["parse", "office_rule_procedures", "procedure_id", "step_id"]
+__all__ = ["parse", "office_rule_procedures"]
 
 OWNER_ROLE = "主辦機關"
-
-
-def procedure_id(title: str) -> str:
-    return f"procedure:{title}"
-
-
-def step_id(title: str, n: int) -> str:
-    return f"step:{title}:{n}"
 
 
 # --------------------------------------------------------------------------- raw text → virtual lines

@@ -543,7 +543,7 @@ def _under(graph, uid: str, roots: list[str]) -> bool:
 
 
 def _is_catch_all(graph, text: str) -> bool:
-    from graph_model.graph import duty_id
+    from graph_model.ids import duty_id
     node = graph.g.nodes.get(duty_id(text), {})
     return bool(node.get("catch_all") or node.get("residual"))
 
