@@ -186,6 +186,22 @@ class OrgGraph:
         return sorted(uid for uid in self._by_name.get(path[-1], ())
                       if self.g.nodes[uid]["path"][-n:] == path)
 
+    def nodes(self) -> Iterator[dict]:
+        """Every node's attributes."""
+        return (data for _, data in self.g.nodes(data=True))
+
+    def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict]]:
+        """``(target id, edge)`` of the ``rel_type`` edges leaving ``node_id``."""
+        return [(v, data) for _, v, data in self.g.out_edges(node_id, data=True) if data["type"] == rel_type]
+
+    def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict]]:
+        """``(source id, edge)`` of the ``rel_type`` edges reaching ``node_id``."""
+        return [(u, data) for u, _, data in self.g.in_edges(node_id, data=True) if data["type"] == rel_type]
+
+    def agency_conflicts(self) -> dict[str, list[str]]:
+        """Agencies that documents place under different parents: name → the parents' ids."""
+        return self.g.graph.get("agency_conflicts", {})
+
     def edges(self, rel_type: str | None = None) -> Iterator[tuple[str, str, dict]]:
         for u, v, data in self.g.edges(data=True):
             if rel_type is None or data["type"] == rel_type:

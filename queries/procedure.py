@@ -100,7 +100,7 @@ def resolve_procedure(graph, name: str) -> str:
 
 
 def _steps(graph, pid: str) -> list[dict]:
-    ids = [v for _, v, d in graph.g.out_edges(pid, data=True) if d["type"] == "HAS_STEP"]
+    ids = [v for v, _ in graph.out(pid, "HAS_STEP")]
     return sorted((graph.node(s) for s in ids), key=lambda s: s["n"])
 
 
@@ -110,8 +110,7 @@ def responsible_units(graph, pid: str) -> list[dict]:
     The agency the procedure belongs to comes first, then the others in document order.
     """
     by_unit: dict[str, dict] = {}
-    edges = sorted(((u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"),
-                   key=lambda e: (e[1]["line"], e[1].get("order", 0), e[0]))
+    edges = sorted(graph.into(pid, "RESPONSIBLE_FOR"), key=lambda e: (e[1]["line"], e[1].get("order", 0), e[0]))
     for uid, edge in edges:
         entry = by_unit.setdefault(uid, {"unit": uid, "name": graph.node(uid)["name"], "roles": [], "basis": [],
                                          "posts": [], "steps": [], "cite": cite(edge), "line": edge["line"],
@@ -142,8 +141,7 @@ def procedure(graph, name: str) -> dict:
     number = {s["id"]: s["n"] for s in steps}
     step_items = []
     for s in steps:
-        nxt = sorted(((number[v], d.get("condition", "")) for _, v, d in graph.g.out_edges(s["id"], data=True)
-                      if d["type"] == "NEXT"))
+        nxt = sorted((number[v], d.get("condition", "")) for v, d in graph.out(s["id"], "NEXT"))
         item = {"n": s["n"], "id": s["id"], "text": s["text"], "branch": s.get("branch", ""),
                 "shape": s.get("shape", "box"), "notes": list(s.get("notes", [])),
                 "unit_only": bool(s.get("unit_only")),
@@ -153,23 +151,25 @@ def procedure(graph, name: str) -> dict:
             item.update({k: s.get(k) for k in ("deciders", "days", "min_days", "max_days", "hours")})
         step_items.append(item)
     laws, forms = [], []
-    for _, v, d in sorted(graph.g.out_edges(pid, data=True), key=lambda e: (e[2]["type"], e[2].get("order", 0), e[1])):
-        if d["type"] == "BASED_ON":
-            law = graph.node(v)
-            others = sorted(u for u, _, dd in graph.g.in_edges(v, data=True) if dd["type"] == "BASED_ON" and u != pid)
-            laws.append({"id": v, "name": law["name"], "article": d.get("law_article", ""),
-                         "issuer": law.get("issuer", ""), "listed": d.get("listed", ""), "cite": cite(d),
-                         "other_procedures": others})
-        elif d["type"] == "USES_FORM":
-            form = graph.node(v)
-            forms.append({"id": v, "name": form["name"], "note": d.get("note", ""),
-                          "also_written": list(form.get("also_written", [])), "cite": cite(d)})
+    def in_order(rel_type):
+        return sorted(graph.out(pid, rel_type), key=lambda e: (e[1].get("order", 0), e[0]))
+
+    for v, d in in_order("BASED_ON"):
+        law = graph.node(v)
+        others = sorted(u for u, _ in graph.into(v, "BASED_ON") if u != pid)
+        laws.append({"id": v, "name": law["name"], "article": d.get("law_article", ""),
+                     "issuer": law.get("issuer", ""), "listed": d.get("listed", ""), "cite": cite(d),
+                     "other_procedures": others})
+    for v, d in in_order("USES_FORM"):
+        form = graph.node(v)
+        forms.append({"id": v, "name": form["name"], "note": d.get("note", ""),
+                      "also_written": list(form.get("also_written", [])), "cite": cite(d)})
     notes = [{"text": t, "line": ln, "level": lv, "marker": mk, "kind": kd,
               "cite": cite({"doc": node["doc"], "line": ln})}
              for t, ln, lv, mk, kd in zip(node.get("notes", []), node.get("note_lines", []),
                                          node.get("note_levels", []), node.get("note_markers", []),
                                          node.get("note_kinds", []))]
-    named = sorted({u for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "NAMED_IN"})
+    named = sorted({u for u, _ in graph.into(pid, "NAMED_IN")})
     time = None
     if node.get("time_text"):
         time = {"days": node.get("time_days"), "min_days": node.get("time_min_days"), "text": node["time_text"],
@@ -275,9 +275,8 @@ def procedures_of(graph, ref: str) -> list[dict]:
     """Procedures a unit has a role in: ``{"procedure", "title", "roles"}`` in title order."""
     uid = graph.resolve(ref)
     found: dict[str, list[str]] = {}
-    for _, pid, d in graph.g.out_edges(uid, data=True):
-        if d["type"] == "RESPONSIBLE_FOR":
-            found.setdefault(pid, []).append(d["role"])
+    for pid, d in graph.out(uid, "RESPONSIBLE_FOR"):
+        found.setdefault(pid, []).append(d["role"])
     return [{"procedure": pid, "title": graph.node(pid)["title"], "roles": roles}
             for pid, roles in sorted(found.items(), key=lambda kv: graph.node(kv[0])["title"])]
 
@@ -288,10 +287,9 @@ def procedures_based_on(graph, law: str) -> list[dict]:
     out = []
     for node in sorted(graph.nodes_with_label("Law"), key=lambda n: n["id"]):
         if query and query in _fold(node["name"]):
-            for pid, _, d in graph.g.in_edges(node["id"], data=True):
-                if d["type"] == "BASED_ON":
-                    out.append({"law": node["name"], "procedure": pid, "title": graph.node(pid)["title"],
-                                "article": d.get("law_article", "")})
+            for pid, d in graph.into(node["id"], "BASED_ON"):
+                out.append({"law": node["name"], "procedure": pid, "title": graph.node(pid)["title"],
+                            "article": d.get("law_article", "")})
     return sorted(out, key=lambda r: (r["law"], r["title"]))
 
 
@@ -310,7 +308,7 @@ def procedure_documents(graph, *, agency_fallback: bool = True) -> Iterator[Proc
         pid, doc = node["id"], node["doc"]
         agency = node.get("agency") or ""
         fallback = agency_fallback or node.get("kind") == "rule"  # a rule's deciders are posts of its agency
-        roles = [(u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"]
+        roles = graph.into(pid, "RESPONSIBLE_FOR")
         for uid in dict.fromkeys(u for u, _ in sorted(roles, key=lambda r: (r[1]["line"], r[1].get("order", 0)))):
             yield ProcedureText(node["title"], uid, pid, None, doc, node["line"])
         for step in _steps(graph, pid):
@@ -334,8 +332,7 @@ OWNER_PRIOR = 0.5
 def _roles_by_unit(graph, pid: str) -> dict[str, list[tuple[str, str, int]]]:
     """``unit id -> [(role, basis, line)]`` of a procedure's RESPONSIBLE_FOR edges, in document order."""
     roles: dict[str, list[tuple[str, str, int]]] = {}
-    edges = sorted(((u, d) for u, _, d in graph.g.in_edges(pid, data=True) if d["type"] == "RESPONSIBLE_FOR"),
-                   key=lambda e: (e[1]["line"], e[1].get("order", 0)))
+    edges = sorted(graph.into(pid, "RESPONSIBLE_FOR"), key=lambda e: (e[1]["line"], e[1].get("order", 0)))
     for uid, d in edges:
         roles.setdefault(uid, []).append((d["role"], d.get("basis", "explicit"), d["line"]))
     return roles

@@ -35,7 +35,7 @@ def _subtree(graph, uid: str) -> list[str]:
 
 
 def _posts_of(graph, uid: str) -> list[dict]:
-    return [graph.node(v) for _, v, d in graph.g.out_edges(uid, data=True) if d["type"] == "HAS_POST"]
+    return [graph.node(v) for v, _ in graph.out(uid, "HAS_POST")]
 
 
 def count_label(lo, hi) -> str:
@@ -143,9 +143,9 @@ def stated_totals(graph, ref: str) -> list[dict]:
     uid = graph.resolve(ref)
     out = []
     for unit in _subtree(graph, uid):
-        for _, v, d in graph.g.out_edges(unit, data=True):
+        for v, _ in graph.out(unit, "HAS_HEADCOUNT"):
             n = graph.node(v)
-            if d["type"] == "HAS_HEADCOUNT" and n["kind"] == "statutory" and n["year"] is None:
+            if n["kind"] == "statutory" and n["year"] is None:
                 out.append({"unit": unit, "variant": n["variant"], "min": n["min"], "max": n["max"],
                             "count": count_label(n["min"], n["max"]), "titles": n["row"], "cite": cite(n)})
     return out
@@ -155,8 +155,8 @@ def stated_totals(graph, ref: str) -> list[dict]:
 def _figures(graph, uid: str, kind: str = "budget") -> list[dict]:
     out = []
     for unit in _subtree(graph, uid):
-        for _, v, d in graph.g.out_edges(unit, data=True):
-            if d["type"] == "HAS_HEADCOUNT" and graph.node(v)["kind"] == kind and graph.node(v)["year"] is not None:
+        for v, _ in graph.out(unit, "HAS_HEADCOUNT"):
+            if graph.node(v)["kind"] == kind and graph.node(v)["year"] is not None:
                 out.append(graph.node(v))
     return out
 

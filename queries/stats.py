@@ -23,7 +23,7 @@ def stats(graph) -> dict:
     duties = list(graph.nodes_with_label("Duty"))
     handled_by = Counter(v for _, v, _ in graph.edges("HANDLES"))
     rels = Counter(data["type"] for _, _, data in graph.edges())
-    other_labels = Counter(label for _, data in graph.g.nodes(data=True) for label in data["labels"][:1]
+    other_labels = Counter(label for data in graph.nodes() for label in data["labels"][:1]
                            if label not in ("Unit", "Duty", "Document"))
     return {
         "documents": [{"id": d["id"].removeprefix("doc:"), "genre": d.get("genre", ""), "title": d.get("title", "")}

@@ -35,8 +35,7 @@ def breadcrumb(graph, uid: str) -> str:
 
 def duties_in_order(graph, uid: str) -> list[tuple[dict, dict]]:
     """``(duty node, HANDLES edge)`` pairs in document order (document, line, then order in the line)."""
-    pairs = [(graph.g.nodes[v], data) for _, v, data in graph.g.out_edges(uid, data=True)
-             if data["type"] == "HANDLES"]
+    pairs = [(graph.node(v), data) for v, data in graph.out(uid, "HANDLES")]
     return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"]))  # stable: keeps order within a line
 
 
@@ -135,11 +134,10 @@ def show(graph, ref: str) -> dict:
 def _procedures(graph, uid: str) -> list[dict]:
     """Procedures the unit has a role in (``RESPONSIBLE_FOR``): ``{"id", "title", "roles", "cite"}``."""
     found: dict[str, dict] = {}
-    for _, pid, d in sorted(graph.g.out_edges(uid, data=True), key=lambda e: (e[2].get("doc", ""), e[2].get("line", 0))):
-        if d.get("type") == "RESPONSIBLE_FOR":
-            entry = found.setdefault(pid, {"id": pid, "title": graph.node(pid)["title"], "roles": [], "cite": cite(d)})
-            if d["role"] not in entry["roles"]:
-                entry["roles"].append(d["role"])
+    for pid, d in sorted(graph.out(uid, "RESPONSIBLE_FOR"), key=lambda e: (e[1].get("doc", ""), e[1].get("line", 0))):
+        entry = found.setdefault(pid, {"id": pid, "title": graph.node(pid)["title"], "roles": [], "cite": cite(d)})
+        if d["role"] not in entry["roles"]:
+            entry["roles"].append(d["role"])
     return list(found.values())
 
 

@@ -68,7 +68,7 @@ def render_validate(report: dict) -> str:
 
 # --------------------------------------------------------------------------- built-in checks
 def _has_duties(graph, uid: str) -> bool:
-    return any(data["type"] == "HANDLES" for _, _, data in graph.g.out_edges(uid, data=True))
+    return bool(graph.out(uid, "HANDLES"))
 
 
 def _no_duties(graph, parsed) -> Iterable[dict]:
@@ -124,7 +124,7 @@ def _duplicate_names(graph, parsed) -> Iterable[dict]:
 
 
 def _agency_parents(graph, parsed) -> Iterable[dict]:
-    for name, parents in sorted(graph.g.graph.get("agency_conflicts", {}).items()):
+    for name, parents in sorted(graph.agency_conflicts().items()):
         yield {"unit": name, "message": f"{name} is placed under {' and under '.join(parents)}"}
 
 
