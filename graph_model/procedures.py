@@ -118,11 +118,13 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
                 actor_basis=[a.get("basis", "explicit") for a in s.get("actors", [])],
                 deciders=list(s.get("deciders", [])), days=s.get("days"), min_days=s.get("min_days"),
                 max_days=s.get("max_days"), hours=s.get("hours"), **provenance_of(s, article, doc=doc))
-            graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s["n"], **provenance_of(s, article, doc=doc))
+            graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s["n"],
+                             **provenance_of(s, article, doc=doc))
         for e in p.get("flow", []):
             a, b = step_ids[e["from"]], step_ids[e["to"]]
             label = e.get("label", "")
-            graph.g.add_edge(a, b, key=f"NEXT:{label}", type="NEXT", condition=label, **provenance_of(e, article, doc=doc))
+            graph.g.add_edge(a, b, key=f"NEXT:{label}", type="NEXT", condition=label,
+                             **provenance_of(e, article, doc=doc))
         for order, law in enumerate(p.get("laws", []), 1):
             lid = law_id(law["name"])
             node = _add_once(graph, lid, labels=["Law"], name=law["name"], issuer=law.get("issuer", ""),
@@ -135,7 +137,8 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
                                  listed=law.get("listed", law["name"]), **provenance_of(law, article, doc=doc))
         for order, form in enumerate(p.get("forms", []), 1):
             fid = form_id(form["name"])
-            node = _add_once(graph, fid, labels=["Form"], name=form["name"], also_written=[], **provenance_of(form, doc=doc))
+            node = _add_once(graph, fid, labels=["Form"], name=form["name"], also_written=[],
+                             **provenance_of(form, doc=doc))
             node["also_written"] = sorted(set(node["also_written"]) | set(form.get("also_written", [])))
             if not graph.g.has_edge(pid, fid, key="USES_FORM"):
                 graph.g.add_edge(pid, fid, key="USES_FORM", type="USES_FORM", order=order, note=form.get("note", ""),
@@ -147,7 +150,8 @@ def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None
                 continue
             graph.g.add_edge(uid, pid, key=key, type="RESPONSIBLE_FOR", role=u["role"], order=order,
                              basis=u.get("basis", "explicit"), post=u.get("post", ""),
-                             step=step_ids.get(u.get("step"), "") if u.get("step") else "", **provenance_of(u, article, doc=doc))
+                             step=step_ids.get(u.get("step"), "") if u.get("step") else "",
+                             **provenance_of(u, article, doc=doc))
         for u in p.get("named", []):
             uid = resolve_unit_path(graph, u["unit"], Source(doc, u["line"], u.get("end_line")))
             if not graph.g.has_edge(uid, pid, key="NAMED_IN"):

@@ -288,8 +288,8 @@ def staffing(graph, ref: str, year: int | None = None, title: str | None = None)
     uid = graph.resolve(ref)
     rows = posts(graph, uid, title=title)
     return {
-        "unit": uid, "name": graph.node(uid)["name"], "breadcrumb": breadcrumb_of(graph.node(uid)["path"]), "title": title,
-        "posts": rows, "totals": post_totals(rows), "by_unit": unit_rollup(graph, uid, rows),
+        "unit": uid, "name": graph.node(uid)["name"], "breadcrumb": breadcrumb_of(graph.node(uid)["path"]),
+        "title": title, "posts": rows, "totals": post_totals(rows), "by_unit": unit_rollup(graph, uid, rows),
         "stated_totals": stated_totals(graph, uid) if not title else [],
         "headcounts": headcounts(graph, uid, year) if not title or year else None,
     }
