@@ -14,7 +14,7 @@ Simplified → Traditional, 台 → 臺, full-width folded: :func:`queries.textn
 and escaped for Lucene (:func:`graph_model.neo4j.cypher.lucene_query`), so
 quotes, backslashes or words such as ``OR`` and ``MATCH`` are searched for
 literally.  Lucene's score is then re-weighted as the embedded ranking does
-(same parameters, from :mod:`queries.search` and :mod:`queries.procedure`):
+(same parameters and steps, from :mod:`queries.entries`, :mod:`queries.search` and :mod:`queries.procedure`):
 
 - coverage: the share of the query's bigrams found in the text (or in the
   unit's own path); below :data:`queries.search.MIN_COVERAGE` it is no match,
@@ -37,11 +37,21 @@ query gives; the evaluation reports both).
 """
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from graph_model.errors import OrgGraphError, UnknownUnit
+from graph_model.files import atomic_write, cache_dir, source_hash
 from graph_model.naming import split_unit_ref
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
+
+from . import entries as e, search as s, textnorm
+from .procedure import OWNER_PRIOR, STEP_PRIOR
+from .search import EVIDENCE_PER_UNIT, UnknownType, abbreviations, highlight_spans, keep_ties
+from .textnorm import ABBREVIATIONS, clean_query, fold
+from .which import Evidence, Hit
 
 LUCENE_LIMIT = 300  # candidates per index (more when results are filtered by --agency/--type)
 FILTERED_LIMIT = 5000
@@ -76,7 +86,6 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
     if driver is None:
         with connect(settings) as own:
             return which(settings, query, agency=agency, unit_type=unit_type, top=top, rerank=rerank, driver=own)
-    from graph_model.errors import OrgGraphError
     try:
         with driver.session(database=settings.database, default_access_mode="READ") as session:
             return session.execute_read(_which, query, agency, unit_type, top, rerank)
@@ -88,7 +97,6 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
 
 def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
     """Duty statements Lucene finds closest to ``query`` (to show when nothing matches)."""
-    from queries.textnorm import clean_query
     key = clean_query(query, _triggers())
     # Every character on its own, as a prefix: the closest texts share the most characters.
     text = q.lucene_query([ch for ch in dict.fromkeys(key) if not ch.isspace()])
@@ -109,9 +117,6 @@ def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
 
 # --------------------------------------------------------------------------- the lookup
 def _which(tx, query: str, agency, unit_type, top, rerank: bool):
-    from queries import entries as e, search as s
-    from queries.textnorm import clean_query, fold
-
     triggers = _triggers()
     allowed = _filter(tx, agency, unit_type)
     key = clean_query(query, triggers)
@@ -124,7 +129,6 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
     if not text:
         return []
     limit = FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT
-    from queries.procedure import OWNER_PRIOR as owner_prior, STEP_PRIOR
 
     title_prior = e.PROCEDURE_PRIOR
     step_prior = title_prior * STEP_PRIOR
@@ -145,7 +149,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                 context = ("rule" + (f"; decides: {deciders}" if deciders else "")) if r["rule"] else "procedure"
                 made = dict(text=r["text"], prior=title_prior, context=context)
                 r["role"] = ", ".join(dict.fromkeys(r["roles"]))
-                r["weight"] = owner_prior if r["owner"] else 1.0
+                r["weight"] = OWNER_PRIOR if r["owner"] else 1.0
             else:  # step, note
                 if kind == "step":
                     body = r["text"] + "".join(f"（{n}）" for n in r["step_notes"])
@@ -158,7 +162,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                     body, context, weak = r["text"], f"note of {r['procedure']}", r["inferred"]
                     r["role"] = ", ".join(dict.fromkeys(r["roles"]))
                 made = dict(text=body, prior=step_prior, context=context)
-                r["weight"] = owner_prior if (r["owner"] and weak) else 1.0
+                r["weight"] = OWNER_PRIOR if (r["owner"] and weak) else 1.0
             c = into.get((kind, r["ref"]))
             if c is None:
                 c = into[(kind, r["ref"])] = _Candidate("procedure" if kind in ("title", "step", "note") else kind,
@@ -224,8 +228,6 @@ def _seams(parts: list[str], present: set[str], bigrams: list[str], fetch) -> di
     the same texts count: those some unit answers) — Lucene's candidates are only its best few
     hundred.  Only parts of four characters or more can hold a seam (one bigram on each side).
     """
-    from queries import search as s
-
     known = set(present)
     absent = [t for t in dict.fromkeys(p[i:i + 2] for p in parts if len(p) >= 4 for i in range(len(p) - 1))
               if t not in known]
@@ -245,12 +247,6 @@ def _triggers() -> frozenset[str]:
     Working them out walks OpenCC's dictionaries (about 0.1 s); the embedded lookup keeps them
     in its index, this lookup in orggraph's cache directory.  An unwritable cache only costs time.
     """
-    import importlib.util
-    from pathlib import Path
-
-    from graph_model.files import atomic_write, cache_dir, source_hash
-    from queries import textnorm
-
     spec = importlib.util.find_spec("opencc")  # a new OpenCC (its files' times) means new dictionaries
     installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
     key = source_hash([textnorm.__file__], salt=installed)
@@ -270,10 +266,6 @@ def _triggers() -> frozenset[str]:
 
 
 def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
-    from queries.search import EVIDENCE_PER_UNIT, keep_ties
-    from queries.search import highlight_spans
-    from queries.which import Evidence, Hit
-
     ranked = []
     for uid, matches in by_unit.items():
         matches.sort(key=lambda m: (-m[0], m[1].kind, m[1].ref))
@@ -307,7 +299,6 @@ def _filter(tx, agency: str | None, unit_type: str | None):
         ref, parts = split_unit_ref(agency)
         roots = [r["path"] for r in tx.run(q.units_by_reference(), ref=ref, parts=parts or [ref])]
         if not roots:
-            from graph_model.errors import UnknownUnit
             hint = q.lucene_query([ref])
             found = [r["unit"] for r in tx.run(q.fulltext_unit_hits(), index=q.UNIT_FULLTEXT, q=hint, limit=5)] \
                 if hint else []
@@ -317,7 +308,6 @@ def _filter(tx, agency: str | None, unit_type: str | None):
         want = unit_type.strip().lower()
         kinds = [r.data() for r in tx.run(q.unit_kinds())]
         if want not in {(k["kind"] or "").lower() for k in kinds} | {k["unit_type"] for k in kinds}:
-            from queries.search import UnknownType
             raise UnknownType(unit_type, sorted({k["kind"] for k in kinds if k["kind"]})
                               + sorted({k["unit_type"] for k in kinds if k["unit_type"]}))
 
@@ -336,9 +326,6 @@ def _context(tx, parts: list[str], triggers) -> tuple[list[list[str]], list[str]
     characters or more), and agencies by abbreviation (環保署); a name is
     context only when at least two characters of content remain.
     """
-    from queries.search import abbreviations
-    from queries.textnorm import fold
-
     key = " ".join(parts)
     names: dict[str, list[list[str]]] = {}
     for r in tx.run(q.context_units()):
@@ -361,5 +348,4 @@ def _context(tx, parts: list[str], triggers) -> tuple[list[list[str]], list[str]
 
 def _long_forms(parts: list[str]) -> list[str]:
     """Long forms of the short words in the query (環保 → 環境保護), searched for as well."""
-    from queries.textnorm import ABBREVIATIONS
     return [long for long, short in ABBREVIATIONS.items() if any(short in p for p in parts)]
