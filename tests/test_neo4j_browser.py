@@ -319,6 +319,12 @@ def run_in_editor(page, command: str):
                            ".textContent.trim()", timeout=60000)
 
 
+def set_params(page, query):
+    """Run the query's ``:param`` line and wait until Browser has set them (it evaluates them as Cypher)."""
+    run_in_editor(page, query.param_command())
+    page.wait_for_selector("text=Successfully set your parameters", timeout=60000)
+
+
 def drawn(page, count: int) -> list[dict]:
     """The nodes the graph frame draws, once there are ``count``: caption (lines joined, no spaces), fill, radius."""
     frame = page.locator("svg.neod3viz").first
@@ -355,7 +361,7 @@ def test_browser_plays_the_guide_applies_the_style_and_draws_a_cookbook_query(lo
     page.click("text=Apply the orggraph style")  # exec-topic: runs :style URL
     page.wait_for_selector("text=Duty", timeout=60000)
     query = QUERIES["graph-shared-duties"]
-    run_in_editor(page, query.param_command())
+    set_params(page, query)
     run_in_editor(page, query.cypher)
     expected, _ = subgraph(pushed, query)
     nodes = drawn(page, len(expected))
@@ -381,7 +387,7 @@ def test_browser_draws_styled_captions(name, loopback_page, pushed, guide_server
     run_in_editor(page, f":style {guide_server.url}{guide.STYLE_PATH}")
     page.wait_for_selector("text=node.Step", timeout=60000)  # the :style frame lists the sheet Browser took
     query = QUERIES[name]
-    run_in_editor(page, query.param_command())
+    set_params(page, query)
     run_in_editor(page, query.cypher)
     expected, _ = subgraph(pushed, query)
     nodes = drawn(page, len(expected))
@@ -416,7 +422,7 @@ def test_browser_takes_the_style_sheet_dropped_on_it(loopback_page, pushed, tmp_
     }""", grass)
     page.wait_for_selector("text=node.Headcount", timeout=60000)  # Browser shows the style it took
     query = QUERIES["graph-posts-and-headcount"]
-    run_in_editor(page, query.param_command())
+    set_params(page, query)
     run_in_editor(page, query.cypher)
     expected, _ = subgraph(pushed, query)
     nodes = drawn(page, len(expected))
