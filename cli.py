@@ -446,6 +446,24 @@ def neo4j_push(state, batch_size, uri, username, database, as_json):
     emit(summary, as_json, render_push)
 
 
+@neo4j.command("guide")
+@click.option("--port", type=click.IntRange(0, 65535), default=7480, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+def neo4j_guide(port):
+    """Serve the Neo4j Browser guide (:play) and style sheet (:style) on localhost until Ctrl+C."""
+    import threading
+
+    from graph_model.neo4j.guide import instructions, serve
+    server = serve(port)
+    click.echo(instructions(server.url))
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
 @cli.command()
 @click.argument("query")
 @click.option("--param", "params", multiple=True, metavar="K=V",
