@@ -165,11 +165,19 @@ def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "definitely-wrong" not in result.stderr
     assert result.stderr.startswith("Error: Neo4j at ")
-    for args in (["neo4j", "status"], ["neo4j", "push"], ["neo4j", "reset", "--yes"]):
+    result = run("neo4j", "status")  # the third wrong password in a row: the server rate-limits, said as such
+    assert result.exit_code == 1 and "definitely-wrong" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "rejected the credentials of user 'neo4j'" in result.stderr
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_env["NEO4J_PASSWORD"])
+    from conftest import _free_port
+    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"], "Error: cannot reach Neo4j at "),
+                         (["neo4j", "status", "--database", "nosuchdb"], "Error: Neo4j at "),
+                         (["neo4j", "reset", "--yes", "--database", "nosuchdb"], "Error: Neo4j at ")):
         result = run(*args)
-        assert result.exit_code == 1 and "definitely-wrong" not in result.stderr
-        assert result.stderr.splitlines()[-1].startswith("Error: ") and "rejected the credentials" in result.stderr
-        assert "Traceback" not in result.stderr
+        assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(expect), result.stderr
+        assert "Traceback" not in result.stderr and neo4j_env["NEO4J_PASSWORD"] not in result.stderr
+    assert "has no database 'nosuchdb'" in result.stderr
+    time.sleep(6)  # the server locks the user for 5 s after three wrong passwords; the next tests log in
 
 
 # --------------------------------------------------------------------------- cypher command

@@ -174,8 +174,8 @@ def count_run_relationships() -> str:
 
 
 def count_owned() -> str:
-    """All nodes and relationships orggraph wrote (its run record included)."""
-    return (f"OPTIONAL MATCH (n) WHERE n.{OWNED} = true WITH count(n) AS nodes "
+    """All nodes and relationships orggraph wrote, staged or not (its run record excepted)."""
+    return (f"OPTIONAL MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(RUN_LABEL)} WITH count(n) AS nodes "
             f"OPTIONAL MATCH ()-[r]->() WHERE r.{OWNED} = true RETURN nodes, count(r) AS relationships")
 
 
