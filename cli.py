@@ -436,13 +436,14 @@ def neo4j():
 @json_option
 @pass_state
 def neo4j_push(state, batch_size, uri, username, database, as_json):
-    """Push the graph: MERGE on ids, then remove what older pushes wrote and this one did not."""
+    """Push the graph, all or nothing: staged, then switched in one transaction (a failed push changes nothing)."""
     from graph_model.neo4j.connection import settings
     from graph_model.neo4j.writer import push, render_push
     graph = state.graph()
     total = graph.g.number_of_nodes() + graph.g.number_of_edges()
     with click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
-        summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update)
+        summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update,
+                       source=state.fingerprint())
     emit(summary, as_json, render_push)
 
 
@@ -462,6 +463,40 @@ def neo4j_guide(port):
         pass
     finally:
         server.shutdown()
+
+
+@neo4j.command("status")
+@neo4j_options
+@json_option
+@pass_state
+def neo4j_status(state, uri, username, database, as_json):
+    """Is the server reachable, which orggraph run is in the database, does it match the store."""
+    from graph_model.neo4j.connection import settings
+    from graph_model.neo4j.writer import render_status, status
+    emit(status(settings(uri, username, database), source=state.fingerprint()), as_json, render_status)
+
+
+@neo4j.command("reset")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (needed when stdin is not a terminal).")
+@neo4j_options
+@json_option
+def neo4j_reset(yes, uri, username, database, as_json):
+    """Remove exactly what orggraph wrote to Neo4j (its data, run record, indexes and constraints)."""
+    from graph_model.neo4j.connection import settings
+    from graph_model.neo4j.writer import render_reset, reset, status
+    conf = settings(uri, username, database)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.ClickException("neo4j reset deletes what orggraph wrote; standard input is not a terminal, "
+                                       "so pass --yes to confirm")
+        st = status(conf)
+        cur = st["current"]
+        what = (f"run {cur['run']} ({cur['nodes']} nodes, {cur['relationships']} relationships)" if cur
+                else "no current run")
+        left = sum(x["nodes"] for x in st["leftovers"])
+        click.confirm(f"Remove orggraph's data from {st['uri']} (database {st['database']}): {what}, "
+                      f"{left} leftover nodes, {len(st['schema'])} indexes and constraints?", abort=True, err=True)
+    emit(reset(conf), as_json, render_reset)
 
 
 @cli.command()

@@ -10,10 +10,10 @@ orggraph pushed is deleted, untimed, before each run; the constraints and
 full-text indexes stay).
 
 - *batched*: :func:`graph_model.neo4j.writer.push` — what ``orggraph neo4j push``
-  does end to end: constraints and indexes (already there), ``UNWIND $rows``
-  batches of ``--batch-size`` rows that MERGE on ``id``, the count
-  verification against the embedded graph, removal of older runs, waiting for
-  the indexes.
+  does end to end: indexes (already there), ``UNWIND $rows`` batches of
+  ``--batch-size`` rows that CREATE the staged graph, the count verification
+  against the embedded graph, the switching transaction, waiting for the indexes.
+  (The push against ``neo4j-admin database import`` is benchmarks/bench_push_import.py.)
 - *naive*: one parameterized ``MERGE`` per node and per relationship, each its
   own auto-commit transaction (same constraints, same properties), and nothing
   else: no verification, no clean-up.
@@ -136,8 +136,8 @@ def clear(settings) -> None:
     from graph_model.neo4j.writer import _drain
 
     with connect(settings) as driver, driver.session(database=settings.database) as session:
-        _drain(session, q.delete_stale_relationships(), "\x00none", 10_000)
-        _drain(session, q.delete_stale_nodes(), "\x00none", 10_000)
+        _drain(session, q.delete_owned_relationships(), 10_000)
+        _drain(session, q.delete_owned_nodes(), 10_000)
 
 
 def owned(settings) -> tuple[int, int]:

@@ -36,7 +36,7 @@ def rows(server, query, **params):
 
 
 def db_counts(server):
-    nodes = rows(server, "MATCH (n) WHERE n._orggraph = true RETURN count(n)")[0][0]
+    nodes = rows(server, "MATCH (n) WHERE n._orggraph = true AND NOT n:OrggraphRun RETURN count(n)")[0][0]
     rels = rows(server, "MATCH ()-[r]->() WHERE r._orggraph = true RETURN count(r)")[0][0]
     return nodes, rels
 
@@ -50,7 +50,9 @@ def test_push_counts_equal_embedded_graph_and_repush_is_idempotent(neo4j_server,
     assert db_counts(neo4j_server) == (exp["nodes"], exp["relationships"])
     second = push(corpus, conf(neo4j_server))
     assert db_counts(neo4j_server) == (exp["nodes"], exp["relationships"])
-    assert second["removed"] == {"nodes": 0, "relationships": 0}
+    assert second["replaced"] == {"nodes": exp["nodes"], "relationships": exp["relationships"]}
+    assert rows(neo4j_server, "MATCH (m:OrggraphRun) RETURN m.run, m.nodes, m.relationships") == \
+        [[second["run"], exp["nodes"], exp["relationships"]]]
     assert rows(neo4j_server, "MATCH (n) WHERE n._orggraph_run <> $run RETURN count(n)", run=second["run"]) == [[0]]
     # the cjk full-text indexes exist
     names = {r[0] for r in rows(neo4j_server, "SHOW FULLTEXT INDEXES YIELD name RETURN name")}
@@ -110,7 +112,7 @@ def test_repush_removes_what_is_gone_and_keeps_foreign_nodes(neo4j_server, corpu
         summary = push(_tiny("乙組", "乙事項。"), s)
         assert rows(neo4j_server, "MATCH (u:Unit) RETURN u.id ORDER BY u.id") == [["測試部"], ["測試部/乙組"]]
         assert rows(neo4j_server, "MATCH (d:Duty) RETURN d.text") == [["乙事項"]]
-        assert summary["removed"]["nodes"] == 2  # 甲組 and its duty
+        assert summary["replaced"]["nodes"] == expected_counts(_tiny("甲組", "甲事項。"))["nodes"]
         assert rows(neo4j_server, "MATCH (f:Foreign) RETURN f.id, f.name, f._orggraph") == [["f1", "mine", None]]
     finally:
         push(corpus, s)
@@ -163,6 +165,19 @@ def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "definitely-wrong" not in result.stderr
     assert result.stderr.startswith("Error: Neo4j at ")
+    result = run("neo4j", "status")  # the third wrong password in a row: the server rate-limits, said as such
+    assert result.exit_code == 1 and "definitely-wrong" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "rejected the credentials of user 'neo4j'" in result.stderr
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_env["NEO4J_PASSWORD"])
+    from conftest import _free_port
+    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"], "Error: cannot reach Neo4j at "),
+                         (["neo4j", "status", "--database", "nosuchdb"], "Error: Neo4j at "),
+                         (["neo4j", "reset", "--yes", "--database", "nosuchdb"], "Error: Neo4j at ")):
+        result = run(*args)
+        assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(expect), result.stderr
+        assert "Traceback" not in result.stderr and neo4j_env["NEO4J_PASSWORD"] not in result.stderr
+    assert "has no database 'nosuchdb'" in result.stderr
+    time.sleep(6)  # the server locks the user for 5 s after three wrong passwords; the next tests log in
 
 
 # --------------------------------------------------------------------------- cypher command
@@ -192,6 +207,146 @@ def test_cli_push(neo4j_env, run, corpus):
     summary = json.loads(result.stdout)
     exp = expected_counts(corpus)
     assert (summary["nodes"], summary["relationships"], summary["verified"]) == (exp["nodes"], exp["relationships"], True)
+
+
+def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_the_graph(neo4j_server, corpus):
+    # A second push staged half its graph: queries and the which lookup still answer from the first
+    # push alone.  Then its staging goes (as when another push starts meanwhile): it fails, changing nothing.
+    from graph_model.neo4j.connection import connect
+    from graph_model.neo4j.lookup import which
+    s = conf(neo4j_server)
+    first = push(corpus, s)
+    before = [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)]
+    units = rows(neo4j_server, "MATCH (u:Unit) RETURN count(u)")
+    other = _bench_push().synthetic_graph(2000)
+    seen = []
+
+    def progress(n):
+        seen.append(n)
+        if sum(seen) > other.g.number_of_nodes() >= sum(seen) - n:  # every node staged, and the first relationship batch
+            assert rows(neo4j_server, "MATCH (n:OrggraphStaged) RETURN count(n)")[0][0] >= other.g.number_of_nodes()
+            assert rows(neo4j_server, "MATCH (u:Unit) RETURN count(u)") == units
+            assert [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)] == before
+            assert not any(h.unit["id"].startswith("示範部") for h in which(s, "業務之規劃及執行", top=5))
+            with connect(s) as driver:
+                driver.execute_query(q.delete_staged(), limit=100_000, database_=s.database)
+
+    with pytest.raises(OrgGraphError) as info:
+        push(other, s, batch_size=50, progress=progress)
+    assert str(info.value).endswith("the previous push was left in place")
+    _assert_intact(neo4j_server, corpus, first)
+    assert rows(neo4j_server, "MATCH (m:OrggraphRun) RETURN m.run") == [[first["run"]]]
+
+
+def test_push_converges_from_another_graph_and_an_older_orggraphs_data(neo4j_server, corpus):
+    # What an older orggraph left (MERGEd nodes with its uniqueness constraint, no run record, a
+    # stale label) and another store's graph: the next push leaves exactly its own graph.
+    from graph_model.neo4j.connection import connect
+    s = conf(neo4j_server)
+    push(_tiny("甲組", "甲事項。"), s)
+    with connect(s) as driver, driver.session(database=s.database) as session:
+        session.run("MATCH (m:OrggraphRun) DELETE m").consume()
+        session.run("CREATE (:Unit:Division:Section {id: '舊部/舊組', name: '舊組', _orggraph: true, "
+                    "_orggraph_run: 'old'})").consume()
+        session.run("CREATE CONSTRAINT orggraph_Legacy_id IF NOT EXISTS FOR (n:Legacy) REQUIRE n.id IS UNIQUE").consume()
+    summary = push(corpus, s)
+    exp = expected_counts(corpus)
+    assert summary["replaced"]["nodes"] == expected_counts(_tiny("甲組", "甲事項。"))["nodes"] + 1
+    assert db_counts(neo4j_server) == (exp["nodes"], exp["relationships"])
+    assert rows(neo4j_server, "MATCH (n) WHERE n.id STARTS WITH '舊部' OR n.id STARTS WITH '測試部' RETURN count(n)") == [[0]]
+    assert rows(neo4j_server, "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'orggraph_' RETURN name") == []
+    got = Counter(lab for (labs,) in rows(neo4j_server, "MATCH (n) WHERE n._orggraph = true AND NOT n:OrggraphRun "
+                                          "RETURN labels(n)") for lab in labs)
+    assert dict(got) == exp["labels"]
+
+
+def test_cli_status_and_reset_remove_exactly_what_orggraph_wrote(neo4j_env, run, corpus):
+    from graph_model.neo4j.connection import connect
+    s = conf(neo4j_env)
+    with connect(s) as driver, driver.session(database=s.database) as session:
+        session.run("MATCH (f:Foreign) DETACH DELETE f").consume()
+        session.run("CREATE (:Foreign {id: 'f1', name: 'mine'})").consume()
+        session.run("CREATE INDEX foreign_name IF NOT EXISTS FOR (n:Foreign) ON (n.name)").consume()
+    try:
+        pushed = json.loads(run("neo4j", "push", "--json").stdout)
+        exp = expected_counts(corpus)
+        result = run("neo4j", "status", "--json")
+        assert result.exit_code == 0, result.stderr
+        st = json.loads(result.stdout)
+        assert (st["uri"], st["database"], st["reachable"]) == (s.uri, s.database, True)
+        assert st["current"]["run"] == pushed["run"] and st["current"]["pushed_at"] == pushed["pushed_at"]
+        assert st["current"]["source"] == pushed["source"] and st["matches_store"] is True
+        assert (st["current"]["nodes"], st["current"]["relationships"]) == (exp["nodes"], exp["relationships"])
+        assert (st["current"]["labels"], st["current"]["types"]) == (exp["labels"], exp["types"])
+        assert st["leftovers"] == [] and "foreign_name" not in {x["name"] for x in st["schema"]}
+        assert {"orggraph_Unit_id", "orggraph_duty_text", "orggraph_staged_id"} <= {x["name"] for x in st["schema"]}
+        text = run("neo4j", "status").stdout
+        assert text.startswith(f"Neo4j at {s.uri} (database {s.database}): reachable, Neo4j Kernel 5.")
+        assert f"current orggraph run: {pushed['run']}" in text and "  matches the current store" in text
+        assert f"  nodes: {exp['nodes']} (" in text and "leftover staging data: none" in text
+        assert s.password not in text
+
+        result = run("neo4j", "reset")  # the test runner's stdin is no terminal
+        assert result.exit_code == 1 and result.stderr == (
+            "Error: neo4j reset deletes what orggraph wrote; standard input is not a terminal, so pass --yes to confirm\n")
+        assert db_counts(neo4j_env) == (exp["nodes"], exp["relationships"])
+
+        result = run("neo4j", "reset", "--yes", "--json")
+        assert result.exit_code == 0, result.stderr
+        removed = json.loads(result.stdout)["removed"]
+        assert (removed["nodes"], removed["relationships"]) == (exp["nodes"] + 1, exp["relationships"])  # + run record
+        assert "orggraph_duty_text" in removed["schema"] and "foreign_name" not in removed["schema"]
+        assert rows(neo4j_env, "MATCH (n) RETURN labels(n), n.id, n.name") == [[["Foreign"], "f1", "mine"]]
+        assert rows(neo4j_env, "SHOW INDEXES YIELD name WHERE name STARTS WITH 'orggraph_' RETURN name") == []
+        assert rows(neo4j_env, "SHOW INDEXES YIELD name WHERE name = 'foreign_name' RETURN name") == [["foreign_name"]]
+        st = json.loads(run("neo4j", "status", "--json").stdout)
+        assert st["current"] is None and st["schema"] == [] and st["matches_store"] is False
+        assert "current orggraph run: none" in run("neo4j", "status").stdout
+    finally:
+        push(corpus, s)
+
+
+def test_cli_reset_asks_on_a_terminal(neo4j_server, corpus):
+    """In a real pseudo-terminal: answering no keeps everything, yes removes it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    s = conf(neo4j_server)
+    exp = expected_counts(corpus)
+
+    def reset_on_terminal(answer: str) -> tuple[int, str]:
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "neo4j", "reset"], cwd=REPO,
+                                stdin=follower, stdout=follower, stderr=follower, env={**os.environ, **neo4j_server})
+        os.close(follower)
+        out = b""
+        deadline = time.monotonic() + 60
+        while b"[y/N]" not in out and time.monotonic() < deadline:
+            out += os.read(leader, 4096)
+        os.write(leader, answer.encode() + b"\n")
+        rc = proc.wait(60)
+        try:
+            while chunk := os.read(leader, 4096):
+                out += chunk
+        except OSError:  # the terminal closed with the process
+            pass
+        os.close(leader)
+        return rc, out.decode()
+
+    try:
+        push(corpus, s)
+        rc, out = reset_on_terminal("n")
+        assert rc == 1 and f"Remove orggraph's data from {s.uri} (database {s.database}): run " in out
+        assert f"({exp['nodes']} nodes, {exp['relationships']} relationships)" in out and "Aborted!" in out
+        assert db_counts(neo4j_server) == (exp["nodes"], exp["relationships"])
+        rc, out = reset_on_terminal("y")
+        assert rc == 0 and f"removed from {s.uri} (database {s.database}): {exp['nodes'] + 1} nodes" in out
+        assert db_counts(neo4j_server) == (0, 0)
+    finally:
+        push(corpus, s)
 
 
 # --------------------------------------------------------------------------- cookbook (docs/neo4j.md)
@@ -614,15 +769,20 @@ def test_server_killed_mid_push_keeps_the_previous_graph(doomed_server, corpus):
     assert "\n" not in msg and s.password not in msg and len(written) == 3
     doomed_server.start()  # same home: Neo4j recovers from its transaction log
     _assert_intact(server, corpus, first)
-    # what the failed push committed (three batches) is there under its own run tag …
-    assert rows(server, "MATCH (n) WHERE n._orggraph = true AND n._orggraph_run <> $run RETURN count(n)",
-                run=first["run"]) == [[sum(written)]]
-    # … and a fresh push restores the exact counts
+    # what the failed push committed (three batches) is there only as staged data, with no label a query names …
+    assert rows(server, "MATCH (n:OrggraphStaged) RETURN count(n)") == [[sum(written)]]
+    assert rows(server, "MATCH (n:Unit) WHERE n.id STARTS WITH '示範部' RETURN count(n)") == [[0]]
+    from graph_model.neo4j.writer import status
+    st = status(s, source="")
+    assert st["current"]["run"] == first["run"]
+    assert [(x["staged"], x["nodes"]) for x in st["leftovers"]] == [(True, sum(written))]
+    # … and a fresh push restores the exact counts and clears it
     again = push(corpus, s)
     exp = expected_counts(corpus)
     assert db_counts(server) == (exp["nodes"], exp["relationships"])
-    assert again["removed"]["nodes"] == sum(written)
+    assert again["replaced"] == {"nodes": exp["nodes"], "relationships": exp["relationships"]}
     assert rows(server, "MATCH (n) WHERE n.id STARTS WITH '示範部' OR n.id = 'doc:synthetic' RETURN count(n)") == [[0]]
+    assert status(s)["leftovers"] == []
 
 
 def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monkeypatch):
@@ -671,4 +831,5 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
     exp = expected_counts(corpus)
     summary = json.loads(result.stdout)
     assert (summary["nodes"], summary["relationships"]) == (exp["nodes"], exp["relationships"])
-    assert db_counts(server) == (exp["nodes"], exp["relationships"]) and summary["removed"]["nodes"] >= 200
+    assert db_counts(server) == (exp["nodes"], exp["relationships"])
+    assert rows(server, "MATCH (n:OrggraphStaged) RETURN count(n)") == [[0]]

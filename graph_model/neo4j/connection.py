@@ -61,7 +61,10 @@ def translate(exc: Exception, s: Settings) -> Neo4jError:
     """A one-line domain error for a driver exception."""
     from neo4j import exceptions as ne
     where = f"{s.shown_uri} (database {s.database!r})"
-    if isinstance(exc, ne.AuthError):
+    if getattr(exc, "code", "") and "AuthenticationRateLimit" in exc.code:
+        msg = (f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} too many times in a row; "
+               "wait a few seconds (check NEO4J_USERNAME / NEO4J_PASSWORD)")
+    elif isinstance(exc, ne.AuthError):
         msg = f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} (check NEO4J_USERNAME / NEO4J_PASSWORD)"
     elif isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
         msg = f"cannot reach Neo4j at {s.shown_uri}: {_clean(exc, s)}"

@@ -8,20 +8,21 @@ names (which Cypher cannot parameterize) are spliced in, backtick-quoted by
 '`Unit`'
 >>> ident("we`ird")
 '`we``ird`'
->>> print(merge_nodes("Unit", ["Division"]))
-UNWIND $rows AS row
-MERGE (n:`Unit` {id: row.id})
-SET n = row.props, n._orggraph = true, n._orggraph_run = $run
-REMOVE n:`Agency`:`BranchOffice`:`Section`:`Team`:`Committee`:`Facility`
-SET n:`Division`
+>>> print(unstage(["Unit", "Division"]))
+MATCH (n:`OrggraphStaged`) WHERE n._orggraph_run = $run AND n._orggraph_labels = $labels
+REMOVE n:`OrggraphStaged`, n._orggraph_labels
+SET n:`Unit`:`Division`
+RETURN count(*) AS n
 """
 from __future__ import annotations
-
-from graph_model.records import UNIT_KINDS
 
 OWNED = "_orggraph"
 RUN = "_orggraph_run"
 REL_KEY = "_key"
+RUN_LABEL = "OrggraphRun"  # the record of the current run
+STAGED = "OrggraphStaged"  # a push being written, not yet current
+LABELS = "_orggraph_labels"  # a staged node's labels-to-be
+STAGING_INDEX = "orggraph_staged_id"
 
 DUTY_FULLTEXT = "orggraph_duty_text"
 UNIT_FULLTEXT = "orggraph_unit_name"
@@ -41,9 +42,19 @@ def ping() -> str:
     return "RETURN 1 AS ok"
 
 
-def unique_id_constraint(label: str) -> str:
-    return (f"CREATE CONSTRAINT {ident('orggraph_' + label + '_id')} IF NOT EXISTS "
-            f"FOR (n:{ident(label)}) REQUIRE n.id IS UNIQUE")
+def id_index(label: str) -> str:
+    """A range index on ``id`` for ``label`` (relationships find their nodes by it).
+
+    Not a uniqueness constraint: checking one while the switching transaction labels nodes
+    whose ids it has just deleted made the national push's switch take 114 s instead of 10 s.
+    The ids are unique anyway (node keys of the embedded graph).
+    """
+    return f"CREATE INDEX {ident('orggraph_' + label + '_id')} IF NOT EXISTS FOR (n:{ident(label)}) ON (n.id)"
+
+
+def show_owned_constraints() -> str:
+    """Constraints named ``orggraph_…`` (older orggraph versions made uniqueness constraints on ``id``)."""
+    return "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'orggraph_' RETURN name"
 
 
 def fulltext_index(name: str, label: str, props: list[str]) -> str:
@@ -78,40 +89,77 @@ def await_indexes() -> str:
     return "CALL db.awaitIndexes($seconds)"
 
 
-def merge_nodes(primary: str, extra_labels: list[str]) -> str:
-    """MERGE one batch of nodes (``$rows``: [{id, props}]) on ``id`` under ``primary``.
+def staging_index() -> str:
+    """Staged nodes are found by ``id`` while their relationships are written."""
+    return f"CREATE INDEX {ident(STAGING_INDEX)} IF NOT EXISTS FOR (n:{ident(STAGED)}) ON (n.id)"
 
-    A unit's kind labels are set to exactly those of this push: one that changed kind (a 委員會
-    read before as a Division) loses the stale label, so pushes converge from any earlier graph.
+
+def stage_nodes() -> str:
+    """CREATE one batch of staged nodes (``$rows``: [{props, labels}]) of run ``$run``.
+
+    A staged node has only the label ``OrggraphStaged`` (its own labels wait in ``_orggraph_labels``),
+    so no query that names a label — nor a full-text index — sees it before the switch.
     """
-    q = (f"UNWIND $rows AS row\nMERGE (n:{ident(primary)} {{id: row.id}})\n"
-         f"SET n = row.props, n.{OWNED} = true, n.{RUN} = $run")
-    stale = [k for k in UNIT_KINDS if k not in extra_labels] if primary == "Unit" else []
-    if stale:
-        q += "\nREMOVE n" + "".join(f":{ident(lab)}" for lab in stale)
-    if extra_labels:
-        q += "\nSET n" + "".join(f":{ident(lab)}" for lab in extra_labels)
-    return q
+    return (f"UNWIND $rows AS row\nCREATE (n:{ident(STAGED)})\n"
+            f"SET n = row.props, n.{OWNED} = true, n.{RUN} = $run, n.{LABELS} = row.labels")
 
 
-def merge_relationships(rel_type: str, source_label: str, target_label: str) -> str:
-    """MERGE one batch of relationships (``$rows``: [{source, target, key, props}]) on their key."""
+def stage_relationships(rel_type: str) -> str:
+    """CREATE one batch of relationships (``$rows``: [{source, target, key, props}]) between staged nodes."""
     return (f"UNWIND $rows AS row\n"
-            f"MATCH (a:{ident(source_label)} {{id: row.source}})\n"
-            f"MATCH (b:{ident(target_label)} {{id: row.target}})\n"
-            f"MERGE (a)-[r:{ident(rel_type)} {{{REL_KEY}: row.key}}]->(b)\n"
+            f"MATCH (a:{ident(STAGED)} {{id: row.source}}) WHERE a.{RUN} = $run\n"
+            f"MATCH (b:{ident(STAGED)} {{id: row.target}}) WHERE b.{RUN} = $run\n"
+            f"CREATE (a)-[r:{ident(rel_type)}]->(b)\n"
             f"SET r = row.props, r.{REL_KEY} = row.key, r.{OWNED} = true, r.{RUN} = $run")
 
 
-def delete_stale_relationships() -> str:
-    """Owned relationships not written by run ``$run`` (batched by the caller via ``$limit``)."""
-    return (f"MATCH ()-[r]->() WHERE r.{OWNED} = true AND r.{RUN} <> $run "
+def count_staged_nodes() -> str:
+    """Staged nodes of run ``$run`` by the labels they will have."""
+    return (f"MATCH (n:{ident(STAGED)}) WHERE n.{RUN} = $run "
+            f"UNWIND n.{LABELS} AS label RETURN label, count(*) AS n")
+
+
+def count_staged_total() -> str:
+    return f"MATCH (n:{ident(STAGED)}) WHERE n.{RUN} = $run RETURN count(n) AS n"
+
+
+def delete_staged() -> str:
+    """Up to ``$limit`` staged nodes of any run (a failed push's), with their relationships."""
+    return f"MATCH (n:{ident(STAGED)}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+
+
+def delete_current_relationships() -> str:
+    """Every relationship orggraph wrote but run ``$run``'s (staged): the previous graph's."""
+    return (f"MATCH ()-[r]->() WHERE r.{OWNED} = true AND coalesce(r.{RUN}, '') <> $run "
+            "DELETE r RETURN count(*) AS deleted")
+
+
+def delete_current_nodes() -> str:
+    """Every node orggraph wrote that is not staged (the previous graph and its run record)."""
+    return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(STAGED)} "
+            "DETACH DELETE n RETURN count(*) AS deleted")
+
+
+def delete_run_records() -> str:
+    return f"MATCH (m:{ident(RUN_LABEL)}) WHERE m.{OWNED} = true DELETE m"
+
+
+def unstage(labels: list[str]) -> str:
+    """Give the staged nodes of run ``$run`` whose labels are ``$labels`` those labels: they become current."""
+    return (f"MATCH (n:{ident(STAGED)}) WHERE n.{RUN} = $run AND n.{LABELS} = $labels\n"
+            f"REMOVE n:{ident(STAGED)}, n.{LABELS}\nSET n{''.join(':' + ident(lab) for lab in labels)}\n"
+            "RETURN count(*) AS n")
+
+
+def delete_owned_relationships() -> str:
+    """Up to ``$limit`` relationships orggraph wrote (any run); returns how many went."""
+    return (f"MATCH ()-[r]->() WHERE r.{OWNED} = true "
             "WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted")
 
 
-def delete_stale_nodes() -> str:
-    """Owned nodes not written by run ``$run``; DETACH also drops foreign edges to them."""
-    return (f"MATCH (n) WHERE n.{OWNED} = true AND n.{RUN} <> $run "
+def delete_owned_nodes() -> str:
+    """Up to ``$limit`` nodes orggraph wrote (any run, and its run record); DETACH also drops foreign edges to them."""
+    return (f"MATCH (n) WHERE n.{OWNED} = true "
             "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted")
 
 
@@ -126,12 +174,48 @@ def count_run_relationships() -> str:
 
 
 def count_owned() -> str:
-    return (f"OPTIONAL MATCH (n) WHERE n.{OWNED} = true WITH count(n) AS nodes "
+    """All nodes and relationships orggraph wrote, staged or not (its run record excepted)."""
+    return (f"OPTIONAL MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(RUN_LABEL)} WITH count(n) AS nodes "
             f"OPTIONAL MATCH ()-[r]->() WHERE r.{OWNED} = true RETURN nodes, count(r) AS relationships")
 
 
 def count_run_nodes_total() -> str:
     return f"MATCH (n) WHERE n.{OWNED} = true AND n.{RUN} = $run RETURN count(n) AS n"
+
+
+def count_leftovers() -> str:
+    """What is neither the current run (``$run``, ``""`` for none) nor its record: by run, staged or not.
+
+    Staged data is a push that failed (or one still being written); unstaged data of another
+    run, what an orggraph older than run records left.
+    """
+    return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(RUN_LABEL)} AND coalesce(n.{RUN}, '') <> $run "
+            f"OPTIONAL MATCH (n)-[r]->() WHERE r.{OWNED} = true "
+            f"RETURN coalesce(n.{RUN}, '') AS run, n:{ident(STAGED)} AS staged, count(DISTINCT n) AS nodes, "
+            "count(r) AS relationships ORDER BY run")
+
+
+def record_run() -> str:
+    """The one node saying which run is the database's current graph (written in the push's transaction)."""
+    return (f"CREATE (m:{ident(RUN_LABEL)}) SET m = $meta, m.{OWNED} = true")
+
+
+def current_runs() -> str:
+    return f"MATCH (m:{ident(RUN_LABEL)}) WHERE m.{OWNED} = true RETURN properties(m) AS meta ORDER BY m.pushed_at DESC"
+
+
+def server_info() -> str:
+    return "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition"
+
+
+def show_owned_indexes() -> str:
+    """orggraph's indexes (all named ``orggraph_…``), but those that back a constraint (they go with it)."""
+    return ("SHOW INDEXES YIELD name, owningConstraint "
+            "WHERE name STARTS WITH 'orggraph_' AND owningConstraint IS NULL RETURN name")
+
+
+def drop_constraint(name: str) -> str:
+    return f"DROP CONSTRAINT {ident(name)} IF EXISTS"
 
 
 # --------------------------------------------------------------------------- lookup (which --backend neo4j)
