@@ -343,8 +343,8 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
 @cli.command()
 @click.argument("unit", required=False)
 @click.option("-o", "--output", metavar="FILE", required=True,
-              help="File to write: .png, .svg, .pdf or .dot (written whole or not at all).")
-@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf", "dot"], case_sensitive=False),
+              help="File to write: .png, .svg, .pdf, .dot or .html (written whole or not at all).")
+@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf", "dot", "html"], case_sensitive=False),
               help="Output format (default: from FILE's extension).")
 @click.option("--depth", type=click.IntRange(min=0), default=None, help="Levels below UNIT to draw.")
 @click.option("--highlight", metavar="QUERY", help="Fill the units that `which QUERY --agency UNIT` returns.")
@@ -374,12 +374,17 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     orggraph chart 關務署 -o customs.png
     orggraph chart 基隆關 -o keelung.svg --duties 2 --highlight 查緝
     orggraph chart --procedure 撫卹 -o pension.png
+    orggraph chart 關務署 -o customs.html    (interactive: search, side panel, zoom)
     """
     from queries.chart import units_matching, write_chart
     from queries.render import Page, output_format
     if landscape and not paper:
         raise click.UsageError("--landscape turns the paper: give --paper A4 or A3 too")
     graph = state.graph()
+    if (fmt or "").lower() == "html" or (not fmt and output.lower().endswith((".html", ".htm"))):
+        _html_chart(graph, unit, output, as_json, procedure=procedure_name, depth=depth, highlight=highlight,
+                    headcount=headcount, duties=duties, stack=stack is not None)
+        return
     fmt = output_format(output, fmt)
     page = Page(paper.upper(), landscape) if paper else None
     if procedure_name is not None:
@@ -397,6 +402,16 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                "highlighted": sum(1 for u in result.units if u in set(ids)), "warnings": result.warnings}
     emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
                                      + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
+
+
+def _html_chart(graph, unit, output, as_json, **print_options):
+    """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
+    from queries.html_chart import write_html_chart
+    given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
+    if given:
+        raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")
+    summary = {"output": str(output), "format": "html", "units": write_html_chart(graph, unit, output)}
+    emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
 
 
 def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, **org_chart_options):

@@ -1,0 +1,222 @@
+"""The interactive org chart: one self-contained HTML file (graph in, HTML text out).
+
+:func:`html_chart` fills ``html_chart.html`` (beside this module, shipped in the wheel)
+with the chart's data as JSON: the units of the tree, their duties with provenance,
+and what the page's search needs to answer exactly as ``orggraph which QUERY --agency
+UNIT`` does.  The page ports :func:`queries.search.search` to JavaScript and runs it on
+entries precomputed here from the same :class:`queries.search.Index`:
+
+- entries keep their order (ties are broken by it) and their folded keys; a key is
+  shipped only where the page's per-character folding would not reproduce it;
+- the statistics stay those of the whole index (idf by document frequency, average
+  length, the names a query can mention as context), so a chart of one unit ranks as
+  ``which --agency UNIT`` on the whole graph;
+- idf values are computed here (one per document frequency), so no float is
+  recomputed differently in the browser.
+
+Simplified Chinese in a query is converted per character in the page (OpenCC's
+phrase tables stay here): the one known way its answers can differ from ``which``.
+
+The data is embedded as JSON inside ``<script type="application/json">`` with ``<``,
+``>``, ``&`` and the line separators escaped, and the page only ever writes it with
+``textContent``: no name can close the script or inject markup.
+
+>>> from graph_model.store import open_store
+>>> page = html_chart(open_store("/nonexistent/store.json").graph(), "基隆關")
+>>> page.startswith("<!DOCTYPE html>"), "稽查組" in page, "<script src" in page
+(True, True, False)
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from graph_model.records import Source
+
+from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGRAM_WEIGHT, CONTEXT_BOOST
+from .search import EVIDENCE_PER_UNIT
+from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, opencc_triggers
+from .which import DEFAULT_TOP, index_of
+
+TEMPLATE = Path(__file__).with_name("html_chart.html")
+DATA_MARK = "/*ORGGRAPH-DATA*/"
+TITLE_MARK = "<!--ORGGRAPH-TITLE-->"
+VISIBLE_AT_OPEN = 150  # levels open at first while at most this many units show
+
+
+def html_chart(graph, unit: str | None = None, *, title: str | None = None) -> str:
+    """The page for ``unit`` (a reference ``graph.resolve`` accepts) or for every top organization."""
+    from queries.units import hierarchy_view
+    roots = [graph.resolve(unit)] if unit else None
+    view = hierarchy_view(graph, roots)
+    roots = roots or view.roots()
+    if not roots:
+        from queries.render import ChartError
+        raise ChartError("the graph has no units to chart; load documents first")
+    data = chart_data(graph, view, roots, whole=not unit)
+    if title is None:
+        title = "組織圖：" + ("、".join(graph.node(r)["name"] for r in roots) if unit else "全部機關")
+    data["title"] = title
+    page = TEMPLATE.read_text(encoding="utf-8")
+    return page.replace(TITLE_MARK, _html_text(title)).replace(DATA_MARK, script_json(data))
+
+
+def script_json(data) -> str:
+    """JSON safe inside a ``<script>`` element: nothing in it can end the element or start markup.
+
+    >>> script_json({"name": "</script><b>&"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                    ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _html_text(text: str) -> str:
+    """Text for an HTML element: markup characters escaped, control characters dropped."""
+    text = "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --------------------------------------------------------------------------- data
+def char_map() -> dict[str, str]:
+    """OpenCC ``s2tw`` one character at a time, for the characters it may change (the page's converter)."""
+    conv = _opencc()
+    out = {}
+    for ch in sorted(opencc_triggers()):
+        to = conv.convert(ch)
+        if len(to) == 1 and to != ch:
+            out[ch] = to
+    return out
+
+
+def phrase_map(chars: dict[str, str], known) -> dict[str, str]:
+    """OpenCC's phrases that convert otherwise than their characters do (布局 → 佈局, not 布局), kept
+    where the difference reaches a character the index knows (``known``): elsewhere a query scores
+    the same either way."""
+    import opencc
+    conv = _opencc()
+    out = {}
+    table = Path(opencc.__file__).with_name("dictionary") / "STPhrases.txt"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        key = line.split("\t")[0]
+        whole = conv.convert(key).translate(VARIANTS)
+        apart = "".join(chars.get(ch, ch) for ch in key).translate(VARIANTS)
+        if len(whole) == len(key) and any(a != b and (a in known or b in known) for a, b in zip(whole, apart)):
+            out[key] = whole
+    return out
+
+
+def char_fold(text: str, chars: dict[str, str]) -> str:
+    """:func:`queries.textnorm.fold` with OpenCC applied per character: what the page computes."""
+    text = "".join(_fold_char(ch) for ch in text).translate(VARIANTS)
+    return "".join(chars.get(ch, ch) for ch in text).translate(VARIANTS)
+
+
+def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
+    """Everything the page shows and searches, as plain JSON-ready data."""
+    index = index_of(graph)
+    chars = char_map()
+    # The units `which` allows: all of them, or (`--agency`) those at or under the root, by path as
+    # queries.search does; units only named in procedures are answers too, though not in the tree.
+    root_paths = [tuple(graph.node(r)["path"]) for r in roots] if whole is False else [()]
+    local = [i for i, u in enumerate(index.units) if any(tuple(u[2][:len(p)]) == p for p in root_paths)]
+    # Units outside the chart a query can still name as context (an agency above the chart's root).
+    outside = sorted({i for ids in index.context.values() for i in ids} - set(local))
+    order = local + outside
+    pos = {g: n for n, g in enumerate(order)}
+    by_path = {tuple(index.units[g][2]): n for n, g in enumerate(order)}
+    units = []
+    for n, g in enumerate(order):
+        uid, name, path, kind, unit_type = index.units[g]
+        node = graph.node(uid)
+        parent = by_path.get(tuple(path[:-1]), -1) if len(path) > 1 else -1
+        row = {"id": uid, "n": name, "k": kind, "t": unit_type, "p": parent}
+        if parent < 0:
+            row["path"] = list(path)
+        if n >= len(local):
+            row["out"] = 1
+        else:
+            kids = [pos[c] for c in view.children(uid) if c in pos] if not node.get("mentioned") else []
+            if kids:
+                row["c"] = kids
+            if node.get("mentioned"):
+                row["m"] = 1
+            if node.get("full_name") and node["full_name"] != name:
+                row["f"] = node["full_name"]
+            if node.get("doc"):
+                row["s"] = Source(node["doc"], node["line"], node.get("end_line"), node.get("article") or None,
+                                  node.get("item") or None).cite()
+            if node.get("headcount") is not None:
+                row["h"] = [node["headcount"], node.get("headcount_year")]
+            path_key = index_fold(" ".join(path))
+            if path_key != char_fold(" ".join(path), chars):
+                row["pk"] = path_key
+        units.append(row)
+    entries = []
+    for e in index.entries:
+        kind, _ref, text, key, prior, flags, handlers, _clause, context = e
+        hs = [[pos[h[0]], _cite(h), h[5], h[6]] for h in handlers if h[0] in pos and pos[h[0]] < len(local)]
+        if not hs:
+            continue
+        row = [kind, text, prior, flags, hs, context]
+        if key != char_fold(text, chars):
+            row.append(key)
+        entries.append(row)
+    dfs = {t: len(p) // 2 for t, p in index.postings.items()}
+    n_entries = len(index.entries)
+    idf = {str(df): math.log(1 + (n_entries - df + 0.5) / (df + 0.5)) for df in {0, *dfs.values()}}
+    return {
+        "roots": [pos[index_unit(index, r)] for r in roots],
+        "openDepth": _open_depth(view, roots),
+        "units": units, "local": len(local), "entries": entries,
+        "df": dfs, "idf": idf, "avgdl": index.avgdl,
+        "context": [[name, [pos[i] for i in ids if i in pos]] for name, ids in index.context.items()],
+        "chars": "".join(f"{k}{v}" for k, v in chars.items()),
+        "phrases": phrase_map(chars, dfs),
+        "variants": "".join(f"{chr(k)}{v}" for k, v in VARIANTS.items()),
+        "abbreviations": list(ABBREVIATIONS.items()),
+        "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
+                   "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
+                   "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP},
+    }
+
+
+def index_fold(text: str) -> str:
+    from .textnorm import fold
+    return fold(text, opencc_triggers())
+
+
+def index_unit(index, uid: str) -> int:
+    return next(i for i, u in enumerate(index.units) if u[0] == uid)
+
+
+def _cite(h: list) -> str:
+    return Source(h[1], h[2], None, h[3] or None, h[4] or None).cite()
+
+
+def _open_depth(view, roots: list[str]) -> int:
+    """How many levels below the roots to show open at first: as many as keep the page light."""
+    depth, shown, frontier = 0, len(roots), list(roots)
+    while frontier:
+        frontier = [c for f in frontier for c in view.children(f)]
+        if not frontier or shown + len(frontier) > VISIBLE_AT_OPEN:
+            break
+        shown += len(frontier)
+        depth += 1
+    return depth
+
+
+def write_html_chart(graph, unit: str | None, output) -> int:
+    """Write :func:`html_chart` to ``output`` atomically; the number of units in its tree."""
+    from graph_model.store import atomic_write
+    text = html_chart(graph, unit)
+    atomic_write(output, text.encode("utf-8"))
+    from queries.units import hierarchy_view
+    roots = [graph.resolve(unit)] if unit else None
+    view = hierarchy_view(graph, roots)
+    roots = roots or view.roots()
+    return len(roots) + sum(len(view.descendants(r)) for r in roots)
