@@ -381,8 +381,9 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     if landscape and not paper:
         raise click.UsageError("--landscape turns the paper: give --paper A4 or A3 too")
     graph = state.graph()
-    if (fmt or "").lower() == "html" or (not fmt and output.lower().endswith((".html", ".htm"))):
-        _html_chart(graph, unit, output, as_json, procedure=procedure_name, depth=depth, highlight=highlight,
+    if (fmt or "").lower() == "html" or (not fmt and output.lower().endswith((".html", ".htm"))):  # before
+        # output_format, which knows only the Graphviz formats
+        _html_chart(state, unit, output, as_json, procedure=procedure_name, depth=depth, highlight=highlight,
                     headcount=headcount, duties=duties, stack=stack is not None)
         return
     fmt = output_format(output, fmt)
@@ -404,13 +405,16 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                                      + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
 
 
-def _html_chart(graph, unit, output, as_json, **print_options):
+def _html_chart(state, unit, output, as_json, **print_options):
     """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
     from queries.html_chart import write_html_chart
+    from queries.which import cached_index, store_fingerprint
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
         raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")
-    summary = {"output": str(output), "format": "html", "units": write_html_chart(graph, unit, output)}
+    # The page searches as `which` does, from the same cached index.
+    index = cached_index(store_fingerprint(state.store_path) + (":history" if state.history else ""), state.graph)
+    summary = {"output": str(output), "format": "html", "units": write_html_chart(state.graph(), unit, output, index)}
     emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
 
 

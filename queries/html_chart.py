@@ -36,7 +36,7 @@ from graph_model.records import Source
 
 from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGRAM_WEIGHT, CONTEXT_BOOST
 from .search import EVIDENCE_PER_UNIT
-from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, opencc_triggers
+from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
 from .which import DEFAULT_TOP, index_of
 
 TEMPLATE = Path(__file__).with_name("html_chart.html")
@@ -45,16 +45,19 @@ TITLE_MARK = "<!--ORGGRAPH-TITLE-->"
 VISIBLE_AT_OPEN = 150  # levels open at first while at most this many units show
 
 
-def html_chart(graph, unit: str | None = None, *, title: str | None = None) -> str:
-    """The page for ``unit`` (a reference ``graph.resolve`` accepts) or for every top organization."""
+def html_chart(graph, unit: str | None = None, *, title: str | None = None, index=None) -> str:
+    """The page for ``unit`` (a reference ``graph.resolve`` accepts) or for every top organization.
+
+    ``index`` is the graph's lookup index when the caller has it (``queries.which.cached_index``).
+    """
     from queries.units import hierarchy_view
     roots = [graph.resolve(unit)] if unit else None
     view = hierarchy_view(graph, roots)
     roots = roots or view.roots()
     if not roots:
-        from queries.render import ChartError
+        from queries.chart import ChartError
         raise ChartError("the graph has no units to chart; load documents first")
-    data = chart_data(graph, view, roots, whole=not unit)
+    data = chart_data(graph, view, roots, whole=not unit, index=index)
     if title is None:
         title = "組織圖：" + ("、".join(graph.node(r)["name"] for r in roots) if unit else "全部機關")
     data["title"] = title
@@ -96,30 +99,51 @@ def char_map() -> dict[str, str]:
 def phrase_map(chars: dict[str, str], known) -> dict[str, str]:
     """OpenCC's phrases that convert otherwise than their characters do (布局 → 佈局, not 布局), kept
     where the difference reaches a character the index knows (``known``): elsewhere a query scores
-    the same either way."""
+    the same either way.  A phrase converts as its table says, then by TWVariants (as s2tw chains them)."""
     import opencc
-    conv = _opencc()
+    tables = Path(opencc.__file__).with_name("dictionary")
+    tw = dict(line.split("\t")[:2] for line in (tables / "TWVariants.txt").read_text(encoding="utf-8").splitlines())
     out = {}
-    table = Path(opencc.__file__).with_name("dictionary") / "STPhrases.txt"
-    for line in table.read_text(encoding="utf-8").splitlines():
-        key = line.split("\t")[0]
-        whole = conv.convert(key).translate(VARIANTS)
+    for line in (tables / "STPhrases.txt").read_text(encoding="utf-8").splitlines():
+        key, value = line.split("\t")
+        value = value.split(" ")[0]
+        if len(value) != len(key):
+            continue
+        whole = "".join(tw.get(ch, ch) for ch in value).translate(VARIANTS)
         apart = "".join(chars.get(ch, ch) for ch in key).translate(VARIANTS)
-        if len(whole) == len(key) and any(a != b and (a in known or b in known) for a, b in zip(whole, apart)):
+        if any(a != b and (a in known or b in known) for a, b in zip(whole, apart)):
             out[key] = whole
     return out
 
 
-def char_fold(text: str, chars: dict[str, str]) -> str:
-    """:func:`queries.textnorm.fold` with OpenCC applied per character: what the page computes."""
-    text = "".join(_fold_char(ch) for ch in text).translate(VARIANTS)
-    return "".join(chars.get(ch, ch) for ch in text).translate(VARIANTS)
+class _CharFold(dict):
+    """``str.translate`` table of :func:`char_fold`, filled as characters come."""
+
+    def __init__(self, chars: dict[str, str]):
+        super().__init__()
+        self.chars = chars
+
+    def __missing__(self, code: int) -> str:
+        ch = _fold_char(chr(code)).translate(VARIANTS)
+        self[code] = out = self.chars.get(ch, ch).translate(VARIANTS)
+        return out
 
 
-def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
+def char_fold(text: str, table: "_CharFold") -> str:
+    """:func:`queries.textnorm.fold` with OpenCC applied per character: what the page computes for entries.
+
+    >>> char_fold("缉私（台中）", _CharFold(char_map()))
+    '緝私 臺中 '
+    """
+    return text.translate(table)
+
+
+def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
     """Everything the page shows and searches, as plain JSON-ready data."""
-    index = index_of(graph)
-    chars = char_map()
+    index = index or index_of(graph)
+    chars, triggers = char_map(), opencc_triggers()
+    table = _CharFold(chars)
+    names: dict[str, str] = {}  # a name's folded key (OpenCC never converts across the space between names)
     # The units `which` allows: all of them, or (`--agency`) those at or under the root, by path as
     # queries.search does; units only named in procedures are answers too, though not in the tree.
     root_paths = [tuple(graph.node(r)["path"]) for r in roots] if whole is False else [()]
@@ -129,6 +153,7 @@ def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
     order = local + outside
     pos = {g: n for n, g in enumerate(order)}
     by_path = {tuple(index.units[g][2]): n for n, g in enumerate(order)}
+    by_id = {index.units[g][0]: n for n, g in enumerate(order)}
     units = []
     for n, g in enumerate(order):
         uid, name, path, kind, unit_type = index.units[g]
@@ -140,7 +165,7 @@ def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
         if n >= len(local):
             row["out"] = 1
         else:
-            kids = [pos[c] for c in view.children(uid) if c in pos] if not node.get("mentioned") else []
+            kids = [by_id[c] for c in view.children(uid) if c in by_id] if not node.get("mentioned") else []
             if kids:
                 row["c"] = kids
             if node.get("mentioned"):
@@ -152,8 +177,8 @@ def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
                                   node.get("item") or None).cite()
             if node.get("headcount") is not None:
                 row["h"] = [node["headcount"], node.get("headcount_year")]
-            path_key = index_fold(" ".join(path))
-            if path_key != char_fold(" ".join(path), chars):
+            path_key = " ".join(names.get(p) or names.setdefault(p, fold(p, triggers)) for p in path)
+            if path_key != char_fold(" ".join(path), table):
                 row["pk"] = path_key
         units.append(row)
     entries = []
@@ -163,14 +188,14 @@ def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
         if not hs:
             continue
         row = [kind, text, prior, flags, hs, context]
-        if key != char_fold(text, chars):
+        if key != char_fold(text, table):
             row.append(key)
         entries.append(row)
     dfs = {t: len(p) // 2 for t, p in index.postings.items()}
     n_entries = len(index.entries)
     idf = {str(df): math.log(1 + (n_entries - df + 0.5) / (df + 0.5)) for df in {0, *dfs.values()}}
     return {
-        "roots": [pos[index_unit(index, r)] for r in roots],
+        "roots": [by_id[r] for r in roots],
         "openDepth": _open_depth(view, roots),
         "units": units, "local": len(local), "entries": entries,
         "df": dfs, "idf": idf, "avgdl": index.avgdl,
@@ -183,15 +208,6 @@ def chart_data(graph, view, roots: list[str], whole: bool) -> dict:
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
                    "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP},
     }
-
-
-def index_fold(text: str) -> str:
-    from .textnorm import fold
-    return fold(text, opencc_triggers())
-
-
-def index_unit(index, uid: str) -> int:
-    return next(i for i, u in enumerate(index.units) if u[0] == uid)
 
 
 def _cite(h: list) -> str:
@@ -210,10 +226,10 @@ def _open_depth(view, roots: list[str]) -> int:
     return depth
 
 
-def write_html_chart(graph, unit: str | None, output) -> int:
+def write_html_chart(graph, unit: str | None, output, index=None) -> int:
     """Write :func:`html_chart` to ``output`` atomically; the number of units in its tree."""
     from graph_model.store import atomic_write
-    text = html_chart(graph, unit)
+    text = html_chart(graph, unit, index=index)
     atomic_write(output, text.encode("utf-8"))
     from queries.units import hierarchy_view
     roots = [graph.resolve(unit)] if unit else None
