@@ -42,7 +42,7 @@ from .which import DEFAULT_TOP, index_of
 TEMPLATE = Path(__file__).with_name("html_chart.html")
 DATA_MARK = "/*ORGGRAPH-DATA*/"
 TITLE_MARK = "<!--ORGGRAPH-TITLE-->"
-VISIBLE_AT_OPEN = 150  # levels open at first while at most this many units show
+VISIBLE_AT_OPEN = 100  # levels open at first while at most this many units show
 
 
 def html_chart(graph, unit: str | None = None, *, title: str | None = None, index=None) -> str:

@@ -1,0 +1,258 @@
+"""The interactive HTML org chart (``orggraph chart UNIT -o FILE.html``), in real headless Chromium.
+
+Every page is opened from a file:// URL in an offline context (the ``page`` fixture): it must
+work with no network and make no request but its own file.  Expectations are read from the
+seed documents (the numbered items of seed 001, 「分四科辦事」 in seed 003) and from
+``orggraph which`` itself: the page's search is a port of queries/search.py and must answer
+the same, unit for unit and score for score.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import pytest
+
+from conftest import REPO, SEED_BUDGET, SEED_RULES
+from graph_model.graph import OrgGraph
+from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from queries.html_chart import html_chart, script_json
+from queries.which import which
+
+BUDGET = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
+RULES = SEED_RULES.read_text(encoding="utf-8").splitlines()
+BUDGET_DOC = SEED_BUDGET.stem
+QUERIES = [json.loads(line)["query"] for line in (REPO / "eval" / "queries.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+
+
+def budget_unit(line: int) -> str:
+    """Id of the unit that the numbered item on ``line`` (1-based) of seed 001 sets up: 「3. 稽查組：…」 under 「(2) 基隆關」."""
+    name = re.match(r"^\d+\.\s*([^：]+)：", BUDGET[line - 1]).group(1)
+    agency = next(m.group(1) for text in reversed(BUDGET[:line]) if (m := re.match(r"^\(\d+\)\s*(\S+關)$", text.strip())))
+    return f"財政部/關務署/{agency}/{name}"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    from graph_model.store import open_store
+    return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
+
+
+class Watched:
+    """A page with what it logged: console errors, uncaught exceptions, requests."""
+
+    def __init__(self, page, path):
+        self.page, self.url = page, path.as_uri()
+        self.errors, self.requests = [], []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.goto(self.url)
+
+    def clean(self) -> None:
+        assert self.errors == []
+        assert self.requests == [self.url]  # its own file, nothing else
+
+    def shown(self) -> list[str]:
+        """Names of the units the tree shows (rendered and not inside a collapsed node)."""
+        return self.page.eval_on_selector_all("li.node > .box .name", "els => els.filter(e => e.offsetParent)"
+                                              ".map(e => e.textContent)")
+
+    def search(self, query: str) -> list[dict]:
+        """Type ``query`` in the search box; the results listed: ``{unit, rank, text}``."""
+        self.page.fill("#q", query)
+        self.page.press("#q", "Enter")
+        return self.page.eval_on_selector_all("#results li.hit", "els => els.map(e => ({unit: e.dataset.unit, "
+                                              "rank: e.value, text: e.innerText}))")
+
+
+def open_chart(page, tmp_path, graph, unit=None, name="chart.html") -> Watched:
+    path = tmp_path / name
+    path.write_text(html_chart(graph, unit), encoding="utf-8")
+    return Watched(page, path)
+
+
+# ------------------------------------------------------------------ the command
+def test_chart_html_writes_one_self_contained_file(run, tmp_path):
+    out = tmp_path / "customs.html"
+    result = run("chart", "關務署", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {out} (html, 69 units)"  # 1 + 12 divisions + 4 關 and their 52 units
+    text = out.read_text(encoding="utf-8")
+    assert "<script src" not in text and "<link" not in text and "http://" not in text and "https://" not in text
+    forced = tmp_path / "customs.page"
+    assert run("chart", "關務署", "-o", forced, "--format", "html").exit_code == 0
+    assert forced.read_text(encoding="utf-8") == text  # the same graph gives the same page
+
+
+def test_chart_html_bad_input_is_one_line(run, tmp_path):
+    result = run("chart", "不存在的單位", "-o", tmp_path / "x.html")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: no unit named '不存在的單位'")
+    assert not (tmp_path / "x.html").exists()
+    result = run("chart", "基隆關", "--depth", "1", "-o", tmp_path / "x.html")
+    assert result.exit_code == 2 and "--depth is not for HTML charts" in result.stderr
+
+
+def test_script_json_cannot_end_the_script():
+    text = script_json({"n": "</script><!--\u2028&"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"n": "</script><!--\u2028&"}
+
+
+# ------------------------------------------------------------------ in the browser
+def test_tree_search_panel_and_screenshot(page, tmp_path, corpus):
+    chart = open_chart(page, tmp_path, corpus, "關務署")
+    shown = chart.shown()
+    divisions = [m.group(1) for text in BUDGET[12:28] if (m := re.match(r"^\d+\.\s*([^：]+)：", text))]
+    agencies = [m.group(1) for text in BUDGET if (m := re.match(r"^\(\d+\)\s*(\S+關)$", text.strip()))]
+    assert shown[0] == "關務署"
+    assert len(divisions) == 12 and set(divisions + agencies) <= set(shown)
+
+    # A duty, as seed 001 words it: the units whose items say 「入出境旅客、船員行李之檢查及通關」.
+    query = "旅客行李之檢查及通關"
+    listed = chart.search(query)
+    expected = {budget_unit(n) for n, text in enumerate(BUDGET, 1) if "旅客、船員行李之檢查及通關" in text}
+    assert len(expected) == 3 and expected <= {r["unit"] for r in listed[:4]}
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(corpus, query, agency="財政部/關務署")]
+    # A name: the four 稽查組 of seed 001 come first.
+    listed = chart.search("稽查組")
+    named = {budget_unit(n) for n, text in enumerate(BUDGET, 1) if re.match(r"^\d+\.\s*稽查組：", text)}
+    assert len(named) == 4 and {r["unit"] for r in listed[:4]} == named
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(corpus, "稽查組", agency="財政部/關務署")]
+
+    # The side panel: 基隆關's 稽查組 (seed 001 line 34), a duty with its document and line.
+    page.click("#results li.hit[data-unit='財政部/關務署/基隆關/稽查組']")
+    panel = page.inner_text("#panel")
+    assert "財政部 › 關務署 › 基隆關 › 稽查組" in panel
+    assert "入出境運輸工具之通關及管理" in BUDGET[33]
+    duty = page.locator("#panel li.duty", has_text="入出境運輸工具之通關及管理")
+    assert f"{BUDGET_DOC}:34" in duty.inner_text()
+    assert page.locator("#panel li.duty").count() == len(which_duties(corpus, "財政部/關務署/基隆關/稽查組"))
+    assert page.locator(".box.selected .name").inner_text() == "稽查組"
+    page.screenshot(path=str(tmp_path / "panel.png"))
+    assert (tmp_path / "panel.png").stat().st_size > 10_000
+    chart.clean()
+
+
+def which_duties(graph, uid):
+    from queries.units import duties_in_order
+    return duties_in_order(graph, uid)
+
+
+def test_expand_collapse_zoom_and_print(page, tmp_path, corpus):
+    chart = open_chart(page, tmp_path, corpus)  # every organization: sections start collapsed
+    assert {"經濟部", "財政部", "智慧財產局", "專利一組"} <= set(chart.shown())
+    head = next(i for i, text in enumerate(RULES) if text.startswith("專利一組") and "科辦事" in text)
+    count = "一二三四五六七八九".index(re.search(r"分(.)科辦事", RULES[head]).group(1)) + 1  # 「分四科辦事」
+    sections = [f"第{'一二三四五六七八九'[i]}科" for i in range(count)]
+    group = page.locator("li.node", has=page.locator("> .box .name", has_text="專利一組"))
+    kids = lambda: group.locator("> ul.kids > li > .box .name").all_inner_texts() if group.locator(
+        "> ul.kids").is_visible() else []
+    assert kids() == []
+    group.locator("> .box .tog").click()
+    assert kids() == sections
+    group.locator("> .box .tog").click()
+    assert kids() == []
+
+    before = page.locator("#canvas").evaluate("e => e.style.transform")
+    page.click("#zoom-in")
+    assert "scale(1.25)" in page.locator("#canvas").evaluate("e => e.style.transform") != before
+    page.mouse.move(700, 600)
+    page.mouse.down()
+    page.mouse.move(600, 500)
+    page.mouse.up()
+    assert "translate(-100px, -100px)" in page.locator("#canvas").evaluate("e => e.style.transform")
+
+    page.click("#expand")
+    page.emulate_media(media="print")
+    assert page.locator("header").is_hidden() and page.locator("#print-title").is_visible()
+    assert page.locator("#canvas").evaluate("e => getComputedStyle(e).transform") == "none"
+    assert set(sections) <= set(chart.shown())
+    pdf = tmp_path / "chart.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+    chart.clean()
+
+
+@pytest.mark.parametrize("unit", [None, "財政部/關務署", "經濟部"])
+def test_search_answers_as_which(page, tmp_path, corpus, unit):
+    """Every query of eval/queries.jsonl: the page lists the units `which` lists, in its order, with its scores."""
+    chart = open_chart(page, tmp_path, corpus, unit)
+    got = page.evaluate("qs => qs.map(q => orgchart.search(q))", QUERIES)
+    differ = []
+    for query, hits in zip(QUERIES, got):
+        want = [(h.unit["id"], round(h.score, 9)) for h in which(corpus, query, agency=unit)]
+        if [(u, round(s, 9)) for u, s in hits] != want:
+            differ.append(query)
+    assert differ == []
+    assert page.evaluate("orgchart.keysAgree()") == 0  # the page folds the entries as the index did
+    chart.clean()
+
+
+# ------------------------------------------------------------------ hostile names
+NASTY = ["</script><script>window.pwned=1</script>組", "A&B \"引號\" '單引'室", "<img src=x onerror=window.pwned=2>科",
+         "控制\x01\x07\x1b字元股", "<!--註解-->&amp;中心"]
+
+
+@pytest.fixture(scope="module")
+def crafted():
+    src = lambda line: Source("crafted", line, article="第2條")  # noqa: E731
+    top = ("示範部", "示範<局>")
+    units = [UnitRecord(top, "Agency", "局", src(1))]
+    units += [UnitRecord(top + (name,), "Division", "組", src(i)) for i, name in enumerate(NASTY, 2)]
+    duties = [DutyRecord(top + (NASTY[0],), "</script><b>粗體</b>之審核", src(10)),
+              DutyRecord(top + (NASTY[2],), "\"<iframe src=x>\"\x00與 & 檔案管理", src(11))]
+    return OrgGraph.build([ParsedDocument(Document("crafted", "示範<局>組織規程", "org_act"), units, duties)])
+
+
+def test_names_with_markup_stay_text(page, tmp_path, crafted):
+    chart = open_chart(page, tmp_path, crafted, name="crafted.html")
+    assert page.title() == "組織圖：全部機關"
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("img, iframe, b, #tree script").count() == 0
+    assert chart.shown() == ["示範部", "示範<局>", *NASTY]
+    listed = chart.search("檔案管理")
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(crafted, "檔案管理")] == [f"示範部/示範<局>/{NASTY[2]}"]
+    page.click("#results li.hit")
+    panel = page.inner_text("#panel")
+    (duty, edge), = which_duties(crafted, f"示範部/示範<局>/{NASTY[2]}")
+    assert duty["text"].startswith("\"<iframe") and duty["text"] in panel  # as the graph holds it
+    assert NASTY[2] in panel and "crafted:11 第2條" in panel
+    page.click("#tree li.node >> text=" + "</script><script>window.pwned=1</script>組")
+    assert "</script><b>粗體</b>之審核" in page.inner_text("#panel")
+    assert page.evaluate("window.pwned") is None
+    chart.clean()
+
+
+# ------------------------------------------------------------------ the whole national tree
+@pytest.fixture(scope="module")
+def national_graph():
+    """Every document of data/national.tar.xz (history too: ≈11k units), as one graph."""
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+
+    import loaders
+    from graph_model.errors import OrgGraphError
+    parsed = []
+    for name, data in national_corpus.archive_files():
+        try:
+            parsed.append(loaders.parse_bytes(data, name))
+        except OrgGraphError:
+            pass
+    return OrgGraph.build(parsed)
+
+
+def test_the_whole_national_tree_opens_and_searches(page, tmp_path, national_graph):
+    assert len(national_graph.units()) > 10_000
+    chart = open_chart(page, tmp_path, national_graph, name="gov.html")
+    assert page.evaluate("orgchart.units()") >= len(national_graph.units())
+    roots = chart.shown()
+    assert "行政院" in roots and page.locator("li.node").count() < 500  # rendered lazily, not 11k nodes
+    listed = chart.search("保稅工廠監管")
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(national_graph, "保稅工廠監管")]
+    assert listed and "保稅" in listed[0]["text"]
+    page.click("#results li.hit >> nth=0")
+    assert page.locator(".box.selected").count() == 1 and "保稅" in page.inner_text("#panel")
+    chart.clean()
