@@ -36,6 +36,7 @@ from graph_model.records import Source
 
 from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGRAM_WEIGHT, CONTEXT_BOOST
 from .search import EVIDENCE_PER_UNIT
+from .units import duties_in_order, hierarchy_view
 from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
 from .which import DEFAULT_TOP, index_of
 
@@ -50,7 +51,6 @@ def html_chart(graph, unit: str | None = None, *, title: str | None = None, inde
 
     ``index`` is the graph's lookup index when the caller has it (``queries.which.cached_index``).
     """
-    from queries.units import hierarchy_view
     roots = [graph.resolve(unit)] if unit else None
     view = hierarchy_view(graph, roots)
     roots = roots or view.roots()
@@ -181,7 +181,7 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
             if path_key != char_fold(" ".join(path), table):
                 row["pk"] = path_key
         units.append(row)
-    entries = []
+    entries, duty_entry = [], {}
     for e in index.entries:
         kind, _ref, text, key, prior, flags, handlers, _clause, context = e
         hs = [[pos[h[0]], _cite(h), h[5], h[6]] for h in handlers if h[0] in pos and pos[h[0]] < len(local)]
@@ -190,7 +190,13 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
         row = [kind, text, prior, flags, hs, context]
         if key != char_fold(text, table):
             row.append(key)
+        if kind == "duty":
+            duty_entry[_ref] = len(entries)
         entries.append(row)
+    for row in units[:len(local)]:  # the panel lists a unit's duties in document order, as `show` does
+        duties = [duty_entry[d["id"]] for d, _ in duties_in_order(graph, row["id"]) if d["id"] in duty_entry]
+        if duties:
+            row["d"] = list(dict.fromkeys(duties))
     dfs = {t: len(p) // 2 for t, p in index.postings.items()}
     n_entries = len(index.entries)
     idf = {str(df): math.log(1 + (n_entries - df + 0.5) / (df + 0.5)) for df in {0, *dfs.values()}}
@@ -231,7 +237,6 @@ def write_html_chart(graph, unit: str | None, output, index=None) -> int:
     from graph_model.store import atomic_write
     text = html_chart(graph, unit, index=index)
     atomic_write(output, text.encode("utf-8"))
-    from queries.units import hierarchy_view
     roots = [graph.resolve(unit)] if unit else None
     view = hierarchy_view(graph, roots)
     roots = roots or view.roots()
