@@ -408,13 +408,18 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
 def _html_chart(state, unit, output, as_json, **print_options):
     """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
     from queries.html_chart import write_html_chart
+    from queries.index_file import IndexFileError
     from queries.which import cached_index, store_fingerprint
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
         raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")
-    # The page searches as `which` does, from the same cached index.
+    # The page searches as `which` does, from the same cached index (rebuilt from the graph if damaged).
     index = cached_index(store_fingerprint(state.store_path) + (":history" if state.history else ""), state.graph)
-    summary = {"output": str(output), "format": "html", "units": write_html_chart(state.graph(), unit, output, index)}
+    try:
+        units = write_html_chart(state.graph(), unit, output, index)
+    except IndexFileError:
+        units = write_html_chart(state.graph(), unit, output)
+    summary = {"output": str(output), "format": "html", "units": units}
     emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
 
 

@@ -197,9 +197,9 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
         duties = [duty_entry[d["id"]] for d, _ in duties_in_order(graph, row["id"]) if d["id"] in duty_entry]
         if duties:
             row["d"] = list(dict.fromkeys(duties))
-    dfs = {t: len(p) // 2 for t, p in index.postings.items()}
+    dfs = {t: len(index.postings[t]) // 2 for t in sorted(index.postings)}  # sorted: the same page every time
     n_entries = len(index.entries)
-    idf = {str(df): math.log(1 + (n_entries - df + 0.5) / (df + 0.5)) for df in {0, *dfs.values()}}
+    idf = {str(df): math.log(1 + (n_entries - df + 0.5) / (df + 0.5)) for df in sorted({0, *dfs.values()})}
     return {
         "roots": [by_id[r] for r in roots],
         "openDepth": _open_depth(view, roots),
