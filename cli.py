@@ -384,7 +384,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     if (fmt or "").lower() == "html" or (not fmt and output.lower().endswith((".html", ".htm"))):  # before
         # output_format, which knows only the Graphviz formats
         _html_chart(state, unit, output, as_json, procedure=procedure_name, depth=depth, highlight=highlight,
-                    headcount=headcount, duties=duties, stack=stack is not None)
+                    headcount=headcount, duties=duties, stack=stack is not None, paper=paper, dpi=dpi)
         return
     fmt = output_format(output, fmt)
     page = Page(paper.upper(), landscape) if paper else None
