@@ -126,6 +126,26 @@ def neo4j_env(neo4j_server, monkeypatch):
     return neo4j_server
 
 
+# --------------------------------------------------------------------------- the national corpus
+@pytest.fixture(scope="session")
+def national_documents():
+    """Every document of data/national.tar.xz that `load` accepts, parsed once for the session
+    (the 8 that it refuses are left out, as `load` leaves them)."""
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+
+    from graph_model.errors import OrgGraphError
+    from loaders import parse_bytes
+    docs = []
+    for name, data in national_corpus.archive_files():
+        try:
+            docs.append(parse_bytes(data, name))
+        except OrgGraphError:
+            continue
+    return docs
+
+
 # --------------------------------------------------------------------------- browser
 @pytest.fixture(scope="session")
 def browser():

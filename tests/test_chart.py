@@ -658,20 +658,10 @@ def test_procedure_flow_on_paper(corpus, tmp_path):
 
 # --------------------------------------------------------------------------- the national 行政院 on paper
 @pytest.fixture(scope="module")
-def national():
-    """The national graph from data/national.tar.xz (current documents), as `orggraph load` builds it."""
-    import sys
-    sys.path.insert(0, str(REPO / "eval"))
-    import corpus as national_corpus
+def national(national_documents):
+    """The national graph (current documents), as `orggraph load` builds it."""
     from graph_model.store import current_documents
-    from loaders import parse_bytes
-    docs = []
-    for name, data in national_corpus.archive_files():
-        try:
-            docs.append(parse_bytes(data, name))
-        except OrgGraphError:
-            continue  # the 8 documents `load` refuses too
-    return OrgGraph.build(current_documents(docs))
+    return OrgGraph.build(current_documents(national_documents))
 
 
 def test_the_national_executive_yuan_is_refused_on_a3_with_the_depth_that_fits(national, tmp_path):

@@ -352,16 +352,10 @@ def test_global_all_exports_abolished_documents_too(run, store001, tmp_path):
 
 # --------------------------------------------------------------------------- the national store
 @pytest.fixture(scope="module")
-def national(tmp_path_factory):
+def national(tmp_path_factory, national_documents):
     """The graph of the whole national corpus (data/national.tar.xz), as `load DIR` stores it."""
-    sys.path.insert(0, str(REPO / "eval"))
-    from corpus import archive_files
-    folder = tmp_path_factory.mktemp("national")
-    for name, data in archive_files():
-        (folder / name).write_bytes(data)
-    from loaders.batch import read_paths
-    store = open_store(folder / "store.json")
-    store.add(read_paths([folder], strict=False).documents)
+    store = open_store(tmp_path_factory.mktemp("national") / "store.json")
+    store.add({p.document.id: (p.document.path, p) for p in national_documents})
     return store.graph()
 
 

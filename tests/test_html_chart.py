@@ -236,20 +236,9 @@ def test_names_with_markup_stay_text(page, tmp_path, crafted):
 
 # ------------------------------------------------------------------ the whole national tree
 @pytest.fixture(scope="module")
-def national_graph():
+def national_graph(national_documents):
     """Every document of data/national.tar.xz (history too: ≈11k units), as one graph."""
-    sys.path.insert(0, str(REPO / "eval"))
-    import corpus as national_corpus
-
-    import loaders
-    from graph_model.errors import OrgGraphError
-    parsed = []
-    for name, data in national_corpus.archive_files():
-        try:
-            parsed.append(loaders.parse_bytes(data, name))
-        except OrgGraphError:
-            pass
-    return OrgGraph.build(parsed)
+    return OrgGraph.build(national_documents)
 
 
 def test_the_whole_national_tree_opens_and_searches(page, tmp_path, national_graph):

@@ -213,7 +213,7 @@ def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_th
     # A second push staged half its graph: queries and the which lookup still answer from the first
     # push alone.  Then its staging goes (as when another push starts meanwhile): it fails, changing nothing.
     from graph_model.neo4j.connection import connect
-    from graph_model.neo4j.lookup import which
+    from queries.neo4j_lookup import which
     s = conf(neo4j_server)
     first = push(corpus, s)
     before = [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)]
