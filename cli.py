@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import sys
 
 import click
@@ -168,7 +169,8 @@ def wants_json(argv: list[str]) -> bool:
 
 
 def _command_line(argv: list[str]) -> str:
-    return "orggraph " + " ".join(a if re.fullmatch(r"[^\s'\"\\$`!*?;&|<>(){}\[\]#~]+", a) else repr(a)
+    """The command line to type: words quoted only where the shell needs it (Chinese needs none)."""
+    return "orggraph " + " ".join(a if re.fullmatch(r"[^\s'\"\\$`!*?;&|<>(){}\[\]#~]+", a) else shlex.quote(a)
                                   for a in argv)
 
 
@@ -205,9 +207,7 @@ class OrgGraphGroup(click.Group):
         from graph_model.errors import OrgGraphError
         try:
             return super().invoke(ctx)
-        except OrgGraphError as exc:
-            raise self.reported(ctx, exc) from None
-        except click.ClickException as exc:
+        except (OrgGraphError, click.ClickException) as exc:
             raise self.reported(ctx, exc) from None
 
     @staticmethod
