@@ -15,11 +15,19 @@ anchored edits; add your command in its own section below):
   ``result`` is JSON-ready data, ``render(result) -> str`` the human text.
 - Raise :class:`graph_model.errors.OrgGraphError` subclasses for user errors:
   they become one line ``Error: …`` on stderr with exit code 1 (usage errors
-  exit 2, from click).  Never print a traceback for a user error.
+  exit 2, from click), or ``{"error": {"message", "kind"}}`` on stdout with
+  ``--json`` (see :data:`ERROR_KINDS`).  Never print a traceback for a user error.
+- Exit statuses: 0 done, 1 nothing found (:func:`nothing_found`) or an error,
+  2 usage.
+- Style text (``click.style``) only when :func:`styled` says so, and draw progress
+  with :func:`progressbar`: both honour NO_COLOR and TERM=dumb.
 """
 from __future__ import annotations
 
 import json
+import os
+import re
+import shlex
 import sys
 
 import click
@@ -93,15 +101,125 @@ def emit(result, as_json: bool, render) -> None:
         click.echo(text.rstrip("\n"))
 
 
+NOTHING_FOUND = 1  # exit status when a query finds nothing (like grep); errors exit 1 too, usage errors 2
+
+
+def nothing_found() -> None:
+    """End the command with the "nothing found" exit status (after printing what was found: nothing)."""
+    click.get_current_context().exit(NOTHING_FOUND)
+
+
+def plain_terminal() -> bool:
+    """The user asked for no colour or animation: NO_COLOR set (https://no-color.org) or TERM=dumb."""
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def styled(stream) -> bool:
+    """Whether to style text (colour, bold) and animate progress on ``stream``: a terminal that wants it.
+
+    click decides what a terminal is (and its test runner's ``color=True`` pretends one).
+    """
+    from click.globals import resolve_color_default
+    return not plain_terminal() and not click.utils.should_strip_ansi(stream, resolve_color_default())
+
+
+def progressbar(length: int, label: str):
+    """A progress bar on stderr, drawn only where :func:`styled` allows (else it prints nothing)."""
+    return click.progressbar(length=length, label=label, file=sys.stderr, hidden=not styled(sys.stderr))
+
+
+# --------------------------------------------------------------------------- errors
+# The ``kind`` of a --json error, by the class of the exception or of a base class (by name, so that
+# reporting an error imports nothing).  Documented in README (Commands).
+ERROR_KINDS = {
+    "UsageError": "usage",  # click: bad options or arguments (exit 2)
+    "UnknownName": "not_found", "NoHeadcounts": "not_found", "UnknownType": "not_found",
+    "AmbiguousName": "ambiguous",
+    "StoreError": "store",
+    "LoadError": "input",
+    "ChartError": "chart",
+    "Neo4jError": "neo4j",
+}
+GLOBAL_OPTIONS = {"--store": True, "--all": False, "--version": False}  # option -> takes a value
+
+
+def error_kind(exc: Exception) -> str:
+    return next((ERROR_KINDS[c.__name__] for c in type(exc).__mro__ if c.__name__ in ERROR_KINDS), "error")
+
+
+class JsonError(click.ClickException):
+    """An error reported as ``{"error": {"message", "kind", …}}`` on stdout (``--json``), same exit status."""
+
+    def __init__(self, exc: Exception, exit_code: int):
+        message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.error = {"message": message, "kind": error_kind(exc)}
+        for key in ("candidates", "suggestions"):  # what an unknown or ambiguous name could have meant
+            if getattr(exc, key, None):
+                self.error[key] = list(getattr(exc, key))
+
+    def show(self, file=None) -> None:
+        click.echo(to_json({"error": self.error}))
+
+
+def wants_json(argv: list[str]) -> bool:
+    """``--json`` among the options (not after ``--``, where it would be an argument)."""
+    return "--json" in (argv[:argv.index("--")] if "--" in argv else argv)
+
+
+def _command_line(argv: list[str]) -> str:
+    """The command line to type: words quoted only where the shell needs it (Chinese needs none)."""
+    return "orggraph " + " ".join(a if re.fullmatch(r"[^\s'\"\\$`!*?;&|<>(){}\[\]#~]+", a) else shlex.quote(a)
+                                  for a in argv)
+
+
+def global_option_error(exc: click.NoSuchOption, argv: list[str]) -> click.UsageError | None:
+    """``tree --store x``: say that --store is a global option, and show the command line with it first."""
+    name = exc.option_name
+    if name not in GLOBAL_OPTIONS:
+        return None
+    rest, moved, i = [], [], 0
+    while i < len(argv):
+        a = argv[i]
+        if not moved and (a == name or a.startswith(name + "=")):
+            takes = GLOBAL_OPTIONS[name] and a == name and i + 1 < len(argv)
+            moved = argv[i:i + 2] if takes else [a]
+            i += len(moved)
+            continue
+        rest.append(a)
+        i += 1
+    return click.UsageError(f"{name} is a global option: it goes before the command "
+                            f"({_command_line(moved + rest)})", ctx=exc.ctx)
+
+
 class OrgGraphGroup(click.Group):
-    """Turns library errors into one-line messages (``Error: …``, exit 1)."""
+    """Turns library errors into one-line messages (``Error: …``, exit 1), or JSON with ``--json``."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["orggraph.argv"] = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as exc:
+            raise self.reported(ctx, exc) from None
 
     def invoke(self, ctx):
         from graph_model.errors import OrgGraphError
         try:
             return super().invoke(ctx)
-        except OrgGraphError as exc:
-            raise click.ClickException(str(exc)) from None
+        except (OrgGraphError, click.ClickException) as exc:
+            raise self.reported(ctx, exc) from None
+
+    @staticmethod
+    def reported(ctx, exc: Exception) -> click.ClickException:
+        """The exception main() shows: a global option misplaced says so; with --json, the error as JSON."""
+        argv = ctx.meta.get("orggraph.argv", [])
+        if isinstance(exc, click.NoSuchOption):
+            exc = global_option_error(exc, argv) or exc
+        code = exc.exit_code if isinstance(exc, click.ClickException) else 1
+        if wants_json(argv):
+            return JsonError(exc, code)
+        return exc if isinstance(exc, click.ClickException) else click.ClickException(str(exc))
 
 
 @click.group(cls=OrgGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,6 +241,8 @@ def cli(ctx, store_path, history):
     Global options (--store, --all) go before the command.
     """
     ctx.obj = State(store_path, history, ctx.invoked_subcommand)
+    if plain_terminal():
+        ctx.color = False  # click.echo strips any styling; sub-commands inherit this
 
 
 def main(argv=None):
@@ -154,8 +274,8 @@ def load(state, paths, genre, samples, agency, strict, as_json):
     if not paths and not samples:
         raise click.UsageError("give at least one PATH (or --samples)")
     bar = None
-    if sys.stderr.isatty() and not as_json:
-        bar = click.progressbar(length=1, label="parsing", file=sys.stderr)
+    if styled(sys.stderr) and not as_json:
+        bar = progressbar(1, "parsing")
 
     def progress(done, total):
         bar.length = total
@@ -333,10 +453,10 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     if as_json:
         click.echo(to_json([h.to_dict() for h in hits]))
     else:
-        click.echo(render_which(hits, text, style=lambda s: click.style(s, fg="yellow", bold=True),
-                                suggest=None if hits else suggest()))
+        style = (lambda s: click.style(s, fg="yellow", bold=True)) if styled(sys.stdout) else None
+        click.echo(render_which(hits, text, style=style, suggest=None if hits else suggest()))
     if not hits:
-        click.get_current_context().exit(1)
+        nothing_found()
 
 
 # --------------------------------------------------------------------------- chart
@@ -559,8 +679,12 @@ def staffing(state, unit, year, title, as_json):
     orggraph staffing 關稅總局 --title 科長
     orggraph staffing 關務署 --year 109
     """
-    from queries.staffing import render_staffing, staffing as staffing_of
-    emit(staffing_of(state.graph(), unit, year=year, title=title), as_json, render_staffing)
+    from queries.staffing import found, render_staffing, staffing as staffing_of, staffing_json
+    graph = state.graph()
+    result = staffing_of(graph, unit, year=year, title=title)
+    emit(staffing_json(graph, result) if as_json else result, as_json, render_staffing)
+    if not found(result):
+        nothing_found()
 
 
 # --------------------------------------------------------------------------- procedure

@@ -202,7 +202,8 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
         run, phrase, prior = s.phrase_and_prior(parts, c.key, c.clause, c.prior, qlen)
         for uid, rows in per_unit.items():
             r0 = rows[0]
-            info.setdefault(uid, {"id": uid, "name": r0["name"], "path": list(r0["path"])})
+            info.setdefault(uid, {"id": uid, "name": r0["name"], "path": list(r0["path"]),
+                                  "type": r0.get("unit_type") or "", "kind": r0.get("kind") or ""})
             if rerank:
                 path_key = fold(" ".join(r0["path"]), triggers)
                 held = {t for t in bigrams if t in c.key or t in path_key}

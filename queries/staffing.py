@@ -14,12 +14,11 @@ turns :func:`staffing`'s result into the CLI's text.
 """
 from __future__ import annotations
 
-import unicodedata
-
 from graph_model.errors import OrgGraphError
 from graph_model.naming import breadcrumb_of
 from graph_model.ranks import rank_label
 from graph_model.records import cite
+from graph_model.textwidth import display_width, pad
 
 
 CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
@@ -295,13 +294,30 @@ def staffing(graph, ref: str, year: int | None = None, title: str | None = None)
     }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def found(result: dict) -> bool:
+    """Whether :func:`staffing` found anything: posts, or a budget headcount table."""
+    return bool(result["posts"] or (result["headcounts"] and result["headcounts"]["rows"]))
 
 
-def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * max(width - _width(text), 0)
-    return space + text if right else text + space
+def staffing_json(graph, result: dict) -> dict:
+    """:func:`staffing`'s result for ``--json``: every ``unit`` is an object, as in ``which``.
+
+    ``{"id", "name", "path", "type", "kind"}`` (type 組, 科 …; kind Division, Section …).
+    """
+    def unit(uid: str) -> dict:
+        node = graph.node(uid)
+        return {"id": uid, "name": node["name"], "path": list(node["path"]), "type": node.get("unit_type", ""),
+                "kind": node.get("kind", "")}
+
+    def convert(value):
+        if isinstance(value, dict):
+            return {k: unit(v) if k == "unit" and isinstance(v, str) and graph.g.has_node(v) else convert(v)
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        return value
+
+    return convert(result)
 
 
 def _signed(n: int) -> str:
@@ -313,9 +329,9 @@ def render_staffing(result: dict) -> str:
     rows = result["posts"]
     if rows:
         out.append(f"{result['breadcrumb']} — posts" + (f" titled {result['title']}" if result["title"] else ""))
-        tw = max(_width(r["title"]) for r in rows) + 2
+        tw = max(display_width(r["title"]) for r in rows) + 2
         cw = max(len(r["count"]) for r in rows) + 2
-        rw = max(_width(r["rank"] or "—") for r in rows) + 2
+        rw = max(display_width(r["rank"] or "—") for r in rows) + 2
         for unit in result["by_unit"]:
             out.append(f"{unit['name']}  ({_total_phrase(unit)})"
                        + ("  [other staff come from the agency's quota]" if unit["staff_from_quota"] else ""))
@@ -336,7 +352,7 @@ def render_staffing(result: dict) -> str:
                     extras.append(r["variant"])
                 if r["note"] and not r["concurrent"]:
                     extras.append(r["note"])
-                out.append(f"    {_pad(r['title'], tw)}{_pad(r['count'], cw)}{_pad(r['rank'] or '—', rw)}"
+                out.append(f"    {pad(r['title'], tw)}{pad(r['count'], cw)}{pad(r['rank'] or '—', rw)}"
                            f"{'; '.join(extras)}".rstrip())
         t = result["totals"]
         if len(result["by_unit"]) > 1 or t["variants"]:
@@ -351,6 +367,8 @@ def render_staffing(result: dict) -> str:
     if not out:
         what = f"posts titled {result['title']}" if result["title"] else "posts or budget headcounts"
         out.append(f"No {what} for {result['unit']} in the loaded documents.")
+        if result["title"]:
+            out.append(f"Titles match whole (科長, not 科); `orggraph staffing {result['unit']}` lists every post.")
     return "\n".join(out)
 
 
@@ -384,10 +402,10 @@ def _render_headcounts(hc: dict) -> list[str]:
         cells = [[r["name"]] + [(f"{r['values'][c]} ({_signed(r['change'][c])})" if c in r["change"]
                                  else str(r["values"].get(c, "—"))) for c in cats] for r in hc["rows"]]
     first = "年度" if len(hc["rows"]) == 1 and prev else "名稱"
-    widths = [max(_width(x) for x in col) + 2 for col in zip([first] + cats, *cells)]
-    out.append("".join(_pad(h, w, right=i > 0) for i, (h, w) in enumerate(zip([first] + cats, widths))).rstrip())
+    widths = [max(display_width(x) for x in col) + 2 for col in zip([first] + cats, *cells)]
+    out.append("".join(pad(h, w, right=i > 0) for i, (h, w) in enumerate(zip([first] + cats, widths))).rstrip())
     for row in cells:
-        out.append("".join(_pad(x, w, right=i > 0) for i, (x, w) in enumerate(zip(row, widths))).rstrip())
+        out.append("".join(pad(x, w, right=i > 0) for i, (x, w) in enumerate(zip(row, widths))).rstrip())
     if hc["stated_change"]:
         sc = hc["stated_change"]
         out.append("Stated change (增減員額): " + ", ".join(f"{c} {_signed(v)}" for c, v in sc["values"].items())

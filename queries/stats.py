@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from graph_model.records import UNIT_KINDS
+from graph_model.textwidth import display_width, pad
 
 
 def stats(graph) -> dict:
@@ -43,21 +44,27 @@ def stats(graph) -> dict:
 
 def render_stats(s: dict) -> str:
     lines = [f"Documents: {len(s['documents'])}"]
-    width = max((len(d["id"]) for d in s["documents"]), default=0)
+    id_width = max((display_width(d["id"]) for d in s["documents"]), default=0)
+    genre_width = max([12] + [display_width(d["genre"]) for d in s["documents"]])
     for d in s["documents"]:
-        lines.append(f"  {d['id']:<{width}}  {d['genre']:<12}  {d['title']}".rstrip())
+        lines.append(f"  {pad(d['id'], id_width)}  {pad(d['genre'], genre_width)}  {d['title']}".rstrip())
     u = s["units"]
     orgs = f"{len(u['roots'])} organization{'s' if len(u['roots']) != 1 else ''}"
     mentioned = f"; {u['mentioned']} of them only named in procedures" if u.get("mentioned") else ""
     lines.append(f"Units: {u['total']} in {orgs} ({', '.join(u['roots'])}){mentioned}")
-    for kind, n in u["by_kind"].items():
-        lines.append(f"  {kind:<13} {n:>5}")
+    lines += _counts(u["by_kind"])
     d = s["duties"]
     lines.append(f"Duties: {d['total']} ({d['shared']} handled by several units, "
                  f"{d['catch_all']} catch-all, {d['residual']} residual)")
     for label, n in s["other_nodes"].items():
         lines.append(f"{label}: {n}")
     lines.append("Relationships:")
-    for rel, n in s["relationships"].items():
-        lines.append(f"  {rel:<13} {n:>5}")
+    lines += _counts(s["relationships"])
     return "\n".join(lines)
+
+
+def _counts(counts: dict) -> list[str]:
+    """``  name  count`` lines in two columns (at least 13 and 5 wide, wider when a name or count is)."""
+    name_width = max([13] + [display_width(k) for k in counts])
+    count_width = max([5] + [len(str(n)) for n in counts.values()])
+    return [f"  {pad(k, name_width)} {n:>{count_width}}" for k, n in counts.items()]

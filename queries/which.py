@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import unicodedata
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,9 +55,13 @@ class Evidence:
         return Source(self.doc, self.line, None, self.article or None, self.item or None).cite()
 
     def to_dict(self) -> dict:
-        d = {"text": self.text, "doc": self.doc, "line": self.line, "article": self.article}
+        """JSON: ``kind`` is ``duty``, ``name`` (the unit's own name matched) or ``procedure``."""
+        d = {"kind": "name" if self.kind == "unit" else self.kind, "text": self.text, "doc": self.doc,
+             "line": self.line, "article": self.article, "item": self.item}
+        if self.post:
+            d["post"] = self.post
         if self.kind == "procedure":
-            d.update(kind=self.kind, context=self.context, role=self.role)
+            d.update(context=self.context, role=self.role)
         return d
 
 
@@ -63,7 +69,7 @@ class Evidence:
 class Hit:
     """A unit that handles what the query asks, with its score and evidence."""
 
-    unit: dict  # {"id", "name", "path"}
+    unit: dict  # {"id", "name", "path", "type", "kind"}: type 組, 科, 分關 …; kind Division, Section …
     score: float
     evidence: list[Evidence]
     group: int = 0  # hits with equal score and the same best evidence share a group number
@@ -197,7 +203,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
     hits, group, previous = [], 0, None
     spans_of: dict[int, list] = {}
     for r in results:
-        uid, name, path = index.units[r.unit][:3]
+        uid, name, path, unit_kind, unit_type = index.units[r.unit][:5]
         evidence = []
         for m in r.matches:
             entry = index.entries[m.entry]
@@ -219,7 +225,8 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
                     for m in r.matches]
             if r.context:
                 info[0]["context"] = "under a unit named in the query"
-        hits.append(Hit({"id": uid, "name": name, "path": list(path)}, r.score, evidence, group, info))
+        hits.append(Hit({"id": uid, "name": name, "path": list(path), "type": unit_type, "kind": unit_kind},
+                        r.score, evidence, group, info))
     return hits
 
 
@@ -253,16 +260,18 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
         if suggest:
             lines.append("Closest duties:")
             lines += [f"  {s}" for s in suggest]
+        hint = chinese_hint(query)
+        if hint:
+            lines.append(hint)
         return "\n".join(lines)
     lines: list[str] = []
-    i = 0
+    i = rank = 0
     while i < len(hits):
         j = i
         while j + 1 < len(hits) and hits[j + 1].group == hits[i].group:
             j += 1
         first = hits[i]
-        # Equal scores share a rank (1, 1, 3 …), as in the evaluation.
-        rank = 1 + sum(1 for h in hits[:i] if round(h.score, 9) > round(first.score, 9))
+        rank += 1  # blocks are numbered in order; equal scores show a tie
         ev = first.evidence[0]
         if j == i:
             lines.append(f"{rank}. {first.breadcrumb}  (score {first.score:.2f})")
@@ -272,7 +281,8 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
                     continue
                 shown.add((e.text, e.doc, e.line))
                 post = f" [{e.post}]" if e.post else ""
-                lines.append(f"   {_highlight(*_clip(e), style)}{post}")
+                text = _name_match(e, first.unit["name"]) if e.kind == "unit" else _highlight(*_clip(e), style)
+                lines.append(f"   {text}{post}")
                 if e.context or e.role:
                     lines.append(f"   {_where(e)}")
                 lines.append(f"   {e.cite()}")
@@ -287,6 +297,42 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
             _explain_lines(lines, first)
         i = j + 1
     return "\n".join(lines)
+
+
+def _name_match(e: Evidence, name: str) -> str:
+    """A match on the unit's own name is no duty statement: say so, with the other names it goes by."""
+    others = [n for n in e.text.split("、") if n != name]
+    return "name matches" + (f" (also called {'、'.join(others)})" if others else "")
+
+
+# Common English words of what agencies do, and Chinese words the documents use for them.
+ENGLISH_HINTS = {
+    "customs": ("關務", "海關"), "tariff": ("關稅",), "tax": ("稅務",), "smuggling": ("緝私",),
+    "bonded": ("保稅",), "inspection": ("查驗", "稽查"), "audit": ("稽核",), "personnel": ("人事",),
+    "hr": ("人事",), "staff": ("人事",), "accounting": ("會計",), "budget": ("預算",),
+    "statistics": ("統計",), "ethics": ("政風",), "archives": ("檔案",), "records": ("檔案",),
+    "seal": ("印信",), "legal": ("法制",), "law": ("法規",), "legislature": ("國會聯絡",),
+    "press": ("新聞",), "media": ("媒體",), "information": ("資訊",), "it": ("資訊",),
+    "computer": ("電腦",), "procurement": ("採購",), "secretariat": ("秘書",), "general": ("總務",),
+    "patent": ("專利",), "trademark": ("商標",), "copyright": ("著作權",), "training": ("訓練",),
+    "pension": ("撫卹",), "travel": ("出國",), "baggage": ("行李",), "planning": ("綜合規劃",),
+}
+
+
+def chinese_hint(query: str) -> str:
+    """For a query with no Chinese in it: the documents are in Chinese, and what to type instead.
+
+    >>> chinese_hint("customs")
+    'The documents are in Chinese, and so are queries: try `orggraph which 關務` or `orggraph which 海關`.'
+    >>> chinese_hint("保稅") is None
+    True
+    """
+    if any(unicodedata.east_asian_width(ch) in "WF" for ch in query):
+        return None
+    words = re.findall(r"[a-z]+", query.lower())
+    tries = list(dict.fromkeys(t for w in words for t in ENGLISH_HINTS.get(w, ENGLISH_HINTS.get(w.rstrip("s"), ()))))
+    example = " or ".join(f"`orggraph which {t}`" for t in tries[:3]) or "`orggraph which 保稅工廠監管`"
+    return f"The documents are in Chinese, and so are queries: try {example}."
 
 
 CLIP = 80  # characters of a procedure's text shown around what matched

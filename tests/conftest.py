@@ -58,7 +58,8 @@ def run():
     runner = CliRunner()
 
     def invoke(*args, input=None):
-        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False,
+                             prog_name="orggraph")  # as the console script names itself in messages
 
     return invoke
 

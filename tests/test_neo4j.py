@@ -633,9 +633,11 @@ def test_cli_which_neo4j_renders_like_embedded(neo4j_env, run, corpus):
     embedded = json.loads(run("which", "保稅工廠監管", "--top", "1", "--json").stdout)
     assert [set(h) for h in hits] == [set(h) for h in embedded] == [{"unit", "score", "evidence"}]
     assert hits[0]["unit"] == embedded[0]["unit"] == {"id": "財政部/關務署/高雄關/嘉南分關", "name": "嘉南分關",
-                                                      "path": ["財政部", "關務署", "高雄關", "嘉南分關"]}
+                                                      "path": ["財政部", "關務署", "高雄關", "嘉南分關"],
+                                                      "type": "分關", "kind": "BranchOffice"}
     assert hits[0]["evidence"][0] == embedded[0]["evidence"][0] == {
-        "text": "保稅工廠、保稅倉庫、物流中心及進出口貨棧之監管", "doc": "001_586683daab11227d", "line": 102, "article": ""}
+        "kind": "duty", "text": "保稅工廠、保稅倉庫、物流中心及進出口貨棧之監管", "doc": "001_586683daab11227d",
+        "line": 102, "article": "", "item": "15"}
 
 
 def test_cli_which_neo4j_nothing_found_and_errors(neo4j_env, run, monkeypatch):

@@ -743,7 +743,7 @@ def test_cli_which_over_procedures_exact_output(run, store_path):
     import json
     [hit, _] = json.loads(run("--store", store_path, "which", "子女教育補助", "--json").stdout)
     assert hit["evidence"][0] == {"text": "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）", "doc": SOP_DOC,
-                                  "line": 701, "article": "", "kind": "procedure", "context": "procedure",
+                                  "line": 701, "article": "", "item": "", "kind": "procedure", "context": "procedure",
                                   "role": "複核 (inferred)"}
 
 

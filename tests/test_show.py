@@ -53,7 +53,7 @@ def test_show_json_carries_the_staffing_numbers(run):
     staffing = info["staffing"]
     # same totals as `orggraph staffing 關稅總局` (whose every post is checked in test_posts.py)
     full = json.loads(run("staffing", "關稅總局", "--json").stdout)
-    own = [p for p in full["posts"] if p["unit"] == "財政部/關稅總局"]
+    own = [p for p in full["posts"] if p["unit"]["id"] == "財政部/關稅總局"]
     assert staffing["own_titles"] == len(own) == 41
     assert (staffing["all"]["min"], staffing["all"]["max"]) == (full["totals"]["min"], full["totals"]["max"])
     assert staffing["post_sources"][0] == "002_af79314871040b19:37"

@@ -196,7 +196,7 @@ def test_cli_staffing_unknown_year_is_one_line_error(run, store001):
 
 def test_cli_staffing_unit_without_staffing(run, store001):
     result = run("--store", store001, "staffing", "基隆關/稽查組")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # nothing found, as `which`
     assert result.stdout == "No posts or budget headcounts for 財政部/關務署/基隆關/稽查組 in the loaded documents.\n"
 
 

@@ -52,7 +52,7 @@ PRIVATE_GOODS = f"""\
 1. 財政部 › 關務署 › 基隆關 › 法務緝案組  (score 15.27)
    私貨及逾期不退運貨物之查核估價、標售、銷毀及倉庫管理
    {BUDGET_ID}:37 item 6
-1. 私貨與逾期不退運貨物之查核估價、標售、銷毀及倉庫管理  (score 15.27, 2 units)
+2. 私貨與逾期不退運貨物之查核估價、標售、銷毀及倉庫管理  (score 15.27, 2 units)
    財政部 › 關務署 › 臺北關 › 法務緝案組  {BUDGET_ID}:55 item 6
    財政部 › 關務署 › 高雄關 › 法務緝案組  {BUDGET_ID}:85 item 6
 """
@@ -158,11 +158,11 @@ def test_json_shape_and_evidence_point_at_the_text(run, store001):
     assert result.exit_code == 0 and hits
     for h in hits:
         assert set(h) == {"unit", "score", "evidence"}
-        assert set(h["unit"]) == {"id", "name", "path"}
+        assert set(h["unit"]) == {"id", "name", "path", "type", "kind"}
         assert h["unit"]["id"] == "/".join(h["unit"]["path"])
         assert h["unit"]["name"] == h["unit"]["path"][-1]
         for ev in h["evidence"]:
-            assert set(ev) == {"text", "doc", "line", "article"}
+            assert set(ev) == {"kind", "text", "doc", "line", "article", "item"}
             assert ev["doc"] == BUDGET_ID
             assert ev["text"] in BUDGET_LINES[ev["line"] - 1] or ev["text"] == h["unit"]["name"]
     scores = [h["score"] for h in hits]

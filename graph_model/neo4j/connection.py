@@ -179,6 +179,8 @@ def render_table(result: dict) -> str:
     """Plain text table of a :func:`cypher` result (lists/dicts shown as JSON)."""
     import json
 
+    from graph_model.textwidth import display_width, pad
+
     def cell(v):
         return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
 
@@ -186,13 +188,8 @@ def render_table(result: dict) -> str:
     rows = [[cell(v) for v in row] for row in result["rows"]]
     if not header:
         return "(no columns)"
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
-    line = lambda cells: " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    line = lambda cells: " | ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
     out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
-
-
-def _width(text: str) -> int:
-    import unicodedata
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
