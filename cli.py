@@ -585,7 +585,7 @@ def neo4j_push(state, batch_size, uri, username, database, as_json):
     from graph_model.neo4j.writer import push, render_push
     graph = state.graph()
     total = graph.g.number_of_nodes() + graph.g.number_of_edges()
-    with click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
+    with progressbar(total, "pushing") as bar:
         summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update,
                        source=state.fingerprint())
     emit(summary, as_json, render_push)
