@@ -11,8 +11,8 @@ layout and colours as the GraphML export (``viz:position``, ``viz:color``).
 """
 from __future__ import annotations
 
-from queries.export_graphml import FILL, layout
-from queries.export_scope import Scope, path_text, short
+from queries.export_graphml import FILL, labelled_layout
+from queries.export_scope import Scope, path_text
 from queries.export_xml import attr
 
 NODE_ATTRS = (("name", "string"), ("kind", "string"), ("unit_type", "string"), ("path", "string"),
@@ -45,9 +45,7 @@ def _prov(p: dict) -> dict:
 def gexf(s: Scope) -> str:
     """The scope as GEXF 1.2 (``networkx.read_gexf`` and Gephi read it)."""
     g = s.graph.g
-    labels = {uid: g.nodes[uid]["name"] for uid in s.units}
-    labels.update((did, short(g.nodes[did]["text"])) for did in s.duties)
-    pos = layout(s, labels)
+    labels, pos = labelled_layout(s)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
            "<meta><creator>orggraph</creator></meta>", '<graph defaultedgetype="directed" mode="static">']

@@ -40,6 +40,14 @@ def _width(label: str) -> float:
     return PAD + CHAR * max(len(label), 2)
 
 
+def labelled_layout(s: Scope) -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
+    """``(labels, positions)`` of the scope's units and duties, as yEd and Gephi draw them."""
+    g = s.graph.g
+    labels = {uid: g.nodes[uid]["name"] for uid in s.units}
+    labels.update((did, short(g.nodes[did]["text"])) for did in s.duties)
+    return labels, layout(s, labels)
+
+
 def layout(s: Scope, labels: dict[str, str]) -> dict[str, tuple[float, float]]:
     """Top-left corner of every node: a tidy tree whose leaves are units without sub-units and
     the column of duties under each unit (a duty sits under the first unit that handles it)."""
@@ -100,9 +108,7 @@ def _shape(label: str, kind: str, x: float, y: float) -> str:
 def graphml(s: Scope) -> str:
     """The scope as GraphML with yFiles node graphics: units and duties, HAS_UNIT and HANDLES edges."""
     g = s.graph.g
-    labels = {uid: g.nodes[uid]["name"] for uid in s.units}
-    labels.update((did, short(g.nodes[did]["text"])) for did in s.duties)
-    pos = layout(s, labels)
+    labels, pos = labelled_layout(s)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" '
