@@ -4,7 +4,9 @@ the root of a sub-tree); ``depth`` counts the levels above the unit (0 for a top
 
 The text starts with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8
 rather than the local code page (without it Chinese comes out garbled); rows end in CRLF
-as RFC 4180 says.
+as RFC 4180 says.  A text cell that a spreadsheet would run as a formula (it begins with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe, the
+spreadsheets' own mark for "text": a name in a document must not become a command.
 
 >>> import csv
 >>> from graph_model.store import open_store
@@ -60,5 +62,16 @@ def table(s: Scope, which: str = "duties") -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)  # quotes fields holding commas, quotes or newlines
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([_inert(v) for v in row] for row in rows)
     return BOM + buf.getvalue()
+
+
+def _inert(value):
+    """``value``, with text that would start a formula marked as text.
+
+    >>> _inert("=SUM(A1:A9)"), _inert("文書"), _inert(34)
+    ("'=SUM(A1:A9)", '文書', 34)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

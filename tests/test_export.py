@@ -303,6 +303,20 @@ def test_nasty_names_give_valid_csv_jsonld_mermaid_and_json(nasty):
     assert json.loads(export(nasty, "json"))["nodes"]
 
 
+def test_csv_cells_never_become_spreadsheet_formulas():
+    # A document's text is data: 「=HYPERLINK(…)」 or 「@SUM(…)」 must reach the sheet as text, not run.
+    g = OrgGraph()
+    src = Source("evil", 3, 3, "第2條", "一")
+    g.add_unit(("某局",), "Agency", "局", Source("evil", 1))
+    g.add_unit(("某局", "=HYPERLINK(\"http://x\")組"), "Division", "組", src)
+    g.add_duty(("某局", "=HYPERLINK(\"http://x\")組"), "@cmd之管理", src)
+    g.add_duty(("某局", "=HYPERLINK(\"http://x\")組"), "-1+1之審核", src)
+    rows = read_csv(export(g, "csv"))
+    assert {r["unit"] for r in rows} == {"'=HYPERLINK(\"http://x\")組"}
+    assert sorted(r["duty"] for r in rows) == ["'-1+1之審核", "'@cmd之管理"]
+    assert not any(v[:1] in "=+-@" for r in rows for v in r.values() if v)
+
+
 # --------------------------------------------------------------------------- the command
 @pytest.mark.parametrize("suffix, check", [
     (".graphml", lambda p: nx.read_graphml(p)), (".gexf", lambda p: nx.read_gexf(p)),
