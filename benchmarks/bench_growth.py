@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_national import ROOT, corpus_dir, exponent, run  # noqa: E402
 
 STEMS = "乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"  # copy k's prefix (never numerals: they are read as numbers)
-EXTRA = ROOT / "tests" / "data" / "corpus" / "01_cdc_organization_act.txt"
+EXTRA = ROOT / "data" / "seeds" / "003_ddbe94cb5fa75ce1.txt"  # in no national corpus: a real write
 
 
 def agency_names(store: Path, env: dict) -> list[str]:

@@ -48,8 +48,8 @@ def _ints(values) -> bytes:
     return array("i", values).tobytes()
 
 
-def write_index(index: Index, path: str | os.PathLike) -> None:
-    """Write ``index`` to ``path`` (replaced in one step)."""
+def write_index(index: Index, path: str | os.PathLike, code: str = "") -> None:
+    """Write ``index`` to ``path`` (replaced in one step); ``code`` names the code that built it."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -59,7 +59,8 @@ def write_index(index: Index, path: str | os.PathLike) -> None:
             conn.executescript(_SCHEMA)
             meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
                     "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
-                    "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units))}
+                    "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
+                    "code": orjson.dumps(code)}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.executemany("INSERT INTO units VALUES (?, ?)", ((i, orjson.dumps(u)) for i, u in enumerate(index.units)))
             conn.executemany("INSERT INTO entries VALUES (?, ?)",
@@ -140,6 +141,25 @@ class _Postings(Mapping):
     def __len__(self) -> int:
         with _damage():
             return self._conn.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
+
+
+def folded_texts(path: str | os.PathLike, code: str) -> dict[str, str]:
+    """``text -> folded key`` of every entry of the index in ``path`` if the same ``code`` built
+    it (an older index of the same store: a rebuild after a change folds only what is new);
+    ``{}`` when it cannot tell."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT value FROM meta WHERE key = 'code'").fetchone()
+            if not code or found is None or orjson.loads(found[0]) != code:
+                return {}
+            rows = (orjson.loads(r) for (r,) in conn.execute("SELECT row FROM entries"))
+            return {row[2]: row[3] for row in rows if isinstance(row[2], str) and isinstance(row[3], str)
+                    and len(row[2]) == len(row[3])}
+        finally:
+            conn.close()
+    except (sqlite3.Error, orjson.JSONDecodeError, IndexError, TypeError, ValueError):
+        return {}
 
 
 def read_index(path: str | os.PathLike) -> Index:

@@ -146,8 +146,12 @@ class Index:
 
 
 def build_index(graph, kinds: Iterable[str] | None = None,
-                sources: Mapping[str, Callable[[object], Iterable[Entry]]] = ENTRY_SOURCES) -> Index:
-    """Index the graph's texts (every kind in ``sources``, by default :data:`ENTRY_SOURCES`, or only ``kinds``)."""
+                sources: Mapping[str, Callable[[object], Iterable[Entry]]] = ENTRY_SOURCES,
+                folded: Mapping[str, str] | None = None) -> Index:
+    """Index the graph's texts (every kind in ``sources``, by default :data:`ENTRY_SOURCES`, or only ``kinds``).
+
+    ``folded`` maps texts to their :func:`fold` keys where a caller knows them already (from the
+    previous index: folding, OpenCC above all, is most of the time of a build)."""
     units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"]] for u in graph.units()]
     pos = {u[0]: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
@@ -158,7 +162,9 @@ def build_index(graph, kinds: Iterable[str] | None = None,
                         for h in entry.handlers if h.unit in pos]
             if not handlers:
                 continue
-            key = fold(entry.text, triggers)
+            key = folded.get(entry.text) if folded else None
+            if key is None:
+                key = fold(entry.text, triggers)
             n = len(entries)
             entries.append([entry.kind, entry.ref, entry.text, key, entry.prior, list(entry.flags), handlers,
                             clause_start(key, entry.flags), entry.context])

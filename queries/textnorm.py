@@ -92,7 +92,7 @@ def opencc_triggers() -> frozenset[str]:
 
 
 def _to_traditional(text: str, triggers: frozenset[str] | str | None) -> str:
-    if triggers is not None and not any(ch in triggers for ch in text):
+    if triggers is not None and (triggers if isinstance(triggers, frozenset) else frozenset(triggers)).isdisjoint(text):
         return text
     out = _opencc().convert(text)
     if len(out) != len(text):  # keep keys aligned with the text: convert one character at a time
@@ -115,13 +115,25 @@ def is_content(ch: str) -> bool:
     return ch.isalnum() or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+class _FoldTable(dict):
+    """``ord(ch) -> _fold_char(ch)``, filled as characters are met: ``str.translate`` with it
+    folds a text at C speed (indexing the whole government folds 24,000 texts)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str, triggers: frozenset[str] | str | None = None) -> str:
     """The lookup key of ``text``: same length, one key character per text character.
 
     ``triggers`` (see :func:`opencc_triggers`) lets a caller skip OpenCC for text
     that it would not change.
     """
-    text = "".join(_fold_char(ch) for ch in text).translate(VARIANTS)
+    text = text.translate(_FOLD).translate(VARIANTS)
     return _to_traditional(text, triggers).translate(VARIANTS)
 
 

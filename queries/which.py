@@ -29,7 +29,7 @@ from pathlib import Path
 from graph_model.naming import breadcrumb_of
 from graph_model.records import Source
 
-from .index_file import IndexFileError, read_index, write_index
+from .index_file import IndexFileError, folded_texts, read_index, write_index
 from .search import VERSION, Index, build_index, closest_entries, highlight_spans, parse_query, search
 
 DEFAULT_TOP = 10
@@ -157,11 +157,20 @@ def cached_index(fingerprint: str, build: Callable[[], object], directory: str |
     return _rebuild(path, build)
 
 
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # another process dropped it meanwhile
+        return 0.0
+
+
 def _rebuild(path: Path, build: Callable[[], object]) -> Index:
-    index = build_index(build())
+    code = _code_key()
+    older = sorted(((_mtime(p), p) for p in path.parent.glob("which-*.sqlite") if p != path), reverse=True)
+    index = build_index(build(), folded=folded_texts(older[0][1], code) if older else None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_index(index, path)
+        write_index(index, path, code)
         old = sorted(path.parent.glob("which-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[KEEP:]:
             stale.unlink(missing_ok=True)

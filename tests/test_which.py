@@ -287,6 +287,23 @@ def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path)
     assert len(list(tmp_path.glob("which-*.sqlite"))) == KEEP
 
 
+def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_same_index(graph001, tmp_path):
+    # After a change the index is rebuilt from the new graph; the texts the previous index had
+    # folded are taken from it, and the result is exactly what a build from nothing gives.
+    from graph_model.store import open_store
+    from queries.index_file import folded_texts
+    from queries.search import build_index
+    from queries.which import _code_key, cached_index
+    cached_index("before", lambda: graph001, tmp_path)
+    known = folded_texts(next(tmp_path.glob("which-*.sqlite")), _code_key())
+    assert "押運業務" in known and folded_texts(next(tmp_path.glob("which-*.sqlite")), "other code") == {}
+    after = open_store("/nonexistent/store.json").graph()  # every seed: 001 and more
+    rebuilt = cached_index("after", lambda: after, tmp_path)
+    fresh = build_index(after)
+    assert list(rebuilt.entries) == fresh.entries and list(rebuilt.units) == fresh.units
+    assert {t: list(rebuilt.postings[t]) for t in fresh.postings} == fresh.postings
+
+
 def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
     # A file that opens but whose rows are damaged: found only when the query reads them.
     import sqlite3
