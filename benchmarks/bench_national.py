@@ -110,10 +110,10 @@ def main() -> None:
         first = run(["--store", str(store), "which", "消防"], env)
         warm = [run(["--store", str(store), "which", "消防"], env) for _ in range(args.repeat)]
         changed = []  # after a change: graph and index rebuilt (the texts folded before are reused)
-        for _ in range(args.repeat):
+        for k in range(args.repeat):  # a different document each time: each a change never seen
             base = tmp / "store-add.json"
             shutil.copy(store, base)
-            run(["--store", str(base), "load", str(extra)], env)
+            run(["--store", str(base), "load", str(sorted((ROOT / "data" / "seeds").glob("*.txt"))[k % 4])], env)
             changed.append(run(["--store", str(base), "which", "消防"], env))
         rows.append(("which 消防: first ever (empty cache)", first[0], first[1], ""))
         rows.append(("which 消防: cold, after a change", statistics.median(w for w, _ in changed),

@@ -33,10 +33,9 @@ Every record is a JSON-ready dict with a ``kind``:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN, is_self_reference
-from graph_model.records import Source
+from graph_model.records import Source, plain
 
 from .text import CN_NUM, cn_number
 
@@ -140,7 +139,7 @@ class _Context:
 
 
 def _source_dict(source: Source) -> dict:
-    d = asdict(source)
+    d = plain(source)
     d["end_line"] = d["end_line"] or d["line"]
     return d
 
