@@ -148,6 +148,13 @@ class OrgGraph:
     def node(self, node_id: str) -> dict:
         return self.g.nodes[node_id]
 
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.g
+
+    def get(self, node_id: str, default=None):
+        """The node's attributes, or ``default`` when the graph has no such node."""
+        return self.g.nodes.get(node_id, default)
+
     def nodes_with_label(self, label: str) -> Iterator[dict]:
         return (data for _, data in self.g.nodes(data=True) if label in data["labels"])
 

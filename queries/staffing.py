@@ -311,7 +311,7 @@ def staffing_json(graph, result: dict) -> dict:
 
     def convert(value):
         if isinstance(value, dict):
-            return {k: unit(v) if k == "unit" and isinstance(v, str) and graph.g.has_node(v) else convert(v)
+            return {k: unit(v) if k == "unit" and isinstance(v, str) and v in graph else convert(v)
                     for k, v in value.items()}
         if isinstance(value, list):
             return [convert(v) for v in value]
