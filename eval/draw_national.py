@@ -1,10 +1,12 @@
 """Draw the hand-checked national sample (issue 11): stratified, seeded, reproducible.
 
-    python eval/draw_national.py [--seed 20261201] [--per 16] [INDEX]
+    python eval/draw_national.py [--seed 20261201] [--per 16] [--exclude SAMPLE.tsv ...] [INDEX]
 
 Strata: office rules (處務規程/辦事細則), acts (組織法/組織條例), rules of organization
 (組織規程/組織準則/組織通則); within each, in force and abolished documents in proportion.
 Prints PCode, stratum and title; eval/national/sample.tsv keeps the draw that was annotated.
+``--exclude`` leaves out the documents of earlier draws, so a fresh sample shares none with them
+(eval/fresh/sample.tsv: ``--seed 20261202 --per 8 --exclude eval/national/sample.tsv``).
 """
 from __future__ import annotations
 
@@ -23,11 +25,12 @@ def stratum(title: str) -> str | None:
     return next((name for name, pattern in STRATA if pattern.search(title)), None)
 
 
-def draw(index: list[dict], seed: int, per: int) -> list[tuple[str, str, str]]:
+def draw(index: list[dict], seed: int, per: int, exclude: set[str] = frozenset()) -> list[tuple[str, str, str]]:
     rng = random.Random(seed)
     out = []
     for name, _ in STRATA:
-        members = sorted((d for d in index if stratum(d["name"]) == name), key=lambda d: d["PCode"])
+        members = sorted((d for d in index if stratum(d["name"]) == name and d["PCode"] not in exclude),
+                         key=lambda d: d["PCode"])
         live = [d for d in members if not d["abolished"]]
         gone = [d for d in members if d["abolished"]]
         n_live = round(per * len(live) / len(members))
@@ -40,10 +43,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20261201)
     ap.add_argument("--per", type=int, default=16)
+    ap.add_argument("--exclude", action="append", default=[], metavar="SAMPLE.tsv",
+                    help="leave out the documents listed in an earlier draw")
     ap.add_argument("index", nargs="?", default="../shared/national/index.json")
     args = ap.parse_args()
     index = json.loads(Path(args.index).read_text(encoding="utf-8"))
-    for row in draw(index, args.seed, args.per):
+    exclude = {line.split("\t")[0] for f in args.exclude for line in Path(f).read_text(encoding="utf-8").splitlines()
+               if line.strip()}
+    for row in draw(index, args.seed, args.per, exclude):
         print("\t".join(row))
 
 

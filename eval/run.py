@@ -162,6 +162,11 @@ def side_by_side(graph, report: dict) -> dict:
     national = national_sample.evaluate()
     out["national sample"] = {"orggraph": national["which"], "bm25": national["bm25"], "units": national["units"],
                               "documents": national["documents"]}
+    fresh = national_sample.load_gold(national_sample.FRESH)
+    if fresh:
+        got = national_sample.evaluate(fresh)
+        out["fresh sample"] = {"orggraph": got["which"], "bm25": got["bm25"], "units": got["units"],
+                               "documents": got["documents"]}
     return out
 
 
@@ -172,10 +177,13 @@ def render_sets(sets: dict) -> str:
         five = "hit@5" if "hit@5" in o else "any@5"
         lines.append(f"{name:<17} {o['queries']:>7}   {o['hit@1']:>14.3f} {o[five]:>6.3f} {o['mrr']:>6.3f}  |"
                      f"  {b['hit@1']:>10.3f} {b[five]:>6.3f} {b['mrr']:>6.3f}")
-    n = sets["national sample"]
-    u = n["units"]
-    lines.append(f"national sample: {n['documents']} documents, units P {u['precision']:.3f} R {u['recall']:.3f} "
-                 f"F1 {u['f1']:.3f}; empty answers {n['orggraph'].get('empty', 0)}")
+    for name in ("national sample", "fresh sample"):
+        if name not in sets:
+            continue
+        n = sets[name]
+        u = n["units"]
+        lines.append(f"{name}: {n['documents']} documents, units P {u['precision']:.3f} R {u['recall']:.3f} "
+                     f"F1 {u['f1']:.3f}; empty answers {n['orggraph'].get('empty', 0)}")
     return "\n".join(lines)
 
 
