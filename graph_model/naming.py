@@ -160,15 +160,48 @@ def classify_agency(name: str) -> tuple[str, str]:
     return "Agency", unit_type
 
 
-# The words after 本 with which a document names its own organization (本部, 本署, 本分局 …).
-SELF_SUFFIXES = ("部", "院", "署", "局", "關", "府", "會", "處", "分署", "分局", "分關", "所", "中心")
-_SELF_REFERENCE = re.compile("本(?:" + "|".join(SELF_SUFFIXES) + ")")
+# The one vocabulary of self-references: a document calls its own organization 本 + the generic word
+# of its kind (本部, 本署, 本分局, 本所, 本中心, 本會議 …) or 本機關 whatever its kind.  Longest first, so that
+# 本分署 is never read as 本分 + 署.  Loaders, the graph and the lookups use these, never a list of their own.
+SELF_SUFFIXES = ("委員會", "分署", "分局", "分關", "中心", "機關", "會議", "部", "院", "署", "局", "關", "府", "會", "處", "所")
+SELF_REFERENCE = "本(?:" + "|".join(SELF_SUFFIXES) + ")"  # a pattern to build larger ones from
+_SELF_REFERENCE = re.compile(SELF_REFERENCE)
+# 本部人事處: a self-reference before a unit's name of two characters or more.  Before 各 only when unit
+# words alone follow, naming a family (本處各組, 本會各組室, 本府各局); anything else after 各 is prose
+# about the units (本所各單位分組職掌, 本局各處室分科辦事), never a name.
+_SELF_BEFORE_NAME = re.compile(rf"^{SELF_REFERENCE}(?=各(?:{UNIT_SUFFIX_PATTERN})+$|(?!各)\w{{2,}})")
 
 
 def is_self_reference(word: str) -> bool:
     """True for 本部/本署/本局/本關… — words a document uses for its own organization.
 
-    >>> is_self_reference("本分署"), is_self_reference("本部人事處")
-    (True, False)
+    >>> is_self_reference("本分署"), is_self_reference("本機關"), is_self_reference("本部人事處")
+    (True, True, False)
     """
     return bool(_SELF_REFERENCE.fullmatch(word))
+
+
+def strip_self_reference(name: str) -> str:
+    """The unit name written after a self-reference (本部人事處 → 人事處); any other text unchanged.
+
+    >>> strip_self_reference("本分署秘書室"), strip_self_reference("本處各組"), strip_self_reference("本部")
+    ('秘書室', '各組', '本部')
+    >>> strip_self_reference("本所各單位分組"), strip_self_reference("本局各處室分科")
+    ('本所各單位分組', '本局各處室分科')
+    """
+    return _SELF_BEFORE_NAME.sub("", name)
+
+
+def self_references(name: str) -> tuple[str, ...]:
+    """The self-references a document of the organization ``name`` uses, the usual one first: 本 + the
+    generic word its name ends with (a committee is 本會, also 本委員會); empty when it ends with none.
+
+    >>> self_references("國家發展委員會"), self_references("財政部國有財產署北區分署")
+    (('本會', '本委員會'), ('本分署',))
+    >>> self_references("交通部電信總局電信研究所"), self_references("國立故宮博物院"), self_references("燈塔")
+    (('本所',), ('本院',), ())
+    """
+    suffix = next((s for s in SELF_SUFFIXES if name.endswith(s) and len(name) > len(s) and s != "機關"), None)
+    if suffix is None:
+        return ()
+    return ("本會", "本委員會") if suffix == "委員會" else ("本" + suffix,)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import split_agency_name
+from graph_model.naming import self_references, split_agency_name
 from graph_model.records import ParsedDocument, Source
 
 from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
@@ -47,9 +47,8 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
     self_names |= {full, as_titled, split_agency_name(full)[-1]}
     self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
-    suffix = re.search(r"(分署|分局|部|院|署|局|關|府|會|處)$", full)
-    if suffix and not any(n.startswith("本") for n in self_names):
-        self_names.add("本" + suffix.group(1))
+    if not any(n.startswith("本") for n in self_names):
+        self_names |= set(self_references(full)[:1])  # the usual one: 本會, not also 本委員會
     source = Source(doc.id, source_line.start, source_line.end, source_line.article)
     parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names))))
     return split_agency_name(full), self_names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import AGENCY_SUFFIXES, classify_unit, split_agency_name
+from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
 from graph_model.records import Document, DutyRecord, ParsedDocument, Unplaced, UnitRecord
 
 from .common import UNIT_NAME, agency_from_title, agency_records, source_of, split_duties
@@ -42,7 +42,7 @@ def mandate_duties(text: str, self_names: tuple[str, ...]) -> list[str]:
     ['關稅稽徵', '保稅退稅', '私運查緝', '貿易統計', '受理委託代徵之各種稅捐']
     """
     names = "|".join(re.escape(n) for n in sorted(self_names, key=len, reverse=True) if n)
-    subject = re.compile(rf"^(?:{names + '|' if names else ''}本(?:部|院|署|局|處|會|關|府|分署|分局|所))")
+    subject = re.compile(rf"^(?:{names + '|' if names else ''}{SELF_REFERENCE})")
     out: list[str] = []
     for sentence in re.split(r"[。；;]", text):
         sentence = sentence.strip("，, ")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import UNIT_SUFFIX_PATTERN, is_self_reference
+from graph_model.naming import UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
 from graph_model.records import Source, plain
 
 from .text import CN_NUM, cn_number
@@ -168,7 +168,7 @@ class _PostReader:
                 or self.units.get(name) == self.agency or _abbreviates(name, last))
 
     def resolve(self, name: str, parent: tuple[str, ...] | None = None) -> tuple[str, ...]:
-        name = re.sub(r"^(?:本(?:部|院|署|局|關|府|會|處|分署)|各該|各|其)(?=\w{2,})", "", name)
+        name = re.sub(r"^(?:各該|各|其)(?=\w{2,})", "", strip_self_reference(name))
         if name in self.units:
             return self.units[name]
         if parent is None:

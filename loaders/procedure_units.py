@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_model.naming import split_agency_name
+from graph_model.naming import self_references, split_agency_name
 
 # Organizations procedure texts of central agencies name, by the name used → full name.
 # A full name is split with split_agency_name unless written as an explicit path (a/b/c).
@@ -112,9 +112,7 @@ class UnitFinder:
         self.agency = tuple(agency)
         self.part_paths = dict(parts or {})  # name → full path, for parts below the agency's children
         name = self.agency[-1]
-        suffix = re.search(r"(委員會|部|院|署|局|處|府|會|關)$", name)
-        self.self_words = {"本" + suffix.group(1)} if suffix else set()
-        self.self_words |= {"".join(self.agency), name}
+        self.self_words = set(self_references(name)) | {"".join(self.agency), name}
         self.parts: set[str] = set(self.part_paths) | self._parts_named(document_text)
         personnel = sorted(p for p in self.parts if re.fullmatch(r"人事(處|室|司)", p))
         self.personnel = personnel[0] if personnel else ""

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from graph_model.naming import is_self_reference
+
 from .text import clean
 
 CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
@@ -111,7 +113,7 @@ def _read_table(tokens, i: int, table: dict) -> int:
 def _row_agency(name: str, agency_path: tuple[str, ...]) -> tuple[list[str], str]:
     if name in TOTAL_WORDS:
         return list(agency_path), "group"
-    if agency_path and name in (agency_path[-1], "".join(agency_path), "本署", "本部", "本局", "本關"):
+    if agency_path and (name in (agency_path[-1], "".join(agency_path)) or is_self_reference(name)):
         return list(agency_path), "own"
     return list(agency_path) + [name], "own"
 

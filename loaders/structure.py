@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference
+from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference, strip_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
@@ -154,7 +154,7 @@ def _fold(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(r"^(?:本(?:部|院|署|局|關|府|會|處|分署)|其)(?=\w{2,})", "", name)
+    return re.sub(r"^其(?=\w{2,})", "", strip_self_reference(name))
 
 
 class StructureParser:
