@@ -161,9 +161,12 @@ def classify_agency(name: str) -> tuple[str, str]:
 
 
 # The one vocabulary of self-references: a document calls its own organization 本 + the generic word
-# of its kind (本部, 本署, 本分局, 本所, 本中心, 本會議 …) or 本機關 whatever its kind.  Longest first, so that
-# 本分署 is never read as 本分 + 署.  Loaders, the graph and the lookups use these, never a list of their own.
-SELF_SUFFIXES = ("委員會", "分署", "分局", "分關", "中心", "機關", "會議", "部", "院", "署", "局", "關", "府", "會", "處", "所")
+# of its kind (本部, 本署, 本分局, 本所, 本中心, 本會議, 本館, 本校 …) or 本機關 whatever its kind.  Longest
+# first, so that 本分署 is never read as 本分 + 署.  Every loader uses these, never a list of its own; the
+# graph and the lookups see them as the agency's aliases.
+SELF_SUFFIXES = ("委員會", "分署", "分局", "分關", "中心", "機關", "會議", "大學", "總局",
+                 "館", "校", "廠", "社", "部", "院", "署", "局", "關", "府", "會", "處", "所")
+_SHORT_SELF = {"委員會": "會", "總局": "局"}  # what their documents mostly say: 本會, 本局
 SELF_REFERENCE = "本(?:" + "|".join(SELF_SUFFIXES) + ")"  # a pattern to build larger ones from
 _SELF_REFERENCE = re.compile(SELF_REFERENCE)
 # 本部人事處: a self-reference before a unit's name of two characters or more.  Before 各 only when unit
@@ -194,14 +197,16 @@ def strip_self_reference(name: str) -> str:
 
 def self_references(name: str) -> tuple[str, ...]:
     """The self-references a document of the organization ``name`` uses, the usual one first: 本 + the
-    generic word its name ends with (a committee is 本會, also 本委員會); empty when it ends with none.
+    generic word its name ends with (a committee is 本會, also 本委員會; a 總局 is 本局, also 本總局); empty when it
+    ends with none.
 
     >>> self_references("國家發展委員會"), self_references("財政部國有財產署北區分署")
     (('本會', '本委員會'), ('本分署',))
-    >>> self_references("交通部電信總局電信研究所"), self_references("國立故宮博物院"), self_references("燈塔")
-    (('本所',), ('本院',), ())
+    >>> self_references("交通部電信總局電信研究所"), self_references("交通部郵政總局"), self_references("燈塔")
+    (('本所',), ('本局', '本總局'), ())
     """
     suffix = next((s for s in SELF_SUFFIXES if name.endswith(s) and len(name) > len(s) and s != "機關"), None)
     if suffix is None:
         return ()
-    return ("本會", "本委員會") if suffix == "委員會" else ("本" + suffix,)
+    short = _SHORT_SELF.get(suffix)
+    return ("本" + short, "本" + suffix) if short else ("本" + suffix,)

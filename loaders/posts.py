@@ -168,7 +168,8 @@ class _PostReader:
                 or self.units.get(name) == self.agency or _abbreviates(name, last))
 
     def resolve(self, name: str, parent: tuple[str, ...] | None = None) -> tuple[str, ...]:
-        name = re.sub(r"^(?:各該|各|其)(?=\w{2,})", "", strip_self_reference(name))
+        stripped = strip_self_reference(name)
+        name = stripped if stripped != name else re.sub(r"^(?:各該|各|其)(?=\w{2,})", "", name)
         if name in self.units:
             return self.units[name]
         if parent is None:

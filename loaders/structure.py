@@ -154,7 +154,8 @@ def _fold(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(r"^其(?=\w{2,})", "", strip_self_reference(name))
+    stripped = strip_self_reference(name)
+    return stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
 
 
 class StructureParser:

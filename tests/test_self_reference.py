@@ -47,6 +47,7 @@ def test_other_words_are_not(word):
     ("本所各課", "各課"),                # K0000114 line 19: 「本所各課各置課長一人」
     ("本所各單位分組", "本所各單位分組"),  # K0010021 line 198: 「本所各單位分組職掌，於主管職務說明書訂定之。」
     ("本局各處室分科", "本局各處室分科"),  # K0010002 line 161: 「本局各處室分科職掌及工作員額於…訂定之。」
+    ("本館參考組", "參考組"),            # H0010053 line 50: 「本館參考組掌理下列事項：」
     ("本會所", "本會所"),                # no name of two characters after 本會
 ])
 def test_a_self_reference_is_taken_off_a_unit_name_only(written, name):
@@ -58,6 +59,8 @@ def test_a_self_reference_is_taken_off_a_unit_name_only(written, name):
     ("行政院農業委員會農糧署東區分署", ("本分署",)),    # M0010015 line 162: 「本分署處理事務」
     ("行政院原住民族委員會", ("本會", "本委員會")),      # tests/data/corpus/08: 「（以下簡稱本會）」
     ("國家安全會議", ("本會議",)),                     # A0010103 line 5: 「（以下簡稱本會議）」
+    ("交通部郵政總局", ("本局", "本總局")),             # K0010002 line 161: 「本局各處室分科職掌…」
+    ("僑務委員會中華函授學校", ("本校",)),              # E0000006 line 15: 「本校掌理下列事項：」
     ("行政院勞工委員會職業訓練局南區職業訓練中心", ("本中心",)),
 ])
 def test_the_self_references_of_an_organization(agency, words):
@@ -89,6 +92,17 @@ def test_a_unit_written_after_the_self_reference_is_the_unit_set_up():
     assert not any(p[-1].startswith("本所") for p in unit_paths(parsed))
     duty = next(d for d in parsed.duties if d.text == "人事管理事項" and d.source.line == 41)
     assert tuple(duty.unit) == agency + ("車勤服務部",)
+
+
+def test_the_library_and_the_school_call_themselves_this_library_and_this_school():
+    # H0010053 line 50: 「本館參考組掌理下列事項：」 is 國家圖書館's 參考組.
+    assert ("教育部", "國家圖書館", "參考組") in unit_paths(parse("H0010053"))
+    assert not any(p[-1].startswith("本館") for p in unit_paths(parse("H0010053")))
+    # E0000006 line 15: 「本校掌理下列事項：」, line 16: 「一、辦理招生、入學審查、註冊及學籍調查事項。」
+    parsed = parse("E0000006")
+    agency = tuple(parsed.extras["agency"])
+    assert any(tuple(d.unit) == agency and d.text == "招生、入學審查、註冊及學籍調查事項" and d.source.line == 16
+               for d in parsed.duties)
 
 
 def test_the_council_calls_itself_this_council():
