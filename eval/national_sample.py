@@ -34,12 +34,8 @@ def parse(gold: dict):
     return loaders.parse_bytes(national_file(gold["doc"]), f"{gold['doc']}.json")
 
 
-def agency_of(parsed) -> tuple[str, ...]:
-    return tuple(parsed.extras.get("agency") or ())
-
-
 def unit_pairs(parsed) -> set[tuple[str, str]]:
-    agency = agency_of(parsed)
+    agency = parsed.agency
     out = set()
     for u in parsed.units:
         if len(u.path) > len(agency) and u.path[:len(agency)] == agency:
@@ -86,7 +82,7 @@ def evaluate(golds: list[dict] | None = None) -> dict:
     docs, rows = [], []
     for gold in golds:
         parsed = parse(gold)
-        agency = agency_of(parsed)
+        agency = parsed.agency
         got = unit_pairs(parsed)
         required, optional = gold_pairs(gold)
         d_tp, d_fp, d_fn = len(got & required), len(got - required - optional), len(required - got)

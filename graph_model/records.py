@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields
+from typing import ClassVar
 
 # An item number as loaders record it: 3, 十一, 一/(二)/3 — read as "item N" in citations.
 _ITEM_NUMBER = re.compile(r"^[(（]?[\d〇零一二三四五六七八九十百]+(?:$|[)）/])")
@@ -138,19 +139,141 @@ class Unplaced:
     reason: str
 
 
+# ----------------------------------------------------------------------------- staffing: posts and figures
+@dataclass(frozen=True)
+class Rank:
+    """A rank range (官等/職等) as a 「職務列…」 text states it.
+
+    ``grade_from``/``grade_to`` are the lowest and highest 職等 named, each with the 官等
+    (``class_*``) written before it (None in pre-1987 職位 texts); ``series`` the 職務 series named.
+    """
+
+    class_from: str | None
+    grade_from: int | None
+    class_to: str | None
+    grade_to: int | None
+    series: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class SubQuota:
+    """「其中秘書一人得列簡任第十職等」: ``count`` of a post's people who may hold ``rank``."""
+
+    count: int | None
+    rank: Rank
+    text: str
+
+
+@dataclass(kw_only=True)
+class PostRecord:
+    """A post (職稱) of a unit and its headcount: ``min``/``max`` None when the text gives no number.
+
+    ``concurrent`` counts the people who hold it besides another post (「由…兼任」); ``per`` names
+    the unit of which every instance has it (「每一燈塔置…」); ``variant`` the class of office a
+    paragraph is for (「一等工程處置…」).
+    """
+
+    kind: ClassVar[str] = "post"
+    unit: tuple[str, ...]
+    title: str
+    min: int | None = None
+    max: int | None = None
+    rank: Rank | None = None
+    sub_quotas: list[SubQuota] = field(default_factory=list)
+    concurrent: int = 0
+    per: str | None = None
+    variant: str | None = None
+    note: str = ""
+    source: Source
+
+
+@dataclass(kw_only=True)
+class QuotaRule:
+    """A unit's staff come out of the agency's quota (「所需工作人員，就本條例所定員額內派充之」): a note."""
+
+    kind: ClassVar[str] = "quota_rule"
+    unit: tuple[str, ...]
+    note: str
+    source: Source
+
+
+@dataclass(kw_only=True)
+class StatutoryTotal:
+    """A stated total of pooled posts (「…等計五百七十二人」)."""
+
+    kind: ClassVar[str] = "total"
+    unit: tuple[str, ...]
+    variant: str | None
+    min: int | None
+    max: int | None
+    titles: tuple[str, ...]
+    note: str = ""
+    source: Source
+
+
+# What ``extras["posts"]`` holds, by the ``kind`` each record is stored with.
+StaffingRecord = PostRecord | QuotaRule | StatutoryTotal
+STAFFING_KINDS: dict[str, type] = {c.kind: c for c in (PostRecord, QuotaRule, StatutoryTotal)}
+
+
+@dataclass(kw_only=True)
+class HeadcountRecord:
+    """A headcount figure of a budget book: one staffing-table cell or one figure of its 員額 sentence.
+
+    ``kind`` is budget, statutory or change (which alone has ``from_year``); ``scope`` tells the
+    agency's own staff (own) from the agency with everything under it (group); ``origin`` is
+    table or text.
+    """
+
+    agency: tuple[str, ...]
+    scope: str
+    year: int | None
+    from_year: int | None = None
+    category: str
+    value: int | None
+    kind: str
+    origin: str
+    table: str
+    row: str
+    source: Source
+
+
 @dataclass
 class ParsedDocument:
     document: Document
     units: list[UnitRecord] = field(default_factory=list)
     duties: list[DutyRecord] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
-    extras: dict = field(default_factory=dict)  # genre-specific records (posts, figures, procedures)
+    extras: dict = field(default_factory=dict)  # genre-specific records not typed yet (procedures)
+    agency: tuple[str, ...] = ()  # the organization an act or office rules is about
+    headcounts: list[HeadcountRecord] = field(default_factory=list)
+    posts: list[StaffingRecord] = field(default_factory=list)
 
 
 def to_dict(parsed: ParsedDocument) -> dict:
     """JSON-ready dict of a parsed document (what :func:`dataclasses.asdict` gives, without its
-    deep copies: a national load converts 14,000 units and 58,000 duties)."""
-    return plain(parsed)
+    deep copies: a national load converts 14,000 units and 58,000 duties).
+
+    The typed staffing fields are kept under ``"extras"`` (``agency``, ``headcounts``, ``posts``),
+    each only when it holds something, as the store has always had them.
+    """
+    extras = {}
+    if parsed.agency:
+        extras["agency"] = list(parsed.agency)
+    if parsed.headcounts:
+        extras["headcounts"] = [_figure_dict(f) for f in parsed.headcounts]
+    if parsed.posts:
+        extras["posts"] = [{"kind": r.kind, **plain(r)} for r in parsed.posts]
+    return {"document": plain(parsed.document), "units": plain(parsed.units), "duties": plain(parsed.duties),
+            "unplaced": plain(parsed.unplaced), "extras": {**extras, **plain(parsed.extras)}}
+
+
+def _figure_dict(f: HeadcountRecord) -> dict:
+    d = plain(f)
+    if f.from_year is None:  # only a change figure has one
+        del d["from_year"]
+    return d
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -193,4 +316,27 @@ def parsed_from_dict(d: dict) -> ParsedDocument:
     ]
     duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])}) for x in d.get("duties", [])]
     unplaced = [Unplaced(**{**x, "source": _source(x["source"])}) for x in d.get("unplaced", [])]
-    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, d.get("extras", {}))
+    extras = dict(d.get("extras", {}))
+    agency = tuple(extras.pop("agency", ()))
+    headcounts = [HeadcountRecord(**{**x, "agency": tuple(x["agency"]), "source": _source(x["source"])})
+                  for x in extras.pop("headcounts", [])]
+    posts = [_staffing_record(x) for x in extras.pop("posts", [])]
+    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, extras, agency, headcounts, posts)
+
+
+def rank_from_dict(d: dict | None) -> Rank | None:
+    """A :class:`Rank` from its dict (as the store and a ``Post`` node's ``sub_quotas`` keep it)."""
+    return None if d is None else Rank(**{**d, "series": tuple(d["series"])})
+
+
+def _staffing_record(d: dict) -> StaffingRecord:
+    """A record of ``extras["posts"]`` from its dict (a ``kind`` it does not know is a KeyError)."""
+    cls = STAFFING_KINDS[d["kind"]]
+    x = {k: v for k, v in d.items() if k != "kind"}
+    x.update(unit=tuple(x["unit"]), source=_source(x["source"]))
+    if cls is PostRecord:
+        x.update(rank=rank_from_dict(x["rank"]),
+                 sub_quotas=[SubQuota(q["count"], rank_from_dict(q["rank"]), q["text"]) for q in x["sub_quotas"]])
+    elif cls is StatutoryTotal:
+        x["titles"] = tuple(x["titles"])
+    return cls(**x)

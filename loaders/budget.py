@@ -139,9 +139,5 @@ def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument)
     from .posts import chart_leadership
     from .staffing_table import staffing_tables
 
-    figures = staffing_tables(text, doc, top)
-    if figures:
-        parsed.extras["headcounts"] = figures
-    posts = chart_leadership(text, doc, top)
-    if posts:
-        parsed.extras["posts"] = posts
+    parsed.headcounts = staffing_tables(text, doc, top)
+    parsed.posts = chart_leadership(text, doc, top)

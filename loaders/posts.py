@@ -8,34 +8,30 @@ Organization acts list posts in long sentences; this module turns one article
 >>> posts = extract_posts("本局置科長六十一人至七十一人，職務列薦任第九職等關務正或技術正；"
 ...                       "秘書二人，稽核三人，職務均列薦任第八職等至第九職等，其中秘書一人得列簡任第十職等。",
 ...                       src, ("財政部", "關稅總局"), {})
->>> [(p["title"], p["min"], p["max"], p["rank"]["grade_from"], p["rank"]["grade_to"]) for p in posts]
+>>> [(p.title, p.min, p.max, p.rank.grade_from, p.rank.grade_to) for p in posts]
 [('科長', 61, 71, 9, 9), ('秘書', 2, 2, 8, 9), ('稽核', 3, 3, 8, 9)]
->>> posts[1]["sub_quotas"][0]["count"], posts[1]["sub_quotas"][0]["rank"]["grade_from"]
+>>> posts[1].sub_quotas[0].count, posts[1].sub_quotas[0].rank.grade_from
 (1, 10)
->>> parse_rank("薦任第九職等關務正或技術正至簡任第十職等關務監")["series"]
-['關務正', '技術正', '關務監']
+>>> parse_rank("薦任第九職等關務正或技術正至簡任第十職等關務監").series
+('關務正', '技術正', '關務監')
 
-Every record is a JSON-ready dict with a ``kind``:
+The records are those of :mod:`graph_model.records`:
 
-- ``"post"``: ``{"unit": [...path], "title", "min", "max", "rank": {...} | None,
-  "sub_quotas": [{"count", "rank", "text"}], "concurrent": int, "per": str | None,
-  "variant": str | None, "note", "source": {...}}``.  ``min``/``max`` are None when the
-  text names the post without a number (「本署置主任秘書」, pooled titles).
-  ``concurrent`` counts the people who hold the post besides another one
-  (「由…兼任」): they are not extra headcount.  ``per`` is set for posts of every
-  instance of a unit (「每一燈塔置…」): the count is per 燈塔.  ``variant`` names the
-  class of office a paragraph is for (「一等工程處置…」).
-- ``"quota_rule"``: a unit's other staff come out of the agency's quota
+- :class:`~graph_model.records.PostRecord`: a post, its count (None when the text names
+  it without a number: 「本署置主任秘書」, pooled titles), :class:`~graph_model.records.Rank`
+  and :class:`~graph_model.records.SubQuota`; the people who hold it besides another post
+  (「由…兼任」) are not extra headcount, and a ``per`` post (「每一燈塔置…」) counts per 燈塔.
+- :class:`~graph_model.records.QuotaRule`: a unit's other staff come out of the agency's quota
   (「所需工作人員，就本條例所定員額內派充之」) — a note, never extra headcount.
-- ``"total"``: a stated total (「…等計五百七十二人」) with ``min``/``max`` and the
-  pooled ``titles``.
+- :class:`~graph_model.records.StatutoryTotal`: a stated total (「…等計五百七十二人」) of
+  the pooled ``titles``.
 """
 from __future__ import annotations
 
 import re
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
-from graph_model.records import Source, plain
+from graph_model.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
 
 from .text import CN_NUM, cn_number
 
@@ -48,19 +44,19 @@ _BARE_POLICE = re.compile(r"^(?:得列)?警[監正佐](?:(?:或|至)警[監正�
 _SENIORITY = re.compile(r"^(?:其)?資位依.+(?:規定|辦理)$")
 
 
-def parse_rank(text: str) -> dict:
+def parse_rank(text: str) -> Rank:
     """Rank range of a 「職務列…」 text: 官等 and 職等 from–to, and the series named.
 
     ``grade_from``/``grade_to`` are the lowest and highest 職等 named, each with the
     官等 (``class_*``) written before it (None in pre-1987 職位 texts, which have none).
 
     >>> r = parse_rank("委任第五職等關務員或技術員或薦任第六職等至第七職等高級關務員或高級技術員")
-    >>> r["class_from"], r["grade_from"], r["class_to"], r["grade_to"]
+    >>> r.class_from, r.grade_from, r.class_to, r.grade_to
     ('委任', 5, '薦任', 7)
-    >>> r["series"]
-    ['關務員', '技術員', '高級關務員', '高級技術員']
-    >>> parse_rank("第八至第十二職等")["grade_to"], parse_rank("警佐或警正")["series"]
-    (12, ['警佐', '警正'])
+    >>> r.series
+    ('關務員', '技術員', '高級關務員', '高級技術員')
+    >>> parse_rank("第八至第十二職等").grade_to, parse_rank("警佐或警正").series
+    (12, ('警佐', '警正'))
     """
     text = _RANK_LEAD.sub("", text.strip())
     grades: list[tuple[int, str | None]] = []
@@ -77,8 +73,7 @@ def parse_rank(text: str) -> dict:
             series.append(m.group("series"))
     low = min(grades, key=lambda x: (x[0], CLASSES.index(x[1]) if x[1] else -1)) if grades else (None, None)
     high = max(grades, key=lambda x: (x[0], CLASSES.index(x[1]) if x[1] else -1)) if grades else (None, None)
-    return {"class_from": low[1], "grade_from": low[0], "class_to": high[1], "grade_to": high[0],
-            "series": series, "text": text}
+    return Rank(low[1], low[0], high[1], high[0], tuple(series), text)
 
 
 # ----------------------------------------------------------------------------- counts
@@ -138,26 +133,25 @@ class _Context:
         self.variant: str | None = None
 
 
-def _source_dict(source: Source) -> dict:
-    d = plain(source)
-    d["end_line"] = d["end_line"] or d["line"]
-    return d
+def _spanned(source: Source) -> Source:
+    """The source with its end line stated (a one-line span ends where it starts), as posts keep it."""
+    return source if source.end_line else Source(source.doc, source.line, source.line, source.article, source.item)
 
 
 class _PostReader:
     def __init__(self, source: Source, unit_path: tuple[str, ...], units: dict[str, tuple]):
         self.agency = tuple(unit_path)
         self.units = {k: tuple(v) for k, v in (units or {}).items()}
-        self.source = _source_dict(source)
-        self.out: list[dict] = []
+        self.source = _spanned(source)
+        self.out: list[StaffingRecord] = []
         self.ctx = _Context(self.agency)
         self.active = False  # inside a 置 clause
-        self.pending: list[dict] = []  # posts waiting for their rank
-        self.group: list[dict] = []  # posts that got the last rank
-        self.last_piece: list[dict] = []  # posts created by the last piece
+        self.pending: list[PostRecord] = []  # posts waiting for their rank
+        self.group: list[PostRecord] = []  # posts that got the last rank
+        self.last_piece: list[PostRecord] = []  # posts created by the last piece
         self.sub: dict | None = None  # open 其中… sub-quota statement
-        self.pool: list[dict] = []  # titles without counts waiting for 等計N人
-        self.last_quota: list[dict] = []  # quota rule records of the previous piece
+        self.pool: list[PostRecord] = []  # titles without counts waiting for 等計N人
+        self.last_quota: list[QuotaRule] = []  # quota rule records of the previous piece
         self.set_text = ""  # the last 「設…」 piece
 
     # -------------------------------------------------------------- units
@@ -217,10 +211,9 @@ class _PostReader:
             self.ctx.units = [self.resolve(n) for n in names]
 
     # -------------------------------------------------------------- records
-    def post(self, title: str, lo, hi, unit: tuple[str, ...], note: str = "") -> dict:
-        rec = {"kind": "post", "unit": list(unit), "title": title, "min": lo, "max": hi, "rank": None,
-               "sub_quotas": [], "concurrent": 0, "per": self.ctx.per, "variant": self.ctx.variant,
-               "note": note, "source": dict(self.source)}
+    def post(self, title: str, lo, hi, unit: tuple[str, ...], note: str = "") -> PostRecord:
+        rec = PostRecord(unit=tuple(unit), title=title, min=lo, max=hi, per=self.ctx.per, variant=self.ctx.variant,
+                         note=note, source=self.source)
         self.out.append(rec)
         return rec
 
@@ -257,8 +250,8 @@ class _PostReader:
             return False
         if "count" not in kinds and "pool" not in kinds and object_of_post and len(parsed) > 1 and not bare_list:
             return False
-        created: list[dict] = []
-        last_made: list[dict] = []  # posts of the last title (or 各 group): what a following 「由…兼任」 is about
+        created: list[PostRecord] = []
+        last_made: list[PostRecord] = []  # posts of the last title (or 各 group): what a following 「由…兼任」 is about
         waiting: list[str] = []  # titles before a 「各N人」 or the end of a pool
         titles = [p[1] for p in parsed if p[1]]
         unit_lists = dict(zip(titles, self.units_for(titles, each_unit)))
@@ -291,45 +284,44 @@ class _PostReader:
         self.last_piece = last_made
         return True
 
-    def bare_posts(self, titles: list[str], unit_lists) -> list[dict]:
+    def bare_posts(self, titles: list[str], unit_lists) -> list[PostRecord]:
         return [self.post(t, None, None, u) for t in titles for u in unit_lists[t]]
 
     def pool_titles(self, titles: list[str], lo, hi, unit_lists) -> None:
-        posts = [p for p in self.pool if p["min"] is None] + self.bare_posts(titles, unit_lists)
+        posts = [p for p in self.pool if p.min is None] + self.bare_posts(titles, unit_lists)
         count = f"{lo}人" if lo == hi else f"{lo}至{hi}人"
         for p in posts:
-            p["note"] = f"員額併計於總數{count}"
-        self.out.append({"kind": "total", "unit": list(self.ctx.units[0]), "variant": self.ctx.variant,
-                         "min": lo, "max": hi, "titles": [p["title"] for p in posts],
-                         "note": "", "source": dict(self.source)})
+            p.note = f"員額併計於總數{count}"
+        self.out.append(StatutoryTotal(unit=tuple(self.ctx.units[0]), variant=self.ctx.variant, min=lo, max=hi,
+                                       titles=tuple(p.title for p in posts), source=self.source))
         self.pool = []
 
-    def tail(self, tail: str, posts: list[dict]) -> None:
+    def tail(self, tail: str, posts: list[PostRecord]) -> None:
         """What follows a count in the same piece: 「由…兼任」, 「得列…」, duties."""
         c = _CONCURRENT.search(tail)
         if c:
             for p in posts:
-                p["concurrent"] = p["max"] or 0
-                p["note"] = _join(p["note"], f"由{c.group('who')}兼任")
+                p.concurrent = p.max or 0
+                p.note = _join(p.note, f"由{c.group('who')}兼任")
         elif _RANK_LEAD.match(tail) and re.search(r"職等|警[監正佐]", tail):
             self.apply_rank(tail, posts)
 
     # -------------------------------------------------------------- ranks and sub-quotas
-    def apply_rank(self, text: str, posts: list[dict] | None = None) -> None:
+    def apply_rank(self, text: str, posts: list[PostRecord] | None = None) -> None:
         targets = posts if posts is not None else self.pending
         if not targets:
             return
         rank = parse_rank(text)
         for p in targets:
-            p["rank"] = dict(rank, series=list(rank["series"]))
+            p.rank = rank
         self.group = list(targets)
         self.pending = [p for p in self.pending if p not in targets]
 
     def merge_rank(self, text: str) -> None:
         """「…，或職務列薦任第八職等至第九職等」 continues the last rank."""
         for p in self.group:
-            old = p["rank"]["text"] if p["rank"] else ""
-            p["rank"] = parse_rank(_join(old, text))
+            old = p.rank.text if p.rank else ""
+            p.rank = parse_rank(_join(old, text))
 
     def open_sub(self, m: re.Match) -> None:
         group = self.pending or self.group
@@ -342,15 +334,15 @@ class _PostReader:
         if self.sub["every"]:
             targets = list(group)
         elif title:
-            targets = [p for p in group if p["title"] == title][:1] or \
-                      [p for p in reversed(self.out) if p.get("title") == title][:1]
+            targets = [p for p in group if p.title == title][:1] or \
+                      [p for p in reversed(self.out) if isinstance(p, PostRecord) and p.title == title][:1]
         else:
             targets = group[-1:]
         c = _CONCURRENT.search(tail or "")
         if c:
             for p in targets:
-                p["concurrent"] = min((p["concurrent"] or 0) + (count or 0), p["max"] or 0)
-                p["note"] = _join(p["note"], f"{text}")
+                p.concurrent = min((p.concurrent or 0) + (count or 0), p.max or 0)
+                p.note = _join(p.note, f"{text}")
             return
         self.sub["entries"].append((targets, count, text))
         if tail and _RANK_LEAD.match(tail) and re.search(r"職等|警[監正佐]", tail):
@@ -360,12 +352,11 @@ class _PostReader:
         rank = parse_rank(rank_text)
         for targets, count, text in self.sub["entries"]:
             for p in targets:
-                p["sub_quotas"].append({"count": count, "rank": dict(rank, series=list(rank["series"])),
-                                        "text": _join(text, rank_text) if rank_text not in text else text})
+                p.sub_quotas.append(SubQuota(count, rank, _join(text, rank_text) if rank_text not in text else text))
         self.sub = None
 
     # -------------------------------------------------------------- main loop
-    def read(self, text: str) -> list[dict]:
+    def read(self, text: str) -> list[StaffingRecord]:
         text = re.sub(r"(?<=兼任)、", "，", text)  # 「另一人由…兼任、室主任一人」: a comma typed as 、
         for piece, delim in re.findall(r"([^，；。]*)([，；。]|$)", text):
             piece = piece.strip()
@@ -401,7 +392,7 @@ class _PostReader:
             return
         if self.sub is not None:
             m = _TITLE_COUNT.match(piece)
-            if m and m.group("title") in {p["title"] for p in self.sub["group"]}:
+            if m and m.group("title") in {p.title for p in self.sub["group"]}:
                 self.sub_entry(m.group("title"), _count(m)[0], m.group("tail"), piece)
                 return
             if self.is_rank(piece):
@@ -421,8 +412,8 @@ class _PostReader:
         c = _CONCURRENT.fullmatch(piece)
         if c:
             for p in self.last_piece:
-                p["concurrent"] = p["max"] or 0
-                p["note"] = _join(p["note"], piece)
+                p.concurrent = p.max or 0
+                p.note = _join(p.note, piece)
             return
         names = _unit_names(piece)
         if names and not _TITLE_ENDINGS.search(piece):
@@ -440,7 +431,7 @@ class _PostReader:
     def quota_rule(self, piece: str) -> None:
         if self.last_quota:  # 「所需工作人員，就本條例所定員額內派充之」 spans two pieces
             for rec in self.last_quota:
-                rec["note"] = _join(rec["note"], piece)
+                rec.note = _join(rec.note, piece)
             return
         head = re.split(r"所需(?:工作)?人員", piece)[0]
         head = re.sub(r"^(?:其餘|另|前項)", "", head)
@@ -453,7 +444,7 @@ class _PostReader:
         if units == [self.agency] and self.set_text:
             note = f"{self.set_text}；{piece}"  # 「得設各種委員會；所需工作人員…」
         for unit in units:
-            self.out.append({"kind": "quota_rule", "unit": list(unit), "note": note, "source": dict(self.source)})
+            self.out.append(QuotaRule(unit=tuple(unit), note=note, source=self.source))
         self.last_quota = self.out[-len(units):]
 
 
@@ -473,7 +464,8 @@ def _join(a: str, b: str) -> str:
     return f"{a}，{b}" if a and b else a or b
 
 
-def extract_posts(text: str, source: Source, unit_path: tuple[str, ...], units: dict[str, tuple]) -> list[dict]:
+def extract_posts(text: str, source: Source, unit_path: tuple[str, ...],
+                  units: dict[str, tuple]) -> list[StaffingRecord]:
     """Posts, quota rules and stated totals in one article or paragraph (see the module doc).
 
     ``unit_path`` is the agency the document is about (本局/本署); ``units`` maps unit
@@ -488,7 +480,7 @@ _CHART_COUNT = re.compile(rf"(?P<title>(?:副)?[\u4e00-\u9fff]{{1,4}}?長)[（(]
 _CHART_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2}(?:關|分署|分局))(?P<title>關務長|分署長|分局長)")
 
 
-def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) -> list[dict]:
+def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) -> list[PostRecord]:
     """Leadership posts named outside a 「置」 list: office-rule prose and flattened charts.
 
     - 「局長綜理局務，副局長二人襄理局務」 → 局長 (count not stated), 副局長 2
@@ -496,14 +488,14 @@ def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) ->
       subordinate agency, placed under ``unit_path``)
 
     >>> from graph_model.records import Source
-    >>> [(p["title"], p["min"]) for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", Source("d", 9), ("局",))]
+    >>> [(p.title, p.min) for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", Source("d", 9), ("局",))]
     [('局長', None), ('副局長', 2)]
     >>> chart = "高雄關關務長臺北關關務長署長副署長（2位）秘書室"
-    >>> [(p["unit"][-1], p["title"], p["min"]) for p in extract_leadership(chart, Source("d", 104), ("財政部", "關務署"))]
+    >>> [(p.unit[-1], p.title, p.min) for p in extract_leadership(chart, Source("d", 104), ("財政部", "關務署"))]
     [('關務署', '署長', None), ('關務署', '副署長', 2), ('高雄關', '關務長', None), ('臺北關', '關務長', None)]
     """
     reader = _PostReader(source, tuple(unit_path), {})
-    out: list[dict] = []
+    out: list[PostRecord] = []
     own = re.search(r"(總局|分署|分局|署|局|處|部|院|會|關|府)$", unit_path[-1]) if unit_path else None
     if re.search(r"[，。；]", text):
         for piece in re.split(r"[，。；、]", text):
@@ -534,7 +526,7 @@ def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) ->
     return out
 
 
-def chart_leadership(text: str, doc_id: str, agency_path: tuple[str, ...]) -> list[dict]:
+def chart_leadership(text: str, doc_id: str, agency_path: tuple[str, ...]) -> list[PostRecord]:
     """Leadership posts in a document's flattened organization charts (one character per line).
 
     A chart may be cut into several debris runs by a few non-debris lines (「(2」);
@@ -551,19 +543,19 @@ def chart_leadership(text: str, doc_id: str, agency_path: tuple[str, ...]) -> li
             spans[-1][1] = line.end
         else:
             spans.append([line.start, line.end])
-    out: list[dict] = []
+    out: list[PostRecord] = []
     seen: set[tuple] = set()
     for start, end in spans:
         chart = "".join(clean(r) for r in raw[start - 1:end])
         for rec in extract_leadership(chart, Source(doc_id, start, end, None, "組織系統圖"), tuple(agency_path)):
-            key = (tuple(rec["unit"]), rec["title"])
+            key = (rec.unit, rec.title)
             if key not in seen:
                 seen.add(key)
                 out.append(rec)
     return out
 
 
-def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self_names=()) -> list[dict]:
+def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self_names=()) -> list[StaffingRecord]:
     """Every post record of an organization act or office rules, from its logical lines.
 
     The paragraphs and items of one article are read in turn by one reader (so
@@ -583,7 +575,7 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             known.setdefault(rec.path[-1], tuple(rec.path))
     for name in self_names:
         known.setdefault(name, tuple(agency))
-    out: list[dict] = []
+    out: list[StaffingRecord] = []
     reader: _PostReader | None = None  # one per article: 「前項各室…」 refers to the paragraph before
     article = object()
     for line in lines:
@@ -597,7 +589,7 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
         src = Source(doc_id, line.start, line.end, line.article, item)
         text = line.body if line.body.endswith(("。", "：")) else line.body + "。"
         if mentions_posts(text):
-            reader.source = _source_dict(src)
+            reader.source = _spanned(src)
             before = len(reader.out)
             reader.read(text)
             out.extend(reader.out[before:])

@@ -3,18 +3,16 @@
 A budget book states the statutory (編制/法定) and budget (預算) headcount in one
 sentence, then gives a table per year by agency (名稱) and category (職員, 技工,
 工友, 駕駛, 聘用, 約僱, 合計), one cell per line, and a 增減員額 row.  This module
-turns both into *figures* — pure functions over text:
-
-``{"agency": [...path], "scope": "own" | "group", "year": 109, "category": "職員",
-"value": 1038, "kind": "budget" | "statutory" | "change", "origin": "table" | "text",
-"table": "關務署及所屬預算員額表", "row": "基隆關", "source": {doc, line, ...}}``
+turns both into *figures* (:class:`~graph_model.records.HeadcountRecord`: agency, scope,
+year, category, value, kind budget | statutory | change, origin table | text, the table's
+title and the row) — pure functions over text.
 
 ``scope`` tells the agency's own staff (the 關務署 row: headquarters only) from
 the agency with everything under it (the 合計 row, 「關務署及所屬」).  ``change``
 figures carry ``from_year``.
 
 >>> text = "甲署及所屬編制（法定）員額職員10人，109年度預算員額職員9人，共計9人。\\n\\t109年度\\n\\t名稱\\n\\t職員\\n\\t合計\\n\\t甲署\\n\\t9\\n\\t9\\n"
->>> [(f["kind"], f["row"], f["category"], f["value"]) for f in staffing_tables(text, "d", ("甲署",))]
+>>> [(f.kind, f.row, f.category, f.value) for f in staffing_tables(text, "d", ("甲署",))]
 [('budget', '甲署', '職員', 9), ('budget', '甲署', '合計', 9), ('statutory', '', '職員', 10), ('budget', '', '職員', 9), ('budget', '', '合計', 9)]
 """
 from __future__ import annotations
@@ -22,6 +20,7 @@ from __future__ import annotations
 import re
 
 from graph_model.naming import is_self_reference
+from graph_model.records import HeadcountRecord, Source
 
 from .text import clean
 
@@ -41,8 +40,8 @@ def _int(text: str) -> int:
     return int(text.replace(",", "").replace("−", "-").replace("–", "-"))
 
 
-def _source(doc_id: str, line: int, item: str = "", end_line: int | None = None) -> dict:
-    return {"doc": doc_id, "line": line, "end_line": end_line or line, "article": None, "item": item or None}
+def _source(doc_id: str, line: int, item: str = "") -> Source:
+    return Source(doc_id, line, line, None, item or None)
 
 
 def tables(text: str) -> list[dict]:
@@ -110,15 +109,15 @@ def _read_table(tokens, i: int, table: dict) -> int:
     return i
 
 
-def _row_agency(name: str, agency_path: tuple[str, ...]) -> tuple[list[str], str]:
+def _row_agency(name: str, agency_path: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     if name in TOTAL_WORDS:
-        return list(agency_path), "group"
+        return agency_path, "group"
     if agency_path and (name in (agency_path[-1], "".join(agency_path)) or is_self_reference(name)):
-        return list(agency_path), "own"
-    return list(agency_path) + [name], "own"
+        return agency_path, "own"
+    return agency_path + (name,), "own"
 
 
-def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> list[dict]:
+def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> list[HeadcountRecord]:
     """Headcount figures from a budget book's staffing tables and 員額 sentence (see the module doc).
 
     Table figures come first (one per row × category, 合計 rows included), then the
@@ -126,24 +125,25 @@ def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> lis
     and add the statutory (編制) headcount.
     """
     agency_path = tuple(agency_path)
-    figures: list[dict] = []
+    figures: list[HeadcountRecord] = []
     for table in tables(text):
         years = [y["year"] for y in table["years"]]
         for y in table["years"]:
             for row in y["rows"]:
                 path, scope = _row_agency(row["name"], agency_path)
                 for cat, (value, line) in row["cells"].items():
-                    figures.append({"agency": path, "scope": scope, "year": y["year"], "category": cat,
-                                    "value": value, "kind": "budget", "origin": "table", "table": table["title"],
-                                    "row": row["name"], "source": _source(doc_id, line, f"{y['year']}年度/{row['name']}/{cat}")})
+                    figures.append(HeadcountRecord(
+                        agency=path, scope=scope, year=y["year"], category=cat, value=value, kind="budget",
+                        origin="table", table=table["title"], row=row["name"],
+                        source=_source(doc_id, line, f"{y['year']}年度/{row['name']}/{cat}")))
         change = table["change"]
         if change and len(years) >= 2:
             to_year, from_year = max(years), sorted(years)[-2]
             for cat, (value, line) in change["cells"].items():
-                figures.append({"agency": list(agency_path), "scope": "group", "year": to_year, "from_year": from_year,
-                                "category": cat, "value": value, "kind": "change", "origin": "table",
-                                "table": table["title"], "row": change["name"],
-                                "source": _source(doc_id, line, f"{change['name']}/{cat}")})
+                figures.append(HeadcountRecord(
+                    agency=agency_path, scope="group", year=to_year, from_year=from_year, category=cat, value=value,
+                    kind="change", origin="table", table=table["title"], row=change["name"],
+                    source=_source(doc_id, line, f"{change['name']}/{cat}")))
     for n, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         line = clean(raw)
         budget = _BUDGET.search(line)
@@ -161,12 +161,12 @@ def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> lis
     return figures
 
 
-def _text_figure(agency_path, year, category, value, kind, doc_id, line) -> dict:
-    return {"agency": list(agency_path), "scope": "group", "year": year, "category": category, "value": value,
-            "kind": kind, "origin": "text", "table": "", "row": "", "source": _source(doc_id, line, category)}
+def _text_figure(agency_path, year, category, value, kind, doc_id, line) -> HeadcountRecord:
+    return HeadcountRecord(agency=agency_path, scope="group", year=year, category=category, value=value, kind=kind,
+                           origin="text", table="", row="", source=_source(doc_id, line, category))
 
 
-def check_totals(figures: list[dict]) -> list[dict]:
+def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
     """Totals that do not add up, each as ``{"check", "message", "stated", "computed", "source", …}``.
 
     - ``row_total``: a row whose 合計 ≠ the sum of its categories;
@@ -174,24 +174,24 @@ def check_totals(figures: list[dict]) -> list[dict]:
     - ``change``: a 增減 cell ≠ this year's 合計 minus last year's;
     - ``summary``: a figure of the 員額 sentence ≠ the table's 合計 row.
 
-    >>> f = [dict(agency=["A"], scope="own", year=1, category=c, value=v, kind="budget", origin="table",
-    ...           table="T", row="A", source={"doc": "d", "line": 1}) for c, v in (("職員", 2), ("技工", 3), ("合計", 6))]
+    >>> f = [HeadcountRecord(agency=("A",), scope="own", year=1, category=c, value=v, kind="budget", origin="table",
+    ...                      table="T", row="A", source=Source("d", 1)) for c, v in (("職員", 2), ("技工", 3), ("合計", 6))]
     >>> [(i["check"], i["stated"], i["computed"]) for i in check_totals(f)]
     [('row_total', 6, 5)]
     """
     issues: list[dict] = []
-    table_figs = [f for f in figures if f.get("origin", "table") == "table" and f["kind"] == "budget"]
-    rows: dict[tuple, dict[str, dict]] = {}
+    table_figs = [f for f in figures if f.origin == "table" and f.kind == "budget"]
+    rows: dict[tuple, dict[str, HeadcountRecord]] = {}
     for f in table_figs:
-        rows.setdefault((f.get("table", ""), f["year"], f.get("row", ""), f["scope"]), {})[f["category"]] = f
+        rows.setdefault((f.table, f.year, f.row, f.scope), {})[f.category] = f
     for (table, year, row, scope), cells in rows.items():
         total = next((cells[c] for c in TOTAL_WORDS if c in cells), None)
         if total is None:
             continue
-        computed = sum(f["value"] for c, f in cells.items() if c not in TOTAL_WORDS)
-        if computed != total["value"]:
+        computed = sum(f.value for c, f in cells.items() if c not in TOTAL_WORDS)
+        if computed != total.value:
             issues.append(_issue("row_total", total, computed,
-                                 f"{year}年度 {row}: 合計 {total['value']} ≠ sum of categories {computed}"))
+                                 f"{year}年度 {row}: 合計 {total.value} ≠ sum of categories {computed}"))
     groups: dict[tuple, dict] = {}
     for (table, year, row, scope), cells in rows.items():
         for cat, f in cells.items():
@@ -199,34 +199,34 @@ def check_totals(figures: list[dict]) -> list[dict]:
             if scope == "group":
                 g["total"] = f
             else:
-                g["sum"] += f["value"]
+                g["sum"] += f.value
                 g["rows"] += 1
     for (table, year, cat), g in groups.items():
-        if g["total"] is not None and g["rows"] and g["sum"] != g["total"]["value"]:
+        if g["total"] is not None and g["rows"] and g["sum"] != g["total"].value:
             issues.append(_issue("column_total", g["total"], g["sum"],
-                                 f"{year}年度 {cat}: 合計 row {g['total']['value']} ≠ sum of rows {g['sum']}"))
-    totals = {(f.get("table", ""), f["year"], f["category"]): f["value"] for f in table_figs if f["scope"] == "group"}
+                                 f"{year}年度 {cat}: 合計 row {g['total'].value} ≠ sum of rows {g['sum']}"))
+    totals = {(f.table, f.year, f.category): f.value for f in table_figs if f.scope == "group"}
     for f in figures:
-        if f["kind"] == "change" and "from_year" in f:
-            now = totals.get((f.get("table", ""), f["year"], f["category"]))
-            before = totals.get((f.get("table", ""), f["from_year"], f["category"]))
-            if now is not None and before is not None and now - before != f["value"]:
+        if f.kind == "change" and f.from_year is not None:
+            now = totals.get((f.table, f.year, f.category))
+            before = totals.get((f.table, f.from_year, f.category))
+            if now is not None and before is not None and now - before != f.value:
                 issues.append(_issue("change", f, now - before,
-                                     f"{f['row'] or '增減'} {f['category']}: {f['value']} ≠ "
-                                     f"{f['year']}年度 {now} − {f['from_year']}年度 {before} = {now - before}"))
-    group_by_year = {(f["year"], f["category"]): f["value"] for f in table_figs if f["scope"] == "group"}
+                                     f"{f.row or '增減'} {f.category}: {f.value} ≠ "
+                                     f"{f.year}年度 {now} − {f.from_year}年度 {before} = {now - before}"))
+    group_by_year = {(f.year, f.category): f.value for f in table_figs if f.scope == "group"}
     for f in figures:
-        if f.get("origin") == "text" and f["kind"] == "budget":
-            table_value = group_by_year.get((f["year"], f["category"]))
-            if table_value is not None and table_value != f["value"]:
+        if f.origin == "text" and f.kind == "budget":
+            table_value = group_by_year.get((f.year, f.category))
+            if table_value is not None and table_value != f.value:
                 issues.append(_issue("summary", f, table_value,
-                                     f"{f['year']}年度 {f['category']}: the text says {f['value']}, "
+                                     f"{f.year}年度 {f.category}: the text says {f.value}, "
                                      f"the table's 合計 row {table_value}"))
     return issues
 
 
-def _issue(check: str, figure: dict, computed: int, message: str) -> dict:
-    src = figure["source"]
-    return {"check": check, "agency": figure["agency"], "year": figure["year"], "category": figure["category"],
-            "row": figure.get("row", ""), "stated": figure["value"], "computed": computed, "doc": src["doc"],
-            "line": src["line"], "source": src, "message": message}
+def _issue(check: str, figure: HeadcountRecord, computed: int, message: str) -> dict:
+    src = figure.source
+    return {"check": check, "agency": figure.agency, "year": figure.year, "category": figure.category,
+            "row": figure.row, "stated": figure.value, "computed": computed, "doc": src.doc,
+            "line": src.line, "source": src, "message": message}

@@ -586,13 +586,11 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     agency, self_names = document_agency(lines, parsed)
     if not agency:
         return parsed
-    parsed.extras["agency"] = list(agency)
+    parsed.agency = tuple(agency)
     StructureParser(parsed, agency, self_names).run(lines)
     if not any(d.unit == agency for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
-    posts = document_posts(lines, document.id, agency, parsed.units, self_names)
-    if posts:
-        parsed.extras["posts"] = posts
+    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
         from .procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from graph_model.errors import OrgGraphError
 from graph_model.naming import breadcrumb_of
 from graph_model.ranks import rank_label
-from graph_model.records import cite
+from graph_model.records import cite, rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 
@@ -66,8 +66,8 @@ def posts(graph, ref: str, *, title: str | None = None) -> list[dict]:
                 "id": p["id"], "unit": unit, "unit_name": node["name"], "title": p["title"],
                 "min": p["min"], "max": p["max"], "count": count_label(p["min"], p["max"]),
                 "rank": p.get("rank", ""), "rank_detail": rank if p.get("rank_text") else None,
-                "sub_quotas": [{"count": q["count"], "rank": rank_label(q["rank"]), "text": q.get("text", "")}
-                               for q in p.get("sub_quotas", [])],
+                "sub_quotas": [{"count": q["count"], "rank": rank_label(rank_from_dict(q["rank"])),
+                                "text": q.get("text", "")} for q in p.get("sub_quotas", [])],
                 "concurrent": p.get("concurrent", 0), "per": p.get("per", ""), "variant": p.get("variant", ""),
                 "note": p.get("note", ""), "doc": p["doc"], "line": p["line"], "article": p.get("article", ""),
                 "cite": cite(p),
@@ -424,7 +424,7 @@ def headcount_totals(graph, parsed):
     from loaders.staffing_table import check_totals
 
     for p in parsed:
-        for issue in check_totals(p.extras.get("headcounts") or []):
+        for issue in check_totals(p.headcounts):
             yield {"unit": "/".join(issue["agency"]), "doc": issue["doc"], "line": issue["line"],
                    "kind": issue["check"], "stated": issue["stated"], "computed": issue["computed"],
                    "message": issue["message"]}

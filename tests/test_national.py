@@ -28,7 +28,7 @@ def parse(pcode: str):
 
 def below(parsed) -> dict[str, list[str]]:
     """name → parent names of the units under the document's agency."""
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     out: dict[str, list[str]] = {}
     for u in parsed.units:
         if len(u.path) > len(agency) and u.path[:len(agency)] == agency:
@@ -147,12 +147,12 @@ def test_sections_set_up_inside_a_list_item():
 def test_a_mandate_in_one_sentence_and_a_list_intro_of_its_own():
     # K0010112 第3條「本廠掌理財物驗收、倉儲、工程及勞務採購、總務、勞安、人事、政風及廢料等業務。」
     parsed = parse("K0010112")
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     assert agency[-1] == "南區供應廠"
     assert any(d.unit == agency and "財物驗收" in d.text for d in parsed.duties)
     # Q0000012 第2條「本會統籌協調或處理下列事項：」 + three items
     q = parse("Q0000012")
-    assert "地方自治團體從事大陸事務相關事項" in [d.text for d in q.duties if d.unit == tuple(q.extras["agency"])]
+    assert "地方自治團體從事大陸事務相關事項" in [d.text for d in q.duties if d.unit == q.agency]
 
 
 def test_the_subjects_of_a_residual_clause_are_explicit_duties():
@@ -168,7 +168,7 @@ def test_agency_names_that_contain_their_parents():
     # 交通部公路總局各區監理所辦事細則（92.04.15 訂定）: a family under 公路總局 under 交通部, the version date dropped.
     parsed = parse(next(r for r in json.loads((REPO / "data" / "national-index.json").read_text(encoding="utf-8"))
                         if r["name"].startswith("交通部公路總局各區監理所辦事細則（92.04.15"))["PCode"])
-    assert tuple(parsed.extras["agency"]) == ("交通部", "公路總局", "各區監理所")
+    assert parsed.agency == ("交通部", "公路總局", "各區監理所")
 
 
 # ------------------------------------------------------------------ the hand-checked sample

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 from graph_model.ranks import rank_label
-from graph_model.records import Source
+from graph_model.records import Source, plain
 from loaders.posts import (chart_leadership, document_posts, extract_leadership, extract_posts, mentions_posts,
                            parse_rank)
 from loaders.text import logical_lines
@@ -32,9 +32,9 @@ def posts_of(path, label, agency=AGENCY, units=None):
 
 def table(records):
     """(unit name, title, min, max, rank label, sub-quotas) of the post records."""
-    return [(r["unit"][-1], r["title"], r["min"], r["max"], rank_label(r["rank"]),
-             [(q["count"], rank_label(q["rank"])) for q in r["sub_quotas"]])
-            for r in records if r["kind"] == "post"]
+    return [(r.unit[-1], r.title, r.min, r.max, rank_label(r.rank),
+             [(q.count, rank_label(q.rank)) for q in r.sub_quotas])
+            for r in records if r.kind == "post"]
 
 
 # --------------------------------------------------------------------------- seed 002 (關稅總局組織條例)
@@ -85,28 +85,28 @@ SEED_002_ART_7 = [
 def test_seed_002_article_7_every_post():
     recs = posts_of(SEED_ACT, "第7條")
     assert table(recs) == [("關稅總局", *row) for row in SEED_002_ART_7]
-    assert {r["source"]["line"] for r in recs} == {41}
-    assert all(r["unit"] == list(AGENCY) for r in recs)
+    assert {r.source.line for r in recs} == {41}
+    assert all(r.unit == AGENCY for r in recs)
 
 
 def test_seed_002_article_7_series_and_rank_fields():
-    recs = {r["title"]: r for r in posts_of(SEED_ACT, "第7條")}
-    kz = recs["科長"]["rank"]
-    assert (kz["class_from"], kz["grade_from"], kz["class_to"], kz["grade_to"]) == ("薦任", 9, "薦任", 9)
-    assert kz["series"] == ["關務正", "技術正"]
-    assert recs["研究委員"]["rank"]["series"] == ["關務監", "技術監"]
-    assert recs["專員"]["rank"]["series"] == ["高級關務員", "高級技術員", "關務正", "技術正"]
-    assert recs["書記"]["rank"]["series"] == ["關務佐"]
-    assert recs["總工程司"]["rank"]["series"] == ["技術監"]
-    sub = recs["稽核"]["sub_quotas"][0]
-    assert sub["rank"]["series"] == ["關務監", "技術監"] and sub["rank"]["class_from"] == "簡任"
+    recs = {r.title: r for r in posts_of(SEED_ACT, "第7條")}
+    kz = recs["科長"].rank
+    assert (kz.class_from, kz.grade_from, kz.class_to, kz.grade_to) == ("薦任", 9, "薦任", 9)
+    assert kz.series == ("關務正", "技術正")
+    assert recs["研究委員"].rank.series == ("關務監", "技術監")
+    assert recs["專員"].rank.series == ("高級關務員", "高級技術員", "關務正", "技術正")
+    assert recs["書記"].rank.series == ("關務佐",)
+    assert recs["總工程司"].rank.series == ("技術監",)
+    sub = recs["稽核"].sub_quotas[0]
+    assert sub.rank.series == ("關務監", "技術監") and sub.rank.class_from == "簡任"
 
 
 def test_seed_002_article_7_totals():
     recs = posts_of(SEED_ACT, "第7條")
     assert len(recs) == 39
-    assert sum(r["min"] for r in recs) == 781  # added up by hand from the text
-    assert sum(r["max"] for r in recs) == 901
+    assert sum(r.min for r in recs) == 781  # added up by hand from the text
+    assert sum(r.max for r in recs) == 901
 
 
 def test_seed_002_leadership_article_6():
@@ -129,33 +129,33 @@ def test_seed_002_office_articles_belong_to_their_unit(label, unit, rows):
     units = {name: AGENCY + (name,) for name in unit}
     recs = posts_of(SEED_ACT, label, units=units)
     assert table(recs) == rows
-    assert all(tuple(r["unit"]) == AGENCY + (r["unit"][-1],) for r in recs)
+    assert all(r.unit == AGENCY + (r.unit[-1],) for r in recs)
     # 「…所需工作人員，就本條例所定員額內派充之」: a note on each unit, never a post or a count
-    rules = [r for r in recs if r["kind"] == "quota_rule"]
-    assert sorted(r["unit"][-1] for r in rules) == sorted(unit)
-    assert all("員額內派充" in r["note"] for r in rules)
+    rules = [r for r in recs if r.kind == "quota_rule"]
+    assert sorted(r.unit[-1] for r in rules) == sorted(unit)
+    assert all("員額內派充" in r.note for r in rules)
 
 
 def test_seed_002_lighthouse_posts_are_per_lighthouse():
     recs = posts_of(SEED_ACT, "第11條")
     assert table(recs) == [("燈塔", "主任管理員", 1, 1, "委任5–薦任7", []),
                            ("燈塔", "管理員", 1, 2, "委任4–5", [(1, "薦任6")])]
-    assert all(r["per"] == "燈塔" and r["unit"] == list(AGENCY) + ["燈塔"] for r in recs)
+    assert all(r.per == "燈塔" and r.unit == AGENCY + ("燈塔",) for r in recs)
 
 
 def test_seed_002_committee_staff_rule_stays_with_the_agency():
     (rule,) = posts_of(SEED_ACT, "第11-1條")
-    assert rule["kind"] == "quota_rule" and rule["unit"] == list(AGENCY)
-    assert rule["note"] == "得設各種委員會；所需工作人員，應就本條例所定員額內派充之"
+    assert rule.kind == "quota_rule" and rule.unit == AGENCY
+    assert rule.note == "得設各種委員會；所需工作人員，應就本條例所定員額內派充之"
 
 
 def test_seed_002_whole_document():
     recs = document_posts(logical_lines(SEED_ACT.read_text(encoding="utf-8")), SEED_ACT.stem, AGENCY,
                           {"人事室": AGENCY + ("人事室",)}, ["本局"])
-    posts = [r for r in recs if r["kind"] == "post"]
+    posts = [r for r in recs if r.kind == "post"]
     assert len(posts) == 2 + 39 + 2 + 4 + 2 + 1 + 2
-    assert [r["title"] for r in posts if r["unit"] == list(AGENCY)][:3] == ["總局長", "副總局長", "研究委員"]
-    assert not any(r["kind"] == "post" and r["source"]["article"] in ("第3條", "第5條") for r in recs)
+    assert [r.title for r in posts if r.unit == AGENCY][:3] == ["總局長", "副總局長", "研究委員"]
+    assert not any(r.kind == "post" and r.source.article in ("第3條", "第5條") for r in recs)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -193,12 +193,12 @@ def test_nfa_article_7_dual_civil_and_police_ranks():
 def test_nfa_office_articles(label, unit, title):
     recs = posts_of(CORPUS / "03_nfa_organization_statute.txt", label, NFA)
     assert table(recs) == [(unit, title, 1, 1, "薦任9–簡任10", [])]
-    assert [(r["kind"], r["unit"][-1]) for r in recs if r["kind"] != "post"] == [("quota_rule", unit)]
+    assert [(r.kind, r.unit[-1]) for r in recs if r.kind != "post"] == [("quota_rule", unit)]
 
 
 def test_nfa_rescue_units_staff_from_quota():
     recs = posts_of(CORPUS / "03_nfa_organization_statute.txt", "第12條", NFA)
-    assert [(r["kind"], r["unit"][-1]) for r in recs] == [("quota_rule", "特種搜救隊"), ("quota_rule", "訓練中心")]
+    assert [(r.kind, r.unit[-1]) for r in recs] == [("quota_rule", "特種搜救隊"), ("quota_rule", "訓練中心")]
 
 
 BOFT = ("經濟部", "國際貿易局")
@@ -233,7 +233,7 @@ def test_boft_each_office_gets_its_own_director():
     assert table(recs) == [("人事室", "主任", 1, 1, "第6–9職等", []), ("會計室", "主任", 1, 1, "第6–9職等", []),
                            ("統計室", "主任", 1, 1, "第6–9職等", [])]
     # paragraph 2: 「前項各室所需工作人員，應就本條例所定員額內派充之」
-    assert sorted(r["unit"][-1] for r in recs if r["kind"] == "quota_rule") == ["人事室", "會計室", "統計室"]
+    assert sorted(r.unit[-1] for r in recs if r.kind == "quota_rule") == ["人事室", "會計室", "統計室"]
 
 
 DGH = ("交通部", "公路總局", "各區養護工程處")
@@ -241,28 +241,28 @@ DGH = ("交通部", "公路總局", "各區養護工程處")
 
 def test_dgh_three_classes_of_office_with_stated_totals():
     recs = posts_of(CORPUS / "05_dgh_maintenance_offices_general_statute.txt", "第7條", DGH)
-    totals = [(r["variant"], r["min"], r["max"], len(r["titles"])) for r in recs if r["kind"] == "total"]
+    totals = [(r.variant, r.min, r.max, len(r.titles)) for r in recs if r.kind == "total"]
     assert totals == [("一等工程處", 572, 572, 10), ("二等工程處", 445, 463, 10), ("三等工程處", 324, 373, 10)]
-    first = {r["title"]: r for r in recs if r["kind"] == "post" and r["variant"] == "一等工程處"}
-    assert (first["正工程司"]["min"], first["幫工程司"]["min"], first["助理工務員"]["min"]) == (12, 49, 56)
+    first = {r.title: r for r in recs if r.kind == "post" and r.variant == "一等工程處"}
+    assert (first["正工程司"].min, first["幫工程司"].min, first["助理工務員"].min) == (12, 49, 56)
     # 「課長五人，其中四人由…兼任，另一人由…兼任」: all five held concurrently
-    assert first["課長"]["concurrent"] == 5
+    assert first["課長"].concurrent == 5
     # 「勞工安全管理師一人，由工務員或課員以上人員兼任」: only the title before the comma
-    assert first["勞工安全管理師"]["concurrent"] == 1 and first["專員"]["concurrent"] == 0
-    assert first["工務士"]["min"] is None and "572" in first["工務士"]["note"]
-    third = {r["title"]: r for r in recs if r["kind"] == "post" and r["variant"] == "三等工程處"}
+    assert first["勞工安全管理師"].concurrent == 1 and first["專員"].concurrent == 0
+    assert first["工務士"].min is None and "572" in first["工務士"].note
+    third = {r.title: r for r in recs if r.kind == "post" and r.variant == "三等工程處"}
     # 「…另一人由…兼任、室主任一人、正工程司八人至十人…」 (a comma typed as 、)
-    assert (third["室主任"]["min"], third["正工程司"]["min"], third["正工程司"]["max"]) == (1, 8, 10)
-    assert third["室主任"]["concurrent"] == 0 and third["課長"]["concurrent"] == 5
+    assert (third["室主任"].min, third["正工程司"].min, third["正工程司"].max) == (1, 8, 10)
+    assert third["室主任"].concurrent == 0 and third["課長"].concurrent == 5
 
 
 def test_dgh_field_units_are_concurrent_posts():
     recs = posts_of(CORPUS / "05_dgh_maintenance_offices_general_statute.txt", "第15條", DGH)
-    assert [(r["unit"][-1], r["title"], r["concurrent"]) for r in recs if r["kind"] == "post"] == [
+    assert [(r.unit[-1], r.title, r.concurrent) for r in recs if r.kind == "post"] == [
         ("工務所", "主任", 1), ("工務所", "勞工安全衛生管理員", 1), ("機械施工隊", "隊長", 1),
         ("機械施工隊", "勞工安全衛生管理員", 1), ("踏勘隊", "隊長", 1), ("測量隊", "隊長", 1)]
     head = posts_of(CORPUS / "05_dgh_maintenance_offices_general_statute.txt", "第6條", DGH)
-    assert [(r["title"], r["min"], r["concurrent"]) for r in head] == [("處長", 1, 0), ("副處長", 2, 2)]
+    assert [(r.title, r.min, r.concurrent) for r in head] == [("處長", 1, 0), ("副處長", 2, 2)]
 
 
 @pytest.mark.parametrize("name, agency, expected", [
@@ -275,8 +275,8 @@ def test_dgh_field_units_are_concurrent_posts():
 ])
 def test_new_style_acts_name_only_leaders(name, agency, expected):
     recs = document_posts(logical_lines((CORPUS / name).read_text(encoding="utf-8")), name[:2], agency)
-    got = [(r["title"], r["min"], r["max"], rank_label(r["rank"])) for r in recs
-           if r["kind"] == "post" and r["title"] != "醫事人員"]
+    got = [(r.title, r.min, r.max, rank_label(r.rank)) for r in recs
+           if r.kind == "post" and r.title != "醫事人員"]
     assert got == expected
 
 
@@ -284,7 +284,7 @@ def test_office_rules_leadership_and_division_heads():
     lines = logical_lines(SEED_RULES.read_text(encoding="utf-8"))
     agency = ("經濟部", "智慧財產局")
     recs = document_posts(lines, SEED_RULES.stem, agency, {"專利一組": agency + ("專利一組",)}, ["本局"])
-    got = [(r["unit"][-1], r["title"], r["min"]) for r in recs]
+    got = [(r.unit[-1], r.title, r.min) for r in recs]
     assert got[:5] == [("智慧財產局", "局長", None), ("智慧財產局", "副局長", 2), ("智慧財產局", "主任秘書", 1),
                        ("專利一組", "組長", 1), ("專利一組", "副組長", 1)]
     assert ("會計室", "會計主任", 1) in got and ("秘書室", "室主任", 1) in got
@@ -293,7 +293,7 @@ def test_office_rules_leadership_and_division_heads():
 
 def test_budget_chart_leadership():
     recs = chart_leadership(SEED_BUDGET.read_text(encoding="utf-8"), "001", ("財政部", "關務署"))
-    assert [(r["unit"][-1], r["title"], r["min"]) for r in recs] == [
+    assert [(r.unit[-1], r.title, r.min) for r in recs] == [
         ("關務署", "署長", None), ("關務署", "副署長", 2), ("基隆關", "關務長", None), ("臺中關", "關務長", None),
         ("高雄關", "關務長", None), ("臺北關", "關務長", None)]
 
@@ -301,7 +301,7 @@ def test_budget_chart_leadership():
 def test_extract_leadership_prose_only_names_the_agency_head():
     src = Source("d", 1)
     assert extract_leadership("處長承局長之命，綜理處務。", src, ("局",)) == []
-    assert [p["title"] for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", src, ("X局",))] == ["局長", "副局長"]
+    assert [p.title for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", src, ("X局",))] == ["局長", "副局長"]
 
 
 def test_words_that_only_look_like_posts():
@@ -311,9 +311,9 @@ def test_words_that_only_look_like_posts():
 
 def test_parse_rank_shapes():
     r = parse_rank("簡任第十職等或簡任第十職等至第十一職等關務監")
-    assert (r["class_from"], r["grade_from"], r["class_to"], r["grade_to"], r["series"]) == ("簡任", 10, "簡任", 11, ["關務監"])
+    assert (r.class_from, r.grade_from, r.class_to, r.grade_to, r.series) == ("簡任", 10, "簡任", 11, ("關務監",))
     r = parse_rank("職位列第八至第十二職等")
-    assert (r["class_from"], r["grade_from"], r["grade_to"]) == (None, 8, 12)
+    assert (r.class_from, r.grade_from, r.grade_to) == (None, 8, 12)
 
 
 # --------------------------------------------------------------------------- graph and queries (seed 002)
@@ -324,11 +324,9 @@ from queries.staffing import post_totals, posts, staffing  # noqa: E402
 
 @pytest.fixture(scope="module")
 def act_graph():
-    """Seed 002 as the org_act loader parses it, with the posts document_posts reads from it."""
+    """Seed 002 as the org_act loader parses it, with its posts."""
     parsed = load_path(SEED_ACT)
-    if "posts" not in parsed.extras:  # until loaders/org_act.py calls document_posts itself
-        lines = logical_lines(SEED_ACT.read_text(encoding="utf-8"))
-        parsed.extras["posts"] = document_posts(lines, parsed.document.id, AGENCY, parsed.units, ["本局"])
+    assert parsed.posts
     return OrgGraph.build([parsed])
 
 
@@ -364,7 +362,7 @@ def test_rollup_by_unit_and_agency(act_graph):
 
 def test_concurrent_and_pooled_posts_are_not_counted():
     recs = posts_of(CORPUS / "05_dgh_maintenance_offices_general_statute.txt", "第7條", DGH)
-    rows = [{**r, "variant": r["variant"] or "", "per": r["per"] or ""} for r in recs if r["kind"] == "post"]
+    rows = [{**plain(r), "variant": r.variant or "", "per": r.per or ""} for r in recs if r.kind == "post"]
     t = post_totals(rows)
     # 一等: 室主任1 正工程司12 副工程司22 專員6 幫工程司49 工務員51 課員22 助理員1 助理工務員56 辦事員12 書記9
     assert t["variants"]["一等工程處"] == {"min": 241, "max": 241, "posts": 11}

@@ -19,6 +19,7 @@ import corpus  # noqa: E402
 
 import loaders  # noqa: E402
 from graph_model.naming import is_self_reference, self_references, strip_self_reference  # noqa: E402
+from graph_model.records import PostRecord  # noqa: E402
 
 
 def parse(pcode: str):
@@ -87,7 +88,7 @@ def test_a_unit_written_after_the_self_reference_is_the_unit_set_up():
     # K0000115 line 31: 「一、車勤服務部並設高雄、花蓮、板橋分部。」 sets it up; line 41: 「本所車勤服務部置人事
     # 管理員一人，依法辦理人事管理事項。」 is the same unit.
     parsed = parse("K0000115")
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     assert agency + ("車勤服務部",) in unit_paths(parsed)
     assert not any(p[-1].startswith("本所") for p in unit_paths(parsed))
     duty = next(d for d in parsed.duties if d.text == "人事管理事項" and d.source.line == 41)
@@ -100,7 +101,7 @@ def test_the_library_and_the_school_call_themselves_this_library_and_this_school
     assert not any(p[-1].startswith("本館") for p in unit_paths(parse("H0010053")))
     # E0000006 line 15: 「本校掌理下列事項：」, line 16: 「一、辦理招生、入學審查、註冊及學籍調查事項。」
     parsed = parse("E0000006")
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     assert any(tuple(d.unit) == agency and d.text == "招生、入學審查、註冊及學籍調查事項" and d.source.line == 16
                for d in parsed.duties)
 
@@ -115,14 +116,14 @@ def test_the_council_calls_itself_this_council():
 
 def test_posts_of_a_family_of_units():
     # D0030015 line 78: 「本處各組置組長一人，承普查長、副普查長之命，主管各該組業務」
-    posts = [p for p in parse("D0030015").extras["posts"] if p["title"] == "組長"]
-    assert posts and all(p["unit"][-1] == "各組" for p in posts)
+    posts = [p for p in parse("D0030015").posts if isinstance(p, PostRecord) and p.title == "組長"]
+    assert posts and all(p.unit[-1] == "各組" for p in posts)
 
 
 def test_the_branch_office_acts_in_its_own_procedures():
     # M0010015 line 162: 「本分署處理事務，實施分層負責，逐級授權決定」: 本分署 is 東區分署 itself.
     parsed = parse("M0010015")
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     steps = [s for p in parsed.extras["procedures"] for s in p["steps"] if s["text"].startswith("本分署處理事務")]
     assert steps and all({"unit": list(agency), "role": "處理", "basis": "explicit"} in s["actors"] for s in steps)
 

@@ -37,40 +37,40 @@ def test_table_layout():
 
 
 def test_every_cell_as_a_figure():
-    figs = [f for f in staffing_tables(seed_text(), "001", AGENCY) if f["origin"] == "table" and f["kind"] == "budget"]
+    figs = [f for f in staffing_tables(seed_text(), "001", AGENCY) if f.origin == "table" and f.kind == "budget"]
     assert len(figs) == 2 * 6 * 7
     got = {}
     for f in figs:
-        got.setdefault(f["year"], {}).setdefault(f["row"], [None] * 7)[COLUMNS.index(f["category"])] = f["value"]
+        got.setdefault(f.year, {}).setdefault(f.row, [None] * 7)[COLUMNS.index(f.category)] = f.value
     assert got == EXPECTED
 
 
 def test_agencies_scopes_and_lines():
-    figs = {(f["year"], f["row"], f["category"]): f for f in staffing_tables(seed_text(), "001", AGENCY)
-            if f["origin"] == "table" and f["kind"] == "budget"}
+    figs = {(f.year, f.row, f.category): f for f in staffing_tables(seed_text(), "001", AGENCY)
+            if f.origin == "table" and f.kind == "budget"}
     keelung = figs[(109, "基隆關", "職員")]
-    assert (keelung["agency"], keelung["scope"], keelung["value"]) == (["財政部", "關務署", "基隆關"], "own", 1038)
-    assert keelung["source"]["line"] == 795  # the cell's own line
+    assert (keelung.agency, keelung.scope, keelung.value) == (("財政部", "關務署", "基隆關"), "own", 1038)
+    assert keelung.source.line == 795  # the cell's own line
     hq = figs[(109, "關務署", "合計")]
-    assert (hq["agency"], hq["scope"], hq["value"], hq["source"]["line"]) == (list(AGENCY), "own", 402, 791)
+    assert (hq.agency, hq.scope, hq.value, hq.source.line) == (AGENCY, "own", 402, 791)
     total = figs[(108, "合計", "合計")]
-    assert (total["agency"], total["scope"], total["value"], total["source"]["line"]) == (list(AGENCY), "group", 4318, 902)
+    assert (total.agency, total.scope, total.value, total.source.line) == (AGENCY, "group", 4318, 902)
 
 
 def test_change_row_is_109_minus_108():
-    changes = [f for f in staffing_tables(seed_text(), "001", AGENCY) if f["kind"] == "change"]
-    assert [(f["category"], f["value"]) for f in changes] == list(zip(COLUMNS, CHANGE))
-    assert {(f["year"], f["from_year"], f["scope"]) for f in changes} == {(109, 108, "group")}
+    changes = [f for f in staffing_tables(seed_text(), "001", AGENCY) if f.kind == "change"]
+    assert [(f.category, f.value) for f in changes] == list(zip(COLUMNS, CHANGE))
+    assert {(f.year, f.from_year, f.scope) for f in changes} == {(109, 108, "group")}
     # …and it is what the two 合計 rows say
     assert [a - b for a, b in zip(EXPECTED[109]["合計"], EXPECTED[108]["合計"])] == CHANGE
 
 
 def test_summary_sentence():
-    figs = [f for f in staffing_tables(seed_text(), "001", AGENCY) if f["origin"] == "text"]
-    assert [(f["kind"], f["category"], f["value"]) for f in figs] == [
+    figs = [f for f in staffing_tables(seed_text(), "001", AGENCY) if f.origin == "text"]
+    assert [(f.kind, f.category, f.value) for f in figs] == [
         ("statutory", "職員", 4209), ("budget", "職員", 3987), ("budget", "技工", 129), ("budget", "工友", 115),
         ("budget", "駕駛", 54), ("budget", "約僱", 12), ("budget", "合計", 4297)]
-    assert {(f["year"], f["scope"], f["source"]["line"]) for f in figs} == {(109, "group", 770)}
+    assert {(f.year, f.scope, f.source.line) for f in figs} == {(109, "group", 770)}
 
 
 def test_seed_totals_add_up():
