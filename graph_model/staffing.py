@@ -61,9 +61,9 @@ def add_post(graph, rec: PostRecord) -> str:
         node = graph.g.nodes[pid]
         if prov not in node["sources"]:
             node["sources"].append(prov)
-        for key in ("min", "max"):
-            if node[key] is None and getattr(rec, key) is not None:
-                node[key] = getattr(rec, key)
+        for key, value in (("min", rec.min), ("max", rec.max)):
+            if node[key] is None and value is not None:
+                node[key] = value
         if not node["rank_text"] and rec.rank:
             node.update(_rank_props(rec.rank))
         return pid
