@@ -30,12 +30,15 @@ from .ids import document_id, duty_id, unit_id
 from .naming import classify_agency, closest_units
 from .records import ParsedDocument, Source
 
-# What the graph is built from besides units and duties: key in ParsedDocument.extras ->
-# function(graph, records, parsed) adding those records.  Add a kind of record here.
+TYPED_RECORDS = ("procedures",)  # kinds read from their own field of ParsedDocument
+
+# What the graph is built from besides units and duties, in this order: a field of ParsedDocument
+# (a key of its ``extras`` for records not typed yet) -> function(graph, records, parsed) adding those records.
+# Add a kind of record here.
 EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None]] = MappingProxyType({
-    "procedures": procedures.build_procedures,
-    "posts": staffing.build_posts,
     "headcounts": staffing.build_headcounts,
+    "posts": staffing.build_posts,
+    "procedures": procedures.build_procedures,
 })
 
 
@@ -68,9 +71,10 @@ class OrgGraph:
                               full_name=rec.full_name, aliases=rec.aliases, note=rec.note, mentioned=mentioned)
             for duty in parsed.duties:
                 self.add_duty(canon(duty.unit), duty.text, duty.source, basis=duty.basis, post=duty.post)
-            for key, records in sorted(parsed.extras.items()):
-                if key in EXTRA_BUILDERS:
-                    EXTRA_BUILDERS[key](self, records, parsed)
+            for key, build in EXTRA_BUILDERS.items():
+                records = getattr(parsed, key) if key in TYPED_RECORDS else parsed.extras.get(key)
+                if records:
+                    build(self, records, parsed)
         return self
 
     def add_unit(self, path: tuple[str, ...], kind: str, unit_type: str, source: Source, *,
