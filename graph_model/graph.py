@@ -31,8 +31,7 @@ from .naming import classify_agency, closest_units
 from .records import ParsedDocument, Source
 
 # What the graph is built from besides units and duties, in this order: a field of ParsedDocument
-# (a kind not typed yet: a key of its extras) -> function(graph, records, parsed) adding those
-# records.  Add a kind of record here.
+# -> function(graph, records, parsed) adding those records.  Add a kind of record here.
 EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None]] = MappingProxyType({
     "headcounts": staffing.build_headcounts,
     "posts": staffing.build_posts,
@@ -70,7 +69,7 @@ class OrgGraph:
             for duty in parsed.duties:
                 self.add_duty(canon(duty.unit), duty.text, duty.source, basis=duty.basis, post=duty.post)
             for key, build in EXTRA_BUILDERS.items():
-                records = getattr(parsed, key) if hasattr(parsed, key) else parsed.extras.get(key)
+                records = getattr(parsed, key)
                 if records:
                     build(self, records, parsed)
         return self

@@ -2,7 +2,7 @@
 
 :meth:`OrgGraph.build` calls :func:`build_procedures` (its table
 :data:`graph_model.graph.EXTRA_BUILDERS`) on the graph being built with the procedure dicts a loader put in
-``parsed.extras["procedures"]`` (see :func:`loaders.procedures.parse`).
+``parsed.procedures`` (:class:`~graph_model.records.ProcedureRecord`, see :func:`loaders.procedures.parse`).
 
 Nodes (ids are stable and readable):
 
@@ -28,20 +28,17 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 ``doc``, ``line``, ``end_line``, ``article``, ``item``.
 
 >>> from graph_model.graph import OrgGraph
->>> from graph_model.records import Document, ParsedDocument, Source, UnitRecord
->>> proc = {"id": "procedure:測試程序", "kind": "procedure", "title": "測試程序", "doc": "d", "line": 1,
-...         "end_line": 9, "agency": ["經濟部"],
-...         "laws": [{"name": "戶籍法", "article": "", "issuer": "", "listed": "戶籍法", "line": 3}],
-...         "steps": [{"n": 1, "id": "step:測試程序:1", "text": "填表", "line": 5, "actors": []},
-...                   {"n": 2, "id": "step:測試程序:2", "text": "人事處審核", "line": 6,
-...                    "actors": [{"unit": ["經濟部", "人事處"], "role": "審核", "basis": "explicit"}]}],
-...         "flow": [{"from": 1, "to": 2, "label": "", "line": 5}],
-...         "time": {"text": "3日", "days": 3, "min_days": 3, "line": 7}, "notes": [],
-...         "forms": [{"name": "申請書", "note": "", "line": 8}],
-...         "units": [{"unit": ["經濟部", "人事處"], "role": "審核", "basis": "explicit", "post": "", "step": 2,
-...                    "line": 6}], "named": []}
+>>> from graph_model.records import (Actor, Document, FlowEdge, FormRef, LawRef, ParsedDocument,
+...     ProcedureRecord, Source, StepRecord, TimeLimit, UnitRecord, UnitRole)
+>>> at = lambda line: Source("d", line, line)
+>>> proc = ProcedureRecord("procedure:測試程序", "procedure", "測試程序", Source("d", 1, 9), ("經濟部",),
+...     laws=[LawRef("戶籍法", at(3), listed="戶籍法")],
+...     steps=[StepRecord(1, "填表", at(5), "step:測試程序:1"),
+...            StepRecord(2, "人事處審核", at(6), "step:測試程序:2", actors=[Actor(("經濟部", "人事處"), "審核")])],
+...     flow=[FlowEdge(1, 2, at(5))], time=TimeLimit("3日", at(7), 3, 3), forms=[FormRef("申請書", at(8))],
+...     units=[UnitRole(("經濟部", "人事處"), "審核", at(6), step=2)])
 >>> parsed = ParsedDocument(Document("d", "t", "procedures"),
-...     units=[UnitRecord(("經濟部", "人事處"), "Division", "處", Source("d", 6))], extras={"procedures": [proc]})
+...     units=[UnitRecord(("經濟部", "人事處"), "Division", "處", Source("d", 6))], procedures=[proc])
 >>> g = OrgGraph.build([parsed])
 >>> g.node("procedure:測試程序")["time_days"]
 3
@@ -52,9 +49,9 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 """
 from __future__ import annotations
 
-from .ids import form_id, law_id, step_id, unit_id
+from .ids import form_id, law_id, unit_id
 from .naming import classify_agency
-from .records import ParsedDocument, Source, provenance_of
+from .records import Actor, ParsedDocument, ProcedureRecord, Source, provenance
 
 
 def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:
@@ -66,12 +63,12 @@ def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) 
     return graph.add_unit(tuple(path), kind, unit_type, source, mentioned=True)
 
 
-def _inferred_only(graph, doc: str, rec: dict) -> str:
+def _inferred_only(graph, doc: str, line: int, actors: list[Actor]) -> str:
     """Ids (joined with ``|``) of the units acting in a note only by a generic word (服務機關, 人事單位 …)."""
     basis: dict[str, set[str]] = {}
-    for a in rec.get("actors", []):
-        uid = resolve_unit_path(graph, a["unit"], Source(doc, rec["line"]))
-        basis.setdefault(uid, set()).add(a.get("basis", "explicit"))
+    for a in actors:
+        uid = resolve_unit_path(graph, a.unit, Source(doc, line))
+        basis.setdefault(uid, set()).add(a.basis)
     return "|".join(u for u, b in basis.items() if b == {"inferred"})
 
 
@@ -81,79 +78,81 @@ def _add_once(graph, node_id: str, **attrs) -> dict:
     return graph.g.nodes[node_id]
 
 
-def build_procedures(graph, records: list[dict], parsed: ParsedDocument) -> None:
+def _prov(doc: str, src: Source, article: str = "") -> dict:
+    """Provenance of a part of a procedure: in the document being built, at the part's own article (a rule's
+    clause) or else ``article`` (the rule's)."""
+    return provenance(doc, src.line, src.end_line, article if src.article is None else src.article, src.item)
+
+
+def build_procedures(graph, records: list[ProcedureRecord], parsed: ParsedDocument) -> None:
     """Add the procedures of one parsed document to the graph (see module doc)."""
     doc = parsed.document.id
     for p in records:
-        pid = p["id"]
-        article = p.get("article", "")
-        time = p.get("time") or {}
-        notes = p.get("notes", [])
-        labels = ["Procedure", "Rule"] if p.get("kind") == "rule" else ["Procedure"]
+        pid = p.id
+        article = p.source.article or ""
+        time = p.time
+        notes = p.notes
+        labels = ["Procedure", "Rule"] if p.kind == "rule" else ["Procedure"]
         graph.g.add_node(
-            pid, id=pid, labels=labels, kind=p.get("kind", "procedure"), name=p["title"], title=p["title"],
-            title_as_written=p.get("title_as_written", p["title"]), qualifier=p.get("qualifier", ""),
-            agency=unit_id(p["agency"]) if p.get("agency") else "", chapter=p.get("chapter", ""),
-            time_days=time.get("days"), time_min_days=time.get("min_days"), time_text=time.get("text", ""),
-            time_line=time.get("line"), notes=[n["text"] for n in notes], note_lines=[n["line"] for n in notes],
-            note_levels=[n.get("level", 0) for n in notes], note_markers=[n.get("marker", "") for n in notes],
-            note_kinds=[n.get("kind", "note") for n in notes],
-            note_actors=["|".join(dict.fromkeys(resolve_unit_path(graph, a["unit"], Source(doc, n["line"]))
-                                                for a in n.get("actors", []))) for n in notes],
-            note_inferred=[_inferred_only(graph, doc, n) for n in notes],
-            forms_note=p.get("forms_note", ""),
-            flow_note=p.get("flow_note", ""), has_flow_section=bool(p.get("has_flow_section")),
-            **provenance_of(p, doc=doc))
+            pid, id=pid, labels=labels, kind=p.kind, name=p.title, title=p.title,
+            title_as_written=p.title_as_written, qualifier=p.qualifier,
+            agency=unit_id(p.agency) if p.agency else "", chapter=p.chapter or "",
+            time_days=time and time.days, time_min_days=time and time.min_days, time_text=time.text if time else "",
+            time_line=time and time.source.line, notes=[n.text for n in notes],
+            note_lines=[n.source.line for n in notes], note_levels=[n.level for n in notes],
+            note_markers=[n.marker for n in notes], note_kinds=[n.kind for n in notes],
+            note_actors=["|".join(dict.fromkeys(resolve_unit_path(graph, a.unit, Source(doc, n.source.line))
+                                                for a in n.actors or ())) for n in notes],
+            note_inferred=[_inferred_only(graph, doc, n.source.line, n.actors or []) for n in notes],
+            forms_note=p.forms_note, flow_note=p.flow_note, has_flow_section=p.has_flow_section,
+            **_prov(doc, p.source))
         step_ids = {}
-        for s in p.get("steps", []):
-            sid = s.get("id") or step_id(p["title"], s["n"])
-            step_ids[s["n"]] = sid
-            src = Source(doc, s["line"], s.get("end_line"))
-            actors = [(resolve_unit_path(graph, a["unit"], src), a["role"]) for a in s.get("actors", [])]
+        for s in p.steps:
+            sid = s.id
+            step_ids[s.n] = sid
+            src = Source(doc, s.source.line, s.source.end_line)
+            actors = [(resolve_unit_path(graph, a.unit, src), a.role) for a in s.actors]
+            terms = s.terms
             graph.g.add_node(
-                sid, id=sid, labels=["Step"], procedure=pid, n=s["n"], name=s["text"][:40], text=s["text"],
-                branch=s.get("branch", ""), shape=s.get("shape", "box"), notes=list(s.get("notes", [])),
-                unit_only=bool(s.get("unit_only")),
+                sid, id=sid, labels=["Step"], procedure=pid, n=s.n, name=s.text[:40], text=s.text,
+                branch=s.branch, shape=s.shape, notes=list(s.notes), unit_only=s.unit_only,
                 actors=[a for a, _ in actors], actor_roles=[r for _, r in actors],
-                actor_basis=[a.get("basis", "explicit") for a in s.get("actors", [])],
-                deciders=list(s.get("deciders", [])), days=s.get("days"), min_days=s.get("min_days"),
-                max_days=s.get("max_days"), hours=s.get("hours"), **provenance_of(s, article, doc=doc))
-            graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s["n"],
-                             **provenance_of(s, article, doc=doc))
-        for e in p.get("flow", []):
-            a, b = step_ids[e["from"]], step_ids[e["to"]]
-            label = e.get("label", "")
-            graph.g.add_edge(a, b, key=f"NEXT:{label}", type="NEXT", condition=label,
-                             **provenance_of(e, article, doc=doc))
-        for order, law in enumerate(p.get("laws", []), 1):
-            lid = law_id(law["name"])
-            node = _add_once(graph, lid, labels=["Law"], name=law["name"], issuer=law.get("issuer", ""),
-                             **provenance_of(law, doc=doc))
-            if law.get("issuer") and not node.get("issuer"):
-                node["issuer"] = law["issuer"]
-            key = f"BASED_ON:{law.get('article', '')}"
+                actor_basis=[a.basis for a in s.actors],
+                deciders=list(terms.deciders) if terms else [], days=terms and terms.days,
+                min_days=terms and terms.min_days, max_days=terms and terms.max_days, hours=terms and terms.hours,
+                **_prov(doc, s.source, article))
+            graph.g.add_edge(pid, sid, key="HAS_STEP", type="HAS_STEP", order=s.n, **_prov(doc, s.source, article))
+        for e in p.flow:
+            graph.g.add_edge(step_ids[e.from_step], step_ids[e.to_step], key=f"NEXT:{e.label}", type="NEXT",
+                             condition=e.label, **_prov(doc, e.source, article))
+        for order, law in enumerate(p.laws, 1):
+            lid = law_id(law.name)
+            # The law's own article (第19點) is where the procedure's citation of it points.
+            node = _add_once(graph, lid, labels=["Law"], name=law.name, issuer=law.issuer,
+                             **_prov(doc, law.source, law.article))
+            if law.issuer and not node.get("issuer"):
+                node["issuer"] = law.issuer
+            key = f"BASED_ON:{law.article}"
             if not graph.g.has_edge(pid, lid, key=key):
-                graph.g.add_edge(pid, lid, key=key, type="BASED_ON", order=order, law_article=law.get("article", ""),
-                                 listed=law.get("listed", law["name"]), **provenance_of(law, article, doc=doc))
-        for order, form in enumerate(p.get("forms", []), 1):
-            fid = form_id(form["name"])
-            node = _add_once(graph, fid, labels=["Form"], name=form["name"], also_written=[],
-                             **provenance_of(form, doc=doc))
-            node["also_written"] = sorted(set(node["also_written"]) | set(form.get("also_written", [])))
+                graph.g.add_edge(pid, lid, key=key, type="BASED_ON", order=order, law_article=law.article,
+                                 listed=law.listed, **_prov(doc, law.source, law.article))
+        for order, form in enumerate(p.forms, 1):
+            fid = form_id(form.name)
+            node = _add_once(graph, fid, labels=["Form"], name=form.name, also_written=[],
+                             **_prov(doc, form.source))
+            node["also_written"] = sorted(set(node["also_written"]) | set(form.also_written))
             if not graph.g.has_edge(pid, fid, key="USES_FORM"):
-                graph.g.add_edge(pid, fid, key="USES_FORM", type="USES_FORM", order=order, note=form.get("note", ""),
-                                 **provenance_of(form, article, doc=doc))
-        for order, u in enumerate(p.get("units", []), 1):
-            uid = resolve_unit_path(graph, u["unit"], Source(doc, u["line"], u.get("end_line")))
-            key = f"RESPONSIBLE_FOR:{u['role']}"
+                graph.g.add_edge(pid, fid, key="USES_FORM", type="USES_FORM", order=order, note=form.note,
+                                 **_prov(doc, form.source, article))
+        for order, u in enumerate(p.units, 1):
+            uid = resolve_unit_path(graph, u.unit, Source(doc, u.source.line, u.source.end_line))
+            key = f"RESPONSIBLE_FOR:{u.role}"
             if graph.g.has_edge(uid, pid, key=key):
                 continue
-            graph.g.add_edge(uid, pid, key=key, type="RESPONSIBLE_FOR", role=u["role"], order=order,
-                             basis=u.get("basis", "explicit"), post=u.get("post", ""),
-                             step=step_ids.get(u.get("step"), "") if u.get("step") else "",
-                             **provenance_of(u, article, doc=doc))
-        for u in p.get("named", []):
-            uid = resolve_unit_path(graph, u["unit"], Source(doc, u["line"], u.get("end_line")))
+            graph.g.add_edge(uid, pid, key=key, type="RESPONSIBLE_FOR", role=u.role, order=order, basis=u.basis,
+                             post=u.post, step=step_ids.get(u.step, "") if u.step else "",
+                             **_prov(doc, u.source, article))
+        for u in p.named:
+            uid = resolve_unit_path(graph, u.unit, Source(doc, u.source.line, u.source.end_line))
             if not graph.g.has_edge(uid, pid, key="NAMED_IN"):
-                graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **provenance_of(u, article, doc=doc))
-
+                graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **_prov(doc, u.source, article))

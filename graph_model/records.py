@@ -68,16 +68,6 @@ def provenance(doc: str, line: int, end_line: int | None = None, article: str | 
     return {"doc": doc, "line": line, "end_line": end_line or line, "article": article or "", "item": item or ""}
 
 
-def provenance_of(rec: dict, article: str = "", item: str = "", doc: str | None = None) -> dict:
-    """:func:`provenance` of a record that keeps its source as a dict (posts, figures, procedures).
-
-    ``article`` and ``item`` apply where the record has none of its own; ``doc`` where it names no document.
-    """
-    line = int(rec.get("line") or 0)
-    return provenance(rec.get("doc", "") if doc is None else doc, line, int(rec.get("end_line") or line),
-                      rec.get("article", article), rec.get("item", item))
-
-
 def cite(prov: dict) -> str:
     """Citation of a node's or edge's provenance, e.g. ``002_af79314871040b19:9 第2條 item 2``.
 
@@ -245,18 +235,258 @@ class ParsedDocument:
     units: list[UnitRecord] = field(default_factory=list)
     duties: list[DutyRecord] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
-    extras: dict = field(default_factory=dict)  # genre-specific records not typed yet (procedures)
     agency: tuple[str, ...] = ()  # the organization an act or office rules is about
     headcounts: list[HeadcountRecord] = field(default_factory=list)
     posts: list[StaffingRecord] = field(default_factory=list)
+    procedures: list[ProcedureRecord] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- procedures and rules
+# A procedure of a procedures document (作業程序), or a rule of office rules (kind "rule": 展期, 處理時限 …),
+# with its parts.  Parts keep their line span in a Source whose doc is the procedure's; the JSON form is the
+# flat one the store has always kept (doc, line, end_line and, where a part has them, article and item).
+@dataclass(frozen=True)
+class Actor:
+    """A unit acting in a step or a note, and its role there (核辦, 審核 …)."""
+
+    unit: tuple[str, ...]
+    role: str
+    basis: str = "explicit"  # "explicit" | "inferred" (named only by a generic word such as 人事單位)
+
+
+@dataclass(frozen=True)
+class UnitRole:
+    """A unit responsible for a procedure: its role, the post acting (處長) and the step it acts in."""
+
+    unit: tuple[str, ...]
+    role: str
+    source: Source
+    basis: str = "explicit"
+    post: str = ""
+    step: int | None = None  # the step's number; None for the whole procedure
+
+
+@dataclass(frozen=True)
+class NamedUnit:
+    """A unit a procedure names without giving it a role."""
+
+    unit: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class LawRef:
+    """A law or rule of 法令依據."""
+
+    name: str
+    source: Source
+    article: str = ""  # of the law (第19點), also where the procedure's citation points
+    issuer: str = ""
+    listed: str = ""  # the line as written
+
+
+@dataclass
+class FormRef:
+    """A form of 使用表格; ``also_written``: other names of it, ``lines``: every line naming it."""
+
+    name: str
+    source: Source
+    note: str = ""
+    also_written: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FlowEdge:
+    """An arrow of the flow between two steps (by number); ``label``: its condition (是/否 …)."""
+
+    from_step: int
+    to_step: int
+    source: Source
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """作業時間 as written, with the most and the fewest days it states."""
+
+    text: str
+    source: Source
+    days: int | None = None
+    min_days: int | None = None
+
+
+@dataclass
+class ProcedureNote:
+    """A note (作業注意事項, 備註, a rule's lead …) at its list level; ``kind`` is "note" or "remark"."""
+
+    text: str
+    source: Source
+    marker: str = ""
+    level: int = 0
+    kind: str = "note"
+    section: str = "notes"
+    actors: list[Actor] | None = None  # None: not looked for (the lead of a rule)
+
+
+@dataclass(frozen=True)
+class ClauseTerms:
+    """What a rule's clause settles: the posts that decide (``deciders``), and the days or hours it states."""
+
+    deciders: tuple[str, ...] = ()
+    days: int | None = None
+    min_days: int | None = None
+    max_days: int | None = None
+    hours: int | None = None
+
+
+@dataclass
+class StepRecord:
+    """A step (``n`` from 1) of a procedure's flow, or a clause of a rule (with its ``terms``)."""
+
+    n: int
+    text: str
+    source: Source
+    id: str = ""
+    branch: str = ""
+    shape: str = "box"  # box, decision, hexagon, circle …
+    key: str = ""  # a mermaid box's own key (A, Step1 …)
+    notes: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    unit_only: bool = False  # the box only names who acts (a swim-lane label)
+    terms: ClauseTerms | None = None  # a rule's clause only
+
+
+@dataclass
+class ProcedureRecord:
+    """A procedure (kind "procedure") or a rule of office rules (kind "rule", whose source has its article)."""
+
+    id: str
+    kind: str
+    title: str
+    source: Source
+    agency: tuple[str, ...]
+    title_as_written: str = ""
+    qualifier: str = ""
+    chapter: str | None = None  # a rule's chapter (文書處理)
+    laws: list[LawRef] = field(default_factory=list)
+    steps: list[StepRecord] = field(default_factory=list)
+    flow: list[FlowEdge] = field(default_factory=list)
+    flow_note: str = ""
+    has_flow_section: bool = False
+    time: TimeLimit | None = None
+    notes: list[ProcedureNote] = field(default_factory=list)
+    forms: list[FormRef] = field(default_factory=list)
+    forms_note: str = ""
+    units: list[UnitRole] = field(default_factory=list)
+    named: list[NamedUnit] = field(default_factory=list)
+
+
+def _at(src: Source) -> dict:
+    """A part's Source as its JSON keys (the document is the procedure's)."""
+    d = {"line": src.line, "end_line": src.end_line}
+    if src.article is not None:
+        d["article"] = src.article
+    if src.item is not None:
+        d["item"] = src.item
+    return d
+
+
+def _source_at(d: dict, doc: str, *, own_article: bool = True) -> Source:
+    return Source(doc, d["line"], d["end_line"], d.get("article") if own_article else None, d.get("item"))
+
+
+def _actors(actors: list[Actor]) -> list[dict]:
+    return [{"unit": list(a.unit), "role": a.role, "basis": a.basis} for a in actors]
+
+
+def _step_dict(s: StepRecord) -> dict:
+    # A procedure's step and a rule's clause keep the keys (and key order) each always had.
+    if s.terms is None:
+        d = {"n": s.n, "text": s.text, "branch": s.branch, "shape": s.shape}
+        if s.key:
+            d["key"] = s.key
+        d.update(notes=list(s.notes), **_at(s.source), actors=_actors(s.actors), unit_only=s.unit_only, id=s.id)
+        return d
+    t = s.terms
+    return {"n": s.n, "id": s.id, "text": s.text, "branch": s.branch, "shape": s.shape, "notes": list(s.notes),
+            **_at(s.source), "actors": _actors(s.actors), "deciders": list(t.deciders), "days": t.days,
+            "min_days": t.min_days, "max_days": t.max_days, "hours": t.hours}
+
+
+def _note_dict(n: ProcedureNote) -> dict:
+    d = {"text": n.text, "marker": n.marker, "level": n.level, "kind": n.kind, "section": n.section, **_at(n.source)}
+    if n.actors is not None:
+        d["actors"] = _actors(n.actors)
+    return d
+
+
+def procedure_to_dict(p: ProcedureRecord) -> dict:
+    """The JSON form of a procedure (the store's, unchanged since procedures were dicts)."""
+    d = {"id": p.id, "kind": p.kind, "title": p.title, "title_as_written": p.title_as_written,
+         "qualifier": p.qualifier, "agency": list(p.agency), "doc": p.source.doc, **_at(p.source)}
+    if p.chapter is not None:
+        d["chapter"] = p.chapter
+    d.update(
+        laws=[{"name": x.name, "article": x.article, "issuer": x.issuer, "listed": x.listed, **_at(x.source)}
+              for x in p.laws],
+        steps=[_step_dict(s) for s in p.steps],
+        flow=[{"from": e.from_step, "to": e.to_step, "label": e.label, **_at(e.source)} for e in p.flow],
+        flow_note=p.flow_note, has_flow_section=p.has_flow_section,
+        time=None if p.time is None else {"text": p.time.text, **_at(p.time.source), "days": p.time.days,
+                                          "min_days": p.time.min_days},
+        notes=[_note_dict(n) for n in p.notes],
+        forms=[{"name": f.name, "note": f.note, "also_written": list(f.also_written), **_at(f.source),
+                "lines": list(f.lines)} for f in p.forms],
+        forms_note=p.forms_note,
+        units=[{"unit": list(u.unit), "role": u.role, "basis": u.basis, "post": u.post, "step": u.step,
+                **_at(u.source)} for u in p.units],
+        named=[{"unit": list(u.unit), **_at(u.source)} for u in p.named])
+    return d
+
+
+def _actors_from(rows: list[dict]) -> list[Actor]:
+    return [Actor(tuple(a["unit"]), a["role"], a["basis"]) for a in rows]
+
+
+def _step_from(d: dict, doc: str) -> StepRecord:
+    terms = None
+    if "deciders" in d:
+        terms = ClauseTerms(tuple(d["deciders"]), d["days"], d["min_days"], d["max_days"], d["hours"])
+    return StepRecord(d["n"], d["text"], _source_at(d, doc), d["id"], d["branch"], d["shape"], d.get("key", ""),
+                      list(d["notes"]), _actors_from(d["actors"]), d.get("unit_only", False), terms)
+
+
+def procedure_from_dict(d: dict) -> ProcedureRecord:
+    """Inverse of :func:`procedure_to_dict`."""
+    doc = d["doc"]
+    time = d["time"]
+    return ProcedureRecord(
+        d["id"], d["kind"], d["title"], Source(doc, d["line"], d["end_line"], d.get("article")), tuple(d["agency"]),
+        d["title_as_written"], d["qualifier"], d.get("chapter"),
+        laws=[LawRef(x["name"], _source_at(x, doc, own_article=False), x["article"], x["issuer"], x["listed"])
+              for x in d["laws"]],
+        steps=[_step_from(s, doc) for s in d["steps"]],
+        flow=[FlowEdge(e["from"], e["to"], _source_at(e, doc), e["label"]) for e in d["flow"]],
+        flow_note=d["flow_note"], has_flow_section=d["has_flow_section"],
+        time=None if time is None else TimeLimit(time["text"], _source_at(time, doc), time["days"],
+                                                 time["min_days"]),
+        notes=[ProcedureNote(n["text"], _source_at(n, doc), n["marker"], n["level"], n["kind"], n["section"],
+                             None if "actors" not in n else _actors_from(n["actors"])) for n in d["notes"]],
+        forms=[FormRef(f["name"], _source_at(f, doc), f["note"], list(f["also_written"]), list(f["lines"]))
+               for f in d["forms"]],
+        forms_note=d["forms_note"],
+        units=[UnitRole(tuple(u["unit"]), u["role"], _source_at(u, doc), u["basis"], u["post"], u["step"])
+               for u in d["units"]],
+        named=[NamedUnit(tuple(u["unit"]), _source_at(u, doc)) for u in d["named"]])
 
 
 def to_dict(parsed: ParsedDocument) -> dict:
     """JSON-ready dict of a parsed document (what :func:`dataclasses.asdict` gives, without its
     deep copies: a national load converts 14,000 units and 58,000 duties).
 
-    The typed staffing fields are kept under ``"extras"`` (``agency``, ``headcounts``, ``posts``),
-    each only when it holds something, as the store has always had them.
+    The typed genre records are kept under ``"extras"`` (``agency``, ``headcounts``, ``posts``,
+    ``procedures``, in that order), each only when it holds something, as the store has always had them.
     """
     extras = {}
     if parsed.agency:
@@ -265,8 +495,10 @@ def to_dict(parsed: ParsedDocument) -> dict:
         extras["headcounts"] = [_figure_dict(f) for f in parsed.headcounts]
     if parsed.posts:
         extras["posts"] = [{"kind": r.kind, **plain(r)} for r in parsed.posts]
+    if parsed.procedures:
+        extras["procedures"] = [procedure_to_dict(p) for p in parsed.procedures]
     return {"document": plain(parsed.document), "units": plain(parsed.units), "duties": plain(parsed.duties),
-            "unplaced": plain(parsed.unplaced), "extras": {**extras, **plain(parsed.extras)}}
+            "unplaced": plain(parsed.unplaced), "extras": extras}
 
 
 def _figure_dict(f: HeadcountRecord) -> dict:
@@ -321,7 +553,10 @@ def parsed_from_dict(d: dict) -> ParsedDocument:
     headcounts = [HeadcountRecord(**{**x, "agency": tuple(x["agency"]), "source": _source(x["source"])})
                   for x in extras.pop("headcounts", [])]
     posts = [_staffing_record(x) for x in extras.pop("posts", [])]
-    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, extras, agency, headcounts, posts)
+    procedures = [procedure_from_dict(p) for p in extras.pop("procedures", [])]
+    if extras:
+        raise KeyError(f"unknown records {sorted(extras)}")
+    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, agency, headcounts, posts, procedures)
 
 
 def rank_from_dict(d: dict | None) -> Rank | None:

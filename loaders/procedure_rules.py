@@ -12,10 +12,10 @@ it states, so that ``which 公文展期`` finds 「由主管科長核定」 and 
 >>> text = "第 四 章 文書處理\\n第 35 條\\n各單位承辦之文件，得按下列展期之規定，由各級主管斟酌核定：\\n" \\
 ...        "一、一般公文展期天數七日以內者，由主管科長核定；逾七日至三十日以內者，由單位主管核定。"
 >>> [rule] = office_rule_procedures(logical_lines(text), ("經濟部", "智慧財產局"), "d")
->>> rule["title"]
+>>> rule.title
 '經濟部智慧財產局辦事細則第35條（展期）'
->>> [(s["deciders"], s["min_days"], s["max_days"]) for s in rule["steps"]]
-[(['主管科長'], None, 7), (['單位主管'], 7, 30)]
+>>> [(s.terms.deciders, s.terms.min_days, s.terms.max_days) for s in rule.steps]
+[(('主管科長',), None, 7), (('單位主管',), 7, 30)]
 """
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable
 
 from graph_model.ids import procedure_id, step_id
+from graph_model.records import (Actor, ClauseTerms, NamedUnit, ProcedureNote, ProcedureRecord, Source, StepRecord,
+                                  UnitRole)
 
 from .procedure_units import UnitFinder
 from .text import CN_NUM, Line, cn_number
@@ -71,7 +73,8 @@ def _deciders(text: str) -> list[str]:
 
 
 def clause_days(text: str) -> dict:
-    """Days (and hours) a clause states: a time limit (``days``) or a range (``min_days``, ``max_days``).
+    """Days (and hours) a clause states: a time limit (``days``) or a range (``min_days``, ``max_days``);
+    the keyword arguments of :class:`~graph_model.records.ClauseTerms`.
 
     >>> clause_days("逾七日至三十日以內者，由單位主管核定")
     {'days': None, 'min_days': 7, 'max_days': 30, 'hours': None}
@@ -109,12 +112,12 @@ def _topic(lead: str, chapter: str) -> str:
 
 
 def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_id: str, *,
-                           units: Iterable[tuple[str, ...]] = (), rules_title: str = "辦事細則") -> list[dict]:
+                           units: Iterable[tuple[str, ...]] = (), rules_title: str = "辦事細則") -> list[ProcedureRecord]:
     """Procedure-like ``"rule"`` records from the document-handling and delegation chapters.
 
     ``lines`` are :func:`loaders.text.logical_lines` of the office rules; ``units``
     the unit paths the document sets up (to resolve 秘書室 … named in the rules).
-    The records go to ``parsed.extras["procedures"]`` like procedures do.
+    The records go to ``parsed.procedures`` like procedures do.
     """
     agency = tuple(agency_path)
     part_paths: dict[str, tuple[str, ...]] = {}
@@ -159,27 +162,26 @@ def rules_kind(title: str, text: str = "") -> str:
 
 
 def add_office_rules(parsed, lines: list[Line], agency_path: tuple[str, ...], text: str = "") -> None:
-    """Put the rules of an office-rules document in ``parsed.extras["procedures"]`` (merged with any there).
+    """Put the rules of an office-rules document in ``parsed.procedures`` (merged with any there).
 
     Called by :func:`loaders.structure.parse_document` for the ``office_rules`` genre.
     """
     rules = office_rule_procedures(lines, agency_path, parsed.document.id, units=[u.path for u in parsed.units],
                                    rules_title=rules_kind(parsed.document.title, text))
-    if not rules:
-        return
-    existing = parsed.extras.setdefault("procedures", [])
-    ids = {p["id"] for p in existing}
-    existing.extend(r for r in rules if r["id"] not in ids)
+    ids = {p.id for p in parsed.procedures}
+    parsed.procedures.extend(r for r in rules if r.id not in ids)
 
 
 def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...], doc: str, finder: UnitFinder,
-          rules_title: str) -> dict:
+          rules_title: str) -> ProcedureRecord:
     lead = body[0].text if body[0].kind == "para" else ""
     title = f"{''.join(agency)}{rules_title}{article}（{_topic(lead, chapter)}）"
-    rule = {"id": procedure_id(title), "kind": "rule", "title": title, "title_as_written": title, "qualifier": "",
-            "agency": list(agency), "doc": doc, "line": body[0].start, "end_line": body[-1].end, "article": article,
-            "chapter": chapter, "laws": [], "steps": [], "flow": [], "flow_note": "", "has_flow_section": False,
-            "time": None, "notes": [], "forms": [], "forms_note": "", "units": [], "named": []}
+    rule = ProcedureRecord(procedure_id(title), "rule", title, Source(doc, body[0].start, body[-1].end, article),
+                           agency, title_as_written=title, chapter=chapter)
+
+    def at(line: Line) -> Source:
+        return Source(doc, line.start, line.end)
+
     context: dict[int, str] = {}
     styles: list[str] = []
     mentions = []
@@ -193,8 +195,7 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
             context = {k: v for k, v in context.items() if k < level}
         if re.search(r"[：:]$", text) and (len(text) <= 12 or line is body[0]):
             if line is body[0] and line.kind == "para":
-                rule["notes"].append({"text": text, "marker": "", "level": 0, "kind": "note", "section": "lead",
-                                      "line": line.start, "end_line": line.end})
+                rule.notes.append(ProcedureNote(text, at(line), section="lead"))
             else:
                 context[level] = text.rstrip("：:")
             mentions += [(m, line, None) for m in finder.find(text)]
@@ -209,28 +210,24 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
             pieces = [text]
         for piece in pieces:
             piece = piece.rstrip("；")
-            n = len(rule["steps"]) + 1
-            step = {"n": n, "id": step_id(title, n), "text": piece,
-                    "branch": "／".join(v for _, v in sorted(context.items())), "shape": "box", "notes": [],
-                    "line": line.start, "end_line": line.end, "article": article,
-                    "item": str(line.number) if line.number else "", "actors": [], "deciders": _deciders(piece),
-                    **clause_days(piece)}
+            n = len(rule.steps) + 1
+            clause_at = Source(doc, line.start, line.end, article, str(line.number) if line.number else "")
+            step = StepRecord(n, piece, clause_at, step_id(title, n), branch="／".join(v for _, v in sorted(context.items())),
+                              terms=ClauseTerms(tuple(_deciders(piece)), **clause_days(piece)))
             for m in finder.find(piece):
                 mentions.append((m, line, n))
                 if m.role:
-                    step["actors"].append({"unit": list(m.path), "role": m.role, "basis": m.basis})
-            rule["steps"].append(step)
-    rule["units"].append({"unit": list(agency), "role": RULE_ROLE, "basis": "explicit", "post": "", "step": None,
-                          "line": body[0].start, "end_line": body[-1].end})
+                    step.actors.append(Actor(m.path, m.role, m.basis))
+            rule.steps.append(step)
+    rule.units.append(UnitRole(agency, RULE_ROLE, Source(doc, body[0].start, body[-1].end)))
     seen = {(agency, RULE_ROLE)}
     for m, line, step in mentions:
         if m.role and (m.path, m.role) not in seen:
             seen.add((m.path, m.role))
-            rule["units"].append({"unit": list(m.path), "role": m.role, "basis": m.basis, "post": m.post,
-                                  "step": step, "line": line.start, "end_line": line.end})
-    acting = {tuple(u["unit"]) for u in rule["units"]}
+            rule.units.append(UnitRole(m.path, m.role, at(line), m.basis, m.post, step))
+    acting = {u.unit for u in rule.units}
     for m, line, _ in mentions:
         if m.path not in acting:
             acting.add(m.path)
-            rule["named"].append({"unit": list(m.path), "line": line.start, "end_line": line.end})
+            rule.named.append(NamedUnit(m.path, at(line)))
     return rule

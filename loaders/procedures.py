@@ -16,16 +16,18 @@ with their role (核辦, 彙辦, 審核 …).  Exports from HTML leave ``<p>``, 
 ``<pre>``, ``<div>`` and table cells on one raw line: they are split first, so
 that nothing of the markup reaches names or text.
 
-Procedures go to ``parsed.extras["procedures"]`` as JSON-ready dicts (see
-:func:`parse`); :mod:`graph_model.procedures` builds the graph nodes from them.
+Procedures go to ``parsed.procedures`` as :class:`~graph_model.records.ProcedureRecord`
+(see :func:`parse`); :mod:`graph_model.procedures` builds the graph nodes from them.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph_model.ids import procedure_id, step_id
 from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
-from graph_model.records import Document, ParsedDocument, Source, UnitRecord, Unplaced
+from graph_model.records import (Actor, Document, FlowEdge, FormRef, LawRef, NamedUnit, ParsedDocument, ProcedureNote,
+                                  ProcedureRecord, Source, StepRecord, TimeLimit, UnitRecord, UnitRole, Unplaced)
 
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures
@@ -210,14 +212,15 @@ _FULL_LAW = re.compile(r"^(.+?)及其?施行細則$")
 _ISSUER_TAIL = re.compile(r"(?:函頒|訂頒|頒訂|頒布|訂定之|訂定|所訂|頒)$")
 
 
-def parse_laws(text: str) -> list[dict]:
-    """Laws named by one line of 法令依據.
+def parse_laws(text: str, source: Source) -> list[LawRef]:
+    """Laws named by one line of 法令依據 (read at ``source``).
 
-    >>> [(l["name"], l["article"], l["issuer"]) for l in parse_laws("「駐外機構統一指揮要點」第 19 點規定")]
+    >>> at = Source("d", 3, 3)
+    >>> [(l.name, l.article, l.issuer) for l in parse_laws("「駐外機構統一指揮要點」第 19 點規定", at)]
     [('駐外機構統一指揮要點', '第19點', '')]
-    >>> [l["name"] for l in parse_laws("公務人員任用法及其施行細則。")]
+    >>> [l.name for l in parse_laws("公務人員任用法及其施行細則。", at)]
     ['公務人員任用法', '公務人員任用法施行細則']
-    >>> [(l["name"], l["issuer"]) for l in parse_laws("國防部頒「後備軍人逐次、儘後召集作業規定」")]
+    >>> [(l.name, l.issuer) for l in parse_laws("國防部頒「後備軍人逐次、儘後召集作業規定」", at)]
     [('後備軍人逐次、儘後召集作業規定', '國防部')]
     """
     text = clean(text).strip().rstrip("。.；;，,")
@@ -237,18 +240,19 @@ def parse_laws(text: str) -> list[dict]:
     listed = text
     full = _FULL_LAW.match(name)
     names = [full.group(1), full.group(1) + "施行細則"] if full else [name]
-    return [{"name": n, "article": article, "issuer": issuer, "listed": listed} for n in names]
+    return [LawRef(n, source, article, issuer, listed) for n in names]
 
 
 _FORM_NOTE = re.compile(r"[（(]([^（）()]*(?:註|附|種|者)[^（）()]*)[）)]$")
 
 
-def parse_form(text: str) -> dict | None:
-    """A form named by one line of 使用表格: name, and a trailing remark as ``note``.
+def parse_form(text: str, source: Source) -> FormRef | None:
+    """A form named by one line of 使用表格 (read at ``source``): name, and a trailing remark as ``note``.
 
-    >>> parse_form("因公死亡證明書及相關證明文件（因公死亡者另附）（註3）。")
-    {'name': '因公死亡證明書及相關證明文件', 'note': '因公死亡者另附；註3'}
-    >>> parse_form("(駐外單位名稱)章戳扣模格式。")["name"]
+    >>> form = parse_form("因公死亡證明書及相關證明文件（因公死亡者另附）（註3）。", Source("d", 8, 8))
+    >>> form.name, form.note, form.lines
+    ('因公死亡證明書及相關證明文件', '因公死亡者另附；註3', [8])
+    >>> parse_form("(駐外單位名稱)章戳扣模格式。", Source("d", 9, 9)).name
     '（駐外單位名稱）章戳扣模格式'
     """
     text = clean(text).strip().rstrip("。.；;，,").strip()
@@ -262,7 +266,7 @@ def parse_form(text: str) -> dict | None:
     name = text.replace("「", "").replace("」", "").replace("【", "").replace("】", "").strip()
     if not name:
         return None
-    return {"name": name, "note": "；".join(notes)}
+    return FormRef(name, source, "；".join(notes), lines=[source.line])
 
 
 def _parse_days(text: str) -> dict:
@@ -312,13 +316,9 @@ class _ProcedureBuilder:
                  flows: dict[str, tuple[str, int]], doc: str):
         self.finder, self.flows, self.doc, self.agency = finder, flows, doc, agency
         self.title_line = title_line
-        self.p: dict = {
-            "id": procedure_id(title), "kind": "procedure", "title": title, "title_as_written": written,
-            "qualifier": "", "agency": list(agency), "doc": doc, "line": title_line.start,
-            "end_line": title_line.end, "laws": [], "steps": [], "flow": [], "flow_note": "",
-            "has_flow_section": False, "time": None, "notes": [], "forms": [], "forms_note": "",
-            "units": [], "named": [],
-        }
+        self.p = ProcedureRecord(procedure_id(title), "procedure", title, self._at(title_line), agency,
+                                 title_as_written=written)
+        self.end_line = title_line.end
         self.section: str | None = None
         self.time_parts: list[tuple[str, Line]] = []
         self.time_texts: list[tuple[str, int, int]] = []
@@ -334,15 +334,15 @@ class _ProcedureBuilder:
     # ---------------------------------------------------------------- feeding lines
     def feed(self, line: Line, nxt: Line | None = None) -> None:
         """Read one logical line; ``nxt`` is the line after it (a branch heading is followed by its steps)."""
-        self.p["end_line"] = max(self.p["end_line"], line.end)
+        self.end_line = max(self.end_line, line.end)
         self.next_line = nxt
         if line.kind not in ("para", "item"):
             return
         text = _text(line)
-        if not self.p["laws"] and not self.p["steps"] and self.section is None and line.kind == "para":
+        if not self.p.laws and not self.p.steps and self.section is None and line.kind == "para":
             q = _QUALIFIER.match(text)
             if q:
-                self.p["qualifier"] = clean(q.group(1))
+                self.p.qualifier = clean(q.group(1))
                 return
         if _TIME_FRAGMENT.match(text) and (self.time_parts or (self.time_awaited and re.search(r"\d", text))):
             self.time_parts.append((text, line))
@@ -356,14 +356,14 @@ class _ProcedureBuilder:
                 return
             self.section = name
             if name == "flow":
-                self.p["has_flow_section"] = True
+                self.p.has_flow_section = True
                 self.branch, self.prev_step = "", None
-                if qualifier and not self.p["flow_note"]:
-                    self.p["flow_note"] = qualifier
+                if qualifier and not self.p.flow_note:
+                    self.p.flow_note = qualifier
                 if rest:
                     self._content(rest, line, marker=None)
             elif name == "forms" and re.fullmatch(r"[（(].*[）)]", rest):
-                self.p["forms_note"] = rest[1:-1]
+                self.p.forms_note = rest[1:-1]
             elif rest:
                 self._content(rest, line, marker=None)
             return
@@ -376,20 +376,19 @@ class _ProcedureBuilder:
 
     def _content(self, text: str, line: Line, marker: str | None) -> None:
         if self.section == "laws":
-            for law in parse_laws(text):
-                issuer = law["issuer"]
+            for law in parse_laws(text, self._at(line)):
                 for word in self.finder.self_words:
-                    if word.startswith("本") and issuer.startswith(word):  # 本部資訊中心 → 經濟部資訊中心
-                        issuer = "".join(self.agency) + issuer[len(word):]
-                self.p["laws"].append({**law, "issuer": issuer, "line": line.start, "end_line": line.end})
+                    if word.startswith("本") and law.issuer.startswith(word):  # 本部資訊中心 → 經濟部資訊中心
+                        law = replace(law, issuer="".join(self.agency) + law.issuer[len(word):])
+                self.p.laws.append(law)
         elif self.section == "flow":
             self._flow(text, line, marker)
         elif self.section == "notes":
             self._note(text, line, marker)
         elif self.section == "forms":
-            form = parse_form(text)
+            form = parse_form(text, self._at(line))
             if form:
-                self._add_form(form, line)
+                self._add_form(form)
         elif self.section == "units":
             for m in self.finder.find(text):
                 m.role = "權責單位"
@@ -423,27 +422,25 @@ class _ProcedureBuilder:
             step_text, notes = _step_notes(part)
             n = self._add_step(step_text, line, notes=notes)
             if self.prev_step is not None:
-                self.p["flow"].append({"from": self.prev_step, "to": n, "label": "", "line": line.start,
-                                       "end_line": line.end})
+                self.p.flow.append(FlowEdge(self.prev_step, n, self._at(line)))
             self.prev_step = n
 
     def _add_step(self, text: str, line: Line, *, notes: list[str] = (), shape: str = "box", key: str = "") -> int:
-        n = len(self.p["steps"]) + 1
-        step = {"n": n, "text": text, "branch": self.branch, "shape": shape, "key": key, "notes": list(notes),
-                "line": line.start, "end_line": line.end, "actors": []}
-        self.p["steps"].append(step)
+        n = len(self.p.steps) + 1
+        step = StepRecord(n, text, self._at(line), branch=self.branch, shape=shape, key=key, notes=list(notes))
+        self.p.steps.append(step)
         found = self.finder.find("".join([text, *("（" + x + "）" for x in notes)]))
         for m in found:
             self.mentions.append((m, line, n))
             if m.role:
-                actor = {"unit": list(m.path), "role": m.role, "basis": m.basis}
-                if actor not in step["actors"]:
-                    step["actors"].append(actor)
+                actor = Actor(m.path, m.role, m.basis)
+                if actor not in step.actors:
+                    step.actors.append(actor)
         residue = text
         for m in sorted(found, key=lambda m: -len(m.name)):
             residue = residue.replace(m.name, "")
         # A box naming only who acts (「人事處」, 「財政部基隆關稅局、保三總隊」): a swim-lane label.
-        step["unit_only"] = bool(found) and not re.sub(r"[、及與和暨，,\s]", "", residue)
+        step.unit_only = bool(found) and not re.sub(r"[、及與和暨，,\s]", "", residue)
         return n
 
     def _mermaid(self, body: str, lineno: int, line: Line) -> None:
@@ -452,18 +449,17 @@ class _ProcedureBuilder:
         for node in nodes:
             numbers[node.key] = self._add_step(node.text, line, shape=node.shape, key=node.key)
         for e in edges:
-            self.p["flow"].append({"from": numbers[e.source], "to": numbers[e.target], "label": e.label,
-                                   "line": line.start, "end_line": line.end})
+            self.p.flow.append(FlowEdge(numbers[e.source], numbers[e.target], self._at(line), e.label))
         self.prev_step = None
 
     # ---------------------------------------------------------------- notes and forms
     def _note(self, text: str, line: Line, marker: str | None) -> None:
-        notes = self.p["notes"]
-        if marker is None and notes and "｜" not in text and notes[-1]["line"] <= line.start \
-                and not _REMARK.match(text) and self.section == "notes" and notes[-1]["kind"] != "remark" \
-                and notes[-1]["section"] == self.section:
-            notes[-1]["text"] += text
-            notes[-1]["end_line"] = line.end
+        notes = self.p.notes
+        if marker is None and notes and "｜" not in text and notes[-1].source.line <= line.start \
+                and not _REMARK.match(text) and self.section == "notes" and notes[-1].kind != "remark" \
+                and notes[-1].section == self.section:
+            notes[-1].text += text
+            notes[-1].source = replace(notes[-1].source, end_line=line.end)
         else:
             if marker == "remark":
                 level, kind = 0, "remark"
@@ -474,54 +470,55 @@ class _ProcedureBuilder:
             else:
                 level, kind = (len(self.note_styles) if "｜" in text else 0), "note"
             label = f"{line.number}" if marker and marker != "remark" and line.number else ""
-            notes.append({"text": text, "marker": label, "level": level, "kind": kind, "section": self.section,
-                          "line": line.start, "end_line": line.end})
+            notes.append(ProcedureNote(text, self._at(line), label, level, kind, self.section))
 
     def _same_form(self, a: str, b: str) -> bool:
         """公務人員撫卹事實表 and 撫卹事實表 are one form: the same name but for a qualifying prefix."""
         short, long_ = sorted((a, b), key=len)
         return a == b or (long_.endswith(short) and long_[:-len(short)] in self.form_prefixes)
 
-    def _add_form(self, form: dict, line: Line) -> None:
-        for other in self.p["forms"]:
-            a, b = other["name"], form["name"]
+    def _add_form(self, form: FormRef) -> None:
+        for other in self.p.forms:
+            a, b = other.name, form.name
             if self._same_form(a, b):
                 if len(b) > len(a):
-                    other["also_written"].append(a)
-                    other["name"] = b
+                    other.also_written.append(a)
+                    other.name = b
                 elif b != a:
-                    other["also_written"].append(b)
-                other["lines"].append(line.start)
+                    other.also_written.append(b)
+                other.lines.append(form.source.line)
                 return
-        self.p["forms"].append({**form, "also_written": [], "line": line.start, "end_line": line.end,
-                                "lines": [line.start]})
+        self.p.forms.append(form)
 
     # ---------------------------------------------------------------- finishing
     def _note_units(self) -> None:
         """Units acting in each note, read once the note is whole (a name may be hard-wrapped: 國際貿|易局)."""
-        for note in self.p["notes"]:
-            where = Line("para", note["text"], note["line"], note["end_line"])
-            note["actors"] = []
-            for m in self.finder.find(note["text"]):
+        for note in self.p.notes:
+            where = Line("para", note.text, note.source.line, note.source.end_line)
+            note.actors = []
+            for m in self.finder.find(note.text):
                 self.mentions.append((m, where, None))
-                actor = {"unit": list(m.path), "role": m.role, "basis": m.basis}
-                if m.role and actor not in note["actors"]:
-                    note["actors"].append(actor)
+                actor = Actor(m.path, m.role, m.basis)
+                if m.role and actor not in note.actors:
+                    note.actors.append(actor)
 
-    def finish(self) -> dict:
+    def _at(self, line: Line) -> Source:
+        return Source(self.doc, line.start, line.end)
+
+    def finish(self) -> ProcedureRecord:
         self._close_time()
         self._note_units()
         self.mentions.sort(key=lambda x: x[1].start)  # document order (stable within a line)
         p = self.p
+        p.source = replace(p.source, end_line=self.end_line)
         if self.time_texts:
             texts = list(dict.fromkeys(t for t, _, _ in self.time_texts))
             days = [_parse_days(t) for t in texts]
             found = [d for d in days if d["days"] is not None]
-            p["time"] = {"text": "、".join(texts), "line": self.time_texts[0][1], "end_line": self.time_texts[-1][2],
-                         "days": max((d["days"] for d in found), default=None),
-                         "min_days": min((d["min_days"] for d in found), default=None)}
-        p["units"].append({"unit": list(self.agency), "role": OWNER_ROLE, "basis": "explicit", "post": "",
-                           "step": None, "line": self.title_line.start, "end_line": self.title_line.end})
+            p.time = TimeLimit("、".join(texts), Source(self.doc, self.time_texts[0][1], self.time_texts[-1][2]),
+                               max((d["days"] for d in found), default=None),
+                               min((d["min_days"] for d in found), default=None))
+        p.units.append(UnitRole(self.agency, OWNER_ROLE, self._at(self.title_line)))
         seen = {(tuple(self.agency), OWNER_ROLE)}
         named = set()
         for m, line, step in self.mentions:
@@ -531,16 +528,12 @@ class _ProcedureBuilder:
             if key in seen:
                 continue
             seen.add(key)
-            p["units"].append({"unit": list(m.path), "role": m.role, "basis": m.basis, "post": m.post,
-                               "step": step, "line": line.start, "end_line": line.end})
-        acting = {tuple(u["unit"]) for u in p["units"]}
+            p.units.append(UnitRole(m.path, m.role, self._at(line), m.basis, m.post, step))
+        acting = {u.unit for u in p.units}
         for m, line, step in self.mentions:
             if m.path not in acting and m.path not in named:
                 named.add(m.path)
-                p["named"].append({"unit": list(m.path), "line": line.start, "end_line": line.end})
-        for step in p["steps"]:
-            if not step["key"]:  # only mermaid boxes have a key of their own (A, Step1 …)
-                del step["key"]
+                p.named.append(NamedUnit(m.path, self._at(line)))
         return p
 
 
@@ -597,15 +590,9 @@ def _unit_records(paths: list[tuple[tuple[str, ...], Source]], agency: tuple[str
 
 
 def parse(text: str, document: Document) -> ParsedDocument:
-    """Parse a procedures document; ``parsed.extras["procedures"]`` holds one dict per procedure.
-
-    Each procedure dict: ``id``, ``title`` (本部 → the agency), ``title_as_written``,
-    ``qualifier``, ``agency``, ``doc``/``line``/``end_line``, ``laws`` (name, article,
-    issuer, listed, line), ``steps`` (n, text, branch, shape, notes, actors, line),
-    ``flow`` (edges from/to step numbers, label = branch condition), ``time`` (text,
-    days, min_days, line) or None, ``notes`` (text, marker, level, kind, line),
-    ``forms`` (name, note, also_written, line), ``forms_note``, ``units`` (unit path,
-    role, basis, post, step, line) and ``named`` (units named without a role).
+    """Parse a procedures document; ``parsed.procedures`` holds one :class:`ProcedureRecord` per procedure:
+    its title (本部 → the agency), laws, steps and flow, time limit, notes, forms, the units responsible
+    (the agency as 主辦機關 first) and those only named.
     """
     lines, flows = procedure_lines(text)
     doc = document.id
@@ -630,16 +617,16 @@ def parse(text: str, document: Document) -> ParsedDocument:
             written, qualifier = joined.group(1), clean(joined.group(2))
         title = _full_title(written, agency, finder.self_words)
         builder = _ProcedureBuilder(title_line, title, written, agency, finder, flows, doc)
-        builder.p["qualifier"] = qualifier
+        builder.p.qualifier = qualifier
         for j in range(i + 1, end):
             builder.feed(lines[j], lines[j + 1] if j + 1 < end else None)
         proc = builder.finish()
-        if proc["qualifier"]:
-            proc["title"] = f"{title}（{proc['qualifier']}）"
-            proc["id"] = procedure_id(proc["title"])
+        if proc.qualifier:
+            proc.title = f"{title}（{proc.qualifier}）"
+            proc.id = procedure_id(proc.title)
         procedures.append(proc)
-        for u in proc["units"] + proc["named"]:
-            unit_paths.append((tuple(u["unit"]), Source(doc, u["line"], u["end_line"]), u.get("basis", "")))
+        unit_paths += [(u.unit, u.source, u.basis) for u in proc.units]
+        unit_paths += [(u.unit, u.source, "") for u in proc.named]
         for line in builder.unplaced:
             parsed.unplaced.append(Unplaced(line.text[:80], Source(doc, line.start, line.end),
                                             "procedure text outside any known section"))
@@ -653,20 +640,20 @@ def parse(text: str, document: Document) -> ParsedDocument:
     named_first = sorted(unit_paths, key=lambda u: (u[2] == "inferred", u[1].line))
     parsed.units = _unit_records([(path, src) for path, src, _ in named_first], agency,
                                  Source(doc, first.start, first.end))
-    parsed.extras["procedures"] = procedures
+    parsed.procedures = procedures
     n = len(procedures)
-    document.title = procedures[0]["title"] if n == 1 else f"{''.join(agency)}作業程序（{n}項）"
+    document.title = procedures[0].title if n == 1 else f"{''.join(agency)}作業程序（{n}項）"
     return parsed
 
 
-def _finish_ids(procedures: list[dict]) -> None:
+def _finish_ids(procedures: list[ProcedureRecord]) -> None:
     """Procedure ids are unique within a document (a repeated title gets its line number)."""
     seen: dict[str, int] = {}
     for p in procedures:
-        seen[p["id"]] = seen.get(p["id"], 0) + 1
+        seen[p.id] = seen.get(p.id, 0) + 1
     for p in procedures:
-        if seen[p["id"]] > 1:
-            p["title"] = f"{p['title']}（第{p['line']}行）"
-            p["id"] = procedure_id(p["title"])
-        for step in p["steps"]:
-            step["id"] = step_id(p["title"], step["n"])
+        if seen[p.id] > 1:
+            p.title = f"{p.title}（第{p.source.line}行）"
+            p.id = procedure_id(p.title)
+        for step in p.steps:
+            step.id = step_id(p.title, step.n)

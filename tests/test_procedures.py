@@ -12,6 +12,7 @@ import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
 from graph_model.graph import OrgGraph
+from graph_model.records import Actor, Source, TimeLimit
 from loaders import load_path
 from loaders.procedures import office_rule_procedures
 from loaders.text import logical_lines
@@ -109,7 +110,7 @@ def sop():
 
 @pytest.fixture(scope="module")
 def procs(sop):
-    return {p["line"]: p for p in sop.extras["procedures"]}
+    return {p.source.line: p for p in sop.procedures}
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +118,8 @@ def rules_doc():
     """Seed 003 with its rules parsed by office_rule_procedures (as the office_rules loader does)."""
     parsed = copy.deepcopy(load_path(SEED_RULES))
     lines = logical_lines(SEED_RULES.read_text(encoding="utf-8"))
-    parsed.extras["procedures"] = office_rule_procedures(lines, ("經濟部", "智慧財產局"), RULES_DOC,
-                                                         units=[u.path for u in parsed.units])
+    parsed.procedures = office_rule_procedures(lines, ("經濟部", "智慧財產局"), RULES_DOC,
+                                               units=[u.path for u in parsed.units])
     return parsed
 
 
@@ -128,112 +129,112 @@ def graph(sop, rules_doc):
 
 
 def _units(proc):
-    return list(dict.fromkeys(tuple(u["unit"]) for u in proc["units"]))
+    return list(dict.fromkeys(u.unit for u in proc.units))
 
 
 # --------------------------------------------------------------------------- parsing seed 004
 def test_every_procedure_is_found(sop):
-    assert [(p["line"], p["title"]) for p in sop.extras["procedures"]] == TITLES
-    assert len({p["id"] for p in sop.extras["procedures"]}) == 34
+    assert [(p.source.line, p.title) for p in sop.procedures] == TITLES
+    assert len({p.id for p in sop.procedures}) == 34
     assert sop.unplaced == []
 
 
 def test_the_repeated_title_keeps_its_qualifiers(procs):
     # 691-692 and 718-719: one title, two procedures.
-    assert procs[691]["qualifier"] == "子女在國內就學" and procs[718]["qualifier"] == "子女在國外就學"
-    assert procs[691]["title_as_written"] == procs[718]["title_as_written"] == "經濟部駐外機構人員辦理子女教育補助費作業程序"
-    assert procs[691]["end_line"] < 718
+    assert procs[691].qualifier == "子女在國內就學" and procs[718].qualifier == "子女在國外就學"
+    assert procs[691].title_as_written == procs[718].title_as_written == "經濟部駐外機構人員辦理子女教育補助費作業程序"
+    assert procs[691].source.end_line < 718
 
 
 def test_self_reference_resolved_in_titles(procs):
     # 3: 「本部駐外…」 is 經濟部's.
-    assert procs[3]["title_as_written"].startswith("本部") and procs[3]["title"].startswith("經濟部")
-    assert all(p["agency"] == ["經濟部"] for p in procs.values())
+    assert procs[3].title_as_written.startswith("本部") and procs[3].title.startswith("經濟部")
+    assert all(p.agency == ("經濟部",) for p in procs.values())
 
 
 @pytest.mark.parametrize("line", sorted(COUNTS))
 def test_counts_against_the_text(procs, line):
     laws, steps, edges, forms, units, days = COUNTS[line]
     p = procs[line]
-    assert (len(p["laws"]), len(p["steps"]), len(p["flow"]), len(p["forms"]), len(_units(p))) == \
+    assert (len(p.laws), len(p.steps), len(p.flow), len(p.forms), len(_units(p))) == \
         (laws, steps, edges, forms, units)
-    assert (p["time"] or {}).get("days") == days
+    assert (p.time.days if p.time else None) == days
 
 
 def test_mermaid_chart_of_the_pension_procedure(procs):
     p = procs[577]  # 581: graph TD Start{{公務人員在職亡故}} --> Branch1[因公死亡] …
-    steps = {s["n"]: s for s in p["steps"]}
-    assert (steps[1]["text"], steps[1]["shape"]) == ("公務人員在職亡故", "hexagon")
-    assert (steps[7]["text"], steps[7]["shape"]) == ("是否符合", "decision")
-    assert steps[8]["text"] == ""  # RightCol[]: an empty box
-    assert (steps[13]["text"], steps[13]["shape"]) == ("A", "circle")  # End((A)): connector to the next page
-    branches = sorted((e["to"], e["label"]) for e in p["flow"] if e["from"] == 7)
+    steps = {s.n: s for s in p.steps}
+    assert (steps[1].text, steps[1].shape) == ("公務人員在職亡故", "hexagon")
+    assert (steps[7].text, steps[7].shape) == ("是否符合", "decision")
+    assert steps[8].text == ""  # RightCol[]: an empty box
+    assert (steps[13].text, steps[13].shape) == ("A", "circle")  # End((A)): connector to the next page
+    branches = sorted((e.to_step, e.label) for e in p.flow if e.from_step == 7)
     assert branches == [(8, "否"), (9, "是")]
-    assert sorted(e["to"] for e in p["flow"] if e["from"] == 1) == [2, 3]  # 因公死亡 / 病故或意外死亡
-    assert [s["n"] for s in p["steps"] if s["unit_only"]] == [6, 10, 12]  # Step3/5/7[人事單位]
-    assert p["time"] is None  # 581: the 作業時間 column is empty
+    assert sorted(e.to_step for e in p.flow if e.from_step == 1) == [2, 3]  # 因公死亡 / 病故或意外死亡
+    assert [s.n for s in p.steps if s.unit_only] == [6, 10, 12]  # Step3/5/7[人事單位]
+    assert p.time is None  # 581: the 作業時間 column is empty
 
 
 def test_mermaid_chart_of_home_leave(procs):
     p = procs[352]  # 356: A --> B; B --> C; B --> D; C --> E; D --> E; 作業時間 30
-    assert [(e["from"], e["to"]) for e in p["flow"]] == [(1, 2), (2, 3), (2, 4), (3, 5), (4, 5)]
-    assert p["steps"][1]["text"].startswith("1.由本部每年年底調查")
-    assert p["time"]["days"] == 30
-    assert [n["marker"] for n in p["notes"]] == ["1", "2", "3", "4"]  # 357: <ol> 1. … 4.
+    assert [(e.from_step, e.to_step) for e in p.flow] == [(1, 2), (2, 3), (2, 4), (3, 5), (4, 5)]
+    assert p.steps[1].text.startswith("1.由本部每年年底調查")
+    assert p.time.days == 30
+    assert [n.marker for n in p.notes] == ["1", "2", "3", "4"]  # 357: <ol> 1. … 4.
 
 
 def test_branches_and_time_of_baggage_clearance(procs):
     p = procs[300]  # 306 「1. 調部」, 319 「2. 外派」; 作業時間 3 日 at 314-317 and 327-331
-    assert [s["branch"] for s in p["steps"]] == ["調部"] * 3 + ["外派"] * 3
-    assert p["steps"][3]["notes"] == ["外派商務人員委託包裝公司申請亦可"]  # 321 (…亦可)
-    assert p["time"]["text"] == "3日"
+    assert [s.branch for s in p.steps] == ["調部"] * 3 + ["外派"] * 3
+    assert p.steps[3].notes == ["外派商務人員委託包裝公司申請亦可"]  # 321 (…亦可)
+    assert p.time.text == "3日"
 
 
 def test_step_remarks_are_split_from_the_step(procs):
-    first = procs[453]["steps"][0]  # 465-467
-    assert first["text"] == "人事單位於公務人員退休（職）、資遣、辭職或死亡請頒"
-    assert first["notes"][0] == "1.於案件經核定或事實發生之日起3個月內辦理"
-    assert [s["branch"] for s in procs[453]["steps"]] == ["請核頒獎章部分"] * 7 + ["服務獎章獎勵金部分"] * 3
+    first = procs[453].steps[0]  # 465-467
+    assert first.text == "人事單位於公務人員退休（職）、資遣、辭職或死亡請頒"
+    assert first.notes[0] == "1.於案件經核定或事實發生之日起3個月內辦理"
+    assert [s.branch for s in procs[453].steps] == ["請核頒獎章部分"] * 7 + ["服務獎章獎勵金部分"] * 3
 
 
 def test_time_ranges_and_undated_time(procs):
-    assert (procs[830]["time"]["min_days"], procs[830]["time"]["days"]) == (1, 3)  # 846-850: 1 日 至 3 日
-    assert procs[980]["time"]["days"] == 3  # 990: ←————— 3 日 —————→
-    assert procs[3]["time"] == {"text": "D日為考試舉辦日", "line": 17, "end_line": 17, "days": None,
-                                "min_days": None}
+    assert (procs[830].time.min_days, procs[830].time.days) == (1, 3)  # 846-850: 1 日 至 3 日
+    assert procs[980].time.days == 3  # 990: ←————— 3 日 —————→
+    assert procs[3].time == TimeLimit("D日為考試舉辦日", Source(SOP_DOC, 17, 17), None, None)  # 17
 
 
 def test_laws(procs):
-    assert [l["name"] for l in procs[3]["laws"]][:2] == ["公務人員任用法", "公務人員任用法施行細則"]  # 8
-    law = procs[913]["laws"][0]  # 917
-    assert (law["name"], law["article"]) == ("駐外機構統一指揮要點", "第19點")
-    law = procs[225]["laws"][4]  # 233: 國防部頒「…」
-    assert (law["name"], law["issuer"]) == ("後備軍人及補充兵緩召、逐次與儘召處理規定", "國防部")
-    assert procs[1000]["laws"][0]["issuer"] == "經濟部資訊中心"  # 1002: 本部資訊中心訂定之「…」
+    assert [l.name for l in procs[3].laws][:2] == ["公務人員任用法", "公務人員任用法施行細則"]  # 8
+    law = procs[913].laws[0]  # 917
+    assert (law.name, law.article, law.source.line) == ("駐外機構統一指揮要點", "第19點", 917)
+    law = procs[225].laws[4]  # 233: 國防部頒「…」
+    assert (law.name, law.issuer) == ("後備軍人及補充兵緩召、逐次與儘召處理規定", "國防部")
+    assert procs[1000].laws[0].issuer == "經濟部資訊中心"  # 1002: 本部資訊中心訂定之「…」
 
 
 def test_forms(procs):
-    assert [f["name"] for f in procs[3]["forms"]][0] == "錄取名單"  # 87
-    pension = {f["name"]: f for f in procs[577]["forms"]}
-    assert pension["公務人員撫卹事實表"]["also_written"] == ["撫卹事實表"]  # 585 and 632
+    assert [f.name for f in procs[3].forms][0] == "錄取名單"  # 87
+    pension = {f.name: f for f in procs[577].forms}
+    assert pension["公務人員撫卹事實表"].also_written == ["撫卹事實表"]  # 585 and 632
+    assert pension["公務人員撫卹事實表"].lines == [585, 632]
     assert "死亡證明書" in pension and "公務人員因公死亡證明書" in pension  # 586 ≠ 633
-    assert pension["因公死亡證明書及相關證明文件"]["note"] == "因公死亡者另附；註3"  # 591
-    assert procs[164]["forms_note"].startswith("至外交部領事事務局網頁")  # 199
+    assert pension["因公死亡證明書及相關證明文件"].note == "因公死亡者另附；註3"  # 591
+    assert procs[164].forms_note.startswith("至外交部領事事務局網頁")  # 199
 
 
 def test_notes_keep_their_nesting_and_tables(procs):
-    notes = procs[360]["notes"]  # 372-373, then the 權責單位/注意事項 cells of 381-391
-    assert [n["kind"] for n in notes] == ["note", "note", "remark", "note", "note", "remark", "note"]
-    assert notes[2]["text"] == "註1：期間屆滿前或留職停薪原因消失"
-    rows = [n["text"] for n in procs[577]["notes"] if "｜" in n["text"]]  # 613-620: one note per table row
+    notes = procs[360].notes  # 372-373, then the 權責單位/注意事項 cells of 381-391
+    assert [n.kind for n in notes] == ["note", "note", "remark", "note", "note", "remark", "note"]
+    assert notes[2].text == "註1：期間屆滿前或留職停薪原因消失"
+    rows = [n.text for n in procs[577].notes if "｜" in n.text]  # 613-620: one note per table row
     assert len(rows) == 8 and rows[1] == "第1款｜冒險犯難或戰地殉職。｜撫卹法施行細則第5條"
-    perf = procs[394]["notes"][1]["text"]  # 407-409: a hard wrap across a blank line, joined back
+    perf = procs[394].notes[1].text  # 407-409: a hard wrap across a blank line, joined back
     assert perf.endswith("（f）其他行政工作（由國際貿易局、本部人事處及會計處考評）。")
 
 
 def test_units_and_roles(procs):
     def roles(line):
-        return {("/".join(u["unit"]), u["role"]) for u in procs[line]["units"]}
+        return {("/".join(u.unit), u.role) for u in procs[line].units}
 
     assert ("經濟部/國際貿易局", "核辦") in roles(352)  # 357 送國際貿易局核辦
     assert {("經濟部/人事處", "彙辦"), ("經濟部/人事處", "審核"), ("經濟部/總務司", "續辦")} <= roles(830)  # 840-844
@@ -241,17 +242,17 @@ def test_units_and_roles(procs):
     assert {("外交部/領事事務局", "截角註銷"), ("經濟部/人事處", "協助")} <= roles(164)  # 194, 196
     assert ("經濟部/人事處", "權責單位") in roles(360)  # 381: 權責單位 | 人事單位
     assert ("行政院/大陸委員會", "同意") in roles(130)  # 144
-    owner = procs[300]["units"][0]
-    assert (owner["unit"], owner["role"], owner["line"]) == (["經濟部"], "主辦機關", 300)
-    post = next(u for u in procs[925]["units"] if u["role"] == "核定")  # 936 簽報本(人事)處處長核定
-    assert (post["unit"], post["post"]) == (["經濟部", "人事處"], "處長")
-    inferred = next(u for u in procs[577]["units"] if u["unit"] == ["經濟部", "人事處"])
-    assert inferred["basis"] == "inferred"  # 581: 「人事單位」, the agency's personnel office
+    owner = procs[300].units[0]
+    assert (owner.unit, owner.role, owner.source.line) == (("經濟部",), "主辦機關", 300)
+    post = next(u for u in procs[925].units if u.role == "核定")  # 936 簽報本(人事)處處長核定
+    assert (post.unit, post.post) == (("經濟部", "人事處"), "處長")
+    inferred = next(u for u in procs[577].units if u.unit == ("經濟部", "人事處"))
+    assert inferred.basis == "inferred"  # 581: 「人事單位」, the agency's personnel office
 
 
 def test_units_named_without_a_role(procs):
     # 125: 「儲備對象：本部國際合作處、…投資審議委員會直接負責處理涉外事務有關人員」 — sources of candidates.
-    assert [u["unit"][-1] for u in procs[112]["named"]] == [
+    assert [u.unit[-1] for u in procs[112].named] == [
         "國際合作處", "投資業務處", "工業局", "國際貿易局", "智慧財產局", "標準檢驗局", "加工出口區管理處", "中小企業處",
         "投資審議委員會"]
     assert _units(procs[112]) == [("經濟部",)]
@@ -274,16 +275,16 @@ def test_no_markup_leaks(sop):
     leak = re.compile(r"<|>|\*\*|graph TD|-->|&nbsp;|\t|^\s*[-•]\s")
 
     def texts(p):
-        yield p["title"]
-        yield from (law["name"] for law in p["laws"])
-        for s in p["steps"]:
-            yield s["text"]
-            yield from s["notes"]
-        yield from (n["text"] for n in p["notes"])
-        yield from (f["name"] for f in p["forms"])
-        yield p["forms_note"]
+        yield p.title
+        yield from (law.name for law in p.laws)
+        for s in p.steps:
+            yield s.text
+            yield from s.notes
+        yield from (n.text for n in p.notes)
+        yield from (f.name for f in p.forms)
+        yield p.forms_note
 
-    bad = [(p["line"], t) for p in sop.extras["procedures"] for t in texts(p) if leak.search(t)]
+    bad = [(p.source.line, t) for p in sop.procedures for t in texts(p) if leak.search(t)]
     assert bad == []
 
 
@@ -371,21 +372,22 @@ def test_procedure_documents_for_which(graph):
 
 # --------------------------------------------------------------------------- rules of office rules (seed 003)
 def test_rules_of_document_handling_and_delegation(rules_doc):
-    rules = {r["article"]: r for r in rules_doc.extras["procedures"]}
+    rules = {r.source.article: r for r in rules_doc.procedures}
     assert sorted(rules, key=lambda a: int(a[1:-1])) == ["第26條", "第29條", "第32條", "第34條", "第35條", "第55條",
                                                          "第56條", "第57條", "第59條"]
     extension = rules["第35條"]  # 285-286
-    assert extension["title"] == "經濟部智慧財產局辦事細則第35條（展期）"
-    assert [(s["deciders"], s["min_days"], s["max_days"]) for s in extension["steps"][:3]] == [
-        (["主管科長"], None, 7), (["單位主管"], 7, 30), (["機關首長"], 30, None)]
-    limits = rules["第34條"]["steps"]  # 257-259
-    assert [(s["branch"], s["text"], s["days"]) for s in limits[:3]] == [
+    assert extension.title == "經濟部智慧財產局辦事細則第35條（展期）"
+    assert [(s.terms.deciders, s.terms.min_days, s.terms.max_days) for s in extension.steps[:3]] == [
+        (("主管科長",), None, 7), (("單位主管",), 7, 30), (("機關首長",), 30, None)]
+    assert extension.steps[0].source == Source(RULES_DOC, 285, 286, "第35條", "1")
+    limits = rules["第34條"].steps  # 257-259
+    assert [(s.branch, s.text, s.terms.days) for s in limits[:3]] == [
         ("一般公文", "最速件：一日。", 1), ("一般公文", "速件：三日。", 3), ("一般公文", "普通件：六日。", 6)]
-    errors = rules["第59條"]["steps"]  # 435-443
-    assert errors[0]["deciders"] == ["第三層主管"]
-    assert errors[2]["deciders"] == ["承辦單位主管", "擬稿人員", "會辦單位主管", "經辦人員"]
-    assert rules["第56條"]["steps"][2]["deciders"] == ["局長", "副局長"]  # 425
-    assert rules["第26條"]["steps"][3]["hours"] == 4  # 223 工作時間四小時內
+    errors = rules["第59條"].steps  # 435-443
+    assert errors[0].terms.deciders == ("第三層主管",)
+    assert errors[2].terms.deciders == ("承辦單位主管", "擬稿人員", "會辦單位主管", "經辦人員")
+    assert rules["第56條"].steps[2].terms.deciders == ("局長", "副局長")  # 425
+    assert rules["第26條"].steps[3].terms.hours == 4  # 223 工作時間四小時內
 
 
 def test_rules_in_the_graph_answer_who_decides(graph):
@@ -519,21 +521,23 @@ def test_arrow_chains_fenced_mermaid_and_working_days():
     from loaders import parse_text
     parsed = parse_text(OTHER, "sop", genre=None)
     assert parsed.document.genre == "procedures"
-    [p] = parsed.extras["procedures"]
-    assert [s["text"] for s in p["steps"]] == [
+    [p] = parsed.procedures
+    assert [s.text for s in p.steps] == [
         "申請人填具假單", "單位主管核准", "人事室登記", "收件", "本署秘書室彙辦", "退件"]
-    assert [(e["from"], e["to"], e["label"]) for e in p["flow"]] == [(1, 2, ""), (2, 3, ""), (4, 5, "合格"), (4, 6, "不合格")]
-    assert p["time"]["days"] == 5
-    assert p["steps"][4]["actors"] == [{"unit": ["財政部", "關務署", "秘書室"], "role": "彙辦", "basis": "explicit"}]
+    assert [(e.from_step, e.to_step, e.label) for e in p.flow] == [(1, 2, ""), (2, 3, ""), (4, 5, "合格"), (4, 6, "不合格")]
+    assert [s.key for s in p.steps] == ["", "", "", "A", "B", "C"]  # mermaid boxes keep their keys
+    assert p.time.days == 5
+    assert p.steps[4].actors == [Actor(("財政部", "關務署", "秘書室"), "彙辦", "explicit")]
     assert {u.path for u in parsed.units} == {("財政部",), ("財政部", "關務署"), ("財政部", "關務署", "人事室"),
                                               ("財政部", "關務署", "秘書室")}
 
 
-def test_extras_survive_the_store_round_trip(sop):
+def test_procedures_survive_the_store_round_trip(sop):
     import json
 
     from graph_model.records import parsed_from_dict, to_dict
     again = parsed_from_dict(json.loads(json.dumps(to_dict(sop), ensure_ascii=False)))
+    assert again == sop
     a, b = OrgGraph.build([sop]), OrgGraph.build([again])
     assert a.to_node_link() == b.to_node_link()
 
@@ -541,9 +545,9 @@ def test_extras_survive_the_store_round_trip(sop):
 def test_short_numbered_steps_are_steps_not_branches():
     from loaders import parse_text
     text = "內政部警政署員工文具請領作業程序\n一、法令依據：物品管理手冊\n二、處理流程\n1. 填單\n2. 審核\n3. 發給\n"
-    [p] = parse_text(text, "sop2").extras["procedures"]
-    assert [(s["text"], s["branch"]) for s in p["steps"]] == [("填單", ""), ("審核", ""), ("發給", "")]
-    assert len(p["flow"]) == 2
+    [p] = parse_text(text, "sop2").procedures
+    assert [(s.text, s.branch) for s in p.steps] == [("填單", ""), ("審核", ""), ("發給", "")]
+    assert len(p.flow) == 2
 
 
 def test_which_entries_index_steps_and_notes_with_their_acting_units(graph):
@@ -579,8 +583,8 @@ CORPUS_RULES = {
 
 def test_the_office_rules_loader_adds_the_rules(rules_doc):
     loaded = load_path(SEED_RULES)
-    assert loaded.extras["procedures"] == rules_doc.extras["procedures"]
-    assert {p["kind"] for p in loaded.extras["procedures"]} == {"rule"}
+    assert loaded.procedures == rules_doc.procedures
+    assert {p.kind for p in loaded.procedures} == {"rule"}
     assert loaded.posts  # the posts the loader read, beside the rules
 
 
@@ -589,30 +593,30 @@ def test_rules_of_the_corpus_office_rules(name):
     from conftest import CORPUS
     parsed = load_path(CORPUS / f"{name}.txt")
     assert parsed.document.genre == "office_rules"
-    rules = parsed.extras.get("procedures", [])
-    assert [r["article"] for r in rules] == CORPUS_RULES[name]
-    assert all(r["title"].startswith(parsed.document.title) for r in rules)  # 財政部高雄市國稅局辦事細則第22條（…）
+    rules = parsed.procedures
+    assert [r.source.article for r in rules] == CORPUS_RULES[name]
+    assert all(r.title.startswith(parsed.document.title) for r in rules)  # 財政部高雄市國稅局辦事細則第22條（…）
 
 
 def test_corpus_rules_name_who_decides_and_who_answers():
     from conftest import CORPUS
-    rules = {r["article"]: r for r in load_path(CORPUS / "08_cip_office_rules.txt").extras["procedures"]}
-    disagreements = rules["第20條"]["steps"]  # 312-314
-    assert [s["deciders"] for s in disagreements] == [["主任委員", "副主任委員"], ["各該處、室主管"]]
-    errors = rules["第21條"]["steps"]  # 316-337
-    assert errors[1]["deciders"] == ["承辦人員", "審核人員", "主管人員"]  # 318-319: 負連帶責任
+    rules = {r.source.article: r for r in load_path(CORPUS / "08_cip_office_rules.txt").procedures}
+    disagreements = rules["第20條"].steps  # 312-314
+    assert [s.terms.deciders for s in disagreements] == [("主任委員", "副主任委員"), ("各該處、室主管",)]
+    errors = rules["第21條"].steps  # 316-337
+    assert errors[1].terms.deciders == ("承辦人員", "審核人員", "主管人員")  # 318-319: 負連帶責任
     # 322-323: 「…由承辦人員負責；其關係重大者，…負連帶責任」 is one clause, not two
-    assert errors[4]["text"] == "會計、統計數字錯誤者，由承辦人員負責；其關係重大者，審核人員及主管人員負連帶責任。"
-    assert errors[6]["deciders"] == ["繕、校人員"]  # 327: 繕、校人員 is one post
-    assert rules["第22條"]["steps"][0]["deciders"] == ["代理人"]  # 339-340: 代理人就代理職務負其責任
-    ntb = {r["article"]: r for r in load_path(CORPUS / "07_kaohsiung_ntb_office_rules.txt").extras["procedures"]}
-    assert ntb["第23條"]["steps"][0]["deciders"] == ["局長"]  # 730-731
+    assert errors[4].text == "會計、統計數字錯誤者，由承辦人員負責；其關係重大者，審核人員及主管人員負連帶責任。"
+    assert errors[6].terms.deciders == ("繕、校人員",)  # 327: 繕、校人員 is one post
+    assert rules["第22條"].steps[0].terms.deciders == ("代理人",)  # 339-340: 代理人就代理職務負其責任
+    ntb = {r.source.article: r for r in load_path(CORPUS / "07_kaohsiung_ntb_office_rules.txt").procedures}
+    assert ntb["第23條"].steps[0].terms.deciders == ("局長",)  # 730-731
 
 
 def test_organization_acts_have_no_rules():
     from conftest import CORPUS
     for path in [SEED_ACT, *sorted(CORPUS.glob("0[1-6]_*.txt")), CORPUS / "12_tainan_city_gov_organization_rules.txt"]:
-        assert "procedures" not in load_path(path).extras, path.name
+        assert load_path(path).procedures == [], path.name
 
 
 # --------------------------------------------------------------------------- issue 7: units only mentioned

@@ -19,7 +19,7 @@ import corpus  # noqa: E402
 
 import loaders  # noqa: E402
 from graph_model.naming import is_self_reference, self_references, strip_self_reference  # noqa: E402
-from graph_model.records import PostRecord  # noqa: E402
+from graph_model.records import Actor, PostRecord  # noqa: E402
 
 
 def parse(pcode: str):
@@ -124,8 +124,8 @@ def test_the_branch_office_acts_in_its_own_procedures():
     # M0010015 line 162: 「本分署處理事務，實施分層負責，逐級授權決定」: 本分署 is 東區分署 itself.
     parsed = parse("M0010015")
     agency = parsed.agency
-    steps = [s for p in parsed.extras["procedures"] for s in p["steps"] if s["text"].startswith("本分署處理事務")]
-    assert steps and all({"unit": list(agency), "role": "處理", "basis": "explicit"} in s["actors"] for s in steps)
+    steps = [s for p in parsed.procedures for s in p.steps if s.text.startswith("本分署處理事務")]
+    assert steps and all(Actor(agency, "處理", "explicit") in s.actors for s in steps)
 
 
 def test_no_loader_writes_its_own_list_of_self_references():
