@@ -554,7 +554,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                 extra, seamed = m & ~masks[e], excused(m)
                 coverage = (masses[e] + (mass(extra) if extra else 0.0)) / ((total - mass(seamed)) or 1.0)
                 if partial:
-                    if covered_chars(q.parts, [t for t in bigrams if m & bit[t]]) < PARTIAL_MIN_CHARS:
+                    if not two_words(m):
                         continue
                 # Too little of the query in common, unless a long stretch of it is there word for word
                 # (a chatty question around a real phrase: 我想知道進口貨物退運…).
@@ -572,12 +572,24 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                 by_unit.setdefault(u, []).append(Match(e, score, hs, info))
         return by_unit
 
+    wide: dict[int, bool] = {}
+
+    def two_words(mask: int) -> bool:
+        """Do the query bigrams in ``mask`` cover :data:`PARTIAL_MIN_CHARS` characters of the query?"""
+        if mask not in wide:
+            wide[mask] = covered_chars(q.parts, [t for t in bigrams if mask & bit[t]]) >= PARTIAL_MIN_CHARS
+        return wide[mask]
+
     by_unit, partial = by_unit_of(keep, False), False
-    if not by_unit:  # the second pass: every entry sharing a bigram, its unigrams counted too
-        loose = [e for e in masses if e not in keep]
+    if not by_unit:  # the second pass: entries that may share two words, their unigrams counted too
+        any_name = 0  # what any unit's names can add: an entry short of two words even with it is not read
+        for m in name_masks.values():
+            any_name |= m
+        wider = [e for e in masses if two_words(masks[e] | any_name)]
+        loose = [e for e in wider if e not in keep]
         for t in unigrams:
             add(t, UNIGRAM_WEIGHT, set(loose))
-        by_unit, partial = by_unit_of(loose + list(keep), True), True
+        by_unit, partial = by_unit_of(wider, True), True
 
     results = []
     for u, matches in by_unit.items():
