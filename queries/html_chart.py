@@ -35,7 +35,7 @@ from pathlib import Path
 from graph_model.records import Source
 
 from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGRAM_WEIGHT, CONTEXT_BOOST
-from .search import EVIDENCE_PER_UNIT
+from .search import EVIDENCE_PER_UNIT, PARTIAL_MIN_CHARS
 from .units import duties_in_order, hierarchy_view
 from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
 from .which import DEFAULT_TOP, index_of
@@ -212,6 +212,7 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
         "abbreviations": list(ABBREVIATIONS.items()),
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
+                   "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS,
                    "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP},
     }
 

@@ -26,7 +26,10 @@ literally.  Lucene's score is then re-weighted as the embedded ranking does
 - prior: catch-all and residual duties, unit names and procedure texts count
   for less than a duty a unit is specifically charged with; the agency a
   procedure belongs to, found only by its title, for less than the units acting in it;
-- context: units under a unit the query names (``臺中關保稅``) count double.
+- context: units under a unit the query names (``臺中關保稅``) count double;
+- partial: when no text passes, the texts sharing bigrams over
+  :data:`queries.search.PARTIAL_MIN_CHARS` characters of the query (two words) answer,
+  marked ``partial``, as the embedded lookup's second pass.
 
 The acting unit answers a procedure's text: a title, the units with a role in
 the procedure; a step, the units acting in it; a note, the units it gives a
@@ -192,6 +195,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
     qlen = max(sum(len(p) for p in parts), 1)
 
     by_unit: dict[str, list] = {}
+    partial_by_unit: dict[str, list] = {}  # the second pass (queries.search): two words in common
     info: dict[str, dict] = {}
     for c in cands.values():
         per_unit: dict[str, list[dict]] = {}
@@ -210,14 +214,19 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                 # A seam after a word the text holds (印信管理: 信管, after 印信) is not counted against it.
                 seamed = sum(1 for seam, before in seamed_by.items() if before in held)
                 coverage = len(held) / max(len(bigrams) - seamed, 1)
+                into = by_unit
                 if coverage < s.MIN_COVERAGE and run < s.MIN_RUN:
-                    continue
+                    if s.covered_chars(parts, held) < s.PARTIAL_MIN_CHARS:
+                        continue
+                    into = partial_by_unit
                 boost = s.CONTEXT_BOOST if any(r0["path"][:len(p)] == p for p in context_paths) else 1.0
                 score = c.score * coverage * phrase * prior * max(r["weight"] for r in rows) * boost
             else:
-                score = c.score
-            by_unit.setdefault(uid, []).append((score, c, rows))
-    return _hits(by_unit, info, terms, top)
+                score, into = c.score, by_unit
+            into.setdefault(uid, []).append((score, c, rows))
+    if by_unit or not partial_by_unit:
+        return _hits(by_unit, info, terms, top)
+    return _hits(partial_by_unit, info, terms, top, partial=True)
 
 
 def _seams(parts: list[str], present: set[str], bigrams: list[str], fetch) -> dict[str, str]:
@@ -266,7 +275,7 @@ def _triggers() -> frozenset[str]:
     return found
 
 
-def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
+def _hits(by_unit: dict, info: dict, terms: dict, top: int | None, partial: bool = False) -> list:
     ranked = []
     for uid, matches in by_unit.items():
         matches.sort(key=lambda m: (-m[0], m[1].kind, m[1].ref))
@@ -287,7 +296,7 @@ def _hits(by_unit: dict, info: dict, terms: dict, top: int | None) -> list:
         if previous is not None and signature != previous:
             group += 1
         previous = signature
-        hits.append(Hit(dict(info[uid]), score, evidence, group))
+        hits.append(Hit(dict(info[uid]), score, evidence, group, partial=partial))
     return hits
 
 

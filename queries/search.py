@@ -16,6 +16,13 @@ re-weighted by:
 - prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室
   事項」) count for less than a duty a unit is specifically charged with.
 
+When no unit passes, a second pass keeps the units whose entry (with the unit's names)
+shares bigrams covering at least :data:`PARTIAL_MIN_CHARS` characters of the query — two
+words — whatever its coverage: a planner's everyday words (國道交通違規取締) often share only
+two words with the formal text (違反公路交通管理事件之稽查取締).  Their results are marked
+``partial``.  One shared word is not enough (辦公室 is no answer to 辦公室冷氣維修): off-topic
+queries (寵物美容, 機票比價 …, eval/offtopic.jsonl) share one word by chance, not two.
+
 Units are ranked by their best entry; units that share that entry (one duty,
 several HANDLES edges) get exactly the same score.  A unit named in the query
 (``臺中關保稅``) is taken as context: units under it are preferred.
@@ -61,6 +68,7 @@ MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's entry (with t
 PREFILTER = 0.2  # share an entry must contain on its own to be considered at all
 MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
+PARTIAL_MIN_CHARS = 4  # the second pass: query characters an entry's shared bigrams must cover (two words)
 EVIDENCE_PER_UNIT = 3
 
 
@@ -213,6 +221,7 @@ class UnitResult:
     score: float
     matches: list[Match]
     context: bool = False  # preferred because the query named a unit above it
+    partial: bool = False  # found by the second pass: only a few of the query's words in common
 
 
 @dataclass
@@ -529,42 +538,79 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
         context_units = {i for i, u in enumerate(index.units) if any(u[2][:len(r)] == r for r in roots)}
 
     qlen = max(q.length, 1)
-    by_unit: dict[int, list[Match]] = {}
-    for e in keep:
-        entry = entries[e]
-        run, phrase, prior = phrase_and_prior(q.parts, entry[3], entry[7], entry[4], qlen, runs.get(e))
-        base = raw[e] * phrase * prior
-        per_unit: dict[int, list[list]] = {}
-        for h in entry[6]:
-            if allowed is None or h[0] in allowed:
-                per_unit.setdefault(h[0], []).append(h)
-        for u, hs in per_unit.items():
-            m = masks[e] | name_masks.get(u, 0)
-            extra, seamed = m & ~masks[e], excused(m)
-            coverage = (masses[e] + (mass(extra) if extra else 0.0)) / ((total - mass(seamed)) or 1.0)
-            # Too little of the query in common, unless a long stretch of it is there word for word
-            # (a chatty question around a real phrase: 我想知道進口貨物退運…).
-            if coverage < MIN_COVERAGE and run < MIN_RUN:
-                continue
-            boost = CONTEXT_BOOST if u in context_units else 1.0
-            score = base * coverage * boost
-            info = None
-            if explain:
-                info = {"bm25": round(raw[e], 3), "coverage": round(coverage, 3),
-                        "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
-                        "seams": sorted(t for t in bigrams if seamed & bit[t]),
-                        "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
-                        "flags": list(entry[5]), "context_boost": boost, "terms": contrib.get(e, [])}
-            by_unit.setdefault(u, []).append(Match(e, score, hs, info))
+
+    def by_unit_of(candidates, partial: bool) -> dict[int, list[Match]]:
+        by_unit: dict[int, list[Match]] = {}
+        for e in candidates:
+            entry = entries[e]
+            run, phrase, prior = phrase_and_prior(q.parts, entry[3], entry[7], entry[4], qlen, runs.get(e))
+            base = raw[e] * phrase * prior
+            per_unit: dict[int, list[list]] = {}
+            for h in entry[6]:
+                if allowed is None or h[0] in allowed:
+                    per_unit.setdefault(h[0], []).append(h)
+            for u, hs in per_unit.items():
+                m = masks[e] | name_masks.get(u, 0)
+                extra, seamed = m & ~masks[e], excused(m)
+                coverage = (masses[e] + (mass(extra) if extra else 0.0)) / ((total - mass(seamed)) or 1.0)
+                if partial:
+                    if not two_words(m):
+                        continue
+                # Too little of the query in common, unless a long stretch of it is there word for word
+                # (a chatty question around a real phrase: 我想知道進口貨物退運…).
+                elif coverage < MIN_COVERAGE and run < MIN_RUN:
+                    continue
+                boost = CONTEXT_BOOST if u in context_units else 1.0
+                score = base * coverage * boost
+                info = None
+                if explain:
+                    info = {"bm25": round(raw[e], 3), "coverage": round(coverage, 3),
+                            "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
+                            "seams": sorted(t for t in bigrams if seamed & bit[t]),
+                            "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
+                            "flags": list(entry[5]), "context_boost": boost, "terms": contrib.get(e, [])}
+                by_unit.setdefault(u, []).append(Match(e, score, hs, info))
+        return by_unit
+
+    wide: dict[int, bool] = {}
+
+    def two_words(mask: int) -> bool:
+        """Do the query bigrams in ``mask`` cover :data:`PARTIAL_MIN_CHARS` characters of the query?"""
+        if mask not in wide:
+            wide[mask] = covered_chars(q.parts, [t for t in bigrams if mask & bit[t]]) >= PARTIAL_MIN_CHARS
+        return wide[mask]
+
+    by_unit, partial = by_unit_of(keep, False), False
+    if not by_unit:  # the second pass: entries that may share two words, their unigrams counted too
+        any_name = 0  # what any unit's names can add: an entry short of two words even with it is not read
+        for m in name_masks.values():
+            any_name |= m
+        wider = [e for e in masses if two_words(masks[e] | any_name)]
+        loose = [e for e in wider if e not in keep]
+        for t in unigrams:
+            add(t, UNIGRAM_WEIGHT, set(loose))
+        by_unit, partial = by_unit_of(wider, True), True
 
     results = []
     for u, matches in by_unit.items():
         matches.sort(key=lambda m: (-m.score, m.entry))
         results.append(UnitResult(u, index.units[u][0], matches[0].score, matches[:EVIDENCE_PER_UNIT],
-                                  u in context_units))
+                                  u in context_units, partial))
     # Best score first; equal scores stay together, ordered by the evidence they share, then by id.
     results.sort(key=lambda r: (-round(r.score, 9), r.matches[0].entry, r.unit_id))
     return keep_ties(results, limit, lambda r: r.score)
+
+
+def covered_chars(parts: list[str], grams) -> int:
+    """How many characters of the query ``parts`` the bigrams ``grams`` cover: what the second pass of
+    both lookups asks of an entry (one three-character word is 2 bigrams but 3 characters).
+
+    >>> covered_chars(["國道交通違規取締"], ["交通", "取締"]), covered_chars(["辦公室冷氣維修"], ["辦公", "公室"])
+    (4, 3)
+    """
+    grams = set(grams)
+    return sum(1 for p in parts for i in range(len(p))
+               if p[i:i + 2] in grams or (i and p[i - 1:i + 1] in grams))
 
 
 def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,

@@ -74,6 +74,7 @@ class Hit:
     evidence: list[Evidence]
     group: int = 0  # hits with equal score and the same best evidence share a group number
     explain: list[dict] | None = None
+    partial: bool = False  # no unit matched the query as asked: this one shares only some of its words
 
     @property
     def breadcrumb(self) -> str:
@@ -81,6 +82,8 @@ class Hit:
 
     def to_dict(self) -> dict:
         d = {"unit": dict(self.unit), "score": round(self.score, 3), "evidence": [e.to_dict() for e in self.evidence]}
+        if self.partial:
+            d["partial"] = True
         if self.explain is not None:
             d["explain"] = self.explain
         return d
@@ -235,7 +238,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
             if r.context:
                 info[0]["context"] = "under a unit named in the query"
         hits.append(Hit({"id": uid, "name": name, "path": list(path), "type": unit_type, "kind": unit_kind},
-                        r.score, evidence, group, info))
+                        r.score, evidence, group, info, r.partial))
     return hits
 
 
@@ -274,6 +277,9 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
             lines.append(hint)
         return "\n".join(lines)
     lines: list[str] = []
+    partial = ", partial match" if hits[0].partial else ""
+    if partial:
+        lines.append(f"No unit handles 「{query}」 as asked; partial matches (only some of its words in common):")
     i = rank = 0
     while i < len(hits):
         j = i
@@ -283,7 +289,7 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
         rank += 1  # blocks are numbered in order; equal scores show a tie
         ev = first.evidence[0]
         if j == i:
-            lines.append(f"{rank}. {first.breadcrumb}  (score {first.score:.2f})")
+            lines.append(f"{rank}. {first.breadcrumb}  (score {first.score:.2f}{partial})")
             shown = set()
             for e in first.evidence:
                 if (e.text, e.doc, e.line) in shown:
@@ -297,7 +303,7 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
                 lines.append(f"   {e.cite()}")
             _explain_lines(lines, first)
         else:
-            lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  (score {first.score:.2f}, {j - i + 1} units)")
+            lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  (score {first.score:.2f}, {j - i + 1} units{partial})")
             if ev.context:
                 lines.append(f"   {_where(ev, role=False)}")
             for h in hits[i:j + 1]:

@@ -29,6 +29,10 @@ RULES = SEED_RULES.read_text(encoding="utf-8").splitlines()
 BUDGET_DOC = SEED_BUDGET.stem
 QUERIES = [json.loads(line)["query"] for line in (REPO / "eval" / "queries.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
+# Off-topic queries (eval/offtopic.jsonl) and everyday ones only the second pass answers (partial matches).
+OFFTOPIC = [json.loads(line)["query"] for line in (REPO / "eval" / "offtopic.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+PARTIAL = ["辦公室冷氣維修", "員工宿舍分配管理", "走私毒品查緝", "預算執行進度管考", "貨櫃掃描儀器維護"]
 
 
 def budget_unit(line: int) -> str:
@@ -188,9 +192,10 @@ def test_expand_collapse_zoom_and_print(page, tmp_path, corpus):
 def test_search_answers_as_which(page, tmp_path, corpus, unit):
     """Every query of eval/queries.jsonl: the page lists the units `which` lists, in its order, with its scores."""
     chart = open_chart(page, tmp_path, corpus, unit)
-    got = page.evaluate("qs => qs.map(q => orgchart.search(q))", QUERIES)
+    queries = QUERIES + OFFTOPIC + PARTIAL
+    got = page.evaluate("qs => qs.map(q => orgchart.search(q))", queries)
     differ = []
-    for query, hits in zip(QUERIES, got):
+    for query, hits in zip(queries, got):
         want = [(h.unit["id"], round(h.score, 9)) for h in which(corpus, query, agency=unit)]
         if [(u, round(s, 9)) for u, s in hits] != want:
             differ.append(query)
@@ -252,4 +257,17 @@ def test_the_whole_national_tree_opens_and_searches(page, tmp_path, national_gra
     assert listed and "保稅" in listed[0]["text"]
     page.click("#results li.hit >> nth=0")
     assert page.locator(".box.selected").count() == 1 and "保稅" in page.inner_text("#panel")
+    chart.clean()
+
+
+def test_a_partial_match_says_so_in_the_page(page, tmp_path, corpus):
+    # As `which 辦公室冷氣維修`: nothing matches as asked; 秘書室 第三科 (辦公處所及宿舍維修, seed 003 第12條 三) is listed
+    # as a partial match, the status line saying that no unit matches fully.
+    assert which(corpus, "辦公室冷氣維修")[0].partial
+    chart = open_chart(page, tmp_path, corpus)
+    listed = chart.search("辦公室冷氣維修")
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(corpus, "辦公室冷氣維修")]
+    assert listed[0]["unit"] == "經濟部/智慧財產局/秘書室/第三科" and "部分相符" in listed[0]["text"]
+    assert "沒有單位完全相符" in page.inner_text("#status")
+    assert "部分相符" not in chart.search("保稅工廠監管")[0]["text"]
     chart.clean()

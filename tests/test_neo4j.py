@@ -612,6 +612,34 @@ def test_lookup_answers_procedures_with_the_acting_unit(pushed):
     assert "本部人事處依據駐外單位" in _lines(SEED_SOP)[step.line - 1]
 
 
+def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
+    # Everyday words that share only two words with a duty (辦公室冷氣維修: 「辦公處所及宿舍維修」, seed 003
+    # 第12條 三, line 132) answer in both backends from the second pass, marked partial, first the same unit;
+    # the off-topic queries (eval/offtopic.jsonl) get no partial match from either.
+    import json
+    from conftest import REPO
+    from queries.neo4j_lookup import which
+    from queries.which import which as embedded_which
+
+    assert "辦公處所及宿舍維修" in "".join(_lines(SEED_RULES)[131].split())
+    for query in ["辦公室冷氣維修", "員工宿舍分配管理", "走私毒品查緝", "預算執行進度管考", "貨櫃掃描儀器維護"]:
+        hits, embedded = which(pushed, query, top=None), embedded_which(corpus, query, top=None)
+        assert hits and all(h.partial for h in embedded), query
+        if all(h.partial for h in hits):
+            assert hits[0].unit["id"] == embedded[0].unit["id"], query
+            assert {h.unit["id"] for h in hits} == {h.unit["id"] for h in embedded}, query
+        else:  # Neo4j's coverage counts bigrams (the embedded one weighs them): its first pass may answer
+            assert embedded[0].unit["id"] in {h.unit["id"] for h in hits[:5]}, query
+    assert sum(all(h.partial for h in which(pushed, q, top=None)) for q in ["辦公室冷氣維修", "員工宿舍分配管理"]) == 2
+    hit = which(pushed, "辦公室冷氣維修", top=1)[0]
+    assert hit.unit["id"] == "經濟部/智慧財產局/秘書室/第三科" and (hit.evidence[0].doc, hit.evidence[0].line) == \
+        (SEED_RULES.stem, 132)
+    assert hit.to_dict()["partial"] is True and "partial" not in which(pushed, "保稅工廠監管", top=1)[0].to_dict()
+    offtopic = [json.loads(line)["query"] for line in (REPO / "eval" / "offtopic.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    assert not any(h.partial for q in offtopic for h in which(pushed, q, top=None))
+
+
 def test_cli_which_neo4j_renders_like_embedded(neo4j_env, run, corpus):
     from queries.neo4j_lookup import which
     push(corpus, conf(neo4j_env))

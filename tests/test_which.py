@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET
+from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES
 
 BUDGET_ID = SEED_BUDGET.stem
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
@@ -499,3 +499,47 @@ def test_a_residual_duty_holding_the_query_still_answers(alone):
     results = search(index, "統一處理原則", explain=True)
     assert {index.units[h[0]][0] for h in residual[0][6]} <= {r.unit_id for r in results}
     assert any(m.explain["prior"] == RESIDUAL_PRIOR for r in results for m in r.matches)
+
+
+# --------------------------------------------------------------------------- partial matches
+def test_everyday_words_get_a_partial_match_rather_than_nothing(run):
+    # Bundled samples: seed 003 第12條 三 charges 秘書室 第三科 with 「辦公處所及宿舍維修」; nothing says
+    # 冷氣.  辦公室冷氣維修 shares 辦公 and 維修 with it, too little for the first pass.
+    line = "".join(SEED_RULES.read_text(encoding="utf-8").splitlines()[131].split())
+    assert line.startswith("三、第三科:") and "辦公處所及宿舍維修" in line and "冷氣" not in line
+    result = run("which", "辦公室冷氣維修")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "No unit handles 「辦公室冷氣維修」 as asked; partial matches (only some of its words in common):"
+    assert lines[1].startswith("1. 經濟部 › 智慧財產局 › 秘書室 › 第三科  (score ") and lines[1].endswith(", partial match)")
+    hits = json.loads(run("which", "辦公室冷氣維修", "--json").stdout)
+    assert hits[0]["unit"]["id"] == "經濟部/智慧財產局/秘書室/第三科" and all(h["partial"] for h in hits)
+    assert hits[0]["evidence"][0]["doc"] == SEED_RULES.stem and hits[0]["evidence"][0]["line"] == 132
+    # 內政部 › 中部辦公室 shares one word, 辦公室 (two bigrams, three characters): not an answer.
+    assert "內政部/中部辦公室" not in {h["unit"]["id"] for h in hits}
+
+
+def test_a_match_as_asked_is_not_marked_partial(run):
+    result = run("which", "保稅工廠監管", "--json")
+    assert result.exit_code == 0 and all("partial" not in h for h in json.loads(result.stdout))
+    assert "partial" not in run("which", "保稅工廠監管").stdout
+
+
+def test_off_topic_queries_get_no_partial_match(run):
+    # eval/offtopic.jsonl: 40 everyday requests no unit of the samples or the development corpus handles
+    # (none shares two words with a duty of those documents); the second pass must not answer them.
+    sys.path.insert(0, str(REPO / "eval"))
+    import offtopic
+    from graph_model.store import open_store
+    from queries.search import build_index, search
+    from run import build_graph
+
+    queries = offtopic.load_offtopic()
+    assert len(queries) == 40
+    samples = build_index(open_store("/nonexistent/store.json").graph())
+    for index in (samples, build_index(build_graph()[0])):
+        assert not any(r.partial for q in queries for r in search(index, q))
+    assert offtopic.false_answers(samples, queries)["answered"] == 0
+    result = run("which", "天氣預報")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("No unit handles 「天氣預報」 in the loaded documents.")
