@@ -206,6 +206,18 @@ class OrgGraph:
         """``(source id, edge)`` of the ``rel_type`` edges reaching ``node_id``."""
         return [(u, data) for u, _, data in self.g.in_edges(node_id, data=True) if data["type"] == rel_type]
 
+    def edge(self, source: str, target: str, key: str) -> dict | None:
+        """The edge ``key`` (``HAS_UNIT``, a HANDLES key …) from ``source`` to ``target``, or ``None``."""
+        return self.g.get_edge_data(source, target, key=key)
+
+    def subgraph(self, node_ids: Iterable[str]) -> "OrgGraph":
+        """The graph of these nodes and the edges among them (a read-only view)."""
+        return OrgGraph(self.g.subgraph(node_ids))
+
+    def size(self) -> int:
+        """Nodes plus edges: what a push writes."""
+        return self.g.number_of_nodes() + self.g.number_of_edges()
+
     def agency_conflicts(self) -> dict[str, list[str]]:
         """Agencies that documents place under different parents: name → the parents' ids."""
         return self.g.graph.get("agency_conflicts", {})

@@ -48,7 +48,7 @@ def scope(graph, unit: str | None = None, depth: int | None = None) -> Scope:
         units.append(uid)
         level[uid] = d
         if parent is not None:
-            has_unit.append((parent, uid, graph.g.get_edge_data(parent, uid, key="HAS_UNIT")))
+            has_unit.append((parent, uid, graph.edge(parent, uid, "HAS_UNIT")))
         kids = view.children(uid)
         if depth is not None and d >= depth:
             below[uid] = len(view.descendants(uid)) if kids else 0

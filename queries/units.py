@@ -59,6 +59,9 @@ class LoadedUnits:
     def __getattr__(self, name):
         return getattr(self.graph, name)
 
+    def __contains__(self, node_id: str) -> bool:  # `in` is looked up on the class, never through __getattr__
+        return node_id in self.graph
+
     def roots(self) -> list[str]:
         return [r for r in self.graph.roots() if not self.graph.node(r).get("mentioned")]
 
