@@ -2,7 +2,8 @@
 
 A reference is an id (財政部/關務署), a path suffix (基隆關/稽查組, 基隆關 › 稽查組), a name, a full
 name or an alias (經濟部智慧財產局).  It names the unit whose id it is; else every unit whose path
-ends with its pieces, the last piece being the unit's name, its full name or one of its aliases.
+ends with its pieces, the last piece being the unit's name, its full name or one of its aliases
+(not a self-reference such as 本局: that one names a unit only in its own document).
 What several units mean is the caller's to say: ``show`` refuses them, ``which --agency`` takes them
 all.  The Neo4j lookup asks the same in Cypher (:func:`graph_model.neo4j.cypher.units_by_reference`);
 the build's :meth:`OrgGraph.ending_with` matches records' paths with :func:`ends_with`.
@@ -17,16 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .naming import is_self_reference
+
 
 def parse_unit_ref(ref: str) -> tuple[str, list[str]]:
-    """``(the reference as an id, its pieces)``: pieces split at / or ›, blanks around them dropped.
+    """``(the reference as an id, the pieces that name units)``: pieces split at / or ›, blanks
+    around them dropped; none when the last is a self-reference (本局, 本署 …), a document's word
+    for its own organization that names no unit outside that document (though aliases keep it).
 
-    >>> parse_unit_ref(" 關務署 › 基隆關/ ")
-    ('關務署/基隆關', ['關務署', '基隆關'])
+    >>> parse_unit_ref(" 關務署 › 基隆關/ "), parse_unit_ref("經濟部/本局")
+    (('關務署/基隆關', ['關務署', '基隆關']), ('經濟部/本局', []))
     """
     pieces = [p.strip() for p in ref.replace("›", "/").split("/")]
     pieces = [p for p in pieces if p]
-    return "/".join(pieces), pieces
+    return "/".join(pieces), [] if pieces and is_self_reference(pieces[-1]) else pieces
 
 
 def ends_with(path: Sequence[str], pieces: Sequence[str]) -> bool:

@@ -42,18 +42,24 @@ def test_show_and_which_agency_name_the_same_units(samples):
     ids = [r[0] for r in graph_rows]
     refs = references(samples)
     assert len(refs) > 300
-    several = 0
+    several, nothing = 0, []
     for ref in refs:
         named = [ids[i] for i in units_named(ref, graph_rows)]
         assert [index.units[i][0] for i in units_named(ref, index_rows)] == named, ref
         if len(named) == 1:
             assert samples.resolve(ref) == named[0]
+        elif not named:
+            nothing.append(ref)
+            with pytest.raises(UnknownUnit):
+                samples.resolve(ref)
         else:
             several += 1
             with pytest.raises(AmbiguousUnit) as err:
                 samples.resolve(ref)
             assert err.value.candidates == named
     assert several  # 稽查組, 秘書室 …: a name several agencies use
+    # Only the aliases 本局 (「財政部關稅總局(以下簡稱本局)」, seed 002) name nothing: a self-reference.
+    assert nothing and all(ref.split("/")[-1] == "本局" for ref in nothing)
 
 
 def test_an_id_names_its_unit_alone():
@@ -101,8 +107,8 @@ def test_the_build_lookup_and_the_rule_agree_on_paths(national_documents):
 
 
 def test_which_agency_takes_a_full_name(run, tmp_path):
-    # Seed 002 line 7: 「財政部關稅總局(以下簡稱本局)掌理左列事項」 — the full name (and its alias 本局)
-    # names 關稅總局 for `show`, and now for `which --agency` too.
+    # Seed 002 line 7: 「財政部關稅總局(以下簡稱本局)掌理左列事項」 — the full name names 關稅總局
+    # for `show`, and now for `which --agency` too; its alias 本局, a self-reference, for neither.
     import json
 
     from graph_model.store import open_store
@@ -114,9 +120,18 @@ def test_which_agency_takes_a_full_name(run, tmp_path):
     hits = json.loads(by_name.stdout)
     assert by_name.exit_code == 0 and hits
     assert all(h["unit"]["path"][:2] == ["財政部", "關稅總局"] for h in hits)
-    for ref in ("財政部關稅總局", "財政部/財政部關稅總局", "本局"):
+    for ref in ("財政部關稅總局", "財政部/財政部關稅總局", "財政部 › 財政部關稅總局"):
         by_full = run("--store", store, "which", "--json", "關稅", "--agency", ref)
         assert by_full.exit_code == 0, by_full.stderr
         assert json.loads(by_full.stdout) == hits
-    unknown = run("--store", store, "which", "關稅", "--agency", "財政部關稅局")
-    assert unknown.exit_code == 1 and "no unit named '財政部關稅局'" in unknown.stderr
+    for ref in ("財政部關稅局", "本局", "財政部/本局"):
+        unknown = run("--store", store, "which", "關稅", "--agency", ref)
+        assert unknown.exit_code == 1 and f"no unit named {ref!r}" in unknown.stderr
+
+
+@pytest.mark.parametrize("ref", ["本局", "財政部/本局", "本部"])
+def test_a_self_reference_names_no_unit(run, ref):
+    # The bundled samples call 關稅總局 and 智慧財產局 本局 (their alias), each in its own document;
+    # outside it the word names neither.
+    shown = run("show", ref)
+    assert shown.exit_code == 1 and f"no unit named {ref!r}" in shown.stderr
