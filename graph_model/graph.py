@@ -266,13 +266,16 @@ class OrgGraph:
 
         Raises :class:`UnknownUnit` or :class:`AmbiguousUnit` (with the candidates).
         """
+        key = parse_unit_ref(ref)[0]
+        if "Unit" in self.g.nodes.get(key, {}).get("labels", ()):
+            return key  # an id names its unit alone: found without reading every unit
         units = self.units()
         matches = [units[i]["id"] for i in
                    units_named(ref, ((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units))]
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise UnknownUnit(ref, self._suggest(parse_unit_ref(ref)[0]))
+            raise UnknownUnit(ref, self._suggest(key))
         raise AmbiguousUnit(ref, matches)
 
     def _suggest(self, ref: str, limit: int = 5) -> list[str]:

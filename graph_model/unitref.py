@@ -48,10 +48,12 @@ def names_unit(pieces: Sequence[str], path: Sequence[str], full_name: str = "", 
     """True when ``pieces`` name the unit at ``path``: the path ends with them, but for the last piece,
     which may also be the unit's full name or one of its aliases."""
     n = len(pieces)
-    if not 0 < n <= len(path) or list(path[len(path) - n:-1]) != list(pieces[:-1]):
+    if not 0 < n <= len(path):
         return False
-    last = pieces[-1]
-    return last == path[-1] or last == full_name or last in aliases
+    last = pieces[-1]  # compared first: it rules out almost every unit
+    if not (last == path[-1] or last == full_name or last in aliases):
+        return False
+    return n == 1 or list(path[len(path) - n:-1]) == list(pieces[:-1])
 
 
 def units_named(ref: str, units: Iterable[tuple[str, Sequence[str], str, Iterable[str]]]) -> list[int]:
