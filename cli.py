@@ -584,7 +584,7 @@ def neo4j_push(state, batch_size, uri, username, database, as_json):
     from graph_model.neo4j.connection import settings
     from graph_model.neo4j.writer import push, render_push
     graph = state.graph()
-    total = graph.g.number_of_nodes() + graph.g.number_of_edges()
+    total = graph.size()
     with progressbar(total, "pushing") as bar:
         summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update,
                        source=state.fingerprint())

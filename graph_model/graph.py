@@ -29,6 +29,7 @@ from .errors import AmbiguousUnit, UnknownUnit
 from .ids import document_id, duty_id, unit_id
 from .naming import classify_agency, closest_units
 from .records import ParsedDocument, Source
+from .unitref import ends_with, parse_unit_ref, units_named
 
 # What the graph is built from besides units and duties, in this order: a field of ParsedDocument
 # -> function(graph, records, parsed) adding those records.  Add a kind of record here.
@@ -190,9 +191,7 @@ class OrgGraph:
             for uid, data in self.g.nodes(data=True):
                 if "Unit" in data["labels"]:
                     self._by_name.setdefault(data["name"], []).append(uid)
-        n = len(path)
-        return sorted(uid for uid in self._by_name.get(path[-1], ())
-                      if self.g.nodes[uid]["path"][-n:] == path)
+        return sorted(uid for uid in self._by_name.get(path[-1], ()) if ends_with(self.g.nodes[uid]["path"], path))
 
     def nodes(self) -> Iterator[dict]:
         """Every node's attributes."""
@@ -205,6 +204,18 @@ class OrgGraph:
     def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict]]:
         """``(source id, edge)`` of the ``rel_type`` edges reaching ``node_id``."""
         return [(u, data) for u, _, data in self.g.in_edges(node_id, data=True) if data["type"] == rel_type]
+
+    def edge(self, source: str, target: str, key: str) -> dict | None:
+        """The edge ``key`` (``HAS_UNIT``, a HANDLES key …) from ``source`` to ``target``, or ``None``."""
+        return self.g.get_edge_data(source, target, key=key)
+
+    def subgraph(self, node_ids: Iterable[str]) -> "OrgGraph":
+        """The graph of these nodes and the edges among them (a read-only view)."""
+        return OrgGraph(self.g.subgraph(node_ids))
+
+    def size(self) -> int:
+        """Nodes plus edges: what a push writes."""
+        return self.g.number_of_nodes() + self.g.number_of_edges()
 
     def agency_conflicts(self) -> dict[str, list[str]]:
         """Agencies that documents place under different parents: name → the parents' ids."""
@@ -249,28 +260,22 @@ class OrgGraph:
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, ref: str) -> str:
-        """Resolve a unit reference: an id, a path suffix (``基隆關/稽查組``) or a unique name/alias.
+        """The one unit a reference names (:func:`graph_model.unitref.units_named`: an id, a path
+        suffix such as ``基隆關/稽查組``, a name, full name or alias).
 
         Raises :class:`UnknownUnit` or :class:`AmbiguousUnit` (with the candidates).
         """
-        given = ref
-        ref = ref.strip().strip("/").replace("›", "/").replace(" / ", "/")
-        ref = "/".join(p.strip() for p in ref.split("/"))
-        if ref in self.g and "Unit" in self.g.nodes[ref]["labels"]:
-            return ref
-        parts = ref.split("/")
-        matches = []
-        for u in self.units():
-            path = u["path"]
-            names = [path[-1], u["full_name"], *u["aliases"]]
-            if path[-len(parts):] == parts or (len(parts) == 1 and ref in names) or \
-                    (len(parts) > 1 and path[-len(parts):-1] == parts[:-1] and parts[-1] in names):
-                matches.append(u["id"])
+        key = parse_unit_ref(ref)[0]
+        if "Unit" in self.g.nodes.get(key, {}).get("labels", ()):
+            return key  # an id names its unit alone: found without reading every unit
+        units = self.units()
+        matches = [units[i]["id"] for i in
+                   units_named(ref, ((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units))]
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise UnknownUnit(given, self._suggest(ref))
-        raise AmbiguousUnit(given, matches)
+            raise UnknownUnit(ref, self._suggest(key))
+        raise AmbiguousUnit(ref, matches)
 
     def _suggest(self, ref: str, limit: int = 5) -> list[str]:
         return closest_units(ref, ((u["name"], u["id"]) for u in self.units()), limit)

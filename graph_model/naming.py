@@ -58,17 +58,6 @@ def breadcrumb_of(path) -> str:
     return BREADCRUMB_SEP.join(path)
 
 
-def split_unit_ref(ref: str) -> tuple[str, list[str]]:
-    """A unit reference as given to ``--agency`` (an id, a path suffix with / or ›, a name):
-    ``(reference, its path pieces)``.
-
-    >>> split_unit_ref(" 關務署 › 基隆關/ ")
-    ('關務署/基隆關', ['關務署', '基隆關'])
-    """
-    ref = ref.strip().strip("/").replace(" › ", "/").replace("›", "/")
-    return ref, [p.strip() for p in ref.split("/") if p.strip()]
-
-
 def closest_units(ref: str, units, limit: int = 5) -> list[str]:
     """Ids of the units whose names share the most characters with ``ref`` (to suggest for an unknown one).
 

@@ -535,7 +535,7 @@ def _swatch(text: str, attrs: dict[str, str]) -> str:
 
 def _under(graph, uid: str, roots: list[str]) -> bool:
     """True when ``uid`` is below one of ``roots``."""
-    while uid is not None and uid in graph.g:
+    while uid is not None and uid in graph:
         uid = graph.parent(uid)
         if uid in roots:
             return True
@@ -544,7 +544,7 @@ def _under(graph, uid: str, roots: list[str]) -> bool:
 
 def _is_catch_all(graph, text: str) -> bool:
     from graph_model.ids import duty_id
-    node = graph.g.nodes.get(duty_id(text), {})
+    node = graph.get(duty_id(text), {})
     return bool(node.get("catch_all") or node.get("residual"))
 
 

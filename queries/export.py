@@ -54,9 +54,7 @@ def node_link(graph) -> dict:
 
 def _sub_node_link(s) -> dict:
     """Node-link of the scope's units and duties only."""
-    from graph_model.graph import OrgGraph
-    keep = set(s.units) | set(s.duties)
-    return OrgGraph(s.graph.g.subgraph(keep)).to_node_link()
+    return s.graph.subgraph({*s.units, *s.duties}).to_node_link()
 
 
 def export(graph, fmt: str = "json", unit: str | None = None, depth: int | None = None,

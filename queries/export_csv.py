@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 
+from graph_model.ids import document_id
 from queries.export_scope import Scope
 
 TABLES = ("duties", "units")
@@ -31,7 +32,7 @@ UNIT_COLUMNS = ("unit_id", "unit", "full_name", "unit_type", "kind", "parent", "
 
 
 def _title(graph, doc: str) -> str:
-    node = graph.g.nodes.get(f"doc:{doc}")
+    node = graph.get(document_id(doc))
     return node["title"] if node else ""
 
 

@@ -44,19 +44,19 @@ def _prov(p: dict) -> dict:
 
 def gexf(s: Scope) -> str:
     """The scope as GEXF 1.2 (``networkx.read_gexf`` and Gephi read it)."""
-    g = s.graph.g
+    g = s.graph
     labels, pos = labelled_layout(s)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
            "<meta><creator>orggraph</creator></meta>", '<graph defaultedgetype="directed" mode="static">']
     out += _declare("node", NODE_ATTRS) + _declare("edge", EDGE_ATTRS) + ["<nodes>"]
     for uid in s.units:
-        n = g.nodes[uid]
+        n = g.node(uid)
         values = {"name": n["name"], "kind": n["kind"], "unit_type": n["unit_type"], "path": path_text(n), **_prov(n)}
         out.append(f'<node id="{attr(uid)}" label="{attr(labels[uid])}">{_values(values)}'
                    f'{_viz(n["kind"], *pos[uid])}</node>')
     for did in s.duties:
-        n = g.nodes[did]
+        n = g.node(did)
         values = {"kind": "Duty", "text": n["text"], "catch_all": bool(n["catch_all"]),
                   "residual": bool(n["residual"])}
         out.append(f'<node id="{attr(did)}" label="{attr(labels[did])}">{_values(values)}{_viz("Duty", *pos[did])}</node>')

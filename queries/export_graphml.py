@@ -42,9 +42,9 @@ def _width(label: str) -> float:
 
 def labelled_layout(s: Scope) -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
     """``(labels, positions)`` of the scope's units and duties, as yEd and Gephi draw them."""
-    g = s.graph.g
-    labels = {uid: g.nodes[uid]["name"] for uid in s.units}
-    labels.update((did, short(g.nodes[did]["text"])) for did in s.duties)
+    g = s.graph
+    labels = {uid: g.node(uid)["name"] for uid in s.units}
+    labels.update((did, short(g.node(did)["text"])) for did in s.duties)
     return labels, layout(s, labels)
 
 
@@ -107,7 +107,7 @@ def _shape(label: str, kind: str, x: float, y: float) -> str:
 
 def graphml(s: Scope) -> str:
     """The scope as GraphML with yFiles node graphics: units and duties, HAS_UNIT and HANDLES edges."""
-    g = s.graph.g
+    g = s.graph
     labels, pos = labelled_layout(s)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -119,12 +119,12 @@ def graphml(s: Scope) -> str:
     out += ['<key id="graphics" for="node" yfiles.type="nodegraphics"/>',
             '<graph id="orggraph" edgedefault="directed">']
     for uid in s.units:
-        n = g.nodes[uid]
+        n = g.node(uid)
         fields = [_data("label", labels[uid]), _data("name", n["name"]), _data("kind", n["kind"]),
                   _data("unit_type", n["unit_type"]), _data("path", path_text(n)), *_prov("", n)]
         out.append(f'<node id="{attr(uid)}">{"".join(fields)}{_shape(labels[uid], n["kind"], *pos[uid])}</node>')
     for did in s.duties:
-        n = g.nodes[did]
+        n = g.node(did)
         fields = [_data("label", labels[did]), _data("kind", "Duty"), _data("text", n["text"]),
                   _data("catch_all", bool(n["catch_all"])), _data("residual", bool(n["residual"]))]
         out.append(f'<node id="{attr(did)}">{"".join(fields)}{_shape(labels[did], "Duty", *pos[did])}</node>')

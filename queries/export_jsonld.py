@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from graph_model.ids import document_id
 from queries.export_scope import Scope
 
 CONTEXT = {
@@ -117,7 +118,7 @@ def jsonld(s: Scope) -> str:
         docs[e["doc"]] = None
     for doc in docs:
         node = {"@id": doc_iri(doc), "@type": "prov:Entity", "dct:identifier": doc}
-        meta = g.g.nodes.get(f"doc:{doc}")
+        meta = g.get(document_id(doc))
         if meta:
             node["dct:title"] = _zh(meta["title"])
         nodes.append(node)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from queries.units import LoadedUnits, hierarchy_view, resolve
+from queries.units import LoadedUnits, hierarchy_view
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Scope:
 
 def scope(graph, unit: str | None = None, depth: int | None = None) -> Scope:
     """The units at and under ``unit`` (every organization when None), at most ``depth`` levels down."""
-    roots = [resolve(graph, unit)] if unit else LoadedUnits(graph).roots()
+    roots = [graph.resolve(unit)] if unit else LoadedUnits(graph).roots()
     view = hierarchy_view(graph, roots)
     units, level, has_unit, below = [], {}, [], {}
     stack = [(r, 0, None) for r in reversed(roots)]
@@ -48,7 +48,7 @@ def scope(graph, unit: str | None = None, depth: int | None = None) -> Scope:
         units.append(uid)
         level[uid] = d
         if parent is not None:
-            has_unit.append((parent, uid, graph.g.get_edge_data(parent, uid, key="HAS_UNIT")))
+            has_unit.append((parent, uid, graph.edge(parent, uid, "HAS_UNIT")))
         kids = view.children(uid)
         if depth is not None and d >= depth:
             below[uid] = len(view.descendants(uid)) if kids else 0

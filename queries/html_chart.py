@@ -156,7 +156,7 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
     by_id = {index.units[g][0]: n for n, g in enumerate(order)}
     units = []
     for n, g in enumerate(order):
-        uid, name, path, kind, unit_type = index.units[g]
+        uid, name, path, kind, unit_type = index.units[g][:5]
         node = graph.node(uid)
         parent = by_path.get(tuple(path[:-1]), -1) if len(path) > 1 else -1
         row = {"id": uid, "n": name, "k": kind, "t": unit_type, "p": parent}

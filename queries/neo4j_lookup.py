@@ -46,9 +46,9 @@ from pathlib import Path
 
 from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.files import atomic_write, cache_dir, source_hash
-from graph_model.naming import split_unit_ref
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
+from graph_model.unitref import parse_unit_ref
 
 from . import entries as e, search as s, textnorm
 from .procedure import OWNER_PRIOR, STEP_PRIOR
@@ -306,8 +306,8 @@ def _filter(tx, agency: str | None, unit_type: str | None):
         return None
     roots = None
     if agency is not None:
-        ref, parts = split_unit_ref(agency)
-        roots = [r["path"] for r in tx.run(q.units_by_reference(), ref=ref, parts=parts or [ref])]
+        ref, parts = parse_unit_ref(agency)
+        roots = [r["path"] for r in tx.run(q.units_by_reference(), ref=ref, parts=parts)]
         if not roots:
             hint = q.lucene_query([ref])
             found = [r["unit"] for r in tx.run(q.fulltext_unit_hits(), index=q.UNIT_FULLTEXT, q=hint, limit=5)] \

@@ -51,14 +51,15 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from graph_model.errors import OrgGraphError, UnknownUnit
-from graph_model.naming import closest_units, split_unit_ref
+from graph_model.naming import closest_units
+from graph_model.unitref import parse_unit_ref, units_named
 
 from .entries import Entry, duty_entries, unit_entries
 from .procedure import which_entries  # light: no networkx
 from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 
 FORMAT = "orggraph-which-index"
-VERSION = 2
+VERSION = 3
 
 # Ranking parameters (tuned on eval/queries.jsonl as a whole, never for one query).
 K1, B = 1.2, 0.75  # BM25
@@ -120,7 +121,7 @@ def _content_length(key: str) -> int:
 class Index:
     """The lookup index: units, entries, postings.  Build with :func:`build_index`."""
 
-    units: list[list]  # [id, name, path, kind, unit_type]
+    units: list[list]  # [id, name, path, kind, unit_type, full_name, aliases]
     # entry: [kind, ref, text, key, prior, flags, handlers, clause start, context];
     # handler: [unit#, doc, line, article, item, post, role]
     entries: list[list]
@@ -160,7 +161,8 @@ def build_index(graph, kinds: Iterable[str] | None = None,
 
     ``folded`` maps texts to their :func:`fold` keys where a caller knows them already (from the
     previous index: folding, OpenCC above all, is most of the time of a build)."""
-    units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"]] for u in graph.units()]
+    units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"], list(u["aliases"])]
+             for u in graph.units()]
     pos = {u[0]: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
     entries, postings, lengths = [], {}, []
@@ -335,15 +337,6 @@ def _longest_run(parts: list[str], key: str) -> tuple[int, int]:
     return best, where
 
 
-def resolve_units(index: Index, ref: str) -> list[int]:
-    """Unit numbers matching an ``--agency`` reference: id, path suffix, or name."""
-    ref, parts = split_unit_ref(ref)
-    found = [i for i, u in enumerate(index.units) if u[0] == ref or (parts and u[2][-len(parts):] == parts)]
-    if not found:
-        raise UnknownUnit(ref, closest_units(ref, ((u[1], u[0]) for u in index.units)))
-    return found
-
-
 class UnknownType(OrgGraphError):
     def __init__(self, value: str, known: list[str]):
         super().__init__(f"no unit of type {value!r}; use one of: {', '.join(known)}")
@@ -354,7 +347,11 @@ def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> s
         return None
     allowed = set(range(len(index.units)))
     if agency is not None:
-        roots = [index.units[i][2] for i in resolve_units(index, agency)]
+        found = units_named(agency, ((u[0], u[2], u[5], u[6]) for u in index.units))
+        if not found:
+            ref = parse_unit_ref(agency)[0]
+            raise UnknownUnit(ref, closest_units(ref, ((u[1], u[0]) for u in index.units)))
+        roots = [index.units[i][2] for i in found]
         allowed = {i for i in allowed if any(index.units[i][2][:len(r)] == r for r in roots)}
     if unit_type is not None:
         want = unit_type.strip().lower()
@@ -437,7 +434,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
            limit: int | None = None, explain: bool = False) -> list[UnitResult]:
     """Units that handle what ``query`` describes, best first.
 
-    ``agency`` keeps units at or under a unit (id, path suffix or name);
+    ``agency`` keeps units at or under every unit it names (:func:`graph_model.unitref.units_named`);
     ``unit_type`` keeps units of a kind (``Division``, ``Section`` …) or unit
     type (``組``, ``科``, ``分關`` …).  ``limit`` cuts after that many results
     but never inside a run of equal scores.

@@ -1,11 +1,11 @@
-"""Units: resolve a reference, show one unit, print the hierarchy.
+"""Units: show one unit, print the hierarchy.
 
 Each query takes the graph first and returns JSON-ready data; ``render_*``
 functions turn that data into the CLI's text.
 
 >>> from graph_model.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
->>> resolve(g, "基隆關/稽查組")
+>>> g.resolve("基隆關/稽查組")
 '財政部/關務署/基隆關/稽查組'
 >>> info = show(g, "基隆關/稽查組")
 >>> info["breadcrumb"], info["parent"]
@@ -24,11 +24,6 @@ from .staffing import render_summary, summary
 
 
 # --------------------------------------------------------------------------- helpers
-def resolve(graph, ref: str) -> str:
-    """Unit id for an id, path suffix (``基隆關/稽查組``) or unique name; raises UnknownUnit/AmbiguousUnit."""
-    return graph.resolve(ref)
-
-
 def breadcrumb(graph, uid: str) -> str:
     return breadcrumb_of(graph.node(uid)["path"])
 
@@ -64,6 +59,9 @@ class LoadedUnits:
     def __getattr__(self, name):
         return getattr(self.graph, name)
 
+    def __contains__(self, node_id: str) -> bool:  # `in` is looked up on the class, never through __getattr__
+        return node_id in self.graph
+
     def roots(self) -> list[str]:
         return [r for r in self.graph.roots() if not self.graph.node(r).get("mentioned")]
 
@@ -90,7 +88,7 @@ def mentioned_below(graph, ref: str | None = None) -> int:
     """How many units only named in procedures a view of ``ref`` (or of everything) leaves out."""
     if ref is None:
         return sum(1 for u in graph.units() if u.get("mentioned"))
-    uid = resolve(graph, ref)
+    uid = graph.resolve(ref)
     if graph.node(uid).get("mentioned"):
         return 0
     return len(graph.descendants(uid)) - len(LoadedUnits(graph).descendants(uid))
@@ -103,7 +101,7 @@ def _flags(duty: dict) -> list[str]:
 # --------------------------------------------------------------------------- show
 def show(graph, ref: str) -> dict:
     """Everything about one unit: place in the hierarchy, children, duties and who else handles them."""
-    uid = resolve(graph, ref)
+    uid = graph.resolve(ref)
     node = graph.node(uid)
     parent = graph.parent(uid)
     duties = []
@@ -207,7 +205,7 @@ def tree(graph, ref: str | None = None, depth: int | None = None, mentioned: boo
     Units only named in procedures are left out (see :class:`LoadedUnits`) unless
     ``mentioned`` is true or ``ref`` is one of them; shown, they carry ``mentioned``.
     """
-    roots = [resolve(graph, ref)] if ref else None
+    roots = [graph.resolve(ref)] if ref else None
     graph = hierarchy_view(graph, roots, mentioned)
     roots = roots or graph.roots()
 

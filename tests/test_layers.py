@@ -122,3 +122,21 @@ def test_every_module_with_doctests_is_collected():
     assert with_doctests  # queries.search, graph_model.records …
     collected = {name for name in with_doctests if name.split(".")[0] in config["testpaths"]}
     assert collected == with_doctests
+
+
+def graph_internals(source: str) -> list[int]:
+    """Lines of ``source`` that read an attribute ``.g`` (OrgGraph's networkx graph)."""
+    return sorted(node.lineno for node in ast.walk(ast.parse(source))
+                  if isinstance(node, ast.Attribute) and node.attr == "g")
+
+
+def test_the_graph_internals_finder_sees_every_way_in():
+    assert graph_internals("x = graph.g.nodes\ny = s.graph.g\nz = getattr(g, 'g')\nw = e.g2") == [1, 2]
+
+
+def test_queries_and_cli_ask_the_graph_instead_of_networkx():
+    # OrgGraph's accessors (out, into, get, edge, subgraph …) are the queries' way in; its
+    # networkx graph is graph_model's own.
+    touching = {name: graph_internals(path.read_text(encoding="utf-8")) for name, path in MODULES.items()
+                if name == "cli" or name.split(".")[0] == "queries"}
+    assert {name: lines for name, lines in touching.items() if lines} == {}

@@ -556,6 +556,31 @@ def test_lookup_agency_and_type_filters(pushed):
         which(pushed, "人事", unit_type="nosuchtype")
 
 
+def test_units_by_reference_names_what_the_embedded_rule_names(pushed, corpus):
+    # One rule (graph_model/unitref.py), two implementations: the same units for every reference.
+    from graph_model.unitref import parse_unit_ref, units_named
+    from test_unitref import references, rows
+    table = rows(corpus)
+    refs = references(corpus) + ["財政部 / 關務署 / 基隆關", "/基隆關/", "", "不存在的單位", "本局", "財政部關稅總局"]
+    differ = {}
+    for ref in refs:
+        key, parts = parse_unit_ref(ref)
+        found = [r[0] for r in cypher(pushed, q.units_by_reference(), {"ref": key, "parts": parts})["rows"]]
+        embedded = [table[i][0] for i in units_named(ref, table)]
+        if found != embedded:
+            differ[ref] = (found, embedded)
+    assert differ == {}
+    assert len(refs) > 300
+
+
+def test_lookup_agency_takes_a_full_name(pushed):
+    # Seed 002: 「財政部關稅總局(以下簡稱本局)」 — its full name names 關稅總局, as in the embedded lookup.
+    from queries.neo4j_lookup import which
+    hits = which(pushed, "關稅", agency="財政部關稅總局")
+    assert hits and all(h.unit["path"][:2] == ["財政部", "關稅總局"] for h in hits)
+    assert [h.unit["id"] for h in hits] == [h.unit["id"] for h in which(pushed, "關稅", agency="財政部/關稅總局")]
+
+
 @pytest.mark.parametrize("word, head, unit, doc, line", [
     ("貪瀆", "案件", "經濟部/智慧財產局/政風室", SEED_RULES, 180),
     ("印信", "保管", "財政部/關務署/基隆關/秘書室", SEED_BUDGET, 38)])

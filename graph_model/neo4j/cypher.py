@@ -351,8 +351,16 @@ def context_units() -> str:
 
 
 def units_by_reference() -> str:
-    """Units named by ``$ref``: the id itself, or every unit whose path ends with ``$parts``."""
-    return ("MATCH (u:Unit) WHERE u.id = $ref OR u.path[-size($parts)..] = $parts\n"
+    """Units ``$ref`` (pieces ``$parts``, as :func:`graph_model.unitref.parse_unit_ref` gives them) names,
+    by :func:`graph_model.unitref.units_named`'s rule: the unit whose id it is, else every unit whose
+    path ends with the pieces, the last being its name, full name or an alias."""
+    return ("MATCH (u:Unit)\n"
+            "WHERE u.id = $ref OR (size($parts) > 0 AND size($parts) <= size(u.path)\n"
+            "      AND u.path[size(u.path) - size($parts)..-1] = $parts[..-1]\n"
+            "      AND $parts[-1] IN [last(u.path), u.full_name] + coalesce(u.aliases, []))\n"
+            "WITH collect(u) AS found\n"
+            "WITH [u IN found WHERE u.id = $ref] AS exact, found\n"
+            "UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE found END AS u\n"
             "RETURN u.id AS id, u.path AS path ORDER BY id")
 
 
