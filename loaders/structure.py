@@ -53,6 +53,11 @@ _DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)
 _MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
 _RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
 _SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
+# 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」, 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」:
+# what the subject is charged with before its list is a duty of it too (a clause setting up its sections is not).
+_OBJECT_CLAUSE = re.compile(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)(?:，(?:並|另)?(?:依[^，]{0,8})?"
+                            r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
+                            r"(?:下列|左列|如下|如左)")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
@@ -353,7 +358,8 @@ class StructureParser:
         if _CONTINUATION.match(text) and self.last_owner and intro:
             return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
         owner, post = self._subject(text, line)
-        if _SUBORDINATE.search(text) and intro:
+        if _SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
+            # 「本部之次級機關及其業務如下：」; a unit's 「…及其所屬機關之財務審計，辦理下列事項：」 lists duties.
             return self.agency, "", "units"
         if _SETS_UP_LIST.search(text):
             # 「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
@@ -427,6 +433,10 @@ class StructureParser:
                 for o in owners:
                     self.duty(o, summary.group("duty"), line)
         if duty_intro:
+            charged = _OBJECT_CLAUSE.match(text) if not summary else None
+            if charged and not post:
+                for o in owners:
+                    self.duty(o, charged.group("duty"), line)
             mode = "agency" if owner == self.agency and not post else "duties"
             return owner, post, mode
         if intro:
