@@ -58,6 +58,9 @@ _SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
 _OBJECT_CLAUSE = re.compile(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)(?:，(?:並|另)?(?:依[^，]{0,8})?"
                             r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
                             r"(?:下列|左列|如下|如左)")
+# 「…總決算審核報告案之整體評估、分析事項，由各組共同辦理之。」: a duty given to every unit of a type, or to one named unit.
+_BY_UNITS = re.compile(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)(?:共同|分別|會同)?"
+                       r"(?:辦理|掌理|負責)之?。?$")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
@@ -175,6 +178,7 @@ class StructureParser:
         self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
         self.written: dict[str, str] = {}
+        self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
         self.folded_self = {_fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
 
     # ------------------------------------------------------------------ units
@@ -206,6 +210,7 @@ class StructureParser:
                                             written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
+        self.article_units.append(path)
         return path
 
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
@@ -291,6 +296,7 @@ class StructureParser:
         styles: list[str] = []
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
+        self.article_units = []
         for line in lines:
             self.written.update(expanded_from(line.body))
             if line.kind == "para":
@@ -357,6 +363,11 @@ class StructureParser:
         duty_intro = intro and bool(_DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
         if _CONTINUATION.match(text) and self.last_owner and intro:
             return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
+        charged = self._charged_units(text)
+        if charged:
+            for path in charged:
+                self.duty(path, _BY_UNITS.match(text).group("duty"), line)
+            return None, "", None
         owner, post = self._subject(text, line)
         if _SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
             # 「本部之次級機關及其業務如下：」; a unit's 「…及其所屬機關之財務審計，辦理下列事項：」 lists duties.
@@ -449,6 +460,22 @@ class StructureParser:
             for o in owners:
                 self.duty(o, duty.group("duty"), line, post=post if o == self.agency else "")
         return None, "", None
+
+    def _charged_units(self, text: str) -> list[tuple[str, ...]]:
+        """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
+        組 of the article's 預算中心), else every one of the document; or the one unit it names (「由行政組辦理之」)."""
+        m = _BY_UNITS.match(text)
+        who = _clean_name(m.group("who")) if m else ""
+        family = re.fullmatch(r"各(\S{1,3})", who)
+        if family:
+            kind = family.group(1)
+            for pool in (self.article_units, list(self.known.values())):
+                members = [p for p in dict.fromkeys(pool) if p[-1].endswith(kind) and len(p[-1]) > len(kind)
+                           and p != self.agency]
+                if members:
+                    return members
+            return []
+        return [self.known[who]] if who in self.known and self.known[who] != self.agency else []
 
     def _infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
         """「分別掌理前條所列事項」: share the duties the agency listed among the units just set up.

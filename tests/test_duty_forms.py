@@ -57,3 +57,21 @@ def test_an_agencys_list_of_subordinate_agencies_still_sets_them_up():
     p = parse("D0000159")
     # 32 「本署之次級機關及其業務如下：」 33 「一、刑事警察局：執行犯罪偵防事項。」
     assert ("內政部", "警政署", "刑事警察局") in [u.path for u in p.units if u.source.line == 33]
+
+
+# ------------------------------------------------------------------ 「…事項，由各組共同辦理之。」
+def test_a_duty_given_to_every_unit_of_a_type_goes_to_each_of_the_articles_units():
+    p = parse("A0020056")
+    groups = {f"第{n}組" for n in "一二三四五"}
+    # 98 「預算中心設五組，分掌下列事項：」 … 112 「關於中央政府總預算案及中央政府總決算審核報告案之整體評估、分析事項，
+    # 由各組共同辦理之。」
+    at_112 = {d.unit for d in p.duties if d.source.line == 112}
+    assert at_112 == {("立法院", "預算中心", g) for g in groups}
+    assert {d.text for d in p.duties if d.source.line == 112} == {"關於中央政府總預算案及中央政府總決算審核報告案之整體評估、分析事項"}
+    # 82 「法制局設五組，分掌下列事項：」 … 96 「外國法規及立法制度之研究…等事項，由各組分別辦理之。」: 法制局's 組, not 預算中心's.
+    assert {d.unit for d in p.duties if d.source.line == 96} == {("立法院", "法制局", g) for g in groups}
+
+
+def test_a_duty_handed_to_a_unit_the_document_never_set_up_is_no_duty():
+    # K0000150 line 27 「各區鑑定會人事業務，由本局各區監理所人事室辦理。」: another agency's office.
+    assert [d for d in parse("K0000150").duties if d.source.line == 27] == []
