@@ -61,6 +61,8 @@ _OBJECT_CLAUSE = re.compile(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)
 # 「…總決算審核報告案之整體評估、分析事項，由各組共同辦理之。」: a duty given to every unit of a type, or to one named unit.
 _BY_UNITS = re.compile(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)(?:共同|分別|會同)?"
                        r"(?:辦理|掌理|負責)之?。?$")
+# A type word, no name: 小組, 組室, 處室, 委員會, 單位.
+_TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
@@ -389,6 +391,14 @@ class StructureParser:
             names = [n for n in listed if not re.match(r"^[一二三四五六七八九十\d]", n)]
             if set_up.group("list") == "燈塔":
                 names = ["燈塔"]
+            if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(_TYPE_WORD.fullmatch(n) for n in names):
+                # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only
+                # introduces the list; the units listed sit under the subject, and what they do together
+                # (「設左列各處組，辦理會議、文書…事項：」) is the subject's, unless it only points elsewhere (第二條所列事項).
+                together = _DUTY_VERB.search(text[set_up.end():])
+                if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
+                    self.duty(self.agency, together.group("duty"), line)
+                return self.agency, "", "units"
             divided = _DIVIDED.search(text)
             conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
             notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)

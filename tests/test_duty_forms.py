@@ -75,3 +75,33 @@ def test_a_duty_given_to_every_unit_of_a_type_goes_to_each_of_the_articles_units
 def test_a_duty_handed_to_a_unit_the_document_never_set_up_is_no_duty():
     # K0000150 line 27 「各區鑑定會人事業務，由本局各區監理所人事室辦理。」: another agency's office.
     assert [d for d in parse("K0000150").duties if d.source.line == 27] == []
+
+
+# ------------------------------------------------------------------ 「設下列／左列＋type word：」
+def names_under(parsed, parent: str) -> set[str]:
+    return {u.path[-1] for u in parsed.units if len(u.path) > 1 and u.path[-2] == parent}
+
+
+def test_a_type_word_after_set_up_introduces_the_list_and_names_no_unit():
+    p = parse("L0000002")
+    # 21 「本會得設下列小組，分別辦理第二條所列事項：」 22-24 「一、醫療技術小組。」 「二、專科醫師小組。」 「三、醫事鑑定小組。」
+    assert names_under(p, "醫事審議委員會") == {"醫療技術小組", "專科醫師小組", "醫事鑑定小組"}
+    assert "小組" not in {u.path[-1] for u in p.units}
+    assert [d for d in p.duties if d.source.line == 21] == []  # 「第二條所列事項」 only points back
+    k = parse("K0000039")
+    # 8 「本處設左列各組室，分別掌理有關事項，並得分科辦事：」 9 「一、規劃組：…」
+    assert {"規劃組", "工務組", "行政室"} <= names_under(k, "高速鐵路工程籌備處")
+    assert "組室" not in {u.path[-1] for u in k.units}
+
+
+def test_the_listed_units_are_set_up_where_the_list_is_even_without_a_colon():
+    # G0310003 9 「本署設左列各組、室。」 10 「一、第一組。」 … 16 「七、人事室。」
+    first = [u for u in parse("G0310003").units if u.path[-1] == "第一組"]
+    assert [u.source.line for u in first] == [10]
+
+
+def test_what_the_listed_units_do_together_is_the_subjects_duty():
+    # D0000118 17 「本會設左列各處組，辦理會議、文書、事務及有關籌備建省之研究、設計事項：」 19 「一、秘書處。」
+    p = parse("D0000118")
+    assert duties_at(p, 17) == {"海南建省籌備委員會": ["會議、文書、事務及有關籌備建省之研究、設計事項"]}
+    assert {"秘書處", "民政組"} <= names_under(p, "海南建省籌備委員會")
