@@ -233,8 +233,9 @@ class StructureParser:
             return self.unit(subject, line), ""
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
         if all(_POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
-                _ACTIVE_SUBJECT.search(line.body):
-            # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」: the agency's duty, held by a post.
+                (_ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
+            # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」, 「委員負責訴願事件之審查及審議事項」:
+            # the agency's duty, held by a post.
             return self.agency, "、".join(titles)
         return None, ""
 
@@ -361,6 +362,8 @@ class StructureParser:
         text = _ALIAS_PAREN.sub("", line.body)
         # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
         text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
+        # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
+        text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)", r"\1", text)
         intro = bool(_LIST_INTRO.search(text))
         duty_intro = intro and bool(_DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
         if _CONTINUATION.match(text) and self.last_owner and intro:
@@ -615,11 +618,19 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
 _PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰|應|得)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 
 
+# 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
+_SET_UP_TO = re.compile(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"
+                        r"(?:以|專責)?(?:處理|辦理|負責|掌理)(?P<purpose>[^，。；：]{2,60}?)(?:[，。；]|$)")
+
+
 def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
-    """「行政院為統籌處理有關大陸事務，特設大陸委員會」: with no list of its own, the agency's mandate
-    is the purpose it was set up for (in the first articles)."""
+    """「行政院為統籌處理有關大陸事務，特設大陸委員會」, 「…設訴願審議委員會（以下簡稱本會）處理訴願事件」: with
+    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles)."""
     for line in lines[:12]:
         m = _PURPOSE.search(line.body) if line.kind == "para" else None
+        if line.kind == "para" and not m:
+            m = _SET_UP_TO.search(line.body)
+            m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
         if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
             parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
@@ -635,7 +646,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         return parsed
     parsed.agency = tuple(agency)
     StructureParser(parsed, agency, self_names).run(lines)
-    if not any(d.unit == agency for d in parsed.duties):
+    if not any(d.unit == agency and not d.post for d in parsed.duties):  # its posts' duties are no mandate
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)

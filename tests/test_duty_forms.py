@@ -105,3 +105,33 @@ def test_what_the_listed_units_do_together_is_the_subjects_duty():
     p = parse("D0000118")
     assert duties_at(p, 17) == {"海南建省籌備委員會": ["會議、文書、事務及有關籌備建省之研究、設計事項"]}
     assert {"秘書處", "民政組"} <= names_under(p, "海南建省籌備委員會")
+
+
+# ------------------------------------------------------------------ a committee works through its posts
+def post_duties(parsed, line: int) -> list[tuple[str, str, str]]:
+    return [(d.unit[-1], d.post, d.text) for d in parsed.duties if d.source.line == line]
+
+
+def test_a_committee_without_units_reads_its_mandate_and_its_posts_duties():
+    p = parse("S0000003")
+    # 4-5 「銓敘部…依訴願法二十六條第一項之規定，設訴願審議委員會（以下簡稱本會）處理訴願事件。」
+    assert post_duties(p, 4) == [("訴願審議委員會", "", "訴願事件")]
+    # 15 「委員負責訴願事件之審查及審議事項。」
+    assert post_duties(p, 15) == [("訴願審議委員會", "委員", "訴願事件之審查及審議事項")]
+    # 17 「執行秘書承主任委員之命，掌理左列事項：」 20 「三、訴願案卷之整理及保管。」
+    assert post_duties(p, 20) == [("訴願審議委員會", "執行秘書", "訴願案卷之整理及保管")]
+    a = parse("A0010066")
+    # 14 「委員負責訴願事件之審查、調查、審議及決定等事項。」 16 「執行秘書承主任委員之命，掌理下列事項：」
+    # 18 「二、訴願事件之蒐證及調查事項。」
+    assert post_duties(a, 14) == [("訴願審議委員會", "委員", "訴願事件之審查、調查、審議及決定等事項")]
+    assert post_duties(a, 18) == [("訴願審議委員會", "執行秘書", "訴願事件之蒐證及調查事項")]
+
+
+def test_a_post_under_orders_keeps_its_duties_in_an_agency_too():
+    # A0020115 22 「參事承長官之命，掌理下列事項：」 23 「一、關於本院業務有關法規、命令之研究、撰擬及審核事項。」
+    assert post_duties(parse("A0020115"), 23) == [("監察院", "參事", "關於本院業務有關法規、命令之研究、撰擬及審核事項")]
+
+
+def test_the_purpose_stays_the_mandate_when_only_posts_have_duties():
+    # E0000002 4 「外交部為辦理新進及在職人員實務及智能講習事項，設外交領事人員講習所。」
+    assert post_duties(parse("E0000002"), 4) == [("外交領事人員講習所", "", "辦理新進及在職人員實務及智能講習事項")]
