@@ -63,6 +63,9 @@ _BY_UNITS = re.compile(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|�
                        r"(?:辦理|掌理|負責)之?。?$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 _TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
+# 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
+# the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
+_STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
@@ -436,6 +439,11 @@ class StructureParser:
             if paths:
                 return None, "", None
         if owner == self.agency and not post and not intro:
+            staffed = _STAFFED_FOR.match(text)
+            if staffed and text.startswith(tuple(self.self_names)) and \
+                    not re.search(r"需要|特定|專門性|技術性", staffed.group("duty")):
+                self.duty(self.agency, staffed.group("duty"), line)
+                return None, "", None
             held = _POST_DUTY.search(text)
             titles = held.group("titles").split("、") if held else []
             if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):

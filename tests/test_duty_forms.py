@@ -135,3 +135,17 @@ def test_a_post_under_orders_keeps_its_duties_in_an_agency_too():
 def test_the_purpose_stays_the_mandate_when_only_posts_have_duties():
     # E0000002 4 「外交部為辦理新進及在職人員實務及智能講習事項，設外交領事人員講習所。」
     assert post_duties(parse("E0000002"), 4) == [("外交領事人員講習所", "", "辦理新進及在職人員實務及智能講習事項")]
+
+
+# ------------------------------------------------------------------ 「本X為負責Y，得…聘用」
+def test_what_an_agency_hires_staff_for_is_its_duty():
+    # H0000113 20 「本中心為負責戲劇、國樂之創作與展演、劇藝排演與指導及人才培育，得依聘用人員聘用條例之規定聘用專業人員…」
+    assert post_duties(parse("H0000113"), 20) == [("國立傳統藝術中心", "", "戲劇、國樂之創作與展演、劇藝排演與指導及人才培育")]
+    # D0000009 9 「本會為辦理會議紀錄及建築師懲戒覆審案件登記，統計暨其他日常會務，置秘書一人…」
+    assert [t for _, _, t in post_duties(parse("D0000009"), 9)] == ["會議紀錄及建築師懲戒覆審案件登記", "統計暨其他日常會務"]
+
+
+def test_a_purpose_that_is_a_need_or_belongs_to_a_unit_set_up_is_no_duty():
+    # F0000041 20 「本部為執行陸軍作戰及建軍備戰之需要，得設指揮、訓練…」; K0000042 37 「本處為辦理材料試驗，得設材料試驗所，置主任…」
+    assert post_duties(parse("F0000041"), 20) == []
+    assert [d for d in parse("K0000042").duties if d.source.line == 37 and d.unit[-1] != "材料試驗所"] == []
