@@ -133,8 +133,11 @@ def test_a_post_under_orders_keeps_its_duties_in_an_agency_too():
 
 
 def test_the_purpose_stays_the_mandate_when_only_posts_have_duties():
-    # E0000002 4 「外交部為辦理新進及在職人員實務及智能講習事項，設外交領事人員講習所。」
-    assert post_duties(parse("E0000002"), 4) == [("外交領事人員講習所", "", "辦理新進及在職人員實務及智能講習事項")]
+    # M0000027 4 「行政院農業委員會為推動屏東農業生物技術園區之規劃、開發及營運等相關業務，特設屏東農業生物技術園區
+    # 籌備處（以下簡稱本處）。」: its other duties are its posts' (主任秘書…).
+    m = parse("M0000027")
+    assert post_duties(m, 4) == [("屏東農業生物技術園區籌備處", "", "推動屏東農業生物技術園區之規劃、開發及營運等相關業務")]
+    assert all(d.post for d in m.duties if d.unit == tuple(m.extras["agency"]) and d.source.line != 4)
 
 
 # ------------------------------------------------------------------ 「本X為負責Y，得…聘用」
