@@ -137,7 +137,8 @@ def test_the_purpose_stays_the_mandate_when_only_posts_have_duties():
     # 籌備處（以下簡稱本處）。」: its other duties are its posts' (主任秘書…).
     m = parse("M0000027")
     assert post_duties(m, 4) == [("屏東農業生物技術園區籌備處", "", "推動屏東農業生物技術園區之規劃、開發及營運等相關業務")]
-    assert all(d.post for d in m.duties if d.unit == tuple(m.extras["agency"]) and d.source.line != 4)
+    agency = next(d.unit for d in m.duties if d.source.line == 4)
+    assert all(d.post for d in m.duties if d.unit == agency and d.source.line != 4)
 
 
 # ------------------------------------------------------------------ 「本X為負責Y，得…聘用」
