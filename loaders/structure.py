@@ -53,6 +53,19 @@ _DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)
 _MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
 _RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
 _SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
+# 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」, 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」:
+# what the subject is charged with before its list is a duty of it too (a clause setting up its sections is not).
+_OBJECT_CLAUSE = re.compile(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)(?:，(?:並|另)?(?:依[^，]{0,8})?"
+                            r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
+                            r"(?:下列|左列|如下|如左)")
+# 「…總決算審核報告案之整體評估、分析事項，由各組共同辦理之。」: a duty given to every unit of a type, or to one named unit.
+_BY_UNITS = re.compile(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)(?:共同|分別|會同)?"
+                       r"(?:辦理|掌理|負責)之?。?$")
+# A type word, no name: 小組, 組室, 處室, 委員會, 單位.
+_TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
+# 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
+# the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
+_STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
@@ -170,6 +183,7 @@ class StructureParser:
         self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
         self.written: dict[str, str] = {}
+        self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
         self.folded_self = {_fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
 
     # ------------------------------------------------------------------ units
@@ -201,6 +215,7 @@ class StructureParser:
                                             written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
+        self.article_units.append(path)
         return path
 
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
@@ -221,8 +236,9 @@ class StructureParser:
             return self.unit(subject, line), ""
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
         if all(_POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
-                _ACTIVE_SUBJECT.search(line.body):
-            # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」: the agency's duty, held by a post.
+                (_ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
+            # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」, 「委員負責訴願事件之審查及審議事項」:
+            # the agency's duty, held by a post.
             return self.agency, "、".join(titles)
         return None, ""
 
@@ -286,6 +302,7 @@ class StructureParser:
         styles: list[str] = []
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
+        self.article_units = []
         for line in lines:
             self.written.update(expanded_from(line.body))
             if line.kind == "para":
@@ -348,12 +365,20 @@ class StructureParser:
         text = _ALIAS_PAREN.sub("", line.body)
         # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
         text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
+        # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
+        text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)", r"\1", text)
         intro = bool(_LIST_INTRO.search(text))
         duty_intro = intro and bool(_DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
         if _CONTINUATION.match(text) and self.last_owner and intro:
             return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
+        charged = self._charged_units(text)
+        if charged:
+            for path in charged:
+                self.duty(path, _BY_UNITS.match(text).group("duty"), line)
+            return None, "", None
         owner, post = self._subject(text, line)
-        if _SUBORDINATE.search(text) and intro:
+        if _SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
+            # 「本部之次級機關及其業務如下：」; a unit's 「…及其所屬機關之財務審計，辦理下列事項：」 lists duties.
             return self.agency, "", "units"
         if _SETS_UP_LIST.search(text):
             # 「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
@@ -372,6 +397,14 @@ class StructureParser:
             names = [n for n in listed if not re.match(r"^[一二三四五六七八九十\d]", n)]
             if set_up.group("list") == "燈塔":
                 names = ["燈塔"]
+            if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(_TYPE_WORD.fullmatch(n) for n in names):
+                # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only
+                # introduces the list; the units listed sit under the subject, and what they do together
+                # (「設左列各處組，辦理會議、文書…事項：」) is the subject's, unless it only points elsewhere (第二條所列事項).
+                together = _DUTY_VERB.search(text[set_up.end():])
+                if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
+                    self.duty(self.agency, together.group("duty"), line)
+                return self.agency, "", "units"
             divided = _DIVIDED.search(text)
             conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
             notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
@@ -406,6 +439,11 @@ class StructureParser:
             if paths:
                 return None, "", None
         if owner == self.agency and not post and not intro:
+            staffed = _STAFFED_FOR.match(text)
+            if staffed and text.startswith(tuple(self.self_names)) and \
+                    not re.search(r"需要|特定|專門性|技術性", staffed.group("duty")):
+                self.duty(self.agency, staffed.group("duty"), line)
+                return None, "", None
             held = _POST_DUTY.search(text)
             titles = held.group("titles").split("、") if held else []
             if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
@@ -427,6 +465,10 @@ class StructureParser:
                 for o in owners:
                     self.duty(o, summary.group("duty"), line)
         if duty_intro:
+            charged = _OBJECT_CLAUSE.match(text) if not summary else None
+            if charged and not post:
+                for o in owners:
+                    self.duty(o, charged.group("duty"), line)
             mode = "agency" if owner == self.agency and not post else "duties"
             return owner, post, mode
         if intro:
@@ -439,6 +481,22 @@ class StructureParser:
             for o in owners:
                 self.duty(o, duty.group("duty"), line, post=post if o == self.agency else "")
         return None, "", None
+
+    def _charged_units(self, text: str) -> list[tuple[str, ...]]:
+        """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
+        組 of the article's 預算中心), else every one of the document; or the one unit it names (「由行政組辦理之」)."""
+        m = _BY_UNITS.match(text)
+        who = _clean_name(m.group("who")) if m else ""
+        family = re.fullmatch(r"各(\S{1,3})", who)
+        if family:
+            kind = family.group(1)
+            for pool in (self.article_units, list(self.known.values())):
+                members = [p for p in dict.fromkeys(pool) if p[-1].endswith(kind) and len(p[-1]) > len(kind)
+                           and p != self.agency]
+                if members:
+                    return members
+            return []
+        return [self.known[who]] if who in self.known and self.known[who] != self.agency else []
 
     def _infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
         """「分別掌理前條所列事項」: share the duties the agency listed among the units just set up.
@@ -568,11 +626,19 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
 _PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰|應|得)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 
 
+# 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
+_SET_UP_TO = re.compile(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"
+                        r"(?:以|專責)?(?:處理|辦理|負責|掌理)(?P<purpose>[^，。；：]{2,60}?)(?:[，。；]|$)")
+
+
 def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
-    """「行政院為統籌處理有關大陸事務，特設大陸委員會」: with no list of its own, the agency's mandate
-    is the purpose it was set up for (in the first articles)."""
+    """「行政院為統籌處理有關大陸事務，特設大陸委員會」, 「…設訴願審議委員會（以下簡稱本會）處理訴願事件」: with
+    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles)."""
     for line in lines[:12]:
         m = _PURPOSE.search(line.body) if line.kind == "para" else None
+        if line.kind == "para" and not m:
+            m = _SET_UP_TO.search(line.body)
+            m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
         if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
             parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
@@ -588,7 +654,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         return parsed
     parsed.agency = tuple(agency)
     StructureParser(parsed, agency, self_names).run(lines)
-    if not any(d.unit == agency for d in parsed.duties):
+    if not any(d.unit == agency and not d.post for d in parsed.duties):  # its posts' duties are no mandate
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
