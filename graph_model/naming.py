@@ -13,6 +13,10 @@ while keeping each piece at least two characters before its suffix, so that
 ('Division', '組')
 >>> classify_unit("五堵分關")
 ('BranchOffice', '分關')
+>>> classify_unit("綜合規劃司"), classify_unit("國會圖書館"), classify_agency("國史館")
+(('Division', '司'), ('Division', '館'), ('Agency', '館'))
+>>> [bool(re.fullmatch(f".+(?:{UNIT_SUFFIX_PATTERN})", n)) for n in ("綜合規劃司", "分公司", "總工程司")]
+[True, False, False]
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ AGENCY_SUFFIXES = ("委員會", "市政府", "縣政府", "總局", "總處", "�
 # (suffix, kind) — longest suffixes first so 分關 wins over 關, 委員會 over 會.
 _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("辦事處", "BranchOffice"), ("服務處", "BranchOffice"), ("分關", "BranchOffice"), ("分局", "BranchOffice"),
+    ("分館", "BranchOffice"), ("會館", "Facility"),
     ("分署", "BranchOffice"), ("分處", "BranchOffice"), ("分所", "BranchOffice"), ("工務段", "BranchOffice"),
     ("委員會", "Committee"), ("小組", "Committee"),
     ("中心", "Division"), ("大隊", "Division"), ("總隊", "Division"),
@@ -32,10 +37,25 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("總局", "Agency"), ("總處", "Agency"), ("市政府", "Agency"), ("縣政府", "Agency"),
     ("科", "Section"), ("課", "Section"), ("股", "Team"), ("隊", "Section"), ("班", "Team"),
     ("組", "Division"), ("室", "Division"), ("處", "Division"),
+    # 部's 司 (綜合規劃司), 院's 廳 (民事廳, 書記廳), 館 inside an agency (國會圖書館); an agency's own 館 is
+    # classified by classify_agency.
+    ("司", "Division"), ("廳", "Division"), ("館", "Division"),
     ("部", "Agency"), ("院", "Agency"), ("署", "Agency"), ("局", "Agency"), ("關", "Agency"), ("府", "Agency"),
 )
 
-UNIT_SUFFIX_PATTERN = "|".join(sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, reverse=True))
+# Names that end like a unit but are none: a company (臺灣電力公司) or an engineer's title (總工程司).
+_NOT_UNIT_ENDINGS = {"司": ("公", "工程")}
+
+UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.get(s, ())) + s
+                               for s in sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, reverse=True))
+
+# Words that end a unit's name only as an item of a list of units the text sets up (「本院設下列…：」 +
+# 「一、國光劇團，分三科辦事。」): alone in prose they end too many other words (學會, 倉庫, 設計台).
+# (The 系 of research institutes, 「一、農藝系。」, are left out: the shared national check counts 系 as no unit word.)
+LISTED_UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("園區", "Facility"), ("劇團", "Division"), ("樂團", "Division"), ("廠", "Facility"),
+    ("臺", "Facility"), ("台", "Facility"), ("庫", "Facility"), ("會", "Committee"),
+)
 
 # A piece that names a parent agency ends with one of these; the last piece may end with any word.
 _PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司",)
@@ -132,7 +152,7 @@ def _first_cut(name: str, i: int) -> int | None:
 
 def classify_unit(name: str) -> tuple[str, str]:
     """Return ``(kind, unit_type)`` of a unit name, e.g. ``('Section', '科')``."""
-    for suffix, kind in _UNIT_SUFFIXES:
+    for suffix, kind in _UNIT_SUFFIXES + LISTED_UNIT_SUFFIXES:
         if name.endswith(suffix) and (len(name) > len(suffix) or name == "燈塔"):
             return kind, suffix
     return "Division", name[-1:] if name else ""

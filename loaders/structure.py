@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference, strip_self_reference
+from graph_model.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference, strip_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
@@ -67,6 +67,7 @@ _TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 _STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
 _NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
+_LISTED_NAME = re.compile(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 _INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 
 
@@ -76,7 +77,7 @@ _UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職
 _NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 _NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
-_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
+_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|各設|隸屬|^本\S{1,3}?為|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
                          r"^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各)|機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
 
 
@@ -193,8 +194,10 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "") -> tuple[str, ...] | None:
         name = _clean_name(name)
-        if parent is None and _fold(name) in self.folded_self:
-            return self.agency  # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局
+        if parent is None and (_fold(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
+                               self.agency[-1].endswith(name)):
+            # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
+            return self.agency
         if len(name) > 20 or _PROSE_NAME.search(name) or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
@@ -207,6 +210,8 @@ class StructureParser:
         if kind == "Agency" and parent is not None and parent != self.agency:
             kind = "Division"
         written = self.written.get(name, "")
+        if written not in line.text:
+            written = ""  # 第一科 of a later 「設三科」 was not written in an earlier 「第一科至第五科」
         if not written and name not in line.text:
             # 「北、中、南區水資源局」: the list the name was read from, as written
             m = re.search(rf"[^，。；：（）「」]*?{re.escape(name[-2:])}", line.body)
@@ -250,6 +255,8 @@ class StructureParser:
             words = expand_names(head[:m.start()])
             if "、" in words:
                 names = _unit_names(words, self.known)
+                if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
+                    return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and _ACTIVE_SUBJECT.search(line.body):
                     return [p for p in (self.unit(n, line) for n in names) if p]
                 return []
@@ -339,6 +346,9 @@ class StructureParser:
             stack[level] = own
             return
         names = _unit_names(m.group("name")) if m else []
+        if m and not names and mode == "units" and _LISTED_NAME.fullmatch(m.group("name")) and \
+                not _PROSE_NAME.search(m.group("name")):
+            names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
         if mode == "agency" and level == 0 and names and m.group("duties"):
             mode = "units"
         if names and (mode == "units" or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
