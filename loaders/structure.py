@@ -359,6 +359,8 @@ class StructureParser:
             for path in paths:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)
+            if not paths and mode == "units":  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
+                self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
             return
         if mode == "units" and (level - 1) not in stack:
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
