@@ -51,6 +51,10 @@ _DIVIDED = re.compile(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P
 _DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
 _MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
+# 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
+# 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
+_PURPOSE_OF_SET_UP = re.compile(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，(?:特|爰|應|得|並|乃)?(?:分別)?$")
+_NEED = re.compile(r"需要|需求|便利|者$|下列|左列|前[條項款]|本(?:條例|法|規程|通則)|^(?:利|期|使|求|符|配合|因應|適應)")
 _RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
 _SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
 # 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」, 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」:
@@ -431,6 +435,12 @@ class StructureParser:
                     re.search(r"分別(?:掌理|辦理|負責)", rest) else None
                 for p in paths:
                     self.duty(p, shares[p] if shares else duty.group("duty"), line)
+            elif paths and (purpose := _PURPOSE_OF_SET_UP.search(text[:set_up.start()])) and \
+                    not _NEED.search(purpose.group("purpose")) and "以" not in purpose.group("lead"):
+                # 「本館為加強臺灣史之研究…，設臺灣文獻館」: what the unit is set up for is its mandate.
+                for p in paths:
+                    if p != self.agency:
+                        self.duty(p, purpose.group("purpose"), line)
             if intro and not paths:
                 return self.agency, "", "units"
             return (paths[-1], "", "duties") if duty_intro and len(paths) == 1 else (None, "", None)

@@ -200,3 +200,29 @@ def test_a_list_that_the_agency_sets_up_is_no_subject():
     found = units(parse("D0080096"))
     assert not [n for n in found if n.startswith("本校")]
     assert [u.source.line for u in found["圖書館"]] == [9] and 9 in [u.source.line for u in found["學生總隊"]]
+
+
+@pytest.mark.parametrize("pcode,name,duty,line", [
+    # A0010017 line 33「本館為加強臺灣史之研究、修纂及重要史料之審訂、彙編，設臺灣文獻館，其組織另以法律定之。」
+    ("A0010017", "臺灣文獻館", "加強臺灣史之研究、修纂及重要史料之審訂、彙編", 33),
+    # A0010095 臺中市議會組織自治條例 line 86「本會為審定議事日程及其他程序相關事項，設程序委員會；」
+    ("A0010095", "程序委員會", "審定議事日程及其他程序相關事項", 86),
+    # G0300047 line 67「鹽務總局為兼管鹽警事宜，得設鹽務管理處，其組織條例另定之。」
+    ("G0300047", "鹽務管理處", "兼管鹽警事宜", 67),
+])
+def test_what_a_unit_is_set_up_for_is_its_mandate(pcode, name, duty, line):
+    assert (duty, line) in {(d.text, d.source.line) for d in parse(pcode).duties if d.unit[-1] == name}
+
+
+@pytest.mark.parametrize("pcode,name,clause", [
+    # D0000038 line 49「本局為應業務需要，設刑事警察隊及直屬船隊；」: a need, no mandate
+    ("D0000038", "直屬船隊", "應業務需要"),
+    # E0000013 line 10「凡以一國為業務區域者，設代表處，其地位相當於大使館；」: a condition
+    ("E0000013", "代表處", "業務區域者"),
+    # F0000074 line 18「本部為掌理前條所列事項，得設…」: a pointer to another article
+    ("F0000074", "次長室", "前條所列事項"),
+])
+def test_a_need_a_condition_or_a_pointer_is_no_mandate(pcode, name, clause):
+    parsed = parse(pcode)
+    assert name in units(parsed)
+    assert not [d.text for d in parsed.duties if d.unit[-1] == name and clause in d.text]
