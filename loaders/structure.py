@@ -81,7 +81,7 @@ _UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職
 _NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 _NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
-_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|各設|隸屬|^本\S{1,3}?為|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
+_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
                          r"^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各)|機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
 
 

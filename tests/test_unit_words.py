@@ -198,7 +198,7 @@ def test_a_name_that_ends_the_agencys_own_name_is_the_agency():
 def test_a_list_that_the_agency_sets_up_is_no_subject():
     # D0080096 line 9「本校設教務處、訓導處、總務處、秘書室、科學實驗室、圖書館、各科、推廣教育班、…學生總隊，分掌…」
     found = units(parse("D0080096"))
-    assert not [n for n in found if n.startswith("本校")]
+    assert not [n for n in found if n.startswith(("本校", "為"))]
     assert [u.source.line for u in found["圖書館"]] == [9] and 9 in [u.source.line for u in found["學生總隊"]]
 
 
