@@ -26,7 +26,7 @@ def parse(pcode: str):
 
 def units(parsed) -> dict[str, list]:
     """Last name → records of the units below the document's agency."""
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     out: dict[str, list] = {}
     for u in parsed.units:
         if len(u.path) > len(agency) and u.path[:len(agency)] == agency:
@@ -48,7 +48,7 @@ def test_a_ministrys_departments_are_its_divisions(pcode, line, names):
     found = units(parsed)
     for name in names:
         [u] = found[name]
-        assert u.path[:-1] == tuple(parsed.extras["agency"]) and (u.kind, u.unit_type) == ("Division", "司")
+        assert u.path[:-1] == parsed.agency and (u.kind, u.unit_type) == ("Division", "司")
         assert re.fullmatch("分[一二三四五六七八九十]+科辦事", u.note), u.note  # 「，分四科辦事。」
     assert found[names[0]][0].source.line == line
 
@@ -100,8 +100,8 @@ def test_a_館_that_is_the_organization_itself_and_one_it_sets_up_after_a_purpos
     # A0010017 國史館組織條例 line 33「本館為加強臺灣史之研究、修纂及重要史料之審訂、彙編，設臺灣文獻館，
     # 其組織另以法律定之。」
     parsed = parse("A0010017")
-    assert parsed.extras["agency"][-1] == "國史館"
-    own = next(u for u in parsed.units if u.path == tuple(parsed.extras["agency"]))
+    assert parsed.agency[-1] == "國史館"
+    own = next(u for u in parsed.units if u.path == parsed.agency)
     assert (own.kind, own.unit_type) == ("Agency", "館") == classify_agency("國史館")
     assert [(u.path[-2], u.source.line) for u in units(parsed)["臺灣文獻館"]] == [("國史館", 33)]
 
@@ -189,7 +189,7 @@ def test_a_range_is_written_only_where_it_is_written():
 def test_a_name_that_ends_the_agencys_own_name_is_the_agency():
     # K0000083 交通部民用航空局所屬航空站組織通則 line 6「本局所屬航空站掌理下列事項：」「一、航空站之經營管理事項。」
     parsed = parse("K0000083")
-    agency = tuple(parsed.extras["agency"])
+    agency = parsed.agency
     assert ("航空站之經營管理事項", 7) in {(d.text, d.source.line) for d in parsed.duties if d.unit == agency}
     # H0000065 國立新竹彰化臺南臺東社會教育館 line 18「社會教育館置組長、室主任…」: the 館 itself, no unit below it
     assert "社會教育館" not in units(parse("H0000065"))
