@@ -29,7 +29,7 @@ Builds two typed fields of :class:`~graph_model.records.ParsedDocument` (listed 
 """
 from __future__ import annotations
 
-from .ids import post_id
+from .ids import headcount_id, post_id
 from .naming import classify_agency, classify_unit
 from .ranks import rank_label
 from .records import (HeadcountRecord, ParsedDocument, PostRecord, QuotaRule, Rank, Source, StaffingRecord,
@@ -90,12 +90,6 @@ def _rank_props(rank: Rank | None) -> dict:
             "grade_to": rank.grade_to, "series": list(rank.series), "rank_text": rank.text, "rank": rank_label(rank)}
 
 
-def headcount_id(uid: str, fig: HeadcountRecord, variant: str | None = None) -> str:
-    year = fig.year if fig.year is not None else ""
-    suffix = f"@{variant}" if variant else ""
-    return f"{uid}#headcount:{fig.kind}:{fig.scope}:{year}:{fig.category}{suffix}"
-
-
 def add_headcount(graph, fig: HeadcountRecord, low: int | None = None, high: int | None = None,
                   variant: str | None = None) -> str | None:
     """Add one figure; the first figure for the same unit/kind/scope/year/category wins (tables before text).
@@ -103,7 +97,7 @@ def add_headcount(graph, fig: HeadcountRecord, low: int | None = None, high: int
     ``low``/``high`` (the figure's value when not given) and ``variant`` are a stated total's (:func:`build_posts`).
     """
     uid = unit_for(graph, fig.agency, fig.source)
-    hid = headcount_id(uid, fig, variant)
+    hid = headcount_id(uid, fig.kind, fig.scope, fig.year, fig.category, variant)
     prov = fig.source.prov()
     if hid in graph.g:
         node = graph.g.nodes[hid]

@@ -106,7 +106,7 @@ def _why_nothing(text: str, genre: str) -> tuple[str, str]:
     """``(problem, fix)`` of a document that yields no organization: what was missing, in its own words."""
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:40]
     if genre == "procedures":
-        return (f"found no procedure in it (a 作業程序 title followed by its steps) that names an organization",
+        return ("found no procedure in it (a 作業程序 title followed by its steps) that names an organization",
                 "if it is one agency's procedures that say only 本局/本署, pass --agency NAME; if it is not a "
                 "procedure document, it has nothing to load")
     if genre == "budget":
