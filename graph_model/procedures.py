@@ -51,7 +51,8 @@ from __future__ import annotations
 
 from .ids import form_id, law_id, unit_id
 from .naming import classify_agency
-from .records import Actor, ParsedDocument, ProcedureRecord, Source, provenance
+from .provenance import provenance
+from .records import Actor, ParsedDocument, ProcedureRecord, Source
 
 
 def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:

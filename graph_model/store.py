@@ -43,12 +43,15 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from .errors import StoreError
 from .files import atomic_write, cache_dir, umask
-from .records import ParsedDocument, parsed_from_dict, to_dict
+
+if TYPE_CHECKING:
+    from .records import ParsedDocument
 
 FORMAT = "orggraph-store"
 VERSION = 1
@@ -192,6 +195,7 @@ class Store:
 
         A hand-edited or damaged record is a :class:`StoreError` naming the document, never a traceback.
         """
+        from .records import parsed_from_dict  # here: a warm `which` opens the store but reads no record
         out = []
         for k in sorted(self.documents):
             try:
@@ -255,6 +259,7 @@ class Store:
         document's under another id is kept once.  ``refused`` (files the reader could not
         load) is passed through to the summary.  Writers take turns (:meth:`_writing`).
         """
+        from .records import to_dict
         incoming = {}
         for doc_id, (path, parsed) in documents.items():
             d = parsed if isinstance(parsed, dict) else to_dict(parsed)

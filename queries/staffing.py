@@ -17,7 +17,8 @@ from __future__ import annotations
 from graph_model.errors import OrgGraphError
 from graph_model.naming import breadcrumb_of
 from graph_model.ranks import rank_label
-from graph_model.records import cite, rank_from_dict
+from graph_model.provenance import cite
+from graph_model.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 

@@ -18,7 +18,7 @@ functions turn that data into the CLI's text.
 from __future__ import annotations
 
 from graph_model.naming import breadcrumb_of
-from graph_model.records import cite
+from graph_model.provenance import cite
 
 from .staffing import render_summary, summary
 

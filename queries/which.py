@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph_model.naming import breadcrumb_of
-from graph_model.records import Source
+from graph_model.provenance import Source
 
 from .index_file import IndexFileError, folded_texts, read_index, write_index
 from .search import VERSION, Index, build_index, closest_entries, highlight_spans, parse_query, search
