@@ -436,6 +436,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
     """
     from queries.lookup import lookup
+    from queries.ask import render_reading
     from queries.which import render_which, store_fingerprint
     text = " ".join(query).strip()
     if not text:
@@ -448,13 +449,17 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         state.check_store()
         return store_fingerprint(state.store_path) + (":history" if state.history else "")
 
-    hits, suggest = lookup(backend, text, fingerprint=fingerprint, build=state.graph, agency=agency,
-                           unit_type=unit_type, top=top, explain=explain)
+    answer, suggest = lookup(backend, text, fingerprint=fingerprint, build=state.graph, agency=agency,
+                             unit_type=unit_type, top=top, explain=explain)
+    hits = answer.hits
     if as_json:
-        click.echo(to_json([h.to_dict() for h in hits]))
+        scope = answer.scope.to_dict() if answer.scope else None
+        click.echo(to_json([{**h.to_dict(), **({"scope": scope} if scope else {})} for h in hits]))
     else:
         style = (lambda s: click.style(s, fg="yellow", bold=True)) if styled(sys.stdout) else None
-        click.echo(render_which(hits, text, style=style, suggest=None if hits else suggest()))
+        lines = render_reading(answer, state.history) if explain else []
+        lines += answer.notes
+        click.echo("\n".join(lines + [render_which(hits, text, style=style, suggest=None if hits else suggest())]))
     if not hits:
         nothing_found()
 

@@ -60,7 +60,7 @@ def write_index(index: Index, path: str | os.PathLike, code: str = "") -> None:
             meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
                     "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
                     "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
-                    "code": orjson.dumps(code)}
+                    "code": orjson.dumps(code), "scopes": orjson.dumps(index.scopes)}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.executemany("INSERT INTO units VALUES (?, ?)", ((i, orjson.dumps(u)) for i, u in enumerate(index.units)))
             conn.executemany("INSERT INTO entries VALUES (?, ?)",
@@ -172,6 +172,6 @@ def read_index(path: str | os.PathLike) -> Index:
         lengths = array("i", meta["lengths"])
         return Index(_Rows(conn, "units", orjson.loads(meta["units_count"])), _Rows(conn, "entries", len(lengths)),
                      _Postings(conn, "postings"), lengths, orjson.loads(meta["triggers"]),
-                     orjson.loads(meta["context"]), _Postings(conn, "name_postings"))
+                     orjson.loads(meta["context"]), _Postings(conn, "name_postings"), orjson.loads(meta["scopes"]))
     except (sqlite3.Error, KeyError, TypeError, ValueError, orjson.JSONDecodeError) as exc:
         raise IndexFileError(str(exc)) from None

@@ -7,29 +7,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .ask import Answer, ask
+
 BACKENDS = ("embedded", "neo4j")
 
 
 def lookup(backend: str, query: str, *, fingerprint: Callable[[], str] | None = None,
            build: Callable[[], object] | None = None, agency: str | None = None, unit_type: str | None = None,
-           top: int | None = 10, explain: bool = False) -> tuple[list, Callable[[], list[str]]]:
-    """The hits for ``query`` from ``backend``, and a function giving suggestions (for when there are none).
+           top: int | None = 10, explain: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
+    """The answer to ``query`` from ``backend`` (:func:`queries.ask.ask`: scope, level and vocabulary
+    read the same way for both), and a function giving suggestions (for when there is none).
 
     The embedded backend answers from the index cached by ``fingerprint()`` (the data's,
     :func:`queries.which.store_fingerprint`), built from ``build()`` (the graph) on a miss;
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
     (:func:`graph_model.neo4j.connection.settings`).
     """
+    options = dict(agency=agency, unit_type=unit_type, top=top)
     if backend == "neo4j":
-        from graph_model.neo4j.connection import settings
+        from graph_model.neo4j.connection import connect, settings
 
         from . import neo4j_lookup
         conn = settings()
-        hits = neo4j_lookup.which(conn, query, agency=agency, unit_type=unit_type, top=top)
-        return hits, lambda: neo4j_lookup.suggestions(conn, query)
+        with connect(conn) as driver:
+            def search(text, *, explain=False, **kw):
+                return neo4j_lookup.which(conn, text, driver=driver, **kw)
+            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), **options)
+        return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")
-    from .which import cached_which, suggestions
-    hits, index = cached_which(fingerprint(), build, query, agency=agency, unit_type=unit_type, top=top,
-                               explain=explain)
-    return hits, lambda: suggestions(index, query)
+    from .which import suggestions, using_index, which
+
+    def answer_from(index):
+        return ask(lambda text, **kw: which(index, text, **kw), query, index.catalog, explain=explain, **options)
+    answer, index = using_index(fingerprint(), build, answer_from)
+    return answer, lambda: suggestions(index, query)

@@ -98,6 +98,21 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
         raise translate(exc, settings) from None
 
 
+def catalog(settings: Settings, driver=None):
+    """The agencies a question can name (:class:`queries.vocabulary.Catalog`), from the units in Neo4j."""
+    from .vocabulary import catalog as build
+    if driver is None:
+        with connect(settings) as own:
+            return catalog(settings, own)
+    try:
+        with driver.session(database=settings.database, default_access_mode="READ") as session:
+            rows = [[r["id"], r["name"], r["path"], r["kind"] or "", r["unit_type"] or "", r["full_name"] or "",
+                     r["aliases"]] for r in session.run(q.unit_rows())]
+    except Exception as exc:
+        raise translate(exc, settings) from None
+    return build(rows, _triggers())
+
+
 def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
     """Duty statements Lucene finds closest to ``query`` (to show when nothing matches)."""
     key = clean_query(query, _triggers())

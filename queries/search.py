@@ -57,9 +57,10 @@ from graph_model.unitref import parse_unit_ref, units_named
 from .entries import Entry, duty_entries, unit_entries
 from .procedure import which_entries  # light: no networkx
 from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
+from .vocabulary import Catalog, catalog
 
 FORMAT = "orggraph-which-index"
-VERSION = 3
+VERSION = 4
 
 # Ranking parameters (tuned on eval/queries.jsonl as a whole, never for one query).
 K1, B = 1.2, 0.75  # BM25
@@ -130,10 +131,12 @@ class Index:
     triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
     context: dict[str, list[int]]  # unit name -> unit#s: names a query can mention as context
     name_postings: dict[str, list[int]]  # bigram -> unit#s whose path (own and higher names) has it
+    scopes: dict  # the agencies a question can name (queries.vocabulary.Catalog.to_dict)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
         self._trigger_set = frozenset(self.triggers)
+        self._catalog: Catalog | None = None
         self._context_by_char: dict[str, list[str]] = {}  # first character -> names, longest first
         for name in sorted(self.context, key=len, reverse=True):
             self._context_by_char.setdefault(name[0], []).append(name)
@@ -141,17 +144,24 @@ class Index:
     def to_dict(self) -> dict:
         return {"format": FORMAT, "version": VERSION, "units": self.units, "entries": self.entries,
                 "postings": self.postings, "lengths": self.lengths, "triggers": self.triggers,
-                "context": self.context, "name_postings": self.name_postings}
+                "context": self.context, "name_postings": self.name_postings, "scopes": self.scopes}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Index":
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise ValueError("not a lookup index of this version")
         return cls(data["units"], data["entries"], data["postings"], data["lengths"], data["triggers"],
-                   data["context"], data["name_postings"])
+                   data["context"], data["name_postings"], data["scopes"])
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def catalog(self) -> Catalog:
+        """The agencies a question can name, and which units are agencies."""
+        if self._catalog is None:
+            self._catalog = Catalog.from_dict(self.scopes)
+        return self._catalog
 
 
 def build_index(graph, kinds: Iterable[str] | None = None,
@@ -202,7 +212,8 @@ def build_index(graph, kinds: Iterable[str] | None = None,
         for term in key_terms(path_key + " " + " ".join(short_forms(path_key))):
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
-    return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings)
+    return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
+                 catalog(units, triggers).to_dict())
 
 
 # --------------------------------------------------------------------------- searching

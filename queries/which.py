@@ -25,6 +25,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from graph_model.naming import breadcrumb_of
 from graph_model.provenance import Source
@@ -33,6 +34,7 @@ from .index_file import IndexFileError, folded_texts, read_index, write_index
 from .search import VERSION, Index, build_index, closest_entries, highlight_spans, parse_query, search
 
 DEFAULT_TOP = 10
+T = TypeVar("T")
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Hit:
     group: int = 0  # hits with equal score and the same best evidence share a group number
     explain: list[dict] | None = None
     partial: bool = False  # no unit matched the query as asked: this one shares only some of its words
+    synonyms: list[dict] = field(default_factory=list)  # vocabulary pairs the matching wording used
+    through: str = ""  # at the agency level: the unit inside the agency whose evidence this is
 
     @property
     def breadcrumb(self) -> str:
@@ -84,6 +88,10 @@ class Hit:
         d = {"unit": dict(self.unit), "score": round(self.score, 3), "evidence": [e.to_dict() for e in self.evidence]}
         if self.partial:
             d["partial"] = True
+        if self.synonyms:
+            d["synonyms"] = self.synonyms
+        if self.through:
+            d["through"] = self.through
         if self.explain is not None:
             d["explain"] = self.explain
         return d
@@ -108,8 +116,9 @@ def _code_key() -> str:
     from graph_model.files import source_hash
 
     here = Path(__file__).resolve().parent
-    return source_hash([here / name for name in ("search.py", "entries.py", "textnorm.py", "procedure.py",
-                                                 "index_file.py")], salt=f"v{VERSION}")
+    files = ("search.py", "entries.py", "textnorm.py", "procedure.py", "index_file.py", "vocabulary.py",
+             "data/agencies.tsv")
+    return source_hash([here / name for name in files], salt=f"v{VERSION}")
 
 
 def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:
@@ -182,18 +191,24 @@ def _rebuild(path: Path, build: Callable[[], object]) -> Index:
     return index
 
 
-def cached_which(fingerprint: str, build: Callable[[], object], query: str, directory=None,
-                 **options) -> tuple[list["Hit"], Index]:
-    """:func:`which` over the cached index: ``(hits, index)``.  A cache file found damaged while
-    reading it is dropped and the index rebuilt — never an error."""
+def using_index(fingerprint: str, build: Callable[[], object], use: Callable[[Index], T],
+                directory=None) -> tuple[T, Index]:
+    """``(use(index), index)`` over the cached index.  A cache file found damaged while ``use`` reads
+    it is dropped and the index rebuilt — never an error."""
     index = cached_index(fingerprint, build, directory)
     try:
-        return which(index, query, **options), index
+        return use(index), index
     except IndexFileError:
         path = _index_path(fingerprint, directory)
         path.unlink(missing_ok=True)
         index = _rebuild(path, build)
-        return which(index, query, **options), index
+        return use(index), index
+
+
+def cached_which(fingerprint: str, build: Callable[[], object], query: str, directory=None,
+                 **options) -> tuple[list["Hit"], Index]:
+    """:func:`which` over the cached index: ``(hits, index)`` (see :func:`using_index`)."""
+    return using_index(fingerprint, build, lambda index: which(index, query, **options), directory)
 
 
 # --------------------------------------------------------------------------- which
@@ -290,6 +305,9 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
         ev = first.evidence[0]
         if j == i:
             lines.append(f"{rank}. {first.breadcrumb}  (score {first.score:.2f}{partial})")
+            if first.through:
+                lines.append(f"   through {breadcrumb_of(first.through.split('/')[len(first.unit['path']):])}")
+            _synonym_line(lines, first)
             shown = set()
             for e in first.evidence:
                 if (e.text, e.doc, e.line) in shown:
@@ -306,12 +324,20 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
             lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  (score {first.score:.2f}, {j - i + 1} units{partial})")
             if ev.context:
                 lines.append(f"   {_where(ev, role=False)}")
+            _synonym_line(lines, first)
             for h in hits[i:j + 1]:
                 role = f"  [{h.evidence[0].role}]" if h.evidence[0].role else ""
                 lines.append(f"   {h.breadcrumb}  {h.evidence[0].cite()}{role}")
             _explain_lines(lines, first)
         i = j + 1
     return "\n".join(lines)
+
+
+def _synonym_line(lines: list[str], hit: Hit) -> None:
+    """Which everyday words of the query were read as the documents' words (and where that pair is)."""
+    if hit.synonyms:
+        pairs = "; ".join(f"{s['term']} → {'、'.join(s['replacements'])} ({s['source']})" for s in hit.synonyms)
+        lines.append(f"   read as: {pairs}")
 
 
 def _name_match(e: Evidence, name: str) -> str:

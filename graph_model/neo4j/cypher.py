@@ -350,6 +350,13 @@ def context_units() -> str:
             "RETURN u.name AS name, u.path AS path, u.kind AS kind")
 
 
+def unit_rows() -> str:
+    """Every unit as the lookup index keeps it: what a question can name as its scope."""
+    return ("MATCH (u:Unit)\n"
+            "RETURN u.id AS id, u.name AS name, u.path AS path, u.kind AS kind, u.unit_type AS unit_type,\n"
+            "       u.full_name AS full_name, coalesce(u.aliases, []) AS aliases ORDER BY id")
+
+
 def units_by_reference() -> str:
     """Units ``$ref`` (pieces ``$parts``, as :func:`graph_model.unitref.parse_unit_ref` gives them) names,
     by :func:`graph_model.unitref.units_named`'s rule: the unit whose id it is, else every unit whose

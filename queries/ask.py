@@ -1,0 +1,250 @@
+"""A planner's question answered across the whole government: scope, level and vocabulary.
+
+The stages, each visible and pure:
+
+1. :func:`analyse` reads the question: an agency it names (by name, the name the documents
+   give it, a reviewed short name or the initials rule of :mod:`queries.vocabulary`) becomes
+   the *scope*; 「哪個機關」 asks at the *agency level*; everyday words of the planner vocabulary
+   give *variants* of the question in the documents' words.
+2. A backend answers every variant (``search(text, agency=…)`` returning
+   :class:`queries.which.Hit` lists: the embedded index or Neo4j — both rank alike).
+3. :func:`merge` keeps each unit's best answer: a variant counts for a little less than the
+   question as asked (:data:`SYNONYM_WEIGHT`), so that the documents' own words win a tie.
+4. Inside the scope first; when nothing there matches, the whole government, and the answer says so.
+   At the agency level, each unit answers through its agency.
+
+>>> from graph_model.store import open_store
+>>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
+>>> a = ask_graph(g, "關務署哪個單位管保稅工廠？", top=1)
+>>> a.scope.units, a.hits[0].unit["id"].startswith("財政部/關務署/")
+(['財政部/關務署'], True)
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from .search import keep_ties
+from .textnorm import clean_query, fold
+from .vocabulary import Catalog, Synonym, synonyms_in
+
+SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question as asked
+MAX_VARIANTS = 8
+
+# Questions asking which agency (機關, 部會), not which unit inside one.
+AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科)"
+                          r"|主管機關")
+# What is left of a question around its content once the question words are gone: 「管」 right after
+# a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡.
+_LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找)$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The agency a question names: as written, how it was recognised, and the units it means."""
+
+    written: str
+    how: str  # "name", "short name (agencies.tsv:12)", "initials of 疾病管制署"
+    units: list[str]
+
+    def to_dict(self) -> dict:
+        return {"written": self.written, "how": self.how, "units": list(self.units)}
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    weight: float
+    synonyms: tuple[Synonym, ...] = ()
+
+
+@dataclass
+class Question:
+    text: str
+    content: str  # the question with its scope taken out
+    scope: Scope | None
+    level: str  # "unit" | "agency"
+    variants: list[Variant]
+
+
+@dataclass
+class Answer:
+    """Hits with how the question was read: where it was answered, and notes for the reader."""
+
+    question: Question
+    hits: list = field(default_factory=list)
+    scope: Scope | None = None  # the scope the hits come from (None: the whole government)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        q = self.question
+        return {"query": q.text, "scope": self.scope.to_dict() if self.scope else None, "level": q.level,
+                "variants": [{"text": v.text, "synonyms": [s.to_dict() for s in v.synonyms]} for v in q.variants],
+                "notes": self.notes, "hits": [h.to_dict() for h in self.hits]}
+
+
+def _narrowest(ids: list[str]) -> list[str]:
+    """Of several units, those with no other of them below: 衛福部疾管署 means 疾管署."""
+    return [u for u in ids if not any(o != u and o.startswith(u + "/") for o in ids)]
+
+
+# --------------------------------------------------------------------------- reading the question
+def analyse(text: str, cat: Catalog) -> Question:
+    """Scope, level and variants of a question (see the module's docstring)."""
+    key = fold(text)
+    level = "agency" if AGENCY_LEVEL.search(key) else "unit"
+    key = clean_query(text)
+    scope, content = None, key
+    found = []
+    for name in sorted(cat.names, key=len, reverse=True):
+        at = content.find(name)
+        if at >= 0 and len(name) >= 3:
+            found.append((name, at))
+            content = content[:at] + " " + content[at + len(name):]
+    if found and len(re.sub(r"\W", "", content)) >= 2:
+        ids = _narrowest([u for name, _ in found for u in cat.names[name][0]])
+        written = "、".join(n for n, _ in sorted(found, key=lambda f: f[1]))
+        scope = Scope(written, cat.names[found[0][0]][1], ids)
+    else:
+        content = key
+    content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
+    content = " ".join(content.split()) or key
+    return Question(text, content, scope, level, variants_of(content))
+
+
+def variants_of(content: str) -> list[Variant]:
+    """The question as asked, then in the documents' words: each vocabulary term replaced by each of
+    its document terms, one term at a time, then all terms at once (first choices)."""
+    out = [Variant(content, 1.0)]
+    found = synonyms_in(content)
+    for s in found:
+        for word in s.replacements:
+            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,)))
+    if len(found) > 1:
+        text = content
+        for s in found:
+            text = text.replace(s.term, " " + s.replacements[0] + " ")
+        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found)))
+    return out[:MAX_VARIANTS]
+
+
+# --------------------------------------------------------------------------- answering
+Search = Callable[..., list]  # search(text, *, agency, unit_type, top, explain) -> list[Hit]
+
+
+def merge(answers: list[tuple[Variant, list]], top: int | None) -> list:
+    """Each unit once, with its best answer over the variants (score × the variant's weight); units
+    found as asked by some variant outrank partial matches of others."""
+    best: dict[str, tuple[float, object, Variant]] = {}
+    full = any(not h.partial for _, hits in answers for h in hits)
+    for variant, hits in answers:
+        for h in hits:
+            if full and h.partial:
+                continue
+            score = h.score * variant.weight
+            if h.unit["id"] not in best or score > best[h.unit["id"]][0]:
+                best[h.unit["id"]] = (score, h, variant)
+    merged = []
+    for score, h, variant in best.values():
+        merged.append(replace(h, score=score, synonyms=[s.to_dict() for s in variant.synonyms]))
+    merged.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
+    return regroup(keep_ties(merged, top, lambda h: h.score))
+
+
+def _signature(h) -> tuple:
+    """Hits sharing one statement (one duty, several units) group together; a match on a unit's own
+    name is that unit's alone."""
+    first = h.evidence[0] if h.evidence else None
+    own = h.unit["id"] if first is None or first.kind == "unit" else ""
+    return round(h.score, 9), first.text if first else "", own
+
+
+def regroup(hits: list) -> list:
+    """Group numbers again: hits with the same score and the same first evidence share one."""
+    group, previous = 0, None
+    for h in hits:
+        signature = _signature(h)
+        if previous is not None and signature != previous:
+            group += 1
+        previous = signature
+        h.group = group
+    return hits
+
+
+def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
+    """At the agency level: each hit answers through its agency; an agency once, at its best."""
+    out: dict[str, object] = {}
+    for h in hits:
+        aid = cat.agency_of(h.unit["path"])
+        if aid in out:
+            continue
+        if aid != h.unit["id"]:
+            path = h.unit["path"][:aid.count("/") + 1]
+            unit = {"id": aid, "name": path[-1], "path": path, "type": "", "kind": "Agency"}
+            h = replace(h, unit=unit, through=h.unit["id"])
+        out[aid] = h
+    return regroup(keep_ties(list(out.values()), top, lambda h: h.score))
+
+
+def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, unit_type: str | None = None,
+        top: int | None = 10, explain: bool = False) -> Answer:
+    """Answer a question with ``search`` (a backend), inside the agency it names first."""
+    q = analyse(text, cat)
+    if agency is not None:  # the user's --agency is the scope; the question's own naming is not
+        q = Question(q.text, fold(text), None, q.level, variants_of(" ".join(fold(text).split())))
+    answer = Answer(q)
+    width = None if top is None else top * 3
+
+    def run(scope_ids: list[str] | None) -> list:
+        answers = []
+        for v in q.variants:
+            refs = scope_ids or [agency]
+            hits = []
+            for ref in refs:
+                hits += search(v.text, agency=ref, unit_type=unit_type, top=width, explain=explain)
+            answers.append((v, hits))
+        return merge(answers, None)
+
+    hits = run(q.scope.units) if q.scope else []
+    if q.scope and hits and not hits[0].partial:
+        answer.scope = q.scope
+        answer.notes.append(f"Inside {q.scope.written} (named in the question).")
+    else:
+        wide = run(None)
+        if q.scope and hits and (not wide or wide[0].partial):
+            answer.scope = q.scope
+            answer.notes.append(f"Inside {q.scope.written} (named in the question).")
+        else:
+            if q.scope:
+                answer.notes.append(f"Nothing inside {q.scope.written} matches; the whole government:")
+            hits = wide
+    if q.level == "agency":
+        hits = by_agency(hits, cat, top)
+    answer.hits = regroup(keep_ties(hits, top, lambda h: h.score))
+    return answer
+
+
+def ask_graph(graph, text: str, **options) -> Answer:
+    """:func:`ask` over a graph's (or an index's) embedded lookup."""
+    from .which import index_of, which
+    index = index_of(graph)
+
+    def search(query, **kw):
+        return which(index, query, **kw)
+    return ask(search, text, index.catalog, **options)
+
+
+def render_reading(answer: Answer, history: bool = False) -> list[str]:
+    """How the question was read (for ``--explain``): from which government, its content, scope, level
+    and wordings."""
+    q = answer.question
+    lines = ["Answered from every document loaded, abolished and superseded ones too." if history else
+             "Answered from the current government (orggraph --all which …: with abolished and superseded bodies)."]
+    lines.append(f"Read as: 「{q.content}」" + (", asked at the agency level" if q.level == "agency" else ""))
+    if q.scope:
+        lines.append(f"Scope: {q.scope.written} = {', '.join(q.scope.units)} ({q.scope.how})")
+    for v in q.variants[1:]:
+        pairs = "; ".join(f"{s.term} → {'、'.join(s.replacements)} ({s.source}: {s.reason})" for s in v.synonyms)
+        lines.append(f"Also asked as 「{v.text.strip()}」: {pairs}")
+    return lines

@@ -1,0 +1,185 @@
+"""The words planners use and the documents' words for them, from files a reviewer can read.
+
+Two tables ship in ``queries/data/`` (one row per pair, each with its reason):
+
+- ``planner.tsv``: everyday words and the terms the documents use (族語 → 原住民族語言,
+  缺工 → 求才、就業媒合, 健保卡 → 全民健康保險);
+- ``agencies.tsv``: short names of agencies that the initials rule does not give
+  (衛福部 → 衛生福利部, 金管會 → 金融監督管理委員會, NCC → 國家通訊傳播委員會).
+
+:func:`initials` is the rule for the rest: the first character of each two-character word of an
+agency's name before its type word (疾病管制署 → 疾管署, 國家發展委員會 → 國發會).
+
+>>> [s.replacements for s in synonyms_in("族語推廣")]
+[('原住民族語言',)]
+>>> initials("疾病管制署"), initials("國家發展委員會"), initials("勞動部")
+(['疾管署'], ['國發會'], [])
+>>> short_names()["衛福部"].full
+'衛生福利部'
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .textnorm import fold
+
+DATA = Path(__file__).resolve().parent / "data"
+PLANNER = DATA / "planner.tsv"
+AGENCIES = DATA / "agencies.tsv"
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """An everyday ``term`` and the documents' words for it, with where the pair is written."""
+
+    term: str
+    replacements: tuple[str, ...]
+    reason: str
+    source: str  # file:line
+
+    def to_dict(self) -> dict:
+        return {"term": self.term, "replacements": list(self.replacements), "reason": self.reason,
+                "source": self.source}
+
+
+@dataclass(frozen=True)
+class ShortName:
+    short: str
+    full: str
+    source: str  # file:line, or "rule: initials"
+
+
+def _rows(path: Path):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            if len(cells) < 2:
+                raise ValueError(f"{path.name}:{n}: expected TERM<TAB>WORDS<TAB>REASON")
+            yield n, cells
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple[Synonym, ...]:
+    """The planner vocabulary, folded as queries are, longest term first."""
+    out = []
+    for n, cells in _rows(PLANNER):
+        term = fold(cells[0].strip())
+        words = tuple(fold(w.strip()) for w in cells[1].split("、") if w.strip() and fold(w.strip()) != term)
+        if term and words:
+            out.append(Synonym(term, words, cells[2].strip() if len(cells) > 2 else "", f"{PLANNER.name}:{n}"))
+    return tuple(sorted(out, key=lambda s: (-len(s.term), s.term)))
+
+
+def synonyms_in(text: str) -> list[Synonym]:
+    """The vocabulary's terms found in a folded text, longest first, never two overlapping."""
+    taken = [False] * len(text)
+    found = []
+    for s in synonyms():
+        at = text.find(s.term)
+        while at >= 0:
+            if not any(taken[at:at + len(s.term)]):
+                for i in range(at, at + len(s.term)):
+                    taken[i] = True
+                found.append(s)
+                break
+            at = text.find(s.term, at + 1)
+    return found
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, ShortName]:
+    """The reviewed short names of agencies: folded short name -> :class:`ShortName`."""
+    out = {}
+    for n, cells in _rows(AGENCIES):
+        short, full = fold(cells[0].strip()).strip(), fold(cells[1].strip()).strip()
+        if short and full:
+            out[short] = ShortName(short, full, f"{AGENCIES.name}:{n}")
+    return out
+
+
+# Type words at the end of an agency's name, longest first: what an initialism keeps (委員會 → 會).
+TYPE_WORDS = (("委員會", "會"), ("總處", "總處"), ("部", "部"), ("署", "署"), ("局", "局"), ("院", "院"))
+
+
+def initials(name: str) -> list[str]:
+    """Short names by the initials rule: the first character of each two-character word before the
+    type word, the type word kept (委員會 as 會).  Only names of two such words have one: longer
+    names drop words by custom (金融監督管理委員會 → 金管會), which agencies.tsv records."""
+    for word, kept in TYPE_WORDS:
+        if name.endswith(word):
+            stem = name[: -len(word)]
+            break
+    else:
+        return []
+    if len(stem) != 4:
+        return []
+    return [stem[0::2] + kept]
+
+
+# --------------------------------------------------------------------------- the names of agencies
+@dataclass(frozen=True)
+class Catalog:
+    """What a question can name as its scope: folded name -> (unit ids, how it is known); and which
+    units are agencies (what a question asking 「哪個機關」 is answered with)."""
+
+    names: dict[str, tuple[list[str], str]]
+    agencies: frozenset[str]
+
+    def agency_of(self, path: Sequence[str]) -> str:
+        """The id of the nearest unit at or above ``path`` that is an agency (or a body directly under
+        a 院 or 總統府)."""
+        for depth in range(len(path), 0, -1):
+            uid = "/".join(path[:depth])
+            if uid in self.agencies or depth == 2:
+                return uid
+        return "/".join(path)
+
+    def to_dict(self) -> dict:
+        return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Catalog":
+        return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]))
+
+
+AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所")
+
+
+def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
+    """The catalog of index-style unit rows ``[id, name, path, kind, unit_type, full_name, aliases]``."""
+    names: dict[str, tuple[list[str], str]] = {}
+
+    def add(name: str, uid: str, how: str):
+        key = fold(name, triggers).strip()
+        if len(key) < 3 or " " in key:
+            return
+        ids, first_how = names.get(key, ([], how))
+        if uid not in ids:
+            names[key] = (ids + [uid], first_how)
+
+    parents = {tuple(u[2][:-1]) for u in units if len(u[2]) > 1}
+    agencies, by_name = set(), {}
+    for u in units:
+        uid, name, path, kind, unit_type, full_name, aliases = u[:7]
+        by_name.setdefault(fold(name, triggers), []).append(uid)
+        if kind == "Agency":
+            agencies.add(uid)
+        if not (kind == "Agency" or (tuple(path) in parents and len(path) <= 3 and unit_type in AGENCY_TYPES)):
+            continue
+        add(name, uid, "name")
+        if full_name and full_name != name:
+            add(full_name, uid, "name")
+        for alias in aliases:
+            if not alias.startswith("本"):
+                add(alias, uid, "name")
+        for short in initials(fold(name, triggers)):
+            if short not in names:
+                add(short, uid, f"initials of {name}")
+    for short, row in short_names().items():
+        ids = by_name.get(row.full)
+        if ids and short not in names:  # a unit's own name or alias is known as such
+            names[short] = (list(ids), f"short name ({row.source})")
+    return Catalog(names, frozenset(agencies))

@@ -1,0 +1,117 @@
+"""Questions as planners ask them: the agency they name, the level they ask at, their everyday words."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from queries.ask import ask_graph, analyse
+from queries.textnorm import fold
+from queries.vocabulary import AGENCIES, PLANNER, catalog, short_names, synonyms
+
+
+@pytest.fixture(scope="module")
+def graph():
+    from graph_model.store import open_store
+    return open_store("/nonexistent/store.json").graph()  # the bundled corpus
+
+
+@pytest.fixture(scope="module")
+def national_text():
+    """Every title and article of the national corpus, folded as the index folds them."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+    import corpus
+    parts = []
+    for _name, data in corpus.archive_files():
+        law = json.loads(data.decode("utf-8-sig"))
+        parts.append(law["法規名稱"])
+        parts += [a.get("條文內容", "") for a in law["法規內容"]]
+    return re.sub(r"\s", "", fold("\n".join(parts)))
+
+
+def test_every_document_word_of_the_planner_vocabulary_is_in_the_national_corpus(national_text):
+    missing = [(s.source, w) for s in synonyms() for w in s.replacements if w.replace(" ", "") not in national_text]
+    assert missing == []
+    assert len(synonyms()) >= 150
+
+
+def test_every_reviewed_short_name_stands_for_a_name_the_corpus_uses(national_text):
+    rows = short_names()
+    assert len(rows) >= 80
+    assert [(r.source, r.full) for r in rows.values() if r.full not in national_text] == []
+
+
+def test_each_vocabulary_row_cites_its_own_line():
+    lines = PLANNER.read_text(encoding="utf-8").splitlines()
+    for s in synonyms():
+        n = int(s.source.rsplit(":", 1)[1])
+        assert fold(lines[n - 1].split("\t")[0]) == s.term
+    lines = AGENCIES.read_text(encoding="utf-8").splitlines()
+    for r in short_names().values():
+        assert fold(lines[int(r.source.rsplit(":", 1)[1]) - 1].split("\t")[0]) == r.short
+
+
+def test_a_question_naming_an_agency_by_its_short_name_is_answered_inside_it(graph):
+    # 智慧局 is the reviewed short name of 經濟部智慧財產局 (003: 商標權組's 第一科 issues 商標註冊證).
+    a = ask_graph(graph, "智慧局哪個單位管商標註冊？", top=3)
+    assert a.scope.units == ["經濟部/智慧財產局"] and "agencies.tsv" in a.scope.how
+    assert a.hits and all(h.unit["id"].startswith("經濟部/智慧財產局/") for h in a.hits)
+    assert a.hits[0].unit["id"] == "經濟部/智慧財產局/商標權組/第一科"
+    assert a.notes == ["Inside 智慧局 (named in the question)."]
+
+
+def test_a_question_naming_an_agency_where_nothing_matches_says_so_and_asks_the_whole_government(graph):
+    a = ask_graph(graph, "關務署哪個單位管專利審查？", top=3)
+    assert a.scope is None and a.notes == ["Nothing inside 關務署 matches; the whole government:"]
+    assert a.hits and all(h.unit["id"].startswith("經濟部/智慧財產局/") for h in a.hits)
+
+
+def test_which_agency_is_answered_with_agencies_through_their_units(graph):
+    # 001: 高雄關's 嘉南分關 and 臺北關's 業務二組 supervise bonded factories (保稅工廠).
+    a = ask_graph(graph, "哪個機關管保稅工廠？", top=5)
+    assert a.question.level == "agency"
+    ids = [h.unit["id"] for h in a.hits]
+    assert ids[:2] == ["財政部/關務署/高雄關", "財政部/關務署/臺北關"] and len(ids) == len(set(ids))
+    assert a.hits[0].through == "財政部/關務署/高雄關/嘉南分關"
+
+
+def test_everyday_words_are_asked_in_the_documents_words_and_marked(graph):
+    # 走私 → 緝私: 臺中關's 稽查組 keeps the 緝私艇 (001:67), a text without the word 走私.
+    a = ask_graph(graph, "走私", top=10)
+    by_id = {h.unit["id"]: h for h in a.hits}
+    hit = by_id["財政部/關務署/臺中關/稽查組"]
+    assert hit.synonyms == [{"term": "走私", "replacements": ["緝私"], "reason": "smuggling is fought by 緝私",
+                             "source": hit.synonyms[0]["source"]}]
+    assert "緝私" in hit.evidence[0].text and "走私" not in hit.evidence[0].text
+    # The documents' own word counts for more than a synonym: 走私 itself (001:15) comes first.
+    assert a.hits[0].unit["id"] == "財政部/關務署/關務查緝組" and a.hits[0].synonyms == []
+
+
+def test_the_catalog_knows_names_aliases_short_names_and_the_initials_rule():
+    units = [["行政院/疾病管制署", "疾病管制署", ["行政院", "疾病管制署"], "Agency", "署", "疾病管制署", []],
+             ["行政院/疾病管制署/檢驗中心", "檢驗中心", ["行政院", "疾病管制署", "檢驗中心"], "Division", "中心", "", []],
+             ["行政院/衛生福利部", "衛生福利部", ["行政院", "衛生福利部"], "Agency", "部", "", ["本部"]],
+             ["行政院/金融監督管理委員會", "金融監督管理委員會", ["行政院", "金融監督管理委員會"], "Agency", "委員會", "", []]]
+    cat = catalog(units)
+    assert cat.names["疾管署"] == (["行政院/疾病管制署"], "initials of 疾病管制署")
+    assert cat.names["衛福部"] == (["行政院/衛生福利部"], "initials of 衛生福利部")  # the rule agrees with the list
+    assert cat.names["金管會"][0] == ["行政院/金融監督管理委員會"] and "agencies.tsv" in cat.names["金管會"][1]
+    assert "本部" not in cat.names  # a self-reference names no agency
+    assert cat.agency_of(["行政院", "疾病管制署", "檢驗中心"]) == "行政院/疾病管制署"
+    q = analyse("疾管署的檢驗誰在管？", cat)
+    assert q.scope.units == ["行政院/疾病管制署"] and q.content == "檢驗"
+
+
+def test_cli_which_says_where_it_answered_and_explains_the_reading(run):
+    out = run("which", "智慧局哪個單位管商標註冊？", "--top", "1", "--explain").stdout
+    assert "Answered from the current government" in out
+    assert "Scope: 智慧局 = 經濟部/智慧財產局 (short name (agencies.tsv:" in out
+    assert "Inside 智慧局 (named in the question)." in out
+    data = json.loads(run("which", "智慧局哪個單位管商標註冊？", "--top", "1", "--json").stdout)
+    assert data[0]["scope"]["units"] == ["經濟部/智慧財產局"]
+    out = run("which", "走私", "--explain").stdout
+    assert re.search(r"Also asked as 「緝私」: 走私 → 緝私 \(planner\.tsv:\d+: smuggling is fought by 緝私\)", out)
+    assert re.search(r"read as: 走私 → 緝私 \(planner\.tsv:\d+\)", out)
