@@ -90,11 +90,12 @@ def _narrowest(ids: list[str]) -> list[str]:
 
 
 # --------------------------------------------------------------------------- reading the question
-def analyse(text: str, cat: Catalog) -> Question:
-    """Scope, level and variants of a question (see the module's docstring)."""
-    key = fold(text)
+def analyse(text: str, cat: Catalog, triggers=None) -> Question:
+    """Scope, level and variants of a question (see the module's docstring); ``triggers`` as for
+    :func:`queries.textnorm.fold`."""
+    key = fold(text, triggers)
     level = "agency" if AGENCY_LEVEL.search(key) else "unit"
-    key = clean_query(text)
+    key = clean_query(text, triggers)
     scope, content = None, key
     found = []
     for name in sorted(cat.names, key=len, reverse=True):
@@ -188,11 +189,12 @@ def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
 
 
 def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, unit_type: str | None = None,
-        top: int | None = 10, explain: bool = False) -> Answer:
+        top: int | None = 10, explain: bool = False, triggers=None) -> Answer:
     """Answer a question with ``search`` (a backend), inside the agency it names first."""
-    q = analyse(text, cat)
+    q = analyse(text, cat, triggers)
     if agency is not None:  # the user's --agency is the scope; the question's own naming is not
-        q = Question(q.text, fold(text), None, q.level, variants_of(" ".join(fold(text).split())))
+        key = " ".join(fold(text, triggers).split())
+        q = Question(q.text, key, None, q.level, variants_of(key))
     answer = Answer(q)
     width = None if top is None else top * 3
 
@@ -232,7 +234,7 @@ def ask_graph(graph, text: str, **options) -> Answer:
 
     def search(query, **kw):
         return which(index, query, **kw)
-    return ask(search, text, index.catalog, **options)
+    return ask(search, text, index.catalog, triggers=index._trigger_set, **options)
 
 
 def render_reading(answer: Answer, history: bool = False) -> list[str]:

@@ -32,13 +32,15 @@ def lookup(backend: str, query: str, *, fingerprint: Callable[[], str] | None = 
         with connect(conn) as driver:
             def search(text, *, explain=False, **kw):
                 return neo4j_lookup.which(conn, text, driver=driver, **kw)
-            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), **options)
+            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), triggers=neo4j_lookup.triggers(),
+                         **options)
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")
     from .which import suggestions, using_index, which
 
     def answer_from(index):
-        return ask(lambda text, **kw: which(index, text, **kw), query, index.catalog, explain=explain, **options)
+        return ask(lambda text, **kw: which(index, text, **kw), query, index.catalog, explain=explain,
+                   triggers=index._trigger_set, **options)
     answer, index = using_index(fingerprint(), build, answer_from)
     return answer, lambda: suggestions(index, query)

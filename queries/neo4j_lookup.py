@@ -113,6 +113,11 @@ def catalog(settings: Settings, driver=None):
     return build(rows, _triggers())
 
 
+def triggers() -> frozenset[str]:
+    """The characters OpenCC may change (cached: what a question is folded with)."""
+    return _triggers()
+
+
 def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
     """Duty statements Lucene finds closest to ``query`` (to show when nothing matches)."""
     key = clean_query(query, _triggers())

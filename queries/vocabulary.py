@@ -52,6 +52,13 @@ class ShortName:
     source: str  # file:line, or "rule: initials"
 
 
+NO_CONVERSION = frozenset()  # the tables are written in Traditional Chinese: folding needs no OpenCC
+
+
+def _fold(text: str) -> str:
+    return fold(text, NO_CONVERSION)
+
+
 def _rows(path: Path):
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
@@ -66,8 +73,8 @@ def synonyms() -> tuple[Synonym, ...]:
     """The planner vocabulary, folded as queries are, longest term first."""
     out = []
     for n, cells in _rows(PLANNER):
-        term = fold(cells[0].strip())
-        words = tuple(fold(w.strip()) for w in cells[1].split("、") if w.strip() and fold(w.strip()) != term)
+        term = _fold(cells[0].strip())
+        words = tuple(_fold(w.strip()) for w in cells[1].split("、") if w.strip() and _fold(w.strip()) != term)
         if term and words:
             out.append(Synonym(term, words, cells[2].strip() if len(cells) > 2 else "", f"{PLANNER.name}:{n}"))
     return tuple(sorted(out, key=lambda s: (-len(s.term), s.term)))
@@ -94,7 +101,7 @@ def short_names() -> dict[str, ShortName]:
     """The reviewed short names of agencies: folded short name -> :class:`ShortName`."""
     out = {}
     for n, cells in _rows(AGENCIES):
-        short, full = fold(cells[0].strip()).strip(), fold(cells[1].strip()).strip()
+        short, full = _fold(cells[0].strip()).strip(), _fold(cells[1].strip()).strip()
         if short and full:
             out[short] = ShortName(short, full, f"{AGENCIES.name}:{n}")
     return out

@@ -888,3 +888,16 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
     assert (summary["nodes"], summary["relationships"]) == (exp["nodes"], exp["relationships"])
     assert db_counts(server) == (exp["nodes"], exp["relationships"])
     assert rows(server, "MATCH (n:OrggraphStaged) RETURN count(n)") == [[0]]
+
+
+@pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私", "關務署哪個單位管專利審查？"])
+def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
+    # Scope, level and vocabulary are read once (queries/ask.py) whichever backend finds the candidates.
+    from queries.ask import ask, ask_graph
+    from queries.neo4j_lookup import catalog, which
+    embedded = ask_graph(corpus, question, top=5)
+    neo = ask(lambda text, explain=False, **kw: which(pushed, text, **kw), question, catalog(pushed), top=5)
+    assert neo.hits and [h.unit["id"] for h in neo.hits][:1] == [h.unit["id"] for h in embedded.hits][:1]
+    assert (neo.scope and neo.scope.units) == (embedded.scope and embedded.scope.units)
+    assert neo.notes == embedded.notes
+    assert {h.unit["id"] for h in neo.hits[:3]} & {h.unit["id"] for h in embedded.hits[:3]}
