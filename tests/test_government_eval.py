@@ -8,6 +8,10 @@ import pytest
 
 from conftest import REPO
 
+# What the set gave when it was first run (hit@1 0.645, any@5 0.710, empty 0.035; BM25 0.495), a little
+# below: the floors hold what was reached, the targets of eval/government/README.md are higher.
+HIT1, ANY5, EMPTY, MARGIN = 0.62, 0.68, 0.05, 0.12
+
 
 def _score_module():
     spec = importlib.util.spec_from_file_location("government_score", REPO / "eval" / "government" / "score.py")
