@@ -75,7 +75,8 @@ def rank_of(results, expected: set[str]) -> int | None:
 def evaluate(golds: list[dict] | None = None) -> dict:
     from bm25 import BM25
     from graph_model.graph import OrgGraph
-    from queries.search import build_index, search
+    from queries.search import build_index
+    from run import answer
 
     golds = golds if golds is not None else load_gold()
     tp = fp = fn = 0
@@ -93,7 +94,7 @@ def evaluate(golds: list[dict] | None = None) -> dict:
         index, baseline = build_index(graph), BM25(graph)
         for q in gold["queries"]:
             expected = expected_ids(gold, agency, q)
-            ours, plain = search(index, q["query"]), baseline.search(q["query"])
+            ours, plain = answer(index, q["query"]), baseline.search(q["query"])
             rows.append({"doc": gold["doc"], "query": q["query"], "expected": sorted(expected),
                          "rank": rank_of(ours, expected), "empty": not ours, "bm25_rank": rank_of(plain, expected),
                          "top": [(r.unit_id, round(r.score, 3)) for r in ours[:3]]})

@@ -29,11 +29,11 @@ def load_offtopic(path: Path = OFFTOPIC) -> list[str]:
 
 def false_answers(index, queries: list[str]) -> dict:
     """``{"queries", "answered", "rate", "rows"}``: rows name each query answered and its first unit."""
-    from queries.search import search
+    from run import answer
 
     rows = []
     for text in queries:
-        results = search(index, text, limit=3)
+        results = answer(index, text, limit=3)
         if results:
             rows.append({"query": text, "first": results[0].unit_id})
     n = len(queries) or 1

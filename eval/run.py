@@ -67,17 +67,25 @@ def query_set(q: dict) -> str:
     return places.pop() if len(places) == 1 else "both"
 
 
+def answer(index, query: str, limit: int | None = None) -> list:
+    """What ``orggraph which`` answers, as ``(unit_id, score)`` results best first: the question read as
+    such (queries/ask.py: scope, level, vocabulary) over the embedded index."""
+    from collections import namedtuple
+
+    from queries.ask import ask_graph
+    Result = namedtuple("Result", "unit_id score")
+    return [Result(h.unit["id"], h.score) for h in ask_graph(index, query, top=limit).hits]
+
+
 def evaluate(index, queries: list[dict], known_units: set[str] | None = None, search_fn=None) -> dict:
     """Run every query; returns figures overall and per type, and the per-query outcomes.
 
     ``search_fn(query)`` (results with ``unit_id`` and ``score``, best first)
     replaces the embedded search of ``index``: see :func:`evaluate_neo4j`.
     """
-    from queries.search import search
-
     rows = []
     for q in queries:
-        results = search_fn(q["query"]) if search_fn else search(index, q["query"])
+        results = search_fn(q["query"]) if search_fn else answer(index, q["query"])
         expected = set(q["expected"])
         row = {"query": q["query"], "type": q["type"], "batch": q.get("batch", 1), "expected": q["expected"],
                "set": query_set(q),

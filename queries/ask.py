@@ -111,14 +111,14 @@ def analyse(text: str, cat: Catalog, triggers=None) -> Question:
         content = key
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
     content = " ".join(content.split()) or key
-    return Question(text, content, scope, level, variants_of(content))
+    return Question(text, content, scope, level, variants_of(content, cat.synonyms))
 
 
-def variants_of(content: str) -> list[Variant]:
+def variants_of(content: str, vocabulary: Sequence[Synonym] = ()) -> list[Variant]:
     """The question as asked, then in the documents' words: each vocabulary term replaced by each of
     its document terms, one term at a time, then all terms at once (first choices)."""
     out = [Variant(content, 1.0)]
-    found = synonyms_in(content)
+    found = synonyms_in(content, vocabulary)
     for s in found:
         for word in s.replacements:
             out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,)))
@@ -134,10 +134,11 @@ def variants_of(content: str) -> list[Variant]:
 Search = Callable[..., list]  # search(text, *, agency, unit_type, top, explain) -> list[Hit]
 
 
-def merge(answers: list[tuple[Variant, list]], top: int | None) -> list:
+def merge(answers: list[tuple[Variant, list]], top: int | None, triggers=None) -> list:
     """Each unit once, with its best answer over the variants (score × the variant's weight); units
     found as asked by some variant outrank partial matches of others."""
     best: dict[str, tuple[float, object, Variant]] = {}
+    answers = [(v, [h for h in hits if says(h, v, triggers)]) for v, hits in answers]
     full = any(not h.partial for _, hits in answers for h in hits)
     for variant, hits in answers:
         for h in hits:
@@ -159,6 +160,16 @@ def _signature(h) -> tuple:
     first = h.evidence[0] if h.evidence else None
     own = h.unit["id"] if first is None or first.kind == "unit" else ""
     return round(h.score, 9), first.text if first else "", own
+
+
+def says(hit, variant: Variant, triggers=None) -> bool:
+    """Does the hit's evidence hold the documents' word the variant put in (one of each of its
+    synonyms)?  Without it the variant only dropped the question's own word (手機維修 → 行動通信 維修
+    matching 宿舍維修)."""
+    if not variant.synonyms:
+        return True
+    texts = [fold(e.text, triggers) for e in hit.evidence]
+    return all(any(w.replace(" ", "") in t for w in s.replacements for t in texts) for s in variant.synonyms)
 
 
 def regroup(hits: list) -> list:
@@ -194,7 +205,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     q = analyse(text, cat, triggers)
     if agency is not None:  # the user's --agency is the scope; the question's own naming is not
         key = " ".join(fold(text, triggers).split())
-        q = Question(q.text, key, None, q.level, variants_of(key))
+        q = Question(q.text, key, None, q.level, variants_of(key, cat.synonyms))
     answer = Answer(q)
     width = None if top is None else top * 3
 
@@ -206,7 +217,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             for ref in refs:
                 hits += search(v.text, agency=ref, unit_type=unit_type, top=width, explain=explain)
             answers.append((v, hits))
-        return merge(answers, None)
+        return merge(answers, None, triggers)
 
     hits = run(q.scope.units) if q.scope else []
     if q.scope and hits and not hits[0].partial:

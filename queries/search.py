@@ -268,6 +268,12 @@ def parse_query(index: Index, text: str) -> Query:
     for p in parts:
         for t, c in key_terms(p).items():
             terms[t] = terms.get(t, 0) + c
+    # A bigram no text holds that joins a function character (要去, 在做, 會去) is the question's
+    # phrasing, not its matter: it could match nothing, and only lowers every text's coverage.
+    glue = [t for t in terms if len(t) == 2 and not FUNCTION_CHARS.isdisjoint(t) and t not in index.postings]
+    if len(glue) < sum(1 for t in terms if len(t) == 2):
+        for t in glue:
+            del terms[t]
     return Query(text, key, parts, context, terms)
 
 
@@ -468,7 +474,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
     # before it narrow down (印信), so an entry with the head alone (人事管理) has not matched the phrase.
     excuses: dict[int, int] = {}  # bit number of the bigram before a seam -> the seams' bits
     for seam, before in seams(q.parts, postings).items():
-        if before:
+        if before and seam in bit and before in bit:
             i = bit[before].bit_length() - 1
             excuses[i] = excuses.get(i, 0) | bit[seam]
 

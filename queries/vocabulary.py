@@ -52,13 +52,6 @@ class ShortName:
     source: str  # file:line, or "rule: initials"
 
 
-NO_CONVERSION = frozenset()  # the tables are written in Traditional Chinese: folding needs no OpenCC
-
-
-def _fold(text: str) -> str:
-    return fold(text, NO_CONVERSION)
-
-
 def _rows(path: Path):
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
@@ -70,21 +63,23 @@ def _rows(path: Path):
 
 @lru_cache(maxsize=1)
 def synonyms() -> tuple[Synonym, ...]:
-    """The planner vocabulary, folded as queries are, longest term first."""
+    """The planner vocabulary, folded as the index folds texts (OpenCC too: 游離 as 遊離), longest
+    term first.  The index keeps it folded (:class:`Catalog`), so that a lookup needs no OpenCC."""
     out = []
     for n, cells in _rows(PLANNER):
-        term = _fold(cells[0].strip())
-        words = tuple(_fold(w.strip()) for w in cells[1].split("、") if w.strip() and _fold(w.strip()) != term)
+        term = fold(cells[0].strip())
+        words = tuple(fold(w.strip()) for w in cells[1].split("、") if w.strip() and fold(w.strip()) != term)
         if term and words:
             out.append(Synonym(term, words, cells[2].strip() if len(cells) > 2 else "", f"{PLANNER.name}:{n}"))
     return tuple(sorted(out, key=lambda s: (-len(s.term), s.term)))
 
 
-def synonyms_in(text: str) -> list[Synonym]:
-    """The vocabulary's terms found in a folded text, longest first, never two overlapping."""
+def synonyms_in(text: str, vocabulary: Sequence[Synonym] | None = None) -> list[Synonym]:
+    """The terms of ``vocabulary`` (default :func:`synonyms`) found in a folded text, longest first,
+    never two overlapping."""
     taken = [False] * len(text)
     found = []
-    for s in synonyms():
+    for s in synonyms() if vocabulary is None else vocabulary:
         at = text.find(s.term)
         while at >= 0:
             if not any(taken[at:at + len(s.term)]):
@@ -101,7 +96,7 @@ def short_names() -> dict[str, ShortName]:
     """The reviewed short names of agencies: folded short name -> :class:`ShortName`."""
     out = {}
     for n, cells in _rows(AGENCIES):
-        short, full = _fold(cells[0].strip()).strip(), _fold(cells[1].strip()).strip()
+        short, full = fold(cells[0].strip()).strip(), fold(cells[1].strip()).strip()
         if short and full:
             out[short] = ShortName(short, full, f"{AGENCIES.name}:{n}")
     return out
@@ -134,6 +129,7 @@ class Catalog:
 
     names: dict[str, tuple[list[str], str]]
     agencies: frozenset[str]
+    synonyms: tuple[Synonym, ...] = ()  # the planner vocabulary, folded
 
     def agency_of(self, path: Sequence[str]) -> str:
         """The id of the nearest unit at or above ``path`` that is an agency (or a body directly under
@@ -145,11 +141,13 @@ class Catalog:
         return "/".join(path)
 
     def to_dict(self) -> dict:
-        return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies)}
+        return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies),
+                "synonyms": [[s.term, list(s.replacements), s.reason, s.source] for s in self.synonyms]}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Catalog":
-        return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]))
+        return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]),
+                   tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]))
 
 
 AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所")
@@ -189,4 +187,4 @@ def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
         ids = by_name.get(row.full)
         if ids and short not in names:  # a unit's own name or alias is known as such
             names[short] = (list(ids), f"short name ({row.source})")
-    return Catalog(names, frozenset(agencies))
+    return Catalog(names, frozenset(agencies), synonyms())

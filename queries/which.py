@@ -117,7 +117,7 @@ def _code_key() -> str:
 
     here = Path(__file__).resolve().parent
     files = ("search.py", "entries.py", "textnorm.py", "procedure.py", "index_file.py", "vocabulary.py",
-             "data/agencies.tsv")
+             "data/agencies.tsv", "data/planner.tsv")
     return source_hash([here / name for name in files], salt=f"v{VERSION}")
 
 

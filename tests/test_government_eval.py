@@ -22,7 +22,7 @@ def _score_module():
 
 @pytest.fixture(scope="module")
 def result():
-    return _score_module().run()
+    return _score_module().run()["dev"]
 
 
 def test_the_drawn_duties_are_those_the_seed_gives():

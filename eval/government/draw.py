@@ -1,13 +1,14 @@
 """Draw the duties of the whole-government query set (issue 20): seeded and reproducible.
 
-    python eval/government/draw.py [--seed 20261206] [--n 70] [NATIONAL_DIR]
+    python eval/government/draw.py [--seed 20261206] [--n 70] [--exclude DRAW.tsv ...] [NATIONAL_DIR]
 
 Each line is a random duty of a random document in force (no 廢止註記): a document is drawn,
 then one of its articles that hands out duties (掌理 / 下列事項 / 左列事項), then one numbered item of
 that article that is not a catch-all (其他…). The item is read from the raw open-data JSON, never from
 orggraph's parse. Annotators take the candidates in order and skip, with a reason, a document that is
 not current (its 沿革 or a successor says it stopped applying), so the draw needs more than it keeps.
-Prints PCode, title, article and the item's text, tab-separated.
+Prints PCode, title, article and the item's text, tab-separated. ``--exclude`` leaves out the documents
+of an earlier draw (heldout/draw.tsv: ``--seed 20261207 --exclude eval/government/draw.tsv``).
 """
 from __future__ import annotations
 
@@ -35,10 +36,12 @@ def duty_items(law: dict) -> list[tuple[str, str]]:
     return out
 
 
-def draw(folder: Path, seed: int, n: int) -> list[tuple[str, str, str, str]]:
+def draw(folder: Path, seed: int, n: int, exclude: frozenset[str] = frozenset()) -> list[tuple[str, str, str, str]]:
     rng = random.Random(seed)
     laws = []
     for path in sorted(folder.glob("*.json")):
+        if path.stem in exclude:
+            continue
         law = json.loads(path.read_text(encoding="utf-8-sig"))
         if law.get("廢止註記") or not duty_items(law):
             continue
@@ -55,9 +58,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20261206)
     ap.add_argument("--n", type=int, default=70)
+    ap.add_argument("--exclude", action="append", default=[], metavar="DRAW.tsv")
     ap.add_argument("folder", nargs="?", default="../shared/national/FalVMingLing")
     args = ap.parse_args()
-    for row in draw(Path(args.folder), args.seed, args.n):
+    exclude = frozenset(line.split("\t")[0] for f in args.exclude
+                        for line in Path(f).read_text(encoding="utf-8").splitlines() if line)
+    for row in draw(Path(args.folder), args.seed, args.n, exclude):
         print("\t".join(row))
 
 

@@ -1,6 +1,6 @@
 """Pool the candidates of the whole-government query set for grading (issue 20).
 
-    python eval/government/pool.py STORE [--systems orggraph,bm25,thesaurus] [--out pool.jsonl]
+    python eval/government/pool.py STORE [--set dev|heldout] [--systems orggraph,bm25,thesaurus] [--out pool.jsonl]
 
 Each system answers every question of questions.jsonl on the store's current graph; the first
 :data:`DEPTH` units of each are pooled, shuffled with a recorded seed, and written with what a grader
@@ -33,19 +33,20 @@ DEPTH = 10
 SEED = 20261206
 
 
-def load_questions() -> list[dict]:
+SETS = {"dev": HERE, "heldout": HERE / "heldout"}  # the first set, tuned to since; the second, held back
+
+
+def load_questions(where: Path = HERE) -> list[dict]:
     out = []
-    for line in (HERE / "questions.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (where / "questions.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             out.append(json.loads(line))
     return out
 
 
-def judged() -> set[tuple[str, str]]:
-    path = HERE / "judgments.jsonl"
-    if not path.exists():
-        return set()
-    return {(j["qid"], j["unit"]) for j in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if j}
+def judged(where: Path = HERE) -> set[tuple[str, str]]:
+    return {(j["qid"], j["unit"]) for path in sorted((where / "judgments").glob("*.jsonl"))
+            for j in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if j}
 
 
 class Thesaurus:
@@ -98,14 +99,16 @@ def main() -> None:
     ap.add_argument("store")
     ap.add_argument("--systems", default="orggraph,bm25,thesaurus")
     ap.add_argument("--out", default=str(HERE / "pool.jsonl"))
+    ap.add_argument("--set", choices=sorted(SETS), default="dev")
     args = ap.parse_args()
+    where = SETS[args.set]
     from graph_model.store import open_store
     graph = open_store(args.store).graph()
     runs = systems(graph, args.systems.split(","))
-    done = judged()
+    done = judged(where)
     rng = random.Random(SEED)
     with open(args.out, "w", encoding="utf-8") as fh:
-        for q in load_questions():
+        for q in load_questions(where):
             pooled: dict[str, list[str]] = {}
             for name, run in runs.items():
                 for uid in run(q["query"]):

@@ -1,6 +1,6 @@
 """Score the whole-government query set (issue 20) on the whole national store, beside plain BM25.
 
-    python eval/government/score.py [--store STORE] [-v] [--json]
+    python eval/government/score.py [--store STORE] [--set dev|heldout] [-v] [--json]
 
 The store holds every national document, loaded as `orggraph load` loads them (from ../shared/national,
 else data/national.tar.xz); questions are answered from its current graph, as a planner asks them.
@@ -31,16 +31,17 @@ for p in (str(ROOT), str(HERE.parent)):
         sys.path.insert(0, p)
 
 STYLES = ("short", "everyday", "ministry", "agency", "scoped")
+SETS = {"dev": HERE, "heldout": HERE / "heldout"}
 
 
-def load_questions() -> list[dict]:
-    return [json.loads(line) for line in (HERE / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+def load_questions(where: Path = HERE) -> list[dict]:
+    return [json.loads(line) for line in (where / "questions.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 
-def load_grades() -> dict[tuple[str, str], int]:
+def load_grades(where: Path = HERE) -> dict[tuple[str, str], int]:
     grades = {}
-    for path in sorted((HERE / "judgments").glob("*.jsonl")):
+    for path in sorted((where / "judgments").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 j = json.loads(line)
@@ -117,12 +118,17 @@ def systems(graph) -> dict:
             "bm25": lambda q: [(r.unit_id, r.score) for r in bm.search(q)[:10]]}
 
 
-def run(store: Path | None = None) -> dict:
+def run(store: Path | None = None, sets=("dev",)) -> dict:
+    """``{set: {system: figures}}`` for each of ``sets`` (keys of :data:`SETS`)."""
     from graph_model.store import open_store
     with tempfile.TemporaryDirectory() as tmp:
         graph = open_store(store or national_store(Path(tmp))).graph()
-        questions, grades = load_questions(), load_grades()
-        return {name: evaluate(fn, questions, grades) for name, fn in systems(graph).items()}
+        answer = systems(graph)
+        out = {}
+        for name in sets:
+            questions, grades = load_questions(SETS[name]), load_grades(SETS[name])
+            out[name] = {system: evaluate(fn, questions, grades) for system, fn in answer.items()}
+        return out
 
 
 def main() -> None:
@@ -130,20 +136,23 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="a store of the whole national corpus (default: loaded afresh)")
     ap.add_argument("-v", action="store_true", help="also every question whose first answer is not graded 2")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--set", action="append", choices=sorted(SETS), help="dev, heldout (default: both)")
     args = ap.parse_args()
-    result = run(args.store)
+    results = run(args.store, args.set or ("dev", "heldout"))
     if args.json:
-        print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "rows"} for k, v in result.items()},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({s: {k: {kk: vv for kk, vv in v.items() if kk != "rows"} for k, v in r.items()}
+                          for s, r in results.items()}, ensure_ascii=False, indent=1))
         return
-    print(f"{'':18}" + "".join(f"{k:>11}" for k in ("questions", "hit@1", "any@5", "partial@5", "empty", "judged@1")))
-    for name, res in result.items():
-        for label, fig in [("all", res["overall"])] + list(res["by_style"].items()):
-            print(f"{name + ' ' + label:18}" + "".join(f"{fig[k]:>11}" for k in fig))
-    if args.v:
-        for r in result["orggraph"]["rows"]:
-            if not r["hit1"]:
-                print(f"  {r['id']:>14} {r['query']}  →  {' | '.join(r['top']) or '(nothing)'}")
+    for set_name, result in results.items():
+        print(f"{set_name:18}" + "".join(f"{k:>11}" for k in ("questions", "hit@1", "any@5", "partial@5", "empty",
+                                                             "judged@1")))
+        for name, res in result.items():
+            for label, fig in [("all", res["overall"])] + list(res["by_style"].items()):
+                print(f"{name + ' ' + label:18}" + "".join(f"{fig[k]:>11}" for k in fig))
+        if args.v:
+            for r in result["orggraph"]["rows"]:
+                if not r["hit1"]:
+                    print(f"  {r['id']:>14} {r['query']}  →  {' | '.join(r['top']) or '(nothing)'}")
 
 
 if __name__ == "__main__":
