@@ -29,6 +29,16 @@ def source_hash(files, salt: str = "") -> str:
     return h.hexdigest()[:12]
 
 
+def code_version() -> str:
+    """Hash of the code that builds graphs from records (graph_model/*.py), and of the table of
+    successions that decides, with graph_model/lineage.py, which documents are current."""
+    from . import lineage
+
+    here = Path(__file__).resolve().parent
+    table = lineage.TABLE
+    return source_hash(sorted(here.glob("*.py")) + ([table] if table.is_file() else []))
+
+
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, rename.
 

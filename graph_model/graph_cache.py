@@ -15,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .files import atomic_write, source_hash
+from .files import atomic_write, code_version
 
 KEEP = 4  # entries: several stores in use each keep theirs
 
@@ -23,11 +23,6 @@ KEEP = 4  # entries: several stores in use each keep theirs
 class _PlainUnpickler(pickle.Unpickler):
     def find_class(self, module, name):
         raise pickle.UnpicklingError(f"unexpected {module}.{name} in a graph cache")
-
-
-def code_version() -> str:
-    """Hash of the code that builds graphs from records (graph_model/*.py)."""
-    return source_hash(sorted(Path(__file__).resolve().parent.glob("*.py")))
 
 
 def cached_json(kind: str, key: str, build: Callable[[], object], folder: Path):

@@ -207,8 +207,8 @@ class Store:
         return out
 
     def graph(self, history: bool = False):
-        """The organization graph of the current government: every document in the store but those
-        marked abolished (廢止註記 of the national open data); ``history`` includes those too.
+        """The organization graph of the current government (:func:`current_documents`: every document
+        in the store but those abolished or superseded); ``history`` includes those too.
 
         Cached by the store's fingerprint (:mod:`graph_model.graph_cache`): only the first
         command after a change builds it.
@@ -359,15 +359,13 @@ def _looks_whole(data: bytes) -> bool:
 
 
 def current_documents(docs: list[ParsedDocument]) -> list[ParsedDocument]:
-    """The documents of the current government: not marked abolished (廢止註記), and not superseded by a
-    later version of the same title (最新異動日期: the database keeps 「…辦事細則（92.04.15 訂定）」 beside
-    its successor)."""
-    live = [p for p in docs if not p.document.meta.get("abolished")]
-    newest: dict[str, str] = {}
-    for p in live:
-        if p.document.meta.get("updated"):
-            newest[p.document.title] = max(newest.get(p.document.title, ""), p.document.meta["updated"])
-    return [p for p in live if p.document.meta.get("updated", "") >= newest.get(p.document.title, "")]
+    """The documents of the current government: those whose :mod:`graph_model.lineage` status is
+    ``current`` — not marked abolished (廢止註記), not superseded by a later version of the same title
+    (the database keeps 「…辦事細則（92.04.15 訂定）」 beside its successor), and not superseded by what
+    the documents say of their agency (行政院農業委員會漁業署組織條例 beside 農業部漁業署組織法)."""
+    from .lineage import current_ids
+    current = current_ids(docs)
+    return [p for p in docs if p.document.id in current]
 
 
 def bundled_store() -> Store:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import re
 
+from graph_model.lineage import clauses
+
 # Open-data field → name kept on the document.
 META_FIELDS = (("法規名稱", "title"), ("法規性質", "nature"), ("法規類別", "category"),
                ("最新異動日期", "updated"), ("法規網址", "url"), ("沿革內容", "history"))
@@ -36,16 +38,26 @@ def law_text(law: dict) -> tuple[str, dict]:
         raise ValueError("a JSON file, but not one law of the national laws database's layout "
                          "(法規名稱 and 法規內容 are missing)")
     lines = [_flat(law["法規名稱"]), ""]
+    articles = []  # (line, 條號, text line) of every line of the articles
     for entry in law["法規內容"]:
         if not isinstance(entry, dict):
             raise ValueError("法規內容 holds something that is neither a chapter nor an article")
         if "編章節" in entry:
             lines.append(_flat(entry["編章節"]))
         else:
-            lines.append(_flat(entry.get("條號", "")))
-            lines.append(str(entry.get("條文內容", "")).replace("\r\n", "\n").replace("\r", "\n"))
+            article = _flat(entry.get("條號", ""))
+            lines.append(article)
+            body = str(entry.get("條文內容", "")).replace("\r\n", "\n").replace("\r", "\n")
+            first = len(lines) + sum(x.count("\n") for x in lines) + 1  # the body's first line number
+            articles += [(first + i, "".join(article.split()), ln) for i, ln in enumerate(body.split("\n"))]
+            lines.append(body)
     meta = {name: str(law.get(key, "") or "").strip() for key, name in META_FIELDS}
     meta["abolished"] = bool(str(law.get("廢止註記", "") or "").strip())
+    # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
+    # records, not texts, and graph_model.lineage decides from these which documents are current.
+    found = clauses(articles)
+    if found:
+        meta["clauses"] = found
     return "\n".join(lines) + "\n", meta
 
 

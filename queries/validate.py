@@ -46,8 +46,8 @@ def cached_validate(store, graph: Callable[[], object], history: bool = False) -
     `validate` after a change computes it."""
     from pathlib import Path
 
-    from graph_model.graph_cache import cached_json, code_version
-    from graph_model.files import cache_dir, source_hash
+    from graph_model.files import cache_dir, code_version, source_hash
+    from graph_model.graph_cache import cached_json
 
     here = Path(__file__).resolve().parent
     code = source_hash(sorted(here.glob("*.py")))

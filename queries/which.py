@@ -113,12 +113,13 @@ def index_of(source) -> Index:
 
 def _code_key() -> str:
     """Changes whenever the code that builds an index does."""
-    from graph_model.files import source_hash
+    from graph_model.files import code_version, source_hash
 
     here = Path(__file__).resolve().parent
     files = ("search.py", "entries.py", "textnorm.py", "procedure.py", "index_file.py", "vocabulary.py",
              "data/agencies.tsv", "data/planner.tsv")
-    return source_hash([here / name for name in files], salt=f"v{VERSION}")
+    # The graph's own code decides what the index holds too (which documents are current: lineage).
+    return source_hash([here / name for name in files], salt=f"v{VERSION}:{code_version()}")
 
 
 def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:

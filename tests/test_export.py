@@ -376,7 +376,8 @@ def national(tmp_path_factory, national_documents):
 def test_every_format_exports_the_national_store(national):
     # Parsed with a plain XML parser here (networkx's readers are exercised on the bundled corpus above).
     units, edges = loaded_units(national), handles(national)
-    assert len(units) > 4000 and len(edges) > 20000
+    # (The current government: 3,931 units since superseded documents are left out, issue 21.)
+    assert len(units) > 3500 and len(edges) > 20000
     assert len(read_csv(export(national, "csv"))) == len(edges)
     assert len(read_csv(export(national, "csv", table="units"))) == len(units)
     root = ET.fromstring(export(national, "graphml").encode())

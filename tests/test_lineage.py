@@ -1,0 +1,155 @@
+"""Which documents are the current government (issue 21): graph_model/lineage.py on real documents.
+
+The whole corpus is data/national.tar.xz (parsed once per session, ``national_documents``); the
+sentences quoted in each test are the documents' own.
+"""
+from __future__ import annotations
+
+import pytest
+
+from graph_model.lineage import Status, roc_date, statuses
+from graph_model.records import Document, ParsedDocument
+
+
+def doc(pcode, title, genre="org_act", **meta) -> ParsedDocument:
+    return ParsedDocument(Document(pcode, title, genre, meta=meta))
+
+
+@pytest.fixture(scope="module")
+def status(national_documents) -> dict[str, Status]:
+    return statuses(national_documents)
+
+
+# ------------------------------------------------------------------ the current government stays
+@pytest.mark.parametrize("pcode, title", [
+    ("A0010032", "行政院組織法"), ("D0000001", "內政部組織法"), ("L0000055", "衛生福利部組織法"),
+    ("M0000050", "農業部農糧署組織法"), ("K0000207", "交通部公路局組織法"), ("K0000209", "交通部航港局組織法"),
+    # 「本法施行後，…不再適用」 and 「…判例…應停止適用」 are about other things, not the law itself.
+    ("I0000024", "法務部矯正署組織法"), ("A0010053", "法院組織法"),
+    # 「…令廢止行政院一百零五年一月八日…號令」 repealed an order that set a date, not the law.
+    ("D0090030", "海洋委員會組織法"),
+    # 法務部行政執行署組織條例 was repealed, but the agency's 處務規程 is in force: its units stay.
+    ("I0000035", "法務部行政執行署各分署組織準則")])
+def test_current_documents_stay_current(status, national_documents, pcode, title):
+    assert next(p.document.title for p in national_documents if p.document.id == pcode) == title
+    assert status[pcode].state == "current", status[pcode]
+
+
+# ------------------------------------------------------------------ abolished
+def test_a_document_marked_abolished_is_abolished_with_its_repeal_order(status):
+    s = status["L0000001"]  # 行政院衛生署組織法, 廢止註記 「廢」
+    assert (s.state, s.date, s.where) == ("abolished", "2015-06-24", "L0000001 沿革內容")
+    assert s.evidence.endswith("總統華總一義字第10400073931號令公布廢止")
+
+
+# ------------------------------------------------------------------ superseded, by what the documents say
+def test_a_transitional_article_of_the_successor_supersedes_the_agency_and_what_is_below_it(status):
+    # 交通部公路局組織法 第7條 「本法施行前原交通部公路總局及所屬機關（構）隨同業務移撥…」
+    s = status["K0000058"]  # 交通部公路總局組織法, not marked 廢
+    assert (s.state, s.successors, s.date) == ("superseded", ("交通部公路局",), "2023-09-15")
+    assert s.where == "K0000207 line 29 第7條" and "原交通部公路總局及所屬機關（構）隨同業務移撥" in s.evidence
+    below = status["K0000060"]  # 交通部公路總局材料試驗所組織條例
+    assert below.state == "superseded" and below.where == "K0000207 line 29 第7條"
+
+
+def test_a_repeal_order_issued_by_the_successor(status):
+    # 行政院農業委員會漁業署辦事細則 (M0010009): 「…農業部農人字第1120251140號令發布廢止」
+    s = status["M0000004"]  # 行政院農業委員會漁業署組織條例 (1998), not marked 廢
+    assert (s.state, s.successors, s.date, s.where) == ("superseded", ("農業部",), "2023-11-29",
+                                                        "M0010009 沿革內容")
+    assert "農業部農人字第1120251140號令發布廢止" in s.evidence
+    assert status["O0000001"].successors == ("環境部",)  # 行政院環境保護署組織條例
+
+
+def test_the_reorganisations_names(status):
+    # 交通部中央氣象局 → 交通部中央氣象署 (its act in force from 112.09.15); 行政院客家委員會 → 客家委員會.
+    s = status["K0000025"]
+    assert (s.state, s.successors, s.date) == ("superseded", ("交通部中央氣象署",), "2023-09-15")
+    assert status["K0000026"].state == "superseded"  # 交通部中央氣象局附屬氣象測報機構組織通則: below it
+    assert status["D0000122"].state == "superseded"  # 行政院客家委員會法規委員會組織規程
+    # Two organization acts in force for one agency: the 條例 gives way to the newer 法.
+    assert status["D0000069"].successors == ("內政部消防署組織法",)
+
+
+def test_a_body_whose_basis_stopped_applying(status):
+    s = status["A0010002"]  # 國民大會代表資格審查委員會組織規程
+    assert (s.state, s.evidence, s.where) == ("superseded", "國民大會（憲法國民大會章條文已停止適用）", "A0010002 法規類別")
+
+
+def test_where_the_documents_are_silent_the_table_says_it_with_its_source(status):
+    s = status["K0010068"]  # 交通部臺灣鐵路管理局辦事細則
+    assert (s.state, s.successors, s.date) == ("superseded", ("國營臺灣鐵路股份有限公司",), "2024-01-01")
+    assert s.where.startswith("data/lineage.tsv line ") and "設置條例" in s.evidence
+
+
+# ------------------------------------------------------------------ rules on small documents
+def test_a_sunset_clause_in_the_history():
+    # The 沿革 of 行政院農業委員會組織條例, as issue 21 quotes it.
+    sunset = "本條例於行政院組織法暨農業部組織法通過生效後失效"
+    coa = doc("M0000001", "行政院農業委員會組織條例", updated="20040114", history=f"1.中華民國…\r\n2.{sunset}")
+    rules = doc("M0000099", "行政院農業委員會林務局辦事細則", "office_rules", updated="20100101")
+    got = statuses([coa, rules], table=[])
+    assert got["M0000001"] == Status("M0000001", "superseded", ("農業部",), "", f"2.{sunset}", "M0000001 沿革內容")
+    assert got["M0000099"].state == "superseded" and got["M0000099"].where == "M0000001 沿革內容"
+
+
+def test_a_rename_leaves_the_old_title_as_history():
+    # H0000139 國家科學及技術委員會組織法, 沿革 entry 2.
+    entry = ("2.中華民國一百十一年一月十九日總統華總一義字第11100003431號令修正公布名稱及全文10條；施行日期，"
+             "由行政院以命令定之（原名稱：科技部組織法；新名稱：國家科學及技術委員會組織法）")
+    new = doc("H0000139", "國家科學及技術委員會組織法", updated="20220119", history=entry)
+    old = doc("X1", "科技部組織法", updated="20140101")
+    got = statuses([new, old], table=[])
+    assert (got["X1"].state, got["X1"].successors, got["X1"].date) == \
+        ("superseded", ("國家科學及技術委員會組織法",), "2022-01-19")
+    assert got["H0000139"].state == "current"
+
+
+def test_an_agency_that_still_issues_rules_is_not_taken_for_succeeded():
+    # A repeal order of the successor, but the old agency has rules dated after it: the evidence is not for it.
+    repealed = doc("A", "交通部觀光局辦事細則", "office_rules", updated="20231222", abolished=True,
+                   history="1.中華民國一百十二年十二月二十二日交通部觀光署觀人字第11260009461號令發布廢止")
+    newer = doc("B", "交通部觀光局處務規程", "office_rules", updated="20240101")
+    assert statuses([repealed, newer], table=[])["B"].state == "current"
+
+
+def test_statuses_do_not_depend_on_the_order_of_the_documents(national_documents, status):
+    assert statuses(list(reversed(national_documents))) == status
+
+
+def test_roc_dates():
+    assert roc_date("中華民國一百十二年十一月二十三日交通部") == "2023-11-23"
+    assert roc_date("八十七年七月十三日") == "1998-07-13" and roc_date("no date") == ""
+
+
+# ------------------------------------------------------------------ the store, the loader and the cache
+def test_the_loader_keeps_the_sentences_that_tell_lineage_with_line_and_article():
+    import sys
+
+    from conftest import REPO
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus
+
+    import loaders
+    parsed = loaders.parse_bytes(corpus.national_file("K0000207"), "K0000207.json")
+    text = loaders.read_bytes(corpus.national_file("K0000207"), "K0000207.json")[0]
+    [(line, article, sentence)] = parsed.document.meta["clauses"]
+    assert (line, article) == (29, "第7條") and text.splitlines()[line - 1] == sentence
+
+
+def test_current_documents_leaves_out_the_superseded(national_documents):
+    from graph_model.store import current_documents
+    ids = {p.document.id for p in current_documents(national_documents)}
+    assert "M0000051" in ids and "M0000004" not in ids  # 農業部漁業署組織法, not 行政院農業委員會漁業署組織條例
+    assert len(ids) < sum(1 for p in national_documents if not p.document.meta.get("abolished"))
+
+
+def test_the_graph_cache_key_changes_with_the_succession_table(tmp_path, monkeypatch):
+    from graph_model import graph_cache, lineage
+    table = tmp_path / "lineage.tsv"
+    table.write_text("agency\tsuccessor\tdate\tsource\n", encoding="utf-8")
+    monkeypatch.setattr(lineage, "TABLE", table)
+    before = graph_cache.code_version()
+    table.write_text("agency\tsuccessor\tdate\tsource\n甲局\t乙署\t2024-01-01\t某條例\n", encoding="utf-8")
+    assert graph_cache.code_version() != before
+    assert (graph_cache.Path(graph_cache.__file__).parent / "lineage.py").is_file()  # hashed with graph_model/*.py
