@@ -101,12 +101,20 @@ def analyse(text: str, cat: Catalog, triggers=None) -> Question:
     for name in sorted(cat.names, key=len, reverse=True):
         at = content.find(name)
         if at >= 0 and len(name) >= 3:
-            found.append((name, at))
+            found.append((name, at, cat.names[name][0], cat.names[name][1]))
             content = content[:at] + " " + content[at + len(name):]
+    at = 0
+    while at < len(content) - 2:
+        short = cat.abbreviated(content, at)
+        if short is None:
+            at += 1
+            continue
+        found.append((short[0], at, short[1], f"abbreviation of {short[2]}"))
+        content = content[:at] + " " + content[at + len(short[0]):]
     if found and len(re.sub(r"\W", "", content)) >= 2:
-        ids = _narrowest([u for name, _ in found for u in cat.names[name][0]])
-        written = "、".join(n for n, _ in sorted(found, key=lambda f: f[1]))
-        scope = Scope(written, cat.names[found[0][0]][1], ids)
+        ids = _narrowest([u for *_, units, _how in found for u in units])
+        found.sort(key=lambda f: f[1])
+        scope = Scope("、".join(f[0] for f in found), found[0][3], ids)
     else:
         content = key
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
@@ -219,19 +227,16 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             answers.append((v, hits))
         return merge(answers, None, triggers)
 
+    # The agency the planner named comes first, even where it shares only some of the question's words
+    # with the text (partial); the whole government answers only when nothing inside it does.
     hits = run(q.scope.units) if q.scope else []
-    if q.scope and hits and not hits[0].partial:
+    if hits:
         answer.scope = q.scope
         answer.notes.append(f"Inside {q.scope.written} (named in the question).")
     else:
-        wide = run(None)
-        if q.scope and hits and (not wide or wide[0].partial):
-            answer.scope = q.scope
-            answer.notes.append(f"Inside {q.scope.written} (named in the question).")
-        else:
-            if q.scope:
-                answer.notes.append(f"Nothing inside {q.scope.written} matches; the whole government:")
-            hits = wide
+        if q.scope:
+            answer.notes.append(f"Nothing inside {q.scope.written} matches; the whole government:")
+        hits = run(None)
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
     answer.hits = regroup(keep_ties(hits, top, lambda h: h.score))

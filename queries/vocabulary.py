@@ -20,7 +20,7 @@ agency's name before its type word (疾病管制署 → 疾管署, 國家發展�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,6 +130,25 @@ class Catalog:
     names: dict[str, tuple[list[str], str]]
     agencies: frozenset[str]
     synonyms: tuple[Synonym, ...] = ()  # the planner vocabulary, folded
+    # first character -> [name without 國立, its type word, unit id, name]: what abbreviations shorten
+    abbreviable: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    def abbreviated(self, text: str, at: int) -> tuple[str, list[str], str] | None:
+        """The longest abbreviation of an agency's name starting at ``text[at]``: ``(abbreviation,
+        unit ids, name)``.  An abbreviation keeps the name's first character, characters of the name
+        in order, and ends on a character of its type word (臺史博 for 國立臺灣歷史博物館, 農藥試驗所 for
+        農業藥物試驗所, 臺東農改場 for 臺東區農業改良場)."""
+        best = None
+        for stem, type_word, uid, name in self.abbreviable.get(text[at], ()):
+            for end in range(min(len(text), at + len(stem) - 1), at + 2, -1):
+                short = text[at:end]
+                if short[-1] in type_word and is_subsequence(short, stem) and short not in stem:
+                    if best is None or len(short) > len(best[0]):
+                        best = (short, [uid], name)
+                    elif short == best[0] and uid not in best[1]:
+                        best[1].append(uid)
+                    break
+        return best
 
     def agency_of(self, path: Sequence[str]) -> str:
         """The id of the nearest unit at or above ``path`` that is an agency (or a body directly under
@@ -142,12 +161,32 @@ class Catalog:
 
     def to_dict(self) -> dict:
         return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies),
-                "synonyms": [[s.term, list(s.replacements), s.reason, s.source] for s in self.synonyms]}
+                "synonyms": [[s.term, list(s.replacements), s.reason, s.source] for s in self.synonyms],
+                "abbreviable": self.abbreviable}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Catalog":
         return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]),
-                   tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]))
+                   tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]), data["abbreviable"])
+
+
+def is_subsequence(short: str, name: str) -> bool:
+    """Are the characters of ``short`` in ``name``, in order?"""
+    chars = iter(name)
+    return all(ch in chars for ch in short)
+
+
+# Type words at the end of agencies' names, longest first: an abbreviation ends on one of their characters.
+NAME_TYPES = ("博物館", "美術館", "紀念館", "圖書館", "文學館", "科學館", "教育館", "試驗所", "研究所", "改良場",
+              "繁殖場", "委員會", "管理處", "管理局", "管理所", "中心", "總處", "分署", "分局", "分院", "醫院", "學校")
+
+
+# Names that begin with these stand for a class of bodies (各區…, 縣市政府, 地方…), not one agency.
+GENERIC_STARTS = ("各", "縣", "市", "鄉", "鎮", "區", "直轄市", "地方", "所屬")
+
+
+def type_word(name: str) -> str:
+    return next((t for t in NAME_TYPES if name.endswith(t)), name[-1:])
 
 
 AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所")
@@ -166,13 +205,13 @@ def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
             names[key] = (ids + [uid], first_how)
 
     parents = {tuple(u[2][:-1]) for u in units if len(u[2]) > 1}
-    agencies, by_name = set(), {}
+    agencies, by_name, abbreviable = set(), {}, {}
     for u in units:
         uid, name, path, kind, unit_type, full_name, aliases = u[:7]
         by_name.setdefault(fold(name, triggers), []).append(uid)
         if kind == "Agency":
             agencies.add(uid)
-        if not (kind == "Agency" or (tuple(path) in parents and len(path) <= 3 and unit_type in AGENCY_TYPES)):
+        if not (kind == "Agency" or (tuple(path) in parents and len(path) <= 2 and unit_type in AGENCY_TYPES)):
             continue
         add(name, uid, "name")
         if full_name and full_name != name:
@@ -183,8 +222,13 @@ def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
         for short in initials(fold(name, triggers)):
             if short not in names:
                 add(short, uid, f"initials of {name}")
+        stem = fold(name, triggers).removeprefix("國立")
+        if len(stem) >= 4 and not stem.startswith(GENERIC_STARTS):
+            abbreviable.setdefault(stem[0], []).append([stem, type_word(stem), uid, name])
+    # A name many units share (法規委員會, 訴願會) or that is only a type word (圖書館, 研究所) names no one agency.
+    names = {k: v for k, v in names.items() if len(v[0]) <= 3 and k not in NAME_TYPES}
     for short, row in short_names().items():
         ids = by_name.get(row.full)
         if ids and short not in names:  # a unit's own name or alias is known as such
             names[short] = (list(ids), f"short name ({row.source})")
-    return Catalog(names, frozenset(agencies), synonyms())
+    return Catalog(names, frozenset(agencies), synonyms(), abbreviable)
