@@ -208,10 +208,11 @@ def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
 
 
 def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, unit_type: str | None = None,
-        top: int | None = 10, explain: bool = False, triggers=None) -> Answer:
-    """Answer a question with ``search`` (a backend), inside the agency it names first."""
+        top: int | None = 10, explain: bool = False, triggers=None, read_scope: bool = True) -> Answer:
+    """Answer a question with ``search`` (a backend), inside the agency it names first (unless
+    ``agency`` is given, or ``read_scope`` is false: the HTML chart's search reads no scope)."""
     q = analyse(text, cat, triggers)
-    if agency is not None:  # the user's --agency is the scope; the question's own naming is not
+    if agency is not None or not read_scope:  # --agency is the scope; the question's own naming is not
         key = " ".join(fold(text, triggers).split())
         q = Question(q.text, key, None, q.level, variants_of(key, cat.synonyms))
     answer = Answer(q)

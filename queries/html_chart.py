@@ -3,8 +3,10 @@
 :func:`html_chart` fills ``html_chart.html`` (beside this module, shipped in the wheel)
 with the chart's data as JSON: the units of the tree, their duties with provenance,
 and what the page's search needs to answer exactly as ``orggraph which QUERY --agency
-UNIT`` does.  The page ports :func:`queries.search.search` to JavaScript and runs it on
-entries precomputed here from the same :class:`queries.search.Index`:
+UNIT`` does.  The page ports :func:`queries.search.search` and the reading of questions of
+:func:`queries.ask.ask` (the planner vocabulary, 「哪個機關」 answered with agencies; not the agency a
+question names: the page searches its own chart) to JavaScript and runs them on entries
+precomputed here from the same :class:`queries.search.Index`:
 
 - entries keep their order (ties are broken by it) and their folded keys; a key is
   shipped only where the page's per-character folding would not reproduce it;
@@ -38,6 +40,7 @@ from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGR
 from .search import EVIDENCE_PER_UNIT, PARTIAL_MIN_CHARS
 from .units import duties_in_order, hierarchy_view
 from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
+from .ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
 from .which import DEFAULT_TOP, index_of
 
 TEMPLATE = Path(__file__).with_name("html_chart.html")
@@ -210,10 +213,13 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
         "phrases": phrase_map(chars, dfs),
         "variants": "".join(f"{chr(k)}{v}" for k, v in VARIANTS.items()),
         "abbreviations": list(ABBREVIATIONS.items()),
+        "synonyms": [[v.term, list(v.replacements), v.source] for v in index.catalog.synonyms],
+        "agencies": [pos[i] for i, u in enumerate(index.units) if i in pos and u[0] in index.catalog.agencies],
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS,
-                   "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP},
+                   "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
+                   "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS, "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
     }
 
 

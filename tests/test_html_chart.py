@@ -4,7 +4,7 @@ Every page is opened from a file:// URL in an offline context (the ``page`` fixt
 work with no network and make no request but its own file.  Expectations are read from the
 seed documents (the numbered items of seed 001, 「分四科辦事」 in seed 003) and from
 ``orggraph which`` itself: the page's search is a port of queries/search.py and must answer
-the same, unit for unit and score for score.
+the same, unit for unit and score for score (queries/ask.py's reading of questions included).
 
 The README's screenshot (docs/img/htmlchart.png) is taken by the first browser test; retake it
 after an intended change with ``ORGGRAPH_UPDATE_SCREENSHOTS=1 python -m pytest tests/test_html_chart.py``.
@@ -22,7 +22,14 @@ from conftest import REPO, SEED_BUDGET, SEED_RULES
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from queries.html_chart import html_chart, script_json
+from queries.ask import ask_graph
 from queries.which import which
+
+
+def answers(graph, query, agency=None):
+    """What ``orggraph which QUERY --agency UNIT`` lists, the question read as such (queries/ask.py) but
+    for the agency it names: the page searches its own chart."""
+    return ask_graph(graph, query, agency=agency, read_scope=False).hits
 
 BUDGET = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 RULES = SEED_RULES.read_text(encoding="utf-8").splitlines()
@@ -33,6 +40,9 @@ QUERIES = [json.loads(line)["query"] for line in (REPO / "eval" / "queries.jsonl
 OFFTOPIC = [json.loads(line)["query"] for line in (REPO / "eval" / "offtopic.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
 PARTIAL = ["辦公室冷氣維修", "員工宿舍分配管理", "走私毒品查緝", "預算執行進度管考", "貨櫃掃描儀器維護"]
+# Questions read as such (queries/ask.py): everyday words of the planner vocabulary, 「哪個機關」.
+QUESTIONS = ["走私", "哪個機關管保稅工廠？", "報關要找哪個單位", "出差申請", "公務員退休", "哪個機關負責商標註冊",
+             "哪個署管關稅？", "哪個機構負責專利審查"]
 
 
 def budget_unit(line: int) -> str:
@@ -123,12 +133,12 @@ def test_tree_search_panel_and_screenshot(page, tmp_path, corpus):
     listed = chart.search(query)
     expected = {budget_unit(n) for n, text in enumerate(BUDGET, 1) if "旅客、船員行李之檢查及通關" in text}
     assert len(expected) == 3 and expected <= {r["unit"] for r in listed[:4]}
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(corpus, query, agency="財政部/關務署")]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(corpus, query, agency="財政部/關務署")]
     # A name: the four 稽查組 of seed 001 come first.
     listed = chart.search("稽查組")
     named = {budget_unit(n) for n, text in enumerate(BUDGET, 1) if re.match(r"^\d+\.\s*稽查組：", text)}
     assert len(named) == 4 and {r["unit"] for r in listed[:4]} == named
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(corpus, "稽查組", agency="財政部/關務署")]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(corpus, "稽查組", agency="財政部/關務署")]
 
     # The side panel: 基隆關's 稽查組 (seed 001 line 34), a duty with its document and line.
     page.click("#results li.hit[data-unit='財政部/關務署/基隆關/稽查組']")
@@ -192,11 +202,11 @@ def test_expand_collapse_zoom_and_print(page, tmp_path, corpus):
 def test_search_answers_as_which(page, tmp_path, corpus, unit):
     """Every query of eval/queries.jsonl: the page lists the units `which` lists, in its order, with its scores."""
     chart = open_chart(page, tmp_path, corpus, unit)
-    queries = QUERIES + OFFTOPIC + PARTIAL
+    queries = QUERIES + OFFTOPIC + PARTIAL + QUESTIONS
     got = page.evaluate("qs => qs.map(q => orgchart.search(q))", queries)
     differ = []
     for query, hits in zip(queries, got):
-        want = [(h.unit["id"], round(h.score, 9)) for h in which(corpus, query, agency=unit)]
+        want = [(h.unit["id"], round(h.score, 9)) for h in answers(corpus, query, agency=unit)]
         if [(u, round(s, 9)) for u, s in hits] != want:
             differ.append(query)
     assert differ == []
@@ -227,7 +237,7 @@ def test_names_with_markup_stay_text(page, tmp_path, crafted):
     assert page.locator("img, iframe, b, #tree script").count() == 0
     assert chart.shown() == ["示範部", "示範<局>", *NASTY]
     listed = chart.search("檔案管理")
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(crafted, "檔案管理")] == [f"示範部/示範<局>/{NASTY[2]}"]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(crafted, "檔案管理")] == [f"示範部/示範<局>/{NASTY[2]}"]
     page.click("#results li.hit")
     panel = page.inner_text("#panel")
     (duty, edge), = which_duties(crafted, f"示範部/示範<局>/{NASTY[2]}")
@@ -253,7 +263,7 @@ def test_the_whole_national_tree_opens_and_searches(page, tmp_path, national_gra
     roots = chart.shown()
     assert "行政院" in roots and page.locator("li.node").count() < 500  # rendered lazily, not 11k nodes
     listed = chart.search("保稅工廠監管")
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(national_graph, "保稅工廠監管")]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(national_graph, "保稅工廠監管")]
     assert listed and "保稅" in listed[0]["text"]
     page.click("#results li.hit >> nth=0")
     assert page.locator(".box.selected").count() == 1 and "保稅" in page.inner_text("#panel")
@@ -266,7 +276,7 @@ def test_a_partial_match_says_so_in_the_page(page, tmp_path, corpus):
     assert which(corpus, "辦公室冷氣維修")[0].partial
     chart = open_chart(page, tmp_path, corpus)
     listed = chart.search("辦公室冷氣維修")
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in which(corpus, "辦公室冷氣維修")]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(corpus, "辦公室冷氣維修")]
     assert listed[0]["unit"] == "經濟部/智慧財產局/秘書室/第三科" and "部分相符" in listed[0]["text"]
     assert "沒有單位完全相符" in page.inner_text("#status")
     assert "部分相符" not in chart.search("保稅工廠監管")[0]["text"]
