@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .naming import GENRE_SUFFIX
+
 if TYPE_CHECKING:
     from .records import ParsedDocument
 
@@ -65,9 +67,6 @@ class Status:
 
 
 # --------------------------------------------------------------------------- the conventions read
-# A title's genre words (what remains is the agency: 交通部公路總局各區監理所辦事細則 → 交通部公路總局各區監理所).
-_GENRE = re.compile(r"(?:及其?所屬(?:各級|各)?機關(?:（構）|\(構\))?)?(?:暫行|臨時)?"
-                    r"(?:組織(?:規程準則|法|條例|通則|準則|規程|規則|章程|簡則)|辦事細則|處務規程|處務規則)$")
 # A sunset clause: the law itself says when it stops applying.
 # 「本條例於行政院組織法暨農業部組織法通過生效後失效」, 「本條例自…起不再適用」: the law itself is the subject
 # (not 「本法修正施行前…之判例…應停止適用」, which is about something else).
@@ -100,7 +99,7 @@ _IN_FORCE = re.compile(r"定自(.{4,20}?日)(?:起)?施行")
 # --------------------------------------------------------------------------- small readers
 def agency_of(title: str) -> str:
     """The agency a title names: 行政院衛生署疾病管制局辦事細則 → 行政院衛生署疾病管制局."""
-    return _GENRE.sub("", "".join(title.split()))
+    return GENRE_SUFFIX.sub("", "".join(title.split()))
 
 
 def _cn(text: str) -> int:

@@ -219,3 +219,10 @@ def self_references(name: str) -> tuple[str, ...]:
         return ()
     short = _SHORT_SELF.get(suffix)
     return ("本" + short, "本" + suffix) if short else ("本" + suffix,)
+
+
+# The genre words at the end of a document's title: what remains is the organization it is about
+# (交通部公路總局各區監理所辦事細則 → 交通部公路總局各區監理所).  Loaders and the lineage pass read titles alike.
+GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自治條例|法|條例|通則|準則|規程|規則|章程|簡則)"
+               r"|辦事細則|處務規程|處務規則|預算總說明)")
+GENRE_SUFFIX = re.compile(rf"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?(?:{GENRE_WORDS})?$")

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
+from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
 from graph_model.records import Source, UnitRecord
 
 from .text import Line
 
-GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自治條例|法|條例|通則|準則|規程|規則|章程|簡則)"
-               r"|辦事細則|處務規程|處務規則|預算總說明)")
-GENRE_SUFFIX = re.compile(rf"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?(?:{GENRE_WORDS})?$")
 GENRE_TITLE = re.compile(rf"{GENRE_WORDS}$")
 ALIAS_DEF = re.compile(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
 _LEAD_IN = re.compile(r"^.*(?:依據|依照|依|為|由|特設|設立|設置|設)(?=[^依為由設]{3,}$)")

@@ -16,32 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = Path(os.environ.get("ORGGRAPH_ROOT", HERE.parent.parent))  # another checkout: its code answers
-if "ORGGRAPH_ROOT" in os.environ:  # that checkout's code, not the one installed in editable mode
-    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in str(f).lower()]
-for p in (str(ROOT), str(HERE.parent)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score import HERE, SETS, load_questions  # noqa: E402  (score.py sets up the paths, ORGGRAPH_ROOT too)
 
 DEPTH = 10
 SEED = 20261206
-
-
-SETS = {"dev": HERE, "heldout": HERE / "heldout"}  # the first set, tuned to since; the second, held back
-
-
-def load_questions(where: Path = HERE) -> list[dict]:
-    out = []
-    for line in (where / "questions.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            out.append(json.loads(line))
-    return out
 
 
 def judged(where: Path = HERE) -> set[tuple[str, str]]:

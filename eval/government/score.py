@@ -31,7 +31,7 @@ for p in (str(ROOT), str(HERE.parent)):
         sys.path.insert(0, p)
 
 STYLES = ("short", "everyday", "ministry", "agency", "scoped")
-SETS = {"dev": HERE, "heldout": HERE / "heldout"}
+SETS = {"dev": HERE, "heldout": HERE / "heldout"}  # the first set, tuned to since; the second, held back
 
 
 def load_questions(where: Path = HERE) -> list[dict]:
