@@ -173,11 +173,24 @@ def _signature(h) -> tuple:
 def says(hit, variant: Variant, triggers=None) -> bool:
     """Does the hit's evidence hold the documents' word the variant put in (one of each of its
     synonyms)?  Without it the variant only dropped the question's own word (手機維修 → 行動通信 維修
-    matching 宿舍維修)."""
+    matching 宿舍維修).  A word is held when one text has more than half of the bigrams it brings
+    (those the everyday term had not): 原住民族語言 in 「原住民族教育、文化、語言…」."""
     if not variant.synonyms:
         return True
-    texts = [fold(e.text, triggers) for e in hit.evidence]
-    return all(any(w.replace(" ", "") in t for w in s.replacements for t in texts) for s in variant.synonyms)
+    texts = [e.key or fold(e.text, triggers) for e in hit.evidence]  # the index's own key: no OpenCC
+    return all(any(holds(t, w, s.term) for w in s.replacements for t in texts) for s in variant.synonyms)
+
+
+def bigrams(word: str) -> set[str]:
+    return {word[i:i + 2] for i in range(len(word) - 1) if " " not in word[i:i + 2]}
+
+
+def holds(text: str, word: str, term: str) -> bool:
+    """Has ``text`` more than half of the bigrams ``word`` brings beside ``term``'s own?"""
+    new = bigrams(word) - bigrams(term)
+    if not new:
+        return word in text
+    return 2 * sum(1 for g in new if g in text) > len(new)
 
 
 def regroup(hits: list) -> list:

@@ -51,6 +51,7 @@ class Evidence:
     spans: list[tuple[int, int]] = field(default_factory=list)  # matched [start, end) in text
     context: str = ""  # procedures: "step 2 of <title>", "note of <title>", "procedure"
     role: str = ""  # procedures: the unit's role there (核辦, 審核 …)
+    key: str = field(default="", repr=False, compare=False)  # the text folded as the index folds it
 
     def cite(self) -> str:
         """``doc:line article item``, as elsewhere in orggraph."""
@@ -242,7 +243,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
                 spans = spans_of[m.entry] = highlight_spans(key, terms)
             for h in m.handlers:
                 evidence.append(Evidence(text, h[1], h[2], h[3], h[4], h[5], kind, spans, context,
-                                         h[6] if len(h) > 6 else ""))
+                                         h[6] if len(h) > 6 else "", key))
         signature = (round(r.score, 9), r.matches[0].entry)
         if previous is not None and signature != previous:
             group += 1
