@@ -145,8 +145,11 @@ def lookup_p50(store: Path, queries_file: Path = ROOT / "eval" / "queries.jsonl"
     """Milliseconds, p50: a question answered as `which` answers it (queries/ask.py), index in memory."""
     import json
     from graph_model.store import open_store
-    from queries.ask import ask_graph
     from queries.search import build_index
+    try:
+        from queries.ask import ask_graph
+    except ImportError:  # an older checkout, measured beside this one: its which
+        from queries.which import which as ask_graph
     index = build_index(open_store(store).graph())
     queries = [json.loads(line)["query"] for line in queries_file.read_text(encoding="utf-8").splitlines()
                if line.strip()]

@@ -8,9 +8,10 @@ import pytest
 
 from conftest import REPO
 
-# What the set gave when it was first run (hit@1 0.645, any@5 0.710, empty 0.035; BM25 0.495), a little
-# below: the floors hold what was reached, the targets of eval/government/README.md are higher.
-HIT1, ANY5, EMPTY, MARGIN = 0.62, 0.68, 0.05, 0.12
+# What each set gave at the end of the session that drew it, a little below: the floors hold what was
+# reached (the targets of eval/government/README.md are higher).  dev was tuned to; heldout was not.
+FLOORS = {"dev": {"hit@1": 0.63, "any@5": 0.70, "empty": 0.05, "margin": 0.12},
+          "heldout": {"hit@1": 0.60, "any@5": 0.68, "empty": 0.07, "margin": 0.12}}
 
 
 def _score_module():
@@ -22,7 +23,7 @@ def _score_module():
 
 @pytest.fixture(scope="module")
 def result():
-    return _score_module().run()["dev"]
+    return _score_module().run(sets=("dev", "heldout"))
 
 
 def test_the_drawn_duties_are_those_the_seed_gives():
@@ -39,26 +40,41 @@ def test_the_drawn_duties_are_those_the_seed_gives():
         for name, data in corpus.archive_files():
             (Path(tmp) / name).write_bytes(data)
         drawn = ["\t".join(row) for row in draw.draw(Path(tmp), 20261206, 70)]
+        first = frozenset(line.split("\t")[0] for line in drawn)
+        held = ["\t".join(row) for row in draw.draw(Path(tmp), 20261207, 70, exclude=first)]
     assert drawn == (REPO / "eval" / "government" / "draw.tsv").read_text(encoding="utf-8").splitlines()
+    assert held == (REPO / "eval" / "government" / "heldout" / "draw.tsv").read_text(encoding="utf-8").splitlines()
 
 
-def test_every_question_has_its_pool_graded():
+@pytest.mark.parametrize("name", ["dev", "heldout"])
+def test_every_question_has_its_pool_graded(name):
     score = _score_module()
-    grades = score.load_grades()
-    questions = score.load_questions()
+    grades = score.load_grades(score.SETS[name])
+    questions = score.load_questions(score.SETS[name])
     assert len(questions) >= 150
     graded = {qid for qid, _ in grades}
     assert [q["id"] for q in questions if q["id"] not in graded] == []
     assert set(grades.values()) <= {0, 1, 2}
 
 
-def test_whole_government_floors(result):
-    ours, bm25 = result["orggraph"]["overall"], result["bm25"]["overall"]
-    assert ours["hit@1"] >= HIT1 and ours["any@5"] >= ANY5 and ours["empty"] <= EMPTY, ours
-    assert ours["hit@1"] - bm25["hit@1"] >= MARGIN, (ours, bm25)
+@pytest.mark.parametrize("name", ["dev", "heldout"])
+def test_whole_government_floors(result, name):
+    ours, bm25, floor = result[name]["orggraph"]["overall"], result[name]["bm25"]["overall"], FLOORS[name]
+    assert ours["hit@1"] >= floor["hit@1"] and ours["any@5"] >= floor["any@5"], ours
+    assert ours["empty"] <= floor["empty"], ours
+    assert ours["hit@1"] - bm25["hit@1"] >= floor["margin"], (ours, bm25)
 
 
-def test_a_question_naming_a_ministry_is_answered_better_than_by_plain_bm25(result):
+@pytest.mark.parametrize("name", ["dev", "heldout"])
+def test_a_question_naming_a_ministry_is_answered_better_than_by_plain_bm25(result, name):
     for style in ("ministry", "scoped"):
-        ours, bm25 = result["orggraph"]["by_style"][style], result["bm25"]["by_style"][style]
-        assert ours["hit@1"] >= bm25["hit@1"] + 0.2, (style, ours, bm25)
+        ours, bm25 = result[name]["orggraph"]["by_style"][style], result[name]["bm25"]["by_style"][style]
+        assert ours["hit@1"] >= bm25["hit@1"] + 0.15, (name, style, ours, bm25)
+
+
+def test_every_first_answer_is_graded(result):
+    # A unit a change brings to the top must be graded (eval/government/pool.py lists it) before the
+    # figures mean anything.
+    for name in ("dev", "heldout"):
+        fig = result[name]["orggraph"]["overall"]
+        assert round(fig["judged@1"] + fig["empty"], 3) == 1.0, (name, fig)
