@@ -91,6 +91,8 @@ def to_json(data) -> str:
 def _json_default(obj):
     if isinstance(obj, (set, frozenset, tuple)):
         return list(obj)
+    if hasattr(obj, "to_dict"):  # the library's typed results
+        return obj.to_dict()
     raise TypeError(f"cannot serialise {type(obj).__name__}")
 
 
@@ -692,6 +694,36 @@ def staffing(state, unit, year, title, as_json):
         nothing_found()
 
 
+# --------------------------------------------------------------------------- history
+@cli.command()
+@click.argument("agency", required=False)
+@click.option("--as-of", "as_of", metavar="DATE", help="The agencies (under AGENCY, if given) that existed on DATE "
+              "(YYYY-MM-DD).")
+@json_option
+@pass_state
+def history(state, agency, as_of, as_json):
+    """How AGENCY came to be and what became of it: enacted, amended, succeeded, superseded, abolished,
+    each with its date, document and the sentence that says so.  Reads every document loaded, as --all.
+
+    \b
+    orggraph history 交通部公路總局
+    orggraph history --as-of 2012-01-01 交通部
+    """
+    from queries.history import as_of as agencies_as_of, history as history_of, render_as_of, render_history
+    graph = state.store().graph(history=True)
+    if as_of is not None:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+            raise click.BadParameter(f"{as_of!r} is not a date: give YYYY-MM-DD", param_hint="--as-of")
+        rows = agencies_as_of(graph, as_of, agency)
+        emit(rows, as_json, lambda r: render_as_of(r, as_of))
+        if not rows:
+            nothing_found()
+        return
+    if agency is None:
+        raise click.UsageError("give an AGENCY (orggraph history 交通部公路總局) or --as-of DATE")
+    emit(history_of(graph, agency), as_json, render_history)
+
+
 # --------------------------------------------------------------------------- procedure
 @cli.command()
 @click.argument("name")
@@ -709,6 +741,30 @@ def procedure(state, name, as_json):
     """
     from queries.procedure import procedure as procedure_of, render_procedure
     emit(procedure_of(state.graph(), name), as_json, render_procedure)
+
+
+# --------------------------------------------------------------------------- diff
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@json_option
+@pass_state
+def diff(state, old, new, as_json):
+    """Where each duty went: the units of OLD matched to those of NEW, and each duty's holder now.
+
+    OLD and NEW are two agencies (a predecessor and its successor) or two document ids (two
+    versions of one law).  The graph is read with history whatever --all says: OLD is usually
+    no longer current.  An agency in force is read from its current documents only.
+
+    \b
+    orggraph diff 交通部公路總局 交通部公路局
+    orggraph diff 行政院環境保護署 環境部 --json
+    """
+    from queries.diff import diff as diff_of, render_diff
+    store = state.store()
+    current = {d["id"].removeprefix("doc:") for d in store.graph().nodes_with_label("Document")}
+    result = diff_of(store.graph(history=True), old, new, current=current)
+    emit(result.to_dict() if as_json else result, as_json, render_diff)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

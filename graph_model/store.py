@@ -213,12 +213,17 @@ class Store:
         Cached by the store's fingerprint (:mod:`graph_model.graph_cache`): only the first
         command after a change builds it.
         """
+        from . import lineage, succession
         from .graph import OrgGraph
         from .graph_cache import cached_graph
 
         def build():
             docs = self.parsed()
-            return OrgGraph.build(docs if history else current_documents(docs))
+            statuses = lineage.statuses(docs)
+            graph = OrgGraph.build(docs if history else [p for p in docs
+                                                         if statuses[p.document.id].state == "current"])
+            succession.mark(graph, statuses, docs)
+            return graph
         return cached_graph(self.fingerprint + (":history" if history else ""), build, cache_dir())
 
     # ------------------------------------------------------------------ writing

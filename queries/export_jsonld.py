@@ -116,6 +116,19 @@ def jsonld(s: Scope) -> str:
             statement["og:post"] = _zh(e["post"])
         nodes.append(statement)
         docs[e["doc"]] = None
+    inside = set(s.units)
+    for uid in s.units:  # what became of an agency: W3C ORG's change events
+        for target, e in g.out(uid, "SUCCEEDED_BY"):
+            if target not in inside:
+                continue
+            event = {"@id": f"{unit_iri(uid)}/changeEvent/{quote(target, safe='')}", "@type": "org:ChangeEvent",
+                     "org:originalOrganization": _ref(unit_iri(uid)),
+                     "org:resultingOrganization": _ref(unit_iri(target)),
+                     "rdfs:comment": _zh(e["evidence"]), "prov:wasDerivedFrom": _ref(doc_iri(e["doc"])), **_where(e)}
+            if e.get("date"):
+                event["dct:date"] = e["date"]
+            nodes.append(event)
+            docs[e["doc"]] = None
     for doc in docs:
         node = {"@id": doc_iri(doc), "@type": "prov:Entity", "dct:identifier": doc}
         meta = g.get(document_id(doc))

@@ -52,6 +52,7 @@ from types import MappingProxyType
 
 from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.naming import closest_units
+from graph_model.succession import note as succession_note
 from graph_model.unitref import parse_unit_ref, units_named
 
 from .entries import Entry, duty_entries, unit_entries
@@ -60,7 +61,7 @@ from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_
 from .vocabulary import Catalog, catalog
 
 FORMAT = "orggraph-which-index"
-VERSION = 4
+VERSION = 5
 
 # Ranking parameters (tuned on eval/queries.jsonl as a whole, never for one query).
 K1, B = 1.2, 0.75  # BM25
@@ -122,7 +123,7 @@ def _content_length(key: str) -> int:
 class Index:
     """The lookup index: units, entries, postings.  Build with :func:`build_index`."""
 
-    units: list[list]  # [id, name, path, kind, unit_type, full_name, aliases]
+    units: list[list]  # [id, name, path, kind, unit_type, full_name, aliases, what became of it (--all)]
     # entry: [kind, ref, text, key, prior, flags, handlers, clause start, context];
     # handler: [unit#, doc, line, article, item, post, role]
     entries: list[list]
@@ -171,7 +172,8 @@ def build_index(graph, kinds: Iterable[str] | None = None,
 
     ``folded`` maps texts to their :func:`fold` keys where a caller knows them already (from the
     previous index: folding, OpenCC above all, is most of the time of a build)."""
-    units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"], list(u["aliases"])]
+    units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"], list(u["aliases"]),
+              succession_note(u)]
              for u in graph.units()]
     pos = {u[0]: i for i, u in enumerate(units)}
     triggers = opencc_triggers()

@@ -254,7 +254,11 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
                     for m in r.matches]
             if r.context:
                 info[0]["context"] = "under a unit named in the query"
-        hits.append(Hit({"id": uid, "name": name, "path": list(path), "type": unit_type, "kind": unit_kind},
+        unit = {"id": uid, "name": name, "path": list(path), "type": unit_type, "kind": unit_kind}
+        ended = index.units[r.unit][7] if len(index.units[r.unit]) > 7 else ""
+        if ended:  # with --all: what became of a unit that is history
+            unit["status"] = ended
+        hits.append(Hit(unit,
                         r.score, evidence, group, info, r.partial))
     return hits
 
@@ -307,6 +311,8 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
         ev = first.evidence[0]
         if j == i:
             lines.append(f"{rank}. {first.breadcrumb}  (score {first.score:.2f}{partial})")
+            if first.unit.get("status"):
+                lines.append(f"   {first.unit['status']}")
             if first.through:
                 lines.append(f"   through {breadcrumb_of(first.through.split('/')[len(first.unit['path']):])}")
             _synonym_line(lines, first)
@@ -329,6 +335,7 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
             _synonym_line(lines, first)
             for h in hits[i:j + 1]:
                 role = f"  [{h.evidence[0].role}]" if h.evidence[0].role else ""
+                role += f"  ({h.unit['status']})" if h.unit.get("status") else ""
                 lines.append(f"   {h.breadcrumb}  {h.evidence[0].cite()}{role}")
             _explain_lines(lines, first)
         i = j + 1

@@ -16,7 +16,7 @@ from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
 from graph_model.records import Document, ParsedDocument, Source, UnitRecord, DutyRecord
 
-from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
+from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
@@ -403,6 +403,8 @@ def check(name, g, params, got):
     elif name == "branch-offices":
         exp = sorted(u for u in g.descendants(params["id"]) if "BranchOffice" in g.node(u)["labels"])
         assert [r[0] for r in got] == exp and len(exp) >= 4
+    elif name == "agency-lineage":  # the bundled corpus holds no succession (tests below push one)
+        assert got == [] and not list(g.edges("SUCCEEDED_BY"))
     elif name == "subunits":
         exp = sorted([g.node(c)["name"], g.node(c)["unit_type"]] for c in g.children(params["id"]))
         assert got == exp and ["稽查組", "組"] in got
@@ -901,3 +903,22 @@ def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     assert (neo.scope and neo.scope.units) == (embedded.scope and embedded.scope.units)
     assert neo.notes == embedded.notes
     assert {h.unit["id"] for h in neo.hits[:3]} & {h.unit["id"] for h in embedded.hits[:3]}
+
+
+def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):
+    # 交通部公路局組織法 第7條 (K0000207:29): 「本法施行前原交通部公路總局…隨同業務移撥」.  Pushed last in this
+    # module: it replaces the corpus the tests above read.
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national
+
+    from graph_model.store import open_store
+    from loaders.batch import read_paths
+    for pcode in ("K0000058", "K0000207"):
+        (tmp_path / f"{pcode}.json").write_bytes(national.national_file(pcode))
+    store = open_store(tmp_path / "store.json")
+    store.add(read_paths([tmp_path]).documents)
+    push(store.graph(history=True), conf(neo4j_server))
+    query, params = cookbook()["agency-lineage"]
+    got = cypher(conf(neo4j_server), query, params)["rows"]
+    assert got == [[["交通部/公路總局", "交通部/公路局"], ["2023-09-15"], ["K0000207:29"]]]

@@ -1,0 +1,148 @@
+"""What became of each agency, in the graph: document statuses, unit statuses, SUCCEEDED_BY edges.
+
+:mod:`graph_model.lineage` decides each document's :class:`~graph_model.lineage.Status` from the
+documents.  :func:`mark` writes them into a built graph:
+
+- every Document node gets ``status`` (current, superseded, abolished), ``successors``,
+  ``status_date``, ``status_evidence`` and ``status_where``;
+- a unit set up only by documents that no longer apply gets the same (``status``, ``successors``,
+  ``status_date``): it is history, shown only with ``--all``;
+- an agency whose documents name a successor gets a ``SUCCEEDED_BY`` edge to each successor the
+  graph holds (the successor's own name, full name or alias), with the date, the sentence and where
+  it is — in the graph, the JSON export and Neo4j alike.
+
+>>> from graph_model.graph import OrgGraph
+>>> from graph_model.lineage import Status
+>>> from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+>>> old = ParsedDocument(Document("K1", "交通部觀光局組織條例", "org_act"),
+...     units=[UnitRecord(("交通部", "觀光局"), "Agency", "局", Source("K1", 2))])
+>>> new = ParsedDocument(Document("K2", "交通部觀光署組織法", "org_act"),
+...     units=[UnitRecord(("交通部", "觀光署"), "Agency", "署", Source("K2", 2), full_name="交通部觀光署")])
+>>> g = OrgGraph.build([old, new])
+>>> mark(g, {"K1": Status("K1", "superseded", ("交通部觀光署",), "2023-09-15", "…改制為交通部觀光署", "K2 line 9 第7條"),
+...          "K2": Status("K2", "current")})
+>>> g.node("交通部/觀光局")["status"], [v for _, v, _ in g.edges("SUCCEEDED_BY")]
+('superseded', ['交通部/觀光署'])
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .lineage import history_entries, roc_date
+from .unitref import units_named
+
+EDGE = "SUCCEEDED_BY"
+_WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
+
+
+def mark(graph, statuses: Mapping, docs=()) -> None:
+    """Write ``statuses`` (document id -> Status) into ``graph`` (see the module's docstring), and
+    each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents)."""
+    enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
+               for p in docs}
+    for node in graph.nodes_with_label("Document"):
+        doc = node["id"].removeprefix("doc:")
+        if enacted.get(doc):
+            node["enacted"] = enacted[doc]
+        s = statuses.get(doc)
+        if s is not None:
+            node.update(status=s.state, successors=list(s.successors), status_date=s.date,
+                        status_evidence=s.evidence, status_where=s.where)
+    units = graph.units()
+    ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
+    for unit in units:
+        docs = {src["doc"] for src in unit.get("sources", ())}
+        found = [statuses.get(d) for d in sorted(docs)]
+        if found and all(s is not None and s.state != "current" for s in found):
+            ended[unit["id"]] = found
+            first = next((s for s in found if s.successors), found[0])
+            unit.update(status=first.state, status_date=first.date,
+                        successors=list(dict.fromkeys(n for s in found for n in s.successors)))
+    rows = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
+    for doc, uid in _agencies_of_documents(units).items():
+        s = statuses.get(doc)
+        if s is not None and uid in ended:
+            for name in s.successors:
+                for target in _successor_units(rows, name, ended):
+                    _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    # An agency whose own act is not loaded still has the successor its other documents name (the
+    # repeal orders of 行政院農業委員會's rules, issued by 農業部).
+    for uid, found in ended.items():
+        node = graph.node(uid)
+        if node["kind"] == "Agency" and len(node["path"]) <= 3 and not graph.out(uid, EDGE):
+            s = next((s for s in found if s.successors), None)
+            for name in s.successors if s else ():
+                for target in _successor_units(rows, name, ended):
+                    _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    _inherit(graph, ended)
+
+
+def _inherit(graph, ended: Mapping) -> None:
+    """A unit that is history and names no successor of its own is part of an agency that has one:
+    that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署)."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node.get("successors"):
+            continue
+        up = graph.parent(uid)
+        while up is not None and not graph.out(up, EDGE):
+            up = graph.parent(up)
+        if up is not None:
+            targets = [t for t, _ in graph.out(up, EDGE)]
+            edge = graph.out(up, EDGE)[0][1]
+            node.update(status="superseded", status_date=node.get("status_date") or edge["date"],
+                        successors=[" › ".join(graph.node(t)["path"]) for t in targets])
+
+
+def documents_about(graph) -> dict[str, str]:
+    """Document id -> the id of the organization it is about (see :func:`_agencies_of_documents`)."""
+    return _agencies_of_documents(graph.units())
+
+
+def _agencies_of_documents(units) -> dict[str, str]:
+    """Document id -> the organization it is about: the deepest unit its title line names (a title
+    names the chain 交通部 › 觀光局; the units the text sets up come from later lines)."""
+    out: dict[str, tuple[int, str]] = {}
+    for unit in units:
+        for src in unit.get("sources", ()):
+            if src.get("line") == 1 and len(unit["path"]) > out.get(src["doc"], (0, ""))[0]:
+                out[src["doc"]] = (len(unit["path"]), unit["id"])
+    return {doc: uid for doc, (_, uid) in sorted(out.items())}
+
+
+def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
+    """A successor named at a higher level (農業部, the body that repealed 行政院農業委員會漁業署's rules)
+    that holds a unit of the old one's name (農業部 › 漁業署): that unit is the successor."""
+    name = graph.node(old)["name"]
+    below = [u for u in graph.descendants(target, depth=2) if graph.node(u)["name"] == name and u not in ended]
+    return below[0] if len(below) == 1 else target
+
+
+def _successor_units(rows, name: str, ended: Mapping) -> list[str]:
+    """The units a successor's name stands for: current ones, the shallowest of them."""
+    found = [rows[i][0] for i in units_named(name, rows) if rows[i][0] not in ended]
+    if not found:
+        return []
+    depth = min(f.count("/") for f in found)
+    return [f for f in found if f.count("/") == depth]
+
+
+def _add_edge(graph, source: str, target: str, s) -> None:
+    m = _WHERE_LINE.match(s.where)
+    prov = {"doc": m["doc"], "line": int(m["line"]), "article": m["article"] or ""} if m else \
+        {"doc": s.where.split(" ")[0] if s.where else s.doc, "line": 0, "article": ""}
+    key = f"{EDGE}:{s.doc}:{target}"
+    if graph.edge(source, target, key) is None:
+        graph.g.add_edge(source, target, key=key, type=EDGE, date=s.date, evidence=s.evidence, where=s.where,
+                         item="", **prov)
+
+
+def note(unit: Mapping) -> str:
+    """One line for a unit that is history: ``superseded by 交通部公路局 (2023-09-15)``; ``""`` if current."""
+    state = unit.get("status", "current")
+    if state == "current":
+        return ""
+    date = f" ({unit['status_date']})" if unit.get("status_date") else ""
+    successors = unit.get("successors") or []
+    return f"{state} by {'、'.join(successors)}{date}" if successors else f"{state}{date}"

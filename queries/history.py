@@ -1,0 +1,127 @@
+"""``orggraph history``: how an agency came to be and what became of it; the agencies of a date.
+
+Read from the graph with history (``Store.graph(history=True)``), whose documents carry their
+status and enactment date and whose agencies carry ``SUCCEEDED_BY`` edges
+(:mod:`graph_model.succession`):
+
+- :func:`history`: an agency's timeline — each of its documents enacted (the first entry of its
+  沿革) and last amended, what it succeeded, and when and by what it was superseded or abolished,
+  each event with its document and the sentence that says so;
+- :func:`as_of`: the agencies that existed on a date — enacted by then (when a document says
+  when), and not yet superseded or abolished.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph_model.naming import breadcrumb_of
+from graph_model.succession import EDGE, documents_about
+
+
+@dataclass
+class Event:
+    date: str  # YYYY-MM-DD, "" when no document gives it
+    kind: str  # enacted, amended, succeeded, superseded, abolished
+    text: str
+    where: str  # document (PCode) and field or line
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "kind": self.kind, "text": self.text, "where": self.where}
+
+
+@dataclass
+class History:
+    unit: dict  # {"id", "name", "path", "kind"}
+    status: str  # current, superseded, abolished
+    events: list[Event] = field(default_factory=list)
+    predecessors: list[str] = field(default_factory=list)
+    successors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit, "status": self.status, "predecessors": self.predecessors,
+                "successors": self.successors, "events": [e.to_dict() for e in self.events]}
+
+
+def _yyyymmdd(updated: str) -> str:
+    return f"{updated[:4]}-{updated[4:6]}-{updated[6:8]}" if len(updated) == 8 and updated.isdigit() else ""
+
+
+def history(graph, ref: str) -> History:
+    """The timeline of the agency ``ref`` names (any unit rule of :meth:`OrgGraph.resolve`)."""
+    uid = graph.resolve(ref)
+    node = graph.node(uid)
+    out = History({"id": uid, "name": node["name"], "path": list(node["path"]), "kind": node["kind"]},
+                  node.get("status", "current"))
+    about = documents_about(graph)
+    for doc in sorted(d for d, u in about.items() if u == uid):
+        d = graph.node(f"doc:{doc}")
+        if d.get("enacted"):
+            out.events.append(Event(d["enacted"], "enacted", d["title"], f"{doc} 沿革內容"))
+        amended = _yyyymmdd(d.get("updated", ""))
+        if amended and amended != d.get("enacted"):
+            out.events.append(Event(amended, "amended", f"{d['title']} (最新異動日期)", doc))
+        if d.get("status") in ("superseded", "abolished"):
+            by = f" by {'、'.join(d['successors'])}" if d.get("successors") else ""
+            out.events.append(Event(d.get("status_date", ""), d["status"],
+                                    f"{d['title']}{by}: {d.get('status_evidence', '')}".rstrip(": "),
+                                    d.get("status_where", doc)))
+    for pred, edge in graph.into(uid, EDGE):
+        out.predecessors.append(pred)
+        out.events.append(Event(edge["date"], "succeeded", f"succeeded {breadcrumb_of(graph.node(pred)['path'])}: "
+                                f"{edge['evidence']}".rstrip(": "), edge["where"]))
+    for succ, _edge in graph.out(uid, EDGE):
+        out.successors.append(succ)
+    out.events.sort(key=lambda e: (e.date or "9999", e.kind))
+    return out
+
+
+def as_of(graph, date: str, under: str | None = None) -> list[dict]:
+    """The agencies (under ``under``, if given) that existed on ``date`` (YYYY-MM-DD): one of their
+    documents was enacted by then and had not yet stopped applying (a document that gives no
+    enactment date counts from the start; an agency with no document of its own, by its status)."""
+    root = graph.resolve(under) if under else None
+    about: dict[str, list[str]] = {}
+    for doc, uid in documents_about(graph).items():
+        about.setdefault(uid, []).append(doc)
+    out = []
+    for unit in graph.units("Agency"):
+        uid = unit["id"]
+        if root is not None and not (uid == root or uid.startswith(root + "/")):
+            continue
+        spans = [_span(graph.node(f"doc:{d}")) for d in about.get(uid, ())] or [("", _end(unit))]
+        live = [(start, end) for start, end in spans if start <= date and (not end or end > date)]
+        if live:
+            out.append({"id": uid, "path": list(unit["path"]), "enacted": min(s for s, _ in live),
+                        "status": unit.get("status", "current"), "ended": _end(unit)})
+    return out
+
+
+def _end(node: dict) -> str:
+    """When a document or unit stopped applying ("" while it applies, or when no date is given: then
+    it counts as ended only if it is history at all, from the start)."""
+    if node.get("status", "current") == "current":
+        return ""
+    return node.get("status_date") or "0000-00-00"
+
+
+def _span(doc: dict) -> tuple[str, str]:
+    return doc.get("enacted", ""), _end(doc)
+
+
+def render_history(h: History) -> str:
+    lines = [f"{breadcrumb_of(h.unit['path'])}  ({h.status})"]
+    if h.successors:
+        lines.append(f"  now: {'、'.join(s.replace('/', ' › ') for s in h.successors)}")
+    for e in h.events:
+        lines.append(f"  {e.date or '????-??-??'}  {e.kind:<10} {e.text}")
+        lines.append(f"  {'':10}  {'':10} {e.where}")
+    return "\n".join(lines)
+
+
+def render_as_of(rows: list[dict], date: str) -> str:
+    lines = [f"{len(rows)} agencies existed on {date}:"]
+    for r in rows:
+        since = f"since {r['enacted']}" if r["enacted"] else "since before its documents say"
+        until = f", {r['status']} {r['ended']}" if r["ended"] else ""
+        lines.append(f"  {breadcrumb_of(r['path'])}  ({since}{until})")
+    return "\n".join(lines)
