@@ -306,8 +306,9 @@ class _Canonicalizer:
         longer: dict[str, set[tuple[str, ...]]] = {}
         for parsed in docs:
             for rec in parsed.units:
-                if rec.kind in ("Agency", "BranchOffice", "Committee") and len(rec.path) > 1:
-                    longer.setdefault(rec.path[-1], set()).add(rec.path[:-1])
+                path = unrepeated(rec.path)
+                if rec.kind in ("Agency", "BranchOffice", "Committee") and len(path) > 1:
+                    longer.setdefault(path[-1], set()).add(path[:-1])
         self.prefix: dict[str, tuple[str, ...]] = {}
         self.conflicts: dict[str, list[tuple[str, ...]]] = {}
         for name, parents in longer.items():
@@ -327,6 +328,7 @@ class _Canonicalizer:
             self.prefix[name] = head if name not in head else self.prefix[name]
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        path = unrepeated(path)
         head = path[0]
         if head in self.prefix:
             full = self.prefix[head] + tuple(path)
@@ -334,3 +336,17 @@ class _Canonicalizer:
                 return full
         return tuple(path)
 
+
+def unrepeated(path: tuple[str, ...]) -> tuple[str, ...]:
+    """A unit's name that repeats its parent's (行政院 › 行政院主計總處, 航政局 › 航政局第一科) names it
+    without the repetition: 行政院 › 主計總處, as the unit's own documents place it.
+
+    >>> unrepeated(("行政院", "行政院人事行政總處")), unrepeated(("少年及家事法院", "少年及家事法院分院"))
+    (('行政院', '人事行政總處'), ('少年及家事法院', '少年及家事法院分院'))
+    """
+    out = list(path)
+    for i in range(1, len(out)):
+        parent, name = out[i - 1], out[i]
+        if name.startswith(parent) and len(name) - len(parent) >= 3:
+            out[i] = name[len(parent):]
+    return tuple(out)

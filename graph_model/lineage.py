@@ -30,7 +30,7 @@ deterministic (documents in id order, evidence in a fixed order).
 ...         doc("K3", "交通部觀光局辦事細則", "office_rules", updated="20231222", abolished=True,
 ...             history="1.中華民國一百十二年十二月二十二日交通部觀光署觀人字第11260009461號令發布廢止")]
 >>> [(s.doc, s.state, s.successors, s.where) for s in statuses(docs, table=[]).values()]
-[('K1', 'superseded', ('交通部觀光署',), 'K3 沿革內容'), ('K2', 'current', (), ''), ('K3', 'abolished', (), 'K3 沿革內容')]
+[('K1', 'superseded', ('交通部觀光署',), 'K3 沿革內容'), ('K2', 'current', (), ''), ('K3', 'abolished', ('交通部觀光署',), 'K3 沿革內容')]
 """
 from __future__ import annotations
 
@@ -223,6 +223,7 @@ def statuses(docs: list[ParsedDocument], table: list[dict] | None = None) -> dic
     for p in corpus.live:
         if out[p.document.id].state == "current":
             out[p.document.id] = _under_succeeded(p, corpus, successions) or out[p.document.id]
+    _abolished_with_successors(corpus, out, successions)
     repealed = _repealed_agencies(corpus)
     for p in corpus.live:
         if out[p.document.id].state == "current":
@@ -434,6 +435,21 @@ def _under_succeeded(p: ParsedDocument, corpus: _Corpus, successions: list[_Succ
             return Status(p.document.id, "superseded", (), s.date,
                           f"{s.agency} → {'、'.join(s.successors)}：{s.evidence}", s.where)
     return None
+
+
+def _abolished_with_successors(corpus: _Corpus, out: dict[str, Status], successions: list[_Succession]) -> None:
+    """A repealed document of an agency that was succeeded names that successor too (行政院衛生署組織法,
+    repealed when 衛生福利部組織法 took effect): it stays abolished, with the successor and its source."""
+    for doc, status in out.items():
+        if status.state != "abolished" or status.successors:
+            continue
+        own = corpus.agency[doc]
+        s = next((s for s in successions if own == s.agency), None)
+        # Repealed with the reorganisation, not long before it (an older version of the act is not).
+        if s is not None and not (s.date and status.date and status.date < s.date):
+            out[doc] = Status(doc, "abolished", s.successors, status.date or s.date,
+                              f"{status.evidence}；{s.agency} → {'、'.join(s.successors)}：{s.evidence}".lstrip("；"),
+                              status.where or s.where)
 
 
 def _repealed_agencies(corpus: _Corpus) -> list[tuple[str, str, str, str]]:

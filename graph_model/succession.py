@@ -29,10 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .lineage import history_entries, roc_date
+from .lineage import Status, history_entries, roc_date
 from .unitref import units_named
 
 EDGE = "SUCCEEDED_BY"
+AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
+PREPARATORY = "籌備處"
+DISTINCT_NAME = 5  # a name this long is one body's wherever it stands (東部海岸國家風景區管理處); 花蓮分局 is not
 _WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
 
 
@@ -60,7 +63,10 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             unit.update(status=first.state, status_date=first.date,
                         successors=list(dict.fromkeys(n for s in found for n in s.successors)))
     rows = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
-    for doc, uid in _agencies_of_documents(units).items():
+    # Superseded documents first: their evidence (a transitional article) says more than a repeal.
+    about = sorted(_agencies_of_documents(units).items(),
+                   key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses else (True, du[0]))
+    for doc, uid in about:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
@@ -75,7 +81,51 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended):
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    _same_name_elsewhere(graph, ended)
     _inherit(graph, ended)
+
+
+def _same_name_elsewhere(graph, ended: Mapping) -> None:
+    """An agency that is history with no successor of its own whose name one current agency bears
+    under its old parent's successor, or anywhere if the name is distinctive: the reorganisation
+    moved it (行政院農業委員會 › 臺中區農業改良場 → 農業部 › 臺中區農業改良場; 交通部觀光局 ›
+    東部海岸國家風景區管理處 → 交通部觀光署 › …)."""
+    by_name: dict[str, list[str]] = {}
+    for unit in graph.units():
+        if unit["id"] not in ended and unit["kind"] in AGENCY_KINDS:
+            by_name.setdefault(unit["name"], []).append(unit["id"])
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or graph.out(uid, EDGE) or node.get("successors"):
+            continue
+        parent = graph.parent(uid)
+        if node["name"].endswith(PREPARATORY) and parent is not None and parent not in ended:
+            # A preparatory office (國立東華大學 › 籌備處) became the body it prepared.
+            _add_edge(graph, uid, parent, Status(node.get("doc", ""), "superseded", (graph.node(parent)["name"],),
+                                                 node.get("status_date", ""), "a preparatory office became the body",
+                                                 node.get("doc", "")))
+            node.update(status="superseded", successors=[" › ".join(graph.node(parent)["path"])])
+            continue
+        heirs = _heirs_of_ancestors(graph, uid)
+        same = [u for u in by_name.get(node["name"], [])
+                if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
+        if len(same) == 1:
+            target = graph.node(same[0])
+            where = f"{target['doc']} line {target['line']}" if target.get("line") else target.get("doc", "")
+            _add_edge(graph, uid, same[0], Status(target.get("doc", ""), "superseded", (target["name"],),
+                                                   node.get("status_date", ""),
+                                                   f"the same name under {' › '.join(target['path'][:-1])}",
+                                                   where))
+            node.update(status="superseded", successors=[" › ".join(target["path"])])
+
+
+def _heirs_of_ancestors(graph, uid: str) -> list[str]:
+    """The successors of the units above ``uid`` (where its work would have gone)."""
+    out, up = [], graph.parent(uid)
+    while up is not None:
+        out += [t for t, _ in graph.out(up, EDGE)]
+        up = graph.parent(up)
+    return out
 
 
 def _inherit(graph, ended: Mapping) -> None:
@@ -86,13 +136,18 @@ def _inherit(graph, ended: Mapping) -> None:
         if node.get("successors"):
             continue
         up = graph.parent(uid)
-        while up is not None and not graph.out(up, EDGE):
+        while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors"):
             up = graph.parent(up)
-        if up is not None:
+        if up is None:
+            continue
+        if graph.out(up, EDGE):
             targets = [t for t, _ in graph.out(up, EDGE)]
-            edge = graph.out(up, EDGE)[0][1]
-            node.update(status="superseded", status_date=node.get("status_date") or edge["date"],
+            node.update(status="superseded", status_date=node.get("status_date") or graph.out(up, EDGE)[0][1]["date"],
                         successors=[" › ".join(graph.node(t)["path"]) for t in targets])
+        else:  # a successor the graph does not hold (國營臺灣鐵路股份有限公司)
+            above = graph.node(up)
+            node.update(status="superseded", status_date=node.get("status_date") or above.get("status_date", ""),
+                        successors=list(above["successors"]))
 
 
 def documents_about(graph) -> dict[str, str]:
@@ -132,7 +187,7 @@ def _add_edge(graph, source: str, target: str, s) -> None:
     m = _WHERE_LINE.match(s.where)
     prov = {"doc": m["doc"], "line": int(m["line"]), "article": m["article"] or ""} if m else \
         {"doc": s.where.split(" ")[0] if s.where else s.doc, "line": 0, "article": ""}
-    key = f"{EDGE}:{s.doc}:{target}"
+    key = f"{EDGE}:{target}"  # one succession per pair: the first evidence found
     if graph.edge(source, target, key) is None:
         graph.g.add_edge(source, target, key=key, type=EDGE, date=s.date, evidence=s.evidence, where=s.where,
                          item="", **prov)

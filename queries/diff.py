@@ -121,7 +121,8 @@ class _Weights:
         return w
 
     def total(self, grams: Iterable[str]) -> float:
-        return sum(self(g) for g in grams)
+        # fsum: the same sum whatever order a set yields its members in (it varies with the hash seed)
+        return math.fsum(self(g) for g in grams)
 
 
 def similarity(a: str, b: str, weights: _Weights | None = None) -> float:

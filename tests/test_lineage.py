@@ -39,7 +39,10 @@ def test_current_documents_stay_current(status, national_documents, pcode, title
 def test_a_document_marked_abolished_is_abolished_with_its_repeal_order(status):
     s = status["L0000001"]  # 行政院衛生署組織法, 廢止註記 「廢」
     assert (s.state, s.date, s.where) == ("abolished", "2015-06-24", "L0000001 沿革內容")
-    assert s.evidence.endswith("總統華總一義字第10400073931號令公布廢止")
+    repeal, succession = s.evidence.split("；", 1)
+    assert repeal.endswith("總統華總一義字第10400073931號令公布廢止")
+    # Repealed when 衛生福利部 took over (data/lineage.tsv: the documents do not say so): it names it.
+    assert s.successors == ("衛生福利部",) and succession.startswith("行政院衛生署 → 衛生福利部：衛生福利部組織法")
 
 
 # ------------------------------------------------------------------ superseded, by what the documents say

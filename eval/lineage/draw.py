@@ -1,0 +1,73 @@
+"""Draw the agencies for the lineage gold set (eval/lineage/superseded.jsonl).
+
+Lists every distinct agency that has an organization document in the national
+corpus (shared/national/index.json), i.e. the agency named by a title once the
+genre words are stripped, and draws 130 of them with random.Random(20261206)
+from the sorted list.  Prints "rank<TAB>PCode(s)<TAB>agency" and writes draw.tsv
+beside this file.
+
+Usage: python3 eval/lineage/draw.py [path/to/national]
+"""
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+SEED = 20261206
+N = 130
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parents[2] / "shared" / "national"
+
+# genre words at the end of a title (longest first); 暫行 is a genre prefix
+GENRE = re.compile(
+    r"(暫行)?(組織及辦事細則|組織規程準則|組織法|組織條例|組織通則|組織準則|組織規程|辦事細則|處務規程)$"
+)
+# a version note the database appends to same-named titles, e.g. （107.01.23 訂定）
+VERSION = re.compile(r"（[^）]*訂定）$|（[^）]*制定）$")
+# "X及所屬機關(構)" -> X (only at the end: "總統府及所屬機關訴願審議委員會" stays)
+SUBORD = re.compile(r"(及|暨)(其)?所屬(各)?機(關|構)(（構）)?$")
+
+
+def agency_of(title):
+    """Agency named by an organization document's title, or None if the
+    title is not an organization document (e.g. 作業程序...辦法, 施行法)."""
+    t = VERSION.sub("", title.strip())
+    m = GENRE.search(t)
+    if not m:
+        return None
+    return SUBORD.sub("", t[: m.start()])
+
+
+def agencies(root):
+    index = json.loads((Path(root) / "index.json").read_text(encoding="utf-8"))
+    by = defaultdict(list)
+    for doc in index:
+        a = agency_of(doc["name"])
+        if a:
+            by[a].append(doc["PCode"])
+    return {a: sorted(p) for a, p in by.items()}
+
+
+def draw(root):
+    by = agencies(root)
+    pool = sorted(by)
+    picked = random.Random(SEED).sample(pool, N)
+    return [(i + 1, by[a], a) for i, a in enumerate(picked)], len(pool)
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
+    rows, total = draw(root)
+    lines = ["rank\tpcodes\tagency"]
+    for rank, pcodes, a in rows:
+        lines.append(f"{rank}\t{','.join(pcodes)}\t{a}")
+    (HERE / "draw.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"# {total} distinct agencies; drew {N} with random.Random({SEED})")
+    for line in lines[1:]:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
