@@ -175,7 +175,9 @@ class _Corpus:
         self.date = {p.document.id: _ymd(p.document.meta.get("updated", "")) for p in self.docs}
         self.live = [p for p in self.docs if not p.document.meta.get("abolished")]
         # Agency names: every title's, and every name above one (農業部, from 農業部農糧署組織法).
-        names = set(self.agency.values()) | {"".join(p.agency[:i]) for p in self.docs for i in range(1, len(p.agency))}
+        # (also without the branch's head a document may be placed under: 行政院 › 農業部 is 農業部 too)
+        names = set(self.agency.values()) | {"".join(p.agency[k:i]) for p in self.docs for k in (0, 1)
+                                             for i in range(k + 1, len(p.agency))}
         self.known = sorted({a for a in names if len(a) >= 3}, key=lambda a: (-len(a), a))
         self.acts = {}  # agency → its live organization acts
         for p in self.live:

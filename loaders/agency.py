@@ -71,7 +71,18 @@ def _placed(full: str, category: str) -> str:
     ('行政院', '行政院人事行政總處')
     >>> _placed("榮民總醫院各分院", "行政＞國軍退除役官兵輔導委員會＞組織目")
     '國軍退除役官兵輔導委員會榮民總醫院各分院'
+
+    A body filed under its own name is one directly under its branch's head:
+
+    >>> _placed("中央銀行", "行政＞中央銀行＞組織目"), _placed("國家安全會議", "總統＞國家安全會議＞組織目")
+    ('行政院中央銀行', '總統府國家安全會議')
+    >>> _placed("總統府", "總統＞總統府＞組織目"), _placed("臺灣省政府", "行政＞臺灣省政府＞組織目")
+    ('總統府', '行政院臺灣省政府')
     """
+    filed = _CATEGORY_OWN.match(category)
+    if filed and full.startswith(filed.group("name")) and not full.startswith(BRANCH_BODIES[filed.group("branch")]):
+        # Filed under its own name (行政＞中央銀行, 總統＞國家安全會議): a body directly under its branch's head.
+        return BRANCH_BODIES[filed.group("branch")] + full
     m = _CATEGORY_PARENT.match(category)
     if not m:
         return full
@@ -85,6 +96,11 @@ def _placed(full: str, category: str) -> str:
             or parent.endswith(full):
         return full
     return parent + full
+
+
+# The body at the head of each branch the database files laws under.
+BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院", "總統": "總統府"}
+_CATEGORY_OWN = re.compile(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞(?P<name>[^＞]{2,20})(?:＞|$)")
 
 
 # A first piece that is itself a ministry, a Yuan or a government: the title places the agency already.

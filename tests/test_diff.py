@@ -59,7 +59,7 @@ def move_of(result, text):
 # --------------------------------------------------------------------------- the library
 def test_old_is_history_and_read_with_history(graphs, store):
     from graph_model.store import open_store
-    assert "交通部/公路總局" not in open_store(store).graph()  # superseded: not in the current government
+    assert "行政院/交通部/公路總局" not in open_store(store).graph()  # superseded: not in the current government
     result = road(graphs)
     assert [d["id"] for d in result.old.documents] == ["K0000058", "K0010034"]
     assert [d["id"] for d in result.new.documents] == ["K0000207", "K0000213"]
@@ -126,7 +126,7 @@ def test_two_documents(graphs):
     from queries.diff import diff
     graph, current = graphs
     result = diff(graph, "K0010034", "K0000213", current=current)
-    assert (result.old.kind, result.old.root, result.new.root) == ("document", "交通部/公路總局", "交通部/公路局")
+    assert (result.old.kind, result.old.root, result.new.root) == ("document", "行政院/交通部/公路總局", "行政院/交通部/公路局")
     assert [d["id"] for d in result.old.documents] == ["K0010034"]
     assert {m.old.rel for m in result.kept} >= {"規劃組", "養路組", "監理組"}
 
@@ -144,7 +144,7 @@ def test_cli_text(run, store):
     result = run("--store", store, "diff", "交通部公路總局", "交通部公路局")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("交通部 › 公路總局 → 交通部 › 公路局\n")
+    assert out.startswith("行政院 › 交通部 › 公路總局 → 行政院 › 交通部 › 公路局\n")
     for heading in ("Kept (", "Renamed (", "Added (", "Dropped (", "Duties of OLD ("):
         assert f"\n{heading}" in out
     assert "  新工組 → 工務組  (" in out
@@ -162,7 +162,7 @@ def test_cli_json(run, store):
     result = run("--store", store, "diff", "交通部公路總局", "交通部公路局", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["old"]["id"] == "交通部/公路總局" and data["new"]["id"] == "交通部/公路局"
+    assert data["old"]["id"] == "行政院/交通部/公路總局" and data["new"]["id"] == "行政院/交通部/公路局"
     assert {"kept", "renamed", "added", "dropped", "duties", "summary", "threshold"} <= set(data)
     move = next(d for d in data["duties"] if d["old"]["text"] == "重大挖掘路面案件審核及督導事項")
     assert move["new"]["path"] == "養路組" and move["new"]["source"] == "K0000213:56 第7條 item 8"

@@ -55,8 +55,8 @@ def test_the_object_clause_before_a_list_is_the_subjects_duty():
 
 def test_an_agencys_list_of_subordinate_agencies_still_sets_them_up():
     p = parse("D0000159")
-    # 32 「本署之次級機關及其業務如下：」 33 「一、刑事警察局：執行犯罪偵防事項。」
-    assert ("內政部", "警政署", "刑事警察局") in [u.path for u in p.units if u.source.line == 33]
+    # 32 「本署之次級機關及其業務如下：」 33 「一、刑事警察局：執行犯罪偵防事項。」 (內政部 is filed under 行政)
+    assert ("行政院", "內政部", "警政署", "刑事警察局") in [u.path for u in p.units if u.source.line == 33]
 
 
 # ------------------------------------------------------------------ 「…事項，由各組共同辦理之。」

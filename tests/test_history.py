@@ -42,17 +42,17 @@ def law_line(pcode: str, line: int) -> str:
 
 def test_a_successors_transitional_article_makes_the_edge_with_its_line(history_graph):
     edges = {(u, v): d for u, v, d in history_graph.edges("SUCCEEDED_BY")}
-    edge = edges[("交通部/公路總局", "交通部/公路局")]
+    edge = edges[("行政院/交通部/公路總局", "行政院/交通部/公路局")]
     assert edge["doc"] == "K0000207" and edge["article"] == "第7條" and edge["date"] == "2023-09-15"
     assert "原交通部公路總局" in edge["evidence"] and edge["evidence"][:12] in law_line("K0000207", edge["line"])
 
 
 def test_units_set_up_only_by_documents_that_no_longer_apply_are_history(history_graph):
-    old = history_graph.node("交通部/公路總局")
+    old = history_graph.node("行政院/交通部/公路總局")
     assert old["status"] == "superseded" and old["successors"] == ["交通部公路局"]
-    assert history_graph.node("交通部/公路局").get("status", "current") == "current"
+    assert history_graph.node("行政院/交通部/公路局").get("status", "current") == "current"
     # A division set up by 公路總局's office rules (abolished 2018) is part of the agency 公路局 succeeded.
-    below = [u for u in history_graph.descendants("交通部/公路總局", depth=1)
+    below = [u for u in history_graph.descendants("行政院/交通部/公路總局", depth=1)
              if history_graph.node(u)["kind"] != "Agency"]
     assert below and all(history_graph.node(u)["status"] == "superseded" for u in below)
 
@@ -60,34 +60,34 @@ def test_units_set_up_only_by_documents_that_no_longer_apply_are_history(history
 def test_the_current_view_leaves_history_out(store):
     from graph_model.store import open_store
     current = open_store(store).graph()
-    assert "交通部/公路局" in current and "交通部/公路總局" not in current
+    assert "行政院/交通部/公路局" in current and "行政院/交通部/公路總局" not in current
 
 
 def test_cli_history_prints_the_timeline_with_its_sources(run, store):
     out = run("--store", store, "history", "交通部公路總局").stdout
-    assert out.startswith("交通部 › 公路總局  (superseded)\n  now: 交通部 › 公路局\n")
+    assert out.startswith("行政院 › 交通部 › 公路總局  (superseded)\n  now: 行政院 › 交通部 › 公路局\n")
     assert "1943-04-29  enacted    交通部公路總局組織法" in out  # K0000003's 沿革: 三十二年四月二十九日
     assert "2023-09-15  superseded 交通部公路總局組織法 by 交通部公路局" in out and "K0000207 line" in out
     data = json.loads(run("--store", store, "history", "交通部公路局", "--json").stdout)
-    assert data["status"] == "current" and data["predecessors"] == ["交通部/公路總局"]
+    assert data["status"] == "current" and data["predecessors"] == ["行政院/交通部/公路總局"]
     assert {"date": "2023-06-07", "kind": "enacted", "text": "交通部公路局組織法",
             "where": "K0000207 沿革內容"} in data["events"]
 
 
 def test_cli_history_as_of_a_date(run, store):
     old = run("--store", store, "history", "--as-of", "2012-01-01", "交通部").stdout
-    assert "交通部 › 公路總局  (since" in old and "交通部 › 公路局  (" not in old
+    assert "行政院 › 交通部 › 公路總局  (since" in old and "行政院 › 交通部 › 公路局  (" not in old
     now = run("--store", store, "history", "--as-of", "2024-10-11", "交通部").stdout
-    assert "交通部 › 公路局  (since 2023-06-07)" in now and "公路總局  (" not in now
+    assert "行政院 › 交通部 › 公路局  (since 2023-06-07)" in now and "公路總局  (" not in now
     bad = run("--store", store, "history", "--as-of", "2012/01/01")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_which_all_names_what_became_of_an_old_unit(run, store):
     out = run("--store", store, "--all", "which", "公路監理", "--json").stdout
-    old = [h for h in json.loads(out) if h["unit"]["id"].startswith("交通部/公路總局")]
+    old = [h for h in json.loads(out) if h["unit"]["id"].startswith("行政院/交通部/公路總局")]
     assert old and all(h["unit"]["status"].startswith("superseded by 交通部公路局") or
-                       h["unit"]["status"].startswith("superseded by 交通部 › 公路局") for h in old)
+                       h["unit"]["status"].startswith("superseded by 行政院 › 交通部 › 公路局") for h in old)
     current = json.loads(run("--store", store, "which", "公路監理", "--json").stdout)
     assert current and not any("status" in h["unit"] for h in current)
 
@@ -96,7 +96,7 @@ def test_the_json_export_carries_the_succession(run, store, tmp_path):
     out = tmp_path / "g.json"
     run("--store", store, "--all", "export", "--format", "json", "-o", out)
     links = [link for link in json.loads(out.read_text(encoding="utf-8"))["edges"] if link["type"] == "SUCCEEDED_BY"]
-    assert {(link["source"], link["target"]) for link in links} >= {("交通部/公路總局", "交通部/公路局")}
+    assert {(link["source"], link["target"]) for link in links} >= {("行政院/交通部/公路總局", "行政院/交通部/公路局")}
 
 
 def test_the_jsonld_export_says_it_as_w3c_org_change_events(run, store, tmp_path):
@@ -108,4 +108,4 @@ def test_the_jsonld_export_says_it_as_w3c_org_change_events(run, store, tmp_path
     events = list(g.subjects(rdflib.RDF.type, org.ChangeEvent))
     pairs = {(str(g.value(e, org.originalOrganization)), str(g.value(e, org.resultingOrganization))) for e in events}
     from queries.export_jsonld import unit_iri
-    assert (unit_iri("交通部/公路總局"), unit_iri("交通部/公路局")) in pairs
+    assert (unit_iri("行政院/交通部/公路總局"), unit_iri("行政院/交通部/公路局")) in pairs

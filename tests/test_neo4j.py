@@ -921,4 +921,4 @@ def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):
     push(store.graph(history=True), conf(neo4j_server))
     query, params = cookbook()["agency-lineage"]
     got = cypher(conf(neo4j_server), query, params)["rows"]
-    assert got == [[["交通部/公路總局", "交通部/公路局"], ["2023-09-15"], ["K0000207:29"]]]
+    assert got == [[["行政院/交通部/公路總局", "行政院/交通部/公路局"], ["2023-09-15"], ["K0000207:29"]]]

@@ -110,7 +110,8 @@ def test_the_council_calls_itself_this_council():
     # A0010103 line 19: 「本會議秘書處設第一組、第二組、第三組、人事室、會計室及政風室」
     parsed = parse("A0010103")
     paths = unit_paths(parsed)
-    assert ("國家安全會議", "秘書處", "第一組") in paths
+    # (filed 總統＞國家安全會議: a body directly under 總統府)
+    assert ("總統府", "國家安全會議", "秘書處", "第一組") in paths
     assert not any(p[-1].startswith("議") for p in paths)
 
 

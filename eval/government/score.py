@@ -85,12 +85,25 @@ def figures(rows: list[dict]) -> dict:
             "judged@1": round(sum(r["judged1"] for r in rows) / n, 3)}
 
 
+def graded(grades: dict, qid: str, uid: str) -> int | None:
+    """The grade of a unit, also when the graph has since placed it under a parent its id did not have
+    (國家安全會議/… graded, 總統府/國家安全會議/… answered): the same unit, re-rooted."""
+    if (qid, uid) in grades:
+        return grades[(qid, uid)]
+    parts = uid.split("/")
+    for i in range(1, len(parts)):
+        g = grades.get((qid, "/".join(parts[i:])))
+        if g is not None:
+            return g
+    return None
+
+
 def evaluate(answer, questions: list[dict], grades: dict) -> dict:
     """``answer(question) -> [(unit id, score)]`` best first; figures overall and by style, and rows."""
     rows = []
     for q in questions:
         got = ranked(answer(q["query"]))
-        grade = {u: grades.get((q["id"], u)) for u, _ in got}
+        grade = {u: graded(grades, q["id"], u) for u, _ in got}
         first = [u for u, r in got if r == 1]
         top5 = [u for u, r in got if r <= 5]
         rows.append({"id": q["id"], "query": q["query"], "style": q["style"], "top": [u for u, _ in got[:3]],
