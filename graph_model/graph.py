@@ -18,6 +18,7 @@ and provenance (``doc``, ``line``, ``article``, ``item``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
@@ -38,6 +39,10 @@ EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None
     "posts": staffing.build_posts,
     "procedures": procedures.build_procedures,
 })
+
+# A body set up by an act of its own (組織法, 組織條例, 組織通則) is an agency whatever its name ends with:
+# 國家發展委員會 is a council of 行政院, not a committee inside one.
+AGENCY_ACT = re.compile(r"組織(?:法|條例|通則)$")
 
 
 class OrgGraph:
@@ -73,7 +78,15 @@ class OrgGraph:
                 records = getattr(parsed, key)
                 if records:
                     build(self, records, parsed)
+        for parsed in docs:
+            if AGENCY_ACT.search(parsed.document.title) and parsed.agency:
+                self._make_agency(unit_id(canon(parsed.agency)))
         return self
+
+    def _make_agency(self, uid: str) -> None:
+        node = self.g.nodes.get(uid)
+        if node is not None and node["kind"] == "Committee":
+            node.update(kind="Agency", labels=["Unit", "Agency"])
 
     def add_unit(self, path: tuple[str, ...], kind: str, unit_type: str, source: Source, *,
                  full_name: str = "", aliases: Iterable[str] = (), note: str = "", mentioned: bool = False) -> str:
