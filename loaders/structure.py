@@ -41,7 +41,16 @@ _DUTY_INTRO = re.compile(r"掌理|職掌|執掌|權責|職責|辦理|負責|任�
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 _POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
-_SETS_UP = re.compile(rf"設(?:置|立)?(?:下列|左列)?(?:各種|各)?(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))(?=[，。；：]|$)")
+# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins.
+_SETS_UP = re.compile(rf"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
+                      r"(?=[，。；：]|$|掌理|辦理|負責)")
+# 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
+_LIST_GOES_ON = re.compile(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
+# 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
+_MEMBERS_SET_UP = re.compile(r"^(?P<by>[^，。；：設]{2,20}?)得?(?:分)?設(?:置|立)?(?P<list>[^，。；：（]+?)(?=[（，。；：]|$)")
+_FAMILY_NAME = re.compile(r"^(?:所屬)?各(?:區|地)?")
+# 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
+_CLAUSE_SET_UP = re.compile(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
 _ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
                              r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
 _ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
@@ -81,7 +90,7 @@ _UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職
 _NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 _NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
-_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
+_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
                          r"^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各)|機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
 
 
@@ -171,9 +180,37 @@ def _fold(name: str) -> str:
     return name.replace("台", "臺").replace("祕", "秘")
 
 
+# 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
+_COUNT_AFTER = re.compile(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
+# 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
+_DIVIDED_AFTER = re.compile(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
+# 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
+_COLLECTIVE = re.compile(r"^(?:所屬)?各(?:區|地|級)?")
+
+
 def _clean_name(name: str) -> str:
+    """A unit's name as written, without what surrounds it in the sentence.
+
+    >>> _clean_name("本處人事室"), _clean_name("電臺一所"), _clean_name("覆審室分組"), _clean_name("第一所")
+    ('人事室', '電臺', '覆審室', '第一所')
+    """
     stripped = strip_self_reference(name)
-    return stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
+    name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
+    name = re.sub(r"^(?:分|並|另)?設(?!計|備|施)(?=\w{2,})", "", name)  # 「、設測量隊辦理…」
+    return _DIVIDED_AFTER.sub("", _COUNT_AFTER.sub("", name))
+
+
+def _bare(name: str) -> bool:
+    """Only unit words, a collective of them, or a self-reference: no unit's name (分署, 辦事處, 各科或課, 本會所).
+
+    >>> [_bare(n) for n in ("分署", "辦事處", "科室", "各科或課", "本會所", "室分科", "下各科", "燈塔", "處分科", "電臺")]
+    [True, True, True, True, True, True, True, False, False, False]
+    """
+    rest = _COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
+    return name != "燈塔" and bool(_TYPE_WORD.fullmatch(rest) or
+                                  re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+", rest) or
+                                  re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
+                or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)
 
 
 class StructureParser:
@@ -205,8 +242,15 @@ class StructureParser:
         if len(name) > 20 or _PROSE_NAME.search(name) or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
-        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|[一二三四五六七八九十]等)", name) or (classify_unit(name)[1] == name and name != "燈塔"):
+        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
+                (classify_unit(name)[1] == name and name != "燈塔") or _bare(name):
             return None
+        if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
+            return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
+        if self._is_agency_name(name):
+            return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
+        if parent is None and _COLLECTIVE.match(name) and self._members(name):
+            return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
         path = (parent or self.agency) + (name,)
@@ -226,6 +270,23 @@ class StructureParser:
             self.known[name] = path
         self.article_units.append(path)
         return path
+
+    def _is_agency_name(self, name: str) -> bool:
+        """The name of the agency or of one above it, whole or in consecutive pieces (行政院勞工委員會)."""
+        pieces = self.agency
+        return any("".join(pieces[i:j]) == name for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1))
+
+    def _members(self, family: str) -> list[tuple[str, ...]]:
+        """The units set up so far that 「各水庫管理中心」 names together: those ending with the shortest tail of
+        the family's name that is more than its unit word (管理中心: 石岡壩管理中心, 湖山水庫管理中心 …)."""
+        rest = _COLLECTIVE.sub("", family)
+        word = classify_unit(rest)[1]
+        for cut in range(min(len(rest) - len(word) - 2, len(rest) // 2), -1, -1):
+            tail = rest[cut:]  # at least half the name: 消防隊 is no family of 各加工出口區消防隊
+            members = [p for n, p in self.known.items() if n.endswith(tail) and len(n) > len(tail) and p != self.agency]
+            if len(members) > 1:
+                return members
+        return []
 
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
              basis: str = "explicit") -> None:
@@ -257,7 +318,7 @@ class StructureParser:
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
         for m in _SUBJECT_END.finditer(head, 2):
             words = expand_names(head[:m.start()])
-            if "、" in words:
+            if "、" in words or re.search(r"(?<=[組處室科課股局署關心隊所站場])(?:及|與|暨)(?=\S{2})", words):
                 names = _unit_names(words, self.known)
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
@@ -265,10 +326,13 @@ class StructureParser:
                     return [p for p in (self.unit(n, line) for n in names) if p]
                 return []
             family = re.fullmatch(r"各(\S{1,8})", words)
-            if family and family.group(1) not in self.known and words not in self.known:
+            if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
                 kind = classify_unit("某" + family.group(1))[0]
                 members = [p for n, p in self.known.items() if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
                 if kind in ("BranchOffice", "Facility") and len(members) > 1 and _ACTIVE_SUBJECT.search(line.body):
+                    return members
+                members = self._members(words)
+                if members and _ACTIVE_SUBJECT.search(line.body):
                     return members
         return []
 
@@ -392,7 +456,13 @@ class StructureParser:
             for path in charged:
                 self.duty(path, _BY_UNITS.match(text).group("duty"), line)
             return None, "", None
-        owner, post = self._subject(text, line)
+        members = self._named_members(line)
+        if members is not None:
+            return members
+        self._clause_set_ups(text, line)
+        # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
+        owner, post = (self.agency, "") if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", text) else \
+            self._subject(text, line)
         if _SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
             # 「本部之次級機關及其業務如下：」; a unit's 「…及其所屬機關之財務審計，辦理下列事項：」 lists duties.
             return self.agency, "", "units"
@@ -410,6 +480,11 @@ class StructureParser:
         set_up = _SETS_UP.search(text)
         if owner == self.agency and not post and set_up:
             listed = split_unit_list(set_up.group("list"))
+            end = set_up.end()
+            more = _LIST_GOES_ON.match(text[end:])
+            if more and split_unit_list(more.group("more"), strict=True):
+                listed += split_unit_list(more.group("more"), strict=True)
+                end += more.end()
             names = [n for n in listed if not re.match(r"^[一二三四五六七八九十\d]", n)]
             if set_up.group("list") == "燈塔":
                 names = ["燈塔"]
@@ -417,7 +492,7 @@ class StructureParser:
                 # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only
                 # introduces the list; the units listed sit under the subject, and what they do together
                 # (「設左列各處組，辦理會議、文書…事項：」) is the subject's, unless it only points elsewhere (第二條所列事項).
-                together = _DUTY_VERB.search(text[set_up.end():])
+                together = _DUTY_VERB.search(text[end:])
                 if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
                     self.duty(self.agency, together.group("duty"), line)
                 return self.agency, "", "units"
@@ -425,7 +500,7 @@ class StructureParser:
             conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
             notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
             paths = [p for p in (self.unit(n, line, note=notes) for n in names) if p]
-            rest = text[set_up.end():]
+            rest = text[end:]
             duty = _DUTY_VERB.search(rest)
             if paths and _RESPECTIVE.search(rest):
                 # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
@@ -503,6 +578,38 @@ class StructureParser:
             for o in owners:
                 self.duty(o, duty.group("duty"), line, post=post if o == self.agency else "")
         return None, "", None
+
+    def _named_members(self, line: Line):
+        """「經濟部水利署設第一至第十河川局（以下簡稱各局），掌理下列事項：」 in the document of a family (各河川局,
+        港務消防隊):
+        the members named are its units, and what follows is the family's own (``(owner, post, mode)``), or None."""
+        family = self.agency[-1]
+        m = _MEMBERS_SET_UP.match(line.body)
+        if not m or not (self._is_agency_name(m.group("by")) or self.is_self(m.group("by"))):
+            return None
+        word = _FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
+        names = _listed_names(m.group("list"))
+        if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
+            return None
+        for name in names:
+            self.unit(name, line, note="")
+        rest = _ALIAS_PAREN.sub("", line.body[m.end("list"):])
+        if _LIST_INTRO.search(rest):
+            return self.agency, "", "agency"
+        duty = _DUTY_VERB.search(rest)
+        if duty:
+            self.duty(self.agency, duty.group("duty"), line)
+        return None, "", None
+
+    def _clause_set_ups(self, text: str, line: Line) -> None:
+        """「各工廠置廠長一人。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up
+        its own in a later clause of the paragraph (the first clause is the paragraph's subject's)."""
+        for clause in re.split(r"[。；]", text)[1:]:
+            m = _CLAUSE_SET_UP.match(clause)
+            parent = self.known.get(_clean_name(m.group("parent"))) if m else None
+            if parent and parent != self.agency:
+                for child in _listed_names(m.group("list")):
+                    self.unit(child, line, parent)
 
     def _charged_units(self, text: str) -> list[tuple[str, ...]]:
         """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
