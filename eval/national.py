@@ -5,7 +5,8 @@
 Each law is read as `orggraph load` reads it (the open-data JSON itself) and parsed alone.
 Printed: documents parsed / refused (with reason) / crashed, and suspect unit names — with
 punctuation, unexpanded ranges or lists, absent from the text, over 18 characters, without a unit
-word at the end — and documents whose text sets units up but that yield at most one.  These are
+word at the end, only unit words or a collective (辦事處, 各組) — family documents that name their members
+but yield none of them, and documents whose text sets units up but that yield at most one.  These are
 invariants, not a score (the score is eval/run.py on the hand-checked sample); examples leave out
 the sample's documents unless --include-sample.
 """
@@ -29,18 +30,36 @@ from loaders import LoadError  # noqa: E402
 
 from corpus import national_files  # noqa: E402
 
-UNIT_END = re.compile(r"(部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|廠|場|園|庫|段|班|團|校|司|廳|府|"
+UNIT_END = re.compile(r"(部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|廠|場|園|庫|段|班|團|校|司|廳|府|法庭|"
                       r"委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所)$")
 RANGE = re.compile(r"[至、]|[一二三四五六七八九十]+(?:組|科|課|股|隊|處|室)[^，。]*[及和][^，。]*$")
 PUNCT = re.compile(r"[，,。：:；;「」（）()\-—/\s]")
 UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|隊|站)|分[一二三四五六七八九十]+(科|組|股|課)辦事|"
                           r"(組|科|室|課|處)[:：]\s*掌理")
+# A name that is only unit words, a collective of them or alternatives (分署, 辦事處, 各組, 科室, 各科或課).
+# (各辦事處, 各中隊: the family of a document's unnamed offices or squads, is one unit, as 各稽徵所 is.)
+BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|分局|分署|分處|分所|分館|"
+                  r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
+                  r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
+# 「設北區、中區及南區分局（以下簡稱各分局）」: a family document that names its members.
+NAMED_FAMILY = re.compile(r"設(?:置|立)?(?P<list>(?!各)[^，,。；：（(]{2,80}?(?:、|及)[^，,。；：（(]{2,80}?)\s*"
+                          r"[（(]以下(?:簡)?稱(?P<alias>各\w{1,6})[）)]")
 SAMPLE = {line.split("\t")[0] for line in (ROOT / "eval" / "national" / "sample.tsv").read_text(
     encoding="utf-8").splitlines() if line}
 
 
 def _norm(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", s).split()).replace("台", "臺").replace("祕", "秘")
+
+
+def _family_unnamed(parsed, text: str, own: list[str]) -> list[str]:
+    """A family document whose text names its members but yields none of them: the family's name."""
+    m = NAMED_FAMILY.search(text)
+    family = parsed.agency[-1] if parsed.agency else ""
+    if not m or not family.startswith(("各", "所屬各")):
+        return []
+    word = re.sub(r"^(?:所屬)?各(?:區|地)?", "", family)
+    return [] if sum(n.endswith(word) and len(n) > len(word) for n in own) >= 2 else [family]
 
 
 def check(name: str, data: bytes) -> dict:
@@ -55,15 +74,16 @@ def check(name: str, data: bytes) -> dict:
         row.update(status="crash", reason=f"{type(exc).__name__}: {exc}"[:200], tb=traceback.format_exc()[-1200:])
     else:
         text = _norm(loaders.read_bytes(data, name)[0])
-        agency = len(parsed.units) and max((u for u in parsed.units if u.kind in ("Agency", "BranchOffice")
-                                            and u.source.line <= 5), key=lambda u: len(u.path), default=None)
-        below = [u for u in parsed.units if not agency or len(u.path) > len(agency.path)]
+        top = len(parsed.agency) or max((len(u.path) for u in parsed.units if u.kind in ("Agency", "BranchOffice")
+                                         and u.source.line <= 5), default=0)
+        below = [u for u in parsed.units if len(u.path) > top]
         own = [u.path[-1] for u in below]
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
                    punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
                    long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(written.get(n, n)) not in text],
-                   no_unit_end=[n for n in own if not UNIT_END.search(n)],
+                   no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
+                   family_unnamed=_family_unnamed(parsed, text, own),
                    few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))
     row["seconds"] = round(time.perf_counter() - t, 4)
     return row
@@ -87,7 +107,8 @@ def main() -> None:
           f"{time.perf_counter() - t0:.1f}s")
     keys = (("punct", "unit names with punctuation"), ("ranges", "unexpanded ranges/lists"),
             ("long", "names over 18 characters"), ("absent", "names not in the text"),
-            ("no_unit_end", "names without a unit word at the end"))
+            ("no_unit_end", "names without a unit word at the end"), ("bare", "names that are only unit words"),
+            ("family_unnamed", "family documents naming members that yield none"))
     for key, label in keys:
         print(f"{label}: {sum(len(r[key]) for r in ok)}")
     few = [r for r in ok if r["few_units"]]

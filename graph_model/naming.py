@@ -39,7 +39,7 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("組", "Division"), ("室", "Division"), ("處", "Division"),
     # 部's 司 (綜合規劃司), 院's 廳 (民事廳, 書記廳), 館 inside an agency (國會圖書館); an agency's own 館 is
     # classified by classify_agency.
-    ("司", "Division"), ("廳", "Division"), ("館", "Division"),
+    ("司", "Division"), ("廳", "Division"), ("法庭", "Division"), ("館", "Division"),
     ("部", "Agency"), ("院", "Agency"), ("署", "Agency"), ("局", "Agency"), ("關", "Agency"), ("府", "Agency"),
 )
 

@@ -141,7 +141,7 @@ def source_of(line: Line, doc: str, item: str | None = None) -> Source:
 # ------------------------------------------------------------------ collective and range names
 _CN = "一二三四五六七八九十"
 _KIND = r"(?:大隊|中隊|分隊|總隊|中心|分局|分署|分所|組|科|課|股|室|處|隊|局|所|站)"
-_NAME_END = r"(?=$|[^\u4e00-\u9fff]|及|與|暨|和|，)"
+_NAME_END = r"(?=$|[^\u4e00-\u9fff]|及|與|暨|和|，|辦事)"
 # 第一組至第七組, 偵查第一大隊至偵查第九大隊, 審查一股至五股, 稽核第一至第三股, 督察一至四股.
 _RANGE = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}})(?P<s1>[\u4e00-\u9fff]{{0,8}}?)"
                     rf"至(?P=pre)?第?(?P<b>[{_CN}]{{1,3}})(?P<s2>[\u4e00-\u9fff]{{0,8}}?{_KIND}){_NAME_END}")
@@ -149,7 +149,8 @@ _RANGE = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]
 _NUMBERED = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)(?P<suf>{_KIND}){_NAME_END}")
 # 教務、訓導、總務三組: as many heads as the count says.  Found from the count backwards (the heads are
 # read in the 60 characters before it), so a long list without a count costs one pass.
-_COUNT_END = re.compile(rf"(?P<n>[二三四五六七八九十]{{1,2}})(?P<suf>{_KIND}){_NAME_END}")
+# 空氣、水質、廢棄物、毒性化學物質等四研究分組: 等 before the count, a word before the unit word.
+_COUNT_END = re.compile(rf"(?<!第)等?(?P<n>[二三四五六七八九十]{{1,2}})個?(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
 _HEADS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
 
 
@@ -175,6 +176,8 @@ def expand_names(text: str) -> str:
     ('七組至九組', '工程隊二隊至六隊', '遺產稅一股、遺產稅二股')
     >>> expand_names("教務、訓導、總務三組"), expand_names("偵查第一大隊至偵查第三大隊及刑事科")
     ('教務組、訓導組、總務組', '偵查第一大隊、偵查第二大隊、偵查第三大隊及刑事科')
+    >>> expand_names("設空氣、水質等二研究分組")
+    '設空氣研究分組、水質研究分組'
     """
     return _expand(text, {})
 
@@ -224,7 +227,7 @@ def _expand(text: str, origins: dict[str, str]) -> str:
             if not found:
                 continue
             heads = re.split(r"、|及|與", found.group(0))
-            lead = re.match(r"^.*?(?:設置|設立|分設|設|置)", heads[0])
+            lead = re.match(r"^.*?(?:設置|設立|分設|分為|設|置)|^分(?=\w{2})", heads[0])  # 分教學、註冊二組
             if lead:
                 heads[0] = heads[0][lead.end():]
             if len(heads) != cn_number(m.group("n")) or any(not h or re.search(f"{_KIND}$", h) for h in heads):
@@ -239,5 +242,6 @@ def _expand(text: str, origins: dict[str, str]) -> str:
         text = _RANGE.sub(ranged, text)
     if "、" in text:
         text = _NUMBERED.sub(numbered, text)
+    if "、" in text or "及" in text:  # 庶務及出納二組
         text = counted(text)
     return text

@@ -31,13 +31,13 @@ from .text import CN_NUM, Line, logical_lines
 _POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
 _POST_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
-_SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
+_SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
 _CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 _LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
-_DUTY_INTRO = re.compile(r"掌理|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)|(?:業務|工作)(?:範圍|項目)?如[下左]")
+_DUTY_INTRO = re.compile(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)|(?:業務|工作)(?:範圍|項目)?如[下左]")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 _POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
@@ -47,14 +47,17 @@ _SETS_UP = re.compile(rf"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:�
 # 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
 _LIST_GOES_ON = re.compile(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
-_MEMBERS_SET_UP = re.compile(r"^(?P<by>[^，。；：設]{2,20}?)得?(?:分)?設(?:置|立)?(?P<list>[^，。；：（]+?)(?=[（，。；：]|$)")
+_MEMBERS_SET_UP = re.compile(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*(?:為[^。；：設]{2,80}?，)?"
+                             r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
+                             r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
 _FAMILY_NAME = re.compile(r"^(?:所屬)?各(?:區|地)?")
 # 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
 _CLAUSE_SET_UP = re.compile(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
-_ACTIVE_SUBJECT = re.compile(r"掌理|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
+_ACTIVE_SUBJECT = re.compile(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
                              r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
 _ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
 _SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
+_SPLIT_INTO = re.compile(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 _DIVIDED = re.compile(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
 _DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
@@ -151,6 +154,22 @@ def _listed_names(text: str) -> list[str]:
     return [n for n in names if not re.match(rf"^[{CN_NUM}\d]", n) and "設" not in n]
 
 
+def _split_names(text: str) -> list[str]:
+    """The units named in 「分…辦事」 after a unit of a list: counts name none, nor does a word that shares
+    the count before it (三十五分駐、派出所: 35 of each).
+
+    >>> _split_names("四偵查分隊、警犬分隊"), _split_names("四股、八隊、三十五分駐、派出所"), _split_names("庶務及出納二組")
+    (['警犬分隊'], [], ['庶務組', '出納組'])
+    """
+    pieces = re.split(r"、|及|與", expand_names(text))
+    out = []
+    for before, piece in zip([""] + pieces, pieces):
+        shared_count = re.match(rf"^[{CN_NUM}\d]", before) and not UNIT_NAME.fullmatch(re.sub(rf"^[{CN_NUM}\d]+", "", before))
+        if UNIT_NAME.fullmatch(piece) and not re.match(rf"^[{CN_NUM}\d]", piece) and not shared_count:
+            out.append(piece)
+    return out
+
+
 def _shared_rest(text: str, known=()) -> list[str]:
     """「A、B及C辦事處」: short heads that share the rest of the last name (辦事處, 區環境督察大隊).
 
@@ -180,6 +199,7 @@ def _fold(name: str) -> str:
     return name.replace("台", "臺").replace("祕", "秘")
 
 
+_ONE_UNIT_WORD = re.compile(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
 # 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
 _COUNT_AFTER = re.compile(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
@@ -203,11 +223,11 @@ def _clean_name(name: str) -> str:
 def _bare(name: str) -> bool:
     """Only unit words, a collective of them, or a self-reference: no unit's name (分署, 辦事處, 各科或課, 本會所).
 
-    >>> [_bare(n) for n in ("分署", "辦事處", "科室", "各科或課", "本會所", "室分科", "下各科", "燈塔", "處分科", "電臺")]
-    [True, True, True, True, True, True, True, False, False, False]
+    >>> [_bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔", "處分科", "場站組")]
+    [True, True, True, True, True, True, True, True, False, False, False]
     """
     rest = _COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
-    return name != "燈塔" and bool(_TYPE_WORD.fullmatch(rest) or
+    return name != "燈塔" and bool(_ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
                                   re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+", rest) or
                                   re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
                 or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)
@@ -226,6 +246,7 @@ class StructureParser:
         self.on_article = on_article
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
+        self.seen: list[str] = []  # the paragraphs read so far
         self.folded_self = {_fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
 
     # ------------------------------------------------------------------ units
@@ -233,17 +254,17 @@ class StructureParser:
         return _fold(word) in self.folded_self or is_self_reference(word)
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
-             note: str = "") -> tuple[str, ...] | None:
+             note: str = "", family: bool = False) -> tuple[str, ...] | None:
         name = _clean_name(name)
         if parent is None and (_fold(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
-        if len(name) > 20 or _PROSE_NAME.search(name) or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+        if len(name) > 20 or _PROSE_NAME.search(name) and not family or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
-                (classify_unit(name)[1] == name and name != "燈塔") or _bare(name):
+                (classify_unit(name)[1] == name and name != "燈塔") or _bare(name) and not family:
             return None
         if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
@@ -302,8 +323,16 @@ class StructureParser:
             return self.agency, post_match.group(1)
         if self.is_self(subject):
             return self.agency, ""
+        if _ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
+                _ACTIVE_SUBJECT.search(line.body):
+            # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
+            # 「得設一中隊」, the one 中隊).
+            one = any(f"設一{subject}" in body for body in self.seen)
+            return self.unit(subject if one else "各" + subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and _ACTIVE_SUBJECT.search(line.body):
             return self.unit(subject, line), ""
+        if subject in self.known and _ACTIVE_SUBJECT.search(line.body):
+            return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
         if all(_POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
                 (_ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
@@ -325,6 +354,11 @@ class StructureParser:
                 if len(names) > 1 and _ACTIVE_SUBJECT.search(line.body):
                     return [p for p in (self.unit(n, line) for n in names) if p]
                 return []
+            if _ONE_UNIT_WORD.fullmatch(words) and _ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
+                # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
+                members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
+                if len(members) > 1:
+                    return members
             family = re.fullmatch(r"各(\S{1,8})", words)
             if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
                 kind = classify_unit("某" + family.group(1))[0]
@@ -380,6 +414,7 @@ class StructureParser:
         self.article_units = []
         for line in lines:
             self.written.update(expanded_from(line.body))
+            self.seen.append(line.body)
             if line.kind == "para":
                 self.frame = _list_frame(line.body)
                 owner, post, mode = self._paragraph(line)
@@ -424,6 +459,10 @@ class StructureParser:
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
+            split = _SPLIT_INTO.search(m.group("rest") or "")
+            for path in paths if split else ():
+                for child in _split_names(split.group("list")):
+                    self.unit(child, line, path, item)
             for path in paths:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)
@@ -585,7 +624,9 @@ class StructureParser:
         the members named are its units, and what follows is the family's own (``(owner, post, mode)``), or None."""
         family = self.agency[-1]
         m = _MEMBERS_SET_UP.match(line.body)
-        if not m or not (self._is_agency_name(m.group("by")) or self.is_self(m.group("by"))):
+        by = m.group("by") if m else ""
+        if not m or not (self._is_agency_name(by) or self.is_self(by) or by in self.self_names or
+                         any(by in p for p in self.agency)):
             return None
         word = _FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
         names = _listed_names(m.group("list"))
@@ -752,7 +793,9 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
     return out
 
 
-_PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?)，(?:特|爰|應|得)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+# 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
+_PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
+                      r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 
 
 # 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.

@@ -57,7 +57,8 @@ def test_every_document_is_read_and_none_crashes(rows):
 
 def test_suspect_unit_names_are_near_zero(rows):
     ok = [r for r in rows if r["status"] == "ok"]
-    for key, limit in (("punct", 0), ("ranges", 0), ("long", 2), ("absent", 3), ("no_unit_end", 0)):
+    for key, limit in (("punct", 0), ("ranges", 0), ("long", 2), ("absent", 3), ("no_unit_end", 0), ("bare", 0),
+                       ("family_unnamed", 0)):
         found = [(r["doc"], n) for r in ok for n in r[key]]
         assert len(found) <= limit, (key, found[:10])
     assert sum(r["units"] for r in ok) > 10000
@@ -187,8 +188,21 @@ def test_the_sample_is_drawn_as_recorded_and_fully_annotated():
     assert sorted(g["doc"] for g in national_sample.load_gold()) == sorted(recorded)
 
 
-def test_gold_evidence_is_on_the_lines_it_cites():
-    for gold in national_sample.load_gold():
+def test_the_third_sample_is_drawn_as_recorded_without_earlier_documents():
+    import draw_national
+    index = json.loads((REPO / "data" / "national-index.json").read_text(encoding="utf-8"))
+    earlier = {line.split("\t")[0] for name in ("national", "fresh")
+               for line in (REPO / "eval" / name / "sample.tsv").read_text(encoding="utf-8").splitlines() if line}
+    drawn = [row[0] for row in draw_national.draw(index, 20261208, 14, earlier)]
+    recorded = [line.split("\t")[0] for line in (REPO / "eval" / "third" / "sample.tsv").read_text(
+        encoding="utf-8").splitlines() if line]
+    assert drawn == recorded and len(drawn) == 42 and not earlier & set(drawn)
+    assert sorted(g["doc"] for g in national_sample.load_gold(national_sample.THIRD)) == sorted(recorded)
+
+
+@pytest.mark.parametrize("folder", ["GOLD", "THIRD"])
+def test_gold_evidence_is_on_the_lines_it_cites(folder):
+    for gold in national_sample.load_gold(getattr(national_sample, folder)):
         text = loaders.read_bytes(corpus.national_file(gold["doc"]), f"{gold['doc']}.json")[0]
         lines = ["".join(line.split()) for line in text.splitlines()]
         assert lines[0] == "".join(gold["title"].split())
@@ -314,6 +328,15 @@ def test_everyday_words_find_the_formal_duty_as_a_partial_match(pcode, query, li
     hits = which(OrgGraph.build([parse(pcode)]), query)
     assert hits and all(h.partial for h in hits)
     assert hits[0].unit["name"] == unit and hits[0].evidence[0].line == line
+
+
+def test_the_third_sample_reaches_the_floor():
+    # Drawn and read after the loaders were tuned on the first two samples; before any change made for it:
+    # units F1 0.909, which hit@1 0.846 (eval/third/README.md).
+    got = national_sample.evaluate(national_sample.load_gold(national_sample.THIRD))
+    misses = [(r["doc"], r["query"], r["rank"]) for r in got["rows"] if r["rank"] != 1]
+    assert got["units"]["f1"] >= 0.98, [d for d in got["docs"] if d["fp"] or d["fn"]]
+    assert got["which"]["hit@1"] >= 0.92 and got["which"]["empty"] <= 8, misses
 
 
 def test_the_fresh_sample_has_fewer_empty_answers():
