@@ -15,7 +15,7 @@ from graph_model.records import ParsedDocument
 from . import doc_id_for, load_path
 from .reading import LoadError
 
-SUFFIXES = (".json", ".txt")
+SUFFIXES = (".json", ".txt", ".pdf", ".docx", ".odt")
 
 
 @dataclass
@@ -27,14 +27,14 @@ class Batch:
 
 
 def expand_paths(paths: Iterable) -> list[Path]:
-    """Files to read: each path given, a directory as every .json and .txt file under it (name order)."""
+    """Files to read: each path given, a directory as every document file under it (:data:`SUFFIXES`, name order)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not f.name.startswith("."))
             if not found:
-                raise LoadError(str(p), "is a directory with no .json or .txt document under it",
+                raise LoadError(str(p), "is a directory with no document (.json, .txt, .pdf, .docx, .odt) under it",
                                 "give the document files inside it, or another directory")
             out += found
         else:

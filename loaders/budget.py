@@ -25,6 +25,15 @@ _LEGAL_BASIS = re.compile(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設�
 _MANDATE_VERB = re.compile(r"^(?:並|且|另|及|以)?(?:掌理|辦理|負責|綜理|職司|主管)")
 _SUPERVISES = re.compile(r"^(?:並|且)?督導(?:所屬|各)\S*?(?:機關|各\S|[關局署處所])$")
 _SUBORDINATES = re.compile(r"^(?:其)?(?:所屬|下轄|轄下|各)")
+# 「一、現行法定職掌」 alone: the agency's duties follow as items (after an 「本署…掌理下列事項：」).
+_MANDATE_HEADING = re.compile(r"^(?:現行)?法定職掌$|^主要職掌$")
+_LIST_INTRO = re.compile(r"(?:下列|左列)(?:事項|業務)?[：:]$|如[下左][：:]$")
+# A table of contents as extraction flattens it: 「壹、總說明……1-6 貳、…」, dotted or dashed leaders, page ranges.
+_CONTENTS = re.compile(r"^目\s*[錄次]|[.．…·‧⋯_－—-]{4,}\s*\d+(?:\s*[-~～至]\s*\d+)?")
+# 「組織系統圖：署長副署長主任秘書綜合規劃組…」: the chart's boxes, run together on a line.
+_CHART = re.compile(r"組織(?:系統|架構)(?:圖|表)[：:]?(?P<boxes>.*)$")
+_CHART_POSTS = re.compile(r"(?:副)?(?:主任委員|主任秘書|秘書長|[署局處部所館院會廠校關]長|總經理|總幹事)|(?:參事|技監|顧問)")
+_CHART_BOX = re.compile(r"\w{1,10}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館)")
 
 
 def mandate_duties(text: str, self_names: tuple[str, ...]) -> list[str]:
@@ -70,8 +79,9 @@ def parse(text: str, document: Document) -> ParsedDocument:
     lines = logical_lines(text)
     doc = document.id
     try:
-        title_line = next(l for l in lines[:5] if l.kind == "para"
-                          and re.search(f"({'|'.join(AGENCY_SUFFIXES)})$", agency_from_title(l.text)))
+        title_line = next(l for l in lines[:12] if l.kind == "para" and len(l.text) <= 40 and
+                          not _CONTENTS.search(l.text) and
+                          re.search(f"({'|'.join(AGENCY_SUFFIXES)})$", agency_from_title(l.text)))
     except StopIteration:
         return ParsedDocument(document)
     full = agency_from_title(title_line.text)
@@ -81,6 +91,7 @@ def parse(text: str, document: Document) -> ParsedDocument:
 
     in_section = False
     section_style = None
+    charts: list = []
     mandate_list: tuple[str | None, str] | None = None  # (marker, heading) of a 主要職掌 that lists its duties
     agency = top
     for line in lines:
@@ -96,7 +107,15 @@ def parse(text: str, document: Document) -> ParsedDocument:
             for duty in split_duties(body):
                 parsed.duties.append(DutyRecord(top, duty, source_of(line, doc, f"{mandate_list[1]} {line.number}")))
             continue
+        if mandate_list and not line.marker and _LIST_INTRO.search(body):
+            continue  # 「本署依…組織法掌理下列事項：」 between the heading and its items
         mandate_list = None
+        if _MANDATE_HEADING.match(body.rstrip("：:")) and line.marker:
+            mandate_list = (line.marker, body.rstrip("：:"))
+            continue
+        chart = _CHART.search(body)
+        if chart and chart.group("boxes"):
+            charts.append((chart.group("boxes"), line))
         if mandate:
             prose = _MANDATE.sub("", body).strip()
             for duty in mandate_duties(re.sub(r"[^。；]*(?:下列|左列)[^。；]*[：:]$|[：:]$", "", prose), (top[-1], full)):
@@ -130,8 +149,25 @@ def parse(text: str, document: Document) -> ParsedDocument:
                 parsed.duties.append(DutyRecord(path, duty, src))
         elif in_section:
             parsed.unplaced.append(Unplaced(line.text[:80], source_of(line, doc), "text in the organization section that names no unit"))
+    if all(len(u.path) <= len(top) for u in parsed.units):  # no unit list: the chart is all the book says
+        for boxes, line in charts:
+            for name in chart_units(boxes):
+                kind, unit_type = classify_unit(name)
+                parsed.units.append(UnitRecord(top + (name,), kind, unit_type, source_of(line, doc, "組織系統圖")))
     _staffing(text, doc, top, parsed)
     return parsed
+
+
+def chart_units(boxes: str) -> list[str]:
+    """Units of an organization chart whose boxes extraction ran together; posts (署長, 主任秘書) left out.
+
+    >>> chart_units("署長副署長主任秘書綜合規劃組大氣觀測組秘書室人事室臺灣南區氣象中心")
+    ['綜合規劃組', '大氣觀測組', '秘書室', '人事室', '臺灣南區氣象中心']
+    """
+    names = []
+    for piece in re.split(r"[\s、，,│|─┌┐└┘├┤┬┴┼]+", _CHART_POSTS.sub(" ", boxes)):
+        names += [n for n in _CHART_BOX.findall(piece) if UNIT_NAME.fullmatch(n)]
+    return list(dict.fromkeys(names))
 
 
 def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument) -> None:

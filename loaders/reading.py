@@ -1,4 +1,4 @@
-"""Reading document files: encoding detection and refusal of non-documents.
+"""Reading document files: formats, encoding detection and refusal of non-documents.
 
 Taiwanese government files arrive as UTF-8, UTF-16 (Word exports) or Big5
 (older systems); mainland tools produce GB18030.  Files are decoded when the
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from graph_model.errors import OrgGraphError
 
+from .formats import FormatError, extract, sniff
 from .lawjson import decode_law, looks_like_law_json
 
 
@@ -123,9 +124,21 @@ def read_bytes(data: bytes, path: str) -> tuple[str, str, str, dict]:
     """Decode a document's bytes; returns ``(text, encoding, sha256, metadata)``.
 
     A ``.json`` file (or one that starts like a JSON object) is read as a law of the national
-    laws database's open-data layout (:mod:`loaders.lawjson`); its metadata comes back too.
+    laws database's open-data layout (:mod:`loaders.lawjson`); its metadata comes back too.  A PDF,
+    Word (.docx) or OpenDocument (.odt) file, told by its content, is read for its text layer
+    (:mod:`loaders.formats`); the encoding returned is then the format's name.
     """
     sha = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, path)
+    if kind:
+        try:
+            text, meta = extract(data, kind)
+        except FormatError as exc:
+            raise LoadError(path, exc.problem, exc.fix) from None
+        return text, kind, sha, meta
+    if path.lower().endswith((".pdf", ".docx", ".odt")):
+        raise LoadError(path, f"is named like a {path.rsplit('.', 1)[1].upper()} file but is not one (or is damaged)",
+                        "get the file again, or give the document as text")
     if path.lower().endswith(".json") or (not path.lower().endswith(".txt") and looks_like_law_json(data)):
         try:
             text, meta = decode_law(data)

@@ -50,10 +50,14 @@ def cn_number(text: str) -> int | None:
 # --------------------------------------------------------------------- cleaning
 _TAG = re.compile(r"<[^>\n]{0,400}>")
 _IMAGE = re.compile(r"\[image:[^\]]*\]")
-_BULLET = re.compile(r"^\s*(?:[•●▪◦‧・]|[-*+](?=\s))\s*")  # ‧ (U+2027): • as Big5 has it
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‧・·∙]|[-*+](?=\s))\s*")  # ‧ (U+2027): • as Big5 has it; · as PDFs give it
 # Vertical/small presentation forms (︰ in many database texts) that NFC leaves alone.
 _PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "﹔": "；", "︔": "；", "﹐": "，", "︐": "，",
                                      "﹑": "、", "︑": "、", "﹒": "．", "﹙": "（", "﹚": "）", "︵": "（", "︶": "）"})
+# Radicals that PDF text layers give for whole characters (⾏ for 行, ⺠ for 民: the fonts map those glyphs
+# there): the Kangxi radicals fold by NFKC, the supplement's full-character forms by this table.
+RADICALS = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+                           **dict(zip("⺠⻑⻄⻘⻝⻣⻤⻩⻯⻆⻅⺟", "民長西青食骨鬼黃龍角見母"))})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]")  # never part of a name
 _SPACES = re.compile(r"[ \t]{2,}")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
@@ -68,7 +72,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", html.unescape(_TAG.sub(" ", _IMAGE.sub(" ", text))))
     text = text.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     text = text.replace("ㄧ", "一")  # bopomofo yi typed for the numeral one
-    text = text.translate(_PRESENTATION_FORMS)
+    text = text.translate(_PRESENTATION_FORMS).translate(RADICALS)
     text = _CONTROL.sub("", text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)  # one pass: the space rule below is slow on long runs of blanks
