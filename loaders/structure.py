@@ -151,7 +151,7 @@ def _listed_names(text: str) -> list[str]:
     names = []
     for segment in re.split(r"(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text)):
         names += _unit_names(segment) or split_unit_list(segment)
-    return [n for n in names if not re.match(rf"^[{CN_NUM}\d]", n) and "設" not in n]
+    return [n for n in names if not _COUNTED.match(n) and "設" not in n]
 
 
 def _split_names(text: str) -> list[str]:
@@ -199,6 +199,8 @@ def _fold(name: str) -> str:
     return name.replace("台", "臺").replace("祕", "秘")
 
 
+# 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
+_COUNTED = re.compile(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
 _ONE_UNIT_WORD = re.compile(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
 # 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
 _COUNT_AFTER = re.compile(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
@@ -524,7 +526,7 @@ class StructureParser:
             if more and split_unit_list(more.group("more"), strict=True):
                 listed += split_unit_list(more.group("more"), strict=True)
                 end += more.end()
-            names = [n for n in listed if not re.match(r"^[一二三四五六七八九十\d]", n)]
+            names = [n for n in listed if not _COUNTED.match(n)]
             if set_up.group("list") == "燈塔":
                 names = ["燈塔"]
             if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(_TYPE_WORD.fullmatch(n) for n in names):
