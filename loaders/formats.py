@@ -107,14 +107,14 @@ def pdf_text(data: bytes) -> tuple[str, dict]:
                           "run it through OCR first (e.g. ocrmypdf), or load the document's text version")
     running = _running_lines(pages)
     out: list[str] = []
+    previous: list[_PdfLine] = []  # the last page with text
     for lines in pages:
         kept = [ln for ln in lines if not (ln.in_band and (_PAGE_NUMBER.match(ln.text) or
                                                            _digitless(ln.text) in running))]
-        if out and out[-1] and kept and not _fills_column(last, kept_before):
+        if out and out[-1] and kept and previous and not _fills_column(previous[-1], previous):
             out.append("")  # the page ended with a short line: its paragraph ended there
         out += _unwrapped(kept)
-        if kept:
-            last, kept_before = kept[-1], kept
+        previous = kept or previous
     return "\n".join(out) + "\n", {"pages": len(pages)}
 
 

@@ -20,81 +20,19 @@ import re
 from collections.abc import Callable
 
 from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference, strip_self_reference
+from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference, strip_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
 from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties, split_unit_list
+from .patterns import (ACTIVE_SUBJECT, ALIAS_PAREN, BY_UNITS, CLAUSE_SET_UP, COLLECTIVE, CONTINUATION, COUNTED,
+                       COUNT_AFTER, DIVIDED, DIVIDED_AFTER, DUTY_INTRO, DUTY_VERB, FAMILY_NAME, FRAME, INLINE_UNIT,
+                       LISTED_NAME, LIST_GOES_ON, LIST_INTRO, MANDATE_SENTENCE, MEMBERS_SET_UP, NEED, NESTED_SET_UP,
+                       NON_STRUCTURE_CHAPTER, NOT_A_NAME, OBJECT_CLAUSE, ONE_UNIT_WORD, POST, POST_DUTY, POST_TITLE,
+                       PROSE_NAME, PURPOSE, PURPOSE_OF_SET_UP, RESPECTIVE, SETS_UP, SETS_UP_LIST, SET_UP_TO,
+                       SPLIT_INTO, STAFFED_FOR, SUBJECT_END, SUBORDINATE, TYPE_WORD, UNIT_HEAD)
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
-
-_POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
-# A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
-_POST_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
-_SUBJECT_END = re.compile(r"(?=置|設|分設|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，|各股|各科|辦理|綜理|負責)")
-_CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
-# 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
-_LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
-# A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
-# (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
-_DUTY_INTRO = re.compile(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)|(?:業務|工作)(?:範圍|項目)?如[下左]")
-# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
-_POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
-# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins.
-_SETS_UP = re.compile(rf"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
-                      r"(?=[，。；：]|$|掌理|辦理|負責)")
-# 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
-_LIST_GOES_ON = re.compile(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
-# 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
-_MEMBERS_SET_UP = re.compile(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*(?:為[^。；：設]{2,80}?，)?"
-                             r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
-                             r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
-_FAMILY_NAME = re.compile(r"^(?:所屬)?各(?:區|地)?")
-# 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
-_CLAUSE_SET_UP = re.compile(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
-_ACTIVE_SUBJECT = re.compile(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
-                             r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
-_ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
-_SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
-_SPLIT_INTO = re.compile(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
-_DIVIDED = re.compile(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事|得分(?P<any>科|課|股|組)辦事")
-# Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
-_DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
-# 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
-_MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
-# 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
-# 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
-_PURPOSE_OF_SET_UP = re.compile(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，(?:特|爰|應|得|並|乃)?(?:分別)?$")
-_NEED = re.compile(r"需要|需求|便利|者$|下列|左列|前[條項款]|本(?:條例|法|規程|通則)|^(?:利|期|使|求|符|配合|因應|適應)")
-_RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
-_SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
-# 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」, 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」:
-# what the subject is charged with before its list is a duty of it too (a clause setting up its sections is not).
-_OBJECT_CLAUSE = re.compile(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)(?:，(?:並|另)?(?:依[^，]{0,8})?"
-                            r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
-                            r"(?:下列|左列|如下|如左)")
-# 「…總決算審核報告案之整體評估、分析事項，由各組共同辦理之。」: a duty given to every unit of a type, or to one named unit.
-_BY_UNITS = re.compile(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)(?:共同|分別|會同)?"
-                       r"(?:辦理|掌理|負責)之?。?$")
-# A type word, no name: 小組, 組室, 處室, 委員會, 單位.
-_TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
-# 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
-# the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
-_STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
-_NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
-_LISTED_NAME = re.compile(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
-_INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
-
-
-# An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
-_UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
-                        r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
-_NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:下)?(?:分)?設(?P<list>[^，：]+)$")
-_NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
-# Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
-_PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
-                         r"^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各)|機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
 
 
 def _unit_names(text: str, known=()) -> list[str]:
@@ -108,12 +46,9 @@ def _unit_names(text: str, known=()) -> list[str]:
     """
     text = expand_names(text)
     names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
-    if names and all(UNIT_NAME.fullmatch(n) and not _NOT_A_NAME.search(n) for n in names):
+    if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
         return names
     return _shared_rest(text, known)
-
-
-_FRAME = re.compile(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 
 
 def _list_frame(text: str) -> str:
@@ -123,7 +58,7 @@ def _list_frame(text: str) -> str:
     >>> _list_frame("第二處掌理左列事業關於獨占、結合及聯合行為之調查處理事項："), _list_frame("本局掌理下列事項：")
     ('關於獨占、結合及聯合行為之調查處理事項', '')
     """
-    m = _FRAME.search(text)
+    m = FRAME.search(text)
     return m.group("topic") if m and m.group("what") not in ("各款", "事項", "各項") else ""
 
 
@@ -151,7 +86,7 @@ def _listed_names(text: str) -> list[str]:
     names = []
     for segment in re.split(r"(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text)):
         names += _unit_names(segment) or split_unit_list(segment)
-    return [n for n in names if not _COUNTED.match(n) and "設" not in n]
+    return [n for n in names if not COUNTED.match(n) and "設" not in n]
 
 
 def _split_names(text: str) -> list[str]:
@@ -180,7 +115,7 @@ def _shared_rest(text: str, known=()) -> list[str]:
     joined = re.match(r"^(.{1,4}?)(?:及|與|暨|和)(.+)$", last)
     if joined and heads:
         heads, last = heads + [joined.group(1)], joined.group(2)
-    if not heads or not UNIT_NAME.fullmatch(last) or _NOT_A_NAME.search(last) or \
+    if not heads or not UNIT_NAME.fullmatch(last) or NOT_A_NAME.search(last) or \
             any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) or
                 re.fullmatch(rf"[{CN_NUM}\d]+", h) for h in heads):  # 「二、第二科」 is a list item, not heads
         return []
@@ -199,17 +134,6 @@ def _fold(name: str) -> str:
     return name.replace("台", "臺").replace("祕", "秘")
 
 
-# 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
-_COUNTED = re.compile(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
-_ONE_UNIT_WORD = re.compile(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
-# 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
-_COUNT_AFTER = re.compile(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
-# 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
-_DIVIDED_AFTER = re.compile(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
-# 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
-_COLLECTIVE = re.compile(r"^(?:所屬)?各(?:區|地|級)?")
-
-
 def _clean_name(name: str) -> str:
     """A unit's name as written, without what surrounds it in the sentence.
 
@@ -219,7 +143,7 @@ def _clean_name(name: str) -> str:
     stripped = strip_self_reference(name)
     name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
     name = re.sub(r"^(?:分|並|另)?設(?!計|備|施)(?=\w{2,})", "", name)  # 「、設測量隊辦理…」
-    return _DIVIDED_AFTER.sub("", _COUNT_AFTER.sub("", name))
+    return DIVIDED_AFTER.sub("", COUNT_AFTER.sub("", name))
 
 
 def _bare(name: str) -> bool:
@@ -228,8 +152,8 @@ def _bare(name: str) -> bool:
     >>> [_bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔", "處分科", "場站組")]
     [True, True, True, True, True, True, True, True, False, False, False]
     """
-    rest = _COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
-    return name != "燈塔" and bool(_ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
+    rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
+    return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
                                   re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+", rest) or
                                   re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
                 or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)
@@ -262,7 +186,7 @@ class StructureParser:
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
-        if len(name) > 20 or _PROSE_NAME.search(name) and not family or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+        if len(name) > 20 or PROSE_NAME.search(name) and not family or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
@@ -272,7 +196,7 @@ class StructureParser:
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
         if self._is_agency_name(name):
             return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
-        if parent is None and _COLLECTIVE.match(name) and self._members(name):
+        if parent is None and COLLECTIVE.match(name) and self._members(name):
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
@@ -302,7 +226,7 @@ class StructureParser:
     def _members(self, family: str) -> list[tuple[str, ...]]:
         """The units set up so far that 「各水庫管理中心」 names together: those ending with the shortest tail of
         the family's name that is more than its unit word (管理中心: 石岡壩管理中心, 湖山水庫管理中心 …)."""
-        rest = _COLLECTIVE.sub("", family)
+        rest = COLLECTIVE.sub("", family)
         word = classify_unit(rest)[1]
         for cut in range(min(len(rest) - len(word) - 2, len(rest) // 2), -1, -1):
             tail = rest[cut:]  # at least half the name: 消防隊 is no family of 各加工出口區消防隊
@@ -319,25 +243,25 @@ class StructureParser:
     def resolve_subject(self, subject: str, line: Line) -> tuple[tuple[str, ...] | None, str]:
         """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
         subject = subject.strip()
-        post_match = re.search(rf"置?({_POST})(?:一人|二人)?$", subject)
-        head = re.sub(rf"置?{_POST}.*$", "", subject) if post_match else subject
+        post_match = re.search(rf"置?({POST})(?:一人|二人)?$", subject)
+        head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
         if self.is_self(subject):
             return self.agency, ""
-        if _ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
-                _ACTIVE_SUBJECT.search(line.body):
+        if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
+                ACTIVE_SUBJECT.search(line.body):
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).
             one = any(f"設一{subject}" in body for body in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
-        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and _ACTIVE_SUBJECT.search(line.body):
+        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and ACTIVE_SUBJECT.search(line.body):
             return self.unit(subject, line), ""
-        if subject in self.known and _ACTIVE_SUBJECT.search(line.body):
+        if subject in self.known and ACTIVE_SUBJECT.search(line.body):
             return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
-        if all(_POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
-                (_ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
+        if all(POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
+                (ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
             # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」, 「委員負責訴願事件之審查及審議事項」:
             # the agency's duty, held by a post.
             return self.agency, "、".join(titles)
@@ -347,16 +271,16 @@ class StructureParser:
         """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
         「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
-        for m in _SUBJECT_END.finditer(head, 2):
+        for m in SUBJECT_END.finditer(head, 2):
             words = expand_names(head[:m.start()])
             if "、" in words or re.search(r"(?<=[組處室科課股局署關心隊所站場])(?:及|與|暨)(?=\S{2})", words):
                 names = _unit_names(words, self.known)
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
-                if len(names) > 1 and _ACTIVE_SUBJECT.search(line.body):
+                if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
                     return [p for p in (self.unit(n, line) for n in names) if p]
                 return []
-            if _ONE_UNIT_WORD.fullmatch(words) and _ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
+            if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
                 # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
                 members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
                 if len(members) > 1:
@@ -365,10 +289,10 @@ class StructureParser:
             if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
                 kind = classify_unit("某" + family.group(1))[0]
                 members = [p for n, p in self.known.items() if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
-                if kind in ("BranchOffice", "Facility") and len(members) > 1 and _ACTIVE_SUBJECT.search(line.body):
+                if kind in ("BranchOffice", "Facility") and len(members) > 1 and ACTIVE_SUBJECT.search(line.body):
                     return members
                 members = self._members(words)
-                if members and _ACTIVE_SUBJECT.search(line.body):
+                if members and ACTIVE_SUBJECT.search(line.body):
                     return members
         return []
 
@@ -382,7 +306,7 @@ class StructureParser:
             self.last_owner = None
             return group, ""
         head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
-        for m in _SUBJECT_END.finditer(head, 2):
+        for m in SUBJECT_END.finditer(head, 2):
             owner, post = self.resolve_subject(head[:m.start()], line)
             if owner is not None:
                 self.last_owner = owner if owner != self.agency else None
@@ -397,7 +321,7 @@ class StructureParser:
                 self._article(article)
                 article = []
             elif line.kind in ("item", "para"):
-                if line.chapter and _NON_STRUCTURE_CHAPTER.search(line.chapter):
+                if line.chapter and NON_STRUCTURE_CHAPTER.search(line.chapter):
                     continue
                 article.append(line)
         self._article(article)
@@ -434,34 +358,34 @@ class StructureParser:
 
     def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
         body = line.body.strip()
-        head = _UNIT_HEAD.match(body)
+        head = UNIT_HEAD.match(body)
         if head and _unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
-        m = _INLINE_UNIT.match(body)
-        nested = _NESTED_SET_UP.match(m.group("name")) if m else None
+        m = INLINE_UNIT.match(body)
+        nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if nested and _unit_names(nested.group("parent")) and _listed_names(nested.group("list")):
             # 「一、秘書室　設文書、總務、法律事務三科，分別掌理…」: a unit and the sections it sets up.
             own = [p for parent in parents if (p := self.unit(nested.group("parent"), line, parent, item))]
             for path in own:
                 for child in _listed_names(nested.group("list")):
                     self.unit(child, line, path, item)
-                rest = _DUTY_VERB.search(m.group("rest") or "")
+                rest = DUTY_VERB.search(m.group("rest") or "")
                 if rest:
                     self.duty(path, rest.group("duty"), line, item)
             stack[level] = own
             return
         names = _unit_names(m.group("name")) if m else []
-        if m and not names and mode == "units" and _LISTED_NAME.fullmatch(m.group("name")) and \
-                not _PROSE_NAME.search(m.group("name")):
+        if m and not names and mode == "units" and LISTED_NAME.fullmatch(m.group("name")) and \
+                not PROSE_NAME.search(m.group("name")):
             names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
         if mode == "agency" and level == 0 and names and m.group("duties"):
             mode = "units"
         if names and (mode == "units" or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
-            divided = _DIVIDED.search(m.group("rest") or "")
+            divided = DIVIDED.search(m.group("rest") or "")
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
-            split = _SPLIT_INTO.search(m.group("rest") or "")
+            split = SPLIT_INTO.search(m.group("rest") or "")
             for path in paths if split else ():
                 for child in _split_names(split.group("list")):
                     self.unit(child, line, path, item)
@@ -483,19 +407,19 @@ class StructureParser:
 
     def _paragraph(self, line: Line):
         """Handle a paragraph; returns the list context ``(owner, post, mode)`` it opens, if any."""
-        text = _ALIAS_PAREN.sub("", line.body)
+        text = ALIAS_PAREN.sub("", line.body)
         # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
         text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
         # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
         text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)", r"\1", text)
-        intro = bool(_LIST_INTRO.search(text))
-        duty_intro = intro and bool(_DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
-        if _CONTINUATION.match(text) and self.last_owner and intro:
+        intro = bool(LIST_INTRO.search(text))
+        duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
+        if CONTINUATION.match(text) and self.last_owner and intro:
             return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
         charged = self._charged_units(text)
         if charged:
             for path in charged:
-                self.duty(path, _BY_UNITS.match(text).group("duty"), line)
+                self.duty(path, BY_UNITS.match(text).group("duty"), line)
             return None, "", None
         members = self._named_members(line)
         if members is not None:
@@ -504,10 +428,10 @@ class StructureParser:
         # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
         owner, post = (self.agency, "") if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", text) else \
             self._subject(text, line)
-        if _SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
+        if SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
             # 「本部之次級機關及其業務如下：」; a unit's 「…及其所屬機關之財務審計，辦理下列事項：」 lists duties.
             return self.agency, "", "units"
-        if _SETS_UP_LIST.search(text):
+        if SETS_UP_LIST.search(text):
             # 「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
             parent = owner if owner is not None and not isinstance(owner, list) and not post else self.agency
             return parent, "", "units"
@@ -516,34 +440,34 @@ class StructureParser:
         if owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{'|'.join(map(re.escape, self.self_names))})(?:設|置)", text):
             owner = self.agency  # 「一、二等分局設人事室、會計室」: the classes of a family document's office
         if owner == self.agency and not post:
-            named_post = re.match(rf"^\S{{1,12}}?置({_POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", text)
+            named_post = re.match(rf"^\S{{1,12}}?置({POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", text)
             post = named_post.group(1) if named_post else ""
-        set_up = _SETS_UP.search(text)
+        set_up = SETS_UP.search(text)
         if owner == self.agency and not post and set_up:
             listed = split_unit_list(set_up.group("list"))
             end = set_up.end()
-            more = _LIST_GOES_ON.match(text[end:])
+            more = LIST_GOES_ON.match(text[end:])
             if more and split_unit_list(more.group("more"), strict=True):
                 listed += split_unit_list(more.group("more"), strict=True)
                 end += more.end()
-            names = [n for n in listed if not _COUNTED.match(n)]
+            names = [n for n in listed if not COUNTED.match(n)]
             if set_up.group("list") == "燈塔":
                 names = ["燈塔"]
-            if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(_TYPE_WORD.fullmatch(n) for n in names):
+            if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names):
                 # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only
                 # introduces the list; the units listed sit under the subject, and what they do together
                 # (「設左列各處組，辦理會議、文書…事項：」) is the subject's, unless it only points elsewhere (第二條所列事項).
-                together = _DUTY_VERB.search(text[end:])
+                together = DUTY_VERB.search(text[end:])
                 if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
                     self.duty(self.agency, together.group("duty"), line)
                 return self.agency, "", "units"
-            divided = _DIVIDED.search(text)
+            divided = DIVIDED.search(text)
             conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
             notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
             paths = [p for p in (self.unit(n, line, note=notes) for n in names) if p]
             rest = text[end:]
-            duty = _DUTY_VERB.search(rest)
-            if paths and _RESPECTIVE.search(rest):
+            duty = DUTY_VERB.search(rest)
+            if paths and RESPECTIVE.search(rest):
                 # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
                 self._infer_respective(paths, ordered=len(paths) == len(listed) > 1)
             elif paths and duty:
@@ -551,8 +475,8 @@ class StructureParser:
                     re.search(r"分別(?:掌理|辦理|負責)", rest) else None
                 for p in paths:
                     self.duty(p, shares[p] if shares else duty.group("duty"), line)
-            elif paths and (purpose := _PURPOSE_OF_SET_UP.search(text[:set_up.start()])) and \
-                    not _NEED.search(purpose.group("purpose")) and "以" not in purpose.group("lead"):
+            elif paths and (purpose := PURPOSE_OF_SET_UP.search(text[:set_up.start()])) and \
+                    not NEED.search(purpose.group("purpose")) and "以" not in purpose.group("lead"):
                 # 「本館為加強臺灣史之研究…，設臺灣文獻館」: what the unit is set up for is its mandate.
                 for p in paths:
                     if p != self.agency:
@@ -561,33 +485,33 @@ class StructureParser:
                 return self.agency, "", "units"
             return (paths[-1], "", "duties") if duty_intro and len(paths) == 1 else (None, "", None)
         subject_end = text.find(owner[-1]) + len(owner[-1]) if isinstance(owner, tuple) else -1
-        own_set_up = _SETS_UP.search(text, subject_end) if subject_end > 0 and owner != self.agency and not post else None
+        own_set_up = SETS_UP.search(text, subject_end) if subject_end > 0 and owner != self.agency and not post else None
         if own_set_up and own_set_up.start() <= subject_end + 2:
             # 「秘書處設文牘科、收發科…，分掌下列事項：」: a unit sets up its own sections.
             set_up = own_set_up
-            divided = _DIVIDED.search(text)
+            divided = DIVIDED.search(text)
             names = _listed_names(set_up.group("list"))
             paths = [p for p in (self.unit(n, line, parent=owner, note=divided.group(0) if divided else "")
                                  for n in names) if p]
             if paths and intro:
                 return owner, "", "units"
-            duty = _DUTY_VERB.search(text[set_up.end():])
-            if paths and duty and not _RESPECTIVE.search(text):
+            duty = DUTY_VERB.search(text[set_up.end():])
+            if paths and duty and not RESPECTIVE.search(text):
                 self.duty(owner, duty.group("duty"), line)
             if paths:
                 return None, "", None
         if owner == self.agency and not post and not intro:
-            staffed = _STAFFED_FOR.match(text)
+            staffed = STAFFED_FOR.match(text)
             if staffed and text.startswith(tuple(self.self_names)) and \
                     not re.search(r"需要|特定|專門性|技術性", staffed.group("duty")):
                 self.duty(self.agency, staffed.group("duty"), line)
                 return None, "", None
-            held = _POST_DUTY.search(text)
+            held = POST_DUTY.search(text)
             titles = held.group("titles").split("、") if held else []
             if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
                 self.duty(self.agency, held.group("duty"), line, post=held.group("titles"))
                 return None, "", None
-            mandate = _MANDATE_SENTENCE.match(text)
+            mandate = MANDATE_SENTENCE.match(text)
             if mandate and text.startswith(tuple(self.self_names)):
                 # 「本廠掌理財物驗收、倉儲…等業務。」: the agency's mandate in one sentence.
                 self.duty(self.agency, mandate.group("duty"), line)
@@ -603,7 +527,7 @@ class StructureParser:
                 for o in owners:
                     self.duty(o, summary.group("duty"), line)
         if duty_intro:
-            charged = _OBJECT_CLAUSE.match(text) if not summary else None
+            charged = OBJECT_CLAUSE.match(text) if not summary else None
             if charged and not post:
                 for o in owners:
                     self.duty(o, charged.group("duty"), line)
@@ -611,7 +535,7 @@ class StructureParser:
             return owner, post, mode
         if intro:
             return None, "", None  # a list of something else than duties (members, 得由局行文 matters)
-        duty = _DUTY_VERB.search(text)
+        duty = DUTY_VERB.search(text)
         if duty is None and owner != self.agency:
             # 「第二組掌理選舉人…名冊之編造。」: the sentence after the subject's verb is its duty.
             duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", text)
@@ -625,21 +549,21 @@ class StructureParser:
         港務消防隊):
         the members named are its units, and what follows is the family's own (``(owner, post, mode)``), or None."""
         family = self.agency[-1]
-        m = _MEMBERS_SET_UP.match(line.body)
+        m = MEMBERS_SET_UP.match(line.body)
         by = m.group("by") if m else ""
         if not m or not (self._is_agency_name(by) or self.is_self(by) or by in self.self_names or
                          any(by in p for p in self.agency)):
             return None
-        word = _FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
+        word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
         names = _listed_names(m.group("list"))
         if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
             return None
         for name in names:
             self.unit(name, line, note="")
-        rest = _ALIAS_PAREN.sub("", line.body[m.end("list"):])
-        if _LIST_INTRO.search(rest):
+        rest = ALIAS_PAREN.sub("", line.body[m.end("list"):])
+        if LIST_INTRO.search(rest):
             return self.agency, "", "agency"
-        duty = _DUTY_VERB.search(rest)
+        duty = DUTY_VERB.search(rest)
         if duty:
             self.duty(self.agency, duty.group("duty"), line)
         return None, "", None
@@ -648,7 +572,7 @@ class StructureParser:
         """「各工廠置廠長一人。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up
         its own in a later clause of the paragraph (the first clause is the paragraph's subject's)."""
         for clause in re.split(r"[。；]", text)[1:]:
-            m = _CLAUSE_SET_UP.match(clause)
+            m = CLAUSE_SET_UP.match(clause)
             parent = self.known.get(_clean_name(m.group("parent"))) if m else None
             if parent and parent != self.agency:
                 for child in _listed_names(m.group("list")):
@@ -657,7 +581,7 @@ class StructureParser:
     def _charged_units(self, text: str) -> list[tuple[str, ...]]:
         """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
         組 of the article's 預算中心), else every one of the document; or the one unit it names (「由行政組辦理之」)."""
-        m = _BY_UNITS.match(text)
+        m = BY_UNITS.match(text)
         who = _clean_name(m.group("who")) if m else ""
         family = re.fullmatch(r"各(\S{1,3})", who)
         if family:
@@ -795,23 +719,13 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
     return out
 
 
-# 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
-_PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
-                      r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
-
-
-# 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
-_SET_UP_TO = re.compile(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"
-                        r"(?:以|專責)?(?:處理|辦理|負責|掌理)(?P<purpose>[^，。；：]{2,60}?)(?:[，。；]|$)")
-
-
 def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
     """「行政院為統籌處理有關大陸事務，特設大陸委員會」, 「…設訴願審議委員會（以下簡稱本會）處理訴願事件」: with
     no list of its own, the agency's mandate is the purpose it was set up for (in the first articles)."""
     for line in lines[:12]:
-        m = _PURPOSE.search(line.body) if line.kind == "para" else None
+        m = PURPOSE.search(line.body) if line.kind == "para" else None
         if line.kind == "para" and not m:
-            m = _SET_UP_TO.search(line.body)
+            m = SET_UP_TO.search(line.body)
             m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
         if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
