@@ -20,143 +20,20 @@ import re
 from collections.abc import Callable
 
 from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference, strip_self_reference
+from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
 from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties, split_unit_list
 from .patterns import (ACTIVE_SUBJECT, ALIAS_PAREN, BY_UNITS, CLAUSE_SET_UP, COLLECTIVE, CONTINUATION, COUNTED,
-                       COUNT_AFTER, DIVIDED, DIVIDED_AFTER, DUTY_INTRO, DUTY_VERB, FAMILY_NAME, FRAME, INLINE_UNIT,
-                       LISTED_NAME, LIST_GOES_ON, LIST_INTRO, MANDATE_SENTENCE, MEMBERS_SET_UP, NEED, NESTED_SET_UP,
-                       NON_STRUCTURE_CHAPTER, NOT_A_NAME, OBJECT_CLAUSE, ONE_UNIT_WORD, POST, POST_DUTY, POST_TITLE,
-                       PROSE_NAME, PURPOSE, PURPOSE_OF_SET_UP, RESPECTIVE, SETS_UP, SETS_UP_LIST, SET_UP_TO,
-                       SPLIT_INTO, STAFFED_FOR, SUBJECT_END, SUBORDINATE, TYPE_WORD, UNIT_HEAD)
+                       DIVIDED, DUTY_INTRO, DUTY_VERB, FAMILY_NAME, INLINE_UNIT, LISTED_NAME, LIST_GOES_ON,
+                       LIST_INTRO, MANDATE_SENTENCE, MEMBERS_SET_UP, NEED, NESTED_SET_UP, NON_STRUCTURE_CHAPTER,
+                       OBJECT_CLAUSE, ONE_UNIT_WORD, POST, POST_DUTY, POST_TITLE, PROSE_NAME, PURPOSE,
+                       PURPOSE_OF_SET_UP, RESPECTIVE, SETS_UP, SETS_UP_LIST, SET_UP_TO, SPLIT_INTO, STAFFED_FOR,
+                       SUBJECT_END, SUBORDINATE, TYPE_WORD, UNIT_HEAD)
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
-
-
-def _unit_names(text: str, known=()) -> list[str]:
-    """Unit names in an item head or a subject: 「第一科」, 「第二隊、第三隊及第四隊」,
-    「北、中、南區環境督察大隊」, 「桃園、基隆、宜蘭、花蓮及金馬辦事處」; [] unless every piece names a unit.
-
-    >>> _unit_names("北、中、南區環境督察大隊")
-    ['北區環境督察大隊', '中區環境督察大隊', '南區環境督察大隊']
-    >>> _unit_names("桃園、基隆及金馬辦事處"), _unit_names("職員加班、差假之核簽與登記"), _unit_names("不屬其他各科、室事項")
-    (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
-    """
-    text = expand_names(text)
-    names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
-    if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
-        return names
-    return _shared_rest(text, known)
-
-
-def _list_frame(text: str) -> str:
-    """「第一處掌理左列事業關於獨占、結合及聯合行為之調查處理事項：」 lists 事業, not duties: each item's duty
-    is the item and this topic (「製造業關於獨占…事項」).  Empty for a list of duties.
-
-    >>> _list_frame("第二處掌理左列事業關於獨占、結合及聯合行為之調查處理事項："), _list_frame("本局掌理下列事項：")
-    ('關於獨占、結合及聯合行為之調查處理事項', '')
-    """
-    m = FRAME.search(text)
-    return m.group("topic") if m and m.group("what") not in ("各款", "事項", "各項") else ""
-
-
-def _shared_out(paths: list[tuple[str, ...]], clause: str) -> dict[tuple[str, ...], str] | None:
-    """「人事室、會計室…分別辦理人事、歲計、會計及統計事項」: each unit takes the subjects of the clause
-    that its name shares (人事 → 人事室), and the unnamed ones in between go to the next unit that has a
-    subject of its own (歲計 → 會計室), the last ones to the last; None when no subject names a unit."""
-    subjects = [x for x in re.split(r"、|及|與|暨", re.sub(r"(?:事項|業務)$", "", clause)) if x]
-    cores = [re.sub(f"(?:{UNIT_SUFFIX_PATTERN})$", "", p[-1]) for p in paths]
-    owner = [next((k for k, c in enumerate(cores) if c and (c in x or x in c)), None) for x in subjects]
-    anchored = [k for k in owner if k is not None]
-    if len(set(anchored)) < 2 or anchored != sorted(anchored):
-        return None
-    out: dict[int, list[str]] = {}
-    for i, subject in enumerate(subjects):
-        k = owner[i]
-        if k is None:
-            k = next((o for o in owner[i:] if o is not None), anchored[-1])
-        out.setdefault(k, []).append(subject)
-    return {paths[k]: "、".join(out.get(k, subjects)) + "事項" for k in range(len(paths))}
-
-
-def _listed_names(text: str) -> list[str]:
-    """Names a 「設…」 list sets up: 「七科及北、中、南區環境督察大隊」 → the 大隊 (七科 is a count)."""
-    names = []
-    for segment in re.split(r"(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text)):
-        names += _unit_names(segment) or split_unit_list(segment)
-    return [n for n in names if not COUNTED.match(n) and "設" not in n]
-
-
-def _split_names(text: str) -> list[str]:
-    """The units named in 「分…辦事」 after a unit of a list: counts name none, nor does a word that shares
-    the count before it (三十五分駐、派出所: 35 of each).
-
-    >>> _split_names("四偵查分隊、警犬分隊"), _split_names("四股、八隊、三十五分駐、派出所"), _split_names("庶務及出納二組")
-    (['警犬分隊'], [], ['庶務組', '出納組'])
-    """
-    pieces = re.split(r"、|及|與", expand_names(text))
-    out = []
-    for before, piece in zip([""] + pieces, pieces):
-        shared_count = re.match(rf"^[{CN_NUM}\d]", before) and not UNIT_NAME.fullmatch(re.sub(rf"^[{CN_NUM}\d]+", "", before))
-        if UNIT_NAME.fullmatch(piece) and not re.match(rf"^[{CN_NUM}\d]", piece) and not shared_count:
-            out.append(piece)
-    return out
-
-
-def _shared_rest(text: str, known=()) -> list[str]:
-    """「A、B及C辦事處」: short heads that share the rest of the last name (辦事處, 區環境督察大隊).
-
-    The rest is where the names the document already set up say it is (``known``);
-    otherwise the heads' length tells where the last name's head ends.
-    """
-    *heads, last = text.split("、")
-    joined = re.match(r"^(.{1,4}?)(?:及|與|暨|和)(.+)$", last)
-    if joined and heads:
-        heads, last = heads + [joined.group(1)], joined.group(2)
-    if not heads or not UNIT_NAME.fullmatch(last) or NOT_A_NAME.search(last) or \
-            any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) or
-                re.fullmatch(rf"[{CN_NUM}\d]+", h) for h in heads):  # 「二、第二科」 is a list item, not heads
-        return []
-    for cut in range(1, len(last) - 1):
-        if last in known and all(h + last[cut:] in known for h in heads):
-            return [h + last[cut:] for h in heads] + [last]
-    cut = max(set(map(len, heads)), key=[len(h) for h in heads].count)
-    rest = last[cut:]
-    if len(rest) < 2 or not UNIT_NAME.fullmatch(last[:cut] + rest):
-        return []
-    return [h + rest for h in heads] + [last]
-
-
-def _fold(name: str) -> str:
-    """A name with its variant characters folded (台/臺, 祕/秘), for telling two spellings apart from two units."""
-    return name.replace("台", "臺").replace("祕", "秘")
-
-
-def _clean_name(name: str) -> str:
-    """A unit's name as written, without what surrounds it in the sentence.
-
-    >>> _clean_name("本處人事室"), _clean_name("電臺一所"), _clean_name("覆審室分組"), _clean_name("第一所")
-    ('人事室', '電臺', '覆審室', '第一所')
-    """
-    stripped = strip_self_reference(name)
-    name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
-    name = re.sub(r"^(?:分|並|另)?設(?!計|備|施)(?=\w{2,})", "", name)  # 「、設測量隊辦理…」
-    return DIVIDED_AFTER.sub("", COUNT_AFTER.sub("", name))
-
-
-def _bare(name: str) -> bool:
-    """Only unit words, a collective of them, or a self-reference: no unit's name (分署, 辦事處, 各科或課, 本會所).
-
-    >>> [_bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔", "處分科", "場站組")]
-    [True, True, True, True, True, True, True, True, False, False, False]
-    """
-    rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
-    return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
-                                  re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+", rest) or
-                                  re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
-                or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)
+from .unit_names import (bare, clean_name, fold, list_frame, listed_names, shared_out, split_names, unit_names)
 
 
 class StructureParser:
@@ -173,16 +50,16 @@ class StructureParser:
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
         self.seen: list[str] = []  # the paragraphs read so far
-        self.folded_self = {_fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
+        self.folded_self = {fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
-        return _fold(word) in self.folded_self or is_self_reference(word)
+        return fold(word) in self.folded_self or is_self_reference(word)
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None:
-        name = _clean_name(name)
-        if parent is None and (_fold(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
+        name = clean_name(name)
+        if parent is None and (fold(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
@@ -190,7 +67,7 @@ class StructureParser:
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
-                (classify_unit(name)[1] == name and name != "燈塔") or _bare(name) and not family:
+                (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family:
             return None
         if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
@@ -274,7 +151,7 @@ class StructureParser:
         for m in SUBJECT_END.finditer(head, 2):
             words = expand_names(head[:m.start()])
             if "、" in words or re.search(r"(?<=[組處室科課股局署關心隊所站場])(?:及|與|暨)(?=\S{2})", words):
-                names = _unit_names(words, self.known)
+                names = unit_names(words, self.known)
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
@@ -342,7 +219,7 @@ class StructureParser:
             self.written.update(expanded_from(line.body))
             self.seen.append(line.body)
             if line.kind == "para":
-                self.frame = _list_frame(line.body)
+                self.frame = list_frame(line.body)
                 owner, post, mode = self._paragraph(line)
                 styles, stack = [], {}
                 continue
@@ -359,22 +236,22 @@ class StructureParser:
     def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
         body = line.body.strip()
         head = UNIT_HEAD.match(body)
-        if head and _unit_names(head.group("name")):
+        if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
-        if nested and _unit_names(nested.group("parent")) and _listed_names(nested.group("list")):
+        if nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
             # 「一、秘書室　設文書、總務、法律事務三科，分別掌理…」: a unit and the sections it sets up.
             own = [p for parent in parents if (p := self.unit(nested.group("parent"), line, parent, item))]
             for path in own:
-                for child in _listed_names(nested.group("list")):
+                for child in listed_names(nested.group("list")):
                     self.unit(child, line, path, item)
                 rest = DUTY_VERB.search(m.group("rest") or "")
                 if rest:
                     self.duty(path, rest.group("duty"), line, item)
             stack[level] = own
             return
-        names = _unit_names(m.group("name")) if m else []
+        names = unit_names(m.group("name")) if m else []
         if m and not names and mode == "units" and LISTED_NAME.fullmatch(m.group("name")) and \
                 not PROSE_NAME.search(m.group("name")):
             names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
@@ -387,7 +264,7 @@ class StructureParser:
             stack[level] = paths
             split = SPLIT_INTO.search(m.group("rest") or "")
             for path in paths if split else ():
-                for child in _split_names(split.group("list")):
+                for child in split_names(split.group("list")):
                     self.unit(child, line, path, item)
             for path in paths:
                 if m.group("duties"):
@@ -471,7 +348,7 @@ class StructureParser:
                 # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
                 self._infer_respective(paths, ordered=len(paths) == len(listed) > 1)
             elif paths and duty:
-                shares = _shared_out(paths, duty.group("duty")) if len(paths) > 1 and \
+                shares = shared_out(paths, duty.group("duty")) if len(paths) > 1 and \
                     re.search(r"分別(?:掌理|辦理|負責)", rest) else None
                 for p in paths:
                     self.duty(p, shares[p] if shares else duty.group("duty"), line)
@@ -490,7 +367,7 @@ class StructureParser:
             # 「秘書處設文牘科、收發科…，分掌下列事項：」: a unit sets up its own sections.
             set_up = own_set_up
             divided = DIVIDED.search(text)
-            names = _listed_names(set_up.group("list"))
+            names = listed_names(set_up.group("list"))
             paths = [p for p in (self.unit(n, line, parent=owner, note=divided.group(0) if divided else "")
                                  for n in names) if p]
             if paths and intro:
@@ -555,7 +432,7 @@ class StructureParser:
                          any(by in p for p in self.agency)):
             return None
         word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
-        names = _listed_names(m.group("list"))
+        names = listed_names(m.group("list"))
         if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
             return None
         for name in names:
@@ -573,16 +450,16 @@ class StructureParser:
         its own in a later clause of the paragraph (the first clause is the paragraph's subject's)."""
         for clause in re.split(r"[。；]", text)[1:]:
             m = CLAUSE_SET_UP.match(clause)
-            parent = self.known.get(_clean_name(m.group("parent"))) if m else None
+            parent = self.known.get(clean_name(m.group("parent"))) if m else None
             if parent and parent != self.agency:
-                for child in _listed_names(m.group("list")):
+                for child in listed_names(m.group("list")):
                     self.unit(child, line, parent)
 
     def _charged_units(self, text: str) -> list[tuple[str, ...]]:
         """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
         組 of the article's 預算中心), else every one of the document; or the one unit it names (「由行政組辦理之」)."""
         m = BY_UNITS.match(text)
-        who = _clean_name(m.group("who")) if m else ""
+        who = clean_name(m.group("who")) if m else ""
         family = re.fullmatch(r"各(\S{1,3})", who)
         if family:
             kind = family.group(1)
