@@ -24,16 +24,14 @@ from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_refer
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
-from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties, split_unit_list
-from .patterns import (ACTIVE_SUBJECT, ALIAS_PAREN, BY_UNITS, CLAUSE_SET_UP, COLLECTIVE, CONTINUATION, COUNTED,
-                       DIVIDED, DUTY_INTRO, DUTY_VERB, FAMILY_NAME, INLINE_UNIT, LISTED_NAME, LIST_GOES_ON,
-                       LIST_INTRO, MANDATE_SENTENCE, MEMBERS_SET_UP, NEED, NESTED_SET_UP, NON_STRUCTURE_CHAPTER,
-                       OBJECT_CLAUSE, ONE_UNIT_WORD, POST, POST_DUTY, POST_TITLE, PROSE_NAME, PURPOSE,
-                       PURPOSE_OF_SET_UP, RESPECTIVE, SETS_UP, SETS_UP_LIST, SET_UP_TO, SPLIT_INTO, STAFFED_FOR,
-                       SUBJECT_END, SUBORDINATE, TYPE_WORD, UNIT_HEAD)
+from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties
+from .paragraphs import Mode, read as read_paragraph
+from .patterns import (ACTIVE_SUBJECT, BY_UNITS, COLLECTIVE, DIVIDED, DUTY_VERB, INLINE_UNIT, LISTED_NAME,
+                       NESTED_SET_UP, NON_STRUCTURE_CHAPTER, ONE_UNIT_WORD, POST, POST_TITLE, PROSE_NAME, PURPOSE,
+                       SET_UP_TO, SPLIT_INTO, SUBJECT_END, UNIT_HEAD)
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
-from .unit_names import (bare, clean_name, fold, list_frame, listed_names, shared_out, split_names, unit_names)
+from .unit_names import (bare, clean_name, fold, list_frame, listed_names, split_names, unit_names)
 
 
 class StructureParser:
@@ -71,7 +69,7 @@ class StructureParser:
             return None
         if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
-        if self._is_agency_name(name):
+        if self.is_agency_name(name):
             return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
         if parent is None and COLLECTIVE.match(name) and self._members(name):
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
@@ -95,7 +93,7 @@ class StructureParser:
         self.article_units.append(path)
         return path
 
-    def _is_agency_name(self, name: str) -> bool:
+    def is_agency_name(self, name: str) -> bool:
         """The name of the agency or of one above it, whole or in consecutive pieces (行政院勞工委員會)."""
         pieces = self.agency
         return any("".join(pieces[i:j]) == name for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1))
@@ -173,7 +171,7 @@ class StructureParser:
                     return members
         return []
 
-    def _subject(self, text: str, line: Line) -> tuple[tuple[str, ...] | list[tuple[str, ...]] | None, str]:
+    def subject(self, text: str, line: Line) -> tuple[tuple[str, ...] | list[tuple[str, ...]] | None, str]:
         """The unit (or post) a paragraph opens with: the shortest prefix that names one.
 
         Several units named together are returned as a list of paths (see :meth:`_subject_group`).
@@ -210,7 +208,7 @@ class StructureParser:
             self.on_article(lines, self)
         owner: tuple[str, ...] | None = None
         post = ""
-        mode = None  # "duties" | "units" | "agency" | None
+        mode: Mode | None = None
         styles: list[str] = []
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
@@ -220,7 +218,8 @@ class StructureParser:
             self.seen.append(line.body)
             if line.kind == "para":
                 self.frame = list_frame(line.body)
-                owner, post, mode = self._paragraph(line)
+                opened = read_paragraph(self, line)
+                owner, post, mode = opened.owner, opened.post, opened.mode
                 styles, stack = [], {}
                 continue
             if mode is None:
@@ -252,12 +251,12 @@ class StructureParser:
             stack[level] = own
             return
         names = unit_names(m.group("name")) if m else []
-        if m and not names and mode == "units" and LISTED_NAME.fullmatch(m.group("name")) and \
+        if m and not names and mode == Mode.UNITS and LISTED_NAME.fullmatch(m.group("name")) and \
                 not PROSE_NAME.search(m.group("name")):
             names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
-        if mode == "agency" and level == 0 and names and m.group("duties"):
-            mode = "units"
-        if names and (mode == "units" or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
+        if mode == Mode.AGENCY and level == 0 and names and m.group("duties"):
+            mode = Mode.UNITS
+        if names and (mode == Mode.UNITS or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
             divided = DIVIDED.search(m.group("rest") or "")
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
@@ -269,193 +268,20 @@ class StructureParser:
             for path in paths:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)
-            if not paths and mode == "units":  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
+            if not paths and mode == Mode.UNITS:  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
                 self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
             return
-        if mode == "units" and (level - 1) not in stack:
+        if mode == Mode.UNITS and (level - 1) not in stack:
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
             return
         if self.frame and level == 0:
             body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
-        if mode == "agency" and level == 0:
+        if mode == Mode.AGENCY and level == 0:
             self.agency_duties.append((body, line, item))
         for parent in parents:
             self.duty(parent, body, line, item, post=post if parent == self.agency else "")
 
-    def _paragraph(self, line: Line):
-        """Handle a paragraph; returns the list context ``(owner, post, mode)`` it opens, if any."""
-        text = ALIAS_PAREN.sub("", line.body)
-        # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
-        text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
-        # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
-        text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)", r"\1", text)
-        intro = bool(LIST_INTRO.search(text))
-        duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
-        if CONTINUATION.match(text) and self.last_owner and intro:
-            return self.last_owner, "", "duties"  # 「…事項。分設二股，各股之職掌如下：」 continues its subject
-        charged = self._charged_units(text)
-        if charged:
-            for path in charged:
-                self.duty(path, BY_UNITS.match(text).group("duty"), line)
-            return None, "", None
-        members = self._named_members(line)
-        if members is not None:
-            return members
-        self._clause_set_ups(text, line)
-        # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
-        owner, post = (self.agency, "") if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", text) else \
-            self._subject(text, line)
-        if SUBORDINATE.search(text) and intro and not (isinstance(owner, tuple) and owner != self.agency):
-            # 「本部之次級機關及其業務如下：」; a unit's 「…及其所屬機關之財務審計，辦理下列事項：」 lists duties.
-            return self.agency, "", "units"
-        if SETS_UP_LIST.search(text):
-            # 「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
-            parent = owner if owner is not None and not isinstance(owner, list) and not post else self.agency
-            return parent, "", "units"
-        if owner is None and text.startswith(tuple(self.self_names)):
-            owner = self.agency
-        if owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{'|'.join(map(re.escape, self.self_names))})(?:設|置)", text):
-            owner = self.agency  # 「一、二等分局設人事室、會計室」: the classes of a family document's office
-        if owner == self.agency and not post:
-            named_post = re.match(rf"^\S{{1,12}}?置({POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", text)
-            post = named_post.group(1) if named_post else ""
-        set_up = SETS_UP.search(text)
-        if owner == self.agency and not post and set_up:
-            listed = split_unit_list(set_up.group("list"))
-            end = set_up.end()
-            more = LIST_GOES_ON.match(text[end:])
-            if more and split_unit_list(more.group("more"), strict=True):
-                listed += split_unit_list(more.group("more"), strict=True)
-                end += more.end()
-            names = [n for n in listed if not COUNTED.match(n)]
-            if set_up.group("list") == "燈塔":
-                names = ["燈塔"]
-            if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names):
-                # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only
-                # introduces the list; the units listed sit under the subject, and what they do together
-                # (「設左列各處組，辦理會議、文書…事項：」) is the subject's, unless it only points elsewhere (第二條所列事項).
-                together = DUTY_VERB.search(text[end:])
-                if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
-                    self.duty(self.agency, together.group("duty"), line)
-                return self.agency, "", "units"
-            divided = DIVIDED.search(text)
-            conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
-            notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
-            paths = [p for p in (self.unit(n, line, note=notes) for n in names) if p]
-            rest = text[end:]
-            duty = DUTY_VERB.search(rest)
-            if paths and RESPECTIVE.search(rest):
-                # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
-                self._infer_respective(paths, ordered=len(paths) == len(listed) > 1)
-            elif paths and duty:
-                shares = shared_out(paths, duty.group("duty")) if len(paths) > 1 and \
-                    re.search(r"分別(?:掌理|辦理|負責)", rest) else None
-                for p in paths:
-                    self.duty(p, shares[p] if shares else duty.group("duty"), line)
-            elif paths and (purpose := PURPOSE_OF_SET_UP.search(text[:set_up.start()])) and \
-                    not NEED.search(purpose.group("purpose")) and "以" not in purpose.group("lead"):
-                # 「本館為加強臺灣史之研究…，設臺灣文獻館」: what the unit is set up for is its mandate.
-                for p in paths:
-                    if p != self.agency:
-                        self.duty(p, purpose.group("purpose"), line)
-            if intro and not paths:
-                return self.agency, "", "units"
-            return (paths[-1], "", "duties") if duty_intro and len(paths) == 1 else (None, "", None)
-        subject_end = text.find(owner[-1]) + len(owner[-1]) if isinstance(owner, tuple) else -1
-        own_set_up = SETS_UP.search(text, subject_end) if subject_end > 0 and owner != self.agency and not post else None
-        if own_set_up and own_set_up.start() <= subject_end + 2:
-            # 「秘書處設文牘科、收發科…，分掌下列事項：」: a unit sets up its own sections.
-            set_up = own_set_up
-            divided = DIVIDED.search(text)
-            names = listed_names(set_up.group("list"))
-            paths = [p for p in (self.unit(n, line, parent=owner, note=divided.group(0) if divided else "")
-                                 for n in names) if p]
-            if paths and intro:
-                return owner, "", "units"
-            duty = DUTY_VERB.search(text[set_up.end():])
-            if paths and duty and not RESPECTIVE.search(text):
-                self.duty(owner, duty.group("duty"), line)
-            if paths:
-                return None, "", None
-        if owner == self.agency and not post and not intro:
-            staffed = STAFFED_FOR.match(text)
-            if staffed and text.startswith(tuple(self.self_names)) and \
-                    not re.search(r"需要|特定|專門性|技術性", staffed.group("duty")):
-                self.duty(self.agency, staffed.group("duty"), line)
-                return None, "", None
-            held = POST_DUTY.search(text)
-            titles = held.group("titles").split("、") if held else []
-            if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
-                self.duty(self.agency, held.group("duty"), line, post=held.group("titles"))
-                return None, "", None
-            mandate = MANDATE_SENTENCE.match(text)
-            if mandate and text.startswith(tuple(self.self_names)):
-                # 「本廠掌理財物驗收、倉儲…等業務。」: the agency's mandate in one sentence.
-                self.duty(self.agency, mandate.group("duty"), line)
-                return None, "", None
-        if owner is None:
-            return None, "", None
-        owners = owner if isinstance(owner, list) else [owner]
-        summary = None
-        if owner != self.agency:
-            # 「X科掌理A、B等事項。分設二股…」: the summary sentence is a duty of X.
-            summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", text)
-            if summary:
-                for o in owners:
-                    self.duty(o, summary.group("duty"), line)
-        if duty_intro:
-            charged = OBJECT_CLAUSE.match(text) if not summary else None
-            if charged and not post:
-                for o in owners:
-                    self.duty(o, charged.group("duty"), line)
-            mode = "agency" if owner == self.agency and not post else "duties"
-            return owner, post, mode
-        if intro:
-            return None, "", None  # a list of something else than duties (members, 得由局行文 matters)
-        duty = DUTY_VERB.search(text)
-        if duty is None and owner != self.agency:
-            # 「第二組掌理選舉人…名冊之編造。」: the sentence after the subject's verb is its duty.
-            duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", text)
-        if duty and (owner != self.agency or post) and not (summary and summary.start("duty") == duty.start("duty")):
-            for o in owners:
-                self.duty(o, duty.group("duty"), line, post=post if o == self.agency else "")
-        return None, "", None
-
-    def _named_members(self, line: Line):
-        """「經濟部水利署設第一至第十河川局（以下簡稱各局），掌理下列事項：」 in the document of a family (各河川局,
-        港務消防隊):
-        the members named are its units, and what follows is the family's own (``(owner, post, mode)``), or None."""
-        family = self.agency[-1]
-        m = MEMBERS_SET_UP.match(line.body)
-        by = m.group("by") if m else ""
-        if not m or not (self._is_agency_name(by) or self.is_self(by) or by in self.self_names or
-                         any(by in p for p in self.agency)):
-            return None
-        word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
-        names = listed_names(m.group("list"))
-        if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
-            return None
-        for name in names:
-            self.unit(name, line, note="")
-        rest = ALIAS_PAREN.sub("", line.body[m.end("list"):])
-        if LIST_INTRO.search(rest):
-            return self.agency, "", "agency"
-        duty = DUTY_VERB.search(rest)
-        if duty:
-            self.duty(self.agency, duty.group("duty"), line)
-        return None, "", None
-
-    def _clause_set_ups(self, text: str, line: Line) -> None:
-        """「各工廠置廠長一人。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up
-        its own in a later clause of the paragraph (the first clause is the paragraph's subject's)."""
-        for clause in re.split(r"[。；]", text)[1:]:
-            m = CLAUSE_SET_UP.match(clause)
-            parent = self.known.get(clean_name(m.group("parent"))) if m else None
-            if parent and parent != self.agency:
-                for child in listed_names(m.group("list")):
-                    self.unit(child, line, parent)
-
-    def _charged_units(self, text: str) -> list[tuple[str, ...]]:
+    def charged_units(self, text: str) -> list[tuple[str, ...]]:
         """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
         組 of the article's 預算中心), else every one of the document; or the one unit it names (「由行政組辦理之」)."""
         m = BY_UNITS.match(text)
@@ -471,7 +297,7 @@ class StructureParser:
             return []
         return [self.known[who]] if who in self.known and self.known[who] != self.agency else []
 
-    def _infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
+    def infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
         """「分別掌理前條所列事項」: share the duties the agency listed among the units just set up.
 
         An act lists the units in the order of the duties they take over
@@ -626,3 +452,14 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         from .procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)
     return parsed
+
+
+def demo(*lines: str) -> None:
+    """Print what a small office-rules document of ``lines`` yields, its units, then its duties (the examples
+    of loaders/paragraphs.py)."""
+    parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n" + "\n".join(lines),
+                            Document("demo", "", "office_rules"))
+    for unit in parsed.units[1:]:
+        print("unit", "/".join(unit.path[1:]))
+    for duty in parsed.duties:
+        print("duty", "/".join(duty.unit[1:]) or "本局", duty.text + (f" ({duty.post})" if duty.post else ""))
