@@ -395,12 +395,14 @@ def other_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
 
 
 def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
-    """「第二組掌理選舉人名冊之編造。」: the duty after the subject's verb.
+    """「第二組掌理選舉人名冊之編造。」, 「人事室依法辦理人事管理事項。」: the duty after the subject's verb.
 
     >>> from loaders.structure import demo
-    >>> demo("第 2 條", "本局設第二組。", "第二組掌理選舉人名冊之編造。")
+    >>> demo("第 2 條", "本局設第二組、人事室。", "第二組掌理選舉人名冊之編造。", "人事室依法辦理人事管理事項。")
     unit 第二組
+    unit 人事室
     duty 第二組 選舉人名冊之編造
+    duty 人事室 人事管理事項
     """
     owner, summary_match = para.owner, para.summary
     duty = DUTY_VERB.search(para.text)
