@@ -32,6 +32,8 @@ import sys
 
 import click
 
+from graph_model.printable import one_line, terminal
+
 
 # --------------------------------------------------------------------------- shared plumbing
 class State:
@@ -98,7 +100,7 @@ def _json_default(obj):
 
 def emit(result, as_json: bool, render) -> None:
     """Print ``result`` as JSON (``--json``) or as the text ``render(result)`` returns."""
-    text = to_json(result) if as_json else render(result)
+    text = to_json(result) if as_json else terminal(render(result))
     if text:
         click.echo(text.rstrip("\n"))
 
@@ -221,7 +223,10 @@ class OrgGraphGroup(click.Group):
         code = exc.exit_code if isinstance(exc, click.ClickException) else 1
         if wants_json(argv):
             return JsonError(exc, code)
-        return exc if isinstance(exc, click.ClickException) else click.ClickException(str(exc))
+        if not isinstance(exc, click.ClickException):
+            exc = click.ClickException(str(exc))
+        exc.message = one_line(exc.message)  # a file name or a server's words cannot forge a second line
+        return exc
 
 
 @click.group(cls=OrgGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -315,7 +320,7 @@ def _render_load(summary: dict) -> str:
                      f"; {sum(d['units'] for d in docs)} units, {sum(d['duties'] for d in docs)} duties")
     if summary["refused"]:
         lines.append(f"refused {len(summary['refused'])} file{'s' if len(summary['refused']) != 1 else ''}:")
-        lines += [f"  {r['error']}" for r in summary["refused"]]
+        lines += [f"  {one_line(r['error'])}" for r in summary["refused"]]
     n = summary["total_documents"]
     lines.append(f"store {summary['store']}: {n} document{'s' if n != 1 else ''}")
     return "\n".join(lines)
@@ -525,7 +530,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                          direction=direction.upper(), headcount=True if headcount else None, duties=duties,
                          stack=stack, font=font, lang=lang, page=page, dpi=dpi)
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {one_line(warning)}", err=True)
     summary = {"output": str(output), "format": fmt, "units": len(result.units),
                "highlighted": sum(1 for u in result.units if u in set(ids)), "warnings": result.warnings}
     emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
@@ -560,7 +565,7 @@ def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, d
         raise click.UsageError(f"{', '.join(given)} {verb} for org charts, not for --procedure")
     result = write_procedure_chart(graph, name, output, fmt, font=font, direction=direction, page=page, dpi=dpi)
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {one_line(warning)}", err=True)
     summary = {"output": str(output), "format": fmt, "procedure": result.procedure, "title": result.title,
                "steps": len(result.steps), "units": result.units, "warnings": result.warnings}
     emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['title']}: {s['steps']} steps)")

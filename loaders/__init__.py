@@ -65,8 +65,16 @@ def detect_genre(text: str) -> str | None:
 
 
 def doc_id_for(path: str | Path) -> str:
-    """Document id used in provenance: the file name without extension."""
-    return Path(path).stem
+    """Document id used in provenance: the file name without extension, its control, bidi and zero-width
+    characters made ``_`` (an id is printed in every citation).
+
+    >>> doc_id_for("docs/bad" + chr(10) + "Error: x.txt"), doc_id_for("A0010053.json")
+    ('bad_Error: x', 'A0010053')
+    """
+    return _UNSAFE_IN_ID.sub("_", Path(path).stem)
+
+
+_UNSAFE_IN_ID = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = "", sha256: str = "",

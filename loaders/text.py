@@ -58,7 +58,10 @@ _PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "
 # there): the Kangxi radicals fold by NFKC, the supplement's full-character forms by this table.
 RADICALS = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
                            **dict(zip("⺠⻑⻄⻘⻝⻣⻤⻩⻯⻆⻅⺟", "民長西青食骨鬼黃龍角見母"))})
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]")  # never part of a name
+# Never part of a name: control characters, and the bidirectional and zero-width ones that make a name read
+# other than it is (graph_model.printable.INVISIBLE).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u061c\u200b-\u200f\u202a-\u202e"
+                      r"\u2060-\u2064\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")

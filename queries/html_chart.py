@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 from graph_model.records import Source
@@ -65,7 +66,9 @@ def html_chart(graph, unit: str | None = None, *, title: str | None = None, inde
         title = "組織圖：" + ("、".join(graph.node(r)["name"] for r in roots) if unit else "全部機關")
     data["title"] = title
     page = TEMPLATE.read_text(encoding="utf-8")
-    return page.replace(TITLE_MARK, _html_text(title)).replace(DATA_MARK, script_json(data))
+    # One pass over the template: a name holding a marker (/*ORGGRAPH-DATA*/) is never filled in itself.
+    fill = {TITLE_MARK: _html_text(title), DATA_MARK: script_json(data)}
+    return re.sub("|".join(map(re.escape, fill)), lambda m: fill[m.group()], page)
 
 
 def script_json(data) -> str:

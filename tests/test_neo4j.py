@@ -189,6 +189,77 @@ def test_cli_cypher_write_refused(neo4j_env, run):
     assert rows(neo4j_env, "MATCH (n:Foreign {id: 'x'}) RETURN count(n)") == [[0]]
 
 
+@pytest.fixture
+def listener():
+    """A local HTTP server that records every request it gets: what a LOAD CSV would fetch."""
+    import http.server
+    import threading
+    got = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            got.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"a,b\n1,2\n")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/x.csv", got
+    server.shutdown()
+
+
+# Each walks around a check that reads the query's text; the server's own plan of it gives it away.
+BEYOND_READING = [
+    ("MATCH (n) RETURN n // x\rTERMINATE TRANSACTIONS 'neo4j-transaction-1'", ""),  # (a syntax error, then)
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TerminateTransactions"),
+    ("CALL `dbms`.listConfig() YIELD name RETURN name", "it calls dbms.listConfig"),
+    ("CALL dbms .queryJmx('*') YIELD name RETURN name", "it calls dbms.queryJmx"),
+    ("CALL `db`.`clearQueryCaches`()", "it calls db.clearQueryCaches"),
+    ("SHOW USERS", "AdministrationCommand"),
+    ("SHOW TRANSACTIONS", "ShowTransactions"),
+    ("SHOW PROCEDURES YIELD name RETURN name", "ShowProcedures"),
+    ("CALL () { CREATE (n:Foreign) } IN TRANSACTIONS", "TransactionForeach"),
+    ("USE system SHOW USERS", "not a query over the graph"),
+]
+
+
+@pytest.mark.parametrize("query, why", BEYOND_READING, ids=[q for q, _ in BEYOND_READING])
+def test_cli_cypher_refuses_what_is_no_read_of_the_graph(neo4j_env, run, query, why):
+    result = run("cypher", query)
+    assert result.exit_code == 1 and result.stderr.startswith("Error: "), result.stderr
+    assert why in result.stderr and "Traceback" not in result.stderr
+    assert rows(neo4j_env, "MATCH (n:Foreign) RETURN count(n)") == [[0]]
+
+
+def test_cli_cypher_load_csv_is_refused_and_the_server_fetches_nothing(neo4j_env, run, listener):
+    url, got = listener
+    result = run("cypher", f"LOAD CSV FROM '{url}' AS r RETURN r")
+    assert result.exit_code == 1 and "(LoadCSV)" in result.stderr, result.stderr
+    # Behind orggraph's back, the project's server configuration refuses it too: no address, no file.
+    import neo4j
+    from neo4j.exceptions import ClientError
+    with neo4j.GraphDatabase.driver(neo4j_env["NEO4J_URI"],
+                                    auth=(neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"])) as driver:
+        for target in (url, "file:///etc/passwd"):
+            with driver.session() as session, pytest.raises(ClientError, match="ExternalResourceFailed|blocked|false"):
+                session.run(f"LOAD CSV FROM '{target}' AS r RETURN r").consume()
+    assert got == []
+
+
+def test_cli_cypher_reads_with_the_allowed_procedures(neo4j_env, run, corpus):
+    push(corpus, conf(neo4j_env))
+    result = run("cypher", "CALL db.labels() YIELD label RETURN label ORDER BY label", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert ["Unit"] in json.loads(result.stdout)["rows"]
+    found = run("cypher", "CALL db.index.fulltext.queryNodes('orggraph_unit_name', $q) YIELD node "
+                          "RETURN node.name AS name LIMIT 1", "--param", "q=稽查組", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)["rows"] == [["稽查組"]], found.stderr
+
+
 def test_cli_cypher_table_and_json(neo4j_env, run, corpus):
     push(corpus, conf(neo4j_env))
     q = "MATCH (u:Unit {id: $id}) RETURN u.name AS name, u.path AS path"

@@ -163,21 +163,6 @@ def test_output_through_a_symlink_and_never_onto_a_device(run, store001, tmp_pat
     assert readonly.read_text(encoding="utf-8") == "keep"
 
 
-@pytest.mark.parametrize("query, why", [
-    ("TERMINATE TRANSACTION 'neo4j-transaction-42'", "TERMINATE TRANSACTION"),
-    ("LOAD CSV FROM 'http://example.com/x.csv' AS row RETURN row", "LOAD CSV"),
-])
-def test_cypher_refuses_what_a_read_transaction_still_allows(run, query, why, monkeypatch):
-    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")  # refused before any connection is tried
-    monkeypatch.setenv("NEO4J_PASSWORD", "secret-pw")
-    result = run("cypher", query)
-    assert result.exit_code == 1 and why in result.stderr and "refused" in result.stderr
-    assert "secret-pw" not in result.stderr and len(result.stderr.splitlines()) == 1
-    # the same words inside a string are data, not a statement
-    from graph_model.neo4j.connection import refusal
-    assert refusal(f"MATCH (u:Unit) WHERE u.name = '{why}' RETURN u") == ""
-
-
 def test_a_chart_is_never_written_onto_a_device_or_a_read_only_file(run, store001, tmp_path):
     result = run("--store", store001, "chart", "基隆關", "-o", "/dev/null", "--format", "svg")
     assert result.exit_code == 1 and "not a regular file" in result.stderr

@@ -30,15 +30,30 @@ class Settings:
 
     @property
     def shown_uri(self) -> str:
-        """The URI as it may be printed: ``bolt://neo4j:PW@host`` loses its user and password.
+        """The URI as it may be printed: ``bolt://neo4j:PW@host`` loses its user and password, however the
+        password is written (with ``/``, a space, or ``@`` in it).
 
         >>> Settings(uri="bolt://neo4j:s3cret@127.0.0.1:7687").shown_uri
         'bolt://127.0.0.1:7687'
+        >>> Settings(uri="bolt://neo4j:a/b c@d@127.0.0.1:7687").shown_uri
+        'bolt://127.0.0.1:7687'
         """
-        return _USERINFO.sub("", self.uri)
+        return without_userinfo(self.uri)
 
 
-_USERINFO = re.compile(r"(?<=://)[^@/\s]*@")
+def without_userinfo(text: str) -> str:
+    """``text`` with the user and password of every URI in it removed: all up to the last ``@`` before
+    the host.
+
+    >>> without_userinfo("cannot reach bolt://u:p@ss w@rd@localhost:7687 now")
+    'cannot reach bolt://localhost:7687 now'
+    """
+    return _USERINFO.sub("", text)
+
+
+# From :// to the last @ that is followed by a host (letters, digits, dots, dashes, a [v6] address) and its
+# port: the password may hold any character.
+_USERINFO = re.compile(r"(?<=://).*@(?=[\w.\-\[\]:]+(?::\d+)?(?![\w.\-\[\]:@]))")
 
 
 def settings(uri: str | None = None, username: str | None = None, database: str | None = None) -> Settings:
@@ -51,9 +66,13 @@ def settings(uri: str | None = None, username: str | None = None, database: str 
 
 
 def _clean(text: str, s: Settings) -> str:
-    text = _USERINFO.sub("", " ".join(str(text).split()))
+    """A server's or the driver's words, one line, without the user info of a URI or the password (as it
+    is, or percent-encoded as a URI holds it)."""
+    from urllib.parse import quote
+    text = without_userinfo(" ".join(str(text).split()))
     if s.password:
-        text = text.replace(s.password, "***")
+        for form in {s.password, quote(s.password, safe=""), quote(s.password)}:
+            text = text.replace(form, "***")
     return text[:300]
 
 
@@ -73,7 +92,7 @@ def translate(exc: Exception, s: Settings) -> Neo4jError:
     elif getattr(exc, "code", "") and "DatabaseNotFound" in exc.code:
         msg = f"Neo4j at {s.shown_uri} has no database {s.database!r} (check NEO4J_DATABASE)"
     elif getattr(exc, "code", "") and ("AccessMode" in exc.code or "ForbiddenOn" in exc.code):
-        msg = "refused: this query writes, but orggraph cypher runs read-only queries (use Neo4j Browser to write)"
+        msg = f"refused: {_WRITING}"
     elif isinstance(exc, ne.Neo4jError):
         msg = f"Neo4j error at {where}: {_clean(getattr(exc, 'message', None) or exc, s)}"
     else:
@@ -108,52 +127,88 @@ def connect(s: Settings):
             driver.close()
 
 
-# Allowed in a READ transaction, yet not reading: killing other clients' work, fetching URLs from the
-# server, administration.  Matched on the query with its string literals and comments removed.
-_BEYOND_READING = (
-    (re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.I), "TERMINATE TRANSACTION stops other clients' work"),
-    (re.compile(r"\bLOAD\s+CSV\b", re.I), "LOAD CSV makes the server fetch files or URLs"),
-    (re.compile(r"\b(?:apoc\.load|apoc\.import|apoc\.export|dbms\.|db\.create|gds\.)", re.I),
-     "procedures that reach outside the graph or administer the server"),
-    (re.compile(r"\b(?:CREATE|DROP|ALTER|GRANT|REVOKE|DENY|START|STOP)\s+(?:DATABASE|USER|ROLE|ALIAS|SERVER)\b", re.I),
-     "administration commands"),
-)
-_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+# What a read-only query may call: reading the graph's labels, types, keys, schema and full-text indexes.
+ALLOWED_PROCEDURES = frozenset({
+    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.index.fulltext.queryNodes",
+    "db.index.fulltext.queryRelationships", "db.schema.visualization", "db.schema.nodeTypeProperties",
+    "db.schema.relTypeProperties"})
+# Plan operators that act beyond reading the graph, though a READ transaction may allow them: fetching files
+# or URLs (LoadCSV), other clients' transactions and the server's state (Show…, Terminate…), writes.
+_WRITES = re.compile(r"Create|Delete|Merge|^Set|Remove|^Foreach|LockNodes", re.I)
+_BEYOND_READING = re.compile(r"LoadCSV|Terminate|Show|Transaction|Administration|System|Drop|Alter|Grant|Revoke|Deny",
+                             re.I)
+_WRITING = "this query writes, but orggraph cypher runs read-only queries (use Neo4j Browser to write)"
+_PROCEDURE = re.compile(r"^\s*((?:`[^`]*`|[\w$]+)(?:\s*\.\s*(?:`[^`]*`|[\w$]+))*)\s*\(")
+_LEADING = re.compile(r"^\s*(?:EXPLAIN|PROFILE)\b", re.I)
 
 
-def refusal(query: str) -> str:
-    """Why ``query`` is refused before it reaches the server, or ``""``.
+def refusal(summary) -> str:
+    """Why a query is refused, from the server's own plan of it (an ``EXPLAIN`` summary), or ``""``.
 
-    >>> refusal("TERMINATE TRANSACTION 'neo4j-transaction-3'"), refusal("MATCH (n {name: 'LOAD CSV'}) RETURN n")
-    ("TERMINATE TRANSACTION stops other clients' work", '')
+    >>> class Summary:
+    ...     query_type, plan = "r", {"operatorType": "ProduceResults@neo4j", "args": {}, "children": [
+    ...         {"operatorType": "ProcedureCall@neo4j", "args": {"Details": "dbms.listConfig() :: (name)"}}]}
+    >>> refusal(Summary())
+    'it calls dbms.listConfig, which is not one of the procedures that read the graph'
     """
-    bare = _LITERALS.sub(" ", query)
-    return next((why for pattern, why in _BEYOND_READING if pattern.search(bare)), "")
+    stack = [summary.plan or {}]
+    while stack:
+        op = stack.pop()
+        name = str(op.get("operatorType", "")).split("@")[0]
+        stack.extend(op.get("children") or [])
+        if "ProcedureCall" in name:
+            found = _PROCEDURE.match(str((op.get("args") or {}).get("Details", "")))
+            procedure = re.sub(r"[`\s]", "", found.group(1)) if found else "an unknown procedure"
+            if procedure not in ALLOWED_PROCEDURES:
+                return f"it calls {procedure}, which is not one of the procedures that read the graph"
+        elif _BEYOND_READING.search(name):
+            return f"its plan does more than read the graph ({name})"
+        elif _WRITES.search(name):
+            return _WRITING
+    return _WRITING if summary.query_type not in ("r", None) else ""
 
 
 def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
     """Run ``query`` in a READ transaction; ``{"columns": [...], "rows": [[...], ...]}``.
 
-    A query that writes is refused with :class:`Neo4jError`, and so are the statements a READ
-    transaction still allows but that act beyond reading the graph (see :func:`refusal`).
+    The server is asked first how it would run the query (``EXPLAIN``): a query that writes, loads files
+    or URLs, administers the server or other clients' transactions, or calls a procedure that is not
+    on :data:`ALLOWED_PROCEDURES`, is refused with :class:`Neo4jError` — whatever its spelling, since the
+    server parsed it; a statement the server cannot plan as a query (SHOW USERS …) is refused too.
     """
     import neo4j
+    from neo4j import exceptions as ne
 
-    reason = refusal(query)
-    if reason:
-        raise Neo4jError(f"refused: {reason}; orggraph cypher runs read-only queries over the graph "
-                         "(use Neo4j Browser for anything else)")
+    def refuse(reason: str):
+        return Neo4jError(f"refused: {reason}; orggraph cypher runs read-only queries over the graph "
+                          "(use Neo4j Browser for anything else)")
 
     def work(tx):
         result = tx.run(query, params or {})
         return list(result.keys()), [[_plain(v) for v in rec.values()] for rec in result]
 
     with connect(s) as driver:
-        try:
-            with driver.session(database=s.database, default_access_mode=neo4j.READ_ACCESS) as session:
+        with driver.session(database=s.database, default_access_mode=neo4j.READ_ACCESS,
+                            notifications_min_severity="OFF") as session:
+            try:
+                summary = session.run("EXPLAIN " + _LEADING.sub("", query), params or {}).consume()
+            except ne.ClientError as exc:
+                if "Syntax" in (exc.code or "") or "Statement" in (exc.code or ""):
+                    error = translate(exc, s)
+                    if "Unsupported administration command" in str(error) or "administration" in str(error).lower():
+                        raise refuse("it is an administration command, not a query over the graph") from None
+                    raise error from None
+                raise refuse(f"the server would not plan it as a query over the graph "
+                             f"({_clean(getattr(exc, 'message', '') or exc, s)[:120]})") from None
+            except Exception as exc:
+                raise translate(exc, s) from None
+            reason = refusal(summary)
+            if reason:
+                raise Neo4jError(f"refused: {reason}") if reason == _WRITING else refuse(reason)
+            try:
                 columns, rows = session.execute_read(work)
-        except Exception as exc:
-            raise translate(exc, s) from None
+            except Exception as exc:
+                raise translate(exc, s) from None
     return {"columns": columns, "rows": rows}
 
 
