@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import StoreError
@@ -92,3 +94,66 @@ def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# --------------------------------------------------------------------------- caches
+CACHE_MAGIC = b"orggraph-cache 1\n"
+STALE_TEMP = 600  # seconds: a temporary file this old was left by a killed writer
+
+
+def read_cache(path: str | os.PathLike, max_bytes: int) -> bytes | None:
+    """The bytes of a cache file, or None: only a regular file (no link, device, pipe or directory) of at
+    most ``max_bytes``, opened without blocking — anything else is a miss."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(max_bytes + 1)
+        return data if len(data) <= max_bytes else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def seal(key: str, body: bytes) -> bytes:
+    """A cache file's bytes: what it was built from (``key``: the store's fingerprint, the code's version)
+    and a checksum of ``body``, before ``body``."""
+    return CACHE_MAGIC + f"{hashlib.sha256(body).hexdigest()} {key}\n".encode() + body
+
+
+def unseal(key: str, data: bytes | None) -> bytes | None:
+    """The body of a sealed cache file built from ``key``, or None: a file for other data or code, or
+    damaged, is a miss.
+
+    >>> unseal("store:1", seal("store:1", b"x")), unseal("store:2", seal("store:1", b"x"))
+    (b'x', None)
+    >>> unseal("store:1", seal("store:1", b"x")[:-1] + b"y")
+    """
+    if not data or not data.startswith(CACHE_MAGIC):
+        return None
+    header, sep, body = data[len(CACHE_MAGIC):].partition(b"\n")
+    digest, _, made_for = header.decode("utf-8", "replace").partition(" ")
+    if not sep or made_for != key or hashlib.sha256(body).hexdigest() != digest:
+        return None
+    return body
+
+
+def sweep_temps(folder: str | os.PathLike, pattern: str = ".*.tmp", age: float = STALE_TEMP) -> None:
+    """Remove temporary files older than ``age`` seconds that a killed writer left in ``folder``."""
+    now = time.time()
+    try:
+        for p in Path(folder).glob(pattern):
+            try:
+                if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > age:
+                    p.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass

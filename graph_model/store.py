@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from .errors import StoreError
-from .files import atomic_write, cache_dir, umask
+from .files import atomic_write, cache_dir, read_cache, seal, sweep_temps, umask, unseal
 
 if TYPE_CHECKING:
     from .records import ParsedDocument
@@ -84,20 +84,19 @@ def file_hash(path: Path, data: bytes | None = None, st: os.stat_result | None =
     if data is None:
         st = os.stat(path)
     ident = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
-    memo = cache_dir() / f"hash-{hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]}"
-    try:
-        seen, _, digest = memo.read_text(encoding="ascii").partition(" ")
-        if seen == ident and len(digest) == 64:
-            return digest
-    except (OSError, UnicodeDecodeError):
-        pass
+    real = os.path.realpath(path)
+    memo = cache_dir() / f"hash-{hashlib.sha256(os.fsencode(real)).hexdigest()[:16]}"
+    memo_key = f"hash:{real}:{ident}"  # a memo copied from another store, or edited, is a miss
+    body = unseal(memo_key, read_cache(memo, 4096))
+    if body is not None and re.fullmatch(rb"[0-9a-f]{64}", body):
+        return body.decode("ascii")
     if data is None:
         with open(path, "rb") as fh:
             st, data = os.fstat(fh.fileno()), fh.read()
         ident = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
     digest = hashlib.sha256(data).hexdigest()
     try:
-        atomic_write(memo, f"{ident} {digest}".encode("ascii"))
+        atomic_write(memo, seal(f"hash:{real}:{ident}", digest.encode("ascii")))
     except StoreError:
         pass  # no cache: the next command hashes again
     return digest
@@ -326,6 +325,7 @@ class Store:
     def _write(self, documents: dict[str, dict]) -> None:
         contents = {i: self._contents[i] for i in documents if i in self._contents}
         data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents, "contents": contents})
+        sweep_temps(self.path.parent, f".{self.path.name}.*.tmp")  # copies a killed writer left behind
         atomic_write(self.path, data)
         self.source, self._documents, self._bytes = "store", documents, data
         self.fingerprint = "store:" + file_hash(self.path, data, os.stat(self.path))  # under the writers' lock

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import tempfile
@@ -48,9 +49,11 @@ def _ints(values) -> bytes:
     return array("i", values).tobytes()
 
 
-def write_index(index: Index, path: str | os.PathLike, code: str = "") -> None:
-    """Write ``index`` to ``path`` (replaced in one step); ``code`` names the code that built it."""
+def write_index(index: Index, path: str | os.PathLike, code: str = "", fingerprint: str = "") -> None:
+    """Write ``index`` to ``path`` (replaced in one step); ``code`` names the code that built it and
+    ``fingerprint`` the data."""
     path = Path(path)
+    entries = [orjson.dumps(e) for e in index.entries]
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -60,11 +63,13 @@ def write_index(index: Index, path: str | os.PathLike, code: str = "") -> None:
             meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
                     "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
                     "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
-                    "code": orjson.dumps(code), "scopes": orjson.dumps(index.scopes)}
+                    "code": orjson.dumps(code), "scopes": orjson.dumps(index.scopes),
+                    "fingerprint": orjson.dumps(fingerprint), "entries_sha": orjson.dumps(_rows_sha(entries)),
+                    "widths": orjson.dumps([len(index.units[0]) if len(index.units) else 0,
+                                            len(index.entries[0]) if len(index.entries) else 0])}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.executemany("INSERT INTO units VALUES (?, ?)", ((i, orjson.dumps(u)) for i, u in enumerate(index.units)))
-            conn.executemany("INSERT INTO entries VALUES (?, ?)",
-                             ((i, orjson.dumps(e)) for i, e in enumerate(index.entries)))
+            conn.executemany("INSERT INTO entries VALUES (?, ?)", enumerate(entries))
             conn.executemany("INSERT INTO postings VALUES (?, ?)", ((t, _ints(p)) for t, p in index.postings.items()))
             conn.executemany("INSERT INTO name_postings VALUES (?, ?)",
                              ((t, _ints(p)) for t, p in index.name_postings.items()))
@@ -86,12 +91,30 @@ def _damage():
         raise IndexFileError(str(exc)) from None
 
 
+def _rows_sha(rows) -> str:
+    """A checksum of rows (their JSON bytes, in order)."""
+    h = hashlib.sha256()
+    for row in rows:
+        h.update(len(row).to_bytes(4, "little"))
+        h.update(row)
+    return h.hexdigest()
+
+
+def _row(data: bytes, width: int):
+    """A row as read: a list of the width the index was written with, else damage."""
+    row = orjson.loads(data)
+    if not isinstance(row, list) or len(row) != width:
+        raise IndexFileError(f"a row of the wrong shape ({str(row)[:40]})")
+    return row
+
+
 class _Rows(Sequence):
     """``units`` or ``entries``: rows fetched on first use."""
 
-    def __init__(self, conn: sqlite3.Connection, table: str, count: int):
+    def __init__(self, conn: sqlite3.Connection, table: str, count: int, width: int):
         self._conn, self._sql, self._count, self._rows = conn, f"SELECT row FROM {table} WHERE id = ?", count, {}
         self._all = f"SELECT id, row FROM {table} ORDER BY id"
+        self._width = width
 
     def __len__(self) -> int:
         return self._count
@@ -105,13 +128,13 @@ class _Rows(Sequence):
                 found = self._conn.execute(self._sql, (i,)).fetchone()
                 if found is None:
                     raise IndexFileError(f"row {i} missing")
-                row = self._rows[i] = orjson.loads(found[0])
+                row = self._rows[i] = _row(found[0], self._width)
         return row
 
     def __iter__(self):
         if len(self._rows) < self._count:
             with _damage():
-                self._rows = {i: orjson.loads(r) for i, r in self._conn.execute(self._all)}
+                self._rows = {i: _row(r, self._width) for i, r in self._conn.execute(self._all)}
                 if len(self._rows) != self._count:
                     raise IndexFileError("rows missing")
         return (self._rows[i] for i in range(self._count))
@@ -150,10 +173,13 @@ def folded_texts(path: str | os.PathLike, code: str) -> dict[str, str]:
     try:
         conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
         try:
-            found = conn.execute("SELECT value FROM meta WHERE key = 'code'").fetchone()
-            if not code or found is None or orjson.loads(found[0]) != code:
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('code', 'entries_sha')"))
+            if not code or "code" not in meta or orjson.loads(meta["code"]) != code or "entries_sha" not in meta:
                 return {}
-            rows = (orjson.loads(r) for (r,) in conn.execute("SELECT row FROM entries"))
+            raw = [r for (r,) in conn.execute("SELECT row FROM entries ORDER BY id")]
+            if _rows_sha(raw) != orjson.loads(meta["entries_sha"]):
+                return {}  # a damaged row would fold a text wrongly here and in every index built from it
+            rows = (orjson.loads(r) for r in raw)
             return {row[2]: row[3] for row in rows if isinstance(row[2], str) and isinstance(row[3], str)
                     and len(row[2]) == len(row[3])}
         finally:
@@ -162,15 +188,20 @@ def folded_texts(path: str | os.PathLike, code: str) -> dict[str, str]:
         return {}
 
 
-def read_index(path: str | os.PathLike) -> Index:
-    """The index in ``path``, reading rows as the search asks for them."""
+def read_index(path: str | os.PathLike, fingerprint: str | None = None) -> Index:
+    """The index in ``path``, reading rows as the search asks for them; with ``fingerprint``, only the
+    index built from that data (another store's index under this name is a miss)."""
     try:
         conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if orjson.loads(meta["format"]) != FORMAT or orjson.loads(meta["version"]) != VERSION:
             raise IndexFileError("not a lookup index of this version")
+        if fingerprint is not None and orjson.loads(meta["fingerprint"]) != fingerprint:
+            raise IndexFileError("an index of other data")
         lengths = array("i", meta["lengths"])
-        return Index(_Rows(conn, "units", orjson.loads(meta["units_count"])), _Rows(conn, "entries", len(lengths)),
+        unit_width, entry_width = orjson.loads(meta["widths"])
+        return Index(_Rows(conn, "units", orjson.loads(meta["units_count"]), unit_width),
+                     _Rows(conn, "entries", len(lengths), entry_width),
                      _Postings(conn, "postings"), lengths, orjson.loads(meta["triggers"]),
                      orjson.loads(meta["context"]), _Postings(conn, "name_postings"), orjson.loads(meta["scopes"]))
     except (sqlite3.Error, KeyError, TypeError, ValueError, orjson.JSONDecodeError) as exc:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph_model.errors import OrgGraphError, UnknownUnit
-from graph_model.files import atomic_write, cache_dir, source_hash
+from graph_model.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
 from graph_model.unitref import parse_unit_ref
@@ -281,15 +281,17 @@ def _triggers() -> frozenset[str]:
     installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
     key = source_hash([textnorm.__file__], salt=installed)
     path = cache_dir() / f"opencc-triggers-{textnorm.OPENCC_CONFIG}-{key}.txt"
+    body = unseal(f"opencc:{key}", read_cache(path, 2**20))
     try:
-        return frozenset(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+        if body is not None:
+            return frozenset(body.decode("utf-8"))
+    except UnicodeDecodeError:
         pass
     found = textnorm.opencc_triggers()
     try:
         for old in path.parent.glob("opencc-triggers-*.txt"):
             old.unlink(missing_ok=True)
-        atomic_write(path, "".join(sorted(found)).encode("utf-8"))
+        atomic_write(path, seal(f"opencc:{key}", "".join(sorted(found)).encode("utf-8")))
     except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
         pass
     return found

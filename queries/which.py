@@ -161,14 +161,14 @@ def cached_index(fingerprint: str, build: Callable[[], object], directory: str |
     reads only the rows its query needs.  An unwritable directory only means no cache.
     """
     path = _index_path(fingerprint, directory)
-    if path.is_file():
+    if path.is_file() and not path.is_symlink():
         try:
-            index = read_index(path)
+            index = read_index(path, fingerprint)
             os.utime(path)  # most recently used: kept when older ones are dropped
             return index
         except (IndexFileError, OSError):
             pass
-    return _rebuild(path, build)
+    return _rebuild(path, build, fingerprint)
 
 
 def _mtime(path: Path) -> float:
@@ -178,13 +178,17 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _rebuild(path: Path, build: Callable[[], object]) -> Index:
+def _rebuild(path: Path, build: Callable[[], object], fingerprint: str = "") -> Index:
+    from graph_model.files import sweep_temps
+
     code = _code_key()
-    older = sorted(((_mtime(p), p) for p in path.parent.glob("which-*.sqlite") if p != path), reverse=True)
+    older = sorted(((_mtime(p), p) for p in path.parent.glob("which-*.sqlite")
+                    if p != path and p.is_file() and not p.is_symlink()), reverse=True)  # a pipe would block
     index = build_index(build(), folded=folded_texts(older[0][1], code) if older else None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_index(index, path, code)
+        sweep_temps(path.parent)  # what killed writers left
+        write_index(index, path, code, fingerprint)
         old = sorted(path.parent.glob("which-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[KEEP:]:
             stale.unlink(missing_ok=True)
@@ -203,7 +207,7 @@ def using_index(fingerprint: str, build: Callable[[], object], use: Callable[[In
     except IndexFileError:
         path = _index_path(fingerprint, directory)
         path.unlink(missing_ok=True)
-        index = _rebuild(path, build)
+        index = _rebuild(path, build, fingerprint)
         return use(index), index
 
 

@@ -15,7 +15,6 @@ import pytest
 
 import loaders
 from conftest import REPO
-from loaders import LoadError
 
 FILES = REPO / "eval" / "documents" / "files"
 

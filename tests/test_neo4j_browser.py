@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 from graph_model.neo4j import guide
-from graph_model.neo4j.connection import Settings, connect, cypher
+from graph_model.neo4j.connection import Settings, connect
 from graph_model.neo4j.writer import expected_counts, push
 from graph_model.records import UNIT_KINDS
 from queries.textnorm import fold
@@ -301,8 +301,10 @@ def loopback_page(browser):
 
 def open_browser(page, settings: Settings):
     """Open the server's Neo4j Browser and connect with the test server's user and password."""
-    http = cypher(settings, "SHOW SETTINGS YIELD name, value WHERE name = 'server.http.listen_address' "
-                            "RETURN value")["rows"][0][0]
+    import neo4j  # the server's settings: no read of the graph, so not through orggraph cypher
+    with neo4j.GraphDatabase.driver(settings.uri, auth=(settings.username, settings.password)) as driver:
+        http = driver.execute_query("SHOW SETTINGS YIELD name, value WHERE name = 'server.http.listen_address' "
+                                    "RETURN value").records[0][0]
     bolt = urlparse(settings.uri)
     page.goto(f"http://{http}/browser/?dbms=bolt://{settings.username}@{bolt.hostname}:{bolt.port}&db=neo4j")
     page.fill("[data-testid=password]", settings.password)

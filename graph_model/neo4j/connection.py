@@ -133,10 +133,10 @@ ALLOWED_PROCEDURES = frozenset({
     "db.index.fulltext.queryRelationships", "db.schema.visualization", "db.schema.nodeTypeProperties",
     "db.schema.relTypeProperties"})
 # Plan operators that act beyond reading the graph, though a READ transaction may allow them: fetching files
-# or URLs (LoadCSV), other clients' transactions and the server's state (Show…, Terminate…), writes.
+# or URLs (LoadCSV), other clients' transactions and the server's state and settings (Show…, Terminate…).
 _WRITES = re.compile(r"Create|Delete|Merge|^Set|Remove|^Foreach|LockNodes", re.I)
-_BEYOND_READING = re.compile(r"LoadCSV|Terminate|Show|Transaction|Administration|System|Drop|Alter|Grant|Revoke|Deny",
-                             re.I)
+_BEYOND_READING = re.compile(r"LoadCSV|Terminate|Show(?!Indexes|Constraints)|Transaction|Administration|System|Drop|"
+                             r"Alter|Grant|Revoke|Deny", re.I)  # (the graph's own indexes and constraints may be shown)
 _WRITING = "this query writes, but orggraph cypher runs read-only queries (use Neo4j Browser to write)"
 _PROCEDURE = re.compile(r"^\s*((?:`[^`]*`|[\w$]+)(?:\s*\.\s*(?:`[^`]*`|[\w$]+))*)\s*\(")
 _LEADING = re.compile(r"^\s*(?:EXPLAIN|PROFILE)\b", re.I)
