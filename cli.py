@@ -475,7 +475,8 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
 @cli.command()
 @click.argument("unit", required=False)
 @click.option("-o", "--output", metavar="FILE", required=True,
-              help="File to write: .png, .svg, .pdf, .dot or .html (written whole or not at all).")
+              help="File to write: .png, .svg, .pdf, .dot or .html (written whole or not at all); "
+                   "- for standard output (with --format).")
 @click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf", "dot", "html"], case_sensitive=False),
               help="Output format (default: from FILE's extension).")
 @click.option("--depth", type=click.IntRange(min=0), default=None, help="Levels below UNIT to draw.")
@@ -499,7 +500,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
 @json_option
 @pass_state
 def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duties, stack, font, procedure_name,
-          paper, landscape, dpi, lang, as_json):
+          paper, landscape, dpi, lang, as_json, quiet=False):
     """Draw the org chart of UNIT (every top organization when UNIT is omitted), or a procedure's flow.
 
     \b
@@ -508,6 +509,20 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     orggraph chart --procedure 撫卹 -o pension.png
     orggraph chart 關務署 -o customs.html    (interactive: search, side panel, zoom)
     """
+    if output == "-":  # standard output, as export's -o - writes: the chart is made in a file, then copied
+        if not fmt:
+            raise click.UsageError("-o - writes the chart to standard output: give its --format too")
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            made = os.path.join(tmp, f"chart.{fmt.lower()}")
+            click.get_current_context().invoke(
+                chart, unit=unit, output=made, fmt=fmt, depth=depth, highlight=highlight, direction=direction,
+                headcount=headcount, duties=duties, stack=stack, font=font, procedure_name=procedure_name,
+                paper=paper, landscape=landscape, dpi=dpi, lang=lang, as_json=None, quiet=True)
+            with open(made, "rb") as fh:
+                sys.stdout.buffer.write(fh.read())
+            sys.stdout.buffer.flush()
+        return
     from queries.chart import units_matching, write_chart
     from queries.render import Page, output_format
     if landscape and not paper:
@@ -515,15 +530,16 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     graph = state.graph()
     if (fmt or "").lower() == "html" or (not fmt and output.lower().endswith((".html", ".htm"))):  # before
         # output_format, which knows only the Graphviz formats
-        _html_chart(state, unit, output, as_json, procedure=procedure_name, depth=depth, highlight=highlight,
-                    headcount=headcount, duties=duties, stack=stack is not None, paper=paper, dpi=dpi)
+        _html_chart(state, unit, output, None if quiet else as_json, procedure=procedure_name, depth=depth,
+                    highlight=highlight, headcount=headcount, duties=duties, stack=stack is not None, paper=paper,
+                    dpi=dpi, quiet=quiet)
         return
     fmt = output_format(output, fmt)
     page = Page(paper.upper(), landscape) if paper else None
     if procedure_name is not None:
         _procedure_chart(graph, procedure_name, output, fmt, direction.upper(), font, as_json, page, dpi,
                          unit=unit, depth=depth, highlight=highlight, headcount=headcount, duties=duties,
-                         stack=stack is not None, lang=lang != "zh")
+                         stack=stack is not None, lang=lang != "zh", quiet=quiet)
         return
     ids = units_matching(graph, highlight, within=unit) if highlight else []
     result = write_chart(graph, unit, output, fmt, depth=depth, highlight=ids, highlight_label=highlight or "",
@@ -533,11 +549,12 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
         click.echo(f"Warning: {one_line(warning)}", err=True)
     summary = {"output": str(output), "format": fmt, "units": len(result.units),
                "highlighted": sum(1 for u in result.units if u in set(ids)), "warnings": result.warnings}
-    emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
-                                     + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
+    if not quiet:
+        emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
+                                         + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
 
 
-def _html_chart(state, unit, output, as_json, **print_options):
+def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
     """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
     from queries.html_chart import write_html_chart
     from queries.index_file import IndexFileError
@@ -552,10 +569,12 @@ def _html_chart(state, unit, output, as_json, **print_options):
     except IndexFileError:
         units = write_html_chart(state.graph(), unit, output)
     summary = {"output": str(output), "format": "html", "units": units}
-    emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
+    if not quiet:
+        emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
 
 
-def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, **org_chart_options):
+def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, quiet=False,
+                     **org_chart_options):
     """``chart --procedure NAME``: the flow chart of one procedure (see queries.procedure_chart)."""
     from queries.procedure_chart import write_procedure_chart
     given = [("UNIT" if k == "unit" else f"--{k}") for k, v in org_chart_options.items()
@@ -568,7 +587,8 @@ def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, d
         click.echo(f"Warning: {one_line(warning)}", err=True)
     summary = {"output": str(output), "format": fmt, "procedure": result.procedure, "title": result.title,
                "steps": len(result.steps), "units": result.units, "warnings": result.warnings}
-    emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['title']}: {s['steps']} steps)")
+    if not quiet:
+        emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['title']}: {s['steps']} steps)")
 
 
 # --------------------------------------------------------------------------- neo4j / cypher

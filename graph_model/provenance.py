@@ -22,6 +22,24 @@ class Source:
     article: str | None = None  # e.g. "第10-1條"
     item: str | None = None  # e.g. "一", "一/(二)/3"
 
+    def cite_zh(self) -> str:
+        """The citation as a Chinese page shows it: ``L0010053:29 第5條第9款`` (an item of an article is a 款,
+        of a list outside articles a 點; a named part keeps its name).
+
+        >>> Source("L0010053", 29, article="第5條", item="9").cite_zh(), Source("001", 34, item="3").cite_zh()
+        ('L0010053:29 第5條第9款', '001:34 第3點')
+        >>> Source("001", 9, item="主要職掌 2").cite_zh(), Source("003", 12, article="第3條").cite_zh()
+        ('001:9 主要職掌第2點', '003:12 第3條')
+        """
+        lines = f"{self.line}" if not self.end_line or self.end_line == self.line else f"{self.line}-{self.end_line}"
+        where = self.article or ""
+        if self.item:
+            label, _, number = self.item.rpartition(" ")
+            if _ITEM_NUMBER.match(number):
+                number = f"第{number}{'款' if self.article and not label else '點'}"
+            where += f"{label}{number}" if label else number
+        return f"{self.doc}:{lines}" + (f" {where}" if where else "")
+
     def cite(self) -> str:
         """Human citation: ``document:line``, then the article and the item label where there are ones.
 

@@ -180,7 +180,7 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
                 row["f"] = node["full_name"]
             if node.get("doc"):
                 row["s"] = Source(node["doc"], node["line"], node.get("end_line"), node.get("article") or None,
-                                  node.get("item") or None).cite()
+                                  node.get("item") or None).cite_zh()
             if node.get("headcount") is not None:
                 row["h"] = [node["headcount"], node.get("headcount_year")]
             path_key = " ".join(names.get(p) or names.setdefault(p, fold(p, triggers)) for p in path)
@@ -227,7 +227,7 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
 
 
 def _cite(h: list) -> str:
-    return Source(h[1], h[2], None, h[3] or None, h[4] or None).cite()
+    return Source(h[1], h[2], None, h[3] or None, h[4] or None).cite_zh()
 
 
 def _open_depth(view, roots: list[str]) -> int:

@@ -717,3 +717,13 @@ def test_cli_paper_errors_write_nothing(run, store001, tmp_path, args, code, mes
     assert result.exit_code == code, result.stdout
     assert message in result.stderr
     assert list(out_dir.iterdir()) == []
+
+
+def test_a_chart_to_standard_output_with_dash(run, store001, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("--store", store001, "chart", "基隆關", "-o", "-", "--format", "svg")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.lstrip().startswith("<?xml") and "基隆關" in result.stdout and "</svg>" in result.stdout
+    assert not (tmp_path / "-").exists()  # no file named -
+    result = run("--store", store001, "chart", "基隆關", "-o", "-")
+    assert result.exit_code == 2 and "give its --format too" in result.stderr
