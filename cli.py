@@ -16,7 +16,7 @@ anchored edits; add your command in its own section below):
 - Raise :class:`graph_model.errors.OrgGraphError` subclasses for user errors:
   they become one line ``Error: …`` on stderr with exit code 1 (usage errors
   exit 2, from click), or ``{"error": {"message", "kind"}}`` on stdout with
-  ``--json`` (see :data:`ERROR_KINDS`).  Never print a traceback for a user error.
+  ``--json`` (each error's ``kind``, graph_model/errors.py).  Never print a traceback for a user error.
 - Exit statuses: 0 done, 1 nothing found (:func:`nothing_found`) or an error,
   2 usage.
 - Style text (``click.style``) only when :func:`styled` says so, and draw progress
@@ -133,22 +133,13 @@ def progressbar(length: int, label: str):
 
 
 # --------------------------------------------------------------------------- errors
-# The ``kind`` of a --json error, by the class of the exception or of a base class (by name, so that
-# reporting an error imports nothing).  Documented in README (Commands).
-ERROR_KINDS = {
-    "UsageError": "usage",  # click: bad options or arguments (exit 2)
-    "UnknownName": "not_found", "NoHeadcounts": "not_found", "UnknownType": "not_found",
-    "AmbiguousName": "ambiguous",
-    "StoreError": "store",
-    "LoadError": "input",
-    "ChartError": "chart",
-    "Neo4jError": "neo4j",
-}
 GLOBAL_OPTIONS = {"--store": True, "--all": False, "--version": False}  # option -> takes a value
 
 
 def error_kind(exc: Exception) -> str:
-    return next((ERROR_KINDS[c.__name__] for c in type(exc).__mro__ if c.__name__ in ERROR_KINDS), "error")
+    """The ``kind`` of a --json error: each error carries its own (graph_model/errors.py); click's usage
+    errors are ``usage``."""
+    return "usage" if isinstance(exc, click.UsageError) else getattr(exc, "kind", "error")
 
 
 class JsonError(click.ClickException):

@@ -1,32 +1,38 @@
 """Loaders: document text → :class:`graph_model.records.ParsedDocument`.
 
-Loaders never touch a database or the network.  Each genre has a module with a
-``parse(text, document) -> ParsedDocument`` function:
+Loaders never touch a database or the network.  Each genre has a parser
+``parse(text, document) -> ParsedDocument`` (:data:`PARSERS`):
 
-- ``org_act``      組織法/組織條例/組織通則/組織準則/組織規程 (organization acts)
-- ``office_rules`` 辦事細則/處務規程 (office rules)
-- ``budget``       預算總說明 (budget-book organization sections)
-- ``procedures``   作業程序 (standard operating procedures)
+- ``org_act``      組織法/組織條例/組織通則/組織準則/組織規程 (organization acts: the agency, what it 掌理,
+                   its units and posts) — :mod:`loaders.structure`
+- ``office_rules`` 辦事細則/處務規程 (office rules: each 組/處/室 split into 科 and 股 with their duties; their
+                   文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.structure`
+- ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
+- ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures`
 """
 from __future__ import annotations
 
-import importlib
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
+from graph_model.errors import UnknownGenre
 from graph_model.records import Document, ParsedDocument
 
+from . import budget, procedures
 from .common import undated_title
 from .reading import LoadError, decode, read_bytes, read_document
+from .structure import parse_document
 
-GENRES = ("org_act", "office_rules", "budget", "procedures")
+# The genres and their parsers: organization acts and office rules share one (loaders.structure).
+PARSERS: Mapping[str, Callable[[str, Document], ParsedDocument]] = MappingProxyType({
+    "org_act": parse_document, "office_rules": parse_document, "budget": budget.parse,
+    "procedures": procedures.parse})
+GENRES = tuple(PARSERS)
 
 __all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "parse_bytes",
            "decode", "read_document"]
-
-
-class UnknownGenre(LoadError):
-    pass
 
 
 _TITLE_GENRE = (
@@ -101,10 +107,9 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
         raise UnknownGenre(where, f"unknown genre {genre!r}", f"use one of: {', '.join(GENRES)}")
     if agency:
         meta = {**(meta or {}), "agency": "".join(agency.split())}
-    module = importlib.import_module(f"loaders.{genre}")
     document = Document(id=doc_id, title="", genre=genre, path=path, sha256=sha256, lines=text.count("\n") + 1,
                         meta=dict(meta or {}))
-    parsed = module.parse(text, document)
+    parsed = PARSERS[genre](text, document)
     if not parsed.units:
         raise LoadError(where, *_why_nothing(text, genre))
     return parsed

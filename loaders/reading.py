@@ -9,18 +9,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import LoadError
 
 from .formats import FormatError, extract, sniff
 from .lawjson import decode_law, looks_like_law_json
-
-
-class LoadError(OrgGraphError):
-    """A document could not be loaded; the message names the file and the fix."""
-
-    def __init__(self, path: str, problem: str, fix: str = ""):
-        self.path, self.problem, self.fix = path, problem, fix
-        super().__init__(f"{path}: {problem}" + (f" ({fix})" if fix else ""))
 
 
 MAX_BYTES = 64 * 2**20  # the largest document of the national corpus is under 1 MB

@@ -44,9 +44,10 @@ from dataclasses import dataclass, field
 
 import pydot
 
+from graph_model.errors import ChartError, TooLarge
 from graph_model.records import UNIT_KINDS
 
-from .dot import DIRECTIONS, FONT, LANGUAGES, ChartError, html_text, lines_label, wrap
+from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, wrap
 from .dot import width as text_width
 from .dot import quote as _q
 
@@ -569,7 +570,7 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
     warnings of both the chart and Graphviz.  A chart that does not fit its page at a readable
     size is refused (:class:`queries.render.TooLarge`) with the ``--depth`` that fits.
     """
-    from .render import TooLarge, output_format, write_built
+    from .render import output_format, write_built
     fmt = output_format(path, fmt)
     options["font"] = font
     built = chart(graph, unit, **options)
@@ -584,7 +585,7 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
 
 def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | None = None):
     """(chart, scale) of the row length in ``ROWS`` that prints largest on ``page``; (None, 0) when none fits."""
-    from .render import TooLarge, on_page
+    from .render import on_page
     direction = options.get("direction", "TB")
     built = built or chart(graph, unit, **options)
     try:
@@ -611,7 +612,7 @@ def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | Non
 
 def _what_fits(graph, unit: str | None, page, fmt: str, dpi, size, built: Chart, options: dict) -> str:
     """Advice for a chart too large for ``page``: the deepest ``--depth`` that fits, or paper that fits."""
-    from .render import PAPERS, Page, TooLarge, fit
+    from .render import PAPERS, Page, fit
     fits = None
     for depth in range(options.get("depth") or len(built.units)):
         smaller, _ = _largest(graph, unit, page, fmt, dpi, {**options, "depth": depth})

@@ -54,7 +54,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import UnknownSide
 from graph_model.ids import document_id, unit_id
 from graph_model.naming import breadcrumb_of
 from graph_model.provenance import cite
@@ -80,8 +80,6 @@ GENERIC_WEIGHT = 0.25
 _VERSION = re.compile(r"[（(][^（）()]*(?:訂定|制定|修正|發布|公布)[）)]\s*$")
 
 
-class UnknownSide(OrgGraphError):
-    """OLD or NEW names a unit (or document) that sets up nothing to compare."""
 
 
 # --------------------------------------------------------------------------- text

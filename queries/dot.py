@@ -16,7 +16,6 @@ import html
 import re
 import unicodedata
 
-from graph_model.errors import OrgGraphError
 
 FONT = "Noto Sans CJK TC"
 DIRECTIONS = ("TB", "LR")
@@ -31,8 +30,6 @@ _WORD = re.compile(r"第?[0-9０-９]+(?:[-/.．－／~～][0-9０-９]+)*(?:之
                    r"|[A-Za-zＡ-Ｚａ-ｚ0-9０-９][A-Za-zＡ-Ｚａ-ｚ0-9０-９'’&_.\-/]*")
 
 
-class ChartError(OrgGraphError):
-    """A chart cannot be built or written as asked (bad option, no units, missing font …)."""
 
 
 def clean(text: str) -> str:

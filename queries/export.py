@@ -23,15 +23,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import ExportError
 
 FORMATS = ("json", "graphml", "gexf", "csv", "jsonld", "mermaid")
 EXTENSIONS = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".jsonld": "jsonld",
               ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 
-class ExportError(OrgGraphError):
-    """An export that cannot be written as asked (unknown format, option that does not apply)."""
 
 
 def output_format(output: str | None, fmt: str | None = None) -> str:
@@ -74,5 +72,13 @@ def export(graph, fmt: str = "json", unit: str | None = None, depth: int | None 
     if fmt == "csv":
         from queries.export_csv import table as csv_table
         return csv_table(s, table)
-    from importlib import import_module
-    return getattr(import_module(f"queries.export_{fmt}"), fmt)(s)  # graphml → export_graphml.graphml …
+    return _writers()[fmt](s)
+
+
+def _writers() -> dict:
+    """Format → the function that writes a scope in it (imported when an export asks)."""
+    from queries.export_gexf import gexf
+    from queries.export_graphml import graphml
+    from queries.export_jsonld import jsonld
+    from queries.export_mermaid import mermaid
+    return {"graphml": graphml, "gexf": gexf, "jsonld": jsonld, "mermaid": mermaid}

@@ -59,7 +59,7 @@ def html_chart(graph, unit: str | None = None, *, title: str | None = None, inde
     view = hierarchy_view(graph, roots)
     roots = roots or view.roots()
     if not roots:
-        from queries.chart import ChartError
+        from graph_model.errors import ChartError
         raise ChartError("the graph has no units to chart; load documents first")
     data = chart_data(graph, view, roots, whole=not unit, index=index)
     if title is None:

@@ -44,7 +44,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph_model.errors import OrgGraphError, UnknownUnit
+from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
 from graph_model.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
@@ -52,7 +52,7 @@ from graph_model.unitref import parse_unit_ref
 
 from . import entries as e, search as s, textnorm
 from .procedure import OWNER_PRIOR, STEP_PRIOR
-from .search import EVIDENCE_PER_UNIT, UnknownType, abbreviations, highlight_spans, keep_ties
+from .search import EVIDENCE_PER_UNIT, abbreviations, highlight_spans, keep_ties
 from .textnorm import ABBREVIATIONS, clean_query, fold
 from .which import Evidence, Hit
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 import pydot
 
-from queries.dot import DIRECTIONS, FONT, ChartError, lines_label, wrap
+from graph_model.errors import ChartError
+from queries.dot import DIRECTIONS, FONT, lines_label, wrap
 from queries.dot import quote as _q
 from queries.procedure import EMPTY_STEP, procedure
 

@@ -31,7 +31,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dot import FONT, ChartError
+from graph_model.errors import ChartError, FontError, RenderError, TooLarge
+
+from .dot import FONT
 
 FORMATS = ("png", "svg", "pdf", "dot")
 EXTENSIONS = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -47,20 +49,6 @@ GRAPHVIZ_PACKAGE = "graphviz"
 FONTCONFIG_PACKAGE = "fontconfig"
 
 
-class RenderError(ChartError):
-    """Graphviz or fontconfig is missing, or ``dot`` failed."""
-
-
-class FontError(ChartError):
-    """The chart's font is not installed or lacks some of the characters it must draw."""
-
-
-class TooLarge(ChartError):
-    """The chart does not fit its paper with its text at ``MIN_POINTS`` or more."""
-
-    def __init__(self, message: str, page: "Page", size: tuple[float, float] | None):
-        super().__init__(message)
-        self.page, self.size = page, size  # the laid-out size in points (None: refused before laying out)
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from graph_model.errors import OrgGraphError, UnknownUnit
+from graph_model.errors import UnknownType, UnknownUnit
 from graph_model.naming import closest_units
 from graph_model.succession import note as succession_note
 from graph_model.unitref import parse_unit_ref, units_named
@@ -356,9 +356,6 @@ def _longest_run(parts: list[str], key: str) -> tuple[int, int]:
     return best, where
 
 
-class UnknownType(OrgGraphError):
-    def __init__(self, value: str, known: list[str]):
-        super().__init__(f"no unit of type {value!r}; use one of: {', '.join(known)}")
 
 
 def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> set[int] | None:

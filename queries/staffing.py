@@ -14,7 +14,7 @@ turns :func:`staffing`'s result into the CLI's text.
 """
 from __future__ import annotations
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import NoHeadcounts
 from graph_model.naming import breadcrumb_of
 from graph_model.ranks import rank_label
 from graph_model.provenance import cite
@@ -25,8 +25,6 @@ from graph_model.textwidth import display_width, pad
 CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
 
 
-class NoHeadcounts(OrgGraphError):
-    """No budget headcount figures for the year asked."""
 
 
 # --------------------------------------------------------------------------- posts

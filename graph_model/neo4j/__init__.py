@@ -8,8 +8,8 @@ The ``neo4j`` driver is imported lazily (only by :mod:`.connection`), so importi
 """
 from __future__ import annotations
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import Neo4jError
+
+__all__ = ["Neo4jError"]
 
 
-class Neo4jError(OrgGraphError):
-    """Connection, authentication, database or query problem (one-line message, never the password)."""

@@ -38,7 +38,7 @@ from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from graph_model.errors import OrgGraphError
+from graph_model.errors import GuideError
 
 GUIDE_PATH = "/orggraph.html"
 STYLE_PATH = "/orggraph.grass"
@@ -52,8 +52,6 @@ DOCS_DIR = next((d for d in (_REPO_DOCS, Path(sys.prefix) / "share" / "orggraph"
 _BLOCK = re.compile(r"(?:^|\n\n)((?:[^\n]+\n)*?[^\n]+)\n\n```cypher graph\n(.*?)```", re.S)
 
 
-class GuideError(OrgGraphError):
-    """The guide cannot be served (port taken, files missing)."""
 
 
 @dataclass(frozen=True)
