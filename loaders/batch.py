@@ -15,7 +15,7 @@ from graph_model.records import ParsedDocument
 from . import doc_id_for, load_path
 from .reading import LoadError
 
-SUFFIXES = (".json", ".txt", ".pdf", ".docx", ".odt")
+SUFFIXES = (".json", ".txt", ".pdf", ".docx", ".odt", ".doc")  # .doc: refused with the way out
 
 
 @dataclass
