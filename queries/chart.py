@@ -568,7 +568,8 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
     Checks the format, then the font (for png, svg and pdf), then renders (on ``page``, a
     :class:`queries.render.Page`, at ``dpi`` for PNG); the returned :class:`Chart` carries the
     warnings of both the chart and Graphviz.  A chart that does not fit its page at a readable
-    size is refused (:class:`queries.render.TooLarge`) with the ``--depth`` that fits.
+    size is printed on several pages of one PDF (:func:`write_chart_pages`), or, in another format,
+    refused (:class:`queries.render.TooLarge`) with the ``--depth`` that fits.
     """
     from .render import output_format, write_built
     fmt = output_format(path, fmt)
@@ -579,8 +580,109 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
     try:
         return write_built(built, path, fmt, font, page=page, dpi=dpi)
     except TooLarge as exc:
+        if fmt == "pdf" and page is not None and options.get("row") is None:
+            return write_chart_pages(graph, unit, path, page, dpi=dpi, **options)  # several sheets
         raise TooLarge(f"{exc}; {_what_fits(graph, unit, page, fmt, dpi, exc.size, built, options)}", page,
                        exc.size) from None
+
+
+def write_chart_pages(graph, unit: str | None, path: str | os.PathLike, page, *, font: str = FONT,
+                      dpi: int | None = None, **options) -> Chart:
+    """A chart too large for one sheet of ``page``, printed as one multi-page PDF at a readable size.
+
+    The first page draws the top of the tree as deep as fits; every unit whose sub-tree did not fit gets a
+    page of its own (and so on down), which names, at its foot, the page it continues and the pages that
+    continue it.  Returns the first page's chart, with every page's warnings.
+    """
+    import tempfile
+
+    from graph_model.files import atomic_write
+
+    from .render import write_built
+    from .units import hierarchy_view
+    options = {**options, "font": font}
+    view = hierarchy_view(graph, [graph.resolve(unit)] if unit else None)
+    roots = [graph.resolve(unit)] if unit else view.roots()
+    say = "zh" if options.get("lang", "zh") == "zh" else "en"
+    queue = [(root, None) for root in roots]  # (sub-tree root, the page it continues)
+    pages: list[tuple[Chart, str, int | None, list[tuple[str, int]]]] = []
+    while queue:
+        root, above = queue.pop(0)
+        built, depth = _deepest_fitting(graph, root, page, dpi, options)
+        continued = []
+        if depth is not None:  # the units at the cut that have more below them: a page each
+            base = len(graph.node(root)["path"])
+            cut = [u for u in built.units if len(graph.node(u)["path"]) == base + depth and view.children(u)]
+            for u in cut:
+                continued.append((u, len(pages) + len(queue) + 2 + len(continued)))
+            queue += [(u, len(pages) + 1) for u, _ in continued]
+        pages.append((built, root, above, continued))
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for n, (built, root, above, continued) in enumerate(pages, 1):
+            files.append(os.path.join(tmp, f"page-{n}.pdf"))
+            for short in (False, True):  # a foot that lists many pages may not fit: then only its page number
+                _page_note(built, graph, root, above, [] if short else continued, n, len(pages), say)
+                try:
+                    write_built(built, files[-1], "pdf", font, page=page, dpi=dpi)
+                    break
+                except TooLarge:
+                    if short:
+                        raise
+        atomic_write(path, _joined_pdf(files))
+    first = pages[0][0]
+    first.warnings = [w for built, *_ in pages for w in built.warnings]
+    first.units = [u for built, *_ in pages for u in built.units]
+    return first
+
+
+def _deepest_fitting(graph, root: str, page, dpi, options: dict) -> tuple[Chart, int | None]:
+    """The chart of ``root`` on ``page``: whole if it fits (depth None), else as deep as fits."""
+    whole, _ = _largest(graph, root, page, "pdf", dpi, {**options, "depth": options.get("depth")})
+    if whole is not None:
+        return whole, None
+    from .units import hierarchy_view
+    view, height, level = hierarchy_view(graph, [root]), 0, [root]
+    while level:  # how deep the sub-tree goes
+        level = [c for u in level for c in view.children(u)]
+        height += bool(level)
+    for depth in range(min(height, options.get("depth") or height) - 1, 0, -1):
+        built, _ = _largest(graph, root, page, "pdf", dpi, {**options, "depth": depth})
+        if built is not None:
+            return built, depth
+    raise TooLarge(f"{graph.node(root)['name']} and the units directly under it do not fit {page} even alone; "
+                   "use larger paper or --no-stack", page, None)
+
+
+def _page_note(built: Chart, graph, root: str, above: int | None, continued: list, n: int, total: int,
+               say: str) -> None:
+    """The foot of a page: where it is in the whole, the page it continues, the pages that continue it."""
+    parts = [f"第 {n} / {total} 頁" if say == "zh" else f"page {n} of {total}"]
+    if above is not None:
+        parent = " › ".join(graph.node(root)["path"][:-1])
+        parts.append(f"上接第 {above} 頁：{parent}" if say == "zh" else f"continues page {above}: {parent}")
+    if continued:
+        sep = "、" if say == "zh" else ", "
+        links = sep.join(f"{graph.node(u)['name']} → {p}" for u, p in continued)
+        parts.append(f"下接：{links}" if say == "zh" else f"continued: {links}")
+    note = "\n".join(line for part in parts for line in wrap(part, 40))
+    built.dot.set("label", _q(note))
+    built.dot.set("labelloc", "b")
+    built.dot.set("fontsize", "10")
+    built.texts.append(note)
+
+
+def _joined_pdf(files: list[str]) -> bytes:
+    """One PDF of the pages of ``files``, in order."""
+    import io
+
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    for f in files:
+        writer.append(f)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | None = None):

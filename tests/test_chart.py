@@ -664,11 +664,11 @@ def national(national_documents):
     return OrgGraph.build(current_documents(national_documents))
 
 
-def test_the_national_executive_yuan_is_refused_on_a3_with_the_depth_that_fits(national, tmp_path):
+def test_the_national_executive_yuan_as_one_image_is_refused_on_a3_with_the_depth_that_fits(national, tmp_path):
     from queries.render import Page, TooLarge
     ey = national.resolve("行政院")
     assert len(national.descendants(ey)) > 3000
-    out = tmp_path / "ey.pdf"
+    out = tmp_path / "ey.svg"  # one image: a PDF would take several pages instead
     with pytest.raises(TooLarge) as refused:
         write_chart(national, "行政院", out, page=Page("A3"))
     message = str(refused.value)
@@ -676,12 +676,32 @@ def test_the_national_executive_yuan_is_refused_on_a3_with_the_depth_that_fits(n
     depth, count = map(int, re.search(r"--depth (\d+) fits \((\d+) units\)", message).groups())
     assert not out.exists() and list(tmp_path.iterdir()) == []
     # The advice holds: that depth prints on A3, and one level more does not.
-    written = write_chart(national, "行政院", out, page=Page("A3"), depth=depth)
+    pdf = tmp_path / "ey.pdf"
+    written = write_chart(national, "行政院", pdf, page=Page("A3"), depth=depth)
     assert len(written.units) == count == 1 + len(national.descendants(ey, depth))
-    width, height = _mediabox(out)
+    width, height = _mediabox(pdf)
     assert abs(width - A3[0]) < 1 and abs(height - A3[1]) < 1
     with pytest.raises(TooLarge):
-        write_chart(national, "行政院", tmp_path / "deeper.pdf", page=Page("A3"), depth=depth + 1)
+        write_chart(national, "行政院", tmp_path / "deeper.svg", page=Page("A3"), depth=depth + 1)
+
+
+def test_a_ministry_too_large_for_a3_prints_on_several_pages_of_one_pdf(national, tmp_path):
+    from pypdf import PdfReader
+
+    from queries.render import Page
+    out = tmp_path / "mot.pdf"
+    written = write_chart(national, "交通部", out, page=Page("A3"))
+    pages = ["".join(page.extract_text().split()) for page in PdfReader(out).pages]
+    assert len(pages) > 1
+    for n, text in enumerate(pages, 1):
+        assert f"第{n}/{len(pages)}頁" in text
+        assert (n == 1) == ("上接第" not in text)  # every later page names the page it continues
+    mot = national.resolve("交通部")
+    everything = "".join(pages)
+    shown = set(written.units)
+    assert shown >= {mot, *national.descendants(mot)}  # every unit is on some page
+    assert all("".join(national.node(u)["name"].split()) in everything for u in national.descendants(mot, 2))
+    assert "下接" in pages[0]
 
 
 def test_the_ministries_of_the_executive_yuan_are_wrapped_and_readable_on_a3(national, tmp_path):
