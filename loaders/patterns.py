@@ -67,7 +67,10 @@ TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
 STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
 NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文|權責劃分")
 LISTED_NAME = re.compile(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
-INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）]{2,40})(?:[：:](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash), 「一、國光劇團，分三科辦事。」
+INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）－—]{2,40})(?:[：:－—](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
+ITEM_SETS_UP = re.compile(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)(?:[，,](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")

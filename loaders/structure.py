@@ -26,9 +26,9 @@ from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord
 from .agency import document_agency
 from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties
 from .paragraphs import Mode, read as read_paragraph
-from .patterns import (ACTIVE_SUBJECT, BY_UNITS, COLLECTIVE, DIVIDED, DUTY_VERB, INLINE_UNIT, LISTED_NAME,
-                       NESTED_SET_UP, NON_STRUCTURE_CHAPTER, ONE_UNIT_WORD, POST, POST_TITLE, PROSE_NAME, PURPOSE,
-                       SET_UP_TO, SPLIT_INTO, SUBJECT_END, UNIT_HEAD)
+from .patterns import (ACTIVE_SUBJECT, BY_UNITS, COLLECTIVE, DIVIDED, DUTY_VERB, INLINE_UNIT, ITEM_SETS_UP,
+                       LISTED_NAME, NESTED_SET_UP, NON_STRUCTURE_CHAPTER, ONE_UNIT_WORD, POST, POST_TITLE,
+                       PROSE_NAME, PURPOSE, SET_UP_TO, SPLIT_INTO, SUBJECT_END, UNIT_HEAD)
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
 from .unit_names import (bare, clean_name, fold, list_frame, listed_names, split_names, unit_names)
@@ -261,6 +261,16 @@ class StructureParser:
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
+            sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
+            children = listed_names(sets_up.group("list")) if sets_up else []
+            if children:  # 「二、學務處：設生活輔導、衛生保健二組。」
+                for path in paths:
+                    for child in children:
+                        self.unit(child, line, path, item)
+                rest = DUTY_VERB.search(sets_up.group("rest") or "")
+                for path in paths if rest else ():
+                    self.duty(path, rest.group("duty"), line, item)
+                return
             split = SPLIT_INTO.search(m.group("rest") or "")
             for path in paths if split else ():
                 for child in split_names(split.group("list")):

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from graph_model.naming import UNIT_SUFFIX_PATTERN
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000}
 CN_NUM = "零〇一二兩三四五六七八九十百千萬"
@@ -152,6 +154,10 @@ def raw_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
 
 
+_NAME_END = re.compile(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
+_BROKEN_NAME = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
+
+
 def logical_lines(text: str) -> list[Line]:
     """Split raw document text into logical lines (see module doc)."""
     raw = raw_lines(text)
@@ -203,6 +209,10 @@ def logical_lines(text: str) -> list[Line]:
             if number not in (1, expected):
                 style = None
         wrapped = len(prev_raw) >= 15 and not current.text.endswith(("。", "：")) if current else False
+        # 「一、法規委」 + 「員會。」: a list item's unit name broken by a hard wrap.
+        wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(s) <= 8
+                              and _BROKEN_NAME.search(current.body) is None and _NAME_END.search(current.body + s)
+                              is not None and not re.search(r"[，。：；、]", current.body))
         if current is not None and (_CONTINUES.match(s) or (not style and not pending_break and not bulleted and wrapped)):
             current.text += s
             current.body += s

@@ -22,3 +22,13 @@ def test_the_last_rule_always_decides(capsys):
     from loaders.structure import demo
     demo("第 2 條", "本細則未規定事項，依有關法令辦理。")  # a rule for nothing: no unit, no duty
     assert capsys.readouterr().out == ""
+
+
+def test_the_long_tail_of_list_items(capsys):
+    from loaders.structure import demo
+    # an old list's dash between the name and its duty; a name broken by a hard wrap; units set up after a colon
+    demo("第 2 條", "本處設下列各課室分掌事項：", "一、總務課－掌理文書、出納事項。", "二、法規委", "員會。",
+         "三、學務處：設生活輔導、衛生保健二組。")
+    assert capsys.readouterr().out.splitlines() == [
+        "unit 總務課", "unit 法規委員會", "unit 學務處", "unit 學務處/生活輔導組", "unit 學務處/衛生保健組",
+        "duty 總務課 文書、出納事項"]
