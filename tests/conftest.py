@@ -179,3 +179,20 @@ def page(browser):
         yield context.new_page()
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- markers
+# A test's markers follow from what it uses, so that `pytest -m "not neo4j and not browser"` is a quick run.
+_MARKED_BY_FIXTURE = {"neo4j_server": "neo4j", "neo4j_env": "neo4j", "browser": "browser", "page": "browser",
+                      "national_documents": "national"}
+_NATIONAL_MODULES = {"test_national.py", "test_government_eval.py", "test_lineage_gold.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in _MARKED_BY_FIXTURE.items():
+            if fixture in names:
+                item.add_marker(getattr(pytest.mark, marker))
+        if item.path.name in _NATIONAL_MODULES:
+            item.add_marker(pytest.mark.national)
