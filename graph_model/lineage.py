@@ -1,4 +1,4 @@
-"""Which documents are the current government, read from the documents themselves (issue 21).
+"""Which documents are the current government, read from the documents themselves.
 
 The national laws database marks a law 廢 only when it is repealed; most laws of reorganised
 agencies never were — they stopped applying when the successor's act took effect.  This module

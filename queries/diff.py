@@ -1,4 +1,4 @@
-"""Where each duty went: an agency (or document) against its successor (issue 21).
+"""Where each duty went: an agency (or document) against its successor.
 
 :func:`diff` takes the graph and two references — two agencies (交通部公路總局 and 交通部公路局) or
 two documents (by id: two versions of one law) — and returns a :class:`Diff`:

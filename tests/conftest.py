@@ -74,7 +74,7 @@ def seed_copy(tmp_path):
     return copy
 
 
-# --------------------------------------------------------------------------- neo4j (issue 5)
+# --------------------------------------------------------------------------- neo4j
 def _free_port() -> int:
     import socket
     with socket.socket() as s:

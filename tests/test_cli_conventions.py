@@ -1,4 +1,4 @@
-"""CLI conventions (issue 15), as a user meets them: colour and progress on terminals only,
+"""CLI conventions, as a user meets them: colour and progress on terminals only,
 errors as JSON with --json, one unit shape, global options, exit statuses, display-width
 columns, hit numbering, name matches, a hint for English queries, shell completion.
 

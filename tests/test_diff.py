@@ -1,4 +1,4 @@
-"""`orggraph diff OLD NEW`: where each duty of a predecessor went (issue 21), on real national documents.
+"""`orggraph diff OLD NEW`: where each duty of a predecessor went, on real national documents.
 
 Two pairs from data/national.tar.xz: 交通部公路總局 (組織法 K0000058, 辦事細則 K0010034) → 交通部公路局
 (組織法 K0000207, 處務規程 K0000213), and 行政院環境保護署 (組織條例 O0000001, 辦事細則 O0010001) → 環境部

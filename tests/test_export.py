@@ -1,4 +1,4 @@
-"""Export formats (issue 15): each read back by a real reader and checked against the documents.
+"""Export formats: each read back by a real reader and checked against the documents.
 
 The bundled corpus (data/seeds) is the main fixture; seed 001's budget lines
 ``N. 名稱：掌理A；B；…`` under ``(n) 機關`` headings give the expected (unit, parent, duty, line)
@@ -376,7 +376,7 @@ def national(tmp_path_factory, national_documents):
 def test_every_format_exports_the_national_store(national):
     # Parsed with a plain XML parser here (networkx's readers are exercised on the bundled corpus above).
     units, edges = loaded_units(national), handles(national)
-    # (The current government: 3,931 units since superseded documents are left out, issue 21.)
+    # (The current government: 3,931 units, superseded documents left out.)
     assert len(units) > 3500 and len(edges) > 20000
     assert len(read_csv(export(national, "csv"))) == len(edges)
     assert len(read_csv(export(national, "csv", table="units"))) == len(units)

@@ -1,4 +1,4 @@
-"""Fuzzing the loaders (issue 13): mutated seeds, development and national documents.
+"""Fuzzing the loaders: mutated seeds, development and national documents.
 
 Every case must end in parsed records or a clean refusal (:class:`loaders.LoadError`), never a
 traceback, and in time that grows with the input no faster than linearly.  In CI it runs a bounded

@@ -1,4 +1,4 @@
-"""Which documents are the current government (issue 21): graph_model/lineage.py on real documents.
+"""Which documents are the current government: graph_model/lineage.py on real documents.
 
 The whole corpus is data/national.tar.xz (parsed once per session, ``national_documents``); the
 sentences quoted in each test are the documents' own.
@@ -87,7 +87,7 @@ def test_where_the_documents_are_silent_the_table_says_it_with_its_source(status
 
 # ------------------------------------------------------------------ rules on small documents
 def test_a_sunset_clause_in_the_history():
-    # The 沿革 of 行政院農業委員會組織條例, as issue 21 quotes it.
+    # The 沿革 of 行政院農業委員會組織條例, as the database has it.
     sunset = "本條例於行政院組織法暨農業部組織法通過生效後失效"
     coa = doc("M0000001", "行政院農業委員會組織條例", updated="20040114", history=f"1.中華民國…\r\n2.{sunset}")
     rules = doc("M0000099", "行政院農業委員會林務局辦事細則", "office_rules", updated="20100101")

@@ -1,4 +1,4 @@
-"""The national laws database's organization documents (issue 11).
+"""The national laws database's organization documents.
 
 The corpus ships compressed in data/national.tar.xz (1,451 open-data JSON files), so these
 tests run on a fresh clone.  Expectations about single documents are read from their text
@@ -248,7 +248,7 @@ def test_agency_names_the_owner_of_procedures_that_say_only_this_office(run, sto
     assert ["經濟部", "智慧財產局", "秘書室"] in [u["path"] for u in units]
 
 
-# ------------------------------------------------------------------ one graph of several documents (issue 12)
+# ------------------------------------------------------------------ one graph of several documents
 def _load(run, store_path, tmp_path, *pcodes, extra=()):
     paths = []
     for pcode in pcodes:

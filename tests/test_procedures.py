@@ -566,7 +566,7 @@ def test_which_entries_index_steps_and_notes_with_their_acting_units(graph):
     assert not [e for e in entries if e.text.startswith("返國期間：")]  # 357 note 1 names no unit
 
 
-# --------------------------------------------------------------------------- issue 7: office rules loaded with their rules
+# --------------------------------------------------------------------------- office rules loaded with their rules
 CORPUS_RULES = {
     # 07: 第三章 職責 (726-748): 分層負責 (727), 意見不同 陳由局長核定 (730-731), responsibility for errors (733-745),
     # 代理 (747-748).
@@ -619,7 +619,7 @@ def test_organization_acts_have_no_rules():
         assert load_path(path).procedures == [], path.name
 
 
-# --------------------------------------------------------------------------- issue 7: units only mentioned
+# --------------------------------------------------------------------------- units only mentioned
 def test_units_only_named_by_procedures_are_marked(graph):
     mentioned = {u["id"] for u in graph.units() if u.get("mentioned")}
     # 004:33 考選部, 564 交通部觀光局, 176 外交部領事事務局, 194 本部人事處; 003:271 立法院 (a rule cites it)
@@ -680,7 +680,7 @@ def test_show_and_which_still_reach_mentioned_units(graph):
     assert which(graph, "國民旅遊卡特約商店審核")[0].unit["id"] == "交通部/觀光局"
 
 
-# --------------------------------------------------------------------------- issue 7: which over procedures and rules
+# --------------------------------------------------------------------------- which over procedures and rules
 def test_which_answers_with_the_acting_unit(graph):
     from queries.which import which
     # 701: 「經人事單位複核後」 (子女在國內就學) → 經濟部/人事處; the agency that owns both procedures comes after it.
@@ -759,7 +759,7 @@ def test_cli_tree_hides_and_shows_mentioned_units(run, store_path):
     assert "考選部  (only named in procedures)" in out.splitlines()
 
 
-# --------------------------------------------------------------------------- issue 7: chart --procedure
+# --------------------------------------------------------------------------- chart --procedure
 # The flow charts of seed 004 (steps, NEXT arrows, branches), counted in the text (see COUNTS):
 FLOWS = {
     "行李通關": (6, 4, ["調部", "外派"]),  # 306-331

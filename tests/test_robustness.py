@@ -1,4 +1,4 @@
-"""Findings of the fuzzing campaign (issue 13), each with a test that failed before the fix.
+"""Findings of the fuzzing campaign, each with a test that failed before the fix.
 
 Inputs are the seeds and the development corpus, mutated as the campaign did; the
 expectations are a clean refusal or the records the unmutated text gives.

@@ -343,7 +343,7 @@ def test_module_examples():
         assert result.failed == 0 and result.attempted > 0, module.__name__
 
 
-# --------------------------------------------------------------------------- documents loaded alone (issue 12)
+# --------------------------------------------------------------------------- documents loaded alone
 # A planner often loads one document: its few entries must still answer a query whose words it has.
 BUNDLED = sorted((REPO / "data" / "seeds").glob("*.txt")) + sorted((REPO / "tests" / "data" / "corpus").glob("*.txt"))
 
