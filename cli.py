@@ -539,10 +539,12 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
     for warning in result.warnings:
         click.echo(f"Warning: {one_line(warning)}", err=True)
     summary = {"output": str(output), "format": fmt, "units": len(result.units),
-               "highlighted": sum(1 for u in result.units if u in set(ids)), "warnings": result.warnings}
+               "highlighted": sum(1 for u in result.units if u in set(ids)), "pages": result.pages,
+               "warnings": result.warnings}
     if not quiet:
         emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
-                                         + (f", {s['highlighted']} highlighted" if highlight else "") + ")")
+                                         + (f", {s['highlighted']} highlighted" if highlight else "")
+                                         + (f", on {s['pages']} pages" if s["pages"] > 1 else "") + ")")
 
 
 def _html_chart(state, unit, output, as_json, quiet=False, **print_options):

@@ -104,6 +104,7 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)  # (sample box text, explanation)
     min_size: float = SMALL_SIZE  # the smallest text drawn, in points at scale 1
     area: float = 0.0  # what the boxes alone cover at scale 1, in square points (a lower bound of the chart's)
+    pages: int = 1  # sheets of paper it was printed on (write_chart_pages)
 
     def to_string(self) -> str:
         """The DOT source (deterministic)."""
@@ -633,6 +634,7 @@ def write_chart_pages(graph, unit: str | None, path: str | os.PathLike, page, *,
     first = pages[0][0]
     first.warnings = [w for built, *_ in pages for w in built.warnings]
     first.units = [u for built, *_ in pages for u in built.units]
+    first.pages = len(pages)
     return first
 
 

@@ -392,7 +392,8 @@ def test_cli_format_option_depth_and_json(run, store001, tmp_path):
     assert out.read_bytes()[:4] == b"\x89PNG"
     import json
     summary = json.loads(result.stdout)
-    assert summary == {"output": str(out), "format": "png", "units": 1 + 1 + 16, "highlighted": 0, "warnings": []}
+    assert summary == {"output": str(out), "format": "png", "units": 1 + 1 + 16, "highlighted": 0, "pages": 1,
+                       "warnings": []}
 
 
 def test_cli_headcount_duties_direction(run, store001, tmp_path):
