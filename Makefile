@@ -34,6 +34,7 @@ test: setup test-deps
 # The Neo4j tests start a throwaway server with scripts/neo4j-server (tests/conftest.py);
 # its jars come from Maven Central on the first run and are cached in neo4j/lib.
 # Browser-facing output is checked in Debian's headless Chromium, driven by Playwright.
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 # What only the tests need, installed on every machine so that the README's test command

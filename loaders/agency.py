@@ -20,7 +20,7 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     by the document (本分署, 各區工程處, 分署) becomes an alias.
     """
     doc = parsed.document
-    first = next((l for l in lines if l.kind in ("para", "item")), None)
+    first = next((ln for ln in lines if ln.kind in ("para", "item")), None)
     title_line = first if first is not None and first.start <= 2 and first.kind == "para" and (
         is_genre_title(first.text) or _TITLE_OK.search(agency_from_title(first.text))
         and not re.search(r"[，。：]", first.text)) else None
@@ -117,7 +117,7 @@ def _generic_self_names(name: str, lines: list[Line]) -> set[str]:
     out = {name} if name else set()
     for k in (2, 3, 4):
         tail = name[-k:]
-        if len(name) > k and any(l.body.startswith(tail) and _SUBJECT_VERB.match(l.body[k:]) for l in lines
-                                 if l.kind in ("para", "item")):
+        if len(name) > k and any(ln.body.startswith(tail) and _SUBJECT_VERB.match(ln.body[k:]) for ln in lines
+                                 if ln.kind in ("para", "item")):
             out.add(tail)
     return out

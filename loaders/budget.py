@@ -79,9 +79,9 @@ def parse(text: str, document: Document) -> ParsedDocument:
     lines = logical_lines(text)
     doc = document.id
     try:
-        title_line = next(l for l in lines[:12] if l.kind == "para" and len(l.text) <= 40 and
-                          not _CONTENTS.search(l.text) and
-                          re.search(f"({'|'.join(AGENCY_SUFFIXES)})$", agency_from_title(l.text)))
+        title_line = next(ln for ln in lines[:12] if ln.kind == "para" and len(ln.text) <= 40 and
+                          not _CONTENTS.search(ln.text) and
+                          re.search(f"({'|'.join(AGENCY_SUFFIXES)})$", agency_from_title(ln.text)))
     except StopIteration:
         return ParsedDocument(document)
     full = agency_from_title(title_line.text)

@@ -137,7 +137,7 @@ def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_
             chapters[line.article] = re.sub(r"^第\S+\s*", "", line.chapter)
     rules = []
     for article, body in articles.items():
-        text = "".join(l.text for l in body)
+        text = "".join(ln.text for ln in body)
         if not _SIGNAL.search(text) or _POST_POWERS.search(body[0].text):
             continue
         rules.append(_rule(article, body, chapters[article], agency, doc_id, finder, rules_title))

@@ -605,7 +605,7 @@ def parse(text: str, document: Document) -> ParsedDocument:
         _agency_of_titles(written_titles, text)
     if not agency:
         return parsed
-    finder = UnitFinder(agency, "\n".join([*(l.text for l in lines), *(clean(body) for body, _ in flows.values())]))
+    finder = UnitFinder(agency, "\n".join([*(ln.text for ln in lines), *(clean(body) for body, _ in flows.values())]))
     procedures = []
     unit_paths: list[tuple[tuple[str, ...], Source, str]] = []
     for k, i in enumerate(starts):

@@ -185,7 +185,7 @@ def test_stats_json_agrees_with_the_text(run, store001):
     assert s["units"]["total"] == sum(s["units"]["by_kind"].values()) == 70
     assert s["relationships"]["HAS_UNIT"] == 69  # a tree: one parent edge per unit but the root
     # 6 agencies: 財政部, 關務署 and the four customs (001 lines 30, 48, 64, 75 headings)
-    assert s["units"]["by_kind"]["Agency"] == 2 + len([l for l in BUDGET_LINES[:110] if re.match(r"^\(\d\)\s*\S+關$", l)])
+    assert s["units"]["by_kind"]["Agency"] == 2 + len([ln for ln in BUDGET_LINES[:110] if re.match(r"^\(\d\)\s*\S+關$", ln)])
 
 
 def test_validate(run, store001):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 
 import pytest
 
@@ -170,8 +169,9 @@ def test_expand_collapse_zoom_and_print(page, tmp_path, corpus):
     count = "一二三四五六七八九".index(re.search(r"分(.)科辦事", RULES[head]).group(1)) + 1  # 「分四科辦事」
     sections = [f"第{'一二三四五六七八九'[i]}科" for i in range(count)]
     group = page.locator("li.node", has=page.locator("> .box .name", has_text="專利一組"))
-    kids = lambda: group.locator("> ul.kids > li > .box .name").all_inner_texts() if group.locator(
-        "> ul.kids").is_visible() else []
+    def kids():
+        visible = group.locator("> ul.kids").is_visible()
+        return group.locator("> ul.kids > li > .box .name").all_inner_texts() if visible else []
     assert kids() == []
     group.locator("> .box .tog").click()
     assert kids() == sections

@@ -18,10 +18,10 @@ AGENCY = ("財政部", "關稅總局")
 
 def article(path, label: str) -> tuple[str, Source]:
     """The paragraphs of one article joined as the loaders pass them, and its source."""
-    lines = [l for l in logical_lines(path.read_text(encoding="utf-8"))
-             if l.kind in ("para", "item") and l.article == label]
+    lines = [ln for ln in logical_lines(path.read_text(encoding="utf-8"))
+             if ln.kind in ("para", "item") and ln.article == label]
     assert lines, f"{label} not found in {path.name}"
-    text = "".join(l.body if l.body.endswith("。") else l.body + "。" for l in lines)
+    text = "".join(ln.body if ln.body.endswith("。") else ln.body + "。" for ln in lines)
     return text, Source(path.stem, lines[0].start, lines[-1].end, label)
 
 

@@ -204,7 +204,7 @@ def test_time_ranges_and_undated_time(procs):
 
 
 def test_laws(procs):
-    assert [l.name for l in procs[3].laws][:2] == ["公務人員任用法", "公務人員任用法施行細則"]  # 8
+    assert [ln.name for ln in procs[3].laws][:2] == ["公務人員任用法", "公務人員任用法施行細則"]  # 8
     law = procs[913].laws[0]  # 917
     assert (law.name, law.article, law.source.line) == ("駐外機構統一指揮要點", "第19點", 917)
     law = procs[225].laws[4]  # 233: 國防部頒「…」
@@ -344,7 +344,7 @@ def test_procedure_lookup(graph):
 
 def test_procedure_view_of_the_pension_procedure(graph):
     info = procedure(graph, "撫卹")
-    assert [l["name"] for l in info["laws"]] == ["公務人員撫卹法", "公務人員撫卹法施行細則", "公務人員勳績撫卹金給與標準",
+    assert [ln["name"] for ln in info["laws"]] == ["公務人員撫卹法", "公務人員撫卹法施行細則", "公務人員勳績撫卹金給與標準",
                                                  "公務人員死亡殮葬補助費給與標準"]
     assert info["steps"][6]["next"] == [{"n": 8, "condition": "否"}, {"n": 9, "condition": "是"}]
     assert [u["unit"] for u in info["units"]] == ["經濟部", "經濟部/人事處", "銓敘部", "行政院/人事行政總處",

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEEDS
 from graph_model.errors import StoreError
-from graph_model.store import (FORMAT, VERSION, atomic_write, bundled_store, SAMPLES_STORE, cache_dir, default_store_path,
+from graph_model.store import (FORMAT, VERSION, atomic_write, bundled_store, SAMPLES_STORE, default_store_path,
                                open_store)
 from loaders.batch import read_paths
 from loaders import LoadError

@@ -34,8 +34,8 @@ def text_at(where):
 
 def main():
     errors = []
-    draw = [l.split("\t") for l in (HERE / "draw.tsv").read_text(encoding="utf-8").splitlines()[1:]]
-    rows = [json.loads(l) for l in (HERE / "superseded.jsonl").read_text(encoding="utf-8").splitlines()]
+    draw = [ln.split("\t") for ln in (HERE / "draw.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    rows = [json.loads(ln) for ln in (HERE / "superseded.jsonl").read_text(encoding="utf-8").splitlines()]
     if len(rows) != len(draw):
         errors.append(f"superseded.jsonl has {len(rows)} rows, draw.tsv {len(draw)}")
     for (rank, pcodes, agency), r in zip(draw, rows):
@@ -49,7 +49,7 @@ def main():
             errors.append(f"row {rank}: bad date {r['date']}")
         if norm(r["evidence"]) not in norm(text_at(r["where"])):
             errors.append(f"row {rank}: evidence not found at {r['where']}")
-    parents = [json.loads(l) for l in (HERE / "parents.jsonl").read_text(encoding="utf-8").splitlines()]
+    parents = [json.loads(ln) for ln in (HERE / "parents.jsonl").read_text(encoding="utf-8").splitlines()]
     level = {p["agency"]: p["level"] for p in parents}
     if len(level) != len(parents):
         errors.append("parents.jsonl: duplicate agency")
