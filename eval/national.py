@@ -41,6 +41,8 @@ UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|�
 BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|分局|分署|分處|分所|分館|"
                   r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
                   r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
+# Prose read as a name: a self-reference (本室設三課, 本隊), a count word (若干工務所), a place clause (於…設).
+PROSE = re.compile(r"^(?:本(?:委員會|大學|中心|[部會院署局處所館校廠社室隊站])|若干|(?:得|應)?於)")
 # 「設北區、中區及南區分局（以下簡稱各分局）」: a family document that names its members.
 NAMED_FAMILY = re.compile(r"設(?:置|立)?(?P<list>(?!各)[^，,。；：（(]{2,80}?(?:、|及)[^，,。；：（(]{2,80}?)\s*"
                           r"[（(]以下(?:簡)?稱(?P<alias>各\w{1,6})[）)]")
@@ -78,12 +80,14 @@ def check(name: str, data: bytes) -> dict:
                                          and u.source.line <= 5), default=0)
         below = [u for u in parsed.units if len(u.path) > top]
         own = [u.path[-1] for u in below]
+        staffed = {p.unit[-1] for p in parsed.posts if getattr(p, "unit", None) and len(p.unit) > top}
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
                    punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
                    long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(written.get(n, n)) not in text],
                    no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
                    family_unnamed=_family_unnamed(parsed, text, own),
+                   prose=sorted(n for n in set(own) | staffed if PROSE.match(n)),
                    few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))
     row["seconds"] = round(time.perf_counter() - t, 4)
     return row
@@ -108,7 +112,8 @@ def main() -> None:
     keys = (("punct", "unit names with punctuation"), ("ranges", "unexpanded ranges/lists"),
             ("long", "names over 18 characters"), ("absent", "names not in the text"),
             ("no_unit_end", "names without a unit word at the end"), ("bare", "names that are only unit words"),
-            ("family_unnamed", "family documents naming members that yield none"))
+            ("family_unnamed", "family documents naming members that yield none"),
+            ("prose", "prose read as names, units or posts' units (本室設三課, 若干工務所)"))
     for key, label in keys:
         print(f"{label}: {sum(len(r[key]) for r in ok)}")
     few = [r for r in ok if r["few_units"]]

@@ -174,7 +174,7 @@ def classify_agency(name: str) -> tuple[str, str]:
 # first, so that 本分署 is never read as 本分 + 署.  Every loader uses these, never a list of its own; the
 # graph and the lookups see them as the agency's aliases.
 SELF_SUFFIXES = ("委員會", "分署", "分局", "分關", "中心", "機關", "會議", "大學", "總局",
-                 "館", "校", "廠", "社", "部", "院", "署", "局", "關", "府", "會", "處", "所")
+                 "館", "校", "廠", "社", "部", "院", "署", "局", "關", "府", "會", "處", "所", "室", "隊", "站")
 _SHORT_SELF = {"委員會": "會", "總局": "局"}  # what their documents mostly say: 本會, 本局
 SELF_REFERENCE = "本(?:" + "|".join(SELF_SUFFIXES) + ")"  # a pattern to build larger ones from
 _SELF_REFERENCE = re.compile(SELF_REFERENCE)

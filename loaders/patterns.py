@@ -78,7 +78,7 @@ NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_P
 NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
 PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]|.由|協同|[一二三四五六七八九十]人|"
-                         r"^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各)|機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
+                         r"^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
 FRAME = re.compile(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = re.compile(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")

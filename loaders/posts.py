@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
+from graph_model.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
 from graph_model.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
 
 from .text import CN_NUM, cn_number
+from .patterns import ONE_UNIT_WORD
+from .unit_names import bare, clean_name
 
 # ----------------------------------------------------------------------------- ranks
 CLASSES = ("委任", "薦任", "簡任")  # 官等, lowest first
@@ -161,11 +163,23 @@ class _PostReader:
         return (not name or is_self_reference(name) or name in (last, last.lstrip("各"), "".join(self.agency))
                 or self.units.get(name) == self.agency or _abbreviates(name, last))
 
-    def resolve(self, name: str, parent: tuple[str, ...] | None = None) -> tuple[str, ...]:
-        stripped = strip_self_reference(name)
+    def resolve(self, name: str, parent: tuple[str, ...] | None = None, refer: bool = False) -> tuple[str, ...]:
+        """The path of a unit named in a post clause; with ``refer``, a bare unit word alone (「所置主任」)
+        means the unit of that kind set up last (「得設若干工務所」)."""
+        stripped = strip_self_reference(re.sub(rf"^{SELF_REFERENCE}(?=各)", "", name))  # 本大學各學院: 各學院
         name = stripped if stripped != name else re.sub(r"^(?:各該|各|其)(?=\w{2,})", "", name)
         if name in self.units:
             return self.units[name]
+        name = clean_name(name)
+        if re.fullmatch(rf"[{CN_NUM}]+個?(?:{ONE_UNIT_WORD.pattern})", name):  # 「本室設三課及置…」: none named
+            return tuple(parent or self.agency)
+        if refer and bare(name):
+            if name.startswith("本"):
+                return self.agency
+            just_set = next((path for n, path in reversed(self.units.items())
+                             if n.endswith(name) and (len(name) > 1 or path != self.agency)), None)
+            if just_set:
+                return just_set
         if parent is None:
             return self.agency + (name,)
         return tuple(parent) + (name,)
@@ -191,7 +205,7 @@ class _PostReader:
             return
         every = re.match(r"^每(?:一)?(?:個)?(?P<name>.+)$", prefix)
         if every:
-            name = every.group("name")
+            name = re.sub(r"(?<=\w)(?:得|應|均|並)$", "", every.group("name"))  # 每校得置 → 校
             self.ctx = _Context(self.agency)
             self.ctx.units = [self.resolve(name)]
             self.ctx.per = name
@@ -208,7 +222,7 @@ class _PostReader:
         names = _unit_names(prefix)
         if names:
             self.ctx = _Context(self.agency)
-            self.ctx.units = [self.resolve(n) for n in names]
+            self.ctx.units = [self.resolve(n, refer=len(names) == 1 and not n.startswith("各")) for n in names]
 
     # -------------------------------------------------------------- records
     def post(self, title: str, lo, hi, unit: tuple[str, ...], note: str = "") -> PostRecord:

@@ -122,6 +122,7 @@ def clean_name(name: str) -> str:
     stripped = strip_self_reference(name)
     name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
     name = re.sub(r"^(?:分|並|另)?設(?!計|備|施)(?=\w{2,})", "", name)  # 「、設測量隊辦理…」
+    name = re.sub(r"^若干(?=\w{2,})", "", name)  # 「得設若干工務所」
     return DIVIDED_AFTER.sub("", COUNT_AFTER.sub("", name))
 
 

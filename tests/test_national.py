@@ -58,7 +58,7 @@ def test_every_document_is_read_and_none_crashes(rows):
 def test_suspect_unit_names_are_near_zero(rows):
     ok = [r for r in rows if r["status"] == "ok"]
     for key, limit in (("punct", 0), ("ranges", 0), ("long", 2), ("absent", 3), ("no_unit_end", 0), ("bare", 0),
-                       ("family_unnamed", 0)):
+                       ("family_unnamed", 0), ("prose", 0)):
         found = [(r["doc"], n) for r in ok for n in r[key]]
         assert len(found) <= limit, (key, found[:10])
     assert sum(r["units"] for r in ok) > 10000
@@ -343,3 +343,25 @@ def test_the_fresh_sample_has_fewer_empty_answers():
     got = national_sample.evaluate(national_sample.load_gold(national_sample.FRESH))
     misses = [(r["doc"], r["query"], r["rank"]) for r in got["rows"] if r["rank"] != 1]
     assert got["which"]["empty"] <= 7 and got["which"]["hit@1"] >= 0.9, misses
+
+
+# ------------------------------------------------------------------ post clauses naming a unit by its kind
+def _posts_by_doc(national_documents, doc_id):
+    doc = next(d for d in national_documents if d.document.id == doc_id)
+    return {(p.unit[-1], p.title) for p in doc.posts if p.kind == "post"}
+
+
+def test_a_bare_unit_word_in_a_post_clause_means_the_unit_just_set_up(national_documents):
+    # K0000129 第6條: 「本處為便利施工，得設若干工務所。所置主任一人」
+    assert ("工務所", "主任") in _posts_by_doc(national_documents, "K0000129")
+    # A0010016: 「…得設立各種研究中心。中心置主任一人」
+    assert ("研究中心", "主任") in _posts_by_doc(national_documents, "A0010016")
+
+
+def test_self_references_and_counts_are_no_units_of_posts(national_documents):
+    # U0010025 第3條: 「本室設三課及置總務人員、主計員、人事管理員」: the 審計室's own posts
+    posts = _posts_by_doc(national_documents, "U0010025")
+    assert ("福建省金門縣審計室", "主計員") in posts and not any("設三課" in u for u, _ in posts)
+    # K0000049 第2條: 「本隊設各課、室」: 本隊 is the 航空隊 itself, its 課 directly below it
+    doc = next(d for d in national_documents if d.document.id == "K0000049")
+    assert {u.path[-2] for u in doc.units if u.path[-1] in ("航務課", "機務課")} == {"航空隊"}
