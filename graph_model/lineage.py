@@ -92,6 +92,8 @@ _CATEGORY_ENDED = re.compile(r"停止適用")
 # Dates: 中華民國一百十二年十一月二十三日.
 _ROC_DATE = re.compile(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年([一二三四五六七八九十]{1,3}|\d{1,2})月"
                        r"([一二三四五六七八九十]{1,3}|\d{1,2})日")
+# The issuer of an order, written before its number: 「交通部觀光署東部海岸國家風景區管理處觀海人字第…號令」.
+_ISSUER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))[\u4e00-\u9fff]{1,6}字第")
 _ENTRY_START = re.compile(r"^\s*\d{1,2}\s*[.．]")
 _IN_FORCE = re.compile(r"定自(.{4,20}?日)(?:起)?施行")
 
@@ -375,6 +377,10 @@ def _by_repeal_order(corpus: _Corpus) -> list[_Succession]:
         m = _ROC_DATE.search(entries[-1])
         issuer = corpus.known_prefix(entries[-1][m.end():]) if m else ""
         own = corpus.agency[p.document.id]
+        full = _ISSUER.match(entries[-1][m.end():].strip()) if issuer else None
+        if full and full["name"].startswith(issuer) and own.endswith(full["name"][len(issuer):]) \
+                and len(full["name"]) > len(issuer):  # 交通部觀光署東部海岸國家風景區管理處觀海人字第…: the body itself
+            issuer = full["name"]
         if issuer and issuer != own and not own.startswith(issuer) and not issuer.startswith(own) \
                 and issuer not in _ancestors(p):
             out.append(_Succession(own, (issuer,), roc_date(entries[-1]), entries[-1], f"{p.document.id} 沿革內容"))

@@ -53,15 +53,20 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             node.update(status=s.state, successors=list(s.successors), status_date=s.date,
                         status_evidence=s.evidence, status_where=s.where)
     units = graph.units()
+    own_docs: dict[str, set[str]] = {}  # unit id -> the documents about it (not those of units below it)
+    for doc, uid in _agencies_of_documents(units).items():
+        own_docs.setdefault(uid, set()).add(doc)
     ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
     for unit in units:
         docs = {src["doc"] for src in unit.get("sources", ())}
         found = [statuses.get(d) for d in sorted(docs)]
         if found and all(s is not None and s.state != "current" for s in found):
             ended[unit["id"]] = found
-            first = next((s for s in found if s.successors), found[0])
+            # Its own documents say what became of it; a document of a unit below only names that unit's heir.
+            telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
+            first = next((s for s in telling if s.successors), telling[0])
             unit.update(status=first.state, status_date=first.date,
-                        successors=list(dict.fromkeys(n for s in found for n in s.successors)))
+                        successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     rows = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
@@ -86,37 +91,48 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
 
 
 def _same_name_elsewhere(graph, ended: Mapping) -> None:
-    """An agency that is history with no successor of its own whose name one current agency bears
-    under its old parent's successor, or anywhere if the name is distinctive: the reorganisation
-    moved it (行政院農業委員會 › 臺中區農業改良場 → 農業部 › 臺中區農業改良場; 交通部觀光局 ›
-    東部海岸國家風景區管理處 → 交通部觀光署 › …)."""
+    """An agency that is history whose name one current agency bears under its old parent's successor,
+    or anywhere if the name is distinctive: the reorganisation moved it (行政院農業委員會 › 臺中區農業改良場
+    → 農業部 › 臺中區農業改良場; 交通部觀光局 › 東部海岸國家風景區管理處 → 交通部觀光署 › …).  That body is
+    its successor also where the documents only said where its parent's work went (行政院衛生署 ›
+    胸腔病院: 衛生福利部, which holds a 胸腔病院).  A preparatory office became the body it prepared."""
     by_name: dict[str, list[str]] = {}
     for unit in graph.units():
         if unit["id"] not in ended and unit["kind"] in AGENCY_KINDS:
             by_name.setdefault(unit["name"], []).append(unit["id"])
     for uid in ended:
         node = graph.node(uid)
-        if node["kind"] not in AGENCY_KINDS or graph.out(uid, EDGE) or node.get("successors"):
-            continue
-        parent = graph.parent(uid)
-        if node["name"].endswith(PREPARATORY) and parent is not None and parent not in ended:
-            # A preparatory office (國立東華大學 › 籌備處) became the body it prepared.
-            _add_edge(graph, uid, parent, Status(node.get("doc", ""), "superseded", (graph.node(parent)["name"],),
-                                                 node.get("status_date", ""), "a preparatory office became the body",
-                                                 node.get("doc", "")))
-            node.update(status="superseded", successors=[" › ".join(graph.node(parent)["path"])])
+        if node["kind"] not in AGENCY_KINDS:
             continue
         heirs = _heirs_of_ancestors(graph, uid)
+        own = [t for t, _ in graph.out(uid, EDGE)]
+        if own and not all(t in heirs for t in own) or node.get("successors") and not own:
+            continue  # a successor of its own, named by the documents
+        parent = graph.parent(uid)
+        if node["name"] == PREPARATORY and parent is not None and parent not in ended:
+            # 國立東華大學 › 籌備處 became 國立東華大學
+            _replace_successor(graph, uid, parent, "a preparatory office became the body")
+            continue
+        prepared = node["name"].removesuffix(PREPARATORY) if node["name"].endswith(PREPARATORY) else ""
+        if prepared and len(by_name.get(prepared, [])) == 1:  # 國立海洋生物博物館籌備處 → 國立海洋生物博物館
+            _replace_successor(graph, uid, by_name[prepared][0], "a preparatory office became the body")
+            continue
         same = [u for u in by_name.get(node["name"], [])
                 if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
         if len(same) == 1:
             target = graph.node(same[0])
-            where = f"{target['doc']} line {target['line']}" if target.get("line") else target.get("doc", "")
-            _add_edge(graph, uid, same[0], Status(target.get("doc", ""), "superseded", (target["name"],),
-                                                   node.get("status_date", ""),
-                                                   f"the same name under {' › '.join(target['path'][:-1])}",
-                                                   where))
-            node.update(status="superseded", successors=[" › ".join(target["path"])])
+            _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _replace_successor(graph, uid: str, target: str, evidence: str) -> None:
+    """Make ``target`` the successor of ``uid`` in place of where its parent's work went."""
+    node, body = graph.node(uid), graph.node(target)
+    for old, _ in graph.out(uid, EDGE):
+        graph.g.remove_edge(uid, old, key=f"{EDGE}:{old}")
+    where = f"{body['doc']} line {body['line']}" if body.get("line") else body.get("doc", "")
+    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],),
+                                         node.get("status_date", ""), evidence, where))
+    node.update(status="superseded", successors=[" › ".join(body["path"])])
 
 
 def _heirs_of_ancestors(graph, uid: str) -> list[str]:

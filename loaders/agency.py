@@ -54,7 +54,7 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     return split_agency_name(full), self_names
 
 
-_CATEGORY_PARENT = re.compile(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局))"
+_CATEGORY_PARENT = re.compile(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局|銀行))"
                               r"(?:＞|$)")
 
 
@@ -78,6 +78,11 @@ def _placed(full: str, category: str) -> str:
     ('行政院中央銀行', '總統府國家安全會議')
     >>> _placed("總統府", "總統＞總統府＞組織目"), _placed("臺灣省政府", "行政＞臺灣省政府＞組織目")
     ('總統府', '行政院臺灣省政府')
+
+    The courts 法院組織法 sets up are 司法院's; a body filed under 中央銀行 is under it:
+
+    >>> _placed("法院", "司法＞院本部＞組織目"), _placed("中央印製廠", "行政＞中央銀行＞組織目")
+    ('司法院法院', '中央銀行中央印製廠')
     """
     filed = _CATEGORY_OWN.match(category)
     if filed and full.startswith(filed.group("name")) and not full.startswith(BRANCH_BODIES[filed.group("branch")]):
@@ -93,7 +98,7 @@ def _placed(full: str, category: str) -> str:
         parent = m.group("branch") + "院"
     pieces = split_agency_name(full)
     if _TOP_LEVEL.search(pieces[0]) and len(pieces) > 1 or parent in pieces or full.startswith(parent) \
-            or parent.endswith(full):
+            or split_agency_name(parent)[-1] == full:  # 人事行政總處 filed under 行政院人事行政總處
         return full
     return parent + full
 

@@ -156,3 +156,26 @@ def test_the_graph_cache_key_changes_with_the_succession_table(tmp_path, monkeyp
     table.write_text("agency\tsuccessor\tdate\tsource\n甲局\t乙署\t2024-01-01\t某條例\n", encoding="utf-8")
     assert graph_cache.code_version() != before
     assert (graph_cache.Path(graph_cache.__file__).parent / "lineage.py").is_file()  # hashed with graph_model/*.py
+
+
+def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():
+    """The reorganisation moved 交通部公路總局 › 各區監理所 under 交通部公路局, which sets up 各區監理所 too:
+    that body is its successor, not only the ministry-level heir of its parent; a preparatory office
+    named 「X籌備處」 became X."""
+    from graph_model.graph import OrgGraph
+    from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+    from graph_model.succession import mark
+
+    def doc(pcode, path, *below):
+        units = [UnitRecord(path, "Agency", path[-1][-1], Source(pcode, 1), full_name="".join(path))]
+        units += [UnitRecord(path + (b,), "Agency", b[-1], Source(pcode, 5)) for b in below]
+        return ParsedDocument(Document(pcode, "".join(path) + "組織法", "org_act"), units=units)
+
+    docs = [doc("K1", ("交通部", "公路總局"), "各區監理所"), doc("K2", ("交通部", "公路局"), "各區監理所"),
+            doc("H1", ("教育部", "國立海洋生物博物館籌備處")), doc("H2", ("教育部", "國立海洋生物博物館"))]
+    g = OrgGraph.build(docs)
+    mark(g, {"K1": Status("K1", "superseded", ("交通部公路局",), "2023-09-15", "…", "K2 line 9"),
+             "K2": Status("K2", "current"), "H1": Status("H1", "abolished"), "H2": Status("H2", "current")})
+    assert [t for t, _ in g.out("交通部/公路總局/各區監理所", "SUCCEEDED_BY")] == ["交通部/公路局/各區監理所"]
+    assert [t for t, _ in g.out("教育部/國立海洋生物博物館籌備處", "SUCCEEDED_BY")] == ["教育部/國立海洋生物博物館"]
+    assert g.node("交通部/公路總局")["successors"] == ["交通部公路局"]  # not its 各區監理所's heir too
