@@ -58,7 +58,7 @@ LISTED_UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 # A piece that names a parent agency ends with one of these; the last piece may end with any word.
-_PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司", "銀行")
+_PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司", "銀行", "館")
 # A piece never starts with a joining word (高等軍事法院「及其分院」檢察署) or a quantifier.
 _NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
 _WORD_AFTER = set("理分門長務")
@@ -107,6 +107,8 @@ def split_agency_name(name: str) -> tuple[str, ...]:
     ('直轄市、縣（市）（局）建築爭議事件評審委員會',)
     >>> split_agency_name("經濟部商品檢驗局所屬各分局"), split_agency_name("中央銀行中央印製廠")
     (('經濟部', '商品檢驗局', '各分局'), ('中央銀行', '中央印製廠'))
+    >>> split_agency_name("國史館臺灣文獻館"), split_agency_name("文化部國家漫畫博物館籌備處")
+    (('國史館', '臺灣文獻館'), ('文化部', '國家漫畫博物館籌備處'))
     """
     return _split(name)
 
@@ -144,7 +146,8 @@ def _first_cut(name: str, i: int) -> int | None:
             continue
         if len(suffix) == 1 and rest[0] in _WORD_AFTER or name[j - 2:j] in _WORDS_ENDING_LIKE_AGENCIES:
             continue  # 不當黨產「處理」委員會, 「部分」; 中正國防「幹部」預備學校: words, not agencies
-        if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest) and rest != "法院"):  # 司法院法院: the courts
+        if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest) and rest != "法院") or rest == "籌備處":
+            # 司法院法院: the courts; 國家漫畫博物館籌備處 prepares a body that does not exist yet
             continue
         return j
     return None
