@@ -167,7 +167,7 @@ class _PostReader:
         """The path of a unit named in a post clause; with ``refer``, a bare unit word alone (「所置主任」)
         means the unit of that kind set up last (「得設若干工務所」)."""
         stripped = strip_self_reference(re.sub(rf"^{SELF_REFERENCE}(?=各)", "", name))  # 本大學各學院: 各學院
-        name = stripped if stripped != name else re.sub(r"^(?:各該|各|其)(?=\w{2,})", "", name)
+        name = stripped if stripped != name else re.sub(r"^(?:各該|各級|各|其)(?=\w{2,})", "", name)
         if name in self.units:
             return self.units[name]
         name = clean_name(name)
