@@ -1,27 +1,4 @@
-"""orggraph command line: thin click commands over library functions.
-
-Conventions for everyone adding a command (this file is shared — make small,
-anchored edits; add your command in its own section below):
-
-- Each command is a thin wrapper over a library function of the same name in
-  ``queries/`` (or ``graph_model/``); the command only parses options, calls it,
-  and prints.  Import library modules *inside* the command so that
-  ``orggraph --help`` stays fast (no networkx/neo4j/pydot at import time).
-- Get the graph with ``state.graph()`` (``@pass_state``): it is the store's graph
-  or, when there is no store file, the bundled sample corpus.  ``state.store()``
-  gives the :class:`graph_model.store.Store`; ``state.fingerprint()`` a string
-  that changes whenever the data does (key caches on it).
-- Add ``@json_option`` and finish with ``emit(result, as_json, render)``:
-  ``result`` is JSON-ready data, ``render(result) -> str`` the human text.
-- Raise :class:`graph_model.errors.OrgGraphError` subclasses for user errors:
-  they become one line ``Error: …`` on stderr with exit code 1 (usage errors
-  exit 2, from click), or ``{"error": {"message", "kind"}}`` on stdout with
-  ``--json`` (each error's ``kind``, graph_model/errors.py).  Never print a traceback for a user error.
-- Exit statuses: 0 done, 1 nothing found (:func:`nothing_found`) or an error,
-  2 usage.
-- Style text (``click.style``) only when :func:`styled` says so, and draw progress
-  with :func:`progressbar`: both honour NO_COLOR and TERM=dumb.
-"""
+"""orggraph command line: thin click commands over library functions (how to add one: docs/contributing.md)."""
 from __future__ import annotations
 
 import json
