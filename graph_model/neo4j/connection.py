@@ -244,7 +244,10 @@ def render_table(result: dict) -> str:
     if not header:
         return "(no columns)"
     widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(header)]
-    line = lambda cells: " | ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
+
+    def line(cells):
+        return " | ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
+
     out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
