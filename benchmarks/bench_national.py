@@ -131,12 +131,13 @@ def main() -> None:
         print("| step | median | peak RSS | target |\n|---|---:|---:|---|")
         for label, wall, rss, target in rows:
             print(f"| {label} | {wall:.2f} s | {rss / 1024:.0f} MB | {target} |")
-        print(f"| in-process lookup, p50 over eval/queries.jsonl | {p50:.2f} ms | | ≤ {TARGETS['lookup p50 ms']:.0f} ms |")
+        print(f"| in-process lookup, p50 over eval/queries.jsonl | {p50:.2f} ms | | "
+              f"≤ {TARGETS['lookup p50 ms']:.0f} ms |")
         print(f"| in-process lookup, p50 over eval/government's questions | {p50_questions:.2f} ms | | "
               f"≤ {TARGETS['lookup p50 ms']:.0f} ms |")
         sizes, times = zip(*growth)
-        print(f"\nload growth exponent from {sizes[0]} to {sizes[-1]} documents: {exponent(list(sizes), list(times)):.2f}"
-              " (≤ 1.1 wanted)")
+        print(f"\nload growth exponent from {sizes[0]} to {sizes[-1]} documents: "
+              f"{exponent(list(sizes), list(times)):.2f} (≤ 1.1 wanted)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -75,7 +75,8 @@ def _cell(value, kind: str) -> str:
         return ARRAY.join(str(x).lower() if isinstance(x, bool) else str(x) for x in value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) if kind == "string" else str(value)
+    return (value if isinstance(value, str)
+            else json.dumps(value, ensure_ascii=False) if kind == "string" else str(value))
 
 
 def write_csv(graph, folder: Path, run: str) -> list[str]:
@@ -166,7 +167,8 @@ def main(argv=None) -> int:
     print("| load | runs | median s | × import | target |")
     print("|---|---:|---:|---:|---|")
     print(f"| neo4j-admin database import full (JVM start included) | {args.repeat} | {import_s:.2f} | 1.0 | |")
-    print(f"| orggraph neo4j push, into an empty database | 1 | {first_s:.2f} | {first_s / import_s:.1f} | ≤ {TARGET:g}× |")
+    print(f"| orggraph neo4j push, into an empty database | 1 | {first_s:.2f} | {first_s / import_s:.1f} | "
+          f"≤ {TARGET:g}× |")
     print(f"| orggraph neo4j push, replacing the previous push | {args.repeat} | {push_s:.2f} | "
           f"{push_s / import_s:.1f} | ≤ {TARGET:g}× |")
     print("\npush steps (median s): " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items() if v >= 0.01))

@@ -152,7 +152,8 @@ def main(argv=None) -> int:
         return 0
 
     print(f"Warm lookups: {len(queries)} queries of eval/queries.jsonl × {args.repeat} calls each (ms per call)\n")
-    print("| index | units | entries | step | p50 | p90 | p99 | max | p50 / target | slowest query (best of its calls) |")
+    print("| index | units | entries | step | p50 | p90 | p99 | max | p50 / target "
+          "| slowest query (best of its calls) |")
     print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for label in ("bundled corpus", "development corpus"):
         r = report[label]

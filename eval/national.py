@@ -81,7 +81,8 @@ def check(name: str, data: bytes) -> dict:
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
                    punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
-                   long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(written.get(n, n)) not in text],
+                   long=[n for n in own if len(n) > 18],
+                   absent=[n for n in own if _norm(written.get(n, n)) not in text],
                    no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
                    family_unnamed=_family_unnamed(parsed, text, own),
                    few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))

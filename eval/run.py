@@ -252,7 +252,8 @@ def main(argv=None) -> int:
         for r in report["rows"]:
             wrong = (r["expected"] and r["rank"] != 1) or (not r["expected"] and not r["rejected"])
             if wrong:
-                print(f"\n{r['query']} [{r['type']}] rank {r['rank']}; expected {', '.join(r['expected']) or 'nothing'}")
+                print(f"\n{r['query']} [{r['type']}] rank {r['rank']}; "
+                      f"expected {', '.join(r['expected']) or 'nothing'}")
                 for uid, score in r["top"]:
                     print(f"    {score:8.3f}  {uid}")
     return 0

@@ -264,7 +264,8 @@ class OrgGraph:
 
     def duties_of(self, uid: str) -> list[tuple[dict, dict]]:
         """``(duty node, HANDLES edge)`` pairs of a unit, in document order."""
-        pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HANDLES"]
+        pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True)
+                 if data["type"] == "HANDLES"]
         return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[1]["seq"]))
 
     def handlers(self, did: str) -> list[tuple[dict, dict]]:

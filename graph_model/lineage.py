@@ -31,7 +31,7 @@ deterministic (documents in id order, evidence in a fixed order).
 ...             history="1.中華民國一百十二年十二月二十二日交通部觀光署觀人字第11260009461號令發布廢止")]
 >>> [(s.doc, s.state, s.successors, s.where) for s in statuses(docs, table=[]).values()]
 [('K1', 'superseded', ('交通部觀光署',), 'K3 沿革內容'), ('K2', 'current', (), ''), ('K3', 'abolished', ('交通部觀光署',), 'K3 沿革內容')]
-"""
+"""  # noqa: E501 (a doctest's output line)
 from __future__ import annotations
 
 import csv
@@ -90,8 +90,8 @@ _RANKS = ("總局", "分局", "分署", "局", "署")
 # 法規類別 of a body whose constitutional basis stopped applying (國民大會).
 _CATEGORY_ENDED = re.compile(r"停止適用")
 # Dates: 中華民國一百十二年十一月二十三日.
-_ROC_DATE = re.compile(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年([一二三四五六七八九十]{1,3}|\d{1,2})月"
-                       r"([一二三四五六七八九十]{1,3}|\d{1,2})日")
+_ROC_DATE = re.compile(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年"
+                       r"([一二三四五六七八九十]{1,3}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})日")
 _ENTRY_START = re.compile(r"^\s*\d{1,2}\s*[.．]")
 _IN_FORCE = re.compile(r"定自(.{4,20}?日)(?:起)?施行")
 
@@ -316,7 +316,8 @@ def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
             continue
         newest = max(acts, key=lambda p: (corpus.date[p.document.id], p.document.id))
         for p in acts:
-            if p.document.title != newest.document.title and corpus.date[p.document.id] < corpus.date[newest.document.id] \
+            if p.document.title != newest.document.title \
+                    and corpus.date[p.document.id] < corpus.date[newest.document.id] \
                     and out[p.document.id].state == "current":
                 out[p.document.id] = Status(p.document.id, "superseded", (newest.document.title,),
                                             corpus.enacted(newest), newest.document.title,

@@ -485,7 +485,8 @@ def parsed_from_dict(d: dict) -> ParsedDocument:
                       "aliases": tuple(u.get("aliases", ())), "source": _source(u["source"])})
         for u in d.get("units", [])
     ]
-    duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])}) for x in d.get("duties", [])]
+    duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])})
+              for x in d.get("duties", [])]
     unplaced = [Unplaced(**{**x, "source": _source(x["source"])}) for x in d.get("unplaced", [])]
     extras = dict(d.get("extras", {}))
     agency = tuple(extras.pop("agency", ()))

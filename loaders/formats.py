@@ -133,7 +133,8 @@ class _PdfLine:
 
 
 # What starts a line of its own, never the rest of the line before: an article, a chapter, a list number.
-_STARTS_ITEM = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[條章節編款]|[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|"
+_STARTS_ITEM = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[條章節編款]|[一二三四五六七八九十]+、"
+                          r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|"
                           r"\d+\s*[.．、]|[-•●■◆▪]\s|[0-9０-９]+[、）)])")
 
 

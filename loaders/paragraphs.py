@@ -91,7 +91,8 @@ def prepare(line: Line) -> Paragraph:
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
-    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)", r"\1", text)
+    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)",
+                  r"\1", text)
     intro = bool(LIST_INTRO.search(text))
     duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
     return Paragraph(line, text, intro, duty_intro)
@@ -202,7 +203,8 @@ def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContex
     """
     if SUBORDINATE.search(para.text) and para.intro and \
             not (isinstance(para.owner, tuple) and para.owner != parser.agency):
-        return ListContext(parser.agency, "", Mode.UNITS)  # (a unit's 「…及其所屬機關之…，辦理下列事項：」 lists duties)
+        # (a unit's 「…及其所屬機關之…，辦理下列事項：」 lists duties)
+        return ListContext(parser.agency, "", Mode.UNITS)
     return None
 
 

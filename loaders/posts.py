@@ -84,7 +84,8 @@ _TITLE_COUNT = re.compile(rf"^(?P<title>{_TITLE})(?P<each>各)?{_COUNT}(?P<tail>
 _POOL_END = re.compile(rf"^(?P<title>{_TITLE})?等(?:共)?計{_COUNT}$")
 _TITLE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}$")
 _NOT_TITLE = re.compile(r"[置列為於依就由得其應之及與並]|事項|業務|掌理|辦理|綜理|襄理|襄助|指揮|監督|^各|^另|^每|等$")
-_TITLE_ENDINGS = re.compile(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐|管理師|分析師|設計師)$")
+_TITLE_ENDINGS = re.compile(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐"
+                            r"|管理師|分析師|設計師)$")
 
 _POST_VERB = re.compile(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
 _SETS = re.compile(r"(?<![建附])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
@@ -118,7 +119,8 @@ def _unit_names(text: str) -> list[str]:
     """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units."""
     text = re.sub(r"若干\S?$", "", text.strip())
     pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔])(?:及|與|暨|和)", text) if p]
-    if not pieces or any(not _UNIT_END.search(p) or len(p) > 16 or re.match(r"^(?:各種|[一二三四五六七八九十]+[組科課股])", p)
+    if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
+                         or re.match(r"^(?:各種|[一二三四五六七八九十]+[組科課股])", p)
                          or re.search(r"[，。：；之]", p) for p in pieces):
         return []
     return pieces

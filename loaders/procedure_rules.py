@@ -112,7 +112,8 @@ def _topic(lead: str, chapter: str) -> str:
 
 
 def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_id: str, *,
-                           units: Iterable[tuple[str, ...]] = (), rules_title: str = "辦事細則") -> list[ProcedureRecord]:
+                           units: Iterable[tuple[str, ...]] = (),
+                           rules_title: str = "辦事細則") -> list[ProcedureRecord]:
     """Procedure-like ``"rule"`` records from the document-handling and delegation chapters.
 
     ``lines`` are :func:`loaders.text.logical_lines` of the office rules; ``units``
@@ -212,7 +213,8 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
             piece = piece.rstrip("；")
             n = len(rule.steps) + 1
             clause_at = Source(doc, line.start, line.end, article, str(line.number) if line.number else "")
-            step = StepRecord(n, piece, clause_at, step_id(title, n), branch="／".join(v for _, v in sorted(context.items())),
+            step = StepRecord(n, piece, clause_at, step_id(title, n),
+                              branch="／".join(v for _, v in sorted(context.items())),
                               terms=ClauseTerms(tuple(_deciders(piece)), **clause_days(piece)))
             for m in finder.find(piece):
                 mentions.append((m, line, n))

@@ -11,10 +11,11 @@ title and the row) — pure functions over text.
 the agency with everything under it (the 合計 row, 「關務署及所屬」).  ``change``
 figures carry ``from_year``.
 
->>> text = "甲署及所屬編制（法定）員額職員10人，109年度預算員額職員9人，共計9人。\\n\\t109年度\\n\\t名稱\\n\\t職員\\n\\t合計\\n\\t甲署\\n\\t9\\n\\t9\\n"
+>>> text = ("甲署及所屬編制（法定）員額職員10人，109年度預算員額職員9人，共計9人。\\n"
+...         "\\t109年度\\n\\t名稱\\n\\t職員\\n\\t合計\\n\\t甲署\\n\\t9\\n\\t9\\n")
 >>> [(f.kind, f.row, f.category, f.value) for f in staffing_tables(text, "d", ("甲署",))]
 [('budget', '甲署', '職員', 9), ('budget', '甲署', '合計', 9), ('statutory', '', '職員', 10), ('budget', '', '職員', 9), ('budget', '', '合計', 9)]
-"""
+"""  # noqa: E501 (a doctest's output line)
 from __future__ import annotations
 
 import re
@@ -28,11 +29,13 @@ CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "�
 TOTAL_WORDS = ("合計", "總計", "共計")
 CHANGE_WORDS = ("增減員額", "增減數", "增減", "比較增減")
 _YEAR = re.compile(r"^(?P<year>\d{2,3})年度$")
-_NUMBER = re.compile(r"^[-−–+]?\d[\d,]{0,14}$")  # a longer run of digits is no headcount (and int() refuses 4,301 digits)
+# A longer run of digits is no headcount (and int() refuses 4,301 digits).
+_NUMBER = re.compile(r"^[-−–+]?\d[\d,]{0,14}$")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,12}$")
 _TITLE = re.compile(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
 _STATUTORY = re.compile(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)")
-_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)(?:，?共計(?P<total>[\d,]{1,15})人)?")
+_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)"
+                     r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
 _ITEM = re.compile(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]{1,15})人")
 
 
@@ -153,7 +156,8 @@ def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> lis
         statutory = _STATUTORY.search(line)
         if statutory:
             for m in _ITEM.finditer(statutory.group("list")):
-                figures.append(_text_figure(agency_path, year, m.group("cat"), _int(m.group("n")), "statutory", doc_id, n))
+                figures.append(_text_figure(agency_path, year, m.group("cat"), _int(m.group("n")), "statutory",
+                                            doc_id, n))
         for m in _ITEM.finditer(budget.group("list")):
             figures.append(_text_figure(agency_path, year, m.group("cat"), _int(m.group("n")), "budget", doc_id, n))
         if budget.group("total"):
@@ -175,7 +179,8 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
     - ``summary``: a figure of the 員額 sentence ≠ the table's 合計 row.
 
     >>> f = [HeadcountRecord(agency=("A",), scope="own", year=1, category=c, value=v, kind="budget", origin="table",
-    ...                      table="T", row="A", source=Source("d", 1)) for c, v in (("職員", 2), ("技工", 3), ("合計", 6))]
+    ...                      table="T", row="A", source=Source("d", 1))
+    ...      for c, v in (("職員", 2), ("技工", 3), ("合計", 6))]
     >>> [(i["check"], i["stated"], i["computed"]) for i in check_totals(f)]
     [('row_total', 6, 5)]
     """

@@ -48,7 +48,8 @@ class StructureParser:
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
         self.seen: list[str] = []  # the paragraphs read so far
-        self.folded_self = {fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
+        # expanded name → the collective or range it was written as
+        self.folded_self = {fold(n) for n in self.self_names}
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -61,7 +62,8 @@ class StructureParser:
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
-        if len(name) > 20 or PROSE_NAME.search(name) and not family or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+        if len(name) > 20 or PROSE_NAME.search(name) and not family or \
+                re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
@@ -163,7 +165,8 @@ class StructureParser:
             family = re.fullmatch(r"各(\S{1,8})", words)
             if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
                 kind = classify_unit("某" + family.group(1))[0]
-                members = [p for n, p in self.known.items() if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
+                members = [p for n, p in self.known.items()
+                           if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
                 if kind in ("BranchOffice", "Facility") and len(members) > 1 and ACTIVE_SUBJECT.search(line.body):
                     return members
                 members = self._members(words)
@@ -279,10 +282,12 @@ class StructureParser:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)
             if not paths and mode == Mode.UNITS:  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
-                self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
+                self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
+                                                     "list item that names no unit"))
             return
         if mode == Mode.UNITS and (level - 1) not in stack:
-            self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
+            self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
+                                                 "list item that names no unit"))
             return
         if self.frame and level == 0:
             body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
@@ -467,8 +472,8 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
 def demo(*lines: str) -> None:
     """Print what a small office-rules document of ``lines`` yields, its units, then its duties (the examples
     of loaders/paragraphs.py)."""
-    parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n" + "\n".join(lines),
-                            Document("demo", "", "office_rules"))
+    parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n"
+                            + "\n".join(lines), Document("demo", "", "office_rules"))
     for unit in parsed.units[1:]:
         print("unit", "/".join(unit.path[1:]))
     for duty in parsed.duties:

@@ -11,7 +11,8 @@ spreadsheets' own mark for "text": a name in a document must not become a comman
 >>> import csv
 >>> from graph_model.store import open_store
 >>> from queries.export_scope import scope
->>> rows = list(csv.DictReader(table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組")).lstrip("\\ufeff").splitlines()))
+>>> text = table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組"))
+>>> rows = list(csv.DictReader(text.lstrip("\\ufeff").splitlines()))
 >>> rows[0]["unit"], rows[0]["duty"], rows[0]["line"], rows[0]["item"]
 ('稽查組', '進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查', '34', '3')
 """

@@ -90,7 +90,8 @@ def jsonld(s: Scope) -> str:
             node["skos:altLabel"] = _zh(u["full_name"])
         parent = g.parent(uid)  # the root of a sub-tree still names its parent
         if parent:
-            node["org:unitOf" if formal(parent) and not formal(uid) else "org:subOrganizationOf"] = _ref(unit_iri(parent))
+            relation = "org:unitOf" if formal(parent) and not formal(uid) else "org:subOrganizationOf"
+            node[relation] = _ref(unit_iri(parent))
         units = [_ref(unit_iri(c)) for c in children.get(uid, ()) if formal(uid) and not formal(c)]
         subs = [_ref(unit_iri(c)) for c in children.get(uid, ()) if not (formal(uid) and not formal(c))]
         if units:

@@ -222,7 +222,8 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS,
                    "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
-                   "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS, "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
+                   "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
+                   "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
     }
 
 

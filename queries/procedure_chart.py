@@ -123,7 +123,8 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
     for step in info["steps"]:
         lines = _wrap(step["text"] or EMPTY_STEP, wrap)
         if actors and step["actors"] and not step.get("unit_only"):
-            names = "、".join(dict.fromkeys(unit_names.get(a["unit"], a["unit"].split("/")[-1]) for a in step["actors"]))
+            names = "、".join(dict.fromkeys(unit_names.get(a["unit"], a["unit"].split("/")[-1])
+                                            for a in step["actors"]))
             lines.append(f"〔{names}〕")
         if is_rule:
             extra = [", ".join(step.get("deciders") or [])]

@@ -22,7 +22,8 @@ from graph_model.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 
-CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
+CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計",
+                  "總計")
 
 
 
@@ -209,7 +210,8 @@ def headcounts(graph, ref: str, year: int | None = None) -> dict:
     changes = [f for f in _figures(graph, uid, "change") if f["year"] == year and f["unit"] == uid]
     if changes:
         result["stated_change"] = {"from_year": changes[0]["from_year"],
-                                   "values": {f["category"]: f["value"] for f in sorted(changes, key=lambda f: _cat_key(f["category"]))},
+                                   "values": {f["category"]: f["value"]
+                                              for f in sorted(changes, key=lambda f: _cat_key(f["category"]))},
                                    "cite": cite(min(changes, key=lambda f: f["line"]))}
     statutory = [f for f in _figures(graph, uid, "statutory") if f["year"] == year]
     if statutory:

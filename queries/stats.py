@@ -30,7 +30,8 @@ def stats(graph) -> dict:
         "documents": [{"id": d["id"].removeprefix("doc:"), "genre": d.get("genre", ""), "title": d.get("title", "")}
                       for d in docs],
         "units": {"total": len(units), "by_kind": {k: by_kind[k] for k in kinds},
-                  "by_type": dict(sorted(Counter(u["unit_type"] for u in units).items(), key=lambda kv: (-kv[1], kv[0]))),
+                  "by_type": dict(sorted(Counter(u["unit_type"] for u in units).items(),
+                                         key=lambda kv: (-kv[1], kv[0]))),
                   "roots": [r for r in graph.roots() if not graph.node(r).get("mentioned")],
                   "mentioned": sum(1 for x in units if x.get("mentioned"))},
         "duties": {"total": len(duties),

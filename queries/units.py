@@ -174,7 +174,8 @@ def render_show(info: dict) -> str:
         lines += render_summary(info["staffing"])
     lines.append(f"Children ({len(info['children'])})" + (":" if info["children"] else ""))
     for child in info["children"]:
-        lines.append(f"  {child['name']}  [{child['kind']}" + (f"; {MENTIONED_TEXT}]" if child.get("mentioned") else "]"))
+        lines.append(f"  {child['name']}  [{child['kind']}"
+                     + (f"; {MENTIONED_TEXT}]" if child.get("mentioned") else "]"))
     lines.append(f"Duties ({len(info['duties'])})" + (":" if info["duties"] else ""))
     width = len(str(len(info["duties"])))
     pad = " " * (width + 4)

@@ -170,7 +170,8 @@ def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
     assert result.stderr.count("\n") == 1 and "rejected the credentials of user 'neo4j'" in result.stderr
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_env["NEO4J_PASSWORD"])
     from conftest import _free_port
-    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"], "Error: cannot reach Neo4j at "),
+    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"],
+                          "Error: cannot reach Neo4j at "),
                          (["neo4j", "status", "--database", "nosuchdb"], "Error: Neo4j at "),
                          (["neo4j", "reset", "--yes", "--database", "nosuchdb"], "Error: Neo4j at ")):
         result = run(*args)
@@ -279,7 +280,8 @@ def test_cli_push(neo4j_env, run, corpus):
     assert result.exit_code == 0, result.stderr
     summary = json.loads(result.stdout)
     exp = expected_counts(corpus)
-    assert (summary["nodes"], summary["relationships"], summary["verified"]) == (exp["nodes"], exp["relationships"], True)
+    assert (summary["nodes"], summary["relationships"], summary["verified"]) == (exp["nodes"], exp["relationships"],
+                                                                                 True)
 
 
 def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_the_graph(neo4j_server, corpus):
@@ -296,7 +298,8 @@ def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_th
 
     def progress(n):
         seen.append(n)
-        if sum(seen) > other.g.number_of_nodes() >= sum(seen) - n:  # every node staged, and the first relationship batch
+        # every node staged, and the first relationship batch
+        if sum(seen) > other.g.number_of_nodes() >= sum(seen) - n:
             assert rows(neo4j_server, "MATCH (n:OrggraphStaged) RETURN count(n)")[0][0] >= other.g.number_of_nodes()
             assert rows(neo4j_server, "MATCH (u:Unit) RETURN count(u)") == units
             assert [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)] == before
@@ -321,12 +324,14 @@ def test_push_converges_from_another_graph_and_an_older_orggraphs_data(neo4j_ser
         session.run("MATCH (m:OrggraphRun) DELETE m").consume()
         session.run("CREATE (:Unit:Division:Section {id: '舊部/舊組', name: '舊組', _orggraph: true, "
                     "_orggraph_run: 'old'})").consume()
-        session.run("CREATE CONSTRAINT orggraph_Legacy_id IF NOT EXISTS FOR (n:Legacy) REQUIRE n.id IS UNIQUE").consume()
+        session.run("CREATE CONSTRAINT orggraph_Legacy_id IF NOT EXISTS "
+                    "FOR (n:Legacy) REQUIRE n.id IS UNIQUE").consume()
     summary = push(corpus, s)
     exp = expected_counts(corpus)
     assert summary["replaced"]["nodes"] == expected_counts(_tiny("甲組", "甲事項。"))["nodes"] + 1
     assert db_counts(neo4j_server) == (exp["nodes"], exp["relationships"])
-    assert rows(neo4j_server, "MATCH (n) WHERE n.id STARTS WITH '舊部' OR n.id STARTS WITH '測試部' RETURN count(n)") == [[0]]
+    assert rows(neo4j_server,
+                "MATCH (n) WHERE n.id STARTS WITH '舊部' OR n.id STARTS WITH '測試部' RETURN count(n)") == [[0]]
     assert rows(neo4j_server, "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'orggraph_' RETURN name") == []
     got = Counter(lab for (labs,) in rows(neo4j_server, "MATCH (n) WHERE n._orggraph = true AND NOT n:OrggraphRun "
                                           "RETURN labels(n)") for lab in labs)
@@ -361,7 +366,8 @@ def test_cli_status_and_reset_remove_exactly_what_orggraph_wrote(neo4j_env, run,
 
         result = run("neo4j", "reset")  # the test runner's stdin is no terminal
         assert result.exit_code == 1 and result.stderr == (
-            "Error: neo4j reset deletes what orggraph wrote; standard input is not a terminal, so pass --yes to confirm\n")
+            "Error: neo4j reset deletes what orggraph wrote; standard input is not a terminal, "
+            "so pass --yes to confirm\n")
         assert db_counts(neo4j_env) == (exp["nodes"], exp["relationships"])
 
         result = run("neo4j", "reset", "--yes", "--json")
@@ -965,7 +971,8 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
     assert rows(server, "MATCH (n:OrggraphStaged) RETURN count(n)") == [[0]]
 
 
-@pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私", "關務署哪個單位管專利審查？"])
+@pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私",
+                                      "關務署哪個單位管專利審查？"])
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     # Scope, level and vocabulary are read once (queries/ask.py) whichever backend finds the candidates.
     from queries.ask import ask, ask_graph

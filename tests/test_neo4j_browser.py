@@ -242,7 +242,8 @@ def test_graph_query(name, pushed, corpus):
         assert set(nodes) == expected | {p["id"]} and len(expected) >= 10
         assert {"財政部/關務署/基隆關/稽查組", "財政部/關務署/基隆關/八里分關"} <= expected
         for _, src, dst, h in rels:  # each child is named where the budget book lists its parent's units
-            assert nodes[dst][1]["name"] in "".join(SEED_LINES[h["doc"]][h["line"] - 1:(h.get("end_line") or h["line"]) + 2])
+            assert nodes[dst][1]["name"] in "".join(
+                SEED_LINES[h["doc"]][h["line"] - 1:(h.get("end_line") or h["line"]) + 2])
     elif name == "graph-procedure-steps":
         procs = [n for labels, n in nodes.values() if "Procedure" in labels]
         assert [n["title"] for n in procs] == ["經濟部駐外機構通訊錄製作流程"]

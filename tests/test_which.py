@@ -414,8 +414,9 @@ def test_seams_are_only_unknown_bigrams_between_known_ones():
     assert seams(["印信管理", "信管"], known) == {}  # 信管 alone elsewhere in the query is a word of its own
 
 
-@pytest.mark.parametrize("query, same_as", [("政風業務", "政風"), ("誰負責政風業務？", "政風"), ("政風相關事項", "政風"),
-                                            ("誰兼辦政風業務？", "政風"), ("公關業務", "公關")])
+@pytest.mark.parametrize("query, same_as", [("政風業務", "政風"), ("誰負責政風業務？", "政風"),
+                                            ("政風相關事項", "政風"), ("誰兼辦政風業務？", "政風"),
+                                            ("公關業務", "公關")])
 def test_filler_words_neither_rank_nor_reject(alone, query, same_as):
     # 業務/事項 after a topic only say "matters of": documents that write 政風事項 (and never 業務) answer
     # 政風業務 as they answer 政風, with the same units and scores; 兼辦 is a verb of being in charge.
@@ -510,8 +511,10 @@ def test_everyday_words_get_a_partial_match_rather_than_nothing(run):
     result = run("which", "辦公室冷氣維修")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "No unit handles 「辦公室冷氣維修」 as asked; partial matches (only some of its words in common):"
-    assert lines[1].startswith("1. 經濟部 › 智慧財產局 › 秘書室 › 第三科  (score ") and lines[1].endswith(", partial match)")
+    assert lines[0] == ("No unit handles 「辦公室冷氣維修」 as asked; "
+                        "partial matches (only some of its words in common):")
+    assert lines[1].startswith("1. 經濟部 › 智慧財產局 › 秘書室 › 第三科  (score ")
+    assert lines[1].endswith(", partial match)")
     hits = json.loads(run("which", "辦公室冷氣維修", "--json").stdout)
     assert hits[0]["unit"]["id"] == "經濟部/智慧財產局/秘書室/第三科" and all(h["partial"] for h in hits)
     assert hits[0]["evidence"][0]["doc"] == SEED_RULES.stem and hits[0]["evidence"][0]["line"] == 132

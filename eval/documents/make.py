@@ -22,8 +22,10 @@ ROOT = HERE.parents[1]
 
 # (marker pattern, level, Word numFmt, Word lvlText, ODF num-format, ODF prefix, ODF suffix)
 LEVELS = (
-    (re.compile(r"^([一二三四五六七八九十]+)、\s*"), 0, "taiwaneseCountingThousand", "%1、", "一, 二, 三, ...", "", "、"),
-    (re.compile(r"^（([一二三四五六七八九十]+)）\s*"), 1, "taiwaneseCountingThousand", "（%2）", "一, 二, 三, ...", "（", "）"),
+    (re.compile(r"^([一二三四五六七八九十]+)、\s*"), 0, "taiwaneseCountingThousand", "%1、",
+     "一, 二, 三, ...", "", "、"),
+    (re.compile(r"^（([一二三四五六七八九十]+)）\s*"), 1, "taiwaneseCountingThousand", "（%2）",
+     "一, 二, 三, ...", "（", "）"),
     (re.compile(r"^(\d+)[.．]\s*"), 2, "decimal", "%3.", "1", "", "."),
     (re.compile(r"^[(（](\d+)[)）]\s*"), 3, "decimal", "(%4)", "1", "(", ")"),
 )

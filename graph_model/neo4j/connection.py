@@ -84,7 +84,8 @@ def translate(exc: Exception, s: Settings) -> Neo4jError:
         msg = (f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} too many times in a row; "
                "wait a few seconds (check NEO4J_USERNAME / NEO4J_PASSWORD)")
     elif isinstance(exc, ne.AuthError):
-        msg = f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} (check NEO4J_USERNAME / NEO4J_PASSWORD)"
+        msg = (f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} "
+               "(check NEO4J_USERNAME / NEO4J_PASSWORD)")
     elif isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
         msg = f"cannot reach Neo4j at {s.shown_uri}: {_clean(exc, s)}"
     elif isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):

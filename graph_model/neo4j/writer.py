@@ -157,7 +157,8 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
             "source": source, "pushed_at": pushed_at,
             "nodes": got["nodes"], "relationships": got["relationships"],
             "labels": got["labels"], "types": got["types"],
-            "replaced": replaced, "verified": True, "seconds": {**seconds, **{step: round(time.perf_counter() - clock[0], 3)}}}
+            "replaced": replaced, "verified": True,
+            "seconds": {**seconds, **{step: round(time.perf_counter() - clock[0], 3)}}}
 
 
 def _switch(tx, run: str, groups: list[tuple[str, ...]], nodes: int, meta: dict) -> dict:
