@@ -88,11 +88,11 @@ def cold(runs: int) -> dict:
             cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if proc.returncode != 0:
                 raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
-        probe = ("import sys, runpy; sys.argv = ['orggraph', 'which', %r]\n"
-                 "try:\n    runpy.run_path(%r, run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        probe = (f"import sys, runpy; sys.argv = ['orggraph', 'which', {COLD_QUERY!r}]\n"
+                 f"try:\n    runpy.run_path({str(ROOT / 'cli.py')!r}, run_name='__main__')\nexcept SystemExit:\n"
+                 "    pass\n"
                  "sys.stdout = sys.__stdout__\n"
-                 "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))"
-                 % (COLD_QUERY, str(ROOT / "cli.py")))
+                 "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))")
         proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
         line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
         startup = [_timed([sys.executable, "-c", "pass"]) for _ in range(5)]

@@ -34,7 +34,7 @@ from .unitref import ends_with, parse_unit_ref, units_named
 
 # What the graph is built from besides units and duties, in this order: a field of ParsedDocument
 # -> function(graph, records, parsed) adding those records.  Add a kind of record here.
-EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None]] = MappingProxyType({
+EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, object, ParsedDocument], None]] = MappingProxyType({
     "headcounts": staffing.build_headcounts,
     "posts": staffing.build_posts,
     "procedures": procedures.build_procedures,
@@ -55,7 +55,7 @@ class OrgGraph:
 
     # ------------------------------------------------------------------ building
     @classmethod
-    def build(cls, documents: Iterable[ParsedDocument]) -> "OrgGraph":
+    def build(cls, documents: Iterable[ParsedDocument]) -> OrgGraph:
         """Merge parsed documents (in document-id order) into one graph."""
         self = cls()
         docs = sorted(documents, key=lambda p: p.document.id)
@@ -222,7 +222,7 @@ class OrgGraph:
         """The edge ``key`` (``HAS_UNIT``, a HANDLES key …) from ``source`` to ``target``, or ``None``."""
         return self.g.get_edge_data(source, target, key=key)
 
-    def subgraph(self, node_ids: Iterable[str]) -> "OrgGraph":
+    def subgraph(self, node_ids: Iterable[str]) -> OrgGraph:
         """The graph of these nodes and the edges among them (a read-only view)."""
         return OrgGraph(self.g.subgraph(node_ids))
 
@@ -302,7 +302,7 @@ class OrgGraph:
         return data
 
     @classmethod
-    def from_node_link(cls, data: dict) -> "OrgGraph":
+    def from_node_link(cls, data: dict) -> OrgGraph:
         return cls(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
 
 

@@ -38,7 +38,7 @@ class StructureParser:
     """Walks logical lines article by article and emits unit/duty records."""
 
     def __init__(self, parsed: ParsedDocument, agency: tuple[str, ...], self_names: set[str],
-                 on_article: Callable[[list[Line], "StructureParser"], None] | None = None):
+                 on_article: Callable[[list[Line], StructureParser], None] | None = None):
         self.parsed, self.agency, self.self_names = parsed, agency, set(self_names)
         self.doc = parsed.document.id
         self.known: dict[str, tuple[str, ...]] = {}

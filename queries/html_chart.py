@@ -135,7 +135,7 @@ class _CharFold(dict):
         return out
 
 
-def char_fold(text: str, table: "_CharFold") -> str:
+def char_fold(text: str, table: _CharFold) -> str:
     """:func:`queries.textnorm.fold` with OpenCC applied per character: what the page computes for entries.
 
     >>> char_fold("缉私（台中）", _CharFold(char_map()))

@@ -28,7 +28,7 @@ import json
 import time
 import uuid
 from collections import Counter, defaultdict
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from . import Neo4jError
 from . import cypher as q
@@ -95,7 +95,7 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
     """
     if batch_size < 1:
         raise Neo4jError("batch size must be at least 1")
-    run = run or datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     work = plan(graph)
     expected = expected_counts(graph)
     step, seconds = "connecting", {}
@@ -140,7 +140,7 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                 got = _staged_counts(session, run)
                 _check(got, expected, run)
                 step = begin("switching to the new graph")
-                pushed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                pushed_at = datetime.now(UTC).isoformat(timespec="seconds")
                 meta = {"run": run, "source": source, "pushed_at": pushed_at,
                         "nodes": got["nodes"], "relationships": got["relationships"],
                         "labels": json.dumps(got["labels"], ensure_ascii=False),
