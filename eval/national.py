@@ -118,7 +118,7 @@ def main() -> None:
 
     def shown(rs):
         return [r for r in rs if args.include_sample or r["doc"] not in SAMPLE][:args.show]
-    for key, label in keys:
+    for key, _label in keys:
         for r in shown([r for r in ok if r[key]]):
             print(f"  {key}: {r['doc']} {r['title']}: {'; '.join(r[key][:4])}")
     for r in shown(few):

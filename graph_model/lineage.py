@@ -311,7 +311,7 @@ def _renamed_titles(corpus: _Corpus, out: dict[str, Status]) -> None:
 def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
     """Two organization acts in force for one agency (交通部民用航空局組織條例 and …組织法): the older
     one is superseded by the newer (the 2010 reorganisation re-enacted 組織條例 as 組織法)."""
-    for agency, acts in corpus.acts.items():
+    for acts in corpus.acts.values():
         if len(acts) < 2:
             continue
         newest = max(acts, key=lambda p: (corpus.date[p.document.id], p.document.id))

@@ -509,7 +509,7 @@ def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) ->
     seen = set()
     if own:
         head = own.group(1) + "長"
-        for m in re.finditer(rf"(?<![副分]){head}", text):
+        for _m in re.finditer(rf"(?<![副分]){head}", text):
             if (reader.agency, head) not in seen:
                 seen.add((reader.agency, head))
                 out.append(reader.post(head, None, None, reader.agency))

@@ -112,7 +112,8 @@ def virtual_text(text: str) -> tuple[str, list[int], dict[str, tuple[str, int]]]
             where.extend([lineno] * 3)
             continue
         line = _URL_IN_ANGLE.sub(r" \1 ", line)
-        line = _PRE.sub(lambda m: flow_placeholder(m.group(1), lineno) if MERMAID_START.match(m.group(1))
+        # re.sub calls the lambda at once, with this iteration's lineno
+        line = _PRE.sub(lambda m: flow_placeholder(m.group(1), lineno) if MERMAID_START.match(m.group(1))  # noqa: B023
                         else "\n" + m.group(1) + "\n", line)
         pieces, row = [], False
         for block in _BLOCK_TAG.split(line):
@@ -531,7 +532,7 @@ class _ProcedureBuilder:
             seen.add(key)
             p.units.append(UnitRole(m.path, m.role, self._at(line), m.basis, m.post, step))
         acting = {u.unit for u in p.units}
-        for m, line, step in self.mentions:
+        for m, line, _step in self.mentions:
             if m.path not in acting and m.path not in named:
                 named.add(m.path)
                 p.named.append(NamedUnit(m.path, self._at(line)))

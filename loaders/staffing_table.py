@@ -189,7 +189,7 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
     rows: dict[tuple, dict[str, HeadcountRecord]] = {}
     for f in table_figs:
         rows.setdefault((f.table, f.year, f.row, f.scope), {})[f.category] = f
-    for (table, year, row, scope), cells in rows.items():
+    for (_table, year, row, _scope), cells in rows.items():
         total = next((cells[c] for c in TOTAL_WORDS if c in cells), None)
         if total is None:
             continue
@@ -198,7 +198,7 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
             issues.append(_issue("row_total", total, computed,
                                  f"{year}年度 {row}: 合計 {total.value} ≠ sum of categories {computed}"))
     groups: dict[tuple, dict] = {}
-    for (table, year, row, scope), cells in rows.items():
+    for (table, year, _row, scope), cells in rows.items():
         for cat, f in cells.items():
             g = groups.setdefault((table, year, cat), {"total": None, "sum": 0, "rows": 0})
             if scope == "group":
@@ -206,7 +206,7 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
             else:
                 g["sum"] += f.value
                 g["rows"] += 1
-    for (table, year, cat), g in groups.items():
+    for (_table, year, cat), g in groups.items():
         if g["total"] is not None and g["rows"] and g["sum"] != g["total"].value:
             issues.append(_issue("column_total", g["total"], g["sum"],
                                  f"{year}年度 {cat}: 合計 row {g['total'].value} ≠ sum of rows {g['sum']}"))

@@ -107,7 +107,7 @@ def show(graph, ref: str) -> dict:
     duties = []
     for duty, edge in duties_in_order(graph, uid):
         others = []  # in document order
-        for u, e in sorted(graph.handlers(duty["id"]), key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"])):
+        for u, _ in sorted(graph.handlers(duty["id"]), key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"])):
             if u["id"] != uid and u["id"] not in others:
                 others.append(u["id"])
         duties.append({

@@ -372,7 +372,7 @@ def test_a_seam_between_two_known_words_is_no_evidence_against(alone, word, head
     # 信管 is in no entry, it straddles 印信 and 管理; the units charged with 印信 answer, first.
     from queries.search import search
     checked = 0
-    for name, (graph, index) in alone.items():
+    for name, (_graph, index) in alone.items():
         keys = [e[3] for e in index.entries]
         seam = word[1] + head[0]
         if not (any(word in k for k in keys) and head in index.postings and seam not in index.postings) \

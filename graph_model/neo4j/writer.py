@@ -133,7 +133,7 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                 for (rtype, _src, _dst), rows in sorted(work["rels"].items()):
                     stmt = q.stage_relationships(rtype)
                     for batch in _batches(rows, batch_size):
-                        session.execute_write(lambda tx, b=batch: tx.run(stmt, rows=b, run=run).consume())
+                        session.execute_write(lambda tx, b=batch, s=stmt: tx.run(s, rows=b, run=run).consume())
                         if progress:
                             progress(len(batch))
                 step = begin("verifying counts")
