@@ -145,6 +145,7 @@ def main() -> None:
 def lookup_p50(store: Path, queries_file: Path = ROOT / "eval" / "queries.jsonl") -> float:
     """Milliseconds, p50: a question answered as `which` answers it (queries/ask.py), index in memory."""
     import json
+
     from graph_model.store import open_store
     from queries.search import build_index
     try:

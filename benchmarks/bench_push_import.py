@@ -131,6 +131,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from bench_push import server
+
     from graph_model.neo4j.writer import push
     from graph_model.store import open_store
 

@@ -122,6 +122,7 @@ def main(argv=None) -> int:
 
     sys.path.insert(0, str(ROOT / "eval"))
     import run as evalrun  # eval/run.py
+
     from loaders.samples import sample_paths as bundled_paths
     from queries.search import build_index
 

@@ -31,8 +31,9 @@ def load_gold(folder: Path = GOLD) -> list[dict]:
 
 
 def parse(gold: dict):
-    import loaders
     from corpus import national_file
+
+    import loaders
     return loaders.parse_bytes(national_file(gold["doc"]), f"{gold['doc']}.json")
 
 
@@ -76,9 +77,10 @@ def rank_of(results, expected: set[str]) -> int | None:
 
 def evaluate(golds: list[dict] | None = None) -> dict:
     from bm25 import BM25
+    from run import answer
+
     from graph_model.graph import OrgGraph
     from queries.search import build_index
-    from run import answer
 
     golds = golds if golds is not None else load_gold()
     tp = fp = fn = 0

@@ -136,11 +136,10 @@ def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = No
     """
     from collections import namedtuple
 
-    from graph_model.neo4j import Neo4jError
-    from graph_model.neo4j import cypher as q
+    from graph_model.neo4j import Neo4jError, cypher as q
     from graph_model.neo4j.connection import connect, settings as env_settings
-    from queries.neo4j_lookup import which
     from graph_model.neo4j.writer import push as push_graph
+    from queries.neo4j_lookup import which
 
     s = settings or env_settings()
     if push:

@@ -32,8 +32,17 @@ from __future__ import annotations
 from .ids import headcount_id, post_id
 from .naming import classify_agency, classify_unit
 from .ranks import rank_label
-from .records import (HeadcountRecord, ParsedDocument, PostRecord, QuotaRule, Rank, Source, StaffingRecord,
-                      StatutoryTotal, plain)
+from .records import (
+    HeadcountRecord,
+    ParsedDocument,
+    PostRecord,
+    QuotaRule,
+    Rank,
+    Source,
+    StaffingRecord,
+    StatutoryTotal,
+    plain,
+)
 
 
 def unit_for(graph, path, source: Source) -> str:

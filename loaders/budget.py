@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
-from graph_model.records import Document, DutyRecord, ParsedDocument, Unplaced, UnitRecord
+from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .common import UNIT_NAME, agency_from_title, agency_records, source_of, split_duties
 from .text import logical_lines

@@ -20,10 +20,32 @@ from typing import NamedTuple, Protocol
 from graph_model.naming import UNIT_SUFFIX_PATTERN
 
 from .common import split_unit_list
-from .patterns import (ALIAS_PAREN, BY_UNITS, CLAUSE_SET_UP, CONTINUATION, COUNTED, DIVIDED, DUTY_INTRO, DUTY_VERB,
-                       FAMILY_NAME, LIST_GOES_ON, LIST_INTRO, MANDATE_SENTENCE, MEMBERS_SET_UP, NEED, OBJECT_CLAUSE,
-                       POST, POST_DUTY, PURPOSE_OF_SET_UP, RESPECTIVE, SETS_UP, SETS_UP_LIST, STAFFED_FOR,
-                       SUBORDINATE, TYPE_WORD)
+from .patterns import (
+    ALIAS_PAREN,
+    BY_UNITS,
+    CLAUSE_SET_UP,
+    CONTINUATION,
+    COUNTED,
+    DIVIDED,
+    DUTY_INTRO,
+    DUTY_VERB,
+    FAMILY_NAME,
+    LIST_GOES_ON,
+    LIST_INTRO,
+    MANDATE_SENTENCE,
+    MEMBERS_SET_UP,
+    NEED,
+    OBJECT_CLAUSE,
+    POST,
+    POST_DUTY,
+    PURPOSE_OF_SET_UP,
+    RESPECTIVE,
+    SETS_UP,
+    SETS_UP_LIST,
+    STAFFED_FOR,
+    SUBORDINATE,
+    TYPE_WORD,
+)
 from .text import CN_NUM, Line
 from .unit_names import clean_name, listed_names, shared_out
 

@@ -23,8 +23,16 @@ import re
 from collections.abc import Iterable
 
 from graph_model.ids import procedure_id, step_id
-from graph_model.records import (Actor, ClauseTerms, NamedUnit, ProcedureNote, ProcedureRecord, Source, StepRecord,
-                                  UnitRole)
+from graph_model.records import (
+    Actor,
+    ClauseTerms,
+    NamedUnit,
+    ProcedureNote,
+    ProcedureRecord,
+    Source,
+    StepRecord,
+    UnitRole,
+)
 
 from .procedure_units import UnitFinder
 from .text import CN_NUM, Line, cn_number

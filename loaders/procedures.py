@@ -26,8 +26,23 @@ from dataclasses import replace
 
 from graph_model.ids import procedure_id, step_id
 from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
-from graph_model.records import (Actor, Document, FlowEdge, FormRef, LawRef, NamedUnit, ParsedDocument, ProcedureNote,
-                                  ProcedureRecord, Source, StepRecord, TimeLimit, UnitRecord, UnitRole, Unplaced)
+from graph_model.records import (
+    Actor,
+    Document,
+    FlowEdge,
+    FormRef,
+    LawRef,
+    NamedUnit,
+    ParsedDocument,
+    ProcedureNote,
+    ProcedureRecord,
+    Source,
+    StepRecord,
+    TimeLimit,
+    UnitRecord,
+    UnitRole,
+    Unplaced,
+)
 
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures

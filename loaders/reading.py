@@ -14,7 +14,6 @@ from graph_model.errors import LoadError
 from .formats import FormatError, extract, sniff
 from .lawjson import decode_law, looks_like_law_json
 
-
 MAX_BYTES = 64 * 2**20  # the largest document of the national corpus is under 1 MB
 
 

@@ -26,12 +26,30 @@ from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord
 from .agency import document_agency
 from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties
 from .paragraphs import Mode, read as read_paragraph
-from .patterns import (ACTIVE_SUBJECT, BY_UNITS, COLLECTIVE, DIVIDED, DUTY_VERB, INLINE_UNIT, ITEM_SETS_UP,
-                       LISTED_NAME, NESTED_SET_UP, NON_STRUCTURE_CHAPTER, ONE_UNIT_WORD, POST, POST_TITLE,
-                       PROSE_NAME, PURPOSE, SET_UP_TO, SPLIT_INTO, SUBJECT_END, UNIT_HEAD)
+from .patterns import (
+    ACTIVE_SUBJECT,
+    BY_UNITS,
+    COLLECTIVE,
+    DIVIDED,
+    DUTY_VERB,
+    INLINE_UNIT,
+    ITEM_SETS_UP,
+    LISTED_NAME,
+    NESTED_SET_UP,
+    NON_STRUCTURE_CHAPTER,
+    ONE_UNIT_WORD,
+    POST,
+    POST_TITLE,
+    PROSE_NAME,
+    PURPOSE,
+    SET_UP_TO,
+    SPLIT_INTO,
+    SUBJECT_END,
+    UNIT_HEAD,
+)
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
-from .unit_names import (bare, clean_name, fold, list_frame, listed_names, split_names, unit_names)
+from .unit_names import bare, clean_name, fold, list_frame, listed_names, split_names, unit_names
 
 
 class StructureParser:

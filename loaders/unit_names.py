@@ -10,7 +10,7 @@ import re
 from graph_model.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 
 from .common import UNIT_NAME, expand_names, split_unit_list
-from .patterns import (COLLECTIVE, COUNTED, COUNT_AFTER, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD)
+from .patterns import COLLECTIVE, COUNT_AFTER, COUNTED, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD
 from .text import CN_NUM
 
 

@@ -47,9 +47,7 @@ import pydot
 from graph_model.errors import ChartError, TooLarge
 from graph_model.records import UNIT_KINDS
 
-from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, wrap
-from .dot import width as text_width
-from .dot import quote as _q
+from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, quote as _q, width as text_width, wrap
 
 WIDE = 6  # a level with more units than this gets its leaf units stacked
 MAX_ROWS = 8  # units per stacked column

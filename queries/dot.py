@@ -16,7 +16,6 @@ import html
 import re
 import unicodedata
 
-
 FONT = "Noto Sans CJK TC"
 DIRECTIONS = ("TB", "LR")
 LANGUAGES = ("zh", "en")

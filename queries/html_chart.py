@@ -37,11 +37,21 @@ from pathlib import Path
 
 from graph_model.records import Source
 
-from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGRAM_WEIGHT, CONTEXT_BOOST
-from .search import EVIDENCE_PER_UNIT, PARTIAL_MIN_CHARS
-from .units import duties_in_order, hierarchy_view
-from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
 from .ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
+from .search import (
+    CONTEXT_BOOST,
+    EVIDENCE_PER_UNIT,
+    K1,
+    MIN_COVERAGE,
+    MIN_RUN,
+    PARTIAL_MIN_CHARS,
+    PHRASE_BONUS,
+    PREFILTER,
+    UNIGRAM_WEIGHT,
+    B,
+)
+from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
+from .units import duties_in_order, hierarchy_view
 from .which import DEFAULT_TOP, index_of
 
 TEMPLATE = Path(__file__).with_name("html_chart.html")

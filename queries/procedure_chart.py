@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 import pydot
 
 from graph_model.errors import ChartError
-from queries.dot import DIRECTIONS, FONT, lines_label, wrap
-from queries.dot import quote as _q
+from queries.dot import DIRECTIONS, FONT, lines_label, quote as _q, wrap
 from queries.procedure import EMPTY_STEP, procedure
 
 WRAP = 16  # full-width characters per line of a step box

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from graph_model.errors import NoHeadcounts
 from graph_model.naming import breadcrumb_of
-from graph_model.ranks import rank_label
 from graph_model.provenance import cite
+from graph_model.ranks import rank_label
 from graph_model.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
-
 
 CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計",
                   "總計")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from queries.ask import ask_graph, analyse
+from queries.ask import analyse, ask_graph
 from queries.textnorm import fold
 from queries.vocabulary import AGENCIES, PLANNER, catalog, short_names, synonyms
 

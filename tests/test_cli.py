@@ -516,10 +516,10 @@ def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch)
 
 
 def test_validate_is_cached_by_the_store_and_follows_its_changes(run, store_path, tmp_path):
-    from graph_model.store import open_store
-    from queries.validate import cached_validate
-    from loaders.batch import read_paths
     from conftest import SEED_ACT, SEED_BUDGET
+    from graph_model.store import open_store
+    from loaders.batch import read_paths
+    from queries.validate import cached_validate
     store = open_store(store_path)
     store.add(read_paths([SEED_BUDGET]).documents)
     first = cached_validate(open_store(store_path), open_store(store_path).graph)

@@ -20,8 +20,8 @@ import pytest
 from conftest import REPO, SEED_BUDGET, SEED_RULES
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
-from queries.html_chart import html_chart, script_json
 from queries.ask import ask_graph
+from queries.html_chart import html_chart, script_json
 from queries.which import which
 
 

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 from graph_model.errors import OrgGraphError
 from graph_model.graph import OrgGraph
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
-from graph_model.records import Document, ParsedDocument, Source, UnitRecord, DutyRecord
-
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
+from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
@@ -243,8 +242,9 @@ def test_cli_cypher_load_csv_is_refused_and_the_server_fetches_nothing(neo4j_env
     result = run("cypher", f"LOAD CSV FROM '{url}' AS r RETURN r")
     assert result.exit_code == 1 and "(LoadCSV)" in result.stderr, result.stderr
     # Behind orggraph's back, the project's server configuration refuses it too: no address, no file.
-    import neo4j
     from neo4j.exceptions import ClientError
+
+    import neo4j
     with neo4j.GraphDatabase.driver(neo4j_env["NEO4J_URI"],
                                     auth=(neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"])) as driver:
         for target in (url, "file:///etc/passwd"):
@@ -598,6 +598,7 @@ def test_cookbook_query(name, pushed, corpus):
 # --------------------------------------------------------------------------- which --backend neo4j
 def _eval_module():
     import importlib.util
+
     from conftest import REPO
     spec = importlib.util.spec_from_file_location("eval_run", REPO / "eval" / "run.py")
     module = importlib.util.module_from_spec(spec)
@@ -670,7 +671,7 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
     # duties, and no text has 瀆案, the bigram straddling the two words (a seam): it is no evidence
     # against the duty holding 貪瀆, which answers in both backends (before seams, Neo4j found nothing).
     from queries.neo4j_lookup import which
-    from queries.search import build_index, parse_query, search, seams
+    from queries.search import build_index, parse_query, seams, search
     from queries.textnorm import fold
 
     seed_lines = {p.stem: _lines(p) for p in sorted(SEEDS.glob("*.txt"))}
@@ -723,6 +724,7 @@ def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
     # 第12條 三, line 132) answer in both backends from the second pass, marked partial, first the same unit;
     # the off-topic queries (eval/offtopic.jsonl) get no partial match from either.
     import json
+
     from conftest import REPO
     from queries.neo4j_lookup import which
     from queries.which import which as embedded_which
@@ -811,6 +813,7 @@ def test_eval_set_quality_of_the_neo4j_backend(neo4j_server, corpus):
 # --------------------------------------------------------------------------- a server killed mid-push
 def _bench_push():
     import importlib.util
+
     from conftest import REPO
     spec = importlib.util.spec_from_file_location("bench_push", REPO / "benchmarks" / "bench_push.py")
     module = importlib.util.module_from_spec(spec)

@@ -9,8 +9,14 @@ import pytest
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 from graph_model.ranks import rank_label
 from graph_model.records import Source, plain
-from loaders.posts import (chart_leadership, document_posts, extract_leadership, extract_posts, mentions_posts,
-                           parse_rank)
+from loaders.posts import (
+    chart_leadership,
+    document_posts,
+    extract_leadership,
+    extract_posts,
+    mentions_posts,
+    parse_rank,
+)
 from loaders.text import logical_lines
 
 AGENCY = ("財政部", "關稅總局")

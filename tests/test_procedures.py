@@ -17,8 +17,15 @@ from loaders import load_path
 from loaders.procedures import office_rule_procedures
 from loaders.text import logical_lines
 from queries.chart import ChartError
-from queries.procedure import (AmbiguousProcedure, UnknownProcedure, procedure, procedure_documents,
-                               procedures_based_on, procedures_of, render_procedure)
+from queries.procedure import (
+    AmbiguousProcedure,
+    UnknownProcedure,
+    procedure,
+    procedure_documents,
+    procedures_based_on,
+    procedures_of,
+    render_procedure,
+)
 from queries.procedure_chart import procedure_chart
 
 SOP_DOC = SEED_SOP.stem

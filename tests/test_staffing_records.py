@@ -10,8 +10,17 @@ import json
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET
-from graph_model.records import (HeadcountRecord, PostRecord, QuotaRule, Rank, Source, StatutoryTotal, SubQuota,
-                                 parsed_from_dict, to_dict)
+from graph_model.records import (
+    HeadcountRecord,
+    PostRecord,
+    QuotaRule,
+    Rank,
+    Source,
+    StatutoryTotal,
+    SubQuota,
+    parsed_from_dict,
+    to_dict,
+)
 from graph_model.store import open_store
 from loaders import load_path
 

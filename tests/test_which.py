@@ -307,6 +307,7 @@ def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_s
 def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
     # A file that opens but whose rows are damaged: found only when the query reads them.
     import sqlite3
+
     from queries.which import cached_which, which
     cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
     cache = next(tmp_path.glob("which-*.sqlite"))
@@ -533,9 +534,10 @@ def test_off_topic_queries_get_no_partial_match(run):
     # (none shares two words with a duty of those documents); the second pass must not answer them.
     sys.path.insert(0, str(REPO / "eval"))
     import offtopic
+    from run import build_graph
+
     from graph_model.store import open_store
     from queries.search import build_index, search
-    from run import build_graph
 
     queries = offtopic.load_offtopic()
     assert len(queries) == 40

@@ -175,8 +175,9 @@ DOCUMENTS = (
 
 
 def make(out: Path = HERE / "files") -> list[Path]:
-    from playwright.sync_api import sync_playwright
     import shutil
+
+    from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -103,9 +103,10 @@ def score_parents(current) -> dict:
 
 
 def run(store: Path | None = None) -> dict:
+    from score import national_store
+
     from graph_model import lineage
     from graph_model.store import open_store
-    from score import national_store
     with tempfile.TemporaryDirectory() as tmp:
         s = open_store(store or national_store(Path(tmp)))
         statuses = lineage.statuses(s.parsed())

@@ -12,8 +12,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from . import Neo4jError
-from . import cypher as q
+from . import Neo4jError, cypher as q
 
 CONNECT_TIMEOUT = 5.0
 

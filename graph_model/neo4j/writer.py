@@ -28,10 +28,9 @@ import json
 import time
 import uuid
 from collections import Counter, defaultdict
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
-from . import Neo4jError
-from . import cypher as q
+from . import Neo4jError, cypher as q
 from .connection import Settings, connect, translate
 
 DEFAULT_BATCH_SIZE = 1000
