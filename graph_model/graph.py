@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import cast
 
 import networkx as nx
 
@@ -34,7 +35,7 @@ from .unitref import ends_with, parse_unit_ref, units_named
 
 # What the graph is built from besides units and duties, in this order: a field of ParsedDocument
 # -> function(graph, records, parsed) adding those records.  Add a kind of record here.
-EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, object, ParsedDocument], None]] = MappingProxyType({
+EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, list, ParsedDocument], None]] = MappingProxyType({
     "headcounts": staffing.build_headcounts,
     "posts": staffing.build_posts,
     "procedures": procedures.build_procedures,
@@ -303,7 +304,8 @@ class OrgGraph:
 
     @classmethod
     def from_node_link(cls, data: dict) -> OrgGraph:
-        return cls(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
+        # a MultiDiGraph, as asked (the stub says Graph whatever the arguments)
+        return cls(cast(nx.MultiDiGraph, nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")))
 
 
 class _Canonicalizer:

@@ -179,7 +179,7 @@ class _Corpus:
         names = set(self.agency.values()) | {"".join(p.agency[k:i]) for p in self.docs for k in (0, 1)
                                              for i in range(k + 1, len(p.agency))}
         self.known = sorted({a for a in names if len(a) >= 3}, key=lambda a: (-len(a), a))
-        self.acts = {}  # agency → its live organization acts
+        self.acts: dict[str, list[ParsedDocument]] = {}  # agency → its live organization acts
         for p in self.live:
             if p.document.genre == "org_act":
                 self.acts.setdefault(self.agency[p.document.id], []).append(p)

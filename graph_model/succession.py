@@ -57,8 +57,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
     for unit in units:
         docs = {src["doc"] for src in unit.get("sources", ())}
-        found = [statuses.get(d) for d in sorted(docs)]
-        if found and all(s is not None and s.state != "current" for s in found):
+        found = [s for d in sorted(docs) if (s := statuses.get(d)) is not None]
+        if found and len(found) == len(docs) and all(s.state != "current" for s in found):
             ended[unit["id"]] = found
             first = next((s for s in found if s.successors), found[0])
             unit.update(status=first.state, status_date=first.date,

@@ -182,4 +182,4 @@ def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument)
     from .staffing_table import staffing_tables
 
     parsed.headcounts = staffing_tables(text, doc, top)
-    parsed.posts = chart_leadership(text, doc, top)
+    parsed.posts = list(chart_leadership(text, doc, top))  # (a list of posts is no list of every staffing record)

@@ -207,8 +207,8 @@ def _expand(text: str, origins: dict[str, str]) -> str:
     def ranged(m: re.Match) -> str:
         a, b = cn_number(m.group("a")), cn_number(m.group("b"))
         s1, s2, pre = m.group("s1"), m.group("s2"), m.group("pre")
-        lead = re.match(r"^.*?(?:設置|設立|分設|增設|設|置)", pre)
-        lead, pre = (lead.group(0), pre[lead.end():]) if lead else ("", pre)
+        setting = re.match(r"^.*?(?:設置|設立|分設|增設|設|置)", pre)
+        lead, pre = (setting.group(0), pre[setting.end():]) if setting else ("", pre)
         if a is None or b is None or not 0 < a < b <= a + 40 or (s1 and s1 != s2):
             return m.group(0)
         if not m.group("di") and (not pre or pre.endswith(s2[-1]) or pre.endswith("得")):
@@ -217,8 +217,9 @@ def _expand(text: str, origins: dict[str, str]) -> str:
                                              for n in range(a, b + 1)], lead)
 
     def numbered(m: re.Match) -> str:
-        nums = [cn_number(x) for x in m.group("nums").split("、")]
-        if None in nums or nums != sorted(set(nums)):
+        read = [cn_number(x) for x in m.group("nums").split("、")]
+        nums = [n for n in read if n is not None]
+        if len(nums) < len(read) or nums != sorted(set(nums)):
             return m.group(0)
         return names(m.group(0), [f"{m.group('pre')}{cn_numeral(n)}{m.group('suf')}" for n in nums])
 

@@ -155,11 +155,12 @@ def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | N
     duty 第一組 職員考勤事項
     duty 第二組 職員考勤事項
     """
-    charged = parser.charged_units(para.text)
-    if not charged:
+    by = BY_UNITS.match(para.text)
+    charged = parser.charged_units(para.text)  # (none unless BY_UNITS matches)
+    if not charged or by is None:
         return None
     for path in charged:
-        parser.duty(path, BY_UNITS.match(para.text).group("duty"), para.line)
+        parser.duty(path, by.group("duty"), para.line)
     return NO_LIST
 
 
@@ -204,7 +205,9 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     """
     for clause in re.split(r"[。；]", para.text)[1:]:
         m = CLAUSE_SET_UP.match(clause)
-        parent = parser.known.get(clean_name(m.group("parent"))) if m else None
+        if not m:
+            continue
+        parent = parser.known.get(clean_name(m.group("parent")))
         if parent and parent != parser.agency:
             for child in listed_names(m.group("list")):
                 parser.unit(child, para.line, parent)
@@ -330,7 +333,9 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     unit 秘書處/收發科
     """
     owner, text = para.owner, para.text
-    subject_end = text.find(owner[-1]) + len(owner[-1]) if isinstance(owner, tuple) else -1
+    if not isinstance(owner, tuple):
+        return None
+    subject_end = text.find(owner[-1]) + len(owner[-1])
     own = SETS_UP.search(text, subject_end) if subject_end > 0 and owner != parser.agency and not para.post else None
     if not own or own.start() > subject_end + 2:
         return None
@@ -363,7 +368,7 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
         return NO_LIST
     held = POST_DUTY.search(text)
     titles = held.group("titles").split("、") if held else []
-    if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
+    if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
         parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
         return NO_LIST
     mandate = MANDATE_SENTENCE.match(text)
@@ -440,7 +445,11 @@ def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
 
 
 def _owners(para: Paragraph) -> list[tuple[str, ...]]:
-    return para.owner if isinstance(para.owner, list) else [para.owner]
+    """The units a paragraph is about (one, or several: 「第一組、第二組掌理…」); no_subject leaves no paragraph
+    without an owner to the rules after it."""
+    if isinstance(para.owner, list):
+        return para.owner
+    return [para.owner] if para.owner is not None else []
 
 
 class Rule(NamedTuple):

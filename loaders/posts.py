@@ -237,14 +237,15 @@ class _PostReader:
             subs[-1:] = subs[-1].split("及", 1)  # 「…辦事員及書記」
         bare_list = object_of_post and len(subs) > 1 and all(
             _TITLE_ONLY.match(x) and len(x) <= 8 and not _NOT_TITLE.search(x) for x in subs)
-        parsed = []
+        # (kind, title, (lo, hi), (each, tail) of a count)
+        parsed: list[tuple[str, str, tuple[int | None, int | None], tuple[str | None, str | None]]] = []
         for s in subs:
             if (m := _POOL_END.match(s)):
-                parsed.append(("pool", m.group("title"), _count(m), ""))
+                parsed.append(("pool", m.group("title"), _count(m), (None, None)))
             elif (m := _TITLE_COUNT.match(s)) and not _NOT_TITLE.search(m.group("title")):
                 parsed.append(("count", m.group("title"), _count(m), (m.group("each"), m.group("tail"))))
             elif _TITLE_ONLY.match(s) and not _NOT_TITLE.search(s) and (_TITLE_ENDINGS.search(s) or bare_list):
-                parsed.append(("title", s, (None, None), ""))
+                parsed.append(("title", s, (None, None), (None, None)))
             else:
                 return False
         kinds = [p[0] for p in parsed]
@@ -329,11 +330,12 @@ class _PostReader:
         group = self.pending or self.group
         if self.sub is None:
             self.sub = {"group": group, "entries": [], "every": bool(m.group("every"))}
-        self.sub_entry(m.group("title"), cn_number(m.group("a")), m.group("tail"), m.group(0))
+        self.sub_entry(self.sub, m.group("title"), cn_number(m.group("a")), m.group("tail"), m.group(0))
 
-    def sub_entry(self, title: str | None, count: int | None, tail: str, text: str) -> None:
-        group = self.sub["group"]
-        if self.sub["every"]:
+    def sub_entry(self, sub: dict, title: str | None, count: int | None, tail: str, text: str) -> None:
+        """An entry of the open sub-quota statement ``sub`` (``self.sub``)."""
+        group = sub["group"]
+        if sub["every"]:
             targets = list(group)
         elif title:
             targets = [p for p in group if p.title == title][:1] or \
@@ -346,13 +348,14 @@ class _PostReader:
                 p.concurrent = min((p.concurrent or 0) + (count or 0), p.max or 0)
                 p.note = _join(p.note, f"{text}")
             return
-        self.sub["entries"].append((targets, count, text))
+        sub["entries"].append((targets, count, text))
         if tail and _RANK_LEAD.match(tail) and re.search(r"職等|警[監正佐]", tail):
-            self.close_sub(tail)
+            self.close_sub(sub, tail)
 
-    def close_sub(self, rank_text: str) -> None:
+    def close_sub(self, sub: dict, rank_text: str) -> None:
+        """Close the open sub-quota statement ``sub`` (``self.sub``) with its rank."""
         rank = parse_rank(rank_text)
-        for targets, count, text in self.sub["entries"]:
+        for targets, count, text in sub["entries"]:
             for p in targets:
                 p.sub_quotas.append(SubQuota(count, rank, _join(text, rank_text) if rank_text not in text else text))
         self.sub = None
@@ -395,10 +398,10 @@ class _PostReader:
         if self.sub is not None:
             m = _TITLE_COUNT.match(piece)
             if m and m.group("title") in {p.title for p in self.sub["group"]}:
-                self.sub_entry(m.group("title"), _count(m)[0], m.group("tail"), piece)
+                self.sub_entry(self.sub, m.group("title"), _count(m)[0], m.group("tail"), piece)
                 return
             if self.is_rank(piece):
-                self.close_sub(piece)
+                self.close_sub(self.sub, piece)
                 return
             self.sub = None  # 「…兼任，室主任一人、…」: the sub-quota statement is over
         m = _SUB.match(piece)
@@ -445,9 +448,9 @@ class _PostReader:
         note = piece
         if units == [self.agency] and self.set_text:
             note = f"{self.set_text}；{piece}"  # 「得設各種委員會；所需工作人員…」
-        for unit in units:
-            self.out.append(QuotaRule(unit=tuple(unit), note=note, source=self.source))
-        self.last_quota = self.out[-len(units):]
+        rules = [QuotaRule(unit=tuple(unit), note=note, source=self.source) for unit in units]
+        self.out.extend(rules)
+        self.last_quota = rules
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -195,8 +195,8 @@ class UnitFinder:
                 if sub:
                     head.end = sub.end()
                     pieces = re.split(r"[及、與]", sub.group(1))
-                    if len(pieces) == 1 and re.fullmatch(r".+室.+科", pieces[0]):
-                        room, section = re.match(r"(.+?室)(.+科)", pieces[0]).groups()
+                    if len(pieces) == 1 and (split := re.fullmatch(r"(.+?室)(.+科)", pieces[0])):
+                        room, section = split.groups()
                         found.append(Mention(path + (room, section), room + section, start, head.end, basis=basis))
                     else:
                         found.extend(Mention(path + (p,), p, start, head.end, basis=basis) for p in pieces if p)

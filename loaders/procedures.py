@@ -22,6 +22,7 @@ Procedures go to ``parsed.procedures`` as :class:`~graph_model.records.Procedure
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from graph_model.ids import procedure_id, step_id
@@ -273,7 +274,7 @@ def parse_form(text: str, source: Source) -> FormRef | None:
     '（駐外單位名稱）章戳扣模格式'
     """
     text = clean(text).strip().rstrip("。.；;，,").strip()
-    notes = []
+    notes: list[str] = []
     while True:
         m = _FORM_NOTE.search(text)
         if not m or m.start() == 0:
@@ -442,7 +443,7 @@ class _ProcedureBuilder:
                 self.p.flow.append(FlowEdge(self.prev_step, n, self._at(line)))
             self.prev_step = n
 
-    def _add_step(self, text: str, line: Line, *, notes: list[str] = (), shape: str = "box", key: str = "") -> int:
+    def _add_step(self, text: str, line: Line, *, notes: Sequence[str] = (), shape: str = "box", key: str = "") -> int:
         n = len(self.p.steps) + 1
         step = StepRecord(n, text, self._at(line), branch=self.branch, shape=shape, key=key, notes=list(notes))
         self.p.steps.append(step)
@@ -511,7 +512,7 @@ class _ProcedureBuilder:
     def _note_units(self) -> None:
         """Units acting in each note, read once the note is whole (a name may be hard-wrapped: 國際貿|易局)."""
         for note in self.p.notes:
-            where = Line("para", note.text, note.source.line, note.source.end_line)
+            where = Line("para", note.text, note.source.line, note.source.end_line or note.source.line)
             note.actors = []
             for m in self.finder.find(note.text):
                 self.mentions.append((m, where, None))

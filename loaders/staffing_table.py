@@ -19,6 +19,7 @@ figures carry ``from_year``.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from graph_model.naming import is_self_reference
 from graph_model.records import HeadcountRecord, Source
@@ -66,7 +67,8 @@ def tables(text: str) -> list[dict]:
         if not (title or (year and i + 1 < len(tokens) and tokens[i + 1][1] in ("名稱", "機關名稱", "單位"))):
             i += 1
             continue
-        table = {"title": title.group("title") if title else "", "line": n, "end_line": n, "years": [], "change": None}
+        table: dict[str, Any] = {"title": title.group("title") if title else "", "line": n, "end_line": n,
+                                 "years": [], "change": None}
         i = _read_table(tokens, i + (1 if title else 0), table)
         if table["years"]:
             out.append(table)
@@ -94,7 +96,8 @@ def _read_table(tokens, i: int, table: dict) -> int:
                 current["columns"] = columns
             continue
         if _NAME.match(t) and columns and t not in CATEGORIES or t in TOTAL_WORDS:
-            cells, j = [], i + 1
+            cells: list[tuple[int, int]] = []
+            j = i + 1
             while j < len(tokens) and _NUMBER.match(tokens[j][1]) and len(cells) < len(columns):
                 cells.append((_int(tokens[j][1]), tokens[j][0]))
                 j += 1
@@ -103,7 +106,7 @@ def _read_table(tokens, i: int, table: dict) -> int:
             row = {"name": t, "line": n, "end_line": tokens[j - 1][0], "cells": dict(zip(columns, cells))}
             if t in CHANGE_WORDS:
                 table["change"] = row
-            else:
+            elif current is not None:  # (always: a row before any year stopped the table above)
                 current["rows"].append(row)
             table["end_line"] = row["end_line"]
             i = j
@@ -193,7 +196,7 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
         total = next((cells[c] for c in TOTAL_WORDS if c in cells), None)
         if total is None:
             continue
-        computed = sum(f.value for c, f in cells.items() if c not in TOTAL_WORDS)
+        computed = sum(cast(int, f.value) for c, f in cells.items() if c not in TOTAL_WORDS)  # a cell is a number
         if computed != total.value:
             issues.append(_issue("row_total", total, computed,
                                  f"{year}年度 {row}: 合計 {total.value} ≠ sum of categories {computed}"))

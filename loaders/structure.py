@@ -227,10 +227,10 @@ class StructureParser:
             return
         if self.on_article:
             self.on_article(lines, self)
-        owner: tuple[str, ...] | None = None
+        owner: tuple[str, ...] | list[tuple[str, ...]] | None = None
         post = ""
         mode: Mode | None = None
-        styles: list[str] = []
+        styles: list[str | None] = []
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         self.article_units = []
@@ -260,7 +260,7 @@ class StructureParser:
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
-        if nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
+        if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
             # 「一、秘書室　設文書、總務、法律事務三科，分別掌理…」: a unit and the sections it sets up.
             own = [p for parent in parents if (p := self.unit(nested.group("parent"), line, parent, item))]
             for path in own:
@@ -275,27 +275,29 @@ class StructureParser:
         if m and not names and mode == Mode.UNITS and LISTED_NAME.fullmatch(m.group("name")) and \
                 not PROSE_NAME.search(m.group("name")):
             names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
-        if mode == Mode.AGENCY and level == 0 and names and m.group("duties"):
+        if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
-        if names and (mode == Mode.UNITS or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
+        if m and names and (mode == Mode.UNITS or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
             divided = DIVIDED.search(m.group("rest") or "")
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
             children = listed_names(sets_up.group("list")) if sets_up else []
-            if children:  # 「二、學務處：設生活輔導、衛生保健二組。」
+            if sets_up and children:  # 「二、學務處：設生活輔導、衛生保健二組。」
                 for path in paths:
                     for child in children:
                         self.unit(child, line, path, item)
                 rest = DUTY_VERB.search(sets_up.group("rest") or "")
-                for path in paths if rest else ():
-                    self.duty(path, rest.group("duty"), line, item)
+                if rest:
+                    for path in paths:
+                        self.duty(path, rest.group("duty"), line, item)
                 return
             split = SPLIT_INTO.search(m.group("rest") or "")
-            for path in paths if split else ():
-                for child in split_names(split.group("list")):
-                    self.unit(child, line, path, item)
+            if split:
+                for path in paths:
+                    for child in split_names(split.group("list")):
+                        self.unit(child, line, path, item)
             for path in paths:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)

@@ -222,7 +222,7 @@ def logical_lines(text: str) -> list[Line]:
             current.end = lineno
             pending_break = False
             continue
-        if style:
+        if style and number is not None:  # (split_marker gives every style its number)
             last_number[style] = number
             current = Line("item", s, lineno, lineno, article, chapter, style, number, body)
         else:

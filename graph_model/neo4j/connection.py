@@ -64,7 +64,7 @@ def settings(uri: str | None = None, username: str | None = None, database: str 
                     database=database or env.get("NEO4J_DATABASE") or Settings.database)
 
 
-def _clean(text: str, s: Settings) -> str:
+def _clean(text: object, s: Settings) -> str:
     """A server's or the driver's words, one line, without the user info of a URI or the password (as it
     is, or percent-encoded as a URI holds it)."""
     from urllib.parse import quote
@@ -79,7 +79,8 @@ def translate(exc: Exception, s: Settings) -> Neo4jError:
     """A one-line domain error for a driver exception."""
     from neo4j import exceptions as ne
     where = f"{s.shown_uri} (database {s.database!r})"
-    if getattr(exc, "code", "") and "AuthenticationRateLimit" in exc.code:
+    code: str = getattr(exc, "code", None) or ""  # a server's status code (Neo4jError and its kind)
+    if "AuthenticationRateLimit" in code:
         msg = (f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} too many times in a row; "
                "wait a few seconds (check NEO4J_USERNAME / NEO4J_PASSWORD)")
     elif isinstance(exc, ne.AuthError):
@@ -89,9 +90,9 @@ def translate(exc: Exception, s: Settings) -> Neo4jError:
         msg = f"cannot reach Neo4j at {s.shown_uri}: {_clean(exc, s)}"
     elif isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
         msg = f"bad Neo4j settings for {s.shown_uri}: {_clean(exc, s)}"
-    elif getattr(exc, "code", "") and "DatabaseNotFound" in exc.code:
+    elif "DatabaseNotFound" in code:
         msg = f"Neo4j at {s.shown_uri} has no database {s.database!r} (check NEO4J_DATABASE)"
-    elif getattr(exc, "code", "") and ("AccessMode" in exc.code or "ForbiddenOn" in exc.code):
+    elif "AccessMode" in code or "ForbiddenOn" in code:
         msg = f"refused: {_WRITING}"
     elif isinstance(exc, ne.Neo4jError):
         msg = f"Neo4j error at {where}: {_clean(getattr(exc, 'message', None) or exc, s)}"

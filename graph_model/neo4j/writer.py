@@ -97,7 +97,8 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
     run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     work = plan(graph)
     expected = expected_counts(graph)
-    step, seconds = "connecting", {}
+    step = "connecting"
+    seconds: dict[str, float] = {}
     clock = [time.perf_counter()]
 
     def begin(name: str) -> str:  # the step now under way, and how long the one before took
@@ -259,7 +260,7 @@ def status(settings: Settings, source: str = "") -> dict:
                 runs = [dict(r["meta"]) for r in session.run(q.current_runs())]
                 meta = runs[0] if runs else None
                 run = meta["run"] if meta else ""
-                counts = _run_counts(session, run) if meta else None
+                counts = _run_counts(session, run) if meta else {}
                 leftovers = [r.data() for r in session.run(q.count_leftovers(), run=run)]
                 schema = _owned_schema(session)
         except Exception as exc:
