@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from graph_model.ids import document_id
 from queries.export_scope import Scope
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 TABLES = ("duties", "units")
 BOM = "\ufeff"
@@ -32,7 +36,7 @@ UNIT_COLUMNS = ("unit_id", "unit", "full_name", "unit_type", "kind", "parent", "
                 "article", "item", "document", "document_title", "line")
 
 
-def _title(graph, doc: str) -> str:
+def _title(graph: OrgGraph, doc: str) -> str:
     node = graph.get(document_id(doc))
     return node["title"] if node else ""
 

@@ -69,10 +69,11 @@ def _where(prov: dict) -> dict:
 def jsonld(s: Scope) -> str:
     """The scope as one JSON-LD document (``@context`` and ``@graph``)."""
     g = s.graph
-    nodes, docs = [], {}
+    nodes: list[dict] = []
+    docs: dict[str, None] = {}  # the documents cited, in order
     children: dict[str, list[str]] = {}
-    for parent, child, _ in s.has_unit:
-        children.setdefault(parent, []).append(child)
+    for above, child, _ in s.has_unit:
+        children.setdefault(above, []).append(child)
 
     def formal(uid):
         return g.node(uid)["kind"] in FORMAL

@@ -279,7 +279,7 @@ def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: 
         raise ChartError(f"cannot write the chart to {str(path)!r}: {exc.strerror or exc}") from None
     warnings: list[str] = []
     try:
-        if fmt == "dot":
+        if exe is None:  # fmt == "dot": the text itself
             with os.fdopen(handle, "wb") as out:
                 out.write(text.encode("utf-8"))
         else:

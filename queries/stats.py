@@ -10,12 +10,16 @@ True
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from graph_model.records import UNIT_KINDS
 from graph_model.textwidth import display_width, pad
 
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
-def stats(graph) -> dict:
+
+def stats(graph: OrgGraph) -> dict:
     """Counts of the graph's documents, units (by kind and by unit type), duties and relationships."""
     docs = sorted(graph.nodes_with_label("Document"), key=lambda d: d["id"])
     units = graph.units()
