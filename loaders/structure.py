@@ -277,7 +277,8 @@ class StructureParser:
             names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
-        if m and names and (mode == Mode.UNITS or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
+        if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
+                            not m.group("rest") and len(body) <= 16):
             divided = DIVIDED.search(m.group("rest") or "")
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
