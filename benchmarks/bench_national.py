@@ -42,7 +42,7 @@ def run(args: list[str], env: dict) -> tuple[float, int]:
     t = time.perf_counter()
     proc = subprocess.Popen(ORGGRAPH + args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
-    stderr = proc.stderr.read()
+    stderr = proc.stderr.read() if proc.stderr else b""  # (a pipe: stderr=PIPE)
     _, status, usage = os.wait4(proc.pid, 0)  # this process's own peak RSS, not the children's maximum
     wall = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -151,7 +151,7 @@ def lookup_p50(store: Path, queries_file: Path = ROOT / "eval" / "queries.jsonl"
     try:
         from queries.ask import ask_graph
     except ImportError:  # an older checkout, measured beside this one: its which
-        from queries.which import which as ask_graph
+        from queries.which import which as ask_graph  # type: ignore[assignment]  # called alike here
     index = build_index(open_store(store).graph())
     queries = [json.loads(line)["query"] for line in queries_file.read_text(encoding="utf-8").splitlines()
                if line.strip()]

@@ -111,6 +111,8 @@ def write_csv(graph, folder: Path, run: str) -> list[str]:
 def admin_import(home: Path, conf_dir: Path, files: list[str]) -> tuple[float, str]:
     """``neo4j-admin database import full`` into ``home`` (its server stopped); seconds and output."""
     java = shutil.which("java") if not os.environ.get("JAVA_HOME") else str(Path(os.environ["JAVA_HOME"]) / "bin/java")
+    if java is None:
+        raise SystemExit("neo4j-admin needs Java: no java on PATH, and JAVA_HOME is not set")
     # The database name before the files: --nodes/--relationships take every argument after them.
     cmd = [java, "-cp", str(ROOT / "neo4j" / "lib" / "*"), "org.neo4j.cli.AdminTool", "database", "import", "full",
            "--overwrite-destination=true", "--multiline-fields=true", f"--array-delimiter={ARRAY}",
@@ -135,8 +137,8 @@ def main(argv=None) -> int:
     from graph_model.neo4j.writer import push
     from graph_model.store import open_store
 
-    with tempfile.TemporaryDirectory(prefix="orggraph-bench-import-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="orggraph-bench-import-") as tmp_name:
+        tmp = Path(tmp_name)
         store = Path(args.store) if args.store else national_store(tmp)
         graph = open_store(store).graph()
         nodes, rels = graph.g.number_of_nodes(), graph.g.number_of_edges()

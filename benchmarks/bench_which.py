@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -93,8 +94,8 @@ def cold(runs: int) -> dict:
                  "    pass\n"
                  "sys.stdout = sys.__stdout__\n"
                  "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))")
-        proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
-        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
+        probed = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        line = next((ln for ln in probed.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
         startup = [_timed([sys.executable, "-c", "pass"]) for _ in range(5)]
         package = [_timed([sys.executable, "-c", "import graph_model"], cwd=ROOT) for _ in range(5)]
         return {"command": " ".join(["orggraph"] + cmd[len(orggraph_command()):]), "first": times[0],
@@ -127,7 +128,7 @@ def main(argv=None) -> int:
     from queries.search import build_index
 
     queries = [q["query"] for q in evalrun.load_queries()]
-    report = {"queries": len(queries)}
+    report: dict[str, Any] = {"queries": len(queries)}
     for label, paths in (("bundled corpus", bundled_paths()), ("development corpus", evalrun.DOCUMENTS)):
         graph, _skipped = evalrun.build_graph(paths)
         t = time.perf_counter()

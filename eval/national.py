@@ -21,6 +21,7 @@ import traceback
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -63,7 +64,7 @@ def _family_unnamed(parsed, text: str, own: list[str]) -> list[str]:
 
 
 def check(name: str, data: bytes) -> dict:
-    row = {"doc": name.rsplit(".", 1)[0]}
+    row: dict[str, Any] = {"doc": name.rsplit(".", 1)[0]}
     t = time.perf_counter()
     try:
         parsed = loaders.parse_bytes(data, name)

@@ -49,7 +49,8 @@ def unit_pairs(parsed) -> set[tuple[str, str]]:
 
 def gold_pairs(gold: dict) -> tuple[set, set]:
     top = gold["agency"][-1]
-    required, optional = set(), set()
+    required: set[tuple[str, str]] = set()
+    optional: set[tuple[str, str]] = set()
     for u in gold["units"]:
         pair = (norm(u["name"]), AGENCY if u["parent"] == top else norm(u["parent"]))
         (optional if u.get("optional") else required).add(pair)

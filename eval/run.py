@@ -112,7 +112,7 @@ def _figures(rows: list[dict]) -> dict:
     answered = [r for r in rows if r["expected"]]
     none = [r for r in rows if not r["expected"]]
     n = len(answered)
-    fig = {"queries": len(rows)}
+    fig: dict[str, float] = {"queries": len(rows)}
     if n:
         ranks = [r["rank"] for r in answered]
         fig.update({

@@ -44,7 +44,8 @@ def _value(text: str) -> int:
 
 def blocks(text: str) -> list[tuple[int | None, str]]:
     """``(level, text)`` per line: level None for a paragraph, 0–3 for an item numbered automatically."""
-    out, counters = [], {}
+    out: list[tuple[int | None, str]] = []
+    counters: dict[int, int] = {}
     for line in text.splitlines():
         line = line.rstrip()
         if ARTICLE.match(line.strip()):
