@@ -35,6 +35,7 @@ test: setup test-deps
 # its jars come from Maven Central on the first run and are cached in neo4j/lib.
 # Browser-facing output is checked in Debian's headless Chromium, driven by Playwright.
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 # What only the tests need, installed on every machine so that the README's test command

@@ -76,7 +76,8 @@ def main(argv=None) -> int:
     from queries.chart import chart
     from queries.render import render
 
-    cases = [(f"synthetic {n:,} units", synthetic_graph(n), "示範部") for n in args.sizes]
+    cases: list[tuple[str, OrgGraph, str | None]] = [(f"synthetic {n:,} units", synthetic_graph(n), "示範部")
+                                                     for n in args.sizes]
     corpus = open_store("/nonexistent/orggraph-bench-store.json").graph()  # the bundled corpus
     cases += [("corpus 關務署", corpus, "關務署"), ("corpus, all organizations", corpus, None)]
 

@@ -37,7 +37,8 @@ def agency_names(store: Path, env: dict) -> list[str]:
     stays small (a child forked from it would count its memory in the child's peak RSS)."""
     code = ("import json, sys; from graph_model.store import open_store; "
             "g = open_store(sys.argv[1]).graph(history=True); "
-            "print(json.dumps(sorted({u['name'] for u in g.units() if u['kind'] == 'Agency' and len(u['name']) >= 3})))")
+            "print(json.dumps(sorted({u['name'] for u in g.units()"
+            " if u['kind'] == 'Agency' and len(u['name']) >= 3})))")
     out = subprocess.run([sys.executable, "-c", code, str(store)], env=env, cwd=ROOT, check=True,
                          capture_output=True, text=True).stdout
     return sorted(json.loads(out), key=len, reverse=True)

@@ -42,7 +42,7 @@ def run(args: list[str], env: dict) -> tuple[float, int]:
     t = time.perf_counter()
     proc = subprocess.Popen(ORGGRAPH + args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
-    stderr = proc.stderr.read()
+    stderr = proc.stderr.read() if proc.stderr else b""  # (a pipe: stderr=PIPE)
     _, status, usage = os.wait4(proc.pid, 0)  # this process's own peak RSS, not the children's maximum
     wall = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -131,12 +131,13 @@ def main() -> None:
         print("| step | median | peak RSS | target |\n|---|---:|---:|---|")
         for label, wall, rss, target in rows:
             print(f"| {label} | {wall:.2f} s | {rss / 1024:.0f} MB | {target} |")
-        print(f"| in-process lookup, p50 over eval/queries.jsonl | {p50:.2f} ms | | ≤ {TARGETS['lookup p50 ms']:.0f} ms |")
+        print(f"| in-process lookup, p50 over eval/queries.jsonl | {p50:.2f} ms | | "
+              f"≤ {TARGETS['lookup p50 ms']:.0f} ms |")
         print(f"| in-process lookup, p50 over eval/government's questions | {p50_questions:.2f} ms | | "
               f"≤ {TARGETS['lookup p50 ms']:.0f} ms |")
         sizes, times = zip(*growth)
-        print(f"\nload growth exponent from {sizes[0]} to {sizes[-1]} documents: {exponent(list(sizes), list(times)):.2f}"
-              " (≤ 1.1 wanted)")
+        print(f"\nload growth exponent from {sizes[0]} to {sizes[-1]} documents: "
+              f"{exponent(list(sizes), list(times)):.2f} (≤ 1.1 wanted)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -144,12 +145,13 @@ def main() -> None:
 def lookup_p50(store: Path, queries_file: Path = ROOT / "eval" / "queries.jsonl") -> float:
     """Milliseconds, p50: a question answered as `which` answers it (queries/ask.py), index in memory."""
     import json
+
     from graph_model.store import open_store
     from queries.search import build_index
     try:
         from queries.ask import ask_graph
     except ImportError:  # an older checkout, measured beside this one: its which
-        from queries.which import which as ask_graph
+        from queries.which import which as ask_graph  # type: ignore[assignment]  # called alike here
     index = build_index(open_store(store).graph())
     queries = [json.loads(line)["query"] for line in queries_file.read_text(encoding="utf-8").splitlines()
                if line.strip()]

@@ -119,7 +119,8 @@ def naive_push(graph, settings, run: str = "naive") -> None:
     work = plan(graph)
     with connect(settings) as driver, driver.session(database=settings.database) as session:
         for (primary, extras), rows in sorted(work["nodes"].items()):
-            stmt = NAIVE_NODE.format(label=primary, extra=(" SET n" + "".join(f":`{e}`" for e in extras)) if extras else "")
+            stmt = NAIVE_NODE.format(label=primary,
+                                     extra=(" SET n" + "".join(f":`{e}`" for e in extras)) if extras else "")
             for row in rows:
                 session.run(stmt, id=row["id"], props=row["props"], run=run).consume()
         for (rtype, src, dst), rows in sorted(work["rels"].items()):

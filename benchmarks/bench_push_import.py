@@ -75,7 +75,8 @@ def _cell(value, kind: str) -> str:
         return ARRAY.join(str(x).lower() if isinstance(x, bool) else str(x) for x in value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) if kind == "string" else str(value)
+    return (value if isinstance(value, str)
+            else json.dumps(value, ensure_ascii=False) if kind == "string" else str(value))
 
 
 def write_csv(graph, folder: Path, run: str) -> list[str]:
@@ -110,6 +111,8 @@ def write_csv(graph, folder: Path, run: str) -> list[str]:
 def admin_import(home: Path, conf_dir: Path, files: list[str]) -> tuple[float, str]:
     """``neo4j-admin database import full`` into ``home`` (its server stopped); seconds and output."""
     java = shutil.which("java") if not os.environ.get("JAVA_HOME") else str(Path(os.environ["JAVA_HOME"]) / "bin/java")
+    if java is None:
+        raise SystemExit("neo4j-admin needs Java: no java on PATH, and JAVA_HOME is not set")
     # The database name before the files: --nodes/--relationships take every argument after them.
     cmd = [java, "-cp", str(ROOT / "neo4j" / "lib" / "*"), "org.neo4j.cli.AdminTool", "database", "import", "full",
            "--overwrite-destination=true", "--multiline-fields=true", f"--array-delimiter={ARRAY}",
@@ -130,11 +133,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from bench_push import server
+
     from graph_model.neo4j.writer import push
     from graph_model.store import open_store
 
-    with tempfile.TemporaryDirectory(prefix="orggraph-bench-import-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="orggraph-bench-import-") as tmp_name:
+        tmp = Path(tmp_name)
         store = Path(args.store) if args.store else national_store(tmp)
         graph = open_store(store).graph()
         nodes, rels = graph.g.number_of_nodes(), graph.g.number_of_edges()
@@ -166,7 +170,8 @@ def main(argv=None) -> int:
     print("| load | runs | median s | × import | target |")
     print("|---|---:|---:|---:|---|")
     print(f"| neo4j-admin database import full (JVM start included) | {args.repeat} | {import_s:.2f} | 1.0 | |")
-    print(f"| orggraph neo4j push, into an empty database | 1 | {first_s:.2f} | {first_s / import_s:.1f} | ≤ {TARGET:g}× |")
+    print(f"| orggraph neo4j push, into an empty database | 1 | {first_s:.2f} | {first_s / import_s:.1f} | "
+          f"≤ {TARGET:g}× |")
     print(f"| orggraph neo4j push, replacing the previous push | {args.repeat} | {push_s:.2f} | "
           f"{push_s / import_s:.1f} | ≤ {TARGET:g}× |")
     print("\npush steps (median s): " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items() if v >= 0.01))

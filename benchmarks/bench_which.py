@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -88,13 +89,13 @@ def cold(runs: int) -> dict:
             cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if proc.returncode != 0:
                 raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
-        probe = ("import sys, runpy; sys.argv = ['orggraph', 'which', %r]\n"
-                 "try:\n    runpy.run_path(%r, run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        probe = (f"import sys, runpy; sys.argv = ['orggraph', 'which', {COLD_QUERY!r}]\n"
+                 f"try:\n    runpy.run_path({str(ROOT / 'cli.py')!r}, run_name='__main__')\nexcept SystemExit:\n"
+                 "    pass\n"
                  "sys.stdout = sys.__stdout__\n"
-                 "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))"
-                 % (COLD_QUERY, str(ROOT / "cli.py")))
-        proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
-        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
+                 "print('MODULES', ' '.join(m for m in ('networkx', 'neo4j', 'pydot', 'opencc') if m in sys.modules))")
+        probed = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        line = next((ln for ln in probed.stdout.splitlines() if ln.startswith("MODULES")), "MODULES ?")
         startup = [_timed([sys.executable, "-c", "pass"]) for _ in range(5)]
         package = [_timed([sys.executable, "-c", "import graph_model"], cwd=ROOT) for _ in range(5)]
         return {"command": " ".join(["orggraph"] + cmd[len(orggraph_command()):]), "first": times[0],
@@ -122,11 +123,12 @@ def main(argv=None) -> int:
 
     sys.path.insert(0, str(ROOT / "eval"))
     import run as evalrun  # eval/run.py
+
     from loaders.samples import sample_paths as bundled_paths
     from queries.search import build_index
 
     queries = [q["query"] for q in evalrun.load_queries()]
-    report = {"queries": len(queries)}
+    report: dict[str, Any] = {"queries": len(queries)}
     for label, paths in (("bundled corpus", bundled_paths()), ("development corpus", evalrun.DOCUMENTS)):
         graph, _skipped = evalrun.build_graph(paths)
         t = time.perf_counter()
@@ -152,7 +154,8 @@ def main(argv=None) -> int:
         return 0
 
     print(f"Warm lookups: {len(queries)} queries of eval/queries.jsonl × {args.repeat} calls each (ms per call)\n")
-    print("| index | units | entries | step | p50 | p90 | p99 | max | p50 / target | slowest query (best of its calls) |")
+    print("| index | units | entries | step | p50 | p90 | p99 | max | p50 / target "
+          "| slowest query (best of its calls) |")
     print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for label in ("bundled corpus", "development corpus"):
         r = report[label]

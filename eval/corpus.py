@@ -27,8 +27,9 @@ def archive_files() -> Iterator[tuple[str, bytes]]:
     with tarfile.open(ARCHIVE, "r:xz") as tar:
         # In the archive's own order: an xz stream cannot seek back, so reading out of order re-decompresses.
         for m in tar:
-            if m.isfile() and m.name.startswith("FalVMingLing/") and m.name.endswith(".json"):
-                files.append((Path(m.name).name, tar.extractfile(m).read()))
+            if m.isfile() and m.name.startswith("FalVMingLing/") and m.name.endswith(".json") and \
+                    (member := tar.extractfile(m)) is not None:  # (a file's member always opens)
+                files.append((Path(m.name).name, member.read()))
     yield from sorted(files)
 
 

@@ -25,7 +25,8 @@ def stratum(title: str) -> str | None:
     return next((name for name, pattern in STRATA if pattern.search(title)), None)
 
 
-def draw(index: list[dict], seed: int, per: int, exclude: set[str] = frozenset()) -> list[tuple[str, str, str]]:
+def draw(index: list[dict], seed: int, per: int,
+         exclude: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, str]]:
     rng = random.Random(seed)
     out = []
     for name, _ in STRATA:

@@ -21,14 +21,15 @@ import traceback
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from corpus import national_files  # noqa: E402
+
 import loaders  # noqa: E402
 from loaders import LoadError  # noqa: E402
-
-from corpus import national_files  # noqa: E402
 
 UNIT_END = re.compile(r"(部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|廠|場|園|庫|段|班|團|校|司|廳|府|法庭|"
                       r"委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所)$")
@@ -65,7 +66,7 @@ def _family_unnamed(parsed, text: str, own: list[str]) -> list[str]:
 
 
 def check(name: str, data: bytes) -> dict:
-    row = {"doc": name.rsplit(".", 1)[0]}
+    row: dict[str, Any] = {"doc": name.rsplit(".", 1)[0]}
     t = time.perf_counter()
     try:
         parsed = loaders.parse_bytes(data, name)
@@ -84,7 +85,8 @@ def check(name: str, data: bytes) -> dict:
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
                    punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
-                   long=[n for n in own if len(n) > 18], absent=[n for n in own if _norm(written.get(n, n)) not in text],
+                   long=[n for n in own if len(n) > 18],
+                   absent=[n for n in own if _norm(written.get(n, n)) not in text],
                    no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
                    family_unnamed=_family_unnamed(parsed, text, own),
                    prose=sorted(n for n in set(own) | staffed if PROSE.match(n)),
@@ -122,7 +124,7 @@ def main() -> None:
 
     def shown(rs):
         return [r for r in rs if args.include_sample or r["doc"] not in SAMPLE][:args.show]
-    for key, label in keys:
+    for key, _label in keys:
         for r in shown([r for r in ok if r[key]]):
             print(f"  {key}: {r['doc']} {r['title']}: {'; '.join(r[key][:4])}")
     for r in shown(few):

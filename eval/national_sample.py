@@ -31,8 +31,9 @@ def load_gold(folder: Path = GOLD) -> list[dict]:
 
 
 def parse(gold: dict):
-    import loaders
     from corpus import national_file
+
+    import loaders
     return loaders.parse_bytes(national_file(gold["doc"]), f"{gold['doc']}.json")
 
 
@@ -48,7 +49,8 @@ def unit_pairs(parsed) -> set[tuple[str, str]]:
 
 def gold_pairs(gold: dict) -> tuple[set, set]:
     top = gold["agency"][-1]
-    required, optional = set(), set()
+    required: set[tuple[str, str]] = set()
+    optional: set[tuple[str, str]] = set()
     for u in gold["units"]:
         pair = (norm(u["name"]), AGENCY if u["parent"] == top else norm(u["parent"]))
         (optional if u.get("optional") else required).add(pair)
@@ -76,9 +78,10 @@ def rank_of(results, expected: set[str]) -> int | None:
 
 def evaluate(golds: list[dict] | None = None) -> dict:
     from bm25 import BM25
+    from run import answer
+
     from graph_model.graph import OrgGraph
     from queries.search import build_index
-    from run import answer
 
     golds = golds if golds is not None else load_gold()
     tp = fp = fn = 0

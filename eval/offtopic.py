@@ -42,9 +42,10 @@ def false_answers(index, queries: list[str]) -> dict:
 
 def evaluate() -> dict:
     """False answers on the bundled samples and on the evaluation graph (seeds + development corpus)."""
+    from run import build_graph, load_queries
+
     from graph_model.store import open_store
     from queries.search import build_index
-    from run import build_graph, load_queries
 
     offtopic = load_offtopic()
     none = [q["query"] for q in load_queries() if not q["expected"]]

@@ -112,7 +112,7 @@ def _figures(rows: list[dict]) -> dict:
     answered = [r for r in rows if r["expected"]]
     none = [r for r in rows if not r["expected"]]
     n = len(answered)
-    fig = {"queries": len(rows)}
+    fig: dict[str, float] = {"queries": len(rows)}
     if n:
         ranks = [r["rank"] for r in answered]
         fig.update({
@@ -136,11 +136,10 @@ def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = No
     """
     from collections import namedtuple
 
-    from graph_model.neo4j import Neo4jError
-    from graph_model.neo4j import cypher as q
+    from graph_model.neo4j import Neo4jError, cypher as q
     from graph_model.neo4j.connection import connect, settings as env_settings
-    from queries.neo4j_lookup import which
     from graph_model.neo4j.writer import push as push_graph
+    from queries.neo4j_lookup import which
 
     s = settings or env_settings()
     if push:
@@ -252,7 +251,8 @@ def main(argv=None) -> int:
         for r in report["rows"]:
             wrong = (r["expected"] and r["rank"] != 1) or (not r["expected"] and not r["rejected"])
             if wrong:
-                print(f"\n{r['query']} [{r['type']}] rank {r['rank']}; expected {', '.join(r['expected']) or 'nothing'}")
+                print(f"\n{r['query']} [{r['type']}] rank {r['rank']}; "
+                      f"expected {', '.join(r['expected']) or 'nothing'}")
                 for uid, score in r["top"]:
                     print(f"    {score:8.3f}  {uid}")
     return 0

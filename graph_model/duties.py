@@ -14,7 +14,8 @@ that merely names 其他 inside it stays a duty:
 >>> [duty_flags(t)[0] for t in ("關務之其他事項", "其他上級交辦事項", "辦理其他有關人事事項", "長官交辦事項")]
 [True, True, True, True]
 >>> [duty_flags(t)[0] for t in ("國會聯絡、公共關係及新聞聯繫與發布及其他有關事項", "協助其他機關事項",
-...                             "受理委託代徵之各種稅捐及其他政府機關委託辦理事項", "出納、財務、營繕、採購及其他事務管理")]
+...                             "受理委託代徵之各種稅捐及其他政府機關委託辦理事項",
+...                             "出納、財務、營繕、採購及其他事務管理")]
 [False, False, False, False]
 """
 from __future__ import annotations

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import cast
 
 import networkx as nx
 
@@ -34,7 +35,7 @@ from .unitref import ends_with, parse_unit_ref, units_named
 
 # What the graph is built from besides units and duties, in this order: a field of ParsedDocument
 # -> function(graph, records, parsed) adding those records.  Add a kind of record here.
-EXTRA_BUILDERS: Mapping[str, Callable[["OrgGraph", object, ParsedDocument], None]] = MappingProxyType({
+EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, list, ParsedDocument], None]] = MappingProxyType({
     "headcounts": staffing.build_headcounts,
     "posts": staffing.build_posts,
     "procedures": procedures.build_procedures,
@@ -55,7 +56,7 @@ class OrgGraph:
 
     # ------------------------------------------------------------------ building
     @classmethod
-    def build(cls, documents: Iterable[ParsedDocument]) -> "OrgGraph":
+    def build(cls, documents: Iterable[ParsedDocument]) -> OrgGraph:
         """Merge parsed documents (in document-id order) into one graph."""
         self = cls()
         docs = sorted(documents, key=lambda p: p.document.id)
@@ -222,7 +223,7 @@ class OrgGraph:
         """The edge ``key`` (``HAS_UNIT``, a HANDLES key …) from ``source`` to ``target``, or ``None``."""
         return self.g.get_edge_data(source, target, key=key)
 
-    def subgraph(self, node_ids: Iterable[str]) -> "OrgGraph":
+    def subgraph(self, node_ids: Iterable[str]) -> OrgGraph:
         """The graph of these nodes and the edges among them (a read-only view)."""
         return OrgGraph(self.g.subgraph(node_ids))
 
@@ -264,7 +265,8 @@ class OrgGraph:
 
     def duties_of(self, uid: str) -> list[tuple[dict, dict]]:
         """``(duty node, HANDLES edge)`` pairs of a unit, in document order."""
-        pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HANDLES"]
+        pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True)
+                 if data["type"] == "HANDLES"]
         return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[1]["seq"]))
 
     def handlers(self, did: str) -> list[tuple[dict, dict]]:
@@ -301,8 +303,9 @@ class OrgGraph:
         return data
 
     @classmethod
-    def from_node_link(cls, data: dict) -> "OrgGraph":
-        return cls(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
+    def from_node_link(cls, data: dict) -> OrgGraph:
+        # a MultiDiGraph, as asked (the stub says Graph whatever the arguments)
+        return cls(cast(nx.MultiDiGraph, nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")))
 
 
 class _Canonicalizer:

@@ -52,4 +52,5 @@ def post_id(uid: str, title: str, variant: str | None = None) -> str:
 
 def headcount_id(uid: str, kind: str, scope: str, year: int | None, category: str, variant: str | None = None) -> str:
     """``<unit id>#headcount:<kind>:<scope>:<year>:<category>``, with ``@<variant>`` for 一等/二等… offices."""
-    return f"{uid}#headcount:{kind}:{scope}:{'' if year is None else year}:{category}" + (f"@{variant}" if variant else "")
+    return (f"{uid}#headcount:{kind}:{scope}:{'' if year is None else year}:{category}"
+            + (f"@{variant}" if variant else ""))

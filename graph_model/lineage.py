@@ -31,7 +31,7 @@ deterministic (documents in id order, evidence in a fixed order).
 ...             history="1.中華民國一百十二年十二月二十二日交通部觀光署觀人字第11260009461號令發布廢止")]
 >>> [(s.doc, s.state, s.successors, s.where) for s in statuses(docs, table=[]).values()]
 [('K1', 'superseded', ('交通部觀光署',), 'K3 沿革內容'), ('K2', 'current', (), ''), ('K3', 'abolished', ('交通部觀光署',), 'K3 沿革內容')]
-"""
+"""  # noqa: E501 (a doctest's output line)
 from __future__ import annotations
 
 import csv
@@ -90,10 +90,11 @@ _RANKS = ("總局", "分局", "分署", "局", "署")
 # 法規類別 of a body whose constitutional basis stopped applying (國民大會).
 _CATEGORY_ENDED = re.compile(r"停止適用")
 # Dates: 中華民國一百十二年十一月二十三日.
-_ROC_DATE = re.compile(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年([一二三四五六七八九十]{1,3}|\d{1,2})月"
-                       r"([一二三四五六七八九十]{1,3}|\d{1,2})日")
+_ROC_DATE = re.compile(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年"
+                       r"([一二三四五六七八九十]{1,3}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})日")
 # The issuer of an order, written before its number: 「交通部觀光署東部海岸國家風景區管理處觀海人字第…號令」.
-_ISSUER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))[\u4e00-\u9fff]{1,6}字第")
+_ISSUER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))"
+                     r"[\u4e00-\u9fff]{1,6}字第")
 _ENTRY_START = re.compile(r"^\s*\d{1,2}\s*[.．]")
 _IN_FORCE = re.compile(r"定自(.{4,20}?日)(?:起)?施行")
 
@@ -181,7 +182,7 @@ class _Corpus:
         names = set(self.agency.values()) | {"".join(p.agency[k:i]) for p in self.docs for k in (0, 1)
                                              for i in range(k + 1, len(p.agency))}
         self.known = sorted({a for a in names if len(a) >= 3}, key=lambda a: (-len(a), a))
-        self.acts = {}  # agency → its live organization acts
+        self.acts: dict[str, list[ParsedDocument]] = {}  # agency → its live organization acts
         for p in self.live:
             if p.document.genre == "org_act":
                 self.acts.setdefault(self.agency[p.document.id], []).append(p)
@@ -313,12 +314,13 @@ def _renamed_titles(corpus: _Corpus, out: dict[str, Status]) -> None:
 def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
     """Two organization acts in force for one agency (交通部民用航空局組織條例 and …組织法): the older
     one is superseded by the newer (the 2010 reorganisation re-enacted 組織條例 as 組織法)."""
-    for agency, acts in corpus.acts.items():
+    for acts in corpus.acts.values():
         if len(acts) < 2:
             continue
         newest = max(acts, key=lambda p: (corpus.date[p.document.id], p.document.id))
         for p in acts:
-            if p.document.title != newest.document.title and corpus.date[p.document.id] < corpus.date[newest.document.id] \
+            if p.document.title != newest.document.title \
+                    and corpus.date[p.document.id] < corpus.date[newest.document.id] \
                     and out[p.document.id].state == "current":
                 out[p.document.id] = Status(p.document.id, "superseded", (newest.document.title,),
                                             corpus.enacted(newest), newest.document.title,
@@ -375,9 +377,10 @@ def _by_repeal_order(corpus: _Corpus) -> list[_Succession]:
         if not entries or not _REPEAL.search(entries[-1]):
             continue
         m = _ROC_DATE.search(entries[-1])
-        issuer = corpus.known_prefix(entries[-1][m.end():]) if m else ""
+        after = entries[-1][m.end():] if m else ""
+        issuer = corpus.known_prefix(after) if after else ""
         own = corpus.agency[p.document.id]
-        full = _ISSUER.match(entries[-1][m.end():].strip()) if issuer else None
+        full = _ISSUER.match(after.strip()) if issuer else None
         if full and full["name"].startswith(issuer) and own.endswith(full["name"][len(issuer):]) \
                 and len(full["name"]) > len(issuer):  # 交通部觀光署東部海岸國家風景區管理處觀海人字第…: the body itself
             issuer = full["name"]

@@ -24,7 +24,8 @@ import re
 from functools import lru_cache
 
 # Longest first: the splitter and the classifier try them in this order.
-AGENCY_SUFFIXES = ("委員會", "市政府", "縣政府", "總局", "總處", "分署", "分局", "分關", "部", "院", "署", "局", "府", "處", "關")
+AGENCY_SUFFIXES = ("委員會", "市政府", "縣政府", "總局", "總處", "分署", "分局", "分關", "部", "院", "署", "局", "府",
+                   "處", "關")
 
 # (suffix, kind) — longest suffixes first so 分關 wins over 關, 委員會 over 會.
 _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -228,4 +229,5 @@ def self_references(name: str) -> tuple[str, ...]:
 # (交通部公路總局各區監理所辦事細則 → 交通部公路總局各區監理所).  Loaders and the lineage pass read titles alike.
 GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自治條例|法|條例|通則|準則|規程|規則|章程|簡則)"
                r"|辦事細則|處務規程|處務規則|預算總說明)")
-GENRE_SUFFIX = re.compile(rf"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?(?:{GENRE_WORDS})?$")
+GENRE_SUFFIX = re.compile(r"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?"
+                          rf"(?:{GENRE_WORDS})?$")

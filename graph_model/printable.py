@@ -14,7 +14,8 @@ import re
 # Bidirectional controls and zero-width characters: never part of a name, invisible on screen.
 INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-_UNSAFE_LINE = re.compile(f"[{_CONTROL}\t\n\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029]")
+_UNSAFE_LINE = re.compile(f"[{_CONTROL}\t\n\u061c\u200b-\u200f\u202a-\u202e"
+                          "\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029]")
 _UNSAFE_TEXT = re.compile(f"[{_CONTROL}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

@@ -153,7 +153,7 @@ def build_procedures(graph, records: list[ProcedureRecord], parsed: ParsedDocume
             graph.g.add_edge(uid, pid, key=key, type="RESPONSIBLE_FOR", role=u.role, order=order, basis=u.basis,
                              post=u.post, step=step_ids.get(u.step, "") if u.step else "",
                              **_prov(doc, u.source, article))
-        for u in p.named:
-            uid = resolve_unit_path(graph, u.unit, Source(doc, u.source.line, u.source.end_line))
+        for named in p.named:
+            uid = resolve_unit_path(graph, named.unit, Source(doc, named.source.line, named.source.end_line))
             if not graph.g.has_edge(uid, pid, key="NAMED_IN"):
-                graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **_prov(doc, u.source, article))
+                graph.g.add_edge(uid, pid, key="NAMED_IN", type="NAMED_IN", **_prov(doc, named.source, article))

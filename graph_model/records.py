@@ -8,7 +8,7 @@ store can keep them per document and rebuild the graph deterministically.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import ClassVar
+from typing import ClassVar, overload
 
 from .provenance import Source
 
@@ -159,7 +159,7 @@ class HeadcountRecord:
     year: int | None
     from_year: int | None = None
     category: str
-    value: int | None
+    value: int | None  # None: a statutory total stated as a range
     kind: str
     origin: str
     table: str
@@ -263,7 +263,7 @@ class ProcedureNote:
     marker: str = ""
     level: int = 0
     kind: str = "note"
-    section: str = "notes"
+    section: str | None = "notes"  # None: a remark before the first section
     actors: list[Actor] | None = None  # None: not looked for (the lead of a rule)
 
 
@@ -322,7 +322,7 @@ class ProcedureRecord:
 
 def _at(src: Source) -> dict:
     """A part's Source as its JSON keys (the document is the procedure's)."""
-    d = {"line": src.line, "end_line": src.end_line}
+    d: dict[str, object] = {"line": src.line, "end_line": src.end_line}
     if src.article is not None:
         d["article"] = src.article
     if src.item is not None:
@@ -426,7 +426,7 @@ def to_dict(parsed: ParsedDocument) -> dict:
     The typed genre records are kept under ``"extras"`` (``agency``, ``headcounts``, ``posts``,
     ``procedures``, in that order), each only when it holds something, as the store has always had them.
     """
-    extras = {}
+    extras: dict[str, list] = {}
     if parsed.agency:
         extras["agency"] = list(parsed.agency)
     if parsed.headcounts:
@@ -485,7 +485,8 @@ def parsed_from_dict(d: dict) -> ParsedDocument:
                       "aliases": tuple(u.get("aliases", ())), "source": _source(u["source"])})
         for u in d.get("units", [])
     ]
-    duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])}) for x in d.get("duties", [])]
+    duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])})
+              for x in d.get("duties", [])]
     unplaced = [Unplaced(**{**x, "source": _source(x["source"])}) for x in d.get("unplaced", [])]
     extras = dict(d.get("extras", {}))
     agency = tuple(extras.pop("agency", ()))
@@ -496,6 +497,14 @@ def parsed_from_dict(d: dict) -> ParsedDocument:
     if extras:
         raise KeyError(f"unknown records {sorted(extras)}")
     return ParsedDocument(Document(**d["document"]), units, duties, unplaced, agency, headcounts, posts, procedures)
+
+
+@overload
+def rank_from_dict(d: dict) -> Rank: ...
+
+
+@overload
+def rank_from_dict(d: None) -> None: ...
 
 
 def rank_from_dict(d: dict | None) -> Rank | None:

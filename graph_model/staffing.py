@@ -32,8 +32,17 @@ from __future__ import annotations
 from .ids import headcount_id, post_id
 from .naming import classify_agency, classify_unit
 from .ranks import rank_label
-from .records import (HeadcountRecord, ParsedDocument, PostRecord, QuotaRule, Rank, Source, StaffingRecord,
-                      StatutoryTotal, plain)
+from .records import (
+    HeadcountRecord,
+    ParsedDocument,
+    PostRecord,
+    QuotaRule,
+    Rank,
+    Source,
+    StaffingRecord,
+    StatutoryTotal,
+    plain,
+)
 
 
 def unit_for(graph, path, source: Source) -> str:
@@ -136,7 +145,8 @@ def build_posts(graph, records: list[StaffingRecord], parsed: ParsedDocument) ->
 def build_headcounts(graph, records: list[HeadcountRecord], parsed: ParsedDocument) -> None:
     added = [hid for fig in records or [] if (hid := add_headcount(graph, fig))]
     budget = [graph.g.nodes[h] for h in added]
-    budget = [n for n in budget if n["kind"] == "budget" and n["category"] in ("合計", "總計") and n["year"] is not None]
+    budget = [n for n in budget
+              if n["kind"] == "budget" and n["category"] in ("合計", "總計") and n["year"] is not None]
     if not budget:
         return
     latest = max(n["year"] for n in budget)

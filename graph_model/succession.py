@@ -19,7 +19,8 @@ documents.  :func:`mark` writes them into a built graph:
 >>> new = ParsedDocument(Document("K2", "交通部觀光署組織法", "org_act"),
 ...     units=[UnitRecord(("交通部", "觀光署"), "Agency", "署", Source("K2", 2), full_name="交通部觀光署")])
 >>> g = OrgGraph.build([old, new])
->>> mark(g, {"K1": Status("K1", "superseded", ("交通部觀光署",), "2023-09-15", "…改制為交通部觀光署", "K2 line 9 第7條"),
+>>> mark(g, {"K1": Status("K1", "superseded", ("交通部觀光署",), "2023-09-15", "…改制為交通部觀光署",
+...                         "K2 line 9 第7條"),
 ...          "K2": Status("K2", "current")})
 >>> g.node("交通部/觀光局")["status"], [v for _, v, _ in g.edges("SUCCEEDED_BY")]
 ('superseded', ['交通部/觀光署'])
@@ -59,8 +60,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
     for unit in units:
         docs = {src["doc"] for src in unit.get("sources", ())}
-        found = [statuses.get(d) for d in sorted(docs)]
-        if found and all(s is not None and s.state != "current" for s in found):
+        found = [s for d in sorted(docs) if (s := statuses.get(d)) is not None]
+        if found and len(found) == len(docs) and all(s.state != "current" for s in found):
             ended[unit["id"]] = found
             # Its own documents say what became of it; a document of a unit below only names that unit's heir.
             telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
@@ -70,7 +71,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     rows = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
-                   key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses else (True, du[0]))
+                   key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses
+                   else (True, du[0]))
     for doc, uid in about:
         s = statuses.get(doc)
         if s is not None and uid in ended:

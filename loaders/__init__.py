@@ -65,7 +65,8 @@ def detect_genre(text: str) -> str | None:
     if len(re.findall(r"(作業程序|作業流程|辦理程序)\s*\n", text)) >= 2 or (
             "法令依據" in head and re.search(r"處理流程|作業流程|標準作業程序", text)):
         return "procedures"
-    if re.search(r"本(條例|法|通則|準則|規程)(依|自|施行)|以下簡稱本\w", text[:3000]) and re.search(r"第\s*\S+\s*條", head):
+    if re.search(r"本(條例|法|通則|準則|規程)(依|自|施行)|以下簡稱本\w", text[:3000]) and \
+            re.search(r"第\s*\S+\s*條", head):
         return "org_act"
     return None
 

@@ -54,8 +54,8 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     return split_agency_name(full), self_names
 
 
-_CATEGORY_PARENT = re.compile(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局|銀行))"
-                              r"(?:＞|$)")
+_CATEGORY_PARENT = re.compile(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞"
+                              r"(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局|銀行))(?:＞|$)")
 
 
 def _placed(full: str, category: str) -> str:
@@ -104,7 +104,8 @@ def _placed(full: str, category: str) -> str:
 
 
 # The body at the head of each branch the database files laws under.
-BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院", "總統": "總統府"}
+BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院",
+                 "總統": "總統府"}
 _CATEGORY_OWN = re.compile(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞(?P<name>[^＞]{2,20})(?:＞|$)")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
-from graph_model.records import Document, DutyRecord, ParsedDocument, Unplaced, UnitRecord
+from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .common import UNIT_NAME, agency_from_title, agency_records, source_of, split_duties
 from .text import logical_lines
@@ -21,7 +21,8 @@ _MANDATE = re.compile(r"^(主要職掌|法定職掌|現行法定職掌)[：:]")
 _PART_HEADING = re.compile(r"^[壹貳參肆伍陸柒捌玖拾][、．.]")
 _UNIT_ITEM = re.compile(r"^(?P<name>[^：:，。；]{2,24})[：:](?P<duties>.+)$")
 # Clauses of the 主要職掌 prose that say where the agency comes from, not what it does.
-_LEGAL_BASIS = re.compile(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設立|成立)$|組織(?:法|條例|通則|準則|規程)(?!規)|令公布|公布施行")
+_LEGAL_BASIS = re.compile(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設立|成立)$|組織(?:法|條例|通則|準則|規程)(?!規)"
+                          r"|令公布|公布施行")
 _MANDATE_VERB = re.compile(r"^(?:並|且|另|及|以)?(?:掌理|辦理|負責|綜理|職司|主管)")
 _SUPERVISES = re.compile(r"^(?:並|且)?督導(?:所屬|各)\S*?(?:機關|各\S|[關局署處所])$")
 _SUBORDINATES = re.compile(r"^(?:其)?(?:所屬|下轄|轄下|各)")
@@ -32,7 +33,8 @@ _LIST_INTRO = re.compile(r"(?:下列|左列)(?:事項|業務)?[：:]$|如[下左
 _CONTENTS = re.compile(r"^目\s*[錄次]|[.．…·‧⋯_－—-]{4,}\s*\d+(?:\s*[-~～至]\s*\d+)?")
 # 「組織系統圖：署長副署長主任秘書綜合規劃組…」: the chart's boxes, run together on a line.
 _CHART = re.compile(r"組織(?:系統|架構)(?:圖|表)[：:]?(?P<boxes>.*)$")
-_CHART_POSTS = re.compile(r"(?:副)?(?:主任委員|主任秘書|秘書長|[署局處部所館院會廠校關]長|總經理|總幹事)|(?:參事|技監|顧問)")
+_CHART_POSTS = re.compile(r"(?:副)?(?:主任委員|主任秘書|秘書長|[署局處部所館院會廠校關]長|總經理|總幹事)"
+                          r"|(?:參事|技監|顧問)")
 _CHART_BOX = re.compile(r"\w{1,10}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館)")
 
 
@@ -61,7 +63,8 @@ def mandate_duties(text: str, self_names: tuple[str, ...]) -> list[str]:
         elif _SUBORDINATES.match(sentence):
             continue
         for clause in re.split(r"[，,]", sentence):
-            clause = re.sub(r"^(?:並|且|另)?(?:則|亦|係)?(?:依法(?:律規定)?|依(?:據|照)?[^，]{1,20}?規定|依(?:據|照)[^，]{1,12}?)?"
+            clause = re.sub(r"^(?:並|且|另)?(?:則|亦|係)?"
+                            r"(?:依法(?:律規定)?|依(?:據|照)?[^，]{1,20}?規定|依(?:據|照)[^，]{1,12}?)?"
                             r"(?=督導|辦理|掌理|負責|執行)", "", clause.strip())
             if not clause or _LEGAL_BASIS.search(clause) or _SUPERVISES.match(clause) or \
                     re.search(r"(?:下列|左列)(?:事項|業務)?$|如[下左]$", clause):
@@ -118,7 +121,8 @@ def parse(text: str, document: Document) -> ParsedDocument:
             charts.append((chart.group("boxes"), line))
         if mandate:
             prose = _MANDATE.sub("", body).strip()
-            for duty in mandate_duties(re.sub(r"[^。；]*(?:下列|左列)[^。；]*[：:]$|[：:]$", "", prose), (top[-1], full)):
+            for duty in mandate_duties(re.sub(r"[^。；]*(?:下列|左列)[^。；]*[：:]$|[：:]$", "", prose),
+                                       (top[-1], full)):
                 parsed.duties.append(DutyRecord(top, duty, source_of(line, doc, mandate.group(1))))
             if re.search(r"[：:]$", prose):
                 mandate_list = (line.marker, mandate.group(1))
@@ -136,7 +140,8 @@ def parse(text: str, document: Document) -> ParsedDocument:
             if agency != top:
                 kind, unit_type = classify_unit(name)
                 kind = "Agency" if kind in ("Agency", "Division") and unit_type in AGENCY_SUFFIXES else kind
-                parsed.units.append(UnitRecord(agency, kind, unit_type, source_of(line, doc), full_name="".join(agency)))
+                parsed.units.append(UnitRecord(agency, kind, unit_type, source_of(line, doc),
+                                               full_name="".join(agency)))
             continue
         m = _UNIT_ITEM.match(body)
         if line.marker and m and UNIT_NAME.fullmatch(m.group("name")):
@@ -148,7 +153,8 @@ def parse(text: str, document: Document) -> ParsedDocument:
             for duty in split_duties(m.group("duties")):
                 parsed.duties.append(DutyRecord(path, duty, src))
         elif in_section:
-            parsed.unplaced.append(Unplaced(line.text[:80], source_of(line, doc), "text in the organization section that names no unit"))
+            parsed.unplaced.append(Unplaced(line.text[:80], source_of(line, doc),
+                                            "text in the organization section that names no unit"))
     if all(len(u.path) <= len(top) for u in parsed.units):  # no unit list: the chart is all the book says
         for boxes, line in charts:
             for name in chart_units(boxes):
@@ -176,4 +182,4 @@ def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument)
     from .staffing_table import staffing_tables
 
     parsed.headcounts = staffing_tables(text, doc, top)
-    parsed.posts = chart_leadership(text, doc, top)
+    parsed.posts = list(chart_leadership(text, doc, top))  # (a list of posts is no list of every staffing record)

@@ -89,7 +89,8 @@ def split_duties(text: str) -> list[str]:
 
 
 # 「文書、印信、出納…及不屬於各組、室事項」: named subjects, then the residual clause.
-_RESIDUAL_TAIL = re.compile(r"^(?P<subjects>.{2,}?)(?:及|與|暨|、|，|以及)(?P<residual>(?:其他|其它)?(?:不屬於?|非屬|未列)"
+_RESIDUAL_TAIL = re.compile(r"^(?P<subjects>.{2,}?)(?:及|與|暨|、|，|以及)"
+                            r"(?P<residual>(?:其他|其它)?(?:不屬於?|非屬|未列)"
                             r"[^、，；]{0,4}?(?:其他|其它)?(?:各|本)[^；]{0,12}?(?:事項|業務|事務))$")
 
 
@@ -146,11 +147,13 @@ _NAME_END = r"(?=$|[^\u4e00-\u9fff]|及|與|暨|和|，|辦事)"
 _RANGE = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}})(?P<s1>[\u4e00-\u9fff]{{0,8}}?)"
                     rf"至(?P=pre)?第?(?P<b>[{_CN}]{{1,3}})(?P<s2>[\u4e00-\u9fff]{{0,8}}?{_KIND}){_NAME_END}")
 # 遺產稅一、二股
-_NUMBERED = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)(?P<suf>{_KIND}){_NAME_END}")
+_NUMBERED = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)"
+                       rf"(?P<suf>{_KIND}){_NAME_END}")
 # 教務、訓導、總務三組: as many heads as the count says.  Found from the count backwards (the heads are
 # read in the 60 characters before it), so a long list without a count costs one pass.
 # 空氣、水質、廢棄物、毒性化學物質等四研究分組: 等 before the count, a word before the unit word.
-_COUNT_END = re.compile(rf"(?<!第)等?(?P<n>[二三四五六七八九十]{{1,2}})個?(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
+_COUNT_END = re.compile(r"(?<!第)等?(?P<n>[二三四五六七八九十]{1,2})個?"
+                        rf"(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
 _HEADS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
 
 
@@ -204,8 +207,8 @@ def _expand(text: str, origins: dict[str, str]) -> str:
     def ranged(m: re.Match) -> str:
         a, b = cn_number(m.group("a")), cn_number(m.group("b"))
         s1, s2, pre = m.group("s1"), m.group("s2"), m.group("pre")
-        lead = re.match(r"^.*?(?:設置|設立|分設|增設|設|置)", pre)
-        lead, pre = (lead.group(0), pre[lead.end():]) if lead else ("", pre)
+        setting = re.match(r"^.*?(?:設置|設立|分設|增設|設|置)", pre)
+        lead, pre = (setting.group(0), pre[setting.end():]) if setting else ("", pre)
         if a is None or b is None or not 0 < a < b <= a + 40 or (s1 and s1 != s2):
             return m.group(0)
         if not m.group("di") and (not pre or pre.endswith(s2[-1]) or pre.endswith("得")):
@@ -214,8 +217,9 @@ def _expand(text: str, origins: dict[str, str]) -> str:
                                              for n in range(a, b + 1)], lead)
 
     def numbered(m: re.Match) -> str:
-        nums = [cn_number(x) for x in m.group("nums").split("、")]
-        if None in nums or nums != sorted(set(nums)):
+        read = [cn_number(x) for x in m.group("nums").split("、")]
+        nums = [n for n in read if n is not None]
+        if len(nums) < len(read) or nums != sorted(set(nums)):
             return m.group(0)
         return names(m.group(0), [f"{m.group('pre')}{cn_numeral(n)}{m.group('suf')}" for n in nums])
 

@@ -108,8 +108,8 @@ def pdf_text(data: bytes) -> tuple[str, dict]:
     running = _running_lines(pages)
     out: list[str] = []
     previous: list[_PdfLine] = []  # the last page with text
-    for lines in pages:
-        kept = [ln for ln in lines if not (ln.in_band and (_PAGE_NUMBER.match(ln.text) or
+    for page_lines in pages:
+        kept = [ln for ln in page_lines if not (ln.in_band and (_PAGE_NUMBER.match(ln.text) or
                                                            _digitless(ln.text) in running))]
         if out and out[-1] and kept and previous and not _fills_column(previous[-1], previous):
             out.append("")  # the page ended with a short line: its paragraph ended there
@@ -133,7 +133,8 @@ class _PdfLine:
 
 
 # What starts a line of its own, never the rest of the line before: an article, a chapter, a list number.
-_STARTS_ITEM = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[條章節編款]|[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|"
+_STARTS_ITEM = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[條章節編款]|[一二三四五六七八九十]+、"
+                          r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|"
                           r"\d+\s*[.．、]|[-•●■◆▪]\s|[0-9０-９]+[、）)])")
 
 
@@ -145,7 +146,7 @@ def _unwrapped(lines: list[_PdfLine]) -> list[str]:
     (「…特種考試作業」 + 「程序」), unless that one starts an item of its own; a gap of a blank line or more
     is a blank line."""
     out: list[str] = []
-    for before, line in zip([None] + lines, lines):
+    for before, line in zip([None, *lines], lines):
         height = max(before.top - before.bottom, 1.0) if before is not None else 0.0
         if before is not None and before.bottom - line.top > height * 1.2 and line.top < before.bottom:
             out.append("")  # a blank line's gap: the paragraph ended (the next column's top is no gap)
@@ -168,7 +169,9 @@ def _reading_order(lines: list, width: float) -> list:
     the columns above it are read first, then it, then what follows.
     """
     middle = width / 2
-    out, left, right = [], [], []
+    out: list = []
+    left: list = []
+    right: list = []
 
     def flush():
         out.extend(sorted(left, key=lambda ln: -ln.y1) + sorted(right, key=lambda ln: -ln.y1))
@@ -198,7 +201,7 @@ def _running_lines(pages) -> set[str]:
     """Lines in the header or footer band of at least half the pages (and two): the running heads."""
     if len(pages) < 2:
         return set()
-    seen = Counter()
+    seen: Counter[str] = Counter()
     for lines in pages:
         seen.update({_digitless(ln.text) for ln in lines if ln.in_band})
     return {t for t, n in seen.items() if n >= max(2, len(pages) / 2)}

@@ -51,7 +51,7 @@ def law_text(law: dict) -> tuple[str, dict]:
             first = len(lines) + sum(x.count("\n") for x in lines) + 1  # the body's first line number
             articles += [(first + i, "".join(article.split()), ln) for i, ln in enumerate(body.split("\n"))]
             lines.append(body)
-    meta = {name: str(law.get(key, "") or "").strip() for key, name in META_FIELDS}
+    meta: dict[str, object] = {name: str(law.get(key, "") or "").strip() for key, name in META_FIELDS}
     meta["abolished"] = bool(str(law.get("廢止註記", "") or "").strip())
     # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
     # records, not texts, and graph_model.lineage decides from these which documents are current.

@@ -20,10 +20,32 @@ from typing import NamedTuple, Protocol
 from graph_model.naming import UNIT_SUFFIX_PATTERN
 
 from .common import split_unit_list
-from .patterns import (ALIAS_PAREN, BY_UNITS, CLAUSE_SET_UP, CONTINUATION, COUNTED, DIVIDED, DUTY_INTRO, DUTY_VERB,
-                       FAMILY_NAME, LIST_GOES_ON, LIST_INTRO, MANDATE_SENTENCE, MEMBERS_SET_UP, NEED, OBJECT_CLAUSE,
-                       POST, POST_DUTY, PURPOSE_OF_SET_UP, RESPECTIVE, SETS_UP, SETS_UP_LIST, STAFFED_FOR,
-                       SUBORDINATE, TYPE_WORD)
+from .patterns import (
+    ALIAS_PAREN,
+    BY_UNITS,
+    CLAUSE_SET_UP,
+    CONTINUATION,
+    COUNTED,
+    DIVIDED,
+    DUTY_INTRO,
+    DUTY_VERB,
+    FAMILY_NAME,
+    LIST_GOES_ON,
+    LIST_INTRO,
+    MANDATE_SENTENCE,
+    MEMBERS_SET_UP,
+    NEED,
+    OBJECT_CLAUSE,
+    POST,
+    POST_DUTY,
+    PURPOSE_OF_SET_UP,
+    RESPECTIVE,
+    SETS_UP,
+    SETS_UP_LIST,
+    STAFFED_FOR,
+    SUBORDINATE,
+    TYPE_WORD,
+)
 from .text import CN_NUM, Line
 from .unit_names import clean_name, listed_names, shared_out
 
@@ -91,7 +113,8 @@ def prepare(line: Line) -> Paragraph:
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
-    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)", r"\1", text)
+    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)",
+                  r"\1", text)
     intro = bool(LIST_INTRO.search(text))
     duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
     return Paragraph(line, text, intro, duty_intro)
@@ -132,11 +155,12 @@ def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | N
     duty 第一組 職員考勤事項
     duty 第二組 職員考勤事項
     """
-    charged = parser.charged_units(para.text)
-    if not charged:
+    by = BY_UNITS.match(para.text)
+    charged = parser.charged_units(para.text)  # (none unless BY_UNITS matches)
+    if not charged or by is None:
         return None
     for path in charged:
-        parser.duty(path, BY_UNITS.match(para.text).group("duty"), para.line)
+        parser.duty(path, by.group("duty"), para.line)
     return NO_LIST
 
 
@@ -181,7 +205,9 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     """
     for clause in re.split(r"[。；]", para.text)[1:]:
         m = CLAUSE_SET_UP.match(clause)
-        parent = parser.known.get(clean_name(m.group("parent"))) if m else None
+        if not m:
+            continue
+        parent = parser.known.get(clean_name(m.group("parent")))
         if parent and parent != parser.agency:
             for child in listed_names(m.group("list")):
                 parser.unit(child, para.line, parent)
@@ -202,7 +228,8 @@ def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContex
     """
     if SUBORDINATE.search(para.text) and para.intro and \
             not (isinstance(para.owner, tuple) and para.owner != parser.agency):
-        return ListContext(parser.agency, "", Mode.UNITS)  # (a unit's 「…及其所屬機關之…，辦理下列事項：」 lists duties)
+        # (a unit's 「…及其所屬機關之…，辦理下列事項：」 lists duties)
+        return ListContext(parser.agency, "", Mode.UNITS)
     return None
 
 
@@ -306,7 +333,9 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     unit 秘書處/收發科
     """
     owner, text = para.owner, para.text
-    subject_end = text.find(owner[-1]) + len(owner[-1]) if isinstance(owner, tuple) else -1
+    if not isinstance(owner, tuple):
+        return None
+    subject_end = text.find(owner[-1]) + len(owner[-1])
     own = SETS_UP.search(text, subject_end) if subject_end > 0 and owner != parser.agency and not para.post else None
     if not own or own.start() > subject_end + 2:
         return None
@@ -339,7 +368,7 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
         return NO_LIST
     held = POST_DUTY.search(text)
     titles = held.group("titles").split("、") if held else []
-    if titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
+    if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
         parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
         return NO_LIST
     mandate = MANDATE_SENTENCE.match(text)
@@ -416,7 +445,11 @@ def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
 
 
 def _owners(para: Paragraph) -> list[tuple[str, ...]]:
-    return para.owner if isinstance(para.owner, list) else [para.owner]
+    """The units a paragraph is about (one, or several: 「第一組、第二組掌理…」); no_subject leaves no paragraph
+    without an owner to the rules after it."""
+    if isinstance(para.owner, list):
+        return para.owner
+    return [para.owner] if para.owner is not None else []
 
 
 class Rule(NamedTuple):

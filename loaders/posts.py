@@ -33,8 +33,8 @@ import re
 from graph_model.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
 from graph_model.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
 
-from .text import CN_NUM, cn_number
 from .patterns import ONE_UNIT_WORD
+from .text import CN_NUM, cn_number
 from .unit_names import bare, clean_name
 
 # ----------------------------------------------------------------------------- ranks
@@ -86,7 +86,8 @@ _TITLE_COUNT = re.compile(rf"^(?P<title>{_TITLE})(?P<each>各)?{_COUNT}(?P<tail>
 _POOL_END = re.compile(rf"^(?P<title>{_TITLE})?等(?:共)?計{_COUNT}$")
 _TITLE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}$")
 _NOT_TITLE = re.compile(r"[置列為於依就由得其應之及與並]|事項|業務|掌理|辦理|綜理|襄理|襄助|指揮|監督|^各|^另|^每|等$")
-_TITLE_ENDINGS = re.compile(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐|管理師|分析師|設計師)$")
+_TITLE_ENDINGS = re.compile(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐"
+                            r"|管理師|分析師|設計師)$")
 
 _POST_VERB = re.compile(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
 _SETS = re.compile(r"(?<![建附])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
@@ -120,7 +121,8 @@ def _unit_names(text: str) -> list[str]:
     """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units."""
     text = re.sub(r"若干\S?$", "", text.strip())
     pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔])(?:及|與|暨|和)", text) if p]
-    if not pieces or any(not _UNIT_END.search(p) or len(p) > 16 or re.match(r"^(?:各種|[一二三四五六七八九十]+[組科課股])", p)
+    if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
+                         or re.match(r"^(?:各種|[一二三四五六七八九十]+[組科課股])", p)
                          or re.search(r"[，。：；之]", p) for p in pieces):
         return []
     return pieces
@@ -249,14 +251,15 @@ class _PostReader:
             subs[-1:] = subs[-1].split("及", 1)  # 「…辦事員及書記」
         bare_list = object_of_post and len(subs) > 1 and all(
             _TITLE_ONLY.match(x) and len(x) <= 8 and not _NOT_TITLE.search(x) for x in subs)
-        parsed = []
+        # (kind, title, (lo, hi), (each, tail) of a count)
+        parsed: list[tuple[str, str, tuple[int | None, int | None], tuple[str | None, str | None]]] = []
         for s in subs:
             if (m := _POOL_END.match(s)):
-                parsed.append(("pool", m.group("title"), _count(m), ""))
+                parsed.append(("pool", m.group("title"), _count(m), (None, None)))
             elif (m := _TITLE_COUNT.match(s)) and not _NOT_TITLE.search(m.group("title")):
                 parsed.append(("count", m.group("title"), _count(m), (m.group("each"), m.group("tail"))))
             elif _TITLE_ONLY.match(s) and not _NOT_TITLE.search(s) and (_TITLE_ENDINGS.search(s) or bare_list):
-                parsed.append(("title", s, (None, None), ""))
+                parsed.append(("title", s, (None, None), (None, None)))
             else:
                 return False
         kinds = [p[0] for p in parsed]
@@ -341,11 +344,12 @@ class _PostReader:
         group = self.pending or self.group
         if self.sub is None:
             self.sub = {"group": group, "entries": [], "every": bool(m.group("every"))}
-        self.sub_entry(m.group("title"), cn_number(m.group("a")), m.group("tail"), m.group(0))
+        self.sub_entry(self.sub, m.group("title"), cn_number(m.group("a")), m.group("tail"), m.group(0))
 
-    def sub_entry(self, title: str | None, count: int | None, tail: str, text: str) -> None:
-        group = self.sub["group"]
-        if self.sub["every"]:
+    def sub_entry(self, sub: dict, title: str | None, count: int | None, tail: str, text: str) -> None:
+        """An entry of the open sub-quota statement ``sub`` (``self.sub``)."""
+        group = sub["group"]
+        if sub["every"]:
             targets = list(group)
         elif title:
             targets = [p for p in group if p.title == title][:1] or \
@@ -358,13 +362,14 @@ class _PostReader:
                 p.concurrent = min((p.concurrent or 0) + (count or 0), p.max or 0)
                 p.note = _join(p.note, f"{text}")
             return
-        self.sub["entries"].append((targets, count, text))
+        sub["entries"].append((targets, count, text))
         if tail and _RANK_LEAD.match(tail) and re.search(r"職等|警[監正佐]", tail):
-            self.close_sub(tail)
+            self.close_sub(sub, tail)
 
-    def close_sub(self, rank_text: str) -> None:
+    def close_sub(self, sub: dict, rank_text: str) -> None:
+        """Close the open sub-quota statement ``sub`` (``self.sub``) with its rank."""
         rank = parse_rank(rank_text)
-        for targets, count, text in self.sub["entries"]:
+        for targets, count, text in sub["entries"]:
             for p in targets:
                 p.sub_quotas.append(SubQuota(count, rank, _join(text, rank_text) if rank_text not in text else text))
         self.sub = None
@@ -407,10 +412,10 @@ class _PostReader:
         if self.sub is not None:
             m = _TITLE_COUNT.match(piece)
             if m and m.group("title") in {p.title for p in self.sub["group"]}:
-                self.sub_entry(m.group("title"), _count(m)[0], m.group("tail"), piece)
+                self.sub_entry(self.sub, m.group("title"), _count(m)[0], m.group("tail"), piece)
                 return
             if self.is_rank(piece):
-                self.close_sub(piece)
+                self.close_sub(self.sub, piece)
                 return
             self.sub = None  # 「…兼任，室主任一人、…」: the sub-quota statement is over
         m = _SUB.match(piece)
@@ -457,9 +462,9 @@ class _PostReader:
         note = piece
         if units == [self.agency] and self.set_text:
             note = f"{self.set_text}；{piece}"  # 「得設各種委員會；所需工作人員…」
-        for unit in units:
-            self.out.append(QuotaRule(unit=tuple(unit), note=note, source=self.source))
-        self.last_quota = self.out[-len(units):]
+        rules = [QuotaRule(unit=tuple(unit), note=note, source=self.source) for unit in units]
+        self.out.extend(rules)
+        self.last_quota = rules
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -521,7 +526,7 @@ def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) ->
     seen = set()
     if own:
         head = own.group(1) + "長"
-        for m in re.finditer(rf"(?<![副分]){head}", text):
+        for _m in re.finditer(rf"(?<![副分]){head}", text):
             if (reader.agency, head) not in seen:
                 seen.add((reader.agency, head))
                 out.append(reader.post(head, None, None, reader.agency))

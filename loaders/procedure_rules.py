@@ -23,10 +23,18 @@ import re
 from collections.abc import Iterable
 
 from graph_model.ids import procedure_id, step_id
-from graph_model.records import (Actor, ClauseTerms, NamedUnit, ProcedureNote, ProcedureRecord, Source, StepRecord,
-                                  UnitRole)
+from graph_model.records import (
+    Actor,
+    ClauseTerms,
+    NamedUnit,
+    ProcedureNote,
+    ProcedureRecord,
+    Source,
+    StepRecord,
+    UnitRole,
+)
 
-from .procedure_units import UnitFinder
+from .procedure_units import Mention, UnitFinder
 from .text import CN_NUM, Line, cn_number
 
 RULE_ROLE = "適用機關"
@@ -48,7 +56,7 @@ _N = rf"([{CN_NUM}\d]+)"
 
 def _posts(words: str) -> list[str]:
     """「局長、副局長」 are two posts; 「繕、校人員」 and 「各該處、室主管」 are one, their heads sharing the post."""
-    out = []
+    out: list[str] = []
     for piece in re.split(r"及|或|與", words):
         parts = piece.split("、")
         out += parts if all(_POST_END.search(p) for p in parts[:-1]) else [piece]
@@ -72,7 +80,7 @@ def _deciders(text: str) -> list[str]:
     return posts
 
 
-def clause_days(text: str) -> dict:
+def clause_days(text: str) -> dict[str, int | None]:
     """Days (and hours) a clause states: a time limit (``days``) or a range (``min_days``, ``max_days``);
     the keyword arguments of :class:`~graph_model.records.ClauseTerms`.
 
@@ -81,7 +89,7 @@ def clause_days(text: str) -> dict:
     >>> clause_days("最速件：一日。")["days"]
     1
     """
-    out = {"days": None, "min_days": None, "max_days": None, "hours": None}
+    out: dict[str, int | None] = {"days": None, "min_days": None, "max_days": None, "hours": None}
     over = re.search(rf"逾{_N}日", text)
     within = re.search(rf"{_N}日以內", text)
     above = re.search(rf"{_N}日以上", text)
@@ -112,7 +120,8 @@ def _topic(lead: str, chapter: str) -> str:
 
 
 def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_id: str, *,
-                           units: Iterable[tuple[str, ...]] = (), rules_title: str = "辦事細則") -> list[ProcedureRecord]:
+                           units: Iterable[tuple[str, ...]] = (),
+                           rules_title: str = "辦事細則") -> list[ProcedureRecord]:
     """Procedure-like ``"rule"`` records from the document-handling and delegation chapters.
 
     ``lines`` are :func:`loaders.text.logical_lines` of the office rules; ``units``
@@ -184,7 +193,7 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
 
     context: dict[int, str] = {}
     styles: list[str] = []
-    mentions = []
+    mentions: list[tuple[Mention, Line, int | None]] = []  # (mention, its line, its step's number)
     for line in body:
         text = line.body if line.kind == "item" else line.text
         level = 0
@@ -212,7 +221,8 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
             piece = piece.rstrip("；")
             n = len(rule.steps) + 1
             clause_at = Source(doc, line.start, line.end, article, str(line.number) if line.number else "")
-            step = StepRecord(n, piece, clause_at, step_id(title, n), branch="／".join(v for _, v in sorted(context.items())),
+            step = StepRecord(n, piece, clause_at, step_id(title, n),
+                              branch="／".join(v for _, v in sorted(context.items())),
                               terms=ClauseTerms(tuple(_deciders(piece)), **clause_days(piece)))
             for m in finder.find(piece):
                 mentions.append((m, line, n))
@@ -221,10 +231,10 @@ def _rule(article: str, body: list[Line], chapter: str, agency: tuple[str, ...],
             rule.steps.append(step)
     rule.units.append(UnitRole(agency, RULE_ROLE, Source(doc, body[0].start, body[-1].end)))
     seen = {(agency, RULE_ROLE)}
-    for m, line, step in mentions:
+    for m, line, step_n in mentions:
         if m.role and (m.path, m.role) not in seen:
             seen.add((m.path, m.role))
-            rule.units.append(UnitRole(m.path, m.role, at(line), m.basis, m.post, step))
+            rule.units.append(UnitRole(m.path, m.role, at(line), m.basis, m.post, step_n))
     acting = {u.unit for u in rule.units}
     for m, line, _ in mentions:
         if m.path not in acting:

@@ -56,10 +56,11 @@ _SELF_GENERIC = ("服務機關", "主管機關", "派遣機關", "本機關")
 _PERSONNEL_GENERIC = ("人事單位", "人事機構", "人事主管人員")
 
 # Verbs that give a unit its role, longest first at one position.
-ROLE_WORDS = ("截角註銷", "表示意見", "查核", "核辦", "彙辦", "續辦", "承辦", "主辦", "協辦", "會辦", "審核", "審議", "審查",
-              "複核", "初核", "複評", "核定", "核准", "核判", "代判", "核示", "裁決", "考評", "協助", "彙整", "彙送",
-              "彙報", "轉請", "核轉", "核備", "備查", "核發", "核頒", "發給", "發布", "登記", "同意", "驗收", "公告",
-              "認定", "註銷", "廢止", "輔導", "分發", "協調", "報到", "校對", "確認", "核算", "抽查", "授權", "通知", "辦理", "處理")
+ROLE_WORDS = ("截角註銷", "表示意見", "查核", "核辦", "彙辦", "續辦", "承辦", "主辦", "協辦", "會辦", "審核", "審議",
+              "審查", "複核", "初核", "複評", "核定", "核准", "核判", "代判", "核示", "裁決", "考評", "協助", "彙整",
+              "彙送", "彙報", "轉請", "核轉", "核備", "備查", "核發", "核頒", "發給", "發布", "登記", "同意", "驗收",
+              "公告", "認定", "註銷", "廢止", "輔導", "分發", "協調", "報到", "校對", "確認", "核算", "抽查", "授權",
+              "通知", "辦理", "處理")
 _PRE_ROLES = {"副知": "副知", "抄送": "副知", "協調": "協調"}
 _SUBJECT_BEFORE = re.compile(r"(?:^|[，。；：、（(]|由|交由|請|經|再由|並由)$")
 _CONJ = re.compile(r"^(?:[、及與暨和或]|或會請|或請|或送)$")
@@ -72,7 +73,9 @@ _QUALIFIED_GENERIC = re.compile(r"(?:入出國|教育行政|各|上級|其他|�
 # A parenthesis citing a rule or a letter: names inside it are issuers, not actors.
 # One level of nested parentheses inside (「…各機關（構）學校…注意事項第17點」).
 _IN_PAREN = r"(?:[^（）()]|[（(][^（）()]*[）)])"
-_CITATION_PAREN = re.compile(rf"[（(]{_IN_PAREN}*?(?:第\s*[\d一二三四五六七八九十]+\s*[條點項款]|號函|函釋|號令){_IN_PAREN}*[）)]")
+_CITATION_PAREN = re.compile(rf"[（(]{_IN_PAREN}*?"
+                             r"(?:第\s*[\d一二三四五六七八九十]+\s*[條點項款]|號函|函釋|號令)"
+                             rf"{_IN_PAREN}*[）)]")
 _POSTS = ("處長", "副處長", "局長", "副局長", "司長", "主任", "科長", "首長", "部長", "次長")
 
 _PART_CHARS = r"[\u4e00-\u9fff]"
@@ -192,8 +195,8 @@ class UnitFinder:
                 if sub:
                     head.end = sub.end()
                     pieces = re.split(r"[及、與]", sub.group(1))
-                    if len(pieces) == 1 and re.fullmatch(r".+室.+科", pieces[0]):
-                        room, section = re.match(r"(.+?室)(.+科)", pieces[0]).groups()
+                    if len(pieces) == 1 and (split := re.fullmatch(r"(.+?室)(.+科)", pieces[0])):
+                        room, section = split.groups()
                         found.append(Mention(path + (room, section), room + section, start, head.end, basis=basis))
                     else:
                         found.extend(Mention(path + (p,), p, start, head.end, basis=basis) for p in pieces if p)

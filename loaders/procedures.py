@@ -22,12 +22,28 @@ Procedures go to ``parsed.procedures`` as :class:`~graph_model.records.Procedure
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from graph_model.ids import procedure_id, step_id
 from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
-from graph_model.records import (Actor, Document, FlowEdge, FormRef, LawRef, NamedUnit, ParsedDocument, ProcedureNote,
-                                  ProcedureRecord, Source, StepRecord, TimeLimit, UnitRecord, UnitRole, Unplaced)
+from graph_model.records import (
+    Actor,
+    Document,
+    FlowEdge,
+    FormRef,
+    LawRef,
+    NamedUnit,
+    ParsedDocument,
+    ProcedureNote,
+    ProcedureRecord,
+    Source,
+    StepRecord,
+    TimeLimit,
+    UnitRecord,
+    UnitRole,
+    Unplaced,
+)
 
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures
@@ -112,7 +128,8 @@ def virtual_text(text: str) -> tuple[str, list[int], dict[str, tuple[str, int]]]
             where.extend([lineno] * 3)
             continue
         line = _URL_IN_ANGLE.sub(r" \1 ", line)
-        line = _PRE.sub(lambda m: flow_placeholder(m.group(1), lineno) if MERMAID_START.match(m.group(1))
+        # re.sub calls the lambda at once, with this iteration's lineno
+        line = _PRE.sub(lambda m: flow_placeholder(m.group(1), lineno) if MERMAID_START.match(m.group(1))  # noqa: B023
                         else "\n" + m.group(1) + "\n", line)
         pieces, row = [], False
         for block in _BLOCK_TAG.split(line):
@@ -149,7 +166,8 @@ _SECTIONS = (
     ("forms", re.compile(r"^(?:使用表格|使用書表|使用表件|使用表單|相關表件|相關表格|相關書表)")),
     ("time", re.compile(r"^(?:作業時間|作業期間|處理時限)")),
     ("units", re.compile(r"^權責單位")),
-    ("notes", re.compile(r"^(?:[^，。：:（(、]{0,8}注意事項|控制重點[^，。：:]{0,10}|備考|備註|[^，。：:]{0,12}作業程序如下)")),
+    ("notes", re.compile(r"^(?:[^，。：:（(、]{0,8}注意事項|控制重點[^，。：:]{0,10}|備考|備註"
+                         r"|[^，。：:]{0,12}作業程序如下)")),
 )
 _TITLE_NEXT = re.compile(r"^(?:法令依據|處理流程|作業流程|標準作業程序)")
 _QUALIFIER = re.compile(r"^【([^】]{1,30})】$")
@@ -256,7 +274,7 @@ def parse_form(text: str, source: Source) -> FormRef | None:
     '（駐外單位名稱）章戳扣模格式'
     """
     text = clean(text).strip().rstrip("。.；;，,").strip()
-    notes = []
+    notes: list[str] = []
     while True:
         m = _FORM_NOTE.search(text)
         if not m or m.start() == 0:
@@ -425,7 +443,7 @@ class _ProcedureBuilder:
                 self.p.flow.append(FlowEdge(self.prev_step, n, self._at(line)))
             self.prev_step = n
 
-    def _add_step(self, text: str, line: Line, *, notes: list[str] = (), shape: str = "box", key: str = "") -> int:
+    def _add_step(self, text: str, line: Line, *, notes: Sequence[str] = (), shape: str = "box", key: str = "") -> int:
         n = len(self.p.steps) + 1
         step = StepRecord(n, text, self._at(line), branch=self.branch, shape=shape, key=key, notes=list(notes))
         self.p.steps.append(step)
@@ -494,7 +512,7 @@ class _ProcedureBuilder:
     def _note_units(self) -> None:
         """Units acting in each note, read once the note is whole (a name may be hard-wrapped: 國際貿|易局)."""
         for note in self.p.notes:
-            where = Line("para", note.text, note.source.line, note.source.end_line)
+            where = Line("para", note.text, note.source.line, note.source.end_line or note.source.line)
             note.actors = []
             for m in self.finder.find(note.text):
                 self.mentions.append((m, where, None))
@@ -530,7 +548,7 @@ class _ProcedureBuilder:
             seen.add(key)
             p.units.append(UnitRole(m.path, m.role, self._at(line), m.basis, m.post, step))
         acting = {u.unit for u in p.units}
-        for m, line, step in self.mentions:
+        for m, line, _step in self.mentions:
             if m.path not in acting and m.path not in named:
                 named.add(m.path)
                 p.named.append(NamedUnit(m.path, self._at(line)))

@@ -14,14 +14,14 @@ from graph_model.errors import LoadError
 from .formats import FormatError, extract, sniff
 from .lawjson import decode_law, looks_like_law_json
 
-
 MAX_BYTES = 64 * 2**20  # the largest document of the national corpus is under 1 MB
 
 
 def _cjk_ratio(text: str) -> float:
     if not text:
         return 0.0
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    cjk = sum(1 for ch in text
+              if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
     return cjk / max(1, sum(1 for ch in text if not ch.isspace()))
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from graph_model.records import to_dict
-from graph_model.store import FORMAT, VERSION, SAMPLES_STORE, encode
+from graph_model.store import FORMAT, SAMPLES_STORE, VERSION, encode
 
 from . import doc_id_for, load_path
 

@@ -11,13 +11,15 @@ title and the row) — pure functions over text.
 the agency with everything under it (the 合計 row, 「關務署及所屬」).  ``change``
 figures carry ``from_year``.
 
->>> text = "甲署及所屬編制（法定）員額職員10人，109年度預算員額職員9人，共計9人。\\n\\t109年度\\n\\t名稱\\n\\t職員\\n\\t合計\\n\\t甲署\\n\\t9\\n\\t9\\n"
+>>> text = ("甲署及所屬編制（法定）員額職員10人，109年度預算員額職員9人，共計9人。\\n"
+...         "\\t109年度\\n\\t名稱\\n\\t職員\\n\\t合計\\n\\t甲署\\n\\t9\\n\\t9\\n")
 >>> [(f.kind, f.row, f.category, f.value) for f in staffing_tables(text, "d", ("甲署",))]
 [('budget', '甲署', '職員', 9), ('budget', '甲署', '合計', 9), ('statutory', '', '職員', 10), ('budget', '', '職員', 9), ('budget', '', '合計', 9)]
-"""
+"""  # noqa: E501 (a doctest's output line)
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from graph_model.naming import is_self_reference
 from graph_model.records import HeadcountRecord, Source
@@ -28,11 +30,13 @@ CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "�
 TOTAL_WORDS = ("合計", "總計", "共計")
 CHANGE_WORDS = ("增減員額", "增減數", "增減", "比較增減")
 _YEAR = re.compile(r"^(?P<year>\d{2,3})年度$")
-_NUMBER = re.compile(r"^[-−–+]?\d[\d,]{0,14}$")  # a longer run of digits is no headcount (and int() refuses 4,301 digits)
+# A longer run of digits is no headcount (and int() refuses 4,301 digits).
+_NUMBER = re.compile(r"^[-−–+]?\d[\d,]{0,14}$")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,12}$")
 _TITLE = re.compile(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
 _STATUTORY = re.compile(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)")
-_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)(?:，?共計(?P<total>[\d,]{1,15})人)?")
+_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)"
+                     r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
 _ITEM = re.compile(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]{1,15})人")
 
 
@@ -63,7 +67,8 @@ def tables(text: str) -> list[dict]:
         if not (title or (year and i + 1 < len(tokens) and tokens[i + 1][1] in ("名稱", "機關名稱", "單位"))):
             i += 1
             continue
-        table = {"title": title.group("title") if title else "", "line": n, "end_line": n, "years": [], "change": None}
+        table: dict[str, Any] = {"title": title.group("title") if title else "", "line": n, "end_line": n,
+                                 "years": [], "change": None}
         i = _read_table(tokens, i + (1 if title else 0), table)
         if table["years"]:
             out.append(table)
@@ -91,7 +96,8 @@ def _read_table(tokens, i: int, table: dict) -> int:
                 current["columns"] = columns
             continue
         if _NAME.match(t) and columns and t not in CATEGORIES or t in TOTAL_WORDS:
-            cells, j = [], i + 1
+            cells: list[tuple[int, int]] = []
+            j = i + 1
             while j < len(tokens) and _NUMBER.match(tokens[j][1]) and len(cells) < len(columns):
                 cells.append((_int(tokens[j][1]), tokens[j][0]))
                 j += 1
@@ -100,7 +106,7 @@ def _read_table(tokens, i: int, table: dict) -> int:
             row = {"name": t, "line": n, "end_line": tokens[j - 1][0], "cells": dict(zip(columns, cells))}
             if t in CHANGE_WORDS:
                 table["change"] = row
-            else:
+            elif current is not None:  # (always: a row before any year stopped the table above)
                 current["rows"].append(row)
             table["end_line"] = row["end_line"]
             i = j
@@ -153,7 +159,8 @@ def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> lis
         statutory = _STATUTORY.search(line)
         if statutory:
             for m in _ITEM.finditer(statutory.group("list")):
-                figures.append(_text_figure(agency_path, year, m.group("cat"), _int(m.group("n")), "statutory", doc_id, n))
+                figures.append(_text_figure(agency_path, year, m.group("cat"), _int(m.group("n")), "statutory",
+                                            doc_id, n))
         for m in _ITEM.finditer(budget.group("list")):
             figures.append(_text_figure(agency_path, year, m.group("cat"), _int(m.group("n")), "budget", doc_id, n))
         if budget.group("total"):
@@ -175,7 +182,8 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
     - ``summary``: a figure of the 員額 sentence ≠ the table's 合計 row.
 
     >>> f = [HeadcountRecord(agency=("A",), scope="own", year=1, category=c, value=v, kind="budget", origin="table",
-    ...                      table="T", row="A", source=Source("d", 1)) for c, v in (("職員", 2), ("技工", 3), ("合計", 6))]
+    ...                      table="T", row="A", source=Source("d", 1))
+    ...      for c, v in (("職員", 2), ("技工", 3), ("合計", 6))]
     >>> [(i["check"], i["stated"], i["computed"]) for i in check_totals(f)]
     [('row_total', 6, 5)]
     """
@@ -184,16 +192,16 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
     rows: dict[tuple, dict[str, HeadcountRecord]] = {}
     for f in table_figs:
         rows.setdefault((f.table, f.year, f.row, f.scope), {})[f.category] = f
-    for (table, year, row, scope), cells in rows.items():
+    for (_table, year, row, _scope), cells in rows.items():
         total = next((cells[c] for c in TOTAL_WORDS if c in cells), None)
         if total is None:
             continue
-        computed = sum(f.value for c, f in cells.items() if c not in TOTAL_WORDS)
+        computed = sum(cast(int, f.value) for c, f in cells.items() if c not in TOTAL_WORDS)  # a cell is a number
         if computed != total.value:
             issues.append(_issue("row_total", total, computed,
                                  f"{year}年度 {row}: 合計 {total.value} ≠ sum of categories {computed}"))
     groups: dict[tuple, dict] = {}
-    for (table, year, row, scope), cells in rows.items():
+    for (table, year, _row, scope), cells in rows.items():
         for cat, f in cells.items():
             g = groups.setdefault((table, year, cat), {"total": None, "sum": 0, "rows": 0})
             if scope == "group":
@@ -201,7 +209,7 @@ def check_totals(figures: list[HeadcountRecord]) -> list[dict]:
             else:
                 g["sum"] += f.value
                 g["rows"] += 1
-    for (table, year, cat), g in groups.items():
+    for (_table, year, cat), g in groups.items():
         if g["total"] is not None and g["rows"] and g["sum"] != g["total"].value:
             issues.append(_issue("column_total", g["total"], g["sum"],
                                  f"{year}年度 {cat}: 合計 row {g['total'].value} ≠ sum of rows {g['sum']}"))

@@ -26,19 +26,37 @@ from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord
 from .agency import document_agency
 from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties
 from .paragraphs import Mode, read as read_paragraph
-from .patterns import (ACTIVE_SUBJECT, BY_UNITS, COLLECTIVE, DIVIDED, DUTY_VERB, INLINE_UNIT, ITEM_SETS_UP,
-                       LISTED_NAME, NESTED_SET_UP, NON_STRUCTURE_CHAPTER, ONE_UNIT_WORD, POST, POST_TITLE,
-                       PROSE_NAME, PURPOSE, SET_UP_TO, SPLIT_INTO, SUBJECT_END, UNIT_HEAD)
+from .patterns import (
+    ACTIVE_SUBJECT,
+    BY_UNITS,
+    COLLECTIVE,
+    DIVIDED,
+    DUTY_VERB,
+    INLINE_UNIT,
+    ITEM_SETS_UP,
+    LISTED_NAME,
+    NESTED_SET_UP,
+    NON_STRUCTURE_CHAPTER,
+    ONE_UNIT_WORD,
+    POST,
+    POST_TITLE,
+    PROSE_NAME,
+    PURPOSE,
+    SET_UP_TO,
+    SPLIT_INTO,
+    SUBJECT_END,
+    UNIT_HEAD,
+)
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
-from .unit_names import (bare, clean_name, fold, list_frame, listed_names, split_names, unit_names)
+from .unit_names import bare, clean_name, fold, list_frame, listed_names, split_names, unit_names
 
 
 class StructureParser:
     """Walks logical lines article by article and emits unit/duty records."""
 
     def __init__(self, parsed: ParsedDocument, agency: tuple[str, ...], self_names: set[str],
-                 on_article: Callable[[list[Line], "StructureParser"], None] | None = None):
+                 on_article: Callable[[list[Line], StructureParser], None] | None = None):
         self.parsed, self.agency, self.self_names = parsed, agency, set(self_names)
         self.doc = parsed.document.id
         self.known: dict[str, tuple[str, ...]] = {}
@@ -48,7 +66,8 @@ class StructureParser:
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
         self.seen: list[str] = []  # the paragraphs read so far
-        self.folded_self = {fold(n) for n in self.self_names}  # expanded name → the collective or range it was written as
+        # expanded name → the collective or range it was written as
+        self.folded_self = {fold(n) for n in self.self_names}
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -61,7 +80,8 @@ class StructureParser:
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
-        if len(name) > 20 or PROSE_NAME.search(name) and not family or re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+        if len(name) > 20 or PROSE_NAME.search(name) and not family or \
+                re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
@@ -163,7 +183,8 @@ class StructureParser:
             family = re.fullmatch(r"各(\S{1,8})", words)
             if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
                 kind = classify_unit("某" + family.group(1))[0]
-                members = [p for n, p in self.known.items() if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
+                members = [p for n, p in self.known.items()
+                           if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
                 if kind in ("BranchOffice", "Facility") and len(members) > 1 and ACTIVE_SUBJECT.search(line.body):
                     return members
                 members = self._members(words)
@@ -206,10 +227,10 @@ class StructureParser:
             return
         if self.on_article:
             self.on_article(lines, self)
-        owner: tuple[str, ...] | None = None
+        owner: tuple[str, ...] | list[tuple[str, ...]] | None = None
         post = ""
         mode: Mode | None = None
-        styles: list[str] = []
+        styles: list[str | None] = []
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         self.article_units = []
@@ -239,7 +260,7 @@ class StructureParser:
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
-        if nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
+        if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
             # 「一、秘書室　設文書、總務、法律事務三科，分別掌理…」: a unit and the sections it sets up.
             own = [p for parent in parents if (p := self.unit(nested.group("parent"), line, parent, item))]
             for path in own:
@@ -254,35 +275,40 @@ class StructureParser:
         if m and not names and mode == Mode.UNITS and LISTED_NAME.fullmatch(m.group("name")) and \
                 not PROSE_NAME.search(m.group("name")):
             names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
-        if mode == Mode.AGENCY and level == 0 and names and m.group("duties"):
+        if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
-        if names and (mode == Mode.UNITS or m.group("duties") is not None or not m.group("rest") and len(body) <= 16):
+        if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
+                            not m.group("rest") and len(body) <= 16):
             divided = DIVIDED.search(m.group("rest") or "")
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
             children = listed_names(sets_up.group("list")) if sets_up else []
-            if children:  # 「二、學務處：設生活輔導、衛生保健二組。」
+            if sets_up and children:  # 「二、學務處：設生活輔導、衛生保健二組。」
                 for path in paths:
                     for child in children:
                         self.unit(child, line, path, item)
                 rest = DUTY_VERB.search(sets_up.group("rest") or "")
-                for path in paths if rest else ():
-                    self.duty(path, rest.group("duty"), line, item)
+                if rest:
+                    for path in paths:
+                        self.duty(path, rest.group("duty"), line, item)
                 return
             split = SPLIT_INTO.search(m.group("rest") or "")
-            for path in paths if split else ():
-                for child in split_names(split.group("list")):
-                    self.unit(child, line, path, item)
+            if split:
+                for path in paths:
+                    for child in split_names(split.group("list")):
+                        self.unit(child, line, path, item)
             for path in paths:
                 if m.group("duties"):
                     self.duty(path, m.group("duties"), line, item)
             if not paths and mode == Mode.UNITS:  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
-                self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
+                self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
+                                                     "list item that names no unit"))
             return
         if mode == Mode.UNITS and (level - 1) not in stack:
-            self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item), "list item that names no unit"))
+            self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
+                                                 "list item that names no unit"))
             return
         if self.frame and level == 0:
             body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
@@ -467,8 +493,8 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
 def demo(*lines: str) -> None:
     """Print what a small office-rules document of ``lines`` yields, its units, then its duties (the examples
     of loaders/paragraphs.py)."""
-    parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n" + "\n".join(lines),
-                            Document("demo", "", "office_rules"))
+    parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n"
+                            + "\n".join(lines), Document("demo", "", "office_rules"))
     for unit in parsed.units[1:]:
         print("unit", "/".join(unit.path[1:]))
     for duty in parsed.duties:

@@ -54,8 +54,9 @@ _TAG = re.compile(r"<[^>\n]{0,400}>")
 _IMAGE = re.compile(r"\[image:[^\]]*\]")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‧・·∙]|[-*+](?=\s))\s*")  # ‧ (U+2027): • as Big5 has it; · as PDFs give it
 # Vertical/small presentation forms (︰ in many database texts) that NFC leaves alone.
-_PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "﹔": "；", "︔": "；", "﹐": "，", "︐": "，",
-                                     "﹑": "、", "︑": "、", "﹒": "．", "﹙": "（", "﹚": "）", "︵": "（", "︶": "）"})
+_PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "﹔": "；", "︔": "；", "﹐": "，",
+                                     "︐": "，", "﹑": "、", "︑": "、", "﹒": "．", "﹙": "（", "﹚": "）",
+                                     "︵": "（", "︶": "）"})
 # Radicals that PDF text layers give for whole characters (⾏ for 行, ⺠ for 民: the fonts map those glyphs
 # there): the Kangxi radicals fold by NFKC, the supplement's full-character forms by this table.
 RADICALS = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
@@ -113,8 +114,9 @@ def split_marker(text: str) -> tuple[str | None, int | None, str]:
         if m:
             number = cn_number(m.group(1))
             rest = text[m.end():]
-            if number is not None and rest and not (style == "cn" and (rest[0] in "級等" or  # 師（一）級
-                                                     re.match(rf"^[{CN_NUM}]+(?:、[{CN_NUM}]+)*等", rest))):  # 一、二等分局
+            # not 師（一）級, nor 一、二等分局
+            if number is not None and rest and not (style == "cn" and (rest[0] in "級等" or
+                                                     re.match(rf"^[{CN_NUM}]+(?:、[{CN_NUM}]+)*等", rest))):
                 return style, number, rest
     return None, None, text
 
@@ -213,13 +215,14 @@ def logical_lines(text: str) -> list[Line]:
         wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(s) <= 8
                               and _BROKEN_NAME.search(current.body) is None and _NAME_END.search(current.body + s)
                               is not None and not re.search(r"[，。：；、]", current.body))
-        if current is not None and (_CONTINUES.match(s) or (not style and not pending_break and not bulleted and wrapped)):
+        if current is not None and (_CONTINUES.match(s) or
+                                    (not style and not pending_break and not bulleted and wrapped)):
             current.text += s
             current.body += s
             current.end = lineno
             pending_break = False
             continue
-        if style:
+        if style and number is not None:  # (split_marker gives every style its number)
             last_number[style] = number
             current = Line("item", s, lineno, lineno, article, chapter, style, number, body)
         else:

@@ -10,7 +10,7 @@ import re
 from graph_model.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 
 from .common import UNIT_NAME, expand_names, split_unit_list
-from .patterns import (COLLECTIVE, COUNTED, COUNT_AFTER, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD)
+from .patterns import COLLECTIVE, COUNT_AFTER, COUNTED, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD
 from .text import CN_NUM
 
 
@@ -20,7 +20,8 @@ def unit_names(text: str, known=()) -> list[str]:
 
     >>> unit_names("北、中、南區環境督察大隊")
     ['北區環境督察大隊', '中區環境督察大隊', '南區環境督察大隊']
-    >>> unit_names("桃園、基隆及金馬辦事處"), unit_names("職員加班、差假之核簽與登記"), unit_names("不屬其他各科、室事項")
+    >>> (unit_names("桃園、基隆及金馬辦事處"), unit_names("職員加班、差假之核簽與登記"),
+    ...  unit_names("不屬其他各科、室事項"))
     (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
     """
     text = expand_names(text)
@@ -72,13 +73,15 @@ def split_names(text: str) -> list[str]:
     """The units named in 「分…辦事」 after a unit of a list: counts name none, nor does a word that shares
     the count before it (三十五分駐、派出所: 35 of each).
 
-    >>> split_names("四偵查分隊、警犬分隊"), split_names("四股、八隊、三十五分駐、派出所"), split_names("庶務及出納二組")
+    >>> (split_names("四偵查分隊、警犬分隊"), split_names("四股、八隊、三十五分駐、派出所"),
+    ...  split_names("庶務及出納二組"))
     (['警犬分隊'], [], ['庶務組', '出納組'])
     """
     pieces = re.split(r"、|及|與", expand_names(text))
     out = []
     for before, piece in zip([""] + pieces, pieces):
-        shared_count = re.match(rf"^[{CN_NUM}\d]", before) and not UNIT_NAME.fullmatch(re.sub(rf"^[{CN_NUM}\d]+", "", before))
+        shared_count = re.match(rf"^[{CN_NUM}\d]", before) and \
+            not UNIT_NAME.fullmatch(re.sub(rf"^[{CN_NUM}\d]+", "", before))
         if UNIT_NAME.fullmatch(piece) and not re.match(rf"^[{CN_NUM}\d]", piece) and not shared_count:
             out.append(piece)
     return out
@@ -129,11 +132,13 @@ def clean_name(name: str) -> str:
 def bare(name: str) -> bool:
     """Only unit words, a collective of them, or a self-reference: no unit's name (分署, 辦事處, 各科或課, 本會所).
 
-    >>> [bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔", "處分科", "場站組")]
+    >>> [bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔",
+    ...                    "處分科", "場站組")]
     [True, True, True, True, True, True, True, True, False, False, False]
     """
     rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
     return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
-                                  re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+", rest) or
+                                  re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+",
+                                               rest) or
                                   re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
                 or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)

@@ -41,15 +41,17 @@ import math
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pydot
 
 from graph_model.errors import ChartError, TooLarge
 from graph_model.records import UNIT_KINDS
 
-from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, wrap
-from .dot import width as text_width
-from .dot import quote as _q
+from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, quote as _q, width as text_width, wrap
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 WIDE = 6  # a level with more units than this gets its leaf units stacked
 MAX_ROWS = 8  # units per stacked column
@@ -115,7 +117,7 @@ class Chart:
         return "".join(self.texts)
 
 
-def chart(graph, unit: str | None = None, *, depth: int | None = None, highlight: Iterable[str] = (),
+def chart(graph: OrgGraph, unit: str | None = None, *, depth: int | None = None, highlight: Iterable[str] = (),
           highlight_label: str = "", direction: str = "TB", headcount: Mapping[str, int] | bool | None = None,
           duties: int = 0, stack: bool | None = None, font: str = FONT, lang: str = "zh",
           row: int | None = None) -> Chart:
@@ -156,7 +158,7 @@ def chart(graph, unit: str | None = None, *, depth: int | None = None, highlight
     return result
 
 
-def units_matching(graph, query: str, within: str | None = None) -> list[str]:
+def units_matching(graph: OrgGraph, query: str, within: str | None = None) -> list[str]:
     """Ids of the units ``which(graph, query, agency=within)`` returns, best first (for ``highlight``).
 
     >>> from graph_model.store import open_store
@@ -172,7 +174,7 @@ def units_matching(graph, query: str, within: str | None = None) -> list[str]:
 
 # --------------------------------------------------------------------------- building
 class _Builder:
-    def __init__(self, graph, *, depth, highlight, highlight_label, direction, headcount, duties, stack, font,
+    def __init__(self, graph: OrgGraph, *, depth, highlight, highlight_label, direction, headcount, duties, stack, font,
                  texts, row):
         self.graph, self.depth, self.highlight = graph, depth, highlight
         self.highlight_label, self.direction, self.headcount = highlight_label, direction, headcount
@@ -250,7 +252,8 @@ class _Builder:
         dot.set_node_defaults(fontname=_q(self.font), fontsize=str(NAME_SIZE), shape="box",
                               margin=_q("0.12,0.04"), height="0.32")
         dot.set_edge_defaults(dir="none", color=_q("#555555"), penwidth="1.2")
-        body, title = dot, ""
+        body: pydot.Graph = dot
+        title = ""
         if titled and len(roots) == 1:
             # The title is the label of a frameless cluster around the chart; the legend is the
             # graph's label, under the chart: neither takes part in (and stretches) a rank.
@@ -291,7 +294,10 @@ class _Builder:
                 else:
                     self.column(item, level + 1, box if len(slots) == 1 else self.cluster(into=box), slot_top,
                                 top_group, length)
-            top, minlen = spine, max(self.slot_span(slot, level + 1) for slot in row) + 1
+            minlen = max(self.slot_span(slot, level + 1) for slot in row) + 1
+            if spine is None:  # the last row: the spine ends here
+                break
+            top = spine
 
     def rows(self, slots: list) -> list[list]:
         """``slots`` cut into rows of about equal length, none longer than ``self.row``."""
@@ -311,11 +317,11 @@ class _Builder:
             self.spans[uid] = total
         return self.spans[uid]
 
-    def slot_span(self, slot: tuple[str, object], level: int) -> int:
+    def slot_span(self, slot: tuple[str, Any], level: int) -> int:
         kind, item = slot
         return self.span(item, level) if kind == "tree" else len(item)
 
-    def slots(self, kids: list[str], level: int) -> list[tuple[str, object]]:
+    def slots(self, kids: list[str], level: int) -> list[tuple[str, Any]]:  # ("tree", uid) or ("column", uids)
         """What hangs off a parent's bus, in order: ``("tree", unit)`` or ``("column", [leaf units])``."""
         leaves = [k for k in kids if not self.shown_children(k, level)]
         if not self.stacks(len(kids), len(leaves), level):
@@ -393,11 +399,11 @@ class _Builder:
         types = self.kinds.setdefault(kind, [])
         if node["unit_type"] and node["unit_type"] not in types:
             types.append(node["unit_type"])
-        attrs = dict(STYLES[kind][1])
-        self.sizes.add(float(attrs.get("fontsize", NAME_SIZE)))
+        style = dict(STYLES[kind][1])
+        self.sizes.add(float(style.get("fontsize", NAME_SIZE)))
         if uid in self.highlight:
-            attrs.update(HIGHLIGHT)
-        attrs = {k: _q(v) for k, v in attrs.items()}
+            style.update(HIGHLIGHT)
+        attrs: dict[str, Any] = {k: _q(v) for k, v in style.items()}
         attrs["label"] = self.label(uid, level)
         names, small, duty_lines = self.label_lines(uid, level)
         lines = len(names) + len(small) + len(duty_lines)
@@ -507,7 +513,7 @@ class _Builder:
         return out
 
 
-def _minlen(n: int) -> dict[str, str]:
+def _minlen(n: int) -> dict[str, Any]:  # Graphviz attributes, as pydot takes them
     return {"minlen": str(n)} if n > 1 else {}
 
 
@@ -535,22 +541,23 @@ def _swatch(text: str, attrs: dict[str, str]) -> str:
     return inner
 
 
-def _under(graph, uid: str, roots: list[str]) -> bool:
+def _under(graph: OrgGraph, uid: str, roots: list[str]) -> bool:
     """True when ``uid`` is below one of ``roots``."""
-    while uid is not None and uid in graph:
-        uid = graph.parent(uid)
-        if uid in roots:
+    node: str | None = uid
+    while node is not None and node in graph:
+        node = graph.parent(node)
+        if node in roots:
             return True
     return False
 
 
-def _is_catch_all(graph, text: str) -> bool:
+def _is_catch_all(graph: OrgGraph, text: str) -> bool:
     from graph_model.ids import duty_id
     node = graph.get(duty_id(text), {})
     return bool(node.get("catch_all") or node.get("residual"))
 
 
-def _readable_depth(graph, roots: list[str], depth: int | None) -> int | None:
+def _readable_depth(graph: OrgGraph, roots: list[str], depth: int | None) -> int | None:
     """Deepest depth (≥ 1) whose chart has at most READABLE_UNITS units, or None when even 1 is too many."""
     best = None
     for d in range(1, (depth if depth is not None else 50) + 1):
@@ -562,7 +569,7 @@ def _readable_depth(graph, roots: list[str], depth: int | None) -> int | None:
 
 
 # --------------------------------------------------------------------------- writing
-def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | None = None, *, font: str = FONT,
+def write_chart(graph: OrgGraph, unit: str | None, path: str | os.PathLike, fmt: str | None = None, *, font: str = FONT,
                 page=None, dpi: int | None = None, **options) -> Chart:
     """Build the chart of ``unit`` (see :func:`chart` for ``options``) and write it to ``path``.
 
@@ -587,7 +594,7 @@ def write_chart(graph, unit: str | None, path: str | os.PathLike, fmt: str | Non
                        exc.size) from None
 
 
-def write_chart_pages(graph, unit: str | None, path: str | os.PathLike, page, *, font: str = FONT,
+def write_chart_pages(graph: OrgGraph, unit: str | None, path: str | os.PathLike, page, *, font: str = FONT,
                       dpi: int | None = None, **options) -> Chart:
     """A chart too large for one sheet of ``page``, printed as one multi-page PDF at a readable size.
 
@@ -605,12 +612,12 @@ def write_chart_pages(graph, unit: str | None, path: str | os.PathLike, page, *,
     view = hierarchy_view(graph, [graph.resolve(unit)] if unit else None)
     roots = [graph.resolve(unit)] if unit else view.roots()
     say = "zh" if options.get("lang", "zh") == "zh" else "en"
-    queue = [(root, None) for root in roots]  # (sub-tree root, the page it continues)
+    queue: list[tuple[str, int | None]] = [(root, None) for root in roots]  # (sub-tree root, the page it continues)
     pages: list[tuple[Chart, str, int | None, list[tuple[str, int]]]] = []
     while queue:
         root, above = queue.pop(0)
         built, depth = _deepest_fitting(graph, root, page, dpi, options)
-        continued = []
+        continued: list[tuple[str, int]] = []
         if depth is not None:  # the units at the cut that have more below them: a page each
             base = len(graph.node(root)["path"])
             cut = [u for u in built.units if len(graph.node(u)["path"]) == base + depth and view.children(u)]
@@ -638,7 +645,7 @@ def write_chart_pages(graph, unit: str | None, path: str | os.PathLike, page, *,
     return first
 
 
-def _deepest_fitting(graph, root: str, page, dpi, options: dict) -> tuple[Chart, int | None]:
+def _deepest_fitting(graph: OrgGraph, root: str, page, dpi, options: dict) -> tuple[Chart, int | None]:
     """The chart of ``root`` on ``page``: whole if it fits (depth None), else as deep as fits."""
     whole, _ = _largest(graph, root, page, "pdf", dpi, {**options, "depth": options.get("depth")})
     if whole is not None:
@@ -656,7 +663,7 @@ def _deepest_fitting(graph, root: str, page, dpi, options: dict) -> tuple[Chart,
                    "use larger paper or --no-stack", page, None)
 
 
-def _page_note(built: Chart, graph, root: str, above: int | None, continued: list, n: int, total: int,
+def _page_note(built: Chart, graph: OrgGraph, root: str, above: int | None, continued: list, n: int, total: int,
                say: str) -> None:
     """The foot of a page: where it is in the whole, the page it continues, the pages that continue it."""
     parts = [f"第 {n} / {total} 頁" if say == "zh" else f"page {n} of {total}"]
@@ -687,7 +694,7 @@ def _joined_pdf(files: list[str]) -> bytes:
     return out.getvalue()
 
 
-def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | None = None):
+def _largest(graph: OrgGraph, unit, page, fmt: str, dpi, options: dict, built: Chart | None = None):
     """(chart, scale) of the row length in ``ROWS`` that prints largest on ``page``; (None, 0) when none fits."""
     from .render import on_page
     direction = options.get("direction", "TB")
@@ -714,7 +721,7 @@ def _largest(graph, unit, page, fmt: str, dpi, options: dict, built: Chart | Non
     return best, best_scale
 
 
-def _what_fits(graph, unit: str | None, page, fmt: str, dpi, size, built: Chart, options: dict) -> str:
+def _what_fits(graph: OrgGraph, unit: str | None, page, fmt: str, dpi, size, built: Chart, options: dict) -> str:
     """Advice for a chart too large for ``page``: the deepest ``--depth`` that fits, or paper that fits."""
     from .render import PAPERS, Page, fit
     fits = None

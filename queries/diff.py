@@ -53,6 +53,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph_model.errors import UnknownSide
 from graph_model.ids import document_id, unit_id
@@ -60,6 +61,9 @@ from graph_model.naming import breadcrumb_of
 from graph_model.provenance import cite
 
 from .textnorm import fold
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 THRESHOLD = 0.30  # see the module's docstring: read off real pairs
 DOCUMENTS_SHOWN = 4  # documents a side names in the text (--json gives them all)
@@ -187,7 +191,7 @@ class UnitMatch:
     share: float | None = None
 
     def to_dict(self) -> dict:
-        out = {"old": self.old.to_dict(), "new": self.new.to_dict()}
+        out: dict[str, object] = {"old": self.old.to_dict(), "new": self.new.to_dict()}
         if self.share is not None:
             out["duties_there"] = round(self.share, 2)
         return out
@@ -205,8 +209,8 @@ class DutyMove:
     counterpart: Unit | None = None  # the NEW unit matched to the OLD duty's unit (or its nearest ancestor)
 
     def to_dict(self) -> dict:
-        out = {"old": {"unit": self.old.unit, "path": self.old.rel, "text": self.old.text,
-                       "source": self.old.source, "catch_all": self.old.catch_all}}
+        out: dict[str, object] = {"old": {"unit": self.old.unit, "path": self.old.rel, "text": self.old.text,
+                                          "source": self.old.source, "catch_all": self.old.catch_all}}
         if self.new is not None:
             out["new"] = {"unit": self.new.unit, "path": self.new.rel, "text": self.new.text,
                           "source": self.new.source}
@@ -252,7 +256,7 @@ def _title_family(title: str) -> str:
     return _VERSION.sub("", "".join(title.split()))
 
 
-def _latest_versions(graph, docs: Iterable[str]) -> set[str]:
+def _latest_versions(graph: OrgGraph, docs: Iterable[str]) -> set[str]:
     """Of documents sharing a title (but for a version date), the one updated last."""
     best: dict[str, tuple[str, str]] = {}
     for d in docs:
@@ -264,12 +268,12 @@ def _latest_versions(graph, docs: Iterable[str]) -> set[str]:
     return {d for _, d in best.values()}
 
 
-def _is_document(graph, ref: str) -> bool:
+def _is_document(graph: OrgGraph, ref: str) -> bool:
     node = graph.get(document_id(ref.strip()))
     return bool(node) and "Document" in node["labels"]
 
 
-def _side(graph, ref: str, current: Collection[str] | None) -> Side:
+def _side(graph: OrgGraph, ref: str, current: Collection[str] | None) -> Side:
     """The units and duties ``ref`` names: a document's, or an agency's (see the module's docstring)."""
     if _is_document(graph, ref):
         doc = ref.strip()
@@ -383,18 +387,18 @@ def _stem(unit: Unit) -> str:
 
 def _share(moves: list[DutyMove], rel: str, cand: str) -> float | None:
     """The share of the duties below OLD ``rel`` that found a holder that found it below NEW ``cand``."""
-    found = [m for m in moves if _under(m.old.rel, rel) and not m.old.catch_all and m.new is not None]
-    return sum(1 for m in found if _under(m.new.rel, cand)) / len(found) if found else None
+    found = [m.new.rel for m in moves if _under(m.old.rel, rel) and not m.old.catch_all and m.new is not None]
+    return sum(1 for there in found if _under(there, cand)) / len(found) if found else None
 
 
-def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str, str], dict[str, float]]:
+def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str, str], dict[str, float | None]]:
     """OLD rel → NEW rel, level by level: the same name under the counterpart of the parent (kept);
     else the same name but for its type word (人事室 → 人事處); else the NEW unit under that
     counterpart (or below it) holding most of the duties below the OLD one
     that found a holder (renamed: at least :data:`RENAMED_SHARE` of them, and two unless it had one).
     Several OLD units may have gone into one NEW unit (用地組 and 新工組 into 工務組); a name is kept once."""
     counterpart = {"": ""}
-    shares: dict[str, float] = {}
+    shares: dict[str, float | None] = {}
     taken = {""}
     by_depth = sorted((rel for rel in old.units if rel), key=lambda r: (r.count("/"), r))
     children: dict[str, list[str]] = {}
@@ -414,7 +418,7 @@ def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str,
         # The same name but for its type word (人事室 → 人事處, 水質保護處 → 水質保護司): renamed.
         for rel in level:
             stem = _stem(old.units[rel])
-            for cand in children.get(counterpart.get(_parent(rel)), ()):
+            for cand in children.get(counterpart[_parent(rel)], ()):  # (level holds units whose parent has one)
                 if rel not in counterpart and cand not in taken and stem and _stem(new.units[cand]) == stem:
                     counterpart[rel], shares[rel] = cand, _share(moves, rel, cand)
                     taken.add(cand)
@@ -423,11 +427,11 @@ def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str,
             if rel in counterpart:
                 continue
             held = [m for m in moves if _under(m.old.rel, rel) and not m.old.catch_all]
-            found = [m for m in held if m.new is not None]
+            found = [m.new.rel for m in held if m.new is not None]
             if not found:
                 continue
             for cand in children.get(counterpart[_parent(rel)], ()):  # a NEW unit may take in several
-                n = sum(1 for m in found if _under(m.new.rel, cand))
+                n = sum(1 for there in found if _under(there, cand))
                 # Most of what found a holder is there, and more than one duty unless it had only one.
                 if n / len(found) >= RENAMED_SHARE and n >= min(2, len(held)):
                     proposals.append((n / len(found), n, rel, cand))
@@ -437,7 +441,7 @@ def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str,
     return counterpart, shares
 
 
-def diff(graph, old: str, new: str, *, current: Collection[str] | None = None,
+def diff(graph: OrgGraph, old: str, new: str, *, current: Collection[str] | None = None,
          threshold: float = THRESHOLD) -> Diff:
     """Compare OLD with NEW (two agencies, or two document ids): see the module's docstring.
 
@@ -508,15 +512,16 @@ def render_diff(result: Diff) -> str:
     lines.append("")
     lines.append(f"Duties of OLD ({s['duties']}): {s['found']} found a holder in NEW (similarity ≥ "
                  f"{result.threshold:.2f}), {s['none']} none ({s['catch_all_none']} of them catch-alls)")
-    for m in result.duties:
-        lines.append(f"  {_duty_rel(m.old.rel, old)}: {m.old.text}")
-        if m.new is not None:
-            lines.append(f"    → {_duty_rel(m.new.rel, new)} ({m.score:.2f}): {m.new.text}")
-            lines.append(f"      {m.old.source} → {m.new.source}")
+    for move in result.duties:
+        lines.append(f"  {_duty_rel(move.old.rel, old)}: {move.old.text}")
+        if move.new is not None:
+            lines.append(f"    → {_duty_rel(move.new.rel, new)} ({move.score:.2f}): {move.new.text}")
+            lines.append(f"      {move.old.source} → {move.new.source}")
         else:
-            closest = f"; closest {m.score:.2f} {_duty_rel(m.closest.rel, new)}: {m.closest.text}" if m.closest else ""
-            unit = m.counterpart
+            closest = (f"; closest {move.score:.2f} {_duty_rel(move.closest.rel, new)}: {move.closest.text}"
+                       if move.closest else "")
+            unit = move.counterpart
             where = f"; its unit is now {unit.rel}" if unit is not None and unit.rel else ""
             lines.append(f"    → none{where}{closest}")
-            lines.append(f"      {m.old.source}")
+            lines.append(f"      {move.old.source}")
     return "\n".join(lines)

@@ -16,7 +16,6 @@ import html
 import re
 import unicodedata
 
-
 FONT = "Noto Sans CJK TC"
 DIRECTIONS = ("TB", "LR")
 LANGUAGES = ("zh", "en")
@@ -24,7 +23,8 @@ LANGUAGES = ("zh", "en")
 # No line starts with a closing mark and none ends with an opening one (the rules of 標點符號 layout).
 CLOSING = set("、，。；：？！）」』】〕》〉…‧·,.;:?!)]}%")
 OPENING = set("（「『【〔《〈([{")
-_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】", "〔": "〕", "《": "》", "〈": "〉", "(": ")", "[": "]", "{": "}"}
+_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】", "〔": "〕", "《": "》", "〈": "〉",
+          "(": ")", "[": "]", "{": "}"}
 # A number, an article reference or a Latin word never breaks: 5-1/2條, 第10-1條, 3.5, Packing.
 _WORD = re.compile(r"第?[0-9０-９]+(?:[-/.．－／~～][0-9０-９]+)*(?:之[0-9０-９]+)?[條項款目點]?"
                    r"|[A-Za-zＡ-Ｚａ-ｚ0-9０-９][A-Za-zＡ-Ｚａ-ｚ0-9０-９'’&_.\-/]*")

@@ -22,8 +22,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph_model.errors import ExportError
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 FORMATS = ("json", "graphml", "gexf", "csv", "jsonld", "mermaid")
 EXTENSIONS = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".jsonld": "jsonld",
@@ -45,7 +49,7 @@ def output_format(output: str | None, fmt: str | None = None) -> str:
     return EXTENSIONS[suffix]
 
 
-def node_link(graph) -> dict:
+def node_link(graph: OrgGraph) -> dict:
     """The graph as a node-link dict (nodes and edges sorted, so output is deterministic)."""
     return graph.to_node_link()
 
@@ -55,7 +59,7 @@ def _sub_node_link(s) -> dict:
     return s.graph.subgraph({*s.units, *s.duties}).to_node_link()
 
 
-def export(graph, fmt: str = "json", unit: str | None = None, depth: int | None = None,
+def export(graph: OrgGraph, fmt: str = "json", unit: str | None = None, depth: int | None = None,
            table: str = "duties") -> str:
     """The graph (or the sub-tree at ``unit``, ``depth`` levels down) serialised in ``fmt``."""
     if fmt not in FORMATS:

@@ -11,7 +11,8 @@ spreadsheets' own mark for "text": a name in a document must not become a comman
 >>> import csv
 >>> from graph_model.store import open_store
 >>> from queries.export_scope import scope
->>> rows = list(csv.DictReader(table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組")).lstrip("\\ufeff").splitlines()))
+>>> text = table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組"))
+>>> rows = list(csv.DictReader(text.lstrip("\\ufeff").splitlines()))
 >>> rows[0]["unit"], rows[0]["duty"], rows[0]["line"], rows[0]["item"]
 ('稽查組', '進口、出口及轉運及轉口貨櫃（物）之抽核與儀器檢查', '34', '3')
 """
@@ -19,9 +20,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from graph_model.ids import document_id
 from queries.export_scope import Scope
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 TABLES = ("duties", "units")
 BOM = "\ufeff"
@@ -31,7 +36,7 @@ UNIT_COLUMNS = ("unit_id", "unit", "full_name", "unit_type", "kind", "parent", "
                 "article", "item", "document", "document_title", "line")
 
 
-def _title(graph, doc: str) -> str:
+def _title(graph: OrgGraph, doc: str) -> str:
     node = graph.get(document_id(doc))
     return node["title"] if node else ""
 

@@ -59,7 +59,8 @@ def gexf(s: Scope) -> str:
         n = g.node(did)
         values = {"kind": "Duty", "text": n["text"], "catch_all": bool(n["catch_all"]),
                   "residual": bool(n["residual"])}
-        out.append(f'<node id="{attr(did)}" label="{attr(labels[did])}">{_values(values)}{_viz("Duty", *pos[did])}</node>')
+        out.append(f'<node id="{attr(did)}" label="{attr(labels[did])}">'
+                   f'{_values(values)}{_viz("Duty", *pos[did])}</node>')
     out += ["</nodes>", "<edges>"]
     for i, (u, v, e) in enumerate([*s.has_unit, *s.handles]):
         values = {**_prov(e), "basis": e.get("basis"), "post": e.get("post")}

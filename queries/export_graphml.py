@@ -59,8 +59,8 @@ def layout(s: Scope, labels: dict[str, str]) -> dict[str, tuple[float, float]]:
             column.setdefault(uid, []).append(did)
     children: dict[str, list[str]] = {}
     for uid in s.units:
-        if s.parent(uid) is not None:
-            children.setdefault(s.parent(uid), []).append(uid)
+        if (parent := s.parent(uid)) is not None:
+            children.setdefault(parent, []).append(uid)
     slot_width = max(map(_width, labels.values()), default=0) + PAD
     slot, own = 0, {}
     for uid in s.units:  # pre-order: a unit's duty column comes before its sub-units

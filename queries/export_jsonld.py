@@ -69,10 +69,11 @@ def _where(prov: dict) -> dict:
 def jsonld(s: Scope) -> str:
     """The scope as one JSON-LD document (``@context`` and ``@graph``)."""
     g = s.graph
-    nodes, docs = [], {}
+    nodes: list[dict] = []
+    docs: dict[str, None] = {}  # the documents cited, in order
     children: dict[str, list[str]] = {}
-    for parent, child, _ in s.has_unit:
-        children.setdefault(parent, []).append(child)
+    for above, child, _ in s.has_unit:
+        children.setdefault(above, []).append(child)
 
     def formal(uid):
         return g.node(uid)["kind"] in FORMAL
@@ -90,7 +91,8 @@ def jsonld(s: Scope) -> str:
             node["skos:altLabel"] = _zh(u["full_name"])
         parent = g.parent(uid)  # the root of a sub-tree still names its parent
         if parent:
-            node["org:unitOf" if formal(parent) and not formal(uid) else "org:subOrganizationOf"] = _ref(unit_iri(parent))
+            relation = "org:unitOf" if formal(parent) and not formal(uid) else "org:subOrganizationOf"
+            node[relation] = _ref(unit_iri(parent))
         units = [_ref(unit_iri(c)) for c in children.get(uid, ()) if formal(uid) and not formal(c)]
         subs = [_ref(unit_iri(c)) for c in children.get(uid, ()) if not (formal(uid) and not formal(c))]
         if units:

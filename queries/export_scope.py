@@ -14,13 +14,17 @@ and handle no duty).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from queries.units import LoadedUnits, hierarchy_view
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 
 @dataclass
 class Scope:
-    graph: object
+    graph: OrgGraph
     units: list[str]                 # parents before children, siblings in document order
     depth: dict[str, int]            # levels below the export's root(s)
     has_unit: list[tuple[str, str, dict]]   # (parent, child, edge) among ``units``
@@ -35,20 +39,23 @@ class Scope:
         self._parents = {child: parent for parent, child, _ in self.has_unit}
 
 
-def scope(graph, unit: str | None = None, depth: int | None = None) -> Scope:
+def scope(graph: OrgGraph, unit: str | None = None, depth: int | None = None) -> Scope:
     """The units at and under ``unit`` (every organization when None), at most ``depth`` levels down."""
     roots = [graph.resolve(unit)] if unit else LoadedUnits(graph).roots()
     view = hierarchy_view(graph, roots)
-    units, level, has_unit, below = [], {}, [], {}
-    stack = [(r, 0, None) for r in reversed(roots)]
+    units: list[str] = []
+    level: dict[str, int] = {}
+    has_unit: list[tuple[str, str, dict]] = []
+    below: dict[str, int] = {}
+    stack: list[tuple[str, int, str | None]] = [(r, 0, None) for r in reversed(roots)]
     while stack:  # depth-first, so every unit follows its parent and siblings keep document order
         uid, d, parent = stack.pop()
         if uid in level:  # a unit two documents place under different parents is exported once
             continue
         units.append(uid)
         level[uid] = d
-        if parent is not None:
-            has_unit.append((parent, uid, graph.edge(parent, uid, "HAS_UNIT")))
+        if parent is not None:  # (the child was found by its HAS_UNIT edge)
+            has_unit.append((parent, uid, cast(dict, graph.edge(parent, uid, "HAS_UNIT"))))
         kids = view.children(uid)
         if depth is not None and d >= depth:
             below[uid] = len(view.descendants(uid)) if kids else 0

@@ -13,9 +13,13 @@ status and enactment date and whose agencies carry ``SUCCEEDED_BY`` edges
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph_model.naming import breadcrumb_of
 from graph_model.succession import EDGE, documents_about
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 
 @dataclass
@@ -46,7 +50,7 @@ def _yyyymmdd(updated: str) -> str:
     return f"{updated[:4]}-{updated[4:6]}-{updated[6:8]}" if len(updated) == 8 and updated.isdigit() else ""
 
 
-def history(graph, ref: str) -> History:
+def history(graph: OrgGraph, ref: str) -> History:
     """The timeline of the agency ``ref`` names (any unit rule of :meth:`OrgGraph.resolve`)."""
     uid = graph.resolve(ref)
     node = graph.node(uid)
@@ -75,7 +79,7 @@ def history(graph, ref: str) -> History:
     return out
 
 
-def as_of(graph, date: str, under: str | None = None) -> list[dict]:
+def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:
     """The agencies (under ``under``, if given) that existed on ``date`` (YYYY-MM-DD): one of their
     documents was enacted by then and had not yet stopped applying (a document that gives no
     enactment date counts from the start; an agency with no document of its own, by its status)."""

@@ -34,15 +34,29 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph_model.records import Source
 
-from .search import B, K1, MIN_COVERAGE, MIN_RUN, PREFILTER, PHRASE_BONUS, UNIGRAM_WEIGHT, CONTEXT_BOOST
-from .search import EVIDENCE_PER_UNIT, PARTIAL_MIN_CHARS
-from .units import duties_in_order, hierarchy_view
-from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
 from .ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
+from .search import (
+    CONTEXT_BOOST,
+    EVIDENCE_PER_UNIT,
+    K1,
+    MIN_COVERAGE,
+    MIN_RUN,
+    PARTIAL_MIN_CHARS,
+    PHRASE_BONUS,
+    PREFILTER,
+    UNIGRAM_WEIGHT,
+    B,
+)
+from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
+from .units import duties_in_order, hierarchy_view
 from .which import DEFAULT_TOP, index_of
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 TEMPLATE = Path(__file__).with_name("html_chart.html")
 DATA_MARK = "/*ORGGRAPH-DATA*/"
@@ -50,7 +64,7 @@ TITLE_MARK = "<!--ORGGRAPH-TITLE-->"
 VISIBLE_AT_OPEN = 100  # levels open at first while at most this many units show
 
 
-def html_chart(graph, unit: str | None = None, *, title: str | None = None, index=None) -> str:
+def html_chart(graph: OrgGraph, unit: str | None = None, *, title: str | None = None, index=None) -> str:
     """The page for ``unit`` (a reference ``graph.resolve`` accepts) or for every top organization.
 
     ``index`` is the graph's lookup index when the caller has it (``queries.which.cached_index``).
@@ -135,7 +149,7 @@ class _CharFold(dict):
         return out
 
 
-def char_fold(text: str, table: "_CharFold") -> str:
+def char_fold(text: str, table: _CharFold) -> str:
     """:func:`queries.textnorm.fold` with OpenCC applied per character: what the page computes for entries.
 
     >>> char_fold("缉私（台中）", _CharFold(char_map()))
@@ -144,7 +158,7 @@ def char_fold(text: str, table: "_CharFold") -> str:
     return text.translate(table)
 
 
-def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
+def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None) -> dict:
     """Everything the page shows and searches, as plain JSON-ready data."""
     index = index or index_of(graph)
     chars, triggers = char_map(), opencc_triggers()
@@ -187,18 +201,19 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
             if path_key != char_fold(" ".join(path), table):
                 row["pk"] = path_key
         units.append(row)
-    entries, duty_entry = [], {}
+    entries: list[list] = []
+    duty_entry: dict[str, int] = {}
     for e in index.entries:
         kind, _ref, text, key, prior, flags, handlers, _clause, context = e
         hs = [[pos[h[0]], _cite(h), h[5], h[6]] for h in handlers if h[0] in pos and pos[h[0]] < len(local)]
         if not hs:
             continue
-        row = [kind, text, prior, flags, hs, context]
+        entry = [kind, text, prior, flags, hs, context]
         if key != char_fold(text, table):
-            row.append(key)
+            entry.append(key)
         if kind == "duty":
             duty_entry[_ref] = len(entries)
-        entries.append(row)
+        entries.append(entry)
     for row in units[:len(local)]:  # the panel lists a unit's duties in document order, as `show` does
         duties = [duty_entry[d["id"]] for d, _ in duties_in_order(graph, row["id"]) if d["id"] in duty_entry]
         if duties:
@@ -222,7 +237,8 @@ def chart_data(graph, view, roots: list[str], whole: bool, index=None) -> dict:
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS,
                    "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
-                   "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS, "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
+                   "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
+                   "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
     }
 
 
@@ -242,7 +258,7 @@ def _open_depth(view, roots: list[str]) -> int:
     return depth
 
 
-def write_html_chart(graph, unit: str | None, output, index=None) -> int:
+def write_html_chart(graph: OrgGraph, unit: str | None, output, index=None) -> int:
     """Write :func:`html_chart` to ``output`` atomically; the number of units in its tree."""
     from graph_model.store import atomic_write
     text = html_chart(graph, unit, index=index)

@@ -6,6 +6,7 @@ chooses the backend by name and renders.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .ask import Answer, ask
 
@@ -23,7 +24,7 @@ def lookup(backend: str, query: str, *, fingerprint: Callable[[], str] | None = 
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
     (:func:`graph_model.neo4j.connection.settings`).
     """
-    options = dict(agency=agency, unit_type=unit_type, top=top)
+    options: dict[str, Any] = dict(agency=agency, unit_type=unit_type, top=top)
     if backend == "neo4j":
         from graph_model.neo4j.connection import connect, settings
 
@@ -37,6 +38,8 @@ def lookup(backend: str, query: str, *, fingerprint: Callable[[], str] | None = 
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")
+    if fingerprint is None or build is None:
+        raise ValueError("the embedded backend needs fingerprint and build")
     from .which import suggestions, using_index, which
 
     def answer_from(index):

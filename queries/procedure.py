@@ -23,12 +23,15 @@ the procedure and its step are the evidence.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from graph_model.errors import AmbiguousName, UnknownName
 from graph_model.provenance import cite
 
 from .entries import PROCEDURE_PRIOR, Entry, Handler
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 EMPTY_STEP = "（空白）"  # a flow-chart box with no text
 
@@ -58,7 +61,7 @@ def _fold(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
-def procedure_nodes(graph) -> list[dict]:
+def procedure_nodes(graph: OrgGraph) -> list[dict]:
     """Every ``Procedure`` node, in id order."""
     return sorted(graph.nodes_with_label("Procedure"), key=lambda n: n["id"])
 
@@ -68,7 +71,7 @@ def _subsequence(query: str, text: str) -> bool:
     return all(ch in it for ch in query)
 
 
-def find_procedures(graph, name: str) -> list[str]:
+def find_procedures(graph: OrgGraph, name: str) -> list[str]:
     """Ids of the procedures ``name`` may mean: an exact id/title, else titles containing it
     (variant characters folded), else titles holding its characters in order (留職停薪復職)."""
     name = name.strip()
@@ -86,7 +89,7 @@ def find_procedures(graph, name: str) -> list[str]:
     return found
 
 
-def resolve_procedure(graph, name: str) -> str:
+def resolve_procedure(graph: OrgGraph, name: str) -> str:
     """The id of the one procedure ``name`` means; raises UnknownProcedure/AmbiguousProcedure."""
     found = find_procedures(graph, name)
     if len(found) == 1:
@@ -99,12 +102,12 @@ def resolve_procedure(graph, name: str) -> str:
     raise UnknownProcedure(name, [t for score, t in scored[:3] if score >= 0.5])
 
 
-def _steps(graph, pid: str) -> list[dict]:
+def _steps(graph: OrgGraph, pid: str) -> list[dict]:
     ids = [v for v, _ in graph.out(pid, "HAS_STEP")]
     return sorted((graph.node(s) for s in ids), key=lambda s: s["n"])
 
 
-def responsible_units(graph, pid: str) -> list[dict]:
+def responsible_units(graph: OrgGraph, pid: str) -> list[dict]:
     """Units with a role in the procedure: ``{"unit", "name", "roles", "basis", "posts", "steps", "cite"}``.
 
     The agency the procedure belongs to comes first, then the others in document order.
@@ -133,7 +136,7 @@ def responsible_units(graph, pid: str) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- procedure
-def procedure(graph, name: str) -> dict:
+def procedure(graph: OrgGraph, name: str) -> dict:
     """Everything about one procedure (``name``: its id, title, or a fragment of its title)."""
     pid = resolve_procedure(graph, name)
     node = graph.node(pid)
@@ -249,12 +252,12 @@ def render_procedure(info: dict) -> str:
     lines.append(f"Units ({len(info['units'])}):")
     for u in info["units"]:
         roles = ", ".join(r + (" (inferred)" if r in u["inferred_roles"] else "") for r in u["roles"])
-        extra = []
+        about = []
         if u["posts"]:
-            extra.append(f"post: {', '.join(u['posts'])}")
+            about.append(f"post: {', '.join(u['posts'])}")
         if u["steps"]:
-            extra.append(f"step {', '.join(map(str, u['steps']))}")
-        lines.append(f"  {u['unit']}: {roles}" + (f"  ({'; '.join(extra)})" if extra else "") + f"  [{u['cite']}]")
+            about.append(f"step {', '.join(map(str, u['steps']))}")
+        lines.append(f"  {u['unit']}: {roles}" + (f"  ({'; '.join(about)})" if about else "") + f"  [{u['cite']}]")
     if info["named"]:
         lines.append(f"  also named: {', '.join(info['named'])}")
     lines.append(f"Forms ({len(info['forms'])})" + (":" if info["forms"] else ""))
@@ -271,7 +274,7 @@ def render_procedure(info: dict) -> str:
 
 
 # --------------------------------------------------------------------------- lookups over procedures
-def procedures_of(graph, ref: str) -> list[dict]:
+def procedures_of(graph: OrgGraph, ref: str) -> list[dict]:
     """Procedures a unit has a role in: ``{"procedure", "title", "roles"}`` in title order."""
     uid = graph.resolve(ref)
     found: dict[str, list[str]] = {}
@@ -281,7 +284,7 @@ def procedures_of(graph, ref: str) -> list[dict]:
             for pid, roles in sorted(found.items(), key=lambda kv: graph.node(kv[0])["title"])]
 
 
-def procedures_based_on(graph, law: str) -> list[dict]:
+def procedures_based_on(graph: OrgGraph, law: str) -> list[dict]:
     """Procedures based on a law whose name contains ``law``: ``{"law", "procedure", "title", "article"}``."""
     query = _fold(law)
     out = []
@@ -293,7 +296,7 @@ def procedures_based_on(graph, law: str) -> list[dict]:
     return sorted(out, key=lambda r: (r["law"], r["title"]))
 
 
-def procedure_documents(graph, *, agency_fallback: bool = True) -> Iterator[ProcedureText]:
+def procedure_documents(graph: OrgGraph, *, agency_fallback: bool = True) -> Iterator[ProcedureText]:
     """Texts to index for ``which``: procedure titles, steps and notes, each with its acting unit.
 
     - a title once per unit responsible for the procedure;
@@ -329,7 +332,7 @@ STEP_PRIOR = 1.0  # steps and notes weigh as titles do
 OWNER_PRIOR = 0.5
 
 
-def _roles_by_unit(graph, pid: str) -> dict[str, list[tuple[str, str, int]]]:
+def _roles_by_unit(graph: OrgGraph, pid: str) -> dict[str, list[tuple[str, str, int]]]:
     """``unit id -> [(role, basis, line)]`` of a procedure's RESPONSIBLE_FOR edges, in document order."""
     roles: dict[str, list[tuple[str, str, int]]] = {}
     edges = sorted(graph.into(pid, "RESPONSIBLE_FOR"), key=lambda e: (e[1]["line"], e[1].get("order", 0)))
@@ -342,7 +345,7 @@ def _role_text(roles) -> str:
     return ", ".join(dict.fromkeys(r + (" (inferred)" if b == "inferred" else "") for r, b, _ in roles))
 
 
-def which_entries(graph, *, agency_fallback: bool = False):
+def which_entries(graph: OrgGraph, *, agency_fallback: bool = False):
     """:func:`procedure_documents` as ``queries.search`` entries (kind ``"procedure"``), one per text.
 
     The acting unit is the answer; the procedure and its step (or note) are the

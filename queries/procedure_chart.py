@@ -20,20 +20,23 @@ Nothing here but :func:`write_procedure_chart` runs Graphviz or touches files
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pydot
 
 from graph_model.errors import ChartError
-from queries.dot import DIRECTIONS, FONT, lines_label, wrap
-from queries.dot import quote as _q
+from queries.dot import DIRECTIONS, FONT, lines_label, quote as _q, wrap
 from queries.procedure import EMPTY_STEP, procedure
+
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
 WRAP = 16  # full-width characters per line of a step box
 MAX_LINES = 6  # lines of step text before it is cut with an ellipsis
 EDGE_SIZE = 11  # points: conditions on the arrows, the smallest text of a flow chart
 
 # Source-chart shape → (Graphviz shape, extra attributes)
-SHAPES: dict[str, tuple[str, dict[str, str]]] = {
+SHAPES: dict[str, tuple[str, dict[str, Any]]] = {  # (shape, Graphviz attributes)
     "box": ("box", {"style": "filled,rounded", "fillcolor": "#ffffff"}),
     "decision": ("diamond", {"style": "filled", "fillcolor": "#fff4d1"}),
     "hexagon": ("hexagon", {"style": "filled", "fillcolor": "#d6e4f5"}),
@@ -93,7 +96,7 @@ def _time_label(time: dict | None) -> str:
     return f"（作業時間 {text}{'日' if text.isdigit() else ''}）"
 
 
-def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB", wrap: int = WRAP,
+def procedure_chart(graph: OrgGraph, name: str, *, font: str = FONT, direction: str = "TB", wrap: int = WRAP,
                     actors: bool = True) -> ProcedureChart:
     """Flowchart of the procedure ``name`` (an id, title or fragment :func:`queries.procedure.procedure` accepts).
 
@@ -123,7 +126,8 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
     for step in info["steps"]:
         lines = _wrap(step["text"] or EMPTY_STEP, wrap)
         if actors and step["actors"] and not step.get("unit_only"):
-            names = "、".join(dict.fromkeys(unit_names.get(a["unit"], a["unit"].split("/")[-1]) for a in step["actors"]))
+            names = "、".join(dict.fromkeys(unit_names.get(a["unit"], a["unit"].split("/")[-1])
+                                            for a in step["actors"]))
             lines.append(f"〔{names}〕")
         if is_rule:
             extra = [", ".join(step.get("deciders") or [])]
@@ -136,7 +140,7 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
                 cluster = pydot.Cluster(f"branch{len(clusters) + 1}", label=_q(step["branch"]), fontname=_q(font),
                                         style="rounded,dashed", color="#808080")
                 clusters[step["branch"]] = cluster
-                dot.add_subgraph(cluster)
+                dot.add_subgraph(cluster)  # type: ignore[arg-type]  # pydot takes a Cluster (its hint: Subgraph)
                 texts.append(step["branch"])
             clusters[step["branch"]].add_node(node)
         else:
@@ -144,16 +148,16 @@ def procedure_chart(graph, name: str, *, font: str = FONT, direction: str = "TB"
     for step in info["steps"]:
         for nxt in step["next"]:
             target = next(s["id"] for s in info["steps"] if s["n"] == nxt["n"])
-            attrs = {"label": _q(nxt["condition"])} if nxt["condition"] else {}
+            edge_attrs: dict[str, Any] = {"label": _q(nxt["condition"])} if nxt["condition"] else {}
             texts.append(nxt["condition"])
-            dot.add_edge(pydot.Edge(_q(step["id"]), _q(target), **attrs))
+            dot.add_edge(pydot.Edge(_q(step["id"]), _q(target), **edge_attrs))
         if is_rule:
             dot.add_edge(pydot.Edge(_q(info["id"]), _q(step["id"])))
     units = list(dict.fromkeys(a["unit"] for s in info["steps"] for a in s["actors"]))
     return ProcedureChart(info["id"], info["title"], dot, [s["id"] for s in info["steps"]], texts, units)
 
 
-def write_procedure_chart(graph, name: str, path, fmt: str | None = None, *, font: str = FONT, page=None,
+def write_procedure_chart(graph: OrgGraph, name: str, path, fmt: str | None = None, *, font: str = FONT, page=None,
                           dpi: int | None = None, **options) -> ProcedureChart:
     """Build the flowchart of procedure ``name`` and write it to ``path`` (png, svg, pdf or dot).
 

@@ -239,8 +239,8 @@ def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: 
     With ``page``, the drawing is the sheet: a PDF's page (and an SVG's size) is the paper's,
     a PNG is the paper at ``dpi`` (default ``PRINT_DPI``), and the chart is scaled down to fit
     inside the margins, centered — or refused (:class:`TooLarge`) when its smallest text
-    (``min_size`` points) would print under ``MIN_POINTS`` (``area``: see :func:`on_page`).  A PNG without paper is drawn
-    at ``dpi`` (default ``SCREEN_DPI``).
+    (``min_size`` points) would print under ``MIN_POINTS`` (``area``: see :func:`on_page`).  A PNG without
+    paper is drawn at ``dpi`` (default ``SCREEN_DPI``).
 
     The file appears whole or not at all: Graphviz writes a temporary file in the same
     directory, which is renamed over ``path`` only when ``dot`` succeeded.
@@ -279,7 +279,7 @@ def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: 
         raise ChartError(f"cannot write the chart to {str(path)!r}: {exc.strerror or exc}") from None
     warnings: list[str] = []
     try:
-        if fmt == "dot":
+        if exe is None:  # fmt == "dot": the text itself
             with os.fdopen(handle, "wb") as out:
                 out.write(text.encode("utf-8"))
         else:

@@ -14,25 +14,30 @@ turns :func:`staffing`'s result into the CLI's text.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from graph_model.errors import NoHeadcounts
 from graph_model.naming import breadcrumb_of
-from graph_model.ranks import rank_label
 from graph_model.provenance import cite
+from graph_model.ranks import rank_label
 from graph_model.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
 
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
-CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
+CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計",
+                  "總計")
 
 
 
 
 # --------------------------------------------------------------------------- posts
-def _subtree(graph, uid: str) -> list[str]:
+def _subtree(graph: OrgGraph, uid: str) -> list[str]:
     return [uid, *graph.descendants(uid)]
 
 
-def _posts_of(graph, uid: str) -> list[dict]:
+def _posts_of(graph: OrgGraph, uid: str) -> list[dict]:
     return [graph.node(v) for v, _ in graph.out(uid, "HAS_POST")]
 
 
@@ -47,7 +52,7 @@ def count_label(lo, hi) -> str:
     return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
-def posts(graph, ref: str, *, title: str | None = None) -> list[dict]:
+def posts(graph: OrgGraph, ref: str, *, title: str | None = None) -> list[dict]:
     """Every post of a unit and the units below it, in document order.
 
     ``title`` keeps only posts with that title (科長).
@@ -121,7 +126,7 @@ def post_totals(rows: list[dict]) -> dict:
     return out
 
 
-def unit_rollup(graph, ref: str, rows: list[dict] | None = None) -> list[dict]:
+def unit_rollup(graph: OrgGraph, ref: str, rows: list[dict] | None = None) -> list[dict]:
     """Posts and headcount range per unit (each unit's own posts), in the order units appear."""
     rows = posts(graph, ref) if rows is None else rows
     by_unit: dict[str, list[dict]] = {}
@@ -136,7 +141,7 @@ def unit_rollup(graph, ref: str, rows: list[dict] | None = None) -> list[dict]:
     return out
 
 
-def stated_totals(graph, ref: str) -> list[dict]:
+def stated_totals(graph: OrgGraph, ref: str) -> list[dict]:
     """Statutory totals a document states (「…等計五百七十二人」), per unit and variant."""
     uid = graph.resolve(ref)
     out = []
@@ -150,7 +155,7 @@ def stated_totals(graph, ref: str) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- headcounts
-def _figures(graph, uid: str, kind: str = "budget") -> list[dict]:
+def _figures(graph: OrgGraph, uid: str, kind: str = "budget") -> list[dict]:
     out = []
     for unit in _subtree(graph, uid):
         for v, _ in graph.out(unit, "HAS_HEADCOUNT"):
@@ -163,7 +168,7 @@ def _cat_key(cat: str):
     return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else len(CATEGORY_ORDER), cat)
 
 
-def headcounts(graph, ref: str, year: int | None = None) -> dict:
+def headcounts(graph: OrgGraph, ref: str, year: int | None = None) -> dict:
     """Budget headcount (預算員額) of a unit and the agencies under it, by category, for one year.
 
     ``year`` defaults to the latest year with figures; each row also has the
@@ -173,9 +178,9 @@ def headcounts(graph, ref: str, year: int | None = None) -> dict:
     uid = graph.resolve(ref)
     figs = _figures(graph, uid)
     years = sorted({f["year"] for f in figs})
-    result = {"unit": uid, "breadcrumb": breadcrumb_of(graph.node(uid)["path"]), "years": years, "year": None,
-              "previous_year": None, "categories": [], "rows": [], "stated_change": None, "statutory": None,
-              "sources": []}
+    result: dict[str, Any] = {"unit": uid, "breadcrumb": breadcrumb_of(graph.node(uid)["path"]), "years": years,
+                              "year": None, "previous_year": None, "categories": [], "rows": [],
+                              "stated_change": None, "statutory": None, "sources": []}
     if not figs:
         if year is not None:
             raise NoHeadcounts(f"no budget headcount figures for {uid}")
@@ -187,7 +192,7 @@ def headcounts(graph, ref: str, year: int | None = None) -> dict:
                            + ", ".join(map(str, years)))
     prev = max((y for y in years if y < year), default=None)
     result.update(year=year, previous_year=prev)
-    cells: dict[tuple[str, str], dict[int, dict]] = {}
+    cells: dict[tuple[str, str], dict[int | None, dict]] = {}
     for f in figs:
         cells.setdefault((f["unit"], f["scope"]), {}).setdefault(f["year"], {})[f["category"]] = f
     cats = sorted({f["category"] for f in figs if f["year"] == year}, key=_cat_key)
@@ -209,7 +214,8 @@ def headcounts(graph, ref: str, year: int | None = None) -> dict:
     changes = [f for f in _figures(graph, uid, "change") if f["year"] == year and f["unit"] == uid]
     if changes:
         result["stated_change"] = {"from_year": changes[0]["from_year"],
-                                   "values": {f["category"]: f["value"] for f in sorted(changes, key=lambda f: _cat_key(f["category"]))},
+                                   "values": {f["category"]: f["value"]
+                                              for f in sorted(changes, key=lambda f: _cat_key(f["category"]))},
                                    "cite": cite(min(changes, key=lambda f: f["line"]))}
     statutory = [f for f in _figures(graph, uid, "statutory") if f["year"] == year]
     if statutory:
@@ -222,7 +228,7 @@ def headcounts(graph, ref: str, year: int | None = None) -> dict:
     return result
 
 
-def summary(graph, ref: str) -> dict | None:
+def summary(graph: OrgGraph, ref: str) -> dict | None:
     """A unit's staffing in brief (for ``show``), or None when the documents give it none.
 
     Its own posts, the posts of the units below it, and its latest budget headcount.
@@ -277,7 +283,7 @@ def render_summary(s: dict) -> list[str]:
 
 
 # --------------------------------------------------------------------------- the command
-def staffing(graph, ref: str, year: int | None = None, title: str | None = None) -> dict:
+def staffing(graph: OrgGraph, ref: str, year: int | None = None, title: str | None = None) -> dict:
     """Posts (with totals and a roll-up by unit) and budget headcounts of a unit.
 
     ``year`` picks the budget year (default: the latest); ``title`` keeps only
@@ -298,7 +304,7 @@ def found(result: dict) -> bool:
     return bool(result["posts"] or (result["headcounts"] and result["headcounts"]["rows"]))
 
 
-def staffing_json(graph, result: dict) -> dict:
+def staffing_json(graph: OrgGraph, result: dict) -> dict:
     """:func:`staffing`'s result for ``--json``: every ``unit`` is an object, as in ``which``.
 
     ``{"id", "name", "path", "type", "kind"}`` (type 組, 科 …; kind Division, Section …).
@@ -418,7 +424,7 @@ def _render_headcounts(hc: dict) -> list[str]:
 
 
 # --------------------------------------------------------------------------- validate
-def headcount_totals(graph, parsed):
+def headcount_totals(graph: OrgGraph, parsed):
     """Rows whose 合計 ≠ the sum of the categories, 合計 rows ≠ the sum of the rows, 增減 ≠ the difference."""
     from loaders.staffing_table import check_totals
 

@@ -10,12 +10,16 @@ True
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from graph_model.records import UNIT_KINDS
 from graph_model.textwidth import display_width, pad
 
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
 
-def stats(graph) -> dict:
+
+def stats(graph: OrgGraph) -> dict:
     """Counts of the graph's documents, units (by kind and by unit type), duties and relationships."""
     docs = sorted(graph.nodes_with_label("Document"), key=lambda d: d["id"])
     units = graph.units()
@@ -30,7 +34,8 @@ def stats(graph) -> dict:
         "documents": [{"id": d["id"].removeprefix("doc:"), "genre": d.get("genre", ""), "title": d.get("title", "")}
                       for d in docs],
         "units": {"total": len(units), "by_kind": {k: by_kind[k] for k in kinds},
-                  "by_type": dict(sorted(Counter(u["unit_type"] for u in units).items(), key=lambda kv: (-kv[1], kv[0]))),
+                  "by_type": dict(sorted(Counter(u["unit_type"] for u in units).items(),
+                                         key=lambda kv: (-kv[1], kv[0]))),
                   "roots": [r for r in graph.roots() if not graph.node(r).get("mentioned")],
                   "mentioned": sum(1 for x in units if x.get("mentioned"))},
         "duties": {"total": len(duties),

@@ -17,18 +17,23 @@ functions turn that data into the CLI's text.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from graph_model.naming import breadcrumb_of
 from graph_model.provenance import cite
 
 from .staffing import render_summary, summary
 
+if TYPE_CHECKING:
+    from graph_model.graph import OrgGraph
+
 
 # --------------------------------------------------------------------------- helpers
-def breadcrumb(graph, uid: str) -> str:
+def breadcrumb(graph: OrgGraph, uid: str) -> str:
     return breadcrumb_of(graph.node(uid)["path"])
 
 
-def duties_in_order(graph, uid: str) -> list[tuple[dict, dict]]:
+def duties_in_order(graph: OrgGraph, uid: str) -> list[tuple[dict, dict]]:
     """``(duty node, HANDLES edge)`` pairs in document order (document, line, then order in the line)."""
     pairs = [(graph.node(v), data) for v, data in graph.out(uid, "HANDLES")]
     return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"]))  # stable: keeps order within a line
@@ -53,7 +58,7 @@ class LoadedUnits:
     Everything but :meth:`roots`, :meth:`children` and :meth:`descendants` is the graph's.
     """
 
-    def __init__(self, graph):
+    def __init__(self, graph: OrgGraph):
         self.graph = graph
 
     def __getattr__(self, name):
@@ -77,14 +82,14 @@ class LoadedUnits:
         return out
 
 
-def hierarchy_view(graph, roots: list[str] | None = None, mentioned: bool = False):
+def hierarchy_view(graph: OrgGraph, roots: list[str] | None = None, mentioned: bool = False):
     """``graph`` itself when mentioned units are wanted (or a root asked for is one), else :class:`LoadedUnits`."""
     if mentioned or any(graph.node(r).get("mentioned") for r in roots or ()):
         return graph
     return LoadedUnits(graph)
 
 
-def mentioned_below(graph, ref: str | None = None) -> int:
+def mentioned_below(graph: OrgGraph, ref: str | None = None) -> int:
     """How many units only named in procedures a view of ``ref`` (or of everything) leaves out."""
     if ref is None:
         return sum(1 for u in graph.units() if u.get("mentioned"))
@@ -99,7 +104,7 @@ def _flags(duty: dict) -> list[str]:
 
 
 # --------------------------------------------------------------------------- show
-def show(graph, ref: str) -> dict:
+def show(graph: OrgGraph, ref: str) -> dict:
     """Everything about one unit: place in the hierarchy, children, duties and who else handles them."""
     uid = graph.resolve(ref)
     node = graph.node(uid)
@@ -107,7 +112,7 @@ def show(graph, ref: str) -> dict:
     duties = []
     for duty, edge in duties_in_order(graph, uid):
         others = []  # in document order
-        for u, e in sorted(graph.handlers(duty["id"]), key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"])):
+        for u, _ in sorted(graph.handlers(duty["id"]), key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"])):
             if u["id"] != uid and u["id"] not in others:
                 others.append(u["id"])
         duties.append({
@@ -129,7 +134,7 @@ def show(graph, ref: str) -> dict:
     }
 
 
-def _procedures(graph, uid: str) -> list[dict]:
+def _procedures(graph: OrgGraph, uid: str) -> list[dict]:
     """Procedures the unit has a role in (``RESPONSIBLE_FOR``): ``{"id", "title", "roles", "cite"}``."""
     found: dict[str, dict] = {}
     for pid, d in sorted(graph.out(uid, "RESPONSIBLE_FOR"), key=lambda e: (e[1].get("doc", ""), e[1].get("line", 0))):
@@ -174,7 +179,8 @@ def render_show(info: dict) -> str:
         lines += render_summary(info["staffing"])
     lines.append(f"Children ({len(info['children'])})" + (":" if info["children"] else ""))
     for child in info["children"]:
-        lines.append(f"  {child['name']}  [{child['kind']}" + (f"; {MENTIONED_TEXT}]" if child.get("mentioned") else "]"))
+        lines.append(f"  {child['name']}  [{child['kind']}"
+                     + (f"; {MENTIONED_TEXT}]" if child.get("mentioned") else "]"))
     lines.append(f"Duties ({len(info['duties'])})" + (":" if info["duties"] else ""))
     width = len(str(len(info["duties"])))
     pad = " " * (width + 4)
@@ -198,7 +204,7 @@ def render_show(info: dict) -> str:
 
 
 # --------------------------------------------------------------------------- tree
-def tree(graph, ref: str | None = None, depth: int | None = None, mentioned: bool = False) -> list[dict]:
+def tree(graph: OrgGraph, ref: str | None = None, depth: int | None = None, mentioned: bool = False) -> list[dict]:
     """The hierarchy as nested dicts (``id``, ``name``, ``kind``, ``unit_type``, ``children``).
 
     One tree per root when ``ref`` is None; ``depth`` limits the levels below each root.

@@ -93,7 +93,8 @@ def test_a_damaged_row_of_another_stores_index_is_not_folded_into_a_new_one(stor
     assert damaged
     assert orggraph(cache, "--store", a, "load", SEED_ACT).returncode == 0  # a rebuild reuses folded texts
     fresh = tmp_path / "fresh-cache"
-    assert orggraph(cache, "--store", a, "which", "印信").stdout == orggraph(fresh, "--store", a, "which", "印信").stdout
+    assert (orggraph(cache, "--store", a, "which", "印信").stdout
+            == orggraph(fresh, "--store", a, "which", "印信").stdout)
 
 
 def test_anything_but_a_regular_file_in_a_caches_place_is_a_miss_and_never_hangs(stores):

@@ -59,7 +59,8 @@ def small() -> OrgGraph:
     """A made-up agency with one unit of every kind, some duties, and a wide first level."""
     src = lambda line: Source("t", line)  # noqa: E731
     top = ("示範部", "示範局")
-    units = [(top, "Agency", "局"), (top + ("企劃組",), "Division", "組"), (top + ("企劃組", "第一科"), "Section", "科"),
+    units = [(top, "Agency", "局"), (top + ("企劃組",), "Division", "組"),
+             (top + ("企劃組", "第一科"), "Section", "科"),
              (top + ("企劃組", "第二科"), "Section", "科"), (top + ("業務組",), "Division", "組"),
              (top + ("檢驗組",), "Division", "組"), (top + ("秘書室",), "Division", "室"),
              (top + ("人事室",), "Division", "室"), (top + ("資訊中心",), "Division", "中心"),
@@ -67,7 +68,8 @@ def small() -> OrgGraph:
              (top + ("審議委員會",), "Committee", "委員會"), (top + ("化驗所",), "Facility", "所")]
     records = [UnitRecord(path, kind, unit_type, src(i)) for i, (path, kind, unit_type) in enumerate(units, 1)]
     duties = [DutyRecord(top + ("企劃組",), text, src(20 + i)) for i, text in enumerate(
-        ["其他有關企劃事項", "中長程計畫之研擬及管考", "施政計畫、預算與研究發展及出版品之審核、協調及評估", "國會聯絡"])]
+        ["其他有關企劃事項", "中長程計畫之研擬及管考", "施政計畫、預算與研究發展及出版品之審核、協調及評估",
+         "國會聯絡"])]
     duties.append(DutyRecord(top + ("北區分局",), "北區<業務>&督導", src(30)))
     return OrgGraph.build([ParsedDocument(Document("t", "示範局組織規程", "org_act"), records, duties)])
 
@@ -440,7 +442,8 @@ def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
     (["不存在關", "-o", "{tmp}/x.png"], "Error: no unit named '不存在關'"),
     (["基隆關", "-o", "{tmp}/x.jpg"], "Error: unknown chart format '.jpg'"),
     (["基隆關", "-o", "{tmp}/nowhere/x.png"], "Error: cannot write the chart to"),
-    (["基隆關", "-o", "{tmp}/x.png", "--font", "No Such Font Sans"], "Error: font 'No Such Font Sans' is not installed"),
+    (["基隆關", "-o", "{tmp}/x.png", "--font", "No Such Font Sans"],
+     "Error: font 'No Such Font Sans' is not installed"),
 ])
 def test_cli_errors_are_one_line_and_write_nothing(run, store001, tmp_path, args, message):
     out_dir = tmp_path / "out"

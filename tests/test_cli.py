@@ -57,7 +57,8 @@ Duties (9):
      001_586683daab11227d:34 item 3
   2. 入出境運輸工具之通關及管理
      001_586683daab11227d:34 item 3
-     also handled by: 八里分關, 花蓮分關, 臺中關/稽查組, 高雄關/業務二組, 高雄關/稽查組, 高雄關/小港分關, 高雄關/旗津分關
+     also handled by: 八里分關, 花蓮分關, 臺中關/稽查組, 高雄關/業務二組, 高雄關/稽查組, \
+高雄關/小港分關, 高雄關/旗津分關
   3. 入出境旅客、船員行李之檢查及通關
      001_586683daab11227d:34 item 3
      also handled by: 花蓮分關, 高雄關/稽查組
@@ -74,10 +75,11 @@ Duties (9):
      001_586683daab11227d:34 item 3
   8. 違章及行政救濟案件之處理
      001_586683daab11227d:34 item 3
-     also handled by: 業務一組, 業務二組, 倉棧組, 機動稽核組, 五堵分關, 桃園分關, 八里分關, 花蓮分關, 臺北關/業務一組, \
-臺北關/業務二組, 臺北關/稽查組, 臺北關/快遞機放組, 臺北關/機動稽核組, 臺北關/松山分關, 臺北關/竹圍分關, 臺中關/業務一組, \
-臺中關/業務二組, 臺中關/稽查組, 臺中關/保稅組, 高雄關/業務一組, 高雄關/業務二組, 高雄關/稽查組, 高雄關/機動稽核組, \
-高雄關/小港分關, 高雄關/旗津分關, 高雄關/高雄機場分關, 高雄關/嘉南分關
+     also handled by: 業務一組, 業務二組, 倉棧組, 機動稽核組, 五堵分關, 桃園分關, 八里分關, 花蓮分關, \
+臺北關/業務一組, 臺北關/業務二組, 臺北關/稽查組, 臺北關/快遞機放組, 臺北關/機動稽核組, 臺北關/松山分關, \
+臺北關/竹圍分關, 臺中關/業務一組, 臺中關/業務二組, 臺中關/稽查組, 臺中關/保稅組, 高雄關/業務一組, \
+高雄關/業務二組, 高雄關/稽查組, 高雄關/機動稽核組, 高雄關/小港分關, 高雄關/旗津分關, 高雄關/高雄機場分關, \
+高雄關/嘉南分關
   9. 其他有關稽查事項  [catch-all]
      001_586683daab11227d:34 item 3
      also handled by: 臺北關/稽查組, 臺中關/稽查組, 高雄關/稽查組
@@ -185,7 +187,8 @@ def test_stats_json_agrees_with_the_text(run, store001):
     assert s["units"]["total"] == sum(s["units"]["by_kind"].values()) == 70
     assert s["relationships"]["HAS_UNIT"] == 69  # a tree: one parent edge per unit but the root
     # 6 agencies: 財政部, 關務署 and the four customs (001 lines 30, 48, 64, 75 headings)
-    assert s["units"]["by_kind"]["Agency"] == 2 + len([ln for ln in BUDGET_LINES[:110] if re.match(r"^\(\d\)\s*\S+關$", ln)])
+    assert s["units"]["by_kind"]["Agency"] == 2 + len([ln for ln in BUDGET_LINES[:110]
+                                                       if re.match(r"^\(\d\)\s*\S+關$", ln)])
 
 
 def test_validate(run, store001):
@@ -194,7 +197,8 @@ def test_validate(run, store001):
     assert out.split("duplicate names under one parent: 0\n")[0] + "duplicate names under one parent: 0\n" == """\
 units with no duties (neither their own nor below them): 0
 text spans the loaders could not place: 3
-  001_586683daab11227d:105  flattened chart or table debris: 主任秘書嘉南分關高雄機場分關旗津分關小港分關資訊室主計室政風室人事室秘書室法務…
+  001_586683daab11227d:105  flattened chart or table debris: \
+主任秘書嘉南分關高雄機場分關旗津分關小港分關資訊室主計室政風室人事室秘書室法務…
   001_586683daab11227d:727  flattened chart or table debris: 位）秘書室通關業務組稅則法制組關務資訊組
   001_586683daab11227d:774  flattened chart or table debris: 名稱職員技工工友駕駛聘用約僱合計關務署
 duplicate names under one parent: 0
@@ -512,10 +516,10 @@ def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch)
 
 
 def test_validate_is_cached_by_the_store_and_follows_its_changes(run, store_path, tmp_path):
-    from graph_model.store import open_store
-    from queries.validate import cached_validate
-    from loaders.batch import read_paths
     from conftest import SEED_ACT, SEED_BUDGET
+    from graph_model.store import open_store
+    from loaders.batch import read_paths
+    from queries.validate import cached_validate
     store = open_store(store_path)
     store.add(read_paths([SEED_BUDGET]).documents)
     first = cached_validate(open_store(store_path), open_store(store_path).graph)

@@ -346,7 +346,8 @@ def test_bash_completion_script_completes_commands_and_options():
     assert out.stdout.splitlines() == ["which", "--depth", neo4j_commands]
 
 
-@pytest.mark.parametrize("shell, marker", [("zsh", "#compdef orggraph"), ("fish", "complete --no-files --command orggraph")])
+@pytest.mark.parametrize("shell, marker", [("zsh", "#compdef orggraph"),
+                                           ("fish", "complete --no-files --command orggraph")])
 def test_zsh_and_fish_completion_scripts_are_generated(shell, marker):
     out = subprocess.run([orggraph()], env=env(_ORGGRAPH_COMPLETE=f"{shell}_source"), capture_output=True,
                          text=True, check=True).stdout

@@ -126,7 +126,8 @@ def test_two_documents(graphs):
     from queries.diff import diff
     graph, current = graphs
     result = diff(graph, "K0010034", "K0000213", current=current)
-    assert (result.old.kind, result.old.root, result.new.root) == ("document", "行政院/交通部/公路總局", "行政院/交通部/公路局")
+    assert (result.old.kind, result.old.root, result.new.root) == ("document", "行政院/交通部/公路總局",
+                                                                     "行政院/交通部/公路局")
     assert [d["id"] for d in result.old.documents] == ["K0010034"]
     assert {m.old.rel for m in result.kept} >= {"規劃組", "養路組", "監理組"}
 

@@ -67,8 +67,10 @@ def test_a_duty_given_to_every_unit_of_a_type_goes_to_each_of_the_articles_units
     # 由各組共同辦理之。」
     at_112 = {d.unit for d in p.duties if d.source.line == 112}
     assert at_112 == {("立法院", "預算中心", g) for g in groups}
-    assert {d.text for d in p.duties if d.source.line == 112} == {"關於中央政府總預算案及中央政府總決算審核報告案之整體評估、分析事項"}
-    # 82 「法制局設五組，分掌下列事項：」 … 96 「外國法規及立法制度之研究…等事項，由各組分別辦理之。」: 法制局's 組, not 預算中心's.
+    assert {d.text for d in p.duties if d.source.line == 112} == {
+        "關於中央政府總預算案及中央政府總決算審核報告案之整體評估、分析事項"}
+    # 82 「法制局設五組，分掌下列事項：」 … 96 「外國法規及立法制度之研究…等事項，由各組分別辦理之。」:
+    # 法制局's 組, not 預算中心's.
     assert {d.unit for d in p.duties if d.source.line == 96} == {("立法院", "法制局", g) for g in groups}
 
 
@@ -84,7 +86,8 @@ def names_under(parsed, parent: str) -> set[str]:
 
 def test_a_type_word_after_set_up_introduces_the_list_and_names_no_unit():
     p = parse("L0000002")
-    # 21 「本會得設下列小組，分別辦理第二條所列事項：」 22-24 「一、醫療技術小組。」 「二、專科醫師小組。」 「三、醫事鑑定小組。」
+    # 21 「本會得設下列小組，分別辦理第二條所列事項：」
+    # 22-24 「一、醫療技術小組。」 「二、專科醫師小組。」 「三、醫事鑑定小組。」
     assert names_under(p, "醫事審議委員會") == {"醫療技術小組", "專科醫師小組", "醫事鑑定小組"}
     assert "小組" not in {u.path[-1] for u in p.units}
     assert [d for d in p.duties if d.source.line == 21] == []  # 「第二條所列事項」 only points back
@@ -129,27 +132,33 @@ def test_a_committee_without_units_reads_its_mandate_and_its_posts_duties():
 
 def test_a_post_under_orders_keeps_its_duties_in_an_agency_too():
     # A0020115 22 「參事承長官之命，掌理下列事項：」 23 「一、關於本院業務有關法規、命令之研究、撰擬及審核事項。」
-    assert post_duties(parse("A0020115"), 23) == [("監察院", "參事", "關於本院業務有關法規、命令之研究、撰擬及審核事項")]
+    assert post_duties(parse("A0020115"), 23) == [
+        ("監察院", "參事", "關於本院業務有關法規、命令之研究、撰擬及審核事項")]
 
 
 def test_the_purpose_stays_the_mandate_when_only_posts_have_duties():
     # M0000027 4 「行政院農業委員會為推動屏東農業生物技術園區之規劃、開發及營運等相關業務，特設屏東農業生物技術園區
     # 籌備處（以下簡稱本處）。」: its other duties are its posts' (主任秘書…).
     m = parse("M0000027")
-    assert post_duties(m, 4) == [("屏東農業生物技術園區籌備處", "", "推動屏東農業生物技術園區之規劃、開發及營運等相關業務")]
+    assert post_duties(m, 4) == [
+        ("屏東農業生物技術園區籌備處", "", "推動屏東農業生物技術園區之規劃、開發及營運等相關業務")]
     agency = next(d.unit for d in m.duties if d.source.line == 4)
     assert all(d.post for d in m.duties if d.unit == agency and d.source.line != 4)
 
 
 # ------------------------------------------------------------------ 「本X為負責Y，得…聘用」
 def test_what_an_agency_hires_staff_for_is_its_duty():
-    # H0000113 20 「本中心為負責戲劇、國樂之創作與展演、劇藝排演與指導及人才培育，得依聘用人員聘用條例之規定聘用專業人員…」
-    assert post_duties(parse("H0000113"), 20) == [("國立傳統藝術中心", "", "戲劇、國樂之創作與展演、劇藝排演與指導及人才培育")]
+    # H0000113 20 「本中心為負責戲劇、國樂之創作與展演、劇藝排演與指導及人才培育，
+    # 得依聘用人員聘用條例之規定聘用專業人員…」
+    assert post_duties(parse("H0000113"), 20) == [
+        ("國立傳統藝術中心", "", "戲劇、國樂之創作與展演、劇藝排演與指導及人才培育")]
     # D0000009 9 「本會為辦理會議紀錄及建築師懲戒覆審案件登記，統計暨其他日常會務，置秘書一人…」
-    assert [t for _, _, t in post_duties(parse("D0000009"), 9)] == ["會議紀錄及建築師懲戒覆審案件登記", "統計暨其他日常會務"]
+    assert [t for _, _, t in post_duties(parse("D0000009"), 9)] == ["會議紀錄及建築師懲戒覆審案件登記",
+                                                                    "統計暨其他日常會務"]
 
 
 def test_a_purpose_that_is_a_need_or_belongs_to_a_unit_set_up_is_no_duty():
-    # F0000041 20 「本部為執行陸軍作戰及建軍備戰之需要，得設指揮、訓練…」; K0000042 37 「本處為辦理材料試驗，得設材料試驗所，置主任…」
+    # F0000041 20 「本部為執行陸軍作戰及建軍備戰之需要，得設指揮、訓練…」;
+    # K0000042 37 「本處為辦理材料試驗，得設材料試驗所，置主任…」
     assert post_duties(parse("F0000041"), 20) == []
     assert [d for d in parse("K0000042").duties if d.source.line == 37 and d.unit[-1] != "材料試驗所"] == []

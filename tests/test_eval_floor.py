@@ -38,7 +38,8 @@ def test_expected_answers_come_from_the_document_text(report):
     # Every answered query cites phrases of the documents, at the lines where they are.
     import json
     lines = {}
-    for q in (json.loads(ln) for ln in (REPO / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines() if ln):
+    for q in (json.loads(ln) for ln in (REPO / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+              if ln):
         assert bool(q["expected"]) == bool(q["evidence"]), q["query"]
         for ev in q["evidence"]:
             assert ev["at"], (q["query"], ev["text"])

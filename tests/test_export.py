@@ -176,7 +176,8 @@ def test_csv_file_is_utf8_with_bom_and_a_sub_tree_holds_only_its_units(run, tmp_
     rows = read_csv(raw.decode("utf-8"))
     assert rows and all(r["unit_id"].startswith("財政部/關務署/基隆關") for r in rows)
     units = read_csv(run("export", "基隆關", "--format", "csv", "--table", "units").stdout)
-    assert (units[0]["unit_id"], units[0]["parent"], units[0]["depth"]) == ("財政部/關務署/基隆關", "財政部/關務署", "2")
+    assert (units[0]["unit_id"], units[0]["parent"], units[0]["depth"]) == ("財政部/關務署/基隆關", "財政部/關務署",
+                                                                           "2")
     graph = open_store("/nonexistent/store.json").graph()
     under = {"財政部/關務署/基隆關", *graph.descendants("財政部/關務署/基隆關")}
     assert len(rows) == sum(1 for u, _, _ in graph.edges("HANDLES") if u in under)
@@ -194,7 +195,8 @@ def test_jsonld_divisions_are_organizational_units_of_their_agency(rdf):
     ask = """ASK { ?u a org:OrganizationalUnit ; org:unitOf ?a . ?a a org:FormalOrganization ;
                    org:hasUnit ?u ; skos:prefLabel "基隆關"@zh-Hant-TW . ?u skos:prefLabel "稽查組"@zh-Hant-TW }"""
     assert rdf.query(ask, initNs={"org": ORG, "skos": "http://www.w3.org/2004/02/skos/core#"}).askAnswer
-    unit, agency = rdflib.URIRef(unit_iri("財政部/關務署/基隆關/稽查組")), rdflib.URIRef(unit_iri("財政部/關務署/基隆關"))
+    unit = rdflib.URIRef(unit_iri("財政部/關務署/基隆關/稽查組"))
+    agency = rdflib.URIRef(unit_iri("財政部/關務署/基隆關"))
     assert (unit, rdflib.URIRef(ORG + "unitOf"), agency) in rdf
     customs = rdflib.URIRef(unit_iri("財政部/關務署"))
     assert (agency, rdflib.URIRef(ORG + "subOrganizationOf"), customs) in rdf
@@ -320,7 +322,8 @@ def test_csv_cells_never_become_spreadsheet_formulas():
 # --------------------------------------------------------------------------- the command
 @pytest.mark.parametrize("suffix, check", [
     (".graphml", lambda p: nx.read_graphml(p)), (".gexf", lambda p: nx.read_gexf(p)),
-    (".csv", lambda p: read_csv(p.read_text(encoding="utf-8"))), (".jsonld", lambda p: json.loads(p.read_text())["@graph"]),
+    (".csv", lambda p: read_csv(p.read_text(encoding="utf-8"))),
+    (".jsonld", lambda p: json.loads(p.read_text())["@graph"]),
     (".mmd", lambda p: parse_mermaid(p.read_text())[0]), (".mermaid", lambda p: parse_mermaid(p.read_text())[0]),
     (".json", lambda p: json.loads(p.read_text())["nodes"]),
 ])

@@ -116,7 +116,7 @@ def main(argv: list[str]) -> None:
         raise TimeoutError("no answer within 60 s")
     signal.signal(signal.SIGALRM, hang)
     hangs = []
-    for n in range(cases):
+    for _ in range(cases):
         name, data = mutate(rng, *rng.choice(docs))
         signal.alarm(60)
         try:

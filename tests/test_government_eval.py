@@ -30,10 +30,9 @@ def test_the_drawn_duties_are_those_the_seed_gives():
     spec = importlib.util.spec_from_file_location("government_draw", REPO / "eval" / "government" / "draw.py")
     draw = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(draw)
+    import sys
     import tempfile
     from pathlib import Path
-
-    import sys
     sys.path.insert(0, str(REPO / "eval"))
     import corpus
     with tempfile.TemporaryDirectory() as tmp:

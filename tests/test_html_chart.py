@@ -20,8 +20,8 @@ import pytest
 from conftest import REPO, SEED_BUDGET, SEED_RULES
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
-from queries.html_chart import html_chart, script_json
 from queries.ask import ask_graph
+from queries.html_chart import html_chart, script_json
 from queries.which import which
 
 
@@ -45,9 +45,11 @@ QUESTIONS = ["走私", "哪個機關管保稅工廠？", "報關要找哪個單�
 
 
 def budget_unit(line: int) -> str:
-    """Id of the unit that the numbered item on ``line`` (1-based) of seed 001 sets up: 「3. 稽查組：…」 under 「(2) 基隆關」."""
+    """Id of the unit that the numbered item on ``line`` (1-based) of seed 001 sets up:
+    「3. 稽查組：…」 under 「(2) 基隆關」."""
     name = re.match(r"^\d+\.\s*([^：]+)：", BUDGET[line - 1]).group(1)
-    agency = next(m.group(1) for text in reversed(BUDGET[:line]) if (m := re.match(r"^\(\d+\)\s*(\S+關)$", text.strip())))
+    agency = next(m.group(1) for text in reversed(BUDGET[:line])
+                  if (m := re.match(r"^\(\d+\)\s*(\S+關)$", text.strip())))
     return f"財政部/關務署/{agency}/{name}"
 
 
@@ -237,7 +239,8 @@ def test_names_with_markup_stay_text(page, tmp_path, crafted):
     assert page.locator("img, iframe, b, #tree script").count() == 0
     assert chart.shown() == ["示範部", "示範<局>", *NASTY]
     listed = chart.search("檔案管理")
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(crafted, "檔案管理")] == [f"示範部/示範<局>/{NASTY[2]}"]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(crafted, "檔案管理")] == [
+        f"示範部/示範<局>/{NASTY[2]}"]
     page.click("#results li.hit")
     panel = page.inner_text("#panel")
     (duty, edge), = which_duties(crafted, f"示範部/示範<局>/{NASTY[2]}")
@@ -271,8 +274,8 @@ def test_the_whole_national_tree_opens_and_searches(page, tmp_path, national_gra
 
 
 def test_a_partial_match_says_so_in_the_page(page, tmp_path, corpus):
-    # As `which 辦公室冷氣維修`: nothing matches as asked; 秘書室 第三科 (辦公處所及宿舍維修, seed 003 第12條 三) is listed
-    # as a partial match, the status line saying that no unit matches fully.
+    # As `which 辦公室冷氣維修`: nothing matches as asked; 秘書室 第三科 (辦公處所及宿舍維修, seed 003 第12條 三)
+    # is listed as a partial match, the status line saying that no unit matches fully.
     assert which(corpus, "辦公室冷氣維修")[0].partial
     chart = open_chart(page, tmp_path, corpus)
     listed = chart.search("辦公室冷氣維修")

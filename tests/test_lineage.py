@@ -76,7 +76,8 @@ def test_the_reorganisations_names(status):
 
 def test_a_body_whose_basis_stopped_applying(status):
     s = status["A0010002"]  # 國民大會代表資格審查委員會組織規程
-    assert (s.state, s.evidence, s.where) == ("superseded", "國民大會（憲法國民大會章條文已停止適用）", "A0010002 法規類別")
+    assert (s.state, s.evidence, s.where) == ("superseded", "國民大會（憲法國民大會章條文已停止適用）",
+                                              "A0010002 法規類別")
 
 
 def test_where_the_documents_are_silent_the_table_says_it_with_its_source(status):

@@ -109,7 +109,8 @@ def test_state_property_branch_units():
     branch = "財政部/國有財產署/北區分署"
     kids = names(graph, branch)
     assert kids[:7] == ["接管科", "勘估科", "處分科", "管理科", "租賃科", "改良利用科", "秘書室"]  # 第4條
-    assert names(graph, branch, "BranchOffice") == ["桃園辦事處", "基隆辦事處", "宜蘭辦事處", "花蓮辦事處", "金馬辦事處"]
+    assert names(graph, branch, "BranchOffice") == ["桃園辦事處", "基隆辦事處", "宜蘭辦事處", "花蓮辦事處",
+                                                    "金馬辦事處"]
     assert graph.node(f"{branch}/接管科")["note"] == "分二股辦事"
     assert len(graph.duties_of(f"{branch}/接管科")) >= 10
 
@@ -196,7 +197,8 @@ def test_trade_bureau_matters_it_may_write_about_are_not_duties():
 def test_a_duty_list_for_every_branch_office_of_a_kind():
     # The convention of 10 第15條 written the other usual way: 「各辦事處掌理下列事項：」.
     from loaders import parse_text
-    text = ("測試部測試署北區分署辦事細則\n\n第 1 條\n測試部測試署北區分署（以下簡稱本分署）為處理內部單位之分工職掌，特訂定本細則。\n"
+    text = ("測試部測試署北區分署辦事細則\n\n第 1 條\n"
+            "測試部測試署北區分署（以下簡稱本分署）為處理內部單位之分工職掌，特訂定本細則。\n"
             "第 2 條\n本分署設下列各科、室及辦事處：\n一、管理科。\n二、秘書室。\n三、桃園辦事處。\n四、金馬辦事處。\n"
             "第 3 條\n各辦事處掌理下列事項：\n一、轄區內財產之管理。\n二、其他有關轄區事項。\n")
     graph = OrgGraph.build([parse_text(text, "t", genre="office_rules")])

@@ -56,7 +56,8 @@ def test_keelung_inspection_division_duties_cite_line_34(graph):
 
 
 def test_shared_duty_is_one_node_with_many_handlers(graph):
-    did = next(d["id"] for d, _ in graph.duties_of("財政部/關務署/基隆關/稽查組") if d["text"] == "違章及行政救濟案件之處理")
+    did = next(d["id"] for d, _ in graph.duties_of("財政部/關務署/基隆關/稽查組")
+               if d["text"] == "違章及行政救濟案件之處理")
     handlers = {u["id"] for u, _ in graph.handlers(did)}
     assert "財政部/關務署/臺中關/保稅組" in handlers  # 001 line 69
     assert "財政部/關務署/高雄關/嘉南分關" in handlers  # 001 line 102
@@ -77,7 +78,8 @@ def test_programme_results_do_not_leak_into_the_last_unit(graph):
 def test_flattened_chart_makes_no_units(graph):
     assert all(n["line"] < 104 for n in graph.units() if n["doc"].startswith("001"))
     parsed = load_path(BUDGET)
-    assert any(u.source.line == 105 and "chart" in u.reason for u in parsed.unplaced)  # [image: …]主: the chart's first character
+    # [image: …]主: the chart's first character
+    assert any(u.source.line == 105 and "chart" in u.reason for u in parsed.unplaced)
 
 
 def test_customs_general_office_units_from_articles_3_4_8_9_10_10_1(graph):

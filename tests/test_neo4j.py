@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 from graph_model.errors import OrgGraphError
 from graph_model.graph import OrgGraph
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
-from graph_model.records import Document, ParsedDocument, Source, UnitRecord, DutyRecord
-
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
+from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
@@ -170,7 +169,8 @@ def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
     assert result.stderr.count("\n") == 1 and "rejected the credentials of user 'neo4j'" in result.stderr
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_env["NEO4J_PASSWORD"])
     from conftest import _free_port
-    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"], "Error: cannot reach Neo4j at "),
+    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"],
+                          "Error: cannot reach Neo4j at "),
                          (["neo4j", "status", "--database", "nosuchdb"], "Error: Neo4j at "),
                          (["neo4j", "reset", "--yes", "--database", "nosuchdb"], "Error: Neo4j at ")):
         result = run(*args)
@@ -242,8 +242,9 @@ def test_cli_cypher_load_csv_is_refused_and_the_server_fetches_nothing(neo4j_env
     result = run("cypher", f"LOAD CSV FROM '{url}' AS r RETURN r")
     assert result.exit_code == 1 and "(LoadCSV)" in result.stderr, result.stderr
     # Behind orggraph's back, the project's server configuration refuses it too: no address, no file.
-    import neo4j
     from neo4j.exceptions import ClientError
+
+    import neo4j
     with neo4j.GraphDatabase.driver(neo4j_env["NEO4J_URI"],
                                     auth=(neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"])) as driver:
         for target in (url, "file:///etc/passwd"):
@@ -279,7 +280,8 @@ def test_cli_push(neo4j_env, run, corpus):
     assert result.exit_code == 0, result.stderr
     summary = json.loads(result.stdout)
     exp = expected_counts(corpus)
-    assert (summary["nodes"], summary["relationships"], summary["verified"]) == (exp["nodes"], exp["relationships"], True)
+    assert (summary["nodes"], summary["relationships"], summary["verified"]) == (exp["nodes"], exp["relationships"],
+                                                                                 True)
 
 
 def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_the_graph(neo4j_server, corpus):
@@ -296,7 +298,8 @@ def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_th
 
     def progress(n):
         seen.append(n)
-        if sum(seen) > other.g.number_of_nodes() >= sum(seen) - n:  # every node staged, and the first relationship batch
+        # every node staged, and the first relationship batch
+        if sum(seen) > other.g.number_of_nodes() >= sum(seen) - n:
             assert rows(neo4j_server, "MATCH (n:OrggraphStaged) RETURN count(n)")[0][0] >= other.g.number_of_nodes()
             assert rows(neo4j_server, "MATCH (u:Unit) RETURN count(u)") == units
             assert [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)] == before
@@ -321,12 +324,14 @@ def test_push_converges_from_another_graph_and_an_older_orggraphs_data(neo4j_ser
         session.run("MATCH (m:OrggraphRun) DELETE m").consume()
         session.run("CREATE (:Unit:Division:Section {id: '舊部/舊組', name: '舊組', _orggraph: true, "
                     "_orggraph_run: 'old'})").consume()
-        session.run("CREATE CONSTRAINT orggraph_Legacy_id IF NOT EXISTS FOR (n:Legacy) REQUIRE n.id IS UNIQUE").consume()
+        session.run("CREATE CONSTRAINT orggraph_Legacy_id IF NOT EXISTS "
+                    "FOR (n:Legacy) REQUIRE n.id IS UNIQUE").consume()
     summary = push(corpus, s)
     exp = expected_counts(corpus)
     assert summary["replaced"]["nodes"] == expected_counts(_tiny("甲組", "甲事項。"))["nodes"] + 1
     assert db_counts(neo4j_server) == (exp["nodes"], exp["relationships"])
-    assert rows(neo4j_server, "MATCH (n) WHERE n.id STARTS WITH '舊部' OR n.id STARTS WITH '測試部' RETURN count(n)") == [[0]]
+    assert rows(neo4j_server,
+                "MATCH (n) WHERE n.id STARTS WITH '舊部' OR n.id STARTS WITH '測試部' RETURN count(n)") == [[0]]
     assert rows(neo4j_server, "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'orggraph_' RETURN name") == []
     got = Counter(lab for (labs,) in rows(neo4j_server, "MATCH (n) WHERE n._orggraph = true AND NOT n:OrggraphRun "
                                           "RETURN labels(n)") for lab in labs)
@@ -361,7 +366,8 @@ def test_cli_status_and_reset_remove_exactly_what_orggraph_wrote(neo4j_env, run,
 
         result = run("neo4j", "reset")  # the test runner's stdin is no terminal
         assert result.exit_code == 1 and result.stderr == (
-            "Error: neo4j reset deletes what orggraph wrote; standard input is not a terminal, so pass --yes to confirm\n")
+            "Error: neo4j reset deletes what orggraph wrote; standard input is not a terminal, "
+            "so pass --yes to confirm\n")
         assert db_counts(neo4j_env) == (exp["nodes"], exp["relationships"])
 
         result = run("neo4j", "reset", "--yes", "--json")
@@ -592,6 +598,7 @@ def test_cookbook_query(name, pushed, corpus):
 # --------------------------------------------------------------------------- which --backend neo4j
 def _eval_module():
     import importlib.util
+
     from conftest import REPO
     spec = importlib.util.spec_from_file_location("eval_run", REPO / "eval" / "run.py")
     module = importlib.util.module_from_spec(spec)
@@ -664,7 +671,7 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
     # duties, and no text has 瀆案, the bigram straddling the two words (a seam): it is no evidence
     # against the duty holding 貪瀆, which answers in both backends (before seams, Neo4j found nothing).
     from queries.neo4j_lookup import which
-    from queries.search import build_index, parse_query, search, seams
+    from queries.search import build_index, parse_query, seams, search
     from queries.textnorm import fold
 
     seed_lines = {p.stem: _lines(p) for p in sorted(SEEDS.glob("*.txt"))}
@@ -717,6 +724,7 @@ def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
     # 第12條 三, line 132) answer in both backends from the second pass, marked partial, first the same unit;
     # the off-topic queries (eval/offtopic.jsonl) get no partial match from either.
     import json
+
     from conftest import REPO
     from queries.neo4j_lookup import which
     from queries.which import which as embedded_which
@@ -805,6 +813,7 @@ def test_eval_set_quality_of_the_neo4j_backend(neo4j_server, corpus):
 # --------------------------------------------------------------------------- a server killed mid-push
 def _bench_push():
     import importlib.util
+
     from conftest import REPO
     spec = importlib.util.spec_from_file_location("bench_push", REPO / "benchmarks" / "bench_push.py")
     module = importlib.util.module_from_spec(spec)
@@ -965,7 +974,8 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
     assert rows(server, "MATCH (n:OrggraphStaged) RETURN count(n)") == [[0]]
 
 
-@pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私", "關務署哪個單位管專利審查？"])
+@pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私",
+                                      "關務署哪個單位管專利審查？"])
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     # Scope, level and vocabulary are read once (queries/ask.py) whichever backend finds the candidates.
     from queries.ask import ask, ask_graph

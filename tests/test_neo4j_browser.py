@@ -19,13 +19,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_SOP, SEEDS
 from graph_model.neo4j import guide
 from graph_model.neo4j.connection import Settings, connect
 from graph_model.neo4j.writer import expected_counts, push
 from graph_model.records import UNIT_KINDS
 from queries.textnorm import fold
-
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_SOP, SEEDS
 
 GRASS = REPO / "docs" / "orggraph.grass"
 SHOTS = os.environ.get("ORGGRAPH_BROWSER_SHOTS")  # a directory: keep the screenshots there (docs/img)
@@ -210,7 +209,7 @@ def test_graph_query(name, pushed, corpus):
     p = query.params
     nodes, rels = subgraph(pushed, query)
     assert nodes and rels
-    for rtype, src, dst, props in rels:  # what a path shows is what the documents say
+    for rtype, src, dst, _props in rels:  # what a path shows is what the documents say
         assert corpus.g.has_edge(src, dst), (rtype, src, dst)
     if name == "graph-unit-duties":
         duties = {d["text"] for d, _ in corpus.duties_of(p["id"])}
@@ -224,7 +223,7 @@ def test_graph_query(name, pushed, corpus):
         assert all("保稅" in t or "監管" in t for t in texts)
         holders = {src for _, src, _, _ in rels}
         assert "財政部/關務署/高雄關/嘉南分關" in holders
-        for _, src, did, h in rels:  # every unit drawn is every unit that holds the statement
+        for _, _src, did, h in rels:  # every unit drawn is every unit that holds the statement
             assert {u["id"] for u, _ in corpus.handlers(did)} <= holders
             assert said(h["doc"], h["line"], h.get("end_line"), nodes[did][1]["text"])
     elif name == "graph-shared-duties":
@@ -241,8 +240,9 @@ def test_graph_query(name, pushed, corpus):
         expected = set(corpus.descendants(p["id"], depth=2))
         assert set(nodes) == expected | {p["id"]} and len(expected) >= 10
         assert {"財政部/關務署/基隆關/稽查組", "財政部/關務署/基隆關/八里分關"} <= expected
-        for _, src, dst, h in rels:  # each child is named where the budget book lists its parent's units
-            assert nodes[dst][1]["name"] in "".join(SEED_LINES[h["doc"]][h["line"] - 1:(h.get("end_line") or h["line"]) + 2])
+        for _, _src, dst, h in rels:  # each child is named where the budget book lists its parent's units
+            assert nodes[dst][1]["name"] in "".join(
+                SEED_LINES[h["doc"]][h["line"] - 1:(h.get("end_line") or h["line"]) + 2])
     elif name == "graph-procedure-steps":
         procs = [n for labels, n in nodes.values() if "Procedure" in labels]
         assert [n["title"] for n in procs] == ["經濟部駐外機構通訊錄製作流程"]

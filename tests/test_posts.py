@@ -9,8 +9,14 @@ import pytest
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 from graph_model.ranks import rank_label
 from graph_model.records import Source, plain
-from loaders.posts import (chart_leadership, document_posts, extract_leadership, extract_posts, mentions_posts,
-                           parse_rank)
+from loaders.posts import (
+    chart_leadership,
+    document_posts,
+    extract_leadership,
+    extract_posts,
+    mentions_posts,
+    parse_rank,
+)
 from loaders.text import logical_lines
 
 AGENCY = ("財政部", "關稅總局")
@@ -122,7 +128,8 @@ def test_seed_002_leadership_article_6():
                                   ("統計室", "統計主任", 1, 1, "簡任10–11", []),
                                   ("會計室", "副主任", 1, 1, "薦任9–簡任10", []),
                                   ("統計室", "副主任", 1, 1, "薦任9–簡任10", [])]),
-    ("第10條", ("督察室",), [("督察室", "主任", 1, 1, "簡任10–11", []), ("督察室", "副主任", 1, 1, "薦任9–簡任10", [])]),
+    ("第10條", ("督察室",), [("督察室", "主任", 1, 1, "簡任10–11", []),
+                              ("督察室", "副主任", 1, 1, "薦任9–簡任10", [])]),
     ("第10-1條", ("政風室",), [("政風室", "主任", 1, 1, "簡任10–11", [])]),
 ])
 def test_seed_002_office_articles_belong_to_their_unit(label, unit, rows):
@@ -301,7 +308,8 @@ def test_budget_chart_leadership():
 def test_extract_leadership_prose_only_names_the_agency_head():
     src = Source("d", 1)
     assert extract_leadership("處長承局長之命，綜理處務。", src, ("局",)) == []
-    assert [p.title for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", src, ("X局",))] == ["局長", "副局長"]
+    assert [p.title for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", src, ("X局",))] == [
+        "局長", "副局長"]
 
 
 def test_words_that_only_look_like_posts():
@@ -344,7 +352,8 @@ def test_post_nodes(act_graph):
 
 def test_how_many_section_chiefs(act_graph):
     (row,) = posts(act_graph, "關稅總局", title="科長")
-    assert (row["min"], row["max"], row["rank"], row["rank_detail"]["series"]) == (61, 71, "薦任9", ["關務正", "技術正"])
+    assert (row["min"], row["max"], row["rank"], row["rank_detail"]["series"]) == (61, 71, "薦任9",
+                                                                                   ["關務正", "技術正"])
 
 
 def test_rollup_by_unit_and_agency(act_graph):

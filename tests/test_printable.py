@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-RULES = "某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n第 2 條\n本局設下列各組：\n{items}\n"
+RULES = ("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n"
+         "第 2 條\n本局設下列各組：\n{items}\n")
 
 
 def write(path, items: str):

@@ -17,8 +17,15 @@ from loaders import load_path
 from loaders.procedures import office_rule_procedures
 from loaders.text import logical_lines
 from queries.chart import ChartError
-from queries.procedure import (AmbiguousProcedure, UnknownProcedure, procedure, procedure_documents,
-                               procedures_based_on, procedures_of, render_procedure)
+from queries.procedure import (
+    AmbiguousProcedure,
+    UnknownProcedure,
+    procedure,
+    procedure_documents,
+    procedures_based_on,
+    procedures_of,
+    render_procedure,
+)
 from queries.procedure_chart import procedure_chart
 
 SOP_DOC = SEED_SOP.stem
@@ -253,8 +260,8 @@ def test_units_and_roles(procs):
 def test_units_named_without_a_role(procs):
     # 125: 「儲備對象：本部國際合作處、…投資審議委員會直接負責處理涉外事務有關人員」 — sources of candidates.
     assert [u.unit[-1] for u in procs[112].named] == [
-        "國際合作處", "投資業務處", "工業局", "國際貿易局", "智慧財產局", "標準檢驗局", "加工出口區管理處", "中小企業處",
-        "投資審議委員會"]
+        "國際合作處", "投資業務處", "工業局", "國際貿易局", "智慧財產局", "標準檢驗局", "加工出口區管理處",
+        "中小企業處", "投資審議委員會"]
     assert _units(procs[112]) == [("經濟部",)]
 
 
@@ -311,7 +318,8 @@ def test_laws_and_forms_are_shared(graph):
     lines = sorted(graph.node(u)["line"] for u, _, d in graph.g.in_edges("law:公務人員任用法", data=True))
     assert lines == [3, 130, 254, 279]
     based = procedures_based_on(graph, "返國入學辦法")  # 758, 793
-    assert [r["procedure"].split(":")[1][-12:] for r in based] == ["人員子女申請就學作業程序", "子女申請大學入學作業程序"]
+    assert [r["procedure"].split(":")[1][-12:] for r in based] == ["人員子女申請就學作業程序",
+                                                                  "子女申請大學入學作業程序"]
     users = [u for u, _, d in graph.g.in_edges("form:政府派赴國外工作人員子女返國入學申請表", data=True)]
     assert len(users) == 2  # 787, 828
 
@@ -344,8 +352,8 @@ def test_procedure_lookup(graph):
 
 def test_procedure_view_of_the_pension_procedure(graph):
     info = procedure(graph, "撫卹")
-    assert [ln["name"] for ln in info["laws"]] == ["公務人員撫卹法", "公務人員撫卹法施行細則", "公務人員勳績撫卹金給與標準",
-                                                 "公務人員死亡殮葬補助費給與標準"]
+    assert [ln["name"] for ln in info["laws"]] == ["公務人員撫卹法", "公務人員撫卹法施行細則",
+                                                 "公務人員勳績撫卹金給與標準", "公務人員死亡殮葬補助費給與標準"]
     assert info["steps"][6]["next"] == [{"n": 8, "condition": "否"}, {"n": 9, "condition": "是"}]
     assert [u["unit"] for u in info["units"]] == ["經濟部", "經濟部/人事處", "銓敘部", "行政院/人事行政總處",
                                                   "內政部/中部辦公室"]
@@ -524,7 +532,8 @@ def test_arrow_chains_fenced_mermaid_and_working_days():
     [p] = parsed.procedures
     assert [s.text for s in p.steps] == [
         "申請人填具假單", "單位主管核准", "人事室登記", "收件", "本署秘書室彙辦", "退件"]
-    assert [(e.from_step, e.to_step, e.label) for e in p.flow] == [(1, 2, ""), (2, 3, ""), (4, 5, "合格"), (4, 6, "不合格")]
+    assert [(e.from_step, e.to_step, e.label) for e in p.flow] == [(1, 2, ""), (2, 3, ""), (4, 5, "合格"),
+                                                                   (4, 6, "不合格")]
     assert [s.key for s in p.steps] == ["", "", "", "A", "B", "C"]  # mermaid boxes keep their keys
     assert p.time.days == 5
     assert p.steps[4].actors == [Actor(("財政部", "關務署", "秘書室"), "彙辦", "explicit")]
@@ -639,9 +648,11 @@ def test_a_document_setting_a_unit_up_clears_the_mention_whatever_the_order():
     g = OrgGraph.build([sop])
     assert g.node("經濟部")["mentioned"]
     # a unit implied as a parent and set up later is still upgraded (implied → set up)
-    top = ParsedDocument(Document("c_act", "t", "org_act"), units=[UnitRecord(("經濟部",), "Agency", "部", Source("c_act", 2))])
+    top = ParsedDocument(Document("c_act", "t", "org_act"),
+                         units=[UnitRecord(("經濟部",), "Agency", "部", Source("c_act", 2))])
     g = OrgGraph.build([act, top])
-    assert (g.node("經濟部")["implied"], g.node("經濟部")["mentioned"], g.node("經濟部")["doc"]) == (False, False, "c_act")
+    assert (g.node("經濟部")["implied"], g.node("經濟部")["mentioned"], g.node("經濟部")["doc"]) == (False, False,
+                                                                                                "c_act")
 
 
 def test_tree_and_chart_leave_mentioned_units_out(graph):
@@ -729,7 +740,8 @@ WHICH_CHILD_EDUCATION = f"""\
 """
 
 WHICH_EXAM_PLAN = f"""\
-1. 考試計畫草案函送審議：考試計畫草案應於預訂舉辦考試前5個月，函送行政院人事行政總處轉請考選部審議。  (score 56.99, 2 units)
+1. 考試計畫草案函送審議：考試計畫草案應於預訂舉辦考試前5個月，函送行政院人事行政總處轉請考選部審議。\
+  (score 56.99, 2 units)
    note of 經濟部駐外經濟商務機構商務人員特種考試作業程序
    考選部  {SOP_DOC}:35  [審議]
    行政院 › 人事行政總處  {SOP_DOC}:35  [轉請]
@@ -746,7 +758,8 @@ def test_cli_which_over_procedures_exact_output(run, store_path):
     assert (result.exit_code, result.stdout) == (0, WHICH_EXAM_PLAN)
     import json
     [hit, _] = json.loads(run("--store", store_path, "which", "子女教育補助", "--json").stdout)
-    assert hit["evidence"][0] == {"text": "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）", "doc": SOP_DOC,
+    assert hit["evidence"][0] == {"text": "經濟部駐外機構人員辦理子女教育補助費作業程序（子女在國內就學）",
+                                  "doc": SOP_DOC,
                                   "line": 701, "article": "", "item": "", "kind": "procedure", "context": "procedure",
                                   "role": "複核 (inferred)"}
 

@@ -12,9 +12,8 @@ import time
 
 import pytest
 
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
-
 import loaders
+from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 from loaders import LoadError
 
 

@@ -10,8 +10,17 @@ import json
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET
-from graph_model.records import (HeadcountRecord, PostRecord, QuotaRule, Rank, Source, StatutoryTotal, SubQuota,
-                                 parsed_from_dict, to_dict)
+from graph_model.records import (
+    HeadcountRecord,
+    PostRecord,
+    QuotaRule,
+    Rank,
+    Source,
+    StatutoryTotal,
+    SubQuota,
+    parsed_from_dict,
+    to_dict,
+)
 from graph_model.store import open_store
 from loaders import load_path
 
@@ -70,7 +79,8 @@ def test_a_stated_total_round_trips():
     total = StatutoryTotal(unit=("交通部", "公路總局", "各區養護工程處"), variant="一等工程處", min=572, max=572,
                            titles=("工務士", "事務士"), source=Source("05", 60, 60, "第7條", None))
     post = PostRecord(unit=("局",), title="秘書", min=2, max=2, rank=Rank("薦任", 8, "薦任", 9, ("關務正",), "x"),
-                      sub_quotas=[SubQuota(1, Rank("簡任", 10, "簡任", 10, (), "y"), "其中一人")], source=Source("d", 1, 1))
+                      sub_quotas=[SubQuota(1, Rank("簡任", 10, "簡任", 10, (), "y"), "其中一人")],
+                      source=Source("d", 1, 1))
     parsed = load_path(SEED_ACT)
     parsed.posts = [total, post]
     d = json.loads(json.dumps(to_dict(parsed), ensure_ascii=False))

@@ -8,10 +8,17 @@ import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEEDS
 from graph_model.errors import StoreError
-from graph_model.store import (FORMAT, VERSION, atomic_write, bundled_store, SAMPLES_STORE, default_store_path,
-                               open_store)
-from loaders.batch import read_paths
+from graph_model.store import (
+    FORMAT,
+    SAMPLES_STORE,
+    VERSION,
+    atomic_write,
+    bundled_store,
+    default_store_path,
+    open_store,
+)
 from loaders import LoadError
+from loaders.batch import read_paths
 
 BUDGET_ID = SEED_BUDGET.stem
 

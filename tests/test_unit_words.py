@@ -73,7 +73,8 @@ def test_a_company_or_an_engineers_title_is_no_department(pcode, word):
 
 
 def test_a_libraries_and_museums_inside_an_agency_with_their_sections():
-    # A0020056 立法院處務規程 line 115「國會圖書館設三科，分掌下列事項：」「一、第一科：」「（一）關於圖書資訊之選擇採訪事項。」
+    # A0020056 立法院處務規程 line 115「國會圖書館設三科，分掌下列事項：」「一、第一科：」
+    # 「（一）關於圖書資訊之選擇採訪事項。」
     # line 150「議政博物館設二科，分掌下列事項：」
     parsed = parse("A0020056")
     found = units(parsed)
@@ -142,8 +143,10 @@ def test_sections_in_every_court_are_no_unit_named_so():
 
 
 @pytest.mark.parametrize("pcode,expected", [
-    # H0010032 國立傳統藝術中心處務規程「本中心設下列組、室、團、館：」「七、國光劇團，分三科辦事。」「十、臺灣音樂館，分二科辦事。」
-    ("H0010032", {"國光劇團": ("Division", "劇團"), "臺灣國樂團": ("Division", "樂團"), "臺灣音樂館": ("Division", "館")}),
+    # H0010032 國立傳統藝術中心處務規程「本中心設下列組、室、團、館：」「七、國光劇團，分三科辦事。」
+    # 「十、臺灣音樂館，分二科辦事。」
+    ("H0010032", {"國光劇團": ("Division", "劇團"), "臺灣國樂團": ("Division", "樂團"),
+                  "臺灣音樂館": ("Division", "館")}),
     # G0420005 中央印製廠「十、第一工廠。」「十一、第二工廠。」
     ("G0420005", {"第一工廠": ("Facility", "廠"), "第二工廠": ("Facility", "廠")}),
     # M0010069 農業科技園區管理中心「桃園園區。」「蘭花園區。」

@@ -307,6 +307,7 @@ def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_s
 def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
     # A file that opens but whose rows are damaged: found only when the query reads them.
     import sqlite3
+
     from queries.which import cached_which, which
     cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
     cache = next(tmp_path.glob("which-*.sqlite"))
@@ -372,7 +373,7 @@ def test_a_seam_between_two_known_words_is_no_evidence_against(alone, word, head
     # 信管 is in no entry, it straddles 印信 and 管理; the units charged with 印信 answer, first.
     from queries.search import search
     checked = 0
-    for name, (graph, index) in alone.items():
+    for name, (_graph, index) in alone.items():
         keys = [e[3] for e in index.entries]
         seam = word[1] + head[0]
         if not (any(word in k for k in keys) and head in index.postings and seam not in index.postings) \
@@ -414,8 +415,9 @@ def test_seams_are_only_unknown_bigrams_between_known_ones():
     assert seams(["印信管理", "信管"], known) == {}  # 信管 alone elsewhere in the query is a word of its own
 
 
-@pytest.mark.parametrize("query, same_as", [("政風業務", "政風"), ("誰負責政風業務？", "政風"), ("政風相關事項", "政風"),
-                                            ("誰兼辦政風業務？", "政風"), ("公關業務", "公關")])
+@pytest.mark.parametrize("query, same_as", [("政風業務", "政風"), ("誰負責政風業務？", "政風"),
+                                            ("政風相關事項", "政風"), ("誰兼辦政風業務？", "政風"),
+                                            ("公關業務", "公關")])
 def test_filler_words_neither_rank_nor_reject(alone, query, same_as):
     # 業務/事項 after a topic only say "matters of": documents that write 政風事項 (and never 業務) answer
     # 政風業務 as they answer 政風, with the same units and scores; 兼辦 is a verb of being in charge.
@@ -510,8 +512,10 @@ def test_everyday_words_get_a_partial_match_rather_than_nothing(run):
     result = run("which", "辦公室冷氣維修")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "No unit handles 「辦公室冷氣維修」 as asked; partial matches (only some of its words in common):"
-    assert lines[1].startswith("1. 經濟部 › 智慧財產局 › 秘書室 › 第三科  (score ") and lines[1].endswith(", partial match)")
+    assert lines[0] == ("No unit handles 「辦公室冷氣維修」 as asked; "
+                        "partial matches (only some of its words in common):")
+    assert lines[1].startswith("1. 經濟部 › 智慧財產局 › 秘書室 › 第三科  (score ")
+    assert lines[1].endswith(", partial match)")
     hits = json.loads(run("which", "辦公室冷氣維修", "--json").stdout)
     assert hits[0]["unit"]["id"] == "經濟部/智慧財產局/秘書室/第三科" and all(h["partial"] for h in hits)
     assert hits[0]["evidence"][0]["doc"] == SEED_RULES.stem and hits[0]["evidence"][0]["line"] == 132
@@ -530,9 +534,10 @@ def test_off_topic_queries_get_no_partial_match(run):
     # (none shares two words with a duty of those documents); the second pass must not answer them.
     sys.path.insert(0, str(REPO / "eval"))
     import offtopic
+    from run import build_graph
+
     from graph_model.store import open_store
     from queries.search import build_index, search
-    from run import build_graph
 
     queries = offtopic.load_offtopic()
     assert len(queries) == 40

@@ -22,8 +22,10 @@ ROOT = HERE.parents[1]
 
 # (marker pattern, level, Word numFmt, Word lvlText, ODF num-format, ODF prefix, ODF suffix)
 LEVELS = (
-    (re.compile(r"^([一二三四五六七八九十]+)、\s*"), 0, "taiwaneseCountingThousand", "%1、", "一, 二, 三, ...", "", "、"),
-    (re.compile(r"^（([一二三四五六七八九十]+)）\s*"), 1, "taiwaneseCountingThousand", "（%2）", "一, 二, 三, ...", "（", "）"),
+    (re.compile(r"^([一二三四五六七八九十]+)、\s*"), 0, "taiwaneseCountingThousand", "%1、",
+     "一, 二, 三, ...", "", "、"),
+    (re.compile(r"^（([一二三四五六七八九十]+)）\s*"), 1, "taiwaneseCountingThousand", "（%2）",
+     "一, 二, 三, ...", "（", "）"),
     (re.compile(r"^(\d+)[.．]\s*"), 2, "decimal", "%3.", "1", "", "."),
     (re.compile(r"^[(（](\d+)[)）]\s*"), 3, "decimal", "(%4)", "1", "(", ")"),
 )
@@ -42,7 +44,8 @@ def _value(text: str) -> int:
 
 def blocks(text: str) -> list[tuple[int | None, str]]:
     """``(level, text)`` per line: level None for a paragraph, 0–3 for an item numbered automatically."""
-    out, counters = [], {}
+    out: list[tuple[int | None, str]] = []
+    counters: dict[int, int] = {}
     for line in text.splitlines():
         line = line.rstrip()
         if ARTICLE.match(line.strip()):
@@ -173,8 +176,9 @@ DOCUMENTS = (
 
 
 def make(out: Path = HERE / "files") -> list[Path]:
-    from playwright.sync_api import sync_playwright
     import shutil
+
+    from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     written = []

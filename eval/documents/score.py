@@ -16,8 +16,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-import loaders  # noqa: E402
 from make import DOCUMENTS  # noqa: E402
+
+import loaders  # noqa: E402
 
 
 def records(parsed) -> tuple[set, set, set]:

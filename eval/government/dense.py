@@ -104,7 +104,8 @@ def main() -> None:
         questions, grades = S.load_questions(S.SETS[name]), S.load_grades(S.SETS[name])
         for system, fn in systems.items():
             fig = S.evaluate(fn, questions, grades)["overall"]
-            print(f"{name:8} {system:12}" + "".join(f" {k} {fig[k]:<6}" for k in ("hit@1", "any@5", "empty", "judged@1")))
+            shown = ("hit@1", "any@5", "empty", "judged@1")
+            print(f"{name:8} {system:12}" + "".join(f" {k} {fig[k]:<6}" for k in shown))
     samples = index_of(open_store("/nonexistent/store.json").graph())
     small = embed(passages(samples))
     offtopic = [json.loads(line)["query"] for line in (HERE.parent / "offtopic.jsonl").open(encoding="utf-8")]

@@ -28,7 +28,10 @@ def text_at(where):
     doc = json.loads((ROOT / "FalVMingLing" / f"{pcode}.json").read_text(encoding="utf-8"))
     if loc == "沿革內容":
         return doc["沿革內容"]
-    n = re.match(r"第(\S+)條", loc).group(1)
+    article = re.match(r"第(\S+)條", loc)
+    if article is None:
+        raise ValueError(f"{pcode}: {loc!r} is neither 沿革內容 nor an article")
+    n = article.group(1)
     return "".join(a["條文內容"] for a in doc["法規內容"] if a.get("條號") == f"第 {n} 條")
 
 

@@ -16,6 +16,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -49,7 +50,8 @@ def _found(graph, name: str) -> list[str]:
 
 def score_lineage(history, statuses) -> dict:
     gold = [r for r in rows("superseded.jsonl") if r.get("state") in ("current", "superseded", "abolished")]
-    out = {"agencies": len(gold), "state_right": 0, "superseded": 0, "successor_right": 0, "misses": []}
+    out: dict[str, Any] = {"agencies": len(gold), "state_right": 0, "superseded": 0, "successor_right": 0,
+                           "misses": []}
     for r in gold:
         docs = [statuses[p] for p in r.get("pcodes", []) if p in statuses]
         if not docs:
@@ -83,8 +85,8 @@ def score_lineage(history, statuses) -> dict:
 
 def score_parents(current) -> dict:
     gold = rows("parents.jsonl")
-    out = {"agencies": len(gold), "placed": 0, "misses": [],
-           "top": sorted(current.node(r)["name"] for r in current.roots())}
+    out: dict[str, Any] = {"agencies": len(gold), "placed": 0, "misses": [],
+                           "top": sorted(current.node(r)["name"] for r in current.roots())}
     for r in gold:
         found = _found(current, r["agency"])
         if not found:
@@ -103,9 +105,10 @@ def score_parents(current) -> dict:
 
 
 def run(store: Path | None = None) -> dict:
+    from score import national_store
+
     from graph_model import lineage
     from graph_model.store import open_store
-    from score import national_store
     with tempfile.TemporaryDirectory() as tmp:
         s = open_store(store or national_store(Path(tmp)))
         statuses = lineage.statuses(s.parsed())

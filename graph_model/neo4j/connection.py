@@ -12,8 +12,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from . import Neo4jError
-from . import cypher as q
+from . import Neo4jError, cypher as q
 
 CONNECT_TIMEOUT = 5.0
 
@@ -65,7 +64,7 @@ def settings(uri: str | None = None, username: str | None = None, database: str 
                     database=database or env.get("NEO4J_DATABASE") or Settings.database)
 
 
-def _clean(text: str, s: Settings) -> str:
+def _clean(text: object, s: Settings) -> str:
     """A server's or the driver's words, one line, without the user info of a URI or the password (as it
     is, or percent-encoded as a URI holds it)."""
     from urllib.parse import quote
@@ -80,18 +79,20 @@ def translate(exc: Exception, s: Settings) -> Neo4jError:
     """A one-line domain error for a driver exception."""
     from neo4j import exceptions as ne
     where = f"{s.shown_uri} (database {s.database!r})"
-    if getattr(exc, "code", "") and "AuthenticationRateLimit" in exc.code:
+    code: str = getattr(exc, "code", None) or ""  # a server's status code (Neo4jError and its kind)
+    if "AuthenticationRateLimit" in code:
         msg = (f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} too many times in a row; "
                "wait a few seconds (check NEO4J_USERNAME / NEO4J_PASSWORD)")
     elif isinstance(exc, ne.AuthError):
-        msg = f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} (check NEO4J_USERNAME / NEO4J_PASSWORD)"
+        msg = (f"Neo4j at {s.shown_uri} rejected the credentials of user {s.username!r} "
+               "(check NEO4J_USERNAME / NEO4J_PASSWORD)")
     elif isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
         msg = f"cannot reach Neo4j at {s.shown_uri}: {_clean(exc, s)}"
     elif isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
         msg = f"bad Neo4j settings for {s.shown_uri}: {_clean(exc, s)}"
-    elif getattr(exc, "code", "") and "DatabaseNotFound" in exc.code:
+    elif "DatabaseNotFound" in code:
         msg = f"Neo4j at {s.shown_uri} has no database {s.database!r} (check NEO4J_DATABASE)"
-    elif getattr(exc, "code", "") and ("AccessMode" in exc.code or "ForbiddenOn" in exc.code):
+    elif "AccessMode" in code or "ForbiddenOn" in code:
         msg = f"refused: {_WRITING}"
     elif isinstance(exc, ne.Neo4jError):
         msg = f"Neo4j error at {where}: {_clean(getattr(exc, 'message', None) or exc, s)}"
@@ -244,7 +245,10 @@ def render_table(result: dict) -> str:
     if not header:
         return "(no columns)"
     widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(header)]
-    line = lambda cells: " | ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
+
+    def line(cells):
+        return " | ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
+
     out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)

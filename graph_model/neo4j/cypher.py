@@ -269,7 +269,8 @@ def fulltext_unit_hits() -> str:
     return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS u, score\n"
             f"RETURN u.id AS ref, score, {_UNIT_FIELDS}, u.full_name AS full_name, u.aliases AS aliases,\n"
             "       u.doc AS doc, u.line AS line, u.article AS article, u.item AS item, '' AS post, '' AS role,\n"
-            "       EXISTS { (u)-[:HANDLES]->(:Duty) } AS own_duties, EXISTS { (u)-[:HAS_UNIT]->(:Unit) } AS has_children")
+            "       EXISTS { (u)-[:HANDLES]->(:Duty) } AS own_duties,"
+            " EXISTS { (u)-[:HAS_UNIT]->(:Unit) } AS has_children")
 
 
 def fulltext_duty_hits() -> str:
@@ -314,11 +315,14 @@ def fulltext_step_hits() -> str:
             "     WHEN p:Rule AND coalesce(p.agency, '') <> '' THEN [p.agency] ELSE [] END AS acting\n"
             "MATCH (u:Unit) WHERE u.id IN acting\n"
             "WITH p, s, score, u, [i IN range(0, size(actors) - 1) WHERE actors[i] = u.id] AS at\n"
-            f"RETURN s.id AS ref, s.text AS text, coalesce(s.notes, []) AS step_notes, s.n AS n, score, {_UNIT_FIELDS},\n"
+            "RETURN s.id AS ref, s.text AS text, coalesce(s.notes, []) AS step_notes, s.n AS n, score,"
+            f" {_UNIT_FIELDS},\n"
             "       s.doc AS doc, s.line AS line, coalesce(s.article, '') AS article, coalesce(s.item, '') AS item,\n"
             "       '' AS post, [i IN at | s.actor_roles[i]] AS roles,\n"
-            "       size(at) > 0 AND all(i IN at WHERE coalesce(s.actor_basis[i], 'explicit') = 'inferred') AS inferred,\n"
-            "       u.id = p.agency AS owner, p:Rule AS rule, p.title AS procedure, coalesce(s.deciders, []) AS deciders")
+            "       size(at) > 0 AND all(i IN at WHERE coalesce(s.actor_basis[i], 'explicit') = 'inferred')"
+            " AS inferred,\n"
+            "       u.id = p.agency AS owner, p:Rule AS rule, p.title AS procedure,"
+            " coalesce(s.deciders, []) AS deciders")
 
 
 def fulltext_note_hits() -> str:
@@ -330,7 +334,8 @@ def fulltext_note_hits() -> str:
             "WITH p, score, coalesce(p.notes, []) AS notes, coalesce(p.note_actors, []) AS actors,\n"
             "     coalesce(p.note_inferred, []) AS inferred\n"
             "UNWIND range(0, size(notes) - 1) AS i\n"
-            "WITH p, score, i, notes[i] AS text, p.note_lines[i] AS line, split(coalesce(inferred[i], ''), '|') AS weak,\n"
+            "WITH p, score, i, notes[i] AS text, p.note_lines[i] AS line,"
+            " split(coalesce(inferred[i], ''), '|') AS weak,\n"
             "     CASE WHEN coalesce(actors[i], '') <> '' THEN split(actors[i], '|')\n"
             "          WHEN p:Rule AND coalesce(p.agency, '') <> '' THEN [p.agency] ELSE [] END AS acting\n"
             "MATCH (u:Unit) WHERE u.id IN acting\n"

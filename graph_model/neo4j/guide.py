@@ -156,14 +156,18 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(port: int = DEFAULT_PORT, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+class GuideServer(ThreadingHTTPServer):
+    url = ""  # the base URL, set by serve()
+
+
+def serve(port: int = DEFAULT_PORT, host: str = "127.0.0.1") -> GuideServer:
     """A started server (in a daemon thread) for the guide and the style sheet; ``.url`` is its base URL.
 
     The files are read once, now; call ``.shutdown()`` to stop it.
     """
     queries, style = cookbook(), style_sheet()
     try:
-        server = ThreadingHTTPServer((host, port), partial(_Handler, files={}))
+        server = GuideServer((host, port), partial(_Handler, files={}))
     except OSError as exc:
         raise GuideError(f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)") from None
     name = "localhost" if host in ("127.0.0.1", "localhost") else host

@@ -28,10 +28,9 @@ import json
 import time
 import uuid
 from collections import Counter, defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from . import Neo4jError
-from . import cypher as q
+from . import Neo4jError, cypher as q
 from .connection import Settings, connect, translate
 
 DEFAULT_BATCH_SIZE = 1000
@@ -95,10 +94,11 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
     """
     if batch_size < 1:
         raise Neo4jError("batch size must be at least 1")
-    run = run or datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     work = plan(graph)
     expected = expected_counts(graph)
-    step, seconds = "connecting", {}
+    step = "connecting"
+    seconds: dict[str, float] = {}
     clock = [time.perf_counter()]
 
     def begin(name: str) -> str:  # the step now under way, and how long the one before took
@@ -133,14 +133,14 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                 for (rtype, _src, _dst), rows in sorted(work["rels"].items()):
                     stmt = q.stage_relationships(rtype)
                     for batch in _batches(rows, batch_size):
-                        session.execute_write(lambda tx, b=batch: tx.run(stmt, rows=b, run=run).consume())
+                        session.execute_write(lambda tx, b=batch, s=stmt: tx.run(s, rows=b, run=run).consume())
                         if progress:
                             progress(len(batch))
                 step = begin("verifying counts")
                 got = _staged_counts(session, run)
                 _check(got, expected, run)
                 step = begin("switching to the new graph")
-                pushed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                pushed_at = datetime.now(UTC).isoformat(timespec="seconds")
                 meta = {"run": run, "source": source, "pushed_at": pushed_at,
                         "nodes": got["nodes"], "relationships": got["relationships"],
                         "labels": json.dumps(got["labels"], ensure_ascii=False),
@@ -157,7 +157,8 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
             "source": source, "pushed_at": pushed_at,
             "nodes": got["nodes"], "relationships": got["relationships"],
             "labels": got["labels"], "types": got["types"],
-            "replaced": replaced, "verified": True, "seconds": {**seconds, **{step: round(time.perf_counter() - clock[0], 3)}}}
+            "replaced": replaced, "verified": True,
+            "seconds": {**seconds, **{step: round(time.perf_counter() - clock[0], 3)}}}
 
 
 def _switch(tx, run: str, groups: list[tuple[str, ...]], nodes: int, meta: dict) -> dict:
@@ -259,7 +260,7 @@ def status(settings: Settings, source: str = "") -> dict:
                 runs = [dict(r["meta"]) for r in session.run(q.current_runs())]
                 meta = runs[0] if runs else None
                 run = meta["run"] if meta else ""
-                counts = _run_counts(session, run) if meta else None
+                counts = _run_counts(session, run) if meta else {}
                 leftovers = [r.data() for r in session.run(q.count_leftovers(), run=run)]
                 schema = _owned_schema(session)
         except Exception as exc:
