@@ -24,17 +24,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .search import keep_ties
 from .textnorm import clean_query, fold
 from .vocabulary import Catalog, Synonym, synonyms_in
 
+if TYPE_CHECKING:
+    from .which import Hit
+
 SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question as asked
 MAX_VARIANTS = 8
 
 # Questions asking which agency (機關, 部會), not which unit inside one.
-AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科)"
-                          r"|主管機關")
+AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
+                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科)|主管機關")
 # What is left of a question around its content once the question words are gone: 「管」 right after
 # a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡.
 _LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找)$")
@@ -145,7 +149,7 @@ Search = Callable[..., list]  # search(text, *, agency, unit_type, top, explain)
 def merge(answers: list[tuple[Variant, list]], top: int | None, triggers=None) -> list:
     """Each unit once, with its best answer over the variants (score × the variant's weight); units
     found as asked by some variant outrank partial matches of others."""
-    best: dict[str, tuple[float, object, Variant]] = {}
+    best: dict[str, tuple[float, Hit, Variant]] = {}
     answers = [(v, [h for h in hits if says(h, v, triggers)]) for v, hits in answers]
     full = any(not h.partial for _, hits in answers for h in hits)
     for variant, hits in answers:
@@ -234,7 +238,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     def run(scope_ids: list[str] | None) -> list:
         answers = []
         for v in q.variants:
-            refs = scope_ids or [agency]
+            refs: list[str | None] = list(scope_ids) if scope_ids else [agency]
             hits = []
             for ref in refs:
                 hits += search(v.text, agency=ref, unit_type=unit_type, top=width, explain=explain)
@@ -244,7 +248,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     # The agency the planner named comes first, even where it shares only some of the question's words
     # with the text (partial); the whole government answers only when nothing inside it does.
     hits = run(q.scope.units) if q.scope else []
-    if hits:
+    if hits and q.scope:
         answer.scope = q.scope
         answer.notes.append(f"Inside {q.scope.written} (named in the question).")
     else:

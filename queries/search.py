@@ -77,7 +77,7 @@ EVIDENCE_PER_UNIT = 3
 
 # What the index holds: kind -> function(graph) yielding its entries.  Add a kind here
 # (or pass ``sources`` to :func:`build_index`).
-ENTRY_SOURCES: Mapping[str, Callable[[object], Iterable[Entry]]] = MappingProxyType({
+ENTRY_SOURCES: Mapping[str, Callable[..., Iterable[Entry]]] = MappingProxyType({
     "duty": duty_entries,
     "unit": unit_entries,
     "procedure": which_entries,  # titles, steps and notes of procedures: the acting unit answers
@@ -148,7 +148,7 @@ class Index:
                 "context": self.context, "name_postings": self.name_postings, "scopes": self.scopes}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Index":
+    def from_dict(cls, data: dict) -> Index:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise ValueError("not a lookup index of this version")
         return cls(data["units"], data["entries"], data["postings"], data["lengths"], data["triggers"],
@@ -166,7 +166,7 @@ class Index:
 
 
 def build_index(graph, kinds: Iterable[str] | None = None,
-                sources: Mapping[str, Callable[[object], Iterable[Entry]]] = ENTRY_SOURCES,
+                sources: Mapping[str, Callable[..., Iterable[Entry]]] = ENTRY_SOURCES,
                 folded: Mapping[str, str] | None = None) -> Index:
     """Index the graph's texts (every kind in ``sources``, by default :data:`ENTRY_SOURCES`, or only ``kinds``).
 
@@ -177,7 +177,9 @@ def build_index(graph, kinds: Iterable[str] | None = None,
              for u in graph.units()]
     pos = {u[0]: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
-    entries, postings, lengths = [], {}, []
+    entries: list[list] = []
+    postings: dict[str, list[int]] = {}
+    lengths: list[int] = []
     for kind in (kinds or sources):
         for entry in sources[kind](graph):
             handlers = [[pos[h.unit], h.doc, h.line, h.article, h.item, h.post, h.role]
@@ -257,7 +259,7 @@ class Query:
 def parse_query(index: Index, text: str) -> Query:
     """Clean and fold ``text``; unit names it mentions become context when content remains."""
     key = clean_query(text, index._trigger_set)
-    parts, context = key.split(), []
+    parts, context = key.split(), list[str]()
     names = [n for ch in dict.fromkeys(key) for n in index._context_by_char.get(ch, ())]
     for name in sorted(names, key=len, reverse=True):
         if not any(name in p for p in parts):
@@ -301,7 +303,8 @@ def _automaton(parts: tuple[str, ...]) -> tuple[list[dict], list[int], list[int]
     """Suffix automaton ``(transitions, links, lengths)`` of the query parts, joined by a character
     no key holds: built in time linear in the query, it finds the longest run of the query in a key
     in one pass over the key."""
-    nxt, link, length, last = [{}], [-1], [0], 0
+    nxt: list[dict[str, int]] = [{}]
+    link, length, last = [-1], [0], 0
     for ch in "\x00".join(parts):
         cur = len(nxt)
         nxt.append({})

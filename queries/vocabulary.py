@@ -110,7 +110,7 @@ def initials(name: str) -> list[str]:
     """Short names by the initials rule: the first character of each two-character word before the
     type word, the type word kept (委員會 as 會).  Only names of two such words have one: longer
     names drop words by custom (金融監督管理委員會 → 金管會), which agencies.tsv records."""
-    for word, kept in TYPE_WORDS:
+    for word, kept in TYPE_WORDS:  # noqa: B007 - the pair found is used after the loop
         if name.endswith(word):
             stem = name[: -len(word)]
             break
@@ -165,7 +165,7 @@ class Catalog:
                 "abbreviable": self.abbreviable}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Catalog":
+    def from_dict(cls, data: dict) -> Catalog:
         return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]),
                    tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]), data["abbreviable"])
 
@@ -205,7 +205,9 @@ def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
             names[key] = (ids + [uid], first_how)
 
     parents = {tuple(u[2][:-1]) for u in units if len(u[2]) > 1}
-    agencies, by_name, abbreviable = set(), {}, {}
+    agencies: set[str] = set()
+    by_name: dict[str, list[str]] = {}
+    abbreviable: dict[str, list[list[str]]] = {}
     for u in units:
         uid, name, path, kind, unit_type, full_name, aliases = u[:7]
         by_name.setdefault(fold(name, triggers), []).append(uid)

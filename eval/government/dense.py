@@ -27,7 +27,6 @@ for p in (str(HERE.parent.parent), str(HERE.parent), str(HERE)):
         sys.path.insert(0, p)
 
 import numpy as np  # noqa: E402
-
 import score as S  # noqa: E402
 
 

@@ -52,6 +52,7 @@ def load_grades(where: Path = HERE) -> dict[tuple[str, str], int]:
 def national_store(folder: Path) -> Path:
     """A store of every national document, loaded as ``orggraph load`` loads them."""
     from corpus import national_files
+
     from graph_model.store import Store
     from loaders.batch import read_paths
 
@@ -125,8 +126,8 @@ def systems(graph) -> dict:
     try:
         from queries.ask import ask_graph
     except ImportError:  # a checkout from before questions were read as such
-        def ask_graph(index, q, top):
-            return type("Answer", (), {"hits": which(index, q, top=top)})
+        def ask_graph(graph, text, **options):  # type: ignore[misc]  # the older checkout's stand-in
+            return type("Answer", (), {"hits": which(graph, text, top=options.get("top"))})
     return {"orggraph": lambda q: [(h.unit["id"], h.score) for h in ask_graph(index, q, top=10).hits],
             "bm25": lambda q: [(r.unit_id, r.score) for r in bm.search(q)[:10]]}
 
