@@ -372,7 +372,7 @@ def export(state, unit, fmt, output, depth, table):
     orggraph export 關務署 --depth 1 --format mermaid -o -
     """
     from queries.export import export as export_graph, output_format
-    from queries.export_mermaid import MAX_EDGES
+    from queries.export.mermaid import MAX_EDGES
     fmt = output_format(output, fmt)
     if table and fmt != "csv":
         raise click.UsageError(f"--table is for --format csv, not {fmt}")

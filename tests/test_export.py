@@ -24,9 +24,9 @@ from graph_model.graph import OrgGraph
 from graph_model.records import Source
 from graph_model.store import open_store
 from queries.export import export
-from queries.export_jsonld import doc_iri, duty_iri, unit_iri
-from queries.export_scope import scope, short
-from queries.export_xml import legal
+from queries.export.jsonld import doc_iri, duty_iri, unit_iri
+from queries.export.scope import scope, short
+from queries.export.xml_text import legal
 
 BUDGET_ID = SEED_BUDGET.stem
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()

@@ -107,5 +107,5 @@ def test_the_jsonld_export_says_it_as_w3c_org_change_events(run, store, tmp_path
     org = rdflib.Namespace("http://www.w3.org/ns/org#")
     events = list(g.subjects(rdflib.RDF.type, org.ChangeEvent))
     pairs = {(str(g.value(e, org.originalOrganization)), str(g.value(e, org.resultingOrganization))) for e in events}
-    from queries.export_jsonld import unit_iri
+    from queries.export.jsonld import unit_iri
     assert (unit_iri("行政院/交通部/公路總局"), unit_iri("行政院/交通部/公路局")) in pairs

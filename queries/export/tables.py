@@ -10,7 +10,7 @@ spreadsheets' own mark for "text": a name in a document must not become a comman
 
 >>> import csv
 >>> from graph_model.store import open_store
->>> from queries.export_scope import scope
+>>> from queries.export.scope import scope
 >>> text = table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組"))
 >>> rows = list(csv.DictReader(text.lstrip("\\ufeff").splitlines()))
 >>> rows[0]["unit"], rows[0]["duty"], rows[0]["line"], rows[0]["item"]
@@ -23,7 +23,8 @@ import io
 from typing import TYPE_CHECKING
 
 from graph_model.ids import document_id
-from queries.export_scope import Scope
+
+from .scope import Scope
 
 if TYPE_CHECKING:
     from graph_model.graph import OrgGraph

@@ -13,7 +13,7 @@
 
 >>> import json
 >>> from graph_model.store import open_store
->>> from queries.export_scope import scope
+>>> from queries.export.scope import scope
 >>> doc = json.loads(jsonld(scope(open_store("/x/s.json").graph(), "基隆關", depth=1)))
 >>> unit = next(n for n in doc["@graph"] if n["@id"] == unit_iri("財政部/關務署/基隆關/稽查組"))
 >>> unit["@type"], unit["org:unitOf"]["@id"] == unit_iri("財政部/關務署/基隆關")
@@ -25,7 +25,8 @@ import json
 from urllib.parse import quote
 
 from graph_model.ids import document_id
-from queries.export_scope import Scope
+
+from .scope import Scope
 
 CONTEXT = {
     "org": "http://www.w3.org/ns/org#",

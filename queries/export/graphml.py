@@ -9,15 +9,15 @@ readable before any layout.  Gephi takes the plain ``label`` attribute.  The oth
 
 >>> import networkx as nx
 >>> from graph_model.store import open_store
->>> from queries.export_scope import scope
+>>> from queries.export.scope import scope
 >>> g = nx.read_graphml(__import__("io").BytesIO(graphml(scope(open_store("/x/s.json").graph(), "基隆關")).encode()))
 >>> g.nodes["財政部/關務署/基隆關/稽查組"]["label"], g.nodes["財政部/關務署/基隆關/稽查組"]["line"]
 ('稽查組', 34)
 """
 from __future__ import annotations
 
-from queries.export_scope import Scope, path_text, short
-from queries.export_xml import attr, text
+from .scope import Scope, path_text, short
+from .xml_text import attr, text
 
 NODE_KEYS = (  # (id, attr.name, attr.type)
     ("label", "label", "string"), ("name", "name", "string"), ("kind", "kind", "string"),

@@ -4,16 +4,16 @@ layout and colours as the GraphML export (``viz:position``, ``viz:color``).
 
 >>> import io, networkx as nx
 >>> from graph_model.store import open_store
->>> from queries.export_scope import scope
+>>> from queries.export.scope import scope
 >>> g = nx.read_gexf(io.BytesIO(gexf(scope(open_store("/x/s.json").graph(), "基隆關")).encode()))
 >>> g.nodes["財政部/關務署/基隆關/稽查組"]["label"], g.nodes["財政部/關務署/基隆關/稽查組"]["unit_type"]
 ('稽查組', '組')
 """
 from __future__ import annotations
 
-from queries.export_graphml import FILL, labelled_layout
-from queries.export_scope import Scope, path_text
-from queries.export_xml import attr
+from .graphml import FILL, labelled_layout
+from .scope import Scope, path_text
+from .xml_text import attr
 
 NODE_ATTRS = (("name", "string"), ("kind", "string"), ("unit_type", "string"), ("path", "string"),
               ("text", "string"), ("catch_all", "boolean"), ("residual", "boolean"), ("document", "string"),

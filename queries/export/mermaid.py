@@ -6,7 +6,7 @@ character that could end a label, a line or a Markdown code fence (``"`` ``#`` `
 ``#NNN;``.  A unit whose sub-units ``depth`` cut off says how many there are (``+15 below``).
 
 >>> from graph_model.store import open_store
->>> from queries.export_scope import scope
+>>> from queries.export.scope import scope
 >>> print(mermaid(scope(open_store("/x/s.json").graph(), "關務署", depth=1)).splitlines()[14])
     u13["基隆關<br>+15 below"]
 >>> label('a "b" [c] #1;')
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from queries.export_scope import Scope
+from .scope import Scope
 
 # Entity-coded: what ends a quoted label or a line, HTML, brackets, a code fence, and controls.
 _SPECIAL = re.compile(r'["#<>&\[\](){}|`\\\x00-\x1f\x7f]')

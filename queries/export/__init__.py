@@ -1,4 +1,5 @@
-"""Export the graph for other tools.
+"""Export the graph for other tools: one module per format (graphml, gexf, tables for csv, jsonld,
+mermaid), the scope they share (scope) and XML text helpers (xml_text); json is written here.
 
 ``json``: networkx node-link JSON (``nodes`` and ``edges``), readable back with
 ``OrgGraph.from_node_link``.  Unit nodes carry ``id``, ``labels``, ``name``,
@@ -28,6 +29,8 @@ from graph_model.errors import ExportError
 
 if TYPE_CHECKING:
     from graph_model.graph import OrgGraph
+
+__all__ = ["EXTENSIONS", "FORMATS", "export", "node_link", "output_format"]
 
 FORMATS = ("json", "graphml", "gexf", "csv", "jsonld", "mermaid")
 EXTENSIONS = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".jsonld": "jsonld",
@@ -64,25 +67,25 @@ def export(graph: OrgGraph, fmt: str = "json", unit: str | None = None, depth: i
     """The graph (or the sub-tree at ``unit``, ``depth`` levels down) serialised in ``fmt``."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    from queries.export_csv import TABLES
+    from .tables import TABLES
     if table not in TABLES:
         raise ExportError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
     if fmt == "json" and unit is None and depth is None:
         return json.dumps(node_link(graph), ensure_ascii=False, indent=1) + "\n"
-    from queries.export_scope import scope
+    from .scope import scope
     s = scope(graph, unit, depth)
     if fmt == "json":
         return json.dumps(_sub_node_link(s), ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
-        from queries.export_csv import table as csv_table
+        from .tables import table as csv_table
         return csv_table(s, table)
     return _writers()[fmt](s)
 
 
 def _writers() -> dict:
     """Format → the function that writes a scope in it (imported when an export asks)."""
-    from queries.export_gexf import gexf
-    from queries.export_graphml import graphml
-    from queries.export_jsonld import jsonld
-    from queries.export_mermaid import mermaid
+    from .gexf import gexf
+    from .graphml import graphml
+    from .jsonld import jsonld
+    from .mermaid import mermaid
     return {"graphml": graphml, "gexf": gexf, "jsonld": jsonld, "mermaid": mermaid}
