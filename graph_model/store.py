@@ -185,6 +185,11 @@ class Store:
         if db is not None:
             db.close()
 
+    def __del__(self):
+        # A connection is freed only by the garbage collector (it holds itself through its statement
+        # cache): closed here, the last reader out folds the journal back into the file at once.
+        self.close()
+
     @property
     def exists(self) -> bool:
         return self.source == "store"
@@ -335,17 +340,19 @@ class Store:
         """Apply a change: ``write(transaction)`` to a database, else ``create(documents now)`` gives the
         documents of the new database (``None``: nothing to write) built in place of a JSON store or of
         no store.  Returns what they return, with ``total`` (documents now) and ``converted_from``."""
-        sweep_temps(self.path.parent, f".{self.path.name}.*.tmp")  # what killed writers left behind
+        target = Path(os.path.realpath(self.path))  # through a link: the link stays a link
+        sweep_temps(target.parent, f".{target.name}.*.tmp")  # what killed writers left behind
         if self.format != "sqlite":
             with self._creating():
                 self._open()  # another writer may have made or converted it meanwhile
                 if self.format != "sqlite":
+                    sweep_temps(target.parent, f".{target.name}.*.tmp", age=0)  # only lock holders make them
                     old = self.documents if self.exists else {}
                     result, rows = create(old)
                     if rows is None:
                         return {**result, "total": len(old)}
                     converted = "json" if self.exists else None
-                    self._build(rows, refused, paths)
+                    self._build(target, rows, refused, paths)
                     self.converted = converted
                     return {**result, "total": len(rows), "converted_from": converted}
         with store_db.damage(self.path):
@@ -364,12 +371,11 @@ class Store:
         self._open()
         return result
 
-    def _build(self, rows: dict[str, tuple[dict, str]], refused: list[dict], paths: list[str]) -> None:
+    def _build(self, target: Path, rows: dict[str, tuple[dict, str]], refused: list[dict], paths: list[str]) -> None:
         """A new database of ``rows`` (``id -> (record, content hash)``), built under a temporary name and
-        renamed into the store's place (a JSON store, or none): readers see the old file or the new."""
-        target = Path(os.path.realpath(self.path))  # through a link: the link stays a link
+        renamed into ``target``, the store's place (a JSON store, or none): readers see the old file or the new."""
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             os.close(fd)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write here: {exc.strerror} (choose another location, "

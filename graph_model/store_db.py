@@ -72,16 +72,21 @@ def damage(path: Path) -> Iterator[None]:
     """SQLite's complaints about the file, as one-line store errors."""
     try:
         yield
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+    except sqlite3.Error as exc:
+        said = str(exc)
+        if "locked" in said or "busy" in said:
             raise StoreError(f"{path}: another orggraph has been writing the store for {WRITE_WAIT / 60:.0f} "
                              "minutes; try again when it is done") from None
-        if "readonly" in str(exc) or "read-only" in str(exc):
+        if "readonly" in said or "read-only" in said:
             raise StoreError(f"{path}: is read-only; it was left as it is (make it and its folder writable "
                              "or choose another --store FILE)") from None
-        raise StoreError(f"{path}: cannot use the store: {exc} (check the file and its folder)") from None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: the store is damaged ({exc}); it was left as it is (restore a copy, or load "
+        if "unable to open" in said or "disk I/O" in said or "full" in said:
+            raise StoreError(f"{path}: cannot use the store: {said} (check free space, the file and its folder's "
+                             "permissions)") from None
+        # Anything else SQLite finds (a page, a record or a text that is not what it wrote) is damage;
+        # what it quotes of the damaged bytes is left out.
+        said = said.split(" with text ")[0][:80]
+        raise StoreError(f"{path}: the store is damaged ({said}); it was left as it is (restore a copy, or load "
                          "the documents again into a new store with --store NEW)") from None
 
 
