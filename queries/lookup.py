@@ -19,7 +19,7 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
     read the same way for both), and a function giving suggestions (for when there is none).
 
     The embedded backend answers from the index cached where ``where()`` says
-    (:func:`queries.which.store_index`), built from ``build()`` (the graph) on a miss;
+    (:func:`queries.index_cache.store_index`), built from ``build()`` (the graph) on a miss;
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
     (:func:`graph_model.neo4j.connection.settings`).
     """
@@ -37,7 +37,8 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")
-    from .which import suggestions, using_index, which
+    from .index_cache import using_index
+    from .which import suggestions, which
 
     def answer_from(index):
         return ask(lambda text, **kw: which(index, text, **kw), query, index.catalog, explain=explain,
