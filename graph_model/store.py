@@ -236,7 +236,8 @@ class Store:
         if self._db is None:
             return []
         with store_db.damage(self.path):
-            return [{"path": p, "error": e} for p, e in self._db.execute("SELECT path, error FROM refused ORDER BY path")]
+            rows = self._db.execute("SELECT path, error FROM refused ORDER BY path")
+            return [{"path": p, "error": e} for p, e in rows]
 
     def graph(self, history: bool = False):
         """The organization graph of the current government (:func:`current_documents`: every document
@@ -341,12 +342,12 @@ class Store:
         documents of the new database (``None``: nothing to write) built in place of a JSON store or of
         no store.  Returns what they return, with ``total`` (documents now) and ``converted_from``."""
         target = Path(os.path.realpath(self.path))  # through a link: the link stays a link
-        sweep_temps(target.parent, f".{target.name}.*.tmp")  # what killed writers left behind
+        sweep_temps(target.parent, f".{target.name}.*.tmp*")  # what killed writers left behind (and journals)
         if self.format != "sqlite":
             with self._creating():
                 self._open()  # another writer may have made or converted it meanwhile
                 if self.format != "sqlite":
-                    sweep_temps(target.parent, f".{target.name}.*.tmp", age=0)  # only lock holders make them
+                    sweep_temps(target.parent, f".{target.name}.*.tmp*", age=0)  # only lock holders make them
                     old = self.documents if self.exists else {}
                     result, rows = create(old)
                     if rows is None:

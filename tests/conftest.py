@@ -64,7 +64,8 @@ def edit_record(path, doc_id: str, change) -> None:
             record = orjson.loads(raw)
             change(record)
             new = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
-            conn.execute("UPDATE documents SET record = ?, digest = ? WHERE id = ?", (new, row_digest(doc_id, new), doc_id))
+            conn.execute("UPDATE documents SET record = ?, digest = ? WHERE id = ?",
+                         (new, row_digest(doc_id, new), doc_id))
     finally:
         conn.close()
 

@@ -126,8 +126,8 @@ def test_four_writers_and_four_readers_at_once_lose_nothing(documents, tmp_path)
     assert orggraph(store, "load", first, cache=cache)[0] == 0
     script = ("import subprocess, sys\n"
               "for path in sys.argv[2:]:\n"
-              f"    p = subprocess.run([sys.executable, {str(REPO / 'cli.py')!r}, '--store', sys.argv[1], 'load', path],"
-              " capture_output=True, text=True)\n"
+              f"    p = subprocess.run([sys.executable, {str(REPO / 'cli.py')!r}, '--store', sys.argv[1], 'load',"
+              " path], capture_output=True, text=True)\n"
               "    if p.returncode != 0 or 'Traceback' in p.stderr:\n"
               "        sys.exit('load failed: ' + p.stderr)\n")
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), NO_COLOR="1")
