@@ -103,6 +103,10 @@ def _head(path: Path) -> tuple[bytes, os.stat_result] | None:
         os.close(fd)
 
 
+def _identity(st: os.stat_result) -> tuple:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 class _StoredRows:
     """The documents of a database, as :func:`plan` asks about them."""
 
@@ -170,14 +174,25 @@ class Store:
             self.version, self.fingerprint = store_db.version_of(meta), "store:" + meta["digest"]
             return
         self.format = "json"
+        # Read whole only when its documents are needed: a warm command knows the file by its identity
+        # (file_hash's memo) and its last bytes (the keys a whole store ends with).
+        self._bytes, self._ident = None, _identity(st)
         try:
             with open(self.path, "rb") as fh:
-                st, self._bytes = os.fstat(fh.fileno()), fh.read()
+                fh.seek(max(0, st.st_size - 200))
+                tail = fh.read()
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot read the store: {exc.strerror} (check its permissions)") from None
-        if not looks_whole(self._bytes):
-            decode(self._bytes, self.path)  # says precisely what is wrong
-        self.fingerprint = self.version = "store:" + file_hash(self.path, self._bytes, st)
+        if not looks_whole(head[:1] + tail):
+            decode(self._read_json()[0], self.path)  # says precisely what is wrong
+        self.fingerprint = self.version = "store:" + file_hash(self.path)
+
+    def _read_json(self) -> tuple[bytes, os.stat_result]:
+        try:
+            with open(self.path, "rb") as fh:
+                return fh.read(), os.fstat(fh.fileno())
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc.strerror} (check its permissions)") from None
 
     def close(self) -> None:
         """Let go of the database (a Store is usable again after :meth:`_open`)."""
@@ -210,6 +225,12 @@ class Store:
                                          ) from None
                 self._documents = docs
             else:
+                if self._bytes is None:
+                    data, st = self._read_json()
+                    if _identity(st) != self._ident:  # replaced since it was opened (or converted): again
+                        self._open()
+                        return self.documents
+                    self._bytes = data
                 raw = decode(self._bytes, self.path if self.exists else SAMPLES_STORE)
                 contents = raw.get("contents")
                 self._documents, self._contents = raw["documents"], contents if isinstance(contents, dict) else {}

@@ -274,3 +274,10 @@ def test_stale_journal_files_of_a_deleted_store_are_never_replayed_into_a_new_on
         wal.write_bytes(leftover)
     open_store(store_path).add(read_paths([SEED_ACT]).documents)
     assert list(stored_documents(store_path)) == [SEED_ACT.stem]
+
+
+def test_a_json_store_is_read_whole_only_for_its_documents_and_as_it_is_then(json_store):
+    reader = open_store(json_store)  # knows the file by its identity and its last bytes
+    open_store(json_store).add(read_paths([SEED_RULES]).documents)  # meanwhile converted by a writer
+    assert reader.format == "json" and SEED_RULES.stem in reader.documents
+    assert reader.format == "sqlite"
