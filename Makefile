@@ -16,7 +16,7 @@ PY := $(VENV)/bin/python
 ORGGRAPH := $(VENV)/bin/orggraph
 STAMP := $(VENV)/.orggraph-installed
 APT_PACKAGES := graphviz fonts-noto-cjk
-DEMO_STORE := out/demo/store.json
+DEMO_STORE := out/demo/store.sqlite
 
 .PHONY: demo test setup system-deps test-deps venv clean
 

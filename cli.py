@@ -52,6 +52,8 @@ class State:
 
     def invalidate(self) -> None:
         """Forget cached data after the store changed."""
+        if self._store is not None:
+            self._store.close()
         self._store = self._graph = None
 
 
@@ -200,7 +202,7 @@ class OrgGraphGroup(click.Group):
 @click.group(cls=OrgGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_path", metavar="FILE", envvar="ORGGRAPH_STORE",
               help="Store file (default: $ORGGRAPH_STORE, else "
-                   "${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json). "
+                   "${XDG_DATA_HOME:-~/.local/share}/orggraph/store.sqlite). "
                    "With no store at the default location, commands read the bundled sample corpus.")
 @click.option("--all", "history", is_flag=True,
               help="Include abolished documents (廢止) and what they set up; by default the graph is the "
@@ -270,6 +272,9 @@ def load(state, paths, genre, samples, agency, strict, as_json):
         documents = {i: (d["document"]["path"], d) for i, d in bundled_store().documents.items()} | documents
     summary = state.store().add(documents, batch.refused)
     state.invalidate()
+    if summary.get("converted_from") == "json":
+        click.echo(f"converted {one_line(summary['store'])} from a JSON store to an SQLite database (older orggraph "
+                   "versions cannot read it)", err=True)
     emit(summary, as_json, _render_load)
     if summary["refused"]:
         sys.exit(1)
@@ -412,19 +417,20 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     """
     from queries.lookup import lookup
     from queries.ask import render_reading
-    from queries.which import render_which, store_fingerprint
+    from queries.index_cache import store_index
+    from queries.which import render_which
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
     if backend == "neo4j" and explain:
         raise click.UsageError("--explain works with the embedded backend only")
 
-    def fingerprint():
-        # The index is cached by a fingerprint that needs no parsing; the graph is built only on a miss.
-        state.check_store()
-        return store_fingerprint(state.store_path) + (":history" if state.history else "")
+    def where():
+        # The index is cached with the store, for its version: opening the store reads no document,
+        # and the graph is built only on a miss.
+        return store_index(state.store(), state.history)
 
-    answer, suggest = lookup(backend, text, fingerprint=fingerprint, build=state.graph, agency=agency,
+    answer, suggest = lookup(backend, text, where=where, build=state.graph, agency=agency,
                              unit_type=unit_type, top=top, explain=explain)
     hits = answer.hits
     if as_json:
@@ -528,12 +534,12 @@ def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
     """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
     from queries.html_chart import write_html_chart
     from queries.index_file import IndexFileError
-    from queries.which import cached_index, store_fingerprint
+    from queries.index_cache import cached_index, store_index
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
         raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")
     # The page searches as `which` does, from the same cached index (rebuilt from the graph if damaged).
-    index = cached_index(store_fingerprint(state.store_path) + (":history" if state.history else ""), state.graph)
+    index = cached_index(store_index(state.store(), state.history), state.graph)
     try:
         units = write_html_chart(state.graph(), unit, output, index)
     except IndexFileError:

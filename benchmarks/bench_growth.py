@@ -70,10 +70,13 @@ def steps(store: Path, folder: Path, env: dict, repeat: int) -> dict[str, tuple[
         adds.append(run(["--store", str(base), "load", str(EXTRA)], env))
         base.unlink()
     out["add one"] = _median(adds)
+    work = store.with_name("work-" + store.name)  # the store keeps its caches: a copy as loaded has none
     for name, command in (("stats", ["stats"]), ("validate", ["validate"]), ("which 消防", ["which", "消防"])):
         shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
-        out[f"{name}: first"] = run(["--store", str(store), *command], env)
-        out[f"{name}: next"] = _median([run(["--store", str(store), *command], env) for _ in range(repeat)])
+        shutil.copy(store, work)
+        out[f"{name}: first"] = run(["--store", str(work), *command], env)
+        out[f"{name}: next"] = _median([run(["--store", str(work), *command], env) for _ in range(repeat)])
+    work.unlink()
     return out
 
 
@@ -91,8 +94,8 @@ def main() -> None:
         env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_DATA_HOME": str(tmp / "data")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: compiled modules are reused
         national = corpus_dir(tmp, None)
-        run(["--store", str(tmp / "names.json"), "load", str(national)], env)
-        names = agency_names(tmp / "names.json", env)
+        run(["--store", str(tmp / "names.sqlite"), "load", str(national)], env)
+        names = agency_names(tmp / "names.sqlite", env)
         whole = tmp / "synthetic"
         whole.mkdir()
         synthetic_copies(national, names, args.times, whole)
@@ -105,7 +108,7 @@ def main() -> None:
             folder.mkdir()
             for f in files[:n]:  # the originals sort first (copies' names begin with CJK)
                 os.link(f, folder / f.name)
-            results[n] = steps(tmp / f"store-{n}.json", folder, env, args.repeat)
+            results[n] = steps(tmp / f"store-{n}.sqlite", folder, env, args.repeat)
             shutil.rmtree(folder)
             print(f"{n} documents done", file=sys.stderr)
         names_of_steps = list(results[sizes[0]])

@@ -1,6 +1,6 @@
 """Benchmark: ``orggraph neo4j push`` of the national graph vs ``neo4j-admin database import full``.
 
-    .venv/bin/python benchmarks/bench_push_import.py [--repeat 3] [--store national.json]
+    .venv/bin/python benchmarks/bench_push_import.py [--repeat 3] [--store national.sqlite]
 
 Both load the same nodes and relationships (every property, ``_orggraph`` and the run tag
 included):
@@ -50,7 +50,7 @@ def national_store(folder: Path) -> Path:
     docs.mkdir()
     for name, data in national_files():
         (docs / name).write_bytes(data)
-    store = folder / "national.json"
+    store = folder / "national.sqlite"
     subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--store", str(store), "load",
                     *sorted(map(str, docs.glob("*.json")))], cwd=ROOT, capture_output=True, check=False)
     if not store.exists():

@@ -1,7 +1,8 @@
-"""Files orggraph writes: atomically (the store, charts, exports, caches) and where its caches live.
+"""Files orggraph writes: atomically (charts, exports, caches) and where its caches live.
 
-A cache file's name carries a :func:`source_hash` of the code that made it, so that new
-code never reads what old code wrote.
+The caches of a store that is a database live in it (:mod:`graph_model.store_db`); those of the
+bundled samples and of JSON stores are files here, sealed with what they were made from (the data's
+fingerprint, the code's :func:`source_hash`) so that a file for other data or code is a miss.
 """
 from __future__ import annotations
 
@@ -156,4 +157,47 @@ def sweep_temps(folder: str | os.PathLike, pattern: str = ".*.tmp", age: float =
             except OSError:
                 pass
     except OSError:
+        pass
+
+
+KEEP = 4  # cache files of a family: several stores in use each keep theirs
+
+
+def cache_file(folder: str | os.PathLike, name: str, made_for: str) -> Path:
+    """Where the cache ``name`` (``graph-history.pickle``: family ``graph``, suffix ``.pickle``) made for
+    ``made_for`` lives in ``folder``."""
+    stem, _, suffix = name.partition(".")
+    family = stem.split("-")[0]
+    return Path(folder) / f"{family}-{hashlib.sha256(made_for.encode()).hexdigest()[:24]}.{suffix or 'cache'}"
+
+
+def read_cached(folder: str | os.PathLike, name: str, made_for: str, max_bytes: int) -> bytes | None:
+    """The body of a cache file made for ``made_for``, or None (see :func:`read_cache`, :func:`unseal`)."""
+    path = cache_file(folder, name, made_for)
+    body = unseal(made_for, read_cache(path, max_bytes))
+    if body is not None:
+        try:
+            os.utime(path)  # most recently used: kept when older ones are dropped
+        except OSError:
+            pass
+    return body
+
+
+def write_cached(folder: str | os.PathLike, name: str, made_for: str, body: bytes) -> None:
+    """Save a cache file, sealed; keep the newest few of its family; clear what killed writers left.
+    A cache that cannot be written is no error: the next command builds it again."""
+    path = cache_file(folder, name, made_for)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sweep_temps(path.parent)
+        if path.is_symlink() or (path.exists() and not path.is_file() and not path.is_dir()):
+            path.unlink()  # a link, pipe or device in a cache's place: the cache takes it back
+        if path.is_dir():
+            return  # a directory is left alone: no cache
+        atomic_write(path, seal(made_for, body))
+        family = f"{path.name.split('-')[0]}-*{path.suffix}"
+        old = sorted(path.parent.glob(family), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP:]:
+            stale.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 — an unwritable cache is no error
         pass

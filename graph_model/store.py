@@ -1,25 +1,25 @@
-"""The embedded store: one JSON file holding each loaded document's parsed records.
+"""The embedded store: each loaded document's parsed records, in one SQLite database.
 
-Format::
-
-    {"format": "orggraph-store", "version": 1,
-     "documents": {"<doc id>": records.to_dict(parsed), ...}}
-
-The graph is not stored: :meth:`Store.graph` rebuilds it deterministically from
-the records (``OrgGraph.build``), so a store never holds stale derived data.
+One row per document (:mod:`graph_model.store_db`): adding a document writes its row, whatever
+the store's size.  The graph is not stored: :meth:`Store.graph` rebuilds it deterministically
+from the records (``OrgGraph.build``) and keeps it, like every other derived cache, in the same
+file, tied to the store's version (:meth:`Store.cache_get`, :meth:`Store.write_derived`).
 
 Location: ``--store FILE``, else ``$ORGGRAPH_STORE``, else
-``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json``.  When the file does not
-exist, reading commands use the bundled sample corpus (``data/samples.json``: the
-seeds' records, written by :mod:`loaders.samples`); a ``load`` creates the file,
-starting empty.  The store holds parsed records only: parsing is the loaders' (see
-:func:`loaders.batch.read_paths`), and :meth:`Store.add` writes what they return.
+``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.sqlite`` (or ``store.json`` there, a store an
+older orggraph made).  When the file does not exist, reading commands use the bundled sample
+corpus (``data/samples.json``: the seeds' records, written by :mod:`loaders.samples`); a ``load``
+creates the file, starting empty.  The store holds parsed records only: parsing is the loaders'
+(see :func:`loaders.batch.read_paths`), and :meth:`Store.add` writes what they return.
 
-Writes are atomic (temporary file in the same directory, fsync, ``os.replace``):
-a load writes once, at the end, so an interrupted one leaves the store as it was.
+The format is told by the file's content, not its name: a JSON store (:mod:`graph_model.store_json`,
+what orggraph wrote before) is read as it is and converted to SQLite, in place, by its first write
+(``summary["converted_from"]``).  A new store, or a converted one, is built under a temporary
+name and renamed into place; every later write is one transaction.  Either way an interrupted
+load leaves the store as it was.
 
 >>> import tempfile, os
->>> path = os.path.join(tempfile.mkdtemp(), "store.json")
+>>> path = os.path.join(tempfile.mkdtemp(), "store.sqlite")
 >>> store = open_store(path)
 >>> store.exists, store.source
 (False, 'bundled')
@@ -28,8 +28,8 @@ a load writes once, at the end, so an interrupted one leaves the store as it was
 >>> [(d["id"], d["action"]) for d in summary["documents"]]
 [('001_586683daab11227d', 'added')]
 >>> reopened = open_store(path)
->>> reopened.source, sorted(reopened.documents)
-('store', ['001_586683daab11227d'])
+>>> reopened.source, reopened.format, sorted(reopened.documents)
+('store', 'sqlite', ['001_586683daab11227d'])
 >>> reopened.graph().resolve("基隆關/稽查組")
 '財政部/關務署/基隆關/稽查組'
 """
@@ -38,23 +38,27 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
 import os
-import re
+import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import orjson
-
+from . import store_db
 from .errors import StoreError
-from .files import atomic_write, cache_dir, read_cache, seal, sweep_temps, umask, unseal
+from .files import atomic_write, cache_dir, read_cached, sweep_temps, umask, write_cached
+from .store_json import FORMAT, VERSION, decode, encode, file_hash, looks_whole
+from .store_records import content_hash, dumps, loads, normalized, plan, updated
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
+
     from .records import ParsedDocument
 
-FORMAT = "orggraph-store"
-VERSION = 1
+__all__ = ["FORMAT", "VERSION", "SAMPLES_STORE", "Store", "atomic_write", "bundled_store", "content_hash",
+           "current_documents", "default_store_path", "encode", "file_hash", "open_store"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The bundled sample corpus, parsed (loaders/samples.py writes it): a checkout (editable install)
@@ -66,129 +70,172 @@ SAMPLES_STORE = next((f for f in (REPO_ROOT / "data" / "samples.json",
 
 # --------------------------------------------------------------------------- locations
 def default_store_path() -> Path:
-    """``$ORGGRAPH_STORE``, else ``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.json``."""
+    """``$ORGGRAPH_STORE``, else ``${XDG_DATA_HOME:-~/.local/share}/orggraph/store.sqlite`` — or ``store.json``
+    there when only that exists (made by an older orggraph; it keeps its name when converted)."""
     env = os.environ.get("ORGGRAPH_STORE")
     if env:
         return Path(env).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(data_home) / "orggraph" / "store.json"
+    new, old = Path(data_home) / "orggraph" / "store.sqlite", Path(data_home) / "orggraph" / "store.json"
+    return old if old.exists() and not new.exists() else new
 
 
-# --------------------------------------------------------------------------- fingerprints
-def file_hash(path: Path, data: bytes | None = None, st: os.stat_result | None = None) -> str:
-    """The SHA-256 of a file, remembered in the cache directory by the file's identity and
-    change time (device, inode, size, mtime and ctime in ns): a store is replaced, never
-    rewritten in place, so an unchanged identity is unchanged content — and a warm command
-    need not read 25 MB to know it.  ``data`` and ``st``: the file's bytes and their stat, when
-    the caller has read them (the stat must be of the file those bytes came from)."""
-    if data is None:
-        st = os.stat(path)
-    ident = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
-    real = os.path.realpath(path)
-    memo = cache_dir() / f"hash-{hashlib.sha256(os.fsencode(real)).hexdigest()[:16]}"
-    memo_key = f"hash:{real}:{ident}"  # a memo copied from another store, or edited, is a miss
-    body = unseal(memo_key, read_cache(memo, 4096))
-    if body is not None and re.fullmatch(rb"[0-9a-f]{64}", body):
-        return body.decode("ascii")
-    if data is None:
-        with open(path, "rb") as fh:
-            st, data = os.fstat(fh.fileno()), fh.read()
-        ident = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
-    digest = hashlib.sha256(data).hexdigest()
+def _head(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The first 100 bytes of the store file and its stat; None when there is none.  Opened without
+    blocking: a pipe or device in the store's place is refused, never waited on."""
     try:
-        atomic_write(memo, seal(f"hash:{real}:{ident}", digest.encode("ascii")))
-    except StoreError:
-        pass  # no cache: the next command hashes again
-    return digest
-
-
-def encode(obj) -> bytes:
-    """A store's bytes (sorted keys, so that equal content is equal bytes)."""
-    return _dumps(obj)
-
-
-def _dumps(obj) -> bytes:
-    # orjson: a national store (25 MB) is written in a tenth of the standard encoder's time.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store: {exc.strerror} (check its permissions)") from None
     try:
-        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS) + b"\n"
-    except (TypeError, orjson.JSONEncodeError):  # e.g. an integer beyond 64 bits
-        return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise StoreError(f"{path}: the store is a directory (give a file, e.g. --store {path / 'store.sqlite'})")
+        if not stat.S_ISREG(st.st_mode):
+            raise StoreError(f"{path}: the store is not a regular file (a device or pipe); it was left alone "
+                             "(give a file path)")
+        return os.read(fd, 100), st
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store: {exc.strerror} (check its permissions)") from None
+    finally:
+        os.close(fd)
 
 
-def _loads(data: bytes):
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return json.loads(data.decode("utf-8"))  # raises the standard errors the callers handle
+def _identity(st: os.stat_result) -> tuple:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+class _StoredRows:
+    """The documents of a database, as :func:`plan` asks about them."""
+
+    def __init__(self, tx: store_db.Transaction):
+        self.tx = tx
+
+    def record(self, doc_id: str) -> dict | None:
+        raw = self.tx.record(doc_id)
+        try:
+            return None if raw is None else loads(raw)
+        except ValueError:
+            return {}  # a damaged row is replaced, never equal
+
+    def holder(self, key: tuple) -> str | None:
+        return self.tx.holder(key)
+
+
+def _put(tx: store_db.Transaction, doc_id: str, d: dict, content: str) -> None:
+    tx.put(doc_id, dumps(d), str(d["document"].get("sha256") or ""), content, updated(d))
 
 
 # --------------------------------------------------------------------------- the store
 class Store:
     """A store file and its documents.
 
-    ``source`` is ``"store"`` when the file exists and ``"bundled"`` when it does
-    not (then ``documents`` are the bundled corpus, for reading).
+    ``source`` is ``"store"`` when the file exists and ``"bundled"`` when it does not (then
+    ``documents`` are the bundled corpus, for reading); ``format`` is ``"sqlite"`` or ``"json"``.
+    ``fingerprint`` names the documents' content; ``version`` changes with every change of them
+    (what caches are made for).
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
+        self._db: sqlite3.Connection | None = None
+        self.converted: str | None = None  # "json" once a write converted a JSON store
+        self._open()
+
+    def _open(self) -> None:
+        self.close()
         self._documents: dict[str, dict] | None = None
-        self._contents: dict[str, str] = {}  # doc id -> content_hash, kept in the file beside the documents
-        if self.path.exists():
-            self.source = "store"
-            self._read_bytes()
-            if not _looks_whole(self._bytes):
-                self._decode()  # says precisely what is wrong
-            self.fingerprint = "store:" + file_hash(self.path, self._bytes, self._stat)
-        else:
-            self.source = "bundled"
+        self._contents: dict[str, str] = {}  # a JSON store's content hashes, kept beside its documents
+        found = _head(self.path)
+        if found is None:
+            self.source, self.format = "bundled", "json"
             try:
                 self._bytes = SAMPLES_STORE.read_bytes()
             except OSError as exc:
                 raise StoreError(f"{SAMPLES_STORE}: the bundled sample corpus cannot be read ({exc.strerror}); "
                                  "reinstall orggraph, or give a store with --store FILE") from None
-            self.fingerprint = "bundled:" + hashlib.sha256(self._bytes).hexdigest()
+            self.fingerprint = self.version = "bundled:" + hashlib.sha256(self._bytes).hexdigest()
+            return
+        head, st = found
+        self.source = "store"
+        if store_db.is_database(head):
+            self.format = "sqlite"
+            store_db.check_length(self.path, head, st.st_size)
+            with store_db.damage(self.path):
+                self._db = store_db.connect(self.path)
+                try:
+                    self._db.execute("BEGIN")  # one snapshot for everything this object reads
+                    meta = store_db.read_meta(self._db, self.path)
+                except BaseException:
+                    self.close()
+                    raise
+            self.version, self.fingerprint = store_db.version_of(meta), "store:" + meta["digest"]
+            return
+        self.format = "json"
+        # Read whole only when its documents are needed: a warm command knows the file by its identity
+        # (file_hash's memo) and its last bytes (the keys a whole store ends with).
+        self._bytes, self._ident = None, _identity(st)
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(max(0, st.st_size - 200))
+                tail = fh.read()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc.strerror} (check its permissions)") from None
+        if not looks_whole(head[:1] + tail):
+            decode(self._read_json()[0], self.path)  # says precisely what is wrong
+        self.fingerprint = self.version = "store:" + file_hash(self.path)
 
-    @property
-    def documents(self) -> dict[str, dict]:
-        """The parsed records of every document, by id (the store's JSON is decoded on first use)."""
-        if self._documents is None:
-            raw = self._decode()
-            self._documents = raw["documents"]
-            contents = raw.get("contents")
-            self._contents = contents if isinstance(contents, dict) else {}
-        return self._documents
+    def _read_json(self) -> tuple[bytes, os.stat_result]:
+        try:
+            with open(self.path, "rb") as fh:
+                return fh.read(), os.fstat(fh.fileno())
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc.strerror} (check its permissions)") from None
+
+    def close(self) -> None:
+        """Let go of the database (a Store is usable again after :meth:`_open`)."""
+        db, self._db = getattr(self, "_db", None), None
+        if db is not None:
+            db.close()
+
+    def __del__(self):
+        # A connection is freed only by the garbage collector (it holds itself through its statement
+        # cache): closed here, the last reader out folds the journal back into the file at once.
+        self.close()
 
     @property
     def exists(self) -> bool:
         return self.source == "store"
 
-    def _read_bytes(self) -> None:
-        p = self.path
-        if p.is_dir():
-            raise StoreError(f"{p}: the store is a directory (give a file, e.g. --store {p / 'store.json'})")
-        try:
-            with open(p, "rb") as fh:
-                self._stat, self._bytes = os.fstat(fh.fileno()), fh.read()
-        except OSError as exc:
-            raise StoreError(f"{p}: cannot read the store: {exc.strerror} (check its permissions)") from None
-
-    def _decode(self) -> dict:
-        p = self.path if self.source == "store" else SAMPLES_STORE
-        try:
-            raw = _loads(self._bytes)
-        except (UnicodeDecodeError, ValueError):
-            raise StoreError(f"{p}: not an orggraph store (not JSON); it was left untouched "
-                             "(move it away or choose another --store FILE)") from None
-        if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("documents"), dict):
-            raise StoreError(f"{p}: not an orggraph store (no \"format\": \"{FORMAT}\"); it was left untouched "
-                             "(move it away or choose another --store FILE)")
-        if raw.get("version") != VERSION:
-            raise StoreError(f"{p}: store version {raw.get('version')!r} is not supported (this orggraph reads "
-                             f"version {VERSION}); re-create it with `orggraph --store NEW load …`")
-        return raw
-
     # ------------------------------------------------------------------ reading
+    @property
+    def documents(self) -> dict[str, dict]:
+        """The parsed records of every document, by id (decoded on first use)."""
+        if self._documents is None:
+            if self._db is not None:
+                docs = {}
+                for doc_id, record in store_db.documents(self._db, self.path):
+                    try:
+                        docs[doc_id] = loads(record)
+                    except ValueError:
+                        raise StoreError(f"{self.path}: the record of document {doc_id!r} is damaged (not JSON); "
+                                         "load that document again, or remove it (the store was left as it is)"
+                                         ) from None
+                self._documents = docs
+            else:
+                if self._bytes is None:
+                    data, st = self._read_json()
+                    if _identity(st) != self._ident:  # replaced since it was opened (or converted): again
+                        self._open()
+                        return self.documents
+                    self._bytes = data
+                raw = decode(self._bytes, self.path if self.exists else SAMPLES_STORE)
+                contents = raw.get("contents")
+                self._documents, self._contents = raw["documents"], contents if isinstance(contents, dict) else {}
+        return self._documents
+
     def parsed(self) -> list[ParsedDocument]:
         """The documents as :class:`ParsedDocument` records, in id order.
 
@@ -205,12 +252,20 @@ class Store:
                                  "(the store was left as it is)") from None
         return out
 
+    def refused(self) -> list[dict]:
+        """Files the loads could not load (``{"path", "error"}``), until a load takes them (SQLite stores)."""
+        if self._db is None:
+            return []
+        with store_db.damage(self.path):
+            rows = self._db.execute("SELECT path, error FROM refused ORDER BY path")
+            return [{"path": p, "error": e} for p, e in rows]
+
     def graph(self, history: bool = False):
         """The organization graph of the current government (:func:`current_documents`: every document
         in the store but those abolished or superseded); ``history`` includes those too.
 
-        Cached by the store's fingerprint (:mod:`graph_model.graph_cache`): only the first
-        command after a change builds it.
+        Cached for the store's version (:mod:`graph_model.graph_cache`): only the first command
+        after a change builds it.
         """
         from . import lineage, succession
         from .graph import OrgGraph
@@ -223,25 +278,166 @@ class Store:
                                                          if statuses[p.document.id].state == "current"])
             succession.mark(graph, statuses, docs)
             return graph
-        return cached_graph(self.fingerprint + (":history" if history else ""), build, cache_dir())
+        return cached_graph(self, build, history)
+
+    # ------------------------------------------------------------------ derived data
+    def cache_get(self, name: str, key: str, max_bytes: int = 2 * 2**30) -> bytes | None:
+        """The cache ``name`` (e.g. ``graph.pickle``) made from this store's version by code ``key``, or None.
+        A database keeps it in its own table; the samples and JSON stores in the cache directory, sealed."""
+        if self._db is not None:
+            return store_db.cache_get(self._db, name, f"{self.version}|{key}")
+        return read_cached(cache_dir(), name, f"{self.version}|{name}|{key}", max_bytes)
+
+    def cache_put(self, name: str, key: str, body: bytes) -> None:
+        """Save a cache (see :meth:`cache_get`); one that cannot be saved is no error."""
+        if self._db is not None:
+            made_for = f"{self.version}|{key}"
+            self.write_derived(lambda conn: store_db.cache_put(conn, name, made_for, body))
+        else:
+            write_cached(cache_dir(), name, f"{self.version}|{name}|{key}", body)
+
+    def derived_reader(self) -> sqlite3.Connection | None:
+        """The database connection to read derived tables with (this object's snapshot), or None for
+        a store that is not a database (their derived data lives in the cache directory)."""
+        return self._db
+
+    def write_derived(self, write: Callable[[sqlite3.Connection], None]) -> bool:
+        """Run ``write(conn)`` in one transaction of the store's database, if its version is still
+        :attr:`version` (see :func:`graph_model.store_db.write_derived`); whether it was written."""
+        return self._db is not None and store_db.write_derived(self.path, self.version, write)
 
     # ------------------------------------------------------------------ writing
-    def _saved_documents(self) -> dict[str, dict]:
-        """The documents on disk now: another process may have written since this store was opened
-        (callers hold :meth:`_writing`)."""
-        if self.path.exists():
-            self.source, self._documents = "store", None
-            self._read_bytes()
-            if not _looks_whole(self._bytes):
-                self._decode()
-            return dict(self.documents)
-        self._contents = {}
-        return {}
+    def add(self, documents: dict, refused: list[dict] | None = None) -> dict:
+        """Write parsed documents (``id -> (path, ParsedDocument or its dict)``, e.g. a
+        :class:`loaders.batch.Batch`'s) into the store, in one step; returns a summary.
+
+        A document already in the store (same id) is replaced; one whose bytes equal a stored
+        document's under another id is kept once.  ``refused`` (files the reader could not
+        load) is passed through to the summary and kept in the store.  Writers take turns.
+        """
+        incoming, refused = normalized(documents), list(refused or [])
+        paths = [path for path, _d in incoming.values()]
+
+        def write(tx: store_db.Transaction) -> dict:
+            rows, writes = plan(incoming, _StoredRows(tx))
+            for doc_id, (_path, d, content) in writes.items():
+                _put(tx, doc_id, d, content)
+            tx.note_refused(paths, refused)
+            return {"documents": rows}
+
+        def create(old: dict[str, dict]) -> tuple[dict, dict | None]:
+            from .store_json import Documents
+            stored = Documents(old, self._contents)
+            rows, writes = plan(incoming, stored)
+            keep = {i: (d, stored.contents[i]) for i, d in old.items()}
+            keep.update({i: (d, content) for i, (_path, d, content) in writes.items()})
+            return {"documents": rows}, (keep if writes else None)
+
+        result = self._change(write, create, refused, paths)
+        summary = {"store": str(self.path), "documents": result["documents"], "refused": refused,
+                   "total_documents": result["total"]}
+        if result.get("converted_from"):
+            summary["converted_from"] = result["converted_from"]
+        return summary
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document (by id) from the store."""
+        def missing(ids):
+            return StoreError(f"{self.path}: no document {doc_id!r} in the store (documents: "
+                              f"{', '.join(sorted(ids)) or 'none'})")
+
+        def write(tx: store_db.Transaction) -> dict:
+            if not tx.delete(doc_id):
+                raise missing(tx.ids())
+            return {}
+
+        def create(old: dict[str, dict]) -> tuple[dict, dict | None]:
+            if doc_id not in old:
+                raise missing(old)
+            return {}, {i: (d, self._contents.get(i) or content_hash(d)) for i, d in old.items() if i != doc_id}
+
+        self._change(write, create, [], [])
+
+    def _change(self, write: Callable, create: Callable, refused: list[dict], paths: list[str]) -> dict:
+        """Apply a change: ``write(transaction)`` to a database, else ``create(documents now)`` gives the
+        documents of the new database (``None``: nothing to write) built in place of a JSON store or of
+        no store.  Returns what they return, with ``total`` (documents now) and ``converted_from``."""
+        target = Path(os.path.realpath(self.path))  # through a link: the link stays a link
+        sweep_temps(target.parent, f".{target.name}.*.tmp*")  # what killed writers left behind (and journals)
+        if self.format != "sqlite":
+            with self._creating():
+                self._open()  # another writer may have made or converted it meanwhile
+                if self.format != "sqlite":
+                    sweep_temps(target.parent, f".{target.name}.*.tmp*", age=0)  # only lock holders make them
+                    old = self.documents if self.exists else {}
+                    result, rows = create(old)
+                    if rows is None:
+                        return {**result, "total": len(old)}
+                    converted = "json" if self.exists else None
+                    self._build(target, rows, refused, paths)
+                    self.converted = converted
+                    return {**result, "total": len(rows), "converted_from": converted}
+        with store_db.damage(self.path):
+            conn = store_db.connect(self.path)
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                tx = store_db.Transaction(conn, self.path)
+                result = write(tx)
+                tx.finish()
+                result["total"] = tx.count()
+                conn.execute("COMMIT")
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                conn.close()
+        self._open()
+        return result
+
+    def _build(self, target: Path, rows: dict[str, tuple[dict, str]], refused: list[dict], paths: list[str]) -> None:
+        """A new database of ``rows`` (``id -> (record, content hash)``), built under a temporary name and
+        renamed into ``target``, the store's place (a JSON store, or none): readers see the old file or the new."""
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(fd)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write here: {exc.strerror} (choose another location, "
+                             "e.g. --store FILE)") from None
+        try:
+            with store_db.damage(self.path):
+                conn = store_db.create(Path(tmp))
+                conn.execute("BEGIN")
+                tx = store_db.Transaction(conn, self.path)
+                for doc_id in sorted(rows):
+                    _put(tx, doc_id, *rows[doc_id])
+                tx.note_refused(paths, refused)
+                tx.finish()
+                conn.execute("COMMIT")
+                store_db.finish_new(conn)
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask()
+            os.chmod(tmp, mode)
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            for left in ("-wal", "-shm", "-journal"):  # of a database deleted before: never to be replayed here
+                Path(f"{target}{left}").unlink(missing_ok=True)
+            os.replace(tmp, target)
+        except BaseException as exc:
+            Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise StoreError(f"{self.path}: cannot write: {exc.strerror} (check free space and permissions)"
+                                 ) from None
+            raise
+        with contextlib.suppress(OSError):  # make the rename itself durable
+            dir_fd = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        self._open()
 
     @contextlib.contextmanager
-    def _writing(self):
-        """Writers of one store take turns (an exclusive lock on ``<store>.lock``), so that two
-        `orggraph load` runs at once both land; readers never wait (the store is replaced whole)."""
+    def _creating(self):
+        """Writers that create or convert the store take turns (an exclusive lock on ``<store>.lock``):
+        two first loads at once both land.  Later writes take turns in the database itself."""
         lock = self.path.with_name(self.path.name + ".lock")
         try:
             lock.parent.mkdir(parents=True, exist_ok=True)
@@ -254,113 +450,6 @@ class Store:
             yield
         finally:
             os.close(fd)
-
-    def add(self, documents: dict, refused: list[dict] | None = None) -> dict:
-        """Write parsed documents (``id -> (path, ParsedDocument or its dict)``, e.g. a
-        :class:`loaders.batch.Batch`'s) into the store, in one step; returns a summary.
-
-        A document already in the store (same id) is replaced; one whose bytes equal a stored
-        document's under another id is kept once.  ``refused`` (files the reader could not
-        load) is passed through to the summary.  Writers take turns (:meth:`_writing`).
-        """
-        from .records import to_dict
-        incoming = {}
-        for doc_id, (path, parsed) in documents.items():
-            d = parsed if isinstance(parsed, dict) else to_dict(parsed)
-            # Through JSON, as the store keeps it (tuples become lists), so an unchanged document compares equal.
-            incoming[doc_id] = (str(path), _loads(_dumps(d)))
-        with self._writing():
-            return self._merge(incoming, list(refused or []))
-
-    def _merge(self, incoming: dict[str, tuple[str, dict]], refused: list[dict]) -> dict:
-        documents = self._saved_documents()
-        summary = {"store": str(self.path), "documents": [], "refused": refused}
-        # The same document under another name is kept once, under the id it has already: the same
-        # bytes, or the same content (title, units and duties: a law as .json and as .txt) unless
-        # both carry a different 最新異動日期 (two versions of one law are both kept, as history).
-        duplicates: list[dict] = []
-        seen = {}
-        # Content hashes are kept beside the documents (computing them all would cost an add-one its second).
-        contents = {i: self._contents.get(i) or content_hash(d) for i, d in documents.items()}
-        for i, d in documents.items():
-            for key in _identities(d, contents[i])[0]:
-                seen.setdefault(key, i)
-        for doc_id, (path, d) in list(incoming.items()):
-            contents[doc_id] = content_hash(d)
-            same = next((seen[k] for k in _identities(d, contents[doc_id])[1] if seen.get(k, doc_id) != doc_id), None)
-            if same:
-                del incoming[doc_id]
-                duplicates.append({"id": doc_id, "path": path, "action": f"same as {same}",
-                                   "genre": d["document"]["genre"], "units": 0, "duties": 0, "unplaced": 0})
-            else:
-                for key in _identities(d, contents[doc_id])[0]:
-                    seen.setdefault(key, doc_id)
-        for doc_id, (path, d) in incoming.items():
-            action = "unchanged" if documents.get(doc_id) == d else "replaced" if doc_id in documents else "added"
-            documents[doc_id] = d
-            summary["documents"].append({"id": doc_id, "path": path, "action": action,
-                                         "genre": d["document"]["genre"], "units": len(d["units"]),
-                                         "duties": len(d["duties"]), "unplaced": len(d["unplaced"])})
-        summary["documents"] += duplicates
-        if incoming:
-            self._contents = {i: contents[i] for i in documents}
-            self._write(documents)
-        summary["total_documents"] = len(documents)
-        return summary
-
-    def remove(self, doc_id: str) -> None:
-        """Remove a document (by id) from the store."""
-        with self._writing():
-            self._remove(doc_id)
-
-    def _remove(self, doc_id: str) -> None:
-        documents = self._saved_documents()
-        if doc_id not in documents:
-            known = ", ".join(sorted(documents)) or "none"
-            raise StoreError(f"{self.path}: no document {doc_id!r} in the store (documents: {known})")
-        del documents[doc_id]
-        self._contents.pop(doc_id, None)
-        self._write(documents)
-
-    def _write(self, documents: dict[str, dict]) -> None:
-        contents = {i: self._contents[i] for i in documents if i in self._contents}
-        data = _dumps({"format": FORMAT, "version": VERSION, "documents": documents, "contents": contents})
-        sweep_temps(self.path.parent, f".{self.path.name}.*.tmp")  # copies a killed writer left behind
-        atomic_write(self.path, data)
-        self.source, self._documents, self._bytes = "store", documents, data
-        self.fingerprint = "store:" + file_hash(self.path, data, os.stat(self.path))  # under the writers' lock
-
-
-def content_hash(d: dict) -> str:
-    """What a document says, whatever its file: title, genre, units and duties (not lines)."""
-    doc = d["document"]
-    parts = [doc.get("title") or "", doc.get("genre") or ""]
-    parts += ["/".join(u.get("path") or ()) for u in d.get("units", [])]
-    parts += ["/".join(x.get("unit") or ()) + "\x1e" + (x.get("text") or "") for x in d.get("duties", [])]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-def _identities(d: dict, content: str) -> tuple[list[tuple], list[tuple]]:
-    """``(keys it holds, keys it matches)``: what makes two records the same document.
-
-    The same bytes; or the same content and version date — where a document without a
-    date (a .txt) matches any version of its content, and two versions with different
-    dates stay two documents (history)."""
-    doc = d["document"]
-    updated = (doc.get("meta") or {}).get("updated", "")
-    common = ([("sha", doc["sha256"])] if doc.get("sha256") else []) + [("content", content, updated)]
-    if updated:
-        return common + [("dated", content)], common + [("undated", content)]
-    return common + [("undated", content)], common + [("dated", content)]
-
-
-_TAIL = re.compile(rb'"format":\s*"orggraph-store",\s*"version":\s*' + str(VERSION).encode() + rb'\s*}\s*$')
-
-
-def _looks_whole(data: bytes) -> bool:
-    """A cheap check that the bytes are a whole store of this version (its last keys are written last):
-    the JSON itself is decoded only when the documents are needed."""
-    return data[:1] == b"{" and bool(_TAIL.search(data[-200:]))
 
 
 def current_documents(docs: list[ParsedDocument]) -> list[ParsedDocument]:

@@ -67,7 +67,7 @@ VISIBLE_AT_OPEN = 100  # levels open at first while at most this many units show
 def html_chart(graph: OrgGraph, unit: str | None = None, *, title: str | None = None, index=None) -> str:
     """The page for ``unit`` (a reference ``graph.resolve`` accepts) or for every top organization.
 
-    ``index`` is the graph's lookup index when the caller has it (``queries.which.cached_index``).
+    ``index`` is the graph's lookup index when the caller has it (``queries.index_cache.cached_index``).
     """
     roots = [graph.resolve(unit)] if unit else None
     view = hierarchy_view(graph, roots)

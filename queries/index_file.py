@@ -1,11 +1,13 @@
-"""The lookup index on disk, read lazily: a warm ``which`` reads only what its query touches.
+"""The lookup index in SQLite tables, read lazily: a warm ``which`` reads only what its query touches.
 
-One SQLite file (standard library) per store fingerprint.  A query needs the postings of
-its own terms, the entries that match and the units it returns — a few hundred rows —
-not the whole index (unpickling all of it took most of a warm `which` on the national
-store).  Rows are JSON; the entry lengths are one array.  Files are written whole under
-a temporary name and renamed, so a reader never sees half of one; a file that is damaged
-in any way reads as a miss (:class:`IndexFileError`).
+The tables live in the store's own database (a prefix per kind of index: ``which_``,
+``which_history_``), or, for the bundled samples and JSON stores, in a file of the cache directory.
+A query needs the postings of its own terms, the entries that match and the units it returns — a
+few hundred rows — not the whole index (unpickling all of it took most of a warm `which` on the
+national store).  Rows are JSON, each with a CRC of its key and bytes; the entry lengths are one
+array; the meta rows carry a checksum.  The tables are written in one transaction (a file: whole,
+under a temporary name, then renamed), so a reader never sees half of them; tables that are
+damaged in any way read as a miss (:class:`IndexFileError`).
 
 >>> import tempfile, os
 >>> from graph_model.store import open_store
@@ -22,58 +24,94 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 import tempfile
+import zlib
 from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 import orjson
 
 from .search import FORMAT, VERSION, Index
 
 _SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE units (id INTEGER PRIMARY KEY, row BLOB NOT NULL);
-CREATE TABLE entries (id INTEGER PRIMARY KEY, row BLOB NOT NULL);
-CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE name_postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE {p}meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE {p}units (id INTEGER PRIMARY KEY, row BLOB NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE {p}entries (id INTEGER PRIMARY KEY, row BLOB NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE {p}postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, crc INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE {p}name_postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, crc INTEGER NOT NULL) WITHOUT ROWID;
 """
+_TABLES = ("meta", "units", "entries", "postings", "name_postings")
 
 
 class IndexFileError(Exception):
-    """The file is not a whole index of this version (treat it as a cache miss)."""
+    """The tables are not a whole index of this version (treat it as a cache miss)."""
+
+
+def _prefix(prefix: str) -> str:
+    if not re.fullmatch(r"[a-z_]*", prefix):  # table names cannot be SQL parameters: only these
+        raise ValueError(f"bad table prefix {prefix!r}")
+    return prefix
 
 
 def _ints(values) -> bytes:
     return array("i", values).tobytes()
 
 
-def write_index(index: Index, path: str | os.PathLike, code: str = "", fingerprint: str = "") -> None:
-    """Write ``index`` to ``path`` (replaced in one step); ``code`` names the code that built it and
-    ``fingerprint`` the data."""
-    path = Path(path)
+def _crc(key, data: bytes) -> int:
+    return zlib.crc32(str(key).encode("utf-8") + b"\0" + data)
+
+
+def _meta_sum(meta: dict) -> bytes:
+    h = hashlib.sha256()
+    for key in sorted(k for k in meta if k != "sum"):
+        h.update(key.encode() + b"\0" + len(meta[key]).to_bytes(8, "little") + meta[key])
+    return h.hexdigest().encode()
+
+
+def write_tables(conn: sqlite3.Connection, index: Index, prefix: str = "", code: str = "",
+                 fingerprint: str = "") -> None:
+    """Write ``index`` into tables named ``<prefix>meta`` … (any there before are replaced); ``code`` names
+    the code that built it and ``fingerprint`` the data.  The caller holds the transaction."""
+    p = _prefix(prefix)
+    for table in _TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {p}{table}")
+    for statement in _SCHEMA.format(p=p).strip().split(";"):
+        if statement.strip():
+            conn.execute(statement)
     entries = [orjson.dumps(e) for e in index.entries]
+    meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
+            "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
+            "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
+            "code": orjson.dumps(code), "scopes": orjson.dumps(index.scopes),
+            "fingerprint": orjson.dumps(fingerprint), "entries_sha": orjson.dumps(_rows_sha(entries)),
+            "widths": orjson.dumps([len(index.units[0]) if len(index.units) else 0,
+                                    len(index.entries[0]) if len(index.entries) else 0])}
+    meta["sum"] = _meta_sum(meta)
+    conn.executemany(f"INSERT INTO {p}meta VALUES (?, ?)", meta.items())
+    units = ((i, orjson.dumps(u)) for i, u in enumerate(index.units))
+    conn.executemany(f"INSERT INTO {p}units VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in units))
+    conn.executemany(f"INSERT INTO {p}entries VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in enumerate(entries)))
+    for table, postings in (("postings", index.postings), ("name_postings", index.name_postings)):
+        rows = ((t, _ints(ids)) for t, ids in postings.items())
+        conn.executemany(f"INSERT INTO {p}{table} VALUES (?, ?, ?)", ((t, b, _crc(t, b)) for t, b in rows))
+
+
+def write_index(index: Index, path: str | os.PathLike, code: str = "", fingerprint: str = "") -> None:
+    """Write ``index`` to a file of its own at ``path`` (replaced in one step)."""
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        conn = sqlite3.connect(tmp)
+        conn = sqlite3.connect(tmp, isolation_level=None)
         try:
-            conn.executescript(_SCHEMA)
-            meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
-                    "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
-                    "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
-                    "code": orjson.dumps(code), "scopes": orjson.dumps(index.scopes),
-                    "fingerprint": orjson.dumps(fingerprint), "entries_sha": orjson.dumps(_rows_sha(entries)),
-                    "widths": orjson.dumps([len(index.units[0]) if len(index.units) else 0,
-                                            len(index.entries[0]) if len(index.entries) else 0])}
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            conn.executemany("INSERT INTO units VALUES (?, ?)", ((i, orjson.dumps(u)) for i, u in enumerate(index.units)))
-            conn.executemany("INSERT INTO entries VALUES (?, ?)", enumerate(entries))
-            conn.executemany("INSERT INTO postings VALUES (?, ?)", ((t, _ints(p)) for t, p in index.postings.items()))
-            conn.executemany("INSERT INTO name_postings VALUES (?, ?)",
-                             ((t, _ints(p)) for t, p in index.name_postings.items()))
-            conn.commit()
+            conn.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed only when whole
+            conn.execute("BEGIN")
+            write_tables(conn, index, "", code, fingerprint)
+            conn.execute("COMMIT")
         finally:
             conn.close()
         os.replace(tmp, path)
@@ -84,7 +122,7 @@ def write_index(index: Index, path: str | os.PathLike, code: str = "", fingerpri
 
 @contextlib.contextmanager
 def _damage():
-    """Any failure to read a row is damage to the file, whatever SQLite or JSON call it."""
+    """Any failure to read a row is damage to the tables, whatever SQLite or JSON call it."""
     try:
         yield
     except (sqlite3.Error, orjson.JSONDecodeError, ValueError, TypeError) as exc:
@@ -100,8 +138,10 @@ def _rows_sha(rows) -> str:
     return h.hexdigest()
 
 
-def _row(data: bytes, width: int):
-    """A row as read: a list of the width the index was written with, else damage."""
+def _row(i: int, data: bytes, crc: int, width: int):
+    """A row as read: whole (its CRC) and a list of the width the index was written with, else damage."""
+    if not isinstance(data, bytes) or _crc(i, data) != crc:
+        raise IndexFileError(f"row {i} is damaged")
     row = orjson.loads(data)
     if not isinstance(row, list) or len(row) != width:
         raise IndexFileError(f"a row of the wrong shape ({str(row)[:40]})")
@@ -112,8 +152,9 @@ class _Rows(Sequence):
     """``units`` or ``entries``: rows fetched on first use."""
 
     def __init__(self, conn: sqlite3.Connection, table: str, count: int, width: int):
-        self._conn, self._sql, self._count, self._rows = conn, f"SELECT row FROM {table} WHERE id = ?", count, {}
-        self._all = f"SELECT id, row FROM {table} ORDER BY id"
+        self._conn, self._rows = conn, {}
+        self._sql, self._count = f"SELECT row, crc FROM {table} WHERE id = ?", count
+        self._all = f"SELECT id, row, crc FROM {table} ORDER BY id"
         self._width = width
 
     def __len__(self) -> int:
@@ -128,13 +169,13 @@ class _Rows(Sequence):
                 found = self._conn.execute(self._sql, (i,)).fetchone()
                 if found is None:
                     raise IndexFileError(f"row {i} missing")
-                row = self._rows[i] = _row(found[0], self._width)
+                row = self._rows[i] = _row(i, found[0], found[1], self._width)
         return row
 
     def __iter__(self):
         if len(self._rows) < self._count:
             with _damage():
-                self._rows = {i: _row(r, self._width) for i, r in self._conn.execute(self._all)}
+                self._rows = {i: _row(i, r, c, self._width) for i, r, c in self._conn.execute(self._all)}
                 if len(self._rows) != self._count:
                     raise IndexFileError("rows missing")
         return (self._rows[i] for i in range(self._count))
@@ -145,12 +186,14 @@ class _Postings(Mapping):
 
     def __init__(self, conn: sqlite3.Connection, table: str):
         self._conn, self._table, self._cache = conn, table, {}
-        self._sql = f"SELECT ids FROM {table} WHERE term = ?"
+        self._sql = f"SELECT ids, crc FROM {table} WHERE term = ?"
 
     def __getitem__(self, term: str):
         if term not in self._cache:
             with _damage():
                 found = self._conn.execute(self._sql, (term,)).fetchone()
+                if found and (not isinstance(found[0], bytes) or _crc(term, found[0]) != found[1]):
+                    raise IndexFileError(f"the postings of {term!r} are damaged")
                 self._cache[term] = array("i", found[0]) if found else None
         value = self._cache[term]
         if value is None:
@@ -166,43 +209,72 @@ class _Postings(Mapping):
             return self._conn.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
-def folded_texts(path: str | os.PathLike, code: str) -> dict[str, str]:
-    """``text -> folded key`` of every entry of the index in ``path`` if the same ``code`` built
-    it (an older index of the same store: a rebuild after a change folds only what is new);
-    ``{}`` when it cannot tell."""
+def folded_from(conn: sqlite3.Connection, code: str, prefix: str = "") -> dict[str, str]:
+    """``text -> folded key`` of every entry of the index in tables ``<prefix>…`` if the same ``code`` built
+    it (an older index of the same store: a rebuild after a change folds only what is new); ``{}``
+    when it cannot tell."""
+    p = _prefix(prefix)
     try:
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
-        try:
-            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('code', 'entries_sha')"))
-            if not code or "code" not in meta or orjson.loads(meta["code"]) != code or "entries_sha" not in meta:
-                return {}
-            raw = [r for (r,) in conn.execute("SELECT row FROM entries ORDER BY id")]
-            if _rows_sha(raw) != orjson.loads(meta["entries_sha"]):
-                return {}  # a damaged row would fold a text wrongly here and in every index built from it
-            rows = (orjson.loads(r) for r in raw)
-            return {row[2]: row[3] for row in rows if isinstance(row[2], str) and isinstance(row[3], str)
-                    and len(row[2]) == len(row[3])}
-        finally:
-            conn.close()
+        meta = dict(conn.execute(f"SELECT key, value FROM {p}meta WHERE key IN ('code', 'entries_sha')"))
+        if not code or "code" not in meta or orjson.loads(meta["code"]) != code or "entries_sha" not in meta:
+            return {}
+        raw = [r for (r,) in conn.execute(f"SELECT row FROM {p}entries ORDER BY id")]
+        if _rows_sha(raw) != orjson.loads(meta["entries_sha"]):
+            return {}  # a damaged row would fold a text wrongly here and in every index built from it
+        rows = (orjson.loads(r) for r in raw)
+        return {row[2]: row[3] for row in rows if isinstance(row[2], str) and isinstance(row[3], str)
+                and len(row[2]) == len(row[3])}
     except (sqlite3.Error, orjson.JSONDecodeError, IndexError, TypeError, ValueError):
         return {}
 
 
-def read_index(path: str | os.PathLike, fingerprint: str | None = None) -> Index:
-    """The index in ``path``, reading rows as the search asks for them; with ``fingerprint``, only the
-    index built from that data (another store's index under this name is a miss)."""
+def _open(path: str | os.PathLike) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(os.fspath(path))}?mode=ro", uri=True, check_same_thread=False)
+
+
+def folded_texts(path: str | os.PathLike, code: str) -> dict[str, str]:
+    """:func:`folded_from` the index file at ``path``."""
     try:
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        conn = _open(path)
+    except sqlite3.Error:
+        return {}
+    try:
+        return folded_from(conn, code)
+    finally:
+        conn.close()
+
+
+def read_tables(conn: sqlite3.Connection, prefix: str = "", fingerprint: str | None = None) -> Index:
+    """The index in tables ``<prefix>…`` of ``conn``, reading rows as the search asks for them (keep
+    ``conn`` open meanwhile); with ``fingerprint``, only the index built from that data (an index of
+    other data is a miss)."""
+    p = _prefix(prefix)
+    try:
+        meta = dict(conn.execute(f"SELECT key, value FROM {p}meta"))
+        if meta.get("sum") != _meta_sum(meta):
+            raise IndexFileError("the index's meta rows are damaged")
         if orjson.loads(meta["format"]) != FORMAT or orjson.loads(meta["version"]) != VERSION:
             raise IndexFileError("not a lookup index of this version")
         if fingerprint is not None and orjson.loads(meta["fingerprint"]) != fingerprint:
             raise IndexFileError("an index of other data")
         lengths = array("i", meta["lengths"])
         unit_width, entry_width = orjson.loads(meta["widths"])
-        return Index(_Rows(conn, "units", orjson.loads(meta["units_count"]), unit_width),
-                     _Rows(conn, "entries", len(lengths), entry_width),
-                     _Postings(conn, "postings"), lengths, orjson.loads(meta["triggers"]),
-                     orjson.loads(meta["context"]), _Postings(conn, "name_postings"), orjson.loads(meta["scopes"]))
+        return Index(_Rows(conn, f"{p}units", orjson.loads(meta["units_count"]), unit_width),
+                     _Rows(conn, f"{p}entries", len(lengths), entry_width),
+                     _Postings(conn, f"{p}postings"), lengths, orjson.loads(meta["triggers"]),
+                     orjson.loads(meta["context"]), _Postings(conn, f"{p}name_postings"), orjson.loads(meta["scopes"]))
     except (sqlite3.Error, KeyError, TypeError, ValueError, orjson.JSONDecodeError) as exc:
         raise IndexFileError(str(exc)) from None
+
+
+def read_index(path: str | os.PathLike, fingerprint: str | None = None) -> Index:
+    """The index in the file at ``path`` (see :func:`read_tables`)."""
+    try:
+        conn = _open(path)
+    except sqlite3.Error as exc:
+        raise IndexFileError(str(exc)) from None
+    try:
+        return read_tables(conn, "", fingerprint)
+    except IndexFileError:
+        conn.close()
+        raise

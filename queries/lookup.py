@@ -13,14 +13,14 @@ from .ask import Answer, ask
 BACKENDS = ("embedded", "neo4j")
 
 
-def lookup(backend: str, query: str, *, fingerprint: Callable[[], str] | None = None,
+def lookup(backend: str, query: str, *, where: Callable[[], object] | None = None,
            build: Callable[[], object] | None = None, agency: str | None = None, unit_type: str | None = None,
            top: int | None = 10, explain: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
     """The answer to ``query`` from ``backend`` (:func:`queries.ask.ask`: scope, level and vocabulary
     read the same way for both), and a function giving suggestions (for when there is none).
 
-    The embedded backend answers from the index cached by ``fingerprint()`` (the data's,
-    :func:`queries.which.store_fingerprint`), built from ``build()`` (the graph) on a miss;
+    The embedded backend answers from the index cached where ``where()`` says
+    (:func:`queries.index_cache.store_index`), built from ``build()`` (the graph) on a miss;
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
     (:func:`graph_model.neo4j.connection.settings`).
     """
@@ -38,12 +38,13 @@ def lookup(backend: str, query: str, *, fingerprint: Callable[[], str] | None = 
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")
-    if fingerprint is None or build is None:
-        raise ValueError("the embedded backend needs fingerprint and build")
-    from .which import suggestions, using_index, which
+    if where is None or build is None:
+        raise ValueError("the embedded backend needs where and build")
+    from .index_cache import using_index
+    from .which import suggestions, which
 
     def answer_from(index):
         return ask(lambda text, **kw: which(index, text, **kw), query, index.catalog, explain=explain,
                    triggers=index._trigger_set, **options)
-    answer, index = using_index(fingerprint(), build, answer_from)
+    answer, index = using_index(where(), build, answer_from)
     return answer, lambda: suggestions(index, query)

@@ -41,18 +41,18 @@ def validate(graph, store=None, checks: Mapping[str, tuple[str, Callable]] | Non
 
 
 def cached_validate(store, graph: Callable[[], object], history: bool = False) -> dict:
-    """:func:`validate` of ``store`` (and its ``graph()``), cached by the store's fingerprint and
-    the code: on the national store the report needs every parsed record, so only the first
-    `validate` after a change computes it."""
+    """:func:`validate` of ``store`` (and its ``graph()``), cached with the store for its version and the
+    code: on the national store the report needs every parsed record, so only the first `validate`
+    after a change computes it."""
     from pathlib import Path
 
-    from graph_model.files import cache_dir, code_version, source_hash
+    from graph_model.files import code_version, source_hash
     from graph_model.graph_cache import cached_json
 
     here = Path(__file__).resolve().parent
     code = source_hash(sorted(here.glob("*.py")))
-    key = f"{store.fingerprint}:{history}:{code}:{code_version()}:{','.join(CHECKS)}"
-    return cached_json("validate", key, lambda: validate(graph(), store), cache_dir())
+    name = "validate-history.json" if history else "validate.json"
+    return cached_json(store, name, f"{code}:{code_version()}:{','.join(CHECKS)}", lambda: validate(graph(), store))
 
 
 def render_validate(report: dict) -> str:

@@ -12,29 +12,24 @@
 
 Units that share their best evidence (one duty, several HANDLES edges) have
 equal scores and stay together; ``top`` never splits them.  For the command
-line, :func:`cached_index` keeps the index in a file keyed by the store's
-fingerprint, so that a lookup needs neither networkx nor the graph.
+line, :func:`cached_index` keeps the index with the store (:func:`store_index`), for its
+version, so that a lookup needs neither networkx nor the graph.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import unicodedata
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TypeVar
 
 from graph_model.naming import breadcrumb_of
 from graph_model.provenance import Source
 
-from .index_file import IndexFileError, folded_texts, read_index, write_index
-from .search import VERSION, Index, build_index, closest_entries, highlight_spans, parse_query, search
+from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
+from .search import Index, build_index, closest_entries, highlight_spans, parse_query, search
 
 DEFAULT_TOP = 10
-T = TypeVar("T")
 
 
 @dataclass
@@ -112,109 +107,10 @@ def index_of(source) -> Index:
     return index
 
 
-def _code_key() -> str:
-    """Changes whenever the code that builds an index does."""
-    from graph_model.files import code_version, source_hash
-
-    here = Path(__file__).resolve().parent
-    files = ("search.py", "entries.py", "textnorm.py", "procedure.py", "index_file.py", "vocabulary.py",
-             "data/agencies.tsv", "data/planner.tsv")
-    # The graph's own code decides what the index holds too (which documents are current: lineage).
-    return source_hash([here / name for name in files], salt=f"v{VERSION}:{code_version()}")
-
-
-def store_fingerprint(store_path: str | os.PathLike | None = None) -> str:
-    """A cheap fingerprint of the data ``orggraph --store store_path`` reads, without parsing it.
-
-    The store file's hash when it exists, else the bundled samples', as
-    :class:`graph_model.store.Store` computes them (:func:`graph_model.store.file_hash`
-    remembers the hash of a file it has seen unchanged).
-    """
-    from graph_model import store
-
-    path = Path(store_path).expanduser() if store_path else store.default_store_path()
-    if path.is_file():
-        try:
-            return "store:" + store.file_hash(path)
-        except OSError:  # no permission …: the store says what is wrong
-            pass
-    return store.open_store(path).fingerprint
-
-
-KEEP = 4  # index files kept: several stores in use each keep theirs
-
-
-def _index_path(fingerprint: str, directory) -> Path:
-    from graph_model.files import cache_dir
-
-    folder = Path(directory) if directory is not None else cache_dir()
-    key = hashlib.sha256(f"{fingerprint}|{_code_key()}".encode()).hexdigest()[:16]
-    return folder / f"which-{key}.sqlite"
-
-
-def cached_index(fingerprint: str, build: Callable[[], object], directory: str | os.PathLike | None = None) -> Index:
-    """The index for the data with this ``fingerprint``: read from the cache, or built and saved.
-
-    ``build()`` returns the graph (only called on a miss).  The cache file lives in
-    ``directory`` (default: orggraph's cache directory), named after the fingerprint and
-    the code version; it is read lazily (:mod:`queries.index_file`), so a warm lookup
-    reads only the rows its query needs.  An unwritable directory only means no cache.
-    """
-    path = _index_path(fingerprint, directory)
-    if path.is_file() and not path.is_symlink():
-        try:
-            index = read_index(path, fingerprint)
-            os.utime(path)  # most recently used: kept when older ones are dropped
-            return index
-        except (IndexFileError, OSError):
-            pass
-    return _rebuild(path, build, fingerprint)
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:  # another process dropped it meanwhile
-        return 0.0
-
-
-def _rebuild(path: Path, build: Callable[[], object], fingerprint: str = "") -> Index:
-    from graph_model.files import sweep_temps
-
-    code = _code_key()
-    older = sorted(((_mtime(p), p) for p in path.parent.glob("which-*.sqlite")
-                    if p != path and p.is_file() and not p.is_symlink()), reverse=True)  # a pipe would block
-    index = build_index(build(), folded=folded_texts(older[0][1], code) if older else None)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sweep_temps(path.parent)  # what killed writers left
-        write_index(index, path, code, fingerprint)
-        old = sorted(path.parent.glob("which-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP:]:
-            stale.unlink(missing_ok=True)
-    except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
-        pass
-    return index
-
-
-def using_index(fingerprint: str, build: Callable[[], object], use: Callable[[Index], T],
-                directory=None) -> tuple[T, Index]:
-    """``(use(index), index)`` over the cached index.  A cache file found damaged while ``use`` reads
-    it is dropped and the index rebuilt — never an error."""
-    index = cached_index(fingerprint, build, directory)
-    try:
-        return use(index), index
-    except IndexFileError:
-        path = _index_path(fingerprint, directory)
-        path.unlink(missing_ok=True)
-        index = _rebuild(path, build, fingerprint)
-        return use(index), index
-
-
-def cached_which(fingerprint: str, build: Callable[[], object], query: str, directory=None,
+def cached_which(where, build: Callable[[], object], query: str, directory=None,
                  **options) -> tuple[list["Hit"], Index]:
     """:func:`which` over the cached index: ``(hits, index)`` (see :func:`using_index`)."""
-    return using_index(fingerprint, build, lambda index: which(index, query, **options), directory)
+    return using_index(where, build, lambda index: which(index, query, **options), directory)
 
 
 # --------------------------------------------------------------------------- which

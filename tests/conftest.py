@@ -36,7 +36,38 @@ def _isolated_env(monkeypatch, tmp_path_factory, _session_cache):
 @pytest.fixture
 def store_path(tmp_path):
     """Path of a store file that does not exist yet."""
-    return tmp_path / "store.json"
+    return tmp_path / "store.sqlite"
+
+
+def stored_documents(path) -> dict:
+    """The records a store holds, by document id (whatever its format)."""
+    from graph_model.store import open_store
+    store = open_store(path)
+    try:
+        return store.documents
+    finally:
+        store.close()
+
+
+def edit_record(path, doc_id: str, change) -> None:
+    """Hand-edit one document's record in an SQLite store, as a tool that keeps its checksum would:
+    ``change(record)`` alters the dict in place."""
+    import sqlite3
+
+    import orjson
+
+    from graph_model.store_db import row_digest
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            (raw,) = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            record = orjson.loads(raw)
+            change(record)
+            new = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+            conn.execute("UPDATE documents SET record = ?, digest = ? WHERE id = ?",
+                         (new, row_digest(doc_id, new), doc_id))
+    finally:
+        conn.close()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET
+from conftest import REPO, SEED_ACT, SEED_BUDGET, stored_documents
 from graph_model.store import open_store
 
 BUDGET_ID = SEED_BUDGET.stem
@@ -379,7 +379,7 @@ def test_a_bad_file_among_good_ones_is_listed_and_the_rest_loaded(run, store_pat
     assert result.exit_code == 1
     assert f"  {missing}: no such file (check the path)" in result.stdout.splitlines()
     assert f"store {store_path}: 2 documents" in result.stdout
-    documents = json.loads(store_path.read_text(encoding="utf-8"))["documents"]
+    documents = stored_documents(store_path)
     assert sorted(documents) == sorted(Path(p).stem for p in (SEED_ACT, SEED_BUDGET))
 
 
@@ -391,7 +391,7 @@ def test_a_directory_loads_every_document_under_it(run, store_path, tmp_path):
     (folder / "notes.md").write_text("not a document", encoding="utf-8")
     result = run("--store", store_path, "load", tmp_path / "docs")
     assert result.exit_code == 0, result.stdout
-    documents = json.loads(store_path.read_text(encoding="utf-8"))["documents"]
+    documents = stored_documents(store_path)
     assert sorted(documents) == sorted(Path(p).stem for p in (SEED_ACT, SEED_BUDGET))
     again = run("--store", store_path, "load", tmp_path / "docs")
     assert again.stdout.count("unchanged ") == 2

@@ -5,6 +5,8 @@ sentences quoted in each test are the documents' own.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph_model.lineage import Status, roc_date, statuses
@@ -156,7 +158,7 @@ def test_the_graph_cache_key_changes_with_the_succession_table(tmp_path, monkeyp
     before = graph_cache.code_version()
     table.write_text("agency\tsuccessor\tdate\tsource\n甲局\t乙署\t2024-01-01\t某條例\n", encoding="utf-8")
     assert graph_cache.code_version() != before
-    assert (graph_cache.Path(graph_cache.__file__).parent / "lineage.py").is_file()  # hashed with graph_model/*.py
+    assert (Path(graph_cache.__file__).parent / "lineage.py").is_file()  # hashed with graph_model/*.py
 
 
 def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():

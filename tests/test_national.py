@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, stored_documents
 
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -71,7 +71,7 @@ def test_a_law_file_is_read_with_its_metadata(run, store_path, tmp_path):
     path.write_bytes(corpus.national_file("Q0000012"))
     result = run("--store", store_path, "load", path, "--json")
     assert result.exit_code == 0, result.stderr
-    doc = json.loads(store_path.read_text(encoding="utf-8"))["documents"]["Q0000012"]["document"]
+    doc = stored_documents(store_path)["Q0000012"]["document"]
     assert doc["title"] == law["法規名稱"] == "大陸委員會組織法"
     assert doc["meta"]["category"] == law["法規類別"] and doc["meta"]["updated"] == law["最新異動日期"]
     assert doc["meta"]["abolished"] is False and doc["meta"]["history"].startswith("1.")
@@ -244,7 +244,7 @@ def test_agency_names_the_owner_of_procedures_that_say_only_this_office(run, sto
     sop.write_text("本局收文作業程序\n\n法令依據\n文書處理手冊\n\n作業流程\n1. 收文：由本局秘書室收文登記。\n"
                    "2. 分文：秘書室將公文分送承辦單位。\n", encoding="utf-8")
     assert run("--store", store_path, "load", "--agency", "經濟部智慧財產局", sop).exit_code == 0
-    units = json.loads(store_path.read_text(encoding="utf-8"))["documents"]["sop"]["units"]
+    units = stored_documents(store_path)["sop"]["units"]
     assert ["經濟部", "智慧財產局", "秘書室"] in [u["path"] for u in units]
 
 
@@ -302,7 +302,7 @@ def test_the_same_law_under_another_file_name_is_kept_once(run, store_path, tmp_
     copy.write_bytes(corpus.national_file("K0000001"))
     result = run("--store", store_path, "load", copy)
     assert result.exit_code == 0 and "same as K0000001" in result.stdout
-    assert list(json.loads(store_path.read_text(encoding="utf-8"))["documents"]) == ["K0000001"]
+    assert list(stored_documents(store_path)) == ["K0000001"]
 
 
 def test_an_older_version_of_the_same_title_is_history():

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import SEED_RULES, SEED_SOP
+from conftest import SEED_RULES, SEED_SOP, edit_record, stored_documents
 from graph_model.errors import StoreError
 from graph_model.records import ProcedureRecord, Source, StepRecord, parsed_from_dict, to_dict
 from graph_model.store import SAMPLES_STORE, open_store
@@ -76,15 +76,13 @@ def _damage(doc: dict, how: str) -> None:
 @pytest.mark.parametrize("how", ["no steps", "a step as text", "an actor without a role", "procedures as a number"])
 def test_a_damaged_procedure_record_is_a_store_error(run, store_path, how):
     open_store(store_path).add(read_paths([SEED_SOP]).documents)
-    data = json.loads(store_path.read_text(encoding="utf-8"))
-    _damage(data["documents"][SOP_DOC], how)
-    store_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    before = store_path.read_bytes()
+    edit_record(store_path, SOP_DOC, lambda doc: _damage(doc, how))
+    before = stored_documents(store_path)
     with pytest.raises(StoreError, match=f"the record of document '{SOP_DOC}' is damaged"):
         open_store(store_path).parsed()
     result = run("--store", store_path, "procedure", "撫卹")
     assert result.exit_code == 1 and "is damaged" in result.stderr and len(result.stderr.splitlines()) == 1
-    assert "Traceback" not in result.stderr and store_path.read_bytes() == before
+    assert "Traceback" not in result.stderr and stored_documents(store_path) == before
 
 
 def test_a_source_keeps_the_line_span_of_the_text(sop):

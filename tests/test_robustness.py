@@ -13,7 +13,7 @@ import time
 import pytest
 
 import loaders
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
+from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, edit_record, stored_documents
 from loaders import LoadError
 
 
@@ -57,18 +57,36 @@ def test_a_device_or_a_pipe_is_refused_in_one_line(run, store_path, tmp_path, sp
     assert len(result.stderr.splitlines()) == 1 and not store_path.exists()
 
 
-def test_a_damaged_lookup_cache_is_a_miss(run, store001, tmp_path):
+def test_a_damaged_lookup_cache_is_a_miss(run, store001):
+    import sqlite3
     first = run("--store", store001, "which", "保稅工廠監管", "--top", "1").stdout
+    with sqlite3.connect(store001) as conn:  # the index lives in the store: its rows damaged in place
+        conn.execute("UPDATE which_entries SET row = x'80056761726261676500'")
+    conn.close()
+    assert run("--store", store001, "which", "保稅工廠監管", "--top", "1").stdout == first
+    with sqlite3.connect(store001) as conn:  # rows lost: found missing when a lookup reads them
+        conn.execute("DELETE FROM which_units WHERE id % 2 = 0")
+    conn.close()
+    assert run("--store", store001, "which", "保稅工廠監管", "--top", "1").stdout == first
+
+
+def test_a_damaged_lookup_cache_file_is_a_miss(run, tmp_path):
+    # The samples and JSON stores keep the index in a file of the cache directory.
+    from graph_model import store_json
+    from loaders.batch import read_paths
+    store = tmp_path / "old.json"
+    store_json.add(store, read_paths([SEED_BUDGET]).documents)
+    first = run("--store", store, "which", "保稅工廠監管", "--top", "1").stdout
     caches = [c for c in tmp_path.parent.rglob("which-*.sqlite") if c.is_file() and not c.is_symlink()]
     assert caches
     for cache in caches:
         cache.write_bytes(b"\x80\x05garbage")
-    assert run("--store", store001, "which", "保稅工廠監管", "--top", "1").stdout == first
+    assert run("--store", store, "which", "保稅工廠監管", "--top", "1").stdout == first
     for cache in [c for c in tmp_path.parent.rglob("which-*.sqlite") if c.is_file() and not c.is_symlink()]:
         # cut short: the rows it lost are read lazily
         data = cache.read_bytes()
         cache.write_bytes(data[:len(data) // 2])
-    assert run("--store", store001, "which", "保稅工廠監管", "--top", "1").stdout == first
+    assert run("--store", store, "which", "保稅工廠監管", "--top", "1").stdout == first
 
 
 # ------------------------------------------------------------------ time that grows faster than the input
@@ -143,7 +161,7 @@ def test_concurrent_loads_lose_nothing(store_path, tmp_path):
     for t in threads:
         t.join()
     assert not errors
-    assert sorted(json.loads(store_path.read_text(encoding="utf-8"))["documents"]) == sorted(f.stem for f in files)
+    assert sorted(stored_documents(store_path)) == sorted(f.stem for f in files)
 
 
 def test_output_through_a_symlink_and_never_onto_a_device(run, store001, tmp_path):
@@ -174,10 +192,8 @@ def test_a_chart_is_never_written_onto_a_device_or_a_read_only_file(run, store00
 
 
 def test_a_hand_edited_store_record_is_one_line(run, store001):
-    data = json.loads(store001.read_text(encoding="utf-8"))
-    doc = next(iter(data["documents"].values()))
-    doc["units"][0]["source"] = "line 3"  # a string where a source belongs
-    store001.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [doc_id] = stored_documents(store001)
+    edit_record(store001, doc_id, lambda doc: doc["units"][0].update(source="line 3"))  # a string, not a source
     for args in (["stats"], ["tree"], ["show", "基隆關"], ["validate"]):
         result = run("--store", store001, *args)
         assert result.exit_code == 1 and "is damaged" in result.stderr, args

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import SEED_ACT, SEED_BUDGET
+from conftest import SEED_ACT, SEED_BUDGET, edit_record, stored_documents
 from graph_model.records import (
     HeadcountRecord,
     PostRecord,
@@ -100,14 +100,12 @@ def test_a_stated_total_round_trips():
     (lambda x: x.update(agency=5), "TypeError"),
 ])
 def test_a_damaged_staffing_record_is_one_line_and_the_store_stays(run, store001, damage, why):
-    data = json.loads(store001.read_text(encoding="utf-8"))
-    [(doc_id, doc)] = data["documents"].items()
-    damage(doc["extras"])
-    store001.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    before = store001.read_bytes()
+    [doc_id] = stored_documents(store001)
+    edit_record(store001, doc_id, lambda doc: damage(doc["extras"]))
+    before = stored_documents(store001)
     for args in (["staffing", "關務署"], ["validate"]):
         result = run("--store", store001, *args)
         assert result.exit_code == 1, args
         assert f"the record of document {doc_id!r} is damaged ({why}" in result.stderr
         assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
-    assert store001.read_bytes() == before
+    assert stored_documents(store001) == before

@@ -1,22 +1,15 @@
 """The embedded store: format, location, atomic all-or-nothing loads, re-loads, bundled fallback."""
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import sqlite3
 
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEEDS
 from graph_model.errors import StoreError
-from graph_model.store import (
-    FORMAT,
-    SAMPLES_STORE,
-    VERSION,
-    atomic_write,
-    bundled_store,
-    default_store_path,
-    open_store,
-)
+from graph_model.store import FORMAT, SAMPLES_STORE, atomic_write, bundled_store, default_store_path, open_store
 from loaders import LoadError
 from loaders.batch import read_paths
 
@@ -32,13 +25,22 @@ def counts(store):
 # --------------------------------------------------------------------------- location
 def test_default_location_follows_xdg_data_home(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert default_store_path() == tmp_path / "orggraph" / "store.json"
+    assert default_store_path() == tmp_path / "orggraph" / "store.sqlite"
 
 
 def test_default_location_without_xdg_is_under_home(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert default_store_path() == tmp_path / ".local" / "share" / "orggraph" / "store.json"
+    assert default_store_path() == tmp_path / ".local" / "share" / "orggraph" / "store.sqlite"
+
+
+def test_a_json_store_an_older_orggraph_made_at_the_default_location_is_used(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "orggraph").mkdir()
+    (tmp_path / "orggraph" / "store.json").write_bytes(b"{}")
+    assert default_store_path() == tmp_path / "orggraph" / "store.json"
+    (tmp_path / "orggraph" / "store.sqlite").write_bytes(b"")
+    assert default_store_path() == tmp_path / "orggraph" / "store.sqlite"
 
 
 def test_orggraph_store_env_wins(monkeypatch, tmp_path):
@@ -82,11 +84,13 @@ def test_load_creates_a_store_with_only_the_loaded_document(store_path):
     assert summary["documents"] == [{"id": BUDGET_ID, "path": str(SEED_BUDGET), "action": "added", "genre": "budget",
                                      "units": summary["documents"][0]["units"],
                                      "duties": summary["documents"][0]["duties"], "unplaced": 3}]
-    raw = json.loads(store_path.read_text(encoding="utf-8"))
-    assert raw["format"] == FORMAT and raw["version"] == VERSION
-    assert list(raw["documents"]) == [BUDGET_ID]
+    assert store_path.read_bytes().startswith(b"SQLite format 3\0")
+    with contextlib.closing(sqlite3.connect(store_path)) as conn:
+        assert dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('format', 'version')")) == \
+            {"format": FORMAT, "version": "2"}
+        assert [i for (i,) in conn.execute("SELECT id FROM documents")] == [BUDGET_ID]
     store = open_store(store_path)
-    assert store.exists and store.fingerprint.startswith("store:")
+    assert store.exists and store.format == "sqlite" and store.fingerprint.startswith("store:")
     assert store.graph().roots() == ["財政部"]
 
 

@@ -60,10 +60,10 @@ def national_store(folder: Path) -> Path:
     docs.mkdir(parents=True, exist_ok=True)
     for name, data in national_files():
         (docs / name).write_bytes(data)
-    store = Store(folder / "national.json")
+    store = Store(folder / "national.sqlite")
     batch = read_paths([docs], strict=False)
     store.add(batch.documents, batch.refused)
-    return folder / "national.json"
+    return folder / "national.sqlite"
 
 
 def ranked(units_scores: list[tuple[str, float]]) -> list[tuple[str, int]]:
