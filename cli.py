@@ -6,6 +6,7 @@ import os
 import re
 import shlex
 import sys
+from typing import Any
 
 import click
 
@@ -20,8 +21,8 @@ class State:
         self.store_path = store_path
         self.history = history
         self.command = command
-        self._store = None
-        self._graph = None
+        self._store: Any = None  # graph_model.store.Store, opened when first asked for
+        self._graph: Any = None
 
     def check_store(self) -> None:
         """Only the default location falls back to the bundled samples: a mistyped --store or
@@ -127,8 +128,8 @@ class JsonError(click.ClickException):
     def __init__(self, exc: Exception, exit_code: int):
         message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
         super().__init__(message)
-        self.exit_code = exit_code
-        self.error = {"message": message, "kind": error_kind(exc)}
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; each error has its own
+        self.error: dict[str, Any] = {"message": message, "kind": error_kind(exc)}
         for key in ("candidates", "suggestions"):  # what an unknown or ambiguous name could have meant
             if getattr(exc, key, None):
                 self.error[key] = list(getattr(exc, key))
@@ -153,7 +154,9 @@ def global_option_error(exc: click.NoSuchOption, argv: list[str]) -> click.Usage
     name = exc.option_name
     if name not in GLOBAL_OPTIONS:
         return None
-    rest, moved, i = [], [], 0
+    rest: list[str] = []
+    moved: list[str] = []
+    i = 0
     while i < len(argv):
         a = argv[i]
         if not moved and (a == name or a.startswith(name + "=")):
@@ -195,7 +198,7 @@ class OrgGraphGroup(click.Group):
             return JsonError(exc, code)
         if not isinstance(exc, click.ClickException):
             exc = click.ClickException(str(exc))
-        exc.message = one_line(exc.message)  # a file name or a server's words cannot forge a second line
+        exc.message = one_line(exc.message)  # type: ignore[misc]  # a file name or a server's words cannot forge a second line
         return exc
 
 
@@ -255,6 +258,7 @@ def load(state, paths, genre, samples, agency, strict, as_json):
         bar = progressbar(1, "parsing")
 
     def progress(done, total):
+        assert bar is not None  # passed only with a bar
         bar.length = total
         bar.update(done - bar.pos)
 
@@ -267,7 +271,7 @@ def load(state, paths, genre, samples, agency, strict, as_json):
     finally:
         if bar:
             bar.render_finish()
-    documents = dict(batch.documents)
+    documents: dict[str, Any] = dict(batch.documents)
     if samples:
         documents = {i: (d["document"]["path"], d) for i, d in bundled_store().documents.items()} | documents
     summary = state.store().add(documents, batch.refused)
@@ -415,9 +419,9 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
     Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
     """
-    from queries.lookup import lookup
     from queries.ask import render_reading
     from queries.index_cache import store_index
+    from queries.lookup import lookup
     from queries.which import render_which
     text = " ".join(query).strip()
     if not text:
@@ -533,8 +537,8 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
 def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
     """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
     from queries.html_chart import write_html_chart
-    from queries.index_file import IndexFileError
     from queries.index_cache import cached_index, store_index
+    from queries.index_file import IndexFileError
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
         raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")
@@ -569,7 +573,8 @@ def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, d
 
 # --------------------------------------------------------------------------- neo4j / cypher
 def neo4j_options(f):
-    """--uri/--username/--database (default NEO4J_URI/NEO4J_USERNAME/NEO4J_DATABASE); password only from NEO4J_PASSWORD."""
+    """--uri/--username/--database (default NEO4J_URI/NEO4J_USERNAME/NEO4J_DATABASE); password only from
+    NEO4J_PASSWORD."""
     f = click.option("--database", metavar="NAME", help="Database (default: $NEO4J_DATABASE, else neo4j).")(f)
     f = click.option("--username", metavar="USER", help="User (default: $NEO4J_USERNAME, else neo4j).")(f)
     f = click.option("--uri", metavar="URI", help="Bolt URI (default: $NEO4J_URI, else bolt://127.0.0.1:7687).")(f)

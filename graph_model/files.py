@@ -59,7 +59,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write here: {exc.strerror} (choose another location, e.g. --store FILE)") from None
+        raise StoreError(f"{path}: cannot write here: {exc.strerror} "
+                         "(choose another location, e.g. --store FILE)") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

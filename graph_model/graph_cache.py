@@ -12,10 +12,14 @@ from __future__ import annotations
 import io
 import pickle
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 
 from .files import code_version
+
+if TYPE_CHECKING:
+    from .graph import OrgGraph
 
 MAX_JSON = 256 * 2**20  # bytes: a report's cache file is read whole, up to this
 MAX_GRAPH = 2 * 2**30  # the national graph's cache is about 10 MB
@@ -44,7 +48,7 @@ def cached_json(store, name: str, key: str, build: Callable[[], object]):
     return value
 
 
-def cached_graph(store, build: Callable[[], object], history: bool = False):
+def cached_graph(store, build: Callable[[], OrgGraph], history: bool = False) -> OrgGraph:
     """The graph of ``store`` (with ``history``: every document): read from its caches, or ``build()``
     and saved there."""
     from .graph import OrgGraph
@@ -54,14 +58,14 @@ def cached_graph(store, build: Callable[[], object], history: bool = False):
     if body is not None:
         try:
             data = _PlainUnpickler(io.BytesIO(body)).load()
-            g = nx.MultiDiGraph()
+            g: Any = nx.MultiDiGraph()  # its storage dicts set directly: the fastest way back to a graph
             g.graph, g._node, g._adj, g._pred = data["graph"], data["node"], data["succ"], data["pred"]
             g._succ = g._adj
             return OrgGraph(g)
         except Exception:  # noqa: BLE001 — a damaged cache of any kind is a miss, never an error
             pass
     graph = build()
-    g = graph.g
+    g = cast(Any, graph.g)
     store.cache_put(name, key, pickle.dumps({"graph": g.graph, "node": dict(g._node), "succ": dict(g._succ),
                                              "pred": dict(g._pred)}, protocol=pickle.HIGHEST_PROTOCOL))
     return graph

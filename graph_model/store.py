@@ -148,6 +148,7 @@ class Store:
         self.close()
         self._documents: dict[str, dict] | None = None
         self._contents: dict[str, str] = {}  # a JSON store's content hashes, kept beside its documents
+        self._bytes: bytes | None = None  # a JSON store's or the samples' file, once read
         found = _head(self.path)
         if found is None:
             self.source, self.format = "bundled", "json"

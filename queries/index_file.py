@@ -16,7 +16,8 @@ damaged in any way read as a miss (:class:`IndexFileError`).
 >>> path = os.path.join(tempfile.mkdtemp(), "which.sqlite")
 >>> write_index(index, path)
 >>> lazy = read_index(path)
->>> [r.unit_id for r in search(lazy, "保稅工廠監管", limit=2)] == [r.unit_id for r in search(index, "保稅工廠監管", limit=2)]
+>>> def first(ix): return [r.unit_id for r in search(ix, "保稅工廠監管", limit=2)]
+>>> first(lazy) == first(index)
 True
 """
 from __future__ import annotations
@@ -152,7 +153,8 @@ class _Rows(Sequence):
     """``units`` or ``entries``: rows fetched on first use."""
 
     def __init__(self, conn: sqlite3.Connection, table: str, count: int, width: int):
-        self._conn, self._rows = conn, {}
+        self._conn = conn
+        self._rows: dict[int, list] = {}
         self._sql, self._count = f"SELECT row, crc FROM {table} WHERE id = ?", count
         self._all = f"SELECT id, row, crc FROM {table} ORDER BY id"
         self._width = width
@@ -160,7 +162,7 @@ class _Rows(Sequence):
     def __len__(self) -> int:
         return self._count
 
-    def __getitem__(self, i: int):
+    def __getitem__(self, i: int):  # type: ignore[override]  # rows by position; never sliced
         row = self._rows.get(i)
         if row is None:
             if not 0 <= i < self._count:
@@ -185,7 +187,8 @@ class _Postings(Mapping):
     """``term -> [entry#, tf, …]`` (or unit#s), fetched per term."""
 
     def __init__(self, conn: sqlite3.Connection, table: str):
-        self._conn, self._table, self._cache = conn, table, {}
+        self._conn, self._table = conn, table
+        self._cache: dict[str, Sequence[int] | None] = {}
         self._sql = f"SELECT ids, crc FROM {table} WHERE term = ?"
 
     def __getitem__(self, term: str):

@@ -46,7 +46,7 @@ answered by the unit acting there, from :func:`queries.procedure.which_entries`)
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -123,15 +123,15 @@ def _content_length(key: str) -> int:
 class Index:
     """The lookup index: units, entries, postings.  Build with :func:`build_index`."""
 
-    units: list[list]  # [id, name, path, kind, unit_type, full_name, aliases, what became of it (--all)]
+    units: Sequence[list]  # [id, name, path, kind, unit_type, full_name, aliases, what became of it (--all)]
     # entry: [kind, ref, text, key, prior, flags, handlers, clause start, context];
     # handler: [unit#, doc, line, article, item, post, role]
-    entries: list[list]
-    postings: dict[str, list[int]]  # term -> [entry#, tf, entry#, tf, …]
-    lengths: list[int]
+    entries: Sequence[list]
+    postings: Mapping[str, Sequence[int]]  # term -> [entry#, tf, entry#, tf, …]
+    lengths: Sequence[int]
     triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
     context: dict[str, list[int]]  # unit name -> unit#s: names a query can mention as context
-    name_postings: dict[str, list[int]]  # bigram -> unit#s whose path (own and higher names) has it
+    name_postings: Mapping[str, Sequence[int]]  # bigram -> unit#s whose path (own and higher names) has it
     scopes: dict  # the agencies a question can name (queries.vocabulary.Catalog.to_dict)
 
     def __post_init__(self) -> None:

@@ -3,8 +3,14 @@
 >>> from graph_model.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> hits = which(g, "誰負責國會聯絡？", top=2)
->>> [(h.unit["id"], h.group) for h in hits]   # the customs' 秘書室 share one duty: one group
-[('經濟部/智慧財產局/秘書室/第一科', 0), ('財政部/關務署/基隆關/秘書室', 1), ('財政部/關務署/秘書室', 1), ('財政部/關務署/臺中關/秘書室', 1), ('財政部/關務署/臺北關/秘書室', 1), ('財政部/關務署/高雄關/秘書室', 1)]
+>>> for h in hits:   # the customs' 秘書室 share one duty: one group
+...     print(h.unit["id"], h.group)
+經濟部/智慧財產局/秘書室/第一科 0
+財政部/關務署/基隆關/秘書室 1
+財政部/關務署/秘書室 1
+財政部/關務署/臺中關/秘書室 1
+財政部/關務署/臺北關/秘書室 1
+財政部/關務署/高雄關/秘書室 1
 >>> hits[1].evidence[0].text, hits[1].evidence[0].cite()
 ('國會聯絡、媒體公關事務之政策規劃、研擬、執行及管考', '001_586683daab11227d:38 item 7')
 >>> which(g, "量子電腦")
@@ -94,7 +100,7 @@ class Hit:
 
 
 # --------------------------------------------------------------------------- the index
-_INDEXES: "weakref.WeakKeyDictionary[object, Index]" = weakref.WeakKeyDictionary()
+_INDEXES: weakref.WeakKeyDictionary[object, Index] = weakref.WeakKeyDictionary()
 
 
 def index_of(source) -> Index:
@@ -108,7 +114,7 @@ def index_of(source) -> Index:
 
 
 def cached_which(where, build: Callable[[], object], query: str, directory=None,
-                 **options) -> tuple[list["Hit"], Index]:
+                 **options) -> tuple[list[Hit], Index]:
     """:func:`which` over the cached index: ``(hits, index)`` (see :func:`using_index`)."""
     return using_index(where, build, lambda index: which(index, query, **options), directory)
 
@@ -197,7 +203,7 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
         if hint:
             lines.append(hint)
         return "\n".join(lines)
-    lines: list[str] = []
+    lines = []
     partial = ", partial match" if hits[0].partial else ""
     if partial:
         lines.append(f"No unit handles 「{query}」 as asked; partial matches (only some of its words in common):")
@@ -229,7 +235,8 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
                 lines.append(f"   {e.cite()}")
             _explain_lines(lines, first)
         else:
-            lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  (score {first.score:.2f}, {j - i + 1} units{partial})")
+            lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  "
+                         f"(score {first.score:.2f}, {j - i + 1} units{partial})")
             if ev.context:
                 lines.append(f"   {_where(ev, role=False)}")
             _synonym_line(lines, first)
@@ -269,7 +276,7 @@ ENGLISH_HINTS = {
 }
 
 
-def chinese_hint(query: str) -> str:
+def chinese_hint(query: str) -> str | None:
     """For a query with no Chinese in it: the documents are in Chinese, and what to type instead.
 
     >>> chinese_hint("customs")
