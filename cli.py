@@ -30,7 +30,11 @@ class State:
         from pathlib import Path
 
         from graph_model.errors import StoreError
-        if self.store_path and self.command != "load" and not Path(self.store_path).expanduser().exists():
+        try:
+            missing = bool(self.store_path) and not Path(self.store_path).expanduser().exists()
+        except OSError as exc:  # a folder on the way that this user may not enter
+            raise StoreError(f"{self.store_path}: cannot be read ({exc.strerror})") from None
+        if missing and self.command != "load":
             raise StoreError(f"{self.store_path}: no such store (create it with `orggraph --store "
                              f"{self.store_path} load FILE…`; without --store and ORGGRAPH_STORE, "
                              "commands read the bundled sample corpus)")

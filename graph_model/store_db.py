@@ -61,6 +61,11 @@ def connect(path: Path, wait: float = WRITE_WAIT) -> sqlite3.Connection:
     """A connection to an existing store that begins transactions only when told to (``BEGIN``).  Readers
     open it writable too: the last connection to close folds the journal back in and removes it."""
     uri = f"file:{quote(os.fspath(path))}?mode=rw"
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)) \
+            and not path.with_name(path.name + "-wal").exists():
+        # A store this user may only read (a shared folder), that nobody is writing now: read as it is,
+        # without the journal files SQLite could not create beside it.  Writes fail as read-only.
+        uri = f"file:{quote(os.fspath(path))}?mode=ro&immutable=1"
     conn = sqlite3.connect(uri, uri=True, timeout=wait, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA synchronous = FULL")  # a committed load survives a power cut too
     conn.execute("PRAGMA journal_size_limit = 67108864")  # a big cache's journal is not kept at its largest

@@ -6,6 +6,10 @@ import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -250,13 +254,25 @@ def test_a_pipe_in_the_stores_place_is_refused_at_once(run, store_path):
 
 def test_a_read_only_store_answers_and_a_load_says_why_it_cannot_write(run, store_path):
     open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
-    if os.geteuid() == 0:
-        pytest.skip("root writes read-only files")
     store_path.chmod(0o444)
     try:
-        assert run("--store", store_path, "tree").exit_code == 0  # no cache saved: no error either
-        result = run("--store", store_path, "load", SEED_ACT)
-        assert result.exit_code == 1 and "read-only" in result.stderr
+        if os.geteuid() != 0:
+            assert run("--store", store_path, "tree").exit_code == 0  # no cache saved: no error either
+            result = run("--store", store_path, "load", SEED_ACT)
+            assert result.exit_code == 1 and "read-only" in result.stderr
+            return
+        # root writes read-only files: the commands run as nobody, as a user without write access would
+        folder = Path(tempfile.mkdtemp())
+        folder.chmod(0o755)
+        store_path = Path(shutil.move(store_path, folder / "store.sqlite"))
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m", "cli"]
+        env = {**os.environ, "XDG_CACHE_HOME": str(store_path.parent / "nobody-cache")}
+        tree = subprocess.run([*as_nobody, "--store", str(store_path), "tree"], capture_output=True, text=True,
+                              env=env, cwd=Path(__file__).resolve().parent.parent)
+        assert tree.returncode == 0, tree.stderr
+        load = subprocess.run([*as_nobody, "--store", str(store_path), "load", str(SEED_ACT)], capture_output=True,
+                              text=True, env=env, cwd=Path(__file__).resolve().parent.parent)
+        assert load.returncode == 1 and "read-only" in load.stderr, load.stderr
     finally:
         store_path.chmod(0o644)
 
