@@ -31,7 +31,7 @@ class State:
 
         from graph_model.errors import StoreError
         try:
-            missing = bool(self.store_path) and not Path(self.store_path).expanduser().exists()
+            missing = self.store_path is not None and not Path(self.store_path).expanduser().exists()
         except OSError as exc:  # a folder on the way that this user may not enter
             raise StoreError(f"{self.store_path}: cannot be read ({exc.strerror})") from None
         if missing and self.command != "load":
