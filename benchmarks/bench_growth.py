@@ -84,18 +84,26 @@ def _median(runs: list[tuple[float, int]]) -> tuple[float, int]:
     return statistics.median(w for w, _ in runs), max(r for _, r in runs)
 
 
+def scratch(prefix: str) -> tuple[Path, dict, Path, list]:
+    """A scratch folder, the environment its runs use (their own cache and data folders), the national
+    corpus unpacked in it and its agencies' names (for synthetic copies)."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_DATA_HOME": str(tmp / "data")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: compiled modules are reused
+    national = corpus_dir(tmp, None)
+    run(["--store", str(tmp / "names.sqlite"), "load", str(national)], env)
+    names = agency_names(tmp / "names.sqlite", env)
+    (tmp / "names.sqlite").unlink()
+    return tmp, env, national, names
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--times", type=int, default=10, help="size of the largest corpus, in national corpora")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="orggraph-growth-"))
+    tmp, env, national, names = scratch("orggraph-growth-")
     try:
-        env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_DATA_HOME": str(tmp / "data")}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: compiled modules are reused
-        national = corpus_dir(tmp, None)
-        run(["--store", str(tmp / "names.sqlite"), "load", str(national)], env)
-        names = agency_names(tmp / "names.sqlite", env)
         whole = tmp / "synthetic"
         whole.mkdir()
         synthetic_copies(national, names, args.times, whole)

@@ -27,13 +27,12 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_growth import agency_names, synthetic_copies  # noqa: E402
-from bench_national import ROOT, corpus_dir, run  # noqa: E402
+from bench_growth import scratch, synthetic_copies  # noqa: E402
+from bench_national import ROOT, run  # noqa: E402
 
 EXTRA = ROOT / "data" / "seeds" / "003_ddbe94cb5fa75ce1.txt"  # in no corpus: a real write
 COMMANDS = (("tree", ["tree", "行政院", "--depth", "1"]), ("which", ["which", "消防"]))
@@ -126,14 +125,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--times", type=int, default=10, help="size of the larger corpus, in national corpora")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="orggraph-bench-store-"))
+    tmp, env, national, names = scratch("orggraph-bench-store-")
     try:
-        env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_DATA_HOME": str(tmp / "data")}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: compiled modules are reused
-        national = corpus_dir(tmp, None)
-        run(["--store", str(tmp / "names.sqlite"), "load", str(national)], env)
-        names = agency_names(tmp / "names.sqlite", env)
-        (tmp / "names.sqlite").unlink()
         large = tmp / "synthetic"
         large.mkdir()
         synthetic_copies(national, names, args.times, large)

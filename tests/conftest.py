@@ -6,7 +6,9 @@ session directory so it is parsed once per run.
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,17 @@ def stored_documents(path) -> dict:
         return store.documents
     finally:
         store.close()
+
+
+@contextlib.contextmanager
+def database(path):
+    """A store's SQLite database opened directly, committed on leaving (for tests that damage it)."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
 
 
 def edit_record(path, doc_id: str, change) -> None:

@@ -6,11 +6,9 @@ samples and JSON stores (made by an older orggraph, until their first write) kee
 files of the cache directory."""
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,7 +16,7 @@ import zlib
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET
+from conftest import REPO, SEED_ACT, SEED_BUDGET, database
 
 COMMANDS = (("tree",), ("which", "印信"), ("validate",))
 
@@ -41,16 +39,6 @@ def warm(cache, stores):
         for command in COMMANDS:
             orggraph(cache, "--store", store, *command)
     return [answers(cache, s) for s in stores]
-
-
-@contextlib.contextmanager
-def database(path):
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            yield conn
-    finally:
-        conn.close()
 
 
 def flip(data: bytes) -> bytes:

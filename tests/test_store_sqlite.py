@@ -1,7 +1,6 @@
 """The store as one SQLite database: its rows, its version, JSON stores read and converted, damage."""
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -13,21 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, stored_documents
+from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, database, stored_documents
 from graph_model import store_json
 from graph_model.errors import StoreError
 from graph_model.store import open_store
 from loaders.batch import read_paths
-
-
-@contextlib.contextmanager
-def database(path):
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            yield conn
-    finally:
-        conn.close()
 
 
 def rows(path) -> dict[str, tuple]:
