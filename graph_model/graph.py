@@ -314,24 +314,34 @@ class _Canonicalizer:
     A document may name 關務署 or 交通部 where another sets up 財政部/關務署 or lists 交通部
     under 行政院 (行政院組織法 「行政院設下列各部」): one agency is one node.  A path whose first
     name is the last name of a longer agency path is re-rooted under the shortest such path;
-    when two such paths are equally short (two different parents), the path is left as it is
-    and the disagreement is recorded in ``conflicts`` (``validate`` reports it).
+    when two such paths are equally short (two different parents), the one a document's own words
+    give wins over those only the database's filing gives (台灣美國事務委員會: 「行政院…特設」 in its act;
+    its office rules filed under 外交部), and the others are moved under it; else the path is left as
+    it is and the disagreement is recorded in ``conflicts`` (``validate`` reports it).
     """
 
     def __init__(self, docs: list[ParsedDocument]):
         longer: dict[str, set[tuple[str, ...]]] = {}
+        filed: dict[str, set[tuple[str, ...]]] = {}  # parents only a document's 法規類別 gives
         for parsed in docs:
+            title, category = parsed.document.title, parsed.document.meta.get("category", "")
             for rec in parsed.units:
                 path = unrepeated(rec.path)
                 if rec.kind in ("Agency", "BranchOffice", "Committee") and len(path) > 1:
                     longer.setdefault(path[-1], set()).add(path[:-1])
+                    if path[-2] in category and path[-2] not in title:
+                        filed.setdefault(path[-1], set()).add(path[:-1])
         self.prefix: dict[str, tuple[str, ...]] = {}
+        self.moved: dict[str, set[tuple[str, ...]]] = {}
         self.conflicts: dict[str, list[tuple[str, ...]]] = {}
         for name, parents in longer.items():
             shortest = min(map(len, parents))
             best = sorted(p for p in parents if len(p) == shortest)
+            stated = [p for p in best if p not in filed.get(name, ())]
             if len(best) == 1:
                 self.prefix[name] = best[0]
+            elif len(stated) == 1:
+                self.prefix[name], self.moved[name] = stated[0], set(best) - set(stated)
             else:
                 self.conflicts[name] = best
         # A chain of re-rootings (內政部 → 行政院/內政部, 消防署 → 內政部/消防署) is followed to its end,
@@ -345,6 +355,9 @@ class _Canonicalizer:
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
         path = unrepeated(path)
+        for i in range(1, len(path)):
+            if path[i] in self.moved and path[:i] in self.moved[path[i]]:
+                return self.prefix[path[i]] + path[i:]
         head = path[0]
         if head in self.prefix:
             full = self.prefix[head] + tuple(path)

@@ -23,6 +23,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# The body at the head of each branch the database files laws under (法規類別 行政＞…).
+BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院",
+                 "總統": "總統府"}
+
+# Variant characters of names: two spellings of one name (台/臺) name one unit.
+NAME_VARIANTS = str.maketrans({"台": "臺", "祕": "秘", "巿": "市", "舘": "館"})
+
+
+def fold_name(name: str) -> str:
+    """A name with its variant characters folded onto one form.
+
+    >>> fold_name("台灣美國事務委員會祕書處")
+    '臺灣美國事務委員會秘書處'
+    """
+    return name.translate(NAME_VARIANTS)
+
+
 # Longest first: the splitter and the classifier try them in this order.
 AGENCY_SUFFIXES = ("委員會", "市政府", "縣政府", "總局", "總處", "分署", "分局", "分關", "部", "院", "署", "局", "府",
                    "處", "關")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .continuity import continuations
 from .lineage import Status, history_entries, roc_date
 from .unitref import units_named
 
@@ -89,6 +90,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
                 for target in _successor_units(rows, name, ended):
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
     _same_name_elsewhere(graph, ended)
+    _continued(graph, ended, enacted)
+    _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
 
 
@@ -106,10 +109,9 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS:
             continue
+        if _names_its_own(graph, uid):
+            continue
         heirs = _heirs_of_ancestors(graph, uid)
-        own = [t for t, _ in graph.out(uid, EDGE)]
-        if own and not all(t in heirs for t in own) or node.get("successors") and not own:
-            continue  # a successor of its own, named by the documents
         parent = graph.parent(uid)
         if node["name"] == PREPARATORY and parent is not None and parent not in ended:
             # 國立東華大學 › 籌備處 became 國立東華大學
@@ -124,6 +126,38 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
         if len(same) == 1:
             target = graph.node(same[0])
             _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _names_its_own(graph, uid: str) -> bool:
+    """True when the documents name a successor of the unit itself, not only where its parent's work went."""
+    heirs = _heirs_of_ancestors(graph, uid)
+    own = [t for t, _ in graph.out(uid, EDGE)]
+    return bool(own and not all(t in heirs for t in own) or graph.node(uid).get("successors") and not own)
+
+
+def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that is history and names no successor of its own: the body that took its work over
+    (:func:`graph_model.continuity.continuations`), where the duties show one."""
+    if not ended:
+        return
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    born = {u["id"]: min(enacted.get(src["doc"]) or "9999" for src in u["sources"])
+            for u in units if u.get("sources")}
+    for uid, (target, work, name) in continuations(graph, ended, bodies, born).items():
+        if not _names_its_own(graph, uid):
+            _replace_successor(graph, uid, target, f"took its work over: duties alike {work:.2f}, "
+                                                   f"names {name:.2f}; set up {born[target]}")
+
+
+def _prepared_elsewhere(graph, ended: Mapping) -> None:
+    """A preparatory office that names no successor became the body it prepared, though no document
+    here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」)."""
+    for uid in ended:
+        node = graph.node(uid)
+        prepared = node["name"].removesuffix(PREPARATORY)
+        if prepared != node["name"] and len(prepared) >= 2 and not _names_its_own(graph, uid):
+            node.update(status="superseded", successors=[" › ".join((*node["path"][:-1], prepared))])
 
 
 def _replace_successor(graph, uid: str, target: str, evidence: str) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .naming import is_self_reference
+from .naming import fold_name, is_self_reference
 
 
 def parse_unit_ref(ref: str) -> tuple[str, list[str]]:
@@ -57,7 +57,13 @@ def names_unit(pieces: Sequence[str], path: Sequence[str], full_name: str = "", 
 
 
 def units_named(ref: str, units: Iterable[tuple[str, Sequence[str], str, Iterable[str]]]) -> list[int]:
-    """Positions in ``units`` (``(id, path, full name, aliases)`` each) of the units ``ref`` names."""
+    """Positions in ``units`` (``(id, path, full name, aliases)`` each) of the units ``ref`` names;
+    spelt as written first, else with variant characters folded (臺灣美國事務委員會 names 台灣美國事務委員會).
+
+    >>> units_named("臺灣美國事務委員會", [("行政院/台灣美國事務委員會", ["行政院", "台灣美國事務委員會"], "", [])])
+    [0]
+    """
+    units = units if isinstance(units, list) else list(units)
     key, pieces = parse_unit_ref(ref)
     found = []
     for i, (uid, path, full_name, aliases) in enumerate(units):
@@ -65,4 +71,9 @@ def units_named(ref: str, units: Iterable[tuple[str, Sequence[str], str, Iterabl
             return [i]
         if names_unit(pieces, path, full_name, aliases):
             found.append(i)
-    return found
+    if found or not pieces:
+        return found
+    pieces = [fold_name(p) for p in pieces]
+    return [i for i, (_, path, full_name, aliases) in enumerate(units)
+            if names_unit(pieces, [fold_name(p) for p in path[-len(pieces):]], fold_name(full_name),
+                          [fold_name(a) for a in aliases])]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import self_references, split_agency_name
+from graph_model.naming import BRANCH_BODIES, self_references, split_agency_name
 from graph_model.records import ParsedDocument, Source
 
 from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
@@ -103,9 +103,6 @@ def _placed(full: str, category: str) -> str:
     return parent + full
 
 
-# The body at the head of each branch the database files laws under.
-BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院",
-                 "總統": "總統府"}
 _CATEGORY_OWN = re.compile(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞(?P<name>[^＞]{2,20})(?:＞|$)")
 
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, is_self_reference
+from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
@@ -49,7 +49,7 @@ from .patterns import (
 )
 from .posts import document_posts
 from .text import CN_NUM, Line, logical_lines
-from .unit_names import bare, clean_name, fold, list_frame, listed_names, split_names, unit_names
+from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
 
 
 class StructureParser:
@@ -67,16 +67,16 @@ class StructureParser:
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
         self.seen: list[str] = []  # the paragraphs read so far
         # expanded name → the collective or range it was written as
-        self.folded_self = {fold(n) for n in self.self_names}
+        self.folded_self = {fold_name(n) for n in self.self_names}
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
-        return fold(word) in self.folded_self or is_self_reference(word)
+        return fold_name(word) in self.folded_self or is_self_reference(word)
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None:
         name = clean_name(name)
-        if parent is None and (fold(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
+        if parent is None and (fold_name(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency

@@ -111,11 +111,6 @@ def shared_rest(text: str, known=()) -> list[str]:
     return [h + rest for h in heads] + [last]
 
 
-def fold(name: str) -> str:
-    """A name with its variant characters folded (台/臺, 祕/秘), for telling two spellings apart from two units."""
-    return name.replace("台", "臺").replace("祕", "秘")
-
-
 def clean_name(name: str) -> str:
     """A unit's name as written, without what surrounds it in the sentence.
 

@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from graph_model.naming import NAME_VARIANTS
+
 from .staffing import headcount_totals
 
 
@@ -95,11 +97,8 @@ def _unplaced(graph, parsed) -> Iterable[dict]:
                    "text": span.text, "message": f"{span.reason}: {text}"}
 
 
-_VARIANTS = str.maketrans({"台": "臺", "巿": "市", "舘": "館"})
-
-
 def _name_key(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(_VARIANTS)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(NAME_VARIANTS)
 
 
 def _duplicate_names(graph, parsed) -> Iterable[dict]:

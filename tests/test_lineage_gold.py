@@ -3,18 +3,37 @@ the parents of the current agencies, read from the texts) on the whole national 
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import pytest
 
 from conftest import REPO
 
 
-@pytest.fixture(scope="module")
-def result():
+def scorer():
     spec = importlib.util.spec_from_file_location("lineage_score", REPO / "eval" / "lineage" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    return score.run()
+    return score
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    sys.path.insert(0, str(REPO / "eval" / "government"))
+    from score import national_store
+    return national_store(tmp_path_factory.mktemp("national"))
+
+
+@pytest.fixture(scope="module")
+def result(store):
+    return scorer().run(store)
+
+
+def test_the_held_back_sample(store):
+    """eval/lineage/heldout/: a second draw, judged after the rules above were written, not tuned to."""
+    lin = scorer().run(store, gold_file="heldout/superseded.jsonl")["lineage"]
+    assert lin["agencies"] == 95 and lin["state_right"] >= 88, lin["misses"]
+    assert lin["superseded"] == 37 and lin["successor_right"] >= 19, lin["misses"]
 
 
 def test_the_state_of_randomly_drawn_agencies(result):
@@ -24,7 +43,7 @@ def test_the_state_of_randomly_drawn_agencies(result):
 
 def test_successors_named(result):
     lin = result["lineage"]
-    assert lin["superseded"] >= 60 and lin["successor_right"] >= 28, lin["misses"]
+    assert lin["superseded"] >= 60 and lin["successor_right"] >= 32, lin["misses"]
 
 
 def test_current_agencies_under_their_parents(result):

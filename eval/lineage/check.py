@@ -8,15 +8,26 @@
   consistent (child = parent + 1), and the cited article exists.
 
 Usage: python3 eval/lineage/check.py [path/to/national]
+       python3 eval/lineage/check.py --superseded eval/lineage/heldout/superseded.jsonl
+                                     [--draw TSV] [--stop N] [path/to/national]
+
+--superseded checks another lineage file (e.g. the held-out sample) instead of
+superseded.jsonl; its draw defaults to the draw.tsv in the same directory.  A
+file may stop before the end of its draw only under a stopping rule: --stop N
+(default 50 for a file other than superseded.jsonl) means judging stopped at
+the row where N rows were superseded or abolished.  parents.jsonl is always
+checked.
 """
+import argparse
 import json
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "national"
+ROOT = HERE.parents[2] / "shared" / "national"
 STATES = {"current", "superseded", "abolished", "unknown"}
+ENDED = {"superseded", "abolished"}
 
 
 def norm(s):
@@ -36,14 +47,37 @@ def text_at(where):
 
 
 def main():
+    global ROOT
+    ap = argparse.ArgumentParser(description="Check the lineage gold against the corpus.")
+    ap.add_argument("root", nargs="?", help="path to shared/national")
+    ap.add_argument("--superseded", help="lineage file to check (default: superseded.jsonl)")
+    ap.add_argument("--draw", help="its draw (default: draw.tsv beside the lineage file)")
+    ap.add_argument("--stop", type=int, help="stopping rule: judging stopped once N rows were ended")
+    args = ap.parse_args()
+    if args.root:
+        ROOT = Path(args.root)
+    sup = Path(args.superseded) if args.superseded else HERE / "superseded.jsonl"
+    drawf = Path(args.draw) if args.draw else sup.parent / "draw.tsv"
+    stop = args.stop
+    if stop is None and sup.resolve() != (HERE / "superseded.jsonl").resolve():
+        stop = 50
     errors = []
-    draw = [ln.split("\t") for ln in (HERE / "draw.tsv").read_text(encoding="utf-8").splitlines()[1:]]
-    rows = [json.loads(ln) for ln in (HERE / "superseded.jsonl").read_text(encoding="utf-8").splitlines()]
-    if len(rows) != len(draw):
-        errors.append(f"superseded.jsonl has {len(rows)} rows, draw.tsv {len(draw)}")
+    draw = [ln.split("\t") for ln in drawf.read_text(encoding="utf-8").splitlines()[1:]]
+    rows = [json.loads(ln) for ln in sup.read_text(encoding="utf-8").splitlines()]
+    if len(rows) > len(draw) or (len(rows) < len(draw) and stop is None):
+        errors.append(f"{sup.name} has {len(rows)} rows, {drawf.name} {len(draw)}")
+    elif len(rows) < len(draw):
+        ended = sum(r["state"] in ENDED for r in rows)
+        if ended != stop or not rows or rows[-1]["state"] not in ENDED:
+            errors.append(f"{sup.name} stops at row {len(rows)} of {len(draw)} with {ended} ended rows; "
+                          f"the stopping rule wants the row where {stop} are ended")
     for (rank, pcodes, agency), r in zip(draw, rows):
+        if "rank" in r and str(r["rank"]) != rank:
+            errors.append(f"row {rank}: rank field is {r['rank']}")
         if r["agency"] != agency or r["pcodes"] != pcodes.split(","):
-            errors.append(f"row {rank}: agency/pcodes differ from draw.tsv")
+            errors.append(f"row {rank}: agency/pcodes differ from {drawf.name}")
+        if r["state"] != "superseded" and r["successors"]:
+            errors.append(f"row {rank}: {r['state']} row names successors")
         if r["state"] not in STATES:
             errors.append(f"row {rank}: bad state {r['state']}")
         if r["state"] == "superseded" and not r["successors"]:

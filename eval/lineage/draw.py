@@ -7,11 +7,20 @@ from the sorted list.  Prints "rank<TAB>PCode(s)<TAB>agency" and writes draw.tsv
 beside this file.
 
 Usage: python3 eval/lineage/draw.py [path/to/national]
+       python3 eval/lineage/draw.py [--seed N] [--size N] [--exclude TSV]
+                                    [--out PATH] [path/to/national]
+
+With no options it behaves as before (seed 20261206, 130 agencies, writes
+draw.tsv beside this file).  --exclude TSV leaves out the agencies listed in
+an earlier draw (its third column) before drawing; --out writes elsewhere.
+The held-out sample (heldout/draw.tsv) was drawn with
+  --seed 20261208 --size 100 --exclude eval/lineage/draw.tsv
+     --out eval/lineage/heldout/draw.tsv
 """
+import argparse
 import json
 import random
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -50,21 +59,40 @@ def agencies(root):
     return {a: sorted(p) for a, p in by.items()}
 
 
-def draw(root):
+def excluded(tsv):
+    """Agencies (third column) of an earlier draw.tsv."""
+    lines = Path(tsv).read_text(encoding="utf-8").splitlines()[1:]
+    return {ln.split("\t")[2] for ln in lines if ln.strip()}
+
+
+def draw(root, seed=SEED, size=N, exclude=()):
     by = agencies(root)
-    pool = sorted(by)
-    picked = random.Random(SEED).sample(pool, N)
+    pool = sorted(a for a in by if a not in exclude)
+    picked = random.Random(seed).sample(pool, size)
     return [(i + 1, by[a], a) for i, a in enumerate(picked)], len(pool)
 
 
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
-    rows, total = draw(root)
+    ap = argparse.ArgumentParser(description="Draw agencies for the lineage gold set.")
+    ap.add_argument("root", nargs="?", default=DEFAULT, help="path to shared/national")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--size", type=int, default=N)
+    ap.add_argument("--exclude", help="an earlier draw.tsv whose agencies are left out")
+    ap.add_argument("--out", help="where to write the draw (default: draw.tsv beside this file)")
+    args = ap.parse_args()
+    exclude = excluded(args.exclude) if args.exclude else set()
+    rows, total = draw(args.root, args.seed, args.size, exclude)
     lines = ["rank\tpcodes\tagency"]
     for rank, pcodes, a in rows:
         lines.append(f"{rank}\t{','.join(pcodes)}\t{a}")
-    (HERE / "draw.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"# {total} distinct agencies; drew {N} with random.Random({SEED})")
+    out = Path(args.out) if args.out else HERE / "draw.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if exclude:
+        print(f"# {total} distinct agencies left after excluding the {len(exclude)} of {args.exclude}; "
+              f"drew {args.size} with random.Random({args.seed})")
+    else:
+        print(f"# {total} distinct agencies; drew {args.size} with random.Random({args.seed})")
     for line in lines[1:]:
         print(line)
 

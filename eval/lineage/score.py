@@ -27,7 +27,7 @@ for p in (str(ROOT), str(ROOT / "eval"), str(ROOT / "eval" / "government")):
 TOP = {"總統府", "行政院", "立法院", "司法院", "考試院", "監察院"}
 
 
-def rows(name: str) -> list[dict]:
+def rows(name: str | Path) -> list[dict]:
     path = HERE / name
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -48,8 +48,8 @@ def _found(graph, name: str) -> list[str]:
     return sorted(hits, key=lambda h: h.count("/"))
 
 
-def score_lineage(history, statuses) -> dict:
-    gold = [r for r in rows("superseded.jsonl") if r.get("state") in ("current", "superseded", "abolished")]
+def score_lineage(history, statuses, gold_file: str | Path = "superseded.jsonl") -> dict:
+    gold = [r for r in rows(gold_file) if r.get("state") in ("current", "superseded", "abolished")]
     out: dict[str, Any] = {"agencies": len(gold), "state_right": 0, "superseded": 0, "successor_right": 0,
                            "misses": []}
     for r in gold:
@@ -104,7 +104,7 @@ def score_parents(current) -> dict:
     return out
 
 
-def run(store: Path | None = None) -> dict:
+def run(store: Path | None = None, gold_file: str | Path = "superseded.jsonl") -> dict:
     from score import national_store
 
     from graph_model import lineage
@@ -112,15 +112,18 @@ def run(store: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         s = open_store(store or national_store(Path(tmp)))
         statuses = lineage.statuses(s.parsed())
-        return {"lineage": score_lineage(s.graph(history=True), statuses), "parents": score_parents(s.graph())}
+        return {"lineage": score_lineage(s.graph(history=True), statuses, gold_file),
+                "parents": score_parents(s.graph())}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path)
+    ap.add_argument("--superseded", default="superseded.jsonl",
+                    help="the drawn agencies' gold (heldout/superseded.jsonl: the held-back sample)")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
-    result = run(args.store)
+    result = run(args.store, args.superseded)
     lin, par = result["lineage"], result["parents"]
     print(f"agencies drawn: {lin['agencies']}; state right {lin['state_right']} "
           f"({lin['state_right'] / max(lin['agencies'], 1):.3f}); superseded with a successor in the gold "

@@ -1,0 +1,79 @@
+"""Successors the documents do not name: the body that took an ended body's work over, a preparatory
+office's body, and one agency under the parent its own act gives it.  Real documents of
+data/national.tar.xz; each expectation is checked against their text."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "eval"))
+import corpus  # noqa: E402
+
+
+def history_of(tmp_path, *pcodes: str):
+    from graph_model.store import open_store
+    from loaders.batch import read_paths
+    for pcode in pcodes:
+        (tmp_path / f"{pcode}.json").write_bytes(corpus.national_file(pcode))
+    store = open_store(tmp_path / "store.db")
+    store.add(read_paths([tmp_path]).documents)
+    return store
+
+
+def succeeded_by(graph, uid: str) -> dict[str, dict]:
+    return {target: edge for target, edge in graph.out(uid, "SUCCEEDED_BY")}
+
+
+def test_a_branch_hospital_is_succeeded_by_the_hospital_that_took_its_work_over(tmp_path):
+    # 高雄榮民總醫院屏東分院辦事細則 (abolished 2023-01-19) and 屏東榮民總醫院處務規程 (in force from 2022-11-11):
+    # no document says one became the other; the duties and the name (屏東) do.
+    graph = history_of(tmp_path, "F0010055", "F0150118", "F0150037").graph(history=True)
+    old = "國軍退除役官兵輔導委員會/高雄榮民總醫院/屏東分院"
+    new = "國軍退除役官兵輔導委員會/屏東榮民總醫院"
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("took its work over") and edge["doc"] == "F0150118"
+    assert graph.node(old)["status"] == "superseded" and graph.node(old)["successors"] == [
+        " › ".join(graph.node(new)["path"])]
+
+
+def test_two_bodies_that_could_each_have_taken_the_work_over_are_not_guessed_between(tmp_path):
+    # 國立臺中圖書館's rules ended on 2012-12-30, when 國立公共資訊圖書館 and 國立臺灣圖書館 were both set up
+    # by acts of their own under 教育部: neither act names the old library.
+    graph = history_of(tmp_path, "H0000078", "H0000096", "H0010023", "H0000124", "H0000125").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "國立臺中圖書館")
+    assert graph.node(old)["status"] != "current"
+    assert not succeeded_by(graph, old)
+
+
+def test_a_preparatory_office_is_succeeded_by_the_body_it_prepared(tmp_path):
+    # 國立東華大學籌備處組織規程 第10條: 「本處於國立東華大學成立時裁撤之。」 (no document here sets the university up)
+    from loaders import read_bytes
+    assert "本處於國立東華大學成立時裁撤之" in read_bytes(corpus.national_file("H0000036"), "H0000036.json")[0]
+    graph = history_of(tmp_path, "H0000036").graph(history=True)
+    office = next(u for u in graph.units() if u["name"] == "國立東華大學籌備處")
+    assert office["status"] == "superseded" and office["successors"][-1].endswith("國立東華大學")
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory):
+    # 台灣美國事務委員會暫行組織規程 第1條: 「行政院為…特設台灣美國事務委員會」; its office rules are filed
+    # under 外交部 (法規類別 行政＞外交部＞組織目), whose act is loaded too.
+    return history_of(tmp_path_factory.mktemp("council"), "E0000018", "E0010025", "E0000001")
+
+
+def test_one_agency_under_the_parent_its_own_act_gives_it(council):
+    graph = council.graph()
+    bodies = [u["id"] for u in graph.units() if u["name"] == "台灣美國事務委員會"]
+    assert bodies == ["行政院/台灣美國事務委員會"]
+    # 辦事細則 第4條: 「本會設下列各組：一、業務組。二、行政組。」
+    assert sorted(graph.node(c)["name"] for c in graph.children(bodies[0])) == ["業務組", "行政組"]
+    assert "台灣美國事務委員會" not in graph.agency_conflicts()
+
+
+def test_a_name_written_with_the_other_variant_character_finds_the_unit(council, run):
+    result = run("--store", str(council.path), "tree", "臺灣美國事務委員會", "--depth", "1")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "行政院/台灣美國事務委員會" and "業務組" in result.output
