@@ -29,7 +29,7 @@ from . import procedures, staffing
 from .duties import duty_flags, normalize_duty
 from .errors import AmbiguousUnit, UnknownUnit
 from .ids import document_id, duty_id, unit_id
-from .naming import classify_agency, closest_units
+from .naming import DISTINCT_NAME, classify_agency, closest_units
 from .records import ParsedDocument, Source
 from .unitref import ends_with, parse_unit_ref, units_named
 
@@ -53,6 +53,7 @@ class OrgGraph:
         self.g = graph if graph is not None else nx.MultiDiGraph()
         self._handles_seq = self.g.number_of_edges()
         self._by_name: dict[str, list[str]] | None = None  # unit name → ids, for ending_with
+        self.homes: dict[str, tuple[str, ...]] = {}  # while building: distinct agency names → their place
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -61,6 +62,7 @@ class OrgGraph:
         self = cls()
         docs = sorted(documents, key=lambda p: p.document.id)
         canon = _Canonicalizer(docs)
+        self.homes = canon.homes
         # Agencies two documents place under different parents (validate reports them).
         self.g.graph["agency_conflicts"] = {name: ["/".join(p) for p in parents]
                                             for name, parents in sorted(canon.conflicts.items())}
@@ -82,6 +84,7 @@ class OrgGraph:
         for parsed in docs:
             if AGENCY_ACT.search(parsed.document.title) and parsed.agency:
                 self._make_agency(unit_id(canon(parsed.agency)))
+        self.homes = {}
         return self
 
     def _make_agency(self, uid: str) -> None:
@@ -352,6 +355,14 @@ class _Canonicalizer:
                 seen.add(head[0])
                 head = self.prefix[head[0]] + head
             self.prefix[name] = head if name not in head else self.prefix[name]
+        # An agency of a name no other body bears, set up in one place: where a post of another document
+        # that names it belongs (法院組織法's 「最高檢察署…置一等通譯」: 法務部's 最高檢察署).
+        places: dict[str, set[tuple[str, ...]]] = {}
+        for parsed in docs:
+            for rec in parsed.units:
+                if rec.kind == "Agency" and len(rec.path[-1]) >= DISTINCT_NAME:
+                    places.setdefault(rec.path[-1], set()).add(self(rec.path))
+        self.homes = {name: next(iter(paths)) for name, paths in places.items() if len(paths) == 1}
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
         path = unrepeated(path)

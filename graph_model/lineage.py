@@ -196,6 +196,13 @@ class _Corpus:
         return any(self.agency[p.document.id] == agency and self.date[p.document.id] >= date
                    for p in self.live) if date else False
 
+    def in_force_since(self, p: ParsedDocument) -> str:
+        """The date its last change came into force (「定自一百十二年九月十五日施行」 of the last 沿革 entry),
+        else its 最新異動日期."""
+        entries = history_entries(p.document.meta.get("history", ""))
+        m = _IN_FORCE.search(entries[-1]) if entries else None
+        return (roc_date(m.group(1)) if m else "") or self.date[p.document.id]
+
     def enacted(self, p: ParsedDocument) -> str:
         """The date a law came into force (「定自一百十二年九月十五日施行」 of its first 沿革 entry), else the
         date it was made, else its 最新異動日期."""
@@ -233,6 +240,7 @@ def statuses(docs: list[ParsedDocument], table: list[dict] | None = None) -> dic
     for p in corpus.live:
         if out[p.document.id].state == "current":
             out[p.document.id] = _under_repealed(p, corpus, repealed) or out[p.document.id]
+    _unlisted(corpus, out)
     return out
 
 
@@ -461,6 +469,35 @@ def _abolished_with_successors(corpus: _Corpus, out: dict[str, Status], successi
             out[doc] = Status(doc, "abolished", s.successors, status.date or s.date,
                               f"{status.evidence}；{s.agency} → {'、'.join(s.successors)}：{s.evidence}".lstrip("；"),
                               status.where or s.where)
+
+
+# A 三級機關 (局, 署) is listed by name in its parent's act (「本部之次級機關及其業務如下」); a 機構 (研究所,
+# 博物館 …) or a branch (分局, 分署) need not be.
+_LISTED_AGENCY = re.compile(r"(?<!分)[局署]$")
+
+
+def _unlisted(corpus: _Corpus, out: dict[str, Status]) -> None:
+    """An agency (局, 署) whose parent's current act, newer than its own, lists the agencies under the
+    parent without it is no longer one: 交通部航政局組織法 (1935) is in force, but 交通部組織法 (2023)
+    第5條 lists 公路局, 航港局 … and no 航政局."""
+    for p in corpus.live:
+        path = p.agency
+        if out[p.document.id].state != "current" or p.document.genre != "org_act" or len(path) < 2 \
+                or not _LISTED_AGENCY.search(path[-1]):
+            continue
+        for q in corpus.acts.get(path[-2], ()):
+            listed = [u for u in q.units if len(u.path) == len(q.agency) + 1 and u.kind == "Agency"
+                      and _LISTED_AGENCY.search(u.path[-1])]
+            named = {u.path[-1] for u in q.units} | {a for u in q.units for a in u.aliases}
+            if len(listed) >= 2 and path[-1] not in named and out[q.document.id].state == "current" \
+                    and corpus.date[q.document.id] > corpus.date[p.document.id]:
+                first = listed[0].source
+                out[p.document.id] = Status(
+                    p.document.id, "abolished", (), corpus.in_force_since(q),
+                    f"{q.document.title}{first.article}列{path[-2]}之機關："
+                    f"{'、'.join(u.path[-1] for u in listed)}，未列{path[-1]}",
+                    f"{q.document.id} line {first.line} {first.article}".rstrip())
+                break
 
 
 def _repealed_agencies(corpus: _Corpus) -> list[tuple[str, str, str, str]]:

@@ -27,6 +27,9 @@ from functools import lru_cache
 BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院",
                  "總統": "總統府"}
 
+# A name this long is one body's wherever it stands (最高檢察署, 東部海岸國家風景區管理處); 花蓮分局 is not.
+DISTINCT_NAME = 5
+
 # Variant characters of names: two spellings of one name (台/臺) name one unit.
 NAME_VARIANTS = str.maketrans({"台": "臺", "祕": "秘", "巿": "市", "舘": "館"})
 

@@ -54,6 +54,9 @@ def unit_for(graph, path, source: Source) -> str:
     found = graph.find_unit(path)
     if found is not None:
         return found
+    home = graph.homes.get(path[-1])
+    if home is not None and home != path:  # an agency another document sets up
+        return unit_for(graph, home, source)
     # Parent known by suffix (財政部/關稅總局 + 燈塔): put the new unit under it.
     parent = unit_for(graph, path[:-1], source) if len(path) > 1 else None
     full = tuple(graph.node(parent)["path"]) + (path[-1],) if parent else path

@@ -32,12 +32,13 @@ from collections.abc import Mapping
 
 from .continuity import continuations
 from .lineage import Status, history_entries, roc_date
+from .naming import DISTINCT_NAME
 from .unitref import units_named
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
 PREPARATORY = "籌備處"
-DISTINCT_NAME = 5  # a name this long is one body's wherever it stands (東部海岸國家風景區管理處); 花蓮分局 is not
+FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區監理所: the bodies of one kind
 _WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
 
 
@@ -91,6 +92,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
+    _joined_family(graph, ended)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
 
@@ -148,6 +150,29 @@ def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
         if not _names_its_own(graph, uid):
             _replace_successor(graph, uid, target, f"took its work over: duties alike {work:.2f}, "
                                                    f"names {name:.2f}; set up {born[target]}")
+
+
+def _joined_family(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, of a kind a current family under the
+    same parent (or the parent's successor) gathers: the family's rules govern it now (標準檢驗局 ›
+    花蓮分局 → 各分局; 交通部公路局 › 嘉義區監理所 → 交通部公路局 › 各區監理所)."""
+    families: dict[str, list[tuple[str, str]]] = {}  # parent id -> (family id, the members' common end)
+    for unit in graph.units():
+        m = FAMILY.match(unit["name"])
+        parent = graph.parent(unit["id"])
+        if m and unit["id"] not in ended and parent is not None:
+            families.setdefault(parent, []).append((unit["id"], m.group("kind")))
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        if parent is None or node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or \
+                _names_its_own(graph, uid):
+            continue
+        places = [parent, *(t for t, _ in graph.out(parent, EDGE))]
+        found = [f for place in places for f, kind in families.get(place, ())
+                 if node["name"].endswith(kind) and len(node["name"]) > len(kind)]
+        if len(found) == 1:
+            family = graph.node(found[0])
+            _replace_successor(graph, uid, found[0], f"one of {family['name']}, whose rules govern them now")
 
 
 def _prepared_elsewhere(graph, ended: Mapping) -> None:

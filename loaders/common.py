@@ -14,6 +14,7 @@ import re
 from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
 from graph_model.records import Source, UnitRecord
 
+from .patterns import LIST_JOIN
 from .text import Line
 
 GENRE_TITLE = re.compile(rf"{GENRE_WORDS}$")
@@ -124,7 +125,7 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     >>> split_unit_list("職員加班、差假之核簽與登記"), split_unit_list("職員加班、差假之核簽與登記", strict=True)
     (['職員加班'], [])
     """
-    pieces = re.split(r"[、，,]|(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text))
+    pieces = [p for segment in re.split(r"[、，,]", expand_names(text)) for p in joined_names(segment)]
     names = []
     for p in pieces:
         p = p.strip()
@@ -133,6 +134,25 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
         elif p and strict:
             return []
     return names
+
+
+def joined_names(text: str) -> list[str]:
+    """The names 及, 與, 暨 or 和 join after a unit word (「秘書室及人事室」), a name that holds one whole
+    (「社會及家庭署」: 社會 names no unit).
+
+    >>> joined_names("秘書室及人事室"), joined_names("社會及家庭署"), joined_names("行政法院及懲戒法院")
+    (['秘書室', '人事室'], ['社會及家庭署'], ['行政法院', '懲戒法院'])
+    """
+    parts = re.split(f"({LIST_JOIN})", text)
+    out = [parts[0]]
+    for word, piece in zip(parts[1::2], parts[2::2]):
+        left = re.split(r"[、，,]", out[-1])[-1]
+        if UNIT_NAME.fullmatch(left) or len(left) < 2 or re.search("及|與|暨|和", piece):
+            # (「各組、室及各稽徵所」: 室 is a list's type word; 「國會與地方聯絡及媒體公關」 is prose)
+            out.append(piece)
+        else:
+            out[-1] += word + piece
+    return out
 
 
 def source_of(line: Line, doc: str, item: str | None = None) -> Source:

@@ -36,6 +36,7 @@ from .patterns import (
     MEMBERS_SET_UP,
     NEED,
     OBJECT_CLAUSE,
+    OWN_LAW,
     POST,
     POST_DUTY,
     PURPOSE_OF_SET_UP,
@@ -216,6 +217,20 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
         para.owner, para.post = parser.agency, ""
     else:
         para.owner, para.post = parser.subject(para.text, para.line)
+    return None
+
+
+def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
+    """「國家安全局組織另以法律定之」: a body whose organization a law of its own sets is an agency under this
+    one, though no list sets it up (「國家安全會議及其所屬國家安全局應受立法院之監督」).
+
+    >>> from loaders.structure import demo
+    >>> demo("第 2 條", "本會及其所屬國家安全局應受監督，國家安全局組織另以法律定之。", "第 3 條",
+    ...      "前項分臺之組織，另以法律定之。")
+    unit 國家安全局
+    """
+    for m in OWN_LAW.finditer(para.text):
+        parser.unit(m.group("name"), para.line)
     return None
 
 
@@ -460,6 +475,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, named_members, subject, subordinate_agencies, units_listed,
+    continuation, charged_by_name, named_members, body_with_its_own_law, subject, subordinate_agencies,
+    units_listed,
     agency_as_subject, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

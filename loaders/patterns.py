@@ -59,6 +59,9 @@ PURPOSE_OF_SET_UP = re.compile(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<pur
 NEED = re.compile(r"需要|需求|便利|者$|下列|左列|前[條項款]|本(?:條例|法|規程|通則)|^(?:利|期|使|求|符|配合|因應|適應)")
 RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
 SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
+# 「國家安全局組織另以法律定之」: a body that has a law of its own (not 「前項分臺」, 「各委員會」).
+OWN_LAW = re.compile(r"(?:^|[，。；])(?:本\S所屬)?(?P<name>(?!前[項條]|該|本)[^，。；、（）之各]{2,16}?"
+                     r"(?:局|署|院|部|委員會|館|所|中心))之?組織，?另以法律定之")
 # 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」,
 # 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」: what the subject is charged with before its list is
 # a duty of it too (a clause setting up its sections is not).
@@ -103,6 +106,10 @@ ONE_UNIT_WORD = re.compile(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
 COUNT_AFTER = re.compile(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
 DIVIDED_AFTER = re.compile(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
+# The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
+LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠])(?:及|與|暨|和)"
+# 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
+TOGETHER = re.compile(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = re.compile(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」

@@ -45,6 +45,7 @@ from .patterns import (
     SET_UP_TO,
     SPLIT_INTO,
     SUBJECT_END,
+    TOGETHER,
     UNIT_HEAD,
 )
 from .posts import document_posts
@@ -80,7 +81,7 @@ class StructureParser:
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
-        if len(name) > 20 or PROSE_NAME.search(name) and not family or \
+        if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None

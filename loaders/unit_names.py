@@ -9,7 +9,7 @@ import re
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 
-from .common import UNIT_NAME, expand_names, split_unit_list
+from .common import UNIT_NAME, expand_names, joined_names, split_unit_list
 from .patterns import COLLECTIVE, COUNT_AFTER, COUNTED, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD
 from .text import CN_NUM
 
@@ -64,7 +64,7 @@ def shared_out(paths: list[tuple[str, ...]], clause: str) -> dict[tuple[str, ...
 def listed_names(text: str) -> list[str]:
     """Names a 「設…」 list sets up: 「七科及北、中、南區環境督察大隊」 → the 大隊 (七科 is a count)."""
     names = []
-    for segment in re.split(r"(?<=[組處室科課股局署關會心隊所站場])(?:及|與|暨|和)", expand_names(text)):
+    for segment in joined_names(expand_names(text)):
         names += unit_names(segment) or split_unit_list(segment)
     return [n for n in names if not COUNTED.match(n) and "設" not in n]
 

@@ -77,3 +77,22 @@ def test_a_name_written_with_the_other_variant_character_finds_the_unit(council,
     result = run("--store", str(council.path), "tree", "臺灣美國事務委員會", "--depth", "1")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "行政院/台灣美國事務委員會" and "業務組" in result.output
+
+
+def test_a_body_of_a_kind_a_current_family_gathers_is_one_of_the_family(tmp_path):
+    # 經濟部標準檢驗局花蓮分局辦事細則 is abolished; 經濟部標準檢驗局各分局組織準則 and 各分局辦事細則 are in force.
+    graph = history_of(tmp_path, "J0010029", "J0000148", "J0010067").graph(history=True)
+    branch = next(u for u in graph.units() if u["name"] == "花蓮分局")
+    family = next(u for u in graph.units() if u["name"] == "各分局")
+    assert graph.parent(branch["id"]) == graph.parent(family["id"])
+    edge = succeeded_by(graph, branch["id"])[family["id"]]
+    assert edge["evidence"].startswith("one of 各分局") and edge["doc"] in ("J0000148", "J0010067")
+
+
+def test_posts_another_act_gives_a_distinctive_agency_go_to_that_agency(tmp_path):
+    # 法院組織法 第70條: 「最高檢察署、高等檢察署及檢察分署置一等通譯…」; 法務部組織法 第5條 lists 最高檢察署.
+    graph = history_of(tmp_path, "A0010053", "I0000001", "I0010011").graph()
+    found = [u["id"] for u in graph.units() if u["name"] == "最高檢察署"]
+    assert len(found) == 1 and found[0].endswith("法務部/最高檢察署")
+    posts = {n["title"] for n in graph.nodes_with_label("Post") if n["id"].startswith(found[0] + "#")}
+    assert "一等通譯" in posts

@@ -182,3 +182,17 @@ def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():
     assert [t for t, _ in g.out("交通部/公路總局/各區監理所", "SUCCEEDED_BY")] == ["交通部/公路局/各區監理所"]
     assert [t for t, _ in g.out("教育部/國立海洋生物博物館籌備處", "SUCCEEDED_BY")] == ["教育部/國立海洋生物博物館"]
     assert g.node("交通部/公路總局")["successors"] == ["交通部公路局"]  # not its 各區監理所's heir too
+
+
+def test_an_agency_its_parents_newer_act_no_longer_lists_is_abolished(status, national_documents):
+    # 交通部航政局組織法 is in force (not marked 廢), but 交通部組織法 (2023) 第5條 「本部之次級機關及其業務如下」
+    # lists 觀光署 … 航港局 and no 航政局.
+    text = {p.document.id: p for p in national_documents}
+    assert text["K0000014"].document.meta.get("abolished") is False
+    listed = [u.path[-1] for u in text["K0000001"].units if u.source.article == "第5條"]
+    assert "航港局" in listed and "航政局" not in listed
+    s = status["K0000014"]
+    assert s.state == "abolished" and s.where.startswith("K0000001 line ") and "未列航政局" in s.evidence
+    # 衛生福利部組織法 第5條 lists 「五、社會及家庭署」: its own act stays current.
+    assert "社會及家庭署" in [u.path[-1] for u in text["L0000055"].units]
+    assert status["L0000058"].state == "current"

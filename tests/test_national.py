@@ -365,3 +365,24 @@ def test_self_references_and_counts_are_no_units_of_posts(national_documents):
     # K0000049 第2條: 「本隊設各課、室」: 本隊 is the 航空隊 itself, its 課 directly below it
     doc = next(d for d in national_documents if d.document.id == "K0000049")
     assert {u.path[-2] for u in doc.units if u.path[-1] in ("航務課", "機務課")} == {"航空隊"}
+
+
+def test_a_body_with_a_law_of_its_own_is_an_agency_under_this_one():
+    # 國家安全會議組織法 第9條: 「國家安全會議及其所屬國家安全局應受立法院之監督，國家安全局組織另以法律定之。」
+    # 立法院組織法: 「立法院各委員會之組織，另以法律定之」 names no one body.
+    nsc = parse("A0010021")
+    found = [u for u in nsc.units if u.path[-1] == "國家安全局"]
+    assert [u.path[-2] for u in found] == ["國家安全會議"] and found[0].kind == "Agency"
+    assert "國家安全局組織另以法律定之" in loaders.read_bytes(corpus.national_file("A0010021"), "A0010021.json")[0] \
+        .splitlines()[found[0].source.line - 1].replace(" ", "")
+    assert not [u for u in parse("A0010044").units if "各委員會" in u.path[-1]]
+
+
+def test_units_named_together_are_each_a_unit_or_none():
+    # 司法院組織法: 「司法院設各級法院、行政法院及懲戒法院」; 法院組織法: 「地方法院與高等法院分設刑事強制處分庭」,
+    # 「各級檢察署及檢察分署置檢察官」; 衛生福利部組織法 第5條: 「五、社會及家庭署：…」 (one name).
+    judicial = {u.path[-1] for u in parse("A0010051").units}
+    assert {"行政法院", "懲戒法院"} <= judicial and "行政法院及懲戒法院" not in judicial
+    courts = {u.path[-1] for u in parse("A0010053").units}
+    assert not {"地方法院與高等法院", "各級檢察署"} & courts
+    assert "社會及家庭署" in {u.path[-1] for u in parse("L0000055").units}
