@@ -1,4 +1,4 @@
-"""The corpus's own definitions as vocabulary: 「國家發展委員會（以下簡稱國發會）」 read where a question is.
+"""The corpus's own definitions as vocabulary: a question saying 國發會 reads as the documents define it.
 
 Every document records the short forms it defines (:func:`loaders.common.definitions_in`; the graph
 keeps them on the document's node).  Across the loaded documents, what a short form is decides what
@@ -116,7 +116,7 @@ def read_definitions(rows: Iterable[Sequence], units: Sequence[Sequence], trigge
     for short_written, full_written, doc, line in rows:
         short, full = _content(fold(short_written, triggers)), fold(full_written, triggers).strip()
         whole = _content(full)
-        if len(short) < 2 or short in whole or any(short in _content(part) for part in full.split()):
+        if len(short) < 2 or short in whole:
             continue  # a part of what it stands for: the document's generic word (園區, 管理處)
         found = units_called(whole, units, keys)
         if found and len(found) <= MAX_UNITS and len(short) >= MIN_NAME:
