@@ -30,8 +30,16 @@ from .duties import duty_flags, normalize_duty
 from .errors import AmbiguousUnit, UnknownUnit
 from .ids import document_id, duty_id, unit_id
 from .naming import DISTINCT_NAME, classify_agency, closest_units
-from .records import ParsedDocument, Source
+from .records import DefinitionRecord, ParsedDocument, Source
 from .unitref import ends_with, parse_unit_ref, units_named
+
+
+def build_definitions(graph: OrgGraph, records: list[DefinitionRecord], parsed: ParsedDocument) -> None:
+    """The short forms a document defines, on its node: ``[short, full, line, article]`` each (what the
+    lookup reads the corpus's own vocabulary from, queries/definitions.py)."""
+    graph.g.nodes[document_id(parsed.document.id)]["definitions"] = [
+        [r.short, r.full, r.source.line, r.source.article or ""] for r in records]
+
 
 # What the graph is built from besides units and duties, in this order: a field of ParsedDocument
 # -> function(graph, records, parsed) adding those records.  Add a kind of record here.
@@ -39,6 +47,7 @@ EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, list, ParsedDocument], None]] =
     "headcounts": staffing.build_headcounts,
     "posts": staffing.build_posts,
     "procedures": procedures.build_procedures,
+    "definitions": build_definitions,
 })
 
 # A body set up by an act of its own (組織法, 組織條例, 組織通則) is an agency whatever its name ends with:

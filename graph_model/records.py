@@ -168,6 +168,16 @@ class HeadcountRecord:
 
 
 @dataclass
+class DefinitionRecord:
+    """A short form the document defines for what it names at length: 「國家發展委員會（以下簡稱國發會）」
+    defines ``short`` 國發會 for ``full`` 國家發展委員會 (self-references such as 本會 are not recorded)."""
+
+    short: str
+    full: str
+    source: Source
+
+
+@dataclass
 class ParsedDocument:
     document: Document
     units: list[UnitRecord] = field(default_factory=list)
@@ -177,6 +187,7 @@ class ParsedDocument:
     headcounts: list[HeadcountRecord] = field(default_factory=list)
     posts: list[StaffingRecord] = field(default_factory=list)
     procedures: list[ProcedureRecord] = field(default_factory=list)
+    definitions: list[DefinitionRecord] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- procedures and rules
@@ -424,7 +435,8 @@ def to_dict(parsed: ParsedDocument) -> dict:
     deep copies: a national load converts 14,000 units and 58,000 duties).
 
     The typed genre records are kept under ``"extras"`` (``agency``, ``headcounts``, ``posts``,
-    ``procedures``, in that order), each only when it holds something, as the store has always had them.
+    ``procedures``, ``definitions``, in that order), each only when it holds something, as the store has
+    always had them.
     """
     extras: dict[str, list] = {}
     if parsed.agency:
@@ -435,6 +447,8 @@ def to_dict(parsed: ParsedDocument) -> dict:
         extras["posts"] = [{"kind": r.kind, **plain(r)} for r in parsed.posts]
     if parsed.procedures:
         extras["procedures"] = [procedure_to_dict(p) for p in parsed.procedures]
+    if parsed.definitions:
+        extras["definitions"] = plain(parsed.definitions)
     return {"document": plain(parsed.document), "units": plain(parsed.units), "duties": plain(parsed.duties),
             "unplaced": plain(parsed.unplaced), "extras": extras}
 
@@ -494,9 +508,11 @@ def parsed_from_dict(d: dict) -> ParsedDocument:
                   for x in extras.pop("headcounts", [])]
     posts = [_staffing_record(x) for x in extras.pop("posts", [])]
     procedures = [procedure_from_dict(p) for p in extras.pop("procedures", [])]
+    definitions = [DefinitionRecord(**{**x, "source": _source(x["source"])}) for x in extras.pop("definitions", [])]
     if extras:
         raise KeyError(f"unknown records {sorted(extras)}")
-    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, agency, headcounts, posts, procedures)
+    return ParsedDocument(Document(**d["document"]), units, duties, unplaced, agency, headcounts, posts, procedures,
+                          definitions)
 
 
 @overload

@@ -13,7 +13,7 @@ import re
 from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
-from .common import UNIT_NAME, agency_from_title, agency_records, source_of, split_duties
+from .common import UNIT_NAME, agency_from_title, agency_records, definitions_in, source_of, split_duties
 from .text import logical_lines
 
 _SECTION_START = re.compile(r"內部(分層)?(業務|單位)|業務[職執]掌|組織及職掌")
@@ -90,7 +90,8 @@ def parse(text: str, document: Document) -> ParsedDocument:
     full = agency_from_title(title_line.text)
     document.title = f"{title_line.text}預算總說明" if "預算" not in title_line.text else title_line.text
     top = split_agency_name(full)
-    parsed = ParsedDocument(document, units=agency_records(full, source_of(title_line, doc), aliases=(full,)))
+    parsed = ParsedDocument(document, units=agency_records(full, source_of(title_line, doc), aliases=(full,)),
+                            definitions=definitions_in(lines, doc))
 
     in_section = False
     section_style = None

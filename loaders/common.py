@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
-from graph_model.records import Source, UnitRecord
+from graph_model.records import DefinitionRecord, Source, UnitRecord
 
 from .patterns import LIST_JOIN
 from .text import Line
@@ -20,6 +20,16 @@ from .text import Line
 GENRE_TITLE = re.compile(rf"{GENRE_WORDS}$")
 ALIAS_DEF = re.compile(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
 _LEAD_IN = re.compile(r"^.*(?:依據|依照|依|為|由|特設|設立|設置|設)(?=[^依為由設]{3,}$)")
+# 「國家發展委員會（以下簡稱國發會）」, 「…（簡稱傳藝中心）」, 「傳染病預防與管制（以下稱防疫）」: a short form the
+# document defines for what it has just named (in quotes or not).
+DEFINITION = re.compile(r"(?P<full>[^，。；：（）「」\s]{2,60}?)\s*[（(]\s*(?:以下簡稱|簡稱|以下稱|下稱)[為：:]?"
+                        r"\s*[「『]?(?P<short>[^（）()「」『』，、；：\s]{2,12})[」』]?\s*[）)]")
+# What opens the clause before the named thing: 「…，由交通部運輸研究所（以下簡稱運研所）…」, 「應設訴願審議委員會」,
+# 「提出年度成效評估報告」 (not the 設 of 建設, the 為 of 行為); and the meaning that follows a term defined as
+# it is named: 「政府派赴國外工作人員係指…之人員（以下簡稱派外人員）」.
+_DEFINED_LEAD = re.compile(r"^.*(?:依據|依照|依|(?<![行作認以])為|由|(?<![建增附假陳])設(?:立|置)?|置|委請|委任|隸屬於?"
+                           r"|成立|組成|遴聘|提出|辦理|推動|加速|規範|函請|向|所稱)之?(?=.{2,}$)")
+_MEANING = re.compile(r"^(?P<term>[^，。；：（）「」\s]{2,30}?)(?:係指|是指)")
 _DATED = re.compile(r"\s*[（(][^（）()]{0,12}\d{2,3}\s*[.．]\s*\d{1,2}\s*[.．]\s*\d{1,2}\s*\S{0,4}[）)]\s*$")
 
 
@@ -52,6 +62,29 @@ def aliases_defined(text: str) -> list[tuple[str, str]]:
     for m in ALIAS_DEF.finditer(text):
         name = _LEAD_IN.sub("", m.group(1))
         out.append((name, m.group(2)))
+    return out
+
+
+def definitions_in(lines: list[Line], doc: str) -> list[DefinitionRecord]:
+    """The short forms a document defines (:data:`DEFINITION`), the words that open the clause taken off
+    the full form; self-references (本局, 各局, 該會) are the document's own words, not recorded.
+
+    >>> [(d.short, d.full) for d in definitions_in([Line("para", "", 3, 3, body="本中心置主任一人，由交通部運輸研究所"
+    ...     "（以下簡稱運研所）增置之副所長兼任；衛生福利部（以下簡稱本部）另定之。")], "d")]
+    [('運研所', '交通部運輸研究所')]
+    """
+    out = []
+    for line in lines:
+        text = line.body or line.text
+        if "稱" not in text:
+            continue
+        for m in DEFINITION.finditer(text):
+            sentence = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:m.start("short")]
+            meaning = _MEANING.match(sentence)
+            short, full = m.group("short"), _DEFINED_LEAD.sub("", meaning.group("term") if meaning else m.group("full"))
+            if short[0] in "本各該" or short == full:
+                continue
+            out.append(DefinitionRecord(short, full, Source(doc, line.start, line.end, line.article)))
     return out
 
 

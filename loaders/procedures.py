@@ -45,6 +45,7 @@ from graph_model.records import (
     Unplaced,
 )
 
+from .common import definitions_in
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures
 from .procedure_units import Mention, UnitFinder
@@ -614,7 +615,7 @@ def parse(text: str, document: Document) -> ParsedDocument:
     """
     lines, flows = procedure_lines(text)
     doc = document.id
-    parsed = ParsedDocument(document)
+    parsed = ParsedDocument(document, definitions=definitions_in(lines, doc))
     starts = [i for i in range(len(lines)) if is_title(lines, i)]
     if not starts:
         return parsed

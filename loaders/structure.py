@@ -24,7 +24,7 @@ from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .agency import document_agency
-from .common import UNIT_NAME, expand_names, expanded_from, source_of, split_duties
+from .common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
 from .paragraphs import Mode, read as read_paragraph
 from .patterns import (
     ACTIVE_SUBJECT,
@@ -476,7 +476,7 @@ def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_
 def parse_document(text: str, document: Document) -> ParsedDocument:
     """Parse an act or office rules: the agency, its units and duties, and its posts."""
     lines = logical_lines(text)
-    parsed = ParsedDocument(document)
+    parsed = ParsedDocument(document, definitions=definitions_in(lines, document.id))
     agency, self_names = document_agency(lines, parsed)
     if not agency:
         return parsed

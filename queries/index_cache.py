@@ -27,7 +27,7 @@ def _code_key() -> str:
 
     here = Path(__file__).resolve().parent
     files = ("search.py", "entries.py", "textnorm.py", "procedure.py", "index_file.py", "vocabulary.py",
-             "data/agencies.tsv", "data/planner.tsv")
+             "definitions.py", "data/agencies.tsv", "data/planner.tsv")
     # The graph's own code decides what the index holds too (which documents are current: lineage).
     return source_hash([here / name for name in files], salt=f"v{VERSION}:{code_version()}")
 

@@ -99,7 +99,9 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
 
 
 def catalog(settings: Settings, driver=None):
-    """The agencies a question can name (:class:`queries.vocabulary.Catalog`), from the units in Neo4j."""
+    """The agencies a question can name (:class:`queries.vocabulary.Catalog`), from the units in Neo4j and
+    the short forms its documents define."""
+    from .definitions import definition_rows
     from .vocabulary import catalog as build
     if driver is None:
         with connect(settings) as own:
@@ -108,9 +110,10 @@ def catalog(settings: Settings, driver=None):
         with driver.session(database=settings.database, default_access_mode="READ") as session:
             rows = [[r["id"], r["name"], r["path"], r["kind"] or "", r["unit_type"] or "", r["full_name"] or "",
                      r["aliases"]] for r in session.run(q.unit_rows())]
+            defined = [d for r in session.run(q.definition_rows()) for d in definition_rows(r["id"], r["definitions"])]
     except Exception as exc:
         raise translate(exc, settings) from None
-    return build(rows, _triggers())
+    return build(rows, _triggers(), defined)
 
 
 def triggers() -> frozenset[str]:

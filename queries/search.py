@@ -55,6 +55,7 @@ from graph_model.naming import closest_units
 from graph_model.succession import note as succession_note
 from graph_model.unitref import parse_unit_ref, units_named
 
+from .definitions import graph_definitions
 from .entries import Entry, duty_entries, unit_entries
 from .procedure import which_entries  # light: no networkx
 from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
@@ -217,7 +218,7 @@ def build_index(graph, kinds: Iterable[str] | None = None,
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
     return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
-                 catalog(units, triggers).to_dict())
+                 catalog(units, triggers, graph_definitions(graph)).to_dict())
 
 
 # --------------------------------------------------------------------------- searching

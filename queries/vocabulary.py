@@ -8,7 +8,9 @@ Two tables ship in ``queries/data/`` (one row per pair, each with its reason):
   (衛福部 → 衛生福利部, 金管會 → 金融監督管理委員會, NCC → 國家通訊傳播委員會).
 
 :func:`initials` is the rule for the rest: the first character of each two-character word of an
-agency's name before its type word (疾病管制署 → 疾管署, 國家發展委員會 → 國發會).
+agency's name before its type word (疾病管制署 → 疾管署, 國家發展委員會 → 國發會).  The documents' own
+「（以下簡稱…）」 definitions add short names of units and terms (:mod:`queries.definitions`), after the
+reviewed rows.
 
 >>> [s.replacements for s in synonyms_in("族語推廣")]
 [('原住民族語言',)]
@@ -19,11 +21,12 @@ agency's name before its type word (疾病管制署 → 疾管署, 國家發展�
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .definitions import read_definitions
 from .textnorm import fold
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -192,8 +195,10 @@ def type_word(name: str) -> str:
 AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所")
 
 
-def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
-    """The catalog of index-style unit rows ``[id, name, path, kind, unit_type, full_name, aliases]``."""
+def catalog(units: Sequence[Sequence], triggers=None, definitions: Iterable[Sequence] = ()) -> Catalog:
+    """The catalog of index-style unit rows ``[id, name, path, kind, unit_type, full_name, aliases]``, with
+    what the documents' own definitions add (``[short, full, doc, line]`` rows, :mod:`queries.definitions`):
+    short names of units (any unit, not only agencies) and terms."""
     names: dict[str, tuple[list[str], str]] = {}
 
     def add(name: str, uid: str, how: str):
@@ -233,4 +238,11 @@ def catalog(units: Sequence[Sequence], triggers=None) -> Catalog:
         ids = by_name.get(row.full)
         if ids and short not in names:  # a unit's own name or alias is known as such
             names[short] = (list(ids), f"short name ({row.source})")
-    return Catalog(names, frozenset(agencies), synonyms(), abbreviable)
+    defined, terms = read_definitions(definitions, units, triggers)
+    for short, known in defined.items():
+        names.setdefault(short, known)  # a reviewed name first
+    planner = synonyms()  # reviewed pairs first too
+    mined = tuple(Synonym(t.short, t.full, f"defined in the documents: {t.written}", t.source) for t in terms
+                  if t.short not in {s.term for s in planner})
+    vocabulary = tuple(sorted(planner + mined, key=lambda s: (-len(s.term), s.term)))
+    return Catalog(names, frozenset(agencies), vocabulary, abbreviable)

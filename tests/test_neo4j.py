@@ -975,7 +975,7 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
 
 
 @pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私",
-                                      "關務署哪個單位管專利審查？"])
+                                      "關務署哪個單位管專利審查？", "派外人員子女返國就學"])
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     # Scope, level and vocabulary are read once (queries/ask.py) whichever backend finds the candidates.
     from queries.ask import ask, ask_graph
@@ -986,6 +986,14 @@ def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     assert (neo.scope and neo.scope.units) == (embedded.scope and embedded.scope.units)
     assert neo.notes == embedded.notes
     assert {h.unit["id"] for h in neo.hits[:3]} & {h.unit["id"] for h in embedded.hits[:3]}
+
+
+def test_both_backends_read_the_documents_definitions_alike(pushed, corpus):
+    # 004: 「政府派赴國外工作人員係指…（以下簡稱派外人員）」: the vocabulary of Neo4j's documents is the index's.
+    from queries.neo4j_lookup import catalog
+    from queries.which import index_of
+    mined = [s for s in index_of(corpus).catalog.synonyms if "documents" in s.reason]
+    assert mined and [s for s in catalog(pushed).synonyms if "documents" in s.reason] == mined
 
 
 def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):

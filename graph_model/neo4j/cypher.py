@@ -362,6 +362,12 @@ def unit_rows() -> str:
             "       u.full_name AS full_name, coalesce(u.aliases, []) AS aliases ORDER BY id")
 
 
+def definition_rows() -> str:
+    """The short forms each document defines (its node's ``definitions``): the corpus's own vocabulary."""
+    return ("MATCH (d:Document) WHERE d.definitions IS NOT NULL\n"
+            "RETURN d.id AS id, d.definitions AS definitions ORDER BY id")
+
+
 def units_by_reference() -> str:
     """Units ``$ref`` (pieces ``$parts``, as :func:`graph_model.unitref.parse_unit_ref` gives them) names,
     by :func:`graph_model.unitref.units_named`'s rule: the unit whose id it is, else every unit whose
