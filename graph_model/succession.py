@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from .continuity import continuations
 from .lineage import Status, history_entries, roc_date
 from .naming import DISTINCT_NAME
-from .unitref import units_named
+from .unitref import NameIndex
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -70,7 +70,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             first = next((s for s in telling if s.successors), telling[0])
             unit.update(status=first.state, status_date=first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
-    rows = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
+    rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
                    key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses
@@ -132,9 +132,11 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
 
 def _names_its_own(graph, uid: str) -> bool:
     """True when the documents name a successor of the unit itself, not only where its parent's work went."""
-    heirs = _heirs_of_ancestors(graph, uid)
     own = [t for t, _ in graph.out(uid, EDGE)]
-    return bool(own and not all(t in heirs for t in own) or graph.node(uid).get("successors") and not own)
+    if not own:
+        return bool(graph.node(uid).get("successors"))
+    heirs = _heirs_of_ancestors(graph, uid)
+    return not all(t in heirs for t in own)
 
 
 def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
@@ -251,9 +253,9 @@ def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
     return below[0] if len(below) == 1 else target
 
 
-def _successor_units(rows, name: str, ended: Mapping) -> list[str]:
+def _successor_units(rows: NameIndex, name: str, ended: Mapping) -> list[str]:
     """The units a successor's name stands for: current ones, the shallowest of them."""
-    found = [rows[i][0] for i in units_named(name, rows) if rows[i][0] not in ended]
+    found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
     if not found:
         return []
     depth = min(f.count("/") for f in found)

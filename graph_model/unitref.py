@@ -74,6 +74,36 @@ def units_named(ref: str, units: Iterable[tuple[str, Sequence[str], str, Iterabl
     if found or not pieces:
         return found
     pieces = [fold_name(p) for p in pieces]
+    size = len(pieces[-1])  # folding keeps a name's length: only names of that length are folded
     return [i for i, (_, path, full_name, aliases) in enumerate(units)
-            if names_unit(pieces, [fold_name(p) for p in path[-len(pieces):]], fold_name(full_name),
-                          [fold_name(a) for a in aliases])]
+            if (len(path[-1]) == size or len(full_name) == size or any(len(a) == size for a in aliases))
+            and names_unit(pieces, [fold_name(p) for p in path[-len(pieces):]], fold_name(full_name),
+                           [fold_name(a) for a in aliases])]
+
+
+class NameIndex:
+    """:func:`units_named` over one list of units, many times: the units found through their names.
+
+    >>> index = NameIndex([("行政院/台灣美國事務委員會", ["行政院", "台灣美國事務委員會"], "", [])])
+    >>> index.named("臺灣美國事務委員會"), index.named("行政院/台灣美國事務委員會"), index.named("外交部")
+    ([0], [0], [])
+    """
+
+    def __init__(self, units: Iterable[tuple[str, Sequence[str], str, Iterable[str]]]):
+        self.units = list(units)
+        self.ids = {uid: i for i, (uid, *_) in enumerate(self.units)}
+        self.by_name: dict[str, set[int]] = {}
+        for i, (_, path, full_name, aliases) in enumerate(self.units):
+            for name in {path[-1], full_name, *aliases} - {""}:
+                self.by_name.setdefault(name, set()).add(i)
+                self.by_name.setdefault(fold_name(name), set()).add(i)
+
+    def named(self, ref: str) -> list[int]:
+        key, pieces = parse_unit_ref(ref)
+        if key in self.ids:
+            return [self.ids[key]]
+        if not pieces:
+            return []
+        # only a unit one of whose names is the last piece, as written or folded, can be named by it
+        near = sorted(self.by_name.get(pieces[-1], set()) | self.by_name.get(fold_name(pieces[-1]), set()))
+        return [near[j] for j in units_named(ref, [self.units[i] for i in near])]
