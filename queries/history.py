@@ -73,8 +73,13 @@ def history(graph: OrgGraph, ref: str) -> History:
         out.predecessors.append(pred)
         out.events.append(Event(edge["date"], "succeeded", f"succeeded {breadcrumb_of(graph.node(pred)['path'])}: "
                                 f"{edge['evidence']}".rstrip(": "), edge["where"]))
-    for succ, _edge in graph.out(uid, EDGE):
+    for succ, edge in graph.out(uid, EDGE):
         out.successors.append(succ)
+        if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
+            # a successor the graph shows, not a document (the body that took its work over)
+            out.events.append(Event(edge["date"], node.get("status", "superseded"),
+                                    f"by {breadcrumb_of(graph.node(succ)['path'])}: {edge['evidence']}",
+                                    edge["where"]))
     out.events.sort(key=lambda e: (e.date or "9999", e.kind))
     return out
 

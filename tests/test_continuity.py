@@ -96,3 +96,12 @@ def test_posts_another_act_gives_a_distinctive_agency_go_to_that_agency(tmp_path
     assert len(found) == 1 and found[0].endswith("法務部/最高檢察署")
     posts = {n["title"] for n in graph.nodes_with_label("Post") if n["id"].startswith(found[0] + "#")}
     assert "一等通譯" in posts
+
+
+def test_history_prints_the_successor_the_duties_show_with_its_evidence(tmp_path, run):
+    store = history_of(tmp_path, "F0010055", "F0150118", "F0150037")
+    result = run("--store", str(store.path), "history", "高雄榮民總醫院/屏東分院")
+    assert result.exit_code == 0, result.output
+    event = next(line for line in result.output.splitlines() if "took its work over" in line)
+    assert "superseded by" in event and event.split(": ")[0].endswith("屏東榮民總醫院")
+    assert "F0150118 line" in result.output
