@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 import re
 
-from graph_model.lineage import clauses
-
 # Open-data field → name kept on the document.
 META_FIELDS = (("法規名稱", "title"), ("法規性質", "nature"), ("法規類別", "category"),
                ("最新異動日期", "updated"), ("法規網址", "url"), ("沿革內容", "history"))
@@ -55,6 +53,8 @@ def law_text(law: dict) -> tuple[str, dict]:
     meta["abolished"] = bool(str(law.get("廢止註記", "") or "").strip())
     # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
     # records, not texts, and graph_model.lineage decides from these which documents are current.
+    from graph_model.lineage import clauses  # here: a text document needs none of its patterns
+
     found = clauses(articles)
     if found:
         meta["clauses"] = found
