@@ -37,6 +37,7 @@ def law_text(law: dict) -> tuple[str, dict]:
                          "(法規名稱 and 法規內容 are missing)")
     lines = [_flat(law["法規名稱"]), ""]
     articles = []  # (line, 條號, text line) of every line of the articles
+    breaks = 0  # line breaks inside the bodies so far: every other item of lines is one line
     for entry in law["法規內容"]:
         if not isinstance(entry, dict):
             raise ValueError("法規內容 holds something that is neither a chapter nor an article")
@@ -46,9 +47,10 @@ def law_text(law: dict) -> tuple[str, dict]:
             article = _flat(entry.get("條號", ""))
             lines.append(article)
             body = str(entry.get("條文內容", "")).replace("\r\n", "\n").replace("\r", "\n")
-            first = len(lines) + sum(x.count("\n") for x in lines) + 1  # the body's first line number
+            first = len(lines) + breaks + 1  # the body's first line number
             articles += [(first + i, "".join(article.split()), ln) for i, ln in enumerate(body.split("\n"))]
             lines.append(body)
+            breaks += body.count("\n")
     meta: dict[str, object] = {name: str(law.get(key, "") or "").strip() for key, name in META_FIELDS}
     meta["abolished"] = bool(str(law.get("廢止註記", "") or "").strip())
     # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
