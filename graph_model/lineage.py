@@ -37,6 +37,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -141,10 +142,10 @@ def history_entries(history: str) -> list[str]:
     return ["".join(e) for e in entries if "".join(e)]
 
 
-def clauses(articles: list[tuple[int, str, str]]) -> list[list]:
+def clauses(articles: Iterable[tuple[int, str, str]]) -> list[list]:
     """The sentences of a law's text that may tell its lineage, as ``[line, article, sentence]``:
     what the loader keeps (``meta["clauses"]``), so that the store needs no law's whole text.
-    ``articles``: ``(line, 條號, text line)`` of every line of the articles."""
+    ``articles``: ``(line, 條號, text line)`` of lines of the articles, in order."""
     out = []
     for line, article, text in articles:
         for sentence in re.findall(r"[^。；]+[。；]?", text):
