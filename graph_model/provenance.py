@@ -13,7 +13,7 @@ from .lazy_re import lazy
 _ITEM_NUMBER = lazy(r"^[(（]?[\d〇零一二三四五六七八九十百]+(?:$|[)）/])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact was read: document id, 1-based line span, article and item."""
 

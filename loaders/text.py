@@ -122,7 +122,7 @@ def split_marker(text: str) -> tuple[str | None, int | None, str]:
     return None, None, text
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A logical line: heading, enumerated item or paragraph."""
 
