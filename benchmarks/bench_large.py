@@ -27,11 +27,16 @@ sys.path.insert(0, str(ROOT / "eval"))
 from corpus import national_files  # noqa: E402
 
 
-def large_law(law: dict, size: float) -> bytes:
-    """The law's file with its articles repeated to ``size`` MB (at least once)."""
-    articles = law["法規內容"]
-    once = len(json.dumps(articles, ensure_ascii=False).encode())
-    return json.dumps({**law, "法規內容": articles * max(1, int(size * 2**20 / once))}, ensure_ascii=False).encode()
+def write_large_law(law: dict, size: float, path: Path) -> None:
+    """The law's file with its articles repeated to ``size`` MB (at least once), written piece by piece: a
+    process forked from this one counts this one's memory in its peak RSS, so this one stays small."""
+    articles = json.dumps(law["法規內容"], ensure_ascii=False)[1:-1]  # without the list's brackets
+    head = json.dumps({k: v for k, v in law.items() if k != "法規內容"}, ensure_ascii=False)[:-1]
+    with path.open("w", encoding="utf-8") as f:
+        f.write(head + ', "法規內容": [')
+        for i in range(max(1, int(size * 2**20 / len(articles.encode())))):
+            f.write((", " if i else "") + articles)
+        f.write("]}")
 
 
 def main() -> None:
@@ -49,7 +54,7 @@ def main() -> None:
         for pcode in args.laws:
             for size in args.sizes:
                 doc = tmp / f"{pcode}-{size:g}MB.json"
-                doc.write_bytes(large_law(laws[pcode], size))
+                write_large_law(laws[pcode], size, doc)
                 store = tmp / "store.sqlite"
                 store.unlink(missing_ok=True)
                 wall, rss = run(["--store", str(store), "load", str(doc)], env)
