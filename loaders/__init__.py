@@ -9,6 +9,9 @@ Loaders never touch a database or the network.  Each genre has a parser
                    文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.structure`
 - ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
 - ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures`
+
+A load imports only what its documents need: a genre's parser when a document of it is read, and the
+modules' patterns are :func:`graph_model.lazy_re.lazy` (compiled when first used), not ``re.compile``.
 """
 from __future__ import annotations
 
