@@ -20,20 +20,20 @@ that merely names 其他 inside it stays a duty:
 """
 from __future__ import annotations
 
-import re
+from .lazy_re import lazy
 
 _ASCII_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
-_SPACE = re.compile(r"\s+")
-_LEAD = re.compile(r"^(?:關於|有關)(?=.{2,})")
-_TRAIL = re.compile(r"[。．.；;，,、\s]+$")
+_SPACE = lazy(r"\s+")
+_LEAD = lazy(r"^(?:關於|有關)(?=.{2,})")
+_TRAIL = lazy(r"[。．.；;，,、\s]+$")
 _OTHER = r"(?:其他|其它)"
-_CATCH_ALL = re.compile(
+_CATCH_ALL = lazy(
     rf"^(?:辦理|處理|掌理|執行|負責|以及|及|並|暨)?{_OTHER}"  # 其他有關稽查事項, 其他交辦事項
     # 關務之其他事項, 本處其他相關業務: a short topic, then nothing but "other matters" (no list around it)
     rf"|^(?:[^、，；及與暨或之]{{1,8}}之|[本該][^、，；及與暨或之]{{1,4}}?){_OTHER}(?:有關|相關)?"
     r"[^、，；及與暨或之]{0,10}(?:事項|業務|事務)$"
     r"|(?:交辦|指派|臨時)(?:之)?(?:事項|業務)$")
-_RESIDUAL = re.compile(r"不屬(?:於)?(?:其他)?(?:本\w)?各")
+_RESIDUAL = lazy(r"不屬(?:於)?(?:其他)?(?:本\w)?各")
 
 
 def normalize_duty(text: str) -> str:

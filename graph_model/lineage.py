@@ -37,10 +37,12 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .lazy_re import lazy
 from .naming import GENRE_SUFFIX
 
 if TYPE_CHECKING:
@@ -70,33 +72,33 @@ class Status:
 # A sunset clause: the law itself says when it stops applying.
 # 「本條例於行政院組織法暨農業部組織法通過生效後失效」, 「本條例自…起不再適用」: the law itself is the subject
 # (not 「本法修正施行前…之判例…應停止適用」, which is about something else).
-SUNSET = re.compile(r"本(?:條例|法|通則|準則|規程|細則)(?:於|自)[^。；，]{0,80}?(?:後失效|失其效力|停止適用|不再適用)")
+SUNSET = lazy(r"本(?:條例|法|通則|準則|規程|細則)(?:於|自)[^。；，]{0,80}?(?:後失效|失其效力|停止適用|不再適用)")
 # The laws a sunset clause names (their agencies are the successors).
-_NAMED_ACT = re.compile(r"([^，、。；：「」（）\s及暨與或於自]{2,30}?)組織(?:法|條例)")
+_NAMED_ACT = lazy(r"([^，、。；：「」（）\s及暨與或於自]{2,30}?)組織(?:法|條例)")
 # The last entry of a law's 沿革 that repeals it (the database may not have marked it 廢).
 # (「令廢止行政院一百零五年一月八日…號令」 repeals an order, not the law.)
-_REPEAL = re.compile(r"(?:發布|公布|令|函)(?:自即日)?(?:廢止|停止適用)(?![^；]*號令)|廢止生效")
+_REPEAL = lazy(r"(?:發布|公布|令|函)(?:自即日)?(?:廢止|停止適用)(?![^；]*號令)|廢止生效")
 # A transitional article of the successor's act: 「本法施行前原交通部公路總局及所屬機關（構）隨同業務移撥」,
 # 「原…之業務…由本部承受」; and 「X改制為Y」.
 # (What follows 原 up to the cue; the agency is the longest known name it starts with.)
-TRANSFER = re.compile(r"原(?P<old>[^，。；原]{3,40}?)(?:隨同?業務移撥|之[^。；]{0,20}?由本\w{1,8}承受)")
-CONVERTED = re.compile(r"(?P<old>[^，。；、（）原]{3,30}?)改制為(?P<new>[^，。；、（）]{3,30}?)(?:[，。；（]|$)")
+TRANSFER = lazy(r"原(?P<old>[^，。；原]{3,40}?)(?:隨同?業務移撥|之[^。；]{0,20}?由本\w{1,8}承受)")
+CONVERTED = lazy(r"(?P<old>[^，。；、（）原]{3,30}?)改制為(?P<new>[^，。；、（）]{3,30}?)(?:[，。；（]|$)")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
-CLAUSE_CUE = re.compile(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為")
-_RENAME = re.compile(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
+CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為")
+_RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"
 _RANKS = ("總局", "分局", "分署", "局", "署")
 # 法規類別 of a body whose constitutional basis stopped applying (國民大會).
-_CATEGORY_ENDED = re.compile(r"停止適用")
+_CATEGORY_ENDED = lazy(r"停止適用")
 # Dates: 中華民國一百十二年十一月二十三日.
-_ROC_DATE = re.compile(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年"
-                       r"([一二三四五六七八九十]{1,3}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})日")
+_ROC_DATE = lazy(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1,5}|\d{1,3})年"
+                 r"([一二三四五六七八九十]{1,3}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})日")
 # The issuer of an order, written before its number: 「交通部觀光署東部海岸國家風景區管理處觀海人字第…號令」.
-_ISSUER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))"
-                     r"[\u4e00-\u9fff]{1,6}字第")
-_ENTRY_START = re.compile(r"^\s*\d{1,2}\s*[.．]")
-_IN_FORCE = re.compile(r"定自(.{4,20}?日)(?:起)?施行")
+_ISSUER = lazy(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))"
+               r"[\u4e00-\u9fff]{1,6}字第")
+_ENTRY_START = lazy(r"^\s*\d{1,2}\s*[.．]")
+_IN_FORCE = lazy(r"定自(.{4,20}?日)(?:起)?施行")
 
 
 # --------------------------------------------------------------------------- small readers
@@ -140,10 +142,10 @@ def history_entries(history: str) -> list[str]:
     return ["".join(e) for e in entries if "".join(e)]
 
 
-def clauses(articles: list[tuple[int, str, str]]) -> list[list]:
+def clauses(articles: Iterable[tuple[int, str, str]]) -> list[list]:
     """The sentences of a law's text that may tell its lineage, as ``[line, article, sentence]``:
     what the loader keeps (``meta["clauses"]``), so that the store needs no law's whole text.
-    ``articles``: ``(line, 條號, text line)`` of every line of the articles."""
+    ``articles``: ``(line, 條號, text line)`` of lines of the articles, in order."""
     out = []
     for line, article, text in articles:
         for sentence in re.findall(r"[^。；]+[。；]?", text):

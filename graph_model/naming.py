@@ -15,13 +15,15 @@ while keeping each piece at least two characters before its suffix, so that
 ('BranchOffice', '分關')
 >>> classify_unit("綜合規劃司"), classify_unit("國會圖書館"), classify_agency("國史館")
 (('Division', '司'), ('Division', '館'), ('Agency', '館'))
+>>> import re
 >>> [bool(re.fullmatch(f".+(?:{UNIT_SUFFIX_PATTERN})", n)) for n in ("綜合規劃司", "分公司", "總工程司")]
 [True, False, False]
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from .lazy_re import lazy
 
 # The body at the head of each branch the database files laws under (法規類別 行政＞…).
 BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院",
@@ -84,7 +86,7 @@ _PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司", "銀行", "館")
 _NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
 _WORD_AFTER = set("理分門長務")
 _WORDS_ENDING_LIKE_AGENCIES = {"幹部", "全部", "內部", "外部", "局部", "本部"}
-_FAMILY = re.compile(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
+_FAMILY = lazy(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
 _MAX_NAME = 60  # longer "names" are prose: never split (and never spend time on them)
 
 BREADCRUMB_SEP = " › "
@@ -201,11 +203,11 @@ SELF_SUFFIXES = ("委員會", "分署", "分局", "分關", "中心", "機關", 
                  "館", "校", "廠", "社", "部", "院", "署", "局", "關", "府", "會", "處", "所", "室", "隊", "站")
 _SHORT_SELF = {"委員會": "會", "總局": "局"}  # what their documents mostly say: 本會, 本局
 SELF_REFERENCE = "本(?:" + "|".join(SELF_SUFFIXES) + ")"  # a pattern to build larger ones from
-_SELF_REFERENCE = re.compile(SELF_REFERENCE)
+_SELF_REFERENCE = lazy(SELF_REFERENCE)
 # 本部人事處: a self-reference before a unit's name of two characters or more.  Before 各 only when unit
 # words alone follow, naming a family (本處各組, 本會各組室, 本府各局); anything else after 各 is prose
 # about the units (本所各單位分組職掌, 本局各處室分科辦事), never a name.
-_SELF_BEFORE_NAME = re.compile(rf"^{SELF_REFERENCE}(?=各(?:{UNIT_SUFFIX_PATTERN})+$|(?!各)\w{{2,}})")
+_SELF_BEFORE_NAME = lazy(rf"^{SELF_REFERENCE}(?=各(?:{UNIT_SUFFIX_PATTERN})+$|(?!各)\w{{2,}})")
 
 
 def is_self_reference(word: str) -> bool:
@@ -249,5 +251,5 @@ def self_references(name: str) -> tuple[str, ...]:
 # (交通部公路總局各區監理所辦事細則 → 交通部公路總局各區監理所).  Loaders and the lineage pass read titles alike.
 GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自治條例|法|條例|通則|準則|規程|規則|章程|簡則)"
                r"|辦事細則|處務規程|處務規則|預算總說明)")
-GENRE_SUFFIX = re.compile(r"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?"
-                          rf"(?:{GENRE_WORDS})?$")
+GENRE_SUFFIX = lazy(r"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?"
+                    rf"(?:{GENRE_WORDS})?$")

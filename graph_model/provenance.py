@@ -5,14 +5,15 @@ every record type.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .lazy_re import lazy
+
 # An item number as loaders record it: 3, 十一, 一/(二)/3 — read as "item N" in citations.
-_ITEM_NUMBER = re.compile(r"^[(（]?[\d〇零一二三四五六七八九十百]+(?:$|[)）/])")
+_ITEM_NUMBER = lazy(r"^[(（]?[\d〇零一二三四五六七八九十百]+(?:$|[)）/])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact was read: document id, 1-based line span, article and item."""
 

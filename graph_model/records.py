@@ -29,7 +29,7 @@ class Document:
     meta: dict = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitRecord:
     """A unit the document sets up or describes.
 
@@ -47,7 +47,7 @@ class UnitRecord:
     written: str = ""  # the collective or range the name was written in (第一組至第七組), when not as itself
 
 
-@dataclass
+@dataclass(slots=True)
 class DutyRecord:
     """A duty statement assigned to a unit (or to a post of that unit)."""
 
@@ -58,7 +58,7 @@ class DutyRecord:
     post: str = ""  # set when the text assigns it to a post (主任秘書) rather than a unit
 
 
-@dataclass
+@dataclass(slots=True)
 class Unplaced:
     """A span the loader read but could not attach to the organization."""
 

@@ -49,7 +49,7 @@ from . import store_db
 from .errors import StoreError
 from .files import atomic_write, cache_dir, read_cached, sweep_temps, umask, write_cached
 from .store_json import FORMAT, VERSION, decode, encode, file_hash, looks_whole
-from .store_records import content_hash, dumps, loads, normalized, plan, updated
+from .store_records import as_records, content_hash, dumps, loads, plan, updated
 
 if TYPE_CHECKING:
     import sqlite3
@@ -316,7 +316,7 @@ class Store:
         document's under another id is kept once.  ``refused`` (files the reader could not
         load) is passed through to the summary and kept in the store.  Writers take turns.
         """
-        incoming, refused = normalized(documents), list(refused or [])
+        incoming, refused = as_records(documents), list(refused or [])
         paths = [path for path, _d in incoming.values()]
 
         def write(tx: store_db.Transaction) -> dict:

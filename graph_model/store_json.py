@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import StoreError
 from .files import atomic_write, cache_dir, read_cache, seal, unseal
-from .store_records import content_hash, dumps, identities, loads, normalized, plan
+from .store_records import as_records, content_hash, dumps, identities, loads, plan
 
 FORMAT = "orggraph-store"
 VERSION = 1
@@ -113,7 +113,7 @@ def add(path: str | os.PathLike, incoming: dict) -> dict:
     path = Path(path)
     raw = decode(path.read_bytes(), path) if path.exists() else {"documents": {}, "contents": {}}
     stored = Documents(raw["documents"], raw.get("contents") or {})
-    summary, writes = plan(normalized(incoming), stored)
+    summary, writes = plan(as_records(incoming), stored)
     documents, contents = dict(stored.documents), dict(stored.contents)
     for doc_id, (_path, d, content) in writes.items():
         documents[doc_id], contents[doc_id] = d, content

@@ -28,10 +28,13 @@ def loads(data: bytes):
 def content_hash(d: dict) -> str:
     """What a document says, whatever its file: title, genre, units and duties (not lines)."""
     doc = d["document"]
-    parts = [doc.get("title") or "", doc.get("genre") or ""]
-    parts += ["/".join(u.get("path") or ()) for u in d.get("units", [])]
-    parts += ["/".join(x.get("unit") or ()) + "\x1e" + (x.get("text") or "") for x in d.get("duties", [])]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{doc.get('title') or ''}\x1f{doc.get('genre') or ''}".encode())
+    # The parts separated by \x1f, hashed one by one: a large document's texts are not joined into one string.
+    for u in d.get("units", []):
+        digest.update(("\x1f" + "/".join(u.get("path") or ())).encode())
+    for x in d.get("duties", []):
+        digest.update(("\x1f" + "/".join(x.get("unit") or ()) + "\x1e" + (x.get("text") or "")).encode())
+    return digest.hexdigest()
 
 
 def updated(d: dict) -> str:
@@ -54,11 +57,12 @@ def identities(d: dict, content: str) -> tuple[list[tuple], list[tuple]]:
     return common + [("undated", content)], common + [("dated", content)]
 
 
-def normalized(documents: dict) -> dict[str, tuple[str, dict]]:
-    """``id -> (path, ParsedDocument or its dict)`` as the store keeps records: through JSON (tuples
-    become lists), so that an unchanged document compares equal."""
+def as_records(documents: dict) -> dict[str, tuple[str, dict]]:
+    """``id -> (path, record)`` of ``id -> (path, ParsedDocument or its dict)``: what the store writes of each
+    (:func:`graph_model.records.to_dict`, whose JSON it keeps).  The record shares its strings with the parsed
+    document (decoding its JSON again would copy them all: a large document's memory, twice)."""
     from .records import to_dict
-    return {doc_id: (str(path), loads(dumps(parsed if isinstance(parsed, dict) else to_dict(parsed))))
+    return {doc_id: (str(path), parsed if isinstance(parsed, dict) else to_dict(parsed))
             for doc_id, (path, parsed) in documents.items()}
 
 
@@ -88,7 +92,8 @@ def plan(incoming: dict[str, tuple[str, dict]], stored) -> tuple[list[dict], dic
         for key in held:
             seen.setdefault(key, doc_id)
         before = stored.record(doc_id)
-        action = "unchanged" if before == d else "replaced" if before is not None else "added"
+        # A stored record comes back from JSON (lists where a parse has tuples): compare the two as JSON.
+        action = "added" if before is None else "unchanged" if before == loads(dumps(d)) else "replaced"
         if action != "unchanged":
             writes[doc_id] = (path, d, content)
         rows.append({"id": doc_id, "path": path, "action": action, "genre": d["document"]["genre"],

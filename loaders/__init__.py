@@ -1,7 +1,7 @@
 """Loaders: document text → :class:`graph_model.records.ParsedDocument`.
 
 Loaders never touch a database or the network.  Each genre has a parser
-``parse(text, document) -> ParsedDocument`` (:data:`PARSERS`):
+``parse(text, document) -> ParsedDocument`` (:func:`parser`):
 
 - ``org_act``      組織法/組織條例/組織通則/組織準則/組織規程 (organization acts: the agency, what it 掌理,
                    its units and posts) — :mod:`loaders.structure`
@@ -9,43 +9,55 @@ Loaders never touch a database or the network.  Each genre has a parser
                    文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.structure`
 - ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
 - ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures`
+
+A load imports only what its documents need: a genre's parser when a document of it is read, and the
+modules' patterns are :func:`graph_model.lazy_re.lazy` (compiled when first used), not ``re.compile``.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from types import MappingProxyType
 
 from graph_model.errors import UnknownGenre
+from graph_model.lazy_re import lazy
 from graph_model.records import Document, ParsedDocument
 
-from . import budget, procedures
 from .common import undated_title
 from .reading import LoadError, decode, read_bytes, read_document
-from .structure import parse_document
 
-# The genres and their parsers: organization acts and office rules share one (loaders.structure).
-PARSERS: Mapping[str, Callable[[str, Document], ParsedDocument]] = MappingProxyType({
-    "org_act": parse_document, "office_rules": parse_document, "budget": budget.parse,
-    "procedures": procedures.parse})
-GENRES = tuple(PARSERS)
+GENRES = ("org_act", "office_rules", "budget", "procedures")
+
+
+def parser(genre: str) -> Callable[[str, Document], ParsedDocument]:
+    """The parser of ``genre`` (one of :data:`GENRES`): organization acts and office rules share one.
+
+    Each is imported when a document of its genre is first parsed: a load of organization acts
+    then neither imports the budget and procedure parsers nor compiles their patterns.
+    """
+    if genre == "budget":
+        from .budget import parse
+    elif genre == "procedures":
+        from .procedures import parse
+    else:
+        from .structure import parse_document as parse
+    return parse
 
 __all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "parse_bytes",
            "decode", "read_document"]
 
 
 _TITLE_GENRE = (
-    ("office_rules", re.compile(r"(辦事細則|處務規程|處務規則)")),
-    ("org_act", re.compile(r"組織(法|條例|通則|準則|規程|規則|章程)")),
-    ("budget", re.compile(r"(預算總說明|預算書|預算員額)")),
-    ("procedures", re.compile(r"(作業程序|作業流程|標準作業)")),
+    ("office_rules", lazy(r"(辦事細則|處務規程|處務規則)")),
+    ("org_act", lazy(r"組織(法|條例|通則|準則|規程|規則|章程)")),
+    ("budget", lazy(r"(預算總說明|預算書|預算員額)")),
+    ("procedures", lazy(r"(作業程序|作業流程|標準作業)")),
 )
 
 
 # A title that ends as a regulation (…辦法, …要點) is none of these genres, whatever words it holds
 # (「…組織條例修正施行前退休撫卹人員退休撫卹基金管理辦法」).
-_REGULATION_TITLE = re.compile(r"(?<!組織)(?<!處務)(?:辦法|要點|須知|施行細則|施行法|規則|注意事項)\s*$")
+_REGULATION_TITLE = lazy(r"(?<!組織)(?<!處務)(?:辦法|要點|須知|施行細則|施行法|規則|注意事項)\s*$")
 
 
 def detect_genre(text: str) -> str | None:
@@ -81,7 +93,7 @@ def doc_id_for(path: str | Path) -> str:
     return _UNSAFE_IN_ID.sub("_", Path(path).stem)
 
 
-_UNSAFE_IN_ID = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_UNSAFE_IN_ID = lazy("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = "", sha256: str = "",
@@ -110,7 +122,7 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
         meta = {**(meta or {}), "agency": "".join(agency.split())}
     document = Document(id=doc_id, title="", genre=genre, path=path, sha256=sha256, lines=text.count("\n") + 1,
                         meta=dict(meta or {}))
-    parsed = PARSERS[genre](text, document)
+    parsed = parser(genre)(text, document)
     if not parsed.units:
         raise LoadError(where, *_why_nothing(text, genre))
     return parsed

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import BRANCH_BODIES, self_references, split_agency_name
 from graph_model.records import ParsedDocument, Source
 
 from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from .text import Line
 
-_TITLE_OK = re.compile(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
+_TITLE_OK = lazy(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
 
 
 def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[str, ...], set[str]]:
@@ -54,8 +55,8 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     return split_agency_name(full), self_names
 
 
-_CATEGORY_PARENT = re.compile(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞"
-                              r"(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局|銀行))(?:＞|$)")
+_CATEGORY_PARENT = lazy(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞"
+                        r"(?P<parent>[^＞]{2,20}?(?:部|院|府|委員會|署|局|銀行))(?:＞|$)")
 
 
 def _placed(full: str, category: str) -> str:
@@ -103,14 +104,14 @@ def _placed(full: str, category: str) -> str:
     return parent + full
 
 
-_CATEGORY_OWN = re.compile(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞(?P<name>[^＞]{2,20})(?:＞|$)")
+_CATEGORY_OWN = lazy(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞(?P<name>[^＞]{2,20})(?:＞|$)")
 
 
 # A first piece that is itself a ministry, a Yuan or a government: the title places the agency already.
-_TOP_LEVEL = re.compile(r"(?:部|府|^(?:行政|立法|司法|考試|監察)院)$")
+_TOP_LEVEL = lazy(r"(?:部|府|^(?:行政|立法|司法|考試|監察)院)$")
 
 
-_SUBJECT_VERB = re.compile(r"^(?:掌理|設|置|為|之|得設|分設|應|綜理)")
+_SUBJECT_VERB = lazy(r"^(?:掌理|設|置|為|之|得設|分設|應|綜理)")
 
 
 def _generic_self_names(name: str, lines: list[Line]) -> set[str]:

@@ -10,32 +10,33 @@ from __future__ import annotations
 
 import re
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .common import UNIT_NAME, agency_from_title, agency_records, definitions_in, source_of, split_duties
 from .text import logical_lines
 
-_SECTION_START = re.compile(r"內部(分層)?(業務|單位)|業務[職執]掌|組織及職掌")
-_MANDATE = re.compile(r"^(主要職掌|法定職掌|現行法定職掌)[：:]")
-_PART_HEADING = re.compile(r"^[壹貳參肆伍陸柒捌玖拾][、．.]")
-_UNIT_ITEM = re.compile(r"^(?P<name>[^：:，。；]{2,24})[：:](?P<duties>.+)$")
+_SECTION_START = lazy(r"內部(分層)?(業務|單位)|業務[職執]掌|組織及職掌")
+_MANDATE = lazy(r"^(主要職掌|法定職掌|現行法定職掌)[：:]")
+_PART_HEADING = lazy(r"^[壹貳參肆伍陸柒捌玖拾][、．.]")
+_UNIT_ITEM = lazy(r"^(?P<name>[^：:，。；]{2,24})[：:](?P<duties>.+)$")
 # Clauses of the 主要職掌 prose that say where the agency comes from, not what it does.
-_LEGAL_BASIS = re.compile(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設立|成立)$|組織(?:法|條例|通則|準則|規程)(?!規)"
-                          r"|令公布|公布施行")
-_MANDATE_VERB = re.compile(r"^(?:並|且|另|及|以)?(?:掌理|辦理|負責|綜理|職司|主管)")
-_SUPERVISES = re.compile(r"^(?:並|且)?督導(?:所屬|各)\S*?(?:機關|各\S|[關局署處所])$")
-_SUBORDINATES = re.compile(r"^(?:其)?(?:所屬|下轄|轄下|各)")
+_LEGAL_BASIS = lazy(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設立|成立)$|組織(?:法|條例|通則|準則|規程)(?!規)"
+                    r"|令公布|公布施行")
+_MANDATE_VERB = lazy(r"^(?:並|且|另|及|以)?(?:掌理|辦理|負責|綜理|職司|主管)")
+_SUPERVISES = lazy(r"^(?:並|且)?督導(?:所屬|各)\S*?(?:機關|各\S|[關局署處所])$")
+_SUBORDINATES = lazy(r"^(?:其)?(?:所屬|下轄|轄下|各)")
 # 「一、現行法定職掌」 alone: the agency's duties follow as items (after an 「本署…掌理下列事項：」).
-_MANDATE_HEADING = re.compile(r"^(?:現行)?法定職掌$|^主要職掌$")
-_LIST_INTRO = re.compile(r"(?:下列|左列)(?:事項|業務)?[：:]$|如[下左][：:]$")
+_MANDATE_HEADING = lazy(r"^(?:現行)?法定職掌$|^主要職掌$")
+_LIST_INTRO = lazy(r"(?:下列|左列)(?:事項|業務)?[：:]$|如[下左][：:]$")
 # A table of contents as extraction flattens it: 「壹、總說明……1-6 貳、…」, dotted or dashed leaders, page ranges.
-_CONTENTS = re.compile(r"^目\s*[錄次]|[.．…·‧⋯_－—-]{4,}\s*\d+(?:\s*[-~～至]\s*\d+)?")
+_CONTENTS = lazy(r"^目\s*[錄次]|[.．…·‧⋯_－—-]{4,}\s*\d+(?:\s*[-~～至]\s*\d+)?")
 # 「組織系統圖：署長副署長主任秘書綜合規劃組…」: the chart's boxes, run together on a line.
-_CHART = re.compile(r"組織(?:系統|架構)(?:圖|表)[：:]?(?P<boxes>.*)$")
-_CHART_POSTS = re.compile(r"(?:副)?(?:主任委員|主任秘書|秘書長|[署局處部所館院會廠校關]長|總經理|總幹事)"
-                          r"|(?:參事|技監|顧問)")
-_CHART_BOX = re.compile(r"\w{1,10}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館)")
+_CHART = lazy(r"組織(?:系統|架構)(?:圖|表)[：:]?(?P<boxes>.*)$")
+_CHART_POSTS = lazy(r"(?:副)?(?:主任委員|主任秘書|秘書長|[署局處部所館院會廠校關]長|總經理|總幹事)"
+                    r"|(?:參事|技監|顧問)")
+_CHART_BOX = lazy(r"\w{1,10}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館)")
 
 
 def mandate_duties(text: str, self_names: tuple[str, ...]) -> list[str]:

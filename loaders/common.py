@@ -11,26 +11,27 @@ from __future__ import annotations
 
 import re
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
 from graph_model.records import DefinitionRecord, Source, UnitRecord
 
 from .patterns import LIST_JOIN
 from .text import Line
 
-GENRE_TITLE = re.compile(rf"{GENRE_WORDS}$")
-ALIAS_DEF = re.compile(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
-_LEAD_IN = re.compile(r"^.*(?:依據|依照|依|為|由|特設|設立|設置|設)(?=[^依為由設]{3,}$)")
+GENRE_TITLE = lazy(rf"{GENRE_WORDS}$")
+ALIAS_DEF = lazy(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
+_LEAD_IN = lazy(r"^.*(?:依據|依照|依|為|由|特設|設立|設置|設)(?=[^依為由設]{3,}$)")
 # 「國家發展委員會（以下簡稱國發會）」, 「…（簡稱傳藝中心）」, 「傳染病預防與管制（以下稱防疫）」: a short form the
 # document defines for what it has just named (in quotes or not).
-DEFINITION = re.compile(r"(?P<full>[^，。；：（）「」\s]{2,60}?)\s*[（(]\s*(?:以下簡稱|簡稱|以下稱|下稱)[為：:]?"
+DEFINITION = lazy(r"(?P<full>[^，。；：（）「」\s]{2,60}?)\s*[（(]\s*(?:以下簡稱|簡稱|以下稱|下稱)[為：:]?"
                         r"\s*[「『]?(?P<short>[^（）()「」『』，、；：\s]{2,12})[」』]?\s*[）)]")
 # What opens the clause before the named thing: 「…，由交通部運輸研究所（以下簡稱運研所）…」, 「應設訴願審議委員會」,
 # 「提出年度成效評估報告」 (not the 設 of 建設, the 為 of 行為); and the meaning that follows a term defined as
 # it is named: 「政府派赴國外工作人員係指…之人員（以下簡稱派外人員）」.
-_DEFINED_LEAD = re.compile(r"^.*(?:依據|依照|依|(?<![行作認以])為|由|(?<![建增附假陳])設(?:立|置)?|置|委請|委任|隸屬於?"
+_DEFINED_LEAD = lazy(r"^.*(?:依據|依照|依|(?<![行作認以])為|由|(?<![建增附假陳])設(?:立|置)?|置|委請|委任|隸屬於?"
                            r"|成立|組成|遴聘|提出|辦理|推動|加速|規範|函請|向|所稱)之?(?=.{2,}$)")
-_MEANING = re.compile(r"^(?P<term>[^，。；：（）「」\s]{2,30}?)(?:係指|是指)")
-_DATED = re.compile(r"\s*[（(][^（）()]{0,12}\d{2,3}\s*[.．]\s*\d{1,2}\s*[.．]\s*\d{1,2}\s*\S{0,4}[）)]\s*$")
+_MEANING = lazy(r"^(?P<term>[^，。；：（）「」\s]{2,30}?)(?:係指|是指)")
+_DATED = lazy(r"\s*[（(][^（）()]{0,12}\d{2,3}\s*[.．]\s*\d{1,2}\s*[.．]\s*\d{1,2}\s*\S{0,4}[）)]\s*$")
 
 
 def agency_from_title(title: str) -> str:
@@ -100,8 +101,8 @@ def agency_records(full_name: str, source: Source, aliases: tuple[str, ...] = ()
     return records
 
 
-_DUTY_LEAD = re.compile(r"^(?:其)?(?:分別)?(?:掌理|綜理|辦理|負責)(?:下列|左列)?(?:事項|業務)?[：:]?")
-_JOINER = re.compile(r"^(?:並|及|且|但|其|應|得|由|如|以|與|暨|或|則)")
+_DUTY_LEAD = lazy(r"^(?:其)?(?:分別)?(?:掌理|綜理|辦理|負責)(?:下列|左列)?(?:事項|業務)?[：:]?")
+_JOINER = lazy(r"^(?:並|及|且|但|其|應|得|由|如|以|與|暨|或|則)")
 
 
 def split_duties(text: str) -> list[str]:
@@ -123,9 +124,9 @@ def split_duties(text: str) -> list[str]:
 
 
 # 「文書、印信、出納…及不屬於各組、室事項」: named subjects, then the residual clause.
-_RESIDUAL_TAIL = re.compile(r"^(?P<subjects>.{2,}?)(?:及|與|暨|、|，|以及)"
-                            r"(?P<residual>(?:其他|其它)?(?:不屬於?|非屬|未列)"
-                            r"[^、，；]{0,4}?(?:其他|其它)?(?:各|本)[^；]{0,12}?(?:事項|業務|事務))$")
+_RESIDUAL_TAIL = lazy(r"^(?P<subjects>.{2,}?)(?:及|與|暨|、|，|以及)"
+                      r"(?P<residual>(?:其他|其它)?(?:不屬於?|非屬|未列)"
+                      r"[^、，；]{0,4}?(?:其他|其它)?(?:各|本)[^；]{0,12}?(?:事項|業務|事務))$")
 
 
 def split_residual(duty: str) -> list[str]:
@@ -145,7 +146,7 @@ def split_residual(duty: str) -> list[str]:
     return [subjects, m.group("residual")]
 
 
-UNIT_NAME = re.compile(rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
+UNIT_NAME = lazy(rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
 
 
 def split_unit_list(text: str, strict: bool = False) -> list[str]:
@@ -197,17 +198,17 @@ _CN = "一二三四五六七八九十"
 _KIND = r"(?:大隊|中隊|分隊|總隊|中心|分局|分署|分所|組|科|課|股|室|處|隊|局|所|站)"
 _NAME_END = r"(?=$|[^\u4e00-\u9fff]|及|與|暨|和|，|辦事)"
 # 第一組至第七組, 偵查第一大隊至偵查第九大隊, 審查一股至五股, 稽核第一至第三股, 督察一至四股.
-_RANGE = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}})(?P<s1>[\u4e00-\u9fff]{{0,8}}?)"
-                    rf"至(?P=pre)?第?(?P<b>[{_CN}]{{1,3}})(?P<s2>[\u4e00-\u9fff]{{0,8}}?{_KIND}){_NAME_END}")
+_RANGE = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}})(?P<s1>[\u4e00-\u9fff]{{0,8}}?)"
+              rf"至(?P=pre)?第?(?P<b>[{_CN}]{{1,3}})(?P<s2>[\u4e00-\u9fff]{{0,8}}?{_KIND}){_NAME_END}")
 # 遺產稅一、二股
-_NUMBERED = re.compile(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)"
-                       rf"(?P<suf>{_KIND}){_NAME_END}")
+_NUMBERED = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)"
+                 rf"(?P<suf>{_KIND}){_NAME_END}")
 # 教務、訓導、總務三組: as many heads as the count says.  Found from the count backwards (the heads are
 # read in the 60 characters before it), so a long list without a count costs one pass.
 # 空氣、水質、廢棄物、毒性化學物質等四研究分組: 等 before the count, a word before the unit word.
-_COUNT_END = re.compile(r"(?<!第)等?(?P<n>[二三四五六七八九十]{1,2})個?"
-                        rf"(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
-_HEADS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
+_COUNT_END = lazy(r"(?<!第)等?(?P<n>[二三四五六七八九十]{1,2})個?"
+                  rf"(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
+_HEADS = lazy(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
 
 
 def cn_numeral(n: int) -> str:

@@ -19,11 +19,10 @@ the genre parsers to read like any text document:
 from __future__ import annotations
 
 import io
-import logging
 import re
-import zipfile
 from collections import Counter
-from xml.etree import ElementTree
+
+from graph_model.lazy_re import lazy
 
 from .text import RADICALS
 
@@ -47,6 +46,8 @@ def sniff(data: bytes, path: str) -> str | None:
         return "doc"
     if data[:4] != b"PK\x03\x04":
         return None
+    import zipfile  # here, like the readers' imports: a text document needs none of them
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
@@ -73,13 +74,15 @@ def extract(data: bytes, kind: str) -> tuple[str, dict]:
 
 # ---------------------------------------------------------------------------------------------- PDF
 # A page number alone on a line: 3, - 3 -, — 3 —, 第 3 頁, 第3頁，共12頁, 3/12, 頁 3, Page 3, (3).
-_PAGE_NUMBER = re.compile(r"^(?:[-–—－\s]*\d{1,4}[-–—－\s]*|第\s*\d{1,4}\s*頁(?:\s*[,，/]?\s*共\s*\d{1,4}\s*頁)?|"
-                          r"\d{1,4}\s*/\s*\d{1,4}|頁\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[（(]\d{1,4}[）)])$")
+_PAGE_NUMBER = lazy(r"^(?:[-–—－\s]*\d{1,4}[-–—－\s]*|第\s*\d{1,4}\s*頁(?:\s*[,，/]?\s*共\s*\d{1,4}\s*頁)?|"
+                    r"\d{1,4}\s*/\s*\d{1,4}|頁\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[（(]\d{1,4}[）)])$")
 _BAND = 0.06  # running headers and footers sit in the top and bottom 6% of the page (the text below 2 cm)
 
 
 def pdf_text(data: bytes) -> tuple[str, dict]:
     """Text lines of a PDF in reading order, without running headers, footers and page numbers."""
+    import logging
+
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about fonts are no user's business
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
@@ -133,9 +136,9 @@ class _PdfLine:
 
 
 # What starts a line of its own, never the rest of the line before: an article, a chapter, a list number.
-_STARTS_ITEM = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[條章節編款]|[一二三四五六七八九十]+、"
-                          r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|"
-                          r"\d+\s*[.．、]|[-•●■◆▪]\s|[0-9０-９]+[、）)])")
+_STARTS_ITEM = lazy(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[條章節編款]|[一二三四五六七八九十]+、"
+                    r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|"
+                    r"\d+\s*[.．、]|[-•●■◆▪]\s|[0-9０-９]+[、）)])")
 
 
 _NO_LINE_START = set("：，。；、）」』！？】〉》")
@@ -275,6 +278,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def docx_text(data: bytes) -> tuple[str, dict]:
     """Paragraphs and table rows of a .docx file, in order, with Word's automatic list numbers."""
+    import zipfile
+    from xml.etree import ElementTree
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -409,6 +415,9 @@ def _q(prefix: str, name: str) -> str:
 
 def odt_text(data: bytes) -> tuple[str, dict]:
     """Headings, paragraphs, list items (with their numbers) and table rows of an .odt file."""
+    import zipfile
+    from xml.etree import ElementTree
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             content = ElementTree.fromstring(z.read("content.xml"))

@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 import re
 
-from graph_model.lineage import clauses
-
 # Open-data field → name kept on the document.
 META_FIELDS = (("法規名稱", "title"), ("法規性質", "nature"), ("法規類別", "category"),
                ("最新異動日期", "updated"), ("法規網址", "url"), ("沿革內容", "history"))
@@ -37,8 +35,13 @@ def law_text(law: dict) -> tuple[str, dict]:
     if not isinstance(law, dict) or not isinstance(law.get("法規內容"), list) or not law.get("法規名稱"):
         raise ValueError("a JSON file, but not one law of the national laws database's layout "
                          "(法規名稱 and 法規內容 are missing)")
+    # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
+    # records, not texts, and graph_model.lineage decides from these which documents are current.
+    from graph_model.lineage import clauses  # here: a text document needs none of its patterns
+
     lines = [_flat(law["法規名稱"]), ""]
-    articles = []  # (line, 條號, text line) of every line of the articles
+    found = []  # the clauses of the articles, read article by article
+    breaks = 0  # line breaks inside the bodies so far: every other item of lines is one line
     for entry in law["法規內容"]:
         if not isinstance(entry, dict):
             raise ValueError("法規內容 holds something that is neither a chapter nor an article")
@@ -48,14 +51,13 @@ def law_text(law: dict) -> tuple[str, dict]:
             article = _flat(entry.get("條號", ""))
             lines.append(article)
             body = str(entry.get("條文內容", "")).replace("\r\n", "\n").replace("\r", "\n")
-            first = len(lines) + sum(x.count("\n") for x in lines) + 1  # the body's first line number
-            articles += [(first + i, "".join(article.split()), ln) for i, ln in enumerate(body.split("\n"))]
+            first = len(lines) + breaks + 1  # the body's first line number
+            number = "".join(article.split())
+            found += clauses((first + i, number, ln) for i, ln in enumerate(body.split("\n")))
             lines.append(body)
+            breaks += body.count("\n")
     meta: dict[str, object] = {name: str(law.get(key, "") or "").strip() for key, name in META_FIELDS}
     meta["abolished"] = bool(str(law.get("廢止註記", "") or "").strip())
-    # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
-    # records, not texts, and graph_model.lineage decides from these which documents are current.
-    found = clauses(articles)
     if found:
         meta["clauses"] = found
     return "\n".join(lines) + "\n", meta

@@ -5,117 +5,116 @@ Each is named for what it finds in the documents' own words; the comment above i
 """
 from __future__ import annotations
 
-import re
-
+from graph_model.lazy_re import lazy
 from graph_model.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN
 
 from .text import CN_NUM
 
 POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
-POST_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
-SUBJECT_END = re.compile(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責)")
-CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
+POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
+SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
+                   r"|各股|各科|辦理|綜理|負責)")
+CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
-LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
-DUTY_INTRO = re.compile(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
-                        r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
+DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
+                  r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
-POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
+                  r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
 # 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins.
-SETS_UP = re.compile(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
-                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
-                      r"(?=[，。；：]|$|掌理|辦理|負責)")
+SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
+                rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
+                r"(?=[，。；：]|$|掌理|辦理|負責)")
 # 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
-LIST_GOES_ON = re.compile(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
+LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
-MEMBERS_SET_UP = re.compile(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
-                             r"(?:為[^。；：設]{2,80}?，)?"
-                             r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
-                             r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
-FAMILY_NAME = re.compile(r"^(?:所屬)?各(?:區|地)?")
+MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
+                       r"(?:為[^。；：設]{2,80}?，)?"
+                       r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
+                       r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
+FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 # 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
-CLAUSE_SET_UP = re.compile(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
-ACTIVE_SUBJECT = re.compile(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
-                             r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
-ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
-SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
-SPLIT_INTO = re.compile(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
-DIVIDED = re.compile(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
-                     r"|得分(?P<any>科|課|股|組)辦事")
+CLAUSE_SET_UP = lazy(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
+ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
+                       r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
+ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
+SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
+SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
+DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
+               r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
-DUTY_VERB = re.compile(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
+DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
-MANDATE_SENTENCE = re.compile(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)"
-                              r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
+MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)"
+                        r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
 # 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
 # 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
-PURPOSE_OF_SET_UP = re.compile(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"
+PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"
                                r"(?:特|爰|應|得|並|乃)?(?:分別)?$")
-NEED = re.compile(r"需要|需求|便利|者$|下列|左列|前[條項款]|本(?:條例|法|規程|通則)|^(?:利|期|使|求|符|配合|因應|適應)")
-RESPECTIVE = re.compile(r"分別掌理前條|分掌前條")
-SUBORDINATE = re.compile(r"次級機關|所屬機關|附屬機關")
+NEED = lazy(r"需要|需求|便利|者$|下列|左列|前[條項款]|本(?:條例|法|規程|通則)|^(?:利|期|使|求|符|配合|因應|適應)")
+RESPECTIVE = lazy(r"分別掌理前條|分掌前條")
+SUBORDINATE = lazy(r"次級機關|所屬機關|附屬機關")
 # 「國家安全局組織另以法律定之」: a body that has a law of its own (not 「前項分臺」, 「各委員會」).
-OWN_LAW = re.compile(r"(?:^|[，。；])(?:本\S所屬)?(?P<name>(?!前[項條]|該|本)[^，。；、（）之各]{2,16}?"
+OWN_LAW = lazy(r"(?:^|[，。；])(?:本\S所屬)?(?P<name>(?!前[項條]|該|本)[^，。；、（）之各]{2,16}?"
                      r"(?:局|署|院|部|委員會|館|所|中心))之?組織，?另以法律定之")
 # 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」,
 # 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」: what the subject is charged with before its list is
 # a duty of it too (a clause setting up its sections is not).
-OBJECT_CLAUSE = re.compile(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)"
-                            r"(?:，(?:並|另)?(?:依[^，]{0,8})?"
-                            r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
-                            r"(?:下列|左列|如下|如左)")
+OBJECT_CLAUSE = lazy(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)"
+                      r"(?:，(?:並|另)?(?:依[^，]{0,8})?"
+                      r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
+                      r"(?:下列|左列|如下|如左)")
 # 「…總決算審核報告案之整體評估、分析事項，由各組共同辦理之。」: a duty given to every unit of a type,
 # or to one named unit.
-BY_UNITS = re.compile(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)"
-                       r"(?:共同|分別|會同)?"
-                       r"(?:辦理|掌理|負責)之?。?$")
+BY_UNITS = lazy(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)"
+                 r"(?:共同|分別|會同)?"
+                 r"(?:辦理|掌理|負責)之?。?$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
-TYPE_WORD = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
+TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
-STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
-                         r"[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
-NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文"
-                                   r"|權責劃分")
-LISTED_NAME = re.compile(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
+STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
+                   r"[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
+NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文"
+                             r"|權責劃分")
+LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash), 「一、國光劇團，分三科辦事。」
-INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）－—]{2,40})(?:[：:－—](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—]{2,40})(?:[：:－—](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
-ITEM_SETS_UP = re.compile(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
-                          r"(?:[，,](?P<rest>.*)|。?)$")
+ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
+                    r"(?:[，,](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
-UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
-                        r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
-NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
-                           r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
-NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
+UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
+                  r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
+NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                     r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
+NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
-PROSE_NAME = re.compile(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
-                        r"|.由|協同|[一二三四五六七八九十]人|^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|"
-                        r"機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
-FRAME = re.compile(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
+PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
+                  r"|.由|協同|[一二三四五六七八九十]人|^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|"
+                  r"機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
+FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
-COUNTED = re.compile(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
-ONE_UNIT_WORD = re.compile(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
+COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
+ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
 # 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
-COUNT_AFTER = re.compile(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
+COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
-DIVIDED_AFTER = re.compile(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
+DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
 LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠])(?:及|與|暨|和)"
 # 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
-TOGETHER = re.compile(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
+TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
-COLLECTIVE = re.compile(r"^(?:所屬)?各(?:區|地|級)?")
+COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
-PURPOSE = re.compile(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
-                      r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+PURPOSE = lazy(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
+                r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 # 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
-SET_UP_TO = re.compile(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"
-                        r"(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"
-                        r"(?:以|專責)?(?:處理|辦理|負責|掌理)(?P<purpose>[^，。；：]{2,60}?)(?:[，。；]|$)")
+SET_UP_TO = lazy(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"
+                  r"(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"
+                  r"(?:以|專責)?(?:處理|辦理|負責|掌理)(?P<purpose>[^，。；：]{2,60}?)(?:[，。；]|$)")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
 from graph_model.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
 
@@ -40,10 +41,10 @@ from .unit_names import bare, clean_name
 # ----------------------------------------------------------------------------- ranks
 CLASSES = ("委任", "薦任", "簡任")  # 官等, lowest first
 _SERIES = r"(?:高級)?(?:關務|技術)(?:監|正|員|佐)|警[監正佐](?:[一二三四]階)?|資位"
-_RANK_TOKEN = re.compile(rf"(?P<cls>簡任|薦任|委任)|第(?P<grade>[{CN_NUM}\d]+)(?:職等)?|(?P<series>{_SERIES})")
-_RANK_LEAD = re.compile(r"^(?:或)?(?:其)?(?:職務|職位)?(?:均)?(?:得)?列")
-_BARE_POLICE = re.compile(r"^(?:得列)?警[監正佐](?:(?:或|至)警[監正佐])*$")
-_SENIORITY = re.compile(r"^(?:其)?資位依.+(?:規定|辦理)$")
+_RANK_TOKEN = lazy(rf"(?P<cls>簡任|薦任|委任)|第(?P<grade>[{CN_NUM}\d]+)(?:職等)?|(?P<series>{_SERIES})")
+_RANK_LEAD = lazy(r"^(?:或)?(?:其)?(?:職務|職位)?(?:均)?(?:得)?列")
+_BARE_POLICE = lazy(r"^(?:得列)?警[監正佐](?:(?:或|至)警[監正佐])*$")
+_SENIORITY = lazy(r"^(?:其)?資位依.+(?:規定|辦理)$")
 
 
 def parse_rank(text: str) -> Rank:
@@ -82,18 +83,18 @@ def parse_rank(text: str) -> Rank:
 _N = rf"[{CN_NUM}\d]+"
 _COUNT = rf"(?P<a>{_N})[人名位](?:(?P<op>至|或)(?P<b>{_N})[人名位])?"
 _TITLE = rf"(?![{CN_NUM}])[\u4e00-\u9fff]{{1,12}}?"
-_TITLE_COUNT = re.compile(rf"^(?P<title>{_TITLE})(?P<each>各)?{_COUNT}(?P<tail>.*)$")
-_POOL_END = re.compile(rf"^(?P<title>{_TITLE})?等(?:共)?計{_COUNT}$")
-_TITLE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}$")
-_NOT_TITLE = re.compile(r"[置列為於依就由得其應之及與並]|事項|業務|掌理|辦理|綜理|襄理|襄助|指揮|監督|^各|^另|^每|等$")
-_TITLE_ENDINGS = re.compile(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐"
-                            r"|管理師|分析師|設計師)$")
+_TITLE_COUNT = lazy(rf"^(?P<title>{_TITLE})(?P<each>各)?{_COUNT}(?P<tail>.*)$")
+_POOL_END = lazy(rf"^(?P<title>{_TITLE})?等(?:共)?計{_COUNT}$")
+_TITLE_ONLY = lazy(r"^[\u4e00-\u9fff]{1,12}$")
+_NOT_TITLE = lazy(r"[置列為於依就由得其應之及與並]|事項|業務|掌理|辦理|綜理|襄理|襄助|指揮|監督|^各|^另|^每|等$")
+_TITLE_ENDINGS = lazy(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐"
+                      r"|管理師|分析師|設計師)$")
 
-_POST_VERB = re.compile(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
-_SETS = re.compile(r"(?<![建附])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
-_QUOTA = re.compile(r"所需(?:工作)?人員|員額內(?:派充|調派|派兼|兼任|調用)")
-_CONCURRENT = re.compile(r"由(?P<who>.+?)兼任")
-_SUB = re.compile(rf"^(?:(?P<every>各職稱中之)|其中|另)(?P<title>{_TITLE})?{_COUNT}(?P<tail>.*)$")
+_POST_VERB = lazy(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
+_SETS = lazy(r"(?<![建附])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
+_QUOTA = lazy(r"所需(?:工作)?人員|員額內(?:派充|調派|派兼|兼任|調用)")
+_CONCURRENT = lazy(r"由(?P<who>.+?)兼任")
+_SUB = lazy(rf"^(?:(?P<every>各職稱中之)|其中|另)(?P<title>{_TITLE})?{_COUNT}(?P<tail>.*)$")
 
 
 def _count(m: re.Match) -> tuple[int | None, int | None]:
@@ -114,7 +115,7 @@ def mentions_posts(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- units named in the text
-_UNIT_END = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN}|燈塔|道班)$")
+_UNIT_END = lazy(rf"(?:{UNIT_SUFFIX_PATTERN}|燈塔|道班)$")
 
 
 def _unit_names(text: str) -> list[str]:
@@ -494,9 +495,9 @@ def extract_posts(text: str, source: Source, unit_path: tuple[str, ...],
 
 
 # ----------------------------------------------------------------------------- leadership
-_LEAD_PROSE = re.compile(rf"^(?P<title>(?:副)?[\u4e00-\u9fff]{{0,4}}?長)(?:{_COUNT})?(?:綜理|襄理|襄助)")
-_CHART_COUNT = re.compile(rf"(?P<title>(?:副)?[\u4e00-\u9fff]{{1,4}}?長)[（(]{_COUNT}[）)]")
-_CHART_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2}(?:關|分署|分局))(?P<title>關務長|分署長|分局長)")
+_LEAD_PROSE = lazy(rf"^(?P<title>(?:副)?[\u4e00-\u9fff]{{0,4}}?長)(?:{_COUNT})?(?:綜理|襄理|襄助)")
+_CHART_COUNT = lazy(rf"(?P<title>(?:副)?[\u4e00-\u9fff]{{1,4}}?長)[（(]{_COUNT}[）)]")
+_CHART_HEAD = lazy(r"(?P<unit>[\u4e00-\u9fff]{2}(?:關|分署|分局))(?P<title>關務長|分署長|分局長)")
 
 
 def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) -> list[PostRecord]:

@@ -23,20 +23,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_model.lazy_re import lazy
+
 from .text import clean
 
 # (open, close, shape) — longest delimiters first.
 _SHAPES = (("{{", "}}", "hexagon"), ("((", "))", "circle"), ("([", "])", "stadium"), ("[[", "]]", "subroutine"),
            ("[(", ")]", "cylinder"), ("[/", "/]", "parallelogram"), ("[", "]", "box"), ("{", "}", "decision"),
            ("(", ")", "round"), (">", "]", "flag"))
-_HEADER = re.compile(r"^\s*(?:graph|flowchart)\s+(?:TD|TB|BT|LR|RL)\b\s*;?", re.I)
-_ID = re.compile(r"[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*")
-_EDGE = re.compile(r"\s*(?:-->\s*\|(?P<l1>[^|]*)\|"  # A -->|是| B
-                   r"|--\s*(?P<l2>[^->\s][^>]*?)\s*-->"  # A -- 是 --> B
-                   r"|==\s*(?P<l3>[^=>\s][^>]*?)\s*==>"  # A == 是 ==> B
-                   r"|-\.\s*(?P<l4>[^.>\s][^>]*?)\s*\.->"  # A -. 是 .-> B
-                   r"|-->|---|==>|-\.->|-\.-)\s*")
-MERMAID_START = re.compile(r"^\s*(?:graph|flowchart)\s+(?:TD|TB|BT|LR|RL)\b", re.I)
+_HEADER = lazy(r"^\s*(?:graph|flowchart)\s+(?:TD|TB|BT|LR|RL)\b\s*;?", re.I)
+_ID = lazy(r"[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*")
+_EDGE = lazy(r"\s*(?:-->\s*\|(?P<l1>[^|]*)\|"  # A -->|是| B
+             r"|--\s*(?P<l2>[^->\s][^>]*?)\s*-->"  # A -- 是 --> B
+             r"|==\s*(?P<l3>[^=>\s][^>]*?)\s*==>"  # A == 是 ==> B
+             r"|-\.\s*(?P<l4>[^.>\s][^>]*?)\s*\.->"  # A -. 是 .-> B
+             r"|-->|---|==>|-\.->|-\.-)\s*")
+MERMAID_START = lazy(r"^\s*(?:graph|flowchart)\s+(?:TD|TB|BT|LR|RL)\b", re.I)
 
 
 @dataclass
@@ -110,7 +112,7 @@ def parse_mermaid(text: str) -> tuple[list[FlowNode], list[FlowEdge]]:
     return list(nodes.values()), edges
 
 
-_ARROW = re.compile(r"\s*(?:→|⟶|->|—>|－>|＞|⇒)\s*")
+_ARROW = lazy(r"\s*(?:→|⟶|->|—>|－>|＞|⇒)\s*")
 
 
 def split_arrow_chain(text: str) -> list[str]:

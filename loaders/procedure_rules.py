@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 
 from graph_model.ids import procedure_id, step_id
+from graph_model.lazy_re import lazy
 from graph_model.records import (
     Actor,
     ClauseTerms,
@@ -38,19 +39,19 @@ from .procedure_units import Mention, UnitFinder
 from .text import CN_NUM, Line, cn_number
 
 RULE_ROLE = "適用機關"
-_RULE_CHAPTER = re.compile(r"文書|公文|分層負責|授權|時限|職責|權責")
+_RULE_CHAPTER = lazy(r"文書|公文|分層負責|授權|時限|職責|權責")
 # 「主任秘書承長官之命處理事務，其權責如下：」: the powers of a post are its duties, not a rule.
-_POST_POWERS = re.compile(r"(?:權責|職責|職掌)如下|承長官之命|綜理|襄助|襄理|掌理")
-_SIGNAL = re.compile(rf"時限|展期|核定|核判|核准|負責|責任|決定|裁決|核示|許可|[{CN_NUM}\d]+\s*(?:日|小時)")
+_POST_POWERS = lazy(r"(?:權責|職責|職掌)如下|承長官之命|綜理|襄助|襄理|掌理")
+_SIGNAL = lazy(rf"時限|展期|核定|核判|核准|負責|責任|決定|裁決|核示|許可|[{CN_NUM}\d]+\s*(?:日|小時)")
 _DECIDERS = (
-    re.compile(r"(?:專案簽報|陳由|簽陳|陳奉|簽報|經由|送陳|由|經(?!辦))([^，。；]{2,20}?)"
-               r"(?:核定|核判|核准|決定|裁決|核示|核章|負責(?!人員)|負其責任|許可|拆閱)"),
-    re.compile(r"非經([^，。；]{2,16}?)之?(?:許可|同意|核准)"),
-    re.compile(r"(?:^|[，；])(?:其關係重大者，)?([^，。；由]{2,14}?)(?:應|均)?(?:連帶負責|負連帶責任)"),
-    re.compile(r"(?:^|[，；])([^，。；由]{2,8}?)就[^，。；]{1,12}?負其責任"),  # 代理人就代理職務負其責任
+    lazy(r"(?:專案簽報|陳由|簽陳|陳奉|簽報|經由|送陳|由|經(?!辦))([^，。；]{2,20}?)"
+         r"(?:核定|核判|核准|決定|裁決|核示|核章|負責(?!人員)|負其責任|許可|拆閱)"),
+    lazy(r"非經([^，。；]{2,16}?)之?(?:許可|同意|核准)"),
+    lazy(r"(?:^|[，；])(?:其關係重大者，)?([^，。；由]{2,14}?)(?:應|均)?(?:連帶負責|負連帶責任)"),
+    lazy(r"(?:^|[，；])([^，。；由]{2,8}?)就[^，。；]{1,12}?負其責任"),  # 代理人就代理職務負其責任
 )
-_ADVERBS = re.compile(r"(?:斟酌|分別|逕行|親自|即|之)$")
-_POST_END = re.compile(r"(?:人員|主管|首長|長|秘書|委員|參事|技監|人)$")
+_ADVERBS = lazy(r"(?:斟酌|分別|逕行|親自|即|之)$")
+_POST_END = lazy(r"(?:人員|主管|首長|長|秘書|委員|參事|技監|人)$")
 _N = rf"([{CN_NUM}\d]+)"
 
 
@@ -153,7 +154,7 @@ def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_
     return rules
 
 
-_RULES_KIND = re.compile(r"辦事細則|處務規程|處務規則")
+_RULES_KIND = lazy(r"辦事細則|處務規程|處務規則")
 _SELF_KIND = {"細則": "辦事細則", "規程": "處務規程", "規則": "處務規則"}
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import self_references, split_agency_name
 
 # Organizations procedure texts of central agencies name, by the name used → full name.
@@ -62,30 +63,30 @@ ROLE_WORDS = ("截角註銷", "表示意見", "查核", "核辦", "彙辦", "續
               "公告", "認定", "註銷", "廢止", "輔導", "分發", "協調", "報到", "校對", "確認", "核算", "抽查", "授權",
               "通知", "辦理", "處理")
 _PRE_ROLES = {"副知": "副知", "抄送": "副知", "協調": "協調"}
-_SUBJECT_BEFORE = re.compile(r"(?:^|[，。；：、（(]|由|交由|請|經|再由|並由)$")
-_CONJ = re.compile(r"^(?:[、及與暨和或]|或會請|或請|或送)$")
-_CLAUSE_END = re.compile(r"[，。；：,;:？！]")
-_CITATION_AFTER = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*年|^\s*(?:函頒|訂頒|頒|訂定|函釋|「|『|【)")
+_SUBJECT_BEFORE = lazy(r"(?:^|[，。；：、（(]|由|交由|請|經|再由|並由)$")
+_CONJ = lazy(r"^(?:[、及與暨和或]|或會請|或請|或送)$")
+_CLAUSE_END = lazy(r"[，。；：,;:？！]")
+_CITATION_AFTER = lazy(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*年|^\s*(?:函頒|訂頒|頒|訂定|函釋|「|『|【)")
 # After these, the name qualifies a noun (本部駐外商務單位, 外交部之駐外館處): it does not act.
-_MODIFIER_AFTER = re.compile(r"^(?:駐外|所屬|暨所屬|各|之|的|網頁|網站|資訊網站|同仁)")
+_MODIFIER_AFTER = lazy(r"^(?:駐外|所屬|暨所屬|各|之|的|網頁|網站|資訊網站|同仁)")
 # Before these, a generic word names some other office (入出國主管機關, 各主管機關).
-_QUALIFIED_GENERIC = re.compile(r"(?:入出國|教育行政|各|上級|其他|相關|目的事業)$")
+_QUALIFIED_GENERIC = lazy(r"(?:入出國|教育行政|各|上級|其他|相關|目的事業)$")
 # A parenthesis citing a rule or a letter: names inside it are issuers, not actors.
 # One level of nested parentheses inside (「…各機關（構）學校…注意事項第17點」).
 _IN_PAREN = r"(?:[^（）()]|[（(][^（）()]*[）)])"
-_CITATION_PAREN = re.compile(rf"[（(]{_IN_PAREN}*?"
-                             r"(?:第\s*[\d一二三四五六七八九十]+\s*[條點項款]|號函|函釋|號令)"
-                             rf"{_IN_PAREN}*[）)]")
+_CITATION_PAREN = lazy(rf"[（(]{_IN_PAREN}*?"
+                       r"(?:第\s*[\d一二三四五六七八九十]+\s*[條點項款]|號函|函釋|號令)"
+                       rf"{_IN_PAREN}*[）)]")
 _POSTS = ("處長", "副處長", "局長", "副局長", "司長", "主任", "科長", "首長", "部長", "次長")
 
 _PART_CHARS = r"[\u4e00-\u9fff]"
 _PART_SUFFIX = r"(?:委員會|中心|處|局|司|室|署)"
-_PART = re.compile(rf"{_PART_CHARS}{{2,8}}?{_PART_SUFFIX}")
-_NOT_A_PART = re.compile(r"[駐各所之的及與或暨和並將於在由向至送請經報為係對等相及併]|單位|機關|機構|人員")
+_PART = lazy(rf"{_PART_CHARS}{{2,8}}?{_PART_SUFFIX}")
+_NOT_A_PART = lazy(r"[駐各所之的及與或暨和並將於在由向至送請經報為係對等相及併]|單位|機關|機構|人員")
 _SUB = r"(?:[\u4e00-\u9fff]{1,4}?室(?:[\u4e00-\u9fff]{1,4}?科)?|[\u4e00-\u9fff]{1,4}?[科組])"
-_SUBPART = re.compile(rf"[（(]?({_SUB}(?:[及、與]{_SUB})*)[）)]?")
-_NOUN_PHRASE_END = re.compile(r"(?:有關|相關|之|的)人員$")  # 「…工業局…直接負責處理涉外事務有關人員」
-_SELF_PAREN = re.compile(r"本[（(]([\u4e00-\u9fff]{1,6})[）)]([處室司局])")
+_SUBPART = lazy(rf"[（(]?({_SUB}(?:[及、與]{_SUB})*)[）)]?")
+_NOUN_PHRASE_END = lazy(r"(?:有關|相關|之|的)人員$")  # 「…工業局…直接負責處理涉外事務有關人員」
+_SELF_PAREN = lazy(r"本[（(]([\u4e00-\u9fff]{1,6})[）)]([處室司局])")
 
 
 @dataclass

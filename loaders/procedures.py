@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph_model.ids import procedure_id, step_id
+from graph_model.lazy_re import lazy
 from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
 from graph_model.records import (
     Actor,
@@ -57,12 +58,12 @@ OWNER_ROLE = "主辦機關"
 
 
 # --------------------------------------------------------------------------- raw text → virtual lines
-_URL_IN_ANGLE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>", re.I)
-_PRE = re.compile(r"<pre[^>]*>(.*?)</pre>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|ol|ul|li|div|pre|br|table|tbody|thead|tr|td|th|h[1-6]|section)\b[^>]*>", re.I)
-_ENUMS = (re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s"),  # 1. 2. 3.
-          re.compile(r"(?:(?<=\s)|^)[（(]([一二三四五六七八九十]{1,3})[）)]\s*"))  # (一) (二)
-_HEADER_CELL = re.compile(r"^(?:使用書表|使用表格|相關表件|作業時間|備考|權責單位|作業說明|注意事項|相關文件)$")
+_URL_IN_ANGLE = lazy(r"<((?:https?|ftp)://[^>\s]+)>", re.I)
+_PRE = lazy(r"<pre[^>]*>(.*?)</pre>", re.I | re.S)
+_BLOCK_TAG = lazy(r"</?(?:p|ol|ul|li|div|pre|br|table|tbody|thead|tr|td|th|h[1-6]|section)\b[^>]*>", re.I)
+_ENUMS = (lazy(r"(?:(?<=\s)|^)(\d{1,2})\.\s"),  # 1. 2. 3.
+          lazy(r"(?:(?<=\s)|^)[（(]([一二三四五六七八九十]{1,3})[）)]\s*"))  # (一) (二)
+_HEADER_CELL = lazy(r"^(?:使用書表|使用表格|相關表件|作業時間|備考|權責單位|作業說明|注意事項|相關文件)$")
 _TABLE_ROW = "\0row"
 
 
@@ -162,20 +163,20 @@ def procedure_lines(text: str) -> tuple[list[Line], dict[str, tuple[str, int]]]:
 
 # --------------------------------------------------------------------------- sections
 _SECTIONS = (
-    ("laws", re.compile(r"^(?:法令依據|法規依據|法源依據|依據法令)")),
-    ("flow", re.compile(r"^(?:作業流程圖|處理流程圖?|作業流程|標準作業程序|流程圖)")),
-    ("forms", re.compile(r"^(?:使用表格|使用書表|使用表件|使用表單|相關表件|相關表格|相關書表)")),
-    ("time", re.compile(r"^(?:作業時間|作業期間|處理時限)")),
-    ("units", re.compile(r"^權責單位")),
-    ("notes", re.compile(r"^(?:[^，。：:（(、]{0,8}注意事項|控制重點[^，。：:]{0,10}|備考|備註"
-                         r"|[^，。：:]{0,12}作業程序如下)")),
+    ("laws", lazy(r"^(?:法令依據|法規依據|法源依據|依據法令)")),
+    ("flow", lazy(r"^(?:作業流程圖|處理流程圖?|作業流程|標準作業程序|流程圖)")),
+    ("forms", lazy(r"^(?:使用表格|使用書表|使用表件|使用表單|相關表件|相關表格|相關書表)")),
+    ("time", lazy(r"^(?:作業時間|作業期間|處理時限)")),
+    ("units", lazy(r"^權責單位")),
+    ("notes", lazy(r"^(?:[^，。：:（(、]{0,8}注意事項|控制重點[^，。：:]{0,10}|備考|備註"
+                   r"|[^，。：:]{0,12}作業程序如下)")),
 )
-_TITLE_NEXT = re.compile(r"^(?:法令依據|處理流程|作業流程|標準作業程序)")
-_QUALIFIER = re.compile(r"^【([^】]{1,30})】$")
-_TITLE_QUALIFIER = re.compile(r"^(.{6,60}?)\s*【([^】]{1,30})】$")  # a qualifier hard-wrapped onto the title line
-_REMARK = re.compile(r"^註\s*\d*\s*[：:]")
+_TITLE_NEXT = lazy(r"^(?:法令依據|處理流程|作業流程|標準作業程序)")
+_QUALIFIER = lazy(r"^【([^】]{1,30})】$")
+_TITLE_QUALIFIER = lazy(r"^(.{6,60}?)\s*【([^】]{1,30})】$")  # a qualifier hard-wrapped onto the title line
+_REMARK = lazy(r"^註\s*\d*\s*[：:]")
 _TABLE_WORDS = {"作業說明", "相關文件"}
-_TIME_FRAGMENT = re.compile(r"^(?:約|至|到|\d|日|天|個|工作|小時|[—–\-─←→~～｜]|\s)+$")
+_TIME_FRAGMENT = lazy(r"^(?:約|至|到|\d|日|天|個|工作|小時|[—–\-─←→~～｜]|\s)+$")
 
 
 def _text(line: Line) -> str:
@@ -227,8 +228,8 @@ def is_title(lines: list[Line], i: int) -> bool:
 
 
 # --------------------------------------------------------------------------- pieces
-_FULL_LAW = re.compile(r"^(.+?)及其?施行細則$")
-_ISSUER_TAIL = re.compile(r"(?:函頒|訂頒|頒訂|頒布|訂定之|訂定|所訂|頒)$")
+_FULL_LAW = lazy(r"^(.+?)及其?施行細則$")
+_ISSUER_TAIL = lazy(r"(?:函頒|訂頒|頒訂|頒布|訂定之|訂定|所訂|頒)$")
 
 
 def parse_laws(text: str, source: Source) -> list[LawRef]:
@@ -262,7 +263,7 @@ def parse_laws(text: str, source: Source) -> list[LawRef]:
     return [LawRef(n, source, article, issuer, listed) for n in names]
 
 
-_FORM_NOTE = re.compile(r"[（(]([^（）()]*(?:註|附|種|者)[^（）()]*)[）)]$")
+_FORM_NOTE = lazy(r"[（(]([^（）()]*(?:註|附|種|者)[^（）()]*)[）)]$")
 
 
 def parse_form(text: str, source: Source) -> FormRef | None:
@@ -557,7 +558,7 @@ class _ProcedureBuilder:
 
 
 # --------------------------------------------------------------------------- the document
-_AGENCY_PIECE = re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{'|'.join(AGENCY_SUFFIXES)})")
+_AGENCY_PIECE = lazy(rf"[\u4e00-\u9fff]{{2,5}}?(?:{'|'.join(AGENCY_SUFFIXES)})")
 
 
 def _agency_of_titles(titles: list[str], text: str) -> tuple[str, ...]:

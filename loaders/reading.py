@@ -14,7 +14,9 @@ from graph_model.errors import LoadError
 from .formats import FormatError, extract, sniff
 from .lawjson import decode_law, looks_like_law_json
 
-MAX_BYTES = 64 * 2**20  # the largest document of the national corpus is under 1 MB
+# The largest document of the national corpus is under 1 MB; a load takes up to about 25× a file's size
+# in memory (docs/robustness.md), so this bounds it at about 1.4 GB.
+MAX_BYTES = 64 * 2**20
 
 
 def _cjk_ratio(text: str) -> float:

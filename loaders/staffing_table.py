@@ -18,9 +18,9 @@ figures carry ``from_year``.
 """  # noqa: E501 (a doctest's output line)
 from __future__ import annotations
 
-import re
 from typing import Any, cast
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import is_self_reference
 from graph_model.records import HeadcountRecord, Source
 
@@ -29,15 +29,15 @@ from .text import clean
 CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
 TOTAL_WORDS = ("合計", "總計", "共計")
 CHANGE_WORDS = ("增減員額", "增減數", "增減", "比較增減")
-_YEAR = re.compile(r"^(?P<year>\d{2,3})年度$")
+_YEAR = lazy(r"^(?P<year>\d{2,3})年度$")
 # A longer run of digits is no headcount (and int() refuses 4,301 digits).
-_NUMBER = re.compile(r"^[-−–+]?\d[\d,]{0,14}$")
-_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,12}$")
-_TITLE = re.compile(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
-_STATUTORY = re.compile(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)")
-_BUDGET = re.compile(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)"
-                     r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
-_ITEM = re.compile(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]{1,15})人")
+_NUMBER = lazy(r"^[-−–+]?\d[\d,]{0,14}$")
+_NAME = lazy(r"^[\u4e00-\u9fff（）()]{2,12}$")
+_TITLE = lazy(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
+_STATUTORY = lazy(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)")
+_BUDGET = lazy(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)"
+               r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
+_ITEM = lazy(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]{1,15})人")
 
 
 def _int(text: str) -> int:

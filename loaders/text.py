@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from graph_model.lazy_re import lazy
 from graph_model.naming import UNIT_SUFFIX_PATTERN
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -50,9 +51,9 @@ def cn_number(text: str) -> int | None:
 
 
 # --------------------------------------------------------------------- cleaning
-_TAG = re.compile(r"<[^>\n]{0,400}>")
-_IMAGE = re.compile(r"\[image:[^\]]*\]")
-_BULLET = re.compile(r"^\s*(?:[•●▪◦‧・·∙]|[-*+](?=\s))\s*")  # ‧ (U+2027): • as Big5 has it; · as PDFs give it
+_TAG = lazy(r"<[^>\n]{0,400}>")
+_IMAGE = lazy(r"\[image:[^\]]*\]")
+_BULLET = lazy(r"^\s*(?:[•●▪◦‧・·∙]|[-*+](?=\s))\s*")  # ‧ (U+2027): • as Big5 has it; · as PDFs give it
 # Vertical/small presentation forms (︰ in many database texts) that NFC leaves alone.
 _PRESENTATION_FORMS = str.maketrans({"︰": "：", "﹕": "：", "︓": "：", "﹔": "；", "︔": "；", "﹐": "，",
                                      "︐": "，", "﹑": "、", "︑": "、", "﹒": "．", "﹙": "（", "﹚": "）",
@@ -63,13 +64,13 @@ RADICALS = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c
                            **dict(zip("⺠⻑⻄⻘⻝⻣⻤⻩⻯⻆⻅⺟", "民長西青食骨鬼黃龍角見母"))})
 # Never part of a name: control characters, and the bidirectional and zero-width ones that make a name read
 # other than it is (graph_model.printable.INVISIBLE).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u061c\u200b-\u200f\u202a-\u202e"
-                      r"\u2060-\u2064\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t]{2,}")
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u061c\u200b-\u200f\u202a-\u202e"
+                r"\u2060-\u2064\u2066-\u2069]")
+_SPACES = lazy(r"[ \t]{2,}")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-_PUNCT = [(re.compile(r"(?<!\d),|,(?!\d)"), "，"), (re.compile(r";"), "；"), (re.compile(r":(?!//)"), "："),
-          (re.compile(r"\("), "（"), (re.compile(r"\)"), "）")]
+_SPACE_NEAR_CJK = lazy(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_PUNCT = [(lazy(r"(?<!\d),|,(?!\d)"), "，"), (lazy(r";"), "；"), (lazy(r":(?!//)"), "："),
+          (lazy(r"\("), "（"), (lazy(r"\)"), "）")]
 
 
 def clean(text: str) -> str:
@@ -88,16 +89,16 @@ def clean(text: str) -> str:
 
 
 # ----------------------------------------------------------------- structures
-ARTICLE = re.compile(rf"^第\s*([{CN_NUM}\d]+(?:\s*[-－之]\s*[{CN_NUM}\d]+)?)\s*條(?:\s*（?(刪除)）?)?\s*(.*)$")
-CHAPTER = re.compile(rf"^第\s*([{CN_NUM}\d]+)\s*([章節編])\s*(.*)$")
+ARTICLE = lazy(rf"^第\s*([{CN_NUM}\d]+(?:\s*[-－之]\s*[{CN_NUM}\d]+)?)\s*條(?:\s*（?(刪除)）?)?\s*(.*)$")
+CHAPTER = lazy(rf"^第\s*([{CN_NUM}\d]+)\s*([章節編])\s*(.*)$")
 MARKERS = (
-    ("pcn", re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")),
-    ("pnum", re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")),
-    ("cn", re.compile(rf"^([{CN_NUM}]+)\s*[、，]\s*")),
-    ("num", re.compile(r"^(\d+)\s*[.．](?!\d)\s*")),
-    ("numdun", re.compile(r"^(\d+)\s*、\s*")),
+    ("pcn", lazy(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")),
+    ("pnum", lazy(r"^[（(]\s*(\d+)\s*[）)]\s*")),
+    ("cn", lazy(rf"^([{CN_NUM}]+)\s*[、，]\s*")),
+    ("num", lazy(r"^(\d+)\s*[.．](?!\d)\s*")),
+    ("numdun", lazy(r"^(\d+)\s*、\s*")),
 )
-_CONTINUES = re.compile(r"^[，。、；：）」』,.;:)]")
+_CONTINUES = lazy(r"^[，。、；：）」』,.;:)]")
 
 
 def article_label(raw: str) -> str:
@@ -121,7 +122,7 @@ def split_marker(text: str) -> tuple[str | None, int | None, str]:
     return None, None, text
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A logical line: heading, enumerated item or paragraph."""
 
@@ -156,8 +157,8 @@ def raw_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
 
 
-_NAME_END = re.compile(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
-_BROKEN_NAME = re.compile(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
+_NAME_END = lazy(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
+_BROKEN_NAME = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
 
 
 def logical_lines(text: str) -> list[Line]:
