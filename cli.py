@@ -423,10 +423,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
     Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
     """
-    from queries.ask import render_reading
-    from queries.index_cache import store_index
-    from queries.lookup import lookup
-    from queries.which import render_which
+    from queries.lookup import lookup, render_reading, render_which, store_index
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
@@ -541,8 +538,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
 def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
     """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
     from queries.html_chart import write_html_chart
-    from queries.index_cache import cached_index, store_index
-    from queries.index_file import IndexFileError
+    from queries.lookup import IndexFileError, cached_index, store_index
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
         raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")

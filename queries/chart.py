@@ -166,9 +166,10 @@ def units_matching(graph: OrgGraph, query: str, within: str | None = None) -> li
     ['財政部/關務署/臺中關/保稅組']
     """
     try:
-        from queries.which import which
+        from queries.lookup.which import which
     except ImportError:  # pragma: no cover - the lookup ships with orggraph
-        raise ChartError("--highlight needs the `which` lookup (queries/which.py), which is not installed") from None
+        raise ChartError("--highlight needs the `which` lookup (queries/lookup/which.py), "
+                         "which is not installed") from None
     return list(dict.fromkeys(hit.unit["id"] for hit in which(graph, query, agency=within)))
 
 

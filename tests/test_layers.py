@@ -97,7 +97,7 @@ def test_the_import_reader_sees_every_kind_of_import():
     assert "graph_model.neo4j.cypher" in GRAPH["graph_model.neo4j.connection"]  # from . import cypher as q
     assert "graph_model.graph" in GRAPH["graph_model.store"]  # inside Store.graph
     assert "graph_model.records" in GRAPH["loaders"]
-    assert "queries.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
+    assert "queries.lookup.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
 
 
 def test_cycle_finder_finds_a_cycle():
@@ -119,7 +119,7 @@ def test_every_module_with_doctests_is_collected():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in config["addopts"]
     with_doctests = {name for name, path in MODULES.items() if ">>> " in path.read_text(encoding="utf-8")}
-    assert with_doctests  # queries.search, graph_model.records …
+    assert with_doctests  # queries.lookup.search, graph_model.records …
     collected = {name for name in with_doctests if name.split(".")[0] in config["testpaths"]}
     assert collected == with_doctests
 

@@ -682,8 +682,8 @@ def test_validate_does_not_ask_for_duties_of_mentioned_units(graph):
 
 
 def test_show_and_which_still_reach_mentioned_units(graph):
+    from queries.lookup.which import which
     from queries.units import render_show, show
-    from queries.which import which
     info = show(graph, "考選部")
     assert info["mentioned"] and info["procedures"][0]["title"] == "經濟部駐外經濟商務機構商務人員特種考試作業程序"
     assert "  loaded:    no: only named in procedures, no document sets it up" in render_show(info).splitlines()
@@ -693,7 +693,7 @@ def test_show_and_which_still_reach_mentioned_units(graph):
 
 # --------------------------------------------------------------------------- which over procedures and rules
 def test_which_answers_with_the_acting_unit(graph):
-    from queries.which import which
+    from queries.lookup.which import which
     # 701: 「經人事單位複核後」 (子女在國內就學) → 經濟部/人事處; the agency that owns both procedures comes after it.
     hits = which(graph, "子女教育補助")
     assert [h.unit["id"] for h in hits[:2]] == ["經濟部/人事處", "經濟部"]
@@ -707,7 +707,7 @@ def test_which_answers_with_the_acting_unit(graph):
 
 
 def test_which_answers_who_decides_a_rule(graph):
-    from queries.which import which
+    from queries.lookup.which import which
     hit = which(graph, "公文展期")[0]
     assert hit.unit["id"] == "經濟部/智慧財產局"
     step = hit.evidence[0]  # 003:285 「一般公文展期天數七日以內者,由主管科長核定」
@@ -720,7 +720,7 @@ def test_which_answers_who_decides_a_rule(graph):
 
 
 def test_which_procedure_entries_are_registered_and_light():
-    from queries import search
+    from queries.lookup import search
     from queries.procedure import which_entries
     assert search.ENTRY_SOURCES["procedure"] is which_entries
 
