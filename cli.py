@@ -502,8 +502,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                 sys.stdout.buffer.write(fh.read())
             sys.stdout.buffer.flush()
         return
-    from queries.chart import units_matching, write_chart
-    from queries.render import Page, output_format
+    from queries.charts import Page, output_format, units_matching, write_chart
     if landscape and not paper:
         raise click.UsageError("--landscape turns the paper: give --paper A4 or A3 too")
     graph = state.graph()
@@ -536,8 +535,9 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
 
 
 def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
-    """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
-    from queries.html_chart import write_html_chart
+    """``chart -o FILE.html``: the interactive chart (see queries.charts.html_chart); print-chart options do not
+    apply."""
+    from queries.charts import write_html_chart
     from queries.lookup import IndexFileError, cached_index, store_index
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
@@ -555,8 +555,8 @@ def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
 
 def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, quiet=False,
                      **org_chart_options):
-    """``chart --procedure NAME``: the flow chart of one procedure (see queries.procedure_chart)."""
-    from queries.procedure_chart import write_procedure_chart
+    """``chart --procedure NAME``: the flow chart of one procedure (see queries.charts.procedure_chart)."""
+    from queries.charts import write_procedure_chart
     given = [("UNIT" if k == "unit" else f"--{k}") for k, v in org_chart_options.items()
              if v not in (None, False, 0, "")]
     if given:

@@ -16,7 +16,8 @@ from graph_model.records import Actor, Source, TimeLimit
 from loaders import load_path
 from loaders.procedures import office_rule_procedures
 from loaders.text import logical_lines
-from queries.chart import ChartError
+from queries.charts.chart import ChartError
+from queries.charts.procedure_chart import procedure_chart
 from queries.procedure import (
     AmbiguousProcedure,
     UnknownProcedure,
@@ -26,7 +27,6 @@ from queries.procedure import (
     procedures_of,
     render_procedure,
 )
-from queries.procedure_chart import procedure_chart
 
 SOP_DOC = SEED_SOP.stem
 RULES_DOC = SEED_RULES.stem
@@ -492,7 +492,7 @@ def test_cli_procedure_errors(run):
 
 
 def test_write_procedure_chart_renders_with_graphviz(graph, tmp_path):
-    from queries.procedure_chart import write_procedure_chart
+    from queries.charts.procedure_chart import write_procedure_chart
     dot = write_procedure_chart(graph, "通訊錄", tmp_path / "flow.dot")
     assert (tmp_path / "flow.dot").read_text(encoding="utf-8") == dot.to_string()
     assert dot.units == ["經濟部/人事處", "經濟部/總務司"]  # 936-944
@@ -656,7 +656,7 @@ def test_a_document_setting_a_unit_up_clears_the_mention_whatever_the_order():
 
 
 def test_tree_and_chart_leave_mentioned_units_out(graph):
-    from queries.chart import chart
+    from queries.charts.chart import chart
     from queries.units import mentioned_below, render_tree, tree
     trees = tree(graph, depth=1)
     assert [t["id"] for t in trees] == ["經濟部", "財政部"]
@@ -846,7 +846,8 @@ def test_cli_chart_procedure_errors(run, tmp_path):
 def test_procedure_module_examples():
     import doctest
 
-    from queries import procedure as procedure_module, procedure_chart as chart_module, units
+    from queries import procedure as procedure_module, units
+    from queries.charts import procedure_chart as chart_module
     for module in (procedure_module, chart_module, units):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__

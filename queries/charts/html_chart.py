@@ -51,9 +51,8 @@ from queries.lookup.search import (
     B,
 )
 from queries.lookup.which import DEFAULT_TOP, index_of
-
-from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
-from .units import duties_in_order, hierarchy_view
+from queries.textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
+from queries.units import duties_in_order, hierarchy_view
 
 if TYPE_CHECKING:
     from graph_model.graph import OrgGraph
