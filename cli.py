@@ -423,10 +423,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     QUERY is a phrase (保稅工廠監管), a question (誰負責國會聯絡？) or Simplified
     Chinese (缉私案件).  Exit status 1 when no unit matches (like grep).
     """
-    from queries.ask import render_reading
-    from queries.index_cache import store_index
-    from queries.lookup import lookup
-    from queries.which import render_which
+    from queries.lookup import lookup, render_reading, render_which, store_index
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
@@ -505,8 +502,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                 sys.stdout.buffer.write(fh.read())
             sys.stdout.buffer.flush()
         return
-    from queries.chart import units_matching, write_chart
-    from queries.render import Page, output_format
+    from queries.charts import Page, output_format, units_matching, write_chart
     if landscape and not paper:
         raise click.UsageError("--landscape turns the paper: give --paper A4 or A3 too")
     graph = state.graph()
@@ -539,10 +535,10 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
 
 
 def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
-    """``chart -o FILE.html``: the interactive chart (see queries.html_chart); print-chart options do not apply."""
-    from queries.html_chart import write_html_chart
-    from queries.index_cache import cached_index, store_index
-    from queries.index_file import IndexFileError
+    """``chart -o FILE.html``: the interactive chart (see queries.charts.html_chart); print-chart options do not
+    apply."""
+    from queries.charts import write_html_chart
+    from queries.lookup import IndexFileError, cached_index, store_index
     given = [f"--{k}" for k, v in print_options.items() if v not in (None, False, 0, "")]
     if given:
         raise click.UsageError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} not for HTML charts")
@@ -559,8 +555,8 @@ def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
 
 def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, quiet=False,
                      **org_chart_options):
-    """``chart --procedure NAME``: the flow chart of one procedure (see queries.procedure_chart)."""
-    from queries.procedure_chart import write_procedure_chart
+    """``chart --procedure NAME``: the flow chart of one procedure (see queries.charts.procedure_chart)."""
+    from queries.charts import write_procedure_chart
     given = [("UNIT" if k == "unit" else f"--{k}") for k, v in org_chart_options.items()
              if v not in (None, False, 0, "")]
     if given:

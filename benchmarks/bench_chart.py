@@ -7,8 +7,8 @@ The synthetic organization is shaped like a ministry: a 部 over 署-level agenc
 each with 8 組 (6 科 each), 5 室 and 3 分署 (4 課 each) — 77 units per agency,
 cut at the requested size.  Timings are medians of ``--repeat`` runs:
 
-- build: :func:`queries.chart.chart` (walk the graph, lay out the DOT) plus ``to_string``;
-- svg / png / pdf: :func:`queries.render.render` — one ``dot`` process each, written
+- build: :func:`queries.charts.chart.chart` (walk the graph, lay out the DOT) plus ``to_string``;
+- svg / png / pdf: :func:`queries.charts.render.render` — one ``dot`` process each, written
   to a temporary file and renamed into place, as ``orggraph chart`` does.
 
 The bundled-corpus rows time the real charts of the README (關務署 and the whole corpus).
@@ -73,8 +73,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from graph_model.store import open_store
-    from queries.chart import chart
-    from queries.render import render
+    from queries.charts.chart import chart
+    from queries.charts.render import render
 
     cases: list[tuple[str, OrgGraph, str | None]] = [(f"synthetic {n:,} units", synthetic_graph(n), "示範部")
                                                      for n in args.sizes]

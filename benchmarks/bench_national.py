@@ -11,7 +11,7 @@ process) with its own store and cache directory, beside the target of issue 12:
 - `stats`, `tree 行政院 --depth 1`, `show 交通部/民用航空局`, `validate`: the first command after a
   change (it builds the graph and caches it) and the next ones (they read the cached graph);
 - `which 消防`: cold (builds the index) and warm; warm for questions as planners ask them (naming a
-  ministry by its short name, everyday words: queries/ask.py); and the in-process lookup alone, p50
+  ministry by its short name, everyday words: queries/lookup/ask.py); and the in-process lookup alone, p50
   over the queries of eval/queries.jsonl and over the questions of eval/government.
 """
 from __future__ import annotations
@@ -146,15 +146,15 @@ def main() -> None:
 
 
 def lookup_p50(store: Path, queries_file: Path = ROOT / "eval" / "queries.jsonl") -> float:
-    """Milliseconds, p50: a question answered as `which` answers it (queries/ask.py), index in memory."""
+    """Milliseconds, p50: a question answered as `which` answers it (queries/lookup/ask.py), index in memory."""
     import json
 
     from graph_model.store import open_store
-    from queries.search import build_index
+    from queries.lookup.search import build_index
     try:
-        from queries.ask import ask_graph
+        from queries.lookup.ask import ask_graph
     except ImportError:  # an older checkout, measured beside this one: its which
-        from queries.which import which as ask_graph  # type: ignore[assignment]  # called alike here
+        from queries.lookup.which import which as ask_graph  # type: ignore[assignment]  # called alike here
     index = build_index(open_store(store).graph())
     queries = [json.loads(line)["query"] for line in queries_file.read_text(encoding="utf-8").splitlines()
                if line.strip()]

@@ -45,8 +45,8 @@ def pct(values: list[float], p: float) -> float:
 
 
 def warm(index, queries: list[str], repeat: int) -> dict:
-    from queries.search import search
-    from queries.which import which
+    from queries.lookup.search import search
+    from queries.lookup.which import which
 
     out = {}
     for name, fn in (("search", lambda q: search(index, q, limit=10)), ("which", lambda q: which(index, q, top=10))):
@@ -125,7 +125,7 @@ def main(argv=None) -> int:
     import run as evalrun  # eval/run.py
 
     from loaders.samples import sample_paths as bundled_paths
-    from queries.search import build_index
+    from queries.lookup.search import build_index
 
     queries = [q["query"] for q in evalrun.load_queries()]
     report: dict[str, Any] = {"queries": len(queries)}
@@ -135,7 +135,7 @@ def main(argv=None) -> int:
         index = build_index(graph)
         built = time.perf_counter() - t
         with tempfile.TemporaryDirectory() as tmp:  # the cache file `orggraph which` reads
-            from queries.which import cached_index
+            from queries.lookup.which import cached_index
             cached_index("bench", lambda: graph, tmp)
             cache_file = next(Path(tmp).glob("which-*.sqlite"))
             size = cache_file.stat().st_size

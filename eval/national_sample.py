@@ -81,7 +81,7 @@ def evaluate(golds: list[dict] | None = None) -> dict:
     from run import answer
 
     from graph_model.graph import OrgGraph
-    from queries.search import build_index
+    from queries.lookup.search import build_index
 
     golds = golds if golds is not None else load_gold()
     tp = fp = fn = 0

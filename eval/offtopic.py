@@ -45,7 +45,7 @@ def evaluate() -> dict:
     from run import build_graph, load_queries
 
     from graph_model.store import open_store
-    from queries.search import build_index
+    from queries.lookup.search import build_index
 
     offtopic = load_offtopic()
     none = [q["query"] for q in load_queries() if not q["expected"]]

@@ -69,10 +69,10 @@ def query_set(q: dict) -> str:
 
 def answer(index, query: str, limit: int | None = None) -> list:
     """What ``orggraph which`` answers, as ``(unit_id, score)`` results best first: the question read as
-    such (queries/ask.py: scope, level, vocabulary) over the embedded index."""
+    such (queries/lookup/ask.py: scope, level, vocabulary) over the embedded index."""
     from collections import namedtuple
 
-    from queries.ask import ask_graph
+    from queries.lookup.ask import ask_graph
     Result = namedtuple("Result", "unit_id score")
     return [Result(h.unit["id"], h.score) for h in ask_graph(index, query, top=limit).hits]
 
@@ -139,7 +139,7 @@ def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = No
     from graph_model.neo4j import Neo4jError, cypher as q
     from graph_model.neo4j.connection import connect, settings as env_settings
     from graph_model.neo4j.writer import push as push_graph
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
 
     s = settings or env_settings()
     if push:
@@ -208,7 +208,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", action="store_true", help="only the side-by-side table of every set against BM25")
     args = ap.parse_args(argv)
 
-    from queries.search import build_index
+    from queries.lookup.search import build_index
 
     graph, skipped = build_graph()
     known = {u["id"] for u in graph.units()}

@@ -36,7 +36,7 @@ from .unitref import ends_with, parse_unit_ref, units_named
 
 def build_definitions(graph: OrgGraph, records: list[DefinitionRecord], parsed: ParsedDocument) -> None:
     """The short forms a document defines, on its node: ``[short, full, line, article]`` each (what the
-    lookup reads the corpus's own vocabulary from, queries/definitions.py)."""
+    lookup reads the corpus's own vocabulary from, queries/lookup/definitions.py)."""
     graph.g.nodes[document_id(parsed.document.id)]["definitions"] = [
         [r.short, r.full, r.source.line, r.source.article or ""] for r in records]
 

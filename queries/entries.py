@@ -2,7 +2,7 @@
 
 A duty statement answers with the units that handle it, a unit's name with the
 unit; :func:`queries.procedure.which_entries` makes the entries of procedures.
-Which kinds the index holds is :data:`queries.search.ENTRY_SOURCES`.  The priors
+Which kinds the index holds is :data:`queries.lookup.search.ENTRY_SOURCES`.  The priors
 here weigh a kind of text against a duty a unit is specifically charged with
 (tuned on eval/queries.jsonl as a whole, never for one query); the Neo4j lookup
 applies the same ones.

@@ -346,7 +346,7 @@ def _role_text(roles) -> str:
 
 
 def which_entries(graph: OrgGraph, *, agency_fallback: bool = False):
-    """:func:`procedure_documents` as ``queries.search`` entries (kind ``"procedure"``), one per text.
+    """:func:`procedure_documents` as ``queries.lookup.search`` entries (kind ``"procedure"``), one per text.
 
     The acting unit is the answer; the procedure and its step (or note) are the
     evidence.  Each entry's ``context`` says which (``step 2 of <title>``, ``note
@@ -355,7 +355,7 @@ def which_entries(graph: OrgGraph, *, agency_fallback: bool = False):
     with the units acting in the procedure (prior :data:`queries.entries.PROCEDURE_PRIOR`,
     cited where the text gives them their role) and, at :data:`OWNER_PRIOR` times
     that, with the agency it belongs to (cited at the title).  Steps and notes get
-    the title's prior times :data:`STEP_PRIOR`.  Listed in :data:`queries.search.ENTRY_SOURCES`.
+    the title's prior times :data:`STEP_PRIOR`.  Listed in :data:`queries.lookup.search.ENTRY_SOURCES`.
     """
     title_prior = PROCEDURE_PRIOR
     nodes = {n["id"]: n for n in procedure_nodes(graph)}

@@ -52,7 +52,7 @@ def cached_validate(store, graph: Callable[[], object], history: bool = False) -
     from graph_model.graph_cache import cached_json
 
     here = Path(__file__).resolve().parent
-    code = source_hash(sorted(here.glob("*.py")))
+    code = source_hash(sorted(here.rglob("*.py")))  # queries/ and its sub-packages
     name = "validate-history.json" if history else "validate.json"
     return cached_json(store, name, f"{code}:{code_version()}:{','.join(CHECKS)}", lambda: validate(graph(), store))
 

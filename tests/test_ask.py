@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from queries.ask import analyse, ask_graph
+from queries.lookup.ask import analyse, ask_graph
+from queries.lookup.vocabulary import AGENCIES, PLANNER, catalog, short_names, synonyms
 from queries.textnorm import fold
-from queries.vocabulary import AGENCIES, PLANNER, catalog, short_names, synonyms
 
 
 @pytest.fixture(scope="module")

@@ -23,8 +23,8 @@ from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
-from queries.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
-from queries.render import FontError, RenderError, check_font, font_info, output_format, render
+from queries.charts.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
+from queries.charts.render import FontError, RenderError, check_font, font_info, output_format, render
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
@@ -417,7 +417,7 @@ def open_store_graph(path):
 
 def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
     from graph_model.store import open_store
-    from queries.chart import units_matching
+    from queries.charts.chart import units_matching
     graph = open_store(store001).graph()
     expected = set(units_matching(graph, "保稅", within="關務署"))
     assert expected and all(u == CUSTOMS or u.startswith(CUSTOMS + "/") for u in expected)  # at or under
@@ -523,7 +523,7 @@ def _printed_sizes(svg: Path) -> list[float]:
 
 @pytest.mark.parametrize("paper, landscape, expected", [("A4", False, A4), ("A3", True, A3[::-1])])
 def test_pdf_page_is_the_paper(corpus, tmp_path, paper, landscape, expected):
-    from queries.render import Page
+    from queries.charts.render import Page
     out = tmp_path / "tipo.pdf"
     write_chart(corpus, "智慧財產局", out, page=Page(paper, landscape))
     width, height = _mediabox(out)
@@ -534,7 +534,7 @@ def test_pdf_page_is_the_paper(corpus, tmp_path, paper, landscape, expected):
 @pytest.mark.parametrize("unit, paper, landscape, dpi, inches", [("基隆關", "A4", False, None, (8.268, 11.693)),
                                                                  ("關務署", "A3", True, 100, (16.535, 11.693))])
 def test_png_is_the_paper_at_the_dpi(g001, tmp_path, unit, paper, landscape, dpi, inches):
-    from queries.render import PRINT_DPI, Page
+    from queries.charts.render import PRINT_DPI, Page
     out = tmp_path / "chart.png"
     write_chart(g001, unit, out, page=Page(paper, landscape), dpi=dpi)
     width, height = _png_size(out)
@@ -543,7 +543,7 @@ def test_png_is_the_paper_at_the_dpi(g001, tmp_path, unit, paper, landscape, dpi
 
 
 def test_text_on_paper_prints_at_7_points_or_more(corpus, tmp_path):
-    from queries.render import MIN_POINTS, Page
+    from queries.charts.render import MIN_POINTS, Page
     out = tmp_path / "tipo.svg"
     write_chart(corpus, "智慧財產局", out, page=Page("A4"))
     text = out.read_text(encoding="utf-8")
@@ -574,8 +574,8 @@ def test_a_wide_level_is_wrapped_into_rows(corpus):
 
 
 def test_on_paper_the_rows_that_print_largest_are_chosen(corpus, tmp_path):
-    from queries.chart import ROW, ROWS
-    from queries.render import Page, on_page
+    from queries.charts.chart import ROW, ROWS
+    from queries.charts.render import Page, on_page
     for page in (Page("A4"), Page("A4", landscape=True)):
         out = tmp_path / "tipo.svg"
         write_chart(corpus, "智慧財產局", out, page=page)
@@ -626,7 +626,7 @@ def test_svg_of_names_with_control_characters_is_valid_xml(tmp_path):
 
 # --------------------------------------------------------------------------- line breaks
 def test_line_breaks_keep_numbers_articles_brackets_and_latin_words_whole():
-    from queries.dot import wrap
+    from queries.charts.dot import wrap
     assert all("5-1/2條" in line or "5-1/2" not in line
                for line in wrap("依施行細則第5-1/2條規定辦理之案件審查", 6))
     assert any("第5-1/2條" in line for line in wrap("依施行細則第5-1/2條規定辦理之案件審查", 6))
@@ -639,7 +639,7 @@ def test_line_breaks_keep_numbers_articles_brackets_and_latin_words_whole():
 
 
 def test_line_breaks_on_every_duty_of_the_corpus(corpus):
-    from queries.dot import CLOSING, OPENING, wrap
+    from queries.charts.dot import CLOSING, OPENING, wrap
     texts = {d["text"] for d in corpus.nodes_with_label("Duty")}
     assert len(texts) > 300
     for text in texts:
@@ -652,8 +652,8 @@ def test_line_breaks_on_every_duty_of_the_corpus(corpus):
 
 
 def test_procedure_flow_on_paper(corpus, tmp_path):
-    from queries.procedure_chart import write_procedure_chart
-    from queries.render import Page
+    from queries.charts.procedure_chart import write_procedure_chart
+    from queries.charts.render import Page
     out = tmp_path / "pension.pdf"
     write_procedure_chart(corpus, "撫卹", out, page=Page("A4"))
     width, height = _mediabox(out)
@@ -669,7 +669,7 @@ def national(national_documents):
 
 
 def test_the_national_executive_yuan_as_one_image_is_refused_on_a3_with_the_depth_that_fits(national, tmp_path):
-    from queries.render import Page, TooLarge
+    from queries.charts.render import Page, TooLarge
     ey = national.resolve("行政院")
     assert len(national.descendants(ey)) > 3000
     out = tmp_path / "ey.svg"  # one image: a PDF would take several pages instead
@@ -692,7 +692,7 @@ def test_the_national_executive_yuan_as_one_image_is_refused_on_a3_with_the_dept
 def test_a_ministry_too_large_for_a3_prints_on_several_pages_of_one_pdf(national, tmp_path):
     from pypdf import PdfReader
 
-    from queries.render import Page
+    from queries.charts.render import Page
     out = tmp_path / "mot.pdf"
     written = write_chart(national, "交通部", out, page=Page("A3"))
     pages = ["".join(page.extract_text().split()) for page in PdfReader(out).pages]
@@ -710,7 +710,7 @@ def test_a_ministry_too_large_for_a3_prints_on_several_pages_of_one_pdf(national
 
 def test_the_ministries_of_the_executive_yuan_are_wrapped_and_readable_on_a3(national, tmp_path):
     out = tmp_path / "ey.svg"
-    from queries.render import Page
+    from queries.charts.render import Page
     write_chart(national, "行政院", out, page=Page("A3"), depth=1)
     assert min(_printed_sizes(out)) >= 7
     texts = set(_svg_texts(out))

@@ -8,7 +8,7 @@ import pytest
 from graph_model.graph import OrgGraph
 from graph_model.records import parsed_from_dict, to_dict
 from loaders import parse_text
-from queries.ask import ask_graph
+from queries.lookup.ask import ask_graph
 
 # A ministry's act that defines a term and a generic word of its own, and a council's act that names one of
 # the ministry's divisions by a short name it defines (and says 本會 for itself).
@@ -91,7 +91,7 @@ def test_a_short_form_that_is_only_a_part_of_its_long_form_is_no_vocabulary(grap
 
 
 def graph_catalog(graph):
-    from queries.which import index_of
+    from queries.lookup.which import index_of
     return index_of(graph).catalog
 
 
@@ -103,7 +103,7 @@ def test_the_bundled_samples_define_a_term_and_which_explains_where(run):
 
 
 def test_a_short_name_of_two_characters_or_of_many_units_is_vocabulary_not_a_scope():
-    from queries.definitions import read_definitions
+    from queries.lookup.definitions import read_definitions
     police = ["行政院/內政部/警政署/基隆港務警察總隊", "基隆港務警察總隊",
               ["行政院", "內政部", "警政署", "基隆港務警察總隊"], "Division", "總隊", "", []]
     appeals = [[f"行政院/{m}/訴願審議委員會", "訴願審議委員會", ["行政院", m, "訴願審議委員會"], "Committee", "委員會",

@@ -21,7 +21,7 @@ def report():
     spec = importlib.util.spec_from_file_location("eval_run", REPO / "eval" / "run.py")
     run = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(run)
-    from queries.search import build_index
+    from queries.lookup.search import build_index
     graph, _skipped = run.build_graph()
     return run.evaluate(build_index(graph), run.load_queries(), {u["id"] for u in graph.units()})
 

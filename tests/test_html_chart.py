@@ -3,8 +3,8 @@
 Every page is opened from a file:// URL in an offline context (the ``page`` fixture): it must
 work with no network and make no request but its own file.  Expectations are read from the
 seed documents (the numbered items of seed 001, 「分四科辦事」 in seed 003) and from
-``orggraph which`` itself: the page's search is a port of queries/search.py and must answer
-the same, unit for unit and score for score (queries/ask.py's reading of questions included).
+``orggraph which`` itself: the page's search is a port of queries/lookup/search.py and must answer
+the same, unit for unit and score for score (queries/lookup/ask.py's reading of questions included).
 
 The README's screenshot (docs/img/htmlchart.png) is taken by the first browser test; retake it
 after an intended change with ``ORGGRAPH_UPDATE_SCREENSHOTS=1 python -m pytest tests/test_html_chart.py``.
@@ -20,13 +20,13 @@ import pytest
 from conftest import REPO, SEED_BUDGET, SEED_RULES
 from graph_model.graph import OrgGraph
 from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
-from queries.ask import ask_graph
-from queries.html_chart import html_chart, script_json
-from queries.which import which
+from queries.charts.html_chart import html_chart, script_json
+from queries.lookup.ask import ask_graph
+from queries.lookup.which import which
 
 
 def answers(graph, query, agency=None):
-    """What ``orggraph which QUERY --agency UNIT`` lists, the question read as such (queries/ask.py) but
+    """What ``orggraph which QUERY --agency UNIT`` lists, the question read as such (queries/lookup/ask.py) but
     for the agency it names: the page searches its own chart."""
     return ask_graph(graph, query, agency=agency, read_scope=False).hits
 
@@ -39,7 +39,7 @@ QUERIES = [json.loads(line)["query"] for line in (REPO / "eval" / "queries.jsonl
 OFFTOPIC = [json.loads(line)["query"] for line in (REPO / "eval" / "offtopic.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
 PARTIAL = ["辦公室冷氣維修", "員工宿舍分配管理", "走私毒品查緝", "預算執行進度管考", "貨櫃掃描儀器維護"]
-# Questions read as such (queries/ask.py): everyday words of the planner vocabulary, 「哪個機關」.
+# Questions read as such (queries/lookup/ask.py): everyday words of the planner vocabulary, 「哪個機關」.
 QUESTIONS = ["走私", "哪個機關管保稅工廠？", "報關要找哪個單位", "出差申請", "公務員退休", "哪個機關負責商標註冊",
              "哪個署管關稅？", "哪個機構負責專利審查"]
 

@@ -1,4 +1,5 @@
-"""The layers point one way: documents → loaders → graph_model → queries → cli.
+"""The layers point one way: documents → loaders → graph_model → queries → cli, and inside queries its own
+modules → export and lookup → charts.
 
 Every module's imports are read with :mod:`ast` — at the top and inside functions alike,
 so a lazy import counts as much as any other.
@@ -29,7 +30,8 @@ MODULES = project_modules()
 
 
 def imports_of(name: str, path: Path) -> set[str]:
-    """The project modules ``name`` imports (``from pkg import mod`` is the module ``pkg.mod``)."""
+    """The project modules ``name`` imports (``from pkg import mod`` is the module ``pkg.mod``), and the
+    packages whose ``__init__`` those imports run (``pkg`` for ``pkg.sub.mod``, unless ``name`` is in it)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -44,7 +46,14 @@ def imports_of(name: str, path: Path) -> set[str]:
             for alias in node.names:
                 sub = f"{module}.{alias.name}"
                 found.add(sub if sub in MODULES else module)
+    found |= {package for m in found for package in packages_above(m) if not name.startswith(f"{package}.")}
     return {m for m in found if m in MODULES and m != name}
+
+
+def packages_above(name: str) -> list[str]:
+    """The packages a module lies in, outermost first: ``["queries", "queries.lookup"]`` for queries.lookup.search."""
+    parts = name.split(".")
+    return [".".join(parts[:n]) for n in range(1, len(parts))]
 
 
 GRAPH = {name: imports_of(name, path) for name, path in MODULES.items()}
@@ -97,7 +106,10 @@ def test_the_import_reader_sees_every_kind_of_import():
     assert "graph_model.neo4j.cypher" in GRAPH["graph_model.neo4j.connection"]  # from . import cypher as q
     assert "graph_model.graph" in GRAPH["graph_model.store"]  # inside Store.graph
     assert "graph_model.records" in GRAPH["loaders"]
-    assert "queries.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
+    assert "queries.lookup.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
+    # Importing a module of another package runs that package's __init__ first.
+    assert "queries.lookup" in GRAPH["queries.charts.chart"]  # from queries.lookup.which import which
+    assert "queries.lookup" not in GRAPH["queries.lookup.which"]  # its own package, already being imported
 
 
 def test_cycle_finder_finds_a_cycle():
@@ -115,11 +127,39 @@ def test_no_import_cycle_among_the_project_modules():
     assert cycles(GRAPH) == []
 
 
+def package_of(name: str) -> str:
+    """The package a module belongs to: ``queries.lookup`` for queries/lookup/search.py and for its ``__init__``."""
+    return name if MODULES[name].name == "__init__.py" else name.rpartition(".")[0] or name
+
+
+# Inside queries/: its own modules (units, staffing, procedure, entries, textnorm …) serve its sub-packages, and
+# the charts draw what the lookup finds (the interactive chart searches as `which` does).  A new sub-package takes
+# its place here.
+QUERIES_LAYERS = {
+    "queries": set(),
+    "queries.export": {"queries"},
+    "queries.lookup": {"queries"},
+    "queries.charts": {"queries", "queries.lookup"},
+}
+
+
+def test_queries_sub_packages_import_one_way():
+    upward: dict[str, set[str]] = {package: set() for package in QUERIES_LAYERS}
+    for name, deps in GRAPH.items():
+        package = package_of(name)
+        if name.split(".")[0] == "queries":
+            allowed = QUERIES_LAYERS.get(package, set()) | {package}
+            upward.setdefault(package, set()).update(
+                package_of(m) for m in deps if m.split(".")[0] == "queries" and package_of(m) not in allowed)
+    assert set(upward) == set(QUERIES_LAYERS)
+    assert {package: sorted(deps) for package, deps in upward.items() if deps} == {}
+
+
 def test_every_module_with_doctests_is_collected():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in config["addopts"]
     with_doctests = {name for name, path in MODULES.items() if ">>> " in path.read_text(encoding="utf-8")}
-    assert with_doctests  # queries.search, graph_model.records …
+    assert with_doctests  # queries.lookup.search, graph_model.records …
     collected = {name for name in with_doctests if name.split(".")[0] in config["testpaths"]}
     assert collected == with_doctests
 

@@ -288,7 +288,7 @@ def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_th
     # A second push staged half its graph: queries and the which lookup still answer from the first
     # push alone.  Then its staging goes (as when another push starts meanwhile): it fails, changing nothing.
     from graph_model.neo4j.connection import connect
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
     s = conf(neo4j_server)
     first = push(corpus, s)
     before = [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)]
@@ -609,7 +609,7 @@ def _eval_module():
 @pytest.mark.parametrize("query", ['a"b\\c', "OR", "AND NOT", "MATCH (n) DETACH DELETE n", '"', "\\", "*?~:^",
                                    "[1 TO 9]", "保稅 && 監管 || x", " ", "保"])
 def test_lookup_takes_any_text_literally(pushed, query):
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
     hits = which(pushed, query)
     assert isinstance(hits, list)
     # the Lucene escaping alone (without the query folding) keeps the parser happy too
@@ -619,15 +619,15 @@ def test_lookup_takes_any_text_literally(pushed, query):
 
 
 def test_lookup_with_quotes_and_keywords_still_finds_the_phrase(pushed):
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
     hits = which(pushed, '"保稅工廠監管" OR MATCH \\', top=1)
     assert hits[0].unit["id"] == "財政部/關務署/高雄關/嘉南分關"
 
 
 def test_lookup_agency_and_type_filters(pushed):
     from graph_model.errors import UnknownUnit
-    from queries.neo4j_lookup import which
-    from queries.search import UnknownType
+    from queries.lookup.neo4j_lookup import which
+    from queries.lookup.search import UnknownType
     hits = which(pushed, "人事", agency="基隆關")
     assert hits and all(h.unit["path"][:3] == ["財政部", "關務署", "基隆關"] for h in hits)
     assert hits[0].unit["id"] == "財政部/關務署/基隆關/人事室"
@@ -657,7 +657,7 @@ def test_units_by_reference_names_what_the_embedded_rule_names(pushed, corpus):
 
 def test_lookup_agency_takes_a_full_name(pushed):
     # Seed 002: 「財政部關稅總局(以下簡稱本局)」 — its full name names 關稅總局, as in the embedded lookup.
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
     hits = which(pushed, "關稅", agency="財政部關稅總局")
     assert hits and all(h.unit["path"][:2] == ["財政部", "關稅總局"] for h in hits)
     assert [h.unit["id"] for h in hits] == [h.unit["id"] for h in which(pushed, "關稅", agency="財政部/關稅總局")]
@@ -670,8 +670,8 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
     # 貪瀆案件: seed 003 charges 政風室 with 「員工貪瀆不法之預防、發掘及處理檢舉事項」, 案件 is in other
     # duties, and no text has 瀆案, the bigram straddling the two words (a seam): it is no evidence
     # against the duty holding 貪瀆, which answers in both backends (before seams, Neo4j found nothing).
-    from queries.neo4j_lookup import which
-    from queries.search import build_index, parse_query, seams, search
+    from queries.lookup.neo4j_lookup import which
+    from queries.lookup.search import build_index, parse_query, seams, search
     from queries.textnorm import fold
 
     seed_lines = {p.stem: _lines(p) for p in sorted(SEEDS.glob("*.txt"))}
@@ -703,7 +703,7 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
 
 
 def test_lookup_answers_procedures_with_the_acting_unit(pushed):
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
     hits = which(pushed, "子女教育補助", top=3)
     ids = [h.unit["id"] for h in hits]
     assert "經濟部/人事處" in ids
@@ -726,8 +726,8 @@ def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
     import json
 
     from conftest import REPO
-    from queries.neo4j_lookup import which
-    from queries.which import which as embedded_which
+    from queries.lookup.neo4j_lookup import which
+    from queries.lookup.which import which as embedded_which
 
     assert "辦公處所及宿舍維修" in "".join(_lines(SEED_RULES)[131].split())
     for query in ["辦公室冷氣維修", "員工宿舍分配管理", "走私毒品查緝", "預算執行進度管考", "貨櫃掃描儀器維護"]:
@@ -749,7 +749,7 @@ def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
 
 
 def test_cli_which_neo4j_renders_like_embedded(neo4j_env, run, corpus):
-    from queries.neo4j_lookup import which
+    from queries.lookup.neo4j_lookup import which
     push(corpus, conf(neo4j_env))
     score = which(conf(neo4j_env), "保稅工廠監管", top=1)[0].score
     result = run("which", "保稅工廠監管", "--backend", "neo4j", "--top", "1")
@@ -977,9 +977,9 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
 @pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私",
                                       "關務署哪個單位管專利審查？", "派外人員子女返國就學"])
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
-    # Scope, level and vocabulary are read once (queries/ask.py) whichever backend finds the candidates.
-    from queries.ask import ask, ask_graph
-    from queries.neo4j_lookup import catalog, which
+    # Scope, level and vocabulary are read once (queries/lookup/ask.py) whichever backend finds the candidates.
+    from queries.lookup.ask import ask, ask_graph
+    from queries.lookup.neo4j_lookup import catalog, which
     embedded = ask_graph(corpus, question, top=5)
     neo = ask(lambda text, explain=False, **kw: which(pushed, text, **kw), question, catalog(pushed), top=5)
     assert neo.hits and [h.unit["id"] for h in neo.hits][:1] == [h.unit["id"] for h in embedded.hits][:1]
@@ -990,8 +990,8 @@ def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
 
 def test_both_backends_read_the_documents_definitions_alike(pushed, corpus):
     # 004: 「政府派赴國外工作人員係指…（以下簡稱派外人員）」: the vocabulary of Neo4j's documents is the index's.
-    from queries.neo4j_lookup import catalog
-    from queries.which import index_of
+    from queries.lookup.neo4j_lookup import catalog
+    from queries.lookup.which import index_of
     mined = [s for s in index_of(corpus).catalog.synonyms if "documents" in s.reason]
     assert mined and [s for s in catalog(pushed).synonyms if "documents" in s.reason] == mined
 

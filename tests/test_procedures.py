@@ -16,7 +16,8 @@ from graph_model.records import Actor, Source, TimeLimit
 from loaders import load_path
 from loaders.procedures import office_rule_procedures
 from loaders.text import logical_lines
-from queries.chart import ChartError
+from queries.charts.chart import ChartError
+from queries.charts.procedure_chart import procedure_chart
 from queries.procedure import (
     AmbiguousProcedure,
     UnknownProcedure,
@@ -26,7 +27,6 @@ from queries.procedure import (
     procedures_of,
     render_procedure,
 )
-from queries.procedure_chart import procedure_chart
 
 SOP_DOC = SEED_SOP.stem
 RULES_DOC = SEED_RULES.stem
@@ -492,7 +492,7 @@ def test_cli_procedure_errors(run):
 
 
 def test_write_procedure_chart_renders_with_graphviz(graph, tmp_path):
-    from queries.procedure_chart import write_procedure_chart
+    from queries.charts.procedure_chart import write_procedure_chart
     dot = write_procedure_chart(graph, "通訊錄", tmp_path / "flow.dot")
     assert (tmp_path / "flow.dot").read_text(encoding="utf-8") == dot.to_string()
     assert dot.units == ["經濟部/人事處", "經濟部/總務司"]  # 936-944
@@ -656,7 +656,7 @@ def test_a_document_setting_a_unit_up_clears_the_mention_whatever_the_order():
 
 
 def test_tree_and_chart_leave_mentioned_units_out(graph):
-    from queries.chart import chart
+    from queries.charts.chart import chart
     from queries.units import mentioned_below, render_tree, tree
     trees = tree(graph, depth=1)
     assert [t["id"] for t in trees] == ["經濟部", "財政部"]
@@ -682,8 +682,8 @@ def test_validate_does_not_ask_for_duties_of_mentioned_units(graph):
 
 
 def test_show_and_which_still_reach_mentioned_units(graph):
+    from queries.lookup.which import which
     from queries.units import render_show, show
-    from queries.which import which
     info = show(graph, "考選部")
     assert info["mentioned"] and info["procedures"][0]["title"] == "經濟部駐外經濟商務機構商務人員特種考試作業程序"
     assert "  loaded:    no: only named in procedures, no document sets it up" in render_show(info).splitlines()
@@ -693,7 +693,7 @@ def test_show_and_which_still_reach_mentioned_units(graph):
 
 # --------------------------------------------------------------------------- which over procedures and rules
 def test_which_answers_with_the_acting_unit(graph):
-    from queries.which import which
+    from queries.lookup.which import which
     # 701: 「經人事單位複核後」 (子女在國內就學) → 經濟部/人事處; the agency that owns both procedures comes after it.
     hits = which(graph, "子女教育補助")
     assert [h.unit["id"] for h in hits[:2]] == ["經濟部/人事處", "經濟部"]
@@ -707,7 +707,7 @@ def test_which_answers_with_the_acting_unit(graph):
 
 
 def test_which_answers_who_decides_a_rule(graph):
-    from queries.which import which
+    from queries.lookup.which import which
     hit = which(graph, "公文展期")[0]
     assert hit.unit["id"] == "經濟部/智慧財產局"
     step = hit.evidence[0]  # 003:285 「一般公文展期天數七日以內者,由主管科長核定」
@@ -720,7 +720,7 @@ def test_which_answers_who_decides_a_rule(graph):
 
 
 def test_which_procedure_entries_are_registered_and_light():
-    from queries import search
+    from queries.lookup import search
     from queries.procedure import which_entries
     assert search.ENTRY_SOURCES["procedure"] is which_entries
 
@@ -846,7 +846,8 @@ def test_cli_chart_procedure_errors(run, tmp_path):
 def test_procedure_module_examples():
     import doctest
 
-    from queries import procedure as procedure_module, procedure_chart as chart_module, units
+    from queries import procedure as procedure_module, units
+    from queries.charts import procedure_chart as chart_module
     for module in (procedure_module, chart_module, units):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__

@@ -36,7 +36,7 @@ def rows(graph):
 
 def test_show_and_which_agency_name_the_same_units(samples):
     # `show` wants exactly one; `which --agency` takes all: the same units either way.
-    from queries.which import index_of
+    from queries.lookup.which import index_of
     index = index_of(samples)
     graph_rows, index_rows = rows(samples), [(u[0], u[2], u[5], u[6]) for u in index.units]
     ids = [r[0] for r in graph_rows]

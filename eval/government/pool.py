@@ -57,7 +57,7 @@ def systems(graph, names):
     from bm25 import BM25
     out = {}
     if "orggraph" in names:
-        from queries.which import which
+        from queries.lookup.which import which
         out["orggraph"] = lambda q: [h.unit["id"] for h in which(graph, q, top=DEPTH)]
     if "bm25" in names or "thesaurus" in names:
         bm = BM25(graph)
@@ -66,7 +66,7 @@ def systems(graph, names):
             th = Thesaurus()
             out["thesaurus"] = lambda q: [r.unit_id for r in bm.search(th.expand(q))[:DEPTH]]
     if "orggraph-ask" in names:
-        from queries.ask import ask_graph
+        from queries.lookup.ask import ask_graph
         out["orggraph-ask"] = lambda q: [h.unit["id"] for h in ask_graph(graph, q, top=DEPTH).hits]
     return {k: v for k, v in out.items() if k in names}
 

@@ -120,11 +120,11 @@ def evaluate(answer, questions: list[dict], grades: dict) -> dict:
 def systems(graph) -> dict:
     from bm25 import BM25
 
-    from queries.which import index_of, which
+    from queries.lookup.which import index_of, which
     index = index_of(graph)
     bm = BM25(graph)
     try:
-        from queries.ask import ask_graph
+        from queries.lookup.ask import ask_graph
     except ImportError:  # a checkout from before questions were read as such
         def ask_graph(graph, text, **options):  # type: ignore[misc]  # the older checkout's stand-in
             return type("Answer", (), {"hits": which(graph, text, top=options.get("top"))})

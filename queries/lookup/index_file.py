@@ -11,7 +11,7 @@ damaged in any way read as a miss (:class:`IndexFileError`).
 
 >>> import tempfile, os
 >>> from graph_model.store import open_store
->>> from queries.search import build_index, search
+>>> from queries.lookup.search import build_index, search
 >>> index = build_index(open_store("/nonexistent/store.json").graph())
 >>> path = os.path.join(tempfile.mkdtemp(), "which.sqlite")
 >>> write_index(index, path)

@@ -1,14 +1,17 @@
-"""``which`` answered by either backend: the embedded index or Neo4j's full-text indexes.
-
-Both give the same :class:`queries.which.Hit` list, so the command line only
-chooses the backend by name and renders.
-"""
+"""The lookup (``orggraph which``): a question → the units that handle it, from the embedded index or Neo4j."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from .ask import Answer, ask
+from .ask import Answer, ask_graph, render_reading
+from .index_cache import cached_index, store_index
+from .index_file import IndexFileError
+from .which import Hit, render_which
+
+# ask and which are also modules of this package: their functions are imported where used, not here.
+__all__ = ["BACKENDS", "Answer", "Hit", "IndexFileError", "ask_graph", "cached_index", "lookup", "render_reading",
+           "render_which", "store_index"]
 
 BACKENDS = ("embedded", "neo4j")
 
@@ -16,14 +19,17 @@ BACKENDS = ("embedded", "neo4j")
 def lookup(backend: str, query: str, *, where: Callable[[], object] | None = None,
            build: Callable[[], object] | None = None, agency: str | None = None, unit_type: str | None = None,
            top: int | None = 10, explain: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
-    """The answer to ``query`` from ``backend`` (:func:`queries.ask.ask`: scope, level and vocabulary
+    """The answer to ``query`` from ``backend`` (:func:`queries.lookup.ask.ask`: scope, level and vocabulary
     read the same way for both), and a function giving suggestions (for when there is none).
 
     The embedded backend answers from the index cached where ``where()`` says
-    (:func:`queries.index_cache.store_index`), built from ``build()`` (the graph) on a miss;
+    (:func:`queries.lookup.index_cache.store_index`), built from ``build()`` (the graph) on a miss;
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
-    (:func:`graph_model.neo4j.connection.settings`).
+    (:func:`graph_model.neo4j.connection.settings`).  Both backends give the same :class:`Hit` list,
+    so the command line only chooses one by name and renders.
     """
+    from .ask import ask
+
     options: dict[str, Any] = dict(agency=agency, unit_type=unit_type, top=top)
     if backend == "neo4j":
         from graph_model.neo4j.connection import connect, settings

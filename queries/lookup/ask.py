@@ -3,11 +3,11 @@
 The stages, each visible and pure:
 
 1. :func:`analyse` reads the question: an agency it names (by name, the name the documents
-   give it, a reviewed short name or the initials rule of :mod:`queries.vocabulary`) becomes
+   give it, a reviewed short name or the initials rule of :mod:`queries.lookup.vocabulary`) becomes
    the *scope*; 「哪個機關」 asks at the *agency level*; everyday words of the planner vocabulary
    give *variants* of the question in the documents' words.
 2. A backend answers every variant (``search(text, agency=…)`` returning
-   :class:`queries.which.Hit` lists: the embedded index or Neo4j — both rank alike).
+   :class:`queries.lookup.which.Hit` lists: the embedded index or Neo4j — both rank alike).
 3. :func:`merge` keeps each unit's best answer: a variant counts for a little less than the
    question as asked (:data:`SYNONYM_WEIGHT`), so that the documents' own words win a tie.
 4. Inside the scope first; when nothing there matches, the whole government, and the answer says so.
@@ -26,8 +26,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from queries.textnorm import clean_query, fold
+
 from .search import keep_ties
-from .textnorm import clean_query, fold
 from .vocabulary import Catalog, Synonym, synonyms_in
 
 if TYPE_CHECKING:

@@ -3,10 +3,10 @@
 :func:`html_chart` fills ``html_chart.html`` (beside this module, shipped in the wheel)
 with the chart's data as JSON: the units of the tree, their duties with provenance,
 and what the page's search needs to answer exactly as ``orggraph which QUERY --agency
-UNIT`` does.  The page ports :func:`queries.search.search` and the reading of questions of
-:func:`queries.ask.ask` (the planner vocabulary, 「哪個機關」 answered with agencies; not the agency a
+UNIT`` does.  The page ports :func:`queries.lookup.search.search` and the reading of questions of
+:func:`queries.lookup.ask.ask` (the planner vocabulary, 「哪個機關」 answered with agencies; not the agency a
 question names: the page searches its own chart) to JavaScript and runs them on entries
-precomputed here from the same :class:`queries.search.Index`:
+precomputed here from the same :class:`queries.lookup.search.Index`:
 
 - entries keep their order (ties are broken by it) and their folded keys; a key is
   shipped only where the page's per-character folding would not reproduce it;
@@ -37,9 +37,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph_model.records import Source
-
-from .ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
-from .search import (
+from queries.lookup.ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
+from queries.lookup.search import (
     CONTEXT_BOOST,
     EVIDENCE_PER_UNIT,
     K1,
@@ -51,9 +50,9 @@ from .search import (
     UNIGRAM_WEIGHT,
     B,
 )
-from .textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
-from .units import duties_in_order, hierarchy_view
-from .which import DEFAULT_TOP, index_of
+from queries.lookup.which import DEFAULT_TOP, index_of
+from queries.textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold, opencc_triggers
+from queries.units import duties_in_order, hierarchy_view
 
 if TYPE_CHECKING:
     from graph_model.graph import OrgGraph
@@ -67,7 +66,7 @@ VISIBLE_AT_OPEN = 100  # levels open at first while at most this many units show
 def html_chart(graph: OrgGraph, unit: str | None = None, *, title: str | None = None, index=None) -> str:
     """The page for ``unit`` (a reference ``graph.resolve`` accepts) or for every top organization.
 
-    ``index`` is the graph's lookup index when the caller has it (``queries.index_cache.cached_index``).
+    ``index`` is the graph's lookup index when the caller has it (``queries.lookup.index_cache.cached_index``).
     """
     roots = [graph.resolve(unit)] if unit else None
     view = hierarchy_view(graph, roots)
@@ -165,7 +164,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
     table = _CharFold(chars)
     names: dict[str, str] = {}  # a name's folded key (OpenCC never converts across the space between names)
     # The units `which` allows: all of them, or (`--agency`) those at or under the root, by path as
-    # queries.search does; units only named in procedures are answers too, though not in the tree.
+    # queries.lookup.search does; units only named in procedures are answers too, though not in the tree.
     root_paths = [tuple(graph.node(r)["path"]) for r in roots] if whole is False else [()]
     local = [i for i, u in enumerate(index.units) if any(tuple(u[2][:len(p)]) == p for p in root_paths)]
     # Units outside the chart a query can still name as context (an agency above the chart's root).

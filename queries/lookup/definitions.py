@@ -32,11 +32,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .textnorm import fold
+from queries.textnorm import fold
 
-MAX_UNITS = 3  # a name more units share names a kind of body, not one: as a catalog name (queries.vocabulary)
+MAX_UNITS = 3  # a name more units share names a kind of body, not one: as a catalog name (queries.lookup.vocabulary)
 MAX_MEANINGS = 3  # long forms kept for one short form defined apart in several documents
-# A question names a unit with three characters or more, as queries.ask reads it: two are found inside
+# A question names a unit with three characters or more, as queries.lookup.ask reads it: two are found inside
 # other words (央行 in 中央行政).
 MIN_NAME = 3
 # What may come before a unit's name in what a short form stands for: 各 (a family), 該, 原 (the former

@@ -6,7 +6,7 @@ procedure (「調部」/「外派」) as boxed clusters, conditions (是/否) on
 and the acting units under each step.  A rule of office rules (no flow) is drawn
 as its clauses hanging off the rule, each with its deciding posts and days.
 Nothing here but :func:`write_procedure_chart` runs Graphviz or touches files
-(through :mod:`queries.render`).
+(through :mod:`queries.charts.render`).
 
 >>> from graph_model.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pydot
 
 from graph_model.errors import ChartError
-from queries.dot import DIRECTIONS, FONT, lines_label, quote as _q, wrap
+from queries.charts.dot import DIRECTIONS, FONT, lines_label, quote as _q, wrap
 from queries.procedure import EMPTY_STEP, procedure
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class ProcedureChart:
 
 
 def _wrap(text: str, limit: float = WRAP) -> list[str]:
-    """A step's lines (:func:`queries.dot.wrap`), at most ``MAX_LINES``.
+    """A step's lines (:func:`queries.charts.dot.wrap`), at most ``MAX_LINES``.
 
     >>> _wrap("人事單位依撫卹法施行細則第5-12條因公死亡認定標準查明事實。", 16)
     ['人事單位依撫卹法施行', '細則第5-12條因公死亡', '認定標準查明事實。']
@@ -100,7 +100,7 @@ def procedure_chart(graph: OrgGraph, name: str, *, font: str = FONT, direction: 
                     actors: bool = True) -> ProcedureChart:
     """Flowchart of the procedure ``name`` (an id, title or fragment :func:`queries.procedure.procedure` accepts).
 
-    Raises :class:`queries.chart.ChartError` when the procedure states no steps
+    Raises :class:`queries.charts.chart.ChartError` when the procedure states no steps
     (its flow chart was an image in the source) or the direction is unknown.
     """
     if direction not in DIRECTIONS:
@@ -161,10 +161,10 @@ def write_procedure_chart(graph: OrgGraph, name: str, path, fmt: str | None = No
                           dpi: int | None = None, **options) -> ProcedureChart:
     """Build the flowchart of procedure ``name`` and write it to ``path`` (png, svg, pdf or dot).
 
-    The twin of :func:`queries.chart.write_chart` for ``orggraph chart --procedure NAME``:
+    The twin of :func:`queries.charts.chart.write_chart` for ``orggraph chart --procedure NAME``:
     checks the format, then the font, then renders (on ``page`` at ``dpi``, see
-    :func:`queries.render.render`); the result carries Graphviz's warnings.
+    :func:`queries.charts.render.render`); the result carries Graphviz's warnings.
     """
-    from queries.render import output_format, write_built
+    from queries.charts.render import output_format, write_built
     fmt = output_format(path, fmt)
     return write_built(procedure_chart(graph, name, font=font, **options), path, fmt, font, page=page, dpi=dpi)

@@ -1,7 +1,7 @@
 """What every chart's DOT text shares: quoting, text width, line breaking, the font and directions.
 
-Pure functions of text (no Graphviz run here): :mod:`queries.chart` and
-:mod:`queries.procedure_chart` build DOT with them, :mod:`queries.render` draws it.
+Pure functions of text (no Graphviz run here): :mod:`queries.charts.chart` and
+:mod:`queries.charts.procedure_chart` build DOT with them, :mod:`queries.charts.render` draws it.
 
 >>> quote('a:b "c"'), quote("名\\x07稱")
 ('"a:b \\\\"c\\\\""', '"名 稱"')

@@ -54,11 +54,11 @@ from graph_model.errors import UnknownType, UnknownUnit
 from graph_model.naming import closest_units
 from graph_model.succession import note as succession_note
 from graph_model.unitref import parse_unit_ref, units_named
+from queries.entries import Entry, duty_entries, unit_entries
+from queries.procedure import which_entries  # light: no networkx
+from queries.textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 
 from .definitions import graph_definitions
-from .entries import Entry, duty_entries, unit_entries
-from .procedure import which_entries  # light: no networkx
-from .textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 from .vocabulary import Catalog, catalog
 
 FORMAT = "orggraph-which-index"
@@ -133,7 +133,7 @@ class Index:
     triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
     context: dict[str, list[int]]  # unit name -> unit#s: names a query can mention as context
     name_postings: Mapping[str, Sequence[int]]  # bigram -> unit#s whose path (own and higher names) has it
-    scopes: dict  # the agencies a question can name (queries.vocabulary.Catalog.to_dict)
+    scopes: dict  # the agencies a question can name (queries.lookup.vocabulary.Catalog.to_dict)
 
     def __post_init__(self) -> None:
         self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0

@@ -1,4 +1,4 @@
-"""Where the ``which`` index is cached, and reading it back (:mod:`queries.index_file` holds its tables).
+"""Where the ``which`` index is cached, and reading it back (:mod:`queries.lookup.index_file` holds its tables).
 
 A store that is a database keeps the index in tables of its own file, made for the store's version
 and the code (:meth:`graph_model.store.Store.write_derived`): an index can belong to no other store
@@ -24,12 +24,15 @@ T = TypeVar("T")
 def _code_key() -> str:
     """Changes whenever the code that builds an index does."""
     from graph_model.files import code_version, source_hash
+    from queries import entries, procedure, textnorm
 
-    here = Path(__file__).resolve().parent
-    files = ("search.py", "entries.py", "textnorm.py", "procedure.py", "index_file.py", "vocabulary.py",
-             "definitions.py", "data/agencies.tsv", "data/planner.tsv")
+    from . import definitions, index_file, search, vocabulary
+
+    # The files themselves, wherever their modules live.
+    modules = (search, entries, textnorm, procedure, index_file, vocabulary, definitions)
+    files = [m.__file__ for m in modules] + [vocabulary.AGENCIES, vocabulary.PLANNER]
     # The graph's own code decides what the index holds too (which documents are current: lineage).
-    return source_hash([here / name for name in files], salt=f"v{VERSION}:{code_version()}")
+    return source_hash(files, salt=f"v{VERSION}:{code_version()}")
 
 
 KEEP = 4  # index files kept: several stores in use each keep theirs
@@ -122,7 +125,7 @@ def cached_index(where, build: Callable[[], object], directory: str | os.PathLik
     by default orggraph's cache directory): read, or built and saved.
 
     ``build()`` returns the graph (only called on a miss).  The index is read lazily
-    (:mod:`queries.index_file`), so a warm lookup reads only the rows its query needs.  A cache
+    (:mod:`queries.lookup.index_file`), so a warm lookup reads only the rows its query needs.  A cache
     that cannot be written only means no cache.
     """
     slot = _slot(where, directory)

@@ -4,7 +4,7 @@ Candidates and their base score come from Lucene (the ``cjk`` analyzer: BM25
 over character bigrams) in five indexes — duty statements, unit names,
 procedure titles, procedure steps and procedure notes — queried in one read
 transaction.  The result has exactly the structure of the embedded lookup
-(:func:`queries.which.which`): a list of :class:`queries.which.Hit` with the
+(:func:`queries.lookup.which.which`): a list of :class:`queries.lookup.which.Hit` with the
 unit, a score and the evidence (text, document, line, article; for procedures
 where the text sits and the unit's role there), so the CLI renders both
 backends the same way.
@@ -14,12 +14,12 @@ Simplified → Traditional, 台 → 臺, full-width folded: :func:`queries.textn
 and escaped for Lucene (:func:`graph_model.neo4j.cypher.lucene_query`), so
 quotes, backslashes or words such as ``OR`` and ``MATCH`` are searched for
 literally.  Lucene's score is then re-weighted as the embedded ranking does
-(same parameters and steps, from :mod:`queries.entries`, :mod:`queries.search` and :mod:`queries.procedure`):
+(same parameters and steps, from :mod:`queries.entries`, :mod:`queries.lookup.search` and :mod:`queries.procedure`):
 
 - coverage: the share of the query's bigrams found in the text (or in the
-  unit's own path); below :data:`queries.search.MIN_COVERAGE` it is no match,
-  unless a run of :data:`queries.search.MIN_RUN` characters of the query is
-  there verbatim.  A seam (:func:`queries.search.seams`: a bigram no text has,
+  unit's own path); below :data:`queries.lookup.search.MIN_COVERAGE` it is no match,
+  unless a run of :data:`queries.lookup.search.MIN_RUN` characters of the query is
+  there verbatim.  A seam (:func:`queries.lookup.search.seams`: a bigram no text has,
   between two that texts have — 印信管理: 信管) is not counted against a text
   holding the word before it (:func:`_seams`);
 - phrase: × (1 + longest verbatim run / query length);
@@ -28,7 +28,7 @@ literally.  Lucene's score is then re-weighted as the embedded ranking does
   procedure belongs to, found only by its title, for less than the units acting in it;
 - context: units under a unit the query names (``臺中關保稅``) count double;
 - partial: when no text passes, the texts sharing bigrams over
-  :data:`queries.search.PARTIAL_MIN_CHARS` characters of the query (two words) answer,
+  :data:`queries.lookup.search.PARTIAL_MIN_CHARS` characters of the query (two words) answer,
   marked ``partial``, as the embedded lookup's second pass.
 
 The acting unit answers a procedure's text: a title, the units with a role in
@@ -49,11 +49,12 @@ from graph_model.files import atomic_write, cache_dir, read_cache, seal, source_
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
 from graph_model.unitref import parse_unit_ref
+from queries import entries as e, textnorm
+from queries.procedure import OWNER_PRIOR, STEP_PRIOR
+from queries.textnorm import ABBREVIATIONS, clean_query, fold
 
-from . import entries as e, search as s, textnorm
-from .procedure import OWNER_PRIOR, STEP_PRIOR
+from . import search as s
 from .search import EVIDENCE_PER_UNIT, abbreviations, highlight_spans, keep_ties
-from .textnorm import ABBREVIATIONS, clean_query, fold
 from .which import Evidence, Hit
 
 LUCENE_LIMIT = 300  # candidates per index (more when results are filtered by --agency/--type)
@@ -80,7 +81,7 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
           top: int | None = 10, rerank: bool = True, driver=None) -> list:
     """Units that handle what ``query`` describes, best first, from Neo4j (``[]`` when none does).
 
-    Same arguments and result as :func:`queries.which.which`; raises
+    Same arguments and result as :func:`queries.lookup.which.which`; raises
     :class:`~graph_model.neo4j.Neo4jError` (one line, no password) when the
     server cannot answer, :class:`~graph_model.errors.UnknownUnit` for an
     unknown ``agency``.  Many lookups can share one ``driver`` from
@@ -99,7 +100,7 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
 
 
 def catalog(settings: Settings, driver=None):
-    """The agencies a question can name (:class:`queries.vocabulary.Catalog`), from the units in Neo4j and
+    """The agencies a question can name (:class:`queries.lookup.vocabulary.Catalog`), from the units in Neo4j and
     the short forms its documents define."""
     from .definitions import definition_rows
     from .vocabulary import catalog as build
@@ -218,7 +219,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
     qlen = max(sum(len(p) for p in parts), 1)
 
     by_unit: dict[str, list] = {}
-    partial_by_unit: dict[str, list] = {}  # the second pass (queries.search): two words in common
+    partial_by_unit: dict[str, list] = {}  # the second pass (queries.lookup.search): two words in common
     info: dict[str, dict] = {}
     for c in cands.values():
         per_unit: dict[str, list[dict]] = {}
@@ -253,7 +254,7 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
 
 
 def _seams(parts: list[str], present: set[str], bigrams: list[str], fetch) -> dict[str, str]:
-    """Seams of the query (:func:`queries.search.seams`) that excuse a word: ``seam -> word before it``.
+    """Seams of the query (:func:`queries.lookup.search.seams`) that excuse a word: ``seam -> word before it``.
 
     The embedded lookup knows every term of its index; here a query bigram is known when a
     candidate holds it (``present``) or, for the bigrams no candidate holds, when some text of

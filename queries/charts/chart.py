@@ -3,7 +3,7 @@
 :func:`chart` walks the unit hierarchy under a unit (or under every top
 organization) and returns a :class:`Chart` holding a ``pydot.Dot``; it runs no
 Graphviz and touches no file.  :func:`write_chart` hands the text to
-:mod:`queries.render`, which draws it — on paper, choosing the row length that prints
+:mod:`queries.charts.render`, which draws it — on paper, choosing the row length that prints
 largest, or refusing a chart whose text would print under 7 pt with the depth that fits.
 
 Layout, in the style of an official 組織系統圖:
@@ -15,7 +15,7 @@ Layout, in the style of an official 組織系統圖:
 - a parent with more than ``row`` things hanging off it (units with their sub-trees, stacked
   columns) gets them in several rows, one under the other on a vertical spine (columns side by
   side when left to right), so that a ministry with thirty agencies fits a page;
-- names and duties break only between words or after punctuation (:func:`queries.dot.wrap`);
+- names and duties break only between words or after punctuation (:func:`queries.charts.dot.wrap`);
 - agencies, divisions, sections, branch offices … differ in outline and colour,
   and a legend lists the kinds shown (and the highlighted units, if any).
 
@@ -166,9 +166,10 @@ def units_matching(graph: OrgGraph, query: str, within: str | None = None) -> li
     ['財政部/關務署/臺中關/保稅組']
     """
     try:
-        from queries.which import which
+        from queries.lookup.which import which
     except ImportError:  # pragma: no cover - the lookup ships with orggraph
-        raise ChartError("--highlight needs the `which` lookup (queries/which.py), which is not installed") from None
+        raise ChartError("--highlight needs the `which` lookup (queries/lookup/which.py), "
+                         "which is not installed") from None
     return list(dict.fromkeys(hit.unit["id"] for hit in which(graph, query, agency=within)))
 
 
@@ -574,10 +575,10 @@ def write_chart(graph: OrgGraph, unit: str | None, path: str | os.PathLike, fmt:
     """Build the chart of ``unit`` (see :func:`chart` for ``options``) and write it to ``path``.
 
     Checks the format, then the font (for png, svg and pdf), then renders (on ``page``, a
-    :class:`queries.render.Page`, at ``dpi`` for PNG); the returned :class:`Chart` carries the
+    :class:`queries.charts.render.Page`, at ``dpi`` for PNG); the returned :class:`Chart` carries the
     warnings of both the chart and Graphviz.  A chart that does not fit its page at a readable
     size is printed on several pages of one PDF (:func:`write_chart_pages`), or, in another format,
-    refused (:class:`queries.render.TooLarge`) with the ``--depth`` that fits.
+    refused (:class:`queries.charts.render.TooLarge`) with the ``--depth`` that fits.
     """
     from .render import output_format, write_built
     fmt = output_format(path, fmt)
@@ -605,9 +606,9 @@ def write_chart_pages(graph: OrgGraph, unit: str | None, path: str | os.PathLike
     import tempfile
 
     from graph_model.files import atomic_write
+    from queries.units import hierarchy_view
 
     from .render import write_built
-    from .units import hierarchy_view
     options = {**options, "font": font}
     view = hierarchy_view(graph, [graph.resolve(unit)] if unit else None)
     roots = [graph.resolve(unit)] if unit else view.roots()
@@ -650,7 +651,7 @@ def _deepest_fitting(graph: OrgGraph, root: str, page, dpi, options: dict) -> tu
     whole, _ = _largest(graph, root, page, "pdf", dpi, {**options, "depth": options.get("depth")})
     if whole is not None:
         return whole, None
-    from .units import hierarchy_view
+    from queries.units import hierarchy_view
     view, height, level = hierarchy_view(graph, [root]), 0, [root]
     while level:  # how deep the sub-tree goes
         level = [c for u in level for c in view.children(u)]

@@ -1,6 +1,6 @@
 """The words planners use and the documents' words for them, from files a reviewer can read.
 
-Two tables ship in ``queries/data/`` (one row per pair, each with its reason):
+Two tables ship in ``queries/lookup/data/`` (one row per pair, each with its reason):
 
 - ``planner.tsv``: everyday words and the terms the documents use (族語 → 原住民族語言,
   缺工 → 求才、就業媒合, 健保卡 → 全民健康保險);
@@ -9,7 +9,7 @@ Two tables ship in ``queries/data/`` (one row per pair, each with its reason):
 
 :func:`initials` is the rule for the rest: the first character of each two-character word of an
 agency's name before its type word (疾病管制署 → 疾管署, 國家發展委員會 → 國發會).  The documents' own
-「（以下簡稱…）」 definitions add short names of units and terms (:mod:`queries.definitions`), after the
+「（以下簡稱…）」 definitions add short names of units and terms (:mod:`queries.lookup.definitions`), after the
 reviewed rows.
 
 >>> [s.replacements for s in synonyms_in("族語推廣")]
@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from queries.textnorm import fold
+
 from .definitions import read_definitions
-from .textnorm import fold
 
 DATA = Path(__file__).resolve().parent / "data"
 PLANNER = DATA / "planner.tsv"
@@ -197,7 +198,7 @@ AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館",
 
 def catalog(units: Sequence[Sequence], triggers=None, definitions: Iterable[Sequence] = ()) -> Catalog:
     """The catalog of index-style unit rows ``[id, name, path, kind, unit_type, full_name, aliases]``, with
-    what the documents' own definitions add (``[short, full, doc, line]`` rows, :mod:`queries.definitions`):
+    what the documents' own definitions add (``[short, full, doc, line]`` rows, :mod:`queries.lookup.definitions`):
     short names of units (any unit, not only agencies) and terms."""
     names: dict[str, tuple[list[str], str]] = {}
 
