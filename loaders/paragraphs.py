@@ -24,11 +24,13 @@ from .patterns import (
     ALIAS_PAREN,
     BY_UNITS,
     CLAUSE_SET_UP,
+    COLLECTIVE_SET_UP,
     CONTINUATION,
     COUNTED,
     DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
+    FAMILY_DEFINED,
     FAMILY_NAME,
     LIST_GOES_ON,
     LIST_INTRO,
@@ -169,6 +171,8 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     """「經濟部水利署設第一至第十河川局（以下簡稱各局），掌理下列事項：」 in the document of a family (各河川局,
     港務消防隊): the members named are its units, and what follows is the family's own.
 
+    The members need not end with the family's whole name when the collective right after them names their
+    kind: 「內政部警政署…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」 in 保安警察總隊組織準則 (D0000166).
     (A family document's rules are shown in tests/test_national.py, on the national corpus.)
     """
     family = parser.agency[-1]
@@ -179,6 +183,9 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
         return None
     word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
     names = listed_names(m.group("list"))
+    collective = FAMILY_DEFINED.match(para.line.body[m.end("list"):])
+    if collective:  # 「特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」: the document's collective names its kind
+        word = min(word, collective.group("kind"), key=len)
     if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
         return None
     for name in names:
@@ -291,6 +298,16 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 秘書室
     unit 第一組
     duty 秘書室 文書、出納事項
+
+    「本局設各課及工場，分別掌理下列事項：」: 各 is every 課 and every 工場, which the items name (K0000127); an item
+    may name its unit and its duty in one sentence (「一、秘書處掌理…事項。」, D0000117):
+
+    >>> demo("第 2 條", "本局設各課及工場，分別掌理下列事項：", "一、教務課：訓練計畫事項。",
+    ...      "二、實習工場掌理車輛修護事項。")
+    unit 教務課
+    unit 實習工場
+    duty 教務課 訓練計畫事項
+    duty 實習工場 車輛修護事項
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
@@ -305,10 +322,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     names = [n for n in listed if not COUNTED.match(n)]
     if set_up.group("list") == "燈塔":
         names = ["燈塔"]
-    if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names):
-        # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only introduces the
-        # list; what the units do together (「設左列各處組，辦理會議、文書…事項：」) is the agency's, unless it only
-        # points elsewhere (第二條所列事項).
+    kinds_only = re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names)
+    if kinds_only or COLLECTIVE_SET_UP.match(set_up.group(0)) and para.intro and names and \
+            all(TYPE_WORD.fullmatch(n) or len(n) <= 2 for n in names):
+        # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」, 「設各課及工場，分別掌理下列事項：」
+        # (各 is every 課 and every 工場): the type word only introduces the list; what the units do together
+        # (「設左列各處組，辦理會議、文書…事項：」) is the agency's, unless it only points elsewhere (第二條所列事項).
         together = DUTY_VERB.search(text[end:])
         if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
             parser.duty(parser.agency, together.group("duty"), line)
@@ -422,6 +441,12 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     >>> demo("第 2 條", "本局掌理下列事項：", "一、關務。", "第 3 條", "秘書權責如下：", "一、文稿之綜核。")
     duty 本局 關務
     duty 本局 文稿之綜核 (秘書)
+
+    職責 is 職掌 (「第一組職責如左：」, S0070007):
+
+    >>> demo("第 2 條", "本局設一、二組。", "第 3 條", "第一組職責如左：", "一、本保險法制之研究。")
+    unit 第一組
+    duty 第一組 本保險法制之研究
     """
     if not para.duty_intro:
         return None

@@ -14,8 +14,9 @@ from .text import CN_NUM
 POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
 POST_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
+# 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
 SUBJECT_END = re.compile(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責)")
+                         r"|各股|各科|辦理|綜理|負責)|(?<=[組科課股室處隊所站心])(?=之?職責)")
 CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
@@ -30,6 +31,9 @@ POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}
 SETS_UP = re.compile(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
                       r"(?=[，。；：]|$|掌理|辦理|負責)")
+# 「設各課及工場，分別掌理下列事項：」: 各 before a list of type words, every unit of each kind
+# (not 各種: 設各種委員會).
+COLLECTIVE_SET_UP = re.compile(r"^設(?:置|立)?各(?!種)")
 # 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
 LIST_GOES_ON = re.compile(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
@@ -38,10 +42,21 @@ MEMBERS_SET_UP = re.compile(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[�
                              r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
                              r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
 FAMILY_NAME = re.compile(r"^(?:所屬)?各(?:區|地)?")
+# 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
+FAMILY_DEFINED = re.compile(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
+# 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
+# the text's own definition of it) by a list of heads, the rest of the names written once, after the last head.
+TITLE_LIST = re.compile(r"(?P<heads>[^、，。；：（）()\s]{1,12}(?:、[^、，。；：（）()\s及]{1,4})*)(?:、|及)"
+                        r"(?P<last>[^、，。；：（）()\s及]{3,20})")
+# 「北、南區工程處」: a region's head is one character before 區 or 部.
+REGION_HEAD = re.compile(r"^[東西南北中][區部]")
 # 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
 CLAUSE_SET_UP = re.compile(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
 ACTIVE_SUBJECT = re.compile(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
                              r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
+# 「第一組職責如左：」: a unit's 職責 are its duties.  (A post's 「院長之職責如下：」 is not read as yet: its
+# catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
+UNIT_ACTIVE = re.compile(rf"{ACTIVE_SUBJECT.pattern}|職責")
 ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
 SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
 SPLIT_INTO = re.compile(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
@@ -91,6 +106,10 @@ ITEM_SETS_UP = re.compile(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:�
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = re.compile(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
+# 「一、秘書處掌理機要、庶務…事項。」, 「一、第一審查小組審查關於…之修憲提案。」: an item of a list of units that names
+# the unit and says what it does in one sentence.
+ITEM_UNIT_DUTY = re.compile(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                            r"(?:(?:掌理|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
 NESTED_SET_UP = re.compile(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
                            r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 NOT_A_NAME = re.compile(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
