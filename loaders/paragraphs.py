@@ -21,6 +21,8 @@ from graph_model.naming import UNIT_SUFFIX_PATTERN
 
 from .common import split_unit_list
 from .patterns import (
+    AGENCY_CLAUSE,
+    AGENCY_GOES_ON,
     ALIAS_PAREN,
     BY_UNITS,
     CLAUSE_SET_UP,
@@ -39,6 +41,7 @@ from .patterns import (
     NEED,
     OBJECT_CLAUSE,
     OWN_LAW,
+    POINTS_ELSEWHERE,
     POST,
     POST_DUTY,
     PURPOSE_OF_SET_UP,
@@ -308,10 +311,23 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 實習工場
     duty 教務課 訓練計畫事項
     duty 實習工場 車輛修護事項
+
+    The list ends where 分別掌理 begins or before an aside (D0010035, D0000099); 「，並掌理下列事項：」 after it goes
+    on with the agency; 「局長綜理局務，並設左列各課室。」 is the agency's set-up though a post opens it (J0010004):
+
+    >>> demo("第 2 條", "本局設業務組、修護組 (第一、二組) ，並掌理下列事項：", "一、防空情報之蒐集。",
+    ...      "本局局長綜理局務，並設左列各課室。", "一、第一課", "二、人事室")
+    unit 業務組
+    unit 修護組
+    unit 第一課
+    unit 人事室
+    duty 本局 防空情報之蒐集
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
-    if not (para.owner == parser.agency and not para.post and set_up):
+    # 「本分局分局長綜理局務，副分局長襄理局務，並設左列各課室站處。」: a later clause's 並設 is the agency's own.
+    own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
+    if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
         return None
     listed = split_unit_list(set_up.group("list"))
     end = set_up.end()
@@ -337,7 +353,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
     paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
     rest = text[end:]
+    if paths and AGENCY_GOES_ON.match(rest):
+        # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
+        return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
     duty = DUTY_VERB.search(rest)
+    if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
+        duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if paths and RESPECTIVE.search(rest):
         # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
         parser.infer_respective(paths, ordered=len(paths) == len(listed) > 1)

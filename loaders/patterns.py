@@ -19,7 +19,9 @@ SUBJECT_END = re.compile(r"(?=置|設|分設|依法|分[一二三四五六七八
                          r"|各股|各科|辦理|綜理|負責)|(?<=[組科課股室處隊所站心])(?=之?職責)")
 CONTINUATION = re.compile(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
-LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
+# 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
+LIST_INTRO = re.compile(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$"
+                        r"|設(?:下列|左列)各[^，。：；]{1,8}。$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 DUTY_INTRO = re.compile(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
@@ -27,10 +29,18 @@ DUTY_INTRO = re.compile(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職�
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 POST_DUTY = re.compile(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
-# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins.
+# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
+# 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 SETS_UP = re.compile(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
-                      r"(?=[，。；：]|$|掌理|辦理|負責)")
+                      rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
+                      r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：])")
+# 「本分局分局長綜理局務，副分局長襄理局務，並設…」: 並設 opening a later clause (the agency's, after its posts').
+AGENCY_CLAUSE = re.compile(r"[，；](?:並|另)得?$")
+# 「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: after the list, 並 goes on with the agency.
+AGENCY_GOES_ON = re.compile(r"^\s*(?:[（(][^（）()]{1,16}[）)])?\s*[，,]並(?:掌理|辦理|負責)")
+# 「分別掌理本局組織通則第二條及本細則第二章所定事項」: a duty that only points to another text.
+POINTS_ELSEWHERE = re.compile(r"第\S{1,4}[條章]|前條|前項")
 # 「設各課及工場，分別掌理下列事項：」: 各 before a list of type words, every unit of each kind
 # (not 各種: 設各種委員會).
 COLLECTIVE_SET_UP = re.compile(r"^設(?:置|立)?各(?!種)")
@@ -97,6 +107,8 @@ STAFFED_FOR = re.compile(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；
                          r"[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
 NON_STRUCTURE_CHAPTER = re.compile(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文"
                                    r"|權責劃分")
+# 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
+LISTED_UNIT = re.compile(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = re.compile(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = re.compile(r"^(?P<name>[^：:，。；（）－—]{2,40})(?:[：:－—](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")

@@ -36,6 +36,7 @@ from .patterns import (
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
     LISTED_NAME,
+    LISTED_UNIT,
     NESTED_SET_UP,
     NON_STRUCTURE_CHAPTER,
     ONE_UNIT_WORD,
@@ -278,9 +279,10 @@ class StructureParser:
             stack[level] = own
             return
         names = unit_names(m.group("name")) if m else []
-        if m and not names and mode == Mode.UNITS and LISTED_NAME.fullmatch(m.group("name")) and \
-                not PROSE_NAME.search(m.group("name")):
-            names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
+        if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
+                (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
+            # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
+            names = [m.group("name")]
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or

@@ -442,3 +442,22 @@ def test_a_units_zhize_are_its_duties():
     board = parse("S0070007")
     assert list(below(board)) == ["第一組", "第二組", "第三組", "第四組"]
     assert _duties_of(board, "第一組")[0] == "本保險法制之研究及改進建議"
+
+
+def test_units_set_up_in_a_sentence_that_goes_on_or_opens_a_list_ended_by_a_full_stop():
+    # D0010035 第3條「本所設第一課、第二課、第三課、第四課、秘書室、…人事室、會計室分別掌理本所組織條例及本細則
+    # 第二章規定之有關業務。」: the list ends where 分別掌理 begins.
+    assert {"第一課", "第四課", "秘書室", "機動通訊中心", "會計室"} <= set(below(parse("D0010035")))
+    # J0010004 第3條「本分局分局長綜理局務，副分局長襄理局務，並設左列各課室站處。」 + 「一、第一課」 …
+    # 「十、高雄港第二港口辦事處。」: 並設 is the agency's, and the list follows a full stop.
+    branch = set(below(parse("J0010004")))
+    assert {"第一課", "第六課", "人事室", "高雄國際機場動植物檢疫站", "高雄港第二港口辦事處"} <= branch
+    # L0000021 第6條「本會設左列各組：一、業務監理組。二、財務監理組。」
+    assert {"業務監理組", "財務監理組"} <= set(below(parse("L0000021")))
+    # D0000099 第2條「…民防指揮管制中心 (以下簡稱本中心) ，設業務組、修護組、指揮管制組 (第一、二、三、四組) ，
+    # 並掌理下列事項：一、關於防空情報之蒐集…」: the aside ends the list, and 並掌理 goes on with the agency.
+    civil = parse("D0000099")
+    assert {"業務組", "修護組"} <= set(below(civil))
+    assert any(d.text.startswith("關於防空情報之蒐集") for d in civil.duties if d.unit == civil.agency)
+    # D0010039 第3條「…分別掌理內政部警政署港務警察局組織通則第二條及第二章所定之事項」 points elsewhere: no duty.
+    assert not [d for d in parse("D0010039").duties if "組織通則第二條" in d.text]
