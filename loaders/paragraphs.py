@@ -463,11 +463,14 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     duty 本局 關務
     duty 本局 文稿之綜核 (秘書)
 
-    職責 is 職掌 (「第一組職責如左：」, S0070007):
+    A unit's 職責 and 掌管 are its 職掌 (「第一組職責如左：」, S0070007; 「第二組設組長…其掌管事項如左：」, J0010003):
 
-    >>> demo("第 2 條", "本局設一、二組。", "第 3 條", "第一組職責如左：", "一、本保險法制之研究。")
+    >>> demo("第 2 條", "本局設一、二組。", "第 3 條", "第一組職責如左：", "一、本保險法制之研究。",
+    ...      "第 4 條", "第二組設組長一人，其掌管事項如左：", "一、財務之監理。")
     unit 第一組
+    unit 第二組
     duty 第一組 本保險法制之研究
+    duty 第二組 財務之監理
     """
     if not para.duty_intro:
         return None

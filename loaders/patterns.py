@@ -35,8 +35,9 @@ SETS_UP = re.compile(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下�
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：])")
-# 「本分局分局長綜理局務，副分局長襄理局務，並設…」: 並設 opening a later clause (the agency's, after its posts').
-AGENCY_CLAUSE = re.compile(r"[，；](?:並|另)得?$")
+# 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
+# agency's (posts set no units up).
+AGENCY_CLAUSE = re.compile(r"(?:並|另)得?$")
 # 「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: after the list, 並 goes on with the agency.
 AGENCY_GOES_ON = re.compile(r"^\s*(?:[（(][^（）()]{1,16}[）)])?\s*[，,]並(?:掌理|辦理|負責)")
 # 「分別掌理本局組織通則第二條及本細則第二章所定事項」: a duty that only points to another text.
@@ -66,7 +67,8 @@ ACTIVE_SUBJECT = re.compile(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[
                              r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
 # 「第一組職責如左：」: a unit's 職責 are its duties.  (A post's 「院長之職責如下：」 is not read as yet: its
 # catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
-UNIT_ACTIVE = re.compile(rf"{ACTIVE_SUBJECT.pattern}|職責")
+# 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
+UNIT_ACTIVE = re.compile(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
 ALIAS_PAREN = re.compile(r"（以下(?:簡)?稱[^）]{1,12}）")
 SETS_UP_LIST = re.compile(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
 SPLIT_INTO = re.compile(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")

@@ -442,6 +442,11 @@ def test_a_units_zhize_are_its_duties():
     board = parse("S0070007")
     assert list(below(board)) == ["第一組", "第二組", "第三組", "第四組"]
     assert _duties_of(board, "第一組")[0] == "本保險法制之研究及改進建議"
+    # J0010003 第4條「第一組設組長副組長各一人，均由技正兼任其掌管事項如左項：」, 第8條「秘書室設主任一人，其掌管事項
+    # 如左：一、關於文書收發、繕校稽催及檔案管理暨印信典守事項。」
+    bureau = parse("J0010003")
+    assert {"第一組", "第二組", "第三組", "檢驗處", "秘書室"} <= set(below(bureau))
+    assert "關於文書收發、繕校稽催及檔案管理暨印信典守事項" in _duties_of(bureau, "秘書室")
 
 
 def test_units_set_up_in_a_sentence_that_goes_on_or_opens_a_list_ended_by_a_full_stop():
@@ -452,6 +457,8 @@ def test_units_set_up_in_a_sentence_that_goes_on_or_opens_a_list_ended_by_a_full
     # 「十、高雄港第二港口辦事處。」: 並設 is the agency's, and the list follows a full stop.
     branch = set(below(parse("J0010004")))
     assert {"第一課", "第六課", "人事室", "高雄國際機場動植物檢疫站", "高雄港第二港口辦事處"} <= branch
+    # J0010008 第3條「…副分局長襄理局務並設左列各課室。」 (no comma before 並設)
+    assert {"第一課", "第六課", "會計室", "人事室"} <= set(below(parse("J0010008")))
     # L0000021 第6條「本會設左列各組：一、業務監理組。二、財務監理組。」
     assert {"業務監理組", "財務監理組"} <= set(below(parse("L0000021")))
     # D0000099 第2條「…民防指揮管制中心 (以下簡稱本中心) ，設業務組、修護組、指揮管制組 (第一、二、三、四組) ，
