@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import BRANCH_BODIES, self_references, split_agency_name
-from graph_model.records import ParsedDocument, Source
+from graph_model.naming import BRANCH_BODIES, classify_agency, classify_unit, self_references, split_agency_name
+from graph_model.records import ParsedDocument, Source, UnitRecord
 
 from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
+from .patterns import REGION_HEAD, TITLE_LIST
 from .text import Line
 
 _TITLE_OK = lazy(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
@@ -44,15 +45,60 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
         m = re.match(r"^(\S{2,12}?[部院府會])(?:為|設)", defs[0][2].text)
         if m and not full.startswith(m.group(1)):
             full = m.group(1) + full
+    *above, titled_last = split_agency_name(full)
+    members, family, listed = named_family(titled_last, [name for name, _, _ in defs])
+    if members:  # 「交通部公路總局北、中、南部汽車技術訓練中心」: a family, its members named in the title
+        full = "".join(above) + family
     as_titled, full = full, _placed(full, doc.meta.get("category", ""))
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
     self_names |= {full, as_titled, split_agency_name(full)[-1]}
+    if members:  # the family as written: 「公路局西部濱海公路北、南區工程處 (以下簡稱各工程處)」
+        self_names |= {titled_last, listed} | {name for name, _, _ in defs if name.endswith(listed)}
     self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
     if not any(n.startswith("本") for n in self_names):
         self_names |= set(self_references(full)[:1])  # the usual one: 本會, not also 本委員會
     source = Source(doc.id, source_line.start, source_line.end, source_line.article)
     parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names))))
-    return split_agency_name(full), self_names
+    agency = split_agency_name(full)
+    for member in members:  # the members are bodies of the family, the name as written their collective
+        kind, unit_type = classify_agency(member)
+        parsed.units.append(UnitRecord(agency + (member,), kind, unit_type, source, written=listed))
+    return agency, self_names
+
+
+def named_family(last: str, defined: list[str]) -> tuple[list[str], str, str]:
+    """A title that names the members of a family in one list, the rest of their names shared: the members,
+    the family's name (各 where the list was, as the genre's titles name families: 西部濱海公路各區工程處,
+    各汽車技術訓練中心) and the list as written.  A title that runs the names together (國立新竹彰化臺南臺東社會教育館)
+    is read from the text's own list of them (「國立新竹、彰化、台南、台東社會教育館 (以下簡稱社教館)」).
+
+    >>> members, family, listed = named_family("北、中、南部汽車技術訓練中心", [])
+    >>> members, family
+    (['北部汽車技術訓練中心', '中部汽車技術訓練中心', '南部汽車技術訓練中心'], '各汽車技術訓練中心')
+    >>> named_family("西部濱海公路北、南區工程處", [])[:2]
+    (['西部濱海公路北區工程處', '西部濱海公路南區工程處'], '西部濱海公路各區工程處')
+    >>> named_family("國立新竹彰化臺南臺東社會教育館", ["國立新竹、彰化、台南、台東社會教育館"])[:2]
+    (['國立新竹社會教育館', '國立彰化社會教育館', '國立台南社會教育館', '國立台東社會教育館'], '國立各社會教育館')
+    >>> named_family("直轄市、縣（市）兒童及少年福利促進委員會", []), named_family("各區監理所", [])
+    (([], '', ''), ([], '', ''))
+    """
+    def plain(text: str) -> str:
+        return re.sub(r"[、及]", "", text).replace("台", "臺")
+
+    listed = last if "、" in last else next((d for d in defined if "、" in d and plain(d) == plain(last)), "")
+    m = TITLE_LIST.fullmatch(listed)
+    if not m:
+        return [], "", ""
+    first, *middle = re.split(r"、|及", m.group("heads"))
+    last_piece = m.group("last")
+    # The heads are as long as those between the first and the last; two alone are a region (北、南區) or a place.
+    width = len(middle[0]) if middle else (1 if REGION_HEAD.match(last_piece) else 2)
+    heads = [first[-width:], *middle, last_piece[:width]]
+    prefix, rest = first[:-width], last_piece[width:]
+    if any(len(h) != width for h in heads) or len(rest) < 2 or classify_unit(rest)[1] == rest:
+        return [], "", ""
+    members = [prefix + h + rest for h in heads]
+    return members, prefix + "各" + re.sub(r"^部(?=\S{2})", "", rest), listed
 
 
 _CATEGORY_PARENT = lazy(r"^(?P<branch>行政|考試|司法|監察|立法|總統|廢止法規)＞"

@@ -21,14 +21,18 @@ from graph_model.naming import UNIT_SUFFIX_PATTERN
 
 from .common import split_unit_list
 from .patterns import (
+    AGENCY_CLAUSE,
+    AGENCY_GOES_ON,
     ALIAS_PAREN,
     BY_UNITS,
     CLAUSE_SET_UP,
+    COLLECTIVE_SET_UP,
     CONTINUATION,
     COUNTED,
     DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
+    FAMILY_DEFINED,
     FAMILY_NAME,
     LIST_GOES_ON,
     LIST_INTRO,
@@ -37,6 +41,7 @@ from .patterns import (
     NEED,
     OBJECT_CLAUSE,
     OWN_LAW,
+    POINTS_ELSEWHERE,
     POST,
     POST_DUTY,
     PURPOSE_OF_SET_UP,
@@ -169,6 +174,8 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     """「經濟部水利署設第一至第十河川局（以下簡稱各局），掌理下列事項：」 in the document of a family (各河川局,
     港務消防隊): the members named are its units, and what follows is the family's own.
 
+    The members need not end with the family's whole name when the collective right after them names their
+    kind: 「內政部警政署…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」 in 保安警察總隊組織準則 (D0000166).
     (A family document's rules are shown in tests/test_national.py, on the national corpus.)
     """
     family = parser.agency[-1]
@@ -179,6 +186,9 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
         return None
     word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
     names = listed_names(m.group("list"))
+    collective = FAMILY_DEFINED.match(para.line.body[m.end("list"):])
+    if collective:  # 「特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」: the document's collective names its kind
+        word = min(word, collective.group("kind"), key=len)
     if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
         return None
     for name in names:
@@ -291,10 +301,33 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 秘書室
     unit 第一組
     duty 秘書室 文書、出納事項
+
+    「本局設各課及工場，分別掌理下列事項：」: 各 is every 課 and every 工場, which the items name (K0000127); an item
+    may name its unit and its duty in one sentence (「一、秘書處掌理…事項。」, D0000117):
+
+    >>> demo("第 2 條", "本局設各課及工場，分別掌理下列事項：", "一、教務課：訓練計畫事項。",
+    ...      "二、實習工場掌理車輛修護事項。")
+    unit 教務課
+    unit 實習工場
+    duty 教務課 訓練計畫事項
+    duty 實習工場 車輛修護事項
+
+    The list ends where 分別掌理 begins or before an aside (D0010035, D0000099); 「，並掌理下列事項：」 after it goes
+    on with the agency; 「局長綜理局務，並設左列各課室。」 is the agency's set-up though a post opens it (J0010004):
+
+    >>> demo("第 2 條", "本局設業務組、修護組 (第一、二組) ，並掌理下列事項：", "一、防空情報之蒐集。",
+    ...      "本局局長綜理局務，並設左列各課室。", "一、第一課", "二、人事室")
+    unit 業務組
+    unit 修護組
+    unit 第一課
+    unit 人事室
+    duty 本局 防空情報之蒐集
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
-    if not (para.owner == parser.agency and not para.post and set_up):
+    # 「本分局分局長綜理局務，副分局長襄理局務，並設左列各課室站處。」: a later clause's 並設 is the agency's own.
+    own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
+    if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
         return None
     listed = split_unit_list(set_up.group("list"))
     end = set_up.end()
@@ -305,10 +338,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     names = [n for n in listed if not COUNTED.match(n)]
     if set_up.group("list") == "燈塔":
         names = ["燈塔"]
-    if re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names):
-        # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」: the type word only introduces the
-        # list; what the units do together (「設左列各處組，辦理會議、文書…事項：」) is the agency's, unless it only
-        # points elsewhere (第二條所列事項).
+    kinds_only = re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names)
+    if kinds_only or COLLECTIVE_SET_UP.match(set_up.group(0)) and para.intro and names and \
+            all(TYPE_WORD.fullmatch(n) or len(n) <= 2 for n in names):
+        # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」, 「設各課及工場，分別掌理下列事項：」
+        # (各 is every 課 and every 工場): the type word only introduces the list; what the units do together
+        # (「設左列各處組，辦理會議、文書…事項：」) is the agency's, unless it only points elsewhere (第二條所列事項).
         together = DUTY_VERB.search(text[end:])
         if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
             parser.duty(parser.agency, together.group("duty"), line)
@@ -318,7 +353,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
     paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
     rest = text[end:]
+    if paths and AGENCY_GOES_ON.match(rest):
+        # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
+        return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
     duty = DUTY_VERB.search(rest)
+    if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
+        duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if paths and RESPECTIVE.search(rest):
         # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
         parser.infer_respective(paths, ordered=len(paths) == len(listed) > 1)
@@ -422,6 +462,15 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     >>> demo("第 2 條", "本局掌理下列事項：", "一、關務。", "第 3 條", "秘書權責如下：", "一、文稿之綜核。")
     duty 本局 關務
     duty 本局 文稿之綜核 (秘書)
+
+    A unit's 職責 and 掌管 are its 職掌 (「第一組職責如左：」, S0070007; 「第二組設組長…其掌管事項如左：」, J0010003):
+
+    >>> demo("第 2 條", "本局設一、二組。", "第 3 條", "第一組職責如左：", "一、本保險法制之研究。",
+    ...      "第 4 條", "第二組設組長一人，其掌管事項如左：", "一、財務之監理。")
+    unit 第一組
+    unit 第二組
+    duty 第一組 本保險法制之研究
+    duty 第二組 財務之監理
     """
     if not para.duty_intro:
         return None

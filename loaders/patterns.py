@@ -13,39 +13,66 @@ from .text import CN_NUM
 POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
 POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
+# 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
 SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                   r"|各股|各科|辦理|綜理|負責)")
+                         r"|各股|各科|辦理|綜理|負責)|(?<=[組科課股室處隊所站心])(?=之?職責)")
 CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
-LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$")
+# 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$"
+                        r"|設(?:下列|左列)各[^，。：；]{1,8}。$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                  r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
-# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins.
+                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
+# 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
-                rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
-                r"(?=[，。；：]|$|掌理|辦理|負責)")
+                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
+                      rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
+                      r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：])")
+# 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
+# agency's (posts set no units up).
+AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
+# 「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: after the list, 並 goes on with the agency.
+AGENCY_GOES_ON = lazy(r"^\s*(?:[（(][^（）()]{1,16}[）)])?\s*[，,]並(?:掌理|辦理|負責)")
+# 「分別掌理本局組織通則第二條及本細則第二章所定事項」: a duty that only points to another text.
+POINTS_ELSEWHERE = lazy(r"第\S{1,4}[條章]|前條|前項")
+# 「設各課及工場，分別掌理下列事項：」: 各 before a list of type words, every unit of each kind
+# (not 各種: 設各種委員會).
+COLLECTIVE_SET_UP = lazy(r"^設(?:置|立)?各(?!種)")
 # 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
 LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
-                       r"(?:為[^。；：設]{2,80}?，)?"
-                       r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
-                       r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
+                             r"(?:為[^。；：設]{2,80}?，)?"
+                             r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
+                             r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
+# 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
+FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
+# 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
+# the text's own definition of it) by a list of heads, the rest of the names written once, after the last head.
+TITLE_LIST = lazy(r"(?P<heads>[^、，。；：（）()\s]{1,12}(?:、[^、，。；：（）()\s及]{1,4})*)(?:、|及)"
+                        r"(?P<last>[^、，。；：（）()\s及]{3,20})")
+# 「北、南區工程處」: a region's head is one character before 區 or 部.
+REGION_HEAD = lazy(r"^[東西南北中][區部]")
 # 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
 CLAUSE_SET_UP = lazy(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
 ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
-                       r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
+                             r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
+# 「第一組職責如左：」: a unit's 職責 are its duties.  (A post's 「院長之職責如下：」 is not read as yet: its
+# catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
+# 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
+UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
 ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
-               r"|得分(?P<any>科|課|股|組)辦事")
+                     r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
 DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
@@ -78,9 +105,11 @@ TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
-                   r"[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
+                         r"[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
 NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文"
-                             r"|權責劃分")
+                                   r"|權責劃分")
+# 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
+LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—]{2,40})(?:[：:－—](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
@@ -89,9 +118,13 @@ ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)
                     r"(?:[，,](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
-                  r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
+                        r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
+# 「一、秘書處掌理機要、庶務…事項。」, 「一、第一審查小組審查關於…之修憲提案。」: an item of a list of units that names
+# the unit and says what it does in one sentence.
+ITEM_UNIT_DUTY = lazy(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                            r"(?:(?:掌理|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
 NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
-                     r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
+                           r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
 PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"

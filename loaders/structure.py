@@ -34,7 +34,9 @@ from .patterns import (
     DUTY_VERB,
     INLINE_UNIT,
     ITEM_SETS_UP,
+    ITEM_UNIT_DUTY,
     LISTED_NAME,
+    LISTED_UNIT,
     NESTED_SET_UP,
     NON_STRUCTURE_CHAPTER,
     ONE_UNIT_WORD,
@@ -46,6 +48,7 @@ from .patterns import (
     SPLIT_INTO,
     SUBJECT_END,
     TOGETHER,
+    UNIT_ACTIVE,
     UNIT_HEAD,
 )
 from .posts import document_posts
@@ -146,14 +149,14 @@ class StructureParser:
         if self.is_self(subject):
             return self.agency, ""
         if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
-                ACTIVE_SUBJECT.search(line.body):
+                UNIT_ACTIVE.search(line.body):
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).
             one = any(f"設一{subject}" in body for body in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
-        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and ACTIVE_SUBJECT.search(line.body):
+        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
             return self.unit(subject, line), ""
-        if subject in self.known and ACTIVE_SUBJECT.search(line.body):
+        if subject in self.known and UNIT_ACTIVE.search(line.body):
             return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
         if all(POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
@@ -259,6 +262,9 @@ class StructureParser:
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
+        named = ITEM_UNIT_DUTY.match(body) if mode == Mode.UNITS and level == 0 and not head else None
+        if named and unit_names(named.group("name")):
+            body = named.group("name") + "：" + (named.group("duty") or named.group("act"))  # 「一、秘書處掌理…事項。」
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
@@ -273,9 +279,10 @@ class StructureParser:
             stack[level] = own
             return
         names = unit_names(m.group("name")) if m else []
-        if m and not names and mode == Mode.UNITS and LISTED_NAME.fullmatch(m.group("name")) and \
-                not PROSE_NAME.search(m.group("name")):
-            names = [m.group("name")]  # 「一、國光劇團，分三科辦事。」: an item of a list of units is one
+        if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
+                (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
+            # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
+            names = [m.group("name")]
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
@@ -481,7 +488,11 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     if not agency:
         return parsed
     parsed.agency = tuple(agency)
-    StructureParser(parsed, agency, self_names).run(lines)
+    parser = StructureParser(parsed, agency, self_names)
+    for unit in parsed.units:  # the members a family's title names (loaders.agency.named_family)
+        if unit.path[:-1] == parser.agency:
+            parser.known[unit.path[-1]] = unit.path
+    parser.run(lines)
     if not any(d.unit == agency and not d.post for d in parsed.duties):  # its posts' duties are no mandate
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)

@@ -386,3 +386,85 @@ def test_units_named_together_are_each_a_unit_or_none():
     courts = {u.path[-1] for u in parse("A0010053").units}
     assert not {"地方法院與高等法院", "各級檢察署"} & courts
     assert "社會及家庭署" in {u.path[-1] for u in parse("L0000055").units}
+
+
+# ------------------------------------------------------------------ named members win over the family word
+def _duties_of(parsed, name: str) -> list[str]:
+    return [d.text for d in parsed.duties if d.unit[-1] == name and not d.post]
+
+
+def test_a_family_named_in_the_title_is_a_family_of_its_named_members():
+    # K0000127 「交通部公路總局北、中、南部汽車技術訓練中心暫行組織規程」 第2條「交通部公路總局北、中、南部汽車技術訓練
+    # 中心 (以下簡稱各中心) 設各課及工場，分別掌理下列事項：一、教務課：… 三、實習工場：…」: three 中心, each with
+    # the 課 and the 工場 the items name (工場 is a kind, as 課 is, not a unit).
+    training = parse("K0000127")
+    assert training.agency == ("交通部", "公路總局", "各汽車技術訓練中心")
+    assert below(training) == {name: ["各汽車技術訓練中心"] for name in (
+        "北部汽車技術訓練中心", "中部汽車技術訓練中心", "南部汽車技術訓練中心", "教務課", "總務課", "實習工場")}
+    members = [u for u in training.units if u.path[-1].endswith("部汽車技術訓練中心")]
+    assert {u.written for u in members} == {"北、中、南部汽車技術訓練中心"}
+    assert _duties_of(training, "實習工場") == ["實習機件保養、車輛修護、車輛調度及技工管理等事項"]
+    # K0000130 「交通部公路局西部濱海公路北、南區工程處暫行組織規程」 第2條「公路局西部濱海公路北、南區工程處 (以下簡稱
+    # 各工程處) 設三課，分別掌理下列各項：一、設計課：工程設計事項。」: named as the genre names families (各區).
+    works = parse("K0000130")
+    assert works.agency[-1] == "西部濱海公路各區工程處"
+    assert set(below(works)) == {"西部濱海公路北區工程處", "西部濱海公路南區工程處", "設計課", "工程課", "供應課"}
+    # H0000065 「國立新竹彰化臺南臺東社會教育館暫行組織規程」 runs the names together; 第2條 lists them:
+    # 「國立新竹、彰化、台南、台東社會教育館 (以下簡稱社教館) 隸屬教育部，設下列各組、室…：一、研究組：…」.
+    halls = parse("H0000065")
+    assert halls.agency[-1] == "國立各社會教育館"
+    assert set(below(halls)) == {"國立新竹社會教育館", "國立彰化社會教育館", "國立台南社會教育館", "國立台東社會教育館",
+                                 "研究組", "推廣組", "輔導組", "秘書室"}
+
+
+def test_members_named_in_the_text_are_units_though_they_do_not_end_with_the_family_name():
+    # D0000166 「內政部警政署保安警察總隊組織準則」 第1條「…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）。」
+    corps = parse("D0000166")
+    assert list(below(corps)) == [f"保安警察第{n}總隊" for n in "一二三四五六七"]
+    assert {u.written for u in corps.units[len(corps.agency):]} == {"保安警察第一總隊至第七總隊"}
+
+
+def test_an_item_of_a_list_of_units_may_name_the_unit_and_its_duty_in_one_sentence():
+    # D0000117 第4條「行政長官公署設左列各處：一、秘書處掌理機要、庶務…暨其他不屬於各處事項。…六、警務處掌理…」
+    hainan = parse("D0000117")
+    assert {"秘書處", "民政處", "財政處", "教育處", "建設處", "警務處"} <= set(below(hainan))
+    assert _duties_of(hainan, "警務處") == ["警察、保安、兵役及其他有關警政事項"]
+    # A0010009 第2條「分組審查應設下列三組：一、第一審查小組審查關於人民權利義務與基本國策之修憲提案。」
+    review = parse("A0010009")
+    assert list(below(review)) == ["第一審查小組", "第二審查小組", "第三審查小組"]
+    assert _duties_of(review, "第二審查小組") == ["審查關於中央政府體制之修憲提案"]
+    # (never a sub-item's subject: G0310022 「（四）證券交易所辦理僑外人投資證券、期貨登記事項之管理。」)
+    assert "證券交易所" not in below(parse("G0310022"))
+
+
+def test_a_units_zhize_are_its_duties():
+    # S0070007 第5條「本會設一、二、三、四組…」, 第7條「第一組職責如左：一、本保險法制之研究及改進建議。」
+    board = parse("S0070007")
+    assert list(below(board)) == ["第一組", "第二組", "第三組", "第四組"]
+    assert _duties_of(board, "第一組")[0] == "本保險法制之研究及改進建議"
+    # J0010003 第4條「第一組設組長副組長各一人，均由技正兼任其掌管事項如左項：」, 第8條「秘書室設主任一人，其掌管事項
+    # 如左：一、關於文書收發、繕校稽催及檔案管理暨印信典守事項。」
+    bureau = parse("J0010003")
+    assert {"第一組", "第二組", "第三組", "檢驗處", "秘書室"} <= set(below(bureau))
+    assert "關於文書收發、繕校稽催及檔案管理暨印信典守事項" in _duties_of(bureau, "秘書室")
+
+
+def test_units_set_up_in_a_sentence_that_goes_on_or_opens_a_list_ended_by_a_full_stop():
+    # D0010035 第3條「本所設第一課、第二課、第三課、第四課、秘書室、…人事室、會計室分別掌理本所組織條例及本細則
+    # 第二章規定之有關業務。」: the list ends where 分別掌理 begins.
+    assert {"第一課", "第四課", "秘書室", "機動通訊中心", "會計室"} <= set(below(parse("D0010035")))
+    # J0010004 第3條「本分局分局長綜理局務，副分局長襄理局務，並設左列各課室站處。」 + 「一、第一課」 …
+    # 「十、高雄港第二港口辦事處。」: 並設 is the agency's, and the list follows a full stop.
+    branch = set(below(parse("J0010004")))
+    assert {"第一課", "第六課", "人事室", "高雄國際機場動植物檢疫站", "高雄港第二港口辦事處"} <= branch
+    # J0010008 第3條「…副分局長襄理局務並設左列各課室。」 (no comma before 並設)
+    assert {"第一課", "第六課", "會計室", "人事室"} <= set(below(parse("J0010008")))
+    # L0000021 第6條「本會設左列各組：一、業務監理組。二、財務監理組。」
+    assert {"業務監理組", "財務監理組"} <= set(below(parse("L0000021")))
+    # D0000099 第2條「…民防指揮管制中心 (以下簡稱本中心) ，設業務組、修護組、指揮管制組 (第一、二、三、四組) ，
+    # 並掌理下列事項：一、關於防空情報之蒐集…」: the aside ends the list, and 並掌理 goes on with the agency.
+    civil = parse("D0000099")
+    assert {"業務組", "修護組"} <= set(below(civil))
+    assert any(d.text.startswith("關於防空情報之蒐集") for d in civil.duties if d.unit == civil.agency)
+    # D0010039 第3條「…分別掌理內政部警政署港務警察局組織通則第二條及第二章所定之事項」 points elsewhere: no duty.
+    assert not [d for d in parse("D0010039").duties if "組織通則第二條" in d.text]
