@@ -19,6 +19,8 @@ GOLD = Path(__file__).resolve().parent / "national" / "gold"
 FRESH = Path(__file__).resolve().parent / "fresh" / "gold"
 # A third draw (seed 20261208, issue 22), scored before the loaders were changed for it (eval/third/README.md).
 THIRD = Path(__file__).resolve().parent / "third" / "gold"
+# A fourth draw (seed 20261210, session 10), scored before the loaders were changed for it (eval/fourth/README.md).
+FOURTH = Path(__file__).resolve().parent / "fourth" / "gold"
 AGENCY = "<agency>"
 
 
@@ -119,3 +121,18 @@ def figures(rows: list[dict], key: str) -> dict:
     if key == "rank":
         out["empty"] = sum(r["empty"] for r in rows)
     return out
+
+
+def report(folder: Path, verbose: bool) -> None:
+    """Print a sample's figures (one JSON line), and with ``verbose`` every unit and query missed."""
+    import json
+    result = evaluate(load_gold(folder))
+    print(json.dumps({k: result[k] for k in ("documents", "units", "which", "bm25")}, ensure_ascii=False))
+    if not verbose:
+        return
+    for d in result["docs"]:
+        if d["fp"] or d["fn"]:
+            print(d["doc"], d["title"], "extra", d["fp"], "missed", d["fn"])
+    for row in result["rows"]:
+        if row["rank"] != 1:
+            print(row["doc"], row["query"], "rank", row["rank"], row["expected"], row["top"][:2])

@@ -169,7 +169,8 @@ def side_by_side(graph, report: dict) -> dict:
     national = national_sample.evaluate()
     out["national sample"] = {"orggraph": national["which"], "bm25": national["bm25"], "units": national["units"],
                               "documents": national["documents"]}
-    for name, folder in (("fresh sample", national_sample.FRESH), ("third sample", national_sample.THIRD)):
+    for name, folder in (("fresh sample", national_sample.FRESH), ("third sample", national_sample.THIRD),
+                         ("fourth sample", national_sample.FOURTH)):
         golds = national_sample.load_gold(folder)
         if golds:
             got = national_sample.evaluate(golds)
@@ -185,7 +186,7 @@ def render_sets(sets: dict) -> str:
         five = "hit@5" if "hit@5" in o else "any@5"
         lines.append(f"{name:<17} {o['queries']:>7}   {o['hit@1']:>14.3f} {o[five]:>6.3f} {o['mrr']:>6.3f}  |"
                      f"  {b['hit@1']:>10.3f} {b[five]:>6.3f} {b['mrr']:>6.3f}")
-    for name in ("national sample", "fresh sample", "third sample"):
+    for name in ("national sample", "fresh sample", "third sample", "fourth sample"):
         if name not in sets:
             continue
         n = sets[name]

@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -13,21 +12,5 @@ sys.path[:0] = [str(ROOT / "eval"), str(ROOT)]
 
 import national_sample  # noqa: E402
 
-GOLD = Path(__file__).resolve().parent / "gold"
-
-
-def main(verbose: bool) -> None:
-    result = national_sample.evaluate(national_sample.load_gold(GOLD))
-    print(json.dumps({k: result[k] for k in ("documents", "units", "which", "bm25")}, ensure_ascii=False))
-    if not verbose:
-        return
-    for d in result["docs"]:
-        if d["fp"] or d["fn"]:
-            print(d["doc"], d["title"], "extra", d["fp"], "missed", d["fn"])
-    for row in result["rows"]:
-        if row["rank"] != 1:
-            print(row["doc"], row["query"], "rank", row["rank"], row["expected"], row["top"][:2])
-
-
 if __name__ == "__main__":
-    main("-v" in sys.argv[1:])
+    national_sample.report(national_sample.THIRD, "-v" in sys.argv[1:])

@@ -1,0 +1,16 @@
+"""Score the loaders and `which` on the fourth national sample (eval/fourth/gold).
+
+    python eval/fourth/score.py [-v]     # -v: every unit and query missed
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "eval"), str(ROOT)]
+
+import national_sample  # noqa: E402
+
+if __name__ == "__main__":
+    national_sample.report(national_sample.FOURTH, "-v" in sys.argv[1:])
