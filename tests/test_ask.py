@@ -69,6 +69,17 @@ def test_a_question_naming_an_agency_where_nothing_matches_says_so_and_asks_the_
     assert a.hits and all(h.unit["id"].startswith("經濟部/智慧財產局/") for h in a.hits)
 
 
+def test_a_question_naming_a_unit_inside_an_agency_looks_in_the_agency_when_the_unit_has_nothing(graph):
+    # 001 charges 高雄關's 嘉南分關 and 臺北關's 業務二組 with 保稅工廠; 基隆關 has no duty on it.
+    a = ask_graph(graph, "關務署基隆關哪個單位管保稅工廠？", top=3)
+    assert [s.units for s in a.question.scope.chain()] == [["財政部/關務署/基隆關"], ["財政部/關務署"]]
+    assert a.notes == ["Nothing inside 基隆關 matches.", "Inside 關務署 (named in the question)."]
+    assert a.scope.units == ["財政部/關務署"]
+    ids = [h.unit["id"] for h in a.hits]
+    assert {"財政部/關務署/高雄關/嘉南分關", "財政部/關務署/臺北關/業務二組"} <= set(ids)
+    assert all(i.startswith("財政部/關務署/") and not i.startswith("財政部/關務署/基隆關") for i in ids)
+
+
 def test_which_agency_is_answered_with_agencies_through_their_units(graph):
     # 001: 高雄關's 嘉南分關 and 臺北關's 業務二組 supervise bonded factories (保稅工廠).
     a = ask_graph(graph, "哪個機關管保稅工廠？", top=5)

@@ -52,9 +52,15 @@ class Scope:
     written: str
     how: str  # "name", "short name (agencies.tsv:12)", "initials of 疾病管制署"
     units: list[str]
+    wider: Scope | None = None  # the widest bodies named, where the question also names units inside them
 
     def to_dict(self) -> dict:
-        return {"written": self.written, "how": self.how, "units": list(self.units)}
+        return {"written": self.written, "how": self.how, "units": list(self.units),
+                "wider": self.wider.to_dict() if self.wider else None}
+
+    def chain(self) -> list[Scope]:
+        """This scope, then each wider one: where to look next when nothing inside matches."""
+        return [self] + (self.wider.chain() if self.wider else [])
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,26 @@ def _narrowest(ids: list[str]) -> list[str]:
     return [u for u in ids if not any(o != u and o.startswith(u + "/") for o in ids)]
 
 
+def _widest(ids: list[str]) -> list[str]:
+    """Of several units, those with no other of them above: 中研院院本部 is inside 中研院."""
+    return [u for u in ids if not any(o != u and u.startswith(o + "/") for o in ids)]
+
+
+def _scope_of(found: list[tuple[str, int, list[str], str]]) -> Scope:
+    """The narrowest units the names found mean; when some name a body inside another named one, the
+    widest named bodies are where to look next (中研院院本部: 院本部, then 中研院)."""
+    found = sorted(found, key=lambda f: f[1])
+    ids = [u for *_, units, _how in found for u in units]
+    narrow, wide = _narrowest(ids), _widest(ids)
+    written = "、".join(f[0] for f in found)
+    if sorted(narrow) == sorted(wide):
+        return Scope(written, found[0][3], narrow)
+    inner = [f for f in found if any(u in narrow for u in f[2])]
+    outer = [f for f in found if any(u in wide for u in f[2])]
+    return Scope("、".join(f[0] for f in inner), inner[0][3], narrow,
+                 Scope("、".join(f[0] for f in outer), outer[0][3], wide))
+
+
 # --------------------------------------------------------------------------- reading the question
 def analyse(text: str, cat: Catalog, triggers=None) -> Question:
     """Scope, level and variants of a question (see the module's docstring); ``triggers`` as for
@@ -117,9 +143,7 @@ def analyse(text: str, cat: Catalog, triggers=None) -> Question:
         found.append((short[0], at, short[1], f"abbreviation of {short[2]}"))
         content = content[:at] + " " + content[at + len(short[0]):]
     if found and len(re.sub(r"\W", "", content)) >= 2:
-        ids = _narrowest([u for *_, units, _how in found for u in units])
-        found.sort(key=lambda f: f[1])
-        scope = Scope("、".join(f[0] for f in found), found[0][3], ids)
+        scope = _scope_of(found)
     else:
         content = key
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
@@ -247,14 +271,20 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         return merge(answers, None, triggers)
 
     # The agency the planner named comes first, even where it shares only some of the question's words
-    # with the text (partial); the whole government answers only when nothing inside it does.
-    hits = run(q.scope.units) if q.scope else []
-    if hits and q.scope:
-        answer.scope = q.scope
-        answer.notes.append(f"Inside {q.scope.written} (named in the question).")
-    else:
-        if q.scope:
-            answer.notes.append(f"Nothing inside {q.scope.written} matches; the whole government:")
+    # with the text (partial); then the wider body it lies in, if the question names one; the whole
+    # government answers only when nothing inside any of them does.
+    hits, missed = [], []
+    for scope in q.scope.chain() if q.scope else []:
+        hits = run(scope.units)
+        if hits:
+            answer.scope = scope
+            answer.notes += [f"Nothing inside {m.written} matches." for m in missed]
+            answer.notes.append(f"Inside {scope.written} (named in the question).")
+            break
+        missed.append(scope)
+    if not hits:
+        if missed:
+            answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
         hits = run(None)
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
@@ -280,7 +310,8 @@ def render_reading(answer: Answer, history: bool = False) -> list[str]:
              "Answered from the current government (orggraph --all which …: with abolished and superseded bodies)."]
     lines.append(f"Read as: 「{q.content}」" + (", asked at the agency level" if q.level == "agency" else ""))
     if q.scope:
-        lines.append(f"Scope: {q.scope.written} = {', '.join(q.scope.units)} ({q.scope.how})")
+        lines.append("Scope: " + "; then ".join(f"{s.written} = {', '.join(s.units)} ({s.how})"
+                                                for s in q.scope.chain()))
     for v in q.variants[1:]:
         pairs = "; ".join(f"{s.term} → {'、'.join(s.replacements)} ({s.source}: {s.reason})" for s in v.synonyms)
         lines.append(f"Also asked as 「{v.text.strip()}」: {pairs}")
