@@ -273,7 +273,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     # The agency the planner named comes first, even where it shares only some of the question's words
     # with the text (partial); then the wider body it lies in, if the question names one; the whole
     # government answers only when nothing inside any of them does.
-    hits, missed = [], []
+    hits: list = []
+    missed: list[Scope] = []
     for scope in q.scope.chain() if q.scope else []:
         hits = run(scope.units)
         if hits:
