@@ -80,6 +80,19 @@ def test_a_question_naming_a_unit_inside_an_agency_looks_in_the_agency_when_the_
     assert all(i.startswith("財政部/關務署/") and not i.startswith("財政部/關務署/基隆關") for i in ids)
 
 
+def test_inside_a_named_agency_one_distinctive_word_in_common_answers(graph):
+    # 001: 基隆關's 稽查組 keeps 「緝私船舶…之管理及維護」 — one word (緝私, the documents' 走私) of the question;
+    # nothing in the whole government holds the question whole, so 基隆關's units answer, marked partial.
+    a = ask_graph(graph, "基隆關哪個單位處理緝獲的走私漁船拍賣？", top=3)
+    assert a.scope.units == ["財政部/關務署/基隆關"]
+    assert a.notes == ["Inside 基隆關 (named in the question), units sharing a word with it:"]
+    assert a.hits[0].unit["id"] == "財政部/關務署/基隆關/稽查組" and all(h.partial for h in a.hits)
+    assert a.hits[0].evidence[0].text.startswith("緝私船舶")
+    # A word every unit has (規劃, 管理 …) is no such word: nothing inside, and the whole government says so.
+    b = ask_graph(graph, "基隆關哪個單位規劃尾牙抽獎？", top=3)
+    assert b.scope is None and b.notes[-1] == "Nothing inside 基隆關 matches; the whole government:"
+
+
 def test_which_agency_is_answered_with_agencies_through_their_units(graph):
     # 001: 高雄關's 嘉南分關 and 臺北關's 業務二組 supervise bonded factories (保稅工廠).
     a = ask_graph(graph, "哪個機關管保稅工廠？", top=5)

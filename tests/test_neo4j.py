@@ -975,7 +975,8 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
 
 
 @pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私",
-                                      "關務署哪個單位管專利審查？", "派外人員子女返國就學"])
+                                      "關務署哪個單位管專利審查？", "派外人員子女返國就學",
+                                      "關務署基隆關哪個單位管保稅工廠？"])
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     # Scope, level and vocabulary are read once (queries/lookup/ask.py) whichever backend finds the candidates.
     from queries.lookup.ask import ask, ask_graph
@@ -986,6 +987,20 @@ def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     assert (neo.scope and neo.scope.units) == (embedded.scope and embedded.scope.units)
     assert neo.notes == embedded.notes
     assert {h.unit["id"] for h in neo.hits[:3]} & {h.unit["id"] for h in embedded.hits[:3]}
+
+
+def test_both_backends_answer_inside_a_named_agency_on_one_distinctive_word(pushed, corpus):
+    # 基隆關's 稽查組 and 法務緝案組 share one word (緝私) with the question; their scores are close, and each
+    # backend's BM25 orders them its own way: the same scope, notes and units, not the same order.
+    from queries.lookup.ask import ask, ask_graph
+    from queries.lookup.neo4j_lookup import catalog, which
+    question = "基隆關哪個單位處理緝獲的走私漁船拍賣？"
+    embedded = ask_graph(corpus, question, top=5)
+    neo = ask(lambda text, explain=False, **kw: which(pushed, text, **kw), question, catalog(pushed), top=5)
+    assert neo.notes == embedded.notes == ["Inside 基隆關 (named in the question), units sharing a word with it:"]
+    assert neo.scope and embedded.scope and neo.scope.units == embedded.scope.units
+    assert all(h.partial for h in neo.hits + embedded.hits)
+    assert {h.unit["id"] for h in neo.hits[:2]} == {h.unit["id"] for h in embedded.hits[:2]}
 
 
 def test_both_backends_read_the_documents_definitions_alike(pushed, corpus):

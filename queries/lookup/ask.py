@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .which import Hit
 
 SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question as asked
+ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
 
 # Questions asking which agency (機關, 部會), not which unit inside one.
@@ -260,13 +261,14 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     answer = Answer(q)
     width = None if top is None else top * 3
 
-    def run(scope_ids: list[str] | None) -> list:
+    def run(scope_ids: list[str] | None, loose: bool = False) -> list:
         answers = []
+        extra = {"partial_chars": ONE_WORD} if loose else {}
         for v in q.variants:
             refs: list[str | None] = list(scope_ids) if scope_ids else [agency]
             hits = []
             for ref in refs:
-                hits += search(v.text, agency=ref, unit_type=unit_type, top=width, explain=explain)
+                hits += search(v.text, agency=ref, unit_type=unit_type, top=width, explain=explain, **extra)
             answers.append((v, hits))
         return merge(answers, None, triggers)
 
@@ -284,9 +286,18 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             break
         missed.append(scope)
     if not hits:
-        if missed:
-            answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
         hits = run(None)
+        # Inside the agency named, one word in common is an answer (公關窗口 for its 公共關係), where it
+        # would be chance across the whole government — unless the government has the question whole.
+        for scope in missed if not any(not h.partial for h in hits) else []:
+            loose = run(scope.units, loose=True)
+            if loose:
+                hits, answer.scope = loose, scope
+                answer.notes.append(f"Inside {scope.written} (named in the question), units sharing a word with it:")
+                break
+        else:
+            if missed:
+                answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
     answer.hits = regroup(keep_ties(hits, top, lambda h: h.score))

@@ -78,7 +78,7 @@ class _Candidate:
 
 
 def which(settings: Settings, query: str, *, agency: str | None = None, unit_type: str | None = None,
-          top: int | None = 10, rerank: bool = True, driver=None) -> list:
+          top: int | None = 10, rerank: bool = True, driver=None, partial_chars: int = s.PARTIAL_MIN_CHARS) -> list:
     """Units that handle what ``query`` describes, best first, from Neo4j (``[]`` when none does).
 
     Same arguments and result as :func:`queries.lookup.which.which`; raises
@@ -89,10 +89,11 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
     """
     if driver is None:
         with connect(settings) as own:
-            return which(settings, query, agency=agency, unit_type=unit_type, top=top, rerank=rerank, driver=own)
+            return which(settings, query, agency=agency, unit_type=unit_type, top=top, rerank=rerank, driver=own,
+                         partial_chars=partial_chars)
     try:
         with driver.session(database=settings.database, default_access_mode="READ") as session:
-            return session.execute_read(_which, query, agency, unit_type, top, rerank)
+            return session.execute_read(_which, query, agency, unit_type, top, rerank, partial_chars)
     except OrgGraphError:  # Neo4jError, UnknownUnit, UnknownType
         raise
     except Exception as exc:
@@ -143,7 +144,7 @@ def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
 
 
 # --------------------------------------------------------------------------- the lookup
-def _which(tx, query: str, agency, unit_type, top, rerank: bool):
+def _which(tx, query: str, agency, unit_type, top, rerank: bool, partial_chars: int = s.PARTIAL_MIN_CHARS):
     triggers = _triggers()
     allowed = _filter(tx, agency, unit_type)
     key = clean_query(query, triggers)
@@ -240,7 +241,8 @@ def _which(tx, query: str, agency, unit_type, top, rerank: bool):
                 coverage = len(held) / max(len(bigrams) - seamed, 1)
                 into = by_unit
                 if coverage < s.MIN_COVERAGE and run < s.MIN_RUN:
-                    if s.covered_chars(parts, held) < s.PARTIAL_MIN_CHARS:
+                    shared = held if partial_chars >= s.PARTIAL_MIN_CHARS else held - s.COMMON_WORDS
+                    if s.covered_chars(parts, shared) < partial_chars:
                         continue
                     into = partial_by_unit
                 boost = s.CONTEXT_BOOST if any(r0["path"][:len(p)] == p for p in context_paths) else 1.0

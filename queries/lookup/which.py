@@ -33,7 +33,7 @@ from graph_model.naming import breadcrumb_of
 from graph_model.provenance import Source
 
 from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
-from .search import Index, build_index, closest_entries, highlight_spans, parse_query, search
+from .search import PARTIAL_MIN_CHARS, Index, build_index, closest_entries, highlight_spans, parse_query, search
 
 DEFAULT_TOP = 10
 
@@ -121,7 +121,7 @@ def cached_which(where, build: Callable[[], object], query: str, directory=None,
 
 # --------------------------------------------------------------------------- which
 def which(source, query: str, *, agency: str | None = None, unit_type: str | None = None,
-          top: int | None = DEFAULT_TOP, explain: bool = False) -> list[Hit]:
+          top: int | None = DEFAULT_TOP, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS) -> list[Hit]:
     """Units that handle what ``query`` describes, best first (``[]`` when none does).
 
     ``source`` is an :class:`graph_model.graph.OrgGraph` or an :class:`Index`.
@@ -131,7 +131,8 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
     tied on the same evidence all appear; ``explain`` attaches how each scored.
     """
     index = index_of(source)
-    results = search(index, query, agency=agency, unit_type=unit_type, limit=top, explain=explain)
+    results = search(index, query, agency=agency, unit_type=unit_type, limit=top, explain=explain,
+                     partial_chars=partial_chars)
     if not results:
         return []
     terms = parse_query(index, query).terms
