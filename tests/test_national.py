@@ -489,3 +489,16 @@ def test_units_set_up_in_a_sentence_that_goes_on_or_opens_a_list_ended_by_a_full
     assert any(d.text.startswith("關於防空情報之蒐集") for d in civil.duties if d.unit == civil.agency)
     # D0010039 第3條「…分別掌理內政部警政署港務警察局組織通則第二條及第二章所定之事項」 points elsewhere: no duty.
     assert not [d for d in parse("D0010039").duties if "組織通則第二條" in d.text]
+
+
+def test_a_unit_found_by_its_name_goes_below_the_unit_under_it_charged_with_the_matter():
+    # K0000001:26 names 高速公路局 (國道 → 高速公路, planner.tsv); K0010146:31–32 charge its 分局's 勞安科 with
+    # 「國道相關工程職業安全…」: the name says where, the duty who.
+    from graph_model.graph import OrgGraph
+    from queries.lookup.ask import ask_graph
+    graph = OrgGraph.build([parse("K0000001"), parse("K0010146")])
+    hits = ask_graph(graph, "國道工程職安", top=3).hits
+    bureau = "行政院/交通部/高速公路局"
+    assert [h.unit["id"] for h in hits[:2]] == [bureau + "/各區養護工程分局/勞安科", bureau]
+    assert hits[0].evidence[0].kind == "duty" and hits[1].evidence[0].kind == "unit"
+    assert hits[1].score < hits[0].score

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .which import Hit
 
 SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question as asked
+BELOW_NAMED, NAMED_SHARE = 0.5, 0.99  # a unit found by its name, under a unit below it charged with the matter
 ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
 
@@ -235,6 +236,22 @@ def regroup(hits: list) -> list:
     return hits
 
 
+def named_below(hits: list) -> list:
+    """A unit found only by its name goes below a unit under it that is charged with the matter in its
+    duties, if that one scores at least :data:`BELOW_NAMED` of it: 國道工程職安 names 高速公路局, and its
+    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who."""
+    out = list(hits)
+    for i, h in enumerate(hits):
+        if not h.evidence or h.evidence[0].kind != "unit":
+            continue
+        below = [d for d in hits if d.unit["id"].startswith(h.unit["id"] + "/") and d.evidence
+                 and d.evidence[0].kind != "unit" and d.score >= BELOW_NAMED * h.score]
+        if below:
+            out[i] = replace(h, score=min(h.score, max(d.score for d in below) * NAMED_SHARE))
+    out.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
+    return regroup(out)
+
+
 def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
     """At the agency level: each hit answers through its agency; an agency once, at its best."""
     out: dict[str, object] = {}
@@ -300,6 +317,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
                 answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
+    else:
+        hits = named_below(hits)
     answer.hits = regroup(keep_ties(hits, top, lambda h: h.score))
     return answer
 
