@@ -99,6 +99,8 @@ _ISSUER = lazy(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中�
                r"[\u4e00-\u9fff]{1,6}字第")
 # An order's number (「文人字第09824250491號令」): one order may repeal a body's rules and set up its successor's.
 _ORDER_NO = lazy(r"字第([0-9A-Za-z]{6,})號")
+_CATEGORY_PARTS = lazy(r"＞")
+PREPARATORY = "籌備處"
 _ENTRY_START = lazy(r"^\s*\d{1,2}\s*[.．]")
 _IN_FORCE = lazy(r"定自(.{4,20}?日)(?:起)?施行")
 
@@ -191,6 +193,8 @@ class _Corpus:
         # (also without the branch's head a document may be placed under: 行政院 › 農業部 is 農業部 too)
         names = set(self.agency.values()) | {"".join(p.agency[k:i]) for p in self.docs for k in (0, 1)
                                              for i in range(k + 1, len(p.agency))}
+        # and the names an agency had before a rename (飛航安全調查委員會, now 國家運輸安全調查委員會)
+        names |= {agency_of(old) for p in self.live for old, _, _, _ in renames(p.document.meta.get("history", ""))}
         self.known = sorted({a for a in names if len(a) >= 3}, key=lambda a: (-len(a), a))
         self.acts: dict[str, list[ParsedDocument]] = {}  # agency → its live organization acts
         for p in self.live:
@@ -488,6 +492,16 @@ def _under_succeeded(p: ParsedDocument, corpus: _Corpus, successions: list[_Succ
         if own.startswith(s.agency) and (not s.date or not date or date < s.date):
             if own == s.agency:
                 return Status(p.document.id, "superseded", s.successors, s.date, s.evidence, s.where)
+            # Filed by the database under the successor, where its parent stood (法規類別 行政＞衛生福利部＞醫事目
+            # for 行政院 › 衛生署 › 緊急醫療救護諮詢委員會), the law still applies to the body: it went over
+            # with its parent, under its own name.  (A preparatory office became its body.)
+            parts = _CATEGORY_PARTS.split(p.document.meta.get("category", ""))
+            filed = [n for n in s.successors if n in parts and parts.index(n) == len(p.agency) - 2]
+            if filed and not p.document.meta.get("abolished") and own[len(s.agency):] == p.agency[-1] \
+                    and not own.endswith(PREPARATORY):
+                return Status(p.document.id, "superseded", (filed[0] + own[len(s.agency):],), s.date,
+                              f"法規類別 {p.document.meta['category']}；{s.agency} → {'、'.join(s.successors)}："
+                              f"{s.evidence}", f"{p.document.id} 法規類別")
             return Status(p.document.id, "superseded", (), s.date,
                           f"{s.agency} → {'、'.join(s.successors)}：{s.evidence}", s.where)
     return None

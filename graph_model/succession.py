@@ -31,7 +31,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from .continuity import continuations
+from .continuity import absorptions, continuations
 from .lineage import Status, agency_of, history_entries, renames, roc_date
 from .naming import DISTINCT_NAME
 from .unitref import NameIndex
@@ -49,6 +49,11 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
+    revised = {p.document.id: [roc_date(e) for e in history_entries(p.document.meta.get("history", ""))]
+               for p in docs}
+    # a successor named as it was before a rename (飛航安全調查委員會): the body under its new name
+    renamed = {agency_of(old): agency_of(new) for p in docs
+               for old, new, _, _ in renames(p.document.meta.get("history", ""))}
     for node in graph.nodes_with_label("Document"):
         doc = node["id"].removeprefix("doc:")
         if enacted.get(doc):
@@ -81,7 +86,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
-                for target in _successor_units(rows, name, ended):
+                for target in _successor_units(rows, name, ended, renamed):
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
     # repeal orders of 行政院農業委員會's rules, issued by 農業部).
@@ -90,10 +95,11 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         if node["kind"] == "Agency" and len(node["path"]) <= 3 and not graph.out(uid, EDGE):
             s = next((s for s in found if s.successors), None)
             for name in s.successors if s else ():
-                for target in _successor_units(rows, name, ended):
+                for target in _successor_units(rows, name, ended, renamed):
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
+    _absorbed(graph, ended, revised)
     _joined_family(graph, ended, moved)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
@@ -106,9 +112,10 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
     its successor also where the documents only said where its parent's work went (行政院衛生署 ›
     胸腔病院: 衛生福利部, which holds a 胸腔病院).  A preparatory office became the body it prepared."""
     by_name: dict[str, list[str]] = {}
+    ended_by_name: dict[str, list[str]] = {}
     for unit in graph.units():
-        if unit["id"] not in ended and unit["kind"] in AGENCY_KINDS:
-            by_name.setdefault(unit["name"], []).append(unit["id"])
+        if unit["kind"] in AGENCY_KINDS:
+            (ended_by_name if unit["id"] in ended else by_name).setdefault(unit["name"], []).append(unit["id"])
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS:
@@ -127,9 +134,18 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
             continue
         same = [u for u in by_name.get(node["name"], [])
                 if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
+        if not same:  # the body went over and has ended since (行政院原住民委員會 › 文化園區管理局 →
+            # 行政院原住民族委員會 › 文化園區管理局, since become 原住民族文化發展中心)
+            same = [u for u in ended_by_name.get(node["name"], [])
+                    if any(u.startswith(h + "/") for h in heirs) and _end(ended[u]) > _end(ended[uid])]
         if len(same) == 1:
             target = graph.node(same[0])
             _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _end(statuses) -> str:
+    """The date the last document of a body ended."""
+    return max((s.date for s in statuses if s.date), default="")
 
 
 def _names_its_own(graph, uid: str) -> bool:
@@ -174,6 +190,20 @@ def _moved_families(graph, docs) -> list[tuple[str, str, str, Status]]:
 
 # A member left its old parent with the family when it ended this close to the family's move.
 MOVE_DAYS = 62
+
+
+def _absorbed(graph, ended: Mapping, revised: Mapping[str, list[str]]) -> None:
+    """A body that is history and names no successor of its own, whose work one division of its current
+    parent took over (:func:`graph_model.continuity.absorptions`): the parent absorbed it."""
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    dates = {u["id"]: sorted({d for src in u.get("sources", ()) for d in revised.get(src["doc"], ()) if d})
+             for u in units}
+    for uid, (division, work) in absorptions(graph, ended, bodies, dates).items():
+        if not _names_its_own(graph, uid):
+            parent = graph.parent(uid)
+            _replace_successor(graph, uid, parent, f"absorbed: its work is done by {graph.node(division)['name']} "
+                                                   f"(duties alike {work:.2f})", at=division)
 
 
 def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, Status]] = ()) -> None:
@@ -250,14 +280,16 @@ def _prepared_elsewhere(graph, ended: Mapping) -> None:
             node.update(status="superseded", successors=[" › ".join((*node["path"][:-1], prepared))])
 
 
-def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None) -> None:
+def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
+                       at: str = "") -> None:
     """Make ``target`` the successor of ``uid`` in place of where its parent's work went (``said``:
     the document's words that say so, when one does)."""
     node, body = graph.node(uid), graph.node(target)
     for old, _ in graph.out(uid, EDGE):
         graph.g.remove_edge(uid, old, key=f"{EDGE}:{old}")
+    shown = graph.node(at) if at else body  # the unit whose lines are the evidence
     where = said.where if said is not None else \
-        f"{body['doc']} line {body['line']}" if body.get("line") else body.get("doc", "")
+        f"{shown['doc']} line {shown['line']}" if shown.get("line") else shown.get("doc", "")
     _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],),
                                          node.get("status_date", ""), evidence, where))
     node.update(status="superseded", successors=[" › ".join(body["path"])])
@@ -321,9 +353,15 @@ def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
     return below[0] if len(below) == 1 else target
 
 
-def _successor_units(rows: NameIndex, name: str, ended: Mapping) -> list[str]:
-    """The units a successor's name stands for: current ones, the shallowest of them."""
+def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mapping[str, str] | None = None) -> list[str]:
+    """The units a successor's name stands for: current ones, the shallowest of them; a name no unit
+    bears, the body that was renamed from it (``renamed``: old name -> new name)."""
     found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
+    seen = {name}
+    while not found and renamed and renamed.get(name) and renamed[name] not in seen:
+        name = renamed[name]
+        seen.add(name)
+        found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
     if not found:
         return []
     depth = min(f.count("/") for f in found)
