@@ -290,8 +290,8 @@ def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status
     shown = graph.node(at) if at else body  # the unit whose lines are the evidence
     where = said.where if said is not None else \
         f"{shown['doc']} line {shown['line']}" if shown.get("line") else shown.get("doc", "")
-    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],),
-                                         node.get("status_date", ""), evidence, where))
+    when = said.date if said is not None and said.date else node.get("status_date", "")
+    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],), when, evidence, where))
     node.update(status="superseded", successors=[" › ".join(body["path"])])
 
 
