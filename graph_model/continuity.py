@@ -32,10 +32,12 @@ from .naming import BRANCH_BODIES
 
 MIN_WORK = 0.3
 MIN_LEAD = 0.15
+MIN_ABSORBED = 0.2  # a division of the parent, in rules revised when the body ended, with a topic in common
 YEARS_BEFORE, YEARS_AFTER = 3, 1
 EDGE = "SUCCEEDED_BY"
 BRANCH_HEADS = frozenset(BRANCH_BODIES.values())
 _NOT_WORDS = re.compile(r"[\W\d_]+")
+_UNIT_WORDS = frozenset("委員會處局所室司組中心科部署院館隊站場")
 
 
 def bigrams(text: str) -> set[str]:
@@ -77,20 +79,9 @@ def continuations(graph, ended: Mapping[str, list], bodies: set[str], born: Mapp
     """Ended body id -> ``(successor id, work, name)`` for the bodies whose successor the duties show
     (see the module's docstring).  ``ended``: unit id -> the statuses of its documents (dates);
     ``bodies``: the units with documents of their own; ``born``: unit id -> the date it was set up."""
-    words_of = {d["id"]: bigrams(d["text"]) for d in graph.nodes_with_label("Duty")}
-    duty_words = Words(words_of.values())
+    duty_words, work = _work(graph)
     name_words = Words(bigrams(u["name"]) for u in graph.units())
-    below: dict[str, tuple[set[str], float]] = {}
     scopes: dict[str, list[str]] = {}
-
-    def work(uid: str) -> tuple[set[str], float]:
-        """The duty words of a unit and everything below it, and their weight."""
-        if uid not in below:
-            words = set().union(*(words_of[d["id"]] for u in [uid, *graph.descendants(uid, depth=3)]
-                                  for d, _ in graph.duties_of(u)))
-            below[uid] = (words, duty_words.weight(words))
-        return below[uid]
-
     out = {}
     for uid, statuses in ended.items():
         dates = sorted(s.date for s in statuses if s.date)
@@ -113,6 +104,54 @@ def continuations(graph, ended: Mapping[str, list], bodies: set[str], born: Mapp
         if w >= MIN_WORK and total > w and lead >= MIN_LEAD:
             out[uid] = (best, round(w, 2), round(total - w, 2))
     return out
+
+
+def _work(graph):
+    """The duty-word weights, and a reader of the duty words of a unit and everything below it (with
+    their weight)."""
+    words_of = {d["id"]: bigrams(d["text"]) for d in graph.nodes_with_label("Duty")}
+    duty_words = Words(words_of.values())
+    below: dict[str, tuple[set[str], float]] = {}
+
+    def work(uid: str) -> tuple[set[str], float]:
+        if uid not in below:
+            words = set().union(*(words_of[d["id"]] for u in [uid, *graph.descendants(uid, depth=3)]
+                                  for d, _ in graph.duties_of(u)))
+            below[uid] = (words, duty_words.weight(words))
+        return below[uid]
+    return duty_words, work
+
+
+def absorptions(graph, ended: Mapping[str, list], bodies: set[str], revised: Mapping[str, list[str]]) -> dict:
+    """Ended body id -> ``(division id, work)`` for a body its current parent absorbed: a division of the
+    parent (not a body of its own), in rules revised about when the body ended (a year either way), does
+    its work — duties alike by at least :data:`MIN_WORK`, ahead of the parent's other divisions by
+    :data:`MIN_LEAD` (財政部 › 法規委員會, repealed 2013-01-08 → 財政部 › 法制處, in 財政部處務規程 as revised
+    in 2013).  ``revised``: unit id -> the dates of the 沿革 entries of the documents that set it up."""
+    duty_words, work = _work(graph)
+    out = {}
+    for uid, statuses in ended.items():
+        dates = sorted(s.date for s in statuses if s.date)
+        parent = graph.parent(uid)
+        if uid not in bodies or not dates or parent is None or parent in ended \
+                or graph.node(parent)["name"] in BRANCH_HEADS or not work(uid)[1]:
+            continue
+        start, end = _shift(dates[-1], -1), _shift(dates[-1], 1)
+        words, weight = work(uid)
+        scored = sorted(((duty_words.similar(words, work(c)[0], weight, work(c)[1]), c)
+                         for c in graph.children(parent)
+                         if c not in ended and graph.node(c)["kind"] == "Division"
+                         and any(start <= d <= end for d in revised.get(c, ()))), reverse=True)
+        lead = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0) if scored else 0
+        if scored and scored[0][0] >= MIN_ABSORBED and lead >= MIN_LEAD \
+                and _topic(graph.node(uid)["name"]) & _topic(graph.node(scored[0][1])["name"]):
+            out[uid] = (scored[0][1], round(scored[0][0], 2))
+    return out
+
+
+def _topic(name: str) -> set[str]:
+    """The characters of a name that say what it is about (法規委員會 → 法、規; 資訊處 → 資、訊)."""
+    return set(name) - _UNIT_WORDS
 
 
 def _candidates(graph, uid: str, ended: Mapping, bodies: set[str], scopes: dict[str, list[str]]) -> set[str]:

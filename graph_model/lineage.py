@@ -97,6 +97,10 @@ _ROC_DATE = lazy(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1
 # The issuer of an order, written before its number: 「交通部觀光署東部海岸國家風景區管理處觀海人字第…號令」.
 _ISSUER = lazy(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))"
                r"[\u4e00-\u9fff]{1,6}字第")
+# An order's number (「文人字第09824250491號令」): one order may repeal a body's rules and set up its successor's.
+_ORDER_NO = lazy(r"字第([0-9A-Za-z]{6,})號")
+_CATEGORY_PARTS = lazy(r"＞")
+PREPARATORY = "籌備處"
 _ENTRY_START = lazy(r"^\s*\d{1,2}\s*[.．]")
 _IN_FORCE = lazy(r"定自(.{4,20}?日)(?:起)?施行")
 
@@ -142,6 +146,12 @@ def history_entries(history: str) -> list[str]:
     return ["".join(e) for e in entries if "".join(e)]
 
 
+def renames(history: str) -> list[tuple[str, str, str, str]]:
+    """``(old title, new title, date, entry)`` of each 「原名稱：X；新名稱：Y」 of a 沿革."""
+    return [(old, new, roc_date(entry), entry) for entry in history_entries(history)
+            for old, new in _RENAME.findall(entry)]
+
+
 def clauses(articles: Iterable[tuple[int, str, str]]) -> list[list]:
     """The sentences of a law's text that may tell its lineage, as ``[line, article, sentence]``:
     what the loader keeps (``meta["clauses"]``), so that the store needs no law's whole text.
@@ -183,6 +193,8 @@ class _Corpus:
         # (also without the branch's head a document may be placed under: 行政院 › 農業部 is 農業部 too)
         names = set(self.agency.values()) | {"".join(p.agency[k:i]) for p in self.docs for k in (0, 1)
                                              for i in range(k + 1, len(p.agency))}
+        # and the names an agency had before a rename (飛航安全調查委員會, now 國家運輸安全調查委員會)
+        names |= {agency_of(old) for p in self.live for old, _, _, _ in renames(p.document.meta.get("history", ""))}
         self.known = sorted({a for a in names if len(a) >= 3}, key=lambda a: (-len(a), a))
         self.acts: dict[str, list[ParsedDocument]] = {}  # agency → its live organization acts
         for p in self.live:
@@ -340,8 +352,8 @@ def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
 def _successions(corpus: _Corpus, out: dict[str, Status], table: list[dict]) -> list[_Succession]:
     """Every agency the documents (or the table) say was succeeded, with its evidence: what a document
     says first (its own words before the naming conventions), the table last."""
-    found = _by_rename(corpus) + _by_transfer(corpus) + _by_repeal_order(corpus) + _by_sunset(corpus, out) \
-        + _by_naming(corpus) + _by_table(table)
+    found = _by_rename(corpus) + _by_transfer(corpus) + _by_same_order(corpus) + _by_repeal_order(corpus) \
+        + _by_sunset(corpus, out) + _by_naming(corpus) + _by_table(table)
     # An agency that still has a document dated on or after the evidence exists: that evidence is wrong for it.
     return [s for s in found if not corpus.alive_after(s.agency, s.date)]
 
@@ -373,6 +385,33 @@ def _by_transfer(corpus: _Corpus) -> list[_Succession]:
                 old, new = corpus.known_prefix(m.group("old")), m.group("new")
                 if old and old != own and not new.startswith(old):
                     out.append(_Succession(old, (new,), corpus.enacted(q), sentence, where))
+    return out
+
+
+def _by_same_order(corpus: _Corpus) -> list[_Succession]:
+    """The order that repealed an agency's rules set up one other agency's (國立臺灣工藝研究所暫行組織規程
+    「文人字第09824250491號令發布廢止」, and 國立臺灣工藝研究發展中心組織規程 「…文人字第09824250491號令訂定發布」
+    the same day): that agency succeeded it."""
+    set_up: dict[str, list[tuple[ParsedDocument, str]]] = {}  # order number -> the first entries it is in
+    for q in corpus.docs:  # (the successor may have been succeeded since)
+        entries = history_entries(q.document.meta.get("history", ""))
+        m = _ORDER_NO.search(entries[0]) if entries else None
+        if m:
+            set_up.setdefault(m.group(1), []).append((q, entries[0]))
+    out = []
+    for p in corpus.docs:
+        entries = history_entries(p.document.meta.get("history", ""))
+        m = _ORDER_NO.search(entries[-1]) if entries and _REPEAL.search(entries[-1]) else None
+        if not m:
+            continue
+        own = corpus.agency[p.document.id]
+        new = {corpus.agency[q.document.id]: (q, e) for q, e in set_up.get(m.group(1), ())
+               if not corpus.agency[q.document.id].startswith(own) and not own.startswith(corpus.agency[q.document.id])}
+        if len(new) == 1:
+            (agency, (q, entry)), = new.items()
+            out.append(_Succession(own, (agency,), roc_date(entries[-1]),
+                                   f"{entries[-1]}（{p.document.id} 沿革內容）；{q.document.title}：{entry}",
+                                   f"{q.document.id} 沿革內容"))
     return out
 
 
@@ -453,6 +492,16 @@ def _under_succeeded(p: ParsedDocument, corpus: _Corpus, successions: list[_Succ
         if own.startswith(s.agency) and (not s.date or not date or date < s.date):
             if own == s.agency:
                 return Status(p.document.id, "superseded", s.successors, s.date, s.evidence, s.where)
+            # Filed by the database under the successor, where its parent stood (法規類別 行政＞衛生福利部＞醫事目
+            # for 行政院 › 衛生署 › 緊急醫療救護諮詢委員會), the law still applies to the body: it went over
+            # with its parent, under its own name.  (A preparatory office became its body.)
+            parts = _CATEGORY_PARTS.split(p.document.meta.get("category", ""))
+            filed = [n for n in s.successors if n in parts and parts.index(n) == len(p.agency) - 2]
+            if filed and not p.document.meta.get("abolished") and own[len(s.agency):] == p.agency[-1] \
+                    and not own.endswith(PREPARATORY):
+                return Status(p.document.id, "superseded", (filed[0] + own[len(s.agency):],), s.date,
+                              f"法規類別 {p.document.meta['category']}；{s.agency} → {'、'.join(s.successors)}："
+                              f"{s.evidence}", f"{p.document.id} 法規類別")
             return Status(p.document.id, "superseded", (), s.date,
                           f"{s.agency} → {'、'.join(s.successors)}：{s.evidence}", s.where)
     return None

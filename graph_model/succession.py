@@ -28,10 +28,11 @@ documents.  :func:`mark` writes them into a built graph:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 
-from .continuity import continuations
-from .lineage import Status, history_entries, roc_date
+from .continuity import absorptions, continuations
+from .lineage import Status, agency_of, history_entries, renames, roc_date
 from .naming import DISTINCT_NAME
 from .unitref import NameIndex
 
@@ -47,6 +48,12 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents)."""
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
+    moved = _moved_families(graph, docs)
+    revised = {p.document.id: [roc_date(e) for e in history_entries(p.document.meta.get("history", ""))]
+               for p in docs}
+    # a successor named as it was before a rename (飛航安全調查委員會): the body under its new name
+    renamed = {agency_of(old): agency_of(new) for p in docs
+               for old, new, _, _ in renames(p.document.meta.get("history", ""))}
     for node in graph.nodes_with_label("Document"):
         doc = node["id"].removeprefix("doc:")
         if enacted.get(doc):
@@ -79,7 +86,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
-                for target in _successor_units(rows, name, ended):
+                for target in _successor_units(rows, name, ended, renamed):
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
     # repeal orders of 行政院農業委員會's rules, issued by 農業部).
@@ -88,11 +95,12 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         if node["kind"] == "Agency" and len(node["path"]) <= 3 and not graph.out(uid, EDGE):
             s = next((s for s in found if s.successors), None)
             for name in s.successors if s else ():
-                for target in _successor_units(rows, name, ended):
+                for target in _successor_units(rows, name, ended, renamed):
                     _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
-    _joined_family(graph, ended)
+    _absorbed(graph, ended, revised)
+    _joined_family(graph, ended, moved)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
 
@@ -104,9 +112,10 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
     its successor also where the documents only said where its parent's work went (行政院衛生署 ›
     胸腔病院: 衛生福利部, which holds a 胸腔病院).  A preparatory office became the body it prepared."""
     by_name: dict[str, list[str]] = {}
+    ended_by_name: dict[str, list[str]] = {}
     for unit in graph.units():
-        if unit["id"] not in ended and unit["kind"] in AGENCY_KINDS:
-            by_name.setdefault(unit["name"], []).append(unit["id"])
+        if unit["kind"] in AGENCY_KINDS:
+            (ended_by_name if unit["id"] in ended else by_name).setdefault(unit["name"], []).append(unit["id"])
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS:
@@ -125,9 +134,18 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
             continue
         same = [u for u in by_name.get(node["name"], [])
                 if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
+        if not same:  # the body went over and has ended since (行政院原住民委員會 › 文化園區管理局 →
+            # 行政院原住民族委員會 › 文化園區管理局, since become 原住民族文化發展中心)
+            same = [u for u in ended_by_name.get(node["name"], [])
+                    if any(u.startswith(h + "/") for h in heirs) and _end(ended[u]) > _end(ended[uid])]
         if len(same) == 1:
             target = graph.node(same[0])
             _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _end(statuses) -> str:
+    """The date the last document of a body ended."""
+    return max((s.date for s in statuses if s.date), default="")
 
 
 def _names_its_own(graph, uid: str) -> bool:
@@ -154,27 +172,102 @@ def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
                                                    f"names {name:.2f}; set up {born[target]}")
 
 
-def _joined_family(graph, ended: Mapping) -> None:
+def _moved_families(graph, docs) -> list[tuple[str, str, str, Status]]:
+    """``(old name, family document's body, date, evidence)`` of each family document renamed from
+    another body's (「原名稱：內政部所屬老人身心障礙兒童及少年福利機構組織準則；新名稱：衛生福利部老人…」):
+    the family moved, with its members, to the body that set the new one up."""
+    about = _agencies_of_documents(graph.units())
+    out = []
+    for p in docs:
+        body = about.get(p.document.id)
+        for old, new, when, entry in renames(p.document.meta.get("history", "")):
+            a, b = agency_of(old), agency_of(new)
+            if body is not None and a != b and when:
+                out.append((a, body, when, Status(p.document.id, "superseded", (b,), when, entry,
+                                                  f"{p.document.id} 沿革內容")))
+    return out
+
+
+# A member left its old parent with the family when it ended this close to the family's move.
+MOVE_DAYS = 62
+
+
+def _absorbed(graph, ended: Mapping, revised: Mapping[str, list[str]]) -> None:
+    """A body that is history and names no successor of its own, whose work one division of its current
+    parent took over (:func:`graph_model.continuity.absorptions`): the parent absorbed it."""
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    dates = {u["id"]: sorted({d for src in u.get("sources", ()) for d in revised.get(src["doc"], ()) if d})
+             for u in units}
+    for uid, (division, work) in absorptions(graph, ended, bodies, dates).items():
+        if not _names_its_own(graph, uid):
+            parent = graph.parent(uid)
+            _replace_successor(graph, uid, parent, f"absorbed: its work is done by {graph.node(division)['name']} "
+                                                   f"(duties alike {work:.2f})", at=division)
+
+
+def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, Status]] = ()) -> None:
     """A body that is history and names no successor of its own, of a kind a current family under the
     same parent (or the parent's successor) gathers: the family's rules govern it now (標準檢驗局 ›
-    花蓮分局 → 各分局; 交通部公路局 › 嘉義區監理所 → 交通部公路局 › 各區監理所)."""
+    花蓮分局 → 各分局; 交通部公路局 › 嘉義區監理所 → 交通部公路局 › 各區監理所).  Under a new parent it
+    is that parent's member of its own name (行政院衛生署 › 玉里醫院 → 衛生福利部 › 玉里醫院); a family
+    renamed from its old parent's (``moved``, see :func:`_moved_families`) took the members that ended
+    with the move (內政部 › 雲林教養院 → 衛生福利部 › 雲林教養院)."""
     families: dict[str, list[tuple[str, str]]] = {}  # parent id -> (family id, the members' common end)
+    kinds: dict[str, str] = {}  # a family's id -> the members' common end
     for unit in graph.units():
         m = FAMILY.match(unit["name"])
         parent = graph.parent(unit["id"])
         if m and unit["id"] not in ended and parent is not None:
             families.setdefault(parent, []).append((unit["id"], m.group("kind")))
+            kinds[unit["id"]] = m.group("kind")
     for uid in ended:
         node, parent = graph.node(uid), graph.parent(uid)
         if parent is None or node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or \
                 _names_its_own(graph, uid):
             continue
-        places = [parent, *(t for t, _ in graph.out(parent, EDGE))]
-        found = [f for place in places for f, kind in families.get(place, ())
+        # where a family of its kind may be: (family id, kind) -> (the body it belongs to, the move's words)
+        near: dict[tuple[str, str], tuple[str, Status | None]] = {}
+        for place in (parent, *(t for t, _ in graph.out(parent, EDGE))):
+            near.update({f: (place, None) for f in families.get(place, ()) if f not in near})
+        for body, owner, s in _moves_from(graph, parent, ended[uid], moved):
+            own = [(body, kinds[body])] if body in kinds else []
+            near.update({f: (owner, s) for f in [*own, *families.get(body, ())] if f not in near})
+        found = [(f, *near[(f, kind)]) for f, kind in near
                  if node["name"].endswith(kind) and len(node["name"]) > len(kind)]
-        if len(found) == 1:
-            family = graph.node(found[0])
-            _replace_successor(graph, uid, found[0], f"one of {family['name']}, whose rules govern them now")
+        if len(found) != 1:
+            continue
+        family_id, heir, move = found[0]
+        family = graph.node(family_id)
+        if heir == parent:
+            _replace_successor(graph, uid, family_id, f"one of {family['name']}, whose rules govern them now")
+            continue
+        member = " › ".join((*graph.node(heir)["path"], node["name"]))
+        evidence = f"one of {family['name']} of {' › '.join(graph.node(heir)['path'])}, whose rules govern them now"
+        if move is not None:
+            evidence += f"：{move.evidence}"
+        _replace_successor(graph, uid, family_id, evidence, move)
+        node["successors"] = [member]
+
+
+def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
+    """``(family body, its owner, evidence)`` of the families that moved away from ``parent`` when a
+    body under it ended (within :data:`MOVE_DAYS` of the move)."""
+    node = graph.node(parent)
+    names = {n for n in (node["name"], node.get("full_name") or "", *(node.get("aliases") or ())) if len(n) >= 3}
+    ends = [s.date for s in statuses if s.date]
+    end = max(ends) if ends else ""
+    out = []
+    for old, body, when, s in moved:
+        owner = graph.parent(body)
+        if owner is not None and owner != parent and end and _days(end, when) <= MOVE_DAYS \
+                and any(old.startswith(n) for n in names):
+            out.append((body, owner, s))
+    return out
+
+
+def _days(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
 def _prepared_elsewhere(graph, ended: Mapping) -> None:
@@ -187,14 +280,18 @@ def _prepared_elsewhere(graph, ended: Mapping) -> None:
             node.update(status="superseded", successors=[" › ".join((*node["path"][:-1], prepared))])
 
 
-def _replace_successor(graph, uid: str, target: str, evidence: str) -> None:
-    """Make ``target`` the successor of ``uid`` in place of where its parent's work went."""
+def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
+                       at: str = "") -> None:
+    """Make ``target`` the successor of ``uid`` in place of where its parent's work went (``said``:
+    the document's words that say so, when one does)."""
     node, body = graph.node(uid), graph.node(target)
     for old, _ in graph.out(uid, EDGE):
         graph.g.remove_edge(uid, old, key=f"{EDGE}:{old}")
-    where = f"{body['doc']} line {body['line']}" if body.get("line") else body.get("doc", "")
-    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],),
-                                         node.get("status_date", ""), evidence, where))
+    shown = graph.node(at) if at else body  # the unit whose lines are the evidence
+    where = said.where if said is not None else \
+        f"{shown['doc']} line {shown['line']}" if shown.get("line") else shown.get("doc", "")
+    when = said.date if said is not None and said.date else node.get("status_date", "")
+    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],), when, evidence, where))
     node.update(status="superseded", successors=[" › ".join(body["path"])])
 
 
@@ -220,9 +317,12 @@ def _inherit(graph, ended: Mapping) -> None:
         if up is None:
             continue
         if graph.out(up, EDGE):
-            targets = [t for t, _ in graph.out(up, EDGE)]
+            targets = [" › ".join(graph.node(t)["path"]) for t, _ in graph.out(up, EDGE)]
+            # a member of a family (衛生福利部 › 雲林教養院), not the family it joined
+            joined = any(FAMILY.match(graph.node(t)["name"]) for t, _ in graph.out(up, EDGE))
+            named = (graph.node(up).get("successors") if joined else None) or targets
             node.update(status="superseded", status_date=node.get("status_date") or graph.out(up, EDGE)[0][1]["date"],
-                        successors=[" › ".join(graph.node(t)["path"]) for t in targets])
+                        successors=named)
         else:  # a successor the graph does not hold (國營臺灣鐵路股份有限公司)
             above = graph.node(up)
             node.update(status="superseded", status_date=node.get("status_date") or above.get("status_date", ""),
@@ -253,9 +353,15 @@ def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
     return below[0] if len(below) == 1 else target
 
 
-def _successor_units(rows: NameIndex, name: str, ended: Mapping) -> list[str]:
-    """The units a successor's name stands for: current ones, the shallowest of them."""
+def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mapping[str, str] | None = None) -> list[str]:
+    """The units a successor's name stands for: current ones, the shallowest of them; a name no unit
+    bears, the body that was renamed from it (``renamed``: old name -> new name)."""
     found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
+    seen = {name}
+    while not found and renamed and renamed.get(name) and renamed[name] not in seen:
+        name = renamed[name]
+        seen.add(name)
+        found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
     if not found:
         return []
     depth = min(f.count("/") for f in found)

@@ -105,3 +105,28 @@ def test_history_prints_the_successor_the_duties_show_with_its_evidence(tmp_path
     event = next(line for line in result.output.splitlines() if "took its work over" in line)
     assert "superseded by" in event and event.split(": ")[0].endswith("屏東榮民總醫院")
     assert "F0150118 line" in result.output
+
+
+def test_a_family_renamed_from_another_body_takes_the_members_that_ended_with_the_move(tmp_path):
+    # 衛生福利部老人身心障礙兒童及少年福利機構組織準則's 沿革: 「（原名稱：內政部所屬老人身心障礙兒童及少年
+    # 福利機構組織準則；新名稱：衛生福利部…）」 (102.07.21); 內政部雲林教養院辦事細則 repealed the same day.
+    import json
+    assert "原名稱：內政部所屬老人身心障礙兒童及少年福利機構組織準則" in "".join(
+        json.loads(corpus.national_file("D0000155"))["沿革內容"].split())
+    graph = history_of(tmp_path, "D0000081", "D0010075", "D0000155").graph(history=True)
+    old = next(u for u in graph.units() if u["name"] == "雲林教養院")
+    assert old["status"] == "superseded" and old["successors"] == ["行政院 › 衛生福利部 › 雲林教養院"]
+    family = next(u for u in graph.units() if u["name"] == "各教養院")
+    edge = succeeded_by(graph, old["id"])[family["id"]]
+    assert edge["doc"] == "D0000155" and "原名稱：內政部所屬" in edge["evidence"]
+    below = next(u for u in graph.units() if u["id"] == old["id"] + "/教保課")
+    assert below["successors"] == ["行政院 › 衛生福利部 › 雲林教養院"]
+
+
+def test_a_body_a_division_of_its_parent_took_over_was_absorbed_by_the_parent(tmp_path):
+    # 內政部法規委員會組織規程 (D0000002, repealed 2023) and 內政部處務規程 (revised 2023), whose 法制處 does its work.
+    graph = history_of(tmp_path, "D0000002", "D0010001").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["內政部", "法規委員會"])
+    parent = graph.parent(old)
+    edge = succeeded_by(graph, old)[parent]
+    assert edge["evidence"].startswith("absorbed: its work is done by 法制處") and edge["doc"] == "D0010001"

@@ -196,3 +196,26 @@ def test_an_agency_its_parents_newer_act_no_longer_lists_is_abolished(status, na
     # 衛生福利部組織法 第5條 lists 「五、社會及家庭署」: its own act stays current.
     assert "社會及家庭署" in [u.path[-1] for u in text["L0000055"].units]
     assert status["L0000058"].state == "current"
+
+
+def test_the_order_that_repealed_a_bodys_rules_and_set_up_another_names_the_successor(status):
+    # 國立臺灣工藝研究所暫行組織規程: 「…文人字第09824250491號令發布廢止」; 國立臺灣工藝研究發展中心辦事細則:
+    # 「…文人字第09824250491號令訂定發布全文18條」.
+    s = status["H0000081"]
+    assert (s.state, s.successors, s.date) == ("abolished", ("國立臺灣工藝研究發展中心",), "2009-12-31")
+    assert "09824250491" in s.evidence
+
+
+def test_a_law_the_database_files_under_the_parents_successor_went_over_with_it(status):
+    # 行政院衛生署緊急醫療救護諮詢委員會組織規程 (not repealed): 法規類別 「行政＞衛生福利部＞醫事目」.
+    s = status["L0000032"]
+    assert (s.state, s.successors, s.where) == ("superseded", ("衛生福利部緊急醫療救護諮詢委員會",),
+                                                "L0000032 法規類別")
+    # 行政院農業委員會農糧署各分署組織通則 is filed under 農業部, which is not where its parent (農糧署) stood.
+    assert status["M0000014"].successors != ("農業部各分署",)
+
+
+def test_a_successor_named_before_its_rename(status):
+    # 行政院飛航安全委員會組織規程: 「…飛航安全調查委員會飛安字第1010208014號令發布廢止」 (the council's name
+    # before 「原名稱：飛航安全調查委員會組織法；新名稱：國家運輸安全調查委員會組織法」).
+    assert status["K0000045"].successors == ("飛航安全調查委員會",)
