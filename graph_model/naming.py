@@ -74,10 +74,11 @@ UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.ge
 
 # Words that end a unit's name only as an item of a list of units the text sets up (「本院設下列…：」 +
 # 「一、國光劇團，分三科辦事。」): alone in prose they end too many other words (學會, 倉庫, 設計台).
-# (The 系 of research institutes, 「一、農藝系。」, are left out: the shared national check counts 系 as no unit word.)
+# The 系 of research institutes and schools (「本分所設下列系、室：」 + 「一、農藝系。」, M0010048) are units there; in
+# prose 系 ends 體系, 關係, 學系 (the kind, no name).
 LISTED_UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("園區", "Facility"), ("劇團", "Division"), ("樂團", "Division"), ("廠", "Facility"),
-    ("臺", "Facility"), ("台", "Facility"), ("庫", "Facility"), ("會", "Committee"),
+    ("臺", "Facility"), ("台", "Facility"), ("庫", "Facility"), ("會", "Committee"), ("系", "Division"),
 )
 
 # A piece that names a parent agency ends with one of these; the last piece may end with any word.

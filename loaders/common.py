@@ -15,7 +15,7 @@ from graph_model.lazy_re import lazy
 from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
 from graph_model.records import DefinitionRecord, Source, UnitRecord
 
-from .patterns import LIST_JOIN
+from .patterns import LIST_JOIN, TROOP_NAME
 from .text import Line
 
 GENRE_TITLE = lazy(rf"{GENRE_WORDS}$")
@@ -160,10 +160,12 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     (['職員加班'], [])
     """
     pieces = [p for segment in re.split(r"[、，,]", expand_names(text)) for p in joined_names(segment)]
+    # 「學員生總隊部、教勤營、汽車連、本部連」: a company or battalion in a list of units is one (F0000058)
+    troops = any(UNIT_NAME.fullmatch(p.strip()) for p in pieces)
     names = []
     for p in pieces:
         p = p.strip()
-        if p and UNIT_NAME.fullmatch(p):
+        if p and (UNIT_NAME.fullmatch(p) or troops and TROOP_NAME.fullmatch(p)):
             names.append(p)
         elif p and strict:
             return []

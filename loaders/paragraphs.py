@@ -32,6 +32,7 @@ from .patterns import (
     DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
+    EARLIER_UNITS_DUTIES,
     FAMILY_DEFINED,
     FAMILY_NAME,
     LIST_GOES_ON,
@@ -48,6 +49,7 @@ from .patterns import (
     RESPECTIVE,
     SETS_UP,
     SETS_UP_LIST,
+    SHARED_OUT_LIST,
     STAFFED_FOR,
     SUBORDINATE,
     TYPE_WORD,
@@ -200,6 +202,26 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     if duty:
         parser.duty(parser.agency, duty.group("duty"), para.line)
     return NO_LIST
+
+
+def earlier_units_duties(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「前條各處、科、組之職掌如左：」: the items name the units the article before set up, each with its duties
+    (H0000020); an item naming no unit is the agency's.
+
+    >>> from loaders.structure import demo
+    >>> demo("第 2 條", "本校設左列各處、科、組及軍訓人員。", "一、教務處：設教學、註冊二組。",
+    ...      "二、國劇科：設劇藝組。", "第 3 條", "前條各處、科、組之職掌如左：", "一、教務處：掌理課程編排等事項。",
+    ...      "（一）教學組：掌理教學實施事項。", "二、國劇科：掌理國劇教學事項。")
+    unit 教務處
+    unit 教務處/教學組
+    unit 教務處/註冊組
+    unit 國劇科
+    unit 國劇科/劇藝組
+    duty 教務處 課程編排等事項
+    duty 教務處/教學組 教學實施事項
+    duty 國劇科 國劇教學事項
+    """
+    return ListContext(parser.agency, "", Mode.AGENCY) if EARLIER_UNITS_DUTIES.match(para.text) else None
 
 
 def subject(parser: StructureParser, para: Paragraph) -> None:
@@ -375,6 +397,10 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(p, purpose.group("purpose"), line)
     if para.intro and not paths:
         return ListContext(parser.agency, "", Mode.UNITS)
+    if para.duty_intro and len(paths) > 1 and SHARED_OUT_LIST.search(rest):
+        # 「本處設總務、會計二課，分掌事項如下：」 + 「一、總務課－掌理…」: each item names its unit; an item
+        # naming none is the agency's, which its units share out.
+        return ListContext(parser.agency, "", Mode.AGENCY)
     return ListContext(paths[-1], "", Mode.DUTIES) if para.duty_intro and len(paths) == 1 else NO_LIST
 
 
@@ -524,7 +550,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, named_members, body_with_its_own_law, subject, subordinate_agencies,
-    units_listed,
+    continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    subordinate_agencies, units_listed,
     agency_as_subject, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

@@ -19,8 +19,9 @@ SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二三四五六七八九十
 CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 # 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
+# 「本校設左列各處、科、組及軍訓人員。」 (H0000020): the kinds listed may run to a dozen characters.
 LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$"
-                        r"|設(?:下列|左列)各[^，。：；]{1,8}。$")
+                        r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
@@ -30,8 +31,10 @@ POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
 # 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
 # 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
+# A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
+# F0000058): 連 and 營 end too many other words (關連, 經營) to be unit words alone.
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
-                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔))"
+                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|、[^，。；：、及]{{1,6}}[連營]))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：])")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
@@ -39,6 +42,10 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
 # 「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: after the list, 並 goes on with the agency.
 AGENCY_GOES_ON = lazy(r"^\s*(?:[（(][^（）()]{1,16}[）)])?\s*[，,]並(?:掌理|辦理|負責)")
+# 「，分掌事項如下：」, 「，分別掌理下列事項：」: the units just set up share the list that follows.
+SHARED_OUT_LIST = lazy(r"^\s*[，,](?:並)?(?:分掌|分別(?:掌理|辦理|負責))")
+# 「設監察業務處、…、綜合業務處，分別掌理下列事項：」 (A0010071): a duty that only points to the list after it.
+EMPTY_DUTY = lazy(r"(?:下列|左列|以下|有關)?(?:各[款項])?(?:事項|業務|事務)(?:如[下左])?")
 # 「分別掌理本局組織通則第二條及本細則第二章所定事項」: a duty that only points to another text.
 POINTS_ELSEWHERE = lazy(r"第\S{1,4}[條章]|前條|前項")
 # 「設各課及工場，分別掌理下列事項：」: 各 before a list of type words, every unit of each kind
@@ -68,8 +75,12 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 # catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
 # 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
 UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
+# 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
+# before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
+EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
 ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
-SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$")
+# 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
+SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
@@ -100,6 +111,13 @@ OBJECT_CLAUSE = lazy(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<dut
 BY_UNITS = lazy(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)"
                  r"(?:共同|分別|會同)?"
                  r"(?:辦理|掌理|負責)之?。?$")
+# 「教勤營」, 「本部連」: a battalion or company, named in a list of units (never 經營, 國營 or 關連: two characters
+# at least before it, none of them a verb's).
+TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連營]")
+# 「本院設內科部、外科部…」, 「本校設一般學科部」, 「本局設承保部」: a 部 is a division of a hospital, school or
+# bureau; it is an agency only under a branch of government (行政院's 內政部) or as 國防部's 司令部 and 參謀本部.
+AGENCY_DEPARTMENT = lazy(r"(?:司令|參謀本)部$")
+DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
@@ -111,8 +129,10 @@ NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層�
 # 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
 LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
-# 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash), 「一、國光劇團，分三科辦事。」
-INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—]{2,40})(?:[：:－—](?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash, written 「－－」, 「—」, 「─」 or 「-」 as the
+# typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
+INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,40}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
+                   r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
                     r"(?:[，,](?P<rest>.*)|。?)$")
@@ -129,13 +149,19 @@ NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
 PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
                   r"|.由|協同|[一二三四五六七八九十]人|^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|"
-                  r"機關$|機構$|^各\S{1,2}$")  # …指揮監督所屬人員及機關; 附屬機關 is no name
+                  r"機關$|機構$|^各\S{1,2}$"  # …指揮監督所屬人員及機關; 附屬機關 is no name
+                  # 「本校得視實際需要分設有關科、班」 (有關科: the relevant ones, no name),
+                  # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
+                  # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
+                  r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$")
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
 ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
 # 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
-COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
+COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間)$")
+# 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
+COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊]))[{CN_NUM}]+(?P=word)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
 DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.

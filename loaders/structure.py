@@ -28,10 +28,13 @@ from .common import UNIT_NAME, definitions_in, expand_names, expanded_from, sour
 from .paragraphs import Mode, read as read_paragraph
 from .patterns import (
     ACTIVE_SUBJECT,
+    AGENCY_DEPARTMENT,
     BY_UNITS,
     COLLECTIVE,
+    DEPARTMENTS_ARE_AGENCIES,
     DIVIDED,
     DUTY_VERB,
+    EMPTY_DUTY,
     INLINE_UNIT,
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
@@ -72,6 +75,7 @@ class StructureParser:
         self.seen: list[str] = []  # the paragraphs read so far
         # expanded name → the collective or range it was written as
         self.folded_self = {fold_name(n) for n in self.self_names}
+        self.recorded = {u.path for u in parsed.units}
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -101,7 +105,8 @@ class StructureParser:
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
         path = (parent or self.agency) + (name,)
         kind, unit_type = classify_unit(name)
-        if kind == "Agency" and parent is not None and parent != self.agency:
+        if kind == "Agency" and (parent is not None and parent != self.agency or unit_type == "部" and
+                                 not AGENCY_DEPARTMENT.search(name) and not DEPARTMENTS_ARE_AGENCIES.search(path[-2])):
             kind = "Division"
         written = self.written.get(name, "")
         if written not in line.text:
@@ -110,8 +115,10 @@ class StructureParser:
             # 「北、中、南區水資源局」: the list the name was read from, as written
             m = re.search(rf"[^，。；：（）「」]*?{re.escape(name[-2:])}", line.body)
             written = re.sub(r"^.*?(?:分設|設置|設)", "", m.group(0)) if m else ""
-        self.parsed.units.append(UnitRecord(path, kind, unit_type, source_of(line, self.doc, item), note=note,
-                                            written=written))
+        if path not in self.recorded:  # a unit named again (its duties' article) is the one set up first
+            self.recorded.add(path)
+            self.parsed.units.append(UnitRecord(path, kind, unit_type, source_of(line, self.doc, item), note=note,
+                                                written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
         self.article_units.append(path)
@@ -137,6 +144,8 @@ class StructureParser:
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
              basis: str = "explicit") -> None:
         for d in split_duties(text):
+            if EMPTY_DUTY.fullmatch(d):
+                continue
             self.parsed.duties.append(DutyRecord(path, d, source_of(line, self.doc, item), basis=basis, post=post))
 
     def resolve_subject(self, subject: str, line: Line) -> tuple[tuple[str, ...] | None, str]:

@@ -10,7 +10,16 @@ import re
 from graph_model.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 
 from .common import UNIT_NAME, expand_names, joined_names, split_unit_list
-from .patterns import COLLECTIVE, COUNT_AFTER, COUNTED, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD
+from .patterns import (
+    COLLECTIVE,
+    COUNT_AFTER,
+    COUNT_OF_LIST,
+    COUNTED,
+    DIVIDED_AFTER,
+    FRAME,
+    NOT_A_NAME,
+    ONE_UNIT_WORD,
+)
 from .text import CN_NUM
 
 
@@ -66,7 +75,8 @@ def listed_names(text: str) -> list[str]:
     names = []
     for segment in joined_names(expand_names(text)):
         names += unit_names(segment) or split_unit_list(segment)
-    return [n for n in names if not COUNTED.match(n) and "設" not in n]
+    # 「設教學、註冊、設備三組」: 設備組 is a name (設 as a verb is none: 「…、設測量隊」)
+    return [n for n in names if not COUNTED.match(n) and not re.search(r"設(?!計|備|施)", n)]
 
 
 def split_names(text: str) -> list[str]:
@@ -116,12 +126,14 @@ def clean_name(name: str) -> str:
 
     >>> clean_name("本處人事室"), clean_name("電臺一所"), clean_name("覆審室分組"), clean_name("第一所")
     ('人事室', '電臺', '覆審室', '第一所')
+    >>> clean_name("分析組十一組"), clean_name("第十一組"), clean_name("調查二組")
+    ('分析組', '第十一組', '調查二組')
     """
     stripped = strip_self_reference(name)
     name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
     name = re.sub(r"^(?:分|並|另)?設(?!計|備|施)(?=\w{2,})", "", name)  # 「、設測量隊辦理…」
     name = re.sub(r"^若干(?=\w{2,})", "", name)  # 「得設若干工務所」
-    return DIVIDED_AFTER.sub("", COUNT_AFTER.sub("", name))
+    return DIVIDED_AFTER.sub("", COUNT_OF_LIST.sub("", COUNT_AFTER.sub("", name)))
 
 
 def bare(name: str) -> bool:
