@@ -15,8 +15,7 @@ from graph_model.lazy_re import lazy
 from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
 from graph_model.records import DefinitionRecord, Source, UnitRecord
 
-from .patterns import LIST_JOIN
-from .text import Line
+from .text import Line, cn_numeral
 
 GENRE_TITLE = lazy(rf"{GENRE_WORDS}$")
 ALIAS_DEF = lazy(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
@@ -170,6 +169,10 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     return names
 
 
+# The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
+LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠])(?:及|與|暨|和)"
+
+
 def joined_names(text: str) -> list[str]:
     """The names 及, 與, 暨 or 和 join after a unit word (「秘書室及人事室」), a name that holds one whole
     (「社會及家庭署」: 社會 names no unit).
@@ -209,16 +212,6 @@ _NUMBERED = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:�
 _COUNT_END = lazy(r"(?<!第)等?(?P<n>[二三四五六七八九十]{1,2})個?"
                   rf"(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
 _HEADS = lazy(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
-
-
-def cn_numeral(n: int) -> str:
-    """Chinese numeral of 1..99 as documents write it (十一, 二十).
-
-    >>> cn_numeral(7), cn_numeral(12), cn_numeral(20)
-    ('七', '十二', '二十')
-    """
-    tens, ones = divmod(n, 10)
-    return ((_CN[tens - 1] if tens > 1 else "") + "十" if tens else "") + (_CN[ones - 1] if ones else "")
 
 
 def expand_names(text: str) -> str:

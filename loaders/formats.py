@@ -212,7 +212,7 @@ def _running_lines(pages) -> set[str]:
 
 # ------------------------------------------------------------------------------------ list numbering
 def _cn(n: int) -> str:
-    from .common import cn_numeral
+    from .text import cn_numeral
     return cn_numeral(n) if n < 100 else str(n)
 
 

@@ -138,8 +138,6 @@ ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
 COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心])[一二兩三四五]+(?:所|處|座|個|間)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
 DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
-# The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
-LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠])(?:及|與|暨|和)"
 # 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
 TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.

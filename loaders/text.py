@@ -50,6 +50,19 @@ def cn_number(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+_CN = "一二三四五六七八九十"
+
+
+def cn_numeral(n: int) -> str:
+    """Chinese numeral of 1..99 as documents write it (十一, 二十).
+
+    >>> cn_numeral(7), cn_numeral(12), cn_numeral(20)
+    ('七', '十二', '二十')
+    """
+    tens, ones = divmod(n, 10)
+    return ((_CN[tens - 1] if tens > 1 else "") + "十" if tens else "") + (_CN[ones - 1] if ones else "")
+
+
 # --------------------------------------------------------------------- cleaning
 _TAG = lazy(r"<[^>\n]{0,400}>")
 _IMAGE = lazy(r"\[image:[^\]]*\]")
