@@ -24,7 +24,7 @@ from graph_model.lazy_re import lazy
 from graph_model.records import Document, ParsedDocument
 
 from .common import undated_title
-from .reading import LoadError, decode, read_bytes, read_document
+from .read.reading import LoadError, decode, read_bytes, read_document
 
 GENRES = ("org_act", "office_rules", "budget", "procedures")
 

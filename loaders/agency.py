@@ -9,7 +9,7 @@ from graph_model.records import ParsedDocument, Source, UnitRecord
 
 from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from .patterns import REGION_HEAD, TITLE_LIST
-from .text import Line
+from .read.text import Line
 
 _TITLE_OK = lazy(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
 

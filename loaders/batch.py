@@ -13,7 +13,7 @@ from pathlib import Path
 from graph_model.records import ParsedDocument
 
 from . import doc_id_for, load_path
-from .reading import LoadError
+from .read.reading import LoadError
 
 SUFFIXES = (".json", ".txt", ".pdf", ".docx", ".odt", ".doc")  # .doc: refused with the way out
 

@@ -15,7 +15,7 @@ from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, s
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 
 from .common import UNIT_NAME, agency_from_title, agency_records, definitions_in, source_of, split_duties
-from .text import logical_lines
+from .read.text import logical_lines
 
 _SECTION_START = lazy(r"內部(分層)?(業務|單位)|業務[職執]掌|組織及職掌")
 _MANDATE = lazy(r"^(主要職掌|法定職掌|現行法定職掌)[：:]")

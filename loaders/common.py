@@ -15,7 +15,7 @@ from graph_model.lazy_re import lazy
 from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
 from graph_model.records import DefinitionRecord, Source, UnitRecord
 
-from .text import Line, cn_numeral
+from .read.text import Line, cn_numeral
 
 GENRE_TITLE = lazy(rf"{GENRE_WORDS}$")
 ALIAS_DEF = lazy(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
@@ -244,7 +244,7 @@ def expanded_from(text: str) -> dict[str, str]:
 
 
 def _expand(text: str, origins: dict[str, str]) -> str:
-    from .text import cn_number
+    from .read.text import cn_number
 
     def names(written: str, out: list[str], lead: str = "") -> str:
         for n in out:

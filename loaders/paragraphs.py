@@ -52,7 +52,7 @@ from .patterns import (
     SUBORDINATE,
     TYPE_WORD,
 )
-from .text import CN_NUM, Line
+from .read.text import CN_NUM, Line
 from .unit_names import clean_name, listed_names, shared_out
 
 

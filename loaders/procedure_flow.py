@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from graph_model.lazy_re import lazy
 
-from .text import clean
+from .read.text import clean
 
 # (open, close, shape) — longest delimiters first.
 _SHAPES = (("{{", "}}", "hexagon"), ("((", "))", "circle"), ("([", "])", "stadium"), ("[[", "]]", "subroutine"),

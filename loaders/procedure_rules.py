@@ -8,7 +8,7 @@ turns each such article into a procedure-like record of kind ``"rule"`` whose
 steps are its clauses, each with the deciding posts (``deciders``) and the days
 it states, so that ``which 公文展期`` finds 「由主管科長核定」 and its agency.
 
->>> from loaders.text import logical_lines
+>>> from loaders.read.text import logical_lines
 >>> text = "第 四 章 文書處理\\n第 35 條\\n各單位承辦之文件，得按下列展期之規定，由各級主管斟酌核定：\\n" \\
 ...        "一、一般公文展期天數七日以內者，由主管科長核定；逾七日至三十日以內者，由單位主管核定。"
 >>> [rule] = office_rule_procedures(logical_lines(text), ("經濟部", "智慧財產局"), "d")
@@ -36,7 +36,7 @@ from graph_model.records import (
 )
 
 from .procedure_units import Mention, UnitFinder
-from .text import CN_NUM, Line, cn_number
+from .read.text import CN_NUM, Line, cn_number
 
 RULE_ROLE = "適用機關"
 _RULE_CHAPTER = lazy(r"文書|公文|分層負責|授權|時限|職責|權責")
@@ -125,7 +125,7 @@ def office_rule_procedures(lines: list[Line], agency_path: tuple[str, ...], doc_
                            rules_title: str = "辦事細則") -> list[ProcedureRecord]:
     """Procedure-like ``"rule"`` records from the document-handling and delegation chapters.
 
-    ``lines`` are :func:`loaders.text.logical_lines` of the office rules; ``units``
+    ``lines`` are :func:`loaders.read.text.logical_lines` of the office rules; ``units``
     the unit paths the document sets up (to resolve 秘書室 … named in the rules).
     The records go to ``parsed.procedures`` like procedures do.
     """

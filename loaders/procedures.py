@@ -50,7 +50,7 @@ from .common import definitions_in
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures
 from .procedure_units import Mention, UnitFinder
-from .text import Line, clean, cn_number, logical_lines, raw_lines
+from .read.text import Line, clean, cn_number, logical_lines, raw_lines
 
 __all__ = ["parse", "office_rule_procedures"]
 

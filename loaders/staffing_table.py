@@ -24,7 +24,7 @@ from graph_model.lazy_re import lazy
 from graph_model.naming import is_self_reference
 from graph_model.records import HeadcountRecord, Source
 
-from .text import clean
+from .read.text import clean
 
 CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
 TOTAL_WORDS = ("合計", "總計", "共計")

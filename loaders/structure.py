@@ -52,7 +52,7 @@ from .patterns import (
     UNIT_HEAD,
 )
 from .posts import document_posts
-from .text import CN_NUM, Line, logical_lines
+from .read.text import CN_NUM, Line, logical_lines
 from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
 
 

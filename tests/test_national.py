@@ -81,7 +81,7 @@ def test_a_law_file_is_read_with_its_metadata(run, store_path, tmp_path):
 
 
 def test_the_same_law_as_json_and_as_text_is_kept_once_and_two_versions_twice(run, store_path, tmp_path):
-    from loaders.lawjson import decode_law
+    from loaders.read.lawjson import decode_law
     data = corpus.national_file("Q0000012")
     (tmp_path / "Q0000012.json").write_bytes(data)
     text, _meta = decode_law(data)  # the law's text as the database gives it, saved as a plain file

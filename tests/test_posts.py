@@ -17,7 +17,7 @@ from loaders.posts import (
     mentions_posts,
     parse_rank,
 )
-from loaders.text import logical_lines
+from loaders.read.text import logical_lines
 
 AGENCY = ("財政部", "關稅總局")
 

@@ -15,7 +15,7 @@ from graph_model.graph import OrgGraph
 from graph_model.records import Actor, Source, TimeLimit
 from loaders import load_path
 from loaders.procedures import office_rule_procedures
-from loaders.text import logical_lines
+from loaders.read.text import logical_lines
 from queries.charts.chart import ChartError
 from queries.charts.procedure_chart import procedure_chart
 from queries.procedure import (

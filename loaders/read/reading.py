@@ -118,9 +118,9 @@ def read_bytes(data: bytes, path: str) -> tuple[str, str, str, dict]:
     """Decode a document's bytes; returns ``(text, encoding, sha256, metadata)``.
 
     A ``.json`` file (or one that starts like a JSON object) is read as a law of the national
-    laws database's open-data layout (:mod:`loaders.lawjson`); its metadata comes back too.  A PDF,
+    laws database's open-data layout (:mod:`loaders.read.lawjson`); its metadata comes back too.  A PDF,
     Word (.docx) or OpenDocument (.odt) file, told by its content, is read for its text layer
-    (:mod:`loaders.formats`); the encoding returned is then the format's name.
+    (:mod:`loaders.read.formats`); the encoding returned is then the format's name.
     """
     sha = hashlib.sha256(data).hexdigest()
     kind = sniff(data, path)
