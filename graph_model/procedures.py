@@ -2,7 +2,7 @@
 
 :meth:`OrgGraph.build` calls :func:`build_procedures` (its table
 :data:`graph_model.graph.EXTRA_BUILDERS`) on the graph being built with the procedure dicts a loader put in
-``parsed.procedures`` (:class:`~graph_model.records.ProcedureRecord`, see :func:`loaders.procedures.parse`).
+``parsed.procedures`` (:class:`~graph_model.records.ProcedureRecord`, see :func:`loaders.procedures.procedures.parse`).
 
 Nodes (ids are stable and readable):
 

@@ -8,7 +8,7 @@ Loaders never touch a database or the network.  Each genre has a parser
 - ``office_rules`` 辦事細則/處務規程 (office rules: each 組/處/室 split into 科 and 股 with their duties; their
                    文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.structure`
 - ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
-- ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures`
+- ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures.procedures`
 
 A load imports only what its documents need: a genre's parser when a document of it is read, and the
 modules' patterns are :func:`graph_model.lazy_re.lazy` (compiled when first used), not ``re.compile``.
@@ -38,7 +38,7 @@ def parser(genre: str) -> Callable[[str, Document], ParsedDocument]:
     if genre == "budget":
         from .budget import parse
     elif genre == "procedures":
-        from .procedures import parse
+        from .procedures.procedures import parse
     else:
         from .structure import parse_document as parse
     return parse

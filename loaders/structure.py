@@ -497,7 +497,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
-        from .procedure_rules import add_office_rules
+        from .procedures.procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)
     return parsed
 

@@ -14,7 +14,7 @@ from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
 from graph_model.graph import OrgGraph
 from graph_model.records import Actor, Source, TimeLimit
 from loaders import load_path
-from loaders.procedures import office_rule_procedures
+from loaders.procedures.procedures import office_rule_procedures
 from loaders.read.text import logical_lines
 from queries.charts.chart import ChartError
 from queries.charts.procedure_chart import procedure_chart

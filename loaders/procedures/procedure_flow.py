@@ -24,8 +24,7 @@ import re
 from dataclasses import dataclass
 
 from graph_model.lazy_re import lazy
-
-from .read.text import clean
+from loaders.read.text import clean
 
 # (open, close, shape) — longest delimiters first.
 _SHAPES = (("{{", "}}", "hexagon"), ("((", "))", "circle"), ("([", "])", "stadium"), ("[[", "]]", "subroutine"),

@@ -11,7 +11,7 @@ such as 【子女在國內就學】) and has sections:
 - 使用表格 / 使用書表 / 相關表件 — forms;
 - 權責單位 — responsible units, when the text names them.
 
-The units acting in steps and notes are found by :class:`loaders.procedure_units.UnitFinder`
+The units acting in steps and notes are found by :class:`loaders.procedures.procedure_units.UnitFinder`
 with their role (核辦, 彙辦, 審核 …).  Exports from HTML leave ``<p>``, ``<ol>``,
 ``<pre>``, ``<div>`` and table cells on one raw line: they are split first, so
 that nothing of the markup reaches names or text.
@@ -45,12 +45,12 @@ from graph_model.records import (
     UnitRole,
     Unplaced,
 )
+from loaders.common import definitions_in
+from loaders.read.text import Line, clean, cn_number, logical_lines, raw_lines
 
-from .common import definitions_in
 from .procedure_flow import MERMAID_START, parse_mermaid, split_arrow_chain
 from .procedure_rules import office_rule_procedures
 from .procedure_units import Mention, UnitFinder
-from .read.text import Line, clean, cn_number, logical_lines, raw_lines
 
 __all__ = ["parse", "office_rule_procedures"]
 

@@ -34,9 +34,9 @@ from graph_model.records import (
     StepRecord,
     UnitRole,
 )
+from loaders.read.text import CN_NUM, Line, cn_number
 
 from .procedure_units import Mention, UnitFinder
-from .read.text import CN_NUM, Line, cn_number
 
 RULE_ROLE = "適用機關"
 _RULE_CHAPTER = lazy(r"文書|公文|分層負責|授權|時限|職責|權責")
