@@ -4,9 +4,9 @@ Loaders never touch a database or the network.  Each genre has a parser
 ``parse(text, document) -> ParsedDocument`` (:func:`parser`):
 
 - ``org_act``      組織法/組織條例/組織通則/組織準則/組織規程 (organization acts: the agency, what it 掌理,
-                   its units and posts) — :mod:`loaders.structure`
+                   its units and posts) — :mod:`loaders.acts.structure`
 - ``office_rules`` 辦事細則/處務規程 (office rules: each 組/處/室 split into 科 and 股 with their duties; their
-                   文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.structure`
+                   文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.acts.structure`
 - ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
 - ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures.procedures`
 
@@ -40,7 +40,7 @@ def parser(genre: str) -> Callable[[str, Document], ParsedDocument]:
     elif genre == "procedures":
         from .procedures.procedures import parse
     else:
-        from .structure import parse_document as parse
+        from .acts.structure import parse_document as parse
     return parse
 
 __all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "parse_bytes",

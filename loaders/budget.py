@@ -180,7 +180,7 @@ def chart_units(boxes: str) -> list[str]:
 
 def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument) -> None:
     """Headcount figures (預算員額表) and the leadership posts the organization chart shows."""
-    from .posts import chart_leadership
+    from .acts.posts import chart_leadership
     from .staffing_table import staffing_tables
 
     parsed.headcounts = staffing_tables(text, doc, top)

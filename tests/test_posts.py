@@ -1,4 +1,4 @@
-"""Posts, headcounts and ranks read from organization acts (loaders/posts.py).
+"""Posts, headcounts and ranks read from organization acts (loaders/acts/posts.py).
 
 Every expectation below was checked by hand against the article text it cites.
 """
@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 from graph_model.ranks import rank_label
 from graph_model.records import Source, plain
-from loaders.posts import (
+from loaders.acts.posts import (
     chart_leadership,
     document_posts,
     extract_leadership,

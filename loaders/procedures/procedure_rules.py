@@ -174,7 +174,7 @@ def rules_kind(title: str, text: str = "") -> str:
 def add_office_rules(parsed, lines: list[Line], agency_path: tuple[str, ...], text: str = "") -> None:
     """Put the rules of an office-rules document in ``parsed.procedures`` (merged with any there).
 
-    Called by :func:`loaders.structure.parse_document` for the ``office_rules`` genre.
+    Called by :func:`loaders.acts.structure.parse_document` for the ``office_rules`` genre.
     """
     rules = office_rule_procedures(lines, agency_path, parsed.document.id, units=[u.path for u in parsed.units],
                                    rules_title=rules_kind(parsed.document.title, text))

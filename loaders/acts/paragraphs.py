@@ -7,7 +7,7 @@ whose items follow: a unit's duties (``Mode.DUTIES``), units (``Mode.UNITS``) or
 the paragraph (its subject) returns None and the next rule is tried.  A new convention is one rule here.
 
 Each rule's example runs a small office-rules document through the parser
-(:func:`loaders.structure.demo`): the units and duties it yields.
+(:func:`loaders.acts.structure.demo`): the units and duties it yields.
 """
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from enum import Enum
 from typing import NamedTuple, Protocol
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN
+from loaders.common import split_unit_list
+from loaders.read.text import CN_NUM, Line
 
-from .common import split_unit_list
 from .patterns import (
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
@@ -52,12 +53,11 @@ from .patterns import (
     SUBORDINATE,
     TYPE_WORD,
 )
-from .read.text import CN_NUM, Line
 from .unit_names import clean_name, listed_names, shared_out
 
 
 class StructureParser(Protocol):
-    """What the rules use of the parser (loaders.structure.StructureParser) reading the document."""
+    """What the rules use of the parser (loaders.acts.structure.StructureParser) reading the document."""
 
     agency: tuple[str, ...]
     self_names: set[str]
@@ -140,7 +140,7 @@ def read(parser: StructureParser, line: Line) -> ListContext:
 def continuation(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「…事項。分設二股，各股之職掌如下：」 goes on with the subject of the paragraph before.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設第一科。", "第一科掌理文書事項。", "各股之職掌如下：", "一、收發。")
     unit 第一科
     duty 第一科 文書事項
@@ -154,7 +154,7 @@ def continuation(parser: StructureParser, para: Paragraph) -> ListContext | None
 def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「…事項，由各組分別辦理之」, 「由行政組辦理之」: the units a sentence charges with a duty.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設第一組、第二組。", "第 3 條", "職員考勤事項，由各組分別辦理之。")
     unit 第一組
     unit 第二組
@@ -206,7 +206,7 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     """Learns the paragraph's subject (a unit, units, a post, the agency); sets up the units a named unit
     sets up in a later clause (「各工廠置廠長一人。第一工廠設印製、監查、製墨、輔工四課」).
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設下列各廠：", "一、第一工廠。", "二、第二工廠。", "第 3 條",
     ...      "各工廠置廠長一人。第一工廠設印製、監查二課。")
     unit 第一工廠
@@ -234,7 +234,7 @@ def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
     """「國家安全局組織另以法律定之」: a body whose organization a law of its own sets is an agency under this
     one, though no list sets it up (「國家安全會議及其所屬國家安全局應受立法院之監督」).
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本會及其所屬國家安全局應受監督，國家安全局組織另以法律定之。", "第 3 條",
     ...      "前項分臺之組織，另以法律定之。")
     unit 國家安全局
@@ -247,7 +247,7 @@ def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
 def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「本部之次級機關及其業務如下：」: a list of the agencies under this one.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局之所屬機關如下：", "一、北區分局。")
     unit 北區分局
     """
@@ -261,7 +261,7 @@ def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContex
 def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設第一組。", "第一組分設左列各科辦事：", "一、文書科。")
     unit 第一組
     unit 第一組/文書科
@@ -277,7 +277,7 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     """Learns that the agency is the subject: 「本局…」 by its own name, 「一、二等分局設人事室」 (the classes of a
     family's offices), and the post it names: 「本局置秘書一人，掌理…」.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局置秘書一人，其掌理事項如下：", "一、文稿之綜核。")
     duty 本局 文稿之綜核 (秘書)
     """
@@ -296,7 +296,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     """「本局設下列各組：」, 「本會設秘書室掌理議事…」, 「本局設第一組、第二組，分別掌理前條所列事項」: the agency sets
     units up, with what they do when the sentence says it.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設秘書室掌理文書、出納事項。", "本局設下列各組：", "一、第一組。")
     unit 秘書室
     unit 第一組
@@ -381,7 +381,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
 def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「秘書處設文牘科、收發科，分掌下列事項：」: a unit sets up its own sections.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設秘書處。", "秘書處設文牘科、收發科，分掌下列事項：", "一、文書。")
     unit 秘書處
     unit 秘書處/文牘科
@@ -409,7 +409,7 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     """The agency's duty in one sentence: what it staffs for (「本局為辦理…，得聘用…」), what a post it sets up
     does (「本局置消費者保護官，…掌理消費者保護事項」), its mandate (「本局掌理財物驗收、倉儲等業務。」).
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局置消費者保護官，受局長指揮，掌理消費者保護事項。")
     duty 本局 消費者保護事項 (消費者保護官)
     """
@@ -441,7 +441,7 @@ def no_subject(parser: StructureParser, para: Paragraph) -> ListContext | None:
 def summary(parser: StructureParser, para: Paragraph) -> None:
     """「X科掌理A、B等事項。分設二股…」: the summary sentence before the list is a duty of X.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設第一科。", "第一科掌理文書、檔案等事項。其職掌如下：", "一、收發。")
     unit 第一科
     duty 第一科 文書、檔案等事項
@@ -458,7 +458,7 @@ def summary(parser: StructureParser, para: Paragraph) -> None:
 def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「第一組掌理事項如下：」, 「本局掌理下列事項：」, 「秘書權責如下：」: the owner's duties follow.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局掌理下列事項：", "一、關務。", "第 3 條", "秘書權責如下：", "一、文稿之綜核。")
     duty 本局 關務
     duty 本局 文稿之綜核 (秘書)
@@ -490,7 +490,7 @@ def other_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
 def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
     """「第二組掌理選舉人名冊之編造。」, 「人事室依法辦理人事管理事項。」: the duty after the subject's verb.
 
-    >>> from loaders.structure import demo
+    >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設第二組、人事室。", "第二組掌理選舉人名冊之編造。", "人事室依法辦理人事管理事項。")
     unit 第二組
     unit 人事室

@@ -33,9 +33,9 @@ import re
 from graph_model.lazy_re import lazy
 from graph_model.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
 from graph_model.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
+from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import ONE_UNIT_WORD
-from .read.text import CN_NUM, cn_number
 from .unit_names import bare, clean_name
 
 # ----------------------------------------------------------------------------- ranks
@@ -552,7 +552,7 @@ def chart_leadership(text: str, doc_id: str, agency_path: tuple[str, ...]) -> li
     A chart may be cut into several debris runs by a few non-debris lines (「(2」);
     runs at most three raw lines apart are read as one chart.
     """
-    from .read.text import clean, logical_lines
+    from loaders.read.text import clean, logical_lines
 
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     spans: list[list[int]] = []

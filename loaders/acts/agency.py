@@ -6,10 +6,10 @@ import re
 from graph_model.lazy_re import lazy
 from graph_model.naming import BRANCH_BODIES, classify_agency, classify_unit, self_references, split_agency_name
 from graph_model.records import ParsedDocument, Source, UnitRecord
+from loaders.common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
+from loaders.read.text import Line
 
-from .common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from .patterns import REGION_HEAD, TITLE_LIST
-from .read.text import Line
 
 _TITLE_OK = lazy(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
 

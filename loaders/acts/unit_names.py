@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from graph_model.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
+from loaders.common import UNIT_NAME, expand_names, joined_names, split_unit_list
+from loaders.read.text import CN_NUM
 
-from .common import UNIT_NAME, expand_names, joined_names, split_unit_list
 from .patterns import COLLECTIVE, COUNT_AFTER, COUNTED, DIVIDED_AFTER, FRAME, NOT_A_NAME, ONE_UNIT_WORD
-from .read.text import CN_NUM
 
 
 def unit_names(text: str, known=()) -> list[str]:

@@ -22,9 +22,10 @@ from collections.abc import Callable
 from graph_model.duties import duty_flags, normalize_duty
 from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
+from loaders.common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
+from loaders.read.text import CN_NUM, Line, logical_lines
 
 from .agency import document_agency
-from .common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
 from .paragraphs import Mode, read as read_paragraph
 from .patterns import (
     ACTIVE_SUBJECT,
@@ -52,7 +53,6 @@ from .patterns import (
     UNIT_HEAD,
 )
 from .posts import document_posts
-from .read.text import CN_NUM, Line, logical_lines
 from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
 
 
@@ -489,7 +489,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         return parsed
     parsed.agency = tuple(agency)
     parser = StructureParser(parsed, agency, self_names)
-    for unit in parsed.units:  # the members a family's title names (loaders.agency.named_family)
+    for unit in parsed.units:  # the members a family's title names (loaders.acts.agency.named_family)
         if unit.path[:-1] == parser.agency:
             parser.known[unit.path[-1]] = unit.path
     parser.run(lines)
@@ -497,14 +497,14 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
-        from .procedures.procedure_rules import add_office_rules
+        from loaders.procedures.procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)
     return parsed
 
 
 def demo(*lines: str) -> None:
     """Print what a small office-rules document of ``lines`` yields, its units, then its duties (the examples
-    of loaders/paragraphs.py)."""
+    of loaders/acts/paragraphs.py)."""
     parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n"
                             + "\n".join(lines), Document("demo", "", "office_rules"))
     for unit in parsed.units[1:]:

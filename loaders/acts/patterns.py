@@ -1,5 +1,5 @@
 """The conventions of acts and office rules, as patterns: one place for every regular expression the
-structure parser (loaders/structure.py) and its paragraph rules (loaders/paragraphs.py) read documents with.
+structure parser (loaders/acts/structure.py) and its paragraph rules (loaders/acts/paragraphs.py) read documents with.
 
 Each is named for what it finds in the documents' own words; the comment above it quotes them.
 """
@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from graph_model.lazy_re import lazy
 from graph_model.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN
-
-from .read.text import CN_NUM
+from loaders.read.text import CN_NUM
 
 POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
