@@ -1,7 +1,8 @@
 """Posts and headcount figures in the graph.
 
 Builds two typed fields of :class:`~graph_model.records.ParsedDocument` (listed in
-:data:`graph_model.graph.EXTRA_BUILDERS`; records from :mod:`loaders.acts.posts` and :mod:`loaders.staffing_table`):
+:data:`graph_model.graph.EXTRA_BUILDERS`; records from :mod:`loaders.acts.posts` and
+:mod:`loaders.budget.staffing_table`):
 
 - ``posts``: each :class:`~graph_model.records.PostRecord` → a ``Post`` node,
   ``(:Unit)-[:HAS_POST]->(:Post)``.  Id

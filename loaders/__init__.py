@@ -7,7 +7,7 @@ Loaders never touch a database or the network.  Each genre has a parser
                    its units and posts) — :mod:`loaders.acts.structure`
 - ``office_rules`` 辦事細則/處務規程 (office rules: each 組/處/室 split into 科 and 股 with their duties; their
                    文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.acts.structure`
-- ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
+- ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget.budget`
 - ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures.procedures`
 
 A load imports only what its documents need: a genre's parser when a document of it is read, and the
@@ -36,7 +36,7 @@ def parser(genre: str) -> Callable[[str, Document], ParsedDocument]:
     then neither imports the budget and procedure parsers nor compiles their patterns.
     """
     if genre == "budget":
-        from .budget import parse
+        from .budget.budget import parse
     elif genre == "procedures":
         from .procedures.procedures import parse
     else:

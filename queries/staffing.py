@@ -426,7 +426,7 @@ def _render_headcounts(hc: dict) -> list[str]:
 # --------------------------------------------------------------------------- validate
 def headcount_totals(graph: OrgGraph, parsed):
     """Rows whose 合計 ≠ the sum of the categories, 合計 rows ≠ the sum of the rows, 增減 ≠ the difference."""
-    from loaders.staffing_table import check_totals
+    from loaders.budget.staffing_table import check_totals
 
     for p in parsed:
         for issue in check_totals(p.headcounts):

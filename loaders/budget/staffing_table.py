@@ -23,8 +23,7 @@ from typing import Any, cast
 from graph_model.lazy_re import lazy
 from graph_model.naming import is_self_reference
 from graph_model.records import HeadcountRecord, Source
-
-from .read.text import clean
+from loaders.read.text import clean
 
 CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
 TOTAL_WORDS = ("合計", "總計", "共計")

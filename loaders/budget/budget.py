@@ -13,9 +13,8 @@ import re
 from graph_model.lazy_re import lazy
 from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
 from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
-
-from .common import UNIT_NAME, agency_from_title, agency_records, definitions_in, source_of, split_duties
-from .read.text import logical_lines
+from loaders.common import UNIT_NAME, agency_from_title, agency_records, definitions_in, source_of, split_duties
+from loaders.read.text import logical_lines
 
 _SECTION_START = lazy(r"內部(分層)?(業務|單位)|業務[職執]掌|組織及職掌")
 _MANDATE = lazy(r"^(主要職掌|法定職掌|現行法定職掌)[：:]")
@@ -180,7 +179,8 @@ def chart_units(boxes: str) -> list[str]:
 
 def _staffing(text: str, doc: str, top: tuple[str, ...], parsed: ParsedDocument) -> None:
     """Headcount figures (預算員額表) and the leadership posts the organization chart shows."""
-    from .acts.posts import chart_leadership
+    from loaders.acts.posts import chart_leadership
+
     from .staffing_table import staffing_tables
 
     parsed.headcounts = staffing_tables(text, doc, top)
