@@ -33,13 +33,14 @@ def source_hash(files, salt: str = "") -> str:
 
 
 def code_version() -> str:
-    """Hash of the code that builds graphs from records (graph_model/*.py), and of the table of
-    successions that decides, with graph_model/lineage.py, which documents are current."""
+    """Hash of the code that builds graphs from records (graph_model/ and its sub-packages, but neo4j/), and
+    of the table of successions that decides, with graph_model/lineage.py, which documents are current."""
     from . import lineage
 
-    here = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent  # graph_model/
+    code = sorted(f for f in package.rglob("*.py") if f.relative_to(package).parts[0] != "neo4j")
     table = lineage.TABLE
-    return source_hash(sorted(here.glob("*.py")) + ([table] if table.is_file() else []))
+    return source_hash(code + ([table] if table.is_file() else []))
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:

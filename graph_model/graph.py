@@ -5,7 +5,7 @@ duties ``duty:<hash of normalized text>``.  Every node has ``labels`` (e.g.
 ``["Unit", "Division"]``); every edge has ``type`` (``HAS_UNIT``, ``HANDLES``, …)
 and provenance (``doc``, ``line``, ``article``, ``item``).
 
->>> from graph_model.records import ParsedDocument, Document, UnitRecord, DutyRecord, Source
+>>> from graph_model.records.records import ParsedDocument, Document, UnitRecord, DutyRecord, Source
 >>> src = Source("d1", 3)
 >>> parsed = ParsedDocument(Document("d1", "t", "org_act"),
 ...     units=[UnitRecord(("經濟部", "智慧財產局"), "Agency", "局", src)],
@@ -26,12 +26,12 @@ from typing import cast
 import networkx as nx
 
 from . import procedures, staffing
-from .duties import duty_flags, normalize_duty
 from .errors import AmbiguousUnit, UnknownUnit
-from .ids import document_id, duty_id, unit_id
-from .naming import DISTINCT_NAME, classify_agency, closest_units
-from .records import DefinitionRecord, ParsedDocument, Source
-from .unitref import ends_with, parse_unit_ref, units_named
+from .records.duties import duty_flags, normalize_duty
+from .records.ids import document_id, duty_id, unit_id
+from .records.naming import DISTINCT_NAME, classify_agency, closest_units
+from .records.records import DefinitionRecord, ParsedDocument, Source
+from .records.unitref import ends_with, parse_unit_ref, units_named
 
 
 def build_definitions(graph: OrgGraph, records: list[DefinitionRecord], parsed: ParsedDocument) -> None:
@@ -287,7 +287,7 @@ class OrgGraph:
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, ref: str) -> str:
-        """The one unit a reference names (:func:`graph_model.unitref.units_named`: an id, a path
+        """The one unit a reference names (:func:`graph_model.records.unitref.units_named`: an id, a path
         suffix such as ``基隆關/稽查組``, a name, full name or alias).
 
         Raises :class:`UnknownUnit` or :class:`AmbiguousUnit` (with the candidates).

@@ -21,7 +21,7 @@ the evidence, and a document is superseded only when it is older than the eviden
 after the reorganisation is alive).  The module is pure — records in, statuses out — and
 deterministic (documents in id order, evidence in a fixed order).
 
->>> from graph_model.records import Document, ParsedDocument
+>>> from graph_model.records.records import Document, ParsedDocument
 >>> def doc(pcode, title, genre="org_act", **meta):
 ...     return ParsedDocument(Document(pcode, title, genre, meta=meta))
 >>> docs = [doc("K1", "交通部觀光局組織條例", updated="20010620"),
@@ -43,10 +43,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .lazy_re import lazy
-from .naming import GENRE_SUFFIX
+from .records.naming import GENRE_SUFFIX
 
 if TYPE_CHECKING:
-    from .records import ParsedDocument
+    from .records.records import ParsedDocument
 
 # Successions the documents do not state: a checkout's data/lineage.tsv, else where a wheel puts it.
 TABLE = next((f for f in (Path(__file__).resolve().parent.parent / "data" / "lineage.tsv",

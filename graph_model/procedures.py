@@ -2,7 +2,8 @@
 
 :meth:`OrgGraph.build` calls :func:`build_procedures` (its table
 :data:`graph_model.graph.EXTRA_BUILDERS`) on the graph being built with the procedure dicts a loader put in
-``parsed.procedures`` (:class:`~graph_model.records.ProcedureRecord`, see :func:`loaders.procedures.procedures.parse`).
+``parsed.procedures`` (:class:`~graph_model.records.records.ProcedureRecord`, see
+:func:`loaders.procedures.procedures.parse`).
 
 Nodes (ids are stable and readable):
 
@@ -28,7 +29,7 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 ``doc``, ``line``, ``end_line``, ``article``, ``item``.
 
 >>> from graph_model.graph import OrgGraph
->>> from graph_model.records import (Actor, Document, FlowEdge, FormRef, LawRef, ParsedDocument,
+>>> from graph_model.records.records import (Actor, Document, FlowEdge, FormRef, LawRef, ParsedDocument,
 ...     ProcedureRecord, Source, StepRecord, TimeLimit, UnitRecord, UnitRole)
 >>> at = lambda line: Source("d", line, line)
 >>> proc = ProcedureRecord("procedure:測試程序", "procedure", "測試程序", Source("d", 1, 9), ("經濟部",),
@@ -49,10 +50,10 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 """
 from __future__ import annotations
 
-from .ids import form_id, law_id, unit_id
-from .naming import classify_agency
-from .provenance import provenance
-from .records import Actor, ParsedDocument, ProcedureRecord, Source
+from .records.ids import form_id, law_id, unit_id
+from .records.naming import classify_agency
+from .records.provenance import provenance
+from .records.records import Actor, ParsedDocument, ProcedureRecord, Source
 
 
 def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:

@@ -1,26 +1,26 @@
 """Posts and headcount figures in the graph.
 
-Builds two typed fields of :class:`~graph_model.records.ParsedDocument` (listed in
+Builds two typed fields of :class:`~graph_model.records.records.ParsedDocument` (listed in
 :data:`graph_model.graph.EXTRA_BUILDERS`; records from :mod:`loaders.acts.posts` and
 :mod:`loaders.budget.staffing_table`):
 
-- ``posts``: each :class:`~graph_model.records.PostRecord` → a ``Post`` node,
+- ``posts``: each :class:`~graph_model.records.records.PostRecord` → a ``Post`` node,
   ``(:Unit)-[:HAS_POST]->(:Post)``.  Id
   ``<unit id>#post:<title>`` (``@<variant>`` appended for 一等/二等… offices).  Flat
   properties, so Neo4j can filter on them: ``title``, ``min``, ``max``,
   ``class_from``, ``grade_from``, ``class_to``, ``grade_to``, ``series``,
   ``rank_text``, ``rank``, ``concurrent``, ``per``, ``variant``, ``note``;
   ``sub_quotas`` (list of dicts); provenance ``doc``/``line``/… and ``sources``.
-  A :class:`~graph_model.records.QuotaRule` sets ``staff_from_quota`` and ``staffing_notes`` on the
-  unit; a :class:`~graph_model.records.StatutoryTotal` becomes a statutory ``Headcount`` node.
-- ``headcounts``: each :class:`~graph_model.records.HeadcountRecord` → a ``Headcount`` node,
+  A :class:`~graph_model.records.records.QuotaRule` sets ``staff_from_quota`` and ``staffing_notes`` on the
+  unit; a :class:`~graph_model.records.records.StatutoryTotal` becomes a statutory ``Headcount`` node.
+- ``headcounts``: each :class:`~graph_model.records.records.HeadcountRecord` → a ``Headcount`` node,
   ``(:Unit)-[:HAS_HEADCOUNT]->(:Headcount {year, category, kind, scope, value})``,
   id ``<unit id>#headcount:<kind>:<scope>:<year>:<category>``.  The unit of the
   latest budget year's 合計 gets ``headcount`` (own staff) or ``headcount_group``
   (the agency with everything under it) and ``headcount_year``.
 
 >>> from graph_model.graph import OrgGraph
->>> from graph_model.records import ParsedDocument, Document, PostRecord, UnitRecord, Source
+>>> from graph_model.records.records import ParsedDocument, Document, PostRecord, UnitRecord, Source
 >>> post = PostRecord(unit=("局",), title="科長", min=2, max=3, source=Source("d", 5, 5))
 >>> p = ParsedDocument(Document("d", "t", "org_act"), units=[UnitRecord(("局",), "Agency", "局", Source("d", 1))],
 ...                    posts=[post])
@@ -30,10 +30,10 @@ Builds two typed fields of :class:`~graph_model.records.ParsedDocument` (listed 
 """
 from __future__ import annotations
 
-from .ids import headcount_id, post_id
-from .naming import classify_agency, classify_unit
-from .ranks import rank_label
-from .records import (
+from .records.ids import headcount_id, post_id
+from .records.naming import classify_agency, classify_unit
+from .records.ranks import rank_label
+from .records.records import (
     HeadcountRecord,
     ParsedDocument,
     PostRecord,

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-    from .records import ParsedDocument
+    from .records.records import ParsedDocument
 
 __all__ = ["FORMAT", "VERSION", "SAMPLES_STORE", "Store", "atomic_write", "bundled_store", "content_hash",
            "current_documents", "default_store_path", "encode", "file_hash", "open_store"]
@@ -242,7 +242,7 @@ class Store:
 
         A hand-edited or damaged record is a :class:`StoreError` naming the document, never a traceback.
         """
-        from .records import parsed_from_dict  # here: a warm `which` opens the store but reads no record
+        from .records.records import parsed_from_dict  # here: a warm `which` opens the store but reads no record
         out = []
         for k in sorted(self.documents):
             try:

@@ -13,7 +13,7 @@ documents.  :func:`mark` writes them into a built graph:
 
 >>> from graph_model.graph import OrgGraph
 >>> from graph_model.lineage import Status
->>> from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+>>> from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
 >>> old = ParsedDocument(Document("K1", "交通部觀光局組織條例", "org_act"),
 ...     units=[UnitRecord(("交通部", "觀光局"), "Agency", "局", Source("K1", 2))])
 >>> new = ParsedDocument(Document("K2", "交通部觀光署組織法", "org_act"),
@@ -32,8 +32,8 @@ from collections.abc import Mapping
 
 from .continuity import continuations
 from .lineage import Status, history_entries, roc_date
-from .naming import DISTINCT_NAME
-from .unitref import NameIndex
+from .records.naming import DISTINCT_NAME
+from .records.unitref import NameIndex
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")

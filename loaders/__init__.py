@@ -1,4 +1,4 @@
-"""Loaders: document text → :class:`graph_model.records.ParsedDocument`.
+"""Loaders: document text → :class:`graph_model.records.records.ParsedDocument`.
 
 Loaders never touch a database or the network.  Each genre has a parser
 ``parse(text, document) -> ParsedDocument`` (:func:`parser`):
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from graph_model.errors import UnknownGenre
 from graph_model.lazy_re import lazy
-from graph_model.records import Document, ParsedDocument
+from graph_model.records.records import Document, ParsedDocument
 
 from .common import undated_title
 from .read.reading import LoadError, decode, read_bytes, read_document

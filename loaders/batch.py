@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph_model.records import ParsedDocument
+from graph_model.records.records import ParsedDocument
 
 from . import doc_id_for, load_path
 from .read.reading import LoadError

@@ -12,8 +12,14 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
-from graph_model.records import DefinitionRecord, Source, UnitRecord
+from graph_model.records.naming import (
+    GENRE_SUFFIX,
+    GENRE_WORDS,
+    UNIT_SUFFIX_PATTERN,
+    classify_agency,
+    split_agency_name,
+)
+from graph_model.records.records import DefinitionRecord, Source, UnitRecord
 
 from .read.text import Line, cn_numeral
 

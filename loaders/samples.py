@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from graph_model.records import to_dict
+from graph_model.records.records import to_dict
 from graph_model.store import FORMAT, SAMPLES_STORE, VERSION, encode
 
 from . import doc_id_for, load_path

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph_model.naming import breadcrumb_of
+from graph_model.records.naming import breadcrumb_of
 from graph_model.succession import EDGE, documents_about
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from graph_model.errors import AmbiguousName, UnknownName
-from graph_model.provenance import cite
+from graph_model.records.provenance import cite
 
 from .entries import PROCEDURE_PRIOR, Entry, Handler
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from graph_model.errors import NoHeadcounts
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import cite
-from graph_model.ranks import rank_label
-from graph_model.records import rank_from_dict
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import cite
+from graph_model.records.ranks import rank_label
+from graph_model.records.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:

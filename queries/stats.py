@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from graph_model.records import UNIT_KINDS
+from graph_model.records.records import UNIT_KINDS
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import cite
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import cite
 
 from .staffing import render_summary, summary
 

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
-from graph_model.naming import NAME_VARIANTS
+from graph_model.records.naming import NAME_VARIANTS
 
 from .staffing import headcount_totals
 

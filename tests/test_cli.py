@@ -227,7 +227,7 @@ def test_validate_json_and_the_check_table(run, store001):
 
 def test_validate_finds_duplicates_variants_and_units_without_duties():
     from graph_model.graph import OrgGraph
-    from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+    from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
     from queries.validate import validate
 
     class Records:  # the part of a Store that validate reads

@@ -106,7 +106,7 @@ def test_the_import_reader_sees_every_kind_of_import():
     # A lazy relative import inside a function, a package's own module, and an absolute one.
     assert "graph_model.neo4j.cypher" in GRAPH["graph_model.neo4j.connection"]  # from . import cypher as q
     assert "graph_model.graph" in GRAPH["graph_model.store"]  # inside Store.graph
-    assert "graph_model.records" in GRAPH["loaders"]
+    assert "graph_model.records.records" in GRAPH["loaders"]
     assert "queries.lookup.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
     # Importing a module of another package runs that package's __init__ first.
     assert "queries.lookup" in GRAPH["queries.charts.chart"]  # from queries.lookup.which import which
@@ -197,7 +197,7 @@ def test_every_module_with_doctests_is_collected():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in config["addopts"]
     with_doctests = {name for name, path in MODULES.items() if ">>> " in path.read_text(encoding="utf-8")}
-    assert with_doctests  # queries.lookup.search, graph_model.records …
+    assert with_doctests  # queries.lookup.search, graph_model.records.records …
     collected = {name for name in with_doctests if name.split(".")[0] in config["testpaths"]}
     assert collected == with_doctests
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph_model.lineage import Status, roc_date, statuses
-from graph_model.records import Document, ParsedDocument
+from graph_model.records.records import Document, ParsedDocument
 
 
 def doc(pcode, title, genre="org_act", **meta) -> ParsedDocument:
@@ -166,7 +166,7 @@ def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():
     that body is its successor, not only the ministry-level heir of its parent; a preparatory office
     named 「X籌備處」 became X."""
     from graph_model.graph import OrgGraph
-    from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+    from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
     from graph_model.succession import mark
 
     def doc(pcode, path, *below):

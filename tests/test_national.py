@@ -158,7 +158,7 @@ def test_a_mandate_in_one_sentence_and_a_list_intro_of_its_own():
 
 def test_the_subjects_of_a_residual_clause_are_explicit_duties():
     # A0020056 第8條 and many more: 「…及不屬於其他各處、室事項」 closes a list of subjects.
-    from graph_model.duties import duty_flags
+    from graph_model.records.duties import duty_flags
     from loaders.common import split_duties
     explicit, residual = split_duties("掌理議事、文書、印信、出納、庶務、公共關係及不屬於各處、室事項")
     assert explicit == "議事、文書、印信、出納、庶務、公共關係事項" and duty_flags(explicit) == (False, False)
@@ -306,7 +306,7 @@ def test_the_same_law_under_another_file_name_is_kept_once(run, store_path, tmp_
 
 
 def test_an_older_version_of_the_same_title_is_history():
-    from graph_model.records import Document, ParsedDocument
+    from graph_model.records.records import Document, ParsedDocument
     from graph_model.store import current_documents
     old = ParsedDocument(Document("a", "某某局辦事細則", "office_rules", meta={"updated": "20180201"}))
     new = ParsedDocument(Document("b", "某某局辦事細則", "office_rules", meta={"updated": "20231123"}))

@@ -15,7 +15,7 @@ from graph_model.graph import OrgGraph
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
-from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
@@ -639,8 +639,8 @@ def test_lookup_agency_and_type_filters(pushed):
 
 
 def test_units_by_reference_names_what_the_embedded_rule_names(pushed, corpus):
-    # One rule (graph_model/unitref.py), two implementations: the same units for every reference.
-    from graph_model.unitref import parse_unit_ref, units_named
+    # One rule (graph_model/records/unitref.py), two implementations: the same units for every reference.
+    from graph_model.records.unitref import parse_unit_ref, units_named
     from test_unitref import references, rows
     table = rows(corpus)
     refs = references(corpus) + ["財政部 / 關務署 / 基隆關", "/基隆關/", "", "不存在的單位", "本局", "財政部關稅總局"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
-from graph_model.ranks import rank_label
-from graph_model.records import Source, plain
+from graph_model.records.ranks import rank_label
+from graph_model.records.records import Source, plain
 from loaders.acts.posts import (
     chart_leadership,
     document_posts,

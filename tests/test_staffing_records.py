@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, edit_record, stored_documents
-from graph_model.records import (
+from graph_model.records.records import (
     HeadcountRecord,
     PostRecord,
     QuotaRule,

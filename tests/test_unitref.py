@@ -1,4 +1,4 @@
-"""One rule says which units a reference names (graph_model/unitref.py): `show`, `which --agency`,
+"""One rule says which units a reference names (graph_model/records/unitref.py): `show`, `which --agency`,
 the build's path lookup and the Neo4j lookup (tests/test_neo4j.py) all answer by it."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from conftest import SEED_ACT
 from graph_model.errors import AmbiguousUnit, UnknownUnit
 from graph_model.graph import OrgGraph
-from graph_model.unitref import parse_unit_ref, units_named
+from graph_model.records.unitref import parse_unit_ref, units_named
 
 ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()
 
@@ -64,7 +64,7 @@ def test_show_and_which_agency_name_the_same_units(samples):
 
 def test_an_id_names_its_unit_alone():
     # 甲局 is an organization of its own and a unit under 乙部: its id names the first only.
-    from graph_model.records import Source
+    from graph_model.records.records import Source
     g = OrgGraph()
     for path in (("甲局",), ("乙部", "甲局")):
         g.add_unit(path, "Agency", "局", Source("d", 1))

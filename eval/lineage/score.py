@@ -38,7 +38,7 @@ def _norm(name: str) -> str:
 
 def _found(graph, name: str) -> list[str]:
     """Units the name stands for: id, full name or alias; shallowest first."""
-    from graph_model.unitref import units_named
+    from graph_model.records.unitref import units_named
     units = graph.units()
     table = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
     hits = [table[i][0] for i in units_named(_norm(name), table)]

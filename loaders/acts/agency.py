@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import BRANCH_BODIES, classify_agency, classify_unit, self_references, split_agency_name
-from graph_model.records import ParsedDocument, Source, UnitRecord
+from graph_model.records.naming import BRANCH_BODIES, classify_agency, classify_unit, self_references, split_agency_name
+from graph_model.records.records import ParsedDocument, Source, UnitRecord
 from loaders.common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from loaders.read.text import Line
 

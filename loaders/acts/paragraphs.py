@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.naming import UNIT_SUFFIX_PATTERN
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN
 from loaders.common import split_unit_list
 from loaders.read.text import CN_NUM, Line
 

@@ -6,7 +6,7 @@ Each is named for what it finds in the documents' own words; the comment above i
 from __future__ import annotations
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN
+from graph_model.records.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN
 from loaders.read.text import CN_NUM
 
 POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"

@@ -3,7 +3,7 @@
 Organization acts list posts in long sentences; this module turns one article
 (or paragraph) into structured records — pure functions over text.
 
->>> from graph_model.records import Source
+>>> from graph_model.records.records import Source
 >>> src = Source("d", 41, article="第7條")
 >>> posts = extract_posts("本局置科長六十一人至七十一人，職務列薦任第九職等關務正或技術正；"
 ...                       "秘書二人，稽核三人，職務均列薦任第八職等至第九職等，其中秘書一人得列簡任第十職等。",
@@ -15,15 +15,15 @@ Organization acts list posts in long sentences; this module turns one article
 >>> parse_rank("薦任第九職等關務正或技術正至簡任第十職等關務監").series
 ('關務正', '技術正', '關務監')
 
-The records are those of :mod:`graph_model.records`:
+The records are those of :mod:`graph_model.records.records`:
 
-- :class:`~graph_model.records.PostRecord`: a post, its count (None when the text names
-  it without a number: 「本署置主任秘書」, pooled titles), :class:`~graph_model.records.Rank`
-  and :class:`~graph_model.records.SubQuota`; the people who hold it besides another post
+- :class:`~graph_model.records.records.PostRecord`: a post, its count (None when the text names
+  it without a number: 「本署置主任秘書」, pooled titles), :class:`~graph_model.records.records.Rank`
+  and :class:`~graph_model.records.records.SubQuota`; the people who hold it besides another post
   (「由…兼任」) are not extra headcount, and a ``per`` post (「每一燈塔置…」) counts per 燈塔.
-- :class:`~graph_model.records.QuotaRule`: a unit's other staff come out of the agency's quota
+- :class:`~graph_model.records.records.QuotaRule`: a unit's other staff come out of the agency's quota
   (「所需工作人員，就本條例所定員額內派充之」) — a note, never extra headcount.
-- :class:`~graph_model.records.StatutoryTotal`: a stated total (「…等計五百七十二人」) of
+- :class:`~graph_model.records.records.StatutoryTotal`: a stated total (「…等計五百七十二人」) of
   the pooled ``titles``.
 """
 from __future__ import annotations
@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
-from graph_model.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
+from graph_model.records.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
+from graph_model.records.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
 from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import ONE_UNIT_WORD
@@ -507,7 +507,7 @@ def extract_leadership(text: str, source: Source, unit_path: tuple[str, ...]) ->
     - a flattened 組織系統圖: 「署長副署長（2位）」, 「基隆關關務長」 (the head of a
       subordinate agency, placed under ``unit_path``)
 
-    >>> from graph_model.records import Source
+    >>> from graph_model.records.records import Source
     >>> [(p.title, p.min) for p in extract_leadership("局長綜理局務，副局長二人襄理局務。", Source("d", 9), ("局",))]
     [('局長', None), ('副局長', 2)]
     >>> chart = "高雄關關務長臺北關關務長署長副署長（2位）秘書室"

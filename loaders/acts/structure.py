@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from graph_model.duties import duty_flags, normalize_duty
-from graph_model.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
-from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
+from graph_model.records.duties import duty_flags, normalize_duty
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 from loaders.common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
 from loaders.read.text import CN_NUM, Line, logical_lines
 

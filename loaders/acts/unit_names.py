@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph_model.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 from loaders.common import UNIT_NAME, expand_names, joined_names, split_unit_list
 from loaders.read.text import CN_NUM
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
-from graph_model.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
+from graph_model.records.naming import AGENCY_SUFFIXES, SELF_REFERENCE, classify_unit, split_agency_name
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 from loaders.common import UNIT_NAME, agency_from_title, agency_records, definitions_in, source_of, split_duties
 from loaders.read.text import logical_lines
 

@@ -3,7 +3,7 @@
 A budget book states the statutory (編制/法定) and budget (預算) headcount in one
 sentence, then gives a table per year by agency (名稱) and category (職員, 技工,
 工友, 駕駛, 聘用, 約僱, 合計), one cell per line, and a 增減員額 row.  This module
-turns both into *figures* (:class:`~graph_model.records.HeadcountRecord`: agency, scope,
+turns both into *figures* (:class:`~graph_model.records.records.HeadcountRecord`: agency, scope,
 year, category, value, kind budget | statutory | change, origin table | text, the table's
 title and the row) — pure functions over text.
 
@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import is_self_reference
-from graph_model.records import HeadcountRecord, Source
+from graph_model.records.naming import is_self_reference
+from graph_model.records.records import HeadcountRecord, Source
 from loaders.read.text import clean
 
 CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")

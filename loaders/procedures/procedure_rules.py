@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph_model.ids import procedure_id, step_id
 from graph_model.lazy_re import lazy
-from graph_model.records import (
+from graph_model.records.ids import procedure_id, step_id
+from graph_model.records.records import (
     Actor,
     ClauseTerms,
     NamedUnit,
@@ -83,7 +83,7 @@ def _deciders(text: str) -> list[str]:
 
 def clause_days(text: str) -> dict[str, int | None]:
     """Days (and hours) a clause states: a time limit (``days``) or a range (``min_days``, ``max_days``);
-    the keyword arguments of :class:`~graph_model.records.ClauseTerms`.
+    the keyword arguments of :class:`~graph_model.records.records.ClauseTerms`.
 
     >>> clause_days("逾七日至三十日以內者，由單位主管核定")
     {'days': None, 'min_days': 7, 'max_days': 30, 'hours': None}

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import self_references, split_agency_name
+from graph_model.records.naming import self_references, split_agency_name
 
 # Organizations procedure texts of central agencies name, by the name used → full name.
 # A full name is split with split_agency_name unless written as an explicit path (a/b/c).

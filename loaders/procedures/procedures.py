@@ -16,7 +16,7 @@ with their role (核辦, 彙辦, 審核 …).  Exports from HTML leave ``<p>``, 
 ``<pre>``, ``<div>`` and table cells on one raw line: they are split first, so
 that nothing of the markup reaches names or text.
 
-Procedures go to ``parsed.procedures`` as :class:`~graph_model.records.ProcedureRecord`
+Procedures go to ``parsed.procedures`` as :class:`~graph_model.records.records.ProcedureRecord`
 (see :func:`parse`); :mod:`graph_model.procedures` builds the graph nodes from them.
 """
 from __future__ import annotations
@@ -25,10 +25,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graph_model.ids import procedure_id, step_id
 from graph_model.lazy_re import lazy
-from graph_model.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
-from graph_model.records import (
+from graph_model.records.ids import procedure_id, step_id
+from graph_model.records.naming import AGENCY_SUFFIXES, classify_agency, classify_unit, split_agency_name
+from graph_model.records.records import (
     Actor,
     Document,
     FlowEdge,

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import UNIT_SUFFIX_PATTERN
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000}

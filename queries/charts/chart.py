@@ -20,7 +20,7 @@ Layout, in the style of an official 組織系統圖:
   and a legend lists the kinds shown (and the highlighted units, if any).
 
 >>> from graph_model.graph import OrgGraph
->>> from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+>>> from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
 >>> src = Source("d", 1)
 >>> units = [UnitRecord(("經濟部", "智慧財產局", name), kind, kind_type, src)
 ...          for name, kind, kind_type in [("專利一組", "Division", "組"), ("秘書室", "Division", "室")]]
@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 import pydot
 
 from graph_model.errors import ChartError, TooLarge
-from graph_model.records import UNIT_KINDS
+from graph_model.records.records import UNIT_KINDS
 
 from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, quote as _q, width as text_width, wrap
 
@@ -553,7 +553,7 @@ def _under(graph: OrgGraph, uid: str, roots: list[str]) -> bool:
 
 
 def _is_catch_all(graph: OrgGraph, text: str) -> bool:
-    from graph_model.ids import duty_id
+    from graph_model.records.ids import duty_id
     node = graph.get(duty_id(text), {})
     return bool(node.get("catch_all") or node.get("residual"))
 

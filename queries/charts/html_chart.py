@@ -36,7 +36,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph_model.records import Source
+from graph_model.records.records import Source
 from queries.lookup.ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
 from queries.lookup.search import (
     CONTEXT_BOOST,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from graph_model.ids import document_id
+from graph_model.records.ids import document_id
 
 from .scope import Scope
 

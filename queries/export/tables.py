@@ -22,7 +22,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from graph_model.ids import document_id
+from graph_model.records.ids import document_id
 
 from .scope import Scope
 

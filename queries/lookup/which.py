@@ -29,8 +29,8 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import Source
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import Source
 
 from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
 from .search import Index, build_index, closest_entries, highlight_spans, parse_query, search

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lazy_re import lazy
+from graph_model.lazy_re import lazy
 
 # An item number as loaders record it: 3, 十一, 一/(二)/3 — read as "item N" in citations.
 _ITEM_NUMBER = lazy(r"^[(（]?[\d〇零一二三四五六七八九十百]+(?:$|[)）/])")

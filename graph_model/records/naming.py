@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lazy_re import lazy
+from graph_model.lazy_re import lazy
 
 # The body at the head of each branch the database files laws under (法規類別 行政＞…).
 BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法院", "考試": "考試院", "監察": "監察院",

@@ -20,7 +20,7 @@ that merely names 其他 inside it stays a duty:
 """
 from __future__ import annotations
 
-from .lazy_re import lazy
+from graph_model.lazy_re import lazy
 
 _ASCII_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
 _SPACE = lazy(r"\s+")
