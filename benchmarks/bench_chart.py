@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph_model.graph import OrgGraph  # noqa: E402
+from graph_model.graph.graph import OrgGraph  # noqa: E402
 from graph_model.records.records import Source  # noqa: E402
 
 DIGITS = "〇一二三四五六七八九"

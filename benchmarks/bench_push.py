@@ -68,7 +68,7 @@ def synthetic_graph(elements: int = 40_000):
     Each 署 has 8 組 (6 科 each), 5 室 and 3 分署 (4 課 each); every unit has three
     duties of its own, and the 室 of the same name share one duty across 署.
     """
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from graph_model.records.duties import normalize_duty
     from graph_model.records.ids import duty_id
     from graph_model.records.records import Source

@@ -34,8 +34,8 @@ def source_hash(files, salt: str = "") -> str:
 
 def code_version() -> str:
     """Hash of the code that builds graphs from records (graph_model/ and its sub-packages, but neo4j/), and
-    of the table of successions that decides, with graph_model/lineage.py, which documents are current."""
-    from . import lineage
+    of the table of successions that decides, with graph_model/graph/lineage.py, which documents are current."""
+    from .graph import lineage
 
     package = Path(__file__).resolve().parent  # graph_model/
     code = sorted(f for f in package.rglob("*.py") if f.relative_to(package).parts[0] != "neo4j")

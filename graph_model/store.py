@@ -268,8 +268,8 @@ class Store:
         Cached for the store's version (:mod:`graph_model.graph_cache`): only the first command
         after a change builds it.
         """
-        from . import lineage, succession
-        from .graph import OrgGraph
+        from .graph import lineage, succession
+        from .graph.graph import OrgGraph
         from .graph_cache import cached_graph
 
         def build():
@@ -454,11 +454,11 @@ class Store:
 
 
 def current_documents(docs: list[ParsedDocument]) -> list[ParsedDocument]:
-    """The documents of the current government: those whose :mod:`graph_model.lineage` status is
+    """The documents of the current government: those whose :mod:`graph_model.graph.lineage` status is
     ``current`` — not marked abolished (廢止註記), not superseded by a later version of the same title
     (the database keeps 「…辦事細則（92.04.15 訂定）」 beside its successor), and not superseded by what
     the documents say of their agency (行政院農業委員會漁業署組織條例 beside 農業部漁業署組織法)."""
-    from .lineage import current_ids
+    from .graph.lineage import current_ids
     current = current_ids(docs)
     return [p for p in docs if p.document.id in current]
 

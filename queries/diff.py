@@ -63,7 +63,7 @@ from graph_model.records.provenance import cite
 from .textnorm import fold
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 THRESHOLD = 0.30  # see the module's docstring: read off real pairs
 DOCUMENTS_SHOWN = 4  # documents a side names in the text (--json gives them all)

@@ -31,7 +31,7 @@ from graph_model.records.provenance import cite
 from .entries import PROCEDURE_PRIOR, Entry, Handler
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 EMPTY_STEP = "（空白）"  # a flow-chart box with no text
 

@@ -24,7 +24,7 @@ from graph_model.records.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計",
                   "總計")

@@ -16,7 +16,7 @@ from graph_model.records.records import UNIT_KINDS
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 def stats(graph: OrgGraph) -> dict:

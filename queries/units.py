@@ -25,7 +25,7 @@ from graph_model.records.provenance import cite
 from .staffing import render_summary, summary
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 # --------------------------------------------------------------------------- helpers

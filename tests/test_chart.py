@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO, SEED_BUDGET
 from graph_model.errors import OrgGraphError, UnknownUnit
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
 from queries.charts.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart

@@ -226,7 +226,7 @@ def test_validate_json_and_the_check_table(run, store001):
 
 
 def test_validate_finds_duplicates_variants_and_units_without_duties():
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
     from queries.validate import validate
 
@@ -276,7 +276,7 @@ def test_export_json_is_node_link_with_typed_units_and_edges(run, store001, tmp_
 
 
 def test_export_round_trips_through_networkx(run, store001):
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     data = json.loads(ok(run("--store", store001, "export")))
     g = OrgGraph.from_node_link(data)
     assert g.children("財政部/關務署/基隆關") == open_store(store001).graph().children("財政部/關務署/基隆關")

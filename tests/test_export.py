@@ -20,7 +20,7 @@ import pytest
 import rdflib
 
 from conftest import REPO, SEED_BUDGET
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Source
 from graph_model.store import open_store
 from queries.export import export

@@ -18,7 +18,7 @@ import re
 import pytest
 
 from conftest import REPO, SEED_BUDGET, SEED_RULES
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from queries.charts.html_chart import html_chart, script_json
 from queries.lookup.ask import ask_graph

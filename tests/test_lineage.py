@@ -1,4 +1,4 @@
-"""Which documents are the current government: graph_model/lineage.py on real documents.
+"""Which documents are the current government: graph_model/graph/lineage.py on real documents.
 
 The whole corpus is data/national.tar.xz (parsed once per session, ``national_documents``); the
 sentences quoted in each test are the documents' own.
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_model.lineage import Status, roc_date, statuses
+from graph_model.graph.lineage import Status, roc_date, statuses
 from graph_model.records.records import Document, ParsedDocument
 
 
@@ -151,23 +151,24 @@ def test_current_documents_leaves_out_the_superseded(national_documents):
 
 
 def test_the_graph_cache_key_changes_with_the_succession_table(tmp_path, monkeypatch):
-    from graph_model import graph_cache, lineage
+    from graph_model import graph_cache
+    from graph_model.graph import lineage
     table = tmp_path / "lineage.tsv"
     table.write_text("agency\tsuccessor\tdate\tsource\n", encoding="utf-8")
     monkeypatch.setattr(lineage, "TABLE", table)
     before = graph_cache.code_version()
     table.write_text("agency\tsuccessor\tdate\tsource\n甲局\t乙署\t2024-01-01\t某條例\n", encoding="utf-8")
     assert graph_cache.code_version() != before
-    assert (Path(graph_cache.__file__).parent / "lineage.py").is_file()  # hashed with graph_model/*.py
+    assert (Path(graph_cache.__file__).parent / "graph" / "lineage.py").is_file()  # hashed with graph_model/**/*.py
 
 
 def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():
     """The reorganisation moved 交通部公路總局 › 各區監理所 under 交通部公路局, which sets up 各區監理所 too:
     that body is its successor, not only the ministry-level heir of its parent; a preparatory office
     named 「X籌備處」 became X."""
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
+    from graph_model.graph.succession import mark
     from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
-    from graph_model.succession import mark
 
     def doc(pcode, path, *below):
         units = [UnitRecord(path, "Agency", path[-1][-1], Source(pcode, 1), full_name="".join(path))]

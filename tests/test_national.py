@@ -321,7 +321,7 @@ def test_an_older_version_of_the_same_title_is_history():
 def test_everyday_words_find_the_formal_duty_as_a_partial_match(pcode, query, line, phrase, unit):
     # The document alone, as a planner loading it would: nothing matches the everyday words as asked
     # (違規 for 違反…管理, 法院 for 司法機關), two words do (交通, 取締; 委託, 鑑定): the unit charged answers first.
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from queries.lookup.which import which
     text = loaders.read_bytes(corpus.national_file(pcode), f"{pcode}.json")[0]
     assert phrase in "".join(text.splitlines()[line - 1].split())

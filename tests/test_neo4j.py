@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 from graph_model.errors import OrgGraphError
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push

@@ -325,7 +325,7 @@ def test_parse_rank_shapes():
 
 
 # --------------------------------------------------------------------------- graph and queries (seed 002)
-from graph_model.graph import OrgGraph  # noqa: E402
+from graph_model.graph.graph import OrgGraph  # noqa: E402
 from loaders import load_path  # noqa: E402
 from queries.staffing import post_totals, posts, staffing  # noqa: E402
 

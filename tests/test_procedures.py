@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Actor, Source, TimeLimit
 from loaders import load_path
 from loaders.procedures.procedures import office_rule_procedures

@@ -126,7 +126,7 @@ def test_every_encoding_gives_the_records_of_utf8(path, encoding):
 
 
 def test_a_slash_in_a_name_never_joins_another_unit():
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     text = "某某局組織法\n第 1 條\n本局設甲組/乙科、甲組。\n第 2 條\n甲組分設乙科，掌理文書事項。\n"
     graph = OrgGraph.build([loaders.parse_text(text, "t")])
     ids = [u["id"] for u in graph.units()]

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SEED_ACT
 from graph_model.errors import AmbiguousUnit, UnknownUnit
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.records.unitref import parse_unit_ref, units_named
 
 ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()

@@ -23,7 +23,7 @@ BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 
 @pytest.fixture(scope="module")
 def graph001():
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from loaders import load_path
     return OrgGraph.build([load_path(SEED_BUDGET)])
 
@@ -353,7 +353,7 @@ BUNDLED = sorted((REPO / "data" / "seeds").glob("*.txt")) + sorted((REPO / "test
 @pytest.fixture(scope="module")
 def alone():
     """``name -> (graph, index)`` of every bundled document loaded on its own."""
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from loaders import load_path
     from queries.lookup.search import build_index
     out = {}

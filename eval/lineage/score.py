@@ -107,7 +107,7 @@ def score_parents(current) -> dict:
 def run(store: Path | None = None, gold_file: str | Path = "superseded.jsonl") -> dict:
     from score import national_store
 
-    from graph_model import lineage
+    from graph_model.graph import lineage
     from graph_model.store import open_store
     with tempfile.TemporaryDirectory() as tmp:
         s = open_store(store or national_store(Path(tmp)))

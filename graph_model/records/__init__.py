@@ -9,7 +9,7 @@
 - :mod:`.ids`         every node id of the graph, made here and nowhere else
 - :mod:`.ranks`       labels of civil-service rank ranges (官等/職等)
 
-Loaders build these; :mod:`graph_model.graph` builds the graph from them.  Importing the package imports
+Loaders build these; :mod:`graph_model.graph.graph` builds the graph from them.  Importing the package imports
 none of its modules.
 """
 __all__ = ["duties", "ids", "naming", "provenance", "ranks", "records", "unitref"]

@@ -17,7 +17,7 @@ with their role (核辦, 彙辦, 審核 …).  Exports from HTML leave ``<p>``, 
 that nothing of the markup reaches names or text.
 
 Procedures go to ``parsed.procedures`` as :class:`~graph_model.records.records.ProcedureRecord`
-(see :func:`parse`); :mod:`graph_model.procedures` builds the graph nodes from them.
+(see :func:`parse`); :mod:`graph_model.graph.procedures` builds the graph nodes from them.
 """
 from __future__ import annotations
 

@@ -36,8 +36,8 @@ def law_text(law: dict) -> tuple[str, dict]:
         raise ValueError("a JSON file, but not one law of the national laws database's layout "
                          "(法規名稱 and 法規內容 are missing)")
     # The sentences that tell the law's lineage (sunset clauses, transitional articles): the store keeps
-    # records, not texts, and graph_model.lineage decides from these which documents are current.
-    from graph_model.lineage import clauses  # here: a text document needs none of its patterns
+    # records, not texts, and graph_model.graph.lineage decides from these which documents are current.
+    from graph_model.graph.lineage import clauses  # here: a text document needs none of its patterns
 
     lines = [_flat(law["法規名稱"]), ""]
     found = []  # the clauses of the articles, read article by article

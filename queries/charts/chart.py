@@ -19,7 +19,7 @@ Layout, in the style of an official 組織系統圖:
 - agencies, divisions, sections, branch offices … differ in outline and colour,
   and a legend lists the kinds shown (and the highlighted units, if any).
 
->>> from graph_model.graph import OrgGraph
+>>> from graph_model.graph.graph import OrgGraph
 >>> from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
 >>> src = Source("d", 1)
 >>> units = [UnitRecord(("經濟部", "智慧財產局", name), kind, kind_type, src)
@@ -51,7 +51,7 @@ from graph_model.records.records import UNIT_KINDS
 from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, quote as _q, width as text_width, wrap
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 WIDE = 6  # a level with more units than this gets its leaf units stacked
 MAX_ROWS = 8  # units per stacked column

@@ -55,7 +55,7 @@ from queries.textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold,
 from queries.units import duties_in_order, hierarchy_view
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 TEMPLATE = Path(__file__).with_name("html_chart.html")
 DATA_MARK = "/*ORGGRAPH-DATA*/"

@@ -29,7 +29,7 @@ from queries.charts.dot import DIRECTIONS, FONT, lines_label, quote as _q, wrap
 from queries.procedure import EMPTY_STEP, procedure
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 WRAP = 16  # full-width characters per line of a step box
 MAX_LINES = 6  # lines of step text before it is cut with an ellipsis

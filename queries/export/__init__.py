@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from graph_model.errors import ExportError
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 __all__ = ["EXTENSIONS", "FORMATS", "export", "node_link", "output_format"]
 

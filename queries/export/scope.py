@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 from queries.units import LoadedUnits, hierarchy_view
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 @dataclass

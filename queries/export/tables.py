@@ -27,7 +27,7 @@ from graph_model.records.ids import document_id
 from .scope import Scope
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 TABLES = ("duties", "units")
 BOM = "\ufeff"

@@ -51,9 +51,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from graph_model.errors import UnknownType, UnknownUnit
+from graph_model.graph.succession import note as succession_note
 from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
-from graph_model.succession import note as succession_note
 from queries.entries import Entry, duty_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
 from queries.textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms

@@ -124,7 +124,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
           top: int | None = DEFAULT_TOP, explain: bool = False) -> list[Hit]:
     """Units that handle what ``query`` describes, best first (``[]`` when none does).
 
-    ``source`` is an :class:`graph_model.graph.OrgGraph` or an :class:`Index`.
+    ``source`` is an :class:`graph_model.graph.graph.OrgGraph` or an :class:`Index`.
     ``agency`` keeps units at or under that unit (id, path suffix or name);
     ``unit_type`` keeps one kind (``Division``, ``Section`` …) or unit type
     (``組``, ``科``, ``分關`` …); ``top`` limits the number of hits, but units

@@ -1,7 +1,7 @@
 """Procedures in the graph: ``Procedure``, ``Step``, ``Law`` and ``Form`` nodes.
 
 :meth:`OrgGraph.build` calls :func:`build_procedures` (its table
-:data:`graph_model.graph.EXTRA_BUILDERS`) on the graph being built with the procedure dicts a loader put in
+:data:`graph_model.graph.graph.EXTRA_BUILDERS`) on the graph being built with the procedure dicts a loader put in
 ``parsed.procedures`` (:class:`~graph_model.records.records.ProcedureRecord`, see
 :func:`loaders.procedures.procedures.parse`).
 
@@ -28,7 +28,7 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 ``(:Procedure)-[:USES_FORM {order, note}]->(:Form)``.  Every node and edge carries
 ``doc``, ``line``, ``end_line``, ``article``, ``item``.
 
->>> from graph_model.graph import OrgGraph
+>>> from graph_model.graph.graph import OrgGraph
 >>> from graph_model.records.records import (Actor, Document, FlowEdge, FormRef, LawRef, ParsedDocument,
 ...     ProcedureRecord, Source, StepRecord, TimeLimit, UnitRecord, UnitRole)
 >>> at = lambda line: Source("d", line, line)
@@ -50,10 +50,10 @@ Relationships: ``(:Unit)-[:RESPONSIBLE_FOR {role, basis, post, step, order}]->(:
 """
 from __future__ import annotations
 
-from .records.ids import form_id, law_id, unit_id
-from .records.naming import classify_agency
-from .records.provenance import provenance
-from .records.records import Actor, ParsedDocument, ProcedureRecord, Source
+from graph_model.records.ids import form_id, law_id, unit_id
+from graph_model.records.naming import classify_agency
+from graph_model.records.provenance import provenance
+from graph_model.records.records import Actor, ParsedDocument, ProcedureRecord, Source
 
 
 def resolve_unit_path(graph, path: list[str] | tuple[str, ...], source: Source) -> str:

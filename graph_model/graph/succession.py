@@ -1,6 +1,6 @@
 """What became of each agency, in the graph: document statuses, unit statuses, SUCCEEDED_BY edges.
 
-:mod:`graph_model.lineage` decides each document's :class:`~graph_model.lineage.Status` from the
+:mod:`graph_model.graph.lineage` decides each document's :class:`~graph_model.graph.lineage.Status` from the
 documents.  :func:`mark` writes them into a built graph:
 
 - every Document node gets ``status`` (current, superseded, abolished), ``successors``,
@@ -11,8 +11,8 @@ documents.  :func:`mark` writes them into a built graph:
   graph holds (the successor's own name, full name or alias), with the date, the sentence and where
   it is — in the graph, the JSON export and Neo4j alike.
 
->>> from graph_model.graph import OrgGraph
->>> from graph_model.lineage import Status
+>>> from graph_model.graph.graph import OrgGraph
+>>> from graph_model.graph.lineage import Status
 >>> from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
 >>> old = ParsedDocument(Document("K1", "交通部觀光局組織條例", "org_act"),
 ...     units=[UnitRecord(("交通部", "觀光局"), "Agency", "局", Source("K1", 2))])
@@ -30,10 +30,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from graph_model.records.naming import DISTINCT_NAME
+from graph_model.records.unitref import NameIndex
+
 from .continuity import continuations
 from .lineage import Status, history_entries, roc_date
-from .records.naming import DISTINCT_NAME
-from .records.unitref import NameIndex
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -141,7 +142,7 @@ def _names_its_own(graph, uid: str) -> bool:
 
 def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
     """A body that is history and names no successor of its own: the body that took its work over
-    (:func:`graph_model.continuity.continuations`), where the duties show one."""
+    (:func:`graph_model.graph.continuity.continuations`), where the duties show one."""
     if not ended:
         return
     units = graph.units()

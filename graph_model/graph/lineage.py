@@ -42,16 +42,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lazy_re import lazy
-from .records.naming import GENRE_SUFFIX
+from graph_model.lazy_re import lazy
+from graph_model.records.naming import GENRE_SUFFIX
 
 if TYPE_CHECKING:
-    from .records.records import ParsedDocument
+    from graph_model.records.records import ParsedDocument
 
 # Successions the documents do not state: a checkout's data/lineage.tsv, else where a wheel puts it.
-TABLE = next((f for f in (Path(__file__).resolve().parent.parent / "data" / "lineage.tsv",
+TABLE = next((f for f in (Path(__file__).resolve().parents[2] / "data" / "lineage.tsv",
                           Path(sys.prefix) / "share" / "orggraph" / "lineage.tsv") if f.is_file()),
-             Path(__file__).resolve().parent.parent / "data" / "lineage.tsv")
+             Path(__file__).resolve().parents[2] / "data" / "lineage.tsv")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import repeat
 
-from .records.naming import BRANCH_BODIES
+from graph_model.records.naming import BRANCH_BODIES
 
 MIN_WORK = 0.3
 MIN_LEAD = 0.15

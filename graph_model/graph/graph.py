@@ -25,13 +25,14 @@ from typing import cast
 
 import networkx as nx
 
+from graph_model.errors import AmbiguousUnit, UnknownUnit
+from graph_model.records.duties import duty_flags, normalize_duty
+from graph_model.records.ids import document_id, duty_id, unit_id
+from graph_model.records.naming import DISTINCT_NAME, classify_agency, closest_units
+from graph_model.records.records import DefinitionRecord, ParsedDocument, Source
+from graph_model.records.unitref import ends_with, parse_unit_ref, units_named
+
 from . import procedures, staffing
-from .errors import AmbiguousUnit, UnknownUnit
-from .records.duties import duty_flags, normalize_duty
-from .records.ids import document_id, duty_id, unit_id
-from .records.naming import DISTINCT_NAME, classify_agency, closest_units
-from .records.records import DefinitionRecord, ParsedDocument, Source
-from .records.unitref import ends_with, parse_unit_ref, units_named
 
 
 def build_definitions(graph: OrgGraph, records: list[DefinitionRecord], parsed: ParsedDocument) -> None:

@@ -1,7 +1,7 @@
 """Posts and headcount figures in the graph.
 
 Builds two typed fields of :class:`~graph_model.records.records.ParsedDocument` (listed in
-:data:`graph_model.graph.EXTRA_BUILDERS`; records from :mod:`loaders.acts.posts` and
+:data:`graph_model.graph.graph.EXTRA_BUILDERS`; records from :mod:`loaders.acts.posts` and
 :mod:`loaders.budget.staffing_table`):
 
 - ``posts``: each :class:`~graph_model.records.records.PostRecord` → a ``Post`` node,
@@ -19,7 +19,7 @@ Builds two typed fields of :class:`~graph_model.records.records.ParsedDocument` 
   latest budget year's 合計 gets ``headcount`` (own staff) or ``headcount_group``
   (the agency with everything under it) and ``headcount_year``.
 
->>> from graph_model.graph import OrgGraph
+>>> from graph_model.graph.graph import OrgGraph
 >>> from graph_model.records.records import ParsedDocument, Document, PostRecord, UnitRecord, Source
 >>> post = PostRecord(unit=("局",), title="科長", min=2, max=3, source=Source("d", 5, 5))
 >>> p = ParsedDocument(Document("d", "t", "org_act"), units=[UnitRecord(("局",), "Agency", "局", Source("d", 1))],
@@ -30,10 +30,10 @@ Builds two typed fields of :class:`~graph_model.records.records.ParsedDocument` 
 """
 from __future__ import annotations
 
-from .records.ids import headcount_id, post_id
-from .records.naming import classify_agency, classify_unit
-from .records.ranks import rank_label
-from .records.records import (
+from graph_model.records.ids import headcount_id, post_id
+from graph_model.records.naming import classify_agency, classify_unit
+from graph_model.records.ranks import rank_label
+from graph_model.records.records import (
     HeadcountRecord,
     ParsedDocument,
     PostRecord,
