@@ -72,7 +72,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     args = parser.parse_args(argv)
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.charts.chart import chart
     from queries.charts.render import render
 

@@ -201,7 +201,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from graph_model.neo4j.writer import push
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
 
     corpus = open_store("/nonexistent/orggraph-bench-store.json").graph()  # the bundled corpus
     synthetic = synthetic_graph(args.elements)

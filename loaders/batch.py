@@ -1,7 +1,7 @@
 """Many files at once: paths → parsed records, with every refusal and its reason.
 
 Reading is separate from saving: :func:`read_paths` returns a :class:`Batch` and
-:meth:`graph_model.store.Store.add` writes it, so that parsing never touches the
+:meth:`graph_model.store.store.Store.add` writes it, so that parsing never touches the
 store and a load that fails midway writes nothing.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ units involved with their role, each with its citation.  :func:`procedure_docume
 yields the texts the ``which`` lookup indexes: the acting unit is the answer,
 the procedure and its step are the evidence.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> info = procedure(g, "撫卹")
 >>> info["title"], len(info["steps"]), info["time"]

@@ -3,7 +3,7 @@
 Each query takes the graph first and returns JSON-ready data; ``render_staffing``
 turns :func:`staffing`'s result into the CLI's text.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> table = headcounts(g, "基隆關", year=109)
 >>> row = table["rows"][0]
@@ -233,7 +233,7 @@ def summary(graph: OrgGraph, ref: str) -> dict | None:
 
     Its own posts, the posts of the units below it, and its latest budget headcount.
 
-    >>> from graph_model.store import open_store
+    >>> from graph_model.store.store import open_store
     >>> g = open_store("/nonexistent/store.json").graph()
     >>> s = summary(g, "基隆關")
     >>> s["headcount"], s["headcount_year"]

@@ -1,6 +1,6 @@
 """Counts over the graph: documents, units by kind, duties, relationships.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> s = stats(open_store("/nonexistent/store.json").graph())
 >>> s["units"]["by_kind"]["BranchOffice"] >= 4   # 基隆關 alone has 4 分關
 True

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEED_ACT, SEED_BUDGET, stored_documents
-from graph_model.store import open_store
+from graph_model.store.store import open_store
 
 BUDGET_ID = SEED_BUDGET.stem
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
@@ -207,7 +207,7 @@ duplicate names under one parent: 0
 
 
 def test_validate_json_and_the_check_table(run, store001):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries import validate as v
 
     report = json.loads(ok(run("--store", store001, "validate", "--json")))
@@ -517,7 +517,7 @@ def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch)
 
 def test_validate_is_cached_by_the_store_and_follows_its_changes(run, store_path, tmp_path):
     from conftest import SEED_ACT, SEED_BUDGET
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     from queries.validate import cached_validate
     store = open_store(store_path)

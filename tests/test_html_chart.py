@@ -55,7 +55,7 @@ def budget_unit(line: int) -> str:
 
 @pytest.fixture(scope="module")
 def corpus():
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
 
 

@@ -105,7 +105,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_import_reader_sees_every_kind_of_import():
     # A lazy relative import inside a function, a package's own module, and an absolute one.
     assert "graph_model.neo4j.cypher" in GRAPH["graph_model.neo4j.connection"]  # from . import cypher as q
-    assert "graph_model.graph.graph" in GRAPH["graph_model.store"]  # inside Store.graph
+    assert "graph_model.graph.graph" in GRAPH["graph_model.store.store"]  # inside Store.graph
     assert "graph_model.records.records" in GRAPH["loaders"]
     assert "queries.lookup.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
     # Importing a module of another package runs that package's __init__ first.

@@ -144,22 +144,22 @@ def test_the_loader_keeps_the_sentences_that_tell_lineage_with_line_and_article(
 
 
 def test_current_documents_leaves_out_the_superseded(national_documents):
-    from graph_model.store import current_documents
+    from graph_model.store.store import current_documents
     ids = {p.document.id for p in current_documents(national_documents)}
     assert "M0000051" in ids and "M0000004" not in ids  # 農業部漁業署組織法, not 行政院農業委員會漁業署組織條例
     assert len(ids) < sum(1 for p in national_documents if not p.document.meta.get("abolished"))
 
 
 def test_the_graph_cache_key_changes_with_the_succession_table(tmp_path, monkeypatch):
-    from graph_model import graph_cache
     from graph_model.graph import lineage
+    from graph_model.store import graph_cache
     table = tmp_path / "lineage.tsv"
     table.write_text("agency\tsuccessor\tdate\tsource\n", encoding="utf-8")
     monkeypatch.setattr(lineage, "TABLE", table)
     before = graph_cache.code_version()
     table.write_text("agency\tsuccessor\tdate\tsource\n甲局\t乙署\t2024-01-01\t某條例\n", encoding="utf-8")
     assert graph_cache.code_version() != before
-    assert (Path(graph_cache.__file__).parent / "graph" / "lineage.py").is_file()  # hashed with graph_model/**/*.py
+    assert (Path(graph_cache.__file__).parents[1] / "graph" / "lineage.py").is_file()  # hashed with graph_model/**/*.py
 
 
 def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():

@@ -307,7 +307,7 @@ def test_the_same_law_under_another_file_name_is_kept_once(run, store_path, tmp_
 
 def test_an_older_version_of_the_same_title_is_history():
     from graph_model.records.records import Document, ParsedDocument
-    from graph_model.store import current_documents
+    from graph_model.store.store import current_documents
     old = ParsedDocument(Document("a", "某某局辦事細則", "office_rules", meta={"updated": "20180201"}))
     new = ParsedDocument(Document("b", "某某局辦事細則", "office_rules", meta={"updated": "20231123"}))
     gone = ParsedDocument(Document("c", "別局辦事細則", "office_rules", meta={"abolished": True}))

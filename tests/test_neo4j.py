@@ -22,7 +22,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store(tmp_path_factory.mktemp("nostore") / "store.json").graph()
 
 
@@ -1003,7 +1003,7 @@ def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):
     sys.path.insert(0, str(REPO / "eval"))
     import corpus as national
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     for pcode in ("K0000058", "K0000207"):
         (tmp_path / f"{pcode}.json").write_bytes(national.national_file(pcode))

@@ -32,7 +32,7 @@ SHOTS = os.environ.get("ORGGRAPH_BROWSER_SHOTS")  # a directory: keep the screen
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store(tmp_path_factory.mktemp("nostore") / "store.json").graph()
 
 

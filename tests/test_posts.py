@@ -379,7 +379,7 @@ def test_concurrent_and_pooled_posts_are_not_counted():
 
 
 def test_cli_section_chiefs_from_the_store(run, store_path):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     open_store(store_path).add(read_paths([SEED_ACT]).documents)
     result = run("--store", store_path, "staffing", "關稅總局", "--title", "科長")

@@ -790,7 +790,7 @@ def test_cli_chart_procedure_dot_of_every_flow_chart(run, tmp_path, name):
     steps, arrows, branches = FLOWS[name]
     out = tmp_path / "flow.dot"
     result = run("chart", "--procedure", name, "-o", out)
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     graph = open_store(tmp_path / "none.json").graph()  # the bundled corpus, as the command read it
     info = procedure(graph, name)
     assert (result.exit_code, result.stdout) == (0, f"wrote {out} (dot, {info['title']}: {steps} steps)\n")

@@ -110,7 +110,7 @@ import json  # noqa: E402
 
 import pytest  # noqa: E402
 
-from graph_model.store import open_store  # noqa: E402
+from graph_model.store.store import open_store  # noqa: E402
 from loaders.batch import read_paths  # noqa: E402
 from queries.staffing import headcounts  # noqa: E402
 

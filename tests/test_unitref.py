@@ -14,7 +14,7 @@ ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()
 
 @pytest.fixture(scope="module")
 def samples():
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store("/nonexistent/store.json").graph()  # the bundled samples
 
 
@@ -84,7 +84,7 @@ def test_a_blank_reference_names_nothing(samples, ref):
 def test_the_build_lookup_and_the_rule_agree_on_paths(national_documents):
     # find_unit/ending_with (records' paths, while building) and the rule give a path the same units,
     # but for the units a full name or an alias names besides (and an id, which names one alone).
-    from graph_model.store import current_documents
+    from graph_model.store.store import current_documents
     graph = OrgGraph.build(current_documents(national_documents))
     units = graph.units()
     table, by_id = rows(graph), {u["id"]: u for u in units}
@@ -111,7 +111,7 @@ def test_which_agency_takes_a_full_name(run, tmp_path):
     # for `show`, and now for `which --agency` too; its alias 本局, a self-reference, for neither.
     import json
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     assert ACT_LINES[6].startswith("財政部關稅總局(以下簡稱本局)")
     store = tmp_path / "store.json"

@@ -108,7 +108,7 @@ def run(store: Path | None = None, gold_file: str | Path = "superseded.jsonl") -
     from score import national_store
 
     from graph_model.graph import lineage
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     with tempfile.TemporaryDirectory() as tmp:
         s = open_store(store or national_store(Path(tmp)))
         statuses = lineage.statuses(s.parsed())

@@ -8,7 +8,7 @@
 - :mod:`.succession`   what became of each agency: document and unit statuses, ``SUCCEEDED_BY`` edges
 - :mod:`.continuity`   where an ended body's work went when no document says
 
-Built from :mod:`graph_model.records`; kept and cached by :mod:`graph_model.store`.  Importing the
+Built from :mod:`graph_model.records`; kept and cached by :mod:`graph_model.store.store`.  Importing the
 package imports none of its modules (nor networkx).
 """
 __all__ = ["continuity", "graph", "lineage", "procedures", "staffing", "succession"]

@@ -161,7 +161,7 @@ def chart(graph: OrgGraph, unit: str | None = None, *, depth: int | None = None,
 def units_matching(graph: OrgGraph, query: str, within: str | None = None) -> list[str]:
     """Ids of the units ``which(graph, query, agency=within)`` returns, best first (for ``highlight``).
 
-    >>> from graph_model.store import open_store
+    >>> from graph_model.store.store import open_store
     >>> units_matching(open_store("/nonexistent/store.json").graph(), "保稅工廠監管", within="臺中關")
     ['財政部/關務署/臺中關/保稅組']
     """
@@ -605,7 +605,7 @@ def write_chart_pages(graph: OrgGraph, unit: str | None, path: str | os.PathLike
     """
     import tempfile
 
-    from graph_model.files import atomic_write
+    from graph_model.store.files import atomic_write
     from queries.units import hierarchy_view
 
     from .render import write_built

@@ -8,7 +8,7 @@ as its clauses hanging off the rule, each with its deciding posts and days.
 Nothing here but :func:`write_procedure_chart` runs Graphviz or touches files
 (through :mod:`queries.charts.render`).
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> c = procedure_chart(g, "撫卹")
 >>> c.title, len(c.steps)

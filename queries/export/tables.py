@@ -9,7 +9,7 @@ as RFC 4180 says.  A text cell that a spreadsheet would run as a formula (it beg
 spreadsheets' own mark for "text": a name in a document must not become a command.
 
 >>> import csv
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.export.scope import scope
 >>> text = table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組"))
 >>> rows = list(csv.DictReader(text.lstrip("\\ufeff").splitlines()))

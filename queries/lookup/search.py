@@ -31,7 +31,7 @@ The index is plain data (lists, dicts, strings): :meth:`Index.to_dict` /
 :meth:`Index.from_dict` round-trip it through JSON for the lookup cache, and
 searching it needs neither networkx nor the graph.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> index = build_index(open_store("/nonexistent/store.json").graph())   # the bundled corpus
 >>> [r.unit_id for r in search(index, "保稅工廠監管", limit=2)]
 ['財政部/關務署/高雄關/嘉南分關', '財政部/關務署/臺北關/業務二組']

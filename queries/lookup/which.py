@@ -1,6 +1,6 @@
 """``which``: the units that handle a duty, best first, with the text that says so.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> hits = which(g, "誰負責國會聯絡？", top=2)
 >>> for h in hits:   # the customs' 秘書室 share one duty: one group

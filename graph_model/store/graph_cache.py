@@ -19,7 +19,7 @@ import networkx as nx
 from .files import code_version
 
 if TYPE_CHECKING:
-    from .graph.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 MAX_JSON = 256 * 2**20  # bytes: a report's cache file is read whole, up to this
 MAX_GRAPH = 2 * 2**30  # the national graph's cache is about 10 MB
@@ -51,7 +51,7 @@ def cached_json(store, name: str, key: str, build: Callable[[], object]):
 def cached_graph(store, build: Callable[[], OrgGraph], history: bool = False) -> OrgGraph:
     """The graph of ``store`` (with ``history``: every document): read from its caches, or ``build()``
     and saved there."""
-    from .graph.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
     name, key = ("graph-history.pickle" if history else "graph.pickle"), code_version()
     body = store.cache_get(name, key, MAX_GRAPH)

@@ -17,7 +17,8 @@ import os
 import re
 from pathlib import Path
 
-from .errors import StoreError
+from graph_model.errors import StoreError
+
 from .files import atomic_write, cache_dir, read_cache, seal, unseal
 from .store_records import as_records, content_hash, dumps, identities, loads, plan
 
@@ -90,7 +91,7 @@ def write_store(path: str | os.PathLike, documents: dict[str, dict], contents: d
 
 
 class Documents:
-    """A JSON store's documents as :func:`graph_model.store.plan` reads stored ones."""
+    """A JSON store's documents as :func:`graph_model.store.store.plan` reads stored ones."""
 
     def __init__(self, documents: dict[str, dict], contents: dict[str, str]):
         self.documents = documents

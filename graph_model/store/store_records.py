@@ -61,7 +61,7 @@ def as_records(documents: dict) -> dict[str, tuple[str, dict]]:
     """``id -> (path, record)`` of ``id -> (path, ParsedDocument or its dict)``: what the store writes of each
     (:func:`graph_model.records.records.to_dict`, whose JSON it keeps).  The record shares its strings with the parsed
     document (decoding its JSON again would copy them all: a large document's memory, twice)."""
-    from .records.records import to_dict
+    from graph_model.records.records import to_dict
     return {doc_id: (str(path), parsed if isinstance(parsed, dict) else to_dict(parsed))
             for doc_id, (path, parsed) in documents.items()}
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import StoreError
+from graph_model.errors import StoreError
 
 HEADER = b"SQLite format 3\x00"
 FORMAT = "orggraph-store"

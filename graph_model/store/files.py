@@ -1,6 +1,6 @@
 """Files orggraph writes: atomically (charts, exports, caches) and where its caches live.
 
-The caches of a store that is a database live in it (:mod:`graph_model.store_db`); those of the
+The caches of a store that is a database live in it (:mod:`graph_model.store.store_db`); those of the
 bundled samples and of JSON stores are files here, sealed with what they were made from (the data's
 fingerprint, the code's :func:`source_hash`) so that a file for other data or code is a miss.
 """
@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import StoreError
+from graph_model.errors import StoreError
 
 
 def cache_dir() -> Path:
@@ -35,9 +35,9 @@ def source_hash(files, salt: str = "") -> str:
 def code_version() -> str:
     """Hash of the code that builds graphs from records (graph_model/ and its sub-packages, but neo4j/), and
     of the table of successions that decides, with graph_model/graph/lineage.py, which documents are current."""
-    from .graph import lineage
+    from graph_model.graph import lineage
 
-    package = Path(__file__).resolve().parent  # graph_model/
+    package = Path(__file__).resolve().parents[1]  # graph_model/
     code = sorted(f for f in package.rglob("*.py") if f.relative_to(package).parts[0] != "neo4j")
     table = lineage.TABLE
     return source_hash(code + ([table] if table.is_file() else []))

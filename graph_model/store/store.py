@@ -1,6 +1,6 @@
 """The embedded store: each loaded document's parsed records, in one SQLite database.
 
-One row per document (:mod:`graph_model.store_db`): adding a document writes its row, whatever
+One row per document (:mod:`graph_model.store.store_db`): adding a document writes its row, whatever
 the store's size.  The graph is not stored: :meth:`Store.graph` rebuilds it deterministically
 from the records (``OrgGraph.build``) and keeps it, like every other derived cache, in the same
 file, tied to the store's version (:meth:`Store.cache_get`, :meth:`Store.write_derived`).
@@ -12,7 +12,7 @@ corpus (``data/samples.json``: the seeds' records, written by :mod:`loaders.samp
 creates the file, starting empty.  The store holds parsed records only: parsing is the loaders'
 (see :func:`loaders.batch.read_paths`), and :meth:`Store.add` writes what they return.
 
-The format is told by the file's content, not its name: a JSON store (:mod:`graph_model.store_json`,
+The format is told by the file's content, not its name: a JSON store (:mod:`graph_model.store.store_json`,
 what orggraph wrote before) is read as it is and converted to SQLite, in place, by its first write
 (``summary["converted_from"]``).  A new store, or a converted one, is built under a temporary
 name and renamed into place; every later write is one transaction.  Either way an interrupted
@@ -45,8 +45,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph_model.errors import StoreError
+
 from . import store_db
-from .errors import StoreError
 from .files import atomic_write, cache_dir, read_cached, sweep_temps, umask, write_cached
 from .store_json import FORMAT, VERSION, decode, encode, file_hash, looks_whole
 from .store_records import as_records, content_hash, dumps, loads, plan, updated
@@ -55,12 +56,12 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-    from .records.records import ParsedDocument
+    from graph_model.records.records import ParsedDocument
 
 __all__ = ["FORMAT", "VERSION", "SAMPLES_STORE", "Store", "atomic_write", "bundled_store", "content_hash",
            "current_documents", "default_store_path", "encode", "file_hash", "open_store"]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 # The bundled sample corpus, parsed (loaders/samples.py writes it): a checkout (editable install)
 # first, then where a wheel puts it (pyproject data-files).
 SAMPLES_STORE = next((f for f in (REPO_ROOT / "data" / "samples.json",
@@ -242,7 +243,9 @@ class Store:
 
         A hand-edited or damaged record is a :class:`StoreError` naming the document, never a traceback.
         """
-        from .records.records import parsed_from_dict  # here: a warm `which` opens the store but reads no record
+        from graph_model.records.records import (
+            parsed_from_dict,  # here: a warm `which` opens the store but reads no record
+        )
         out = []
         for k in sorted(self.documents):
             try:
@@ -265,11 +268,12 @@ class Store:
         """The organization graph of the current government (:func:`current_documents`: every document
         in the store but those abolished or superseded); ``history`` includes those too.
 
-        Cached for the store's version (:mod:`graph_model.graph_cache`): only the first command
+        Cached for the store's version (:mod:`graph_model.store.graph_cache`): only the first command
         after a change builds it.
         """
-        from .graph import lineage, succession
-        from .graph.graph import OrgGraph
+        from graph_model.graph import lineage, succession
+        from graph_model.graph.graph import OrgGraph
+
         from .graph_cache import cached_graph
 
         def build():
@@ -304,7 +308,7 @@ class Store:
 
     def write_derived(self, write: Callable[[sqlite3.Connection], None]) -> bool:
         """Run ``write(conn)`` in one transaction of the store's database, if its version is still
-        :attr:`version` (see :func:`graph_model.store_db.write_derived`); whether it was written."""
+        :attr:`version` (see :func:`graph_model.store.store_db.write_derived`); whether it was written."""
         return self._db is not None and store_db.write_derived(self.path, self.version, write)
 
     # ------------------------------------------------------------------ writing
@@ -458,7 +462,7 @@ def current_documents(docs: list[ParsedDocument]) -> list[ParsedDocument]:
     ``current`` — not marked abolished (廢止註記), not superseded by a later version of the same title
     (the database keeps 「…辦事細則（92.04.15 訂定）」 beside its successor), and not superseded by what
     the documents say of their agency (行政院農業委員會漁業署組織條例 beside 農業部漁業署組織法)."""
-    from .graph.lineage import current_ids
+    from graph_model.graph.lineage import current_ids
     current = current_ids(docs)
     return [p for p in docs if p.document.id in current]
 
