@@ -1,6 +1,6 @@
 """The layers point one way: documents → loaders → graph_model → queries → cli, and inside a package its stages
-do (:data:`LAYERS`): in loaders, read → common → procedures, acts, budget → the package's entry; in queries, its
-own modules → export and lookup → charts.
+do (:data:`LAYERS`): in loaders, read → common → procedures, acts, budget → the package's entry; in graph_model,
+records → graph → store and neo4j; in queries, its own modules → export and lookup → charts.
 
 Every module's imports are read with :mod:`ast` — at the top and inside functions alike,
 so a lazy import counts as much as any other.
@@ -154,6 +154,16 @@ LAYERS: dict[str, dict[str, set[str]]] = {
         "loaders.acts": {"loaders.read", "loaders.common", "loaders.procedures"},
         "loaders.budget": {"loaders.read", "loaders.common", "loaders.acts"},
         "loaders": {"loaders.read", "loaders.common", "loaders.procedures", "loaders.acts", "loaders.budget"},
+    },
+    # The records the loaders hand over → the graph built from them → the store that keeps the records and caches
+    # the graph, and Neo4j that is pushed a graph; the package's top level (errors, lazy_re, printable,
+    # textwidth) serves them all.
+    "graph_model": {
+        "graph_model": set(),
+        "graph_model.records": {"graph_model"},
+        "graph_model.graph": {"graph_model", "graph_model.records"},
+        "graph_model.store": {"graph_model", "graph_model.records", "graph_model.graph"},
+        "graph_model.neo4j": {"graph_model", "graph_model.records", "graph_model.graph"},
     },
     # Its own modules (units, staffing, procedure, entries, textnorm …) serve its sub-packages, and the charts
     # draw what the lookup finds (the interactive chart searches as `which` does).
