@@ -21,7 +21,7 @@ class State:
         self.store_path = store_path
         self.history = history
         self.command = command
-        self._store: Any = None  # graph_model.store.Store, opened when first asked for
+        self._store: Any = None  # graph_model.store.store.Store, opened when first asked for
         self._graph: Any = None
 
     def check_store(self) -> None:
@@ -41,7 +41,7 @@ class State:
 
     def store(self):
         if self._store is None:
-            from graph_model.store import open_store
+            from graph_model.store.store import open_store
             self.check_store()
             self._store = open_store(self.store_path)
         return self._store
@@ -266,7 +266,7 @@ def load(state, paths, genre, samples, agency, strict, as_json):
         bar.length = total
         bar.update(done - bar.pos)
 
-    from graph_model.store import bundled_store
+    from graph_model.store.store import bundled_store
     from loaders.batch import Batch, read_paths
 
     try:
@@ -394,7 +394,7 @@ def export(state, unit, fmt, output, depth, table):
         click.echo(f"Warning: {text.count(' --> ')} links; Mermaid draws at most {MAX_EDGES} by default "
                    "(use --depth, or raise maxEdges in its configuration)", err=True)
     if output and output != "-":  # "-" is standard output, as usual
-        from graph_model.files import atomic_write
+        from graph_model.store.files import atomic_write
         atomic_write(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)

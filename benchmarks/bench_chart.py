@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph_model.graph import OrgGraph  # noqa: E402
-from graph_model.records import Source  # noqa: E402
+from graph_model.graph.graph import OrgGraph  # noqa: E402
+from graph_model.records.records import Source  # noqa: E402
 
 DIGITS = "〇一二三四五六七八九"
 
@@ -72,7 +72,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     args = parser.parse_args(argv)
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.charts.chart import chart
     from queries.charts.render import render
 

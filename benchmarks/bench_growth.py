@@ -35,7 +35,7 @@ EXTRA = ROOT / "data" / "seeds" / "003_ddbe94cb5fa75ce1.txt"  # in no national c
 def agency_names(store: Path, env: dict) -> list[str]:
     """Agency names of the store's graph, longest first — read in a child process, so that this one
     stays small (a child forked from it would count its memory in the child's peak RSS)."""
-    code = ("import json, sys; from graph_model.store import open_store; "
+    code = ("import json, sys; from graph_model.store.store import open_store; "
             "g = open_store(sys.argv[1]).graph(history=True); "
             "print(json.dumps(sorted({u['name'] for u in g.units()"
             " if u['kind'] == 'Agency' and len(u['name']) >= 3})))")

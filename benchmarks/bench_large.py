@@ -8,7 +8,7 @@ sentences, many times over.  The three laws by default are three shapes of docum
 give a duty to every 科 (F0010004, the most records per byte), an organization act (A0010053, 法院組織法)
 and office rules with procedures (G0310002).  Each figure is a fresh `orggraph --store NEW load FILE`
 process: wall time and that process's peak RSS, also as a multiple of the file's size.  The largest
-file orggraph reads is loaders.reading.MAX_BYTES (64 MB).
+file orggraph reads is loaders.read.reading.MAX_BYTES (64 MB).
 """
 from __future__ import annotations
 

@@ -149,7 +149,7 @@ def lookup_p50(store: Path, queries_file: Path = ROOT / "eval" / "queries.jsonl"
     """Milliseconds, p50: a question answered as `which` answers it (queries/lookup/ask.py), index in memory."""
     import json
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.lookup.search import build_index
     try:
         from queries.lookup.ask import ask_graph

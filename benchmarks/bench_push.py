@@ -68,10 +68,10 @@ def synthetic_graph(elements: int = 40_000):
     Each 署 has 8 組 (6 科 each), 5 室 and 3 分署 (4 課 each); every unit has three
     duties of its own, and the 室 of the same name share one duty across 署.
     """
-    from graph_model.duties import normalize_duty
-    from graph_model.graph import OrgGraph
-    from graph_model.ids import duty_id
-    from graph_model.records import Source
+    from graph_model.graph.graph import OrgGraph
+    from graph_model.records.duties import normalize_duty
+    from graph_model.records.ids import duty_id
+    from graph_model.records.records import Source
 
     graph = OrgGraph()
     graph.g.add_node("doc:synthetic", id="doc:synthetic", labels=["Document"], name="示範部組織法",
@@ -201,7 +201,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from graph_model.neo4j.writer import push
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
 
     corpus = open_store("/nonexistent/orggraph-bench-store.json").graph()  # the bundled corpus
     synthetic = synthetic_graph(args.elements)

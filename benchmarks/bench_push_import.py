@@ -135,7 +135,7 @@ def main(argv=None) -> int:
     from bench_push import server
 
     from graph_model.neo4j.writer import push
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="orggraph-bench-import-") as tmp_name:
         tmp = Path(tmp_name)

@@ -5,7 +5,7 @@
 Two corpora: the national corpus (data/national.tar.xz, 1,451 laws; ../shared/national when
 present) and a synthetic one ``--times`` its size (bench_growth.py's copies: every agency renamed
 per copy).  Each is loaded into an SQLite store (``orggraph load``) and into a JSON store (the
-writer orggraph used before, graph_model/store_json.py: parse, then write the whole file), and
+writer orggraph used before, graph_model/store/store_json.py: parse, then write the whole file), and
 each figure is a fresh process (wall time, median of --repeat runs; that process's peak RSS):
 
 - load: the whole corpus into an empty store;
@@ -46,10 +46,10 @@ fmt, store, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
 batch = read_paths(paths, strict=False)
 t = time.perf_counter()
 if fmt == "json":
-    from graph_model import store_json
+    from graph_model.store import store_json
     store_json.add(store, batch.documents)
 else:
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     open_store(store).add(batch.documents, batch.refused)
 print(time.perf_counter() - t)
 """

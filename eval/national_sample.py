@@ -82,7 +82,7 @@ def evaluate(golds: list[dict] | None = None) -> dict:
     from bm25 import BM25
     from run import answer
 
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from queries.lookup.search import build_index
 
     golds = golds if golds is not None else load_gold()

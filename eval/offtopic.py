@@ -44,7 +44,7 @@ def evaluate() -> dict:
     """False answers on the bundled samples and on the evaluation graph (seeds + development corpus)."""
     from run import build_graph, load_queries
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.lookup.search import build_index
 
     offtopic = load_offtopic()

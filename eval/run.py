@@ -38,7 +38,7 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
 def build_graph(paths=DOCUMENTS):
     """The graph of every document a loader can read; returns ``(graph, skipped)``."""
     from graph_model.errors import OrgGraphError
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from loaders import load_path
 
     parsed, skipped = [], []

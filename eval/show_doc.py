@@ -2,7 +2,7 @@
 
     python eval/show_doc.py PCODE [DIR]
 
-The text is what loaders read from the open-data JSON (loaders.lawjson.law_text): the
+The text is what loaders read from the open-data JSON (loaders.read.lawjson.law_text): the
 title, a blank line, then each chapter heading, 條號 line and 條文內容; the metadata follows.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from loaders.lawjson import law_text  # noqa: E402
+from loaders.read.lawjson import law_text  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "national" / "FalVMingLing"
 

@@ -1,14 +1,14 @@
-"""Loaders: document text → :class:`graph_model.records.ParsedDocument`.
+"""Loaders: document text → :class:`graph_model.records.records.ParsedDocument`.
 
 Loaders never touch a database or the network.  Each genre has a parser
 ``parse(text, document) -> ParsedDocument`` (:func:`parser`):
 
 - ``org_act``      組織法/組織條例/組織通則/組織準則/組織規程 (organization acts: the agency, what it 掌理,
-                   its units and posts) — :mod:`loaders.structure`
+                   its units and posts) — :mod:`loaders.acts.structure`
 - ``office_rules`` 辦事細則/處務規程 (office rules: each 組/處/室 split into 科 and 股 with their duties; their
-                   文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.structure`
-- ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget`
-- ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures`
+                   文書/財務/會議 chapters are rules, not structure) — :mod:`loaders.acts.structure`
+- ``budget``       預算總說明 (budget-book organization sections) — :mod:`loaders.budget.budget`
+- ``procedures``   作業程序 (standard operating procedures) — :mod:`loaders.procedures.procedures`
 
 A load imports only what its documents need: a genre's parser when a document of it is read, and the
 modules' patterns are :func:`graph_model.lazy_re.lazy` (compiled when first used), not ``re.compile``.
@@ -21,10 +21,10 @@ from pathlib import Path
 
 from graph_model.errors import UnknownGenre
 from graph_model.lazy_re import lazy
-from graph_model.records import Document, ParsedDocument
+from graph_model.records.records import Document, ParsedDocument
 
 from .common import undated_title
-from .reading import LoadError, decode, read_bytes, read_document
+from .read.reading import LoadError, decode, read_bytes, read_document
 
 GENRES = ("org_act", "office_rules", "budget", "procedures")
 
@@ -36,11 +36,11 @@ def parser(genre: str) -> Callable[[str, Document], ParsedDocument]:
     then neither imports the budget and procedure parsers nor compiles their patterns.
     """
     if genre == "budget":
-        from .budget import parse
+        from .budget.budget import parse
     elif genre == "procedures":
-        from .procedures import parse
+        from .procedures.procedures import parse
     else:
-        from .structure import parse_document as parse
+        from .acts.structure import parse_document as parse
     return parse
 
 __all__ = ["GENRES", "LoadError", "UnknownGenre", "detect_genre", "parse_text", "load_path", "parse_bytes",

@@ -1,7 +1,7 @@
 """Many files at once: paths → parsed records, with every refusal and its reason.
 
 Reading is separate from saving: :func:`read_paths` returns a :class:`Batch` and
-:meth:`graph_model.store.Store.add` writes it, so that parsing never touches the
+:meth:`graph_model.store.store.Store.add` writes it, so that parsing never touches the
 store and a load that fails midway writes nothing.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph_model.records import ParsedDocument
+from graph_model.records.records import ParsedDocument
 
 from . import doc_id_for, load_path
-from .reading import LoadError
+from .read.reading import LoadError
 
 SUFFIXES = (".json", ".txt", ".pdf", ".docx", ".odt", ".doc")  # .doc: refused with the way out
 

@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.naming import GENRE_SUFFIX, GENRE_WORDS, UNIT_SUFFIX_PATTERN, classify_agency, split_agency_name
-from graph_model.records import DefinitionRecord, Source, UnitRecord
+from graph_model.records.naming import (
+    GENRE_SUFFIX,
+    GENRE_WORDS,
+    UNIT_SUFFIX_PATTERN,
+    classify_agency,
+    split_agency_name,
+)
+from graph_model.records.records import DefinitionRecord, Source, UnitRecord
 
-from .patterns import LIST_JOIN, TROOP_NAME
-from .text import Line
+from .read.text import Line, cn_numeral
 
 GENRE_TITLE = lazy(rf"{GENRE_WORDS}$")
 ALIAS_DEF = lazy(r"([^，。；：（）「」\s]{2,40}?)\s*[（(]\s*以下簡稱「?([^）)」]{1,12})」?\s*[）)]")
@@ -172,6 +177,15 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     return names
 
 
+# 「教勤營」, 「本部連」: a battalion or company, named in a list of units (never 經營, 國營 or 關連: two characters
+# at least before it, none of them a verb's).
+TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連營]")
+
+
+# The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
+LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠])(?:及|與|暨|和)"
+
+
 def joined_names(text: str) -> list[str]:
     """The names 及, 與, 暨 or 和 join after a unit word (「秘書室及人事室」), a name that holds one whole
     (「社會及家庭署」: 社會 names no unit).
@@ -213,16 +227,6 @@ _COUNT_END = lazy(r"(?<!第)等?(?P<n>[二三四五六七八九十]{1,2})個?"
 _HEADS = lazy(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
 
 
-def cn_numeral(n: int) -> str:
-    """Chinese numeral of 1..99 as documents write it (十一, 二十).
-
-    >>> cn_numeral(7), cn_numeral(12), cn_numeral(20)
-    ('七', '十二', '二十')
-    """
-    tens, ones = divmod(n, 10)
-    return ((_CN[tens - 1] if tens > 1 else "") + "十" if tens else "") + (_CN[ones - 1] if ones else "")
-
-
 def expand_names(text: str) -> str:
     """Write collective and range names as a list of names, one each, joined by 、.
 
@@ -253,7 +257,7 @@ def expanded_from(text: str) -> dict[str, str]:
 
 
 def _expand(text: str, origins: dict[str, str]) -> str:
-    from .text import cn_number
+    from .read.text import cn_number
 
     def names(written: str, out: list[str], lead: str = "") -> str:
         for n in out:

@@ -1,7 +1,7 @@
 """The bundled sample corpus (data/seeds), kept parsed in data/samples.json.
 
 Commands that find no store read the samples as a store: ``data/samples.json`` is a
-store file (:mod:`graph_model.store` format) holding the seeds' parsed records, so that
+store file (:mod:`graph_model.store.store` format) holding the seeds' parsed records, so that
 reading them needs no parsing — and the store needs no loader.  It is derived data:
 ``python -m loaders.samples`` rewrites it from the seeds, and a test fails when it is
 out of date with the loaders.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from graph_model.records import to_dict
-from graph_model.store import FORMAT, SAMPLES_STORE, VERSION, encode
+from graph_model.records.records import to_dict
+from graph_model.store.store import FORMAT, SAMPLES_STORE, VERSION, encode
 
 from . import doc_id_for, load_path
 

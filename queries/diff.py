@@ -56,14 +56,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph_model.errors import UnknownSide
-from graph_model.ids import document_id, unit_id
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import cite
+from graph_model.records.ids import document_id, unit_id
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import cite
 
 from .textnorm import fold
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 THRESHOLD = 0.30  # see the module's docstring: read off real pairs
 DOCUMENTS_SHOWN = 4  # documents a side names in the text (--json gives them all)

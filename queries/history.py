@@ -2,7 +2,7 @@
 
 Read from the graph with history (``Store.graph(history=True)``), whose documents carry their
 status and enactment date and whose agencies carry ``SUCCEEDED_BY`` edges
-(:mod:`graph_model.succession`):
+(:mod:`graph_model.graph.succession`):
 
 - :func:`history`: an agency's timeline — each of its documents enacted (the first entry of its
   沿革) and last amended, what it succeeded, and when and by what it was superseded or abolished,
@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph_model.naming import breadcrumb_of
-from graph_model.succession import EDGE, documents_about
+from graph_model.graph.succession import EDGE, documents_about
+from graph_model.records.naming import breadcrumb_of
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 @dataclass

@@ -6,7 +6,7 @@ units involved with their role, each with its citation.  :func:`procedure_docume
 yields the texts the ``which`` lookup indexes: the acting unit is the answer,
 the procedure and its step are the evidence.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> info = procedure(g, "撫卹")
 >>> info["title"], len(info["steps"]), info["time"]
@@ -26,12 +26,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from graph_model.errors import AmbiguousName, UnknownName
-from graph_model.provenance import cite
+from graph_model.records.provenance import cite
 
 from .entries import PROCEDURE_PRIOR, Entry, Handler
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 EMPTY_STEP = "（空白）"  # a flow-chart box with no text
 

@@ -3,7 +3,7 @@
 Each query takes the graph first and returns JSON-ready data; ``render_staffing``
 turns :func:`staffing`'s result into the CLI's text.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> table = headcounts(g, "基隆關", year=109)
 >>> row = table["rows"][0]
@@ -17,14 +17,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from graph_model.errors import NoHeadcounts
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import cite
-from graph_model.ranks import rank_label
-from graph_model.records import rank_from_dict
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import cite
+from graph_model.records.ranks import rank_label
+from graph_model.records.records import rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計",
                   "總計")
@@ -233,7 +233,7 @@ def summary(graph: OrgGraph, ref: str) -> dict | None:
 
     Its own posts, the posts of the units below it, and its latest budget headcount.
 
-    >>> from graph_model.store import open_store
+    >>> from graph_model.store.store import open_store
     >>> g = open_store("/nonexistent/store.json").graph()
     >>> s = summary(g, "基隆關")
     >>> s["headcount"], s["headcount_year"]
@@ -426,7 +426,7 @@ def _render_headcounts(hc: dict) -> list[str]:
 # --------------------------------------------------------------------------- validate
 def headcount_totals(graph: OrgGraph, parsed):
     """Rows whose 合計 ≠ the sum of the categories, 合計 rows ≠ the sum of the rows, 增減 ≠ the difference."""
-    from loaders.staffing_table import check_totals
+    from loaders.budget.staffing_table import check_totals
 
     for p in parsed:
         for issue in check_totals(p.headcounts):

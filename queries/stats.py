@@ -1,6 +1,6 @@
 """Counts over the graph: documents, units by kind, duties, relationships.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> s = stats(open_store("/nonexistent/store.json").graph())
 >>> s["units"]["by_kind"]["BranchOffice"] >= 4   # 基隆關 alone has 4 分關
 True
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from graph_model.records import UNIT_KINDS
+from graph_model.records.records import UNIT_KINDS
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 def stats(graph: OrgGraph) -> dict:

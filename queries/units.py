@@ -3,7 +3,7 @@
 Each query takes the graph first and returns JSON-ready data; ``render_*``
 functions turn that data into the CLI's text.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> g.resolve("基隆關/稽查組")
 '財政部/關務署/基隆關/稽查組'
@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import cite
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import cite
 
 from .staffing import render_summary, summary
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 # --------------------------------------------------------------------------- helpers

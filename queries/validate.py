@@ -11,7 +11,7 @@ built-in checks here, headcount totals from :mod:`queries.staffing`): add a chec
 Every issue carries ``check`` and ``message`` and, where there is one, ``unit``,
 ``doc`` and ``line``.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> store = open_store("/nonexistent/store.json")
 >>> report = validate(store.graph(), store)
 >>> [c["name"] for c in report["checks"]][:3]
@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
-from graph_model.naming import NAME_VARIANTS
+from graph_model.records.naming import NAME_VARIANTS
 
 from .staffing import headcount_totals
 
@@ -48,8 +48,8 @@ def cached_validate(store, graph: Callable[[], object], history: bool = False) -
     after a change computes it."""
     from pathlib import Path
 
-    from graph_model.files import code_version, source_hash
-    from graph_model.graph_cache import cached_json
+    from graph_model.store.files import code_version, source_hash
+    from graph_model.store.graph_cache import cached_json
 
     here = Path(__file__).resolve().parent
     code = source_hash(sorted(here.rglob("*.py")))  # queries/ and its sub-packages

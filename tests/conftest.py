@@ -43,7 +43,7 @@ def store_path(tmp_path):
 
 def stored_documents(path) -> dict:
     """The records a store holds, by document id (whatever its format)."""
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     store = open_store(path)
     try:
         return store.documents
@@ -69,7 +69,7 @@ def edit_record(path, doc_id: str, change) -> None:
 
     import orjson
 
-    from graph_model.store_db import row_digest
+    from graph_model.store.store_db import row_digest
     conn = sqlite3.connect(path)
     try:
         with conn:
@@ -86,7 +86,7 @@ def edit_record(path, doc_id: str, change) -> None:
 @pytest.fixture
 def store001(store_path):
     """A store with only seed 001 loaded."""
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     return store_path

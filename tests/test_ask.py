@@ -13,7 +13,7 @@ from queries.textnorm import fold
 
 @pytest.fixture(scope="module")
 def graph():
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store("/nonexistent/store.json").graph()  # the bundled corpus
 
 

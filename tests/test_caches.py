@@ -162,7 +162,7 @@ def test_a_damaged_row_of_the_previous_index_is_not_folded_into_the_new_one(stor
 # --------------------------------------------------------------------------- cache files (JSON stores, samples)
 @pytest.fixture(scope="module")
 def _json_stores(tmp_path_factory):
-    from graph_model import store_json
+    from graph_model.store import store_json
     from loaders.batch import read_paths
     folder = tmp_path_factory.mktemp("json-stores")
     cache = folder / "cache"
@@ -236,7 +236,7 @@ def test_a_damaged_row_of_another_stores_index_file_is_not_folded_into_a_new_one
                                  (new, zlib.crc32(f"{i}".encode() + b"\0" + new), i))
                     damaged += 1
     assert damaged
-    from graph_model import store_json
+    from graph_model.store import store_json
     from loaders.batch import read_paths
     store_json.add(a, read_paths([SEED_ACT]).documents)  # a change: the rebuild reuses folded texts
     fresh = tmp_path / "fresh-cache"
@@ -277,7 +277,7 @@ def test_temporary_files_a_killed_writer_left_are_removed(json_stores, _stores, 
         os.utime(p, (time.time() - 3600, time.time() - 3600))
     young = folder / ".which-y.sqlite.ghi.tmp"
     young.write_bytes(b"a writer still at work")
-    from graph_model import store_json
+    from graph_model.store import store_json
     from loaders.batch import read_paths
     store_json.add(b, read_paths([SEED_BUDGET]).documents)
     orggraph(cache, "--store", b, "validate")  # a JSON store's caches, made again: files

@@ -20,8 +20,8 @@ import pytest
 
 from conftest import REPO, SEED_BUDGET
 from graph_model.errors import OrgGraphError, UnknownUnit
-from graph_model.graph import OrgGraph
-from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from graph_model.graph.graph import OrgGraph
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
 from queries.charts.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
 from queries.charts.render import FontError, RenderError, check_font, font_info, output_format, render
@@ -50,7 +50,7 @@ def g001() -> OrgGraph:
 
 @pytest.fixture(scope="module")
 def corpus():
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
 
 
@@ -411,12 +411,12 @@ def test_cli_headcount_duties_direction(run, store001, tmp_path):
 
 
 def open_store_graph(path):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store(path).graph()
 
 
 def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.charts.chart import units_matching
     graph = open_store(store001).graph()
     expected = set(units_matching(graph, "保稅", within="關務署"))
@@ -664,7 +664,7 @@ def test_procedure_flow_on_paper(corpus, tmp_path):
 @pytest.fixture(scope="module")
 def national(national_documents):
     """The national graph (current documents), as `orggraph load` builds it."""
-    from graph_model.store import current_documents
+    from graph_model.store.store import current_documents
     return OrgGraph.build(current_documents(national_documents))
 
 

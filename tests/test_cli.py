@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEED_ACT, SEED_BUDGET, stored_documents
-from graph_model.store import open_store
+from graph_model.store.store import open_store
 
 BUDGET_ID = SEED_BUDGET.stem
 BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
@@ -207,7 +207,7 @@ duplicate names under one parent: 0
 
 
 def test_validate_json_and_the_check_table(run, store001):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries import validate as v
 
     report = json.loads(ok(run("--store", store001, "validate", "--json")))
@@ -226,8 +226,8 @@ def test_validate_json_and_the_check_table(run, store001):
 
 
 def test_validate_finds_duplicates_variants_and_units_without_duties():
-    from graph_model.graph import OrgGraph
-    from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+    from graph_model.graph.graph import OrgGraph
+    from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
     from queries.validate import validate
 
     class Records:  # the part of a Store that validate reads
@@ -276,7 +276,7 @@ def test_export_json_is_node_link_with_typed_units_and_edges(run, store001, tmp_
 
 
 def test_export_round_trips_through_networkx(run, store001):
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     data = json.loads(ok(run("--store", store001, "export")))
     g = OrgGraph.from_node_link(data)
     assert g.children("財政部/關務署/基隆關") == open_store(store001).graph().children("財政部/關務署/基隆關")
@@ -517,7 +517,7 @@ def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch)
 
 def test_validate_is_cached_by_the_store_and_follows_its_changes(run, store_path, tmp_path):
     from conftest import SEED_ACT, SEED_BUDGET
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     from queries.validate import cached_validate
     store = open_store(store_path)

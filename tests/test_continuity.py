@@ -14,7 +14,7 @@ import corpus  # noqa: E402
 
 
 def history_of(tmp_path, *pcodes: str):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     for pcode in pcodes:
         (tmp_path / f"{pcode}.json").write_bytes(corpus.national_file(pcode))

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from graph_model.graph import OrgGraph
-from graph_model.records import parsed_from_dict, to_dict
+from graph_model.graph.graph import OrgGraph
+from graph_model.records.records import parsed_from_dict, to_dict
 from loaders import parse_text
 from queries.lookup.ask import ask_graph
 

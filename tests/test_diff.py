@@ -32,7 +32,7 @@ def parsed(tmp_path_factory):
 
 @pytest.fixture
 def store(parsed, tmp_path):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     path = tmp_path / "pairs.json"
     open_store(path).add(dict(parsed))
     return path
@@ -41,7 +41,7 @@ def store(parsed, tmp_path):
 @pytest.fixture
 def graphs(store):
     """(graph with history, ids of the current documents): what the command reads."""
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     s = open_store(store)
     return s.graph(history=True), {d["id"].removeprefix("doc:") for d in s.graph().nodes_with_label("Document")}
 
@@ -58,7 +58,7 @@ def move_of(result, text):
 
 # --------------------------------------------------------------------------- the library
 def test_old_is_history_and_read_with_history(graphs, store):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     assert "行政院/交通部/公路總局" not in open_store(store).graph()  # superseded: not in the current government
     result = road(graphs)
     assert [d["id"] for d in result.old.documents] == ["K0000058", "K0010034"]

@@ -20,9 +20,9 @@ import pytest
 import rdflib
 
 from conftest import REPO, SEED_BUDGET
-from graph_model.graph import OrgGraph
-from graph_model.records import Source
-from graph_model.store import open_store
+from graph_model.graph.graph import OrgGraph
+from graph_model.records.records import Source
+from graph_model.store.store import open_store
 from queries.export import export
 from queries.export.jsonld import doc_iri, duty_iri, unit_iri
 from queries.export.scope import scope, short

@@ -19,7 +19,7 @@ PCODES = ("K0000003", "K0000058", "K0010034", "K0000207", "K0010146", "K0000206"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     folder = tmp_path_factory.mktemp("laws")
     for pcode in PCODES:
@@ -31,7 +31,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def history_graph(store):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store(store).graph(history=True)
 
 
@@ -58,7 +58,7 @@ def test_units_set_up_only_by_documents_that_no_longer_apply_are_history(history
 
 
 def test_the_current_view_leaves_history_out(store):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     current = open_store(store).graph()
     assert "行政院/交通部/公路局" in current and "行政院/交通部/公路總局" not in current
 

@@ -18,8 +18,8 @@ import re
 import pytest
 
 from conftest import REPO, SEED_BUDGET, SEED_RULES
-from graph_model.graph import OrgGraph
-from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from graph_model.graph.graph import OrgGraph
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from queries.charts.html_chart import html_chart, script_json
 from queries.lookup.ask import ask_graph
 from queries.lookup.which import which
@@ -55,7 +55,7 @@ def budget_unit(line: int) -> str:
 
 @pytest.fixture(scope="module")
 def corpus():
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
 
 

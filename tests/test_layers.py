@@ -1,5 +1,6 @@
-"""The layers point one way: documents → loaders → graph_model → queries → cli, and inside queries its own
-modules → export and lookup → charts.
+"""The layers point one way: documents → loaders → graph_model → queries → cli, and inside a package its stages
+do (:data:`LAYERS`): in loaders, read → common → procedures, acts, budget → the package's entry; in graph_model,
+records → graph → store and neo4j; in queries, its own modules → export and lookup → charts.
 
 Every module's imports are read with :mod:`ast` — at the top and inside functions alike,
 so a lazy import counts as much as any other.
@@ -104,8 +105,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_import_reader_sees_every_kind_of_import():
     # A lazy relative import inside a function, a package's own module, and an absolute one.
     assert "graph_model.neo4j.cypher" in GRAPH["graph_model.neo4j.connection"]  # from . import cypher as q
-    assert "graph_model.graph" in GRAPH["graph_model.store"]  # inside Store.graph
-    assert "graph_model.records" in GRAPH["loaders"]
+    assert "graph_model.graph.graph" in GRAPH["graph_model.store.store"]  # inside Store.graph
+    assert "graph_model.records.records" in GRAPH["loaders"]
     assert "queries.lookup.neo4j_lookup" in GRAPH["queries.lookup"]  # inside lookup()
     # Importing a module of another package runs that package's __init__ first.
     assert "queries.lookup" in GRAPH["queries.charts.chart"]  # from queries.lookup.which import which
@@ -123,6 +124,12 @@ def test_graph_model_imports_neither_loaders_nor_queries():
     assert {name: deps for name, deps in upward.items() if deps} == {}
 
 
+def test_loaders_import_neither_queries_nor_cli():
+    upward = {name: sorted(m for m in deps if m.split(".")[0] in ("queries", "cli"))
+              for name, deps in GRAPH.items() if name.split(".")[0] == "loaders"}
+    assert {name: deps for name, deps in upward.items() if deps} == {}
+
+
 def test_no_import_cycle_among_the_project_modules():
     assert cycles(GRAPH) == []
 
@@ -132,34 +139,75 @@ def package_of(name: str) -> str:
     return name if MODULES[name].name == "__init__.py" else name.rpartition(".")[0] or name
 
 
-# Inside queries/: its own modules (units, staffing, procedure, entries, textnorm …) serve its sub-packages, and
-# the charts draw what the lookup finds (the interactive chart searches as `which` does).  A new sub-package takes
-# its place here.
-QUERIES_LAYERS = {
-    "queries": set(),
-    "queries.export": {"queries"},
-    "queries.lookup": {"queries"},
-    "queries.charts": {"queries", "queries.lookup"},
+# Inside each package, its stages in the order data flows through them, each with the stages it may import
+# besides itself (an earlier one only: the order is the dict's).  A stage is a sub-package, or a module of the
+# package's top level named here (loaders.common), or the rest of the package's top level.  A new sub-package
+# takes its place here.
+LAYERS: dict[str, dict[str, set[str]]] = {
+    # A file is read into clean text (read); the genre parsers share common's helpers; the acts parser adds the
+    # office rules' rules that read like procedures, and a budget book's chart is read for posts as the acts
+    # are; the package's own modules (__init__: a genre → its parser; batch, samples) run them all.
+    "loaders": {
+        "loaders.read": set(),
+        "loaders.common": {"loaders.read"},
+        "loaders.procedures": {"loaders.read", "loaders.common"},
+        "loaders.acts": {"loaders.read", "loaders.common", "loaders.procedures"},
+        "loaders.budget": {"loaders.read", "loaders.common", "loaders.acts"},
+        "loaders": {"loaders.read", "loaders.common", "loaders.procedures", "loaders.acts", "loaders.budget"},
+    },
+    # The records the loaders hand over → the graph built from them → the store that keeps the records and caches
+    # the graph, and Neo4j that is pushed a graph; the package's top level (errors, lazy_re, printable,
+    # textwidth) serves them all.
+    "graph_model": {
+        "graph_model": set(),
+        "graph_model.records": {"graph_model"},
+        "graph_model.graph": {"graph_model", "graph_model.records"},
+        "graph_model.store": {"graph_model", "graph_model.records", "graph_model.graph"},
+        "graph_model.neo4j": {"graph_model", "graph_model.records", "graph_model.graph"},
+    },
+    # Its own modules (units, staffing, procedure, entries, textnorm …) serve its sub-packages, and the charts
+    # draw what the lookup finds (the interactive chart searches as `which` does).
+    "queries": {
+        "queries": set(),
+        "queries.export": {"queries"},
+        "queries.lookup": {"queries"},
+        "queries.charts": {"queries", "queries.lookup"},
+    },
 }
 
 
-def test_queries_sub_packages_import_one_way():
-    upward: dict[str, set[str]] = {package: set() for package in QUERIES_LAYERS}
-    for name, deps in GRAPH.items():
-        package = package_of(name)
-        if name.split(".")[0] == "queries":
-            allowed = QUERIES_LAYERS.get(package, set()) | {package}
-            upward.setdefault(package, set()).update(
-                package_of(m) for m in deps if m.split(".")[0] == "queries" and package_of(m) not in allowed)
-    assert set(upward) == set(QUERIES_LAYERS)
-    assert {package: sorted(deps) for package, deps in upward.items() if deps} == {}
+def stage_of(name: str) -> str:
+    """The stage of a module: one named in :data:`LAYERS` itself, else its package (:func:`package_of`)."""
+    return name if name in LAYERS[name.split(".")[0]] else package_of(name)
+
+
+def test_the_stages_are_listed_in_order():
+    for package, stages in LAYERS.items():
+        order = list(stages)
+        assert {stage: sorted(s for s in allowed if order.index(s) >= order.index(stage))
+                for stage, allowed in stages.items()
+                if any(order.index(s) >= order.index(stage) for s in allowed)} == {}, package
+
+
+def test_sub_packages_import_one_way():
+    for package, stages in LAYERS.items():
+        upward: dict[str, set[str]] = {}
+        for name, deps in GRAPH.items():
+            if name.split(".")[0] != package:
+                continue
+            stage = stage_of(name)
+            allowed = stages.get(stage, set()) | {stage}
+            upward.setdefault(stage, set()).update(
+                stage_of(m) for m in deps if m.split(".")[0] == package and stage_of(m) not in allowed)
+        assert set(upward) == set(stages), package  # every stage listed, and nothing else
+        assert {stage: sorted(deps) for stage, deps in upward.items() if deps} == {}, package
 
 
 def test_every_module_with_doctests_is_collected():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in config["addopts"]
     with_doctests = {name for name, path in MODULES.items() if ">>> " in path.read_text(encoding="utf-8")}
-    assert with_doctests  # queries.lookup.search, graph_model.records …
+    assert with_doctests  # queries.lookup.search, graph_model.records.records …
     collected = {name for name in with_doctests if name.split(".")[0] in config["testpaths"]}
     assert collected == with_doctests
 

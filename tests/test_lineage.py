@@ -1,4 +1,4 @@
-"""Which documents are the current government: graph_model/lineage.py on real documents.
+"""Which documents are the current government: graph_model/graph/lineage.py on real documents.
 
 The whole corpus is data/national.tar.xz (parsed once per session, ``national_documents``); the
 sentences quoted in each test are the documents' own.
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph_model.lineage import Status, roc_date, statuses
-from graph_model.records import Document, ParsedDocument
+from graph_model.graph.lineage import Status, roc_date, statuses
+from graph_model.records.records import Document, ParsedDocument
 
 
 def doc(pcode, title, genre="org_act", **meta) -> ParsedDocument:
@@ -144,30 +144,31 @@ def test_the_loader_keeps_the_sentences_that_tell_lineage_with_line_and_article(
 
 
 def test_current_documents_leaves_out_the_superseded(national_documents):
-    from graph_model.store import current_documents
+    from graph_model.store.store import current_documents
     ids = {p.document.id for p in current_documents(national_documents)}
     assert "M0000051" in ids and "M0000004" not in ids  # 農業部漁業署組織法, not 行政院農業委員會漁業署組織條例
     assert len(ids) < sum(1 for p in national_documents if not p.document.meta.get("abolished"))
 
 
 def test_the_graph_cache_key_changes_with_the_succession_table(tmp_path, monkeypatch):
-    from graph_model import graph_cache, lineage
+    from graph_model.graph import lineage
+    from graph_model.store import graph_cache
     table = tmp_path / "lineage.tsv"
     table.write_text("agency\tsuccessor\tdate\tsource\n", encoding="utf-8")
     monkeypatch.setattr(lineage, "TABLE", table)
     before = graph_cache.code_version()
     table.write_text("agency\tsuccessor\tdate\tsource\n甲局\t乙署\t2024-01-01\t某條例\n", encoding="utf-8")
     assert graph_cache.code_version() != before
-    assert (Path(graph_cache.__file__).parent / "lineage.py").is_file()  # hashed with graph_model/*.py
+    assert (Path(graph_cache.__file__).parents[1] / "graph" / "lineage.py").is_file()  # hashed with graph_model/**/*.py
 
 
 def test_a_body_under_a_succeeded_parent_is_succeeded_by_the_body_of_its_name():
     """The reorganisation moved 交通部公路總局 › 各區監理所 under 交通部公路局, which sets up 各區監理所 too:
     that body is its successor, not only the ministry-level heir of its parent; a preparatory office
     named 「X籌備處」 became X."""
-    from graph_model.graph import OrgGraph
-    from graph_model.records import Document, ParsedDocument, Source, UnitRecord
-    from graph_model.succession import mark
+    from graph_model.graph.graph import OrgGraph
+    from graph_model.graph.succession import mark
+    from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
 
     def doc(pcode, path, *below):
         units = [UnitRecord(path, "Agency", path[-1][-1], Source(pcode, 1), full_name="".join(path))]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from loaders import load_path
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"

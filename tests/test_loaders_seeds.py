@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from loaders import detect_genre, load_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"

@@ -17,8 +17,8 @@ sys.path.insert(0, str(REPO / "eval"))
 import corpus  # noqa: E402
 
 import loaders  # noqa: E402
-from graph_model.records import Document  # noqa: E402
-from loaders.structure import parse_document  # noqa: E402
+from graph_model.records.records import Document  # noqa: E402
+from loaders.acts.structure import parse_document  # noqa: E402
 
 
 def parse(pcode: str):

@@ -81,7 +81,7 @@ def test_a_law_file_is_read_with_its_metadata(run, store_path, tmp_path):
 
 
 def test_the_same_law_as_json_and_as_text_is_kept_once_and_two_versions_twice(run, store_path, tmp_path):
-    from loaders.lawjson import decode_law
+    from loaders.read.lawjson import decode_law
     data = corpus.national_file("Q0000012")
     (tmp_path / "Q0000012.json").write_bytes(data)
     text, _meta = decode_law(data)  # the law's text as the database gives it, saved as a plain file
@@ -158,7 +158,7 @@ def test_a_mandate_in_one_sentence_and_a_list_intro_of_its_own():
 
 def test_the_subjects_of_a_residual_clause_are_explicit_duties():
     # A0020056 第8條 and many more: 「…及不屬於其他各處、室事項」 closes a list of subjects.
-    from graph_model.duties import duty_flags
+    from graph_model.records.duties import duty_flags
     from loaders.common import split_duties
     explicit, residual = split_duties("掌理議事、文書、印信、出納、庶務、公共關係及不屬於各處、室事項")
     assert explicit == "議事、文書、印信、出納、庶務、公共關係事項" and duty_flags(explicit) == (False, False)
@@ -318,8 +318,8 @@ def test_the_same_law_under_another_file_name_is_kept_once(run, store_path, tmp_
 
 
 def test_an_older_version_of_the_same_title_is_history():
-    from graph_model.records import Document, ParsedDocument
-    from graph_model.store import current_documents
+    from graph_model.records.records import Document, ParsedDocument
+    from graph_model.store.store import current_documents
     old = ParsedDocument(Document("a", "某某局辦事細則", "office_rules", meta={"updated": "20180201"}))
     new = ParsedDocument(Document("b", "某某局辦事細則", "office_rules", meta={"updated": "20231123"}))
     gone = ParsedDocument(Document("c", "別局辦事細則", "office_rules", meta={"abolished": True}))
@@ -333,7 +333,7 @@ def test_an_older_version_of_the_same_title_is_history():
 def test_everyday_words_find_the_formal_duty_as_a_partial_match(pcode, query, line, phrase, unit):
     # The document alone, as a planner loading it would: nothing matches the everyday words as asked
     # (違規 for 違反…管理, 法院 for 司法機關), two words do (交通, 取締; 委託, 鑑定): the unit charged answers first.
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from queries.lookup.which import which
     text = loaders.read_bytes(corpus.national_file(pcode), f"{pcode}.json")[0]
     assert phrase in "".join(text.splitlines()[line - 1].split())
@@ -494,7 +494,7 @@ def test_units_set_up_in_a_sentence_that_goes_on_or_opens_a_list_ended_by_a_full
 def test_a_unit_found_by_its_name_goes_below_the_unit_under_it_charged_with_the_matter():
     # K0000001:26 names 高速公路局 (國道 → 高速公路, planner.tsv); K0010146:31–32 charge its 分局's 勞安科 with
     # 「國道相關工程職業安全…」: the name says where, the duty who.
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from queries.lookup.ask import ask_graph
     graph = OrgGraph.build([parse("K0000001"), parse("K0010146")])
     hits = ask_graph(graph, "國道工程職安", top=3).hits

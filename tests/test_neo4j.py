@@ -11,18 +11,18 @@ import pytest
 
 from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 from graph_model.errors import OrgGraphError
-from graph_model.graph import OrgGraph
+from graph_model.graph.graph import OrgGraph
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
-from graph_model.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store(tmp_path_factory.mktemp("nostore") / "store.json").graph()
 
 
@@ -639,8 +639,8 @@ def test_lookup_agency_and_type_filters(pushed):
 
 
 def test_units_by_reference_names_what_the_embedded_rule_names(pushed, corpus):
-    # One rule (graph_model/unitref.py), two implementations: the same units for every reference.
-    from graph_model.unitref import parse_unit_ref, units_named
+    # One rule (graph_model/records/unitref.py), two implementations: the same units for every reference.
+    from graph_model.records.unitref import parse_unit_ref, units_named
     from test_unitref import references, rows
     table = rows(corpus)
     refs = references(corpus) + ["財政部 / 關務署 / 基隆關", "/基隆關/", "", "不存在的單位", "本局", "財政部關稅總局"]
@@ -1018,7 +1018,7 @@ def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):
     sys.path.insert(0, str(REPO / "eval"))
     import corpus as national
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     for pcode in ("K0000058", "K0000207"):
         (tmp_path / f"{pcode}.json").write_bytes(national.national_file(pcode))

@@ -23,7 +23,7 @@ from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_SOP, SEEDS
 from graph_model.neo4j import guide
 from graph_model.neo4j.connection import Settings, connect
 from graph_model.neo4j.writer import expected_counts, push
-from graph_model.records import UNIT_KINDS
+from graph_model.records.records import UNIT_KINDS
 from queries.textnorm import fold
 
 GRASS = REPO / "docs" / "orggraph.grass"
@@ -32,7 +32,7 @@ SHOTS = os.environ.get("ORGGRAPH_BROWSER_SHOTS")  # a directory: keep the screen
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store(tmp_path_factory.mktemp("nostore") / "store.json").graph()
 
 

@@ -1,4 +1,4 @@
-"""Posts, headcounts and ranks read from organization acts (loaders/posts.py).
+"""Posts, headcounts and ranks read from organization acts (loaders/acts/posts.py).
 
 Every expectation below was checked by hand against the article text it cites.
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
-from graph_model.ranks import rank_label
-from graph_model.records import Source, plain
-from loaders.posts import (
+from graph_model.records.ranks import rank_label
+from graph_model.records.records import Source, plain
+from loaders.acts.posts import (
     chart_leadership,
     document_posts,
     extract_leadership,
@@ -17,7 +17,7 @@ from loaders.posts import (
     mentions_posts,
     parse_rank,
 )
-from loaders.text import logical_lines
+from loaders.read.text import logical_lines
 
 AGENCY = ("財政部", "關稅總局")
 
@@ -325,7 +325,7 @@ def test_parse_rank_shapes():
 
 
 # --------------------------------------------------------------------------- graph and queries (seed 002)
-from graph_model.graph import OrgGraph  # noqa: E402
+from graph_model.graph.graph import OrgGraph  # noqa: E402
 from loaders import load_path  # noqa: E402
 from queries.staffing import post_totals, posts, staffing  # noqa: E402
 
@@ -379,7 +379,7 @@ def test_concurrent_and_pooled_posts_are_not_counted():
 
 
 def test_cli_section_chiefs_from_the_store(run, store_path):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     open_store(store_path).add(read_paths([SEED_ACT]).documents)
     result = run("--store", store_path, "staffing", "關稅總局", "--title", "科長")

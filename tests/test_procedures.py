@@ -11,11 +11,11 @@ import re
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
-from graph_model.graph import OrgGraph
-from graph_model.records import Actor, Source, TimeLimit
+from graph_model.graph.graph import OrgGraph
+from graph_model.records.records import Actor, Source, TimeLimit
 from loaders import load_path
-from loaders.procedures import office_rule_procedures
-from loaders.text import logical_lines
+from loaders.procedures.procedures import office_rule_procedures
+from loaders.read.text import logical_lines
 from queries.charts.chart import ChartError
 from queries.charts.procedure_chart import procedure_chart
 from queries.procedure import (
@@ -544,7 +544,7 @@ def test_arrow_chains_fenced_mermaid_and_working_days():
 def test_procedures_survive_the_store_round_trip(sop):
     import json
 
-    from graph_model.records import parsed_from_dict, to_dict
+    from graph_model.records.records import parsed_from_dict, to_dict
     again = parsed_from_dict(json.loads(json.dumps(to_dict(sop), ensure_ascii=False)))
     assert again == sop
     a, b = OrgGraph.build([sop]), OrgGraph.build([again])
@@ -638,7 +638,7 @@ def test_units_only_named_by_procedures_are_marked(graph):
 
 
 def test_a_document_setting_a_unit_up_clears_the_mention_whatever_the_order():
-    from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+    from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
     sop = ParsedDocument(Document("a_sop", "t", "procedures"),
                          units=[UnitRecord(("經濟部", "人事處"), "Division", "處", Source("a_sop", 1))])
     act = ParsedDocument(Document("b_act", "t", "org_act"),
@@ -790,7 +790,7 @@ def test_cli_chart_procedure_dot_of_every_flow_chart(run, tmp_path, name):
     steps, arrows, branches = FLOWS[name]
     out = tmp_path / "flow.dot"
     result = run("chart", "--procedure", name, "-o", out)
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     graph = open_store(tmp_path / "none.json").graph()  # the bundled corpus, as the command read it
     info = procedure(graph, name)
     assert (result.exit_code, result.stdout) == (0, f"wrote {out} (dot, {info['title']}: {steps} steps)\n")

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import SEED_RULES, SEED_SOP, edit_record, stored_documents
 from graph_model.errors import StoreError
-from graph_model.records import ProcedureRecord, Source, StepRecord, parsed_from_dict, to_dict
-from graph_model.store import SAMPLES_STORE, open_store
+from graph_model.records.records import ProcedureRecord, Source, StepRecord, parsed_from_dict, to_dict
+from graph_model.store.store import SAMPLES_STORE, open_store
 from loaders import load_path
 from loaders.batch import read_paths
 

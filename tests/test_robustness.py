@@ -72,7 +72,7 @@ def test_a_damaged_lookup_cache_is_a_miss(run, store001):
 
 def test_a_damaged_lookup_cache_file_is_a_miss(run, tmp_path):
     # The samples and JSON stores keep the index in a file of the cache directory.
-    from graph_model import store_json
+    from graph_model.store import store_json
     from loaders.batch import read_paths
     store = tmp_path / "old.json"
     store_json.add(store, read_paths([SEED_BUDGET]).documents)
@@ -126,7 +126,7 @@ def test_every_encoding_gives_the_records_of_utf8(path, encoding):
 
 
 def test_a_slash_in_a_name_never_joins_another_unit():
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     text = "某某局組織法\n第 1 條\n本局設甲組/乙科、甲組。\n第 2 條\n甲組分設乙科，掌理文書事項。\n"
     graph = OrgGraph.build([loaders.parse_text(text, "t")])
     ids = [u["id"] for u in graph.units()]
@@ -142,7 +142,7 @@ def test_control_characters_never_reach_a_name():
 
 
 def test_concurrent_loads_lose_nothing(store_path, tmp_path):
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     files = []
     for i, src in enumerate([SEED_BUDGET, SEED_ACT, SEED_RULES, *sorted(CORPUS.glob("*.txt"))[:5]]):

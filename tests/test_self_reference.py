@@ -1,4 +1,4 @@
-"""The one vocabulary of self-references (本部, 本所, 本分局, 本會議 …, graph_model/naming.py).
+"""The one vocabulary of self-references (本部, 本所, 本分局, 本會議 …, graph_model/records/naming.py).
 
 Inputs are lines of national documents (data/national.tar.xz); each expectation is quoted
 from the document's text, with its PCode and line.
@@ -18,8 +18,8 @@ sys.path.insert(0, str(REPO / "eval"))
 import corpus  # noqa: E402
 
 import loaders  # noqa: E402
-from graph_model.naming import is_self_reference, self_references, strip_self_reference  # noqa: E402
-from graph_model.records import Actor, PostRecord  # noqa: E402
+from graph_model.records.naming import is_self_reference, self_references, strip_self_reference  # noqa: E402
+from graph_model.records.records import Actor, PostRecord  # noqa: E402
 
 
 def parse(pcode: str):
@@ -130,7 +130,7 @@ def test_the_branch_office_acts_in_its_own_procedures():
 
 
 def test_no_loader_writes_its_own_list_of_self_references():
-    # A 本(?:部|署|局…) alternation anywhere but graph_model/naming.py is a second vocabulary.
+    # A 本(?:部|署|局…) alternation anywhere but graph_model/records/naming.py is a second vocabulary.
     own_list = re.compile(r"本\(\?:[^)]*[部署局會所]\|")
-    for path in sorted((REPO / "loaders").glob("*.py")) + sorted((REPO / "queries").glob("*.py")):
+    for path in sorted((REPO / "loaders").rglob("*.py")) + sorted((REPO / "queries").rglob("*.py")):
         assert not own_list.search(Path(path).read_text(encoding="utf-8")), path

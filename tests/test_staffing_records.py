@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, edit_record, stored_documents
-from graph_model.records import (
+from graph_model.records.records import (
     HeadcountRecord,
     PostRecord,
     QuotaRule,
@@ -21,7 +21,7 @@ from graph_model.records import (
     parsed_from_dict,
     to_dict,
 )
-from graph_model.store import open_store
+from graph_model.store.store import open_store
 from loaders import load_path
 
 AGENCY = ("財政部", "關稅總局")

@@ -1,4 +1,4 @@
-"""Budget staffing tables (loaders/staffing_table.py) on seed 001, lines 769-912.
+"""Budget staffing tables (loaders/budget/staffing_table.py) on seed 001, lines 769-912.
 
 The expected cells were copied by hand from the seed text; the sums were added
 up by hand too (both 合計 rows and every row total add up in this document).
@@ -6,7 +6,7 @@ up by hand too (both 合計 rows and every row total add up in this document).
 from __future__ import annotations
 
 from conftest import SEED_BUDGET
-from loaders.staffing_table import check_totals, staffing_tables, tables
+from loaders.budget.staffing_table import check_totals, staffing_tables, tables
 
 AGENCY = ("財政部", "關務署")
 COLUMNS = ["職員", "技工", "工友", "駕駛", "聘用", "約僱", "合計"]
@@ -110,7 +110,7 @@ import json  # noqa: E402
 
 import pytest  # noqa: E402
 
-from graph_model.store import open_store  # noqa: E402
+from graph_model.store.store import open_store  # noqa: E402
 from loaders.batch import read_paths  # noqa: E402
 from queries.staffing import headcounts  # noqa: E402
 

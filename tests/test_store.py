@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SEED_ACT, SEED_BUDGET, SEEDS
 from graph_model.errors import StoreError
-from graph_model.store import FORMAT, SAMPLES_STORE, atomic_write, bundled_store, default_store_path, open_store
+from graph_model.store.store import FORMAT, SAMPLES_STORE, atomic_write, bundled_store, default_store_path, open_store
 from loaders import LoadError
 from loaders.batch import read_paths
 

@@ -73,7 +73,7 @@ def temp_files(store):
 
 @pytest.mark.parametrize("start_as", ["none", "json", "sqlite"])
 def test_a_killed_load_leaves_the_store_old_or_new(documents, tmp_path, start_as):
-    from graph_model import store_json
+    from graph_model.store import store_json
     from loaders.batch import read_paths
     cache = tmp_path / "cache"
     base = sorted(SEEDS.glob("*.txt"))

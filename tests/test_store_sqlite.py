@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, database, stored_documents
-from graph_model import store_json
 from graph_model.errors import StoreError
-from graph_model.store import open_store
+from graph_model.store import store_json
+from graph_model.store.store import open_store
 from loaders.batch import read_paths
 
 
@@ -73,7 +73,7 @@ def test_the_version_changes_with_every_write_and_the_digest_names_the_content(s
 
 
 def test_the_digest_is_the_digest_of_the_rows(store_path):
-    from graph_model.store_db import row_digest
+    from graph_model.store.store_db import row_digest
     open_store(store_path).add(read_paths([SEED_BUDGET, SEED_ACT, SEED_RULES]).documents)
     open_store(store_path).remove(SEED_ACT.stem)
     total = 0

@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO / "eval"))
 import corpus  # noqa: E402
 
 import loaders  # noqa: E402
-from graph_model.naming import classify_agency, classify_unit  # noqa: E402
+from graph_model.records.naming import classify_agency, classify_unit  # noqa: E402
 
 
 def parse(pcode: str):

@@ -1,4 +1,4 @@
-"""One rule says which units a reference names (graph_model/unitref.py): `show`, `which --agency`,
+"""One rule says which units a reference names (graph_model/records/unitref.py): `show`, `which --agency`,
 the build's path lookup and the Neo4j lookup (tests/test_neo4j.py) all answer by it."""
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ import pytest
 
 from conftest import SEED_ACT
 from graph_model.errors import AmbiguousUnit, UnknownUnit
-from graph_model.graph import OrgGraph
-from graph_model.unitref import parse_unit_ref, units_named
+from graph_model.graph.graph import OrgGraph
+from graph_model.records.unitref import parse_unit_ref, units_named
 
 ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()
 
 
 @pytest.fixture(scope="module")
 def samples():
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     return open_store("/nonexistent/store.json").graph()  # the bundled samples
 
 
@@ -64,7 +64,7 @@ def test_show_and_which_agency_name_the_same_units(samples):
 
 def test_an_id_names_its_unit_alone():
     # 甲局 is an organization of its own and a unit under 乙部: its id names the first only.
-    from graph_model.records import Source
+    from graph_model.records.records import Source
     g = OrgGraph()
     for path in (("甲局",), ("乙部", "甲局")):
         g.add_unit(path, "Agency", "局", Source("d", 1))
@@ -84,7 +84,7 @@ def test_a_blank_reference_names_nothing(samples, ref):
 def test_the_build_lookup_and_the_rule_agree_on_paths(national_documents):
     # find_unit/ending_with (records' paths, while building) and the rule give a path the same units,
     # but for the units a full name or an alias names besides (and an id, which names one alone).
-    from graph_model.store import current_documents
+    from graph_model.store.store import current_documents
     graph = OrgGraph.build(current_documents(national_documents))
     units = graph.units()
     table, by_id = rows(graph), {u["id"]: u for u in units}
@@ -111,7 +111,7 @@ def test_which_agency_takes_a_full_name(run, tmp_path):
     # for `show`, and now for `which --agency` too; its alias 本局, a self-reference, for neither.
     import json
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from loaders.batch import read_paths
     assert ACT_LINES[6].startswith("財政部關稅總局(以下簡稱本局)")
     store = tmp_path / "store.json"

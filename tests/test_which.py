@@ -23,7 +23,7 @@ BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 
 @pytest.fixture(scope="module")
 def graph001():
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from loaders import load_path
     return OrgGraph.build([load_path(SEED_BUDGET)])
 
@@ -290,7 +290,7 @@ def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path)
 def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_same_index(graph001, tmp_path):
     # After a change the index is rebuilt from the new graph; the texts the previous index had
     # folded are taken from it, and the result is exactly what a build from nothing gives.
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.lookup.index_file import folded_texts
     from queries.lookup.search import build_index
     from queries.lookup.which import _code_key, cached_index
@@ -353,7 +353,7 @@ BUNDLED = sorted((REPO / "data" / "seeds").glob("*.txt")) + sorted((REPO / "test
 @pytest.fixture(scope="module")
 def alone():
     """``name -> (graph, index)`` of every bundled document loaded on its own."""
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
     from loaders import load_path
     from queries.lookup.search import build_index
     out = {}
@@ -537,7 +537,7 @@ def test_off_topic_queries_get_no_partial_match(run):
     import offtopic
     from run import build_graph
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.lookup.search import build_index, search
 
     queries = offtopic.load_offtopic()

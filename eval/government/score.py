@@ -53,7 +53,7 @@ def national_store(folder: Path) -> Path:
     """A store of every national document, loaded as ``orggraph load`` loads them."""
     from corpus import national_files
 
-    from graph_model.store import Store
+    from graph_model.store.store import Store
     from loaders.batch import read_paths
 
     docs = folder / "FalVMingLing"
@@ -134,7 +134,7 @@ def systems(graph) -> dict:
 
 def run(store: Path | None = None, sets=("dev",)) -> dict:
     """``{set: {system: figures}}`` for each of ``sets`` (keys of :data:`SETS`)."""
-    from graph_model.store import open_store
+    from graph_model.store.store import open_store
     with tempfile.TemporaryDirectory() as tmp:
         graph = open_store(store or national_store(Path(tmp))).graph()
         answer = systems(graph)

@@ -38,7 +38,7 @@ def _norm(name: str) -> str:
 
 def _found(graph, name: str) -> list[str]:
     """Units the name stands for: id, full name or alias; shallowest first."""
-    from graph_model.unitref import units_named
+    from graph_model.records.unitref import units_named
     units = graph.units()
     table = [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in units]
     hits = [table[i][0] for i in units_named(_norm(name), table)]
@@ -107,8 +107,8 @@ def score_parents(current) -> dict:
 def run(store: Path | None = None, gold_file: str | Path = "superseded.jsonl") -> dict:
     from score import national_store
 
-    from graph_model import lineage
-    from graph_model.store import open_store
+    from graph_model.graph import lineage
+    from graph_model.store.store import open_store
     with tempfile.TemporaryDirectory() as tmp:
         s = open_store(store or national_store(Path(tmp)))
         statuses = lineage.statuses(s.parsed())

@@ -369,8 +369,8 @@ def definition_rows() -> str:
 
 
 def units_by_reference() -> str:
-    """Units ``$ref`` (pieces ``$parts``, as :func:`graph_model.unitref.parse_unit_ref` gives them) names,
-    by :func:`graph_model.unitref.units_named`'s rule: the unit whose id it is, else every unit whose
+    """Units ``$ref`` (pieces ``$parts``, as :func:`graph_model.records.unitref.parse_unit_ref` gives them) names,
+    by :func:`graph_model.records.unitref.units_named`'s rule: the unit whose id it is, else every unit whose
     path ends with the pieces, the last being its name, full name or an alias."""
     return ("MATCH (u:Unit)\n"
             "WHERE u.id = $ref OR (size($parts) > 0 AND size($parts) <= size(u.path)\n"

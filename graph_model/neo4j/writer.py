@@ -1,4 +1,4 @@
-"""Push an :class:`~graph_model.graph.OrgGraph` into Neo4j, all or nothing; report and remove it.
+"""Push an :class:`~graph_model.graph.graph.OrgGraph` into Neo4j, all or nothing; report and remove it.
 
 A push stages the whole graph first, in ``UNWIND $rows`` batches of committed
 transactions: nodes carry only the label ``OrggraphStaged`` (their labels wait in

@@ -19,8 +19,8 @@ Layout, in the style of an official 組織系統圖:
 - agencies, divisions, sections, branch offices … differ in outline and colour,
   and a legend lists the kinds shown (and the highlighted units, if any).
 
->>> from graph_model.graph import OrgGraph
->>> from graph_model.records import Document, ParsedDocument, Source, UnitRecord
+>>> from graph_model.graph.graph import OrgGraph
+>>> from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
 >>> src = Source("d", 1)
 >>> units = [UnitRecord(("經濟部", "智慧財產局", name), kind, kind_type, src)
 ...          for name, kind, kind_type in [("專利一組", "Division", "組"), ("秘書室", "Division", "室")]]
@@ -46,12 +46,12 @@ from typing import TYPE_CHECKING, Any
 import pydot
 
 from graph_model.errors import ChartError, TooLarge
-from graph_model.records import UNIT_KINDS
+from graph_model.records.records import UNIT_KINDS
 
 from .dot import DIRECTIONS, FONT, LANGUAGES, html_text, lines_label, quote as _q, width as text_width, wrap
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 WIDE = 6  # a level with more units than this gets its leaf units stacked
 MAX_ROWS = 8  # units per stacked column
@@ -161,7 +161,7 @@ def chart(graph: OrgGraph, unit: str | None = None, *, depth: int | None = None,
 def units_matching(graph: OrgGraph, query: str, within: str | None = None) -> list[str]:
     """Ids of the units ``which(graph, query, agency=within)`` returns, best first (for ``highlight``).
 
-    >>> from graph_model.store import open_store
+    >>> from graph_model.store.store import open_store
     >>> units_matching(open_store("/nonexistent/store.json").graph(), "保稅工廠監管", within="臺中關")
     ['財政部/關務署/臺中關/保稅組']
     """
@@ -553,7 +553,7 @@ def _under(graph: OrgGraph, uid: str, roots: list[str]) -> bool:
 
 
 def _is_catch_all(graph: OrgGraph, text: str) -> bool:
-    from graph_model.ids import duty_id
+    from graph_model.records.ids import duty_id
     node = graph.get(duty_id(text), {})
     return bool(node.get("catch_all") or node.get("residual"))
 
@@ -605,7 +605,7 @@ def write_chart_pages(graph: OrgGraph, unit: str | None, path: str | os.PathLike
     """
     import tempfile
 
-    from graph_model.files import atomic_write
+    from graph_model.store.files import atomic_write
     from queries.units import hierarchy_view
 
     from .render import write_built

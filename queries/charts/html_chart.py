@@ -23,7 +23,7 @@ The data is embedded as JSON inside ``<script type="application/json">`` with ``
 ``>``, ``&`` and the line separators escaped, and the page only ever writes it with
 ``textContent``: no name can close the script or inject markup.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> page = html_chart(open_store("/nonexistent/store.json").graph(), "基隆關")
 >>> page.startswith("<!DOCTYPE html>"), "稽查組" in page, "<script src" in page
 (True, True, False)
@@ -36,7 +36,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph_model.records import Source
+from graph_model.records.records import Source
 from queries.lookup.ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
 from queries.lookup.search import (
     CONTEXT_BOOST,
@@ -55,7 +55,7 @@ from queries.textnorm import ABBREVIATIONS, VARIANTS, _fold_char, _opencc, fold,
 from queries.units import duties_in_order, hierarchy_view
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 TEMPLATE = Path(__file__).with_name("html_chart.html")
 DATA_MARK = "/*ORGGRAPH-DATA*/"
@@ -259,7 +259,7 @@ def _open_depth(view, roots: list[str]) -> int:
 
 def write_html_chart(graph: OrgGraph, unit: str | None, output, index=None) -> int:
     """Write :func:`html_chart` to ``output`` atomically; the number of units in its tree."""
-    from graph_model.store import atomic_write
+    from graph_model.store.store import atomic_write
     text = html_chart(graph, unit, index=index)
     atomic_write(output, text.encode("utf-8"))
     roots = [graph.resolve(unit)] if unit else None

@@ -8,7 +8,7 @@ as its clauses hanging off the rule, each with its deciding posts and days.
 Nothing here but :func:`write_procedure_chart` runs Graphviz or touches files
 (through :mod:`queries.charts.render`).
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> c = procedure_chart(g, "撫卹")
 >>> c.title, len(c.steps)
@@ -29,7 +29,7 @@ from queries.charts.dot import DIRECTIONS, FONT, lines_label, quote as _q, wrap
 from queries.procedure import EMPTY_STEP, procedure
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 WRAP = 16  # full-width characters per line of a step box
 MAX_LINES = 6  # lines of step text before it is cut with an ellipsis

@@ -9,7 +9,7 @@ and the duties they handle: ``graphml`` (yEd, Gephi), ``gexf`` (Gephi), ``csv``
 (spreadsheets), ``jsonld`` (W3C Organization Ontology), ``mermaid`` (Markdown).
 
 >>> import json
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> data = json.loads(export(open_store("/nonexistent/store.json").graph()))
 >>> node = next(n for n in data["nodes"] if n["id"] == "財政部/關務署/基隆關/稽查組")
 >>> node["labels"], node["unit_type"], node["path"]
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from graph_model.errors import ExportError
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 __all__ = ["EXTENSIONS", "FORMATS", "export", "node_link", "output_format"]
 

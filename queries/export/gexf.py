@@ -3,7 +3,7 @@ HANDLES edges (the relation as the edge label) with their provenance, and the sa
 layout and colours as the GraphML export (``viz:position``, ``viz:color``).
 
 >>> import io, networkx as nx
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.export.scope import scope
 >>> g = nx.read_gexf(io.BytesIO(gexf(scope(open_store("/x/s.json").graph(), "基隆關")).encode()))
 >>> g.nodes["財政部/關務署/基隆關/稽查組"]["label"], g.nodes["財政部/關務署/基隆關/稽查組"]["unit_type"]

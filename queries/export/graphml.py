@@ -8,7 +8,7 @@ readable before any layout.  Gephi takes the plain ``label`` attribute.  The oth
 ``networkx.read_graphml`` reads back.
 
 >>> import networkx as nx
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.export.scope import scope
 >>> g = nx.read_graphml(__import__("io").BytesIO(graphml(scope(open_store("/x/s.json").graph(), "基隆關")).encode()))
 >>> g.nodes["財政部/關務署/基隆關/稽查組"]["label"], g.nodes["財政部/關務署/基隆關/稽查組"]["line"]

@@ -12,7 +12,7 @@
   + the duty's hash, ``urn:orggraph:doc:`` + the document id.
 
 >>> import json
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.export.scope import scope
 >>> doc = json.loads(jsonld(scope(open_store("/x/s.json").graph(), "基隆關", depth=1)))
 >>> unit = next(n for n in doc["@graph"] if n["@id"] == unit_iri("財政部/關務署/基隆關/稽查組"))
@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from graph_model.ids import document_id
+from graph_model.records.ids import document_id
 
 from .scope import Scope
 

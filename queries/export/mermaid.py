@@ -5,7 +5,7 @@ character that could end a label, a line or a Markdown code fence (``"`` ``#`` `
 ``&`` brackets, backquotes, control characters) is written as Mermaid's entity code
 ``#NNN;``.  A unit whose sub-units ``depth`` cut off says how many there are (``+15 below``).
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.export.scope import scope
 >>> print(mermaid(scope(open_store("/x/s.json").graph(), "關務署", depth=1)).splitlines()[14])
     u13["基隆關<br>+15 below"]

@@ -4,7 +4,7 @@ and the duties they handle — shared by every export format.
 Like ``tree`` and ``chart``, units only named in procedures are left out (they set up nothing
 and handle no duty).
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> s = scope(open_store("/nonexistent/store.json").graph(), "基隆關", depth=1)
 >>> s.units[:3], len(s.units), len(s.has_unit)
 (['財政部/關務署/基隆關', '財政部/關務署/基隆關/業務一組', '財政部/關務署/基隆關/業務二組'], 16, 15)
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 from queries.units import LoadedUnits, hierarchy_view
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 
 @dataclass

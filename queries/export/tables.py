@@ -9,7 +9,7 @@ as RFC 4180 says.  A text cell that a spreadsheet would run as a formula (it beg
 spreadsheets' own mark for "text": a name in a document must not become a command.
 
 >>> import csv
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.export.scope import scope
 >>> text = table(scope(open_store("/x/s.json").graph(), "基隆關/稽查組"))
 >>> rows = list(csv.DictReader(text.lstrip("\\ufeff").splitlines()))
@@ -22,12 +22,12 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from graph_model.ids import document_id
+from graph_model.records.ids import document_id
 
 from .scope import Scope
 
 if TYPE_CHECKING:
-    from graph_model.graph import OrgGraph
+    from graph_model.graph.graph import OrgGraph
 
 TABLES = ("duties", "units")
 BOM = "\ufeff"

@@ -13,7 +13,7 @@ The stages, each visible and pure:
 4. Inside the scope first; when nothing there matches, the whole government, and the answer says so.
    At the agency level, each unit answers through its agency.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> a = ask_graph(g, "關務署哪個單位管保稅工廠？", top=1)
 >>> a.scope.units, a.hits[0].unit["id"].startswith("財政部/關務署/")

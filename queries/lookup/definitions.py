@@ -64,7 +64,7 @@ def graph_definitions(graph) -> list[list]:
 
 def definition_rows(node_id: str, kept) -> list[list]:
     """``[short, full, doc, line]`` of the definitions a Document node keeps (``[short, full, line, article]``
-    each, :func:`graph_model.graph.build_definitions`; as JSON text in Neo4j)."""
+    each, :func:`graph_model.graph.graph.build_definitions`; as JSON text in Neo4j)."""
     if isinstance(kept, str):
         kept = json.loads(kept)
     return [[short, full, node_id.removeprefix("doc:"), line] for short, full, line, *_ in kept or ()]

@@ -1,7 +1,7 @@
 """Where the ``which`` index is cached, and reading it back (:mod:`queries.lookup.index_file` holds its tables).
 
 A store that is a database keeps the index in tables of its own file, made for the store's version
-and the code (:meth:`graph_model.store.Store.write_derived`): an index can belong to no other store
+and the code (:meth:`graph_model.store.store.Store.write_derived`): an index can belong to no other store
 and a killed writer leaves none half-written.  The bundled samples and JSON stores keep it in a file
 of the cache directory, named after their fingerprint and the code, a few stores at a time.  A rebuild
 after a change reuses the texts the previous index folded (folding, OpenCC above all, was most of a
@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 def _code_key() -> str:
     """Changes whenever the code that builds an index does."""
-    from graph_model.files import code_version, source_hash
+    from graph_model.store.files import code_version, source_hash
     from queries import entries, procedure, textnorm
 
     from . import definitions, index_file, search, vocabulary
@@ -43,7 +43,7 @@ class _FileIndex:
     the data's fingerprint and the code."""
 
     def __init__(self, fingerprint: str, directory=None):
-        from graph_model.files import cache_dir
+        from graph_model.store.files import cache_dir
 
         self.fingerprint = fingerprint
         folder = Path(directory) if directory is not None else cache_dir()
@@ -63,7 +63,7 @@ class _FileIndex:
         return folded_texts(older[0][1], code) if older else None
 
     def save(self, index: Index, code: str) -> None:
-        from graph_model.files import sweep_temps
+        from graph_model.store.files import sweep_temps
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +81,7 @@ class _FileIndex:
 
 class _StoreIndex:
     """The index of a store that is a database: tables in the store's own file, made for its version and
-    the code (:meth:`graph_model.store.Store.write_derived`)."""
+    the code (:meth:`graph_model.store.store.Store.write_derived`)."""
 
     PREFIXES = ("which_", "which_history_")
 
@@ -109,7 +109,7 @@ class _StoreIndex:
 
 
 def store_index(store, history: bool = False):
-    """Where the ``which`` index of ``store`` (a :class:`graph_model.store.Store`) is cached: in the store's own
+    """Where the ``which`` index of ``store`` (a :class:`graph_model.store.store.Store`) is cached: in the store's own
     file when it is a database, else in the cache directory (the samples, a JSON store)."""
     if store.derived_reader() is not None:
         return _StoreIndex(store, history)

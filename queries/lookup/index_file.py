@@ -10,7 +10,7 @@ under a temporary name, then renamed), so a reader never sees half of them; tabl
 damaged in any way read as a miss (:class:`IndexFileError`).
 
 >>> import tempfile, os
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> from queries.lookup.search import build_index, search
 >>> index = build_index(open_store("/nonexistent/store.json").graph())
 >>> path = os.path.join(tempfile.mkdtemp(), "which.sqlite")

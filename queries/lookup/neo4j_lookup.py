@@ -45,10 +45,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
-from graph_model.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
-from graph_model.unitref import parse_unit_ref
+from graph_model.records.unitref import parse_unit_ref
+from graph_model.store.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
 from queries import entries as e, textnorm
 from queries.procedure import OWNER_PRIOR, STEP_PRIOR
 from queries.textnorm import ABBREVIATIONS, clean_query, fold

@@ -31,7 +31,7 @@ The index is plain data (lists, dicts, strings): :meth:`Index.to_dict` /
 :meth:`Index.from_dict` round-trip it through JSON for the lookup cache, and
 searching it needs neither networkx nor the graph.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> index = build_index(open_store("/nonexistent/store.json").graph())   # the bundled corpus
 >>> [r.unit_id for r in search(index, "保稅工廠監管", limit=2)]
 ['財政部/關務署/高雄關/嘉南分關', '財政部/關務署/臺北關/業務二組']
@@ -51,9 +51,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from graph_model.errors import UnknownType, UnknownUnit
-from graph_model.naming import closest_units
-from graph_model.succession import note as succession_note
-from graph_model.unitref import parse_unit_ref, units_named
+from graph_model.graph.succession import note as succession_note
+from graph_model.records.naming import closest_units
+from graph_model.records.unitref import parse_unit_ref, units_named
 from queries.entries import Entry, duty_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
 from queries.textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
@@ -461,7 +461,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
            partial_chars: int = PARTIAL_MIN_CHARS) -> list[UnitResult]:
     """Units that handle what ``query`` describes, best first.
 
-    ``agency`` keeps units at or under every unit it names (:func:`graph_model.unitref.units_named`);
+    ``agency`` keeps units at or under every unit it names (:func:`graph_model.records.unitref.units_named`);
     ``unit_type`` keeps units of a kind (``Division``, ``Section`` …) or unit
     type (``組``, ``科``, ``分關`` …).  ``limit`` cuts after that many results
     but never inside a run of equal scores.  ``partial_chars``: the query characters the second pass

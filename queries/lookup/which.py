@@ -1,6 +1,6 @@
 """``which``: the units that handle a duty, best first, with the text that says so.
 
->>> from graph_model.store import open_store
+>>> from graph_model.store.store import open_store
 >>> g = open_store("/nonexistent/store.json").graph()   # the bundled corpus
 >>> hits = which(g, "誰負責國會聯絡？", top=2)
 >>> for h in hits:   # the customs' 秘書室 share one duty: one group
@@ -29,8 +29,8 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph_model.naming import breadcrumb_of
-from graph_model.provenance import Source
+from graph_model.records.naming import breadcrumb_of
+from graph_model.records.provenance import Source
 
 from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
 from .search import PARTIAL_MIN_CHARS, Index, build_index, closest_entries, highlight_spans, parse_query, search
@@ -124,7 +124,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
           top: int | None = DEFAULT_TOP, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS) -> list[Hit]:
     """Units that handle what ``query`` describes, best first (``[]`` when none does).
 
-    ``source`` is an :class:`graph_model.graph.OrgGraph` or an :class:`Index`.
+    ``source`` is an :class:`graph_model.graph.graph.OrgGraph` or an :class:`Index`.
     ``agency`` keeps units at or under that unit (id, path suffix or name);
     ``unit_type`` keeps one kind (``Division``, ``Section`` …) or unit type
     (``組``, ``科``, ``分關`` …); ``top`` limits the number of hits, but units

@@ -1,0 +1,389 @@
+"""What became of each agency, in the graph: document statuses, unit statuses, SUCCEEDED_BY edges.
+
+:mod:`graph_model.graph.lineage` decides each document's :class:`~graph_model.graph.lineage.Status` from the
+documents.  :func:`mark` writes them into a built graph:
+
+- every Document node gets ``status`` (current, superseded, abolished), ``successors``,
+  ``status_date``, ``status_evidence`` and ``status_where``;
+- a unit set up only by documents that no longer apply gets the same (``status``, ``successors``,
+  ``status_date``): it is history, shown only with ``--all``;
+- an agency whose documents name a successor gets a ``SUCCEEDED_BY`` edge to each successor the
+  graph holds (the successor's own name, full name or alias), with the date, the sentence and where
+  it is — in the graph, the JSON export and Neo4j alike.
+
+>>> from graph_model.graph.graph import OrgGraph
+>>> from graph_model.graph.lineage import Status
+>>> from graph_model.records.records import Document, ParsedDocument, Source, UnitRecord
+>>> old = ParsedDocument(Document("K1", "交通部觀光局組織條例", "org_act"),
+...     units=[UnitRecord(("交通部", "觀光局"), "Agency", "局", Source("K1", 2))])
+>>> new = ParsedDocument(Document("K2", "交通部觀光署組織法", "org_act"),
+...     units=[UnitRecord(("交通部", "觀光署"), "Agency", "署", Source("K2", 2), full_name="交通部觀光署")])
+>>> g = OrgGraph.build([old, new])
+>>> mark(g, {"K1": Status("K1", "superseded", ("交通部觀光署",), "2023-09-15", "…改制為交通部觀光署",
+...                         "K2 line 9 第7條"),
+...          "K2": Status("K2", "current")})
+>>> g.node("交通部/觀光局")["status"], [v for _, v, _ in g.edges("SUCCEEDED_BY")]
+('superseded', ['交通部/觀光署'])
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from graph_model.records.naming import DISTINCT_NAME
+from graph_model.records.unitref import NameIndex
+
+from .continuity import absorptions, continuations
+from .lineage import Status, agency_of, history_entries, renames, roc_date
+
+EDGE = "SUCCEEDED_BY"
+AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
+PREPARATORY = "籌備處"
+FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區監理所: the bodies of one kind
+_WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
+
+
+def mark(graph, statuses: Mapping, docs=()) -> None:
+    """Write ``statuses`` (document id -> Status) into ``graph`` (see the module's docstring), and
+    each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents)."""
+    enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
+               for p in docs}
+    moved = _moved_families(graph, docs)
+    revised = {p.document.id: [roc_date(e) for e in history_entries(p.document.meta.get("history", ""))]
+               for p in docs}
+    # a successor named as it was before a rename (飛航安全調查委員會): the body under its new name
+    renamed = {agency_of(old): agency_of(new) for p in docs
+               for old, new, _, _ in renames(p.document.meta.get("history", ""))}
+    for node in graph.nodes_with_label("Document"):
+        doc = node["id"].removeprefix("doc:")
+        if enacted.get(doc):
+            node["enacted"] = enacted[doc]
+        s = statuses.get(doc)
+        if s is not None:
+            node.update(status=s.state, successors=list(s.successors), status_date=s.date,
+                        status_evidence=s.evidence, status_where=s.where)
+    units = graph.units()
+    own_docs: dict[str, set[str]] = {}  # unit id -> the documents about it (not those of units below it)
+    for doc, uid in _agencies_of_documents(units).items():
+        own_docs.setdefault(uid, set()).add(doc)
+    ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
+    for unit in units:
+        docs = {src["doc"] for src in unit.get("sources", ())}
+        found = [s for d in sorted(docs) if (s := statuses.get(d)) is not None]
+        if found and len(found) == len(docs) and all(s.state != "current" for s in found):
+            ended[unit["id"]] = found
+            # Its own documents say what became of it; a document of a unit below only names that unit's heir.
+            telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
+            first = next((s for s in telling if s.successors), telling[0])
+            unit.update(status=first.state, status_date=first.date,
+                        successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
+    rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
+    # Superseded documents first: their evidence (a transitional article) says more than a repeal.
+    about = sorted(_agencies_of_documents(units).items(),
+                   key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses
+                   else (True, du[0]))
+    for doc, uid in about:
+        s = statuses.get(doc)
+        if s is not None and uid in ended:
+            for name in s.successors:
+                for target in _successor_units(rows, name, ended, renamed):
+                    _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    # An agency whose own act is not loaded still has the successor its other documents name (the
+    # repeal orders of 行政院農業委員會's rules, issued by 農業部).
+    for uid, found in ended.items():
+        node = graph.node(uid)
+        if node["kind"] == "Agency" and len(node["path"]) <= 3 and not graph.out(uid, EDGE):
+            s = next((s for s in found if s.successors), None)
+            for name in s.successors if s else ():
+                for target in _successor_units(rows, name, ended, renamed):
+                    _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    _same_name_elsewhere(graph, ended)
+    _continued(graph, ended, enacted)
+    _absorbed(graph, ended, revised)
+    _joined_family(graph, ended, moved)
+    _prepared_elsewhere(graph, ended)
+    _inherit(graph, ended)
+
+
+def _same_name_elsewhere(graph, ended: Mapping) -> None:
+    """An agency that is history whose name one current agency bears under its old parent's successor,
+    or anywhere if the name is distinctive: the reorganisation moved it (行政院農業委員會 › 臺中區農業改良場
+    → 農業部 › 臺中區農業改良場; 交通部觀光局 › 東部海岸國家風景區管理處 → 交通部觀光署 › …).  That body is
+    its successor also where the documents only said where its parent's work went (行政院衛生署 ›
+    胸腔病院: 衛生福利部, which holds a 胸腔病院).  A preparatory office became the body it prepared."""
+    by_name: dict[str, list[str]] = {}
+    ended_by_name: dict[str, list[str]] = {}
+    for unit in graph.units():
+        if unit["kind"] in AGENCY_KINDS:
+            (ended_by_name if unit["id"] in ended else by_name).setdefault(unit["name"], []).append(unit["id"])
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS:
+            continue
+        if _names_its_own(graph, uid):
+            continue
+        heirs = _heirs_of_ancestors(graph, uid)
+        parent = graph.parent(uid)
+        if node["name"] == PREPARATORY and parent is not None and parent not in ended:
+            # 國立東華大學 › 籌備處 became 國立東華大學
+            _replace_successor(graph, uid, parent, "a preparatory office became the body")
+            continue
+        prepared = node["name"].removesuffix(PREPARATORY) if node["name"].endswith(PREPARATORY) else ""
+        if prepared and len(by_name.get(prepared, [])) == 1:  # 國立海洋生物博物館籌備處 → 國立海洋生物博物館
+            _replace_successor(graph, uid, by_name[prepared][0], "a preparatory office became the body")
+            continue
+        same = [u for u in by_name.get(node["name"], [])
+                if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
+        if not same:  # the body went over and has ended since (行政院原住民委員會 › 文化園區管理局 →
+            # 行政院原住民族委員會 › 文化園區管理局, since become 原住民族文化發展中心)
+            same = [u for u in ended_by_name.get(node["name"], [])
+                    if any(u.startswith(h + "/") for h in heirs) and _end(ended[u]) > _end(ended[uid])]
+        if len(same) == 1:
+            target = graph.node(same[0])
+            _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _end(statuses) -> str:
+    """The date the last document of a body ended."""
+    return max((s.date for s in statuses if s.date), default="")
+
+
+def _names_its_own(graph, uid: str) -> bool:
+    """True when the documents name a successor of the unit itself, not only where its parent's work went."""
+    own = [t for t, _ in graph.out(uid, EDGE)]
+    if not own:
+        return bool(graph.node(uid).get("successors"))
+    heirs = _heirs_of_ancestors(graph, uid)
+    return not all(t in heirs for t in own)
+
+
+def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that is history and names no successor of its own: the body that took its work over
+    (:func:`graph_model.graph.continuity.continuations`), where the duties show one."""
+    if not ended:
+        return
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    born = {u["id"]: min(enacted.get(src["doc"]) or "9999" for src in u["sources"])
+            for u in units if u.get("sources")}
+    for uid, (target, work, name) in continuations(graph, ended, bodies, born).items():
+        if not _names_its_own(graph, uid):
+            _replace_successor(graph, uid, target, f"took its work over: duties alike {work:.2f}, "
+                                                   f"names {name:.2f}; set up {born[target]}")
+
+
+def _moved_families(graph, docs) -> list[tuple[str, str, str, Status]]:
+    """``(old name, family document's body, date, evidence)`` of each family document renamed from
+    another body's (「原名稱：內政部所屬老人身心障礙兒童及少年福利機構組織準則；新名稱：衛生福利部老人…」):
+    the family moved, with its members, to the body that set the new one up."""
+    about = _agencies_of_documents(graph.units())
+    out = []
+    for p in docs:
+        body = about.get(p.document.id)
+        for old, new, when, entry in renames(p.document.meta.get("history", "")):
+            a, b = agency_of(old), agency_of(new)
+            if body is not None and a != b and when:
+                out.append((a, body, when, Status(p.document.id, "superseded", (b,), when, entry,
+                                                  f"{p.document.id} 沿革內容")))
+    return out
+
+
+# A member left its old parent with the family when it ended this close to the family's move.
+MOVE_DAYS = 62
+
+
+def _absorbed(graph, ended: Mapping, revised: Mapping[str, list[str]]) -> None:
+    """A body that is history and names no successor of its own, whose work one division of its current
+    parent took over (:func:`graph_model.graph.continuity.absorptions`): the parent absorbed it."""
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    dates = {u["id"]: sorted({d for src in u.get("sources", ()) for d in revised.get(src["doc"], ()) if d})
+             for u in units}
+    for uid, (division, work) in absorptions(graph, ended, bodies, dates).items():
+        if not _names_its_own(graph, uid):
+            parent = graph.parent(uid)
+            _replace_successor(graph, uid, parent, f"absorbed: its work is done by {graph.node(division)['name']} "
+                                                   f"(duties alike {work:.2f})", at=division)
+
+
+def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, Status]] = ()) -> None:
+    """A body that is history and names no successor of its own, of a kind a current family under the
+    same parent (or the parent's successor) gathers: the family's rules govern it now (標準檢驗局 ›
+    花蓮分局 → 各分局; 交通部公路局 › 嘉義區監理所 → 交通部公路局 › 各區監理所).  Under a new parent it
+    is that parent's member of its own name (行政院衛生署 › 玉里醫院 → 衛生福利部 › 玉里醫院); a family
+    renamed from its old parent's (``moved``, see :func:`_moved_families`) took the members that ended
+    with the move (內政部 › 雲林教養院 → 衛生福利部 › 雲林教養院)."""
+    families: dict[str, list[tuple[str, str]]] = {}  # parent id -> (family id, the members' common end)
+    kinds: dict[str, str] = {}  # a family's id -> the members' common end
+    for unit in graph.units():
+        m = FAMILY.match(unit["name"])
+        parent = graph.parent(unit["id"])
+        if m and unit["id"] not in ended and parent is not None:
+            families.setdefault(parent, []).append((unit["id"], m.group("kind")))
+            kinds[unit["id"]] = m.group("kind")
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        if parent is None or node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or \
+                _names_its_own(graph, uid):
+            continue
+        # where a family of its kind may be: (family id, kind) -> (the body it belongs to, the move's words)
+        near: dict[tuple[str, str], tuple[str, Status | None]] = {}
+        for place in (parent, *(t for t, _ in graph.out(parent, EDGE))):
+            near.update({f: (place, None) for f in families.get(place, ()) if f not in near})
+        for body, owner, s in _moves_from(graph, parent, ended[uid], moved):
+            own = [(body, kinds[body])] if body in kinds else []
+            near.update({f: (owner, s) for f in [*own, *families.get(body, ())] if f not in near})
+        found = [(f, *near[(f, kind)]) for f, kind in near
+                 if node["name"].endswith(kind) and len(node["name"]) > len(kind)]
+        if len(found) != 1:
+            continue
+        family_id, heir, move = found[0]
+        family = graph.node(family_id)
+        if heir == parent:
+            _replace_successor(graph, uid, family_id, f"one of {family['name']}, whose rules govern them now")
+            continue
+        member = " › ".join((*graph.node(heir)["path"], node["name"]))
+        evidence = f"one of {family['name']} of {' › '.join(graph.node(heir)['path'])}, whose rules govern them now"
+        if move is not None:
+            evidence += f"：{move.evidence}"
+        _replace_successor(graph, uid, family_id, evidence, move)
+        node["successors"] = [member]
+
+
+def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
+    """``(family body, its owner, evidence)`` of the families that moved away from ``parent`` when a
+    body under it ended (within :data:`MOVE_DAYS` of the move)."""
+    node = graph.node(parent)
+    names = {n for n in (node["name"], node.get("full_name") or "", *(node.get("aliases") or ())) if len(n) >= 3}
+    ends = [s.date for s in statuses if s.date]
+    end = max(ends) if ends else ""
+    out = []
+    for old, body, when, s in moved:
+        owner = graph.parent(body)
+        if owner is not None and owner != parent and end and _days(end, when) <= MOVE_DAYS \
+                and any(old.startswith(n) for n in names):
+            out.append((body, owner, s))
+    return out
+
+
+def _days(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _prepared_elsewhere(graph, ended: Mapping) -> None:
+    """A preparatory office that names no successor became the body it prepared, though no document
+    here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」)."""
+    for uid in ended:
+        node = graph.node(uid)
+        prepared = node["name"].removesuffix(PREPARATORY)
+        if prepared != node["name"] and len(prepared) >= 2 and not _names_its_own(graph, uid):
+            node.update(status="superseded", successors=[" › ".join((*node["path"][:-1], prepared))])
+
+
+def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
+                       at: str = "") -> None:
+    """Make ``target`` the successor of ``uid`` in place of where its parent's work went (``said``:
+    the document's words that say so, when one does)."""
+    node, body = graph.node(uid), graph.node(target)
+    for old, _ in graph.out(uid, EDGE):
+        graph.g.remove_edge(uid, old, key=f"{EDGE}:{old}")
+    shown = graph.node(at) if at else body  # the unit whose lines are the evidence
+    where = said.where if said is not None else \
+        f"{shown['doc']} line {shown['line']}" if shown.get("line") else shown.get("doc", "")
+    when = said.date if said is not None and said.date else node.get("status_date", "")
+    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],), when, evidence, where))
+    node.update(status="superseded", successors=[" › ".join(body["path"])])
+
+
+def _heirs_of_ancestors(graph, uid: str) -> list[str]:
+    """The successors of the units above ``uid`` (where its work would have gone)."""
+    out, up = [], graph.parent(uid)
+    while up is not None:
+        out += [t for t, _ in graph.out(up, EDGE)]
+        up = graph.parent(up)
+    return out
+
+
+def _inherit(graph, ended: Mapping) -> None:
+    """A unit that is history and names no successor of its own is part of an agency that has one:
+    that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署)."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node.get("successors"):
+            continue
+        up = graph.parent(uid)
+        while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors"):
+            up = graph.parent(up)
+        if up is None:
+            continue
+        if graph.out(up, EDGE):
+            targets = [" › ".join(graph.node(t)["path"]) for t, _ in graph.out(up, EDGE)]
+            # a member of a family (衛生福利部 › 雲林教養院), not the family it joined
+            joined = any(FAMILY.match(graph.node(t)["name"]) for t, _ in graph.out(up, EDGE))
+            named = (graph.node(up).get("successors") if joined else None) or targets
+            node.update(status="superseded", status_date=node.get("status_date") or graph.out(up, EDGE)[0][1]["date"],
+                        successors=named)
+        else:  # a successor the graph does not hold (國營臺灣鐵路股份有限公司)
+            above = graph.node(up)
+            node.update(status="superseded", status_date=node.get("status_date") or above.get("status_date", ""),
+                        successors=list(above["successors"]))
+
+
+def documents_about(graph) -> dict[str, str]:
+    """Document id -> the id of the organization it is about (see :func:`_agencies_of_documents`)."""
+    return _agencies_of_documents(graph.units())
+
+
+def _agencies_of_documents(units) -> dict[str, str]:
+    """Document id -> the organization it is about: the deepest unit its title line names (a title
+    names the chain 交通部 › 觀光局; the units the text sets up come from later lines)."""
+    out: dict[str, tuple[int, str]] = {}
+    for unit in units:
+        for src in unit.get("sources", ()):
+            if src.get("line") == 1 and len(unit["path"]) > out.get(src["doc"], (0, ""))[0]:
+                out[src["doc"]] = (len(unit["path"]), unit["id"])
+    return {doc: uid for doc, (_, uid) in sorted(out.items())}
+
+
+def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
+    """A successor named at a higher level (農業部, the body that repealed 行政院農業委員會漁業署's rules)
+    that holds a unit of the old one's name (農業部 › 漁業署): that unit is the successor."""
+    name = graph.node(old)["name"]
+    below = [u for u in graph.descendants(target, depth=2) if graph.node(u)["name"] == name and u not in ended]
+    return below[0] if len(below) == 1 else target
+
+
+def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mapping[str, str] | None = None) -> list[str]:
+    """The units a successor's name stands for: current ones, the shallowest of them; a name no unit
+    bears, the body that was renamed from it (``renamed``: old name -> new name)."""
+    found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
+    seen = {name}
+    while not found and renamed and renamed.get(name) and renamed[name] not in seen:
+        name = renamed[name]
+        seen.add(name)
+        found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
+    if not found:
+        return []
+    depth = min(f.count("/") for f in found)
+    return [f for f in found if f.count("/") == depth]
+
+
+def _add_edge(graph, source: str, target: str, s) -> None:
+    m = _WHERE_LINE.match(s.where)
+    prov = {"doc": m["doc"], "line": int(m["line"]), "article": m["article"] or ""} if m else \
+        {"doc": s.where.split(" ")[0] if s.where else s.doc, "line": 0, "article": ""}
+    key = f"{EDGE}:{target}"  # one succession per pair: the first evidence found
+    if graph.edge(source, target, key) is None:
+        graph.g.add_edge(source, target, key=key, type=EDGE, date=s.date, evidence=s.evidence, where=s.where,
+                         item="", **prov)
+
+
+def note(unit: Mapping) -> str:
+    """One line for a unit that is history: ``superseded by 交通部公路局 (2023-09-15)``; ``""`` if current."""
+    state = unit.get("status", "current")
+    if state == "current":
+        return ""
+    date = f" ({unit['status_date']})" if unit.get("status_date") else ""
+    successors = unit.get("successors") or []
+    return f"{state} by {'、'.join(successors)}{date}" if successors else f"{state}{date}"

@@ -1,0 +1,556 @@
+"""What a paragraph of an act or office rules says: an ordered table of rules, one convention each.
+
+A paragraph (a sentence that is no list item) may set units up, charge a unit with a duty, and open a list
+whose items follow: a unit's duties (``Mode.DUTIES``), units (``Mode.UNITS``) or the agency's own duties
+(``Mode.AGENCY``).  :func:`read` tries :data:`RULES` in order.  A rule that decides returns the
+:class:`ListContext` the paragraph opens (``NO_LIST`` for none); a rule that only learns something about
+the paragraph (its subject) returns None and the next rule is tried.  A new convention is one rule here.
+
+Each rule's example runs a small office-rules document through the parser
+(:func:`loaders.acts.structure.demo`): the units and duties it yields.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import NamedTuple, Protocol
+
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN
+from loaders.common import split_unit_list
+from loaders.read.text import CN_NUM, Line
+
+from .patterns import (
+    AGENCY_CLAUSE,
+    AGENCY_GOES_ON,
+    ALIAS_PAREN,
+    BY_UNITS,
+    CLAUSE_SET_UP,
+    COLLECTIVE_SET_UP,
+    CONTINUATION,
+    COUNTED,
+    DIVIDED,
+    DUTY_INTRO,
+    DUTY_VERB,
+    EARLIER_UNITS_DUTIES,
+    FAMILY_DEFINED,
+    FAMILY_NAME,
+    LIST_GOES_ON,
+    LIST_INTRO,
+    MANDATE_SENTENCE,
+    MEMBERS_SET_UP,
+    NEED,
+    OBJECT_CLAUSE,
+    OWN_LAW,
+    POINTS_ELSEWHERE,
+    POST,
+    POST_DUTY,
+    PURPOSE_OF_SET_UP,
+    RESPECTIVE,
+    SETS_UP,
+    SETS_UP_LIST,
+    SHARED_OUT_LIST,
+    STAFFED_FOR,
+    SUBORDINATE,
+    TYPE_WORD,
+)
+from .unit_names import clean_name, listed_names, shared_out
+
+
+class StructureParser(Protocol):
+    """What the rules use of the parser (loaders.acts.structure.StructureParser) reading the document."""
+
+    agency: tuple[str, ...]
+    self_names: set[str]
+    known: dict[str, tuple[str, ...]]
+    last_owner: tuple[str, ...] | None
+
+    def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
+             note: str = "", family: bool = False) -> tuple[str, ...] | None: ...
+
+    def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
+             basis: str = "explicit") -> None: ...
+
+    def subject(self, text: str, line: Line): ...
+
+    def charged_units(self, text: str) -> list[tuple[str, ...]]: ...
+
+    def infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None: ...
+
+    def is_self(self, word: str) -> bool: ...
+
+    def is_agency_name(self, name: str) -> bool: ...
+
+
+class Mode(Enum):
+    """What the items of a list are."""
+
+    DUTIES = "duties"  # the owner's duties
+    UNITS = "units"  # units set up under the owner
+    AGENCY = "agency"  # the agency's own duties (an item may still name a unit: 「一、秘書室：…」)
+
+
+@dataclass(frozen=True)
+class ListContext:
+    """The list a paragraph opens: whose (a unit's path, several units', or None), held by which post, of what."""
+
+    owner: tuple[str, ...] | list[tuple[str, ...]] | None = None
+    post: str = ""
+    mode: Mode | None = None
+
+
+NO_LIST = ListContext()
+
+
+@dataclass
+class Paragraph:
+    """A paragraph as the rules see it: its text without asides, and what earlier rules learnt of it."""
+
+    line: Line
+    text: str
+    intro: bool  # it ends by introducing a list (如下：, 下列事項：)
+    duty_intro: bool  # … a list of duties (掌理下列事項)
+    owner: tuple[str, ...] | list[tuple[str, ...]] | None = None
+    post: str = ""
+    summary: re.Match | None = None  # 「X科掌理A、B等事項。」 before its list
+
+
+def prepare(line: Line) -> Paragraph:
+    text = ALIAS_PAREN.sub("", line.body)
+    # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
+    text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
+    # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
+    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)",
+                  r"\1", text)
+    intro = bool(LIST_INTRO.search(text))
+    duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
+    return Paragraph(line, text, intro, duty_intro)
+
+
+def read(parser: StructureParser, line: Line) -> ListContext:
+    """Apply the rules to a paragraph; the list context it opens."""
+    para = prepare(line)
+    for rule in RULES:
+        decided = rule.apply(parser, para)
+        if decided is not None:
+            return decided
+    return NO_LIST
+
+
+# ---------------------------------------------------------------------------------------------- rules
+def continuation(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「…事項。分設二股，各股之職掌如下：」 goes on with the subject of the paragraph before.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第一科。", "第一科掌理文書事項。", "各股之職掌如下：", "一、收發。")
+    unit 第一科
+    duty 第一科 文書事項
+    duty 第一科 收發
+    """
+    if CONTINUATION.match(para.text) and parser.last_owner and para.intro:
+        return ListContext(parser.last_owner, "", Mode.DUTIES)
+    return None
+
+
+def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「…事項，由各組分別辦理之」, 「由行政組辦理之」: the units a sentence charges with a duty.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第一組、第二組。", "第 3 條", "職員考勤事項，由各組分別辦理之。")
+    unit 第一組
+    unit 第二組
+    duty 第一組 職員考勤事項
+    duty 第二組 職員考勤事項
+    """
+    by = BY_UNITS.match(para.text)
+    charged = parser.charged_units(para.text)  # (none unless BY_UNITS matches)
+    if not charged or by is None:
+        return None
+    for path in charged:
+        parser.duty(path, by.group("duty"), para.line)
+    return NO_LIST
+
+
+def named_members(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「經濟部水利署設第一至第十河川局（以下簡稱各局），掌理下列事項：」 in the document of a family (各河川局,
+    港務消防隊): the members named are its units, and what follows is the family's own.
+
+    The members need not end with the family's whole name when the collective right after them names their
+    kind: 「內政部警政署…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」 in 保安警察總隊組織準則 (D0000166).
+    (A family document's rules are shown in tests/test_national.py, on the national corpus.)
+    """
+    family = parser.agency[-1]
+    m = MEMBERS_SET_UP.match(para.line.body)
+    by = m.group("by") if m else ""
+    if not m or not (parser.is_agency_name(by) or parser.is_self(by) or by in parser.self_names or
+                     any(by in p for p in parser.agency)):
+        return None
+    word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
+    names = listed_names(m.group("list"))
+    collective = FAMILY_DEFINED.match(para.line.body[m.end("list"):])
+    if collective:  # 「特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」: the document's collective names its kind
+        word = min(word, collective.group("kind"), key=len)
+    if len(names) < 2 or not all(n.endswith(word) and len(n) > len(word) for n in names):
+        return None
+    for name in names:
+        parser.unit(name, para.line, note="")
+    rest = ALIAS_PAREN.sub("", para.line.body[m.end("list"):])
+    if LIST_INTRO.search(rest):
+        return ListContext(parser.agency, "", Mode.AGENCY)
+    duty = DUTY_VERB.search(rest)
+    if duty:
+        parser.duty(parser.agency, duty.group("duty"), para.line)
+    return NO_LIST
+
+
+def earlier_units_duties(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「前條各處、科、組之職掌如左：」: the items name the units the article before set up, each with its duties
+    (H0000020); an item naming no unit is the agency's.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本校設左列各處、科、組及軍訓人員。", "一、教務處：設教學、註冊二組。",
+    ...      "二、國劇科：設劇藝組。", "第 3 條", "前條各處、科、組之職掌如左：", "一、教務處：掌理課程編排等事項。",
+    ...      "（一）教學組：掌理教學實施事項。", "二、國劇科：掌理國劇教學事項。")
+    unit 教務處
+    unit 教務處/教學組
+    unit 教務處/註冊組
+    unit 國劇科
+    unit 國劇科/劇藝組
+    duty 教務處 課程編排等事項
+    duty 教務處/教學組 教學實施事項
+    duty 國劇科 國劇教學事項
+    """
+    return ListContext(parser.agency, "", Mode.AGENCY) if EARLIER_UNITS_DUTIES.match(para.text) else None
+
+
+def subject(parser: StructureParser, para: Paragraph) -> None:
+    """Learns the paragraph's subject (a unit, units, a post, the agency); sets up the units a named unit
+    sets up in a later clause (「各工廠置廠長一人。第一工廠設印製、監查、製墨、輔工四課」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設下列各廠：", "一、第一工廠。", "二、第二工廠。", "第 3 條",
+    ...      "各工廠置廠長一人。第一工廠設印製、監查二課。")
+    unit 第一工廠
+    unit 第二工廠
+    unit 第一工廠/印製課
+    unit 第一工廠/監查課
+    """
+    for clause in re.split(r"[。；]", para.text)[1:]:
+        m = CLAUSE_SET_UP.match(clause)
+        if not m:
+            continue
+        parent = parser.known.get(clean_name(m.group("parent")))
+        if parent and parent != parser.agency:
+            for child in listed_names(m.group("list")):
+                parser.unit(child, para.line, parent)
+    # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
+    if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text):
+        para.owner, para.post = parser.agency, ""
+    else:
+        para.owner, para.post = parser.subject(para.text, para.line)
+    return None
+
+
+def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
+    """「國家安全局組織另以法律定之」: a body whose organization a law of its own sets is an agency under this
+    one, though no list sets it up (「國家安全會議及其所屬國家安全局應受立法院之監督」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本會及其所屬國家安全局應受監督，國家安全局組織另以法律定之。", "第 3 條",
+    ...      "前項分臺之組織，另以法律定之。")
+    unit 國家安全局
+    """
+    for m in OWN_LAW.finditer(para.text):
+        parser.unit(m.group("name"), para.line)
+    return None
+
+
+def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「本部之次級機關及其業務如下：」: a list of the agencies under this one.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局之所屬機關如下：", "一、北區分局。")
+    unit 北區分局
+    """
+    if SUBORDINATE.search(para.text) and para.intro and \
+            not (isinstance(para.owner, tuple) and para.owner != parser.agency):
+        # (a unit's 「…及其所屬機關之…，辦理下列事項：」 lists duties)
+        return ListContext(parser.agency, "", Mode.UNITS)
+    return None
+
+
+def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「第一組掌理…事項。分設左列各科辦事：」: the units listed belong to the paragraph's subject.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第一組。", "第一組分設左列各科辦事：", "一、文書科。")
+    unit 第一組
+    unit 第一組/文書科
+    """
+    if not SETS_UP_LIST.search(para.text):
+        return None
+    owner = para.owner
+    parent = owner if owner is not None and not isinstance(owner, list) and not para.post else parser.agency
+    return ListContext(parent, "", Mode.UNITS)
+
+
+def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
+    """Learns that the agency is the subject: 「本局…」 by its own name, 「一、二等分局設人事室」 (the classes of a
+    family's offices), and the post it names: 「本局置秘書一人，掌理…」.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局置秘書一人，其掌理事項如下：", "一、文稿之綜核。")
+    duty 本局 文稿之綜核 (秘書)
+    """
+    names = "|".join(map(re.escape, parser.self_names))
+    if para.owner is None and para.text.startswith(tuple(parser.self_names)):
+        para.owner = parser.agency
+    if para.owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{names})(?:設|置)", para.text):
+        para.owner = parser.agency
+    if para.owner == parser.agency and not para.post:
+        named_post = re.match(rf"^\S{{1,12}}?置({POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", para.text)
+        para.post = named_post.group(1) if named_post else ""
+    return None
+
+
+def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「本局設下列各組：」, 「本會設秘書室掌理議事…」, 「本局設第一組、第二組，分別掌理前條所列事項」: the agency sets
+    units up, with what they do when the sentence says it.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設秘書室掌理文書、出納事項。", "本局設下列各組：", "一、第一組。")
+    unit 秘書室
+    unit 第一組
+    duty 秘書室 文書、出納事項
+
+    「本局設各課及工場，分別掌理下列事項：」: 各 is every 課 and every 工場, which the items name (K0000127); an item
+    may name its unit and its duty in one sentence (「一、秘書處掌理…事項。」, D0000117):
+
+    >>> demo("第 2 條", "本局設各課及工場，分別掌理下列事項：", "一、教務課：訓練計畫事項。",
+    ...      "二、實習工場掌理車輛修護事項。")
+    unit 教務課
+    unit 實習工場
+    duty 教務課 訓練計畫事項
+    duty 實習工場 車輛修護事項
+
+    The list ends where 分別掌理 begins or before an aside (D0010035, D0000099); 「，並掌理下列事項：」 after it goes
+    on with the agency; 「局長綜理局務，並設左列各課室。」 is the agency's set-up though a post opens it (J0010004):
+
+    >>> demo("第 2 條", "本局設業務組、修護組 (第一、二組) ，並掌理下列事項：", "一、防空情報之蒐集。",
+    ...      "本局局長綜理局務，並設左列各課室。", "一、第一課", "二、人事室")
+    unit 業務組
+    unit 修護組
+    unit 第一課
+    unit 人事室
+    duty 本局 防空情報之蒐集
+    """
+    text, line = para.text, para.line
+    set_up = SETS_UP.search(text)
+    # 「本分局分局長綜理局務，副分局長襄理局務，並設左列各課室站處。」: a later clause's 並設 is the agency's own.
+    own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
+    if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
+        return None
+    listed = split_unit_list(set_up.group("list"))
+    end = set_up.end()
+    more = LIST_GOES_ON.match(text[end:])
+    if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
+        listed += split_unit_list(more.group("more"), strict=True)
+        end += more.end()
+    names = [n for n in listed if not COUNTED.match(n)]
+    if set_up.group("list") == "燈塔":
+        names = ["燈塔"]
+    kinds_only = re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names)
+    if kinds_only or COLLECTIVE_SET_UP.match(set_up.group(0)) and para.intro and names and \
+            all(TYPE_WORD.fullmatch(n) or len(n) <= 2 for n in names):
+        # 「本會得設下列小組，分別辦理…：」, 「本站設左列各組室，並得分股辦事。」, 「設各課及工場，分別掌理下列事項：」
+        # (各 is every 課 and every 工場): the type word only introduces the list; what the units do together
+        # (「設左列各處組，辦理會議、文書…事項：」) is the agency's, unless it only points elsewhere (第二條所列事項).
+        together = DUTY_VERB.search(text[end:])
+        if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
+            parser.duty(parser.agency, together.group("duty"), line)
+        return ListContext(parser.agency, "", Mode.UNITS)
+    divided = DIVIDED.search(text)
+    conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
+    notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
+    paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
+    rest = text[end:]
+    if paths and AGENCY_GOES_ON.match(rest):
+        # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
+        return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
+    duty = DUTY_VERB.search(rest)
+    if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
+        duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
+    if paths and RESPECTIVE.search(rest):
+        # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
+        parser.infer_respective(paths, ordered=len(paths) == len(listed) > 1)
+    elif paths and duty:
+        shares = shared_out(paths, duty.group("duty")) if len(paths) > 1 and \
+            re.search(r"分別(?:掌理|辦理|負責)", rest) else None
+        for p in paths:
+            parser.duty(p, shares[p] if shares else duty.group("duty"), line)
+    elif paths and (purpose := PURPOSE_OF_SET_UP.search(text[:set_up.start()])) and \
+            not NEED.search(purpose.group("purpose")) and "以" not in purpose.group("lead"):
+        # 「本館為加強臺灣史之研究…，設臺灣文獻館」: what the unit is set up for is its mandate.
+        for p in paths:
+            if p != parser.agency:
+                parser.duty(p, purpose.group("purpose"), line)
+    if para.intro and not paths:
+        return ListContext(parser.agency, "", Mode.UNITS)
+    if para.duty_intro and len(paths) > 1 and SHARED_OUT_LIST.search(rest):
+        # 「本處設總務、會計二課，分掌事項如下：」 + 「一、總務課－掌理…」: each item names its unit; an item
+        # naming none is the agency's, which its units share out.
+        return ListContext(parser.agency, "", Mode.AGENCY)
+    return ListContext(paths[-1], "", Mode.DUTIES) if para.duty_intro and len(paths) == 1 else NO_LIST
+
+
+def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「秘書處設文牘科、收發科，分掌下列事項：」: a unit sets up its own sections.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設秘書處。", "秘書處設文牘科、收發科，分掌下列事項：", "一、文書。")
+    unit 秘書處
+    unit 秘書處/文牘科
+    unit 秘書處/收發科
+    """
+    owner, text = para.owner, para.text
+    if not isinstance(owner, tuple):
+        return None
+    subject_end = text.find(owner[-1]) + len(owner[-1])
+    own = SETS_UP.search(text, subject_end) if subject_end > 0 and owner != parser.agency and not para.post else None
+    if not own or own.start() > subject_end + 2:
+        return None
+    divided = DIVIDED.search(text)
+    paths = [p for p in (parser.unit(n, para.line, parent=owner, note=divided.group(0) if divided else "")
+                         for n in listed_names(own.group("list"))) if p]
+    if paths and para.intro:
+        return ListContext(owner, "", Mode.UNITS)
+    duty = DUTY_VERB.search(text[own.end():])
+    if paths and duty and not RESPECTIVE.search(text):
+        parser.duty(owner, duty.group("duty"), para.line)
+    return NO_LIST if paths else None
+
+
+def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """The agency's duty in one sentence: what it staffs for (「本局為辦理…，得聘用…」), what a post it sets up
+    does (「本局置消費者保護官，…掌理消費者保護事項」), its mandate (「本局掌理財物驗收、倉儲等業務。」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局置消費者保護官，受局長指揮，掌理消費者保護事項。")
+    duty 本局 消費者保護事項 (消費者保護官)
+    """
+    text = para.text
+    if not (para.owner == parser.agency and not para.post and not para.intro):
+        return None
+    staffed = STAFFED_FOR.match(text)
+    if staffed and text.startswith(tuple(parser.self_names)) and \
+            not re.search(r"需要|特定|專門性|技術性", staffed.group("duty")):
+        parser.duty(parser.agency, staffed.group("duty"), para.line)
+        return NO_LIST
+    held = POST_DUTY.search(text)
+    titles = held.group("titles").split("、") if held else []
+    if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
+        parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
+        return NO_LIST
+    mandate = MANDATE_SENTENCE.match(text)
+    if mandate and text.startswith(tuple(parser.self_names)):
+        parser.duty(parser.agency, mandate.group("duty"), para.line)
+        return NO_LIST
+    return None
+
+
+def no_subject(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """A paragraph whose subject is no unit, post or agency opens nothing (「本細則依…訂定之。」)."""
+    return NO_LIST if para.owner is None else None
+
+
+def summary(parser: StructureParser, para: Paragraph) -> None:
+    """「X科掌理A、B等事項。分設二股…」: the summary sentence before the list is a duty of X.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第一科。", "第一科掌理文書、檔案等事項。其職掌如下：", "一、收發。")
+    unit 第一科
+    duty 第一科 文書、檔案等事項
+    duty 第一科 收發
+    """
+    if para.owner != parser.agency:
+        para.summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", para.text)
+        if para.summary:
+            for owner in _owners(para):
+                parser.duty(owner, para.summary.group("duty"), para.line)
+    return None
+
+
+def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「第一組掌理事項如下：」, 「本局掌理下列事項：」, 「秘書權責如下：」: the owner's duties follow.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局掌理下列事項：", "一、關務。", "第 3 條", "秘書權責如下：", "一、文稿之綜核。")
+    duty 本局 關務
+    duty 本局 文稿之綜核 (秘書)
+
+    A unit's 職責 and 掌管 are its 職掌 (「第一組職責如左：」, S0070007; 「第二組設組長…其掌管事項如左：」, J0010003):
+
+    >>> demo("第 2 條", "本局設一、二組。", "第 3 條", "第一組職責如左：", "一、本保險法制之研究。",
+    ...      "第 4 條", "第二組設組長一人，其掌管事項如左：", "一、財務之監理。")
+    unit 第一組
+    unit 第二組
+    duty 第一組 本保險法制之研究
+    duty 第二組 財務之監理
+    """
+    if not para.duty_intro:
+        return None
+    charged = OBJECT_CLAUSE.match(para.text) if not para.summary else None
+    if charged and not para.post:  # 「第二組主管選務，掌理下列事項：」
+        for owner in _owners(para):
+            parser.duty(owner, charged.group("duty"), para.line)
+    mode = Mode.AGENCY if para.owner == parser.agency and not para.post else Mode.DUTIES
+    return ListContext(para.owner, para.post, mode)
+
+
+def other_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """A list of something else than duties (a meeting's members, 得由局行文 matters) opens nothing."""
+    return NO_LIST if para.intro else None
+
+
+def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
+    """「第二組掌理選舉人名冊之編造。」, 「人事室依法辦理人事管理事項。」: the duty after the subject's verb.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第二組、人事室。", "第二組掌理選舉人名冊之編造。", "人事室依法辦理人事管理事項。")
+    unit 第二組
+    unit 人事室
+    duty 第二組 選舉人名冊之編造
+    duty 人事室 人事管理事項
+    """
+    owner, summary_match = para.owner, para.summary
+    duty = DUTY_VERB.search(para.text)
+    if duty is None and owner != parser.agency:
+        duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", para.text)
+    if duty and (owner != parser.agency or para.post) and \
+            not (summary_match and summary_match.start("duty") == duty.start("duty")):
+        for o in _owners(para):
+            parser.duty(o, duty.group("duty"), para.line, post=para.post if o == parser.agency else "")
+    return NO_LIST
+
+
+def _owners(para: Paragraph) -> list[tuple[str, ...]]:
+    """The units a paragraph is about (one, or several: 「第一組、第二組掌理…」); no_subject leaves no paragraph
+    without an owner to the rules after it."""
+    if isinstance(para.owner, list):
+        return para.owner
+    return [para.owner] if para.owner is not None else []
+
+
+class Rule(NamedTuple):
+    name: str
+    apply: Callable[[StructureParser, Paragraph], ListContext | None]
+
+
+# In this order: the first rules that decide win (a continuation before a subject is looked for, the
+# agency's set-ups before a unit's own, a list of duties before any other list).
+RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
+    continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    subordinate_agencies, units_listed,
+    agency_as_subject, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
+    other_list, one_sentence_duty))

@@ -1,0 +1,173 @@
+"""The conventions of acts and office rules, as patterns: one place for every regular expression the
+structure parser (loaders/acts/structure.py) and its paragraph rules (loaders/acts/paragraphs.py) read documents with.
+
+Each is named for what it finds in the documents' own words; the comment above it quotes them.
+"""
+from __future__ import annotations
+
+from graph_model.lazy_re import lazy
+from graph_model.records.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN
+from loaders.read.text import CN_NUM
+
+POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
+# A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
+POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
+# 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
+SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
+                         r"|各股|各科|辦理|綜理|負責)|(?<=[組科課股室處隊所站心])(?=之?職責)")
+CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
+# 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
+# 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
+# 「本校設左列各處、科、組及軍訓人員。」 (H0000020): the kinds listed may run to a dozen characters.
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$"
+                        r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
+# A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
+# (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
+DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
+                  r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
+# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
+POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
+                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+# 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
+# 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
+# A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
+# F0000058): 連 and 營 end too many other words (關連, 經營) to be unit words alone.
+SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
+                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|、[^，。；：、及]{{1,6}}[連營]))"
+                      rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
+                      r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：])")
+# 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
+# agency's (posts set no units up).
+AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
+# 「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: after the list, 並 goes on with the agency.
+AGENCY_GOES_ON = lazy(r"^\s*(?:[（(][^（）()]{1,16}[）)])?\s*[，,]並(?:掌理|辦理|負責)")
+# 「，分掌事項如下：」, 「，分別掌理下列事項：」: the units just set up share the list that follows.
+SHARED_OUT_LIST = lazy(r"^\s*[，,](?:並)?(?:分掌|分別(?:掌理|辦理|負責))")
+# 「設監察業務處、…、綜合業務處，分別掌理下列事項：」 (A0010071): a duty that only points to the list after it.
+EMPTY_DUTY = lazy(r"(?:下列|左列|以下|有關)?(?:各[款項])?(?:事項|業務|事務)(?:如[下左])?")
+# 「分別掌理本局組織通則第二條及本細則第二章所定事項」: a duty that only points to another text.
+POINTS_ELSEWHERE = lazy(r"第\S{1,4}[條章]|前條|前項")
+# 「設各課及工場，分別掌理下列事項：」: 各 before a list of type words, every unit of each kind
+# (not 各種: 設各種委員會).
+COLLECTIVE_SET_UP = lazy(r"^設(?:置|立)?各(?!種)")
+# 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
+LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
+# 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
+MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
+                             r"(?:為[^。；：設]{2,80}?，)?"
+                             r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
+                             r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
+FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
+# 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
+FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
+# 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
+# the text's own definition of it) by a list of heads, the rest of the names written once, after the last head.
+TITLE_LIST = lazy(r"(?P<heads>[^、，。；：（）()\s]{1,12}(?:、[^、，。；：（）()\s及]{1,4})*)(?:、|及)"
+                        r"(?P<last>[^、，。；：（）()\s及]{3,20})")
+# 「北、南區工程處」: a region's head is one character before 區 or 部.
+REGION_HEAD = lazy(r"^[東西南北中][區部]")
+# 「…。第一工廠設印製、監查、製墨、輔工四課；第二工廠設…」: a unit set up earlier sets up its own, mid-paragraph.
+CLAUSE_SET_UP = lazy(r"^(?P<parent>[^，、設置得]{2,16}?)(?:下)?(?:分)?設(?P<list>[^，。；：]+)$")
+ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課股組隊]|置\S{1,6}長|權責|辦理|綜理|分掌|"
+                             r"設[^，。；]{0,40}?(?:科|課|股|組|室|隊)(?:[，、及與：]|$)")
+# 「第一組職責如左：」: a unit's 職責 are its duties.  (A post's 「院長之職責如下：」 is not read as yet: its
+# catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
+# 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
+UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
+# 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
+# before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
+EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
+ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
+# 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
+SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$")
+SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
+DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
+                     r"|得分(?P<any>科|課|股|組)辦事")
+# Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
+DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
+# 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
+MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)"
+                        r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
+# 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
+# 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
+PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"
+                               r"(?:特|爰|應|得|並|乃)?(?:分別)?$")
+NEED = lazy(r"需要|需求|便利|者$|下列|左列|前[條項款]|本(?:條例|法|規程|通則)|^(?:利|期|使|求|符|配合|因應|適應)")
+RESPECTIVE = lazy(r"分別掌理前條|分掌前條")
+SUBORDINATE = lazy(r"次級機關|所屬機關|附屬機關")
+# 「國家安全局組織另以法律定之」: a body that has a law of its own (not 「前項分臺」, 「各委員會」).
+OWN_LAW = lazy(r"(?:^|[，。；])(?:本\S所屬)?(?P<name>(?!前[項條]|該|本)[^，。；、（）之各]{2,16}?"
+                     r"(?:局|署|院|部|委員會|館|所|中心))之?組織，?另以法律定之")
+# 「第一課掌理屏東縣議會…及其所屬機關之財務…審計，辦理下列事項：」,
+# 「稅則處掌理…事項，依稅則章別分設三科辦理下列事項：」: what the subject is charged with before its list is
+# a duty of it too (a clause setting up its sections is not).
+OBJECT_CLAUSE = lazy(r"^[^，。；：除]{2,16}?(?:掌理|主管|負責)(?P<duty>[^。：；]{4,}?)"
+                      r"(?:，(?:並|另)?(?:依[^，]{0,8})?"
+                      r"分?設[^，。；：]{1,8})?，(?:並|另|其)?[^，。；：]{0,12}?(?:辦理|掌理|分掌|職掌)"
+                      r"(?:下列|左列|如下|如左)")
+# 「…總決算審核報告案之整體評估、分析事項，由各組共同辦理之。」: a duty given to every unit of a type,
+# or to one named unit.
+BY_UNITS = lazy(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))，由(?P<who>[^，。；：]{2,12}?)"
+                 r"(?:共同|分別|會同)?"
+                 r"(?:辦理|掌理|負責)之?。?$")
+# 「本院設內科部、外科部…」, 「本校設一般學科部」, 「本局設承保部」: a 部 is a division of a hospital, school or
+# bureau; it is an agency only under a branch of government (行政院's 內政部) or as 國防部's 司令部 and 參謀本部.
+AGENCY_DEPARTMENT = lazy(r"(?:司令|參謀本)部$")
+DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
+# A type word, no name: 小組, 組室, 處室, 委員會, 單位.
+TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
+# 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
+# the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
+STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
+                         r"[^，。；設]{0,30}?(?:聘用|聘任|進用|酌用|置)")
+NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層負責|附則|服務守則|檔案|研考|出納|差勤|公文"
+                                   r"|權責劃分")
+# 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
+LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
+LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
+# 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash, written 「－－」, 「—」, 「─」 or 「-」 as the
+# typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
+INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,40}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
+                   r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
+ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
+                    r"(?:[，,](?P<rest>.*)|。?)$")
+# An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
+UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
+                        r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
+# 「一、秘書處掌理機要、庶務…事項。」, 「一、第一審查小組審查關於…之修憲提案。」: an item of a list of units that names
+# the unit and says what it does in one sentence.
+ITEM_UNIT_DUTY = lazy(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                            r"(?:(?:掌理|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
+NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                           r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
+NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
+# Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
+PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
+                  r"|.由|協同|[一二三四五六七八九十]人|^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|"
+                  r"機關$|機構$|^各\S{1,2}$"  # …指揮監督所屬人員及機關; 附屬機關 is no name
+                  # 「本校得視實際需要分設有關科、班」 (有關科: the relevant ones, no name),
+                  # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
+                  # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
+                  r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$")
+FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
+# 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
+COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
+ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
+# 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
+COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間)$")
+# 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
+COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊]))[{CN_NUM}]+(?P=word)$")
+# 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
+DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
+# 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
+TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
+# 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
+COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
+# 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
+PURPOSE = lazy(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
+                r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+# 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
+SET_UP_TO = lazy(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"
+                  r"(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"
+                  r"(?:以|專責)?(?:處理|辦理|負責|掌理)(?P<purpose>[^，。；：]{2,60}?)(?:[，。；]|$)")

@@ -1,0 +1,522 @@
+"""The structure shared by organization acts and office rules.
+
+Both genres set up units and duties with the same conventions, article by
+article (第N條):
+
+- 「本局掌理下列事項：」 + items            → duties of the agency
+- 「本署設下列組、室：」 + 「一、X組，分三科辦事。」 → units
+- 「本局設A、B及C，得分科辦事，分別掌理前條所列事項」 → units (+ inferred duties)
+- 「本局設總務處，掌理…事項」 / 「…依法辦理人事管理事項」 → a unit with its duty
+- 「X組置組長…，分四科辦事，其掌理事項如下：」 + 「一、第一科：…」 → sections with duties
+- 「X科掌理…等事項。分設二股，各股之職掌如下：」 + 「一、規劃股」 + 「（一）…」 → teams
+- 「主任秘書權責如下：」 / 「本局置主任秘書一人，其掌理事項如下：」 → duties of a post
+
+Enumeration depth is read from the marker styles in the order an article uses
+them (一、 then （一） then 1.), never from indentation or line layout.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from graph_model.records.duties import duty_flags, normalize_duty
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
+from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
+from loaders.common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
+from loaders.read.text import CN_NUM, Line, logical_lines
+
+from .agency import document_agency
+from .paragraphs import Mode, read as read_paragraph
+from .patterns import (
+    ACTIVE_SUBJECT,
+    AGENCY_DEPARTMENT,
+    BY_UNITS,
+    COLLECTIVE,
+    DEPARTMENTS_ARE_AGENCIES,
+    DIVIDED,
+    DUTY_VERB,
+    EMPTY_DUTY,
+    INLINE_UNIT,
+    ITEM_SETS_UP,
+    ITEM_UNIT_DUTY,
+    LISTED_NAME,
+    LISTED_UNIT,
+    NESTED_SET_UP,
+    NON_STRUCTURE_CHAPTER,
+    ONE_UNIT_WORD,
+    POST,
+    POST_TITLE,
+    PROSE_NAME,
+    PURPOSE,
+    SET_UP_TO,
+    SPLIT_INTO,
+    SUBJECT_END,
+    TOGETHER,
+    UNIT_ACTIVE,
+    UNIT_HEAD,
+)
+from .posts import document_posts
+from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
+
+
+class StructureParser:
+    """Walks logical lines article by article and emits unit/duty records."""
+
+    def __init__(self, parsed: ParsedDocument, agency: tuple[str, ...], self_names: set[str],
+                 on_article: Callable[[list[Line], StructureParser], None] | None = None):
+        self.parsed, self.agency, self.self_names = parsed, agency, set(self_names)
+        self.doc = parsed.document.id
+        self.known: dict[str, tuple[str, ...]] = {}
+        self.agency_duties: list[tuple[str, Line, str]] = []
+        self.last_owner: tuple[str, ...] | None = None
+        self.on_article = on_article
+        self.written: dict[str, str] = {}
+        self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
+        self.seen: list[str] = []  # the paragraphs read so far
+        # expanded name → the collective or range it was written as
+        self.folded_self = {fold_name(n) for n in self.self_names}
+        self.recorded = {u.path for u in parsed.units}
+
+    # ------------------------------------------------------------------ units
+    def is_self(self, word: str) -> bool:
+        return fold_name(word) in self.folded_self or is_self_reference(word)
+
+    def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
+             note: str = "", family: bool = False) -> tuple[str, ...] | None:
+        name = clean_name(name)
+        if parent is None and (fold_name(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
+                               self.agency[-1].endswith(name)):
+            # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
+            return self.agency
+        if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
+                re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
+            # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
+            return None
+        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
+                (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family:
+            return None
+        if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
+            return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
+        if self.is_agency_name(name):
+            return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
+        if parent is None and COLLECTIVE.match(name) and self._members(name):
+            return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
+        if parent is None and (name in self.known or "各" + name in self.known):
+            return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
+        path = (parent or self.agency) + (name,)
+        kind, unit_type = classify_unit(name)
+        if kind == "Agency" and (parent is not None and parent != self.agency or unit_type == "部" and
+                                 not AGENCY_DEPARTMENT.search(name) and not DEPARTMENTS_ARE_AGENCIES.search(path[-2])):
+            kind = "Division"
+        written = self.written.get(name, "")
+        if written not in line.text:
+            written = ""  # 第一科 of a later 「設三科」 was not written in an earlier 「第一科至第五科」
+        if not written and name not in line.text:
+            # 「北、中、南區水資源局」: the list the name was read from, as written
+            m = re.search(rf"[^，。；：（）「」]*?{re.escape(name[-2:])}", line.body)
+            written = re.sub(r"^.*?(?:分設|設置|設)", "", m.group(0)) if m else ""
+        if path not in self.recorded:  # a unit named again (its duties' article) is the one set up first
+            self.recorded.add(path)
+            self.parsed.units.append(UnitRecord(path, kind, unit_type, source_of(line, self.doc, item), note=note,
+                                                written=written))
+        if parent is None or parent == self.agency:
+            self.known[name] = path
+        self.article_units.append(path)
+        return path
+
+    def is_agency_name(self, name: str) -> bool:
+        """The name of the agency or of one above it, whole or in consecutive pieces (行政院勞工委員會)."""
+        pieces = self.agency
+        return any("".join(pieces[i:j]) == name for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1))
+
+    def _members(self, family: str) -> list[tuple[str, ...]]:
+        """The units set up so far that 「各水庫管理中心」 names together: those ending with the shortest tail of
+        the family's name that is more than its unit word (管理中心: 石岡壩管理中心, 湖山水庫管理中心 …)."""
+        rest = COLLECTIVE.sub("", family)
+        word = classify_unit(rest)[1]
+        for cut in range(min(len(rest) - len(word) - 2, len(rest) // 2), -1, -1):
+            tail = rest[cut:]  # at least half the name: 消防隊 is no family of 各加工出口區消防隊
+            members = [p for n, p in self.known.items() if n.endswith(tail) and len(n) > len(tail) and p != self.agency]
+            if len(members) > 1:
+                return members
+        return []
+
+    def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
+             basis: str = "explicit") -> None:
+        for d in split_duties(text):
+            if EMPTY_DUTY.fullmatch(d):
+                continue
+            self.parsed.duties.append(DutyRecord(path, d, source_of(line, self.doc, item), basis=basis, post=post))
+
+    def resolve_subject(self, subject: str, line: Line) -> tuple[tuple[str, ...] | None, str]:
+        """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
+        subject = subject.strip()
+        post_match = re.search(rf"置?({POST})(?:一人|二人)?$", subject)
+        head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
+        if post_match and (not head or self.is_self(head)):
+            return self.agency, post_match.group(1)
+        if self.is_self(subject):
+            return self.agency, ""
+        if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
+                UNIT_ACTIVE.search(line.body):
+            # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
+            # 「得設一中隊」, the one 中隊).
+            one = any(f"設一{subject}" in body for body in self.seen)
+            return self.unit(subject if one else "各" + subject, line, family=True), ""
+        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
+            return self.unit(subject, line), ""
+        if subject in self.known and UNIT_ACTIVE.search(line.body):
+            return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
+        titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
+        if all(POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
+                (ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
+            # 「書記官之權責事項如下：」, 「法醫官或檢驗員分別辦理…事項」, 「委員負責訴願事件之審查及審議事項」:
+            # the agency's duty, held by a post.
+            return self.agency, "、".join(titles)
+        return None, ""
+
+    def _subject_group(self, text: str, line: Line) -> list[tuple[str, ...]]:
+        """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
+        「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
+        head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
+        for m in SUBJECT_END.finditer(head, 2):
+            words = expand_names(head[:m.start()])
+            if "、" in words or re.search(r"(?<=[組處室科課股局署關心隊所站場])(?:及|與|暨)(?=\S{2})", words):
+                names = unit_names(words, self.known)
+                if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
+                    return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
+                if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
+                    return [p for p in (self.unit(n, line) for n in names) if p]
+                return []
+            if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
+                # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
+                members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
+                if len(members) > 1:
+                    return members
+            family = re.fullmatch(r"各(\S{1,8})", words)
+            if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
+                kind = classify_unit("某" + family.group(1))[0]
+                members = [p for n, p in self.known.items()
+                           if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
+                if kind in ("BranchOffice", "Facility") and len(members) > 1 and ACTIVE_SUBJECT.search(line.body):
+                    return members
+                members = self._members(words)
+                if members and ACTIVE_SUBJECT.search(line.body):
+                    return members
+        return []
+
+    def subject(self, text: str, line: Line) -> tuple[tuple[str, ...] | list[tuple[str, ...]] | None, str]:
+        """The unit (or post) a paragraph opens with: the shortest prefix that names one.
+
+        Several units named together are returned as a list of paths (see :meth:`_subject_group`).
+        """
+        group = self._subject_group(text, line)
+        if group:
+            self.last_owner = None
+            return group, ""
+        head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
+        for m in SUBJECT_END.finditer(head, 2):
+            owner, post = self.resolve_subject(head[:m.start()], line)
+            if owner is not None:
+                self.last_owner = owner if owner != self.agency else None
+                return owner, post
+        return None, ""
+
+    # ---------------------------------------------------------------- articles
+    def run(self, lines: list[Line]) -> None:
+        article: list[Line] = []
+        for line in lines:
+            if line.kind == "article":
+                self._article(article)
+                article = []
+            elif line.kind in ("item", "para"):
+                if line.chapter and NON_STRUCTURE_CHAPTER.search(line.chapter):
+                    continue
+                article.append(line)
+        self._article(article)
+
+    def _article(self, lines: list[Line]) -> None:
+        if not lines:
+            return
+        if self.on_article:
+            self.on_article(lines, self)
+        owner: tuple[str, ...] | list[tuple[str, ...]] | None = None
+        post = ""
+        mode: Mode | None = None
+        styles: list[str | None] = []
+        stack: dict[int, list[tuple[str, ...]]] = {}
+        self.last_owner = None
+        self.article_units = []
+        for line in lines:
+            self.written.update(expanded_from(line.body))
+            self.seen.append(line.body)
+            if line.kind == "para":
+                self.frame = list_frame(line.body)
+                opened = read_paragraph(self, line)
+                owner, post, mode = opened.owner, opened.post, opened.mode
+                styles, stack = [], {}
+                continue
+            if mode is None:
+                continue
+            if line.marker not in styles:
+                styles.append(line.marker)
+            level = styles.index(line.marker)
+            for deeper in [k for k in stack if k >= level]:
+                del stack[deeper]
+            parents = stack.get(level - 1, owner if isinstance(owner, list) else [owner])
+            self._item(line, level, parents, mode, post, str(line.number), stack)
+
+    def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
+        body = line.body.strip()
+        head = UNIT_HEAD.match(body)
+        if head and unit_names(head.group("name")):
+            body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
+        named = ITEM_UNIT_DUTY.match(body) if mode == Mode.UNITS and level == 0 and not head else None
+        if named and unit_names(named.group("name")):
+            body = named.group("name") + "：" + (named.group("duty") or named.group("act"))  # 「一、秘書處掌理…事項。」
+        m = INLINE_UNIT.match(body)
+        nested = NESTED_SET_UP.match(m.group("name")) if m else None
+        if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
+            # 「一、秘書室　設文書、總務、法律事務三科，分別掌理…」: a unit and the sections it sets up.
+            own = [p for parent in parents if (p := self.unit(nested.group("parent"), line, parent, item))]
+            for path in own:
+                for child in listed_names(nested.group("list")):
+                    self.unit(child, line, path, item)
+                rest = DUTY_VERB.search(m.group("rest") or "")
+                if rest:
+                    self.duty(path, rest.group("duty"), line, item)
+            stack[level] = own
+            return
+        names = unit_names(m.group("name")) if m else []
+        if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
+                (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
+            # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
+            names = [m.group("name")]
+        if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
+            mode = Mode.UNITS
+        if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
+                            not m.group("rest") and len(body) <= 16):
+            divided = DIVIDED.search(m.group("rest") or "")
+            note = divided.group(0) if divided else ""
+            paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
+            stack[level] = paths
+            sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
+            children = listed_names(sets_up.group("list")) if sets_up else []
+            if sets_up and children:  # 「二、學務處：設生活輔導、衛生保健二組。」
+                for path in paths:
+                    for child in children:
+                        self.unit(child, line, path, item)
+                rest = DUTY_VERB.search(sets_up.group("rest") or "")
+                if rest:
+                    for path in paths:
+                        self.duty(path, rest.group("duty"), line, item)
+                return
+            split = SPLIT_INTO.search(m.group("rest") or "")
+            if split:
+                for path in paths:
+                    for child in split_names(split.group("list")):
+                        self.unit(child, line, path, item)
+            for path in paths:
+                if m.group("duties"):
+                    self.duty(path, m.group("duties"), line, item)
+            if not paths and mode == Mode.UNITS:  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
+                self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
+                                                     "list item that names no unit"))
+            return
+        if mode == Mode.UNITS and (level - 1) not in stack:
+            self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
+                                                 "list item that names no unit"))
+            return
+        if self.frame and level == 0:
+            body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
+        if mode == Mode.AGENCY and level == 0:
+            self.agency_duties.append((body, line, item))
+        for parent in parents:
+            self.duty(parent, body, line, item, post=post if parent == self.agency else "")
+
+    def charged_units(self, text: str) -> list[tuple[str, ...]]:
+        """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
+        組 of the article's 預算中心), else every one of the document; or the one unit it names (「由行政組辦理之」)."""
+        m = BY_UNITS.match(text)
+        who = clean_name(m.group("who")) if m else ""
+        family = re.fullmatch(r"各(\S{1,3})", who)
+        if family:
+            kind = family.group(1)
+            for pool in (self.article_units, list(self.known.values())):
+                members = [p for p in dict.fromkeys(pool) if p[-1].endswith(kind) and len(p[-1]) > len(kind)
+                           and p != self.agency]
+                if members:
+                    return members
+            return []
+        return [self.known[who]] if who in self.known and self.known[who] != self.agency else []
+
+    def infer_respective(self, paths: list[tuple[str, ...]], ordered: bool = True) -> None:
+        """「分別掌理前條所列事項」: share the duties the agency listed among the units just set up.
+
+        An act lists the units in the order of the duties they take over
+        (徵課處、稅則處、查緝處、驗估處 … ↔ 一、徵免關稅 二、關稅稅則 三、私運貨物之查緝 …), so:
+
+        1. a duty whose words name a unit (shared pairs of characters: 稅則處 ↔
+           關稅稅則之研修) is that unit's, keeping both lists in order;
+        2. a unit whose name no duty shares (海務處) takes the duties between those of
+           its neighbours in the list (七、燈塔及助航設備 between 保稅退稅處's 六 and
+           資料處理處's 八); several such units share them out in order, by the single
+           characters they have in common (驗估處 ↔ 化驗).
+
+        Duties between two units that both have theirs stay the agency's.  When the
+        list names only some of its units (「七組至九組及救災救護指揮中心」), only
+        step 1 applies, and a tie goes to every unit tied.  Catch-all duties
+        (關於關務之其他事項) are never inferred.
+        """
+        cores = [re.sub(f"(?:{UNIT_SUFFIX_PATTERN})$", "", p[-1]) for p in paths]
+        duties = [d for d in self.agency_duties if not any(duty_flags(normalize_duty(d[0])))]
+
+        def shared(core: str, text: str, gram: int) -> int:
+            return sum(1 for i in range(len(core) - gram + 1) if core[i:i + gram] in text)
+
+        pairs = [[shared(c, text, 2) for c in cores] for text, _, _ in duties]
+        if not ordered:
+            for (text, line, item), scores in zip(duties, pairs):
+                top = max(scores, default=0)
+                for p, score in zip(paths, scores):
+                    if top and score == top:
+                        self.duty(p, text, line, item, basis="inferred")
+            return
+        owner: dict[int, int] = dict(_monotone_anchors(pairs))
+        for start, stop in _unanchored_runs(len(paths), set(owner.values())):
+            before = max((i for i, j in owner.items() if j < start), default=-1)
+            after = min((i for i, j in owner.items() if j >= stop), default=len(duties))
+            gap = [i for i in range(before + 1, after) if i not in owner]
+            singles = [[shared(cores[j], duties[i][0], 1) for j in range(start, stop)] for i in gap]
+            for i, k in zip(gap, _ordered_partition(singles, stop - start)):
+                owner[i] = start + k
+        for i, j in sorted(owner.items()):
+            text, line, item = duties[i]
+            self.duty(paths[j], text, line, item, basis="inferred")
+
+
+def _monotone_anchors(scores: list[list[int]]) -> list[tuple[int, int]]:
+    """``(item, unit)`` pairs with score > 0, both in non-decreasing order, of the largest total score."""
+    n, m = len(scores), len(scores[0]) if scores else 0
+    best = [[0] * (m + 1) for _ in range(n + 1)]  # best[i][j]: items i.., units j..
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], scores[i][j] + best[i + 1][j] if scores[i][j] else 0)
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        if scores[i][j] and best[i][j] == scores[i][j] + best[i + 1][j]:
+            out.append((i, j))
+            i += 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _unanchored_runs(m: int, anchored: set[int]) -> list[tuple[int, int]]:
+    """``[start, stop)`` runs of unit indexes that have no anchor."""
+    runs, start = [], None
+    for j in range(m + 1):
+        if j < m and j not in anchored:
+            start = j if start is None else start
+        elif start is not None:
+            runs.append((start, j))
+            start = None
+    return runs
+
+
+def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
+    """Unit (0..k-1) of each item, keeping the order, of the largest total score (``scores[i][u]``).
+
+    With at least as many items as units every unit takes a run of them; with fewer,
+    each item goes to its own unit.  On a tie the earlier units take more.
+
+    >>> _ordered_partition([[0, 0], [0, 1]], 2), _ordered_partition([[0, 0], [0, 0], [0, 0]], 2)
+    ([0, 1], [0, 0, 1])
+    """
+    # Bottom-up tables (no recursion: a list of 500 items must not overflow the stack).
+    g = len(scores)
+    if k <= 1 or not g:
+        return [0] * g
+    neg = float("-inf")
+    if g >= k:
+        # best[i][u]: items i.. when item i belongs to unit u (units u+1.. each still need one)
+        best = [[neg] * k for _ in range(g)]
+        step = [[0] * k for _ in range(g)]  # 0: item i+1 stays with u, 1: it starts unit u+1
+        for u in range(k):
+            best[g - 1][u] = scores[g - 1][u] if u == k - 1 else neg
+        for i in range(g - 2, -1, -1):
+            for u in range(k):
+                stay = best[i + 1][u] if g - i - 1 >= k - u - 1 else neg
+                move = best[i + 1][u + 1] if u + 1 < k else neg
+                best[i][u], step[i][u] = (scores[i][u] + stay, 0) if stay >= move else (scores[i][u] + move, 1)
+        out, u = [], 0
+        for i in range(g):
+            out.append(u)
+            u += step[i][u] if i < g - 1 else 0
+        return out
+    # fewer items than units: single[i][u] is items i.. into units u.., one unit each
+    single = [[0.0] * (k + 1) for _ in range(g + 1)]
+    skip = [[False] * (k + 1) for _ in range(g + 1)]
+    for i in range(g - 1, -1, -1):
+        for u in range(k - 1, -1, -1):
+            take = scores[i][u] + single[i + 1][u + 1]
+            single[i][u] = take
+            if k - u - 1 >= g - i and single[i][u + 1] > take:
+                single[i][u], skip[i][u] = single[i][u + 1], True
+    out, i, u = [], 0, 0
+    while i < g:
+        if skip[i][u]:
+            u += 1
+            continue
+        out.append(u)
+        i, u = i + 1, u + 1
+    return out
+
+
+def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
+    """「行政院為統籌處理有關大陸事務，特設大陸委員會」, 「…設訴願審議委員會（以下簡稱本會）處理訴願事件」: with
+    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles)."""
+    for line in lines[:12]:
+        m = PURPOSE.search(line.body) if line.kind == "para" else None
+        if line.kind == "para" and not m:
+            m = SET_UP_TO.search(line.body)
+            m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
+        what = m.group("what") if m else ""
+        if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
+            parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
+            return
+
+
+def parse_document(text: str, document: Document) -> ParsedDocument:
+    """Parse an act or office rules: the agency, its units and duties, and its posts."""
+    lines = logical_lines(text)
+    parsed = ParsedDocument(document, definitions=definitions_in(lines, document.id))
+    agency, self_names = document_agency(lines, parsed)
+    if not agency:
+        return parsed
+    parsed.agency = tuple(agency)
+    parser = StructureParser(parsed, agency, self_names)
+    for unit in parsed.units:  # the members a family's title names (loaders.acts.agency.named_family)
+        if unit.path[:-1] == parser.agency:
+            parser.known[unit.path[-1]] = unit.path
+    parser.run(lines)
+    if not any(d.unit == agency and not d.post for d in parsed.duties):  # its posts' duties are no mandate
+        _purpose_as_mandate(parsed, lines, agency, self_names)
+    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
+    if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
+        from loaders.procedures.procedure_rules import add_office_rules
+        add_office_rules(parsed, lines, agency, text)
+    return parsed
+
+
+def demo(*lines: str) -> None:
+    """Print what a small office-rules document of ``lines`` yields, its units, then its duties (the examples
+    of loaders/acts/paragraphs.py)."""
+    parsed = parse_document("某某局辦事細則\n第 1 條\n某某局（以下簡稱本局）為處理內部分工，特訂定本細則。\n"
+                            + "\n".join(lines), Document("demo", "", "office_rules"))
+    for unit in parsed.units[1:]:
+        print("unit", "/".join(unit.path[1:]))
+    for duty in parsed.duties:
+        print("duty", "/".join(duty.unit[1:]) or "本局", duty.text + (f" ({duty.post})" if duty.post else ""))

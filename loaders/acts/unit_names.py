@@ -1,0 +1,151 @@
+"""Unit names as the documents write them: lists, shared rests, counts, collectives and clean-up.
+
+>>> listed_names("教務、訓導、總務三組及第一科至第二科")
+['教務組', '訓導組', '總務組', '第一科', '第二科']
+"""
+from __future__ import annotations
+
+import re
+
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
+from loaders.common import UNIT_NAME, expand_names, joined_names, split_unit_list
+from loaders.read.text import CN_NUM
+
+from .patterns import (
+    COLLECTIVE,
+    COUNT_AFTER,
+    COUNT_OF_LIST,
+    COUNTED,
+    DIVIDED_AFTER,
+    FRAME,
+    NOT_A_NAME,
+    ONE_UNIT_WORD,
+)
+
+
+def unit_names(text: str, known=()) -> list[str]:
+    """Unit names in an item head or a subject: 「第一科」, 「第二隊、第三隊及第四隊」,
+    「北、中、南區環境督察大隊」, 「桃園、基隆、宜蘭、花蓮及金馬辦事處」; [] unless every piece names a unit.
+
+    >>> unit_names("北、中、南區環境督察大隊")
+    ['北區環境督察大隊', '中區環境督察大隊', '南區環境督察大隊']
+    >>> (unit_names("桃園、基隆及金馬辦事處"), unit_names("職員加班、差假之核簽與登記"),
+    ...  unit_names("不屬其他各科、室事項"))
+    (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
+    """
+    text = expand_names(text)
+    names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
+    if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
+        return names
+    return shared_rest(text, known)
+
+
+def list_frame(text: str) -> str:
+    """「第一處掌理左列事業關於獨占、結合及聯合行為之調查處理事項：」 lists 事業, not duties: each item's duty
+    is the item and this topic (「製造業關於獨占…事項」).  Empty for a list of duties.
+
+    >>> list_frame("第二處掌理左列事業關於獨占、結合及聯合行為之調查處理事項："), list_frame("本局掌理下列事項：")
+    ('關於獨占、結合及聯合行為之調查處理事項', '')
+    """
+    m = FRAME.search(text)
+    return m.group("topic") if m and m.group("what") not in ("各款", "事項", "各項") else ""
+
+
+def shared_out(paths: list[tuple[str, ...]], clause: str) -> dict[tuple[str, ...], str] | None:
+    """「人事室、會計室…分別辦理人事、歲計、會計及統計事項」: each unit takes the subjects of the clause
+    that its name shares (人事 → 人事室), and the unnamed ones in between go to the next unit that has a
+    subject of its own (歲計 → 會計室), the last ones to the last; None when no subject names a unit."""
+    subjects = [x for x in re.split(r"、|及|與|暨", re.sub(r"(?:事項|業務)$", "", clause)) if x]
+    cores = [re.sub(f"(?:{UNIT_SUFFIX_PATTERN})$", "", p[-1]) for p in paths]
+    owner = [next((k for k, c in enumerate(cores) if c and (c in x or x in c)), None) for x in subjects]
+    anchored = [k for k in owner if k is not None]
+    if len(set(anchored)) < 2 or anchored != sorted(anchored):
+        return None
+    out: dict[int, list[str]] = {}
+    for i, subject in enumerate(subjects):
+        k = owner[i]
+        if k is None:
+            k = next((o for o in owner[i:] if o is not None), anchored[-1])
+        out.setdefault(k, []).append(subject)
+    return {paths[k]: "、".join(out.get(k, subjects)) + "事項" for k in range(len(paths))}
+
+
+def listed_names(text: str) -> list[str]:
+    """Names a 「設…」 list sets up: 「七科及北、中、南區環境督察大隊」 → the 大隊 (七科 is a count)."""
+    names = []
+    for segment in joined_names(expand_names(text)):
+        names += unit_names(segment) or split_unit_list(segment)
+    # 「設教學、註冊、設備三組」: 設備組 is a name (設 as a verb is none: 「…、設測量隊」)
+    return [n for n in names if not COUNTED.match(n) and not re.search(r"設(?!計|備|施)", n)]
+
+
+def split_names(text: str) -> list[str]:
+    """The units named in 「分…辦事」 after a unit of a list: counts name none, nor does a word that shares
+    the count before it (三十五分駐、派出所: 35 of each).
+
+    >>> (split_names("四偵查分隊、警犬分隊"), split_names("四股、八隊、三十五分駐、派出所"),
+    ...  split_names("庶務及出納二組"))
+    (['警犬分隊'], [], ['庶務組', '出納組'])
+    """
+    pieces = re.split(r"、|及|與", expand_names(text))
+    out = []
+    for before, piece in zip([""] + pieces, pieces):
+        shared_count = re.match(rf"^[{CN_NUM}\d]", before) and \
+            not UNIT_NAME.fullmatch(re.sub(rf"^[{CN_NUM}\d]+", "", before))
+        if UNIT_NAME.fullmatch(piece) and not re.match(rf"^[{CN_NUM}\d]", piece) and not shared_count:
+            out.append(piece)
+    return out
+
+
+def shared_rest(text: str, known=()) -> list[str]:
+    """「A、B及C辦事處」: short heads that share the rest of the last name (辦事處, 區環境督察大隊).
+
+    The rest is where the names the document already set up say it is (``known``);
+    otherwise the heads' length tells where the last name's head ends.
+    """
+    *heads, last = text.split("、")
+    joined = re.match(r"^(.{1,4}?)(?:及|與|暨|和)(.+)$", last)
+    if joined and heads:
+        heads, last = heads + [joined.group(1)], joined.group(2)
+    if not heads or not UNIT_NAME.fullmatch(last) or NOT_A_NAME.search(last) or \
+            any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) or
+                re.fullmatch(rf"[{CN_NUM}\d]+", h) for h in heads):  # 「二、第二科」 is a list item, not heads
+        return []
+    for cut in range(1, len(last) - 1):
+        if last in known and all(h + last[cut:] in known for h in heads):
+            return [h + last[cut:] for h in heads] + [last]
+    cut = max(set(map(len, heads)), key=[len(h) for h in heads].count)
+    rest = last[cut:]
+    if len(rest) < 2 or not UNIT_NAME.fullmatch(last[:cut] + rest):
+        return []
+    return [h + rest for h in heads] + [last]
+
+
+def clean_name(name: str) -> str:
+    """A unit's name as written, without what surrounds it in the sentence.
+
+    >>> clean_name("本處人事室"), clean_name("電臺一所"), clean_name("覆審室分組"), clean_name("第一所")
+    ('人事室', '電臺', '覆審室', '第一所')
+    >>> clean_name("分析組十一組"), clean_name("第十一組"), clean_name("調查二組")
+    ('分析組', '第十一組', '調查二組')
+    """
+    stripped = strip_self_reference(name)
+    name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
+    name = re.sub(r"^(?:分|並|另)?設(?!計|備|施)(?=\w{2,})", "", name)  # 「、設測量隊辦理…」
+    name = re.sub(r"^若干(?=\w{2,})", "", name)  # 「得設若干工務所」
+    return DIVIDED_AFTER.sub("", COUNT_OF_LIST.sub("", COUNT_AFTER.sub("", name)))
+
+
+def bare(name: str) -> bool:
+    """Only unit words, a collective of them, or a self-reference: no unit's name (分署, 辦事處, 各科或課, 本會所).
+
+    >>> [bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔",
+    ...                    "處分科", "場站組")]
+    [True, True, True, True, True, True, True, True, False, False, False]
+    """
+    rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
+    return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
+                                  re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+",
+                                               rest) or
+                                  re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
+                or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)
