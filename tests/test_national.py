@@ -502,3 +502,19 @@ def test_a_unit_found_by_its_name_goes_below_the_unit_under_it_charged_with_the_
     assert [h.unit["id"] for h in hits[:2]] == [bureau + "/各區養護工程分局/勞安科", bureau]
     assert hits[0].evidence[0].kind == "duty" and hits[1].evidence[0].kind == "unit"
     assert hits[1].score < hits[0].score
+
+
+def test_a_family_member_set_up_by_its_own_rules_is_one_node_with_its_family_member():
+    # D0000167:4: 警政署 「特設基隆、臺中、高雄及花蓮港務警察總隊（以下簡稱各總隊）」; D0010110 is 基隆港務警察總隊's
+    # own office rules: one 基隆港務警察總隊 under 警政署 with its own units; the family keeps the duties it
+    # gives all four (D0000167:6–7), and the other three stay its members.
+    from graph_model.graph.graph import OrgGraph
+    graph = OrgGraph.build([parse("D0000167"), parse("D0010110")])
+    keelung = [n for n, d in graph.g.nodes(data=True)
+               if "Unit" in d.get("labels", []) and d["name"] == "基隆港務警察總隊"]
+    assert keelung == ["行政院/內政部/警政署/基隆港務警察總隊"]
+    assert "行政院/內政部/警政署/基隆港務警察總隊/督訓科" in graph
+    family = "行政院/內政部/警政署/港務警察總隊"
+    members = ("臺中港務警察總隊", "高雄港務警察總隊", "花蓮港務警察總隊")
+    assert graph.children(family) == [family + "/" + n for n in members]
+    assert any(d["text"].startswith("交通部航港局所轄區域與工業專用港港區") for d, _ in graph.duties_of(family))

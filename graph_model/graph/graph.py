@@ -28,7 +28,7 @@ import networkx as nx
 from graph_model.errors import AmbiguousUnit, UnknownUnit
 from graph_model.records.duties import duty_flags, normalize_duty
 from graph_model.records.ids import document_id, duty_id, unit_id
-from graph_model.records.naming import DISTINCT_NAME, classify_agency, closest_units
+from graph_model.records.naming import DISTINCT_NAME, classify_agency, closest_units, member_of
 from graph_model.records.records import DefinitionRecord, ParsedDocument, Source
 from graph_model.records.unitref import ends_with, parse_unit_ref, units_named
 
@@ -331,6 +331,10 @@ class _Canonicalizer:
     give wins over those only the database's filing gives (台灣美國事務委員會: 「行政院…特設」 in its act;
     its office rules filed under 外交部), and the others are moved under it; else the path is left as
     it is and the disagreement is recorded in ``conflicts`` (``validate`` reports it).
+
+    A member of a family (各關 › 基隆關, 港務警察總隊 › 基隆港務警察總隊) that is also set up beside its
+    family, under the same parent, is that one body: the family's document and the member's own
+    speak of one node (關務署 › 基隆關).
     """
 
     def __init__(self, docs: list[ParsedDocument]):
@@ -347,6 +351,7 @@ class _Canonicalizer:
         self.prefix: dict[str, tuple[str, ...]] = {}
         self.moved: dict[str, set[tuple[str, ...]]] = {}
         self.conflicts: dict[str, list[tuple[str, ...]]] = {}
+        self.beside: set[tuple[str, ...]] = set()  # every unit's own path: where a family's member also stands
         for name, parents in longer.items():
             shortest = min(map(len, parents))
             best = sorted(p for p in parents if len(p) == shortest)
@@ -373,8 +378,18 @@ class _Canonicalizer:
                 if rec.kind == "Agency" and len(rec.path[-1]) >= DISTINCT_NAME:
                     places.setdefault(rec.path[-1], set()).add(self(rec.path))
         self.homes = {name: next(iter(paths)) for name, paths in places.items() if len(paths) == 1}
+        self.beside = {self(rec.path) for parsed in docs for rec in parsed.units}
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        return self._as_member(self._rooted(path))
+
+    def _as_member(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        for i in range(1, len(path) - 1):
+            if member_of(path[i + 1], path[i]) and path[:i] + path[i + 1:i + 2] in self.beside:
+                return path[:i] + path[i + 1:]
+        return path
+
+    def _rooted(self, path: tuple[str, ...]) -> tuple[str, ...]:
         path = unrepeated(path)
         for i in range(1, len(path)):
             if path[i] in self.moved and path[:i] in self.moved[path[i]]:

@@ -254,3 +254,13 @@ GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自�
                r"|辦事細則|處務規程|處務規則|預算總說明)")
 GENRE_SUFFIX = lazy(r"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?"
                     rf"(?:{GENRE_WORDS})?$")
+
+
+def member_of(name: str, family: str) -> bool:
+    """Is ``name`` one of the bodies ``family`` names together (基隆關 of 各關, 最高法院 of 法院)?
+
+    >>> member_of("基隆關", "各關"), member_of("基隆港務警察總隊", "港務警察總隊"), member_of("人事室", "審計處室")
+    (True, True, False)
+    """
+    word = family.removeprefix("各")
+    return len(name) > len(word) and name.endswith(word)
