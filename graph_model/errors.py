@@ -126,3 +126,18 @@ class GuideError(OrgGraphError):
     """The Neo4j Browser guide cannot be served (port taken, files missing)."""
 
     kind = "neo4j"
+
+
+# ------------------------------------------------------------------------- signals inside the library
+# Raised and caught inside the library, never shown as such: a file format's reader tells the loader why
+# a file has no text (it becomes a LoadError), and a damaged lookup index is a cache miss.
+class FormatError(ValueError):
+    """A file of a known format that has no readable text; the message says why, the fix how."""
+
+    def __init__(self, problem: str, fix: str):
+        self.problem, self.fix = problem, fix
+        super().__init__(problem)
+
+
+class IndexFileError(Exception):
+    """The tables are not a whole index of this version (treat it as a cache miss)."""

@@ -22,20 +22,13 @@ import io
 import re
 from collections import Counter
 
+from graph_model.errors import FormatError
 from graph_model.lazy_re import lazy
 
 from .text import RADICALS
 
 MAX_PAGES = 2000  # the longest budget book has a few hundred
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc (Word 97–2003) files
-
-
-class FormatError(ValueError):
-    """A file of a known format that has no readable text; the message says why, the fix how."""
-
-    def __init__(self, problem: str, fix: str):
-        self.problem, self.fix = problem, fix
-        super().__init__(problem)
 
 
 def sniff(data: bytes, path: str) -> str | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from graph_model.errors import LoadError
+from graph_model.errors import FormatError, LoadError
 
-from .formats import FormatError, extract, sniff
+from .formats import extract, sniff
 from .lawjson import decode_law, looks_like_law_json
 
 # The largest document of the national corpus is under 1 MB; a load takes up to about 25× a file's size

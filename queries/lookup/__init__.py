@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from graph_model.errors import IndexFileError
+
 from .ask import Answer, ask_graph, render_reading
 from .index_cache import cached_index, store_index
-from .index_file import IndexFileError
 from .which import Hit, render_which
 
 # ask and which are also modules of this package: their functions are imported where used, not here.

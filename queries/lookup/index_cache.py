@@ -15,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .index_file import IndexFileError, folded_from, folded_texts, read_index, read_tables, write_index, write_tables
+from graph_model.errors import IndexFileError
+
+from .index_file import folded_from, folded_texts, read_index, read_tables, write_index, write_tables
 from .search import VERSION, Index, build_index
 
 T = TypeVar("T")

@@ -36,6 +36,8 @@ from urllib.parse import quote
 
 import orjson
 
+from graph_model.errors import IndexFileError
+
 from .search import FORMAT, VERSION, Index
 
 _SCHEMA = """
@@ -46,10 +48,6 @@ CREATE TABLE {p}postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, crc INTEGER 
 CREATE TABLE {p}name_postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, crc INTEGER NOT NULL) WITHOUT ROWID;
 """
 _TABLES = ("meta", "units", "entries", "postings", "name_postings")
-
-
-class IndexFileError(Exception):
-    """The tables are not a whole index of this version (treat it as a cache miss)."""
 
 
 def _prefix(prefix: str) -> str:
