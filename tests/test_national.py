@@ -518,3 +518,22 @@ def test_a_family_member_set_up_by_its_own_rules_is_one_node_with_its_family_mem
     members = ("臺中港務警察總隊", "高雄港務警察總隊", "花蓮港務警察總隊")
     assert graph.children(family) == [family + "/" + n for n in members]
     assert any(d["text"].startswith("交通部航港局所轄區域與工業專用港港區") for d, _ in graph.duties_of(family))
+
+
+def test_a_short_form_by_the_initials_rule_of_a_units_name_is_asked_in_the_names_words():
+    # M0000106:4 sets up 阿里山林業鐵路及文化資產管理處; its 第2條 item 6 (line 12) charges it with
+    # 「阿里山林業鐵路客貨運經營」.  No text says 林鐵: the initials of 林業鐵路, a word of its name, stand for it.
+    from graph_model.graph.graph import OrgGraph
+    from queries.lookup.ask import ask_graph
+    from queries.lookup.which import index_of
+    graph = OrgGraph.build([parse("M0000106"), parse("M0010059")])
+    hits = ask_graph(graph, "林鐵客運經營", top=3).hits
+    assert hits[0].unit["name"] == "阿里山林業鐵路及文化資產管理處" and hits[0].evidence[0].line == 12
+    assert hits[0].synonyms[0]["term"] == "林鐵" and hits[0].synonyms[0]["source"] == "rule: initials"
+    # A short form some text holds is that text's word, not a name's initials (路文: 「…鐵路文化…」).
+    index = index_of(graph)
+    held = [t for t in index.catalog.initials if t in index.postings]
+    assert held and not any(index.catalog.initials_in(t, index.postings.__contains__) for t in held)
+    # Nor one whose characters belong to a word held beside it (林鐵路 holds 鐵路; 某條法規 holds 法規).
+    assert index.catalog.initials_in("林鐵", index.postings.__contains__)
+    assert not index.catalog.initials_in("林鐵路", index.postings.__contains__)

@@ -976,7 +976,7 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
 
 @pytest.mark.parametrize("question", ["智慧局哪個單位管商標註冊？", "哪個機關管保稅工廠？", "走私",
                                       "關務署哪個單位管專利審查？", "派外人員子女返國就學",
-                                      "關務署基隆關哪個單位管保稅工廠？"])
+                                      "關務署基隆關哪個單位管保稅工廠？", "投審案件誰辦"])
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     # Scope, level and vocabulary are read once (queries/lookup/ask.py) whichever backend finds the candidates.
     from queries.lookup.ask import ask, ask_graph

@@ -264,6 +264,14 @@ def lucene_query(parts) -> str:
 _UNIT_FIELDS = "u.id AS unit, u.name AS name, u.path AS path, u.kind AS kind, u.unit_type AS unit_type"
 
 
+FULLTEXT_INDEXES = (DUTY_FULLTEXT, UNIT_FULLTEXT, PROCEDURE_FULLTEXT, STEP_FULLTEXT, NOTE_FULLTEXT)
+
+
+def fulltext_holds() -> str:
+    """Does any node of full-text index ``$index`` hold ``$q``: one row if so, none if not."""
+    return "CALL db.index.fulltext.queryNodes($index, $q, {limit: 1}) YIELD node RETURN 1 AS held LIMIT 1"
+
+
 def fulltext_unit_hits() -> str:
     """Units whose name matches ``$q`` in index ``$index`` (at most ``$limit``), with what they hold."""
     return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS u, score\n"

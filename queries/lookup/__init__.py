@@ -41,7 +41,7 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
             def search(text, *, explain=False, **kw):
                 return neo4j_lookup.which(conn, text, driver=driver, **kw)
             answer = ask(search, query, neo4j_lookup.catalog(conn, driver), triggers=neo4j_lookup.triggers(),
-                         **options)
+                         known=neo4j_lookup.known(conn, driver), **options)
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")
@@ -52,6 +52,6 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
 
     def answer_from(index):
         return ask(lambda text, **kw: which(index, text, **kw), query, index.catalog, explain=explain,
-                   triggers=index._trigger_set, **options)
+                   triggers=index._trigger_set, known=index.postings.__contains__, **options)
     answer, index = using_index(where(), build, answer_from)
     return answer, lambda: suggestions(index, query)

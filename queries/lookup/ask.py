@@ -123,9 +123,10 @@ def _scope_of(found: list[tuple[str, int, list[str], str]]) -> Scope:
 
 
 # --------------------------------------------------------------------------- reading the question
-def analyse(text: str, cat: Catalog, triggers=None) -> Question:
+def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
     """Scope, level and variants of a question (see the module's docstring); ``triggers`` as for
-    :func:`queries.textnorm.fold`."""
+    :func:`queries.textnorm.fold`; ``known(bigram)``: does any text of the graph hold it (short forms by the
+    initials rule are read only where the backend says, :meth:`Catalog.initials_in`)."""
     key = fold(text, triggers)
     level = "agency" if AGENCY_LEVEL.search(key) else "unit"
     key = clean_query(text, triggers)
@@ -150,7 +151,13 @@ def analyse(text: str, cat: Catalog, triggers=None) -> Question:
         content = key
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
     content = " ".join(content.split()) or key
-    return Question(text, content, scope, level, variants_of(content, cat.synonyms))
+    return Question(text, content, scope, level, variants_of(content, vocabulary_for(content, cat, known)))
+
+
+def vocabulary_for(content: str, cat: Catalog, known=None) -> tuple[Synonym, ...]:
+    """The catalog's vocabulary, and the short forms by the initials rule the content holds."""
+    ruled = cat.initials_in(content, known) if known is not None else ()
+    return tuple(sorted(cat.synonyms + ruled, key=lambda s: (-len(s.term), s.term))) if ruled else cat.synonyms
 
 
 def variants_of(content: str, vocabulary: Sequence[Synonym] = ()) -> list[Variant]:
@@ -268,13 +275,13 @@ def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
 
 
 def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, unit_type: str | None = None,
-        top: int | None = 10, explain: bool = False, triggers=None, read_scope: bool = True) -> Answer:
+        top: int | None = 10, explain: bool = False, triggers=None, read_scope: bool = True, known=None) -> Answer:
     """Answer a question with ``search`` (a backend), inside the agency it names first (unless
     ``agency`` is given, or ``read_scope`` is false: the HTML chart's search reads no scope)."""
-    q = analyse(text, cat, triggers)
+    q = analyse(text, cat, triggers, known)
     if agency is not None or not read_scope:  # --agency is the scope; the question's own naming is not
         key = " ".join(fold(text, triggers).split())
-        q = Question(q.text, key, None, q.level, variants_of(key, cat.synonyms))
+        q = Question(q.text, key, None, q.level, variants_of(key, vocabulary_for(key, cat, known)))
     answer = Answer(q)
     width = None if top is None else top * 3
 
@@ -330,7 +337,7 @@ def ask_graph(graph, text: str, **options) -> Answer:
 
     def search(query, **kw):
         return which(index, query, **kw)
-    return ask(search, text, index.catalog, triggers=index._trigger_set, **options)
+    return ask(search, text, index.catalog, triggers=index._trigger_set, known=index.postings.__contains__, **options)
 
 
 def render_reading(answer: Answer, history: bool = False) -> list[str]:

@@ -118,6 +118,19 @@ def catalog(settings: Settings, driver=None):
     return build(rows, _triggers(), defined)
 
 
+def known(settings: Settings, driver):
+    """``known(bigram)``: does any text in Neo4j hold the bigram (what the embedded index's postings tell)."""
+    def holds(term: str) -> bool:
+        text = q.lucene_query([term])
+        try:
+            with driver.session(database=settings.database, default_access_mode="READ") as session:
+                return any(session.run(q.fulltext_holds(), index=index, q=text).peek() is not None
+                           for index in q.FULLTEXT_INDEXES)
+        except Exception as exc:
+            raise translate(exc, settings) from None
+    return holds
+
+
 def triggers() -> frozenset[str]:
     """The characters OpenCC may change (cached: what a question is folded with)."""
     return _triggers()

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graph_model.lazy_re import lazy
 from queries.textnorm import fold
 
 from .definitions import read_definitions
@@ -136,6 +137,22 @@ class Catalog:
     synonyms: tuple[Synonym, ...] = ()  # the planner vocabulary, folded
     # first character -> [name without 國立, its type word, unit id, name]: what abbreviations shorten
     abbreviable: dict[str, list[list[str]]] = field(default_factory=dict)
+    # short form by the initials rule -> the words of units' names it stands for (:func:`name_initials`)
+    initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def initials_in(self, text: str, known) -> tuple[Synonym, ...]:
+        """The short forms of :attr:`initials` in ``text`` that no text of the graph holds (``known(bigram)``
+        false: 林鐵 where nothing says 林鐵, never 海運, a word of its own in the duties), and whose characters
+        are not part of a word the texts hold beside them (某條法規: 條 and 法規, not 條法)."""
+        found = {}
+        for i in range(len(text) - 1):
+            term = text[i:i + 2]
+            if term in self.initials and term not in found and not known(term):
+                beside = [b for b in (text[i - 1:i + 1] if i else "", text[i + 1:i + 3]) if len(b) == 2]
+                if not any(known(b) for b in beside):
+                    found[term] = Synonym(term, self.initials[term], f"initials of {'、'.join(self.initials[term])}"
+                                          " in units' names", "rule: initials")
+        return tuple(found.values())
 
     def abbreviated(self, text: str, at: int) -> tuple[str, list[str], str] | None:
         """The longest abbreviation of an agency's name starting at ``text[at]``: ``(abbreviation,
@@ -166,12 +183,43 @@ class Catalog:
     def to_dict(self) -> dict:
         return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies),
                 "synonyms": [[s.term, list(s.replacements), s.reason, s.source] for s in self.synonyms],
-                "abbreviable": self.abbreviable}
+                "abbreviable": self.abbreviable, "initials": {k: list(v) for k, v in self.initials.items()}}
 
     @classmethod
     def from_dict(cls, data: dict) -> Catalog:
         return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]),
-                   tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]), data["abbreviable"])
+                   tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]), data["abbreviable"],
+                   {k: tuple(v) for k, v in data.get("initials", {}).items()})
+
+
+def name_initials(units: Sequence[Sequence], triggers=None) -> tuple[Synonym, ...]:
+    """Short forms by the initials rule for the words of units' names: the first character of each of two
+    two-character words (林業鐵路 → 林鐵, 警察廣播 → 警廣, 條約法律 → 條法), where no name holds the short form
+    itself.  Each short form stands for the (at most two) words the names give it most often.
+
+    >>> [(s.term, s.replacements) for s in name_initials([["a", "阿里山林業鐵路及文化資產管理處", [], "", "", "", []]])
+    ...  if s.term == "林鐵"]
+    [('林鐵', ('林業鐵路',))]
+    """
+    names = {fold(n, triggers) for u in units for n in [u[1], *u[6]] if n}
+    held = {n[i:i + 2] for n in names for i in range(len(n) - 1)}
+    words: dict[str, dict[str, int]] = {}
+    for name in names:
+        for run in _HAN_RUN.findall(name):
+            for i in range(len(run) - 3):
+                word = run[i:i + 4]
+                short = word[0] + word[2]
+                if short not in held:
+                    counts = words.setdefault(short, {})
+                    counts[word] = counts.get(word, 0) + 1
+    out = []
+    for short, counts in words.items():
+        best = tuple(sorted(counts, key=lambda w: (-counts[w], w))[:2])
+        out.append(Synonym(short, best, f"initials of {'、'.join(best)} in units' names", "rule: initials"))
+    return tuple(out)
+
+
+_HAN_RUN = lazy(r"[\u4e00-\u9fff]{4,}")
 
 
 def is_subsequence(short: str, name: str) -> bool:
@@ -246,4 +294,6 @@ def catalog(units: Sequence[Sequence], triggers=None, definitions: Iterable[Sequ
     mined = tuple(Synonym(t.short, t.full, f"defined in the documents: {t.written}", t.source) for t in terms
                   if t.short not in {s.term for s in planner})
     vocabulary = tuple(sorted(planner + mined, key=lambda s: (-len(s.term), s.term)))
-    return Catalog(names, frozenset(agencies), vocabulary, abbreviable)
+    reviewed = {s.term for s in vocabulary}
+    initials_ = {s.term: s.replacements for s in name_initials(units, triggers) if s.term not in reviewed}
+    return Catalog(names, frozenset(agencies), vocabulary, abbreviable, initials_)
