@@ -182,3 +182,20 @@ def test_a_hospital_called_病院_is_one_of_the_family_of_醫院(tmp_path):
     family = next(u for u in graph.units() if u["name"] == "各醫院")
     assert old["status"] == "superseded" and old["successors"] == [" › ".join((*family["path"][:-1], "胸腔病院"))]
     assert list(succeeded_by(graph, old["id"])) == [family["id"]]
+
+
+def test_a_generic_name_in_another_ministry_is_not_a_successor(tmp_path):
+    # 交通部高雄港務局員工訓練所暫行組織規程 (repealed) and 臺灣省自來水股份有限公司員工訓練所暫行組織規程 (經濟部's):
+    # two training centres of one name, of two ministries' bodies; neither document says one became the other.
+    graph = history_of(tmp_path, "K0000091", "J0000077").graph(history=True)
+    port = next(u for u in graph.units() if u["name"] == "員工訓練所" and "高雄港務局" in u["path"])
+    assert port["status"] != "current" and not succeeded_by(graph, port["id"])
+
+
+def test_a_name_only_its_old_and_new_body_bear_follows_it_to_another_ministry(tmp_path):
+    # 國立國父紀念館組織條例 (廢, filed under 教育部) and 國立國父紀念館組織法 (filed under 文化部): the hall moved.
+    graph = history_of(tmp_path, "H0000028", "H0000112").graph(history=True)
+    old = next(u for u in graph.units() if u["name"] == "國立國父紀念館" and "教育部" in u["path"])
+    new = next(u for u in graph.units() if u["name"] == "國立國父紀念館" and "文化部" in u["path"])
+    edge = succeeded_by(graph, old["id"])[new["id"]]
+    assert edge["evidence"].startswith("the same name under") and new.get("status", "current") == "current"

@@ -28,13 +28,14 @@ documents.  :func:`mark` writes them into a built graph:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
 from graph_model.records.naming import DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .continuity import absorptions, continuations
+from .continuity import BRANCH_HEADS, absorptions, continuations
 from .lineage import Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
@@ -163,6 +164,7 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
     for unit in graph.units():
         if unit["kind"] in AGENCY_KINDS:
             (ended_by_name if unit["id"] in ended else by_name).setdefault(unit["name"], []).append(unit["id"])
+    named = Counter(unit["name"] for unit in graph.units())
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS:
@@ -179,15 +181,34 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
         if prepared and len(by_name.get(prepared, [])) == 1:  # 國立海洋生物博物館籌備處 → 國立海洋生物博物館
             _replace_successor(graph, uid, by_name[prepared][0], "a preparatory office became the body")
             continue
+        # Under an heir, or a distinctive name within the ministry it stood in or its heirs', or a body right
+        # under a ministry whose name no third body bears, right under another (國立國父紀念館: 教育部's, now
+        # 文化部's) — 員工訓練所 of a 港務局 is not 自來水公司's, nor a 市議會's 程序委員會 立法院's.
+        ministries = {_ministry_of(graph, r) for r in (uid, *heirs)}
         same = [u for u in by_name.get(node["name"], [])
-                if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
+                if any(u.startswith(h + "/") for h in heirs)
+                or len(node["name"]) >= DISTINCT_NAME and (
+                    _ministry_of(graph, u) in ministries
+                    or named[node["name"]] == 2 and _under_ministry(graph, u) and _under_ministry(graph, uid))]
         if not same:  # the body went over and has ended since (行政院原住民委員會 › 文化園區管理局 →
             # 行政院原住民族委員會 › 文化園區管理局, since become 原住民族文化發展中心)
             same = [u for u in ended_by_name.get(node["name"], [])
-                    if any(u.startswith(h + "/") for h in heirs) and _end(ended[u]) > _end(ended[uid])]
+                    if graph.parent(u) in heirs and _end(ended[u]) > _end(ended[uid])]
         if len(same) == 1:
             target = graph.node(same[0])
             _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _ministry_of(graph, uid: str) -> str:
+    """The body right under a branch's head (行政院 › 交通部) that ``uid`` lies in, as a path."""
+    path = graph.node(uid)["path"]
+    return "/".join(path[:2] if path[0] in BRANCH_HEADS else path[:1])
+
+
+def _under_ministry(graph, uid: str) -> bool:
+    """True for a body right under a ministry (行政院 › 教育部 › 國立國父紀念館)."""
+    parent = graph.parent(uid)
+    return parent is not None and "/".join(graph.node(parent)["path"]) == _ministry_of(graph, uid)
 
 
 def _end(statuses) -> str:
