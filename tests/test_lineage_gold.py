@@ -32,7 +32,7 @@ def result(store):
 def test_the_held_back_sample(store):
     """eval/lineage/heldout/: a second draw, judged after the rules above were written, not tuned to."""
     lin = scorer().run(store, gold_file="heldout/superseded.jsonl")["lineage"]
-    assert lin["agencies"] == 95 and lin["state_right"] >= 88, lin["misses"]
+    assert lin["agencies"] == 95 and lin["state_right"] >= 89, lin["misses"]
     assert lin["superseded"] == 37 and lin["successor_right"] >= 22, lin["misses"]
 
 
