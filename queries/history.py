@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph_model.graph.succession import EDGE, documents_about
+from graph_model.graph.succession import EDGE, FAMILY, documents_about
 from graph_model.records.naming import breadcrumb_of
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @dataclass
 class Event:
     date: str  # YYYY-MM-DD, "" when no document gives it
-    kind: str  # enacted, amended, succeeded, superseded, abolished
+    kind: str  # enacted, amended, governed, succeeded, superseded, abolished
     text: str
     where: str  # document (PCode) and field or line
 
@@ -40,10 +40,11 @@ class History:
     events: list[Event] = field(default_factory=list)
     predecessors: list[str] = field(default_factory=list)
     successors: list[str] = field(default_factory=list)
+    now: list[str] = field(default_factory=list)  # what it is now: its successors, a family's member by name
 
     def to_dict(self) -> dict:
         return {"unit": self.unit, "status": self.status, "predecessors": self.predecessors,
-                "successors": self.successors, "events": [e.to_dict() for e in self.events]}
+                "successors": self.successors, "now": self.now, "events": [e.to_dict() for e in self.events]}
 
 
 def _yyyymmdd(updated: str) -> str:
@@ -69,12 +70,20 @@ def history(graph: OrgGraph, ref: str) -> History:
             out.events.append(Event(d.get("status_date", ""), d["status"],
                                     f"{d['title']}{by}: {d.get('status_evidence', '')}".rstrip(": "),
                                     d.get("status_where", doc)))
+    if node.get("governed_by"):  # its own rules were repealed; its family's govern it (it is current)
+        out.events.append(Event(node.get("governed_since", ""), "governed",
+                                f"by the rules of {breadcrumb_of(graph.node(node['governed_by'])['path'])}: "
+                                f"{node.get('status_evidence', '')}", node.get("status_where", "")))
     for pred, edge in graph.into(uid, EDGE):
         out.predecessors.append(pred)
         out.events.append(Event(edge["date"], "succeeded", f"succeeded {breadcrumb_of(graph.node(pred)['path'])}: "
                                 f"{edge['evidence']}".rstrip(": "), edge["where"]))
+    members = node.get("successors") or []
     for succ, edge in graph.out(uid, EDGE):
         out.successors.append(succ)
+        # a family it joined (各教養院): the member of it that it is now (衛生福利部 › 雲林教養院)
+        family = FAMILY.match(graph.node(succ)["name"]) and members
+        out.now += [m for m in members if m not in out.now] if family else [breadcrumb_of(graph.node(succ)["path"])]
         if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
             # a successor the graph shows, not a document (the body that took its work over)
             out.events.append(Event(edge["date"], node.get("status", "superseded"),
@@ -98,6 +107,8 @@ def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:
         if root is not None and not (uid == root or uid.startswith(root + "/")):
             continue
         spans = [_span(graph.node(f"doc:{d}")) for d in about.get(uid, ())] or [("", _end(unit))]
+        if unit.get("governed_by"):  # its family's rules govern it since its own were repealed
+            spans.append((min(s for s, _ in spans), ""))
         live = [(start, end) for start, end in spans if start <= date and (not end or end > date)]
         if live:
             out.append({"id": uid, "path": list(unit["path"]), "enacted": min(s for s, _ in live),
@@ -119,8 +130,8 @@ def _span(doc: dict) -> tuple[str, str]:
 
 def render_history(h: History) -> str:
     lines = [f"{breadcrumb_of(h.unit['path'])}  ({h.status})"]
-    if h.successors:
-        lines.append(f"  now: {'、'.join(s.replace('/', ' › ') for s in h.successors)}")
+    if h.now:
+        lines.append(f"  now: {'、'.join(h.now)}")
     for e in h.events:
         lines.append(f"  {e.date or '????-??-??'}  {e.kind:<10} {e.text}")
         lines.append(f"  {'':10}  {'':10} {e.where}")

@@ -79,14 +79,49 @@ def test_a_name_written_with_the_other_variant_character_finds_the_unit(council,
     assert result.output.splitlines()[0] == "行政院/台灣美國事務委員會" and "業務組" in result.output
 
 
-def test_a_body_of_a_kind_a_current_family_gathers_is_one_of_the_family(tmp_path):
-    # 經濟部標準檢驗局花蓮分局辦事細則 is abolished; 經濟部標準檢驗局各分局組織準則 and 各分局辦事細則 are in force.
-    graph = history_of(tmp_path, "J0010029", "J0000148", "J0010067").graph(history=True)
+def test_a_body_whose_office_rules_its_familys_replaced_is_current_under_them(tmp_path, run):
+    # 經濟部標準檢驗局花蓮分局辦事細則 was repealed 113.02.17; 經濟部標準檢驗局各分局組織準則 and 各分局辦事細則,
+    # in force since 112.09.26, govern the branches now: 花蓮分局 still exists.
+    store = history_of(tmp_path, "J0010029", "J0000148", "J0010067")
+    graph = store.graph(history=True)
     branch = next(u for u in graph.units() if u["name"] == "花蓮分局")
     family = next(u for u in graph.units() if u["name"] == "各分局")
     assert graph.parent(branch["id"]) == graph.parent(family["id"])
-    edge = succeeded_by(graph, branch["id"])[family["id"]]
-    assert edge["evidence"].startswith("one of 各分局") and edge["doc"] in ("J0000148", "J0010067")
+    assert branch["status"] == "current" and branch["governed_by"] == family["id"]
+    assert not succeeded_by(graph, branch["id"])
+    assert branch["status_where"] in ("J0000148", "J0010067")
+    # the divisions its repealed rules set up are the family's to set up now
+    below = [u for u in graph.descendants(branch["id"], depth=1)]
+    assert below and all(graph.node(u)["successors"] == [" › ".join(family["path"])] for u in below)
+    result = run("--store", str(store.path), "history", "標準檢驗局/花蓮分局")
+    assert result.exit_code == 0 and "(current)" in result.output.splitlines()[0], result.output
+    assert "governed" in result.output and "2024-02-17" in result.output
+
+
+def test_the_city_and_county_election_commissions_are_current_under_their_family_rules(tmp_path):
+    # 直轄市縣市選舉委員會組織準則 第1條: 「於直轄市、縣（市）各設直轄市、縣（市）選舉委員會」, revised 106.09.03 by
+    # 中選人字第1063750243號令, the order that repealed 苗栗縣 and 桃園市選舉委員會辦事細則; 桃園縣's were repealed
+    # 103.04.29, after 桃園市選舉委員會辦事細則 was made (103.04.23): 桃園縣 became 桃園市.
+    graph = history_of(tmp_path, "D0000157", "D0010087", "D0010088", "D0110026").graph(history=True)
+    by_name = {u["name"]: u for u in graph.units() if u["path"][-2:-1] == ["中央選舉委員會"]}
+    family = by_name["直轄市縣市選舉委員會"]
+    assert "直轄市、縣（市）選舉委員會" in family["aliases"]
+    for name in ("苗栗縣選舉委員會", "桃園市選舉委員會"):
+        assert by_name[name]["status"] == "current" and by_name[name]["governed_by"] == family["id"]
+    old = by_name["桃園縣選舉委員會"]
+    assert old["status"] == "superseded" and list(succeeded_by(graph, old["id"])) == [by_name["桃園市選舉委員會"]["id"]]
+
+
+def test_a_bureau_that_dropped_its_provinces_name_is_succeeded_by_the_bureau_of_that_name(tmp_path):
+    # 財政部臺灣省北區國稅局辦事細則 repealed 102.01.08; 財政部北區國稅局各分局辦事細則 (102.01.04) sets up
+    # 財政部北區國稅局; 財政部各地區國稅局組織通則 (in force 102.01.01) governs 高雄市國稅局, whose own rules went too.
+    graph = history_of(tmp_path, "G0300005", "G0310015", "G0310058", "G0310011").graph(history=True)
+    by_name = {u["name"]: u for u in graph.units() if u["path"][-2:-1] == ["財政部"]}
+    edges = succeeded_by(graph, by_name["臺灣省北區國稅局"]["id"])
+    north = by_name["北區國稅局"]["id"]
+    assert list(edges) == [north] and "without 臺灣省" in edges[north]["evidence"]
+    assert by_name["高雄市國稅局"]["status"] == "current"
+    assert by_name["高雄市國稅局"]["governed_by"] == by_name["各地區國稅局"]["id"]
 
 
 def test_posts_another_act_gives_a_distinctive_agency_go_to_that_agency(tmp_path):
@@ -123,6 +158,13 @@ def test_a_family_renamed_from_another_body_takes_the_members_that_ended_with_th
     assert below["successors"] == ["行政院 › 衛生福利部 › 雲林教養院"]
 
 
+def test_history_says_a_member_that_joined_a_family_is_now_that_member(tmp_path, run):
+    store = history_of(tmp_path, "D0000081", "D0010075", "D0000155")
+    result = run("--store", str(store.path), "history", "內政部/雲林教養院")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == "  now: 行政院 › 衛生福利部 › 雲林教養院"
+
+
 def test_a_body_a_division_of_its_parent_took_over_was_absorbed_by_the_parent(tmp_path):
     # 內政部法規委員會組織規程 (D0000002, repealed 2023) and 內政部處務規程 (revised 2023), whose 法制處 does its work.
     graph = history_of(tmp_path, "D0000002", "D0010001").graph(history=True)
@@ -130,3 +172,30 @@ def test_a_body_a_division_of_its_parent_took_over_was_absorbed_by_the_parent(tm
     parent = graph.parent(old)
     edge = succeeded_by(graph, old)[parent]
     assert edge["evidence"].startswith("absorbed: its work is done by 法制處") and edge["doc"] == "D0010001"
+
+
+def test_a_hospital_called_病院_is_one_of_the_family_of_醫院(tmp_path):
+    # 行政院衛生署胸腔病院辦事細則 was repealed 102.07.21, the day 「行政院衛生署所屬醫院組織準則」 was renamed
+    # 「衛生福利部各醫院組織準則」 (its 沿革); 衛生署 → 衛生福利部 is data/lineage.tsv's.
+    graph = history_of(tmp_path, "L0000040", "L0010042", "L0000053").graph(history=True)
+    old = next(u for u in graph.units() if u["name"] == "胸腔病院")
+    family = next(u for u in graph.units() if u["name"] == "各醫院")
+    assert old["status"] == "superseded" and old["successors"] == [" › ".join((*family["path"][:-1], "胸腔病院"))]
+    assert list(succeeded_by(graph, old["id"])) == [family["id"]]
+
+
+def test_a_generic_name_in_another_ministry_is_not_a_successor(tmp_path):
+    # 交通部高雄港務局員工訓練所暫行組織規程 (repealed) and 臺灣省自來水股份有限公司員工訓練所暫行組織規程 (經濟部's):
+    # two training centres of one name, of two ministries' bodies; neither document says one became the other.
+    graph = history_of(tmp_path, "K0000091", "J0000077").graph(history=True)
+    port = next(u for u in graph.units() if u["name"] == "員工訓練所" and "高雄港務局" in u["path"])
+    assert port["status"] != "current" and not succeeded_by(graph, port["id"])
+
+
+def test_a_name_only_its_old_and_new_body_bear_follows_it_to_another_ministry(tmp_path):
+    # 國立國父紀念館組織條例 (廢, filed under 教育部) and 國立國父紀念館組織法 (filed under 文化部): the hall moved.
+    graph = history_of(tmp_path, "H0000028", "H0000112").graph(history=True)
+    old = next(u for u in graph.units() if u["name"] == "國立國父紀念館" and "教育部" in u["path"])
+    new = next(u for u in graph.units() if u["name"] == "國立國父紀念館" and "文化部" in u["path"])
+    edge = succeeded_by(graph, old["id"])[new["id"]]
+    assert edge["evidence"].startswith("the same name under") and new.get("status", "current") == "current"

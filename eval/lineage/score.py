@@ -4,7 +4,8 @@
 
 - superseded.jsonl: agencies drawn at random (draw.py), each with its state on 2024-10-11 (current,
   superseded, abolished), successors and date, read from the texts. Scored: the state orggraph gives the
-  agency (current when any document that sets it up is current), and for superseded agencies whether
+  agency (its unit's status, as `orggraph history` shows it; when the graph holds no unit of that name,
+  current when any document that sets it up is current), and for superseded agencies whether
   orggraph names a right successor (a SUCCEEDED_BY edge, or the successors its documents' statuses give).
 - parents.jsonl: the current agencies at levels 1–3 with their parents, from the organization acts.
   Scored: the agency is in the current view, under the right parent; the top level.
@@ -57,7 +58,16 @@ def score_lineage(history, statuses, gold_file: str | Path = "superseded.jsonl")
         if not docs:
             out["misses"].append((r["agency"], "no document loaded"))
             continue
-        ours = "current" if any(s.state == "current" for s in docs) else "ended"
+        found = _found(history, r["agency"])[:1]
+        # A rename in place (行政院金融監督管理委員會 → 金融監督管理委員會) is one node of the graph.
+        in_place = bool(found) and any(found[0] in _found(history, n)[:1] for n in r.get("successors", ()))
+        # The unit's state, as `orggraph history` shows it (a body whose repealed rules a current family
+        # document took over is current); its documents' when the graph does not hold it, or holds it
+        # under its new name.
+        if found and not in_place:
+            ours = "current" if history.node(found[0]).get("status", "current") == "current" else "ended"
+        else:
+            ours = "current" if any(s.state == "current" for s in docs) else "ended"
         theirs = "current" if r["state"] == "current" else "ended"
         if ours == theirs:
             out["state_right"] += 1
@@ -66,9 +76,7 @@ def score_lineage(history, statuses, gold_file: str | Path = "superseded.jsonl")
         if r["state"] == "superseded" and r.get("successors"):
             out["superseded"] += 1
             named = {_norm(n) for s in docs for n in s.successors}
-            found = _found(history, r["agency"])[:1]
-            # A rename in place (行政院金融監督管理委員會 → 金融監督管理委員會) is one node of the graph.
-            if found and any(found[0] in _found(history, n)[:1] for n in r["successors"]):
+            if in_place:
                 out["successor_right"] += 1
                 continue
             for uid in found:

@@ -28,13 +28,14 @@ documents.  :func:`mark` writes them into a built graph:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from graph_model.records.naming import DISTINCT_NAME
+from graph_model.records.naming import DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .continuity import absorptions, continuations
+from .continuity import BRANCH_HEADS, absorptions, continuations
 from .lineage import Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
@@ -78,6 +79,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             first = next((s for s in telling if s.successors), telling[0])
             unit.update(status=first.state, status_date=first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
+    _governed_by_family(graph, ended, revised, own_docs)
     rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
@@ -106,6 +108,51 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _inherit(graph, ended)
 
 
+# A family that the place-class words name (直轄市縣市選舉委員會: the one of each city and county), besides 各….
+CLASS_FAMILY = re.compile(r"^(?:各(?:地?區)?|直轄市、?縣（?市）?|縣（?市）?)(?P<kind>\S{2,})$")
+
+
+def _governed_by_family(graph, ended: dict, revised: Mapping[str, list[str]], own_docs: Mapping[str, set[str]]) -> None:
+    """A body whose own office rules were repealed (no successor named) while the rules of its family under
+    the same parent, as last revised, were in force, is governed by them: it still exists, and is current
+    (苗栗縣選舉委員會辦事細則, repealed 2017-09-03 by the order that revised 直轄市縣市選舉委員會組織準則;
+    經濟部標準檢驗局台中分局辦事細則, repealed 2024 after 各分局辦事細則 took effect in 2023).  Not a body
+    whose organization act was repealed (臺灣保安警察總隊組織條例: the body went), nor one repealed before
+    the family's last revision (桃園縣選舉委員會, 2014: 桃園市's took its place)."""
+    for uid in sorted(ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        found = ended[uid]
+        if parent is None or node["kind"] not in AGENCY_KINDS or CLASS_FAMILY.match(node["name"]) \
+                or any(s.state != "abolished" or s.successors for s in found) \
+                or any(graph.node(f"doc:{s.doc}").get("genre") != "office_rules" for s in found):
+            continue
+        end = max((s.date for s in found if s.date), default="")
+        siblings = [c for c in graph.children(parent) if c not in ended and c != uid]
+        # 臺灣省北區國稅局 → 北區國稅局: the same body, its province's name dropped (it went on under that name)
+        renamed = [c for c in siblings if len(graph.node(c)["name"]) >= 4 and graph.node(c)["kind"] in AGENCY_KINDS
+                   and node["name"].endswith(graph.node(c)["name"]) and node["name"] != graph.node(c)["name"]]
+        if len(renamed) == 1:
+            short = graph.node(renamed[0])["name"]
+            _replace_successor(graph, uid, renamed[0], f"{short}, under the same parent, bears its name without "
+                                                       f"{node['name'][:-len(short)]}")
+            continue
+        for family in siblings:
+            m = CLASS_FAMILY.match(graph.node(family)["name"])
+            if not m or not node["name"].endswith(m.group("kind")) \
+                    or len(node["name"]) - len(m.group("kind")) < 2:
+                continue
+            rules = sorted(d for d in own_docs.get(family, ()) if graph.node(f"doc:{d}").get("status") == "current")
+            last = {d: max((x for x in revised.get(d, ()) if x), default="") for d in rules}
+            governing = [d for d in rules if last[d] and end and last[d] <= end]
+            if governing:
+                doc = graph.node(f"doc:{governing[0]}")
+                del ended[uid]
+                node.update(status="current", status_date="", successors=[], governed_by=family, governed_since=end,
+                            status_evidence=f"{doc['title']}（{last[governing[0]]}）governs it since its own rules "
+                                            f"were repealed ({end})", status_where=f"{governing[0]}")
+                break
+
+
 def _same_name_elsewhere(graph, ended: Mapping) -> None:
     """An agency that is history whose name one current agency bears under its old parent's successor,
     or anywhere if the name is distinctive: the reorganisation moved it (行政院農業委員會 › 臺中區農業改良場
@@ -117,6 +164,7 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
     for unit in graph.units():
         if unit["kind"] in AGENCY_KINDS:
             (ended_by_name if unit["id"] in ended else by_name).setdefault(unit["name"], []).append(unit["id"])
+    named = Counter(unit["name"] for unit in graph.units())
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS:
@@ -133,15 +181,34 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
         if prepared and len(by_name.get(prepared, [])) == 1:  # 國立海洋生物博物館籌備處 → 國立海洋生物博物館
             _replace_successor(graph, uid, by_name[prepared][0], "a preparatory office became the body")
             continue
+        # Under an heir, or a distinctive name within the ministry it stood in or its heirs', or a body right
+        # under a ministry whose name no third body bears, right under another (國立國父紀念館: 教育部's, now
+        # 文化部's) — 員工訓練所 of a 港務局 is not 自來水公司's, nor a 市議會's 程序委員會 立法院's.
+        ministries = {_ministry_of(graph, r) for r in (uid, *heirs)}
         same = [u for u in by_name.get(node["name"], [])
-                if any(u.startswith(h + "/") for h in heirs) or len(node["name"]) >= DISTINCT_NAME]
+                if any(u.startswith(h + "/") for h in heirs)
+                or len(node["name"]) >= DISTINCT_NAME and (
+                    _ministry_of(graph, u) in ministries
+                    or named[node["name"]] == 2 and _under_ministry(graph, u) and _under_ministry(graph, uid))]
         if not same:  # the body went over and has ended since (行政院原住民委員會 › 文化園區管理局 →
             # 行政院原住民族委員會 › 文化園區管理局, since become 原住民族文化發展中心)
             same = [u for u in ended_by_name.get(node["name"], [])
-                    if any(u.startswith(h + "/") for h in heirs) and _end(ended[u]) > _end(ended[uid])]
+                    if graph.parent(u) in heirs and _end(ended[u]) > _end(ended[uid])]
         if len(same) == 1:
             target = graph.node(same[0])
             _replace_successor(graph, uid, same[0], f"the same name under {' › '.join(target['path'][:-1])}")
+
+
+def _ministry_of(graph, uid: str) -> str:
+    """The body right under a branch's head (行政院 › 交通部) that ``uid`` lies in, as a path."""
+    path = graph.node(uid)["path"]
+    return "/".join(path[:2] if path[0] in BRANCH_HEADS else path[:1])
+
+
+def _under_ministry(graph, uid: str) -> bool:
+    """True for a body right under a ministry (行政院 › 教育部 › 國立國父紀念館)."""
+    parent = graph.parent(uid)
+    return parent is not None and "/".join(graph.node(parent)["path"]) == _ministry_of(graph, uid)
 
 
 def _end(statuses) -> str:
@@ -235,7 +302,8 @@ def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, S
             own = [(body, kinds[body])] if body in kinds else []
             near.update({f: (owner, s) for f in [*own, *families.get(body, ())] if f not in near})
         found = [(f, *near[(f, kind)]) for f, kind in near
-                 if node["name"].endswith(kind) and len(node["name"]) > len(kind)]
+                 if any(node["name"].endswith(k) and len(node["name"]) > len(k)
+                        for k in (kind, *SAME_KIND.get(kind, ())))]  # 胸腔病院 is one of 各醫院
         if len(found) != 1:
             continue
         family_id, heir, move = found[0]
@@ -313,9 +381,14 @@ def _inherit(graph, ended: Mapping) -> None:
         if node.get("successors"):
             continue
         up = graph.parent(uid)
-        while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors"):
+        while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors") \
+                and not graph.node(up).get("governed_by"):
             up = graph.parent(up)
         if up is None:
+            continue
+        if graph.node(up).get("governed_by"):  # its body's family rules set up its divisions now
+            family = graph.node(graph.node(up)["governed_by"])
+            node.update(status="superseded", successors=[" › ".join(family["path"])])
             continue
         if graph.out(up, EDGE):
             targets = [" › ".join(graph.node(t)["path"]) for t, _ in graph.out(up, EDGE)]

@@ -32,6 +32,9 @@ BRANCH_BODIES = {"行政": "行政院", "立法": "立法院", "司法": "司法
 # A name this long is one body's wherever it stands (最高檢察署, 東部海岸國家風景區管理處); 花蓮分局 is not.
 DISTINCT_NAME = 5
 
+# Names of one kind of body: a family of 醫院 (衛生福利部各醫院) gathers its 病院 and 療養院 too.
+SAME_KIND = {"醫院": ("病院", "療養院")}
+
 # Variant characters of names: two spellings of one name (台/臺) name one unit.
 NAME_VARIANTS = str.maketrans({"台": "臺", "祕": "秘", "巿": "市", "舘": "館"})
 

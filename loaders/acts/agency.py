@@ -11,6 +11,7 @@ from loaders.read.text import Line
 
 from .patterns import REGION_HEAD, TITLE_LIST
 
+_PUNCTUATION = lazy(r"[、（）()]")
 _TITLE_OK = lazy(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
 
 
@@ -52,6 +53,9 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     as_titled, full = full, _placed(full, doc.meta.get("category", ""))
     self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
     self_names |= {full, as_titled, split_agency_name(full)[-1]}
+    # The title drops the text's punctuation (直轄市縣市選舉委員會組織準則): the name as the text writes it
+    # (「直轄市、縣（市）選舉委員會（以下簡稱選舉委員會）」) is the one people look it up by.
+    self_names |= _as_written(split_agency_name(full)[-1], lines[:12])
     if members:  # the family as written: 「公路局西部濱海公路北、南區工程處 (以下簡稱各工程處)」
         self_names |= {titled_last, listed} | {name for name, _, _ in defs if name.endswith(listed)}
     self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
@@ -64,6 +68,25 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
         kind, unit_type = classify_agency(member)
         parsed.units.append(UnitRecord(agency + (member,), kind, unit_type, source, written=listed))
     return agency, self_names
+
+
+def _as_written(name: str, lines: list[Line]) -> set[str]:
+    """The spelling with punctuation of ``name`` that the first lines use, if any.
+
+    >>> _as_written("直轄市縣市選舉委員會", [Line("para", "於直轄市、縣（市）各設直轄市、縣（市）選舉委員會。", 4, 4)])
+    {'直轄市、縣（市）選舉委員會'}
+    """
+    out = set()
+    for line in lines:
+        kept = [(i, c) for i, c in enumerate(line.text) if not _PUNCTUATION.match(c)]
+        plain = "".join(c for _, c in kept)
+        at = plain.find(name)
+        while at >= 0:
+            written = line.text[kept[at][0]:kept[at + len(name) - 1][0] + 1]
+            if written != name:
+                out.add(written)
+            at = plain.find(name, at + 1)
+    return out
 
 
 def named_family(last: str, defined: list[str]) -> tuple[list[str], str, str]:
