@@ -199,3 +199,15 @@ def test_a_name_only_its_old_and_new_body_bear_follows_it_to_another_ministry(tm
     new = next(u for u in graph.units() if u["name"] == "國立國父紀念館" and "文化部" in u["path"])
     edge = succeeded_by(graph, old["id"])[new["id"]]
     assert edge["evidence"].startswith("the same name under") and new.get("status", "current") == "current"
+
+
+def test_a_branch_head_repealing_a_bodys_rules_is_its_superior_not_its_successor(tmp_path):
+    # 兵役協會組織規程's 沿革 ends 「行政院（90）台防字第004936號令發布廢止」: 行政院 repealed it as the superior of
+    # 內政部's 兵役協會 (filed 廢止法規＞內政部) — no body took it over, so no successor is drawn to 行政院.
+    from loaders import parse_bytes
+    history = parse_bytes(corpus.national_file("D0000006"), "D0000006.json").document.meta["history"]
+    assert "行政院（90）台防字第004936號令發布廢止" in "".join(history.split())
+    graph = history_of(tmp_path, "D0000006", "A0010032").graph(history=True)
+    assert "行政院" in graph
+    assert succeeded_by(graph, "行政院/內政部/兵役協會") == {}
+    assert graph.node("行政院/內政部/兵役協會")["status"] == "abolished"

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from graph_model.records.naming import DISTINCT_NAME, SAME_KIND
+from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
 from .continuity import BRANCH_HEADS, absorptions, continuations
@@ -90,7 +90,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         if s is not None and uid in ended:
             for name in s.successors:
                 for target in _successor_units(rows, name, ended, renamed):
-                    _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+                    _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
     # repeal orders of 行政院農業委員會's rules, issued by 農業部).
     for uid, found in ended.items():
@@ -99,7 +99,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             s = next((s for s in found if s.successors), None)
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended, renamed):
-                    _add_edge(graph, uid, _same_name_below(graph, target, uid, ended), s)
+                    _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
     _absorbed(graph, ended, revised)
@@ -440,6 +440,15 @@ def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mappin
         return []
     depth = min(f.count("/") for f in found)
     return [f for f in found if f.count("/") == depth]
+
+
+def _add_successor(graph, source: str, target: str, s) -> None:
+    """The successor a document names, unless a branch's head (行政院, 考試院) only repealed the rules: it
+    acts as the body's superior then (兵役協會組織規程 「行政院…令發布廢止」), and succeeds it only through a
+    body of its own of the same name (考試院 › 訴願審議委員會, which :func:`_same_name_below` finds)."""
+    if graph.node(target)["path"] == [target] and target in BRANCH_BODIES.values() and "廢止" in s.evidence:
+        return
+    _add_edge(graph, source, target, s)
 
 
 def _add_edge(graph, source: str, target: str, s) -> None:
