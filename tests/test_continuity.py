@@ -211,3 +211,14 @@ def test_a_branch_head_repealing_a_bodys_rules_is_its_superior_not_its_successor
     assert "行政院" in graph
     assert succeeded_by(graph, "行政院/內政部/兵役協會") == {}
     assert graph.node("行政院/內政部/兵役協會")["status"] == "abolished"
+
+
+def test_a_body_another_took_over_is_superseded_though_its_act_was_repealed(tmp_path, run):
+    # 交通部電信總局組織條例 is marked repealed (K0000011 沿革: 「…令公布廢止」); data/lineage.tsv gives the body
+    # that took its regulation over, 國家通訊傳播委員會 (P0000008): superseded by it, not abolished.
+    store = history_of(tmp_path, "K0000011", "P0000008")
+    graph = store.graph(history=True)
+    assert graph.node("交通部/電信總局")["status"] == "superseded"
+    assert list(succeeded_by(graph, "交通部/電信總局")) == ["行政院/國家通訊傳播委員會"]
+    result = run("--store", str(store.path), "history", "電信總局")
+    assert result.exit_code == 0 and result.output.splitlines()[0].endswith("(superseded)"), result.output

@@ -106,6 +106,11 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _joined_family(graph, ended, moved)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
+    # A body that some other body took over was superseded, whatever its own documents' repeal says.
+    for uid in ended:
+        node = graph.node(uid)
+        if node.get("status") == "abolished" and graph.out(uid, EDGE):
+            node["status"] = "superseded"
 
 
 # A family that the place-class words name (直轄市縣市選舉委員會: the one of each city and county), besides 各….
