@@ -162,10 +162,9 @@ class StructureParser:
         if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
                 UNIT_ACTIVE.search(line.body):
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
-            # 「得設一中隊」 or 「得設分局」, the one 中隊 or 分局).
-            # 「另因業務需要得設分局」 (L0000028), no count: the kind itself, as after 設一
-            # (「於臺北、…各設分所」: ten).
-            one = any(re.search(rf"(?<!各)設一?{re.escape(subject)}", body) for body in self.seen)
+            # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
+            # family 各分局 (a bare 分局 is no name).
+            one = any(f"設一{subject}" in body for body in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
             return self.unit(subject, line), ""
