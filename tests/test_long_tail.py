@@ -6,7 +6,9 @@ dash) are checked on snippets written as the issue describes them.
 """
 from __future__ import annotations
 
+import re
 import sys
+import textwrap
 
 import pytest
 
@@ -48,6 +50,14 @@ def test_an_old_lists_dash_parts_the_unit_from_its_duty(dash):
                    f"二、會計室{dash}辦理歲計事項。")
     assert below(parsed) == ["總務課", "會計室"]
     assert duties(parsed, "總務課") == ["文書、出納事項"] and duties(parsed, "會計室") == ["歲計事項"]
+
+
+def test_an_old_list_written_on_one_line():
+    # 「本處設下列各課室分掌事項：一、總務課－掌理…。二、會計課－…」 all on one line, as a PDF's text layer has it.
+    parsed = rules("第 2 條", "本處設下列各課室分掌事項：一、總務課－掌理文書、出納事項。二、會計室－辦理歲計事項。"
+                   "三、業務課－掌理推廣、宣導事項。", "第 3 條", "本處置處長一人。")
+    assert below(parsed) == ["總務課", "會計室", "業務課"]
+    assert duties(parsed, "會計室") == ["歲計事項"] and duties(parsed, "業務課") == ["推廣、宣導事項"]
 
 
 def test_units_set_up_by_name_share_the_list_after_them():
@@ -132,3 +142,121 @@ def test_a_department_is_an_agency_only_under_a_branch_of_government():
     assert kinds["內科部"] == "Division"
     assert {u.path[-1]: u.kind for u in parse("F0000074").units}["參謀本部"] == "Agency"
     assert {u.path[-1]: u.kind for u in parse("F0000041").units}["陸軍司令部"] == "Agency"
+
+
+# ------------------------------------------------------------------ round 2: the fourth sample's conventions
+def test_regions_set_up_together_and_each_ones_own_offices():
+    # K0000004 交通部臺灣區國道高速公路局組織條例「本局為辦理國道高速公路之養護及管理，設北區、中區、南區工程處。」
+    # 「各區工程處，各設人事室及會計室；…」: three 工程處, each with its own 人事室 and 會計室.
+    got = below(parse("K0000004"))
+    for region in ("北區工程處", "中區工程處", "南區工程處"):
+        assert region in got and f"{region}/人事室" in got and f"{region}/會計室" in got
+    assert "人事室" in got and "會計室" in got  # 第7條: the 局's own
+
+
+def test_a_facility_set_up_in_the_sentences_later_clause():
+    # L0000028 行政院衛生署管制藥品管理局辦事細則「本局設證照管理組、…政風室及會計室，並設製藥工廠，另因業務需要得設
+    # 分局。」 + 「分局掌理事項如下：」: the 工廠 is a unit; the 分局 (得設, as many as needed) are the family 各分局 (a
+    # bare 分局 is no name: eval/national.py's invariants).
+    got = below(parse("L0000028"))
+    assert "製藥工廠" in got and "各分局" in got and "分局" not in got
+
+
+def test_a_unit_set_up_beside_a_post():
+    # A0010007 國民大會宣言起草委員會組織規程「本委員會得設置執筆小組及總執筆一人，其人選由召集人提請本委員會決定之。」
+    assert below(parse("A0010007")) == ["執筆小組"]
+
+
+def test_ten_branches_set_up_at_once_stay_a_family():
+    # D0010035 內政部警政署警察電訊所辦事細則「本所於臺北、新竹、…臺東及澎湖各設分所」 + 「分所職掌如下：」
+    got = below(parse("D0010035"))
+    assert "各分所" in got and "分所" not in got
+
+
+def test_a_list_item_with_a_comma_typed_for_the_colon():
+    # L0000042 行政院衛生署玉里醫院暫行組織規程「本院設各科、室，分別掌理下列事項：」…「五、心理衛生科、心理疾病之早期
+    # 發現診斷、治療…等事項。」
+    parsed = parse("L0000042")
+    assert "心理衛生科" in below(parsed) and duties(parsed, "心理衛生科")
+    # K0010049「秘書室設研考、公關…六科，分別掌理下列事項：」「九、辦公室、員工眷舍管理…之督導事項。」: a duty.
+    assert not [u for u in below(parse("K0010049")) if u.endswith("辦公室")]
+
+
+# ------------------------------------------------------------------ lists written on one line (PDF text layers)
+def _one_line_lists(text: str, width: int | None = None) -> str:
+    """The text as a PDF's text layer may give it: hard wraps undone, every list run onto its intro's line
+    (「…下列事項：一、…。二、…」), then optionally the lines wrapped again every ``width`` characters."""
+    out: list[str] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        heading = re.match(r"^第 .{1,4} [條章]", line)
+        if out and line and out[-1] and not heading and not re.match(r"^第 .{1,4} [條章]", out[-1]) and \
+                (not out[-1].endswith(("。", "：")) or re.match(r"^[一二三四五六七八九十]+、", line)):
+            out[-1] += line
+        else:
+            out.append(line)
+    if width:
+        out = [piece for line in out for piece in (textwrap.wrap(line, width) or [""])]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("pcode", ["A0010081", "K0000004", "L0000042", "D0000117", "D0000090", "A0010103"])
+@pytest.mark.parametrize("width", [None, 37, 23])
+def test_a_list_run_onto_one_line_reads_as_the_list(pcode, width):
+    # A0010081 「本會設議事組、研究組、行政組，分別掌理下列事項：」「一、議事組：有關本會會議之議事行政事項。」…,
+    # K0000004 「本局掌理左列事項：」「一、國道高速公路之養護及拓建工程事項。」…,
+    # A0010103 「一、第一科：」 + 「（一）…」 (a list in each item), D0000090 「…設各課、室，分別掌理下列事項：」: the
+    # same lists, each run onto one line (and hard-wrapped, as a PDF page has it, a marker's numeral and its 、 on
+    # two lines), give the same units and duties.
+    text = loaders.read_bytes(corpus.national_file(pcode), f"{pcode}.json")[0]
+    flat = _one_line_lists(text, width)
+    assert flat.count("\n") < text.count("\n") or width
+    want, got = (loaders.parse_text(t, pcode) for t in (text, flat))
+    assert [u.path for u in got.units] == [u.path for u in want.units]
+    assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)
+
+
+# ------------------------------------------------------------------ budget books as PDF text layers give them
+@pytest.mark.parametrize("contents", [
+    "目 錄 壹、總說明－－－－－－－－－1～6 貳、歲入來源別預算表－－－－－－7",
+    "壹、總說明‥‥‥‥‥‥‥‥1-6 貳、歲入來源別預算表‥‥‥‥‥‥7 參、歲出機關別預算表‥‥‥‥8-9",
+    "壹、總說明 . . . . . . . . . 1 貳、歲入來源別預算表 . . . . . . . 7",
+    "壹、總說明・・・・・・・・1 貳、歲入來源別預算表・・・・・・7",
+])
+@pytest.mark.parametrize("first", [True, False])
+def test_a_table_of_contents_is_never_the_agencys_name(contents, first):
+    # tests/data/layouts/cwa_budget_flattened.txt (交通部中央氣象署's book, K0000206/K0000212), its table of contents
+    # written with other leaders, before the title (where it runs into the title's line) or after it.
+    lines = (REPO / "tests/data/layouts/cwa_budget_flattened.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join([contents] + lines[:2] + lines[3:] if first else lines[:2] + [contents] + lines[3:])
+    parsed = loaders.parse_text(text, "cwa", genre="budget")
+    assert [u.path for u in parsed.units[:2]] == [("交通部",), ("交通部", "中央氣象署")]
+    assert all(len(u.path[-1]) <= 18 for u in parsed.units)
+
+
+def test_an_organisation_chart_ends_where_the_next_part_begins():
+    # The chart line of cwa_budget_flattened.txt with the book's next part run onto it: no unit from its prose.
+    text = (REPO / "tests/data/layouts/cwa_budget_flattened.txt").read_text(encoding="utf-8")
+    chart = next(line for line in text.splitlines() if "組織系統圖" in line)
+    run_on = text.replace(chart + "\n貳、施政目標與重點\n一、提升災害性天氣監測與預報能力。",
+                          chart + " 貳、施政目標與重點 一、提升災害性天氣監測與預報能力。"
+                                  "二、強化地震測報作業及資訊處。")
+    assert run_on != text
+    want, got = (loaders.parse_text(t, "cwa", genre="budget") for t in (text, run_on))
+    assert [u.path for u in got.units] == [u.path for u in want.units]
+
+
+def test_a_budget_books_unit_lists_run_onto_one_line():
+    # data/seeds/001 (財政部關務署及所屬 budget book): each agency's 「1. 綜合規劃組：掌理…。」「2. 通關業務組：…」 run
+    # onto one line, as a PDF's text layer may give them, reads as the lines do.
+    text = (REPO / "data/seeds/001_586683daab11227d.txt").read_text(encoding="utf-8")
+    out: list[str] = []
+    for line in text.splitlines():
+        if out and re.match(r"^\s*\d+\s*\.", line) and re.match(r"^\s*\d+\s*\.", out[-1]):
+            out[-1] += line.strip()
+        elif line.strip() or not out or not re.match(r"^\s*\d+\s*\.", out[-1]):
+            out.append(line)
+    flat = "\n".join(out)
+    assert flat.count("\n") < text.count("\n") - 50
+    want, got = (loaders.parse_text(t, "001", genre="budget") for t in (text, flat))
+    assert [u.path for u in got.units] == [u.path for u in want.units] and len(want.units) > 60
+    assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)

@@ -352,11 +352,11 @@ def test_the_third_sample_reaches_the_floor():
 
 
 def test_the_fourth_sample_reaches_the_floor():
-    # Drawn and read in session 10; before any change made for it: units F1 0.968, which hit@1 0.951
-    # (eval/fourth/README.md).
+    # Drawn and read in session 10; before any change made for it: units F1 0.968, which hit@1 0.951; after the
+    # conventions it showed were read by rule: units F1 0.997 (eval/fourth/README.md).
     got = national_sample.evaluate(national_sample.load_gold(national_sample.FOURTH))
     misses = [(r["doc"], r["query"], r["rank"]) for r in got["rows"] if r["rank"] != 1]
-    assert got["units"]["f1"] >= 0.965, [d for d in got["docs"] if d["fp"] or d["fn"]]
+    assert got["units"]["f1"] >= 0.995, [d for d in got["docs"] if d["fp"] or d["fn"]]
     assert got["which"]["hit@1"] >= 0.95 and got["which"]["empty"] <= 2, misses
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN
-from loaders.common import split_unit_list
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
+from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line
 
 from .patterns import (
@@ -27,17 +27,21 @@ from .patterns import (
     ALIAS_PAREN,
     BY_UNITS,
     CLAUSE_SET_UP,
+    COLLECTIVE,
     COLLECTIVE_SET_UP,
     CONTINUATION,
     COUNTED,
     DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
+    EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
     FAMILY_DEFINED,
     FAMILY_NAME,
+    FURTHER_SET_UP,
     LIST_GOES_ON,
     LIST_INTRO,
+    LISTED_NAME,
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
     NEED,
@@ -47,6 +51,7 @@ from .patterns import (
     POST,
     POST_DUTY,
     PURPOSE_OF_SET_UP,
+    REGION_HEAD,
     RESPECTIVE,
     SETS_UP,
     SETS_UP_LIST,
@@ -55,7 +60,7 @@ from .patterns import (
     SUBORDINATE,
     TYPE_WORD,
 )
-from .unit_names import clean_name, listed_names, shared_out
+from .unit_names import clean_name, listed_names, shared_out, unit_names
 
 
 class StructureParser(Protocol):
@@ -81,6 +86,8 @@ class StructureParser(Protocol):
     def is_self(self, word: str) -> bool: ...
 
     def is_agency_name(self, name: str) -> bool: ...
+
+    def members(self, family: str) -> list[tuple[str, ...]]: ...
 
 
 class Mode(Enum):
@@ -252,6 +259,37 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
+    """「各區工程處，各設人事室及會計室」: every unit the subject names sets up the units listed after 各設, each its
+    own (K0000004: three 工程處, each with its 人事室 and 會計室).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設北區、南區工程處。", "各區工程處，各設人事室及會計室；人事室置主任一人。")
+    unit 北區工程處
+    unit 南區工程處
+    unit 北區工程處/人事室
+    unit 北區工程處/會計室
+    unit 南區工程處/人事室
+    unit 南區工程處/會計室
+    """
+    m = EACH_SETS_UP.match(para.text)
+    if not m or para.post:
+        return None
+    owners = [o for o in _owners(para) if o != parser.agency]
+    who = strip_self_reference(m.group("who"))
+    if not owners and COLLECTIVE.match(who):  # 「各區工程處」: the members set up so far, or the family unit
+        family = parser.known.get(COLLECTIVE.sub("", who)) or parser.known.get(who)
+        owners = [family] if family else parser.members(who)
+    elif not owners:  # 「台北機廠、高雄機廠」
+        found = [parser.known.get(n) for n in unit_names(who, parser.known)]
+        owners = [p for p in found if p] if all(found) else []
+    if owners:
+        for owner in owners:
+            for name in listed_names(m.group("list")):
+                parser.unit(name, para.line, owner)
+    return None
+
+
 def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
     """「國家安全局組織另以法律定之」: a body whose organization a law of its own sets is an agency under this
     one, though no list sets it up (「國家安全會議及其所屬國家安全局應受立法院之監督」).
@@ -351,7 +389,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
     if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
         return None
-    listed = split_unit_list(set_up.group("list"))
+    # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
+    # 「設執行、專業、支援發展等機構及部隊」 is prose)
+    regions = unit_names(set_up.group("list"), parser.known)
+    listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
+        split_unit_list(set_up.group("list"))
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
@@ -374,6 +416,15 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
     paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
+    while paths and (further := FURTHER_SET_UP.match(text[end:])):
+        # 「並設製藥工廠」: a 廠 (or 劇團, 園區 …) is a unit named as such in a list of set-ups
+        pieces = re.split(r"、|及|與|暨", further.group("list"))
+        more_names = pieces if all(UNIT_NAME.fullmatch(n) or LISTED_NAME.fullmatch(n) for n in pieces) else []
+        if not more_names:
+            break
+        note = "得設（依需要設置）" if further.group("cond") else ""
+        paths += [p for p in (parser.unit(n, line, note=note) for n in more_names) if p]
+        end += further.end()
     rest = text[end:]
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
@@ -550,7 +601,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject, each_sets_up,
     subordinate_agencies, units_listed,
     agency_as_subject, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

@@ -35,7 +35,9 @@ POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|、[^，。；：、及]{{1,6}}[連營]))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
-                      r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：])")
+                      r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
+                      # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
+                      rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人)")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
@@ -52,6 +54,13 @@ POINTS_ELSEWHERE = lazy(r"第\S{1,4}[條章]|前條|前項")
 COLLECTIVE_SET_UP = lazy(r"^設(?:置|立)?各(?!種)")
 # 「鹽務總局設產銷處，財務處、總務處。」: a list that goes on after a comma, up to the sentence's end.
 LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
+# 「各區工程處，各設人事室及會計室」 (K0000004), 「本處台北機廠、高雄機廠各設人事室」 (K0000116): the units named
+# first each set up those listed after 各設.
+EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<list>[^，。；：]+)")
+# 「本局設證照管理組、…及會計室，並設製藥工廠，另因業務需要得設分局。」 (L0000028): the sentence goes on setting
+# units up after the first list (not 「並於機具所下設調派站」: a unit's own).
+FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)?(?:於[^，。；設下]{1,10})?"
+                      r"設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
                              r"(?:為[^。；：設]{2,80}?，)?"
@@ -129,6 +138,9 @@ LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.j
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,40}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
                    r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
+ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
+                       r"(?P<duties>[^：:]{6,}事項。?)$")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
                     r"(?:[，,](?P<rest>.*)|。?)$")

@@ -37,6 +37,7 @@ from .patterns import (
     DUTY_VERB,
     EMPTY_DUTY,
     INLINE_UNIT,
+    ITEM_NAME_COMMA,
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
     LISTED_NAME,
@@ -76,6 +77,7 @@ class StructureParser:
         # expanded name → the collective or range it was written as
         self.folded_self = {fold_name(n) for n in self.self_names}
         self.recorded = {u.path for u in parsed.units}
+        self.list_named = False  # an item of the current list has named its unit
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -99,7 +101,7 @@ class StructureParser:
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
         if self.is_agency_name(name):
             return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
-        if parent is None and COLLECTIVE.match(name) and self._members(name):
+        if parent is None and COLLECTIVE.match(name) and self.members(name):
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
@@ -129,7 +131,7 @@ class StructureParser:
         pieces = self.agency
         return any("".join(pieces[i:j]) == name for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1))
 
-    def _members(self, family: str) -> list[tuple[str, ...]]:
+    def members(self, family: str) -> list[tuple[str, ...]]:
         """The units set up so far that 「各水庫管理中心」 names together: those ending with the shortest tail of
         the family's name that is more than its unit word (管理中心: 石岡壩管理中心, 湖山水庫管理中心 …)."""
         rest = COLLECTIVE.sub("", family)
@@ -160,7 +162,8 @@ class StructureParser:
         if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
                 UNIT_ACTIVE.search(line.body):
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
-            # 「得設一中隊」, the one 中隊).
+            # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
+            # family 各分局 (a bare 分局 is no name).
             one = any(f"設一{subject}" in body for body in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
@@ -200,7 +203,7 @@ class StructureParser:
                            if n.endswith(family.group(1)) and len(n) > len(family.group(1))]
                 if kind in ("BranchOffice", "Facility") and len(members) > 1 and ACTIVE_SUBJECT.search(line.body):
                     return members
-                members = self._members(words)
+                members = self.members(words)
                 if members and ACTIVE_SUBJECT.search(line.body):
                     return members
         return []
@@ -255,6 +258,7 @@ class StructureParser:
                 opened = read_paragraph(self, line)
                 owner, post, mode = opened.owner, opened.post, opened.mode
                 styles, stack = [], {}
+                self.list_named = False
                 continue
             if mode is None:
                 continue
@@ -274,6 +278,10 @@ class StructureParser:
         named = ITEM_UNIT_DUTY.match(body) if mode == Mode.UNITS and level == 0 and not head else None
         if named and unit_names(named.group("name")):
             body = named.group("name") + "：" + (named.group("duty") or named.group("act"))  # 「一、秘書處掌理…事項。」
+        # (only in a list whose items named their units before: 「九、辦公室、員工眷舍管理…」 is a duty)
+        comma = ITEM_NAME_COMMA.match(body) if mode == Mode.UNITS and level == 0 and self.list_named else None
+        if comma and unit_names(comma.group("name")) and not unit_names(re.split(r"[、，]", comma.group("duties"))[0]):
+            body = comma.group("name") + "：" + comma.group("duties")
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
@@ -300,6 +308,7 @@ class StructureParser:
             note = divided.group(0) if divided else ""
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
+            self.list_named = self.list_named or bool(paths) and level == 0
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
             children = listed_names(sets_up.group("list")) if sets_up else []
             if sets_up and children:  # 「二、學務處：設生活輔導、衛生保健二組。」

@@ -29,13 +29,19 @@ _SUBORDINATES = lazy(r"^(?:其)?(?:所屬|下轄|轄下|各)")
 # 「一、現行法定職掌」 alone: the agency's duties follow as items (after an 「本署…掌理下列事項：」).
 _MANDATE_HEADING = lazy(r"^(?:現行)?法定職掌$|^主要職掌$")
 _LIST_INTRO = lazy(r"(?:下列|左列)(?:事項|業務)?[：:]$|如[下左][：:]$")
-# A table of contents as extraction flattens it: 「壹、總說明……1-6 貳、…」, dotted or dashed leaders, page ranges.
-_CONTENTS = lazy(r"^目\s*[錄次]|[.．…·‧⋯_－—-]{4,}\s*\d+(?:\s*[-~～至]\s*\d+)?")
+# A table of contents as extraction flattens it: 「壹、總說明……1-6 貳、…」, dotted or dashed leaders (spaced
+# 「. . . .」, ‥ or ・ as fonts give them), page ranges.
+_LEADERS = r"(?:[.．…·‧⋯‥・∙•⋅_－—-]\s?){4,}"
+_CONTENTS = lazy(rf"^目\s*[錄次]|{_LEADERS}\s*\d+(?:\s*[-~～至]\s*\d+)?")
+# 「壹、總說明・・・1 貳、…7」 + 「交通部中央氣象署」 read as one paragraph: the title is what follows the last page.
+_AFTER_CONTENTS = lazy(rf"^.*{_LEADERS}\s*\d+(?:\s*[-~～至]\s*\d+)?\s*")
 # 「組織系統圖：署長副署長主任秘書綜合規劃組…」: the chart's boxes, run together on a line.
 _CHART = lazy(r"組織(?:系統|架構)(?:圖|表)[：:]?(?P<boxes>.*)$")
 _CHART_POSTS = lazy(r"(?:副)?(?:主任委員|主任秘書|秘書長|[署局處部所館院會廠校關]長|總經理|總幹事)"
                     r"|(?:參事|技監|顧問)")
-_CHART_BOX = lazy(r"\w{1,10}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館)")
+_CHART_BOX = lazy(r"\w{1,10}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館|關)")
+# The chart ends where the book's next part or a sentence begins (「…人事室 貳、施政目標與重點 一、提升…。」).
+_CHART_END = lazy(r"[壹貳參肆伍陸柒捌玖拾][、．.]|[一二三四五六七八九十]、|。")
 
 
 def mandate_duties(text: str, self_names: tuple[str, ...]) -> list[str]:
@@ -82,13 +88,14 @@ def parse(text: str, document: Document) -> ParsedDocument:
     lines = logical_lines(text)
     doc = document.id
     try:
-        title_line = next(ln for ln in lines[:12] if ln.kind == "para" and len(ln.text) <= 40 and
-                          not _CONTENTS.search(ln.text) and
-                          re.search(f"({'|'.join(AGENCY_SUFFIXES)})$", agency_from_title(ln.text)))
+        title_line, title = next((ln, t) for ln in lines[:12] if ln.kind == "para" and
+                                 (t := _AFTER_CONTENTS.sub("", ln.text)) and len(t) <= 40 and
+                                 not _CONTENTS.search(t) and
+                                 re.search(f"({'|'.join(AGENCY_SUFFIXES)})$", agency_from_title(t)))
     except StopIteration:
         return ParsedDocument(document)
-    full = agency_from_title(title_line.text)
-    document.title = f"{title_line.text}預算總說明" if "預算" not in title_line.text else title_line.text
+    full = agency_from_title(title)
+    document.title = f"{title}預算總說明" if "預算" not in title else title
     top = split_agency_name(full)
     parsed = ParsedDocument(document, units=agency_records(full, source_of(title_line, doc), aliases=(full,)),
                             definitions=definitions_in(lines, doc))
@@ -170,8 +177,11 @@ def chart_units(boxes: str) -> list[str]:
 
     >>> chart_units("署長副署長主任秘書綜合規劃組大氣觀測組秘書室人事室臺灣南區氣象中心")
     ['綜合規劃組', '大氣觀測組', '秘書室', '人事室', '臺灣南區氣象中心']
+    >>> chart_units("局長副局長秘書室人事室基隆關臺北關 貳、施政目標與重點 一、強化查緝作業及資訊處。")
+    ['秘書室', '人事室', '基隆關', '臺北關']
     """
     names = []
+    boxes = _CHART_END.split(boxes, maxsplit=1)[0]
     for piece in re.split(r"[\s、，,│|─┌┐└┘├┤┬┴┼]+", _CHART_POSTS.sub(" ", boxes)):
         names += [n for n in _CHART_BOX.findall(piece) if UNIT_NAME.fullmatch(n)]
     return list(dict.fromkeys(names))

@@ -155,7 +155,7 @@ def virtual_text(text: str) -> tuple[str, list[int], dict[str, tuple[str, int]]]
 def procedure_lines(text: str) -> tuple[list[Line], dict[str, tuple[str, int]]]:
     """Logical lines of a procedure document, with raw line numbers, and its mermaid blocks."""
     vtext, where, flows = virtual_text(text)
-    lines = logical_lines(vtext)
+    lines = logical_lines(vtext, run_in_lists=False)
     for line in lines:
         line.start, line.end = where[line.start - 1], where[line.end - 1]
     return lines, flows

@@ -174,8 +174,61 @@ _NAME_END = lazy(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
 _BROKEN_NAME = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
 
 
-def logical_lines(text: str) -> list[Line]:
-    """Split raw document text into logical lines (see module doc)."""
+# 「本處設下列各課室分掌事項：一、總務課－掌理…。二、會計課－…」: a list on one line (as text extracted from a PDF
+# has it): an item's marker after the intro's colon (a list begins: 一 or （一）), or after a sentence's end (the
+# next number of a list going on), or at the line's start.
+_INLINE_MARK = lazy(rf"(?:^|(?<=[。；;：:）)]))\s*(?=[（(]?\s*(?:[{CN_NUM}]+|\d+)\s*[）)、，.．])")
+# 「二、第二科： (科技發展科)(一) …」: an aside after the colon before the list begins.
+_COLON_ASIDE = lazy(r"[：:]\s*[（(][^（）()]{1,12}[）)]\s*$")
+
+
+def inline_items(s: str, going_on: dict[str, int] | None = None) -> list[str]:
+    """A line holding a whole list (or the rest of one), cut into its intro and items; ``[s]`` when it holds
+    none.  ``going_on``: the next number of each marker style of the list the line goes on with.
+
+    >>> inline_items("本處設下列各課室分掌事項：一、總務課－掌理文書事項。二、會計課－掌理歲計事項。")
+    ['本處設下列各課室分掌事項：', '一、總務課－掌理文書事項。', '二、會計課－掌理歲計事項。']
+    >>> inline_items("本局設一、二等分局。"), inline_items("一、文書事項。")
+    (['本局設一、二等分局。'], ['一、文書事項。'])
+    >>> inline_items("事項。二、第二科：（一）關於計畫事項。（二）其他事項。", going_on={"cn": 2, "pcn": 4})
+    ['事項。', '二、第二科：', '（一）關於計畫事項。', '（二）其他事項。']
+    """
+    expected = dict(going_on or {})
+    cuts: list[int] = []
+    inside: list[tuple[int, str, int]] = []  # the cuts after the line's start: (where, style, number)
+    for m in _INLINE_MARK.finditer(s):
+        style, number, _ = split_marker(s[m.end():])
+        if style is None or number is None:  # 一、 （一） 1. (1) 1、 as a budget book numbers its items
+            continue
+        if m.start() == 0:
+            take = number == 1 or bool(going_on) and expected.get(style) == number
+        elif s[m.start() - 1] in "：:" or _COLON_ASIDE.search(s, 0, m.start()):
+            take = number == 1  # a list (or a list inside an item) begins
+        elif s[m.start() - 1] in "）)":
+            continue
+        else:  # the list going on, or one beginning after a sentence (「…派兼之。一、研究發展組。二、…」)
+            take = expected.get(style) == number or not cuts and number == 1
+        if take:
+            cuts.append(m.end())
+            expected[style] = number + 1
+            if m.start() > 0:
+                inside.append((m.start(), style, number))
+    # Only a list that goes on (a 二 after its 一) is cut, or the acts' 「…下列事項：一、…」 wrapped after its first
+    # item; 「…。一、」 alone is none, nor a procedure's run-in 「…平均領受：（1）子女…為限（2）父母…」.
+    lone = len(inside) == 1 and inside[0][2] == 1
+    if not inside or lone and not (inside[0][1] in ("cn", "pcn") and
+                                   (s[inside[0][0] - 1] in "：:" or _COLON_ASIDE.search(s, 0, inside[0][0]))):
+        return [s]
+    pieces = [s[:cuts[0]]] + [s[a:b] for a, b in zip(cuts, cuts[1:] + [len(s)])]
+    pieces = [p.strip() for p in pieces if p.strip()]
+    return pieces if len(pieces) > 1 else [s]
+
+
+def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
+    """Split raw document text into logical lines (see module doc).
+
+    ``run_in_lists``: cut a list written on one line into its items (:func:`inline_items`); a procedure's
+    note keeps its run-in list (「遺族需無下列情形：（1）…；（2）…」 is one rule)."""
     raw = raw_lines(text)
     out: list[Line] = []
     article = chapter = None
@@ -184,47 +237,59 @@ def logical_lines(text: str) -> list[Line]:
     last_number: dict[str, int] = {}
     prev_raw = this_raw = ""  # cleaned raw lines: a short line is a heading, not a hard wrap
     i = 0
-    while i < len(raw):
-        lineno = i + 1
-        debris = _is_debris(raw, i)
-        if debris:
-            body = "".join(clean(r) for r in raw[i:i + debris])
-            out.append(Line("debris", body, lineno, i + debris, article, chapter, body=body))
-            current, pending_break, i = None, True, i + debris
-            continue
-        bulleted = bool(_BULLET.match(raw[i]))
-        s = clean(_BULLET.sub("", raw[i]))
-        i += 1
-        if not s:
-            pending_break = True
-            continue
-        m = ARTICLE.match(s)
-        if m and (not m.group(3) or m.group(2) or re.match(r"^\s", s[m.start(3) - 1:m.start(3)] or "x")):
-            article = article_label(m.group(1))
-            out.append(Line("article", s, lineno, lineno, article, chapter, deleted=bool(m.group(2))))
-            current, pending_break, last_number = None, True, {}
-            if m.group(3) and not m.group(2):
-                s = m.group(3)
-            else:
-                continue
+    queue: list[str] = []  # the rest of a list written on one line (inline_items)
+    cut_last = False
+    while i < len(raw) or queue:
+        cut_before = cut_last
+        cut_last = bool(queue) and len(queue) == 1  # this piece ends a raw line that a one-line list was cut from
+        if queue:  # the next item of a one-line list, on the same raw line
+            s, bulleted, pending_break = queue.pop(0), False, True
         else:
-            c = CHAPTER.match(s)
-            if c and len(s) <= 20 and not _CONTINUES.match(s):
-                chapter = f"第{cn_number(c.group(1))}{c.group(2)} {c.group(3)}".strip()
-                out.append(Line("chapter", s, lineno, lineno, article, chapter, body=c.group(3)))
+            lineno = i + 1
+            debris = _is_debris(raw, i)
+            if debris:
+                body = "".join(clean(r) for r in raw[i:i + debris])
+                out.append(Line("debris", body, lineno, i + debris, article, chapter, body=body))
+                current, pending_break, i = None, True, i + debris
+                continue
+            bulleted = bool(_BULLET.match(raw[i]))
+            s = clean(_BULLET.sub("", raw[i]))
+            i += 1
+            if not s:
+                pending_break = True
+                continue
+            m = ARTICLE.match(s)
+            if m and (not m.group(3) or m.group(2) or re.match(r"^\s", s[m.start(3) - 1:m.start(3)] or "x")):
+                article = article_label(m.group(1))
+                out.append(Line("article", s, lineno, lineno, article, chapter, deleted=bool(m.group(2))))
+                current, pending_break, last_number = None, True, {}
+                if m.group(3) and not m.group(2):
+                    s = m.group(3)
+                else:
+                    continue
+            else:
+                c = CHAPTER.match(s)
+                if c and len(s) <= 20 and not _CONTINUES.match(s):
+                    chapter = f"第{cn_number(c.group(1))}{c.group(2)} {c.group(3)}".strip()
+                    out.append(Line("chapter", s, lineno, lineno, article, chapter, body=c.group(3)))
+                    current, pending_break = None, True
+                    continue
+            if re.fullmatch(r"\d+", s) and bulleted:  # "• 1": a paragraph (項) number on its own line
                 current, pending_break = None, True
                 continue
-        if re.fullmatch(r"\d+", s) and bulleted:  # "• 1": a paragraph (項) number on its own line
-            current, pending_break = None, True
-            continue
-        prev_raw, this_raw = this_raw, s
+            going_on = {st: n + 1 for st, n in last_number.items()} if current is not None and \
+                current.kind == "item" else None
+            prev_raw, this_raw = this_raw, s  # the whole raw line, however a one-line list is cut
+            s, *queue = inline_items(s, going_on) if run_in_lists else [s]
         style, number, body = split_marker(s)
         if style and current is not None and not pending_break and not bulleted:
             # A marker inside a hard-wrapped paragraph only counts when it continues a sequence.
             expected = last_number.get(style, 0) + 1
             if number not in (1, expected):
                 style = None
-        wrapped = len(prev_raw) >= 15 and not current.text.endswith(("。", "：")) if current else False
+        # (「…。四、檢驗科：」 + 「各科病患…」: the last item cut from a long line goes on past its colon)
+        wrapped = len(prev_raw) >= 15 and (not current.text.endswith(("。", "：")) or
+                                           cut_before and current.text.endswith("：")) if current else False
         # 「一、法規委」 + 「員會。」: a list item's unit name broken by a hard wrap.
         wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(s) <= 8
                               and _BROKEN_NAME.search(current.body) is None and _NAME_END.search(current.body + s)
@@ -235,6 +300,14 @@ def logical_lines(text: str) -> list[Line]:
             current.body += s
             current.end = lineno
             pending_break = False
+            if current.kind in ("item", "para") and run_in_lists:
+                # 「…事項。六」 + 「、警務處掌理…」, 「…下列事項：一」 + 「、第一課：…」: a marker cut by the wrap
+                going = {**{st: n + 1 for st, n in last_number.items()}, current.marker: current.number} \
+                    if current.kind == "item" and current.marker is not None and current.number is not None else None
+                whole, *rest = inline_items(current.text, going)
+                if rest:
+                    current.body = current.body[:len(current.body) - (len(current.text) - len(whole))]
+                    current.text, queue = whole, rest + queue
             continue
         if style and number is not None:  # (split_marker gives every style its number)
             last_number[style] = number
