@@ -188,28 +188,22 @@ def test_the_sample_is_drawn_as_recorded_and_fully_annotated():
     assert sorted(g["doc"] for g in national_sample.load_gold()) == sorted(recorded)
 
 
-def test_the_third_sample_is_drawn_as_recorded_without_earlier_documents():
-    import draw_national
-    index = json.loads((REPO / "data" / "national-index.json").read_text(encoding="utf-8"))
-    earlier = {line.split("\t")[0] for name in ("national", "fresh")
-               for line in (REPO / "eval" / name / "sample.tsv").read_text(encoding="utf-8").splitlines() if line}
-    drawn = [row[0] for row in draw_national.draw(index, 20261208, 14, earlier)]
-    recorded = [line.split("\t")[0] for line in (REPO / "eval" / "third" / "sample.tsv").read_text(
+def sample_codes(name: str) -> list[str]:
+    return [line.split("\t")[0] for line in (REPO / "eval" / name / "sample.tsv").read_text(
         encoding="utf-8").splitlines() if line]
-    assert drawn == recorded and len(drawn) == 42 and not earlier & set(drawn)
-    assert sorted(g["doc"] for g in national_sample.load_gold(national_sample.THIRD)) == sorted(recorded)
 
 
-def test_the_fourth_sample_is_drawn_as_recorded_without_earlier_documents():
+@pytest.mark.parametrize("name, seed, per, earlier, gold", [
+    ("third", 20261208, 14, ("national", "fresh"), "THIRD"),
+    ("fourth", 20261210, 8, ("national", "fresh", "third"), "FOURTH")])
+def test_a_later_sample_is_drawn_as_recorded_without_earlier_documents(name, seed, per, earlier, gold):
     import draw_national
     index = json.loads((REPO / "data" / "national-index.json").read_text(encoding="utf-8"))
-    earlier = {line.split("\t")[0] for name in ("national", "fresh", "third")
-               for line in (REPO / "eval" / name / "sample.tsv").read_text(encoding="utf-8").splitlines() if line}
-    drawn = [row[0] for row in draw_national.draw(index, 20261210, 8, earlier)]
-    recorded = [line.split("\t")[0] for line in (REPO / "eval" / "fourth" / "sample.tsv").read_text(
-        encoding="utf-8").splitlines() if line]
-    assert drawn == recorded and len(drawn) == 24 and not earlier & set(drawn)
-    assert sorted(g["doc"] for g in national_sample.load_gold(national_sample.FOURTH)) == sorted(recorded)
+    before = {code for sample in earlier for code in sample_codes(sample)}
+    drawn = [row[0] for row in draw_national.draw(index, seed, per, before)]
+    recorded = sample_codes(name)
+    assert drawn == recorded and len(drawn) == 3 * per and not before & set(drawn)
+    assert sorted(g["doc"] for g in national_sample.load_gold(getattr(national_sample, gold))) == sorted(recorded)
 
 
 @pytest.mark.parametrize("folder", ["GOLD", "THIRD", "FOURTH"])
