@@ -980,9 +980,10 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
 def test_questions_are_read_alike_by_both_backends(pushed, corpus, question):
     # Scope, level and vocabulary are read once (queries/lookup/ask.py) whichever backend finds the candidates.
     from queries.lookup.ask import ask, ask_graph
-    from queries.lookup.neo4j_lookup import catalog, which
+    from queries.lookup.neo4j_lookup import catalog, known, which
     embedded = ask_graph(corpus, question, top=5)
-    neo = ask(lambda text, explain=False, **kw: which(pushed, text, **kw), question, catalog(pushed), top=5)
+    neo = ask(lambda text, explain=False, **kw: which(pushed, text, **kw), question, catalog(pushed), top=5,
+              known=known(pushed))
     assert neo.hits and [h.unit["id"] for h in neo.hits][:1] == [h.unit["id"] for h in embedded.hits][:1]
     assert (neo.scope and neo.scope.units) == (embedded.scope and embedded.scope.units)
     assert neo.notes == embedded.notes

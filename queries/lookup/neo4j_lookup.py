@@ -118,9 +118,12 @@ def catalog(settings: Settings, driver=None):
     return build(rows, _triggers(), defined)
 
 
-def known(settings: Settings, driver):
+def known(settings: Settings, driver=None):
     """``known(bigram)``: does any text in Neo4j hold the bigram (what the embedded index's postings tell)."""
     def holds(term: str) -> bool:
+        if driver is None:
+            with connect(settings) as own:
+                return known(settings, own)(term)
         text = q.lucene_query([term])
         try:
             with driver.session(database=settings.database, default_access_mode="READ") as session:
