@@ -82,6 +82,7 @@ def evaluate(golds: list[dict] | None = None) -> dict:
     from bm25 import BM25
     from run import answer
 
+    from graph_model.errors import OrgGraphError
     from graph_model.graph.graph import OrgGraph
     from queries.lookup.search import build_index
 
@@ -89,7 +90,16 @@ def evaluate(golds: list[dict] | None = None) -> dict:
     tp = fp = fn = 0
     docs, rows = [], []
     for gold in golds:
-        parsed = parse(gold)
+        try:
+            parsed = parse(gold)
+        except OrgGraphError as err:  # refused: its required units and its queries are all missed
+            required, _ = gold_pairs(gold)
+            fn += len(required)
+            docs.append({"doc": gold["doc"], "title": gold["title"], "tp": 0, "fp": [], "fn": sorted(required),
+                         "refused": str(err)})
+            rows += [{"doc": gold["doc"], "query": q["query"], "expected": q["expected"], "rank": None,
+                      "empty": True, "bm25_rank": None, "top": []} for q in gold["queries"]]
+            continue
         agency = parsed.agency
         got = unit_pairs(parsed)
         required, optional = gold_pairs(gold)
@@ -131,7 +141,9 @@ def report(folder: Path, verbose: bool) -> None:
     if not verbose:
         return
     for d in result["docs"]:
-        if d["fp"] or d["fn"]:
+        if d.get("refused"):
+            print(d["doc"], "refused:", d["refused"])
+        elif d["fp"] or d["fn"]:
             print(d["doc"], d["title"], "extra", d["fp"], "missed", d["fn"])
     for row in result["rows"]:
         if row["rank"] != 1:
