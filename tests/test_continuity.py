@@ -222,3 +222,47 @@ def test_a_body_another_took_over_is_superseded_though_its_act_was_repealed(tmp_
     assert list(succeeded_by(graph, "交通部/電信總局")) == ["行政院/國家通訊傳播委員會"]
     result = run("--store", str(store.path), "history", "電信總局")
     assert result.exit_code == 0 and result.output.splitlines()[0].endswith("(superseded)"), result.output
+
+
+def test_a_branch_bureau_of_a_bureau_made_an_administration_is_one_of_its_branches(tmp_path):
+    # 行政院農業委員會動植物防疫檢疫局基隆分局辦事細則, repealed by 農業部 (2023-11-29); 農業部動植物防疫檢疫署
+    # 各分署組織準則 第1條 「特設各分署」, 第2條 「各分署之名稱，以加冠所在地地名為原則」: 基隆分局 is 基隆分署.
+    # (its 局 went to 動植物防疫檢疫署 by the duties of the two offices' rules, M0010008 and M0010064)
+    graph = history_of(tmp_path, "M0000006", "M0000052", "M0000101", "M0010004", "M0010008",
+                       "M0010064").graph(history=True)
+    old = "行政院/農業委員會/動植物防疫檢疫局/基隆分局"
+    family = "行政院/農業部/動植物防疫檢疫署/各分署"
+    edge = succeeded_by(graph, old)[family]
+    assert edge["doc"] == "M0000101" and "whose rules govern them now" in edge["evidence"]
+    assert graph.node(old)["successors"] == ["行政院 › 農業部 › 動植物防疫檢疫署 › 基隆分署"]
+
+
+def test_a_body_whose_name_became_a_family_is_succeeded_by_the_family(tmp_path):
+    # 行政院國軍退除役官兵輔導委員會榮民服務處組織規程 (repealed 2013-10-30) and 國軍退除役官兵輔導委員會
+    # 各榮民服務處組織準則: the rules of one 榮民服務處 became those of each; so 榮譽國民之家 (F0000029 →
+    # 各榮譽國民之家組織準則, F0150042).
+    graph = history_of(tmp_path, "F0000028", "F0150039", "F0150040", "F0000029", "F0150042").graph(history=True)
+    for name, doc in (("榮民服務處", "F0150039"), ("榮譽國民之家", "F0150042")):
+        old = f"行政院/國軍退除役官兵輔導委員會/{name}"
+        edge = succeeded_by(graph, old)[f"行政院/國軍退除役官兵輔導委員會/各{name}"]
+        assert edge["doc"] == doc and edge["evidence"].startswith(f"its kind's family 各{name}")
+        assert graph.node(old)["status"] == "superseded"
+
+
+def test_the_one_body_of_its_kind_set_up_when_a_body_ended_carried_it_on(tmp_path):
+    # 財政部財稅人員訓練所辦事細則, repealed 2013-01-08; 財政部財政人員訓練所組織規程 第1條 「財政部…為辦理
+    # 全國財政人員訓練業務，特設財政人員訓練所」, enacted 2013-01-04: the one 人員訓練所 under 財政部 then.
+    graph = history_of(tmp_path, "G0300019", "G0310005", "G0300059", "G0310073").graph(history=True)
+    old = "行政院/財政部/財稅人員訓練所"
+    edge = succeeded_by(graph, old)["行政院/財政部/財政人員訓練所"]
+    assert edge["evidence"].startswith("the one 人員訓練所 set up under 行政院 › 財政部") and edge["doc"] == "G0300059"
+
+
+def test_a_shared_ending_as_common_as_博物館_or_警察局_names_no_successor(tmp_path):
+    # 國立臺灣博物館 (its rules repealed 2012) is not 國立臺灣史前文化博物館 (組織法 2011), nor 水上警察局
+    # (repealed 2002) 鐵路警察局, though each is the one body of that ending set up under the parent then.
+    graph = history_of(tmp_path, "H0000075", "H0010025", "H0000106", "D0000038", "D0010031", "D0000165",
+                       "D0010036").graph(history=True)
+    for name in ("國立臺灣博物館", "水上警察局"):
+        old = next(u["id"] for u in graph.units() if u["name"] == name)
+        assert graph.node(old)["status"] != "current" and not succeeded_by(graph, old), name

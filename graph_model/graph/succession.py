@@ -35,7 +35,7 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .continuity import BRANCH_HEADS, absorptions, continuations
+from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .lineage import Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
@@ -104,6 +104,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _continued(graph, ended, enacted)
     _absorbed(graph, ended, revised)
     _joined_family(graph, ended, moved)
+    _became_family(graph, ended)
+    _one_of_its_kind(graph, ended, enacted)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
@@ -306,22 +308,103 @@ def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, S
         for body, owner, s in _moves_from(graph, parent, ended[uid], moved):
             own = [(body, kinds[body])] if body in kinds else []
             near.update({f: (owner, s) for f in [*own, *families.get(body, ())] if f not in near})
-        found = [(f, *near[(f, kind)]) for f, kind in near
-                 if any(node["name"].endswith(k) and len(node["name"]) > len(k)
-                        for k in (kind, *SAME_KIND.get(kind, ())))]  # 胸腔病院 is one of 各醫院
+        found = [(f, *near[(f, kind)], k, kind) for f, kind in near
+                 for k in _kind_words(kind, near[(f, kind)][0] != parent)
+                 if node["name"].endswith(k) and len(node["name"]) > len(k)]  # 胸腔病院 is one of 各醫院
         if len(found) != 1:
             continue
-        family_id, heir, move = found[0]
+        family_id, heir, move, word, kind = found[0]
         family = graph.node(family_id)
         if heir == parent:
             _replace_successor(graph, uid, family_id, f"one of {family['name']}, whose rules govern them now")
             continue
-        member = " › ".join((*graph.node(heir)["path"], node["name"]))
+        # under its new parent, by the family's rank (花蓮分局 of 水土保持局 → 花蓮分署 of 農村發展及水土保持署)
+        name = node["name"][:-len(word)] + kind if word in BRANCH_RANKS else node["name"]
+        member = " › ".join((*graph.node(heir)["path"], name))
         evidence = f"one of {family['name']} of {' › '.join(graph.node(heir)['path'])}, whose rules govern them now"
         if move is not None:
             evidence += f"：{move.evidence}"
         _replace_successor(graph, uid, family_id, evidence, move)
         node["successors"] = [member]
+
+
+# The ranks of a branch (分局, 分署): a reorganisation that made a 局 a 署 made its 分局 分署 (農業部
+# 農村發展及水土保持署組織準則 「特設各分署」 for 行政院農業委員會水土保持局's 分局).
+BRANCH_RANKS = ("分局", "分署")
+
+
+def _kind_words(kind: str, moved: bool) -> tuple[str, ...]:
+    """The name endings of the members of a family of ``kind`` (胸腔病院 is one of 各醫院); under a new
+    parent (``moved``) a branch of the other rank too (花蓮分局 is one of 各分署)."""
+    words = (kind, *SAME_KIND.get(kind, ()))
+    if moved and kind in BRANCH_RANKS:
+        words += tuple(r for r in BRANCH_RANKS if r != kind)
+    return words
+
+
+def _places_after(graph, uid: str, ended: Mapping) -> list[str]:
+    """Where a body that ended would stand now: its parent, if current, and its parent's successors."""
+    parent = graph.parent(uid)
+    if parent is None:
+        return []
+    return ([parent] if parent not in ended else []) + [t for t, _ in graph.out(parent, EDGE)]
+
+
+def _became_family(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, whose parent (or the parent's successor)
+    sets up, in force, a family of its name (行政院國軍退除役官兵輔導委員會 › 榮譽國民之家 → 各榮譽國民之家):
+    one body's rules became the rules of each of its kind."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or _names_its_own(graph, uid):
+            continue
+        found = [c for place in _places_after(graph, uid, ended) for c in graph.children(place)
+                 if c not in ended and (m := FAMILY.match(graph.node(c)["name"])) and m.group("kind") == node["name"]]
+        if len(found) == 1:
+            _replace_successor(graph, uid, found[0], f"its kind's family {graph.node(found[0])['name']} "
+                                                     f"under {' › '.join(graph.node(found[0])['path'][:-1])}")
+
+
+# The ending two names share that says they are bodies of one kind (人員訓練所, 勞工保險局): this long at
+# least (not 博物館, 警察局, 工程處: 國立臺灣博物館 is not 國立臺灣史前文化博物館), with this many characters
+# that are not unit words; a company's (股份有限公司) says nothing of what it does.
+KIND_ENDING, KIND_TOPIC = 4, 2
+_NOT_A_KIND = ("公司", PREPARATORY)
+
+
+def _kind_ending(a: str, b: str) -> str:
+    """The ending ``a`` and ``b`` share when it names a kind of body (財稅人員訓練所, 財政人員訓練所 →
+    人員訓練所); "" otherwise."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    end = a[len(a) - n:]
+    return end if n >= KIND_ENDING and len(_topic(end)) >= KIND_TOPIC and not end.endswith(_NOT_A_KIND) else ""
+
+
+def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that is history and names no successor of its own, where its parent (or the parent's
+    successor) set up, about when it ended, one body of its kind and no other (a name ending they share
+    that says what they are: 訓練所, 圖書館): that body carried it on (財政部 › 財稅人員訓練所, rules repealed
+    2013-01-08 → 財政部 › 財政人員訓練所, set up 2013-01-04)."""
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    born = {u["id"]: min(enacted.get(src["doc"]) or "9999" for src in u["sources"])
+            for u in units if u.get("sources")}
+    for uid in ended:
+        node = graph.node(uid)
+        dates = sorted(s.date for s in ended[uid] if s.date)
+        if node["kind"] not in AGENCY_KINDS or not dates or _names_its_own(graph, uid):
+            continue
+        start, end = _shift(dates[0], -YEARS_BEFORE), _shift(dates[-1], YEARS_AFTER)
+        found = {c: ending for place in _places_after(graph, uid, ended) for c in graph.children(place)
+                 if c not in ended and c in bodies and graph.node(c)["kind"] in AGENCY_KINDS
+                 and start <= born.get(c, "") <= end and (ending := _kind_ending(node["name"], graph.node(c)["name"]))}
+        if len(found) == 1:
+            (target, ending), = found.items()
+            _replace_successor(graph, uid, target, f"the one {ending} set up under "
+                                                   f"{' › '.join(graph.node(target)['path'][:-1])} when it ended "
+                                                   f"(set up {born[target]})")
 
 
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
