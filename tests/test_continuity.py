@@ -266,3 +266,16 @@ def test_a_shared_ending_as_common_as_博物館_or_警察局_names_no_successor(
     for name in ("國立臺灣博物館", "水上警察局"):
         old = next(u["id"] for u in graph.units() if u["name"] == name)
         assert graph.node(old)["status"] != "current" and not succeeded_by(graph, old), name
+
+
+def test_a_committee_whose_short_form_is_a_task_force_of_its_parent_is_succeeded_by_the_parent(tmp_path):
+    # 僑務委員會法規委員會組織規程, repealed 2012-08-30; 僑務委員會處務規程 第16條 (常設性任務編組):
+    # 「法規會：辦理本會法制、訴願及國家賠償業務」.  僑務通訊社 is a task force too, but 華僑通訊社's
+    # name does not begin like it: no successor is guessed for it.
+    graph = history_of(tmp_path, "E0000005", "E0000010", "E0000007", "E0010011").graph(history=True)
+    old = "行政院/僑務委員會/法規委員會"
+    edge = succeeded_by(graph, old)["行政院/僑務委員會"]
+    assert edge["evidence"] == "its work is done by the task force 法規會 of 僑務委員會: 「法規會：辦理本會法制、訴願及國家賠償業務」"
+    assert edge["doc"] == "E0010011" and edge["article"] == "第16條"
+    assert graph.node(old)["successors"] == ["行政院 › 僑務委員會 › 法規會"]
+    assert not succeeded_by(graph, "行政院/僑務委員會/華僑通訊社")

@@ -106,6 +106,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _joined_family(graph, ended, moved)
     _became_family(graph, ended)
     _one_of_its_kind(graph, ended, enacted)
+    _task_force(graph, ended)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
@@ -405,6 +406,67 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
             _replace_successor(graph, uid, target, f"the one {ending} set up under "
                                                    f"{' › '.join(graph.node(target)['path'][:-1])} when it ended "
                                                    f"(set up {born[target]})")
+
+
+# A task force (任務編組) of an office's rules: a unit named so, whose items name each (「法規會：辦理…」), or a
+# unit the loader named after the sentence (「法規會為常設性任務編組」).
+TASK_FORCES = "任務編組"
+_TASK_ITEM = re.compile(r"^(?P<name>[^：:，。、\s]{2,20})[：:]")
+_TASK_NAMED = re.compile(r"^(?P<name>\S{2,20}?)為(?:常設性)?任務編組$")
+
+
+def _task_forces(graph, place: str) -> list[tuple[str, str, str]]:
+    """``(name, the words that set it up, where)`` of the task forces of ``place``'s rules."""
+    out = []
+    for group in graph.children(place):
+        node = graph.node(group)
+        if TASK_FORCES not in node["name"]:
+            continue
+        if m := _TASK_NAMED.match(node["name"]):
+            out.append((m["name"], node["name"], f"{node.get('doc', '')} line {node.get('line', 0)}"))
+        for c in graph.children(group):
+            child = graph.node(c)
+            out.append((child["name"], f"{node['name']}：{child['name']}",
+                        f"{child.get('doc', '')} line {child.get('line', 0)}"))
+        for duty, edge in graph.duties_of(group):
+            if m := _TASK_ITEM.match(duty["text"]):
+                out.append((m["name"], duty["text"], f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()))
+    return out
+
+
+def _shortened(short: str, name: str) -> bool:
+    """True when ``short`` is ``name`` or a short form of it: its characters in order, the first two and the
+    last kept (法規委員會 → 法規會; 全民健康保險醫療費用協定委員會 → 全民健康保險會)."""
+    if short == name:
+        return True
+    if len(short) < 3 or short[:2] != name[:2] or short[-1] != name[-1]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+def _task_force(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, whose parent (or the parent's successor)
+    has a task force of its name or a short form of it in its rules: the body's work is done by the task
+    force now, and the body that keeps it succeeded it (僑務委員會 › 法規委員會, repealed 2012-08-30 → 僑務委員會,
+    whose 處務規程 「法規會：辦理本會法制、訴願及國家賠償業務」)."""
+    forces: dict[str, list[tuple[str, str, str]]] = {}
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        found = []
+        for place in _places_after(graph, uid, ended):
+            if place not in forces:
+                forces[place] = _task_forces(graph, place)
+            found += [(place, name, text, where) for name, text, where in forces[place] if _shortened(name, node["name"])]
+        if len({(place, name) for place, name, _, _ in found}) != 1:
+            continue
+        place, name, text, where = found[0]
+        body = graph.node(place)
+        _replace_successor(graph, uid, place, f"its work is done by the task force {name} of {body['name']}: 「{text}」",
+                           Status(body.get("doc", ""), "superseded", (body["name"],), "", text, where))
+        node["successors"] = [" › ".join((*body["path"], name))]
 
 
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
