@@ -279,3 +279,20 @@ def test_a_committee_whose_short_form_is_a_task_force_of_its_parent_is_succeeded
     assert edge["doc"] == "E0010011" and edge["article"] == "第16條"
     assert graph.node(old)["successors"] == ["行政院 › 僑務委員會 › 法規會"]
     assert not succeeded_by(graph, "行政院/僑務委員會/華僑通訊社")
+
+
+def test_a_municipality_whose_interim_rules_were_repealed_is_current_under_its_own(tmp_path, run):
+    # 桃園市政府組織規程 第1條 「本規程依地方制度法第六十二條第五項規定訂定之」 (行政院's rules for the new
+    # municipality until its own 組織自治條例), repealed 2015-03-09; so 桃園市議會組織規程 (第五十四條第四項).
+    # 臺灣省保安警察隊組織條例, repealed with no such basis, ended.
+    store = history_of(tmp_path, "A0010108", "A0010109", "D0080006")
+    graph = store.graph(history=True)
+    for name, doc in (("桃園市政府", "A0010108"), ("桃園市議會", "A0010109")):
+        node = next(u for u in graph.units() if u["name"] == name)
+        assert node["status"] == "current" and node["status_where"] == f"{doc} line 4 第1條", name
+        assert node["status_evidence"].startswith("本規程依地方制度法第") and graph.node(f"doc:{doc}")["status"] == "abolished"
+    police = next(u for u in graph.units() if u["name"].endswith("保安警察隊") and len(u["path"]) <= 3)
+    assert police["status"] == "abolished"
+    result = run("--store", str(store.path), "history", "桃園市政府")
+    assert result.exit_code == 0 and "(current)" in result.output.splitlines()[0], result.output
+    assert "governed" in result.output and "組織自治條例" in result.output

@@ -36,7 +36,7 @@ from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
-from .lineage import Status, agency_of, history_entries, renames, roc_date
+from .lineage import INTERIM_BASIS, Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -70,9 +70,9 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         own_docs.setdefault(uid, set()).add(doc)
     ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
     for unit in units:
-        docs = {src["doc"] for src in unit.get("sources", ())}
-        found = [s for d in sorted(docs) if (s := statuses.get(d)) is not None]
-        if found and len(found) == len(docs) and all(s.state != "current" for s in found):
+        sources = {src["doc"] for src in unit.get("sources", ())}
+        found = [s for d in sorted(sources) if (s := statuses.get(d)) is not None]
+        if found and len(found) == len(sources) and all(s.state != "current" for s in found):
             ended[unit["id"]] = found
             # Its own documents say what became of it; a document of a unit below only names that unit's heir.
             telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
@@ -80,6 +80,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             unit.update(status=first.state, status_date=first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
+    _self_governed(graph, ended, own_docs, docs)
     rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
@@ -159,6 +160,29 @@ def _governed_by_family(graph, ended: dict, revised: Mapping[str, list[str]], ow
                             status_evidence=f"{doc['title']}（{last[governing[0]]}）governs it since its own rules "
                                             f"were repealed ({end})", status_where=f"{governing[0]}")
                 break
+
+
+def _self_governed(graph, ended: dict, own_docs: Mapping[str, set[str]], docs) -> None:
+    """A municipality's government or council whose only rules were those 行政院 made for its first years
+    (:data:`~graph_model.graph.lineage.INTERIM_BASIS`: 「本規程依地方制度法第六十二條第五項規定訂定之」), repealed
+    with no successor named, still exists: its own 組織自治條例 governs it (桃園市政府組織規程, repealed
+    2015-03-09).  Current, with that sentence and the repeal as the evidence."""
+    basis = {p.document.id: (line, article, sentence) for p in docs
+             for line, article, sentence in p.document.meta.get("clauses", ()) if INTERIM_BASIS.search(sentence)}
+    for uid in sorted(ended):
+        found, own = ended[uid], own_docs.get(uid, set())
+        if not own or {s.doc for s in found} != own or not all(d in basis for d in own) \
+                or any(s.state != "abolished" or s.successors for s in found):
+            continue
+        doc = sorted(own)[0]
+        line, article, sentence = basis[doc]
+        end = max((s.date for s in found if s.date), default="")
+        del ended[uid]
+        # governed by rules of its own that the graph does not hold (its divisions are those rules' business)
+        graph.node(uid).update(status="current", status_date="", successors=[], governed_by=uid, governed_since=end,
+                               status_evidence=f"{sentence}（rules made until its own 組織自治條例, which the "
+                                               f"national database does not hold; repealed {end}）",
+                               status_where=f"{doc} line {line} {article}".rstrip())
 
 
 def _same_name_elsewhere(graph, ended: Mapping) -> None:
@@ -535,6 +559,8 @@ def _inherit(graph, ended: Mapping) -> None:
                 and not graph.node(up).get("governed_by"):
             up = graph.parent(up)
         if up is None:
+            continue
+        if graph.node(up).get("governed_by") == up:  # rules of its own the graph does not hold
             continue
         if graph.node(up).get("governed_by"):  # its body's family rules set up its divisions now
             family = graph.node(graph.node(up)["governed_by"])
