@@ -454,7 +454,8 @@ def _task_forces(graph, place: str) -> list[tuple[str, str, str]]:
                         f"{child.get('doc', '')} line {child.get('line', 0)}"))
         for duty, edge in graph.duties_of(group):
             if m := _TASK_ITEM.match(duty["text"]):
-                out.append((m["name"], duty["text"], f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()))
+                where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+                out.append((m["name"], duty["text"], where))
     return out
 
 
@@ -483,13 +484,15 @@ def _task_force(graph, ended: Mapping) -> None:
         for place in _places_after(graph, uid, ended):
             if place not in forces:
                 forces[place] = _task_forces(graph, place)
-            found += [(place, name, text, where) for name, text, where in forces[place] if _shortened(name, node["name"])]
+            found += [(place, name, text, where) for name, text, where in forces[place]
+                      if _shortened(name, node["name"])]
         if len({(place, name) for place, name, _, _ in found}) != 1:
             continue
         place, name, text, where = found[0]
         body = graph.node(place)
-        _replace_successor(graph, uid, place, f"its work is done by the task force {name} of {body['name']}: 「{text}」",
-                           Status(body.get("doc", ""), "superseded", (body["name"],), "", text, where))
+        said = Status(body.get("doc", ""), "superseded", (body["name"],), "", text, where)
+        evidence = f"its work is done by the task force {name} of {body['name']}: 「{text}」"
+        _replace_successor(graph, uid, place, evidence, said)
         node["successors"] = [" › ".join((*body["path"], name))]
 
 
