@@ -298,3 +298,15 @@ def test_a_municipality_whose_interim_rules_were_repealed_is_current_under_its_o
     result = run("--store", str(store.path), "history", "桃園市政府")
     assert result.exit_code == 0 and "(current)" in result.output.splitlines()[0], result.output
     assert "governed" in result.output and "組織自治條例" in result.output
+
+
+def test_a_body_absorbed_by_the_one_division_named_after_its_work(tmp_path):
+    # 內政部資訊中心組織規程, repealed 2023-11-23; 內政部處務規程 as revised in 2023 第5條 「八、資訊服務司」:
+    # the one division of 內政部 whose name begins with 資訊, its duties the closest to the centre's.
+    graph = history_of(tmp_path, "D0000030", "D0010001").graph(history=True)
+    old = "行政院/內政部/資訊中心"
+    edge = succeeded_by(graph, old)["行政院/內政部"]
+    division = graph.node("行政院/內政部/資訊服務司")
+    assert edge["evidence"].startswith("absorbed: its work is done by 資訊服務司")
+    assert (edge["doc"], edge["line"]) == (division["doc"], division["line"]) == ("D0010001", division["line"])
+    assert graph.node(old)["status"] == "superseded"
