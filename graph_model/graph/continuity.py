@@ -129,7 +129,8 @@ def absorptions(graph, ended: Mapping[str, list], bodies: set[str], revised: Map
     its work — duties alike by at least :data:`MIN_WORK`, ahead of the parent's other divisions by
     :data:`MIN_LEAD` (財政部 › 法規委員會, repealed 2013-01-08 → 財政部 › 法制處, in 財政部處務規程 as revised
     in 2013); or, duties alike by :data:`MIN_NAMED` and closer than any other division's, the one division
-    whose name begins with what the body was about (內政部 › 資訊中心 → 內政部 › 資訊服務司).  ``revised``: unit id -> the dates of the 沿革 entries of the documents that set it up."""
+    whose name begins with what the body was about (內政部 › 資訊中心 → 內政部 › 資訊服務司).
+    ``revised``: unit id -> the dates of the 沿革 entries of the documents that set it up."""
     duty_words, work = _work(graph)
     out = {}
     for uid, statuses in ended.items():
