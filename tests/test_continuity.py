@@ -222,3 +222,91 @@ def test_a_body_another_took_over_is_superseded_though_its_act_was_repealed(tmp_
     assert list(succeeded_by(graph, "交通部/電信總局")) == ["行政院/國家通訊傳播委員會"]
     result = run("--store", str(store.path), "history", "電信總局")
     assert result.exit_code == 0 and result.output.splitlines()[0].endswith("(superseded)"), result.output
+
+
+def test_a_branch_bureau_of_a_bureau_made_an_administration_is_one_of_its_branches(tmp_path):
+    # 行政院農業委員會動植物防疫檢疫局基隆分局辦事細則, repealed by 農業部 (2023-11-29); 農業部動植物防疫檢疫署
+    # 各分署組織準則 第1條 「特設各分署」, 第2條 「各分署之名稱，以加冠所在地地名為原則」: 基隆分局 is 基隆分署.
+    # (its 局 went to 動植物防疫檢疫署 by the duties of the two offices' rules, M0010008 and M0010064)
+    graph = history_of(tmp_path, "M0000006", "M0000052", "M0000101", "M0010004", "M0010008",
+                       "M0010064").graph(history=True)
+    old = "行政院/農業委員會/動植物防疫檢疫局/基隆分局"
+    family = "行政院/農業部/動植物防疫檢疫署/各分署"
+    edge = succeeded_by(graph, old)[family]
+    assert edge["doc"] == "M0000101" and "whose rules govern them now" in edge["evidence"]
+    assert graph.node(old)["successors"] == ["行政院 › 農業部 › 動植物防疫檢疫署 › 基隆分署"]
+
+
+def test_a_body_whose_name_became_a_family_is_succeeded_by_the_family(tmp_path):
+    # 行政院國軍退除役官兵輔導委員會榮民服務處組織規程 (repealed 2013-10-30) and 國軍退除役官兵輔導委員會
+    # 各榮民服務處組織準則: the rules of one 榮民服務處 became those of each; so 榮譽國民之家 (F0000029 →
+    # 各榮譽國民之家組織準則, F0150042).
+    graph = history_of(tmp_path, "F0000028", "F0150039", "F0150040", "F0000029", "F0150042").graph(history=True)
+    for name, doc in (("榮民服務處", "F0150039"), ("榮譽國民之家", "F0150042")):
+        old = f"行政院/國軍退除役官兵輔導委員會/{name}"
+        edge = succeeded_by(graph, old)[f"行政院/國軍退除役官兵輔導委員會/各{name}"]
+        assert edge["doc"] == doc and edge["evidence"].startswith(f"its kind's family 各{name}")
+        assert graph.node(old)["status"] == "superseded"
+
+
+def test_the_one_body_of_its_kind_set_up_when_a_body_ended_carried_it_on(tmp_path):
+    # 財政部財稅人員訓練所辦事細則, repealed 2013-01-08; 財政部財政人員訓練所組織規程 第1條 「財政部…為辦理
+    # 全國財政人員訓練業務，特設財政人員訓練所」, enacted 2013-01-04: the one 人員訓練所 under 財政部 then.
+    graph = history_of(tmp_path, "G0300019", "G0310005", "G0300059", "G0310073").graph(history=True)
+    old = "行政院/財政部/財稅人員訓練所"
+    edge = succeeded_by(graph, old)["行政院/財政部/財政人員訓練所"]
+    assert edge["evidence"].startswith("the one 人員訓練所 set up under 行政院 › 財政部") and edge["doc"] == "G0300059"
+
+
+def test_a_shared_ending_as_common_as_博物館_or_警察局_names_no_successor(tmp_path):
+    # 國立臺灣博物館 (its rules repealed 2012) is not 國立臺灣史前文化博物館 (組織法 2011), nor 水上警察局
+    # (repealed 2002) 鐵路警察局, though each is the one body of that ending set up under the parent then.
+    graph = history_of(tmp_path, "H0000075", "H0010025", "H0000106", "D0000038", "D0010031", "D0000165",
+                       "D0010036").graph(history=True)
+    for name in ("國立臺灣博物館", "水上警察局"):
+        old = next(u["id"] for u in graph.units() if u["name"] == name)
+        assert graph.node(old)["status"] != "current" and not succeeded_by(graph, old), name
+
+
+def test_a_committee_whose_short_form_is_a_task_force_of_its_parent_is_succeeded_by_the_parent(tmp_path):
+    # 僑務委員會法規委員會組織規程, repealed 2012-08-30; 僑務委員會處務規程 第16條 (常設性任務編組):
+    # 「法規會：辦理本會法制、訴願及國家賠償業務」.  僑務通訊社 is a task force too, but 華僑通訊社's
+    # name does not begin like it: no successor is guessed for it.
+    graph = history_of(tmp_path, "E0000005", "E0000010", "E0000007", "E0010011").graph(history=True)
+    old = "行政院/僑務委員會/法規委員會"
+    edge = succeeded_by(graph, old)["行政院/僑務委員會"]
+    assert edge["evidence"] == ("its work is done by the task force 法規會 of 僑務委員會: "
+                                "「法規會：辦理本會法制、訴願及國家賠償業務」")
+    assert edge["doc"] == "E0010011" and edge["article"] == "第16條"
+    assert graph.node(old)["successors"] == ["行政院 › 僑務委員會 › 法規會"]
+    assert not succeeded_by(graph, "行政院/僑務委員會/華僑通訊社")
+
+
+def test_a_municipality_whose_interim_rules_were_repealed_is_current_under_its_own(tmp_path, run):
+    # 桃園市政府組織規程 第1條 「本規程依地方制度法第六十二條第五項規定訂定之」 (行政院's rules for the new
+    # municipality until its own 組織自治條例), repealed 2015-03-09; so 桃園市議會組織規程 (第五十四條第四項).
+    # 臺灣省保安警察隊組織條例, repealed with no such basis, ended.
+    store = history_of(tmp_path, "A0010108", "A0010109", "D0080006")
+    graph = store.graph(history=True)
+    for name, doc in (("桃園市政府", "A0010108"), ("桃園市議會", "A0010109")):
+        node = next(u for u in graph.units() if u["name"] == name)
+        assert node["status"] == "current" and node["status_where"] == f"{doc} line 4 第1條", name
+        assert node["status_evidence"].startswith("本規程依地方制度法第")
+        assert graph.node(f"doc:{doc}")["status"] == "abolished"
+    police = next(u for u in graph.units() if u["name"].endswith("保安警察隊") and len(u["path"]) <= 3)
+    assert police["status"] == "abolished"
+    result = run("--store", str(store.path), "history", "桃園市政府")
+    assert result.exit_code == 0 and "(current)" in result.output.splitlines()[0], result.output
+    assert "governed" in result.output and "組織自治條例" in result.output
+
+
+def test_a_body_absorbed_by_the_one_division_named_after_its_work(tmp_path):
+    # 內政部資訊中心組織規程, repealed 2023-11-23; 內政部處務規程 as revised in 2023 第5條 「八、資訊服務司」:
+    # the one division of 內政部 whose name begins with 資訊, its duties the closest to the centre's.
+    graph = history_of(tmp_path, "D0000030", "D0010001").graph(history=True)
+    old = "行政院/內政部/資訊中心"
+    edge = succeeded_by(graph, old)["行政院/內政部"]
+    division = graph.node("行政院/內政部/資訊服務司")
+    assert edge["evidence"].startswith("absorbed: its work is done by 資訊服務司")
+    assert (edge["doc"], edge["line"]) == (division["doc"], division["line"]) == ("D0010001", division["line"])
+    assert graph.node(old)["status"] == "superseded"

@@ -32,18 +32,18 @@ def result(store):
 def test_the_held_back_sample(store):
     """eval/lineage/heldout/: a second draw, judged after the rules above were written, not tuned to."""
     lin = scorer().run(store, gold_file="heldout/superseded.jsonl")["lineage"]
-    assert lin["agencies"] == 95 and lin["state_right"] >= 89, lin["misses"]
-    assert lin["superseded"] == 37 and lin["successor_right"] >= 22, lin["misses"]
+    assert lin["agencies"] == 95 and lin["state_right"] >= 90, lin["misses"]
+    assert lin["superseded"] == 37 and lin["successor_right"] >= 24, lin["misses"]
 
 
 def test_the_state_of_randomly_drawn_agencies(result):
     lin = result["lineage"]
-    assert lin["agencies"] == 130 and lin["state_right"] >= 126, lin["misses"]
+    assert lin["agencies"] == 130 and lin["state_right"] >= 128, lin["misses"]
 
 
 def test_successors_named(result):
     lin = result["lineage"]
-    assert lin["superseded"] >= 60 and lin["successor_right"] >= 42, lin["misses"]
+    assert lin["superseded"] >= 60 and lin["successor_right"] >= 47, lin["misses"]
 
 
 def test_current_agencies_under_their_parents(result):

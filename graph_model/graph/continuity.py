@@ -33,6 +33,7 @@ from graph_model.records.naming import BRANCH_BODIES
 MIN_WORK = 0.3
 MIN_LEAD = 0.15
 MIN_ABSORBED = 0.2  # a division of the parent, in rules revised when the body ended, with a topic in common
+MIN_NAMED = 0.1  # … or the one division named after what the body was about, its duties the closest
 YEARS_BEFORE, YEARS_AFTER = 3, 1
 EDGE = "SUCCEEDED_BY"
 BRANCH_HEADS = frozenset(BRANCH_BODIES.values())
@@ -127,7 +128,9 @@ def absorptions(graph, ended: Mapping[str, list], bodies: set[str], revised: Map
     parent (not a body of its own), in rules revised about when the body ended (a year either way), does
     its work — duties alike by at least :data:`MIN_WORK`, ahead of the parent's other divisions by
     :data:`MIN_LEAD` (財政部 › 法規委員會, repealed 2013-01-08 → 財政部 › 法制處, in 財政部處務規程 as revised
-    in 2013).  ``revised``: unit id -> the dates of the 沿革 entries of the documents that set it up."""
+    in 2013); or, duties alike by :data:`MIN_NAMED` and closer than any other division's, the one division
+    whose name begins with what the body was about (內政部 › 資訊中心 → 內政部 › 資訊服務司).
+    ``revised``: unit id -> the dates of the 沿革 entries of the documents that set it up."""
     duty_words, work = _work(graph)
     out = {}
     for uid, statuses in ended.items():
@@ -146,7 +149,20 @@ def absorptions(graph, ended: Mapping[str, list], bodies: set[str], revised: Map
         if scored and scored[0][0] >= MIN_ABSORBED and lead >= MIN_LEAD \
                 and _topic(graph.node(uid)["name"]) & _topic(graph.node(scored[0][1])["name"]):
             out[uid] = (scored[0][1], round(scored[0][0], 2))
+        elif scored and scored[0][0] >= MIN_NAMED and _named_after(graph.node(uid)["name"], graph,
+                                                                    [c for _, c in scored]) == scored[0][1]:
+            out[uid] = (scored[0][1], round(scored[0][0], 2))
     return out
+
+
+def _named_after(name: str, graph, divisions: list[str]) -> str | None:
+    """The one division whose name begins with what ``name`` is about (資訊中心 → 資訊服務司, 役政署 →
+    役政司); None when none or several do."""
+    topic = "".join(ch for ch in name if ch not in _UNIT_WORDS)
+    if len(topic) < 2:
+        return None
+    found = [c for c in divisions if graph.node(c)["name"].startswith(topic)]
+    return found[0] if len(found) == 1 else None
 
 
 def _topic(name: str) -> set[str]:

@@ -83,8 +83,13 @@ _REPEAL = lazy(r"(?:發布|公布|令|函)(?:自即日)?(?:廢止|停止適用)(
 # (What follows 原 up to the cue; the agency is the longest known name it starts with.)
 TRANSFER = lazy(r"原(?P<old>[^，。；原]{3,40}?)(?:隨同?業務移撥|之[^。；]{0,20}?由本\w{1,8}承受)")
 CONVERTED = lazy(r"(?P<old>[^，。；、（）原]{3,30}?)改制為(?P<new>[^，。；、（）]{3,30}?)(?:[，。；（]|$)")
+# The provisions of 地方制度法 under which 行政院 makes the first rules of a municipality formed by 改制 (its
+# government's: 第六十二條第五項; its council's: 第五十四條第四項), in force until the municipality's own
+# 組織自治條例 (a local law, not in the national database) replaces them: 「本規程依地方制度法第六十二條第五項
+# 規定訂定之」.  Their repeal does not end the body.
+INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四條第四項)規定訂定")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
-CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為")
+CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|{INTERIM_BASIS.pattern}")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"

@@ -35,8 +35,8 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .continuity import BRANCH_HEADS, absorptions, continuations
-from .lineage import Status, agency_of, history_entries, renames, roc_date
+from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
+from .lineage import INTERIM_BASIS, Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -70,9 +70,9 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         own_docs.setdefault(uid, set()).add(doc)
     ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
     for unit in units:
-        docs = {src["doc"] for src in unit.get("sources", ())}
-        found = [s for d in sorted(docs) if (s := statuses.get(d)) is not None]
-        if found and len(found) == len(docs) and all(s.state != "current" for s in found):
+        sources = {src["doc"] for src in unit.get("sources", ())}
+        found = [s for d in sorted(sources) if (s := statuses.get(d)) is not None]
+        if found and len(found) == len(sources) and all(s.state != "current" for s in found):
             ended[unit["id"]] = found
             # Its own documents say what became of it; a document of a unit below only names that unit's heir.
             telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
@@ -80,6 +80,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             unit.update(status=first.state, status_date=first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
+    _self_governed(graph, ended, own_docs, docs)
     rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
@@ -104,6 +105,9 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _continued(graph, ended, enacted)
     _absorbed(graph, ended, revised)
     _joined_family(graph, ended, moved)
+    _became_family(graph, ended)
+    _one_of_its_kind(graph, ended, enacted)
+    _task_force(graph, ended)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
@@ -156,6 +160,29 @@ def _governed_by_family(graph, ended: dict, revised: Mapping[str, list[str]], ow
                             status_evidence=f"{doc['title']}（{last[governing[0]]}）governs it since its own rules "
                                             f"were repealed ({end})", status_where=f"{governing[0]}")
                 break
+
+
+def _self_governed(graph, ended: dict, own_docs: Mapping[str, set[str]], docs) -> None:
+    """A municipality's government or council whose only rules were those 行政院 made for its first years
+    (:data:`~graph_model.graph.lineage.INTERIM_BASIS`: 「本規程依地方制度法第六十二條第五項規定訂定之」), repealed
+    with no successor named, still exists: its own 組織自治條例 governs it (桃園市政府組織規程, repealed
+    2015-03-09).  Current, with that sentence and the repeal as the evidence."""
+    basis = {p.document.id: (line, article, sentence) for p in docs
+             for line, article, sentence in p.document.meta.get("clauses", ()) if INTERIM_BASIS.search(sentence)}
+    for uid in sorted(ended):
+        found, own = ended[uid], own_docs.get(uid, set())
+        if not own or {s.doc for s in found} != own or not all(d in basis for d in own) \
+                or any(s.state != "abolished" or s.successors for s in found):
+            continue
+        doc = sorted(own)[0]
+        line, article, sentence = basis[doc]
+        end = max((s.date for s in found if s.date), default="")
+        del ended[uid]
+        # governed by rules of its own that the graph does not hold (its divisions are those rules' business)
+        graph.node(uid).update(status="current", status_date="", successors=[], governed_by=uid, governed_since=end,
+                               status_evidence=f"{sentence}（rules made until its own 組織自治條例, which the "
+                                               f"national database does not hold; repealed {end}）",
+                               status_where=f"{doc} line {line} {article}".rstrip())
 
 
 def _same_name_elsewhere(graph, ended: Mapping) -> None:
@@ -306,22 +333,167 @@ def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, S
         for body, owner, s in _moves_from(graph, parent, ended[uid], moved):
             own = [(body, kinds[body])] if body in kinds else []
             near.update({f: (owner, s) for f in [*own, *families.get(body, ())] if f not in near})
-        found = [(f, *near[(f, kind)]) for f, kind in near
-                 if any(node["name"].endswith(k) and len(node["name"]) > len(k)
-                        for k in (kind, *SAME_KIND.get(kind, ())))]  # 胸腔病院 is one of 各醫院
+        found = [(f, *near[(f, kind)], k, kind) for f, kind in near
+                 for k in _kind_words(kind, near[(f, kind)][0] != parent)
+                 if node["name"].endswith(k) and len(node["name"]) > len(k)]  # 胸腔病院 is one of 各醫院
         if len(found) != 1:
             continue
-        family_id, heir, move = found[0]
+        family_id, heir, move, word, kind = found[0]
         family = graph.node(family_id)
         if heir == parent:
             _replace_successor(graph, uid, family_id, f"one of {family['name']}, whose rules govern them now")
             continue
-        member = " › ".join((*graph.node(heir)["path"], node["name"]))
+        # under its new parent, by the family's rank (花蓮分局 of 水土保持局 → 花蓮分署 of 農村發展及水土保持署)
+        name = node["name"][:-len(word)] + kind if word in BRANCH_RANKS else node["name"]
+        member = " › ".join((*graph.node(heir)["path"], name))
         evidence = f"one of {family['name']} of {' › '.join(graph.node(heir)['path'])}, whose rules govern them now"
         if move is not None:
             evidence += f"：{move.evidence}"
         _replace_successor(graph, uid, family_id, evidence, move)
         node["successors"] = [member]
+
+
+# The ranks of a branch (分局, 分署): a reorganisation that made a 局 a 署 made its 分局 分署 (農業部
+# 農村發展及水土保持署組織準則 「特設各分署」 for 行政院農業委員會水土保持局's 分局).
+BRANCH_RANKS = ("分局", "分署")
+
+
+def _kind_words(kind: str, moved: bool) -> tuple[str, ...]:
+    """The name endings of the members of a family of ``kind`` (胸腔病院 is one of 各醫院); under a new
+    parent (``moved``) a branch of the other rank too (花蓮分局 is one of 各分署)."""
+    words = (kind, *SAME_KIND.get(kind, ()))
+    if moved and kind in BRANCH_RANKS:
+        words += tuple(r for r in BRANCH_RANKS if r != kind)
+    return words
+
+
+def _places_after(graph, uid: str, ended: Mapping) -> list[str]:
+    """Where a body that ended would stand now: its parent, if current, and its parent's successors."""
+    parent = graph.parent(uid)
+    if parent is None:
+        return []
+    return ([parent] if parent not in ended else []) + [t for t, _ in graph.out(parent, EDGE)]
+
+
+def _became_family(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, whose parent (or the parent's successor)
+    sets up, in force, a family of its name (行政院國軍退除役官兵輔導委員會 › 榮譽國民之家 → 各榮譽國民之家):
+    one body's rules became the rules of each of its kind."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or _names_its_own(graph, uid):
+            continue
+        found = [c for place in _places_after(graph, uid, ended) for c in graph.children(place)
+                 if c not in ended and (m := FAMILY.match(graph.node(c)["name"])) and m.group("kind") == node["name"]]
+        if len(found) == 1:
+            _replace_successor(graph, uid, found[0], f"its kind's family {graph.node(found[0])['name']} "
+                                                     f"under {' › '.join(graph.node(found[0])['path'][:-1])}")
+
+
+# The ending two names share that says they are bodies of one kind (人員訓練所, 勞工保險局): this long at
+# least (not 博物館, 警察局, 工程處: 國立臺灣博物館 is not 國立臺灣史前文化博物館), with this many characters
+# that are not unit words; a company's (股份有限公司) says nothing of what it does.
+KIND_ENDING, KIND_TOPIC = 4, 2
+_NOT_A_KIND = ("公司", PREPARATORY)
+
+
+def _kind_ending(a: str, b: str) -> str:
+    """The ending ``a`` and ``b`` share when it names a kind of body (財稅人員訓練所, 財政人員訓練所 →
+    人員訓練所); "" otherwise."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    end = a[len(a) - n:]
+    return end if n >= KIND_ENDING and len(_topic(end)) >= KIND_TOPIC and not end.endswith(_NOT_A_KIND) else ""
+
+
+def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that is history and names no successor of its own, where its parent (or the parent's
+    successor) set up, about when it ended, one body of its kind and no other (a name ending they share
+    that says what they are: 訓練所, 圖書館): that body carried it on (財政部 › 財稅人員訓練所, rules repealed
+    2013-01-08 → 財政部 › 財政人員訓練所, set up 2013-01-04)."""
+    units = graph.units()
+    bodies = set(_agencies_of_documents(units).values())
+    born = {u["id"]: min(enacted.get(src["doc"]) or "9999" for src in u["sources"])
+            for u in units if u.get("sources")}
+    for uid in ended:
+        node = graph.node(uid)
+        dates = sorted(s.date for s in ended[uid] if s.date)
+        if node["kind"] not in AGENCY_KINDS or not dates or _names_its_own(graph, uid):
+            continue
+        start, end = _shift(dates[0], -YEARS_BEFORE), _shift(dates[-1], YEARS_AFTER)
+        found = {c: ending for place in _places_after(graph, uid, ended) for c in graph.children(place)
+                 if c not in ended and c in bodies and graph.node(c)["kind"] in AGENCY_KINDS
+                 and start <= born.get(c, "") <= end and (ending := _kind_ending(node["name"], graph.node(c)["name"]))}
+        if len(found) == 1:
+            (target, ending), = found.items()
+            _replace_successor(graph, uid, target, f"the one {ending} set up under "
+                                                   f"{' › '.join(graph.node(target)['path'][:-1])} when it ended "
+                                                   f"(set up {born[target]})")
+
+
+# A task force (任務編組) of an office's rules: a unit named so, whose items name each (「法規會：辦理…」), or a
+# unit the loader named after the sentence (「法規會為常設性任務編組」).
+TASK_FORCES = "任務編組"
+_TASK_ITEM = re.compile(r"^(?P<name>[^：:，。、\s]{2,20})[：:]")
+_TASK_NAMED = re.compile(r"^(?P<name>\S{2,20}?)為(?:常設性)?任務編組$")
+
+
+def _task_forces(graph, place: str) -> list[tuple[str, str, str]]:
+    """``(name, the words that set it up, where)`` of the task forces of ``place``'s rules."""
+    out = []
+    for group in graph.children(place):
+        node = graph.node(group)
+        if TASK_FORCES not in node["name"]:
+            continue
+        if m := _TASK_NAMED.match(node["name"]):
+            out.append((m["name"], node["name"], f"{node.get('doc', '')} line {node.get('line', 0)}"))
+        for c in graph.children(group):
+            child = graph.node(c)
+            out.append((child["name"], f"{node['name']}：{child['name']}",
+                        f"{child.get('doc', '')} line {child.get('line', 0)}"))
+        for duty, edge in graph.duties_of(group):
+            if m := _TASK_ITEM.match(duty["text"]):
+                where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+                out.append((m["name"], duty["text"], where))
+    return out
+
+
+def _shortened(short: str, name: str) -> bool:
+    """True when ``short`` is ``name`` or a short form of it: its characters in order, the first two and the
+    last kept (法規委員會 → 法規會; 全民健康保險醫療費用協定委員會 → 全民健康保險會)."""
+    if short == name:
+        return True
+    if len(short) < 3 or short[:2] != name[:2] or short[-1] != name[-1]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+def _task_force(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, whose parent (or the parent's successor)
+    has a task force of its name or a short form of it in its rules: the body's work is done by the task
+    force now, and the body that keeps it succeeded it (僑務委員會 › 法規委員會, repealed 2012-08-30 → 僑務委員會,
+    whose 處務規程 「法規會：辦理本會法制、訴願及國家賠償業務」)."""
+    forces: dict[str, list[tuple[str, str, str]]] = {}
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        found = []
+        for place in _places_after(graph, uid, ended):
+            if place not in forces:
+                forces[place] = _task_forces(graph, place)
+            found += [(place, name, text, where) for name, text, where in forces[place]
+                      if _shortened(name, node["name"])]
+        if len({(place, name) for place, name, _, _ in found}) != 1:
+            continue
+        place, name, text, where = found[0]
+        body = graph.node(place)
+        said = Status(body.get("doc", ""), "superseded", (body["name"],), "", text, where)
+        evidence = f"its work is done by the task force {name} of {body['name']}: 「{text}」"
+        _replace_successor(graph, uid, place, evidence, said)
+        node["successors"] = [" › ".join((*body["path"], name))]
 
 
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
@@ -390,6 +562,8 @@ def _inherit(graph, ended: Mapping) -> None:
                 and not graph.node(up).get("governed_by"):
             up = graph.parent(up)
         if up is None:
+            continue
+        if graph.node(up).get("governed_by") == up:  # rules of its own the graph does not hold
             continue
         if graph.node(up).get("governed_by"):  # its body's family rules set up its divisions now
             family = graph.node(graph.node(up)["governed_by"])
