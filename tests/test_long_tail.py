@@ -260,3 +260,14 @@ def test_a_budget_books_unit_lists_run_onto_one_line():
     want, got = (loaders.parse_text(t, "001", genre="budget") for t in (text, flat))
     assert [u.path for u in got.units] == [u.path for u in want.units] and len(want.units) > 60
     assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)
+
+
+# ------------------------------------------------------------------ round 3 (session 11): the long tail's conventions
+def test_a_self_reference_defined_in_a_variant_character():
+    # K0000046 交通部民用航空局飛航服務總臺組織條例 第2條「交通部民用航空局飛航服務總台（以下簡稱本總台）掌理下列事項︰」
+    # (台 in the text, 臺 in the title) 第3條「本總台設台北飛航情報中心、台北區域管制中心、…及飛航業務室、航電技術室、
+    # 供應室，分別掌理前條所列事項。」 第4條「本總台設秘書室，…」
+    got = below(parse("K0000046"))
+    for name in ("台北飛航情報中心", "台北區域管制中心", "台北航空通信中心", "台北航空氣象中心", "資訊管理中心",
+                 "飛航業務室", "航電技術室", "供應室", "秘書室", "人事室", "會計室", "政風室"):
+        assert name in got, name

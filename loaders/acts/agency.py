@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.records.naming import BRANCH_BODIES, classify_agency, classify_unit, self_references, split_agency_name
+from graph_model.records.naming import (
+    BRANCH_BODIES,
+    classify_agency,
+    classify_unit,
+    fold_name,
+    self_references,
+    split_agency_name,
+)
 from graph_model.records.records import ParsedDocument, Source, UnitRecord
 from loaders.common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from loaders.read.text import Line
@@ -51,7 +58,10 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     if members:  # 「交通部公路總局北、中、南部汽車技術訓練中心」: a family, its members named in the title
         full = "".join(above) + family
     as_titled, full = full, _placed(full, doc.meta.get("category", ""))
-    self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
+    # (folded: 「飛航服務總台（以下簡稱本總台）」 in the document of 飛航服務總臺, K0000046)
+    folded = fold_name(full)
+    self_names = {short for name, short, _ in defs
+                  if name and (folded.endswith(fold_name(name)) or fold_name(name).endswith(folded[-3:]))}
     self_names |= {full, as_titled, split_agency_name(full)[-1]}
     # The title drops the text's punctuation (直轄市縣市選舉委員會組織準則): the name as the text writes it
     # (「直轄市、縣（市）選舉委員會（以下簡稱選舉委員會）」) is the one people look it up by.
