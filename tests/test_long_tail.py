@@ -125,8 +125,11 @@ def test_prose_and_counts_are_no_unit(pcode, junk, kept):
 @pytest.mark.parametrize("pcode,names", [
     # F0000051 海軍技術學校 第6條「本校設航海事務部、戰鬥系統部、動力系統部、學員生大隊部、勤務連。」
     ("F0000051", ("航海事務部", "戰鬥系統部", "動力系統部", "學員生大隊部", "勤務連")),
-    # F0000058 陸軍步兵學校 第6條「本校設學員生總隊部、教勤營、汽車連、本部連。」
-    ("F0000058", ("學員生總隊部", "教勤營", "汽車連")),
+    # F0000058 陸軍步兵學校 第6條「本校設學員生總隊部、教勤營、汽車連、本部連。」 (本部連: the headquarters company,
+    # a name though 本部 starts it)
+    ("F0000058", ("學員生總隊部", "教勤營", "汽車連", "本部連")),
+    # F0000069 陸軍專科學校 第6條「本校設教學部、通識教育中心、學員生指揮部及本部連。」 (the company after 及)
+    ("F0000069", ("教學部", "通識教育中心", "學員生指揮部", "本部連")),
 ])
 def test_a_military_schools_divisions_companies_and_battalions(pcode, names):
     parsed = parse(pcode)

@@ -31,9 +31,10 @@ POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(
 # 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
 # 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 # A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
-# F0000058): 連 and 營 end too many other words (關連, 經營) to be unit words alone.
+# F0000058; 「…、學員生指揮部及本部連。」, F0000069): 連 and 營 end too many other words (關連, 經營) to be unit
+# words alone.
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
-                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|、[^，。；：、及]{{1,6}}[連營]))"
+                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
