@@ -170,7 +170,7 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     names = []
     for p in pieces:
         p = p.strip()
-        if p and (UNIT_NAME.fullmatch(p) or troops and TROOP_NAME.fullmatch(p)):
+        if p and (UNIT_NAME.fullmatch(p) or troops and (TROOP_NAME.fullmatch(p) or WORKS_NAME.fullmatch(p))):
             names.append(p)
         elif p and strict:
             return []
@@ -180,6 +180,8 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
 # 「教勤營」, 「本部連」: a battalion or company, named in a list of units (never 經營, 國營 or 關連: two characters
 # at least before it, none of them a verb's).
 TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連營]")
+# 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one.
+WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團)")
 
 
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.

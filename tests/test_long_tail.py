@@ -274,3 +274,17 @@ def test_a_self_reference_defined_in_a_variant_character():
     for name in ("台北飛航情報中心", "台北區域管制中心", "台北航空通信中心", "台北航空氣象中心", "資訊管理中心",
                  "飛航業務室", "航電技術室", "供應室", "秘書室", "人事室", "會計室", "政風室"):
         assert name in got, name
+
+
+@pytest.mark.parametrize("pcode,names", [
+    # K0000081 交通部花蓮港務局港埠工程處組織條例 第3條「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」
+    ("K0000081", ("船舶機械修理廠",)),
+    # K0000070 交通部臺中港務局組織條例「本局得設棧埠管理處、港埠工程處、船舶機械修造工廠，…」
+    ("K0000070", ("棧埠管理處", "港埠工程處", "船舶機械修造工廠")),
+    # F0000012 魚殖管理處組織規程「本處得視魚殖地區之分佈，酌設養殖中心、工作站及加工廠；…」
+    ("F0000012", ("養殖中心", "工作站", "加工廠")),
+])
+def test_a_works_named_in_a_list_of_units(pcode, names):
+    got = below(parse(pcode))
+    assert set(names) <= set(got), got
+    assert "二課" not in got
