@@ -117,7 +117,7 @@ def split_duties(text: str) -> list[str]:
     for chunk in re.split(r"[；;]|。(?!$)", text):
         for piece in re.split(r"[，,]", chunk):
             piece = piece.strip().rstrip("。.")
-            if not piece:
+            if not re.search(r"\w", piece):  # 「…之審核事項。、」 (T0010002): punctuation alone is no duty
                 continue
             if parts and (_JOINER.match(piece) or len(piece) < 3) and not parts[-1].endswith("；"):
                 parts[-1] += "，" + piece

@@ -267,9 +267,9 @@ def test_a_budget_books_unit_lists_run_onto_one_line():
 
 # ------------------------------------------------------------------ round 3 (session 11): the long tail's conventions
 def test_a_self_reference_defined_in_a_variant_character():
-    # K0000046 交通部民用航空局飛航服務總臺組織條例 第2條「交通部民用航空局飛航服務總台（以下簡稱本總台）掌理下列事項︰」
-    # (台 in the text, 臺 in the title) 第3條「本總台設台北飛航情報中心、台北區域管制中心、…及飛航業務室、航電技術室、
-    # 供應室，分別掌理前條所列事項。」 第4條「本總台設秘書室，…」
+    # K0000046 交通部民用航空局飛航服務總臺組織條例 第2條「交通部民用航空局飛航服務總台（以下簡稱本總台）掌理下列
+    # 事項︰」 (台 in the text, 臺 in the title) 第3條「本總台設台北飛航情報中心、台北區域管制中心、…及飛航業務室、
+    # 航電技術室、供應室，分別掌理前條所列事項。」 第4條「本總台設秘書室，…」
     got = below(parse("K0000046"))
     for name in ("台北飛航情報中心", "台北區域管制中心", "台北航空通信中心", "台北航空氣象中心", "資訊管理中心",
                  "飛航業務室", "航電技術室", "供應室", "秘書室", "人事室", "會計室", "政風室"):
@@ -288,3 +288,60 @@ def test_a_works_named_in_a_list_of_units(pcode, names):
     got = below(parse(pcode))
     assert set(names) <= set(got), got
     assert "二課" not in got
+
+
+# ------------------------------------------------------------------ old lists written without markers
+def test_an_old_list_of_units_without_markers():
+    # A0010003 國民大會提案審查委員會組織規程 第2條「提案之審查設左列各委員會：」「第一審查委員會審查關於憲法之提案及
+    # 不屬於其他審查委員會之提案。」…「第八審查委員會審查關於僑務之提案。」「上列各委員會由代表自由認定參加…」
+    parsed = parse("A0010003")
+    got = below(parsed)
+    assert got == [f"第{n}審查委員會" for n in "一二三四五六七八"]
+    assert duties(parsed, "第二審查委員會") == ["審查關於國防之提案"]
+    # H0000005 教育部訓育委員會組織條例 第4條「訓育委員會設左列三組：」「第一組：辦理訓育工作之指導…事項。」
+    parsed = parse("H0000005")
+    assert below(parsed) == ["第一組", "第二組", "第三組"]
+    assert duties(parsed, "第三組") == ["學生自治團體之指導及學生身心發展狀況之調查事項"]  # (辦理: the verb)
+
+
+def test_an_old_list_of_sections_under_each_group():
+    # D0020003 國民大會代表立法院立法委員選舉總事務所組織條例 第3條「國民大會代表及立法院立法委員選舉總事務所設左列
+    # 各組：」「第一組。」…「庶務組。」 第4條「第一組設左列二科：」「第一科掌理江蘇山東浙江南京上海青島各省市之選舉
+    # 事項。」… 第10條「法制組設左列三科：」 (the title drops the name's 及: the text's name is the agency's own)
+    parsed = parse("D0020003")
+    got = below(parsed)
+    groups = [f"第{n}組" for n in "一二三四五六"] + ["法制組", "文書組", "庶務組"]
+    assert [u for u in got if "/" not in u and u.endswith("組")] == groups
+    assert {u for u in got if "/" in u} >= {"第一組/第一科", "第一組/第二科", "法制組/第三科", "庶務組/第三科"}
+    assert not [u for u in got if "事務所" in u]
+    assert duties(parsed, "第一組/第一科") == ["江蘇山東浙江南京上海青島各省市之選舉事項"]
+
+
+def test_an_old_list_of_sections_each_with_its_marked_duties():
+    # A0010015 稽勳委員會組織條例 第4條「稽勳委員會設秘書處，置左列各科，分掌事務：」「審核科職掌如左：」「一、關於
+    # 勳績之調查事項。」…「登記科職掌如左：」… 第6條「稽勳委員會秘書處置科長三人…」 (the agency's name before its
+    # unit's)
+    parsed = parse("A0010015")
+    assert below(parsed) == ["秘書處", "秘書處/審核科", "秘書處/登記科", "秘書處/總務科"]
+    assert duties(parsed, "秘書處/登記科") == ["關於受勳人員之登記事項", "關於勳章之法規、圖說編纂事項"]
+
+
+def test_an_old_marker_a_numeral_and_a_space():
+    # Q0000001 行政院大陸委員會組織條例 第4條「本會設左列各處：」「一　企劃處。」…「七　秘書處。」 第5條「企劃處掌理
+    # 左列事項：」「一　關於大陸政策之研究及綜合規劃事項。」
+    parsed = parse("Q0000001")
+    assert below(parsed)[:7] == ["企劃處", "文教處", "經濟處", "法政處", "港澳處", "聯絡處", "秘書處"]
+    assert duties(parsed, "企劃處")[0] == "關於大陸政策之研究及綜合規劃事項"
+    # D0010031 第15條「會計室之職掌如下：」…「八、歲出應付款案件…」「九 年度決算報告之編送及公告事項。」「十、…」: the
+    # list goes on past the item typed with a space
+    parsed = parse("D0010031")
+    assert "年度決算報告之編送及公告事項" in duties(parsed, "會計室")
+    assert any(d.startswith("營繕工程與購置") for d in duties(parsed, "會計室"))
+
+
+def test_punctuation_alone_is_no_duty():
+    # T0010002 行政院主計處電子處理資料中心辦事細則「審查輔導組之職掌如左：」「一  各機關申請設置電子計算機之審核
+    # 事項。、」
+    parsed = parse("T0010002")
+    assert "各機關申請設置電子計算機之審核事項" in duties(parsed, "審查輔導組")
+    assert not [d for d in parsed.duties if not re.search(r"\w", d.text)]

@@ -93,6 +93,13 @@ EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；�
 ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$")
+# 「提案之審查設左列各委員會：」 + 「第一審查委員會審查關於憲法之提案…」 (A0010003), 「第一組設左列二科：」 +
+# 「第一科掌理…」 (D0020003), 「…置左列各科，分掌事務：」 + 「審核科職掌如左：」 (A0010015): an old list of units
+# written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
+LIST_KINDS = lazy(r"[設置](?:下列|左列)(?:各)?[一二三四五六七八九十]*(?P<kinds>[^，。；：]{1,12})"
+                  r"(?:[，,][^，。；：]{0,8})?[：:]$")
+UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                     r"(?=。?$|[：:]|之?(?:職掌|掌理|辦理|負責|審查|審議|掌管))")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")

@@ -40,6 +40,7 @@ from .patterns import (
     ITEM_NAME_COMMA,
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
+    LIST_KINDS,
     LISTED_NAME,
     LISTED_UNIT,
     NESTED_SET_UP,
@@ -55,6 +56,7 @@ from .patterns import (
     TOGETHER,
     UNIT_ACTIVE,
     UNIT_HEAD,
+    UNMARKED_ITEM,
 )
 from .posts import document_posts
 from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
@@ -86,6 +88,8 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None:
         name = clean_name(name)
+        if parent is None:
+            name = self.own_unit_name(name)
         if parent is None and (fold_name(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
@@ -125,6 +129,21 @@ class StructureParser:
             self.known[name] = path
         self.article_units.append(path)
         return path
+
+    def own_unit_name(self, name: str) -> str:
+        """「稽勳委員會秘書處置主任秘書一人」 (A0010015): the agency's name before a unit it set up is no part of
+        the unit's name (a unit not set up is another body: 少年及家事法院分院).
+
+        >>> parser = StructureParser(ParsedDocument(Document("t", "", "act")), ("稽勳委員會",), {"本會", "稽勳委員會"})
+        >>> parser.known["秘書處"] = ("稽勳委員會", "秘書處")
+        >>> [parser.own_unit_name(n) for n in ("稽勳委員會秘書處", "稽勳委員會分會", "秘書處")]
+        ['秘書處', '稽勳委員會分會', '秘書處']
+        """
+        for own in sorted(self.self_names | {self.agency[-1]}, key=len, reverse=True):
+            rest = name[len(own):]
+            if len(own) > 2 and name.startswith(own) and rest in self.known and self.known[rest] != self.agency:
+                return rest
+        return name
 
     def is_agency_name(self, name: str) -> bool:
         """The name of the agency or of one above it, whole or in consecutive pieces (行政院勞工委員會)."""
@@ -250,14 +269,26 @@ class StructureParser:
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         self.article_units = []
+        kinds = ""  # the kinds of unit an intro lists without markers (「設左列各委員會：」)
         for line in lines:
             self.written.update(expanded_from(line.body))
             self.seen.append(line.body)
+            unmarked = UNMARKED_ITEM.match(line.body) if line.kind == "para" and kinds else None
+            if unmarked and any(word in kinds for word in re.findall(UNIT_SUFFIX_PATTERN, unmarked.group("name"))):
+                # 「第一審查委員會審查關於憲法之提案…」 after 「設左列各委員会：」: an item of the list, its
+                # marked items (「一、關於勳績之調查事項。」) one level below
+                styles, stack = [None], {k: v for k, v in stack.items() if k < 0}
+                self._item(line, 0, owner if isinstance(owner, list) else [owner], Mode.UNITS, post, None, stack)
+                continue
             if line.kind == "para":
                 self.frame = list_frame(line.body)
                 opened = read_paragraph(self, line)
                 owner, post, mode = opened.owner, opened.post, opened.mode
                 styles, stack = [], {}
+                # (「稽勳委員會設秘書處，置左列各科，分掌事務：」: the 科 of the 秘書處, each with its duties)
+                listed = LIST_KINDS.search(line.body) if mode == Mode.UNITS or mode == Mode.DUTIES and \
+                    isinstance(owner, tuple) and owner != self.agency else None
+                kinds = listed.group("kinds") if listed else ""
                 self.list_named = False
                 continue
             if mode is None:

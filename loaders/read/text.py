@@ -178,6 +178,9 @@ _BROKEN_NAME = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends 
 # has it): an item's marker after the intro's colon (a list begins: 一 or （一）), or after a sentence's end (the
 # next number of a list going on), or at the line's start.
 _INLINE_MARK = lazy(rf"(?:^|(?<=[。；;：:）)]))\s*(?=[（(]?\s*(?:[{CN_NUM}]+|\d+)\s*[）)、，.．])")
+# 「一　企劃處。」, 「一  教務處：掌理註冊…」 (Q0000001, D0000022): an old marker, the numeral and a space (which the
+# cleaning drops between Chinese characters); not 「三  十、感染管制室。」, 三十 padded to align with 二十九.
+_SPACED_MARK = lazy(rf"^\s*([{CN_NUM}]{{1,3}})[ \u3000\t]+(?![{CN_NUM}]+\s*[、，])(?=[\u4e00-\u9fff（(])")
 # 「二、第二科： (科技發展科)(一) …」: an aside after the colon before the list begins.
 _COLON_ASIDE = lazy(r"[：:]\s*[（(][^（）()]{1,12}[）)]\s*$")
 
@@ -253,7 +256,7 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
                 current, pending_break, i = None, True, i + debris
                 continue
             bulleted = bool(_BULLET.match(raw[i]))
-            s = clean(_BULLET.sub("", raw[i]))
+            s = clean(_SPACED_MARK.sub(r"\1、", _BULLET.sub("", raw[i])))
             i += 1
             if not s:
                 pending_break = True
