@@ -345,3 +345,29 @@ def test_punctuation_alone_is_no_duty():
     parsed = parse("T0010002")
     assert "各機關申請設置電子計算機之審核事項" in duties(parsed, "審查輔導組")
     assert not [d for d in parsed.duties if not re.search(r"\w", d.text)]
+
+
+def test_a_family_named_by_a_word_a_lists_names_end_with():
+    # K0000308 交通部公路局各區監理所辦事細則「各區車輛行車事故鑑定會掌理事項如下：」「一、…」 (會 ends a unit's name
+    # only as such a subject or in a list of units)
+    parsed = parse("K0000308")
+    assert "各區車輛行車事故鑑定會" in below(parsed)
+    assert any("鑑定意見書之製作" in d for d in duties(parsed, "各區車輛行車事故鑑定會"))
+
+
+@pytest.mark.parametrize("pcode", ["A0010081", "D0000117", "L0000042"])
+def test_a_unit_name_broken_by_a_hard_wrap_inside_a_list(pcode):
+    # A0010081 「一、議事組：有關本會會議之議事行政事項。」, D0000117 「一、秘書處掌理…事項。」, L0000042
+    # 「五、心理衛生科、…」: each item's name cut by a hard wrap before its last two characters, as a narrow PDF column
+    # has it (「一、議事」 + 「組：有關…」, the issue's 「法規委」 + 「員會」), reads as the whole line does.
+    text = loaders.read_bytes(corpus.national_file(pcode), f"{pcode}.json")[0]
+    want = loaders.parse_text(text, pcode)
+    broken, n = text, 0
+    for name in {u.path[-1] for u in want.units if len(u.path[-1]) >= 3}:
+        broken, k = re.subn(rf"(?m)^([一二三四五六七八九十]+、{re.escape(name[:-2])})(?={re.escape(name[-2:])}[：、]|"
+                            rf"{re.escape(name[-2:])}掌理)", r"\1\n", broken)
+        n += k
+    assert n >= 2
+    got = loaders.parse_text(broken, pcode)
+    assert [u.path for u in got.units] == [u.path for u in want.units]
+    assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)

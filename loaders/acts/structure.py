@@ -187,6 +187,11 @@ class StructureParser:
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
             return self.unit(subject, line), ""
+        if COLLECTIVE.match(subject) and LISTED_NAME.fullmatch(COLLECTIVE.sub("", subject)) and \
+                UNIT_ACTIVE.search(line.body):
+            # 「各區車輛行車事故鑑定會掌理事項如下：」 (K0000308): the units of one kind, named by a word a list's
+            # names end with (會, 廠, 園區): the family of them
+            return self.unit(subject, line), ""
         if subject in self.known and UNIT_ACTIVE.search(line.body):
             return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))

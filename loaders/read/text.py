@@ -172,6 +172,7 @@ def raw_lines(text: str) -> list[str]:
 
 _NAME_END = lazy(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
 _BROKEN_NAME = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
+_NAME_REST = lazy(r"^.*?(?=[：:，,；;、－—─]|掌理|辦理|負責|$)")
 
 
 # 「本處設下列各課室分掌事項：一、總務課－掌理…。二、會計課－…」: a list on one line (as text extracted from a PDF
@@ -293,10 +294,13 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
         # (「…。四、檢驗科：」 + 「各科病患…」: the last item cut from a long line goes on past its colon)
         wrapped = len(prev_raw) >= 15 and (not current.text.endswith(("。", "：")) or
                                            cut_before and current.text.endswith("：")) if current else False
-        # 「一、法規委」 + 「員會。」: a list item's unit name broken by a hard wrap.
-        wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(s) <= 8
-                              and _BROKEN_NAME.search(current.body) is None and _NAME_END.search(current.body + s)
-                              is not None and not re.search(r"[，。：；、]", current.body))
+        # 「一、法規委」 + 「員會。」, 「二、訴願審議委」 + 「員會：掌理訴願事項。」: a list item's unit name broken
+        # by a hard wrap (the name's rest up to its colon, dash, 、 or verb).
+        rest_of_name = _NAME_REST.match(s).group(0)
+        wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(rest_of_name) <= 8
+                              and _BROKEN_NAME.search(current.body) is None
+                              and _NAME_END.search(current.body + rest_of_name) is not None
+                              and not re.search(r"[，。：；、]", current.body))
         if current is not None and (_CONTINUES.match(s) or
                                     (not style and not pending_break and not bulleted and wrapped)):
             current.text += s
