@@ -172,7 +172,7 @@ def raw_lines(text: str) -> list[str]:
 
 _NAME_END = lazy(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
 _BROKEN_NAME = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
-_NAME_REST = lazy(r"^.*?(?=[：:，,；;、－—─]|掌理|辦理|負責|$)")
+_NAME_REST = lazy(r"[：:，,；;、－—─]|掌理|辦理|負責")  # where the rest of a broken name ends
 
 
 # 「本處設下列各課室分掌事項：一、總務課－掌理…。二、會計課－…」: a list on one line (as text extracted from a PDF
@@ -296,7 +296,7 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
                                            cut_before and current.text.endswith("：")) if current else False
         # 「一、法規委」 + 「員會。」, 「二、訴願審議委」 + 「員會：掌理訴願事項。」: a list item's unit name broken
         # by a hard wrap (the name's rest up to its colon, dash, 、 or verb).
-        rest_of_name = _NAME_REST.match(s).group(0)
+        rest_of_name = _NAME_REST.split(s, maxsplit=1)[0]
         wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(rest_of_name) <= 8
                               and _BROKEN_NAME.search(current.body) is None
                               and _NAME_END.search(current.body + rest_of_name) is not None
