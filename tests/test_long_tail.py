@@ -371,3 +371,31 @@ def test_a_unit_name_broken_by_a_hard_wrap_inside_a_list(pcode):
     got = loaders.parse_text(broken, pcode)
     assert [u.path for u in got.units] == [u.path for u in want.units]
     assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)
+
+
+# ------------------------------------------------------------------ schools' teaching units
+def test_a_universitys_colleges_are_its_divisions():
+    # F0000049 國防大學組織規程「本校設…戰爭學院、陸軍指揮參謀學院、…理工學院、管理學院、政治作戰學院…」: colleges of
+    # the university, no agencies (A0010051 司法院組織法's 法官學院 stays an agency of 司法院)
+    kinds = {u.path[-1]: u.kind for u in parse("F0000049").units}
+    assert kinds["戰爭學院"] == kinds["理工學院"] == kinds["管理學院"] == "Division"
+    assert {u.path[-1]: u.kind for u in parse("A0010051").units}["法官學院"] == "Agency"
+
+
+def test_a_schools_departments_set_up_by_name():
+    # The issue's schools (no national document names its 學系): 「本校設資訊工程學系、…、應用外語系及通識教育中心。」 —
+    # a 學系 is a unit wherever it is set up, a 系 in a list with other units (系 alone ends 體系 too).
+    parsed = rules("第 2 條", "本處設資訊工程學系、電機工程學系、應用外語系及通識教育中心。")
+    assert below(parsed) == ["資訊工程學系", "電機工程學系", "應用外語系", "通識教育中心"]
+    # 「一、工學院：設機械工程學系、土木工程學系。」 and, in a list of units, the units alone after the colon
+    parsed = rules("第 2 條", "本處設下列教學單位：", "一、工學院：設機械工程學系、土木工程學系。",
+                   "二、管理學院：企業管理學系、財務金融學系及資訊管理研究所。", "三、教務處：掌理註冊、課務事項。")
+    assert below(parsed) == ["工學院", "工學院/機械工程學系", "工學院/土木工程學系", "管理學院",
+                             "管理學院/企業管理學系", "管理學院/財務金融學系", "管理學院/資訊管理研究所", "教務處"]
+    assert duties(parsed, "教務處") == ["註冊、課務事項"] and not duties(parsed, "管理學院")
+
+
+def test_an_items_units_after_its_colon_but_not_a_typo_of_its_set_up():
+    # K0000116「一、台北機廠：設計術、工作、材料三組、總務室、勞工安全衛生室及技工養成所。」 (設技術… as typed): 設
+    # opens a set-up, no list of names (no 設計術組)
+    assert not [u for u in below(parse("K0000116")) if "設計" in u]

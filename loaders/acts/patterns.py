@@ -34,10 +34,11 @@ POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(
 # 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 # A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
 # F0000058; 「…、學員生指揮部及本部連。」, F0000069): 連 and 營 end too many other words (關連, 經營) to be unit
-# words alone.  So may a works after a unit (「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」, K0000081).
+# words alone.  So may a works after a unit (「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」, K0000081), and a
+# school's department (「本校設機械工程學系、應用外語系及通識教育中心」).
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
-                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團)))"
+                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
@@ -133,6 +134,10 @@ BY_UNITS = lazy(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))
 # 「本院設內科部、外科部…」, 「本校設一般學科部」, 「本局設承保部」: a 部 is a division of a hospital, school or
 # bureau; it is an agency only under a branch of government (行政院's 內政部) or as 國防部's 司令部 and 參謀本部.
 AGENCY_DEPARTMENT = lazy(r"(?:司令|參謀本)部$")
+# 「本校設…戰爭學院、…理工學院、管理學院」 (F0000049 國防大學): a university's 學院 is a college of it, no agency
+# (司法院's 法官學院 is one).
+SCHOOLS_COLLEGE = lazy(r"學院$")
+SCHOOL = lazy(r"(?:大學|學校|學院)$")
 DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")

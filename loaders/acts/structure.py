@@ -22,7 +22,15 @@ from collections.abc import Callable
 from graph_model.records.duties import duty_flags, normalize_duty
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
-from loaders.common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
+from loaders.common import (
+    UNIT_NAME,
+    definitions_in,
+    expand_names,
+    expanded_from,
+    source_of,
+    split_duties,
+    split_unit_list,
+)
 from loaders.read.text import CN_NUM, Line, logical_lines
 
 from .agency import document_agency
@@ -32,6 +40,7 @@ from .patterns import (
     AGENCY_DEPARTMENT,
     BY_UNITS,
     COLLECTIVE,
+    COUNTED,
     DEPARTMENTS_ARE_AGENCIES,
     DIVIDED,
     DUTY_VERB,
@@ -50,6 +59,8 @@ from .patterns import (
     POST_TITLE,
     PROSE_NAME,
     PURPOSE,
+    SCHOOL,
+    SCHOOLS_COLLEGE,
     SET_UP_TO,
     SPLIT_INTO,
     SUBJECT_END,
@@ -112,8 +123,9 @@ class StructureParser:
         path = (parent or self.agency) + (name,)
         kind, unit_type = classify_unit(name)
         if kind == "Agency" and (parent is not None and parent != self.agency or unit_type == "部" and
-                                 not AGENCY_DEPARTMENT.search(name) and not DEPARTMENTS_ARE_AGENCIES.search(path[-2])):
-            kind = "Division"
+                                 not AGENCY_DEPARTMENT.search(name) and not DEPARTMENTS_ARE_AGENCIES.search(path[-2])
+                                 or SCHOOLS_COLLEGE.search(name) and SCHOOL.search(path[-2])):
+            kind = "Division"  # (國防大學's 理工學院 is a college of it: F0000049)
         written = self.written.get(name, "")
         if written not in line.text:
             written = ""  # 第一科 of a later 「設三科」 was not written in an earlier 「第一科至第五科」
@@ -347,6 +359,14 @@ class StructureParser:
             self.list_named = self.list_named or bool(paths) and level == 0
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
             children = listed_names(sets_up.group("list")) if sets_up else []
+            named_only = split_unit_list(re.sub(r"[。；]$", "", m.group("duties") or ""), strict=True) \
+                if mode == Mode.UNITS and not sets_up and not re.match(r"^\S?設", m.group("duties") or "") else []
+            if named_only and not any(COUNTED.match(n) for n in named_only):
+                # 「一、工學院：機械工程學系、土木工程學系。」 in a list of units: the units under the item's
+                for path in paths:
+                    for child in named_only:
+                        self.unit(child, line, path, item)
+                return
             if sets_up and children:  # 「二、學務處：設生活輔導、衛生保健二組。」
                 for path in paths:
                     for child in children:
