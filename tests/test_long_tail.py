@@ -399,3 +399,14 @@ def test_an_items_units_after_its_colon_but_not_a_typo_of_its_set_up():
     # K0000116「一、台北機廠：設計術、工作、材料三組、總務室、勞工安全衛生室及技工養成所。」 (設技術… as typed): 設
     # opens a set-up, no list of names (no 設計術組)
     assert not [u for u in below(parse("K0000116")) if "設計" in u]
+
+
+def test_an_items_intro_on_a_line_of_its_own():
+    # N0010010 勞工保險局辦事細則 第4條「承保處分設五科，各科職掌如下：」「二、工廠事業科：」「掌理工廠、場礦及交通公用
+    # 事業等投保單位之下列事項：」「（一）各類異動表之處理事項。」…「三、公司行號科：」「掌理商業、服務業及金融保險業等
+    # 公司行號投保單位之下列事項：」…: the list goes on past each unit's intro
+    parsed = parse("N0010010")
+    got = below(parsed)
+    for name in ("新投保科", "工廠事業科", "公司行號科", "職漁團體科", "保險資料科"):
+        assert f"承保處/{name}" in got, name
+    assert "各類異動表之處理事項" in duties(parsed, "承保處/公司行號科")

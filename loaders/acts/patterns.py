@@ -101,6 +101,9 @@ LIST_KINDS = lazy(r"[設置](?:下列|左列)(?:各)?[一二三四五六七八�
                   r"(?:[，,][^，。；：]{0,8})?[：:]$")
 UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
                      r"(?=。?$|[：:]|之?(?:職掌|掌理|辦理|負責|審查|審議|掌管))")
+# 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties
+# on the next line, no subject of its own.
+HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")

@@ -45,6 +45,7 @@ from .patterns import (
     DIVIDED,
     DUTY_VERB,
     EMPTY_DUTY,
+    HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
     ITEM_SETS_UP,
@@ -287,6 +288,7 @@ class StructureParser:
         self.last_owner = None
         self.article_units = []
         kinds = ""  # the kinds of unit an intro lists without markers (「設左列各委員會：」)
+        previous: Line | None = None
         for line in lines:
             self.written.update(expanded_from(line.body))
             self.seen.append(line.body)
@@ -297,6 +299,13 @@ class StructureParser:
                 styles, stack = [None], {k: v for k, v in stack.items() if k < 0}
                 self._item(line, 0, owner if isinstance(owner, list) else [owner], Mode.UNITS, post, None, stack)
                 continue
+            if line.kind == "para" and mode is not None and previous is not None and previous.kind == "item" and \
+                    previous.body.endswith("：") and HEADS_DUTIES.match(line.body):
+                # 「二、工廠事業科：」 + 「掌理工廠、場礦…投保單位之下列事項：」 (N0010010): the unit's own intro, on a
+                # line of its own; its list goes on below the unit
+                previous = line
+                continue
+            previous = line
             if line.kind == "para":
                 self.frame = list_frame(line.body)
                 opened = read_paragraph(self, line)
