@@ -410,3 +410,11 @@ def test_an_items_intro_on_a_line_of_its_own():
     for name in ("新投保科", "工廠事業科", "公司行號科", "職漁團體科", "保險資料科"):
         assert f"承保處/{name}" in got, name
     assert "各類異動表之處理事項" in duties(parsed, "承保處/公司行號科")
+
+
+def test_the_agency_named_by_the_paragraph_before():
+    # L0000033 行政院衛生署所屬醫院暫行組織規程 第3條「前項各醫院兼掌精神病防治及心理衛生指導及研究者，得視業務需要，
+    # 增設各科、室，分別掌理下列事項：」「一、成人精神科：…」 (各醫院: the document's own name for its hospitals)
+    parsed = parse("L0000033")
+    assert {"成人精神科", "兒童精神科", "心理衛生科", "作業指導室"} <= set(below(parsed))
+    assert duties(parsed, "成人精神科")
