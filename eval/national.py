@@ -44,7 +44,8 @@ BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中�
                   r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
                   r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
 # Prose read as a name: a self-reference (本室設三課, 本隊), a count word (若干工務所), a place clause (於…設).
-PROSE = re.compile(r"^(?:本(?:委員會|大學|中心|[部會院署局處所館校廠社室隊站])|若干|(?:得|應)?於)")
+# (A military school's 本部連, its headquarters company, is a name: 「本校設學員生總隊部、教勤營、本部連。」, F0000059.)
+PROSE = re.compile(r"^(?:本(?:委員會|大學|中心|[部會院署局處所館校廠社室隊站])(?!連$|營$)|若干|(?:得|應)?於)")
 # 「設北區、中區及南區分局（以下簡稱各分局）」: a family document that names its members.
 NAMED_FAMILY = re.compile(r"設(?:置|立)?(?P<list>(?!各)[^，,。；：（(]{2,80}?(?:、|及)[^，,。；：（(]{2,80}?)\s*"
                           r"[（(]以下(?:簡)?稱(?P<alias>各\w{1,6})[）)]")

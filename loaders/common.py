@@ -117,7 +117,7 @@ def split_duties(text: str) -> list[str]:
     for chunk in re.split(r"[；;]|。(?!$)", text):
         for piece in re.split(r"[，,]", chunk):
             piece = piece.strip().rstrip("。.")
-            if not piece:
+            if not re.search(r"\w", piece):  # 「…之審核事項。、」 (T0010002): punctuation alone is no duty
                 continue
             if parts and (_JOINER.match(piece) or len(piece) < 3) and not parts[-1].endswith("；"):
                 parts[-1] += "，" + piece
@@ -170,7 +170,8 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     names = []
     for p in pieces:
         p = p.strip()
-        if p and (UNIT_NAME.fullmatch(p) or troops and TROOP_NAME.fullmatch(p)):
+        if p and (UNIT_NAME.fullmatch(p) or DEPARTMENT_NAME.fullmatch(p) or
+                  troops and (TROOP_NAME.fullmatch(p) or WORKS_NAME.fullmatch(p) or LISTED_DEPARTMENT.fullmatch(p))):
             names.append(p)
         elif p and strict:
             return []
@@ -180,10 +181,16 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
 # 「教勤營」, 「本部連」: a battalion or company, named in a list of units (never 經營, 國營 or 關連: two characters
 # at least before it, none of them a verb's).
 TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連營]")
+# 「設資訊工程學系、電機工程學系」: a school's department (學系) is a unit wherever it is set up; 「應用外語系」 (系
+# alone ends 體系 and 派系 too) only in a list with other units.
+DEPARTMENT_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}學系")
+LISTED_DEPARTMENT = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?<![體派])系")
+# 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one.
+WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團)")
 
 
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
-LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠])(?:及|與|暨|和)"
+LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠系])(?:及|與|暨|和)"
 
 
 def joined_names(text: str) -> list[str]:
@@ -197,7 +204,8 @@ def joined_names(text: str) -> list[str]:
     out = [parts[0]]
     for word, piece in zip(parts[1::2], parts[2::2]):
         left = re.split(r"[、，,]", out[-1])[-1]
-        if UNIT_NAME.fullmatch(left) or len(left) < 2 or re.search("及|與|暨|和", piece):
+        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or \
+                re.search("及|與|暨|和", piece):
             # (「各組、室及各稽徵所」: 室 is a list's type word; 「國會與地方聯絡及媒體公關」 is prose)
             out.append(piece)
         else:

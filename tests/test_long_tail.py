@@ -125,8 +125,11 @@ def test_prose_and_counts_are_no_unit(pcode, junk, kept):
 @pytest.mark.parametrize("pcode,names", [
     # F0000051 海軍技術學校 第6條「本校設航海事務部、戰鬥系統部、動力系統部、學員生大隊部、勤務連。」
     ("F0000051", ("航海事務部", "戰鬥系統部", "動力系統部", "學員生大隊部", "勤務連")),
-    # F0000058 陸軍步兵學校 第6條「本校設學員生總隊部、教勤營、汽車連、本部連。」
-    ("F0000058", ("學員生總隊部", "教勤營", "汽車連")),
+    # F0000058 陸軍步兵學校 第6條「本校設學員生總隊部、教勤營、汽車連、本部連。」 (本部連: the headquarters company,
+    # a name though 本部 starts it)
+    ("F0000058", ("學員生總隊部", "教勤營", "汽車連", "本部連")),
+    # F0000069 陸軍專科學校 第6條「本校設教學部、通識教育中心、學員生指揮部及本部連。」 (the company after 及)
+    ("F0000069", ("教學部", "通識教育中心", "學員生指揮部", "本部連")),
 ])
 def test_a_military_schools_divisions_companies_and_battalions(pcode, names):
     parsed = parse(pcode)
@@ -260,3 +263,158 @@ def test_a_budget_books_unit_lists_run_onto_one_line():
     want, got = (loaders.parse_text(t, "001", genre="budget") for t in (text, flat))
     assert [u.path for u in got.units] == [u.path for u in want.units] and len(want.units) > 60
     assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)
+
+
+# ------------------------------------------------------------------ round 3 (session 11): the long tail's conventions
+def test_a_self_reference_defined_in_a_variant_character():
+    # K0000046 交通部民用航空局飛航服務總臺組織條例 第2條「交通部民用航空局飛航服務總台（以下簡稱本總台）掌理下列
+    # 事項︰」 (台 in the text, 臺 in the title) 第3條「本總台設台北飛航情報中心、台北區域管制中心、…及飛航業務室、
+    # 航電技術室、供應室，分別掌理前條所列事項。」 第4條「本總台設秘書室，…」
+    got = below(parse("K0000046"))
+    for name in ("台北飛航情報中心", "台北區域管制中心", "台北航空通信中心", "台北航空氣象中心", "資訊管理中心",
+                 "飛航業務室", "航電技術室", "供應室", "秘書室", "人事室", "會計室", "政風室"):
+        assert name in got, name
+
+
+@pytest.mark.parametrize("pcode,names", [
+    # K0000081 交通部花蓮港務局港埠工程處組織條例 第3條「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」
+    ("K0000081", ("船舶機械修理廠",)),
+    # K0000070 交通部臺中港務局組織條例「本局得設棧埠管理處、港埠工程處、船舶機械修造工廠，…」
+    ("K0000070", ("棧埠管理處", "港埠工程處", "船舶機械修造工廠")),
+    # F0000012 魚殖管理處組織規程「本處得視魚殖地區之分佈，酌設養殖中心、工作站及加工廠；…」
+    ("F0000012", ("養殖中心", "工作站", "加工廠")),
+])
+def test_a_works_named_in_a_list_of_units(pcode, names):
+    got = below(parse(pcode))
+    assert set(names) <= set(got), got
+    assert "二課" not in got
+
+
+# ------------------------------------------------------------------ old lists written without markers
+def test_an_old_list_of_units_without_markers():
+    # A0010003 國民大會提案審查委員會組織規程 第2條「提案之審查設左列各委員會：」「第一審查委員會審查關於憲法之提案及
+    # 不屬於其他審查委員會之提案。」…「第八審查委員會審查關於僑務之提案。」「上列各委員會由代表自由認定參加…」
+    parsed = parse("A0010003")
+    got = below(parsed)
+    assert got == [f"第{n}審查委員會" for n in "一二三四五六七八"]
+    assert duties(parsed, "第二審查委員會") == ["審查關於國防之提案"]
+    # H0000005 教育部訓育委員會組織條例 第4條「訓育委員會設左列三組：」「第一組：辦理訓育工作之指導…事項。」
+    parsed = parse("H0000005")
+    assert below(parsed) == ["第一組", "第二組", "第三組"]
+    assert duties(parsed, "第三組") == ["學生自治團體之指導及學生身心發展狀況之調查事項"]  # (辦理: the verb)
+
+
+def test_an_old_list_of_sections_under_each_group():
+    # D0020003 國民大會代表立法院立法委員選舉總事務所組織條例 第3條「國民大會代表及立法院立法委員選舉總事務所設左列
+    # 各組：」「第一組。」…「庶務組。」 第4條「第一組設左列二科：」「第一科掌理江蘇山東浙江南京上海青島各省市之選舉
+    # 事項。」… 第10條「法制組設左列三科：」 (the title drops the name's 及: the text's name is the agency's own)
+    parsed = parse("D0020003")
+    got = below(parsed)
+    groups = [f"第{n}組" for n in "一二三四五六"] + ["法制組", "文書組", "庶務組"]
+    assert [u for u in got if "/" not in u and u.endswith("組")] == groups
+    assert {u for u in got if "/" in u} >= {"第一組/第一科", "第一組/第二科", "法制組/第三科", "庶務組/第三科"}
+    assert not [u for u in got if "事務所" in u]
+    assert duties(parsed, "第一組/第一科") == ["江蘇山東浙江南京上海青島各省市之選舉事項"]
+
+
+def test_an_old_list_of_sections_each_with_its_marked_duties():
+    # A0010015 稽勳委員會組織條例 第4條「稽勳委員會設秘書處，置左列各科，分掌事務：」「審核科職掌如左：」「一、關於
+    # 勳績之調查事項。」…「登記科職掌如左：」… 第6條「稽勳委員會秘書處置科長三人…」 (the agency's name before its
+    # unit's)
+    parsed = parse("A0010015")
+    assert below(parsed) == ["秘書處", "秘書處/審核科", "秘書處/登記科", "秘書處/總務科"]
+    assert duties(parsed, "秘書處/登記科") == ["關於受勳人員之登記事項", "關於勳章之法規、圖說編纂事項"]
+
+
+def test_an_old_marker_a_numeral_and_a_space():
+    # Q0000001 行政院大陸委員會組織條例 第4條「本會設左列各處：」「一　企劃處。」…「七　秘書處。」 第5條「企劃處掌理
+    # 左列事項：」「一　關於大陸政策之研究及綜合規劃事項。」
+    parsed = parse("Q0000001")
+    assert below(parsed)[:7] == ["企劃處", "文教處", "經濟處", "法政處", "港澳處", "聯絡處", "秘書處"]
+    assert duties(parsed, "企劃處")[0] == "關於大陸政策之研究及綜合規劃事項"
+    # D0010031 第15條「會計室之職掌如下：」…「八、歲出應付款案件…」「九 年度決算報告之編送及公告事項。」「十、…」: the
+    # list goes on past the item typed with a space
+    parsed = parse("D0010031")
+    assert "年度決算報告之編送及公告事項" in duties(parsed, "會計室")
+    assert any(d.startswith("營繕工程與購置") for d in duties(parsed, "會計室"))
+
+
+def test_punctuation_alone_is_no_duty():
+    # T0010002 行政院主計處電子處理資料中心辦事細則「審查輔導組之職掌如左：」「一  各機關申請設置電子計算機之審核
+    # 事項。、」
+    parsed = parse("T0010002")
+    assert "各機關申請設置電子計算機之審核事項" in duties(parsed, "審查輔導組")
+    assert not [d for d in parsed.duties if not re.search(r"\w", d.text)]
+
+
+def test_a_family_named_by_a_word_a_lists_names_end_with():
+    # K0000308 交通部公路局各區監理所辦事細則「各區車輛行車事故鑑定會掌理事項如下：」「一、…」 (會 ends a unit's name
+    # only as such a subject or in a list of units)
+    parsed = parse("K0000308")
+    assert "各區車輛行車事故鑑定會" in below(parsed)
+    assert any("鑑定意見書之製作" in d for d in duties(parsed, "各區車輛行車事故鑑定會"))
+
+
+@pytest.mark.parametrize("pcode", ["A0010081", "D0000117", "L0000042"])
+def test_a_unit_name_broken_by_a_hard_wrap_inside_a_list(pcode):
+    # A0010081 「一、議事組：有關本會會議之議事行政事項。」, D0000117 「一、秘書處掌理…事項。」, L0000042
+    # 「五、心理衛生科、…」: each item's name cut by a hard wrap before its last two characters, as a narrow PDF column
+    # has it (「一、議事」 + 「組：有關…」, the issue's 「法規委」 + 「員會」), reads as the whole line does.
+    text = loaders.read_bytes(corpus.national_file(pcode), f"{pcode}.json")[0]
+    want = loaders.parse_text(text, pcode)
+    broken, n = text, 0
+    for name in {u.path[-1] for u in want.units if len(u.path[-1]) >= 3}:
+        broken, k = re.subn(rf"(?m)^([一二三四五六七八九十]+、{re.escape(name[:-2])})(?={re.escape(name[-2:])}[：、]|"
+                            rf"{re.escape(name[-2:])}掌理)", r"\1\n", broken)
+        n += k
+    assert n >= 2
+    got = loaders.parse_text(broken, pcode)
+    assert [u.path for u in got.units] == [u.path for u in want.units]
+    assert sorted((d.unit, d.text) for d in got.duties) == sorted((d.unit, d.text) for d in want.duties)
+
+
+# ------------------------------------------------------------------ schools' teaching units
+def test_a_universitys_colleges_are_its_divisions():
+    # F0000049 國防大學組織規程「本校設…戰爭學院、陸軍指揮參謀學院、…理工學院、管理學院、政治作戰學院…」: colleges of
+    # the university, no agencies (A0010051 司法院組織法's 法官學院 stays an agency of 司法院)
+    kinds = {u.path[-1]: u.kind for u in parse("F0000049").units}
+    assert kinds["戰爭學院"] == kinds["理工學院"] == kinds["管理學院"] == "Division"
+    assert {u.path[-1]: u.kind for u in parse("A0010051").units}["法官學院"] == "Agency"
+
+
+def test_a_schools_departments_set_up_by_name():
+    # The issue's schools (no national document names its 學系): 「本校設資訊工程學系、…、應用外語系及通識教育中心。」 —
+    # a 學系 is a unit wherever it is set up, a 系 in a list with other units (系 alone ends 體系 too).
+    parsed = rules("第 2 條", "本處設資訊工程學系、電機工程學系、應用外語系及通識教育中心。")
+    assert below(parsed) == ["資訊工程學系", "電機工程學系", "應用外語系", "通識教育中心"]
+    # 「一、工學院：設機械工程學系、土木工程學系。」 and, in a list of units, the units alone after the colon
+    parsed = rules("第 2 條", "本處設下列教學單位：", "一、工學院：設機械工程學系、土木工程學系。",
+                   "二、管理學院：企業管理學系、財務金融學系及資訊管理研究所。", "三、教務處：掌理註冊、課務事項。")
+    assert below(parsed) == ["工學院", "工學院/機械工程學系", "工學院/土木工程學系", "管理學院",
+                             "管理學院/企業管理學系", "管理學院/財務金融學系", "管理學院/資訊管理研究所", "教務處"]
+    assert duties(parsed, "教務處") == ["註冊、課務事項"] and not duties(parsed, "管理學院")
+
+
+def test_an_items_units_after_its_colon_but_not_a_typo_of_its_set_up():
+    # K0000116「一、台北機廠：設計術、工作、材料三組、總務室、勞工安全衛生室及技工養成所。」 (設技術… as typed): 設
+    # opens a set-up, no list of names (no 設計術組)
+    assert not [u for u in below(parse("K0000116")) if "設計" in u]
+
+
+def test_an_items_intro_on_a_line_of_its_own():
+    # N0010010 勞工保險局辦事細則 第4條「承保處分設五科，各科職掌如下：」「二、工廠事業科：」「掌理工廠、場礦及交通公用
+    # 事業等投保單位之下列事項：」「（一）各類異動表之處理事項。」…「三、公司行號科：」「掌理商業、服務業及金融保險業等
+    # 公司行號投保單位之下列事項：」…: the list goes on past each unit's intro
+    parsed = parse("N0010010")
+    got = below(parsed)
+    for name in ("新投保科", "工廠事業科", "公司行號科", "職漁團體科", "保險資料科"):
+        assert f"承保處/{name}" in got, name
+    assert "各類異動表之處理事項" in duties(parsed, "承保處/公司行號科")
+
+
+def test_the_agency_named_by_the_paragraph_before():
+    # L0000033 行政院衛生署所屬醫院暫行組織規程 第3條「前項各醫院兼掌精神病防治及心理衛生指導及研究者，得視業務需要，
+    # 增設各科、室，分別掌理下列事項：」「一、成人精神科：…」 (各醫院: the document's own name for its hospitals)
+    parsed = parse("L0000033")
+    assert {"成人精神科", "兒童精神科", "心理衛生科", "作業指導室"} <= set(below(parsed))
+    assert duties(parsed, "成人精神科")

@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 
 from graph_model.lazy_re import lazy
-from graph_model.records.naming import BRANCH_BODIES, classify_agency, classify_unit, self_references, split_agency_name
+from graph_model.records.naming import (
+    BRANCH_BODIES,
+    classify_agency,
+    classify_unit,
+    fold_name,
+    self_references,
+    split_agency_name,
+)
 from graph_model.records.records import ParsedDocument, Source, UnitRecord
 from loaders.common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
 from loaders.read.text import Line
@@ -12,6 +19,7 @@ from loaders.read.text import Line
 from .patterns import REGION_HEAD, TITLE_LIST
 
 _PUNCTUATION = lazy(r"[、（）()]")
+_JOINED = lazy(r"[、（）()及]")
 _TITLE_OK = lazy(r"(部|院|署|局|關|府|處|會|分署|分局|各分署|工程處)$")
 
 
@@ -51,11 +59,18 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     if members:  # 「交通部公路總局北、中、南部汽車技術訓練中心」: a family, its members named in the title
         full = "".join(above) + family
     as_titled, full = full, _placed(full, doc.meta.get("category", ""))
-    self_names = {short for name, short, _ in defs if name and (full.endswith(name) or name.endswith(full[-3:]))}
+    # (folded: 「飛航服務總台（以下簡稱本總台）」 in the document of 飛航服務總臺, K0000046)
+    folded = fold_name(full)
+    self_names = {short for name, short, _ in defs
+                  if name and (folded.endswith(fold_name(name)) or fold_name(name).endswith(folded[-3:]))}
     self_names |= {full, as_titled, split_agency_name(full)[-1]}
     # The title drops the text's punctuation (直轄市縣市選舉委員會組織準則): the name as the text writes it
     # (「直轄市、縣（市）選舉委員會（以下簡稱選舉委員會）」) is the one people look it up by.
     self_names |= _as_written(split_agency_name(full)[-1], lines[:12])
+    # 「國民大會代表及立法院立法委員選舉總事務所」 in the text of
+    # 國民大會代表立法院立法委員選舉總事務所組織條例 (D0020003): a title drops the 及 of a name that joins two
+    # bodies' names.
+    self_names |= _as_written(as_titled, lines[:12], joined=True)
     if members:  # the family as written: 「公路局西部濱海公路北、南區工程處 (以下簡稱各工程處)」
         self_names |= {titled_last, listed} | {name for name, _, _ in defs if name.endswith(listed)}
     self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
@@ -70,15 +85,20 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     return agency, self_names
 
 
-def _as_written(name: str, lines: list[Line]) -> set[str]:
-    """The spelling with punctuation of ``name`` that the first lines use, if any.
+def _as_written(name: str, lines: list[Line], joined: bool = False) -> set[str]:
+    """The spelling with punctuation of ``name`` that the first lines use, if any (with ``joined``, with the
+    及 the title dropped as well).
 
     >>> _as_written("直轄市縣市選舉委員會", [Line("para", "於直轄市、縣（市）各設直轄市、縣（市）選舉委員會。", 4, 4)])
     {'直轄市、縣（市）選舉委員會'}
+    >>> _as_written("國民大會代表立法院立法委員選舉總事務所",
+    ...             [Line("para", "國民大會代表及立法院立法委員選舉總事務所直隸於國民政府", 7, 8)], joined=True)
+    {'國民大會代表及立法院立法委員選舉總事務所'}
     """
     out = set()
+    dropped = _JOINED if joined and "及" not in name else _PUNCTUATION
     for line in lines:
-        kept = [(i, c) for i, c in enumerate(line.text) if not _PUNCTUATION.match(c)]
+        kept = [(i, c) for i, c in enumerate(line.text) if not dropped.match(c)]
         plain = "".join(c for _, c in kept)
         at = plain.find(name)
         while at >= 0:

@@ -44,6 +44,7 @@ from .patterns import (
     LISTED_NAME,
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
+    NAMED_BEFORE,
     NEED,
     OBJECT_CLAUSE,
     OWN_LAW,
@@ -342,7 +343,7 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     duty 本局 文稿之綜核 (秘書)
     """
     names = "|".join(map(re.escape, parser.self_names))
-    if para.owner is None and para.text.startswith(tuple(parser.self_names)):
+    if para.owner is None and NAMED_BEFORE.sub("", para.text).startswith(tuple(parser.self_names)):
         para.owner = parser.agency
     if para.owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{names})(?:設|置)", para.text):
         para.owner = parser.agency

@@ -9,6 +9,8 @@ from graph_model.lazy_re import lazy
 from graph_model.records.naming import LISTED_UNIT_SUFFIXES, UNIT_SUFFIX_PATTERN
 from loaders.read.text import CN_NUM
 
+# The last characters of the unit words a name in a list ends with.
+UNIT_END_CHARS = "組處室科課股局署關會心隊所站場院部館廠"
 POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分署|部|院|會)長|主任委員|副主任委員|參事|技監|執行秘書)"
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
 POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
@@ -31,9 +33,12 @@ POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(
 # 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
 # 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 # A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
-# F0000058): 連 and 營 end too many other words (關連, 經營) to be unit words alone.
+# F0000058; 「…、學員生指揮部及本部連。」, F0000069): 連 and 營 end too many other words (關連, 經營) to be unit
+# words alone.  So may a works after a unit (「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」, K0000081), and a
+# school's department (「本校設機械工程學系、應用外語系及通識教育中心」).
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
-                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|、[^，。；：、及]{{1,6}}[連營]))"
+                      rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
+                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
@@ -66,6 +71,8 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
                              r"(?:為[^。；：設]{2,80}?，)?"
                              r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
                              r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
+# 「前項各醫院…得視業務需要，增設各科、室，分別掌理下列事項：」 (L0000033): the agency as the article before named it.
+NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
@@ -89,6 +96,16 @@ EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；�
 ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$")
+# 「提案之審查設左列各委員會：」 + 「第一審查委員會審查關於憲法之提案…」 (A0010003), 「第一組設左列二科：」 +
+# 「第一科掌理…」 (D0020003), 「…置左列各科，分掌事務：」 + 「審核科職掌如左：」 (A0010015): an old list of units
+# written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
+LIST_KINDS = lazy(r"[設置](?:下列|左列)(?:各)?[一二三四五六七八九十]*(?P<kinds>[^，。；：]{1,12})"
+                  r"(?:[，,][^，。；：]{0,8})?[：:]$")
+UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
+                     r"(?=。?$|[：:]|之?(?:職掌|掌理|辦理|負責|審查|審議|掌管))")
+# 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties
+# on the next line, no subject of its own.
+HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
@@ -122,6 +139,10 @@ BY_UNITS = lazy(r"^(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))
 # 「本院設內科部、外科部…」, 「本校設一般學科部」, 「本局設承保部」: a 部 is a division of a hospital, school or
 # bureau; it is an agency only under a branch of government (行政院's 內政部) or as 國防部's 司令部 and 參謀本部.
 AGENCY_DEPARTMENT = lazy(r"(?:司令|參謀本)部$")
+# 「本校設…戰爭學院、…理工學院、管理學院」 (F0000049 國防大學): a university's 學院 is a college of it, no agency
+# (司法院's 法官學院 is one).
+SCHOOLS_COLLEGE = lazy(r"學院$")
+SCHOOL = lazy(r"(?:大學|學校|學院)$")
 DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")

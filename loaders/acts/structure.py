@@ -22,7 +22,15 @@ from collections.abc import Callable
 from graph_model.records.duties import duty_flags, normalize_duty
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
-from loaders.common import UNIT_NAME, definitions_in, expand_names, expanded_from, source_of, split_duties
+from loaders.common import (
+    UNIT_NAME,
+    definitions_in,
+    expand_names,
+    expanded_from,
+    source_of,
+    split_duties,
+    split_unit_list,
+)
 from loaders.read.text import CN_NUM, Line, logical_lines
 
 from .agency import document_agency
@@ -32,14 +40,17 @@ from .patterns import (
     AGENCY_DEPARTMENT,
     BY_UNITS,
     COLLECTIVE,
+    COUNTED,
     DEPARTMENTS_ARE_AGENCIES,
     DIVIDED,
     DUTY_VERB,
     EMPTY_DUTY,
+    HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
+    LIST_KINDS,
     LISTED_NAME,
     LISTED_UNIT,
     NESTED_SET_UP,
@@ -49,12 +60,15 @@ from .patterns import (
     POST_TITLE,
     PROSE_NAME,
     PURPOSE,
+    SCHOOL,
+    SCHOOLS_COLLEGE,
     SET_UP_TO,
     SPLIT_INTO,
     SUBJECT_END,
     TOGETHER,
     UNIT_ACTIVE,
     UNIT_HEAD,
+    UNMARKED_ITEM,
 )
 from .posts import document_posts
 from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
@@ -86,6 +100,8 @@ class StructureParser:
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None:
         name = clean_name(name)
+        if parent is None:
+            name = self.own_unit_name(name)
         if parent is None and (fold_name(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
@@ -108,8 +124,9 @@ class StructureParser:
         path = (parent or self.agency) + (name,)
         kind, unit_type = classify_unit(name)
         if kind == "Agency" and (parent is not None and parent != self.agency or unit_type == "部" and
-                                 not AGENCY_DEPARTMENT.search(name) and not DEPARTMENTS_ARE_AGENCIES.search(path[-2])):
-            kind = "Division"
+                                 not AGENCY_DEPARTMENT.search(name) and not DEPARTMENTS_ARE_AGENCIES.search(path[-2])
+                                 or SCHOOLS_COLLEGE.search(name) and SCHOOL.search(path[-2])):
+            kind = "Division"  # (國防大學's 理工學院 is a college of it: F0000049)
         written = self.written.get(name, "")
         if written not in line.text:
             written = ""  # 第一科 of a later 「設三科」 was not written in an earlier 「第一科至第五科」
@@ -125,6 +142,21 @@ class StructureParser:
             self.known[name] = path
         self.article_units.append(path)
         return path
+
+    def own_unit_name(self, name: str) -> str:
+        """「稽勳委員會秘書處置主任秘書一人」 (A0010015): the agency's name before a unit it set up is no part of
+        the unit's name (a unit not set up is another body: 少年及家事法院分院).
+
+        >>> parser = StructureParser(ParsedDocument(Document("t", "", "act")), ("稽勳委員會",), {"本會", "稽勳委員會"})
+        >>> parser.known["秘書處"] = ("稽勳委員會", "秘書處")
+        >>> [parser.own_unit_name(n) for n in ("稽勳委員會秘書處", "稽勳委員會分會", "秘書處")]
+        ['秘書處', '稽勳委員會分會', '秘書處']
+        """
+        for own in sorted(self.self_names | {self.agency[-1]}, key=len, reverse=True):
+            rest = name[len(own):]
+            if len(own) > 2 and name.startswith(own) and rest in self.known and self.known[rest] != self.agency:
+                return rest
+        return name
 
     def is_agency_name(self, name: str) -> bool:
         """The name of the agency or of one above it, whole or in consecutive pieces (行政院勞工委員會)."""
@@ -167,6 +199,11 @@ class StructureParser:
             one = any(f"設一{subject}" in body for body in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
+            return self.unit(subject, line), ""
+        if COLLECTIVE.match(subject) and LISTED_NAME.fullmatch(COLLECTIVE.sub("", subject)) and \
+                UNIT_ACTIVE.search(line.body):
+            # 「各區車輛行車事故鑑定會掌理事項如下：」 (K0000308): the units of one kind, named by a word a list's
+            # names end with (會, 廠, 園區): the family of them
             return self.unit(subject, line), ""
         if subject in self.known and UNIT_ACTIVE.search(line.body):
             return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
@@ -250,14 +287,34 @@ class StructureParser:
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         self.article_units = []
+        kinds = ""  # the kinds of unit an intro lists without markers (「設左列各委員會：」)
+        previous: Line | None = None
         for line in lines:
             self.written.update(expanded_from(line.body))
             self.seen.append(line.body)
+            unmarked = UNMARKED_ITEM.match(line.body) if line.kind == "para" and kinds else None
+            if unmarked and any(word in kinds for word in re.findall(UNIT_SUFFIX_PATTERN, unmarked.group("name"))):
+                # 「第一審查委員會審查關於憲法之提案…」 after 「設左列各委員会：」: an item of the list, its
+                # marked items (「一、關於勳績之調查事項。」) one level below
+                styles, stack = [None], {k: v for k, v in stack.items() if k < 0}
+                self._item(line, 0, owner if isinstance(owner, list) else [owner], Mode.UNITS, post, None, stack)
+                continue
+            if line.kind == "para" and mode is not None and previous is not None and previous.kind == "item" and \
+                    previous.body.endswith("：") and HEADS_DUTIES.match(line.body):
+                # 「二、工廠事業科：」 + 「掌理工廠、場礦…投保單位之下列事項：」 (N0010010): the unit's own intro, on a
+                # line of its own; its list goes on below the unit
+                previous = line
+                continue
+            previous = line
             if line.kind == "para":
                 self.frame = list_frame(line.body)
                 opened = read_paragraph(self, line)
                 owner, post, mode = opened.owner, opened.post, opened.mode
                 styles, stack = [], {}
+                # (「稽勳委員會設秘書處，置左列各科，分掌事務：」: the 科 of the 秘書處, each with its duties)
+                listed = LIST_KINDS.search(line.body) if mode == Mode.UNITS or mode == Mode.DUTIES and \
+                    isinstance(owner, tuple) and owner != self.agency else None
+                kinds = listed.group("kinds") if listed else ""
                 self.list_named = False
                 continue
             if mode is None:
@@ -311,6 +368,14 @@ class StructureParser:
             self.list_named = self.list_named or bool(paths) and level == 0
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
             children = listed_names(sets_up.group("list")) if sets_up else []
+            named_only = split_unit_list(re.sub(r"[。；]$", "", m.group("duties") or ""), strict=True) \
+                if mode == Mode.UNITS and not sets_up and not re.match(r"^\S?設", m.group("duties") or "") else []
+            if named_only and not any(COUNTED.match(n) for n in named_only):
+                # 「一、工學院：機械工程學系、土木工程學系。」 in a list of units: the units under the item's
+                for path in paths:
+                    for child in named_only:
+                        self.unit(child, line, path, item)
+                return
             if sets_up and children:  # 「二、學務處：設生活輔導、衛生保健二組。」
                 for path in paths:
                     for child in children:

@@ -142,10 +142,15 @@ def bare(name: str) -> bool:
     >>> [bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔",
     ...                    "處分科", "場站組")]
     [True, True, True, True, True, True, True, True, False, False, False]
+
+    A military school's 本部連 (its headquarters company: 「本校設學員生總隊部、教勤營、本部連。」, F0000059) is a name:
+
+    >>> bare("本部連"), bare("本部營")
+    (False, False)
     """
     rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
     return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
                                   re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+",
                                                rest) or
                                   re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
-                or re.fullmatch(r"本\w?[會部署局處院所館校廠]\w?", name) and len(name) <= 3)
+                or re.fullmatch(r"本\w?[會部署局處院所館校廠](?![連營])\w?", name) and len(name) <= 3)

@@ -172,12 +172,16 @@ def raw_lines(text: str) -> list[str]:
 
 _NAME_END = lazy(rf"\w(?:{UNIT_SUFFIX_PATTERN})。?$")
 _BROKEN_NAME = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})$")  # a body that already ends as a name is whole
+_NAME_REST = lazy(r"[：:，,；;、－—─]|掌理|辦理|負責")  # where the rest of a broken name ends
 
 
 # 「本處設下列各課室分掌事項：一、總務課－掌理…。二、會計課－…」: a list on one line (as text extracted from a PDF
 # has it): an item's marker after the intro's colon (a list begins: 一 or （一）), or after a sentence's end (the
 # next number of a list going on), or at the line's start.
 _INLINE_MARK = lazy(rf"(?:^|(?<=[。；;：:）)]))\s*(?=[（(]?\s*(?:[{CN_NUM}]+|\d+)\s*[）)、，.．])")
+# 「一　企劃處。」, 「一  教務處：掌理註冊…」 (Q0000001, D0000022): an old marker, the numeral and a space (which the
+# cleaning drops between Chinese characters); not 「三  十、感染管制室。」, 三十 padded to align with 二十九.
+_SPACED_MARK = lazy(rf"^\s*([{CN_NUM}]{{1,3}})[ \u3000\t]+(?![{CN_NUM}]+\s*[、，])(?=[\u4e00-\u9fff（(])")
 # 「二、第二科： (科技發展科)(一) …」: an aside after the colon before the list begins.
 _COLON_ASIDE = lazy(r"[：:]\s*[（(][^（）()]{1,12}[）)]\s*$")
 
@@ -253,7 +257,7 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
                 current, pending_break, i = None, True, i + debris
                 continue
             bulleted = bool(_BULLET.match(raw[i]))
-            s = clean(_BULLET.sub("", raw[i]))
+            s = clean(_SPACED_MARK.sub(r"\1、", _BULLET.sub("", raw[i])))
             i += 1
             if not s:
                 pending_break = True
@@ -290,10 +294,13 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
         # (「…。四、檢驗科：」 + 「各科病患…」: the last item cut from a long line goes on past its colon)
         wrapped = len(prev_raw) >= 15 and (not current.text.endswith(("。", "：")) or
                                            cut_before and current.text.endswith("：")) if current else False
-        # 「一、法規委」 + 「員會。」: a list item's unit name broken by a hard wrap.
-        wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(s) <= 8
-                              and _BROKEN_NAME.search(current.body) is None and _NAME_END.search(current.body + s)
-                              is not None and not re.search(r"[，。：；、]", current.body))
+        # 「一、法規委」 + 「員會。」, 「二、訴願審議委」 + 「員會：掌理訴願事項。」: a list item's unit name broken
+        # by a hard wrap (the name's rest up to its colon, dash, 、 or verb).
+        rest_of_name = _NAME_REST.split(s, maxsplit=1)[0]
+        wrapped = wrapped or (current is not None and current.kind == "item" and not style and len(rest_of_name) <= 8
+                              and _BROKEN_NAME.search(current.body) is None
+                              and _NAME_END.search(current.body + rest_of_name) is not None
+                              and not re.search(r"[，。：；、]", current.body))
         if current is not None and (_CONTINUES.match(s) or
                                     (not style and not pending_break and not bulleted and wrapped)):
             current.text += s
