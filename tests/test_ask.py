@@ -7,6 +7,7 @@ import re
 import pytest
 
 from queries.lookup.ask import analyse, ask_graph
+from queries.lookup.rows import IndexUnit
 from queries.lookup.vocabulary import AGENCIES, PLANNER, catalog, short_names, synonyms
 from queries.textnorm import fold
 
@@ -115,12 +116,12 @@ def test_everyday_words_are_asked_in_the_documents_words_and_marked(graph):
 
 
 def test_the_catalog_knows_names_aliases_short_names_and_the_initials_rule():
-    units = [["行政院/疾病管制署", "疾病管制署", ["行政院", "疾病管制署"], "Agency", "署", "疾病管制署", []],
-             ["行政院/疾病管制署/檢驗中心", "檢驗中心", ["行政院", "疾病管制署", "檢驗中心"], "Division", "中心", "",
-              []],
-             ["行政院/衛生福利部", "衛生福利部", ["行政院", "衛生福利部"], "Agency", "部", "", ["本部"]],
-             ["行政院/金融監督管理委員會", "金融監督管理委員會", ["行政院", "金融監督管理委員會"], "Agency", "委員會",
-              "", []]]
+    units = [IndexUnit("行政院/疾病管制署", "疾病管制署", ["行政院", "疾病管制署"], "Agency", "署", "疾病管制署", []),
+             IndexUnit("行政院/疾病管制署/檢驗中心", "檢驗中心", ["行政院", "疾病管制署", "檢驗中心"], "Division",
+                       "中心", "", []),
+             IndexUnit("行政院/衛生福利部", "衛生福利部", ["行政院", "衛生福利部"], "Agency", "部", "", ["本部"]),
+             IndexUnit("行政院/金融監督管理委員會", "金融監督管理委員會", ["行政院", "金融監督管理委員會"], "Agency",
+                       "委員會", "", [])]
     cat = catalog(units)
     assert cat.names["疾管署"] == (["行政院/疾病管制署"], "initials of 疾病管制署")
     assert cat.names["衛福部"] == (["行政院/衛生福利部"], "initials of 衛生福利部")  # the rule agrees with the list

@@ -104,10 +104,11 @@ def test_the_bundled_samples_define_a_term_and_which_explains_where(run):
 
 def test_a_short_name_of_two_characters_or_of_many_units_is_vocabulary_not_a_scope():
     from queries.lookup.definitions import read_definitions
-    police = ["行政院/內政部/警政署/基隆港務警察總隊", "基隆港務警察總隊",
-              ["行政院", "內政部", "警政署", "基隆港務警察總隊"], "Division", "總隊", "", []]
-    appeals = [[f"行政院/{m}/訴願審議委員會", "訴願審議委員會", ["行政院", m, "訴願審議委員會"], "Committee", "委員會",
-                "", []] for m in ("內政部", "財政部", "教育部", "法務部")]
+    from queries.lookup.rows import IndexUnit
+    police = IndexUnit("行政院/內政部/警政署/基隆港務警察總隊", "基隆港務警察總隊",
+                       ["行政院", "內政部", "警政署", "基隆港務警察總隊"], "Division", "總隊", "", [])
+    appeals = [IndexUnit(f"行政院/{m}/訴願審議委員會", "訴願審議委員會", ["行政院", m, "訴願審議委員會"], "Committee",
+                         "委員會", "", []) for m in ("內政部", "財政部", "教育部", "法務部")]
     names, terms = read_definitions([["港警", "內政部警政署基隆港務警察總隊", "d", 4],
                                      ["訴願會", "訴願審議委員會", "e", 6]], [police, *appeals])
     assert names == {}  # 港警 is read inside other words as easily; 訴願會 is a kind of body

@@ -38,14 +38,14 @@ def test_show_and_which_agency_name_the_same_units(samples):
     # `show` wants exactly one; `which --agency` takes all: the same units either way.
     from queries.lookup.which import index_of
     index = index_of(samples)
-    graph_rows, index_rows = rows(samples), [(u[0], u[2], u[5], u[6]) for u in index.units]
+    graph_rows, index_rows = rows(samples), [(u.id, u.path, u.full_name, u.aliases) for u in index.units]
     ids = [r[0] for r in graph_rows]
     refs = references(samples)
     assert len(refs) > 300
     several, nothing = 0, []
     for ref in refs:
         named = [ids[i] for i in units_named(ref, graph_rows)]
-        assert [index.units[i][0] for i in units_named(ref, index_rows)] == named, ref
+        assert [index.units[i].id for i in units_named(ref, index_rows)] == named, ref
         if len(named) == 1:
             assert samples.resolve(ref) == named[0]
         elif not named:

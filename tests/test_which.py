@@ -319,6 +319,25 @@ def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
     assert hits and hits[0].evidence
 
 
+def test_a_whole_row_of_an_older_shape_is_read_as_damage(graph001, tmp_path):
+    # Handlers without their role (an older index), each row's CRC made to agree: a rebuild, no traceback.
+    import json
+    import sqlite3
+
+    from queries.lookup.index_file import _crc
+    from queries.lookup.which import cached_which, which
+    cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
+    cache = next(tmp_path.glob("which-*.sqlite"))
+    with sqlite3.connect(cache) as conn:
+        for i, row in conn.execute("SELECT id, row FROM entries").fetchall():
+            entry = json.loads(row)
+            entry[6] = [h[:6] for h in entry[6]]
+            data = json.dumps(entry, ensure_ascii=False).encode()
+            conn.execute("UPDATE entries SET row = ?, crc = ? WHERE id = ?", (data, _crc(i, data), i))
+    hits, _ = cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path, top=3)
+    assert [h.to_dict() for h in hits] == [h.to_dict() for h in which(graph001, "保稅工廠監管", top=3)]
+
+
 def test_a_cached_lookup_imports_no_graph_or_database_library(store001, tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
     args = ["--store", str(store001), "which", "保稅工廠監管"]
@@ -365,7 +384,8 @@ def alone():
 
 def _units_with(index, word: str, flagged: bool = True) -> set[str]:
     """Ids of the units handling an entry whose text holds ``word`` (folded)."""
-    return {index.units[h[0]][0] for e in index.entries if word in e[3] and (flagged or not e[5]) for h in e[6]}
+    return {index.units[h.unit].id for e in index.entries if word in e.key and (flagged or not e.flags)
+            for h in e.handlers}
 
 
 @pytest.mark.parametrize("word, head", [("印信", "管理"), ("文書", "管理"), ("出納", "管理")])
@@ -375,7 +395,7 @@ def test_a_seam_between_two_known_words_is_no_evidence_against(alone, word, head
     from queries.lookup.search import search
     checked = 0
     for name, (_graph, index) in alone.items():
-        keys = [e[3] for e in index.entries]
+        keys = [e.key for e in index.entries]
         seam = word[1] + head[0]
         if not (any(word in k for k in keys) and head in index.postings and seam not in index.postings) \
                 or any(word in k and head in k for k in keys):
@@ -399,7 +419,7 @@ def test_a_seam_counts_against_an_entry_with_only_the_word_after_it(alone):
     assert results
     for r in results:
         for m in r.matches:
-            key = index.entries[m.entry][3]
+            key = index.entries[m.entry].key
             if "印信" in key:
                 assert m.explain["seams"] == ["信管"]
             else:
@@ -497,10 +517,10 @@ def test_a_residual_duty_holding_the_query_still_answers(alone):
     from queries.entries import RESIDUAL_PRIOR
     from queries.lookup.search import search
     _graph, index = alone["07_kaohsiung_ntb_office_rules.txt"]
-    residual = [e for e in index.entries if "residual" in e[5] and "統一處理原則" in e[3]]
+    residual = [e for e in index.entries if "residual" in e.flags and "統一處理原則" in e.key]
     assert residual
     results = search(index, "統一處理原則", explain=True)
-    assert {index.units[h[0]][0] for h in residual[0][6]} <= {r.unit_id for r in results}
+    assert {index.units[h.unit].id for h in residual[0].handlers} <= {r.unit_id for r in results}
     assert any(m.explain["prior"] == RESIDUAL_PRIOR for r in results for m in r.matches)
 
 

@@ -31,7 +31,7 @@ import score as S  # noqa: E402
 
 
 def passages(index) -> list[str]:
-    return [" ".join(index.units[e[6][0][0]][2][-3:]) + "：" + e[2][:300] for e in index.entries]
+    return [" ".join(index.units[e.handlers[0].unit].path[-3:]) + "：" + e.text[:300] for e in index.entries]
 
 
 def embed(texts: list[str], batch: int = 64):
@@ -59,7 +59,7 @@ def main() -> None:
         vectors = embed(passages(index))
         np.save(cache, vectors)
         print(f"embedded {len(vectors)} texts in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    owners = [[index.units[h[0]][0] for h in e[6]] for e in index.entries]
+    owners = [[index.units[h.unit].id for h in e.handlers] for e in index.entries]
     answers: dict[str, tuple] = {}
 
     def base(q: str):

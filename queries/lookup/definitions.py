@@ -15,8 +15,9 @@ it does (:func:`read_definitions`):
   saying it is also asked in the documents' long words.  A short form made of other characters (軍人
   for 軍官、士官、士兵) is a label of the one document, not a word planners use.
 
->>> units = [["行政院/交通部/交通事業人員升資甄審委員會", "交通事業人員升資甄審委員會",
-...           ["行政院", "交通部", "交通事業人員升資甄審委員會"], "Committee", "委員會", "", []]]
+>>> from queries.lookup.rows import IndexUnit
+>>> units = [IndexUnit("行政院/交通部/交通事業人員升資甄審委員會", "交通事業人員升資甄審委員會",
+...                    ["行政院", "交通部", "交通事業人員升資甄審委員會"], "Committee", "委員會", "", [])]
 >>> rows = [["甄審會", "交通事業人員升資甄審委員會", "S0000016", 6], ["身障者", "身心障礙者", "D1", 3],
 ...         ["園區", "產業園區與科技產業園區", "J0000108", 26], ["軍人", "軍官、士官、士兵", "F0010069", 20]]
 >>> names, terms = read_definitions(rows, units)
@@ -33,6 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from queries.textnorm import fold
+
+from .rows import IndexUnit
 
 MAX_UNITS = 3  # a name more units share names a kind of body, not one: as a catalog name (queries.lookup.vocabulary)
 MAX_MEANINGS = 3  # long forms kept for one short form defined apart in several documents
@@ -74,11 +77,11 @@ def _content(text: str) -> str:
     return "".join(text.split())
 
 
-def _unit_keys(units: Sequence[Sequence], triggers=None) -> dict[str, list[int]]:
+def _unit_keys(units: Sequence[IndexUnit], triggers=None) -> dict[str, list[int]]:
     """Folded names, full names and aliases of units (blanks taken out) -> positions in ``units``."""
     keys: dict[str, list[int]] = {}
     for i, u in enumerate(units):
-        for name in {u[1], u[5], *u[6]} - {""}:
+        for name in {u.name, u.full_name, *u.aliases} - {""}:
             if not name.startswith("本"):
                 found = keys.setdefault(_content(fold(name, triggers)), [])
                 if i not in found:
@@ -86,7 +89,7 @@ def _unit_keys(units: Sequence[Sequence], triggers=None) -> dict[str, list[int]]
     return keys
 
 
-def units_called(full: str, units: Sequence[Sequence], keys: dict[str, list[int]]) -> list[int]:
+def units_called(full: str, units: Sequence[IndexUnit], keys: dict[str, list[int]]) -> list[int]:
     """The units ``full`` (folded, no blanks) names: those whose name, full name or alias is the longest
     ending of it that is one, when what comes before is only names of units above them and link words
     (交通部所屬交通事業人員升資甄審委員會, 各老人身心障礙兒童及少年福利機構)."""
@@ -95,7 +98,7 @@ def units_called(full: str, units: Sequence[Sequence], keys: dict[str, list[int]
         if not found:
             continue
         before = full[:start]
-        return [i for i in found if not _LINKS.sub("", _without(before, units[i][2][:-1]))]
+        return [i for i in found if not _LINKS.sub("", _without(before, units[i].path[:-1]))]
     return []
 
 
@@ -105,10 +108,10 @@ def _without(text: str, names: Iterable[str]) -> str:
     return text
 
 
-def read_definitions(rows: Iterable[Sequence], units: Sequence[Sequence], triggers=None
+def read_definitions(rows: Iterable[Sequence], units: Sequence[IndexUnit], triggers=None
                      ) -> tuple[dict[str, tuple[list[str], str]], list[Term]]:
     """``(names, vocabulary)`` of the definitions ``rows`` (``[short, full, doc, line]``, as
-    :func:`graph_definitions` gives them) over the index-style unit rows ``units``: folded short name ->
+    :func:`graph_definitions` gives them) over the index's unit rows ``units``: folded short name ->
     ``(unit ids, how it is known)`` for units, and the :class:`Term` of the others (see the module)."""
     keys = _unit_keys(units, triggers)
     names: dict[str, tuple[list[str], str]] = {}
@@ -121,7 +124,7 @@ def read_definitions(rows: Iterable[Sequence], units: Sequence[Sequence], trigge
         found = units_called(whole, units, keys)
         if found and len(found) <= MAX_UNITS and len(short) >= MIN_NAME:
             ids, how = names.get(short, ([], f"defined at {doc}:{line} for {full_written}"))
-            names[short] = (ids + [units[i][0] for i in found if units[i][0] not in ids], how)
+            names[short] = (ids + [units[i].id for i in found if units[i].id not in ids], how)
         elif set(short) <= set(whole):
             full = _LEADING_LINKS.sub("", full)
             meanings.setdefault(short, [])

@@ -30,15 +30,19 @@ import sqlite3
 import tempfile
 import zlib
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 import orjson
 
 from graph_model.errors import IndexFileError
 
+from .rows import IndexText, IndexUnit, text_row, unit_row
 from .search import FORMAT, VERSION, Index
+
+R = TypeVar("R")
 
 _SCHEMA = """
 CREATE TABLE {p}meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -81,7 +85,7 @@ def write_tables(conn: sqlite3.Connection, index: Index, prefix: str = "", code:
     for statement in _SCHEMA.format(p=p).strip().split(";"):
         if statement.strip():
             conn.execute(statement)
-    entries = [orjson.dumps(e) for e in index.entries]
+    entries = [_dumps(e) for e in index.entries]
     meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
             "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
             "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
@@ -91,7 +95,7 @@ def write_tables(conn: sqlite3.Connection, index: Index, prefix: str = "", code:
                                     len(index.entries[0]) if len(index.entries) else 0])}
     meta["sum"] = _meta_sum(meta)
     conn.executemany(f"INSERT INTO {p}meta VALUES (?, ?)", meta.items())
-    units = ((i, orjson.dumps(u)) for i, u in enumerate(index.units))
+    units = ((i, _dumps(u)) for i, u in enumerate(index.units))
     conn.executemany(f"INSERT INTO {p}units VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in units))
     conn.executemany(f"INSERT INTO {p}entries VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in enumerate(entries)))
     for table, postings in (("postings", index.postings), ("name_postings", index.name_postings)):
@@ -137,25 +141,31 @@ def _rows_sha(rows) -> str:
     return h.hexdigest()
 
 
-def _row(i: int, data: bytes, crc: int, width: int):
-    """A row as read: whole (its CRC) and a list of the width the index was written with, else damage."""
+def _dumps(row: tuple) -> bytes:
+    """A row (a record, its handlers records too) as a JSON array."""
+    def array(value):
+        if isinstance(value, tuple):
+            return list(value)
+        raise TypeError(f"not JSON: {type(value).__name__}")
+    return orjson.dumps(row, default=array)
+
+
+def _row(i: int, data: bytes, crc: int, record: Callable[[object], R]) -> R:
+    """A row as read: whole (its CRC) and of the record's shape (else ValueError: damage, read in :func:`_damage`)."""
     if not isinstance(data, bytes) or _crc(i, data) != crc:
         raise IndexFileError(f"row {i} is damaged")
-    row = orjson.loads(data)
-    if not isinstance(row, list) or len(row) != width:
-        raise IndexFileError(f"a row of the wrong shape ({str(row)[:40]})")
-    return row
+    return record(orjson.loads(data))
 
 
-class _Rows(Sequence):
-    """``units`` or ``entries``: rows fetched on first use."""
+class _Rows(Sequence[R]):
+    """``units`` or ``entries``: rows fetched on first use, each read by ``record`` (:mod:`queries.lookup.rows`)."""
 
-    def __init__(self, conn: sqlite3.Connection, table: str, count: int, width: int):
+    def __init__(self, conn: sqlite3.Connection, table: str, count: int, record: Callable[[object], R]):
         self._conn = conn
-        self._rows: dict[int, list] = {}
+        self._rows: dict[int, R] = {}
         self._sql, self._count = f"SELECT row, crc FROM {table} WHERE id = ?", count
         self._all = f"SELECT id, row, crc FROM {table} ORDER BY id"
-        self._width = width
+        self._record = record
 
     def __len__(self) -> int:
         return self._count
@@ -169,13 +179,13 @@ class _Rows(Sequence):
                 found = self._conn.execute(self._sql, (i,)).fetchone()
                 if found is None:
                     raise IndexFileError(f"row {i} missing")
-                row = self._rows[i] = _row(i, found[0], found[1], self._width)
+                row = self._rows[i] = _row(i, found[0], found[1], self._record)
         return row
 
     def __iter__(self):
         if len(self._rows) < self._count:
             with _damage():
-                self._rows = {i: _row(i, r, c, self._width) for i, r, c in self._conn.execute(self._all)}
+                self._rows = {i: _row(i, r, c, self._record) for i, r, c in self._conn.execute(self._all)}
                 if len(self._rows) != self._count:
                     raise IndexFileError("rows missing")
         return (self._rows[i] for i in range(self._count))
@@ -222,10 +232,10 @@ def folded_from(conn: sqlite3.Connection, code: str, prefix: str = "") -> dict[s
         raw = [r for (r,) in conn.execute(f"SELECT row FROM {p}entries ORDER BY id")]
         if _rows_sha(raw) != orjson.loads(meta["entries_sha"]):
             return {}  # a damaged row would fold a text wrongly here and in every index built from it
-        rows = (orjson.loads(r) for r in raw)
-        return {row[2]: row[3] for row in rows if isinstance(row[2], str) and isinstance(row[3], str)
-                and len(row[2]) == len(row[3])}
-    except (sqlite3.Error, orjson.JSONDecodeError, IndexError, TypeError, ValueError):
+        texts = [text_row(orjson.loads(r)) for r in raw]
+        return {t.text: t.key for t in texts if isinstance(t.text, str) and isinstance(t.key, str)
+                and len(t.text) == len(t.key)}
+    except (sqlite3.Error, orjson.JSONDecodeError, TypeError, ValueError):
         return {}
 
 
@@ -259,9 +269,12 @@ def read_tables(conn: sqlite3.Connection, prefix: str = "", fingerprint: str | N
         if fingerprint is not None and orjson.loads(meta["fingerprint"]) != fingerprint:
             raise IndexFileError("an index of other data")
         lengths = array("i", meta["lengths"])
-        unit_width, entry_width = orjson.loads(meta["widths"])
-        return Index(_Rows(conn, f"{p}units", orjson.loads(meta["units_count"]), unit_width),
-                     _Rows(conn, f"{p}entries", len(lengths), entry_width),
+        units_count = orjson.loads(meta["units_count"])
+        widths = [len(IndexUnit._fields) if units_count else 0, len(IndexText._fields) if lengths else 0]
+        if orjson.loads(meta["widths"]) != widths:
+            raise IndexFileError("rows of another shape")
+        return Index(_Rows(conn, f"{p}units", units_count, unit_row),
+                     _Rows(conn, f"{p}entries", len(lengths), text_row),
                      _Postings(conn, f"{p}postings"), lengths, orjson.loads(meta["triggers"]),
                      orjson.loads(meta["context"]), _Postings(conn, f"{p}name_postings"), orjson.loads(meta["scopes"]))
     except (sqlite3.Error, KeyError, TypeError, ValueError, orjson.JSONDecodeError) as exc:

@@ -104,14 +104,15 @@ def catalog(settings: Settings, driver=None):
     """The agencies a question can name (:class:`queries.lookup.vocabulary.Catalog`), from the units in Neo4j and
     the short forms its documents define."""
     from .definitions import definition_rows
+    from .rows import IndexUnit
     from .vocabulary import catalog as build
     if driver is None:
         with connect(settings) as own:
             return catalog(settings, own)
     try:
         with driver.session(database=settings.database, default_access_mode="READ") as session:
-            rows = [[r["id"], r["name"], r["path"], r["kind"] or "", r["unit_type"] or "", r["full_name"] or "",
-                     r["aliases"]] for r in session.run(q.unit_rows())]
+            rows = [IndexUnit(r["id"], r["name"], r["path"], r["kind"] or "", r["unit_type"] or "",
+                              r["full_name"] or "", r["aliases"]) for r in session.run(q.unit_rows())]
             defined = [d for r in session.run(q.definition_rows()) for d in definition_rows(r["id"], r["definitions"])]
     except Exception as exc:
         raise translate(exc, settings) from None

@@ -27,9 +27,9 @@ Units are ranked by their best entry; units that share that entry (one duty,
 several HANDLES edges) get exactly the same score.  A unit named in the query
 (``臺中關保稅``) is taken as context: units under it are preferred.
 
-The index is plain data (lists, dicts, strings): :meth:`Index.to_dict` /
-:meth:`Index.from_dict` round-trip it through JSON for the lookup cache, and
-searching it needs neither networkx nor the graph.
+The index is plain data (tuples, lists, dicts, strings; its rows are the records of
+:mod:`queries.lookup.rows`): :meth:`Index.to_dict` / :meth:`Index.from_dict` round-trip it
+through JSON for the lookup cache, and searching it needs neither networkx nor the graph.
 
 >>> from graph_model.store.store import open_store
 >>> index = build_index(open_store("/nonexistent/store.json").graph())   # the bundled corpus
@@ -59,6 +59,7 @@ from queries.procedure import which_entries  # light: no networkx
 from queries.textnorm import FUNCTION_CHARS, clean_query, fold, opencc_triggers, short_forms
 
 from .definitions import graph_definitions
+from .rows import IndexHandler, IndexText, IndexUnit, text_row, unit_row
 from .vocabulary import Catalog, catalog
 
 FORMAT = "orggraph-which-index"
@@ -130,10 +131,8 @@ def _content_length(key: str) -> int:
 class Index:
     """The lookup index: units, entries, postings.  Build with :func:`build_index`."""
 
-    units: Sequence[list]  # [id, name, path, kind, unit_type, full_name, aliases, what became of it (--all)]
-    # entry: [kind, ref, text, key, prior, flags, handlers, clause start, context];
-    # handler: [unit#, doc, line, article, item, post, role]
-    entries: Sequence[list]
+    units: Sequence[IndexUnit]
+    entries: Sequence[IndexText]
     postings: Mapping[str, Sequence[int]]  # term -> [entry#, tf, entry#, tf, …]
     lengths: Sequence[int]
     triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
@@ -158,7 +157,8 @@ class Index:
     def from_dict(cls, data: dict) -> Index:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise ValueError("not a lookup index of this version")
-        return cls(data["units"], data["entries"], data["postings"], data["lengths"], data["triggers"],
+        return cls([unit_row(u) for u in data["units"]], [text_row(e) for e in data["entries"]],
+                   data["postings"], data["lengths"], data["triggers"],
                    data["context"], data["name_postings"], data["scopes"])
 
     def __len__(self) -> int:
@@ -179,17 +179,17 @@ def build_index(graph, kinds: Iterable[str] | None = None,
 
     ``folded`` maps texts to their :func:`fold` keys where a caller knows them already (from the
     previous index: folding, OpenCC above all, is most of the time of a build)."""
-    units = [[u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"], list(u["aliases"]),
-              succession_note(u)]
+    units = [IndexUnit(u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"],
+                       list(u["aliases"]), succession_note(u))
              for u in graph.units()]
-    pos = {u[0]: i for i, u in enumerate(units)}
+    pos = {u.id: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
-    entries: list[list] = []
+    entries: list[IndexText] = []
     postings: dict[str, list[int]] = {}
     lengths: list[int] = []
     for kind in (kinds or sources):
         for entry in sources[kind](graph):
-            handlers = [[pos[h.unit], h.doc, h.line, h.article, h.item, h.post, h.role]
+            handlers = [IndexHandler(pos[h.unit], h.doc, h.line, h.article, h.item, h.post, h.role)
                         for h in entry.handlers if h.unit in pos]
             if not handlers:
                 continue
@@ -197,8 +197,8 @@ def build_index(graph, kinds: Iterable[str] | None = None,
             if key is None:
                 key = fold(entry.text, triggers)
             n = len(entries)
-            entries.append([entry.kind, entry.ref, entry.text, key, entry.prior, list(entry.flags), handlers,
-                            clause_start(key, entry.flags), entry.context])
+            entries.append(IndexText(entry.kind, entry.ref, entry.text, key, entry.prior, list(entry.flags), handlers,
+                                     clause_start(key, entry.flags), entry.context))
             lengths.append(max(1, _content_length(key)))
             terms = key_terms(key)
             for short in short_forms(key):  # 環境保護 in the text: a query saying 環保 finds it too
@@ -207,19 +207,19 @@ def build_index(graph, kinds: Iterable[str] | None = None,
             for term, tf in terms.items():
                 postings.setdefault(term, []).extend((n, tf))
     # Units a query may name as context: units with units under them (agencies, divisions with sections).
-    parents = {tuple(u[2][:-1]) for u in units if len(u[2]) > 1}
+    parents = {tuple(u.path[:-1]) for u in units if len(u.path) > 1}
     context: dict[str, list[int]] = {}
     for i, u in enumerate(units):
-        if tuple(u[2]) in parents and len(u[1]) >= 3:
-            context.setdefault(fold(u[1], triggers), []).append(i)
+        if tuple(u.path) in parents and len(u.name) >= 3:
+            context.setdefault(fold(u.name, triggers), []).append(i)
     for i, u in enumerate(units):  # agencies are also named by abbreviation: 環保署, 原民會, 國產署
-        if tuple(u[2]) in parents and u[3] == "Agency":
-            for short in abbreviations(fold(u[1], triggers)):
+        if tuple(u.path) in parents and u.kind == "Agency":
+            for short in abbreviations(fold(u.name, triggers)):
                 if short not in context or i not in context[short]:
                     context.setdefault(short, []).append(i)
     name_postings: dict[str, list[int]] = {}
     for i, u in enumerate(units):
-        path_key = fold(" ".join(u[2]), triggers)
+        path_key = fold(" ".join(u.path), triggers)
         for term in key_terms(path_key + " " + " ".join(short_forms(path_key))):
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
@@ -234,7 +234,7 @@ class Match:
 
     entry: int
     score: float
-    handlers: list[list]  # the entry's handlers for this unit
+    handlers: list[IndexHandler]  # the entry's handlers for this unit
     explain: dict | None = None
 
 
@@ -373,18 +373,18 @@ def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> s
         return None
     allowed = set(range(len(index.units)))
     if agency is not None:
-        found = units_named(agency, ((u[0], u[2], u[5], u[6]) for u in index.units))
+        found = units_named(agency, ((u.id, u.path, u.full_name, u.aliases) for u in index.units))
         if not found:
             ref = parse_unit_ref(agency)[0]
-            raise UnknownUnit(ref, closest_units(ref, ((u[1], u[0]) for u in index.units)))
-        roots = [index.units[i][2] for i in found]
-        allowed = {i for i in allowed if any(index.units[i][2][:len(r)] == r for r in roots)}
+            raise UnknownUnit(ref, closest_units(ref, ((u.name, u.id) for u in index.units)))
+        roots = [index.units[i].path for i in found]
+        allowed = {i for i in allowed if any(index.units[i].path[:len(r)] == r for r in roots)}
     if unit_type is not None:
         want = unit_type.strip().lower()
-        if want not in {u[3].lower() for u in index.units} | {u[4] for u in index.units}:
-            known = sorted({u[3] for u in index.units}) + sorted({u[4] for u in index.units if u[4]})
+        if want not in {u.kind.lower() for u in index.units} | {u.unit_type for u in index.units}:
+            known = sorted({u.kind for u in index.units}) + sorted({u.unit_type for u in index.units if u.unit_type})
             raise UnknownType(unit_type, known)
-        allowed = {i for i in allowed if index.units[i][3].lower() == want or index.units[i][4] == want}
+        allowed = {i for i in allowed if index.units[i].kind.lower() == want or index.units[i].unit_type == want}
     return allowed
 
 
@@ -546,7 +546,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
         if m >= PREFILTER * (total - mass(excused(masks[e]))):
             keep.add(e)
         elif masks[e].bit_count() >= MIN_RUN - 1:
-            runs[e] = _longest_run(q.parts, entries[e][3])
+            runs[e] = _longest_run(q.parts, entries[e].key)
             if runs[e][0] >= MIN_RUN:
                 keep.add(e)
     for t in unigrams:
@@ -559,8 +559,8 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
             name_masks[u] = name_masks.get(u, 0) | bit[t]
     context_units: set[int] = set()
     if q.context:
-        roots = [index.units[i][2] for name in q.context for i in index.context.get(name, [])]
-        context_units = {i for i, u in enumerate(index.units) if any(u[2][:len(r)] == r for r in roots)}
+        roots = [index.units[i].path for name in q.context for i in index.context.get(name, [])]
+        context_units = {i for i, u in enumerate(index.units) if any(u.path[:len(r)] == r for r in roots)}
 
     qlen = max(q.length, 1)
 
@@ -568,12 +568,12 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
         by_unit: dict[int, list[Match]] = {}
         for e in candidates:
             entry = entries[e]
-            run, phrase, prior = phrase_and_prior(q.parts, entry[3], entry[7], entry[4], qlen, runs.get(e))
+            run, phrase, prior = phrase_and_prior(q.parts, entry.key, entry.clause, entry.prior, qlen, runs.get(e))
             base = raw[e] * phrase * prior
-            per_unit: dict[int, list[list]] = {}
-            for h in entry[6]:
-                if allowed is None or h[0] in allowed:
-                    per_unit.setdefault(h[0], []).append(h)
+            per_unit: dict[int, list[IndexHandler]] = {}
+            for h in entry.handlers:
+                if allowed is None or h.unit in allowed:
+                    per_unit.setdefault(h.unit, []).append(h)
             for u, hs in per_unit.items():
                 m = masks[e] | name_masks.get(u, 0)
                 extra, seamed = m & ~masks[e], excused(m)
@@ -593,7 +593,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                             "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
                             "seams": sorted(t for t in bigrams if seamed & bit[t]),
                             "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
-                            "flags": list(entry[5]), "context_boost": boost, "terms": contrib.get(e, [])}
+                            "flags": list(entry.flags), "context_boost": boost, "terms": contrib.get(e, [])}
                 by_unit.setdefault(u, []).append(Match(e, score, hs, info))
         return by_unit
 
@@ -621,7 +621,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
     results = []
     for u, matches in by_unit.items():
         matches.sort(key=lambda m: (-m.score, m.entry))
-        results.append(UnitResult(u, index.units[u][0], matches[0].score, matches[:EVIDENCE_PER_UNIT],
+        results.append(UnitResult(u, index.units[u].id, matches[0].score, matches[:EVIDENCE_PER_UNIT],
                                   u in context_units, partial))
     # Best score first; equal scores stay together, ordered by the evidence they share, then by id.
     results.sort(key=lambda r: (-round(r.score, 9), r.matches[0].entry, r.unit_id))
@@ -675,4 +675,4 @@ def closest_entries(index: Index, query: str, limit: int = 3) -> list[int]:
         for j in range(0, len(plist), 2):
             hits[plist[j]] = hits.get(plist[j], 0.0) + idf
     ranked = sorted(hits, key=lambda e: (-hits[e] / math.sqrt(index.lengths[e]), e))
-    return [e for e in ranked if index.entries[e][0] == "duty"][:limit]
+    return [e for e in ranked if index.entries[e].kind == "duty"][:limit]

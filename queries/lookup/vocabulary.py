@@ -30,6 +30,7 @@ from graph_model.lazy_re import lazy
 from queries.textnorm import fold
 
 from .definitions import read_definitions
+from .rows import IndexUnit
 
 DATA = Path(__file__).resolve().parent / "data"
 PLANNER = DATA / "planner.tsv"
@@ -192,16 +193,16 @@ class Catalog:
                    {k: tuple(v) for k, v in data.get("initials", {}).items()})
 
 
-def name_initials(units: Sequence[Sequence], triggers=None) -> tuple[Synonym, ...]:
+def name_initials(units: Sequence[IndexUnit], triggers=None) -> tuple[Synonym, ...]:
     """Short forms by the initials rule for the words of units' names: the first character of each of two
     two-character words (林業鐵路 → 林鐵, 警察廣播 → 警廣, 條約法律 → 條法), where no name holds the short form
     itself.  Each short form stands for the (at most two) words the names give it most often.
 
-    >>> [(s.term, s.replacements) for s in name_initials([["a", "阿里山林業鐵路及文化資產管理處", [], "", "", "", []]])
-    ...  if s.term == "林鐵"]
+    >>> unit = IndexUnit("a", "阿里山林業鐵路及文化資產管理處", [], "", "", "", [])
+    >>> [(s.term, s.replacements) for s in name_initials([unit]) if s.term == "林鐵"]
     [('林鐵', ('林業鐵路',))]
     """
-    names = {fold(n, triggers) for u in units for n in [u[1], *u[6]] if n}
+    names = {fold(n, triggers) for u in units for n in [u.name, *u.aliases] if n}
     held = {n[i:i + 2] for n in names for i in range(len(n) - 1)}
     words: dict[str, dict[str, int]] = {}
     for name in names:
@@ -244,8 +245,8 @@ def type_word(name: str) -> str:
 AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所")
 
 
-def catalog(units: Sequence[Sequence], triggers=None, definitions: Iterable[Sequence] = ()) -> Catalog:
-    """The catalog of index-style unit rows ``[id, name, path, kind, unit_type, full_name, aliases]``, with
+def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Sequence] = ()) -> Catalog:
+    """The catalog of the index's unit rows, with
     what the documents' own definitions add (``[short, full, doc, line]`` rows, :mod:`queries.lookup.definitions`):
     short names of units (any unit, not only agencies) and terms."""
     names: dict[str, tuple[list[str], str]] = {}
@@ -258,29 +259,28 @@ def catalog(units: Sequence[Sequence], triggers=None, definitions: Iterable[Sequ
         if uid not in ids:
             names[key] = (ids + [uid], first_how)
 
-    parents = {tuple(u[2][:-1]) for u in units if len(u[2]) > 1}
+    parents = {tuple(u.path[:-1]) for u in units if len(u.path) > 1}
     agencies: set[str] = set()
     by_name: dict[str, list[str]] = {}
     abbreviable: dict[str, list[list[str]]] = {}
     for u in units:
-        uid, name, path, kind, unit_type, full_name, aliases = u[:7]
-        by_name.setdefault(fold(name, triggers), []).append(uid)
-        if kind == "Agency":
-            agencies.add(uid)
-        if not (kind == "Agency" or (tuple(path) in parents and len(path) <= 2 and unit_type in AGENCY_TYPES)):
+        by_name.setdefault(fold(u.name, triggers), []).append(u.id)
+        if u.kind == "Agency":
+            agencies.add(u.id)
+        if not (u.kind == "Agency" or (tuple(u.path) in parents and len(u.path) <= 2 and u.unit_type in AGENCY_TYPES)):
             continue
-        add(name, uid, "name")
-        if full_name and full_name != name:
-            add(full_name, uid, "name")
-        for alias in aliases:
+        add(u.name, u.id, "name")
+        if u.full_name and u.full_name != u.name:
+            add(u.full_name, u.id, "name")
+        for alias in u.aliases:
             if not alias.startswith("本"):
-                add(alias, uid, "name")
-        for short in initials(fold(name, triggers)):
+                add(alias, u.id, "name")
+        for short in initials(fold(u.name, triggers)):
             if short not in names:
-                add(short, uid, f"initials of {name}")
-        stem = fold(name, triggers).removeprefix("國立")
+                add(short, u.id, f"initials of {u.name}")
+        stem = fold(u.name, triggers).removeprefix("國立")
         if len(stem) >= 4 and not stem.startswith(GENERIC_STARTS):
-            abbreviable.setdefault(stem[0], []).append([stem, type_word(stem), uid, name])
+            abbreviable.setdefault(stem[0], []).append([stem, type_word(stem), u.id, u.name])
     # A name many units share (法規委員會, 訴願會) or that is only a type word (圖書館, 研究所) names no one agency.
     names = {k: v for k, v in names.items() if len(v[0]) <= 3 and k not in NAME_TYPES}
     for short, row in short_names().items():

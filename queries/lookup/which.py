@@ -139,32 +139,29 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
     hits, group, previous = [], 0, None
     spans_of: dict[int, list] = {}
     for r in results:
-        uid, name, path, unit_kind, unit_type = index.units[r.unit][:5]
+        u = index.units[r.unit]
         evidence = []
         for m in r.matches:
             entry = index.entries[m.entry]
-            kind, _ref, text, key = entry[:4]
-            context = entry[8] if len(entry) > 8 else ""
             spans = spans_of.get(m.entry)
             if spans is None:
-                spans = spans_of[m.entry] = highlight_spans(key, terms)
+                spans = spans_of[m.entry] = highlight_spans(entry.key, terms)
             for h in m.handlers:
-                evidence.append(Evidence(text, h[1], h[2], h[3], h[4], h[5], kind, spans, context,
-                                         h[6] if len(h) > 6 else "", key))
+                evidence.append(Evidence(entry.text, h.doc, h.line, h.article, h.item, h.post, entry.kind, spans,
+                                         entry.context, h.role, entry.key))
         signature = (round(r.score, 9), r.matches[0].entry)
         if previous is not None and signature != previous:
             group += 1
         previous = signature
         info = None
         if explain:
-            info = [{"text": index.entries[m.entry][2], "score": round(m.score, 3), **(m.explain or {})}
+            info = [{"text": index.entries[m.entry].text, "score": round(m.score, 3), **(m.explain or {})}
                     for m in r.matches]
             if r.context:
                 info[0]["context"] = "under a unit named in the query"
-        unit = {"id": uid, "name": name, "path": list(path), "type": unit_type, "kind": unit_kind}
-        ended = index.units[r.unit][7] if len(index.units[r.unit]) > 7 else ""
-        if ended:  # with --all: what became of a unit that is history
-            unit["status"] = ended
+        unit = {"id": u.id, "name": u.name, "path": list(u.path), "type": u.unit_type, "kind": u.kind}
+        if u.status:  # with --all: what became of a unit that is history
+            unit["status"] = u.status
         hits.append(Hit(unit,
                         r.score, evidence, group, info, r.partial))
     return hits
@@ -173,7 +170,7 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
 def suggestions(source, query: str, limit: int = 3) -> list[str]:
     """Duty statements closest to ``query`` (to show when nothing matches)."""
     index = index_of(source)
-    return [index.entries[e][2] for e in closest_entries(index, query, limit)]
+    return [index.entries[e].text for e in closest_entries(index, query, limit)]
 
 
 # --------------------------------------------------------------------------- text
