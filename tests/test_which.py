@@ -287,6 +287,31 @@ def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path)
     assert len(list(tmp_path.glob("which-*.sqlite"))) == KEEP
 
 
+def test_one_store_object_builds_its_graph_and_index_once(tmp_path):
+    # A database store reads one snapshot: what it writes to its derived tables it cannot read back.
+    # One object asked twice (a library user, the evaluation) must not build them twice.
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    from queries.lookup.which import cached_index, store_index, which
+    path = tmp_path / "store.sqlite"
+    open_store(path).add(read_paths([SEED_BUDGET, SEED_ACT]).documents)
+    store = open_store(path)
+    graph = store.graph()
+    assert store.graph() is graph
+    calls = []
+
+    def build():
+        calls.append(1)
+        return graph
+    first = cached_index(store_index(store), build)
+    again = cached_index(store_index(store), build)
+    assert calls == [1] and again is first
+    assert which(again, "保稅工廠監管")[0].unit["id"] == which(first, "保稅工廠監管")[0].unit["id"]
+    reopened = open_store(path)  # a new object, a new snapshot: it reads what the first one wrote
+    cached_index(store_index(reopened), build)
+    assert calls == [1]
+
+
 def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_same_index(graph001, tmp_path):
     # After a change the index is rebuilt from the new graph; the texts the previous index had
     # folded are taken from it, and the result is exactly what a build from nothing gives.

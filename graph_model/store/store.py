@@ -43,7 +43,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from graph_model.errors import StoreError
 
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from graph_model.records.records import ParsedDocument
+
+T = TypeVar("T")
 
 __all__ = ["FORMAT", "VERSION", "SAMPLES_STORE", "Store", "atomic_write", "bundled_store", "content_hash",
            "current_documents", "default_store_path", "encode", "file_hash", "open_store"]
@@ -150,6 +152,8 @@ class Store:
         self._documents: dict[str, dict] | None = None
         self._contents: dict[str, str] = {}  # a JSON store's content hashes, kept beside its documents
         self._bytes: bytes | None = None  # a JSON store's or the samples' file, once read
+        # What this object built or read from its derived data: its snapshot never sees what it wrote since.
+        self._memo: dict[str, object] = {}
         found = _head(self.path)
         if found is None:
             self.source, self.format = "bundled", "json"
@@ -283,9 +287,21 @@ class Store:
                                                          if statuses[p.document.id].state == "current"])
             succession.mark(graph, statuses, docs)
             return graph
-        return cached_graph(self, build, history)
+        return self.remembered(f"graph:{history}", lambda: cached_graph(self, build, history))
 
     # ------------------------------------------------------------------ derived data
+    def remembered(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, once for this object's version: a database store reads one snapshot, so what it
+        writes to its derived tables it would not read back — without this, every later read in the same
+        process would miss and build again."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(T, self._memo[key])
+
+    def forget(self, key: str) -> None:
+        """Drop what :meth:`remembered` holds for ``key`` (found damaged, or replaced)."""
+        self._memo.pop(key, None)
+
     def cache_get(self, name: str, key: str, max_bytes: int = 2 * 2**30) -> bytes | None:
         """The cache ``name`` (e.g. ``graph.pickle``) made from this store's version by code ``key``, or None.
         A database keeps it in its own table; the samples and JSON stores in the cache directory, sealed."""

@@ -90,9 +90,11 @@ class _StoreIndex:
     def __init__(self, store, history: bool):
         self.store, self.prefix = store, self.PREFIXES[bool(history)]
         self.made_for = f"{store.version}|{_code_key()}"
+        self.key = f"which:{self.prefix}{self.made_for}"  # in the store object's memo
 
     def read(self) -> Index:
-        return read_tables(self.store.derived_reader(), self.prefix, self.made_for)
+        return self.store.remembered(self.key, lambda: read_tables(self.store.derived_reader(), self.prefix,
+                                                                   self.made_for))
 
     def folded(self, code: str) -> dict[str, str] | None:
         """The folded texts of the index the store held before (its own kind first, else the other)."""
@@ -105,9 +107,11 @@ class _StoreIndex:
 
     def save(self, index: Index, code: str) -> None:
         self.store.write_derived(lambda conn: write_tables(conn, index, self.prefix, code, self.made_for))
+        self.store.forget(self.key)
+        self.store.remembered(self.key, lambda: index)  # this object's snapshot cannot read it back
 
     def drop(self) -> None:
-        pass  # the next save replaces the tables
+        self.store.forget(self.key)  # the next save replaces the tables
 
 
 def store_index(store, history: bool = False):
