@@ -310,3 +310,18 @@ def test_a_body_absorbed_by_the_one_division_named_after_its_work(tmp_path):
     assert edge["evidence"].startswith("absorbed: its work is done by 資訊服務司")
     assert (edge["doc"], edge["line"]) == (division["doc"], division["line"]) == ("D0010001", division["line"])
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_bureaus_family_named_with_its_subordinates_word_is_the_family_its_own_rules_name(tmp_path):
+    # 交通部民用航空局所屬航空站組織通則 (K0000083): 「所屬航空站」 are the bureau's airports, the family
+    # 交通部民用航空局各航空站組織準則 (K0000234) names 各航空站 — one node, not a second body beside the bureau.
+    assert json_title("K0000083") == "交通部民用航空局所屬航空站組織通則"
+    graph = history_of(tmp_path, "K0000083", "K0000234").graph(history=True)
+    ids = {u["id"] for u in graph.units()}
+    assert not any("所屬航空站" in i for i in ids)
+    assert "交通部/民用航空局/各航空站/特等航空站" in {i.split("行政院/")[-1] for i in ids}
+
+
+def json_title(pcode: str) -> str:
+    import json
+    return json.loads(corpus.national_file(pcode))["法規名稱"]

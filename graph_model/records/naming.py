@@ -90,7 +90,8 @@ _PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司", "銀行", "館")
 _NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
 _WORD_AFTER = set("理分門長務")
 _WORDS_ENDING_LIKE_AGENCIES = {"幹部", "全部", "內部", "外部", "局部", "本部"}
-_FAMILY = lazy(r"^(?:所屬)?各")  # 各分署, 所屬各分局: a family of branch offices, named by its generic name
+# 各分署, 所屬各分局, 所屬航空站: a family of branch offices, named by its generic name
+_FAMILY = lazy(r"^(?:所屬)?各|^所屬(?!機關)..")
 _MAX_NAME = 60  # longer "names" are prose: never split (and never spend time on them)
 
 BREADCRUMB_SEP = " › "
@@ -134,6 +135,8 @@ def split_agency_name(name: str) -> tuple[str, ...]:
     ('直轄市、縣（市）（局）建築爭議事件評審委員會',)
     >>> split_agency_name("經濟部商品檢驗局所屬各分局"), split_agency_name("中央銀行中央印製廠")
     (('經濟部', '商品檢驗局', '各分局'), ('中央銀行', '中央印製廠'))
+    >>> split_agency_name("交通部民用航空局所屬航空站")
+    ('交通部', '民用航空局', '各航空站')
     >>> split_agency_name("國史館臺灣文獻館"), split_agency_name("文化部國家漫畫博物館籌備處")
     (('國史館', '臺灣文獻館'), ('文化部', '國家漫畫博物館籌備處'))
     """
@@ -154,8 +157,9 @@ def _split(name: str) -> tuple[str, ...]:
         pieces.append(name[i:cut])
         i = cut
     last = name[i:]
-    if len(pieces) and last.startswith("所屬各"):
-        last = last[2:]  # 商品檢驗局所屬各分局: the family is 各分局 of 商品檢驗局
+    if len(pieces) and last.startswith("所屬"):
+        # 商品檢驗局所屬各分局, 民用航空局所屬航空站: the family is 各分局, 各航空站 of the bureau
+        last = last[2:] if last.startswith("所屬各") else "各" + last[2:]
     pieces.append(last)
     return tuple(pieces)
 
