@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import (
@@ -214,7 +215,8 @@ def joined_names(text: str) -> list[str]:
 
 
 def source_of(line: Line, doc: str, item: str | None = None) -> Source:
-    return Source(doc, line.start, line.end, line.article, item)
+    # An item's label is one of few (2, 一/(二)): one string each, not one per duty.
+    return Source(doc, line.start, line.end, line.article, item if item is None else sys.intern(item))
 
 
 # ------------------------------------------------------------------ collective and range names

@@ -226,8 +226,8 @@ def test_an_sqlite_database_that_is_no_store_is_refused_and_left_alone(store_pat
 def test_a_newer_store_version_is_refused(store_path):
     open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     with database(store_path) as conn:
-        conn.execute("UPDATE meta SET value = '3' WHERE key = 'version'")
-    with pytest.raises(StoreError, match="store version '3' is not supported"):
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'version'")
+    with pytest.raises(StoreError, match="store version '4' is not supported"):
         open_store(store_path)
 
 

@@ -7,8 +7,9 @@ store can keep them per document and rebuild the graph deterministically.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import ClassVar, overload
+from typing import Any, ClassVar, overload
 
 from .provenance import Source
 
@@ -372,25 +373,31 @@ def _note_dict(n: ProcedureNote) -> dict:
 
 def procedure_to_dict(p: ProcedureRecord) -> dict:
     """The JSON form of a procedure (the store's, unchanged since procedures were dicts)."""
+    return _filled(procedure_layout(p))
+
+
+def procedure_layout(p: ProcedureRecord) -> dict:
+    """:func:`procedure_to_dict` with its lists left as :class:`Each` (a rule of large office rules has
+    thousands of clauses)."""
     d = {"id": p.id, "kind": p.kind, "title": p.title, "title_as_written": p.title_as_written,
          "qualifier": p.qualifier, "agency": list(p.agency), "doc": p.source.doc, **_at(p.source)}
     if p.chapter is not None:
         d["chapter"] = p.chapter
     d.update(
-        laws=[{"name": x.name, "article": x.article, "issuer": x.issuer, "listed": x.listed, **_at(x.source)}
-              for x in p.laws],
-        steps=[_step_dict(s) for s in p.steps],
-        flow=[{"from": e.from_step, "to": e.to_step, "label": e.label, **_at(e.source)} for e in p.flow],
+        laws=Each(p.laws, lambda x: {"name": x.name, "article": x.article, "issuer": x.issuer, "listed": x.listed,
+                                     **_at(x.source)}),
+        steps=Each(p.steps, _step_dict),
+        flow=Each(p.flow, lambda e: {"from": e.from_step, "to": e.to_step, "label": e.label, **_at(e.source)}),
         flow_note=p.flow_note, has_flow_section=p.has_flow_section,
         time=None if p.time is None else {"text": p.time.text, **_at(p.time.source), "days": p.time.days,
                                           "min_days": p.time.min_days},
-        notes=[_note_dict(n) for n in p.notes],
-        forms=[{"name": f.name, "note": f.note, "also_written": list(f.also_written), **_at(f.source),
-                "lines": list(f.lines)} for f in p.forms],
+        notes=Each(p.notes, _note_dict),
+        forms=Each(p.forms, lambda f: {"name": f.name, "note": f.note, "also_written": list(f.also_written),
+                                       **_at(f.source), "lines": list(f.lines)}),
         forms_note=p.forms_note,
-        units=[{"unit": list(u.unit), "role": u.role, "basis": u.basis, "post": u.post, "step": u.step,
-                **_at(u.source)} for u in p.units],
-        named=[{"unit": list(u.unit), **_at(u.source)} for u in p.named])
+        units=Each(p.units, lambda u: {"unit": list(u.unit), "role": u.role, "basis": u.basis, "post": u.post,
+                                       "step": u.step, **_at(u.source)}),
+        named=Each(p.named, lambda u: {"unit": list(u.unit), **_at(u.source)}))
     return d
 
 
@@ -438,19 +445,47 @@ def to_dict(parsed: ParsedDocument) -> dict:
     ``procedures``, ``definitions``, in that order), each only when it holds something, as the store has
     always had them.
     """
-    extras: dict[str, list] = {}
+    return _filled(layout(parsed))
+
+
+def _filled(value):
+    """A layout's :class:`Each` made lists, all the way down."""
+    if isinstance(value, Each):
+        return [_filled(value.convert(x)) for x in value.items] if value.nested else \
+            [value.convert(x) for x in value.items]
+    return {k: _filled(v) for k, v in value.items()} if isinstance(value, dict) else value
+
+
+@dataclass(frozen=True, slots=True)
+class Each:
+    """A list of :func:`to_dict`'s, as its records and what makes each one plain data; ``nested``: what makes
+    each is a layout itself (a procedure's, with its lists as Each)."""
+
+    items: list
+    convert: Callable[[Any], object]
+    nested: bool = False
+
+
+def layout(parsed: ParsedDocument) -> dict:
+    """:func:`to_dict` with its lists of records left as :class:`Each`: the store writes a large document's
+    record a few records at a time, never as one dict (graph_model.store.store_records)."""
+    extras: dict[str, object] = {}
     if parsed.agency:
         extras["agency"] = list(parsed.agency)
     if parsed.headcounts:
-        extras["headcounts"] = [_figure_dict(f) for f in parsed.headcounts]
+        extras["headcounts"] = Each(parsed.headcounts, _figure_dict)
     if parsed.posts:
-        extras["posts"] = [{"kind": r.kind, **plain(r)} for r in parsed.posts]
+        extras["posts"] = Each(parsed.posts, _staffing_dict)
     if parsed.procedures:
-        extras["procedures"] = [procedure_to_dict(p) for p in parsed.procedures]
+        extras["procedures"] = Each(parsed.procedures, procedure_layout, nested=True)
     if parsed.definitions:
-        extras["definitions"] = plain(parsed.definitions)
-    return {"document": plain(parsed.document), "units": plain(parsed.units), "duties": plain(parsed.duties),
-            "unplaced": plain(parsed.unplaced), "extras": extras}
+        extras["definitions"] = Each(parsed.definitions, plain)
+    return {"document": plain(parsed.document), "units": Each(parsed.units, plain),
+            "duties": Each(parsed.duties, plain), "unplaced": Each(parsed.unplaced, plain), "extras": extras}
+
+
+def _staffing_dict(r: StaffingRecord) -> dict:
+    return {"kind": r.kind, **plain(r)}
 
 
 def _figure_dict(f: HeadcountRecord) -> dict:

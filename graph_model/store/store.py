@@ -50,7 +50,7 @@ from graph_model.errors import StoreError
 from . import store_db
 from .files import atomic_write, cache_dir, read_cached, sweep_temps, umask, write_cached
 from .store_json import FORMAT, VERSION, decode, encode, file_hash, looks_whole
-from .store_records import as_records, content_hash, dumps, loads, plan, updated
+from .store_records import Record, content_hash, loads, plan, updated
 
 if TYPE_CHECKING:
     import sqlite3
@@ -116,19 +116,16 @@ class _StoredRows:
     def __init__(self, tx: store_db.Transaction):
         self.tx = tx
 
-    def record(self, doc_id: str) -> dict | None:
-        raw = self.tx.record(doc_id)
-        try:
-            return None if raw is None else loads(raw)
-        except ValueError:
-            return {}  # a damaged row is replaced, never equal
+    def digest(self, doc_id: str) -> str | None:
+        return self.tx.whole_digest(doc_id)
 
     def holder(self, key: tuple) -> str | None:
         return self.tx.holder(key)
 
 
-def _put(tx: store_db.Transaction, doc_id: str, d: dict, content: str) -> None:
-    tx.put(doc_id, dumps(d), str(d["document"].get("sha256") or ""), content, updated(d))
+def _put(tx: store_db.Transaction, doc_id: str, record: Record | dict, content: str) -> None:
+    record = record if isinstance(record, Record) else Record(record)
+    tx.put(doc_id, record.pieces(), str(record.document.get("sha256") or ""), content, updated(record.document))
 
 
 # --------------------------------------------------------------------------- the store
@@ -336,8 +333,8 @@ class Store:
         document's under another id is kept once.  ``refused`` (files the reader could not
         load) is passed through to the summary and kept in the store.  Writers take turns.
         """
-        incoming, refused = as_records(documents), list(refused or [])
-        paths = [path for path, _d in incoming.values()]
+        incoming, refused = dict(documents), list(refused or [])
+        paths = [str(path) for path, _parsed in incoming.values()]
 
         def write(tx: store_db.Transaction) -> dict:
             rows, writes = plan(incoming, _StoredRows(tx))
@@ -350,7 +347,7 @@ class Store:
             from .store_json import Documents
             stored = Documents(old, self._contents)
             rows, writes = plan(incoming, stored)
-            keep = {i: (d, stored.contents[i]) for i, d in old.items()}
+            keep: dict[str, tuple[Record | dict, str]] = {i: (d, stored.contents[i]) for i, d in old.items()}
             keep.update({i: (d, content) for i, (_path, d, content) in writes.items()})
             return {"documents": rows}, (keep if writes else None)
 
@@ -414,7 +411,8 @@ class Store:
         self._open()
         return result
 
-    def _build(self, target: Path, rows: dict[str, tuple[dict, str]], refused: list[dict], paths: list[str]) -> None:
+    def _build(self, target: Path, rows: dict[str, tuple[Record | dict, str]], refused: list[dict],
+               paths: list[str]) -> None:
         """A new database of ``rows`` (``id -> (record, content hash)``), built under a temporary name and
         renamed into ``target``, the store's place (a JSON store, or none): readers see the old file or the new."""
         try:

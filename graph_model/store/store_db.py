@@ -7,6 +7,8 @@ Tables::
     documents  id, record (records.to_dict, JSON), digest (SHA-256 of id and record), and what
                recognises the same document under another id: sha256 of its file, content hash
                and 最新異動日期 (``updated``)
+    parts      id, n, body: a record of more than :data:`PART` bytes, in parts of about that size (its
+               ``documents.record`` is then empty): writing one never holds it whole (version 3)
     refused    files the loads that wrote the store could not load, until one loads them
     caches     name -> what it was made for (the store's version, the code), checksum, body
 
@@ -21,18 +23,24 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from graph_model.errors import StoreError
 
+from .store_records import digest
+
 HEADER = b"SQLite format 3\x00"
 FORMAT = "orggraph-store"
-VERSION = 2  # of this layout (version 1 is the JSON file)
+# Of this layout: version 1 is the JSON file; a store is made as version 2, without the parts table (as the
+# orggraph before parts made it, and can read it), and is of version 3 once a record needs parts.
+VERSION = 3
+PART = 2**20  # bytes of JSON a row holds at most: SQLite copies a row twice as it writes it
 WRITE_WAIT = 600.0  # seconds a load waits for another one to finish
 CACHE_WAIT = 0.5  # seconds a reading command waits to save a cache (else it does without)
 
+PARTS = "CREATE TABLE parts (id TEXT NOT NULL, n INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (id, n));\n"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (id TEXT PRIMARY KEY, record BLOB NOT NULL, digest TEXT NOT NULL,
@@ -50,7 +58,7 @@ def is_database(head: bytes) -> bool:
 
 
 def row_digest(doc_id: str, record: bytes) -> str:
-    return hashlib.sha256(doc_id.encode("utf-8") + b"\0" + record).hexdigest()
+    return digest(doc_id, (record,))
 
 
 def _xor(a: str, b: str) -> str:
@@ -119,9 +127,9 @@ def read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     if meta.get("format") != FORMAT:
         raise StoreError(f"{path}: not an orggraph store (an SQLite database without orggraph's tables); it was "
                          "left untouched (move it away or choose another --store FILE)")
-    if meta.get("version") != str(VERSION):
+    if meta.get("version") not in ("2", str(VERSION)):
         raise StoreError(f"{path}: store version {meta.get('version')!r} is not supported (this orggraph reads "
-                         f"version {VERSION}); re-create it with `orggraph --store NEW load …`")
+                         f"versions 2 and {VERSION}); re-create it with `orggraph --store NEW load …`")
     if not meta.get("generation", "").isdigit() or len(meta.get("digest", "")) != 64:
         raise StoreError(f"{path}: the store is damaged (its version is unreadable); it was left as it is "
                          "(restore a copy, or load the documents again into a new store with --store NEW)")
@@ -138,7 +146,7 @@ def create(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = OFF")  # the file is not in place yet: a killed writer leaves a temp file
     conn.executescript(SCHEMA)
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("version", str(VERSION)),
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("version", "2"),
                                                        ("generation", "0"), ("digest", NO_DIGEST)])
     return conn
 
@@ -153,11 +161,28 @@ def finish_new(conn: sqlite3.Connection) -> None:
 def documents(conn: sqlite3.Connection, path: Path) -> Iterator[tuple[str, bytes]]:
     """``(id, record)`` of every document in id order, each checked against its digest."""
     with damage(path):
-        for doc_id, record, digest in conn.execute("SELECT id, record, digest FROM documents ORDER BY id"):
-            if not isinstance(record, bytes) or row_digest(doc_id, record) != digest:
+        for doc_id, record, checksum in conn.execute("SELECT id, record, digest FROM documents ORDER BY id"):
+            if record == b"":  # in parts
+                parts = [body for (body,) in conn.execute("SELECT body FROM parts WHERE id = ? ORDER BY n", (doc_id,))]
+                record = b"".join(parts) if all(isinstance(p, bytes) for p in parts) else None
+            if not isinstance(record, bytes) or row_digest(doc_id, record) != checksum:
                 raise StoreError(f"{path}: the record of document {doc_id!r} is damaged (its checksum does not "
                                  "match); load that document again, or remove it (the store was left as it is)")
             yield doc_id, record
+
+
+def _parts(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The pieces joined into parts of at least :data:`PART` bytes (the last one: what is left)."""
+    held: list[bytes] = []
+    size, given = 0, False
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= PART:
+            yield b"".join(held)
+            held, size, given = [], 0, True
+    if held or not given:
+        yield b"".join(held)
 
 
 class Transaction:
@@ -168,10 +193,28 @@ class Transaction:
         self.conn, self.path = conn, path
         meta = read_meta(conn, path)
         self.generation, self.digest = int(meta["generation"]), meta["digest"]
+        self.parted = meta["version"] != "2"  # has the parts table
         self.changed = False
 
-    def record(self, doc_id: str) -> bytes | None:
-        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    def whole_digest(self, doc_id: str) -> str | None:
+        """The digest of a document's row when its record still hashes to it, else "" (a damaged row is never
+        unchanged: a load writes it anew); None when there is no row."""
+        row = self.conn.execute("SELECT record, digest FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        record, checksum = row
+        pieces = self._parts_of(doc_id) if record == b"" and self.parted else (record,)
+        try:
+            return checksum if digest(doc_id, pieces) == checksum else ""
+        except TypeError:  # a record, or a part, that is not bytes
+            return ""
+
+    def _parts_of(self, doc_id: str) -> Iterator[bytes]:
+        return (body for (body,) in self.conn.execute("SELECT body FROM parts WHERE id = ? ORDER BY n", (doc_id,)))
+
+    def _digest(self, doc_id: str) -> str | None:
+        """The digest a row holds (what the store's digest counts), None when there is no row."""
+        row = self.conn.execute("SELECT digest FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
     def holder(self, key: tuple) -> str | None:
@@ -189,23 +232,47 @@ class Transaction:
     def ids(self) -> list[str]:
         return [i for (i,) in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
-    def put(self, doc_id: str, record: bytes, sha256: str, content: str, updated: str) -> None:
-        """Add or replace one row (a replaced row keeps its rowid: the others are not touched)."""
-        digest = row_digest(doc_id, record)
-        old = self.conn.execute("SELECT digest FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        self.digest = _xor(_xor(self.digest, old[0]) if old else self.digest, digest)
+    def put(self, doc_id: str, pieces: Iterable[bytes], sha256: str, content: str, updated: str) -> None:
+        """Add or replace one row (a replaced row keeps its rowid: the others are not touched); ``pieces``: its
+        record's JSON, written as it comes (in parts beyond :data:`PART` bytes)."""
+        self._drop_parts(doc_id)
+        parts = _parts(pieces)
+        record = next(parts)  # the whole record, unless more parts follow
+        sha = hashlib.sha256(doc_id.encode("utf-8") + b"\0")
+        sha.update(record)
+        for n, part in enumerate(parts, 1):
+            if n == 1:  # in parts: the row's record is empty
+                self._write_part(doc_id, 0, record)
+                record = b""
+            sha.update(part)
+            self._write_part(doc_id, n, part)
+        checksum = sha.hexdigest()
+        old = self._digest(doc_id)
+        self.digest = _xor(_xor(self.digest, old) if old else self.digest, checksum)
         self.conn.execute("INSERT INTO documents (id, record, digest, sha256, content, updated) "
                           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record, "
                           "digest = excluded.digest, sha256 = excluded.sha256, content = excluded.content, "
-                          "updated = excluded.updated", (doc_id, record, digest, sha256, content, updated))
+                          "updated = excluded.updated", (doc_id, record, checksum, sha256, content, updated))
         self.changed = True
 
+    def _write_part(self, doc_id: str, n: int, body: bytes) -> None:
+        if not self.parted:  # the first record in parts: the store gets the table, and is of version 3
+            self.conn.execute(PARTS)
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'version'", (str(VERSION),))
+            self.parted = True
+        self.conn.execute("INSERT INTO parts VALUES (?, ?, ?)", (doc_id, n, body))
+
+    def _drop_parts(self, doc_id: str) -> None:
+        if self.parted:
+            self.conn.execute("DELETE FROM parts WHERE id = ?", (doc_id,))
+
     def delete(self, doc_id: str) -> bool:
-        old = self.conn.execute("SELECT digest FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        old = self._digest(doc_id)
         if old is None:
             return False
-        self.digest = _xor(self.digest, old[0])
+        self.digest = _xor(self.digest, old)
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        self._drop_parts(doc_id)
         self.changed = True
         return True
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from graph_model.errors import StoreError
 
 from .files import atomic_write, cache_dir, read_cache, seal, unseal
-from .store_records import as_records, content_hash, dumps, identities, loads, plan
+from .store_records import content_hash, digest, dumps, identities, loads, plan
 
 FORMAT = "orggraph-store"
 VERSION = 1
@@ -98,11 +98,13 @@ class Documents:
         self.contents = {i: contents.get(i) or content_hash(d) for i, d in documents.items()}
         self._holders: dict[tuple, str] = {}
         for i in sorted(documents):
-            for key in identities(documents[i], self.contents[i])[0]:
+            for key in identities(documents[i]["document"], self.contents[i])[0]:
                 self._holders.setdefault(key, i)
 
-    def record(self, doc_id: str) -> dict | None:
-        return self.documents.get(doc_id)
+    def digest(self, doc_id: str) -> str | None:
+        """The digest its row would have in a database (:func:`graph_model.store.store_records.digest`)."""
+        d = self.documents.get(doc_id)
+        return None if d is None else digest(doc_id, (dumps(d),))
 
     def holder(self, key: tuple) -> str | None:
         return self._holders.get(key)
@@ -114,10 +116,10 @@ def add(path: str | os.PathLike, incoming: dict) -> dict:
     path = Path(path)
     raw = decode(path.read_bytes(), path) if path.exists() else {"documents": {}, "contents": {}}
     stored = Documents(raw["documents"], raw.get("contents") or {})
-    summary, writes = plan(as_records(incoming), stored)
+    summary, writes = plan(incoming, stored)
     documents, contents = dict(stored.documents), dict(stored.contents)
-    for doc_id, (_path, d, content) in writes.items():
-        documents[doc_id], contents[doc_id] = d, content
+    for doc_id, (_path, record, content) in writes.items():
+        documents[doc_id], contents[doc_id] = record.as_dict(), content
     if writes:
         write_store(path, dict(sorted(documents.items())), contents)
     return {"store": str(path), "documents": summary, "refused": [], "total_documents": len(documents)}

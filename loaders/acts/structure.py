@@ -87,7 +87,7 @@ class StructureParser:
         self.on_article = on_article
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
-        self.seen: list[str] = []  # the paragraphs read so far
+        self.seen: list[Line] = []  # the lines read so far (not their bodies: a Line makes each anew)
         # expanded name → the collective or range it was written as
         self.folded_self = {fold_name(n) for n in self.self_names}
         self.recorded = {u.path for u in parsed.units}
@@ -196,7 +196,7 @@ class StructureParser:
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
             # family 各分局 (a bare 分局 is no name).
-            one = any(f"設一{subject}" in body for body in self.seen)
+            one = any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
             return self.unit(subject, line), ""
@@ -291,7 +291,7 @@ class StructureParser:
         previous: Line | None = None
         for line in lines:
             self.written.update(expanded_from(line.body))
-            self.seen.append(line.body)
+            self.seen.append(line)
             unmarked = UNMARKED_ITEM.match(line.body) if line.kind == "para" and kinds else None
             if unmarked and any(word in kinds for word in re.findall(UNIT_SUFFIX_PATTERN, unmarked.group("name"))):
                 # 「第一審查委員會審查關於憲法之提案…」 after 「設左列各委員会：」: an item of the list, its

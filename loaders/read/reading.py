@@ -14,8 +14,8 @@ from graph_model.errors import FormatError, LoadError
 from .formats import extract, sniff
 from .lawjson import decode_law, looks_like_law_json
 
-# The largest document of the national corpus is under 1 MB; a load takes up to about 25× a file's size
-# in memory (docs/robustness.md), so this bounds it at about 1.4 GB.
+# The largest document of the national corpus is under 1 MB; a load takes up to about 10× a file's size
+# in memory (docs/robustness.md), so this bounds it at about 600 MB.
 MAX_BYTES = 64 * 2**20
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN
@@ -135,20 +134,64 @@ def split_marker(text: str) -> tuple[str | None, int | None, str]:
     return None, None, text
 
 
-@dataclass(slots=True)
 class Line:
-    """A logical line: heading, enumerated item or paragraph."""
+    """A logical line: heading, enumerated item or paragraph.
 
+    ``body``, the text after the marker, is kept as where it begins in ``text`` when it ends it (nearly
+    always): a large document's lines are most of what its parse holds, and a copy of each text a third.
+    So ``text`` changes only through :meth:`extend` and :meth:`cut`, which keep ``body`` what it was."""
+
+    __slots__ = ("kind", "text", "start", "end", "article", "chapter", "marker", "number", "deleted", "_body")
     kind: str  # "article" | "chapter" | "item" | "para" | "debris"
     text: str  # full cleaned text, marker included
     start: int  # first raw line (1-based)
     end: int  # last raw line
-    article: str | None = None
-    chapter: str | None = None
-    marker: str | None = None
-    number: int | None = None
-    body: str = ""  # text after the marker
-    deleted: bool = False  # 第N條（刪除）
+    article: str | None
+    chapter: str | None
+    marker: str | None
+    number: int | None
+    deleted: bool  # 第N條（刪除）
+    _body: str | int  # the body, or where it begins in text
+
+    def __init__(self, kind: str, text: str, start: int, end: int, article: str | None = None,
+                 chapter: str | None = None, marker: str | None = None, number: int | None = None, body: str = "",
+                 deleted: bool = False):
+        self.kind, self.text, self.start, self.end = kind, text, start, end
+        self.article, self.chapter, self.marker, self.number, self.deleted = article, chapter, marker, number, deleted
+        self.body = body
+
+    @property
+    def body(self) -> str:
+        body = self._body
+        return self.text[body:] if isinstance(body, int) else body
+
+    @body.setter
+    def body(self, value: str) -> None:
+        self._body = len(self.text) - len(value) if self.text.endswith(value) else value
+
+    def extend(self, s: str) -> None:
+        """The line goes on with ``s`` (a hard wrap): text and body."""
+        body = self.body
+        self.text += s
+        self.body = body + s
+
+    def cut(self, whole: str) -> None:
+        """The line is only ``whole``, the start of its text (the rest is a list's next items)."""
+        body = self.body
+        body = body[:len(body) - (len(self.text) - len(whole))]
+        self.text = whole
+        self.body = body
+
+    def __eq__(self, other: object) -> bool:  # (and unhashable), as the dataclass it was
+        return isinstance(other, Line) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return "Line(" + ", ".join(f"{k}={v!r}" for k, v in self._fields().items()) + ")"
+
+    def _fields(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end, "article": self.article,
+                "chapter": self.chapter, "marker": self.marker, "number": self.number, "body": self.body,
+                "deleted": self.deleted}
 
 
 def _is_debris(raw_lines: list[str], i: int) -> int:
@@ -303,8 +346,7 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
                               and not re.search(r"[，。：；、]", current.body))
         if current is not None and (_CONTINUES.match(s) or
                                     (not style and not pending_break and not bulleted and wrapped)):
-            current.text += s
-            current.body += s
+            current.extend(s)
             current.end = lineno
             pending_break = False
             if current.kind in ("item", "para") and run_in_lists:
@@ -313,8 +355,8 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
                     if current.kind == "item" and current.marker is not None and current.number is not None else None
                 whole, *rest = inline_items(current.text, going)
                 if rest:
-                    current.body = current.body[:len(current.body) - (len(current.text) - len(whole))]
-                    current.text, queue = whole, rest + queue
+                    current.cut(whole)
+                    queue = rest + queue
             continue
         if style and number is not None:  # (split_marker gives every style its number)
             last_number[style] = number
