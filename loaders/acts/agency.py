@@ -74,6 +74,10 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     if members:  # the family as written: 「公路局西部濱海公路北、南區工程處 (以下簡稱各工程處)」
         self_names |= {titled_last, listed} | {name for name, _, _ in defs if name.endswith(listed)}
     self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
+    titled = split_agency_name(as_titled)
+    if len(titled) > 1 and titled[-1].startswith("各") and "所屬" + titled[-1][1:] in as_titled:
+        # 交通部民用航空局所屬航空站組織通則: 「本局所屬航空站掌理…」, the family as its parent calls it
+        self_names |= {ref + "所屬" + titled[-1][1:] for ref in self_references(titled[-2])[:1]}
     if not any(n.startswith("本") for n in self_names):
         self_names |= set(self_references(full)[:1])  # the usual one: 本會, not also 本委員會
     source = Source(doc.id, source_line.start, source_line.end, source_line.article)
