@@ -310,3 +310,21 @@ def test_a_body_absorbed_by_the_one_division_named_after_its_work(tmp_path):
     assert edge["evidence"].startswith("absorbed: its work is done by 資訊服務司")
     assert (edge["doc"], edge["line"]) == (division["doc"], division["line"]) == ("D0010001", division["line"])
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_ended_when_its_last_document_stopped_applying(tmp_path, run):
+    # 國家公園管理處組織通則 was repealed 2010-05-19 (「中華民國九十九年五月十九日…令公布廢止」), but
+    # 國家公園管理處組織準則 governed the bodies until 2024-05-03 (「中華民國一百十三年五月三日…令發布廢止」):
+    # they ended then, and the successor the duties show (國家公園署's 各國家公園管理處) took them over from
+    # that date, not from 2010.
+    assert "九十九年五月十九日" in corpus.national_file("D0000027").decode()
+    assert "一百十三年五月三日" in corpus.national_file("D0000149").decode()
+    store = history_of(tmp_path, "D0000027", "D0000149", "D0000269")
+    graph = store.graph(history=True)
+    old = "行政院/內政部/國家公園管理處"
+    (edge,) = succeeded_by(graph, old).values()
+    assert graph.node(old)["status_date"] == edge["date"] == "2024-05-03"
+    result = run("--store", str(store.path), "history", "內政部國家公園管理處")
+    assert result.exit_code == 0, result.output
+    ended = [ln for ln in result.output.splitlines() if "superseded" in ln and "by " in ln]
+    assert ended and all(ln.split()[0] == "2024-05-03" for ln in ended), result.output

@@ -77,7 +77,9 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             # Its own documents say what became of it; a document of a unit below only names that unit's heir.
             telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
             first = next((s for s in telling if s.successors), telling[0])
-            unit.update(status=first.state, status_date=first.date,
+            # It ended when the last of its documents stopped applying (內政部役政署: its 組織條例 was
+            # repealed in 2015, its 組織法 and 處務規程 applied until 2023).
+            unit.update(status=first.state, status_date=_end(telling) or first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
     _self_governed(graph, ended, own_docs, docs)
