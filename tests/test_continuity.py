@@ -328,3 +328,22 @@ def test_a_body_ended_when_its_last_document_stopped_applying(tmp_path, run):
     assert result.exit_code == 0, result.output
     ended = [ln for ln in result.output.splitlines() if "superseded" in ln and "by " in ln]
     assert ended and all(ln.split()[0] == "2024-05-03" for ln in ended), result.output
+
+
+def test_a_law_filed_under_a_body_named_category_was_taken_over_by_that_body(tmp_path):
+    # 行政院環境保護署環境保護人員訓練所組織條例 (never marked 廢) is filed 「行政＞環境部＞國家環境研究目」, with
+    # 國家環境研究院處務規程: 國家環境研究院 took the institute over.  環境部再生資源回收再利用促進委員會組織規程,
+    # filed 「行政＞環境部＞資源循環目」 with 資源循環署's rules, is a body of 環境部 itself, filed by its subject.
+    import json
+    category = {p: json.loads(corpus.national_file(p))["法規類別"]
+                for p in ("O0000005", "O0000040", "O0000009", "O0000038")}
+    assert category["O0000005"] == category["O0000040"] == "行政＞環境部＞國家環境研究目"
+    assert category["O0000009"] == category["O0000038"] == "行政＞環境部＞資源循環目"
+    graph = history_of(tmp_path, "O0000005", "O0010005", "O0000040", "O0000009", "O0000038").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "環境保護人員訓練所")
+    new = next(u["id"] for u in graph.units() if u["name"] == "國家環境研究院")
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("法規類別 行政＞環境部＞國家環境研究目") and edge["where"] == "O0000005 法規類別"
+    assert graph.node(old)["status"] == "superseded"
+    committee = next(u for u in graph.units() if u["name"] == "再生資源回收再利用促進委員會")
+    assert committee.get("status", "current") == "current" and not succeeded_by(graph, committee["id"])

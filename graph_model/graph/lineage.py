@@ -357,7 +357,8 @@ def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
 def _successions(corpus: _Corpus, out: dict[str, Status], table: list[dict]) -> list[_Succession]:
     """Every agency the documents (or the table) say was succeeded, with its evidence: what a document
     says first (its own words before the naming conventions), the table last."""
-    found = _by_rename(corpus) + _by_transfer(corpus) + _by_same_order(corpus) + _by_repeal_order(corpus) \
+    found = _by_rename(corpus) + _by_transfer(corpus) + _by_same_order(corpus) + _by_filing(corpus) \
+        + _by_repeal_order(corpus) \
         + _by_sunset(corpus, out) + _by_naming(corpus) + _by_table(table)
     # An agency that still has a document dated on or after the evidence exists: that evidence is wrong for it.
     return [s for s in found if not corpus.alive_after(s.agency, s.date)]
@@ -417,6 +418,44 @@ def _by_same_order(corpus: _Corpus) -> list[_Succession]:
             out.append(_Succession(own, (agency,), roc_date(entries[-1]),
                                    f"{entries[-1]}（{p.document.id} 沿革內容）；{q.document.title}：{entry}",
                                    f"{q.document.id} 沿革內容"))
+    return out
+
+
+# A 法規類別 whose last part names a body (行政＞環境部＞國家環境研究目: 國家環境研究院's), not a subject (組織目,
+# 人事目, 醫事目): at least this many characters before 目.
+_FILED_UNDER = lazy(r"^[^＞]+＞(?P<parent>[^＞]+)＞(?P<name>[^＞]{4,})目$")
+
+
+def _by_filing(corpus: _Corpus) -> list[_Succession]:
+    """The database files a law in force of one agency under a 目 named after another, the one body under
+    the same parent whose own documents it files there (行政院環境保護署環境保護人員訓練所組織條例,
+    「行政＞環境部＞國家環境研究目」, with 國家環境研究院處務規程): that body took the agency's work over.
+    Only a law of a body under another parent (one since gone) says so."""
+    filed: dict[str, list[ParsedDocument]] = {}
+    for p in corpus.live:
+        filed.setdefault(p.document.meta.get("category", ""), []).append(p)
+    out = []
+    for category, docs in sorted(filed.items()):
+        m = _FILED_UNDER.match(category)
+        if not m:
+            continue
+        parent, name = m["parent"], m["name"]
+        # the bodies of the 目's name: 國家環境研究院, or 環境部化學物質管理署 (its parent's name before it)
+        named = {corpus.agency[q.document.id] for q in docs
+                 if corpus.agency[q.document.id].removeprefix(parent).startswith(name)}
+        if len(named) != 1:
+            continue
+        (body,) = named
+        first = min((q for q in docs if corpus.agency[q.document.id] == body), key=lambda q: corpus.enacted(q))
+        for p in docs:
+            own = corpus.agency[p.document.id]
+            # a law of a body under that parent is filed by its subject (環境部再生資源回收再利用促進委員會,
+            # 資源循環目): only an older body's, under a parent since gone, was taken over
+            if own.startswith(parent) or body.startswith(own) or own.removeprefix(parent).startswith(name):
+                continue
+            out.append(_Succession(own, (body,), corpus.enacted(first),
+                                   f"法規類別 {category}（{p.document.title}），與 {first.document.title} 同列",
+                                   f"{p.document.id} 法規類別"))
     return out
 
 
