@@ -347,3 +347,22 @@ def test_a_law_filed_under_a_body_named_category_was_taken_over_by_that_body(tmp
     assert graph.node(old)["status"] == "superseded"
     committee = next(u for u in graph.units() if u["name"] == "再生資源回收再利用促進委員會")
     assert committee.get("status", "current") == "current" and not succeeded_by(graph, committee["id"])
+
+
+def test_a_body_whose_rules_the_order_of_a_familys_made_went_with_the_family(tmp_path, run):
+    # 內政部北區老人之家辦事細則 and 內政部所屬老人身心障礙兒童及少年福利機構組織準則 were both made by
+    # 「內政部內授中人字第 0980730060 號令訂定」; the home's rules were repealed 2013-07-21, the day the 準則 was
+    # renamed 衛生福利部老人身心障礙兒童及少年福利機構組織準則: the home went to 衛生福利部 with its family.
+    import json
+    home, family = (json.loads(corpus.national_file(p))["沿革內容"] for p in ("D0010068", "D0000155"))
+    assert "0980730060" in home.split("\n")[0] and "0980730060" in family.split("\n")[0]
+    assert "新名稱：衛生福利部老人身心障礙兒童及少年福利機構組織準則" in "".join(family.split())
+    store = history_of(tmp_path, "D0010068", "D0000155")
+    graph = store.graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "北區老人之家")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["path"][-2:] == ["衛生福利部", "老人身心障礙兒童及少年福利機構"]
+    assert edge["evidence"].startswith("its rules were made by the order that made") and edge["doc"] == "D0000155"
+    assert graph.node(old)["successors"] == ["行政院 › 衛生福利部 › 北區老人之家"]
+    result = run("--store", str(store.path), "history", "內政部北區老人之家")
+    assert result.output.splitlines()[1] == "  now: 行政院 › 衛生福利部 › 北區老人之家", result.output

@@ -103,7 +103,7 @@ _ROC_DATE = lazy(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1
 _ISSUER = lazy(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))"
                r"[\u4e00-\u9fff]{1,6}字第")
 # An order's number (「文人字第09824250491號令」): one order may repeal a body's rules and set up its successor's.
-_ORDER_NO = lazy(r"字第([0-9A-Za-z]{6,})號")
+ORDER_NO = lazy(r"字第([0-9A-Za-z]{6,})號")
 _CATEGORY_PARTS = lazy(r"＞")
 PREPARATORY = "籌備處"
 _ENTRY_START = lazy(r"^\s*\d{1,2}\s*[.．]")
@@ -401,13 +401,13 @@ def _by_same_order(corpus: _Corpus) -> list[_Succession]:
     set_up: dict[str, list[tuple[ParsedDocument, str]]] = {}  # order number -> the first entries it is in
     for q in corpus.docs:  # (the successor may have been succeeded since)
         entries = history_entries(q.document.meta.get("history", ""))
-        m = _ORDER_NO.search(entries[0]) if entries else None
+        m = ORDER_NO.search(entries[0]) if entries else None
         if m:
             set_up.setdefault(m.group(1), []).append((q, entries[0]))
     out = []
     for p in corpus.docs:
         entries = history_entries(p.document.meta.get("history", ""))
-        m = _ORDER_NO.search(entries[-1]) if entries and _REPEAL.search(entries[-1]) else None
+        m = ORDER_NO.search(entries[-1]) if entries and _REPEAL.search(entries[-1]) else None
         if not m:
             continue
         own = corpus.agency[p.document.id]

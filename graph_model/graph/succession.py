@@ -36,7 +36,7 @@ from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
-from .lineage import INTERIM_BASIS, Status, agency_of, history_entries, renames, roc_date
+from .lineage import INTERIM_BASIS, ORDER_NO, Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -107,6 +107,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _continued(graph, ended, enacted)
     _absorbed(graph, ended, revised)
     _joined_family(graph, ended, moved)
+    _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
@@ -353,6 +354,38 @@ def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, S
             evidence += f"：{move.evidence}"
         _replace_successor(graph, uid, family_id, evidence, move)
         node["successors"] = [member]
+
+
+def _made_with_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, Status]], docs) -> None:
+    """A body that is history and names no successor of its own, whose rules were made by the order that made
+    a family's rules (內政部北區老人之家辦事細則 and 內政部所屬老人身心障礙兒童及少年福利機構組織準則, both
+    「內授中人字第0980730060號令訂定」), and that ended when the family moved to another body (renamed
+    衛生福利部老人身心障礙兒童及少年福利機構組織準則 from 2013-07-23): it is one of the family, and went with it."""
+    first = {}
+    for p in docs:
+        entries = history_entries(p.document.meta.get("history", ""))
+        if entries and (m := ORDER_NO.search(entries[0])):
+            first[p.document.id] = m.group(1)
+    own: dict[str, set[str]] = {}
+    for doc, uid in _agencies_of_documents(graph.units()).items():
+        own.setdefault(uid, set()).add(doc)
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        end = _end(ended[uid])
+        if parent is None or not end or node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        orders = {first[d] for d in own.get(uid, ()) if d in first}
+        found = {body: s for _, body, when, s in moved
+                 if first.get(s.doc) in orders and s.doc not in own.get(uid, ()) and graph.parent(body) != parent
+                 and graph.parent(body) is not None and _days(end, when) <= MOVE_DAYS}
+        if len(found) != 1:
+            continue
+        (body, move), = found.items()
+        owner = graph.node(graph.parent(body))
+        family = graph.node(f"doc:{move.doc}")
+        _replace_successor(graph, uid, body, f"its rules were made by the order that made {family['title']}'s "
+                                             f"(字第{first[move.doc]}號), which moved with it：{move.evidence}", move)
+        node["successors"] = [" › ".join((*owner["path"], node["name"]))]
 
 
 # The ranks of a branch (分局, 分署): a reorganisation that made a 局 a 署 made its 分局 分署 (農業部
