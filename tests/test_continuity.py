@@ -366,3 +366,24 @@ def test_a_body_whose_rules_the_order_of_a_familys_made_went_with_the_family(tmp
     assert graph.node(old)["successors"] == ["行政院 › 衛生福利部 › 北區老人之家"]
     result = run("--store", str(store.path), "history", "內政部北區老人之家")
     assert result.output.splitlines()[1] == "  now: 行政院 › 衛生福利部 › 北區老人之家", result.output
+
+
+def test_a_body_whose_work_a_duty_of_a_new_body_names_was_taken_over_by_it(tmp_path):
+    # 內政部家庭暴力及性侵害防治委員會組織規程, repealed 2013-07-21 (no successor named); 衛生福利部組織法 (2013-06-19)
+    # 第2條 「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督」: the work went to 衛生福利部.
+    import json
+    act = json.loads(corpus.national_file("L0000055"))
+    article = next(a["條文內容"] for a in act["法規內容"] if a["條號"].replace(" ", "") == "第2條")
+    assert "家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督" in "".join(article.split())
+    graph = history_of(tmp_path, "D0000066", "L0000055").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "家庭暴力及性侵害防治委員會")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["name"] == "衛生福利部" and (edge["doc"], edge["article"]) == ("L0000055", "第2條")
+    assert "「家庭暴力、性侵害、性騷擾防治" in edge["evidence"]
+
+
+def test_a_subject_as_common_as_環境保護_is_no_body_s_work():
+    from graph_model.graph.succession import _says_its_work
+    assert _says_its_work("家庭暴力及性侵害防治委員會", "家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃")
+    assert not _says_its_work("環境保護局", "海洋環境保護、資源管理、永續發展、生物多樣性保育與污染防治之統合規劃")
+    assert not _says_its_work("材料試驗所", "工程主要材料之檢驗及試驗")

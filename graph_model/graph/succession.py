@@ -111,6 +111,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
     _became_family(graph, ended)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
+    _named_in_duties(graph, ended, enacted)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
@@ -529,6 +530,61 @@ def _task_force(graph, ended: Mapping) -> None:
         evidence = f"its work is done by the task force {name} of {body['name']}: 「{text}」"
         _replace_successor(graph, uid, place, evidence, said)
         node["successors"] = [" › ".join((*body["path"], name))]
+
+
+# What a body's name says it does: the name without the word for what it is (家庭暴力及性侵害防治委員會 →
+# 家庭暴力及性侵害防治), in subjects joined by 及 (家庭暴力, 性侵害防治: a last two characters, 防治, that each
+# subject shares), this long at least (環境保護, 經濟發展 or 消費者保護 are the duties of many bodies).
+_BODY_WORD = re.compile(r"(?:委員會|審議會|中心|研究所|管理處|管理局|之家|[所處局署會院館隊站場])$")
+_SUBJECTS = re.compile(r"[及暨與、]")
+SUBJECT_CHARS = 6
+
+
+def _says_its_work(name: str, duty: str) -> bool:
+    """True when ``duty`` names each subject of the body ``name`` (家庭暴力及性侵害防治委員會: 「家庭暴力、性侵害、
+    性騷擾防治與其他保護服務業務之政策規劃」), the last two characters of the last subject, the work they share,
+    after all of them."""
+    topic = _BODY_WORD.sub("", name)
+    subjects = [s for s in _SUBJECTS.split(topic) if s]
+    if len(topic) < SUBJECT_CHARS or any(len(s) < 2 for s in subjects):
+        return False
+    if all(s in duty for s in subjects):
+        return True
+    *rest, last = subjects
+    if not rest or len(last) < 5:
+        return False
+    found = [duty.find(s) for s in (*rest, last[:-2])]
+    return all(i >= 0 for i in found) and last[-2:] in duty[max(found):]
+
+
+def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that is history with no successor at all, whose work — what its name says it does — one duty of
+    one body set up when it ended names (within :data:`MOVE_DAYS`, in any ministry): that body took it over
+    (內政部家庭暴力及性侵害防治委員會, rules repealed 2013-07-21 → 衛生福利部, whose act of 2013-06-19 第2條
+    「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督」)."""
+    born: dict[str, str] = {}  # a body -> when its first own document was made
+    for doc, c in _agencies_of_documents(graph.units()).items():
+        if enacted.get(doc):
+            born[c] = min(born.get(c, "9999"), enacted[doc])
+    recent = sorted(c for c in born if c not in ended)
+    for uid in ended:
+        node, end = graph.node(uid), _end(ended[uid])
+        if node["kind"] not in AGENCY_KINDS or not end or graph.out(uid, EDGE) or node.get("successors"):
+            continue
+        found = {}
+        for c in recent:
+            if _days(end, born[c]) > MOVE_DAYS or c == uid:
+                continue
+            duty = next(((d, e) for d, e in graph.duties_of(c) if _says_its_work(node["name"], d["text"])), None)
+            if duty is not None:
+                found[c] = duty
+        if len(found) != 1:
+            continue
+        (target, (duty, edge)), = found.items()
+        where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+        said = Status(edge["doc"], "superseded", (graph.node(target)["name"],), "", duty["text"], where)
+        _replace_successor(graph, uid, target, f"a duty of {graph.node(target)['name']}, set up {born[target]}, "
+                                               f"names its work: 「{duty['text']}」", said)
 
 
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
