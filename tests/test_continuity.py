@@ -387,3 +387,20 @@ def test_a_subject_as_common_as_環境保護_is_no_body_s_work():
     assert _says_its_work("家庭暴力及性侵害防治委員會", "家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃")
     assert not _says_its_work("環境保護局", "海洋環境保護、資源管理、永續發展、生物多樣性保育與污染防治之統合規劃")
     assert not _says_its_work("材料試驗所", "工程主要材料之檢驗及試驗")
+
+
+def test_laws_merged_into_one_make_their_bodies_one(tmp_path):
+    # 內政部家庭暴力防治委員會組織規程 沿革 2: 「將「內政部家庭暴力防治委員會組織規程」及編制表、
+    # 「內政部性侵害防治委員會組織規程」及編制表合併修正為「內政部家庭暴力及性侵害防治委員會組織規程」」: both
+    # committees became the one, which has ended since (2013) and is still their successor.
+    import json
+    entry = "".join(json.loads(corpus.national_file("D0000061"))["沿革內容"].split())
+    assert "合併修正為「內政部家庭暴力及性侵害防治委員會組織規程」" in entry
+    graph = history_of(tmp_path, "D0000061", "D0000062", "D0000066").graph(history=True)
+    merged = next(u["id"] for u in graph.units() if u["name"] == "家庭暴力及性侵害防治委員會")
+    assert graph.node(merged)["status"] != "current"
+    for name, own in (("家庭暴力防治委員會", "D0000061"), ("性侵害防治委員會", "D0000062")):
+        old = next(u["id"] for u in graph.units() if u["name"] == name)
+        edge = succeeded_by(graph, old)[merged]  # the words of its own rules' 沿革
+        assert (edge["date"], edge["doc"]) == ("2002-07-24", own) and "合併修正為" in edge["evidence"]
+        assert graph.node(old)["status"] == "superseded"

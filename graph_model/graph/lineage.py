@@ -357,9 +357,9 @@ def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
 def _successions(corpus: _Corpus, out: dict[str, Status], table: list[dict]) -> list[_Succession]:
     """Every agency the documents (or the table) say was succeeded, with its evidence: what a document
     says first (its own words before the naming conventions), the table last."""
-    found = _by_rename(corpus) + _by_transfer(corpus) + _by_same_order(corpus) + _by_filing(corpus) \
-        + _by_repeal_order(corpus) \
-        + _by_sunset(corpus, out) + _by_naming(corpus) + _by_table(table)
+    found = _by_rename(corpus) + _by_merge(corpus) + _by_transfer(corpus) + _by_same_order(corpus) \
+        + _by_filing(corpus) + _by_repeal_order(corpus) + _by_sunset(corpus, out) + _by_naming(corpus) \
+        + _by_table(table)
     # An agency that still has a document dated on or after the evidence exists: that evidence is wrong for it.
     return [s for s in found if not corpus.alive_after(s.agency, s.date)]
 
@@ -373,6 +373,27 @@ def _by_rename(corpus: _Corpus) -> list[_Succession]:
                 a, b = agency_of(old), agency_of(new)
                 if a != b and len(a) >= 3 and not b.startswith(a) and not a.startswith(b):
                     out.append(_Succession(a, (b,), roc_date(entry), entry, f"{q.document.id} 沿革內容"))
+    return out
+
+
+# 「將「內政部家庭暴力防治委員會組織規程」及編制表、「內政部性侵害防治委員會組織規程」及編制表合併修正為「內政部
+# 家庭暴力及性侵害防治委員會組織規程」」 (or 「…合併修正為本法」): several bodies' rules made one body's.
+_MERGED = lazy(r"將(?P<old>(?:「[^」]+」[^「」，。；]{0,6}){2,})合併修正為"
+               r"(?:「(?P<new>[^」]+)」|本(?:法|條例|規程|準則|細則))")
+_QUOTED = lazy(r"「([^」]+)」")
+
+
+def _by_merge(corpus: _Corpus) -> list[_Succession]:
+    """A 沿革 entry that merged several laws into one (「將「X」…、「Y」…合併修正為「Z」」): the bodies of X and Y
+    were succeeded by Z's."""
+    out = []
+    for q in corpus.docs:
+        for entry in history_entries(q.document.meta.get("history", "")):
+            for m in _MERGED.finditer(entry):
+                new = agency_of(m["new"]) if m["new"] else corpus.agency[q.document.id]
+                for old in map(agency_of, _QUOTED.findall(m["old"])):
+                    if old != new and len(old) >= 3:
+                        out.append(_Succession(old, (new,), roc_date(entry), entry, f"{q.document.id} 沿革內容"))
     return out
 
 

@@ -92,7 +92,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
-                for target in _successor_units(rows, name, ended, renamed):
+                targets = _successor_units(rows, name, ended, renamed) or _ended_later(rows, name, ended, uid)
+                for target in targets:
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
     # repeal orders of 行政院農業委員會's rules, issued by 農業部).
@@ -710,6 +711,14 @@ def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mappin
         return []
     depth = min(f.count("/") for f in found)
     return [f for f in found if f.count("/") == depth]
+
+
+def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str) -> list[str]:
+    """The one body of the successor's name that has ended since ``uid`` did (內政部家庭暴力防治委員會, merged
+    in 2002 into 內政部家庭暴力及性侵害防治委員會, which ended in 2013): the chain goes on from it."""
+    found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] in ended]
+    found = [f for f in found if f != uid and _end(ended[f]) > _end(ended[uid])]
+    return found if len(found) == 1 else []
 
 
 def _add_successor(graph, source: str, target: str, s) -> None:
