@@ -404,3 +404,18 @@ def test_laws_merged_into_one_make_their_bodies_one(tmp_path):
         edge = succeeded_by(graph, old)[merged]  # the words of its own rules' 沿革
         assert (edge["date"], edge["doc"]) == ("2002-07-24", own) and "合併修正為" in edge["evidence"]
         assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_whose_rules_were_renamed_since_is_succeeded_by_the_renamed_body(tmp_path):
+    # 行政院衛生署所屬醫院暫行組織規程 (repealed 2010-09-02) set up 行政院衛生署所屬醫院; 衛生福利部各醫院組織準則
+    # 沿革 2: 「（原名稱：行政院衛生署所屬醫院組織準則；新名稱：衛生福利部各醫院組織準則）」: the hospitals' rules
+    # went on, renamed.
+    import json
+    entry = "".join(json.loads(corpus.national_file("L0000053"))["沿革內容"].split())
+    assert "原名稱：行政院衛生署所屬醫院組織準則；新名稱：衛生福利部各醫院組織準則" in entry
+    graph = history_of(tmp_path, "L0000033", "L0000053").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "衛生署所屬醫院")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["path"][-2:] == ["衛生福利部", "各醫院"]
+    assert edge["evidence"].startswith("its rules were renamed") and edge["where"] == "L0000053 沿革內容"
+    assert graph.node(old)["status"] == "superseded"

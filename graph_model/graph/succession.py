@@ -104,6 +104,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended, renamed):
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
     _absorbed(graph, ended, revised)
@@ -188,6 +189,35 @@ def _self_governed(graph, ended: dict, own_docs: Mapping[str, set[str]], docs) -
                                status_evidence=f"{sentence}（rules made until its own 組織自治條例, which the "
                                                f"national database does not hold; repealed {end}）",
                                status_where=f"{doc} line {line} {article}".rstrip())
+
+
+def _renamed_rules(graph, ended: Mapping, docs) -> None:
+    """A body that is history and names no successor of its own, whose name is the old name of a document
+    in force renamed since (「原名稱：行政院衛生署中央健康保險局處務規程；新名稱：衛生福利部中央健康保險署處務規程」):
+    its rules went on as the renamed body's, which succeeded it (衛生署 › 中央健康保險局 → 衛生福利部 ›
+    中央健康保險署; 科技部 → 國家科學及技術委員會)."""
+    about = _agencies_of_documents(graph.units())
+    renamed: dict[str, dict[str, Status]] = {}  # old agency name -> the renamed documents' bodies
+    for p in docs:
+        body = about.get(p.document.id)
+        if body is None or body in ended or p.document.meta.get("abolished"):
+            continue
+        for old, new, when, entry in renames(p.document.meta.get("history", "")):
+            if agency_of(old) != agency_of(new):
+                said = Status(p.document.id, "superseded", (agency_of(new),), when, entry, f"{p.document.id} 沿革內容")
+                renamed.setdefault(agency_of(old), {}).setdefault(body, said)
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        path = node["path"]
+        names = {"".join(path), node.get("full_name") or ""}
+        if path[0] in BRANCH_HEADS:
+            names.add("".join(path[1:]))
+        found = {b: s for n in names if n for b, s in renamed.get(n, {}).items() if b != uid}
+        if len(found) == 1:
+            (target, said), = found.items()
+            _replace_successor(graph, uid, target, f"its rules were renamed: {said.evidence}", said)
 
 
 def _same_name_elsewhere(graph, ended: Mapping) -> None:
