@@ -419,3 +419,17 @@ def test_a_body_whose_rules_were_renamed_since_is_succeeded_by_the_renamed_body(
     assert graph.node(target)["path"][-2:] == ["衛生福利部", "各醫院"]
     assert edge["evidence"].startswith("its rules were renamed") and edge["where"] == "L0000053 沿革內容"
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_read_with_its_parents_name_joins_the_family_of_its_kind(tmp_path):
+    # 行政院國軍退除役官兵輔導委員會農場組織規程 (repealed 2013-10-30) is read as one body,
+    # 國軍退除役官兵輔導委員會農場, beside 國軍退除役官兵輔導委員會; 國軍退除役官兵輔導委員會各農場組織準則 第1條
+    # 「…特設農場」 is its family now.
+    import json
+    first = json.loads(corpus.national_file("F0150045"))["法規內容"][0]["條文內容"]
+    assert "特設農場" in "".join(first.split())
+    graph = history_of(tmp_path, "F0000009", "F0150045").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "國軍退除役官兵輔導委員會農場")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["path"][-2:] == ["國軍退除役官兵輔導委員會", "各農場"]
+    assert graph.node(old)["status"] == "superseded"

@@ -445,13 +445,23 @@ def _places_after(graph, uid: str, ended: Mapping) -> list[str]:
 def _became_family(graph, ended: Mapping) -> None:
     """A body that is history and names no successor of its own, whose parent (or the parent's successor)
     sets up, in force, a family of its name (行政院國軍退除役官兵輔導委員會 › 榮譽國民之家 → 各榮譽國民之家):
-    one body's rules became the rules of each of its kind."""
+    one body's rules became the rules of each of its kind.  A name that begins with a sibling's is that
+    sibling's body of the kind the rest names (國軍退除役官兵輔導委員會農場 → 國軍退除役官兵輔導委員會 › 各農場)."""
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or _names_its_own(graph, uid):
             continue
-        found = [c for place in _places_after(graph, uid, ended) for c in graph.children(place)
-                 if c not in ended and (m := FAMILY.match(graph.node(c)["name"])) and m.group("kind") == node["name"]]
+        # (where the family may be, its kind): under its parent, or under a sibling whose name its own begins with
+        # (行政院 › 國軍退除役官兵輔導委員會農場: the 農場 of 國軍退除役官兵輔導委員會, read as one name)
+        kinds = [(place, node["name"]) for place in _places_after(graph, uid, ended)]
+        for sibling in graph.children(graph.parent(uid)) if graph.parent(uid) is not None else ():
+            named = graph.node(sibling)["name"]
+            rest = node["name"][len(named):].removeprefix("所屬")
+            if sibling != uid and len(named) >= 3 and node["name"].startswith(named) and len(rest) >= 2:
+                kinds += [(place, rest) for place in ([sibling] if sibling not in ended else [])
+                          + [t for t, _ in graph.out(sibling, EDGE)]]
+        found = [c for place, kind in kinds for c in graph.children(place)
+                 if c not in ended and (m := FAMILY.match(graph.node(c)["name"])) and m.group("kind") == kind]
         if len(found) == 1:
             _replace_successor(graph, uid, found[0], f"its kind's family {graph.node(found[0])['name']} "
                                                      f"under {' › '.join(graph.node(found[0])['path'][:-1])}")
