@@ -393,22 +393,32 @@ def _made_with_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str
     a family's rules (內政部北區老人之家辦事細則 and 內政部所屬老人身心障礙兒童及少年福利機構組織準則, both
     「內授中人字第0980730060號令訂定」), and that ended when the family moved to another body (renamed
     衛生福利部老人身心障礙兒童及少年福利機構組織準則 from 2013-07-23): it is one of the family, and went with it."""
-    first = {}
-    for p in docs:
-        entries = history_entries(p.document.meta.get("history", ""))
-        if entries and (m := ORDER_NO.search(entries[0])):
-            first[p.document.id] = m.group(1)
+    if not moved:
+        return
+    history = {p.document.id: p.document.meta.get("history", "") for p in docs}
+    first: dict[str, str] = {}  # a document -> the order its first 沿革 entry was made by ("" when none says)
+
+    def order(doc: str) -> str:
+        if doc not in first:
+            entries = history_entries(history.get(doc, ""))
+            m = ORDER_NO.search(entries[0]) if entries else None
+            first[doc] = m.group(1) if m else ""
+        return first[doc]
+    families = {order(s.doc) for _, _, _, s in moved} - {""}
     own: dict[str, set[str]] = {}
     for doc, uid in _agencies_of_documents(graph.units()).items():
-        own.setdefault(uid, set()).add(doc)
+        if uid in ended:
+            own.setdefault(uid, set()).add(doc)
     for uid in ended:
+        orders = {order(d) for d in own.get(uid, ())} & families
+        if not orders:
+            continue
         node, parent = graph.node(uid), graph.parent(uid)
         end = _end(ended[uid])
         if parent is None or not end or node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
             continue
-        orders = {first[d] for d in own.get(uid, ()) if d in first}
         found = {body: s for _, body, when, s in moved
-                 if first.get(s.doc) in orders and s.doc not in own.get(uid, ()) and graph.parent(body) != parent
+                 if order(s.doc) in orders and s.doc not in own.get(uid, ()) and graph.parent(body) != parent
                  and graph.parent(body) is not None and _days(end, when) <= MOVE_DAYS}
         if len(found) != 1:
             continue
@@ -581,13 +591,20 @@ _SUBJECTS = re.compile(r"[及暨與、]")
 SUBJECT_CHARS = 6
 
 
-def _says_its_work(name: str, duty: str) -> bool:
-    """True when ``duty`` names each subject of the body ``name`` (家庭暴力及性侵害防治委員會: 「家庭暴力、性侵害、
-    性騷擾防治與其他保護服務業務之政策規劃」), the last two characters of the last subject, the work they share,
-    after all of them."""
+def _subjects(name: str) -> list[str]:
+    """The subjects of what the body ``name`` does (家庭暴力及性侵害防治委員會 → 家庭暴力, 性侵害防治); none when
+    its name says too little."""
     topic = _BODY_WORD.sub("", name)
     subjects = [s for s in _SUBJECTS.split(topic) if s]
-    if len(topic) < SUBJECT_CHARS or any(len(s) < 2 for s in subjects):
+    return [] if len(topic) < SUBJECT_CHARS or any(len(s) < 2 for s in subjects) else subjects
+
+
+def _says_its_work(name: str | list[str], duty: str) -> bool:
+    """True when ``duty`` names each subject of the body ``name`` (or of its :func:`_subjects`) (家庭暴力及性侵害
+    防治委員會: 「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃」), the last two characters of the last
+    subject, the work they share, after all of them."""
+    subjects = _subjects(name) if isinstance(name, str) else name
+    if not subjects:
         return False
     if all(s in duty for s in subjects):
         return True
@@ -603,20 +620,27 @@ def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
     one body set up when it ended names (within :data:`MOVE_DAYS`, in any ministry): that body took it over
     (內政部家庭暴力及性侵害防治委員會, rules repealed 2013-07-21 → 衛生福利部, whose act of 2013-06-19 第2條
     「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督」)."""
+    waiting = {uid: subjects for uid in ended if (subjects := _subjects(graph.node(uid)["name"]))
+               and graph.node(uid)["kind"] in AGENCY_KINDS and _end(ended[uid])
+               and not graph.out(uid, EDGE) and not graph.node(uid).get("successors")}
+    if not waiting:
+        return
     born: dict[str, str] = {}  # a body -> when its first own document was made
     for doc, c in _agencies_of_documents(graph.units()).items():
         if enacted.get(doc):
             born[c] = min(born.get(c, "9999"), enacted[doc])
-    recent = sorted(c for c in born if c not in ended)
-    for uid in ended:
-        node, end = graph.node(uid), _end(ended[uid])
-        if node["kind"] not in AGENCY_KINDS or not end or graph.out(uid, EDGE) or node.get("successors"):
-            continue
+    day = {c: date.fromisoformat(born[c]).toordinal() for c in born if c not in ended}
+    recent = sorted(day)
+    duties: dict[str, list] = {}
+    for uid, subjects in waiting.items():
+        end = date.fromisoformat(_end(ended[uid])).toordinal()
         found = {}
         for c in recent:
-            if _days(end, born[c]) > MOVE_DAYS or c == uid:
+            if abs(end - day[c]) > MOVE_DAYS or c == uid:
                 continue
-            duty = next(((d, e) for d, e in graph.duties_of(c) if _says_its_work(node["name"], d["text"])), None)
+            if c not in duties:
+                duties[c] = graph.duties_of(c)
+            duty = next(((d, e) for d, e in duties[c] if _says_its_work(subjects, d["text"])), None)
             if duty is not None:
                 found[c] = duty
         if len(found) != 1:
