@@ -81,8 +81,11 @@ def history(graph: OrgGraph, ref: str) -> History:
     members = node.get("successors") or []
     for succ, edge in graph.out(uid, EDGE):
         out.successors.append(succ)
-        # a family it joined (各教養院): the member of it that it is now (衛生福利部 › 雲林教養院)
-        family = FAMILY.match(graph.node(succ)["name"]) and members
+        # a family it joined (各教養院, or 老人身心障礙兒童及少年福利機構 whose members stand beside it): the member
+        # of it that it is now (衛生福利部 › 雲林教養院)
+        beside = breadcrumb_of(graph.node(succ)["path"][:-1])
+        family = members and (FAMILY.match(graph.node(succ)["name"])
+                              or all(m.rsplit(" › ", 1)[0] == beside for m in members))
         out.now += [m for m in members if m not in out.now] if family else [breadcrumb_of(graph.node(succ)["path"])]
         if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
             # a successor the graph shows, not a document (the body that took its work over)

@@ -325,3 +325,126 @@ def test_a_bureaus_family_named_with_its_subordinates_word_is_the_family_its_own
 def json_title(pcode: str) -> str:
     import json
     return json.loads(corpus.national_file(pcode))["法規名稱"]
+
+
+def test_a_body_ended_when_its_last_document_stopped_applying(tmp_path, run):
+    # 國家公園管理處組織通則 was repealed 2010-05-19 (「中華民國九十九年五月十九日…令公布廢止」), but
+    # 國家公園管理處組織準則 governed the bodies until 2024-05-03 (「中華民國一百十三年五月三日…令發布廢止」):
+    # they ended then, and the successor the duties show (國家公園署's 各國家公園管理處) took them over from
+    # that date, not from 2010.
+    assert "九十九年五月十九日" in corpus.national_file("D0000027").decode()
+    assert "一百十三年五月三日" in corpus.national_file("D0000149").decode()
+    store = history_of(tmp_path, "D0000027", "D0000149", "D0000269")
+    graph = store.graph(history=True)
+    old = "行政院/內政部/國家公園管理處"
+    (edge,) = succeeded_by(graph, old).values()
+    assert graph.node(old)["status_date"] == edge["date"] == "2024-05-03"
+    result = run("--store", str(store.path), "history", "內政部國家公園管理處")
+    assert result.exit_code == 0, result.output
+    ended = [ln for ln in result.output.splitlines() if "superseded" in ln and "by " in ln]
+    assert ended and all(ln.split()[0] == "2024-05-03" for ln in ended), result.output
+
+
+def test_a_law_filed_under_a_body_named_category_was_taken_over_by_that_body(tmp_path):
+    # 行政院環境保護署環境保護人員訓練所組織條例 (never marked 廢) is filed 「行政＞環境部＞國家環境研究目」, with
+    # 國家環境研究院處務規程: 國家環境研究院 took the institute over.  環境部再生資源回收再利用促進委員會組織規程,
+    # filed 「行政＞環境部＞資源循環目」 with 資源循環署's rules, is a body of 環境部 itself, filed by its subject.
+    import json
+    category = {p: json.loads(corpus.national_file(p))["法規類別"]
+                for p in ("O0000005", "O0000040", "O0000009", "O0000038")}
+    assert category["O0000005"] == category["O0000040"] == "行政＞環境部＞國家環境研究目"
+    assert category["O0000009"] == category["O0000038"] == "行政＞環境部＞資源循環目"
+    graph = history_of(tmp_path, "O0000005", "O0010005", "O0000040", "O0000009", "O0000038").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "環境保護人員訓練所")
+    new = next(u["id"] for u in graph.units() if u["name"] == "國家環境研究院")
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("法規類別 行政＞環境部＞國家環境研究目") and edge["where"] == "O0000005 法規類別"
+    assert graph.node(old)["status"] == "superseded"
+    committee = next(u for u in graph.units() if u["name"] == "再生資源回收再利用促進委員會")
+    assert committee.get("status", "current") == "current" and not succeeded_by(graph, committee["id"])
+
+
+def test_a_body_whose_rules_the_order_of_a_familys_made_went_with_the_family(tmp_path, run):
+    # 內政部北區老人之家辦事細則 and 內政部所屬老人身心障礙兒童及少年福利機構組織準則 were both made by
+    # 「內政部內授中人字第 0980730060 號令訂定」; the home's rules were repealed 2013-07-21, the day the 準則 was
+    # renamed 衛生福利部老人身心障礙兒童及少年福利機構組織準則: the home went to 衛生福利部 with its family.
+    import json
+    home, family = (json.loads(corpus.national_file(p))["沿革內容"] for p in ("D0010068", "D0000155"))
+    assert "0980730060" in home.split("\n")[0] and "0980730060" in family.split("\n")[0]
+    assert "新名稱：衛生福利部老人身心障礙兒童及少年福利機構組織準則" in "".join(family.split())
+    store = history_of(tmp_path, "D0010068", "D0000155")
+    graph = store.graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "北區老人之家")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["path"][-2:] == ["衛生福利部", "老人身心障礙兒童及少年福利機構"]
+    assert edge["evidence"].startswith("its rules were made by the order that made") and edge["doc"] == "D0000155"
+    assert graph.node(old)["successors"] == ["行政院 › 衛生福利部 › 北區老人之家"]
+    result = run("--store", str(store.path), "history", "內政部北區老人之家")
+    assert result.output.splitlines()[1] == "  now: 行政院 › 衛生福利部 › 北區老人之家", result.output
+
+
+def test_a_body_whose_work_a_duty_of_a_new_body_names_was_taken_over_by_it(tmp_path):
+    # 內政部家庭暴力及性侵害防治委員會組織規程, repealed 2013-07-21 (no successor named); 衛生福利部組織法 (2013-06-19)
+    # 第2條 「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督」: the work went to 衛生福利部.
+    import json
+    act = json.loads(corpus.national_file("L0000055"))
+    article = next(a["條文內容"] for a in act["法規內容"] if a["條號"].replace(" ", "") == "第2條")
+    assert "家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督" in "".join(article.split())
+    graph = history_of(tmp_path, "D0000066", "L0000055").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "家庭暴力及性侵害防治委員會")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["name"] == "衛生福利部" and (edge["doc"], edge["article"]) == ("L0000055", "第2條")
+    assert "「家庭暴力、性侵害、性騷擾防治" in edge["evidence"]
+
+
+def test_a_subject_as_common_as_環境保護_is_no_body_s_work():
+    from graph_model.graph.succession import _says_its_work
+    assert _says_its_work("家庭暴力及性侵害防治委員會", "家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃")
+    assert not _says_its_work("環境保護局", "海洋環境保護、資源管理、永續發展、生物多樣性保育與污染防治之統合規劃")
+    assert not _says_its_work("材料試驗所", "工程主要材料之檢驗及試驗")
+
+
+def test_laws_merged_into_one_make_their_bodies_one(tmp_path):
+    # 內政部家庭暴力防治委員會組織規程 沿革 2: 「將「內政部家庭暴力防治委員會組織規程」及編制表、
+    # 「內政部性侵害防治委員會組織規程」及編制表合併修正為「內政部家庭暴力及性侵害防治委員會組織規程」」: both
+    # committees became the one, which has ended since (2013) and is still their successor.
+    import json
+    entry = "".join(json.loads(corpus.national_file("D0000061"))["沿革內容"].split())
+    assert "合併修正為「內政部家庭暴力及性侵害防治委員會組織規程」" in entry
+    graph = history_of(tmp_path, "D0000061", "D0000062", "D0000066").graph(history=True)
+    merged = next(u["id"] for u in graph.units() if u["name"] == "家庭暴力及性侵害防治委員會")
+    assert graph.node(merged)["status"] != "current"
+    for name, own in (("家庭暴力防治委員會", "D0000061"), ("性侵害防治委員會", "D0000062")):
+        old = next(u["id"] for u in graph.units() if u["name"] == name)
+        edge = succeeded_by(graph, old)[merged]  # the words of its own rules' 沿革
+        assert (edge["date"], edge["doc"]) == ("2002-07-24", own) and "合併修正為" in edge["evidence"]
+        assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_whose_rules_were_renamed_since_is_succeeded_by_the_renamed_body(tmp_path):
+    # 行政院衛生署所屬醫院暫行組織規程 (repealed 2010-09-02) set up 行政院衛生署所屬醫院; 衛生福利部各醫院組織準則
+    # 沿革 2: 「（原名稱：行政院衛生署所屬醫院組織準則；新名稱：衛生福利部各醫院組織準則）」: the hospitals' rules
+    # went on, renamed.
+    import json
+    entry = "".join(json.loads(corpus.national_file("L0000053"))["沿革內容"].split())
+    assert "原名稱：行政院衛生署所屬醫院組織準則；新名稱：衛生福利部各醫院組織準則" in entry
+    graph = history_of(tmp_path, "L0000033", "L0000053").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "衛生署所屬醫院")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["path"][-2:] == ["衛生福利部", "各醫院"]
+    assert edge["evidence"].startswith("its rules were renamed") and edge["where"] == "L0000053 沿革內容"
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_read_with_its_parents_name_joins_the_family_of_its_kind(tmp_path):
+    # 行政院國軍退除役官兵輔導委員會農場組織規程 (repealed 2013-10-30) is read as one body,
+    # 國軍退除役官兵輔導委員會農場, beside 國軍退除役官兵輔導委員會; 國軍退除役官兵輔導委員會各農場組織準則 第1條
+    # 「…特設農場」 is its family now.
+    import json
+    first = json.loads(corpus.national_file("F0150045"))["法規內容"][0]["條文內容"]
+    assert "特設農場" in "".join(first.split())
+    graph = history_of(tmp_path, "F0000009", "F0150045").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "國軍退除役官兵輔導委員會農場")
+    (target, edge), = succeeded_by(graph, old).items()
+    assert graph.node(target)["path"][-2:] == ["國軍退除役官兵輔導委員會", "各農場"]
+    assert graph.node(old)["status"] == "superseded"

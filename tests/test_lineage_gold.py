@@ -33,7 +33,7 @@ def test_the_held_back_sample(store):
     """eval/lineage/heldout/: a second draw, judged after the rules above were written, not tuned to."""
     lin = scorer().run(store, gold_file="heldout/superseded.jsonl")["lineage"]
     assert lin["agencies"] == 95 and lin["state_right"] >= 90, lin["misses"]
-    assert lin["superseded"] == 37 and lin["successor_right"] >= 24, lin["misses"]
+    assert lin["superseded"] == 37 and lin["successor_right"] >= 26, lin["misses"]
 
 
 def test_the_state_of_randomly_drawn_agencies(result):
@@ -43,7 +43,7 @@ def test_the_state_of_randomly_drawn_agencies(result):
 
 def test_successors_named(result):
     lin = result["lineage"]
-    assert lin["superseded"] >= 60 and lin["successor_right"] >= 47, lin["misses"]
+    assert lin["superseded"] >= 60 and lin["successor_right"] >= 50, lin["misses"]
 
 
 def test_current_agencies_under_their_parents(result):

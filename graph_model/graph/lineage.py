@@ -103,7 +103,7 @@ _ROC_DATE = lazy(r"(?:中華民國)?([零〇一二三四五六七八九十百]{1
 _ISSUER = lazy(r"(?P<name>[\u4e00-\u9fff]{2,40}?(?:處|局|署|所|院|會|中心|館|隊|站|場|部))"
                r"[\u4e00-\u9fff]{1,6}字第")
 # An order's number (「文人字第09824250491號令」): one order may repeal a body's rules and set up its successor's.
-_ORDER_NO = lazy(r"字第([0-9A-Za-z]{6,})號")
+ORDER_NO = lazy(r"字第([0-9A-Za-z]{6,})號")
 _CATEGORY_PARTS = lazy(r"＞")
 PREPARATORY = "籌備處"
 _ENTRY_START = lazy(r"^\s*\d{1,2}\s*[.．]")
@@ -357,8 +357,9 @@ def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
 def _successions(corpus: _Corpus, out: dict[str, Status], table: list[dict]) -> list[_Succession]:
     """Every agency the documents (or the table) say was succeeded, with its evidence: what a document
     says first (its own words before the naming conventions), the table last."""
-    found = _by_rename(corpus) + _by_transfer(corpus) + _by_same_order(corpus) + _by_repeal_order(corpus) \
-        + _by_sunset(corpus, out) + _by_naming(corpus) + _by_table(table)
+    found = _by_rename(corpus) + _by_merge(corpus) + _by_transfer(corpus) + _by_same_order(corpus) \
+        + _by_filing(corpus) + _by_repeal_order(corpus) + _by_sunset(corpus, out) + _by_naming(corpus) \
+        + _by_table(table)
     # An agency that still has a document dated on or after the evidence exists: that evidence is wrong for it.
     return [s for s in found if not corpus.alive_after(s.agency, s.date)]
 
@@ -372,6 +373,27 @@ def _by_rename(corpus: _Corpus) -> list[_Succession]:
                 a, b = agency_of(old), agency_of(new)
                 if a != b and len(a) >= 3 and not b.startswith(a) and not a.startswith(b):
                     out.append(_Succession(a, (b,), roc_date(entry), entry, f"{q.document.id} 沿革內容"))
+    return out
+
+
+# 「將「內政部家庭暴力防治委員會組織規程」及編制表、「內政部性侵害防治委員會組織規程」及編制表合併修正為「內政部
+# 家庭暴力及性侵害防治委員會組織規程」」 (or 「…合併修正為本法」): several bodies' rules made one body's.
+_MERGED = lazy(r"將(?P<old>(?:「[^」]+」[^「」，。；]{0,6}){2,})合併修正為"
+               r"(?:「(?P<new>[^」]+)」|本(?:法|條例|規程|準則|細則))")
+_QUOTED = lazy(r"「([^」]+)」")
+
+
+def _by_merge(corpus: _Corpus) -> list[_Succession]:
+    """A 沿革 entry that merged several laws into one (「將「X」…、「Y」…合併修正為「Z」」): the bodies of X and Y
+    were succeeded by Z's."""
+    out = []
+    for q in corpus.docs:
+        for entry in history_entries(q.document.meta.get("history", "")):
+            for m in _MERGED.finditer(entry):
+                new = agency_of(m["new"]) if m["new"] else corpus.agency[q.document.id]
+                for old in map(agency_of, _QUOTED.findall(m["old"])):
+                    if old != new and len(old) >= 3:
+                        out.append(_Succession(old, (new,), roc_date(entry), entry, f"{q.document.id} 沿革內容"))
     return out
 
 
@@ -400,13 +422,13 @@ def _by_same_order(corpus: _Corpus) -> list[_Succession]:
     set_up: dict[str, list[tuple[ParsedDocument, str]]] = {}  # order number -> the first entries it is in
     for q in corpus.docs:  # (the successor may have been succeeded since)
         entries = history_entries(q.document.meta.get("history", ""))
-        m = _ORDER_NO.search(entries[0]) if entries else None
+        m = ORDER_NO.search(entries[0]) if entries else None
         if m:
             set_up.setdefault(m.group(1), []).append((q, entries[0]))
     out = []
     for p in corpus.docs:
         entries = history_entries(p.document.meta.get("history", ""))
-        m = _ORDER_NO.search(entries[-1]) if entries and _REPEAL.search(entries[-1]) else None
+        m = ORDER_NO.search(entries[-1]) if entries and _REPEAL.search(entries[-1]) else None
         if not m:
             continue
         own = corpus.agency[p.document.id]
@@ -417,6 +439,44 @@ def _by_same_order(corpus: _Corpus) -> list[_Succession]:
             out.append(_Succession(own, (agency,), roc_date(entries[-1]),
                                    f"{entries[-1]}（{p.document.id} 沿革內容）；{q.document.title}：{entry}",
                                    f"{q.document.id} 沿革內容"))
+    return out
+
+
+# A 法規類別 whose last part names a body (行政＞環境部＞國家環境研究目: 國家環境研究院's), not a subject (組織目,
+# 人事目, 醫事目): at least this many characters before 目.
+_FILED_UNDER = lazy(r"^[^＞]+＞(?P<parent>[^＞]+)＞(?P<name>[^＞]{4,})目$")
+
+
+def _by_filing(corpus: _Corpus) -> list[_Succession]:
+    """The database files a law in force of one agency under a 目 named after another, the one body under
+    the same parent whose own documents it files there (行政院環境保護署環境保護人員訓練所組織條例,
+    「行政＞環境部＞國家環境研究目」, with 國家環境研究院處務規程): that body took the agency's work over.
+    Only a law of a body under another parent (one since gone) says so."""
+    filed: dict[str, list[ParsedDocument]] = {}
+    for p in corpus.live:
+        filed.setdefault(p.document.meta.get("category", ""), []).append(p)
+    out = []
+    for category, docs in sorted(filed.items()):
+        m = _FILED_UNDER.match(category)
+        if not m:
+            continue
+        parent, name = m["parent"], m["name"]
+        # the bodies of the 目's name: 國家環境研究院, or 環境部化學物質管理署 (its parent's name before it)
+        named = {corpus.agency[q.document.id] for q in docs
+                 if corpus.agency[q.document.id].removeprefix(parent).startswith(name)}
+        if len(named) != 1:
+            continue
+        (body,) = named
+        first = min((q for q in docs if corpus.agency[q.document.id] == body), key=lambda q: corpus.enacted(q))
+        for p in docs:
+            own = corpus.agency[p.document.id]
+            # a law of a body under that parent is filed by its subject (環境部再生資源回收再利用促進委員會,
+            # 資源循環目): only an older body's, under a parent since gone, was taken over
+            if own.startswith(parent) or body.startswith(own) or own.removeprefix(parent).startswith(name):
+                continue
+            out.append(_Succession(own, (body,), corpus.enacted(first),
+                                   f"法規類別 {category}（{p.document.title}），與 {first.document.title} 同列",
+                                   f"{p.document.id} 法規類別"))
     return out
 
 

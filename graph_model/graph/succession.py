@@ -36,7 +36,7 @@ from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
-from .lineage import INTERIM_BASIS, Status, agency_of, history_entries, renames, roc_date
+from .lineage import INTERIM_BASIS, ORDER_NO, Status, agency_of, history_entries, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -77,7 +77,9 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             # Its own documents say what became of it; a document of a unit below only names that unit's heir.
             telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
             first = next((s for s in telling if s.successors), telling[0])
-            unit.update(status=first.state, status_date=first.date,
+            # It ended when the last of its documents stopped applying (內政部役政署: its 組織條例 was
+            # repealed in 2015, its 組織法 and 處務規程 applied until 2023).
+            unit.update(status=first.state, status_date=_end(telling) or first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
     _self_governed(graph, ended, own_docs, docs)
@@ -90,7 +92,8 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
-                for target in _successor_units(rows, name, ended, renamed):
+                targets = _successor_units(rows, name, ended, renamed) or _ended_later(rows, name, ended, uid)
+                for target in targets:
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
     # repeal orders of 行政院農業委員會's rules, issued by 農業部).
@@ -101,13 +104,16 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended, renamed):
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
     _absorbed(graph, ended, revised)
     _joined_family(graph, ended, moved)
+    _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
+    _named_in_duties(graph, ended, enacted)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
@@ -183,6 +189,35 @@ def _self_governed(graph, ended: dict, own_docs: Mapping[str, set[str]], docs) -
                                status_evidence=f"{sentence}（rules made until its own 組織自治條例, which the "
                                                f"national database does not hold; repealed {end}）",
                                status_where=f"{doc} line {line} {article}".rstrip())
+
+
+def _renamed_rules(graph, ended: Mapping, docs) -> None:
+    """A body that is history and names no successor of its own, whose name is the old name of a document
+    in force renamed since (「原名稱：行政院衛生署中央健康保險局處務規程；新名稱：衛生福利部中央健康保險署處務規程」):
+    its rules went on as the renamed body's, which succeeded it (衛生署 › 中央健康保險局 → 衛生福利部 ›
+    中央健康保險署; 科技部 → 國家科學及技術委員會)."""
+    about = _agencies_of_documents(graph.units())
+    renamed: dict[str, dict[str, Status]] = {}  # old agency name -> the renamed documents' bodies
+    for p in docs:
+        body = about.get(p.document.id)
+        if body is None or body in ended or p.document.meta.get("abolished"):
+            continue
+        for old, new, when, entry in renames(p.document.meta.get("history", "")):
+            if agency_of(old) != agency_of(new):
+                said = Status(p.document.id, "superseded", (agency_of(new),), when, entry, f"{p.document.id} 沿革內容")
+                renamed.setdefault(agency_of(old), {}).setdefault(body, said)
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        path = node["path"]
+        names = {"".join(path), node.get("full_name") or ""}
+        if path[0] in BRANCH_HEADS:
+            names.add("".join(path[1:]))
+        found = {b: s for n in names if n for b, s in renamed.get(n, {}).items() if b != uid}
+        if len(found) == 1:
+            (target, said), = found.items()
+            _replace_successor(graph, uid, target, f"its rules were renamed: {said.evidence}", said)
 
 
 def _same_name_elsewhere(graph, ended: Mapping) -> None:
@@ -353,6 +388,48 @@ def _joined_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, S
         node["successors"] = [member]
 
 
+def _made_with_family(graph, ended: Mapping, moved: Sequence[tuple[str, str, str, Status]], docs) -> None:
+    """A body that is history and names no successor of its own, whose rules were made by the order that made
+    a family's rules (內政部北區老人之家辦事細則 and 內政部所屬老人身心障礙兒童及少年福利機構組織準則, both
+    「內授中人字第0980730060號令訂定」), and that ended when the family moved to another body (renamed
+    衛生福利部老人身心障礙兒童及少年福利機構組織準則 from 2013-07-23): it is one of the family, and went with it."""
+    if not moved:
+        return
+    history = {p.document.id: p.document.meta.get("history", "") for p in docs}
+    first: dict[str, str] = {}  # a document -> the order its first 沿革 entry was made by ("" when none says)
+
+    def order(doc: str) -> str:
+        if doc not in first:
+            entries = history_entries(history.get(doc, ""))
+            m = ORDER_NO.search(entries[0]) if entries else None
+            first[doc] = m.group(1) if m else ""
+        return first[doc]
+    families = {order(s.doc) for _, _, _, s in moved} - {""}
+    own: dict[str, set[str]] = {}
+    for doc, uid in _agencies_of_documents(graph.units()).items():
+        if uid in ended:
+            own.setdefault(uid, set()).add(doc)
+    for uid in ended:
+        orders = {order(d) for d in own.get(uid, ())} & families
+        if not orders:
+            continue
+        node, parent = graph.node(uid), graph.parent(uid)
+        end = _end(ended[uid])
+        if parent is None or not end or node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        found = {body: s for _, body, when, s in moved
+                 if order(s.doc) in orders and s.doc not in own.get(uid, ()) and graph.parent(body) != parent
+                 and graph.parent(body) is not None and _days(end, when) <= MOVE_DAYS}
+        if len(found) != 1:
+            continue
+        (body, move), = found.items()
+        owner = graph.node(graph.parent(body))
+        family = graph.node(f"doc:{move.doc}")
+        _replace_successor(graph, uid, body, f"its rules were made by the order that made {family['title']}'s "
+                                             f"(字第{first[move.doc]}號), which moved with it：{move.evidence}", move)
+        node["successors"] = [" › ".join((*owner["path"], node["name"]))]
+
+
 # The ranks of a branch (分局, 分署): a reorganisation that made a 局 a 署 made its 分局 分署 (農業部
 # 農村發展及水土保持署組織準則 「特設各分署」 for 行政院農業委員會水土保持局's 分局).
 BRANCH_RANKS = ("分局", "分署")
@@ -378,13 +455,23 @@ def _places_after(graph, uid: str, ended: Mapping) -> list[str]:
 def _became_family(graph, ended: Mapping) -> None:
     """A body that is history and names no successor of its own, whose parent (or the parent's successor)
     sets up, in force, a family of its name (行政院國軍退除役官兵輔導委員會 › 榮譽國民之家 → 各榮譽國民之家):
-    one body's rules became the rules of each of its kind."""
+    one body's rules became the rules of each of its kind.  A name that begins with a sibling's is that
+    sibling's body of the kind the rest names (國軍退除役官兵輔導委員會農場 → 國軍退除役官兵輔導委員會 › 各農場)."""
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or _names_its_own(graph, uid):
             continue
-        found = [c for place in _places_after(graph, uid, ended) for c in graph.children(place)
-                 if c not in ended and (m := FAMILY.match(graph.node(c)["name"])) and m.group("kind") == node["name"]]
+        # (where the family may be, its kind): under its parent, or under a sibling whose name its own begins with
+        # (行政院 › 國軍退除役官兵輔導委員會農場: the 農場 of 國軍退除役官兵輔導委員會, read as one name)
+        kinds = [(place, node["name"]) for place in _places_after(graph, uid, ended)]
+        for sibling in graph.children(graph.parent(uid)) if graph.parent(uid) is not None else ():
+            named = graph.node(sibling)["name"]
+            rest = node["name"][len(named):].removeprefix("所屬")
+            if sibling != uid and len(named) >= 3 and node["name"].startswith(named) and len(rest) >= 2:
+                kinds += [(place, rest) for place in ([sibling] if sibling not in ended else [])
+                          + [t for t, _ in graph.out(sibling, EDGE)]]
+        found = [c for place, kind in kinds for c in graph.children(place)
+                 if c not in ended and (m := FAMILY.match(graph.node(c)["name"])) and m.group("kind") == kind]
         if len(found) == 1:
             _replace_successor(graph, uid, found[0], f"its kind's family {graph.node(found[0])['name']} "
                                                      f"under {' › '.join(graph.node(found[0])['path'][:-1])}")
@@ -494,6 +581,75 @@ def _task_force(graph, ended: Mapping) -> None:
         evidence = f"its work is done by the task force {name} of {body['name']}: 「{text}」"
         _replace_successor(graph, uid, place, evidence, said)
         node["successors"] = [" › ".join((*body["path"], name))]
+
+
+# What a body's name says it does: the name without the word for what it is (家庭暴力及性侵害防治委員會 →
+# 家庭暴力及性侵害防治), in subjects joined by 及 (家庭暴力, 性侵害防治: a last two characters, 防治, that each
+# subject shares), this long at least (環境保護, 經濟發展 or 消費者保護 are the duties of many bodies).
+_BODY_WORD = re.compile(r"(?:委員會|審議會|中心|研究所|管理處|管理局|之家|[所處局署會院館隊站場])$")
+_SUBJECTS = re.compile(r"[及暨與、]")
+SUBJECT_CHARS = 6
+
+
+def _subjects(name: str) -> list[str]:
+    """The subjects of what the body ``name`` does (家庭暴力及性侵害防治委員會 → 家庭暴力, 性侵害防治); none when
+    its name says too little."""
+    topic = _BODY_WORD.sub("", name)
+    subjects = [s for s in _SUBJECTS.split(topic) if s]
+    return [] if len(topic) < SUBJECT_CHARS or any(len(s) < 2 for s in subjects) else subjects
+
+
+def _says_its_work(name: str | list[str], duty: str) -> bool:
+    """True when ``duty`` names each subject of the body ``name`` (or of its :func:`_subjects`) (家庭暴力及性侵害
+    防治委員會: 「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃」), the last two characters of the last
+    subject, the work they share, after all of them."""
+    subjects = _subjects(name) if isinstance(name, str) else name
+    if not subjects:
+        return False
+    if all(s in duty for s in subjects):
+        return True
+    *rest, last = subjects
+    if not rest or len(last) < 5:
+        return False
+    found = [duty.find(s) for s in (*rest, last[:-2])]
+    return all(i >= 0 for i in found) and last[-2:] in duty[max(found):]
+
+
+def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that is history with no successor at all, whose work — what its name says it does — one duty of
+    one body set up when it ended names (within :data:`MOVE_DAYS`, in any ministry): that body took it over
+    (內政部家庭暴力及性侵害防治委員會, rules repealed 2013-07-21 → 衛生福利部, whose act of 2013-06-19 第2條
+    「家庭暴力、性侵害、性騷擾防治與其他保護服務業務之政策規劃、管理及監督」)."""
+    waiting = {uid: subjects for uid in ended if (subjects := _subjects(graph.node(uid)["name"]))
+               and graph.node(uid)["kind"] in AGENCY_KINDS and _end(ended[uid])
+               and not graph.out(uid, EDGE) and not graph.node(uid).get("successors")}
+    if not waiting:
+        return
+    born: dict[str, str] = {}  # a body -> when its first own document was made
+    for doc, c in _agencies_of_documents(graph.units()).items():
+        if enacted.get(doc):
+            born[c] = min(born.get(c, "9999"), enacted[doc])
+    day = {c: date.fromisoformat(born[c]).toordinal() for c in born if c not in ended}
+    recent = sorted(day)
+    duties: dict[str, list] = {}
+    for uid, subjects in waiting.items():
+        end = date.fromisoformat(_end(ended[uid])).toordinal()
+        found = {}
+        for c in recent:
+            if abs(end - day[c]) > MOVE_DAYS or c == uid:
+                continue
+            if c not in duties:
+                duties[c] = graph.duties_of(c)
+            duty = next(((d, e) for d, e in duties[c] if _says_its_work(subjects, d["text"])), None)
+            if duty is not None:
+                found[c] = duty
+        if len(found) != 1:
+            continue
+        (target, (duty, edge)), = found.items()
+        where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+        said = Status(edge["doc"], "superseded", (graph.node(target)["name"],), "", duty["text"], where)
+        _replace_successor(graph, uid, target, f"a duty of {graph.node(target)['name']}, set up {born[target]}, "
+                                               f"names its work: 「{duty['text']}」", said)
 
 
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
@@ -619,6 +775,14 @@ def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mappin
         return []
     depth = min(f.count("/") for f in found)
     return [f for f in found if f.count("/") == depth]
+
+
+def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str) -> list[str]:
+    """The one body of the successor's name that has ended since ``uid`` did (內政部家庭暴力防治委員會, merged
+    in 2002 into 內政部家庭暴力及性侵害防治委員會, which ended in 2013): the chain goes on from it."""
+    found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] in ended]
+    found = [f for f in found if f != uid and _end(ended[f]) > _end(ended[uid])]
+    return found if len(found) == 1 else []
 
 
 def _add_successor(graph, source: str, target: str, s) -> None:
