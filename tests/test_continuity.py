@@ -429,7 +429,7 @@ def test_a_body_whose_rules_were_renamed_since_is_succeeded_by_the_renamed_body(
     entry = "".join(json.loads(corpus.national_file("L0000053"))["沿革內容"].split())
     assert "原名稱：行政院衛生署所屬醫院組織準則；新名稱：衛生福利部各醫院組織準則" in entry
     graph = history_of(tmp_path, "L0000033", "L0000053").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["name"] == "衛生署所屬醫院")
+    old = next(u["id"] for u in graph.units() if list(u["path"][-2:]) == ["衛生署", "各醫院"])  # 「所屬醫院」
     (target, edge), = succeeded_by(graph, old).items()
     assert graph.node(target)["path"][-2:] == ["衛生福利部", "各醫院"]
     assert edge["evidence"].startswith("its rules were renamed") and edge["where"] == "L0000053 沿革內容"

@@ -211,7 +211,8 @@ def _renamed_rules(graph, ended: Mapping, docs) -> None:
         if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
             continue
         path = node["path"]
-        names = {"".join(path), node.get("full_name") or ""}
+        # its aliases hold the name as titled (行政院衛生署所屬醫院, read as 行政院 › 衛生署 › 各醫院)
+        names = {"".join(path), node.get("full_name") or "", *(a for a in node.get("aliases", ()) if len(a) > 5)}
         if path[0] in BRANCH_HEADS:
             names.add("".join(path[1:]))
         found = {b: s for n in names if n for b, s in renamed.get(n, {}).items() if b != uid}
