@@ -671,7 +671,8 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
     # duties, and no text has 瀆案, the bigram straddling the two words (a seam): it is no evidence
     # against the duty holding 貪瀆, which answers in both backends (before seams, Neo4j found nothing).
     from queries.lookup.neo4j_lookup import which
-    from queries.lookup.search import build_index, parse_query, seams, search
+    from queries.lookup.ranking import seams
+    from queries.lookup.search import build_index, parse_query, search
     from queries.textnorm import fold
 
     seed_lines = {p.stem: _lines(p) for p in sorted(SEEDS.glob("*.txt"))}

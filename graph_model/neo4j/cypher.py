@@ -29,6 +29,16 @@ UNIT_FULLTEXT = "orggraph_unit_name"
 PROCEDURE_FULLTEXT = "orggraph_procedure_title"
 STEP_FULLTEXT = "orggraph_step_text"
 NOTE_FULLTEXT = "orggraph_procedure_notes"
+LOOKUP_FULLTEXT = "orggraph_lookup_text"
+
+# What `which --backend neo4j` ranks with, pushed beside the graph (queries.lookup.neo4j_rows): the lookup
+# index's texts, the document frequency of each term, the unit names a query may give as context, and
+# the collection's statistics.  Each node's ``id`` is its label and key (:func:`lookup_id`): unlike any graph node's.
+TEXT_LABEL = "OrggraphText"
+TERM_LABEL = "OrggraphTerm"
+CONTEXT_LABEL = "OrggraphContext"
+LOOKUP_LABEL = "OrggraphLookup"
+LOOKUP_LABELS = (TEXT_LABEL, TERM_LABEL, CONTEXT_LABEL, LOOKUP_LABEL)
 
 
 def ident(name: str) -> str:
@@ -71,6 +81,7 @@ FULLTEXT = {
     PROCEDURE_FULLTEXT: ("Procedure", ["title", "title_as_written"]),
     STEP_FULLTEXT: ("Step", ["text", "notes"]),
     NOTE_FULLTEXT: ("Procedure", ["notes"]),
+    LOOKUP_FULLTEXT: (TEXT_LABEL, ["terms"]),  # the folded text and its short forms: what the lookup matches
 }
 
 
@@ -355,6 +366,47 @@ def fulltext_note_hits() -> str:
             "       p.doc AS doc, line, '' AS article, '' AS item, '' AS post, roles,\n"
             "       u.id IN weak AND NOT p:Rule AS inferred, u.id = p.agency AS owner, p:Rule AS rule,\n"
             "       p.title AS procedure")
+
+
+def lookup_id(label: str, key: str) -> str:
+    """The ``id`` of the lookup node ``key`` (a text number, term, name) of ``label``.
+
+    >>> lookup_id(TERM_LABEL, "保稅")
+    'OrggraphTerm:保稅'
+    """
+    return f"{label}:{key}"
+
+
+def lookup_statistics() -> str:
+    """The lookup's statistics for one query: the number of texts and their total length; the document
+    frequency of each of ``$terms`` (ids, :func:`lookup_id`) a text holds, with the units whose names (path)
+    hold it; the paths of the units each of ``$names`` (ids) may mean as context.  No row when nothing was
+    pushed for the lookup."""
+    return (f"MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true\n"
+            "RETURN s.texts AS texts, s.length_sum AS length_sum, s.version AS version,\n"
+            f"       COLLECT {{ UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}})\n"
+            "                 RETURN {term: x.term, df: x.df, units: x.units} } AS terms,\n"
+            f"       COLLECT {{ UNWIND $names AS n MATCH (c:{ident(CONTEXT_LABEL)} {{id: n}})\n"
+            "                 UNWIND c.units AS uid MATCH (u:Unit {id: uid})\n"
+            "                 RETURN {name: c.name, path: u.path} } AS context")
+
+
+def lookup_known() -> str:
+    """Which of ``$terms`` (ids, :func:`lookup_id`) some text of the lookup holds."""
+    return f"UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}}) WHERE x.df > 0 RETURN x.term AS term"
+
+
+def lookup_text_hits() -> str:
+    """The lookup's texts Lucene finds for ``$q`` in index ``$index`` (at most ``$limit``), as the index keeps them."""
+    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n"
+            "RETURN t.n AS n, t.kind AS kind, t.ref AS ref, t.text AS text, t.key AS key, t.prior AS prior,\n"
+            "       t.flags AS flags, t.clause AS clause, t.context AS context, t.units AS units, t.docs AS docs,\n"
+            "       t.lines AS lines, t.articles AS articles, t.items AS items, t.posts AS posts, t.roles AS roles")
+
+
+def units_by_id() -> str:
+    """The units ``$ids``, as the lookup shows them."""
+    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS}")
 
 
 def context_units() -> str:

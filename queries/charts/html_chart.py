@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from graph_model.records.records import Source
 from queries.lookup.ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
-from queries.lookup.search import (
+from queries.lookup.ranking import (
     CONTEXT_BOOST,
     EVIDENCE_PER_UNIT,
     K1,
