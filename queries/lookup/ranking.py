@@ -29,7 +29,7 @@ The parameters were tuned on eval/queries.jsonl as a whole, never for one query.
 >>> c = candidate(text, 0, q.terms)
 >>> [(r.unit_id, round(r.score, 3)) for r in rank(q, Stats(2, 4.0, dict.fromkeys(q.terms, 1)), [c],
 ...                                               ["財政部/秘書室"].__getitem__)]
-[(0, 1.89)]
+[('財政部/秘書室', 5.822)]
 """
 from __future__ import annotations
 
