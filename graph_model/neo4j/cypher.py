@@ -275,14 +275,6 @@ def lucene_query(parts) -> str:
 _UNIT_FIELDS = "u.id AS unit, u.name AS name, u.path AS path, u.kind AS kind, u.unit_type AS unit_type"
 
 
-FULLTEXT_INDEXES = (DUTY_FULLTEXT, UNIT_FULLTEXT, PROCEDURE_FULLTEXT, STEP_FULLTEXT, NOTE_FULLTEXT)
-
-
-def fulltext_holds() -> str:
-    """Does any node of full-text index ``$index`` hold ``$q``: one row if so, none if not."""
-    return "CALL db.index.fulltext.queryNodes($index, $q, {limit: 1}) YIELD node RETURN 1 AS held LIMIT 1"
-
-
 def fulltext_unit_hits() -> str:
     """Units whose name matches ``$q`` in index ``$index`` (at most ``$limit``), with what they hold."""
     return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS u, score\n"
@@ -299,73 +291,6 @@ def fulltext_duty_hits() -> str:
             f"RETURN d.id AS ref, d.text AS text, score, coalesce(d.catch_all, false) AS catch_all,\n"
             f"       coalesce(d.residual, false) AS residual, {_UNIT_FIELDS},\n"
             "       h.doc AS doc, h.line AS line, h.article AS article, h.item AS item, h.post AS post, '' AS role")
-
-
-def fulltext_procedure_hits() -> str:
-    """Procedure titles matching ``$q``, one row per unit with a role in the procedure.
-
-    ``roles`` in document order (`` (inferred)`` marks a role the text implies);
-    ``owner``: the unit is the agency the procedure belongs to; ``deciders``: who
-    decides in a rule's clauses.
-    """
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS p, score\n"
-            "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(p)\n"
-            "WITH p, score, u, r ORDER BY r.line, r.order\n"
-            "WITH p, score, u, collect(r) AS rs\n"
-            f"RETURN p.id AS ref, p.title AS text, score, {_UNIT_FIELDS},\n"
-            "       p.doc AS doc, CASE WHEN u.id = p.agency THEN p.line ELSE rs[0].line END AS line,\n"
-            "       '' AS article, '' AS item, coalesce(rs[0].post, '') AS post,\n"
-            "       [r IN rs | r.role + CASE WHEN r.basis = 'inferred' THEN ' (inferred)' ELSE '' END] AS roles,\n"
-            "       u.id = p.agency AS owner, p:Rule AS rule,\n"
-            "       COLLECT { MATCH (p)-[:HAS_STEP]->(st) UNWIND coalesce(st.deciders, []) AS d\n"
-            "                 WITH st, d ORDER BY st.n RETURN d } AS deciders")
-
-
-def fulltext_step_hits() -> str:
-    """Procedure steps matching ``$q`` (text and notes), one row per unit acting in the step.
-
-    A rule's clause naming nobody is its agency's (its deciders are the agency's posts).
-    ``roles``: the unit's roles in the step; ``inferred``: it acts there only by inference.
-    """
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS s, score\n"
-            "MATCH (p:Procedure)-[:HAS_STEP]->(s)\n"
-            "WITH p, s, score, coalesce(s.actors, []) AS actors\n"
-            "WITH p, s, score, actors, CASE WHEN size(actors) > 0 THEN actors\n"
-            "     WHEN p:Rule AND coalesce(p.agency, '') <> '' THEN [p.agency] ELSE [] END AS acting\n"
-            "MATCH (u:Unit) WHERE u.id IN acting\n"
-            "WITH p, s, score, u, [i IN range(0, size(actors) - 1) WHERE actors[i] = u.id] AS at\n"
-            "RETURN s.id AS ref, s.text AS text, coalesce(s.notes, []) AS step_notes, s.n AS n, score,"
-            f" {_UNIT_FIELDS},\n"
-            "       s.doc AS doc, s.line AS line, coalesce(s.article, '') AS article, coalesce(s.item, '') AS item,\n"
-            "       '' AS post, [i IN at | s.actor_roles[i]] AS roles,\n"
-            "       size(at) > 0 AND all(i IN at WHERE coalesce(s.actor_basis[i], 'explicit') = 'inferred')"
-            " AS inferred,\n"
-            "       u.id = p.agency AS owner, p:Rule AS rule, p.title AS procedure,"
-            " coalesce(s.deciders, []) AS deciders")
-
-
-def fulltext_note_hits() -> str:
-    """Notes (作業注意事項) of the procedures whose notes match ``$q``: one row per note and acting unit.
-
-    Lucene scores the procedure's notes together; the caller scores each note.
-    """
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS p, score\n"
-            "WITH p, score, coalesce(p.notes, []) AS notes, coalesce(p.note_actors, []) AS actors,\n"
-            "     coalesce(p.note_inferred, []) AS inferred\n"
-            "UNWIND range(0, size(notes) - 1) AS i\n"
-            "WITH p, score, i, notes[i] AS text, p.note_lines[i] AS line,"
-            " split(coalesce(inferred[i], ''), '|') AS weak,\n"
-            "     CASE WHEN coalesce(actors[i], '') <> '' THEN split(actors[i], '|')\n"
-            "          WHEN p:Rule AND coalesce(p.agency, '') <> '' THEN [p.agency] ELSE [] END AS acting\n"
-            "MATCH (u:Unit) WHERE u.id IN acting\n"
-            "OPTIONAL MATCH (u)-[r:RESPONSIBLE_FOR]->(p) WHERE r.line = line\n"
-            "WITH p, score, i, text, line, weak, u, r ORDER BY r.order\n"
-            "WITH p, score, i, text, line, weak, u,\n"
-            "     [x IN collect(r) | x.role + CASE WHEN x.basis = 'inferred' THEN ' (inferred)' ELSE '' END] AS roles\n"
-            f"RETURN p.id + '#note:' + toString(i) AS ref, text, score, {_UNIT_FIELDS},\n"
-            "       p.doc AS doc, line, '' AS article, '' AS item, '' AS post, roles,\n"
-            "       u.id IN weak AND NOT p:Rule AS inferred, u.id = p.agency AS owner, p:Rule AS rule,\n"
-            "       p.title AS procedure")
 
 
 def lookup_id(label: str, key: str) -> str:
@@ -407,12 +332,6 @@ def lookup_text_hits() -> str:
 def units_by_id() -> str:
     """The units ``$ids``, as the lookup shows them."""
     return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS}")
-
-
-def context_units() -> str:
-    """Units with units under them: names a query may mention as the place to look."""
-    return ("MATCH (u:Unit) WHERE EXISTS { (u)-[:HAS_UNIT]->(:Unit) }\n"
-            "RETURN u.name AS name, u.path AS path, u.kind AS kind")
 
 
 def unit_rows() -> str:
