@@ -596,11 +596,15 @@ def neo4j_push(state, batch_size, uri, username, database, as_json):
     """Push the graph, all or nothing: staged, then switched in one transaction (a failed push changes nothing)."""
     from graph_model.neo4j.connection import settings
     from graph_model.neo4j.writer import push, render_push
+    from queries.lookup import cached_index, store_index
+    from queries.lookup.neo4j_rows import lookup_nodes
     graph = state.graph()
-    total = graph.size()
+    # The embedded lookup's own index (cached with the store): Neo4j ranks with its statistics.
+    lookup = lookup_nodes(cached_index(store_index(state.store(), state.history), lambda: graph))
+    total = graph.size() + sum(len(rows) for rows in lookup.values())
     with progressbar(total, "pushing") as bar:
         summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update,
-                       source=state.fingerprint())
+                       source=state.fingerprint(), lookup=lookup)
     emit(summary, as_json, render_push)
 
 

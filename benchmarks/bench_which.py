@@ -10,6 +10,10 @@ Targets (issue 3): warm lookup p50 ≤ 1 ms on the bundled corpus; cold
   index of the bundled corpus (data/seeds/, what `orggraph` reads without a store)
   and of the whole development corpus (seeds + tests/data/corpus/).  ``search`` is
   the ranking alone; ``which`` adds evidence and highlighting (what the CLI calls).
+- ``--store S --neo4j``: instead, the questions of eval/government (dev and held-back sets) asked as
+  ``orggraph which`` asks them (:func:`queries.lookup.ask.ask`), in process, on store ``S`` (the whole
+  national store) and on the Neo4j server in ``NEO4J_*`` holding its push: seconds per question for
+  each backend, and how many first answers the two share (one ranking core: all of them).
 - cold: ``orggraph which 保稅工廠監管`` (no store yet) as a new process, ``--cold``
   times, with the index cache in a temporary directory: the first run builds the
   caches (parse the corpus, build the index), the others read them.  Also checks
@@ -108,6 +112,41 @@ def cold(runs: int) -> dict:
         shutil.rmtree(cache, ignore_errors=True)
 
 
+def both_backends(store: str) -> dict:
+    """Seconds per question of eval/government's sets, embedded and Neo4j, and their shared first answers."""
+    sys.path[:0] = [str(ROOT / "eval" / "government")]
+    import score  # eval/government/score.py
+
+    from graph_model.neo4j.connection import connect, settings
+    from graph_model.store.store import open_store
+    from queries.lookup import neo4j_lookup
+    from queries.lookup.ask import ask, ask_graph
+    from queries.lookup.index_cache import cached_index, store_index
+
+    st = open_store(store)
+    index = cached_index(store_index(st), st.graph)
+    conn = settings()
+    out: dict[str, Any] = {}
+    with connect(conn) as driver:
+        cat, known = neo4j_lookup.catalog(conn, driver), neo4j_lookup.known(conn, driver)
+
+        def from_neo4j(text, *, explain=False, **kw):
+            return neo4j_lookup.which(conn, text, driver=driver, **kw)
+        for name, where in score.SETS.items():
+            questions = [q["query"] for q in score.load_questions(where)]
+            firsts, seconds = {}, {}
+            for backend, answer in (
+                    ("embedded", lambda text: ask_graph(index, text, top=10)),
+                    ("neo4j", lambda text: ask(from_neo4j, text, cat, triggers=neo4j_lookup.triggers(), known=known,
+                                               top=10))):
+                t = time.perf_counter()
+                firsts[backend] = [(a.hits[0].unit["id"] if a.hits else None) for a in map(answer, questions)]
+                seconds[backend] = (time.perf_counter() - t) / len(questions)
+            same = sum(1 for a, b in zip(firsts["embedded"], firsts["neo4j"]) if a == b)
+            out[name] = {"questions": len(questions), "same_first": same, "seconds": seconds}
+    return out
+
+
 def _timed(cmd, cwd=None, env=None) -> float:
     t = time.perf_counter()
     subprocess.run(cmd, capture_output=True, cwd=cwd, env=env)
@@ -119,7 +158,22 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=20, help="warm calls per query (default 20)")
     ap.add_argument("--cold", type=int, default=20, help="cold processes after the first (default 20)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--store", help="with --neo4j: the store (the whole national one) pushed to the server")
+    ap.add_argument("--neo4j", action="store_true", help="eval/government's questions, embedded and Neo4j")
     args = ap.parse_args(argv)
+    if args.neo4j:
+        if not args.store:
+            ap.error("--neo4j needs --store")
+        figures = both_backends(args.store)
+        if args.json:
+            print(json.dumps(figures, indent=2))
+            return 0
+        print("| set | questions | same first answer | embedded s/question | Neo4j s/question |")
+        print("|---|---:|---:|---:|---:|")
+        for name, f in figures.items():
+            print(f"| {name} | {f['questions']} | {f['same_first']} | {f['seconds']['embedded']:.3f} | "
+                  f"{f['seconds']['neo4j']:.3f} |")
+        return 0
 
     sys.path.insert(0, str(ROOT / "eval"))
     import run as evalrun  # eval/run.py

@@ -127,12 +127,11 @@ def _figures(rows: list[dict]) -> dict:
 
 
 def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = None, *, settings=None,
-                   push: bool = False, rerank: bool = True) -> dict:
+                   push: bool = False) -> dict:
     """:func:`evaluate` with ``which --backend neo4j``, against the server in ``NEO4J_*`` (or ``settings``).
 
-    The server must hold ``graph`` (the counts of what orggraph pushed are
-    checked); ``push=True`` pushes it first, replacing what orggraph pushed there.
-    ``rerank=False`` ranks by Lucene's score alone.
+    The server must hold ``graph`` and its lookup (the counts of what orggraph pushed are
+    checked); ``push=True`` pushes them first, replacing what orggraph pushed there.
     """
     from collections import namedtuple
 
@@ -140,19 +139,22 @@ def evaluate_neo4j(graph, queries: list[dict], known_units: set[str] | None = No
     from graph_model.neo4j.connection import connect, settings as env_settings
     from graph_model.neo4j.writer import push as push_graph
     from queries.lookup.neo4j_lookup import which
+    from queries.lookup.neo4j_rows import lookup_nodes
+    from queries.lookup.search import build_index
 
     s = settings or env_settings()
+    lookup = lookup_nodes(build_index(graph))
     if push:
-        push_graph(graph, s)
+        push_graph(graph, s, lookup=lookup)
     Result = namedtuple("Result", "unit_id score")
     with connect(s) as driver:
         got = driver.execute_query(q.count_owned(), database_=s.database).records[0]
-        want = (graph.g.number_of_nodes(), graph.g.number_of_edges())
+        want = (graph.g.number_of_nodes() + sum(len(rows) for rows in lookup.values()), graph.g.number_of_edges())
         if (got["nodes"], got["relationships"]) != want:
             raise Neo4jError(f"{s.uri} holds {got['nodes']} nodes / {got['relationships']} relationships pushed by "
                              f"orggraph, the evaluation graph {want[0]} / {want[1]}: run with --push")
         return evaluate(None, queries, known_units, search_fn=lambda text: [
-            Result(h.unit["id"], h.score) for h in which(s, text, top=None, rerank=rerank, driver=driver)])
+            Result(h.unit["id"], h.score) for h in which(s, text, top=None, driver=driver)])
 
 
 def side_by_side(graph, report: dict) -> dict:
@@ -201,11 +203,9 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="show every query that misses")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--backend", choices=["embedded", "neo4j"], default="embedded",
-                    help="the embedded index (default) or Neo4j's full-text indexes (server from NEO4J_*)")
+                    help="the embedded index (default) or Neo4j (server from NEO4J_*)")
     ap.add_argument("--push", action="store_true",
                     help="with --backend neo4j: push the evaluation graph first (replaces what orggraph pushed)")
-    ap.add_argument("--lucene-only", action="store_true",
-                    help="with --backend neo4j: rank by Lucene's score alone (no re-weighting)")
     ap.add_argument("--sets", action="store_true", help="only the side-by-side table of every set against BM25")
     args = ap.parse_args(argv)
 
@@ -216,7 +216,7 @@ def main(argv=None) -> int:
     if args.backend == "neo4j":
         from graph_model.errors import OrgGraphError
         try:
-            report = evaluate_neo4j(graph, load_queries(), known, push=args.push, rerank=not args.lucene_only)
+            report = evaluate_neo4j(graph, load_queries(), known, push=args.push)
         except OrgGraphError as exc:
             print(f"Error: {exc}", file=sys.stderr)
             return 1

@@ -34,6 +34,13 @@ def rows(server, query, **params):
     return cypher(conf(server), query, params)["rows"]
 
 
+def lookup_of(graph) -> dict:
+    """The lookup's nodes for ``graph`` (what `orggraph neo4j push` writes beside it)."""
+    from queries.lookup.neo4j_rows import lookup_nodes
+    from queries.lookup.search import build_index
+    return lookup_nodes(build_index(graph))
+
+
 def db_counts(server):
     nodes = rows(server, "MATCH (n) WHERE n._orggraph = true AND NOT n:OrggraphRun RETURN count(n)")[0][0]
     rels = rows(server, "MATCH ()-[r]->() WHERE r._orggraph = true RETURN count(r)")[0][0]
@@ -59,6 +66,7 @@ def test_push_counts_equal_embedded_graph_and_repush_is_idempotent(neo4j_server,
             "orggraph_procedure_notes"} <= names
     assert sorted(rows(neo4j_server, q.show_fulltext_indexes())) == [
         ["orggraph_duty_text", ["Duty"], ["text"], "cjk"],
+        ["orggraph_lookup_text", ["OrggraphText"], ["terms"], "cjk"],
         ["orggraph_procedure_notes", ["Procedure"], ["notes"], "cjk"],
         ["orggraph_procedure_title", ["Procedure"], ["title", "title_as_written"], "cjk"],
         ["orggraph_step_text", ["Step"], ["text", "notes"], "cjk"],
@@ -72,7 +80,7 @@ def test_a_changed_fulltext_index_definition_is_rebuilt(neo4j_server, corpus):
         session.run(q.drop_index(q.STEP_FULLTEXT)).consume()
         session.run(q.fulltext_index(q.STEP_FULLTEXT, "Step", ["text"])).consume()
     push(corpus, s)
-    assert rows(neo4j_server, q.show_fulltext_indexes() + " ORDER BY name")[3] == \
+    assert rows(neo4j_server, q.show_fulltext_indexes() + " ORDER BY name")[4] == \
         ["orggraph_step_text", ["Step"], ["text", "notes"], "cjk"]
 
 
@@ -279,7 +287,7 @@ def test_cli_push(neo4j_env, run, corpus):
     result = run("neo4j", "push", "--batch-size", "250", "--json")
     assert result.exit_code == 0, result.stderr
     summary = json.loads(result.stdout)
-    exp = expected_counts(corpus)
+    exp = expected_counts(corpus, lookup_of(corpus))
     assert (summary["nodes"], summary["relationships"], summary["verified"]) == (exp["nodes"], exp["relationships"],
                                                                                  True)
 
@@ -290,7 +298,7 @@ def test_staged_push_is_invisible_and_a_push_whose_staging_went_fails_leaving_th
     from graph_model.neo4j.connection import connect
     from queries.lookup.neo4j_lookup import which
     s = conf(neo4j_server)
-    first = push(corpus, s)
+    first = push(corpus, s, lookup=lookup_of(corpus))
     before = [(h.unit["id"], h.score) for h in which(s, "保稅工廠監管", top=3)]
     units = rows(neo4j_server, "MATCH (u:Unit) RETURN count(u)")
     other = _bench_push().synthetic_graph(2000)
@@ -347,7 +355,7 @@ def test_cli_status_and_reset_remove_exactly_what_orggraph_wrote(neo4j_env, run,
         session.run("CREATE INDEX foreign_name IF NOT EXISTS FOR (n:Foreign) ON (n.name)").consume()
     try:
         pushed = json.loads(run("neo4j", "push", "--json").stdout)
-        exp = expected_counts(corpus)
+        exp = expected_counts(corpus, lookup_of(corpus))
         result = run("neo4j", "status", "--json")
         assert result.exit_code == 0, result.stderr
         st = json.loads(result.stdout)
@@ -581,8 +589,27 @@ def check(name, g, params, got):
 
 @pytest.fixture(scope="module")
 def pushed(neo4j_server, corpus):
-    push(corpus, conf(neo4j_server))
+    push(corpus, conf(neo4j_server), lookup=lookup_of(corpus))
     return conf(neo4j_server)
+
+
+def test_both_backends_give_the_same_units_in_the_same_order_with_the_same_scores(pushed, corpus):
+    # One ranking core (queries.lookup.ranking): Neo4j only finds the candidates (Lucene) and reads the
+    # statistics pushed from the embedded index, so every answer of eval/queries.jsonl is the embedded one.
+    from graph_model.neo4j.connection import connect
+    from queries.lookup.neo4j_lookup import which as from_neo4j
+    from queries.lookup.search import build_index
+    from queries.lookup.which import which
+    index = build_index(corpus)
+    lines = (REPO / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    queries = [json.loads(line)["query"] for line in lines if line.strip()]
+    assert len(queries) >= 200
+    with connect(pushed) as driver:
+        for text in queries:
+            embedded = [(h.unit["id"], h.score) for h in which(index, text, top=None)]
+            neo4j = [(h.unit["id"], h.score) for h in from_neo4j(pushed, text, top=None, driver=driver)]
+            assert [u for u, _ in neo4j] == [u for u, _ in embedded], text
+            assert [s for _, s in neo4j] == pytest.approx([s for _, s in embedded], abs=1e-6), text
 
 
 def test_cookbook_has_at_least_12_queries():
@@ -671,7 +698,8 @@ def test_lookup_excuses_a_seam_between_two_known_words_as_embedded(pushed, corpu
     # duties, and no text has 瀆案, the bigram straddling the two words (a seam): it is no evidence
     # against the duty holding 貪瀆, which answers in both backends (before seams, Neo4j found nothing).
     from queries.lookup.neo4j_lookup import which
-    from queries.lookup.search import build_index, parse_query, seams, search
+    from queries.lookup.ranking import seams
+    from queries.lookup.search import build_index, parse_query, search
     from queries.textnorm import fold
 
     seed_lines = {p.stem: _lines(p) for p in sorted(SEEDS.glob("*.txt"))}
@@ -750,16 +778,15 @@ def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
 
 def test_cli_which_neo4j_renders_like_embedded(neo4j_env, run, corpus):
     from queries.lookup.neo4j_lookup import which
-    push(corpus, conf(neo4j_env))
+    push(corpus, conf(neo4j_env), lookup=lookup_of(corpus))
     score = which(conf(neo4j_env), "保稅工廠監管", top=1)[0].score
     result = run("which", "保稅工廠監管", "--backend", "neo4j", "--top", "1")
     assert result.exit_code == 0, result.stderr
     cite = Source("001_586683daab11227d", 102, None, None, "15").cite()  # document:line and item, as everywhere
     assert result.stdout == (f"1. 財政部 › 關務署 › 高雄關 › 嘉南分關  (score {score:.2f})\n"
                              "   保稅工廠、保稅倉庫、物流中心及進出口貨棧之監管\n"
-                             f"   {cite}\n"
-                             "   加工出口區、科學工業園區及農業科技園區等保稅區區內事業之監管\n"
                              f"   {cite}\n")
+    assert result.stdout == run("which", "保稅工廠監管", "--top", "1").stdout  # one ranking: the embedded answer
     # what the document says, item 15 on line 102: 嘉南分關 and both statements
     line = "".join(_lines(SEED_BUDGET)[101].split())
     assert line.startswith("15.嘉南分關：") and "保稅工廠、保稅倉庫、物流中心及進出口貨棧之監管" in line
@@ -803,7 +830,7 @@ def test_eval_set_quality_of_the_neo4j_backend(neo4j_server, corpus):
         report = ev.evaluate_neo4j(graph, ev.load_queries(), {u["id"] for u in graph.units()},
                                    settings=conf(neo4j_server), push=True)
     finally:
-        push(corpus, conf(neo4j_server))  # the other tests expect the bundled corpus
+        push(corpus, conf(neo4j_server), lookup=lookup_of(corpus))  # the other tests expect the bundled corpus
     overall = report["overall"]
     misses = [f"{r['query']} (rank {r['rank']})" for r in report["rows"] if r["expected"] and r["rank"] != 1]
     for figure, floor in NEO4J_FLOOR.items():
@@ -874,8 +901,9 @@ def _assert_intact(server, corpus, first):
     """Every node and relationship of push ``first`` is there, untouched, and cookbook queries answer."""
     s = conf(server)
     exp = expected_counts(corpus)
-    ids = [r[0] for r in rows(server, "MATCH (n) WHERE n._orggraph_run = $run RETURN n.id ORDER BY n.id",
-                              run=first["run"])]
+    ids = [r[0] for r in rows(server, "MATCH (n) WHERE n._orggraph_run = $run "
+                              "AND none(label IN labels(n) WHERE label IN $lookup) RETURN n.id ORDER BY n.id",
+                              run=first["run"], lookup=list(q.LOOKUP_LABELS))]
     assert ids == sorted(corpus.g.nodes)
     assert rows(server, "MATCH ()-[r]->() WHERE r._orggraph_run = $run RETURN count(r)", run=first["run"]) == \
         [[exp["relationships"]]]
@@ -967,7 +995,7 @@ def test_cli_push_killed_midway_one_line_error(doomed_server, corpus, run, monke
     graphs[0] = corpus
     result = run("neo4j", "push", "--json")
     assert result.exit_code == 0, result.stderr
-    exp = expected_counts(corpus)
+    exp = expected_counts(corpus, lookup_of(corpus))
     summary = json.loads(result.stdout)
     assert (summary["nodes"], summary["relationships"]) == (exp["nodes"], exp["relationships"])
     assert db_counts(server) == (exp["nodes"], exp["relationships"])

@@ -438,7 +438,8 @@ def test_a_seam_between_two_known_words_is_no_evidence_against(alone, word, head
 def test_a_seam_counts_against_an_entry_with_only_the_word_after_it(alone):
     # 印信管理 in seed 002 alone: 「印信、文書…」 answers, while a duty with 管理 alone is measured against the
     # whole query (信管 included) and falls below the threshold, as it did before seams were excused.
-    from queries.lookup.search import MIN_COVERAGE, search
+    from queries.lookup.ranking import MIN_COVERAGE
+    from queries.lookup.search import search
     _graph, index = alone[SEED_ACT.name]
     results = search(index, "印信管理", explain=True)
     assert results
@@ -453,7 +454,7 @@ def test_a_seam_counts_against_an_entry_with_only_the_word_after_it(alone):
 
 
 def test_seams_are_only_unknown_bigrams_between_known_ones():
-    from queries.lookup.search import seams
+    from queries.lookup.ranking import seams
     known = {"印信", "管理", "電腦", "研發"}
     assert seams(["印信管理"], known) == {"信管": "印信"}
     assert seams(["量子電腦研發"], known) == {"腦研": "電腦"}  # 子電 follows the unknown 量子: evidence
@@ -499,7 +500,7 @@ def test_a_long_verbatim_run_makes_a_candidate_however_long_the_query(graph001):
 def test_longest_run_is_the_longest_common_piece():
     import random
 
-    from queries.lookup.search import _longest_run
+    from queries.lookup.ranking import longest_run as _longest_run
 
     def brute(parts, key):
         best, where = 0, -1

@@ -29,6 +29,16 @@ UNIT_FULLTEXT = "orggraph_unit_name"
 PROCEDURE_FULLTEXT = "orggraph_procedure_title"
 STEP_FULLTEXT = "orggraph_step_text"
 NOTE_FULLTEXT = "orggraph_procedure_notes"
+LOOKUP_FULLTEXT = "orggraph_lookup_text"
+
+# What `which --backend neo4j` ranks with, pushed beside the graph (queries.lookup.neo4j_rows): the lookup
+# index's texts, the document frequency of each term, the unit names a query may give as context, and
+# the collection's statistics.  Each node's ``id`` is its label and key (:func:`lookup_id`): unlike any graph node's.
+TEXT_LABEL = "OrggraphText"
+TERM_LABEL = "OrggraphTerm"
+CONTEXT_LABEL = "OrggraphContext"
+LOOKUP_LABEL = "OrggraphLookup"
+LOOKUP_LABELS = (TEXT_LABEL, TERM_LABEL, CONTEXT_LABEL, LOOKUP_LABEL)
 
 
 def ident(name: str) -> str:
@@ -71,6 +81,7 @@ FULLTEXT = {
     PROCEDURE_FULLTEXT: ("Procedure", ["title", "title_as_written"]),
     STEP_FULLTEXT: ("Step", ["text", "notes"]),
     NOTE_FULLTEXT: ("Procedure", ["notes"]),
+    LOOKUP_FULLTEXT: (TEXT_LABEL, ["terms"]),  # the folded text and its short forms: what the lookup matches
 }
 
 
@@ -264,14 +275,6 @@ def lucene_query(parts) -> str:
 _UNIT_FIELDS = "u.id AS unit, u.name AS name, u.path AS path, u.kind AS kind, u.unit_type AS unit_type"
 
 
-FULLTEXT_INDEXES = (DUTY_FULLTEXT, UNIT_FULLTEXT, PROCEDURE_FULLTEXT, STEP_FULLTEXT, NOTE_FULLTEXT)
-
-
-def fulltext_holds() -> str:
-    """Does any node of full-text index ``$index`` hold ``$q``: one row if so, none if not."""
-    return "CALL db.index.fulltext.queryNodes($index, $q, {limit: 1}) YIELD node RETURN 1 AS held LIMIT 1"
-
-
 def fulltext_unit_hits() -> str:
     """Units whose name matches ``$q`` in index ``$index`` (at most ``$limit``), with what they hold."""
     return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS u, score\n"
@@ -290,77 +293,45 @@ def fulltext_duty_hits() -> str:
             "       h.doc AS doc, h.line AS line, h.article AS article, h.item AS item, h.post AS post, '' AS role")
 
 
-def fulltext_procedure_hits() -> str:
-    """Procedure titles matching ``$q``, one row per unit with a role in the procedure.
+def lookup_id(label: str, key: str) -> str:
+    """The ``id`` of the lookup node ``key`` (a text number, term, name) of ``label``.
 
-    ``roles`` in document order (`` (inferred)`` marks a role the text implies);
-    ``owner``: the unit is the agency the procedure belongs to; ``deciders``: who
-    decides in a rule's clauses.
+    >>> lookup_id(TERM_LABEL, "保稅")
+    'OrggraphTerm:保稅'
     """
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS p, score\n"
-            "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(p)\n"
-            "WITH p, score, u, r ORDER BY r.line, r.order\n"
-            "WITH p, score, u, collect(r) AS rs\n"
-            f"RETURN p.id AS ref, p.title AS text, score, {_UNIT_FIELDS},\n"
-            "       p.doc AS doc, CASE WHEN u.id = p.agency THEN p.line ELSE rs[0].line END AS line,\n"
-            "       '' AS article, '' AS item, coalesce(rs[0].post, '') AS post,\n"
-            "       [r IN rs | r.role + CASE WHEN r.basis = 'inferred' THEN ' (inferred)' ELSE '' END] AS roles,\n"
-            "       u.id = p.agency AS owner, p:Rule AS rule,\n"
-            "       COLLECT { MATCH (p)-[:HAS_STEP]->(st) UNWIND coalesce(st.deciders, []) AS d\n"
-            "                 WITH st, d ORDER BY st.n RETURN d } AS deciders")
+    return f"{label}:{key}"
 
 
-def fulltext_step_hits() -> str:
-    """Procedure steps matching ``$q`` (text and notes), one row per unit acting in the step.
-
-    A rule's clause naming nobody is its agency's (its deciders are the agency's posts).
-    ``roles``: the unit's roles in the step; ``inferred``: it acts there only by inference.
-    """
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS s, score\n"
-            "MATCH (p:Procedure)-[:HAS_STEP]->(s)\n"
-            "WITH p, s, score, coalesce(s.actors, []) AS actors\n"
-            "WITH p, s, score, actors, CASE WHEN size(actors) > 0 THEN actors\n"
-            "     WHEN p:Rule AND coalesce(p.agency, '') <> '' THEN [p.agency] ELSE [] END AS acting\n"
-            "MATCH (u:Unit) WHERE u.id IN acting\n"
-            "WITH p, s, score, u, [i IN range(0, size(actors) - 1) WHERE actors[i] = u.id] AS at\n"
-            "RETURN s.id AS ref, s.text AS text, coalesce(s.notes, []) AS step_notes, s.n AS n, score,"
-            f" {_UNIT_FIELDS},\n"
-            "       s.doc AS doc, s.line AS line, coalesce(s.article, '') AS article, coalesce(s.item, '') AS item,\n"
-            "       '' AS post, [i IN at | s.actor_roles[i]] AS roles,\n"
-            "       size(at) > 0 AND all(i IN at WHERE coalesce(s.actor_basis[i], 'explicit') = 'inferred')"
-            " AS inferred,\n"
-            "       u.id = p.agency AS owner, p:Rule AS rule, p.title AS procedure,"
-            " coalesce(s.deciders, []) AS deciders")
+def lookup_statistics() -> str:
+    """The lookup's statistics for one query: the number of texts and their total length; the document
+    frequency of each of ``$terms`` (ids, :func:`lookup_id`) a text holds, with the units whose names (path)
+    hold it; the paths of the units each of ``$names`` (ids) may mean as context.  No row when nothing was
+    pushed for the lookup."""
+    return (f"MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true\n"
+            "RETURN s.texts AS texts, s.length_sum AS length_sum, s.version AS version,\n"
+            f"       COLLECT {{ UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}})\n"
+            "                 RETURN {term: x.term, df: x.df, units: x.units} } AS terms,\n"
+            f"       COLLECT {{ UNWIND $names AS n MATCH (c:{ident(CONTEXT_LABEL)} {{id: n}})\n"
+            "                 UNWIND c.units AS uid MATCH (u:Unit {id: uid})\n"
+            "                 RETURN {name: c.name, path: u.path} } AS context")
 
 
-def fulltext_note_hits() -> str:
-    """Notes (作業注意事項) of the procedures whose notes match ``$q``: one row per note and acting unit.
-
-    Lucene scores the procedure's notes together; the caller scores each note.
-    """
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS p, score\n"
-            "WITH p, score, coalesce(p.notes, []) AS notes, coalesce(p.note_actors, []) AS actors,\n"
-            "     coalesce(p.note_inferred, []) AS inferred\n"
-            "UNWIND range(0, size(notes) - 1) AS i\n"
-            "WITH p, score, i, notes[i] AS text, p.note_lines[i] AS line,"
-            " split(coalesce(inferred[i], ''), '|') AS weak,\n"
-            "     CASE WHEN coalesce(actors[i], '') <> '' THEN split(actors[i], '|')\n"
-            "          WHEN p:Rule AND coalesce(p.agency, '') <> '' THEN [p.agency] ELSE [] END AS acting\n"
-            "MATCH (u:Unit) WHERE u.id IN acting\n"
-            "OPTIONAL MATCH (u)-[r:RESPONSIBLE_FOR]->(p) WHERE r.line = line\n"
-            "WITH p, score, i, text, line, weak, u, r ORDER BY r.order\n"
-            "WITH p, score, i, text, line, weak, u,\n"
-            "     [x IN collect(r) | x.role + CASE WHEN x.basis = 'inferred' THEN ' (inferred)' ELSE '' END] AS roles\n"
-            f"RETURN p.id + '#note:' + toString(i) AS ref, text, score, {_UNIT_FIELDS},\n"
-            "       p.doc AS doc, line, '' AS article, '' AS item, '' AS post, roles,\n"
-            "       u.id IN weak AND NOT p:Rule AS inferred, u.id = p.agency AS owner, p:Rule AS rule,\n"
-            "       p.title AS procedure")
+def lookup_known() -> str:
+    """Which of ``$terms`` (ids, :func:`lookup_id`) some text of the lookup holds."""
+    return f"UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}}) WHERE x.df > 0 RETURN x.term AS term"
 
 
-def context_units() -> str:
-    """Units with units under them: names a query may mention as the place to look."""
-    return ("MATCH (u:Unit) WHERE EXISTS { (u)-[:HAS_UNIT]->(:Unit) }\n"
-            "RETURN u.name AS name, u.path AS path, u.kind AS kind")
+def lookup_text_hits() -> str:
+    """The lookup's texts Lucene finds for ``$q`` in index ``$index`` (at most ``$limit``), as the index keeps them."""
+    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n"
+            "RETURN t.n AS n, t.kind AS kind, t.ref AS ref, t.text AS text, t.key AS key, t.prior AS prior,\n"
+            "       t.flags AS flags, t.clause AS clause, t.context AS context, t.units AS units, t.docs AS docs,\n"
+            "       t.lines AS lines, t.articles AS articles, t.items AS items, t.posts AS posts, t.roles AS roles")
+
+
+def units_by_id() -> str:
+    """The units ``$ids``, as the lookup shows them."""
+    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS}")
 
 
 def unit_rows() -> str:

@@ -55,9 +55,12 @@ def _props(data: dict, skip=("labels", "type")) -> dict:
     return {k: f for k, v in data.items() if k not in skip and (f := flatten(v)) is not None}
 
 
-def plan(graph) -> dict:
-    """The batches to write: ``{"nodes": {(primary, extras): [rows]}, "rels": {(type, src, dst): [rows]}}``."""
+def plan(graph, lookup: dict[str, list[dict]] | None = None) -> dict:
+    """The batches to write: ``{"nodes": {(primary, extras): [rows]}, "rels": {(type, src, dst): [rows]}}``;
+    ``lookup``'s nodes (``{label: [{"id", "props"}]}``) too."""
     nodes, rels, primary = defaultdict(list), defaultdict(list), {}
+    for label, rows in (lookup or {}).items():
+        nodes[(label, ())] = [{"id": r["id"], "props": _props(r["props"])} for r in rows]
     for nid, data in graph.g.nodes(data=True):
         labels = list(data.get("labels") or ["Node"])
         primary[nid] = labels[0]
@@ -71,10 +74,12 @@ def plan(graph) -> dict:
     return {"nodes": dict(nodes), "rels": dict(rels)}
 
 
-def expected_counts(graph) -> dict:
+def expected_counts(graph, lookup: dict[str, list[dict]] | None = None) -> dict:
     labels = Counter(lab for _, d in graph.g.nodes(data=True) for lab in (d.get("labels") or ["Node"]))
+    labels.update({label: len(rows) for label, rows in (lookup or {}).items()})
     types = Counter(d.get("type") or str(k).split(":")[0] for _, _, k, d in graph.g.edges(keys=True, data=True))
-    return {"nodes": graph.g.number_of_nodes(), "relationships": graph.g.number_of_edges(),
+    return {"nodes": graph.g.number_of_nodes() + sum(len(rows) for rows in (lookup or {}).values()),
+            "relationships": graph.g.number_of_edges(),
             "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items()))}
 
 
@@ -84,9 +89,11 @@ def _batches(rows, size):
 
 
 def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: str | None = None,
-         progress=None, source: str = "") -> dict:
+         progress=None, source: str = "", lookup: dict[str, list[dict]] | None = None) -> dict:
     """Make ``graph`` the graph orggraph holds in Neo4j, all or nothing (see the module's doc).
 
+    ``lookup``: nodes written with the graph, ``{label: [{"id", "props"}]}`` — what ``which --backend
+    neo4j`` ranks with (:mod:`queries.lookup.neo4j_rows`); counted and switched as the graph's own.
     ``source`` is the store's fingerprint (``orggraph neo4j status`` compares it with the
     store's); ``progress(n)`` is called after each batch with the number of rows written.
     Returns a summary with counts verified against the embedded graph; raises
@@ -95,8 +102,8 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
     if batch_size < 1:
         raise Neo4jError("batch size must be at least 1")
     run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
-    work = plan(graph)
-    expected = expected_counts(graph)
+    work = plan(graph, lookup)
+    expected = expected_counts(graph, lookup)
     step = "connecting"
     seconds: dict[str, float] = {}
     clock = [time.perf_counter()]

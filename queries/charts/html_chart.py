@@ -3,10 +3,13 @@
 :func:`html_chart` fills ``html_chart.html`` (beside this module, shipped in the wheel)
 with the chart's data as JSON: the units of the tree, their duties with provenance,
 and what the page's search needs to answer exactly as ``orggraph which QUERY --agency
-UNIT`` does.  The page ports :func:`queries.lookup.search.search` and the reading of questions of
+UNIT`` does.  The page cannot run Python: it carries a JavaScript *copy* of the ranking core
+(:func:`queries.lookup.ranking.rank`, with its parameters imported from there) and of the reading of questions of
 :func:`queries.lookup.ask.ask` (the planner vocabulary, 「哪個機關」 answered with agencies; not the agency a
-question names: the page searches its own chart) to JavaScript and runs them on entries
-precomputed here from the same :class:`queries.lookup.search.Index`:
+question names: the page searches its own chart), run on entries precomputed here from the same
+:class:`queries.lookup.search.Index`.  The copy is not the core: a change to the core must be made in
+``html_chart.html``'s script too, and tests/test_html_chart.py checks in a browser that the page answers as ``which``
+does.  What the page is given:
 
 - entries keep their order (ties are broken by it) and their folded keys; a key is
   shipped only where the page's per-character folding would not reproduce it;
@@ -38,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from graph_model.records.records import Source
 from queries.lookup.ask import AGENCY_LEVEL, MAX_VARIANTS, SYNONYM_WEIGHT
-from queries.lookup.search import (
+from queries.lookup.ranking import (
     CONTEXT_BOOST,
     EVIDENCE_PER_UNIT,
     K1,

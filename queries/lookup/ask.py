@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from queries.textnorm import clean_query, fold
 
-from .search import keep_ties
+from .ranking import keep_ties
 from .vocabulary import Catalog, Synonym, synonyms_in
 
 if TYPE_CHECKING:

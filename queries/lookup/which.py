@@ -33,7 +33,9 @@ from graph_model.records.naming import breadcrumb_of
 from graph_model.records.provenance import Source
 
 from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
-from .search import PARTIAL_MIN_CHARS, Index, build_index, closest_entries, highlight_spans, parse_query, search
+from .ranking import PARTIAL_MIN_CHARS, UnitResult
+from .rows import IndexUnit
+from .search import Index, build_index, closest_entries, highlight_spans, parse_query, search
 
 DEFAULT_TOP = 10
 
@@ -135,14 +137,19 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
                      partial_chars=partial_chars)
     if not results:
         return []
-    terms = parse_query(index, query).terms
+    return hits_of(results, parse_query(index, query).terms, lambda u: index.units[u], explain)
+
+
+def hits_of(results: list[UnitResult], terms, unit_of: Callable[[int], IndexUnit], explain: bool = False) -> list[Hit]:
+    """The ranking's results as hits, with their evidence highlighted (``terms``: the query's): what both
+    backends return.  ``unit_of(u)``: the unit numbered ``u`` in the results."""
     hits, group, previous = [], 0, None
     spans_of: dict[int, list] = {}
     for r in results:
-        u = index.units[r.unit]
+        u = unit_of(r.unit)
         evidence = []
         for m in r.matches:
-            entry = index.entries[m.entry]
+            entry = m.text
             spans = spans_of.get(m.entry)
             if spans is None:
                 spans = spans_of[m.entry] = highlight_spans(entry.key, terms)
@@ -155,15 +162,13 @@ def which(source, query: str, *, agency: str | None = None, unit_type: str | Non
         previous = signature
         info = None
         if explain:
-            info = [{"text": index.entries[m.entry].text, "score": round(m.score, 3), **(m.explain or {})}
-                    for m in r.matches]
+            info = [{"text": m.text.text, "score": round(m.score, 3), **(m.explain or {})} for m in r.matches]
             if r.context:
                 info[0]["context"] = "under a unit named in the query"
         unit = {"id": u.id, "name": u.name, "path": list(u.path), "type": u.unit_type, "kind": u.kind}
         if u.status:  # with --all: what became of a unit that is history
             unit["status"] = u.status
-        hits.append(Hit(unit,
-                        r.score, evidence, group, info, r.partial))
+        hits.append(Hit(unit, r.score, evidence, group, info, r.partial))
     return hits
 
 

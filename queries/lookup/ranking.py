@@ -1,0 +1,509 @@
+"""The one ranking of ``which``: typed candidates and term statistics in, units best first out.
+
+Both backends only *produce* what this module ranks: the embedded index
+(:func:`queries.lookup.search.search`, from its postings) and Neo4j
+(:mod:`queries.lookup.neo4j_lookup`, candidates from Lucene, statistics pushed with the graph
+by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here, once:
+
+- the query read against what the texts hold (:func:`read_query`): unit names taken as context,
+  glue characters (要去, 在做) that join nothing indexed dropped;
+- BM25 over character unigrams and bigrams of the folded texts, idf from document frequencies;
+- phrase: the longest run of the query found verbatim in the text;
+- coverage: the share of the query's bigram idf mass the text (with the unit's names) holds; below
+  :data:`MIN_COVERAGE` no match, unless :data:`MIN_RUN` characters of the query are there word for
+  word.  A *seam* — a bigram no text has, between two texts have (印信管理: 信管) — straddles two
+  words and is not counted against a text holding the word before it (:func:`seams`);
+- prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室事項」) count for
+  less, unless the query matches before their catch-all clause;
+- context: units under a unit the query names (``臺中關保稅``) count :data:`CONTEXT_BOOST` times;
+- the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
+  covering :data:`PARTIAL_MIN_CHARS` characters of the query (two words), marked ``partial``.  One
+  word is chance (辦公室 is no answer to 辦公室冷氣維修; eval/offtopic.jsonl);
+- ties: a unit ranks by its best text; equal scores order by that text's place in the index
+  (:attr:`Candidate.order`), then by unit id.
+
+The parameters were tuned on eval/queries.jsonl as a whole, never for one query.
+
+>>> q = read_query("印信管理", frozenset(), {"印信", "管理", "印", "信", "管", "理"}.__contains__)
+>>> text = IndexText("duty", "d1", "印信管理", "印信管理", 1.0, [], [IndexHandler(0, "001", 3, "", "", "", "")], -1, "")
+>>> c = candidate(text, 0, q.terms)
+>>> [(r.unit_id, round(r.score, 3)) for r in rank(q, Stats(2, 4.0, dict.fromkeys(q.terms, 1)), [c],
+...                                               ["財政部/秘書室"].__getitem__)]
+[('財政部/秘書室', 5.822)]
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from queries.textnorm import FUNCTION_CHARS, clean_query, short_forms
+
+from .rows import IndexHandler, IndexText
+
+K1, B = 1.2, 0.75  # BM25
+UNIGRAM_WEIGHT = 0.3  # a shared character counts for less than a shared bigram
+PHRASE_BONUS = 1.0  # score × (1 + PHRASE_BONUS × longest verbatim run / query length)
+MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's text (with the unit's names) must contain
+PREFILTER = 0.2  # share a text must contain on its own to be considered at all
+MIN_RUN = 4  # …or the length of a run of the query it contains word for word
+CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
+PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
+# Bigrams in at least 3% of the national store's texts (its 18,461 duties, names and procedure texts, 2026-12):
+# the genre's own vocabulary.  Where one word in common is enough (inside an agency the question names),
+# one of these is not that word: every unit has 業務, 規劃 or 管理 somewhere.
+COMMON_WORDS = frozenset(
+    "事項 規劃 管理 之規 執行 其他 有關 督導 研究 業務 他有 推動 之研 處理 務之 協調 人員 相關 劃及 及執 發展 政策 "
+    "及管 資訊 安全 計畫 理及 維護 導及 服務 教育 及督 研擬 輔導 訓練 及推 案件 機關 考核 法規 件之".split())
+EVIDENCE_PER_UNIT = 3
+
+
+# --------------------------------------------------------------------------- terms
+def key_terms(key: str) -> dict[str, int]:
+    """Unigram and bigram counts of a folded key (bigrams never span a boundary): what is matched.
+
+    >>> key_terms("印信 管理")
+    {'印': 1, '信': 1, '印信': 1, '管': 1, '理': 1, '管理': 1}
+    """
+    counts: dict[str, int] = {}
+    for run in key.split():
+        for i, ch in enumerate(run):
+            counts[ch] = counts.get(ch, 0) + 1
+            if i:
+                bg = run[i - 1:i + 1]
+                counts[bg] = counts.get(bg, 0) + 1
+    return counts
+
+
+def text_terms(key: str) -> dict[str, int]:
+    """The terms a text is found by: those of its key, and once each those of its short forms (環境保護 in the
+    text: a query saying 環保 finds it too)."""
+    terms = key_terms(key)
+    for short in short_forms(key):
+        for term in key_terms(short):
+            terms.setdefault(term, 1)
+    return terms
+
+
+def content_length(key: str) -> int:
+    """A text's length for BM25: its characters, boundaries not counted, at least 1."""
+    return max(1, len(key) - key.count(" "))
+
+
+# --------------------------------------------------------------------------- records
+@dataclass(frozen=True)
+class Query:
+    """A query as the ranking sees it."""
+
+    text: str
+    key: str  # cleaned, folded
+    parts: list[str]  # key split at boundaries (context names removed)
+    context: list[str]  # unit names the query mentions as context
+    terms: dict[str, int]
+
+    @property
+    def length(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+
+class Stats(NamedTuple):
+    """What the ranking needs of the whole collection of texts."""
+
+    texts: int  # how many texts there are
+    avgdl: float  # their average content length
+    df: Mapping[str, int]  # texts holding a term, for (at least) the query's terms; absent: none
+
+
+class Candidate(NamedTuple):
+    """A text that may answer: the index's row, its place in the index and the query's terms it holds."""
+
+    text: IndexText  # kind, ref, folded key, prior, flags, catch-all clause start, handlers with provenance
+    order: int  # its place in the index: equal scores of different texts are ordered by it
+    length: int  # content length (:func:`content_length`)
+    tf: Mapping[str, int]  # the query's terms it holds, with their counts
+
+
+def candidate(text: IndexText, order: int, query_terms: Iterable[str]) -> Candidate:
+    """A candidate whose term counts are worked out from its key (what the index's postings hold)."""
+    held = text_terms(text.key)
+    return Candidate(text, order, content_length(text.key), {t: held[t] for t in query_terms if t in held})
+
+
+@dataclass
+class Match:
+    """One matched text and how it scored for a unit."""
+
+    entry: int  # the candidate's order
+    text: IndexText
+    score: float
+    handlers: list[IndexHandler]  # the text's handlers for this unit
+    explain: dict | None = None
+
+
+@dataclass
+class UnitResult:
+    unit: int
+    unit_id: str
+    score: float
+    matches: list[Match] = field(default_factory=list)
+    context: bool = False  # preferred because the query named a unit above it
+    partial: bool = False  # found by the second pass: only a few of the query's words in common
+
+
+# --------------------------------------------------------------------------- reading the query
+def read_query(text: str, triggers: frozenset[str] | None, known: Callable[[str], bool],
+               names: Callable[[str], Iterable[str]] = lambda key: ()) -> Query:
+    """Clean and fold ``text`` (``triggers``: :func:`queries.textnorm.opencc_triggers`); of ``names(key)`` (unit
+    names the cleaned query may mention as the place to look), those it holds become context when content
+    remains, longest first.  ``known(term)``: does some text hold the term."""
+    key = clean_query(text, triggers)
+    parts, context = key.split(), list[str]()
+    first = {ch: i for i, ch in reversed(list(enumerate(key)))}
+    for name in sorted(set(names(key)), key=lambda n: (-len(n), first.get(n[0], len(key)), n)):
+        if not any(name in p for p in parts):
+            continue
+        rest = [q for p in parts for q in (p.replace(name, " ").split() if name in p else [p])]
+        if sum(len(q) for q in rest) >= 2:
+            parts, context = rest, context + [name]
+    parts = [q for p in parts for q in _break_at_glue(known, p).split()]
+    terms: dict[str, int] = {}
+    for p in parts:
+        for t, c in key_terms(p).items():
+            terms[t] = terms.get(t, 0) + c
+    # A bigram no text holds that joins a function character (要去, 在做, 會去) is the question's
+    # phrasing, not its matter: it could match nothing, and only lowers every text's coverage.
+    glue = [t for t in terms if len(t) == 2 and not FUNCTION_CHARS.isdisjoint(t) and not known(t)]
+    if len(glue) < sum(1 for t in terms if len(t) == 2):
+        for t in glue:
+            del terms[t]
+    return Query(text, key, parts, context, terms)
+
+
+def query_substrings(key: str) -> tuple[list[str], list[str]]:
+    """``(terms, names)``: every term :func:`read_query` may ask ``known`` about, and every piece of three
+    characters or more that may be a unit's name — what a backend looks up before reading a query."""
+    terms: set[str] = set()
+    names: set[str] = set()
+    for run in key.split():
+        for i in range(len(run)):
+            terms.update(run[i:i + n] for n in (1, 2) if i + n <= len(run))
+            names.update(run[i:j] for j in range(i + 3, len(run) + 1))
+    return sorted(terms), sorted(names)
+
+
+def _break_at_glue(known: Callable[[str], bool], part: str) -> str:
+    """Replace function characters that join nothing indexed (行李要檢查 → 行李 檢查) with a boundary."""
+    chars = list(part)
+    for i, ch in enumerate(part):
+        if ch in FUNCTION_CHARS:
+            left = part[i - 1:i + 1] if i else ""
+            right = part[i:i + 2] if i + 1 < len(part) else ""
+            if not any(g and known(g) for g in (left, right)):
+                chars[i] = " "
+    return "".join(chars)
+
+
+def query_bigrams(q: Query) -> list[str]:
+    """The terms coverage is measured on: the query's bigrams, or its characters when it has none."""
+    return [t for t in q.terms if len(t) == 2] or [t for t in q.terms if len(t) == 1]
+
+
+# --------------------------------------------------------------------------- pieces
+def idf(stats: Stats, term: str) -> float:
+    df = stats.df.get(term, 0)
+    return math.log(1 + (stats.texts - df + 0.5) / (df + 0.5))
+
+
+def seams(parts: list[str], known) -> dict[str, str]:
+    """Query bigrams absent from ``known`` (the texts' terms) whose every occurrence lies between two
+    bigrams of the query that are in it: they straddle two words the documents know (印信管理: 信管,
+    between 印信 and 管理).  Each maps to the word before it (its bigram next to the seam), or to
+    ``""`` when the seam follows different words where it occurs.
+
+    >>> seams(["印信管理", "量子電腦"], {"印信", "管理", "電腦"})
+    {'信管': '印信'}
+    """
+    found: dict[str, set[str]] = {}
+    not_seam = set()
+    for p in parts:
+        for i in range(len(p) - 1):
+            bg = p[i:i + 2]
+            if bg in known:
+                continue
+            if 0 < i < len(p) - 2 and p[i - 1:i + 1] in known and p[i + 1:i + 3] in known:
+                found.setdefault(bg, set()).add(p[i - 1:i + 1])
+            else:
+                not_seam.add(bg)
+    return {bg: (before.pop() if len(before) == 1 else "") for bg, before in found.items() if bg not in not_seam}
+
+
+def covered_chars(parts: list[str], grams) -> int:
+    """How many characters of the query ``parts`` the bigrams ``grams`` cover: what the second pass asks
+    of a text (one three-character word is 2 bigrams but 3 characters).
+
+    >>> covered_chars(["國道交通違規取締"], ["交通", "取締"]), covered_chars(["辦公室冷氣維修"], ["辦公", "公室"])
+    (4, 3)
+    """
+    grams = set(grams)
+    return sum(1 for p in parts for i in range(len(p))
+               if p[i:i + 2] in grams or (i and p[i - 1:i + 1] in grams))
+
+
+def _automaton(parts: tuple[str, ...]) -> tuple[list[dict], list[int], list[int]]:
+    """Suffix automaton ``(transitions, links, lengths)`` of the query parts, joined by a character
+    no key holds: built in time linear in the query, it finds the longest run of the query in a key
+    in one pass over the key."""
+    nxt: list[dict[str, int]] = [{}]
+    link, length, last = [-1], [0], 0
+    for ch in "\x00".join(parts):
+        cur = len(nxt)
+        nxt.append({})
+        length.append(length[last] + 1)
+        link.append(0)
+        p = last
+        while p >= 0 and ch not in nxt[p]:
+            nxt[p][ch] = cur
+            p = link[p]
+        if p >= 0:
+            q = nxt[p][ch]
+            if length[p] + 1 == length[q]:
+                link[cur] = q
+            else:
+                clone = len(nxt)
+                nxt.append(dict(nxt[q]))
+                length.append(length[p] + 1)
+                link.append(link[q])
+                while p >= 0 and nxt[p].get(ch) == q:
+                    nxt[p][ch] = clone
+                    p = link[p]
+                link[q] = link[cur] = clone
+        last = cur
+    return nxt, link, length
+
+
+_AUTOMATA: dict[tuple[str, ...], tuple] = {}
+
+
+def longest_run(parts: list[str], key: str) -> tuple[int, int]:
+    """``(length, position in key)`` of the longest piece of the query found verbatim in ``key``
+    (the first such piece in ``key``), in time linear in the query and the key."""
+    tparts = tuple(parts)
+    sam = _AUTOMATA.get(tparts)
+    if sam is None:
+        if len(_AUTOMATA) > 16:
+            _AUTOMATA.clear()
+        sam = _AUTOMATA[tparts] = _automaton(tparts)
+    nxt, link, length = sam
+    best, where, v, run = 0, -1, 0, 0
+    for i, ch in enumerate(key):
+        while v and ch not in nxt[v]:
+            v = link[v]
+            run = length[v]
+        v2 = nxt[v].get(ch)
+        if v2 is None:
+            v, run = 0, 0
+        else:
+            v, run = v2, run + 1
+            if run > best:
+                best, where = run, i - run + 1
+    return best, where
+
+
+def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,
+                     run_at: tuple[int, int] | None = None) -> tuple[int, float, float]:
+    """``(longest verbatim run, phrase factor, prior)`` of a text's ``key`` for the query ``parts``.
+
+    A flagged text loses its discount when the query matches before its catch-all
+    clause (公共關係 in 「印信、文書…公共關係及不屬於各處、室事項」).  ``run_at`` is
+    :func:`longest_run` of ``parts`` and ``key`` when the caller has it already.
+    """
+    run, at = run_at if run_at is not None else longest_run(parts, key)
+    return run, 1 + PHRASE_BONUS * run / qlen, (1.0 if 0 <= at < clause else prior)
+
+
+def keep_ties(ranked: list, limit: int | None, score: Callable) -> list:
+    """The first ``limit`` of ``ranked`` (best first), and every one tied with the last of them."""
+    if limit is None or len(ranked) <= limit:
+        return ranked
+    cut, last = limit, round(score(ranked[limit - 1]), 9)
+    while cut < len(ranked) and round(score(ranked[cut]), 9) == last:
+        cut += 1
+    return ranked[:cut]
+
+
+# --------------------------------------------------------------------------- ranking
+def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Callable[[int], str], *,
+         unit_names: Mapping[int, Collection[str]] | None = None, context_units: Collection[int] = (),
+         limit: int | None = None, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS) -> list[UnitResult]:
+    """Units that handle what ``q`` describes, best first.
+
+    ``candidates``: the texts holding at least one of the query's bigrams (:func:`query_bigrams`), each
+    with its handlers already restricted to the units asked for (``--agency``/``--type``); others are
+    ignored.  ``unit_id(u)``: the id of unit ``u`` (tie order).  ``unit_names[u]``: the query's
+    bigrams the names of unit ``u`` and of the units above it hold, for every unit holding some (they
+    count towards coverage).  ``context_units``: units under a unit the query names.  ``limit`` cuts
+    after that many results but never inside a run of equal scores.  ``partial_chars``: the query
+    characters the second pass needs in common (two words; one inside an agency the question names,
+    :mod:`queries.lookup.ask`).
+    """
+    if not q.terms:
+        return []
+    bigrams = query_bigrams(q)
+    unigrams = [t for t in q.terms if len(t) == 1 and t not in bigrams]
+    weights = {t: idf(stats, t) for t in q.terms}
+    bit = {t: 1 << i for i, t in enumerate(bigrams)}
+    weight_of_bit = {i: weights[t] for i, t in enumerate(bigrams)}
+    total = sum(weights[t] for t in bigrams) or 1.0
+    # A seam is no evidence against a text holding the word before it, whose weight is measured
+    # without it.  Not so for a text holding only the word after it: a Chinese phrase is head-final,
+    # its last word (管理) the general one that the words before it narrow down (印信), so a text with
+    # the head alone (人事管理) has not matched the phrase.
+    excuses: dict[int, int] = {}  # bit number of the bigram before a seam -> the seams' bits
+    for seam, before in seams(q.parts, _Known(stats.df)).items():
+        if before and seam in bit and before in bit:
+            i = bit[before].bit_length() - 1
+            excuses[i] = excuses.get(i, 0) | bit[seam]
+
+    def excused(mask: int) -> int:
+        """The seams excused for a text holding the query bigrams in ``mask``."""
+        out = 0
+        if excuses:
+            while mask:
+                low = mask & -mask
+                out |= excuses.get(low.bit_length() - 1, 0)
+                mask ^= low
+        return out
+
+    def mass(mask: int) -> float:
+        """The idf mass of the query bigrams in ``mask`` (time linear in the bits set)."""
+        m = 0.0
+        while mask:
+            low = mask & -mask
+            m += weight_of_bit[low.bit_length() - 1]
+            mask ^= low
+        return m
+
+    avgdl = stats.avgdl
+
+    def bm25(c: Candidate, terms: list[str], weight: float, contrib: list | None) -> float:
+        """The BM25 of ``terms`` in ``c``, summed in the query's order (both backends add alike)."""
+        s_total = 0.0
+        for t in terms:
+            tf = c.tf.get(t)
+            if not tf:
+                continue
+            w = weight * weights[t] * q.terms[t]
+            s = w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * c.length / avgdl))
+            s_total += s
+            if contrib is not None:
+                contrib.append((t, round(weights[t], 3), round(s, 3)))
+        return s_total
+
+    scored: list[_Scored] = []
+    for c in candidates:
+        mask, m = 0, 0.0
+        for t in bigrams:
+            if c.tf.get(t):
+                mask |= bit[t]
+                m += weights[t]
+        if not mask or not c.text.handlers:
+            continue
+        contrib: list | None = [] if explain else None
+        raw = bm25(c, bigrams, 1.0, contrib)
+        # Texts that share too little with the query are not candidates, even with their units' names,
+        # unless they hold a run of MIN_RUN characters of the query word for word (which needs at least
+        # MIN_RUN - 1 of its bigrams: only those texts are scanned for one).
+        run_at = None
+        keep = m >= PREFILTER * (total - mass(excused(mask)))
+        if not keep and mask.bit_count() >= MIN_RUN - 1:
+            run_at = longest_run(q.parts, c.text.key)
+            keep = run_at[0] >= MIN_RUN
+        raw += bm25(c, unigrams, UNIGRAM_WEIGHT, contrib)
+        scored.append(_Scored(c, mask, m, raw, keep, run_at, contrib or []))
+
+    name_masks: dict[int, int] = {}
+    for u, held in (unit_names or {}).items():
+        mask = 0
+        for t in held:
+            mask |= bit.get(t, 0)
+        if mask:
+            name_masks[u] = mask
+    qlen = max(q.length, 1)
+    wide: dict[int, bool] = {}
+
+    def two_words(mask: int) -> bool:
+        """Do the query bigrams in ``mask`` cover ``partial_chars`` characters of the query?"""
+        if mask not in wide:
+            loose = partial_chars < PARTIAL_MIN_CHARS
+            held = [t for t in bigrams if mask & bit[t] and not (loose and t in COMMON_WORDS)]
+            wide[mask] = covered_chars(q.parts, held) >= partial_chars
+        return wide[mask]
+
+    def by_unit_of(texts: list[_Scored], partial: bool) -> dict[int, list[Match]]:
+        by_unit: dict[int, list[Match]] = {}
+        for sc in texts:
+            text = sc.c.text
+            run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, sc.run_at)
+            base = sc.raw * phrase * prior
+            per_unit: dict[int, list[IndexHandler]] = {}
+            for h in text.handlers:
+                per_unit.setdefault(h.unit, []).append(h)
+            for u, hs in per_unit.items():
+                m = sc.mask | name_masks.get(u, 0)
+                extra, seamed = m & ~sc.mask, excused(m)
+                coverage = (sc.mass + (mass(extra) if extra else 0.0)) / ((total - mass(seamed)) or 1.0)
+                if partial:
+                    if not two_words(m):
+                        continue
+                # Too little of the query in common, unless a long stretch of it is there word for word
+                # (a chatty question around a real phrase: 我想知道進口貨物退運…).
+                elif coverage < MIN_COVERAGE and run < MIN_RUN:
+                    continue
+                boost = CONTEXT_BOOST if u in context_units else 1.0
+                score = base * coverage * boost
+                info = None
+                if explain:
+                    info = {"bm25": round(sc.raw, 3), "coverage": round(coverage, 3),
+                            "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
+                            "seams": sorted(t for t in bigrams if seamed & bit[t]),
+                            "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
+                            "flags": list(text.flags), "context_boost": boost, "terms": sc.contrib}
+                by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
+        return by_unit
+
+    by_unit, partial = by_unit_of([sc for sc in scored if sc.keep], False), False
+    if not by_unit:  # the second pass: texts that may share two words (a unit's names may add some)
+        any_name = 0
+        for mask in name_masks.values():
+            any_name |= mask
+        by_unit, partial = by_unit_of([sc for sc in scored if two_words(sc.mask | any_name)], True), True
+
+    results = []
+    for u, matches in by_unit.items():
+        matches.sort(key=lambda m: (-m.score, m.entry))
+        results.append(UnitResult(u, unit_id(u), matches[0].score, matches[:EVIDENCE_PER_UNIT],
+                                  u in context_units, partial))
+    # Best score first; equal scores stay together, ordered by the evidence they share, then by id.
+    results.sort(key=lambda r: (-round(r.score, 9), r.matches[0].entry, r.unit_id))
+    return keep_ties(results, limit, lambda r: r.score)
+
+
+class _Scored(NamedTuple):
+    c: Candidate
+    mask: int  # the query bigrams it holds
+    mass: float  # their idf mass
+    raw: float  # BM25
+    keep: bool  # passes the prefilter
+    run_at: tuple[int, int] | None  # longest_run, when the prefilter needed it
+    contrib: list  # (term, idf, score) for --explain
+
+
+class _Known:
+    """``term in known``: some text holds it (a document frequency above zero)."""
+
+    def __init__(self, df: Mapping[str, int]):
+        self.df = df
+
+    def __contains__(self, term: object) -> bool:
+        return bool(self.df.get(term, 0)) if isinstance(term, str) else False
