@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol
 
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 from loaders.common import UNIT_NAME, split_unit_list
-from loaders.read.text import CN_NUM, Line
+from loaders.read.text import CN_NUM, Line, cn_number
 
 from .patterns import (
     AGENCY_CLAUSE,
@@ -54,6 +54,7 @@ from .patterns import (
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
+    SET_UP_BELOW,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -426,6 +427,18 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         note = "得設（依需要設置）" if further.group("cond") else ""
         paths += [p for p in (parser.unit(n, line, note=note) for n in more_names) if p]
         end += further.end()
+    below = SET_UP_BELOW.match(text[end:]) if len(paths) == 1 else None
+    if below and (children := _set_up_below(parser, paths[0], below.group("list"), line)):
+        # 「設農民健康保險部，下設承保、…、財務五科，分別掌理…」: what follows is the unit's, its sections share it out.
+        end += below.end()
+        duty = DUTY_VERB.search(text[end:])
+        if duty and not POINTS_ELSEWHERE.search(duty.group("duty")):
+            parser.duty(paths[0], duty.group("duty"), line)
+            shares = shared_out(children, duty.group("duty")) if len(children) > 1 and \
+                re.search(r"分別(?:掌理|辦理|負責)", text[end:]) else None
+            for child, share in (shares or {}).items():
+                parser.duty(child, share, line)
+            return NO_LIST
     rest = text[end:]
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
@@ -454,6 +467,17 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         # naming none is the agency's, which its units share out.
         return ListContext(parser.agency, "", Mode.AGENCY)
     return ListContext(paths[-1], "", Mode.DUTIES) if para.duty_intro and len(paths) == 1 else NO_LIST
+
+
+def _set_up_below(parser: StructureParser, parent: tuple[str, ...], text: str, line: Line) -> list[tuple[str, ...]]:
+    """The units 「下設承保、現金給付、醫療給付、給付會計、財務五科」 sets up under ``parent``: none when the count
+    after the list is not the number of its names (「下設承保、現金給付、醫療給付  給付會計、財務五科」, a typist's
+    spaces for 、, N0000005's 第9條, names four)."""
+    names = listed_names(text)
+    count = re.search(rf"(?<!第)([{CN_NUM}]+)[科課股組室處隊]$", text)
+    if count and cn_number(count.group(1)) != len(names):
+        return []
+    return [p for p in (parser.unit(n, line, parent) for n in names) if p]
 
 
 def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:

@@ -9,7 +9,7 @@ import re
 
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 from loaders.common import UNIT_NAME, expand_names, joined_names, split_unit_list
-from loaders.read.text import CN_NUM
+from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import (
     COLLECTIVE,
@@ -116,6 +116,11 @@ def shared_rest(text: str, known=()) -> list[str]:
             return [h + last[cut:] for h in heads] + [last]
     cut = max(set(map(len, heads)), key=[len(h) for h in heads].count)
     rest = last[cut:]
+    # 「北、中、南三區環境督察大隊」 (O0000001): the count of the heads is no part of the rest
+    counted = re.match(rf"^[{CN_NUM}]+(?=區)", rest)
+    if counted and cn_number(counted.group(0)) == len(heads) + 1:
+        rest = rest[counted.end():]
+        last = last[:cut] + rest
     if len(rest) < 2 or not UNIT_NAME.fullmatch(last[:cut] + rest):
         return []
     return [h + rest for h in heads] + [last]

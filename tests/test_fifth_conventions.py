@@ -1,0 +1,53 @@
+"""Conventions the fifth hand-checked sample (eval/fifth) showed, each read by a rule that holds across
+documents (issue 22).
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+import sys
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "eval"))
+
+import corpus  # noqa: E402
+
+import loaders  # noqa: E402
+
+
+def parse(pcode: str):
+    return loaders.parse_bytes(corpus.national_file(pcode), f"{pcode}.json")
+
+
+def below(parsed) -> list[str]:
+    """The units below the document's agency, as paths under it."""
+    n = len(parsed.agency)
+    return ["/".join(u.path[n:]) for u in parsed.units if len(u.path) > n and u.path[:n] == parsed.agency]
+
+
+def duties(parsed, unit: str) -> list[str]:
+    return [d.text for d in parsed.duties if "/".join(d.unit[len(parsed.agency):]) == unit]
+
+
+def test_a_list_items_long_set_up_of_sections():
+    # N0000005 臺閩地區勞工保險局組織規程 第3條「三、現金給付部  設生育給付審核、傷病殘廢給付審核、老年死亡給付審
+    # 核、現金給付會計、現金給付出納五科，分別掌理…」: the item's unit and its five 科 (a set-up 46 characters long)
+    got = below(parse("N0000005"))
+    for name in ("生育給付審核科", "傷病殘廢給付審核科", "老年死亡給付審核科", "現金給付會計科", "現金給付出納科"):
+        assert f"現金給付部/{name}" in got, name
+
+
+def test_sections_set_up_below_the_unit_just_set_up():
+    # N0000005 第10條「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理農民
+    # 健康保險之承保、現金給付…等事項。」 (第9條 has 「醫療給付  給付會計」, spaces for 、: four names for 五科,
+    # none set up)
+    parsed = parse("N0000005")
+    got = below(parsed)
+    assert [u for u in got if u.startswith("農民健康保險部/")] == [
+        f"農民健康保險部/{n}科" for n in ("承保", "現金給付", "醫療給付", "給付會計", "財務")]
+    assert duties(parsed, "農民健康保險部/承保科") == ["農民健康保險之承保事項"]
+    # O0000001 行政院環境保護署組織法 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (三: the heads' count)
+    got = below(parse("O0000001"))
+    assert {f"環境督察總隊/{h}區環境督察大隊" for h in "北中南"} <= set(got)
