@@ -51,3 +51,20 @@ def test_sections_set_up_below_the_unit_just_set_up():
     # O0000001 行政院環境保護署組織法 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (三: the heads' count)
     got = below(parse("O0000001"))
     assert {f"環境督察總隊/{h}區環境督察大隊" for h in "北中南"} <= set(got)
+
+
+def test_a_councils_powers_are_its_duties():
+    # D0000114 市參議會組織條例 第2條「市參議會之職權如左：」「一、議決完成地方自治各事項。」…「九、接受市民請願事項。」
+    parsed = parse("D0000114")
+    assert {"議決完成地方自治各事項", "議決市預算審核市決算事項", "接受市民請願事項"} <= set(duties(parsed, ""))
+    # D0000115 縣參議會組織條例「縣參議會之職權如左。」 (the intro ends with 。) 「九、接受人民請願事項。」
+    assert "接受人民請願事項" in duties(parse("D0000115"), "")
+    # A0010119 監察院國家人權委員會組織法「本會之職權如下：」「二、研究及檢討國家人權政策，並提出建議。」
+    assert "研究及檢討國家人權政策，並提出建議" in duties(parse("A0010119"), "")
+
+
+def test_a_posts_or_a_meetings_powers_are_not_the_agencys():
+    # A0010085 福建省政府組織法「本府主席之職權如左：」「一、召集本府委員會議，並任主席。」: the chairman's
+    assert "召集本府委員會議，並任主席" not in duties(parse("A0010085"), "")
+    # J0150001 公平交易委員會組織條例「本會委員會議職權如左：」「一、關於公平交易政策之審議。」: the meeting's
+    assert "關於公平交易政策之審議" not in duties(parse("J0150001"), "")

@@ -48,6 +48,7 @@ from .patterns import (
     NEED,
     OBJECT_CLAUSE,
     OWN_LAW,
+    OWN_POWERS,
     POINTS_ELSEWHERE,
     POST,
     POST_DUTY,
@@ -354,6 +355,22 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「市參議會之職權如左：」 (D0000114), 「本會之職權如下：」 (A0010119): a council's or a representative body's
+    職權 are its duties, the list that follows; a post's or a meeting's are not the agency's (「本府主席之職權如左：」,
+    「本會委員會議職權如左：」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局之職權如左：", "一、議決預算事項。", "第 3 條", "本局委員會議職權如左：", "一、審議法規。")
+    duty 本局 議決預算事項
+    """
+    m = OWN_POWERS.match(para.text)
+    if m and para.owner == parser.agency and not para.post and \
+            (parser.is_self(m.group("who")) or m.group("who") in parser.self_names):
+        return ListContext(parser.agency, "", Mode.AGENCY)
+    return None
+
+
 def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「本局設下列各組：」, 「本會設秘書室掌理議事…」, 「本局設第一組、第二組，分別掌理前條所列事項」: the agency sets
     units up, with what they do when the sentence says it.
@@ -628,5 +645,5 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject, each_sets_up,
     subordinate_agencies, units_listed,
-    agency_as_subject, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
+    agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

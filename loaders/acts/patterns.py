@@ -27,6 +27,10 @@ LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
+# 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
+# representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
+# 「本會委員會議職權如左：」).
+OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
