@@ -68,3 +68,12 @@ def test_a_posts_or_a_meetings_powers_are_not_the_agencys():
     assert "召集本府委員會議，並任主席" not in duties(parse("A0010085"), "")
     # J0150001 公平交易委員會組織條例「本會委員會議職權如左：」「一、關於公平交易政策之審議。」: the meeting's
     assert "關於公平交易政策之審議" not in duties(parse("J0150001"), "")
+
+
+def test_staff_placed_to_help_with_the_agencys_work():
+    # E0000017 駐外機構組織通則 第11條「駐外機構得視實際需要，依駐在國勞工法令遴用當地專業人員及置當地僱用人員，
+    # 協助館務。」
+    parsed = parse("E0000017")
+    assert [(d.text, d.post) for d in parsed.duties if d.text == "協助館務"] == [("協助館務", "當地僱用人員")]
+    # L0000001 行政院衛生署組織法「本署得商請警政主管機關，置專業警察，協助執行衛生醫療法令。」
+    assert "協助執行衛生醫療法令" in duties(parse("L0000001"), "")

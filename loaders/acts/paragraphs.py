@@ -51,6 +51,7 @@ from .patterns import (
     OWN_POWERS,
     POINTS_ELSEWHERE,
     POST,
+    POST_ASSISTS,
     POST_DUTY,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
@@ -531,6 +532,11 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局置消費者保護官，受局長指揮，掌理消費者保護事項。")
     duty 本局 消費者保護事項 (消費者保護官)
+
+    Staff placed to help with its work (「…置當地僱用人員，協助館務。」, E0000017):
+
+    >>> demo("第 2 條", "本局得商請警政主管機關，置專業警察，協助執行衛生醫療法令。")
+    duty 本局 協助執行衛生醫療法令 (專業警察)
     """
     text = para.text
     if not (para.owner == parser.agency and not para.post and not para.intro):
@@ -544,6 +550,11 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     titles = held.group("titles").split("、") if held else []
     if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
         parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
+        return NO_LIST
+    assists = POST_ASSISTS.search(text)
+    if assists and not re.search(r"職務|列|事項|業務|之|[設得]", assists.group("titles")):
+        # 「…遴用當地專業人員及置當地僱用人員，協助館務。」: what they help with is the agency's work
+        parser.duty(parser.agency, assists.group("duty"), para.line, post=assists.group("titles"))
         return NO_LIST
     mandate = MANDATE_SENTENCE.match(text)
     if mandate and text.startswith(tuple(parser.self_names)):

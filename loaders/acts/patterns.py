@@ -34,6 +34,10 @@ OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+# 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
+# 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
+POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
+                    r"(?P<duty>協助[^，；。]{2,60}?)[。；]?$")
 # 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
 # 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 # A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
