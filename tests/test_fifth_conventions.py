@@ -77,3 +77,22 @@ def test_staff_placed_to_help_with_the_agencys_work():
     assert [(d.text, d.post) for d in parsed.duties if d.text == "協助館務"] == [("協助館務", "當地僱用人員")]
     # L0000001 行政院衛生署組織法「本署得商請警政主管機關，置專業警察，協助執行衛生醫療法令。」
     assert "協助執行衛生醫療法令" in duties(parse("L0000001"), "")
+
+
+def test_a_family_of_every_kind_keeps_its_name():
+    # H0000031 國立自然科學博物館組織條例「本館因應業務需要，得在各地經報准後設立各類研究及服務中心」: 各類 is part of
+    # the family's name (no 「類研究及服務中心」)
+    got = below(parse("H0000031"))
+    assert "各類研究及服務中心" in got and "類研究及服務中心" not in got
+
+
+def test_a_unit_set_up_earlier_sets_up_its_own():
+    # K0000115 餐旅服務總所暫行組織規程 第8條「一、車勤服務部並設高雄、花蓮、板橋分部。」 and 第9條「…浴場置主任一人、
+    # 車勤服務部設勞工安全衛生室，並置主任一人…」: the 分部 and the 室 are 車勤服務部's
+    got = below(parse("K0000115"))
+    assert {"車勤服務部/高雄分部", "車勤服務部/花蓮分部", "車勤服務部/板橋分部",
+            "車勤服務部/勞工安全衛生室"} <= set(got)
+    assert "勞工安全衛生室" not in got
+    # K0000127「交通部公路總局北、中、南部汽車技術訓練中心（以下簡稱各中心）設各課及工場」: a list of heads is no
+    # earlier unit setting up its own
+    assert "教務課" in below(parse("K0000127"))

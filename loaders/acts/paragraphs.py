@@ -411,6 +411,14 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return None
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)
+    who = re.search(r"(?:[，；。]|(?<=人)、)(?P<who>[^，、；。]{2,16}?)$", text[:set_up.start()])
+    owner = parser.known.get(clean_name(who.group("who"))) if who else None
+    if owner and owner != parser.agency:
+        # 「…，浴場置主任一人、車勤服務部設勞工安全衛生室，並置主任一人」 (K0000115): a unit set up earlier sets up
+        # its own, mid-sentence (its subject's own are set up by the rules before)
+        for name in listed_names(set_up.group("list")):
+            parser.unit(name, line, owner)
+        return NO_LIST
     regions = unit_names(set_up.group("list"), parser.known)
     listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
         split_unit_list(set_up.group("list"))
