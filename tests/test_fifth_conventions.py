@@ -96,3 +96,12 @@ def test_a_unit_set_up_earlier_sets_up_its_own():
     # K0000127「交通部公路總局北、中、南部汽車技術訓練中心（以下簡稱各中心）設各課及工場」: a list of heads is no
     # earlier unit setting up its own
     assert "教務課" in below(parse("K0000127"))
+
+
+def test_a_kind_of_unit_the_lists_intro_names():
+    # A0010018 國父陵園管理委員會組織條例「園林處設左列各科、園，分掌事務：」…「五、植物園：」「（二）國內外植物標本之
+    # 採集、製造、鑑定、陳列事項。」: 園 is a kind of unit the intro names
+    parsed = parse("A0010018")
+    assert "園林處/植物園" in below(parsed)
+    assert "國內外植物標本之採集、製造、鑑定、陳列事項" in duties(parsed, "園林處/植物園")
+    assert "植物園：" not in duties(parsed, "園林處")

@@ -92,6 +92,7 @@ class StructureParser:
         self.folded_self = {fold_name(n) for n in self.self_names}
         self.recorded = {u.path for u in parsed.units}
         self.list_named = False  # an item of the current list has named its unit
+        self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -315,6 +316,7 @@ class StructureParser:
                 listed = LIST_KINDS.search(line.body) if mode == Mode.UNITS or mode == Mode.DUTIES and \
                     isinstance(owner, tuple) and owner != self.agency else None
                 kinds = listed.group("kinds") if listed else ""
+                self.list_kinds = kinds
                 self.list_named = False
                 continue
             if mode is None:
@@ -356,6 +358,12 @@ class StructureParser:
         if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
                 (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
             # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
+            names = [m.group("name")]
+        if m and not names and mode in (Mode.UNITS, Mode.DUTIES) and level == 0 and self.list_kinds and \
+                (m.group("duties") is not None or not m.group("rest")) and not PROSE_NAME.search(m.group("name")) and \
+                re.fullmatch(r"[^，。；：、（）「」\s及與暨之]{1,10}(?P<kind>\S)", m.group("name")) and \
+                m.group("name")[-1] in re.split(r"[、及與]", self.list_kinds):
+            # 「園林處設左列各科、園，分掌事務：」 + 「五、植物園：」 (A0010018): a kind of unit the intro names
             names = [m.group("name")]
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
