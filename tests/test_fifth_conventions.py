@@ -105,3 +105,12 @@ def test_a_kind_of_unit_the_lists_intro_names():
     assert "園林處/植物園" in below(parsed)
     assert "國內外植物標本之採集、製造、鑑定、陳列事項" in duties(parsed, "園林處/植物園")
     assert "植物園：" not in duties(parsed, "園林處")
+
+
+def test_a_committees_mandate_and_what_it_is_brought_to_decide():
+    # R0000005 考選部國軍上校以上軍官外職停役轉任公務人員檢覈委員會組織規程 第1條「…，為辦理國軍上校以上軍官外職停役轉任
+    # 公務人員尚未取得任用資格者之檢覈，設置檢覈委員會。」 (設置, not 設 + 置檢覈委員會) and 第3條「檢覈案件由考選部
+    # 主管司辦理初審，呈由主任委員分配各委員複審並加具意見，提檢覈委員會審定之。」
+    got = duties(parse("R0000005"), "")
+    assert "辦理國軍上校以上軍官外職停役轉任公務人員尚未取得任用資格者之檢覈" in got
+    assert "檢覈案件之審定" in got

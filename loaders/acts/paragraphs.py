@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, strip_self_reference
 from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line, cn_number
 
@@ -25,6 +25,7 @@ from .patterns import (
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
     ALIAS_PAREN,
+    BROUGHT_TO,
     BY_UNITS,
     CLAUSE_SET_UP,
     COLLECTIVE,
@@ -74,6 +75,7 @@ class StructureParser(Protocol):
     self_names: set[str]
     known: dict[str, tuple[str, ...]]
     last_owner: tuple[str, ...] | None
+    decides: list[str]
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None: ...
@@ -180,6 +182,32 @@ def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | N
         return None
     for path in charged:
         parser.duty(path, by.group("duty"), para.line)
+    return NO_LIST
+
+
+def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「檢覈案件由考選部主管司辦理初審，呈由主任委員分配各委員複審並加具意見，提檢覈委員會審定之。」 (R0000005): the
+    matter a committee (the agency, or a unit of it) is brought to decide is its duty.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設法規委員會。", "第 3 條", "本局法規之制定，事前均應提經法規委員會審議。")
+    unit 法規委員會
+    duty 法規委員會 本局法規之制定之審議
+    """
+    m = BROUGHT_TO.match(para.text)
+    if not m:
+        return None
+    who = clean_name(m.group("who"))
+    kind = classify_unit(who)[1]
+    if parser.is_self(who) or who in parser.self_names or \
+            len(who) > len(kind) + 1 and parser.agency[-1].endswith(who):
+        path: tuple[str, ...] | None = parser.agency  # 檢覈委員會 of 考選部…檢覈委員會
+    else:
+        path = parser.known.get(who)
+    if path is None:
+        return None
+    parser.duty(path, f"{m.group('matter')}之{m.group('verb')}", para.line)
+    parser.decides.append(f"{m.group('matter')}之{m.group('verb')}")
     return NO_LIST
 
 
@@ -662,7 +690,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject, each_sets_up,
-    subordinate_agencies, units_listed,
+    continuation, charged_by_name, brought_to, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

@@ -92,6 +92,7 @@ class StructureParser:
         self.folded_self = {fold_name(n) for n in self.self_names}
         self.recorded = {u.path for u in parsed.units}
         self.list_named = False  # an item of the current list has named its unit
+        self.decides: list[str] = []  # matters brought to the agency to decide (no mandate of it)
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
 
     # ------------------------------------------------------------------ units
@@ -584,7 +585,8 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         if unit.path[:-1] == parser.agency:
             parser.known[unit.path[-1]] = unit.path
     parser.run(lines)
-    if not any(d.unit == agency and not d.post for d in parsed.duties):  # its posts' duties are no mandate
+    # its posts' duties are no mandate, nor a matter brought to it to decide (「提檢覈委員會審定之」)
+    if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
