@@ -114,3 +114,24 @@ def test_a_committees_mandate_and_what_it_is_brought_to_decide():
     got = duties(parse("R0000005"), "")
     assert "辦理國軍上校以上軍官外職停役轉任公務人員尚未取得任用資格者之檢覈" in got
     assert "檢覈案件之審定" in got
+
+
+def test_task_forces_are_named_by_their_own_names():
+    # D0010116 原住民族委員會處務規程「本會辦理法制業務，設法規會為常設性任務編組，置執行秘書一人…」: the unit is 法規會
+    got = below(parse("D0010116"))
+    assert "法規會" in got and not [u for u in got if "任務編組" in u]
+    # L0010053 衛生福利部處務規程「本部為應業務需要得設下列常設性任務編組；…：」「一、法規會：辦理相關法制、訴願及
+    # 國家賠償事項，…」: the kind introduces the list, each item names its unit
+    got = below(parse("L0010053"))
+    assert {"法規會", "全民健康保險會", "國際合作組"} <= set(got) and not [u for u in got if "任務編組" in u]
+    # K0010041「…、收費管理站及各種性質之任務編組。」: what kind of unit, no name
+    assert not [u for u in below(parse("K0010041")) if "任務編組" in u]
+
+
+def test_regions_heads_share_the_rest_after_the_region_word():
+    # A0020155 行政院處務規程「二、中部、南部、東部、雲嘉南區聯合服務中心：整合本院所屬機關（構）當地現有資源…」
+    got = below(parse("A0020155"))
+    assert {"中部聯合服務中心", "南部聯合服務中心", "東部聯合服務中心", "雲嘉南區聯合服務中心"} <= set(got)
+    assert "中部" not in got
+    # N0000021「北區、中區及南區勞動檢查所」-like lists joined by 及 keep their own reading
+    assert "北區勞動檢查所" in below(parse("N0000021"))

@@ -450,6 +450,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     regions = unit_names(set_up.group("list"), parser.known)
     listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
         split_unit_list(set_up.group("list"))
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and \
+            re.match(r"為\S{0,3}任務編組", text[set_up.end():]):
+        listed = [set_up.group("list")]  # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」

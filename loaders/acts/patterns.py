@@ -47,11 +47,14 @@ POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+�
 # 各類 is part of the family's name (各種 is none: 「得設各種委員會」).
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
-                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系))"
+                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
+                      r"|會(?=為(?:常設性|臨時性)?任務編組)))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
-                      rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人)")
+                      rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
+                      # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
+                      r"|為(?:常設性|臨時性)?任務編組)")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
@@ -161,7 +164,8 @@ SCHOOLS_COLLEGE = lazy(r"學院$")
 SCHOOL = lazy(r"(?:大學|學校|學院)$")
 DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
-TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
+# 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
+TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
@@ -200,7 +204,8 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?
                   # 「本校得視實際需要分設有關科、班」 (有關科: the relevant ones, no name),
                   # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
                   # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
-                  r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$")
+                  r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$"
+                  r"|任務編組$")  # 「…及各種性質之任務編組」 (K0010041): what kind of unit, no name
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")

@@ -34,6 +34,12 @@ def unit_names(text: str, known=()) -> list[str]:
     (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
     """
     text = expand_names(text)
+    *heads, last = text.split("、")
+    regions = re.search(r"(?<=\S)[區部](?=\S{2})", last)
+    if heads and regions and all(re.fullmatch(r"[東西南北中][區部]", h) for h in heads) and UNIT_NAME.fullmatch(last) \
+            and not re.search(r"及|與|暨", last):
+        # 「中部、南部、東部、雲嘉南區聯合服務中心」 (A0020155): regions' heads, the rest after the last's region word
+        return [h + last[regions.end():] for h in heads] + [last]
     names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
     if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
         return names
