@@ -135,3 +135,12 @@ def test_regions_heads_share_the_rest_after_the_region_word():
     assert "中部" not in got
     # N0000021「北區、中區及南區勞動檢查所」-like lists joined by 及 keep their own reading
     assert "北區勞動檢查所" in below(parse("N0000021"))
+
+
+def test_any_number_of_committees_names_no_unit():
+    # H0000038 國立高雄餐旅管理專科學校籌備處組織規程「本處得聘顧問若干人，必要時並得設各種專案小組。」: no unit
+    assert "專案小組" not in below(parse("H0000038"))
+    # A0020042 國史館「…各種委員會…」 is no name either
+    assert not [u for u in below(parse("A0020042")) if u.startswith("各種")]
+    # A0010016 中央研究院組織法「…設立各種研究所；其組織規程…」: the academy's institutes, a standing kind, stay
+    assert "研究所" in below(parse("A0010016"))

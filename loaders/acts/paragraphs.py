@@ -25,6 +25,7 @@ from .patterns import (
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
     ALIAS_PAREN,
+    ANY_NUMBER_OF,
     BROUGHT_TO,
     BY_UNITS,
     CLAUSE_SET_UP,
@@ -459,6 +460,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         listed += split_unit_list(more.group("more"), strict=True)
         end += more.end()
     names = [n for n in listed if not COUNTED.match(n)]
+    if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
+        names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":
         names = ["燈塔"]
     kinds_only = re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names)

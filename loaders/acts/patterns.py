@@ -44,7 +44,10 @@ POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+�
 # F0000058; 「…、學員生指揮部及本部連。」, F0000069): 連 and 營 end too many other words (關連, 經營) to be unit
 # words alone.  So may a works after a unit (「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」, K0000081), and a
 # school's department (「本校設機械工程學系、應用外語系及通識教育中心」).  「設立各類研究及服務中心」 (H0000031):
-# 各類 is part of the family's name (各種 is none: 「得設各種委員會」).
+# 各類 is part of the family's name (各種 is none: 「設立各種研究所」; 「得設各種委員會」, 「得設各種專案小組」 name no
+# unit: see ANY_NUMBER_OF).
+# Committees and working groups set up as needed, any number of them: 「必要時並得設各種專案小組」 (H0000038).
+ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
@@ -205,7 +208,9 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?
                   # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
                   # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
                   r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$"
-                  r"|任務編組$")  # 「…及各種性質之任務編組」 (K0010041): what kind of unit, no name
+                  # 「…及各種性質之任務編組」 (K0010041), 「必要時並得設各種專案小組」 (H0000038): any number of a
+                  # kind, no name
+                  r"|任務編組$|^各種")
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
