@@ -124,6 +124,9 @@ def test_task_forces_are_named_by_their_own_names():
     # 國家賠償事項，…」: the kind introduces the list, each item names its unit
     got = below(parse("L0010053"))
     assert {"法規會", "全民健康保險會", "國際合作組"} <= set(got) and not [u for u in got if "任務編組" in u]
+    # and each says it is one (graph_model/graph/succession.py reads a body's heir from it)
+    assert {u.path[-1]: u.note for u in parse("L0010053").units}["法規會"] == "常設性任務編組"
+    assert {u.path[-1]: u.note for u in parse("D0010116").units}["法規會"] == "常設性任務編組"
     # K0010041「…、收費管理站及各種性質之任務編組。」: what kind of unit, no name
     assert not [u for u in below(parse("K0010041")) if "任務編組" in u]
 

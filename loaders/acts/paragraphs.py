@@ -451,8 +451,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     regions = unit_names(set_up.group("list"), parser.known)
     listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
         split_unit_list(set_up.group("list"))
-    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and \
-            re.match(r"為\S{0,3}任務編組", text[set_up.end():]):
+    force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and force:
         listed = [set_up.group("list")]  # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
@@ -476,7 +476,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return ListContext(parser.agency, "", Mode.UNITS)
     divided = DIVIDED.search(text)
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
-    notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
+    notes = "；".join(x for x in (divided.group(0) if divided else "", conditional, force["what"] if force else "")
+                     if x)
     paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
     while paths and (further := FURTHER_SET_UP.match(text[end:])):
         # 「並設製藥工廠」: a 廠 (or 劇團, 園區 …) is a unit named as such in a list of set-ups

@@ -94,6 +94,7 @@ class StructureParser:
         self.list_named = False  # an item of the current list has named its unit
         self.decides: list[str] = []  # matters brought to the agency to decide (no mandate of it)
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
+        self.list_note = ""  # what every unit of the current list is (常設性任務編組)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -318,6 +319,9 @@ class StructureParser:
                     isinstance(owner, tuple) and owner != self.agency else None
                 kinds = listed.group("kinds") if listed else ""
                 self.list_kinds = kinds
+                # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
+                force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
+                self.list_note = force.group(0) if force else ""
                 self.list_named = False
                 continue
             if mode is None:
@@ -371,7 +375,8 @@ class StructureParser:
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
                             not m.group("rest") and len(body) <= 16):
             divided = DIVIDED.search(m.group("rest") or "")
-            note = divided.group(0) if divided else ""
+            note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
+                            if x)
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
             self.list_named = self.list_named or bool(paths) and level == 0
