@@ -275,8 +275,9 @@ def test_a_committee_whose_short_form_is_a_task_force_of_its_parent_is_succeeded
     graph = history_of(tmp_path, "E0000005", "E0000010", "E0000007", "E0010011").graph(history=True)
     old = "行政院/僑務委員會/法規委員會"
     edge = succeeded_by(graph, old)["行政院/僑務委員會"]
+    # (法規會 is a unit of 僑務委員會 noted 常設性任務編組; its duty 「本會法制、訴願及國家賠償業務」)
     assert edge["evidence"] == ("its work is done by the task force 法規會 of 僑務委員會: "
-                                "「法規會：辦理本會法制、訴願及國家賠償業務」")
+                                "「法規會：本會法制、訴願及國家賠償業務」")
     assert edge["doc"] == "E0010011" and edge["article"] == "第16條"
     assert graph.node(old)["successors"] == ["行政院 › 僑務委員會 › 法規會"]
     assert not succeeded_by(graph, "行政院/僑務委員會/華僑通訊社")

@@ -520,8 +520,9 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
                                                    f"(set up {born[target]})")
 
 
-# A task force (任務編組) of an office's rules: a unit named so, whose items name each (「法規會：辦理…」), or a
-# unit the loader named after the sentence (「法規會為常設性任務編組」).
+# A task force (任務編組) of an office's rules: a unit the loader notes as one (「本部得設下列常設性任務編組：」 +
+# 「一、法規會：辦理…」, 「設法規會為常設性任務編組」); or, in a store loaded before it did, a unit named so, whose
+# items name each, or a unit named after the sentence (「法規會為常設性任務編組」).
 TASK_FORCES = "任務編組"
 _TASK_ITEM = re.compile(r"^(?P<name>[^：:，。、\s]{2,20})[：:]")
 _TASK_NAMED = re.compile(r"^(?P<name>\S{2,20}?)為(?:常設性)?任務編組$")
@@ -532,6 +533,16 @@ def _task_forces(graph, place: str) -> list[tuple[str, str, str]]:
     out = []
     for group in graph.children(place):
         node = graph.node(group)
+        if TASK_FORCES in (node.get("note") or "") and TASK_FORCES not in node["name"]:
+            # what it does (not its posts: 「置執行秘書一人」), where the rules say so
+            duties = [(d, e) for d, e in graph.duties_of(group) if not d["text"].startswith("置")]
+            text, where = node["name"], f"{node.get('doc', '')} line {node.get('line', 0)}"
+            if duties:
+                duty, edge = duties[0]
+                text = f"{node['name']}：{duty['text']}"
+                where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+            out.append((node["name"], text, where))
+            continue
         if TASK_FORCES not in node["name"]:
             continue
         if m := _TASK_NAMED.match(node["name"]):

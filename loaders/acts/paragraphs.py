@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, strip_self_reference
 from loaders.common import UNIT_NAME, split_unit_list
-from loaders.read.text import CN_NUM, Line
+from loaders.read.text import CN_NUM, Line, cn_number
 
 from .patterns import (
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
     ALIAS_PAREN,
+    ANY_NUMBER_OF,
+    BROUGHT_TO,
     BY_UNITS,
     CLAUSE_SET_UP,
     COLLECTIVE,
@@ -48,12 +50,15 @@ from .patterns import (
     NEED,
     OBJECT_CLAUSE,
     OWN_LAW,
+    OWN_POWERS,
     POINTS_ELSEWHERE,
     POST,
+    POST_ASSISTS,
     POST_DUTY,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
+    SET_UP_BELOW,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -71,6 +76,7 @@ class StructureParser(Protocol):
     self_names: set[str]
     known: dict[str, tuple[str, ...]]
     last_owner: tuple[str, ...] | None
+    decides: list[str]
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None: ...
@@ -177,6 +183,32 @@ def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | N
         return None
     for path in charged:
         parser.duty(path, by.group("duty"), para.line)
+    return NO_LIST
+
+
+def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「檢覈案件由考選部主管司辦理初審，呈由主任委員分配各委員複審並加具意見，提檢覈委員會審定之。」 (R0000005): the
+    matter a committee (the agency, or a unit of it) is brought to decide is its duty.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設法規委員會。", "第 3 條", "本局法規之制定，事前均應提經法規委員會審議。")
+    unit 法規委員會
+    duty 法規委員會 本局法規之制定之審議
+    """
+    m = BROUGHT_TO.match(para.text)
+    if not m:
+        return None
+    who = clean_name(m.group("who"))
+    kind = classify_unit(who)[1]
+    if parser.is_self(who) or who in parser.self_names or \
+            len(who) > len(kind) + 1 and parser.agency[-1].endswith(who):
+        path: tuple[str, ...] | None = parser.agency  # 檢覈委員會 of 考選部…檢覈委員會
+    else:
+        path = parser.known.get(who)
+    if path is None:
+        return None
+    parser.duty(path, f"{m.group('matter')}之{m.group('verb')}", para.line)
+    parser.decides.append(f"{m.group('matter')}之{m.group('verb')}")
     return NO_LIST
 
 
@@ -353,6 +385,22 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「市參議會之職權如左：」 (D0000114), 「本會之職權如下：」 (A0010119): a council's or a representative body's
+    職權 are its duties, the list that follows; a post's or a meeting's are not the agency's (「本府主席之職權如左：」,
+    「本會委員會議職權如左：」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局之職權如左：", "一、議決預算事項。", "第 3 條", "本局委員會議職權如左：", "一、審議法規。")
+    duty 本局 議決預算事項
+    """
+    m = OWN_POWERS.match(para.text)
+    if m and para.owner == parser.agency and not para.post and \
+            (parser.is_self(m.group("who")) or m.group("who") in parser.self_names):
+        return ListContext(parser.agency, "", Mode.AGENCY)
+    return None
+
+
 def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「本局設下列各組：」, 「本會設秘書室掌理議事…」, 「本局設第一組、第二組，分別掌理前條所列事項」: the agency sets
     units up, with what they do when the sentence says it.
@@ -392,15 +440,28 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return None
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)
+    who = re.search(r"(?:[，；。]|(?<=人)、)(?P<who>[^，、；。]{2,16}?)$", text[:set_up.start()])
+    owner = parser.known.get(clean_name(who.group("who"))) if who else None
+    if owner and owner != parser.agency:
+        # 「…，浴場置主任一人、車勤服務部設勞工安全衛生室，並置主任一人」 (K0000115): a unit set up earlier sets up
+        # its own, mid-sentence (its subject's own are set up by the rules before)
+        for name in listed_names(set_up.group("list")):
+            parser.unit(name, line, owner)
+        return NO_LIST
     regions = unit_names(set_up.group("list"), parser.known)
     listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
         split_unit_list(set_up.group("list"))
+    force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and force:
+        listed = [set_up.group("list")]  # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
         listed += split_unit_list(more.group("more"), strict=True)
         end += more.end()
     names = [n for n in listed if not COUNTED.match(n)]
+    if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
+        names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":
         names = ["燈塔"]
     kinds_only = re.match(r"設(?:置|立)?(?:下列|左列)", set_up.group(0)) and all(TYPE_WORD.fullmatch(n) for n in names)
@@ -415,7 +476,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return ListContext(parser.agency, "", Mode.UNITS)
     divided = DIVIDED.search(text)
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
-    notes = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
+    notes = "；".join(x for x in (divided.group(0) if divided else "", conditional, force["what"] if force else "")
+                     if x)
     paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
     while paths and (further := FURTHER_SET_UP.match(text[end:])):
         # 「並設製藥工廠」: a 廠 (or 劇團, 園區 …) is a unit named as such in a list of set-ups
@@ -426,6 +488,18 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         note = "得設（依需要設置）" if further.group("cond") else ""
         paths += [p for p in (parser.unit(n, line, note=note) for n in more_names) if p]
         end += further.end()
+    below = SET_UP_BELOW.match(text[end:]) if len(paths) == 1 else None
+    if below and (children := _set_up_below(parser, paths[0], below.group("list"), line)):
+        # 「設農民健康保險部，下設承保、…、財務五科，分別掌理…」: what follows is the unit's, its sections share it out.
+        end += below.end()
+        duty = DUTY_VERB.search(text[end:])
+        if duty and not POINTS_ELSEWHERE.search(duty.group("duty")):
+            parser.duty(paths[0], duty.group("duty"), line)
+            shares = shared_out(children, duty.group("duty")) if len(children) > 1 and \
+                re.search(r"分別(?:掌理|辦理|負責)", text[end:]) else None
+            for child, share in (shares or {}).items():
+                parser.duty(child, share, line)
+            return NO_LIST
     rest = text[end:]
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
@@ -454,6 +528,17 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         # naming none is the agency's, which its units share out.
         return ListContext(parser.agency, "", Mode.AGENCY)
     return ListContext(paths[-1], "", Mode.DUTIES) if para.duty_intro and len(paths) == 1 else NO_LIST
+
+
+def _set_up_below(parser: StructureParser, parent: tuple[str, ...], text: str, line: Line) -> list[tuple[str, ...]]:
+    """The units 「下設承保、現金給付、醫療給付、給付會計、財務五科」 sets up under ``parent``: none when the count
+    after the list is not the number of its names (「下設承保、現金給付、醫療給付  給付會計、財務五科」, a typist's
+    spaces for 、, N0000005's 第9條, names four)."""
+    names = listed_names(text)
+    count = re.search(rf"(?<!第)([{CN_NUM}]+)[科課股組室處隊]$", text)
+    if count and cn_number(count.group(1)) != len(names):
+        return []
+    return [p for p in (parser.unit(n, line, parent) for n in names) if p]
 
 
 def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -490,6 +575,11 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局置消費者保護官，受局長指揮，掌理消費者保護事項。")
     duty 本局 消費者保護事項 (消費者保護官)
+
+    Staff placed to help with its work (「…置當地僱用人員，協助館務。」, E0000017):
+
+    >>> demo("第 2 條", "本局得商請警政主管機關，置專業警察，協助執行衛生醫療法令。")
+    duty 本局 協助執行衛生醫療法令 (專業警察)
     """
     text = para.text
     if not (para.owner == parser.agency and not para.post and not para.intro):
@@ -503,6 +593,11 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     titles = held.group("titles").split("、") if held else []
     if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
         parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
+        return NO_LIST
+    assists = POST_ASSISTS.search(text)
+    if assists and not re.search(r"職務|列|事項|業務|之|[設得]", assists.group("titles")):
+        # 「…遴用當地專業人員及置當地僱用人員，協助館務。」: what they help with is the agency's work
+        parser.duty(parser.agency, assists.group("duty"), para.line, post=assists.group("titles"))
         return NO_LIST
     mandate = MANDATE_SENTENCE.match(text)
     if mandate and text.startswith(tuple(parser.self_names)):
@@ -602,7 +697,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, named_members, earlier_units_duties, body_with_its_own_law, subject, each_sets_up,
-    subordinate_agencies, units_listed,
-    agency_as_subject, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
+    continuation, charged_by_name, brought_to, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    each_sets_up, subordinate_agencies, units_listed,
+    agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

@@ -27,22 +27,37 @@ LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
+# 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
+# representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
+# 「本會委員會議職權如左：」).
+OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+# 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
+# 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
+POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
+                    r"(?P<duty>協助[^，；。]{2,60}?)[。；]?$")
 # 「本會設秘書室掌理議事…」: the list ends at punctuation or where the unit's duty begins (「…人事室、會計室分別掌理
 # 本所組織條例…」), or before an aside in brackets (「設業務組、修護組、指揮管制組 (第一、二、三、四組) ，」).
 # A military school's list may end with a company or battalion (「本校設學員生總隊部、教勤營、汽車連、本部連。」,
 # F0000058; 「…、學員生指揮部及本部連。」, F0000069): 連 and 營 end too many other words (關連, 經營) to be unit
 # words alone.  So may a works after a unit (「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」, K0000081), and a
-# school's department (「本校設機械工程學系、應用外語系及通識教育中心」).
-SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各)?"
+# school's department (「本校設機械工程學系、應用外語系及通識教育中心」).  「設立各類研究及服務中心」 (H0000031):
+# 各類 is part of the family's name (各種 is none: 「設立各種研究所」; 「得設各種委員會」, 「得設各種專案小組」 name no
+# unit: see ANY_NUMBER_OF).
+# Committees and working groups set up as needed, any number of them: 「必要時並得設各種專案小組」 (H0000038).
+ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
+SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
-                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系))"
+                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
+                      r"|會(?=為(?:常設性|臨時性)?任務編組)))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
-                      rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人)")
+                      rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
+                      # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
+                      r"|為(?:常設性|臨時性)?任務編組)")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
@@ -66,6 +81,9 @@ EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<
 # units up after the first list (not 「並於機具所下設調派站」: a unit's own).
 FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)?(?:於[^，。；設下]{1,10})?"
                       r"設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
+# 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
+# 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
+SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
                              r"(?:為[^。；：設]{2,80}?，)?"
@@ -114,6 +132,10 @@ DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<dut
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
 MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
+# 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
+# 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
+BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?提(?:交|請|經)?(?P<who>[^，。；]{2,24}?)"
+                  r"(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
 # 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
 # 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
 PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"
@@ -145,7 +167,8 @@ SCHOOLS_COLLEGE = lazy(r"學院$")
 SCHOOL = lazy(r"(?:大學|學校|學院)$")
 DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
-TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位")
+# 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
+TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
@@ -157,7 +180,7 @@ LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UN
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash, written 「－－」, 「—」, 「─」 or 「-」 as the
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
-INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,40}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
+INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
                    r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
@@ -172,8 +195,10 @@ UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌
 # the unit and says what it does in one sentence.
 ITEM_UNIT_DUTY = lazy(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
                             r"(?:(?:掌理|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
+# 「一、秘書室　設文書、總務、法律事務三科」, 「一、車勤服務部並設高雄、花蓮、板橋分部。」 (K0000115): an item's
+# unit and the sections it sets up.
 NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
-                           r"(?:下)?(?:分)?設(?P<list>[^，：]+)$")
+                           r"(?:並|另)?(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
 PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
@@ -182,7 +207,10 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?
                   # 「本校得視實際需要分設有關科、班」 (有關科: the relevant ones, no name),
                   # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
                   # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
-                  r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$")
+                  r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$"
+                  # 「…及各種性質之任務編組」 (K0010041), 「必要時並得設各種專案小組」 (H0000038): any number of a
+                  # kind, no name
+                  r"|任務編組$|^各種")
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
@@ -199,7 +227,7 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
 PURPOSE = lazy(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
-                r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設|置|成立|設置|設立)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+                r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設置|設立|成立|設|置)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 # 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
 SET_UP_TO = lazy(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"
                   r"(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"

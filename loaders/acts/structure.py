@@ -92,6 +92,9 @@ class StructureParser:
         self.folded_self = {fold_name(n) for n in self.self_names}
         self.recorded = {u.path for u in parsed.units}
         self.list_named = False  # an item of the current list has named its unit
+        self.decides: list[str] = []  # matters brought to the agency to decide (no mandate of it)
+        self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
+        self.list_note = ""  # what every unit of the current list is (常設性任務編組)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -315,6 +318,10 @@ class StructureParser:
                 listed = LIST_KINDS.search(line.body) if mode == Mode.UNITS or mode == Mode.DUTIES and \
                     isinstance(owner, tuple) and owner != self.agency else None
                 kinds = listed.group("kinds") if listed else ""
+                self.list_kinds = kinds
+                # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
+                force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
+                self.list_note = force.group(0) if force else ""
                 self.list_named = False
                 continue
             if mode is None:
@@ -357,12 +364,19 @@ class StructureParser:
                 (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
             # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
             names = [m.group("name")]
+        if m and not names and mode in (Mode.UNITS, Mode.DUTIES) and level == 0 and self.list_kinds and \
+                (m.group("duties") is not None or not m.group("rest")) and not PROSE_NAME.search(m.group("name")) and \
+                re.fullmatch(r"[^，。；：、（）「」\s及與暨之]{1,10}(?P<kind>\S)", m.group("name")) and \
+                m.group("name")[-1] in re.split(r"[、及與]", self.list_kinds):
+            # 「園林處設左列各科、園，分掌事務：」 + 「五、植物園：」 (A0010018): a kind of unit the intro names
+            names = [m.group("name")]
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
                             not m.group("rest") and len(body) <= 16):
             divided = DIVIDED.search(m.group("rest") or "")
-            note = divided.group(0) if divided else ""
+            note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
+                            if x)
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
             self.list_named = self.list_named or bool(paths) and level == 0
@@ -576,7 +590,8 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         if unit.path[:-1] == parser.agency:
             parser.known[unit.path[-1]] = unit.path
     parser.run(lines)
-    if not any(d.unit == agency and not d.post for d in parsed.duties):  # its posts' duties are no mandate
+    # its posts' duties are no mandate, nor a matter brought to it to decide (「提檢覈委員會審定之」)
+    if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)

@@ -9,7 +9,7 @@ import re
 
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
 from loaders.common import UNIT_NAME, expand_names, joined_names, split_unit_list
-from loaders.read.text import CN_NUM
+from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import (
     COLLECTIVE,
@@ -34,6 +34,12 @@ def unit_names(text: str, known=()) -> list[str]:
     (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
     """
     text = expand_names(text)
+    *heads, last = text.split("、")
+    regions = re.search(r"(?<=\S)[區部](?=\S{2})", last)
+    if heads and regions and all(re.fullmatch(r"[東西南北中][區部]", h) for h in heads) and UNIT_NAME.fullmatch(last) \
+            and not re.search(r"及|與|暨", last):
+        # 「中部、南部、東部、雲嘉南區聯合服務中心」 (A0020155): regions' heads, the rest after the last's region word
+        return [h + last[regions.end():] for h in heads] + [last]
     names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
     if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
         return names
@@ -116,6 +122,11 @@ def shared_rest(text: str, known=()) -> list[str]:
             return [h + last[cut:] for h in heads] + [last]
     cut = max(set(map(len, heads)), key=[len(h) for h in heads].count)
     rest = last[cut:]
+    # 「北、中、南三區環境督察大隊」 (O0000001): the count of the heads is no part of the rest
+    counted = re.match(rf"^[{CN_NUM}]+(?=區)", rest)
+    if counted and cn_number(counted.group(0)) == len(heads) + 1:
+        rest = rest[counted.end():]
+        last = last[:cut] + rest
     if len(rest) < 2 or not UNIT_NAME.fullmatch(last[:cut] + rest):
         return []
     return [h + rest for h in heads] + [last]
