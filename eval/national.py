@@ -5,10 +5,10 @@
 Each law is read as `orggraph load` reads it (the open-data JSON itself) and parsed alone.
 Printed: documents parsed / refused (with reason) / crashed, and suspect unit names — with
 punctuation, unexpanded ranges or lists, absent from the text, over 18 characters, without a unit
-word at the end, only unit words or a collective (辦事處, 各組) — family documents that name their members
-but yield none of them, and documents whose text sets units up but that yield at most one.  These are
-invariants, not a score (the score is eval/run.py on the hand-checked sample); examples leave out
-the sample's documents unless --include-sample.
+word at the end, only unit words or a collective (辦事處, 各組; 司法院各廳, 級法院 among posts' units too) —
+family documents that name their members but yield none of them, and documents whose text sets units up
+but that yield at most one.  These are invariants, not a score (the score is eval/run.py on the
+hand-checked sample); examples leave out the sample's documents unless --include-sample.
 """
 from __future__ import annotations
 
@@ -43,6 +43,11 @@ UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|�
 BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|分局|分署|分處|分所|分館|"
                   r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
                   r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
+# A collective of a bare unit word names the units set up, never one unit (issue 22): 「司法院各廳各置廳長」 and
+# 「前項各科置科長」 give each 廳 and 科 its posts, 「本公司各處置處長」 without named 處 the company (per 處);
+# 「各級法院」 names no court of any level, so no unit 「級法院」.  (A family of a specific kind — 各區監理所,
+# 各分署, or 各中隊 of squads the document does not name — is a unit.)
+COLLECTIVE = re.compile(r"^[^各]*各(?:(?:組|科|課|股|室|處|廳|單位)(?:或|及|、)?)+$|^級")
 # Prose read as a name: a self-reference (本室設三課, 本隊), a count word (若干工務所), a place clause (於…設).
 # (A military school's 本部連, its headquarters company, is a name: 「本校設學員生總隊部、教勤營、本部連。」, F0000059.)
 PROSE = re.compile(r"^(?:本(?:委員會|大學|中心|[部會院署局處所館校廠社室隊站])(?!連$|營$)|若干|(?:得|應)?於)")
@@ -92,6 +97,7 @@ def check(name: str, data: bytes) -> dict:
                    no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
                    family_unnamed=_family_unnamed(parsed, text, own),
                    prose=sorted(n for n in set(own) | staffed if PROSE.match(n)),
+                   collective=sorted(n for n in set(own) | staffed if COLLECTIVE.match(n)),
                    few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))
     row["seconds"] = round(time.perf_counter() - t, 4)
     return row
@@ -117,7 +123,8 @@ def main() -> None:
             ("long", "names over 18 characters"), ("absent", "names not in the text"),
             ("no_unit_end", "names without a unit word at the end"), ("bare", "names that are only unit words"),
             ("family_unnamed", "family documents naming members that yield none"),
-            ("prose", "prose read as names, units or posts' units (本室設三課, 若干工務所)"))
+            ("prose", "prose read as names, units or posts' units (本室設三課, 若干工務所)"),
+            ("collective", "collectives read as units or posts' units (各科, 前項各科, 司法院各廳, 級法院)"))
     for key, label in keys:
         print(f"{label}: {sum(len(r[key]) for r in ok)}")
     few = [r for r in ok if r["few_units"]]

@@ -58,7 +58,7 @@ def test_every_document_is_read_and_none_crashes(rows):
 def test_suspect_unit_names_are_near_zero(rows):
     ok = [r for r in rows if r["status"] == "ok"]
     for key, limit in (("punct", 0), ("ranges", 0), ("long", 2), ("absent", 3), ("no_unit_end", 0), ("bare", 0),
-                       ("family_unnamed", 0), ("prose", 0)):
+                       ("family_unnamed", 0), ("prose", 0), ("collective", 0)):
         found = [(r["doc"], n) for r in ok for n in r[key]]
         assert len(found) <= limit, (key, found[:10])
     assert sum(r["units"] for r in ok) > 10000
@@ -531,3 +531,68 @@ def test_a_short_form_by_the_initials_rule_of_a_units_name_is_asked_in_the_names
     # Nor one whose characters belong to a word held beside it (林鐵路 holds 鐵路; 某條法規 holds 法規).
     assert index.catalog.initials_in("林鐵", index.postings.__contains__)
     assert not index.catalog.initials_in("林鐵路", index.postings.__contains__)
+
+
+# ------------------------------------------------------------------ issue 22: no junk unit
+def _posts(parsed, line: int) -> set[tuple[str, str]]:
+    return {(p.unit[-1], p.title) for p in parsed.posts if p.kind == "post" and p.source.line == line}
+
+
+def test_posts_of_every_unit_of_a_kind_go_to_each_of_them():
+    # A0010051 第10條: 「司法院各廳各置廳長、副廳長一人；各處各置處長、副處長一人。」 after 第9條's list of
+    # 廳 and 處 (「一、民事廳。」 … 「十、新聞及法治宣導處。」); the 處 of 第13條 (人事處 …) are set up later,
+    # with posts of their own.
+    parsed = parse("A0010051")
+    posts = _posts(parsed, 46)
+    halls = ("民事廳", "刑事廳", "行政訴訟及懲戒廳", "少年及家事廳", "司法行政廳", "憲法法庭書記廳")
+    offices = ("秘書處", "資訊處", "公共關係處", "新聞及法治宣導處")
+    assert {(h, t) for h in halls for t in ("廳長", "副廳長")} | {(o, t) for o in offices for t in ("處長", "副處長")} \
+        == posts
+    assert not any("各" in u.path[-1] for u in parsed.units)
+    # A0030229 第65條: 「書記處得分設智慧財產紀錄科、商業紀錄科、…及訴訟輔導科。…」 +
+    # 「前項各科置科長一人，…各置股長一人。」
+    posts = _posts(parse("A0030229"), 202)
+    assert {u for u, t in posts if t == "科長"} == {"智慧財產紀錄科", "商業紀錄科", "智慧財產執行紀錄科", "文書科",
+                                                   "研究考核科", "總務科", "資料科", "訴訟輔導科"}
+    # U0000001 第9條: 「審計部各廳及資訊處各置廳長或處長一人，…各廳、資訊處及覆審室各置科長三人至五人」
+    posts = _posts(parse("U0000001"), 42)
+    assert {u for u, t in posts if t == "廳長或處長"} == {f"第{n}廳" for n in "一二三四五六"} | {"資訊處"}
+    assert {u for u, t in posts if t == "科長"} == {f"第{n}廳" for n in "一二三四五六"} | {"資訊處", "覆審室"}
+    # K0000114 第4條: 「本所各課各置課長一人、總務室主任一人」: the 總務室主任 is its 總務室's, not every 課's
+    posts = _posts(parse("K0000114"), 19)
+    assert {u for u, t in posts if t == "總務室主任"} == {"總務室"}
+    assert {u for u, t in posts if t == "課長"} == {"業務課", "倉儲課", "機具管理課"}
+
+
+def test_posts_of_unnamed_units_of_a_kind_are_the_agencys_per_unit():
+    # F0000035: 「本公司設六處、五室，分別掌理有關業務。」 names none of them;
+    # 「本公司各處置處長、副處長；各室置室主任、室副主任」: the company's posts, one in every 處 (室)
+    parsed = parse("F0000035")
+    posts = {(p.unit[-1], p.title, p.per) for p in parsed.posts if p.kind == "post" and p.source.line == 12}
+    assert ("榮民工程股份有限公司", "處長", "處") in posts and ("榮民工程股份有限公司", "室主任", "室") in posts
+    assert not any("各" in p.unit[-1] for p in parsed.posts)
+
+
+def test_every_level_names_no_unit_of_its_own():
+    # A0010051 第6條: 「司法院設各級法院、行政法院及懲戒法院；其組織均另以法律定之。」: no court 「級法院」
+    names = {u.path[-1] for u in parse("A0010051").units}
+    assert {"行政法院", "懲戒法院"} <= names and not any(n.startswith(("級", "各級")) for n in names)
+    # A0010053 第66-2條: 「各級檢察署及其檢察分署設檢察事務官室，置檢察事務官」: the 室 of the 檢察署 set up,
+    # none of 「級…」
+    parsed = parse("A0010053")
+    assert not any(n.startswith("級") for p in parsed.posts for n in p.unit)
+    assert ("檢察事務官室", "檢察事務官") in _posts(parsed, 340)
+    # A0010055 第23條: 「各級行政法院得置通譯、技士…」: the 最高行政法院's and the 高等行政法院's
+    assert {u for u, t in _posts(parse("A0010055"), 157) if t == "通譯"} == {"最高行政法院", "高等行政法院"}
+
+
+def test_a_class_of_a_family_names_no_unit_its_items_do():
+    # K0000235 第4條: 「甲等航空站各組掌理事項如下：」 + 「一、業務組掌理事項如下：」: the 業務組 of 各航空站
+    # (甲等 and 乙等 alike)
+    parsed = parse("K0000235")
+    assert not any("航空站各組" in n for u in parsed.units for n in u.path)
+    assert ("各航空站", "業務組") in {u.path[-2:] for u in parsed.units}
+    # A0020042 第3條: 「本館設各處、室及各種委員會」, A0010016 第29條:
+    # 「並得因業務需要，設其他各種委員會；所需工作人員…」
+    assert not any("各種" in u.path[-1] for u in parse("A0020042").units)
+    assert not any("各種" in n for p in parse("A0010016").posts for n in p.unit)

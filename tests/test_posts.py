@@ -389,3 +389,21 @@ def test_cli_section_chiefs_from_the_store(run, store_path):
         "關稅總局  (61–71 people in 1 post)\n"
         f"  {SEED_ACT.stem}:41 第7條\n"
         "    科長  61–71  薦任9  關務正/技術正\n")
+
+
+def test_posts_of_a_collective_go_to_each_unit_of_its_kind():
+    # 「司法院各廳各置廳長、副廳長一人；各處各置處長、副處長一人。」 (A0010051 第10條):
+    # no unit 「司法院各廳」 or 「各處」
+    agency = ("司法院",)
+    units = {n: agency + (n,) for n in ("民事廳", "刑事廳", "秘書處", "資訊處")}
+    recs = extract_posts("司法院各廳各置廳長、副廳長一人；各處各置處長、副處長一人。", Source("d", 46), agency, units)
+    assert {(r.unit[-1], r.title) for r in recs if r.kind == "post"} == {
+        (u, t) for u in ("民事廳", "刑事廳") for t in ("廳長", "副廳長")} | {
+        (u, t) for u in ("秘書處", "資訊處") for t in ("處長", "副處長")}
+    # 「本公司設六處、五室」 names none: 「本公司各處置處長」 is the company's post, one in every 處
+    agency = ("榮民工程股份有限公司",)
+    recs = extract_posts("本公司各處置處長、副處長。", Source("d", 12), agency, {"本公司": agency})
+    assert [(r.unit, r.title, r.per) for r in recs] == [(agency, "處長", "處"), (agency, "副處長", "處")]
+    # 「各級行政法院得置通譯」 where no court of any level is set up: the agency's
+    recs = extract_posts("各級行政法院得置通譯、技士。", Source("d", 157), ("行政法院",), {})
+    assert {r.unit for r in recs} == {("行政法院",)}

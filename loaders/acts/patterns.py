@@ -44,11 +44,11 @@ POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+�
 # F0000058; 「…、學員生指揮部及本部連。」, F0000069): 連 and 營 end too many other words (關連, 經營) to be unit
 # words alone.  So may a works after a unit (「本處設二課及船舶機械修理廠，分別掌理前條所列事項。」, K0000081), and a
 # school's department (「本校設機械工程學系、應用外語系及通識教育中心」).  「設立各類研究及服務中心」 (H0000031):
-# 各類 is part of the family's name (各種 is none: 「設立各種研究所」; 「得設各種委員會」, 「得設各種專案小組」 name no
-# unit: see ANY_NUMBER_OF).
+# 各類 is part of the family's name, and 各級 of a collective (各級法院: none); 各種 is none:
+# 「設立各種研究所」; 「得設各種委員會」, 「得設各種專案小組」 name no unit: see ANY_NUMBER_OF.
 # Committees and working groups set up as needed, any number of them: 「必要時並得設各種專案小組」 (H0000038).
 ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
-SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類))?"
+SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類|級))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
                       r"|會(?=為(?:常設性|臨時性)?任務編組)))"

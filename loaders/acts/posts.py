@@ -121,12 +121,18 @@ _UNIT_END = lazy(rf"(?:{UNIT_SUFFIX_PATTERN}|燈塔|道班)$")
 def _unit_names(text: str) -> list[str]:
     """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units."""
     text = re.sub(r"若干\S?$", "", text.strip())
-    pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔])(?:及|與|暨|和)", text) if p]
+    pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔廳])(?:及|與|暨|和)", text) if p]
     if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
-                         or re.match(r"^(?:各種|[一二三四五六七八九十]+[組科課股])", p)
+                         or re.match(r"^(?:(?:其?他)?各種|[一二三四五六七八九十]+[組科課股])", p)
                          or re.search(r"[，。：；之]", p) for p in pieces):
         return []
     return pieces
+
+
+# 「司法院各廳」, 「前項各科」, 「書記處各科」, 「本廠各科室」, 「各處、室」: every unit of a kind (under the unit named
+# before 各); 「各級檢察署及其檢察分署」, 「高等檢察署以下各級…」: every level's units of a kind.
+_EVERY = lazy(r"^(?P<parent>[\u4e00-\u9fff]*)各(?P<kind>[\u4e00-\u9fff、]{1,6})$")
+_EVERY_LEVEL = lazy(r"^(?:\S*?以下)?各級(?P<kind>[\u4e00-\u9fff]{1,8}?)(?:(?:及|與)其?\S*)?$")
 
 
 class _Context:
@@ -135,6 +141,8 @@ class _Context:
     def __init__(self, agency: tuple[str, ...]):
         self.units = [agency]
         self.per: str | None = None
+        self.per_of: dict[tuple[str, ...], str] = {}  # a unit standing for its unnamed units of a kind (各科: 科)
+        self.each = False  # a collective (各科) named the units: every title is every one's
         self.variant: str | None = None
 
 
@@ -147,6 +155,8 @@ class _PostReader:
     def __init__(self, source: Source, unit_path: tuple[str, ...], units: dict[str, tuple]):
         self.agency = tuple(unit_path)
         self.units = {k: tuple(v) for k, v in (units or {}).items()}
+        # (path, line, article) of every unit the document set up: what 「各科」 names (document_posts sets them)
+        self.records: list[tuple[tuple[str, ...], int, str | None]] = [(p, 0, None) for p in self.units.values()]
         self.source = _spanned(source)
         self.out: list[StaffingRecord] = []
         self.ctx = _Context(self.agency)
@@ -187,6 +197,58 @@ class _PostReader:
             return self.agency + (name,)
         return tuple(parent) + (name,)
 
+    def every(self, name: str) -> tuple[list[tuple[str, ...]], str] | None:
+        """「司法院各廳」, 「前項各科」, 「書記處各科」, 「本廠各科室」, 「各處、室」, 「各級檢察署」: every unit of
+        that kind the document set up (under the unit named before 各; those of the same article first, else those
+        set up before, else any), not a unit 「各廳」; when it set up none, the parent (and the kind, as ``per``).
+        None when the name is no such collective (a family the document set up, 各中隊, is a unit).
+        """
+        name = re.sub(r"(?<=\w)(?:得|應|均|並|亦)$", "", re.sub(r"^(?:並|另|得|應|又)", "", name).rstrip("、"))
+        if name in self.units:
+            return None
+        level = _EVERY_LEVEL.match(name)
+        m = None if level else _EVERY.match(name)
+        if level:
+            words, parent = [re.sub(r"(?:及|與).*$", "", level.group("kind"))], self.agency
+            if not any(r[0][-1].endswith(words[0]) and len(r[0][-1]) > len(words[0]) for r in self.records):
+                return [self.agency], ""  # 「各級行政法院得置通譯」 in the courts' own law: no unit of them set up
+        elif m and not m.group("kind").startswith(("該", "級")) and \
+                all(w and bare(w) for w in re.split(r"[、及或]", m.group("kind"))):
+            words = re.split(r"[、及或]", m.group("kind"))
+            if len(words) == 1 and not ONE_UNIT_WORD.fullmatch(words[0]):
+                words = list(words[0])  # 科室: every 科 and every 室
+            head = re.sub(r"(?:前[一二三]?[項條](?:所[列定設])?|所屬)$", "", m.group("parent"))
+            if re.search(r"[及與暨和或、]$", head):
+                return None  # 「三等關稅局及各分局」: a list, no parent
+            parent = self.agency if not head or self.is_agency(head) else self.resolve(head)
+        else:
+            return None
+        found: list[tuple[tuple[str, ...], int, str | None]] = []
+        for top in (parent, self.agency):  # (書記處各科: the 科 a list set up under the court itself)
+            found = [r for r in self.records if len(r[0]) > len(top) and r[0][:len(top)] == top and not bare(r[0][-1])
+                     and any(r[0][-1].endswith(w) and len(r[0][-1]) > len(w) for w in words)]
+            if found:
+                break
+        line, article = self.source.line, self.source.article
+        found = [r for r in found if article and r[2] == article] or [r for r in found if r[1] < line] or found
+        paths = list(dict.fromkeys(r[0] for r in found))
+        return (paths, "") if paths else ([parent], "".join(words))
+
+    def resolve_all(self, names: list[str], refer: bool = False) -> list[tuple[str, ...]]:
+        """The paths of the units named in a post clause: a collective (各科) is every unit of its kind."""
+        out: list[tuple[str, ...]] = []
+        for n in names:
+            every = self.every(n)
+            if every is None:
+                out.append(self.resolve(n, refer=refer and not n.startswith("各")))
+                continue
+            paths, per = every
+            out += paths
+            self.ctx.each = True
+            if per:
+                self.ctx.per_of[paths[0]] = per
+        return out
+
     def subject_unit(self, subject: str) -> tuple[str, ...] | None:
         """Parent named before 「為…得設X」: 「各工務段為…得設監工站」 → 工務段."""
         m = re.match(r"^(?:各)?(?P<name>[\u4e00-\u9fff]{2,12}?)(?:為|因|於|得|應|視|$)", subject)
@@ -195,9 +257,11 @@ class _PostReader:
         return self.resolve(m.group("name"))
 
     def set_units(self, names: list[str], subject: str = "") -> None:
-        parent = self.subject_unit(subject) if subject else None
+        every = self.every(subject) if subject else None  # 「各級檢察署及其檢察分署設檢察事務官室」: in each of them
+        parents = every[0] if every else [self.subject_unit(subject) if subject else None]
         self.ctx = _Context(self.agency)
-        self.ctx.units = [self.resolve(n, parent) for n in names]
+        self.ctx.units = [self.resolve(n, parent) for parent in parents for n in names]
+        self.ctx.each = len(parents) > 1
 
     def context_from_prefix(self, prefix: str) -> None:
         prefix = re.sub(r"^(?:並|另|得|應|又)", "", prefix)
@@ -222,14 +286,16 @@ class _PostReader:
         if set_up and (names := _unit_names(set_up.group("names"))):
             self.set_units(names, prefix[:set_up.start()])
             return
-        names = _unit_names(prefix)
+        # 「各處、室」 as a whole
+        names = [prefix] if self.every(prefix) is not None else _unit_names(prefix)
         if names:
             self.ctx = _Context(self.agency)
-            self.ctx.units = [self.resolve(n, refer=len(names) == 1 and not n.startswith("各")) for n in names]
+            self.ctx.units = self.resolve_all(names, refer=len(names) == 1)
 
     # -------------------------------------------------------------- records
     def post(self, title: str, lo, hi, unit: tuple[str, ...], note: str = "") -> PostRecord:
-        rec = PostRecord(unit=tuple(unit), title=title, min=lo, max=hi, per=self.ctx.per, variant=self.ctx.variant,
+        per = self.ctx.per or self.ctx.per_of.get(tuple(unit))
+        rec = PostRecord(unit=tuple(unit), title=title, min=lo, max=hi, per=per, variant=self.ctx.variant,
                          note=note, source=self.source)
         self.out.append(rec)
         return rec
@@ -237,6 +303,13 @@ class _PostReader:
     def units_for(self, titles: list[str], each_unit: bool) -> list[list[tuple[str, ...]]]:
         """The unit(s) each title of a list belongs to."""
         units = self.ctx.units
+        if self.ctx.each and len(units) > 1:
+            # 「本府各局、科、室置局長、科長、室主任…」: a head's title names its unit's kind (局長: each 局), or
+            # the unit itself (「本所各課各置課長一人、總務室主任一人」: 總務室's)
+            return [[p for n, p in self.units.items() if len(n) > 2 and title.startswith(n) and len(title) > len(n)][:1]
+                    or [u for u in units if any(len(w) > 1 and w.startswith(u[-1][-1]) for w in
+                                                re.split("或", re.sub(r"(?<![^或])副", "", title)))] or list(units)
+                    for title in titles]
         if len(units) == 1 or each_unit:
             return [list(units) for _ in titles]
         out = []
@@ -408,6 +481,11 @@ class _PostReader:
             if (names := _unit_names(set_up.group("names"))):
                 self.set_units(names, piece[:set_up.start()])
                 return
+            if self.every(piece[:set_up.start()]) is not None:
+                # 「各處、室設組、陳情受理中心或科分別辦事，各置組長…」: posts of each 處 and 室
+                self.ctx = _Context(self.agency)
+                self.ctx.units = self.resolve_all([piece[:set_up.start()]])
+                return
         if not self.active:
             return
         if self.sub is not None:
@@ -438,7 +516,7 @@ class _PostReader:
         names = _unit_names(piece)
         if names and not _TITLE_ENDINGS.search(piece):
             self.ctx = _Context(self.agency)
-            self.ctx.units = [self.resolve(n) for n in names]
+            self.ctx.units = self.resolve_all(names)
             return
         self.title_list(piece, object_of_post=False, each_unit=False)
 
@@ -457,9 +535,9 @@ class _PostReader:
         head = re.sub(r"^(?:其餘|另|前項)", "", head)
         units = self.ctx.units
         if head and not re.match(r"^各?(?:室|該)?$", head):
-            names = _unit_names(re.sub(r"^各", "", head))
+            names = [head] if self.every(head) is not None else _unit_names(re.sub(r"^各", "", head))
             if names:
-                units = [self.resolve(n) for n in names]
+                units = self.resolve_all(names)
         note = piece
         if units == [self.agency] and self.set_text:
             note = f"{self.set_text}；{piece}"  # 「得設各種委員會；所需工作人員…」
@@ -587,12 +665,14 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
     set up twice keeps its first, shallowest path); ``self_names`` are the
     document's names for its agency (本局).
     """
+    records = None
     if isinstance(units, dict):
         known = {k: tuple(v) for k, v in units.items()}
     else:
         known = {}
         for rec in sorted(units or [], key=lambda r: len(r.path)):
             known.setdefault(rec.path[-1], tuple(rec.path))
+        records = [(tuple(r.path), r.source.line, r.source.article) for r in units or []]
     for name in self_names:
         known.setdefault(name, tuple(agency))
     out: list[StaffingRecord] = []
@@ -605,6 +685,8 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             continue
         if line.article != article or reader is None:
             reader, article = _PostReader(Source(doc_id, line.start), tuple(agency), known), line.article
+            if records is not None:
+                reader.records = records
         item = str(line.number) if line.kind == "item" else None
         src = Source(doc_id, line.start, line.end, line.article, item)
         text = line.body if line.body.endswith(("。", "：")) else line.body + "。"

@@ -113,7 +113,8 @@ class StructureParser:
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
             return None
-        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等)", name) or \
+        if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等|(?:其?他)?各種)",
+                    name) or \
                 (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family:
             return None
         if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
@@ -193,6 +194,11 @@ class StructureParser:
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
         if self.is_self(subject):
+            return self.agency, ""
+        variant = re.fullmatch(r"(?P<cls>[甲乙丙丁特][等級])(?P<kind>\S{2,8}?)各(?P<word>[組科課股室處])", subject)
+        if variant and COLLECTIVE.sub("", self.agency[-1]).endswith(variant.group("kind")) and \
+                UNIT_ACTIVE.search(line.body):
+            # 「甲等航空站各組掌理事項如下：」 in the document of 各航空站: the 組 its items name are the family's
             return self.agency, ""
         if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
                 UNIT_ACTIVE.search(line.body):

@@ -159,7 +159,7 @@ def bare(name: str) -> bool:
     >>> bare("本部連"), bare("本部營")
     (False, False)
     """
-    rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|下|左)(?=各)", "", name))
+    rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|左例|下|左)(?=各)", "", name))
     return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
                                   re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+",
                                                rest) or
