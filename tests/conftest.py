@@ -191,6 +191,27 @@ def national_documents():
     return docs
 
 
+def parse_national(pcode: str):
+    """One document of data/national.tar.xz, parsed as `load` parses it."""
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+
+    from loaders import parse_bytes
+    return parse_bytes(national_corpus.national_file(pcode), f"{pcode}.json")
+
+
+def units_below(parsed) -> list[str]:
+    """The units below a parsed document's agency, as paths under it."""
+    n = len(parsed.agency)
+    return ["/".join(u.path[n:]) for u in parsed.units if len(u.path) > n and u.path[:n] == parsed.agency]
+
+
+def duties_of(parsed, unit: str) -> list[str]:
+    """The duties of ``unit`` (a path under the agency, "" for the agency itself)."""
+    return [d.text for d in parsed.duties if "/".join(d.unit[len(parsed.agency):]) == unit]
+
+
 # --------------------------------------------------------------------------- browser
 @pytest.fixture(scope="session")
 def browser():

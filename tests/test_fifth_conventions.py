@@ -6,29 +6,9 @@ national laws database (data/national.tar.xz).
 """
 from __future__ import annotations
 
-import sys
+from conftest import duties_of, parse_national, units_below
 
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "eval"))
-
-import corpus  # noqa: E402
-
-import loaders  # noqa: E402
-
-
-def parse(pcode: str):
-    return loaders.parse_bytes(corpus.national_file(pcode), f"{pcode}.json")
-
-
-def below(parsed) -> list[str]:
-    """The units below the document's agency, as paths under it."""
-    n = len(parsed.agency)
-    return ["/".join(u.path[n:]) for u in parsed.units if len(u.path) > n and u.path[:n] == parsed.agency]
-
-
-def duties(parsed, unit: str) -> list[str]:
-    return [d.text for d in parsed.duties if "/".join(d.unit[len(parsed.agency):]) == unit]
+parse, below, duties = parse_national, units_below, duties_of
 
 
 def test_a_list_items_long_set_up_of_sections():

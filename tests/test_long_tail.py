@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, duties_of, parse_national, units_below
 
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -22,19 +22,7 @@ import loaders  # noqa: E402
 from graph_model.records.records import Document  # noqa: E402
 from loaders.acts.structure import parse_document  # noqa: E402
 
-
-def parse(pcode: str):
-    return loaders.parse_bytes(corpus.national_file(pcode), f"{pcode}.json")
-
-
-def below(parsed) -> list[str]:
-    """The units below the document's agency, as paths under it."""
-    n = len(parsed.agency)
-    return ["/".join(u.path[n:]) for u in parsed.units if len(u.path) > n and u.path[:n] == parsed.agency]
-
-
-def duties(parsed, unit: str) -> list[str]:
-    return [d.text for d in parsed.duties if "/".join(d.unit[len(parsed.agency):]) == unit]
+parse, below, duties = parse_national, units_below, duties_of
 
 
 def rules(*lines: str):
