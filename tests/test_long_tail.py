@@ -406,3 +406,14 @@ def test_the_agency_named_by_the_paragraph_before():
     parsed = parse("L0000033")
     assert {"成人精神科", "兒童精神科", "心理衛生科", "作業指導室"} <= set(below(parsed))
     assert duties(parsed, "成人精神科")
+
+
+def test_those_of_the_kind_without_a_unit_are_no_unit_and_each_of_the_kind_is_the_family():
+    # K0000235 交通部民用航空局各航空站辦事細則 line 101「未設人事室之航空站置人事管理員，…依法辦理人事管理事項。」:
+    # the airports without a 人事室, not a unit of their own; line 109「各站掌理事項如下︰」
+    # 「一、協助有關飛航安全之執行。」: every airport, the family the document is about.
+    parsed = parse("K0000235")
+    assert not [u for u in below(parsed) if "未設" in u]
+    assert "協助有關飛航安全之執行" in duties(parsed, "")
+    held = {(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency}
+    assert ("人事管理事項", "人事管理員") in held and ("政風事項", "政風員") in held

@@ -188,13 +188,15 @@ class StructureParser:
 
     def resolve_subject(self, subject: str, line: Line) -> tuple[tuple[str, ...] | None, str]:
         """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
-        subject = subject.strip()
+        # 「未設人事室之航空站置人事管理員」: those of a kind without the unit, not a unit of their own
+        subject = re.sub(r"^(?:未|不)(?:設|置)[^，。；之]{2,10}之(?=\S{2})", "", subject.strip())
         post_match = re.search(rf"置?({POST})(?:一人|二人)?$", subject)
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
-        if self.is_self(subject):
-            return self.agency, ""
+        if self.is_self(subject) or re.fullmatch(r"各\S", subject) and self.agency[-1].startswith("各") and \
+                self.agency[-1].endswith(subject[1:]):
+            return self.agency, ""  # 「各站掌理事項如下：」 in the document of 各航空站: the family itself
         variant = re.fullmatch(r"(?P<cls>[甲乙丙丁特][等級])(?P<kind>\S{2,8}?)各(?P<word>[組科課股室處])", subject)
         if variant and COLLECTIVE.sub("", self.agency[-1]).endswith(variant.group("kind")) and \
                 UNIT_ACTIVE.search(line.body):
