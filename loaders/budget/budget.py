@@ -157,7 +157,8 @@ class _Reader:
                 and not _MANDATE.match(body):
             # 「主要職掌：本署掌理下列事項：」 then (1)…(2)…: the agency's duties, one per item
             for duty in split_duties(body):
-                self.parsed.duties.append(DutyRecord(top, duty, source_of(line, doc, f"{self.mandate[1]} {line.number}")))
+                src = source_of(line, doc, f"{self.mandate[1]} {line.number}")
+                self.parsed.duties.append(DutyRecord(top, duty, src))
             return True
         if self.mandate and not level and _LIST_INTRO.search(body):
             return True  # 「本署依…組織法掌理下列事項：」 between the heading and its items
@@ -172,7 +173,8 @@ class _Reader:
         mandate = _MANDATE.match(body)
         if mandate:
             prose = _MANDATE.sub("", body).strip()
-            self._mandate_prose(line, re.sub(r"[^。；]*(?:下列|左列)[^。；]*[：:]$|[：:]$", "", prose), mandate.group(1))
+            before_list = re.sub(r"[^。；]*(?:下列|左列)[^。；]*[：:]$|[：:]$", "", prose)
+            self._mandate_prose(line, before_list, mandate.group(1))
             if re.search(r"[：:]$", prose):
                 self.mandate = (line.marker, mandate.group(1), False)
             return True

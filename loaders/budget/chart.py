@@ -14,7 +14,8 @@ from loaders.common import UNIT_NAME, split_unit_list
 
 # 「二、組織系統圖：…」, 「貳、組織系統」, 「二、組織概況」: the heading, and what follows it on its line.
 HEADING = lazy(r"^(?:[壹貳參肆伍陸柒捌玖拾]、)?(?:組織(?:系統|架構)(?:圖|表)?|組織概況)(?:[：:](?P<boxes>.*))?$")
-_POSTS = lazy(r"(?:副)?(?:主任委員|主任秘書|秘書長|(?:[政常]務)?次長|(?:分|中心)?[署局處部所館院會廠校關]長|總經理|總幹事)"
+_POSTS = lazy(r"(?:副)?(?:主任委員|主任秘書|秘書長|(?:[政常]務)?次長|(?:分|中心)?[署局處部所館院會廠校關]長"
+              r"|總經理|總幹事)"
               r"|(?:參事|技監|顧問|委員(?!會))|(?:人事管理|主計|會計|統計|政風)員|[（(]\d+[）)]")
 _BOX = lazy(r"\w{1,16}?(?:委員會|中心|分署|分局|辦事處|大隊|組|室|科|課|處|隊|站|所|館|關|司|署)")
 # The chart ends where the book's next part or a sentence begins (「…人事室 貳、施政目標與重點 一、提升…。」).
