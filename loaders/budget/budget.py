@@ -25,6 +25,7 @@ _UNIT_ITEM = lazy(r"^(?P<name>[^：:，。；]{2,24})[：:](?P<duties>.+)$")
 # Clauses of the 主要職掌 prose that say where the agency comes from, not what it does.
 _LEGAL_BASIS = lazy(r"係依|^(?:並|且)?依[^，]*(?:規定|設置|設立|成立)$|組織(?:法|條例|通則|準則|規程)(?!規)"
                     r"|令公布|公布施行")
+_PAGE_NUMBER = lazy(r"[-–—－]?\s*\d{1,4}\s*[-–—－]?|第\s*\d{1,4}\s*頁")
 _MANDATE_VERB = lazy(r"^(?:並|且|另|及|以)?(?:掌理|辦理|負責|綜理|職司|主管)")
 _SUPERVISES = lazy(r"^(?:並|且)?督導(?:所屬|各)\S*?(?:機關|各\S|[關局署處所])$")
 _SUBORDINATES = lazy(r"^(?:其)?(?:所屬|下轄|轄下|各)")
@@ -92,7 +93,8 @@ def parse(text: str, document: Document) -> ParsedDocument:
                             definitions=definitions_in(lines, doc))
     reader = _Reader(parsed, top, full)
     for line in lines:
-        reader.read(line)
+        if line.text != title_line.text and not _PAGE_NUMBER.fullmatch(line.text):  # running header, footer
+            reader.read(line)
     reader.finish()
     _staffing(text, doc, top, parsed)
     return parsed

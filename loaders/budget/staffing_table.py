@@ -39,7 +39,8 @@ _BUDGET = lazy(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{
                r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
 _CATEGORY = lazy("|".join(CATEGORIES))
 _HEADER_RUN = lazy(rf"(?P<head>名稱|機關名稱|單位)(?P<columns>(?:{'|'.join(CATEGORIES)}){{2,}})")
-_ROW_RUN = lazy(r"(?P<name>[\u4e00-\u9fff（）()]{2,12}?)\s*(?P<figures>[-−–+]?\d[\d,]*(?:\s+[-−–+]?\d[\d,]*)+)")
+_ROW_RUN = lazy(r"(?P<name>[\u4e00-\u9fff（）()]{2,12}?)\s*(?P<figures>[-−–+]?\d[\d,]*(?:\s+[-−–+]?\d[\d,]*)*)")
+_TITLE_YEAR = lazy(r"(?P<title>\S+?員額(?:表|說明表|配置表))[：:]?(?P<year>\d{2,3}年度)")
 _UNIT_NOTE = lazy(r"^單位[：:]")
 _ITEM = lazy(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,4}?)(?P<n>[\d,]{1,15})人")
 
@@ -80,18 +81,22 @@ def tables(text: str) -> list[dict]:
 
 def cells(line: str) -> list[str]:
     """The cells of a line of a table however extraction laid it out: one cell per line, a Word table's row
-    (「│113年度│甲署│9│」), a header run together (「名稱職員技工合計」) or a row's figures after its name.
+    (「│113年度│甲署│9│」), a header run together (「名稱職員技工合計」), a row's figures after its name, or the
+    title with its year.
 
     >>> cells("│增減││6│-2│"), cells("名稱職員技工工友合計"), cells("甲署")
     (['增減', '6', '-2'], ['名稱', '職員', '技工', '工友', '合計'], ['甲署'])
-    >>> cells("公平交易委員會196 2 -1 212")
-    ['公平交易委員會', '196', '2', '-1', '212']
+    >>> cells("公平交易委員會196 2 -1 212"), cells("基隆關1038"), cells("甲署預算員額表109年度")
+    (['公平交易委員會', '196', '2', '-1', '212'], ['基隆關', '1038'], ['甲署預算員額表', '109年度'])
     """
     if "│" in line:
         return [c.strip() for c in line.split("│") if c.strip()]
     header = _HEADER_RUN.fullmatch(line)
     if header:
         return [header.group("head"), *_CATEGORY.findall(header.group("columns"))]
+    title = _TITLE_YEAR.fullmatch(line)
+    if title:
+        return [title.group("title"), title.group("year")]
     row = _ROW_RUN.fullmatch(line)
     if row:
         return [row.group("name"), *row.group("figures").split()]
