@@ -1,10 +1,13 @@
 """Budget books (預算總說明): the organization section.
 
 A budget book names its agency in the title (財政部關務署及所屬), states the
-agency's 法定職掌, then lists, per agency ((1) 關務署, (2) 基隆關 …), each unit
-as 「N. 單位：掌理…；…」.  Only that section is organization structure; the
-施政目標/施政計畫 parts that follow must not attach to any unit, and the flattened
-組織系統圖 (one character per line) is recorded as unplaced debris.
+agency's 法定職掌 (items or prose, under a 壹、 or 一、 heading), draws its chart or
+sums it up (:mod:`.chart`), then lists, per agency ((1) 關務署, (2) 基隆關 …), each unit
+as 「N. 單位：掌理…；…」 or as a heading 「（一）單位」 with its duties as items below.
+Only that section is organization structure; the 施政目標/施政計畫 parts that follow
+must not attach to any unit, and a 組織系統圖 flattened to one character per line is
+recorded as unplaced debris.  The chart's boxes the list does not describe are units
+too (the branch offices whose shared duties 「各分署：…」 gives).
 """
 from __future__ import annotations
 

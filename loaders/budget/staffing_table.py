@@ -34,9 +34,11 @@ _YEAR = lazy(r"^(?P<year>\d{2,3})年度$")
 _NUMBER = lazy(r"^[-−–+]?\d[\d,]{0,14}$")
 _NAME = lazy(r"^[\u4e00-\u9fff（）()]{2,12}$")
 _TITLE = lazy(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
-_STATUTORY = lazy(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,4}[\d,]{1,15}人[、及]?)+)")
-_BUDGET = lazy(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,4}[\d,]{1,15}人[、及]?)+)"
-               r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
+# 「預算員額職員9人…，共計9人」, 「預算員額計職員9人…，合計9人」
+_STATUTORY = lazy(r"編制(?:（法定）|\(法定\)|法定)?員額(?:計|為|共)?"
+                  r"(?P<list>(?:[\u4e00-\u9fff]{2,4}[\d,]{1,15}人[、及]?)+)")
+_BUDGET = lazy(r"(?P<year>\d{2,3})年度預算員額(?:計|為|共)?(?P<list>(?:[\u4e00-\u9fff]{2,4}[\d,]{1,15}人[、及]?)+)"
+               r"(?:，?(?:共計|合計|總計)(?P<total>[\d,]{1,15})人)?")
 _CATEGORY = lazy("|".join(CATEGORIES))
 _HEADER_RUN = lazy(rf"(?P<head>名稱|機關名稱|單位)(?P<columns>(?:{'|'.join(CATEGORIES)}){{2,}})")
 _ROW_RUN = lazy(r"(?P<name>[\u4e00-\u9fff（）()]{2,12}?)\s*(?P<figures>[-−–+]?\d[\d,]*(?:\s+[-−–+]?\d[\d,]*)*)")
