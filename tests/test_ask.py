@@ -103,6 +103,13 @@ def test_which_agency_is_answered_with_agencies_through_their_units(graph):
     assert a.hits[0].through == "財政部/關務署/高雄關/嘉南分關"
 
 
+def test_a_type_word_beginning_another_word_does_not_ask_for_an_agency():
+    cat = catalog([])
+    assert analyse("哪個部門負責保稅工廠？", cat).level == "unit"
+    assert analyse("主管建議事項由哪個會議審議？", cat).level == "unit"
+    assert analyse("哪個部負責保稅工廠？", cat).level == "agency"
+
+
 def test_everyday_words_are_asked_in_the_documents_words_and_marked(graph):
     # 走私 → 緝私: 臺中關's 稽查組 keeps the 緝私艇 (001:67), a text without the word 走私.
     a = ask_graph(graph, "走私", top=10)
