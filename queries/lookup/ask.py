@@ -71,6 +71,7 @@ class Variant:
     text: str
     weight: float
     synonyms: tuple[Synonym, ...] = ()
+    words: tuple[tuple[str, str], ...] = ()  # (everyday term, the documents' word put in its place)
 
 
 @dataclass
@@ -168,12 +169,12 @@ def variants_of(content: str, vocabulary: Sequence[Synonym] = ()) -> list[Varian
     found = synonyms_in(content, vocabulary)
     for s in found:
         for word in s.replacements:
-            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,)))
+            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,), ((s.term, word),)))
     if len(found) > 1:
         text = content
         for s in found:
             text = text.replace(s.term, " " + s.replacements[0] + " ")
-        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found)))
+        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found), tuple((s.term, s.replacements[0]) for s in found)))
     return out[:MAX_VARIANTS]
 
 
@@ -288,8 +289,10 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
 
     def run(scope_ids: list[str] | None, loose: bool = False) -> list:
         answers = []
-        extra = {"partial_chars": ONE_WORD} if loose else {}
         for v in q.variants:
+            extra: dict = {"partial_chars": ONE_WORD} if loose else {}
+            if v.words:
+                extra["equivalents"] = v.words
             refs: list[str | None] = list(scope_ids) if scope_ids else [agency]
             hits = []
             for ref in refs:
