@@ -103,6 +103,24 @@ def test_which_agency_is_answered_with_agencies_through_their_units(graph):
     assert a.hits[0].through == "財政部/關務署/高雄關/嘉南分關"
 
 
+def test_a_body_with_units_of_its_own_is_named_at_any_depth():
+    # 國史館臺灣文獻館 (its organization act's title) is a 館 under 國史館, with divisions of its own.
+    path = ["總統府", "國史館", "臺灣文獻館"]
+    units = [IndexUnit("總統府/國史館", "國史館", path[:2], "Agency", "館", "", []),
+             IndexUnit("總統府/國史館/臺灣文獻館", "臺灣文獻館", path, "Division", "館", "",
+                       ["國史館臺灣文獻館", "本館"]),
+             IndexUnit("總統府/國史館/臺灣文獻館/採集組", "採集組", path + ["採集組"], "Division", "組", "", [])]
+    q = analyse("國史館臺灣文獻館哪一組負責文獻採集？", catalog(units))
+    assert q.scope is not None and q.scope.units == ["總統府/國史館/臺灣文獻館"]
+
+
+def test_a_type_word_beginning_another_word_does_not_ask_for_an_agency():
+    cat = catalog([])
+    assert analyse("哪個部門負責保稅工廠？", cat).level == "unit"
+    assert analyse("主管建議事項由哪個會議審議？", cat).level == "unit"
+    assert analyse("哪個部負責保稅工廠？", cat).level == "agency"
+
+
 def test_everyday_words_are_asked_in_the_documents_words_and_marked(graph):
     # 走私 → 緝私: 臺中關's 稽查組 keeps the 緝私艇 (001:67), a text without the word 走私.
     a = ask_graph(graph, "走私", top=10)
