@@ -158,11 +158,7 @@ def read_query(text: str, triggers: frozenset[str] | None, known: Callable[[str]
                names: Callable[[str], Iterable[str]] = lambda key: ()) -> Query:
     """Clean and fold ``text`` (``triggers``: :func:`queries.textnorm.opencc_triggers`); of ``names(key)`` (unit
     names the cleaned query may mention as the place to look), those it holds become context when content
-    remains, longest first.  ``known(term)``: does some text hold the term.
-
-    >>> read_query("法醫 法醫訓練", None, lambda t: True).terms["法醫"]
-    1
-    """
+    remains, longest first.  ``known(term)``: does some text hold the term."""
     key = clean_query(text, triggers)
     parts, context = key.split(), list[str]()
     first = {ch: i for i, ch in reversed(list(enumerate(key)))}
@@ -173,8 +169,10 @@ def read_query(text: str, triggers: frozenset[str] | None, known: Callable[[str]
         if sum(len(q) for q in rest) >= 2:
             parts, context = rest, context + [name]
     parts = [q for p in parts for q in _break_at_glue(known, p).split()]
-    # A question saying a word twice (想當法醫，國家的法醫訓練…) restates its matter: each term counts once.
-    terms = dict.fromkeys((t for p in parts for t in key_terms(p)), 1)
+    terms: dict[str, int] = {}
+    for p in parts:
+        for t, c in key_terms(p).items():
+            terms[t] = terms.get(t, 0) + c
     # A bigram no text holds that joins a function character (要去, 在做, 會去) is the question's
     # phrasing, not its matter: it could match nothing, and only lowers every text's coverage.
     glue = [t for t in terms if len(t) == 2 and not FUNCTION_CHARS.isdisjoint(t) and not known(t)]
