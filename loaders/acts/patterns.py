@@ -15,8 +15,9 @@ POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分�
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
 POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
 # 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
-SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責)|(?<=[組科課股室處隊所站心])(?=之?職責)")
+# 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
+SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
+                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)")
 CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 # 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
@@ -125,7 +126,7 @@ UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_S
 # on the next line, no subject of its own.
 HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
-DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
+DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
 DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
@@ -192,9 +193,9 @@ ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
 # 「一、秘書處掌理機要、庶務…事項。」, 「一、第一審查小組審查關於…之修憲提案。」: an item of a list of units that names
-# the unit and says what it does in one sentence.
+# the unit and says what it does in one sentence; 「一、第一科掌本局施政計畫…事項。」 (J0010010): 掌 for 掌理.
 ITEM_UNIT_DUTY = lazy(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
-                            r"(?:(?:掌理|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
+                            r"(?:(?:掌理|掌(?![理管握])|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
 # 「一、秘書室　設文書、總務、法律事務三科」, 「一、車勤服務部並設高雄、花蓮、板橋分部。」 (K0000115): an item's
 # unit and the sections it sets up.
 NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"

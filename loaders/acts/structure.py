@@ -95,6 +95,7 @@ class StructureParser:
         self.decides: list[str] = []  # matters brought to the agency to decide (no mandate of it)
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
+        self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -330,6 +331,9 @@ class StructureParser:
                 # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
                 force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
                 self.list_note = force.group(0) if force else ""
+                divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
+                    owner != self.agency else None
+                self.list_divided = (divided.group("type") or divided.group("any")) if divided else ""
                 self.list_named = False
                 continue
             if mode is None:
@@ -347,8 +351,11 @@ class StructureParser:
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
-        named = ITEM_UNIT_DUTY.match(body) if mode == Mode.UNITS and level == 0 and not head else None
-        if named and unit_names(named.group("name")):
+        # (in a unit's list after 「分四科辦事」, 「一、第一科掌…」 names one of those 科)
+        named = ITEM_UNIT_DUTY.match(body) if level == 0 and not head and \
+            (mode == Mode.UNITS or mode == Mode.DUTIES and self.list_divided) else None
+        if named and unit_names(named.group("name")) and \
+                (mode == Mode.UNITS or named.group("name").endswith(self.list_divided)):
             body = named.group("name") + "：" + (named.group("duty") or named.group("act"))  # 「一、秘書處掌理…事項。」
         # (only in a list whose items named their units before: 「九、辦公室、員工眷舍管理…」 is a duty)
         comma = ITEM_NAME_COMMA.match(body) if mode == Mode.UNITS and level == 0 and self.list_named else None

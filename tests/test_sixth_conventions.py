@@ -1,0 +1,24 @@
+"""Conventions the sixth hand-checked sample (eval/sixth) showed, each read by a rule that holds across
+documents (issue 22).
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from conftest import duties_of, parse_national, units_below
+
+parse, below, duties = parse_national, units_below, duties_of
+
+
+def test_sections_named_in_the_list_of_a_unit_divided_into_them():
+    # J0010010 經濟部中央標準局辦事細則 第5條「第一組分四科辦事，其職掌如左：」「一、第一科掌國家標準法規之研擬、…
+    # 正字標記之審核及管理、…事項。」 (掌 for 掌理); 第6條「第二組分兩科辦事，…」; 第4條「秘書室除掌理審核文稿及
+    # 機要事項外，另分三科辦事，其職掌如左：」
+    parsed = parse("J0010010")
+    got = below(parsed)
+    assert [u for u in got if u.startswith("第一組/")] == [f"第一組/第{n}科" for n in "一二三四"]
+    assert {"第二組/第一科", "第二組/第二科", "秘書室/第三科", "商標處/第三科"} <= set(got)
+    assert any("正字標記之審核及管理" in d for d in duties(parsed, "第一組/第一科"))
+    # 「人事室掌本局與附屬機構之人事管理…事項。」 is a paragraph, no list: nothing under 人事室
+    assert not [u for u in got if u.startswith("人事室/")]
