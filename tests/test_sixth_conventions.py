@@ -22,3 +22,16 @@ def test_sections_named_in_the_list_of_a_unit_divided_into_them():
     assert any("正字標記之審核及管理" in d for d in duties(parsed, "第一組/第一科"))
     # 「人事室掌本局與附屬機構之人事管理…事項。」 is a paragraph, no list: nothing under 人事室
     assert not [u for u in got if u.startswith("人事室/")]
+
+
+def test_a_class_of_the_family_is_the_family_itself():
+    # I0000017 行政執行處組織通則 第4條「行政執行處依業務繁簡及轄區面積大小，分為三類」; 第10條「第一類行政執行處
+    # 設人事室，置主任一人…」: the 人事室 of the family (set up for its first class), no unit 第一類行政執行處
+    got = below(parse("I0000017"))
+    assert {"秘書室", "人事室", "會計室", "統計室", "政風室"} <= set(got)
+    assert not [u for u in got if "類" in u]
+    # G0300030 財政部國有財產局各地區辦事處組織通則 第4條「一等辦事處設接管課、勘測課、處分課、管理課、改良利用課及
+    # 資訊室；…」
+    assert {"接管課", "勘測課", "改良利用課", "資訊室"} <= set(below(parse("G0300030")))
+    # K0000083 交通部民用航空局所屬航空站組織通則 第4條「特等航空站設六組；…丁等航空站不分組，分別掌理第二條所列事項。」
+    assert not [u for u in below(parse("K0000083")) if "等航空站" in u]

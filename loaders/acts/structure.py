@@ -45,6 +45,7 @@ from .patterns import (
     DIVIDED,
     DUTY_VERB,
     EMPTY_DUTY,
+    FAMILY_CLASS,
     HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
@@ -110,6 +111,9 @@ class StructureParser:
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
+        if parent is None and (cls := FAMILY_CLASS.match(name)) and \
+                COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
+            return self.agency  # 第一類行政執行處 in the document of 行政執行處
         if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
