@@ -35,3 +35,16 @@ def test_a_class_of_the_family_is_the_family_itself():
     assert {"接管課", "勘測課", "改良利用課", "資訊室"} <= set(below(parse("G0300030")))
     # K0000083 交通部民用航空局所屬航空站組織通則 第4條「特等航空站設六組；…丁等航空站不分組，分別掌理第二條所列事項。」
     assert not [u for u in below(parse("K0000083")) if "等航空站" in u]
+
+
+def test_a_works_set_up_in_prose_with_a_head_or_a_duty():
+    # F0000024 第8條「本中心設實習工廠，置廠長、技師、副技師、技術員，辦理實作訓練、五金零件製作及機具修護保養等工作。」
+    parsed = parse("F0000024")
+    assert "實習工廠" in below(parsed)
+    assert duties(parsed, "實習工廠") == ["實作訓練、五金零件製作及機具修護保養等工作"]
+    # K0000104 「本處設船舶機械修理廠，置廠長一人（由技術人員兼任），…」
+    assert "船舶機械修理廠" in below(parse("K0000104"))
+    # F0000013 第11條「本處設機械修配調度總廠，辦理機械作業統一調配、…等業務，其編制如左：」「二、設人事室，置主任、
+    # 組員，…」「三、設政風室，…」「四、設會計室，…」
+    got = below(parse("F0000013"))
+    assert {f"機械修配調度總廠/{n}" for n in ("人事室", "政風室", "會計室")} <= set(got)

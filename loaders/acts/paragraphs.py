@@ -37,6 +37,7 @@ from .patterns import (
     DUTY_INTRO,
     DUTY_VERB,
     EACH_SETS_UP,
+    ESTABLISHMENT,
     EARLIER_UNITS_DUTIES,
     FAMILY_DEFINED,
     FAMILY_NAME,
@@ -65,6 +66,7 @@ from .patterns import (
     STAFFED_FOR,
     SUBORDINATE,
     TYPE_WORD,
+    WORKS_DUTY,
 )
 from .unit_names import clean_name, listed_names, shared_out, unit_names
 
@@ -431,6 +433,18 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 第一課
     unit 人事室
     duty 本局 防空情報之蒐集
+
+    A works set up in prose with a head or a duty of its own (F0000024); its establishment, the units it sets up
+    (F0000013):
+
+    >>> demo("第 2 條", "本局設實習工廠，置廠長、技術員，辦理實作訓練及機具修護保養等工作。",
+    ...      "本局設機械修配調度總廠，辦理機械作業統一調配等業務，其編制如左：", "一、置廠長、副廠長，分掌各項業務。",
+    ...      "二、設人事室，置主任、組員，依法辦理人事管理業務。")
+    unit 實習工廠
+    unit 機械修配調度總廠
+    unit 機械修配調度總廠/人事室
+    duty 實習工廠 實作訓練及機具修護保養等工作
+    duty 機械修配調度總廠 機械作業統一調配等業務
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
@@ -452,8 +466,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
         split_unit_list(set_up.group("list"))
     force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
-    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and force:
-        listed = [set_up.group("list")]  # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such
+    works_duty = WORKS_DUTY.match(text[set_up.end():])
+    works = not listed and set_up.group("list").endswith("廠") and \
+        bool(works_duty or re.match(r"[，,]置廠長", text[set_up.end():]))
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and (force or works):
+        # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such; 「設實習工廠，置廠長…」: a works of its own
+        listed = [set_up.group("list")]
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
@@ -504,7 +522,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
-    duty = DUTY_VERB.search(rest)
+    duty = DUTY_VERB.search(rest) or (works_duty if works else None)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if paths and RESPECTIVE.search(rest):
@@ -523,6 +541,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(p, purpose.group("purpose"), line)
     if para.intro and not paths:
         return ListContext(parser.agency, "", Mode.UNITS)
+    if len(paths) == 1 and ESTABLISHMENT.search(text):
+        return ListContext(paths[0], "", Mode.UNITS)  # 「…設機械修配調度總廠，…，其編制如左：」: its posts and units
     if para.duty_intro and len(paths) > 1 and SHARED_OUT_LIST.search(rest):
         # 「本處設總務、會計二課，分掌事項如下：」 + 「一、總務課－掌理…」: each item names its unit; an item
         # naming none is the agency's, which its units share out.
