@@ -48,3 +48,9 @@ def test_a_works_set_up_in_prose_with_a_head_or_a_duty():
     # 組員，…」「三、設政風室，…」「四、設會計室，…」
     got = below(parse("F0000013"))
     assert {f"機械修配調度總廠/{n}" for n in ("人事室", "政風室", "會計室")} <= set(got)
+
+
+def test_a_radio_station_in_a_list_of_units():
+    # D0000068 第4條「本局設預防科、…、資訊室、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心，並得分組辦事。」
+    got = below(parse("D0000068"))
+    assert {"公共關係室", "國際刑警電臺", "偵防犯罪指揮中心", "通訊監察中心"} <= set(got)
