@@ -54,3 +54,17 @@ def test_a_radio_station_in_a_list_of_units():
     # D0000068 第4條「本局設預防科、…、資訊室、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心，並得分組辦事。」
     got = below(parse("D0000068"))
     assert {"公共關係室", "國際刑警電臺", "偵防犯罪指揮中心", "通訊監察中心"} <= set(got)
+
+
+def test_the_places_a_kind_is_set_up_in_name_its_members():
+    # K0000109 第10條「本所為分區辦理鐵路沿線貨運、倉儲、運送業務，得於臺北、臺中、臺南、高雄各地分設服務所，…」;
+    # 第13條「服務所各設會計室，…」
+    got = below(parse("K0000109"))
+    assert {f"{p}服務所" for p in ("臺北", "臺中", "臺南", "高雄")} <= set(got)
+    assert "服務所" not in got and "臺北服務所/會計室" in got
+    # D0000098 第9條「本所於台北、宜蘭、…、台東、澎湖各設分所一所，掌理各該區內有無線電通訊等事項。」
+    parsed = parse("D0000098")
+    assert len([u for u in below(parsed) if u.endswith("分所")]) == 10
+    assert duties(parsed, "澎湖分所") == ["各該區內有無線電通訊等事項"]
+    # J0000071 「於台北、台中、台南、花蓮各地設分公司」: a company's branches are no unit word
+    assert not [u for u in below(parse("J0000071")) if u.endswith("公司")]

@@ -37,8 +37,8 @@ from .patterns import (
     DUTY_INTRO,
     DUTY_VERB,
     EACH_SETS_UP,
-    ESTABLISHMENT,
     EARLIER_UNITS_DUTIES,
+    ESTABLISHMENT,
     FAMILY_DEFINED,
     FAMILY_NAME,
     FURTHER_SET_UP,
@@ -50,8 +50,10 @@ from .patterns import (
     NAMED_BEFORE,
     NEED,
     OBJECT_CLAUSE,
+    ONE_UNIT_WORD,
     OWN_LAW,
     OWN_POWERS,
+    PLACES_BEFORE,
     POINTS_ELSEWHERE,
     POST,
     POST_ASSISTS,
@@ -315,9 +317,9 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
     if not owners and COLLECTIVE.match(who):  # 「各區工程處」: the members set up so far, or the family unit
         family = parser.known.get(COLLECTIVE.sub("", who)) or parser.known.get(who)
         owners = [family] if family else parser.members(who)
-    elif not owners:  # 「台北機廠、高雄機廠」
+    elif not owners:  # 「台北機廠、高雄機廠」; 「服務所各設會計室」: every member of the kind (臺北服務所 …)
         found = [parser.known.get(n) for n in unit_names(who, parser.known)]
-        owners = [p for p in found if p] if all(found) else []
+        owners = [p for p in found if p] if found and all(found) else parser.members(who)
     if owners:
         for owner in owners:
             for name in listed_names(m.group("list")):
@@ -445,6 +447,14 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 機械修配調度總廠/人事室
     duty 實習工廠 實作訓練及機具修護保養等工作
     duty 機械修配調度總廠 機械作業統一調配等業務
+
+    The places a kind is set up in name its members (K0000109), which 各設 then finds by their kind:
+
+    >>> demo("第 2 條", "本局為分區辦理貨運業務，得於臺北、臺中各地分設服務所。", "服務所各設會計室。")
+    unit 臺北服務所
+    unit 臺中服務所
+    unit 臺北服務所/會計室
+    unit 臺中服務所/會計室
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
@@ -478,6 +488,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         listed += split_unit_list(more.group("more"), strict=True)
         end += more.end()
     names = [n for n in listed if not COUNTED.match(n)]
+    places = PLACES_BEFORE.search(text[:set_up.start()])
+    kind = clean_name(set_up.group("list"))
+    if places and [clean_name(n) for n in names] in ([], [kind]) and \
+            (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind)):
+        names = [place + kind for place in places.group("places").split("、")]  # 「於臺北、臺中…各地分設服務所」
     if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
         names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":

@@ -62,6 +62,9 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
+# 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
+# places name the members, one of the kind in each.
+PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在]{2,4}?(?:、[^，。；、於在]{2,4}?)+)(?:等)?(?:各地區?|各)?(?:分別)?分?$")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
