@@ -51,7 +51,7 @@ def test_a_works_set_up_in_prose_with_a_head_or_a_duty():
 
 
 def test_a_radio_station_in_a_list_of_units():
-    # D0000068 第4條「本局設預防科、…、資訊室、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心，並得分組辦事。」
+    # D0000068 第4條「本局設預防科、…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心，並得分組辦事。」
     got = below(parse("D0000068"))
     assert {"公共關係室", "國際刑警電臺", "偵防犯罪指揮中心", "通訊監察中心"} <= set(got)
 
@@ -68,3 +68,12 @@ def test_the_places_a_kind_is_set_up_in_name_its_members():
     assert duties(parsed, "澎湖分所") == ["各該區內有無線電通訊等事項"]
     # J0000071 「於台北、台中、台南、花蓮各地設分公司」: a company's branches are no unit word
     assert not [u for u in below(parse("J0000071")) if u.endswith("公司")]
+
+
+def test_task_forces_formed_for_a_job_are_no_units():
+    # F0000013 第14條「本處為辦理各項工程，得視業務需要，以任務編組方式組設國內外施工處與國外辦事處、地區工程處、
+    # 施工處所屬分處、施工所、施工站，…工程完成時撤銷。」
+    got = below(parse("F0000013"))
+    assert not [u for u in got if u.startswith("施工")]
+    # D0000091 「本局必要時，得於適當地區以任務編組設管理所及測量隊。」
+    assert not {"管理所", "測量隊"} & set(below(parse("D0000091")))

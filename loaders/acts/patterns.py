@@ -64,7 +64,12 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
 # places name the members, one of the kind in each.
-PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在]{2,4}?(?:、[^，。；、於在]{2,4}?)+)(?:等)?(?:各地區?|各)?(?:分別)?分?$")
+PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在]{2,4}?(?:、[^，。；、於在]{2,4}?)+)"
+                     r"(?:等)?(?:各地區?|各)?(?:分別)?分?$")
+# 「得視業務需要，以任務編組方式組設國內外施工處…、施工所、施工站，…工程完成時撤銷」 (F0000013), 「得於適當地區以任務
+# 編組設管理所及測量隊」 (D0000091): task forces formed for a job, no standing unit (a standing one is set up
+# 「為常設性任務編組」).
+AD_HOC = lazy(r"以(?:臨時性)?任務編組(?:方式)?組?$")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
@@ -106,8 +111,8 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
 # 「前項各醫院…得視業務需要，增設各科、室，分別掌理下列事項：」 (L0000033): the agency as the article before named it.
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
-# 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」, 「特等航空站設六組」:
-# a class of the family the document sets up is the family itself, no unit of it.
+# 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」,
+# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it.
 FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特][等級])(?P<kind>\S{2,})$")
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
