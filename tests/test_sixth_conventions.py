@@ -77,3 +77,10 @@ def test_task_forces_formed_for_a_job_are_no_units():
     assert not [u for u in got if u.startswith("施工")]
     # D0000091 「本局必要時，得於適當地區以任務編組設管理所及測量隊。」
     assert not {"管理所", "測量隊"} & set(below(parse("D0000091")))
+
+
+def test_a_comma_between_a_unit_and_what_it_sets_up():
+    # D0000045 蒙古盟部旗組織法 第29條「旗札薩克公署，設總務、政務二科，各置科長一人；…」 (第15條 「盟長公署設總務、
+    # 政務二處」 without the comma)
+    got = below(parse("D0000045"))
+    assert {"盟長公署/總務處", "盟長公署/政務處", "旗札薩克公署/總務科", "旗札薩克公署/政務科"} <= set(got)

@@ -18,6 +18,10 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
 SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
                          r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)")
+# 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
+# what it sets up.
+SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
+                             r"(?=(?:並|另)?分?設(?!計|備|施|定)(?:置|立)?[^，。；]{2})")
 CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 # 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.

@@ -65,6 +65,7 @@ from .patterns import (
     SCHOOLS_COLLEGE,
     SET_UP_TO,
     SPLIT_INTO,
+    SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
     TOGETHER,
     UNIT_ACTIVE,
@@ -271,8 +272,11 @@ class StructureParser:
             self.last_owner = None
             return group, ""
         head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
-        for m in SUBJECT_END.finditer(head, 2):
-            owner, post = self.resolve_subject(head[:m.start()], line)
+        ends = [m.start() for m in SUBJECT_END.finditer(head, 2)]
+        if (comma := SUBJECT_COMMA_SETS_UP.match(text)) and not ends:
+            ends = [comma.end("subject")]  # 「旗札薩克公署，設總務、政務二科」
+        for end in ends:
+            owner, post = self.resolve_subject(head[:end], line)
             if owner is not None:
                 self.last_owner = owner if owner != self.agency else None
                 return owner, post
