@@ -84,3 +84,11 @@ def test_a_comma_between_a_unit_and_what_it_sets_up():
     # 政務二處」 without the comma)
     got = below(parse("D0000045"))
     assert {"盟長公署/總務處", "盟長公署/政務處", "旗札薩克公署/總務科", "旗札薩克公署/政務科"} <= set(got)
+
+
+def test_the_purpose_an_agency_is_set_up_for_past_the_law_it_is_set_up_under():
+    # F0000012 第1條「行政院國軍退除役官兵輔導委員會 (以下簡稱輔導會) ，為安置退除役官兵從事水產養殖工作，特依輔導會
+    # 組織條例第十六條規定，設置魚殖管理處 (以下簡稱本處) 。」 (its units' duties are left to a 分層負責明細表)
+    assert duties(parse("F0000012"), "") == ["安置退除役官兵從事水產養殖工作"]
+    # J0150001 「行政院為處理公平交易法所定事項，依公平交易法第二十九條規定制定本條例，設行政院公平交易委員會（…）。」
+    assert "處理公平交易法所定事項" in duties(parse("J0150001"), "")

@@ -252,7 +252,10 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
+# 「…輔導會，為安置退除役官兵從事水產養殖工作，特依輔導會組織條例第十六條規定，設置魚殖管理處」 (F0000012): the law
+# the agency is set up under, between its purpose and 設, is no part of either.
 PURPOSE = lazy(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
+                r"(?:依[^，。；]{2,40}?，(?:特|爰)?)?"
                 r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設置|設立|成立|設|置)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 # 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
 SET_UP_TO = lazy(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"
