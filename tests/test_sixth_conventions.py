@@ -92,3 +92,10 @@ def test_the_purpose_an_agency_is_set_up_for_past_the_law_it_is_set_up_under():
     assert duties(parse("F0000012"), "") == ["安置退除役官兵從事水產養殖工作"]
     # J0150001 「行政院為處理公平交易法所定事項，依公平交易法第二十九條規定制定本條例，設行政院公平交易委員會（…）。」
     assert "處理公平交易法所定事項" in duties(parse("J0150001"), "")
+
+
+def test_who_oversees_a_post_is_no_part_of_its_subject():
+    # A0010066 第7條「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」「四、案卷之整理及保管事項。」
+    parsed = parse("A0010066")
+    held = [(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency and d.source.line == 27]
+    assert held == [("案卷之整理及保管事項", "秘書等承辦人員")]

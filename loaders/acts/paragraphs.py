@@ -139,9 +139,10 @@ def prepare(line: Line) -> Paragraph:
     text = ALIAS_PAREN.sub("", line.body)
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
-    # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
-    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)",
-                  r"\1", text)
+    # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
+    # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
+    text = re.sub(r"^([^，。；：]{2,12}?)(?:承(?!辦)|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，"
+                  r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?=掌理|辦理|負責)", r"\1", text)
     intro = bool(LIST_INTRO.search(text))
     duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
     return Paragraph(line, text, intro, duty_intro)
