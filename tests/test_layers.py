@@ -228,3 +228,13 @@ def test_queries_and_cli_ask_the_graph_instead_of_networkx():
     touching = {name: graph_internals(path.read_text(encoding="utf-8")) for name, path in MODULES.items()
                 if name == "cli" or name.split(".")[0] == "queries"}
     assert {name: lines for name, lines in touching.items() if lines} == {}
+
+
+def test_every_package_names_its_public_api():
+    packages = {name: path for name, path in MODULES.items() if path.name == "__init__.py"}
+    assert {"graph_model", "loaders", "queries", "queries.lookup"} <= set(packages)
+    unnamed = sorted(name for name, path in packages.items()
+                     if not any(isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__"
+                                                                     for t in node.targets)
+                                for node in ast.parse(path.read_text(encoding="utf-8")).body))
+    assert unnamed == []
