@@ -1,5 +1,5 @@
 """Conventions the fifth hand-checked sample (eval/fifth) showed, each read by a rule that holds across
-documents (issue 22).
+documents.
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
 national laws database (data/national.tar.xz).

@@ -8,6 +8,7 @@ so a lazy import counts as much as any other.
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -238,3 +239,13 @@ def test_every_package_names_its_public_api():
                                                                      for t in node.targets)
                                 for node in ast.parse(path.read_text(encoding="utf-8")).body))
     assert unnamed == []
+
+
+def test_the_code_tells_no_history():
+    # Comments and docstrings say why; which issue or session a line came from is git's to say.
+    history = re.compile(r"\b(?:issue|session|round) \d+\b", re.I)
+    sources = [*MODULES.values(), *sorted((ROOT / "tests").glob("*.py")), *sorted((ROOT / "eval").rglob("*.py")),
+               *sorted((ROOT / "benchmarks").glob("*.py"))]
+    told = [f"{path.relative_to(ROOT)}:{n}" for path in sources
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if history.search(line)]
+    assert told == []

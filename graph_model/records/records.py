@@ -351,7 +351,7 @@ def _actors(actors: list[Actor]) -> list[dict]:
 
 
 def _step_dict(s: StepRecord) -> dict:
-    # A procedure's step and a rule's clause keep the keys (and key order) each always had.
+    # A procedure's step and a rule's clause each keep their own keys, in their order (stored records unchanged).
     if s.terms is None:
         d = {"n": s.n, "text": s.text, "branch": s.branch, "shape": s.shape}
         if s.key:
