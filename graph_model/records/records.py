@@ -146,6 +146,11 @@ StaffingRecord = PostRecord | QuotaRule | StatutoryTotal
 STAFFING_KINDS: dict[str, type] = {c.kind: c for c in (PostRecord, QuotaRule, StatutoryTotal)}
 
 
+# The staff categories of a budget book's staffing table (預算員額表), in the order the books give them, totals last.
+HEADCOUNT_CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱",
+                        "合計", "總計")
+
+
 @dataclass(kw_only=True)
 class HeadcountRecord:
     """A headcount figure of a budget book: one staffing-table cell or one figure of its 員額 sentence.
