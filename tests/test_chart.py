@@ -18,16 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_BUDGET
 from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
 from queries.charts.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
 from queries.charts.render import FontError, RenderError, check_font, font_info, output_format, render
+from support import BUDGET_LINES, REPO, SEED_BUDGET
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 KEELUNG = "財政部/關務署/基隆關"
 CUSTOMS = "財政部/關務署"
 

@@ -19,7 +19,6 @@ import networkx as nx
 import pytest
 import rdflib
 
-from conftest import REPO, SEED_BUDGET
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Source
 from graph_model.store.store import open_store
@@ -27,9 +26,8 @@ from queries.export import export
 from queries.export.jsonld import doc_iri, duty_iri, unit_iri
 from queries.export.scope import scope, short
 from queries.export.xml_text import legal
+from support import BUDGET_ID, BUDGET_LINES, REPO
 
-BUDGET_ID = SEED_BUDGET.stem
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 Y = "{http://www.yworks.com/xml/graphml}"
 G = "{http://graphml.graphdrawing.org/xmlns}"
 ORG, PROV, DCT = "http://www.w3.org/ns/org#", "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/"

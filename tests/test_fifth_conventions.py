@@ -6,7 +6,7 @@ national laws database (data/national.tar.xz).
 """
 from __future__ import annotations
 
-from conftest import duties_of, parse_national, units_below
+from support import duties_of, parse_national, units_below
 
 parse, below, duties = parse_national, units_below, duties_of
 

@@ -17,12 +17,12 @@ import re
 
 import pytest
 
-from conftest import REPO, SEED_BUDGET, SEED_RULES
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from queries.charts.html_chart import html_chart, script_json
 from queries.lookup.ask import ask_graph
 from queries.lookup.which import which
+from support import REPO, SEED_BUDGET, SEED_RULES
 
 
 def answers(graph, query, agency=None):

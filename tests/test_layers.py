@@ -249,3 +249,15 @@ def test_the_code_tells_no_history():
     told = [f"{path.relative_to(ROOT)}:{n}" for path in sources
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if history.search(line)]
     assert told == []
+
+
+def test_tests_import_their_helpers_from_support_never_conftest_or_each_other():
+    # pytest loads conftest.py itself (fixtures); a test module imported by another would run its tests twice.
+    tests = ROOT / "tests"
+    own = {path.stem for path in tests.glob("*.py")} - {"support"}
+    imported = {f"{path.name} imports {name}" for path in sorted(tests.glob("*.py"))
+                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                for name in ([a.name for a in node.names] if isinstance(node, ast.Import)
+                             else [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+                if name.split(".")[0] in own}
+    assert imported == set()

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from conftest import REPO, duties_of, parse_national, units_below
+from support import REPO, duties_of, parse_national, units_below
 
 sys.path.insert(0, str(REPO / "eval"))
 

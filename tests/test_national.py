@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, stored_documents
+from support import REPO, stored_documents
 
 sys.path.insert(0, str(REPO / "eval"))
 

@@ -13,8 +13,8 @@ import time
 import pytest
 
 import loaders
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, edit_record, stored_documents
 from loaders import LoadError
+from support import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, edit_record, stored_documents
 
 
 def parse_or_refuse(text: str):
@@ -211,7 +211,7 @@ def test_a_long_number_in_a_procedure_step_is_no_hang():
 
 def test_line_separators_in_a_procedure_document_keep_its_line_numbers():
     # The long fuzz run: U+2028 inside seed 004 made its line table shorter than its lines.
-    from conftest import SEED_SOP
+    from support import SEED_SOP
     text = SEED_SOP.read_text(encoding="utf-8")
     cut = text.index("\n", len(text) // 2)
     parse_or_refuse(text[:cut] + "\u2028" + text[cut:])

@@ -5,8 +5,8 @@ up by hand too (both 合計 rows and every row total add up in this document).
 """
 from __future__ import annotations
 
-from conftest import SEED_BUDGET
 from loaders.budget.staffing_table import check_totals, staffing_tables, tables
+from support import SEED_BUDGET
 
 AGENCY = ("財政部", "關務署")
 COLUMNS = ["職員", "技工", "工友", "駕駛", "聘用", "約僱", "合計"]

@@ -15,10 +15,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES
-
-BUDGET_ID = SEED_BUDGET.stem
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
+from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, SEED_RULES
 
 
 @pytest.fixture(scope="module")
