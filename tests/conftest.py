@@ -42,6 +42,21 @@ def store001(store_path):
     return store_path
 
 
+@pytest.fixture(scope="module")
+def samples_graph():
+    """The graph of the bundled sample corpus (data/samples.json), as commands read it without a store."""
+    from graph_model.store.store import open_store
+    return open_store("/nonexistent/orggraph-test-store.json").graph()
+
+
+@pytest.fixture(scope="module")
+def seed001_graph():
+    """The graph of seed 001 alone (a budget book), so expectations do not move when other loaders change."""
+    from graph_model.graph.graph import OrgGraph
+    from loaders import load_path
+    return OrgGraph.build([load_path(SEED_BUDGET)])
+
+
 @pytest.fixture
 def run():
     """Run the CLI in-process: ``run("show", "稽查組")`` -> click Result (``.exit_code``, ``.stdout``, ``.stderr``)."""

@@ -261,3 +261,16 @@ def test_tests_import_their_helpers_from_support_never_conftest_or_each_other():
                              else [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
                 if name.split(".")[0] in own}
     assert imported == set()
+
+
+def test_the_shared_graphs_are_made_by_one_fixture_each():
+    # conftest's samples_graph and seed001_graph: a module needing them names them, and makes no copy.
+    made = ('open_store("/nonexistent', "OrgGraph.build([load_path(SEED_BUDGET)])")
+    copies = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef) and any("fixture" in ast.unparse(d) for d in node.decorator_list):
+                body = ast.get_source_segment(source, node) or ""
+                copies += [f"{path.name}: {node.name}" for way in made if way in body]
+    assert copies == []

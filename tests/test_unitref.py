@@ -12,34 +12,28 @@ from support import SEED_ACT, unit_references, unit_rows
 ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()
 
 
-@pytest.fixture(scope="module")
-def samples():
-    from graph_model.store.store import open_store
-    return open_store("/nonexistent/store.json").graph()  # the bundled samples
-
-
-def test_show_and_which_agency_name_the_same_units(samples):
+def test_show_and_which_agency_name_the_same_units(samples_graph):
     # `show` wants exactly one; `which --agency` takes all: the same units either way.
     from queries.lookup.which import index_of
-    index = index_of(samples)
-    graph_rows, index_rows = unit_rows(samples), [(u.id, u.path, u.full_name, u.aliases) for u in index.units]
+    index = index_of(samples_graph)
+    graph_rows, index_rows = unit_rows(samples_graph), [(u.id, u.path, u.full_name, u.aliases) for u in index.units]
     ids = [r[0] for r in graph_rows]
-    refs = unit_references(samples)
+    refs = unit_references(samples_graph)
     assert len(refs) > 300
     several, nothing = 0, []
     for ref in refs:
         named = [ids[i] for i in units_named(ref, graph_rows)]
         assert [index.units[i].id for i in units_named(ref, index_rows)] == named, ref
         if len(named) == 1:
-            assert samples.resolve(ref) == named[0]
+            assert samples_graph.resolve(ref) == named[0]
         elif not named:
             nothing.append(ref)
             with pytest.raises(UnknownUnit):
-                samples.resolve(ref)
+                samples_graph.resolve(ref)
         else:
             several += 1
             with pytest.raises(AmbiguousUnit) as err:
-                samples.resolve(ref)
+                samples_graph.resolve(ref)
             assert err.value.candidates == named
     assert several  # 稽查組, 秘書室 …: a name several agencies use
     # Only the aliases 本局 (「財政部關稅總局(以下簡稱本局)」, seed 002) name nothing: a self-reference.
@@ -59,10 +53,10 @@ def test_an_id_names_its_unit_alone():
 
 
 @pytest.mark.parametrize("ref", ["", " / ", "›"])
-def test_a_blank_reference_names_nothing(samples, ref):
+def test_a_blank_reference_names_nothing(samples_graph, ref):
     assert parse_unit_ref(ref) == ("", [])
     with pytest.raises(UnknownUnit):
-        samples.resolve(ref)
+        samples_graph.resolve(ref)
 
 
 def test_the_build_lookup_and_the_rule_agree_on_paths(national_documents):
