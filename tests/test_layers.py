@@ -274,3 +274,13 @@ def test_the_shared_graphs_are_made_by_one_fixture_each():
                 body = ast.get_source_segment(source, node) or ""
                 copies += [f"{path.name}: {node.name}" for way in made if way in body]
     assert copies == []
+
+
+def test_files_are_replaced_in_one_place():
+    # A file written whole or not at all (a temporary file beside it, renamed onto it) is written by
+    # graph_model/store/files.py's temp_beside and replaced: one way, not a copy per module.
+    ways = {"os.replace", "os.rename", "tempfile.mkstemp", "tempfile.NamedTemporaryFile"}
+    found = sorted(f"{name}: {ast.unparse(node.func)}" for name, path in MODULES.items()
+                   for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                   if isinstance(node, ast.Call) and ast.unparse(node.func) in ways)
+    assert found == ["graph_model.store.files: os.replace", "graph_model.store.files: tempfile.mkstemp"]
