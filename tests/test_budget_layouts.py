@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import loaders
-from conftest import REPO
+from support import REPO
 
 sys.path.insert(0, str(REPO / "eval"))
 

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 import loaders
-from conftest import REPO
+from support import REPO
 
 FILES = REPO / "eval" / "documents" / "files"
 

@@ -132,7 +132,7 @@ def test_roc_dates():
 def test_the_loader_keeps_the_sentences_that_tell_lineage_with_line_and_article():
     import sys
 
-    from conftest import REPO
+    from support import REPO
     sys.path.insert(0, str(REPO / "eval"))
     import corpus
 

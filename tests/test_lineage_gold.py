@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 
 def scorer():

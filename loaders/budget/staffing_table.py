@@ -22,11 +22,9 @@ from typing import Any, cast
 
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import is_self_reference
-from graph_model.records.records import HeadcountRecord, Source
+from graph_model.records.records import HEADCOUNT_CATEGORIES as CATEGORIES, HeadcountRecord, Source
 from loaders.read.text import clean, logical_lines
 
-CATEGORIES = ("職員", "警察", "法警", "駐衛警察", "駐衛警", "駐外", "技工", "工友", "駕駛", "聘用", "約聘",
-              "約僱", "聘僱", "合計", "總計")
 TOTAL_WORDS = ("合計", "總計", "共計")
 CHANGE_WORDS = ("增減員額", "增減數", "增減", "比較增減")
 _YEAR = lazy(r"^(?P<year>\d{2,3})年度$")
