@@ -38,15 +38,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from graph_model.records.naming import VARIANTS  # applied after s2tw too, to both sides
+
 OPENCC_CONFIG = "s2tw"
 
-# Variant characters: several forms in use for one word.  Applied after s2tw, to both sides.
-VARIANTS = str.maketrans({
-    "台": "臺", "裏": "裡", "衞": "衛", "爲": "為", "眞": "真", "啓": "啟", "綫": "線", "羣": "群",
-    "麪": "麵", "汚": "汙", "覈": "核", "峯": "峰", "脩": "修", "敍": "敘", "敎": "教", "鷄": "雞",
-    "册": "冊", "却": "卻", "淸": "清", "户": "戶", "况": "況", "着": "著",
-    "ㄧ": "一",
-})
 
 _converter = None
 _triggers: frozenset[str] | None = None
