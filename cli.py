@@ -427,8 +427,6 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
-    if backend == "neo4j" and explain:
-        raise click.UsageError("--explain works with the embedded backend only")
 
     def where():
         # The index is cached with the store, for its version: opening the store reads no document,

@@ -38,10 +38,10 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
         from . import neo4j_lookup
         conn = settings()
         with connect(conn) as driver:
-            def search(text, *, explain=False, **kw):
+            def search(text, **kw):
                 return neo4j_lookup.which(conn, text, driver=driver, **kw)
-            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), triggers=neo4j_lookup.triggers(),
-                         known=neo4j_lookup.known(conn, driver), **options)
+            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), explain=explain,
+                         triggers=neo4j_lookup.triggers(), known=neo4j_lookup.known(conn, driver), **options)
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")

@@ -43,10 +43,11 @@ FILTERED_LIMIT = 5000
 
 
 def which(settings: Settings, query: str, *, agency: str | None = None, unit_type: str | None = None,
-          top: int | None = 10, driver=None, partial_chars: int = PARTIAL_MIN_CHARS) -> list:
+          top: int | None = 10, driver=None, partial_chars: int = PARTIAL_MIN_CHARS, explain: bool = False) -> list:
     """Units that handle what ``query`` describes, best first, from Neo4j (``[]`` when none does).
 
-    Same arguments and result as :func:`queries.lookup.which.which`; raises
+    Same arguments and result as :func:`queries.lookup.which.which` (``explain``: the same explanation,
+    :mod:`queries.lookup.explanation`); raises
     :class:`~graph_model.neo4j.Neo4jError` (one line, no password) when the
     server cannot answer or holds no lookup statistics (push again),
     :class:`~graph_model.errors.UnknownUnit` for an unknown ``agency``.  Many lookups can share one
@@ -55,10 +56,10 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
     if driver is None:
         with connect(settings) as own:
             return which(settings, query, agency=agency, unit_type=unit_type, top=top, driver=own,
-                         partial_chars=partial_chars)
+                         partial_chars=partial_chars, explain=explain)
     try:
         with driver.session(database=settings.database, default_access_mode="READ") as session:
-            return session.execute_read(_which, query, agency, unit_type, top, partial_chars)
+            return session.execute_read(_which, query, agency, unit_type, top, partial_chars, explain)
     except OrgGraphError:  # Neo4jError, UnknownUnit, UnknownType
         raise
     except Exception as exc:
@@ -129,7 +130,8 @@ def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
 
 
 # --------------------------------------------------------------------------- the lookup
-def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_MIN_CHARS) -> list:
+def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_MIN_CHARS,
+           explain: bool = False) -> list:
     triggers = _triggers()
     allowed = _filter(tx, agency, unit_type)
     terms, names = query_substrings(clean_query(query, triggers))
@@ -182,13 +184,13 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
     ids = list(numbers)
     stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0, df)
     results = rank(parsed, stats, cands, ids.__getitem__, unit_names=names_of, context_units=context, limit=top,
-                   partial_chars=partial_chars)
+                   explain=explain, partial_chars=partial_chars)
     read_units(r.unit_id for r in results)
 
     def unit_of(u: int) -> IndexUnit:
         r = units[ids[u]]
         return IndexUnit(r["unit"], r["name"], list(r["path"]), r["kind"] or "", r["unit_type"] or "", "", [])
-    return hits_of(results, parsed.terms, unit_of)
+    return hits_of(results, parsed.terms, unit_of, explain)
 
 
 def _triggers() -> frozenset[str]:

@@ -130,6 +130,23 @@ def candidate(text: IndexText, order: int, query_terms: Iterable[str]) -> Candid
     return Candidate(text, order, content_length(text.key), {t: held[t] for t in query_terms if t in held})
 
 
+@dataclass(frozen=True)
+class Why:
+    """How one text scored for a unit: ``bm25 × coverage × phrase_factor × prior × context_boost``, and what
+    went into each factor (what ``--explain`` shows, :mod:`queries.lookup.explanation`)."""
+
+    bm25: float
+    coverage: float  # the share of the query's bigram idf mass held, seams not counted
+    longest_run: int  # query characters found verbatim
+    phrase_factor: float
+    prior: float  # below 1: a match inside a catch-all or residual clause
+    context_boost: float  # above 1: under a unit the query names
+    flags: tuple[str, ...]  # catch_all, residual …
+    from_unit_names: tuple[str, ...]  # query bigrams only the unit's names (and those above it) hold
+    seams: tuple[str, ...]  # query bigrams between two known words, not counted against the text
+    terms: tuple[tuple[str, float, float], ...]  # (term, idf, its part of bm25), in the query's order
+
+
 @dataclass
 class Match:
     """One matched text and how it scored for a unit."""
@@ -138,7 +155,7 @@ class Match:
     text: IndexText
     score: float
     handlers: list[IndexHandler]  # the text's handlers for this unit
-    explain: dict | None = None
+    explain: Why | None = None
 
 
 @dataclass
@@ -397,7 +414,7 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             s = w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * c.length / avgdl))
             s_total += s
             if contrib is not None:
-                contrib.append((t, round(weights[t], 3), round(s, 3)))
+                contrib.append((t, weights[t], s))
         return s_total
 
     scored: list[_Scored] = []
@@ -464,11 +481,9 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 score = base * coverage * boost
                 info = None
                 if explain:
-                    info = {"bm25": round(sc.raw, 3), "coverage": round(coverage, 3),
-                            "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
-                            "seams": sorted(t for t in bigrams if seamed & bit[t]),
-                            "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
-                            "flags": list(text.flags), "context_boost": boost, "terms": sc.contrib}
+                    info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
+                               tuple(sorted(t for t in bigrams if extra & bit[t])),
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib))
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 
@@ -496,7 +511,7 @@ class _Scored(NamedTuple):
     raw: float  # BM25
     keep: bool  # passes the prefilter
     run_at: tuple[int, int] | None  # longest_run, when the prefilter needed it
-    contrib: list  # (term, idf, score) for --explain
+    contrib: list  # (term, idf, score) for --explain (Why.terms)
 
 
 class _Known:
