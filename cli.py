@@ -434,7 +434,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         return store_index(state.store(), state.history)
 
     answer, suggest = lookup(backend, text, where=where, build=state.graph, agency=agency,
-                             unit_type=unit_type, top=top, explain=explain)
+                             unit_type=unit_type, top=top, explain=explain, history=state.history)
     hits = answer.hits
     if as_json:
         scope = answer.scope.to_dict() if answer.scope else None
@@ -598,7 +598,7 @@ def neo4j_push(state, batch_size, uri, username, database, as_json):
     from queries.lookup.neo4j_rows import lookup_nodes
     graph = state.graph()
     # The embedded lookup's own index (cached with the store): Neo4j ranks with its statistics.
-    lookup = lookup_nodes(cached_index(store_index(state.store(), state.history), lambda: graph))
+    lookup = lookup_nodes(cached_index(store_index(state.store(), state.history), lambda: graph), state.history)
     total = graph.size() + sum(len(rows) for rows in lookup.values())
     with progressbar(total, "pushing") as bar:
         summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update,

@@ -249,16 +249,19 @@ def lucene_escape(text: str) -> str:
     return " ".join(w.lower() if w in LUCENE_OPERATORS else w for w in out.split(" "))
 
 
-def lucene_query(parts) -> str:
+def lucene_query(parts, anywhere: bool = False) -> str:
     """A Lucene query matching any of ``parts`` (the ``cjk`` analyzer splits each into bigrams).
 
-    A part of one CJK character matches as a prefix (the index holds bigrams only).
+    A part of one CJK character matches as a prefix (the index holds bigrams only), and with ``anywhere``
+    also as a suffix: every text holding the character (光電 holds 電), for a query of single characters.
     Returns ``""`` when nothing is left to search for.
 
     >>> lucene_query(["保稅工廠", "監管"])
     '保稅工廠 監管'
     >>> lucene_query(["保", 'x"y', " "])
     '保* x\\\\"y'
+    >>> lucene_query(["電"], anywhere=True)
+    '電* *電'
     """
     terms = []
     for part in parts:
@@ -267,7 +270,7 @@ def lucene_query(parts) -> str:
             continue
         escaped = lucene_escape(part)
         if len(part) == 1 and "\u3400" <= part <= "\u9fff":
-            escaped += "*"
+            escaped += "*" + (f" *{escaped}" if anywhere else "")
         terms.append(escaped)
     return " ".join(terms)
 
@@ -316,6 +319,20 @@ def lookup_statistics() -> str:
             "                 RETURN {name: c.name, path: u.path} } AS context")
 
 
+def lookup_government() -> str:
+    """Which government the lookup was pushed for: ``history`` true with ``orggraph --all neo4j push`` (abolished
+    and superseded bodies too).  No row when nothing was pushed for the lookup."""
+    return (f"MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true\n"
+            "RETURN coalesce(s.history, false) AS history")
+
+
+def lookup_duties_holding() -> str:
+    """The lookup's duty texts whose terms (key and short forms) hold one of the characters ``$chars``."""
+    return (f"MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND t.kind = 'duty'\n"
+            "  AND any(ch IN $chars WHERE t.terms CONTAINS ch)\n"
+            "RETURN t.n AS n, t.text AS text, t.key AS key, t.terms AS terms")
+
+
 def lookup_known() -> str:
     """Which of ``$terms`` (ids, :func:`lookup_id`) some text of the lookup holds."""
     return f"UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}}) WHERE x.df > 0 RETURN x.term AS term"
@@ -330,8 +347,9 @@ def lookup_text_hits() -> str:
 
 
 def units_by_id() -> str:
-    """The units ``$ids``, as the lookup shows them."""
-    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS}")
+    """The units ``$ids``, as the lookup shows them (with what became of those that are history)."""
+    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS},\n"
+            "       u.status AS status, u.status_date AS status_date, u.successors AS successors")
 
 
 def unit_rows() -> str:

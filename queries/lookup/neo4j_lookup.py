@@ -23,6 +23,7 @@ import importlib.util
 from pathlib import Path
 
 from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
+from graph_model.graph.succession import note as succession_note
 from graph_model.neo4j import Neo4jError, cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
 from graph_model.records.unitref import parse_unit_ref
@@ -30,7 +31,19 @@ from graph_model.store.files import atomic_write, cache_dir, read_cache, seal, s
 from queries import textnorm
 from queries.textnorm import clean_query
 
-from .ranking import PARTIAL_MIN_CHARS, Candidate, Stats, candidate, query_bigrams, query_substrings, rank, read_query
+from .ranking import (
+    PARTIAL_MIN_CHARS,
+    Candidate,
+    Query,
+    Stats,
+    candidate,
+    closest,
+    content_length,
+    query_bigrams,
+    query_substrings,
+    rank,
+    read_query,
+)
 from .rows import IndexHandler, IndexText, IndexUnit
 from .search import VERSION
 from .which import hits_of
@@ -64,6 +77,25 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
         raise
     except Exception as exc:
         raise translate(exc, settings) from None
+
+
+def check_government(settings: Settings, driver, history: bool) -> None:
+    """Raise :class:`~graph_model.neo4j.Neo4jError`, saying what to do, when Neo4j holds another government than
+    the one asked for (``history``: every document loaded, ``orggraph --all``): its answers would not be the
+    embedded lookup's.  Nothing pushed for the lookup is :func:`which`'s to say."""
+    try:
+        with driver.session(database=settings.database, default_access_mode="READ") as session:
+            row = session.run(q.lookup_government()).single()
+    except Exception as exc:
+        raise translate(exc, settings) from None
+    if row is None or row["history"] == history:
+        return
+    if history:
+        raise Neo4jError("Neo4j holds the current government only (pushed without --all): run "
+                         "`orggraph --all neo4j push` to ask it with --all")
+    raise Neo4jError("Neo4j holds every document loaded, abolished and superseded bodies too (pushed with --all): "
+                     "ask with `orggraph --all which … --backend neo4j`, or run `orggraph neo4j push` for the "
+                     "current government")
 
 
 def catalog(settings: Settings, driver=None):
@@ -110,21 +142,14 @@ def triggers() -> frozenset[str]:
 
 
 def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
-    """Duty statements Lucene finds closest to ``query`` (to show when nothing matches)."""
-    key = clean_query(query, _triggers())
-    # Every character on its own, as a prefix: the closest texts share the most characters.
-    text = q.lucene_query([ch for ch in dict.fromkeys(key) if not ch.isspace()])
-    if not text:
-        return []
+    """Duty statements closest to ``query`` (to show when nothing matches): the embedded lookup's
+    (:func:`queries.lookup.ranking.closest`), from the pushed texts."""
     with connect(settings) as driver:
         try:
             with driver.session(database=settings.database, default_access_mode="READ") as session:
-                rows = session.run(q.fulltext_duty_hits(), index=q.DUTY_FULLTEXT, q=text, limit=limit * 10)
-                seen = []
-                for r in rows:
-                    if r["text"] not in seen:
-                        seen.append(r["text"])
-                return seen[:limit]
+                return session.execute_read(_suggestions, query, limit)
+        except OrgGraphError:
+            raise
         except Exception as exc:
             raise translate(exc, settings) from None
 
@@ -132,21 +157,14 @@ def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
 # --------------------------------------------------------------------------- the lookup
 def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_MIN_CHARS,
            explain: bool = False) -> list:
-    triggers = _triggers()
     allowed = _filter(tx, agency, unit_type)
-    terms, names = query_substrings(clean_query(query, triggers))
-    if not terms:
+    read = _read(tx, query)
+    if read is None:
         return []
-    st = tx.run(q.lookup_statistics(), terms=[q.lookup_id(q.TERM_LABEL, t) for t in terms],
-                names=[q.lookup_id(q.CONTEXT_LABEL, n) for n in names]).single()
-    if st is None or st["version"] != VERSION:
-        raise Neo4jError("Neo4j holds no lookup statistics of this orggraph version: run `orggraph neo4j push`")
+    parsed, st, paths = read
     df = {t["term"]: t["df"] for t in st["terms"]}
-    paths: dict[str, list[list[str]]] = {}
-    for c in st["context"]:
-        paths.setdefault(c["name"], []).append(list(c["path"]))
-    parsed = read_query(query, triggers, lambda t: df.get(t, 0) > 0, lambda key: paths)
-    lucene = q.lucene_query(parsed.parts)
+    # a query of single characters is matched by them alone (query_bigrams), wherever they stand in a text
+    lucene = q.lucene_query(parsed.parts, anywhere=all(len(p) == 1 for p in parsed.parts))
     if not parsed.terms or not lucene:
         return []
     rows = list(tx.run(q.lookup_text_hits(), index=q.LOOKUP_FULLTEXT, q=lucene,
@@ -189,8 +207,42 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
 
     def unit_of(u: int) -> IndexUnit:
         r = units[ids[u]]
-        return IndexUnit(r["unit"], r["name"], list(r["path"]), r["kind"] or "", r["unit_type"] or "", "", [])
+        return IndexUnit(r["unit"], r["name"], list(r["path"]), r["kind"] or "", r["unit_type"] or "", "", [],
+                         succession_note({k: v for k, v in r.items() if v is not None}))
     return hits_of(results, parsed.terms, unit_of, explain)
+
+
+def _read(tx, query: str) -> tuple[Query, dict, dict[str, list[list[str]]]] | None:
+    """``(query read, statistics row, unit paths by name)``, the statistics of the terms and names it may hold
+    read first (:func:`queries.lookup.ranking.query_substrings`); ``None`` for a query with no term."""
+    triggers = _triggers()
+    terms, names = query_substrings(clean_query(query, triggers))
+    if not terms:
+        return None
+    st = tx.run(q.lookup_statistics(), terms=[q.lookup_id(q.TERM_LABEL, t) for t in terms],
+                names=[q.lookup_id(q.CONTEXT_LABEL, n) for n in names]).single()
+    if st is None or st["version"] != VERSION:
+        raise Neo4jError("Neo4j holds no lookup statistics of this orggraph version: run `orggraph neo4j push`")
+    df = {t["term"]: t["df"] for t in st["terms"]}
+    paths: dict[str, list[list[str]]] = {}
+    for c in st["context"]:
+        paths.setdefault(c["name"], []).append(list(c["path"]))
+    return read_query(query, triggers, lambda t: df.get(t, 0) > 0, lambda key: paths), st, paths
+
+
+def _suggestions(tx, query: str, limit: int) -> list[str]:
+    read = _read(tx, query)
+    chars = sorted(t for t in read[0].terms if len(t) == 1) if read else []
+    if not read or not chars:
+        return []
+    st = read[1]
+    rows = list(tx.run(q.lookup_duties_holding(), chars=chars))
+    texts = {r["n"]: r["text"] for r in rows}
+    # a text's terms are those of its key and of its short forms (what the index's postings hold)
+    held = ((r["n"], content_length(r["key"]), [ch for ch in chars if ch in r["terms"]]) for r in rows)
+    stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0,
+                  {t["term"]: t["df"] for t in st["terms"]})
+    return [texts[n] for n in closest(stats, chars, held, limit)]
 
 
 def _triggers() -> frozenset[str]:

@@ -349,6 +349,21 @@ def keep_ties(ranked: list, limit: int | None, score: Callable) -> list:
     return ranked[:cut]
 
 
+def closest(stats: Stats, chars: Collection[str], texts: Iterable[tuple[int, int, Collection[str]]],
+            limit: int) -> list[int]:
+    """What to suggest when nothing matches: the texts sharing the most of the query's characters ``chars``,
+    by their idf, per square root of the text's length; equal scores in the index's order.  ``texts``:
+    ``(order, content length, the characters of chars it holds)``.
+
+    >>> closest(Stats(10, 4.0, {"電": 2, "腦": 5}), ["電", "腦"], [(0, 9, ["電"]), (1, 4, ["腦"]), (2, 16, "電腦")], 2)
+    [2, 0]
+    """
+    weights = {ch: idf(stats, ch) for ch in chars}
+    scored = sorted((-sum(weights[ch] for ch in sorted(held)) / math.sqrt(length), order)
+                    for order, length, held in texts if held)
+    return [order for _, order in scored[:limit]]
+
+
 # --------------------------------------------------------------------------- ranking
 def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Callable[[int], str], *,
          unit_names: Mapping[int, Collection[str]] | None = None, context_units: Collection[int] = (),
