@@ -861,6 +861,7 @@ def test_cli_which_neo4j_nothing_found_and_errors(neo4j_env, run, monkeypatch):
     result = run("which", "量子電腦", "--backend", "neo4j")
     assert result.exit_code == 1
     assert result.stdout.startswith("No unit handles 「量子電腦」 in the loaded documents.\nClosest duties:\n")
+    assert result.stdout == run("which", "量子電腦").stdout  # the embedded lookup's closest duties
     assert run("which", "量子電腦", "--backend", "neo4j", "--json").stdout == "[]\n"
     result = run("which", "保稅", "--backend", "neo4j", "--agency", "不存在的單位")
     assert result.exit_code == 1 and result.stderr.startswith("Error: no unit named '不存在的單位'")
@@ -1110,3 +1111,42 @@ def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):
     query, params = cookbook()["agency-lineage"]
     got = cypher(conf(neo4j_server), query, params)["rows"]
     assert got == [[["行政院/交通部/公路總局", "行政院/交通部/公路局"], ["2023-09-15"], ["K0000207:29"]]]
+
+
+def test_cli_which_neo4j_answers_for_the_government_pushed(neo4j_env, run, tmp_path):
+    # 交通部公路局組織法 第7條 (K0000207:29): 公路總局 (K0000058) became 公路局 on 2023-09-15.  With --all both
+    # backends answer with the old agency too, saying what became of it; each push holds one government, and
+    # asking Neo4j for the other says so.  Pushed last in this module: it replaces the corpus.
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national
+
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    for pcode in ("K0000058", "K0000207"):
+        (tmp_path / f"{pcode}.json").write_bytes(national.national_file(pcode))
+    store = tmp_path / "store.json"
+    open_store(store).add(read_paths([tmp_path]).documents)
+    assert run("--store", store, "--all", "neo4j", "push").exit_code == 0
+    said = {}
+    for form in ("--explain", "--json"):
+        embedded = run("--store", store, "--all", "which", "公路監理", form)
+        neo4j = run("--store", store, "--all", "which", "公路監理", form, "--backend", "neo4j")
+        assert neo4j.exit_code == embedded.exit_code == 0 and neo4j.stdout == embedded.stdout, form
+        said[form] = neo4j.stdout
+    assert said["--explain"].startswith("Answered from every document loaded")
+    assert "   superseded by 交通部公路局 (2023-09-15)\n" in said["--explain"]
+    hits = json.loads(said["--json"])
+    old = [h for h in hits if h["unit"]["id"].startswith("行政院/交通部/公路總局")]
+    assert old and all(h["unit"]["status"] == "superseded by 交通部公路局 (2023-09-15)" for h in old)
+    result = run("--store", store, "which", "公路監理", "--backend", "neo4j")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: Neo4j holds every document loaded")
+    assert "orggraph --all which" in result.stderr
+    assert run("--store", store, "neo4j", "push").exit_code == 0
+    embedded = run("--store", store, "which", "公路監理", "--explain")
+    neo4j = run("--store", store, "which", "公路監理", "--explain", "--backend", "neo4j")
+    assert neo4j.exit_code == 0 and neo4j.stdout == embedded.stdout and "公路總局" not in neo4j.stdout
+    result = run("--store", store, "--all", "which", "公路監理", "--backend", "neo4j")
+    assert result.exit_code == 1 and "current government only" in result.stderr
+    assert "orggraph --all neo4j push" in result.stderr
