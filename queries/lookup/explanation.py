@@ -42,10 +42,18 @@ def explanation(result: UnitResult) -> list[dict]:
     return out
 
 
+def adjusted(explain: list[dict] | None, **how) -> list[dict] | None:
+    """``explain`` with what the answer did to the hit's score after the ranking (:mod:`queries.lookup.ask`),
+    on its best text: ``weight``, found by a wording in the documents' words; ``below``, the unit under it
+    that goes first (this one found by its name only)."""
+    return [{**explain[0], **how}, *explain[1:]] if explain else explain
+
+
 def explain_lines(explain: list[dict] | None) -> list[str]:
     """The text of a hit's :func:`explanation`: a ``why`` line per matched text (its score as a product of
     its factors), and the query's terms it holds with their parts of the BM25."""
     lines: list[str] = []
+    then: list[str] = []  # what the answer did to the hit's score afterwards
     for info in explain or []:
         if "bm25" not in info:
             continue
@@ -65,4 +73,9 @@ def explain_lines(explain: list[dict] | None) -> list[str]:
                      f" = {info['score']}" + (f"; {'; '.join(extra)}" if extra else ""))
         if info["terms"]:
             lines.append("       terms " + " ".join(f"{t}:{part}" for t, _idf, part in info["terms"]))
-    return lines
+        if "weight" in info:
+            then.append(f"     then × {info['weight']}: found by a wording in the documents' words (read as)")
+        if "below" in info:
+            then.append(f"     then just below {info['below']}: found by its name only, and that unit under it "
+                        "holds the matter in its duties")
+    return lines + then
