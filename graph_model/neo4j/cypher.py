@@ -340,10 +340,20 @@ def lookup_known() -> str:
 
 def lookup_text_hits() -> str:
     """The lookup's texts Lucene finds for ``$q`` in index ``$index`` (at most ``$limit``), as the index keeps them."""
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n"
-            "RETURN t.n AS n, t.kind AS kind, t.ref AS ref, t.text AS text, t.key AS key, t.prior AS prior,\n"
-            "       t.flags AS flags, t.clause AS clause, t.context AS context, t.units AS units, t.docs AS docs,\n"
-            "       t.lines AS lines, t.articles AS articles, t.items AS items, t.posts AS posts, t.roles AS roles")
+    return "CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n" + _LOOKUP_TEXT_FIELDS
+
+
+_LOOKUP_TEXT_FIELDS = (
+    "RETURN t.n AS n, t.kind AS kind, t.ref AS ref, t.text AS text, t.key AS key, t.prior AS prior,\n"
+    "       t.flags AS flags, t.clause AS clause, t.context AS context, t.units AS units, t.docs AS docs,\n"
+    "       t.lines AS lines, t.articles AS articles, t.items AS items, t.posts AS posts, t.roles AS roles")
+
+
+def lookup_texts_of_units() -> str:
+    """The lookup's texts that any of the units ``$units`` (ids) handles and whose terms hold one of ``$terms``,
+    with what :func:`lookup_text_hits` gives of each."""
+    return (f"MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND any(u IN t.units WHERE u IN $units)\n"
+            "  AND any(g IN $terms WHERE t.terms CONTAINS g)\n" + _LOOKUP_TEXT_FIELDS)
 
 
 def units_by_id() -> str:

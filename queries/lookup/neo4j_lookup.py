@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
 from graph_model.graph.succession import note as succession_note
@@ -167,8 +168,8 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
     lucene = q.lucene_query(parsed.parts, anywhere=all(len(p) == 1 for p in parsed.parts))
     if not parsed.terms or not lucene:
         return []
-    rows = list(tx.run(q.lookup_text_hits(), index=q.LOOKUP_FULLTEXT, q=lucene,
-                       limit=FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT))
+    limit = FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT
+    rows = list(tx.run(q.lookup_text_hits(), index=q.LOOKUP_FULLTEXT, q=lucene, limit=limit))
     numbers: dict[str, int] = {}  # unit id -> its number in this lookup (handlers and names refer to units by it)
 
     def number(uid: str) -> int:
@@ -182,28 +183,47 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
             units.update((r["unit"], r.data()) for r in tx.run(q.units_by_id(), ids=missing))
 
     roots = [p for name in parsed.context for p in paths.get(name, [])]
-    if allowed is not None or roots:
-        read_units(uid for r in rows for uid in r["units"])
-    context = {number(uid) for uid, u in units.items() if any(list(u["path"][:len(p)]) == p for p in roots)}
-    cands: list[Candidate] = []
-    for r in rows:
-        handlers = [IndexHandler(number(uid), doc, line, article, item, post, role)
-                    for uid, doc, line, article, item, post, role
-                    in zip(r["units"], r["docs"], r["lines"], r["articles"], r["items"], r["posts"], r["roles"])
-                    if allowed is None or (uid in units and allowed(units[uid]))]
-        text = IndexText(r["kind"], r["ref"], r["text"], r["key"], r["prior"], list(r["flags"]), handlers,
-                         r["clause"], r["context"])
-        cands.append(candidate(text, r["n"], parsed.terms))
+    cands: dict[int, Candidate] = {}  # by the text's number
+
+    def add(found: list) -> None:
+        """Candidates of the texts ``found`` (rows of :func:`graph_model.neo4j.cypher.lookup_text_hits`)."""
+        found = [r for r in found if r["n"] not in cands]
+        if allowed is not None or roots:
+            read_units(uid for r in found for uid in r["units"])
+        for r in found:
+            handlers = [IndexHandler(number(uid), doc, line, article, item, post, role)
+                        for uid, doc, line, article, item, post, role
+                        in zip(r["units"], r["docs"], r["lines"], r["articles"], r["items"], r["posts"], r["roles"])
+                        if allowed is None or (uid in units and allowed(units[uid]))]
+            text = IndexText(r["kind"], r["ref"], r["text"], r["key"], r["prior"], list(r["flags"]), handlers,
+                             r["clause"], r["context"])
+            cands[r["n"]] = candidate(text, r["n"], parsed.terms)
+
+    add(rows)
     named = {t["term"]: t["units"] or [] for t in st["terms"]}
     names_of: dict[int, list[str]] = {}  # unit -> the query bigrams its path holds
     for t in query_bigrams(parsed):
         for uid in named.get(t, ()):
             names_of.setdefault(number(uid), []).append(t)
-    ids = list(numbers)
     stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0, df)
-    results = rank(parsed, stats, cands, ids.__getitem__, unit_names=names_of, context_units=context, limit=top,
-                   explain=explain, partial_chars=partial_chars)
+
+    def ranked() -> list:
+        context = {number(uid) for uid, u in units.items() if any(list(u["path"][:len(p)]) == p for p in roots)}
+        return rank(parsed, stats, cands.values(), list(numbers).__getitem__, unit_names=names_of,
+                    context_units=context, limit=top, explain=explain, partial_chars=partial_chars)
+
+    results = ranked()
+    # Lucene stopped at its limit: the units answering may hold more texts with the query's words than it
+    # gave (evidence beyond their best, which the embedded lookup shows).  Read theirs, and rank again, until
+    # every unit answering has all of its own.
+    done: set[str] = set()
+    while len(rows) >= limit and {r.unit_id for r in results} - done:
+        wanted = sorted({r.unit_id for r in results} - done)
+        done.update(wanted)
+        add(list(tx.run(q.lookup_texts_of_units(), units=wanted, terms=query_bigrams(parsed))))
+        results = ranked()
     read_units(r.unit_id for r in results)
+    ids = list(numbers)
 
     def unit_of(u: int) -> IndexUnit:
         r = units[ids[u]]
@@ -212,7 +232,7 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
     return hits_of(results, parsed.terms, unit_of, explain)
 
 
-def _read(tx, query: str) -> tuple[Query, dict, dict[str, list[list[str]]]] | None:
+def _read(tx, query: str) -> tuple[Query, Any, dict[str, list[list[str]]]] | None:
     """``(query read, statistics row, unit paths by name)``, the statistics of the terms and names it may hold
     read first (:func:`queries.lookup.ranking.query_substrings`); ``None`` for a query with no term."""
     triggers = _triggers()
