@@ -825,6 +825,29 @@ def test_both_backends_explain_every_answer_alike(pushed, corpus):
     assert {"bm25", "coverage", "terms", "seams", "flags", "from_unit_names"} <= set(explained), explained
 
 
+def test_units_answering_past_lucenes_limit_have_all_their_evidence(pushed, corpus, monkeypatch):
+    # Lucene hands the ranking its best texts only (LUCENE_LIMIT): where it stops there, each unit answering is
+    # read whole, so its score, evidence and explanation are the embedded lookup's.  With a limit of 3 texts,
+    # on the bundled corpus, most of eval/queries.jsonl stops there.
+    from graph_model.neo4j.connection import connect
+    from queries.lookup import neo4j_lookup
+    from queries.lookup.search import build_index
+    from queries.lookup.which import which
+    monkeypatch.setattr(neo4j_lookup, "LUCENE_LIMIT", 3)
+    index = build_index(corpus)
+    lines = (REPO / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    compared = more = 0
+    with connect(pushed) as driver:
+        for text in [json.loads(line)["query"] for line in lines if line.strip()]:
+            embedded = {h.unit["id"]: h.to_dict() for h in which(index, text, top=None, explain=True)}
+            for h in neo4j_lookup.which(pushed, text, top=None, driver=driver, explain=True):
+                if not h.partial:  # a pass that found nothing whole in 3 texts may be another pass
+                    assert h.to_dict() == embedded[h.unit["id"]], text
+                    compared += 1
+                    more += len(h.explain) > 1
+    assert compared > 300 and more > 80, (compared, more)  # 413 and 115
+
+
 # Questions of every kind `which --explain` reads: a phrase with a seam (廠監), a catch-all (其他有關…事項), a unit's
 # own name, a question naming its agency (智慧局: agencies.tsv), one asking for an agency, a planner word (走私 →
 # 緝私), a term a document defines (派外人員), a procedure's step, a partial match, and --agency/--type.
