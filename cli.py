@@ -431,8 +431,6 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("give a QUERY, e.g. orggraph which 保稅工廠監管")
-    if backend == "neo4j" and explain:
-        raise click.UsageError("--explain works with the embedded backend only")
 
     def where():
         # The index is cached with the store, for its version: opening the store reads no document,
@@ -440,7 +438,7 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         return store_index(state.store(), state.history)
 
     answer, suggest = lookup(backend, text, where=where, build=state.graph, agency=agency,
-                             unit_type=unit_type, top=top, explain=explain)
+                             unit_type=unit_type, top=top, explain=explain, history=state.history)
     hits = answer.hits
     if as_json:
         scope = answer.scope.to_dict() if answer.scope else None
@@ -604,7 +602,7 @@ def neo4j_push(state, batch_size, uri, username, database, as_json):
     from queries.lookup.neo4j_rows import lookup_nodes
     graph = state.graph()
     # The embedded lookup's own index (cached with the store): Neo4j ranks with its statistics.
-    lookup = lookup_nodes(cached_index(store_index(state.store(), state.history), lambda: graph))
+    lookup = lookup_nodes(cached_index(store_index(state.store(), state.history), lambda: graph), state.history)
     total = graph.size() + sum(len(rows) for rows in lookup.values())
     with progressbar(total, "pushing") as bar:
         summary = push(graph, settings(uri, username, database), batch_size=batch_size, progress=bar.update,

@@ -154,3 +154,11 @@ def test_cli_which_says_where_it_answered_and_explains_the_reading(run):
     out = run("which", "走私", "--explain").stdout
     assert re.search(r"Also asked as 「緝私」: 走私 → 緝私 \(planner\.tsv:\d+: smuggling is fought by 緝私\)", out)
     assert re.search(r"read as: 走私 → 緝私 \(planner\.tsv:\d+\)", out)
+    # the explanation accounts for the score shown: a hit found as 緝私 counts ×0.9 of its text's score
+    assert "     then × 0.9: found by a wording in the documents' words (read as)" in out
+    hits = json.loads(run("which", "走私", "--explain", "--json").stdout)
+    read_as = [h for h in hits if h.get("synonyms")]
+    assert read_as and all(h["explain"][0]["weight"] == 0.9 for h in read_as)
+    assert all(h["score"] == pytest.approx(h["explain"][0]["score"] * 0.9, abs=0.01) for h in read_as)
+    assert all("weight" not in h["explain"][0] and h["score"] == h["explain"][0]["score"]
+               for h in hits if not h.get("synonyms"))

@@ -110,7 +110,6 @@ ERRORS = [
     (["tree", "沒有這個單位"], 1, "not_found"),
     (["which", "保稅", "--type", "廳"], 1, "not_found"),
     (["which", "保稅", "--agency", "海關"], 1, "not_found"),
-    (["which", "保稅", "--backend", "neo4j", "--explain"], 2, "usage"),
     (["chart", "沒有這個單位", "-o", "x.png"], 1, "not_found"),
     (["chart", "基隆關", "-o", "chart.jpg"], 1, "chart"),
     (["staffing", "關務署", "--year", "107"], 1, "not_found"),

@@ -804,12 +804,89 @@ def test_cli_which_neo4j_renders_like_embedded(neo4j_env, run, corpus):
         "line": 102, "article": "", "item": "15"}
 
 
+def test_both_backends_explain_every_answer_alike(pushed, corpus):
+    # One explanation builder (queries/lookup/explanation.py) over the core's typed result: for every query of
+    # eval/queries.jsonl, each hit's terms, coverage, seams, prior, phrase and context are the embedded ones.
+    from graph_model.neo4j.connection import connect
+    from queries.lookup.neo4j_lookup import which as from_neo4j
+    from queries.lookup.search import build_index
+    from queries.lookup.which import which
+    index = build_index(corpus)
+    lines = (REPO / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    queries = [json.loads(line)["query"] for line in lines if line.strip()]
+    explained = Counter()
+    with connect(pushed) as driver:
+        for text in queries:
+            embedded = [h.to_dict() for h in which(index, text, top=None, explain=True)]
+            neo4j = [h.to_dict() for h in from_neo4j(pushed, text, top=None, driver=driver, explain=True)]
+            assert neo4j == embedded, text
+            for h in embedded:
+                explained.update(k for info in h["explain"] for k, v in info.items() if v and v != 1.0)
+    # what the set exercises: every factor, seams and catch-alls among them
+    assert {"bm25", "coverage", "terms", "seams", "flags", "from_unit_names"} <= set(explained), explained
+
+
+def test_units_answering_past_lucenes_limit_have_all_their_evidence(pushed, corpus, monkeypatch):
+    # Lucene hands the ranking its best texts only (LUCENE_LIMIT): where it stops there, each unit answering is
+    # read whole, so its score, evidence and explanation are the embedded lookup's.  With a limit of 3 texts,
+    # on the bundled corpus, most of eval/queries.jsonl stops there.
+    from graph_model.neo4j.connection import connect
+    from queries.lookup import neo4j_lookup
+    from queries.lookup.search import build_index
+    from queries.lookup.which import which
+    monkeypatch.setattr(neo4j_lookup, "LUCENE_LIMIT", 3)
+    index = build_index(corpus)
+    lines = (REPO / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    compared = more = 0
+    with connect(pushed) as driver:
+        for text in [json.loads(line)["query"] for line in lines if line.strip()]:
+            embedded = {h.unit["id"]: h.to_dict() for h in which(index, text, top=None, explain=True)}
+            for h in neo4j_lookup.which(pushed, text, top=None, driver=driver, explain=True):
+                if not h.partial:  # a pass that found nothing whole in 3 texts may be another pass
+                    assert h.to_dict() == embedded[h.unit["id"]], text
+                    compared += 1
+                    more += len(h.explain) > 1
+    assert compared > 300 and more > 80, (compared, more)  # 413 and 115
+
+
+# Questions of every kind `which --explain` reads: a phrase with a seam (廠監), a catch-all (其他有關…事項), a unit's
+# own name, a question naming its agency (智慧局: agencies.tsv), one asking for an agency, a planner word (走私 →
+# 緝私), a term a document defines (派外人員), a procedure's step, a partial match, and --agency/--type.
+EXPLAINED = [["保稅工廠監管"], ["其他有關倉儲事項"], ["人事室"], ["智慧局哪個單位管商標註冊？"],
+             ["哪個機關管保稅工廠？"], ["走私"], ["派外人員子女返國就學"], ["公文展期"], ["辦公室冷氣維修"],
+             ["違章及行政救濟案件之處理", "--agency", "臺北關"], ["保稅", "--type", "組"]]
+
+
+def test_cli_which_neo4j_explains_like_embedded(neo4j_env, run, corpus):
+    push(corpus, conf(neo4j_env), lookup=lookup_of(corpus))
+    for args in EXPLAINED:
+        for form in ([], ["--json"]):
+            embedded = run("which", *args, "--top", "3", "--explain", *form)
+            neo4j = run("which", *args, "--top", "3", "--explain", *form, "--backend", "neo4j")
+            assert embedded.exit_code == neo4j.exit_code == 0, (args, neo4j.stderr)
+            assert neo4j.stdout == embedded.stdout, (args, form)
+    # …and what it says is each answer's reasons, read off the documents' texts
+    out = run("which", "保稅工廠監管", "--top", "1", "--explain", "--backend", "neo4j").stdout
+    assert "Read as: 「保稅工廠監管」" in out and "   001_586683daab11227d:102 item 15" in out
+    assert re.search(r"why: 保稅工廠、保稅倉庫、物流中心及進出口貨棧之監管 = bm25 [\d.]+ × coverage 1\.0 "
+                     r"× phrase [\d.]+ \(run 4\) × prior 1\.0 = [\d.]+; seams not counted 廠監", out)
+    assert re.search(r"terms 保稅:[\d.]+ 稅工:[\d.]+ 工廠:[\d.]+ 監管:[\d.]+ ", out)
+    out = run("which", "智慧局哪個單位管商標註冊？", "--top", "1", "--explain", "--backend", "neo4j").stdout
+    assert "Scope: 智慧局 = 經濟部/智慧財產局 (short name (agencies.tsv:" in out and "Inside 智慧局" in out
+    out = run("which", "走私", "--explain", "--backend", "neo4j").stdout
+    assert re.search(r"Also asked as 「緝私」: 走私 → 緝私 \(planner\.tsv:\d+: ", out) and "read as: 走私 → 緝私" in out
+    hits = json.loads(run("which", "其他有關倉儲事項", "--explain", "--json", "--backend", "neo4j").stdout)
+    stores = next(h for h in hits if h["unit"]["id"] == "財政部/關務署/基隆關/倉棧組")
+    assert stores["explain"][0]["flags"] == ["catch_all"] and stores["explain"][0]["prior"] < 1
+    assert "其他" in stores["explain"][0]["text"] and "倉儲" in stores["explain"][0]["text"]
+
+
 def test_cli_which_neo4j_nothing_found_and_errors(neo4j_env, run, monkeypatch):
     result = run("which", "量子電腦", "--backend", "neo4j")
     assert result.exit_code == 1
     assert result.stdout.startswith("No unit handles 「量子電腦」 in the loaded documents.\nClosest duties:\n")
+    assert result.stdout == run("which", "量子電腦").stdout  # the embedded lookup's closest duties
     assert run("which", "量子電腦", "--backend", "neo4j", "--json").stdout == "[]\n"
-    assert run("which", "保稅", "--backend", "neo4j", "--explain").exit_code == 2
     result = run("which", "保稅", "--backend", "neo4j", "--agency", "不存在的單位")
     assert result.exit_code == 1 and result.stderr.startswith("Error: no unit named '不存在的單位'")
     monkeypatch.setenv("NEO4J_PASSWORD", "definitely-wrong")
@@ -1058,3 +1135,42 @@ def test_the_lineage_cookbook_query_draws_a_succession(neo4j_server, tmp_path):
     query, params = cookbook()["agency-lineage"]
     got = cypher(conf(neo4j_server), query, params)["rows"]
     assert got == [[["行政院/交通部/公路總局", "行政院/交通部/公路局"], ["2023-09-15"], ["K0000207:29"]]]
+
+
+def test_cli_which_neo4j_answers_for_the_government_pushed(neo4j_env, run, tmp_path):
+    # 交通部公路局組織法 第7條 (K0000207:29): 公路總局 (K0000058) became 公路局 on 2023-09-15.  With --all both
+    # backends answer with the old agency too, saying what became of it; each push holds one government, and
+    # asking Neo4j for the other says so.  Pushed last in this module: it replaces the corpus.
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national
+
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    for pcode in ("K0000058", "K0000207"):
+        (tmp_path / f"{pcode}.json").write_bytes(national.national_file(pcode))
+    store = tmp_path / "store.json"
+    open_store(store).add(read_paths([tmp_path]).documents)
+    assert run("--store", store, "--all", "neo4j", "push").exit_code == 0
+    said = {}
+    for form in ("--explain", "--json"):
+        embedded = run("--store", store, "--all", "which", "公路監理", form)
+        neo4j = run("--store", store, "--all", "which", "公路監理", form, "--backend", "neo4j")
+        assert neo4j.exit_code == embedded.exit_code == 0 and neo4j.stdout == embedded.stdout, form
+        said[form] = neo4j.stdout
+    assert said["--explain"].startswith("Answered from every document loaded")
+    assert "   superseded by 交通部公路局 (2023-09-15)\n" in said["--explain"]
+    hits = json.loads(said["--json"])
+    old = [h for h in hits if h["unit"]["id"].startswith("行政院/交通部/公路總局")]
+    assert old and all(h["unit"]["status"] == "superseded by 交通部公路局 (2023-09-15)" for h in old)
+    result = run("--store", store, "which", "公路監理", "--backend", "neo4j")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: Neo4j holds every document loaded")
+    assert "orggraph --all which" in result.stderr
+    assert run("--store", store, "neo4j", "push").exit_code == 0
+    embedded = run("--store", store, "which", "公路監理", "--explain")
+    neo4j = run("--store", store, "which", "公路監理", "--explain", "--backend", "neo4j")
+    assert neo4j.exit_code == 0 and neo4j.stdout == embedded.stdout and "公路總局" not in neo4j.stdout
+    result = run("--store", store, "--all", "which", "公路監理", "--backend", "neo4j")
+    assert result.exit_code == 1 and "current government only" in result.stderr
+    assert "orggraph --all neo4j push" in result.stderr

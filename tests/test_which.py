@@ -437,10 +437,10 @@ def test_a_seam_counts_against_an_entry_with_only_the_word_after_it(alone):
         for m in r.matches:
             key = index.entries[m.entry].key
             if "印信" in key:
-                assert m.explain["seams"] == ["信管"]
+                assert m.explain.seams == ("信管",)
             else:
-                assert m.explain["seams"] == [] and (m.explain["coverage"] >= MIN_COVERAGE
-                                                     or m.explain["longest_run"] >= 4)
+                assert m.explain.seams == () and (m.explain.coverage >= MIN_COVERAGE
+                                                     or m.explain.longest_run >= 4)
 
 
 def test_seams_are_only_unknown_bigrams_between_known_ones():
@@ -537,7 +537,7 @@ def test_a_residual_duty_holding_the_query_still_answers(alone):
     assert residual
     results = search(index, "統一處理原則", explain=True)
     assert {index.units[h.unit].id for h in residual[0].handlers} <= {r.unit_id for r in results}
-    assert any(m.explain["prior"] == RESIDUAL_PRIOR for r in results for m in r.matches)
+    assert any(m.explain.prior == RESIDUAL_PRIOR for r in results for m in r.matches)
 
 
 # --------------------------------------------------------------------------- partial matches

@@ -249,16 +249,19 @@ def lucene_escape(text: str) -> str:
     return " ".join(w.lower() if w in LUCENE_OPERATORS else w for w in out.split(" "))
 
 
-def lucene_query(parts) -> str:
+def lucene_query(parts, anywhere: bool = False) -> str:
     """A Lucene query matching any of ``parts`` (the ``cjk`` analyzer splits each into bigrams).
 
-    A part of one CJK character matches as a prefix (the index holds bigrams only).
+    A part of one CJK character matches as a prefix (the index holds bigrams only), and with ``anywhere``
+    also as a suffix: every text holding the character (光電 holds 電), for a query of single characters.
     Returns ``""`` when nothing is left to search for.
 
     >>> lucene_query(["保稅工廠", "監管"])
     '保稅工廠 監管'
     >>> lucene_query(["保", 'x"y', " "])
     '保* x\\\\"y'
+    >>> lucene_query(["電"], anywhere=True)
+    '電* *電'
     """
     terms = []
     for part in parts:
@@ -267,7 +270,7 @@ def lucene_query(parts) -> str:
             continue
         escaped = lucene_escape(part)
         if len(part) == 1 and "\u3400" <= part <= "\u9fff":
-            escaped += "*"
+            escaped += "*" + (f" *{escaped}" if anywhere else "")
         terms.append(escaped)
     return " ".join(terms)
 
@@ -316,6 +319,20 @@ def lookup_statistics() -> str:
             "                 RETURN {name: c.name, path: u.path} } AS context")
 
 
+def lookup_government() -> str:
+    """Which government the lookup was pushed for: ``history`` true with ``orggraph --all neo4j push`` (abolished
+    and superseded bodies too).  No row when nothing was pushed for the lookup."""
+    return (f"MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true\n"
+            "RETURN coalesce(s.history, false) AS history")
+
+
+def lookup_duties_holding() -> str:
+    """The lookup's duty texts whose terms (key and short forms) hold one of the characters ``$chars``."""
+    return (f"MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND t.kind = 'duty'\n"
+            "  AND any(ch IN $chars WHERE t.terms CONTAINS ch)\n"
+            "RETURN t.n AS n, t.text AS text, t.key AS key, t.terms AS terms")
+
+
 def lookup_known() -> str:
     """Which of ``$terms`` (ids, :func:`lookup_id`) some text of the lookup holds."""
     return f"UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}}) WHERE x.df > 0 RETURN x.term AS term"
@@ -323,15 +340,26 @@ def lookup_known() -> str:
 
 def lookup_text_hits() -> str:
     """The lookup's texts Lucene finds for ``$q`` in index ``$index`` (at most ``$limit``), as the index keeps them."""
-    return ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n"
-            "RETURN t.n AS n, t.kind AS kind, t.ref AS ref, t.text AS text, t.key AS key, t.prior AS prior,\n"
-            "       t.flags AS flags, t.clause AS clause, t.context AS context, t.units AS units, t.docs AS docs,\n"
-            "       t.lines AS lines, t.articles AS articles, t.items AS items, t.posts AS posts, t.roles AS roles")
+    return "CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n" + _LOOKUP_TEXT_FIELDS
+
+
+_LOOKUP_TEXT_FIELDS = (
+    "RETURN t.n AS n, t.kind AS kind, t.ref AS ref, t.text AS text, t.key AS key, t.prior AS prior,\n"
+    "       t.flags AS flags, t.clause AS clause, t.context AS context, t.units AS units, t.docs AS docs,\n"
+    "       t.lines AS lines, t.articles AS articles, t.items AS items, t.posts AS posts, t.roles AS roles")
+
+
+def lookup_texts_of_units() -> str:
+    """The lookup's texts that any of the units ``$units`` (ids) handles and whose terms hold one of ``$terms``,
+    with what :func:`lookup_text_hits` gives of each."""
+    return (f"MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND any(u IN t.units WHERE u IN $units)\n"
+            "  AND any(g IN $terms WHERE t.terms CONTAINS g)\n" + _LOOKUP_TEXT_FIELDS)
 
 
 def units_by_id() -> str:
-    """The units ``$ids``, as the lookup shows them."""
-    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS}")
+    """The units ``$ids``, as the lookup shows them (with what became of those that are history)."""
+    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS},\n"
+            "       u.status AS status, u.status_date AS status_date, u.successors AS successors")
 
 
 def unit_rows() -> str:

@@ -19,15 +19,17 @@ BACKENDS = ("embedded", "neo4j")
 
 def lookup(backend: str, query: str, *, where: Callable[[], object] | None = None,
            build: Callable[[], object] | None = None, agency: str | None = None, unit_type: str | None = None,
-           top: int | None = 10, explain: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
+           top: int | None = 10, explain: bool = False,
+           history: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
     """The answer to ``query`` from ``backend`` (:func:`queries.lookup.ask.ask`: scope, level and vocabulary
     read the same way for both), and a function giving suggestions (for when there is none).
 
     The embedded backend answers from the index cached where ``where()`` says
     (:func:`queries.lookup.index_cache.store_index`), built from ``build()`` (the graph) on a miss;
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
-    (:func:`graph_model.neo4j.connection.settings`).  Both backends give the same :class:`Hit` list,
-    so the command line only chooses one by name and renders.
+    (:func:`graph_model.neo4j.connection.settings`) and must hold the government asked for (``history``:
+    every document loaded, as ``orggraph --all``; :func:`queries.lookup.neo4j_lookup.check_government`).
+    Both backends give the same :class:`Hit` list, so the command line only chooses one by name and renders.
     """
     from .ask import ask
 
@@ -38,10 +40,12 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
         from . import neo4j_lookup
         conn = settings()
         with connect(conn) as driver:
-            def search(text, *, explain=False, **kw):
+            neo4j_lookup.check_government(conn, driver, history)
+
+            def search(text, **kw):
                 return neo4j_lookup.which(conn, text, driver=driver, **kw)
-            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), triggers=neo4j_lookup.triggers(),
-                         known=neo4j_lookup.known(conn, driver), **options)
+            answer = ask(search, query, neo4j_lookup.catalog(conn, driver), explain=explain,
+                         triggers=neo4j_lookup.triggers(), known=neo4j_lookup.known(conn, driver), **options)
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")

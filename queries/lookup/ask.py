@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from queries.textnorm import clean_query, fold
 
+from .explanation import adjusted
 from .ranking import keep_ties
 from .vocabulary import Catalog, Synonym, synonyms_in
 
@@ -197,7 +198,8 @@ def merge(answers: list[tuple[Variant, list]], top: int | None, triggers=None) -
                 best[h.unit["id"]] = (score, h, variant)
     merged = []
     for score, h, variant in best.values():
-        merged.append(replace(h, score=score, synonyms=[s.to_dict() for s in variant.synonyms]))
+        explain = adjusted(h.explain, weight=variant.weight) if variant.weight != 1 else h.explain
+        merged.append(replace(h, score=score, synonyms=[s.to_dict() for s in variant.synonyms], explain=explain))
     merged.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
     return regroup(keep_ties(merged, top, lambda h: h.score))
 
@@ -256,7 +258,10 @@ def named_below(hits: list) -> list:
         below = [d for d in hits if d.unit["id"].startswith(h.unit["id"] + "/") and d.evidence
                  and d.evidence[0].kind != "unit" and d.score >= BELOW_NAMED * h.score]
         if below:
-            out[i] = replace(h, score=min(h.score, max(d.score for d in below) * NAMED_SHARE))
+            first = max(below, key=lambda d: d.score)
+            if first.score * NAMED_SHARE < h.score:
+                out[i] = replace(h, score=first.score * NAMED_SHARE,
+                                 explain=adjusted(h.explain, below=first.unit["id"]))
     out.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
     return regroup(out)
 

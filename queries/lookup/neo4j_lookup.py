@@ -22,8 +22,10 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
+from graph_model.graph.succession import note as succession_note
 from graph_model.neo4j import Neo4jError, cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
 from graph_model.records.unitref import parse_unit_ref
@@ -34,8 +36,11 @@ from queries.textnorm import clean_query
 from .ranking import (
     PARTIAL_MIN_CHARS,
     Candidate,
+    Query,
     Stats,
     candidate,
+    closest,
+    content_length,
     key_terms,
     query_bigrams,
     query_substrings,
@@ -55,10 +60,11 @@ FILTERED_LIMIT = 5000
 
 def which(settings: Settings, query: str, *, agency: str | None = None, unit_type: str | None = None,
           top: int | None = 10, driver=None, partial_chars: int = PARTIAL_MIN_CHARS,
-          equivalents: Sequence[tuple[str, str]] = ()) -> list:
+          equivalents: Sequence[tuple[str, str]] = (), explain: bool = False) -> list:
     """Units that handle what ``query`` describes, best first, from Neo4j (``[]`` when none does).
 
-    Same arguments and result as :func:`queries.lookup.which.which`; raises
+    Same arguments and result as :func:`queries.lookup.which.which` (``explain``: the same explanation,
+    :mod:`queries.lookup.explanation`); raises
     :class:`~graph_model.neo4j.Neo4jError` (one line, no password) when the
     server cannot answer or holds no lookup statistics (push again),
     :class:`~graph_model.errors.UnknownUnit` for an unknown ``agency``.  Many lookups can share one
@@ -67,14 +73,33 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
     if driver is None:
         with connect(settings) as own:
             return which(settings, query, agency=agency, unit_type=unit_type, top=top, driver=own,
-                         partial_chars=partial_chars, equivalents=equivalents)
+                         partial_chars=partial_chars, equivalents=equivalents, explain=explain)
     try:
         with driver.session(database=settings.database, default_access_mode="READ") as session:
-            return session.execute_read(_which, query, agency, unit_type, top, partial_chars, equivalents)
+            return session.execute_read(_which, query, agency, unit_type, top, partial_chars, equivalents, explain)
     except OrgGraphError:  # Neo4jError, UnknownUnit, UnknownType
         raise
     except Exception as exc:
         raise translate(exc, settings) from None
+
+
+def check_government(settings: Settings, driver, history: bool) -> None:
+    """Raise :class:`~graph_model.neo4j.Neo4jError`, saying what to do, when Neo4j holds another government than
+    the one asked for (``history``: every document loaded, ``orggraph --all``): its answers would not be the
+    embedded lookup's.  Nothing pushed for the lookup is :func:`which`'s to say."""
+    try:
+        with driver.session(database=settings.database, default_access_mode="READ") as session:
+            row = session.run(q.lookup_government()).single()
+    except Exception as exc:
+        raise translate(exc, settings) from None
+    if row is None or row["history"] == history:
+        return
+    if history:
+        raise Neo4jError("Neo4j holds the current government only (pushed without --all): run "
+                         "`orggraph --all neo4j push` to ask it with --all")
+    raise Neo4jError("Neo4j holds every document loaded, abolished and superseded bodies too (pushed with --all): "
+                     "ask with `orggraph --all which … --backend neo4j`, or run `orggraph neo4j push` for the "
+                     "current government")
 
 
 def catalog(settings: Settings, driver=None):
@@ -121,49 +146,33 @@ def triggers() -> frozenset[str]:
 
 
 def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
-    """Duty statements Lucene finds closest to ``query`` (to show when nothing matches)."""
-    key = clean_query(query, _triggers())
-    # Every character on its own, as a prefix: the closest texts share the most characters.
-    text = q.lucene_query([ch for ch in dict.fromkeys(key) if not ch.isspace()])
-    if not text:
-        return []
+    """Duty statements closest to ``query`` (to show when nothing matches): the embedded lookup's
+    (:func:`queries.lookup.ranking.closest`), from the pushed texts."""
     with connect(settings) as driver:
         try:
             with driver.session(database=settings.database, default_access_mode="READ") as session:
-                rows = session.run(q.fulltext_duty_hits(), index=q.DUTY_FULLTEXT, q=text, limit=limit * 10)
-                seen = []
-                for r in rows:
-                    if r["text"] not in seen:
-                        seen.append(r["text"])
-                return seen[:limit]
+                return session.execute_read(_suggestions, query, limit)
+        except OrgGraphError:
+            raise
         except Exception as exc:
             raise translate(exc, settings) from None
 
 
 # --------------------------------------------------------------------------- the lookup
 def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_MIN_CHARS,
-           equivalents: Sequence[tuple[str, str]] = ()) -> list:
-    triggers = _triggers()
+           equivalents: Sequence[tuple[str, str]] = (), explain: bool = False) -> list:
     allowed = _filter(tx, agency, unit_type)
-    terms, names = query_substrings(clean_query(query, triggers))
-    if not terms:
+    read = _read(tx, query, equivalents)
+    if read is None:
         return []
-    # The everyday terms a variant was reworded from: their statistics weigh the words put in for them.
-    terms = sorted(set(terms).union(*(key_terms(term) for term, _ in equivalents)))
-    st = tx.run(q.lookup_statistics(), terms=[q.lookup_id(q.TERM_LABEL, t) for t in terms],
-                names=[q.lookup_id(q.CONTEXT_LABEL, n) for n in names]).single()
-    if st is None or st["version"] != VERSION:
-        raise Neo4jError("Neo4j holds no lookup statistics of this orggraph version: run `orggraph neo4j push`")
+    parsed, st, paths = read
     df = {t["term"]: t["df"] for t in st["terms"]}
-    paths: dict[str, list[list[str]]] = {}
-    for c in st["context"]:
-        paths.setdefault(c["name"], []).append(list(c["path"]))
-    parsed = read_query(query, triggers, lambda t: df.get(t, 0) > 0, lambda key: paths)
-    lucene = q.lucene_query(parsed.parts)
+    # a query of single characters is matched by them alone (query_bigrams), wherever they stand in a text
+    lucene = q.lucene_query(parsed.parts, anywhere=all(len(p) == 1 for p in parsed.parts))
     if not parsed.terms or not lucene:
         return []
-    rows = list(tx.run(q.lookup_text_hits(), index=q.LOOKUP_FULLTEXT, q=lucene,
-                       limit=FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT))
+    limit = FILTERED_LIMIT if allowed is not None else LUCENE_LIMIT
+    rows = list(tx.run(q.lookup_text_hits(), index=q.LOOKUP_FULLTEXT, q=lucene, limit=limit))
     numbers: dict[str, int] = {}  # unit id -> its number in this lookup (handlers and names refer to units by it)
 
     def number(uid: str) -> int:
@@ -177,33 +186,90 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
             units.update((r["unit"], r.data()) for r in tx.run(q.units_by_id(), ids=missing))
 
     roots = [p for name in parsed.context for p in paths.get(name, [])]
-    if allowed is not None or roots:
-        read_units(uid for r in rows for uid in r["units"])
-    context = {number(uid) for uid, u in units.items() if any(list(u["path"][:len(p)]) == p for p in roots)}
-    cands: list[Candidate] = []
-    for r in rows:
-        handlers = [IndexHandler(number(uid), doc, line, article, item, post, role)
-                    for uid, doc, line, article, item, post, role
-                    in zip(r["units"], r["docs"], r["lines"], r["articles"], r["items"], r["posts"], r["roles"])
-                    if allowed is None or (uid in units and allowed(units[uid]))]
-        text = IndexText(r["kind"], r["ref"], r["text"], r["key"], r["prior"], list(r["flags"]), handlers,
-                         r["clause"], r["context"])
-        cands.append(candidate(text, r["n"], parsed.terms))
+    cands: dict[int, Candidate] = {}  # by the text's number
+
+    def add(found: list) -> None:
+        """Candidates of the texts ``found`` (rows of :func:`graph_model.neo4j.cypher.lookup_text_hits`)."""
+        found = [r for r in found if r["n"] not in cands]
+        if allowed is not None or roots:
+            read_units(uid for r in found for uid in r["units"])
+        for r in found:
+            handlers = [IndexHandler(number(uid), doc, line, article, item, post, role)
+                        for uid, doc, line, article, item, post, role
+                        in zip(r["units"], r["docs"], r["lines"], r["articles"], r["items"], r["posts"], r["roles"])
+                        if allowed is None or (uid in units and allowed(units[uid]))]
+            text = IndexText(r["kind"], r["ref"], r["text"], r["key"], r["prior"], list(r["flags"]), handlers,
+                             r["clause"], r["context"])
+            cands[r["n"]] = candidate(text, r["n"], parsed.terms)
+
+    add(rows)
     named = {t["term"]: t["units"] or [] for t in st["terms"]}
     names_of: dict[int, list[str]] = {}  # unit -> the query bigrams its path holds
     for t in query_bigrams(parsed):
         for uid in named.get(t, ()):
             names_of.setdefault(number(uid), []).append(t)
-    ids = list(numbers)
     stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0, df)
-    results = rank(parsed, stats, cands, ids.__getitem__, unit_names=names_of, context_units=context, limit=top,
-                   partial_chars=partial_chars, equivalents=equivalents)
+
+    def ranked() -> list:
+        context = {number(uid) for uid, u in units.items() if any(list(u["path"][:len(p)]) == p for p in roots)}
+        return rank(parsed, stats, cands.values(), list(numbers).__getitem__, unit_names=names_of,
+                    context_units=context, limit=top, explain=explain, partial_chars=partial_chars,
+                    equivalents=equivalents)
+
+    results = ranked()
+    # Lucene stopped at its limit: the units answering may hold more texts with the query's words than it
+    # gave (evidence beyond their best, which the embedded lookup shows).  Read theirs, and rank again, until
+    # every unit answering has all of its own.
+    done: set[str] = set()
+    while len(rows) >= limit and {r.unit_id for r in results} - done:
+        wanted = sorted({r.unit_id for r in results} - done)
+        done.update(wanted)
+        add(list(tx.run(q.lookup_texts_of_units(), units=wanted, terms=query_bigrams(parsed))))
+        results = ranked()
     read_units(r.unit_id for r in results)
+    ids = list(numbers)
 
     def unit_of(u: int) -> IndexUnit:
         r = units[ids[u]]
-        return IndexUnit(r["unit"], r["name"], list(r["path"]), r["kind"] or "", r["unit_type"] or "", "", [])
-    return hits_of(results, parsed.terms, unit_of)
+        return IndexUnit(r["unit"], r["name"], list(r["path"]), r["kind"] or "", r["unit_type"] or "", "", [],
+                         succession_note({k: v for k, v in r.items() if v is not None}))
+    return hits_of(results, parsed.terms, unit_of, explain)
+
+
+def _read(tx, query: str, equivalents: Sequence[tuple[str, str]] = ()
+          ) -> tuple[Query, Any, dict[str, list[list[str]]]] | None:
+    """``(query read, statistics row, unit paths by name)``, the statistics of the terms and names it may hold
+    read first (:func:`queries.lookup.ranking.query_substrings`); ``None`` for a query with no term."""
+    triggers = _triggers()
+    terms, names = query_substrings(clean_query(query, triggers))
+    if not terms:
+        return None
+    # The everyday terms a variant was reworded from: their statistics weigh the words put in for them.
+    terms = sorted(set(terms).union(*(key_terms(term) for term, _ in equivalents)))
+    st = tx.run(q.lookup_statistics(), terms=[q.lookup_id(q.TERM_LABEL, t) for t in terms],
+                names=[q.lookup_id(q.CONTEXT_LABEL, n) for n in names]).single()
+    if st is None or st["version"] != VERSION:
+        raise Neo4jError("Neo4j holds no lookup statistics of this orggraph version: run `orggraph neo4j push`")
+    df = {t["term"]: t["df"] for t in st["terms"]}
+    paths: dict[str, list[list[str]]] = {}
+    for c in st["context"]:
+        paths.setdefault(c["name"], []).append(list(c["path"]))
+    return read_query(query, triggers, lambda t: df.get(t, 0) > 0, lambda key: paths), st, paths
+
+
+def _suggestions(tx, query: str, limit: int) -> list[str]:
+    read = _read(tx, query)
+    chars = sorted(t for t in read[0].terms if len(t) == 1) if read else []
+    if not read or not chars:
+        return []
+    st = read[1]
+    rows = list(tx.run(q.lookup_duties_holding(), chars=chars))
+    texts = {r["n"]: r["text"] for r in rows}
+    # a text's terms are those of its key and of its short forms (what the index's postings hold)
+    held = ((r["n"], content_length(r["key"]), [ch for ch in chars if ch in r["terms"]]) for r in rows)
+    stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0,
+                  {t["term"]: t["df"] for t in st["terms"]})
+    return [texts[n] for n in closest(stats, chars, held, limit)]
 
 
 def _triggers() -> frozenset[str]:

@@ -12,7 +12,8 @@ the same graph), as nodes with the labels of :data:`graph_model.neo4j.cypher.LOO
 - ``OrggraphTerm``: one per term (character or bigram) with its document frequency, and the units whose
   names hold it (a bigram);
 - ``OrggraphContext``: the unit names a query may give as the place to look, with their units;
-- ``OrggraphLookup``: the number of texts and their total length.
+- ``OrggraphLookup``: the number of texts and their total length, and whether they are the current
+  government's or every document's (``orggraph --all``).
 
 >>> from graph_model.store.store import open_store
 >>> from queries.lookup.search import build_index
@@ -28,8 +29,9 @@ from queries.textnorm import short_forms
 from .search import VERSION, Index
 
 
-def lookup_nodes(index: Index) -> dict[str, list[dict]]:
-    """``{label: [{"id", "props"}]}``: the lookup's nodes for :func:`graph_model.neo4j.writer.push`."""
+def lookup_nodes(index: Index, history: bool = False) -> dict[str, list[dict]]:
+    """``{label: [{"id", "props"}]}``: the lookup's nodes for :func:`graph_model.neo4j.writer.push`; ``history``:
+    the index is of every document loaded (``orggraph --all``), which ``which --backend neo4j`` checks."""
     units = [u.id for u in index.units]
     texts = []
     for n, t in enumerate(index.entries):
@@ -49,7 +51,8 @@ def lookup_nodes(index: Index) -> dict[str, list[dict]]:
         q.CONTEXT_LABEL: [_node(q.CONTEXT_LABEL, name, {"name": name, "units": [units[u] for u in ids]})
                           for name, ids in index.context.items()],
         q.LOOKUP_LABEL: [_node(q.LOOKUP_LABEL, "lookup", {"texts": len(index.entries),
-                                                          "length_sum": sum(index.lengths), "version": VERSION})],
+                                                          "length_sum": sum(index.lengths), "version": VERSION,
+                                                          "history": history})],
     }
 
 

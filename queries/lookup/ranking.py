@@ -132,6 +132,23 @@ def candidate(text: IndexText, order: int, query_terms: Iterable[str]) -> Candid
     return Candidate(text, order, content_length(text.key), {t: held[t] for t in query_terms if t in held})
 
 
+@dataclass(frozen=True)
+class Why:
+    """How one text scored for a unit: ``bm25 × coverage × phrase_factor × prior × context_boost``, and what
+    went into each factor (what ``--explain`` shows, :mod:`queries.lookup.explanation`)."""
+
+    bm25: float
+    coverage: float  # the share of the query's bigram idf mass held, seams not counted
+    longest_run: int  # query characters found verbatim
+    phrase_factor: float
+    prior: float  # below 1: a match inside a catch-all or residual clause
+    context_boost: float  # above 1: under a unit the query names
+    flags: tuple[str, ...]  # catch_all, residual …
+    from_unit_names: tuple[str, ...]  # query bigrams only the unit's names (and those above it) hold
+    seams: tuple[str, ...]  # query bigrams between two known words, not counted against the text
+    terms: tuple[tuple[str, float, float], ...]  # (term, idf, its part of bm25), in the query's order
+
+
 @dataclass
 class Match:
     """One matched text and how it scored for a unit."""
@@ -140,7 +157,7 @@ class Match:
     text: IndexText
     score: float
     handlers: list[IndexHandler]  # the text's handlers for this unit
-    explain: dict | None = None
+    explain: Why | None = None
 
 
 @dataclass
@@ -359,6 +376,21 @@ def keep_ties(ranked: list, limit: int | None, score: Callable) -> list:
     return ranked[:cut]
 
 
+def closest(stats: Stats, chars: Collection[str], texts: Iterable[tuple[int, int, Collection[str]]],
+            limit: int) -> list[int]:
+    """What to suggest when nothing matches: the texts sharing the most of the query's characters ``chars``,
+    by their idf, per square root of the text's length; equal scores in the index's order.  ``texts``:
+    ``(order, content length, the characters of chars it holds)``.
+
+    >>> closest(Stats(10, 4.0, {"電": 2, "腦": 5}), ["電", "腦"], [(0, 9, ["電"]), (1, 4, ["腦"]), (2, 16, "電腦")], 2)
+    [2, 0]
+    """
+    weights = {ch: idf(stats, ch) for ch in chars}
+    scored = sorted((-sum(weights[ch] for ch in sorted(held)) / math.sqrt(length), order)
+                    for order, length, held in texts if held)
+    return [order for _, order in scored[:limit]]
+
+
 # --------------------------------------------------------------------------- ranking
 def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Callable[[int], str], *,
          unit_names: Mapping[int, Collection[str]] | None = None, context_units: Collection[int] = (),
@@ -427,7 +459,7 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             s = w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * c.length / avgdl))
             s_total += s
             if contrib is not None:
-                contrib.append((t, round(weights[t], 3), round(s, 3)))
+                contrib.append((t, weights[t], s))
         return s_total
 
     scored: list[_Scored] = []
@@ -494,11 +526,9 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 score = base * coverage * boost
                 info = None
                 if explain:
-                    info = {"bm25": round(sc.raw, 3), "coverage": round(coverage, 3),
-                            "from_unit_names": sorted(t for t in bigrams if extra & bit[t]),
-                            "seams": sorted(t for t in bigrams if seamed & bit[t]),
-                            "longest_run": run, "phrase_factor": round(phrase, 3), "prior": prior,
-                            "flags": list(text.flags), "context_boost": boost, "terms": sc.contrib}
+                    info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
+                               tuple(sorted(t for t in bigrams if extra & bit[t])),
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib))
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 
@@ -526,7 +556,7 @@ class _Scored(NamedTuple):
     raw: float  # BM25
     keep: bool  # passes the prefilter
     run_at: tuple[int, int] | None  # longest_run, when the prefilter needed it
-    contrib: list  # (term, idf, score) for --explain
+    contrib: list  # (term, idf, score) for --explain (Why.terms)
 
 
 class _Known:

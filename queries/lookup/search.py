@@ -27,7 +27,6 @@ answered by the unit acting there, from :func:`queries.procedure.which_entries`)
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -47,8 +46,8 @@ from .ranking import (
     Query,
     Stats,
     UnitResult,
+    closest,
     content_length,
-    idf,
     key_terms,
     query_bigrams,
     rank,
@@ -327,17 +326,15 @@ def highlight_spans(key: str, terms) -> list[tuple[int, int]]:
 
 
 def closest_entries(index: Index, query: str, limit: int = 3) -> list[int]:
-    """Entries sharing the most characters with ``query`` (for suggestions when nothing matches)."""
+    """Duties sharing the most characters with ``query`` (for suggestions when nothing matches,
+    :func:`queries.lookup.ranking.closest`)."""
     q = parse_query(index, query)
-    chars = {t for t in q.terms if len(t) == 1}
-    if not chars:
-        return []
-    hits: dict[int, float] = {}
-    stats = Stats(len(index.entries), index.avgdl, _Frequencies(index.postings))
+    chars = sorted(t for t in q.terms if len(t) == 1)
+    held: dict[int, list[str]] = {}
     for ch in chars:
-        weight = idf(stats, ch)
         plist = index.postings.get(ch, [])
         for j in range(0, len(plist), 2):
-            hits[plist[j]] = hits.get(plist[j], 0.0) + weight
-    ranked = sorted(hits, key=lambda e: (-hits[e] / math.sqrt(index.lengths[e]), e))
-    return [e for e in ranked if index.entries[e].kind == "duty"][:limit]
+            held.setdefault(plist[j], []).append(ch)
+    stats = Stats(len(index.entries), index.avgdl, _Frequencies(index.postings))
+    return closest(stats, chars, ((e, index.lengths[e], chs) for e, chs in held.items()
+                                  if index.entries[e].kind == "duty"), limit)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from graph_model.records.naming import breadcrumb_of
 from graph_model.records.provenance import Source
 
+from .explanation import explain_lines, explanation
 from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
 from .ranking import PARTIAL_MIN_CHARS, UnitResult
 from .rows import IndexUnit
@@ -162,15 +163,10 @@ def hits_of(results: list[UnitResult], terms, unit_of: Callable[[int], IndexUnit
         if previous is not None and signature != previous:
             group += 1
         previous = signature
-        info = None
-        if explain:
-            info = [{"text": m.text.text, "score": round(m.score, 3), **(m.explain or {})} for m in r.matches]
-            if r.context:
-                info[0]["context"] = "under a unit named in the query"
         unit = {"id": u.id, "name": u.name, "path": list(u.path), "type": u.unit_type, "kind": u.kind}
         if u.status:  # with --all: what became of a unit that is history
             unit["status"] = u.status
-        hits.append(Hit(unit, r.score, evidence, group, info, r.partial))
+        hits.append(Hit(unit, r.score, evidence, group, explanation(r) if explain else None, r.partial))
     return hits
 
 
@@ -238,7 +234,7 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
                 if e.context or e.role:
                     lines.append(f"   {_where(e)}")
                 lines.append(f"   {e.cite()}")
-            _explain_lines(lines, first)
+            lines += explain_lines(first.explain)
         else:
             lines.append(f"{rank}. {_highlight(*_clip(ev), style)}  "
                          f"(score {first.score:.2f}, {j - i + 1} units{partial})")
@@ -249,7 +245,7 @@ def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] |
                 role = f"  [{h.evidence[0].role}]" if h.evidence[0].role else ""
                 role += f"  ({h.unit['status']})" if h.unit.get("status") else ""
                 lines.append(f"   {h.breadcrumb}  {h.evidence[0].cite()}{role}")
-            _explain_lines(lines, first)
+            lines += explain_lines(first.explain)
         i = j + 1
     return "\n".join(lines)
 
@@ -319,25 +315,3 @@ def _where(e: Evidence, role: bool = True) -> str:
     if role and e.role:
         parts.append(f"role: {e.role}")
     return "; ".join(parts)
-
-
-def _explain_lines(lines: list[str], hit: Hit) -> None:
-    if not hit.explain:
-        return
-    for info in hit.explain:
-        terms = " ".join(f"{t}:{s}" for t, _idf, s in info.get("terms", []))
-        extra = []
-        if info.get("flags"):
-            extra.append("flags " + ",".join(info["flags"]))
-        if info.get("from_unit_names"):
-            extra.append("from unit names " + ",".join(info["from_unit_names"]))
-        if info.get("seams"):
-            extra.append("seams not counted " + ",".join(info["seams"]))
-        if info.get("context_boost", 1.0) != 1.0:
-            extra.append(f"context ×{info['context_boost']}")
-        lines.append(f"     why: {info['text'][:40]} = bm25 {info['bm25']} × coverage {info['coverage']}"
-                     f" × phrase {info['phrase_factor']} (run {info['longest_run']}) × prior {info['prior']}"
-                     f"{' × ' + str(info['context_boost']) if info.get('context_boost', 1.0) != 1.0 else ''}"
-                     f" = {info['score']}" + (f"; {'; '.join(extra)}" if extra else ""))
-        if terms:
-            lines.append(f"       terms {terms}")
