@@ -358,6 +358,12 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
     >>> demo("第 2 條", "本局設第一組。", "第一組分設左列各科辦事：", "一、文書科。")
     unit 第一組
     unit 第一組/文書科
+
+    「本會委員分為左列三組，負責法規案件之初審及研究。」 (G0300007): a committee's groups are its units.
+
+    >>> demo("第 2 條", "本局委員分為左列三組，負責法規案件之初審及研究。", "一、第一組：研審賦稅法規案件。")
+    unit 第一組
+    duty 第一組 研審賦稅法規案件
     """
     if not SETS_UP_LIST.search(para.text):
         return None
