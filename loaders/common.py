@@ -95,9 +95,11 @@ def definitions_in(lines: list[Line], doc: str) -> list[DefinitionRecord]:
     return out
 
 
-def agency_records(full_name: str, source: Source, aliases: tuple[str, ...] = ()) -> list[UnitRecord]:
-    """Unit records for every level of a full agency name (財政部 › 關務署 › 基隆關)."""
-    path = split_agency_name(full_name)
+def agency_records(full_name: str, source: Source, aliases: tuple[str, ...] = (),
+                   path: tuple[str, ...] = ()) -> list[UnitRecord]:
+    """Unit records for every level of a full agency name (財政部 › 關務署 › 基隆關), or of ``path`` when the
+    caller knows how the name splits."""
+    path = path or split_agency_name(full_name)
     records = []
     for depth in range(1, len(path) + 1):
         kind, unit_type = classify_agency(path[depth - 1])

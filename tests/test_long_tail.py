@@ -417,3 +417,26 @@ def test_those_of_the_kind_without_a_unit_are_no_unit_and_each_of_the_kind_is_th
     assert "協助有關飛航安全之執行" in duties(parsed, "")
     held = {(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency}
     assert ("人事管理事項", "人事管理員") in held and ("政風事項", "政風員") in held
+
+
+def test_a_name_joining_two_bodies_is_one_body():
+    # D0020003 國民大會代表立法院立法委員選舉總事務所組織條例 第2條「國民大會代表及立法院立法委員選舉總事務所直隸於
+    # 國民政府」: the title drops the 及; the name is one office's, not 立法院 › 立法委員選舉總事務所.
+    parsed = parse("D0020003")
+    assert parsed.agency[-1] == "國民大會代表立法院立法委員選舉總事務所"
+    assert "立法院" not in "".join(parsed.agency[:-1])
+    assert {"第一組", "法制組", "會計室"} <= set(below(parsed))
+
+
+@pytest.mark.parametrize("pcode,duty", [
+    # G0300007 財政部法規委員會組織規程 第5條「本會委員分為左列三組，負責法規案件之初審及研究。」
+    # 「二、第二組：研審賦稅法規案件。」
+    ("G0300007", "研審賦稅法規案件"),
+    # A0010052 司法院法規研究委員會組織規程 第6條「本會為便利研究起見，依問題之性質及類別，分為左列各組：」
+    # 「二、第二組  掌理刑事法規之研究工作。」
+    ("A0010052", "刑事法規之研究工作"),
+])
+def test_a_committees_members_divided_into_groups(pcode, duty):
+    parsed = parse(pcode)
+    assert below(parsed) == ["第一組", "第二組", "第三組"]
+    assert duty in duties(parsed, "第二組")
