@@ -440,3 +440,13 @@ def test_a_committees_members_divided_into_groups(pcode, duty):
     parsed = parse(pcode)
     assert below(parsed) == ["第一組", "第二組", "第三組"]
     assert duty in duties(parsed, "第二組")
+
+
+def test_staff_assigned_to_a_line_of_work_hold_the_offices_duties():
+    # K0010075 臺北運務段辦事細則 第4條「經指派擔任客貨營運業務之人員，負責辦理下列事項：」「四、辦理票證自動化事宜。」;
+    # 第6條「經指派擔任總務之人員，負責辦理下列事項：」「二、年度預算編製事項。」: no unit, the 段's duties,
+    # held by them.
+    parsed = parse("K0010075")
+    assert below(parsed) == []
+    held = {(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency}
+    assert ("票證自動化事宜", "客貨營運業務人員") in held and ("年度預算編製事項", "總務人員") in held

@@ -26,6 +26,7 @@ from .patterns import (
     AGENCY_GOES_ON,
     ALIAS_PAREN,
     ANY_NUMBER_OF,
+    ASSIGNED_STAFF,
     BROUGHT_TO,
     BY_UNITS,
     CLAUSE_SET_UP,
@@ -165,6 +166,22 @@ def continuation(parser: StructureParser, para: Paragraph) -> ListContext | None
     if CONTINUATION.match(para.text) and parser.last_owner and para.intro:
         return ListContext(parser.last_owner, "", Mode.DUTIES)
     return None
+
+
+def assigned_staff(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (K0010075): staff assigned to a line of work set up no
+    unit; what they do is the agency's, held by them.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "經指派擔任客貨營運業務之人員，負責辦理下列事項：", "一、辦理票證自動化事宜。",
+    ...      "經指派擔任總務之人員，負責辦理下列事項：", "一、年度預算編製事項。")
+    duty 本局 票證自動化事宜 (客貨營運業務人員)
+    duty 本局 年度預算編製事項 (總務人員)
+    """
+    m = ASSIGNED_STAFF.match(para.text)
+    if not m:
+        return None
+    return ListContext(parser.agency, m.group("work") + "人員", Mode.DUTIES)
 
 
 def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -703,7 +720,8 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, brought_to, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
+    body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

@@ -181,6 +181,10 @@ NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層�
 # 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
 LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
+# 「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (the railway's 段 and 廠, a port's 辦事處): staff assigned to a
+# line of work, no unit; the list is the office's duties, held by them.
+ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?擔任(?P<work>[^，。；：]{1,20}?)之人員[，,]?"
+                      r"(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:]$")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash, written 「－－」, 「—」, 「─」 or 「-」 as the
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
