@@ -450,3 +450,19 @@ def test_staff_assigned_to_a_line_of_work_hold_the_offices_duties():
     assert below(parsed) == []
     held = {(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency}
     assert ("票證自動化事宜", "客貨營運業務人員") in held and ("年度預算編製事項", "總務人員") in held
+
+
+@pytest.mark.parametrize("pcode,unit,duty", [
+    # J0010005 第4條「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」「二、關於植物檢疫之執行事項。」
+    ("J0010005", "第一課", "關於植物檢疫之執行事項"),
+    # J0010004 第6條「第三課課長承分局長之命綜理課務並督率所屬分辦左列事項：」; 第10條「會計室主任承分局長之命，兼受
+    # 上級會計機構之業務指導監督，綜理室務，並督率所屬辦理左列事項。」
+    ("J0010004", "會計室", None),
+    # J0010008 第4條「第一課課長，承分局長之命綜理課務，其職掌如左：」
+    ("J0010008", "第一課", None),
+])
+def test_a_units_head_leading_it_introduces_the_units_duties(pcode, unit, duty):
+    parsed = parse(pcode)
+    got = duties(parsed, unit)
+    assert got and (duty is None or duty in got)
+    assert not [d for d in parsed.duties if d.unit == parsed.agency and d.post.endswith(("課長", "主任"))]

@@ -42,6 +42,7 @@ from .patterns import (
     FAMILY_DEFINED,
     FAMILY_NAME,
     FURTHER_SET_UP,
+    HEAD_LEADS_UNIT,
     LIST_GOES_ON,
     LIST_INTRO,
     LISTED_NAME,
@@ -138,6 +139,8 @@ def prepare(line: Line) -> Paragraph:
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
     text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)",
                   r"\1", text)
+    # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
+    text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))
     duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
     return Paragraph(line, text, intro, duty_intro)
@@ -667,6 +670,14 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     unit 第二組
     duty 第一組 本保險法制之研究
     duty 第二組 財務之監理
+
+    A unit's head leading it (「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, J0010005): the list is
+    the unit's:
+
+    >>> demo("第 2 條", "本局設第一課。", "第 3 條", "第一課課長承局長之命綜理課務，並督率所屬辦理左列事項：",
+    ...      "一、關於農產品之檢驗執行事項。")
+    unit 第一課
+    duty 第一課 關於農產品之檢驗執行事項
     """
     if not para.duty_intro:
         return None

@@ -185,6 +185,14 @@ LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.j
 # line of work, no unit; the list is the office's duties, held by them.
 ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?擔任(?P<work>[^，。；：]{1,20}?)之人員[，,]?"
                       r"(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:]$")
+# 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
+# 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
+# head of a unit leads it, and what its staff do under them is the unit's list of duties.
+# (「…綜理課務並督率所屬分辦左列事項。」: the intro may want its comma and end with 。)
+HEAD_LEADS_UNIT = lazy(r"^(?P<unit>[^，。；：]{2,16}?[課組科室股])(?:課長|組長|科長|主任|股長)[，,]?"
+                       r"(?:承[^，。；：]{1,12}?之(?:命|指揮監督)[，,]?(?:兼受[^，。；：]{1,24}?[，,]?)?)?"
+                       r"綜理[課組科室股]務[，,]?(?:並)?(?:督率所屬(?:員工)?(?:分辦|辦理|掌理)|其職掌如)"
+                       r"(?P<list>(?:左列|下列)事項|[左下])[：:。]?$")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash, written 「－－」, 「—」, 「─」 or 「-」 as the
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
