@@ -466,3 +466,11 @@ def test_a_units_head_leading_it_introduces_the_units_duties(pcode, unit, duty):
     got = duties(parsed, unit)
     assert got and (duty is None or duty in got)
     assert not [d for d in parsed.duties if d.unit == parsed.agency and d.post.endswith(("課長", "主任"))]
+
+
+def test_a_units_sections_share_out_the_list_after_them():
+    # K0010049 基隆港務局辦事細則 第4條「港務組設港灣、繫船二科，分別掌理下列事項：」「六、防颱業務之處理事項。」:
+    # the sections are set up, the list is the group's (which section does which the text does not say).
+    parsed = parse("K0010049")
+    assert {"港務組/港灣科", "港務組/繫船科"} <= set(below(parsed))
+    assert "防颱業務之處理事項" in duties(parsed, "港務組")

@@ -568,13 +568,16 @@ def _set_up_below(parser: StructureParser, parent: tuple[str, ...], text: str, l
 
 
 def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """「秘書處設文牘科、收發科，分掌下列事項：」: a unit sets up its own sections.
+    """「秘書處設文牘科、收發科，分掌下列事項：」: a unit sets up its own sections; the list after them, when the
+    intro says it is one of duties, is the unit's, which its sections share out (「港務組設港灣、繫船二科，分別掌理下列
+    事項：」, K0010049), as the agency's is when it names its units so.
 
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設秘書處。", "秘書處設文牘科、收發科，分掌下列事項：", "一、文書。")
     unit 秘書處
     unit 秘書處/文牘科
     unit 秘書處/收發科
+    duty 秘書處 文書
     """
     owner, text = para.owner, para.text
     if not isinstance(owner, tuple):
@@ -587,7 +590,7 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     paths = [p for p in (parser.unit(n, para.line, parent=owner, note=divided.group(0) if divided else "")
                          for n in listed_names(own.group("list"))) if p]
     if paths and para.intro:
-        return ListContext(owner, "", Mode.UNITS)
+        return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
     duty = DUTY_VERB.search(text[own.end():])
     if paths and duty and not RESPECTIVE.search(text):
         parser.duty(owner, duty.group("duty"), para.line)
