@@ -474,3 +474,9 @@ def test_a_units_sections_share_out_the_list_after_them():
     parsed = parse("K0010049")
     assert {"港務組/港灣科", "港務組/繫船科"} <= set(below(parsed))
     assert "防颱業務之處理事項" in duties(parsed, "港務組")
+
+
+def test_a_units_business_is_its_duties():
+    # D0010035 警察電訊所辦事細則 第4條「第一課業務職掌如下：」「一、警察電訊網路之整體規劃、協調事項。」
+    parsed = parse("D0010035")
+    assert "警察電訊網路之整體規劃、協調事項" in duties(parsed, "第一課")
