@@ -480,3 +480,13 @@ def test_a_units_business_is_its_duties():
     # D0010035 警察電訊所辦事細則 第4條「第一課業務職掌如下：」「一、警察電訊網路之整體規劃、協調事項。」
     parsed = parse("D0010035")
     assert "警察電訊網路之整體規劃、協調事項" in duties(parsed, "第一課")
+
+
+def test_a_unit_set_up_in_each_place_is_named_for_it():
+    # D0010035 第3條「本所於臺北、新竹、臺中、臺南、高雄、南投、宜蘭、花蓮、臺東及澎湖各設分所，掌理轄內有、無線電
+    # 通訊等事項。」: ten 分所, none called 各分所.
+    parsed = parse("D0010035")
+    got = below(parsed)
+    assert "各分所" not in got
+    assert {"臺北分所", "澎湖分所"} <= set(got) and len([u for u in got if u.endswith("分所")]) == 10
+    assert "轄內有、無線電通訊等事項" in duties(parsed, "澎湖分所")

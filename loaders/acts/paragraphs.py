@@ -37,6 +37,7 @@ from .patterns import (
     DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
+    EACH_PLACE_SETS_UP,
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
     FAMILY_DEFINED,
@@ -312,6 +313,30 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     else:
         para.owner, para.post = parser.subject(para.text, para.line)
     return None
+
+
+def each_place_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「本所於臺北、新竹…及澎湖各設分所，掌理轄內有、無線電通訊等事項。」 (D0010035): a unit in each place, named
+    for it, each with the duty the sentence gives.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局於臺北、新竹及澎湖各設分所，掌理轄內通訊事項。")
+    unit 臺北分所
+    unit 新竹分所
+    unit 澎湖分所
+    duty 臺北分所 轄內通訊事項
+    duty 新竹分所 轄內通訊事項
+    duty 澎湖分所 轄內通訊事項
+    """
+    m = EACH_PLACE_SETS_UP.match(para.text)
+    if not m or not (not m.group("who") or parser.is_self(m.group("who"))) or not UNIT_NAME.fullmatch(m.group("what")):
+        return None
+    paths = [p for place in re.split(r"[、及與]", m.group("places"))
+             if (p := parser.unit(place + m.group("what"), para.line))]
+    duty = DUTY_VERB.search(m.group("rest"))
+    for path in paths if duty else []:
+        parser.duty(path, duty.group("duty"), para.line)
+    return NO_LIST if paths else None
 
 
 def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
@@ -736,7 +761,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
+    continuation, assigned_staff, each_place_sets_up, charged_by_name, brought_to, named_members, earlier_units_duties,
     body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,

@@ -58,6 +58,10 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
+# 「本所於臺北、新竹、…及澎湖各設分所，掌理轄內有、無線電通訊等事項。」 (D0010035), 「本中心於竹子山、火炎山、…
+# 各設中繼台一台」 (D0000099): one unit in each place, named for it (臺北分所).
+EACH_PLACE_SETS_UP = lazy(r"^(?P<who>[^，。；於]{0,12}?)(?:得)?於"
+                          r"(?P<places>[\u4e00-\u9fff]{2,4}(?:[、及與][\u4e00-\u9fff]{2,4})+)各設(?:置|立)?(?P<what>[^，。；、及]{2,8}?)(?:[一二三四五]\S)?(?P<rest>[，。；].*|$)")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
