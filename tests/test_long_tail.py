@@ -490,3 +490,16 @@ def test_a_unit_set_up_in_each_place_is_named_for_it():
     assert "各分所" not in got
     assert {"臺北分所", "澎湖分所"} <= set(got) and len([u for u in got if u.endswith("分所")]) == 10
     assert "轄內有、無線電通訊等事項" in duties(parsed, "澎湖分所")
+
+
+@pytest.mark.parametrize("pcode,junk,kept", [
+    # H0000079 第10條「本館得依實際需要，以任務編組方式設置諮詢、典藏、展品審查等委員會」
+    ("H0000079", "展品審查等委員會", {"諮詢委員會", "典藏委員會", "展品審查委員會"}),
+    # F0000041 第4條「得設指揮、訓練、專業、執行、支援、研究發展等機構及部隊」: kinds of bodies, none named
+    ("F0000041", "研究發展等機構及部隊", set()),
+    # L0010004 第3條「本所設檢疫組、…、會計室及基隆、台北、高雄第一、高雄第二、台中、花蓮、蘇澳七個檢疫分所」
+    ("L0010004", "蘇澳七個檢疫分所", {"基隆檢疫分所", "高雄第二檢疫分所", "蘇澳檢疫分所"}),
+])
+def test_a_list_that_ends_with_its_kind(pcode, junk, kept):
+    got = set(below(parse(pcode)))
+    assert junk not in got and kept <= got
