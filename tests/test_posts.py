@@ -343,6 +343,21 @@ def test_counts_as_the_acts_write_them(text, expected):
     assert [(p.title, p.min, p.max) for p in posts] == expected
 
 
+@pytest.mark.parametrize("text, units, expected", [
+    # 交通部公路總局組織條例 (K0000004) 第5條: 「並指揮監督所屬人員及機關」 is what the head does, no unit
+    ("本局置局長一人，綜理局務，並指揮監督所屬人員及機關；副局長一人，襄理局務。", {},
+     [("局", "局長"), ("局", "副局長")]),
+    # 經濟部水利處各區水資源局暫行組織規程 (J0000058) 第10條: 「前項管理中心」 is the one set up before
+    ("前項管理中心各置主任一人，由正工程司兼任；其餘人員由本局調派之。", {"管理中心": ("部", "局", "管理中心")},
+     [("管理中心", "主任")]),
+    # (D0010116) 第17條: 「設法規會為常設性任務編組」 sets up no 「性任務編組」
+    ("本會辦理法制業務，設法規會為常設性任務編組，置執行秘書一人，由適當人員擔任。", {}, [("局", "執行秘書")]),
+])
+def test_the_unit_of_a_post(text, units, expected):
+    posts = [p for p in extract_posts(text, Source("d", 1), ("部", "局"), units) if hasattr(p, "title")]
+    assert [(p.unit[-1], p.title) for p in posts] == expected
+
+
 def test_parse_rank_shapes():
     r = parse_rank("簡任第十職等或簡任第十職等至第十一職等關務監")
     assert (r.class_from, r.grade_from, r.class_to, r.grade_to, r.series) == ("簡任", 10, "簡任", 11, ("關務監",))

@@ -97,7 +97,8 @@ _TITLE_ENDINGS = lazy(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|
                       r"|管理師|分析師|設計師)$")
 
 _POST_VERB = lazy(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
-_SETS = lazy(r"(?<![建附])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
+# (常設性任務編組: what a unit is set up as, no unit set up)
+_SETS = lazy(r"(?<![建附常])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
 _QUOTA = lazy(r"所需(?:工作)?人員|員額內(?:派充|調派|派兼|兼任|調用)")
 _CONCURRENT = lazy(r"由(?P<who>.+?)兼任")
 _SUB = lazy(rf"^(?:(?P<every>各職稱中之)|其中|另)(?P<title>{_TITLE})?{_COUNT}(?P<tail>.*)$")
@@ -130,7 +131,7 @@ def _unit_names(text: str) -> list[str]:
     pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔廳])(?:及|與|暨|和)", text) if p]
     if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
                          or re.match(r"^(?:(?:其?他)?各種|[一二三四五六七八九十]+[組科課股])", p)
-                         or re.search(r"[，。：；之]", p) for p in pieces):
+                         or re.search(r"[，。：；之]|指揮|監督", p) for p in pieces):
         return []
     return pieces
 
@@ -186,7 +187,8 @@ class _PostReader:
         """The path of a unit named in a post clause; with ``refer``, a bare unit word alone (「所置主任」)
         means the unit of that kind set up last (「得設若干工務所」)."""
         stripped = strip_self_reference(re.sub(rf"^{SELF_REFERENCE}(?=各)", "", name))  # 本大學各學院: 各學院
-        name = stripped if stripped != name else re.sub(r"^(?:各該|各級|各|其)(?=\w{2,})", "", name)
+        # 「前項管理中心各置主任一人」: the units the paragraph before set up
+        name = stripped if stripped != name else re.sub(r"^(?:前[項條]|上開|上述|各該|各級|各|其)(?=\w{2,})", "", name)
         if name in self.units:
             return self.units[name]
         name = clean_name(name)
