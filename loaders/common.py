@@ -316,7 +316,7 @@ def _expand(text: str, origins: dict[str, str]) -> str:
             lead = re.match(r"^.*?(?:設置|設立|分設|分為|設|置)|^分(?=\w{2})", heads[0])  # 分教學、註冊二組
             if lead:
                 heads[0] = heads[0][lead.end():]
-            n = cn_number(m.group("n")) if m.group("n") else len(heads)
+            n = (cn_number(m.group("n")) or 0) if m.group("n") else len(heads)
             start = m.start() - len(found.group(0)) + (lead.end() if lead else 0)
             if 0 < n < len(heads) and re.search(f"{_KIND}$", heads[-n - 1]):
                 # 「…會計室及基隆、台北、…、蘇澳七個檢疫分所」: the counted heads follow the units named before

@@ -334,8 +334,9 @@ def each_place_sets_up(parser: StructureParser, para: Paragraph) -> ListContext 
     paths = [p for place in re.split(r"[、及與]", m.group("places"))
              if (p := parser.unit(place + m.group("what"), para.line))]
     duty = DUTY_VERB.search(m.group("rest"))
-    for path in paths if duty else []:
-        parser.duty(path, duty.group("duty"), para.line)
+    if duty:
+        for path in paths:
+            parser.duty(path, duty.group("duty"), para.line)
     return NO_LIST if paths else None
 
 
