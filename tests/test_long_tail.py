@@ -158,12 +158,6 @@ def test_a_unit_set_up_beside_a_post():
     assert below(parse("A0010007")) == ["執筆小組"]
 
 
-def test_ten_branches_set_up_at_once_stay_a_family():
-    # D0010035 內政部警政署警察電訊所辦事細則「本所於臺北、新竹、…臺東及澎湖各設分所」 + 「分所職掌如下：」
-    got = below(parse("D0010035"))
-    assert "各分所" in got and "分所" not in got
-
-
 def test_a_list_item_with_a_comma_typed_for_the_colon():
     # L0000042 行政院衛生署玉里醫院暫行組織規程「本院設各科、室，分別掌理下列事項：」…「五、心理衛生科、心理疾病之早期
     # 發現診斷、治療…等事項。」
@@ -484,12 +478,14 @@ def test_a_units_business_is_its_duties():
 
 def test_a_unit_set_up_in_each_place_is_named_for_it():
     # D0010035 第3條「本所於臺北、新竹、臺中、臺南、高雄、南投、宜蘭、花蓮、臺東及澎湖各設分所，掌理轄內有、無線電
-    # 通訊等事項。」: ten 分所, none called 各分所.
+    # 通訊等事項。」: the places are named, so are the ten 分所 (臺北分所 …), as 「設北區、中區分局」 names its 分局;
+    # 「分所職掌如下：」 is every one's.
     parsed = parse("D0010035")
     got = below(parsed)
     assert "各分所" not in got
     assert {"臺北分所", "澎湖分所"} <= set(got) and len([u for u in got if u.endswith("分所")]) == 10
     assert "轄內有、無線電通訊等事項" in duties(parsed, "澎湖分所")
+    assert set(duties(parsed, "臺北分所")) == set(duties(parsed, "澎湖分所")) and len(duties(parsed, "臺北分所")) > 1
 
 
 @pytest.mark.parametrize("pcode,junk,kept", [
