@@ -34,6 +34,10 @@ class State:
             missing = self.store_path is not None and not Path(self.store_path).expanduser().exists()
         except OSError as exc:  # a folder on the way that this user may not enter
             raise StoreError(f"{self.store_path}: cannot be read ({exc.strerror})") from None
+        if missing:
+            from loaders.read.reading import link_loop  # only for a store that is not there
+            if link_loop(Path(str(self.store_path)).expanduser()):
+                raise StoreError(f"{self.store_path}: is a loop of symbolic links (point the link at the store file)")
         if missing and self.command != "load":
             raise StoreError(f"{self.store_path}: no such store (create it with `orggraph --store "
                              f"{self.store_path} load FILE…`; without --store and ORGGRAPH_STORE, "

@@ -4,7 +4,7 @@
 
 The corpus is data/national.tar.xz (1,451 open-data JSON files; ../shared/national when present).
 Each figure is a fresh `orggraph` process (wall time, median of --repeat runs; peak RSS of the
-process) with its own store and cache directory, beside the target of issue 12:
+process) with its own store and cache directory, beside its target:
 
 - `load DIR` of the whole corpus (and of 100 and 400 documents, for the growth exponent);
 - adding one document to the national store;

@@ -15,7 +15,7 @@ included):
   whose server never runs — JVM start included, as a user runs it (median of ``--repeat``).
 
 Without ``--store`` the national corpus (data/national.tar.xz via eval/corpus.py) is extracted
-and loaded into a temporary store with ``orggraph --store S load`` first.  The target (issue 12)
+and loaded into a temporary store with ``orggraph --store S load`` first.  The target
 is a push within 3× of the import.
 """
 from __future__ import annotations

@@ -3,7 +3,7 @@
     python benchmarks/bench_which.py              # prints a Markdown report for docs/benchmarks.md
     python benchmarks/bench_which.py --repeat 50 --cold 30
 
-Targets (issue 3): warm lookup p50 ≤ 1 ms on the bundled corpus; cold
+Targets: warm lookup p50 ≤ 1 ms on the bundled corpus; cold
 `orggraph which …` ≤ 0.3 s wall.
 
 - warm: every query of eval/queries.jsonl, ``--repeat`` times each, against the

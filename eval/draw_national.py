@@ -1,4 +1,4 @@
-"""Draw the hand-checked national sample (issue 11): stratified, seeded, reproducible.
+"""Draw the hand-checked national sample: stratified, seeded, reproducible.
 
     python eval/draw_national.py [--seed 20261201] [--per 16] [--exclude SAMPLE.tsv ...] [INDEX]
 

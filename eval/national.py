@@ -43,7 +43,7 @@ UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|�
 BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|分局|分署|分處|分所|分館|"
                   r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
                   r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
-# A collective of a bare unit word names the units set up, never one unit (issue 22): 「司法院各廳各置廳長」 and
+# A collective of a bare unit word names the units set up, never one unit: 「司法院各廳各置廳長」 and
 # 「前項各科置科長」 give each 廳 and 科 its posts, 「本公司各處置處長」 without named 處 the company (per 處);
 # 「各級法院」 names no court of any level, so no unit 「級法院」.  (A family of a specific kind — 各區監理所,
 # 各分署, or 各中隊 of squads the document does not name — is a unit.)

@@ -17,9 +17,9 @@ GOLD = Path(__file__).resolve().parent / "national" / "gold"
 # A second draw (seed 20261202, none of the first draw's documents), annotated after the loaders were
 # tuned on the first: its figures are the honest estimate for documents orggraph has not seen.
 FRESH = Path(__file__).resolve().parent / "fresh" / "gold"
-# A third draw (seed 20261208, issue 22), scored before the loaders were changed for it (eval/third/README.md).
+# A third draw (seed 20261208), scored before the loaders were changed for it (eval/third/README.md).
 THIRD = Path(__file__).resolve().parent / "third" / "gold"
-# A fourth draw (seed 20261210, session 10), scored before the loaders were changed for it (eval/fourth/README.md).
+# A fourth draw (seed 20261210), scored before the loaders were changed for it (eval/fourth/README.md).
 FOURTH = Path(__file__).resolve().parent / "fourth" / "gold"
 AGENCY = "<agency>"
 

@@ -84,9 +84,10 @@ def history(graph: OrgGraph, ref: str) -> History:
         # a family it joined (各教養院, or 老人身心障礙兒童及少年福利機構 whose members stand beside it): the member
         # of it that it is now (衛生福利部 › 雲林教養院)
         beside = breadcrumb_of(graph.node(succ)["path"][:-1])
-        family = members and (FAMILY.match(graph.node(succ)["name"])
-                              or all(m.rsplit(" › ", 1)[0] == beside for m in members))
-        out.now += [m for m in members if m not in out.now] if family else [breadcrumb_of(graph.node(succ)["path"])]
+        family = members and members != [breadcrumb_of(graph.node(succ)["path"])] and (
+            FAMILY.match(graph.node(succ)["name"]) or all(m.rsplit(" › ", 1)[0] == beside for m in members))
+        out.now += [m for m in members if m not in out.now] if family else \
+            [n for n in _now(graph, succ) if n not in out.now]
         if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
             # a successor the graph shows, not a document (the body that took its work over)
             out.events.append(Event(edge["date"], node.get("status", "superseded"),
@@ -94,6 +95,23 @@ def history(graph: OrgGraph, ref: str) -> History:
                                     edge["where"]))
     out.events.sort(key=lambda e: (e.date or "9999", e.kind))
     return out
+
+
+def _now(graph: OrgGraph, uid: str) -> list[str]:
+    """What ``uid`` is now: itself when current, else what its successors are now (南部訓練所's successor
+    公路總局 › 公路人員訓練所 is now 公路局 › 公路人員訓練所); where the chain ends in history, the successors
+    its documents name that the graph does not hold, or itself."""
+    ends, seen, todo = [], {uid}, [uid]
+    while todo:
+        at = todo.pop(0)
+        node = graph.node(at)
+        nxt = [t for t, _ in graph.out(at, EDGE) if t not in seen] if node.get("status", "current") != "current" else []
+        seen.update(nxt)
+        todo += nxt
+        if not nxt:
+            named = node.get("successors") if node.get("status", "current") != "current" else None
+            ends += [n for n in named or [breadcrumb_of(node["path"])] if n not in ends]
+    return ends
 
 
 def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:

@@ -20,15 +20,11 @@ from graph_model.errors import NoHeadcounts
 from graph_model.records.naming import breadcrumb_of
 from graph_model.records.provenance import cite
 from graph_model.records.ranks import rank_label
-from graph_model.records.records import rank_from_dict
+from graph_model.records.records import HEADCOUNT_CATEGORIES, rank_from_dict
 from graph_model.textwidth import display_width, pad
 
 if TYPE_CHECKING:
     from graph_model.graph.graph import OrgGraph
-
-CATEGORY_ORDER = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計",
-                  "總計")
-
 
 
 
@@ -165,7 +161,8 @@ def _figures(graph: OrgGraph, uid: str, kind: str = "budget") -> list[dict]:
 
 
 def _cat_key(cat: str):
-    return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else len(CATEGORY_ORDER), cat)
+    order = HEADCOUNT_CATEGORIES
+    return (order.index(cat) if cat in order else len(order), cat)
 
 
 def headcounts(graph: OrgGraph, ref: str, year: int | None = None) -> dict:

@@ -38,15 +38,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from graph_model.records.naming import VARIANTS  # applied after s2tw too, to both sides
+
 OPENCC_CONFIG = "s2tw"
 
-# Variant characters: several forms in use for one word.  Applied after s2tw, to both sides.
-VARIANTS = str.maketrans({
-    "台": "臺", "裏": "裡", "衞": "衛", "爲": "為", "眞": "真", "啓": "啟", "綫": "線", "羣": "群",
-    "麪": "麵", "汚": "汙", "覈": "核", "峯": "峰", "脩": "修", "敍": "敘", "敎": "教", "鷄": "雞",
-    "册": "冊", "却": "卻", "淸": "清", "户": "戶", "况": "況", "着": "著",
-    "ㄧ": "一",
-})
 
 _converter = None
 _triggers: frozenset[str] | None = None
@@ -141,7 +136,7 @@ def fold(text: str, triggers: frozenset[str] | str | None = None) -> str:
 # Question words, longest first.  They are removed wherever they occur.
 _QUESTION = re.compile(
     r"請問|是不是|是否|(?:要|該|應該|可以)?(?:去|到)?(?:找|問|洽|洽詢|詢問|聯絡|送到|送)(?=誰|哪)|"
-    r"(?:是)?(?:由)?哪(?:一|些|個|个)?(?:個)?(?:單位|機關|機構|部門|組室|科室|科|組|室|處|局|署|部|會|館|院|課|股|人)|"
+    r"(?:是)?(?:由)?哪(?:一|些|個|个)?(?:個)?(?:單位|機關|機構|部門|組室|科室|科|組|室|處|局|署|部|會議|會|館|院|課|股|人)|"
     r"(?:管|做|負責|辦理|掌理|處理)(?:哪些|什麼|甚麼)(?:事情|事項|事務|業務|工作|職掌|事)?|"
     r"(?:哪些|什麼|甚麼)(?:事情|事項|事務|業務|工作|職掌|事)|"
     r"什麼單位|甚麼單位|什麼機關|何單位|何機關|哪裡|哪裏|"

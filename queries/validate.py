@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
-from graph_model.records.naming import NAME_VARIANTS
+from graph_model.records.naming import VARIANTS
 
 from .staffing import headcount_totals
 
@@ -98,7 +98,7 @@ def _unplaced(graph, parsed) -> Iterable[dict]:
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(NAME_VARIANTS)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(VARIANTS)
 
 
 def _duplicate_names(graph, parsed) -> Iterable[dict]:

@@ -6,20 +6,12 @@ session directory so it is parsed once per run.
 """
 from __future__ import annotations
 
-import contextlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "data" / "seeds"
-CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
-SEED_BUDGET = SEEDS / "001_586683daab11227d.txt"
-SEED_ACT = SEEDS / "002_af79314871040b19.txt"
-SEED_RULES = SEEDS / "003_ddbe94cb5fa75ce1.txt"
-SEED_SOP = SEEDS / "004_cb8c5378b4c98a4f.txt"
+from support import REPO, SEED_BUDGET, free_port
 
 
 @pytest.fixture(scope="session")
@@ -41,48 +33,6 @@ def store_path(tmp_path):
     return tmp_path / "store.sqlite"
 
 
-def stored_documents(path) -> dict:
-    """The records a store holds, by document id (whatever its format)."""
-    from graph_model.store.store import open_store
-    store = open_store(path)
-    try:
-        return store.documents
-    finally:
-        store.close()
-
-
-@contextlib.contextmanager
-def database(path):
-    """A store's SQLite database opened directly, committed on leaving (for tests that damage it)."""
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            yield conn
-    finally:
-        conn.close()
-
-
-def edit_record(path, doc_id: str, change) -> None:
-    """Hand-edit one document's record in an SQLite store, as a tool that keeps its checksum would:
-    ``change(record)`` alters the dict in place."""
-    import sqlite3
-
-    import orjson
-
-    from graph_model.store.store_db import row_digest
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            (raw,) = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            record = orjson.loads(raw)
-            change(record)
-            new = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
-            conn.execute("UPDATE documents SET record = ?, digest = ? WHERE id = ?",
-                         (new, row_digest(doc_id, new), doc_id))
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def store001(store_path):
     """A store with only seed 001 loaded."""
@@ -90,6 +40,21 @@ def store001(store_path):
     from loaders.batch import read_paths
     open_store(store_path).add(read_paths([SEED_BUDGET]).documents)
     return store_path
+
+
+@pytest.fixture(scope="module")
+def samples_graph():
+    """The graph of the bundled sample corpus (data/samples.json), as commands read it without a store."""
+    from graph_model.store.store import open_store
+    return open_store("/nonexistent/orggraph-test-store.json").graph()
+
+
+@pytest.fixture(scope="module")
+def seed001_graph():
+    """The graph of seed 001 alone (a budget book), so expectations do not move when other loaders change."""
+    from graph_model.graph.graph import OrgGraph
+    from loaders import load_path
+    return OrgGraph.build([load_path(SEED_BUDGET)])
 
 
 @pytest.fixture
@@ -119,13 +84,6 @@ def seed_copy(tmp_path):
 
 
 # --------------------------------------------------------------------------- neo4j
-def _free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory):
     """A throwaway Neo4j server (scripts/neo4j-server) for the session -> dict of NEO4J_* settings.
@@ -148,7 +106,7 @@ def neo4j_server(tmp_path_factory):
         pytest.skip(reason)
     home = tmp_path_factory.mktemp("neo4j-home")
     env = dict(os.environ, ORGGRAPH_NEO4J_HOME=str(home),
-               ORGGRAPH_NEO4J_BOLT_PORT=str(_free_port()), ORGGRAPH_NEO4J_HTTP_PORT=str(_free_port()))
+               ORGGRAPH_NEO4J_BOLT_PORT=str(free_port()), ORGGRAPH_NEO4J_HTTP_PORT=str(free_port()))
     started = subprocess.run([str(script), "start"], env=env, capture_output=True, text=True)
     try:
         if started.returncode != 0:
@@ -189,27 +147,6 @@ def national_documents():
         except OrgGraphError:
             continue
     return docs
-
-
-def parse_national(pcode: str):
-    """One document of data/national.tar.xz, parsed as `load` parses it."""
-    import sys
-    sys.path.insert(0, str(REPO / "eval"))
-    import corpus as national_corpus
-
-    from loaders import parse_bytes
-    return parse_bytes(national_corpus.national_file(pcode), f"{pcode}.json")
-
-
-def units_below(parsed) -> list[str]:
-    """The units below a parsed document's agency, as paths under it."""
-    n = len(parsed.agency)
-    return ["/".join(u.path[n:]) for u in parsed.units if len(u.path) > n and u.path[:n] == parsed.agency]
-
-
-def duties_of(parsed, unit: str) -> list[str]:
-    """The duties of ``unit`` (a path under the agency, "" for the agency itself)."""
-    return [d.text for d in parsed.duties if "/".join(d.unit[len(parsed.agency):]) == unit]
 
 
 # --------------------------------------------------------------------------- browser

@@ -13,12 +13,6 @@ from queries.textnorm import fold
 
 
 @pytest.fixture(scope="module")
-def graph():
-    from graph_model.store.store import open_store
-    return open_store("/nonexistent/store.json").graph()  # the bundled corpus
-
-
-@pytest.fixture(scope="module")
 def national_text():
     """Every title and article of the national corpus, folded as the index folds them."""
     import sys
@@ -55,24 +49,24 @@ def test_each_vocabulary_row_cites_its_own_line():
         assert fold(lines[int(r.source.rsplit(":", 1)[1]) - 1].split("\t")[0]) == r.short
 
 
-def test_a_question_naming_an_agency_by_its_short_name_is_answered_inside_it(graph):
+def test_a_question_naming_an_agency_by_its_short_name_is_answered_inside_it(samples_graph):
     # 智慧局 is the reviewed short name of 經濟部智慧財產局 (003: 商標權組's 第一科 issues 商標註冊證).
-    a = ask_graph(graph, "智慧局哪個單位管商標註冊？", top=3)
+    a = ask_graph(samples_graph, "智慧局哪個單位管商標註冊？", top=3)
     assert a.scope.units == ["經濟部/智慧財產局"] and "agencies.tsv" in a.scope.how
     assert a.hits and all(h.unit["id"].startswith("經濟部/智慧財產局/") for h in a.hits)
     assert a.hits[0].unit["id"] == "經濟部/智慧財產局/商標權組/第一科"
     assert a.notes == ["Inside 智慧局 (named in the question)."]
 
 
-def test_a_question_naming_an_agency_where_nothing_matches_says_so_and_asks_the_whole_government(graph):
-    a = ask_graph(graph, "關務署哪個單位管專利審查？", top=3)
+def test_a_question_naming_an_agency_where_nothing_matches_says_so_and_asks_the_whole_government(samples_graph):
+    a = ask_graph(samples_graph, "關務署哪個單位管專利審查？", top=3)
     assert a.scope is None and a.notes == ["Nothing inside 關務署 matches; the whole government:"]
     assert a.hits and all(h.unit["id"].startswith("經濟部/智慧財產局/") for h in a.hits)
 
 
-def test_a_question_naming_a_unit_inside_an_agency_looks_in_the_agency_when_the_unit_has_nothing(graph):
+def test_a_question_naming_a_unit_inside_an_agency_looks_in_the_agency_when_the_unit_has_nothing(samples_graph):
     # 001 charges 高雄關's 嘉南分關 and 臺北關's 業務二組 with 保稅工廠; 基隆關 has no duty on it.
-    a = ask_graph(graph, "關務署基隆關哪個單位管保稅工廠？", top=3)
+    a = ask_graph(samples_graph, "關務署基隆關哪個單位管保稅工廠？", top=3)
     assert [s.units for s in a.question.scope.chain()] == [["財政部/關務署/基隆關"], ["財政部/關務署"]]
     assert a.notes == ["Nothing inside 基隆關 matches.", "Inside 關務署 (named in the question)."]
     assert a.scope.units == ["財政部/關務署"]
@@ -81,31 +75,49 @@ def test_a_question_naming_a_unit_inside_an_agency_looks_in_the_agency_when_the_
     assert all(i.startswith("財政部/關務署/") and not i.startswith("財政部/關務署/基隆關") for i in ids)
 
 
-def test_inside_a_named_agency_one_distinctive_word_in_common_answers(graph):
+def test_inside_a_named_agency_one_distinctive_word_in_common_answers(samples_graph):
     # 001: 基隆關's 稽查組 keeps 「緝私船舶…之管理及維護」 — one word (緝私, the documents' 走私) of the question;
     # nothing in the whole government holds the question whole, so 基隆關's units answer, marked partial.
-    a = ask_graph(graph, "基隆關哪個單位處理緝獲的走私漁船拍賣？", top=3)
+    a = ask_graph(samples_graph, "基隆關哪個單位處理緝獲的走私漁船拍賣？", top=3)
     assert a.scope.units == ["財政部/關務署/基隆關"]
     assert a.notes == ["Inside 基隆關 (named in the question), units sharing a word with it:"]
     assert a.hits[0].unit["id"] == "財政部/關務署/基隆關/稽查組" and all(h.partial for h in a.hits)
     assert a.hits[0].evidence[0].text.startswith("緝私船舶")
     # A word every unit has (規劃, 管理 …) is no such word: nothing inside, and the whole government says so.
-    b = ask_graph(graph, "基隆關哪個單位規劃尾牙抽獎？", top=3)
+    b = ask_graph(samples_graph, "基隆關哪個單位規劃尾牙抽獎？", top=3)
     assert b.scope is None and b.notes[-1] == "Nothing inside 基隆關 matches; the whole government:"
 
 
-def test_which_agency_is_answered_with_agencies_through_their_units(graph):
+def test_which_agency_is_answered_with_agencies_through_their_units(samples_graph):
     # 001: 高雄關's 嘉南分關 and 臺北關's 業務二組 supervise bonded factories (保稅工廠).
-    a = ask_graph(graph, "哪個機關管保稅工廠？", top=5)
+    a = ask_graph(samples_graph, "哪個機關管保稅工廠？", top=5)
     assert a.question.level == "agency"
     ids = [h.unit["id"] for h in a.hits]
     assert ids[:2] == ["財政部/關務署/高雄關", "財政部/關務署/臺北關"] and len(ids) == len(set(ids))
     assert a.hits[0].through == "財政部/關務署/高雄關/嘉南分關"
 
 
-def test_everyday_words_are_asked_in_the_documents_words_and_marked(graph):
+def test_a_body_with_units_of_its_own_is_named_at_any_depth():
+    # 國史館臺灣文獻館 (its organization act's title) is a 館 under 國史館, with divisions of its own.
+    path = ["總統府", "國史館", "臺灣文獻館"]
+    units = [IndexUnit("總統府/國史館", "國史館", path[:2], "Agency", "館", "", []),
+             IndexUnit("總統府/國史館/臺灣文獻館", "臺灣文獻館", path, "Division", "館", "",
+                       ["國史館臺灣文獻館", "本館"]),
+             IndexUnit("總統府/國史館/臺灣文獻館/採集組", "採集組", path + ["採集組"], "Division", "組", "", [])]
+    q = analyse("國史館臺灣文獻館哪一組負責文獻採集？", catalog(units))
+    assert q.scope is not None and q.scope.units == ["總統府/國史館/臺灣文獻館"]
+
+
+def test_a_type_word_beginning_another_word_does_not_ask_for_an_agency():
+    cat = catalog([])
+    assert analyse("哪個部門負責保稅工廠？", cat).level == "unit"
+    assert analyse("主管建議事項由哪個會議審議？", cat).level == "unit"
+    assert analyse("哪個部負責保稅工廠？", cat).level == "agency"
+
+
+def test_everyday_words_are_asked_in_the_documents_words_and_marked(samples_graph):
     # 走私 → 緝私: 臺中關's 稽查組 keeps the 緝私艇 (001:67), a text without the word 走私.
-    a = ask_graph(graph, "走私", top=10)
+    a = ask_graph(samples_graph, "走私", top=10)
     by_id = {h.unit["id"]: h for h in a.hits}
     hit = by_id["財政部/關務署/臺中關/稽查組"]
     assert hit.synonyms == [{"term": "走私", "replacements": ["緝私"], "reason": "smuggling is fought by 緝私",

@@ -16,7 +16,7 @@ import zlib
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, database
+from support import REPO, SEED_ACT, SEED_BUDGET, database
 
 COMMANDS = (("tree",), ("which", "印信"), ("validate",))
 

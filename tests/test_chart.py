@@ -18,16 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_BUDGET
 from graph_model.errors import OrgGraphError, UnknownUnit
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from loaders import load_path
 from queries.charts.chart import FONT, HIGHLIGHT, READABLE_UNITS, STYLES, ChartError, chart, write_chart
 from queries.charts.render import FontError, RenderError, check_font, font_info, output_format, render
+from support import BUDGET_LINES, REPO, SEED_BUDGET
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 KEELUNG = "財政部/關務署/基隆關"
 CUSTOMS = "財政部/關務署"
 
@@ -40,18 +39,6 @@ def numbered_units(first: int, last: int) -> list[str]:
 KEELUNG_UNITS = numbered_units(32, 47)  # 業務一組 … 花蓮分關
 CUSTOMS_UNITS = numbered_units(13, 28)  # 綜合規劃組 … 督察室
 CUSTOMS_AGENCIES = [m.group(1) for line in BUDGET_LINES if (m := re.match(r"^\(\d+\)\s*(\S+關)$", line.strip()))]
-
-
-@pytest.fixture(scope="module")
-def g001() -> OrgGraph:
-    """The graph of seed 001 alone, so golden files do not move when other loaders change."""
-    return OrgGraph.build([load_path(SEED_BUDGET)])
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    from graph_model.store.store import open_store
-    return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
 
 
 @pytest.fixture(scope="module")
@@ -107,14 +94,14 @@ def overlaps(boxes: dict) -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- golden DOT
-def test_golden_keelung_stacked(g001):
-    c = chart(g001, "基隆關")
+def test_golden_keelung_stacked(seed001_graph):
+    c = chart(seed001_graph, "基隆關")
     assert [u.split("/")[-1] for u in c.units] == ["基隆關"] + KEELUNG_UNITS
     golden("keelung.dot", c.to_string())
 
 
-def test_golden_customs_left_to_right_depth_1(g001):
-    c = chart(g001, "關務署", depth=1, direction="LR")
+def test_golden_customs_left_to_right_depth_1(seed001_graph):
+    c = chart(seed001_graph, "關務署", depth=1, direction="LR")
     assert [u.split("/")[-1] for u in c.units] == ["關務署"] + CUSTOMS_UNITS + CUSTOMS_AGENCIES
     golden("customs-lr-depth1.dot", c.to_string())
 
@@ -125,71 +112,72 @@ def test_golden_every_kind_with_duties_headcount_and_highlight(small):
     golden("every-kind.dot", c.to_string())
 
 
-def test_same_graph_gives_the_same_text(g001):
+def test_same_graph_gives_the_same_text(seed001_graph):
     again = OrgGraph.build([load_path(SEED_BUDGET)])
-    assert chart(g001, "關務署", duties=2).to_string() == chart(again, "關務署", duties=2).to_string()
+    assert chart(seed001_graph, "關務署", duties=2).to_string() == chart(again, "關務署", duties=2).to_string()
 
 
 # --------------------------------------------------------------------------- layout, from Graphviz itself
-def test_wide_levels_are_stacked_by_default_and_nothing_overlaps(g001):
-    (width, height), boxes = layout(chart(g001, "基隆關").to_string())
+def test_wide_levels_are_stacked_by_default_and_nothing_overlaps(seed001_graph):
+    (width, height), boxes = layout(chart(seed001_graph, "基隆關").to_string())
     kids = {name: box for name, box in boxes.items() if name.startswith(KEELUNG + "/")}
     assert len(kids) == 15 == len(KEELUNG_UNITS)
     columns = {round(x - w / 2, 1) for x, y, w, h in kids.values()}  # stacked columns are left-aligned
     assert 2 <= len(columns) <= 4
     assert overlaps(boxes) == []
-    (flat_width, flat_height), flat = layout(chart(g001, "基隆關", stack=False, row=15).to_string())
+    (flat_width, flat_height), flat = layout(chart(seed001_graph, "基隆關", stack=False, row=15).to_string())
     assert len({round(y, 1) for name, (x, y, w, h) in flat.items() if name.startswith(KEELUNG + "/")}) == 1
     assert width < flat_width / 2  # stacking is what keeps it readable
 
 
-def test_customs_chart_has_no_overlaps_and_keeps_document_order(g001):
-    (width, height), boxes = layout(chart(g001, "關務署").to_string())
+def test_customs_chart_has_no_overlaps_and_keeps_document_order(seed001_graph):
+    (width, height), boxes = layout(chart(seed001_graph, "關務署").to_string())
     assert overlaps(boxes) == []
     agencies = [f"{CUSTOMS}/{name}" for name in CUSTOMS_AGENCIES]
     assert sorted(agencies, key=lambda a: boxes[a][0]) == agencies  # 基隆關, 臺北關, 臺中關, 高雄關 left to right
     assert len({round(boxes[a][1], 1) for a in agencies}) == 1
 
 
-def test_the_stacked_column_follows_document_order(g001):
-    _, boxes = layout(chart(g001, "基隆關").to_string())
+def test_the_stacked_column_follows_document_order(seed001_graph):
+    _, boxes = layout(chart(seed001_graph, "基隆關").to_string())
     divisions = [f"{KEELUNG}/{n}" for n in KEELUNG_UNITS if n.endswith("組")]
     assert sorted(divisions, key=lambda u: -boxes[u][1]) == divisions  # top to bottom (y grows upwards)
 
 
-def test_left_to_right_charts_are_not_stacked(g001):
-    c = chart(g001, "基隆關", direction="LR")
+def test_left_to_right_charts_are_not_stacked(seed001_graph):
+    c = chart(seed001_graph, "基隆關", direction="LR")
     _, boxes = layout(c.to_string())
     assert len({round(x, 1) for name, (x, y, w, h) in boxes.items() if name.startswith(KEELUNG + "/")}) == 1
     assert overlaps(boxes) == []
 
 
-def test_duty_boxes_do_not_overlap(g001):
-    _, boxes = layout(chart(g001, "基隆關", duties=3).to_string())
+def test_duty_boxes_do_not_overlap(seed001_graph):
+    _, boxes = layout(chart(seed001_graph, "基隆關", duties=3).to_string())
     assert overlaps(boxes) == []
 
 
 # --------------------------------------------------------------------------- options
-def test_depth_limits_levels_and_counts_hidden_units(g001):
-    c = chart(g001, "關務署", depth=1)
+def test_depth_limits_levels_and_counts_hidden_units(seed001_graph):
+    c = chart(seed001_graph, "關務署", depth=1)
     assert len(c.units) == 1 + len(CUSTOMS_UNITS) + len(CUSTOMS_AGENCIES)
     dot = c.to_string()
     assert f"下轄 {len(KEELUNG_UNITS)} 個單位" in dot  # 基隆關's box says what is below it
-    assert f"+{len(KEELUNG_UNITS)} units" in chart(g001, "關務署", depth=1, lang="en").to_string()
-    assert chart(g001, "關務署", depth=0).units == [CUSTOMS]
+    assert f"+{len(KEELUNG_UNITS)} units" in chart(seed001_graph, "關務署", depth=1, lang="en").to_string()
+    assert chart(seed001_graph, "關務署", depth=0).units == [CUSTOMS]
 
 
-def test_without_unit_every_top_organization_is_drawn(corpus):
-    c = chart(corpus, depth=1)
-    roots = [r for r in corpus.roots() if not corpus.node(r).get("mentioned")]  # not those procedures only name
+def test_without_unit_every_top_organization_is_drawn(samples_graph):
+    c = chart(samples_graph, depth=1)
+    # not those procedures only name
+    roots = [r for r in samples_graph.roots() if not samples_graph.node(r).get("mentioned")]
     assert len(roots) >= 2 and all(r in c.units for r in roots)
-    assert not [u for u in c.units if corpus.node(u).get("mentioned")]
+    assert not [u for u in c.units if samples_graph.node(u).get("mentioned")]
     assert c.title == ""  # no title over several organizations
-    assert chart(corpus, "基隆關").title == "財政部關務署基隆關"
+    assert chart(samples_graph, "基隆關").title == "財政部關務署基隆關"
 
 
-def test_kinds_look_different_and_the_legend_names_them(g001):
-    c = chart(g001, "基隆關")
+def test_kinds_look_different_and_the_legend_names_them(seed001_graph):
+    c = chart(seed001_graph, "基隆關")
     dot = c.to_string()
     fill = {kind: attrs["fillcolor"] for kind, (_, attrs) in STYLES.items()}
     assert len(set(fill.values())) == len(fill)
@@ -199,25 +187,25 @@ def test_kinds_look_different_and_the_legend_names_them(g001):
     legend = dot[dot.index("label=<<FONT"):]
     assert "<B>圖例</B>" in legend
     assert all(f">{sample}<" in legend and f">{text}<" in legend for sample, text in c.legend)
-    english = chart(g001, "基隆關", lang="en")
+    english = chart(seed001_graph, "基隆關", lang="en")
     assert english.legend == [("關", "Agency"), ("組, 室", "Division"), ("分關", "Branch office")]
     assert "<B>Legend</B>" in english.to_string()
 
 
-def test_highlight_fills_units_and_adds_a_legend_entry(g001):
+def test_highlight_fills_units_and_adds_a_legend_entry(seed001_graph):
     ids = {f"{KEELUNG}/稽查組", f"{KEELUNG}/八里分關"}
-    c = chart(g001, "基隆關", highlight=ids, highlight_label="查緝")
+    c = chart(seed001_graph, "基隆關", highlight=ids, highlight_label="查緝")
     dot = c.to_string()
     filled = {name for name, attrs in re.findall(r'^("[^"]+") \[(.*)\];$', dot, re.M)
               if f'fillcolor="{HIGHLIGHT["fillcolor"]}"' in attrs}
     assert filled == {f'"{u}"' for u in ids}
     assert "查詢「查緝」" in dot and "2 個單位符合" in dot
-    english = chart(g001, "基隆關", highlight=ids, highlight_label="查緝", lang="en").to_string()
+    english = chart(seed001_graph, "基隆關", highlight=ids, highlight_label="查緝", lang="en").to_string()
     assert "which 查緝" in english and "2 highlighted" in english
     assert c.warnings == []
-    outside = chart(g001, "基隆關", highlight=ids | {f"{CUSTOMS}/臺中關/保稅組"})
+    outside = chart(seed001_graph, "基隆關", highlight=ids | {f"{CUSTOMS}/臺中關/保稅組"})
     assert outside.warnings == ["1 highlighted unit lies outside the chart"]
-    shallow = chart(g001, "關務署", depth=1, highlight=ids)
+    shallow = chart(seed001_graph, "關務署", depth=1, highlight=ids)
     assert shallow.warnings == ["2 highlighted units lie outside the chart (2 below --depth 1)"]
 
 
@@ -230,24 +218,24 @@ def test_duties_are_listed_specific_first_and_counted(small):
     assert "北區&lt;業務&gt;&amp;督導" in chart(small, "北區分局", duties=1).to_string()  # HTML-escaped
 
 
-def test_headcount_from_a_mapping_or_from_the_graph(g001, small):
+def test_headcount_from_a_mapping_or_from_the_graph(seed001_graph, small):
     c = chart(small, "示範局", headcount={"示範部/示範局": 120, "示範部/示範局/企劃組": (8, 10)})
     assert "員額 120" in c.to_string() and "員額 8–10" in c.to_string()
-    with_attr = [u for u in g001.units() if u.get("headcount") is not None]
+    with_attr = [u for u in seed001_graph.units() if u.get("headcount") is not None]
     if with_attr:  # the budget loader records headcounts: --headcount shows them
         u = with_attr[0]
-        assert f"員額 {u['headcount']}" in chart(g001, u["id"], depth=0, headcount=True).to_string()
+        assert f"員額 {u['headcount']}" in chart(seed001_graph, u["id"], depth=0, headcount=True).to_string()
     assert chart(small, "示範局", headcount=True).warnings == [
         "no unit in this chart has a headcount in the graph: boxes show names only"]
 
 
-def test_large_charts_warn_and_suggest_a_depth(corpus):
+def test_large_charts_warn_and_suggest_a_depth(samples_graph):
     c = chart(_synthetic(1000), "示範部")
     assert len(c.units) == 1000 > READABLE_UNITS
     (warning,) = c.warnings
     depth = int(re.search(r"--depth (\d+)", warning).group(1))
     assert len(chart(_synthetic(1000), "示範部", depth=depth).units) <= READABLE_UNITS
-    assert chart(corpus, "關務署").warnings == []
+    assert chart(samples_graph, "關務署").warnings == []
 
 
 def test_a_thousand_unit_chart_renders(tmp_path):
@@ -266,8 +254,8 @@ def _synthetic(n: int) -> OrgGraph:
 
 
 # --------------------------------------------------------------------------- the font
-def test_the_font_covers_every_character_the_corpus_charts_draw(corpus):
-    text = chart(corpus, duties=50, headcount=True).text()
+def test_the_font_covers_every_character_the_corpus_charts_draw(samples_graph):
+    text = chart(samples_graph, duties=50, headcount=True).text()
     chars = sorted({ch for ch in text if not ch.isspace()})
     assert len(chars) > 300 and "關" in chars
     info = check_font(text)  # raises FontError naming the characters otherwise
@@ -278,14 +266,14 @@ def test_the_font_covers_every_character_the_corpus_charts_draw(corpus):
     assert FONT in {f.strip() for line in families.splitlines() for f in line.split(",")}
 
 
-def test_a_missing_font_or_glyph_is_an_error_that_says_what_to_install(g001, tmp_path):
+def test_a_missing_font_or_glyph_is_an_error_that_says_what_to_install(seed001_graph, tmp_path):
     with pytest.raises(FontError, match="not installed.*apt-get install fonts-noto-cjk"):
         font_info("Noto Sans CJK XX")
     with pytest.raises(FontError, match=r"U\+20000"):
         check_font("財政部𠀀")
     out = tmp_path / "k.png"
     with pytest.raises(FontError):
-        write_chart(g001, "基隆關", out, font="No Such Font Sans")
+        write_chart(seed001_graph, "基隆關", out, font="No Such Font Sans")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -295,9 +283,9 @@ def _svg_texts(path: Path) -> list[str]:
     return [el.text for el in root.iter("{http://www.w3.org/2000/svg}text") if el.text]
 
 
-def test_svg_holds_the_chinese_names_as_text_in_the_chosen_font(g001, tmp_path):
+def test_svg_holds_the_chinese_names_as_text_in_the_chosen_font(seed001_graph, tmp_path):
     out = tmp_path / "keelung.svg"
-    c = write_chart(g001, "基隆關", out)
+    c = write_chart(seed001_graph, "基隆關", out)
     texts = _svg_texts(out)
     for name in ["基隆關", *KEELUNG_UNITS]:
         assert name in texts
@@ -306,9 +294,9 @@ def test_svg_holds_the_chinese_names_as_text_in_the_chosen_font(g001, tmp_path):
     assert c.warnings == []
 
 
-def test_png_is_a_real_image_of_sensible_size(g001, tmp_path):
+def test_png_is_a_real_image_of_sensible_size(seed001_graph, tmp_path):
     out = tmp_path / "customs.png"
-    write_chart(g001, "關務署", out)
+    write_chart(seed001_graph, "關務署", out)
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
@@ -317,9 +305,9 @@ def test_png_is_a_real_image_of_sensible_size(g001, tmp_path):
     assert len(data) > 20_000
 
 
-def test_pdf_is_a_real_document_with_the_font_embedded(g001, tmp_path):
+def test_pdf_is_a_real_document_with_the_font_embedded(seed001_graph, tmp_path):
     out = tmp_path / "keelung.pdf"
-    write_chart(g001, "基隆關", out)
+    write_chart(seed001_graph, "基隆關", out)
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     x0, y0, x1, y1 = map(float, re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)", data).groups())
@@ -327,10 +315,10 @@ def test_pdf_is_a_real_document_with_the_font_embedded(g001, tmp_path):
     assert b"NotoSansCJK" in data  # the CJK font is embedded, so any reader shows the names
 
 
-def test_dot_output_is_the_chart_text(g001, tmp_path):
+def test_dot_output_is_the_chart_text(seed001_graph, tmp_path):
     out = tmp_path / "keelung.gv"
-    write_chart(g001, "基隆關", out)
-    assert out.read_text(encoding="utf-8") == chart(g001, "基隆關").to_string()
+    write_chart(seed001_graph, "基隆關", out)
+    assert out.read_text(encoding="utf-8") == chart(seed001_graph, "基隆關").to_string()
 
 
 # --------------------------------------------------------------------------- bad input, nothing half-written
@@ -342,18 +330,18 @@ def test_format_comes_from_the_option_or_the_extension():
             output_format(path, fmt)
 
 
-def test_bad_input_is_a_domain_error(g001, tmp_path):
+def test_bad_input_is_a_domain_error(seed001_graph, tmp_path):
     with pytest.raises(UnknownUnit):
-        chart(g001, "不存在關")
+        chart(seed001_graph, "不存在關")
     for kwargs in ({"direction": "BT"}, {"depth": -1}, {"duties": -1}):
         with pytest.raises(ChartError):
-            chart(g001, "基隆關", **kwargs)
+            chart(seed001_graph, "基隆關", **kwargs)
     assert issubclass(ChartError, OrgGraphError) and issubclass(FontError, ChartError)
     (tmp_path / "file").write_text("x")
     for target, message in [(tmp_path / "missing" / "k.png", "does not exist"),
                             (tmp_path / "file" / "k.png", "is not a directory"), (tmp_path, "is a directory")]:
         with pytest.raises(ChartError, match=message):
-            write_chart(g001, "基隆關", target, "png")
+            write_chart(seed001_graph, "基隆關", target, "png")
 
 
 def test_a_failed_render_leaves_nothing_behind(tmp_path):
@@ -365,9 +353,9 @@ def test_a_failed_render_leaves_nothing_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png"]  # no temporary file left
 
 
-def test_written_files_are_readable_by_others(g001, tmp_path):
+def test_written_files_are_readable_by_others(seed001_graph, tmp_path):
     out = tmp_path / "k.svg"
-    write_chart(g001, "基隆關", out)
+    write_chart(seed001_graph, "基隆關", out)
     assert out.stat().st_mode & 0o044 == 0o044 & ~_umask()
 
 
@@ -522,10 +510,10 @@ def _printed_sizes(svg: Path) -> list[float]:
 
 
 @pytest.mark.parametrize("paper, landscape, expected", [("A4", False, A4), ("A3", True, A3[::-1])])
-def test_pdf_page_is_the_paper(corpus, tmp_path, paper, landscape, expected):
+def test_pdf_page_is_the_paper(samples_graph, tmp_path, paper, landscape, expected):
     from queries.charts.render import Page
     out = tmp_path / "tipo.pdf"
-    write_chart(corpus, "智慧財產局", out, page=Page(paper, landscape))
+    write_chart(samples_graph, "智慧財產局", out, page=Page(paper, landscape))
     width, height = _mediabox(out)
     assert abs(width - expected[0]) < 1 and abs(height - expected[1]) < 1, (width, height)
     assert b"NotoSansCJK" in out.read_bytes()
@@ -533,19 +521,19 @@ def test_pdf_page_is_the_paper(corpus, tmp_path, paper, landscape, expected):
 
 @pytest.mark.parametrize("unit, paper, landscape, dpi, inches", [("基隆關", "A4", False, None, (8.268, 11.693)),
                                                                  ("關務署", "A3", True, 100, (16.535, 11.693))])
-def test_png_is_the_paper_at_the_dpi(g001, tmp_path, unit, paper, landscape, dpi, inches):
+def test_png_is_the_paper_at_the_dpi(seed001_graph, tmp_path, unit, paper, landscape, dpi, inches):
     from queries.charts.render import PRINT_DPI, Page
     out = tmp_path / "chart.png"
-    write_chart(g001, unit, out, page=Page(paper, landscape), dpi=dpi)
+    write_chart(seed001_graph, unit, out, page=Page(paper, landscape), dpi=dpi)
     width, height = _png_size(out)
     dpi = dpi or PRINT_DPI
     assert abs(width - inches[0] * dpi) <= 1 and abs(height - inches[1] * dpi) <= 1, (width, height)
 
 
-def test_text_on_paper_prints_at_7_points_or_more(corpus, tmp_path):
+def test_text_on_paper_prints_at_7_points_or_more(samples_graph, tmp_path):
     from queries.charts.render import MIN_POINTS, Page
     out = tmp_path / "tipo.svg"
-    write_chart(corpus, "智慧財產局", out, page=Page("A4"))
+    write_chart(samples_graph, "智慧財產局", out, page=Page("A4"))
     text = out.read_text(encoding="utf-8")
     assert re.search(r'<svg width="595pt" height="842pt"', text)
     sizes = _printed_sizes(out)
@@ -554,15 +542,15 @@ def test_text_on_paper_prints_at_7_points_or_more(corpus, tmp_path):
     assert {"智慧財產局", "專利一組", "第六科", "政風室"} <= set(_svg_texts(out))
 
 
-def test_a_wide_level_is_wrapped_into_rows(corpus):
+def test_a_wide_level_is_wrapped_into_rows(samples_graph):
     """智慧財產局 has 13 divisions and offices (seed 003): they hang in two rows, not one."""
-    kids = corpus.children(corpus.resolve("智慧財產局"))
+    kids = samples_graph.children(samples_graph.resolve("智慧財產局"))
     assert len(kids) == 13
-    wrapped = chart(corpus, "智慧財產局")
-    one_row = chart(corpus, "智慧財產局", row=20)
+    wrapped = chart(samples_graph, "智慧財產局")
+    one_row = chart(samples_graph, "智慧財產局", row=20)
     assert "minlen=" in wrapped.to_string() and "minlen=" not in one_row.to_string()  # the spine to the next row
     (width, height), boxes = layout(wrapped.to_string())
-    heads = [k for k in kids if corpus.children(k)]  # the units with 科 under them head their own sub-tree
+    heads = [k for k in kids if samples_graph.children(k)]  # the units with 科 under them head their own sub-tree
     rows = sorted({round(boxes[k][1], 1) for k in heads}, reverse=True)
     assert len(rows) == 2
     first = [k.split("/")[-1] for k in heads if round(boxes[k][1], 1) == rows[0]]
@@ -573,39 +561,39 @@ def test_a_wide_level_is_wrapped_into_rows(corpus):
     assert width < flat_width * 0.6
 
 
-def test_on_paper_the_rows_that_print_largest_are_chosen(corpus, tmp_path):
+def test_on_paper_the_rows_that_print_largest_are_chosen(samples_graph, tmp_path):
     from queries.charts.chart import ROW, ROWS
     from queries.charts.render import Page, on_page
     for page in (Page("A4"), Page("A4", landscape=True)):
         out = tmp_path / "tipo.svg"
-        write_chart(corpus, "智慧財產局", out, page=page)
+        write_chart(samples_graph, "智慧財產局", out, page=page)
         printed = min(_printed_sizes(out))
         assert printed >= 7
         for row in ROWS["TB"]:  # no other row length prints larger on this page
-            other = chart(corpus, "智慧財產局", row=row)
+            other = chart(samples_graph, "智慧財產局", row=row)
             try:
                 scale, _ = on_page(other.to_string(), page, other.min_size, "svg")
             except ChartError:
                 continue
             assert printed >= scale * other.min_size - 0.01, (page, row)
-    upright = chart(corpus, "智慧財產局", row=ROW["TB"])
+    upright = chart(samples_graph, "智慧財產局", row=ROW["TB"])
     scale, _ = on_page(upright.to_string(), Page("A4"), upright.min_size, "svg")
-    write_chart(corpus, "智慧財產局", out, page=Page("A4"))
+    write_chart(samples_graph, "智慧財產局", out, page=Page("A4"))
     assert min(_printed_sizes(out)) > scale * upright.min_size + 1  # upright, shorter rows print larger
 
 
-def test_legend_and_small_print_are_chinese_unless_asked(g001, tmp_path):
+def test_legend_and_small_print_are_chinese_unless_asked(seed001_graph, tmp_path):
     out = tmp_path / "customs.svg"
-    write_chart(g001, "關務署", out, depth=1, headcount=True)
+    write_chart(seed001_graph, "關務署", out, depth=1, headcount=True)
     texts = set(_svg_texts(out))
     assert {"圖例", "機關", "內部單位"} <= texts
     assert f"下轄 {len(KEELUNG_UNITS)} 個單位" in texts  # 基隆關's box, depth 1
     assert not {"Legend", "Agency"} & texts
-    write_chart(g001, "關務署", out, depth=1, lang="en")
+    write_chart(seed001_graph, "關務署", out, depth=1, lang="en")
     texts = set(_svg_texts(out))
     assert {"Legend", "Agency", "Division", f"+{len(KEELUNG_UNITS)} units"} <= texts
     with pytest.raises(ChartError, match="unknown language"):
-        chart(g001, "關務署", lang="fr")
+        chart(seed001_graph, "關務署", lang="fr")
 
 
 def test_svg_of_names_with_control_characters_is_valid_xml(tmp_path):
@@ -638,9 +626,9 @@ def test_line_breaks_keep_numbers_articles_brackets_and_latin_words_whole():
     assert wrap("Customs Administration", 8) == ["Customs", "Administration"]  # at spaces, words whole
 
 
-def test_line_breaks_on_every_duty_of_the_corpus(corpus):
+def test_line_breaks_on_every_duty_of_the_corpus(samples_graph):
     from queries.charts.dot import CLOSING, OPENING, wrap
-    texts = {d["text"] for d in corpus.nodes_with_label("Duty")}
+    texts = {d["text"] for d in samples_graph.nodes_with_label("Duty")}
     assert len(texts) > 300
     for text in texts:
         lines = wrap(text, 15)
@@ -651,11 +639,11 @@ def test_line_breaks_on_every_duty_of_the_corpus(corpus):
             assert any(number in line for line in lines), (number, lines)  # 5-1/2, 10-1 never split
 
 
-def test_procedure_flow_on_paper(corpus, tmp_path):
+def test_procedure_flow_on_paper(samples_graph, tmp_path):
     from queries.charts.procedure_chart import write_procedure_chart
     from queries.charts.render import Page
     out = tmp_path / "pension.pdf"
-    write_procedure_chart(corpus, "撫卹", out, page=Page("A4"))
+    write_procedure_chart(samples_graph, "撫卹", out, page=Page("A4"))
     width, height = _mediabox(out)
     assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1
 

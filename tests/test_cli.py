@@ -14,11 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, stored_documents
 from graph_model.store.store import open_store
-
-BUDGET_ID = SEED_BUDGET.stem
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
+from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, stored_documents
 
 
 def ok(result, code=0):
@@ -516,10 +513,10 @@ def test_export_to_dash_is_standard_output(run, store001, tmp_path, monkeypatch)
 
 
 def test_validate_is_cached_by_the_store_and_follows_its_changes(run, store_path, tmp_path):
-    from conftest import SEED_ACT, SEED_BUDGET
     from graph_model.store.store import open_store
     from loaders.batch import read_paths
     from queries.validate import cached_validate
+    from support import SEED_ACT, SEED_BUDGET
     store = open_store(store_path)
     store.add(read_paths([SEED_BUDGET]).documents)
     first = cached_validate(open_store(store_path), open_store(store_path).graph)

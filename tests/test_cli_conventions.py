@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEEDS
-from test_cli import BUDGET_ID, BUDGET_LINES
+from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, SEEDS
 
 ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()
 BIN = Path(sys.executable).parent  # the virtual environment's bin: the `orggraph` console script

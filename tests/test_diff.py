@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 ROAD = ["K0000058", "K0010034", "K0000207", "K0000213"]
 ENV = ["O0000001", "O0010001", "O0000031", "O0000032"]

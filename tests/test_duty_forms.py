@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from conftest import REPO
+from support import REPO
 
 sys.path.insert(0, str(REPO / "eval"))
 

@@ -10,7 +10,7 @@ import importlib.util
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 FLOOR = {"hit@1": 0.97, "hit@5": 0.99, "mrr": 0.98, "rejected": 1.0}
 ABSOLUTE_MIN_HIT1 = 0.85  # the bar; the floor above may never go below it

@@ -19,7 +19,6 @@ import networkx as nx
 import pytest
 import rdflib
 
-from conftest import REPO, SEED_BUDGET
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Source
 from graph_model.store.store import open_store
@@ -27,17 +26,11 @@ from queries.export import export
 from queries.export.jsonld import doc_iri, duty_iri, unit_iri
 from queries.export.scope import scope, short
 from queries.export.xml_text import legal
+from support import BUDGET_ID, BUDGET_LINES, REPO
 
-BUDGET_ID = SEED_BUDGET.stem
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
 Y = "{http://www.yworks.com/xml/graphml}"
 G = "{http://graphml.graphdrawing.org/xmlns}"
 ORG, PROV, DCT = "http://www.w3.org/ns/org#", "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return open_store("/nonexistent/store.json").graph()  # the bundled corpus
 
 
 def loaded_units(graph) -> set[str]:
@@ -68,63 +61,63 @@ def budget_rows() -> list[tuple[str, str, list[str], int]]:
 
 
 # --------------------------------------------------------------------------- graphml
-def test_graphml_reads_back_in_networkx_with_every_unit_duty_and_edge(corpus):
-    text = export(corpus, "graphml")
+def test_graphml_reads_back_in_networkx_with_every_unit_duty_and_edge(samples_graph):
+    text = export(samples_graph, "graphml")
     g = nx.read_graphml(io.BytesIO(text.encode()))
-    units = loaded_units(corpus)
-    duties = {d for _, d, _ in handles(corpus)}
+    units = loaded_units(samples_graph)
+    duties = {d for _, d, _ in handles(samples_graph)}
     assert set(g.nodes) == units | duties
     for uid in units:
-        node = corpus.node(uid)
+        node = samples_graph.node(uid)
         assert g.nodes[uid]["label"] == g.nodes[uid]["name"] == node["name"]
         assert (g.nodes[uid]["unit_type"], g.nodes[uid]["path"]) == (node["unit_type"], uid)
         assert (g.nodes[uid]["document"], g.nodes[uid]["line"]) == (node["doc"], node["line"])
     types = [d["type"] for _, _, d in g.edges(data=True)]
-    assert types.count("HANDLES") == len(handles(corpus))
-    assert types.count("HAS_UNIT") == len(units) - len([r for r in corpus.roots() if r in units])
+    assert types.count("HANDLES") == len(handles(samples_graph))
+    assert types.count("HAS_UNIT") == len(units) - len([r for r in samples_graph.roots() if r in units])
     keelung = "財政部/關務署/基隆關/稽查組"
-    lines = {(corpus.node(v)["text"], d["document"], d["line"]) for _, v, d in g.out_edges(keelung, data=True)}
+    lines = {(samples_graph.node(v)["text"], d["document"], d["line"]) for _, v, d in g.out_edges(keelung, data=True)}
     assert ("入出境運輸工具之通關及管理", BUDGET_ID, 34) in lines
     assert "入出境運輸工具之通關及管理" in BUDGET_LINES[34 - 1]
 
 
-def test_graphml_every_node_has_a_yed_label_equal_to_its_name(corpus):
-    root = ET.fromstring(export(corpus, "graphml").encode())
+def test_graphml_every_node_has_a_yed_label_equal_to_its_name(samples_graph):
+    root = ET.fromstring(export(samples_graph, "graphml").encode())
     keys = {k.get("id"): k for k in root.iter(f"{G}key")}
     graphics = [k for k in keys.values() if k.get("yfiles.type") == "nodegraphics"]
     assert len(graphics) == 1 and graphics[0].get("for") == "node"
     nodes = list(root.iter(f"{G}node"))
-    assert len(nodes) == len(loaded_units(corpus)) + len({d for _, d, _ in handles(corpus)})
+    assert len(nodes) == len(loaded_units(samples_graph)) + len({d for _, d, _ in handles(samples_graph)})
     for node in nodes:
         labels = [lab.text for lab in node.iter(f"{Y}NodeLabel")]
-        data = corpus.node(node.get("id"))
+        data = samples_graph.node(node.get("id"))
         assert labels == [data["name"] if "Unit" in data["labels"] else short(data["text"])]
         geometry = node.find(f".//{Y}Geometry")
         assert float(geometry.get("width")) > 0 and geometry.get("x") is not None
 
 
-def test_graphml_layout_puts_every_unit_below_its_parent_and_no_two_nodes_on_one_spot(corpus):
-    root = ET.fromstring(export(corpus, "graphml", unit="關務署").encode())
+def test_graphml_layout_puts_every_unit_below_its_parent_and_no_two_nodes_on_one_spot(samples_graph):
+    root = ET.fromstring(export(samples_graph, "graphml", unit="關務署").encode())
     spot = {n.get("id"): (float(n.find(f".//{Y}Geometry").get("x")), float(n.find(f".//{Y}Geometry").get("y")))
             for n in root.iter(f"{G}node")}
     assert len(set(spot.values())) == len(spot)
-    for uid in scope(corpus, "關務署").units[1:]:
-        assert spot[uid][1] > spot[corpus.parent(uid)][1]
+    for uid in scope(samples_graph, "關務署").units[1:]:
+        assert spot[uid][1] > spot[samples_graph.parent(uid)][1]
 
 
 # --------------------------------------------------------------------------- gexf
-def test_gexf_reads_back_in_networkx_with_labels_and_attributes(corpus):
-    g = nx.read_gexf(io.BytesIO(export(corpus, "gexf").encode()))
-    units = loaded_units(corpus)
+def test_gexf_reads_back_in_networkx_with_labels_and_attributes(samples_graph):
+    g = nx.read_gexf(io.BytesIO(export(samples_graph, "gexf").encode()))
+    units = loaded_units(samples_graph)
     assert {n for n in g.nodes if n in units} == units
     for uid in units:
-        assert g.nodes[uid]["label"] == corpus.node(uid)["name"]
-        assert g.nodes[uid]["line"] == corpus.node(uid)["line"]
-    duty = next(d for _, d, _ in corpus.edges("HANDLES"))
-    assert g.nodes[duty]["text"] == corpus.node(duty)["text"]
-    assert g.nodes[duty]["label"] == short(corpus.node(duty)["text"])
+        assert g.nodes[uid]["label"] == samples_graph.node(uid)["name"]
+        assert g.nodes[uid]["line"] == samples_graph.node(uid)["line"]
+    duty = next(d for _, d, _ in samples_graph.edges("HANDLES"))
+    assert g.nodes[duty]["text"] == samples_graph.node(duty)["text"]
+    assert g.nodes[duty]["label"] == short(samples_graph.node(duty)["text"])
     labels = [d["label"] for _, _, d in g.edges(data=True)]
-    assert labels.count("HANDLES") == len(handles(corpus))
+    assert labels.count("HANDLES") == len(handles(samples_graph))
     edge = next(d for u, v, d in g.edges(data=True) if u == "財政部/關務署/基隆關/稽查組"
                 and g.nodes[v]["text"] == "押運業務")
     assert (edge["document"], edge["line"]) == (BUDGET_ID, 34)
@@ -136,9 +129,9 @@ def read_csv(text: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text[1:], newline="")))
 
 
-def test_csv_has_one_row_per_handles_edge_and_rows_match_the_budget_text(corpus):
-    rows = read_csv(export(corpus, "csv"))
-    assert len(rows) == len(handles(corpus))
+def test_csv_has_one_row_per_handles_edge_and_rows_match_the_budget_text(samples_graph):
+    rows = read_csv(export(samples_graph, "csv"))
+    assert len(rows) == len(handles(samples_graph))
     by_unit_line: dict[tuple[str, int], list[dict]] = {}
     for r in rows:
         if r["document"] == BUDGET_ID:
@@ -153,16 +146,16 @@ def test_csv_has_one_row_per_handles_edge_and_rows_match_the_budget_text(corpus)
         text = plain("；".join(clauses))
         at = [text.find(plain(r["duty"])) for r in found]
         assert -1 not in at and at == sorted(at) and at[0] == 0, (name, line)
-        assert {r["document_title"] for r in found} == {corpus.node(f"doc:{BUDGET_ID}")["title"]}
+        assert {r["document_title"] for r in found} == {samples_graph.node(f"doc:{BUDGET_ID}")["title"]}
 
 
-def test_csv_units_table_has_every_unit_with_its_parent_and_duty_count(corpus):
-    rows = read_csv(export(corpus, "csv", table="units"))
-    assert {r["unit_id"] for r in rows} == loaded_units(corpus) and len(rows) == len(loaded_units(corpus))
+def test_csv_units_table_has_every_unit_with_its_parent_and_duty_count(samples_graph):
+    rows = read_csv(export(samples_graph, "csv", table="units"))
+    assert {r["unit_id"] for r in rows} == loaded_units(samples_graph) and len(rows) == len(loaded_units(samples_graph))
     ids = {r["unit_id"] for r in rows}
     for r in rows:
         assert r["parent"] == "" or r["parent"] in ids
-        assert int(r["duties"]) == len(corpus.duties_of(r["unit_id"]))
+        assert int(r["duties"]) == len(samples_graph.duties_of(r["unit_id"]))
     keelung = next(r for r in rows if r["unit_id"] == "財政部/關務署/基隆關/稽查組")
     assert (keelung["unit_type"], keelung["kind"], keelung["line"], keelung["duties"]) == ("組", "Division", "34", "9")
 
@@ -185,9 +178,9 @@ def test_csv_file_is_utf8_with_bom_and_a_sub_tree_holds_only_its_units(run, tmp_
 
 # --------------------------------------------------------------------------- json-ld
 @pytest.fixture(scope="module")
-def rdf(corpus):
+def rdf(samples_graph):
     g = rdflib.Graph()
-    g.parse(data=export(corpus, "jsonld"), format="json-ld")
+    g.parse(data=export(samples_graph, "jsonld"), format="json-ld")
     return g
 
 
@@ -203,7 +196,7 @@ def test_jsonld_divisions_are_organizational_units_of_their_agency(rdf):
     assert (customs, rdflib.URIRef(ORG + "hasSubOrganization"), agency) in rdf
 
 
-def test_jsonld_a_duty_is_a_purpose_whose_statement_names_its_document_and_line(rdf, corpus):
+def test_jsonld_a_duty_is_a_purpose_whose_statement_names_its_document_and_line(rdf, samples_graph):
     rows = rdf.query("""
         SELECT ?title ?line WHERE {
           ?u org:purpose ?d . ?d rdfs:label "押運業務"@zh-Hant-TW .
@@ -212,16 +205,16 @@ def test_jsonld_a_duty_is_a_purpose_whose_statement_names_its_document_and_line(
         initNs={"org": ORG, "prov": PROV, "dct": DCT, "og": "urn:orggraph:vocab:",
                 "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
         initBindings={"unit": rdflib.URIRef(unit_iri("財政部/關務署/基隆關/稽查組"))})
-    assert [(str(t), int(n)) for t, n in rows] == [(corpus.node(f"doc:{BUDGET_ID}")["title"], 34)]
+    assert [(str(t), int(n)) for t, n in rows] == [(samples_graph.node(f"doc:{BUDGET_ID}")["title"], 34)]
     assert "押運業務" in BUDGET_LINES[34 - 1]
     statements = list(rdf.subjects(predicate=rdflib.URIRef("urn:orggraph:vocab:duty")))
-    assert len(statements) == len(handles(corpus))
+    assert len(statements) == len(handles(samples_graph))
 
 
-def test_jsonld_iris_are_stable_and_percent_encoded(corpus):
+def test_jsonld_iris_are_stable_and_percent_encoded(samples_graph):
     assert unit_iri("財政部/關務署") == "urn:orggraph:unit:%E8%B2%A1%E6%94%BF%E9%83%A8/%E9%97%9C%E5%8B%99%E7%BD%B2"
     assert unit_iri("a b\"<c>") == "urn:orggraph:unit:a%20b%22%3Cc%3E"
-    assert export(corpus, "jsonld") == export(corpus, "jsonld")
+    assert export(samples_graph, "jsonld") == export(samples_graph, "jsonld")
     assert doc_iri(BUDGET_ID) == f"urn:orggraph:doc:{BUDGET_ID}"
     assert duty_iri("duty:5fac265cd520") == "urn:orggraph:duty:5fac265cd520"
 
@@ -243,16 +236,16 @@ def parse_mermaid(text: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     return nodes, edges
 
 
-def test_mermaid_edges_join_declared_nodes_and_labels_are_the_names(corpus):
-    nodes, edges = parse_mermaid(export(corpus, "mermaid", unit="關務署"))
-    s = scope(corpus, "關務署")
-    assert list(nodes.values()) == [corpus.node(u)["name"] for u in s.units]
+def test_mermaid_edges_join_declared_nodes_and_labels_are_the_names(samples_graph):
+    nodes, edges = parse_mermaid(export(samples_graph, "mermaid", unit="關務署"))
+    s = scope(samples_graph, "關務署")
+    assert list(nodes.values()) == [samples_graph.node(u)["name"] for u in s.units]
     by_id = dict(zip(nodes, s.units))
     assert all(a in nodes and b in nodes for a, b in edges)
     assert sorted((by_id[a], by_id[b]) for a, b in edges) == sorted(
-        (corpus.parent(u), u) for u in s.units[1:])
+        (samples_graph.parent(u), u) for u in s.units[1:])
     # tree 關務署's children, in document order
-    assert [by_id[b] for a, b in edges if by_id[a] == "財政部/關務署"] == corpus.children("財政部/關務署")
+    assert [by_id[b] for a, b in edges if by_id[a] == "財政部/關務署"] == samples_graph.children("財政部/關務署")
 
 
 def test_mermaid_depth_cuts_levels_and_says_how_many_are_below(run):

@@ -1,12 +1,12 @@
 """Conventions the fifth hand-checked sample (eval/fifth) showed, each read by a rule that holds across
-documents (issue 22).
+documents.
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
 national laws database (data/national.tar.xz).
 """
 from __future__ import annotations
 
-from conftest import duties_of, parse_national, units_below
+from support import duties_of, parse_national, units_below
 
 parse, below, duties = parse_national, units_below, duties_of
 

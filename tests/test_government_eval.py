@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 # What each set gave at the end of the session that drew it, a little below: the floors hold what was
 # reached (the targets of eval/government/README.md are higher).  dev was tuned to; heldout was not.

@@ -17,12 +17,12 @@ import re
 
 import pytest
 
-from conftest import REPO, SEED_BUDGET, SEED_RULES
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
 from queries.charts.html_chart import html_chart, script_json
 from queries.lookup.ask import ask_graph
 from queries.lookup.which import which
+from support import REPO, SEED_BUDGET, SEED_RULES
 
 
 def answers(graph, query, agency=None):
@@ -51,12 +51,6 @@ def budget_unit(line: int) -> str:
     agency = next(m.group(1) for text in reversed(BUDGET[:line])
                   if (m := re.match(r"^\(\d+\)\s*(\S+關)$", text.strip())))
     return f"財政部/關務署/{agency}/{name}"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    from graph_model.store.store import open_store
-    return open_store("/nonexistent/orggraph-test-store.json").graph()  # the bundled corpus
 
 
 class Watched:
@@ -121,8 +115,8 @@ def test_script_json_cannot_end_the_script():
 
 
 # ------------------------------------------------------------------ in the browser
-def test_tree_search_panel_and_screenshot(page, tmp_path, corpus):
-    chart = open_chart(page, tmp_path, corpus, "關務署")
+def test_tree_search_panel_and_screenshot(page, tmp_path, samples_graph):
+    chart = open_chart(page, tmp_path, samples_graph, "關務署")
     shown = chart.shown()
     divisions = [m.group(1) for text in BUDGET[12:28] if (m := re.match(r"^\d+\.\s*([^：]+)：", text))]
     agencies = [m.group(1) for text in BUDGET if (m := re.match(r"^\(\d+\)\s*(\S+關)$", text.strip()))]
@@ -134,12 +128,13 @@ def test_tree_search_panel_and_screenshot(page, tmp_path, corpus):
     listed = chart.search(query)
     expected = {budget_unit(n) for n, text in enumerate(BUDGET, 1) if "旅客、船員行李之檢查及通關" in text}
     assert len(expected) == 3 and expected <= {r["unit"] for r in listed[:4]}
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(corpus, query, agency="財政部/關務署")]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(samples_graph, query, agency="財政部/關務署")]
     # A name: the four 稽查組 of seed 001 come first.
     listed = chart.search("稽查組")
     named = {budget_unit(n) for n, text in enumerate(BUDGET, 1) if re.match(r"^\d+\.\s*稽查組：", text)}
     assert len(named) == 4 and {r["unit"] for r in listed[:4]} == named
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(corpus, "稽查組", agency="財政部/關務署")]
+    assert [r["unit"] for r in listed] == [h.unit["id"]
+                                           for h in answers(samples_graph, "稽查組", agency="財政部/關務署")]
 
     # The side panel: 基隆關's 稽查組 (seed 001 line 34), a duty with its document and line.
     page.click("#results li.hit[data-unit='財政部/關務署/基隆關/稽查組']")
@@ -148,7 +143,7 @@ def test_tree_search_panel_and_screenshot(page, tmp_path, corpus):
     assert "入出境運輸工具之通關及管理" in BUDGET[33]
     duty = page.locator("#panel li.duty", has_text="入出境運輸工具之通關及管理")
     assert f"{BUDGET_DOC}:34" in duty.inner_text()
-    assert page.locator("#panel li.duty").count() == len(which_duties(corpus, "財政部/關務署/基隆關/稽查組"))
+    assert page.locator("#panel li.duty").count() == len(which_duties(samples_graph, "財政部/關務署/基隆關/稽查組"))
     assert page.locator(".box.selected .name").inner_text() == "稽查組"
     page.screenshot(path=str(tmp_path / "panel.png"))
     assert (tmp_path / "panel.png").stat().st_size > 10_000
@@ -164,8 +159,8 @@ def which_duties(graph, uid):
     return duties_in_order(graph, uid)
 
 
-def test_expand_collapse_zoom_and_print(page, tmp_path, corpus):
-    chart = open_chart(page, tmp_path, corpus)  # every organization: sections start collapsed
+def test_expand_collapse_zoom_and_print(page, tmp_path, samples_graph):
+    chart = open_chart(page, tmp_path, samples_graph)  # every organization: sections start collapsed
     assert {"經濟部", "財政部", "智慧財產局", "專利一組"} <= set(chart.shown())
     head = next(i for i, text in enumerate(RULES) if text.startswith("專利一組") and "科辦事" in text)
     count = "一二三四五六七八九".index(re.search(r"分(.)科辦事", RULES[head]).group(1)) + 1  # 「分四科辦事」
@@ -201,14 +196,14 @@ def test_expand_collapse_zoom_and_print(page, tmp_path, corpus):
 
 
 @pytest.mark.parametrize("unit", [None, "財政部/關務署", "經濟部"])
-def test_search_answers_as_which(page, tmp_path, corpus, unit):
+def test_search_answers_as_which(page, tmp_path, samples_graph, unit):
     """Every query of eval/queries.jsonl: the page lists the units `which` lists, in its order, with its scores."""
-    chart = open_chart(page, tmp_path, corpus, unit)
+    chart = open_chart(page, tmp_path, samples_graph, unit)
     queries = QUERIES + OFFTOPIC + PARTIAL + QUESTIONS
     got = page.evaluate("qs => qs.map(q => orgchart.search(q))", queries)
     differ = []
     for query, hits in zip(queries, got):
-        want = [(h.unit["id"], round(h.score, 9)) for h in answers(corpus, query, agency=unit)]
+        want = [(h.unit["id"], round(h.score, 9)) for h in answers(samples_graph, query, agency=unit)]
         if [(u, round(s, 9)) for u, s in hits] != want:
             differ.append(query)
     assert differ == []
@@ -273,13 +268,13 @@ def test_the_whole_national_tree_opens_and_searches(page, tmp_path, national_gra
     chart.clean()
 
 
-def test_a_partial_match_says_so_in_the_page(page, tmp_path, corpus):
+def test_a_partial_match_says_so_in_the_page(page, tmp_path, samples_graph):
     # As `which 辦公室冷氣維修`: nothing matches as asked; 秘書室 第三科 (辦公處所及宿舍維修, seed 003 第12條 三)
     # is listed as a partial match, the status line saying that no unit matches fully.
-    assert which(corpus, "辦公室冷氣維修")[0].partial
-    chart = open_chart(page, tmp_path, corpus)
+    assert which(samples_graph, "辦公室冷氣維修")[0].partial
+    chart = open_chart(page, tmp_path, samples_graph)
     listed = chart.search("辦公室冷氣維修")
-    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(corpus, "辦公室冷氣維修")]
+    assert [r["unit"] for r in listed] == [h.unit["id"] for h in answers(samples_graph, "辦公室冷氣維修")]
     assert listed[0]["unit"] == "經濟部/智慧財產局/秘書室/第三科" and "部分相符" in listed[0]["text"]
     assert "沒有單位完全相符" in page.inner_text("#status")
     assert "部分相符" not in chart.search("保稅工廠監管")[0]["text"]

@@ -8,6 +8,7 @@ so a lazy import counts as much as any other.
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -228,3 +229,58 @@ def test_queries_and_cli_ask_the_graph_instead_of_networkx():
     touching = {name: graph_internals(path.read_text(encoding="utf-8")) for name, path in MODULES.items()
                 if name == "cli" or name.split(".")[0] == "queries"}
     assert {name: lines for name, lines in touching.items() if lines} == {}
+
+
+def test_every_package_names_its_public_api():
+    packages = {name: path for name, path in MODULES.items() if path.name == "__init__.py"}
+    assert {"graph_model", "loaders", "queries", "queries.lookup"} <= set(packages)
+    unnamed = sorted(name for name, path in packages.items()
+                     if not any(isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__"
+                                                                     for t in node.targets)
+                                for node in ast.parse(path.read_text(encoding="utf-8")).body))
+    assert unnamed == []
+
+
+def test_the_code_tells_no_history():
+    # Comments and docstrings say why; which issue or session a line came from is git's to say.
+    history = re.compile(r"\b(?:issue|session|round) \d+\b", re.I)
+    sources = [*MODULES.values(), *sorted((ROOT / "tests").glob("*.py")), *sorted((ROOT / "eval").rglob("*.py")),
+               *sorted((ROOT / "benchmarks").glob("*.py"))]
+    told = [f"{path.relative_to(ROOT)}:{n}" for path in sources
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if history.search(line)]
+    assert told == []
+
+
+def test_tests_import_their_helpers_from_support_never_conftest_or_each_other():
+    # pytest loads conftest.py itself (fixtures); a test module imported by another would run its tests twice.
+    tests = ROOT / "tests"
+    own = {path.stem for path in tests.glob("*.py")} - {"support"}
+    imported = {f"{path.name} imports {name}" for path in sorted(tests.glob("*.py"))
+                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                for name in ([a.name for a in node.names] if isinstance(node, ast.Import)
+                             else [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+                if name.split(".")[0] in own}
+    assert imported == set()
+
+
+def test_the_shared_graphs_are_made_by_one_fixture_each():
+    # conftest's samples_graph and seed001_graph: a module needing them names them, and makes no copy.
+    made = ('open_store("/nonexistent', "OrgGraph.build([load_path(SEED_BUDGET)])")
+    copies = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef) and any("fixture" in ast.unparse(d) for d in node.decorator_list):
+                body = ast.get_source_segment(source, node) or ""
+                copies += [f"{path.name}: {node.name}" for way in made if way in body]
+    assert copies == []
+
+
+def test_files_are_replaced_in_one_place():
+    # A file written whole or not at all (a temporary file beside it, renamed onto it) is written by
+    # graph_model/store/files.py's temp_beside and replaced: one way, not a copy per module.
+    ways = {"os.replace", "os.rename", "tempfile.mkstemp", "tempfile.NamedTemporaryFile"}
+    found = sorted(f"{name}: {ast.unparse(node.func)}" for name, path in MODULES.items()
+                   for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                   if isinstance(node, ast.Call) and ast.unparse(node.func) in ways)
+    assert found == ["graph_model.store.files: os.replace", "graph_model.store.files: tempfile.mkstemp"]

@@ -132,7 +132,7 @@ def test_roc_dates():
 def test_the_loader_keeps_the_sentences_that_tell_lineage_with_line_and_article():
     import sys
 
-    from conftest import REPO
+    from support import REPO
     sys.path.insert(0, str(REPO / "eval"))
     import corpus
 
@@ -220,3 +220,16 @@ def test_a_successor_named_before_its_rename(status):
     # 行政院飛航安全委員會組織規程: 「…飛航安全調查委員會飛安字第1010208014號令發布廢止」 (the council's name
     # before 「原名稱：飛航安全調查委員會組織法；新名稱：國家運輸安全調查委員會組織法」).
     assert status["K0000045"].successors == ("飛航安全調查委員會",)
+
+
+def test_rules_repealed_days_before_the_reorganisation_took_effect_name_the_successor(status):
+    # 國立臺中圖書館辦事細則, repealed 「中華民國一百零一年十二月三十日」; 國立公共資訊圖書館組織法 「定自一百零二年
+    # 一月一日施行」 (data/lineage.tsv: the rename, which the act does not state)
+    s = status["H0010023"]
+    assert (s.state, s.successors, s.date) == ("abolished", ("國立公共資訊圖書館",), "2012-12-30")
+
+
+def test_a_reviewed_row_about_the_body_comes_before_the_order_that_repealed_its_rules(status):
+    # 行政院農業委員會林務局農林航空測量所暫行組織規程, repealed by 農業部: the row names the 分署 it became
+    s = status["M0000019"]
+    assert s.successors == ("農業部林業及自然保育署航測及遙測分署",)

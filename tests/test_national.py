@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, stored_documents
+from support import REPO, stored_documents
 
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -346,7 +346,7 @@ def test_the_third_sample_reaches_the_floor():
 
 
 def test_the_fourth_sample_reaches_the_floor():
-    # Drawn and read in session 10; before any change made for it: units F1 0.968, which hit@1 0.951; after the
+    # Before any change made for it: units F1 0.968, which hit@1 0.951; after the
     # conventions it showed were read by rule: units F1 0.997 (eval/fourth/README.md).
     got = national_sample.evaluate(national_sample.load_gold(national_sample.FOURTH))
     misses = [(r["doc"], r["query"], r["rank"]) for r in got["rows"] if r["rank"] != 1]
@@ -533,7 +533,7 @@ def test_a_short_form_by_the_initials_rule_of_a_units_name_is_asked_in_the_names
     assert not index.catalog.initials_in("林鐵路", index.postings.__contains__)
 
 
-# ------------------------------------------------------------------ issue 22: no junk unit
+# ------------------------------------------------------------------ no junk unit
 def _posts(parsed, line: int) -> set[tuple[str, str]]:
     return {(p.unit[-1], p.title) for p in parsed.posts if p.kind == "post" and p.source.line == line}
 

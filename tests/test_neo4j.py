@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 from graph_model.errors import OrgGraphError
 from graph_model.graph.graph import OrgGraph
 from graph_model.neo4j import cypher as q
 from graph_model.neo4j.connection import Settings, cypher
 from graph_model.neo4j.writer import expected_counts, push
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, Source, UnitRecord
+from support import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
 
@@ -154,8 +154,8 @@ def test_bad_settings_give_one_line_error_without_password(neo4j_server, change)
         bad, expect = Settings(s.uri, s.username, "wrong-" + secret, s.database), "rejected the credentials"
         secret = bad.password
     elif change == "port":
-        from conftest import _free_port
-        bad, expect = Settings(f"bolt://127.0.0.1:{_free_port()}", s.username, s.password, s.database), "cannot reach"
+        from support import free_port
+        bad, expect = Settings(f"bolt://127.0.0.1:{free_port()}", s.username, s.password, s.database), "cannot reach"
     else:
         bad, expect = Settings(s.uri, s.username, s.password, "nosuchdb"), "no database 'nosuchdb'"
     start = time.monotonic()
@@ -176,8 +176,8 @@ def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
     assert result.exit_code == 1 and "definitely-wrong" not in result.stderr
     assert result.stderr.count("\n") == 1 and "rejected the credentials of user 'neo4j'" in result.stderr
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_env["NEO4J_PASSWORD"])
-    from conftest import _free_port
-    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{_free_port()}"],
+    from support import free_port
+    for args, expect in ((["neo4j", "push", "--uri", f"bolt://127.0.0.1:{free_port()}"],
                           "Error: cannot reach Neo4j at "),
                          (["neo4j", "status", "--database", "nosuchdb"], "Error: Neo4j at "),
                          (["neo4j", "reset", "--yes", "--database", "nosuchdb"], "Error: Neo4j at ")):
@@ -400,7 +400,7 @@ def test_cli_reset_asks_on_a_terminal(neo4j_server, corpus):
     import subprocess
     import sys
 
-    from conftest import REPO
+    from support import REPO
     s = conf(neo4j_server)
     exp = expected_counts(corpus)
 
@@ -626,7 +626,7 @@ def test_cookbook_query(name, pushed, corpus):
 def _eval_module():
     import importlib.util
 
-    from conftest import REPO
+    from support import REPO
     spec = importlib.util.spec_from_file_location("eval_run", REPO / "eval" / "run.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -668,9 +668,10 @@ def test_lookup_agency_and_type_filters(pushed):
 def test_units_by_reference_names_what_the_embedded_rule_names(pushed, corpus):
     # One rule (graph_model/records/unitref.py), two implementations: the same units for every reference.
     from graph_model.records.unitref import parse_unit_ref, units_named
-    from test_unitref import references, rows
-    table = rows(corpus)
-    refs = references(corpus) + ["財政部 / 關務署 / 基隆關", "/基隆關/", "", "不存在的單位", "本局", "財政部關稅總局"]
+    from support import unit_references, unit_rows
+    table = unit_rows(corpus)
+    refs = unit_references(corpus) + ["財政部 / 關務署 / 基隆關", "/基隆關/", "", "不存在的單位", "本局",
+                                      "財政部關稅總局"]
     differ = {}
     for ref in refs:
         key, parts = parse_unit_ref(ref)
@@ -753,9 +754,9 @@ def test_lookup_gives_partial_matches_as_embedded(pushed, corpus):
     # the off-topic queries (eval/offtopic.jsonl) get no partial match from either.
     import json
 
-    from conftest import REPO
     from queries.lookup.neo4j_lookup import which
     from queries.lookup.which import which as embedded_which
+    from support import REPO
 
     assert "辦公處所及宿舍維修" in "".join(_lines(SEED_RULES)[131].split())
     for query in ["辦公室冷氣維修", "員工宿舍分配管理", "走私毒品查緝", "預算執行進度管考", "貨櫃掃描儀器維護"]:
@@ -841,7 +842,7 @@ def test_eval_set_quality_of_the_neo4j_backend(neo4j_server, corpus):
 def _bench_push():
     import importlib.util
 
-    from conftest import REPO
+    from support import REPO
     spec = importlib.util.spec_from_file_location("bench_push", REPO / "benchmarks" / "bench_push.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -857,12 +858,12 @@ def doomed_server(neo4j_server, tmp_path_factory):
     import subprocess
     from types import SimpleNamespace
 
-    from conftest import REPO, _free_port
+    from support import REPO, free_port
 
     script = REPO / "scripts" / "neo4j-server"
     home = tmp_path_factory.mktemp("neo4j-doomed").resolve()
-    env = dict(os.environ, ORGGRAPH_NEO4J_HOME=str(home), ORGGRAPH_NEO4J_BOLT_PORT=str(_free_port()),
-               ORGGRAPH_NEO4J_HTTP_PORT=str(_free_port()), ORGGRAPH_NEO4J_HEAP="512m")
+    env = dict(os.environ, ORGGRAPH_NEO4J_HOME=str(home), ORGGRAPH_NEO4J_BOLT_PORT=str(free_port()),
+               ORGGRAPH_NEO4J_HTTP_PORT=str(free_port()), ORGGRAPH_NEO4J_HEAP="512m")
 
     def start():
         done = subprocess.run([str(script), "start"], env=env, capture_output=True, text=True)

@@ -19,12 +19,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_SOP, SEEDS
 from graph_model.neo4j import guide
 from graph_model.neo4j.connection import Settings, connect
 from graph_model.neo4j.writer import expected_counts, push
 from graph_model.records.records import UNIT_KINDS
 from queries.textnorm import fold
+from support import REPO, SEED_ACT, SEED_BUDGET, SEED_SOP, SEEDS
 
 GRASS = REPO / "docs" / "orggraph.grass"
 SHOTS = os.environ.get("ORGGRAPH_BROWSER_SHOTS")  # a directory: keep the screenshots there (docs/img)

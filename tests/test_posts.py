@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 from graph_model.records.ranks import rank_label
 from graph_model.records.records import Source, plain
 from loaders.acts.posts import (
@@ -18,6 +17,7 @@ from loaders.acts.posts import (
     parse_rank,
 )
 from loaders.read.text import logical_lines
+from support import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES
 
 AGENCY = ("財政部", "關稅總局")
 

@@ -61,3 +61,13 @@ def test_a_name_holding_the_charts_marker_is_not_filled_in(tmp_path, run, store_
     page = out.read_text(encoding="utf-8")
     title = page[page.index("<title>"):page.index("</title>")]
     assert title == "<title>組織圖：/*ORGGRAPH-DATA*/組"  # the data is in its script, not poured into the title
+
+
+def test_no_part_of_a_password_in_the_uri_is_printed(run, monkeypatch):
+    # A / ends the URI's authority: a driver given the URI would take 「neo4j:pw1」 for a host and print it.
+    monkeypatch.setenv("NEO4J_URI", "bolt://neo4j:pw1/rest of it@127.0.0.1:1")
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    result = run("cypher", "RETURN 1")
+    assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
+    assert "pw1" not in result.stderr + result.stdout and "rest of it" not in result.stderr, result.stderr
+    assert "NEO4J_PASSWORD" in result.stderr  # where the password goes instead

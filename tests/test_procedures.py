@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.records import Actor, Source, TimeLimit
 from loaders import load_path
@@ -27,6 +26,7 @@ from queries.procedure import (
     procedures_of,
     render_procedure,
 )
+from support import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP
 
 SOP_DOC = SEED_SOP.stem
 RULES_DOC = SEED_RULES.stem
@@ -599,7 +599,7 @@ def test_the_office_rules_loader_adds_the_rules(rules_doc):
 
 @pytest.mark.parametrize("name", sorted(CORPUS_RULES))
 def test_rules_of_the_corpus_office_rules(name):
-    from conftest import CORPUS
+    from support import CORPUS
     parsed = load_path(CORPUS / f"{name}.txt")
     assert parsed.document.genre == "office_rules"
     rules = parsed.procedures
@@ -608,7 +608,7 @@ def test_rules_of_the_corpus_office_rules(name):
 
 
 def test_corpus_rules_name_who_decides_and_who_answers():
-    from conftest import CORPUS
+    from support import CORPUS
     rules = {r.source.article: r for r in load_path(CORPUS / "08_cip_office_rules.txt").procedures}
     disagreements = rules["第20條"].steps  # 312-314
     assert [s.terms.deciders for s in disagreements] == [("主任委員", "副主任委員"), ("各該處、室主管",)]
@@ -623,7 +623,7 @@ def test_corpus_rules_name_who_decides_and_who_answers():
 
 
 def test_organization_acts_have_no_rules():
-    from conftest import CORPUS
+    from support import CORPUS
     for path in [SEED_ACT, *sorted(CORPUS.glob("0[1-6]_*.txt")), CORPUS / "12_tainan_city_gov_organization_rules.txt"]:
         assert load_path(path).procedures == [], path.name
 

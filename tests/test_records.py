@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from conftest import SEED_RULES, SEED_SOP, edit_record, stored_documents
 from graph_model.errors import StoreError
 from graph_model.records.records import ProcedureRecord, Source, StepRecord, parsed_from_dict, to_dict
 from graph_model.store.store import SAMPLES_STORE, open_store
 from loaders import load_path
 from loaders.batch import read_paths
+from support import SEED_RULES, SEED_SOP, edit_record, stored_documents
 
 SOP_DOC, RULES_DOC = SEED_SOP.stem, SEED_RULES.stem
 

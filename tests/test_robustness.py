@@ -13,8 +13,8 @@ import time
 import pytest
 
 import loaders
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, edit_record, stored_documents
 from loaders import LoadError
+from support import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, edit_record, stored_documents
 
 
 def parse_or_refuse(text: str):
@@ -211,7 +211,7 @@ def test_a_long_number_in_a_procedure_step_is_no_hang():
 
 def test_line_separators_in_a_procedure_document_keep_its_line_numbers():
     # The long fuzz run: U+2028 inside seed 004 made its line table shorter than its lines.
-    from conftest import SEED_SOP
+    from support import SEED_SOP
     text = SEED_SOP.read_text(encoding="utf-8")
     cut = text.index("\n", len(text) // 2)
     parse_or_refuse(text[:cut] + "\u2028" + text[cut:])
@@ -227,6 +227,40 @@ def test_a_password_in_the_uri_is_never_printed(run, monkeypatch):
     monkeypatch.setenv("NEO4J_URI", "bolt://neo4j:uri-secret-pw@127.0.0.1:1")
     monkeypatch.setenv("NEO4J_PASSWORD", "env-secret-pw")
     result = run("cypher", "RETURN 1")
-    # the driver refuses a user and password in a bolt:// URI; its message quotes the URI, redacted here
+    # a user and password in the URI are refused before any driver sees them, and the URI is shown without them
     assert result.exit_code == 1 and "bolt://127.0.0.1:1" in result.stderr and len(result.stderr.splitlines()) == 1
     assert "uri-secret-pw" not in result.stderr + result.stdout and "env-secret-pw" not in result.stderr
+
+
+def test_the_guide_server_answers_only_by_its_own_name():
+    # A page of another site whose name was made to point at 127.0.0.1 (DNS rebinding) sends its own Host:
+    # the guide, served with Access-Control-Allow-Origin: *, is no answer to it.
+    import http.client
+
+    from graph_model.neo4j import guide
+    server = guide.serve(port=0)
+    try:
+        port = server.server_address[1]
+        answers = {}
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}", "rebound.example", f"rebound.example:{port}"):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", guide.GUIDE_PATH, headers={"Host": host})
+            response = conn.getresponse()
+            answers[host] = (response.status, response.getheader("Access-Control-Allow-Origin"),
+                             "orggraph" in response.read().decode("utf-8", "replace"))
+            conn.close()
+    finally:
+        server.shutdown()
+    assert answers[f"localhost:{port}"] == answers[f"127.0.0.1:{port}"] == (200, "*", True)
+    assert answers["rebound.example"][:2] == answers[f"rebound.example:{port}"][:2] == (421, None)
+
+
+@pytest.mark.parametrize("command", ["load", "store"])
+def test_a_loop_of_symbolic_links_is_said_to_be_one(command, run, store_path, tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    args = ("--store", str(store_path), "load", str(tmp_path / "a.txt")) if command == "load" else \
+        ("--store", str(tmp_path / "a.txt"), "tree")
+    result = run(*args)
+    assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
+    assert "a loop of symbolic links" in result.stderr and "no such" not in result.stderr, result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -117,7 +117,7 @@ def test_the_council_calls_itself_this_council():
 
 def test_posts_of_a_family_of_units():
     # D0030015 line 78: 「本處各組置組長一人，承普查長、副普查長之命，主管各該組業務」, after 第4條's list
-    # (「五、秘書組：」 …): each 組 its 組長, no unit 「各組」 (issue 22)
+    # (「五、秘書組：」 …): each 組 its 組長, no unit 「各組」
     posts = [p for p in parse("D0030015").posts if isinstance(p, PostRecord) and p.title == "組長"]
     assert {p.unit[-1] for p in posts} == {"普查組", "國軍普查組", "統計組", "電腦作業組", "秘書組"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import SEED_ACT, SEED_BUDGET
+from support import SEED_ACT, SEED_BUDGET
 
 
 def _line(path, n: int) -> str:

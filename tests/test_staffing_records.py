@@ -9,7 +9,6 @@ import json
 
 import pytest
 
-from conftest import SEED_ACT, SEED_BUDGET, edit_record, stored_documents
 from graph_model.records.records import (
     HeadcountRecord,
     PostRecord,
@@ -23,6 +22,7 @@ from graph_model.records.records import (
 )
 from graph_model.store.store import open_store
 from loaders import load_path
+from support import SEED_ACT, SEED_BUDGET, edit_record, stored_documents
 
 AGENCY = ("財政部", "關稅總局")
 

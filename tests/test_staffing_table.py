@@ -5,8 +5,8 @@ up by hand too (both 合計 rows and every row total add up in this document).
 """
 from __future__ import annotations
 
-from conftest import SEED_BUDGET
 from loaders.budget.staffing_table import check_totals, staffing_tables, tables
+from support import SEED_BUDGET
 
 AGENCY = ("財政部", "關務署")
 COLUMNS = ["職員", "技工", "工友", "駕駛", "聘用", "約僱", "合計"]
@@ -217,3 +217,14 @@ def test_validate_seed_totals_clean(run, store001):
     result = run("--store", store001, "validate", "--json")
     check = next(c for c in json.loads(result.stdout)["checks"] if c["name"] == "headcount_totals")
     assert check["count"] == 0
+
+
+def test_the_reader_and_the_staffing_view_share_one_list_of_categories():
+    # A category the reader learns is ordered by the view as it is (no copy to keep in step).
+    import queries.staffing
+    from graph_model.records.records import HEADCOUNT_CATEGORIES
+    from loaders.budget import staffing_table
+    assert staffing_table.CATEGORIES is HEADCOUNT_CATEGORIES
+    copies = [name for name, value in vars(queries.staffing).items() if isinstance(value, tuple)
+              and set(value) & set(HEADCOUNT_CATEGORIES) and value is not HEADCOUNT_CATEGORIES]
+    assert copies == []

@@ -7,13 +7,11 @@ import sqlite3
 
 import pytest
 
-from conftest import SEED_ACT, SEED_BUDGET, SEEDS
 from graph_model.errors import StoreError
 from graph_model.store.store import FORMAT, SAMPLES_STORE, atomic_write, bundled_store, default_store_path, open_store
 from loaders import LoadError
 from loaders.batch import read_paths
-
-BUDGET_ID = SEED_BUDGET.stem
+from support import BUDGET_ID, SEED_ACT, SEED_BUDGET, SEEDS
 
 
 def counts(store):

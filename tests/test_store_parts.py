@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS, database, stored_documents
 from graph_model.records.records import to_dict
 from graph_model.store import store_db, store_records
 from graph_model.store.store import bundled_store, open_store
 from graph_model.store.store_records import Record, dumps
 from loaders.batch import read_paths
+from support import SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, SEEDS, database, stored_documents
 
 
 def test_a_record_written_in_pieces_is_the_json_of_its_dict(monkeypatch):

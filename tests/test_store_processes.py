@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS, REPO, SEEDS, stored_documents
+from support import CORPUS, REPO, SEEDS, stored_documents
 
 sys.path.insert(0, str(REPO / "eval"))
 import corpus as national_corpus  # noqa: E402

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, database, stored_documents
 from graph_model.errors import StoreError
 from graph_model.store import store_json
 from graph_model.store.store import open_store
 from loaders.batch import read_paths
+from support import CORPUS, SEED_ACT, SEED_BUDGET, SEED_RULES, SEED_SOP, database, stored_documents
 
 
 def rows(path) -> dict[str, tuple]:

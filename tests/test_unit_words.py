@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 sys.path.insert(0, str(REPO / "eval"))
 

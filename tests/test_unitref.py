@@ -4,58 +4,36 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED_ACT
 from graph_model.errors import AmbiguousUnit, UnknownUnit
 from graph_model.graph.graph import OrgGraph
 from graph_model.records.unitref import parse_unit_ref, units_named
+from support import SEED_ACT, unit_references, unit_rows
 
 ACT_LINES = SEED_ACT.read_text(encoding="utf-8").splitlines()
 
 
-@pytest.fixture(scope="module")
-def samples():
-    from graph_model.store.store import open_store
-    return open_store("/nonexistent/store.json").graph()  # the bundled samples
-
-
-def references(graph) -> list[str]:
-    """Every way the units of ``graph`` are named: ids, names, full names, aliases, two-piece
-    suffixes (with / and ›) and a parent's name before a full name or alias."""
-    refs = set()
-    for u in graph.units():
-        p, names = u["path"], [u["full_name"], *u["aliases"]]
-        refs.update([u["id"], u["name"], *names, "/".join(p[-2:]), " › ".join(p[-2:])])
-        if len(p) > 1:
-            refs.update(f"{p[-2]}/{n}" for n in names)
-    return sorted(refs - {""})
-
-
-def rows(graph):
-    return [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in graph.units()]
-
-
-def test_show_and_which_agency_name_the_same_units(samples):
+def test_show_and_which_agency_name_the_same_units(samples_graph):
     # `show` wants exactly one; `which --agency` takes all: the same units either way.
     from queries.lookup.which import index_of
-    index = index_of(samples)
-    graph_rows, index_rows = rows(samples), [(u.id, u.path, u.full_name, u.aliases) for u in index.units]
+    index = index_of(samples_graph)
+    graph_rows, index_rows = unit_rows(samples_graph), [(u.id, u.path, u.full_name, u.aliases) for u in index.units]
     ids = [r[0] for r in graph_rows]
-    refs = references(samples)
+    refs = unit_references(samples_graph)
     assert len(refs) > 300
     several, nothing = 0, []
     for ref in refs:
         named = [ids[i] for i in units_named(ref, graph_rows)]
         assert [index.units[i].id for i in units_named(ref, index_rows)] == named, ref
         if len(named) == 1:
-            assert samples.resolve(ref) == named[0]
+            assert samples_graph.resolve(ref) == named[0]
         elif not named:
             nothing.append(ref)
             with pytest.raises(UnknownUnit):
-                samples.resolve(ref)
+                samples_graph.resolve(ref)
         else:
             several += 1
             with pytest.raises(AmbiguousUnit) as err:
-                samples.resolve(ref)
+                samples_graph.resolve(ref)
             assert err.value.candidates == named
     assert several  # 稽查組, 秘書室 …: a name several agencies use
     # Only the aliases 本局 (「財政部關稅總局(以下簡稱本局)」, seed 002) name nothing: a self-reference.
@@ -70,15 +48,15 @@ def test_an_id_names_its_unit_alone():
         g.add_unit(path, "Agency", "局", Source("d", 1))
     assert g.resolve("甲局") == "甲局"
     assert [u["id"] for u in g.units()] == ["乙部", "乙部/甲局", "甲局"]
-    assert units_named("/甲局/", rows(g)) == [2]
-    assert units_named("乙部 › 甲局", rows(g)) == [1]
+    assert units_named("/甲局/", unit_rows(g)) == [2]
+    assert units_named("乙部 › 甲局", unit_rows(g)) == [1]
 
 
 @pytest.mark.parametrize("ref", ["", " / ", "›"])
-def test_a_blank_reference_names_nothing(samples, ref):
+def test_a_blank_reference_names_nothing(samples_graph, ref):
     assert parse_unit_ref(ref) == ("", [])
     with pytest.raises(UnknownUnit):
-        samples.resolve(ref)
+        samples_graph.resolve(ref)
 
 
 def test_the_build_lookup_and_the_rule_agree_on_paths(national_documents):
@@ -87,7 +65,7 @@ def test_the_build_lookup_and_the_rule_agree_on_paths(national_documents):
     from graph_model.store.store import current_documents
     graph = OrgGraph.build(current_documents(national_documents))
     units = graph.units()
-    table, by_id = rows(graph), {u["id"]: u for u in units}
+    table, by_id = unit_rows(graph), {u["id"]: u for u in units}
     checked = 0
     for u in units[::7]:
         path = u["path"]

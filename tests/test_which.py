@@ -15,17 +15,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEED_ACT, SEED_BUDGET, SEED_RULES
-
-BUDGET_ID = SEED_BUDGET.stem
-BUDGET_LINES = SEED_BUDGET.read_text(encoding="utf-8").splitlines()
-
-
-@pytest.fixture(scope="module")
-def graph001():
-    from graph_model.graph.graph import OrgGraph
-    from loaders import load_path
-    return OrgGraph.build([load_path(SEED_BUDGET)])
+from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, SEED_RULES
 
 
 def units_stating(phrase: str) -> set[str]:
@@ -245,33 +235,33 @@ def test_a_mistyped_store_is_an_error_not_the_samples(run, monkeypatch):
 
 
 # --------------------------------------------------------------------------- library and cache
-def test_library_is_graph_first_and_index_round_trips(graph001):
+def test_library_is_graph_first_and_index_round_trips(seed001_graph):
     from queries.lookup.search import Index, build_index
     from queries.lookup.which import which
-    index = build_index(graph001)
+    index = build_index(seed001_graph)
     again = Index.from_dict(json.loads(json.dumps(index.to_dict(), ensure_ascii=False)))
     for q in ("私貨標售", "誰負責國會聯絡？", "缉私案件"):
-        assert [h.to_dict() for h in which(graph001, q)] == [h.to_dict() for h in which(again, q)]
+        assert [h.to_dict() for h in which(seed001_graph, q)] == [h.to_dict() for h in which(again, q)]
 
 
-def test_other_kinds_of_text_can_join_the_index(graph001):
+def test_other_kinds_of_text_can_join_the_index(seed001_graph):
     from queries.entries import Entry, Handler
     from queries.lookup import search
     def extra(graph):
         yield Entry("procedure", "proc:1", "旅客行李通關作業程序", [Handler("財政部/關務署/臺北關/稽查組", "doc", 1)])
-    index = search.build_index(graph001, sources={**search.ENTRY_SOURCES, "test-procedure": extra})
+    index = search.build_index(seed001_graph, sources={**search.ENTRY_SOURCES, "test-procedure": extra})
     from queries.lookup.which import which
     hit = which(index, "行李通關作業程序")[0]
     assert hit.unit["id"] == "財政部/關務署/臺北關/稽查組" and hit.evidence[0].kind == "procedure"
 
 
-def test_index_cache_is_written_read_and_survives_corruption(graph001, tmp_path):
+def test_index_cache_is_written_read_and_survives_corruption(seed001_graph, tmp_path):
     from queries.lookup.which import KEEP, cached_index
     calls = []
 
     def build():
         calls.append(1)
-        return graph001
+        return seed001_graph
     first = cached_index("fp-1", build, tmp_path)
     assert len(calls) == 1 and len(list(tmp_path.glob("which-*.sqlite"))) == 1
     second = cached_index("fp-1", build, tmp_path)
@@ -312,14 +302,14 @@ def test_one_store_object_builds_its_graph_and_index_once(tmp_path):
     assert calls == [1]
 
 
-def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_same_index(graph001, tmp_path):
+def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_same_index(seed001_graph, tmp_path):
     # After a change the index is rebuilt from the new graph; the texts the previous index had
     # folded are taken from it, and the result is exactly what a build from nothing gives.
     from graph_model.store.store import open_store
     from queries.lookup.index_file import folded_texts
     from queries.lookup.search import build_index
     from queries.lookup.which import _code_key, cached_index
-    cached_index("before", lambda: graph001, tmp_path)
+    cached_index("before", lambda: seed001_graph, tmp_path)
     known = folded_texts(next(tmp_path.glob("which-*.sqlite")), _code_key())
     assert "押運業務" in known and folded_texts(next(tmp_path.glob("which-*.sqlite")), "other code") == {}
     after = open_store("/nonexistent/store.json").graph()  # every seed: 001 and more
@@ -329,29 +319,29 @@ def test_a_rebuild_reuses_the_folded_texts_of_the_previous_index_and_gives_the_s
     assert {t: list(rebuilt.postings[t]) for t in fresh.postings} == fresh.postings
 
 
-def test_damage_found_while_reading_the_index_rebuilds_it(graph001, tmp_path):
+def test_damage_found_while_reading_the_index_rebuilds_it(seed001_graph, tmp_path):
     # A file that opens but whose rows are damaged: found only when the query reads them.
     import sqlite3
 
     from queries.lookup.which import cached_which, which
-    cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
+    cached_which("fp", lambda: seed001_graph, "保稅工廠監管", tmp_path)
     cache = next(tmp_path.glob("which-*.sqlite"))
     with sqlite3.connect(cache) as conn:
         conn.execute("UPDATE entries SET row = x'ff00'")
-    hits, _ = cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path, top=3)
-    assert [h.unit["id"] for h in hits] == [h.unit["id"] for h in which(graph001, "保稅工廠監管", top=3)]
-    hits, _ = cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path, top=3)  # the rebuilt file reads
+    hits, _ = cached_which("fp", lambda: seed001_graph, "保稅工廠監管", tmp_path, top=3)
+    assert [h.unit["id"] for h in hits] == [h.unit["id"] for h in which(seed001_graph, "保稅工廠監管", top=3)]
+    hits, _ = cached_which("fp", lambda: seed001_graph, "保稅工廠監管", tmp_path, top=3)  # the rebuilt file reads
     assert hits and hits[0].evidence
 
 
-def test_a_whole_row_of_an_older_shape_is_read_as_damage(graph001, tmp_path):
+def test_a_whole_row_of_an_older_shape_is_read_as_damage(seed001_graph, tmp_path):
     # Handlers without their role (an older index), each row's CRC made to agree: a rebuild, no traceback.
     import json
     import sqlite3
 
     from queries.lookup.index_file import _crc
     from queries.lookup.which import cached_which, which
-    cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path)
+    cached_which("fp", lambda: seed001_graph, "保稅工廠監管", tmp_path)
     cache = next(tmp_path.glob("which-*.sqlite"))
     with sqlite3.connect(cache) as conn:
         for i, row in conn.execute("SELECT id, row FROM entries").fetchall():
@@ -359,8 +349,8 @@ def test_a_whole_row_of_an_older_shape_is_read_as_damage(graph001, tmp_path):
             entry[6] = [h[:6] for h in entry[6]]
             data = json.dumps(entry, ensure_ascii=False).encode()
             conn.execute("UPDATE entries SET row = ?, crc = ? WHERE id = ?", (data, _crc(i, data), i))
-    hits, _ = cached_which("fp", lambda: graph001, "保稅工廠監管", tmp_path, top=3)
-    assert [h.to_dict() for h in hits] == [h.to_dict() for h in which(graph001, "保稅工廠監管", top=3)]
+    hits, _ = cached_which("fp", lambda: seed001_graph, "保稅工廠監管", tmp_path, top=3)
+    assert [h.to_dict() for h in hits] == [h.to_dict() for h in which(seed001_graph, "保稅工廠監管", top=3)]
 
 
 def test_a_cached_lookup_imports_no_graph_or_database_library(store001, tmp_path):
@@ -484,11 +474,11 @@ def test_filler_alone_is_still_a_query():
     assert clean_query("社會工作") == "社會工作" and clean_query("一般事務") == "一般事務"
 
 
-def test_a_long_verbatim_run_makes_a_candidate_however_long_the_query(graph001):
+def test_a_long_verbatim_run_makes_a_candidate_however_long_the_query(seed001_graph):
     # 「保稅工廠」 word for word, then words no document has: the duties holding the run answer (before, the
     # share of the query they held was too small for them to be considered at all).
     from queries.lookup.search import build_index, search
-    index = build_index(graph001)
+    index = build_index(seed001_graph)
     tail = "魑魅魍魎饕餮貔貅麒麟"
     assert not any(ch in index.postings for ch in tail)
     results = search(index, "保稅工廠" + tail)
@@ -526,12 +516,12 @@ def test_longest_run_is_the_longest_common_piece():
 
 @pytest.mark.parametrize("query", ["保稅工廠監管" * 700, "是由" * 2000 + "保稅", "單位" * 2000 + "x",
                                    "誰負責國會聯絡？" * 500, "印信管理" * 1000])
-def test_long_queries_stay_fast(graph001, query):
+def test_long_queries_stay_fast(seed001_graph, query):
     # Every step is linear in the query: 4000 characters take well under a second (it once took 14 s).
     import time
 
     from queries.lookup.search import build_index, search
-    index = build_index(graph001)
+    index = build_index(seed001_graph)
     start = time.perf_counter()
     search(index, query)
     assert time.perf_counter() - start < 2.0

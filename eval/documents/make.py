@@ -172,6 +172,10 @@ DOCUMENTS = (
     ("tests/data/corpus/09_epa_office_rules.txt", "epa-office-rules", ("docx", "pdf2")),
     ("tests/data/corpus/03_nfa_organization_statute.txt", "nfa-statute", ("odt", "docx")),
     ("tests/data/layouts/cwa_budget_flattened.txt", "cwa-budget", ("pdf",)),
+    ("tests/data/layouts/moda_budget_word.txt", "moda-budget", ("pdf", "docx")),
+    ("tests/data/layouts/wda_budget_pdf.txt", "wda-budget", ("pdf",)),
+    ("tests/data/layouts/nricm_budget_chart.txt", "nricm-budget", ("pdf", "odt")),
+    ("tests/data/layouts/ftc_budget_columns.txt", "ftc-budget", ("pdf",)),
 )
 
 

@@ -29,6 +29,11 @@ def records(parsed) -> tuple[set, set, set]:
     return units, duties, steps
 
 
+def figures(parsed) -> set:
+    """A budget book's headcount figures: row, kind, year, category and value."""
+    return {(h.row, h.kind, h.year, h.category, h.value) for h in parsed.headcounts}
+
+
 def f1(got: set, want: set) -> dict:
     tp = len(got & want)
     p = tp / len(got) if got else 1.0
@@ -40,24 +45,29 @@ def file_name(stem: str, fmt: str) -> str:
     return f"{stem}{'-2col' if fmt == 'pdf2' else ''}.{fmt.rstrip('2')}"
 
 
+KINDS = ("units", "duties", "steps", "headcounts")
+
+
 def evaluate(folder: Path = HERE / "files") -> list[dict]:
     rows = []
     for source, stem, formats in DOCUMENTS:
-        want = records(loaders.load_path(ROOT / source))
+        parsed = loaders.load_path(ROOT / source)
+        want = (*records(parsed), figures(parsed))
         for fmt in formats:
             path = folder / file_name(stem, fmt)
-            got = records(loaders.load_path(path))
-            rows.append({"file": path.name, **{k: f1(g, w) for k, g, w in zip(("units", "duties", "steps"), got, want)},
-                         "missed": {k: sorted(w - g)[:3] for k, g, w in zip(("units", "duties", "steps"), got, want)
-                                    if w - g}})
+            parsed = loaders.load_path(path)
+            got = (*records(parsed), figures(parsed))
+            rows.append({"file": path.name, **{k: f1(g, w) for k, g, w in zip(KINDS, got, want)},
+                         "missed": {k: sorted(w - g)[:3] for k, g, w in zip(KINDS, got, want) if w - g}})
     return rows
 
 
 def main() -> None:
     rows = evaluate()
-    print(f"{'file':30} {'units F1':>9} {'duties F1':>10} {'steps F1':>9}")
+    print(f"{'file':30} {'units F1':>9} {'duties F1':>10} {'steps F1':>9} {'headcounts F1':>14}")
     for r in rows:
-        print(f"{r['file']:30} {r['units']['f1']:>9.3f} {r['duties']['f1']:>10.3f} {r['steps']['f1']:>9.3f}")
+        print(f"{r['file']:30} {r['units']['f1']:>9.3f} {r['duties']['f1']:>10.3f} {r['steps']['f1']:>9.3f}"
+              f" {r['headcounts']['f1']:>14.3f}")
         if "-v" in sys.argv[1:]:
             for key, missed in r["missed"].items():
                 print(f"    {key} missed: {json.dumps(missed, ensure_ascii=False)}")

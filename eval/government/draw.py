@@ -1,4 +1,4 @@
-"""Draw the duties of the whole-government query set (issue 20): seeded and reproducible.
+"""Draw the duties of the whole-government query set: seeded and reproducible.
 
     python eval/government/draw.py [--seed 20261206] [--n 70] [--exclude DRAW.tsv ...] [NATIONAL_DIR]
 

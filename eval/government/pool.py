@@ -1,4 +1,4 @@
-"""Pool the candidates of the whole-government query set for grading (issue 20).
+"""Pool the candidates of the whole-government query set for grading.
 
     python eval/government/pool.py STORE [--set dev|heldout] [--systems orggraph,bm25,thesaurus] [--out pool.jsonl]
 

@@ -1,4 +1,4 @@
-"""Score the whole-government query set (issue 20) on the whole national store, beside plain BM25.
+"""Score the whole-government query set on the whole national store, beside plain BM25.
 
     python eval/government/score.py [--store STORE] [--set dev|heldout] [-v] [--json]
 

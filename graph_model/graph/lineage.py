@@ -35,6 +35,7 @@ deterministic (documents in id order, evidence in a fixed order).
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 import sys
 from collections.abc import Iterable
@@ -356,10 +357,12 @@ def _newer_acts(corpus: _Corpus, out: dict[str, Status]) -> None:
 
 def _successions(corpus: _Corpus, out: dict[str, Status], table: list[dict]) -> list[_Succession]:
     """Every agency the documents (or the table) say was succeeded, with its evidence: what a document
-    says first (its own words before the naming conventions), the table last."""
+    says first (its own words before the naming conventions)."""
+    # A reviewed row names the body itself; a repeal order only who repealed its rules (農業部, for a 分署's
+    # predecessor under a 林務局 since gone): the row before it.
     found = _by_rename(corpus) + _by_merge(corpus) + _by_transfer(corpus) + _by_same_order(corpus) \
-        + _by_filing(corpus) + _by_repeal_order(corpus) + _by_sunset(corpus, out) + _by_naming(corpus) \
-        + _by_table(table)
+        + _by_filing(corpus) + _by_table(table) + _by_repeal_order(corpus) + _by_sunset(corpus, out) \
+        + _by_naming(corpus)
     # An agency that still has a document dated on or after the evidence exists: that evidence is wrong for it.
     return [s for s in found if not corpus.alive_after(s.agency, s.date)]
 
@@ -572,6 +575,18 @@ def _under_succeeded(p: ParsedDocument, corpus: _Corpus, successions: list[_Succ
     return None
 
 
+# Rules repealed this many days before a reorganisation took effect were repealed with it.
+REPEALED_WITH = 62
+
+
+def _days_before(a: str, b: str) -> int:
+    """How many days date ``a`` is before date ``b`` (YYYY-MM-DD, or a year and month alone); 0 when not."""
+    try:
+        return max((datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days, 0)
+    except ValueError:
+        return 0 if a >= b else REPEALED_WITH + 1
+
+
 def _abolished_with_successors(corpus: _Corpus, out: dict[str, Status], successions: list[_Succession]) -> None:
     """A repealed document of an agency that was succeeded names that successor too (行政院衛生署組織法,
     repealed when 衛生福利部組織法 took effect): it stays abolished, with the successor and its source."""
@@ -580,8 +595,9 @@ def _abolished_with_successors(corpus: _Corpus, out: dict[str, Status], successi
             continue
         own = corpus.agency[doc]
         s = next((s for s in successions if own == s.agency), None)
-        # Repealed with the reorganisation, not long before it (an older version of the act is not).
-        if s is not None and not (s.date and status.date and status.date < s.date):
+        # Repealed with the reorganisation, not long before it (an older version of the act is not); the
+        # order often comes days before the successor's act takes effect (101.12.30 for 102.01.01).
+        if s is not None and not (s.date and status.date and _days_before(status.date, s.date) > REPEALED_WITH):
             out[doc] = Status(doc, "abolished", s.successors, status.date or s.date,
                               f"{status.evidence}；{s.agency} → {'、'.join(s.successors)}：{s.evidence}".lstrip("；"),
                               status.where or s.where)

@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
-from .lineage import INTERIM_BASIS, ORDER_NO, Status, agency_of, history_entries, renames, roc_date
+from .lineage import INTERIM_BASIS, ORDER_NO, Status, agency_of, history_entries, read_table, renames, roc_date
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -45,9 +46,11 @@ FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區�
 _WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
 
 
-def mark(graph, statuses: Mapping, docs=()) -> None:
+def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = None) -> None:
     """Write ``statuses`` (document id -> Status) into ``graph`` (see the module's docstring), and
-    each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents)."""
+    each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents);
+    ``table``: the rows of data/lineage.tsv (:func:`~graph_model.graph.lineage.read_table`), read
+    from the file when not given."""
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
@@ -65,17 +68,23 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             node.update(status=s.state, successors=list(s.successors), status_date=s.date,
                         status_evidence=s.evidence, status_where=s.where)
     units = graph.units()
+    table = read_table() if table is None else table
     own_docs: dict[str, set[str]] = {}  # unit id -> the documents about it (not those of units below it)
-    for doc, uid in _agencies_of_documents(units).items():
+    bodies = _agencies_of_documents(units)
+    for doc, uid in bodies.items():
         own_docs.setdefault(uid, set()).add(doc)
+    # a body a reviewed row names: its successor is its own, not its parent's (國立中央圖書館臺灣分館)
+    tabled = {r["agency"] for r in table if r.get("agency")}
     ended: dict[str, list] = {}  # unit id -> the statuses of the documents that set it up, none current
     for unit in units:
         sources = {src["doc"] for src in unit.get("sources", ())}
         found = [s for d in sorted(sources) if (s := statuses.get(d)) is not None]
         if found and len(found) == len(sources) and all(s.state != "current" for s in found):
-            ended[unit["id"]] = found
             # Its own documents say what became of it; a document of a unit below only names that unit's heir.
-            telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or found
+            telling = [s for s in found if s.doc in own_docs.get(unit["id"], ())] or \
+                [s if s.doc not in bodies or not tabled & set(_path_names(graph.node(bodies[s.doc])["path"]))
+                 else replace(s, successors=()) for s in found]
+            ended[unit["id"]] = telling if len(telling) == len(found) else found
             first = next((s for s in telling if s.successors), telling[0])
             # It ended when the last of its documents stopped applying (內政部役政署: its 組織條例 was
             # repealed in 2015, its 組織法 and 處務規程 applied until 2023).
@@ -104,6 +113,7 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended, renamed):
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    _tabled(graph, ended, rows, read_table() if table is None else table)
     _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
@@ -121,6 +131,33 @@ def mark(graph, statuses: Mapping, docs=()) -> None:
         node = graph.node(uid)
         if node.get("status") == "abolished" and graph.out(uid, EDGE):
             node["status"] = "superseded"
+
+
+def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) -> None:
+    """A body that is history with no successor, named by a row of data/lineage.tsv: the row's successors.
+    Its documents' statuses miss it where it has none of its own (行政院海岸巡防署: only its 總局s' rules,
+    repealed after the date of the row) — the row is about the body, not its rules."""
+    by_name = {r["agency"]: r for r in table if r.get("agency") and r.get("successor")}
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or node.get("successors") or graph.out(uid, EDGE):
+            continue
+        row = next((by_name[n] for n in _path_names(node["path"]) if n in by_name), None)
+        if row is None:
+            continue
+        named = tuple(row["successor"].split("、"))
+        said = Status("", "superseded", named, row.get("date") or "", row.get("source") or "",
+                      f"data/lineage.tsv line {row['line']}")
+        node.update(status="superseded", successors=list(named), status_date=said.date or node.get("status_date", ""))
+        for name in named:
+            for target in _successor_units(rows, name, ended) or _ended_later(rows, name, ended, uid):
+                _add_successor(graph, uid, target, said)
+
+
+def _path_names(path: Sequence[str]) -> list[str]:
+    """The names a body goes by in a title: with its parents' names (行政院勞工委員會中區勞動檢查所), or
+    fewer of them (國立臺中圖書館); a bare name only when it is distinctive."""
+    return [n for n in ("".join(path[i:]) for i in range(len(path))) if len(n) >= DISTINCT_NAME]
 
 
 # A family that the place-class words name (直轄市縣市選舉委員會: the one of each city and county), besides 各….
@@ -485,14 +522,19 @@ KIND_ENDING, KIND_TOPIC = 4, 2
 _NOT_A_KIND = ("公司", PREPARATORY)
 
 
-def _kind_ending(a: str, b: str) -> str:
+# Shared by a body and one set up under the same parent within MOVE_DAYS before it ended (南部訓練所,
+# 公路人員訓練所): this long at least.
+SHORT_KIND_ENDING = 3
+
+
+def _kind_ending(a: str, b: str, least: int = KIND_ENDING) -> str:
     """The ending ``a`` and ``b`` share when it names a kind of body (財稅人員訓練所, 財政人員訓練所 →
-    人員訓練所); "" otherwise."""
+    人員訓練所; ``least`` characters at least); "" otherwise."""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
     end = a[len(a) - n:]
-    return end if n >= KIND_ENDING and len(_topic(end)) >= KIND_TOPIC and not end.endswith(_NOT_A_KIND) else ""
+    return end if n >= least and len(_topic(end)) >= KIND_TOPIC and not end.endswith(_NOT_A_KIND) else ""
 
 
 def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
@@ -513,6 +555,12 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
         found = {c: ending for place in _places_after(graph, uid, ended) for c in graph.children(place)
                  if c not in ended and c in bodies and graph.node(c)["kind"] in AGENCY_KINDS
                  and start <= born.get(c, "") <= end and (ending := _kind_ending(node["name"], graph.node(c)["name"]))}
+        parent = graph.parent(uid)
+        if not found and parent is not None:  # a shorter ending (訓練所) of a body set up beside it as it ended
+            found = {c: ending for c in graph.children(parent) if c != uid and c in bodies
+                     and graph.node(c)["kind"] in AGENCY_KINDS and born.get(c, "9999") <= dates[-1]
+                     and _days(born[c], dates[-1]) <= MOVE_DAYS and (c not in ended or _end(ended[c]) > dates[-1])
+                     and (ending := _kind_ending(node["name"], graph.node(c)["name"], SHORT_KIND_ENDING))}
         if len(found) == 1:
             (target, ending), = found.items()
             _replace_successor(graph, uid, target, f"the one {ending} set up under "

@@ -110,6 +110,9 @@ def connect(s: Settings):
         raise Neo4jError("the neo4j Python driver is not installed (pip install neo4j)") from None
     driver = None
     try:
+        if s.shown_uri != s.uri:  # never handed to the driver, which would print the parts it mistook for a host
+            raise Neo4jError(f"bad Neo4j settings for {s.shown_uri}: NEO4J_URI holds a user name or password; "
+                             "give them in NEO4J_USERNAME and NEO4J_PASSWORD instead")
         try:
             driver = neo4j.GraphDatabase.driver(s.uri, auth=(s.username, s.password),
                                                 connection_timeout=CONNECT_TIMEOUT,

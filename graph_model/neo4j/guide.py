@@ -5,7 +5,8 @@ Neo4j Browser plays a guide with ``:play URL`` and loads a style sheet with
 (``browser.remote_content_hostname_whitelist``, by default ``guides.neo4j.com,
 localhost``).  :func:`serve` therefore listens on 127.0.0.1 and names itself
 ``localhost``, and answers with ``Access-Control-Allow-Origin: *`` (Browser's
-page is on another port: another origin).
+page is on another port: another origin) what is asked of it by that name or its
+address only.
 
 The guide is built from docs/neo4j.md, so the queries it offers are the
 cookbook's, those the test suite runs: every block fenced ```` ```cypher graph ````
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 
 from graph_model.errors import GuideError
 
@@ -138,6 +140,11 @@ class _Handler(BaseHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def do_GET(self):  # noqa: N802 (http.server's name)
+        # Only by its own name: a page of another site whose name was made to point here (DNS rebinding)
+        # sends that name, and the guide is served to any origin.
+        if self.headers.get("Host", "").lower() not in cast("GuideServer", self.server).hosts:
+            self.send_error(421, "orggraph answers only at localhost")
+            return
         found = self.files.get(self.path.split("?")[0].split("#")[0])
         if found is None:
             self.send_error(404, "orggraph serves only " + ", ".join(sorted(self.files)))
@@ -158,6 +165,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class GuideServer(ThreadingHTTPServer):
     url = ""  # the base URL, set by serve()
+    hosts: frozenset[str] = frozenset()  # the Host headers it answers: its name and address, with the port
 
 
 def serve(port: int = DEFAULT_PORT, host: str = "127.0.0.1") -> GuideServer:
@@ -172,6 +180,7 @@ def serve(port: int = DEFAULT_PORT, host: str = "127.0.0.1") -> GuideServer:
         raise GuideError(f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)") from None
     name = "localhost" if host in ("127.0.0.1", "localhost") else host
     server.url = f"http://{name}:{server.server_address[1]}"
+    server.hosts = frozenset(f"{h}:{server.server_address[1]}" for h in ("localhost", "127.0.0.1", host))
     server.RequestHandlerClass = partial(_Handler, files={
         GUIDE_PATH: (guide_html(queries, server.url), "text/html"),
         STYLE_PATH: (style, "text/plain"),

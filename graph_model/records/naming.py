@@ -35,8 +35,13 @@ DISTINCT_NAME = 5
 # Names of one kind of body: a family of 醫院 (衛生福利部各醫院) gathers its 病院 and 療養院 too.
 SAME_KIND = {"醫院": ("病院", "療養院")}
 
-# Variant characters of names: two spellings of one name (台/臺) name one unit.
-NAME_VARIANTS = str.maketrans({"台": "臺", "祕": "秘", "巿": "市", "舘": "館"})
+# Variant characters: several forms in use for one character (台/臺, 祕/秘).  Two spellings of one name
+# name one unit, and the lookup folds texts and questions with the same table.
+VARIANTS = str.maketrans({
+    "台": "臺", "祕": "秘", "巿": "市", "舘": "館", "裏": "裡", "衞": "衛", "爲": "為", "眞": "真", "啓": "啟",
+    "綫": "線", "羣": "群", "麪": "麵", "汚": "汙", "覈": "核", "峯": "峰", "脩": "修", "敍": "敘", "敎": "教",
+    "鷄": "雞", "册": "冊", "却": "卻", "淸": "清", "户": "戶", "况": "況", "着": "著", "ㄧ": "一",
+})
 
 
 def fold_name(name: str) -> str:
@@ -45,7 +50,7 @@ def fold_name(name: str) -> str:
     >>> fold_name("台灣美國事務委員會祕書處")
     '臺灣美國事務委員會秘書處'
     """
-    return name.translate(NAME_VARIANTS)
+    return name.translate(VARIANTS)
 
 
 # Longest first: the splitter and the classifier try them in this order.

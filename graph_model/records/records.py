@@ -146,6 +146,11 @@ StaffingRecord = PostRecord | QuotaRule | StatutoryTotal
 STAFFING_KINDS: dict[str, type] = {c.kind: c for c in (PostRecord, QuotaRule, StatutoryTotal)}
 
 
+# The staff categories of a budget book's staffing table (預算員額表), in the order the books give them, totals last.
+HEADCOUNT_CATEGORIES = ("職員", "警察", "法警", "駐衛警察", "駐衛警", "駐外", "技工", "工友", "駕駛", "聘用",
+                        "約聘", "約僱", "聘僱", "合計", "總計")
+
+
 @dataclass(kw_only=True)
 class HeadcountRecord:
     """A headcount figure of a budget book: one staffing-table cell or one figure of its 員額 sentence.
@@ -351,7 +356,7 @@ def _actors(actors: list[Actor]) -> list[dict]:
 
 
 def _step_dict(s: StepRecord) -> dict:
-    # A procedure's step and a rule's clause keep the keys (and key order) each always had.
+    # A procedure's step and a rule's clause each keep their own keys, in their order (stored records unchanged).
     if s.terms is None:
         d = {"n": s.n, "text": s.text, "branch": s.branch, "shape": s.shape}
         if s.key:

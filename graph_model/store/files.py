@@ -6,11 +6,13 @@ fingerprint, the code's :func:`source_hash`) so that a file for other data or co
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from graph_model.errors import StoreError
@@ -58,39 +60,54 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise StoreError(f"{path}: is read-only; it was left as it is (make it writable or choose another file)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = temp_beside(path)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write here: {exc.strerror} "
                          "(choose another location, e.g. --store FILE)") from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        with replaced(tmp, path):
+            Path(tmp).write_bytes(data)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write: {exc.strerror} (check free space and permissions)") from None
+    sync_folder(path.parent)
+
+
+def temp_beside(path: Path, suffix: str = ".tmp") -> str:
+    """A new empty file in ``path``'s folder, named after it (``.NAME.*.tmp``), to become it (:func:`replaced`)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    return tmp
+
+
+@contextlib.contextmanager
+def replaced(tmp: str, path: Path, durable: bool = True) -> Iterator[None]:
+    """Rename ``tmp`` onto ``path`` once the block has written it: readers see the old file or the new, and an
+    error leaves ``path`` as it was and removes ``tmp``.  The new file keeps the permissions of the one it
+    replaces (a new file, those the umask gives); ``durable``: on disk before it is renamed."""
+    try:
+        yield
         if path.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
         else:
             os.chmod(tmp, 0o666 & ~umask())
+        if durable:
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise StoreError(f"{path}: cannot write: {exc.strerror} (check free space and permissions)") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
         raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the system allows it)."""
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-    except OSError:
-        pass
 
 
 def umask() -> int:

@@ -41,14 +41,23 @@ import hashlib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from graph_model.errors import StoreError
 
 from . import store_db
-from .files import atomic_write, cache_dir, read_cached, sweep_temps, umask, write_cached
+from .files import (
+    atomic_write,
+    cache_dir,
+    read_cached,
+    replaced,
+    sweep_temps,
+    sync_folder,
+    temp_beside,
+    umask,
+    write_cached,
+)
 from .store_json import FORMAT, VERSION, decode, encode, file_hash, looks_whole
 from .store_records import Record, content_hash, loads, plan, updated
 
@@ -416,13 +425,12 @@ class Store:
         """A new database of ``rows`` (``id -> (record, content hash)``), built under a temporary name and
         renamed into ``target``, the store's place (a JSON store, or none): readers see the old file or the new."""
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            os.close(fd)
+            tmp = temp_beside(target)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write here: {exc.strerror} (choose another location, "
                              "e.g. --store FILE)") from None
         try:
-            with store_db.damage(self.path):
+            with replaced(tmp, target), store_db.damage(self.path):
                 conn = store_db.create(Path(tmp))
                 conn.execute("BEGIN")
                 tx = store_db.Transaction(conn, self.path)
@@ -432,25 +440,12 @@ class Store:
                 tx.finish()
                 conn.execute("COMMIT")
                 store_db.finish_new(conn)
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask()
-            os.chmod(tmp, mode)
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            for left in ("-wal", "-shm", "-journal"):  # of a database deleted before: never to be replayed here
-                Path(f"{target}{left}").unlink(missing_ok=True)
-            os.replace(tmp, target)
-        except BaseException as exc:
-            Path(tmp).unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise StoreError(f"{self.path}: cannot write: {exc.strerror} (check free space and permissions)"
-                                 ) from None
-            raise
-        with contextlib.suppress(OSError):  # make the rename itself durable
-            dir_fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+                for left in ("-wal", "-shm", "-journal"):  # of a database deleted before: never to be replayed here
+                    Path(f"{target}{left}").unlink(missing_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write: {exc.strerror} (check free space and permissions)"
+                             ) from None
+        sync_folder(target.parent)
         self._open()
 
     @contextlib.contextmanager

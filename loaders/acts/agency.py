@@ -132,7 +132,7 @@ def named_family(last: str, defined: list[str]) -> tuple[list[str], str, str]:
     (([], '', ''), ([], '', ''))
     """
     def plain(text: str) -> str:
-        return re.sub(r"[、及]", "", text).replace("台", "臺")
+        return fold_name(re.sub(r"[、及]", "", text))
 
     listed = last if "、" in last else next((d for d in defined if "、" in d and plain(d) == plain(last)), "")
     m = TITLE_LIST.fullmatch(listed)

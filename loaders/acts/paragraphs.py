@@ -22,6 +22,7 @@ from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line, cn_number
 
 from .patterns import (
+    AD_HOC,
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
     ALIAS_PAREN,
@@ -37,9 +38,9 @@ from .patterns import (
     DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
-    EACH_PLACE_SETS_UP,
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
+    ESTABLISHMENT,
     FAMILY_DEFINED,
     FAMILY_NAME,
     FURTHER_SET_UP,
@@ -52,8 +53,10 @@ from .patterns import (
     NAMED_BEFORE,
     NEED,
     OBJECT_CLAUSE,
+    ONE_UNIT_WORD,
     OWN_LAW,
     OWN_POWERS,
+    PLACES_BEFORE,
     POINTS_ELSEWHERE,
     POST,
     POST_ASSISTS,
@@ -68,6 +71,7 @@ from .patterns import (
     STAFFED_FOR,
     SUBORDINATE,
     TYPE_WORD,
+    WORKS_DUTY,
 )
 from .unit_names import clean_name, listed_names, shared_out, unit_names
 
@@ -139,9 +143,10 @@ def prepare(line: Line) -> Paragraph:
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
     text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))業務(?=之?職掌)", r"\1", text)
-    # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject.
-    text = re.sub(r"^([^，。；：]{2,12}?)(?:承|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，(?=掌理|辦理|負責)",
-                  r"\1", text)
+    # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
+    # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
+    text = re.sub(r"^([^，。；：]{2,12}?)(?:承(?!辦)|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，"
+                  r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?=掌理|辦理|負責)", r"\1", text)
     # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
     text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))
@@ -315,31 +320,6 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
-def each_place_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """「本所於臺北、新竹…及澎湖各設分所，掌理轄內有、無線電通訊等事項。」 (D0010035): a unit in each place, named
-    for it, each with the duty the sentence gives.
-
-    >>> from loaders.acts.structure import demo
-    >>> demo("第 2 條", "本局於臺北、新竹及澎湖各設分所，掌理轄內通訊事項。")
-    unit 臺北分所
-    unit 新竹分所
-    unit 澎湖分所
-    duty 臺北分所 轄內通訊事項
-    duty 新竹分所 轄內通訊事項
-    duty 澎湖分所 轄內通訊事項
-    """
-    m = EACH_PLACE_SETS_UP.match(para.text)
-    if not m or not (not m.group("who") or parser.is_self(m.group("who"))) or not UNIT_NAME.fullmatch(m.group("what")):
-        return None
-    paths = [p for place in re.split(r"[、及與]", m.group("places"))
-             if (p := parser.unit(place + m.group("what"), para.line))]
-    duty = DUTY_VERB.search(m.group("rest"))
-    if duty:
-        for path in paths:
-            parser.duty(path, duty.group("duty"), para.line)
-    return NO_LIST if paths else None
-
-
 def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
     """「各區工程處，各設人事室及會計室」: every unit the subject names sets up the units listed after 各設, each its
     own (K0000004: three 工程處, each with its 人事室 and 會計室).
@@ -361,9 +341,9 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
     if not owners and COLLECTIVE.match(who):  # 「各區工程處」: the members set up so far, or the family unit
         family = parser.known.get(COLLECTIVE.sub("", who)) or parser.known.get(who)
         owners = [family] if family else parser.members(who)
-    elif not owners:  # 「台北機廠、高雄機廠」
+    elif not owners:  # 「台北機廠、高雄機廠」; 「服務所各設會計室」: every member of the kind (臺北服務所 …)
         found = [parser.known.get(n) for n in unit_names(who, parser.known)]
-        owners = [p for p in found if p] if all(found) else []
+        owners = [p for p in found if p] if found and all(found) else parser.members(who)
     if owners:
         for owner in owners:
             for name in listed_names(m.group("list")):
@@ -485,6 +465,26 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 第一課
     unit 人事室
     duty 本局 防空情報之蒐集
+
+    A works set up in prose with a head or a duty of its own (F0000024); its establishment, the units it sets up
+    (F0000013):
+
+    >>> demo("第 2 條", "本局設實習工廠，置廠長、技術員，辦理實作訓練及機具修護保養等工作。",
+    ...      "本局設機械修配調度總廠，辦理機械作業統一調配等業務，其編制如左：", "一、置廠長、副廠長，分掌各項業務。",
+    ...      "二、設人事室，置主任、組員，依法辦理人事管理業務。")
+    unit 實習工廠
+    unit 機械修配調度總廠
+    unit 機械修配調度總廠/人事室
+    duty 實習工廠 實作訓練及機具修護保養等工作
+    duty 機械修配調度總廠 機械作業統一調配等業務
+
+    The places a kind is set up in name its members (K0000109), which 各設 then finds by their kind:
+
+    >>> demo("第 2 條", "本局為分區辦理貨運業務，得於臺北、臺中各地分設服務所。", "服務所各設會計室。")
+    unit 臺北服務所
+    unit 臺中服務所
+    unit 臺北服務所/會計室
+    unit 臺中服務所/會計室
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
@@ -492,6 +492,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
     if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
         return None
+    if AD_HOC.search(text[:set_up.start()]):
+        return NO_LIST  # task forces formed for a job (以任務編組方式組設…施工所)
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)
     who = re.search(r"(?:[，；。]|(?<=人)、)(?P<who>[^，、；。]{2,16}?)$", text[:set_up.start()])
@@ -506,14 +508,24 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
         split_unit_list(set_up.group("list"))
     force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
-    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and force:
-        listed = [set_up.group("list")]  # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such
+    works_duty = WORKS_DUTY.match(text[set_up.end():])
+    works = not listed and set_up.group("list").endswith("廠") and \
+        bool(works_duty or re.match(r"[，,]置廠長", text[set_up.end():]))
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and (force or works):
+        # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such; 「設實習工廠，置廠長…」: a works of its own
+        listed = [set_up.group("list")]
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
         listed += split_unit_list(more.group("more"), strict=True)
         end += more.end()
     names = [n for n in listed if not COUNTED.match(n)]
+    places = PLACES_BEFORE.search(text[:set_up.start()])
+    kind = clean_name(set_up.group("list"))
+    if places and [clean_name(n) for n in names] in ([], [kind]) and \
+            (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind)):
+        # 「於臺北、臺中…各地分設服務所」
+        names = [place + kind for place in re.split(r"、|及|與", places.group("places"))]
     if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
         names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":
@@ -558,7 +570,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
-    duty = DUTY_VERB.search(rest)
+    duty = DUTY_VERB.search(rest) or (works_duty if works else None)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if paths and RESPECTIVE.search(rest):
@@ -577,6 +589,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(p, purpose.group("purpose"), line)
     if para.intro and not paths:
         return ListContext(parser.agency, "", Mode.UNITS)
+    if len(paths) == 1 and ESTABLISHMENT.search(text):
+        return ListContext(paths[0], "", Mode.UNITS)  # 「…設機械修配調度總廠，…，其編制如左：」: its posts and units
     if para.duty_intro and len(paths) > 1 and SHARED_OUT_LIST.search(rest):
         # 「本處設總務、會計二課，分掌事項如下：」 + 「一、總務課－掌理…」: each item names its unit; an item
         # naming none is the agency's, which its units share out.
@@ -762,7 +776,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, each_place_sets_up, charged_by_name, brought_to, named_members, earlier_units_duties,
+    continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
     body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,

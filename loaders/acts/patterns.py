@@ -15,8 +15,13 @@ POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分�
 # A post title as a paragraph's subject: 書記官, 主任軍事檢察官, 檢驗員 (never a unit name).
 POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
 # 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
-SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責)|(?<=[組科課股室處隊所站心])(?=之?職責)")
+# 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
+SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
+                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)")
+# 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
+# what it sets up.
+SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
+                             r"(?=(?:並|另)?分?設(?!計|備|施|定)(?:置|立)?[^，。；]{2})")
 CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股組隊]|各(?:科|股|課|組|隊)(?:之)?(?:職掌|掌理))")
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 # 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
@@ -51,17 +56,25 @@ ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類|級))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
-                      r"|會(?=為(?:常設性|臨時性)?任務編組)))"
+                      r"|會(?=為(?:常設性|臨時性)?任務編組)"
+                      # 「本中心設實習工廠，置廠長、技師…，辦理實作訓練…等工作。」 (F0000024): a works with a head or a
+                      # duty of its own
+                      r"|廠(?=[，,](?:置廠長|辦理|掌理|負責))))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
                       rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
-# 「本所於臺北、新竹、…及澎湖各設分所，掌理轄內有、無線電通訊等事項。」 (D0010035), 「本中心於竹子山、火炎山、…
-# 各設中繼台一台」 (D0000099): one unit in each place, named for it (臺北分所).
-EACH_PLACE_SETS_UP = lazy(r"^(?P<who>[^，。；於]{0,12}?)(?:得)?於"
-                          r"(?P<places>[\u4e00-\u9fff]{2,4}(?:[、及與][\u4e00-\u9fff]{2,4})+)各設(?:置|立)?(?P<what>[^，。；、及]{2,8}?)(?:[一二三四五]\S)?(?P<rest>[，。；].*|$)")
+# 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
+# places name the members, one of the kind in each.
+# (「於臺北、新竹、…、臺東及澎湖各設分所」, D0010035: 及 before the last place)
+PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在及與]{2,4}?(?:(?:、|及|與)[^，。；、於在及與]{2,4}?)+)"
+                     r"(?:等)?(?:各地區?|各)?(?:分別)?分?$")
+# 「得視業務需要，以任務編組方式組設國內外施工處…、施工所、施工站，…工程完成時撤銷」 (F0000013), 「得於適當地區以任務
+# 編組設管理所及測量隊」 (D0000091): task forces formed for a job, no standing unit (a standing one is set up
+# 「為常設性任務編組」).
+AD_HOC = lazy(r"以(?:臨時性)?任務編組(?:方式)?組?$")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
@@ -81,6 +94,13 @@ LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「各區工程處，各設人事室及會計室」 (K0000004), 「本處台北機廠、高雄機廠各設人事室」 (K0000116): the units named
 # first each set up those listed after 各設.
 EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<list>[^，。；：]+)")
+# 「…設實習工廠，置廠長、技師、副技師、技術員，辦理實作訓練、五金零件製作及機具修護保養等工作。」 (F0000024),
+# 「…設機械修配調度總廠，辦理機械作業統一調配、修配、養護、物料倉儲等業務，其編制如左：」 (F0000013): what the works
+# does, after its head.
+WORKS_DUTY = lazy(r"^[，,][^。；：]*?(?:掌理|辦理|負責)(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))(?=[，。；]|$)")
+# 「…設機械修配調度總廠，…，其編制如左：」 + 「一、置廠長、…」「二、設人事室，置主任、組員，…」 (F0000013): the unit's
+# establishment, its posts and the units it sets up.
+ESTABLISHMENT = lazy(r"其?編制如[左下][：:]$")
 # 「本局設證照管理組、…及會計室，並設製藥工廠，另因業務需要得設分局。」 (L0000028): the sentence goes on setting
 # units up after the first list (not 「並於機具所下設調派站」: a unit's own).
 FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)?(?:於[^，。；設下]{1,10})?"
@@ -96,6 +116,9 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
 # 「前項各醫院…得視業務需要，增設各科、室，分別掌理下列事項：」 (L0000033): the agency as the article before named it.
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
+# 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」,
+# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it.
+FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特][等級])(?P<kind>\S{2,})$")
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
 # 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
@@ -132,7 +155,7 @@ UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_S
 # on the next line, no subject of its own.
 HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
-DIVIDED = lazy(r"分(?:設)?(?P<n>[一二三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
+DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
 DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
@@ -211,9 +234,9 @@ ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
 # 「一、秘書處掌理機要、庶務…事項。」, 「一、第一審查小組審查關於…之修憲提案。」: an item of a list of units that names
-# the unit and says what it does in one sentence.
+# the unit and says what it does in one sentence; 「一、第一科掌本局施政計畫…事項。」 (J0010010): 掌 for 掌理.
 ITEM_UNIT_DUTY = lazy(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
-                            r"(?:(?:掌理|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
+                            r"(?:(?:掌理|掌(?![理管握])|辦理|負責)(?P<duty>[^：:]{2,})|(?P<act>(?:審查|審議)[^：:]{2,}))$")
 # 「一、秘書室　設文書、總務、法律事務三科」, 「一、車勤服務部並設高雄、花蓮、板橋分部。」 (K0000115): an item's
 # unit and the sections it sets up.
 NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
@@ -247,7 +270,10 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
+# 「…輔導會，為安置退除役官兵從事水產養殖工作，特依輔導會組織條例第十六條規定，設置魚殖管理處」 (F0000012): the law
+# the agency is set up under, between its purpose and 設, is no part of either.
 PURPOSE = lazy(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
+                r"(?:依[^，。；]{2,40}?，(?:特|爰)?)?"
                 r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設置|設立|成立|設|置)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
 # 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
 SET_UP_TO = lazy(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"

@@ -45,6 +45,7 @@ from .patterns import (
     DIVIDED,
     DUTY_VERB,
     EMPTY_DUTY,
+    FAMILY_CLASS,
     HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
@@ -64,6 +65,7 @@ from .patterns import (
     SCHOOLS_COLLEGE,
     SET_UP_TO,
     SPLIT_INTO,
+    SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
     TOGETHER,
     UNIT_ACTIVE,
@@ -95,6 +97,7 @@ class StructureParser:
         self.decides: list[str] = []  # matters brought to the agency to decide (no mandate of it)
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
+        self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -109,6 +112,9 @@ class StructureParser:
                                self.agency[-1].endswith(name)):
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
             return self.agency
+        if parent is None and (cls := FAMILY_CLASS.match(name)) and \
+                COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
+            return self.agency  # 第一類行政執行處 in the document of 行政執行處
         if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
@@ -266,8 +272,11 @@ class StructureParser:
             self.last_owner = None
             return group, ""
         head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
-        for m in SUBJECT_END.finditer(head, 2):
-            owner, post = self.resolve_subject(head[:m.start()], line)
+        ends = [m.start() for m in SUBJECT_END.finditer(head, 2)]
+        if (comma := SUBJECT_COMMA_SETS_UP.match(text)) and not ends:
+            ends = [comma.end("subject")]  # 「旗札薩克公署，設總務、政務二科」
+        for end in ends:
+            owner, post = self.resolve_subject(head[:end], line)
             if owner is not None:
                 self.last_owner = owner if owner != self.agency else None
                 return owner, post
@@ -330,6 +339,9 @@ class StructureParser:
                 # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
                 force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
                 self.list_note = force.group(0) if force else ""
+                divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
+                    owner != self.agency else None
+                self.list_divided = (divided.group("type") or divided.group("any")) if divided else ""
                 self.list_named = False
                 continue
             if mode is None:
@@ -347,8 +359,11 @@ class StructureParser:
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
-        named = ITEM_UNIT_DUTY.match(body) if mode == Mode.UNITS and level == 0 and not head else None
-        if named and unit_names(named.group("name")):
+        # (in a unit's list after 「分四科辦事」, 「一、第一科掌…」 names one of those 科)
+        named = ITEM_UNIT_DUTY.match(body) if level == 0 and not head and \
+            (mode == Mode.UNITS or mode == Mode.DUTIES and self.list_divided) else None
+        if named and unit_names(named.group("name")) and \
+                (mode == Mode.UNITS or named.group("name").endswith(self.list_divided)):
             body = named.group("name") + "：" + (named.group("duty") or named.group("act"))  # 「一、秘書處掌理…事項。」
         # (only in a list whose items named their units before: 「九、辦公室、員工眷舍管理…」 is a duty)
         comma = ITEM_NAME_COMMA.match(body) if mode == Mode.UNITS and level == 0 and self.list_named else None

@@ -22,10 +22,9 @@ from typing import Any, cast
 
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import is_self_reference
-from graph_model.records.records import HeadcountRecord, Source
-from loaders.read.text import clean
+from graph_model.records.records import HEADCOUNT_CATEGORIES as CATEGORIES, HeadcountRecord, Source
+from loaders.read.text import clean, logical_lines
 
-CATEGORIES = ("職員", "警察", "法警", "駐衛警", "技工", "工友", "駕駛", "聘用", "約聘", "約僱", "聘僱", "合計", "總計")
 TOTAL_WORDS = ("合計", "總計", "共計")
 CHANGE_WORDS = ("增減員額", "增減數", "增減", "比較增減")
 _YEAR = lazy(r"^(?P<year>\d{2,3})年度$")
@@ -33,10 +32,17 @@ _YEAR = lazy(r"^(?P<year>\d{2,3})年度$")
 _NUMBER = lazy(r"^[-−–+]?\d[\d,]{0,14}$")
 _NAME = lazy(r"^[\u4e00-\u9fff（）()]{2,12}$")
 _TITLE = lazy(r"^(?P<title>\S{0,30}員額(?:表|說明表|配置表))[：:]?$")
-_STATUTORY = lazy(r"編制(?:（法定）|\(法定\)|法定)?員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)")
-_BUDGET = lazy(r"(?P<year>\d{2,3})年度預算員額(?P<list>(?:[\u4e00-\u9fff]{2,3}[\d,]{1,15}人[、及]?)+)"
-               r"(?:，?共計(?P<total>[\d,]{1,15})人)?")
-_ITEM = lazy(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,3}?)(?P<n>[\d,]{1,15})人")
+# 「預算員額職員9人…，共計9人」, 「預算員額計職員9人…，合計9人」
+_STATUTORY = lazy(r"編制(?:（法定）|\(法定\)|法定)?員額(?:計|為|共)?"
+                  r"(?P<list>(?:[\u4e00-\u9fff]{2,4}[\d,]{1,15}人[、及]?)+)")
+_BUDGET = lazy(r"(?P<year>\d{2,3})年度預算員額(?:計|為|共)?(?P<list>(?:[\u4e00-\u9fff]{2,4}[\d,]{1,15}人[、及]?)+)"
+               r"(?:，?(?:共計|合計|總計)(?P<total>[\d,]{1,15})人)?")
+_CATEGORY = lazy("|".join(CATEGORIES))
+_HEADER_RUN = lazy(rf"(?P<head>名稱|機關名稱|單位)(?P<columns>(?:{'|'.join(CATEGORIES)}){{2,}})")
+_ROW_RUN = lazy(r"(?P<name>[\u4e00-\u9fff（）()]{2,12}?)\s*(?P<figures>[-−–+]?\d[\d,]*(?:\s+[-−–+]?\d[\d,]*)*)")
+_TITLE_YEAR = lazy(r"(?P<title>\S+?員額(?:表|說明表|配置表))[：:]?(?P<year>\d{2,3}年度)")
+_UNIT_NOTE = lazy(r"^單位[：:]")
+_ITEM = lazy(r"(?:及|和|與)?(?P<cat>[\u4e00-\u9fff]{2,4}?)(?P<n>[\d,]{1,15})人")
 
 
 def _int(text: str) -> int:
@@ -55,8 +61,7 @@ def tables(text: str) -> list[dict]:
     "change": {"name", "line", "cells"} | None}``.
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tokens = [(i + 1, clean(r)) for i, r in enumerate(raw)]
-    tokens = [(n, t) for n, t in tokens if t]
+    tokens = [(i + 1, cell) for i, r in enumerate(raw) for cell in cells(clean(r))]
     out: list[dict] = []
     i = 0
     while i < len(tokens):
@@ -74,11 +79,38 @@ def tables(text: str) -> list[dict]:
     return out
 
 
+def cells(line: str) -> list[str]:
+    """The cells of a line of a table however extraction laid it out: one cell per line, a Word table's row
+    (「│113年度│甲署│9│」), a header run together (「名稱職員技工合計」), a row's figures after its name, or the
+    title with its year.
+
+    >>> cells("│增減││6│-2│"), cells("名稱職員技工工友合計"), cells("甲署")
+    (['增減', '6', '-2'], ['名稱', '職員', '技工', '工友', '合計'], ['甲署'])
+    >>> cells("公平交易委員會196 2 -1 212"), cells("基隆關1038"), cells("甲署預算員額表109年度")
+    (['公平交易委員會', '196', '2', '-1', '212'], ['基隆關', '1038'], ['甲署預算員額表', '109年度'])
+    """
+    if "│" in line:
+        return [c.strip() for c in line.split("│") if c.strip()]
+    header = _HEADER_RUN.fullmatch(line)
+    if header:
+        return [header.group("head"), *_CATEGORY.findall(header.group("columns"))]
+    title = _TITLE_YEAR.fullmatch(line)
+    if title:
+        return [title.group("title"), title.group("year")]
+    row = _ROW_RUN.fullmatch(line)
+    if row:
+        return [row.group("name"), *row.group("figures").split()]
+    return [line] if line else []
+
+
 def _read_table(tokens, i: int, table: dict) -> int:
     columns: list[str] = []
     current = None
     while i < len(tokens):
         n, t = tokens[i]
+        if t in ("年度", "年別") or _UNIT_NOTE.match(t):  # the year column's header, 「單位：人」
+            i += 1
+            continue
         year = _YEAR.match(t)
         if year:
             current = {"year": int(year.group("year")), "line": n, "columns": columns, "rows": []}
@@ -149,8 +181,8 @@ def staffing_tables(text: str, doc_id: str, agency_path: tuple[str, ...]) -> lis
                     agency=agency_path, scope="group", year=to_year, from_year=from_year, category=cat, value=value,
                     kind="change", origin="table", table=table["title"], row=change["name"],
                     source=_source(doc_id, line, f"{change['name']}/{cat}")))
-    for n, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
-        line = clean(raw)
+    for paragraph in logical_lines(text, run_in_lists=False):  # a sentence wrapped at the page's edge, whole
+        line, n = paragraph.text, paragraph.start
         budget = _BUDGET.search(line)
         if not budget:
             continue

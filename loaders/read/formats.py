@@ -107,11 +107,17 @@ def pdf_text(data: bytes) -> tuple[str, dict]:
     for page_lines in pages:
         kept = [ln for ln in page_lines if not (ln.in_band and (_PAGE_NUMBER.match(ln.text) or
                                                            _digitless(ln.text) in running))]
-        if out and out[-1] and kept and previous and not _fills_column(previous[-1], previous):
-            out.append("")  # the page ended with a short line: its paragraph ended there
+        if out and out[-1] and kept and previous and not _fills_column(previous[-1], previous) and \
+                not (_SENTENCE_TAIL.fullmatch(kept[0].text) and not re.search(r"[。：；！？]$", previous[-1].text)):
+            # The page ended with a short line: its paragraph ended there, but for a sentence's last words
+            # carried over (「…其他有關就業服」 + 「務事項。」).
+            out.append("")
         out += _unwrapped(kept)
         previous = kept or previous
     return "\n".join(out) + "\n", {"pages": len(pages)}
+
+
+_SENTENCE_TAIL = lazy(r"[^。：；！？（(、，]{1,8}[。；]")
 
 
 def _fills_column(line: _PdfLine, lines: list[_PdfLine], chars: float = 0.6) -> bool:

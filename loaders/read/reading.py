@@ -6,6 +6,7 @@ encoding can be told with confidence; otherwise the user is told what to do.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 
@@ -99,6 +100,8 @@ def read_document(path: str | Path) -> tuple[str, str, str, dict]:
     """Read a document file; returns ``(text, encoding, sha256, metadata)`` (see :func:`read_bytes`)."""
     p = Path(path)
     if not p.exists():
+        if link_loop(p):
+            raise LoadError(str(path), "is a loop of symbolic links", "point the link at a document file")
         raise LoadError(str(path), "no such file", "check the path")
     if p.is_dir():
         raise LoadError(str(path), "is a directory", "give the document files inside it, e.g. DIR/*.txt")
@@ -112,6 +115,15 @@ def read_document(path: str | Path) -> tuple[str, str, str, dict]:
     except OSError as exc:
         raise LoadError(str(path), f"cannot be read: {exc.strerror}", "check its permissions") from None
     return read_bytes(data, str(path))
+
+
+def link_loop(path: Path) -> bool:
+    """Whether ``path`` is a loop of symbolic links (which ``exists()`` calls missing)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def read_bytes(data: bytes, path: str) -> tuple[str, str, str, dict]:

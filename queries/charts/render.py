@@ -26,12 +26,12 @@ import functools
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph_model.errors import ChartError, FontError, RenderError, TooLarge
+from graph_model.store.files import replaced, temp_beside
 
 from .dot import FONT
 
@@ -171,12 +171,6 @@ def dot_binary() -> str:
     return exe
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def layout_size(text: str, *args: str) -> tuple[float, float]:
     """(width, height) in points of the chart ``dot`` lays out from the DOT ``text`` (with ``args``)."""
     done = subprocess.run([dot_binary(), *args, "-Tplain"], input=text.encode("utf-8"), capture_output=True,
@@ -274,30 +268,24 @@ def render(text: str, path: str | os.PathLike, fmt: str | None = None, *, page: 
         (w, h), margin = page.size, 2 * PAGE_MARGIN if fmt == "pdf" else 0
         args.append(f"-Gviewport={w - margin:.2f},{h - margin:.2f},{scale:.4f},{size[0] / 2:.2f},{size[1] / 2:.2f}")
     try:
-        handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
+        tmp = temp_beside(path, suffix=".part")
     except OSError as exc:
         raise ChartError(f"cannot write the chart to {str(path)!r}: {exc.strerror or exc}") from None
     warnings: list[str] = []
     try:
-        if exe is None:  # fmt == "dot": the text itself
-            with os.fdopen(handle, "wb") as out:
-                out.write(text.encode("utf-8"))
-        else:
-            os.close(handle)
-            done = subprocess.run([exe, *args, "-o", tmp], input=text.encode("utf-8"), capture_output=True,
-                                  check=False)
-            messages = done.stderr.decode("utf-8", "replace").strip()
-            if done.returncode or not os.path.getsize(tmp):
-                raise RenderError(f"Graphviz could not draw the chart: {messages or f'exit status {done.returncode}'}")
-            warnings = [line.removeprefix("Warning: ").strip() for line in messages.splitlines() if line.strip()]
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):  # a full disk, a vanished directory: one line, nothing half-written
-            raise ChartError(f"cannot write the chart to {str(path)!r}: {exc.strerror or exc}") from None
-        raise
+        with replaced(tmp, path, durable=False):  # a drawing: made again if a crash loses it
+            if exe is None:  # fmt == "dot": the text itself
+                Path(tmp).write_bytes(text.encode("utf-8"))
+            else:
+                done = subprocess.run([exe, *args, "-o", tmp], input=text.encode("utf-8"), capture_output=True,
+                                      check=False)
+                messages = done.stderr.decode("utf-8", "replace").strip()
+                if done.returncode or not os.path.getsize(tmp):
+                    raise RenderError("Graphviz could not draw the chart: "
+                                      f"{messages or f'exit status {done.returncode}'}")
+                warnings = [line.removeprefix("Warning: ").strip() for line in messages.splitlines() if line.strip()]
+    except OSError as exc:  # a full disk, a vanished directory: one line, nothing half-written
+        raise ChartError(f"cannot write the chart to {str(path)!r}: {exc.strerror or exc}") from None
     return [f"Graphviz: {w}" for w in warnings]
 
 

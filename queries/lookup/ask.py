@@ -39,9 +39,10 @@ BELOW_NAMED, NAMED_SHARE = 0.5, 0.99  # a unit found by its name, under a unit b
 ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
 
-# Questions asking which agency (機關, 部會), not which unit inside one.
+# Questions asking which agency (機關, 部會), not which unit inside one.  The type word is no agency's where
+# it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no body of that type).
 AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
-                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科)|主管機關")
+                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關")
 # What is left of a question around its content once the question words are gone: 「管」 right after
 # a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡.
 _LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找)$")
@@ -70,6 +71,7 @@ class Variant:
     text: str
     weight: float
     synonyms: tuple[Synonym, ...] = ()
+    words: tuple[tuple[str, str], ...] = ()  # (everyday term, the documents' word put in its place)
 
 
 @dataclass
@@ -167,12 +169,12 @@ def variants_of(content: str, vocabulary: Sequence[Synonym] = ()) -> list[Varian
     found = synonyms_in(content, vocabulary)
     for s in found:
         for word in s.replacements:
-            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,)))
+            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,), ((s.term, word),)))
     if len(found) > 1:
         text = content
         for s in found:
             text = text.replace(s.term, " " + s.replacements[0] + " ")
-        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found)))
+        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found), tuple((s.term, s.replacements[0]) for s in found)))
     return out[:MAX_VARIANTS]
 
 
@@ -287,8 +289,10 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
 
     def run(scope_ids: list[str] | None, loose: bool = False) -> list:
         answers = []
-        extra = {"partial_chars": ONE_WORD} if loose else {}
         for v in q.variants:
+            extra: dict = {"partial_chars": ONE_WORD} if loose else {}
+            if v.words:
+                extra["equivalents"] = v.words
             refs: list[str | None] = list(scope_ids) if scope_ids else [agency]
             hits = []
             for ref in refs:

@@ -27,7 +27,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import tempfile
 import zlib
 from array import array
 from collections.abc import Callable, Mapping, Sequence
@@ -38,6 +37,7 @@ from urllib.parse import quote
 import orjson
 
 from graph_model.errors import IndexFileError
+from graph_model.store.files import replaced, temp_beside
 
 from .rows import IndexText, IndexUnit, text_row, unit_row
 from .search import FORMAT, VERSION, Index
@@ -106,9 +106,8 @@ def write_tables(conn: sqlite3.Connection, index: Index, prefix: str = "", code:
 def write_index(index: Index, path: str | os.PathLike, code: str = "", fingerprint: str = "") -> None:
     """Write ``index`` to a file of its own at ``path`` (replaced in one step)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    tmp = temp_beside(path)
+    with replaced(tmp, path, durable=False):  # a cache: rebuilt if a crash loses it
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed only when whole
@@ -117,10 +116,6 @@ def write_index(index: Index, path: str | os.PathLike, code: str = "", fingerpri
             conn.execute("COMMIT")
         finally:
             conn.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ so quotes, backslashes or words such as ``OR`` and ``MATCH`` are searched for li
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 from pathlib import Path
 
 from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
@@ -30,7 +31,17 @@ from graph_model.store.files import atomic_write, cache_dir, read_cache, seal, s
 from queries import textnorm
 from queries.textnorm import clean_query
 
-from .ranking import PARTIAL_MIN_CHARS, Candidate, Stats, candidate, query_bigrams, query_substrings, rank, read_query
+from .ranking import (
+    PARTIAL_MIN_CHARS,
+    Candidate,
+    Stats,
+    candidate,
+    key_terms,
+    query_bigrams,
+    query_substrings,
+    rank,
+    read_query,
+)
 from .rows import IndexHandler, IndexText, IndexUnit
 from .search import VERSION
 from .which import hits_of
@@ -43,7 +54,8 @@ FILTERED_LIMIT = 5000
 
 
 def which(settings: Settings, query: str, *, agency: str | None = None, unit_type: str | None = None,
-          top: int | None = 10, driver=None, partial_chars: int = PARTIAL_MIN_CHARS) -> list:
+          top: int | None = 10, driver=None, partial_chars: int = PARTIAL_MIN_CHARS,
+          equivalents: Sequence[tuple[str, str]] = ()) -> list:
     """Units that handle what ``query`` describes, best first, from Neo4j (``[]`` when none does).
 
     Same arguments and result as :func:`queries.lookup.which.which`; raises
@@ -55,10 +67,10 @@ def which(settings: Settings, query: str, *, agency: str | None = None, unit_typ
     if driver is None:
         with connect(settings) as own:
             return which(settings, query, agency=agency, unit_type=unit_type, top=top, driver=own,
-                         partial_chars=partial_chars)
+                         partial_chars=partial_chars, equivalents=equivalents)
     try:
         with driver.session(database=settings.database, default_access_mode="READ") as session:
-            return session.execute_read(_which, query, agency, unit_type, top, partial_chars)
+            return session.execute_read(_which, query, agency, unit_type, top, partial_chars, equivalents)
     except OrgGraphError:  # Neo4jError, UnknownUnit, UnknownType
         raise
     except Exception as exc:
@@ -129,12 +141,15 @@ def suggestions(settings: Settings, query: str, limit: int = 3) -> list[str]:
 
 
 # --------------------------------------------------------------------------- the lookup
-def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_MIN_CHARS) -> list:
+def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_MIN_CHARS,
+           equivalents: Sequence[tuple[str, str]] = ()) -> list:
     triggers = _triggers()
     allowed = _filter(tx, agency, unit_type)
     terms, names = query_substrings(clean_query(query, triggers))
     if not terms:
         return []
+    # The everyday terms a variant was reworded from: their statistics weigh the words put in for them.
+    terms = sorted(set(terms).union(*(key_terms(term) for term, _ in equivalents)))
     st = tx.run(q.lookup_statistics(), terms=[q.lookup_id(q.TERM_LABEL, t) for t in terms],
                 names=[q.lookup_id(q.CONTEXT_LABEL, n) for n in names]).single()
     if st is None or st["version"] != VERSION:
@@ -182,7 +197,7 @@ def _which(tx, query: str, agency, unit_type, top, partial_chars: int = PARTIAL_
     ids = list(numbers)
     stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0, df)
     results = rank(parsed, stats, cands, ids.__getitem__, unit_names=names_of, context_units=context, limit=top,
-                   partial_chars=partial_chars)
+                   partial_chars=partial_chars, equivalents=equivalents)
     read_units(r.unit_id for r in results)
 
     def unit_of(u: int) -> IndexUnit:

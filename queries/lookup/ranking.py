@@ -16,6 +16,8 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室事項」) count for
   less, unless the query matches before their catch-all clause;
 - context: units under a unit the query names (``臺中關保稅``) count :data:`CONTEXT_BOOST` times;
+- a question reworded in the documents' words: a word narrowing the everyday term it replaces
+  (鄉鎮市調解 for 調解) weighs what the term did (:func:`weigh_equivalents`);
 - the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
   covering :data:`PARTIAL_MIN_CHARS` characters of the query (two words), marked ``partial``.  One
   word is chance (辦公室 is no answer to 辦公室冷氣維修; eval/offtopic.jsonl);
@@ -34,7 +36,7 @@ The parameters were tuned on eval/queries.jsonl as a whole, never for one query.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -322,6 +324,31 @@ def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen
     return run, 1 + PHRASE_BONUS * run / qlen, (1.0 if 0 <= at < clause else prior)
 
 
+def weigh_equivalents(stats: Stats, weights: dict[str, float], equivalents: Sequence[tuple[str, str]]) -> None:
+    """A documents' word that ends in the everyday term narrows it (a Chinese compound is head-final:
+    鄉鎮市調解 is a kind of 調解, 廣播電視 of 電視) and weighs no more than the term did (its bigrams' idf
+    mass): the kind it adds is not the question's, and must not outweigh the rest of the question.
+
+    >>> stats = Stats(1000, 10.0, {"調解": 20, "鄉鎮": 5, "鎮市": 5, "市調": 9, "語言": 30})
+    >>> w = {t: idf(stats, t) for t in ("鄉鎮", "鎮市", "市調", "調解", "鄉", "政府")}
+    >>> before = dict(w)
+    >>> weigh_equivalents(stats, w, [("調解", "鄉鎮市調解"), ("族語", "原住民族語言")])
+    >>> round(sum(w[t] for t in ("鄉鎮", "鎮市", "市調", "調解")), 6) == round(idf(stats, "調解"), 6)
+    True
+    >>> w["政府"] == before["政府"], w["鄉"] < before["鄉"]
+    (True, True)
+    """
+    for term, word in equivalents:
+        if not word.endswith(term) or term == word:
+            continue
+        added = [t for t in key_terms(word) if t in weights]
+        had = sum(idf(stats, t) for t in key_terms(term) if len(t) == 2)
+        has = sum(weights[t] for t in added if len(t) == 2)
+        if had and has > had:
+            for t in added:
+                weights[t] *= had / has
+
+
 def keep_ties(ranked: list, limit: int | None, score: Callable) -> list:
     """The first ``limit`` of ``ranked`` (best first), and every one tied with the last of them."""
     if limit is None or len(ranked) <= limit:
@@ -335,7 +362,8 @@ def keep_ties(ranked: list, limit: int | None, score: Callable) -> list:
 # --------------------------------------------------------------------------- ranking
 def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Callable[[int], str], *,
          unit_names: Mapping[int, Collection[str]] | None = None, context_units: Collection[int] = (),
-         limit: int | None = None, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS) -> list[UnitResult]:
+         limit: int | None = None, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS,
+         equivalents: Sequence[tuple[str, str]] = ()) -> list[UnitResult]:
     """Units that handle what ``q`` describes, best first.
 
     ``candidates``: the texts holding at least one of the query's bigrams (:func:`query_bigrams`), each
@@ -345,13 +373,15 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
     count towards coverage).  ``context_units``: units under a unit the query names.  ``limit`` cuts
     after that many results but never inside a run of equal scores.  ``partial_chars``: the query
     characters the second pass needs in common (two words; one inside an agency the question names,
-    :mod:`queries.lookup.ask`).
+    :mod:`queries.lookup.ask`).  ``equivalents``: ``(everyday term, documents' word)`` pairs the query was
+    reworded with (:func:`weigh_equivalents`).
     """
     if not q.terms:
         return []
     bigrams = query_bigrams(q)
     unigrams = [t for t in q.terms if len(t) == 1 and t not in bigrams]
     weights = {t: idf(stats, t) for t in q.terms}
+    weigh_equivalents(stats, weights, equivalents)
     bit = {t: 1 << i for i, t in enumerate(bigrams)}
     weight_of_bit = {i: weights[t] for i, t in enumerate(bigrams)}
     total = sum(weights[t] for t in bigrams) or 1.0

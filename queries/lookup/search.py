@@ -192,14 +192,15 @@ def parse_query(index: Index, text: str) -> Query:
 
 def search(index: Index, query: str, *, agency: str | None = None, unit_type: str | None = None,
            limit: int | None = None, explain: bool = False,
-           partial_chars: int = PARTIAL_MIN_CHARS) -> list[UnitResult]:
+           partial_chars: int = PARTIAL_MIN_CHARS, equivalents: Sequence[tuple[str, str]] = ()) -> list[UnitResult]:
     """Units that handle what ``query`` describes, best first (:func:`queries.lookup.ranking.rank`).
 
     ``agency`` keeps units at or under every unit it names (:func:`graph_model.records.unitref.units_named`);
     ``unit_type`` keeps units of a kind (``Division``, ``Section`` …) or unit
     type (``組``, ``科``, ``分關`` …).  ``limit`` cuts after that many results
     but never inside a run of equal scores.  ``partial_chars``: the query characters the second pass
-    needs in common (two words; one inside an agency the question names, :mod:`queries.lookup.ask`).
+    needs in common (two words; one inside an agency the question names, :mod:`queries.lookup.ask`);
+    ``equivalents``: the everyday terms the query was reworded from (:func:`queries.lookup.ranking.rank`).
     """
     allowed = _allowed_units(index, agency, unit_type)
     q = parse_query(index, query)
@@ -215,7 +216,8 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
         context = {i for i, u in enumerate(index.units) if any(u.path[:len(r)] == r for r in roots)}
     stats = Stats(len(index.entries), index.avgdl, _Frequencies(index.postings))
     return rank(q, stats, _candidates(index, q, allowed), lambda u: index.units[u].id, unit_names=names,
-                context_units=context, limit=limit, explain=explain, partial_chars=partial_chars)
+                context_units=context, limit=limit, explain=explain, partial_chars=partial_chars,
+                equivalents=equivalents)
 
 
 def _candidates(index: Index, q: Query, allowed: set[int] | None) -> Iterator[Candidate]:

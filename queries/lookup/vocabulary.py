@@ -267,7 +267,7 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
         by_name.setdefault(fold(u.name, triggers), []).append(u.id)
         if u.kind == "Agency":
             agencies.add(u.id)
-        if not (u.kind == "Agency" or (tuple(u.path) in parents and len(u.path) <= 2 and u.unit_type in AGENCY_TYPES)):
+        if not (u.kind == "Agency" or (tuple(u.path) in parents and u.unit_type in AGENCY_TYPES)):
             continue
         add(u.name, u.id, "name")
         if u.full_name and u.full_name != u.name:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from graph_model.records.naming import breadcrumb_of
@@ -123,18 +123,20 @@ def cached_which(where, build: Callable[[], object], query: str, directory=None,
 
 # --------------------------------------------------------------------------- which
 def which(source, query: str, *, agency: str | None = None, unit_type: str | None = None,
-          top: int | None = DEFAULT_TOP, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS) -> list[Hit]:
+          top: int | None = DEFAULT_TOP, explain: bool = False, partial_chars: int = PARTIAL_MIN_CHARS,
+          equivalents: Sequence[tuple[str, str]] = ()) -> list[Hit]:
     """Units that handle what ``query`` describes, best first (``[]`` when none does).
 
     ``source`` is an :class:`graph_model.graph.graph.OrgGraph` or an :class:`Index`.
     ``agency`` keeps units at or under that unit (id, path suffix or name);
     ``unit_type`` keeps one kind (``Division``, ``Section`` …) or unit type
     (``組``, ``科``, ``分關`` …); ``top`` limits the number of hits, but units
-    tied on the same evidence all appear; ``explain`` attaches how each scored.
+    tied on the same evidence all appear; ``explain`` attaches how each scored; ``equivalents``: the
+    everyday terms the query was reworded from (:func:`queries.lookup.ranking.rank`).
     """
     index = index_of(source)
     results = search(index, query, agency=agency, unit_type=unit_type, limit=top, explain=explain,
-                     partial_chars=partial_chars)
+                     partial_chars=partial_chars, equivalents=equivalents)
     if not results:
         return []
     return hits_of(results, parse_query(index, query).terms, lambda u: index.units[u], explain)
