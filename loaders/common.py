@@ -95,9 +95,11 @@ def definitions_in(lines: list[Line], doc: str) -> list[DefinitionRecord]:
     return out
 
 
-def agency_records(full_name: str, source: Source, aliases: tuple[str, ...] = ()) -> list[UnitRecord]:
-    """Unit records for every level of a full agency name (財政部 › 關務署 › 基隆關)."""
-    path = split_agency_name(full_name)
+def agency_records(full_name: str, source: Source, aliases: tuple[str, ...] = (),
+                   path: tuple[str, ...] = ()) -> list[UnitRecord]:
+    """Unit records for every level of a full agency name (財政部 › 關務署 › 基隆關), or of ``path`` when the
+    caller knows how the name splits."""
+    path = path or split_agency_name(full_name)
     records = []
     for depth in range(1, len(path) + 1):
         kind, unit_type = classify_agency(path[depth - 1])
@@ -233,8 +235,9 @@ _NUMBERED = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:�
 # 教務、訓導、總務三組: as many heads as the count says.  Found from the count backwards (the heads are
 # read in the 60 characters before it), so a long list without a count costs one pass.
 # 空氣、水質、廢棄物、毒性化學物質等四研究分組: 等 before the count, a word before the unit word.
-_COUNT_END = lazy(r"(?<!第)等?(?P<n>[二三四五六七八九十]{1,2})個?"
-                  rf"(?P<suf>(?!個)[\u4e00-\u9fff]{{0,3}}?{_KIND}){_NAME_END}")
+# 諮詢、典藏、展品審查等委員會 (H0000079): 等 alone, every head before it.
+_COUNT_END = lazy(r"(?<!第)(?:等?(?P<n>[二三四五六七八九十]{1,2})個?|(?<=[\u4e00-\u9fff]{2})等)"
+                  rf"(?P<suf>(?!個)(?:(?![及與])[\u4e00-\u9fff]){{0,4}}?(?:委員會|{_KIND})){_NAME_END}")
 _HEADS = lazy(r"(?:[\u4e00-\u9fff]{1,8}(?:、|及|與))+[\u4e00-\u9fff]{1,8}$")
 
 
@@ -252,6 +255,15 @@ def expand_names(text: str) -> str:
     ('教務組、訓導組、總務組', '偵查第一大隊、偵查第二大隊、偵查第三大隊及刑事科')
     >>> expand_names("設空氣、水質等二研究分組")
     '設空氣研究分組、水質研究分組'
+
+    The counted heads may follow units named before them (L0010004), and the shared rest may be a longer word:
+
+    >>> expand_names("會計室及基隆、台北、蘇澳三個檢疫分所")
+    '會計室及基隆檢疫分所、台北檢疫分所、蘇澳檢疫分所'
+    >>> expand_names("北區、中區、南區、東區四個疫病監視中心")
+    '北區疫病監視中心、中區疫病監視中心、南區疫病監視中心、東區疫病監視中心'
+    >>> expand_names("設置諮詢、典藏、展品審查等委員會"), expand_names("設指揮、研究發展等機構及部隊")
+    ('設置諮詢委員會、典藏委員會、展品審查委員會', '設指揮、研究發展等機構及部隊')
     """
     return _expand(text, {})
 
@@ -305,9 +317,14 @@ def _expand(text: str, origins: dict[str, str]) -> str:
             lead = re.match(r"^.*?(?:設置|設立|分設|分為|設|置)|^分(?=\w{2})", heads[0])  # 分教學、註冊二組
             if lead:
                 heads[0] = heads[0][lead.end():]
-            if len(heads) != cn_number(m.group("n")) or any(not h or re.search(f"{_KIND}$", h) for h in heads):
-                continue
+            n = (cn_number(m.group("n")) or 0) if m.group("n") else len(heads)
             start = m.start() - len(found.group(0)) + (lead.end() if lead else 0)
+            if 0 < n < len(heads) and re.search(f"{_KIND}$", heads[-n - 1]):
+                # 「…會計室及基隆、台北、…、蘇澳七個檢疫分所」: the counted heads follow the units named before
+                heads = heads[-n:]
+                start = m.start() - sum(len(h) + 1 for h in heads) + 1
+            if len(heads) != n or any(not h or re.search(f"{_KIND}$", h) for h in heads):
+                continue
             written = text[start:m.end()]
             out.append(text[last:start] + names(written, [h + m.group("suf") for h in heads]))
             last = m.end()

@@ -158,12 +158,6 @@ def test_a_unit_set_up_beside_a_post():
     assert below(parse("A0010007")) == ["執筆小組"]
 
 
-def test_ten_branches_set_up_at_once_stay_a_family():
-    # D0010035 內政部警政署警察電訊所辦事細則「本所於臺北、新竹、…臺東及澎湖各設分所」 + 「分所職掌如下：」
-    got = below(parse("D0010035"))
-    assert "各分所" in got and "分所" not in got
-
-
 def test_a_list_item_with_a_comma_typed_for_the_colon():
     # L0000042 行政院衛生署玉里醫院暫行組織規程「本院設各科、室，分別掌理下列事項：」…「五、心理衛生科、心理疾病之早期
     # 發現診斷、治療…等事項。」
@@ -417,3 +411,92 @@ def test_those_of_the_kind_without_a_unit_are_no_unit_and_each_of_the_kind_is_th
     assert "協助有關飛航安全之執行" in duties(parsed, "")
     held = {(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency}
     assert ("人事管理事項", "人事管理員") in held and ("政風事項", "政風員") in held
+
+
+def test_a_name_joining_two_bodies_is_one_body():
+    # D0020003 國民大會代表立法院立法委員選舉總事務所組織條例 第2條「國民大會代表及立法院立法委員選舉總事務所直隸於
+    # 國民政府」: the title drops the 及; the name is one office's, not 立法院 › 立法委員選舉總事務所.
+    parsed = parse("D0020003")
+    assert parsed.agency[-1] == "國民大會代表立法院立法委員選舉總事務所"
+    assert "立法院" not in "".join(parsed.agency[:-1])
+    assert {"第一組", "法制組", "會計室"} <= set(below(parsed))
+
+
+@pytest.mark.parametrize("pcode,duty", [
+    # G0300007 財政部法規委員會組織規程 第5條「本會委員分為左列三組，負責法規案件之初審及研究。」
+    # 「二、第二組：研審賦稅法規案件。」
+    ("G0300007", "研審賦稅法規案件"),
+    # A0010052 司法院法規研究委員會組織規程 第6條「本會為便利研究起見，依問題之性質及類別，分為左列各組：」
+    # 「二、第二組  掌理刑事法規之研究工作。」
+    ("A0010052", "刑事法規之研究工作"),
+])
+def test_a_committees_members_divided_into_groups(pcode, duty):
+    parsed = parse(pcode)
+    assert below(parsed) == ["第一組", "第二組", "第三組"]
+    assert duty in duties(parsed, "第二組")
+
+
+def test_staff_assigned_to_a_line_of_work_hold_the_offices_duties():
+    # K0010075 臺北運務段辦事細則 第4條「經指派擔任客貨營運業務之人員，負責辦理下列事項：」「四、辦理票證自動化事宜。」;
+    # 第6條「經指派擔任總務之人員，負責辦理下列事項：」「二、年度預算編製事項。」: no unit, the 段's duties,
+    # held by them.
+    parsed = parse("K0010075")
+    assert below(parsed) == []
+    held = {(d.text, d.post) for d in parsed.duties if d.unit == parsed.agency}
+    assert ("票證自動化事宜", "客貨營運業務人員") in held and ("年度預算編製事項", "總務人員") in held
+
+
+@pytest.mark.parametrize("pcode,unit,duty", [
+    # J0010005 第4條「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」「二、關於植物檢疫之執行事項。」
+    ("J0010005", "第一課", "關於植物檢疫之執行事項"),
+    # J0010004 第6條「第三課課長承分局長之命綜理課務並督率所屬分辦左列事項：」; 第10條「會計室主任承分局長之命，兼受
+    # 上級會計機構之業務指導監督，綜理室務，並督率所屬辦理左列事項。」
+    ("J0010004", "會計室", None),
+    # J0010008 第4條「第一課課長，承分局長之命綜理課務，其職掌如左：」
+    ("J0010008", "第一課", None),
+])
+def test_a_units_head_leading_it_introduces_the_units_duties(pcode, unit, duty):
+    parsed = parse(pcode)
+    got = duties(parsed, unit)
+    assert got and (duty is None or duty in got)
+    assert not [d for d in parsed.duties if d.unit == parsed.agency and d.post.endswith(("課長", "主任"))]
+
+
+def test_a_units_sections_share_out_the_list_after_them():
+    # K0010049 基隆港務局辦事細則 第4條「港務組設港灣、繫船二科，分別掌理下列事項：」「六、防颱業務之處理事項。」:
+    # the sections are set up, the list is the group's (which section does which the text does not say).
+    parsed = parse("K0010049")
+    assert {"港務組/港灣科", "港務組/繫船科"} <= set(below(parsed))
+    assert "防颱業務之處理事項" in duties(parsed, "港務組")
+
+
+def test_a_units_business_is_its_duties():
+    # D0010035 警察電訊所辦事細則 第4條「第一課業務職掌如下：」「一、警察電訊網路之整體規劃、協調事項。」
+    parsed = parse("D0010035")
+    assert "警察電訊網路之整體規劃、協調事項" in duties(parsed, "第一課")
+
+
+def test_a_unit_set_up_in_each_place_is_named_for_it():
+    # D0010035 第3條「本所於臺北、新竹、臺中、臺南、高雄、南投、宜蘭、花蓮、臺東及澎湖各設分所，掌理轄內有、無線電
+    # 通訊等事項。」: the places are named, so are the ten 分所 (臺北分所 …), as 「設北區、中區分局」 names its 分局;
+    # 「分所職掌如下：」 is every one's.
+    parsed = parse("D0010035")
+    got = below(parsed)
+    assert "各分所" not in got
+    assert {"臺北分所", "澎湖分所"} <= set(got) and len([u for u in got if u.endswith("分所")]) == 10
+    assert "轄內有、無線電通訊等事項" in duties(parsed, "澎湖分所")
+    assert set(duties(parsed, "臺北分所")) == set(duties(parsed, "澎湖分所")) and len(duties(parsed, "臺北分所")) > 1
+
+
+@pytest.mark.parametrize("pcode,junk,kept", [
+    # H0000079 第10條「本館得依實際需要，以任務編組方式設置諮詢、典藏、展品審查等委員會」: task forces (no standing
+    # unit), and never one called 展品審查等委員會
+    ("H0000079", "展品審查等委員會", set()),
+    # F0000041 第4條「得設指揮、訓練、專業、執行、支援、研究發展等機構及部隊」: kinds of bodies, none named
+    ("F0000041", "研究發展等機構及部隊", set()),
+    # L0010004 第3條「本所設檢疫組、…、會計室及基隆、台北、高雄第一、高雄第二、台中、花蓮、蘇澳七個檢疫分所」
+    ("L0010004", "蘇澳七個檢疫分所", {"基隆檢疫分所", "高雄第二檢疫分所", "蘇澳檢疫分所"}),
+])
+def test_a_list_that_ends_with_its_kind(pcode, junk, kept):
+    got = set(below(parse(pcode)))
+    assert junk not in got and kept <= got

@@ -317,6 +317,47 @@ def test_words_that_only_look_like_posts():
     assert extract_posts("關於災情通報體系之規劃及建置事項。", Source("d", 1), ("署",), {}) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 中央研究院研究所組織規程 第3條, 公務人力發展學院組織法 第3條: 「一至二人」, 「一或二人」
+    ("研究所得因需要，置副所長一至二人，由所長就該所專任研究員或副研究員中推薦，報請院長聘任之。",
+     [("副所長", 1, 2)]),
+    ("本學院置院長一人，職務列簡任第十三職等；副院長一或二人，職務列簡任第十二職等。",
+     [("院長", 1, 1), ("副院長", 1, 2)]),
+    # 勞工保險局組織條例 第20-1條: a title with its class (一等專員)
+    ("勞工退休金業務處置處經理一人、副經理二人、一等專員三人、科長七人。",
+     [("處經理", 1, 1), ("副經理", 2, 2), ("一等專員", 3, 3), ("科長", 7, 7)]),
+    # 最高行政法院處務規程 第31條, 高雄港務局棧埠管理處暫行組織規程 第5條: 「若干人」 gives no number
+    ("書記廳置通譯、法警、執達員、錄事、庭務員若干人，辦理有關通譯、警衛、送達及值庭等事務。",
+     [("通譯", None, None), ("法警", None, None), ("執達員", None, None), ("錄事", None, None),
+      ("庭務員", None, None)]),
+    ("本處設人事室，置主任一人，並置課員、助理員、書記等各若干人。",
+     [("主任", 1, 1), ("課員", None, None), ("助理員", None, None), ("書記", None, None)]),
+    # 地方行政機關組織準則 第10條, 法院組織法 第19條: a threshold of a condition is no post
+    ("直轄市政府置市長一人，對外代表該市，綜理市政；置副市長二人，襄助市長處理市政；"
+     "人口在二百五十萬人以上之直轄市，得增置副市長一人。", [("市長", 1, 1), ("副市長", 2, 2)]),
+    ("地方法院設公證處，置公證人及佐理員；公證人在二人以上者，置主任公證人。",
+     [("公證人", None, None), ("佐理員", None, None)]),
+])
+def test_counts_as_the_acts_write_them(text, expected):
+    posts = [p for p in extract_posts(text, Source("d", 1), ("部", "局"), {}) if hasattr(p, "title")]
+    assert [(p.title, p.min, p.max) for p in posts] == expected
+
+
+@pytest.mark.parametrize("text, units, expected", [
+    # 交通部公路總局組織條例 (K0000004) 第5條: 「並指揮監督所屬人員及機關」 is what the head does, no unit
+    ("本局置局長一人，綜理局務，並指揮監督所屬人員及機關；副局長一人，襄理局務。", {},
+     [("局", "局長"), ("局", "副局長")]),
+    # 經濟部水利處各區水資源局暫行組織規程 (J0000058) 第10條: 「前項管理中心」 is the one set up before
+    ("前項管理中心各置主任一人，由正工程司兼任；其餘人員由本局調派之。", {"管理中心": ("部", "局", "管理中心")},
+     [("管理中心", "主任")]),
+    # (D0010116) 第17條: 「設法規會為常設性任務編組」 sets up no 「性任務編組」
+    ("本會辦理法制業務，設法規會為常設性任務編組，置執行秘書一人，由適當人員擔任。", {}, [("局", "執行秘書")]),
+])
+def test_the_unit_of_a_post(text, units, expected):
+    posts = [p for p in extract_posts(text, Source("d", 1), ("部", "局"), units) if hasattr(p, "title")]
+    assert [(p.unit[-1], p.title) for p in posts] == expected
+
+
 def test_parse_rank_shapes():
     r = parse_rank("簡任第十職等或簡任第十職等至第十一職等關務監")
     assert (r.class_from, r.grade_from, r.class_to, r.grade_to, r.series) == ("簡任", 10, "簡任", 11, ("關務監",))

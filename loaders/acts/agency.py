@@ -63,17 +63,20 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     folded = fold_name(full)
     self_names = {short for name, short, _ in defs
                   if name and (folded.endswith(fold_name(name)) or fold_name(name).endswith(folded[-3:]))}
-    self_names |= {full, as_titled, split_agency_name(full)[-1]}
-    # The title drops the text's punctuation (直轄市縣市選舉委員會組織準則): the name as the text writes it
-    # (「直轄市、縣（市）選舉委員會（以下簡稱選舉委員會）」) is the one people look it up by.
-    self_names |= _as_written(split_agency_name(full)[-1], lines[:12])
+    agency = split_agency_name(full)
     # 「國民大會代表及立法院立法委員選舉總事務所」 in the text of
     # 國民大會代表立法院立法委員選舉總事務所組織條例 (D0020003): a title drops the 及 of a name that joins two
-    # bodies' names.
-    self_names |= _as_written(as_titled, lines[:12], joined=True)
+    # bodies' names; it is one body's name, not a chain of agencies (立法院 › 立法委員選舉總事務所).
+    joined = _as_written(as_titled, lines[:12], joined=True)
+    if any("及" in name for name in joined) and full.endswith(as_titled) and len(split_agency_name(as_titled)) > 1:
+        agency = (split_agency_name(full[:-len(as_titled)]) if full != as_titled else ()) + (as_titled,)
+    self_names |= {full, as_titled, agency[-1]} | joined
+    # The title drops the text's punctuation (直轄市縣市選舉委員會組織準則): the name as the text writes it
+    # (「直轄市、縣（市）選舉委員會（以下簡稱選舉委員會）」) is the one people look it up by.
+    self_names |= _as_written(agency[-1], lines[:12])
     if members:  # the family as written: 「公路局西部濱海公路北、南區工程處 (以下簡稱各工程處)」
         self_names |= {titled_last, listed} | {name for name, _, _ in defs if name.endswith(listed)}
-    self_names |= _generic_self_names(split_agency_name(full)[-1], lines)
+    self_names |= _generic_self_names(agency[-1], lines)
     titled = split_agency_name(as_titled)
     if len(titled) > 1 and titled[-1].startswith("各") and "所屬" + titled[-1][1:] in as_titled:
         # 交通部民用航空局所屬航空站組織通則: 「本局所屬航空站掌理…」, the family as its parent calls it
@@ -81,8 +84,7 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     if not any(n.startswith("本") for n in self_names):
         self_names |= set(self_references(full)[:1])  # the usual one: 本會, not also 本委員會
     source = Source(doc.id, source_line.start, source_line.end, source_line.article)
-    parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names))))
-    agency = split_agency_name(full)
+    parsed.units.extend(agency_records(full, source, aliases=tuple(sorted(self_names)), path=agency))
     for member in members:  # the members are bodies of the family, the name as written their collective
         kind, unit_type = classify_agency(member)
         parsed.units.append(UnitRecord(agency + (member,), kind, unit_type, source, written=listed))

@@ -27,6 +27,7 @@ from .patterns import (
     AGENCY_GOES_ON,
     ALIAS_PAREN,
     ANY_NUMBER_OF,
+    ASSIGNED_STAFF,
     BROUGHT_TO,
     BY_UNITS,
     CLAUSE_SET_UP,
@@ -43,6 +44,7 @@ from .patterns import (
     FAMILY_DEFINED,
     FAMILY_NAME,
     FURTHER_SET_UP,
+    HEAD_LEADS_UNIT,
     LIST_GOES_ON,
     LIST_INTRO,
     LISTED_NAME,
@@ -139,10 +141,14 @@ def prepare(line: Line) -> Paragraph:
     text = ALIAS_PAREN.sub("", line.body)
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
+    # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
+    text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))業務(?=之?職掌)", r"\1", text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
     # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
     text = re.sub(r"^([^，。；：]{2,12}?)(?:承(?!辦)|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，"
                   r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?=掌理|辦理|負責)", r"\1", text)
+    # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
+    text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))
     duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
     return Paragraph(line, text, intro, duty_intro)
@@ -171,6 +177,22 @@ def continuation(parser: StructureParser, para: Paragraph) -> ListContext | None
     if CONTINUATION.match(para.text) and parser.last_owner and para.intro:
         return ListContext(parser.last_owner, "", Mode.DUTIES)
     return None
+
+
+def assigned_staff(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (K0010075): staff assigned to a line of work set up no
+    unit; what they do is the agency's, held by them.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "經指派擔任客貨營運業務之人員，負責辦理下列事項：", "一、辦理票證自動化事宜。",
+    ...      "經指派擔任總務之人員，負責辦理下列事項：", "一、年度預算編製事項。")
+    duty 本局 票證自動化事宜 (客貨營運業務人員)
+    duty 本局 年度預算編製事項 (總務人員)
+    """
+    m = ASSIGNED_STAFF.match(para.text)
+    if not m:
+        return None
+    return ListContext(parser.agency, m.group("work") + "人員", Mode.DUTIES)
 
 
 def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -364,6 +386,12 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
     >>> demo("第 2 條", "本局設第一組。", "第一組分設左列各科辦事：", "一、文書科。")
     unit 第一組
     unit 第一組/文書科
+
+    「本會委員分為左列三組，負責法規案件之初審及研究。」 (G0300007): a committee's groups are its units.
+
+    >>> demo("第 2 條", "本局委員分為左列三組，負責法規案件之初審及研究。", "一、第一組：研審賦稅法規案件。")
+    unit 第一組
+    duty 第一組 研審賦稅法規案件
     """
     if not SETS_UP_LIST.search(para.text):
         return None
@@ -496,7 +524,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     kind = clean_name(set_up.group("list"))
     if places and [clean_name(n) for n in names] in ([], [kind]) and \
             (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind)):
-        names = [place + kind for place in places.group("places").split("、")]  # 「於臺北、臺中…各地分設服務所」
+        # 「於臺北、臺中…各地分設服務所」
+        names = [place + kind for place in re.split(r"、|及|與", places.group("places"))]
     if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
         names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":
@@ -581,13 +610,16 @@ def _set_up_below(parser: StructureParser, parent: tuple[str, ...], text: str, l
 
 
 def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """「秘書處設文牘科、收發科，分掌下列事項：」: a unit sets up its own sections.
+    """「秘書處設文牘科、收發科，分掌下列事項：」: a unit sets up its own sections; the list after them, when the
+    intro says it is one of duties, is the unit's, which its sections share out (「港務組設港灣、繫船二科，分別掌理下列
+    事項：」, K0010049), as the agency's is when it names its units so.
 
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設秘書處。", "秘書處設文牘科、收發科，分掌下列事項：", "一、文書。")
     unit 秘書處
     unit 秘書處/文牘科
     unit 秘書處/收發科
+    duty 秘書處 文書
     """
     owner, text = para.owner, para.text
     if not isinstance(owner, tuple):
@@ -600,7 +632,7 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     paths = [p for p in (parser.unit(n, para.line, parent=owner, note=divided.group(0) if divided else "")
                          for n in listed_names(own.group("list"))) if p]
     if paths and para.intro:
-        return ListContext(owner, "", Mode.UNITS)
+        return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
     duty = DUTY_VERB.search(text[own.end():])
     if paths and duty and not RESPECTIVE.search(text):
         parser.duty(owner, duty.group("duty"), para.line)
@@ -683,6 +715,14 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     unit 第二組
     duty 第一組 本保險法制之研究
     duty 第二組 財務之監理
+
+    A unit's head leading it (「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, J0010005): the list is
+    the unit's:
+
+    >>> demo("第 2 條", "本局設第一課。", "第 3 條", "第一課課長承局長之命綜理課務，並督率所屬辦理左列事項：",
+    ...      "一、關於農產品之檢驗執行事項。")
+    unit 第一課
+    duty 第一課 關於農產品之檢驗執行事項
     """
     if not para.duty_intro:
         return None
@@ -736,7 +776,8 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, charged_by_name, brought_to, named_members, earlier_units_duties, body_with_its_own_law, subject,
+    continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
+    body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

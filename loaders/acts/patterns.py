@@ -68,7 +68,8 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
 # places name the members, one of the kind in each.
-PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在]{2,4}?(?:、[^，。；、於在]{2,4}?)+)"
+# (「於臺北、新竹、…、臺東及澎湖各設分所」, D0010035: 及 before the last place)
+PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在及與]{2,4}?(?:(?:、|及|與)[^，。；、於在及與]{2,4}?)+)"
                      r"(?:等)?(?:各地區?|各)?(?:分別)?分?$")
 # 「得視業務需要，以任務編組方式組設國內外施工處…、施工所、施工站，…工程完成時撤銷」 (F0000013), 「得於適當地區以任務
 # 編組設管理所及測量隊」 (D0000091): task forces formed for a job, no standing unit (a standing one is set up
@@ -139,7 +140,10 @@ UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
 EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
 ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
-SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$")
+# 「本會委員分為左列三組，負責法規案件之初審及研究。」 (G0300007), 「本會…依問題之性質及類別，分為左列各組：」
+# (A0010052): a committee's groups, each item naming one and what it reviews.
+SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
+                    r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
 # 「提案之審查設左列各委員會：」 + 「第一審查委員會審查關於憲法之提案…」 (A0010003), 「第一組設左列二科：」 +
 # 「第一科掌理…」 (D0020003), 「…置左列各科，分掌事務：」 + 「審核科職掌如左：」 (A0010015): an old list of units
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
@@ -204,6 +208,18 @@ NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層�
 # 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
 LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
+# 「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (the railway's 段 and 廠, a port's 辦事處): staff assigned to a
+# line of work, no unit; the list is the office's duties, held by them.
+ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?擔任(?P<work>[^，。；：]{1,20}?)之人員[，,]?"
+                      r"(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:]$")
+# 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
+# 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
+# head of a unit leads it, and what its staff do under them is the unit's list of duties.
+# (「…綜理課務並督率所屬分辦左列事項。」: the intro may want its comma and end with 。)
+HEAD_LEADS_UNIT = lazy(r"^(?P<unit>[^，。；：]{2,16}?[課組科室股])(?:課長|組長|科長|主任|股長)[，,]?"
+                       r"(?:承[^，。；：]{1,12}?之(?:命|指揮監督)[，,]?(?:兼受[^，。；：]{1,24}?[，,]?)?)?"
+                       r"綜理[課組科室股]務[，,]?(?:並)?(?:督率所屬(?:員工)?(?:分辦|辦理|掌理)|其職掌如)"
+                       r"(?P<list>(?:左列|下列)事項|[左下])[：:。]?$")
 # 「一、秘書室：掌理…」, 「一、總務課－掌理…」 (an old list's dash, written 「－－」, 「—」, 「─」 or 「-」 as the
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
@@ -227,7 +243,9 @@ NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN
                            r"(?:並|另)?(?:下)?(?:分)?設(?P<list>[^，：]+)$")
 NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
+# 「得設指揮、訓練、…、研究發展等機構及部隊」 (F0000041): 等 ends a list of kinds (not a class: 高等, 特等, 平等).
 PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
+                  r"|(?<![一二三四五六七八九十特甲乙丙丁高中初平對均])等(?!級)"
                   r"|.由|協同|[一二三四五六七八九十]人|^(?:並|指揮|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|"
                   r"機關$|機構$|^各\S{1,2}$"  # …指揮監督所屬人員及機關; 附屬機關 is no name
                   # 「本校得視實際需要分設有關科、班」 (有關科: the relevant ones, no name),

@@ -81,17 +81,24 @@ def parse_rank(text: str) -> Rank:
 
 # ----------------------------------------------------------------------------- counts
 _N = rf"[{CN_NUM}\d]+"
-_COUNT = rf"(?P<a>{_N})[人名位](?:(?P<op>至|或)(?P<b>{_N})[人名位])?"
-_TITLE = rf"(?![{CN_NUM}])[\u4e00-\u9fff]{{1,12}}?"
-_TITLE_COUNT = lazy(rf"^(?P<title>{_TITLE})(?P<each>各)?{_COUNT}(?P<tail>.*)$")
+# 「一人至二人」, also written 「一至二人」 and 「一或二人」
+_COUNT = rf"(?P<a>{_N})(?:[人名位]|(?=[至或]{_N}[人名位]))(?:(?P<op>至|或)(?P<b>{_N})[人名位])?"
+# a title starts with no numeral, but for a class of the title (一等專員, 二等秘書)
+_TITLE = rf"(?:[一二三四]等)?(?![{CN_NUM}])[\u4e00-\u9fff]{{1,12}}?"
+# a count followed by 以上/以下/未滿 is a threshold of a condition (「人口在二百五十萬人以上之直轄市」), no headcount
+_TITLE_COUNT = lazy(rf"^(?P<title>{_TITLE})(?P<each>各)?{_COUNT}(?!以上|以下|未滿)(?P<tail>.*)$")
+# 「書記等各若干人」, 「庭務員若干人」: the titles, their number not given
+_SOME = lazy(r"(?<=[\u4e00-\u9fff])(?:等)?(?:各)?若干[人名位]$")
 _POOL_END = lazy(rf"^(?P<title>{_TITLE})?等(?:共)?計{_COUNT}$")
 _TITLE_ONLY = lazy(r"^[\u4e00-\u9fff]{1,12}$")
-_NOT_TITLE = lazy(r"[置列為於依就由得其應之及與並]|事項|業務|掌理|辦理|綜理|襄理|襄助|指揮|監督|^各|^另|^每|等$")
+_NOT_TITLE = lazy(r"[置列為於依就由得其應之及與並滿]|以上|以下|事項|業務|掌理|辦理|綜理|襄理|襄助|指揮|監督"
+                   r"|^各|^另|^每|等$")
 _TITLE_ENDINGS = lazy(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|佐|記|核|審|察|譯|工|手|機|駕駛|技正|技士|技佐"
                       r"|管理師|分析師|設計師)$")
 
 _POST_VERB = lazy(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
-_SETS = lazy(r"(?<![建附])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
+# (常設性任務編組: what a unit is set up as, no unit set up)
+_SETS = lazy(r"(?<![建附常])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
 _QUOTA = lazy(r"所需(?:工作)?人員|員額內(?:派充|調派|派兼|兼任|調用)")
 _CONCURRENT = lazy(r"由(?P<who>.+?)兼任")
 _SUB = lazy(rf"^(?:(?P<every>各職稱中之)|其中|另)(?P<title>{_TITLE})?{_COUNT}(?P<tail>.*)$")
@@ -124,7 +131,7 @@ def _unit_names(text: str) -> list[str]:
     pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔廳])(?:及|與|暨|和)", text) if p]
     if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
                          or re.match(r"^(?:(?:其?他)?各種|[一二三四五六七八九十]+[組科課股])", p)
-                         or re.search(r"[，。：；之]", p) for p in pieces):
+                         or re.search(r"[，。：；之]|指揮|監督", p) for p in pieces):
         return []
     return pieces
 
@@ -180,7 +187,8 @@ class _PostReader:
         """The path of a unit named in a post clause; with ``refer``, a bare unit word alone (「所置主任」)
         means the unit of that kind set up last (「得設若干工務所」)."""
         stripped = strip_self_reference(re.sub(rf"^{SELF_REFERENCE}(?=各)", "", name))  # 本大學各學院: 各學院
-        name = stripped if stripped != name else re.sub(r"^(?:各該|各級|各|其)(?=\w{2,})", "", name)
+        # 「前項管理中心各置主任一人」: the units the paragraph before set up
+        name = stripped if stripped != name else re.sub(r"^(?:前[項條]|上開|上述|各該|各級|各|其)(?=\w{2,})", "", name)
         if name in self.units:
             return self.units[name]
         name = clean_name(name)
@@ -321,6 +329,7 @@ class _PostReader:
     def title_list(self, piece: str, *, object_of_post: bool, each_unit: bool) -> bool:
         """Read 「組長、副組長各一人」, 「主任秘書一人」, 「工務士、…事務士等計五百七十二人」."""
         subs = piece.split("、")
+        subs[-1] = _SOME.sub("", subs[-1])
         if object_of_post and "及" in subs[-1] and not re.search(_N + "[人名位]", subs[-1]):
             subs[-1:] = subs[-1].split("及", 1)  # 「…辦事員及書記」
         bare_list = object_of_post and len(subs) > 1 and all(
