@@ -383,8 +383,8 @@ def test_module_examples():
     import doctest
 
     from queries import textnorm
-    from queries.lookup import search, which
-    for module in (textnorm, search, which):
+    from queries.lookup import ranking, search, which
+    for module in (textnorm, ranking, search, which):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
 
