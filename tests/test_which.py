@@ -373,8 +373,8 @@ def test_module_examples():
     import doctest
 
     from queries import textnorm
-    from queries.lookup import search, which
-    for module in (textnorm, search, which):
+    from queries.lookup import ranking, search, which
+    for module in (textnorm, ranking, search, which):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
 
@@ -450,6 +450,27 @@ def test_seams_are_only_unknown_bigrams_between_known_ones():
     assert seams(["量子電腦研發"], known) == {"腦研": "電腦"}  # 子電 follows the unknown 量子: evidence
     assert seams(["信管"], known) == {}  # at an edge nothing is straddled
     assert seams(["印信管理", "信管"], known) == {}  # 信管 alone elsewhere in the query is a word of its own
+
+
+@pytest.mark.parametrize("word, action", [("印信", "保管"), ("文書", "保管"), ("出納", "執行")])
+def test_a_generic_action_the_duty_leaves_implied_does_not_reject_it(alone, word, action):
+    # 印信保管 where the document lists 「文書、印信、出納…」: the units charged with the matter answer, the
+    # join 信保 is no word the duty lacks (辦理, 負責 … at the query's edge are dropped before: clean_query).
+    from queries.lookup.search import search
+    checked = 0
+    for name, (_graph, index) in alone.items():
+        keys = [e.key for e in index.entries]
+        if not any(word in k and action not in k for k in keys) or word[1] + action[0] in index.postings:
+            continue
+        checked += 1
+        results = search(index, word + action, explain=True)
+        assert results, name
+        assert _units_with(index, word) & {r.unit_id for r in results}, name
+        for r in results:
+            for m in r.matches:
+                key = index.entries[m.entry].key
+                assert word[1] + action[0] in m.explain["seams"] or word not in key, name
+    assert checked >= 2
 
 
 @pytest.mark.parametrize("query, same_as", [("政風業務", "政風"), ("誰負責政風業務？", "政風"),

@@ -59,6 +59,9 @@ COMMON_WORDS = frozenset(
     "事項 規劃 管理 之規 執行 其他 有關 督導 研究 業務 他有 推動 之研 處理 務之 協調 人員 相關 劃及 及執 發展 政策 "
     "及管 資訊 安全 計畫 理及 維護 導及 服務 教育 及督 研擬 輔導 訓練 及推 案件 機關 考核 法規 件之".split())
 EVIDENCE_PER_UNIT = 3
+# The genre's generic actions: a duty names its matter and leaves the action implied (「掌理文書、印信、出納」
+# keeps the seal) or says it otherwise, so 印信保管 is 印信 and 保管, not a word 信保 as well.
+GENERIC_ACTIONS = ("保管", "處理", "辦理", "承辦", "負責", "執行")
 
 
 # --------------------------------------------------------------------------- terms
@@ -257,6 +260,24 @@ def seams(parts: list[str], known) -> dict[str, str]:
     return {bg: (before.pop() if len(before) == 1 else "") for bg, before in found.items() if bg not in not_seam}
 
 
+def optional_bigrams(parts: list[str]) -> set[str]:
+    """The query's bigrams that join a generic action (:data:`GENERIC_ACTIONS`) to its matter (信保 of
+    印信保管): a text naming the matter and leaving the action implied, or saying it in other words, has not
+    missed them.  The action itself still counts: a text saying it is the better answer.
+
+    >>> sorted(optional_bigrams(["印信保管"])), sorted(optional_bigrams(["辦理護照", "執行"]))
+    (['信保'], ['理護'])
+    """
+    out: set[str] = set()
+    rest: set[str] = set()
+    for p in parts:
+        starts = [i for i in range(len(p) - 1) if p[i:i + 2] in GENERIC_ACTIONS]
+        for i in range(len(p) - 1):
+            joins = any(i in (a - 1, a + 1) for a in starts) and p[i:i + 2] not in GENERIC_ACTIONS
+            (out if joins else rest).add(p[i:i + 2])
+    return out - rest
+
+
 def covered_chars(parts: list[str], grams) -> int:
     """How many characters of the query ``parts`` the bigrams ``grams`` cover: what the second pass asks
     of a text (one three-character word is 2 bigrams but 3 characters).
@@ -427,9 +448,14 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             i = bit[before].bit_length() - 1
             excuses[i] = excuses.get(i, 0) | bit[seam]
 
+    optional = 0
+    for t in optional_bigrams(q.parts):
+        optional |= bit.get(t, 0)
+
     def excused(mask: int) -> int:
-        """The seams excused for a text holding the query bigrams in ``mask``."""
-        out = 0
+        """The seams excused for a text holding the query bigrams in ``mask``, and the joins of generic actions
+        it lacks (:func:`optional_bigrams`)."""
+        out = optional & ~mask
         if excuses:
             while mask:
                 low = mask & -mask
