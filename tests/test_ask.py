@@ -164,17 +164,6 @@ def test_cli_which_says_where_it_answered_and_explains_the_reading(run):
                for h in hits if not h.get("synonyms"))
 
 
-@pytest.mark.parametrize("question", ["實行公訴", "刑事偵查"])
-def test_the_unit_charged_by_its_own_document_comes_before_the_ministry_whose_act_lists_it(question):
-    # 法務部's act (I0000001 第2條 五): 「刑事偵查、實行公訴及刑事執行等檢察行政之政策規劃…」; its office rules
-    # (I0010001) charge 檢察司 with 「刑事偵查、實行公訴、刑事執行之監督…」: the division doing the work first.
-    from graph_model.graph.graph import OrgGraph
-    from support import parse_national
-    graph = OrgGraph.build([parse_national("I0000001"), parse_national("I0010001")])
-    hits = ask_graph(graph, question, top=3).hits
-    assert [h.unit["id"] for h in hits[:2]] == ["行政院/法務部/檢察司", "行政院/法務部"]
-
-
 def test_a_document_charging_its_agency_and_a_unit_with_one_matter_means_the_agency():
     # 航空警察局's act (D0000059 第2條 五) charges the 局 with 「搭乘國內外民用航空器旅客…之安全檢查事項」, and the
     # graph gives its 安檢科 that statement too: one document, so the agency stays first.

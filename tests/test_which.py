@@ -469,7 +469,7 @@ def test_a_generic_action_the_duty_leaves_implied_does_not_reject_it(alone, word
         for r in results:
             for m in r.matches:
                 key = index.entries[m.entry].key
-                assert word[1] + action[0] in m.explain["seams"] or word not in key, name
+                assert word[1] + action[0] in m.explain.seams or word not in key, name
     assert checked >= 2
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph_model.records.records import Source
-from queries.lookup.ask import AGENCY_LEVEL, BELOW_CHARGED, BELOW_NAMED, MAX_VARIANTS, NAMED_SHARE, SYNONYM_WEIGHT
+from queries.lookup.ask import AGENCY_LEVEL, BELOW_NAMED, MAX_VARIANTS, NAMED_SHARE, SYNONYM_WEIGHT
 from queries.lookup.ranking import (
     CONTEXT_BOOST,
     EVIDENCE_PER_UNIT,
@@ -208,7 +208,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
     duty_entry: dict[str, int] = {}
     for e in index.entries:
         kind, _ref, text, key, prior, flags, handlers, _clause, context = e
-        hs = [[pos[h[0]], _cite(h), h[5], h[6], h[1]] for h in handlers if h[0] in pos and pos[h[0]] < len(local)]
+        hs = [[pos[h[0]], _cite(h), h[5], h[6]] for h in handlers if h[0] in pos and pos[h[0]] < len(local)]
         if not hs:
             continue
         entry = [kind, text, prior, flags, hs, context]
@@ -241,7 +241,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS, "GENERIC_ACTIONS": list(GENERIC_ACTIONS),
                    "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
                    "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
-                   "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE, "BELOW_CHARGED": BELOW_CHARGED,
+                   "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE,
                    "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
     }
 

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question as asked
 BELOW_NAMED, NAMED_SHARE = 0.5, 0.99  # a unit found by its name, under a unit below it charged with the matter
-BELOW_CHARGED = 0.9  # …and a unit charged with the matter, under one whose duty says it too
 ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
 
@@ -251,20 +250,13 @@ def regroup(hits: list) -> list:
 def named_below(hits: list) -> list:
     """A unit found only by its name goes below a unit under it that is charged with the matter in its
     duties, if that one scores at least :data:`BELOW_NAMED` of it: 國道工程職安 names 高速公路局, and its
-    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who.  So does a unit whose own
-    duty says the matter, when one under it is charged with it nearly as well by another document
-    (:data:`BELOW_CHARGED`): a ministry's act lists what the bodies under it do (法務部's 「法醫鑑驗、人員
-    培訓…」, 法醫研究所's 「法醫人員之培訓」), the unit below is the one doing the work — while a document
-    that charges both its agency and a unit of it with one matter means the agency."""
+    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who."""
     out = list(hits)
     for i, h in enumerate(hits):
-        if not h.evidence:
+        if not h.evidence or h.evidence[0].kind != "unit":
             continue
-        named = h.evidence[0].kind == "unit"
         below = [d for d in hits if d.unit["id"].startswith(h.unit["id"] + "/") and d.evidence
-                 and d.evidence[0].kind != "unit"
-                 and (d.score >= BELOW_NAMED * h.score if named else
-                      d.score >= BELOW_CHARGED * h.score and d.evidence[0].doc != h.evidence[0].doc)]
+                 and d.evidence[0].kind != "unit" and d.score >= BELOW_NAMED * h.score]
         if below:
             first = max(below, key=lambda d: d.score)
             if first.score * NAMED_SHARE < h.score:

@@ -260,22 +260,32 @@ def seams(parts: list[str], known) -> dict[str, str]:
     return {bg: (before.pop() if len(before) == 1 else "") for bg, before in found.items() if bg not in not_seam}
 
 
-def optional_bigrams(parts: list[str]) -> set[str]:
+def optional_bigrams(parts: list[str]) -> dict[str, str]:
     """The query's bigrams that join a generic action (:data:`GENERIC_ACTIONS`) to its matter (信保 of
-    印信保管): a text naming the matter and leaving the action implied, or saying it in other words, has not
-    missed them.  The action itself still counts: a text saying it is the better answer.
+    印信保管), each with the matter's bigram beside it: a text naming the matter and leaving the action
+    implied, or saying it in other words, has not missed the join — a text with the action alone (保管 of
+    something else) has.  The action itself still counts: a text saying it is the better answer.
 
-    >>> sorted(optional_bigrams(["印信保管"])), sorted(optional_bigrams(["辦理護照", "執行"]))
-    (['信保'], ['理護'])
+    >>> optional_bigrams(["印信保管"]), optional_bigrams(["辦理護照", "執行"]), optional_bigrams(["信保管"])
+    ({'信保': '印信'}, {'理護': '護照'}, {})
     """
-    out: set[str] = set()
+    out: dict[str, str] = {}
     rest: set[str] = set()
     for p in parts:
         starts = [i for i in range(len(p) - 1) if p[i:i + 2] in GENERIC_ACTIONS]
         for i in range(len(p) - 1):
-            joins = any(i in (a - 1, a + 1) for a in starts) and p[i:i + 2] not in GENERIC_ACTIONS
-            (out if joins else rest).add(p[i:i + 2])
-    return out - rest
+            bg = p[i:i + 2]
+            matter = ""
+            if bg not in GENERIC_ACTIONS:
+                if i + 1 in starts and i > 0:
+                    matter = p[i - 1:i + 1]
+                elif i - 1 in starts and i + 2 < len(p):
+                    matter = p[i + 1:i + 3]
+            if matter and matter not in GENERIC_ACTIONS:
+                out.setdefault(bg, matter)
+            else:
+                rest.add(bg)
+    return {bg: matter for bg, matter in out.items() if bg not in rest}
 
 
 def covered_chars(parts: list[str], grams) -> int:
@@ -448,20 +458,22 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             i = bit[before].bit_length() - 1
             excuses[i] = excuses.get(i, 0) | bit[seam]
 
-    optional = 0
-    for t in optional_bigrams(q.parts):
-        optional |= bit.get(t, 0)
+    # So is the join of a generic action to its matter, for a text holding the matter (optional_bigrams).
+    for join, matter in optional_bigrams(q.parts).items():
+        if join in bit and matter in bit:
+            i = bit[matter].bit_length() - 1
+            excuses[i] = excuses.get(i, 0) | bit[join]
 
     def excused(mask: int) -> int:
-        """The seams excused for a text holding the query bigrams in ``mask``, and the joins of generic actions
-        it lacks (:func:`optional_bigrams`)."""
-        out = optional & ~mask
+        """The seams (and joins of generic actions) excused for a text holding the query bigrams in ``mask``
+        but not these."""
+        out, held = 0, mask
         if excuses:
             while mask:
                 low = mask & -mask
                 out |= excuses.get(low.bit_length() - 1, 0)
                 mask ^= low
-        return out
+        return out & ~held
 
     def mass(mask: int) -> float:
         """The idf mass of the query bigrams in ``mask`` (time linear in the bits set)."""
