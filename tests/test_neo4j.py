@@ -881,7 +881,8 @@ def test_cli_which_neo4j_explains_like_embedded(neo4j_env, run, corpus):
     assert "其他" in stores["explain"][0]["text"] and "倉儲" in stores["explain"][0]["text"]
 
 
-def test_cli_which_neo4j_nothing_found_and_errors(neo4j_env, run, monkeypatch):
+def test_cli_which_neo4j_nothing_found_and_errors(neo4j_env, run, monkeypatch, corpus):
+    push(corpus, conf(neo4j_env), lookup=lookup_of(corpus))  # its own data, whatever ran before
     result = run("which", "量子電腦", "--backend", "neo4j")
     assert result.exit_code == 1
     assert result.stdout.startswith("No unit handles 「量子電腦」 in the loaded documents.\nClosest duties:\n")
