@@ -16,6 +16,9 @@ an earlier draw (its third column) before drawing; --out writes elsewhere.
 The held-out sample (heldout/draw.tsv) was drawn with
   --seed 20261208 --size 100 --exclude eval/lineage/draw.tsv
      --out eval/lineage/heldout/draw.tsv
+and the third (heldout3/draw.tsv) with
+  --seed 20261210 --size 100 --exclude eval/lineage/draw.tsv
+     --exclude eval/lineage/heldout/draw.tsv --out eval/lineage/heldout3/draw.tsv
 """
 import argparse
 import json
@@ -77,10 +80,11 @@ def main():
     ap.add_argument("root", nargs="?", default=DEFAULT, help="path to shared/national")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--size", type=int, default=N)
-    ap.add_argument("--exclude", help="an earlier draw.tsv whose agencies are left out")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="an earlier draw.tsv whose agencies are left out (repeatable)")
     ap.add_argument("--out", help="where to write the draw (default: draw.tsv beside this file)")
     args = ap.parse_args()
-    exclude = excluded(args.exclude) if args.exclude else set()
+    exclude = set().union(*(excluded(tsv) for tsv in args.exclude))
     rows, total = draw(args.root, args.seed, args.size, exclude)
     lines = ["rank\tpcodes\tagency"]
     for rank, pcodes, a in rows:
@@ -89,7 +93,7 @@ def main():
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if exclude:
-        print(f"# {total} distinct agencies left after excluding the {len(exclude)} of {args.exclude}; "
+        print(f"# {total} distinct agencies left after excluding the {len(exclude)} of {', '.join(args.exclude)}; "
               f"drew {args.size} with random.Random({args.seed})")
     else:
         print(f"# {total} distinct agencies; drew {args.size} with random.Random({args.seed})")
