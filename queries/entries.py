@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
 CATCH_ALL_PRIOR = 0.45  # 其他有關…事項
 RESIDUAL_PRIOR = 0.3  # 不屬其他各組、室事項
@@ -74,7 +78,7 @@ def unit_prior(works: bool) -> float:
     return UNIT_NAME_PRIOR if works else CONTAINER_NAME_PRIOR
 
 
-def duty_entries(graph) -> Iterable[Entry]:
+def duty_entries(graph: OrgGraph) -> Iterable[Entry]:
     """One entry per Duty node; every HANDLES edge is a handler."""
     for duty in graph.nodes_with_label("Duty"):
         handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
@@ -87,7 +91,7 @@ def duty_entries(graph) -> Iterable[Entry]:
         yield Entry("duty", duty["id"], duty["text"], handlers, duty_prior(flags), flags)
 
 
-def unit_entries(graph) -> Iterable[Entry]:
+def unit_entries(graph: OrgGraph) -> Iterable[Entry]:
     """One entry per unit: its name (and full name and aliases when they differ).
 
     A unit with no duties of its own whose sub-units have them (a division split

@@ -4,7 +4,7 @@ Each check is a function ``fn(graph, parsed_documents) -> iterable of issue dict
 what ``validate`` checks is the table :data:`CHECKS` at the end of this module (the
 built-in checks here, headcount totals from :mod:`queries.staffing`): add a check there::
 
-    def _headcounts(graph, parsed):
+    def _headcounts(graph: OrgGraph, parsed):
         ...
         yield {"unit": uid, "doc": doc, "line": line, "message": "..."}
 
@@ -24,13 +24,17 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from graph_model.records.naming import VARIANTS
 
 from .staffing import headcount_totals
 
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
-def validate(graph, store=None, checks: Mapping[str, tuple[str, Callable]] | None = None) -> dict:
+
+def validate(graph: OrgGraph, store=None, checks: Mapping[str, tuple[str, Callable]] | None = None) -> dict:
     """Run every check of ``checks`` (by default :data:`CHECKS`); ``store`` supplies the parsed records
     (unplaced spans, duplicates)."""
     parsed = store.parsed() if store is not None else []
@@ -42,7 +46,7 @@ def validate(graph, store=None, checks: Mapping[str, tuple[str, Callable]] | Non
     return {"total": total, "checks": report}
 
 
-def cached_validate(store, graph: Callable[[], object], history: bool = False) -> dict:
+def cached_validate(store, graph: Callable[[], OrgGraph], history: bool = False) -> dict:
     """:func:`validate` of ``store`` (and its ``graph()``), cached with the store for its version and the
     code: on the national store the report needs every parsed record, so only the first `validate`
     after a change computes it."""
@@ -69,11 +73,11 @@ def render_validate(report: dict) -> str:
 
 
 # --------------------------------------------------------------------------- built-in checks
-def _has_duties(graph, uid: str) -> bool:
+def _has_duties(graph: OrgGraph, uid: str) -> bool:
     return bool(graph.out(uid, "HANDLES"))
 
 
-def _no_duties(graph, parsed) -> Iterable[dict]:
+def _no_duties(graph: OrgGraph, parsed) -> Iterable[dict]:
     """Units a document sets up without any duty, neither their own nor their sub-units'.
 
     A 組 whose duties are all assigned to its 科 is fine; a unit named but never
@@ -89,7 +93,7 @@ def _no_duties(graph, parsed) -> Iterable[dict]:
                    "message": f"{u['id']} has no duties"}
 
 
-def _unplaced(graph, parsed) -> Iterable[dict]:
+def _unplaced(graph: OrgGraph, parsed) -> Iterable[dict]:
     for p in parsed:
         for span in p.unplaced:
             text = span.text if len(span.text) <= 40 else span.text[:39] + "…"
@@ -101,7 +105,7 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).translate(VARIANTS)
 
 
-def _duplicate_names(graph, parsed) -> Iterable[dict]:
+def _duplicate_names(graph: OrgGraph, parsed) -> Iterable[dict]:
     """A unit set up twice in one document, or siblings whose names differ only in variant forms (台/臺)."""
     for p in parsed:
         seen: dict[tuple, int] = {}
@@ -122,7 +126,7 @@ def _duplicate_names(graph, parsed) -> Iterable[dict]:
                                   + ", ".join(graph.node(k)["name"] for k in kids)}
 
 
-def _agency_parents(graph, parsed) -> Iterable[dict]:
+def _agency_parents(graph: OrgGraph, parsed) -> Iterable[dict]:
     for name, parents in sorted(graph.agency_conflicts().items()):
         yield {"unit": name, "message": f"{name} is placed under {' and under '.join(parents)}"}
 

@@ -60,10 +60,10 @@ def unit_for(graph, path, source: Source) -> str:
         return unit_for(graph, home, source)
     # Parent known by suffix (財政部/關稅總局 + 燈塔): put the new unit under it.
     parent = unit_for(graph, path[:-1], source) if len(path) > 1 else None
-    if parent and member_of(path[-1], path[-2]) and graph.parent(parent):  # 法院 › 最高法院: the one beside 法院
-        beside = tuple(graph.node(graph.parent(parent))["path"]) + (path[-1],)
-        if graph.find_unit(beside) is not None:
-            return graph.find_unit(beside)
+    if parent and member_of(path[-1], path[-2]) and (above := graph.parent(parent)):  # 法院 › 最高法院: beside 法院
+        beside = tuple(graph.node(above)["path"]) + (path[-1],)
+        if (found := graph.find_unit(beside)) is not None:
+            return found
     full = tuple(graph.node(parent)["path"]) + (path[-1],) if parent else path
     kind, unit_type = classify_unit(path[-1]) if parent else classify_agency(path[-1])
     return graph.add_unit(full, kind, unit_type, source)

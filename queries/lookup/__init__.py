@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph_model.errors import IndexFileError
 
 from .ask import Answer, ask_graph, render_reading
 from .index_cache import cached_index, store_index
 from .which import Hit, render_which
+
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
 # ask and which are also modules of this package: their functions are imported where used, not here.
 __all__ = ["BACKENDS", "Answer", "Hit", "IndexFileError", "ask_graph", "cached_index", "lookup", "render_reading",
@@ -18,7 +21,7 @@ BACKENDS = ("embedded", "neo4j")
 
 
 def lookup(backend: str, query: str, *, where: Callable[[], object] | None = None,
-           build: Callable[[], object] | None = None, agency: str | None = None, unit_type: str | None = None,
+           build: Callable[[], OrgGraph] | None = None, agency: str | None = None, unit_type: str | None = None,
            top: int | None = 10, explain: bool = False,
            history: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
     """The answer to ``query`` from ``backend`` (:func:`queries.lookup.ask.ask`: scope, level and vocabulary

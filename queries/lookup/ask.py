@@ -33,6 +33,9 @@ from .ranking import keep_ties
 from .vocabulary import Catalog, Synonym, synonyms_in
 
 if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
+
+    from .search import Index
     from .which import Hit
 
 SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question as asked
@@ -339,7 +342,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     return answer
 
 
-def ask_graph(graph, text: str, **options) -> Answer:
+def ask_graph(graph: OrgGraph | Index, text: str, **options) -> Answer:
     """:func:`ask` over a graph's (or an index's) embedded lookup."""
     from .which import index_of, which
     index = index_of(graph)

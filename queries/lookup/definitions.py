@@ -32,10 +32,14 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from queries.textnorm import fold
 
 from .rows import IndexUnit
+
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
 MAX_UNITS = 3  # a name more units share names a kind of body, not one: as a catalog name (queries.lookup.vocabulary)
 MAX_MEANINGS = 3  # long forms kept for one short form defined apart in several documents
@@ -59,7 +63,7 @@ class Term:
     source: str
 
 
-def graph_definitions(graph) -> list[list]:
+def graph_definitions(graph: OrgGraph) -> list[list]:
     """``[short, full, doc, line]`` of every definition the documents of ``graph`` hold, in document order."""
     nodes = sorted(graph.nodes_with_label("Document"), key=lambda n: n["id"])
     return [row for node in nodes for row in definition_rows(node["id"], node.get("definitions"))]

@@ -13,12 +13,15 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from graph_model.errors import IndexFileError
 
 from .index_file import folded_from, folded_texts, read_index, read_tables, write_index, write_tables
 from .search import VERSION, Index, build_index
+
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
 T = TypeVar("T")
 
@@ -126,7 +129,7 @@ def _slot(where, directory):
     return _FileIndex(where, directory) if isinstance(where, str) else where
 
 
-def cached_index(where, build: Callable[[], object], directory: str | os.PathLike | None = None) -> Index:
+def cached_index(where, build: Callable[[], OrgGraph], directory: str | os.PathLike | None = None) -> Index:
     """The index cached at ``where`` (:func:`store_index`; or a data fingerprint: a file in ``directory``,
     by default orggraph's cache directory): read, or built and saved.
 
@@ -148,14 +151,14 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _rebuild(slot, build: Callable[[], object]) -> Index:
+def _rebuild(slot, build: Callable[[], OrgGraph]) -> Index:
     code = _code_key()
     index = build_index(build(), folded=slot.folded(code))
     slot.save(index, code)
     return index
 
 
-def using_index(where, build: Callable[[], object], use: Callable[[Index], T],
+def using_index(where, build: Callable[[], OrgGraph], use: Callable[[Index], T],
                 directory=None) -> tuple[T, Index]:
     """``(use(index), index)`` over the cached index.  A cache found damaged while ``use`` reads it is
     dropped and the index rebuilt — never an error."""

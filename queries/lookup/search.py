@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from graph_model.errors import UnknownType, UnknownUnit
 from graph_model.graph.succession import note as succession_note
@@ -56,6 +57,9 @@ from .ranking import (
 )
 from .rows import IndexHandler, IndexText, IndexUnit, text_row, unit_row
 from .vocabulary import Catalog, catalog
+
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
 FORMAT = "orggraph-which-index"
 VERSION = 5
@@ -131,7 +135,7 @@ class Index:
         return self._catalog
 
 
-def build_index(graph, kinds: Iterable[str] | None = None,
+def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
                 sources: Mapping[str, Callable[..., Iterable[Entry]]] = ENTRY_SOURCES,
                 folded: Mapping[str, str] | None = None) -> Index:
     """Index the graph's texts (every kind in ``sources``, by default :data:`ENTRY_SOURCES`, or only ``kinds``).

@@ -28,6 +28,7 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph_model.records.naming import breadcrumb_of
 from graph_model.records.provenance import Source
@@ -37,6 +38,9 @@ from .index_cache import KEEP, _code_key, cached_index, store_index, using_index
 from .ranking import PARTIAL_MIN_CHARS, UnitResult
 from .rows import IndexUnit
 from .search import Index, build_index, closest_entries, highlight_spans, parse_query, search
+
+if TYPE_CHECKING:
+    from graph_model.graph.graph import OrgGraph
 
 DEFAULT_TOP = 10
 
@@ -116,7 +120,7 @@ def index_of(source) -> Index:
     return index
 
 
-def cached_which(where, build: Callable[[], object], query: str, directory=None,
+def cached_which(where, build: Callable[[], OrgGraph], query: str, directory=None,
                  **options) -> tuple[list[Hit], Index]:
     """:func:`which` over the cached index: ``(hits, index)`` (see :func:`using_index`)."""
     return using_index(where, build, lambda index: which(index, query, **options), directory)
