@@ -540,3 +540,11 @@ def test_a_successor_named_without_its_branchs_head_is_found(tmp_path):
     graph = history_of(tmp_path, "K0000001", "K0000038", "K0000188").graph(history=True)
     edge = succeeded_by(graph, "行政院/交通部/臺灣區國道新建工程局")["行政院/交通部/高速公路局"]
     assert edge["where"] == "K0000038 沿革內容" and "交通部臺灣區國道新建工程局 → 交通部高速公路局" in edge["evidence"]
+
+
+def test_a_body_whose_work_an_article_added_as_it_ended_names_was_taken_over(tmp_path):
+    # 臺灣地區各港務局海事評議委員會組織規程, repealed 101.11.07 with no successor named; 交通部航港局辦事細則 (its
+    # 組織法 in force, K0000209) 「增訂第10-1條條文」 (102.01.03): 航安組 「九、海事評議事項之處理及評議會議召開」.
+    graph = history_of(tmp_path, "K0010134", "K0000017", "K0000209").graph(history=True)
+    edge = succeeded_by(graph, "行政院/交通部/臺灣地區各港務局/海事評議委員會")["行政院/交通部/航港局"]
+    assert edge["where"] == "K0010134 line 103 第10-1條" and "海事評議事項之處理及評議會議召開" in edge["evidence"]

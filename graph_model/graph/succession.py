@@ -135,6 +135,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)
+    _named_in_added_duty(graph, ended, docs)
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
     _prepared_elsewhere(graph, ended)
@@ -777,6 +778,55 @@ def _reorganised_with_parent(graph, ended: Mapping, docs) -> None:
                           f"{p.document.id} 沿革內容")
             _replace_successor(graph, uid, place, f"its rules were repealed as {p.document.title} was rewritten, "
                                                   f"in force {in_force(entry)}: {entry}", said)
+
+
+# Articles a 沿革 entry added: 「增訂第10-1條條文」, 「增訂第4-1、4-2條條文」.
+_ADDED = re.compile(r"增訂(?:公布|發布)?第(?P<articles>[0-9]+(?:-[0-9]+)?(?:、[0-9]+(?:-[0-9]+)?)*)條")
+# A duty added to a body's rules as another ended names that one's work in fewer words: this many at least.
+ADDED_SUBJECT_CHARS = 4
+
+
+def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
+    """A body that is history with no successor at all, whose work — its name without the word for what it is, 4
+    characters or more — one duty names that an article added to another body's rules within :data:`MOVE_DAYS` of
+    its end sets out: that body took it over (交通部 › 臺灣地區各港務局 › 海事評議委員會, rules repealed 2012-11-07 →
+    交通部航港局, whose 辦事細則 「增訂第10-1條條文」 of 2013-01-03: 航安組 「海事評議事項之處理及評議會議召開」)."""
+    waiting = {}
+    for uid in ended:
+        node, topic = graph.node(uid), _BODY_WORD.sub("", graph.node(uid)["name"])
+        if node["kind"] in AGENCY_KINDS and len(topic) >= ADDED_SUBJECT_CHARS and _end(ended[uid]) \
+                and not node.get("successors") and not graph.out(uid, EDGE):
+            waiting[uid] = [part for part in _SUBJECTS.split(topic) if part]
+    if not waiting:
+        return
+    added: dict[tuple[str, str], str] = {}  # (document, article) -> when the entry that added it took effect
+    for p in docs:
+        for entry in history_entries(p.document.meta.get("history", "")):
+            for m in _ADDED.finditer(entry):
+                added.update({(p.document.id, f"第{a}條"): in_force(entry) for a in m["articles"].split("、")})
+    # (the division that holds it may have ended since, with the rules that set it up; the body goes on)
+    duties = [(unit["id"], duty, edge, added[(edge["doc"], edge.get("article", ""))]) for unit in graph.units()
+              for duty, edge in graph.duties_of(unit["id"]) if added.get((edge["doc"], edge.get("article", "")))]
+    for uid, subjects in waiting.items():
+        end = _end(ended[uid])
+        found = {body: (holder, duty, edge) for holder, duty, edge, when in duties
+                 if _days(when, end) <= MOVE_DAYS and _says_its_work(subjects, duty["text"])
+                 and (body := _body_of(graph, holder)) is not None and body != uid and body not in ended}
+        if len(found) != 1:
+            continue
+        (body, (holder, duty, edge)), = found.items()
+        where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+        said = Status(edge["doc"], "superseded", (graph.node(body)["name"],), "", duty["text"], where)
+        _replace_successor(graph, uid, body, f"an article added to its rules when it ended names its work: "
+                                             f"{graph.node(holder)['name']} 「{duty['text']}」", said, at=holder)
+
+
+def _body_of(graph, uid: str) -> str | None:
+    """The agency ``uid`` is, or lies in (航港局 › 航安組 → 航港局)."""
+    up: str | None = uid
+    while up is not None and graph.node(up)["kind"] not in AGENCY_KINDS:
+        up = graph.parent(up)
+    return up
 
 
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
