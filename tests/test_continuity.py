@@ -548,3 +548,16 @@ def test_a_body_whose_work_an_article_added_as_it_ended_names_was_taken_over(tmp
     graph = history_of(tmp_path, "K0010134", "K0000017", "K0000209").graph(history=True)
     edge = succeeded_by(graph, "行政院/交通部/臺灣地區各港務局/海事評議委員會")["行政院/交通部/航港局"]
     assert edge["where"] == "K0010134 line 103 第10-1條" and "海事評議事項之處理及評議會議召開" in edge["evidence"]
+
+
+def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
+    # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
+    # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.
+    graph = history_of(tmp_path, "D0000131", "D0000158", "D0000173").graph(history=True)
+    assert "行政院/客家委員會/客家文化發展中心" in succeeded_by(graph, "行政院/客家委員會/臺灣客家文化中心籌備處")
+
+
+def test_a_preparatory_office_names_no_body_that_shares_only_unit_words_with_it():
+    from graph_model.graph.succession import _longest_run, _topic_chars
+    assert _longest_run("客家事務委員會", "台灣美國事務委員會") == "事務委員會"
+    assert _topic_chars("事務委員會") == "事務"

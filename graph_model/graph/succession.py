@@ -851,12 +851,43 @@ def _days(a: str, b: str) -> int:
 
 def _prepared_elsewhere(graph, ended: Mapping) -> None:
     """A preparatory office that names no successor became the body it prepared, though no document
-    here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」)."""
+    here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」) — or the one
+    body under its parent (or the parent's successor) whose name keeps what the prepared one's said it was
+    about, in the longest run of 4 such characters or more: set up under another name (客家委員會 ›
+    臺灣客家文化中心籌備處 → 客家文化發展中心, 客家文化)."""
     for uid in ended:
         node = graph.node(uid)
         prepared = node["name"].removesuffix(PREPARATORY)
-        if prepared != node["name"] and len(prepared) >= 2 and not _names_its_own(graph, uid):
+        if prepared == node["name"] or len(prepared) < 2 or _names_its_own(graph, uid):
+            continue
+        found: dict[str, str] = {}
+        for place in _places_after(graph, uid, ended):
+            for c in graph.children(place):
+                run = _longest_run(prepared, graph.node(c)["name"])
+                if c not in ended and graph.node(c)["kind"] in AGENCY_KINDS and len(_topic_chars(run)) >= KIND_ENDING:
+                    found[c] = run
+        longest = max(map(len, found.values()), default=0)
+        best = [c for c, run in found.items() if len(run) == longest]
+        if len(best) == 1:
+            _replace_successor(graph, uid, best[0], f"a preparatory office became the body set up under another "
+                                                    f"name that keeps {found[best[0]]} of {prepared}")
+        else:
             node.update(status="superseded", successors=[" › ".join((*node["path"][:-1], prepared))])
+
+
+def _longest_run(a: str, b: str) -> str:
+    """The longest run of characters of ``a`` that ``b`` holds too."""
+    best = ""
+    for i in range(len(a)):
+        j = i + len(best) + 1
+        while j <= len(a) and a[i:j] in b:
+            best, j = a[i:j], j + 1
+    return best
+
+
+def _topic_chars(text: str) -> str:
+    """The characters of ``text`` that say what a body is about, in order (事務委員會 → 事務)."""
+    return "".join(ch for ch in text if ch in _topic(ch))
 
 
 def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
