@@ -503,3 +503,61 @@ def test_history_says_what_a_body_is_now_through_a_successor_that_ended_since(tm
     h = history(graph, "行政院/交通部/公路總局/南部訓練所")
     assert h.successors == ["行政院/交通部/公路總局/公路人員訓練所"]
     assert h.now == ["行政院 › 交通部 › 公路局 › 公路人員訓練所"]
+
+
+def test_a_body_whose_staff_an_act_in_force_took_in_is_succeeded_by_the_acts_body(tmp_path):
+    # 勞動部組織法 第7條 「原勞工保險監理委員會（以下簡稱勞保監理會）移入之三十九人，不納入中央政府機關總員額法所定
+    # 員額範圍」; the committee's 組織條例 (filed under 勞動部) and 辦事細則 were repealed with no successor named.
+    graph = history_of(tmp_path, "N0000030", "N0000017", "N0010011").graph(history=True)
+    edge = succeeded_by(graph, "行政院/勞動部/勞工保險監理委員會")["行政院/勞動部"]
+    assert edge["where"] == "N0000030 line 31 第7條" and edge["date"] == "2014-02-17"
+    assert "原勞工保險監理委員會（以下簡稱勞保監理會）移入之三十九人" in edge["evidence"]
+
+
+def test_staff_moved_in_do_not_take_a_body_that_went_on_under_its_own_name(tmp_path):
+    # 勞動部職業安全衛生署組織法 第5條 「原勞工保險局（以下簡稱勞保局）移入之十七人」: 勞工保險局 went on as
+    # 勞動部勞工保險局 (its 組織法 and 處務規程 in force), so 職業安全衛生署 is not its successor.
+    graph = history_of(tmp_path, "N0000032", "N0000016", "N0010010", "N0000035").graph(history=True)
+    assert "行政院/勞動部/職業安全衛生署" not in succeeded_by(graph, "行政院/勞工委員會/勞工保險局")
+    assert "行政院/勞動部/勞工保險局" in succeeded_by(graph, "行政院/勞工委員會/勞工保險局")
+
+
+def test_a_committee_whose_rules_went_with_its_parents_rewritten_act_was_taken_in_by_the_parent(tmp_path):
+    # 財政部法規委員會組織規程, 「一百零二年一月八日財政部台財人字第10100732150號令發布廢止」, a week after
+    # 財政部組織法 「修正公布全文8條」 took effect (「定自一百零二年一月一日施行」).  The same order repealed
+    # 財政部證券暨期貨管理委員會辦事細則: office rules of a body that had an act of its own, not the parent's committee.
+    graph = history_of(tmp_path, "G0300001", "G0300007", "G0310004").graph(history=True)
+    edge = succeeded_by(graph, "行政院/財政部/法規委員會")["行政院/財政部"]
+    assert (edge["date"], edge["where"]) == ("2013-01-01", "G0300001 沿革內容")
+    assert "修正公布全文8條" in edge["evidence"]
+    assert not succeeded_by(graph, "行政院/財政部/證券暨期貨管理委員會")
+
+
+def test_a_successor_named_without_its_branchs_head_is_found(tmp_path):
+    # data/lineage.tsv: 交通部臺灣區國道新建工程局 → 交通部高速公路局 (2018-02-12), the unit the 交通部組織法 第5條
+    # lists under 行政院 › 交通部 (full name 行政院交通部高速公路局), whose 各新建工程處組織準則 (K0000188) took effect
+    # that day; the bureau's 暫行組織規程 was repealed on 107.02.26 (K0000038).
+    graph = history_of(tmp_path, "K0000001", "K0000038", "K0000188").graph(history=True)
+    edge = succeeded_by(graph, "行政院/交通部/臺灣區國道新建工程局")["行政院/交通部/高速公路局"]
+    assert edge["where"] == "K0000038 沿革內容" and "交通部臺灣區國道新建工程局 → 交通部高速公路局" in edge["evidence"]
+
+
+def test_a_body_whose_work_an_article_added_as_it_ended_names_was_taken_over(tmp_path):
+    # 臺灣地區各港務局海事評議委員會組織規程, repealed 101.11.07 with no successor named; 交通部航港局辦事細則 (its
+    # 組織法 in force, K0000209) 「增訂第10-1條條文」 (102.01.03): 航安組 「九、海事評議事項之處理及評議會議召開」.
+    graph = history_of(tmp_path, "K0010134", "K0000017", "K0000209").graph(history=True)
+    edge = succeeded_by(graph, "行政院/交通部/臺灣地區各港務局/海事評議委員會")["行政院/交通部/航港局"]
+    assert edge["where"] == "K0010134 line 103 第10-1條" and "海事評議事項之處理及評議會議召開" in edge["evidence"]
+
+
+def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
+    # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
+    # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.
+    graph = history_of(tmp_path, "D0000131", "D0000158", "D0000173").graph(history=True)
+    assert "行政院/客家委員會/客家文化發展中心" in succeeded_by(graph, "行政院/客家委員會/臺灣客家文化中心籌備處")
+
+
+def test_a_preparatory_office_names_no_body_that_shares_only_unit_words_with_it():
+    from graph_model.graph.succession import _longest_run, _topic_chars
+    assert _longest_run("客家事務委員會", "台灣美國事務委員會") == "事務委員會"
+    assert _topic_chars("事務委員會") == "事務"

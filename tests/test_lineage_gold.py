@@ -30,10 +30,11 @@ def result(store):
 
 
 def test_the_held_back_sample(store):
-    """eval/lineage/heldout/: a second draw, judged after the rules above were written, not tuned to."""
+    """eval/lineage/heldout/: a second draw, judged after the rules above were written; a development set since
+    (its failures were read and classified), the held-back set being heldout3/."""
     lin = scorer().run(store, gold_file="heldout/superseded.jsonl")["lineage"]
     assert lin["agencies"] == 95 and lin["state_right"] >= 90, lin["misses"]
-    assert lin["superseded"] == 37 and lin["successor_right"] >= 26, lin["misses"]
+    assert lin["superseded"] == 37 and lin["successor_right"] >= 31, lin["misses"]
 
 
 def test_the_state_of_randomly_drawn_agencies(result):
@@ -43,7 +44,7 @@ def test_the_state_of_randomly_drawn_agencies(result):
 
 def test_successors_named(result):
     lin = result["lineage"]
-    assert lin["superseded"] >= 60 and lin["successor_right"] >= 56, lin["misses"]
+    assert lin["superseded"] >= 60 and lin["successor_right"] >= 58, lin["misses"]
 
 
 def test_current_agencies_under_their_parents(result):

@@ -84,13 +84,17 @@ _REPEAL = lazy(r"(?:發布|公布|令|函)(?:自即日)?(?:廢止|停止適用)(
 # (What follows 原 up to the cue; the agency is the longest known name it starts with.)
 TRANSFER = lazy(r"原(?P<old>[^，。；原]{3,40}?)(?:隨同?業務移撥|之[^。；]{0,20}?由本\w{1,8}承受)")
 CONVERTED = lazy(r"(?P<old>[^，。；、（）原]{3,30}?)改制為(?P<new>[^，。；、（）]{3,30}?)(?:[，。；（]|$)")
+# The staff of a body that the act's own body took in: 「原勞工保險監理委員會（以下簡稱勞保監理會）移入之三十九人」
+# (勞動部組織法 第7條).  Staff, not always the whole body (勞動部職業安全衛生署組織法's 「原勞工保險局…移入之十七人」:
+# that bureau went on under 勞動部), so it names the successor only of a body that ended with none.
+STAFF_MOVED = lazy(r"原(?P<old>[^，。；、原（]{3,40}?)(?:（以下簡稱[^）]{1,12}）)?移入之")
 # The provisions of 地方制度法 under which 行政院 makes the first rules of a municipality formed by 改制 (its
 # government's: 第六十二條第五項; its council's: 第五十四條第四項), in force until the municipality's own
 # 組織自治條例 (a local law, not in the national database) replaces them: 「本規程依地方制度法第六十二條第五項
 # 規定訂定之」.  Their repeal does not end the body.
 INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四條第四項)規定訂定")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
-CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|{INTERIM_BASIS.pattern}")
+CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{INTERIM_BASIS.pattern}")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"
@@ -150,6 +154,12 @@ def history_entries(history: str) -> list[str]:
             entries.append([])
         entries[-1].append("".join(line.split()))
     return ["".join(e) for e in entries if "".join(e)]
+
+
+def in_force(entry: str) -> str:
+    """The date a 沿革 entry took effect (「定自一百零二年一月一日施行」), else the date it was made; "" when none."""
+    m = _IN_FORCE.search(entry)
+    return (roc_date(m.group(1)) if m else "") or roc_date(entry)
 
 
 def renames(history: str) -> list[tuple[str, str, str, str]]:
@@ -227,9 +237,7 @@ class _Corpus:
         """The date a law came into force (「定自一百十二年九月十五日施行」 of its first 沿革 entry), else the
         date it was made, else its 最新異動日期."""
         entries = history_entries(p.document.meta.get("history", ""))
-        first = entries[0] if entries else ""
-        m = _IN_FORCE.search(first)
-        return (roc_date(m.group(1)) if m else "") or roc_date(first) or self.date[p.document.id]
+        return in_force(entries[0] if entries else "") or self.date[p.document.id]
 
 
 def _ancestors(p: ParsedDocument) -> set[str]:

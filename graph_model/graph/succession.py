@@ -37,7 +37,18 @@ from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
-from .lineage import INTERIM_BASIS, ORDER_NO, Status, agency_of, history_entries, read_table, renames, roc_date
+from .lineage import (
+    INTERIM_BASIS,
+    ORDER_NO,
+    STAFF_MOVED,
+    Status,
+    agency_of,
+    history_entries,
+    in_force,
+    read_table,
+    renames,
+    roc_date,
+)
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
@@ -124,6 +135,9 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)
+    _named_in_added_duty(graph, ended, docs)
+    _staff_moved(graph, ended, rows, docs)
+    _reorganised_with_parent(graph, ended, docs)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
@@ -152,6 +166,26 @@ def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) ->
         for name in named:
             for target in _successor_units(rows, name, ended) or _ended_later(rows, name, ended, uid):
                 _add_successor(graph, uid, target, said)
+
+
+def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
+    """A body that is history with no successor at all, whose staff an act in force says its own body took in
+    (:data:`~graph_model.graph.lineage.STAFF_MOVED`: 勞動部組織法 第7條 「原勞工保險監理委員會（以下簡稱勞保監理會）
+    移入之三十九人」): that body succeeded it, from the day the act took effect."""
+    about = _agencies_of_documents(graph.units())
+    for p in docs:
+        body = about.get(p.document.id)
+        if body is None or body in ended or graph.node(f"doc:{p.document.id}").get("status") != "current":
+            continue
+        when = in_force((history_entries(p.document.meta.get("history", "")) or [""])[0])
+        for line, article, sentence in p.document.meta.get("clauses", ()):
+            for m in STAFF_MOVED.finditer(sentence):
+                for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(m["old"])):
+                    if uid in ended and uid != body and not graph.node(uid).get("successors") \
+                            and not graph.out(uid, EDGE):
+                        said = Status(p.document.id, "superseded", (graph.node(body)["name"],), when, sentence,
+                                      f"{p.document.id} line {line} {article}".rstrip())
+                        _replace_successor(graph, uid, body, f"its staff moved in: {sentence}", said)
 
 
 def _path_names(path: Sequence[str]) -> list[str]:
@@ -712,6 +746,89 @@ def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
                                                f"names its work: 「{duty['text']}」", said)
 
 
+# A rewrite of a whole organization act (「修正公布全文8條」, 「制定公布全文6條」): its body was reorganised.
+WHOLE_ACT = re.compile(r"(?:制定|修正)(?:公布|發布)(?:名稱及)?全文")
+# The rules a parent makes for a committee of its own (a law of its own, 組織條例, or office rules, 辦事細則, say the
+# body stood apart: 財政部證券暨期貨管理委員會 had gone to 金融監督管理委員會 years before its rules were repealed).
+PARENTS_RULES = "組織規程"
+
+
+def _reorganised_with_parent(graph, ended: Mapping, docs) -> None:
+    """A committee (委員會) that is history with no successor at all, whose only rules were the 組織規程 its parent
+    made, repealed within :data:`MOVE_DAYS` of a rewrite of the whole organization act of its parent (or of the
+    parent's successor) taking effect: the reorganised parent took its work in (財政部 › 法規委員會, rules repealed
+    2013-01-08 → 財政部, whose 組織法 「修正公布全文8條」 took effect 2013-01-01)."""
+    about = _agencies_of_documents(graph.units())
+    own: dict[str, list] = {}
+    for p in docs:
+        if p.document.id in about:
+            own.setdefault(about[p.document.id], []).append(p)
+    for uid in ended:
+        node, end = graph.node(uid), _end(ended[uid])
+        if not node["name"].endswith("委員會") or not end or node.get("successors") or graph.out(uid, EDGE) \
+                or not own.get(uid) or not all(p.document.title.endswith(PARENTS_RULES) for p in own[uid]):
+            continue
+        found = [(place, p, entry) for place in _places_after(graph, uid, ended) for p in own.get(place, ())
+                 if p.document.genre == "org_act" and not p.document.meta.get("abolished")
+                 for entry in history_entries(p.document.meta.get("history", ""))
+                 if WHOLE_ACT.search(entry) and in_force(entry) and _days(in_force(entry), end) <= MOVE_DAYS]
+        if found:
+            place, p, entry = found[0]
+            said = Status(p.document.id, "superseded", (graph.node(place)["name"],), in_force(entry), entry,
+                          f"{p.document.id} 沿革內容")
+            _replace_successor(graph, uid, place, f"its rules were repealed as {p.document.title} was rewritten, "
+                                                  f"in force {in_force(entry)}: {entry}", said)
+
+
+# Articles a 沿革 entry added: 「增訂第10-1條條文」, 「增訂第4-1、4-2條條文」.
+_ADDED = re.compile(r"增訂(?:公布|發布)?第(?P<articles>[0-9]+(?:-[0-9]+)?(?:、[0-9]+(?:-[0-9]+)?)*)條")
+# A duty added to a body's rules as another ended names that one's work in fewer words: this many at least.
+ADDED_SUBJECT_CHARS = 4
+
+
+def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
+    """A body that is history with no successor at all, whose work — its name without the word for what it is, 4
+    characters or more — one duty names that an article added to another body's rules within :data:`MOVE_DAYS` of
+    its end sets out: that body took it over (交通部 › 臺灣地區各港務局 › 海事評議委員會, rules repealed 2012-11-07 →
+    交通部航港局, whose 辦事細則 「增訂第10-1條條文」 of 2013-01-03: 航安組 「海事評議事項之處理及評議會議召開」)."""
+    waiting = {}
+    for uid in ended:
+        node, topic = graph.node(uid), _BODY_WORD.sub("", graph.node(uid)["name"])
+        if node["kind"] in AGENCY_KINDS and len(topic) >= ADDED_SUBJECT_CHARS and _end(ended[uid]) \
+                and not node.get("successors") and not graph.out(uid, EDGE):
+            waiting[uid] = [part for part in _SUBJECTS.split(topic) if part]
+    if not waiting:
+        return
+    added: dict[tuple[str, str], str] = {}  # (document, article) -> when the entry that added it took effect
+    for p in docs:
+        for entry in history_entries(p.document.meta.get("history", "")):
+            for m in _ADDED.finditer(entry):
+                added.update({(p.document.id, f"第{a}條"): in_force(entry) for a in m["articles"].split("、")})
+    # (the division that holds it may have ended since, with the rules that set it up; the body goes on)
+    duties = [(unit["id"], duty, edge, added[(edge["doc"], edge.get("article", ""))]) for unit in graph.units()
+              for duty, edge in graph.duties_of(unit["id"]) if added.get((edge["doc"], edge.get("article", "")))]
+    for uid, subjects in waiting.items():
+        end = _end(ended[uid])
+        found = {body: (holder, duty, edge) for holder, duty, edge, when in duties
+                 if _days(when, end) <= MOVE_DAYS and _says_its_work(subjects, duty["text"])
+                 and (body := _body_of(graph, holder)) is not None and body != uid and body not in ended}
+        if len(found) != 1:
+            continue
+        (body, (holder, duty, edge)), = found.items()
+        where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+        said = Status(edge["doc"], "superseded", (graph.node(body)["name"],), "", duty["text"], where)
+        _replace_successor(graph, uid, body, f"an article added to its rules when it ended names its work: "
+                                             f"{graph.node(holder)['name']} 「{duty['text']}」", said, at=holder)
+
+
+def _body_of(graph, uid: str) -> str | None:
+    """The agency ``uid`` is, or lies in (航港局 › 航安組 → 航港局)."""
+    up: str | None = uid
+    while up is not None and graph.node(up)["kind"] not in AGENCY_KINDS:
+        up = graph.parent(up)
+    return up
+
+
 def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, str, Status]]:
     """``(family body, its owner, evidence)`` of the families that moved away from ``parent`` when a
     body under it ended (within :data:`MOVE_DAYS` of the move)."""
@@ -734,12 +851,43 @@ def _days(a: str, b: str) -> int:
 
 def _prepared_elsewhere(graph, ended: Mapping) -> None:
     """A preparatory office that names no successor became the body it prepared, though no document
-    here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」)."""
+    here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」) — or the one
+    body under its parent (or the parent's successor) whose name keeps what the prepared one's said it was
+    about, in the longest run of 4 such characters or more: set up under another name (客家委員會 ›
+    臺灣客家文化中心籌備處 → 客家文化發展中心, 客家文化)."""
     for uid in ended:
         node = graph.node(uid)
         prepared = node["name"].removesuffix(PREPARATORY)
-        if prepared != node["name"] and len(prepared) >= 2 and not _names_its_own(graph, uid):
+        if prepared == node["name"] or len(prepared) < 2 or _names_its_own(graph, uid):
+            continue
+        found: dict[str, str] = {}
+        for place in _places_after(graph, uid, ended):
+            for c in graph.children(place):
+                run = _longest_run(prepared, graph.node(c)["name"])
+                if c not in ended and graph.node(c)["kind"] in AGENCY_KINDS and len(_topic_chars(run)) >= KIND_ENDING:
+                    found[c] = run
+        longest = max(map(len, found.values()), default=0)
+        best = [c for c, run in found.items() if len(run) == longest]
+        if len(best) == 1:
+            _replace_successor(graph, uid, best[0], f"a preparatory office became the body set up under another "
+                                                    f"name that keeps {found[best[0]]} of {prepared}")
+        else:
             node.update(status="superseded", successors=[" › ".join((*node["path"][:-1], prepared))])
+
+
+def _longest_run(a: str, b: str) -> str:
+    """The longest run of characters of ``a`` that ``b`` holds too."""
+    best = ""
+    for i in range(len(a)):
+        j = i + len(best) + 1
+        while j <= len(a) and a[i:j] in b:
+            best, j = a[i:j], j + 1
+    return best
+
+
+def _topic_chars(text: str) -> str:
+    """The characters of ``text`` that say what a body is about, in order (事務委員會 → 事務)."""
+    return "".join(ch for ch in text if ch in _topic(ch))
 
 
 def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
@@ -823,9 +971,13 @@ def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
 
 
 def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mapping[str, str] | None = None) -> list[str]:
-    """The units a successor's name stands for: current ones, the shallowest of them; a name no unit
-    bears, the body that was renamed from it (``renamed``: old name -> new name)."""
+    """The units a successor's name stands for: current ones, the shallowest of them (the name may leave out
+    the branch's head: 交通部高速公路局 for 行政院交通部高速公路局); a name no unit bears, the body that was
+    renamed from it (``renamed``: old name -> new name)."""
     found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] not in ended]
+    if not found:  # written without the branch's head its full name begins with (行政院交通部高速公路局)
+        found = [rows.units[i][0] for head in sorted(BRANCH_HEADS) if not name.startswith(head)
+                 for i in rows.named(head + name) if rows.units[i][0] not in ended]
     seen = {name}
     while not found and renamed and renamed.get(name) and renamed[name] not in seen:
         name = renamed[name]
