@@ -16,6 +16,11 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室事項」) count for
   less, unless the query matches before their catch-all clause;
 - context: units under a unit the query names (``臺中關保稅``) count :data:`CONTEXT_BOOST` times;
+- own name: a unit named for the matter its text states (法醫研究所's 「法醫人員之培訓」, the 阿里山林業鐵路…管理處's
+  「阿里山林業鐵路…之管理」) is the body whose job it is, above a ministry listing the matter or a section
+  under the unit named for it: the query's words both hold count :data:`OWN_NAME_BONUS` more (the unit's
+  own name, not those above it, which every unit under them shares; not the documents' words a question
+  was reworded with, which name a domain — 原住民族 — as often as a matter);
 - a question reworded in the documents' words: a word narrowing the everyday term it replaces
   (鄉鎮市調解 for 調解) weighs what the term did (:func:`weigh_equivalents`);
 - the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
@@ -51,6 +56,7 @@ MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's text (with th
 PREFILTER = 0.2  # share a text must contain on its own to be considered at all
 MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
+OWN_NAME_BONUS = 0.25  # score × (1 + this × share of the query's bigram weight both the text and the unit's name hold)
 PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
 # Bigrams in at least 3% of the national store's texts (its 18,461 duties, names and procedure texts, 2026-12):
 # the genre's own vocabulary.  Where one word in common is enough (inside an agency the question names),
@@ -137,8 +143,8 @@ def candidate(text: IndexText, order: int, query_terms: Iterable[str]) -> Candid
 
 @dataclass(frozen=True)
 class Why:
-    """How one text scored for a unit: ``bm25 × coverage × phrase_factor × prior × context_boost``, and what
-    went into each factor (what ``--explain`` shows, :mod:`queries.lookup.explanation`)."""
+    """How one text scored for a unit: ``bm25 × coverage × phrase_factor × prior × context_boost × own_name``,
+    and what went into each factor (what ``--explain`` shows, :mod:`queries.lookup.explanation`)."""
 
     bm25: float
     coverage: float  # the share of the query's bigram idf mass held, seams not counted
@@ -150,6 +156,7 @@ class Why:
     from_unit_names: tuple[str, ...]  # query bigrams only the unit's names (and those above it) hold
     seams: tuple[str, ...]  # query bigrams between two known words, not counted against the text
     terms: tuple[tuple[str, float, float], ...]  # (term, idf, its part of bm25), in the query's order
+    own_name: float = 1.0  # above 1: the unit's own name holds query words the text holds too
 
 
 @dataclass
@@ -531,6 +538,15 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             name_masks[u] = mask
     qlen = max(q.length, 1)
     wide: dict[int, bool] = {}
+    own: dict[int, int] = {}
+    reworded = {t for _term, word in equivalents for t in key_terms(word)}
+
+    def own_mask(u: int) -> int:
+        """The query bigrams (not of a documents' word the query was reworded with) the unit's own name holds."""
+        if u not in own:
+            held = key_terms(unit_id(u).rsplit("/", 1)[-1])
+            own[u] = sum(b for t, b in bit.items() if t in held and t not in reworded)
+        return own[u]
 
     def two_words(mask: int) -> bool:
         """Do the query bigrams in ``mask`` cover ``partial_chars`` characters of the query?"""
@@ -561,12 +577,14 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 elif coverage < MIN_COVERAGE and run < MIN_RUN:
                     continue
                 boost = CONTEXT_BOOST if u in context_units else 1.0
-                score = base * coverage * boost
+                shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
+                named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
+                score = base * coverage * boost * named
                 info = None
                 if explain:
                     info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
                                tuple(sorted(t for t in bigrams if extra & bit[t])),
-                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib))
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib), named)
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 
