@@ -65,6 +65,7 @@ COMMON_WORDS = frozenset(
     "事項 規劃 管理 之規 執行 其他 有關 督導 研究 業務 他有 推動 之研 處理 務之 協調 人員 相關 劃及 及執 發展 政策 "
     "及管 資訊 安全 計畫 理及 維護 導及 服務 教育 及督 研擬 輔導 訓練 及推 案件 機關 考核 法規 件之".split())
 EVIDENCE_PER_UNIT = 3
+CONJUNCTIONS = frozenset("之及與和或暨")  # join words, never part of one
 # The genre's generic actions: a duty names its matter and leaves the action implied (「掌理文書、印信、出納」
 # keeps the seal) or says it otherwise, so 印信保管 is 印信 and 保管, not a word 信保 as well.
 GENERIC_ACTIONS = ("保管", "處理", "辦理", "承辦", "負責", "執行")
@@ -367,6 +368,30 @@ def longest_run(parts: list[str], key: str) -> tuple[int, int]:
     return best, where
 
 
+def _content_char(ch: str) -> bool:
+    """A character that is part of a word: an ideograph, not a function character nor a conjunction."""
+    return "\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION_CHARS and ch not in CONJUNCTIONS
+
+
+def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
+    """Does the longest run of the query in ``key`` (``run_at``, :func:`longest_run`) end another compound
+    there than in the query: right after a word character of the text, and in the query after a different one
+    wherever the query has it?  A Chinese compound is head-final, the characters before it narrow it down:
+    水利工程物價指數 is another index than 消費者物價指數, however long the run they share.
+
+    >>> narrowed_otherwise(["消費者物價指數"], "水利工程物價指數調整", (4, 4))
+    True
+    >>> narrowed_otherwise(["進口貨物退運"], "外銷品進口貨物退運之審核", (6, 3)), narrowed_otherwise(["物價指數"], "水利工程物價指數", (4, 4))
+    (False, False)
+    """
+    run, at = run_at
+    if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
+        return False
+    piece = key[at:at + run]
+    before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]
+    return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
+
+
 def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,
                      run_at: tuple[int, int] | None = None) -> tuple[int, float, float]:
     """``(longest verbatim run, phrase factor, prior)`` of a text's ``key`` for the query ``parts``.
@@ -560,7 +585,8 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
         by_unit: dict[int, list[Match]] = {}
         for sc in texts:
             text = sc.c.text
-            run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, sc.run_at)
+            run_at = sc.run_at or longest_run(q.parts, text.key)
+            run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, run_at)
             base = sc.raw * phrase * prior
             per_unit: dict[int, list[IndexHandler]] = {}
             for h in text.handlers:
@@ -573,8 +599,8 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                     if not two_words(m):
                         continue
                 # Too little of the query in common, unless a long stretch of it is there word for word
-                # (a chatty question around a real phrase: 我想知道進口貨物退運…).
-                elif coverage < MIN_COVERAGE and run < MIN_RUN:
+                # (a chatty question around a real phrase: 我想知道進口貨物退運…) and as the same word.
+                elif coverage < MIN_COVERAGE and (run < MIN_RUN or narrowed_otherwise(q.parts, text.key, run_at)):
                     continue
                 boost = CONTEXT_BOOST if u in context_units else 1.0
                 shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
