@@ -35,7 +35,8 @@ def forensic():
 
 
 def test_a_unit_named_for_the_matter_its_text_states_comes_before_a_section_under_it(forensic):
-    assert first_units(forensic, "阿里山林業鐵路營運", 1) == ["行政院/農業部/林業及自然保育署/阿里山林業鐵路及文化資產管理處"]
+    railway = "行政院/農業部/林業及自然保育署/阿里山林業鐵路及文化資產管理處"
+    assert first_units(forensic, "阿里山林業鐵路營運") == [railway, railway + "/綜合企劃科"]
 
 
 def test_an_agency_named_for_the_matter_comes_before_the_ministry_listing_it(forensic):

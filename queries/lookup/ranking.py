@@ -381,8 +381,10 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
 
     >>> narrowed_otherwise(["消費者物價指數"], "水利工程物價指數調整", (4, 4))
     True
-    >>> narrowed_otherwise(["進口貨物退運"], "外銷品進口貨物退運之審核", (6, 3)), narrowed_otherwise(["物價指數"], "水利工程物價指數", (4, 4))
-    (False, False)
+    >>> narrowed_otherwise(["進口貨物退運"], "外銷品進口貨物退運之審核", (6, 3))
+    False
+    >>> narrowed_otherwise(["物價指數"], "水利工程物價指數", (4, 4))
+    False
     """
     run, at = run_at
     if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
