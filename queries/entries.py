@@ -9,6 +9,7 @@ applies the same ones.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 CATCH_ALL_PRIOR = 0.45  # 其他有關…事項
 RESIDUAL_PRIOR = 0.3  # 不屬其他各組、室事項
+SUPPORTING_PRIOR = 0.6  # 協助…、…之配合: a part in another body's work, not the work itself
 UNIT_NAME_PRIOR = 0.9  # a unit's own name
 CONTAINER_NAME_PRIOR = 0.4  # the name of a unit whose sub-units hold its duties
 PROCEDURE_PRIOR = 0.8  # the title of a procedure a unit is responsible for
@@ -49,18 +51,29 @@ class Entry:
     context: str = ""  # where the text sits, e.g. "step 2 of <procedure title>"
 
 
+# A duty that opens with assisting or cooperating, or ends in it (「協助重大災害應變之傳報」, 「…相關配合作業」):
+# the genre's words for a supporting part in a matter another body leads.
+SUPPORTING = re.compile(r"^(?:協助|配合|協辦)|(?:之|相關)(?:協助|配合|協辦)(?:作業|事項|業務|工作)?$")
+
+
 def duty_flags_of(duty: dict) -> tuple[str, ...]:
-    """The flags of a duty node (or row) that lower its prior: ``catch_all``, ``residual``."""
-    return tuple(f for f in ("catch_all", "residual") if duty.get(f))
+    """The flags of a duty node (or row) that lower its prior: ``catch_all``, ``residual``, ``supporting``.
+
+    >>> duty_flags_of({"text": "協助重大災害應變之傳報、督導"}), duty_flags_of({"text": "災害應變之規劃"})
+    (('supporting',), ())
+    """
+    flags = tuple(f for f in ("catch_all", "residual") if duty.get(f))
+    return flags + (("supporting",) if SUPPORTING.search(duty.get("text") or "") else ())
 
 
 def duty_prior(flags) -> float:
-    """A duty's prior: residual and catch-all clauses count for less.
+    """A duty's prior: residual and catch-all clauses, and supporting parts, count for less.
 
-    >>> duty_prior(()), duty_prior(("catch_all",)), duty_prior(("catch_all", "residual"))
-    (1.0, 0.45, 0.3)
+    >>> duty_prior(()), duty_prior(("catch_all",)), duty_prior(("catch_all", "residual")), duty_prior(("supporting",))
+    (1.0, 0.45, 0.3, 0.6)
     """
-    return RESIDUAL_PRIOR if "residual" in flags else CATCH_ALL_PRIOR if "catch_all" in flags else 1.0
+    return min([1.0] + [p for f, p in (("residual", RESIDUAL_PRIOR), ("catch_all", CATCH_ALL_PRIOR),
+                                       ("supporting", SUPPORTING_PRIOR)) if f in flags])
 
 
 def unit_names(unit: dict) -> list[str]:

@@ -89,11 +89,13 @@ def test_inside_a_named_agency_one_distinctive_word_in_common_answers(samples_gr
 
 
 def test_which_agency_is_answered_with_agencies_through_their_units(samples_graph):
-    # 001: 高雄關's 嘉南分關 and 臺北關's 業務二組 supervise bonded factories (保稅工廠).
+    # 001: 高雄關's 嘉南分關, 臺中關's 保稅組 and 臺北關's 業務二組 supervise bonded factories (保稅工廠).
     a = ask_graph(samples_graph, "哪個機關管保稅工廠？", top=5)
     assert a.question.level == "agency"
     ids = [h.unit["id"] for h in a.hits]
-    assert ids[:2] == ["財政部/關務署/高雄關", "財政部/關務署/臺北關"] and len(ids) == len(set(ids))
+    assert ids[:3] == ["財政部/關務署/高雄關", "財政部/關務署/臺中關", "財政部/關務署/臺北關"]
+    assert len(ids) == len(set(ids))
+    assert a.hits[1].through == "財政部/關務署/臺中關/保稅組"
     assert a.hits[0].through == "財政部/關務署/高雄關/嘉南分關"
 
 

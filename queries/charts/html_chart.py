@@ -42,12 +42,14 @@ from typing import TYPE_CHECKING
 from graph_model.records.records import Source
 from queries.lookup.ask import AGENCY_LEVEL, BELOW_NAMED, MAX_VARIANTS, NAMED_SHARE, SYNONYM_WEIGHT
 from queries.lookup.ranking import (
+    CONJUNCTIONS,
     CONTEXT_BOOST,
     EVIDENCE_PER_UNIT,
     GENERIC_ACTIONS,
     K1,
     MIN_COVERAGE,
     MIN_RUN,
+    OWN_NAME_BONUS,
     PARTIAL_MIN_CHARS,
     PHRASE_BONUS,
     PREFILTER,
@@ -239,7 +241,9 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS, "GENERIC_ACTIONS": list(GENERIC_ACTIONS),
-                   "CONTEXT_BOOST": CONTEXT_BOOST, "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
+                   "CONJUNCTIONS": sorted(CONJUNCTIONS),
+                   "CONTEXT_BOOST": CONTEXT_BOOST, "OWN_NAME_BONUS": OWN_NAME_BONUS,
+                   "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
                    "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
                    "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE,
                    "AGENCY_LEVEL": AGENCY_LEVEL.pattern},

@@ -34,7 +34,7 @@ def explanation(result: UnitResult) -> list[dict]:
             info.update(bm25=round(why.bm25, 3), coverage=round(why.coverage, 3),
                         from_unit_names=list(why.from_unit_names), seams=list(why.seams),
                         longest_run=why.longest_run, phrase_factor=round(why.phrase_factor, 3), prior=why.prior,
-                        flags=list(why.flags), context_boost=why.context_boost,
+                        flags=list(why.flags), context_boost=why.context_boost, own_name=round(why.own_name, 3),
                         terms=[[t, round(idf, 3), round(part, 3)] for t, idf, part in why.terms])
         out.append(info)
     if result.context and out:
@@ -57,7 +57,7 @@ def explain_lines(explain: list[dict] | None) -> list[str]:
     for info in explain or []:
         if "bm25" not in info:
             continue
-        boost = info["context_boost"]
+        boost, named = info["context_boost"], info.get("own_name", 1.0)
         extra = []
         if info["flags"]:
             extra.append("flags " + ",".join(info["flags"]))
@@ -67,9 +67,11 @@ def explain_lines(explain: list[dict] | None) -> list[str]:
             extra.append("seams not counted " + ",".join(info["seams"]))
         if boost != 1.0:
             extra.append(f"context ×{boost}")
+        if named != 1.0:
+            extra.append(f"own name ×{named}")
         lines.append(f"     why: {info['text'][:WHY_TEXT]} = bm25 {info['bm25']} × coverage {info['coverage']}"
                      f" × phrase {info['phrase_factor']} (run {info['longest_run']}) × prior {info['prior']}"
-                     f"{' × ' + str(boost) if boost != 1.0 else ''}"
+                     f"{' × ' + str(boost) if boost != 1.0 else ''}{' × ' + str(named) if named != 1.0 else ''}"
                      f" = {info['score']}" + (f"; {'; '.join(extra)}" if extra else ""))
         if info["terms"]:
             lines.append("       terms " + " ".join(f"{t}:{part}" for t, _idf, part in info["terms"]))

@@ -16,6 +16,11 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室事項」) count for
   less, unless the query matches before their catch-all clause;
 - context: units under a unit the query names (``臺中關保稅``) count :data:`CONTEXT_BOOST` times;
+- own name: a unit named for the matter its text states (法醫研究所's 「法醫人員之培訓」, the 阿里山林業鐵路…管理處's
+  「阿里山林業鐵路…之管理」) is the body whose job it is, above a ministry listing the matter or a section
+  under the unit named for it: the query's words both hold count :data:`OWN_NAME_BONUS` more (the unit's
+  own name, not those above it, which every unit under them shares; not the documents' words a question
+  was reworded with, which name a domain — 原住民族 — as often as a matter);
 - a question reworded in the documents' words: a word narrowing the everyday term it replaces
   (鄉鎮市調解 for 調解) weighs what the term did (:func:`weigh_equivalents`);
 - the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
@@ -51,6 +56,7 @@ MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's text (with th
 PREFILTER = 0.2  # share a text must contain on its own to be considered at all
 MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
+OWN_NAME_BONUS = 0.25  # score × (1 + this × share of the query's bigram weight both the text and the unit's name hold)
 PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
 # Bigrams in at least 3% of the national store's texts (its 18,461 duties, names and procedure texts, 2026-12):
 # the genre's own vocabulary.  Where one word in common is enough (inside an agency the question names),
@@ -59,6 +65,7 @@ COMMON_WORDS = frozenset(
     "事項 規劃 管理 之規 執行 其他 有關 督導 研究 業務 他有 推動 之研 處理 務之 協調 人員 相關 劃及 及執 發展 政策 "
     "及管 資訊 安全 計畫 理及 維護 導及 服務 教育 及督 研擬 輔導 訓練 及推 案件 機關 考核 法規 件之".split())
 EVIDENCE_PER_UNIT = 3
+CONJUNCTIONS = frozenset("之及與和或暨")  # join words, never part of one
 # The genre's generic actions: a duty names its matter and leaves the action implied (「掌理文書、印信、出納」
 # keeps the seal) or says it otherwise, so 印信保管 is 印信 and 保管, not a word 信保 as well.
 GENERIC_ACTIONS = ("保管", "處理", "辦理", "承辦", "負責", "執行")
@@ -137,8 +144,8 @@ def candidate(text: IndexText, order: int, query_terms: Iterable[str]) -> Candid
 
 @dataclass(frozen=True)
 class Why:
-    """How one text scored for a unit: ``bm25 × coverage × phrase_factor × prior × context_boost``, and what
-    went into each factor (what ``--explain`` shows, :mod:`queries.lookup.explanation`)."""
+    """How one text scored for a unit: ``bm25 × coverage × phrase_factor × prior × context_boost × own_name``,
+    and what went into each factor (what ``--explain`` shows, :mod:`queries.lookup.explanation`)."""
 
     bm25: float
     coverage: float  # the share of the query's bigram idf mass held, seams not counted
@@ -150,6 +157,7 @@ class Why:
     from_unit_names: tuple[str, ...]  # query bigrams only the unit's names (and those above it) hold
     seams: tuple[str, ...]  # query bigrams between two known words, not counted against the text
     terms: tuple[tuple[str, float, float], ...]  # (term, idf, its part of bm25), in the query's order
+    own_name: float = 1.0  # above 1: the unit's own name holds query words the text holds too
 
 
 @dataclass
@@ -360,6 +368,32 @@ def longest_run(parts: list[str], key: str) -> tuple[int, int]:
     return best, where
 
 
+def _content_char(ch: str) -> bool:
+    """A character that is part of a word: an ideograph, not a function character nor a conjunction."""
+    return "\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION_CHARS and ch not in CONJUNCTIONS
+
+
+def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
+    """Does the longest run of the query in ``key`` (``run_at``, :func:`longest_run`) end another compound
+    there than in the query: right after a word character of the text, and in the query after a different one
+    wherever the query has it?  A Chinese compound is head-final, the characters before it narrow it down:
+    水利工程物價指數 is another index than 消費者物價指數, however long the run they share.
+
+    >>> narrowed_otherwise(["消費者物價指數"], "水利工程物價指數調整", (4, 4))
+    True
+    >>> narrowed_otherwise(["進口貨物退運"], "外銷品進口貨物退運之審核", (6, 3))
+    False
+    >>> narrowed_otherwise(["物價指數"], "水利工程物價指數", (4, 4))
+    False
+    """
+    run, at = run_at
+    if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
+        return False
+    piece = key[at:at + run]
+    before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]
+    return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
+
+
 def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,
                      run_at: tuple[int, int] | None = None) -> tuple[int, float, float]:
     """``(longest verbatim run, phrase factor, prior)`` of a text's ``key`` for the query ``parts``.
@@ -531,6 +565,15 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             name_masks[u] = mask
     qlen = max(q.length, 1)
     wide: dict[int, bool] = {}
+    own: dict[int, int] = {}
+    reworded = {t for _term, word in equivalents for t in key_terms(word)}
+
+    def own_mask(u: int) -> int:
+        """The query bigrams (not of a documents' word the query was reworded with) the unit's own name holds."""
+        if u not in own:
+            held = key_terms(unit_id(u).rsplit("/", 1)[-1])
+            own[u] = sum(b for t, b in bit.items() if t in held and t not in reworded)
+        return own[u]
 
     def two_words(mask: int) -> bool:
         """Do the query bigrams in ``mask`` cover ``partial_chars`` characters of the query?"""
@@ -544,7 +587,8 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
         by_unit: dict[int, list[Match]] = {}
         for sc in texts:
             text = sc.c.text
-            run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, sc.run_at)
+            run_at = sc.run_at or longest_run(q.parts, text.key)
+            run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, run_at)
             base = sc.raw * phrase * prior
             per_unit: dict[int, list[IndexHandler]] = {}
             for h in text.handlers:
@@ -557,16 +601,18 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                     if not two_words(m):
                         continue
                 # Too little of the query in common, unless a long stretch of it is there word for word
-                # (a chatty question around a real phrase: 我想知道進口貨物退運…).
-                elif coverage < MIN_COVERAGE and run < MIN_RUN:
+                # (a chatty question around a real phrase: 我想知道進口貨物退運…) and as the same word.
+                elif coverage < MIN_COVERAGE and (run < MIN_RUN or narrowed_otherwise(q.parts, text.key, run_at)):
                     continue
                 boost = CONTEXT_BOOST if u in context_units else 1.0
-                score = base * coverage * boost
+                shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
+                named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
+                score = base * coverage * boost * named
                 info = None
                 if explain:
                     info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
                                tuple(sorted(t for t in bigrams if extra & bit[t])),
-                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib))
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib), named)
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 

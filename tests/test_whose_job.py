@@ -1,0 +1,68 @@
+"""`which` on national documents: the unit whose job the matter is, before one that lists it, assists in it or
+shares a word of it in another compound (queries/lookup/ranking.py, queries/entries.py).
+
+Each graph is built from a few real acts of data/national.tar.xz; the expectations were checked against their text.
+"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from support import REPO
+
+
+def graph_of(*pcodes: str):
+    sys.path.insert(0, str(REPO / "eval"))
+    from corpus import national_file
+
+    from graph_model.graph.graph import OrgGraph
+    from loaders import parse_bytes
+    return OrgGraph.build([parse_bytes(national_file(p), f"{p}.json") for p in pcodes])
+
+
+def first_units(graph, query: str, n: int = 2) -> list[str]:
+    from queries.lookup.ask import ask_graph
+    return [h.unit["id"] for h in ask_graph(graph, query, top=n).hits][:n]
+
+
+@pytest.fixture(scope="module")
+def forensic():
+    # 法務部組織法 lists 「法醫鑑驗、人員培訓及法醫科技之研究發展」; 法醫研究所組織法 「法醫人員之培訓」, and its
+    # 辦事細則 gives it to 法醫病理組; 阿里山林業鐵路及文化資產管理處組織法 and its 處務規程 (綜合企劃科: 「阿里山林業
+    # 鐵路博物館之規劃、建置及經營管理」).
+    return graph_of("I0000001", "I0000033", "I0010089", "M0000106", "M0010059")
+
+
+def test_a_unit_named_for_the_matter_its_text_states_comes_before_a_section_under_it(forensic):
+    railway = "行政院/農業部/林業及自然保育署/阿里山林業鐵路及文化資產管理處"
+    assert first_units(forensic, "阿里山林業鐵路營運") == [railway, railway + "/綜合企劃科"]
+
+
+def test_an_agency_named_for_the_matter_comes_before_the_ministry_listing_it(forensic):
+    assert first_units(forensic, "法醫訓練") == ["行政院/法務部/法醫研究所", "行政院/法務部/法醫研究所/法醫病理組"]
+
+
+def test_the_own_name_factor_is_explained(forensic):
+    from queries.lookup.ask import ask_graph
+    hit = ask_graph(forensic, "法醫訓練", top=1, explain=True).hits[0]
+    assert hit.explain[0]["text"] == "法醫人員之培訓" and hit.explain[0]["own_name"] > 1.0
+
+
+def test_a_run_that_ends_another_compound_is_no_match():
+    # 水利署組織法's 工程事務組 keeps 「水利工程物價指數調整…」: another index than the consumer price index, which
+    # 主計總處組織法 has among its statistics (人力資源, 物價 …).
+    graph = graph_of("J0010056", "T0000004")
+    assert first_units(graph, "消費者物價指數和失業率統計發布", 5) == ["行政院/主計總處"]
+    assert "行政院/經濟部/水利署/工程事務組" in first_units(graph, "水利工程物價指數", 1)
+
+
+def test_a_duty_assisting_in_a_matter_counts_for_less():
+    from queries.lookup.ask import ask_graph
+    # 民防指揮管制所組織規程: 「協助重大災害應變之傳報、督導」; 消防署組織法: 「災害應變整備之規劃、協調及督導」.
+    graph = graph_of("D0000170", "D0000242")
+    hits = {h.unit["id"]: h for h in ask_graph(graph, "災害應變督導", top=5, explain=True).hits}
+    assisting = hits["行政院/內政部/警政署/民防指揮管制所"].explain[0]
+    leading = hits["行政院/內政部/消防署"].explain[0]
+    assert assisting["text"].startswith("協助") and assisting["flags"] == ["supporting"] and assisting["prior"] == 0.6
+    assert leading["flags"] == [] and leading["prior"] == 1.0
