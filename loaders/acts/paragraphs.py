@@ -45,6 +45,7 @@ from .patterns import (
     FAMILY_NAME,
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
+    LATER_SET_UP,
     LIST_GOES_ON,
     LIST_INTRO,
     LISTED_NAME,
@@ -567,6 +568,13 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(child, share, line)
             return NO_LIST
     rest = text[end:]
+    later = LATER_SET_UP.search(rest) if paths else None
+    if later and UNIT_NAME.fullmatch(later.group("name")) and not COUNTED.match(later.group("name")):
+        # 「本站設會計室、置主任一人，掌理…事項，設人事室，置主任…，分別掌理人事管理…事項」: each its own duty
+        own, own_duty = parser.unit(later.group("name"), line), DUTY_VERB.search(rest[later.end():])
+        if own and own_duty:
+            parser.duty(own, own_duty.group("duty"), line)
+        rest = rest[:later.start()]
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
