@@ -22,3 +22,13 @@ def test_a_unit_set_up_with_its_posts_after_a_comma_typed_as_a_list_mark():
     assert {"會計室", "人事室"} <= set(below(parsed))
     assert duties(parsed, "會計室") == ["會計、歲計及統計事項"]
     assert duties(parsed, "人事室") == ["人事管理及人事查核事項"]
+
+
+def test_kinds_of_body_listed_with_troops_are_no_unit():
+    # F0000046 第3條「本部為執行憲兵作戰及建軍備戰需要，得設指揮機構、訓練機構、專業機構、執行機構、支援機構及部隊；
+    # 其組織以編組裝備表定之。」: kinds, none named
+    assert below(parse("F0000046")) == []
+    # F0000002 第5條「參謀本部為遂行軍隊指揮，得設特業機構、執行機構與支援機構及部隊；…」
+    assert not [u for u in below(parse("F0000002")) if "機構" in u or u.endswith("部隊")]
+    # N0000002 第11條「本局得視業務需要，設職業訓練機構及技能檢定委員會」: the committee is one
+    assert "技能檢定委員會" in below(parse("N0000002"))

@@ -264,7 +264,8 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
-ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
+# (部隊: 「得設…支援機構及部隊」, troops of any kind)
+ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小部]隊|單位")
 # 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
 COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間)$")
 # 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
