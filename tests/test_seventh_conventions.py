@@ -32,3 +32,15 @@ def test_kinds_of_body_listed_with_troops_are_no_unit():
     assert not [u for u in below(parse("F0000002")) if "機構" in u or u.endswith("部隊")]
     # N0000002 第11條「本局得視業務需要，設職業訓練機構及技能檢定委員會」: the committee is one
     assert "技能檢定委員會" in below(parse("N0000002"))
+
+
+def test_the_body_above_setting_the_agency_up_opens_the_agencys_sentence():
+    # D0020012 省政府組織法 第1條「省設省政府綜理全省行政事務，並監督地方自治。」: no unit 「省設省政府」
+    parsed = parse("D0020012")
+    assert below(parsed) == ["民政廳", "財政廳", "教育廳", "建設廳", "秘書處", "會計處"]
+    assert "全省行政事務，並監督地方自治" in duties(parsed, "")
+    # H0000003 第1條「教育部設教育研究委員會，其任務如左：」「一、關於教育制度之研究、計畫事項。」
+    assert "關於教育制度之研究、計畫事項" in duties(parse("H0000003"), "")
+    # S0000004 第2條「財政部關務署（以下簡稱關務署）設置關務人員升任甄審委員會（以下簡稱本會），辦理…之甄審事項。」
+    parsed = parse("S0000004")
+    assert below(parsed) == [] and any(d.endswith("之甄審事項") for d in duties(parsed, ""))

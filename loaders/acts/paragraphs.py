@@ -65,6 +65,7 @@ from .patterns import (
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
+    SET_UP_ABOVE,
     SET_UP_BELOW,
     SETS_UP,
     SETS_UP_LIST,
@@ -316,8 +317,27 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
     if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text):
         para.owner, para.post = parser.agency, ""
-    else:
+    elif para.owner is None:  # (not learnt by the rule before: set_up_by_the_body_above)
         para.owner, para.post = parser.subject(para.text, para.line)
+    return None
+
+
+def set_up_by_the_body_above(parser: StructureParser, para: Paragraph) -> None:
+    """「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003):
+    the body above setting the agency up opens a sentence about the agency (no unit 「省設省政府」); what it 綜理 is
+    its mandate.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "某部設某某局綜理全國關務。", "第 3 條", "某部設某某局，其任務如左：", "一、緝私。")
+    duty 本局 全國關務
+    duty 本局 緝私
+    """
+    m = SET_UP_ABOVE.match(para.text)
+    if not m or not (parser.is_self(m.group("what")) or m.group("what") in parser.self_names):
+        return None
+    para.owner, para.post = parser.agency, ""
+    if m.group("duty"):
+        parser.duty(parser.agency, m.group("duty"), para.line)
     return None
 
 
@@ -785,7 +805,7 @@ class Rule(NamedTuple):
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
-    body_with_its_own_law, subject,
+    body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
     other_list, one_sentence_duty))

@@ -114,6 +114,10 @@ SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P
 # 「本站設會計室、置主任一人，掌理會計…事項，設人事室，置主任、副主任各一人，分別掌理人事管理…事項」 (K0000024): a
 # later clause of the agency's sentence sets up another unit, with posts and a duty of its own.
 LATER_SET_UP = lazy(r"[，；](?:並|另)?設(?!計|備|施|定)(?:置|立)?(?P<name>[^，。；：、]{2,10}?)(?=[，；。]|$)")
+# 「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003): the
+# body above sets the agency up; what it 綜理 or 掌理 is the agency's.
+SET_UP_ABOVE = lazy(r"^(?P<by>[^，。；：設]{1,12}?)(?:特|爰)?設(?:置|立)?(?P<what>[^，。；：]{2,24}?)"
+                    r"(?:(?:綜理|掌理)(?P<duty>[^。；：]{4,}?)。?$|(?=[，,]|$))")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
                              r"(?:為[^。；：設]{2,80}?，)?"
