@@ -44,3 +44,16 @@ def test_the_body_above_setting_the_agency_up_opens_the_agencys_sentence():
     # S0000004 第2條「財政部關務署（以下簡稱關務署）設置關務人員升任甄審委員會（以下簡稱本會），辦理…之甄審事項。」
     parsed = parse("S0000004")
     assert below(parsed) == [] and any(d.endswith("之甄審事項") for d in duties(parsed, ""))
+
+
+def test_a_subject_names_the_unit_set_up_under_another():
+    # A0010060 第31條「書記廳設下列科，承長官之命，辦理各該科主管事務：」「二、審查科。」「三、文書科。」…; later
+    # 「審查科之職掌如下：」: the 書記廳's 審查科, no second one under the court
+    parsed = parse("A0010060")
+    got = below(parsed)
+    assert "書記廳/審查科" in got and "審查科" not in got
+    assert duties(parsed, "書記廳/審查科")
+    # A0010103 第8條「本會議秘書處設第一組、第二組、第三組、人事室、會計室及政風室」; 第9條「第一組掌理下列事項：」
+    # 「一、第一科：」
+    got = below(parse("A0010103"))
+    assert "秘書處/第一組/第一科" in got and not [u for u in got if u.startswith("第一組")]

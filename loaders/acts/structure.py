@@ -98,6 +98,7 @@ class StructureParser:
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
+        self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -150,8 +151,20 @@ class StructureParser:
                                                 written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
+        elif path not in self.below.setdefault(name, []):
+            self.below[name].append(path)
         self.article_units.append(path)
         return path
+
+    def set_up_below(self, name: str) -> tuple[str, ...] | None:
+        """The one unit of that name set up under another unit, when the agency has none of its own."""
+        found = self.below.get(name, [])
+        return found[0] if len(found) == 1 and name not in self.known else None
+
+    def named_unit(self, name: str, line: Line) -> tuple[str, ...] | None:
+        """The unit a subject names: 「書記廳設審查科、文書科…」 + 「文書科之職掌如下：」 (the courts' 處務規程) is the
+        書記廳's 文書科, not another under the agency."""
+        return self.set_up_below(name) or self.unit(name, line)
 
     def own_unit_name(self, name: str) -> str:
         """「稽勳委員會秘書處置主任秘書一人」 (A0010015): the agency's name before a unit it set up is no part of
@@ -215,8 +228,9 @@ class StructureParser:
             # family 各分局 (a bare 分局 is no name).
             one = any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
-        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
-            return self.unit(subject, line), ""
+        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔" or self.set_up_below(subject)) and \
+                UNIT_ACTIVE.search(line.body):
+            return self.named_unit(subject, line), ""
         if COLLECTIVE.match(subject) and LISTED_NAME.fullmatch(COLLECTIVE.sub("", subject)) and \
                 UNIT_ACTIVE.search(line.body):
             # 「各區車輛行車事故鑑定會掌理事項如下：」 (K0000308): the units of one kind, named by a word a list's
@@ -243,7 +257,7 @@ class StructureParser:
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
-                    return [p for p in (self.unit(n, line) for n in names) if p]
+                    return [p for p in (self.named_unit(n, line) for n in names) if p]
                 return []
             if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
                 # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
