@@ -57,3 +57,15 @@ def test_a_subject_names_the_unit_set_up_under_another():
     # 「一、第一科：」
     got = below(parse("A0010103"))
     assert "秘書處/第一組/第一科" in got and not [u for u in got if u.startswith("第一組")]
+
+
+def test_the_sections_a_unit_may_set_up_are_its_own():
+    # A0030229 第65條「書記處得分設智慧財產紀錄科、商業紀錄科、智慧財產執行紀錄科、文書科、研究考核科、總務科、資料科及
+    # 訴訟輔導科。」; 第69條「智慧財產紀錄科、商業紀錄科及智慧財產執行紀錄科之職掌如下：」
+    parsed = parse("A0030229")
+    got = below(parsed)
+    assert {"書記處/文書科", "書記處/訴訟輔導科", "書記處/智慧財產紀錄科"} <= set(got)
+    assert not [u for u in got if u.endswith("科") and "/" not in u]
+    assert "案件之編號、資料輸入、審核及抽籤分案事項" in duties(parsed, "書記處/商業紀錄科")
+    # K0000253 第4條「各管理處得設科、室、管理站，如附表。」 in the document of 各國家風景區管理處: the family itself
+    assert not [u for u in below(parse("K0000253")) if u.startswith("各")]

@@ -213,9 +213,11 @@ class StructureParser:
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
-        if self.is_self(subject) or re.fullmatch(r"各\S", subject) and self.agency[-1].startswith("各") and \
+        if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and self.agency[-1].startswith("各") and \
                 self.agency[-1].endswith(subject[1:]):
-            return self.agency, ""  # 「各站掌理事項如下：」 in the document of 各航空站: the family itself
+            # 「各站掌理事項如下：」 in the document of 各航空站, 「各管理處得設科、室、管理站」 in that of
+            # 各國家風景區管理處: the family itself
+            return self.agency, ""
         variant = re.fullmatch(r"(?P<cls>[甲乙丙丁特][等級])(?P<kind>\S{2,8}?)各(?P<word>[組科課股室處])", subject)
         if variant and COLLECTIVE.sub("", self.agency[-1]).endswith(variant.group("kind")) and \
                 UNIT_ACTIVE.search(line.body):
