@@ -69,3 +69,23 @@ def test_the_sections_a_unit_may_set_up_are_its_own():
     assert "案件之編號、資料輸入、審核及抽籤分案事項" in duties(parsed, "書記處/商業紀錄科")
     # K0000253 第4條「各管理處得設科、室、管理站，如附表。」 in the document of 各國家風景區管理處: the family itself
     assert not [u for u in below(parse("K0000253")) if u.startswith("各")]
+
+
+def test_a_chapter_of_office_rules_headed_by_a_unit_names_it():
+    # A0030229 智慧財產及商業法院處務規程「第 五 章 執行處」「第 六 章 公設辯護人室」 (its articles speak only of
+    # 公設辯護人), 「第 七 章 司法事務官室」「第 八 章 技術審查官室」「第 九 章 商業調查官室」
+    got = below(parse("A0030229"))
+    assert {"執行處", "公設辯護人室", "司法事務官室", "技術審查官室", "商業調查官室"} <= set(got)
+    # I0010011 「第 七 章 人事室、會計室及統計室」「人事室、會計室及統計室，分別依照法令辦理人事管理、…事項。」
+    assert {"人事室", "會計室", "統計室"} <= set(below(parse("I0010011")))
+    # an act's chapter is no unit: K0000015 招商局輪船股份有限公司組織規程「第 二 章 董事會」
+    assert "董事會" not in below(parse("K0000015"))
+
+
+def test_the_officers_of_a_room_named_for_them_do_its_work():
+    # A0030229 第54條「技術審查官承法官之命，依專業類別辦理下列事項：」「一、案件之技術判斷。」 (第 八 章 技術審查官室)
+    assert "案件之技術判斷" in duties(parse("A0030229"), "技術審查官室")
+    # I0010014 「第 四 章 觀護人室」; 第34條「觀護人掌理左列事項：」「一、執行保護管束案件。」
+    assert "執行保護管束案件" in duties(parse("I0010014"), "觀護人室")
+    # G0310049 「秘書權責如左：」: the 秘書 is a post, not the 秘書室
+    assert "綜核文稿" not in duties(parse("G0310049"), "秘書室")

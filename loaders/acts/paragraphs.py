@@ -147,8 +147,10 @@ def prepare(line: Line) -> Paragraph:
     text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))業務(?=之?職掌)", r"\1", text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
     # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
+    # 「技術審查官承法官之命，依專業類別辦理下列事項：」 (A0030229): nor how the work is shared out.
     text = re.sub(r"^([^，。；：]{2,12}?)(?:承(?!辦)|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，"
-                  r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?=掌理|辦理|負責)", r"\1", text)
+                  r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?:依(?!法)[^，。；：]{1,6}?)?(?=掌理|辦理|負責)",
+                  r"\1", text)
     # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
     text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))

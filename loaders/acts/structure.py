@@ -209,6 +209,11 @@ class StructureParser:
         """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
         # 「未設人事室之航空站置人事管理員」: those of a kind without the unit, not a unit of their own
         subject = re.sub(r"^(?:未|不)(?:設|置)[^，。；之]{2,10}之(?=\S{2})", "", subject.strip())
+        room = self.known.get(subject + "室") if re.search(r"[官人]$", subject) else None
+        if room and room != self.agency and ACTIVE_SUBJECT.search(line.body):
+            # 「觀護人掌理左列事項：」 (I0010014), 「司法事務官辦理下列事務：」: the officers of a room named for them
+            # (觀護人室, 司法事務官室) do its work (not 秘書, a post beside the 秘書室)
+            return room, ""
         post_match = re.search(rf"置?({POST})(?:一人|二人)?$", subject)
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
@@ -305,6 +310,11 @@ class StructureParser:
             if line.kind == "article":
                 self._article(article)
                 article = []
+            elif line.kind == "chapter" and self.parsed.document.genre == "office_rules":
+                # 「第 六 章 公設辯護人室」, 「第 五 章 人事室、會計室、統計室、政風室、資訊室」 (the courts' 處務規程):
+                # the chapter on a unit's work names it, though its articles speak only of its posts
+                for name in unit_names(line.body):
+                    self.unit(name, line)
             elif line.kind in ("item", "para"):
                 if line.chapter and NON_STRUCTURE_CHAPTER.search(line.chapter):
                     continue
