@@ -89,3 +89,12 @@ def test_the_officers_of_a_room_named_for_them_do_its_work():
     assert "執行保護管束案件" in duties(parse("I0010014"), "觀護人室")
     # G0310049 「秘書權責如左：」: the 秘書 is a post, not the 秘書室
     assert "綜核文稿" not in duties(parse("G0310049"), "秘書室")
+
+
+def test_an_item_naming_a_unit_set_up_before_sets_up_its_own():
+    # H0060015 私立高級中學組織規程準則 第3條「私立高級中學設教務處、學生事務處、總務處、…。其各組之設置，規定如下：」
+    # 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組，…」「三、總務處：設文書、庶務、出納三組；…」
+    got = below(parse("H0060015"))
+    assert {"教務處/教學組", "教務處/註冊組", "教務處/設備組", "總務處/出納組", "學生事務處/生活輔導組"} <= set(got)
+    # 「四、圖書館：未滿二十四班不分組；二十四班以上者，得設一組至三組，…」: counts, no name
+    assert not [u for u in got if u.startswith("圖書館/")]

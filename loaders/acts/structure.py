@@ -371,6 +371,7 @@ class StructureParser:
                 self.list_named = False
                 continue
             if mode is None:
+                self._item_sets_up(line)
                 continue
             if line.marker not in styles:
                 styles.append(line.marker)
@@ -470,6 +471,15 @@ class StructureParser:
             self.agency_duties.append((body, line, item))
         for parent in parents:
             self.duty(parent, body, line, item, post=post if parent == self.agency else "")
+
+    def _item_sets_up(self, line: Line) -> None:
+        """「其各組之設置，規定如下：」 + 「一、教務處：設教學、註冊、設備三組；…」 (H0060015): an item of a list no
+        rule opened that names a unit set up before sets up its own."""
+        m = INLINE_UNIT.match(line.body.strip())
+        parent = self.known.get(m.group("name")) if m and m.group("duties") else None
+        sets_up = ITEM_SETS_UP.match(m.group("duties")) if m and parent and parent != self.agency else None
+        for child in listed_names(sets_up.group("list")) if sets_up else []:
+            self.unit(child, line, parent, str(line.number))
 
     def charged_units(self, text: str) -> list[tuple[str, ...]]:
         """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the
