@@ -67,6 +67,7 @@ def test_the_sections_a_unit_may_set_up_are_its_own():
     assert {"書記處/文書科", "書記處/訴訟輔導科", "書記處/智慧財產紀錄科"} <= set(got)
     assert not [u for u in got if u.endswith("科") and "/" not in u]
     assert "案件之編號、資料輸入、審核及抽籤分案事項" in duties(parsed, "書記處/商業紀錄科")
+    assert {u.note for u in parsed.units if u.path[-2:] == ("書記處", "文書科")} == {"得設（依需要設置）"}
     # K0000253 第4條「各管理處得設科、室、管理站，如附表。」 in the document of 各國家風景區管理處: the family itself
     assert not [u for u in below(parse("K0000253")) if u.startswith("各")]
 

@@ -659,7 +659,10 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     if not own or own.start() > subject_end + 2:
         return None
     divided = DIVIDED.search(text)
-    paths = [p for p in (parser.unit(n, para.line, parent=owner, note=divided.group(0) if divided else "")
+    # 「書記處得分設…科」 (A0030229): the sections a unit may set up, as needed
+    conditional = "得設（依需要設置）" if "得" in text[subject_end:own.start()] else ""
+    note = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
+    paths = [p for p in (parser.unit(n, para.line, parent=owner, note=note)
                          for n in listed_names(own.group("list"))) if p]
     if paths and para.intro:
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
