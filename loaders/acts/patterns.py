@@ -16,8 +16,9 @@ POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分�
 POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
 # 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
+# 「書記處得分設智慧財產紀錄科、…及訴訟輔導科。」 (A0030229): what a unit may set up (得設, 得分設).
 SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)")
+                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
 SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
@@ -64,6 +65,9 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
                       rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
+                      # 「本所設人事室、置主任、組員、書記，依法辦理人事管理事項。」 (D0000095, 12 acts): 、 typed
+                      # for ， before the unit's posts
+                      r"|、置"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
@@ -108,6 +112,13 @@ FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)
 # 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
 # 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
+# 「本站設會計室、置主任一人，掌理會計…事項，設人事室，置主任、副主任各一人，分別掌理人事管理…事項」 (K0000024): a
+# later clause of the agency's sentence sets up another unit, with posts and a duty of its own.
+LATER_SET_UP = lazy(r"[，；](?:並|另)?設(?!計|備|施|定)(?:置|立)?(?P<name>[^，。；：、]{2,10}?)(?=[，；。]|$)")
+# 「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003): the
+# body above sets the agency up; what it 綜理 or 掌理 is the agency's.
+SET_UP_ABOVE = lazy(r"^(?P<by>[^，。；：設]{1,12}?)(?:特|爰)?設(?:置|立)?(?P<what>[^，。；：]{2,24}?)"
+                    r"(?:(?:綜理|掌理)(?P<duty>[^。；：]{4,}?)。?$|(?=[，,]|$))")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
                              r"(?:為[^。；：設]{2,80}?，)?"
@@ -228,8 +239,9 @@ INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
+# 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon.
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
-                    r"(?:[，,](?P<rest>.*)|。?)$")
+                    r"(?:[，,；](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
@@ -258,7 +270,8 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者|或|相當於|得另?
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
-ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
+# (部隊: 「得設…支援機構及部隊」, troops of any kind)
+ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小部]隊|單位")
 # 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
 COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間)$")
 # 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
