@@ -31,3 +31,15 @@ def test_a_name_may_hold_the_people_it_serves():
     assert duties(parsed, "身心障礙者及特定對象就業組")
     # A0020155 行政院處務規程「八、消費者保護處，分四科辦事。」
     assert "消費者保護處" in below(parse("A0020155"))
+
+
+def test_a_comma_typed_as_a_list_mark_before_the_head_of_a_unit_set_up():
+    # K0000024 交通部民用航空局台北航空貨運站組織規程 第5條「本站設會計室、置主任一人，掌理會計、歲計及統計事項，設
+    # 人事室，置主任、副主任各一人，分別掌理人事管理及人事查核事項，…」: both units, each with its own duty
+    parsed = parse("K0000024")
+    assert {"會計室", "人事室"} <= set(below(parsed))
+    assert duties(parsed, "會計室") == ["會計、歲計及統計事項"]
+    assert duties(parsed, "人事室") == ["人事管理及人事查核事項"]
+    # H0000074 國立海洋生物博物館組織條例「本館設政風室、置主任，依法辦理政風事項。」
+    parsed = parse("H0000074")
+    assert "政風室" in below(parsed) and duties(parsed, "政風室") == ["政風事項"]
