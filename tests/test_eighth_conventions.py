@@ -43,3 +43,17 @@ def test_a_comma_typed_as_a_list_mark_before_the_head_of_a_unit_set_up():
     # H0000074 國立海洋生物博物館組織條例「本館設政風室、置主任，依法辦理政風事項。」
     parsed = parse("H0000074")
     assert "政風室" in below(parsed) and duties(parsed, "政風室") == ["政風事項"]
+
+
+def test_a_semicolon_typed_for_the_colon_after_an_items_unit():
+    # K0000024 第2條「本站設左列各組室，並得分股辦事。」「三、維護組；掌理站屋及裝備之保養、修護事項。」
+    # 「四、行政室；掌理業務規劃、文書、事務、出納及不屬其他單位事項。」
+    parsed = parse("K0000024")
+    assert {"出口組", "進口組", "維護組", "行政室"} <= set(below(parsed))
+    assert duties(parsed, "維護組") == ["站屋及裝備之保養、修護事項"]
+    # K0010027 第9條「秘書室分設四科，各科掌理事項如下：」「二、第二科：」…「三、第三科；」「(一) 公務用動產之…」
+    parsed = parse("K0010027")
+    assert "秘書室/第三科" in below(parsed)
+    assert any(d.startswith("公務用動產之機械及設備") for d in duties(parsed, "秘書室/第三科"))
+    # G0310066 「一、出口貨物通關；出口報單審核、…」, the first item of a unit's duties, is a duty, no unit
+    assert not [u for u in below(parse("G0310066")) if u.endswith("出口貨物通關")]

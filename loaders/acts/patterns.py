@@ -238,6 +238,10 @@ INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")
+# 「三、維護組；掌理站屋及裝備之保養、修護事項。」 (K0000024), 「三、第三科；」 + its duties (K0010027): ； typed for
+# ： after the item's unit.
+ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))[；;]"
+                           r"\s*(?P<duties>.*)$")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
 # 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon.
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"

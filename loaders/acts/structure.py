@@ -49,6 +49,7 @@ from .patterns import (
     HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
+    ITEM_NAME_SEMICOLON,
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
     LIST_KINDS,
@@ -396,6 +397,13 @@ class StructureParser:
         comma = ITEM_NAME_COMMA.match(body) if mode == Mode.UNITS and level == 0 and self.list_named else None
         if comma and unit_names(comma.group("name")) and not unit_names(re.split(r"[、，]", comma.group("duties"))[0]):
             body = comma.group("name") + "：" + comma.group("duties")
+        # (in a list of units, or one whose items named their units before: 「一、出口貨物通關；出口報單審核…」, the
+        # first item of a unit's list, is a duty)
+        semicolon = ITEM_NAME_SEMICOLON.match(body) if level == 0 else None
+        sections = semicolon is not None and bool(self.list_divided) and \
+            semicolon.group("name").endswith(self.list_divided)
+        if semicolon and unit_names(semicolon.group("name")) and (mode == Mode.UNITS or self.list_named or sections):
+            body = semicolon.group("name") + "：" + semicolon.group("duties")
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
