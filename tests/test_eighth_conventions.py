@@ -57,3 +57,17 @@ def test_a_semicolon_typed_for_the_colon_after_an_items_unit():
     assert any(d.startswith("公務用動產之機械及設備") for d in duties(parsed, "秘書室/第三科"))
     # G0310066 「一、出口貨物通關；出口報單審核、…」, the first item of a unit's duties, is a duty, no unit
     assert not [u for u in below(parse("G0310066")) if u.endswith("出口貨物通關")]
+
+
+def test_the_collective_of_a_unit_set_up_by_its_kind_is_that_unit():
+    # K0010138 公路人員訓練所辦事細則 第3條「本所設下列科、室、訓練中心：」「八、訓練中心。」; 第11條「各訓練中心掌理
+    # 事項如下：」「一、執行各項道路交通安全之教育、宣導及講習。」
+    parsed = parse("K0010138")
+    got = below(parsed)
+    assert "訓練中心" in got and "各訓練中心" not in got
+    assert "執行各項道路交通安全之教育、宣導及講習" in duties(parsed, "訓練中心")
+    # K0000038 交通部臺灣區國道新建工程局組織條例「本局得視工程施工需要，設立工程處，…」「各工程處設人事室、會計室及
+    # 政風室；…」: the 室 of the 工程處, no second unit 各工程處
+    got = below(parse("K0000038"))
+    assert {"工程處/人事室", "工程處/會計室", "工程處/政風室"} <= set(got)
+    assert not [u for u in got if u.startswith("各工程處")]

@@ -236,6 +236,11 @@ class StructureParser:
             # family 各分局 (a bare 分局 is no name).
             one = any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
+        set_up = self.known.get(COLLECTIVE.sub("", subject)) if COLLECTIVE.match(subject) else None
+        if set_up and set_up != self.agency and UNIT_ACTIVE.search(line.body):
+            # 「各訓練中心掌理事項如下：」 after 「八、訓練中心。」 (K0010138): the collective of the kind the document
+            # set up by that name is that unit
+            return set_up, ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔" or self.set_up_below(subject)) and \
                 UNIT_ACTIVE.search(line.body):
             return self.named_unit(subject, line), ""
