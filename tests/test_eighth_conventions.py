@@ -71,3 +71,11 @@ def test_the_collective_of_a_unit_set_up_by_its_kind_is_that_unit():
     got = below(parse("K0000038"))
     assert {"工程處/人事室", "工程處/會計室", "工程處/政風室"} <= set(got)
     assert not [u for u in got if u.startswith("各工程處")]
+
+
+def test_a_temporary_task_force_named_after_its_set_up_is_no_unit():
+    # J0000057 經濟部水利處各河川局暫行組織規程 第10條「各局得視業務需要，設臨時作業編組工務隊及勘測隊；所需人員由各局
+    # 調兼之。」: formed when a job needs it, staffed by borrowing, as 「以任務編組設管理所及測量隊」 (D0000091)
+    got = below(parse("J0000057"))
+    assert not [u for u in got if u.endswith(("工務隊", "勘測隊"))]
+    assert {"秘書室", "人事室", "會計室", "政風室"} <= set(got)

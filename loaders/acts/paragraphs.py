@@ -23,6 +23,7 @@ from loaders.read.text import CN_NUM, Line, cn_number
 
 from .patterns import (
     AD_HOC,
+    AD_HOC_NAMED,
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
     ALIAS_PAREN,
@@ -515,7 +516,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
     if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
         return None
-    if AD_HOC.search(text[:set_up.start()]):
+    if AD_HOC.search(text[:set_up.start()]) or AD_HOC_NAMED.match(set_up.group("list")):
         return NO_LIST  # task forces formed for a job (以任務編組方式組設…施工所)
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)

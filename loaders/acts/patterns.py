@@ -79,6 +79,8 @@ PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在及與]{2,4}?(?
 # 編組設管理所及測量隊」 (D0000091): task forces formed for a job, no standing unit (a standing one is set up
 # 「為常設性任務編組」).
 AD_HOC = lazy(r"以(?:臨時性)?任務編組(?:方式)?組?$")
+# 「各局得視業務需要，設臨時作業編組工務隊及勘測隊；所需人員由各局調兼之。」 (J0000057): the same, said after 設.
+AD_HOC_NAMED = lazy(r"^臨時性?(?:作業|任務)?編組")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
