@@ -79,3 +79,13 @@ def test_a_temporary_task_force_named_after_its_set_up_is_no_unit():
     got = below(parse("J0000057"))
     assert not [u for u in got if u.endswith(("工務隊", "勘測隊"))]
     assert {"秘書室", "人事室", "會計室", "政風室"} <= set(got)
+
+
+def test_the_places_a_station_is_set_up_in_name_the_stations():
+    # D0000099 第8條「本中心於竹子山、火炎山、阿里山、壽山、四堵山各設中繼台一台，執行防情通信任務，中繼台置台長、
+    # 技士、技佐。」: one station in each place, named by it (as 「於台北、宜蘭…各設分所一所」, D0000098)
+    got = below(parse("D0000099"))
+    assert {f"{p}中繼台" for p in ("竹子山", "火炎山", "阿里山", "壽山", "四堵山")} <= set(got)
+    assert "中繼台" not in got
+    # D0000108 「得於適當地區設置中繼臺五臺」 names no place: no station
+    assert not [u for u in below(parse("D0000108")) if "中繼" in u]

@@ -547,7 +547,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     places = PLACES_BEFORE.search(text[:set_up.start()])
     kind = clean_name(set_up.group("list"))
     if places and [clean_name(n) for n in names] in ([], [kind]) and \
-            (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind)):
+            (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind) or LISTED_NAME.fullmatch(kind)):
         # 「於臺北、臺中…各地分設服務所」
         names = [place + kind for place in re.split(r"、|及|與", places.group("places"))]
     if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named

@@ -58,6 +58,8 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
                       r"|會(?=為(?:常設性|臨時性)?任務編組)"
+                      # 「於竹子山、火炎山…各設中繼台一台」 (D0000099): a station counted as one
+                      r"|[臺台][一二兩三四五]+[臺台]"
                       # 「本中心設實習工廠，置廠長、技師…，辦理實作訓練…等工作。」 (F0000024): a works with a head or a
                       # duty of its own
                       r"|廠(?=[，,](?:置廠長|辦理|掌理|負責))))"
@@ -282,8 +284,8 @@ FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:�
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
 # (部隊: 「得設…支援機構及部隊」, troops of any kind)
 ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小部]隊|單位")
-# 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
-COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間)$")
+# 「設電臺一所」, 「修理工場一所」, 「中繼台一台」: a count after the name is no part of it.
+COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間|臺|台)$")
 # 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
 COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊]))[{CN_NUM}]+(?P=word)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
