@@ -89,3 +89,11 @@ def test_the_places_a_station_is_set_up_in_name_the_stations():
     assert "中繼台" not in got
     # D0000108 「得於適當地區設置中繼臺五臺」 names no place: no station
     assert not [u for u in below(parse("D0000108")) if "中繼" in u]
+
+
+def test_the_mandate_in_one_sentence_may_end_with_matters_to_attend_to():
+    # H0000070 國立邊疆文化教育館組織條例 第1條「國立邊疆文化教育館隸屬教育部，掌理邊疆文化教育之研究及發展事宜。」
+    assert "邊疆文化教育之研究及發展事宜" in duties(parse("H0000070"), "")
+    # H0000039 國立中正文化中心暫行組織規程 第1條「…隸屬教育部，掌理國家戲劇院、國家音樂廳之營運管理與表演藝術之研究
+    # 發展及推廣等有關事宜，以普及欣賞表演藝人口，…」: what the mandate is for is no part of it
+    assert "國家戲劇院、國家音樂廳之營運管理與表演藝術之研究發展及推廣等有關事宜" in duties(parse("H0000039"), "")
