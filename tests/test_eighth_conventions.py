@@ -97,3 +97,13 @@ def test_the_mandate_in_one_sentence_may_end_with_matters_to_attend_to():
     # H0000039 國立中正文化中心暫行組織規程 第1條「…隸屬教育部，掌理國家戲劇院、國家音樂廳之營運管理與表演藝術之研究
     # 發展及推廣等有關事宜，以普及欣賞表演藝人口，…」: what the mandate is for is no part of it
     assert "國家戲劇院、國家音樂廳之營運管理與表演藝術之研究發展及推廣等有關事宜" in duties(parse("H0000039"), "")
+
+
+def test_the_parent_setting_up_the_agency_opens_the_list_of_its_tasks():
+    # H0000005 教育部訓育委員會組織條例 第1條「教育部設訓育委員會，其任務如左：」「一、關於三民主義教導之研究事項。」
+    assert "關於三民主義教導之研究事項" in duties(parse("H0000005"), "")
+    # H0000003 教育部教育研究委員會組織條例 第1條「教育部設教育研究委員會，其任務如左：」「二、關於學生訓導之研究、計畫
+    # 事項。」: the 委員會's, not its 組's
+    parsed = parse("H0000003")
+    assert "關於學生訓導之研究、計畫事項" in duties(parsed, "")
+    assert not any("學生訓導" in d for u in below(parsed) for d in duties(parsed, u))
