@@ -189,8 +189,9 @@ TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連�
 DEPARTMENT_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}學系")
 LISTED_DEPARTMENT = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?<![體派])系")
 # 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one; so is a radio station
-# (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068).
-WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台])")
+# (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068), and a relay station
+# (「…、指揮管制第四課、竹子山中繼臺、…、秘書室」, D0010033).
+WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])")
 
 
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word, or after 機構:

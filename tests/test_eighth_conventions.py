@@ -107,3 +107,15 @@ def test_the_parent_setting_up_the_agency_opens_the_list_of_its_tasks():
     parsed = parse("H0000003")
     assert "關於學生訓導之研究、計畫事項" in duties(parsed, "")
     assert not any("學生訓導" in d for u in below(parsed) for d in duties(parsed, u))
+
+
+def test_posts_may_close_a_list_of_units_set_up():
+    # D0010033 內政部警政署民防防情指揮管制所辦事細則 第3條「本所設業務課、修護課、指揮管制第一課、…、指揮管制第四課、
+    # 竹子山中繼臺、…、秘書室、人事室、會計室、保防管理員，分別掌理…」: the units before the post
+    got = below(parse("D0010033"))
+    assert {f"指揮管制第{n}課" for n in "一二三四"} | {"竹子山中繼臺", "壽山中繼臺", "會計室"} <= set(got)
+    assert "保防管理員" not in got
+    # K0010058 臺中港務局棧埠管理處辦事細則「本處設自由貿易港區管理課、倉儲裝卸課、…、人事室及會計員。」 (自由 is no
+    # prose 由)
+    parsed = parse("K0010058")
+    assert "自由貿易港區管理課" in below(parsed) and duties(parsed, "自由貿易港區管理課")
