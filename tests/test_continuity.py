@@ -561,3 +561,43 @@ def test_a_preparatory_office_names_no_body_that_shares_only_unit_words_with_it(
     from graph_model.graph.succession import _longest_run, _topic_chars
     assert _longest_run("客家事務委員會", "台灣美國事務委員會") == "事務委員會"
     assert _topic_chars("事務委員會") == "事務"
+
+
+def test_a_family_whose_places_another_family_took_over_is_succeeded_by_it(tmp_path):
+    # 行政院農業委員會各區糧食管理處暫行組織規程 (M0000016, repealed 2004-03-31) 第2條 sets up 「行政院農業委員會北區
+    # 糧食管理處」, 中區, 南區 and 東區; 農糧署各分署組織通則 (M0000014, made 2004-01-14) 第2條 「設北區、中區、南區
+    # 及東區分署（以下簡稱各分署）」: the same four places, under a body of the same parent.
+    graph = history_of(tmp_path, "M0000016", "M0000014").graph(history=True)
+    old, new = "行政院/農業委員會/各區糧食管理處", "行政院/農業委員會/農糧署/各分署"
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("its members' places (中區、北區、南區、東區)")
+    assert graph.node(old)["successors"] == ["行政院 › 農業委員會 › 農糧署 › 各分署"]
+
+
+def test_a_common_act_of_bodies_by_place_is_succeeded_by_the_family_of_those_places(tmp_path):
+    # 內政部警政署港務警察局組織通則 (D0000106, repealed 2015-12-16), the common act of 基隆港務警察局 and
+    # 臺中港務警察局 (their office rules D0010041, D0010037); 港務警察總隊組織準則 (D0000167) 第1條 「特設基隆、臺中、
+    # 高雄及花蓮港務警察總隊」, in force since 2014-01-01.
+    graph = history_of(tmp_path, "D0000106", "D0010041", "D0010037", "D0000167").graph(history=True)
+    old = "行政院/內政部/警政署/港務警察局"
+    edge = succeeded_by(graph, old)["行政院/內政部/警政署/港務警察總隊"]
+    assert edge["evidence"].startswith("its members' places (基隆、臺中) are those of ")
+    assert edge["evidence"].split(" are those of ")[1].startswith("行政院 › 內政部 › 警政署 › 港務警察總隊")
+
+
+def test_a_family_set_up_years_after_one_ended_did_not_take_it_over(tmp_path):
+    # 經濟部商品檢驗局所屬各分局組織通則 (J0000014, repealed 2002-07-03) and its 高雄、基隆分局's rules; 經濟部
+    # 標準檢驗局各分局組織準則 (J0000148) is of 2023: the 分局 of the same places were not its family then.
+    graph = history_of(tmp_path, "J0000014", "J0010004", "J0010005", "J0000148").graph(history=True)
+    old = "行政院/經濟部/商品檢驗局/各分局"
+    assert "行政院/經濟部/標準檢驗局/各分局" not in succeeded_by(graph, old)
+
+
+def test_a_body_its_siblings_rules_keep_as_a_unit_was_absorbed_by_the_sibling(tmp_path):
+    # 交通部運輸研究所港灣技術研究中心暫行組織規程 (K0000085) 「自九十年八月一日起廢止」; 交通部運輸研究所辦事細則
+    # (K0010028) 第9條 「港灣技術研究中心職掌如下」: the center went on as a unit of 運輸研究所.
+    graph = history_of(tmp_path, "K0000085", "K0010028").graph(history=True)
+    old = "交通部/運輸研究所港灣技術研究中心"
+    edge = succeeded_by(graph, old)["交通部/運輸研究所"]
+    assert edge["evidence"] == "kept on as 港灣技術研究中心 of 交通部 › 運輸研究所" and edge["doc"] == "K0010028"
+    assert graph.node(old)["status"] == "superseded"

@@ -62,6 +62,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents);
     ``table``: the rows of data/lineage.tsv (:func:`~graph_model.graph.lineage.read_table`), read
     from the file when not given."""
+    from .members import family_by_places, kept_as_unit  # (it builds on this module's helpers)
+
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
@@ -132,6 +134,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _joined_family(graph, ended, moved)
     _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
+    family_by_places(graph, ended, enacted)
+    kept_as_unit(graph, ended)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)

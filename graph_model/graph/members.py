@@ -1,0 +1,121 @@
+"""Successors read from what a body was made of and where its name went: a family whose members' places
+another family took over, and a body kept on as a unit of the body its name begins with.
+
+Two conventions of the reorganisations, each over bodies that ended with no successor named at all:
+
+- **a family's places**: a family of bodies named by place (行政院農業委員會 › 各區糧食管理處: 北區、中區、南區、
+  東區糧食管理處) whose rules were replaced by another family's covering the same places (農糧署 › 各分署:
+  「設北區、中區、南區及東區分署」), under the same parent, a body under it or its successor — or, failing
+  that, one level up (經濟部 › 水利處 › 各河川局 → 經濟部 › 水利署 › 各河川局) — in force when the first ended;
+- **kept as a unit**: a body whose name is a sibling's and more (交通部 › 運輸研究所港灣技術研究中心: 運輸研究所 +
+  港灣技術研究中心), or any body, whose sibling's (or parent's) rules set up an internal unit of the rest of its
+  name (運輸研究所辦事細則 第9條 「港灣技術研究中心職掌如下」): that body absorbed it, as that unit.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .succession import AGENCY_KINDS, EDGE, FAMILY, MOVE_DAYS, _agencies_of_documents, _days, _end, _replace_successor
+
+# A place the members of a family are named by: 北區, 基隆, 第一 (at least this many characters).
+PLACE_CHARS = 2
+# Two places in common at least: one is a name, not a family.
+MIN_PLACES = 2
+
+
+def _plain(name: str) -> str:
+    return name.replace("台", "臺")
+
+
+def _kind(name: str) -> str:
+    """What the members of a family are (各區糧食管理處 → 糧食管理處); a body's own name when it is no 各….
+    (港務警察局, the common act of 基隆、臺中… 港務警察局)."""
+    m = FAMILY.match(name)
+    return m.group("kind") if m else name
+
+
+def places(graph, uid: str) -> set[str]:
+    """The places of the members of the family ``uid``: the bodies below it, or beside it, named by a place
+    and its kind (北區糧食管理處 → 北區; 基隆港務警察總隊 beside 港務警察總隊 → 基隆)."""
+    kind, parent = _kind(graph.node(uid)["name"]), graph.parent(uid)
+    near = [*graph.children(uid), *(graph.children(parent) if parent is not None else ())]
+    out = set()
+    for c in near:
+        name = graph.node(c)["name"]
+        if c != uid and name.endswith(kind) and len(name) - len(kind) >= PLACE_CHARS and not FAMILY.match(name):
+            out.add(_plain(name[:-len(kind)]))
+    return out
+
+
+def _rings(graph, uid: str):
+    """Where the bodies that took over from ``uid`` may stand, nearest first: the bodies under its parent or the
+    parent's successors, and under those bodies; then the same one level up."""
+    up = graph.parent(uid)
+    for _ in range(2):
+        if up is None:
+            return
+        heads = [up, *(t for t, _ in graph.out(up, EDGE))]
+        heads += [c for h in list(heads) for c in graph.children(h) if graph.node(c)["kind"] in AGENCY_KINDS]
+        yield [c for h in heads for c in graph.children(h)]
+        up = graph.parent(up)
+
+
+def _waiting(graph, ended: Mapping) -> list[str]:
+    """The bodies that ended with no successor at all."""
+    return [uid for uid in ended if graph.node(uid)["kind"] in AGENCY_KINDS and not graph.node(uid).get("successors")
+            and not graph.out(uid, EDGE)]
+
+
+def family_by_places(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A family that ended with no successor, whose members' places (two or more) are all places of another
+    family's members, one in force when it ended (set up no later than :data:`MOVE_DAYS` after, not ended
+    before it) in the nearest ring (:func:`_rings`) where one is: that family took it over."""
+    born: dict[str, str] = {}  # a body -> when its first own document was made
+    for doc, c in _agencies_of_documents(graph.units()).items():
+        if enacted.get(doc):
+            born[c] = min(born.get(c, "9999"), enacted[doc])
+    for uid in _waiting(graph, ended):
+        own, end = places(graph, uid), _end(ended[uid])
+        if len(own) < MIN_PLACES or not end:
+            continue
+        for ring in _rings(graph, uid):
+            found = {c: theirs for c in ring if c != uid and graph.node(c)["kind"] in AGENCY_KINDS and c in born
+                     and (born[c] <= end or _days(born[c], end) <= MOVE_DAYS)
+                     and (c not in ended or _end(ended[c]) > end)
+                     and own <= (theirs := places(graph, c))}
+            if found:
+                break
+        if len(found) != 1:
+            continue
+        (target, theirs), = found.items()
+        listed = "、".join(sorted(own))
+        _replace_successor(graph, uid, target, f"its members' places ({listed}) are those of "
+                                               f"{' › '.join(graph.node(target)['path'])}, set up {born[target]}")
+
+
+# The rest of a body's name that a unit must bear to be the body kept whole: this long at least (港灣技術研究中心;
+# not 組 or 室).
+UNIT_CHARS = 4
+
+
+def kept_as_unit(graph, ended: Mapping) -> None:
+    """A body that ended with no successor, whose parent, or a sibling whose name its own begins with (運輸研究所
+    of 運輸研究所港灣技術研究中心), or the successor of either, has in its rules an internal unit of the rest of its
+    name (港灣技術研究中心): that body kept it on as the unit."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        if parent is None:
+            continue
+        holders = [(parent, node["name"])]
+        for sibling in graph.children(parent):
+            named = graph.node(sibling)["name"]
+            if sibling != uid and len(named) >= 3 and node["name"].startswith(named):
+                holders.append((sibling, node["name"][len(named):]))
+        found = {(h, c) for holder, rest in holders if len(rest) >= UNIT_CHARS
+                 for h in (holder, *(t for t, _ in graph.out(holder, EDGE))) for c in graph.children(h)
+                 if graph.node(c)["name"] == rest and graph.node(c)["kind"] not in AGENCY_KINDS}
+        if len(found) != 1:
+            continue
+        (body, unit), = found
+        _replace_successor(graph, uid, body, f"kept on as {graph.node(unit)['name']} of "
+                                             f"{' › '.join(graph.node(body)['path'])}", at=unit)
