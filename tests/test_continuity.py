@@ -601,3 +601,25 @@ def test_a_body_its_siblings_rules_keep_as_a_unit_was_absorbed_by_the_sibling(tm
     edge = succeeded_by(graph, old)["交通部/運輸研究所"]
     assert edge["evidence"] == "kept on as 港灣技術研究中心 of 交通部 › 運輸研究所" and edge["doc"] == "K0010028"
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_bodies_set_up_as_others_ended_with_names_begun_alike_carried_them_on_and_their_family(tmp_path):
+    # 國立新竹彰化臺南臺東社會教育館暫行組織規程 (H0000065) 「中華民國九十七年三月十一日教育部…令發布廢止」; 國立彰化
+    # 生活美學館辦事細則 and 國立臺南生活美學館辦事細則 「中華民國九十七年三月四日行政院文化建設委員會…令訂定發布」.
+    graph = history_of(tmp_path, "H0000065", "H0010018", "H0010019").graph(history=True)
+    family = "教育部/國立各社會教育館"
+    edge = succeeded_by(graph, f"{family}/國立彰化社會教育館")["文化部/國立彰化生活美學館"]
+    assert edge["evidence"] == "set up 2008-03-04, as it ended, its name beginning as its own: 國立彰化"
+    # Two of its four members carried on: the family went to those two; the other two no one names.
+    assert set(succeeded_by(graph, family)) == {"文化部/國立彰化生活美學館", "文化部/國立臺南生活美學館"}
+    assert graph.node(f"{family}/國立新竹社會教育館").get("successors") == []
+
+
+def test_two_bodies_begun_alike_set_up_as_one_ended_are_not_guessed_between(tmp_path):
+    # 交通部公路總局西部濱海公路各區臨時工程處組織準則 (K0000062), repealed 2018-01-23 by the order that made the
+    # 北區臨時工程處暫行組織規程 (K0000159) and 南區臨時工程處辦事細則 (K0010142) the same day.
+    graph = history_of(tmp_path, "K0000062", "K0000159", "K0010142").graph(history=True)
+    old = "交通部/公路總局/西部濱海公路各區臨時工程處"
+    assert graph.node(old)["status"] == "abolished"
+    edges = succeeded_by(graph, old)
+    assert not any(e["evidence"].startswith("set up") for e in edges.values())

@@ -9,13 +9,33 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
   that, one level up (經濟部 › 水利處 › 各河川局 → 經濟部 › 水利署 › 各河川局) — in force when the first ended;
 - **kept as a unit**: a body whose name is a sibling's and more (交通部 › 運輸研究所港灣技術研究中心: 運輸研究所 +
   港灣技術研究中心), or any body, whose sibling's (or parent's) rules set up an internal unit of the rest of its
-  name (運輸研究所辦事細則 第9條 「港灣技術研究中心職掌如下」): that body absorbed it, as that unit.
+  name (運輸研究所辦事細則 第9條 「港灣技術研究中心職掌如下」): that body absorbed it, as that unit;
+- **begun alike**: a body set up within :data:`MOVE_DAYS` of another's end whose name begins as the old one's
+  did, in four characters or more that are not unit words (國立彰化社會教育館, rules repealed 2008-03-11 →
+  國立彰化生活美學館, rules made 2008-03-04; 信用合作社放款審核委員會 → 信用合作社授信審議委員會, the same day),
+  the longest such beginning and no other: it carried the old one on;
+- **carried on by parts**: a family that ended with no successor, half or more of whose members (two at least)
+  other bodies carried on: those bodies, together (國立各社會教育館: 國立彰化、國立臺南生活美學館).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from .succession import AGENCY_KINDS, EDGE, FAMILY, MOVE_DAYS, _agencies_of_documents, _days, _end, _replace_successor
+from .lineage import Status
+from .succession import (
+    AGENCY_KINDS,
+    EDGE,
+    FAMILY,
+    KIND_ENDING,
+    MOVE_DAYS,
+    _add_edge,
+    _agencies_of_documents,
+    _days,
+    _end,
+    _replace_successor,
+    _topic_chars,
+)
 
 # A place the members of a family are named by: 北區, 基隆, 第一 (at least this many characters).
 PLACE_CHARS = 2
@@ -66,14 +86,20 @@ def _waiting(graph, ended: Mapping) -> list[str]:
             and not graph.out(uid, EDGE)]
 
 
+def _born(graph, enacted: Mapping[str, str]) -> dict[str, str]:
+    """A body with documents of its own -> when the first of them was made."""
+    born: dict[str, str] = {}
+    for doc, c in _agencies_of_documents(graph.units()).items():
+        if enacted.get(doc):
+            born[c] = min(born.get(c, "9999"), enacted[doc])
+    return born
+
+
 def family_by_places(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
     """A family that ended with no successor, whose members' places (two or more) are all places of another
     family's members, one in force when it ended (set up no later than :data:`MOVE_DAYS` after, not ended
     before it) in the nearest ring (:func:`_rings`) where one is: that family took it over."""
-    born: dict[str, str] = {}  # a body -> when its first own document was made
-    for doc, c in _agencies_of_documents(graph.units()).items():
-        if enacted.get(doc):
-            born[c] = min(born.get(c, "9999"), enacted[doc])
+    born = _born(graph, enacted)
     for uid in _waiting(graph, ended):
         own, end = places(graph, uid), _end(ended[uid])
         if len(own) < MIN_PLACES or not end:
@@ -119,3 +145,65 @@ def kept_as_unit(graph, ended: Mapping) -> None:
         (body, unit), = found
         _replace_successor(graph, uid, body, f"kept on as {graph.node(unit)['name']} of "
                                              f"{' › '.join(graph.node(body)['path'])}", at=unit)
+
+
+def begun_alike(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A body that ended with no successor, and the one body set up within :data:`MOVE_DAYS` of its end (not
+    ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING` characters or more
+    that are not unit words: that body carried it on (see the module's docstring)."""
+    born = _born(graph, enacted)
+    for uid in _waiting(graph, ended):
+        end, name = _end(ended[uid]), _plain(graph.node(uid)["name"])
+        if not end:
+            continue
+        found: dict[str, int] = {}
+        for c, when in born.items():
+            other = _plain(graph.node(c)["name"])
+            if c == uid or other == name or graph.node(c)["kind"] not in AGENCY_KINDS or _days(when, end) > MOVE_DAYS \
+                    or c in ended and _end(ended[c]) <= end:
+                continue
+            n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
+            if len(_topic_chars(name[:n])) >= KIND_ENDING:
+                found[c] = n
+        longest = max(found.values(), default=0)
+        best = [c for c, n in found.items() if n == longest]
+        if len(best) == 1:
+            target = best[0]
+            _replace_successor(graph, uid, target, f"set up {born[target]}, as it ended, its name beginning as its "
+                                                   f"own: {name[:longest]}")
+
+
+# A family's name: 各 and what its members are, after what they share (國立各社會教育館: 社會教育館).
+_NAMED_FAMILY = re.compile(r"各(?:地?區)?(?P<kind>[^各]{2,})$")
+# Members carried on that speak for their family: two at least, and half of them.
+MIN_CARRIED = 2
+
+
+def carried_on_by_parts(graph, ended: Mapping) -> set[str]:
+    """A family that ended with no successor, :data:`MIN_CARRIED` or more of whose members, and half of them or
+    more, other bodies carried on: those bodies succeeded it (see the module's docstring).  Returns the members
+    none carried on: their siblings' heirs are not theirs (國立新竹社會教育館 is no 彰化 or 臺南 館)."""
+    left: set[str] = set()
+    for uid in _waiting(graph, ended):
+        m = _NAMED_FAMILY.search(graph.node(uid)["name"])
+        if m is None:
+            continue
+        kind = m.group("kind")
+        members = [c for c in graph.children(uid) if graph.node(c)["name"].endswith(kind)
+                   and graph.node(c)["kind"] in AGENCY_KINDS]
+        heirs = {c: [t for t, _ in graph.out(c, EDGE)] for c in members}
+        carried = [c for c in members if heirs[c]]
+        if len(carried) < MIN_CARRIED or 2 * len(carried) < len(members):
+            continue
+        node, pairs = graph.node(uid), [(c, t) for c in carried for t in heirs[c]]
+        for i, (c, target) in enumerate(pairs):
+            why = f"its member {graph.node(c)['name']} was carried on by {' › '.join(graph.node(target)['path'])}"
+            if i == 0:
+                _replace_successor(graph, uid, target, why)
+            else:  # beside the first
+                _add_edge(graph, uid, target, Status(graph.node(target).get("doc", ""), "superseded",
+                                                     (graph.node(target)["name"],), node.get("status_date", ""), why,
+                                                     graph.node(target).get("doc", "")))
+        node["successors"] = list(dict.fromkeys(" › ".join(graph.node(t)["path"]) for _, t in pairs))
+        left |= set(members) - set(carried)
+    return left

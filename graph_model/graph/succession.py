@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from datetime import date
 
@@ -62,7 +62,12 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents);
     ``table``: the rows of data/lineage.tsv (:func:`~graph_model.graph.lineage.read_table`), read
     from the file when not given."""
-    from .members import family_by_places, kept_as_unit  # (it builds on this module's helpers)
+    from .members import (  # (it builds on this module's helpers)
+        begun_alike,
+        carried_on_by_parts,
+        family_by_places,
+        kept_as_unit,
+    )
 
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
@@ -142,8 +147,10 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _named_in_added_duty(graph, ended, docs)
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
+    begun_alike(graph, ended, enacted)
+    left = carried_on_by_parts(graph, ended)
     _prepared_elsewhere(graph, ended)
-    _inherit(graph, ended)
+    _inherit(graph, ended, left)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
         node = graph.node(uid)
@@ -918,18 +925,19 @@ def _heirs_of_ancestors(graph, uid: str) -> list[str]:
     return out
 
 
-def _inherit(graph, ended: Mapping) -> None:
+def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
     """A unit that is history and names no successor of its own is part of an agency that has one:
-    that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署)."""
+    that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署) — unless it lies in a member
+    its family's heirs did not carry on (``left``)."""
     for uid in ended:
         node = graph.node(uid)
         if node.get("successors"):
             continue
-        up = graph.parent(uid)
+        up, below = graph.parent(uid), uid
         while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors") \
                 and not graph.node(up).get("governed_by"):
-            up = graph.parent(up)
-        if up is None:
+            up, below = graph.parent(up), up
+        if up is None or below in left:
             continue
         if graph.node(up).get("governed_by") == up:  # rules of its own the graph does not hold
             continue
