@@ -623,3 +623,11 @@ def test_two_bodies_begun_alike_set_up_as_one_ended_are_not_guessed_between(tmp_
     assert graph.node(old)["status"] == "abolished"
     edges = succeeded_by(graph, old)
     assert not any(e["evidence"].startswith("set up") for e in edges.values())
+
+
+def test_a_body_begun_alike_is_set_up_when_its_act_took_effect(tmp_path):
+    # 經濟部臺北水源特定區管理委員會暫行組織規程 (J0000059), repealed 2002-05-22; 經濟部水利署臺北水源特定區管理局
+    # 組織條例 (J0000063), made 2002-01-25, 「…令發布自九十一年三月二十八日起施行」: 55 days before, not 117.
+    graph = history_of(tmp_path, "J0000059", "J0000063").graph(history=True)
+    edge = succeeded_by(graph, "行政院/經濟部/臺北水源特定區管理委員會")["行政院/經濟部/水利署/臺北水源特定區管理局"]
+    assert edge["evidence"] == "set up 2002-03-28, as it ended, its name beginning as its own: 臺北水源特定區管理"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .lineage import Status
+from .lineage import Status, history_entries, roc_date
 from .succession import (
     AGENCY_KINDS,
     EDGE,
@@ -147,11 +147,22 @@ def kept_as_unit(graph, ended: Mapping) -> None:
                                              f"{' › '.join(graph.node(body)['path'])}", at=unit)
 
 
-def begun_alike(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
-    """A body that ended with no successor, and the one body set up within :data:`MOVE_DAYS` of its end (not
-    ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING` characters or more
-    that are not unit words: that body carried it on (see the module's docstring)."""
-    born = _born(graph, enacted)
+# The day a law took effect, as its first 沿革 entry gives it (「…令發布自九十一年三月二十八日起施行」, 「定自…施行」).
+_TOOK_EFFECT = re.compile(r"自(?P<day>[^自，。；]{4,20}?日)起?施行")
+
+
+def took_effect(history: str) -> str:
+    """When the first entry of a 沿革 took effect: the day it names (自…起施行), else the day it was made."""
+    first = (history_entries(history) or [""])[0]
+    m = _TOOK_EFFECT.search(first)
+    return (roc_date(m["day"]) if m else "") or roc_date(first)
+
+
+def begun_alike(graph, ended: Mapping, docs) -> None:
+    """A body that ended with no successor, and the one body set up within :data:`MOVE_DAYS` of its end (its first
+    rules in effect; not ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING`
+    characters or more that are not unit words: that body carried it on (see the module's docstring)."""
+    born = _born(graph, {p.document.id: took_effect(p.document.meta.get("history", "")) for p in docs})
     for uid in _waiting(graph, ended):
         end, name = _end(ended[uid]), _plain(graph.node(uid)["name"])
         if not end:

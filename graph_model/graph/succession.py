@@ -147,7 +147,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _named_in_added_duty(graph, ended, docs)
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
-    begun_alike(graph, ended, enacted)
+    begun_alike(graph, ended, docs)
     left = carried_on_by_parts(graph, ended)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended, left)
