@@ -20,7 +20,9 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
+from datetime import date
 
 from .lineage import Status, history_entries, roc_date
 from .succession import (
@@ -100,6 +102,12 @@ def family_by_places(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
     family's members, one in force when it ended (set up no later than :data:`MOVE_DAYS` after, not ended
     before it) in the nearest ring (:func:`_rings`) where one is: that family took it over."""
     born = _born(graph, enacted)
+    known: dict[str, set[str]] = {}
+
+    def places_of(c: str) -> set[str]:
+        if c not in known:
+            known[c] = places(graph, c)
+        return known[c]
     for uid in _waiting(graph, ended):
         own, end = places(graph, uid), _end(ended[uid])
         if len(own) < MIN_PLACES or not end:
@@ -108,7 +116,7 @@ def family_by_places(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
             found = {c: theirs for c in ring if c != uid and graph.node(c)["kind"] in AGENCY_KINDS and c in born
                      and (born[c] <= end or _days(born[c], end) <= MOVE_DAYS)
                      and (c not in ended or _end(ended[c]) > end)
-                     and own <= (theirs := places(graph, c))}
+                     and own <= (theirs := places_of(c))}
             if found:
                 break
         if len(found) != 1:
@@ -163,15 +171,18 @@ def begun_alike(graph, ended: Mapping, docs) -> None:
     rules in effect; not ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING`
     characters or more that are not unit words: that body carried it on (see the module's docstring)."""
     born = _born(graph, {p.document.id: took_effect(p.document.meta.get("history", "")) for p in docs})
+    # the bodies by the day they were set up, to take those near a body's end at once
+    days = sorted((date.fromisoformat(when).toordinal(), c) for c, when in born.items()
+                  if graph.node(c)["kind"] in AGENCY_KINDS)
     for uid in _waiting(graph, ended):
         end, name = _end(ended[uid]), _plain(graph.node(uid)["name"])
         if not end:
             continue
+        day = date.fromisoformat(end).toordinal()
         found: dict[str, int] = {}
-        for c, when in born.items():
+        for _, c in days[bisect_left(days, (day - MOVE_DAYS, "")):bisect_right(days, (day + MOVE_DAYS, "\uffff"))]:
             other = _plain(graph.node(c)["name"])
-            if c == uid or other == name or graph.node(c)["kind"] not in AGENCY_KINDS or _days(when, end) > MOVE_DAYS \
-                    or c in ended and _end(ended[c]) <= end:
+            if c == uid or other[:1] != name[:1] or other == name or c in ended and _end(ended[c]) <= end:
                 continue
             n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
             if len(_topic_chars(name[:n])) >= KIND_ENDING:
