@@ -6,7 +6,8 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
 - **a family's places**: a family of bodies named by place (行政院農業委員會 › 各區糧食管理處: 北區、中區、南區、
   東區糧食管理處) whose rules were replaced by another family's covering the same places (農糧署 › 各分署:
   「設北區、中區、南區及東區分署」), under the same parent, a body under it or its successor — or, failing
-  that, one level up (經濟部 › 水利處 › 各河川局 → 經濟部 › 水利署 › 各河川局) — in force when the first ended;
+  that, one level up and of its own kind (經濟部 › 水利處 › 各河川局 → 經濟部 › 水利署 › 各河川局) — in force when the
+  first ended;
 - **kept as a unit**: a body whose name is a sibling's and more (交通部 › 運輸研究所港灣技術研究中心: 運輸研究所 +
   港灣技術研究中心), or any body, whose sibling's (or parent's) rules set up an internal unit of the rest of its
   name (運輸研究所辦事細則 第9條 「港灣技術研究中心職掌如下」): that body absorbed it, as that unit;
@@ -112,8 +113,11 @@ def family_by_places(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
         own, end = places(graph, uid), _end(ended[uid])
         if len(own) < MIN_PLACES or not end:
             continue
-        for ring in _rings(graph, uid):
+        kind = _kind(graph.node(uid)["name"])
+        for level, ring in enumerate(_rings(graph, uid)):
+            # one level up (its parent gone with no word of where), a family of its own kind only
             found = {c: theirs for c in ring if c != uid and graph.node(c)["kind"] in AGENCY_KINDS and c in born
+                     and (level == 0 or _kind(graph.node(c)["name"]) == kind)
                      and (born[c] <= end or _days(born[c], end) <= MOVE_DAYS)
                      and (c not in ended or _end(ended[c]) > end)
                      and own <= (theirs := places_of(c))}
