@@ -631,3 +631,15 @@ def test_a_body_begun_alike_is_set_up_when_its_act_took_effect(tmp_path):
     graph = history_of(tmp_path, "J0000059", "J0000063").graph(history=True)
     edge = succeeded_by(graph, "行政院/經濟部/臺北水源特定區管理委員會")["行政院/經濟部/水利署/臺北水源特定區管理局"]
     assert edge["evidence"] == "set up 2002-03-28, as it ended, its name beginning as its own: 臺北水源特定區管理"
+
+
+def test_a_body_of_a_familys_kind_went_where_its_siblings_of_that_kind_went(tmp_path):
+    # 台江國家公園管理處辦事細則 (D0010081), 太魯閣's (D0010060) and 玉山's (D0010058), all repealed by one order,
+    # 「內政部台內園字第1131280156號令」; 內政部國家公園署太魯閣 and 玉山國家公園管理處辦事細則 (D0010135, D0010133)
+    # and 內政部國家公園署各國家公園管理處組織準則 (D0000269), 「自一百十二年九月二十日施行」: 台江 went to 國家公園署
+    # with them, one of 各國家公園管理處 (its duties as close to either park's: no one park took it over).
+    graph = history_of(tmp_path, "D0010081", "D0010060", "D0010058", "D0010135", "D0010133",
+                       "D0000269").graph(history=True)
+    edge = succeeded_by(graph, "行政院/內政部/台江國家公園管理處")["行政院/內政部/國家公園署/各國家公園管理處"]
+    assert edge["evidence"] == ("one of 各國家公園管理處 of 行政院 › 內政部 › 國家公園署, "
+                                "where its siblings of its kind went")

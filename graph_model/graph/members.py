@@ -16,7 +16,9 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
   國立彰化生活美學館, rules made 2008-03-04; 信用合作社放款審核委員會 → 信用合作社授信審議委員會, the same day),
   the longest such beginning and no other: it carried the old one on;
 - **carried on by parts**: a family that ended with no successor, half or more of whose members (two at least)
-  other bodies carried on: those bodies, together (國立各社會教育館: 國立彰化、國立臺南生活美學館).
+  other bodies carried on: those bodies, together (國立各社會教育館: 國立彰化、國立臺南生活美學館);
+- **went with its siblings**: a body of the kind of a family in force under the body its siblings of that kind
+  went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山).
 """
 from __future__ import annotations
 
@@ -233,3 +235,26 @@ def carried_on_by_parts(graph, ended: Mapping) -> set[str]:
         node["successors"] = list(dict.fromkeys(" › ".join(graph.node(t)["path"]) for _, t in pairs))
         left |= set(members) - set(carried)
     return left
+
+
+def went_with_siblings(graph, ended: Mapping) -> None:
+    """A body that ended with no successor, of the kind of a family (各國家公園管理處) in force under the body its
+    siblings of that kind went to (內政部 › 太魯閣國家公園管理處 → 國家公園署 › 太魯閣國家公園管理處): it went there
+    too, one of the family (內政部 › 台江國家公園管理處, whose own rules were repealed with theirs)."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        if parent is None or FAMILY.match(node["name"]):
+            continue
+        gone = {graph.parent(t) for s in graph.children(parent) if s != uid and s in ended
+                for t, _ in graph.out(s, EDGE)} - {parent, None}
+        found = {f for place in gone for f in graph.children(place) if f not in ended
+                 and (m := FAMILY.match(graph.node(f)["name"])) and len(m["kind"]) >= KIND_ENDING
+                 and node["name"].endswith(m["kind"]) and len(node["name"]) > len(m["kind"])
+                 and any(graph.node(s)["name"].endswith(m["kind"]) and s in ended
+                         and any(graph.parent(t) == place for t, _ in graph.out(s, EDGE))
+                         for s in graph.children(parent) if s != uid)}
+        if len(found) == 1:
+            family = found.pop()
+            _replace_successor(graph, uid, family, f"one of {graph.node(family)['name']} of "
+                                                   f"{' › '.join(graph.node(family)['path'][:-1])}, where its "
+                                                   f"siblings of its kind went")

@@ -67,6 +67,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
         carried_on_by_parts,
         family_by_places,
         kept_as_unit,
+        went_with_siblings,
     )
 
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
@@ -149,6 +150,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _reorganised_with_parent(graph, ended, docs)
     begun_alike(graph, ended, docs)
     left = carried_on_by_parts(graph, ended)
+    went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
     _inherit(graph, ended, left)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
