@@ -643,3 +643,11 @@ def test_a_body_of_a_familys_kind_went_where_its_siblings_of_that_kind_went(tmp_
     edge = succeeded_by(graph, "行政院/內政部/台江國家公園管理處")["行政院/內政部/國家公園署/各國家公園管理處"]
     assert edge["evidence"] == ("one of 各國家公園管理處 of 行政院 › 內政部 › 國家公園署, "
                                 "where its siblings of its kind went")
+
+
+def test_a_bureau_of_an_administration_is_one_of_its_branches_of_that_kind(tmp_path):
+    # 經濟部水利署南區水資源局辦事細則 (J0010044), repealed 2024-02-17; 經濟部水利署各區水資源分署組織準則 (J0000124)
+    # 「並自一百十二年九月二十六日施行」: the 署's 水資源局 are its 水資源分署 now.
+    graph = history_of(tmp_path, "J0010044", "J0000124").graph(history=True)
+    edge = succeeded_by(graph, "行政院/經濟部/水利署/南區水資源局")["行政院/經濟部/水利署/各區水資源分署"]
+    assert edge["evidence"].startswith("one of 各區水資源分署")

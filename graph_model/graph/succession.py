@@ -522,10 +522,13 @@ BRANCH_RANKS = ("分局", "分署")
 
 def _kind_words(kind: str, moved: bool) -> tuple[str, ...]:
     """The name endings of the members of a family of ``kind`` (胸腔病院 is one of 各醫院); under a new
-    parent (``moved``) a branch of the other rank too (花蓮分局 is one of 各分署)."""
+    parent (``moved``) a branch of the other rank too (花蓮分局 is one of 各分署).  A 署's bureaus of a kind
+    became its 分署 of that kind (經濟部水利署 › 南區水資源局 is one of 各區水資源分署: 「各區水資源分署」)."""
     words = (kind, *SAME_KIND.get(kind, ()))
     if moved and kind in BRANCH_RANKS:
         words += tuple(r for r in BRANCH_RANKS if r != kind)
+    if kind.endswith(BRANCH_RANKS[1]) and len(kind) >= KIND_ENDING + 1:
+        words += (kind[:-len(BRANCH_RANKS[1])] + "局",)
     return words
 
 
