@@ -601,6 +601,7 @@ def test_a_body_its_siblings_rules_keep_as_a_unit_was_absorbed_by_the_sibling(tm
     edge = succeeded_by(graph, old)["交通部/運輸研究所"]
     assert edge["evidence"] == "kept on as 港灣技術研究中心 of 交通部 › 運輸研究所" and edge["doc"] == "K0010028"
     assert graph.node(old)["status"] == "superseded"
+    assert graph.node(old)["successors"] == ["交通部 › 運輸研究所 › 港灣技術研究中心"]
 
 
 def test_bodies_set_up_as_others_ended_with_names_begun_alike_carried_them_on_and_their_family(tmp_path):

@@ -159,6 +159,7 @@ def kept_as_unit(graph, ended: Mapping) -> None:
         (body, unit), = found
         _replace_successor(graph, uid, body, f"kept on as {graph.node(unit)['name']} of "
                                              f"{' › '.join(graph.node(body)['path'])}", at=unit)
+        graph.node(uid)["successors"] = [" › ".join(graph.node(unit)["path"])]  # the unit named, as a task force's
 
 
 # The day a law took effect, as its first 沿革 entry gives it (「…令發布自九十一年三月二十八日起施行」, 「定自…施行」).
