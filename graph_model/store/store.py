@@ -256,15 +256,43 @@ class Store:
         from graph_model.records.records import (
             parsed_from_dict,  # here: a warm `which` opens the store but reads no record
         )
+        if self._db is not None and self._documents is None:
+            return self._parsed_rows()
         out = []
         for k in sorted(self.documents):
             try:
                 out.append(parsed_from_dict(self.documents[k]))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise StoreError(f"{self.path}: the record of document {k!r} is damaged ({type(exc).__name__}: "
-                                 f"{str(exc)[:80]}); load that document again, or remove it "
-                                 "(the store was left as it is)") from None
+                raise self._damaged(k, exc) from None
         return out
+
+    def _parsed_rows(self) -> list[ParsedDocument]:
+        """:meth:`parsed` read from the database a row at a time, keeping no record's dict: a record in parts
+        is read item by item (:mod:`graph_model.store.record_stream`), each item made a record at once."""
+        from graph_model.records.records import ITEM_FROM, parsed_from_dict
+
+        from .record_stream import read_record
+
+        assert self._db is not None
+        out = []
+        for doc_id, parts, in_parts in store_db.stored(self._db, self.path):
+            decoded = False
+            try:
+                record = read_record(parts, ITEM_FROM) if in_parts else loads(b"".join(parts))
+                decoded = True
+                out.append(parsed_from_dict(record, made=in_parts))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                for _rest in parts:  # a damaged row says so (its checksum does not match) before anything else
+                    pass
+                if decoded or not isinstance(exc, ValueError):
+                    raise self._damaged(doc_id, exc) from None
+                raise StoreError(f"{self.path}: the record of document {doc_id!r} is damaged (not JSON); load "
+                                 "that document again, or remove it (the store was left as it is)") from None
+        return out
+
+    def _damaged(self, doc_id: str, exc: Exception) -> StoreError:
+        return StoreError(f"{self.path}: the record of document {doc_id!r} is damaged ({type(exc).__name__}: "
+                          f"{str(exc)[:80]}); load that document again, or remove it (the store was left as it is)")
 
     def refused(self) -> list[dict]:
         """Files the loads could not load (``{"path", "error"}``), until a load takes them (SQLite stores)."""
