@@ -7,6 +7,7 @@ store can keep them per document and rebuild the graph deterministically.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -536,7 +537,13 @@ def _shared(value):
 
 
 def _names(values) -> tuple:
-    return tuple(_shared(v) for v in values)
+    """A unit's path: one tuple for all the records of a unit (thousands of duties each)."""
+    return _one_path(tuple(_shared(v) for v in values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_path(names: tuple) -> tuple:
+    return names
 
 
 def _fields(x: dict) -> dict:
