@@ -63,3 +63,18 @@ def test_parts_that_are_not_json_are_said_to_be_so():
         read_record([b'{"document": {}}', b" trailing"], {})
     with pytest.raises(ValueError):  # a character cut at the very end
         read_record([b'{"document": {}}', "之".encode()[:2]], {})
+
+
+def test_a_graph_built_from_spent_documents_is_the_same_graph():
+    """Store.graph lets each duty record go once its edge is made (``spend``): the same nodes and edges, in
+    the same order, as a build that keeps them."""
+    import networkx as nx
+
+    from graph_model.graph.graph import OrgGraph
+
+    kept = [p for _path, p in read_paths(SEEDS).documents.values()]
+    spent = [p for _path, p in read_paths(SEEDS).documents.values()]
+    assert any(d.text.startswith("專利案件程序審查") for p in spent for d in p.duties)
+    a, b = OrgGraph.build(kept), OrgGraph.build(spent, spend=True)
+    assert nx.node_link_data(a.g, edges="links") == nx.node_link_data(b.g, edges="links")
+    assert sum(len(p.duties) for p in kept) > 100 and not any(p.duties for p in spent)

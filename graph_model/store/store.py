@@ -317,8 +317,8 @@ class Store:
         def build():
             docs = self.parsed()
             statuses = lineage.statuses(docs)
-            graph = OrgGraph.build(docs if history else [p for p in docs
-                                                         if statuses[p.document.id].state == "current"])
+            graph = OrgGraph.build(docs if history else [p for p in docs if statuses[p.document.id].state == "current"],
+                                   spend=True)  # documents of this build only: their duties are in the graph now
             succession.mark(graph, statuses, docs)
             return graph
         return self.remembered(f"graph:{history}", lambda: cached_graph(self, build, history))
