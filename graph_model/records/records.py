@@ -430,7 +430,7 @@ def procedure_from_dict(d: dict) -> ProcedureRecord:
         d["title_as_written"], d["qualifier"], d.get("chapter"),
         laws=[LawRef(x["name"], _source_at(x, doc, own_article=False), x["article"], x["issuer"], x["listed"])
               for x in d["laws"]],
-        steps=[_step_from(s, doc) for s in d["steps"]],
+        steps=[s if isinstance(s, StepRecord) else _step_from(s, doc) for s in d["steps"]],
         flow=[FlowEdge(e["from"], e["to"], _source_at(e, doc), e["label"]) for e in d["flow"]],
         flow_note=d["flow_note"], has_flow_section=d["has_flow_section"],
         time=None if time is None else TimeLimit(time["text"], _source_at(time, doc), time["days"],
@@ -616,8 +616,9 @@ def _staffing_record(d: dict) -> StaffingRecord:
     return cls(**x)
 
 
-# What makes each item of a stored record's lists a record, by the list's keys.
-ITEM_FROM: dict[tuple[str, ...], Callable[[Any], Any]] = {
+# What makes each item of a stored record's lists a record, by the list's keys (a procedure's own lists: by the
+# procedures' keys and their own).
+ITEM_FROM: dict[tuple[str, ...], Callable[..., Any]] = {
     ("units",): _unit_from,
     ("duties",): lambda x: DutyRecord(**{**_fields(x), "unit": _names(x["unit"]), "source": _source(x["source"])}),
     ("unplaced",): lambda x: Unplaced(**{**_fields(x), "source": _source(x["source"])}),
@@ -626,5 +627,8 @@ ITEM_FROM: dict[tuple[str, ...], Callable[[Any], Any]] = {
                                                            "source": _source(x["source"])}),
     ("extras", "posts"): _staffing_record,
     ("extras", "procedures"): procedure_from_dict,
+    # A rule's clauses, thousands in a large office rule, made as they are read (``within``: the procedure's
+    # dict so far, its keys sorted: "doc" comes before "steps"); procedure_from_dict makes any left as dicts.
+    ("extras", "procedures", "steps"): lambda x, within: _step_from(x, within["doc"]) if "doc" in within else x,
     ("extras", "definitions"): lambda x: DefinitionRecord(**{**x, "source": _source(x["source"])}),
 }

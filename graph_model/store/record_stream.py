@@ -92,7 +92,9 @@ def read_record(parts: Iterable[bytes], items: Mapping[tuple[str, ...], Callable
     return record
 
 
-def _walk(text: _Text, keys: tuple[str, ...], depth: int, items: Mapping) -> Any:
+def _walk(text: _Text, keys: tuple[str, ...], depth: int, items: Mapping, within: dict | None = None) -> Any:
+    """The next value, at ``keys`` of the record; a list's items made by ``items[keys]`` (given the dict that
+    holds the list, so far: ``within``)."""
     char = text.peek()
     if char == "{" and depth < 2:
         text.at += 1
@@ -104,7 +106,7 @@ def _walk(text: _Text, keys: tuple[str, ...], depth: int, items: Mapping) -> Any
             if not isinstance(key, str):
                 raise ValueError("a key that is not a string")
             text.expect(":")
-            out[key] = _walk(text, keys + (key,), depth + 1, items)
+            out[key] = _walk(text, keys + (key,), depth + 1, items, out)
         return out
     if char == "[" and depth <= 2:
         text.at += 1
@@ -113,7 +115,8 @@ def _walk(text: _Text, keys: tuple[str, ...], depth: int, items: Mapping) -> Any
         while not text.take("]"):
             if values:
                 text.expect(",")
-            value = _walk(text, (), 0, {}) if nested else text.value()
-            values.append(make(value) if make else value)
+            value = _walk(text, keys, 0, items) if nested else text.value()
+            # A list of a nested item's own (a procedure's steps) is made knowing the item read so far.
+            values.append(value if make is None else make(value, within) if len(keys) > 2 else make(value))
         return values
     return text.value()
