@@ -38,6 +38,12 @@ def test_the_rules_and_the_procedure_read_item_by_item(monkeypatch, store_path, 
     assert any(d.unit[-1] == "第二科" and d.text.startswith("專利案件程序審查") for d in rules.duties)
     [sop] = [p for p in parsed if p.document.id == SEED_SOP.stem]
     assert sop.procedures and sop.procedures[0].title.endswith("商務人員特種考試作業程序")
+    # What validate reads: the same documents without their duties, read and dropped one by one.
+    without = store.parsed(without=frozenset({"duties"}))
+    assert [p.duties for p in without] == [[]] * len(parsed) and sum(len(p.duties) for p in parsed) > 100
+    assert [(p.units, p.unplaced, p.procedures) for p in without] == [(p.units, p.unplaced, p.procedures)
+                                                                       for p in parsed]
+    assert open_store(whole).parsed(without=frozenset({"duties"})) == without
     # One document's id, one unit name: one string however many records hold it.
     assert len({id(d.source.doc) for d in rules.duties}) == 1
     assert len({id(d.unit[-1]) for d in rules.duties if d.unit[-1] == "第二科"}) == 1

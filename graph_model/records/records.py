@@ -561,11 +561,12 @@ def _object(d) -> dict:
     return d
 
 
-def parsed_from_dict(d: dict, made: bool = False) -> ParsedDocument:
+def parsed_from_dict(d: dict, made: bool = False, without: frozenset[str] = frozenset()) -> ParsedDocument:
     """Inverse of :func:`to_dict`.  ``made``: the lists of ``d`` hold records already, each made by
-    :data:`ITEM_FROM` as it was read (graph_model.store.record_stream: a large record read item by item)."""
+    :data:`ITEM_FROM` as it was read (graph_model.store.record_stream: a large record read item by item).
+    ``without``: kinds of records left out (``duties``…: their lists empty), for a reader that needs none."""
     def records(key: tuple[str, ...], items: list) -> list:
-        return items if made else [ITEM_FROM[key](x) for x in items]
+        return [] if key[-1] in without else items if made else [ITEM_FROM[key](x) for x in items]
 
     units = records(("units",), d.get("units", []))
     duties = records(("duties",), d.get("duties", []))

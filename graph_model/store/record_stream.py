@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 _SCAN = json.JSONDecoder()
 _SPACE = " \t\n\r"
 # A list whose items are layouts of their own (records.Each(nested=True)): each item is walked as a record.
 NESTED = frozenset({("extras", "procedures")})
+
+
+def _SKIP(value: Any) -> None:  # noqa: N802 — a marker: the items of a list left out
+    return None
 
 
 class _Text:
@@ -82,11 +86,13 @@ class _Text:
             return value
 
 
-def read_record(parts: Iterable[bytes], items: Mapping[tuple[str, ...], Callable[[Any], Any]]) -> dict:
+def read_record(parts: Iterable[bytes], items: Mapping[tuple[str, ...], Callable[..., Any]],
+                skip: Collection[tuple[str, ...]] = ()) -> dict:
     """The record stored as ``parts`` (its JSON, cut anywhere), with each item of a list at keys in ``items``
-    made by that function as it is read.  Damage is a ValueError (json's errors are ones)."""
+    made by that function as it is read; the items of lists at keys in ``skip`` are read and dropped.  Damage
+    is a ValueError (json's errors are ones)."""
     text = _Text(parts)
-    record = _walk(text, (), 0, items)
+    record = _walk(text, (), 0, {**items, **{keys: _SKIP for keys in skip}})
     if text.peek() != "" or not isinstance(record, dict):
         raise ValueError("not one JSON object")
     return record
@@ -112,10 +118,14 @@ def _walk(text: _Text, keys: tuple[str, ...], depth: int, items: Mapping, within
         text.at += 1
         make, nested = items.get(keys), keys in NESTED
         values: list = []
+        first = True
         while not text.take("]"):
-            if values:
+            if not first:
                 text.expect(",")
+            first = False
             value = _walk(text, keys, 0, items) if nested else text.value()
+            if make is _SKIP:
+                continue
             # A list of a nested item's own (a procedure's steps) is made knowing the item read so far.
             values.append(value if make is None else make(value, within) if len(keys) > 2 else make(value))
         return values

@@ -248,8 +248,9 @@ class Store:
                 self._documents, self._contents = raw["documents"], contents if isinstance(contents, dict) else {}
         return self._documents
 
-    def parsed(self) -> list[ParsedDocument]:
-        """The documents as :class:`ParsedDocument` records, in id order.
+    def parsed(self, without: frozenset[str] = frozenset()) -> list[ParsedDocument]:
+        """The documents as :class:`ParsedDocument` records, in id order; ``without``: kinds of records left
+        out (``duties``…: their lists empty; a large document's are read and dropped one by one).
 
         A hand-edited or damaged record is a :class:`StoreError` naming the document, never a traceback.
         """
@@ -257,16 +258,16 @@ class Store:
             parsed_from_dict,  # here: a warm `which` opens the store but reads no record
         )
         if self._db is not None and self._documents is None:
-            return self._parsed_rows()
+            return self._parsed_rows(without)
         out = []
         for k in sorted(self.documents):
             try:
-                out.append(parsed_from_dict(self.documents[k]))
+                out.append(parsed_from_dict(self.documents[k], without=without))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise self._damaged(k, exc) from None
         return out
 
-    def _parsed_rows(self) -> list[ParsedDocument]:
+    def _parsed_rows(self, without: frozenset[str]) -> list[ParsedDocument]:
         """:meth:`parsed` read from the database a row at a time, keeping no record's dict: a record in parts
         is read item by item (:mod:`graph_model.store.record_stream`), each item made a record at once."""
         from graph_model.records.records import ITEM_FROM, parsed_from_dict
@@ -274,13 +275,14 @@ class Store:
         from .record_stream import read_record
 
         assert self._db is not None
+        skip = [keys for keys in ITEM_FROM if keys[-1] in without and len(keys) <= 2]
         out = []
         for doc_id, parts, in_parts in store_db.stored(self._db, self.path):
             decoded = False
             try:
-                record = read_record(parts, ITEM_FROM) if in_parts else loads(b"".join(parts))
+                record = read_record(parts, ITEM_FROM, skip) if in_parts else loads(b"".join(parts))
                 decoded = True
-                out.append(parsed_from_dict(record, made=in_parts))
+                out.append(parsed_from_dict(record, made=in_parts, without=without))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 for _rest in parts:  # a damaged row says so (its checksum does not match) before anything else
                     pass
