@@ -56,6 +56,12 @@ EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, list, ParsedDocument], None]] =
 AGENCY_ACT = re.compile(r"組織(?:法|條例|通則)$")
 
 
+def _taken(records: list) -> Iterator:
+    """The items of ``records`` from its end, each removed as it is given."""
+    while records:
+        yield records.pop()
+
+
 class OrgGraph:
     """The organization graph.  Build it with :meth:`build` from parsed documents."""
 
@@ -67,8 +73,10 @@ class OrgGraph:
 
     # ------------------------------------------------------------------ building
     @classmethod
-    def build(cls, documents: Iterable[ParsedDocument]) -> OrgGraph:
-        """Merge parsed documents (in document-id order) into one graph."""
+    def build(cls, documents: Iterable[ParsedDocument], spend: bool = False) -> OrgGraph:
+        """Merge parsed documents (in document-id order) into one graph.  ``spend``: the documents are the
+        caller's to lose: each duty record is let go once its edge is made (a large document's duties would
+        be held beside the graph they are now), leaving their lists empty."""
         self = cls()
         docs = sorted(documents, key=lambda p: p.document.id)
         canon = _Canonicalizer(docs)
@@ -85,7 +93,10 @@ class OrgGraph:
             for rec in parsed.units:
                 self.add_unit(canon(rec.path), rec.kind, rec.unit_type, rec.source,
                               full_name=rec.full_name, aliases=rec.aliases, note=rec.note, mentioned=mentioned)
-            for duty in parsed.duties:
+            duties = parsed.duties
+            if spend:
+                duties.reverse()  # taken from the end, in the document's order
+            for duty in _taken(duties) if spend else duties:
                 self.add_duty(canon(duty.unit), duty.text, duty.source, basis=duty.basis, post=duty.post)
             for key, build in EXTRA_BUILDERS.items():
                 records = getattr(parsed, key)

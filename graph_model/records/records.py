@@ -7,6 +7,8 @@ store can keep them per document and rebuild the graph deterministically.
 """
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, overload
@@ -348,7 +350,8 @@ def _at(src: Source) -> dict:
 
 
 def _source_at(d: dict, doc: str, *, own_article: bool = True) -> Source:
-    return Source(doc, d["line"], d["end_line"], d.get("article") if own_article else None, d.get("item"))
+    return Source(doc, d["line"], d["end_line"], _shared(d.get("article")) if own_article else None,
+                  _shared(d.get("item")))
 
 
 def _actors(actors: list[Actor]) -> list[dict]:
@@ -427,7 +430,7 @@ def procedure_from_dict(d: dict) -> ProcedureRecord:
         d["title_as_written"], d["qualifier"], d.get("chapter"),
         laws=[LawRef(x["name"], _source_at(x, doc, own_article=False), x["article"], x["issuer"], x["listed"])
               for x in d["laws"]],
-        steps=[_step_from(s, doc) for s in d["steps"]],
+        steps=[s if isinstance(s, StepRecord) else _step_from(s, doc) for s in d["steps"]],
         flow=[FlowEdge(e["from"], e["to"], _source_at(e, doc), e["label"]) for e in d["flow"]],
         flow_note=d["flow_note"], has_flow_section=d["has_flow_section"],
         time=None if time is None else TimeLimit(time["text"], _source_at(time, doc), time["days"],
@@ -527,32 +530,65 @@ def plain(value):
     return value
 
 
+def _shared(value):
+    """A string as one object however many records hold it (a document's id, article and item labels, unit
+    names: the same few thousands of times in a large document); anything else as it is."""
+    return sys.intern(value) if type(value) is str else value
+
+
+def _names(values) -> tuple:
+    """A unit's path: one tuple for all the records of a unit (thousands of duties each)."""
+    return _one_path(tuple(_shared(v) for v in values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_path(names: tuple) -> tuple:
+    return names
+
+
+def _fields(x: dict) -> dict:
+    """A record's dict with its strings shared, but its text (one record's own)."""
+    return {k: v if k == "text" else _shared(v) for k, v in _object(x).items()}
+
+
 def _source(d: dict) -> Source:
-    return Source(**d)
+    return Source(**{k: _shared(v) for k, v in _object(d).items()})
 
 
-def parsed_from_dict(d: dict) -> ParsedDocument:
-    """Inverse of :func:`to_dict`."""
-    unit_fields = {f.name for f in fields(UnitRecord)}
-    units = [
-        UnitRecord(**{**{k: v for k, v in u.items() if k in unit_fields}, "path": tuple(u["path"]),
-                      "aliases": tuple(u.get("aliases", ())), "source": _source(u["source"])})
-        for u in d.get("units", [])
-    ]
-    duties = [DutyRecord(**{**x, "unit": tuple(x["unit"]), "source": _source(x["source"])})
-              for x in d.get("duties", [])]
-    unplaced = [Unplaced(**{**x, "source": _source(x["source"])}) for x in d.get("unplaced", [])]
+def _object(d) -> dict:
+    if not isinstance(d, dict):  # a damaged record: said as Source(**d) would say it
+        raise TypeError(f"expected an object, not {type(d).__name__}")
+    return d
+
+
+def parsed_from_dict(d: dict, made: bool = False, without: frozenset[str] = frozenset()) -> ParsedDocument:
+    """Inverse of :func:`to_dict`.  ``made``: the lists of ``d`` hold records already, each made by
+    :data:`ITEM_FROM` as it was read (graph_model.store.record_stream: a large record read item by item).
+    ``without``: kinds of records left out (``duties``…: their lists empty), for a reader that needs none."""
+    def records(key: tuple[str, ...], items: list) -> list:
+        return [] if key[-1] in without else items if made else [ITEM_FROM[key](x) for x in items]
+
+    units = records(("units",), d.get("units", []))
+    duties = records(("duties",), d.get("duties", []))
+    unplaced = records(("unplaced",), d.get("unplaced", []))
     extras = dict(d.get("extras", {}))
     agency = tuple(extras.pop("agency", ()))
-    headcounts = [HeadcountRecord(**{**x, "agency": tuple(x["agency"]), "source": _source(x["source"])})
-                  for x in extras.pop("headcounts", [])]
-    posts = [_staffing_record(x) for x in extras.pop("posts", [])]
-    procedures = [procedure_from_dict(p) for p in extras.pop("procedures", [])]
-    definitions = [DefinitionRecord(**{**x, "source": _source(x["source"])}) for x in extras.pop("definitions", [])]
+    headcounts = records(("extras", "headcounts"), extras.pop("headcounts", []))
+    posts = records(("extras", "posts"), extras.pop("posts", []))
+    procedures = records(("extras", "procedures"), extras.pop("procedures", []))
+    definitions = records(("extras", "definitions"), extras.pop("definitions", []))
     if extras:
         raise KeyError(f"unknown records {sorted(extras)}")
     return ParsedDocument(Document(**d["document"]), units, duties, unplaced, agency, headcounts, posts, procedures,
                           definitions)
+
+
+_UNIT_FIELDS = frozenset(f.name for f in fields(UnitRecord))
+
+
+def _unit_from(u: dict) -> UnitRecord:
+    return UnitRecord(**{**{k: _shared(v) for k, v in u.items() if k in _UNIT_FIELDS}, "path": _names(u["path"]),
+                         "aliases": _names(u.get("aliases", ())), "source": _source(u["source"])})
 
 
 @overload
@@ -572,10 +608,28 @@ def _staffing_record(d: dict) -> StaffingRecord:
     """A record of ``extras["posts"]`` from its dict (a ``kind`` it does not know is a KeyError)."""
     cls = STAFFING_KINDS[d["kind"]]
     x = {k: v for k, v in d.items() if k != "kind"}
-    x.update(unit=tuple(x["unit"]), source=_source(x["source"]))
+    x.update(unit=_names(x["unit"]), source=_source(x["source"]))
     if cls is PostRecord:
         x.update(rank=rank_from_dict(x["rank"]),
                  sub_quotas=[SubQuota(q["count"], rank_from_dict(q["rank"]), q["text"]) for q in x["sub_quotas"]])
     elif cls is StatutoryTotal:
         x["titles"] = tuple(x["titles"])
     return cls(**x)
+
+
+# What makes each item of a stored record's lists a record, by the list's keys (a procedure's own lists: by the
+# procedures' keys and their own).
+ITEM_FROM: dict[tuple[str, ...], Callable[..., Any]] = {
+    ("units",): _unit_from,
+    ("duties",): lambda x: DutyRecord(**{**_fields(x), "unit": _names(x["unit"]), "source": _source(x["source"])}),
+    ("unplaced",): lambda x: Unplaced(**{**_fields(x), "source": _source(x["source"])}),
+    ("extras", "agency"): lambda name: name,
+    ("extras", "headcounts"): lambda x: HeadcountRecord(**{**x, "agency": tuple(x["agency"]),
+                                                           "source": _source(x["source"])}),
+    ("extras", "posts"): _staffing_record,
+    ("extras", "procedures"): procedure_from_dict,
+    # A rule's clauses, thousands in a large office rule, made as they are read (``within``: the procedure's
+    # dict so far, its keys sorted: "doc" comes before "steps"); procedure_from_dict makes any left as dicts.
+    ("extras", "procedures", "steps"): lambda x, within: _step_from(x, within["doc"]) if "doc" in within else x,
+    ("extras", "definitions"): lambda x: DefinitionRecord(**{**x, "source": _source(x["source"])}),
+}

@@ -248,23 +248,53 @@ class Store:
                 self._documents, self._contents = raw["documents"], contents if isinstance(contents, dict) else {}
         return self._documents
 
-    def parsed(self) -> list[ParsedDocument]:
-        """The documents as :class:`ParsedDocument` records, in id order.
+    def parsed(self, without: frozenset[str] = frozenset()) -> list[ParsedDocument]:
+        """The documents as :class:`ParsedDocument` records, in id order; ``without``: kinds of records left
+        out (``duties``…: their lists empty; a large document's are read and dropped one by one).
 
         A hand-edited or damaged record is a :class:`StoreError` naming the document, never a traceback.
         """
         from graph_model.records.records import (
             parsed_from_dict,  # here: a warm `which` opens the store but reads no record
         )
+        if self._db is not None and self._documents is None:
+            return self._parsed_rows(without)
         out = []
         for k in sorted(self.documents):
             try:
-                out.append(parsed_from_dict(self.documents[k]))
+                out.append(parsed_from_dict(self.documents[k], without=without))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise StoreError(f"{self.path}: the record of document {k!r} is damaged ({type(exc).__name__}: "
-                                 f"{str(exc)[:80]}); load that document again, or remove it "
-                                 "(the store was left as it is)") from None
+                raise self._damaged(k, exc) from None
         return out
+
+    def _parsed_rows(self, without: frozenset[str]) -> list[ParsedDocument]:
+        """:meth:`parsed` read from the database a row at a time, keeping no record's dict: a record in parts
+        is read item by item (:mod:`graph_model.store.record_stream`), each item made a record at once."""
+        from graph_model.records.records import ITEM_FROM, parsed_from_dict
+
+        from .record_stream import read_record
+
+        assert self._db is not None
+        skip = [keys for keys in ITEM_FROM if keys[-1] in without and len(keys) <= 2]
+        out = []
+        for doc_id, parts, in_parts in store_db.stored(self._db, self.path):
+            decoded = False
+            try:
+                record = read_record(parts, ITEM_FROM, skip) if in_parts else loads(b"".join(parts))
+                decoded = True
+                out.append(parsed_from_dict(record, made=in_parts, without=without))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                for _rest in parts:  # a damaged row says so (its checksum does not match) before anything else
+                    pass
+                if decoded or not isinstance(exc, ValueError):
+                    raise self._damaged(doc_id, exc) from None
+                raise StoreError(f"{self.path}: the record of document {doc_id!r} is damaged (not JSON); load "
+                                 "that document again, or remove it (the store was left as it is)") from None
+        return out
+
+    def _damaged(self, doc_id: str, exc: Exception) -> StoreError:
+        return StoreError(f"{self.path}: the record of document {doc_id!r} is damaged ({type(exc).__name__}: "
+                          f"{str(exc)[:80]}); load that document again, or remove it (the store was left as it is)")
 
     def refused(self) -> list[dict]:
         """Files the loads could not load (``{"path", "error"}``), until a load takes them (SQLite stores)."""
@@ -289,8 +319,8 @@ class Store:
         def build():
             docs = self.parsed()
             statuses = lineage.statuses(docs)
-            graph = OrgGraph.build(docs if history else [p for p in docs
-                                                         if statuses[p.document.id].state == "current"])
+            graph = OrgGraph.build(docs if history else [p for p in docs if statuses[p.document.id].state == "current"],
+                                   spend=True)  # documents of this build only: their duties are in the graph now
             succession.mark(graph, statuses, docs)
             return graph
         return self.remembered(f"graph:{history}", lambda: cached_graph(self, build, history))

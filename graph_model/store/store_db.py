@@ -171,6 +171,34 @@ def documents(conn: sqlite3.Connection, path: Path) -> Iterator[tuple[str, bytes
             yield doc_id, record
 
 
+def stored(conn: sqlite3.Connection, path: Path) -> Iterator[tuple[str, Iterator[bytes], bool]]:
+    """``(id, record's JSON as it is stored, whether in parts)`` of every document in id order, a part at a
+    time: a large record is never joined.  Each is checked against its digest once its last part is read
+    (a damaged one is a StoreError then)."""
+    with damage(path):
+        for doc_id, record, checksum in conn.execute("SELECT id, record, digest FROM documents ORDER BY id"):
+            in_parts = record == b""
+            pieces = conn.execute("SELECT body FROM parts WHERE id = ? ORDER BY n", (doc_id,)) if in_parts \
+                else ((record,),)
+            yield doc_id, _checked(conn, path, doc_id, pieces, checksum), in_parts
+
+
+def _checked(conn: sqlite3.Connection, path: Path, doc_id: str, rows: Iterable[tuple], checksum: str
+             ) -> Iterator[bytes]:
+    sha = hashlib.sha256(doc_id.encode("utf-8") + b"\0")
+    with damage(path):
+        for (body,) in rows:
+            if not isinstance(body, bytes):
+                break
+            sha.update(body)
+            yield body
+        else:
+            if sha.hexdigest() == checksum:
+                return
+    raise StoreError(f"{path}: the record of document {doc_id!r} is damaged (its checksum does not "
+                     "match); load that document again, or remove it (the store was left as it is)")
+
+
 def _parts(pieces: Iterable[bytes]) -> Iterator[bytes]:
     """The pieces joined into parts of at least :data:`PART` bytes (the last one: what is left)."""
     held: list[bytes] = []

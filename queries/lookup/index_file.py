@@ -85,19 +85,22 @@ def write_tables(conn: sqlite3.Connection, index: Index, prefix: str = "", code:
     for statement in _SCHEMA.format(p=p).strip().split(";"):
         if statement.strip():
             conn.execute(statement)
-    entries = [_dumps(e) for e in index.entries]
+    units = ((i, _dumps(u)) for i, u in enumerate(index.units))
+    conn.executemany(f"INSERT INTO {p}units VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in units))
+    # Each entry's row written as it is encoded, its checksum summed on the way: never all rows at once
+    # (they are several times the index's own size when procedures' steps name many units).
+    entries_sha = _RowsSha()
+    entries = ((i, entries_sha.add(_dumps(e))) for i, e in enumerate(index.entries))
+    conn.executemany(f"INSERT INTO {p}entries VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in entries))
     meta = {"format": orjson.dumps(FORMAT), "version": orjson.dumps(VERSION),
             "triggers": orjson.dumps(index.triggers), "context": orjson.dumps(index.context),
             "lengths": _ints(index.lengths), "units_count": orjson.dumps(len(index.units)),
             "code": orjson.dumps(code), "scopes": orjson.dumps(index.scopes),
-            "fingerprint": orjson.dumps(fingerprint), "entries_sha": orjson.dumps(_rows_sha(entries)),
+            "fingerprint": orjson.dumps(fingerprint), "entries_sha": orjson.dumps(entries_sha.hexdigest()),
             "widths": orjson.dumps([len(index.units[0]) if len(index.units) else 0,
                                     len(index.entries[0]) if len(index.entries) else 0])}
     meta["sum"] = _meta_sum(meta)
     conn.executemany(f"INSERT INTO {p}meta VALUES (?, ?)", meta.items())
-    units = ((i, _dumps(u)) for i, u in enumerate(index.units))
-    conn.executemany(f"INSERT INTO {p}units VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in units))
-    conn.executemany(f"INSERT INTO {p}entries VALUES (?, ?, ?)", ((i, r, _crc(i, r)) for i, r in enumerate(entries)))
     for table, postings in (("postings", index.postings), ("name_postings", index.name_postings)):
         rows = ((t, _ints(ids)) for t, ids in postings.items())
         conn.executemany(f"INSERT INTO {p}{table} VALUES (?, ?, ?)", ((t, b, _crc(t, b)) for t, b in rows))
@@ -127,12 +130,26 @@ def _damage():
         raise IndexFileError(str(exc)) from None
 
 
+class _RowsSha:
+    """A checksum of rows (their JSON bytes, in order), summed a row at a time."""
+
+    def __init__(self):
+        self._h = hashlib.sha256()
+
+    def add(self, row: bytes) -> bytes:
+        self._h.update(len(row).to_bytes(4, "little"))
+        self._h.update(row)
+        return row
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
 def _rows_sha(rows) -> str:
     """A checksum of rows (their JSON bytes, in order)."""
-    h = hashlib.sha256()
+    h = _RowsSha()
     for row in rows:
-        h.update(len(row).to_bytes(4, "little"))
-        h.update(row)
+        h.add(row)
     return h.hexdigest()
 
 

@@ -27,6 +27,7 @@ answered by the unit acting there, from :func:`queries.procedure.which_entries`)
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -113,8 +114,9 @@ class Index:
 
     def to_dict(self) -> dict:
         return {"format": FORMAT, "version": VERSION, "units": self.units, "entries": self.entries,
-                "postings": self.postings, "lengths": self.lengths, "triggers": self.triggers,
-                "context": self.context, "name_postings": self.name_postings, "scopes": self.scopes}
+                "postings": {t: list(v) for t, v in self.postings.items()}, "lengths": self.lengths,
+                "triggers": self.triggers, "context": self.context, "name_postings": self.name_postings,
+                "scopes": self.scopes}
 
     @classmethod
     def from_dict(cls, data: dict) -> Index:
@@ -148,7 +150,8 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
     pos = {u.id: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
     entries: list[IndexText] = []
-    postings: dict[str, list[int]] = {}
+    # Arrays of C ints, as the index's tables hold them: a list would hold two pointers a posting.
+    postings: dict[str, array[int]] = {}
     lengths: list[int] = []
     for kind in (kinds or sources):
         for entry in sources[kind](graph):
@@ -164,7 +167,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
                                      clause_start(key, entry.flags), entry.context))
             lengths.append(content_length(key))
             for term, tf in text_terms(key).items():
-                postings.setdefault(term, []).extend((n, tf))
+                postings.setdefault(term, array("i")).extend((n, tf))
     # Units a query may name as context: units with units under them (agencies, divisions with sections).
     parents = {tuple(u.path[:-1]) for u in units if len(u.path) > 1}
     context: dict[str, list[int]] = {}
