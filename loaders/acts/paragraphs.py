@@ -188,6 +188,13 @@ def assigned_staff(parser: StructureParser, para: Paragraph) -> ListContext | No
     ...      "經指派擔任總務之人員，負責辦理下列事項：", "一、年度預算編製事項。")
     duty 本局 票證自動化事宜 (客貨營運業務人員)
     duty 本局 年度預算編製事項 (總務人員)
+
+    Assigned full-time or concurrently (「經指派專任政風業務之人員」, K0010091; 「經指派擔（兼）任人事業務之人員」):
+
+    >>> demo("第 2 條", "經指派專任政風業務之人員，負責辦理下列事項：", "一、政風法令宣導事項。",
+    ...      "經指派擔（兼）任人事業務之人員，負責辦理下列事項。", "一、員工考核事項。")
+    duty 本局 政風法令宣導事項 (政風業務人員)
+    duty 本局 員工考核事項 (人事業務人員)
     """
     m = ASSIGNED_STAFF.match(para.text)
     if not m:

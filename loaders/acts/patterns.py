@@ -209,9 +209,11 @@ NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層�
 LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (the railway's 段 and 廠, a port's 辦事處): staff assigned to a
-# line of work, no unit; the list is the office's duties, held by them.
-ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?擔任(?P<work>[^，。；：]{1,20}?)之人員[，,]?"
-                      r"(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:]$")
+# line of work, no unit; the list is the office's duties, held by them.  Also 「經指派專任政風業務之人員」 (K0010091),
+# 「經指派擔（兼）任人事業務之人員」 (K0010110), 「…鋼梁修護工程人員，」 without 之 (K0010098), a long line of work
+# (「…軌道檢查車及淨空檢查車檢查維修業務之人員」) and an intro ending with 。 (「…負責辦理下列事項。」, K0010086).
+ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?(?:擔|專)(?:[（(]兼[）)])?任"
+                      r"(?P<work>[^，。；：]{1,40}?)之?人員[，,]?(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:。]$")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.
