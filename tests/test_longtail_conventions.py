@@ -23,3 +23,25 @@ def test_staff_assigned_full_time_or_concurrently_hold_the_offices_duties():
     assert any(d.post == "鐵路軌道材料製供及鋼梁修護工程人員" for d in parse("K0010098").duties)
     # K0010086 「經指派擔任總務之人員，負責辦理下列事項。」 (the intro ends with 。)
     assert "公文流程管制、繕印及校對" in [d.text for d in parse("K0010086").duties if d.post == "總務人員"]
+
+
+def test_duties_of_a_family_of_a_kind_the_text_names_no_member_of():
+    # K0000306 交通部公路局蘇花公路改善工程處辦事細則 第4條「本處設下列科、室、段：…九、各工務段。」, 第13條
+    # 「各工務段掌理事項如下：一、公路整建工程之執行。」 (the 工務段 are set up by a table the text does not hold; so in
+    # 9 documents of the highway and railway bureaus)
+    parsed = parse("K0000306")
+    assert "各工務段" in below(parsed)
+    assert duties(parsed, "各工務段")[0] == "公路整建工程之執行"
+    # M0010057 農業部農糧署各分署辦事細則 「各地辦事處掌理轄區內事項如下：」
+    assert "各地辦事處" in below(parse("M0010057"))
+    # never the sections a list set up: 「各科掌理…」 is no unit 各科
+    assert not [u for u in below(parse("D0080096")) if u.startswith("各科")]
+
+
+def test_a_family_documents_collective_with_fenbie_is_the_family():
+    # D0000166 內政部警政署保安警察總隊組織準則 第1條「…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）。」 第2條
+    # 「各總隊分別掌理下列事項：一、拱衛中央憲政機關、…特定人士安全警衛。」: the family's duties, as D0000167's
+    # 「各總隊掌理下列事項：」 are; no unit 各總隊
+    parsed = parse("D0000166")
+    assert "各總隊" not in below(parsed)
+    assert any(d.startswith("拱衛中央憲政機關") for d in duties(parsed, ""))

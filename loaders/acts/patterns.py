@@ -269,6 +269,9 @@ COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊])
 DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
 # 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
 TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
+# 「各工務段」, 「各分局」, 「各大隊」: a family of a kind of unit (two characters or more) is one unit when the text
+# names no member (never 各科, 各組, 各室: the sections a list set up).
+FAMILY_OF_A_KIND = lazy(rf"(?=\S{{2}})(?:{UNIT_SUFFIX_PATTERN})")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」

@@ -46,6 +46,7 @@ from .patterns import (
     DUTY_VERB,
     EMPTY_DUTY,
     FAMILY_CLASS,
+    FAMILY_OF_A_KIND,
     HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
@@ -196,6 +197,8 @@ class StructureParser:
         """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
         # 「未設人事室之航空站置人事管理員」: those of a kind without the unit, not a unit of their own
         subject = re.sub(r"^(?:未|不)(?:設|置)[^，。；之]{2,10}之(?=\S{2})", "", subject.strip())
+        # 「各總隊分別掌理下列事項：」 (D0000166): 分別 is how the units hold it, no part of who
+        subject = re.sub(r"(?<=\S{2})分別$", "", subject)
         post_match = re.search(rf"置?({POST})(?:一人|二人)?$", subject)
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
@@ -215,6 +218,14 @@ class StructureParser:
             # family 各分局 (a bare 分局 is no name).
             one = any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
+        if COLLECTIVE.match(subject) and FAMILY_OF_A_KIND.fullmatch(COLLECTIVE.sub("", subject)) and \
+                UNIT_ACTIVE.search(line.body):
+            # 「各工務段掌理事項如下：」 (K0000306), members set up by a table the text does not hold: the family of
+            # that kind (as 「九、各工務段。」 or 各中隊), however bare its unit word; in the document of that kind's
+            # family (「…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」, D0000166) the family itself
+            if self.agency[-1].endswith(COLLECTIVE.sub("", subject)):
+                return self.agency, ""
+            return self.unit(subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
             return self.unit(subject, line), ""
         if COLLECTIVE.match(subject) and LISTED_NAME.fullmatch(COLLECTIVE.sub("", subject)) and \
