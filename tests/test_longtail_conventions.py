@@ -45,3 +45,20 @@ def test_a_family_documents_collective_with_fenbie_is_the_family():
     parsed = parse("D0000166")
     assert "各總隊" not in below(parsed)
     assert any(d.startswith("拱衛中央憲政機關") for d in duties(parsed, ""))
+
+
+def test_the_named_office_of_a_post_is_a_unit_with_the_listed_duties():
+    # K0010024 交通部電信總局臺灣北區電信管理局辦事細則 第4條「祕書承局長、副局長之命，協調本局各單位處理公務，
+    # 其辦公處所稱祕書\n室，職掌如左：一、呈判文稿之初閱、陳轉及機要案件之處理事項。」;
+    # 第5條「視察…，其辦公處所稱視察\n室，…」
+    parsed = parse("K0010024")
+    assert {"祕書室", "視察室"} <= set(below(parsed))
+    assert duties(parsed, "祕書室")[0] == "呈判文稿之初閱、陳轉及機要案件之處理事項"
+    # K0010003 郵政儲金匯業局辦事細則 第4條「主任秘書及秘書之辦公處稱秘書室，職掌如左：一、本局文稿之初閱事項。」
+    savings = parse("K0010003")
+    assert {"總稽核室", "秘書室"} <= set(below(savings))
+    assert duties(savings, "秘書室")[0] == "本局文稿之初閱事項"
+    # K0010011 「主任視察員督導所屬處理本區視察業務，其辦公處所稱視察室。並得報經郵政總局核准，設置及調整視察分段。
+    # 職掌如左：」: the list after the further sentence is still the office's
+    central = parse("K0010011")
+    assert duties(central, "視察室")[0] == "財務管理之查視、輔導事項"

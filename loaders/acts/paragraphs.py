@@ -61,6 +61,7 @@ from .patterns import (
     POST,
     POST_ASSISTS,
     POST_DUTY,
+    POSTS_OFFICE,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
@@ -200,6 +201,25 @@ def assigned_staff(parser: StructureParser, para: Paragraph) -> ListContext | No
     if not m:
         return None
     return ListContext(parser.agency, m.group("work") + "人員", Mode.DUTIES)
+
+
+def posts_office(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「祕書承局長、副局長之命，協調本局各單位處理公務，其辦公處所稱祕書室，職掌如左：」 (K0010024, and the post and
+    telecom bureaus' 視察室, 總稽核室, 總工程司室): the office of a post, named so, is a unit, and the list its duties.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "祕書承局長之命，協調各單位處理公務，其辦公處所稱祕書室，職掌如左：", "一、文稿之初閱事項。",
+    ...      "主任視察員督導所屬處理視察業務，其辦公處所稱視察室。並得設置視察分段。職掌如左：", "一、財務之查視事項。")
+    unit 祕書室
+    unit 視察室
+    duty 祕書室 文稿之初閱事項
+    duty 視察室 財務之查視事項
+    """
+    m = POSTS_OFFICE.search(para.text)
+    path = parser.unit(m.group("name"), para.line) if m else None
+    if path is None:
+        return None
+    return ListContext(path, "", Mode.DUTIES) if para.duty_intro else NO_LIST
 
 
 def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -783,7 +803,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
+    continuation, assigned_staff, posts_office, charged_by_name, brought_to, named_members, earlier_units_duties,
     body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
