@@ -62,3 +62,15 @@ def test_the_named_office_of_a_post_is_a_unit_with_the_listed_duties():
     # 職掌如左：」: the list after the further sentence is still the office's
     central = parse("K0010011")
     assert duties(central, "視察室")[0] == "財務管理之查視、輔導事項"
+
+
+def test_what_a_body_reviews_or_the_items_of_its_business_are_its_duties():
+    # A0010020 國史館史料審查委員會組織規程 第6條「本會審查之範圍如左：一、關於史料徵集事項。…六、館長交議事項。」
+    assert duties(parse("A0010020"), "")[:2] == ["關於史料徵集事項", "關於史料考訂事項"]
+    # F0000007 …設計委員會組織規程 第2條「本會設計委員會設計項目如左：一、關于退除役官兵輔導政策及制度事項。」
+    assert "關于退除役官兵輔導政策及制度事項" in duties(parse("F0000007"), "")
+    # F0000013 …榮民工程事業管理處組織規程 第2條「本處以承辦政府機關各項建設工程及相關業務為主，其項目如左：一、土木
+    # 建築工程。二、浚渫工程。」
+    assert {"土木建築工程", "浚渫工程"} <= set(duties(parse("F0000013"), ""))
+    # (not a meeting's or a delegation's scope: A0020070 「業務會報之範圍如下：」 gives no duty)
+    assert not [d for d in parse("A0020070").duties if d.source.line in range(219, 223)]

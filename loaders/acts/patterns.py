@@ -30,8 +30,11 @@ LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌
                         r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
+# 「本會審查之範圍如左：」 (A0010020), 「本會設計委員會設計項目如左：」 (F0000007): what a body reviews, plans, studies
+# or deliberates is its duty; 「本處以承辦…建設工程及相關業務為主，其項目如左：」 (F0000013): the items of its business.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
-                  r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
+                  r"|(?:業務|工作)(?:範圍|項目)?如[下左]|(?:審查|審議|設計|研究|議事)之?(?:範圍|項目)如[下左]"
+                  r"|業務\S{0,4}，其項目如[下左]")
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
