@@ -74,3 +74,13 @@ def test_what_a_body_reviews_or_the_items_of_its_business_are_its_duties():
     assert {"土木建築工程", "浚渫工程"} <= set(duties(parse("F0000013"), ""))
     # (not a meeting's or a delegation's scope: A0020070 「業務會報之範圍如下：」 gives no duty)
     assert not [d for d in parse("A0020070").duties if d.source.line in range(219, 223)]
+
+
+def test_a_subsidiary_unit_named_before_fushu_danwei_is_a_unit():
+    # K0010100 交通部臺灣鐵路管理局臺北機務段辦事細則 第3條「本段依業務需要設樹林機務分段附屬單位。…」, 第4條
+    # 「樹林機務分段掌理動力車運轉、指導、檢修、檢車、材料、總務、勞安、並兼辦人事等業務。」
+    parsed = parse("K0010100")
+    assert "樹林機務分段" in below(parsed)
+    assert duties(parsed, "樹林機務分段")[0].startswith("動力車運轉、指導、檢修")
+    # K0010109 「本段依業務需要設高雄港檢車分段附屬單位。」
+    assert "高雄港檢車分段" in below(parse("K0010109"))

@@ -71,6 +71,7 @@ from .patterns import (
     SHARED_OUT_LIST,
     STAFFED_FOR,
     SUBORDINATE,
+    SUBSIDIARY_SET_UP,
     TYPE_WORD,
     WORKS_DUTY,
 )
@@ -388,6 +389,20 @@ def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
     unit 國家安全局
     """
     for m in OWN_LAW.finditer(para.text):
+        parser.unit(m.group("name"), para.line)
+    return None
+
+
+def subsidiary_unit(parser: StructureParser, para: Paragraph) -> None:
+    """「本段依業務需要設樹林機務分段附屬單位。」 (K0010100, and the 分駐所 and 分段 of four more railway 段): the
+    subsidiary unit named before 附屬單位 is a unit, which a later article charges by its name.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局依業務需要設樹林機務分段附屬單位。", "第 3 條", "樹林機務分段掌理動力車運轉、檢修等業務。")
+    unit 樹林機務分段
+    duty 樹林機務分段 動力車運轉、檢修等業務
+    """
+    if para.owner == parser.agency and not para.post and (m := SUBSIDIARY_SET_UP.search(para.text)):
         parser.unit(m.group("name"), para.line)
     return None
 
@@ -806,5 +821,5 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, charged_by_name, brought_to, named_members, earlier_units_duties,
     body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
-    agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
-    other_list, one_sentence_duty))
+    agency_as_subject, subsidiary_unit, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary,
+    duty_list, other_list, one_sentence_duty))

@@ -116,6 +116,9 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
                              r"(?:為[^。；：設]{2,80}?，)?"
                              r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
                              r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
+# 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
+# subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
+SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
 # 「前項各醫院…得視業務需要，增設各科、室，分別掌理下列事項：」 (L0000033): the agency as the article before named it.
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
