@@ -84,3 +84,15 @@ def test_a_subsidiary_unit_named_before_fushu_danwei_is_a_unit():
     assert duties(parsed, "樹林機務分段")[0].startswith("動力車運轉、指導、檢修")
     # K0010109 「本段依業務需要設高雄港檢車分段附屬單位。」
     assert "高雄港檢車分段" in below(parse("K0010109"))
+
+
+def test_units_named_together_before_a_comma_and_their_verb():
+    # L0010048 衛生福利部中央健康保險署處務規程 「臺北、北區、中區、南區、高屏及東區業務組，掌理轄區事項如下：一、承保
+    # 業務之受理及執行。」: each of the six 業務組 (set up by 第3條's list)
+    parsed = parse("L0010048")
+    for region in ("臺北", "北區", "東區"):
+        assert "承保業務之受理及執行" in duties(parsed, f"{region}業務組")
+    # I0010088 法務部廉政署處務規程 「北部、中部、南部地區調查組，掌理轄區事項如下：」
+    assert duties(parse("I0010088"), "南部地區調查組")
+    # (a sentence that sets units up keeps its reading: A0010021 「秘書處設人事室、會計室及政風室，…」)
+    assert {"秘書處/人事室", "秘書處/會計室"} <= set(below(parse("A0010021")))

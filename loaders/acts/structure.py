@@ -247,7 +247,9 @@ class StructureParser:
         """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
         「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
-        for m in SUBJECT_END.finditer(head, 2):
+        # 「臺北、北區、…及東區業務組，掌理轄區事項如下：」 (L0010048): the comma after the names ends them
+        charged = re.match(r"，(?:分別)?(?:掌理|辦理|負責)", text[len(head):]) and not re.search("[設置]", head)
+        for m in SUBJECT_END.finditer(text[:len(head) + 1] if charged else head, 2):
             words = expand_names(head[:m.start()])
             if "、" in words or re.search(r"(?<=[組處室科課股局署關心隊所站場])(?:及|與|暨)(?=\S{2})", words):
                 names = unit_names(words, self.known)
