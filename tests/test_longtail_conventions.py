@@ -96,3 +96,13 @@ def test_units_named_together_before_a_comma_and_their_verb():
     assert duties(parse("I0010088"), "南部地區調查組")
     # (a sentence that sets units up keeps its reading: A0010021 「秘書處設人事室、會計室及政風室，…」)
     assert {"秘書處/人事室", "秘書處/會計室"} <= set(below(parse("A0010021")))
+
+
+def test_a_list_charged_to_a_unit_or_post_named_in_its_intro():
+    # I0010003 法務部司法官訓練所處務規程 第13條「下列事項由教務組辦理之：一、…」, 第12條「下列事項由秘書辦理之：」,
+    # 第16條「下列事項由人事管理員督同人事佐理人員辦理之：」
+    parsed = parse("I0010003")
+    assert {"教務組", "訓導組", "總務組"} <= set(below(parsed))
+    assert duties(parsed, "教務組")
+    posts = {d.post for d in parsed.duties if d.unit == parsed.agency}
+    assert {"秘書", "人事管理員", "會計員"} <= posts

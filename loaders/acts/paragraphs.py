@@ -45,6 +45,7 @@ from .patterns import (
     FAMILY_NAME,
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
+    LIST_CHARGED_TO,
     LIST_GOES_ON,
     LIST_INTRO,
     LISTED_NAME,
@@ -61,6 +62,7 @@ from .patterns import (
     POST,
     POST_ASSISTS,
     POST_DUTY,
+    POST_TITLE,
     POSTS_OFFICE,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
@@ -240,6 +242,28 @@ def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | N
     for path in charged:
         parser.duty(path, by.group("duty"), para.line)
     return NO_LIST
+
+
+def list_charged_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「下列事項由教務組辦理之：」 (I0010003): the list is the duties of the unit named (set up here when no article
+    did), or the agency's held by the post named (「下列事項由秘書辦理之：」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "下列事項由教務組辦理之：", "一、課程之編排事項。",
+    ...      "下列事項由人事管理員督同人事佐理人員辦理之：", "一、職員之任免事項。")
+    unit 教務組
+    duty 教務組 課程之編排事項
+    duty 本局 職員之任免事項 (人事管理員)
+    """
+    m = LIST_CHARGED_TO.match(para.text)
+    if not m:
+        return None
+    who = m.group("who")
+    if UNIT_NAME.fullmatch(who) and (path := parser.known.get(who) or parser.unit(who, para.line)):
+        return ListContext(path, "", Mode.DUTIES)
+    if POST_TITLE.fullmatch(who):
+        return ListContext(parser.agency, who, Mode.DUTIES)
+    return None
 
 
 def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -818,8 +842,8 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, posts_office, charged_by_name, brought_to, named_members, earlier_units_duties,
-    body_with_its_own_law, subject,
+    continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
+    earlier_units_duties, body_with_its_own_law, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))
