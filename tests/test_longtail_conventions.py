@@ -106,3 +106,15 @@ def test_a_list_charged_to_a_unit_or_post_named_in_its_intro():
     assert duties(parsed, "教務組")
     posts = {d.post for d in parsed.duties if d.unit == parsed.agency}
     assert {"秘書", "人事管理員", "會計員"} <= posts
+
+
+def test_radio_relay_and_control_stations_are_units():
+    # D0010034 內政部警政署警察廣播電臺辦事細則 第4條「本臺設下列科、室及分臺：…八、臺北、新竹、臺中、臺南、高雄、宜蘭、
+    # 花蓮及臺東分臺。」, 第12條「分臺掌理事項如下：」
+    parsed = parse("D0010034")
+    assert {"臺北分臺", "宜蘭分臺", "臺東分臺"} <= set(below(parsed))
+    assert duties(parsed, "花蓮分臺")
+    # K0010015 「…並得設各近場管制塔臺、裝修區臺及其所屬各作業臺。」 + 「近場管制塔臺職掌如下：」
+    assert {"近場管制塔臺", "裝修區臺"} <= set(below(parse("K0010015")))
+    # F0000011 「本處為辦理漁輪海上電訊聯絡工作，設電台一所，…」: the one station, named by its kind word
+    assert "電台" in below(parse("F0000011"))

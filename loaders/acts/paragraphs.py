@@ -610,7 +610,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional, force["what"] if force else "")
                      if x)
-    paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
+    # 「設電台一所」 (F0000011): the one unit of that kind is named by its kind word, as 「得設一中隊」's 中隊 is
+    paths = [p for p in (parser.unit(n, line, note=notes, family=bool(re.search("[^第]一(?:所|座|個)$", n)))
+                         for n in names) if p]
     while paths and (further := FURTHER_SET_UP.match(text[end:])):
         # 「並設製藥工廠」: a 廠 (or 劇團, 園區 …) is a unit named as such in a list of set-ups
         pieces = re.split(r"、|及|與|暨", further.group("list"))
