@@ -118,3 +118,14 @@ def test_radio_relay_and_control_stations_are_units():
     assert {"近場管制塔臺", "裝修區臺"} <= set(below(parse("K0010015")))
     # F0000011 「本處為辦理漁輪海上電訊聯絡工作，設電台一所，…」: the one station, named by its kind word
     assert "電台" in below(parse("F0000011"))
+
+
+def test_a_name_with_a_clause_word_inside_a_compound_is_a_name():
+    # D0010115 內政部警政署民防指揮管制所辦事細則 第9條「指揮管制科掌理事項如下：」 (指揮 opens the name, not
+    # 「指揮監督所屬…」 prose)
+    parsed = parse("D0010115")
+    assert "指揮管制科" in below(parsed) and duties(parsed, "指揮管制科")
+    # K0010058 「自由貿易港區管理課掌理事項如下：」 (自由, not 「…由提案庭書記科」)
+    assert "自由貿易港區管理課" in below(parse("K0010058"))
+    # N0010027 勞動部勞動力發展署處務規程 「身心障礙者及特定對象就業組掌理事項如下：」 (者 inside the compound)
+    assert "身心障礙者及特定對象就業組" in below(parse("N0010027"))
