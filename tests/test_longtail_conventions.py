@@ -129,3 +129,12 @@ def test_a_name_with_a_clause_word_inside_a_compound_is_a_name():
     assert "自由貿易港區管理課" in below(parse("K0010058"))
     # N0010027 勞動部勞動力發展署處務規程 「身心障礙者及特定對象就業組掌理事項如下：」 (者 inside the compound)
     assert "身心障礙者及特定對象就業組" in below(parse("N0010027"))
+
+
+def test_a_units_renwu_are_its_duties():
+    # F0010004 行政院國軍退除役官兵輔導委員會辦事細則 第19條「法規委員會任務如下：一、本會法規案件之審查、研議。」
+    parsed = parse("F0010004")
+    assert "法規委員會" in below(parsed)
+    assert duties(parsed, "法規委員會")[0] == "本會法規案件之審查、研議"
+    # M0010022 行政院農業委員會水土保持局處務規程 「土石流防災中心任務如下：」
+    assert duties(parse("M0010022"), "土石流防災中心")

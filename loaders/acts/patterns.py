@@ -17,7 +17,8 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 # 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
 SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)")
+                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)"
+                         r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
 SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
@@ -144,7 +145,8 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 # 「第一組職責如左：」: a unit's 職責 are its duties.  (A post's 「院長之職責如下：」 is not read as yet: its
 # catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
 # 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
-UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
+# 「法規委員會任務如下：」 (F0010004), 「稽查電臺之任務如左：」 (K0000013): a unit's 任務 are its duties too.
+UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])")
 # 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
 # before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
 EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
