@@ -138,3 +138,16 @@ def test_a_units_renwu_are_its_duties():
     assert duties(parsed, "法規委員會")[0] == "本會法規案件之審查、研議"
     # M0010022 行政院農業委員會水土保持局處務規程 「土石流防災中心任務如下：」
     assert duties(parse("M0010022"), "土石流防災中心")
+
+
+def test_a_unit_set_up_under_another_is_the_one_a_later_article_names_alone():
+    # A0010060 最高行政法院處務規程 「書記廳設下列科，…：」 (審查科, 文書科, …), later
+    # 「審查科之職掌如下：一、文書科送交訴訟文卷之點收事項。」: the 書記廳's 審查科, no second one under the court
+    parsed = parse("A0010060")
+    got = below(parsed)
+    assert "書記廳/審查科" in got and "審查科" not in got
+    assert duties(parsed, "書記廳/審查科")[0] == "文書科送交訴訟文卷之點收事項"
+    # A0020073 高等法院及其分院處務規程 「高等法院設人事室、會計室、統計室及政風室，…」: 高等法院 is the agency itself
+    court = below(parse("A0020073"))
+    assert {"人事室", "統計室"} <= set(court) and not [u for u in court if u.startswith("高等法院")]
+    assert "書記處/民事紀錄科" in court and "民事紀錄科" not in court

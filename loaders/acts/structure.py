@@ -85,6 +85,7 @@ class StructureParser:
         self.parsed, self.agency, self.self_names = parsed, agency, set(self_names)
         self.doc = parsed.document.id
         self.known: dict[str, tuple[str, ...]] = {}
+        self.nested: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
         self.agency_duties: list[tuple[str, Line, str]] = []
         self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
@@ -110,8 +111,9 @@ class StructureParser:
         if parent is None:
             name = self.own_unit_name(name)
         if parent is None and (fold_name(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
-                               self.agency[-1].endswith(name)):
-            # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
+                               self.agency[-1].endswith(name) or self.agency[-1].startswith(name + "及其")):
+            # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館;
+            # 「高等法院設人事室…」 in the one of 高等法院及其分院 (A0020073)
             return self.agency
         if parent is None and (cls := FAMILY_CLASS.match(name)) and \
                 COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
@@ -151,6 +153,8 @@ class StructureParser:
                                                 written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
+        elif path not in self.nested.setdefault(name, []):
+            self.nested[name].append(path)
         self.article_units.append(path)
         return path
 
@@ -226,6 +230,10 @@ class StructureParser:
             if self.agency[-1].endswith(COLLECTIVE.sub("", subject)):
                 return self.agency, ""
             return self.unit(subject, line, family=True), ""
+        if subject not in self.known and len(self.nested.get(subject, ())) == 1 and UNIT_ACTIVE.search(line.body):
+            # 「審查科之職掌如下：」 after 「書記廳設審查科、文書科…」 (A0010060): the one unit of that name, set up
+            # under another, not a second one under the agency
+            return self.nested[subject][0], ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
             return self.unit(subject, line), ""
         if COLLECTIVE.match(subject) and LISTED_NAME.fullmatch(COLLECTIVE.sub("", subject)) and \
@@ -256,7 +264,8 @@ class StructureParser:
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
-                    return [p for p in (self.unit(n, line) for n in names) if p]
+                    return [p for p in (self.nested[n][0] if n not in self.known and len(self.nested.get(n, ())) == 1
+                                        else self.unit(n, line) for n in names) if p]
                 return []
             if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
                 # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
