@@ -151,3 +151,10 @@ def test_a_unit_set_up_under_another_is_the_one_a_later_article_names_alone():
     court = below(parse("A0020073"))
     assert {"人事室", "統計室"} <= set(court) and not [u for u in court if u.startswith("高等法院")]
     assert "書記處/民事紀錄科" in court and "民事紀錄科" not in court
+
+
+def test_an_intro_ended_by_a_semicolon_or_full_stop_opens_its_list():
+    # K0010013 交通部民用航空局辦事細則 「人事室職掌如下；」 + 「一、本局人事管理之建議及改進事項。」
+    assert "本局人事管理之建議及改進事項" in duties(parse("K0010013"), "人事室")
+    # A0010064 考銓處組織條例 第2條「考銓處之職掌如左。」 + 「一、關於公職候選人考試之籌辦及試務事項。」
+    assert "關於公職候選人考試之籌辦及試務事項" in duties(parse("A0010064"), "")

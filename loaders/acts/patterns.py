@@ -27,7 +27,10 @@ CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股�
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 # 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): the kinds listed may run to a dozen characters.
-LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$"
+# 「人事室職掌如下；」 (K0010013), 「政風處掌理左列事項；」 (K0010024), 「考銓處之職掌如左。」 (A0010064), 「會計室職掌
+# 如下．」 (D0010038): the typist's ；, 。 or ． for the intro's colon.
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
+                  r"(?:[：:]|(?<=如下|如左|事項)[；;。．])?$|[：:]$"
                         r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
