@@ -158,3 +158,12 @@ def test_an_intro_ended_by_a_semicolon_or_full_stop_opens_its_list():
     assert "本局人事管理之建議及改進事項" in duties(parse("K0010013"), "人事室")
     # A0010064 考銓處組織條例 第2條「考銓處之職掌如左。」 + 「一、關於公職候選人考試之籌辦及試務事項。」
     assert "關於公職候選人考試之籌辦及試務事項" in duties(parse("A0010064"), "")
+
+
+def test_the_body_above_sets_up_the_agency_and_lists_its_duties():
+    # H0000003 教育部教育研究委員會組織條例 第1條「教育部設教育研究委員會，其任務如左：一、關於教育制度之研究、
+    # 計畫事項。」
+    assert duties(parse("H0000003"), "")[0] == "關於教育制度之研究、計畫事項"
+    # A0030096 採購申訴審議委員會組織準則 第2條「主管機關及直轄市、縣（市）政府分別設採購申訴審議委員會（以下簡稱
+    # 申訴會），掌理下列事項：」
+    assert len(duties(parse("A0030096"), "")) >= 4

@@ -67,6 +67,7 @@ from .patterns import (
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
+    SELF_SET_UP,
     SET_UP_BELOW,
     SETS_UP,
     SETS_UP_LIST,
@@ -369,6 +370,21 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
         para.owner, para.post = parser.agency, ""
     else:
         para.owner, para.post = parser.subject(para.text, para.line)
+    return None
+
+
+def agency_set_up_above(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「教育部設教育研究委員會，其任務如左：」 (H0000003, H0000005), 「主管機關…分別設採購申訴審議委員會（以下簡稱
+    申訴會），掌理下列事項：」 (A0030096): the body above sets up the document's own agency; the list is the agency's.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "主管機關分別設某某局（以下簡稱本局），掌理下列事項：", "一、關於申訴之審議事項。")
+    duty 本局 關於申訴之審議事項
+    """
+    m = SELF_SET_UP.search(para.text) if para.duty_intro and para.owner != parser.agency else None
+    name = clean_name(m.group("name")) if m else ""
+    if m and (parser.is_self(name) or name in parser.self_names or len(name) > 3 and parser.agency[-1].endswith(name)):
+        return ListContext(parser.agency, "", Mode.AGENCY)
     return None
 
 
@@ -845,7 +861,7 @@ class Rule(NamedTuple):
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
-    earlier_units_duties, body_with_its_own_law, subject,
+    earlier_units_duties, body_with_its_own_law, subject, agency_set_up_above,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

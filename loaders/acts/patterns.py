@@ -124,6 +124,10 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
 # 「…事項，由行政組辦理之」 (BY_UNITS); who is charged, a unit or a post (whom it directs aside).
 LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
                        r"(?:辦理|掌理|負責)之?[：:]$")
+# 「教育部設教育研究委員會，其任務如左：」 (H0000003), 「…分別設採購申訴審議委員會（以下簡稱申訴會），掌理下列事項：」
+# (A0030096): the body above sets the document's own agency up, and the list is the agency's.
+SELF_SET_UP = lazy(r"設(?:置|立)?(?P<name>[^，。；：（）()]{2,30}?)\s*(?:[（(]以下(?:簡)?稱[^）)]{1,16}[）)])?\s*[，,]"
+                   r"(?:其|並)?(?:任務|職掌|掌理|職權)")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
