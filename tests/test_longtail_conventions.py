@@ -167,3 +167,11 @@ def test_the_body_above_sets_up_the_agency_and_lists_its_duties():
     # A0030096 採購申訴審議委員會組織準則 第2條「主管機關及直轄市、縣（市）政府分別設採購申訴審議委員會（以下簡稱
     # 申訴會），掌理下列事項：」
     assert len(duties(parse("A0030096"), "")) >= 4
+
+
+def test_an_items_set_up_goes_on_after_a_full_stop():
+    # K0000086 交通部高雄港務局暫行組織規程 第2條「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第
+    # 一、第二信號臺，…」: the 港務組's sections, no duty 「設港灣、…」
+    parsed = parse("K0000086")
+    assert {"港務組/港灣課", "港務組/號誌課", "港務組/船舶管理所"} <= set(below(parsed))
+    assert not [d for d in duties(parsed, "港務組") if d.startswith("設")]

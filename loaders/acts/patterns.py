@@ -252,9 +252,10 @@ INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")
-# 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
+# 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit (and may go on
+# after a full stop: 「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第一、第二信號臺，…」, K0000086).
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
-                    r"(?:[，,](?P<rest>.*)|。?)$")
+                    r"(?:[，,。](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
