@@ -175,3 +175,9 @@ def test_an_items_set_up_goes_on_after_a_full_stop():
     parsed = parse("K0000086")
     assert {"港務組/港灣課", "港務組/號誌課", "港務組/船舶管理所"} <= set(below(parsed))
     assert not [d for d in duties(parsed, "港務組") if d.startswith("設")]
+
+
+def test_the_clause_dividing_a_unit_is_no_duty_of_it():
+    # G0310021 財政部高雄關稅局辦事細則 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」
+    parsed = parse("G0310021")
+    assert not [d for d in parsed.duties if d.text.startswith("分設")]

@@ -65,6 +65,7 @@ from .patterns import (
     SCHOOL,
     SCHOOLS_COLLEGE,
     SET_UP_TO,
+    SPLIT_CLAUSE,
     SPLIT_INTO,
     SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
@@ -193,7 +194,7 @@ class StructureParser:
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
              basis: str = "explicit") -> None:
         for d in split_duties(text):
-            if EMPTY_DUTY.fullmatch(d):
+            if EMPTY_DUTY.fullmatch(d) or SPLIT_CLAUSE.fullmatch(d):
                 continue
             self.parsed.duties.append(DutyRecord(path, d, source_of(line, self.doc, item), basis=basis, post=post))
 
