@@ -181,3 +181,12 @@ def test_the_clause_dividing_a_unit_is_no_duty_of_it():
     # G0310021 財政部高雄關稅局辦事細則 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」
     parsed = parse("G0310021")
     assert not [d for d in parsed.duties if d.text.startswith("分設")]
+
+
+def test_ordinals_share_the_unit_word_after_the_last():
+    # K0000086 交通部高雄港務局暫行組織規程 「九、秘書室：設第一、第二、第三、第四課，…」,
+    # 「十、財產室：設第一、第二課、…」
+    got = set(below(parse("K0000086")))
+    assert {f"秘書室/第{n}課" for n in "一二三四"} | {"財產室/第一課", "財產室/第二課"} <= got
+    # K0000103 「五、秘書室：設第一、第二、第三及第四課，…」: no unit 「第三及第四課」
+    assert not [u for u in below(parse("K0000103")) if "及" in u]
