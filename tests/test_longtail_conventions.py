@@ -190,3 +190,11 @@ def test_ordinals_share_the_unit_word_after_the_last():
     assert {f"秘書室/第{n}課" for n in "一二三四"} | {"財產室/第一課", "財產室/第二課"} <= got
     # K0000103 「五、秘書室：設第一、第二、第三及第四課，…」: no unit 「第三及第四課」
     assert not [u for u in below(parse("K0000103")) if "及" in u]
+
+
+def test_a_units_summary_before_the_clause_dividing_it_is_its_duty():
+    # G0310011 財政部高雄市國稅局辦事細則 「審查三科掌理菸酒稅、貨物稅、…特種貨物及勞務稅之稽徵及檢舉違章漏稅案件之
+    # 查緝。分設三股，各股之職掌如下：」 (no 事項 before the full stop)
+    assert any(d.startswith("菸酒稅、貨物稅") for d in duties(parse("G0310011"), "審查三科"))
+    # G0310004 財政部證券暨期貨管理委員會辦事細則 「第一組掌理證券募集與發行之核准，…等事項，分設下列各科辦事：」
+    assert any(d.startswith("證券募集與發行之核准") for d in duties(parse("G0310004"), "第一組"))

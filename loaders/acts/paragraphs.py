@@ -75,6 +75,7 @@ from .patterns import (
     STAFFED_FOR,
     SUBORDINATE,
     SUBSIDIARY_SET_UP,
+    SUMMARY_BEFORE_SPLIT,
     TYPE_WORD,
     WORKS_DUTY,
 )
@@ -479,6 +480,8 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
         return None
     owner = para.owner
     parent = owner if owner is not None and not isinstance(owner, list) and not para.post else parser.agency
+    if parent != parser.agency and (charged := SUMMARY_BEFORE_SPLIT.match(para.text)):
+        parser.duty(parent, charged.group("duty"), para.line)  # 「第一組掌理…等事項，分設下列各科辦事：」
     return ListContext(parent, "", Mode.UNITS)
 
 
@@ -776,7 +779,10 @@ def summary(parser: StructureParser, para: Paragraph) -> None:
     duty 第一科 收發
     """
     if para.owner != parser.agency:
-        para.summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", para.text)
+        # (「審查三科掌理菸酒稅、…之稽徵及檢舉違章漏稅案件之查緝。分設三股，…」, 「第一組掌理證券募集與發行之核准，…
+        # 等事項，分設下列各科辦事：」: before the clause dividing the unit, whatever the summary ends with)
+        para.summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", para.text) or \
+            SUMMARY_BEFORE_SPLIT.match(para.text)
         if para.summary:
             for owner in _owners(para):
                 parser.duty(owner, para.summary.group("duty"), para.line)
