@@ -189,12 +189,14 @@ TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連�
 DEPARTMENT_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}學系")
 LISTED_DEPARTMENT = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?<![體派])系")
 # 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one; so is a radio station
-# (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068).
-WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台])")
+# (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068), and a relay station
+# (「…、指揮管制第四課、竹子山中繼臺、…、秘書室」, D0010033).
+WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])")
 
 
-# The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word.
-LIST_JOIN = r"(?<=[組處室科課股局署關會心隊所站場院部館廠系])(?:及|與|暨|和)"
+# The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word, or after 機構:
+# 「得設指揮機構、訓練機構、…、支援機構及部隊」 (F0000046, ten military acts) lists kinds of body, none a name.
+LIST_JOIN = r"(?:(?<=[組處室科課股局署關會心隊所站場院部館廠系])|(?<=機構))(?:及|與|暨|和)"
 
 
 def joined_names(text: str) -> list[str]:
@@ -203,12 +205,14 @@ def joined_names(text: str) -> list[str]:
 
     >>> joined_names("秘書室及人事室"), joined_names("社會及家庭署"), joined_names("行政法院及懲戒法院")
     (['秘書室', '人事室'], ['社會及家庭署'], ['行政法院', '懲戒法院'])
+    >>> joined_names("執行機構與支援機構及部隊"), joined_names("職業訓練機構及技能檢定委員會")
+    (['執行機構', '支援機構', '部隊'], ['職業訓練機構', '技能檢定委員會'])
     """
     parts = re.split(f"({LIST_JOIN})", text)
     out = [parts[0]]
     for word, piece in zip(parts[1::2], parts[2::2]):
         left = re.split(r"[、，,]", out[-1])[-1]
-        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or \
+        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or left.endswith("機構") or \
                 re.search("及|與|暨|和", piece):
             # (「各組、室及各稽徵所」: 室 is a list's type word; 「國會與地方聯絡及媒體公關」 is prose)
             out.append(piece)

@@ -561,3 +561,94 @@ def test_a_preparatory_office_names_no_body_that_shares_only_unit_words_with_it(
     from graph_model.graph.succession import _longest_run, _topic_chars
     assert _longest_run("客家事務委員會", "台灣美國事務委員會") == "事務委員會"
     assert _topic_chars("事務委員會") == "事務"
+
+
+def test_a_family_whose_places_another_family_took_over_is_succeeded_by_it(tmp_path):
+    # 行政院農業委員會各區糧食管理處暫行組織規程 (M0000016, repealed 2004-03-31) 第2條 sets up 「行政院農業委員會北區
+    # 糧食管理處」, 中區, 南區 and 東區; 農糧署各分署組織通則 (M0000014, made 2004-01-14) 第2條 「設北區、中區、南區
+    # 及東區分署（以下簡稱各分署）」: the same four places, under a body of the same parent.
+    graph = history_of(tmp_path, "M0000016", "M0000014").graph(history=True)
+    old, new = "行政院/農業委員會/各區糧食管理處", "行政院/農業委員會/農糧署/各分署"
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("its members' places (中區、北區、南區、東區)")
+    assert graph.node(old)["successors"] == ["行政院 › 農業委員會 › 農糧署 › 各分署"]
+
+
+def test_a_common_act_of_bodies_by_place_is_succeeded_by_the_family_of_those_places(tmp_path):
+    # 內政部警政署港務警察局組織通則 (D0000106, repealed 2015-12-16), the common act of 基隆港務警察局 and
+    # 臺中港務警察局 (their office rules D0010041, D0010037); 港務警察總隊組織準則 (D0000167) 第1條 「特設基隆、臺中、
+    # 高雄及花蓮港務警察總隊」, in force since 2014-01-01.
+    graph = history_of(tmp_path, "D0000106", "D0010041", "D0010037", "D0000167").graph(history=True)
+    old = "行政院/內政部/警政署/港務警察局"
+    edge = succeeded_by(graph, old)["行政院/內政部/警政署/港務警察總隊"]
+    assert edge["evidence"].startswith("its members' places (基隆、臺中) are those of ")
+    assert edge["evidence"].split(" are those of ")[1].startswith("行政院 › 內政部 › 警政署 › 港務警察總隊")
+
+
+def test_a_family_set_up_years_after_one_ended_did_not_take_it_over(tmp_path):
+    # 經濟部商品檢驗局所屬各分局組織通則 (J0000014, repealed 2002-07-03) and its 高雄、基隆分局's rules; 經濟部
+    # 標準檢驗局各分局組織準則 (J0000148) is of 2023: the 分局 of the same places were not its family then.
+    graph = history_of(tmp_path, "J0000014", "J0010004", "J0010005", "J0000148").graph(history=True)
+    old = "行政院/經濟部/商品檢驗局/各分局"
+    assert "行政院/經濟部/標準檢驗局/各分局" not in succeeded_by(graph, old)
+
+
+def test_a_body_its_siblings_rules_keep_as_a_unit_was_absorbed_by_the_sibling(tmp_path):
+    # 交通部運輸研究所港灣技術研究中心暫行組織規程 (K0000085) 「自九十年八月一日起廢止」; 交通部運輸研究所辦事細則
+    # (K0010028) 第9條 「港灣技術研究中心職掌如下」: the center went on as a unit of 運輸研究所.
+    graph = history_of(tmp_path, "K0000085", "K0010028").graph(history=True)
+    old = "交通部/運輸研究所港灣技術研究中心"
+    edge = succeeded_by(graph, old)["交通部/運輸研究所"]
+    assert edge["evidence"] == "kept on as 港灣技術研究中心 of 交通部 › 運輸研究所" and edge["doc"] == "K0010028"
+    assert graph.node(old)["status"] == "superseded"
+    assert graph.node(old)["successors"] == ["交通部 › 運輸研究所 › 港灣技術研究中心"]
+
+
+def test_bodies_set_up_as_others_ended_with_names_begun_alike_carried_them_on_and_their_family(tmp_path):
+    # 國立新竹彰化臺南臺東社會教育館暫行組織規程 (H0000065) 「中華民國九十七年三月十一日教育部…令發布廢止」; 國立彰化
+    # 生活美學館辦事細則 and 國立臺南生活美學館辦事細則 「中華民國九十七年三月四日行政院文化建設委員會…令訂定發布」.
+    graph = history_of(tmp_path, "H0000065", "H0010018", "H0010019").graph(history=True)
+    family = "教育部/國立各社會教育館"
+    edge = succeeded_by(graph, f"{family}/國立彰化社會教育館")["文化部/國立彰化生活美學館"]
+    assert edge["evidence"] == "set up 2008-03-04, as it ended, its name beginning as its own: 國立彰化"
+    # Two of its four members carried on: the family went to those two; the other two no one names.
+    assert set(succeeded_by(graph, family)) == {"文化部/國立彰化生活美學館", "文化部/國立臺南生活美學館"}
+    assert graph.node(f"{family}/國立新竹社會教育館").get("successors") == []
+
+
+def test_two_bodies_begun_alike_set_up_as_one_ended_are_not_guessed_between(tmp_path):
+    # 交通部公路總局西部濱海公路各區臨時工程處組織準則 (K0000062), repealed 2018-01-23 by the order that made the
+    # 北區臨時工程處暫行組織規程 (K0000159) and 南區臨時工程處辦事細則 (K0010142) the same day.
+    graph = history_of(tmp_path, "K0000062", "K0000159", "K0010142").graph(history=True)
+    old = "交通部/公路總局/西部濱海公路各區臨時工程處"
+    assert graph.node(old)["status"] == "abolished"
+    edges = succeeded_by(graph, old)
+    assert not any(e["evidence"].startswith("set up") for e in edges.values())
+
+
+def test_a_body_begun_alike_is_set_up_when_its_act_took_effect(tmp_path):
+    # 經濟部臺北水源特定區管理委員會暫行組織規程 (J0000059), repealed 2002-05-22; 經濟部水利署臺北水源特定區管理局
+    # 組織條例 (J0000063), made 2002-01-25, 「…令發布自九十一年三月二十八日起施行」: 55 days before, not 117.
+    graph = history_of(tmp_path, "J0000059", "J0000063").graph(history=True)
+    edge = succeeded_by(graph, "行政院/經濟部/臺北水源特定區管理委員會")["行政院/經濟部/水利署/臺北水源特定區管理局"]
+    assert edge["evidence"] == "set up 2002-03-28, as it ended, its name beginning as its own: 臺北水源特定區管理"
+
+
+def test_a_body_of_a_familys_kind_went_where_its_siblings_of_that_kind_went(tmp_path):
+    # 台江國家公園管理處辦事細則 (D0010081), 太魯閣's (D0010060) and 玉山's (D0010058), all repealed by one order,
+    # 「內政部台內園字第1131280156號令」; 內政部國家公園署太魯閣 and 玉山國家公園管理處辦事細則 (D0010135, D0010133)
+    # and 內政部國家公園署各國家公園管理處組織準則 (D0000269), 「自一百十二年九月二十日施行」: 台江 went to 國家公園署
+    # with them, one of 各國家公園管理處 (its duties as close to either park's: no one park took it over).
+    graph = history_of(tmp_path, "D0010081", "D0010060", "D0010058", "D0010135", "D0010133",
+                       "D0000269").graph(history=True)
+    edge = succeeded_by(graph, "行政院/內政部/台江國家公園管理處")["行政院/內政部/國家公園署/各國家公園管理處"]
+    assert edge["evidence"] == ("one of 各國家公園管理處 of 行政院 › 內政部 › 國家公園署, "
+                                "where its siblings of its kind went")
+
+
+def test_a_bureau_of_an_administration_is_one_of_its_branches_of_that_kind(tmp_path):
+    # 經濟部水利署南區水資源局辦事細則 (J0010044), repealed 2024-02-17; 經濟部水利署各區水資源分署組織準則 (J0000124)
+    # 「並自一百十二年九月二十六日施行」: the 署's 水資源局 are its 水資源分署 now.
+    graph = history_of(tmp_path, "J0010044", "J0000124").graph(history=True)
+    edge = succeeded_by(graph, "行政院/經濟部/水利署/南區水資源局")["行政院/經濟部/水利署/各區水資源分署"]
+    assert edge["evidence"].startswith("one of 各區水資源分署")

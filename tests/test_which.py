@@ -452,6 +452,31 @@ def test_seams_are_only_unknown_bigrams_between_known_ones():
     assert seams(["印信管理", "信管"], known) == {}  # 信管 alone elsewhere in the query is a word of its own
 
 
+def test_a_word_of_one_character_between_two_words_is_a_seam():
+    # 和 in 「待遇調整和各種加給」 joins neither 調整 nor 各種 in any text: its two bigrams (整和, 和各) straddle
+    # two words, as 信管 does; three absent in a row (a word of two characters) are the question's own words.
+    from queries.lookup.ranking import seams
+    known = {"待遇", "遇調", "調整", "各種", "種加", "加給", "量子", "電腦"}
+    assert seams(["待遇調整和各種加給"], known) == {"整和": "調整", "和各": "調整"}
+    assert seams(["調整和各"], known) == {}  # at an edge nothing is straddled
+    assert seams(["量子位元電腦"], known) == {}  # 子位 位元 元電: a word between, not a seam
+
+
+def test_a_one_character_word_does_not_reject_the_unit_whose_job_it_is():
+    # 人事行政總處's act (S0010018): its 給與福利處 keeps 「員工給與政策之規劃及俸（薪）給通案調整之擬議」.  Asked
+    # 「…待遇調整和各種加給…」 beside 保訓會's act (S0000013: 「…俸給與其他公法上財產權等有關權益保障之研議…」) and
+    # 警政署's office rules (D0080003: its 人事室's 「待遇、福利、互助共濟、各項補助、加給之規劃、核辦事項」), the 和
+    # between 調整 and 各種 no longer counts against the duty that holds 調整: the agency that plans pay answers first
+    # (before, 保訓會 did).
+    from graph_model.graph.graph import OrgGraph
+    from queries.lookup.ask import ask_graph
+    from support import parse_national
+    graph = OrgGraph.build([parse_national(p) for p in ("S0010018", "S0000013", "D0080003")])
+    hits = ask_graph(graph, "公務人員的待遇調整和各種加給是由哪個機關規劃？", top=3).hits
+    assert hits[0].unit["id"] == "行政院/人事行政總處"
+    assert hits[0].evidence[0].text == "員工給與政策之規劃及俸（薪）給通案調整之擬議"
+
+
 @pytest.mark.parametrize("word, action", [("印信", "保管"), ("文書", "保管"), ("出納", "執行")])
 def test_a_generic_action_the_duty_leaves_implied_does_not_reject_it(alone, word, action):
     # 印信保管 where the document lists 「文書、印信、出納…」: the units charged with the matter answer, the

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from datetime import date
 
@@ -62,6 +62,14 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents);
     ``table``: the rows of data/lineage.tsv (:func:`~graph_model.graph.lineage.read_table`), read
     from the file when not given."""
+    from .members import (  # (it builds on this module's helpers)
+        begun_alike,
+        carried_on_by_parts,
+        family_by_places,
+        kept_as_unit,
+        went_with_siblings,
+    )
+
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
@@ -132,14 +140,19 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _joined_family(graph, ended, moved)
     _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
+    family_by_places(graph, ended, enacted)
+    kept_as_unit(graph, ended)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)
     _named_in_added_duty(graph, ended, docs)
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
+    begun_alike(graph, ended, docs)
+    left = carried_on_by_parts(graph, ended)
+    went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
-    _inherit(graph, ended)
+    _inherit(graph, ended, left)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
         node = graph.node(uid)
@@ -509,10 +522,13 @@ BRANCH_RANKS = ("分局", "分署")
 
 def _kind_words(kind: str, moved: bool) -> tuple[str, ...]:
     """The name endings of the members of a family of ``kind`` (胸腔病院 is one of 各醫院); under a new
-    parent (``moved``) a branch of the other rank too (花蓮分局 is one of 各分署)."""
+    parent (``moved``) a branch of the other rank too (花蓮分局 is one of 各分署).  A 署's bureaus of a kind
+    became its 分署 of that kind (經濟部水利署 › 南區水資源局 is one of 各區水資源分署: 「各區水資源分署」)."""
     words = (kind, *SAME_KIND.get(kind, ()))
     if moved and kind in BRANCH_RANKS:
         words += tuple(r for r in BRANCH_RANKS if r != kind)
+    if kind.endswith(BRANCH_RANKS[1]) and len(kind) >= KIND_ENDING + 1:
+        words += (kind[:-len(BRANCH_RANKS[1])] + "局",)
     return words
 
 
@@ -914,18 +930,19 @@ def _heirs_of_ancestors(graph, uid: str) -> list[str]:
     return out
 
 
-def _inherit(graph, ended: Mapping) -> None:
+def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
     """A unit that is history and names no successor of its own is part of an agency that has one:
-    that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署)."""
+    that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署) — unless it lies in a member
+    its family's heirs did not carry on (``left``)."""
     for uid in ended:
         node = graph.node(uid)
         if node.get("successors"):
             continue
-        up = graph.parent(uid)
+        up, below = graph.parent(uid), uid
         while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors") \
                 and not graph.node(up).get("governed_by"):
-            up = graph.parent(up)
-        if up is None:
+            up, below = graph.parent(up), up
+        if up is None or below in left:
             continue
         if graph.node(up).get("governed_by") == up:  # rules of its own the graph does not hold
             continue

@@ -23,6 +23,7 @@ from loaders.read.text import CN_NUM, Line, cn_number
 
 from .patterns import (
     AD_HOC,
+    AD_HOC_NAMED,
     AGENCY_CLAUSE,
     AGENCY_GOES_ON,
     ALIAS_PAREN,
@@ -45,6 +46,7 @@ from .patterns import (
     FAMILY_NAME,
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
+    LATER_SET_UP,
     LIST_CHARGED_TO,
     LIST_GOES_ON,
     LIST_INTRO,
@@ -67,7 +69,7 @@ from .patterns import (
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
-    SELF_SET_UP,
+    SET_UP_ABOVE,
     SET_UP_BELOW,
     SETS_UP,
     SETS_UP_LIST,
@@ -151,8 +153,10 @@ def prepare(line: Line) -> Paragraph:
     text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))業務(?=之?職掌)", r"\1", text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
     # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
+    # 「技術審查官承法官之命，依專業類別辦理下列事項：」 (A0030229): nor how the work is shared out.
     text = re.sub(r"^([^，。；：]{2,12}?)(?:承(?!辦)|秉承)[^，。；：]{1,16}?之(?:命|指揮監督|指揮)，"
-                  r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?=掌理|辦理|負責)", r"\1", text)
+                  r"(?:受[^，。；：]{1,16}?之(?:督導|指揮|監督)，)?(?:依(?!法)[^，。；：]{1,6}?)?(?=掌理|辦理|負責)",
+                  r"\1", text)
     # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
     text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))
@@ -369,23 +373,27 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
     if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text):
         para.owner, para.post = parser.agency, ""
-    else:
+    elif para.owner is None:  # (not learnt by the rule before: set_up_by_the_body_above)
         para.owner, para.post = parser.subject(para.text, para.line)
     return None
 
 
-def agency_set_up_above(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """「教育部設教育研究委員會，其任務如左：」 (H0000003, H0000005), 「主管機關…分別設採購申訴審議委員會（以下簡稱
-    申訴會），掌理下列事項：」 (A0030096): the body above sets up the document's own agency; the list is the agency's.
+def set_up_by_the_body_above(parser: StructureParser, para: Paragraph) -> None:
+    """「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003):
+    the body above setting the agency up opens a sentence about the agency (no unit 「省設省政府」); what it 綜理 is
+    its mandate.
 
     >>> from loaders.acts.structure import demo
-    >>> demo("第 2 條", "主管機關分別設某某局（以下簡稱本局），掌理下列事項：", "一、關於申訴之審議事項。")
-    duty 本局 關於申訴之審議事項
+    >>> demo("第 2 條", "某部設某某局綜理全國關務。", "第 3 條", "某部設某某局，其任務如左：", "一、緝私。")
+    duty 本局 全國關務
+    duty 本局 緝私
     """
-    m = SELF_SET_UP.search(para.text) if para.duty_intro and para.owner != parser.agency else None
-    name = clean_name(m.group("name")) if m else ""
-    if m and (parser.is_self(name) or name in parser.self_names or len(name) > 3 and parser.agency[-1].endswith(name)):
-        return ListContext(parser.agency, "", Mode.AGENCY)
+    m = SET_UP_ABOVE.match(para.text)
+    if not m or not (parser.is_self(m.group("what")) or m.group("what") in parser.self_names):
+        return None
+    para.owner, para.post = parser.agency, ""
+    if m.group("duty"):
+        parser.duty(parser.agency, m.group("duty"), para.line)
     return None
 
 
@@ -577,7 +585,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     own_clause = set_up is not None and AGENCY_CLAUSE.search(text[:set_up.start()])
     if not (para.owner == parser.agency and (not para.post or own_clause) and set_up):
         return None
-    if AD_HOC.search(text[:set_up.start()]):
+    if AD_HOC.search(text[:set_up.start()]) or AD_HOC_NAMED.match(set_up.group("list")):
         return NO_LIST  # task forces formed for a job (以任務編組方式組設…施工所)
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)
@@ -608,7 +616,7 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     places = PLACES_BEFORE.search(text[:set_up.start()])
     kind = clean_name(set_up.group("list"))
     if places and [clean_name(n) for n in names] in ([], [kind]) and \
-            (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind)):
+            (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind) or LISTED_NAME.fullmatch(kind)):
         # 「於臺北、臺中…各地分設服務所」
         names = [place + kind for place in re.split(r"、|及|與", places.group("places"))]
     if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
@@ -654,6 +662,13 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(child, share, line)
             return NO_LIST
     rest = text[end:]
+    later = LATER_SET_UP.search(rest) if paths else None
+    if later and UNIT_NAME.fullmatch(later.group("name")) and not COUNTED.match(later.group("name")):
+        # 「本站設會計室、置主任一人，掌理…事項，設人事室，置主任…，分別掌理人事管理…事項」: each its own duty
+        own, own_duty = parser.unit(later.group("name"), line), DUTY_VERB.search(rest[later.end():])
+        if own and own_duty:
+            parser.duty(own, own_duty.group("duty"), line)
+        rest = rest[:later.start()]
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
@@ -716,7 +731,10 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     if not own or own.start() > subject_end + 2:
         return None
     divided = DIVIDED.search(text)
-    paths = [p for p in (parser.unit(n, para.line, parent=owner, note=divided.group(0) if divided else "")
+    # 「書記處得分設…科」 (A0030229): the sections a unit may set up, as needed
+    conditional = "得設（依需要設置）" if "得" in text[subject_end:own.start()] else ""
+    note = "；".join(x for x in (divided.group(0) if divided else "", conditional) if x)
+    paths = [p for p in (parser.unit(n, para.line, parent=owner, note=note)
                          for n in listed_names(own.group("list"))) if p]
     if paths and para.intro:
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
@@ -867,7 +885,7 @@ class Rule(NamedTuple):
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
-    earlier_units_duties, body_with_its_own_law, subject, agency_set_up_above,
+    earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

@@ -16,8 +16,9 @@ POST = r"(?:主任秘書|秘書長|副秘書長|秘書|[副]?(?:署|局|處|分�
 POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書|祕書|專員|技正|主任|長|官|員|師)")
 # 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
+# 「書記處得分設智慧財產紀錄科、…及訴訟輔導科。」 (A0030229): what a unit may set up (得設, 得分設).
 SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理))|(?<=[組科課股室處隊所站心])(?=之?職責)"
+                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
                          r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
@@ -64,13 +65,21 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
                       r"|會(?=為(?:常設性|臨時性)?任務編組)"
+                      # 「於竹子山、火炎山…各設中繼台一台」 (D0000099): a station counted as one
+                      r"|[臺台][一二兩三四五]+[臺台]"
                       # 「本中心設實習工廠，置廠長、技師…，辦理實作訓練…等工作。」 (F0000024): a works with a head or a
                       # duty of its own
                       r"|廠(?=[，,](?:置廠長|辦理|掌理|負責))))"
                       rf"(?=[，。；：]|$|(?:[{CN_NUM}]+[科課股組室處])?(?:分別)?(?:掌理|辦理|負責)"
                       r"|\s*[（(][^（）()]{1,16}[）)]\s*[，。；：]"
+                      # 「…、會計室、保防管理員，分別掌理…」 (D0010033), 「…、人事室及會計員。」 (K0010058): the posts
+                      # that close a list of units are set up beside them
+                      r"|(?:[、及][^，。；：、及]{1,6}?員)+[，。；]"
                       # 「本委員會得設置執筆小組及總執筆一人」 (A0010007): a post set up beside the unit
                       rf"|及[^，。；：及]{{1,6}}?[{CN_NUM}]+人"
+                      # 「本所設人事室、置主任、組員、書記，依法辦理人事管理事項。」 (D0000095, 12 acts): 、 typed
+                      # for ， before the unit's posts
+                      r"|、置"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
@@ -82,6 +91,8 @@ PLACES_BEFORE = lazy(r"(?:於|在)(?P<places>[^，。；、於在及與]{2,4}?(?
 # 編組設管理所及測量隊」 (D0000091): task forces formed for a job, no standing unit (a standing one is set up
 # 「為常設性任務編組」).
 AD_HOC = lazy(r"以(?:臨時性)?任務編組(?:方式)?組?$")
+# 「各局得視業務需要，設臨時作業編組工務隊及勘測隊；所需人員由各局調兼之。」 (J0000057): the same, said after 設.
+AD_HOC_NAMED = lazy(r"^臨時性?(?:作業|任務)?編組")
 # 「本分局分局長綜理局務，副分局長襄理局務，並設…」 (or 「…襄理局務並設…」): 並設 after a post's clause is the
 # agency's (posts set no units up).
 AGENCY_CLAUSE = lazy(r"(?:並|另)得?$")
@@ -115,6 +126,14 @@ FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)
 # 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
 # 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
+# 「本站設會計室、置主任一人，掌理會計…事項，設人事室，置主任、副主任各一人，分別掌理人事管理…事項」 (K0000024): a
+# later clause of the agency's sentence sets up another unit, with posts and a duty of its own.
+LATER_SET_UP = lazy(r"[，；](?:並|另)?設(?!計|備|施|定)(?:置|立)?(?P<name>[^，。；：、]{2,10}?)(?=[，；。]|$)")
+# 「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003),
+# 「主管機關及直轄市、縣（市）政府分別設採購申訴審議委員會（以下簡稱申訴會），掌理下列事項：」 (A0030096): the
+# body above sets the agency up; what it 綜理 or 掌理 is the agency's.
+SET_UP_ABOVE = lazy(r"^(?P<by>[^，。；：設]{1,24}?)(?:特|爰)?設(?:置|立)?(?P<what>[^，。；：]{2,24}?)"
+                    r"(?:(?:綜理|掌理)(?P<duty>[^。；：]{4,}?)。?$|(?=[，,]|$))")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
                              r"(?:為[^。；：設]{2,80}?，)?"
@@ -124,10 +143,6 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
 # 「…事項，由行政組辦理之」 (BY_UNITS); who is charged, a unit or a post (whom it directs aside).
 LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
                        r"(?:辦理|掌理|負責)之?[：:]$")
-# 「教育部設教育研究委員會，其任務如左：」 (H0000003), 「…分別設採購申訴審議委員會（以下簡稱申訴會），掌理下列事項：」
-# (A0030096): the body above sets the document's own agency up, and the list is the agency's.
-SELF_SET_UP = lazy(r"設(?:置|立)?(?P<name>[^，。；：（）()]{2,30}?)\s*(?:[（(]以下(?:簡)?稱[^）)]{1,16}[）)])?\s*[，,]"
-                   r"(?:其|並)?(?:任務|職掌|掌理|職權)")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
@@ -185,8 +200,10 @@ DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<typ
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
 DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
+# 「國立臺灣科學教育館隸屬教育部，掌理…推行科學教育事宜。」 (H0000016, and five other 館 and 局 of the old acts):
+# 事宜 for 事項, and what the mandate is for after it (「…等有關事宜，以普及欣賞表演藝術人口，…」, H0000039).
 MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)"
-                        r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作))。?$")
+                        r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
 BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?提(?:交|請|經)?(?P<who>[^，。；]{2,24}?)"
@@ -258,10 +275,15 @@ INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")
-# 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit (and may go on
-# after a full stop: 「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第一、第二信號臺，…」, K0000086).
+# 「三、維護組；掌理站屋及裝備之保養、修護事項。」 (K0000024), 「三、第三科；」 + its duties (K0010027): ； typed for
+# ： after the item's unit.
+ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))[；;]"
+                           r"\s*(?P<duties>.*)$")
+# 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
+# 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon, or a full stop
+# after which it goes on (「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設…」, K0000086).
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
-                    r"(?:[，,。](?P<rest>.*)|。?)$")
+                    r"(?:[，,；。](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
@@ -276,11 +298,15 @@ NESTED_SET_UP = lazy(rf"^(?P<parent>[^設，：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN
 NOT_A_NAME = lazy(r"事項|業務(?![一二三四五六七八九十]*(?:組|科|課|股|室|處|隊)$)|之|不屬|其他|其它")
 # Prose that merely ends like a unit name (「…之其他應辦事項由提案庭書記科」); 業務課 and 之 are fine in a name.
 # 「得設指揮、訓練、…、研究發展等機構及部隊」 (F0000041): 等 ends a list of kinds (not a class: 高等, 特等, 平等).
-# (A compound keeps its clause words: 消費者保護處, 身心障礙者…就業組, 自由貿易港區管理課, 指揮管制科.)
-PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|或|相當於|得另?設|各設|隸屬|^為(?!民)|等[一二三四五六七八九十]"
+# 「指揮管制組」, 「指揮部」 (D0000099, D0090040) are names: 指揮 is prose only as a verb with its object (…指揮監督
+# 所屬人員及機關, 指揮所屬職員及機關).  「消費者保護處」, 「身心障礙者展能及技能檢定組」 (A0020155, N0010003) are
+# names too: 者 is prose where a condition ends (「…二班以上者得增設特教組」, 「…以內者可由課室…」); so is 由 but in
+# 自由 (「自由貿易港區管理課」, K0010058).
+PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者(?=$|[得應可須則並置設，之])|或|相當於|得另?設|各設|隸屬|^為(?!民)"
+                  r"|等[一二三四五六七八九十]"
                   r"|(?<![一二三四五六七八九十特甲乙丙丁高中初平對均])等(?!級)"
-                  r"|[^自]由|協同|[一二三四五六七八九十]人|^(?:並|指揮(?!管制)|所屬|中央主管|前項|本\S{1,2}各|(?:得|應)?於)|"
-                  r"機關$|機構$|^各\S{1,2}$"  # …指揮監督所屬人員及機關; 附屬機關 is no name
+                  r"|[^自]由|協同|[一二三四五六七八九十]人|^(?:並|指揮(?:監督|所屬|[、及並與])|所屬|中央主管|前項|本\S{1,2}各"
+                  r"|(?:得|應)?於)|機關$|機構$|^各\S{1,2}$"  # 附屬機關 is no name
                   # 「本校得視實際需要分設有關科、班」 (有關科: the relevant ones, no name),
                   # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
                   # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
@@ -291,9 +317,10 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|或|相當於|得另?設|
 FRAME = lazy(r"(?:左列|下列)(?P<what>[^，。：；、]{1,6}?)(?P<topic>(?:關於|有關)[^：:。]+?事項)[：:]?\s*$")
 # 「設七組」, 「分四偵查分隊」: a count, no name (一般學科部, 三軍總醫院 start with a numeral and are names).
 COUNTED = lazy(r"^(?!一般|一級|二級|三級|三軍|兩岸)[一二兩三四五六七八九十\d]")
-ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小]隊|單位")
-# 「設電臺一所」, 「修理工場一所」: a count after the name is no part of it.
-COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間)$")
+# (部隊: 「得設…支援機構及部隊」, troops of any kind)
+ONE_UNIT_WORD = lazy(rf"{UNIT_SUFFIX_PATTERN}|[中分小部]隊|單位")
+# 「設電臺一所」, 「修理工場一所」, 「中繼台一台」: a count after the name is no part of it.
+COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館心所])[一二兩三四五]+(?:所|處|座|個|間|臺|台)$")
 # 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
 COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊]))[{CN_NUM}]+(?P=word)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.

@@ -50,6 +50,7 @@ from .patterns import (
     HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
+    ITEM_NAME_SEMICOLON,
     ITEM_SETS_UP,
     ITEM_UNIT_DUTY,
     LIST_KINDS,
@@ -86,7 +87,6 @@ class StructureParser:
         self.parsed, self.agency, self.self_names = parsed, agency, set(self_names)
         self.doc = parsed.document.id
         self.known: dict[str, tuple[str, ...]] = {}
-        self.nested: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
         self.agency_duties: list[tuple[str, Line, str]] = []
         self.last_owner: tuple[str, ...] | None = None
         self.on_article = on_article
@@ -101,6 +101,7 @@ class StructureParser:
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
+        self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -154,10 +155,20 @@ class StructureParser:
                                                 written=written))
         if parent is None or parent == self.agency:
             self.known[name] = path
-        elif path not in self.nested.setdefault(name, []):
-            self.nested[name].append(path)
+        elif path not in self.below.setdefault(name, []):
+            self.below[name].append(path)
         self.article_units.append(path)
         return path
+
+    def set_up_below(self, name: str) -> tuple[str, ...] | None:
+        """The one unit of that name set up under another unit, when the agency has none of its own."""
+        found = self.below.get(name, [])
+        return found[0] if len(found) == 1 and name not in self.known else None
+
+    def named_unit(self, name: str, line: Line) -> tuple[str, ...] | None:
+        """The unit a subject names: 「書記廳設審查科、文書科…」 + 「文書科之職掌如下：」 (the courts' 處務規程) is the
+        書記廳's 文書科, not another under the agency."""
+        return self.set_up_below(name) or self.unit(name, line)
 
     def own_unit_name(self, name: str) -> str:
         """「稽勳委員會秘書處置主任秘書一人」 (A0010015): the agency's name before a unit it set up is no part of
@@ -204,13 +215,20 @@ class StructureParser:
         subject = re.sub(r"^(?:未|不)(?:設|置)[^，。；之]{2,10}之(?=\S{2})", "", subject.strip())
         # 「各總隊分別掌理下列事項：」 (D0000166): 分別 is how the units hold it, no part of who
         subject = re.sub(r"(?<=\S{2})分別$", "", subject)
+        room = self.known.get(subject + "室") if re.search(r"[官人]$", subject) else None
+        if room and room != self.agency and ACTIVE_SUBJECT.search(line.body):
+            # 「觀護人掌理左列事項：」 (I0010014), 「司法事務官辦理下列事務：」: the officers of a room named for them
+            # (觀護人室, 司法事務官室) do its work (not 秘書, a post beside the 秘書室)
+            return room, ""
         post_match = re.search(rf"置?({POST})(?:一人|二人)?$", subject)
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
-        if self.is_self(subject) or re.fullmatch(r"各\S", subject) and self.agency[-1].startswith("各") and \
+        if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and self.agency[-1].startswith("各") and \
                 self.agency[-1].endswith(subject[1:]):
-            return self.agency, ""  # 「各站掌理事項如下：」 in the document of 各航空站: the family itself
+            # 「各站掌理事項如下：」 in the document of 各航空站, 「各管理處得設科、室、管理站」 in that of
+            # 各國家風景區管理處: the family itself
+            return self.agency, ""
         variant = re.fullmatch(r"(?P<cls>[甲乙丙丁特][等級])(?P<kind>\S{2,8}?)各(?P<word>[組科課股室處])", subject)
         if variant and COLLECTIVE.sub("", self.agency[-1]).endswith(variant.group("kind")) and \
                 UNIT_ACTIVE.search(line.body):
@@ -223,6 +241,11 @@ class StructureParser:
             # family 各分局 (a bare 分局 is no name).
             one = any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
+        set_up = self.known.get(COLLECTIVE.sub("", subject)) if COLLECTIVE.match(subject) else None
+        if set_up and set_up != self.agency and UNIT_ACTIVE.search(line.body):
+            # 「各訓練中心掌理事項如下：」 after 「八、訓練中心。」 (K0010138): the collective of the kind the document
+            # set up by that name is that unit
+            return set_up, ""
         if COLLECTIVE.match(subject) and FAMILY_OF_A_KIND.fullmatch(COLLECTIVE.sub("", subject)) and \
                 UNIT_ACTIVE.search(line.body):
             # 「各工務段掌理事項如下：」 (K0000306), members set up by a table the text does not hold: the family of
@@ -231,12 +254,9 @@ class StructureParser:
             if self.agency[-1].endswith(COLLECTIVE.sub("", subject)):
                 return self.agency, ""
             return self.unit(subject, line, family=True), ""
-        if subject not in self.known and len(self.nested.get(subject, ())) == 1 and UNIT_ACTIVE.search(line.body):
-            # 「審查科之職掌如下：」 after 「書記廳設審查科、文書科…」 (A0010060): the one unit of that name, set up
-            # under another, not a second one under the agency
-            return self.nested[subject][0], ""
-        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔") and UNIT_ACTIVE.search(line.body):
-            return self.unit(subject, line), ""
+        if (UNIT_NAME.fullmatch(subject) or subject == "燈塔" or self.set_up_below(subject)) and \
+                UNIT_ACTIVE.search(line.body):
+            return self.named_unit(subject, line), ""
         if COLLECTIVE.match(subject) and LISTED_NAME.fullmatch(COLLECTIVE.sub("", subject)) and \
                 UNIT_ACTIVE.search(line.body):
             # 「各區車輛行車事故鑑定會掌理事項如下：」 (K0000308): the units of one kind, named by a word a list's
@@ -265,8 +285,7 @@ class StructureParser:
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
-                    return [p for p in (self.nested[n][0] if n not in self.known and len(self.nested.get(n, ())) == 1
-                                        else self.unit(n, line) for n in names) if p]
+                    return [p for p in (self.named_unit(n, line) for n in names) if p]
                 return []
             if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
                 # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
@@ -312,6 +331,11 @@ class StructureParser:
             if line.kind == "article":
                 self._article(article)
                 article = []
+            elif line.kind == "chapter" and self.parsed.document.genre == "office_rules":
+                # 「第 六 章 公設辯護人室」, 「第 五 章 人事室、會計室、統計室、政風室、資訊室」 (the courts' 處務規程):
+                # the chapter on a unit's work names it, though its articles speak only of its posts
+                for name in unit_names(line.body):
+                    self.unit(name, line)
             elif line.kind in ("item", "para"):
                 if line.chapter and NON_STRUCTURE_CHAPTER.search(line.chapter):
                     continue
@@ -368,6 +392,7 @@ class StructureParser:
                 self.list_named = False
                 continue
             if mode is None:
+                self._item_sets_up(line)
                 continue
             if line.marker not in styles:
                 styles.append(line.marker)
@@ -392,6 +417,13 @@ class StructureParser:
         comma = ITEM_NAME_COMMA.match(body) if mode == Mode.UNITS and level == 0 and self.list_named else None
         if comma and unit_names(comma.group("name")) and not unit_names(re.split(r"[、，]", comma.group("duties"))[0]):
             body = comma.group("name") + "：" + comma.group("duties")
+        # (in a list of units, or one whose items named their units before: 「一、出口貨物通關；出口報單審核…」, the
+        # first item of a unit's list, is a duty)
+        semicolon = ITEM_NAME_SEMICOLON.match(body) if level == 0 else None
+        sections = semicolon is not None and bool(self.list_divided) and \
+            semicolon.group("name").endswith(self.list_divided)
+        if semicolon and unit_names(semicolon.group("name")) and (mode == Mode.UNITS or self.list_named or sections):
+            body = semicolon.group("name") + "：" + semicolon.group("duties")
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
@@ -467,6 +499,15 @@ class StructureParser:
             self.agency_duties.append((body, line, item))
         for parent in parents:
             self.duty(parent, body, line, item, post=post if parent == self.agency else "")
+
+    def _item_sets_up(self, line: Line) -> None:
+        """「其各組之設置，規定如下：」 + 「一、教務處：設教學、註冊、設備三組；…」 (H0060015): an item of a list no
+        rule opened that names a unit set up before sets up its own."""
+        m = INLINE_UNIT.match(line.body.strip())
+        parent = self.known.get(m.group("name")) if m and m.group("duties") else None
+        sets_up = ITEM_SETS_UP.match(m.group("duties")) if m and parent and parent != self.agency else None
+        for child in listed_names(sets_up.group("list")) if sets_up else []:
+            self.unit(child, line, parent, str(line.number))
 
     def charged_units(self, text: str) -> list[tuple[str, ...]]:
         """Units a sentence 「…事項，由各組分別辦理之」 charges: every unit of that type the article set up (the

@@ -53,6 +53,7 @@ from queries.lookup.ranking import (
     PARTIAL_MIN_CHARS,
     PHRASE_BONUS,
     PREFILTER,
+    SEAM_GAP,
     UNIGRAM_WEIGHT,
     B,
 )
@@ -239,7 +240,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
         "synonyms": [[v.term, list(v.replacements), v.source] for v in index.catalog.synonyms],
         "agencies": [pos[i] for i, u in enumerate(index.units) if i in pos and u[0] in index.catalog.agencies],
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
-                   "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN,
+                   "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN, "SEAM_GAP": SEAM_GAP,
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS, "GENERIC_ACTIONS": list(GENERIC_ACTIONS),
                    "CONJUNCTIONS": sorted(CONJUNCTIONS),
                    "CONTEXT_BOOST": CONTEXT_BOOST, "OWN_NAME_BONUS": OWN_NAME_BONUS,

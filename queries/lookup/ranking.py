@@ -55,6 +55,7 @@ PHRASE_BONUS = 1.0  # score × (1 + PHRASE_BONUS × longest verbatim run / query
 MIN_COVERAGE = 0.34  # share of the query's bigram weight a unit's text (with the unit's names) must contain
 PREFILTER = 0.2  # share a text must contain on its own to be considered at all
 MIN_RUN = 4  # …or the length of a run of the query it contains word for word
+SEAM_GAP = 2  # absent bigrams in a row a seam may be: a word of one character between two words (調整和各種)
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
 OWN_NAME_BONUS = 0.25  # score × (1 + this × share of the query's bigram weight both the text and the unit's name hold)
 PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
@@ -249,22 +250,32 @@ def seams(parts: list[str], known) -> dict[str, str]:
     """Query bigrams absent from ``known`` (the texts' terms) whose every occurrence lies between two
     bigrams of the query that are in it: they straddle two words the documents know (印信管理: 信管,
     between 印信 and 管理).  Each maps to the word before it (its bigram next to the seam), or to
-    ``""`` when the seam follows different words where it occurs.
+    ``""`` when the seam follows different words where it occurs.  A word of one character between two
+    words (和, 上, 不: 待遇調整和各種加給) joins neither in the documents: its two bigrams are one seam.
 
     >>> seams(["印信管理", "量子電腦"], {"印信", "管理", "電腦"})
     {'信管': '印信'}
+    >>> seams(["待遇調整和各種加給"], {"待遇", "遇調", "調整", "各種", "種加", "加給"})
+    {'整和': '調整', '和各': '調整'}
     """
     found: dict[str, set[str]] = {}
     not_seam = set()
     for p in parts:
-        for i in range(len(p) - 1):
-            bg = p[i:i + 2]
-            if bg in known:
+        i = 0
+        while i < len(p) - 1:
+            if p[i:i + 2] in known:
+                i += 1
                 continue
-            if 0 < i < len(p) - 2 and p[i - 1:i + 1] in known and p[i + 1:i + 3] in known:
-                found.setdefault(bg, set()).add(p[i - 1:i + 1])
+            j = i  # absent bigrams i..j, at most SEAM_GAP of them in a row
+            while j + 1 - i < SEAM_GAP and j + 1 < len(p) - 1 and p[j + 1:j + 3] not in known:
+                j += 1
+            gap = [p[k:k + 2] for k in range(i, j + 1)]
+            if 0 < i and j < len(p) - 2 and p[i - 1:i + 1] in known and p[j + 1:j + 3] in known:
+                for bg in gap:
+                    found.setdefault(bg, set()).add(p[i - 1:i + 1])
             else:
-                not_seam.add(bg)
+                not_seam.update(gap)
+            i = j + 1
     return {bg: (before.pop() if len(before) == 1 else "") for bg, before in found.items() if bg not in not_seam}
 
 

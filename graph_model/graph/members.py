@@ -1,0 +1,261 @@
+"""Successors read from what a body was made of and where its name went: a family whose members' places
+another family took over, and a body kept on as a unit of the body its name begins with.
+
+Two conventions of the reorganisations, each over bodies that ended with no successor named at all:
+
+- **a family's places**: a family of bodies named by place (行政院農業委員會 › 各區糧食管理處: 北區、中區、南區、
+  東區糧食管理處) whose rules were replaced by another family's covering the same places (農糧署 › 各分署:
+  「設北區、中區、南區及東區分署」), under the same parent, a body under it or its successor — or, failing
+  that, one level up and of its own kind (經濟部 › 水利處 › 各河川局 → 經濟部 › 水利署 › 各河川局) — in force when the
+  first ended;
+- **kept as a unit**: a body whose name is a sibling's and more (交通部 › 運輸研究所港灣技術研究中心: 運輸研究所 +
+  港灣技術研究中心), or any body, whose sibling's (or parent's) rules set up an internal unit of the rest of its
+  name (運輸研究所辦事細則 第9條 「港灣技術研究中心職掌如下」): that body absorbed it, as that unit;
+- **begun alike**: a body set up within :data:`MOVE_DAYS` of another's end whose name begins as the old one's
+  did, in four characters or more that are not unit words (國立彰化社會教育館, rules repealed 2008-03-11 →
+  國立彰化生活美學館, rules made 2008-03-04; 信用合作社放款審核委員會 → 信用合作社授信審議委員會, the same day),
+  the longest such beginning and no other: it carried the old one on;
+- **carried on by parts**: a family that ended with no successor, half or more of whose members (two at least)
+  other bodies carried on: those bodies, together (國立各社會教育館: 國立彰化、國立臺南生活美學館);
+- **went with its siblings**: a body of the kind of a family in force under the body its siblings of that kind
+  went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from datetime import date
+
+from .lineage import Status, history_entries, roc_date
+from .succession import (
+    AGENCY_KINDS,
+    EDGE,
+    FAMILY,
+    KIND_ENDING,
+    MOVE_DAYS,
+    _add_edge,
+    _agencies_of_documents,
+    _days,
+    _end,
+    _replace_successor,
+    _topic_chars,
+)
+
+# A place the members of a family are named by: 北區, 基隆, 第一 (at least this many characters).
+PLACE_CHARS = 2
+# Two places in common at least: one is a name, not a family.
+MIN_PLACES = 2
+
+
+def _plain(name: str) -> str:
+    return name.replace("台", "臺")
+
+
+def _kind(name: str) -> str:
+    """What the members of a family are (各區糧食管理處 → 糧食管理處); a body's own name when it is no 各….
+    (港務警察局, the common act of 基隆、臺中… 港務警察局)."""
+    m = FAMILY.match(name)
+    return m.group("kind") if m else name
+
+
+def places(graph, uid: str) -> set[str]:
+    """The places of the members of the family ``uid``: the bodies below it, or beside it, named by a place
+    and its kind (北區糧食管理處 → 北區; 基隆港務警察總隊 beside 港務警察總隊 → 基隆)."""
+    kind, parent = _kind(graph.node(uid)["name"]), graph.parent(uid)
+    near = [*graph.children(uid), *(graph.children(parent) if parent is not None else ())]
+    out = set()
+    for c in near:
+        name = graph.node(c)["name"]
+        if c != uid and name.endswith(kind) and len(name) - len(kind) >= PLACE_CHARS and not FAMILY.match(name):
+            out.add(_plain(name[:-len(kind)]))
+    return out
+
+
+def _rings(graph, uid: str):
+    """Where the bodies that took over from ``uid`` may stand, nearest first: the bodies under its parent or the
+    parent's successors, and under those bodies; then the same one level up."""
+    up = graph.parent(uid)
+    for _ in range(2):
+        if up is None:
+            return
+        heads = [up, *(t for t, _ in graph.out(up, EDGE))]
+        heads += [c for h in list(heads) for c in graph.children(h) if graph.node(c)["kind"] in AGENCY_KINDS]
+        yield [c for h in heads for c in graph.children(h)]
+        up = graph.parent(up)
+
+
+def _waiting(graph, ended: Mapping) -> list[str]:
+    """The bodies that ended with no successor at all."""
+    return [uid for uid in ended if graph.node(uid)["kind"] in AGENCY_KINDS and not graph.node(uid).get("successors")
+            and not graph.out(uid, EDGE)]
+
+
+def _born(graph, enacted: Mapping[str, str]) -> dict[str, str]:
+    """A body with documents of its own -> when the first of them was made."""
+    born: dict[str, str] = {}
+    for doc, c in _agencies_of_documents(graph.units()).items():
+        if enacted.get(doc):
+            born[c] = min(born.get(c, "9999"), enacted[doc])
+    return born
+
+
+def family_by_places(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """A family that ended with no successor, whose members' places (two or more) are all places of another
+    family's members, one in force when it ended (set up no later than :data:`MOVE_DAYS` after, not ended
+    before it) in the nearest ring (:func:`_rings`) where one is: that family took it over."""
+    born = _born(graph, enacted)
+    known: dict[str, set[str]] = {}
+
+    def places_of(c: str) -> set[str]:
+        if c not in known:
+            known[c] = places(graph, c)
+        return known[c]
+    for uid in _waiting(graph, ended):
+        own, end = places(graph, uid), _end(ended[uid])
+        if len(own) < MIN_PLACES or not end:
+            continue
+        kind = _kind(graph.node(uid)["name"])
+        for level, ring in enumerate(_rings(graph, uid)):
+            # one level up (its parent gone with no word of where), a family of its own kind only
+            found = {c: theirs for c in ring if c != uid and graph.node(c)["kind"] in AGENCY_KINDS and c in born
+                     and (level == 0 or _kind(graph.node(c)["name"]) == kind)
+                     and (born[c] <= end or _days(born[c], end) <= MOVE_DAYS)
+                     and (c not in ended or _end(ended[c]) > end)
+                     and own <= (theirs := places_of(c))}
+            if found:
+                break
+        if len(found) != 1:
+            continue
+        (target, theirs), = found.items()
+        listed = "、".join(sorted(own))
+        _replace_successor(graph, uid, target, f"its members' places ({listed}) are those of "
+                                               f"{' › '.join(graph.node(target)['path'])}, set up {born[target]}")
+
+
+# The rest of a body's name that a unit must bear to be the body kept whole: this long at least (港灣技術研究中心;
+# not 組 or 室).
+UNIT_CHARS = 4
+
+
+def kept_as_unit(graph, ended: Mapping) -> None:
+    """A body that ended with no successor, whose parent, or a sibling whose name its own begins with (運輸研究所
+    of 運輸研究所港灣技術研究中心), or the successor of either, has in its rules an internal unit of the rest of its
+    name (港灣技術研究中心): that body kept it on as the unit."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        if parent is None:
+            continue
+        holders = [(parent, node["name"])]
+        for sibling in graph.children(parent):
+            named = graph.node(sibling)["name"]
+            if sibling != uid and len(named) >= 3 and node["name"].startswith(named):
+                holders.append((sibling, node["name"][len(named):]))
+        found = {(h, c) for holder, rest in holders if len(rest) >= UNIT_CHARS
+                 for h in (holder, *(t for t, _ in graph.out(holder, EDGE))) for c in graph.children(h)
+                 if graph.node(c)["name"] == rest and graph.node(c)["kind"] not in AGENCY_KINDS}
+        if len(found) != 1:
+            continue
+        (body, unit), = found
+        _replace_successor(graph, uid, body, f"kept on as {graph.node(unit)['name']} of "
+                                             f"{' › '.join(graph.node(body)['path'])}", at=unit)
+        graph.node(uid)["successors"] = [" › ".join(graph.node(unit)["path"])]  # the unit named, as a task force's
+
+
+# The day a law took effect, as its first 沿革 entry gives it (「…令發布自九十一年三月二十八日起施行」, 「定自…施行」).
+_TOOK_EFFECT = re.compile(r"自(?P<day>[^自，。；]{4,20}?日)起?施行")
+
+
+def took_effect(history: str) -> str:
+    """When the first entry of a 沿革 took effect: the day it names (自…起施行), else the day it was made."""
+    first = (history_entries(history) or [""])[0]
+    m = _TOOK_EFFECT.search(first)
+    return (roc_date(m["day"]) if m else "") or roc_date(first)
+
+
+def begun_alike(graph, ended: Mapping, docs) -> None:
+    """A body that ended with no successor, and the one body set up within :data:`MOVE_DAYS` of its end (its first
+    rules in effect; not ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING`
+    characters or more that are not unit words: that body carried it on (see the module's docstring)."""
+    born = _born(graph, {p.document.id: took_effect(p.document.meta.get("history", "")) for p in docs})
+    # the bodies by the day they were set up, to take those near a body's end at once
+    days = sorted((date.fromisoformat(when).toordinal(), c) for c, when in born.items()
+                  if graph.node(c)["kind"] in AGENCY_KINDS)
+    for uid in _waiting(graph, ended):
+        end, name = _end(ended[uid]), _plain(graph.node(uid)["name"])
+        if not end:
+            continue
+        day = date.fromisoformat(end).toordinal()
+        found: dict[str, int] = {}
+        for _, c in days[bisect_left(days, (day - MOVE_DAYS, "")):bisect_right(days, (day + MOVE_DAYS, "\uffff"))]:
+            other = _plain(graph.node(c)["name"])
+            if c == uid or other[:1] != name[:1] or other == name or c in ended and _end(ended[c]) <= end:
+                continue
+            n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
+            if len(_topic_chars(name[:n])) >= KIND_ENDING:
+                found[c] = n
+        longest = max(found.values(), default=0)
+        best = [c for c, n in found.items() if n == longest]
+        if len(best) == 1:
+            target = best[0]
+            _replace_successor(graph, uid, target, f"set up {born[target]}, as it ended, its name beginning as its "
+                                                   f"own: {name[:longest]}")
+
+
+# A family's name: 各 and what its members are, after what they share (國立各社會教育館: 社會教育館).
+_NAMED_FAMILY = re.compile(r"各(?:地?區)?(?P<kind>[^各]{2,})$")
+# Members carried on that speak for their family: two at least, and half of them.
+MIN_CARRIED = 2
+
+
+def carried_on_by_parts(graph, ended: Mapping) -> set[str]:
+    """A family that ended with no successor, :data:`MIN_CARRIED` or more of whose members, and half of them or
+    more, other bodies carried on: those bodies succeeded it (see the module's docstring).  Returns the members
+    none carried on: their siblings' heirs are not theirs (國立新竹社會教育館 is no 彰化 or 臺南 館)."""
+    left: set[str] = set()
+    for uid in _waiting(graph, ended):
+        m = _NAMED_FAMILY.search(graph.node(uid)["name"])
+        if m is None:
+            continue
+        kind = m.group("kind")
+        members = [c for c in graph.children(uid) if graph.node(c)["name"].endswith(kind)
+                   and graph.node(c)["kind"] in AGENCY_KINDS]
+        heirs = {c: [t for t, _ in graph.out(c, EDGE)] for c in members}
+        carried = [c for c in members if heirs[c]]
+        if len(carried) < MIN_CARRIED or 2 * len(carried) < len(members):
+            continue
+        node, pairs = graph.node(uid), [(c, t) for c in carried for t in heirs[c]]
+        for i, (c, target) in enumerate(pairs):
+            why = f"its member {graph.node(c)['name']} was carried on by {' › '.join(graph.node(target)['path'])}"
+            if i == 0:
+                _replace_successor(graph, uid, target, why)
+            else:  # beside the first
+                _add_edge(graph, uid, target, Status(graph.node(target).get("doc", ""), "superseded",
+                                                     (graph.node(target)["name"],), node.get("status_date", ""), why,
+                                                     graph.node(target).get("doc", "")))
+        node["successors"] = list(dict.fromkeys(" › ".join(graph.node(t)["path"]) for _, t in pairs))
+        left |= set(members) - set(carried)
+    return left
+
+
+def went_with_siblings(graph, ended: Mapping) -> None:
+    """A body that ended with no successor, of the kind of a family (各國家公園管理處) in force under the body its
+    siblings of that kind went to (內政部 › 太魯閣國家公園管理處 → 國家公園署 › 太魯閣國家公園管理處): it went there
+    too, one of the family (內政部 › 台江國家公園管理處, whose own rules were repealed with theirs)."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        if parent is None or FAMILY.match(node["name"]):
+            continue
+        gone = {graph.parent(t) for s in graph.children(parent) if s != uid and s in ended
+                for t, _ in graph.out(s, EDGE)} - {parent, None}
+        found = {f for place in gone for f in graph.children(place) if f not in ended
+                 and (m := FAMILY.match(graph.node(f)["name"])) and len(m["kind"]) >= KIND_ENDING
+                 and node["name"].endswith(m["kind"]) and len(node["name"]) > len(m["kind"])
+                 and any(graph.node(s)["name"].endswith(m["kind"]) and s in ended
+                         and any(graph.parent(t) == place for t, _ in graph.out(s, EDGE))
+                         for s in graph.children(parent) if s != uid)}
+        if len(found) == 1:
+            family = found.pop()
+            _replace_successor(graph, uid, family, f"one of {graph.node(family)['name']} of "
+                                                   f"{' › '.join(graph.node(family)['path'][:-1])}, where its "
+                                                   f"siblings of its kind went")
