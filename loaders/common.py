@@ -236,6 +236,9 @@ _RANGE = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}
 # 遺產稅一、二股
 _NUMBERED = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)"
                  rf"(?P<suf>{_KIND}){_NAME_END}")
+# 第一、第二、第三及第四課 (K0000086, K0000103): ordinals that share the unit word written after the last.
+_ORDINALS = lazy(rf"(?P<ords>第[{_CN}]{{1,2}}(?:(?:、|及)第[{_CN}]{{1,2}})+)"
+                 rf"(?P<suf>(?![{_CN}])(?:(?![等個])[\u4e00-\u9fff]){{0,6}}?{_KIND}){_NAME_END}")
 # 教務、訓導、總務三組: as many heads as the count says.  Found from the count backwards (the heads are
 # read in the 60 characters before it), so a long list without a count costs one pass.
 # 空氣、水質、廢棄物、毒性化學物質等四研究分組: 等 before the count, a word before the unit word.
@@ -266,6 +269,8 @@ def expand_names(text: str) -> str:
     '會計室及基隆檢疫分所、台北檢疫分所、蘇澳檢疫分所'
     >>> expand_names("北區、中區、南區、東區四個疫病監視中心")
     '北區疫病監視中心、中區疫病監視中心、南區疫病監視中心、東區疫病監視中心'
+    >>> expand_names("設第一、第二課及清潔隊"), expand_names("第一、第二、第三及第四課")
+    ('設第一課、第二課及清潔隊', '第一課、第二課、第三課、第四課')
     >>> expand_names("設置諮詢、典藏、展品審查等委員會"), expand_names("設指揮、研究發展等機構及部隊")
     ('設置諮詢委員會、典藏委員會、展品審查委員會', '設指揮、研究發展等機構及部隊')
     """
@@ -338,6 +343,9 @@ def _expand(text: str, origins: dict[str, str]) -> str:
         text = _RANGE.sub(ranged, text)
     if "、" in text:
         text = _NUMBERED.sub(numbered, text)
+    if "、第" in text:
+        text = _ORDINALS.sub(lambda m: names(m.group(0), [o + m.group("suf")
+                                                          for o in re.split(r"、|及", m.group("ords"))]), text)
     if "、" in text or "及" in text:  # 庶務及出納二組
         text = counted(text)
     return text

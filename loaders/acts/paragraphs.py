@@ -47,6 +47,7 @@ from .patterns import (
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
     LATER_SET_UP,
+    LIST_CHARGED_TO,
     LIST_GOES_ON,
     LIST_INTRO,
     LISTED_NAME,
@@ -63,6 +64,8 @@ from .patterns import (
     POST,
     POST_ASSISTS,
     POST_DUTY,
+    POST_TITLE,
+    POSTS_OFFICE,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
@@ -73,6 +76,8 @@ from .patterns import (
     SHARED_OUT_LIST,
     STAFFED_FOR,
     SUBORDINATE,
+    SUBSIDIARY_SET_UP,
+    SUMMARY_BEFORE_SPLIT,
     TYPE_WORD,
     WORKS_DUTY,
 )
@@ -193,11 +198,37 @@ def assigned_staff(parser: StructureParser, para: Paragraph) -> ListContext | No
     ...      "經指派擔任總務之人員，負責辦理下列事項：", "一、年度預算編製事項。")
     duty 本局 票證自動化事宜 (客貨營運業務人員)
     duty 本局 年度預算編製事項 (總務人員)
+
+    Assigned full-time or concurrently (「經指派專任政風業務之人員」, K0010091; 「經指派擔（兼）任人事業務之人員」):
+
+    >>> demo("第 2 條", "經指派專任政風業務之人員，負責辦理下列事項：", "一、政風法令宣導事項。",
+    ...      "經指派擔（兼）任人事業務之人員，負責辦理下列事項。", "一、員工考核事項。")
+    duty 本局 政風法令宣導事項 (政風業務人員)
+    duty 本局 員工考核事項 (人事業務人員)
     """
     m = ASSIGNED_STAFF.match(para.text)
     if not m:
         return None
     return ListContext(parser.agency, m.group("work") + "人員", Mode.DUTIES)
+
+
+def posts_office(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「祕書承局長、副局長之命，協調本局各單位處理公務，其辦公處所稱祕書室，職掌如左：」 (K0010024, and the post and
+    telecom bureaus' 視察室, 總稽核室, 總工程司室): the office of a post, named so, is a unit, and the list its duties.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "祕書承局長之命，協調各單位處理公務，其辦公處所稱祕書室，職掌如左：", "一、文稿之初閱事項。",
+    ...      "主任視察員督導所屬處理視察業務，其辦公處所稱視察室。並得設置視察分段。職掌如左：", "一、財務之查視事項。")
+    unit 祕書室
+    unit 視察室
+    duty 祕書室 文稿之初閱事項
+    duty 視察室 財務之查視事項
+    """
+    m = POSTS_OFFICE.search(para.text)
+    path = parser.unit(m.group("name"), para.line) if m else None
+    if path is None:
+        return None
+    return ListContext(path, "", Mode.DUTIES) if para.duty_intro else NO_LIST
 
 
 def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -217,6 +248,28 @@ def charged_by_name(parser: StructureParser, para: Paragraph) -> ListContext | N
     for path in charged:
         parser.duty(path, by.group("duty"), para.line)
     return NO_LIST
+
+
+def list_charged_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「下列事項由教務組辦理之：」 (I0010003): the list is the duties of the unit named (set up here when no article
+    did), or the agency's held by the post named (「下列事項由秘書辦理之：」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "下列事項由教務組辦理之：", "一、課程之編排事項。",
+    ...      "下列事項由人事管理員督同人事佐理人員辦理之：", "一、職員之任免事項。")
+    unit 教務組
+    duty 教務組 課程之編排事項
+    duty 本局 職員之任免事項 (人事管理員)
+    """
+    m = LIST_CHARGED_TO.match(para.text)
+    if not m:
+        return None
+    who = m.group("who")
+    if UNIT_NAME.fullmatch(who) and (path := parser.known.get(who) or parser.unit(who, para.line)):
+        return ListContext(path, "", Mode.DUTIES)
+    if POST_TITLE.fullmatch(who):
+        return ListContext(parser.agency, who, Mode.DUTIES)
+    return None
 
 
 def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -389,6 +442,20 @@ def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def subsidiary_unit(parser: StructureParser, para: Paragraph) -> None:
+    """「本段依業務需要設樹林機務分段附屬單位。」 (K0010100, and the 分駐所 and 分段 of four more railway 段): the
+    subsidiary unit named before 附屬單位 is a unit, which a later article charges by its name.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局依業務需要設樹林機務分段附屬單位。", "第 3 條", "樹林機務分段掌理動力車運轉、檢修等業務。")
+    unit 樹林機務分段
+    duty 樹林機務分段 動力車運轉、檢修等業務
+    """
+    if para.owner == parser.agency and not para.post and (m := SUBSIDIARY_SET_UP.search(para.text)):
+        parser.unit(m.group("name"), para.line)
+    return None
+
+
 def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「本部之次級機關及其業務如下：」: a list of the agencies under this one.
 
@@ -421,6 +488,8 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
         return None
     owner = para.owner
     parent = owner if owner is not None and not isinstance(owner, list) and not para.post else parser.agency
+    if parent != parser.agency and (charged := SUMMARY_BEFORE_SPLIT.match(para.text)):
+        parser.duty(parent, charged.group("duty"), para.line)  # 「第一組掌理…等事項，分設下列各科辦事：」
     return ListContext(parent, "", Mode.UNITS)
 
 
@@ -568,7 +637,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional, force["what"] if force else "")
                      if x)
-    paths = [p for p in (parser.unit(n, line, note=notes) for n in names) if p]
+    # 「設電台一所」 (F0000011): the one unit of that kind is named by its kind word, as 「得設一中隊」's 中隊 is
+    paths = [p for p in (parser.unit(n, line, note=notes, family=bool(re.search("[^第]一(?:所|座|個)$", n)))
+                         for n in names) if p]
     while paths and (further := FURTHER_SET_UP.match(text[end:])):
         # 「並設製藥工廠」: a 廠 (or 劇團, 園區 …) is a unit named as such in a list of set-ups
         pieces = re.split(r"、|及|與|暨", further.group("list"))
@@ -726,7 +797,10 @@ def summary(parser: StructureParser, para: Paragraph) -> None:
     duty 第一科 收發
     """
     if para.owner != parser.agency:
-        para.summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", para.text)
+        # (「審查三科掌理菸酒稅、…之稽徵及檢舉違章漏稅案件之查緝。分設三股，…」, 「第一組掌理證券募集與發行之核准，…
+        # 等事項，分設下列各科辦事：」: before the clause dividing the unit, whatever the summary ends with)
+        para.summary = re.match(r"^[^。]*?掌理(?P<duty>[^。：]+?事項)。", para.text) or \
+            SUMMARY_BEFORE_SPLIT.match(para.text)
         if para.summary:
             for owner in _owners(para):
                 parser.duty(owner, para.summary.group("duty"), para.line)
@@ -810,8 +884,8 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, charged_by_name, brought_to, named_members, earlier_units_duties,
-    body_with_its_own_law, set_up_by_the_body_above, subject,
+    continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
+    earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, subordinate_agencies, units_listed,
-    agency_as_subject, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary, duty_list,
-    other_list, one_sentence_duty))
+    agency_as_subject, subsidiary_unit, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary,
+    duty_list, other_list, one_sentence_duty))

@@ -18,7 +18,8 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
 # 「書記處得分設智慧財產紀錄科、…及訴訟輔導科。」 (A0030229): what a unit may set up (得設, 得分設).
 SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
-                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)")
+                         r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
+                         r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
 SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
@@ -27,12 +28,18 @@ CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股�
 # 「秘書室掌理左列事項，並設二科」: a short clause may follow the intro before the list.
 # 「並設左列各課室站處。」 + 「一、第一課」: a list of the units set up may end with 。.
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): the kinds listed may run to a dozen characters.
-LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?[：:]?$|[：:]$"
+# 「人事室職掌如下；」 (K0010013), 「政風處掌理左列事項；」 (K0010024), 「考銓處之職掌如左。」 (A0010064), 「會計室職掌
+# 如下．」 (D0010038): the typist's ；, 。 or ． for the intro's colon.
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
+                  r"(?:[：:]|(?<=如下|如左|事項)[；;。．])?$|[：:]$"
                         r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
+# 「本會審查之範圍如左：」 (A0010020), 「本會設計委員會設計項目如左：」 (F0000007): what a body reviews, plans, studies
+# or deliberates is its duty; 「本處以承辦…建設工程及相關業務為主，其項目如左：」 (F0000013): the items of its business.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
-                  r"|(?:業務|工作)(?:範圍|項目)?如[下左]")
+                  r"|(?:業務|工作)(?:範圍|項目)?如[下左]|(?:審查|審議|設計|研究|議事)之?(?:範圍|項目)如[下左]"
+                  r"|業務\S{0,4}，其項目如[下左]")
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
@@ -122,15 +129,23 @@ SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P
 # 「本站設會計室、置主任一人，掌理會計…事項，設人事室，置主任、副主任各一人，分別掌理人事管理…事項」 (K0000024): a
 # later clause of the agency's sentence sets up another unit, with posts and a duty of its own.
 LATER_SET_UP = lazy(r"[，；](?:並|另)?設(?!計|備|施|定)(?:置|立)?(?P<name>[^，。；：、]{2,10}?)(?=[，；。]|$)")
-# 「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003): the
+# 「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003),
+# 「主管機關及直轄市、縣（市）政府分別設採購申訴審議委員會（以下簡稱申訴會），掌理下列事項：」 (A0030096): the
 # body above sets the agency up; what it 綜理 or 掌理 is the agency's.
-SET_UP_ABOVE = lazy(r"^(?P<by>[^，。；：設]{1,12}?)(?:特|爰)?設(?:置|立)?(?P<what>[^，。；：]{2,24}?)"
+SET_UP_ABOVE = lazy(r"^(?P<by>[^，。；：設]{1,24}?)(?:特|爰)?設(?:置|立)?(?P<what>[^，。；：]{2,24}?)"
                     r"(?:(?:綜理|掌理)(?P<duty>[^。；：]{4,}?)。?$|(?=[，,]|$))")
 # 「經濟部水利署設第一至第十河川局（以下簡稱各局）」: a family document naming its members.
 MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以下[^）)]{1,12}[）)])?\s*"
                              r"(?:為[^。；：設]{2,80}?，)?"
                              r"(?:(?:於|在)[^，。；：設]{1,10}?)?(?:特|爰)?得?(?:分)?設(?:置|立)?"
                              r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
+# 「下列事項由教務組辦理之：」, 「下列事項由人事管理員督同人事佐理人員辦理之：」 (I0010003): the list form of
+# 「…事項，由行政組辦理之」 (BY_UNITS); who is charged, a unit or a post (whom it directs aside).
+LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
+                       r"(?:辦理|掌理|負責)之?[：:]$")
+# 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
+# subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
+SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
 # 「前項各醫院…得視業務需要，增設各科、室，分別掌理下列事項：」 (L0000033): the agency as the article before named it.
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
@@ -152,7 +167,8 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 # 「第一組職責如左：」: a unit's 職責 are its duties.  (A post's 「院長之職責如下：」 is not read as yet: its
 # catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
 # 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
-UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管")
+# 「法規委員會任務如下：」 (F0010004), 「稽查電臺之任務如左：」 (K0000013): a unit's 任務 are its duties too.
+UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])")
 # 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
 # before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
 EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
@@ -172,6 +188,12 @@ UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_S
 # 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties
 # on the next line, no subject of its own.
 HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
+# 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」 (G0310021): the clause dividing the unit is no duty of it.
+SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九十\d]+[科課股組隊](?:辦事|辦理)?[：:。]?")
+# 「審查三科掌理…案件之查緝。分設三股，各股之職掌如下：」 (G0310011), 「第一組掌理…等事項，分設下列各科辦事：」
+# (G0310004): the unit's summary duty before the clause that divides it.
+SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)[，。]"
+                            r"(?=(?:並)?分設?(?:下列|左列)?各?[一二兩三四五六七八九十]*[科股組課])")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
@@ -229,9 +251,15 @@ NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層�
 LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (the railway's 段 and 廠, a port's 辦事處): staff assigned to a
-# line of work, no unit; the list is the office's duties, held by them.
-ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?擔任(?P<work>[^，。；：]{1,20}?)之人員[，,]?"
-                      r"(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:]$")
+# line of work, no unit; the list is the office's duties, held by them.  Also 「經指派專任政風業務之人員」 (K0010091),
+# 「經指派擔（兼）任人事業務之人員」 (K0010110), 「…鋼梁修護工程人員，」 without 之 (K0010098), a long line of work
+# (「…軌道檢查車及淨空檢查車檢查維修業務之人員」) and an intro ending with 。 (「…負責辦理下列事項。」, K0010086).
+ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?(?:擔|專)(?:[（(]兼[）)])?任"
+                      r"(?P<work>[^，。；：]{1,40}?)之?人員[，,]?(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:。]$")
+# 「祕書承局長、副局長之命，協調本局各單位處理公務，其辦公處所稱祕書室，職掌如左：」 (K0010024), 「主任秘書及秘書之
+# 辦公處稱秘書室，職掌如左：」 (K0010003): the office of a post, named, is a unit; the list is its duties.
+POSTS_OFFICE = lazy(r"(?:^|[，；。])(?:其|[^，。；：]{2,16}?之)辦公處所?稱"
+                    r"(?P<name>[^，。；：、「」]{2,10}?室)(?=[，。；]|$)")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.
@@ -252,9 +280,10 @@ ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{U
 ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))[；;]"
                            r"\s*(?P<duties>.*)$")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
-# 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon.
+# 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon, or a full stop
+# after which it goes on (「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設…」, K0000086).
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
-                    r"(?:[，,；](?P<rest>.*)|。?)$")
+                    r"(?:[，,；。](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
                         r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
@@ -298,6 +327,9 @@ COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊])
 DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
 # 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
 TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
+# 「各工務段」, 「各分局」, 「各大隊」: a family of a kind of unit (two characters or more) is one unit when the text
+# names no member (never 各科, 各組, 各室: the sections a list set up).
+FAMILY_OF_A_KIND = lazy(rf"(?=\S{{2}})(?:{UNIT_SUFFIX_PATTERN})")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」

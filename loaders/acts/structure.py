@@ -46,6 +46,7 @@ from .patterns import (
     DUTY_VERB,
     EMPTY_DUTY,
     FAMILY_CLASS,
+    FAMILY_OF_A_KIND,
     HEADS_DUTIES,
     INLINE_UNIT,
     ITEM_NAME_COMMA,
@@ -65,6 +66,7 @@ from .patterns import (
     SCHOOL,
     SCHOOLS_COLLEGE,
     SET_UP_TO,
+    SPLIT_CLAUSE,
     SPLIT_INTO,
     SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
@@ -111,8 +113,9 @@ class StructureParser:
         if parent is None:
             name = self.own_unit_name(name)
         if parent is None and (fold_name(name) in self.folded_self or len(name) > len(classify_unit(name)[1]) + 1 and
-                               self.agency[-1].endswith(name)):
-            # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館
+                               self.agency[-1].endswith(name) or self.agency[-1].startswith(name + "及其")):
+            # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館;
+            # 「高等法院設人事室…」 in the one of 高等法院及其分院 (A0020073)
             return self.agency
         if parent is None and (cls := FAMILY_CLASS.match(name)) and \
                 COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
@@ -202,7 +205,7 @@ class StructureParser:
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
              basis: str = "explicit") -> None:
         for d in split_duties(text):
-            if EMPTY_DUTY.fullmatch(d):
+            if EMPTY_DUTY.fullmatch(d) or SPLIT_CLAUSE.fullmatch(d):
                 continue
             self.parsed.duties.append(DutyRecord(path, d, source_of(line, self.doc, item), basis=basis, post=post))
 
@@ -210,6 +213,8 @@ class StructureParser:
         """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
         # 「未設人事室之航空站置人事管理員」: those of a kind without the unit, not a unit of their own
         subject = re.sub(r"^(?:未|不)(?:設|置)[^，。；之]{2,10}之(?=\S{2})", "", subject.strip())
+        # 「各總隊分別掌理下列事項：」 (D0000166): 分別 is how the units hold it, no part of who
+        subject = re.sub(r"(?<=\S{2})分別$", "", subject)
         room = self.known.get(subject + "室") if re.search(r"[官人]$", subject) else None
         if room and room != self.agency and ACTIVE_SUBJECT.search(line.body):
             # 「觀護人掌理左列事項：」 (I0010014), 「司法事務官辦理下列事務：」: the officers of a room named for them
@@ -241,6 +246,14 @@ class StructureParser:
             # 「各訓練中心掌理事項如下：」 after 「八、訓練中心。」 (K0010138): the collective of the kind the document
             # set up by that name is that unit
             return set_up, ""
+        if COLLECTIVE.match(subject) and FAMILY_OF_A_KIND.fullmatch(COLLECTIVE.sub("", subject)) and \
+                UNIT_ACTIVE.search(line.body):
+            # 「各工務段掌理事項如下：」 (K0000306), members set up by a table the text does not hold: the family of
+            # that kind (as 「九、各工務段。」 or 各中隊), however bare its unit word; in the document of that kind's
+            # family (「…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」, D0000166) the family itself
+            if self.agency[-1].endswith(COLLECTIVE.sub("", subject)):
+                return self.agency, ""
+            return self.unit(subject, line, family=True), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔" or self.set_up_below(subject)) and \
                 UNIT_ACTIVE.search(line.body):
             return self.named_unit(subject, line), ""
@@ -263,7 +276,9 @@ class StructureParser:
         """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
         「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
-        for m in SUBJECT_END.finditer(head, 2):
+        # 「臺北、北區、…及東區業務組，掌理轄區事項如下：」 (L0010048): the comma after the names ends them
+        charged = re.match(r"，(?:分別)?(?:掌理|辦理|負責)", text[len(head):]) and not re.search("[設置]", head)
+        for m in SUBJECT_END.finditer(text[:len(head) + 1] if charged else head, 2):
             words = expand_names(head[:m.start()])
             if "、" in words or re.search(r"(?<=[組處室科課股局署關心隊所站場])(?:及|與|暨)(?=\S{2})", words):
                 names = unit_names(words, self.known)

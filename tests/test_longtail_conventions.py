@@ -1,0 +1,200 @@
+"""Conventions of the national corpus's long tail (issue 22), each read by a rule that holds across documents.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import duties_of, parse_national, units_below
+
+parse, below, duties = parse_national, units_below, duties_of
+
+
+def test_staff_assigned_full_time_or_concurrently_hold_the_offices_duties():
+    # K0010091 交通部臺灣鐵路管理局宜蘭工務段辦事細則 第9條「經指派專任政風業務之人員，負責辦理下列事項：」
+    # 「一、政風法令宣導事項。」 (專任 for 擔任, in 13 documents of the railway's 段)
+    parsed = parse("K0010091")
+    held = [d for d in parsed.duties if d.post == "政風業務人員"]
+    assert "政風法令宣導事項" in [d.text for d in held]
+    assert {d.unit[-1] for d in held} == {"宜蘭工務段"}
+    # K0010110 第9條「經指派擔（兼）任人事業務之人員，負責辦理下列事項：」
+    assert any(d.post == "人事業務人員" for d in parse("K0010110").duties)
+    # K0010098 「經指派擔任鐵路軌道材料製供及鋼梁修護工程人員，負責辦理下列事項：」 (no 之)
+    assert any(d.post == "鐵路軌道材料製供及鋼梁修護工程人員" for d in parse("K0010098").duties)
+    # K0010086 「經指派擔任總務之人員，負責辦理下列事項。」 (the intro ends with 。)
+    assert "公文流程管制、繕印及校對" in [d.text for d in parse("K0010086").duties if d.post == "總務人員"]
+
+
+def test_duties_of_a_family_of_a_kind_the_text_names_no_member_of():
+    # K0000306 交通部公路局蘇花公路改善工程處辦事細則 第4條「本處設下列科、室、段：…九、各工務段。」, 第13條
+    # 「各工務段掌理事項如下：一、公路整建工程之執行。」 (the 工務段 are set up by a table the text does not hold; so in
+    # 9 documents of the highway and railway bureaus)
+    parsed = parse("K0000306")
+    assert "各工務段" in below(parsed)
+    assert duties(parsed, "各工務段")[0] == "公路整建工程之執行"
+    # M0010057 農業部農糧署各分署辦事細則 「各地辦事處掌理轄區內事項如下：」
+    assert "各地辦事處" in below(parse("M0010057"))
+    # never the sections a list set up: 「各科掌理…」 is no unit 各科
+    assert not [u for u in below(parse("D0080096")) if u.startswith("各科")]
+
+
+def test_a_family_documents_collective_with_fenbie_is_the_family():
+    # D0000166 內政部警政署保安警察總隊組織準則 第1條「…特設保安警察第一總隊至第七總隊（以下簡稱各總隊）。」 第2條
+    # 「各總隊分別掌理下列事項：一、拱衛中央憲政機關、…特定人士安全警衛。」: the family's duties, as D0000167's
+    # 「各總隊掌理下列事項：」 are; no unit 各總隊
+    parsed = parse("D0000166")
+    assert "各總隊" not in below(parsed)
+    assert any(d.startswith("拱衛中央憲政機關") for d in duties(parsed, ""))
+
+
+def test_the_named_office_of_a_post_is_a_unit_with_the_listed_duties():
+    # K0010024 交通部電信總局臺灣北區電信管理局辦事細則 第4條「祕書承局長、副局長之命，協調本局各單位處理公務，
+    # 其辦公處所稱祕書\n室，職掌如左：一、呈判文稿之初閱、陳轉及機要案件之處理事項。」;
+    # 第5條「視察…，其辦公處所稱視察\n室，…」
+    parsed = parse("K0010024")
+    assert {"祕書室", "視察室"} <= set(below(parsed))
+    assert duties(parsed, "祕書室")[0] == "呈判文稿之初閱、陳轉及機要案件之處理事項"
+    # K0010003 郵政儲金匯業局辦事細則 第4條「主任秘書及秘書之辦公處稱秘書室，職掌如左：一、本局文稿之初閱事項。」
+    savings = parse("K0010003")
+    assert {"總稽核室", "秘書室"} <= set(below(savings))
+    assert duties(savings, "秘書室")[0] == "本局文稿之初閱事項"
+    # K0010011 「主任視察員督導所屬處理本區視察業務，其辦公處所稱視察室。並得報經郵政總局核准，設置及調整視察分段。
+    # 職掌如左：」: the list after the further sentence is still the office's
+    central = parse("K0010011")
+    assert duties(central, "視察室")[0] == "財務管理之查視、輔導事項"
+
+
+def test_what_a_body_reviews_or_the_items_of_its_business_are_its_duties():
+    # A0010020 國史館史料審查委員會組織規程 第6條「本會審查之範圍如左：一、關於史料徵集事項。…六、館長交議事項。」
+    assert duties(parse("A0010020"), "")[:2] == ["關於史料徵集事項", "關於史料考訂事項"]
+    # F0000007 …設計委員會組織規程 第2條「本會設計委員會設計項目如左：一、關于退除役官兵輔導政策及制度事項。」
+    assert "關于退除役官兵輔導政策及制度事項" in duties(parse("F0000007"), "")
+    # F0000013 …榮民工程事業管理處組織規程 第2條「本處以承辦政府機關各項建設工程及相關業務為主，其項目如左：一、土木
+    # 建築工程。二、浚渫工程。」
+    assert {"土木建築工程", "浚渫工程"} <= set(duties(parse("F0000013"), ""))
+    # (not a meeting's or a delegation's scope: A0020070 「業務會報之範圍如下：」 gives no duty)
+    assert not [d for d in parse("A0020070").duties if d.source.line in range(219, 223)]
+
+
+def test_a_subsidiary_unit_named_before_fushu_danwei_is_a_unit():
+    # K0010100 交通部臺灣鐵路管理局臺北機務段辦事細則 第3條「本段依業務需要設樹林機務分段附屬單位。…」, 第4條
+    # 「樹林機務分段掌理動力車運轉、指導、檢修、檢車、材料、總務、勞安、並兼辦人事等業務。」
+    parsed = parse("K0010100")
+    assert "樹林機務分段" in below(parsed)
+    assert duties(parsed, "樹林機務分段")[0].startswith("動力車運轉、指導、檢修")
+    # K0010109 「本段依業務需要設高雄港檢車分段附屬單位。」
+    assert "高雄港檢車分段" in below(parse("K0010109"))
+
+
+def test_units_named_together_before_a_comma_and_their_verb():
+    # L0010048 衛生福利部中央健康保險署處務規程 「臺北、北區、中區、南區、高屏及東區業務組，掌理轄區事項如下：一、承保
+    # 業務之受理及執行。」: each of the six 業務組 (set up by 第3條's list)
+    parsed = parse("L0010048")
+    for region in ("臺北", "北區", "東區"):
+        assert "承保業務之受理及執行" in duties(parsed, f"{region}業務組")
+    # I0010088 法務部廉政署處務規程 「北部、中部、南部地區調查組，掌理轄區事項如下：」
+    assert duties(parse("I0010088"), "南部地區調查組")
+    # (a sentence that sets units up keeps its reading: A0010021 「秘書處設人事室、會計室及政風室，…」)
+    assert {"秘書處/人事室", "秘書處/會計室"} <= set(below(parse("A0010021")))
+
+
+def test_a_list_charged_to_a_unit_or_post_named_in_its_intro():
+    # I0010003 法務部司法官訓練所處務規程 第13條「下列事項由教務組辦理之：一、…」, 第12條「下列事項由秘書辦理之：」,
+    # 第16條「下列事項由人事管理員督同人事佐理人員辦理之：」
+    parsed = parse("I0010003")
+    assert {"教務組", "訓導組", "總務組"} <= set(below(parsed))
+    assert duties(parsed, "教務組")
+    posts = {d.post for d in parsed.duties if d.unit == parsed.agency}
+    assert {"秘書", "人事管理員", "會計員"} <= posts
+
+
+def test_radio_relay_and_control_stations_are_units():
+    # D0010034 內政部警政署警察廣播電臺辦事細則 第4條「本臺設下列科、室及分臺：…八、臺北、新竹、臺中、臺南、高雄、宜蘭、
+    # 花蓮及臺東分臺。」, 第12條「分臺掌理事項如下：」
+    parsed = parse("D0010034")
+    assert {"臺北分臺", "宜蘭分臺", "臺東分臺"} <= set(below(parsed))
+    assert duties(parsed, "花蓮分臺")
+    # K0010015 「…並得設各近場管制塔臺、裝修區臺及其所屬各作業臺。」 + 「近場管制塔臺職掌如下：」
+    assert {"近場管制塔臺", "裝修區臺"} <= set(below(parse("K0010015")))
+    # F0000011 「本處為辦理漁輪海上電訊聯絡工作，設電台一所，…」: the one station, named by its kind word
+    assert "電台" in below(parse("F0000011"))
+
+
+def test_a_name_with_a_clause_word_inside_a_compound_is_a_name():
+    # D0010115 內政部警政署民防指揮管制所辦事細則 第9條「指揮管制科掌理事項如下：」 (指揮 opens the name, not
+    # 「指揮監督所屬…」 prose)
+    parsed = parse("D0010115")
+    assert "指揮管制科" in below(parsed) and duties(parsed, "指揮管制科")
+    # K0010058 「自由貿易港區管理課掌理事項如下：」 (自由, not 「…由提案庭書記科」)
+    assert "自由貿易港區管理課" in below(parse("K0010058"))
+    # N0010027 勞動部勞動力發展署處務規程 「身心障礙者及特定對象就業組掌理事項如下：」 (者 inside the compound)
+    assert "身心障礙者及特定對象就業組" in below(parse("N0010027"))
+
+
+def test_a_units_renwu_are_its_duties():
+    # F0010004 行政院國軍退除役官兵輔導委員會辦事細則 第19條「法規委員會任務如下：一、本會法規案件之審查、研議。」
+    parsed = parse("F0010004")
+    assert "法規委員會" in below(parsed)
+    assert duties(parsed, "法規委員會")[0] == "本會法規案件之審查、研議"
+    # M0010022 行政院農業委員會水土保持局處務規程 「土石流防災中心任務如下：」
+    assert duties(parse("M0010022"), "土石流防災中心")
+
+
+def test_a_unit_set_up_under_another_is_the_one_a_later_article_names_alone():
+    # A0010060 最高行政法院處務規程 「書記廳設下列科，…：」 (審查科, 文書科, …), later
+    # 「審查科之職掌如下：一、文書科送交訴訟文卷之點收事項。」: the 書記廳's 審查科, no second one under the court
+    parsed = parse("A0010060")
+    got = below(parsed)
+    assert "書記廳/審查科" in got and "審查科" not in got
+    assert duties(parsed, "書記廳/審查科")[0] == "文書科送交訴訟文卷之點收事項"
+    # A0020073 高等法院及其分院處務規程 「高等法院設人事室、會計室、統計室及政風室，…」: 高等法院 is the agency itself
+    court = below(parse("A0020073"))
+    assert {"人事室", "統計室"} <= set(court) and not [u for u in court if u.startswith("高等法院")]
+    assert "書記處/民事紀錄科" in court and "民事紀錄科" not in court
+
+
+def test_an_intro_ended_by_a_semicolon_or_full_stop_opens_its_list():
+    # K0010013 交通部民用航空局辦事細則 「人事室職掌如下；」 + 「一、本局人事管理之建議及改進事項。」
+    assert "本局人事管理之建議及改進事項" in duties(parse("K0010013"), "人事室")
+    # A0010064 考銓處組織條例 第2條「考銓處之職掌如左。」 + 「一、關於公職候選人考試之籌辦及試務事項。」
+    assert "關於公職候選人考試之籌辦及試務事項" in duties(parse("A0010064"), "")
+
+
+def test_the_body_above_sets_up_the_agency_and_lists_its_duties():
+    # H0000003 教育部教育研究委員會組織條例 第1條「教育部設教育研究委員會，其任務如左：一、關於教育制度之研究、
+    # 計畫事項。」
+    assert duties(parse("H0000003"), "")[0] == "關於教育制度之研究、計畫事項"
+    # A0030096 採購申訴審議委員會組織準則 第2條「主管機關及直轄市、縣（市）政府分別設採購申訴審議委員會（以下簡稱
+    # 申訴會），掌理下列事項：」
+    assert len(duties(parse("A0030096"), "")) >= 4
+
+
+def test_an_items_set_up_goes_on_after_a_full_stop():
+    # K0000086 交通部高雄港務局暫行組織規程 第2條「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第
+    # 一、第二信號臺，…」: the 港務組's sections, no duty 「設港灣、…」
+    parsed = parse("K0000086")
+    assert {"港務組/港灣課", "港務組/號誌課", "港務組/船舶管理所"} <= set(below(parsed))
+    assert not [d for d in duties(parsed, "港務組") if d.startswith("設")]
+
+
+def test_the_clause_dividing_a_unit_is_no_duty_of_it():
+    # G0310021 財政部高雄關稅局辦事細則 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」
+    parsed = parse("G0310021")
+    assert not [d for d in parsed.duties if d.text.startswith("分設")]
+
+
+def test_ordinals_share_the_unit_word_after_the_last():
+    # K0000086 交通部高雄港務局暫行組織規程 「九、秘書室：設第一、第二、第三、第四課，…」,
+    # 「十、財產室：設第一、第二課、…」
+    got = set(below(parse("K0000086")))
+    assert {f"秘書室/第{n}課" for n in "一二三四"} | {"財產室/第一課", "財產室/第二課"} <= got
+    # K0000103 「五、秘書室：設第一、第二、第三及第四課，…」: no unit 「第三及第四課」
+    assert not [u for u in below(parse("K0000103")) if "及" in u]
+
+
+def test_a_units_summary_before_the_clause_dividing_it_is_its_duty():
+    # G0310011 財政部高雄市國稅局辦事細則 「審查三科掌理菸酒稅、貨物稅、…特種貨物及勞務稅之稽徵及檢舉違章漏稅案件之
+    # 查緝。分設三股，各股之職掌如下：」 (no 事項 before the full stop)
+    assert any(d.startswith("菸酒稅、貨物稅") for d in duties(parse("G0310011"), "審查三科"))
+    # G0310004 財政部證券暨期貨管理委員會辦事細則 「第一組掌理證券募集與發行之核准，…等事項，分設下列各科辦事：」
+    assert any(d.startswith("證券募集與發行之核准") for d in duties(parse("G0310004"), "第一組"))
