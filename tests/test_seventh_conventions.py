@@ -83,6 +83,17 @@ def test_a_chapter_of_office_rules_headed_by_a_unit_names_it():
     assert "董事會" not in below(parse("K0000015"))
 
 
+def test_the_rooms_a_chapter_heads_are_those_its_first_article_gives_posts():
+    # A0020073 「第 十 章 人事室、會計室、統計室、政風室」 第52條「高等法院設人事室、會計室、統計室及政風室，各室置主任
+    # 一人」: 各室 is these four, not also the 法警室 and 公設辯護人室 of earlier chapters (資訊室 has its own 主任, 第49條)
+    parsed = parse("A0020073")
+    chiefs = {p.unit[-1] for p in parsed.posts if p.title == "主任"}
+    assert chiefs == {"資訊室", "人事室", "會計室", "統計室", "政風室"}
+    heading = {u.path[-1]: u.source for u in parsed.units if u.source.line == 230}
+    assert set(heading) == {"人事室", "會計室", "統計室", "政風室"}
+    assert {s.article for s in heading.values()} == {"第52條"}
+
+
 def test_the_officers_of_a_room_named_for_them_do_its_work():
     # A0030229 第54條「技術審查官承法官之命，依專業類別辦理下列事項：」「一、案件之技術判斷。」 (第 八 章 技術審查官室)
     assert "案件之技術判斷" in duties(parse("A0030229"), "技術審查官室")

@@ -327,15 +327,20 @@ class StructureParser:
     # ---------------------------------------------------------------- articles
     def run(self, lines: list[Line]) -> None:
         article: list[Line] = []
+        headings: list[Line] = []
         for line in lines:
             if line.kind == "article":
                 self._article(article)
                 article = []
+                for heading in headings:  # named in the chapter's first article (「各室置主任一人」 there: these)
+                    for name in unit_names(heading.body):
+                        self.unit(name, Line(heading.kind, heading.text, heading.start, heading.end, line.article,
+                                             heading.chapter, body=heading.body))
+                headings = []
             elif line.kind == "chapter" and self.parsed.document.genre == "office_rules":
                 # 「第 六 章 公設辯護人室」, 「第 五 章 人事室、會計室、統計室、政風室、資訊室」 (the courts' 處務規程):
                 # the chapter on a unit's work names it, though its articles speak only of its posts
-                for name in unit_names(line.body):
-                    self.unit(name, line)
+                headings.append(line)
             elif line.kind in ("item", "para"):
                 if line.chapter and NON_STRUCTURE_CHAPTER.search(line.chapter):
                     continue
