@@ -1,4 +1,4 @@
-"""Conventions of the national corpus's long tail (issue 22), each read by a rule that holds across documents.
+"""Conventions of the national corpus's long tail, each read by a rule that holds across documents.
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
 national laws database (data/national.tar.xz).

@@ -85,7 +85,8 @@ def test_a_chapter_of_office_rules_headed_by_a_unit_names_it():
 
 def test_the_rooms_a_chapter_heads_are_those_its_first_article_gives_posts():
     # A0020073 「第 十 章 人事室、會計室、統計室、政風室」 第52條「高等法院設人事室、會計室、統計室及政風室，各室置主任
-    # 一人」: 各室 is these four, not also the 法警室 and 公設辯護人室 of earlier chapters (資訊室 has its own 主任, 第49條)
+    # 一人」: 各室 is these four, not also the 法警室 and 公設辯護人室 of earlier chapters
+    # (資訊室 has its own 主任, 第49條)
     parsed = parse("A0020073")
     chiefs = {p.unit[-1] for p in parsed.posts if p.title == "主任"}
     assert chiefs == {"資訊室", "人事室", "會計室", "統計室", "政風室"}

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from .lineage import Status, history_entries, roc_date
-from .succession import (
+from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
     FAMILY,

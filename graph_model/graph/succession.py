@@ -49,12 +49,22 @@ from .lineage import (
     renames,
     roc_date,
 )
+from .members import begun_alike, carried_on_by_parts, family_by_places, kept_as_unit, went_with_siblings
+from .succession_edges import (
+    AGENCY_KINDS,
+    EDGE,
+    FAMILY,
+    KIND_ENDING,
+    MOVE_DAYS,
+    _add_edge,
+    _agencies_of_documents,
+    _days,
+    _end,
+    _replace_successor,
+    _topic_chars,
+)
 
-EDGE = "SUCCEEDED_BY"
-AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
 PREPARATORY = "籌備處"
-FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區監理所: the bodies of one kind
-_WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
 
 
 def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = None) -> None:
@@ -62,14 +72,6 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     each document's enactment date (the first entry of its 沿革) from ``docs`` (parsed documents);
     ``table``: the rows of data/lineage.tsv (:func:`~graph_model.graph.lineage.read_table`), read
     from the file when not given."""
-    from .members import (  # (it builds on this module's helpers)
-        begun_alike,
-        carried_on_by_parts,
-        family_by_places,
-        kept_as_unit,
-        went_with_siblings,
-    )
-
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
@@ -363,11 +365,6 @@ def _under_ministry(graph, uid: str) -> bool:
     return parent is not None and "/".join(graph.node(parent)["path"]) == _ministry_of(graph, uid)
 
 
-def _end(statuses) -> str:
-    """The date the last document of a body ended."""
-    return max((s.date for s in statuses if s.date), default="")
-
-
 def _names_its_own(graph, uid: str) -> bool:
     """True when the documents name a successor of the unit itself, not only where its parent's work went."""
     own = [t for t, _ in graph.out(uid, EDGE)]
@@ -408,8 +405,6 @@ def _moved_families(graph, docs) -> list[tuple[str, str, str, Status]]:
     return out
 
 
-# A member left its old parent with the family when it ended this close to the family's move.
-MOVE_DAYS = 62
 
 
 def _absorbed(graph, ended: Mapping, revised: Mapping[str, list[str]]) -> None:
@@ -568,7 +563,7 @@ def _became_family(graph, ended: Mapping) -> None:
 # The ending two names share that says they are bodies of one kind (人員訓練所, 勞工保險局): this long at
 # least (not 博物館, 警察局, 工程處: 國立臺灣博物館 is not 國立臺灣史前文化博物館), with this many characters
 # that are not unit words; a company's (股份有限公司) says nothing of what it does.
-KIND_ENDING, KIND_TOPIC = 4, 2
+KIND_TOPIC = 2
 _NOT_A_KIND = ("公司", PREPARATORY)
 
 
@@ -861,10 +856,6 @@ def _moves_from(graph, parent: str, statuses: list, moved) -> list[tuple[str, st
     return out
 
 
-def _days(a: str, b: str) -> int:
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-
-
 def _prepared_elsewhere(graph, ended: Mapping) -> None:
     """A preparatory office that names no successor became the body it prepared, though no document
     here sets that body up (國立東華大學籌備處 → 國立東華大學: 「本處於國立東華大學成立時裁撤之」) — or the one
@@ -899,26 +890,6 @@ def _longest_run(a: str, b: str) -> str:
         while j <= len(a) and a[i:j] in b:
             best, j = a[i:j], j + 1
     return best
-
-
-def _topic_chars(text: str) -> str:
-    """The characters of ``text`` that say what a body is about, in order (事務委員會 → 事務)."""
-    return "".join(ch for ch in text if ch in _topic(ch))
-
-
-def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
-                       at: str = "") -> None:
-    """Make ``target`` the successor of ``uid`` in place of where its parent's work went (``said``:
-    the document's words that say so, when one does)."""
-    node, body = graph.node(uid), graph.node(target)
-    for old, _ in graph.out(uid, EDGE):
-        graph.g.remove_edge(uid, old, key=f"{EDGE}:{old}")
-    shown = graph.node(at) if at else body  # the unit whose lines are the evidence
-    where = said.where if said is not None else \
-        f"{shown['doc']} line {shown['line']}" if shown.get("line") else shown.get("doc", "")
-    when = said.date if said is not None and said.date else node.get("status_date", "")
-    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],), when, evidence, where))
-    node.update(status="superseded", successors=[" › ".join(body["path"])])
 
 
 def _heirs_of_ancestors(graph, uid: str) -> list[str]:
@@ -968,17 +939,6 @@ def documents_about(graph) -> dict[str, str]:
     return _agencies_of_documents(graph.units())
 
 
-def _agencies_of_documents(units) -> dict[str, str]:
-    """Document id -> the organization it is about: the deepest unit its title line names (a title
-    names the chain 交通部 › 觀光局; the units the text sets up come from later lines)."""
-    out: dict[str, tuple[int, str]] = {}
-    for unit in units:
-        for src in unit.get("sources", ()):
-            if src.get("line") == 1 and len(unit["path"]) > out.get(src["doc"], (0, ""))[0]:
-                out[src["doc"]] = (len(unit["path"]), unit["id"])
-    return {doc: uid for doc, (_, uid) in sorted(out.items())}
-
-
 def _same_name_below(graph, target: str, old: str, ended: Mapping) -> str:
     """A successor named at a higher level (農業部, the body that repealed 行政院農業委員會漁業署's rules)
     that holds a unit of the old one's name (農業部 › 漁業署): that unit is the successor."""
@@ -1021,16 +981,6 @@ def _add_successor(graph, source: str, target: str, s) -> None:
     if graph.node(target)["path"] == [target] and target in BRANCH_BODIES.values() and "廢止" in s.evidence:
         return
     _add_edge(graph, source, target, s)
-
-
-def _add_edge(graph, source: str, target: str, s) -> None:
-    m = _WHERE_LINE.match(s.where)
-    prov = {"doc": m["doc"], "line": int(m["line"]), "article": m["article"] or ""} if m else \
-        {"doc": s.where.split(" ")[0] if s.where else s.doc, "line": 0, "article": ""}
-    key = f"{EDGE}:{target}"  # one succession per pair: the first evidence found
-    if graph.edge(source, target, key) is None:
-        graph.g.add_edge(source, target, key=key, type=EDGE, date=s.date, evidence=s.evidence, where=s.where,
-                         item="", **prov)
 
 
 def note(unit: Mapping) -> str:

@@ -1,0 +1,71 @@
+"""What the succession rules share: the edge they write, the kinds of body they follow, dates.
+
+:mod:`graph_model.graph.succession` and :mod:`graph_model.graph.members` both write ``SUCCEEDED_BY`` edges
+through these; they live apart so that neither module imports the other.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .continuity import _topic
+from .lineage import Status
+
+EDGE = "SUCCEEDED_BY"
+AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
+FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區監理所: the bodies of one kind
+_WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
+# A member left its old parent with the family when it ended this close to the family's move.
+MOVE_DAYS = 62
+# The ending two names share that says they are bodies of one kind (see succession.KIND_TOPIC): this long at least.
+KIND_ENDING = 4
+
+
+def _add_edge(graph, source: str, target: str, s) -> None:
+    m = _WHERE_LINE.match(s.where)
+    prov = {"doc": m["doc"], "line": int(m["line"]), "article": m["article"] or ""} if m else \
+        {"doc": s.where.split(" ")[0] if s.where else s.doc, "line": 0, "article": ""}
+    key = f"{EDGE}:{target}"  # one succession per pair: the first evidence found
+    if graph.edge(source, target, key) is None:
+        graph.g.add_edge(source, target, key=key, type=EDGE, date=s.date, evidence=s.evidence, where=s.where,
+                         item="", **prov)
+
+
+def _agencies_of_documents(units) -> dict[str, str]:
+    """Document id -> the organization it is about: the deepest unit its title line names (a title
+    names the chain 交通部 › 觀光局; the units the text sets up come from later lines)."""
+    out: dict[str, tuple[int, str]] = {}
+    for unit in units:
+        for src in unit.get("sources", ()):
+            if src.get("line") == 1 and len(unit["path"]) > out.get(src["doc"], (0, ""))[0]:
+                out[src["doc"]] = (len(unit["path"]), unit["id"])
+    return {doc: uid for doc, (_, uid) in sorted(out.items())}
+
+
+def _days(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _end(statuses) -> str:
+    """The date the last document of a body ended."""
+    return max((s.date for s in statuses if s.date), default="")
+
+
+def _topic_chars(text: str) -> str:
+    """The characters of ``text`` that say what a body is about, in order (事務委員會 → 事務)."""
+    return "".join(ch for ch in text if ch in _topic(ch))
+
+
+def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status | None = None,
+                       at: str = "") -> None:
+    """Make ``target`` the successor of ``uid`` in place of where its parent's work went (``said``:
+    the document's words that say so, when one does)."""
+    node, body = graph.node(uid), graph.node(target)
+    for old, _ in graph.out(uid, EDGE):
+        graph.g.remove_edge(uid, old, key=f"{EDGE}:{old}")
+    shown = graph.node(at) if at else body  # the unit whose lines are the evidence
+    where = said.where if said is not None else \
+        f"{shown['doc']} line {shown['line']}" if shown.get("line") else shown.get("doc", "")
+    when = said.date if said is not None and said.date else node.get("status_date", "")
+    _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],), when, evidence, where))
+    node.update(status="superseded", successors=[" › ".join(body["path"])])
