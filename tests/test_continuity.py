@@ -652,3 +652,15 @@ def test_a_bureau_of_an_administration_is_one_of_its_branches_of_that_kind(tmp_p
     graph = history_of(tmp_path, "J0010044", "J0000124").graph(history=True)
     edge = succeeded_by(graph, "行政院/經濟部/水利署/南區水資源局")["行政院/經濟部/水利署/各區水資源分署"]
     assert edge["evidence"].startswith("one of 各區水資源分署")
+
+
+def test_a_body_that_ended_before_its_parents_heir_began_is_not_the_heirs(tmp_path):
+    # 土壤及地下水污染整治基金管理委員會組織規程 (O0000014): 「中華民國九十九年四月二十日行政院環境保護署…令發布廢止」,
+    # thirteen years before 環境部組織法 (O0000031) was enacted; 環境部 repealed 環境保護署's 處務規程 (O0010001:
+    # 「中華民國一百十三年五月十七日環境部…令發布廢止」).  What became of 環境保護署 is not the committee's fate.
+    graph = history_of(tmp_path, "O0000014", "O0000001", "O0010001", "O0000031").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "土壤及地下水污染整治基金管理委員會")
+    parent = graph.parent(old)
+    assert graph.node(parent)["name"] == "環境保護署" and "環境部" in graph.node(parent)["successors"][0]
+    assert graph.node(old)["status_date"] == "2010-04-20"
+    assert not graph.node(old).get("successors") and not succeeded_by(graph, old)

@@ -904,7 +904,10 @@ def _heirs_of_ancestors(graph, uid: str) -> list[str]:
 def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
     """A unit that is history and names no successor of its own is part of an agency that has one:
     that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署) — unless it lies in a member
-    its family's heirs did not carry on (``left``)."""
+    its family's heirs did not carry on (``left``), or it ended well before that agency's heir began."""
+    heir_docs: dict[str, list[str]] = {}  # unit id -> the documents about it (its own acts and rules)
+    for doc, uid in documents_about(graph).items():
+        heir_docs.setdefault(uid, []).append(doc)
     for uid in ended:
         node = graph.node(uid)
         if node.get("successors"):
@@ -913,7 +916,7 @@ def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
         while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors") \
                 and not graph.node(up).get("governed_by"):
             up, below = graph.parent(up), up
-        if up is None or below in left:
+        if up is None or below in left or _ended_before(_body_below(graph, uid, up), graph, up, heir_docs):
             continue
         if graph.node(up).get("governed_by") == up:  # rules of its own the graph does not hold
             continue
@@ -932,6 +935,32 @@ def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
             above = graph.node(up)
             node.update(status="superseded", status_date=node.get("status_date") or above.get("status_date", ""),
                         successors=list(above["successors"]))
+
+
+def _body_below(graph, uid: str, up: str) -> Mapping:
+    """The body right below ``up`` that ``uid`` was part of (itself if it is that body): a division or 分場
+    dropped from its body's rules while the body went on is the body's (公路總局's 2018 office rules → 公路總局,
+    then 公路局; 茶業改良場 › 台東分場 → 茶業改良場), and the body says when it ended."""
+    body: Mapping = {}
+    while uid != up:
+        if graph.node(uid)["kind"] in AGENCY_KINDS:
+            body = graph.node(uid)
+        uid = graph.parent(uid) or up
+    return body
+
+
+def _ended_before(node: Mapping, graph, up: str, heir_docs: Mapping[str, list[str]]) -> bool:
+    """``node`` ended well before (more than :data:`MOVE_DAYS`) the body ``up`` went to began: that body is
+    not its immediate successor, and ``history`` shows the chain (土壤及地下水污染整治基金管理委員會, repealed in
+    2010 by 環境保護署, did not go to 環境部, set up in 2023).  The heir began when its own first document was
+    enacted or the edge's date, whichever is earlier: its predecessor's repeal often lags (衛生署's act was
+    repealed in 2015, 衛生福利部組織法 enacted in 2013).  A successor the graph does not hold gives no date."""
+    edges = graph.out(up, EDGE)
+    dates = [d.get("date", "") for _, d in edges] + \
+        [graph.get(f"doc:{doc}", {}).get("enacted", "") for target, _ in edges for doc in heir_docs.get(target, ())]
+    began = min((d for d in dates if d), default="")
+    mine = node.get("status_date", "")
+    return bool(mine and began) and mine < began and _days(mine, began) > MOVE_DAYS
 
 
 def documents_about(graph) -> dict[str, str]:
