@@ -664,3 +664,13 @@ def test_a_body_that_ended_before_its_parents_heir_began_is_not_the_heirs(tmp_pa
     assert graph.node(parent)["name"] == "環境保護署" and "環境部" in graph.node(parent)["successors"][0]
     assert graph.node(old)["status_date"] == "2010-04-20"
     assert not graph.node(old).get("successors") and not succeeded_by(graph, old)
+
+
+def test_a_body_whose_name_a_new_sibling_now_holds_below_it_moved_there(tmp_path):
+    # 看守所組織通則 (I0000006), repealed 2016: 「令公布廢止」; 法務部矯正署看守所組織準則 (I0000026, from 2011-01-01):
+    # 「法務部矯正署為辦理被告羈押業務，特設各看守所」 — 法務部 › 看守所 went under its new sibling 矯正署 (I0000024).
+    graph = history_of(tmp_path, "I0000006", "I0000024", "I0000026").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["法務部", "看守所"])
+    new = next(u["id"] for u in graph.units() if u["path"][-3:] == ["法務部", "矯正署", "看守所"])
+    assert graph.node(old)["status"] == "superseded" and graph.node(new).get("status") != "superseded"
+    assert succeeded_by(graph, old)[new]["evidence"] == "the same name under 行政院 › 法務部 › 矯正署"

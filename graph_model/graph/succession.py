@@ -312,7 +312,9 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
     or anywhere if the name is distinctive: the reorganisation moved it (行政院農業委員會 › 臺中區農業改良場
     → 農業部 › 臺中區農業改良場; 交通部觀光局 › 東部海岸國家風景區管理處 → 交通部觀光署 › …).  That body is
     its successor also where the documents only said where its parent's work went (行政院衛生署 ›
-    胸腔病院: 衛生福利部, which holds a 胸腔病院).  A preparatory office became the body it prepared."""
+    胸腔病院: 衛生福利部, which holds a 胸腔病院).  Or a body under a new sibling, its name unchanged: it went
+    under that body (法務部 › 看守所 → 法務部 › 矯正署 › 看守所, 「法務部矯正署為辦理被告羈押業務，特設各看守所」).
+    A preparatory office became the body it prepared."""
     by_name: dict[str, list[str]] = {}
     ended_by_name: dict[str, list[str]] = {}
     for unit in graph.units():
@@ -341,6 +343,7 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
         ministries = {_ministry_of(graph, r) for r in (uid, *heirs)}
         same = [u for u in by_name.get(node["name"], [])
                 if any(u.startswith(h + "/") for h in heirs)
+                or parent is not None and (above := graph.parent(u)) is not None and graph.parent(above) == parent
                 or len(node["name"]) >= DISTINCT_NAME and (
                     _ministry_of(graph, u) in ministries
                     or named[node["name"]] == 2 and _under_ministry(graph, u) and _under_ministry(graph, uid))]
