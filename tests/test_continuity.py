@@ -674,3 +674,14 @@ def test_a_body_whose_name_a_new_sibling_now_holds_below_it_moved_there(tmp_path
     new = next(u["id"] for u in graph.units() if u["path"][-3:] == ["法務部", "矯正署", "看守所"])
     assert graph.node(old)["status"] == "superseded" and graph.node(new).get("status") != "superseded"
     assert succeeded_by(graph, old)[new]["evidence"] == "the same name under 行政院 › 法務部 › 矯正署"
+
+
+def test_the_one_body_set_up_beside_it_the_day_it_ended_with_duties_alike_carried_it_on(tmp_path):
+    # 內政部營建署市鄉規劃局暫行組織規程 (D0000090): 「中華民國九十七年八月二十日內政部…令發布廢止」; the same day
+    # 城鄉發展分署組織規程 (D0000152) took effect: 「內政部營建署為辦理城鄉規劃及發展業務，特設城鄉發展分署」.
+    graph = history_of(tmp_path, "D0000008", "D0000090", "D0000152").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["營建署", "市鄉規劃局"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["營建署", "城鄉發展分署"])
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("set up beside it the day it ended, 2008-08-20, its duties alike")
+    assert graph.node(old)["status"] == "superseded"

@@ -49,7 +49,14 @@ from .lineage import (
     renames,
     roc_date,
 )
-from .members import begun_alike, carried_on_by_parts, family_by_places, kept_as_unit, went_with_siblings
+from .members import (
+    begun_alike,
+    carried_on_by_parts,
+    family_by_places,
+    kept_as_unit,
+    set_up_that_day,
+    went_with_siblings,
+)
 from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
@@ -151,6 +158,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
     begun_alike(graph, ended, docs)
+    set_up_that_day(graph, ended, docs)
     left = carried_on_by_parts(graph, ended)
     went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
