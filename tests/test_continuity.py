@@ -652,3 +652,36 @@ def test_a_bureau_of_an_administration_is_one_of_its_branches_of_that_kind(tmp_p
     graph = history_of(tmp_path, "J0010044", "J0000124").graph(history=True)
     edge = succeeded_by(graph, "行政院/經濟部/水利署/南區水資源局")["行政院/經濟部/水利署/各區水資源分署"]
     assert edge["evidence"].startswith("one of 各區水資源分署")
+
+
+def test_a_body_that_ended_before_its_parents_heir_began_is_not_the_heirs(tmp_path):
+    # 土壤及地下水污染整治基金管理委員會組織規程 (O0000014): 「中華民國九十九年四月二十日行政院環境保護署…令發布廢止」,
+    # thirteen years before 環境部組織法 (O0000031) was enacted; 環境部 repealed 環境保護署's 處務規程 (O0010001:
+    # 「中華民國一百十三年五月十七日環境部…令發布廢止」).  What became of 環境保護署 is not the committee's fate.
+    graph = history_of(tmp_path, "O0000014", "O0000001", "O0010001", "O0000031").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "土壤及地下水污染整治基金管理委員會")
+    parent = graph.parent(old)
+    assert graph.node(parent)["name"] == "環境保護署" and "環境部" in graph.node(parent)["successors"][0]
+    assert graph.node(old)["status_date"] == "2010-04-20"
+    assert not graph.node(old).get("successors") and not succeeded_by(graph, old)
+
+
+def test_a_body_whose_name_a_new_sibling_now_holds_below_it_moved_there(tmp_path):
+    # 看守所組織通則 (I0000006), repealed 2016: 「令公布廢止」; 法務部矯正署看守所組織準則 (I0000026, from 2011-01-01):
+    # 「法務部矯正署為辦理被告羈押業務，特設各看守所」 — 法務部 › 看守所 went under its new sibling 矯正署 (I0000024).
+    graph = history_of(tmp_path, "I0000006", "I0000024", "I0000026").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["法務部", "看守所"])
+    new = next(u["id"] for u in graph.units() if u["path"][-3:] == ["法務部", "矯正署", "看守所"])
+    assert graph.node(old)["status"] == "superseded" and graph.node(new).get("status") != "superseded"
+    assert succeeded_by(graph, old)[new]["evidence"] == "the same name under 行政院 › 法務部 › 矯正署"
+
+
+def test_the_one_body_set_up_beside_it_the_day_it_ended_with_duties_alike_carried_it_on(tmp_path):
+    # 內政部營建署市鄉規劃局暫行組織規程 (D0000090): 「中華民國九十七年八月二十日內政部…令發布廢止」; the same day
+    # 城鄉發展分署組織規程 (D0000152) took effect: 「內政部營建署為辦理城鄉規劃及發展業務，特設城鄉發展分署」.
+    graph = history_of(tmp_path, "D0000008", "D0000090", "D0000152").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["營建署", "市鄉規劃局"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["營建署", "城鄉發展分署"])
+    edge = succeeded_by(graph, old)[new]
+    assert edge["evidence"].startswith("set up beside it the day it ended, 2008-08-20, its duties alike")
+    assert graph.node(old)["status"] == "superseded"

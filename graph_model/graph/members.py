@@ -17,6 +17,8 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
   the longest such beginning and no other: it carried the old one on;
 - **carried on by parts**: a family that ended with no successor, half or more of whose members (two at least)
   other bodies carried on: those bodies, together (國立各社會教育館: 國立彰化、國立臺南生活美學館);
+- **set up that day**: the one body set up beside it the day it ended, its duties alike (市鄉規劃局 →
+  城鄉發展分署, 2008-08-20);
 - **went with its siblings**: a body of the kind of a family in force under the body its siblings of that kind
   went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山).
 """
@@ -27,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from datetime import date
 
+from .continuity import MIN_NAMED, _work
 from .lineage import Status, history_entries, roc_date
 from .succession_edges import (
     AGENCY_KINDS,
@@ -200,6 +203,28 @@ def begun_alike(graph, ended: Mapping, docs) -> None:
             target = best[0]
             _replace_successor(graph, uid, target, f"set up {born[target]}, as it ended, its name beginning as its "
                                                    f"own: {name[:longest]}")
+
+
+def set_up_that_day(graph, ended: Mapping, docs) -> None:
+    """A body that ended with no successor, and the one body set up beside it (under the same parent) whose first
+    rules took effect the very day its own ended, its duties alike (:data:`~graph_model.graph.continuity.MIN_NAMED`
+    at least: more than a coincidence of dates): that body carried it on (內政部營建署 › 市鄉規劃局, its rules
+    repealed 2008-08-20 → 城鄉發展分署, 「內政部營建署為辦理城鄉規劃及發展業務，特設城鄉發展分署」, in force from
+    the day they were made).  Two such bodies: which one is not guessed."""
+    born = _born(graph, {p.document.id: took_effect(p.document.meta.get("history", "")) for p in docs})
+    duty_words, work = _work(graph)
+    for uid in _waiting(graph, ended):
+        end, parent = _end(ended[uid]), graph.parent(uid)
+        if not end or parent is None:
+            continue
+        found = [c for c in graph.children(parent) if c != uid and born.get(c) == end
+                 and graph.node(c)["kind"] in AGENCY_KINDS and not (c in ended and _end(ended[c]) <= end)]
+        if len(found) != 1:
+            continue
+        alike = duty_words.similar(*(work(uid)[0], work(found[0])[0]), work(uid)[1], work(found[0])[1])
+        if alike >= MIN_NAMED:
+            _replace_successor(graph, uid, found[0], f"set up beside it the day it ended, {end}, its duties alike "
+                                                     f"({alike:.2f})")
 
 
 # A family's name: 各 and what its members are, after what they share (國立各社會教育館: 社會教育館).

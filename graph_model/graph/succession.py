@@ -49,7 +49,14 @@ from .lineage import (
     renames,
     roc_date,
 )
-from .members import begun_alike, carried_on_by_parts, family_by_places, kept_as_unit, went_with_siblings
+from .members import (
+    begun_alike,
+    carried_on_by_parts,
+    family_by_places,
+    kept_as_unit,
+    set_up_that_day,
+    went_with_siblings,
+)
 from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
@@ -151,6 +158,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
     begun_alike(graph, ended, docs)
+    set_up_that_day(graph, ended, docs)
     left = carried_on_by_parts(graph, ended)
     went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
@@ -312,7 +320,9 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
     or anywhere if the name is distinctive: the reorganisation moved it (行政院農業委員會 › 臺中區農業改良場
     → 農業部 › 臺中區農業改良場; 交通部觀光局 › 東部海岸國家風景區管理處 → 交通部觀光署 › …).  That body is
     its successor also where the documents only said where its parent's work went (行政院衛生署 ›
-    胸腔病院: 衛生福利部, which holds a 胸腔病院).  A preparatory office became the body it prepared."""
+    胸腔病院: 衛生福利部, which holds a 胸腔病院).  Or a body under a new sibling, its name unchanged: it went
+    under that body (法務部 › 看守所 → 法務部 › 矯正署 › 看守所, 「法務部矯正署為辦理被告羈押業務，特設各看守所」).
+    A preparatory office became the body it prepared."""
     by_name: dict[str, list[str]] = {}
     ended_by_name: dict[str, list[str]] = {}
     for unit in graph.units():
@@ -341,6 +351,7 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
         ministries = {_ministry_of(graph, r) for r in (uid, *heirs)}
         same = [u for u in by_name.get(node["name"], [])
                 if any(u.startswith(h + "/") for h in heirs)
+                or parent is not None and (above := graph.parent(u)) is not None and graph.parent(above) == parent
                 or len(node["name"]) >= DISTINCT_NAME and (
                     _ministry_of(graph, u) in ministries
                     or named[node["name"]] == 2 and _under_ministry(graph, u) and _under_ministry(graph, uid))]
@@ -904,7 +915,10 @@ def _heirs_of_ancestors(graph, uid: str) -> list[str]:
 def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
     """A unit that is history and names no successor of its own is part of an agency that has one:
     that is where its work went (行政院農業委員會漁業署's 漁船科 → 農業部 › 漁業署) — unless it lies in a member
-    its family's heirs did not carry on (``left``)."""
+    its family's heirs did not carry on (``left``), or it ended well before that agency's heir began."""
+    heir_docs: dict[str, list[str]] = {}  # unit id -> the documents about it (its own acts and rules)
+    for doc, uid in documents_about(graph).items():
+        heir_docs.setdefault(uid, []).append(doc)
     for uid in ended:
         node = graph.node(uid)
         if node.get("successors"):
@@ -913,7 +927,7 @@ def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
         while up is not None and not graph.out(up, EDGE) and not graph.node(up).get("successors") \
                 and not graph.node(up).get("governed_by"):
             up, below = graph.parent(up), up
-        if up is None or below in left:
+        if up is None or below in left or _ended_before(_body_below(graph, uid, up), graph, up, heir_docs):
             continue
         if graph.node(up).get("governed_by") == up:  # rules of its own the graph does not hold
             continue
@@ -932,6 +946,32 @@ def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
             above = graph.node(up)
             node.update(status="superseded", status_date=node.get("status_date") or above.get("status_date", ""),
                         successors=list(above["successors"]))
+
+
+def _body_below(graph, uid: str, up: str) -> Mapping:
+    """The body right below ``up`` that ``uid`` was part of (itself if it is that body): a division or 分場
+    dropped from its body's rules while the body went on is the body's (公路總局's 2018 office rules → 公路總局,
+    then 公路局; 茶業改良場 › 台東分場 → 茶業改良場), and the body says when it ended."""
+    body: Mapping = {}
+    while uid != up:
+        if graph.node(uid)["kind"] in AGENCY_KINDS:
+            body = graph.node(uid)
+        uid = graph.parent(uid) or up
+    return body
+
+
+def _ended_before(node: Mapping, graph, up: str, heir_docs: Mapping[str, list[str]]) -> bool:
+    """``node`` ended well before (more than :data:`MOVE_DAYS`) the body ``up`` went to began: that body is
+    not its immediate successor, and ``history`` shows the chain (土壤及地下水污染整治基金管理委員會, repealed in
+    2010 by 環境保護署, did not go to 環境部, set up in 2023).  The heir began when its own first document was
+    enacted or the edge's date, whichever is earlier: its predecessor's repeal often lags (衛生署's act was
+    repealed in 2015, 衛生福利部組織法 enacted in 2013).  A successor the graph does not hold gives no date."""
+    edges = graph.out(up, EDGE)
+    dates = [d.get("date", "") for _, d in edges] + \
+        [graph.get(f"doc:{doc}", {}).get("enacted", "") for target, _ in edges for doc in heir_docs.get(target, ())]
+    began = min((d for d in dates if d), default="")
+    mine = node.get("status_date", "")
+    return bool(mine and began) and mine < began and _days(mine, began) > MOVE_DAYS
 
 
 def documents_about(graph) -> dict[str, str]:
