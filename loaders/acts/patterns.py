@@ -332,6 +332,10 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 FAMILY_OF_A_KIND = lazy(rf"(?=\S{{2}})(?:{UNIT_SUFFIX_PATTERN})")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
+# 「學生（員）總隊分設一至三大隊」 (D0080004): a subject whose name holds an alternate in parentheses (not an item's
+# number, not 「（以下簡稱…）」).
+NAME_WITH_ALTERNATE = lazy(r"(?:[^，。：、（）「」]"
+                           r"|（[^（）、，。\d一二三四五六七八九十以]{1,2}）(?=[^，。：、（）「」\s]))*")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
 # 「…輔導會，為安置退除役官兵從事水產養殖工作，特依輔導會組織條例第十六條規定，設置魚殖管理處」 (F0000012): the law
 # the agency is set up under, between its purpose and 設, is no part of either.

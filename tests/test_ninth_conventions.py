@@ -1,0 +1,27 @@
+"""Conventions the ninth hand-checked sample (eval/ninth) showed, each read by a rule that holds across
+documents.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import duties_of, parse_national, units_below
+
+parse, below, duties = parse_national, units_below, duties_of
+
+
+def test_a_name_may_hold_an_alternate_in_parentheses():
+    # D0000022 中央警察大學組織條例「本大學設學生（員）總隊，掌理學生（員）軍訓及生活輔導事項；置總隊長一人…」
+    parsed = parse("D0000022")
+    assert "學生（員）總隊" in below(parsed)
+    assert duties(parsed, "學生（員）總隊") == ["學生（員）軍訓及生活輔導事項"]
+    # D0080004 中央警察大學辦事細則「…醫務室、人事室、會計室、學生（員）總隊（以下簡稱各單位）…」 and its own article
+    # 「學生（員）總隊分設一至三大隊，其職掌如下：」「一、學生（員）軍訓之實施及考核事項。」
+    parsed = parse("D0080004")
+    assert "學生（員）總隊" in below(parsed)
+    assert "學生（員）軍訓之實施及考核事項" in duties(parsed, "學生（員）總隊")
+    # J0000064 「各局得依實際需要於所轄區域，設水庫（堰壩）管理中心，掌理水庫運轉…」
+    assert "水庫（堰壩）管理中心" in below(parse("J0000064"))
+    # U0000002 審計處室組織通則「各縣（市）審計室得設三課至五課」: every 審計室 of the family, no unit
+    assert not [u for u in below(parse("U0000002")) if "（" in u]
