@@ -25,3 +25,11 @@ def test_a_name_may_hold_an_alternate_in_parentheses():
     assert "水庫（堰壩）管理中心" in below(parse("J0000064"))
     # U0000002 審計處室組織通則「各縣（市）審計室得設三課至五課」: every 審計室 of the family, no unit
     assert not [u for u in below(parse("U0000002")) if "（" in u]
+
+
+def test_an_office_calls_itself_by_the_tail_of_its_name_in_the_genres_opening_article():
+    # A0020209 監察院監察委員行署辦事細則 第2條「行署處理事務，除法令別有規定外，悉依本細則行之。」: 行署 is the
+    # agency itself, so 「行署各科室得分股辦事」 sets up no unit 行署
+    parsed = parse("A0020209")
+    assert "行署" in parsed.units[len(parsed.agency) - 1].aliases
+    assert "行署" not in below(parsed)
