@@ -33,3 +33,14 @@ def test_an_office_calls_itself_by_the_tail_of_its_name_in_the_genres_opening_ar
     parsed = parse("A0020209")
     assert "行署" in parsed.units[len(parsed.agency) - 1].aliases
     assert "行署" not in below(parsed)
+
+
+def test_a_unit_sets_up_an_office_and_staffs_it():
+    # A0010053 法院組織法「地方法院設公證處，置公證人及佐理員；…」, 「地方法院設提存所，置主任及佐理員。」,
+    # 「地方法院設登記處，置主任及佐理員。」: units of the class 地方法院, whatever their posts are called
+    units = set(below(parse("A0010053")))
+    assert {"地方法院/公證處", "地方法院/提存所", "地方法院/登記處"} <= units
+    # 「地方法院設公設辯護人室，置公設辯護人…」, 「高等法院設公設辯護人室，…」: 公設 (state-appointed) is a word, not 設
+    assert {"地方法院/公設辯護人室", "高等法院/公設辯護人室"} <= units
+    # 「最高法院設於中央政府所在地。」 sets up nothing
+    assert not [u for u in units if u.endswith("所在地")]
