@@ -44,3 +44,12 @@ def test_a_unit_sets_up_an_office_and_staffs_it():
     assert {"地方法院/公設辯護人室", "高等法院/公設辯護人室"} <= units
     # 「最高法院設於中央政府所在地。」 sets up nothing
     assert not [u for u in units if u.endswith("所在地")]
+
+
+def test_a_courts_chambers_are_units():
+    # A0010053 法院組織法「地方法院分設民事庭、刑事庭，其庭數視事務之繁簡定之」, 「地方法院得設簡易庭」,
+    # 「高等法院分設民事庭、刑事庭」
+    units = set(below(parse("A0010053")))
+    assert {"地方法院/民事庭", "地方法院/刑事庭", "地方法院/簡易庭", "高等法院/民事庭", "高等法院/刑事庭"} <= units
+    # A0020093 最高法院處務規程「第 三 章 民、刑事庭」: the chapter on the chambers' work names them
+    assert {"民事庭", "刑事庭"} <= set(below(parse("A0020093")))

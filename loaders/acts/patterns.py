@@ -171,7 +171,8 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 # 「地方法院設公證處，置公證人及佐理員」, 「地方法院設提存所，置主任及佐理員」 (A0010053): a 處 or 所 set up and staffed
 # right away is a unit the subject sets up, however its posts are named.
 UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])"
-                   r"|^[^，。；]{2,16}?設(?!計|備|施|定|於|置)[^，。；]{1,12}?[處所]，置")
+                   r"|^[^，。；]{2,16}?設(?!計|備|施|定|於|置)[^，。；]{1,12}?[處所]，置"
+                   r"|設[^，。；]{0,16}?(?:民事|刑事|處分|簡易)庭(?:[，、及與：]|$)")  # 「地方法院分設民事庭、刑事庭」
 # 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
 # before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
 EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
