@@ -33,9 +33,11 @@ from loaders import LoadError  # noqa: E402
 
 # (系, 連, 營: a research station's 農藝系, a military school's 勤務連 and 教勤營, in its list of units)
 UNIT_END = re.compile(r"(部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|廠|場|園|庫|段|班|團|校|司|廳|府|法庭|"
-                      r"委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所|系|連|營)$")
+                      r"事庭|分庭|易庭|委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所|系|連|營)$")
 RANGE = re.compile(r"[至、]|[一二三四五六七八九十]+(?:組|科|課|股|隊|處|室)[^，。]*[及和][^，。]*$")
 PUNCT = re.compile(r"[，,。：:；;「」（）()\-—/\s]")
+# 「學生（員）總隊」: an alternate in parentheses inside a name is the text's own name (the gold writes it so)
+ALTERNATE = re.compile(r"（[^（）、，。]{1,2}）(?=[^（）、，。\s])")
 UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|隊|站)|分[一二三四五六七八九十]+(科|組|股|課)辦事|"
                           r"(組|科|室|課|處)[:：]\s*掌理")
 # A name that is only unit words, a collective of them or alternatives (分署, 辦事處, 各組, 科室, 各科或課).
@@ -91,7 +93,8 @@ def check(name: str, data: bytes) -> dict:
         staffed = {p.unit[-1] for p in parsed.posts if getattr(p, "unit", None) and len(p.unit) > top}
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
-                   punct=[n for n in own if PUNCT.search(n)], ranges=[n for n in own if RANGE.search(n)],
+                   punct=[n for n in own if PUNCT.search(ALTERNATE.sub("", n))],
+                   ranges=[n for n in own if RANGE.search(n)],
                    long=[n for n in own if len(n) > 18],
                    absent=[n for n in own if _norm(written.get(n, n)) not in text],
                    no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],

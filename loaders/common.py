@@ -154,7 +154,11 @@ def split_residual(duty: str) -> list[str]:
     return [subjects, m.group("residual")]
 
 
-UNIT_NAME = lazy(rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
+# 「學生（員）總隊」 (D0000022, D0080004), 「水庫（堰壩）管理中心」 (J0000064): an alternate reading in parentheses
+# inside a name is part of it, as the text writes it (not an item's number, not 「（以下簡稱…）」).
+UNIT_NAME = lazy(rf"(?:[^，。；：、（）「」\s]{{1,12}}"
+                 rf"（(?![一二三四五六七八九十\d]+）)[^，。；：、（）「」\s以]{{1,2}}）)?"
+                 rf"[^，。；：、（）「」\s]{{1,24}}?(?:{UNIT_SUFFIX_PATTERN})")
 
 
 def split_unit_list(text: str, strict: bool = False) -> list[str]:

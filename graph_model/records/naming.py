@@ -75,6 +75,9 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     # 部's 司 (綜合規劃司), 院's 廳 (民事廳, 書記廳), 館 inside an agency (國會圖書館); an agency's own 館 is
     # classified by classify_agency.
     ("司", "Division"), ("廳", "Division"), ("法庭", "Division"), ("館", "Division"),
+    # a court's chambers by the cases they hear (「地方法院分設民事庭、刑事庭」, 「…分設刑事強制處分庭」, A0010053;
+    # 「得設簡易庭」): never 庭 alone, which ends 家庭
+    ("事庭", "Division"), ("分庭", "Division"), ("易庭", "Division"),
     ("部", "Agency"), ("院", "Agency"), ("署", "Agency"), ("局", "Agency"), ("關", "Agency"), ("府", "Agency"),
 )
 

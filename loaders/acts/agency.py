@@ -206,7 +206,8 @@ _CATEGORY_OWN = lazy(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞
 _TOP_LEVEL = lazy(r"(?:部|府|^(?:行政|立法|司法|考試|監察)院)$")
 
 
-_SUBJECT_VERB = lazy(r"^(?:掌理|設|置|為|之|得設|分設|應|綜理)")
+# 「行署處理事務，除法令別有規定外，悉依本細則行之」 (A0020209): the genre's opening article, as 「本署處理事務」
+_SUBJECT_VERB = lazy(r"^(?:掌理|設|置|為|之|得設|分設|應|綜理|處理(?:事務|業務|署務|會務))")
 
 
 def _generic_self_names(name: str, lines: list[Line]) -> set[str]:

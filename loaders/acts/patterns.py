@@ -168,7 +168,11 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 # catch-alls, 院長交辦事項, would become first answers of the whole-government set that nobody has graded.)
 # 「第一組設組長副組長各一人，…其掌管事項如左項：」: 掌管 too.
 # 「法規委員會任務如下：」 (F0010004), 「稽查電臺之任務如左：」 (K0000013): a unit's 任務 are its duties too.
-UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])")
+# 「地方法院設公證處，置公證人及佐理員」, 「地方法院設提存所，置主任及佐理員」 (A0010053): a 處 or 所 set up and staffed
+# right away is a unit the subject sets up, however its posts are named.
+UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])"
+                   r"|^[^，。；]{2,16}?設(?!計|備|施|定|於|置)[^，。；]{1,12}?[處所]，置"
+                   r"|設[^，。；]{0,16}?(?:民事|刑事|處分|簡易)庭(?:[，、及與：]|$)")  # 「地方法院分設民事庭、刑事庭」
 # 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
 # before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
 EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
@@ -332,6 +336,10 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 FAMILY_OF_A_KIND = lazy(rf"(?=\S{{2}})(?:{UNIT_SUFFIX_PATTERN})")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
+# 「學生（員）總隊分設一至三大隊」 (D0080004): a subject whose name holds an alternate in parentheses (not an item's
+# number, not 「（以下簡稱…）」).
+NAME_WITH_ALTERNATE = lazy(r"(?:[^，。：、（）「」]"
+                           r"|（[^（）、，。\d一二三四五六七八九十以]{1,2}）(?=[^，。：、（）「」\s]))*")
 # 「外交部為促進…實質關係，及保護旅居當地國人之權益，得在上述國家或地區設置駐外代表機構」
 # 「…輔導會，為安置退除役官兵從事水產養殖工作，特依輔導會組織條例第十六條規定，設置魚殖管理處」 (F0000012): the law
 # the agency is set up under, between its purpose and 設, is no part of either.

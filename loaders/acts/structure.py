@@ -56,6 +56,7 @@ from .patterns import (
     LIST_KINDS,
     LISTED_NAME,
     LISTED_UNIT,
+    NAME_WITH_ALTERNATE,
     NESTED_SET_UP,
     NON_STRUCTURE_CHAPTER,
     ONE_UNIT_WORD,
@@ -313,7 +314,11 @@ class StructureParser:
         if group:
             self.last_owner = None
             return group, ""
+        # 「學生（員）總隊分設一至三大隊」: a name's alternate in parentheses does not end the subject (but
+        # 「各縣（市）審計室得設三課至五課」, U0000002, is every one of a kind in the country, no unit)
         head = re.split(r"[，。：、（）「」]", text, maxsplit=1)[0][:30]
+        if not COLLECTIVE.match(text) and (alternate := NAME_WITH_ALTERNATE.match(text)):
+            head = alternate[0][:30]
         ends = [m.start() for m in SUBJECT_END.finditer(head, 2)]
         if (comma := SUBJECT_COMMA_SETS_UP.match(text)) and not ends:
             ends = [comma.end("subject")]  # 「旗札薩克公署，設總務、政務二科」

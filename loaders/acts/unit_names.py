@@ -82,7 +82,8 @@ def listed_names(text: str) -> list[str]:
     for segment in joined_names(expand_names(text)):
         names += unit_names(segment) or split_unit_list(segment)
     # 「設教學、註冊、設備三組」: 設備組 is a name (設 as a verb is none: 「…、設測量隊」)
-    return [n for n in names if not COUNTED.match(n) and not re.search(r"設(?!計|備|施)", n)]
+    # (公設辯護人室: 公設, "appointed by the state", is a word, A0010053)
+    return [n for n in names if not COUNTED.match(n) and not re.search(r"(?<!公)設(?!計|備|施)", n)]
 
 
 def split_names(text: str) -> list[str]:
