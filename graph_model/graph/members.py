@@ -94,6 +94,18 @@ def _waiting(graph, ended: Mapping) -> list[str]:
             and not graph.out(uid, EDGE)]
 
 
+def _heir_only_of_parent(graph, ended: Mapping) -> list[tuple[str, str]]:
+    """The bodies whose one successor is their parent's, given them with it (衛生署's act: 「行政院衛生署 →
+    衛生福利部」, its 國民健康局 too), with that heir: a body under it may have carried them on by name (國民健康署)."""
+    out = []
+    for uid in ended:
+        parent, own = graph.parent(uid), [t for t, _ in graph.out(uid, EDGE)]
+        if graph.node(uid)["kind"] in AGENCY_KINDS and parent and len(own) == 1 and \
+                own[0] in {t for t, _ in graph.out(parent, EDGE)}:
+            out.append((uid, own[0]))
+    return out
+
+
 def _born(graph, enacted: Mapping[str, str]) -> dict[str, str]:
     """A body with documents of its own -> when the first of them was made."""
     born: dict[str, str] = {}
@@ -184,15 +196,20 @@ def begun_alike(graph, ended: Mapping, docs) -> None:
     # the bodies by the day they were set up, to take those near a body's end at once
     days = sorted((date.fromisoformat(when).toordinal(), c) for c, when in born.items()
                   if graph.node(c)["kind"] in AGENCY_KINDS)
-    for uid in _waiting(graph, ended):
+    for uid, under in [(uid, None) for uid in _waiting(graph, ended)] + _heir_only_of_parent(graph, ended):
         end, name = _end(ended[uid]), _plain(graph.node(uid)["name"])
         if not end:
             continue
-        day = date.fromisoformat(end).toordinal()
+        # near the end of any of its documents: an act is often repealed years after the body's rules (國民健康局's
+        # 辦事細則 ended 2013-07-21, two days before 國民健康署 began; its 組織條例 was repealed in 2015)
+        near = {c for when in {s.date for s in ended[uid] if s.date}
+                for _, c in days[bisect_left(days, (date.fromisoformat(when).toordinal() - MOVE_DAYS, "")):
+                                 bisect_right(days, (date.fromisoformat(when).toordinal() + MOVE_DAYS, "\uffff"))]}
         found: dict[str, int] = {}
-        for _, c in days[bisect_left(days, (day - MOVE_DAYS, "")):bisect_right(days, (day + MOVE_DAYS, "\uffff"))]:
+        for c in sorted(near):
             other = _plain(graph.node(c)["name"])
-            if c == uid or other[:1] != name[:1] or other == name or c in ended and _end(ended[c]) <= end:
+            if c == uid or other[:1] != name[:1] or other == name or c in ended and _end(ended[c]) <= end \
+                    or under is not None and graph.parent(c) != under:
                 continue
             n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
             if len(_topic_chars(name[:n])) >= KIND_ENDING:
