@@ -688,9 +688,10 @@ def test_the_one_body_set_up_beside_it_the_day_it_ended_with_duties_alike_carrie
 
 
 def test_a_bureau_given_its_parents_heir_is_succeeded_by_the_body_under_the_heir_its_name_begins(tmp_path):
-    # 行政院衛生署組織法's 沿革: 「行政院衛生署 → 衛生福利部…行政院衛生署改制」, said of 國民健康局 too; its 辦事細則
-    # ended 2013-07-21 (its 組織條例 only in 2015), and 衛生福利部國民健康署組織法 第1條 「衛生福利部為辦理國民健康業務，
-    # 特設國民健康署」 took effect 2013-07-23: the bureau went on as 國民健康署, not as the whole ministry.
+    # 行政院衛生署組織法's 沿革: 「行政院衛生署 → 衛生福利部…行政院衛生署改制」, said of 國民健康局 too; its
+    # 辦事細則 ended 2013-07-21 (its 組織條例 only in 2015), and 衛生福利部國民健康署組織法 第1條
+    # 「衛生福利部為辦理國民健康業務，特設國民健康署」 took effect 2013-07-23: the bureau went on as 國民健康署,
+    # not as the whole ministry.
     graph = history_of(tmp_path, "L0000001", "L0000055", "L0000046", "L0010011", "L0000057").graph(history=True)
     old = "行政院/衛生署/國民健康局"
     assert list(succeeded_by(graph, old)) == ["行政院/衛生福利部/國民健康署"]
