@@ -97,7 +97,7 @@ LISTED_UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 # A piece that names a parent agency ends with one of these; the last piece may end with any word.
-_PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司", "銀行", "館")
+_PARENT_SUFFIXES = AGENCY_SUFFIXES + ("公司", "銀行", "館", "會議")  # 國家安全會議訴願審議委員會
 # A piece never starts with a joining word (高等軍事法院「及其分院」檢察署) or a quantifier.
 _NO_PIECE_START = ("及", "與", "暨", "和", "、", "之", "其", "所屬", "附屬", "或")
 _WORD_AFTER = set("理分門長務")
@@ -196,8 +196,19 @@ def _first_cut(name: str, i: int) -> int | None:
     return None
 
 
+_NUMBERED_BUREAU = lazy(r"^第[一二三四五六七八九十]+局$")
+
+
 def classify_unit(name: str) -> tuple[str, str]:
-    """Return ``(kind, unit_type)`` of a unit name, e.g. ``('Section', '科')``."""
+    """Return ``(kind, unit_type)`` of a unit name, e.g. ``('Section', '科')``.
+
+    A bureau named by its number is an internal division (總統府第一局), not an agency:
+
+    >>> classify_unit("第一局"), classify_unit("中央氣象局")
+    (('Division', '局'), ('Agency', '局'))
+    """
+    if _NUMBERED_BUREAU.match(name):
+        return "Division", name[-1]
     for suffix, kind in _UNIT_SUFFIXES + LISTED_UNIT_SUFFIXES:
         if name.endswith(suffix) and (len(name) > len(suffix) or name == "燈塔"):
             return kind, suffix

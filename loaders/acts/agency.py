@@ -179,7 +179,11 @@ def _placed(full: str, category: str) -> str:
 
     >>> _placed("法院", "司法＞院本部＞組織目"), _placed("中央印製廠", "行政＞中央銀行＞組織目")
     ('司法院法院', '中央銀行中央印製廠')
+    >>> _placed("中華民國總統府", "總統＞總統府＞組織目")
+    '總統府'
     """
+    if full.startswith(_STATE) and full[len(_STATE):] in BRANCH_BODIES.values():
+        return full[len(_STATE):]  # 中華民國總統府: the state's name before the head of a branch
     filed = _CATEGORY_OWN.match(category)
     if filed and full.startswith(filed.group("name")) and not full.startswith(BRANCH_BODIES[filed.group("branch")]):
         # Filed under its own name (行政＞中央銀行, 總統＞國家安全會議): a body directly under its branch's head.
@@ -199,6 +203,7 @@ def _placed(full: str, category: str) -> str:
     return parent + full
 
 
+_STATE = "中華民國"
 _CATEGORY_OWN = lazy(r"^(?P<branch>行政|立法|司法|考試|監察|總統)＞(?P<name>[^＞]{2,20})(?:＞|$)")
 
 

@@ -1,0 +1,42 @@
+"""Where a document's agency stands in the government: the name its title gives, placed by the text and the
+database's 法規類別.  Real documents of data/national.tar.xz; each expectation is checked against their text."""
+from __future__ import annotations
+
+import json
+import sys
+
+from support import REPO
+
+sys.path.insert(0, str(REPO / "eval"))
+import corpus  # noqa: E402
+
+
+def graph_of(tmp_path, *pcodes: str):
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    for pcode in pcodes:
+        (tmp_path / f"{pcode}.json").write_bytes(corpus.national_file(pcode))
+    store = open_store(tmp_path / "store.db")
+    store.add(read_paths([tmp_path]).documents)
+    return store.graph()
+
+
+def test_the_state_s_name_before_the_presidential_office_is_the_office_itself(tmp_path):
+    # 中華民國總統府組織法 第1條 「總統依據憲法行使職權，設總統府。」, 第2條 「總統府設下列各局、室：一、第一局。…」;
+    # 總統府法規委員會組織規程 sets up the office's committee: both are 總統府's, not a body 中華民國總統府 under it.
+    act = json.loads(corpus.national_file("A0010012"))
+    assert act["法規名稱"] == "中華民國總統府組織法" and act["法規類別"] == "總統＞總統府＞組織目"
+    graph = graph_of(tmp_path, "A0010012", "A0010101")
+    assert not [u for u in graph.units() if u["name"] == "中華民國總統府"]
+    children = {graph.node(c)["name"]: graph.node(c) for c in graph.children("總統府")}
+    assert {"第一局", "第二局", "第三局", "機要室", "侍衛室", "公共事務室", "法規委員會"} <= set(children)
+    # a bureau named by its number is one of the office's divisions, not an agency of its own
+    assert children["第一局"]["kind"] == "Division"
+    assert any("公布法律" in duty["text"] for duty, _ in graph.duties_of("總統府/第一局"))
+
+
+def test_a_committee_of_the_national_security_council_is_under_the_council(tmp_path):
+    # 國家安全會議訴願審議委員會組織規程 第2條 「國家安全會議為辦理訴願事件，應設訴願審議委員會」
+    graph = graph_of(tmp_path, "A0010021", "A0010024")
+    committee = next(u for u in graph.units() if u["name"] == "訴願審議委員會")
+    assert committee["id"] == "總統府/國家安全會議/訴願審議委員會"
