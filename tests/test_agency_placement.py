@@ -40,3 +40,11 @@ def test_a_committee_of_the_national_security_council_is_under_the_council(tmp_p
     graph = graph_of(tmp_path, "A0010021", "A0010024")
     committee = next(u for u in graph.units() if u["name"] == "訴願審議委員會")
     assert committee["id"] == "總統府/國家安全會議/訴願審議委員會"
+
+
+def test_a_committee_named_for_what_it_mediates_is_one_body(tmp_path):
+    # 直轄市縣（市）公寓大廈爭議事件調處委員會組織準則: 調處 (to mediate) ends like an agency word (處); the
+    # committee is one body, not 「…調處」 with a bare 「委員會」 under it.
+    graph = graph_of(tmp_path, "D0000141")
+    names = {u["name"] for u in graph.units()}
+    assert "直轄市縣（市）公寓大廈爭議事件調處委員會" in names and "委員會" not in names

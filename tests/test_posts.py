@@ -448,3 +448,16 @@ def test_posts_of_a_collective_go_to_each_unit_of_its_kind():
     # 「各級行政法院得置通譯」 where no court of any level is set up: the agency's
     recs = extract_posts("各級行政法院得置通譯、技士。", Source("d", 157), ("行政法院",), {})
     assert {r.unit for r in recs} == {("行政法院",)}
+
+
+@pytest.mark.parametrize("text, title", [
+    # 國家通訊傳播委員會組織法 第13條 (P0000008): police another body places at the commission's request
+    ("本會得商請警政主管機關置專責警察，協助取締違反通訊傳播法令事項。", "專責警察"),
+    # 中央健康保險局籌備處組織規程 (L0000019): the office itself engages them
+    ("本處得視未來中央健康保險局所需人員，聘請相關機構人員為本處兼任人員。", None),
+])
+def test_the_agency_acting_through_a_modal_verb_names_no_unit(text, title):
+    agency = ("行政院", "國家通訊傳播委員會")
+    records = extract_posts(text, Source("P0000008", 68, 68, "第13條"), agency, {})
+    assert records and all(r.unit == agency for r in records)
+    assert title is None or [r.title for r in records if r.kind == "post"] == [title]

@@ -141,8 +141,8 @@ def split_agency_name(name: str) -> tuple[str, ...]:
     ('交通部', '民用航空局', '民航人員訓練所')
     >>> split_agency_name("國防部高等軍事法院及其分院檢察署"), split_agency_name("基隆關稅局")
     (('國防部', '高等軍事法院及其分院檢察署'), ('基隆關稅局',))
-    >>> split_agency_name("不當黨產處理委員會")
-    ('不當黨產處理委員會',)
+    >>> split_agency_name("不當黨產處理委員會"), split_agency_name("內政部公寓大廈爭議事件調處委員會")
+    (('不當黨產處理委員會',), ('內政部', '公寓大廈爭議事件調處委員會'))
     >>> split_agency_name("直轄市、縣（市）（局）建築爭議事件評審委員會")
     ('直轄市、縣（市）（局）建築爭議事件評審委員會',)
     >>> split_agency_name("經濟部商品檢驗局所屬各分局"), split_agency_name("中央銀行中央印製廠")
@@ -189,8 +189,10 @@ def _first_cut(name: str, i: int) -> int | None:
             continue
         if len(suffix) == 1 and rest[0] in _WORD_AFTER or name[j - 2:j] in _WORDS_ENDING_LIKE_AGENCIES:
             continue  # 不當黨產「處理」委員會, 「部分」; 中正國防「幹部」預備學校: words, not agencies
-        if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest) and rest != "法院") or rest == "籌備處":
-            # 司法院法院: the courts; 國家漫畫博物館籌備處 prepares a body that does not exist yet
+        if len(rest) < 2 or (len(rest) < 3 and not _FAMILY.match(rest) and rest != "法院") or rest == "籌備處" \
+                or rest in AGENCY_SUFFIXES:
+            # 司法院法院: the courts; 國家漫畫博物館籌備處 prepares a body that does not exist yet; 公寓大廈爭議事件
+            # 調處委員會: a kind word alone names no body
             continue
         return j
     return None

@@ -99,6 +99,8 @@ _TITLE_ENDINGS = lazy(r"(?:長|員|師|司|士|官|秘書|委員|主任|監|正|
 _POST_VERB = lazy(r"(?<![設建配購裝放位安佈布擱購添增])(?P<each>各)?置")
 # (常設性任務編組: what a unit is set up as, no unit set up)
 _SETS = lazy(r"(?<![建附常])設(?!置|立|計|備|施|有|法|定)(?P<names>.+)$")
+# 「本會得商請…」, 「本處得視…」: the document's organization as the subject of a modal verb
+_AGENCY_ACTING = lazy(rf"^{SELF_REFERENCE}(?:得|應|亦得)(?:商請|視|洽|請)")
 _QUOTA = lazy(r"所需(?:工作)?人員|員額內(?:派充|調派|派兼|兼任|調用)")
 _CONCURRENT = lazy(r"由(?P<who>.+?)兼任")
 _SUB = lazy(rf"^(?:(?P<every>各職稱中之)|其中|另)(?P<title>{_TITLE})?{_COUNT}(?P<tail>.*)$")
@@ -293,6 +295,10 @@ class _PostReader:
         set_up = _SETS.search(prefix)
         if set_up and (names := _unit_names(set_up.group("names"))):
             self.set_units(names, prefix[:set_up.start()])
+            return
+        if _AGENCY_ACTING.match(prefix):
+            # 「本會得商請警政主管機關置專責警察」, 「本處得視未來…所需人員，聘請…」: the agency acts, no unit is named
+            self.ctx = _Context(self.agency)
             return
         # 「各處、室」 as a whole
         names = [prefix] if self.every(prefix) is not None else _unit_names(prefix)
@@ -543,7 +549,7 @@ class _PostReader:
         head = re.split(r"所需(?:工作)?人員", piece)[0]
         head = re.sub(r"^(?:其餘|另|前項)", "", head)
         units = self.ctx.units
-        if head and not re.match(r"^各?(?:室|該)?$", head):
+        if head and not re.match(r"^各?(?:室|該)?$", head) and not _AGENCY_ACTING.match(head):
             names = [head] if self.every(head) is not None else _unit_names(re.sub(r"^各", "", head))
             if names:
                 units = self.resolve_all(names)
