@@ -48,3 +48,12 @@ def test_a_committee_named_for_what_it_mediates_is_one_body(tmp_path):
     graph = graph_of(tmp_path, "D0000141")
     names = {u["name"] for u in graph.units()}
     assert "直轄市縣（市）公寓大廈爭議事件調處委員會" in names and "委員會" not in names
+
+
+def test_a_provincial_government_is_the_outpost_its_rules_name(tmp_path):
+    # 福建省政府組織規程 第2條 「福建省政府（以下簡稱本府）為行政院派出機關，受行政院指揮監督」: the database files
+    # it under 內政部 (法規類別 行政＞內政部＞組織目); its own words place it under 行政院, as 臺灣省政府.
+    rules = json.loads(corpus.national_file("A0010088"))
+    assert rules["法規類別"] == "行政＞內政部＞組織目"
+    graph = graph_of(tmp_path, "A0010088")
+    assert "行政院/福建省政府" in graph and "行政院/內政部/福建省政府" not in graph

@@ -59,6 +59,9 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
     if members:  # 「交通部公路總局北、中、南部汽車技術訓練中心」: a family, its members named in the title
         full = "".join(above) + family
     as_titled, full = full, _placed(full, doc.meta.get("category", ""))
+    parent = "" if doc.meta.get("abolished") else _outpost_of(split_agency_name(full)[-1], lines[:12])
+    if parent and not full.startswith(parent):  # (a repealed document's parent is history: its 法規類別 is now)
+        full = parent + split_agency_name(full)[-1]
     # (folded: 「飛航服務總台（以下簡稱本總台）」 in the document of 飛航服務總臺, K0000046)
     folded = fold_name(full)
     self_names = {short for name, short, _ in defs
@@ -89,6 +92,28 @@ def document_agency(lines: list[Line], parsed: ParsedDocument) -> tuple[tuple[st
         kind, unit_type = classify_agency(member)
         parsed.units.append(UnitRecord(agency + (member,), kind, unit_type, source, written=listed))
     return agency, self_names
+
+
+def _outpost_of(name: str, lines: list[Line]) -> str:
+    """The body whose outpost the document's opening article says it is: 「福建省政府（以下簡稱本府）為行政院派出機關，
+    受行政院指揮監督」 (filed under 內政部 by the database).  (「…隸屬內政部警政署」 is not followed: the body's other
+    documents, filed by the database alone, would place it twice.)
+
+    >>> from loaders.read.text import logical_lines
+    >>> _outpost_of("福建省政府", logical_lines("福建省政府（以下簡稱本府）為行政院派出機關，受行政院指揮監督。"))
+    '行政院'
+    >>> _outpost_of("臺灣省政府", logical_lines("臺灣省政府為本院派出機關。"))
+    ''
+    """
+    for line in lines:
+        m = _OUTPOST_OF.search(line.text)
+        if m and line.text[:m.start()].endswith(name) and m.group("parent") in BRANCH_BODIES.values():
+            return m.group("parent")
+    return ""
+
+
+# 「福建省政府（以下簡稱本府）為行政院派出機關」
+_OUTPOST_OF = lazy(r"(?:（以下簡稱[^）]{1,8}）)?，?為(?P<parent>[^，。；、]{2,12}?)(?:之)?派出機關")
 
 
 def _as_written(name: str, lines: list[Line], joined: bool = False) -> set[str]:
