@@ -182,25 +182,6 @@ def short_forms(key: str) -> list[str]:
     return [short for long, short in ABBREVIATIONS.items() if long in key]
 
 
-# The character by which each county or city stands in the name of a region (高屏澎東 = 高雄、屏東、澎湖、臺東;
-# 雲嘉南 = 雲林、嘉義、臺南): the common convention of Taiwan's regional offices.
-REGION_CHARS = {"北": ("臺北", "新北"), "基": ("基隆",), "宜": ("宜蘭",), "桃": ("桃園",), "竹": ("新竹",),
-                "苗": ("苗栗",), "中": ("臺中",), "彰": ("彰化",), "投": ("南投",), "雲": ("雲林",), "嘉": ("嘉義",),
-                "南": ("臺南",), "高": ("高雄",), "屏": ("屏東",), "東": ("臺東",), "花": ("花蓮",), "澎": ("澎湖",),
-                "金": ("金門",), "馬": ("馬祖", "連江")}
-# Three or more in a row: two are as often another word (中南部, 北投, 高屏溪, 嘉南平原).
-_REGION = re.compile(f"[{''.join(REGION_CHARS)}]{{3,}}")
-
-
-def region_counties(key: str) -> list[str]:
-    """The counties and cities the regions named in a folded key stand for.
-
-    >>> region_counties("勞動部勞動力發展署雲嘉南分署")
-    ['雲林', '嘉義', '臺南']
-    """
-    return [county for m in _REGION.finditer(key) for ch in m.group() for county in REGION_CHARS[ch]]
-
-
 def _strip_trail(part: str, words=_TRAIL_WORDS) -> str:
     """``part`` without its longest suffix made of ``words`` (辦理的單位, 由誰…負責); linear in ``part``.
 

@@ -631,16 +631,3 @@ def test_off_topic_queries_get_no_partial_match(run):
     result = run("which", "天氣預報")
     assert result.exit_code == 1
     assert result.stdout.startswith("No unit handles 「天氣預報」 in the loaded documents.")
-
-
-def test_a_region_named_by_its_counties_asks_for_the_office_named_for_the_region():
-    # 勞動力發展署's five 分署 (N0010031–N0010035) each keep 「綜合運籌策略與措施之規劃及擬訂」; their names
-    # give each region by the characters of its counties (高屏澎東 = 高雄、屏東、澎湖、臺東).  Asked
-    # 「高雄屏東一帶…」, the office of that region answers, by name then its sections (on the whole national
-    # store the five offices' 特定對象 sections tied before, 中彰投分署's first).
-    from graph_model.graph.graph import OrgGraph
-    from queries.lookup.ask import ask_graph
-    from support import parse_national
-    graph = OrgGraph.build([parse_national(f"N00100{n}") for n in range(31, 36)])
-    hits = ask_graph(graph, "高雄屏東一帶職訓和就業業務的整體策略是誰在規劃？", top=5).hits
-    assert all(h.unit["id"].startswith("行政院/勞動部/勞動力發展署/高屏澎東分署") for h in hits)

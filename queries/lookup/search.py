@@ -39,7 +39,7 @@ from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
 from queries.entries import Entry, duty_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
-from queries.textnorm import fold, opencc_triggers, region_counties, short_forms
+from queries.textnorm import fold, opencc_triggers, short_forms
 
 from .definitions import graph_definitions
 from .ranking import (
@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from graph_model.graph.graph import OrgGraph
 
 FORMAT = "orggraph-which-index"
-VERSION = 6
+VERSION = 5
 
 
 
@@ -182,8 +182,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
     name_postings: dict[str, list[int]] = {}
     for i, u in enumerate(units):
         path_key = fold(" ".join(u.path), triggers)
-        # A region's name holds its counties: 高雄屏東一帶 asks for the 高屏澎東分署.
-        for term in key_terms(" ".join([path_key, *short_forms(path_key), *region_counties(path_key)])):
+        for term in key_terms(path_key + " " + " ".join(short_forms(path_key))):
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
     return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
