@@ -5,7 +5,8 @@
 Each law is read as `orggraph load` reads it (the open-data JSON itself) and parsed alone.
 Printed: documents parsed / refused (with reason) / crashed, and suspect unit names — with
 punctuation, unexpanded ranges or lists, absent from the text, over 18 characters, without a unit
-word at the end, only unit words or a collective (辦事處, 各組; 司法院各廳, 級法院 among posts' units too) —
+word at the end, only unit words or a collective (辦事處, 各組, 館; 司法院各廳, 級法院: among posts' units too, as
+the store makes a unit of a post's) —
 family documents that name their members but yield none of them, and documents whose text sets units up
 but that yield at most one.  These are invariants, not a score (the score is eval/run.py on the
 hand-checked sample); examples leave out the sample's documents unless --include-sample.
@@ -97,7 +98,8 @@ def check(name: str, data: bytes) -> dict:
                    ranges=[n for n in own if RANGE.search(n)],
                    long=[n for n in own if len(n) > 18],
                    absent=[n for n in own if _norm(written.get(n, n)) not in text],
-                   no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
+                   no_unit_end=[n for n in own if not UNIT_END.search(n)],
+                   bare=sorted(n for n in set(own) | staffed if BARE.match(n)),
                    family_unnamed=_family_unnamed(parsed, text, own),
                    prose=sorted(n for n in set(own) | staffed if PROSE.match(n)),
                    collective=sorted(n for n in set(own) | staffed if COLLECTIVE.match(n)),
@@ -124,7 +126,8 @@ def main() -> None:
           f"{time.perf_counter() - t0:.1f}s")
     keys = (("punct", "unit names with punctuation"), ("ranges", "unexpanded ranges/lists"),
             ("long", "names over 18 characters"), ("absent", "names not in the text"),
-            ("no_unit_end", "names without a unit word at the end"), ("bare", "names that are only unit words"),
+            ("no_unit_end", "names without a unit word at the end"),
+            ("bare", "names that are only unit words, units or posts' units (館, 各組)"),
             ("family_unnamed", "family documents naming members that yield none"),
             ("prose", "prose read as names, units or posts' units (本室設三課, 若干工務所)"),
             ("collective", "collectives read as units or posts' units (各科, 前項各科, 司法院各廳, 級法院)"))

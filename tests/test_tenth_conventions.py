@@ -1,0 +1,43 @@
+"""Conventions the tenth hand-checked sample (eval/tenth) and the lead's reading of the national store showed,
+each read by a rule that holds across documents.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import parse_national, units_below
+
+parse, below = parse_national, units_below
+
+
+def _posts(parsed) -> dict[str, set[str]]:
+    """Each post's title → the units (paths under the agency) that hold it."""
+    n = len(parsed.agency)
+    out: dict[str, set[str]] = {}
+    for p in parsed.posts:
+        if getattr(p, "title", None):
+            out.setdefault(p.title, set()).add("/".join(p.unit[n:]))
+    return out
+
+
+def test_a_post_of_a_unit_named_only_by_a_unit_word_is_its_parents_per_unit():
+    # A0010019 中央研究院研究所組織規程「研究所（處）為辦理圖書之蒐集…必要時得設館，置館主任一人」: no unit 「館」;
+    # the 館主任 is the 研究所's, one in each 館
+    parsed = parse("A0010019")
+    head = [p for p in parsed.posts if getattr(p, "title", "") == "館主任"]
+    assert [(p.unit[len(parsed.agency):], p.per) for p in head] == [((), "館")]
+    # D0000053 國家公園警察大隊組織條例「隊置隊長一人，副隊長一人」, no 隊 named: the 大隊's, per 隊
+    parsed = parse("D0000053")
+    assert _posts(parsed)["副隊長"] == {""}
+    assert not [u for units in _posts(parsed).values() for u in units if u == "隊"]
+
+
+def test_the_agencys_own_name_before_a_units_name_is_that_unit():
+    # A0010016 中央研究院組織法「中央研究院研究所置所長一人」: the 研究所 the act set up (「…設立研究所」),
+    # not a unit 「中央研究院研究所」 beside it
+    parsed = parse("A0010016")
+    assert _posts(parsed)["所長"] == {"研究所"}
+    # A0010015 稽勳委員會組織條例「稽勳委員會秘書處置主任秘書一人」: its 秘書處
+    assert _posts(parse("A0010015"))["主任秘書"] == {"秘書處"}
+    assert "稽勳委員會秘書處" not in below(parse("A0010015"))
