@@ -41,3 +41,17 @@ def test_the_agencys_own_name_before_a_units_name_is_that_unit():
     # A0010015 稽勳委員會組織條例「稽勳委員會秘書處置主任秘書一人」: its 秘書處
     assert _posts(parse("A0010015"))["主任秘書"] == {"秘書處"}
     assert "稽勳委員會秘書處" not in below(parse("A0010015"))
+
+
+def test_rules_to_follow_and_conditions_are_no_duties():
+    # A0010019 第23條「研究所所務會議審查聘任案時依下列規定辦理：」「一、討論新聘研究人員時，…投票時，低於受評審人
+    # 申請級別者應退席。」 and 「研究所籌備處合於下列條件者，其處務會議得依前項規定辦理聘審事宜：」: who votes, not
+    # what the 研究所 does
+    texts = [d.text for d in parse("A0010019").duties]
+    assert not [t for t in texts if "投票時" in t or "討論新聘研究人員時" in t or "有七名" in t]
+    # H0000080 國立臺灣交響樂團暫行組織規程「本團置指揮、副指揮、團員，均為聘任，並依下列規定辦理：」「一、依教育人員
+    # 任用條例及其施行細則有關規定辦理。」: how they are hired
+    assert not [d for d in parse("H0000080").duties if "任用條例" in d.text]
+    # S0000016「甄審會會議審議事項依下列規定辦理：」「一、交通部甄審會審議部長交議之升資甄審及資位甄審案件。」:
+    # what a body reviews stays its duty
+    assert [d for d in parse("S0000016").duties if "部長交議之升資甄審" in d.text]

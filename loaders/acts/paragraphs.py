@@ -69,6 +69,7 @@ from .patterns import (
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
+    RULES_INTRO,
     SET_UP_ABOVE,
     SET_UP_BELOW,
     SETS_UP,
@@ -160,7 +161,8 @@ def prepare(line: Line) -> Paragraph:
     # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
     text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))
-    duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
+    last = re.split(r"。(?=.)", text)[-1]
+    duty_intro = intro and bool(DUTY_INTRO.search(last)) and not RULES_INTRO.search(last)
     return Paragraph(line, text, intro, duty_intro)
 
 
@@ -843,7 +845,15 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
 
 
 def other_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """A list of something else than duties (a meeting's members, 得由局行文 matters) opens nothing."""
+    """A list of something else than duties (a meeting's members, 得由局行文 matters) opens nothing; so do rules
+    to follow and conditions (A0010019), though their intro says 辦理:
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第一組。", "第一組會議審查聘任案時依下列規定辦理：",
+    ...      "一、討論新聘研究人員時，…均得出席參與討論。",
+    ...      "第一組合於下列條件者，其組務會議得依前項規定辦理聘審事宜：", "一、有七名以上研究員時，得審查新聘事宜。")
+    unit 第一組
+    """
     return NO_LIST if para.intro else None
 
 
