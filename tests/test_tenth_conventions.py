@@ -55,3 +55,12 @@ def test_rules_to_follow_and_conditions_are_no_duties():
     # S0000016「甄審會會議審議事項依下列規定辦理：」「一、交通部甄審會審議部長交議之升資甄審及資位甄審案件。」:
     # what a body reviews stays its duty
     assert [d for d in parse("S0000016").duties if "部長交議之升資甄審" in d.text]
+
+
+def test_a_units_item_names_the_kinds_of_its_own_sub_list():
+    # F0000018 高雄榮民總醫院組織規程「五、病理檢驗部：…臨床檢驗、血庫業務及有關病理檢驗、教學、研究等事項，分左列
+    # 各科、庫：」 … 「(七) 血庫。」
+    assert "病理檢驗部/血庫" in below(parse("F0000018"))
+    # F0000031 臺中榮民總醫院組織規程「一、內科部：…分左列各科、庫、中心：」 … 「(十二) 血庫。」「(十三) 加護中心。」
+    units = below(parse("F0000031"))
+    assert {"內科部/血庫", "內科部/加護中心"} <= set(units)

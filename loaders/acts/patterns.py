@@ -193,6 +193,9 @@ SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
 LIST_KINDS = lazy(r"[設置](?:下列|左列)(?:各)?[一二三四五六七八九十]*(?P<kinds>[^，。；：]{1,12})"
                   r"(?:[，,][^，。；：]{0,8})?[：:]$")
+# 「五、病理檢驗部：…血庫業務及有關病理檢驗…等事項，分左列各科、庫：」 (F0000018): a unit's item names the kinds of
+# its own sub-list, 血庫 among its 科.
+SUB_LIST_KINDS = lazy(r"分(?:下列|左列)各(?P<kinds>[^，。；：]{1,12})[：:]$")
 UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
                      r"(?=。?$|[：:]|之?(?:職掌|掌理|辦理|負責|審查|審議|掌管))")
 # 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties
