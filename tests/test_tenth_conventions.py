@@ -64,3 +64,14 @@ def test_a_units_item_names_the_kinds_of_its_own_sub_list():
     # F0000031 臺中榮民總醫院組織規程「一、內科部：…分左列各科、庫、中心：」 … 「(十二) 血庫。」「(十三) 加護中心。」
     units = below(parse("F0000031"))
     assert {"內科部/血庫", "內科部/加護中心"} <= set(units)
+
+
+def test_a_set_up_with_no_subject_goes_on_with_its_articles_unit():
+    # F0010004 輔導會辦事細則 第13條「第八處分設二科，掌理下列事項：」 … 「設查核組（任務編組），任務如下：」
+    # 「一、綜理本會及所屬機關（構）公共工程施工品質查核。」: the 第八處's task force, with its own duties
+    parsed = parse("F0010004")
+    units = set(below(parsed))
+    assert {"第八處/查核組", "第九處/國會聯絡組", "會計處/國軍退除役官兵安置基金會計室",
+            "會計處/榮民醫療作業基金會計組"} <= units
+    assert "查核組" not in units
+    assert any("公共工程施工品質查核" in d.text for d in parsed.duties if d.unit[-1] == "查核組")

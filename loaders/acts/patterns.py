@@ -193,6 +193,8 @@ SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
 LIST_KINDS = lazy(r"[設置](?:下列|左列)(?:各)?[一二三四五六七八九十]*(?P<kinds>[^，。；：]{1,12})"
                   r"(?:[，,][^，。；：]{0,8})?[：:]$")
+# 「設查核組（任務編組），任務如下：」 (F0010004, within 第八處's article): a set-up with no subject.
+NO_SUBJECT_SET_UP = lazy(r"^(?:並|另)?設(?P<list>[^，。；：]{2,20}?)[，。]")
 # 「五、病理檢驗部：…血庫業務及有關病理檢驗…等事項，分左列各科、庫：」 (F0000018): a unit's item names the kinds of
 # its own sub-list, 血庫 among its 科.
 SUB_LIST_KINDS = lazy(r"分(?:下列|左列)各(?P<kinds>[^，。；：]{1,12})[：:]$")

@@ -91,6 +91,7 @@ class StructureParser:
         self.known: dict[str, tuple[str, ...]] = {}
         self.agency_duties: list[tuple[str, Line, str]] = []
         self.last_owner: tuple[str, ...] | None = None
+        self.article_owner: tuple[str, ...] | None = None  # the unit the current article's first paragraph is about
         self.on_article = on_article
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
@@ -366,6 +367,7 @@ class StructureParser:
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         self.article_units = []
+        self.article_owner = None
         kinds = ""  # the kinds of unit an intro lists without markers (「設左列各委員會：」)
         previous: Line | None = None
         for line in lines:
@@ -389,6 +391,9 @@ class StructureParser:
                 self.frame = list_frame(line.body)
                 opened = read_paragraph(self, line)
                 owner, post, mode = opened.owner, opened.post, opened.mode
+                if line is lines[0]:
+                    # the article's subject, which a later paragraph with none goes on with (「設查核組…」)
+                    self.article_owner = owner if isinstance(owner, tuple) and owner != self.agency else None
                 styles, stack = [], {}
                 # (「稽勳委員會設秘書處，置左列各科，分掌事務：」: the 科 of the 秘書處, each with its duties)
                 listed = LIST_KINDS.search(line.body) if mode == Mode.UNITS or mode == Mode.DUTIES and \
