@@ -43,7 +43,7 @@ UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|�
                           r"(組|科|室|課|處)[:：]\s*掌理")
 # A name that is only unit words, a collective of them or alternatives (分署, 辦事處, 各組, 科室, 各科或課).
 # (各辦事處, 各中隊: the family of a document's unnamed offices or squads, is one unit, as 各稽徵所 is.)
-BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|分局|分署|分處|分所|分館|"
+BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|庭|分局|分署|分處|分所|分館|"
                   r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
                   r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
 # A collective of a bare unit word names the units set up, never one unit: 「司法院各廳各置廳長」 and

@@ -75,3 +75,13 @@ def test_a_set_up_with_no_subject_goes_on_with_its_articles_unit():
             "會計處/榮民醫療作業基金會計組"} <= units
     assert "查核組" not in units
     assert any("公共工程施工品質查核" in d.text for d in parsed.duties if d.unit[-1] == "查核組")
+
+
+def test_a_courts_chamber_word_alone_names_no_unit():
+    # A0010061 高等行政法院處務規程「…分設各庭，每庭各置庭長一人，法官若干人。」: no unit 「庭」; the 庭長 is the
+    # court's, one per 庭
+    parsed = parse("A0010061")
+    assert "" in _posts(parsed)["庭長"]
+    assert not [u for units in _posts(parsed).values() for u in units if u.split("/")[-1] == "庭"]
+    # A0010053 法院組織法「高等法院分設民事庭、刑事庭，…各庭庭長，除由兼任院長之法官兼任者外，…」: each 庭 named
+    assert {"高等法院/民事庭", "高等法院/刑事庭"} <= _posts(parse("A0010053"))["庭長"]
