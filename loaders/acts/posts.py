@@ -726,7 +726,8 @@ def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> Staf
     >>> moved.unit, moved.per
     (('中央研究院', '研究所'), '館')
     """
-    if len(rec.unit) < 2 or tuple(rec.unit) in known or not bare(rec.unit[-1]):
+    # (a court's 庭 alone too: 「每庭各置庭長一人」, A0010061; 各庭 is left to name each 庭, though a 大法庭 is one)
+    if len(rec.unit) < 2 or tuple(rec.unit) in known or not (bare(rec.unit[-1]) or rec.unit[-1] == "庭"):
         return rec
     if isinstance(rec, PostRecord):
         return replace(rec, unit=tuple(rec.unit[:-1]), per=rec.per or rec.unit[-1])

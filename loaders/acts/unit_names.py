@@ -159,15 +159,9 @@ def bare(name: str) -> bool:
 
     >>> bare("本部連"), bare("本部營")
     (False, False)
-
-    A court's 庭 alone (「各庭置庭長一人」, A0010061) is its chambers' kind, as 法庭 is:
-
-    >>> bare("庭"), bare("各庭"), bare("民事庭")
-    (True, True, False)
     """
     rest = COLLECTIVE.sub("", re.sub(r"^(?:下列|左列|左例|下|左)(?=各)", "", name))
-    return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or rest == "庭" or
-                                  re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
+    return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
                                   re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+",
                                                rest) or
                                   re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
