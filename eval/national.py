@@ -94,8 +94,8 @@ def check(name: str, data: bytes) -> dict:
         staffed = {p.unit[-1] for p in parsed.posts if getattr(p, "unit", None) and len(p.unit) > top}
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
-                   punct=[n for n in own if PUNCT.search(ALTERNATE.sub("", n))],
-                   ranges=[n for n in own if RANGE.search(n)],
+                   punct=sorted(n for n in set(own) | staffed if PUNCT.search(ALTERNATE.sub("", n))),
+                   ranges=sorted(n for n in set(own) | staffed if RANGE.search(n)),
                    long=[n for n in own if len(n) > 18],
                    absent=[n for n in own if _norm(written.get(n, n)) not in text],
                    no_unit_end=[n for n in own if not UNIT_END.search(n)],

@@ -83,3 +83,13 @@ def test_a_courts_chamber_word_alone_names_no_unit():
     parsed = parse("A0010061")
     assert "" in _posts(parsed)["庭長"]
     assert not [u for units in _posts(parsed).values() for u in units if u.split("/")[-1] == "庭"]
+
+
+def test_a_post_of_prose_read_as_a_unit_is_its_agencys():
+    # N0000016 勞工保險局組織條例「…視實際需要設辦事處或連絡處。辦事處或連絡處置主任一人，兼任」: alternatives, no
+    # unit 「辦事處或連絡處」
+    parsed = parse("N0000016")
+    assert "" in _posts(parsed)["主任"]
+    assert not [u for units in _posts(parsed).values() for u in units if "或" in u]
+    # P0000008 國家通訊傳播委員會組織法「本會得商請警政主管機關置專責警察，協助取締…」: the police are the 會's help
+    assert _posts(parse("P0000008"))["專責警察"] == {""}

@@ -725,10 +725,27 @@ def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> Staf
     >>> moved = _unnamed_unit_home(rec, {("中央研究院", "研究所")})
     >>> moved.unit, moved.per
     (('中央研究院', '研究所'), '館')
+
+    So is a post of prose read as a unit (「每二十五人置一人」, I0000031):
+
+    >>> rec = PostRecord(unit=("矯正署", "少年矯正學校", "二十五人"), title="導師", source=Source("d", 9))
+    >>> _unnamed_unit_home(rec, set()).unit
+    ('矯正署', '少年矯正學校')
     """
     # (a court's 庭 alone too: 「每庭各置庭長一人」, A0010061; 各庭 is left to name each 庭, though a 大法庭 is one)
-    if len(rec.unit) < 2 or tuple(rec.unit) in known or not (bare(rec.unit[-1]) or rec.unit[-1] == "庭"):
+    if len(rec.unit) < 2 or tuple(rec.unit) in known:
+        return rec
+    word = bare(rec.unit[-1]) or rec.unit[-1] == "庭"
+    if not word and not _PROSE_UNIT.search(_ALTERNATE.sub("", rec.unit[-1])):
         return rec
     if isinstance(rec, PostRecord):
-        return replace(rec, unit=tuple(rec.unit[:-1]), per=rec.per or rec.unit[-1])
+        return replace(rec, unit=tuple(rec.unit[:-1]), per=rec.per or (rec.unit[-1] if word else None))
     return replace(rec, unit=tuple(rec.unit[:-1]))
+
+
+# Prose read as a post's unit, which no document sets up: a count (「二十五人」, 「二至三個工務段」,
+# 「工程隊二隊至六隊」), alternatives (「辦事處或工作站」), a condition (「每增六班」, 「得視未來中央健康保險局」),
+# a place (「檢修班配屬於工務段」), any number of a kind (「第一項各種委員會」), a clause (「課長三十二人（內工務組屬下
+# 三課」), one character (「類」).
+_PROSE_UNIT = lazy(r"[，。：；（）「」]|人$|至|或|^得|每|於|各種|^第[一二三四五六七八九十]+項|^\w$")
+_ALTERNATE = lazy(r"（[^（）、，。]{1,2}）")  # 「縣（市）選舉委員會」: the text's own alternate in a name
