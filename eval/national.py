@@ -5,7 +5,8 @@
 Each law is read as `orggraph load` reads it (the open-data JSON itself) and parsed alone.
 Printed: documents parsed / refused (with reason) / crashed, and suspect unit names — with
 punctuation, unexpanded ranges or lists, absent from the text, over 18 characters, without a unit
-word at the end, only unit words or a collective (辦事處, 各組; 司法院各廳, 級法院 among posts' units too) —
+word at the end, only unit words or a collective (辦事處, 各組, 館; 司法院各廳, 級法院: among posts' units too, as
+the store makes a unit of a post's) —
 family documents that name their members but yield none of them, and documents whose text sets units up
 but that yield at most one.  These are invariants, not a score (the score is eval/run.py on the
 hand-checked sample); examples leave out the sample's documents unless --include-sample.
@@ -42,7 +43,7 @@ UNIT_WORDING = re.compile(r"設[^。；]{0,40}?(組|科|室|課|股|處|中心|�
                           r"(組|科|室|課|處)[:：]\s*掌理")
 # A name that is only unit words, a collective of them or alternatives (分署, 辦事處, 各組, 科室, 各科或課).
 # (各辦事處, 各中隊: the family of a document's unnamed offices or squads, is one unit, as 各稽徵所 is.)
-BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|分局|分署|分處|分所|分館|"
+BARE = re.compile(r"^(?:(?:部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|庭|分局|分署|分處|分所|分館|"
                   r"辦事處|委員會|小組|大隊|單位)(?:或|及|、)?)+$|"  # (中隊 of 「得設一中隊」 is that one squad's name)
                   r"^各(?:(?:組|科|課|股|室|處|單位)(?:或|及|、)?)+$")
 # A collective of a bare unit word names the units set up, never one unit: 「司法院各廳各置廳長」 and
@@ -93,11 +94,12 @@ def check(name: str, data: bytes) -> dict:
         staffed = {p.unit[-1] for p in parsed.posts if getattr(p, "unit", None) and len(p.unit) > top}
         written = {u.path[-1]: u.written for u in below if u.written}
         row.update(status="ok", title=parsed.document.title, units=len(own), duties=len(parsed.duties),
-                   punct=[n for n in own if PUNCT.search(ALTERNATE.sub("", n))],
-                   ranges=[n for n in own if RANGE.search(n)],
+                   punct=sorted(n for n in set(own) | staffed if PUNCT.search(ALTERNATE.sub("", n))),
+                   ranges=sorted(n for n in set(own) | staffed if RANGE.search(n)),
                    long=[n for n in own if len(n) > 18],
                    absent=[n for n in own if _norm(written.get(n, n)) not in text],
-                   no_unit_end=[n for n in own if not UNIT_END.search(n)], bare=[n for n in own if BARE.match(n)],
+                   no_unit_end=[n for n in own if not UNIT_END.search(n)],
+                   bare=sorted(n for n in set(own) | staffed if BARE.match(n)),
                    family_unnamed=_family_unnamed(parsed, text, own),
                    prose=sorted(n for n in set(own) | staffed if PROSE.match(n)),
                    collective=sorted(n for n in set(own) | staffed if COLLECTIVE.match(n)),
@@ -124,7 +126,8 @@ def main() -> None:
           f"{time.perf_counter() - t0:.1f}s")
     keys = (("punct", "unit names with punctuation"), ("ranges", "unexpanded ranges/lists"),
             ("long", "names over 18 characters"), ("absent", "names not in the text"),
-            ("no_unit_end", "names without a unit word at the end"), ("bare", "names that are only unit words"),
+            ("no_unit_end", "names without a unit word at the end"),
+            ("bare", "names that are only unit words, units or posts' units (館, 各組)"),
             ("family_unnamed", "family documents naming members that yield none"),
             ("prose", "prose read as names, units or posts' units (本室設三課, 若干工務所)"),
             ("collective", "collectives read as units or posts' units (各科, 前項各科, 司法院各廳, 級法院)"))

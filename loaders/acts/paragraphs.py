@@ -55,6 +55,7 @@ from .patterns import (
     MEMBERS_SET_UP,
     NAMED_BEFORE,
     NEED,
+    NO_SUBJECT_SET_UP,
     OBJECT_CLAUSE,
     ONE_UNIT_WORD,
     OWN_LAW,
@@ -69,6 +70,7 @@ from .patterns import (
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
+    RULES_INTRO,
     SET_UP_ABOVE,
     SET_UP_BELOW,
     SETS_UP,
@@ -91,6 +93,7 @@ class StructureParser(Protocol):
     self_names: set[str]
     known: dict[str, tuple[str, ...]]
     last_owner: tuple[str, ...] | None
+    article_owner: tuple[str, ...] | None
     decides: list[str]
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
@@ -160,7 +163,8 @@ def prepare(line: Line) -> Paragraph:
     # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」: the unit's own list
     text = HEAD_LEADS_UNIT.sub(lambda m: m.group("unit") + "掌理下列事項：", text)
     intro = bool(LIST_INTRO.search(text))
-    duty_intro = intro and bool(DUTY_INTRO.search(re.split(r"。(?=.)", text)[-1]))
+    last = re.split(r"。(?=.)", text)[-1]
+    duty_intro = intro and bool(DUTY_INTRO.search(last)) and not RULES_INTRO.search(last)
     return Paragraph(line, text, intro, duty_intro)
 
 
@@ -528,6 +532,31 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
     return None
 
 
+def set_up_in_the_articles_unit(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「第八處分設二科，掌理下列事項：」 … 「設查核組（任務編組），任務如下：」 (F0010004): a paragraph with no subject
+    that sets a unit up goes on with its article's unit, and the list after it is the new unit's.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第八處。", "第 3 條", "第八處分設二科，掌理下列事項：", "一、第一科：", "（一）工程。",
+    ...      "設查核組（任務編組），任務如下：", "一、綜理公共工程施工品質查核。")
+    unit 第八處
+    unit 第八處/第一科
+    unit 第八處/查核組
+    duty 第八處/第一科 工程
+    duty 第八處/查核組 公共工程施工品質查核
+    """
+    m = NO_SUBJECT_SET_UP.match(para.text)
+    if not m or parser.article_owner is None or para.owner != parser.agency:
+        return None
+    names = [n for n in split_unit_list(m.group("list"), strict=True) if not COUNTED.match(n)]
+    force = re.search(r"（(?P<what>\S{0,3}任務編組)）", para.line.body)
+    paths = [p for n in names if (p := parser.unit(n, para.line, parser.article_owner,
+                                                   note=force.group("what") if force else ""))]
+    if not paths:
+        return None
+    return ListContext(paths if len(paths) > 1 else paths[0], "", Mode.DUTIES) if para.duty_intro else NO_LIST
+
+
 def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「本局設下列各組：」, 「本會設秘書室掌理議事…」, 「本局設第一組、第二組，分別掌理前條所列事項」: the agency sets
     units up, with what they do when the sentence says it.
@@ -843,7 +872,15 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
 
 
 def other_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """A list of something else than duties (a meeting's members, 得由局行文 matters) opens nothing."""
+    """A list of something else than duties (a meeting's members, 得由局行文 matters) opens nothing; so do rules
+    to follow and conditions (A0010019), though their intro says 辦理:
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設第一組。", "第一組會議審查聘任案時依下列規定辦理：",
+    ...      "一、討論新聘研究人員時，…均得出席參與討論。",
+    ...      "第一組合於下列條件者，其組務會議得依前項規定辦理聘審事宜：", "一、有七名以上研究員時，得審查新聘事宜。")
+    unit 第一組
+    """
     return NO_LIST if para.intro else None
 
 
@@ -887,5 +924,6 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, subordinate_agencies, units_listed,
-    agency_as_subject, subsidiary_unit, own_powers, agency_sets_up, unit_sets_up, agency_sentence, no_subject, summary,
+    agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
+    agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

@@ -33,6 +33,12 @@ CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股�
 LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
                   r"(?:[：:]|(?<=如下|如左|事項)[；;。．])?$|[：:]$"
                         r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
+# 「研究所所務會議審查聘任案時依下列規定辦理：」 (A0010019), 「本團置指揮…並依下列規定辦理：」 (H0000080): the items
+# are rules to follow (who leaves the vote, how staff are hired), not duties; what a body reviews stays its duty
+# (「甄審會會議審議事項依下列規定辦理：」, S0000016); nor are conditions (「研究所籌備處合於下列條件者，其處務會議得依
+# 前項規定辦理聘審事宜：」).
+RULES_INTRO = lazy(r"(?:(?<!審議事項)(?<!審查事項)(?<!職掌)依(?:下列|左列)之?規定[^，。；：]{0,8}"
+                   r"|(?:合於|符合)(?:下列|左列)條件者?[^。；：]*)[：:]$")
 # A list is one of duties only when its intro says so (掌理下列事項, 各股之職掌如下, 權責如下); 「以下列人員組成之：」
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 # 「本會審查之範圍如左：」 (A0010020), 「本會設計委員會設計項目如左：」 (F0000007): what a body reviews, plans, studies
@@ -187,6 +193,11 @@ SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
 LIST_KINDS = lazy(r"[設置](?:下列|左列)(?:各)?[一二三四五六七八九十]*(?P<kinds>[^，。；：]{1,12})"
                   r"(?:[，,][^，。；：]{0,8})?[：:]$")
+# 「設查核組（任務編組），任務如下：」 (F0010004, within 第八處's article): a set-up with no subject.
+NO_SUBJECT_SET_UP = lazy(r"^(?:並|另)?設(?P<list>[^，。；：]{2,20}?)[，。]")
+# 「五、病理檢驗部：…血庫業務及有關病理檢驗…等事項，分左列各科、庫：」 (F0000018): a unit's item names the kinds of
+# its own sub-list, 血庫 among its 科.
+SUB_LIST_KINDS = lazy(r"分(?:下列|左列)各(?P<kinds>[^，。；：]{1,12})[：:]$")
 UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
                      r"(?=。?$|[：:]|之?(?:職掌|掌理|辦理|負責|審查|審議|掌管))")
 # 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties

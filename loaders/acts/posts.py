@@ -29,6 +29,7 @@ The records are those of :mod:`graph_model.records.records`:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
@@ -193,6 +194,11 @@ class _PostReader:
         name = stripped if stripped != name else re.sub(r"^(?:前[項條]|上開|上述|各該|各級|各|其)(?=\w{2,})", "", name)
         if name in self.units:
             return self.units[name]
+        # 「中央研究院研究所置所長一人」 (A0010016), 「稽勳委員會秘書處置科長三人」 (A0010015): the agency's own name
+        # before the name of a unit it set up is that unit, not a new one
+        last = self.agency[-1] if self.agency else ""
+        if len(last) >= 2 and name.startswith(last) and name[len(last):] in self.units:
+            return self.units[name[len(last):]]
         name = clean_name(name)
         if re.fullmatch(rf"[{CN_NUM}]+個?(?:{ONE_UNIT_WORD.pattern})", name):  # 「本室設三課及置…」: none named
             return tuple(parent or self.agency)
@@ -712,4 +718,40 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             out.extend(reader.out[before:])
         elif line.kind == "para":
             out.extend(extract_leadership(text, src, tuple(agency)))
-    return out
+    homes = set(known.values()) | {tuple(agency)}
+    return [_unnamed_unit_home(rec, homes) for rec in out]
+
+
+def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> StaffingRecord:
+    """A post of a unit named only by a unit word is its parent's, one in each unit of that kind: 「必要時得設館，
+    置館主任一人」 (A0010019) sets up no unit 「館」, and 「各隊置隊長」 with no 隊 named no unit 「隊」.
+
+    >>> from graph_model.records.records import Source
+    >>> rec = PostRecord(unit=("中央研究院", "研究所", "館"), title="館主任", min=1, max=1, source=Source("d", 77))
+    >>> moved = _unnamed_unit_home(rec, {("中央研究院", "研究所")})
+    >>> moved.unit, moved.per
+    (('中央研究院', '研究所'), '館')
+
+    So is a post of prose read as a unit (「每二十五人置一人」, I0000031):
+
+    >>> rec = PostRecord(unit=("矯正署", "少年矯正學校", "二十五人"), title="導師", source=Source("d", 9))
+    >>> _unnamed_unit_home(rec, set()).unit
+    ('矯正署', '少年矯正學校')
+    """
+    # (a court's 庭 alone too: 「每庭各置庭長一人」, A0010061; 各庭 is left to name each 庭, though a 大法庭 is one)
+    if len(rec.unit) < 2 or tuple(rec.unit) in known:
+        return rec
+    word = bare(rec.unit[-1]) or rec.unit[-1] == "庭"
+    if not word and not _PROSE_UNIT.search(_ALTERNATE.sub("", rec.unit[-1])):
+        return rec
+    if isinstance(rec, PostRecord):
+        return replace(rec, unit=tuple(rec.unit[:-1]), per=rec.per or (rec.unit[-1] if word else None))
+    return replace(rec, unit=tuple(rec.unit[:-1]))
+
+
+# Prose read as a post's unit, which no document sets up: a count (「二十五人」, 「二至三個工務段」,
+# 「工程隊二隊至六隊」), alternatives (「辦事處或工作站」), a condition (「每增六班」, 「得視未來中央健康保險局」),
+# a place (「檢修班配屬於工務段」), any number of a kind (「第一項各種委員會」), a clause (「課長三十二人（內工務組屬下
+# 三課」), one character (「類」).
+_PROSE_UNIT = lazy(r"[，。：；（）「」]|人$|至|或|^得|每|於|各種|^第[一二三四五六七八九十]+項|^\w$")
+_ALTERNATE = lazy(r"（[^（）、，。]{1,2}）")  # 「縣（市）選舉委員會」: the text's own alternate in a name

@@ -69,6 +69,7 @@ from .patterns import (
     SET_UP_TO,
     SPLIT_CLAUSE,
     SPLIT_INTO,
+    SUB_LIST_KINDS,
     SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
     TOGETHER,
@@ -90,6 +91,7 @@ class StructureParser:
         self.known: dict[str, tuple[str, ...]] = {}
         self.agency_duties: list[tuple[str, Line, str]] = []
         self.last_owner: tuple[str, ...] | None = None
+        self.article_owner: tuple[str, ...] | None = None  # the unit the current article's first paragraph is about
         self.on_article = on_article
         self.written: dict[str, str] = {}
         self.article_units: list[tuple[str, ...]] = []  # units the current article set up, in order
@@ -100,6 +102,7 @@ class StructureParser:
         self.list_named = False  # an item of the current list has named its unit
         self.decides: list[str] = []  # matters brought to the agency to decide (no mandate of it)
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
+        self.item_kinds: dict[int, str] = {}  # … a unit's item names for its sub-list, by level (「分左列各科、庫：」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
@@ -364,6 +367,7 @@ class StructureParser:
         stack: dict[int, list[tuple[str, ...]]] = {}
         self.last_owner = None
         self.article_units = []
+        self.article_owner = None
         kinds = ""  # the kinds of unit an intro lists without markers (「設左列各委員會：」)
         previous: Line | None = None
         for line in lines:
@@ -387,12 +391,16 @@ class StructureParser:
                 self.frame = list_frame(line.body)
                 opened = read_paragraph(self, line)
                 owner, post, mode = opened.owner, opened.post, opened.mode
+                if line is lines[0]:
+                    # the article's subject, which a later paragraph with none goes on with (「設查核組…」)
+                    self.article_owner = owner if isinstance(owner, tuple) and owner != self.agency else None
                 styles, stack = [], {}
                 # (「稽勳委員會設秘書處，置左列各科，分掌事務：」: the 科 of the 秘書處, each with its duties)
                 listed = LIST_KINDS.search(line.body) if mode == Mode.UNITS or mode == Mode.DUTIES and \
                     isinstance(owner, tuple) and owner != self.agency else None
                 kinds = listed.group("kinds") if listed else ""
                 self.list_kinds = kinds
+                self.item_kinds = {}
                 # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
                 force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
                 self.list_note = force.group(0) if force else ""
@@ -452,11 +460,13 @@ class StructureParser:
                 (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
             # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
             names = [m.group("name")]
-        if m and not names and mode in (Mode.UNITS, Mode.DUTIES) and level == 0 and self.list_kinds and \
+        list_kinds = self.list_kinds if level == 0 else self.item_kinds.get(level, "")
+        if m and not names and mode in (Mode.UNITS, Mode.DUTIES) and list_kinds and \
                 (m.group("duties") is not None or not m.group("rest")) and not PROSE_NAME.search(m.group("name")) and \
                 re.fullmatch(r"[^，。；：、（）「」\s及與暨之]{1,10}(?P<kind>\S)", m.group("name")) and \
-                m.group("name")[-1] in re.split(r"[、及與]", self.list_kinds):
-            # 「園林處設左列各科、園，分掌事務：」 + 「五、植物園：」 (A0010018): a kind of unit the intro names
+                m.group("name")[-1] in re.split(r"[、及與]", list_kinds):
+            # 「園林處設左列各科、園，分掌事務：」 + 「五、植物園：」 (A0010018): a kind of unit the intro names; so
+            # does a unit's item for its own list (「五、病理檢驗部：…，分左列各科、庫：」 + 「(七) 血庫。」, F0000018)
             names = [m.group("name")]
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
@@ -467,6 +477,8 @@ class StructureParser:
                             if x)
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
             stack[level] = paths
+            sub_kinds = SUB_LIST_KINDS.search(body)
+            self.item_kinds[level + 1] = sub_kinds.group("kinds") if sub_kinds and paths else ""
             self.list_named = self.list_named or bool(paths) and level == 0
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
             children = listed_names(sets_up.group("list")) if sets_up else []
