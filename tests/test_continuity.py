@@ -697,3 +697,25 @@ def test_a_bureau_given_its_parents_heir_is_succeeded_by_the_body_under_the_heir
     assert list(succeeded_by(graph, old)) == ["行政院/衛生福利部/國民健康署"]
     # the ministry itself still goes to the ministry
     assert list(succeeded_by(graph, "行政院/衛生署")) == ["行政院/衛生福利部"]
+
+
+def test_a_body_succeeded_by_a_family_under_another_body_is_its_member_of_its_own_name(tmp_path):
+    # 交通部觀光局雲嘉南濱海國家風景區管理處辦事細則 (K0010067): 「交通部觀光署…令發布廢止」 (2023-12-22);
+    # 交通部觀光署各國家風景區管理處組織準則 (K0000252): 「交通部觀光署為辦理各國家風景區之建設、開發、管理及觀光
+    # 發展業務，特設各國家風景區管理處」 — the 管理處 is now the 觀光署's of the same name, not the whole family.
+    graph = history_of(tmp_path, "K0000027", "K0000205", "K0010067", "K0000252").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["觀光局", "雲嘉南濱海國家風景區管理處"])
+    family = next(u["id"] for u in graph.units() if u["path"][-2:] == ["觀光署", "各國家風景區管理處"])
+    assert list(succeeded_by(graph, old)) == [family]
+    assert graph.node(old)["successors"][0].endswith("觀光署 › 雲嘉南濱海國家風景區管理處")
+
+
+def test_a_bodys_family_of_branches_is_its_heirs_family_of_branches(tmp_path):
+    # 經濟部加工出口區管理處所屬各分處辦事細則 (J0010012), repealed with the 管理處's own (J0010011) on 2024-02-17
+    # (「經濟部經人字第 11308403560 號令發布廢止」), the 管理處 renamed 產業園區管理局 (J0000019: 「原名稱：經濟部加工
+    # 出口區管理處組織條例；新名稱：經濟部產業園區管理局組織條例」); J0000143: 「經濟部產業園區管理局…特設各分局」.
+    graph = history_of(tmp_path, "J0010011", "J0010012", "J0000019", "J0000097", "J0000143").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["加工出口區管理處", "各分處"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["產業園區管理局", "各分局"])
+    assert list(succeeded_by(graph, old)) == [new]
+    assert graph.node(old)["status"] == "superseded"

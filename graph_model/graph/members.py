@@ -301,3 +301,43 @@ def went_with_siblings(graph, ended: Mapping) -> None:
             _replace_successor(graph, uid, family, f"one of {graph.node(family)['name']} of "
                                                    f"{' › '.join(graph.node(family)['path'][:-1])}, where its "
                                                    f"siblings of its kind went")
+
+
+def named_in_family(graph, ended: Mapping) -> None:
+    """A body whose successor is a family under another body (交通部觀光局 › 雲嘉南濱海國家風景區管理處 →
+    交通部觀光署 › 各國家風景區管理處, 「特設各國家風景區管理處」) and whose name is of the family's kind: it is
+    that family's member of its own name, as :func:`~graph_model.graph.succession._joined_family` names one
+    (交通部觀光署 › 雲嘉南濱海國家風景區管理處).  Not a name that begins with the family's body's (國軍退除役官兵
+    輔導委員會農場 → 各農場: that body's, read as one name)."""
+    for uid in ended:
+        node = graph.node(uid)
+        edges = [t for t, _ in graph.out(uid, EDGE)]
+        if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or len(edges) != 1:
+            continue
+        family = graph.node(edges[0])
+        m, owner = FAMILY.match(family["name"]), graph.parent(edges[0])
+        if m is None or owner is None or owner == graph.parent(uid) or len(node["name"]) <= len(m["kind"]) \
+                or not node["name"].endswith(m["kind"]) or node["name"].startswith(graph.node(owner)["name"]):
+            continue
+        if node.get("successors") == [" › ".join(family["path"])]:
+            node["successors"] = [" › ".join((*graph.node(owner)["path"], node["name"]))]
+
+
+def branches_followed(graph, ended: Mapping) -> None:
+    """A family of branches (各分處, 各地區辦事處) or of a kind (各工務段) that ended with no successor of its own,
+    under a body that has one: the one family of the heir's of that kind, or of branches (BranchOffice) when the
+    rank changed (經濟部加工出口區管理處 › 各分處 → 經濟部產業園區管理局 › 各分局, 「設各分局」; 財政部國有財產局 ›
+    各地區辦事處 → 國有財產署 › 各分署): a body's branches became its heir's."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        m = FAMILY.match(node["name"])
+        if m is None or parent is None:
+            continue
+        found = {f for h, _ in graph.out(parent, EDGE) for f in graph.children(h) if f not in ended
+                 and (k := FAMILY.match(graph.node(f)["name"]))
+                 and (k["kind"] == m["kind"] or node["kind"] == graph.node(f)["kind"] == "BranchOffice")}
+        if len(found) == 1:
+            family = found.pop()
+            _replace_successor(graph, uid, family, f"its branches of {graph.node(parent)['name']} are "
+                                                   f"{graph.node(family)['name']} of "
+                                                   f"{' › '.join(graph.node(family)['path'][:-1])} now")

@@ -51,9 +51,11 @@ from .lineage import (
 )
 from .members import (
     begun_alike,
+    branches_followed,
     carried_on_by_parts,
     family_by_places,
     kept_as_unit,
+    named_in_family,
     set_up_that_day,
     went_with_siblings,
 )
@@ -162,6 +164,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     left = carried_on_by_parts(graph, ended)
     went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
+    branches_followed(graph, ended)
+    named_in_family(graph, ended)
     _inherit(graph, ended, left)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
