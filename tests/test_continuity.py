@@ -719,3 +719,19 @@ def test_a_bodys_family_of_branches_is_its_heirs_family_of_branches(tmp_path):
     new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["產業園區管理局", "各分局"])
     assert list(succeeded_by(graph, old)) == [new]
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_whose_name_with_its_rank_changed_was_set_up_as_it_ended_was_renamed(tmp_path):
+    # 經濟部水利處暫行組織規程 (J0000055): 「中華民國九十一年五月二十二日經濟部…號令發布廢止」; 經濟部水利署組織條例
+    # (J0000062): 「行政院…令發布自九十一年三月二十八日起施行」, 55 days before — 水利處 went on as 水利署.
+    graph = history_of(tmp_path, "J0000055", "J0000062").graph(history=True)
+    assert list(succeeded_by(graph, "行政院/經濟部/水利處")) == ["行政院/經濟部/水利署"]
+    assert graph.node("行政院/經濟部/水利處")["status"] == "superseded"
+
+
+def test_a_rank_changed_years_after_a_body_ended_is_no_rename(tmp_path):
+    # 內政部警政署民防指揮管制中心暫行組織規程 (D0000099), repealed 2002; 民防指揮管制所組織規程 (D0000170) was made in
+    # 2013 (「中華民國一百零二年十二月三十日」): eleven years on, not the same body renamed.
+    graph = history_of(tmp_path, "D0000099", "D0000170").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "民防指揮管制中心")
+    assert not succeeded_by(graph, old)

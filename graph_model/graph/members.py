@@ -188,6 +188,24 @@ def took_effect(history: str) -> str:
     return (roc_date(m["day"]) if m else "") or roc_date(first)
 
 
+# The word for what a body is, that a rename may change alone (經濟部水利處 → 經濟部水利署: 「特設水利署」).
+_RANK = re.compile(r"委員會|中心|[處局署所]")
+# What the renamed body is about: its name but the rank, this long at least (水利).
+STEM_CHARS = 2
+
+
+def _places(graph, uid: str) -> set[str]:
+    """Where a body renamed in place stands: under its parent or the parent's successor."""
+    parent = graph.parent(uid)
+    return {parent, *(t for t, _ in graph.out(parent, EDGE))} if parent is not None else set()
+
+
+def _rank_changed(name: str, other: str, n: int) -> bool:
+    """``other`` is ``name`` (their first ``n`` characters alike) with its rank alone changed (水利處 → 水利署)."""
+    return n >= STEM_CHARS and len(_topic_chars(name[:n])) == n and not FAMILY.match(name) and \
+        bool(_RANK.fullmatch(name[n:])) and bool(_RANK.fullmatch(other[n:]))
+
+
 def begun_alike(graph, ended: Mapping, docs) -> None:
     """A body that ended with no successor, and the one body set up within :data:`MOVE_DAYS` of its end (its first
     rules in effect; not ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING`
@@ -212,7 +230,8 @@ def begun_alike(graph, ended: Mapping, docs) -> None:
                     or under is not None and graph.parent(c) != under:
                 continue
             n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
-            if len(_topic_chars(name[:n])) >= KIND_ENDING:
+            if len(_topic_chars(name[:n])) >= KIND_ENDING or \
+                    _rank_changed(name, other, n) and graph.parent(c) in _places(graph, uid):
                 found[c] = n
         longest = max(found.values(), default=0)
         best = [c for c, n in found.items() if n == longest]
