@@ -735,3 +735,13 @@ def test_a_rank_changed_years_after_a_body_ended_is_no_rename(tmp_path):
     graph = history_of(tmp_path, "D0000099", "D0000170").graph(history=True)
     old = next(u["id"] for u in graph.units() if u["name"] == "民防指揮管制中心")
     assert not succeeded_by(graph, old)
+
+
+def test_a_committee_repealed_as_its_parents_office_rules_were_rewritten_was_taken_in_by_the_parent(tmp_path):
+    # 國史館辦事細則 (A0020042): 「中華民國一百零七年一月十六日國史館…號令修正發布全文 20 條；並自發布日施行」;
+    # 國史館史料審查委員會組織規程 (A0010020), the 館's own rules for it: 「中華民國一百零七年二月十四日國史館…號令
+    # 發布廢止」, 29 days later — the rewritten rules gave its work to the 館's own divisions.
+    graph = history_of(tmp_path, "A0010017", "A0010020", "A0020042").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國史館", "史料審查委員會"])
+    assert list(succeeded_by(graph, old)) == [graph.parent(old)]
+    assert graph.node(old)["status"] == "superseded"

@@ -777,13 +777,16 @@ WHOLE_ACT = re.compile(r"(?:制定|修正)(?:公布|發布)(?:名稱及)?全文"
 # The rules a parent makes for a committee of its own (a law of its own, 組織條例, or office rules, 辦事細則, say the
 # body stood apart: 財政部證券暨期貨管理委員會 had gone to 金融監督管理委員會 years before its rules were repealed).
 PARENTS_RULES = "組織規程"
+# The parent's documents whose rewrite reorganised it: its act, or its office rules (國史館辦事細則 「修正發布全文」
+# 2018-01-16, a month before 史料審查委員會組織規程 was repealed: its work went to 采集處).
+PARENTS_WHOLE = ("org_act", "office_rules")
 
 
 def _reorganised_with_parent(graph, ended: Mapping, docs) -> None:
     """A committee (委員會) that is history with no successor at all, whose only rules were the 組織規程 its parent
-    made, repealed within :data:`MOVE_DAYS` of a rewrite of the whole organization act of its parent (or of the
-    parent's successor) taking effect: the reorganised parent took its work in (財政部 › 法規委員會, rules repealed
-    2013-01-08 → 財政部, whose 組織法 「修正公布全文8條」 took effect 2013-01-01)."""
+    made, repealed within :data:`MOVE_DAYS` of a rewrite of the whole organization act or office rules of its parent
+    (or of the parent's successor) taking effect: the reorganised parent took its work in (財政部 › 法規委員會, rules
+    repealed 2013-01-08 → 財政部, whose 組織法 「修正公布全文8條」 took effect 2013-01-01)."""
     about = _agencies_of_documents(graph.units())
     own: dict[str, list] = {}
     for p in docs:
@@ -795,7 +798,7 @@ def _reorganised_with_parent(graph, ended: Mapping, docs) -> None:
                 or not own.get(uid) or not all(p.document.title.endswith(PARENTS_RULES) for p in own[uid]):
             continue
         found = [(place, p, entry) for place in _places_after(graph, uid, ended) for p in own.get(place, ())
-                 if p.document.genre == "org_act" and not p.document.meta.get("abolished")
+                 if p.document.genre in PARENTS_WHOLE and not p.document.meta.get("abolished")
                  for entry in history_entries(p.document.meta.get("history", ""))
                  if WHOLE_ACT.search(entry) and in_force(entry) and _days(in_force(entry), end) <= MOVE_DAYS]
         if found:
