@@ -745,3 +745,13 @@ def test_a_committee_repealed_as_its_parents_office_rules_were_rewritten_was_tak
     old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國史館", "史料審查委員會"])
     assert list(succeeded_by(graph, old)) == [graph.parent(old)]
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_committee_whose_work_one_division_of_its_parent_names_was_taken_in_by_the_parent(tmp_path):
+    # 教育部醫學教育委員會組織條例 (H0000006): 「中華民國一百零三年一月十五日總統…令公布廢止」; 教育部處務規程
+    # (H0010001) 第7條, 高等教育司: 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」 — no other unit of 教育部
+    # names 醫學教育.
+    graph = history_of(tmp_path, "H0000006", "H0010001").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["教育部", "醫學教育委員會"])
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "高等教育司" in edge["evidence"] and "含醫學教育" in edge["evidence"]

@@ -156,6 +156,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)
+    _named_by_a_division(graph, ended)
     _named_in_added_duty(graph, ended, docs)
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
@@ -770,6 +771,31 @@ def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
         said = Status(edge["doc"], "superseded", (graph.node(target)["name"],), "", duty["text"], where)
         _replace_successor(graph, uid, target, f"a duty of {graph.node(target)['name']}, set up {born[target]}, "
                                                f"names its work: 「{duty['text']}」", said)
+
+
+# A committee's work one division of its parent names: this many characters at least (醫學教育; not 法規).
+DIVISION_TOPIC_CHARS = 4
+
+
+def _named_by_a_division(graph, ended: Mapping) -> None:
+    """A committee (委員會) that is history with no successor at all, under a parent in force, whose work — its name
+    without 委員會, 4 characters or more that say what it is about — one duty of one division of the parent (and no
+    other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例 repealed 2014-01-15 →
+    教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        topic = node["name"].removesuffix("委員會")
+        if parent is None or parent in ended or topic == node["name"] or len(topic) < DIVISION_TOPIC_CHARS \
+                or _topic_chars(topic) != topic or node.get("successors") or graph.out(uid, EDGE):
+            continue
+        # its own divisions and their sections, not those of the bodies under it
+        own = [c for c in graph.children(parent) if graph.node(c)["kind"] not in AGENCY_KINDS]
+        own += [c for d in own for c in graph.children(d) if graph.node(c)["kind"] not in AGENCY_KINDS]
+        found = {d: duty for d in own if d not in ended for duty, _ in graph.duties_of(d) if topic in duty["text"]}
+        if len(found) == 1:
+            (division, duty), = found.items()
+            _replace_successor(graph, uid, parent, f"taken in: its work is a duty of {graph.node(division)['name']}: "
+                                                   f"「{duty['text']}」", at=division)
 
 
 # A rewrite of a whole organization act (「修正公布全文8條」, 「制定公布全文6條」): its body was reorganised.
