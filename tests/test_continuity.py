@@ -755,3 +755,13 @@ def test_a_committee_whose_work_one_division_of_its_parent_names_was_taken_in_by
     old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["教育部", "醫學教育委員會"])
     edge = succeeded_by(graph, old)[graph.parent(old)]
     assert "高等教育司" in edge["evidence"] and "含醫學教育" in edge["evidence"]
+
+
+def test_a_body_a_siblings_rules_revised_as_it_ended_set_up_under_another_rank_was_taken_in_by_it(tmp_path):
+    # 政治作戰學校組織規程 (F0000065), repealed 2006-09-28; 國防大學組織規程 (F0000049): 「中華民國九十五年九月二十八日
+    # 國防部…令修正發布全文 15 條」, 第6條 「本大學設…政治作戰學院…」 — the 學校 went on as the 大學's 學院.
+    graph = history_of(tmp_path, "F0000065", "F0000049").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "政治作戰學校"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "國防大學"])
+    assert list(succeeded_by(graph, old)) == [new]
+    assert graph.node(old)["successors"][0].endswith("國防大學 › 政治作戰學院")

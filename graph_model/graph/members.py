@@ -20,7 +20,13 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
 - **set up that day**: the one body set up beside it the day it ended, its duties alike (市鄉規劃局 →
   城鄉發展分署, 2008-08-20);
 - **went with its siblings**: a body of the kind of a family in force under the body its siblings of that kind
-  went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山).
+  went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山);
+- **its rank changed**: a body set up as it ended, or a unit of a sibling's rules revised as it ended, whose name is
+  its own with the rank alone changed (經濟部水利處 → 水利署; 政治作戰學校 → 國防大學's 政治作戰學院);
+- **a member of its own name**: a body succeeded by a family under another body is that body's member of its own
+  name (觀光局 › 雲嘉南濱海國家風景區管理處 → 觀光署 › 雲嘉南濱海國家風景區管理處);
+- **branches followed**: a body's family of branches is its heir's (加工出口區管理處 › 各分處 → 產業園區管理局 ›
+  各分局).
 """
 from __future__ import annotations
 
@@ -188,8 +194,9 @@ def took_effect(history: str) -> str:
     return (roc_date(m["day"]) if m else "") or roc_date(first)
 
 
-# The word for what a body is, that a rename may change alone (經濟部水利處 → 經濟部水利署: 「特設水利署」).
-_RANK = re.compile(r"委員會|中心|[處局署所]")
+# The word for what a body is, that a rename may change alone (經濟部水利處 → 經濟部水利署: 「特設水利署」; 政治作戰學校
+# → 國防大學's 政治作戰學院).
+_RANK = re.compile(r"委員會|中心|學校|學院|[處局署所]")
 # What the renamed body is about: its name but the rank, this long at least (水利).
 STEM_CHARS = 2
 
@@ -201,9 +208,12 @@ def _places(graph, uid: str) -> set[str]:
 
 
 def _rank_changed(name: str, other: str, n: int) -> bool:
-    """``other`` is ``name`` (their first ``n`` characters alike) with its rank alone changed (水利處 → 水利署)."""
-    return n >= STEM_CHARS and len(_topic_chars(name[:n])) == n and not FAMILY.match(name) and \
-        bool(_RANK.fullmatch(name[n:])) and bool(_RANK.fullmatch(other[n:]))
+    """``other`` is ``name`` (their first ``n`` characters alike) with its rank alone changed (水利處 → 水利署;
+    政治作戰學校 → 政治作戰學院, the ranks sharing 學)."""
+    if FAMILY.match(name):
+        return False
+    return any(_RANK.fullmatch(name[k:]) and _RANK.fullmatch(other[k:]) and len(_topic_chars(name[:k])) == k
+               for k in range(n, STEM_CHARS - 1, -1))
 
 
 def begun_alike(graph, ended: Mapping, docs) -> None:
@@ -360,3 +370,32 @@ def branches_followed(graph, ended: Mapping) -> None:
             _replace_successor(graph, uid, family, f"its branches of {graph.node(parent)['name']} are "
                                                    f"{graph.node(family)['name']} of "
                                                    f"{' › '.join(graph.node(family)['path'][:-1])} now")
+
+
+def joined_a_sibling(graph, ended: Mapping, revised: Mapping[str, list[str]]) -> None:
+    """A body that ended with no successor, and the one unit of a sibling in force whose name is its own with the rank
+    alone changed, set up by the sibling's rules as revised within :data:`MOVE_DAYS` of its end: the sibling took it
+    in as that unit (國防部 › 政治作戰學校, its 規程 repealed 2006-09-28 → 國防大學, whose 規程 「修正發布全文」 that
+    day: 「本大學設…政治作戰學院…」)."""
+    for uid in _waiting(graph, ended):
+        node, parent, end = graph.node(uid), graph.parent(uid), _end(ended[uid])
+        if parent is None or not end:
+            continue
+        found = []
+        for sibling in graph.children(parent):
+            if sibling == uid or sibling in ended or graph.node(sibling)["kind"] not in AGENCY_KINDS:
+                continue
+            for c in graph.children(sibling):
+                unit = graph.node(c)
+                n = next((i for i, (a, b) in enumerate(zip(node["name"], unit["name"])) if a != b), 0)
+                if unit["kind"] in AGENCY_KINDS or c in ended or not _rank_changed(node["name"], unit["name"], n):
+                    continue
+                days = {d for src in unit.get("sources", ()) for d in revised.get(src["doc"], ()) if d}
+                if any(_days(d, end) <= MOVE_DAYS for d in days):
+                    found.append((sibling, c))
+        if len(found) == 1:
+            (body, unit), = found
+            _replace_successor(graph, uid, body, f"taken in as {graph.node(unit)['name']} of "
+                                                 f"{' › '.join(graph.node(body)['path'])}, by its rules revised as it "
+                                                 f"ended", at=unit)
+            graph.node(uid)["successors"] = [" › ".join(graph.node(unit)["path"])]

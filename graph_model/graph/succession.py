@@ -54,6 +54,7 @@ from .members import (
     branches_followed,
     carried_on_by_parts,
     family_by_places,
+    joined_a_sibling,
     kept_as_unit,
     named_in_family,
     set_up_that_day,
@@ -153,6 +154,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _became_family(graph, ended)
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
+    joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)
