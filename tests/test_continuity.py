@@ -697,3 +697,71 @@ def test_a_bureau_given_its_parents_heir_is_succeeded_by_the_body_under_the_heir
     assert list(succeeded_by(graph, old)) == ["行政院/衛生福利部/國民健康署"]
     # the ministry itself still goes to the ministry
     assert list(succeeded_by(graph, "行政院/衛生署")) == ["行政院/衛生福利部"]
+
+
+def test_a_body_succeeded_by_a_family_under_another_body_is_its_member_of_its_own_name(tmp_path):
+    # 交通部觀光局雲嘉南濱海國家風景區管理處辦事細則 (K0010067): 「交通部觀光署…令發布廢止」 (2023-12-22);
+    # 交通部觀光署各國家風景區管理處組織準則 (K0000252): 「交通部觀光署為辦理各國家風景區之建設、開發、管理及觀光
+    # 發展業務，特設各國家風景區管理處」 — the 管理處 is now the 觀光署's of the same name, not the whole family.
+    graph = history_of(tmp_path, "K0000027", "K0000205", "K0010067", "K0000252").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["觀光局", "雲嘉南濱海國家風景區管理處"])
+    family = next(u["id"] for u in graph.units() if u["path"][-2:] == ["觀光署", "各國家風景區管理處"])
+    assert list(succeeded_by(graph, old)) == [family]
+    assert graph.node(old)["successors"][0].endswith("觀光署 › 雲嘉南濱海國家風景區管理處")
+
+
+def test_a_bodys_family_of_branches_is_its_heirs_family_of_branches(tmp_path):
+    # 經濟部加工出口區管理處所屬各分處辦事細則 (J0010012), repealed with the 管理處's own (J0010011) on 2024-02-17
+    # (「經濟部經人字第 11308403560 號令發布廢止」), the 管理處 renamed 產業園區管理局 (J0000019: 「原名稱：經濟部加工
+    # 出口區管理處組織條例；新名稱：經濟部產業園區管理局組織條例」); J0000143: 「經濟部產業園區管理局…特設各分局」.
+    graph = history_of(tmp_path, "J0010011", "J0010012", "J0000019", "J0000097", "J0000143").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["加工出口區管理處", "各分處"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["產業園區管理局", "各分局"])
+    assert list(succeeded_by(graph, old)) == [new]
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_whose_name_with_its_rank_changed_was_set_up_as_it_ended_was_renamed(tmp_path):
+    # 經濟部水利處暫行組織規程 (J0000055): 「中華民國九十一年五月二十二日經濟部…號令發布廢止」; 經濟部水利署組織條例
+    # (J0000062): 「行政院…令發布自九十一年三月二十八日起施行」, 55 days before — 水利處 went on as 水利署.
+    graph = history_of(tmp_path, "J0000055", "J0000062").graph(history=True)
+    assert list(succeeded_by(graph, "行政院/經濟部/水利處")) == ["行政院/經濟部/水利署"]
+    assert graph.node("行政院/經濟部/水利處")["status"] == "superseded"
+
+
+def test_a_rank_changed_years_after_a_body_ended_is_no_rename(tmp_path):
+    # 內政部警政署民防指揮管制中心暫行組織規程 (D0000099), repealed 2002; 民防指揮管制所組織規程 (D0000170) was made in
+    # 2013 (「中華民國一百零二年十二月三十日」): eleven years on, not the same body renamed.
+    graph = history_of(tmp_path, "D0000099", "D0000170").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"] == "民防指揮管制中心")
+    assert not succeeded_by(graph, old)
+
+
+def test_a_committee_repealed_as_its_parents_office_rules_were_rewritten_was_taken_in_by_the_parent(tmp_path):
+    # 國史館辦事細則 (A0020042): 「中華民國一百零七年一月十六日國史館…號令修正發布全文 20 條；並自發布日施行」;
+    # 國史館史料審查委員會組織規程 (A0010020), the 館's own rules for it: 「中華民國一百零七年二月十四日國史館…號令
+    # 發布廢止」, 29 days later — the rewritten rules gave its work to the 館's own divisions.
+    graph = history_of(tmp_path, "A0010017", "A0010020", "A0020042").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國史館", "史料審查委員會"])
+    assert list(succeeded_by(graph, old)) == [graph.parent(old)]
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_committee_whose_work_one_division_of_its_parent_names_was_taken_in_by_the_parent(tmp_path):
+    # 教育部醫學教育委員會組織條例 (H0000006): 「中華民國一百零三年一月十五日總統…令公布廢止」; 教育部處務規程
+    # (H0010001) 第7條, 高等教育司: 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」 — no other unit of 教育部
+    # names 醫學教育.
+    graph = history_of(tmp_path, "H0000006", "H0010001").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["教育部", "醫學教育委員會"])
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "高等教育司" in edge["evidence"] and "含醫學教育" in edge["evidence"]
+
+
+def test_a_body_a_siblings_rules_revised_as_it_ended_set_up_under_another_rank_was_taken_in_by_it(tmp_path):
+    # 政治作戰學校組織規程 (F0000065), repealed 2006-09-28; 國防大學組織規程 (F0000049): 「中華民國九十五年九月二十八日
+    # 國防部…令修正發布全文 15 條」, 第6條 「本大學設…政治作戰學院…」 — the 學校 went on as the 大學's 學院.
+    graph = history_of(tmp_path, "F0000065", "F0000049").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "政治作戰學校"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "國防大學"])
+    assert list(succeeded_by(graph, old)) == [new]
+    assert graph.node(old)["successors"][0].endswith("國防大學 › 政治作戰學院")

@@ -20,7 +20,13 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
 - **set up that day**: the one body set up beside it the day it ended, its duties alike (市鄉規劃局 →
   城鄉發展分署, 2008-08-20);
 - **went with its siblings**: a body of the kind of a family in force under the body its siblings of that kind
-  went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山).
+  went to: one of that family (台江國家公園管理處 → 國家公園署 › 各國家公園管理處, with 太魯閣 and 玉山);
+- **its rank changed**: a body set up as it ended, or a unit of a sibling's rules revised as it ended, whose name is
+  its own with the rank alone changed (經濟部水利處 → 水利署; 政治作戰學校 → 國防大學's 政治作戰學院);
+- **a member of its own name**: a body succeeded by a family under another body is that body's member of its own
+  name (觀光局 › 雲嘉南濱海國家風景區管理處 → 觀光署 › 雲嘉南濱海國家風景區管理處);
+- **branches followed**: a body's family of branches is its heir's (加工出口區管理處 › 各分處 → 產業園區管理局 ›
+  各分局).
 """
 from __future__ import annotations
 
@@ -188,6 +194,28 @@ def took_effect(history: str) -> str:
     return (roc_date(m["day"]) if m else "") or roc_date(first)
 
 
+# The word for what a body is, that a rename may change alone (經濟部水利處 → 經濟部水利署: 「特設水利署」; 政治作戰學校
+# → 國防大學's 政治作戰學院).
+_RANK = re.compile(r"委員會|中心|學校|學院|[處局署所]")
+# What the renamed body is about: its name but the rank, this long at least (水利).
+STEM_CHARS = 2
+
+
+def _places(graph, uid: str) -> set[str]:
+    """Where a body renamed in place stands: under its parent or the parent's successor."""
+    parent = graph.parent(uid)
+    return {parent, *(t for t, _ in graph.out(parent, EDGE))} if parent is not None else set()
+
+
+def _rank_changed(name: str, other: str, n: int) -> bool:
+    """``other`` is ``name`` (their first ``n`` characters alike) with its rank alone changed (水利處 → 水利署;
+    政治作戰學校 → 政治作戰學院, the ranks sharing 學)."""
+    if FAMILY.match(name):
+        return False
+    return any(_RANK.fullmatch(name[k:]) and _RANK.fullmatch(other[k:]) and len(_topic_chars(name[:k])) == k
+               for k in range(n, STEM_CHARS - 1, -1))
+
+
 def begun_alike(graph, ended: Mapping, docs) -> None:
     """A body that ended with no successor, and the one body set up within :data:`MOVE_DAYS` of its end (its first
     rules in effect; not ended by then) whose name begins as its own, in the longest run of :data:`KIND_ENDING`
@@ -212,7 +240,8 @@ def begun_alike(graph, ended: Mapping, docs) -> None:
                     or under is not None and graph.parent(c) != under:
                 continue
             n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
-            if len(_topic_chars(name[:n])) >= KIND_ENDING:
+            if len(_topic_chars(name[:n])) >= KIND_ENDING or \
+                    _rank_changed(name, other, n) and graph.parent(c) in _places(graph, uid):
                 found[c] = n
         longest = max(found.values(), default=0)
         best = [c for c, n in found.items() if n == longest]
@@ -301,3 +330,72 @@ def went_with_siblings(graph, ended: Mapping) -> None:
             _replace_successor(graph, uid, family, f"one of {graph.node(family)['name']} of "
                                                    f"{' › '.join(graph.node(family)['path'][:-1])}, where its "
                                                    f"siblings of its kind went")
+
+
+def named_in_family(graph, ended: Mapping) -> None:
+    """A body whose successor is a family under another body (交通部觀光局 › 雲嘉南濱海國家風景區管理處 →
+    交通部觀光署 › 各國家風景區管理處, 「特設各國家風景區管理處」) and whose name is of the family's kind: it is
+    that family's member of its own name, as :func:`~graph_model.graph.succession._joined_family` names one
+    (交通部觀光署 › 雲嘉南濱海國家風景區管理處).  Not a name that begins with the family's body's (國軍退除役官兵
+    輔導委員會農場 → 各農場: that body's, read as one name)."""
+    for uid in ended:
+        node = graph.node(uid)
+        edges = [t for t, _ in graph.out(uid, EDGE)]
+        if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or len(edges) != 1:
+            continue
+        family = graph.node(edges[0])
+        m, owner = FAMILY.match(family["name"]), graph.parent(edges[0])
+        if m is None or owner is None or owner == graph.parent(uid) or len(node["name"]) <= len(m["kind"]) \
+                or not node["name"].endswith(m["kind"]) or node["name"].startswith(graph.node(owner)["name"]):
+            continue
+        if node.get("successors") == [" › ".join(family["path"])]:
+            node["successors"] = [" › ".join((*graph.node(owner)["path"], node["name"]))]
+
+
+def branches_followed(graph, ended: Mapping) -> None:
+    """A family of branches (各分處, 各地區辦事處) or of a kind (各工務段) that ended with no successor of its own,
+    under a body that has one: the one family of the heir's of that kind, or of branches (BranchOffice) when the
+    rank changed (經濟部加工出口區管理處 › 各分處 → 經濟部產業園區管理局 › 各分局, 「設各分局」; 財政部國有財產局 ›
+    各地區辦事處 → 國有財產署 › 各分署): a body's branches became its heir's."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        m = FAMILY.match(node["name"])
+        if m is None or parent is None:
+            continue
+        found = {f for h, _ in graph.out(parent, EDGE) for f in graph.children(h) if f not in ended
+                 and (k := FAMILY.match(graph.node(f)["name"]))
+                 and (k["kind"] == m["kind"] or node["kind"] == graph.node(f)["kind"] == "BranchOffice")}
+        if len(found) == 1:
+            family = found.pop()
+            _replace_successor(graph, uid, family, f"its branches of {graph.node(parent)['name']} are "
+                                                   f"{graph.node(family)['name']} of "
+                                                   f"{' › '.join(graph.node(family)['path'][:-1])} now")
+
+
+def joined_a_sibling(graph, ended: Mapping, revised: Mapping[str, list[str]]) -> None:
+    """A body that ended with no successor, and the one unit of a sibling in force whose name is its own with the rank
+    alone changed, set up by the sibling's rules as revised within :data:`MOVE_DAYS` of its end: the sibling took it
+    in as that unit (國防部 › 政治作戰學校, its 規程 repealed 2006-09-28 → 國防大學, whose 規程 「修正發布全文」 that
+    day: 「本大學設…政治作戰學院…」)."""
+    for uid in _waiting(graph, ended):
+        node, parent, end = graph.node(uid), graph.parent(uid), _end(ended[uid])
+        if parent is None or not end:
+            continue
+        found = []
+        for sibling in graph.children(parent):
+            if sibling == uid or sibling in ended or graph.node(sibling)["kind"] not in AGENCY_KINDS:
+                continue
+            for c in graph.children(sibling):
+                unit = graph.node(c)
+                n = next((i for i, (a, b) in enumerate(zip(node["name"], unit["name"])) if a != b), 0)
+                if unit["kind"] in AGENCY_KINDS or c in ended or not _rank_changed(node["name"], unit["name"], n):
+                    continue
+                days = {d for src in unit.get("sources", ()) for d in revised.get(src["doc"], ()) if d}
+                if any(_days(d, end) <= MOVE_DAYS for d in days):
+                    found.append((sibling, c))
+        if len(found) == 1:
+            (body, unit), = found
+            _replace_successor(graph, uid, body, f"taken in as {graph.node(unit)['name']} of "
+                                                 f"{' › '.join(graph.node(body)['path'])}, by its rules revised as it "
+                                                 f"ended", at=unit)
+            graph.node(uid)["successors"] = [" › ".join(graph.node(unit)["path"])]

@@ -51,9 +51,12 @@ from .lineage import (
 )
 from .members import (
     begun_alike,
+    branches_followed,
     carried_on_by_parts,
     family_by_places,
+    joined_a_sibling,
     kept_as_unit,
+    named_in_family,
     set_up_that_day,
     went_with_siblings,
 )
@@ -151,9 +154,11 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _became_family(graph, ended)
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
+    joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
     _named_in_duties(graph, ended, enacted)
+    _named_by_a_division(graph, ended)
     _named_in_added_duty(graph, ended, docs)
     _staff_moved(graph, ended, rows, docs)
     _reorganised_with_parent(graph, ended, docs)
@@ -162,6 +167,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     left = carried_on_by_parts(graph, ended)
     went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
+    branches_followed(graph, ended)
+    named_in_family(graph, ended)
     _inherit(graph, ended, left)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
@@ -768,18 +775,46 @@ def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
                                                f"names its work: 「{duty['text']}」", said)
 
 
+# A committee's work one division of its parent names: this many characters at least (醫學教育; not 法規).
+DIVISION_TOPIC_CHARS = 4
+
+
+def _named_by_a_division(graph, ended: Mapping) -> None:
+    """A committee (委員會) that is history with no successor at all, under a parent in force, whose work — its name
+    without 委員會, 4 characters or more that say what it is about — one duty of one division of the parent (and no
+    other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例 repealed 2014-01-15 →
+    教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        topic = node["name"].removesuffix("委員會")
+        if parent is None or parent in ended or topic == node["name"] or len(topic) < DIVISION_TOPIC_CHARS \
+                or _topic_chars(topic) != topic or node.get("successors") or graph.out(uid, EDGE):
+            continue
+        # its own divisions and their sections, not those of the bodies under it
+        own = [c for c in graph.children(parent) if graph.node(c)["kind"] not in AGENCY_KINDS]
+        own += [c for d in own for c in graph.children(d) if graph.node(c)["kind"] not in AGENCY_KINDS]
+        found = {d: duty for d in own if d not in ended for duty, _ in graph.duties_of(d) if topic in duty["text"]}
+        if len(found) == 1:
+            (division, duty), = found.items()
+            _replace_successor(graph, uid, parent, f"taken in: its work is a duty of {graph.node(division)['name']}: "
+                                                   f"「{duty['text']}」", at=division)
+
+
 # A rewrite of a whole organization act (「修正公布全文8條」, 「制定公布全文6條」): its body was reorganised.
 WHOLE_ACT = re.compile(r"(?:制定|修正)(?:公布|發布)(?:名稱及)?全文")
 # The rules a parent makes for a committee of its own (a law of its own, 組織條例, or office rules, 辦事細則, say the
 # body stood apart: 財政部證券暨期貨管理委員會 had gone to 金融監督管理委員會 years before its rules were repealed).
 PARENTS_RULES = "組織規程"
+# The parent's documents whose rewrite reorganised it: its act, or its office rules (國史館辦事細則 「修正發布全文」
+# 2018-01-16, a month before 史料審查委員會組織規程 was repealed: its work went to 采集處).
+PARENTS_WHOLE = ("org_act", "office_rules")
 
 
 def _reorganised_with_parent(graph, ended: Mapping, docs) -> None:
     """A committee (委員會) that is history with no successor at all, whose only rules were the 組織規程 its parent
-    made, repealed within :data:`MOVE_DAYS` of a rewrite of the whole organization act of its parent (or of the
-    parent's successor) taking effect: the reorganised parent took its work in (財政部 › 法規委員會, rules repealed
-    2013-01-08 → 財政部, whose 組織法 「修正公布全文8條」 took effect 2013-01-01)."""
+    made, repealed within :data:`MOVE_DAYS` of a rewrite of the whole organization act or office rules of its parent
+    (or of the parent's successor) taking effect: the reorganised parent took its work in (財政部 › 法規委員會, rules
+    repealed 2013-01-08 → 財政部, whose 組織法 「修正公布全文8條」 took effect 2013-01-01)."""
     about = _agencies_of_documents(graph.units())
     own: dict[str, list] = {}
     for p in docs:
@@ -791,7 +826,7 @@ def _reorganised_with_parent(graph, ended: Mapping, docs) -> None:
                 or not own.get(uid) or not all(p.document.title.endswith(PARENTS_RULES) for p in own[uid]):
             continue
         found = [(place, p, entry) for place in _places_after(graph, uid, ended) for p in own.get(place, ())
-                 if p.document.genre == "org_act" and not p.document.meta.get("abolished")
+                 if p.document.genre in PARENTS_WHOLE and not p.document.meta.get("abolished")
                  for entry in history_entries(p.document.meta.get("history", ""))
                  if WHOLE_ACT.search(entry) and in_force(entry) and _days(in_force(entry), end) <= MOVE_DAYS]
         if found:
