@@ -198,3 +198,20 @@ def test_a_units_summary_before_the_clause_dividing_it_is_its_duty():
     assert any(d.startswith("菸酒稅、貨物稅") for d in duties(parse("G0310011"), "審查三科"))
     # G0310004 財政部證券暨期貨管理委員會辦事細則 「第一組掌理證券募集與發行之核准，…等事項，分設下列各科辦事：」
     assert any(d.startswith("證券募集與發行之核准") for d in duties(parse("G0310004"), "第一組"))
+
+
+def test_units_named_together_are_charged_by_the_rule_they_work_under():
+    # I0010011 最高檢察署處務規程「人事室、會計室及統計室，分別依照法令辦理人事管理、人事查核、歲計、會計及統計
+    # 事項。」: each takes its share (so in I0010013, I0010014)
+    parsed = parse("I0010011")
+    assert duties(parsed, "人事室") == ["人事管理、人事查核事項"]
+    assert duties(parsed, "會計室") == ["歲計、會計事項"]
+    assert duties(parsed, "統計室") == ["統計事項"]
+    # A0020209 監察院監察委員行署辦事細則「行署秘書室、總務科、調查科，依監察委員行署組織條例第六條第七條第八條之
+    # 規定執行職務。」: units another text sets up, named by the agency's short name 行署
+    assert {"秘書室", "總務科", "調查科"} <= set(below(parse("A0020209")))
+    # J0150005 行政院公平交易委員會辦事細則「第一處、第二處各按其主管事業別掌理左列共同事項：」「一、關於市場範圍之
+    # 認定與研究事項。」
+    parsed = parse("J0150005")
+    assert "關於市場範圍之認定與研究事項" in duties(parsed, "第一處")
+    assert "關於市場範圍之認定與研究事項" in duties(parsed, "第二處")

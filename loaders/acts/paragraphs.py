@@ -863,8 +863,12 @@ def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
         duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", para.text)
     if duty and (owner != parser.agency or para.post) and \
             not (summary_match and summary_match.start("duty") == duty.start("duty")):
+        # 「人事室、會計室及統計室，分別依照法令辦理人事管理…事項」: each takes its share of what they do
+        shares = shared_out(para.owner, duty.group("duty")) if isinstance(para.owner, list) and \
+            len(para.owner) > 1 and "分別" in para.text[:duty.start()] else None
         for o in _owners(para):
-            parser.duty(o, duty.group("duty"), para.line, post=para.post if o == parser.agency else "")
+            parser.duty(o, shares[o] if shares else duty.group("duty"), para.line,
+                        post=para.post if o == parser.agency else "")
     return NO_LIST
 
 

@@ -336,6 +336,12 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 FAMILY_OF_A_KIND = lazy(rf"(?=\S{{2}})(?:{UNIT_SUFFIX_PATTERN})")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
+# 「人事室、會計室及統計室，分別依照法令辦理人事管理…事項」 (I0010011), 「行署秘書室、總務科、調查科，依監察委員行署
+# 組織條例第六條第七條第八條之規定執行職務」 (A0020209), 「第一處、第二處各按其主管事業別掌理左列共同事項：」
+# (J0150005): units named together, then by what rule or share each does its work, then the work.
+UNITS_CHARGED_BY_RULE = lazy(r"^(?P<names>[^，。；：（）「」設置]{2,60}?)[，,]?(?:分別|各)?"
+                             r"(?:依照?[^，。；：]{1,40}?(?:規定|法令)之?|按照?其?[^，。；：]{1,12}?別)[，,]?(?:分別)?"
+                             r"(?=掌理|辦理|負責|執行職務)")
 # 「學生（員）總隊分設一至三大隊」 (D0080004): a subject whose name holds an alternate in parentheses (not an item's
 # number, not 「（以下簡稱…）」).
 NAME_WITH_ALTERNATE = lazy(r"(?:[^，。：、（）「」]"

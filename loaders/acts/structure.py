@@ -74,6 +74,7 @@ from .patterns import (
     TOGETHER,
     UNIT_ACTIVE,
     UNIT_HEAD,
+    UNITS_CHARGED_BY_RULE,
     UNMARKED_ITEM,
 )
 from .posts import document_posts
@@ -276,6 +277,13 @@ class StructureParser:
     def _subject_group(self, text: str, line: Line) -> list[tuple[str, ...]]:
         """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
         「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
+        by_rule = UNITS_CHARGED_BY_RULE.match(text)
+        names = unit_names(expand_names(by_rule.group("names")), self.known) if by_rule else []
+        if len(names) > 1:  # 「人事室、會計室及統計室，分別依照法令辦理…」: units named together, charged by a rule
+            # (「行署秘書室」: the agency's short name before the unit's is no part of it)
+            names = [next((n[len(own):] for own in sorted(self.self_names, key=len, reverse=True)
+                           if n.startswith(own) and UNIT_NAME.fullmatch(n[len(own):])), n) for n in names]
+            return [p for p in (self.named_unit(n, line) for n in names) if p]
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
         # 「臺北、北區、…及東區業務組，掌理轄區事項如下：」 (L0010048): the comma after the names ends them
         charged = re.match(r"，(?:分別)?(?:掌理|辦理|負責)", text[len(head):]) and not re.search("[設置]", head)
