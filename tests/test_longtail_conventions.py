@@ -215,3 +215,15 @@ def test_units_named_together_are_charged_by_the_rule_they_work_under():
     parsed = parse("J0150005")
     assert "關於市場範圍之認定與研究事項" in duties(parsed, "第一處")
     assert "關於市場範圍之認定與研究事項" in duties(parsed, "第二處")
+
+
+def test_a_units_summary_before_a_semicolon_and_the_clause_dividing_it_is_its_duty():
+    # G0310049 財政部國有財產局一等辦事處辦事細則「勘測課掌理國有財產之清查、勘查分割、圖籍管理及國有財產計價業務；
+    # 分二股辦事：」 (the typist's ； for ，, as before 「分設三股」 elsewhere)
+    parsed = parse("G0310049")
+    assert duties(parsed, "勘測課") == ["國有財產之清查、勘查分割、圖籍管理及國有財產計價業務"]
+    assert duties(parsed, "接管課") == ["國有財產之接管、登記、產籍管理、遺產管理及抵稅業務"]
+    # G0310003 「第一組掌理國庫及地方公庫制度之規劃，…國內外捐獻之處理；國庫支出之核撥，…等事項。分設左列各科辦事：」:
+    # a semicolon inside the summary does not end it
+    summary = {"國內外捐獻之處理", "國庫支出之核撥，及奉交議國有財產之管理處分"}
+    assert summary <= set(duties(parse("G0310003"), "第一組"))

@@ -195,8 +195,9 @@ HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:�
 # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」 (G0310021): the clause dividing the unit is no duty of it.
 SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九十\d]+[科課股組隊](?:辦事|辦理)?[：:。]?")
 # 「審查三科掌理…案件之查緝。分設三股，各股之職掌如下：」 (G0310011), 「第一組掌理…等事項，分設下列各科辦事：」
-# (G0310004): the unit's summary duty before the clause that divides it.
-SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)[，。]"
+# (G0310004): the unit's summary duty before the clause that divides it; 「勘測課掌理…計價業務；分二股辦事：」
+# (G0310049): or before a semicolon.
+SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)[，。；]"
                             r"(?=(?:並)?分設?(?:下列|左列)?各?[一二兩三四五六七八九十]*[科股組課])")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
