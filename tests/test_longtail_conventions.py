@@ -227,3 +227,16 @@ def test_a_units_summary_before_a_semicolon_and_the_clause_dividing_it_is_its_du
     # a semicolon inside the summary does not end it
     summary = {"國內外捐獻之處理", "國庫支出之核撥，及奉交議國有財產之管理處分"}
     assert summary <= set(duties(parse("G0310003"), "第一組"))
+
+
+def test_a_class_of_the_family_in_a_list_item_or_a_units_name_is_the_family_itself():
+    # K0010014 交通部民用航空局所屬航空站辦事細則 第3條「特等、甲等、乙等、丙等航空站分別設下列各組室：」
+    # 「一、特等航空站設業務組、維護組、航務組、貨運組、企劃組、總務組、會計室、人事室及政風室。」: the family's units,
+    # no class units
+    parsed = parse("K0010014")
+    got = below(parsed)
+    assert not [u for u in got if "等航空站" in u]
+    assert {"業務組", "貨運組", "會計室", "人事室", "政風室"} <= set(got)
+    # 第9條「特等、甲等、乙等航空站會計室職掌如下：」「一、年度概算、預算、分配預算之籌劃及編擬。」: the family's
+    # 會計室, its duties once
+    assert duties(parsed, "會計室").count("年度概算、預算、分配預算之籌劃及編擬") == 1

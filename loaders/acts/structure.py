@@ -119,9 +119,14 @@ class StructureParser:
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館;
             # 「高等法院設人事室…」 in the one of 高等法院及其分院 (A0020073)
             return self.agency
-        if parent is None and (cls := FAMILY_CLASS.match(name)) and \
-                COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
-            return self.agency  # 第一類行政執行處 in the document of 行政執行處
+        family_kind = COLLECTIVE.sub("", self.agency[-1])
+        if parent is None and (cls := FAMILY_CLASS.match(name)) and cls.group("kind").startswith(family_kind) and \
+                UNIT_NAME.fullmatch(cls.group("kind")[len(family_kind):]):
+            name = cls.group("kind")[len(family_kind):]  # 「特等、甲等航空站會計室職掌如下：」: the family's 會計室
+        if parent in (None, self.agency) and (cls := FAMILY_CLASS.match(name)) and \
+                family_kind.endswith(cls.group("kind")):
+            # 第一類行政執行處 in the document of 行政執行處; 「一、特等航空站設業務組、…」 as an item (K0010014)
+            return self.agency
         if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
@@ -294,7 +299,8 @@ class StructureParser:
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
-                    return [p for p in (self.named_unit(n, line) for n in names) if p]
+                    # (dict: 「特等、甲等航空站會計室」 name one unit, the family's 會計室)
+                    return list(dict.fromkeys(p for p in (self.named_unit(n, line) for n in names) if p))
                 return []
             if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
                 # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
