@@ -240,3 +240,14 @@ def test_a_class_of_the_family_in_a_list_item_or_a_units_name_is_the_family_itse
     # 第9條「特等、甲等、乙等航空站會計室職掌如下：」「一、年度概算、預算、分配預算之籌劃及編擬。」: the family's
     # 會計室, its duties once
     assert duties(parsed, "會計室").count("年度概算、預算、分配預算之籌劃及編擬") == 1
+
+
+def test_a_familys_parent_names_its_members_by_place_before_the_kind():
+    # K0000108 交通部臺灣鐵路管理局各機廠組織通則 第2條「本局為辦理機、客、內燃車及貨物車輛之修理、製造事項，得設臺北、
+    # 高雄、花蓮機廠，各設技術、工作、材料三組、總務室及勞工安全衛生室，…」: 本局 is the family's parent, the places
+    # name the members, each has the units after 各設, and what they are set up for is the family's mandate
+    parsed = parse("K0000108")
+    got = set(below(parsed))
+    assert {"臺北機廠", "高雄機廠", "花蓮機廠"} <= got
+    assert {"技術組", "工作組", "材料組", "總務室", "勞工安全衛生室"} <= got
+    assert duties(parsed, "") == ["辦理機、客、內燃車及貨物車輛之修理、製造事項"]

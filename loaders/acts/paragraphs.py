@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, strip_self_reference
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, self_references, strip_self_reference
 from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line, cn_number
 
@@ -309,11 +309,18 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     family = parser.agency[-1]
     m = MEMBERS_SET_UP.match(para.line.body)
     by = m.group("by") if m else ""
+    # 「本局為辦理…，得設臺北、高雄、花蓮機廠」 (K0000108): the parent of a family (各機廠) calls itself 本局
+    parents_self = len(parser.agency) > 1 and FAMILY_NAME.match(family) is not None and \
+        by in self_references(parser.agency[-2])
     if not m or not (parser.is_agency_name(by) or parser.is_self(by) or by in parser.self_names or
-                     any(by in p for p in parser.agency)):
+                     any(by in p for p in parser.agency) or parents_self):
         return None
     word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
     names = listed_names(m.group("list"))
+    places = re.fullmatch(rf"(?P<heads>[^、，。；及]{{2,4}}(?:[、及][^、，。；及]{{2,4}})+){re.escape(word)}",
+                          m.group("list"))
+    if not names and places:  # 「臺北、高雄、花蓮機廠」: the places before the family's kind name its members
+        names = [head + word for head in re.split(r"[、及]", places.group("heads"))]
     collective = FAMILY_DEFINED.match(para.line.body[m.end("list"):])
     if collective:  # 「特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」: the document's collective names its kind
         word = min(word, collective.group("kind"), key=len)
@@ -322,6 +329,9 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     for name in names:
         parser.unit(name, para.line, note="")
     rest = ALIAS_PAREN.sub("", para.line.body[m.end("list"):])
+    each = re.match(r"^[，,]各設(?:置|立)?(?P<list>[^，。；：]+)", rest)
+    for name in listed_names(each.group("list")) if each else []:
+        parser.unit(name, para.line)  # 「…機廠，各設技術、工作、材料三組、總務室…」: the units every member has
     if LIST_INTRO.search(rest):
         return ListContext(parser.agency, "", Mode.AGENCY)
     duty = DUTY_VERB.search(rest)

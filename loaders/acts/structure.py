@@ -683,7 +683,10 @@ def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_
             m = SET_UP_TO.search(line.body)
             m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
-        if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
+        # (「本局為辦理…，得設臺北、高雄、花蓮機廠」, K0000108: a family's members, set up for its purpose)
+        kind = COLLECTIVE.sub("", agency[-1]) if COLLECTIVE.match(agency[-1]) else ""
+        if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what)) or
+                  len(kind) >= 2 and what.endswith(kind)):
             parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
             return
 
