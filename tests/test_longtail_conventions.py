@@ -251,3 +251,21 @@ def test_a_familys_parent_names_its_members_by_place_before_the_kind():
     assert {"臺北機廠", "高雄機廠", "花蓮機廠"} <= got
     assert {"技術組", "工作組", "材料組", "總務室", "勞工安全衛生室"} <= got
     assert duties(parsed, "") == ["辦理機、客、內燃車及貨物車輛之修理、製造事項"]
+
+
+def test_a_unit_just_set_up_sets_up_its_own_named_before_xia_she():
+    # K0000086 交通部高雄港務局暫行組織規程「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第」
+    # 「    一、第二信號臺，船舶管理所下設第一、第二股，…」: 第 ends no line (the wrapped 「一、」 is no item), and each
+    # unit named before 下設 sets up its own
+    got = set(below(parse("K0000086")))
+    assert {"港務組/號誌課/第一信號臺", "港務組/號誌課/第二信號臺"} <= got
+    assert {"港務組/船舶管理所/第一股", "港務組/船舶管理所/第二股"} <= got
+    assert "第二信號臺" not in got
+    # K0000103 「一、港務組：設港灣、航管二課，並在航管課下設信號台，分別掌理…」: a port's signal station is a unit
+    assert "港務組/航管課/信號台" in below(parse("K0000103"))
+    # K0000087 「本處得設機具所，置主任、副主任、股長，並於機具所下設調派站，各置站長一人，…」
+    assert "機具所/調派站" in below(parse("K0000087"))
+    # K0000101 「一、港航課：設信號臺，掌理港灣設施、船舶指泊、…等事項。」: the 課's duty, no 「設信號臺」 duty
+    parsed = parse("K0000101")
+    assert "港航課/信號臺" in below(parsed)
+    assert duties(parsed, "港航課") == ["港灣設施、船舶指泊、信號指揮、船舶檢丈監理、海事評議及港勤船舶之管理等事項"]

@@ -64,9 +64,11 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("分署", "BranchOffice"), ("分處", "BranchOffice"), ("分所", "BranchOffice"), ("工務段", "BranchOffice"),
     ("委員會", "Committee"), ("小組", "Committee"),
     ("中心", "Division"), ("大隊", "Division"), ("總隊", "Division"),
-    # a radio or relay station, a control tower, a communication station (「臺北、新竹…及臺東分臺」, 「竹子山中繼臺」,
-    # 「近場管制塔臺」, 「裝修區臺」): never 臺 alone, which ends places (北臺) and 平臺
+    # a radio or relay station, a control tower, a communication station, a port's signal station
+    # (「臺北、新竹…及臺東分臺」, 「竹子山中繼臺」, 「近場管制塔臺」, 「裝修區臺」, 「港航課：設信號臺」): never 臺
+    # alone, which ends places (北臺) and 平臺
     ("分臺", "BranchOffice"), ("分台", "BranchOffice"), ("中繼臺", "Facility"), ("通訊臺", "Facility"),
+    ("號臺", "Facility"), ("號台", "Facility"),
     ("管理臺", "Facility"), ("塔臺", "Facility"), ("區臺", "Facility"), ("電臺", "Facility"), ("電台", "Facility"),
     ("燈塔", "Facility"), ("場", "Facility"), ("站", "Facility"), ("所", "Facility"),
     ("總局", "Agency"), ("總處", "Agency"), ("市政府", "Agency"), ("縣政府", "Agency"),

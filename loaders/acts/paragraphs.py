@@ -54,6 +54,7 @@ from .patterns import (
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
     NAMED_BEFORE,
+    NAMED_SETS_UP_BELOW,
     NEED,
     OBJECT_CLAUSE,
     ONE_UNIT_WORD,
@@ -672,6 +673,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(child, share, line)
             return NO_LIST
     rest = text[end:]
+    for named_below in NAMED_SETS_UP_BELOW.finditer(rest):
+        # 「本處得設機具所，置主任…，並於機具所下設調派站」 (K0000087): a unit just set up sets up its own
+        if (parent := parser.known.get(clean_name(named_below.group("parent")))) in paths and parent is not None:
+            for below_name in listed_names(named_below.group("list")):
+                parser.unit(below_name, line, parent)
     later = LATER_SET_UP.search(rest) if paths else None
     if later and UNIT_NAME.fullmatch(later.group("name")) and not COUNTED.match(later.group("name")):
         # 「本站設會計室、置主任一人，掌理…事項，設人事室，置主任…，分別掌理人事管理…事項」: each its own duty

@@ -57,6 +57,7 @@ from .patterns import (
     LISTED_NAME,
     LISTED_UNIT,
     NAME_WITH_ALTERNATE,
+    NAMED_SETS_UP_BELOW,
     NESTED_SET_UP,
     NON_STRUCTURE_CHAPTER,
     ONE_UNIT_WORD,
@@ -496,6 +497,10 @@ class StructureParser:
                 for path in paths:
                     for child in children:
                         self.unit(child, line, path, item)
+                    for below in NAMED_SETS_UP_BELOW.finditer(sets_up.group("rest") or ""):
+                        if (parent := clean_name(below.group("parent"))) in children:  # 「並在號誌課下設…信號臺」
+                            for child in listed_names(below.group("list")):
+                                self.unit(child, line, path + (parent,), item)
                 rest = DUTY_VERB.search(sets_up.group("rest") or "")
                 if rest:
                     for path in paths:
