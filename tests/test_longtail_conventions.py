@@ -269,3 +269,13 @@ def test_a_unit_just_set_up_sets_up_its_own_named_before_xia_she():
     parsed = parse("K0000101")
     assert "港航課/信號臺" in below(parsed)
     assert duties(parsed, "港航課") == ["港灣設施、船舶指泊、信號指揮、船舶檢丈監理、海事評議及港勤船舶之管理等事項"]
+
+
+def test_numbered_units_after_the_first_share_its_name():
+    # G0310015 財政部臺灣省北區國稅局辦事細則「一、行政救濟一股、二股：」: 行政救濟二股, not a unit 「二股」
+    got = set(below(parse("G0310015")))
+    assert {"法務一科/行政救濟一股", "法務一科/行政救濟二股"} <= got
+    assert not [u for u in got if u.rsplit("/", 1)[-1] in ("二股", "三股")]
+    # K0010074 綜合調度所辦事細則「行控一室、二室、三室掌理左列事項：」: the 行控二室 and 行控三室 its list set up
+    got = set(below(parse("K0010074")))
+    assert {"行控一室", "行控二室", "行控三室"} <= got and "二室" not in got
