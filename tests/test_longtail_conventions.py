@@ -279,3 +279,16 @@ def test_numbered_units_after_the_first_share_its_name():
     # K0010074 綜合調度所辦事細則「行控一室、二室、三室掌理左列事項：」: the 行控二室 and 行控三室 its list set up
     got = set(below(parse("K0010074")))
     assert {"行控一室", "行控二室", "行控三室"} <= got and "二室" not in got
+
+
+def test_two_tasks_joined_in_a_list_of_duties_are_no_unit():
+    # D0010104 航空警察局辦事細則「保安警察大隊掌理事項如下：」…「六、公共秩序維持及聚眾活動防處。」: a duty (防處,
+    # to prevent and handle), not a unit
+    parsed = parse("D0010104")
+    assert not [u for u in below(parsed) if u.endswith("防處")]
+    assert "公共秩序維持及聚眾活動防處" in duties(parsed, "保安警察大隊")
+    # H0010022 「秘書室掌理下列事項：」…「二、國會聯絡與媒體及公關。」 (公關, public relations)
+    parsed = parse("H0010022")
+    assert not [u for u in below(parsed) if u.endswith("公關")]
+    # G0310011 「審查三科…分設三股，各股之職掌如下：」「一、消費及證期稅股」: the intro names sections, one of them
+    assert "審查三科/消費及證期稅股" in below(parse("G0310011"))

@@ -104,6 +104,7 @@ class StructureParser:
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
+        self.list_sections = False  # the current list's intro names the sections its items are (分設三股, 各股)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
 
     # ------------------------------------------------------------------ units
@@ -414,6 +415,9 @@ class StructureParser:
                 divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
                     owner != self.agency else None
                 self.list_divided = (divided.group("type") or divided.group("any")) if divided else ""
+                # (「分設三股，各股之職掌如下：」: the items name the sections, 「一、消費及證期稅股」 one)
+                self.list_sections = bool(re.search(r"分設?[一二兩三四五六七八九十\d]+[科課股組隊]|各[科課股組隊]",
+                                                    line.body))
                 self.list_named = False
                 continue
             if mode is None:
@@ -473,6 +477,11 @@ class StructureParser:
                 m.group("name")[-1] in re.split(r"[、及與]", self.list_kinds):
             # 「園林處設左列各科、園，分掌事務：」 + 「五、植物園：」 (A0010018): a kind of unit the intro names
             names = [m.group("name")]
+        if mode == Mode.DUTIES and m and names and m.group("duties") is None and not self.list_sections and \
+                not self.list_named and re.search(r"[及與]", m.group("name")):
+            # 「六、公共秩序維持及聚眾活動防處。」, 「二、國會聯絡及媒體公關。」 in a unit's list of duties (not of
+            # the sections its items name): two tasks joined, the last ending like a unit word, are a duty
+            names = []
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
