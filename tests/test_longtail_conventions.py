@@ -292,3 +292,14 @@ def test_two_tasks_joined_in_a_list_of_duties_are_no_unit():
     assert not [u for u in below(parsed) if u.endswith("公關")]
     # G0310011 「審查三科…分設三股，各股之職掌如下：」「一、消費及證期稅股」: the intro names sections, one of them
     assert "審查三科/消費及證期稅股" in below(parse("G0310011"))
+
+
+def test_a_duty_that_ends_like_a_unit_name_stays_a_duty():
+    # G0310065 「…松山分關…」 list item「郵遞貨物通關。」: 通關 (customs clearance) is a duty, no unit
+    parsed = parse("G0310065")
+    assert not [u for u in below(parsed) if u.endswith("通關")]
+    assert "郵遞貨物通關" in [d.text for d in parsed.duties]
+    # G0310022 「資訊室掌理…」「十、協助本會規劃建置電子化政府。」: led by its verb, a duty of the 資訊室
+    parsed = parse("G0310022")
+    assert not [u for u in below(parsed) if u.endswith("政府")]
+    assert "協助本會規劃建置電子化政府" in duties(parsed, "資訊室")

@@ -83,8 +83,9 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("部", "Agency"), ("院", "Agency"), ("署", "Agency"), ("局", "Agency"), ("關", "Agency"), ("府", "Agency"),
 )
 
-# Names that end like a unit but are none: a company (臺灣電力公司) or an engineer's title (總工程司).
-_NOT_UNIT_ENDINGS = {"司": ("公", "工程")}
+# Names that end like a unit but are none: a company (臺灣電力公司) or an engineer's title (總工程司); a duty's
+# public relations (「…及公關。」) or customs clearance (「郵遞貨物通關。」).
+_NOT_UNIT_ENDINGS = {"司": ("公", "工程"), "關": ("公", "通")}
 
 UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.get(s, ())) + s
                                for s in sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, reverse=True))

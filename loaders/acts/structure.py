@@ -490,6 +490,11 @@ class StructureParser:
             note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
                             if x)
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
+            if not paths and mode != Mode.UNITS and m.group("duties") is None and "設" not in body:
+                # 「十、協助本會規劃建置電子化政府。」 (G0310022): prose that ends like a name, a duty (not
+                # 「一、各庭各設書記科。」, a set-up)
+                self._item_duty(body, line, level, parents, mode, post, item)
+                return
             stack[level] = paths
             self.list_named = self.list_named or bool(paths) and level == 0
             sets_up = ITEM_SETS_UP.match(m.group("duties") or "")
@@ -531,6 +536,10 @@ class StructureParser:
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
                                                  "list item that names no unit"))
             return
+        self._item_duty(body, line, level, parents, mode, post, item)
+
+    def _item_duty(self, body: str, line: Line, level: int, parents, mode, post, item) -> None:
+        """An item that is a duty of its list's owners."""
         if self.frame and level == 0:
             body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
         if mode == Mode.AGENCY and level == 0:
