@@ -265,6 +265,8 @@ def test_a_unit_just_set_up_sets_up_its_own_named_before_xia_she():
     assert "港務組/航管課/信號台" in below(parse("K0000103"))
     # K0000087 「本處得設機具所，置主任、副主任、股長，並於機具所下設調派站，各置站長一人，…」
     assert "機具所/調派站" in below(parse("K0000087"))
+    # K0010063 交通部花蓮港務局辦事細則「港務組設港灣、航管二科，…」 and a sentence of its own「航管科下設信號台。」
+    assert "港務組/航管科/信號台" in below(parse("K0010063"))
     # K0000101 「一、港航課：設信號臺，掌理港灣設施、船舶指泊、…等事項。」: the 課's duty, no 「設信號臺」 duty
     parsed = parse("K0000101")
     assert "港航課/信號臺" in below(parsed)

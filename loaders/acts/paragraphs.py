@@ -112,6 +112,8 @@ class StructureParser(Protocol):
 
     def members(self, family: str) -> list[tuple[str, ...]]: ...
 
+    def set_up_below(self, name: str) -> tuple[str, ...] | None: ...
+
 
 class Mode(Enum):
     """What the items of a list are."""
@@ -373,11 +375,13 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     unit 第一工廠/印製課
     unit 第一工廠/監查課
     """
-    for clause in re.split(r"[。；]", para.text)[1:]:
+    clauses = re.split(r"[。；]", para.text)
+    # 「航管科下設信號台。」 (K0010056, K0010063): a section a 組 set up sets up its own, a sentence of its own
+    for clause in clauses if re.match(r"^[^，、設置得]{2,16}?下(?:分)?設", clauses[0]) else clauses[1:]:
         m = CLAUSE_SET_UP.match(clause)
         if not m:
             continue
-        parent = parser.known.get(clean_name(m.group("parent")))
+        parent = parser.known.get(clean_name(m.group("parent"))) or parser.set_up_below(clean_name(m.group("parent")))
         if parent and parent != parser.agency:
             for child in listed_names(m.group("list")):
                 parser.unit(child, para.line, parent)
