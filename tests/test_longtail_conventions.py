@@ -305,3 +305,18 @@ def test_a_duty_that_ends_like_a_unit_name_stays_a_duty():
     parsed = parse("G0310022")
     assert not [u for u in below(parsed) if u.endswith("政府")]
     assert "協助本會規劃建置電子化政府" in duties(parsed, "資訊室")
+
+
+def test_the_kind_the_units_set_up_share_as_a_subject_is_every_one_of_them():
+    # N0010017 北基宜花金馬區就業服務中心辦事細則 第3條「五、板橋就業服務站。」…「十三、連江就業服務站。」; 第9條
+    # 「就業服務站掌理下列事項：」「一、轄區求職、求才及推介就業之就業服務。」: every 就業服務站, no unit 就業服務站
+    parsed = parse("N0010017")
+    assert "就業服務站" not in below(parsed)
+    assert "轄區求職、求才及推介就業之就業服務" in duties(parsed, "板橋就業服務站")
+    assert "轄區求職、求才及推介就業之就業服務" in duties(parsed, "連江就業服務站")
+    # D0010046 「十、第一公路警察大隊至第九公路警察大隊，…」 + 「公路警察大隊掌理事項如下：」
+    parsed = parse("D0010046")
+    assert "公路警察大隊" not in below(parsed) and duties(parsed, "第九公路警察大隊")
+    # D0010042 「偵查第一大隊至偵查第九大隊、電信偵查大隊、…」 + 「偵查大隊掌理事項如下：」: the numbered ones do not
+    # end with 偵查大隊, so the kind is no two of them (left as read)
+    assert "偵查大隊" in below(parse("D0010042"))

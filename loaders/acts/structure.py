@@ -309,6 +309,17 @@ class StructureParser:
                 members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
                 if len(members) > 1:
                     return members
+            if UNIT_NAME.fullmatch(words) and words not in self.known and not self.is_self(words) and \
+                    ACTIVE_SUBJECT.search(line.body):
+                # 「就業服務站掌理下列事項：」 after 「五、板橋就業服務站。」「六、三重就業服務站。」… (N0010017):
+                # the kind the units set up share is every one of them (not when others of the kind are numbered
+                # inside the name: 偵查大隊 of 偵查第一大隊…, D0010042; not a bare word's tail: 計室)
+                members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
+                word = classify_unit(words)[1]
+                if len(members) > 1 and len(words) >= len(word) + 2 and \
+                        not any(n.startswith(words[:2]) and n.endswith(word) and not n.endswith(words)
+                                for n in self.known):
+                    return members
             family = re.fullmatch(r"各(\S{1,8})", words)
             if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
                 kind = classify_unit("某" + family.group(1))[0]
