@@ -320,3 +320,10 @@ def test_the_kind_the_units_set_up_share_as_a_subject_is_every_one_of_them():
     # D0010042 「偵查第一大隊至偵查第九大隊、電信偵查大隊、…」 + 「偵查大隊掌理事項如下：」: the numbered ones do not
     # end with 偵查大隊, so the kind is no two of them (left as read)
     assert "偵查大隊" in below(parse("D0010042"))
+
+
+def test_toward_whom_a_sentence_is_about_names_no_unit():
+    # K0000007 「…對全國各郵區及各地郵局辦理儲金、劃撥、匯兌、簡易人壽保險等業務，有指揮監督之權」,
+    # I0010014 「檢察長對該檢察署辦理之案件，應隨時考查其進行情形」: 對 (toward) opens prose, no unit
+    assert not [u for u in below(parse("K0000007")) if "對" in u]
+    assert not [u for u in below(parse("I0010014")) if "對" in u]
