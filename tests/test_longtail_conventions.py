@@ -327,3 +327,11 @@ def test_toward_whom_a_sentence_is_about_names_no_unit():
     # I0010014 「檢察長對該檢察署辦理之案件，應隨時考查其進行情形」: 對 (toward) opens prose, no unit
     assert not [u for u in below(parse("K0000007")) if "對" in u]
     assert not [u for u in below(parse("I0010014")) if "對" in u]
+
+
+def test_a_list_item_names_its_unit_with_the_scope_of_its_duties():
+    # G0310012 財政部金融局辦事細則「第六組掌理金融檢查，…」 and its items「一、第一科辦理本國銀行金融檢查業務之左列事項：」
+    # 「（一）檢查計畫之擬訂及執行。」, as a paragraph may (「國內投資組掌理本局主管特種基金之下列事項：」, N0010028)
+    parsed = parse("G0310012")
+    assert "第六組/第一科" in below(parsed)
+    assert "檢查計畫之擬訂及執行" in duties(parsed, "第六組/第一科")
