@@ -330,8 +330,20 @@ def test_toward_whom_a_sentence_is_about_names_no_unit():
 
 
 def test_a_list_item_names_its_unit_with_the_scope_of_its_duties():
-    # G0310012 財政部金融局辦事細則「第六組掌理金融檢查，…」 and its items「一、第一科辦理本國銀行金融檢查業務之左列事項：」
-    # 「（一）檢查計畫之擬訂及執行。」, as a paragraph may (「國內投資組掌理本局主管特種基金之下列事項：」, N0010028)
+    # G0310012 財政部金融局辦事細則「第六組掌理金融檢查，…」 and its items
+    # 「一、第一科辦理本國銀行金融檢查業務之左列事項：」「（一）檢查計畫之擬訂及執行。」, as a paragraph may
+    # (「國內投資組掌理本局主管特種基金之下列事項：」, N0010028)
     parsed = parse("G0310012")
     assert "第六組/第一科" in below(parsed)
     assert "檢查計畫之擬訂及執行" in duties(parsed, "第六組/第一科")
+
+
+def test_an_item_of_a_list_of_units_may_name_twenty_of_them():
+    # D0090042 海巡署偵防分署辦事細則「十四、宜蘭查緝隊、基隆查緝隊、…、花蓮查緝隊、臺東查緝隊。」, then
+    # 「查緝隊掌理事項如下：」: each 查緝隊 a unit, with the duties of the kind
+    parsed = parse("D0090042")
+    got = set(below(parsed))
+    assert {"宜蘭查緝隊", "臺東查緝隊"} <= got and "查緝隊" not in got
+    assert duties(parsed, "宜蘭查緝隊") == duties(parsed, "臺東查緝隊") != []
+    # G0310016 「本總局設左列各處、室及燈塔。」…「十五、彭佳嶼燈塔、基隆燈塔、富貴角燈塔、…」
+    assert {"彭佳嶼燈塔", "鵝鑾鼻燈塔"} <= set(below(parse("G0310016")))

@@ -464,6 +464,12 @@ class StructureParser:
             semicolon.group("name").endswith(self.list_divided)
         if semicolon and unit_names(semicolon.group("name")) and (mode == Mode.UNITS or self.list_named or sections):
             body = semicolon.group("name") + "：" + semicolon.group("duties")
+        many = unit_names(body.rstrip("。")) if mode == Mode.UNITS and len(body) > 60 and \
+            not re.search(r"[：:，,；]", body) else []
+        if len(many) > 1:  # 「十四、宜蘭查緝隊、基隆查緝隊、…、臺東查緝隊。」 (D0090042): twenty units in one item
+            stack[level] = [p for parent in parents for n in many if (p := self.unit(n, line, parent, item))]
+            self.list_named = self.list_named or bool(stack[level]) and level == 0
+            return
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
