@@ -240,6 +240,10 @@ _RANGE = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{0,8}}?)(?P<di>第)?(?P<a>[{_CN}]{{1,3}
 # 遺產稅一、二股
 _NUMBERED = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<nums>[{_CN}]{{1,2}}(?:、[{_CN}]{{1,2}})+)"
                  rf"(?P<suf>{_KIND}){_NAME_END}")
+# 行政救濟一股、二股 (G0310013, G0310014, G0310015), 行控一室、二室、三室 (K0010074): the numbered units after the
+# first share its name before the number.
+_NUMBERED_EACH = lazy(rf"(?P<pre>[\u4e00-\u9fff]{{2,8}}?)(?P<first>[{_CN}]{{1,2}})(?P<suf>{_KIND})"
+                      rf"(?P<more>(?:、[{_CN}]{{1,2}}(?P=suf))+){_NAME_END}")
 # 第一、第二、第三及第四課 (K0000086, K0000103): ordinals that share the unit word written after the last.
 _ORDINALS = lazy(rf"(?P<ords>第[{_CN}]{{1,2}}(?:(?:、|及)第[{_CN}]{{1,2}})+)"
                  rf"(?P<suf>(?![{_CN}])(?:(?![等個])[\u4e00-\u9fff]){{0,6}}?{_KIND}){_NAME_END}")
@@ -262,6 +266,8 @@ def expand_names(text: str) -> str:
     ('第一組、第二組、第三組', '審查一股、審查二股、審查三股', '稽核第一股、稽核第二股、稽核第三股')
     >>> expand_names("七組至九組"), expand_names("工程隊二隊至六隊"), expand_names("遺產稅一、二股")
     ('七組至九組', '工程隊二隊至六隊', '遺產稅一股、遺產稅二股')
+    >>> expand_names("行政救濟一股、二股"), expand_names("行控一室、二室、三室")
+    ('行政救濟一股、行政救濟二股', '行控一室、行控二室、行控三室')
     >>> expand_names("教務、訓導、總務三組"), expand_names("偵查第一大隊至偵查第三大隊及刑事科")
     ('教務組、訓導組、總務組', '偵查第一大隊、偵查第二大隊、偵查第三大隊及刑事科')
     >>> expand_names("設空氣、水質等二研究分組")
@@ -319,6 +325,13 @@ def _expand(text: str, origins: dict[str, str]) -> str:
             return m.group(0)
         return names(m.group(0), [f"{m.group('pre')}{cn_numeral(n)}{m.group('suf')}" for n in nums])
 
+    def numbered_each(m: re.Match) -> str:
+        read = [cn_number(x) for x in [m.group("first")] + re.findall(f"[{_CN}]+", m.group("more"))]
+        nums = [n for n in read if n is not None]
+        if len(nums) < len(read) or nums != list(range(nums[0], nums[0] + len(nums))):
+            return m.group(0)
+        return names(m.group(0), [f"{m.group('pre')}{cn_numeral(n)}{m.group('suf')}" for n in nums])
+
     def counted(text: str) -> str:
         out, last = [], 0
         for m in _COUNT_END.finditer(text):
@@ -347,6 +360,7 @@ def _expand(text: str, origins: dict[str, str]) -> str:
         text = _RANGE.sub(ranged, text)
     if "、" in text:
         text = _NUMBERED.sub(numbered, text)
+        text = _NUMBERED_EACH.sub(numbered_each, text)
     if "、第" in text:
         text = _ORDINALS.sub(lambda m: names(m.group(0), [o + m.group("suf")
                                                           for o in re.split(r"、|及", m.group("ords"))]), text)

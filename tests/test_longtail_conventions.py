@@ -198,3 +198,152 @@ def test_a_units_summary_before_the_clause_dividing_it_is_its_duty():
     assert any(d.startswith("菸酒稅、貨物稅") for d in duties(parse("G0310011"), "審查三科"))
     # G0310004 財政部證券暨期貨管理委員會辦事細則 「第一組掌理證券募集與發行之核准，…等事項，分設下列各科辦事：」
     assert any(d.startswith("證券募集與發行之核准") for d in duties(parse("G0310004"), "第一組"))
+
+
+def test_units_named_together_are_charged_by_the_rule_they_work_under():
+    # I0010011 最高檢察署處務規程「人事室、會計室及統計室，分別依照法令辦理人事管理、人事查核、歲計、會計及統計
+    # 事項。」: each takes its share (so in I0010013, I0010014)
+    parsed = parse("I0010011")
+    assert duties(parsed, "人事室") == ["人事管理、人事查核事項"]
+    assert duties(parsed, "會計室") == ["歲計、會計事項"]
+    assert duties(parsed, "統計室") == ["統計事項"]
+    # A0020209 監察院監察委員行署辦事細則「行署秘書室、總務科、調查科，依監察委員行署組織條例第六條第七條第八條之
+    # 規定執行職務。」: units another text sets up, named by the agency's short name 行署
+    assert {"秘書室", "總務科", "調查科"} <= set(below(parse("A0020209")))
+    # J0150005 行政院公平交易委員會辦事細則「第一處、第二處各按其主管事業別掌理左列共同事項：」「一、關於市場範圍之
+    # 認定與研究事項。」
+    parsed = parse("J0150005")
+    assert "關於市場範圍之認定與研究事項" in duties(parsed, "第一處")
+    assert "關於市場範圍之認定與研究事項" in duties(parsed, "第二處")
+
+
+def test_a_units_summary_before_a_semicolon_and_the_clause_dividing_it_is_its_duty():
+    # G0310049 財政部國有財產局一等辦事處辦事細則「勘測課掌理國有財產之清查、勘查分割、圖籍管理及國有財產計價業務；
+    # 分二股辦事：」 (the typist's ； for ，, as before 「分設三股」 elsewhere)
+    parsed = parse("G0310049")
+    assert duties(parsed, "勘測課") == ["國有財產之清查、勘查分割、圖籍管理及國有財產計價業務"]
+    assert duties(parsed, "接管課") == ["國有財產之接管、登記、產籍管理、遺產管理及抵稅業務"]
+    # G0310003 「第一組掌理國庫及地方公庫制度之規劃，…國內外捐獻之處理；國庫支出之核撥，…等事項。分設左列各科辦事：」:
+    # a semicolon inside the summary does not end it
+    summary = {"國內外捐獻之處理", "國庫支出之核撥，及奉交議國有財產之管理處分"}
+    assert summary <= set(duties(parse("G0310003"), "第一組"))
+
+
+def test_a_class_of_the_family_in_a_list_item_or_a_units_name_is_the_family_itself():
+    # K0010014 交通部民用航空局所屬航空站辦事細則 第3條「特等、甲等、乙等、丙等航空站分別設下列各組室：」
+    # 「一、特等航空站設業務組、維護組、航務組、貨運組、企劃組、總務組、會計室、人事室及政風室。」: the family's units,
+    # no class units
+    parsed = parse("K0010014")
+    got = below(parsed)
+    assert not [u for u in got if "等航空站" in u]
+    assert {"業務組", "貨運組", "會計室", "人事室", "政風室"} <= set(got)
+    # 第9條「特等、甲等、乙等航空站會計室職掌如下：」「一、年度概算、預算、分配預算之籌劃及編擬。」: the family's
+    # 會計室, its duties once
+    assert duties(parsed, "會計室").count("年度概算、預算、分配預算之籌劃及編擬") == 1
+
+
+def test_a_familys_parent_names_its_members_by_place_before_the_kind():
+    # K0000108 交通部臺灣鐵路管理局各機廠組織通則 第2條「本局為辦理機、客、內燃車及貨物車輛之修理、製造事項，得設臺北、
+    # 高雄、花蓮機廠，各設技術、工作、材料三組、總務室及勞工安全衛生室，…」: 本局 is the family's parent, the places
+    # name the members, each has the units after 各設, and what they are set up for is the family's mandate
+    parsed = parse("K0000108")
+    got = set(below(parsed))
+    assert {"臺北機廠", "高雄機廠", "花蓮機廠"} <= got
+    assert {"技術組", "工作組", "材料組", "總務室", "勞工安全衛生室"} <= got
+    assert duties(parsed, "") == ["辦理機、客、內燃車及貨物車輛之修理、製造事項"]
+
+
+def test_a_unit_just_set_up_sets_up_its_own_named_before_xia_she():
+    # K0000086 交通部高雄港務局暫行組織規程「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第」
+    # 「    一、第二信號臺，船舶管理所下設第一、第二股，…」: 第 ends no line (the wrapped 「一、」 is no item), and each
+    # unit named before 下設 sets up its own
+    got = set(below(parse("K0000086")))
+    assert {"港務組/號誌課/第一信號臺", "港務組/號誌課/第二信號臺"} <= got
+    assert {"港務組/船舶管理所/第一股", "港務組/船舶管理所/第二股"} <= got
+    assert "第二信號臺" not in got
+    # K0000103 「一、港務組：設港灣、航管二課，並在航管課下設信號台，分別掌理…」: a port's signal station is a unit
+    assert "港務組/航管課/信號台" in below(parse("K0000103"))
+    # K0000087 「本處得設機具所，置主任、副主任、股長，並於機具所下設調派站，各置站長一人，…」
+    assert "機具所/調派站" in below(parse("K0000087"))
+    # K0010063 交通部花蓮港務局辦事細則「港務組設港灣、航管二科，…」 and a sentence of its own「航管科下設信號台。」
+    assert "港務組/航管科/信號台" in below(parse("K0010063"))
+    # K0000101 「一、港航課：設信號臺，掌理港灣設施、船舶指泊、…等事項。」: the 課's duty, no 「設信號臺」 duty
+    parsed = parse("K0000101")
+    assert "港航課/信號臺" in below(parsed)
+    assert duties(parsed, "港航課") == ["港灣設施、船舶指泊、信號指揮、船舶檢丈監理、海事評議及港勤船舶之管理等事項"]
+
+
+def test_numbered_units_after_the_first_share_its_name():
+    # G0310015 財政部臺灣省北區國稅局辦事細則「一、行政救濟一股、二股：」: 行政救濟二股, not a unit 「二股」
+    got = set(below(parse("G0310015")))
+    assert {"法務一科/行政救濟一股", "法務一科/行政救濟二股"} <= got
+    assert not [u for u in got if u.rsplit("/", 1)[-1] in ("二股", "三股")]
+    # K0010074 綜合調度所辦事細則「行控一室、二室、三室掌理左列事項：」: the 行控二室 and 行控三室 its list set up
+    got = set(below(parse("K0010074")))
+    assert {"行控一室", "行控二室", "行控三室"} <= got and "二室" not in got
+
+
+def test_two_tasks_joined_in_a_list_of_duties_are_no_unit():
+    # D0010104 航空警察局辦事細則「保安警察大隊掌理事項如下：」…「六、公共秩序維持及聚眾活動防處。」: a duty (防處,
+    # to prevent and handle), not a unit
+    parsed = parse("D0010104")
+    assert not [u for u in below(parsed) if u.endswith("防處")]
+    assert "公共秩序維持及聚眾活動防處" in duties(parsed, "保安警察大隊")
+    # H0010022 「秘書室掌理下列事項：」…「二、國會聯絡與媒體及公關。」 (公關, public relations)
+    parsed = parse("H0010022")
+    assert not [u for u in below(parsed) if u.endswith("公關")]
+    # G0310011 「審查三科…分設三股，各股之職掌如下：」「一、消費及證期稅股」: the intro names sections, one of them
+    assert "審查三科/消費及證期稅股" in below(parse("G0310011"))
+
+
+def test_a_duty_that_ends_like_a_unit_name_stays_a_duty():
+    # G0310065 「…松山分關…」 list item「郵遞貨物通關。」: 通關 (customs clearance) is a duty, no unit
+    parsed = parse("G0310065")
+    assert not [u for u in below(parsed) if u.endswith("通關")]
+    assert "郵遞貨物通關" in [d.text for d in parsed.duties]
+    # G0310022 「資訊室掌理…」「十、協助本會規劃建置電子化政府。」: led by its verb, a duty of the 資訊室
+    parsed = parse("G0310022")
+    assert not [u for u in below(parsed) if u.endswith("政府")]
+    assert "協助本會規劃建置電子化政府" in duties(parsed, "資訊室")
+
+
+def test_the_kind_the_units_set_up_share_as_a_subject_is_every_one_of_them():
+    # N0010017 北基宜花金馬區就業服務中心辦事細則 第3條「五、板橋就業服務站。」…「十三、連江就業服務站。」; 第9條
+    # 「就業服務站掌理下列事項：」「一、轄區求職、求才及推介就業之就業服務。」: every 就業服務站, no unit 就業服務站
+    parsed = parse("N0010017")
+    assert "就業服務站" not in below(parsed)
+    assert "轄區求職、求才及推介就業之就業服務" in duties(parsed, "板橋就業服務站")
+    assert "轄區求職、求才及推介就業之就業服務" in duties(parsed, "連江就業服務站")
+    # D0010046 「十、第一公路警察大隊至第九公路警察大隊，…」 + 「公路警察大隊掌理事項如下：」
+    parsed = parse("D0010046")
+    assert "公路警察大隊" not in below(parsed) and duties(parsed, "第九公路警察大隊")
+    # D0010042 「偵查第一大隊至偵查第九大隊、電信偵查大隊、…」 + 「偵查大隊掌理事項如下：」: the numbered ones do not
+    # end with 偵查大隊, so the kind is no two of them (left as read)
+    assert "偵查大隊" in below(parse("D0010042"))
+
+
+def test_toward_whom_a_sentence_is_about_names_no_unit():
+    # K0000007 「…對全國各郵區及各地郵局辦理儲金、劃撥、匯兌、簡易人壽保險等業務，有指揮監督之權」,
+    # I0010014 「檢察長對該檢察署辦理之案件，應隨時考查其進行情形」: 對 (toward) opens prose, no unit
+    assert not [u for u in below(parse("K0000007")) if "對" in u]
+    assert not [u for u in below(parse("I0010014")) if "對" in u]
+
+
+def test_a_list_item_names_its_unit_with_the_scope_of_its_duties():
+    # G0310012 財政部金融局辦事細則「第六組掌理金融檢查，…」 and its items
+    # 「一、第一科辦理本國銀行金融檢查業務之左列事項：」「（一）檢查計畫之擬訂及執行。」, as a paragraph may
+    # (「國內投資組掌理本局主管特種基金之下列事項：」, N0010028)
+    parsed = parse("G0310012")
+    assert "第六組/第一科" in below(parsed)
+    assert "檢查計畫之擬訂及執行" in duties(parsed, "第六組/第一科")
+
+
+def test_an_item_of_a_list_of_units_may_name_twenty_of_them():
+    # D0090042 海巡署偵防分署辦事細則「十四、宜蘭查緝隊、基隆查緝隊、…、花蓮查緝隊、臺東查緝隊。」, then
+    # 「查緝隊掌理事項如下：」: each 查緝隊 a unit, with the duties of the kind
+    parsed = parse("D0090042")
+    got = set(below(parsed))
+    assert {"宜蘭查緝隊", "臺東查緝隊"} <= got and "查緝隊" not in got
+    assert duties(parsed, "宜蘭查緝隊") == duties(parsed, "臺東查緝隊") != []
+    # G0310016 「本總局設左列各處、室及燈塔。」…「十五、彭佳嶼燈塔、基隆燈塔、富貴角燈塔、…」
+    assert {"彭佳嶼燈塔", "鵝鑾鼻燈塔"} <= set(below(parse("G0310016")))

@@ -64,9 +64,11 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("分署", "BranchOffice"), ("分處", "BranchOffice"), ("分所", "BranchOffice"), ("工務段", "BranchOffice"),
     ("委員會", "Committee"), ("小組", "Committee"),
     ("中心", "Division"), ("大隊", "Division"), ("總隊", "Division"),
-    # a radio or relay station, a control tower, a communication station (「臺北、新竹…及臺東分臺」, 「竹子山中繼臺」,
-    # 「近場管制塔臺」, 「裝修區臺」): never 臺 alone, which ends places (北臺) and 平臺
+    # a radio or relay station, a control tower, a communication station, a port's signal station
+    # (「臺北、新竹…及臺東分臺」, 「竹子山中繼臺」, 「近場管制塔臺」, 「裝修區臺」, 「港航課：設信號臺」): never 臺
+    # alone, which ends places (北臺) and 平臺
     ("分臺", "BranchOffice"), ("分台", "BranchOffice"), ("中繼臺", "Facility"), ("通訊臺", "Facility"),
+    ("號臺", "Facility"), ("號台", "Facility"),
     ("管理臺", "Facility"), ("塔臺", "Facility"), ("區臺", "Facility"), ("電臺", "Facility"), ("電台", "Facility"),
     ("燈塔", "Facility"), ("場", "Facility"), ("站", "Facility"), ("所", "Facility"),
     ("總局", "Agency"), ("總處", "Agency"), ("市政府", "Agency"), ("縣政府", "Agency"),
@@ -81,8 +83,9 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("部", "Agency"), ("院", "Agency"), ("署", "Agency"), ("局", "Agency"), ("關", "Agency"), ("府", "Agency"),
 )
 
-# Names that end like a unit but are none: a company (臺灣電力公司) or an engineer's title (總工程司).
-_NOT_UNIT_ENDINGS = {"司": ("公", "工程")}
+# Names that end like a unit but are none: a company (臺灣電力公司) or an engineer's title (總工程司); a duty's
+# public relations (「…及公關。」) or customs clearance (「郵遞貨物通關。」).
+_NOT_UNIT_ENDINGS = {"司": ("公", "工程"), "關": ("公", "通")}
 
 UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.get(s, ())) + s
                                for s in sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, reverse=True))

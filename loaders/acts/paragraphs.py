@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, strip_self_reference
+from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, self_references, strip_self_reference
 from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line, cn_number
 
@@ -54,6 +54,7 @@ from .patterns import (
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
     NAMED_BEFORE,
+    NAMED_SETS_UP_BELOW,
     NEED,
     NO_SUBJECT_SET_UP,
     OBJECT_CLAUSE,
@@ -113,6 +114,8 @@ class StructureParser(Protocol):
     def is_agency_name(self, name: str) -> bool: ...
 
     def members(self, family: str) -> list[tuple[str, ...]]: ...
+
+    def set_up_below(self, name: str) -> tuple[str, ...] | None: ...
 
 
 class Mode(Enum):
@@ -313,11 +316,18 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     family = parser.agency[-1]
     m = MEMBERS_SET_UP.match(para.line.body)
     by = m.group("by") if m else ""
+    # 「本局為辦理…，得設臺北、高雄、花蓮機廠」 (K0000108): the parent of a family (各機廠) calls itself 本局
+    parents_self = len(parser.agency) > 1 and FAMILY_NAME.match(family) is not None and \
+        by in self_references(parser.agency[-2])
     if not m or not (parser.is_agency_name(by) or parser.is_self(by) or by in parser.self_names or
-                     any(by in p for p in parser.agency)):
+                     any(by in p for p in parser.agency) or parents_self):
         return None
     word = FAMILY_NAME.sub("", family)  # 河川局 of 各河川局; 港務消防隊 of a family without 各
     names = listed_names(m.group("list"))
+    places = re.fullmatch(rf"(?P<heads>[^、，。；及]{{2,4}}(?:[、及][^、，。；及]{{2,4}})+){re.escape(word)}",
+                          m.group("list"))
+    if not names and places:  # 「臺北、高雄、花蓮機廠」: the places before the family's kind name its members
+        names = [head + word for head in re.split(r"[、及]", places.group("heads"))]
     collective = FAMILY_DEFINED.match(para.line.body[m.end("list"):])
     if collective:  # 「特設保安警察第一總隊至第七總隊（以下簡稱各總隊）」: the document's collective names its kind
         word = min(word, collective.group("kind"), key=len)
@@ -326,6 +336,9 @@ def named_members(parser: StructureParser, para: Paragraph) -> ListContext | Non
     for name in names:
         parser.unit(name, para.line, note="")
     rest = ALIAS_PAREN.sub("", para.line.body[m.end("list"):])
+    each = re.match(r"^[，,]各設(?:置|立)?(?P<list>[^，。；：]+)", rest)
+    for name in listed_names(each.group("list")) if each else []:
+        parser.unit(name, para.line)  # 「…機廠，各設技術、工作、材料三組、總務室…」: the units every member has
     if LIST_INTRO.search(rest):
         return ListContext(parser.agency, "", Mode.AGENCY)
     duty = DUTY_VERB.search(rest)
@@ -366,11 +379,13 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     unit 第一工廠/印製課
     unit 第一工廠/監查課
     """
-    for clause in re.split(r"[。；]", para.text)[1:]:
+    clauses = re.split(r"[。；]", para.text)
+    # 「航管科下設信號台。」 (K0010056, K0010063): a section a 組 set up sets up its own, a sentence of its own
+    for clause in clauses if re.match(r"^[^，、設置得]{2,16}?下(?:分)?設", clauses[0]) else clauses[1:]:
         m = CLAUSE_SET_UP.match(clause)
         if not m:
             continue
-        parent = parser.known.get(clean_name(m.group("parent")))
+        parent = parser.known.get(clean_name(m.group("parent"))) or parser.set_up_below(clean_name(m.group("parent")))
         if parent and parent != parser.agency:
             for child in listed_names(m.group("list")):
                 parser.unit(child, para.line, parent)
@@ -691,6 +706,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(child, share, line)
             return NO_LIST
     rest = text[end:]
+    for named_below in NAMED_SETS_UP_BELOW.finditer(rest):
+        # 「本處得設機具所，置主任…，並於機具所下設調派站」 (K0000087): a unit just set up sets up its own
+        if (parent := parser.known.get(clean_name(named_below.group("parent")))) in paths and parent is not None:
+            for below_name in listed_names(named_below.group("list")):
+                parser.unit(below_name, line, parent)
     later = LATER_SET_UP.search(rest) if paths else None
     if later and UNIT_NAME.fullmatch(later.group("name")) and not COUNTED.match(later.group("name")):
         # 「本站設會計室、置主任一人，掌理…事項，設人事室，置主任…，分別掌理人事管理…事項」: each its own duty
@@ -900,8 +920,12 @@ def one_sentence_duty(parser: StructureParser, para: Paragraph) -> ListContext:
         duty = re.match(r"^[^，。；]{2,30}?(?:掌理|職掌為|負責)(?P<duty>[^；。：]{2,})", para.text)
     if duty and (owner != parser.agency or para.post) and \
             not (summary_match and summary_match.start("duty") == duty.start("duty")):
+        # 「人事室、會計室及統計室，分別依照法令辦理人事管理…事項」: each takes its share of what they do
+        shares = shared_out(para.owner, duty.group("duty")) if isinstance(para.owner, list) and \
+            len(para.owner) > 1 and "分別" in para.text[:duty.start()] else None
         for o in _owners(para):
-            parser.duty(o, duty.group("duty"), para.line, post=para.post if o == parser.agency else "")
+            parser.duty(o, shares[o] if shares else duty.group("duty"), para.line,
+                        post=para.post if o == parser.agency else "")
     return NO_LIST
 
 

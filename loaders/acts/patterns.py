@@ -129,6 +129,11 @@ ESTABLISHMENT = lazy(r"其?編制如[左下][：:]$")
 # units up after the first list (not 「並於機具所下設調派站」: a unit's own).
 FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)?(?:於[^，。；設下]{1,10})?"
                       r"設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
+# 「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設第一、第二信號臺，船舶管理所下設第一、第二股，…」
+# (K0000086, and the 信號台 of K0000103 and K0000118; 「並於機具所下設調派站」, K0000087): a unit just set up sets
+# up its own, named before 下設.
+NAMED_SETS_UP_BELOW = lazy(r"(?:^|[，。；])(?:並|另)?(?:在|於)?(?P<parent>[^，。；：、在於]{2,12}?)下(?:分)?設"
+                           r"(?:置|立)?(?P<list>[^，。；：]+)")
 # 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
 # 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
@@ -206,8 +211,9 @@ HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:�
 # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」 (G0310021): the clause dividing the unit is no duty of it.
 SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九十\d]+[科課股組隊](?:辦事|辦理)?[：:。]?")
 # 「審查三科掌理…案件之查緝。分設三股，各股之職掌如下：」 (G0310011), 「第一組掌理…等事項，分設下列各科辦事：」
-# (G0310004): the unit's summary duty before the clause that divides it.
-SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)[，。]"
+# (G0310004): the unit's summary duty before the clause that divides it; 「勘測課掌理…計價業務；分二股辦事：」
+# (G0310049): or before a semicolon.
+SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)[，。；]"
                             r"(?=(?:並)?分設?(?:下列|左列)?各?[一二兩三四五六七八九十]*[科股組課])")
 SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
@@ -299,9 +305,12 @@ ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(
 # after which it goes on (「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設…」, K0000086).
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
                     r"(?:[，,；。](?P<rest>.*)|。?)$")
-# An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.
+# An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」; with
+# their scope, as a paragraph may (「國內投資組掌理本局主管特種基金之下列事項：」):
+# 「一、第一科辦理本國銀行金融檢查業務之左列事項：」 (G0310012).
 UNIT_HEAD = lazy(r"^(?P<name>[^：:，。；（）]{2,30}?)(?:之)?(?:職掌|掌理|辦理|負責|掌管|執掌)"
-                        r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
+                 r"(?:(?P<scope>[^：:，。；]{2,40}?)之(?=左列|下列))?"
+                 r"(?:左列|下列|如左|如下)?(?:各款)?(?:事項|業務)?(?:如[下左])?[：:]?$")
 # 「一、秘書處掌理機要、庶務…事項。」, 「一、第一審查小組審查關於…之修憲提案。」: an item of a list of units that names
 # the unit and says what it does in one sentence; 「一、第一科掌本局施政計畫…事項。」 (J0010010): 掌 for 掌理.
 ITEM_UNIT_DUTY = lazy(rf"^(?P<name>[^，。；：:、（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))"
@@ -326,6 +335,9 @@ PROSE_NAME = lazy(r"事項|事宜|不屬|其他|其它|者(?=$|[得應可須則�
                   # 「本規程依相關事務區分為院本部」, 「隸屬國防部、得委任國防部後備司令部」,
                   # 「開拓輔導成立海外榮光聯誼會籌組」 (籌組: to form one)
                   r"|^有關|^本(?:規程|細則|條例|通則|準則|辦法)|^得(?:委任|委託|視|依|由)|籌組$"
+                  # 「協助本會規劃建置電子化政府。」 (G0310022): a duty, led by its verb; 「對全國各郵區及各地郵局
+                  # 辦理…」 (K0000007), 「檢察長對該檢察署辦理之案件」 (I0010014): 對, toward, before what it is about
+                  r"|^協助|^對|長對"
                   # 「…及各種性質之任務編組」 (K0010041), 「必要時並得設各種專案小組」 (H0000038): any number of a
                   # kind, no name
                   r"|任務編組$|^各種")
@@ -347,6 +359,12 @@ TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其
 FAMILY_OF_A_KIND = lazy(rf"(?=\S{{2}})(?:{UNIT_SUFFIX_PATTERN})")
 # 「各監理站」, 「各區車輛行車事故鑑定會」: the units of one kind, named together.
 COLLECTIVE = lazy(r"^(?:所屬)?各(?:區|地|級)?")
+# 「人事室、會計室及統計室，分別依照法令辦理人事管理…事項」 (I0010011), 「行署秘書室、總務科、調查科，依監察委員行署
+# 組織條例第六條第七條第八條之規定執行職務」 (A0020209), 「第一處、第二處各按其主管事業別掌理左列共同事項：」
+# (J0150005): units named together, then by what rule or share each does its work, then the work.
+UNITS_CHARGED_BY_RULE = lazy(r"^(?P<names>[^，。；：（）「」設置]{2,60}?)[，,]?(?:分別|各)?"
+                             r"(?:依照?[^，。；：]{1,40}?(?:規定|法令)之?|按照?其?[^，。；：]{1,12}?別)[，,]?(?:分別)?"
+                             r"(?=掌理|辦理|負責|執行職務)")
 # 「學生（員）總隊分設一至三大隊」 (D0080004): a subject whose name holds an alternate in parentheses (not an item's
 # number, not 「（以下簡稱…）」).
 NAME_WITH_ALTERNATE = lazy(r"(?:[^，。：、（）「」]"

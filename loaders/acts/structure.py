@@ -57,6 +57,7 @@ from .patterns import (
     LISTED_NAME,
     LISTED_UNIT,
     NAME_WITH_ALTERNATE,
+    NAMED_SETS_UP_BELOW,
     NESTED_SET_UP,
     NON_STRUCTURE_CHAPTER,
     ONE_UNIT_WORD,
@@ -75,6 +76,7 @@ from .patterns import (
     TOGETHER,
     UNIT_ACTIVE,
     UNIT_HEAD,
+    UNITS_CHARGED_BY_RULE,
     UNMARKED_ITEM,
 )
 from .posts import document_posts
@@ -105,6 +107,7 @@ class StructureParser:
         self.item_kinds: dict[int, str] = {}  # … a unit's item names for its sub-list, by level (「分左列各科、庫：」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
+        self.list_sections = False  # the current list's intro names the sections its items are (分設三股, 各股)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
 
     # ------------------------------------------------------------------ units
@@ -121,9 +124,14 @@ class StructureParser:
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館;
             # 「高等法院設人事室…」 in the one of 高等法院及其分院 (A0020073)
             return self.agency
-        if parent is None and (cls := FAMILY_CLASS.match(name)) and \
-                COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
-            return self.agency  # 第一類行政執行處 in the document of 行政執行處
+        family_kind = COLLECTIVE.sub("", self.agency[-1])
+        if parent is None and (cls := FAMILY_CLASS.match(name)) and cls.group("kind").startswith(family_kind) and \
+                UNIT_NAME.fullmatch(cls.group("kind")[len(family_kind):]):
+            name = cls.group("kind")[len(family_kind):]  # 「特等、甲等航空站會計室職掌如下：」: the family's 會計室
+        if parent in (None, self.agency) and (cls := FAMILY_CLASS.match(name)) and \
+                family_kind.endswith(cls.group("kind")):
+            # 第一類行政執行處 in the document of 行政執行處; 「一、特等航空站設業務組、…」 as an item (K0010014)
+            return self.agency
         if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
@@ -279,6 +287,13 @@ class StructureParser:
     def _subject_group(self, text: str, line: Line) -> list[tuple[str, ...]]:
         """Units a paragraph opens with together: 「桃園、基隆、宜蘭、花蓮及金馬辦事處掌理…」, or
         「各辦事處掌理…」 for every 辦事處 (branch office or facility) the document set up."""
+        by_rule = UNITS_CHARGED_BY_RULE.match(text)
+        names = unit_names(expand_names(by_rule.group("names")), self.known) if by_rule else []
+        if len(names) > 1:  # 「人事室、會計室及統計室，分別依照法令辦理…」: units named together, charged by a rule
+            # (「行署秘書室」: the agency's short name before the unit's is no part of it)
+            names = [next((n[len(own):] for own in sorted(self.self_names, key=len, reverse=True)
+                           if n.startswith(own) and UNIT_NAME.fullmatch(n[len(own):])), n) for n in names]
+            return [p for p in (self.named_unit(n, line) for n in names) if p]
         head = re.split(r"[，。：（）「」]", text, maxsplit=1)[0][:60]
         # 「臺北、北區、…及東區業務組，掌理轄區事項如下：」 (L0010048): the comma after the names ends them
         charged = re.match(r"，(?:分別)?(?:掌理|辦理|負責)", text[len(head):]) and not re.search("[設置]", head)
@@ -289,12 +304,24 @@ class StructureParser:
                 if names and re.match(rf"^(?:本\S|{'|'.join(map(re.escape, self.self_names))})(?:設|置)", names[0]):
                     return []  # 「本校設教務處、…、圖書館、各科…」 sets units up: no subject
                 if len(names) > 1 and ACTIVE_SUBJECT.search(line.body):
-                    return [p for p in (self.named_unit(n, line) for n in names) if p]
+                    # (dict: 「特等、甲等航空站會計室」 name one unit, the family's 會計室)
+                    return list(dict.fromkeys(p for p in (self.named_unit(n, line) for n in names) if p))
                 return []
             if ONE_UNIT_WORD.fullmatch(words) and ACTIVE_SUBJECT.search(line.body) and not self.is_self(words):
                 # 「分局掌理事項如下：」 after 「臺北分局、臺中分局…」: every one of them
                 members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
                 if len(members) > 1:
+                    return members
+            if UNIT_NAME.fullmatch(words) and words not in self.known and not self.is_self(words) and \
+                    ACTIVE_SUBJECT.search(line.body):
+                # 「就業服務站掌理下列事項：」 after 「五、板橋就業服務站。」「六、三重就業服務站。」… (N0010017):
+                # the kind the units set up share is every one of them (not when others of the kind are numbered
+                # inside the name: 偵查大隊 of 偵查第一大隊…, D0010042; not a bare word's tail: 計室)
+                members = [p for n, p in self.known.items() if n.endswith(words) and len(n) > len(words)]
+                word = classify_unit(words)[1]
+                if len(members) > 1 and len(words) >= len(word) + 2 and \
+                        not any(n.startswith(words[:2]) and n.endswith(word) and not n.endswith(words)
+                                for n in self.known):
                     return members
             family = re.fullmatch(r"各(\S{1,8})", words)
             if family and family.group(1) not in self.known and words not in self.known and not self.is_self(words):
@@ -407,6 +434,9 @@ class StructureParser:
                 divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
                     owner != self.agency else None
                 self.list_divided = (divided.group("type") or divided.group("any")) if divided else ""
+                # (「分設三股，各股之職掌如下：」: the items name the sections, 「一、消費及證期稅股」 one)
+                self.list_sections = bool(re.search(r"分設?[一二兩三四五六七八九十\d]+[科課股組隊]|各[科課股組隊]",
+                                                    line.body))
                 self.list_named = False
                 continue
             if mode is None:
@@ -442,6 +472,12 @@ class StructureParser:
             semicolon.group("name").endswith(self.list_divided)
         if semicolon and unit_names(semicolon.group("name")) and (mode == Mode.UNITS or self.list_named or sections):
             body = semicolon.group("name") + "：" + semicolon.group("duties")
+        many = unit_names(body.rstrip("。")) if mode == Mode.UNITS and len(body) > 60 and \
+            not re.search(r"[：:，,；]", body) else []
+        if len(many) > 1:  # 「十四、宜蘭查緝隊、基隆查緝隊、…、臺東查緝隊。」 (D0090042): twenty units in one item
+            stack[level] = [p for parent in parents for n in many if (p := self.unit(n, line, parent, item))]
+            self.list_named = self.list_named or bool(stack[level]) and level == 0
+            return
         m = INLINE_UNIT.match(body)
         nested = NESTED_SET_UP.match(m.group("name")) if m else None
         if m and nested and unit_names(nested.group("parent")) and listed_names(nested.group("list")):
@@ -468,6 +504,11 @@ class StructureParser:
             # 「園林處設左列各科、園，分掌事務：」 + 「五、植物園：」 (A0010018): a kind of unit the intro names; so
             # does a unit's item for its own list (「五、病理檢驗部：…，分左列各科、庫：」 + 「(七) 血庫。」, F0000018)
             names = [m.group("name")]
+        if mode == Mode.DUTIES and m and names and m.group("duties") is None and not self.list_sections and \
+                not self.list_named and re.search(r"[及與]", m.group("name")):
+            # 「六、公共秩序維持及聚眾活動防處。」, 「二、國會聯絡及媒體公關。」 in a unit's list of duties (not of
+            # the sections its items name): two tasks joined, the last ending like a unit word, are a duty
+            names = []
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
@@ -476,6 +517,11 @@ class StructureParser:
             note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
                             if x)
             paths = [p for parent in parents for n in names if (p := self.unit(n, line, parent, item, note=note))]
+            if not paths and mode != Mode.UNITS and m.group("duties") is None and "設" not in body:
+                # 「十、協助本會規劃建置電子化政府。」 (G0310022): prose that ends like a name, a duty (not
+                # 「一、各庭各設書記科。」, a set-up)
+                self._item_duty(body, line, level, parents, mode, post, item)
+                return
             stack[level] = paths
             sub_kinds = SUB_LIST_KINDS.search(body)
             self.item_kinds[level + 1] = sub_kinds.group("kinds") if sub_kinds and paths else ""
@@ -494,6 +540,10 @@ class StructureParser:
                 for path in paths:
                     for child in children:
                         self.unit(child, line, path, item)
+                    for below in NAMED_SETS_UP_BELOW.finditer(sets_up.group("rest") or ""):
+                        if (parent := clean_name(below.group("parent"))) in children:  # 「並在號誌課下設…信號臺」
+                            for child in listed_names(below.group("list")):
+                                self.unit(child, line, path + (parent,), item)
                 rest = DUTY_VERB.search(sets_up.group("rest") or "")
                 if rest:
                     for path in paths:
@@ -515,6 +565,10 @@ class StructureParser:
             self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
                                                  "list item that names no unit"))
             return
+        self._item_duty(body, line, level, parents, mode, post, item)
+
+    def _item_duty(self, body: str, line: Line, level: int, parents, mode, post, item) -> None:
+        """An item that is a duty of its list's owners."""
         if self.frame and level == 0:
             body = body.rstrip("。；") + self.frame  # 「左列事業關於…之調查處理事項：」 + 「二、製造業」
         if mode == Mode.AGENCY and level == 0:
@@ -681,7 +735,10 @@ def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_
             m = SET_UP_TO.search(line.body)
             m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
-        if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what))):
+        # (「本局為辦理…，得設臺北、高雄、花蓮機廠」, K0000108: a family's members, set up for its purpose)
+        kind = COLLECTIVE.sub("", agency[-1]) if COLLECTIVE.match(agency[-1]) else ""
+        if m and (agency[-1] in what or what in self_names or (len(what) >= 3 and agency[-1].endswith(what)) or
+                  len(kind) >= 2 and what.endswith(kind)):
             parsed.duties.append(DutyRecord(agency, m.group("purpose"), source_of(line, parsed.document.id)))
             return
 

@@ -332,7 +332,8 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
         if style and current is not None and not pending_break and not bulleted:
             # A marker inside a hard-wrapped paragraph only counts when it continues a sequence.
             expected = last_number.get(style, 0) + 1
-            if number not in (1, expected):
+            # (「並在號誌課下設第」 + 「一、第二信號臺…」, K0000086: 第 is always followed by its number)
+            if number not in (1, expected) or current.text.endswith("第"):
                 style = None
         # (「…。四、檢驗科：」 + 「各科病患…」: the last item cut from a long line goes on past its colon)
         wrapped = len(prev_raw) >= 15 and (not current.text.endswith(("。", "：")) or
