@@ -121,9 +121,12 @@ class StructureParser:
             # 台閩地區勞工保險局 in a document of 臺閩地區勞工保險局; 社會教育館 in one of 國立新竹…社會教育館;
             # 「高等法院設人事室…」 in the one of 高等法院及其分院 (A0020073)
             return self.agency
-        if parent is None and (cls := FAMILY_CLASS.match(name)) and \
-                COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind")):
-            return self.agency  # 第一類行政執行處 in the document of 行政執行處
+        if parent is None and (cls := FAMILY_CLASS.match(name)) and (
+                COLLECTIVE.sub("", self.agency[-1]).endswith(cls.group("kind"))
+                or name[:cls.start("kind")] in self.agency[-1]):
+            # 第一類行政執行處 in the document of 行政執行處; 「四等氣象站掌理事項如下：」 in the one of
+            # 二等三等四等氣象測報機構 (K0000270), whose name lists the grades: each grade is a member of the family
+            return self.agency
         if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
             # prose that ends like a name (「…之其他應辦事項由提案庭書記科」), or a count (偵查隊七隊至九隊)
