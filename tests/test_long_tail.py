@@ -158,6 +158,18 @@ def test_a_unit_set_up_beside_a_post():
     assert below(parse("A0010007")) == ["執筆小組"]
 
 
+def test_each_grade_a_familys_name_lists_is_the_family():
+    # K0000270 交通部中央氣象署二等三等四等氣象測報機構辦事細則: 「四等氣象站掌理事項如下：」 … 「四、各項儀器之操作、
+    # 初級維護及校驗；通信網路故障之申告。」 — each grade the title lists has its own list, and each is the family's
+    # (no duty was read before: a name opening with 四等 was taken for prose).
+    parsed = parse("K0000270")
+    assert below(parsed) == []
+    duties = duties_of(parsed, "")
+    assert "各項儀器之操作、初級維護及校驗" in duties and "通信網路故障之申告" in duties
+    assert "氣象雷達設備之改良" in duties  # 「二等氣象雷達站掌理事項如下：」
+    assert "高山、離島之大氣觀測、記錄及分析" in duties  # the 四等氣象站's own
+
+
 def test_a_list_item_with_a_comma_typed_for_the_colon():
     # L0000042 行政院衛生署玉里醫院暫行組織規程「本院設各科、室，分別掌理下列事項：」…「五、心理衛生科、心理疾病之早期
     # 發現診斷、治療…等事項。」

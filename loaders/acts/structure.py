@@ -128,9 +128,10 @@ class StructureParser:
         if parent is None and (cls := FAMILY_CLASS.match(name)) and cls.group("kind").startswith(family_kind) and \
                 UNIT_NAME.fullmatch(cls.group("kind")[len(family_kind):]):
             name = cls.group("kind")[len(family_kind):]  # 「特等、甲等航空站會計室職掌如下：」: the family's 會計室
-        if parent in (None, self.agency) and (cls := FAMILY_CLASS.match(name)) and \
-                family_kind.endswith(cls.group("kind")):
-            # 第一類行政執行處 in the document of 行政執行處; 「一、特等航空站設業務組、…」 as an item (K0010014)
+        if parent in (None, self.agency) and (cls := FAMILY_CLASS.match(name)) and (
+                family_kind.endswith(cls.group("kind")) or name[:cls.start("kind")] in self.agency[-1]):
+            # 第一類行政執行處 in the document of 行政執行處; 「一、特等航空站設業務組、…」 as an item (K0010014);
+            # 「四等氣象站掌理事項如下：」 in the one of 二等三等四等氣象測報機構 (K0000270): its name lists the grades
             return self.agency
         if len(name) > 20 or (PROSE_NAME.search(name) or TOGETHER.search(name)) and not family or \
                 re.search(rf"[{CN_NUM}]\S{{0,3}}至[{CN_NUM}]", name):
