@@ -173,3 +173,15 @@ def test_a_document_charging_its_agency_and_a_unit_with_one_matter_means_the_age
     from support import parse_national
     hits = ask_graph(OrgGraph.build([parse_national("D0000059")]), "旅客安全檢查", top=3).hits
     assert hits[0].unit["id"] == "內政部/警政署/航空警察局"
+
+
+def test_an_abbreviation_ends_on_the_first_or_last_character_of_the_type_word():
+    # 臺史博 for 國立臺灣歷史博物館 (博 begins 博物館); 公務員 is the everyday word for a civil servant, though its
+    # characters run in order through 公務人員保障暨培訓委員會 and 員 is inside 委員會.
+    board, museum = "公務人員保障暨培訓委員會", "國立臺灣歷史博物館"
+    units = [IndexUnit(f"考試院/{board}", board, ["考試院", board], "Agency", "委員會", "", []),
+             IndexUnit(f"行政院/文化部/{museum}", museum, ["行政院", "文化部", museum], "Agency", "館", "", [])]
+    cat = catalog(units)
+    assert cat.abbreviated("臺史博的典藏", 0)[:2] == ("臺史博", ["行政院/文化部/國立臺灣歷史博物館"])
+    assert cat.abbreviated("公務員申訴", 0) is None
+    assert analyse("公務員申訴", cat).scope is None

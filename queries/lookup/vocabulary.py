@@ -158,13 +158,14 @@ class Catalog:
     def abbreviated(self, text: str, at: int) -> tuple[str, list[str], str] | None:
         """The longest abbreviation of an agency's name starting at ``text[at]``: ``(abbreviation,
         unit ids, name)``.  An abbreviation keeps the name's first character, characters of the name
-        in order, and ends on a character of its type word (臺史博 for 國立臺灣歷史博物館, 農藥試驗所 for
-        農業藥物試驗所, 臺東農改場 for 臺東區農業改良場)."""
+        in order, and ends on the first or last character of its type word (臺史博 for 國立臺灣歷史博物館,
+        農藥試驗所 for 農業藥物試驗所, 臺東農改場 for 臺東區農業改良場; 公務員 ends inside 委員會: a word, not
+        公務人員保障暨培訓委員會)."""
         best = None
         for stem, type_word, uid, name in self.abbreviable.get(text[at], ()):
             for end in range(min(len(text), at + len(stem) - 1), at + 2, -1):
                 short = text[at:end]
-                if short[-1] in type_word and is_subsequence(short, stem) and short not in stem:
+                if short[-1] in (type_word[0], type_word[-1]) and is_subsequence(short, stem) and short not in stem:
                     if best is None or len(short) > len(best[0]):
                         best = (short, [uid], name)
                     elif short == best[0] and uid not in best[1]:
