@@ -128,15 +128,44 @@ def mentions_posts(text: str) -> bool:
 _UNIT_END = lazy(rf"(?:{UNIT_SUFFIX_PATTERN}|燈塔|道班)$")
 
 
-def _unit_names(text: str) -> list[str]:
-    """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units."""
+def _unit_names(text: str, named: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units.
+
+    A list joined by 及 whose members the document names elsewhere (``named``) is its members, however its words
+    end: 「陳列館及技術輔導中心」 (陳列館 set up), 「蘇澳及五堵辦事處」 (蘇澳辦事處 and 五堵辦事處 set up); a name such
+    as 少年及家事廳 stays whole, its halves being no unit.
+
+    >>> _unit_names("展示中心、陳列館及技術輔導中心", {"陳列館"})
+    ['展示中心', '陳列館', '技術輔導中心']
+    >>> _unit_names("第二類及第三類行政執行處", {"第二類行政執行處", "第三類行政執行處"})
+    ['第二類行政執行處', '第三類行政執行處']
+    >>> _unit_names("少年及家事廳", {"少年及家事廳"})
+    ['少年及家事廳']
+    """
     text = re.sub(r"若干\S?$", "", text.strip())
     pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔廳])(?:及|與|暨|和)", text) if p]
+    if named:
+        pieces = [m for p in pieces for m in _named_members(p, named)]
     if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
                          or re.match(r"^(?:(?:其?他)?各種|[一二三四五六七八九十]+[組科課股])", p)
                          or re.search(r"[，。：；之]|指揮|監督", p) for p in pieces):
         return []
     return pieces
+
+
+def _named_members(piece: str, named) -> list[str]:
+    """「A及B」 as its members when the document names them: A itself (「車勤服務部及各餐廳」), or A and B sharing
+    B's rest (「台中港口及員林辦事處」: 台中港口辦事處 and 員林辦事處); else the piece."""
+    m = re.fullmatch(r"(?P<a>[\u4e00-\u9fff（）()]{2,12}?)(?:及|與|暨)(?P<b>[\u4e00-\u9fff]{2,14})", piece)
+    if not m or piece in named:
+        return [piece]
+    a, b = strip_self_reference(m.group("a")), m.group("b")  # 「本所車勤服務部及各餐廳」
+    if a in named:
+        return [a, b]
+    for cut in range(1, len(b) - 1):
+        if a + b[cut:] in named and b in named:
+            return [a + b[cut:], b]
+    return [piece]
 
 
 # 「司法院各廳」, 「前項各科」, 「書記處各科」, 「本廠各科室」, 「各處、室」: every unit of a kind (under the unit named
@@ -167,6 +196,9 @@ class _PostReader:
         self.units = {k: tuple(v) for k, v in (units or {}).items()}
         # (path, line, article) of every unit the document set up: what 「各科」 names (document_posts sets them)
         self.records: list[tuple[tuple[str, ...], int, str | None]] = [(p, 0, None) for p in self.units.values()]
+        # names of the units the document sets up or staffs (document_posts adds those of posts read so far): what
+        # a list 「A及B」 may be split into
+        self.named: set[str] = set(self.units)
         self.source = _spanned(source)
         self.out: list[StaffingRecord] = []
         self.ctx = _Context(self.agency)
@@ -299,7 +331,7 @@ class _PostReader:
             self.ctx.variant = prefix
             return
         set_up = _SETS.search(prefix)
-        if set_up and (names := _unit_names(set_up.group("names"))):
+        if set_up and (names := _unit_names(set_up.group("names"), self.named)):
             self.set_units(names, prefix[:set_up.start()])
             return
         if _AGENCY_ACTING.match(prefix):
@@ -307,7 +339,7 @@ class _PostReader:
             self.ctx = _Context(self.agency)
             return
         # 「各處、室」 as a whole
-        names = [prefix] if self.every(prefix) is not None else _unit_names(prefix)
+        names = [prefix] if self.every(prefix) is not None else _unit_names(prefix, self.named)
         if names:
             self.ctx = _Context(self.agency)
             self.ctx.units = self.resolve_all(names, refer=len(names) == 1)
@@ -499,7 +531,7 @@ class _PostReader:
         set_up = _SETS.search(piece)
         if set_up:
             self.set_text = piece
-            if (names := _unit_names(set_up.group("names"))):
+            if (names := _unit_names(set_up.group("names"), self.named)):
                 self.set_units(names, piece[:set_up.start()])
                 return
             if self.every(piece[:set_up.start()]) is not None:
@@ -534,7 +566,7 @@ class _PostReader:
                 p.concurrent = p.max or 0
                 p.note = _join(p.note, piece)
             return
-        names = _unit_names(piece)
+        names = _unit_names(piece, self.named)
         if names and not _TITLE_ENDINGS.search(piece):
             self.ctx = _Context(self.agency)
             self.ctx.units = self.resolve_all(names)
@@ -556,7 +588,7 @@ class _PostReader:
         head = re.sub(r"^(?:其餘|另|前項)", "", head)
         units = self.ctx.units
         if head and not re.match(r"^各?(?:室|該)?$", head) and not _AGENCY_ACTING.match(head):
-            names = [head] if self.every(head) is not None else _unit_names(re.sub(r"^各", "", head))
+            names = [head] if self.every(head) is not None else _unit_names(re.sub(r"^各", "", head), self.named)
             if names:
                 units = self.resolve_all(names)
         note = piece
@@ -699,6 +731,8 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
     out: list[StaffingRecord] = []
     reader: _PostReader | None = None  # one per article: 「前項各室…」 refers to the paragraph before
     article = object()
+    # units set up or staffed so far (「第二類行政執行處置處長…」 before 「第二類及第三類行政執行處，各置…」)
+    named = set(known)
     for line in lines:
         if line.kind not in ("para", "item"):
             if line.kind in ("article", "chapter"):
@@ -708,6 +742,7 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             reader, article = _PostReader(Source(doc_id, line.start), tuple(agency), known), line.article
             if records is not None:
                 reader.records = records
+            reader.named = named
         item = str(line.number) if line.kind == "item" else None
         src = Source(doc_id, line.start, line.end, line.article, item)
         text = line.body if line.body.endswith(("。", "：")) else line.body + "。"
@@ -716,6 +751,7 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             before = len(reader.out)
             reader.read(text)
             out.extend(reader.out[before:])
+            named.update(rec.unit[-1] for rec in reader.out[before:] if isinstance(rec, PostRecord) and rec.unit)
         elif line.kind == "para":
             out.extend(extract_leadership(text, src, tuple(agency)))
     homes = set(known.values()) | {tuple(agency)}

@@ -1,0 +1,46 @@
+"""Posts' units read from lists and prose (issue 22): a list of units is its members, a count of unnamed units of a
+kind marks its posts per unit.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import parse_national
+
+
+def _posts(pcode: str) -> dict[str, set[tuple[str, str | None]]]:
+    """Each post's title → (its unit's path under the agency, the unit it is per) for every record of it."""
+    parsed = parse_national(pcode)
+    n = len(parsed.agency)
+    out: dict[str, set[tuple[str, str | None]]] = {}
+    for p in parsed.posts:
+        if getattr(p, "title", None):
+            out.setdefault(p.title, set()).add(("/".join(p.unit[n:]), p.per))
+    return out
+
+
+def _quota_units(pcode: str) -> set[str]:
+    parsed = parse_national(pcode)
+    return {"/".join(p.unit[len(parsed.agency):]) for p in parsed.posts if p.kind == "quota_rule"}
+
+
+def test_a_list_joined_by_ji_is_its_members_the_document_names():
+    # H0000081「本所得視業務實際需要，設展示中心、陳列館、技術輔導中心」, then「展示中心、陳列館及技術輔導中心各置主任
+    # 一人」: a 主任 in each of the three
+    assert _posts("H0000081")["主任"] >= {("展示中心", None), ("陳列館", None), ("技術輔導中心", None)}
+    # I0000017「第二類行政執行處置處長一人…」「第三類行政執行處置處長一人…」, then「第二類及第三類行政執行處，各置人事
+    # 管理員一人」: the two kinds of office share the rest of the name
+    assert {u for u, _ in _posts("I0000017")["人事管理員"]} == {"第二類行政執行處", "第三類行政執行處"}
+    # J0010005「九、蘇澳辦事處。」「十、五堵辦事處。」, then「本分局設蘇澳及五堵辦事處，各設主任一人…」: staff rules
+    assert {"蘇澳辦事處", "五堵辦事處"} <= _quota_units("J0010005")
+    # K0000115「本所車勤服務部及各餐廳各置經理一人」: the 車勤服務部's 經理 and every 餐廳's
+    assert ("車勤服務部", None) in _posts("K0000115")["經理"]
+    # L0000002「一、醫療技術小組。」「二、專科醫師小組。」, then「醫療技術及專科醫師小組各置委員九人至十五人」
+    assert {u for u, _ in _posts("L0000002")["委員"]} >= {"醫療技術小組", "專科醫師小組"}
+
+
+def test_a_name_with_ji_stays_whole_when_its_halves_are_no_units():
+    # A0010051「少年及家事廳」 is one 廳 (司法院's), not a 少年廳 and a 家事廳
+    units = {u for posts in _posts("A0010051").values() for u, _ in posts}
+    assert "少年及家事廳" in units and "家事廳" not in units
