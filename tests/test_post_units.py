@@ -44,3 +44,15 @@ def test_a_name_with_ji_stays_whole_when_its_halves_are_no_units():
     # A0010051「少年及家事廳」 is one 廳 (司法院's), not a 少年廳 and a 家事廳
     units = {u for posts in _posts("A0010051").values() for u, _ in posts}
     assert "少年及家事廳" in units and "家事廳" not in units
+
+
+def test_a_count_of_unnamed_units_of_a_kind_marks_its_posts_per_unit():
+    # K0000012「各區電信管理局得設工程總隊一隊至四隊，各置總隊長一人，副總隊長一人，科長三人至五人…」: each 工程總隊's
+    # (the unit the act sets up for them, as 「工程總隊設人事室及會計室」 says)
+    posts = _posts("K0000012")
+    assert posts["總隊長"] == {("工程總隊", "工程總隊")}
+    assert posts["科長"] >= {("工程總隊", "工程總隊")}
+    # 「工程總隊得視實際需要，設工程隊二隊至六隊，各置隊長一人」: no 工程隊 set up, the 隊長 is one per 工程隊
+    assert {per for _, per in posts["隊長"]} == {"工程隊"}
+    # N0000016「視實際需要設辦事處或連絡處。辦事處或連絡處置主任一人，兼任」: one in each office, on the 勞工保險局
+    assert ("", "辦事處或連絡處") in _posts("N0000016")["主任"]

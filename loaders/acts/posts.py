@@ -780,9 +780,32 @@ def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> Staf
     word = bare(rec.unit[-1]) or rec.unit[-1] == "庭"
     if not word and not _PROSE_UNIT.search(_ALTERNATE.sub("", rec.unit[-1])):
         return rec
+    home, per = tuple(rec.unit[:-1]), rec.unit[-1] if word else None
+    if not word and (kind := _counted_kind(rec.unit[-1])):
+        # a count of unnamed units of a kind: each one's posts, on the unit of that kind when the document set it up
+        per = kind
+        home = home + (kind,) if home + (kind,) in known else home
     if isinstance(rec, PostRecord):
-        return replace(rec, unit=tuple(rec.unit[:-1]), per=rec.per or (rec.unit[-1] if word else None))
-    return replace(rec, unit=tuple(rec.unit[:-1]))
+        return replace(rec, unit=home, per=rec.per or per)
+    return replace(rec, unit=home)
+
+
+def _counted_kind(name: str) -> str | None:
+    """The kind of the units a count or alternatives of them name (「工程總隊一隊至四隊」, K0000012: 工程總隊;
+    「二至三個工務段」: 工務段; 「辦事處或連絡處」: both), None for other prose.
+
+    >>> names = ("工程總隊一隊至四隊", "工程隊二隊至六隊", "二至三個工務段", "辦事處或連絡處", "每增六班")
+    >>> [_counted_kind(n) for n in names]
+    ['工程總隊', '工程隊', '工務段', '辦事處或連絡處', None]
+    """
+    n = f"[{CN_NUM}]+"
+    m = re.fullmatch(rf"(?P<kind>\w+?(?P<w>{ONE_UNIT_WORD.pattern})){n}(?P=w)?(?:至|或){n}(?P=w)", name) or \
+        re.fullmatch(rf"{n}個?(?:至|或){n}個(?P<kind>\w*?(?:{UNIT_SUFFIX_PATTERN}))", name)
+    if m:
+        return m.group("kind")
+    if re.fullmatch(rf"\w{{1,8}}?(?:{UNIT_SUFFIX_PATTERN})(?:或\w{{1,8}}?(?:{UNIT_SUFFIX_PATTERN}))+", name):
+        return name
+    return None
 
 
 # Prose read as a post's unit, which no document sets up: a count (「二十五人」, 「二至三個工務段」,
