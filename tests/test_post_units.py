@@ -56,3 +56,16 @@ def test_a_count_of_unnamed_units_of_a_kind_marks_its_posts_per_unit():
     assert {per for _, per in posts["隊長"]} == {"工程隊"}
     # N0000016「視實際需要設辦事處或連絡處。辦事處或連絡處置主任一人，兼任」: one in each office, on the 勞工保險局
     assert ("", "辦事處或連絡處") in _posts("N0000016")["主任"]
+
+
+def test_a_unit_set_up_under_a_named_unit_is_that_units_own():
+    # K0000012「工程總隊設人事室及會計室，人事室置主任一人，副主任一人…；會計室置會計主任一人」: the 工程總隊's 人事室,
+    # not the 特等電信局's set up before it
+    posts = _posts("K0000012")
+    assert ("工程總隊/人事室", None) in posts["副主任"]
+    assert ("工程總隊/會計室", None) in posts["會計主任"]
+    # A0010053 (法院組織法)「高等法院設人事室，置主任一人…」, 「最高法院設人事室，置主任一人…」: each court's own
+    units = {u for u, _ in _posts("A0010053")["副主任"]}
+    assert {"高等法院/人事室", "最高法院/人事室"} <= units
+    # K0000038「各工程處設人事室、會計室及政風室；人事室置主任、課員。」: the 工程處's, not the 局's 人事室
+    assert ("工程處/人事室", None) in _posts("K0000038")["課員"]

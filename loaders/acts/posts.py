@@ -210,6 +210,7 @@ class _PostReader:
         self.pool: list[PostRecord] = []  # titles without counts waiting for 等計N人
         self.last_quota: list[QuotaRule] = []  # quota rule records of the previous piece
         self.set_text = ""  # the last 「設…」 piece
+        self.just_set: list[tuple[str, ...]] = []  # the units the last 「設…」 piece set up
 
     # -------------------------------------------------------------- units
     def is_agency(self, name: str) -> bool:
@@ -224,6 +225,12 @@ class _PostReader:
         stripped = strip_self_reference(re.sub(rf"^{SELF_REFERENCE}(?=各)", "", name))  # 本大學各學院: 各學院
         # 「前項管理中心各置主任一人」: the units the paragraph before set up
         name = stripped if stripped != name else re.sub(r"^(?:前[項條]|上開|上述|各該|各級|各|其)(?=\w{2,})", "", name)
+        # 「工程總隊設人事室及會計室，人事室置主任一人」: its own, not the 人事室 the document set up first
+        set_up = {r[0] for r in self.records}
+        if parent is not None and tuple(parent) + (name,) in set_up:
+            return tuple(parent) + (name,)
+        if parent is None and (just := [p for p in self.just_set if p[-1] == name and p in set_up]):
+            return just[0]
         if name in self.units:
             return self.units[name]
         # 「中央研究院研究所置所長一人」 (A0010016), 「稽勳委員會秘書處置科長三人」 (A0010015): the agency's own name
@@ -310,6 +317,7 @@ class _PostReader:
         self.ctx = _Context(self.agency)
         self.ctx.units = [self.resolve(n, parent) for parent in parents for n in names]
         self.ctx.each = len(parents) > 1
+        self.just_set = self.ctx.units
 
     def context_from_prefix(self, prefix: str) -> None:
         prefix = re.sub(r"^(?:並|另|得|應|又)", "", prefix)
