@@ -69,3 +69,15 @@ def test_a_unit_set_up_under_a_named_unit_is_that_units_own():
     assert {"高等法院/人事室", "最高法院/人事室"} <= units
     # K0000038「各工程處設人事室、會計室及政風室；人事室置主任、課員。」: the 工程處's, not the 局's 人事室
     assert ("工程處/人事室", None) in _posts("K0000038")["課員"]
+
+
+def test_each_of_a_kind_is_the_units_of_that_kind_the_article_set_up():
+    # D0000090「本局視事實需要得設規劃隊、測量隊，每隊各置隊長一人」: a 隊長 in each of the two
+    assert _posts("D0000090")["隊長"] == {("規劃隊", None), ("測量隊", None)}
+    # K0000042「本處為應業務需要，得設工務所，每所置主任一人、副主任一人」: the 工務所's
+    assert _posts("K0000042")["副主任"] >= {("工務所", None)}
+    # L0000013「分設下列三組，每組各置分組召集人一人」
+    assert {u for u, _ in _posts("L0000013")["分組召集人"]} == {"實驗診斷組", "臨床與流行病學組", "衛生教育組"}
+    # H0060015 (私立高級中學): 「五、管理員：附設職業類科學校，每校得置管理員一人」: each school is the agency itself
+    assert _posts("H0060015")["管理員"] >= {("", None)}
+    assert not [per for posts in _posts("H0060015").values() for _, per in posts if per == "校"]

@@ -289,6 +289,19 @@ class _PostReader:
         paths = list(dict.fromkeys(r[0] for r in found))
         return (paths, "") if paths else ([parent], "".join(words))
 
+    def each_of_kind(self, word: str) -> list[tuple[str, ...]]:
+        """「每X」: the agency when X is its own kind (私立高級中學's 「每校得置管理員一人」: each school is the
+        agency), else, for a bare unit word, the units of that kind the same article set up
+        (「得設工務所，每所置主任一人」, 「設規劃隊、測量隊，每隊各置隊長一人」); [] when none."""
+        last = self.agency[-1] if self.agency else ""
+        if len(word) == 1 and (last.endswith(word) or word == "校" and re.search(r"(?:學|學院|學校)$", last)):
+            return [self.agency]
+        article = self.source.article
+        if not bare(word):
+            return []
+        return list(dict.fromkeys(r[0] for r in self.records if article and r[2] == article and len(r[0]) > len(
+            self.agency) and r[0][-1].endswith(word) and len(r[0][-1]) > len(word) and not bare(r[0][-1])))
+
     def resolve_all(self, names: list[str], refer: bool = False) -> list[tuple[str, ...]]:
         """The paths of the units named in a post clause: a collective (各科) is every unit of its kind."""
         out: list[tuple[str, ...]] = []
@@ -328,8 +341,11 @@ class _PostReader:
             return
         every = re.match(r"^每(?:一)?(?:個)?(?P<name>.+)$", prefix)
         if every:
-            name = re.sub(r"(?<=\w)(?:得|應|均|並)$", "", every.group("name"))  # 每校得置 → 校
+            name = re.sub(r"(?<=\w)(?:得|應|均|並|各)$", "", every.group("name"))  # 每校得置 → 校
             self.ctx = _Context(self.agency)
+            if own := self.each_of_kind(name):
+                self.ctx.units = own
+                return
             self.ctx.units = [self.resolve(name)]
             self.ctx.per = name
             return
