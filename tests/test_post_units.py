@@ -81,3 +81,11 @@ def test_each_of_a_kind_is_the_units_of_that_kind_the_article_set_up():
     # H0060015 (私立高級中學): 「五、管理員：附設職業類科學校，每校得置管理員一人」: each school is the agency itself
     assert _posts("H0060015")["管理員"] >= {("", None)}
     assert not [per for posts in _posts("H0060015").values() for _, per in posts if per == "校"]
+
+
+def test_each_of_a_kind_said_in_an_item_is_that_items_own():
+    # H0060015 第6條「七、技士或技佐：…辦理商業、家事類科職業學程者，每類置技士一人。」 then「八、醫師：每校置專任或兼
+    # 任醫師一人」: the 醫師 is no one-per-類 post
+    posts = _posts("H0060015")
+    assert ("", "類") in posts["技士"]
+    assert posts["專任或兼任醫師"] == {("", None)}

@@ -757,6 +757,7 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
     article = object()
     # units set up or staffed so far (「第二類行政執行處置處長…」 before 「第二類及第三類行政執行處，各置…」)
     named = set(known)
+    lead: _Context | None = None
     for line in lines:
         if line.kind not in ("para", "item"):
             if line.kind in ("article", "chapter"):
@@ -764,12 +765,19 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             continue
         if line.article != article or reader is None:
             reader, article = _PostReader(Source(doc_id, line.start), tuple(agency), known), line.article
+            lead = None
             if records is not None:
                 reader.records = records
             reader.named = named
         item = str(line.number) if line.kind == "item" else None
         src = Source(doc_id, line.start, line.end, line.article, item)
         text = line.body if line.body.endswith(("。", "：")) else line.body + "。"
+        if line.kind == "para":
+            lead = None
+        elif lead is None:
+            lead = reader.ctx  # the units the items' lead-in named
+        elif reader.ctx.per:
+            reader.ctx = lead  # 「每類置技士一人」 is said in its own item, not of the next items'
         if mentions_posts(text):
             reader.source = _spanned(src)
             before = len(reader.out)
