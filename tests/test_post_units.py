@@ -89,3 +89,14 @@ def test_each_of_a_kind_said_in_an_item_is_that_items_own():
     posts = _posts("H0060015")
     assert ("", "類") in posts["技士"]
     assert posts["專任或兼任醫師"] == {("", None)}
+
+
+def test_heads_sharing_the_rest_of_a_name_are_each_staffed():
+    # O0000001「其下分設北、中、南三區環境督察大隊」, 「北、中、南三區環境督察大隊各置大隊長一人…；副大隊長一人」: each
+    # 大隊's, not the 總隊's
+    posts = _posts("O0000001")
+    regions = {f"環境督察總隊/{r}區環境督察大隊" for r in "北中南"}
+    assert {u for u, _ in posts["大隊長"]} == regions
+    assert {u for u, _ in posts["副大隊長"]} == regions
+    # H0060015「(二) 教務、學生事務、總務、實習輔導處及圖書館各置主任一人」: a 主任 in each 處 and the 圖書館
+    assert {u for u, _ in _posts("H0060015")["主任"]} >= {"教務處", "學生事務處", "總務處", "實習輔導處", "圖書館"}

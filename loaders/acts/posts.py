@@ -37,7 +37,7 @@ from graph_model.records.records import PostRecord, QuotaRule, Rank, Source, Sta
 from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import ONE_UNIT_WORD
-from .unit_names import bare, clean_name
+from .unit_names import bare, clean_name, shared_rest
 
 # ----------------------------------------------------------------------------- ranks
 CLASSES = ("委任", "薦任", "簡任")  # 官等, lowest first
@@ -151,6 +151,25 @@ def _unit_names(text: str, named: frozenset[str] | set[str] = frozenset()) -> li
                          or re.search(r"[，。：；之]|指揮|監督", p) for p in pieces):
         return []
     return pieces
+
+
+def _shared_heads(pieces: list[str], named) -> str:
+    """Heads of a list that share the rest of the next full name when the document names the units so made,
+    joined by 、; else the list as it was.
+
+    >>> _shared_heads(["教務", "總務", "實習輔導處及圖書館"], {"教務處", "總務處", "實習輔導處", "圖書館"})
+    '教務處、總務處、實習輔導處及圖書館'
+    """
+    out = list(pieces)
+    for i, head in enumerate(pieces):
+        if _UNIT_END.search(head) or len(head) > 6:
+            continue
+        full = next((re.split("及|與", p)[0] for p in pieces[i + 1:] if _UNIT_END.search(re.split("及|與", p)[0])), "")
+        rest = next((full[cut:] for cut in range(1, len(full)) if head + full[cut:] in named), None)
+        if rest is None:
+            return "、".join(pieces)
+        out[i] = head + rest
+    return "、".join(out)
 
 
 def _named_members(piece: str, named) -> list[str]:
@@ -332,7 +351,7 @@ class _PostReader:
         self.ctx.each = len(parents) > 1
         self.just_set = self.ctx.units
 
-    def context_from_prefix(self, prefix: str) -> None:
+    def context_from_prefix(self, prefix: str, each: bool = False) -> None:
         prefix = re.sub(r"^(?:並|另|得|應|又)", "", prefix)
         if not prefix:
             return  # 「，置主任一人」: the units just set up
@@ -364,6 +383,17 @@ class _PostReader:
             return
         # 「各處、室」 as a whole
         names = [prefix] if self.every(prefix) is not None else _unit_names(prefix, self.named)
+        if not names and each and re.search("[、及]", prefix):
+            # heads that share the rest of the next full name, each of them a unit the document set up, each staffed:
+            # 「北、中、南三區環境督察大隊各置大隊長一人」 (O0000001), 「教務、學生事務、總務、實習輔導處及圖書館各置
+            # 主任一人」 (H0060015)
+            shared = [n for n in shared_rest(prefix, self.named) if n in self.named]
+            names = shared if len(shared) > 1 and "及" not in "".join(shared) else \
+                _unit_names(_shared_heads(re.split("[、]", prefix), self.named), self.named)
+            if names:
+                self.ctx = _Context(self.agency)
+                self.ctx.units, self.ctx.each = self.resolve_all(names), True
+                return
         if names:
             self.ctx = _Context(self.agency)
             self.ctx.units = self.resolve_all(names, refer=len(names) == 1)
@@ -547,7 +577,7 @@ class _PostReader:
         post_verb = _POST_VERB.search(piece)
         if post_verb:
             prefix, rest = piece[:post_verb.start()], piece[post_verb.end():]
-            self.context_from_prefix(prefix)
+            self.context_from_prefix(prefix, each=bool(post_verb.group("each")))
             self.active = True
             if rest:
                 self.title_list(rest, object_of_post=True, each_unit=bool(post_verb.group("each")))
