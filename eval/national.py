@@ -6,7 +6,7 @@ Each law is read as `orggraph load` reads it (the open-data JSON itself) and par
 Printed: documents parsed / refused (with reason) / crashed, and suspect unit names — with
 punctuation, unexpanded ranges or lists, absent from the text, over 18 characters, without a unit
 word at the end, only unit words or a collective (辦事處, 各組, 館; 司法院各廳, 級法院: among posts' units too, as
-the store makes a unit of a post's) —
+the store makes a unit of a post's), posts' units holding a list that names no unit of the document —
 family documents that name their members but yield none of them, and documents whose text sets units up
 but that yield at most one.  These are invariants, not a score (the score is eval/run.py on the
 hand-checked sample); examples leave out the sample's documents unless --include-sample.
@@ -57,6 +57,9 @@ PROSE = re.compile(r"^(?:本(?:委員會|大學|中心|[部會院署局處所館
 # 「設北區、中區及南區分局（以下簡稱各分局）」: a family document that names its members.
 NAMED_FAMILY = re.compile(r"設(?:置|立)?(?P<list>(?!各)[^，,。；：（(]{2,80}?(?:、|及)[^，,。；：（(]{2,80}?)\s*"
                           r"[（(]以下(?:簡)?稱(?P<alias>各\w{1,6})[）)]")
+# A post's unit holding a list or a count of units (「陳列館及技術輔導中心」, 「工程總隊一隊至四隊」) that names no
+# unit of the document: the posts belong to its members.  (A name the document sets up, 少年及家事廳, is a name.)
+POST_LIST = re.compile(r"[及與暨、至或]")
 SAMPLE = {line.split("\t")[0] for line in (ROOT / "eval" / "national" / "sample.tsv").read_text(
     encoding="utf-8").splitlines() if line}
 
@@ -103,6 +106,7 @@ def check(name: str, data: bytes) -> dict:
                    family_unnamed=_family_unnamed(parsed, text, own),
                    prose=sorted(n for n in set(own) | staffed if PROSE.match(n)),
                    collective=sorted(n for n in set(own) | staffed if COLLECTIVE.match(n)),
+                   post_lists=sorted(n for n in staffed - set(own) if POST_LIST.search(ALTERNATE.sub("", n))),
                    few_units=len(own) <= 1 and bool(UNIT_WORDING.search(text)))
     row["seconds"] = round(time.perf_counter() - t, 4)
     return row
@@ -130,7 +134,8 @@ def main() -> None:
             ("bare", "names that are only unit words, units or posts' units (館, 各組)"),
             ("family_unnamed", "family documents naming members that yield none"),
             ("prose", "prose read as names, units or posts' units (本室設三課, 若干工務所)"),
-            ("collective", "collectives read as units or posts' units (各科, 前項各科, 司法院各廳, 級法院)"))
+            ("collective", "collectives read as units or posts' units (各科, 前項各科, 司法院各廳, 級法院)"),
+            ("post_lists", "posts' units holding a list or count of units no unit is named (陳列館及技術輔導中心)"))
     for key, label in keys:
         print(f"{label}: {sum(len(r[key]) for r in ok)}")
     few = [r for r in ok if r["few_units"]]

@@ -37,7 +37,7 @@ from graph_model.records.records import PostRecord, QuotaRule, Rank, Source, Sta
 from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import ONE_UNIT_WORD
-from .unit_names import bare, clean_name
+from .unit_names import bare, clean_name, shared_rest
 
 # ----------------------------------------------------------------------------- ranks
 CLASSES = ("委任", "薦任", "簡任")  # 官等, lowest first
@@ -128,15 +128,63 @@ def mentions_posts(text: str) -> bool:
 _UNIT_END = lazy(rf"(?:{UNIT_SUFFIX_PATTERN}|燈塔|道班)$")
 
 
-def _unit_names(text: str) -> list[str]:
-    """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units."""
+def _unit_names(text: str, named: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Units in 「人事室、會計室及統計室」, 「燈塔」, 「養路道班若干班」; [] when not all are units.
+
+    A list joined by 及 whose members the document names elsewhere (``named``) is its members, however its words
+    end: 「陳列館及技術輔導中心」 (陳列館 set up), 「蘇澳及五堵辦事處」 (蘇澳辦事處 and 五堵辦事處 set up); a name such
+    as 少年及家事廳 stays whole, its halves being no unit.
+
+    >>> _unit_names("展示中心、陳列館及技術輔導中心", {"陳列館"})
+    ['展示中心', '陳列館', '技術輔導中心']
+    >>> _unit_names("第二類及第三類行政執行處", {"第二類行政執行處", "第三類行政執行處"})
+    ['第二類行政執行處', '第三類行政執行處']
+    >>> _unit_names("少年及家事廳", {"少年及家事廳"})
+    ['少年及家事廳']
+    """
     text = re.sub(r"若干\S?$", "", text.strip())
     pieces = [p for p in re.split(r"[、]|(?<=[組處室科課股局署關會心隊所站場段班塔廳])(?:及|與|暨|和)", text) if p]
+    if named:
+        pieces = [m for p in pieces for m in _named_members(p, named)]
     if not pieces or any(not _UNIT_END.search(p) or len(p) > 16
                          or re.match(r"^(?:(?:其?他)?各種|[一二三四五六七八九十]+[組科課股])", p)
                          or re.search(r"[，。：；之]|指揮|監督", p) for p in pieces):
         return []
     return pieces
+
+
+def _shared_heads(pieces: list[str], named) -> str:
+    """Heads of a list that share the rest of the next full name when the document names the units so made,
+    joined by 、; else the list as it was.
+
+    >>> _shared_heads(["教務", "總務", "實習輔導處及圖書館"], {"教務處", "總務處", "實習輔導處", "圖書館"})
+    '教務處、總務處、實習輔導處及圖書館'
+    """
+    out = list(pieces)
+    for i, head in enumerate(pieces):
+        if _UNIT_END.search(head) or len(head) > 6:
+            continue
+        full = next((re.split("及|與", p)[0] for p in pieces[i + 1:] if _UNIT_END.search(re.split("及|與", p)[0])), "")
+        rest = next((full[cut:] for cut in range(1, len(full)) if head + full[cut:] in named), None)
+        if rest is None:
+            return "、".join(pieces)
+        out[i] = head + rest
+    return "、".join(out)
+
+
+def _named_members(piece: str, named) -> list[str]:
+    """「A及B」 as its members when the document names them: A itself (「車勤服務部及各餐廳」), or A and B sharing
+    B's rest (「台中港口及員林辦事處」: 台中港口辦事處 and 員林辦事處); else the piece."""
+    m = re.fullmatch(r"(?P<a>[\u4e00-\u9fff（）()]{2,12}?)(?:及|與|暨)(?P<b>[\u4e00-\u9fff]{2,14})", piece)
+    if not m or piece in named:
+        return [piece]
+    a, b = strip_self_reference(m.group("a")), m.group("b")  # 「本所車勤服務部及各餐廳」
+    if a in named:
+        return [a, b]
+    for cut in range(1, len(b) - 1):
+        if a + b[cut:] in named and b in named:
+            return [a + b[cut:], b]
+    return [piece]
 
 
 # 「司法院各廳」, 「前項各科」, 「書記處各科」, 「本廠各科室」, 「各處、室」: every unit of a kind (under the unit named
@@ -167,6 +215,9 @@ class _PostReader:
         self.units = {k: tuple(v) for k, v in (units or {}).items()}
         # (path, line, article) of every unit the document set up: what 「各科」 names (document_posts sets them)
         self.records: list[tuple[tuple[str, ...], int, str | None]] = [(p, 0, None) for p in self.units.values()]
+        # names of the units the document sets up or staffs (document_posts adds those of posts read so far): what
+        # a list 「A及B」 may be split into
+        self.named: set[str] = set(self.units)
         self.source = _spanned(source)
         self.out: list[StaffingRecord] = []
         self.ctx = _Context(self.agency)
@@ -178,6 +229,7 @@ class _PostReader:
         self.pool: list[PostRecord] = []  # titles without counts waiting for 等計N人
         self.last_quota: list[QuotaRule] = []  # quota rule records of the previous piece
         self.set_text = ""  # the last 「設…」 piece
+        self.just_set: list[tuple[str, ...]] = []  # the units the last 「設…」 piece set up
 
     # -------------------------------------------------------------- units
     def is_agency(self, name: str) -> bool:
@@ -192,6 +244,12 @@ class _PostReader:
         stripped = strip_self_reference(re.sub(rf"^{SELF_REFERENCE}(?=各)", "", name))  # 本大學各學院: 各學院
         # 「前項管理中心各置主任一人」: the units the paragraph before set up
         name = stripped if stripped != name else re.sub(r"^(?:前[項條]|上開|上述|各該|各級|各|其)(?=\w{2,})", "", name)
+        # 「工程總隊設人事室及會計室，人事室置主任一人」: its own, not the 人事室 the document set up first
+        set_up = {r[0] for r in self.records}
+        if parent is not None and tuple(parent) + (name,) in set_up:
+            return tuple(parent) + (name,)
+        if parent is None and (just := [p for p in self.just_set if p[-1] == name and p in set_up]):
+            return just[0]
         if name in self.units:
             return self.units[name]
         # 「中央研究院研究所置所長一人」 (A0010016), 「稽勳委員會秘書處置科長三人」 (A0010015): the agency's own name
@@ -250,6 +308,19 @@ class _PostReader:
         paths = list(dict.fromkeys(r[0] for r in found))
         return (paths, "") if paths else ([parent], "".join(words))
 
+    def each_of_kind(self, word: str) -> list[tuple[str, ...]]:
+        """「每X」: the agency when X is its own kind (私立高級中學's 「每校得置管理員一人」: each school is the
+        agency), else, for a bare unit word, the units of that kind the same article set up
+        (「得設工務所，每所置主任一人」, 「設規劃隊、測量隊，每隊各置隊長一人」); [] when none."""
+        last = self.agency[-1] if self.agency else ""
+        if len(word) == 1 and (last.endswith(word) or word == "校" and re.search(r"(?:學|學院|學校)$", last)):
+            return [self.agency]
+        article = self.source.article
+        if not bare(word):
+            return []
+        return list(dict.fromkeys(r[0] for r in self.records if article and r[2] == article and len(r[0]) > len(
+            self.agency) and r[0][-1].endswith(word) and len(r[0][-1]) > len(word) and not bare(r[0][-1])))
+
     def resolve_all(self, names: list[str], refer: bool = False) -> list[tuple[str, ...]]:
         """The paths of the units named in a post clause: a collective (各科) is every unit of its kind."""
         out: list[tuple[str, ...]] = []
@@ -278,8 +349,9 @@ class _PostReader:
         self.ctx = _Context(self.agency)
         self.ctx.units = [self.resolve(n, parent) for parent in parents for n in names]
         self.ctx.each = len(parents) > 1
+        self.just_set = self.ctx.units
 
-    def context_from_prefix(self, prefix: str) -> None:
+    def context_from_prefix(self, prefix: str, each: bool = False) -> None:
         prefix = re.sub(r"^(?:並|另|得|應|又)", "", prefix)
         if not prefix:
             return  # 「，置主任一人」: the units just set up
@@ -288,8 +360,11 @@ class _PostReader:
             return
         every = re.match(r"^每(?:一)?(?:個)?(?P<name>.+)$", prefix)
         if every:
-            name = re.sub(r"(?<=\w)(?:得|應|均|並)$", "", every.group("name"))  # 每校得置 → 校
+            name = re.sub(r"(?<=\w)(?:得|應|均|並|各)$", "", every.group("name"))  # 每校得置 → 校
             self.ctx = _Context(self.agency)
+            if own := self.each_of_kind(name):
+                self.ctx.units = own
+                return
             self.ctx.units = [self.resolve(name)]
             self.ctx.per = name
             return
@@ -299,7 +374,7 @@ class _PostReader:
             self.ctx.variant = prefix
             return
         set_up = _SETS.search(prefix)
-        if set_up and (names := _unit_names(set_up.group("names"))):
+        if set_up and (names := _unit_names(set_up.group("names"), self.named)):
             self.set_units(names, prefix[:set_up.start()])
             return
         if _AGENCY_ACTING.match(prefix):
@@ -307,7 +382,18 @@ class _PostReader:
             self.ctx = _Context(self.agency)
             return
         # 「各處、室」 as a whole
-        names = [prefix] if self.every(prefix) is not None else _unit_names(prefix)
+        names = [prefix] if self.every(prefix) is not None else _unit_names(prefix, self.named)
+        if not names and each and re.search("[、及]", prefix):
+            # heads that share the rest of the next full name, each of them a unit the document set up, each staffed:
+            # 「北、中、南三區環境督察大隊各置大隊長一人」 (O0000001), 「教務、學生事務、總務、實習輔導處及圖書館各置
+            # 主任一人」 (H0060015)
+            shared = [n for n in shared_rest(prefix, self.named) if n in self.named]
+            names = shared if len(shared) > 1 and "及" not in "".join(shared) else \
+                _unit_names(_shared_heads(re.split("[、]", prefix), self.named), self.named)
+            if names:
+                self.ctx = _Context(self.agency)
+                self.ctx.units, self.ctx.each = self.resolve_all(names), True
+                return
         if names:
             self.ctx = _Context(self.agency)
             self.ctx.units = self.resolve_all(names, refer=len(names) == 1)
@@ -491,7 +577,7 @@ class _PostReader:
         post_verb = _POST_VERB.search(piece)
         if post_verb:
             prefix, rest = piece[:post_verb.start()], piece[post_verb.end():]
-            self.context_from_prefix(prefix)
+            self.context_from_prefix(prefix, each=bool(post_verb.group("each")))
             self.active = True
             if rest:
                 self.title_list(rest, object_of_post=True, each_unit=bool(post_verb.group("each")))
@@ -499,7 +585,7 @@ class _PostReader:
         set_up = _SETS.search(piece)
         if set_up:
             self.set_text = piece
-            if (names := _unit_names(set_up.group("names"))):
+            if (names := _unit_names(set_up.group("names"), self.named)):
                 self.set_units(names, piece[:set_up.start()])
                 return
             if self.every(piece[:set_up.start()]) is not None:
@@ -534,7 +620,7 @@ class _PostReader:
                 p.concurrent = p.max or 0
                 p.note = _join(p.note, piece)
             return
-        names = _unit_names(piece)
+        names = _unit_names(piece, self.named)
         if names and not _TITLE_ENDINGS.search(piece):
             self.ctx = _Context(self.agency)
             self.ctx.units = self.resolve_all(names)
@@ -556,7 +642,7 @@ class _PostReader:
         head = re.sub(r"^(?:其餘|另|前項)", "", head)
         units = self.ctx.units
         if head and not re.match(r"^各?(?:室|該)?$", head) and not _AGENCY_ACTING.match(head):
-            names = [head] if self.every(head) is not None else _unit_names(re.sub(r"^各", "", head))
+            names = [head] if self.every(head) is not None else _unit_names(re.sub(r"^各", "", head), self.named)
             if names:
                 units = self.resolve_all(names)
         note = piece
@@ -699,6 +785,9 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
     out: list[StaffingRecord] = []
     reader: _PostReader | None = None  # one per article: 「前項各室…」 refers to the paragraph before
     article = object()
+    # units set up or staffed so far (「第二類行政執行處置處長…」 before 「第二類及第三類行政執行處，各置…」)
+    named = set(known)
+    lead: _Context | None = None
     for line in lines:
         if line.kind not in ("para", "item"):
             if line.kind in ("article", "chapter"):
@@ -706,16 +795,25 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             continue
         if line.article != article or reader is None:
             reader, article = _PostReader(Source(doc_id, line.start), tuple(agency), known), line.article
+            lead = None
             if records is not None:
                 reader.records = records
+            reader.named = named
         item = str(line.number) if line.kind == "item" else None
         src = Source(doc_id, line.start, line.end, line.article, item)
         text = line.body if line.body.endswith(("。", "：")) else line.body + "。"
+        if line.kind == "para":
+            lead = None
+        elif lead is None:
+            lead = reader.ctx  # the units the items' lead-in named
+        elif reader.ctx.per:
+            reader.ctx = lead  # 「每類置技士一人」 is said in its own item, not of the next items'
         if mentions_posts(text):
             reader.source = _spanned(src)
             before = len(reader.out)
             reader.read(text)
             out.extend(reader.out[before:])
+            named.update(rec.unit[-1] for rec in reader.out[before:] if isinstance(rec, PostRecord) and rec.unit)
         elif line.kind == "para":
             out.extend(extract_leadership(text, src, tuple(agency)))
     homes = set(known.values()) | {tuple(agency)}
@@ -744,9 +842,32 @@ def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> Staf
     word = bare(rec.unit[-1]) or rec.unit[-1] == "庭"
     if not word and not _PROSE_UNIT.search(_ALTERNATE.sub("", rec.unit[-1])):
         return rec
+    home, per = tuple(rec.unit[:-1]), rec.unit[-1] if word else None
+    if not word and (kind := _counted_kind(rec.unit[-1])):
+        # a count of unnamed units of a kind: each one's posts, on the unit of that kind when the document set it up
+        per = kind
+        home = home + (kind,) if home + (kind,) in known else home
     if isinstance(rec, PostRecord):
-        return replace(rec, unit=tuple(rec.unit[:-1]), per=rec.per or (rec.unit[-1] if word else None))
-    return replace(rec, unit=tuple(rec.unit[:-1]))
+        return replace(rec, unit=home, per=rec.per or per)
+    return replace(rec, unit=home)
+
+
+def _counted_kind(name: str) -> str | None:
+    """The kind of the units a count or alternatives of them name (「工程總隊一隊至四隊」, K0000012: 工程總隊;
+    「二至三個工務段」: 工務段; 「辦事處或連絡處」: both), None for other prose.
+
+    >>> names = ("工程總隊一隊至四隊", "工程隊二隊至六隊", "二至三個工務段", "辦事處或連絡處", "每增六班")
+    >>> [_counted_kind(n) for n in names]
+    ['工程總隊', '工程隊', '工務段', '辦事處或連絡處', None]
+    """
+    n = f"[{CN_NUM}]+"
+    m = re.fullmatch(rf"(?P<kind>\w+?(?P<w>{ONE_UNIT_WORD.pattern})){n}(?P=w)?(?:至|或){n}(?P=w)", name) or \
+        re.fullmatch(rf"{n}個?(?:至|或){n}個(?P<kind>\w*?(?:{UNIT_SUFFIX_PATTERN}))", name)
+    if m:
+        return m.group("kind")
+    if re.fullmatch(rf"\w{{1,8}}?(?:{UNIT_SUFFIX_PATTERN})(?:或\w{{1,8}}?(?:{UNIT_SUFFIX_PATTERN}))+", name):
+        return name
+    return None
 
 
 # Prose read as a post's unit, which no document sets up: a count (「二十五人」, 「二至三個工務段」,
