@@ -195,7 +195,9 @@ LISTED_DEPARTMENT = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?<![體�
 # 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one; so is a radio station
 # (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068), and a relay station
 # (「…、指揮管制第四課、竹子山中繼臺、…、秘書室」, D0010033).
-WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])")
+# A harbour bureau's store of parts (「機務組設船機、供應二科及材料配件庫」, seven acts and office rules) too.
+WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])"
+                  r"|[^，。；：、（）「」\s及之]{0,4}配件庫")
 
 
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word, or after 機構:
@@ -277,6 +279,11 @@ def expand_names(text: str) -> str:
     ('設第一課、第二課及清潔隊', '第一課、第二課、第三課、第四課')
     >>> expand_names("設置諮詢、典藏、展品審查等委員會"), expand_names("設指揮、研究發展等機構及部隊")
     ('設置諮詢委員會、典藏委員會、展品審查委員會', '設指揮、研究發展等機構及部隊')
+
+    The count may count the names between 、 that 及 joins inside (K0000118, K0010056's 資訊室):
+
+    >>> expand_names("設規劃及設計、資料管理及操作二課"), expand_names("設保險受理、保險查核及保險計費、保險資料四科")
+    ('設規劃及設計課、資料管理及操作課', '設保險受理科、保險查核科、保險計費科、保險資料科')
     """
     return _expand(text, {})
 
@@ -332,6 +339,15 @@ def _expand(text: str, origins: dict[str, str]) -> str:
                 heads[0] = heads[0][lead.end():]
             n = (cn_number(m.group("n")) or 0) if m.group("n") else len(heads)
             start = m.start() - len(found.group(0)) + (lead.end() if lead else 0)
+            pieces = (found.group(0)[lead.end():] if lead else found.group(0)).split("、")
+            if n != len(heads) and len(pieces) == n and not re.search(f"{_KIND}(?:及|與)", found.group(0)):
+                # 「規劃及設計、資料管理及操作二課」 (K0000118, K0010056): the count counts the names between 、,
+                # each joined with 及 inside; one may already carry the unit word (「規劃及設計科、…」)
+                written = text[start:m.end()]
+                out.append(text[last:start] + names(written, [h if h.endswith(m.group("suf")) else h + m.group("suf")
+                                                              for h in pieces]))
+                last = m.end()
+                continue
             if 0 < n < len(heads) and re.search(f"{_KIND}$", heads[-n - 1]):
                 # 「…會計室及基隆、台北、…、蘇澳七個檢疫分所」: the counted heads follow the units named before
                 heads = heads[-n:]
