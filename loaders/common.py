@@ -170,8 +170,10 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
 
     >>> split_unit_list("職員加班、差假之核簽與登記"), split_unit_list("職員加班、差假之核簽與登記", strict=True)
     (['職員加班'], [])
+    >>> split_unit_list("等通棧（倉庫）、榖倉及貨櫃儲運場")
+    ['通棧', '榖倉', '貨櫃儲運場']
     """
-    pieces = [p for segment in re.split(r"[、，,]", expand_names(text)) for p in joined_names(segment)]
+    pieces = [p for segment in re.split(r"[、，,]", expand_names(unglossed(text))) for p in joined_names(segment)]
     # 「學員生總隊部、教勤營、汽車連、本部連」: a company or battalion in a list of units is one (F0000058)
     troops = any(UNIT_NAME.fullmatch(p.strip()) for p in pieces)
     names = []
@@ -185,6 +187,15 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     return names
 
 
+def unglossed(text: str) -> str:
+    """「設各等通棧（倉庫）」 (棧埠管理處 acts): transit sheds of every class, glossed as 倉庫, are the kind 通棧.
+
+    >>> unglossed("等通棧（倉庫）、榖倉")
+    '通棧、榖倉'
+    """
+    return re.sub(r"(?:^|(?<=[、，,]))各?等(?=通棧)|(?<=通棧)\s*[（(]倉庫[）)]", "", text)
+
+
 # 「教勤營」, 「本部連」: a battalion or company, named in a list of units (never 經營, 國營 or 關連: two characters
 # at least before it, none of them a verb's).
 TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連營]")
@@ -195,14 +206,15 @@ LISTED_DEPARTMENT = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?<![體�
 # 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one; so is a radio station
 # (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068), and a relay station
 # (「…、指揮管制第四課、竹子山中繼臺、…、秘書室」, D0010033).
-# A harbour bureau's store of parts (「機務組設船機、供應二科及材料配件庫」, seven acts and office rules) too.
+# A harbour bureau's store of parts (「機務組設船機、供應二科及材料配件庫」, seven acts and office rules) too, and
+# its 棧埠管理處's granary and transit sheds (「設各等通棧（倉庫）、榖倉及貨櫃儲運場」, three acts).
 WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])"
-                  r"|[^，。；：、（）「」\s及之]{0,4}配件庫")
+                  r"|[^，。；：、（）「」\s及之]{0,4}(?:配件庫|[穀榖]倉|通棧)")
 
 
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word, or after 機構:
 # 「得設指揮機構、訓練機構、…、支援機構及部隊」 (F0000046, ten military acts) lists kinds of body, none a name.
-LIST_JOIN = r"(?:(?<=[組處室科課股局署關會心隊所站場院部館廠系])|(?<=機構))(?:及|與|暨|和)"
+LIST_JOIN = r"(?:(?<=[組處室科課股局署關會心隊所站場院部館廠系])|(?<=機構|[穀榖]倉))(?:及|與|暨|和)"
 
 
 def joined_names(text: str) -> list[str]:
@@ -218,7 +230,8 @@ def joined_names(text: str) -> list[str]:
     out = [parts[0]]
     for word, piece in zip(parts[1::2], parts[2::2]):
         left = re.split(r"[、，,]", out[-1])[-1]
-        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or left.endswith("機構") or \
+        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or \
+                left.endswith(("機構", "穀倉", "榖倉")) or \
                 re.search("及|與|暨|和", piece):
             # (「各組、室及各稽徵所」: 室 is a list's type word; 「國會與地方聯絡及媒體公關」 is prose)
             out.append(piece)

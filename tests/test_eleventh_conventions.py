@@ -35,3 +35,13 @@ def test_a_signal_station_a_section_sets_up_below_it_is_its_unit():
     assert "港務組/航管科/信號台" in below(parse("K0010063"))
     # K0010035 高雄港務局辦事細則「航管科下設管制台。」
     assert "港務組/航管科/管制台" in below(parse("K0010035"))
+
+
+def test_a_granary_and_transit_sheds_set_up_beside_units_are_units():
+    # K0000071 臺中港務局棧埠管理處組織條例「設各等通棧（倉庫）、穀倉及貨櫃儲運場」: three facilities, 通棧 the kind
+    # of every class (glossed 倉庫), not one unit 「穀倉及貨櫃儲運場」
+    units = below(parse("K0000071"))
+    assert {"通棧", "穀倉", "貨櫃儲運場"} <= set(units)
+    assert "穀倉及貨櫃儲運場" not in units
+    # K0010051 基隆港務局棧埠管理處辦事細則「本處設倉儲課、…、各等通棧（倉庫）、…、貨櫃儲運場、…」
+    assert "通棧" in below(parse("K0010051"))
