@@ -45,3 +45,10 @@ def test_a_granary_and_transit_sheds_set_up_beside_units_are_units():
     assert "穀倉及貨櫃儲運場" not in units
     # K0010051 基隆港務局棧埠管理處辦事細則「本處設倉儲課、…、各等通棧（倉庫）、…、貨櫃儲運場、…」
     assert "通棧" in below(parse("K0010051"))
+
+
+def test_a_section_an_item_sets_up_may_set_up_its_own_below_it():
+    # K0000103 花蓮港務局組織條例「一、港務組：設港灣、航管二課，並在航管課下設信號台，分別掌理…」
+    assert "港務組/航管課/信號台" in below(parse("K0000103"))
+    # K0000118 臺中港務局組織條例「一、港務組：設港灣、繫船、號誌三課及船舶管理所，並在號誌課下設信號台，…」
+    assert "港務組/號誌課/信號台" in below(parse("K0000118"))

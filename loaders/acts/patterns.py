@@ -300,6 +300,10 @@ ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
 # 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon, or a full stop
 # after which it goes on (「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設…」, K0000086).
+# 「一、港務組：設港灣、航管二課，並在航管課下設信號台，…」 (K0000086, K0000103, K0000118): a unit the item just set
+# up sets up its own below it, in a later clause.
+CHILD_SETS_UP_BELOW = lazy(r"^(?:並|另)?(?:在|於)?(?P<parent>[^，。；：、]{2,12}?)下(?:分)?設(?!計|備|施|定)(?:置|立)?"
+                           r"(?P<list>[^，。；：]+)$")
 ITEM_SETS_UP = lazy(r"^(?:並|另)?(?:分|得)?設(?!計|備|施|定)(?:置|立)?(?P<list>[^，。；：]+?)"
                     r"(?:[，,；。](?P<rest>.*)|。?)$")
 # An item that names a unit and opens the list of its duties: 「第一科辦理左列事項：」, 「規劃股之職掌如下：」.

@@ -39,6 +39,7 @@ from .patterns import (
     ACTIVE_SUBJECT,
     AGENCY_DEPARTMENT,
     BY_UNITS,
+    CHILD_SETS_UP_BELOW,
     COLLECTIVE,
     COUNTED,
     DEPARTMENTS_ARE_AGENCIES,
@@ -494,6 +495,11 @@ class StructureParser:
                 for path in paths:
                     for child in children:
                         self.unit(child, line, path, item)
+                    for clause in re.split(r"[，,]", sets_up.group("rest") or ""):
+                        below = CHILD_SETS_UP_BELOW.match(clause)
+                        if below and below.group("parent") in children:  # 「，並在航管課下設信號台」
+                            for grandchild in listed_names(below.group("list")):
+                                self.unit(grandchild, line, path + (below.group("parent"),), item)
                 rest = DUTY_VERB.search(sets_up.group("rest") or "")
                 if rest:
                     for path in paths:
