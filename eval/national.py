@@ -32,9 +32,11 @@ from corpus import national_files  # noqa: E402
 import loaders  # noqa: E402
 from loaders import LoadError  # noqa: E402
 
-# (系, 連, 營: a research station's 農藝系, a military school's 勤務連 and 教勤營, in its list of units)
+# (系, 連, 營: a research station's 農藝系, a military school's 勤務連 and 教勤營, in its list of units; 穀倉, 通棧: a
+# 棧埠管理處's granary and transit sheds, 「設各等通棧（倉庫）、穀倉及貨櫃儲運場」)
 UNIT_END = re.compile(r"(部|會|院|署|局|處|組|室|科|課|股|隊|中心|站|所|關|館|廠|場|園|庫|段|班|團|校|司|廳|府|法庭|"
-                      r"事庭|分庭|易庭|委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所|系|連|營)$")
+                      r"事庭|分庭|易庭|委員會|小組|區|港|台|臺|宮|社|燈塔|醫院|臺|台|院|分院|工作站|實驗室|團|所|系|連|營|"
+                      r"[穀榖]倉|通棧)$")
 RANGE = re.compile(r"[至、]|[一二三四五六七八九十]+(?:組|科|課|股|隊|處|室)[^，。]*[及和][^，。]*$")
 PUNCT = re.compile(r"[，,。：:；;「」（）()\-—/\s]")
 # 「學生（員）總隊」: an alternate in parentheses inside a name is the text's own name (the gold writes it so)

@@ -170,8 +170,10 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
 
     >>> split_unit_list("職員加班、差假之核簽與登記"), split_unit_list("職員加班、差假之核簽與登記", strict=True)
     (['職員加班'], [])
+    >>> split_unit_list("等通棧（倉庫）、榖倉及貨櫃儲運場")
+    ['通棧', '榖倉', '貨櫃儲運場']
     """
-    pieces = [p for segment in re.split(r"[、，,]", expand_names(text)) for p in joined_names(segment)]
+    pieces = [p for segment in re.split(r"[、，,]", expand_names(unglossed(text))) for p in joined_names(segment)]
     # 「學員生總隊部、教勤營、汽車連、本部連」: a company or battalion in a list of units is one (F0000058)
     troops = any(UNIT_NAME.fullmatch(p.strip()) for p in pieces)
     names = []
@@ -185,6 +187,15 @@ def split_unit_list(text: str, strict: bool = False) -> list[str]:
     return names
 
 
+def unglossed(text: str) -> str:
+    """「設各等通棧（倉庫）」 (棧埠管理處 acts): transit sheds of every class, glossed as 倉庫, are the kind 通棧.
+
+    >>> unglossed("等通棧（倉庫）、榖倉")
+    '通棧、榖倉'
+    """
+    return re.sub(r"(?:^|(?<=[、，,]))各?等(?=通棧)|(?<=通棧)\s*[（(]倉庫[）)]", "", text)
+
+
 # 「教勤營」, 「本部連」: a battalion or company, named in a list of units (never 經營, 國營 or 關連: two characters
 # at least before it, none of them a verb's).
 TROOP_NAME = lazy(r"[^，。；：、（）「」\s及之經民國公]{2,6}[連營]")
@@ -195,12 +206,15 @@ LISTED_DEPARTMENT = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?<![體�
 # 「二課及船舶機械修理廠」 (K0000081): a works, park or troupe named in a list of units is one; so is a radio station
 # (「…、公共關係室、國際刑警電臺、偵防犯罪指揮中心及通訊監察中心」, D0000068), and a relay station
 # (「…、指揮管制第四課、竹子山中繼臺、…、秘書室」, D0010033).
-WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])")
+# A harbour bureau's store of parts (「機務組設船機、供應二科及材料配件庫」, seven acts and office rules) too, and
+# its 棧埠管理處's granary and transit sheds (「設各等通棧（倉庫）、榖倉及貨櫃儲運場」, three acts).
+WORKS_NAME = lazy(r"[^，。；：、（）「」\s及之]{2,10}(?:廠|園區|劇團|樂團|電[臺台]|中繼[臺台])"
+                  r"|[^，。；：、（）「」\s及之]{0,4}(?:配件庫|[穀榖]倉|通棧)")
 
 
 # The 及 that joins two names of a list (「秘書室及人事室」, 「行政法院及懲戒法院」), after a unit word, or after 機構:
 # 「得設指揮機構、訓練機構、…、支援機構及部隊」 (F0000046, ten military acts) lists kinds of body, none a name.
-LIST_JOIN = r"(?:(?<=[組處室科課股局署關會心隊所站場院部館廠系])|(?<=機構))(?:及|與|暨|和)"
+LIST_JOIN = r"(?:(?<=[組處室科課股局署關會心隊所站場院部館廠系])|(?<=機構|[穀榖]倉))(?:及|與|暨|和)"
 
 
 def joined_names(text: str) -> list[str]:
@@ -216,7 +230,8 @@ def joined_names(text: str) -> list[str]:
     out = [parts[0]]
     for word, piece in zip(parts[1::2], parts[2::2]):
         left = re.split(r"[、，,]", out[-1])[-1]
-        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or left.endswith("機構") or \
+        if UNIT_NAME.fullmatch(left) or LISTED_DEPARTMENT.fullmatch(left) or len(left) < 2 or \
+                left.endswith(("機構", "穀倉", "榖倉")) or \
                 re.search("及|與|暨|和", piece):
             # (「各組、室及各稽徵所」: 室 is a list's type word; 「國會與地方聯絡及媒體公關」 is prose)
             out.append(piece)
@@ -283,6 +298,11 @@ def expand_names(text: str) -> str:
     ('設第一課、第二課及清潔隊', '第一課、第二課、第三課、第四課')
     >>> expand_names("設置諮詢、典藏、展品審查等委員會"), expand_names("設指揮、研究發展等機構及部隊")
     ('設置諮詢委員會、典藏委員會、展品審查委員會', '設指揮、研究發展等機構及部隊')
+
+    The count may count the names between 、 that 及 joins inside (K0000118, K0010056's 資訊室):
+
+    >>> expand_names("設規劃及設計、資料管理及操作二課"), expand_names("設保險受理、保險查核及保險計費、保險資料四科")
+    ('設規劃及設計課、資料管理及操作課', '設保險受理科、保險查核科、保險計費科、保險資料科')
     """
     return _expand(text, {})
 
@@ -345,6 +365,15 @@ def _expand(text: str, origins: dict[str, str]) -> str:
                 heads[0] = heads[0][lead.end():]
             n = (cn_number(m.group("n")) or 0) if m.group("n") else len(heads)
             start = m.start() - len(found.group(0)) + (lead.end() if lead else 0)
+            pieces = (found.group(0)[lead.end():] if lead else found.group(0)).split("、")
+            if n != len(heads) and len(pieces) == n and not re.search(f"{_KIND}(?:及|與)", found.group(0)):
+                # 「規劃及設計、資料管理及操作二課」 (K0000118, K0010056): the count counts the names between 、,
+                # each joined with 及 inside; one may already carry the unit word (「規劃及設計科、…」)
+                written = text[start:m.end()]
+                out.append(text[last:start] + names(written, [h if h.endswith(m.group("suf")) else h + m.group("suf")
+                                                              for h in pieces]))
+                last = m.end()
+                continue
             if 0 < n < len(heads) and re.search(f"{_KIND}$", heads[-n - 1]):
                 # 「…會計室及基隆、台北、…、蘇澳七個檢疫分所」: the counted heads follow the units named before
                 heads = heads[-n:]

@@ -70,6 +70,9 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("分臺", "BranchOffice"), ("分台", "BranchOffice"), ("中繼臺", "Facility"), ("通訊臺", "Facility"),
     ("號臺", "Facility"), ("號台", "Facility"),
     ("管理臺", "Facility"), ("塔臺", "Facility"), ("區臺", "Facility"), ("電臺", "Facility"), ("電台", "Facility"),
+    # a harbour's signal or control station, set up under a 科 or 課 (「號誌科下設信號台」, 「航管科下設管制台」:
+    # seven 港務局 acts and office rules); a name is longer than its suffix, so 號臺 for 信號臺
+    ("號臺", "Facility"), ("號台", "Facility"), ("制臺", "Facility"), ("制台", "Facility"),
     ("燈塔", "Facility"), ("場", "Facility"), ("站", "Facility"), ("所", "Facility"),
     ("總局", "Agency"), ("總處", "Agency"), ("市政府", "Agency"), ("縣政府", "Agency"),
     ("科", "Section"), ("課", "Section"), ("股", "Team"), ("隊", "Section"), ("班", "Team"),

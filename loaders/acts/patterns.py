@@ -17,7 +17,8 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 # 「第一組職責如左：」: a unit's 職責 as its 職掌 (see UNIT_ACTIVE).
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
 # 「書記處得分設智慧財產紀錄科、…及訴訟輔導科。」 (A0030229): what a unit may set up (得設, 得分設).
-SUBJECT_END = lazy(r"(?=置|設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
+# 「號誌科下設信號台。」 (K0010056, six more 港務局 documents): what a unit sets up under it (下設).
+SUBJECT_END = lazy(r"(?=置|設|下設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
                          r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
                          r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
@@ -69,7 +70,8 @@ POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+�
 ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類|級))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
-                      rf"|(?<=[{UNIT_END_CHARS}])[、及][^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|學系"
+                      # (「機務組設船機、供應二科及材料配件庫」, seven harbour bureaus: a store set up beside 科)
+                      rf"|(?<=[{UNIT_END_CHARS}])[、及](?:[^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|[^，。；：、及]{{0,4}}配件庫)|學系"
                       r"|會(?=為(?:常設性|臨時性)?任務編組)"
                       # 「於竹子山、火炎山…各設中繼台一台」 (D0000099): a station counted as one
                       r"|[臺台][一二兩三四五]+[臺台]"
@@ -183,6 +185,7 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 # right away is a unit the subject sets up, however its posts are named.
 UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])"
                    r"|^[^，。；]{2,16}?設(?!計|備|施|定|於|置)[^，。；]{1,12}?[處所]，置"
+                   r"|^[^，。；]{2,16}?下設(?!計|備|施|定|於|置)"  # 「號誌科下設信號台。」 (K0010056)
                    r"|設[^，。；]{0,16}?(?:民事|刑事|處分|簡易)庭(?:[，、及與：]|$)")  # 「地方法院分設民事庭、刑事庭」
 # 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
 # before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').

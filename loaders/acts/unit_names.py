@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, strip_self_reference
-from loaders.common import UNIT_NAME, expand_names, joined_names, split_unit_list
+from loaders.common import UNIT_NAME, WORKS_NAME, expand_names, joined_names, split_unit_list, unglossed
 from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import (
@@ -77,10 +77,19 @@ def shared_out(paths: list[tuple[str, ...]], clause: str) -> dict[tuple[str, ...
 
 
 def listed_names(text: str) -> list[str]:
-    """Names a 「設…」 list sets up: 「七科及北、中、南區環境督察大隊」 → the 大隊 (七科 is a count)."""
+    """Names a 「設…」 list sets up: 「七科及北、中、南區環境督察大隊」 → the 大隊 (七科 is a count).
+
+    >>> listed_names("船機、供應二科及材料配件庫"), listed_names("等通棧（倉庫）、榖倉及貨櫃儲運場")
+    (['船機科', '供應科', '材料配件庫'], ['通棧', '榖倉', '貨櫃儲運場'])
+    """
     names = []
-    for segment in joined_names(expand_names(text)):
-        names += unit_names(segment) or split_unit_list(segment)
+    segments = joined_names(expand_names(text))
+    for segment in segments:
+        found = unit_names(segment) or split_unit_list(segment)
+        if not found and len(segments) > 1:
+            # 「船機、供應二科及材料配件庫」, 「通棧、榖倉及貨櫃儲運場」: works or stores joined to the units with 及
+            found = [p for p in unglossed(segment).split("、") if WORKS_NAME.fullmatch(p)]
+        names += found
     # 「設教學、註冊、設備三組」: 設備組 is a name (設 as a verb is none: 「…、設測量隊」)
     # (公設辯護人室: 公設, "appointed by the state", is a word, A0010053)
     return [n for n in names if not COUNTED.match(n) and not re.search(r"(?<!公)設(?!計|備|施)", n)]
