@@ -79,6 +79,21 @@ def parse_national(pcode: str):
     return parse_bytes(national_corpus.national_file(pcode), f"{pcode}.json")
 
 
+def national_store(folder, *pcodes: str):
+    """A store in ``folder`` of these documents of data/national.tar.xz, loaded as `load` loads them."""
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    for pcode in pcodes:
+        (folder / f"{pcode}.json").write_bytes(national_corpus.national_file(pcode))
+    store = open_store(folder / "store.db")
+    store.add(read_paths([folder]).documents)
+    return store
+
+
 def units_below(parsed) -> list[str]:
     """The units below a parsed document's agency, as paths under it."""
     n = len(parsed.agency)

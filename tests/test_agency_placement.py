@@ -5,20 +5,14 @@ from __future__ import annotations
 import json
 import sys
 
-from support import REPO
+from support import REPO, national_store
 
 sys.path.insert(0, str(REPO / "eval"))
 import corpus  # noqa: E402
 
 
 def graph_of(tmp_path, *pcodes: str):
-    from graph_model.store.store import open_store
-    from loaders.batch import read_paths
-    for pcode in pcodes:
-        (tmp_path / f"{pcode}.json").write_bytes(corpus.national_file(pcode))
-    store = open_store(tmp_path / "store.db")
-    store.add(read_paths([tmp_path]).documents)
-    return store.graph()
+    return national_store(tmp_path, *pcodes).graph()
 
 
 def test_the_state_s_name_before_the_presidential_office_is_the_office_itself(tmp_path):

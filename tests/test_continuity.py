@@ -7,20 +7,12 @@ import sys
 
 import pytest
 
-from support import REPO
+from support import REPO, national_store
 
 sys.path.insert(0, str(REPO / "eval"))
 import corpus  # noqa: E402
 
-
-def history_of(tmp_path, *pcodes: str):
-    from graph_model.store.store import open_store
-    from loaders.batch import read_paths
-    for pcode in pcodes:
-        (tmp_path / f"{pcode}.json").write_bytes(corpus.national_file(pcode))
-    store = open_store(tmp_path / "store.db")
-    store.add(read_paths([tmp_path]).documents)
-    return store
+history_of = national_store
 
 
 def succeeded_by(graph, uid: str) -> dict[str, dict]:
