@@ -765,3 +765,15 @@ def test_a_body_a_siblings_rules_revised_as_it_ended_set_up_under_another_rank_w
     new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "國防大學"])
     assert list(succeeded_by(graph, old)) == [new]
     assert graph.node(old)["successors"][0].endswith("國防大學 › 政治作戰學院")
+
+
+def test_a_preparatory_office_is_succeeded_by_the_body_it_prepared_though_that_body_has_ended_since(tmp_path):
+    # 行政院衛生署中央健康保險局籌備處暫行組織規程 (L0000019) 第1條: 「行政院衛生署為辦理籌設中央健康保險局事宜，特設
+    # 中央健康保險局籌備處」, 「中華民國八十四年五月二十六日行政院衛生署發布廢止」; the 局 it prepared stood beside it
+    # under 衛生署 (L0000023 第2條 「中央健康保險局…接辦原公保聯合門診中心」) until 衛生福利部 (L0000055) made it a 署:
+    # the office's successor is the 局, not what the 局 became.
+    graph = history_of(tmp_path, "L0000019", "L0000023", "L0000001", "L0000055", "L0010048").graph(history=True)
+    office, bureau = "行政院/衛生署/中央健康保險局籌備處", "行政院/衛生署/中央健康保險局"
+    assert graph.node(bureau)["status"] == "superseded"
+    assert list(succeeded_by(graph, office)) == [bureau]
+    assert graph.node(office)["successors"] == ["行政院 › 衛生署 › 中央健康保險局"]

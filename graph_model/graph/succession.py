@@ -349,8 +349,15 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
             _replace_successor(graph, uid, parent, "a preparatory office became the body")
             continue
         prepared = node["name"].removesuffix(PREPARATORY) if node["name"].endswith(PREPARATORY) else ""
-        if prepared and len(by_name.get(prepared, [])) == 1:  # 國立海洋生物博物館籌備處 → 國立海洋生物博物館
-            _replace_successor(graph, uid, by_name[prepared][0], "a preparatory office became the body")
+        # 國立海洋生物博物館籌備處 → 國立海洋生物博物館; or the body beside it that it prepared, though that body has
+        # ended since: it is the immediate successor, not what the body became (行政院衛生署 › 中央健康保險局籌備處
+        # → 中央健康保險局, rules repealed 1995, itself 中央健康保險署 from 2013)
+        made = by_name.get(prepared, []) if prepared else []
+        if prepared and not made:
+            made = [u for u in ended_by_name.get(prepared, []) if u != uid and graph.parent(u) == parent
+                    and _end(ended[u]) > _end(ended[uid])]
+        if len(made) == 1:
+            _replace_successor(graph, uid, made[0], "a preparatory office became the body")
             continue
         # Under an heir, or a distinctive name within the ministry it stood in or its heirs', or a body right
         # under a ministry whose name no third body bears, right under another (國立國父紀念館: 教育部's, now
