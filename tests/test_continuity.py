@@ -777,3 +777,16 @@ def test_a_preparatory_office_is_succeeded_by_the_body_it_prepared_though_that_b
     assert graph.node(bureau)["status"] == "superseded"
     assert list(succeeded_by(graph, office)) == [bureau]
     assert graph.node(office)["successors"] == ["行政院 › 衛生署 › 中央健康保險局"]
+
+
+def test_a_body_whose_own_bodies_went_on_under_one_body_went_on_as_that_body(tmp_path):
+    # 行政院農業委員會林務局暫行組織規程 (M0000017): 「中華民國一百十二年十一月二十九日農業部農人字第 1120251140 號令
+    # 發布廢止」 — only the ministry that repealed it.  Its 農林航空測量所 (M0000019) and 阿里山林業鐵路及文化資產管理處
+    # (M0000043), repealed by the same order, went on under 農業部林業及自然保育署 (M0000053 第1條 「農業部為辦理林業及
+    # 自然保育業務，特設林業及自然保育署」): 航測及遙測分署 (M0000107) and its 阿里山 管理處 (M0000106).
+    graph = history_of(tmp_path, "M0000017", "M0000019", "M0000043", "M0000053", "M0000106",
+                       "M0000107").graph(history=True)
+    bureau = "行政院/農業委員會/林務局"
+    edge = succeeded_by(graph, bureau)["行政院/農業部/林業及自然保育署"]
+    assert "農林航空測量所" in edge["evidence"] and "阿里山林業鐵路及文化資產管理處" in edge["evidence"]
+    assert graph.node(bureau)["successors"] == ["行政院 › 農業部 › 林業及自然保育署"]

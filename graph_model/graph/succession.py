@@ -57,6 +57,7 @@ from .members import (
     joined_a_sibling,
     kept_as_unit,
     named_in_family,
+    parts_went_under,
     set_up_that_day,
     went_with_siblings,
 )
@@ -70,6 +71,8 @@ from .succession_edges import (
     _agencies_of_documents,
     _days,
     _end,
+    _heirs_of_ancestors,
+    _names_its_own,
     _replace_successor,
     _topic_chars,
 )
@@ -167,6 +170,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     left = carried_on_by_parts(graph, ended)
     went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
+    parts_went_under(graph, ended)
     branches_followed(graph, ended)
     named_in_family(graph, ended)
     _inherit(graph, ended, left)
@@ -388,15 +392,6 @@ def _under_ministry(graph, uid: str) -> bool:
     """True for a body right under a ministry (行政院 › 教育部 › 國立國父紀念館)."""
     parent = graph.parent(uid)
     return parent is not None and "/".join(graph.node(parent)["path"]) == _ministry_of(graph, uid)
-
-
-def _names_its_own(graph, uid: str) -> bool:
-    """True when the documents name a successor of the unit itself, not only where its parent's work went."""
-    own = [t for t, _ in graph.out(uid, EDGE)]
-    if not own:
-        return bool(graph.node(uid).get("successors"))
-    heirs = _heirs_of_ancestors(graph, uid)
-    return not all(t in heirs for t in own)
 
 
 def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
@@ -943,15 +938,6 @@ def _longest_run(a: str, b: str) -> str:
         while j <= len(a) and a[i:j] in b:
             best, j = a[i:j], j + 1
     return best
-
-
-def _heirs_of_ancestors(graph, uid: str) -> list[str]:
-    """The successors of the units above ``uid`` (where its work would have gone)."""
-    out, up = [], graph.parent(uid)
-    while up is not None:
-        out += [t for t, _ in graph.out(up, EDGE)]
-        up = graph.parent(up)
-    return out
 
 
 def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:
