@@ -629,8 +629,20 @@ def test_two_bodies_begun_alike_set_up_as_one_ended_are_not_guessed_between(tmp_
 def test_a_body_begun_alike_is_set_up_when_its_act_took_effect(tmp_path):
     # 經濟部臺北水源特定區管理委員會暫行組織規程 (J0000059), repealed 2002-05-22; 經濟部水利署臺北水源特定區管理局
     # 組織條例 (J0000063), made 2002-01-25, 「…令發布自九十一年三月二十八日起施行」: 55 days before, not 117.
-    graph = history_of(tmp_path, "J0000059", "J0000063").graph(history=True)
-    edge = succeeded_by(graph, "行政院/經濟部/臺北水源特定區管理委員會")["行政院/經濟部/水利署/臺北水源特定區管理局"]
+    # Its 第7條 says so in words (「原臺北水源特定區管理委員會原依雇員管理規則僱用之現職雇員…繼續僱用」), which come
+    # first; without that sentence, the names and the day the act took effect say it.
+    from graph_model.graph.graph import OrgGraph
+    from graph_model.graph.lineage import statuses
+    from graph_model.graph.succession import mark
+    store = history_of(tmp_path, "J0000059", "J0000063")
+    old, new = "行政院/經濟部/臺北水源特定區管理委員會", "行政院/經濟部/水利署/臺北水源特定區管理局"
+    assert "原臺北水源特定區管理委員會原依雇員管理規則" in succeeded_by(store.graph(history=True), old)[new]["evidence"]
+    docs = store.parsed()
+    for p in docs:
+        p.document.meta.pop("clauses", None)
+    graph = OrgGraph.build(docs)
+    mark(graph, statuses(docs), docs)
+    edge = succeeded_by(graph, old)[new]
     assert edge["evidence"] == "set up 2002-03-28, as it ended, its name beginning as its own: 臺北水源特定區管理"
 
 
@@ -790,3 +802,18 @@ def test_a_body_whose_own_bodies_went_on_under_one_body_went_on_as_that_body(tmp
     edge = succeeded_by(graph, bureau)["行政院/農業部/林業及自然保育署"]
     assert "農林航空測量所" in edge["evidence"] and "阿里山林業鐵路及文化資產管理處" in edge["evidence"]
     assert graph.node(bureau)["successors"] == ["行政院 › 農業部 › 林業及自然保育署"]
+
+
+def test_a_body_whose_clerks_an_act_kept_on_is_succeeded_by_that_acts_body(tmp_path):
+    # 行政院衛生署國民健康局組織條例 (L0000046) 第6條, its lines wrapped in the middle of a name: 「本條例施行前，
+    # 原臺灣省家庭計畫研究所、婦幼衛生研究所及公共衛生研 / 究所原依雇員管理規則僱用之現職雇員…得占用前項書記職缺，
+    # 繼續僱用至離職時為止」; 行政院衛生署家庭計畫研究所暫行組織規程 (L0000039) was repealed with no successor named.
+    # The 局's act was itself repealed in 2015: in force when the 研究所 ended, it names its successor still.
+    from loaders import read_bytes
+    text = read_bytes(corpus.national_file("L0000046"), "L0000046.json")[0]
+    assert "婦幼衛生研究所及公共衛生研\n究所原依雇員管理規則僱用之現職雇員" in text
+    graph = history_of(tmp_path, "L0000039", "L0000046").graph(history=True)
+    institute = next(u["id"] for u in graph.units() if u["name"] == "家庭計畫研究所")
+    edge = succeeded_by(graph, institute)["行政院/衛生署/國民健康局"]
+    assert edge["where"] == "L0000046 line 40 第6條" and "原臺灣省家庭計畫研究所" in edge["evidence"]
+    assert graph.node(institute)["status"] == "superseded"

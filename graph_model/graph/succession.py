@@ -40,6 +40,7 @@ from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic,
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
+    STAFF_KEPT,
     STAFF_MOVED,
     Status,
     agency_of,
@@ -205,21 +206,36 @@ def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) ->
 def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
     """A body that is history with no successor at all, whose staff an act in force says its own body took in
     (:data:`~graph_model.graph.lineage.STAFF_MOVED`: 勞動部組織法 第7條 「原勞工保險監理委員會（以下簡稱勞保監理會）
-    移入之三十九人」): that body succeeded it, from the day the act took effect."""
+    移入之三十九人」), or whose clerks an act kept on (:data:`~graph_model.graph.lineage.STAFF_KEPT`), in force then
+    though its body has ended since (行政院衛生署國民健康局組織條例 第6條 「原臺灣省家庭計畫研究所、婦幼衛生研究所及
+    公共衛生研究所原依雇員管理規則僱用之現職雇員…繼續僱用」): that body succeeded it, from the day the act took
+    effect."""
     about = _agencies_of_documents(graph.units())
     for p in docs:
         body = about.get(p.document.id)
-        if body is None or body in ended or graph.node(f"doc:{p.document.id}").get("status") != "current":
+        if body is None:
             continue
+        current = body not in ended and graph.node(f"doc:{p.document.id}").get("status") == "current"
         when = in_force((history_entries(p.document.meta.get("history", "")) or [""])[0])
         for line, article, sentence in p.document.meta.get("clauses", ()):
-            for m in STAFF_MOVED.finditer(sentence):
-                for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(m["old"])):
+            named = [m["old"] for m in STAFF_MOVED.finditer(sentence)] if current else []
+            kept = [n for m in STAFF_KEPT.finditer(sentence) for n in _LISTED.split(m["old"]) if n]
+            for name in (*named, *kept):
+                for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(name) or
+                                         rows.named(_PROVINCE.sub("", name))):
+                    # (an act since repealed: its body outlived the old one)
                     if uid in ended and uid != body and not graph.node(uid).get("successors") \
-                            and not graph.out(uid, EDGE):
+                            and not graph.out(uid, EDGE) \
+                            and (body not in ended or _end(ended[uid]) < _end(ended[body])):
                         said = Status(p.document.id, "superseded", (graph.node(body)["name"],), when, sentence,
                                       f"{p.document.id} line {line} {article}".rstrip())
                         _replace_successor(graph, uid, body, f"its staff moved in: {sentence}", said)
+
+
+# The bodies of a list (「原臺灣省家庭計畫研究所、婦幼衛生研究所及公共衛生研究所」), and the province a body of it was
+# named with before the province's bodies came under the ministries (1999: 行政院衛生署家庭計畫研究所).
+_LISTED = re.compile(r"、|及")
+_PROVINCE = re.compile(r"^臺灣省(?:政府)?")
 
 
 def _path_names(path: Sequence[str]) -> list[str]:
