@@ -817,3 +817,14 @@ def test_a_body_whose_clerks_an_act_kept_on_is_succeeded_by_that_acts_body(tmp_p
     edge = succeeded_by(graph, institute)["行政院/衛生署/國民健康局"]
     assert edge["where"] == "L0000046 line 40 第6條" and "原臺灣省家庭計畫研究所" in edge["evidence"]
     assert graph.node(institute)["status"] == "superseded"
+
+
+def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in_by_the_parent(tmp_path):
+    # 內政部土地徵收審議委員會組織規程 (D0000040): 「中華民國一百零一年三月三日內政部台內地字第 1010108960 號令發布
+    # 廢止」; 內政部處務規程 (D0010001) 第9條, 地政司: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、督導及案件之
+    # 審議」 — the committee's subject (土地徵收) and, further on, its task (審議), in one duty of one division.
+    graph = history_of(tmp_path, "D0000040", "D0010001").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["內政部", "土地徵收審議委員會"])
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "地政司" in edge["evidence"] and "案件之審議" in edge["evidence"]
+    assert graph.node(old)["status"] == "superseded"

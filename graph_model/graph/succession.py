@@ -799,9 +799,9 @@ DIVISION_TOPIC_CHARS = 4
 
 def _named_by_a_division(graph, ended: Mapping) -> None:
     """A committee (委員會) that is history with no successor at all, under a parent in force, whose work — its name
-    without 委員會, 4 characters or more that say what it is about — one duty of one division of the parent (and no
-    other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例 repealed 2014-01-15 →
-    教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
+    without 委員會, 4 characters or more that say what it is about (:func:`_names_topic`) — one duty of one division
+    of the parent (and no other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例
+    repealed 2014-01-15 → 教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
     for uid in ended:
         node, parent = graph.node(uid), graph.parent(uid)
         topic = node["name"].removesuffix("委員會")
@@ -811,7 +811,8 @@ def _named_by_a_division(graph, ended: Mapping) -> None:
         # its own divisions and their sections, not those of the bodies under it
         own = [c for c in graph.children(parent) if graph.node(c)["kind"] not in AGENCY_KINDS]
         own += [c for d in own for c in graph.children(d) if graph.node(c)["kind"] not in AGENCY_KINDS]
-        found = {d: duty for d in own if d not in ended for duty, _ in graph.duties_of(d) if topic in duty["text"]}
+        found = {d: duty for d in own if d not in ended for duty, _ in graph.duties_of(d)
+                 if _names_topic(topic, duty["text"])}
         if len(found) == 1:
             (division, duty), = found.items()
             _replace_successor(graph, uid, parent, f"taken in: its work is a duty of {graph.node(division)['name']}: "
@@ -823,6 +824,16 @@ WHOLE_ACT = re.compile(r"(?:制定|修正)(?:公布|發布)(?:名稱及)?全文"
 # The rules a parent makes for a committee of its own (a law of its own, 組織條例, or office rules, 辦事細則, say the
 # body stood apart: 財政部證券暨期貨管理委員會 had gone to 金融監督管理委員會 years before its rules were repealed).
 PARENTS_RULES = "組織規程"
+def _names_topic(topic: str, duty: str) -> bool:
+    """True when ``duty`` names ``topic``, or its subject (:data:`DIVISION_TOPIC_CHARS` or more) and then, further on,
+    what the body did with it, its last two characters (土地徵收審議: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、
+    督導及案件之審議」)."""
+    if topic in duty:
+        return True
+    subject, act = topic[:-2], topic[-2:]
+    return len(subject) >= DIVISION_TOPIC_CHARS and subject in duty and act in duty[duty.index(subject) + len(subject):]
+
+
 # The parent's documents whose rewrite reorganised it: its act, or its office rules (國史館辦事細則 「修正發布全文」
 # 2018-01-16, a month before 史料審查委員會組織規程 was repealed: its work went to 采集處).
 PARENTS_WHOLE = ("org_act", "office_rules")
