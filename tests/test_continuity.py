@@ -621,8 +621,20 @@ def test_two_bodies_begun_alike_set_up_as_one_ended_are_not_guessed_between(tmp_
 def test_a_body_begun_alike_is_set_up_when_its_act_took_effect(tmp_path):
     # 經濟部臺北水源特定區管理委員會暫行組織規程 (J0000059), repealed 2002-05-22; 經濟部水利署臺北水源特定區管理局
     # 組織條例 (J0000063), made 2002-01-25, 「…令發布自九十一年三月二十八日起施行」: 55 days before, not 117.
-    graph = history_of(tmp_path, "J0000059", "J0000063").graph(history=True)
-    edge = succeeded_by(graph, "行政院/經濟部/臺北水源特定區管理委員會")["行政院/經濟部/水利署/臺北水源特定區管理局"]
+    # Its 第7條 says so in words (「原臺北水源特定區管理委員會原依雇員管理規則僱用之現職雇員…繼續僱用」), which come
+    # first; without that sentence, the names and the day the act took effect say it.
+    from graph_model.graph.graph import OrgGraph
+    from graph_model.graph.lineage import statuses
+    from graph_model.graph.succession import mark
+    store = history_of(tmp_path, "J0000059", "J0000063")
+    old, new = "行政院/經濟部/臺北水源特定區管理委員會", "行政院/經濟部/水利署/臺北水源特定區管理局"
+    assert "原臺北水源特定區管理委員會原依雇員管理規則" in succeeded_by(store.graph(history=True), old)[new]["evidence"]
+    docs = store.parsed()
+    for p in docs:
+        p.document.meta.pop("clauses", None)
+    graph = OrgGraph.build(docs)
+    mark(graph, statuses(docs), docs)
+    edge = succeeded_by(graph, old)[new]
     assert edge["evidence"] == "set up 2002-03-28, as it ended, its name beginning as its own: 臺北水源特定區管理"
 
 
@@ -757,3 +769,54 @@ def test_a_body_a_siblings_rules_revised_as_it_ended_set_up_under_another_rank_w
     new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "國防大學"])
     assert list(succeeded_by(graph, old)) == [new]
     assert graph.node(old)["successors"][0].endswith("國防大學 › 政治作戰學院")
+
+
+def test_a_preparatory_office_is_succeeded_by_the_body_it_prepared_though_that_body_has_ended_since(tmp_path):
+    # 行政院衛生署中央健康保險局籌備處暫行組織規程 (L0000019) 第1條: 「行政院衛生署為辦理籌設中央健康保險局事宜，特設
+    # 中央健康保險局籌備處」, 「中華民國八十四年五月二十六日行政院衛生署發布廢止」; the 局 it prepared stood beside it
+    # under 衛生署 (L0000023 第2條 「中央健康保險局…接辦原公保聯合門診中心」) until 衛生福利部 (L0000055) made it a 署:
+    # the office's successor is the 局, not what the 局 became.
+    graph = history_of(tmp_path, "L0000019", "L0000023", "L0000001", "L0000055", "L0010048").graph(history=True)
+    office, bureau = "行政院/衛生署/中央健康保險局籌備處", "行政院/衛生署/中央健康保險局"
+    assert graph.node(bureau)["status"] == "superseded"
+    assert list(succeeded_by(graph, office)) == [bureau]
+    assert graph.node(office)["successors"] == ["行政院 › 衛生署 › 中央健康保險局"]
+
+
+def test_a_body_whose_own_bodies_went_on_under_one_body_went_on_as_that_body(tmp_path):
+    # 行政院農業委員會林務局暫行組織規程 (M0000017): 「中華民國一百十二年十一月二十九日農業部農人字第 1120251140 號令
+    # 發布廢止」 — only the ministry that repealed it.  Its 農林航空測量所 (M0000019) and 阿里山林業鐵路及文化資產管理處
+    # (M0000043), repealed by the same order, went on under 農業部林業及自然保育署 (M0000053 第1條 「農業部為辦理林業及
+    # 自然保育業務，特設林業及自然保育署」): 航測及遙測分署 (M0000107) and its 阿里山 管理處 (M0000106).
+    graph = history_of(tmp_path, "M0000017", "M0000019", "M0000043", "M0000053", "M0000106",
+                       "M0000107").graph(history=True)
+    bureau = "行政院/農業委員會/林務局"
+    edge = succeeded_by(graph, bureau)["行政院/農業部/林業及自然保育署"]
+    assert "農林航空測量所" in edge["evidence"] and "阿里山林業鐵路及文化資產管理處" in edge["evidence"]
+    assert graph.node(bureau)["successors"] == ["行政院 › 農業部 › 林業及自然保育署"]
+
+
+def test_a_body_whose_clerks_an_act_kept_on_is_succeeded_by_that_acts_body(tmp_path):
+    # 行政院衛生署國民健康局組織條例 (L0000046) 第6條, its lines wrapped in the middle of a name: 「本條例施行前，
+    # 原臺灣省家庭計畫研究所、婦幼衛生研究所及公共衛生研 / 究所原依雇員管理規則僱用之現職雇員…得占用前項書記職缺，
+    # 繼續僱用至離職時為止」; 行政院衛生署家庭計畫研究所暫行組織規程 (L0000039) was repealed with no successor named.
+    # The 局's act was itself repealed in 2015: in force when the 研究所 ended, it names its successor still.
+    from loaders import read_bytes
+    text = read_bytes(corpus.national_file("L0000046"), "L0000046.json")[0]
+    assert "婦幼衛生研究所及公共衛生研\n究所原依雇員管理規則僱用之現職雇員" in text
+    graph = history_of(tmp_path, "L0000039", "L0000046").graph(history=True)
+    institute = next(u["id"] for u in graph.units() if u["name"] == "家庭計畫研究所")
+    edge = succeeded_by(graph, institute)["行政院/衛生署/國民健康局"]
+    assert edge["where"] == "L0000046 line 40 第6條" and "原臺灣省家庭計畫研究所" in edge["evidence"]
+    assert graph.node(institute)["status"] == "superseded"
+
+
+def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in_by_the_parent(tmp_path):
+    # 內政部土地徵收審議委員會組織規程 (D0000040): 「中華民國一百零一年三月三日內政部台內地字第 1010108960 號令發布
+    # 廢止」; 內政部處務規程 (D0010001) 第9條, 地政司: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、督導及案件之
+    # 審議」 — the committee's subject (土地徵收) and, further on, its task (審議), in one duty of one division.
+    graph = history_of(tmp_path, "D0000040", "D0010001").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["內政部", "土地徵收審議委員會"])
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "地政司" in edge["evidence"] and "案件之審議" in edge["evidence"]
+    assert graph.node(old)["status"] == "superseded"

@@ -88,13 +88,17 @@ CONVERTED = lazy(r"(?P<old>[^，。；、（）原]{3,30}?)改制為(?P<new>[^�
 # (勞動部組織法 第7條).  Staff, not always the whole body (勞動部職業安全衛生署組織法's 「原勞工保險局…移入之十七人」:
 # that bureau went on under 勞動部), so it names the successor only of a body that ended with none.
 STAFF_MOVED = lazy(r"原(?P<old>[^，。；、原（]{3,40}?)(?:（以下簡稱[^）]{1,12}）)?移入之")
+# The clerks of old bodies an act's own body kept on (精省, 2001): 「本條例施行前，原臺灣省家庭計畫研究所、
+# 婦幼衛生研究所及公共衛生研究所原依雇員管理規則僱用之現職雇員…得占用前項書記職缺，繼續僱用」
+# (行政院衛生署國民健康局組織條例 第6條).
+STAFF_KEPT = lazy(r"施行前，原(?P<old>[^，。；原（]{3,60}?)(?:原依[^，。；]{0,20}?)?(?:僱用|進用)之現職")
 # The provisions of 地方制度法 under which 行政院 makes the first rules of a municipality formed by 改制 (its
 # government's: 第六十二條第五項; its council's: 第五十四條第四項), in force until the municipality's own
 # 組織自治條例 (a local law, not in the national database) replaces them: 「本規程依地方制度法第六十二條第五項
 # 規定訂定之」.  Their repeal does not end the body.
 INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四條第四項)規定訂定")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
-CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{INTERIM_BASIS.pattern}")
+CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{STAFF_KEPT.pattern}|{INTERIM_BASIS.pattern}")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"
@@ -173,10 +177,23 @@ def clauses(articles: Iterable[tuple[int, str, str]]) -> list[list]:
     what the loader keeps (``meta["clauses"]``), so that the store needs no law's whole text.
     ``articles``: ``(line, 條號, text line)`` of lines of the articles, in order."""
     out = []
-    for line, article, text in articles:
+    for line, article, text in _unwrapped(articles):
         for sentence in re.findall(r"[^。；]+[。；]?", text):
             if CLAUSE_CUE.search(sentence):
                 out.append([line, article, sentence.strip()])
+    return out
+
+
+def _unwrapped(articles: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The lines of each article with the database's hard wraps undone: a line that ends no sentence (。；：) runs
+    on into the next (國民健康局組織條例's 「…婦幼衛生研究所及公共衛生研」 / 「究所原依…」); the first line's number
+    stays."""
+    out: list[tuple[int, str, str]] = []
+    for line, article, text in articles:
+        if out and out[-1][1] == article and not re.search(r"[。；：]\s*$", out[-1][2]):
+            out[-1] = (out[-1][0], article, out[-1][2].rstrip() + text.strip())
+        else:
+            out.append((line, article, text))
     return out
 
 

@@ -26,7 +26,10 @@ Two conventions of the reorganisations, each over bodies that ended with no succ
 - **a member of its own name**: a body succeeded by a family under another body is that body's member of its own
   name (觀光局 › 雲嘉南濱海國家風景區管理處 → 觀光署 › 雲嘉南濱海國家風景區管理處);
 - **branches followed**: a body's family of branches is its heir's (加工出口區管理處 › 各分處 → 產業園區管理局 ›
-  各分局).
+  各分局);
+- **its bodies went under one**: a body whose documents name only where its parent's work went, whose bodies went
+  on under one body in force below that heir: it went on as that body (林務局 → 林業及自然保育署, under which its
+  農林航空測量所 and 阿里山林業鐵路及文化資產管理處 went on).
 """
 from __future__ import annotations
 
@@ -47,6 +50,8 @@ from .succession_edges import (
     _agencies_of_documents,
     _days,
     _end,
+    _heirs_of_ancestors,
+    _names_its_own,
     _replace_successor,
     _topic_chars,
 )
@@ -399,3 +404,32 @@ def joined_a_sibling(graph, ended: Mapping, revised: Mapping[str, list[str]]) ->
                                                  f"{' › '.join(graph.node(body)['path'])}, by its rules revised as it "
                                                  f"ended", at=unit)
             graph.node(uid)["successors"] = [" › ".join(graph.node(unit)["path"])]
+
+
+# The bodies of a body that went on under one body in force: this many at least (one may have been moved alone).
+MIN_PARTS = 2
+
+
+def parts_went_under(graph, ended: Mapping) -> None:
+    """A body that names no successor of its own, only where its parent's work went (行政院農業委員會 › 林務局, rules
+    repealed by 農業部), :data:`MIN_PARTS` or more of whose bodies went on under one body in force right under that
+    heir, and none elsewhere: it went on as that body, the immediate successor, not the heir above it (林務局 →
+    農業部 › 林業及自然保育署, under which its 農林航空測量所 (航測及遙測分署) and 阿里山林業鐵路及文化資產管理處
+    went on)."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+            continue
+        heirs = set(_heirs_of_ancestors(graph, uid))
+        # a body of its own carried on by name, not one that went only where its parent's work went (農業部)
+        gone = [(c, t) for c in graph.children(uid) if graph.node(c)["kind"] in AGENCY_KINDS
+                for t, _ in graph.out(c, EDGE) if t not in heirs and graph.parent(t) != uid]
+        under = {graph.parent(t) for _, t in gone}
+        if len({c for c, _ in gone}) < MIN_PARTS or len(under) != 1:
+            continue
+        body = under.pop()
+        if body is None or body in ended or graph.parent(body) not in heirs:
+            continue
+        names = "、".join(dict.fromkeys(graph.node(c)["name"] for c, _ in gone))
+        _replace_successor(graph, uid, body, f"its bodies went on under {' › '.join(graph.node(body)['path'])}: "
+                                             f"{names}")

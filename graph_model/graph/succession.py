@@ -40,6 +40,7 @@ from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic,
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
+    STAFF_KEPT,
     STAFF_MOVED,
     Status,
     agency_of,
@@ -57,6 +58,7 @@ from .members import (
     joined_a_sibling,
     kept_as_unit,
     named_in_family,
+    parts_went_under,
     set_up_that_day,
     went_with_siblings,
 )
@@ -70,6 +72,8 @@ from .succession_edges import (
     _agencies_of_documents,
     _days,
     _end,
+    _heirs_of_ancestors,
+    _names_its_own,
     _replace_successor,
     _topic_chars,
 )
@@ -167,6 +171,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     left = carried_on_by_parts(graph, ended)
     went_with_siblings(graph, ended)
     _prepared_elsewhere(graph, ended)
+    parts_went_under(graph, ended)
     branches_followed(graph, ended)
     named_in_family(graph, ended)
     _inherit(graph, ended, left)
@@ -201,21 +206,36 @@ def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) ->
 def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
     """A body that is history with no successor at all, whose staff an act in force says its own body took in
     (:data:`~graph_model.graph.lineage.STAFF_MOVED`: 勞動部組織法 第7條 「原勞工保險監理委員會（以下簡稱勞保監理會）
-    移入之三十九人」): that body succeeded it, from the day the act took effect."""
+    移入之三十九人」), or whose clerks an act kept on (:data:`~graph_model.graph.lineage.STAFF_KEPT`), in force then
+    though its body has ended since (行政院衛生署國民健康局組織條例 第6條 「原臺灣省家庭計畫研究所、婦幼衛生研究所及
+    公共衛生研究所原依雇員管理規則僱用之現職雇員…繼續僱用」): that body succeeded it, from the day the act took
+    effect."""
     about = _agencies_of_documents(graph.units())
     for p in docs:
         body = about.get(p.document.id)
-        if body is None or body in ended or graph.node(f"doc:{p.document.id}").get("status") != "current":
+        if body is None:
             continue
+        current = body not in ended and graph.node(f"doc:{p.document.id}").get("status") == "current"
         when = in_force((history_entries(p.document.meta.get("history", "")) or [""])[0])
         for line, article, sentence in p.document.meta.get("clauses", ()):
-            for m in STAFF_MOVED.finditer(sentence):
-                for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(m["old"])):
+            named = [m["old"] for m in STAFF_MOVED.finditer(sentence)] if current else []
+            kept = [n for m in STAFF_KEPT.finditer(sentence) for n in _LISTED.split(m["old"]) if n]
+            for name in (*named, *kept):
+                for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(name) or
+                                         rows.named(_PROVINCE.sub("", name))):
+                    # (an act since repealed: its body outlived the old one)
                     if uid in ended and uid != body and not graph.node(uid).get("successors") \
-                            and not graph.out(uid, EDGE):
+                            and not graph.out(uid, EDGE) \
+                            and (body not in ended or _end(ended[uid]) < _end(ended[body])):
                         said = Status(p.document.id, "superseded", (graph.node(body)["name"],), when, sentence,
                                       f"{p.document.id} line {line} {article}".rstrip())
                         _replace_successor(graph, uid, body, f"its staff moved in: {sentence}", said)
+
+
+# The bodies of a list (「原臺灣省家庭計畫研究所、婦幼衛生研究所及公共衛生研究所」), and the province a body of it was
+# named with before the province's bodies came under the ministries (1999: 行政院衛生署家庭計畫研究所).
+_LISTED = re.compile(r"、|及")
+_PROVINCE = re.compile(r"^臺灣省(?:政府)?")
 
 
 def _path_names(path: Sequence[str]) -> list[str]:
@@ -349,8 +369,15 @@ def _same_name_elsewhere(graph, ended: Mapping) -> None:
             _replace_successor(graph, uid, parent, "a preparatory office became the body")
             continue
         prepared = node["name"].removesuffix(PREPARATORY) if node["name"].endswith(PREPARATORY) else ""
-        if prepared and len(by_name.get(prepared, [])) == 1:  # 國立海洋生物博物館籌備處 → 國立海洋生物博物館
-            _replace_successor(graph, uid, by_name[prepared][0], "a preparatory office became the body")
+        # 國立海洋生物博物館籌備處 → 國立海洋生物博物館; or the body beside it that it prepared, though that body has
+        # ended since: it is the immediate successor, not what the body became (行政院衛生署 › 中央健康保險局籌備處
+        # → 中央健康保險局, rules repealed 1995, itself 中央健康保險署 from 2013)
+        made = by_name.get(prepared, []) if prepared else []
+        if prepared and not made:
+            made = [u for u in ended_by_name.get(prepared, []) if u != uid and graph.parent(u) == parent
+                    and _end(ended[u]) > _end(ended[uid])]
+        if len(made) == 1:
+            _replace_successor(graph, uid, made[0], "a preparatory office became the body")
             continue
         # Under an heir, or a distinctive name within the ministry it stood in or its heirs', or a body right
         # under a ministry whose name no third body bears, right under another (國立國父紀念館: 教育部's, now
@@ -381,15 +408,6 @@ def _under_ministry(graph, uid: str) -> bool:
     """True for a body right under a ministry (行政院 › 教育部 › 國立國父紀念館)."""
     parent = graph.parent(uid)
     return parent is not None and "/".join(graph.node(parent)["path"]) == _ministry_of(graph, uid)
-
-
-def _names_its_own(graph, uid: str) -> bool:
-    """True when the documents name a successor of the unit itself, not only where its parent's work went."""
-    own = [t for t, _ in graph.out(uid, EDGE)]
-    if not own:
-        return bool(graph.node(uid).get("successors"))
-    heirs = _heirs_of_ancestors(graph, uid)
-    return not all(t in heirs for t in own)
 
 
 def _continued(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
@@ -781,9 +799,9 @@ DIVISION_TOPIC_CHARS = 4
 
 def _named_by_a_division(graph, ended: Mapping) -> None:
     """A committee (委員會) that is history with no successor at all, under a parent in force, whose work — its name
-    without 委員會, 4 characters or more that say what it is about — one duty of one division of the parent (and no
-    other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例 repealed 2014-01-15 →
-    教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
+    without 委員會, 4 characters or more that say what it is about (:func:`_names_topic`) — one duty of one division
+    of the parent (and no other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例
+    repealed 2014-01-15 → 教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
     for uid in ended:
         node, parent = graph.node(uid), graph.parent(uid)
         topic = node["name"].removesuffix("委員會")
@@ -793,7 +811,8 @@ def _named_by_a_division(graph, ended: Mapping) -> None:
         # its own divisions and their sections, not those of the bodies under it
         own = [c for c in graph.children(parent) if graph.node(c)["kind"] not in AGENCY_KINDS]
         own += [c for d in own for c in graph.children(d) if graph.node(c)["kind"] not in AGENCY_KINDS]
-        found = {d: duty for d in own if d not in ended for duty, _ in graph.duties_of(d) if topic in duty["text"]}
+        found = {d: duty for d in own if d not in ended for duty, _ in graph.duties_of(d)
+                 if _names_topic(topic, duty["text"])}
         if len(found) == 1:
             (division, duty), = found.items()
             _replace_successor(graph, uid, parent, f"taken in: its work is a duty of {graph.node(division)['name']}: "
@@ -805,6 +824,16 @@ WHOLE_ACT = re.compile(r"(?:制定|修正)(?:公布|發布)(?:名稱及)?全文"
 # The rules a parent makes for a committee of its own (a law of its own, 組織條例, or office rules, 辦事細則, say the
 # body stood apart: 財政部證券暨期貨管理委員會 had gone to 金融監督管理委員會 years before its rules were repealed).
 PARENTS_RULES = "組織規程"
+def _names_topic(topic: str, duty: str) -> bool:
+    """True when ``duty`` names ``topic``, or its subject (:data:`DIVISION_TOPIC_CHARS` or more) and then, further on,
+    what the body did with it, its last two characters (土地徵收審議: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、
+    督導及案件之審議」)."""
+    if topic in duty:
+        return True
+    subject, act = topic[:-2], topic[-2:]
+    return len(subject) >= DIVISION_TOPIC_CHARS and subject in duty and act in duty[duty.index(subject) + len(subject):]
+
+
 # The parent's documents whose rewrite reorganised it: its act, or its office rules (國史館辦事細則 「修正發布全文」
 # 2018-01-16, a month before 史料審查委員會組織規程 was repealed: its work went to 采集處).
 PARENTS_WHOLE = ("org_act", "office_rules")
@@ -936,15 +965,6 @@ def _longest_run(a: str, b: str) -> str:
         while j <= len(a) and a[i:j] in b:
             best, j = a[i:j], j + 1
     return best
-
-
-def _heirs_of_ancestors(graph, uid: str) -> list[str]:
-    """The successors of the units above ``uid`` (where its work would have gone)."""
-    out, up = [], graph.parent(uid)
-    while up is not None:
-        out += [t for t, _ in graph.out(up, EDGE)]
-        up = graph.parent(up)
-    return out
 
 
 def _inherit(graph, ended: Mapping, left: Set[str] = frozenset()) -> None:

@@ -69,3 +69,21 @@ def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status
     when = said.date if said is not None and said.date else node.get("status_date", "")
     _add_edge(graph, uid, target, Status(body.get("doc", ""), "superseded", (body["name"],), when, evidence, where))
     node.update(status="superseded", successors=[" › ".join(body["path"])])
+
+
+def _heirs_of_ancestors(graph, uid: str) -> list[str]:
+    """The successors of the units above ``uid`` (where its work would have gone)."""
+    out, up = [], graph.parent(uid)
+    while up is not None:
+        out += [t for t, _ in graph.out(up, EDGE)]
+        up = graph.parent(up)
+    return out
+
+
+def _names_its_own(graph, uid: str) -> bool:
+    """True when the documents name a successor of the unit itself, not only where its parent's work went."""
+    own = [t for t, _ in graph.out(uid, EDGE)]
+    if not own:
+        return bool(graph.node(uid).get("successors"))
+    heirs = _heirs_of_ancestors(graph, uid)
+    return not all(t in heirs for t in own)
