@@ -1,4 +1,4 @@
-"""Posts' units read from lists and prose (issue 22): a list of units is its members, a count of unnamed units of a
+"""Posts' units read from lists and prose: a list of units is its members, a count of unnamed units of a
 kind marks its posts per unit.
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
