@@ -333,7 +333,10 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
             # A marker inside a hard-wrapped paragraph only counts when it continues a sequence.
             expected = last_number.get(style, 0) + 1
             # (「並在號誌課下設第」 + 「一、第二信號臺…」, K0000086: 第 is always followed by its number)
-            if number not in (1, expected) or current.text.endswith("第"):
+            # 「…脊椎外科。」 + 「四、麻醉部：…」 after 「四、骨科部」, then 「五、」 「七、」 (F0000031): after a full
+            # stop, a number one off the sequence is the text's slip, not a wrapped sentence
+            slip = current.text.endswith("。") and number is not None and abs(number - expected) == 1
+            if number not in (1, expected) and not slip or current.text.endswith("第"):
                 style = None
         # (「…。四、檢驗科：」 + 「各科病患…」: the last item cut from a long line goes on past its colon)
         wrapped = len(prev_raw) >= 15 and (not current.text.endswith(("。", "：")) or

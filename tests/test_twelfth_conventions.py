@@ -1,0 +1,24 @@
+"""The twelfth sample's conventions: a list whose numbers slip (a number repeated or skipped) goes on.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import duties_of, parse_national, units_below
+
+
+def test_a_list_numbered_with_a_slip_goes_on_past_it():
+    # 臺中榮民總醫院組織規程 第3條: 「四、骨科部：…(四) 脊椎外科。」 then 「四、麻醉部：全院手術麻醉…」,
+    # 「五、婦產部…」, 「七、兒童醫學部：…分下列各科、中心：(一) 一般兒科。…」 (no 六), 「八、復健科…」
+    units = units_below(parse_national("F0000031"))
+    assert {"麻醉部", "婦產部", "婦產部/產科", "兒童醫學部", "兒童醫學部/一般兒科", "復健科", "放射線部",
+            "放射線部/神經放射科", "核醫部", "精神部"} <= set(units)
+
+
+def test_a_mandate_numbered_with_a_slip_keeps_every_item():
+    # 行政院衛生署預防醫學研究所組織條例 第2條: 「五、生物製劑之研究、開發…」, 「七、病媒昆蟲、病媒宿主等之調查…」,
+    # 「七、瘧疾之監視及人體寄生蟲病之調查…」, 「八、流行病學之調查及研究。」: every item is one of its duties
+    duties = duties_of(parse_national("L0000010"), "")
+    assert any(d.startswith("病媒昆蟲") for d in duties) and any(d.startswith("瘧疾之監視") for d in duties)
+    assert any(d.startswith("流行病學之調查") for d in duties)
