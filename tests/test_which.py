@@ -631,28 +631,3 @@ def test_off_topic_queries_get_no_partial_match(run):
     result = run("which", "天氣預報")
     assert result.exit_code == 1
     assert result.stdout.startswith("No unit handles 「天氣預報」 in the loaded documents.")
-
-
-# 交通部's organization documents filed K00002xx (the first 25 by code), with the office rules of 公路局's
-# 各區公路新建工程分局 (K0000304), 蘇花公路改善工程處 (K0000306) and 高速公路局's 各區養護工程分局 (K0010146).
-HIGHWAYS = ("K0000200", "K0000201", "K0000205", "K0000206", "K0000207", "K0000208", "K0000209", "K0000210",
-            "K0000211", "K0000212", "K0000213", "K0000214", "K0000215", "K0000216", "K0000224", "K0000228",
-            "K0000229", "K0000234", "K0000235", "K0000236", "K0000238", "K0000239", "K0000252", "K0000253",
-            "K0000267", "K0000304", "K0000306", "K0010146")
-
-
-def test_words_only_the_units_name_holds_count_in_its_score():
-    # 「新蓋國道的工地，工人的職業安全是誰在管？」 (國道 asked as 高速公路): 高速公路局's 各新建工程分局 keeps
-    # 「職業安全衛生之管理」 and its name says 高速公路; 公路局's 各工務段 keep
-    # 「勞工職業安全衛生、環境保護之工地督導及稽查」, on 省道.  The name's words counted in coverage only, and the
-    # 工務段 of the other highways came first; counted in the score as well (at NAME_TERMS_WEIGHT), the office
-    # building the 國道 answers first.
-    from graph_model.graph.graph import OrgGraph
-    from queries.lookup.ask import ask_graph
-    from support import parse_national
-    graph = OrgGraph.build([parse_national(p) for p in HIGHWAYS])
-    hits = ask_graph(graph, "新蓋國道的工地，工人的職業安全是誰在管？", top=3, explain=True).hits
-    assert hits[0].unit["id"] == "行政院/交通部/高速公路局/各新建工程分局"
-    assert hits[0].evidence[0].text == "職業安全衛生之管理"
-    why = hits[0].explain[0]  # --explain shows the name's words among the terms of the score
-    assert set(why["from_unit_names"]) <= {t for t, _idf, _part in why["terms"]}

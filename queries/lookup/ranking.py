@@ -21,9 +21,6 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
   under the unit named for it: the query's words both hold count :data:`OWN_NAME_BONUS` more (the unit's
   own name, not those above it, which every unit under them shares; not the documents' words a question
   was reworded with, which name a domain — 原住民族 — as often as a matter);
-- names in the score: the query's words only a unit's names hold (博物館 of 「博物館公關」 for 國家人權博物館's
-  綜合規劃組, whose text says 「本館公共關係…」) count in its BM25 as a word its text held once would, at
-  :data:`NAME_TERMS_WEIGHT`, as they count in its coverage;
 - a question reworded in the documents' words: a word narrowing the everyday term it replaces
   (鄉鎮市調解 for 調解) weighs what the term did (:func:`weigh_equivalents`);
 - the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
@@ -61,7 +58,6 @@ MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 SEAM_GAP = 2  # absent bigrams in a row a seam may be: a word of one character between two words (調整和各種)
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
 OWN_NAME_BONUS = 0.25  # score × (1 + this × share of the query's bigram weight both the text and the unit's name hold)
-NAME_TERMS_WEIGHT = 0.5  # a query bigram only a unit's names hold, in its score: this share of one the text holds once
 PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
 # Bigrams in at least 3% of the national store's texts (its 18,461 duties, names and procedure texts, 2026-12):
 # the genre's own vocabulary.  Where one word in common is enough (inside an agency the question names),
@@ -605,10 +601,6 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             run_at = sc.run_at or longest_run(q.parts, text.key)
             run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, run_at)
             base = sc.raw * phrase * prior
-            # The query's words only a unit's names hold (博物館 of 博物館公關, for a museum's 綜合規劃組) count in its
-            # score too, not only in its coverage: as a word its text held once would, at NAME_TERMS_WEIGHT (the
-            # name says where, the text what).
-            once = NAME_TERMS_WEIGHT * (K1 + 1) / (1 + K1 * (1 - B + B * sc.c.length / avgdl))
             per_unit: dict[int, list[IndexHandler]] = {}
             for h in text.handlers:
                 per_unit.setdefault(h.unit, []).append(h)
@@ -626,15 +618,12 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 boost = CONTEXT_BOOST if u in context_units else 1.0
                 shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
                 named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
-                by_name = once * mass(extra) if extra else 0.0
-                score = (base + by_name * phrase * prior) * coverage * boost * named
+                score = base * coverage * boost * named
                 info = None
                 if explain:
-                    from_names = tuple(t for t in bigrams if extra & bit[t])
-                    info = Why(sc.raw + by_name, coverage, run, phrase, prior, boost, tuple(text.flags),
-                               tuple(sorted(from_names)), tuple(sorted(t for t in bigrams if seamed & bit[t])),
-                               tuple(sc.contrib) + tuple((t, weights[t], once * weights[t]) for t in from_names),
-                               named)
+                    info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
+                               tuple(sorted(t for t in bigrams if extra & bit[t])),
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib), named)
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 
