@@ -15,6 +15,11 @@ import corpus  # noqa: E402
 history_of = national_store
 
 
+def ending(graph, parent: str, name: str) -> str:
+    """The id of the unit whose path ends ``parent › name``."""
+    return next(u["id"] for u in graph.units() if u["path"][-2:] == [parent, name])
+
+
 def succeeded_by(graph, uid: str) -> dict[str, dict]:
     return {target: edge for target, edge in graph.out(uid, "SUCCEEDED_BY")}
 
@@ -167,7 +172,7 @@ def test_history_says_a_member_that_joined_a_family_is_now_that_member(tmp_path,
 def test_a_body_a_division_of_its_parent_took_over_was_absorbed_by_the_parent(tmp_path):
     # 內政部法規委員會組織規程 (D0000002, repealed 2023) and 內政部處務規程 (revised 2023), whose 法制處 does its work.
     graph = history_of(tmp_path, "D0000002", "D0010001").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["內政部", "法規委員會"])
+    old = ending(graph, "內政部", "法規委員會")
     parent = graph.parent(old)
     edge = succeeded_by(graph, old)[parent]
     assert edge["evidence"].startswith("absorbed: its work is done by 法制處") and edge["doc"] == "D0010001"
@@ -674,7 +679,7 @@ def test_a_body_whose_name_a_new_sibling_now_holds_below_it_moved_there(tmp_path
     # 看守所組織通則 (I0000006), repealed 2016: 「令公布廢止」; 法務部矯正署看守所組織準則 (I0000026, from 2011-01-01):
     # 「法務部矯正署為辦理被告羈押業務，特設各看守所」 — 法務部 › 看守所 went under its new sibling 矯正署 (I0000024).
     graph = history_of(tmp_path, "I0000006", "I0000024", "I0000026").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["法務部", "看守所"])
+    old = ending(graph, "法務部", "看守所")
     new = next(u["id"] for u in graph.units() if u["path"][-3:] == ["法務部", "矯正署", "看守所"])
     assert graph.node(old)["status"] == "superseded" and graph.node(new).get("status") != "superseded"
     assert succeeded_by(graph, old)[new]["evidence"] == "the same name under 行政院 › 法務部 › 矯正署"
@@ -684,8 +689,8 @@ def test_the_one_body_set_up_beside_it_the_day_it_ended_with_duties_alike_carrie
     # 內政部營建署市鄉規劃局暫行組織規程 (D0000090): 「中華民國九十七年八月二十日內政部…令發布廢止」; the same day
     # 城鄉發展分署組織規程 (D0000152) took effect: 「內政部營建署為辦理城鄉規劃及發展業務，特設城鄉發展分署」.
     graph = history_of(tmp_path, "D0000008", "D0000090", "D0000152").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["營建署", "市鄉規劃局"])
-    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["營建署", "城鄉發展分署"])
+    old = ending(graph, "營建署", "市鄉規劃局")
+    new = ending(graph, "營建署", "城鄉發展分署")
     edge = succeeded_by(graph, old)[new]
     assert edge["evidence"].startswith("set up beside it the day it ended, 2008-08-20, its duties alike")
     assert graph.node(old)["status"] == "superseded"
@@ -708,8 +713,8 @@ def test_a_body_succeeded_by_a_family_under_another_body_is_its_member_of_its_ow
     # 交通部觀光署各國家風景區管理處組織準則 (K0000252): 「交通部觀光署為辦理各國家風景區之建設、開發、管理及觀光
     # 發展業務，特設各國家風景區管理處」 — the 管理處 is now the 觀光署's of the same name, not the whole family.
     graph = history_of(tmp_path, "K0000027", "K0000205", "K0010067", "K0000252").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["觀光局", "雲嘉南濱海國家風景區管理處"])
-    family = next(u["id"] for u in graph.units() if u["path"][-2:] == ["觀光署", "各國家風景區管理處"])
+    old = ending(graph, "觀光局", "雲嘉南濱海國家風景區管理處")
+    family = ending(graph, "觀光署", "各國家風景區管理處")
     assert list(succeeded_by(graph, old)) == [family]
     assert graph.node(old)["successors"][0].endswith("觀光署 › 雲嘉南濱海國家風景區管理處")
 
@@ -719,8 +724,8 @@ def test_a_bodys_family_of_branches_is_its_heirs_family_of_branches(tmp_path):
     # (「經濟部經人字第 11308403560 號令發布廢止」), the 管理處 renamed 產業園區管理局 (J0000019: 「原名稱：經濟部加工
     # 出口區管理處組織條例；新名稱：經濟部產業園區管理局組織條例」); J0000143: 「經濟部產業園區管理局…特設各分局」.
     graph = history_of(tmp_path, "J0010011", "J0010012", "J0000019", "J0000097", "J0000143").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["加工出口區管理處", "各分處"])
-    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["產業園區管理局", "各分局"])
+    old = ending(graph, "加工出口區管理處", "各分處")
+    new = ending(graph, "產業園區管理局", "各分局")
     assert list(succeeded_by(graph, old)) == [new]
     assert graph.node(old)["status"] == "superseded"
 
@@ -746,7 +751,7 @@ def test_a_committee_repealed_as_its_parents_office_rules_were_rewritten_was_tak
     # 國史館史料審查委員會組織規程 (A0010020), the 館's own rules for it: 「中華民國一百零七年二月十四日國史館…號令
     # 發布廢止」, 29 days later — the rewritten rules gave its work to the 館's own divisions.
     graph = history_of(tmp_path, "A0010017", "A0010020", "A0020042").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國史館", "史料審查委員會"])
+    old = ending(graph, "國史館", "史料審查委員會")
     assert list(succeeded_by(graph, old)) == [graph.parent(old)]
     assert graph.node(old)["status"] == "superseded"
 
@@ -756,7 +761,7 @@ def test_a_committee_whose_work_one_division_of_its_parent_names_was_taken_in_by
     # (H0010001) 第7條, 高等教育司: 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」 — no other unit of 教育部
     # names 醫學教育.
     graph = history_of(tmp_path, "H0000006", "H0010001").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["教育部", "醫學教育委員會"])
+    old = ending(graph, "教育部", "醫學教育委員會")
     edge = succeeded_by(graph, old)[graph.parent(old)]
     assert "高等教育司" in edge["evidence"] and "含醫學教育" in edge["evidence"]
 
@@ -765,8 +770,8 @@ def test_a_body_a_siblings_rules_revised_as_it_ended_set_up_under_another_rank_w
     # 政治作戰學校組織規程 (F0000065), repealed 2006-09-28; 國防大學組織規程 (F0000049): 「中華民國九十五年九月二十八日
     # 國防部…令修正發布全文 15 條」, 第6條 「本大學設…政治作戰學院…」 — the 學校 went on as the 大學's 學院.
     graph = history_of(tmp_path, "F0000065", "F0000049").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "政治作戰學校"])
-    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["國防部", "國防大學"])
+    old = ending(graph, "國防部", "政治作戰學校")
+    new = ending(graph, "國防部", "國防大學")
     assert list(succeeded_by(graph, old)) == [new]
     assert graph.node(old)["successors"][0].endswith("國防大學 › 政治作戰學院")
 
@@ -816,7 +821,7 @@ def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in
     # 廢止」; 內政部處務規程 (D0010001) 第9條, 地政司: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、督導及案件之
     # 審議」 — the committee's subject (土地徵收) and, further on, its task (審議), in one duty of one division.
     graph = history_of(tmp_path, "D0000040", "D0010001").graph(history=True)
-    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["內政部", "土地徵收審議委員會"])
+    old = ending(graph, "內政部", "土地徵收審議委員會")
     edge = succeeded_by(graph, old)[graph.parent(old)]
     assert "地政司" in edge["evidence"] and "案件之審議" in edge["evidence"]
     assert graph.node(old)["status"] == "superseded"
