@@ -22,3 +22,20 @@ def test_a_mandate_numbered_with_a_slip_keeps_every_item():
     duties = duties_of(parse_national("L0000010"), "")
     assert any(d.startswith("病媒昆蟲") for d in duties) and any(d.startswith("瘧疾之監視") for d in duties)
     assert any(d.startswith("流行病學之調查") for d in duties)
+
+
+def test_a_purpose_said_before_the_agency_does_not_hide_what_it_sets_up():
+    # 經濟部標準檢驗局新竹分局辦事細則: 「配合桃園地區及臺灣桃園國際機場進（出）口商品檢驗及度政業務需要，本分局設
+    # 桃園辦事處及臺灣桃園國際機場辦事處。各置綜理業務主管一人，…承分局長之命辦理有關報驗發證、檢驗及度政等事項。」
+    units = units_below(parse_national("J0010031"))
+    assert {"桃園辦事處", "臺灣桃園國際機場辦事處"} <= set(units)
+    # 花蓮分局: 「配合台東地區…業務需要，本分局設台東辦事處，置綜理業務主管一人，…」
+    assert "台東辦事處" in units_below(parse_national("J0010029"))
+
+
+def test_two_places_offices_share_the_word_after_them():
+    # 經濟部標準檢驗局台南分局辦事細則: 「…業務需要，本分局設斗六及嘉義辦事處，並得於重要港口或地點設辦事處或工作站」
+    units = units_below(parse_national("J0010033"))
+    assert {"斗六辦事處", "嘉義辦事處"} <= set(units) and "斗六及嘉義辦事處" not in units
+    # 高雄分局: 「本分局設高雄港第二港口及高雄國際機場辦事處」
+    assert {"高雄港第二港口辦事處", "高雄國際機場辦事處"} <= set(units_below(parse_national("J0010034")))

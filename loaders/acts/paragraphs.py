@@ -47,6 +47,7 @@ from .patterns import (
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
     LATER_SET_UP,
+    LEADING_PURPOSE,
     LIST_CHARGED_TO,
     LIST_GOES_ON,
     LIST_INTRO,
@@ -62,6 +63,7 @@ from .patterns import (
     OWN_LAW,
     OWN_POWERS,
     PLACES_BEFORE,
+    PLACES_OFFICES,
     POINTS_ELSEWHERE,
     POST,
     POST_ASSISTS,
@@ -153,6 +155,7 @@ class Paragraph:
 
 def prepare(line: Line) -> Paragraph:
     text = ALIAS_PAREN.sub("", line.body)
+    text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
@@ -642,7 +645,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
             parser.unit(name, line, owner)
         return NO_LIST
     regions = unit_names(set_up.group("list"), parser.known)
-    listed = regions if len(regions) > 1 and all(REGION_HEAD.match(n) for n in regions) else \
+    # (「斗六及嘉義辦事處」: places' offices, as regions')
+    listed = regions if len(regions) > 1 and (all(REGION_HEAD.match(n) for n in regions) or
+                                              PLACES_OFFICES.fullmatch(set_up.group("list"))) else \
         split_unit_list(set_up.group("list"))
     force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
     works_duty = WORKS_DUTY.match(text[set_up.end():])

@@ -284,6 +284,12 @@ ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?(?:擔|�
 # 辦公處稱秘書室，職掌如左：」 (K0010003): the office of a post, named, is a unit; the list is its duties.
 POSTS_OFFICE = lazy(r"(?:^|[，；。])(?:其|[^，。；：]{2,16}?之)辦公處所?稱"
                     r"(?P<name>[^，。；：、「」]{2,10}?室)(?=[，。；]|$)")
+# 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices sharing the word 辦事處.
+PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10})(?P<word>辦事處)")
+# 「配合桃園地區…業務需要，本分局設桃園辦事處及臺灣桃園國際機場辦事處。」 (J0010031, J0010029, J0010032…34),
+# 「為應產地檢驗業務之需要，本分局得設置嘉義，斗六辦事處。」 (J0010006): why the agency sets a unit up, said before
+# it, is no part of the subject.
+LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.

@@ -20,6 +20,7 @@ from .patterns import (
     FRAME,
     NOT_A_NAME,
     ONE_UNIT_WORD,
+    PLACES_OFFICES,
 )
 
 
@@ -32,6 +33,8 @@ def unit_names(text: str, known=()) -> list[str]:
     >>> (unit_names("桃園、基隆及金馬辦事處"), unit_names("職員加班、差假之核簽與登記"),
     ...  unit_names("不屬其他各科、室事項"))
     (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
+    >>> unit_names("台中港口及員林辦事處"), unit_names("外國銀行分行及代表人辦事處")
+    (['台中港口辦事處', '員林辦事處'], ['外國銀行分行及代表人辦事處'])
     """
     text = expand_names(text)
     *heads, last = text.split("、")
@@ -40,6 +43,12 @@ def unit_names(text: str, known=()) -> list[str]:
             and not re.search(r"及|與|暨", last):
         # 「中部、南部、東部、雲嘉南區聯合服務中心」 (A0020155): regions' heads, the rest after the last's region word
         return [h + last[regions.end():] for h in heads] + [last]
+    places = PLACES_OFFICES.fullmatch(text)
+    if places and not UNIT_NAME.fullmatch(places["a"]) and \
+            not any(p.endswith(("行", "人")) for p in places.group("a", "b")):
+        # 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices, as 「桃園、基隆及金馬辦事處」
+        # (not 「分行及代表人辦事處」, kinds of a bank's office)
+        return [places.group("a") + places.group("word"), places.group("b") + places.group("word")]
     names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
     if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
         return names
