@@ -39,3 +39,10 @@ def test_two_places_offices_share_the_word_after_them():
     assert {"斗六辦事處", "嘉義辦事處"} <= set(units) and "斗六及嘉義辦事處" not in units
     # 高雄分局: 「本分局設高雄港第二港口及高雄國際機場辦事處」
     assert {"高雄港第二港口辦事處", "高雄國際機場辦事處"} <= set(units_below(parse_national("J0010034")))
+
+
+def test_a_unit_set_up_again_by_the_agency_is_the_one_a_list_set_up():
+    # 最高法院處務規程 第38條: 「書記廳置下列各科室，承長官之命，辦理各該科主管事務：…九、法警室。」; 第75條:
+    # 「本院設法警室，置法警長、副法警長各一人，法警若干人，辦理值庭、警衛及其他有關司法警察事務。」
+    units = units_below(parse_national("A0020093"))
+    assert "書記廳/法警室" in units and "法警室" not in units

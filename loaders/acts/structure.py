@@ -149,6 +149,10 @@ class StructureParser:
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
+        if parent is None and len(self.below.get(name, [])) == 1:
+            # 「書記廳置下列各科室：…九、法警室。」 then 「本院設法警室，置法警長…」 (A0020093): a unit the
+            # agency sets up again by name is the one a unit's list set up (one of that name only)
+            return self.below[name][0]
         path = (parent or self.agency) + (name,)
         kind, unit_type = classify_unit(name)
         if kind == "Agency" and (parent is not None and parent != self.agency or unit_type == "部" and
