@@ -46,3 +46,16 @@ def test_a_unit_set_up_again_by_the_agency_is_the_one_a_list_set_up():
     # 「本院設法警室，置法警長、副法警長各一人，法警若干人，辦理值庭、警衛及其他有關司法警察事務。」
     units = units_below(parse_national("A0020093"))
     assert "書記廳/法警室" in units and "法警室" not in units
+
+
+def test_an_office_set_up_to_do_by_law_its_business_has_that_duty():
+    # 台中港船舶服務中心組織規程 第6條: 「本中心設人事室、置主任、副主任、組員，依法辦理人事管理業務及人事查核業務。」,
+    # 第7條: 「本中心設會計室，置主任、稽核、會計佐理員，依法辦理歲計、會計業務。」
+    parsed = parse_national("F0000027")
+    assert duties_of(parsed, "人事室") == ["人事管理業務及人事查核業務"]
+    assert duties_of(parsed, "會計室") == ["歲計、會計業務"]
+
+
+def test_a_mandate_said_as_the_bodys_task():
+    # 台灣美國事務委員會暫行組織規程 第2條: 「本會任務為處理及協調中華民國與美國間相關事項。」
+    assert "處理及協調中華民國與美國間相關事項" in duties_of(parse_national("E0000018"), "")

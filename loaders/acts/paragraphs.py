@@ -30,6 +30,7 @@ from .patterns import (
     ANY_NUMBER_OF,
     ASSIGNED_STAFF,
     BROUGHT_TO,
+    BY_LAW_DUTY,
     BY_UNITS,
     CLAUSE_SET_UP,
     COLLECTIVE,
@@ -719,14 +720,15 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     later = LATER_SET_UP.search(rest) if paths else None
     if later and UNIT_NAME.fullmatch(later.group("name")) and not COUNTED.match(later.group("name")):
         # 「本站設會計室、置主任一人，掌理…事項，設人事室，置主任…，分別掌理人事管理…事項」: each its own duty
-        own, own_duty = parser.unit(later.group("name"), line), DUTY_VERB.search(rest[later.end():])
+        own, own_duty = parser.unit(later.group("name"), line), DUTY_VERB.search(rest[later.end():]) or \
+            BY_LAW_DUTY.search(rest[later.end():])
         if own and own_duty:
             parser.duty(own, own_duty.group("duty"), line)
         rest = rest[:later.start()]
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
-    duty = DUTY_VERB.search(rest) or (works_duty if works else None)
+    duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if paths and RESPECTIVE.search(rest):

@@ -223,10 +223,14 @@ DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<typ
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
 DUTY_VERB = lazy(r"(?:依法律規定，|依法)?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
+# 「本中心設人事室、置主任、副主任、組員，依法辦理人事管理業務及人事查核業務。」 (F0000027, and the 人事、會計、政風室
+# of ten old acts): an office set up to do by law (依法) what the law gives it, said as 業務.
+BY_LAW_DUTY = lazy(r"依法(?:辦理|掌理|負責)(?P<duty>[^；。，]{2,}業務)")
 # 「本廠掌理財物驗收、倉儲…等業務。」 (after the self name): the whole mandate in one sentence.
 # 「國立臺灣科學教育館隸屬教育部，掌理…推行科學教育事宜。」 (H0000016, and five other 館 and 局 of the old acts):
 # 事宜 for 事項, and what the mandate is for after it (「…等有關事宜，以普及欣賞表演藝術人口，…」, H0000039).
-MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|職掌為)"
+# 「本會任務為處理及協調中華民國與美國間相關事項。」 (E0000018): its 任務 as its 職掌.
+MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
