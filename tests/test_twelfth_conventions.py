@@ -59,3 +59,10 @@ def test_an_office_set_up_to_do_by_law_its_business_has_that_duty():
 def test_a_mandate_said_as_the_bodys_task():
     # 台灣美國事務委員會暫行組織規程 第2條: 「本會任務為處理及協調中華民國與美國間相關事項。」
     assert "處理及協調中華民國與美國間相關事項" in duties_of(parse_national("E0000018"), "")
+
+
+def test_a_units_name_shortened_later_is_that_unit():
+    # 經濟部商品檢驗局高雄分局辦事細則 第3條: 「九、高雄國際機場動植物檢疫站」; 第13條: 「配合高雄國際機場及港口進出口
+    # 商品檢驗 (疫) 業務需要，本分局設立高雄國際機場檢疫站及高雄港第二港口辦事處」
+    units = units_below(parse_national("J0010004"))
+    assert "高雄國際機場動植物檢疫站" in units and "高雄國際機場檢疫站" not in units

@@ -149,6 +149,12 @@ class StructureParser:
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
+        longer = [k for k in self.known if parent is None and len(k) > len(name) >= 6 and
+                  k.startswith(name[:-3]) and k.endswith(name[-3:])]
+        if len(longer) == 1:
+            # 「九、高雄國際機場動植物檢疫站」 then 「本分局設立高雄國際機場檢疫站及…辦事處」 (J0010004): the place
+            # and the kind of a unit set up before, its middle word left out, name that unit
+            return self.known[longer[0]]
         if parent is None and len(self.below.get(name, [])) == 1:
             # 「書記廳置下列各科室：…九、法警室。」 then 「本院設法警室，置法警長…」 (A0020093): a unit the
             # agency sets up again by name is the one a unit's list set up (one of that name only)
