@@ -825,3 +825,28 @@ def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in
     edge = succeeded_by(graph, old)[graph.parent(old)]
     assert "地政司" in edge["evidence"] and "案件之審議" in edge["evidence"]
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_by_the_parent(tmp_path):
+    # 交通部臺灣鐵路管理局員工訓練中心暫行組織規程 (K0000113), repealed 2005-07-19; 交通部臺灣鐵路管理局辦事細則
+    # (K0010068, made 2006-04-06) 第3條: 「…並設秘書室、行政處、員工訓練中心、勞工安全衛生室…」 and 第12條
+    # 「本局員工訓練中心分設教務、綜核二科」: the 中心 went on as a unit of the 局, not of what the 局 became in 2024.
+    graph = history_of(tmp_path, "K0000113", "K0010068").graph(history=True)
+    centre = ending(graph, "臺灣鐵路管理局", "員工訓練中心")
+    bureau = graph.parent(centre)
+    edge = succeeded_by(graph, centre)[bureau]
+    assert "K0010068" in edge["evidence"] and "2005-07-19" in edge["evidence"]
+    assert graph.node(centre)["successors"] == [" › ".join(graph.node(bureau)["path"])]
+    # the 科 of the 細則 ended with the 局's rules, as units of the 局: not the 局's
+    assert bureau not in succeeded_by(graph, ending(graph, "員工訓練中心", "教務科"))
+
+
+def test_a_body_whose_name_rules_made_as_it_ended_give_an_internal_unit_was_taken_in_as_that_unit(tmp_path):
+    # 國立國光劇團暫行組織規程 (H0000059): 「中華民國九十七年三月十一日教育部…令發布廢止」; 國立臺灣傳統藝術總處籌備處
+    # 辦事細則 (H0010022), made a week before, 第4條 「八、國光劇團，分三科辦事。」 — the 劇團 as one of its units.
+    graph = history_of(tmp_path, "H0000059", "H0010022").graph(history=True)
+    troupe = next(u["id"] for u in graph.units() if u["name"] == "國立國光劇團")
+    office = next(u["id"] for u in graph.units() if u["name"] == "國立臺灣傳統藝術總處籌備處")
+    assert list(succeeded_by(graph, troupe)) == [office]
+    assert graph.node(troupe)["status"] == "superseded"
+    assert graph.node(troupe)["successors"] == [" › ".join(graph.node(office)["path"])]

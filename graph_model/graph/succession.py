@@ -36,6 +36,7 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
+from .became_unit import became_a_unit
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .lineage import (
     INTERIM_BASIS,
@@ -158,6 +159,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _became_family(graph, ended)
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
+    became_a_unit(graph, ended, enacted)
     joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)

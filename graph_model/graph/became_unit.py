@@ -1,0 +1,87 @@
+"""Successors of bodies that became internal units: a body whose own rules ended while a body's rules made after
+(or as) it ended set it up as one of that body's internal units.
+
+- **in place**: its parent's rules, made after its own ended, still set it up, now as an internal unit (交通部臺灣
+  鐵路管理局 › 員工訓練中心: its 暫行組織規程 repealed 2005-07-19; 臺灣鐵路管理局辦事細則 第3條 「並設秘書室、行政處、
+  員工訓練中心…」, made in 2006): its parent absorbed it;
+- **elsewhere**: rules made within :data:`~graph_model.graph.succession_edges.MOVE_DAYS` of its end set up an
+  internal unit of its name, or its name less what precedes it (國立國光劇團, its rules repealed 2008-03-11 →
+  國立臺灣傳統藝術總處籌備處辦事細則, made 2008-03-04, 第4條 「八、國光劇團，分三科辦事。」), in one body only:
+  that body absorbed it, as that unit.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .succession_edges import AGENCY_KINDS, EDGE, MOVE_DAYS, _agencies_of_documents, _days, _end, _replace_successor
+
+# The part of a body's name a unit elsewhere must bear: this long at least (國光劇團; not 秘書室).
+UNIT_CHARS = 4
+
+
+def became_a_unit(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
+    """See the module's docstring.  Only bodies with rules of their own that name no successor of their own."""
+    bodies = _agencies_of_documents(graph.units())
+    own: dict[str, set[str]] = {}
+    for doc, uid in bodies.items():
+        own.setdefault(uid, set()).add(doc)
+    made = _units_made(graph, bodies, enacted)
+    for uid, found in ended.items():
+        node = graph.node(uid)
+        # when its own rules ended (not the rules of the body that kept it on as a unit)
+        end = _end([s for s in found if s.doc in own.get(uid, ())])
+        if uid not in own or not end or node.get("successors") or graph.out(uid, EDGE):
+            continue
+        held = _kept_in_place(graph, uid, own, bodies, enacted, end)
+        target = held or _kept_elsewhere(graph, uid, made, enacted, end)
+        if target is not None:
+            body, unit, doc = target
+            _replace_successor(graph, uid, body, f"an internal unit of {' › '.join(graph.node(body)['path'])} in "
+                                                 f"{doc}, made {enacted[doc]}, after its own rules ended {end}",
+                               at=unit)
+        if held is not None:
+            _units_of_the_unit(graph, uid, ended, end, held[0])
+
+
+def _units_of_the_unit(graph, uid: str, ended: Mapping, end: str, holder: str) -> None:
+    """The units below a body kept on as a unit in place that ended after its own rules did were its holder's
+    units when they ended (員工訓練中心 › 教務科, in 臺灣鐵路管理局辦事細則 until 2024): they went where the holder
+    went (國營臺灣鐵路股份有限公司), not to the holder."""
+    heirs = graph.node(holder).get("successors")
+    for below in ended:
+        node = graph.node(below)
+        if heirs and below.startswith(uid + "/") and not node.get("successors") and node.get("status_date", "") > end:
+            node.update(status="superseded", successors=list(heirs))
+
+
+def _kept_in_place(graph, uid, own, bodies, enacted, end):
+    """The parent whose rules, made after ``uid``'s ended, set it up as an internal unit."""
+    node = graph.node(uid)
+    later = sorted(src["doc"] for src in node.get("sources", ())
+                   if src["doc"] not in own[uid] and src.get("line") != 1 and enacted.get(src["doc"], "") > end
+                   and bodies.get(src["doc"]) == graph.parent(uid))
+    return (graph.parent(uid), uid, later[0]) if later else None
+
+
+def _units_made(graph, bodies, enacted) -> dict[str, list[tuple[str, str, str]]]:
+    """An internal unit's name -> (its body, the unit, the rules that set it up) for every unit right under a body."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for unit in graph.units():
+        if unit["kind"] in AGENCY_KINDS or len(unit["name"]) < UNIT_CHARS:
+            continue
+        for src in unit.get("sources", ()):
+            body = bodies.get(src["doc"])
+            if body and enacted.get(src["doc"]) and graph.parent(unit["id"]) == body:
+                out.setdefault(unit["name"], []).append((body, unit["id"], src["doc"]))
+    return out
+
+
+def _kept_elsewhere(graph, uid, made, enacted, end):
+    """The one body whose rules, made within MOVE_DAYS of ``uid``'s end, set up an internal unit of its name."""
+    node = graph.node(uid)
+    if node["kind"] not in AGENCY_KINDS:
+        return None
+    name = node["name"]
+    found = {(body, unit, doc) for i in range(len(name) - UNIT_CHARS + 1) for body, unit, doc in made.get(name[i:], ())
+             if body != uid and not unit.startswith(uid + "/") and _days(enacted[doc], end) <= MOVE_DAYS}
+    return found.pop() if len(found) == 1 else None
