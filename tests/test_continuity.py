@@ -850,3 +850,15 @@ def test_a_body_whose_name_rules_made_as_it_ended_give_an_internal_unit_was_take
     assert list(succeeded_by(graph, troupe)) == [office]
     assert graph.node(troupe)["status"] == "superseded"
     assert graph.node(troupe)["successors"] == [" › ".join(graph.node(office)["path"])]
+
+
+def test_a_business_body_beside_a_company_of_its_name_but_the_rank_was_corporatised_into_it(tmp_path):
+    # 榮民工程事業管理處組織規程 (F0000013) 第1條: 「…為輔導退除役官兵承辦各項建設工程…設置榮民工程事業管理處」,
+    # repealed in 2018; 榮民工程股份有限公司組織規程 (F0000035), in effect from 1998-07-01, 第2條: 「本公司依公司章程
+    # 第二條經營業務範圍承辦各項建設工程及相關業務」.
+    graph = history_of(tmp_path, "F0000013", "F0000035").graph(history=True)
+    office = ending(graph, "國軍退除役官兵輔導委員會", "榮民工程事業管理處")
+    company = ending(graph, "國軍退除役官兵輔導委員會", "榮民工程股份有限公司")
+    edge = succeeded_by(graph, office)[company]
+    assert edge["evidence"].startswith("corporatised") and "1998-07-01" in edge["evidence"]
+    assert graph.node(office)["status"] == "superseded"

@@ -38,6 +38,7 @@ from graph_model.records.unitref import NameIndex
 
 from .became_unit import became_a_unit
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
+from .corporatised import corporatised
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -160,6 +161,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
     became_a_unit(graph, ended, enacted)
+    corporatised(graph, ended, docs)
     joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
     _task_force(graph, ended)
