@@ -835,7 +835,7 @@ def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_
     centre = ending(graph, "臺灣鐵路管理局", "員工訓練中心")
     bureau = graph.parent(centre)
     edge = succeeded_by(graph, centre)[bureau]
-    assert "K0010068" in edge["evidence"] and "2005-07-19" in edge["evidence"]
+    assert "K0010068" in edge["evidence"] and "2005-07-19" in edge["evidence"] and edge["doc"] == "K0010068"
     assert graph.node(centre)["successors"] == [" › ".join(graph.node(bureau)["path"])]
     # the 科 of the 細則 ended with the 局's rules, as units of the 局: not the 局's
     assert bureau not in succeeded_by(graph, ending(graph, "員工訓練中心", "教務科"))
@@ -848,6 +848,7 @@ def test_a_body_whose_name_rules_made_as_it_ended_give_an_internal_unit_was_take
     troupe = next(u["id"] for u in graph.units() if u["name"] == "國立國光劇團")
     office = next(u["id"] for u in graph.units() if u["name"] == "國立臺灣傳統藝術總處籌備處")
     assert list(succeeded_by(graph, troupe)) == [office]
+    assert succeeded_by(graph, troupe)[office]["where"] == "H0010022 line 24 第4條"
     assert graph.node(troupe)["status"] == "superseded"
     assert graph.node(troupe)["successors"] == [" › ".join(graph.node(office)["path"])]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .lineage import Status
 from .succession_edges import AGENCY_KINDS, EDGE, MOVE_DAYS, _agencies_of_documents, _days, _end, _replace_successor
 
 # The part of a body's name a unit elsewhere must bear: this long at least (國光劇團; not 秘書室).
@@ -35,10 +36,13 @@ def became_a_unit(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
         held = _kept_in_place(graph, uid, own, bodies, enacted, end)
         target = held or _kept_elsewhere(graph, uid, made, enacted, end)
         if target is not None:
-            body, unit, doc = target
+            body, unit, src = target
+            doc = src["doc"]
+            # the line of the rules that set it up as a unit, not the node's first source (its old parent's act)
+            said = Status(doc, "superseded", (graph.node(body)["name"],), "", graph.node(unit)["name"],
+                          f"{doc} line {src['line']} {src.get('article', '')}".rstrip())
             _replace_successor(graph, uid, body, f"an internal unit of {' › '.join(graph.node(body)['path'])} in "
-                                                 f"{doc}, made {enacted[doc]}, after its own rules ended {end}",
-                               at=unit)
+                                                 f"{doc}, made {enacted[doc]}, after its own rules ended {end}", said)
         if held is not None:
             _units_of_the_unit(graph, uid, ended, end, held[0])
 
@@ -57,22 +61,22 @@ def _units_of_the_unit(graph, uid: str, ended: Mapping, end: str, holder: str) -
 def _kept_in_place(graph, uid, own, bodies, enacted, end):
     """The parent whose rules, made after ``uid``'s ended, set it up as an internal unit."""
     node = graph.node(uid)
-    later = sorted(src["doc"] for src in node.get("sources", ())
-                   if src["doc"] not in own[uid] and src.get("line") != 1 and enacted.get(src["doc"], "") > end
-                   and bodies.get(src["doc"]) == graph.parent(uid))
+    later = sorted((src for src in node.get("sources", ())
+                    if src["doc"] not in own[uid] and src.get("line") != 1 and enacted.get(src["doc"], "") > end
+                    and bodies.get(src["doc"]) == graph.parent(uid)), key=lambda src: (src["doc"], src["line"]))
     return (graph.parent(uid), uid, later[0]) if later else None
 
 
-def _units_made(graph, bodies, enacted) -> dict[str, list[tuple[str, str, str]]]:
+def _units_made(graph, bodies, enacted) -> dict[str, list[tuple[str, str, dict]]]:
     """An internal unit's name -> (its body, the unit, the rules that set it up) for every unit right under a body."""
-    out: dict[str, list[tuple[str, str, str]]] = {}
+    out: dict[str, list[tuple[str, str, dict]]] = {}
     for unit in graph.units():
         if unit["kind"] in AGENCY_KINDS or len(unit["name"]) < UNIT_CHARS:
             continue
         for src in unit.get("sources", ()):
             body = bodies.get(src["doc"])
             if body and enacted.get(src["doc"]) and graph.parent(unit["id"]) == body:
-                out.setdefault(unit["name"], []).append((body, unit["id"], src["doc"]))
+                out.setdefault(unit["name"], []).append((body, unit["id"], src))
     return out
 
 
@@ -82,6 +86,9 @@ def _kept_elsewhere(graph, uid, made, enacted, end):
     if node["kind"] not in AGENCY_KINDS:
         return None
     name = node["name"]
-    found = {(body, unit, doc) for i in range(len(name) - UNIT_CHARS + 1) for body, unit, doc in made.get(name[i:], ())
-             if body != uid and not unit.startswith(uid + "/") and _days(enacted[doc], end) <= MOVE_DAYS}
-    return found.pop() if len(found) == 1 else None
+    found = {(body, unit): src for i in range(len(name) - UNIT_CHARS + 1) for body, unit, src in made.get(name[i:], ())
+             if body != uid and not unit.startswith(uid + "/") and _days(enacted[src["doc"]], end) <= MOVE_DAYS}
+    if len(found) != 1:
+        return None
+    ((body, unit), src), = found.items()
+    return body, unit, src
