@@ -66,3 +66,30 @@ def test_a_duty_assisting_in_a_matter_counts_for_less():
     leading = hits["行政院/內政部/消防署"].explain[0]
     assert assisting["text"].startswith("協助") and assisting["flags"] == ["supporting"] and assisting["prior"] == 0.6
     assert leading["flags"] == [] and leading["prior"] == 1.0
+
+
+def test_words_only_a_units_own_name_holds_count_in_its_score():
+    # 警察廣播電臺組織規程: the station 「新聞採訪、編輯及新聞節目製播」; its 辦事細則 gives each 分臺
+    # 「地區新聞與活動之採訪、製作及播出」.  The station's own name holds 警察 and 廣播電臺, which its statement
+    # leaves implied: it comes first.
+    graph = graph_of("D0010034", "D0000169")
+    assert first_units(graph, "警察的廣播電台，新聞是誰在採訪跟製作？", 1) == ["行政院/內政部/警政署/警察廣播電臺"]
+
+
+def test_a_name_above_counts_where_its_body_has_no_statement_answering():
+    # 高速公路局各新建工程分局組織準則: 「職業安全衛生之管理」; 公路局各區公路新建工程分局辦事細則: its 工務段
+    # 「勞工職業安全衛生、環境保護之工地督導及稽查」.  國道 is asked as 高速公路, which only the name of 高速公路局
+    # above the 分局 holds, and 高速公路局 states nothing of the matter here: the name counts for the 分局.
+    graph = graph_of("K0000224", "K0000304")
+    first = first_units(graph, "新蓋國道的工地，工人的職業安全是誰在管？", 1)
+    assert first == ["行政院/交通部/高速公路局/各新建工程分局"]
+
+
+def test_a_name_above_lends_nothing_where_its_body_states_the_matter(forensic):
+    # The 管理處's own duties say 「阿里山林業文化園區、阿里山林業鐵路…」: its name lends 安全管理科
+    # (「鐵路營運系統安全…」) none of 阿里山, which stays below the 管理處.
+    from queries.lookup.ask import ask_graph
+    hits = ask_graph(forensic, "阿里山林業鐵路營運", top=5, explain=True).hits
+    safety = next(h for h in hits if h.unit["id"].endswith("/安全管理科"))
+    assert hits[0].unit["id"].endswith("/阿里山林業鐵路及文化資產管理處")
+    assert not {"阿里", "里山", "山林"} & {t[0] for t in safety.explain[0]["terms"]}

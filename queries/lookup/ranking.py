@@ -21,6 +21,10 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
   under the unit named for it: the query's words both hold count :data:`OWN_NAME_BONUS` more (the unit's
   own name, not those above it, which every unit under them shares; not the documents' words a question
   was reworded with, which name a domain — 原住民族 — as often as a matter);
+- names in the score: the query's words only a unit's own name holds (榮民服務 of 「榮民服務轉介」 for
+  各榮民服務處) count in its BM25 as a word its text held once would, at :data:`NAME_TERMS_WEIGHT`; those of a
+  name above it only where that body has no statement of its own answering the question
+  (:func:`rank`'s ``lent_from_above``);
 - a question reworded in the documents' words: a word narrowing the everyday term it replaces
   (鄉鎮市調解 for 調解) weighs what the term did (:func:`weigh_equivalents`);
 - the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
@@ -58,6 +62,7 @@ MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 SEAM_GAP = 2  # absent bigrams in a row a seam may be: a word of one character between two words (調整和各種)
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
 OWN_NAME_BONUS = 0.25  # score × (1 + this × share of the query's bigram weight both the text and the unit's name hold)
+NAME_TERMS_WEIGHT = 0.5  # a query bigram only a unit's names hold, in its score: this share of one its text holds once
 PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
 # Bigrams in at least 3% of the national store's texts (its 18,461 duties, names and procedure texts, 2026-12):
 # the genre's own vocabulary.  Where one word in common is enough (inside an agency the question names),
@@ -577,6 +582,7 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
     qlen = max(q.length, 1)
     wide: dict[int, bool] = {}
     own: dict[int, int] = {}
+    own_all: dict[int, int] = {}
     reworded = {t for _term, word in equivalents for t in key_terms(word)}
 
     def own_mask(u: int) -> int:
@@ -585,6 +591,41 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             held = key_terms(unit_id(u).rsplit("/", 1)[-1])
             own[u] = sum(b for t, b in bit.items() if t in held and t not in reworded)
         return own[u]
+
+    def own_name_mask(u: int) -> int:
+        """The query bigrams the unit's own name holds (the last of its path: not the names above it)."""
+        if u not in own_all:
+            held = key_terms(unit_id(u).rsplit("/", 1)[-1])
+            own_all[u] = sum(b for t, b in bit.items() if t in held)
+        return own_all[u]
+
+    answers: dict[str, bool] = {}
+
+    def answers_itself(uid: str) -> bool:
+        """Has unit ``uid`` a statement of its own (a duty, not its name) that answers the question, with its
+        names, as :func:`by_unit_of` measures coverage?"""
+        if not answers:
+            answers[""] = False
+            for sc in scored:
+                if not sc.keep or sc.c.text.kind == "unit":  # its name alone says where to look, not who
+                    continue
+                for h in sc.c.text.handlers:
+                    m = sc.mask | name_masks.get(h.unit, 0)
+                    if mass(m) >= MIN_COVERAGE * ((total - mass(excused(m))) or 1.0):
+                        answers[unit_id(h.unit)] = True
+        return answers.get(uid, False)
+
+    def lent_from_above(u: int, above: int) -> int:
+        """Of the query bigrams ``above`` only names above unit ``u`` hold, those of bodies that have no text
+        of their own answering the question: where one has, that body is the answer, not every unit below it."""
+        path = unit_id(u).split("/")
+        out = 0
+        for i in range(1, len(path)):
+            held = key_terms(path[i - 1])
+            bits = sum(b for t, b in bit.items() if t in held) & above
+            if bits and not answers_itself("/".join(path[:i])):
+                out |= bits
+        return out
 
     def two_words(mask: int) -> bool:
         """Do the query bigrams in ``mask`` cover ``partial_chars`` characters of the query?"""
@@ -601,6 +642,12 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             run_at = sc.run_at or longest_run(q.parts, text.key)
             run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, run_at)
             base = sc.raw * phrase * prior
+            # The query's words only the unit's own name holds (榮民服務 of 「榮民服務轉介」 for 各榮民服務處, whose
+            # text says 「…服務資源之連結及轉介」) count in its score too, as a word its text held once would, at
+            # NAME_TERMS_WEIGHT (the name says who, the text what).  The names above it only where their body has
+            # no statement of its own answering the question: else they would lend every unit below that body its
+            # words (安全管理科 before the 阿里山林業鐵路…管理處, whose duties say its 營運).
+            once = NAME_TERMS_WEIGHT * (K1 + 1) / (1 + K1 * (1 - B + B * sc.c.length / avgdl))
             per_unit: dict[int, list[IndexHandler]] = {}
             for h in text.handlers:
                 per_unit.setdefault(h.unit, []).append(h)
@@ -618,12 +665,18 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 boost = CONTEXT_BOOST if u in context_units else 1.0
                 shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
                 named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
-                score = base * coverage * boost * named
+                lent = extra & own_name_mask(u) if extra else 0
+                if extra & ~lent:
+                    lent |= lent_from_above(u, extra & ~lent)
+                by_name = once * mass(lent) if lent else 0.0
+                score = (base + by_name * phrase * prior) * coverage * boost * named
                 info = None
                 if explain:
-                    info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
+                    info = Why(sc.raw + by_name, coverage, run, phrase, prior, boost, tuple(text.flags),
                                tuple(sorted(t for t in bigrams if extra & bit[t])),
-                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib), named)
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])),
+                               tuple(sc.contrib) + tuple((t, weights[t], once * weights[t])
+                                                         for t in bigrams if lent & bit[t]), named)
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 
