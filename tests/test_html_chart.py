@@ -281,7 +281,7 @@ def test_a_partial_match_says_so_in_the_page(page, tmp_path, samples_graph):
     chart.clean()
 
 
-# ------------------------------------------------------------------ names in the score, on national documents
+# ------------------------------------------------------------------ names in the score and runs narrowed otherwise
 NAMES_IN_SCORE = [
     # 警察廣播電臺's 「新聞採訪、編輯及新聞節目製播」 and its 分臺s' 「地區新聞與活動之採訪、製作及播出」: its own name.
     (("D0010034", "D0000169"), ["警察的廣播電台，新聞是誰在採訪跟製作？", "警察廣播新聞", "新聞採訪"]),
@@ -290,6 +290,9 @@ NAMES_IN_SCORE = [
                                 "新建工程職業安全衛生"]),
     # The 阿里山林業鐵路…管理處 states its 營運: its name lends its sections nothing.
     (("M0000106", "M0010059"), ["阿里山林業鐵路營運", "林業鐵路安全"]),
+    # 「產業研發成果流通運用…」 ends 產業, not 農業: no phrase bonus; 海巡 of 海巡教育訓練 held by 海巡署's name: kept.
+    (("J0000103", "M0010039", "M0000099", "M0010047"), ["農業研發成果管理", "農業研發成果"]),
+    (("D0090043", "J0000103", "M0010039"), ["海巡教育訓練", "海洋職類教育訓練"]),
 ]
 
 

@@ -93,3 +93,22 @@ def test_a_name_above_lends_nothing_where_its_body_states_the_matter(forensic):
     safety = next(h for h in hits if h.unit["id"].endswith("/安全管理科"))
     assert hits[0].unit["id"].endswith("/阿里山林業鐵路及文化資產管理處")
     assert not {"阿里", "里山", "山林"} & {t[0] for t in safety.explain[0]["terms"]}
+
+
+def test_a_run_ending_another_compound_earns_no_phrase_bonus():
+    # 產業發展署's 知識經濟產業組 (J0000103): 「產業研發成果流通運用與管理…」 — the run 業研發成果 of 農業研發成果
+    # ends 產業 there;
+    # 種苗改良繁殖場's 產業服務科 (M0010039): 「種苗科技計畫與研發成果之管理及運用」, 農業 in 農業部 above it;
+    # 茶及飲料作物改良場 (M0000099, M0010047): 「茶與飲料作物科技研發成果之保護、管理及運用」.
+    graph = graph_of("J0000103", "M0010039", "M0000099", "M0010047")
+    assert first_units(graph, "農業研發成果管理", 1) == ["行政院/農業部/種苗改良繁殖場/產業服務科"]
+
+
+def test_a_run_narrowed_by_a_word_the_units_names_hold_keeps_its_bonus():
+    # 教育訓練測考中心 (D0090043): 「海洋職類教育訓練計畫與流路之規劃…」; 海巡 of 海巡教育訓練 is in 海巡署 above it.
+    graph = graph_of("D0090043", "J0000103", "M0010039")
+    from queries.lookup.ask import ask_graph
+    hit = ask_graph(graph, "海巡教育訓練", top=1, explain=True).hits[0]
+    assert hit.unit["id"] == "行政院/海洋委員會/海巡署/教育訓練測考中心"
+    duty = next(x for x in hit.explain if x["text"].startswith("海洋職類教育訓練"))
+    assert duty["longest_run"] == 4 and duty["phrase_factor"] > 1

@@ -8,7 +8,9 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - the query read against what the texts hold (:func:`read_query`): unit names taken as context,
   glue characters (要去, 在做) that join nothing indexed dropped;
 - BM25 over character unigrams and bigrams of the folded texts, idf from document frequencies;
-- phrase: the longest run of the query found verbatim in the text;
+- phrase: the longest run of the query found verbatim in the text — no bonus for a run ending another compound
+  in the text than in the query (業研發成果 of 農業研發成果 in 「產業研發成果…」), unless the unit's names hold the
+  word narrowing the query's compound (:func:`narrowing_bigrams`);
 - coverage: the share of the query's bigram idf mass the text (with the unit's names) holds; below
   :data:`MIN_COVERAGE` no match, unless :data:`MIN_RUN` characters of the query are there word for
   word.  A *seam* — a bigram no text has, between two texts have (印信管理: 信管) — straddles two
@@ -410,6 +412,29 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
     return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
 
 
+def narrowing_bigrams(parts: list[str], key: str, run_at: tuple[int, int], bit: Mapping[str, int]) -> int:
+    """When the longest run of the query in ``key`` ends another compound there (:func:`narrowed_otherwise`),
+    the query's bigrams narrowing its own compound (the word before the run, or the one the run begins inside),
+    as bits of ``bit``; else 0.  A unit whose names hold one of them is about that kind after all (海巡教育訓練 in
+    海巡署's 「海洋職類教育訓練…」); another's run is a different matter (農業研發成果 in 「產業研發成果…」).
+
+    >>> bit = {"農業": 1, "業研": 2, "研發": 4}
+    >>> narrowing_bigrams(["農業研發成果"], "產業研發成果流通", (5, 1), bit)
+    1
+    >>> narrowing_bigrams(["研發成果"], "產業研發成果", (4, 2), bit)
+    0
+    """
+    if not narrowed_otherwise(parts, key, run_at):
+        return 0
+    run, at = run_at
+    piece, out = key[at:at + run], 0
+    for p in parts:
+        for i in range(1, len(p)):
+            if p.startswith(piece, i):
+                out |= bit.get(p[max(i - 2, 0):i], 0) | bit.get(p[i - 1:i + 1], 0)
+    return out
+
+
 def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,
                      run_at: tuple[int, int] | None = None) -> tuple[int, float, float]:
     """``(longest verbatim run, phrase factor, prior)`` of a text's ``key`` for the query ``parts``.
@@ -641,6 +666,9 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             text = sc.c.text
             run_at = sc.run_at or longest_run(q.parts, text.key)
             run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, run_at)
+            # A run ending another compound in the text than in the query earns no phrase bonus, unless the unit's
+            # names hold the word narrowing the query's compound (:func:`narrowing_bigrams`).
+            narrowing = narrowing_bigrams(q.parts, text.key, run_at, bit) if run >= MIN_RUN else 0
             base = sc.raw * phrase * prior
             # The query's words only the unit's own name holds (榮民服務 of 「榮民服務轉介」 for 各榮民服務處, whose
             # text says 「…服務資源之連結及轉介」) count in its score too, as a word its text held once would, at
@@ -663,16 +691,18 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 elif coverage < MIN_COVERAGE and (run < MIN_RUN or narrowed_otherwise(q.parts, text.key, run_at)):
                     continue
                 boost = CONTEXT_BOOST if u in context_units else 1.0
+                phrase_u = 1.0 if narrowing and not narrowing & name_masks.get(u, 0) else phrase
                 shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
                 named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
                 lent = extra & own_name_mask(u) if extra else 0
                 if extra & ~lent:
                     lent |= lent_from_above(u, extra & ~lent)
                 by_name = once * mass(lent) if lent else 0.0
-                score = (base + by_name * phrase * prior) * coverage * boost * named
+                base_u = base if phrase_u == phrase else sc.raw * phrase_u * prior
+                score = (base_u + by_name * phrase_u * prior) * coverage * boost * named
                 info = None
                 if explain:
-                    info = Why(sc.raw + by_name, coverage, run, phrase, prior, boost, tuple(text.flags),
+                    info = Why(sc.raw + by_name, coverage, run, phrase_u, prior, boost, tuple(text.flags),
                                tuple(sorted(t for t in bigrams if extra & bit[t])),
                                tuple(sorted(t for t in bigrams if seamed & bit[t])),
                                tuple(sc.contrib) + tuple((t, weights[t], once * weights[t])
