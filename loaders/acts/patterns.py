@@ -88,6 +88,9 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       # 「本所設人事室、置主任、組員、書記，依法辦理人事管理事項。」 (D0000095, 12 acts): 、 typed
                       # for ， before the unit's posts
                       r"|、置"
+                      # 「警察學校設人事室或置人事管理員」 (D0000031, F0000016, H0060015): the unit or, in a small
+                      # one, a post instead
+                      r"|或置"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
@@ -165,6 +168,9 @@ FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 # 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」,
 # 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it.
 FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特][等級])(?P<kind>\S{2,})$")
+# 「一、二等分局設人事室」 (J0000014), 「甲、乙種類型榮家設人事室」 (F0000029): classes of the family's members,
+# graded by number, by 甲乙丙丁 or 特, written before the family's name.
+FAMILY_CLASSES = rf"[{CN_NUM}甲乙丙丁特](?:、[{CN_NUM}甲乙丙丁特])*(?:等|級|種類型|種|類)"
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
 # 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
@@ -294,6 +300,10 @@ PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10
 # 「為應產地檢驗業務之需要，本分局得設置嘉義，斗六辦事處。」 (J0010006): why the agency sets a unit up, said before
 # it, is no part of the subject.
 LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
+# 「各監理所為應轄區業務需要，得分設下列各監理站：」 (K0000126), 「各工程處得視業務需要，設立材料試驗所、測量隊…」
+# (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
+NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"
+                          r"[^，。；：]{0,14}?需要，(?=(?:並)?(?:得|應)?(?:分|增)?設)")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.

@@ -352,6 +352,11 @@ class StructureParser:
         Several units named together are returned as a list of paths (see :meth:`_subject_group`).
         """
         group = self._subject_group(text, line)
+        if group == [self.agency]:
+            # 「特等航空站、甲等航空站、乙等航空站設人事室」 (K0000083): classes of the family named together are the
+            # family itself, which sets the unit up
+            self.last_owner = None
+            return self.agency, ""
         if group:
             self.last_owner = None
             return group, ""
