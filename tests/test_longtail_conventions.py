@@ -390,3 +390,18 @@ def test_the_need_said_between_a_unit_and_what_it_sets_up():
     got = set(below(parse("K0000038")))
     assert {"工程處/材料試驗所", "工程處/測量隊"} <= got
     assert not {"材料試驗所", "測量隊"} & got
+
+
+def test_a_class_written_with_zhong_leixing_is_the_family_itself():
+    # F0000028 行政院國軍退除役官兵輔導委員會榮民服務處組織規程 第2條「…區分為甲、乙、丙、丁、戊五種類型，…」
+    # 「前項甲、乙種類型服務處得設輔導組及服務組，分別辦理前項業務。」: the family's 組, no class units
+    got = set(below(parse("F0000028")))
+    assert {"輔導組", "服務組"} <= got
+    assert not [u for u in got if "種類型" in u]
+
+
+def test_what_is_set_up_in_a_unit_is_that_units():
+    # K0010006 交通部郵政總局設計考核委員會組織規程 第4條「本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。」
+    assert "秘書室/資料科/圖書室" in below(parse("K0010006"))
+    # A0010064 考銓處組織條例 第6條「考試院為辦理考試之檢覈，得於考銓處設檢覈委員會。」: in the agency itself
+    assert "檢覈委員會" in below(parse("A0010064"))

@@ -79,6 +79,7 @@ from .patterns import (
     RULES_INTRO,
     SET_UP_ABOVE,
     SET_UP_BELOW,
+    SET_UP_IN,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -451,6 +452,30 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
         for owner in owners:
             for name in listed_names(m.group("list")):
                 parser.unit(name, para.line, owner)
+    return None
+
+
+def set_up_in_a_named_unit(parser: StructureParser, para: Paragraph) -> None:
+    """「…，並於資料科設圖書室。」 (K0010006), 「考試院…得於考銓處設檢覈委員會。」 (A0010064): what is set up in (於) a
+    unit the document set up, or in the agency itself, is that unit's.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本會設秘書室。", "第 3 條", "本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。")
+    unit 秘書室
+    unit 秘書室/資料科
+    unit 秘書室/資料科/圖書室
+    unit 秘書室/企劃科
+    unit 秘書室/管考科
+    """
+    for m in SET_UP_IN.finditer(para.text):
+        name = clean_name(m.group("parent"))
+        parent = parser.agency if parser.is_self(name) else parser.known.get(name)
+        earlier = SETS_UP.search(para.text[:m.start()])
+        if parent is None and isinstance(para.owner, tuple) and earlier and \
+                name in listed_names(earlier.group("list")):
+            parent = parser.unit(name, para.line, para.owner)  # (資料科, one of the three the sentence sets up first)
+        for child in listed_names(m.group("list")) if parent else []:
+            parser.unit(child, para.line, parent)
     return None
 
 
@@ -985,7 +1010,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
-    each_sets_up, named_together_set_up, subordinate_agencies, units_listed,
+    each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
     agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

@@ -139,6 +139,10 @@ FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)
 # up its own, named before 下設.
 NAMED_SETS_UP_BELOW = lazy(r"(?:^|[，。；])(?:並|另)?(?:在|於)?(?P<parent>[^，。；：、在於]{2,12}?)下(?:分)?設"
                            r"(?:置|立)?(?P<list>[^，。；：]+)")
+# 「本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。」 (K0010006), 「考試院為辦理考試之檢覈，得於考銓處設檢覈
+# 委員會。」 (A0010064), 「得於企劃管理組設辦事處為派出單位」 (N0010026): what is set up in (於) a unit is that unit's.
+SET_UP_IN = lazy(r"(?:^|[，。；])[^，。；：]{0,16}?(?:並|另)?得?於(?P<parent>[^，。；：、在於]{2,12}?)(?:內)?"
+                 r"設(?:置|立)?(?P<list>[^，。；：為]+)")
 # 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
 # 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
@@ -166,8 +170,9 @@ SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 # 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」,
-# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it.
-FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特][等級])(?P<kind>\S{2,})$")
+# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it; so is
+# 「前項甲、乙種類型服務處得設輔導組及服務組」 (F0000028: 甲種類型服務處 in the document of 榮民服務處).
+FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特](?:[等級]|種類型|種))(?P<kind>\S{2,})$")
 # 「一、二等分局設人事室」 (J0000014), 「甲、乙種類型榮家設人事室」 (F0000029): classes of the family's members,
 # graded by number, by 甲乙丙丁 or 特, written before the family's name.
 FAMILY_CLASSES = rf"[{CN_NUM}甲乙丙丁特](?:、[{CN_NUM}甲乙丙丁特])*(?:等|級|種類型|種|類)"
