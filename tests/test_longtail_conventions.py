@@ -405,3 +405,12 @@ def test_what_is_set_up_in_a_unit_is_that_units():
     assert "秘書室/資料科/圖書室" in below(parse("K0010006"))
     # A0010064 考銓處組織條例 第6條「考試院為辦理考試之檢覈，得於考銓處設檢覈委員會。」: in the agency itself
     assert "檢覈委員會" in below(parse("A0010064"))
+
+
+def test_suo_she_after_a_place_is_which_it_sets_up():
+    # D0000045 蒙古盟部旗組織法 第10條「蒙古地方所設省、縣、遇有關涉盟、旗之事件，應與盟、旗官署妥商辦理。」: 所設 is
+    # "which … sets up", no unit 蒙古地方所; J0000018 「轄區不完整之省所設之縣度量衡檢定站…」 likewise
+    assert not [u for u in below(parse("D0000045")) if u.endswith("地方所")]
+    assert not [u for u in below(parse("J0000018")) if u.endswith("省所")]
+    # (本所設…, 看守所設…, 各監理所設… stay the units' own)
+    assert {"第一課", "第二課"} <= set(below(parse("K0000126")))

@@ -21,6 +21,9 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 SUBJECT_END = lazy(r"(?=置|設|下設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
                          r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
                          r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
+# 「蒙古地方所設省、縣」 (D0000045), 「轄區不完整之省所設之縣度量衡檢定站」 (J0000018): 所設 is "which … sets up"
+# after a place or a body; no unit's name ends so.
+RELATIVE_SUO = lazy(r"(?:[省縣市國]|地方|機關|政府|需要)所$")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
 SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
