@@ -414,3 +414,12 @@ def test_suo_she_after_a_place_is_which_it_sets_up():
     assert not [u for u in below(parse("J0000018")) if u.endswith("省所")]
     # (本所設…, 看守所設…, 各監理所設… stay the units' own)
     assert {"第一課", "第二課"} <= set(below(parse("K0000126")))
+
+
+def test_a_posts_duty_runs_to_the_sentences_last_shixiang():
+    # H0000030 國立科學工藝博物館籌備處暫行組織規程 「本處置會計員一人，依法辦理歲計、會計事項，並兼辦統計事項。」: the
+    # whole statement, as a unit's duty is read (not 歲計、會計事項 alone)
+    assert "歲計、會計事項，並兼辦統計事項" in duties(parse("H0000030"), "")
+    # A0030044 行政院中美經濟社會發展基金管理委員會組織規程 「本會置執行秘書一人，…，分別辦理本基金之管理運用會計事項暨
+    # 本會之文書總務事項。」
+    assert "本基金之管理運用會計事項暨本會之文書總務事項" in duties(parse("A0030044"), "")

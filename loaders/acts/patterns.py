@@ -54,9 +54,10 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
 OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
-# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
+# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty, greedy to
+# the sentence's last 事項 as DUTY_VERB (「置會計員，依法辦理歲計、會計事項，並兼辦統計事項」: 11 documents).
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
 # 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
 POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
