@@ -179,7 +179,7 @@ FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特](?:[等級]|種類型|種))(?P<kind>\S{2,})$")
 # 「一、二等分局設人事室」 (J0000014), 「甲、乙種類型榮家設人事室」 (F0000029): classes of the family's members,
 # graded by number, by 甲乙丙丁 or 特, written before the family's name.
-FAMILY_CLASSES = rf"[{CN_NUM}甲乙丙丁特](?:、[{CN_NUM}甲乙丙丁特])*(?:等|級|種類型|種|類)"
+FAMILY_CLASSES = rf"[{CN_NUM}甲乙丙丁特]+(?:、[{CN_NUM}甲乙丙丁特]+)*(?:等|級|種類型|種|類)"
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
 # 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
