@@ -43,6 +43,7 @@ from .patterns import (
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
     ESTABLISHMENT,
+    FAMILY_CLASSES,
     FAMILY_DEFINED,
     FAMILY_NAME,
     FURTHER_SET_UP,
@@ -58,6 +59,7 @@ from .patterns import (
     NAMED_BEFORE,
     NAMED_SETS_UP_BELOW,
     NEED,
+    NEED_AFTER_SUBJECT,
     NO_SUBJECT_SET_UP,
     OBJECT_CLAUSE,
     ONE_UNIT_WORD,
@@ -77,6 +79,7 @@ from .patterns import (
     RULES_INTRO,
     SET_UP_ABOVE,
     SET_UP_BELOW,
+    SET_UP_IN,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -157,6 +160,7 @@ class Paragraph:
 def prepare(line: Line) -> Paragraph:
     text = ALIAS_PAREN.sub("", line.body)
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
+    text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
@@ -451,6 +455,58 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def set_up_in_a_named_unit(parser: StructureParser, para: Paragraph) -> None:
+    """「…，並於資料科設圖書室。」 (K0010006), 「考試院…得於考銓處設檢覈委員會。」 (A0010064): what is set up in (於) a
+    unit the document set up, or in the agency itself, is that unit's.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本會設秘書室。", "第 3 條", "本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。")
+    unit 秘書室
+    unit 秘書室/資料科
+    unit 秘書室/資料科/圖書室
+    unit 秘書室/企劃科
+    unit 秘書室/管考科
+    """
+    for m in SET_UP_IN.finditer(para.text):
+        name = clean_name(m.group("parent"))
+        parent = parser.agency if parser.is_self(name) else parser.known.get(name)
+        earlier = SETS_UP.search(para.text[:m.start()])
+        if parent is None and isinstance(para.owner, tuple) and earlier and \
+                name in listed_names(earlier.group("list")):
+            parent = parser.unit(name, para.line, para.owner)  # (資料科, one of the three the sentence sets up first)
+        for child in listed_names(m.group("list")) if parent else []:
+            parser.unit(child, para.line, parent)
+    return None
+
+
+def named_together_set_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「臺北、高雄機廠設人事室，各置主任一人，…依法辦理人事管理事項」 (K0000108): units named together set up one each
+    of the units listed, whose work the sentence then says.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局得於臺北、高雄、花蓮各地分設服務所。", "第 4 條",
+    ...      "臺北、高雄服務所設人事室，各置主任一人，花蓮服務所設人事管理員一人，依法辦理人事管理事項。")
+    unit 臺北服務所
+    unit 高雄服務所
+    unit 花蓮服務所
+    unit 臺北服務所/人事室
+    unit 高雄服務所/人事室
+    duty 臺北服務所/人事室 人事管理事項
+    duty 高雄服務所/人事室 人事管理事項
+    """
+    owners = [o for o in para.owner if o != parser.agency] if isinstance(para.owner, list) else []
+    set_up = SETS_UP.search(para.text)
+    if len(owners) < 2 or para.post or not set_up or re.search(r"[，。；：]", para.text[:set_up.start()]):
+        return None
+    paths = [p for owner in owners for name in listed_names(set_up.group("list"))
+             if (p := parser.unit(name, para.line, owner))]
+    duty = DUTY_VERB.search(para.text[set_up.end():])
+    if duty and not POINTS_ELSEWHERE.search(duty.group("duty")):
+        for path in paths:
+            parser.duty(path, duty.group("duty"), para.line)
+    return NO_LIST if paths else None
+
+
 def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
     """「國家安全局組織另以法律定之」: a body whose organization a law of its own sets is an agency under this
     one, though no list sets it up (「國家安全會議及其所屬國家安全局應受立法院之監督」).
@@ -527,7 +583,7 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     names = "|".join(map(re.escape, parser.self_names))
     if para.owner is None and NAMED_BEFORE.sub("", para.text).startswith(tuple(parser.self_names)):
         para.owner = parser.agency
-    if para.owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{names})(?:設|置)", para.text):
+    if para.owner is None and re.match(rf"^{FAMILY_CLASSES}(?:{names})(?:設|置)", para.text):
         para.owner = parser.agency
     if para.owner == parser.agency and not para.post:
         named_post = re.match(rf"^\S{{1,12}}?置({POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", para.text)
@@ -954,7 +1010,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
-    each_sets_up, subordinate_agencies, units_listed,
+    each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
     agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

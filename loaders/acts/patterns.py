@@ -21,6 +21,9 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 SUBJECT_END = lazy(r"(?=置|設|下設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
                          r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
                          r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
+# 「蒙古地方所設省、縣」 (D0000045), 「轄區不完整之省所設之縣度量衡檢定站」 (J0000018): 所設 is "which … sets up"
+# after a place or a body; no unit's name ends so.
+RELATIVE_SUO = lazy(r"(?:[省縣市國]|地方|機關|政府|需要)所$")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
 SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
@@ -51,9 +54,10 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
 OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
-# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
+# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty, greedy to
+# the sentence's last 事項 as DUTY_VERB (「置會計員，依法辦理歲計、會計事項，並兼辦統計事項」: 11 documents).
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
 # 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
 POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
@@ -88,6 +92,9 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       # 「本所設人事室、置主任、組員、書記，依法辦理人事管理事項。」 (D0000095, 12 acts): 、 typed
                       # for ， before the unit's posts
                       r"|、置"
+                      # 「警察學校設人事室或置人事管理員」 (D0000031, F0000016, H0060015): the unit or, in a small
+                      # one, a post instead
+                      r"|或置"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
@@ -136,6 +143,10 @@ FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)
 # up its own, named before 下設.
 NAMED_SETS_UP_BELOW = lazy(r"(?:^|[，。；])(?:並|另)?(?:在|於)?(?P<parent>[^，。；：、在於]{2,12}?)下(?:分)?設"
                            r"(?:置|立)?(?P<list>[^，。；：]+)")
+# 「本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。」 (K0010006), 「考試院為辦理考試之檢覈，得於考銓處設檢覈
+# 委員會。」 (A0010064), 「得於企劃管理組設辦事處為派出單位」 (N0010026): what is set up in (於) a unit is that unit's.
+SET_UP_IN = lazy(r"(?:^|[，。；])[^，。；：]{0,16}?(?:並|另)?得?於(?P<parent>[^，。；：、在於]{2,12}?)(?:內)?"
+                 r"設(?:置|立)?(?P<list>[^，。；：為]+)")
 # 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
 # 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
@@ -163,8 +174,12 @@ SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 # 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」,
-# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it.
-FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特][等級])(?P<kind>\S{2,})$")
+# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it; so is
+# 「前項甲、乙種類型服務處得設輔導組及服務組」 (F0000028: 甲種類型服務處 in the document of 榮民服務處).
+FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特](?:[等級]|種類型|種))(?P<kind>\S{2,})$")
+# 「一、二等分局設人事室」 (J0000014), 「甲、乙種類型榮家設人事室」 (F0000029): classes of the family's members,
+# graded by number, by 甲乙丙丁 or 特, written before the family's name.
+FAMILY_CLASSES = rf"[{CN_NUM}甲乙丙丁特]+(?:、[{CN_NUM}甲乙丙丁特]+)*(?:等|級|種類型|種|類)"
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
 # 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
@@ -294,6 +309,10 @@ PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10
 # 「為應產地檢驗業務之需要，本分局得設置嘉義，斗六辦事處。」 (J0010006): why the agency sets a unit up, said before
 # it, is no part of the subject.
 LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
+# 「各監理所為應轄區業務需要，得分設下列各監理站：」 (K0000126), 「各工程處得視業務需要，設立材料試驗所、測量隊…」
+# (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
+NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"
+                          r"[^，。；：]{0,14}?需要，(?=(?:並)?(?:得|應)?(?:分|增)?設)")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.

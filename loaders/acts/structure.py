@@ -65,6 +65,7 @@ from .patterns import (
     POST_TITLE,
     PROSE_NAME,
     PURPOSE,
+    RELATIVE_SUO,
     SCHOOL,
     SCHOOLS_COLLEGE,
     SET_UP_TO,
@@ -352,6 +353,11 @@ class StructureParser:
         Several units named together are returned as a list of paths (see :meth:`_subject_group`).
         """
         group = self._subject_group(text, line)
+        if group == [self.agency]:
+            # 「特等航空站、甲等航空站、乙等航空站設人事室」 (K0000083): classes of the family named together are the
+            # family itself, which sets the unit up
+            self.last_owner = None
+            return self.agency, ""
         if group:
             self.last_owner = None
             return group, ""
@@ -364,6 +370,8 @@ class StructureParser:
         if (comma := SUBJECT_COMMA_SETS_UP.match(text)) and not ends:
             ends = [comma.end("subject")]  # 「旗札薩克公署，設總務、政務二科」
         for end in ends:
+            if RELATIVE_SUO.search(head[:end]) and head[end:].startswith("設"):
+                continue  # 「蒙古地方所設省、縣」: what the place sets up, no unit 蒙古地方所
             owner, post = self.resolve_subject(head[:end], line)
             if owner is not None:
                 self.last_owner = owner if owner != self.agency else None
