@@ -99,6 +99,7 @@ class StructureParser(Protocol):
     last_owner: tuple[str, ...] | None
     article_owner: tuple[str, ...] | None
     decides: list[str]
+    any_number: set[str]
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None: ...
@@ -669,7 +670,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
             (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind) or LISTED_NAME.fullmatch(kind)):
         # 「於臺北、臺中…各地分設服務所」
         names = [place + kind for place in re.split(r"、|及|與", places.group("places"))]
-    if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
+    if re.match(r"設(?:置|立)?各種", set_up.group(0)):
+        # 「設立各種研究所」, 「得設立各種研究中心」 (A0010016), 「得設各種專案小組」: any number of a kind, none named
+        parser.any_number.update(n for n in names if not ANY_NUMBER_OF.search(n))
+        names = []
+    elif "各種" in set_up.group(0):  # 「設置工務段、…及各種性質之任務編組」 (K0010041): the list's named units stay
         names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":
         names = ["燈塔"]

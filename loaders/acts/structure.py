@@ -109,6 +109,7 @@ class StructureParser:
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
         self.list_sections = False  # the current list's intro names the sections its items are (分設三股, 各股)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
+        self.any_number: set[str] = set()  # kinds set up in any number, none named (「設立各種研究所」)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -247,6 +248,10 @@ class StructureParser:
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
+        if subject.startswith(self.agency[-1]) and subject[len(self.agency[-1]):] in self.any_number:
+            # 「中央研究院研究所置所長一人」 after 「設立各種研究所」 (A0010016): every one of a kind none named, the
+            # agency's
+            return self.agency, ""
         if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and self.agency[-1].startswith("各") and \
                 self.agency[-1].endswith(subject[1:]):
             # 「各站掌理事項如下：」 in the document of 各航空站, 「各管理處得設科、室、管理站」 in that of
@@ -577,6 +582,10 @@ class StructureParser:
                                                  "list item that names no unit"))
             return
         self._item_duty(body, line, level, parents, mode, post, item)
+        if body.endswith(("：", ":")):
+            # 「（二）會計師法有關事項之辦理：」 + 「1.申請核發會計師證書之審查。」 (G0310022): a duty that opens a
+            # list of its own; its items are duties of the same holders
+            stack[level] = list(parents)
 
     def _item_duty(self, body: str, line: Line, level: int, parents, mode, post, item) -> None:
         """An item that is a duty of its list's owners."""
@@ -770,7 +779,8 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     # its posts' duties are no mandate, nor a matter brought to it to decide (「提檢覈委員會審定之」)
     if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
-    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
+    # (the posts of a kind set up in any number are the agency's, one in each: 「研究所置所長一人」)
+    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names | parser.any_number)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
         from loaders.procedures.procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)

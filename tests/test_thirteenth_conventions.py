@@ -1,0 +1,39 @@
+"""The thirteenth sample's conventions: any number of a kind names no unit; a duty that opens a list of its
+own passes its items to the same holders.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import duties_of, parse_national, units_below
+
+
+def test_any_number_of_a_kind_names_no_unit():
+    # 中央研究院組織法 第13條: 「中央研究院…設立各種研究所；其組織規程，由中央研究院評議會通過」, 第14條:
+    # 「中央研究院研究所置所長一人」, 第17條: 「中央研究院依學術發展需要，得設立各種研究中心。中心置主任一人」
+    parsed = parse_national("A0010016")
+    units = units_below(parsed)
+    assert not {"研究所", "研究中心", "中央研究院研究所"} & set(units)
+    assert {"聘任資格審查委員會", "人事委員會"} <= set(units)  # 「設聘任資格審查委員會及人事委員會」
+    assert {getattr(p, "title", "") for p in parsed.posts if p.unit == parsed.agency} >= {"所長", "院長"}
+
+
+def test_a_list_naming_units_beside_any_number_of_task_forces_keeps_them():
+    # 交通部公路總局各區養護工程處辦事細則 第21條: 「各區養護工程處得視業務需要，設置工務段、保養場、工務所、測量隊、
+    # 機械施工隊、踏勘隊、收費管理站及各種性質之任務編組。」
+    units = units_below(parse_national("K0010041"))
+    assert {"保養場", "測量隊", "收費管理站"} <= set(units)
+
+
+def test_a_duty_that_opens_a_list_gives_its_items_to_the_same_unit():
+    # 金融監督管理委員會證券期貨局辦事細則 第9條: 「三、第三科辦理下列事項：…(二) 會計師法有關事項之辦理：
+    # 1.申請核發會計師證書之審查。 2.會計師辦理公開發行公司財務報告查核簽證之核准。」
+    duties = duties_of(parse_national("G0310022"), "第六組/第三科")
+    assert "申請核發會計師證書之審查" in duties
+    assert "會計師辦理公開發行公司財務報告查核簽證之核准" in duties
+    # 財政部臺灣省中區國稅局辦事細則 第7條: 「一、貨物、證交稅股：（一）貨物稅、菸酒稅： 1.貨物稅、菸酒稅產製廠商申報
+    # 各項月報表之審查。」: the 股's, not the 科's
+    parsed = parse_national("G0310014")
+    assert "貨物稅、菸酒稅產製廠商申報各項月報表之審查" in duties_of(parsed, "審查三科/貨物稅股")
+    assert "貨物稅、菸酒稅產製廠商申報各項月報表之審查" not in duties_of(parsed, "審查三科")
