@@ -37,3 +37,10 @@ def test_a_duty_that_opens_a_list_gives_its_items_to_the_same_unit():
     parsed = parse_national("G0310014")
     assert "貨物稅、菸酒稅產製廠商申報各項月報表之審查" in duties_of(parsed, "審查三科/貨物稅股")
     assert "貨物稅、菸酒稅產製廠商申報各項月報表之審查" not in duties_of(parsed, "審查三科")
+
+
+def test_the_power_to_issue_orders_is_the_agencys_duty():
+    # 設治局組織條例 第3條: 「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」
+    assert "發布局令及單行規章" in duties_of(parse_national("D0000116"), "")
+    # 內政部警政署組織條例 第15條: 「本署為執行警察業務，對各級警察機關得發布署令。」
+    assert "發布署令" in duties_of(parse_national("D0000015"), "")

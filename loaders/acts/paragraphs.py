@@ -47,6 +47,7 @@ from .patterns import (
     FAMILY_NAME,
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
+    ISSUES_ORDERS,
     LATER_SET_UP,
     LEADING_PURPOSE,
     LIST_CHARGED_TO,
@@ -843,6 +844,21 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     return None
 
 
+def issues_orders(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得
+    發布署令。」 (D0000015): the power of the agency (or of a unit: a city's 市政府) to issue its orders is its duty.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局為執行業務，對所屬機關得發布局令。", "局長依法令行使職權得發布命令。")
+    duty 本局 發布局令
+    """
+    m = ISSUES_ORDERS.search(para.text)
+    if not m or para.post or para.intro or not isinstance(para.owner, tuple):
+        return None
+    parser.duty(para.owner, "發布" + m.group("what"), para.line)
+    return NO_LIST
+
+
 def no_subject(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """A paragraph whose subject is no unit, post or agency opens nothing (「本細則依…訂定之。」)."""
     return NO_LIST if para.owner is None else None
@@ -961,5 +977,5 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
-    agency_sentence, no_subject, summary,
+    issues_orders, agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

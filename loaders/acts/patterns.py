@@ -269,6 +269,10 @@ DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|�
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 # 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
 TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
+# 「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得發布
+# 署令。」 (D0000015, and four more 署 and 局, the 市政府 and 縣政府 of D0020014, D0020016): the body's power to issue
+# its orders (not a post's: 「院長…得發布命令」).
+ISSUES_ORDERS = lazy(r"得發布(?P<what>[^，。；、及]{1,2}令(?:及[^，。；]{2,8}(?:規章|規則))?)")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
