@@ -44,3 +44,11 @@ def test_the_power_to_issue_orders_is_the_agencys_duty():
     assert "發布局令及單行規章" in duties_of(parse_national("D0000116"), "")
     # 內政部警政署組織條例 第15條: 「本署為執行警察業務，對各級警察機關得發布署令。」
     assert "發布署令" in duties_of(parse_national("D0000015"), "")
+
+
+def test_what_a_post_of_the_agency_handles_is_its_duty_held_by_the_post():
+    # 行政院組織法 第12條: 「行政院置發言人一人，特任，處理新聞發布及聯繫事項，得由政務職務人員兼任之。」
+    parsed = parse_national("A0010032")
+    assert [d.post for d in parsed.duties if d.text == "新聞發布及聯繫事項"] == ["發言人"]
+    # 行政院大陸委員會香港事務局組織規程: 「本局置組長、…及雇員，承長官之命處理應辦事項」: the staff's catch-all, none
+    assert "應辦事項" not in duties_of(parse_national("Q0010005"), "")

@@ -52,8 +52,10 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 # 「本會委員會議職權如左：」).
 OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
+# 「行政院置發言人一人，特任，處理新聞發布及聯繫事項」 (A0010032): 處理 too; not the staff's catch-all
+# (「本局置組長、…及雇員，承長官之命處理應辦事項」, Q0010005).
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+                        r"[^；。置]*?(?:掌理|辦理|負責|處理)(?!應辦事項)(?P<duty>[^；。]*?事項)")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
 # 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
 POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
