@@ -52,3 +52,10 @@ def test_what_a_post_of_the_agency_handles_is_its_duty_held_by_the_post():
     assert [d.post for d in parsed.duties if d.text == "新聞發布及聯繫事項"] == ["發言人"]
     # 行政院大陸委員會香港事務局組織規程: 「本局置組長、…及雇員，承長官之命處理應辦事項」: the staff's catch-all, none
     assert "應辦事項" not in duties_of(parse_national("Q0010005"), "")
+
+
+def test_the_powers_a_law_gives_the_body_are_its_mandate():
+    # 行政院組織法 第2條: 「行政院行使憲法所賦予之職權。」
+    assert "行使憲法所賦予之職權" in duties_of(parse_national("A0010032"), "")
+    # 臺中市議會組織規程 第2條: 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之職權。」
+    assert "行使地方制度法所賦予之職權" in duties_of(parse_national("A0010095"), "")

@@ -72,6 +72,7 @@ from .patterns import (
     POST_DUTY,
     POST_TITLE,
     POSTS_OFFICE,
+    POWERS_BY_LAW,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
@@ -818,6 +819,11 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
 
     >>> demo("第 2 條", "本局得商請警政主管機關，置專業警察，協助執行衛生醫療法令。")
     duty 本局 協助執行衛生醫療法令 (專業警察)
+
+    The powers a law gives it (「行政院行使憲法所賦予之職權。」, A0010032):
+
+    >>> demo("第 2 條", "本局行使憲法所賦予之職權。")
+    duty 本局 行使憲法所賦予之職權
     """
     text = para.text
     if not (para.owner == parser.agency and not para.post and not para.intro):
@@ -837,7 +843,7 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
         # 「…遴用當地專業人員及置當地僱用人員，協助館務。」: what they help with is the agency's work
         parser.duty(parser.agency, assists.group("duty"), para.line, post=assists.group("titles"))
         return NO_LIST
-    mandate = MANDATE_SENTENCE.match(text)
+    mandate = MANDATE_SENTENCE.match(text) or POWERS_BY_LAW.match(text)
     if mandate and text.startswith(tuple(parser.self_names)):
         parser.duty(parser.agency, mandate.group("duty"), para.line)
         return NO_LIST

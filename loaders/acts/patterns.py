@@ -234,6 +234,9 @@ BY_LAW_DUTY = lazy(r"依法(?:辦理|掌理|負責)(?P<duty>[^；。，]{2,}業�
 # 「本會任務為處理及協調中華民國與美國間相關事項。」 (E0000018): its 任務 as its 職掌.
 MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
+# 「行政院行使憲法所賦予之職權。」 (A0010032, and the other four 院), 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之
+# 職權。」 (three city councils): the powers a law gives the body, its mandate.
+POWERS_BY_LAW = lazy(r"^\S{1,20}?(?P<duty>行使[^，。；]{1,20}?所賦予之職權)。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
 BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?提(?:交|請|經)?(?P<who>[^，。；]{2,24}?)"
