@@ -59,3 +59,11 @@ def test_the_powers_a_law_gives_the_body_are_its_mandate():
     assert "行使憲法所賦予之職權" in duties_of(parse_national("A0010032"), "")
     # 臺中市議會組織規程 第2條: 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之職權。」
     assert "行使地方制度法所賦予之職權" in duties_of(parse_national("A0010095"), "")
+
+
+def test_a_unit_set_up_for_a_line_of_business_is_the_agencys():
+    # 交通部高雄港務局馬公辦事處辦事細則 第4條: 「港務業務應設信號臺（話務臺），置臺長一人，由經指派擔任業務之人員
+    # 兼任之。」
+    assert "信號臺" in units_below(parse_national("K0010044"))
+    # (布袋辦事處, K0010043: the same words)
+    assert "信號臺" in units_below(parse_national("K0010043"))

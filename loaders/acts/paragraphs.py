@@ -396,8 +396,10 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
         if parent and parent != parser.agency:
             for child in listed_names(m.group("list")):
                 parser.unit(child, para.line, parent)
-    # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
-    if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text):
+    # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject; so does one that opens with
+    # the line of business a unit is set up for (「港務業務應設信號臺（話務臺），置臺長一人」, K0010043, K0010044).
+    if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text) or \
+            re.match(r"^[^，。；、前本]{2,6}業務應設(?!計|備|施|定)", para.text):
         para.owner, para.post = parser.agency, ""
     elif para.owner is None:  # (not learnt by the rule before: set_up_by_the_body_above)
         para.owner, para.post = parser.subject(para.text, para.line)
