@@ -530,7 +530,13 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     duty 本局 文稿之綜核 (秘書)
     """
     names = "|".join(map(re.escape, parser.self_names))
-    if para.owner is None and NAMED_BEFORE.sub("", para.text).startswith(tuple(parser.self_names)):
+    text = NAMED_BEFORE.sub("", para.text)
+    # (「縣政府於必要時，得呈請省政府設置衛生局…」 in 縣組織法: the 縣政府 it set up, not 縣)
+    organ = next((path for name, path in parser.known.items() if path != parser.agency and text.startswith(name)
+                  and any(name.startswith(own) and len(name) > len(own) for own in parser.self_names)), None)
+    if para.owner is None and organ:
+        para.owner = organ
+    if para.owner is None and text.startswith(tuple(parser.self_names)):
         para.owner = parser.agency
     if para.owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{names})(?:設|置)", para.text):
         para.owner = parser.agency
@@ -762,7 +768,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         # 「本處設總務、會計二課，分掌事項如下：」 + 「一、總務課－掌理…」: each item names its unit; an item
         # naming none is the agency's, which its units share out.
         return ListContext(parser.agency, "", Mode.AGENCY)
-    return ListContext(paths[-1], "", Mode.DUTIES) if para.duty_intro and len(paths) == 1 else NO_LIST
+    # 「市設市政府，其職權如左：」 (D0020014): a body's 職權 are its duties (as OWN_POWERS)
+    powers = re.search(r"[，,]其職權如[左下][：:]$", rest)
+    return ListContext(paths[-1], "", Mode.DUTIES) if (para.duty_intro or powers) and len(paths) == 1 else NO_LIST
 
 
 def _set_up_below(parser: StructureParser, parent: tuple[str, ...], text: str, line: Line) -> list[tuple[str, ...]]:

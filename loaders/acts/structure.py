@@ -23,6 +23,7 @@ from graph_model.records.duties import duty_flags, normalize_duty
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 from loaders.common import (
+    LOCAL_LEVELS,
     UNIT_NAME,
     definitions_in,
     expand_names,
@@ -140,7 +141,9 @@ class StructureParser:
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等|(?:其?他)?各種)",
                     name) or \
-                (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family:
+                (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family and \
+                not (self.agency[-1] in LOCAL_LEVELS and name.startswith(self.agency[-1])):
+            # (「市設市政府」 in 市組織法: an act for every city names the city's organs by the level's word)
             return None
         if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
@@ -148,6 +151,10 @@ class StructureParser:
             return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
         if parent is None and COLLECTIVE.match(name) and self.members(name):
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
+        level = self.agency[-1]
+        if parent is None and level in LOCAL_LEVELS and (
+                known := next((k for k in self.known if name.endswith(level + k) and len(name) > len(k) + 1), None)):
+            return self.known[known]  # 「院轄市市政府置秘書長一人」: the 市政府 of a class of cities
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
         longer = [k for k in self.known if parent is None and len(k) > len(name) >= 6 and
@@ -262,7 +269,7 @@ class StructureParser:
                 UNIT_ACTIVE.search(line.body):
             # 「甲等航空站各組掌理事項如下：」 in the document of 各航空站: the 組 its items name are the family's
             return self.agency, ""
-        if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
+        if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and subject not in self.known and \
                 UNIT_ACTIVE.search(line.body):
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
@@ -779,8 +786,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     # its posts' duties are no mandate, nor a matter brought to it to decide (「提檢覈委員會審定之」)
     if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
-    # (the posts of a kind set up in any number are the agency's, one in each: 「研究所置所長一人」)
-    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names | parser.any_number)
+    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names, parser.any_number)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
         from loaders.procedures.procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)
