@@ -79,3 +79,12 @@ def test_an_act_for_every_city_organizes_the_city_by_its_organs():
     # 縣組織法 第3條: 「縣設縣政府，於省政府指揮監督之下，處理全縣行政」, 第16條: 「縣政府下設左列各局：一、公安局…」
     parsed = parse_national("D0020016")
     assert parsed.agency == ("縣",) and {"縣政府", "縣政府/公安局", "縣政府/教育局"} <= set(units_below(parsed))
+
+
+def test_the_kinds_or_levels_a_framework_act_divides_its_bodies_into_are_its_units():
+    # 省保安警察隊組織條例 第3條: 「省保安警察隊分左列各種：一、保安警察總隊。二、直屬保安警察大隊。三、直屬保安警察
+    # 中隊。」
+    assert units_below(parse_national("D0080006")) == ["保安警察總隊", "直屬保安警察大隊", "直屬保安警察中隊"]
+    # 行政法院組織法 第2條: 「行政法院分下列二級：一、高等行政法院。二、最高行政法院。」
+    parsed = parse_national("A0010055")
+    assert [u.source.line for u in parsed.units if u.path[-1] in ("高等行政法院", "最高行政法院")] == [8, 9]

@@ -48,6 +48,7 @@ from .patterns import (
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
     ISSUES_ORDERS,
+    KINDS_OF_BODIES,
     LATER_SET_UP,
     LEADING_PURPOSE,
     LIST_CHARGED_TO,
@@ -512,7 +513,8 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
     unit 第一組
     duty 第一組 研審賦稅法規案件
     """
-    if not SETS_UP_LIST.search(para.text):
+    kinds = KINDS_OF_BODIES.match(para.text)
+    if not SETS_UP_LIST.search(para.text) and not (kinds and parser.is_self(kinds.group("who"))):
         return None
     owner = para.owner
     parent = owner if owner is not None and not isinstance(owner, list) and not para.post else parser.agency

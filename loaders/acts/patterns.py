@@ -198,6 +198,11 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # (A0010052): a committee's groups, each item naming one and what it reviews.
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
+# 「省保安警察隊分左列各種：」 + 「一、保安警察總隊。」 (D0080006), 「本法所稱法院，分左列三級：」 + 「一、地方法院。」
+# (A0010053), 「行政法院分下列二級：」 (A0010055): the kinds or levels a framework act divides its bodies into (the
+# agency's own: not 「前項所稱檢察署，分下列三級：」, bodies of another act).
+KINDS_OF_BODIES = lazy(r"^(?:本(?:法|條例)所稱)?(?P<who>[^，。；]{1,16}?)[，,]?分為?(?:下列|左列)"
+                       r"(?:各種|[二三四五]級)[：:]$")
 # 「提案之審查設左列各委員會：」 + 「第一審查委員會審查關於憲法之提案…」 (A0010003), 「第一組設左列二科：」 +
 # 「第一科掌理…」 (D0020003), 「…置左列各科，分掌事務：」 + 「審核科職掌如左：」 (A0010015): an old list of units
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
