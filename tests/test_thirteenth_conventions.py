@@ -16,6 +16,8 @@ def test_any_number_of_a_kind_names_no_unit():
     units = units_below(parsed)
     assert not {"研究所", "研究中心", "中央研究院研究所"} & set(units)
     assert {"聘任資格審查委員會", "人事委員會"} <= set(units)  # 「設聘任資格審查委員會及人事委員會」
+    # 第19條: 「中央研究院各研究所、研究所籌備處及研究中心設學術諮詢委員會」: one in each of them, none named either
+    assert "學術諮詢委員會" not in units
     assert {getattr(p, "title", "") for p in parsed.posts if p.unit == parsed.agency} >= {"所長", "院長"}
 
 

@@ -648,6 +648,10 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return None
     if AD_HOC.search(text[:set_up.start()]) or AD_HOC_NAMED.match(set_up.group("list")):
         return NO_LIST  # task forces formed for a job (以任務編組方式組設…施工所)
+    if any(f"各{kind}" in text[:set_up.start()] for kind in parser.any_number):
+        # 「中央研究院各研究所、研究所籌備處及研究中心設學術諮詢委員會」 (A0010016) after 「設立各種研究所」: one in
+        # each of a kind none named, no unit either
+        return NO_LIST
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)
     who = re.search(r"(?:[，；。]|(?<=人)、)(?P<who>[^，、；。]{2,16}?)$", text[:set_up.start()])
