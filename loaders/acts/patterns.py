@@ -56,8 +56,10 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty, greedy to
 # the sentence's last 事項 as DUTY_VERB (「置會計員，依法辦理歲計、會計事項，並兼辦統計事項」: 11 documents).
+# 「行政院置發言人一人，特任，處理新聞發布及聯繫事項」 (A0010032): 處理 too; not the staff's catch-all
+# (「本局置組長、…及雇員，承長官之命處理應辦事項」, Q0010005).
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*事項)")
+                        r"[^；。置]*?(?:掌理|辦理|負責|處理)(?!應辦事項)(?P<duty>[^；。]*事項)")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
 # 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
 POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
@@ -211,6 +213,11 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # (A0010052): a committee's groups, each item naming one and what it reviews.
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
+# 「省保安警察隊分左列各種：」 + 「一、保安警察總隊。」 (D0080006), 「本法所稱法院，分左列三級：」 + 「一、地方法院。」
+# (A0010053), 「行政法院分下列二級：」 (A0010055): the kinds or levels a framework act divides its bodies into (the
+# agency's own: not 「前項所稱檢察署，分下列三級：」, bodies of another act).
+KINDS_OF_BODIES = lazy(r"^(?:本(?:法|條例)所稱)?(?P<who>[^，。；]{1,16}?)[，,]?分為?(?:下列|左列)"
+                       r"(?:各種|[二三四五]級)[：:]$")
 # 「提案之審查設左列各委員會：」 + 「第一審查委員會審查關於憲法之提案…」 (A0010003), 「第一組設左列二科：」 +
 # 「第一科掌理…」 (D0020003), 「…置左列各科，分掌事務：」 + 「審核科職掌如左：」 (A0010015): an old list of units
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
@@ -247,6 +254,9 @@ BY_LAW_DUTY = lazy(r"依法(?:辦理|掌理|負責)(?P<duty>[^；。，]{2,}業�
 # 「本會任務為處理及協調中華民國與美國間相關事項。」 (E0000018): its 任務 as its 職掌.
 MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
+# 「行政院行使憲法所賦予之職權。」 (A0010032, and the other four 院), 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之
+# 職權。」 (three city councils): the powers a law gives the body, its mandate.
+POWERS_BY_LAW = lazy(r"^\S{1,20}?(?P<duty>行使[^，。；]{1,20}?所賦予之職權)。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
 BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?提(?:交|請|經)?(?P<who>[^，。；]{2,24}?)"
@@ -284,6 +294,10 @@ DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|�
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 # 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
 TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
+# 「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得發布
+# 署令。」 (D0000015, and four more 署 and 局, the 市政府 and 縣政府 of D0020014, D0020016): the body's power to issue
+# its orders (not a post's: 「院長…得發布命令」).
+ISSUES_ORDERS = lazy(r"得發布(?P<what>[^，。；、及]{1,2}令(?:及[^，。；]{2,8}(?:規章|規則))?)")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
