@@ -816,6 +816,28 @@ def test_a_body_whose_clerks_an_act_kept_on_is_succeeded_by_that_acts_body(tmp_p
     assert graph.node(institute)["status"] == "superseded"
 
 
+def test_a_body_whose_clerks_an_act_kept_on_by_its_old_act_is_succeeded_by_that_acts_body(tmp_path):
+    # 經濟部水資源局組織條例 (J0000060, 公布 1996-10-16) 第6條: 「本條例施行前依經濟部水資源統一規劃委員會組織條例僱用之
+    # 現職雇員三人至五人…得占用前項書記職缺繼續其僱用至離職時為止」 — the old body named by the act its clerks were
+    # hired under; 經濟部水資源統一規劃委員會組織條例 (J0000026) was repealed in 1999 with no successor named.
+    graph = history_of(tmp_path, "J0000026", "J0000060").graph(history=True)
+    old = ending(graph, "經濟部", "水資源統一規劃委員會")
+    edge = succeeded_by(graph, old)[ending(graph, "經濟部", "水資源局")]
+    assert "依經濟部水資源統一規劃委員會組織條例僱用之現職雇員" in edge["evidence"]
+    assert edge["where"].startswith("J0000060 line ") and edge["where"].endswith("第6條")
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_whose_staff_an_act_took_over_the_day_it_took_effect_is_succeeded_by_that_acts_body(tmp_path):
+    # 經濟部經貿人員培訓所組織規程 (J0000155, in force 2023-09-26) 第6條: 「本規程施行前，原經濟部專業人員研究中心現職
+    # 人員，於本規程施行之日轉任本所」; 經濟部專業人員研究中心組織規程 (J0000029) was repealed by 經濟部 in 2024.
+    graph = history_of(tmp_path, "J0000029", "J0000155").graph(history=True)
+    old = ending(graph, "經濟部", "專業人員研究中心")
+    edge = succeeded_by(graph, old)[ending(graph, "經濟部", "經貿人員培訓所")]
+    assert "原經濟部專業人員研究中心現職人員，於本規程施行之日轉任本所" in edge["evidence"]
+    assert edge["date"] == "2023-09-26" and graph.node(old)["status"] == "superseded"
+
+
 def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in_by_the_parent(tmp_path):
     # 內政部土地徵收審議委員會組織規程 (D0000040): 「中華民國一百零一年三月三日內政部台內地字第 1010108960 號令發布
     # 廢止」; 內政部處務規程 (D0010001) 第9條, 地政司: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、督導及案件之

@@ -42,8 +42,10 @@ from .corporatised import corporatised
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
+    STAFF_HIRED_UNDER,
     STAFF_KEPT,
     STAFF_MOVED,
+    STAFF_TRANSFERRED,
     Status,
     agency_of,
     history_entries,
@@ -62,6 +64,7 @@ from .members import (
     named_in_family,
     parts_went_under,
     set_up_that_day,
+    took_effect,
     went_with_siblings,
 )
 from .succession_edges import (
@@ -212,18 +215,21 @@ def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
     (:data:`~graph_model.graph.lineage.STAFF_MOVED`: 勞動部組織法 第7條 「原勞工保險監理委員會（以下簡稱勞保監理會）
     移入之三十九人」), or whose clerks an act kept on (:data:`~graph_model.graph.lineage.STAFF_KEPT`), in force then
     though its body has ended since (行政院衛生署國民健康局組織條例 第6條 「原臺灣省家庭計畫研究所、婦幼衛生研究所及
-    公共衛生研究所原依雇員管理規則僱用之現職雇員…繼續僱用」): that body succeeded it, from the day the act took
-    effect."""
+    公共衛生研究所原依雇員管理規則僱用之現職雇員…繼續僱用」; :data:`~graph_model.graph.lineage.STAFF_HIRED_UNDER`:
+    「本條例施行前依經濟部水資源統一規劃委員會組織條例僱用之現職雇員」), or whose staff it took over whole the day it
+    took effect (:data:`~graph_model.graph.lineage.STAFF_TRANSFERRED`: 「原經濟部專業人員研究中心現職人員，於本規程
+    施行之日轉任本所」): that body succeeded it, from the day the act took effect."""
     about = _agencies_of_documents(graph.units())
     for p in docs:
         body = about.get(p.document.id)
         if body is None:
             continue
         current = body not in ended and graph.node(f"doc:{p.document.id}").get("status") == "current"
-        when = in_force((history_entries(p.document.meta.get("history", "")) or [""])[0])
+        when = took_effect(p.document.meta.get("history", ""))  # (「並自一百十二年九月二十六日施行」 too)
         for line, article, sentence in p.document.meta.get("clauses", ()):
             named = [m["old"] for m in STAFF_MOVED.finditer(sentence)] if current else []
             kept = [n for m in STAFF_KEPT.finditer(sentence) for n in _LISTED.split(m["old"]) if n]
+            kept += [m["old"] for pattern in (STAFF_HIRED_UNDER, STAFF_TRANSFERRED) for m in pattern.finditer(sentence)]
             for name in (*named, *kept):
                 for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(name) or
                                          rows.named(_PROVINCE.sub("", name))):
