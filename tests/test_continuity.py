@@ -849,6 +849,17 @@ def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in
     assert graph.node(old)["status"] == "superseded"
 
 
+def test_a_committee_whose_rules_a_branchs_head_repealed_is_taken_in_by_the_division_that_names_its_work(tmp_path):
+    # 專門職業及技術人員考試訓練委員會組織規程 (R0000010) 第2條 「考選部為辦理各種專門職業及技術人員考試錄取人員之訓練或
+    # 學習，設專門職業及技術人員考試訓練委員會」, 「考試院考臺組壹一字第 11100050121 號令發布廢止」 (2022-08-16): 考試院
+    # only repealed it.  考選部處務規程 (R0010001) 第9條, 專技考試司: 「專門職業及技術人員考試錄取人員訓練或學習」.
+    graph = history_of(tmp_path, "R0000010", "R0010001").graph(history=True)
+    old = ending(graph, "考選部", "專門職業及技術人員考試訓練委員會")
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "專技考試司" in edge["evidence"] and "專門職業及技術人員考試錄取人員訓練或學習" in edge["evidence"]
+    assert graph.node(old)["status"] == "superseded"
+
+
 def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_by_the_parent(tmp_path):
     # 交通部臺灣鐵路管理局員工訓練中心暫行組織規程 (K0000113), repealed 2005-07-19; 交通部臺灣鐵路管理局辦事細則
     # (K0010068, made 2006-04-06) 第3條: 「…並設秘書室、行政處、員工訓練中心、勞工安全衛生室…」 and 第12條

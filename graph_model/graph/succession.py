@@ -808,15 +808,18 @@ DIVISION_TOPIC_CHARS = 4
 
 
 def _named_by_a_division(graph, ended: Mapping) -> None:
-    """A committee (委員會) that is history with no successor at all, under a parent in force, whose work — its name
-    without 委員會, 4 characters or more that say what it is about (:func:`_names_topic`) — one duty of one division
-    of the parent (and no other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例
-    repealed 2014-01-15 → 教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
+    """A committee (委員會) that is history with no successor at all (a branch's head that repealed its rules is
+    none), under a parent in force, whose work — its name without 委員會, 4 characters or more that say what it is
+    about (:func:`_names_topic`) — one duty of one division of the parent (and no other) names: the parent took it in,
+    as that division (教育部 › 醫學教育委員會, its 組織條例 repealed 2014-01-15 → 教育部, whose 高等教育司 holds
+    「高等教育（含醫學教育等各學術領域）政策之規劃及推動」; 考選部 › 專門職業及技術人員考試訓練委員會, rules repealed by
+    考試院 2022-08-16 → 考選部, whose 專技考試司 holds 「專門職業及技術人員考試錄取人員訓練或學習」)."""
     for uid in ended:
         node, parent = graph.node(uid), graph.parent(uid)
         topic = node["name"].removesuffix("委員會")
-        if parent is None or parent in ended or topic == node["name"] or len(topic) < DIVISION_TOPIC_CHARS \
-                or _topic_chars(topic) != topic or node.get("successors") or graph.out(uid, EDGE):
+        # (人員 counts: 專門職業及技術人員考試訓練; 員 is a unit word only in 委員會)
+        if parent is None or parent in ended or topic == node["name"] \
+                or len(_topic_chars(topic)) < DIVISION_TOPIC_CHARS or _has_successor(graph, uid):
             continue
         # its own divisions and their sections, not those of the bodies under it
         own = [c for c in graph.children(parent) if graph.node(c)["kind"] not in AGENCY_KINDS]
@@ -827,6 +830,13 @@ def _named_by_a_division(graph, ended: Mapping) -> None:
             (division, duty), = found.items()
             _replace_successor(graph, uid, parent, f"taken in: its work is a duty of {graph.node(division)['name']}: "
                                                    f"「{duty['text']}」", at=division)
+
+
+def _has_successor(graph, uid: str) -> bool:
+    """True when the documents name a successor of ``uid``; not a branch's head that only repealed its rules (考試院
+    for 考選部's 專門職業及技術人員考試訓練委員會: the superior of its parent, which made and ended its rules, no heir,
+    see :func:`_add_successor`)."""
+    return bool(graph.out(uid, EDGE)) or any(n not in BRANCH_HEADS for n in graph.node(uid).get("successors") or ())
 
 
 # A rewrite of a whole organization act (「修正公布全文8條」, 「制定公布全文6條」): its body was reorganised.
