@@ -730,6 +730,20 @@ def test_a_bodys_family_of_branches_is_its_heirs_family_of_branches(tmp_path):
     assert graph.node(old)["status"] == "superseded"
 
 
+def test_a_family_its_repeal_gave_only_the_ministry_is_its_heirs_one_family_of_branches(tmp_path):
+    # 行政院農業委員會林務局各林區管理處暫行組織規程 (M0000018) 第2條 「林務局設羅東、新竹、東勢、南投、嘉義、屏東、
+    # 臺東、花蓮林區管理處（以下簡稱各林區管理處）」, 「農業部農人字第 1120251140 號令發布廢止」 — only the ministry,
+    # where 林務局's work went; 林務局 went on as 林業及自然保育署 (its 農林航空測量所 and 阿里山 管理處 under it),
+    # whose 各地區分署組織準則 (M0000105) 第1條 「農業部林業及自然保育署為辦理各地區林業及自然保育業務，特設
+    # 各地區分署」.
+    graph = history_of(tmp_path, "M0000017", "M0000018", "M0000019", "M0000043", "M0000053", "M0000105",
+                       "M0000106", "M0000107").graph(history=True)
+    old = ending(graph, "林務局", "各林區管理處")
+    new = ending(graph, "林業及自然保育署", "各地區分署")
+    assert list(succeeded_by(graph, old)) == [new]
+    assert graph.node(old)["successors"] == [" › ".join(graph.node(new)["path"])]
+
+
 def test_a_body_whose_name_with_its_rank_changed_was_set_up_as_it_ended_was_renamed(tmp_path):
     # 經濟部水利處暫行組織規程 (J0000055): 「中華民國九十一年五月二十二日經濟部…號令發布廢止」; 經濟部水利署組織條例
     # (J0000062): 「行政院…令發布自九十一年三月二十八日起施行」, 55 days before — 水利處 went on as 水利署.
