@@ -874,6 +874,18 @@ def test_a_committee_whose_rules_a_branchs_head_repealed_is_taken_in_by_the_divi
     assert graph.node(old)["status"] == "superseded"
 
 
+def test_a_body_repealed_with_its_siblings_old_act_while_the_sibling_went_on_was_the_siblings(tmp_path):
+    # 國立教育廣播電臺分臺組織通則 (H0000049) and 國立教育廣播電臺組織條例 (H0000048): both 「中華民國一百零三年
+    # 一月十五日總統華總一義字第 10300004893  號令公布廢止」; 國立教育廣播電臺組織法 (H0000123) 第1條 「教育部為辦理
+    # 全國教育廣播業務，特設國立教育廣播電臺」, in force from 2013-01-01: the station went on, its 分臺 within it.
+    graph = history_of(tmp_path, "H0000048", "H0000049", "H0000123").graph(history=True)
+    old = ending(graph, "教育部", "國立教育廣播電臺分臺")
+    station = ending(graph, "教育部", "國立教育廣播電臺")
+    edge = succeeded_by(graph, old)[station]
+    assert "10300004893" in edge["evidence"] and edge["where"] == "H0000048 沿革內容"
+    assert graph.node(old)["status"] == "superseded" and graph.node(station).get("status", "current") == "current"
+
+
 def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_by_the_parent(tmp_path):
     # 交通部臺灣鐵路管理局員工訓練中心暫行組織規程 (K0000113), repealed 2005-07-19; 交通部臺灣鐵路管理局辦事細則
     # (K0010068, made 2006-04-06) 第3條: 「…並設秘書室、行政處、員工訓練中心、勞工安全衛生室…」 and 第12條

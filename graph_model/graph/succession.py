@@ -36,7 +36,7 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .became_unit import became_a_unit
+from .became_unit import became_a_unit, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
 from .lineage import (
@@ -164,6 +164,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
     became_a_unit(graph, ended, enacted)
+    repealed_with_sibling(graph, ended, docs)
     corporatised(graph, ended, docs)
     joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
