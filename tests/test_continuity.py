@@ -886,6 +886,16 @@ def test_a_body_repealed_with_its_siblings_old_act_while_the_sibling_went_on_was
     assert graph.node(old)["status"] == "superseded" and graph.node(station).get("status", "current") == "current"
 
 
+def test_a_committee_absorbed_by_a_division_of_rules_that_took_effect_near_its_end(tmp_path):
+    # 法務部法規委員會組織規程 (I0000007), 「一百零一年十二月十一日法務部…令發布廢止」; 法務部處務規程 (I0010001)
+    # 「一百年十月五日…修正發布全文 18 條；並自一百零一年一月一日施行」 (made more than a year before, in force eleven
+    # months before), 第7條 法制司 「本部立法計畫之審議及彙辦」 — the committee's 「本部年度立法計畫之審議事項」.
+    graph = history_of(tmp_path, "I0000007", "I0010001").graph(history=True)
+    old = ending(graph, "法務部", "法規委員會")
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "法制司" in edge["evidence"] and graph.node(old)["status"] == "superseded"
+
+
 def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_by_the_parent(tmp_path):
     # 交通部臺灣鐵路管理局員工訓練中心暫行組織規程 (K0000113), repealed 2005-07-19; 交通部臺灣鐵路管理局辦事細則
     # (K0010068, made 2006-04-06) 第3條: 「…並設秘書室、行政處、員工訓練中心、勞工安全衛生室…」 and 第12條

@@ -94,6 +94,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
+    history = {p.document.id: p.document.meta.get("history", "") for p in docs}
     revised = {p.document.id: [roc_date(e) for e in history_entries(p.document.meta.get("history", ""))]
                for p in docs}
     # a successor named as it was before a rename (飛航安全調查委員會): the body under its new name
@@ -157,7 +158,10 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
-    _absorbed(graph, ended, revised)
+    # (a revision counts from the day it took effect too: 法務部處務規程 「一百年十月五日…修正發布全文 18 條；並自
+    # 一百零一年一月一日施行」)
+    _absorbed(graph, ended, {doc: [*dates, *filter(None, map(took_effect, history_entries(history[doc])))]
+                             for doc, dates in revised.items()})
     _joined_family(graph, ended, moved)
     _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
