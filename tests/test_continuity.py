@@ -896,6 +896,18 @@ def test_a_committee_absorbed_by_a_division_of_rules_that_took_effect_near_its_e
     assert "法制司" in edge["evidence"] and graph.node(old)["status"] == "superseded"
 
 
+def test_a_body_became_one_of_a_family_of_its_kind_set_up_under_its_parents_heir_as_it_ended(tmp_path):
+    # 交通部臺灣區國道高速公路局拓建工程處暫行組織規程 (K0000042) 第1條 「為辦理高速公路拓建工程施工，特設拓建工程處」,
+    # repealed 2018-02-26 (交人字第10750020976號); 交通部高速公路局各新建工程處組織準則 (K0000188), made that day
+    # (交人字第1075002097號), 第1條 「交通部高速公路局為辦理國道新建、拓建工程業務，特設各新建工程處」: one of that
+    # family under the bureau's heir (data/lineage.tsv: 臺灣區國道高速公路局 → 交通部高速公路局), not the bureau.
+    graph = history_of(tmp_path, "K0000042", "K0000188").graph(history=True)
+    old = ending(graph, "臺灣區國道高速公路局", "拓建工程處")
+    family = ending(graph, "高速公路局", "各新建工程處")
+    assert list(succeeded_by(graph, old)) == [family]
+    assert succeeded_by(graph, old)[family]["where"].startswith("K0000188")
+
+
 def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_by_the_parent(tmp_path):
     # 交通部臺灣鐵路管理局員工訓練中心暫行組織規程 (K0000113), repealed 2005-07-19; 交通部臺灣鐵路管理局辦事細則
     # (K0010068, made 2006-04-06) 第3條: 「…並設秘書室、行政處、員工訓練中心、勞工安全衛生室…」 and 第12條
