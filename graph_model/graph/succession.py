@@ -637,8 +637,9 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
     """A body that is history and names no successor of its own, where its parent (or the parent's
     successor) set up, about when it ended, one body of its kind and no other (a name ending they share
     that says what they are: 訓練所, 圖書館): that body carried it on (財政部 › 財稅人員訓練所, rules repealed
-    2013-01-08 → 財政部 › 財政人員訓練所, set up 2013-01-04).  Or a shorter ending (工程處) of a body set up beside it,
-    or of a family set up under the parent's heir, as it ended (拓建工程處 → 高速公路局 › 各新建工程處, 2018-02-26)."""
+    2013-01-08 → 財政部 › 財政人員訓練所, set up 2013-01-04).  Or a shorter ending (訓練所) of a body set up beside it
+    as it ended, or the ending of a family set up under the parent's heir as it ended (拓建工程處 → 高速公路局 ›
+    各新建工程處, 2018-02-26)."""
     units = graph.units()
     bodies = set(_agencies_of_documents(units).values())
     born = {u["id"]: min(enacted.get(src["doc"]) or "9999" for src in u["sources"])
@@ -654,14 +655,14 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
                  and start <= born.get(c, "") <= end and (ending := _kind_ending(node["name"], graph.node(c)["name"]))}
         parent = graph.parent(uid)
         if not found and parent is not None:  # a shorter ending (訓練所) of a body set up beside it as it ended
-            # or a family of its kind under the parent's heir (拓建工程處 → 高速公路局 › 各新建工程處, made the day it
-            # ended), not a body of it (西濱 臨時工程處 is no 蘇花公路改善工程處)
+            # or a family of its kind under the parent's heir, by the longer ending (拓建工程處 → 高速公路局 ›
+            # 各新建工程處, made the day it ended), not a body of it (西濱 臨時工程處 is no 蘇花公路改善工程處)
             found = {c: ending for place in (parent, *(t for t, _ in graph.out(parent, EDGE)))
                      for c in graph.children(place) if c != uid and c in bodies
-                     and (place == parent or FAMILY.match(graph.node(c)["name"]))
                      and graph.node(c)["kind"] in AGENCY_KINDS and born.get(c, "9999") <= dates[-1]
                      and _days(born[c], dates[-1]) <= MOVE_DAYS and (c not in ended or _end(ended[c]) > dates[-1])
-                     and (ending := _kind_ending(node["name"], graph.node(c)["name"], SHORT_KIND_ENDING))}
+                     and (ending := _kind_ending(node["name"], graph.node(c)["name"], SHORT_KIND_ENDING))
+                     and (place == parent or FAMILY.match(graph.node(c)["name"]) and len(ending) >= KIND_ENDING)}
         if len(found) == 1:
             (target, ending), = found.items()
             _replace_successor(graph, uid, target, f"the one {ending} set up under "
