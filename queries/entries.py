@@ -35,7 +35,8 @@ class Handler:
     article: str = ""
     item: str = ""
     post: str = ""  # set when a post of the unit (主任秘書) holds the duty
-    role: str = ""  # the unit's role where the entry is a procedure's text (核辦, 審核 …)
+    role: str = ""  # the unit's role where the entry is a procedure's text (核辦, 審核 …); for a duty, INFERRED
+    # where the loader gave it the unit by its name (「分別掌理前條所列事項」), not by the document's words
 
 
 @dataclass
@@ -91,11 +92,14 @@ def unit_prior(works: bool) -> float:
     return UNIT_NAME_PRIOR if works else CONTAINER_NAME_PRIOR
 
 
+INFERRED = "inferred"  # a HANDLES edge's basis, and a duty handler's role, where the loader inferred the unit
+
+
 def duty_entries(graph: OrgGraph) -> Iterable[Entry]:
-    """One entry per Duty node; every HANDLES edge is a handler."""
+    """One entry per Duty node; every HANDLES edge is a handler (its role :data:`INFERRED` where the edge is)."""
     for duty in graph.nodes_with_label("Duty"):
         handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
-                            e.get("post") or "")
+                            e.get("post") or "", INFERRED if e.get("basis") == INFERRED else "")
                     for unit, e in sorted(graph.handlers(duty["id"]),
                                           key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
         if not handlers:

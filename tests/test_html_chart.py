@@ -293,6 +293,8 @@ NAMES_IN_SCORE = [
     # 「產業研發成果流通運用…」 ends 產業, not 農業: no phrase bonus; 海巡 of 海巡教育訓練 held by 海巡署's name: kept.
     (("J0000103", "M0010039", "M0000099", "M0010047"), ["農業研發成果管理", "農業研發成果"]),
     (("D0090043", "J0000103", "M0010039"), ["海巡教育訓練", "海洋職類教育訓練"]),
+    # 「分掌前條所列事項」: the agency's items given its 組 and 中心 by their names (inferred): no own-name bonus.
+    (("D0000008", "K0000046"), ["國家公園規劃建設", "營造業管理", "航空氣象觀測預報", "飛航情報區航空器管制"]),
 ]
 
 

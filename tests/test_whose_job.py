@@ -112,3 +112,29 @@ def test_a_run_narrowed_by_a_word_the_units_names_hold_keeps_its_bonus():
     assert hit.unit["id"] == "行政院/海洋委員會/海巡署/教育訓練測考中心"
     duty = next(x for x in hit.explain if x["text"].startswith("海洋職類教育訓練"))
     assert duty["longest_run"] == 4 and duty["phrase_factor"] > 1
+
+
+def test_a_duty_given_a_unit_by_its_name_does_not_put_it_before_the_agency_that_states_it():
+    # 內政部營建署組織條例: 「本署掌理左列事項：…七、關於國家公園之規劃、建設及管理事項」, then 「本署設…國家公園組、
+    # 建築管理組…，分掌前條所列事項」: the loader gives item 7 to 國家公園組 by its name (inferred).  That name is no
+    # further evidence: the two tie, the agency whose list says it first, and the section's evidence says inferred.
+    from queries.lookup.ask import ask_graph
+    hits = ask_graph(graph_of("D0000008"), "國家公園規劃建設", top=2).hits
+    assert [h.unit["id"] for h in hits] == ["行政院/內政部/營建署", "行政院/內政部/營建署/國家公園組"]
+    assert hits[0].score == hits[1].score
+    assert hits[1].evidence[0].text == "國家公園之規劃、建設及管理事項"
+    assert hits[1].evidence[0].to_dict()["inferred"] and "inferred" not in hits[0].evidence[0].to_dict()
+
+
+def test_an_inferred_duty_is_said_so_in_the_answer():
+    from queries.lookup.ask import ask_graph
+    from queries.lookup.which import render_which
+    # 交通部民用航空局飛航服務總臺組織條例: 「國內外航空氣象資料之蒐集處理及有關航空氣象觀測、預報、守視之服務事項」
+    # and 「台北飛航情報區內航空器之飛航管制…」, shared out to 台北航空氣象中心 and 台北飛航情報中心 by their names.
+    graph = graph_of("K0000046")
+    tied = render_which(ask_graph(graph, "航空氣象觀測預報", top=2).hits).splitlines()
+    assert tied[1].endswith("飛航服務總臺  K0000046:10 第2條 item 4")
+    assert tied[2].endswith("台北航空氣象中心  K0000046:10 第2條 item 4  [inferred]")
+    hits = ask_graph(graph, "飛航情報區航空器管制", top=2).hits
+    assert hits[0].unit["id"].endswith("/民用航空局/飛航服務總臺")
+    assert "inferred: from the agency's list, by the unit's name" in render_which(hits[1:])

@@ -18,7 +18,8 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - prior: catch-all duties (「其他有關…事項」) and residual ones (「不屬其他各組、室事項」) count for
   less, unless the query matches before their catch-all clause;
 - context: units under a unit the query names (``臺中關保稅``) count :data:`CONTEXT_BOOST` times;
-- own name: a unit named for the matter its text states (法醫研究所's 「法醫人員之培訓」, the 阿里山林業鐵路…管理處's
+- own name (not for a duty the loader gave the unit by that very name, ``queries.entries.INFERRED``): a unit
+  named for the matter its text states (法醫研究所's 「法醫人員之培訓」, the 阿里山林業鐵路…管理處's
   「阿里山林業鐵路…之管理」) is the body whose job it is, above a ministry listing the matter or a section
   under the unit named for it: the query's words both hold count :data:`OWN_NAME_BONUS` more (the unit's
   own name, not those above it, which every unit under them shares; not the documents' words a question
@@ -51,6 +52,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from queries.entries import INFERRED
 from queries.textnorm import FUNCTION_CHARS, clean_query, short_forms
 
 from .rows import IndexHandler, IndexText
@@ -692,7 +694,11 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                     continue
                 boost = CONTEXT_BOOST if u in context_units else 1.0
                 phrase_u = 1.0 if narrowing and not narrowing & name_masks.get(u, 0) else phrase
-                shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
+                # A name holds itself; and a duty the loader gave the unit by its name (「分別掌理前條所列事項」:
+                # 福利服務組 for 「兒童福利機構設置標準之審核事項」) is no more the unit's for that name than the
+                # agency's list that states it: the unit and the agency tie.
+                by_its_name = text.kind == "unit" or all(h.role == INFERRED for h in hs)
+                shared = sc.mask & own_mask(u) if not by_its_name else 0
                 named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
                 lent = extra & own_name_mask(u) if extra else 0
                 if extra & ~lent:

@@ -36,7 +36,8 @@ class IndexHandler(NamedTuple):
     article: str
     item: str
     post: str  # a post of the unit holding it (主任秘書)
-    role: str  # the unit's role where the text is a procedure's (核辦, 審核 …)
+    role: str  # the unit's role where the text is a procedure's (核辦, 審核 …); INFERRED for a duty the loader
+    # gave the unit by its name, not by the document's words (queries.entries.duty_entries)
 
 
 class IndexText(NamedTuple):

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from graph_model.graph.graph import OrgGraph
 
 FORMAT = "orggraph-which-index"
-VERSION = 5
+VERSION = 6  # 6: a duty handler inferred by its unit's name says so (role)
 
 
 

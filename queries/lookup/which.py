@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from graph_model.records.naming import breadcrumb_of
 from graph_model.records.provenance import Source
+from queries.entries import INFERRED
 
 from .explanation import explain_lines, explanation
 from .index_cache import KEEP, _code_key, cached_index, store_index, using_index  # noqa: F401 — the cache's API
@@ -73,6 +74,8 @@ class Evidence:
             d["post"] = self.post
         if self.kind == "procedure":
             d.update(context=self.context, role=self.role)
+        elif self.role == INFERRED:
+            d["inferred"] = True
         return d
 
 
@@ -314,7 +317,10 @@ def _clip(e: Evidence) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _where(e: Evidence, role: bool = True) -> str:
-    """Where a procedure's text sits and the unit's role there: ``step 1 of …; role: 核定``."""
+    """Where a procedure's text sits and the unit's role there: ``step 1 of …; role: 核定``; a duty the loader gave
+    the unit by its name, that it did."""
+    if e.kind == "duty" and e.role == INFERRED:
+        return "inferred: from the agency's list, by the unit's name"
     parts = [e.context] if e.context else []
     if role and e.role:
         parts.append(f"role: {e.role}")
