@@ -92,11 +92,11 @@ def unit_prior(works: bool) -> float:
 
 
 def duty_entries(graph: OrgGraph) -> Iterable[Entry]:
-    """One entry per Duty node; every HANDLES edge is a handler."""
+    """One entry per Duty node; every HANDLES edge is a handler, and every meeting that DECIDES it."""
     for duty in graph.nodes_with_label("Duty"):
         handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
                             e.get("post") or "")
-                    for unit, e in sorted(graph.handlers(duty["id"]),
+                    for unit, e in sorted(graph.handlers(duty["id"]) + graph.deciders(duty["id"]),
                                           key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
         if not handlers:
             continue
@@ -116,3 +116,10 @@ def unit_entries(graph: OrgGraph) -> Iterable[Entry]:
         handler = Handler(unit["id"], unit.get("doc", ""), unit.get("line", 0), unit.get("article") or "",
                           unit.get("item") or "")
         yield Entry("unit", unit["id"], "、".join(unit_names(unit)), [handler], prior)
+
+
+def meeting_entries(graph: OrgGraph) -> Iterable[Entry]:
+    """One entry per meeting: its name, answered by the meeting (graph_model.graph.meetings)."""
+    for meeting in graph.meetings():
+        handler = Handler(meeting["id"], meeting.get("doc", ""), meeting.get("line", 0), meeting.get("article") or "")
+        yield Entry("unit", meeting["id"], meeting["name"], [handler], UNIT_NAME_PRIOR)

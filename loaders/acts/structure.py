@@ -34,6 +34,7 @@ from loaders.common import (
 from loaders.read.text import CN_NUM, Line, logical_lines
 
 from .agency import document_agency
+from .meetings import meetings_in
 from .paragraphs import Mode, read as read_paragraph
 from .patterns import (
     ACTIVE_SUBJECT,
@@ -771,6 +772,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
+    parsed.meetings = meetings_in(parsed, lines, parsed.agency, parser.self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
         from loaders.procedures.procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)

@@ -1,0 +1,63 @@
+"""Meetings (會議, 會報) the documents set up: a collegial body of the agency that holds it, with the matters it
+decides as its duties — no unit of the organisation chart (the samples' annotators list meetings as "not units").
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the national
+laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from graph_model.graph.graph import OrgGraph
+from support import national_store, parse_national, units_below
+
+
+def meetings(pcode: str) -> dict[str, tuple]:
+    parsed = parse_national(pcode)
+    return {m.name: (m.holder[-1], m.members, m.schedule, [d.text for d in m.matters], m.source.line)
+            for m in parsed.meetings}
+
+
+def test_a_meeting_that_decides_a_list_of_matters():
+    # 最高軍事法院處務規程 第25條 (F0010067:95): 「本院定期舉行軍事審判官會議，決定下列事項：一、軍事審判官事務分配。
+    # 二、軍事審判官代理次序。三、合議審判軍事審判官之配置。」
+    holder, _, schedule, matters, line = meetings("F0010067")["軍事審判官會議"]
+    assert holder == "最高軍事法院" and schedule == "定期舉行" and line == 95
+    assert matters == ["軍事審判官事務分配", "軍事審判官代理次序", "合議審判軍事審判官之配置"]
+    assert "軍事審判官會議" not in units_below(parse_national("F0010067"))
+
+
+def test_a_meeting_set_up_with_its_members_reviews_its_list():
+    # 國史館臺灣文獻館處務規程 (A0020191:72–77): 「本館每月舉行業務會報一次，…由館長召集之。」, 第19條
+    # 「業務會報由館長、副館長、主任秘書及各組室主管組成，負責審議下列事項：…三、各主管人員之建議事項。」
+    holder, members, schedule, matters, line = meetings("A0020191")["業務會報"]
+    assert holder == "臺灣文獻館" and line == 72 and schedule.startswith("每月舉行")
+    assert members == "館長、副館長、主任秘書及各組室主管"  # the clause that says who sits in it
+    assert "各主管人員之建議事項" in matters
+    assert "業務會報" not in units_below(parse_national("A0020191"))
+
+
+def test_matters_brought_to_a_meeting_are_its_own():
+    # 國家運輸安全調查委員會組織法 第9條: 「下列事項，應經本會委員會議決議：一、重大運輸事故調查報告之審議。…」
+    _, _, _, matters, _ = meetings("K0000146")["委員會議"]
+    assert matters[0] == "重大運輸事故調查報告之審議"
+
+
+def test_a_mention_of_a_meeting_sets_none_up():
+    # 國史館處務規程: 「館務會議審議下列事項」 sets 館務會議 up; 「…提館務會議」 and 「必要時得召開臨時會議」 set
+    # nothing up of their own: a session of another meeting, a matter brought to it
+    names = set(meetings("A0020042"))
+    assert "館務會議" in names and not any(n.startswith(("臨時", "前")) for n in names)
+    # 國家安全會議組織法: 「國家安全會議之出席人員如下：」 is the agency itself, no meeting of it
+    assert "國家安全會議" not in meetings("A0010021")
+
+
+def test_the_graph_holds_a_meeting_beside_the_units_and_which_answers_with_it(tmp_path):
+    from queries.lookup.which import which
+
+    graph: OrgGraph = national_store(tmp_path, "F0010067").graph()
+    held = graph.meetings_of(graph.resolve("最高軍事法院"))
+    assert [m["name"] for m in held] == ["軍事審判官會議"]
+    assert all("Meeting" not in u["labels"] for u in graph.units())
+    assert [d["text"] for d, _ in graph.matters_of(held[0]["id"])][0] == "軍事審判官事務分配"
+    first = which(graph, "軍事審判官事務分配")[0]
+    assert first.unit["path"][-2:] == ["最高軍事法院", "軍事審判官會議"] and first.unit["kind"] == "Meeting"
+    assert first.breadcrumb.endswith("軍事審判官會議 (meeting)") and first.evidence[0].line == 96
