@@ -130,8 +130,16 @@ def show(graph: OrgGraph, ref: str) -> dict:
         "sources": [cite(s) for s in node.get("sources", [])] or ([cite(node)] if node.get("doc") else []),
         "implied": bool(node.get("implied")), "mentioned": bool(node.get("mentioned")),
         "note": node.get("note", ""), "duties": duties, "procedures": _procedures(graph, uid),
-        "staffing": summary(graph, uid),
+        "staffing": summary(graph, uid), "meetings": meetings_held(graph, uid),
     }
+
+
+def meetings_held(graph: OrgGraph, uid: str) -> list[dict]:
+    """The meetings a unit holds (graph_model.graph.meetings: no units), each with what it decides."""
+    return [{"id": m["id"], "name": m["name"], "members": m.get("members", ""), "schedule": m.get("schedule", ""),
+             "cite": cite(m), "matters": [{"id": d["id"], "text": d["text"], "cite": cite(e)}
+                                          for d, e in graph.matters_of(m["id"])]}
+            for m in graph.meetings_of(uid)]
 
 
 def _procedures(graph: OrgGraph, uid: str) -> list[dict]:
@@ -196,6 +204,13 @@ def render_show(info: dict) -> str:
         if duty["shared_with"]:
             others = [relative_name(info["path"], other.split("/")) for other in duty["shared_with"]]
             lines.append(f"{pad}also handled by: {', '.join(others)}")
+    for meeting in info.get("meetings", []):  # a body that meets, no unit: said so, with what it decides
+        lines.append(f"Meeting: {meeting['name']}  [{meeting['cite']}]")
+        for label, key in (("members", "members"), ("meets", "schedule")):
+            if meeting[key]:
+                lines.append(field(label, meeting[key]))
+        for n, matter in enumerate(meeting["matters"], 1):
+            lines.append(f"  {n}. {matter['text']}  [{matter['cite']}]")
     if info.get("procedures"):  # only when there are some: a unit without any shows no such block
         lines.append(f"Procedures ({len(info['procedures'])}):")
         for p in info["procedures"]:
@@ -218,6 +233,9 @@ def tree(graph: OrgGraph, ref: str | None = None, depth: int | None = None, ment
     def build(uid: str, level: int) -> dict:
         item = _unit_brief(graph.node(uid))
         kids = graph.children(uid)
+        held = graph.meetings_of(uid)
+        if held:  # the meetings it holds, marked as such (no units: graph_model.graph.meetings)
+            item["meetings"] = [m["name"] for m in held]
         if depth is None or level < depth:
             item["children"] = [build(k, level + 1) for k in kids]
         else:
@@ -242,6 +260,10 @@ def render_tree(trees: list[dict], hidden: int = 0) -> str:
 
     def walk(item: dict, prefix: str) -> None:
         kids = item["children"]
+        held = item.get("meetings", []) if "more" not in item else []
+        for i, name in enumerate(held):
+            last = i == len(held) - 1 and not kids
+            out.append(f"{prefix}{'└── ' if last else '├── '}{name} (meeting)")
         for i, kid in enumerate(kids):
             last = i == len(kids) - 1
             out.append(f"{prefix}{'└── ' if last else '├── '}{kid['name']}{extra(kid)}")

@@ -61,3 +61,19 @@ def test_the_graph_holds_a_meeting_beside_the_units_and_which_answers_with_it(tm
     first = which(graph, "軍事審判官事務分配")[0]
     assert first.unit["path"][-2:] == ["最高軍事法院", "軍事審判官會議"] and first.unit["kind"] == "Meeting"
     assert first.breadcrumb.endswith("軍事審判官會議 (meeting)") and first.evidence[0].line == 96
+
+
+def test_tree_and_show_mark_a_meeting_and_the_exports_hold_it(tmp_path):
+    import json
+
+    from queries.export import export
+    from queries.units import render_show, render_tree, show, tree
+
+    graph = national_store(tmp_path, "F0010067").graph()
+    assert "├── 軍事審判官會議 (meeting)" in render_tree(tree(graph, "最高軍事法院", depth=1)).splitlines() or \
+        "└── 軍事審判官會議 (meeting)" in render_tree(tree(graph, "最高軍事法院", depth=1)).splitlines()
+    text = render_show(show(graph, "最高軍事法院"))
+    assert "Meeting: 軍事審判官會議  [F0010067:95 第25條]" in text and "  1. 軍事審判官事務分配  [F0010067:96" in text
+    data = json.loads(export(graph, "json", "最高軍事法院"))
+    assert {"HOLDS_MEETING", "DECIDES"} <= {e["type"] for e in data["edges"]}
+    assert any(n["labels"] == ["Meeting"] for n in data["nodes"])
