@@ -116,6 +116,8 @@ class StructureParser(Protocol):
 
     def is_agency_name(self, name: str) -> bool: ...
 
+    def own_unit_name(self, name: str) -> str: ...
+
     def members(self, family: str) -> list[tuple[str, ...]]: ...
 
     def set_up_below(self, name: str) -> tuple[str, ...] | None: ...
@@ -276,6 +278,8 @@ def list_charged_to(parser: StructureParser, para: Paragraph) -> ListContext | N
     if not m:
         return None
     who = m.group("who")
+    if (own := parser.own_unit_name(who)) in parser.known and own != who:
+        return ListContext(parser.known[own], "", Mode.DUTIES)  # the agency's name before its council's (評議會)
     if UNIT_NAME.fullmatch(who) and (path := parser.known.get(who) or parser.unit(who, para.line)):
         return ListContext(path, "", Mode.DUTIES)
     if POST_TITLE.fullmatch(who):

@@ -154,8 +154,9 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
                              r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
 # 「下列事項由教務組辦理之：」, 「下列事項由人事管理員督同人事佐理人員辦理之：」 (I0010003): the list form of
 # 「…事項，由行政組辦理之」 (BY_UNITS); who is charged, a unit or a post (whom it directs aside).
-LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
-                       r"(?:辦理|掌理|負責)之?[：:]$")
+# 「下列事項由中央研究院評議會於研究所組織規程定之：」 (A0010016): a council that settles them (定之) in rules.
+LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：於]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
+                       r"(?:辦理|掌理|負責|於[^，。；：]{2,16}?定)之?[：:]$")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
