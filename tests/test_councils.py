@@ -31,3 +31,11 @@ def test_other_councils_and_no_assembly():
     assert "假釋審查會" in units_below(parse_national("F0000080"))
     # 最高軍事法院處務規程: 「本院定期舉行軍事審判官會議」 — a meeting, no council
     assert not any(u.endswith("會議") for u in units_below(parse_national("F0010067")))
+
+
+def test_a_posts_list_of_duties_is_the_room_it_is_placed_in():
+    # 少年及家事法院組織法 第13條 (A0010100:51): 「少年及家事法院設調查保護室，置少年調查官、少年保護官、家事調查官、
+    # 心理測驗員、心理輔導員及佐理員。」; 第26條 (:108–109): 「少年保護官應服從法官之監督，執行下列職務：一、掌理由
+    # 少年保護官執行之保護處分。」 (the third sample's annotators map these posts' duties to the 室 that 置 them)
+    duties = duties_of(parse_national("A0010100"), "調查保護室")
+    assert "由少年保護官執行之保護處分" in duties and "調查、蒐集關於少年事件之資料" in duties

@@ -157,6 +157,10 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
 # 「下列事項由中央研究院評議會於研究所組織規程定之：」 (A0010016): a council that settles them (定之) in rules.
 LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：於]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
                        r"(?:辦理|掌理|負責|於[^，。；：]{2,16}?定)之?[：:]$")
+# 「少年保護官應服從法官之監督，執行下列職務：」 (A0010100): a post's own list, whose supervision is no part of it.
+POST_DUTIES = lazy(r"^(?P<who>[^，。；：、]{2,8}?)(?:應[^，。；：]{2,40}?，)?執行(?:下列|左列)職務[：:]$")
+# 「…設調查保護室，置少年調查官、少年保護官、家事調查官…」: the room a post is placed in.
+PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。；]+)")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
