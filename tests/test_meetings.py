@@ -77,3 +77,15 @@ def test_tree_and_show_mark_a_meeting_and_the_exports_hold_it(tmp_path):
     data = json.loads(export(graph, "json", "最高軍事法院"))
     assert {"HOLDS_MEETING", "DECIDES"} <= {e["type"] for e in data["edges"]}
     assert any(n["labels"] == ["Meeting"] for n in data["nodes"])
+
+
+def test_a_question_asking_which_unit_is_answered_by_a_unit_not_a_meeting(tmp_path):
+    from queries.lookup.ask import ask_graph
+
+    # 中央研究院處務規程: 「院務會議審議或核備下列事項：…八、院長交議事項。」 (A0020033:139) beside the 處 that do
+    # 「院長交辦事項」 (:55, :75 …): asked for a 處, a 處 answers; asked where it is reviewed, the meeting may
+    graph = national_store(tmp_path, "A0020033").graph()
+    first = ask_graph(graph, "中央研究院哪個處在辦院長交議事項？", top=3).hits[0]
+    assert first.unit["kind"] != "Meeting"
+    first = ask_graph(graph, "中央研究院院長交議事項由哪個會議審議？", top=3).hits[0]
+    assert first.unit["path"][-1] == "院務會議"
