@@ -140,6 +140,9 @@ class OrgGraph:
                      mentioned=False) -> str:
         uid = unit_id(path)
         node = self.g.nodes.get(uid)
+        if node is not None and "Unit" not in node["labels"]:  # a meeting of that name: the body is the unit
+            self.g.remove_node(uid)
+            node = None
         if node is None:
             self.g.add_node(uid, id=uid, labels=["Unit", kind], kind=kind, name=path[-1], unit_type=unit_type,
                             path=list(path), full_name=full_name or path[-1], aliases=[], sources=[],

@@ -16,8 +16,8 @@ units) never sees it — the hand-checked samples list meetings as "not units".
 ...     meetings=[MeetingRecord(("國防部", "最高軍事法院"), "軍事審判官會議", src, schedule="定期舉行",
 ...                             matters=[matter])])])
 >>> [(m["id"], m["holder"]) for m in g.meetings_of("國防部/最高軍事法院")]
-[('meeting:國防部/最高軍事法院/軍事審判官會議', '國防部/最高軍事法院')]
->>> [(d["text"], e["line"]) for d, e in g.matters_of("meeting:國防部/最高軍事法院/軍事審判官會議")]
+[('國防部/最高軍事法院/軍事審判官會議', '國防部/最高軍事法院')]
+>>> [(d["text"], e["line"]) for d, e in g.matters_of("國防部/最高軍事法院/軍事審判官會議")]
 [('軍事審判官事務分配', 96)]
 >>> [u["id"] for u in g.units()]
 ['國防部', '國防部/最高軍事法院']
@@ -35,12 +35,10 @@ from .staffing import unit_for
 if TYPE_CHECKING:
     from .graph import OrgGraph
 
-PREFIX = "meeting:"
-
-
 def meeting_id(holder: str, name: str) -> str:
-    """A meeting's node id: its holder's id and its name (``meeting:國防部/最高軍事法院/軍事審判官會議``)."""
-    return f"{PREFIX}{holder}/{name}"
+    """A meeting's node id: its path, as a unit's (``國防部/最高軍事法院/軍事審判官會議``); a unit set up by that
+    name and place is that body (its labels tell them apart: ``Meeting``, no ``Unit``)."""
+    return f"{holder}/{name}"
 
 
 def build_meetings(graph: OrgGraph, records: list[MeetingRecord], parsed: ParsedDocument) -> None:
@@ -48,6 +46,8 @@ def build_meetings(graph: OrgGraph, records: list[MeetingRecord], parsed: Parsed
         holder = unit_for(graph, rec.holder, rec.source)
         mid = meeting_id(holder, rec.name)
         path = [*graph.node(holder)["path"], rec.name]
+        if "Unit" in graph.g.nodes.get(mid, {}).get("labels", ()):
+            continue  # a document sets a unit up by that name: the unit it is
         if mid not in graph.g:
             graph.g.add_node(mid, id=mid, labels=["Meeting"], kind="Meeting", name=rec.name, holder=holder,
                              path=path, members=rec.members, schedule=rec.schedule, **rec.source.prov())

@@ -53,7 +53,7 @@ def duty_iri(did: str) -> str:
 
 
 def meeting_iri(mid: str) -> str:
-    return "urn:orggraph:meeting:" + quote(mid.removeprefix("meeting:"), safe="/")
+    return "urn:orggraph:meeting:" + quote(mid, safe="/")
 
 
 def doc_iri(doc: str) -> str:
