@@ -89,3 +89,12 @@ def test_a_question_asking_which_unit_is_answered_by_a_unit_not_a_meeting(tmp_pa
     assert first.unit["kind"] != "Meeting"
     first = ask_graph(graph, "中央研究院院長交議事項由哪個會議審議？", top=3).hits[0]
     assert first.unit["path"][-1] == "院務會議"
+
+
+def test_show_of_a_meeting_as_which_names_it(tmp_path):
+    from queries.units import render_show, show
+
+    graph = national_store(tmp_path, "F0010067").graph()
+    text = render_show(show(graph, "最高軍事法院/軍事審判官會議"))
+    assert text.splitlines()[0] == "行政院 › 國防部 › 最高軍事法院 › 軍事審判官會議 (meeting)"
+    assert "  1. 軍事審判官事務分配  [F0010067:96 第25條 item 1]" in text
