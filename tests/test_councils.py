@@ -27,8 +27,9 @@ def test_matters_a_council_settles_in_rules_are_its_own():
 def test_other_councils_and_no_assembly():
     # 公務人員保障暨培訓委員會組織法 第5條: 「本會設保障事件審查會，以專任委員組成，…」; 國防部軍事監獄組織規程 第9條:
     # 「軍事監獄設假釋審查會，置委員七至九人，…」
-    assert "保障事件審查會" in units_below(parse_national("S0010005"))
-    assert "假釋審查會" in units_below(parse_national("F0000080"))
+    assert "保障事件之審查" in duties_of(parse_national("S0010005"), "保障事件審查會")  # 「…，負責保障事件之審查。」
+    # and 「關於軍事收容人之假釋事項，應經假釋審查會之決議。」: a matter brought to it
+    assert "關於軍事收容人之假釋事項之決議" in duties_of(parse_national("F0000080"), "假釋審查會")
     # 最高軍事法院處務規程: 「本院定期舉行軍事審判官會議」 — a meeting, no council
     assert not any(u.endswith("會議") for u in units_below(parse_national("F0010067")))
 

@@ -239,8 +239,9 @@ MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|�
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
-BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?提(?:交|請|經)?(?P<who>[^，。；]{2,24}?)"
-                  r"(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
+# 「關於軍事收容人之假釋事項，應經假釋審查會之決議。」 (F0000080): brought to it as well.
+BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?(?:提(?:交|請|經)?|應經)"
+                  r"(?P<who>[^，。；]{2,24}?)之?(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
 # 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
 # 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
 PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"

@@ -767,7 +767,9 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         return parsed
     parsed.agency = tuple(agency)
     parser = StructureParser(parsed, agency, self_names)
-    parsed.units += councils_in(lines, parser.agency, document.id)  # 評議會 「由…組織之」: a committee
+    councils, charged = councils_in(lines, parser.agency, document.id)  # 評議會 「由…組織之」: a committee
+    parsed.units += councils
+    parsed.duties += charged
     for unit in parsed.units:  # the members a family's title names (loaders.acts.agency.named_family), councils
         if unit.path[:-1] == parser.agency:
             parser.known[unit.path[-1]] = unit.path
