@@ -292,8 +292,9 @@ def list_charged_to(parser: StructureParser, para: Paragraph) -> ListContext | N
 
 
 def posts_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
-    """A post's list of 職務 is the room's the document placed the post in (as 司法事務官's are 司法事務官室's),
-    else the agency's, held by the post.
+    """「少年保護官應服從法官之監督，執行下列職務：」 (A0010100): a post's list of 職務 is the room's the document
+    placed the post in (「設調查保護室，置少年調查官、少年保護官…」; as 司法事務官's are 司法事務官室's), else the
+    agency's, held by the post.
 
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局設調查保護室，置少年調查官、少年保護官及佐理員。",
