@@ -98,3 +98,26 @@ def test_show_of_a_meeting_as_which_names_it(tmp_path):
     text = render_show(show(graph, "最高軍事法院/軍事審判官會議"))
     assert text.splitlines()[0] == "行政院 › 國防部 › 最高軍事法院 › 軍事審判官會議 (meeting)"
     assert "  1. 軍事審判官事務分配  [F0010067:96 第25條 item 1]" in text
+
+
+def test_neo4j_answers_with_a_meeting_as_the_embedded_lookup_does(neo4j_server, tmp_path):
+    # pushed through the writer (UNWIND $rows), with the lookup's nodes; the meeting read by its own label
+    from graph_model.neo4j.connection import Settings, connect
+    from graph_model.neo4j.writer import push
+    from queries.lookup.neo4j_lookup import which as from_neo4j
+    from queries.lookup.neo4j_rows import lookup_nodes
+    from queries.lookup.search import build_index
+    from queries.lookup.which import which
+
+    graph = national_store(tmp_path, "F0010067", "A0020191").graph()
+    settings = Settings(neo4j_server["NEO4J_URI"], neo4j_server["NEO4J_USERNAME"], neo4j_server["NEO4J_PASSWORD"],
+                        neo4j_server["NEO4J_DATABASE"])
+    index = build_index(graph)
+    summary = push(graph, settings, lookup=lookup_nodes(index))
+    assert summary["labels"]["Meeting"] == len(graph.meetings()) and summary["types"]["DECIDES"] > 0
+    with connect(settings) as driver:
+        for text in ("軍事審判官事務分配", "業務之協調與合作", "業務會報"):
+            embedded = [(h.unit["id"], h.unit["kind"], h.score) for h in which(index, text, top=None)]
+            neo4j = [(h.unit["id"], h.unit["kind"], h.score) for h in from_neo4j(settings, text, top=None,
+                                                                                driver=driver)]
+            assert [u[:2] for u in neo4j] == [u[:2] for u in embedded] and embedded[0][1] == "Meeting", text
