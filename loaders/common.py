@@ -57,10 +57,22 @@ def undated_title(title: str) -> str:
 
 
 def is_genre_title(line: str) -> bool:
-    """True for a document title: it ends with the genre's words (組織法, 辦事細則 …) and is no sentence."""
+    """True for a document title: it ends with the genre's words (組織法, 辦事細則 …) and is no sentence.
+
+    「市組織法」, 「縣組織法」 (D0020014, D0020016): an act for every city or county names the level of local
+    government it organizes in one character; the level is its agency.
+
+    >>> is_genre_title("市組織法"), is_genre_title("局組織法")
+    (True, False)
+    """
     title = undated_title(line)
+    name = agency_from_title(title)
     return bool(GENRE_TITLE.search(title)) and len(title) <= 60 and not re.search(r"[，。：；]", title) \
-        and len(agency_from_title(title)) >= 2
+        and (len(name) >= 2 or name in LOCAL_LEVELS)
+
+
+# The levels of local government, each a self-governing body an act may organize as a whole (市組織法).
+LOCAL_LEVELS = frozenset("省市縣鄉鎮")
 
 
 def aliases_defined(text: str) -> list[tuple[str, str]]:

@@ -730,6 +730,20 @@ def test_a_bodys_family_of_branches_is_its_heirs_family_of_branches(tmp_path):
     assert graph.node(old)["status"] == "superseded"
 
 
+def test_a_family_its_repeal_gave_only_the_ministry_is_its_heirs_one_family_of_branches(tmp_path):
+    # 行政院農業委員會林務局各林區管理處暫行組織規程 (M0000018) 第2條 「林務局設羅東、新竹、東勢、南投、嘉義、屏東、
+    # 臺東、花蓮林區管理處（以下簡稱各林區管理處）」, 「農業部農人字第 1120251140 號令發布廢止」 — only the ministry,
+    # where 林務局's work went; 林務局 went on as 林業及自然保育署 (its 農林航空測量所 and 阿里山 管理處 under it),
+    # whose 各地區分署組織準則 (M0000105) 第1條 「農業部林業及自然保育署為辦理各地區林業及自然保育業務，特設
+    # 各地區分署」.
+    graph = history_of(tmp_path, "M0000017", "M0000018", "M0000019", "M0000043", "M0000053", "M0000105",
+                       "M0000106", "M0000107").graph(history=True)
+    old = ending(graph, "林務局", "各林區管理處")
+    new = ending(graph, "林業及自然保育署", "各地區分署")
+    assert list(succeeded_by(graph, old)) == [new]
+    assert graph.node(old)["successors"] == [" › ".join(graph.node(new)["path"])]
+
+
 def test_a_body_whose_name_with_its_rank_changed_was_set_up_as_it_ended_was_renamed(tmp_path):
     # 經濟部水利處暫行組織規程 (J0000055): 「中華民國九十一年五月二十二日經濟部…號令發布廢止」; 經濟部水利署組織條例
     # (J0000062): 「行政院…令發布自九十一年三月二十八日起施行」, 55 days before — 水利處 went on as 水利署.
@@ -816,6 +830,28 @@ def test_a_body_whose_clerks_an_act_kept_on_is_succeeded_by_that_acts_body(tmp_p
     assert graph.node(institute)["status"] == "superseded"
 
 
+def test_a_body_whose_clerks_an_act_kept_on_by_its_old_act_is_succeeded_by_that_acts_body(tmp_path):
+    # 經濟部水資源局組織條例 (J0000060, 公布 1996-10-16) 第6條: 「本條例施行前依經濟部水資源統一規劃委員會組織條例僱用之
+    # 現職雇員三人至五人…得占用前項書記職缺繼續其僱用至離職時為止」 — the old body named by the act its clerks were
+    # hired under; 經濟部水資源統一規劃委員會組織條例 (J0000026) was repealed in 1999 with no successor named.
+    graph = history_of(tmp_path, "J0000026", "J0000060").graph(history=True)
+    old = ending(graph, "經濟部", "水資源統一規劃委員會")
+    edge = succeeded_by(graph, old)[ending(graph, "經濟部", "水資源局")]
+    assert "依經濟部水資源統一規劃委員會組織條例僱用之現職雇員" in edge["evidence"]
+    assert edge["where"].startswith("J0000060 line ") and edge["where"].endswith("第6條")
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_whose_staff_an_act_took_over_the_day_it_took_effect_is_succeeded_by_that_acts_body(tmp_path):
+    # 經濟部經貿人員培訓所組織規程 (J0000155, in force 2023-09-26) 第6條: 「本規程施行前，原經濟部專業人員研究中心現職
+    # 人員，於本規程施行之日轉任本所」; 經濟部專業人員研究中心組織規程 (J0000029) was repealed by 經濟部 in 2024.
+    graph = history_of(tmp_path, "J0000029", "J0000155").graph(history=True)
+    old = ending(graph, "經濟部", "專業人員研究中心")
+    edge = succeeded_by(graph, old)[ending(graph, "經濟部", "經貿人員培訓所")]
+    assert "原經濟部專業人員研究中心現職人員，於本規程施行之日轉任本所" in edge["evidence"]
+    assert edge["date"] == "2023-09-26" and graph.node(old)["status"] == "superseded"
+
+
 def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in_by_the_parent(tmp_path):
     # 內政部土地徵收審議委員會組織規程 (D0000040): 「中華民國一百零一年三月三日內政部台內地字第 1010108960 號令發布
     # 廢止」; 內政部處務規程 (D0010001) 第9條, 地政司: 「土地徵收、區段徵收、土地重劃制度之規劃、推動、督導及案件之
@@ -825,6 +861,51 @@ def test_a_committee_whose_subject_and_then_task_one_division_names_was_taken_in
     edge = succeeded_by(graph, old)[graph.parent(old)]
     assert "地政司" in edge["evidence"] and "案件之審議" in edge["evidence"]
     assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_committee_whose_rules_a_branchs_head_repealed_is_taken_in_by_the_division_that_names_its_work(tmp_path):
+    # 專門職業及技術人員考試訓練委員會組織規程 (R0000010) 第2條 「考選部為辦理各種專門職業及技術人員考試錄取人員之訓練或
+    # 學習，設專門職業及技術人員考試訓練委員會」, 「考試院考臺組壹一字第 11100050121 號令發布廢止」 (2022-08-16): 考試院
+    # only repealed it.  考選部處務規程 (R0010001) 第9條, 專技考試司: 「專門職業及技術人員考試錄取人員訓練或學習」.
+    graph = history_of(tmp_path, "R0000010", "R0010001").graph(history=True)
+    old = ending(graph, "考選部", "專門職業及技術人員考試訓練委員會")
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "專技考試司" in edge["evidence"] and "專門職業及技術人員考試錄取人員訓練或學習" in edge["evidence"]
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_repealed_with_its_siblings_old_act_while_the_sibling_went_on_was_the_siblings(tmp_path):
+    # 國立教育廣播電臺分臺組織通則 (H0000049) and 國立教育廣播電臺組織條例 (H0000048): both 「中華民國一百零三年
+    # 一月十五日總統華總一義字第 10300004893  號令公布廢止」; 國立教育廣播電臺組織法 (H0000123) 第1條 「教育部為辦理
+    # 全國教育廣播業務，特設國立教育廣播電臺」, in force from 2013-01-01: the station went on, its 分臺 within it.
+    graph = history_of(tmp_path, "H0000048", "H0000049", "H0000123").graph(history=True)
+    old = ending(graph, "教育部", "國立教育廣播電臺分臺")
+    station = ending(graph, "教育部", "國立教育廣播電臺")
+    edge = succeeded_by(graph, old)[station]
+    assert "10300004893" in edge["evidence"] and edge["where"] == "H0000048 沿革內容"
+    assert graph.node(old)["status"] == "superseded" and graph.node(station).get("status", "current") == "current"
+
+
+def test_a_committee_absorbed_by_a_division_of_rules_that_took_effect_near_its_end(tmp_path):
+    # 法務部法規委員會組織規程 (I0000007), 「一百零一年十二月十一日法務部…令發布廢止」; 法務部處務規程 (I0010001)
+    # 「一百年十月五日…修正發布全文 18 條；並自一百零一年一月一日施行」 (made more than a year before, in force eleven
+    # months before), 第7條 法制司 「本部立法計畫之審議及彙辦」 — the committee's 「本部年度立法計畫之審議事項」.
+    graph = history_of(tmp_path, "I0000007", "I0010001").graph(history=True)
+    old = ending(graph, "法務部", "法規委員會")
+    edge = succeeded_by(graph, old)[graph.parent(old)]
+    assert "法制司" in edge["evidence"] and graph.node(old)["status"] == "superseded"
+
+
+def test_a_body_became_one_of_a_family_of_its_kind_set_up_under_its_parents_heir_as_it_ended(tmp_path):
+    # 交通部臺灣區國道高速公路局拓建工程處暫行組織規程 (K0000042) 第1條 「為辦理高速公路拓建工程施工，特設拓建工程處」,
+    # repealed 2018-02-26 (交人字第10750020976號); 交通部高速公路局各新建工程處組織準則 (K0000188), made that day
+    # (交人字第1075002097號), 第1條 「交通部高速公路局為辦理國道新建、拓建工程業務，特設各新建工程處」: one of that
+    # family under the bureau's heir (data/lineage.tsv: 臺灣區國道高速公路局 → 交通部高速公路局), not the bureau.
+    graph = history_of(tmp_path, "K0000042", "K0000188").graph(history=True)
+    old = ending(graph, "臺灣區國道高速公路局", "拓建工程處")
+    family = ending(graph, "高速公路局", "各新建工程處")
+    assert list(succeeded_by(graph, old)) == [family]
+    assert succeeded_by(graph, old)[family]["where"].startswith("K0000188")
 
 
 def test_a_body_its_parents_later_rules_set_up_as_an_internal_unit_was_taken_in_by_the_parent(tmp_path):

@@ -279,3 +279,30 @@ def test_a_partial_match_says_so_in_the_page(page, tmp_path, samples_graph):
     assert "沒有單位完全相符" in page.inner_text("#status")
     assert "部分相符" not in chart.search("保稅工廠監管")[0]["text"]
     chart.clean()
+
+
+# ------------------------------------------------------------------ names in the score and runs narrowed otherwise
+NAMES_IN_SCORE = [
+    # 警察廣播電臺's 「新聞採訪、編輯及新聞節目製播」 and its 分臺s' 「地區新聞與活動之採訪、製作及播出」: its own name.
+    (("D0010034", "D0000169"), ["警察的廣播電台，新聞是誰在採訪跟製作？", "警察廣播新聞", "新聞採訪"]),
+    # 高速公路局各新建工程分局's 「職業安全衛生之管理」: the name above, whose body states nothing of it.
+    (("K0000224", "K0000304"), ["新蓋國道的工地，工人的職業安全是誰在管？", "高速公路職業安全",
+                                "新建工程職業安全衛生"]),
+    # The 阿里山林業鐵路…管理處 states its 營運: its name lends its sections nothing.
+    (("M0000106", "M0010059"), ["阿里山林業鐵路營運", "林業鐵路安全"]),
+    # 「產業研發成果流通運用…」 ends 產業, not 農業: no phrase bonus; 海巡 of 海巡教育訓練 held by 海巡署's name: kept.
+    (("J0000103", "M0010039", "M0000099", "M0010047"), ["農業研發成果管理", "農業研發成果"]),
+    (("D0090043", "J0000103", "M0010039"), ["海巡教育訓練", "海洋職類教育訓練"]),
+]
+
+
+@pytest.mark.parametrize("pcodes,queries", NAMES_IN_SCORE)
+def test_search_counts_names_as_which(page, tmp_path, pcodes, queries):
+    from test_whose_job import graph_of
+    graph = graph_of(*pcodes)
+    chart = open_chart(page, tmp_path, graph, name="names.html")
+    got = page.evaluate("qs => qs.map(q => orgchart.search(q))", queries)
+    for query, hits in zip(queries, got):
+        want = [(h.unit["id"], round(h.score, 9)) for h in answers(graph, query)]
+        assert [(u, round(s, 9)) for u, s in hits] == want, query
+    chart.clean()

@@ -59,7 +59,9 @@ def test_fire_agency_offices():
     _, graph = build("03")
     kids = names(graph, "內政部/消防署")
     assert kids[:5] == ["救災救護指揮中心", "秘書室", "人事室", "會計室", "政風室"]  # 第4-9條
-    assert len(graph.duties_of("內政部/消防署")) == 24  # 第3條 一 … 二十四
+    # 第3條 一 … 二十四, and 「本署為執行消防及災害防救業務，對各級消防機關得發布署令。」 (its power to issue orders)
+    duties = [d["text"] for d, _ in graph.duties_of("內政部/消防署")]
+    assert len(duties) == 25 and "發布署令" in duties
 
 
 def test_trade_bureau_offices_and_committee():

@@ -347,3 +347,79 @@ def test_an_item_of_a_list_of_units_may_name_twenty_of_them():
     assert duties(parsed, "宜蘭查緝隊") == duties(parsed, "臺東查緝隊") != []
     # G0310016 「本總局設左列各處、室及燈塔。」…「十五、彭佳嶼燈塔、基隆燈塔、富貴角燈塔、…」
     assert {"彭佳嶼燈塔", "鵝鑾鼻燈塔"} <= set(below(parse("G0310016")))
+
+
+def test_classes_of_the_family_named_before_she_set_up_the_familys_offices():
+    # F0000029 行政院國軍退除役官兵輔導委員會榮譽國民之家組織規程 第6條「甲、乙種類型榮家設人事室，置主任、組員，丙、丁
+    # 種類型榮家置人事管理員，依法辦理人事管理事項。」: the classes (甲、乙種類型) of the family 榮家 set up its 人事室
+    homes = parse("F0000029")
+    assert {"人事室", "會計室", "政風室"} <= set(below(homes))
+    assert duties(homes, "人事室") == ["人事管理事項"]
+    # K0000083 交通部民用航空局所屬航空站組織通則 第12條「特等航空站、甲等航空站、乙等航空站設人事室，置主任一人，…」:
+    # the classes named one by one are the family too
+    stations = parse("K0000083")
+    assert {"人事室", "會計室", "政風室"} <= set(below(stations))
+    assert not [u for u in below(stations) if "等航空站" in u]
+    # J0000014 「一、二等分局設人事室、會計室，各置主任一人」 as before
+    assert {"人事室", "會計室"} <= set(below(parse("J0000014")))
+
+
+def test_a_unit_set_up_or_a_post_instead_is_set_up():
+    # D0000031 各省市警察學校組織通則 第8條「警察學校設人事室或置人事管理員；人事室置主任，…依法辦理人事管理事項」,
+    # 第9條「警察學校設會計室或置會計員；…」 (as F0000016's and H0060015's items 「設會計室或置會計員」 are read)
+    parsed = parse("D0000031")
+    assert {"人事室", "會計室"} <= set(below(parsed))
+    assert duties(parsed, "人事室") == ["人事管理事項"]
+
+
+def test_units_named_together_set_up_one_each():
+    # K0000108 交通部臺灣鐵路管理局各機廠組織通則 第4條「臺北、高雄機廠設人事室，各置主任一人，花蓮機廠設人事管理員
+    # 一人，依法辦理人事管理事項；…」: each of the two works has a 人事室 doing that work; 花蓮機廠 has a post only
+    parsed = parse("K0000108")
+    got = set(below(parsed))
+    assert {"臺北機廠/人事室", "高雄機廠/人事室", "臺北機廠/政風室", "高雄機廠/政風室"} <= got
+    assert "花蓮機廠/人事室" not in got
+    assert duties(parsed, "高雄機廠/人事室") == ["人事管理事項"]
+    # 第5條「各機廠設會計室」: the family's 會計室, as before
+    assert "會計室" in got
+
+
+def test_the_need_said_between_a_unit_and_what_it_sets_up():
+    # K0000038 交通部臺灣區國道新建工程局組織條例 第10條「各工程處得視業務需要，設立材料試驗所、測量隊、工務段 (所) ；
+    # 材料試驗所置主任一人…」: the 工程處 (「本局得視工程施工需要，設立工程處」) sets them up
+    got = set(below(parse("K0000038")))
+    assert {"工程處/材料試驗所", "工程處/測量隊"} <= got
+    assert not {"材料試驗所", "測量隊"} & got
+
+
+def test_a_class_written_with_zhong_leixing_is_the_family_itself():
+    # F0000028 行政院國軍退除役官兵輔導委員會榮民服務處組織規程 第2條「…區分為甲、乙、丙、丁、戊五種類型，…」
+    # 「前項甲、乙種類型服務處得設輔導組及服務組，分別辦理前項業務。」: the family's 組, no class units
+    got = set(below(parse("F0000028")))
+    assert {"輔導組", "服務組"} <= got
+    assert not [u for u in got if "種類型" in u]
+
+
+def test_what_is_set_up_in_a_unit_is_that_units():
+    # K0010006 交通部郵政總局設計考核委員會組織規程 第4條「本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。」
+    assert "秘書室/資料科/圖書室" in below(parse("K0010006"))
+    # A0010064 考銓處組織條例 第6條「考試院為辦理考試之檢覈，得於考銓處設檢覈委員會。」: in the agency itself
+    assert "檢覈委員會" in below(parse("A0010064"))
+
+
+def test_suo_she_after_a_place_is_which_it_sets_up():
+    # D0000045 蒙古盟部旗組織法 第10條「蒙古地方所設省、縣、遇有關涉盟、旗之事件，應與盟、旗官署妥商辦理。」: 所設 is
+    # "which … sets up", no unit 蒙古地方所; J0000018 「轄區不完整之省所設之縣度量衡檢定站…」 likewise
+    assert not [u for u in below(parse("D0000045")) if u.endswith("地方所")]
+    assert not [u for u in below(parse("J0000018")) if u.endswith("省所")]
+    # (本所設…, 看守所設…, 各監理所設… stay the units' own)
+    assert {"第一課", "第二課"} <= set(below(parse("K0000126")))
+
+
+def test_a_posts_duty_runs_to_the_sentences_last_shixiang():
+    # H0000030 國立科學工藝博物館籌備處暫行組織規程 「本處置會計員一人，依法辦理歲計、會計事項，並兼辦統計事項。」: the
+    # whole statement, as a unit's duty is read (not 歲計、會計事項 alone)
+    assert "歲計、會計事項，並兼辦統計事項" in duties(parse("H0000030"), "")
+    # A0030044 行政院中美經濟社會發展基金管理委員會組織規程 「本會置執行秘書一人，…，分別辦理本基金之管理運用會計事項暨
+    # 本會之文書總務事項。」
+    assert "本基金之管理運用會計事項暨本會之文書總務事項" in duties(parse("A0030044"), "")

@@ -237,12 +237,14 @@ def test_which_on_the_sample_reaches_the_floor_and_beats_plain_bm25(sample):
 
 # ------------------------------------------------------------------ documents that do not say whose they are
 def test_a_document_that_names_no_organization_is_refused_with_a_true_reason(run, store_path, tmp_path):
-    # D0020014 市組織法: a law for every 市 (「凡人民聚居地方…設市」), no organization of its own.
-    path = tmp_path / "D0020014.json"
-    path.write_bytes(corpus.national_file("D0020014"))
-    result = run("--store", store_path, "load", path)
+    # D0020017 縣組織法施行法 read as an act (--genre org_act): the deadlines for every province to organize its
+    # counties (「各省政府奉到縣組織法施行日期命令後，應於左列期限內完成縣之組織」), no organization of its own.
+    # (D0020014 市組織法 is an act for every city, its agency the level 市: tests/test_thirteenth_conventions.py)
+    path = tmp_path / "D0020017.json"
+    path.write_bytes(corpus.national_file("D0020017"))
+    result = run("--store", store_path, "load", "--genre", "org_act", path)
     assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
-    assert "its title 「市組織法」 names no particular one" in result.stderr and "--agency NAME" in result.stderr
+    assert "its title 「縣組織法施行法」 names no particular one" in result.stderr and "--agency NAME" in result.stderr
 
 
 def test_agency_names_the_owner_of_procedures_that_say_only_this_office(run, store_path, tmp_path):
@@ -369,8 +371,11 @@ def _posts_by_doc(national_documents, doc_id):
 def test_a_bare_unit_word_in_a_post_clause_means_the_unit_just_set_up(national_documents):
     # K0000129 第6條: 「本處為便利施工，得設若干工務所。所置主任一人」
     assert ("工務所", "主任") in _posts_by_doc(national_documents, "K0000129")
-    # A0010016: 「…得設立各種研究中心。中心置主任一人」
-    assert ("研究中心", "主任") in _posts_by_doc(national_documents, "A0010016")
+    # A0010016: 「…得設立各種研究中心。中心置主任一人」: any number of them, none named (no unit): the agency's, one
+    # in each 中心 (the thirteenth sample's gold)
+    doc = next(d for d in national_documents if d.document.id == "A0010016")
+    heads = [(p.unit[-1], p.per) for p in doc.posts if p.kind == "post" and p.title == "主任"]
+    assert heads == [("中央研究院", "中心")]
 
 
 def test_self_references_and_counts_are_no_units_of_posts(national_documents):

@@ -34,10 +34,10 @@ def test_a_post_of_a_unit_named_only_by_a_unit_word_is_its_parents_per_unit():
 
 
 def test_the_agencys_own_name_before_a_units_name_is_that_unit():
-    # A0010016 中央研究院組織法「中央研究院研究所置所長一人」: the 研究所 the act set up (「…設立研究所」),
-    # not a unit 「中央研究院研究所」 beside it
+    # A0010016 中央研究院組織法「中央研究院研究所置所長一人」: one in each of the 研究所 the act sets up in any number
+    # (「…設立各種研究所」), not a unit 「中央研究院研究所」
     parsed = parse("A0010016")
-    assert _posts(parsed)["所長"] == {"研究所"}
+    assert _posts(parsed)["所長"] == {""} and "中央研究院研究所" not in below(parsed)
     # A0010015 稽勳委員會組織條例「稽勳委員會秘書處置主任秘書一人」: its 秘書處
     assert _posts(parse("A0010015"))["主任秘書"] == {"秘書處"}
     assert "稽勳委員會秘書處" not in below(parse("A0010015"))

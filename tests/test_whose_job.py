@@ -66,3 +66,49 @@ def test_a_duty_assisting_in_a_matter_counts_for_less():
     leading = hits["行政院/內政部/消防署"].explain[0]
     assert assisting["text"].startswith("協助") and assisting["flags"] == ["supporting"] and assisting["prior"] == 0.6
     assert leading["flags"] == [] and leading["prior"] == 1.0
+
+
+def test_words_only_a_units_own_name_holds_count_in_its_score():
+    # 警察廣播電臺組織規程: the station 「新聞採訪、編輯及新聞節目製播」; its 辦事細則 gives each 分臺
+    # 「地區新聞與活動之採訪、製作及播出」.  The station's own name holds 警察 and 廣播電臺, which its statement
+    # leaves implied: it comes first.
+    graph = graph_of("D0010034", "D0000169")
+    assert first_units(graph, "警察的廣播電台，新聞是誰在採訪跟製作？", 1) == ["行政院/內政部/警政署/警察廣播電臺"]
+
+
+def test_a_name_above_counts_where_its_body_has_no_statement_answering():
+    # 高速公路局各新建工程分局組織準則: 「職業安全衛生之管理」; 公路局各區公路新建工程分局辦事細則: its 工務段
+    # 「勞工職業安全衛生、環境保護之工地督導及稽查」.  國道 is asked as 高速公路, which only the name of 高速公路局
+    # above the 分局 holds, and 高速公路局 states nothing of the matter here: the name counts for the 分局.
+    graph = graph_of("K0000224", "K0000304")
+    first = first_units(graph, "新蓋國道的工地，工人的職業安全是誰在管？", 1)
+    assert first == ["行政院/交通部/高速公路局/各新建工程分局"]
+
+
+def test_a_name_above_lends_nothing_where_its_body_states_the_matter(forensic):
+    # The 管理處's own duties say 「阿里山林業文化園區、阿里山林業鐵路…」: its name lends 安全管理科
+    # (「鐵路營運系統安全…」) none of 阿里山, which stays below the 管理處.
+    from queries.lookup.ask import ask_graph
+    hits = ask_graph(forensic, "阿里山林業鐵路營運", top=5, explain=True).hits
+    safety = next(h for h in hits if h.unit["id"].endswith("/安全管理科"))
+    assert hits[0].unit["id"].endswith("/阿里山林業鐵路及文化資產管理處")
+    assert not {"阿里", "里山", "山林"} & {t[0] for t in safety.explain[0]["terms"]}
+
+
+def test_a_run_ending_another_compound_earns_no_phrase_bonus():
+    # 產業發展署's 知識經濟產業組 (J0000103): 「產業研發成果流通運用與管理…」 — the run 業研發成果 of 農業研發成果
+    # ends 產業 there;
+    # 種苗改良繁殖場's 產業服務科 (M0010039): 「種苗科技計畫與研發成果之管理及運用」, 農業 in 農業部 above it;
+    # 茶及飲料作物改良場 (M0000099, M0010047): 「茶與飲料作物科技研發成果之保護、管理及運用」.
+    graph = graph_of("J0000103", "M0010039", "M0000099", "M0010047")
+    assert first_units(graph, "農業研發成果管理", 1) == ["行政院/農業部/種苗改良繁殖場/產業服務科"]
+
+
+def test_a_run_narrowed_by_a_word_the_units_names_hold_keeps_its_bonus():
+    # 教育訓練測考中心 (D0090043): 「海洋職類教育訓練計畫與流路之規劃…」; 海巡 of 海巡教育訓練 is in 海巡署 above it.
+    graph = graph_of("D0090043", "J0000103", "M0010039")
+    from queries.lookup.ask import ask_graph
+    hit = ask_graph(graph, "海巡教育訓練", top=1, explain=True).hits[0]
+    assert hit.unit["id"] == "行政院/海洋委員會/海巡署/教育訓練測考中心"
+    duty = next(x for x in hit.explain if x["text"].startswith("海洋職類教育訓練"))
+    assert duty["longest_run"] == 4 and duty["phrase_factor"] > 1

@@ -23,7 +23,8 @@ and the fourth (heldout4/draw.tsv) with --seed 20261211, the three earlier draws
 (heldout5/draw.tsv) with --seed 20261214, the four earlier draws excluded, and the sixth
 (heldout6/draw.tsv) with --seed 20261216, the five earlier draws excluded, and the seventh
 (heldout7/draw.tsv) with --seed 20261219, the six earlier draws excluded, and the eighth
-(heldout8/draw.tsv) with --seed 20261221, the seven earlier draws excluded.
+(heldout8/draw.tsv) with --seed 20261221, the seven earlier draws excluded, and the ninth
+(heldout9/draw.tsv) with --seed 20261223, the eight earlier draws excluded.
 """
 import argparse
 import json

@@ -7,13 +7,16 @@
 - **elsewhere**: rules made within :data:`~graph_model.graph.succession_edges.MOVE_DAYS` of its end set up an
   internal unit of its name, or its name less what precedes it (國立國光劇團, its rules repealed 2008-03-11 →
   國立臺灣傳統藝術總處籌備處辦事細則, made 2008-03-04, 第4條 「八、國光劇團，分三科辦事。」), in one body only:
-  that body absorbed it, as that unit.
+  that body absorbed it, as that unit;
+- **a sibling's own**: a body named as a sibling's and more (國立教育廣播電臺 + 分臺), whose rules the order that
+  repealed the sibling's older rules repealed too, the sibling going on under newer ones: it was the sibling's, and
+  went on within it.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .lineage import Status
+from .lineage import ORDER_NO, Status, history_entries
 from .succession_edges import AGENCY_KINDS, EDGE, MOVE_DAYS, _agencies_of_documents, _days, _end, _replace_successor
 
 # The part of a body's name a unit elsewhere must bear: this long at least (國光劇團; not 秘書室).
@@ -92,3 +95,37 @@ def _kept_elsewhere(graph, uid, made, enacted, end):
         return None
     ((body, unit), src), = found.items()
     return body, unit, src
+
+
+def repealed_with_sibling(graph, ended: Mapping, docs) -> None:
+    """A body that ended with no successor at all, whose name is a sibling's and more (國立教育廣播電臺分臺), each of
+    whose own documents was repealed by an order that repealed an older document of that sibling too, the sibling
+    current under newer ones (國立教育廣播電臺分臺組織通則 and 國立教育廣播電臺組織條例, both 「總統華總一義字第
+    10300004893 號令公布廢止」; 國立教育廣播電臺組織法 in force from 2013): the sibling took it in."""
+    bodies = _agencies_of_documents(graph.units())
+    repealed_by: dict[str, str] = {}  # an abolished document -> the order its last 沿革 entry repealed it by
+    for p in docs:
+        entries = history_entries(p.document.meta.get("history", ""))
+        m = ORDER_NO.search(entries[-1]) if p.document.meta.get("abolished") and entries else None
+        if m and "廢止" in entries[-1]:
+            repealed_by[p.document.id] = m.group(1)
+    own: dict[str, set[str]] = {}
+    for doc, uid in bodies.items():
+        own.setdefault(uid, set()).add(doc)
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        orders = {repealed_by.get(d, "") for d in own.get(uid, ())}
+        if parent is None or node["kind"] not in AGENCY_KINDS or node.get("successors") or graph.out(uid, EDGE) \
+                or not orders or "" in orders:
+            continue
+        found = [c for c in graph.children(parent) if c != uid and c not in ended and len(graph.node(c)["name"]) >= 3
+                 and node["name"].startswith(graph.node(c)["name"])
+                 and any(repealed_by.get(d) in orders for d in own.get(c, ()))]
+        if len(found) != 1:
+            continue
+        sibling = found[0]
+        doc = next(d for d in sorted(own[sibling]) if repealed_by.get(d) in orders)
+        said = Status(doc, "superseded", (graph.node(sibling)["name"],), "", "", f"{doc} 沿革內容")
+        title, order = graph.node(f"doc:{doc}")["title"], repealed_by[doc]
+        _replace_successor(graph, uid, sibling, f"repealed by the order that repealed {title} (字第{order}號), "
+                                                f"while {graph.node(sibling)['name']} went on", said)

@@ -92,13 +92,20 @@ STAFF_MOVED = lazy(r"原(?P<old>[^，。；、原（]{3,40}?)(?:（以下簡稱[
 # 婦幼衛生研究所及公共衛生研究所原依雇員管理規則僱用之現職雇員…得占用前項書記職缺，繼續僱用」
 # (行政院衛生署國民健康局組織條例 第6條).
 STAFF_KEPT = lazy(r"施行前，原(?P<old>[^，。；原（]{3,60}?)(?:原依[^，。；]{0,20}?)?(?:僱用|進用)之現職")
+# The same clerks named by the old body's act they were hired under (經濟部水資源局組織條例 第6條 「本條例施行前依
+# 經濟部水資源統一規劃委員會組織條例僱用之現職雇員…繼續其僱用」), and the staff an act's body took over whole on the
+# day it took effect (經濟部經貿人員培訓所組織規程 第6條 「原經濟部專業人員研究中心現職人員，於本規程施行之日轉任
+# 本所」).
+STAFF_HIRED_UNDER = lazy(r"施行前，?依(?P<old>[^，。；原（]{3,40}?)組織(?:條例|規程|通則|法)(?:僱用|進用)之現職")
+STAFF_TRANSFERRED = lazy(r"原(?P<old>[^，。；、原（]{3,40}?)現職人員，?於本(?:條例|法|通則|規程)施行之日轉任本")
 # The provisions of 地方制度法 under which 行政院 makes the first rules of a municipality formed by 改制 (its
 # government's: 第六十二條第五項; its council's: 第五十四條第四項), in force until the municipality's own
 # 組織自治條例 (a local law, not in the national database) replaces them: 「本規程依地方制度法第六十二條第五項
 # 規定訂定之」.  Their repeal does not end the body.
 INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四條第四項)規定訂定")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
-CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{STAFF_KEPT.pattern}|{INTERIM_BASIS.pattern}")
+CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{STAFF_KEPT.pattern}|{INTERIM_BASIS.pattern}"
+                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"

@@ -358,18 +358,20 @@ def named_in_family(graph, ended: Mapping) -> None:
 
 
 def branches_followed(graph, ended: Mapping) -> None:
-    """A family of branches (各分處, 各地區辦事處) or of a kind (各工務段) that ended with no successor of its own,
-    under a body that has one: the one family of the heir's of that kind, or of branches (BranchOffice) when the
-    rank changed (經濟部加工出口區管理處 › 各分處 → 經濟部產業園區管理局 › 各分局, 「設各分局」; 財政部國有財產局 ›
-    各地區辦事處 → 國有財產署 › 各分署): a body's branches became its heir's."""
-    for uid in _waiting(graph, ended):
+    """A family of branches (各分處, 各地區辦事處) or of a kind (各工務段) that ended with no successor of its own
+    (the ministry that repealed its rules, where its parent's work went, is none), under a body that has one: the one
+    family of the heir's of that kind, or of branches (BranchOffice) (經濟部加工出口區管理處 › 各分處 → 經濟部產業園區
+    管理局 › 各分局, 「設各分局」; 財政部國有財產局 › 各地區辦事處 → 國有財產署 › 各分署; 林務局 › 各林區管理處,
+    repealed by 農業部 → 林業及自然保育署 › 各地區分署, 「為辦理各地區林業及自然保育業務，特設各地區分署」): a body's
+    branches became its heir's."""
+    for uid in ended:
         node, parent = graph.node(uid), graph.parent(uid)
         m = FAMILY.match(node["name"])
-        if m is None or parent is None:
+        if m is None or parent is None or node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
             continue
         found = {f for h, _ in graph.out(parent, EDGE) for f in graph.children(h) if f not in ended
                  and (k := FAMILY.match(graph.node(f)["name"]))
-                 and (k["kind"] == m["kind"] or node["kind"] == graph.node(f)["kind"] == "BranchOffice")}
+                 and (k["kind"] == m["kind"] or graph.node(f)["kind"] == "BranchOffice")}
         if len(found) == 1:
             family = found.pop()
             _replace_successor(graph, uid, family, f"its branches of {graph.node(parent)['name']} are "

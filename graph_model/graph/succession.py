@@ -36,14 +36,16 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .became_unit import became_a_unit
+from .became_unit import became_a_unit, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
+    STAFF_HIRED_UNDER,
     STAFF_KEPT,
     STAFF_MOVED,
+    STAFF_TRANSFERRED,
     Status,
     agency_of,
     history_entries,
@@ -62,6 +64,7 @@ from .members import (
     named_in_family,
     parts_went_under,
     set_up_that_day,
+    took_effect,
     went_with_siblings,
 )
 from .succession_edges import (
@@ -91,6 +94,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     enacted = {p.document.id: roc_date((history_entries(p.document.meta.get("history", "")) or [""])[0])
                for p in docs}
     moved = _moved_families(graph, docs)
+    history = {p.document.id: p.document.meta.get("history", "") for p in docs}
     revised = {p.document.id: [roc_date(e) for e in history_entries(p.document.meta.get("history", ""))]
                for p in docs}
     # a successor named as it was before a rename (飛航安全調查委員會): the body under its new name
@@ -154,13 +158,17 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
     _continued(graph, ended, enacted)
-    _absorbed(graph, ended, revised)
+    # (a revision counts from the day it took effect too: 法務部處務規程 「一百年十月五日…修正發布全文 18 條；並自
+    # 一百零一年一月一日施行」)
+    _absorbed(graph, ended, {doc: [*dates, *filter(None, map(took_effect, history_entries(history[doc])))]
+                             for doc, dates in revised.items()})
     _joined_family(graph, ended, moved)
     _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
     became_a_unit(graph, ended, enacted)
+    repealed_with_sibling(graph, ended, docs)
     corporatised(graph, ended, docs)
     joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
@@ -212,18 +220,21 @@ def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
     (:data:`~graph_model.graph.lineage.STAFF_MOVED`: 勞動部組織法 第7條 「原勞工保險監理委員會（以下簡稱勞保監理會）
     移入之三十九人」), or whose clerks an act kept on (:data:`~graph_model.graph.lineage.STAFF_KEPT`), in force then
     though its body has ended since (行政院衛生署國民健康局組織條例 第6條 「原臺灣省家庭計畫研究所、婦幼衛生研究所及
-    公共衛生研究所原依雇員管理規則僱用之現職雇員…繼續僱用」): that body succeeded it, from the day the act took
-    effect."""
+    公共衛生研究所原依雇員管理規則僱用之現職雇員…繼續僱用」; :data:`~graph_model.graph.lineage.STAFF_HIRED_UNDER`:
+    「本條例施行前依經濟部水資源統一規劃委員會組織條例僱用之現職雇員」), or whose staff it took over whole the day it
+    took effect (:data:`~graph_model.graph.lineage.STAFF_TRANSFERRED`: 「原經濟部專業人員研究中心現職人員，於本規程
+    施行之日轉任本所」): that body succeeded it, from the day the act took effect."""
     about = _agencies_of_documents(graph.units())
     for p in docs:
         body = about.get(p.document.id)
         if body is None:
             continue
         current = body not in ended and graph.node(f"doc:{p.document.id}").get("status") == "current"
-        when = in_force((history_entries(p.document.meta.get("history", "")) or [""])[0])
+        when = took_effect(p.document.meta.get("history", ""))  # (「並自一百十二年九月二十六日施行」 too)
         for line, article, sentence in p.document.meta.get("clauses", ()):
             named = [m["old"] for m in STAFF_MOVED.finditer(sentence)] if current else []
             kept = [n for m in STAFF_KEPT.finditer(sentence) for n in _LISTED.split(m["old"]) if n]
+            kept += [m["old"] for pattern in (STAFF_HIRED_UNDER, STAFF_TRANSFERRED) for m in pattern.finditer(sentence)]
             for name in (*named, *kept):
                 for uid in dict.fromkeys(rows.units[i][0] for i in rows.named(name) or
                                          rows.named(_PROVINCE.sub("", name))):
@@ -626,7 +637,9 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
     """A body that is history and names no successor of its own, where its parent (or the parent's
     successor) set up, about when it ended, one body of its kind and no other (a name ending they share
     that says what they are: 訓練所, 圖書館): that body carried it on (財政部 › 財稅人員訓練所, rules repealed
-    2013-01-08 → 財政部 › 財政人員訓練所, set up 2013-01-04)."""
+    2013-01-08 → 財政部 › 財政人員訓練所, set up 2013-01-04).  Or a shorter ending (訓練所) of a body set up beside it
+    as it ended, or the ending of a family set up under the parent's heir as it ended (拓建工程處 → 高速公路局 ›
+    各新建工程處, 2018-02-26)."""
     units = graph.units()
     bodies = set(_agencies_of_documents(units).values())
     born = {u["id"]: min(enacted.get(src["doc"]) or "9999" for src in u["sources"])
@@ -642,10 +655,14 @@ def _one_of_its_kind(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
                  and start <= born.get(c, "") <= end and (ending := _kind_ending(node["name"], graph.node(c)["name"]))}
         parent = graph.parent(uid)
         if not found and parent is not None:  # a shorter ending (訓練所) of a body set up beside it as it ended
-            found = {c: ending for c in graph.children(parent) if c != uid and c in bodies
+            # or a family of its kind under the parent's heir, by the longer ending (拓建工程處 → 高速公路局 ›
+            # 各新建工程處, made the day it ended), not a body of it (西濱 臨時工程處 is no 蘇花公路改善工程處)
+            found = {c: ending for place in (parent, *(t for t, _ in graph.out(parent, EDGE)))
+                     for c in graph.children(place) if c != uid and c in bodies
                      and graph.node(c)["kind"] in AGENCY_KINDS and born.get(c, "9999") <= dates[-1]
                      and _days(born[c], dates[-1]) <= MOVE_DAYS and (c not in ended or _end(ended[c]) > dates[-1])
-                     and (ending := _kind_ending(node["name"], graph.node(c)["name"], SHORT_KIND_ENDING))}
+                     and (ending := _kind_ending(node["name"], graph.node(c)["name"], SHORT_KIND_ENDING))
+                     and (place == parent or FAMILY.match(graph.node(c)["name"]) and len(ending) >= KIND_ENDING)}
         if len(found) == 1:
             (target, ending), = found.items()
             _replace_successor(graph, uid, target, f"the one {ending} set up under "
@@ -802,15 +819,18 @@ DIVISION_TOPIC_CHARS = 4
 
 
 def _named_by_a_division(graph, ended: Mapping) -> None:
-    """A committee (委員會) that is history with no successor at all, under a parent in force, whose work — its name
-    without 委員會, 4 characters or more that say what it is about (:func:`_names_topic`) — one duty of one division
-    of the parent (and no other) names: the parent took it in, as that division (教育部 › 醫學教育委員會, its 組織條例
-    repealed 2014-01-15 → 教育部, whose 高等教育司 holds 「高等教育（含醫學教育等各學術領域）政策之規劃及推動」)."""
+    """A committee (委員會) that is history with no successor at all (a branch's head that repealed its rules is
+    none), under a parent in force, whose work — its name without 委員會, 4 characters or more that say what it is
+    about (:func:`_names_topic`) — one duty of one division of the parent (and no other) names: the parent took it in,
+    as that division (教育部 › 醫學教育委員會, its 組織條例 repealed 2014-01-15 → 教育部, whose 高等教育司 holds
+    「高等教育（含醫學教育等各學術領域）政策之規劃及推動」; 考選部 › 專門職業及技術人員考試訓練委員會, rules repealed by
+    考試院 2022-08-16 → 考選部, whose 專技考試司 holds 「專門職業及技術人員考試錄取人員訓練或學習」)."""
     for uid in ended:
         node, parent = graph.node(uid), graph.parent(uid)
         topic = node["name"].removesuffix("委員會")
-        if parent is None or parent in ended or topic == node["name"] or len(topic) < DIVISION_TOPIC_CHARS \
-                or _topic_chars(topic) != topic or node.get("successors") or graph.out(uid, EDGE):
+        # (人員 counts: 專門職業及技術人員考試訓練; 員 is a unit word only in 委員會)
+        if parent is None or parent in ended or topic == node["name"] \
+                or len(_topic_chars(topic)) < DIVISION_TOPIC_CHARS or _has_successor(graph, uid):
             continue
         # its own divisions and their sections, not those of the bodies under it
         own = [c for c in graph.children(parent) if graph.node(c)["kind"] not in AGENCY_KINDS]
@@ -821,6 +841,13 @@ def _named_by_a_division(graph, ended: Mapping) -> None:
             (division, duty), = found.items()
             _replace_successor(graph, uid, parent, f"taken in: its work is a duty of {graph.node(division)['name']}: "
                                                    f"「{duty['text']}」", at=division)
+
+
+def _has_successor(graph, uid: str) -> bool:
+    """True when the documents name a successor of ``uid``; not a branch's head that only repealed its rules (考試院
+    for 考選部's 專門職業及技術人員考試訓練委員會: the superior of its parent, which made and ended its rules, no heir,
+    see :func:`_add_successor`)."""
+    return bool(graph.out(uid, EDGE)) or any(n not in BRANCH_HEADS for n in graph.node(uid).get("successors") or ())
 
 
 # A rewrite of a whole organization act (「修正公布全文8條」, 「制定公布全文6條」): its body was reorganised.

@@ -13,7 +13,14 @@ from graph_model.records.naming import (
     split_agency_name,
 )
 from graph_model.records.records import ParsedDocument, Source, UnitRecord
-from loaders.common import agency_from_title, agency_records, aliases_defined, is_genre_title, undated_title
+from loaders.common import (
+    LOCAL_LEVELS,
+    agency_from_title,
+    agency_records,
+    aliases_defined,
+    is_genre_title,
+    undated_title,
+)
 from loaders.read.text import Line
 
 from .patterns import REGION_HEAD, TITLE_LIST
@@ -207,6 +214,8 @@ def _placed(full: str, category: str) -> str:
     >>> _placed("中華民國總統府", "總統＞總統府＞組織目")
     '總統府'
     """
+    if full in LOCAL_LEVELS:
+        return full  # 市組織法 filed under 內政部: a level of local government, self-governing, no part of it
     if full.startswith(_STATE) and full[len(_STATE):] in BRANCH_BODIES.values():
         return full[len(_STATE):]  # 中華民國總統府: the state's name before the head of a branch
     filed = _CATEGORY_OWN.match(category)

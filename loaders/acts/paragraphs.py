@@ -43,10 +43,13 @@ from .patterns import (
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
     ESTABLISHMENT,
+    FAMILY_CLASSES,
     FAMILY_DEFINED,
     FAMILY_NAME,
     FURTHER_SET_UP,
     HEAD_LEADS_UNIT,
+    ISSUES_ORDERS,
+    KINDS_OF_BODIES,
     LATER_SET_UP,
     LEADING_PURPOSE,
     LIST_CHARGED_TO,
@@ -58,6 +61,7 @@ from .patterns import (
     NAMED_BEFORE,
     NAMED_SETS_UP_BELOW,
     NEED,
+    NEED_AFTER_SUBJECT,
     NO_SUBJECT_SET_UP,
     OBJECT_CLAUSE,
     ONE_UNIT_WORD,
@@ -73,12 +77,14 @@ from .patterns import (
     POST_DUTY,
     POST_TITLE,
     POSTS_OFFICE,
+    POWERS_BY_LAW,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
     RESPECTIVE,
     RULES_INTRO,
     SET_UP_ABOVE,
     SET_UP_BELOW,
+    SET_UP_IN,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -101,6 +107,7 @@ class StructureParser(Protocol):
     last_owner: tuple[str, ...] | None
     article_owner: tuple[str, ...] | None
     decides: list[str]
+    any_number: set[str]
 
     def unit(self, name: str, line: Line, parent: tuple[str, ...] | None = None, item: str | None = None,
              note: str = "", family: bool = False) -> tuple[str, ...] | None: ...
@@ -163,6 +170,7 @@ class Paragraph:
 def prepare(line: Line) -> Paragraph:
     text = ALIAS_PAREN.sub("", line.body)
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
+    text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
@@ -424,8 +432,10 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
         if parent and parent != parser.agency:
             for child in listed_names(m.group("list")):
                 parser.unit(child, para.line, parent)
-    # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject.
-    if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text):
+    # 「設覆審室分組掌理…」: a sentence that opens with 設 has the agency for its subject; so does one that opens with
+    # the line of business a unit is set up for (「港務業務應設信號臺（話務臺），置臺長一人」, K0010043, K0010044).
+    if re.match(r"^(?:並|另)?得?設(?!計|備|施|定|法|有|置?[^，。；]{0,3}(?:人|名))", para.text) or \
+            re.match(r"^[^，。；、前本]{2,6}業務應設(?!計|備|施|定)", para.text):
         para.owner, para.post = parser.agency, ""
     elif para.owner is None:  # (not learnt by the rule before: set_up_by_the_body_above)
         para.owner, para.post = parser.subject(para.text, para.line)
@@ -480,6 +490,58 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
             for name in listed_names(m.group("list")):
                 parser.unit(name, para.line, owner)
     return None
+
+
+def set_up_in_a_named_unit(parser: StructureParser, para: Paragraph) -> None:
+    """「…，並於資料科設圖書室。」 (K0010006), 「考試院…得於考銓處設檢覈委員會。」 (A0010064): what is set up in (於) a
+    unit the document set up, or in the agency itself, is that unit's.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本會設秘書室。", "第 3 條", "本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。")
+    unit 秘書室
+    unit 秘書室/資料科
+    unit 秘書室/資料科/圖書室
+    unit 秘書室/企劃科
+    unit 秘書室/管考科
+    """
+    for m in SET_UP_IN.finditer(para.text):
+        name = clean_name(m.group("parent"))
+        parent = parser.agency if parser.is_self(name) else parser.known.get(name)
+        earlier = SETS_UP.search(para.text[:m.start()])
+        if parent is None and isinstance(para.owner, tuple) and earlier and \
+                name in listed_names(earlier.group("list")):
+            parent = parser.unit(name, para.line, para.owner)  # (資料科, one of the three the sentence sets up first)
+        for child in listed_names(m.group("list")) if parent else []:
+            parser.unit(child, para.line, parent)
+    return None
+
+
+def named_together_set_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「臺北、高雄機廠設人事室，各置主任一人，…依法辦理人事管理事項」 (K0000108): units named together set up one each
+    of the units listed, whose work the sentence then says.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局得於臺北、高雄、花蓮各地分設服務所。", "第 4 條",
+    ...      "臺北、高雄服務所設人事室，各置主任一人，花蓮服務所設人事管理員一人，依法辦理人事管理事項。")
+    unit 臺北服務所
+    unit 高雄服務所
+    unit 花蓮服務所
+    unit 臺北服務所/人事室
+    unit 高雄服務所/人事室
+    duty 臺北服務所/人事室 人事管理事項
+    duty 高雄服務所/人事室 人事管理事項
+    """
+    owners = [o for o in para.owner if o != parser.agency] if isinstance(para.owner, list) else []
+    set_up = SETS_UP.search(para.text)
+    if len(owners) < 2 or para.post or not set_up or re.search(r"[，。；：]", para.text[:set_up.start()]):
+        return None
+    paths = [p for owner in owners for name in listed_names(set_up.group("list"))
+             if (p := parser.unit(name, para.line, owner))]
+    duty = DUTY_VERB.search(para.text[set_up.end():])
+    if duty and not POINTS_ELSEWHERE.search(duty.group("duty")):
+        for path in paths:
+            parser.duty(path, duty.group("duty"), para.line)
+    return NO_LIST if paths else None
 
 
 def body_with_its_own_law(parser: StructureParser, para: Paragraph) -> None:
@@ -538,7 +600,8 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
     unit 第一組
     duty 第一組 研審賦稅法規案件
     """
-    if not SETS_UP_LIST.search(para.text):
+    kinds = KINDS_OF_BODIES.match(para.text)
+    if not SETS_UP_LIST.search(para.text) and not (kinds and parser.is_self(kinds.group("who"))):
         return None
     owner = para.owner
     parent = owner if owner is not None and not isinstance(owner, list) and not para.post else parser.agency
@@ -556,9 +619,15 @@ def agency_as_subject(parser: StructureParser, para: Paragraph) -> None:
     duty 本局 文稿之綜核 (秘書)
     """
     names = "|".join(map(re.escape, parser.self_names))
-    if para.owner is None and NAMED_BEFORE.sub("", para.text).startswith(tuple(parser.self_names)):
+    text = NAMED_BEFORE.sub("", para.text)
+    # (「縣政府於必要時，得呈請省政府設置衛生局…」 in 縣組織法: the 縣政府 it set up, not 縣)
+    organ = next((path for name, path in parser.known.items() if path != parser.agency and text.startswith(name)
+                  and any(name.startswith(own) and len(name) > len(own) for own in parser.self_names)), None)
+    if para.owner is None and organ:
+        para.owner = organ
+    if para.owner is None and text.startswith(tuple(parser.self_names)):
         para.owner = parser.agency
-    if para.owner is None and re.match(rf"^[{CN_NUM}、]+等(?:{names})(?:設|置)", para.text):
+    if para.owner is None and re.match(rf"^{FAMILY_CLASSES}(?:{names})(?:設|置)", para.text):
         para.owner = parser.agency
     if para.owner == parser.agency and not para.post:
         named_post = re.match(rf"^\S{{1,12}}?置({POST})[一二兩]?人?，(?:其)?(?:掌理|權責|職掌)", para.text)
@@ -666,6 +735,10 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return None
     if AD_HOC.search(text[:set_up.start()]) or AD_HOC_NAMED.match(set_up.group("list")):
         return NO_LIST  # task forces formed for a job (以任務編組方式組設…施工所)
+    if any(f"各{kind}" in text[:set_up.start()] for kind in parser.any_number):
+        # 「中央研究院各研究所、研究所籌備處及研究中心設學術諮詢委員會」 (A0010016) after 「設立各種研究所」: one in
+        # each of a kind none named, no unit either
+        return NO_LIST
     # 「設北區、中區、南區工程處」 (K0000004): regions' heads share the last name's rest (not any heads:
     # 「設執行、專業、支援發展等機構及部隊」 is prose)
     who = re.search(r"(?:[，；。]|(?<=人)、)(?P<who>[^，、；。]{2,16}?)$", text[:set_up.start()])
@@ -700,7 +773,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
             (UNIT_NAME.fullmatch(kind) or ONE_UNIT_WORD.fullmatch(kind) or LISTED_NAME.fullmatch(kind)):
         # 「於臺北、臺中…各地分設服務所」
         names = [place + kind for place in re.split(r"、|及|與", places.group("places"))]
-    if "各種" in set_up.group(0):  # 「得設各種專案小組」: any number of committees or groups, none named
+    if re.match(r"設(?:置|立)?各種", set_up.group(0)):
+        # 「設立各種研究所」, 「得設立各種研究中心」 (A0010016), 「得設各種專案小組」: any number of a kind, none named
+        parser.any_number.update(n for n in names if not ANY_NUMBER_OF.search(n))
+        names = []
+    elif "各種" in set_up.group(0):  # 「設置工務段、…及各種性質之任務編組」 (K0010041): the list's named units stay
         names = [n for n in names if not ANY_NUMBER_OF.search(n)]
     if set_up.group("list") == "燈塔":
         names = ["燈塔"]
@@ -784,7 +861,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         # 「本處設總務、會計二課，分掌事項如下：」 + 「一、總務課－掌理…」: each item names its unit; an item
         # naming none is the agency's, which its units share out.
         return ListContext(parser.agency, "", Mode.AGENCY)
-    return ListContext(paths[-1], "", Mode.DUTIES) if para.duty_intro and len(paths) == 1 else NO_LIST
+    # 「市設市政府，其職權如左：」 (D0020014): a body's 職權 are its duties (as OWN_POWERS)
+    powers = re.search(r"[，,]其職權如[左下][：:]$", rest)
+    return ListContext(paths[-1], "", Mode.DUTIES) if (para.duty_intro or powers) and len(paths) == 1 else NO_LIST
 
 
 def _set_up_below(parser: StructureParser, parent: tuple[str, ...], text: str, line: Line) -> list[tuple[str, ...]]:
@@ -843,6 +922,11 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
 
     >>> demo("第 2 條", "本局得商請警政主管機關，置專業警察，協助執行衛生醫療法令。")
     duty 本局 協助執行衛生醫療法令 (專業警察)
+
+    The powers a law gives it (「行政院行使憲法所賦予之職權。」, A0010032):
+
+    >>> demo("第 2 條", "本局行使憲法所賦予之職權。")
+    duty 本局 行使憲法所賦予之職權
     """
     text = para.text
     if not (para.owner == parser.agency and not para.post and not para.intro):
@@ -862,11 +946,26 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
         # 「…遴用當地專業人員及置當地僱用人員，協助館務。」: what they help with is the agency's work
         parser.duty(parser.agency, assists.group("duty"), para.line, post=assists.group("titles"))
         return NO_LIST
-    mandate = MANDATE_SENTENCE.match(text)
+    mandate = MANDATE_SENTENCE.match(text) or POWERS_BY_LAW.match(text)
     if mandate and text.startswith(tuple(parser.self_names)):
         parser.duty(parser.agency, mandate.group("duty"), para.line)
         return NO_LIST
     return None
+
+
+def issues_orders(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得
+    發布署令。」 (D0000015): the power of the agency (or of a unit: a city's 市政府) to issue its orders is its duty.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局為執行業務，對所屬機關得發布局令。", "局長依法令行使職權得發布命令。")
+    duty 本局 發布局令
+    """
+    m = ISSUES_ORDERS.search(para.text)
+    if not m or para.post or para.intro or not isinstance(para.owner, tuple):
+        return None
+    parser.duty(para.owner, "發布" + m.group("what"), para.line)
+    return NO_LIST
 
 
 def no_subject(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -985,7 +1084,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     continuation, assigned_staff, posts_office, list_charged_to, posts_list, charged_by_name, brought_to, named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
-    each_sets_up, subordinate_agencies, units_listed,
+    each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
-    agency_sentence, no_subject, summary,
+    issues_orders, agency_sentence, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

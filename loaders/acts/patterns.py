@@ -21,6 +21,9 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 SUBJECT_END = lazy(r"(?=置|設|下設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
                          r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
                          r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
+# 「蒙古地方所設省、縣」 (D0000045), 「轄區不完整之省所設之縣度量衡檢定站」 (J0000018): 所設 is "which … sets up"
+# after a place or a body; no unit's name ends so.
+RELATIVE_SUO = lazy(r"(?:[省縣市國]|地方|機關|政府|需要)所$")
 # 「旗札薩克公署，設總務、政務二科」 (D0000045), 「輔導處，設輔導組辦事。」 (I0010100): a comma between the subject and
 # what it sets up.
 SUBJECT_COMMA_SETS_UP = lazy(r"^(?P<subject>[^，。：、（）「」設置]{2,16})，"
@@ -51,9 +54,12 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
 OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
-# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty.
+# 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty, greedy to
+# the sentence's last 事項 as DUTY_VERB (「置會計員，依法辦理歲計、會計事項，並兼辦統計事項」: 11 documents).
+# 「行政院置發言人一人，特任，處理新聞發布及聯繫事項」 (A0010032): 處理 too; not the staff's catch-all
+# (「本局置組長、…及雇員，承長官之命處理應辦事項」, Q0010005).
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
-                        r"[^；。置]*?(?:掌理|辦理|負責)(?P<duty>[^；。]*?事項)")
+                        r"[^；。置]*?(?:掌理|辦理|負責|處理)(?!應辦事項)(?P<duty>[^；。]*事項)")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
 # 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
 POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
@@ -88,6 +94,9 @@ SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左
                       # 「本所設人事室、置主任、組員、書記，依法辦理人事管理事項。」 (D0000095, 12 acts): 、 typed
                       # for ， before the unit's posts
                       r"|、置"
+                      # 「警察學校設人事室或置人事管理員」 (D0000031, F0000016, H0060015): the unit or, in a small
+                      # one, a post instead
+                      r"|或置"
                       # 「設法規會為常設性任務編組，置執行秘書一人」 (D0010116): what it is set up as
                       r"|為(?:常設性|臨時性)?任務編組)")
 # 「得於臺北、臺中、臺南、高雄各地分設服務所」 (K0000109), 「於台北、宜蘭、…、澎湖各設分所一所」 (D0000098): the
@@ -136,6 +145,10 @@ FURTHER_SET_UP = lazy(r"^[，,](?:並|另)(?P<cond>[^，。；設下]{0,12}?得)
 # up its own, named before 下設.
 NAMED_SETS_UP_BELOW = lazy(r"(?:^|[，。；])(?:並|另)?(?:在|於)?(?P<parent>[^，。；：、在於]{2,12}?)下(?:分)?設"
                            r"(?:置|立)?(?P<list>[^，。；：]+)")
+# 「本會秘書室設企劃、管考、資料三科，並於資料科設圖書室。」 (K0010006), 「考試院為辦理考試之檢覈，得於考銓處設檢覈
+# 委員會。」 (A0010064), 「得於企劃管理組設辦事處為派出單位」 (N0010026): what is set up in (於) a unit is that unit's.
+SET_UP_IN = lazy(r"(?:^|[，。；])[^，。；：]{0,16}?(?:並|另)?得?於(?P<parent>[^，。；：、在於]{2,12}?)(?:內)?"
+                 r"設(?:置|立)?(?P<list>[^，。；：為]+)")
 # 「在接受委託期間設農民健康保險部，下設承保、現金給付、醫療給付、給付會計、財務五科，分別掌理…」 (N0000005),
 # 「設環境督察總隊，其下分設北、中、南三區環境督察大隊。」 (O0000001): the units set up under the one just set up.
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
@@ -168,8 +181,12 @@ SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位
 NAMED_BEFORE = lazy(r"^(?:前[項條]|上開|上述)")
 FAMILY_NAME = lazy(r"^(?:所屬)?各(?:區|地)?")
 # 「行政執行處依業務繁簡…，分為三類」 + 「第一類行政執行處設人事室」 (I0000017), 「一等辦事處設接管課…」,
-# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it.
-FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特][等級])(?P<kind>\S{2,})$")
+# 「特等航空站設六組」: a class of the family the document sets up is the family itself, no unit of it; so is
+# 「前項甲、乙種類型服務處得設輔導組及服務組」 (F0000028: 甲種類型服務處 in the document of 榮民服務處).
+FAMILY_CLASS = lazy(r"^(?:第[一二三四五]類|[一二三四五特]等|[甲乙丙丁特](?:[等級]|種類型|種))(?P<kind>\S{2,})$")
+# 「一、二等分局設人事室」 (J0000014), 「甲、乙種類型榮家設人事室」 (F0000029): classes of the family's members,
+# graded by number, by 甲乙丙丁 or 特, written before the family's name.
+FAMILY_CLASSES = rf"[{CN_NUM}甲乙丙丁特]+(?:、[{CN_NUM}甲乙丙丁特]+)*(?:等|級|種類型|種|類)"
 # 「…第七總隊（以下簡稱各總隊）」: right after the members, the collective the document calls them by.
 FAMILY_DEFINED = lazy(r"^\s*[（(]以下(?:簡)?稱「?各(?:地?區)?(?P<kind>\S{1,8}?)」?[）)]")
 # 「北、中、南部汽車技術訓練中心」, 「國立新竹、彰化、台南、台東社會教育館」: a family named in a title (or in
@@ -201,6 +218,11 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # (A0010052): a committee's groups, each item naming one and what it reviews.
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
+# 「省保安警察隊分左列各種：」 + 「一、保安警察總隊。」 (D0080006), 「本法所稱法院，分左列三級：」 + 「一、地方法院。」
+# (A0010053), 「行政法院分下列二級：」 (A0010055): the kinds or levels a framework act divides its bodies into (the
+# agency's own: not 「前項所稱檢察署，分下列三級：」, bodies of another act).
+KINDS_OF_BODIES = lazy(r"^(?:本(?:法|條例)所稱)?(?P<who>[^，。；]{1,16}?)[，,]?分為?(?:下列|左列)"
+                       r"(?:各種|[二三四五]級)[：:]$")
 # 「提案之審查設左列各委員會：」 + 「第一審查委員會審查關於憲法之提案…」 (A0010003), 「第一組設左列二科：」 +
 # 「第一科掌理…」 (D0020003), 「…置左列各科，分掌事務：」 + 「審核科職掌如左：」 (A0010015): an old list of units
 # written without markers, each line opening with a unit of the kind the intro names, alone or with what it does.
@@ -237,6 +259,9 @@ BY_LAW_DUTY = lazy(r"依法(?:辦理|掌理|負責)(?P<duty>[^；。，]{2,}業�
 # 「本會任務為處理及協調中華民國與美國間相關事項。」 (E0000018): its 任務 as its 職掌.
 MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
+# 「行政院行使憲法所賦予之職權。」 (A0010032, and the other four 院), 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之
+# 職權。」 (three city councils): the powers a law gives the body, its mandate.
+POWERS_BY_LAW = lazy(r"^\S{1,20}?(?P<duty>行使[^，。；]{1,20}?所賦予之職權)。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
 # 「關於軍事收容人之假釋事項，應經假釋審查會之決議。」 (F0000080): brought to it as well.
@@ -275,6 +300,10 @@ DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|�
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 # 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
 TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
+# 「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得發布
+# 署令。」 (D0000015, and four more 署 and 局, the 市政府 and 縣政府 of D0020014, D0020016): the body's power to issue
+# its orders (not a post's: 「院長…得發布命令」).
+ISSUES_ORDERS = lazy(r"得發布(?P<what>[^，。；、及]{1,2}令(?:及[^，。；]{2,8}(?:規章|規則))?)")
 # 「本中心為負責戲劇、國樂之創作與展演…，得依聘用人員聘用條例之規定聘用專業人員」: the staff is hired for what
 # the agency does (never for a unit it sets up on the way: 「本處為辦理材料試驗，得設材料試驗所，置主任」).
 STAFFED_FOR = lazy(r"^\S{1,8}?為(?:負責|辦理|執行)(?P<duty>[^。；設]{4,80})，"
@@ -300,6 +329,10 @@ PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10
 # 「為應產地檢驗業務之需要，本分局得設置嘉義，斗六辦事處。」 (J0010006): why the agency sets a unit up, said before
 # it, is no part of the subject.
 LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
+# 「各監理所為應轄區業務需要，得分設下列各監理站：」 (K0000126), 「各工程處得視業務需要，設立材料試驗所、測量隊…」
+# (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
+NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"
+                          r"[^，。；：]{0,14}?需要，(?=(?:並)?(?:得|應)?(?:分|增)?設)")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.

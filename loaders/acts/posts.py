@@ -34,6 +34,7 @@ from dataclasses import replace
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import SELF_REFERENCE, UNIT_SUFFIX_PATTERN, is_self_reference, strip_self_reference
 from graph_model.records.records import PostRecord, QuotaRule, Rank, Source, StaffingRecord, StatutoryTotal, SubQuota
+from loaders.common import LOCAL_LEVELS
 from loaders.read.text import CN_NUM, cn_number
 
 from .patterns import ONE_UNIT_WORD
@@ -213,6 +214,7 @@ class _PostReader:
     def __init__(self, source: Source, unit_path: tuple[str, ...], units: dict[str, tuple]):
         self.agency = tuple(unit_path)
         self.units = {k: tuple(v) for k, v in (units or {}).items()}
+        self.kinds: frozenset[str] | set[str] = frozenset()  # set up in any number, none named (各種研究所)
         # (path, line, article) of every unit the document set up: what 「各科」 names (document_posts sets them)
         self.records: list[tuple[tuple[str, ...], int, str | None]] = [(p, 0, None) for p in self.units.values()]
         # names of the units the document sets up or staffs (document_posts adds those of posts read so far): what
@@ -257,6 +259,12 @@ class _PostReader:
         last = self.agency[-1] if self.agency else ""
         if len(last) >= 2 and name.startswith(last) and name[len(last):] in self.units:
             return self.units[name[len(last):]]
+        if len(last) >= 2 and name.startswith(last) and name[len(last):] in self.kinds:
+            # 「中央研究院研究所置所長一人」 after 「設立各種研究所」: one in each of a kind none named
+            return self.agency + (name[len(last):],)
+        if last in LOCAL_LEVELS and (organ := next((k for k in self.units if name.endswith(last + k)
+                                                     and len(name) > len(k) + 1), None)):
+            return self.units[organ]  # 「院轄市市政府置秘書長一人」 (市組織法): the 市政府 of a class of cities
         name = clean_name(name)
         if re.fullmatch(rf"[{CN_NUM}]+個?(?:{ONE_UNIT_WORD.pattern})", name):  # 「本室設三課及置…」: none named
             return tuple(parent or self.agency)
@@ -760,7 +768,8 @@ def chart_leadership(text: str, doc_id: str, agency_path: tuple[str, ...]) -> li
     return out
 
 
-def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self_names=()) -> list[StaffingRecord]:
+def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self_names=(),
+                   kinds: frozenset[str] | set[str] = frozenset()) -> list[StaffingRecord]:
     """Every post record of an organization act or office rules, from its logical lines.
 
     The paragraphs and items of one article are read in turn by one reader (so
@@ -770,7 +779,8 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
     through :func:`extract_leadership`.  ``units`` maps unit names the document
     set up to their paths (or is the document's list of :class:`UnitRecord`; a name
     set up twice keeps its first, shallowest path); ``self_names`` are the
-    document's names for its agency (本局).
+    document's names for its agency (本局); ``kinds`` the kinds it sets up in any number, none named
+    (「設立各種研究所」): their posts are the agency's, one in each.
     """
     records = None
     if isinstance(units, dict):
@@ -798,6 +808,7 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
             lead = None
             if records is not None:
                 reader.records = records
+            reader.kinds = kinds
             reader.named = named
         item = str(line.number) if line.kind == "item" else None
         src = Source(doc_id, line.start, line.end, line.article, item)
@@ -817,10 +828,11 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
         elif line.kind == "para":
             out.extend(extract_leadership(text, src, tuple(agency)))
     homes = set(known.values()) | {tuple(agency)}
-    return [_unnamed_unit_home(rec, homes) for rec in out]
+    return [_unnamed_unit_home(rec, homes, kinds) for rec in out]
 
 
-def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> StaffingRecord:
+def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]],
+                       kinds: frozenset[str] | set[str] = frozenset()) -> StaffingRecord:
     """A post of a unit named only by a unit word is its parent's, one in each unit of that kind: 「必要時得設館，
     置館主任一人」 (A0010019) sets up no unit 「館」, and 「各隊置隊長」 with no 隊 named no unit 「隊」.
 
@@ -839,7 +851,7 @@ def _unnamed_unit_home(rec: StaffingRecord, known: set[tuple[str, ...]]) -> Staf
     # (a court's 庭 alone too: 「每庭各置庭長一人」, A0010061; 各庭 is left to name each 庭, though a 大法庭 is one)
     if len(rec.unit) < 2 or tuple(rec.unit) in known:
         return rec
-    word = bare(rec.unit[-1]) or rec.unit[-1] == "庭"
+    word = bare(rec.unit[-1]) or rec.unit[-1] == "庭" or rec.unit[-1] in kinds
     if not word and not _PROSE_UNIT.search(_ALTERNATE.sub("", rec.unit[-1])):
         return rec
     home, per = tuple(rec.unit[:-1]), rec.unit[-1] if word else None

@@ -23,6 +23,7 @@ from graph_model.records.duties import duty_flags, normalize_duty
 from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, fold_name, is_self_reference
 from graph_model.records.records import Document, DutyRecord, ParsedDocument, UnitRecord, Unplaced
 from loaders.common import (
+    LOCAL_LEVELS,
     UNIT_NAME,
     definitions_in,
     expand_names,
@@ -67,6 +68,7 @@ from .patterns import (
     POST_TITLE,
     PROSE_NAME,
     PURPOSE,
+    RELATIVE_SUO,
     SCHOOL,
     SCHOOLS_COLLEGE,
     SET_UP_TO,
@@ -111,6 +113,7 @@ class StructureParser:
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
         self.list_sections = False  # the current list's intro names the sections its items are (分設三股, 各股)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
+        self.any_number: set[str] = set()  # kinds set up in any number, none named (「設立各種研究所」)
 
     # ------------------------------------------------------------------ units
     def is_self(self, word: str) -> bool:
@@ -141,7 +144,9 @@ class StructureParser:
             return None
         if re.match(r"^(?:前[項條款]|該|上開|上述|所屬|其他|任務編組|之|[一二三四五六七八九十]等|(?:其?他)?各種)",
                     name) or \
-                (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family:
+                (classify_unit(name)[1] == name and name != "燈塔") or bare(name) and not family and \
+                not (self.agency[-1] in LOCAL_LEVELS and name.startswith(self.agency[-1])):
+            # (「市設市政府」 in 市組織法: an act for every city names the city's organs by the level's word)
             return None
         if parent is None and any("".join(self.agency[i:]) == name for i in range(len(self.agency))):
             return self.agency  # 「公路局材料試驗所（以下簡稱本所）設三股」 in the 所's own document
@@ -149,6 +154,10 @@ class StructureParser:
             return None  # 「行政院勞工委員會職掌訓練局…」: a body above the agency (here a misprint of its name)
         if parent is None and COLLECTIVE.match(name) and self.members(name):
             return None  # 「各水庫管理中心」 with its members named is no unit (unnamed, 各稽徵所 is one: the family)
+        level = self.agency[-1]
+        if parent is None and level in LOCAL_LEVELS and (
+                known := next((k for k in self.known if name.endswith(level + k) and len(name) > len(k) + 1), None)):
+            return self.known[known]  # 「院轄市市政府置秘書長一人」: the 市政府 of a class of cities
         if parent is None and (name in self.known or "各" + name in self.known):
             return self.known.get(name) or self.known["各" + name]  # 稽徵所 after 「設…各稽徵所」
         longer = [k for k in self.known if parent is None and len(k) > len(name) >= 6 and
@@ -249,6 +258,10 @@ class StructureParser:
         head = re.sub(rf"置?{POST}.*$", "", subject) if post_match else subject
         if post_match and (not head or self.is_self(head)):
             return self.agency, post_match.group(1)
+        if subject.startswith(self.agency[-1]) and subject[len(self.agency[-1]):] in self.any_number:
+            # 「中央研究院研究所置所長一人」 after 「設立各種研究所」 (A0010016): every one of a kind none named, the
+            # agency's
+            return self.agency, ""
         if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and self.agency[-1].startswith("各") and \
                 self.agency[-1].endswith(subject[1:]):
             # 「各站掌理事項如下：」 in the document of 各航空站, 「各管理處得設科、室、管理站」 in that of
@@ -259,7 +272,7 @@ class StructureParser:
                 UNIT_ACTIVE.search(line.body):
             # 「甲等航空站各組掌理事項如下：」 in the document of 各航空站: the 組 its items name are the family's
             return self.agency, ""
-        if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and \
+        if ONE_UNIT_WORD.fullmatch(subject) and not self.is_self(subject) and subject not in self.known and \
                 UNIT_ACTIVE.search(line.body):
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
@@ -356,6 +369,11 @@ class StructureParser:
         Several units named together are returned as a list of paths (see :meth:`_subject_group`).
         """
         group = self._subject_group(text, line)
+        if group == [self.agency]:
+            # 「特等航空站、甲等航空站、乙等航空站設人事室」 (K0000083): classes of the family named together are the
+            # family itself, which sets the unit up
+            self.last_owner = None
+            return self.agency, ""
         if group:
             self.last_owner = None
             return group, ""
@@ -368,6 +386,8 @@ class StructureParser:
         if (comma := SUBJECT_COMMA_SETS_UP.match(text)) and not ends:
             ends = [comma.end("subject")]  # 「旗札薩克公署，設總務、政務二科」
         for end in ends:
+            if RELATIVE_SUO.search(head[:end]) and head[end:].startswith("設"):
+                continue  # 「蒙古地方所設省、縣」: what the place sets up, no unit 蒙古地方所
             owner, post = self.resolve_subject(head[:end], line)
             if owner is not None:
                 self.last_owner = owner if owner != self.agency else None
@@ -581,6 +601,10 @@ class StructureParser:
                                                  "list item that names no unit"))
             return
         self._item_duty(body, line, level, parents, mode, post, item)
+        if body.endswith(("：", ":")):
+            # 「（二）會計師法有關事項之辦理：」 + 「1.申請核發會計師證書之審查。」 (G0310022): a duty that opens a
+            # list of its own; its items are duties of the same holders
+            stack[level] = list(parents)
 
     def _item_duty(self, body: str, line: Line, level: int, parents, mode, post, item) -> None:
         """An item that is a duty of its list's owners."""
@@ -777,7 +801,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     # its posts' duties are no mandate, nor a matter brought to it to decide (「提檢覈委員會審定之」)
     if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
-    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names)
+    parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names, parser.any_number)
     parsed.meetings = meetings_in(parsed, lines, parsed.agency, parser.self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
         from loaders.procedures.procedure_rules import add_office_rules

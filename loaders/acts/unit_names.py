@@ -132,13 +132,15 @@ def shared_rest(text: str, known=()) -> list[str]:
     joined = re.match(r"^(.{1,4}?)(?:及|與|暨|和)(.+)$", last)
     if joined and heads:
         heads, last = heads + [joined.group(1)], joined.group(2)
-    if not heads or not UNIT_NAME.fullmatch(last) or NOT_A_NAME.search(last) or \
-            any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) or
-                re.fullmatch(rf"[{CN_NUM}\d]+", h) for h in heads):  # 「二、第二科」 is a list item, not heads
+    if not heads or any(not h or len(h) > 4 or UNIT_NAME.fullmatch(h) or re.search(r"[，。；：（）]", h) or
+                        re.fullmatch(rf"[{CN_NUM}\d]+", h) for h in heads):  # 「二、第二科」 is a list item, not heads
         return []
     for cut in range(1, len(last) - 1):
+        # (「臺北、高雄機廠設人事室」, K0000108: works the document set up, though 廠 ends no unit word alone)
         if last in known and all(h + last[cut:] in known for h in heads):
             return [h + last[cut:] for h in heads] + [last]
+    if not UNIT_NAME.fullmatch(last) or NOT_A_NAME.search(last):
+        return []
     cut = max(set(map(len, heads)), key=[len(h) for h in heads].count)
     rest = last[cut:]
     # 「北、中、南三區環境督察大隊」 (O0000001): the count of the heads is no part of the rest

@@ -8,7 +8,9 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - the query read against what the texts hold (:func:`read_query`): unit names taken as context,
   glue characters (要去, 在做) that join nothing indexed dropped;
 - BM25 over character unigrams and bigrams of the folded texts, idf from document frequencies;
-- phrase: the longest run of the query found verbatim in the text;
+- phrase: the longest run of the query found verbatim in the text — no bonus for a run ending another compound
+  in the text than in the query (業研發成果 of 農業研發成果 in 「產業研發成果…」), unless the unit's names hold the
+  word narrowing the query's compound (:func:`narrowing_bigrams`);
 - coverage: the share of the query's bigram idf mass the text (with the unit's names) holds; below
   :data:`MIN_COVERAGE` no match, unless :data:`MIN_RUN` characters of the query are there word for
   word.  A *seam* — a bigram no text has, between two texts have (印信管理: 信管) — straddles two
@@ -21,6 +23,10 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
   under the unit named for it: the query's words both hold count :data:`OWN_NAME_BONUS` more (the unit's
   own name, not those above it, which every unit under them shares; not the documents' words a question
   was reworded with, which name a domain — 原住民族 — as often as a matter);
+- names in the score: the query's words only a unit's own name holds (榮民服務 of 「榮民服務轉介」 for
+  各榮民服務處) count in its BM25 as a word its text held once would, at :data:`NAME_TERMS_WEIGHT`; those of a
+  name above it only where that body has no statement of its own answering the question
+  (:func:`rank`'s ``lent_from_above``);
 - a question reworded in the documents' words: a word narrowing the everyday term it replaces
   (鄉鎮市調解 for 調解) weighs what the term did (:func:`weigh_equivalents`);
 - the partial second pass: when no unit passes, units whose text (with their names) shares bigrams
@@ -58,6 +64,7 @@ MIN_RUN = 4  # …or the length of a run of the query it contains word for word
 SEAM_GAP = 2  # absent bigrams in a row a seam may be: a word of one character between two words (調整和各種)
 CONTEXT_BOOST = 2.0  # a unit under a unit named in the query
 OWN_NAME_BONUS = 0.25  # score × (1 + this × share of the query's bigram weight both the text and the unit's name hold)
+NAME_TERMS_WEIGHT = 0.5  # a query bigram only a unit's names hold, in its score: this share of one its text holds once
 PARTIAL_MIN_CHARS = 4  # the second pass: query characters a text's shared bigrams must cover (two words)
 # Bigrams in at least 3% of the national store's texts (its 18,461 duties, names and procedure texts, 2026-12):
 # the genre's own vocabulary.  Where one word in common is enough (inside an agency the question names),
@@ -405,6 +412,29 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
     return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
 
 
+def narrowing_bigrams(parts: list[str], key: str, run_at: tuple[int, int], bit: Mapping[str, int]) -> int:
+    """When the longest run of the query in ``key`` ends another compound there (:func:`narrowed_otherwise`),
+    the query's bigrams narrowing its own compound (the word before the run, or the one the run begins inside),
+    as bits of ``bit``; else 0.  A unit whose names hold one of them is about that kind after all (海巡教育訓練 in
+    海巡署's 「海洋職類教育訓練…」); another's run is a different matter (農業研發成果 in 「產業研發成果…」).
+
+    >>> bit = {"農業": 1, "業研": 2, "研發": 4}
+    >>> narrowing_bigrams(["農業研發成果"], "產業研發成果流通", (5, 1), bit)
+    1
+    >>> narrowing_bigrams(["研發成果"], "產業研發成果", (4, 2), bit)
+    0
+    """
+    if not narrowed_otherwise(parts, key, run_at):
+        return 0
+    run, at = run_at
+    piece, out = key[at:at + run], 0
+    for p in parts:
+        for i in range(1, len(p)):
+            if p.startswith(piece, i):
+                out |= bit.get(p[max(i - 2, 0):i], 0) | bit.get(p[i - 1:i + 1], 0)
+    return out
+
+
 def phrase_and_prior(parts: list[str], key: str, clause: int, prior: float, qlen: int,
                      run_at: tuple[int, int] | None = None) -> tuple[int, float, float]:
     """``(longest verbatim run, phrase factor, prior)`` of a text's ``key`` for the query ``parts``.
@@ -577,6 +607,7 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
     qlen = max(q.length, 1)
     wide: dict[int, bool] = {}
     own: dict[int, int] = {}
+    own_all: dict[int, int] = {}
     reworded = {t for _term, word in equivalents for t in key_terms(word)}
 
     def own_mask(u: int) -> int:
@@ -585,6 +616,41 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             held = key_terms(unit_id(u).rsplit("/", 1)[-1])
             own[u] = sum(b for t, b in bit.items() if t in held and t not in reworded)
         return own[u]
+
+    def own_name_mask(u: int) -> int:
+        """The query bigrams the unit's own name holds (the last of its path: not the names above it)."""
+        if u not in own_all:
+            held = key_terms(unit_id(u).rsplit("/", 1)[-1])
+            own_all[u] = sum(b for t, b in bit.items() if t in held)
+        return own_all[u]
+
+    answers: dict[str, bool] = {}
+
+    def answers_itself(uid: str) -> bool:
+        """Has unit ``uid`` a statement of its own (a duty, not its name) that answers the question, with its
+        names, as :func:`by_unit_of` measures coverage?"""
+        if not answers:
+            answers[""] = False
+            for sc in scored:
+                if not sc.keep or sc.c.text.kind == "unit":  # its name alone says where to look, not who
+                    continue
+                for h in sc.c.text.handlers:
+                    m = sc.mask | name_masks.get(h.unit, 0)
+                    if mass(m) >= MIN_COVERAGE * ((total - mass(excused(m))) or 1.0):
+                        answers[unit_id(h.unit)] = True
+        return answers.get(uid, False)
+
+    def lent_from_above(u: int, above: int) -> int:
+        """Of the query bigrams ``above`` only names above unit ``u`` hold, those of bodies that have no text
+        of their own answering the question: where one has, that body is the answer, not every unit below it."""
+        path = unit_id(u).split("/")
+        out = 0
+        for i in range(1, len(path)):
+            held = key_terms(path[i - 1])
+            bits = sum(b for t, b in bit.items() if t in held) & above
+            if bits and not answers_itself("/".join(path[:i])):
+                out |= bits
+        return out
 
     def two_words(mask: int) -> bool:
         """Do the query bigrams in ``mask`` cover ``partial_chars`` characters of the query?"""
@@ -600,7 +666,16 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
             text = sc.c.text
             run_at = sc.run_at or longest_run(q.parts, text.key)
             run, phrase, prior = phrase_and_prior(q.parts, text.key, text.clause, text.prior, qlen, run_at)
+            # A run ending another compound in the text than in the query earns no phrase bonus, unless the unit's
+            # names hold the word narrowing the query's compound (:func:`narrowing_bigrams`).
+            narrowing = narrowing_bigrams(q.parts, text.key, run_at, bit) if run >= MIN_RUN else 0
             base = sc.raw * phrase * prior
+            # The query's words only the unit's own name holds (榮民服務 of 「榮民服務轉介」 for 各榮民服務處, whose
+            # text says 「…服務資源之連結及轉介」) count in its score too, as a word its text held once would, at
+            # NAME_TERMS_WEIGHT (the name says who, the text what).  The names above it only where their body has
+            # no statement of its own answering the question: else they would lend every unit below that body its
+            # words (安全管理科 before the 阿里山林業鐵路…管理處, whose duties say its 營運).
+            once = NAME_TERMS_WEIGHT * (K1 + 1) / (1 + K1 * (1 - B + B * sc.c.length / avgdl))
             per_unit: dict[int, list[IndexHandler]] = {}
             for h in text.handlers:
                 per_unit.setdefault(h.unit, []).append(h)
@@ -616,14 +691,22 @@ def rank(q: Query, stats: Stats, candidates: Iterable[Candidate], unit_id: Calla
                 elif coverage < MIN_COVERAGE and (run < MIN_RUN or narrowed_otherwise(q.parts, text.key, run_at)):
                     continue
                 boost = CONTEXT_BOOST if u in context_units else 1.0
+                phrase_u = 1.0 if narrowing and not narrowing & name_masks.get(u, 0) else phrase
                 shared = sc.mask & own_mask(u) if text.kind != "unit" else 0  # a name holds itself
                 named = 1 + OWN_NAME_BONUS * mass(shared) / total if shared else 1.0
-                score = base * coverage * boost * named
+                lent = extra & own_name_mask(u) if extra else 0
+                if extra & ~lent:
+                    lent |= lent_from_above(u, extra & ~lent)
+                by_name = once * mass(lent) if lent else 0.0
+                base_u = base if phrase_u == phrase else sc.raw * phrase_u * prior
+                score = (base_u + by_name * phrase_u * prior) * coverage * boost * named
                 info = None
                 if explain:
-                    info = Why(sc.raw, coverage, run, phrase, prior, boost, tuple(text.flags),
+                    info = Why(sc.raw + by_name, coverage, run, phrase_u, prior, boost, tuple(text.flags),
                                tuple(sorted(t for t in bigrams if extra & bit[t])),
-                               tuple(sorted(t for t in bigrams if seamed & bit[t])), tuple(sc.contrib), named)
+                               tuple(sorted(t for t in bigrams if seamed & bit[t])),
+                               tuple(sc.contrib) + tuple((t, weights[t], once * weights[t])
+                                                         for t in bigrams if lent & bit[t]), named)
                 by_unit.setdefault(u, []).append(Match(sc.c.order, text, score, hs, info))
         return by_unit
 
