@@ -23,6 +23,9 @@ SUPPORTING_PRIOR = 0.6  # 協助…、…之配合: a part in another body's wor
 UNIT_NAME_PRIOR = 0.9  # a unit's own name
 CONTAINER_NAME_PRIOR = 0.4  # the name of a unit whose sub-units hold its duties
 PROCEDURE_PRIOR = 0.8  # the title of a procedure a unit is responsible for
+# A matter a meeting decides or reviews (graph_model.graph.meetings): the units do the work it is brought to, as
+# a supporting part is another body's; a unit charged with the same words comes first.
+MEETING_PRIOR = SUPPORTING_PRIOR
 
 
 @dataclass
@@ -95,17 +98,23 @@ def unit_prior(works: bool) -> float:
 INFERRED = "inferred"  # a HANDLES edge's basis, and a duty handler's role, where the loader inferred the unit
 
 
+def _handlers(pairs: list[tuple[dict, dict]]) -> list[Handler]:
+    return [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "", e.get("post") or "",
+                    INFERRED if e.get("basis") == INFERRED else "")
+            for unit, e in sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
+
+
 def duty_entries(graph: OrgGraph) -> Iterable[Entry]:
-    """One entry per Duty node; every HANDLES edge is a handler (its role :data:`INFERRED` where the edge is)."""
+    """One entry per Duty node, every HANDLES edge a handler (its role :data:`INFERRED` where the edge is); and one
+    for the meetings that DECIDE it, whose matters count for less (:data:`MEETING_PRIOR`)."""
     for duty in graph.nodes_with_label("Duty"):
-        handlers = [Handler(unit["id"], e["doc"], e["line"], e.get("article") or "", e.get("item") or "",
-                            e.get("post") or "", INFERRED if e.get("basis") == INFERRED else "")
-                    for unit, e in sorted(graph.handlers(duty["id"]),
-                                          key=lambda p: (p[1]["doc"], p[1]["line"], p[0]["id"]))]
-        if not handlers:
-            continue
         flags = duty_flags_of(duty)
-        yield Entry("duty", duty["id"], duty["text"], handlers, duty_prior(flags), flags)
+        handlers = _handlers(graph.handlers(duty["id"]))
+        if handlers:
+            yield Entry("duty", duty["id"], duty["text"], handlers, duty_prior(flags), flags)
+        deciders = _handlers(graph.deciders(duty["id"]))
+        if deciders:
+            yield Entry("duty", duty["id"], duty["text"], deciders, min(duty_prior(flags), MEETING_PRIOR), flags)
 
 
 def unit_entries(graph: OrgGraph) -> Iterable[Entry]:
@@ -120,3 +129,10 @@ def unit_entries(graph: OrgGraph) -> Iterable[Entry]:
         handler = Handler(unit["id"], unit.get("doc", ""), unit.get("line", 0), unit.get("article") or "",
                           unit.get("item") or "")
         yield Entry("unit", unit["id"], "、".join(unit_names(unit)), [handler], prior)
+
+
+def meeting_entries(graph: OrgGraph) -> Iterable[Entry]:
+    """One entry per meeting: its name, answered by the meeting (graph_model.graph.meetings)."""
+    for meeting in graph.meetings():
+        handler = Handler(meeting["id"], meeting.get("doc", ""), meeting.get("line", 0), meeting.get("article") or "")
+        yield Entry("unit", meeting["id"], meeting["name"], [handler], UNIT_NAME_PRIOR)

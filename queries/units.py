@@ -105,8 +105,17 @@ def _flags(duty: dict) -> list[str]:
 
 # --------------------------------------------------------------------------- show
 def show(graph: OrgGraph, ref: str) -> dict:
-    """Everything about one unit: place in the hierarchy, children, duties and who else handles them."""
-    uid = graph.resolve(ref)
+    """Everything about one unit: place in the hierarchy, children, duties and who else handles them (or about
+    a meeting, as `which` names it: :func:`meeting_info`)."""
+    from graph_model.errors import UnknownUnit
+    try:
+        uid = graph.resolve(ref)
+    except UnknownUnit:
+        key = ref.strip().replace(" › ", "/").removesuffix(" (meeting)")
+        found = [m for m in graph.meetings() if m["id"] == key or m["id"].endswith("/" + key)]
+        if len(found) != 1:
+            raise
+        return meeting_info(graph, found[0])
     node = graph.node(uid)
     parent = graph.parent(uid)
     duties = []
@@ -130,8 +139,23 @@ def show(graph: OrgGraph, ref: str) -> dict:
         "sources": [cite(s) for s in node.get("sources", [])] or ([cite(node)] if node.get("doc") else []),
         "implied": bool(node.get("implied")), "mentioned": bool(node.get("mentioned")),
         "note": node.get("note", ""), "duties": duties, "procedures": _procedures(graph, uid),
-        "staffing": summary(graph, uid),
+        "staffing": summary(graph, uid), "meetings": meetings_held(graph, uid),
     }
+
+
+def meeting_info(graph: OrgGraph, meeting: dict) -> dict:
+    """A meeting as `show` prints it: who holds it, who sits in it, when, and what it decides (no unit)."""
+    return {"id": meeting["id"], "name": meeting["name"], "kind": "Meeting", "path": list(meeting["path"]),
+            "breadcrumb": breadcrumb_of(meeting["path"]) + " (meeting)", "held_by": meeting["holder"],
+            "meetings": [m for m in meetings_held(graph, meeting["holder"]) if m["id"] == meeting["id"]]}
+
+
+def meetings_held(graph: OrgGraph, uid: str) -> list[dict]:
+    """The meetings a unit holds (graph_model.graph.meetings: no units), each with what it decides."""
+    return [{"id": m["id"], "name": m["name"], "members": m.get("members", ""), "schedule": m.get("schedule", ""),
+             "cite": cite(m), "matters": [{"id": d["id"], "text": d["text"], "cite": cite(e)}
+                                          for d, e in graph.matters_of(m["id"])]}
+            for m in graph.meetings_of(uid)]
 
 
 def _procedures(graph: OrgGraph, uid: str) -> list[dict]:
@@ -160,6 +184,9 @@ def render_show(info: dict) -> str:
     def field(label: str, value: str) -> str:
         return f"  {label + ':':<10} {value}"
 
+    if info["kind"] == "Meeting":
+        return "\n".join([info["breadcrumb"], field("id", info["id"]), field("held by", info["held_by"]),
+                          *_meeting_lines(info["meetings"], field)])
     lines = [info["breadcrumb"], field("id", info["id"]), field("kind", f"{info['kind']} ({info['unit_type']})")]
     if info["full_name"] != info["name"]:
         lines.append(field("full name", info["full_name"]))
@@ -196,11 +223,25 @@ def render_show(info: dict) -> str:
         if duty["shared_with"]:
             others = [relative_name(info["path"], other.split("/")) for other in duty["shared_with"]]
             lines.append(f"{pad}also handled by: {', '.join(others)}")
+    lines += _meeting_lines(info.get("meetings", []), field)
     if info.get("procedures"):  # only when there are some: a unit without any shows no such block
         lines.append(f"Procedures ({len(info['procedures'])}):")
         for p in info["procedures"]:
             lines.append(f"  {p['title']}  ({', '.join(p['roles'])})  [{p['cite']}]")
     return "\n".join(lines)
+
+
+def _meeting_lines(meetings: list[dict], field) -> list[str]:
+    """The meetings a unit holds, each a body that meets (no unit): said so, with what it decides."""
+    lines = []
+    for meeting in meetings:
+        lines.append(f"Meeting: {meeting['name']}  [{meeting['cite']}]")
+        for label, key in (("members", "members"), ("meets", "schedule")):
+            if meeting[key]:
+                lines.append(field(label, meeting[key]))
+        for n, matter in enumerate(meeting["matters"], 1):
+            lines.append(f"  {n}. {matter['text']}  [{matter['cite']}]")
+    return lines
 
 
 # --------------------------------------------------------------------------- tree
@@ -218,6 +259,9 @@ def tree(graph: OrgGraph, ref: str | None = None, depth: int | None = None, ment
     def build(uid: str, level: int) -> dict:
         item = _unit_brief(graph.node(uid))
         kids = graph.children(uid)
+        held = graph.meetings_of(uid)
+        if held:  # the meetings it holds, marked as such (no units: graph_model.graph.meetings)
+            item["meetings"] = [m["name"] for m in held]
         if depth is None or level < depth:
             item["children"] = [build(k, level + 1) for k in kids]
         else:
@@ -242,6 +286,10 @@ def render_tree(trees: list[dict], hidden: int = 0) -> str:
 
     def walk(item: dict, prefix: str) -> None:
         kids = item["children"]
+        held = item.get("meetings", []) if "more" not in item else []
+        for i, name in enumerate(held):
+            last = i == len(held) - 1 and not kids
+            out.append(f"{prefix}{'└── ' if last else '├── '}{name} (meeting)")
         for i, kid in enumerate(kids):
             last = i == len(kids) - 1
             out.append(f"{prefix}{'└── ' if last else '├── '}{kid['name']}{extra(kid)}")

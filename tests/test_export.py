@@ -383,6 +383,11 @@ def test_every_format_exports_the_national_store(national):
     gexf = ET.fromstring(export(national, "gexf").encode())
     assert sum(1 for _ in gexf.iter("{http://www.gexf.net/1.2draft}node")) == len(labels)
     ld = json.loads(export(national, "jsonld"))["@graph"]
-    assert sum(1 for n in ld if "og:DutyStatement" in n.get("@type", ())) == len(edges)
+    assert sum(1 for n in ld if "og:DutyStatement" in n.get("@type", ()) and "og:unit" in n) == len(edges)
+    # the meetings units hold (最高軍事法院's 軍事審判官會議, F0010067:95) and what each decides: no units
+    meetings = [n for n in ld if "og:Meeting" in n.get("@type", ())]
+    decided = [n for n in ld if "og:meeting" in n]
+    assert any(n["rdfs:label"]["@value"] == "軍事審判官會議" for n in meetings)
+    assert decided and all(n["og:meeting"]["@id"] in {m["@id"] for m in meetings} for n in decided)
     nodes, links = parse_mermaid(export(national, "mermaid"))
     assert len(nodes) == len(units) and len(links) == len(units) - len(set(national.roots()) & units)

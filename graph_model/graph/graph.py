@@ -32,7 +32,7 @@ from graph_model.records.naming import DISTINCT_NAME, classify_agency, closest_u
 from graph_model.records.records import DefinitionRecord, ParsedDocument, Source
 from graph_model.records.unitref import ends_with, parse_unit_ref, units_named
 
-from . import procedures, staffing
+from . import meetings, procedures, staffing
 
 
 def build_definitions(graph: OrgGraph, records: list[DefinitionRecord], parsed: ParsedDocument) -> None:
@@ -49,6 +49,7 @@ EXTRA_BUILDERS: Mapping[str, Callable[[OrgGraph, list, ParsedDocument], None]] =
     "posts": staffing.build_posts,
     "procedures": procedures.build_procedures,
     "definitions": build_definitions,
+    "meetings": meetings.build_meetings,
 })
 
 # A body set up by an act of its own (組織法, 組織條例, 組織通則) is an agency whatever its name ends with:
@@ -139,6 +140,9 @@ class OrgGraph:
                      mentioned=False) -> str:
         uid = unit_id(path)
         node = self.g.nodes.get(uid)
+        if node is not None and "Unit" not in node["labels"]:  # a meeting of that name: the body is the unit
+            self.g.remove_node(uid)
+            node = None
         if node is None:
             self.g.add_node(uid, id=uid, labels=["Unit", kind], kind=kind, name=path[-1], unit_type=unit_type,
                             path=list(path), full_name=full_name or path[-1], aliases=[], sources=[],
@@ -292,6 +296,25 @@ class OrgGraph:
         pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(uid, data=True)
                  if data["type"] == "HANDLES"]
         return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[1]["seq"]))
+
+    def meetings(self) -> list[dict]:
+        """Every meeting node (:mod:`graph_model.graph.meetings`: no unit), in id order."""
+        return sorted(self.nodes_with_label("Meeting"), key=lambda d: d["id"])
+
+    def meetings_of(self, uid: str) -> list[dict]:
+        """The meetings a unit holds, in document order."""
+        found = {v for _, v, data in self.g.out_edges(uid, data=True) if data["type"] == "HOLDS_MEETING"}
+        return sorted((self.g.nodes[m] for m in found), key=lambda n: (n["doc"], n["line"], n["id"]))
+
+    def matters_of(self, mid: str) -> list[tuple[dict, dict]]:
+        """``(duty node, DECIDES edge)`` pairs of a meeting: what it decides or reviews, in document order."""
+        pairs = [(self.g.nodes[v], data) for _, v, data in self.g.out_edges(mid, data=True)
+                 if data["type"] == "DECIDES"]
+        return sorted(pairs, key=lambda p: (p[1]["doc"], p[1]["line"], p[1].get("item") or ""))
+
+    def deciders(self, did: str) -> list[tuple[dict, dict]]:
+        """``(meeting node, DECIDES edge)`` pairs of every meeting that decides a duty."""
+        return [(self.g.nodes[u], data) for u, _, data in self.g.in_edges(did, data=True) if data["type"] == "DECIDES"]
 
     def handlers(self, did: str) -> list[tuple[dict, dict]]:
         """``(unit node, HANDLES edge)`` pairs of every unit that handles a duty."""

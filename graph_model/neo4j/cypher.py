@@ -357,8 +357,11 @@ def lookup_texts_of_units() -> str:
 
 
 def units_by_id() -> str:
-    """The units ``$ids``, as the lookup shows them (with what became of those that are history)."""
-    return (f"UNWIND $ids AS id MATCH (u:Unit {{id: id}})\nRETURN {_UNIT_FIELDS},\n"
+    """The units ``$ids``, as the lookup shows them (with what became of those that are history); a meeting the
+    lookup answers with (graph_model.graph.meetings) is read as one, by its own label."""
+    return ("UNWIND $ids AS id CALL { WITH id MATCH (u:Unit {id: id}) RETURN u\n"
+            "  UNION WITH id MATCH (u:Meeting {id: id}) RETURN u }\n"
+            f"RETURN {_UNIT_FIELDS},\n"
             "       u.status AS status, u.status_date AS status_date, u.successors AS successors")
 
 

@@ -186,6 +186,23 @@ class DefinitionRecord:
 
 
 @dataclass
+class MeetingRecord:
+    """A meeting (會議, 會報) a unit holds, as the text sets it up: 「本院定期舉行軍事審判官會議，決定下列事項：」.
+
+    A collegial body of its ``holder`` (the agency or a unit of it), not a unit of the organisation chart: the
+    hand-checked samples list meetings as "not units", so nothing that counts units counts it. ``members`` and
+    ``schedule`` are the clauses that set it up, as written; ``matters`` what it decides or reviews, its duties
+    (each a :class:`DutyRecord` whose ``unit`` is the holder)."""
+
+    holder: tuple[str, ...]
+    name: str
+    source: Source
+    members: str = ""
+    schedule: str = ""
+    matters: list[DutyRecord] = field(default_factory=list)
+
+
+@dataclass
 class ParsedDocument:
     document: Document
     units: list[UnitRecord] = field(default_factory=list)
@@ -196,6 +213,7 @@ class ParsedDocument:
     posts: list[StaffingRecord] = field(default_factory=list)
     procedures: list[ProcedureRecord] = field(default_factory=list)
     definitions: list[DefinitionRecord] = field(default_factory=list)
+    meetings: list[MeetingRecord] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- procedures and rules
@@ -450,7 +468,7 @@ def to_dict(parsed: ParsedDocument) -> dict:
     deep copies: a national load converts 14,000 units and 58,000 duties).
 
     The typed genre records are kept under ``"extras"`` (``agency``, ``headcounts``, ``posts``,
-    ``procedures``, ``definitions``, in that order), each only when it holds something, as the store has
+    ``procedures``, ``definitions``, ``meetings``, in that order), each only when it holds something, as the store has
     always had them.
     """
     return _filled(layout(parsed))
@@ -488,6 +506,8 @@ def layout(parsed: ParsedDocument) -> dict:
         extras["procedures"] = Each(parsed.procedures, procedure_layout, nested=True)
     if parsed.definitions:
         extras["definitions"] = Each(parsed.definitions, plain)
+    if parsed.meetings:
+        extras["meetings"] = Each(parsed.meetings, plain)
     return {"document": plain(parsed.document), "units": Each(parsed.units, plain),
             "duties": Each(parsed.duties, plain), "unplaced": Each(parsed.unplaced, plain), "extras": extras}
 
@@ -577,10 +597,11 @@ def parsed_from_dict(d: dict, made: bool = False, without: frozenset[str] = froz
     posts = records(("extras", "posts"), extras.pop("posts", []))
     procedures = records(("extras", "procedures"), extras.pop("procedures", []))
     definitions = records(("extras", "definitions"), extras.pop("definitions", []))
+    meetings = records(("extras", "meetings"), extras.pop("meetings", []))
     if extras:
         raise KeyError(f"unknown records {sorted(extras)}")
     return ParsedDocument(Document(**d["document"]), units, duties, unplaced, agency, headcounts, posts, procedures,
-                          definitions)
+                          definitions, meetings)
 
 
 _UNIT_FIELDS = frozenset(f.name for f in fields(UnitRecord))
@@ -632,4 +653,14 @@ ITEM_FROM: dict[tuple[str, ...], Callable[..., Any]] = {
     # dict so far, its keys sorted: "doc" comes before "steps"); procedure_from_dict makes any left as dicts.
     ("extras", "procedures", "steps"): lambda x, within: _step_from(x, within["doc"]) if "doc" in within else x,
     ("extras", "definitions"): lambda x: DefinitionRecord(**{**x, "source": _source(x["source"])}),
+    ("extras", "meetings"): lambda x: _meeting_from(x),
 }
+
+
+def _duty_from(x: dict) -> DutyRecord:
+    return DutyRecord(**{**_fields(x), "unit": _names(x["unit"]), "source": _source(x["source"])})
+
+
+def _meeting_from(x: dict) -> MeetingRecord:
+    return MeetingRecord(**{**_fields(x), "holder": _names(x["holder"]), "source": _source(x["source"]),
+                            "matters": [_duty_from(m) for m in x["matters"]]})

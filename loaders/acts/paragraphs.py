@@ -67,11 +67,13 @@ from .patterns import (
     ONE_UNIT_WORD,
     OWN_LAW,
     OWN_POWERS,
+    PLACED,
     PLACES_BEFORE,
     PLACES_OFFICES,
     POINTS_ELSEWHERE,
     POST,
     POST_ASSISTS,
+    POST_DUTIES,
     POST_DUTY,
     POST_TITLE,
     POSTS_OFFICE,
@@ -122,6 +124,10 @@ class StructureParser(Protocol):
     def is_self(self, word: str) -> bool: ...
 
     def is_agency_name(self, name: str) -> bool: ...
+
+    def own_unit_name(self, name: str) -> str: ...
+
+    seen: list[Line]
 
     def members(self, family: str) -> list[tuple[str, ...]]: ...
 
@@ -284,11 +290,36 @@ def list_charged_to(parser: StructureParser, para: Paragraph) -> ListContext | N
     if not m:
         return None
     who = m.group("who")
+    if (own := parser.own_unit_name(who)) in parser.known and own != who:
+        return ListContext(parser.known[own], "", Mode.DUTIES)  # the agency's name before its council's (評議會)
     if UNIT_NAME.fullmatch(who) and (path := parser.known.get(who) or parser.unit(who, para.line)):
         return ListContext(path, "", Mode.DUTIES)
     if POST_TITLE.fullmatch(who):
         return ListContext(parser.agency, who, Mode.DUTIES)
     return None
+
+
+def posts_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「少年保護官應服從法官之監督，執行下列職務：」 (A0010100): a post's list of 職務 is the room's the document
+    placed the post in (「設調查保護室，置少年調查官、少年保護官…」; as 司法事務官's are 司法事務官室's), else the
+    agency's, held by the post.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設調查保護室，置少年調查官、少年保護官及佐理員。",
+    ...      "第 3 條", "少年保護官應服從法官之監督，執行下列職務：", "一、掌理由少年保護官執行之保護處分。")
+    unit 調查保護室
+    duty 調查保護室 由少年保護官執行之保護處分
+    """
+    m = POST_DUTIES.match(para.text)
+    if not m or not POST_TITLE.fullmatch(who := m.group("who")):
+        return None
+    for line in parser.seen:
+        placed = PLACED.search(line.body)
+        posts = re.split(r"[、及與]", re.sub(r"各?[一二三四五六七八九十\d]+人.*$", "", placed.group("posts"))) \
+            if placed else []
+        if who in posts and placed and (room := parser.known.get(placed.group("room"))):
+            return ListContext(room, "", Mode.DUTIES)
+    return ListContext(parser.agency, who, Mode.DUTIES)
 
 
 def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -1051,7 +1082,7 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, posts_office, list_charged_to, charged_by_name, brought_to, named_members,
+    continuation, assigned_staff, posts_office, list_charged_to, posts_list, charged_by_name, brought_to, named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,

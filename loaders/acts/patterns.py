@@ -167,8 +167,13 @@ MEMBERS_SET_UP = lazy(r"^(?P<by>[^，。；：設為（(]{2,20}?)\s*(?:[（(]以
                              r"(?P<list>[^，。；：（(]+?)(?=\s*[（(，。；：]|$)")
 # 「下列事項由教務組辦理之：」, 「下列事項由人事管理員督同人事佐理人員辦理之：」 (I0010003): the list form of
 # 「…事項，由行政組辦理之」 (BY_UNITS); who is charged, a unit or a post (whom it directs aside).
-LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
-                       r"(?:辦理|掌理|負責)之?[：:]$")
+# 「下列事項由中央研究院評議會於研究所組織規程定之：」 (A0010016): a council that settles them (定之) in rules.
+LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^，。；：於]{2,16}?)(?:督同[^，。；：]{1,16}?)?"
+                       r"(?:辦理|掌理|負責|於[^，。；：]{2,16}?定)之?[：:]$")
+# 「少年保護官應服從法官之監督，執行下列職務：」 (A0010100): a post's own list, whose supervision is no part of it.
+POST_DUTIES = lazy(r"^(?P<who>[^，。；：、]{2,8}?)(?:應[^，。；：]{2,40}?，)?執行(?:下列|左列)職務[：:]$")
+# 「…設調查保護室，置少年調查官、少年保護官、家事調查官…」: the room a post is placed in.
+PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。；]+)")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
@@ -259,8 +264,9 @@ MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|�
 POWERS_BY_LAW = lazy(r"^\S{1,20}?(?P<duty>行使[^，。；]{1,20}?所賦予之職權)。?$")
 # 「檢覈案件由考選部主管司辦理初審，…，提檢覈委員會審定之。」 (R0000005), 「本會及所屬行政法規之制定、修正或廢止，事前
 # 均應提經本會法規審議委員會審議。」 (F0000038): the matter a committee is brought to decide is its duty.
-BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?提(?:交|請|經)?(?P<who>[^，。；]{2,24}?)"
-                  r"(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
+# 「關於軍事收容人之假釋事項，應經假釋審查會之決議。」 (F0000080): brought to it as well.
+BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?(?:提(?:交|請|經)?|應經)"
+                  r"(?P<who>[^，。；]{2,24}?)之?(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
 # 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
 # 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
 PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"

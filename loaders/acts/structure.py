@@ -35,6 +35,8 @@ from loaders.common import (
 from loaders.read.text import CN_NUM, Line, logical_lines
 
 from .agency import document_agency
+from .councils import councils_in
+from .meetings import meetings_in
 from .paragraphs import Mode, read as read_paragraph
 from .patterns import (
     ACTIVE_SUBJECT,
@@ -300,6 +302,8 @@ class StructureParser:
             return self.unit(subject, line), ""
         if subject in self.known and UNIT_ACTIVE.search(line.body):
             return self.known[subject], ""  # 「第一工廠掌理事項如下：」: a unit the document's list set up (廠, 劇團 …)
+        if (own := self.own_unit_name(subject)) != subject and own in self.known and UNIT_ACTIVE.search(line.body):
+            return self.known[own], ""  # 「中央研究院評議會掌理下列事項：」: the agency's name before its council's
         titles = re.split(r"或|及|、", re.sub(r"(?:之|分別|均|各|應)$", "", subject))
         if all(POST_TITLE.fullmatch(t) and not UNIT_NAME.fullmatch(t) for t in titles) and \
                 (ACTIVE_SUBJECT.search(line.body) or line.body.startswith(subject + "負責")):
@@ -787,7 +791,10 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
         return parsed
     parsed.agency = tuple(agency)
     parser = StructureParser(parsed, agency, self_names)
-    for unit in parsed.units:  # the members a family's title names (loaders.acts.agency.named_family)
+    councils, charged = councils_in(lines, parser.agency, document.id)  # 評議會 「由…組織之」: a committee
+    parsed.units += councils
+    parsed.duties += charged
+    for unit in parsed.units:  # the members a family's title names (loaders.acts.agency.named_family), councils
         if unit.path[:-1] == parser.agency:
             parser.known[unit.path[-1]] = unit.path
     parser.run(lines)
@@ -795,6 +802,7 @@ def parse_document(text: str, document: Document) -> ParsedDocument:
     if not any(d.unit == agency and not d.post and d.text not in parser.decides for d in parsed.duties):
         _purpose_as_mandate(parsed, lines, agency, self_names)
     parsed.posts = document_posts(lines, document.id, agency, parsed.units, self_names, parser.any_number)
+    parsed.meetings = meetings_in(parsed, lines, parsed.agency, parser.self_names)
     if document.genre == "office_rules":  # 文書處理/分層負責 articles: rules of kind "rule" (展期 …)
         from loaders.procedures.procedure_rules import add_office_rules
         add_office_rules(parsed, lines, agency, text)

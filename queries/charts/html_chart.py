@@ -218,8 +218,8 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
         entry = [kind, text, prior, flags, hs, context]
         if key != char_fold(text, table):
             entry.append(key)
-        if kind == "duty":
-            duty_entry[_ref] = len(entries)
+        if kind == "duty":  # (the units' entry of a duty, before the one of the meetings that decide it)
+            duty_entry.setdefault(_ref, len(entries))
         entries.append(entry)
     for row in units[:len(local)]:  # the panel lists a unit's duties in document order, as `show` does
         duties = [duty_entry[d["id"]] for d, _ in duties_in_order(graph, row["id"]) if d["id"] in duty_entry]

@@ -58,8 +58,8 @@ def node_link(graph: OrgGraph) -> dict:
 
 
 def _sub_node_link(s) -> dict:
-    """Node-link of the scope's units and duties only."""
-    return s.graph.subgraph({*s.units, *s.duties}).to_node_link()
+    """Node-link of the scope's units, meetings and duties only."""
+    return s.graph.subgraph({*s.units, *s.meetings, *s.duties, *s.matters}).to_node_link()
 
 
 def export(graph: OrgGraph, fmt: str = "json", unit: str | None = None, depth: int | None = None,

@@ -8,6 +8,9 @@
   handles it; each statement of it is an ``og:DutyStatement`` (``og:unit``, ``og:duty``)
   ``prov:wasDerivedFrom`` its document, with ``og:line``, ``og:article`` and ``og:item``.
 - Units are ``prov:wasDerivedFrom`` the documents that set them up (``og:line`` of the first).
+- A meeting a unit holds (會議, 會報: no unit) is an ``og:Meeting`` ``og:heldBy`` the unit, with
+  ``og:members`` and ``og:schedule`` as written; each matter it decides an ``og:DutyStatement``
+  whose ``og:meeting`` is it.
 - IRIs are stable: ``urn:orggraph:unit:`` + the percent-encoded unit id, ``urn:orggraph:duty:``
   + the duty's hash, ``urn:orggraph:doc:`` + the document id.
 
@@ -47,6 +50,10 @@ def unit_iri(uid: str) -> str:
 
 def duty_iri(did: str) -> str:
     return "urn:orggraph:duty:" + quote(did.removeprefix("duty:"), safe="")
+
+
+def meeting_iri(mid: str) -> str:
+    return "urn:orggraph:meeting:" + quote(mid, safe="/")
 
 
 def doc_iri(doc: str) -> str:
@@ -107,7 +114,7 @@ def jsonld(s: Scope) -> str:
         node.update(_where(u))
         docs.update((d, None) for d in sources)
         nodes.append(node)
-    for did in s.duties:
+    for did in [*s.duties, *s.matters]:
         d = g.node(did)
         nodes.append({"@id": duty_iri(did), "@type": "skos:Concept", "rdfs:label": _zh(d["text"]),
                       "skos:prefLabel": _zh(d["text"]), "og:catchAll": bool(d["catch_all"]),
@@ -118,6 +125,18 @@ def jsonld(s: Scope) -> str:
         if e.get("post"):
             statement["og:post"] = _zh(e["post"])
         nodes.append(statement)
+        docs[e["doc"]] = None
+    for mid in s.meetings:
+        m = g.node(mid)
+        node = {"@id": meeting_iri(mid), "@type": ["og:Meeting", "prov:Entity"], "rdfs:label": _zh(m["name"]),
+                "skos:prefLabel": _zh(m["name"]), "og:heldBy": _ref(unit_iri(m["holder"])),
+                "prov:wasDerivedFrom": _ref(doc_iri(m["doc"])), **_where(m)}
+        node.update((f"og:{k}", _zh(m[k])) for k in ("members", "schedule") if m.get(k))
+        nodes.append(node)
+        docs[m["doc"]] = None
+    for mid, did, e in s.decides:
+        nodes.append({"@type": ["og:DutyStatement", "prov:Entity"], "og:meeting": _ref(meeting_iri(mid)),
+                      "og:duty": _ref(duty_iri(did)), "prov:wasDerivedFrom": _ref(doc_iri(e["doc"])), **_where(e)})
         docs[e["doc"]] = None
     inside = set(s.units)
     for uid in s.units:  # what became of an agency: W3C ORG's change events

@@ -1,5 +1,6 @@
 """What an export holds: the units under a root (or every organization), their HAS_UNIT edges
-and the duties they handle — shared by every export format.
+and the duties they handle, and the meetings they hold with the matters those decide — shared by
+every export format.
 
 Like ``tree`` and ``chart``, units only named in procedures are left out (they set up nothing
 and handle no duty).
@@ -31,6 +32,9 @@ class Scope:
     handles: list[tuple[str, str, dict]]    # (unit, duty, edge) in each unit's document order
     duties: list[str]                # duty ids, in order of first appearance
     below: dict[str, int] = field(default_factory=dict)  # units cut off by ``depth`` under each unit
+    meetings: list[str] = field(default_factory=list)  # meetings the units hold (no units themselves)
+    decides: list[tuple[str, str, dict]] = field(default_factory=list)  # (meeting, duty, edge)
+    matters: list[str] = field(default_factory=list)  # duty ids only meetings decide (not in ``duties``)
 
     def parent(self, uid: str) -> str | None:
         return self._parents.get(uid)
@@ -69,7 +73,10 @@ def scope(graph: OrgGraph, unit: str | None = None, depth: int | None = None) ->
             if duty["id"] not in seen:
                 seen.add(duty["id"])
                 duties.append(duty["id"])
-    return Scope(graph, units, level, has_unit, handles, duties, below)
+    meetings = [m["id"] for uid in units for m in graph.meetings_of(uid)]
+    decides = [(mid, duty["id"], edge) for mid in meetings for duty, edge in graph.matters_of(mid)]
+    matters = [did for did in dict.fromkeys(did for _, did, _ in decides) if did not in seen]
+    return Scope(graph, units, level, has_unit, handles, duties, below, meetings, decides, matters)
 
 
 def short(text: str, limit: int = 24) -> str:

@@ -47,6 +47,9 @@ MAX_VARIANTS = 8
 # it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no body of that type).
 AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
                           r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關")
+# Questions asking which unit (哪個處, 哪一個單位): a meeting (graph_model.graph.meetings) is none, while 哪個會議,
+# 在哪裡討論, 由誰決定 may have one as the answer.
+UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
 # What is left of a question around its content once the question words are gone: 「管」 right after
 # a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡.
 _LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找)$")
@@ -334,6 +337,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         else:
             if missed:
                 answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
+    units = [h for h in hits if h.unit.get("kind") != "Meeting"] if UNIT_LEVEL.search(text) else hits
+    hits = units or hits  # (a meeting is still an answer where no unit is)
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
     else:

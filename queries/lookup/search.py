@@ -37,7 +37,7 @@ from graph_model.errors import UnknownType, UnknownUnit
 from graph_model.graph.succession import note as succession_note
 from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
-from queries.entries import Entry, duty_entries, unit_entries
+from queries.entries import Entry, duty_entries, meeting_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
 from queries.textnorm import fold, opencc_triggers, short_forms
 
@@ -72,6 +72,7 @@ VERSION = 6  # 6: a duty handler inferred by its unit's name says so (role)
 ENTRY_SOURCES: Mapping[str, Callable[..., Iterable[Entry]]] = MappingProxyType({
     "duty": duty_entries,
     "unit": unit_entries,
+    "meeting": meeting_entries,  # a meeting's name: it answers for the matters it decides (in "duty")
     "procedure": which_entries,  # titles, steps and notes of procedures: the acting unit answers
 })
 
@@ -147,6 +148,11 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
     units = [IndexUnit(u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"],
                        list(u["aliases"]), succession_note(u))
              for u in graph.units()]
+    org = list(units)  # the organisation's units: what names a scope or a context (no meeting does)
+    # Meetings answer for what they decide, after the units (graph_model.graph.meetings: no unit).
+    units += [IndexUnit(m["id"], m["name"], list(m["path"]), "Meeting", m["name"][-2:], m["name"], [],
+                        succession_note(graph.node(m["holder"])))
+              for m in graph.meetings()]
     pos = {u.id: i for i, u in enumerate(units)}
     triggers = opencc_triggers()
     entries: list[IndexText] = []
@@ -169,12 +175,12 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
             for term, tf in text_terms(key).items():
                 postings.setdefault(term, array("i")).extend((n, tf))
     # Units a query may name as context: units with units under them (agencies, divisions with sections).
-    parents = {tuple(u.path[:-1]) for u in units if len(u.path) > 1}
+    parents = {tuple(u.path[:-1]) for u in org if len(u.path) > 1}
     context: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
+    for i, u in enumerate(org):
         if tuple(u.path) in parents and len(u.name) >= 3:
             context.setdefault(fold(u.name, triggers), []).append(i)
-    for i, u in enumerate(units):  # agencies are also named by abbreviation: 環保署, 原民會, 國產署
+    for i, u in enumerate(org):  # agencies are also named by abbreviation: 環保署, 原民會, 國產署
         if tuple(u.path) in parents and u.kind == "Agency":
             for short in abbreviations(fold(u.name, triggers)):
                 if short not in context or i not in context[short]:
@@ -186,7 +192,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
     return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
-                 catalog(units, triggers, graph_definitions(graph)).to_dict())
+                 catalog(org, triggers, graph_definitions(graph)).to_dict())
 
 
 # --------------------------------------------------------------------------- searching

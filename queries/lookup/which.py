@@ -94,7 +94,8 @@ class Hit:
 
     @property
     def breadcrumb(self) -> str:
-        return breadcrumb_of(self.unit["path"])
+        # a meeting answers for what it decides, and is said to be one (graph_model.graph.meetings)
+        return breadcrumb_of(self.unit["path"]) + (" (meeting)" if self.unit.get("kind") == "Meeting" else "")
 
     def to_dict(self) -> dict:
         d = {"unit": dict(self.unit), "score": round(self.score, 3), "evidence": [e.to_dict() for e in self.evidence]}
