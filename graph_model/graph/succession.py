@@ -39,6 +39,7 @@ from graph_model.records.unitref import NameIndex
 from .became_unit import became_a_unit
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
+from .heir_unit import carried_on_within
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -178,6 +179,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     parts_went_under(graph, ended)
     branches_followed(graph, ended)
     named_in_family(graph, ended)
+    carried_on_within(graph, ended)
     _inherit(graph, ended, left)
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
