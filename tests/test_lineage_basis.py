@@ -1,0 +1,26 @@
+"""A law made under an article of an act that a newer act superseded stopped applying with it
+(graph_model/graph/basis.py).  Real documents of data/national.tar.xz; each expectation checked against their text."""
+from __future__ import annotations
+
+from graph_model.graph.lineage import statuses
+from support import national_store
+
+
+def test_a_common_act_made_under_a_superseded_act_ended_with_it_and_its_bodies_went_to_the_new_one(tmp_path):
+    # 內政部消防署港務消防隊組織通則 (D0000070, not marked 廢) 第1條: 「本通則依內政部消防署組織條例第十一條規定
+    # 制定之」; 內政部消防署組織法 (D0000242) 「定自一百十二年九月二十日施行」 and sets up no 港務消防隊;
+    # 內政部消防署港務消防大隊組織規程 (D0000256) 「自一百十二年九月二十日施行」: 「特設港務消防大隊」.
+    store = national_store(tmp_path, "D0000070", "D0000069", "D0000242", "D0000256")
+    s = statuses(store.parsed())["D0000070"]
+    assert (s.state, s.date, s.where) == ("abolished", "2023-09-20", "D0000070 line 4 第1條")
+    assert s.evidence.startswith("本通則依內政部消防署組織條例第十一條規定制定之")
+    graph = store.graph(history=True)
+    teams = "行政院/內政部/消防署/港務消防隊"
+    assert graph.node(teams)["status"] == "superseded"
+    assert [t for t, _ in graph.out(teams, "SUCCEEDED_BY")] == ["行政院/內政部/消防署/港務消防大隊"]
+
+
+def test_a_law_made_under_an_act_in_force_stays_current(tmp_path):
+    # 審計處室組織通則 (U0000002) 第1條: 「本通則依審計部組織法第十四條規定制定之」; 審計部組織法 (U0000001) in force.
+    store = national_store(tmp_path, "U0000002", "U0000001")
+    assert statuses(store.parsed())["U0000002"].state == "current"
