@@ -1,4 +1,5 @@
-"""A body that went to an agency holding a body of its own name went on as that body (graph_model/graph/heir_unit.py).
+"""A body (or a class) that went to an agency holding a body of its own name (or one family) went on as that body
+(graph_model/graph/heir_unit.py).
 Real documents of data/national.tar.xz; each expectation is checked against their text."""
 from __future__ import annotations
 
@@ -34,3 +35,22 @@ def test_a_centre_went_on_under_its_name_then_as_the_academy_its_rank_changed(tm
     assert succeeded_by(graph, old) == [centre]
     assert succeeded_by(graph, centre) == ["行政院/人事行政總處/公務人力發展學院"]
 
+
+
+def test_the_bodies_of_a_common_act_went_on_as_the_one_family_of_where_their_parents_work_went(tmp_path):
+    # 行政院勞工委員會職業訓練局職業訓練中心組織通則 (N0000003) 第2條: 「行政院勞工委員會職業訓練局得視實際需要…設立職業
+    # 訓練中心」, repealed 2015; the 局's work went to 勞動部勞動力發展署 (its 就業服務中心s went on as 分署s), whose
+    # 各分署組織準則 (N0000036) 第1條 「…特設各分署（以下簡稱分署）」 is its one family.
+    graph = national_store(tmp_path, "N0000003", "N0000002", "N0000033", "N0000036", "N0010017", "N0010019",
+                           "N0010031", "N0010033").graph(history=True)
+    centres = "行政院/勞工委員會/職業訓練局/職業訓練中心"
+    assert succeeded_by(graph, centres) == ["行政院/勞動部/勞動力發展署/各分署"]
+
+
+def test_a_family_went_on_as_the_one_family_of_where_its_parents_work_went(tmp_path):
+    # 行政院海岸巡防署海岸巡防總局各地區巡防局組織通則 (D0090004); 海洋委員會海巡署各地區分署辦事細則 (D0090040) 第1條:
+    # 「海洋委員會海巡署各地區分署（以下簡稱各分署）」, the one family of 海巡署 (海洋委員會海巡署組織法, D0090031).
+    graph = national_store(tmp_path, "D0090004", "D0090003", "D0090007", "D0090018", "D0090020", "D0090030",
+                           "D0090031", "D0090040").graph(history=True)
+    family = "行政院/海岸巡防署/海岸巡防總局/各地區巡防局"
+    assert succeeded_by(graph, family) == ["行政院/海洋委員會/海巡署/各地區分署"]

@@ -8,17 +8,31 @@ name whole (公務人力發展中心辦事細則, repealed by 行政院人事行
 or its rank alone changed (行政院人事行政總處公務人力發展中心, repealed by the 總處: 「特設公務人力發展學院」).
 A body whose one successor is such an agency, which holds one body of its name so carried on — right under it or in
 one of its families (各關), in force or ended after it did — went on as that body.
+
+A class went on as a family the same way: the bodies a common act set up in numbers (行政院勞工委員會職業訓練局
+職業訓練中心組織通則 第2條 「…得視實際需要…設立職業訓練中心」), or a family (各地區巡防局), that went where their
+parent's work went (勞動部勞動力發展署), which holds one family of bodies (勞動部勞動力發展署各分署組織準則 「特設
+各分署」): that family.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .continuity import _UNIT_WORDS
+from .continuity import _UNIT_WORDS, BRANCH_HEADS
 from .members import _plain, _rank_changed
-from .succession_edges import AGENCY_KINDS, EDGE, FAMILY, _end, _replace_successor
+from .succession_edges import (
+    AGENCY_KINDS,
+    EDGE,
+    FAMILY,
+    _agencies_of_documents,
+    _end,
+    _replace_successor,
+)
 
 # The rest of a shortened name is (part of) the word for its kind: 稅局 (of 關稅局), holding a unit word.
 _KIND_CHARS = _UNIT_WORDS
+# The title of a common act: the rules of a class of bodies, set up in numbers.
+COMMON_ACT = "組織通則"
 # What a name shortened to its beginning keeps: this many characters at least (高雄關, 臺中關).
 KEPT_CHARS = 3
 
@@ -41,6 +55,42 @@ def carried_on_within(graph, ended: Mapping) -> None:
             target = graph.node(found[0])
             _replace_successor(graph, uid, found[0], f"carried on as {target['name']} of "
                                                      f"{' › '.join(graph.node(heirs[0])['path'])}")
+    _classes_into_families(graph, ended)
+
+
+def _classes_into_families(graph, ended: Mapping) -> None:
+    """A class (a family, or the bodies of a common act) whose one heir, its own or its parent's, holds one family
+    of bodies, in force: it went on as that family (see the module's docstring)."""
+    common = {uid for doc, uid in _agencies_of_documents(graph.units()).items()
+              if COMMON_ACT in graph.node(f"doc:{doc}").get("title", "")}
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or not (node["name"].startswith("各") or uid in common):
+            continue
+        heirs = [t for t, _ in graph.out(uid, EDGE)] or ([] if node.get("successors") else _nearest_heirs(graph, uid))
+        # a body below a ministry: a ministry's one family is not where a class of its old bureau went (林務局 ›
+        # 各林區管理處 is not 農業部's 各區農業改良場)
+        if len(heirs) != 1 or graph.node(heirs[0])["name"].startswith("各") or len(_below_head(graph, heirs[0])) < 2:
+            continue
+        families = [c for c in graph.children(heirs[0]) if graph.node(c)["name"].startswith("各")
+                    and graph.node(c)["kind"] in AGENCY_KINDS and c not in ended]
+        if len(families) == 1:
+            _replace_successor(graph, uid, families[0], f"a class gone to {' › '.join(graph.node(heirs[0])['path'])}"
+                                                        f", which holds one family: {graph.node(families[0])['name']}")
+
+
+def _nearest_heirs(graph, uid: str) -> list[str]:
+    """Where the work of the nearest body above ``uid`` that has a successor went."""
+    up = graph.parent(uid)
+    while up is not None and not graph.out(up, EDGE):
+        up = graph.parent(up)
+    return [t for t, _ in graph.out(up, EDGE)] if up is not None else []
+
+
+def _below_head(graph, uid: str) -> list[str]:
+    """The path of ``uid`` without the branch's head (行政院 › 勞動部 › 勞動力發展署 → 勞動部 › 勞動力發展署)."""
+    path = graph.node(uid)["path"]
+    return path[1:] if path[0] in BRANCH_HEADS else path
 
 
 def _bodies(graph, uid: str) -> list[str]:
