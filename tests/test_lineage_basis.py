@@ -24,3 +24,16 @@ def test_a_law_made_under_an_act_in_force_stays_current(tmp_path):
     # 審計處室組織通則 (U0000002) 第1條: 「本通則依審計部組織法第十四條規定制定之」; 審計部組織法 (U0000001) in force.
     store = national_store(tmp_path, "U0000002", "U0000001")
     assert statuses(store.parsed())["U0000002"].state == "current"
+
+
+def test_a_body_made_under_anothers_act_went_where_that_bodys_unit_of_its_name_went(tmp_path):
+    # 郵政儲金匯業局組織法 (K0000007) 第1條: 「本法依交通部郵政總局組織法第九條規定制定之」; 交通部郵政總局組織法
+    # (K0000006) 第9條: 「本局為辦理郵政儲金、匯兌、簡易人壽保險等業務，設郵政儲金匯業局」.  Its laws were repealed
+    # saying nothing of what followed; 郵政總局 became 中華郵政股份有限公司 (data/lineage.tsv, with its source).
+    graph = national_store(tmp_path, "K0000007", "K0010003", "K0000006").graph(history=True)
+    bureaus = [u for u in graph.units() if u["name"] == "郵政儲金匯業局"]
+    assert len(bureaus) == 2
+    for bureau in bureaus:
+        assert bureau["status"] == "superseded" and bureau["successors"] == ["中華郵政股份有限公司"]
+    units = [c for b in bureaus for c in graph.children(b["id"])]
+    assert units and all(graph.node(c)["successors"] == ["中華郵政股份有限公司"] for c in units)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .lineage import Status, _Corpus
 
 # 「本通則依內政部消防署組織條例第十一條規定制定之」: the law, and the article, it was made under.
-BASIS = lazy(r"本(?:通則|細則|規程|準則|條例|規則)依(?P<act>[^，。；「」第]{4,40}?)第[一二三四五六七八九十百]+條"
+BASIS = lazy(r"本(?:通則|細則|規程|準則|條例|規則|法)依(?P<act>[^，。；「」第]{4,40}?)第[一二三四五六七八九十百]+條"
              r"(?:第[一二三四五六七八九十]+項)?(?:之規定|規定)?(?:制定|訂定)之")
 
 
