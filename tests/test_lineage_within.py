@@ -47,6 +47,15 @@ def test_the_bodies_of_a_common_act_went_on_as_the_one_family_of_where_their_par
     assert succeeded_by(graph, centres) == ["行政院/勞動部/勞動力發展署/各分署"]
 
 
+def test_a_member_made_under_its_classs_common_act_went_where_the_class_went(tmp_path):
+    # 行政院勞工委員會職業訓練局中區職業訓練中心辦事細則 (N0010005) 第1條: 「本細則依行政院勞工委員會職業訓練局職業訓練
+    # 中心組織通則第十四條規定訂定之」; the class went on as 勞動力發展署's 各分署 (above), and so did the centre.
+    graph = national_store(tmp_path, "N0000003", "N0000002", "N0000033", "N0000036", "N0010017", "N0010019",
+                           "N0010031", "N0010033", "N0010005").graph(history=True)
+    centre = "行政院/勞工委員會/職業訓練局/中區職業訓練中心"
+    assert succeeded_by(graph, centre) == ["行政院/勞動部/勞動力發展署/各分署"]
+
+
 def test_a_family_went_on_as_the_one_family_of_where_its_parents_work_went(tmp_path):
     # 行政院海岸巡防署海岸巡防總局各地區巡防局組織通則 (D0090004); 海洋委員會海巡署各地區分署辦事細則 (D0090040) 第1條:
     # 「海洋委員會海巡署各地區分署（以下簡稱各分署）」, the one family of 海巡署 (海洋委員會海巡署組織法, D0090031).

@@ -6,6 +6,10 @@ laws under the ministry (廢止法規＞交通部), so the graph holds it twice:
 repealed without a word of what followed, and 交通部 › 郵政總局 › 郵政儲金匯業局, which went where 郵政總局 went
 (中華郵政股份有限公司).  A body that ended with no successor, whose act was made under the act of a body that holds
 one unit of its name with a successor, went where that unit went.
+
+So did a member of a class made under the class's common act (中區職業訓練中心辦事細則, 「依…職業訓練中心組織通則…
+訂定之」): with no successor of its own, it went where its class went (勞動力發展署 › 各分署), not only where its
+parent's work went.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from collections.abc import Mapping
 from .basis import BASIS
 from .continuity import BRANCH_HEADS
 from .lineage import agency_of
-from .succession_edges import AGENCY_KINDS, EDGE, _add_edge, _agencies_of_documents
+from .succession_edges import AGENCY_KINDS, EDGE, _add_edge, _agencies_of_documents, _replace_successor
 
 # data on an edge that is not the evidence it carries over
 _EDGE_KEYS = ("date", "evidence", "where")
@@ -41,6 +45,25 @@ def made_under(graph, ended: Mapping, docs) -> None:
         for below in ended:
             if below.startswith(uid + "/") and not graph.node(below).get("successors"):
                 graph.node(below).update(status="superseded", successors=list(twin["successors"]))
+
+
+def members_followed(graph, ended: Mapping, docs) -> None:
+    """A body with no successor of its own whose rules were made under its class's common act (南區職業訓練中心辦事細則:
+    「本細則依行政院勞工委員會織業訓練局職業訓練中心組織通則…訂定之」) went where its class went (勞動部勞動力發展署 ›
+    各分署), not only where its parent's work went."""
+    clauses = {p.document.id: p.document.meta.get("clauses", ()) for p in docs}
+    by_path = {_bare("".join(u["path"])): u["id"] for u in graph.units()}
+    for doc, uid in _agencies_of_documents(graph.units()).items():
+        node = graph.node(uid)
+        if uid not in ended or node["kind"] not in AGENCY_KINDS or node.get("successors") or graph.out(uid, EDGE):
+            continue
+        classes = {c for _, _, sentence in clauses.get(doc, ()) if (m := BASIS.search(sentence))
+                   and (c := by_path.get(_bare(agency_of(m["act"])))) and c != uid and c in ended
+                   and graph.parent(c) == graph.parent(uid)}
+        heirs = {t for c in classes for t, _ in graph.out(c, EDGE)}
+        if len(heirs) == 1:
+            (heir,), kind = heirs, graph.node(next(iter(classes)))["name"]
+            _replace_successor(graph, uid, heir, f"went where its class went: {kind}")
 
 
 def _bare(name: str) -> str:
