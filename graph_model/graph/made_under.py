@@ -27,12 +27,16 @@ _EDGE_KEYS = ("date", "evidence", "where")
 def made_under(graph, ended: Mapping, docs) -> None:
     """See the module's docstring."""
     clauses = {p.document.id: p.document.meta.get("clauses", ()) for p in docs}
-    for doc, uid in _agencies_of_documents(graph.units()).items():
+    units = graph.units()
+    named: dict[str, list] = {}
+    for u in units:
+        named.setdefault(u["name"], []).append(u)
+    for doc, uid in _agencies_of_documents(units).items():
         node = graph.node(uid)
         if uid not in ended or node["kind"] not in AGENCY_KINDS or node.get("successors") or graph.out(uid, EDGE):
             continue
         over = {_bare(agency_of(m["act"])) for _, _, sentence in clauses.get(doc, ()) if (m := BASIS.search(sentence))}
-        twins = [u for u in graph.units() if u["name"] == node["name"] and u["id"] != uid and u.get("successors")
+        twins = [u for u in named[node["name"]] if u["id"] != uid and u.get("successors")
                  and _bare("".join(u["path"][:-1])) in over]
         if len(twins) != 1:
             continue
