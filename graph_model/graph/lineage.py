@@ -46,6 +46,8 @@ from typing import TYPE_CHECKING
 from graph_model.lazy_re import lazy
 from graph_model.records.naming import GENRE_SUFFIX
 
+from .basis import BASIS, basis_ended
+
 if TYPE_CHECKING:
     from graph_model.records.records import ParsedDocument
 
@@ -105,7 +107,8 @@ STAFF_TRANSFERRED = lazy(r"原(?P<old>[^，。；、原（]{3,40}?)現職人員�
 INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四條第四項)規定訂定")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
 CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{STAFF_KEPT.pattern}|{INTERIM_BASIS.pattern}"
-                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本")
+                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本"
+                  rf"|{BASIS.pattern}")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"
@@ -293,6 +296,7 @@ def statuses(docs: list[ParsedDocument], table: list[dict] | None = None) -> dic
         if out[p.document.id].state == "current":
             out[p.document.id] = _under_repealed(p, corpus, repealed) or out[p.document.id]
     _unlisted(corpus, out)
+    basis_ended(corpus, out)  # last: what the documents say of its body comes first
     return out
 
 

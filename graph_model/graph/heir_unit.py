@@ -1,0 +1,110 @@
+"""Successors one level down: a body that went to an agency which holds a body of its own name carried on as that
+body, not as the agency.
+
+The documents often name only the agency that repealed a body's rules (財政部高雄關稅局辦事細則, 「財政部關務署
+台關人字第10210014991號令發布廢止」), while that agency's rules set the body up again: its name kept, its kind
+shortened (財政部關務署各關組織準則 第1條 「特設基隆關、臺北關、臺中關、高雄關」: 高雄關稅局 → 高雄關); its
+name whole (公務人力發展中心辦事細則, repealed by 行政院人事行政總處, whose 公務人力發展中心 has a 處務規程 of its own);
+or its rank alone changed (行政院人事行政總處公務人力發展中心, repealed by the 總處: 「特設公務人力發展學院」).
+A body whose one successor is such an agency, which holds one body of its name so carried on — right under it or in
+one of its families (各關), in force or ended after it did — went on as that body.
+
+A class went on as a family the same way: the bodies a common act set up in numbers (行政院勞工委員會職業訓練局
+職業訓練中心組織通則 第2條 「…得視實際需要…設立職業訓練中心」), or a family (各地區巡防局), that went where their
+parent's work went (勞動部勞動力發展署), which holds one family of bodies (勞動部勞動力發展署各分署組織準則 「特設
+各分署」): that family.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .continuity import _UNIT_WORDS, BRANCH_HEADS
+from .members import _plain, _rank_changed
+from .succession_edges import (
+    AGENCY_KINDS,
+    EDGE,
+    FAMILY,
+    _agencies_of_documents,
+    _end,
+    _replace_successor,
+)
+
+# The rest of a shortened name is (part of) the word for its kind: 稅局 (of 關稅局), holding a unit word.
+_KIND_CHARS = _UNIT_WORDS
+# The title of a common act: the rules of a class of bodies, set up in numbers.
+COMMON_ACT = "組織通則"
+# What a name shortened to its beginning keeps: this many characters at least (高雄關, 臺中關).
+KEPT_CHARS = 3
+
+
+def carried_on_within(graph, ended: Mapping) -> None:
+    """See the module's docstring.  The body of its very name first (公務人力發展中心, not 公務人力發展學院)."""
+    for uid in ended:
+        node = graph.node(uid)
+        heirs = [t for t, _ in graph.out(uid, EDGE)]
+        if node["kind"] not in AGENCY_KINDS or len(heirs) != 1 or FAMILY.match(node["name"]):
+            continue
+        name, end = _plain(node["name"]), _end(ended[uid])
+        # the heir's own bodies and its families' members (關務署 › 各關 › 高雄關), not its bodies' units (文化部 ›
+        # 蒙藏委員會 › 法規委員會 is not 文建會's)
+        near = [(u, _plain(graph.node(u)["name"])) for u in _bodies(graph, heirs[0])
+                if u != uid and graph.node(u)["kind"] in AGENCY_KINDS
+                and (u not in ended or end and _end(ended[u]) > end)]
+        found = [u for u, other in near if other == name] or [u for u, other in near if _carries(name, other)]
+        if len(found) == 1:
+            target = graph.node(found[0])
+            _replace_successor(graph, uid, found[0], f"carried on as {target['name']} of "
+                                                     f"{' › '.join(graph.node(heirs[0])['path'])}")
+    _classes_into_families(graph, ended)
+
+
+def _classes_into_families(graph, ended: Mapping) -> None:
+    """A class (a family, or the bodies of a common act) whose one heir, its own or its parent's, holds one family
+    of bodies, in force: it went on as that family (see the module's docstring)."""
+    common = {uid for doc, uid in _agencies_of_documents(graph.units()).items()
+              if COMMON_ACT in graph.node(f"doc:{doc}").get("title", "")}
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or not (node["name"].startswith("各") or uid in common):
+            continue
+        heirs = [t for t, _ in graph.out(uid, EDGE)] or ([] if node.get("successors") else _nearest_heirs(graph, uid))
+        # a body below a ministry: a ministry's one family is not where a class of its old bureau went (林務局 ›
+        # 各林區管理處 is not 農業部's 各區農業改良場)
+        if len(heirs) != 1 or graph.node(heirs[0])["name"].startswith("各") or len(_below_head(graph, heirs[0])) < 2:
+            continue
+        families = [c for c in graph.children(heirs[0]) if graph.node(c)["name"].startswith("各")
+                    and graph.node(c)["kind"] in AGENCY_KINDS and c not in ended]
+        if len(families) == 1:
+            _replace_successor(graph, uid, families[0], f"a class gone to {' › '.join(graph.node(heirs[0])['path'])}"
+                                                        f", which holds one family: {graph.node(families[0])['name']}")
+
+
+def _nearest_heirs(graph, uid: str) -> list[str]:
+    """Where the work of the nearest body above ``uid`` that has a successor went."""
+    up = graph.parent(uid)
+    while up is not None and not graph.out(up, EDGE):
+        up = graph.parent(up)
+    return [t for t, _ in graph.out(up, EDGE)] if up is not None else []
+
+
+def _below_head(graph, uid: str) -> list[str]:
+    """The path of ``uid`` without the branch's head (行政院 › 勞動部 › 勞動力發展署 → 勞動部 › 勞動力發展署)."""
+    path = graph.node(uid)["path"]
+    return path[1:] if path[0] in BRANCH_HEADS else path
+
+
+def _bodies(graph, uid: str) -> list[str]:
+    """The bodies right under ``uid``, and the members of its families (各關)."""
+    out = []
+    for c in graph.children(uid):
+        out += [c, *(graph.children(c) if graph.node(c)["name"].startswith("各") else ())]
+    return out
+
+
+def _carries(name: str, other: str) -> bool:
+    """``other`` is the body ``name`` went on as: its beginning with the rest of its kind dropped (高雄關稅局 →
+    高雄關), or its rank alone changed (公務人力發展中心 → 公務人力發展學院)."""
+    if len(other) >= KEPT_CHARS and name.startswith(other) and set(name[len(other):]) & _KIND_CHARS:
+        return True
+    n = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
+    return _rank_changed(name, other, n)

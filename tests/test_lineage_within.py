@@ -1,0 +1,65 @@
+"""A body (or a class) that went to an agency holding a body of its own name (or one family) went on as that body
+(graph_model/graph/heir_unit.py).
+Real documents of data/national.tar.xz; each expectation is checked against their text."""
+from __future__ import annotations
+
+from support import national_store
+
+
+def succeeded_by(graph, uid: str) -> list[str]:
+    return [target for target, _ in graph.out(uid, "SUCCEEDED_BY")]
+
+
+def test_a_bureau_whose_rules_the_new_agency_repealed_went_on_as_its_body_of_the_same_place(tmp_path):
+    # 財政部高雄關稅局辦事細則 (G0310021): 「中華民國一百零二年一月二十四日財政部關務署…令發布廢止」 — only the agency
+    # that repealed it; 財政部關務署各關組織準則 (G0300057) 第1條: 「財政部關務署為辦理全國關務業務，特設基隆關、
+    # 臺北關、臺中關、高雄關（以下簡稱各關）」, in force from 2013-01-01.
+    graph = national_store(tmp_path, "G0310021", "G0310020", "G0300053", "G0300057").graph(history=True)
+    for old, new in (("高雄關稅局", "高雄關"), ("臺中關稅局", "臺中關")):
+        uid = f"行政院/財政部/{old}"
+        # a member of the family 各關 here; a body of its own with its 辦事細則 loaded too
+        assert succeeded_by(graph, uid) == [f"行政院/財政部/關務署/各關/{new}"]
+        assert graph.node(uid)["successors"] == [f"行政院 › 財政部 › 關務署 › 各關 › {new}"]
+
+
+def test_a_centre_went_on_under_its_name_then_as_the_academy_its_rank_changed(tmp_path):
+    # 公務人力發展中心辦事細則 (S0010006): 「中華民國一百零三年七月一日行政院人事行政總處…令發布廢止」, while
+    # 行政院人事行政總處公務人力發展中心處務規程 (S0010019, 「自一百零一年二月六日施行」) set the same 中心 up under the
+    # 總處; that 規程 was repealed by the 總處 on 2017-07-05, as 行政院人事行政總處公務人力發展學院組織法 (S0000029)
+    # took effect: 「行政院人事行政總處為辦理…公務人力訓練及發展業務，特設公務人力發展學院」.
+    # (行政院人事行政局組織條例, S0000005, loaded too: 第18條 「本局設…公務人力發展中心及地方行政研習中心」 keeps the
+    # 辦事細則's body apart from the 總處's, as in the whole corpus)
+    graph = national_store(tmp_path, "S0010006", "S0010019", "S0000029", "S0010018", "S0000005").graph(history=True)
+    centre = "行政院/人事行政總處/公務人力發展中心"
+    old = next(u["id"] for u in graph.units() if u["name"] == "公務人力發展中心" and u["id"] != centre)
+    assert succeeded_by(graph, old) == [centre]
+    assert succeeded_by(graph, centre) == ["行政院/人事行政總處/公務人力發展學院"]
+
+
+
+def test_the_bodies_of_a_common_act_went_on_as_the_one_family_of_where_their_parents_work_went(tmp_path):
+    # 行政院勞工委員會職業訓練局職業訓練中心組織通則 (N0000003) 第2條: 「行政院勞工委員會職業訓練局得視實際需要…設立職業
+    # 訓練中心」, repealed 2015; the 局's work went to 勞動部勞動力發展署 (its 就業服務中心s went on as 分署s), whose
+    # 各分署組織準則 (N0000036) 第1條 「…特設各分署（以下簡稱分署）」 is its one family.
+    graph = national_store(tmp_path, "N0000003", "N0000002", "N0000033", "N0000036", "N0010017", "N0010019",
+                           "N0010031", "N0010033").graph(history=True)
+    centres = "行政院/勞工委員會/職業訓練局/職業訓練中心"
+    assert succeeded_by(graph, centres) == ["行政院/勞動部/勞動力發展署/各分署"]
+
+
+def test_a_member_made_under_its_classs_common_act_went_where_the_class_went(tmp_path):
+    # 行政院勞工委員會職業訓練局中區職業訓練中心辦事細則 (N0010005) 第1條: 「本細則依行政院勞工委員會職業訓練局職業訓練
+    # 中心組織通則第十四條規定訂定之」; the class went on as 勞動力發展署's 各分署 (above), and so did the centre.
+    graph = national_store(tmp_path, "N0000003", "N0000002", "N0000033", "N0000036", "N0010017", "N0010019",
+                           "N0010031", "N0010033", "N0010005").graph(history=True)
+    centre = "行政院/勞工委員會/職業訓練局/中區職業訓練中心"
+    assert succeeded_by(graph, centre) == ["行政院/勞動部/勞動力發展署/各分署"]
+
+
+def test_a_family_went_on_as_the_one_family_of_where_its_parents_work_went(tmp_path):
+    # 行政院海岸巡防署海岸巡防總局各地區巡防局組織通則 (D0090004); 海洋委員會海巡署各地區分署辦事細則 (D0090040) 第1條:
+    # 「海洋委員會海巡署各地區分署（以下簡稱各分署）」, the one family of 海巡署 (海洋委員會海巡署組織法, D0090031).
+    graph = national_store(tmp_path, "D0090004", "D0090003", "D0090007", "D0090018", "D0090020", "D0090030",
+                           "D0090031", "D0090040").graph(history=True)
+    family = "行政院/海岸巡防署/海岸巡防總局/各地區巡防局"
+    assert succeeded_by(graph, family) == ["行政院/海洋委員會/海巡署/各地區分署"]
