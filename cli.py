@@ -398,8 +398,9 @@ def export(state, unit, fmt, output, depth, table):
         click.echo(f"Warning: {text.count(' --> ')} links; Mermaid draws at most {MAX_EDGES} by default "
                    "(use --depth, or raise maxEdges in its configuration)", err=True)
     if output and output != "-":  # "-" is standard output, as usual
+        from graph_model.errors import ExportError
         from graph_model.store.files import atomic_write
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, text.encode("utf-8"), error=ExportError)
     else:
         click.echo(text, nl=False)
 
