@@ -725,7 +725,7 @@ def history(state, agency, as_of, as_json):
     from queries.history import as_of as agencies_as_of, history as history_of, render_as_of, render_history
     graph = state.store().graph(history=True)
     if as_of is not None:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        if not _is_date(as_of):
             raise click.BadParameter(f"{as_of!r} is not a date: give YYYY-MM-DD", param_hint="--as-of")
         rows = agencies_as_of(graph, as_of, agency)
         emit(rows, as_json, lambda r: render_as_of(r, as_of))
@@ -735,6 +735,18 @@ def history(state, agency, as_of, as_json):
     if agency is None:
         raise click.UsageError("give an AGENCY (orggraph history 交通部公路總局) or --as-of DATE")
     emit(history_of(graph, agency), as_json, render_history)
+
+
+def _is_date(text: str) -> bool:
+    """YYYY-MM-DD naming a day of the calendar (2023-02-30 is none: it would compare as text all the same)."""
+    import datetime
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- procedure
