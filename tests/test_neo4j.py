@@ -145,6 +145,16 @@ def test_bad_batch_size_is_an_orggraph_error(neo4j_server, corpus):
         push(corpus, conf(neo4j_server), batch_size=0)
 
 
+def test_the_servers_notices_about_labels_not_yet_pushed_never_reach_the_terminal(neo4j_server, caplog):
+    """`orggraph neo4j status` on a server nothing was pushed to asks for labels that do not exist yet: the
+    driver logged every such notice (「warn: label does not exist. The label `OrggraphRun` …」) as a screenful."""
+    from graph_model.neo4j.connection import connect
+    s = conf(neo4j_server)
+    with connect(s) as driver, driver.session(database=s.database) as session:
+        session.run("MATCH (m:`OrggraphNeverPushedLabel`) WHERE m.never_set_key = true RETURN m").consume()
+    assert [r.getMessage()[:60] for r in caplog.records if r.name.startswith("neo4j")] == []
+
+
 # --------------------------------------------------------------------------- connection errors
 @pytest.mark.parametrize("change", ["password", "port", "database"])
 def test_bad_settings_give_one_line_error_without_password(neo4j_server, change):

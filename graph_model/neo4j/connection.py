@@ -118,7 +118,10 @@ def connect(s: Settings):
                                                 connection_timeout=CONNECT_TIMEOUT,
                                                 connection_acquisition_timeout=CONNECT_TIMEOUT * 2,
                                                 max_transaction_retry_time=CONNECT_TIMEOUT,
-                                                warn_notification_severity="OFF")
+                                                warn_notification_severity="OFF",
+                                                # the server's notices (a label not pushed yet, on a fresh
+                                                # server) would be logged to the terminal: not asked for
+                                                notifications_min_severity="OFF")
             with driver.session(database=s.database) as session:
                 session.run(q.ping()).consume()
         except Neo4jError:
