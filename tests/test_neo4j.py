@@ -176,6 +176,18 @@ def test_bad_settings_give_one_line_error_without_password(neo4j_server, change)
     assert expect in msg and "\n" not in msg and secret not in msg
 
 
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "https://neo4j.example.org:7473", "localhost:7687"])
+def test_an_address_that_is_not_bolt_is_a_one_line_settings_error(uri, recwarn):
+    """The address in the browser's bar (http://…:7474) is what a user copies first; the driver then tried its
+    preview HTTP API and failed with 「ModuleNotFoundError: No module named 'aiohttp'」 under a PreviewWarning."""
+    with pytest.raises(OrgGraphError) as info:
+        cypher(Settings(uri, "neo4j", "pw-not-shown"), "RETURN 1")
+    msg = str(info.value)
+    assert msg.startswith("bad Neo4j settings for ") and "NEO4J_URI must be a Bolt address" in msg
+    assert "\n" not in msg and "pw-not-shown" not in msg and "aiohttp" not in msg
+    assert [str(w.message) for w in recwarn] == []
+
+
 def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
     monkeypatch.setenv("NEO4J_PASSWORD", "definitely-wrong")
     result = run("cypher", "RETURN 1")
