@@ -85,6 +85,7 @@ class Question:
     scope: Scope | None
     level: str  # "unit" | "agency"
     variants: list[Variant]
+    named: Scope | None = None  # the body the question names and nothing else: asked by its own name
 
 
 @dataclass
@@ -141,7 +142,7 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
     for name in sorted(cat.names, key=len, reverse=True):
         at = content.find(name)
         if at >= 0 and len(name) >= 3:
-            found.append((name, at, cat.names[name][0], cat.names[name][1]))
+            found.append((_as_typed(name, text), at, cat.names[name][0], cat.names[name][1]))
             content = content[:at] + " " + content[at + len(name):]
     at = 0
     while at < len(content) - 2:
@@ -153,11 +154,28 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
         content = content[:at] + " " + content[at + len(short[0]):]
     if found and len(re.sub(r"\W", "", content)) >= 2:
         scope = _scope_of(found)
+    elif len(found) == 1 and len(found[0][2]) == 1 and not re.sub(r"\W", "", content):
+        # Only a short name (金管會, NCC): asked as the name it stands for, which finds the body by its name,
+        # where its characters alone match anything (金管會 in 「主管會報」)
+        named = Scope(found[0][0], found[0][3], found[0][2])
+        content = fold(found[0][2][0].rsplit("/", 1)[-1], triggers)
+        return Question(text, content, None, level, variants_of(content, vocabulary_for(content, cat, known)), named)
     else:
         content = key
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
     content = " ".join(content.split()) or key
     return Question(text, content, scope, level, variants_of(content, vocabulary_for(content, cat, known)))
+
+
+def _as_typed(name: str, text: str) -> str:
+    """A folded name as the question wrote it (NCC, not ncc), where folding changed only its letters' case.
+
+    >>> _as_typed("ncc", "NCC哪個單位管電視節目"), _as_typed("金管會", "金管會")
+    ('NCC', '金管會')
+    """
+    import unicodedata
+    typed = re.search(re.escape(name), unicodedata.normalize("NFKC", text), re.I)
+    return typed.group(0) if typed else name
 
 
 def vocabulary_for(content: str, cat: Catalog, known=None) -> tuple[Synonym, ...]:
@@ -359,6 +377,8 @@ def render_reading(answer: Answer, history: bool = False) -> list[str]:
     lines = ["Answered from every document loaded, abolished and superseded ones too." if history else
              "Answered from the current government (orggraph --all which …: with abolished and superseded bodies)."]
     lines.append(f"Read as: 「{q.content}」" + (", asked at the agency level" if q.level == "agency" else ""))
+    if q.named:
+        lines.append(f"Named: {q.named.written} = {', '.join(q.named.units)} ({q.named.how}): asked by its name")
     if q.scope:
         lines.append("Scope: " + "; then ".join(f"{s.written} = {', '.join(s.units)} ({s.how})"
                                                 for s in q.scope.chain()))
