@@ -296,7 +296,8 @@ def _render_load(summary: dict) -> str:
     docs = summary["documents"]
     lines = []
     if len(docs) <= 20:
-        lines = [f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
+        lines = [f"{d['id']} ({d['genre']}): {d['action']}, kept once" if d["action"].startswith("same as") else
+                 f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
                  + (f", {d['unplaced']} unplaced spans" if d["unplaced"] else "") for d in docs]
     else:
         counts = {a: sum(d["action"] == a for d in docs) for a in ("added", "replaced", "unchanged")}
