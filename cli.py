@@ -202,12 +202,30 @@ class OrgGraphGroup(click.Group):
         if isinstance(exc, click.NoSuchOption):
             exc = global_option_error(exc, argv) or exc
         code = exc.exit_code if isinstance(exc, click.ClickException) else 1
+        exc = short_name_hint(exc)
         if wants_json(argv):
             return JsonError(exc, code)
         if not isinstance(exc, click.ClickException):
             exc = click.ClickException(str(exc))
         exc.message = one_line(exc.message)  # type: ignore[misc]  # a file name or a server's words cannot forge a second line
         return exc
+
+
+def short_name_hint(exc: Exception) -> Exception:
+    """An unknown UNIT that is an agency's reviewed short name (金管會, NCC) says the name to give: UNIT is read by
+    the names the documents give (graph_model/records/unitref.py), which no short name of the list is."""
+    from graph_model.errors import UnknownUnit
+    if not isinstance(exc, UnknownUnit):
+        return exc
+    from queries.lookup.vocabulary import short_names
+    from queries.textnorm import fold
+    row = short_names().get(fold(exc.ref).strip())
+    if row is None:
+        return exc
+    hinted = UnknownUnit(exc.ref)
+    hinted.args = (f"no unit named {exc.ref!r}: {exc.ref} is short for {row.full} ({row.source}); "
+                   f"give the name {row.full}",)
+    return hinted
 
 
 @click.group(cls=OrgGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})

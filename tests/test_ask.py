@@ -70,6 +70,20 @@ def test_a_short_name_alone_is_asked_by_the_name_it_stands_for(samples_graph, ru
     assert analyse_samples(samples_graph, "智慧局商標註冊").scope.units == ["經濟部/智慧財產局"]
 
 
+def test_agency_option_takes_the_short_name_a_question_takes(run):
+    # `which 商標註冊 --agency 智慧局` said "no unit named '智慧局'" while 「智慧局哪個單位管商標註冊？」 was answered.
+    hits = json.loads(run("which", "商標註冊", "--agency", "智慧局", "--json").stdout)
+    assert hits and all(h["unit"]["id"].startswith("經濟部/智慧財產局/") for h in hits)
+    assert hits[0]["unit"]["id"] == "經濟部/智慧財產局/商標權組/第一科"  # 003: 「商標註冊證之核發」
+    # Other commands read UNIT by the documents' names only, and say which name to give.
+    result = run("show", "智慧局")
+    assert result.exit_code == 1 and result.stderr == (
+        "Error: no unit named '智慧局': 智慧局 is short for 智慧財產局 (agencies.tsv:63); give the name 智慧財產局\n")
+    assert run("show", "智慧財產局").exit_code == 0
+    error = json.loads(run("tree", "智慧局", "--json").stdout)["error"]
+    assert error["kind"] == "not_found" and "short for 智慧財產局" in error["message"]
+
+
 def analyse_samples(graph, text):
     from queries.lookup.which import index_of
     index = index_of(graph)

@@ -307,6 +307,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     """Answer a question with ``search`` (a backend), inside the agency it names first (unless
     ``agency`` is given, or ``read_scope`` is false: the HTML chart's search reads no scope)."""
     q = analyse(text, cat, triggers, known)
+    named = cat.names.get(" ".join(fold(agency, triggers).split())) if agency else None
+    if named and len(named[0]) == 1:  # --agency 金管會: a short name a question may use names the body here too
+        agency = named[0][0]
     if agency is not None or not read_scope:  # --agency is the scope; the question's own naming is not
         key = " ".join(fold(text, triggers).split())
         q = Question(q.text, key, None, q.level, variants_of(key, vocabulary_for(key, cat, known)))
