@@ -458,7 +458,10 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         return store_index(state.store(), state.history)
 
     answer, suggest = lookup(backend, text, where=where, build=state.graph, agency=agency,
-                             unit_type=unit_type, top=top, explain=explain, history=state.history)
+                             unit_type=unit_type, top=top, explain=explain, history=state.history,
+                             source=state.fingerprint() if backend == "neo4j" else "")
+    for warning in answer.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     hits = answer.hits
     if as_json:
         scope = answer.scope.to_dict() if answer.scope else None

@@ -1197,3 +1197,17 @@ def test_cli_which_neo4j_answers_for_the_government_pushed(neo4j_env, run, tmp_p
     result = run("--store", store, "--all", "which", "公路監理", "--backend", "neo4j")
     assert result.exit_code == 1 and "current government only" in result.stderr
     assert "orggraph --all neo4j push" in result.stderr
+
+
+def test_cli_which_from_neo4j_warns_when_the_push_is_of_another_store(neo4j_env, run, store001):
+    # `which --backend neo4j` answered from whatever was pushed last: the national store's 嘉南分關 (G0310067)
+    # under a store of seed 001 alone, with nothing to say the graph was another's.
+    assert run("--store", store001, "neo4j", "push").exit_code == 0
+    same = run("--store", store001, "which", "保稅工廠監管", "--backend", "neo4j")
+    assert same.exit_code == 0 and same.stderr == ""
+    assert run("--store", store001, "load", SEED_RULES).exit_code == 0  # the store changes: the push is older
+    stale = run("--store", store001, "which", "保稅工廠監管", "--backend", "neo4j")
+    assert stale.exit_code == 0 and "嘉南分關" in stale.stdout
+    assert stale.stderr == ("Warning: Neo4j holds a push of another store, or of this one before it changed: its "
+                            "answers are that graph's (`orggraph neo4j push` pushes this one)\n")
+    assert json.loads(run("--store", store001, "which", "保稅工廠監管", "--backend", "neo4j", "--json").stdout)

@@ -96,6 +96,7 @@ class Answer:
     hits: list = field(default_factory=list)
     scope: Scope | None = None  # the scope the hits come from (None: the whole government)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the answer's source, for stderr
 
     def to_dict(self) -> dict:
         q = self.question
