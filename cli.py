@@ -246,6 +246,13 @@ def cli(ctx, store_path, history):
     `orggraph validate`, `orggraph chart UNIT -o FILE`.  Queries are in Chinese.
     Global options (--store, --all) go before the command.
     """
+    if store_path is not None and not store_path.strip():
+        # --store "$STORE" with STORE unset read the bundled samples as if no store were named: a typo must not
+        # answer from them.  An empty ORGGRAPH_STORE is unset, as empty variables usually are.
+        if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
+            raise click.BadParameter("is empty: give a file name (orggraph --store laws.sqlite …)",
+                                     param_hint="--store")
+        store_path = None
     ctx.obj = State(store_path, history, ctx.invoked_subcommand)
     if plain_terminal():
         ctx.color = False  # click.echo strips any styling; sub-commands inherit this
