@@ -561,7 +561,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                "highlighted": sum(1 for u in result.units if u in set(ids)), "pages": result.pages,
                "warnings": result.warnings}
     if not quiet:
-        emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
+        emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {_units(s['units'])}"
                                          + (f", {s['highlighted']} highlighted" if highlight else "")
                                          + (f", on {s['pages']} pages" if s["pages"] > 1 else "") + ")")
 
@@ -582,7 +582,11 @@ def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
         units = write_html_chart(state.graph(), unit, output)
     summary = {"output": str(output), "format": "html", "units": units}
     if not quiet:
-        emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
+        emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {_units(s['units'])})")
+
+
+def _units(n: int) -> str:
+    return f"{n} unit{'' if n == 1 else 's'}"
 
 
 def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, quiet=False,
