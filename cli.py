@@ -202,12 +202,30 @@ class OrgGraphGroup(click.Group):
         if isinstance(exc, click.NoSuchOption):
             exc = global_option_error(exc, argv) or exc
         code = exc.exit_code if isinstance(exc, click.ClickException) else 1
+        exc = short_name_hint(exc)
         if wants_json(argv):
             return JsonError(exc, code)
         if not isinstance(exc, click.ClickException):
             exc = click.ClickException(str(exc))
         exc.message = one_line(exc.message)  # type: ignore[misc]  # a file name or a server's words cannot forge a second line
         return exc
+
+
+def short_name_hint(exc: Exception) -> Exception:
+    """An unknown UNIT that is an agency's reviewed short name (金管會, NCC) says the name to give: UNIT is read by
+    the names the documents give (graph_model/records/unitref.py), which no short name of the list is."""
+    from graph_model.errors import UnknownUnit
+    if not isinstance(exc, UnknownUnit):
+        return exc
+    from queries.lookup.vocabulary import short_names
+    from queries.textnorm import fold
+    row = short_names().get(fold(exc.ref).strip())
+    if row is None:
+        return exc
+    hinted = UnknownUnit(exc.ref)
+    hinted.args = (f"no unit named {exc.ref!r}: {exc.ref} is short for {row.full} ({row.source}); "
+                   f"give the name {row.full}",)
+    return hinted
 
 
 @click.group(cls=OrgGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -228,6 +246,13 @@ def cli(ctx, store_path, history):
     `orggraph validate`, `orggraph chart UNIT -o FILE`.  Queries are in Chinese.
     Global options (--store, --all) go before the command.
     """
+    if store_path is not None and not store_path.strip():
+        # --store "$STORE" with STORE unset read the bundled samples as if no store were named: a typo must not
+        # answer from them.  An empty ORGGRAPH_STORE is unset, as empty variables usually are.
+        if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
+            raise click.BadParameter("is empty: give a file name (orggraph --store laws.sqlite …)",
+                                     param_hint="--store")
+        store_path = None
     ctx.obj = State(store_path, history, ctx.invoked_subcommand)
     if plain_terminal():
         ctx.color = False  # click.echo strips any styling; sub-commands inherit this
@@ -296,7 +321,8 @@ def _render_load(summary: dict) -> str:
     docs = summary["documents"]
     lines = []
     if len(docs) <= 20:
-        lines = [f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
+        lines = [f"{d['id']} ({d['genre']}): {d['action']}, kept once" if d["action"].startswith("same as") else
+                 f"{d['action']} {d['id']} ({d['genre']}): {d['units']} units, {d['duties']} duties"
                  + (f", {d['unplaced']} unplaced spans" if d["unplaced"] else "") for d in docs]
     else:
         counts = {a: sum(d["action"] == a for d in docs) for a in ("added", "replaced", "unchanged")}
@@ -398,8 +424,9 @@ def export(state, unit, fmt, output, depth, table):
         click.echo(f"Warning: {text.count(' --> ')} links; Mermaid draws at most {MAX_EDGES} by default "
                    "(use --depth, or raise maxEdges in its configuration)", err=True)
     if output and output != "-":  # "-" is standard output, as usual
+        from graph_model.errors import ExportError
         from graph_model.store.files import atomic_write
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, text.encode("utf-8"), error=ExportError)
     else:
         click.echo(text, nl=False)
 
@@ -438,7 +465,10 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         return store_index(state.store(), state.history)
 
     answer, suggest = lookup(backend, text, where=where, build=state.graph, agency=agency,
-                             unit_type=unit_type, top=top, explain=explain, history=state.history)
+                             unit_type=unit_type, top=top, explain=explain, history=state.history,
+                             source=state.fingerprint() if backend == "neo4j" else "")
+    for warning in answer.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     hits = answer.hits
     if as_json:
         scope = answer.scope.to_dict() if answer.scope else None
@@ -531,7 +561,7 @@ def chart(state, unit, output, fmt, depth, highlight, direction, headcount, duti
                "highlighted": sum(1 for u in result.units if u in set(ids)), "pages": result.pages,
                "warnings": result.warnings}
     if not quiet:
-        emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {s['units']} units"
+        emit(summary, as_json, lambda s: f"wrote {s['output']} ({s['format']}, {_units(s['units'])}"
                                          + (f", {s['highlighted']} highlighted" if highlight else "")
                                          + (f", on {s['pages']} pages" if s["pages"] > 1 else "") + ")")
 
@@ -552,7 +582,11 @@ def _html_chart(state, unit, output, as_json, quiet=False, **print_options):
         units = write_html_chart(state.graph(), unit, output)
     summary = {"output": str(output), "format": "html", "units": units}
     if not quiet:
-        emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {s['units']} units)")
+        emit(summary, as_json, lambda s: f"wrote {s['output']} (html, {_units(s['units'])})")
+
+
+def _units(n: int) -> str:
+    return f"{n} unit{'' if n == 1 else 's'}"
 
 
 def _procedure_chart(graph, name, output, fmt, direction, font, as_json, page, dpi, quiet=False,
@@ -724,7 +758,7 @@ def history(state, agency, as_of, as_json):
     from queries.history import as_of as agencies_as_of, history as history_of, render_as_of, render_history
     graph = state.store().graph(history=True)
     if as_of is not None:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        if not _is_date(as_of):
             raise click.BadParameter(f"{as_of!r} is not a date: give YYYY-MM-DD", param_hint="--as-of")
         rows = agencies_as_of(graph, as_of, agency)
         emit(rows, as_json, lambda r: render_as_of(r, as_of))
@@ -734,6 +768,18 @@ def history(state, agency, as_of, as_json):
     if agency is None:
         raise click.UsageError("give an AGENCY (orggraph history 交通部公路總局) or --as-of DATE")
     emit(history_of(graph, agency), as_json, render_history)
+
+
+def _is_date(text: str) -> bool:
+    """YYYY-MM-DD naming a day of the calendar (2023-02-30 is none: it would compare as text all the same)."""
+    import datetime
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- procedure

@@ -58,6 +58,38 @@ def test_a_question_naming_an_agency_by_its_short_name_is_answered_inside_it(sam
     assert a.notes == ["Inside 智慧局 (named in the question)."]
 
 
+def test_a_short_name_alone_is_asked_by_the_name_it_stands_for(samples_graph, run):
+    # 「智慧局」 alone shares no word with 003's duties (「智慧財產權…」): it said "No unit handles 「智慧局」";
+    # it is 經濟部智慧財產局's reviewed short name, and that body is what the planner asks about.
+    a = ask_graph(samples_graph, "智慧局", top=3)
+    assert a.question.content == "智慧財產局" and a.question.named.units == ["經濟部/智慧財產局"]
+    assert "經濟部/智慧財產局" in [h.unit["id"] for h in a.hits[:2]]
+    out = run("which", "智慧局", "--explain").stdout
+    assert "Named: 智慧局 = 經濟部/智慧財產局 (short name (agencies.tsv:63)): asked by its name" in out
+    # with more than the name, the name is the scope as before
+    assert analyse_samples(samples_graph, "智慧局商標註冊").scope.units == ["經濟部/智慧財產局"]
+
+
+def test_agency_option_takes_the_short_name_a_question_takes(run):
+    # `which 商標註冊 --agency 智慧局` said "no unit named '智慧局'" while 「智慧局哪個單位管商標註冊？」 was answered.
+    hits = json.loads(run("which", "商標註冊", "--agency", "智慧局", "--json").stdout)
+    assert hits and all(h["unit"]["id"].startswith("經濟部/智慧財產局/") for h in hits)
+    assert hits[0]["unit"]["id"] == "經濟部/智慧財產局/商標權組/第一科"  # 003: 「商標註冊證之核發」
+    # Other commands read UNIT by the documents' names only, and say which name to give.
+    result = run("show", "智慧局")
+    assert result.exit_code == 1 and result.stderr == (
+        "Error: no unit named '智慧局': 智慧局 is short for 智慧財產局 (agencies.tsv:63); give the name 智慧財產局\n")
+    assert run("show", "智慧財產局").exit_code == 0
+    error = json.loads(run("tree", "智慧局", "--json").stdout)["error"]
+    assert error["kind"] == "not_found" and "short for 智慧財產局" in error["message"]
+
+
+def analyse_samples(graph, text):
+    from queries.lookup.which import index_of
+    index = index_of(graph)
+    return analyse(text, index.catalog, index._trigger_set, index.postings.__contains__)
+
+
 def test_a_question_naming_an_agency_where_nothing_matches_says_so_and_asks_the_whole_government(samples_graph):
     a = ask_graph(samples_graph, "關務署哪個單位管專利審查？", top=3)
     assert a.scope is None and a.notes == ["Nothing inside 關務署 matches; the whole government:"]

@@ -426,6 +426,12 @@ def test_cli_highlight_fills_what_which_returns(run, store001, tmp_path):
                               f"outside the chart ({len(hidden)} below --depth 1)\n")
 
 
+def test_a_chart_of_one_unit_says_one_unit(run, store001, tmp_path):
+    for out in (tmp_path / "one.dot", tmp_path / "one.html"):
+        result = run("--store", store001, "chart", "基隆關/稽查組", "-o", out)  # seed 001: 稽查組 has no units below
+        assert result.exit_code == 0 and result.stdout == f"wrote {out} ({out.suffix[1:]}, 1 unit)\n"
+
+
 @pytest.mark.parametrize("args, message", [
     (["不存在關", "-o", "{tmp}/x.png"], "Error: no unit named '不存在關'"),
     (["基隆關", "-o", "{tmp}/x.jpg"], "Error: unknown chart format '.jpg'"),

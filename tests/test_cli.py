@@ -291,6 +291,14 @@ def test_load_reports_and_reload_gives_identical_counts(run, store_path):
     assert ok(run("--store", store_path, "stats", "--json")) == stats1
 
 
+def test_a_document_kept_once_says_which_file_is_the_copy(run, store_path, seed_copy):
+    # The line read 「same as 001_586683daab11227d 關務署預算 (budget): 0 units, 0 duties」: two ids in a row, the
+    # copy's last, and counts of nothing.
+    copy = seed_copy(SEED_BUDGET, "關務署預算.txt")
+    out = ok(run("--store", store_path, "load", SEED_BUDGET, copy))
+    assert out.splitlines()[1] == f"關務署預算 (budget): same as {BUDGET_ID}, kept once"
+
+
 def test_load_json_summary(run, store_path):
     summary = json.loads(ok(run("--store", store_path, "load", SEED_BUDGET, "--json")))
     assert summary["documents"][0]["id"] == BUDGET_ID and summary["total_documents"] == 1

@@ -335,6 +335,19 @@ def test_bad_export_requests_are_one_line_errors(run, tmp_path):
     assert result.exit_code == 2 and "--table is for --format csv" in result.stderr
 
 
+def test_an_unwritable_export_path_is_an_export_error_not_a_store_one(run, tmp_path):
+    """A planner writing `export -o` somewhere they cannot write is told about that file, not sent to --store."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("export", "基隆關", "-o", blocker / "x.csv")
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {blocker / 'x.csv'}: cannot write here")
+    assert "--store" not in result.stderr and not blocker.is_dir()
+    from graph_model.errors import ExportError
+    from graph_model.store.files import atomic_write
+    with pytest.raises(ExportError):
+        atomic_write(blocker / "x.csv", b"", error=ExportError)
+
+
 def test_export_to_dash_writes_csv_to_standard_output(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("export", "基隆關/稽查組", "--format", "csv", "-o", "-")

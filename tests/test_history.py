@@ -81,6 +81,9 @@ def test_cli_history_as_of_a_date(run, store):
     assert "行政院 › 交通部 › 公路局  (since 2023-06-07)" in now and "公路總局  (" not in now
     bad = run("--store", store, "history", "--as-of", "2012/01/01")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+    for day in ("2023-02-30", "2024-13-01", "2024-00-10"):  # the right shape, but no day of the calendar
+        bad = run("--store", store, "history", "--as-of", day)
+        assert bad.exit_code == 2 and f"'{day}' is not a date" in bad.stderr, bad.stdout
 
 
 def test_which_all_names_what_became_of_an_old_unit(run, store):

@@ -108,6 +108,16 @@ def test_chart_html_bad_input_is_one_line(run, tmp_path):
     assert result.exit_code == 2 and "--depth is not for HTML charts" in result.stderr
 
 
+def test_chart_html_to_an_unwritable_path_is_a_chart_error(run, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("chart", "基隆關", "-o", blocker / "x.html")
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {blocker / 'x.html'}: cannot write here")
+    assert "--store" not in result.stderr  # the store is not what failed
+    result = run("chart", "基隆關", "-o", blocker / "x.html", "--json")
+    assert json.loads(result.stdout)["error"]["kind"] == "chart"
+
+
 def test_script_json_cannot_end_the_script():
     text = script_json({"n": "</script><!--\u2028&"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text

@@ -2,6 +2,7 @@
 
 Every expectation below cites the document line it was checked against.
 """
+import re
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,17 @@ def test_budget_mandate_listing_its_duties_gives_one_duty_per_item():
         ("測試署", "全國測試政策之規劃", "t:6 主要職掌 item 1"), ("測試署", "測試業務之督導", "t:7 主要職掌 item 2"),
         ("測試署", "其他有關測試事項", "t:7 主要職掌 item 2"),
         ("秘書室", "文書", "t:10 item 1"), ("秘書室", "不屬其他各組事項", "t:10 item 1")]
+
+
+@pytest.mark.parametrize("space", ["\u3000", " "])
+def test_an_article_whose_text_follows_its_number_on_one_line_reads_as_when_apart(tmp_path, space):
+    # Word files of office rules write 「第五條　專利一組置組長、副組長各一人，…」 on one line; seed 003 has 「第 5 條」
+    # on a line of its own.  Joined so, the article's text made units of 「第5條專利一組」 and the like.
+    text = RULES.read_text(encoding="utf-8")
+    joined = re.sub(r"^(第 \d+(?:-\d+)? 條)\n", rf"\1{space}", text, flags=re.M)
+    assert "第 5 條" + space + "專利一組置組長、副組長各一人,分四科辦事,其掌理事項如下:" in joined
+    path = tmp_path / "003-one-line.txt"
+    path.write_text(joined, encoding="utf-8")
+    apart, together = load_path(RULES), load_path(path)
+    assert sorted(u.path for u in together.units) == sorted(u.path for u in apart.units)
+    assert [(d.unit, d.text) for d in together.duties] == [(d.unit, d.text) for d in apart.duties]

@@ -145,6 +145,16 @@ def test_bad_batch_size_is_an_orggraph_error(neo4j_server, corpus):
         push(corpus, conf(neo4j_server), batch_size=0)
 
 
+def test_the_servers_notices_about_labels_not_yet_pushed_never_reach_the_terminal(neo4j_server, caplog):
+    """`orggraph neo4j status` on a server nothing was pushed to asks for labels that do not exist yet: the
+    driver logged every such notice (「warn: label does not exist. The label `OrggraphRun` …」) as a screenful."""
+    from graph_model.neo4j.connection import connect
+    s = conf(neo4j_server)
+    with connect(s) as driver, driver.session(database=s.database) as session:
+        session.run("MATCH (m:`OrggraphNeverPushedLabel`) WHERE m.never_set_key = true RETURN m").consume()
+    assert [r.getMessage()[:60] for r in caplog.records if r.name.startswith("neo4j")] == []
+
+
 # --------------------------------------------------------------------------- connection errors
 @pytest.mark.parametrize("change", ["password", "port", "database"])
 def test_bad_settings_give_one_line_error_without_password(neo4j_server, change):
@@ -164,6 +174,18 @@ def test_bad_settings_give_one_line_error_without_password(neo4j_server, change)
     assert time.monotonic() - start < 15
     msg = str(info.value)
     assert expect in msg and "\n" not in msg and secret not in msg
+
+
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "https://neo4j.example.org:7473", "localhost:7687"])
+def test_an_address_that_is_not_bolt_is_a_one_line_settings_error(uri, recwarn):
+    """The address in the browser's bar (http://…:7474) is what a user copies first; the driver then tried its
+    preview HTTP API and failed with 「ModuleNotFoundError: No module named 'aiohttp'」 under a PreviewWarning."""
+    with pytest.raises(OrgGraphError) as info:
+        cypher(Settings(uri, "neo4j", "pw-not-shown"), "RETURN 1")
+    msg = str(info.value)
+    assert msg.startswith("bad Neo4j settings for ") and "NEO4J_URI must be a Bolt address" in msg
+    assert "\n" not in msg and "pw-not-shown" not in msg and "aiohttp" not in msg
+    assert [str(w.message) for w in recwarn] == []
 
 
 def test_cli_wrong_password_exit_1_one_line(neo4j_env, monkeypatch, run):
@@ -1175,3 +1197,17 @@ def test_cli_which_neo4j_answers_for_the_government_pushed(neo4j_env, run, tmp_p
     result = run("--store", store, "--all", "which", "公路監理", "--backend", "neo4j")
     assert result.exit_code == 1 and "current government only" in result.stderr
     assert "orggraph --all neo4j push" in result.stderr
+
+
+def test_cli_which_from_neo4j_warns_when_the_push_is_of_another_store(neo4j_env, run, store001):
+    # `which --backend neo4j` answered from whatever was pushed last: the national store's 嘉南分關 (G0310067)
+    # under a store of seed 001 alone, with nothing to say the graph was another's.
+    assert run("--store", store001, "neo4j", "push").exit_code == 0
+    same = run("--store", store001, "which", "保稅工廠監管", "--backend", "neo4j")
+    assert same.exit_code == 0 and same.stderr == ""
+    assert run("--store", store001, "load", SEED_RULES).exit_code == 0  # the store changes: the push is older
+    stale = run("--store", store001, "which", "保稅工廠監管", "--backend", "neo4j")
+    assert stale.exit_code == 0 and "嘉南分關" in stale.stdout
+    assert stale.stderr == ("Warning: Neo4j holds a push of another store, or of this one before it changed: its "
+                            "answers are that graph's (`orggraph neo4j push` pushes this one)\n")
+    assert json.loads(run("--store", store001, "which", "保稅工廠監管", "--backend", "neo4j", "--json").stdout)

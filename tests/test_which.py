@@ -232,6 +232,9 @@ def test_a_mistyped_store_is_an_error_not_the_samples(run, monkeypatch):
     assert result.exit_code == 1 and result.stderr.startswith("Error: /nonexistent/store.jsn: no such store")
     monkeypatch.setenv("ORGGRAPH_STORE", "/nonexistent/typo.json")
     assert run("stats").exit_code == 1
+    # `--store "$STORE"` with STORE unset answered 國會聯絡 from the bundled samples (智慧財產局's 第一科)
+    result = run("--store", "", "which", "國會聯絡")
+    assert result.exit_code == 2 and result.stdout == "" and "--store: is empty: give a file name" in result.stderr
 
 
 # --------------------------------------------------------------------------- library and cache

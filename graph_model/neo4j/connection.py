@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from . import Neo4jError, cypher as q
 
 CONNECT_TIMEOUT = 5.0
+# The addresses the Bolt protocol is spoken at (the driver's own schemes), encrypted (+s, +ssc) or not.
+BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 
 
 @dataclass(frozen=True)
@@ -113,12 +115,20 @@ def connect(s: Settings):
         if s.shown_uri != s.uri:  # never handed to the driver, which would print the parts it mistook for a host
             raise Neo4jError(f"bad Neo4j settings for {s.shown_uri}: NEO4J_URI holds a user name or password; "
                              "give them in NEO4J_USERNAME and NEO4J_PASSWORD instead")
+        scheme = s.uri.partition("://")[0].lower()
+        if scheme not in BOLT_SCHEMES:  # http:// is Browser's address; the driver would try its preview HTTP API
+            raise Neo4jError(f"bad Neo4j settings for {s.shown_uri}: NEO4J_URI must be a Bolt address such as "
+                             "bolt://127.0.0.1:7687 (or neo4j://, bolt+s://, neo4j+s://); http://…:7474 is "
+                             "Neo4j Browser's page, not the database's")
         try:
             driver = neo4j.GraphDatabase.driver(s.uri, auth=(s.username, s.password),
                                                 connection_timeout=CONNECT_TIMEOUT,
                                                 connection_acquisition_timeout=CONNECT_TIMEOUT * 2,
                                                 max_transaction_retry_time=CONNECT_TIMEOUT,
-                                                warn_notification_severity="OFF")
+                                                warn_notification_severity="OFF",
+                                                # the server's notices (a label not pushed yet, on a fresh
+                                                # server) would be logged to the terminal: not asked for
+                                                notifications_min_severity="OFF")
             with driver.session(database=s.database) as session:
                 session.run(q.ping()).consume()
         except Neo4jError:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph_model.errors import StoreError
+from graph_model.errors import OrgGraphError, StoreError
 
 
 def cache_dir() -> Path:
@@ -45,30 +45,31 @@ def code_version() -> str:
     return source_hash(code + ([table] if table.is_file() else []))
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+def atomic_write(path: str | os.PathLike, data: bytes, error: type[OrgGraphError] = StoreError) -> None:
     """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, rename.
 
-    Raises :class:`StoreError` when the directory cannot be written.
+    Raises ``error`` (:class:`StoreError` unless the caller writes something else: an export, a chart) when the
+    path cannot be written; only a store's message points at ``--store``.
     """
     path = Path(path)
+    elsewhere = "choose another location, e.g. --store FILE" if error is StoreError else "choose another location"
     if path.is_symlink():
         path = Path(os.path.realpath(path))  # write through the link: the link stays a link
     if path.exists() and not path.is_file():
-        raise StoreError(f"{path}: is not a regular file (a directory, device or pipe); it was left alone "
+        raise error(f"{path}: is not a regular file (a directory, device or pipe); it was left alone "
                          "(give a file path)")
     if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):  # root too
-        raise StoreError(f"{path}: is read-only; it was left as it is (make it writable or choose another file)")
+        raise error(f"{path}: is read-only; it was left as it is (make it writable or choose another file)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = temp_beside(path)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write here: {exc.strerror} "
-                         "(choose another location, e.g. --store FILE)") from None
+        raise error(f"{path}: cannot write here: {exc.strerror} ({elsewhere})") from None
     try:
         with replaced(tmp, path):
             Path(tmp).write_bytes(data)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write: {exc.strerror} (check free space and permissions)") from None
+        raise error(f"{path}: cannot write: {exc.strerror} (check free space and permissions)") from None
     sync_folder(path.parent)
 
 

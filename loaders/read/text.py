@@ -102,6 +102,7 @@ def clean(text: str) -> str:
 
 # ----------------------------------------------------------------- structures
 ARTICLE = lazy(rf"^第\s*([{CN_NUM}\d]+(?:\s*[-－之]\s*[{CN_NUM}\d]+)?)\s*條(?:\s*（?(刪除)）?)?\s*(.*)$")
+_ARTICLE_SPACED = lazy(rf"^\s*第\s*[{CN_NUM}\d０-９]+(?:\s*[-－之]\s*[{CN_NUM}\d０-９]+)?\s*條[ \t\u3000]+\S")
 CHAPTER = lazy(rf"^第\s*([{CN_NUM}\d]+)\s*([章節編])\s*(.*)$")
 MARKERS = (
     ("pcn", lazy(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")),
@@ -300,13 +301,16 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
                 current, pending_break, i = None, True, i + debris
                 continue
             bulleted = bool(_BULLET.match(raw[i]))
+            # 「第二條　本局設…」: the article's text after a space on its line, as Word files write it (cleaning
+            # drops the space between CJK characters; 「第二條規定…」 with none goes on a wrapped sentence)
+            spaced = bool(_ARTICLE_SPACED.match(raw[i]))
             s = clean(_SPACED_MARK.sub(r"\1、", _BULLET.sub("", raw[i])))
             i += 1
             if not s:
                 pending_break = True
                 continue
             m = ARTICLE.match(s)
-            if m and (not m.group(3) or m.group(2) or re.match(r"^\s", s[m.start(3) - 1:m.start(3)] or "x")):
+            if m and (not m.group(3) or m.group(2) or spaced or re.match(r"^\s", s[m.start(3) - 1:m.start(3)] or "x")):
                 article = article_label(m.group(1))
                 out.append(Line("article", s, lineno, lineno, article, chapter, deleted=bool(m.group(2))))
                 current, pending_break, last_number = None, True, {}

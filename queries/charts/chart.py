@@ -638,7 +638,7 @@ def write_chart_pages(graph: OrgGraph, unit: str | None, path: str | os.PathLike
                 except TooLarge:
                     if short:
                         raise
-        atomic_write(path, _joined_pdf(files))
+        atomic_write(path, _joined_pdf(files), error=ChartError)
     first = pages[0][0]
     first.warnings = [w for built, *_ in pages for w in built.warnings]
     first.units = [u for built, *_ in pages for u in built.units]

@@ -271,9 +271,10 @@ def _open_depth(view, roots: list[str]) -> int:
 
 def write_html_chart(graph: OrgGraph, unit: str | None, output, index=None) -> int:
     """Write :func:`html_chart` to ``output`` atomically; the number of units in its tree."""
+    from graph_model.errors import ChartError
     from graph_model.store.store import atomic_write
     text = html_chart(graph, unit, index=index)
-    atomic_write(output, text.encode("utf-8"))
+    atomic_write(output, text.encode("utf-8"), error=ChartError)
     roots = [graph.resolve(unit)] if unit else None
     view = hierarchy_view(graph, roots)
     roots = roots or view.roots()

@@ -22,8 +22,8 @@ BACKENDS = ("embedded", "neo4j")
 
 def lookup(backend: str, query: str, *, where: Callable[[], object] | None = None,
            build: Callable[[], OrgGraph] | None = None, agency: str | None = None, unit_type: str | None = None,
-           top: int | None = 10, explain: bool = False,
-           history: bool = False) -> tuple[Answer, Callable[[], list[str]]]:
+           top: int | None = 10, explain: bool = False, history: bool = False,
+           source: str = "") -> tuple[Answer, Callable[[], list[str]]]:
     """The answer to ``query`` from ``backend`` (:func:`queries.lookup.ask.ask`: scope, level and vocabulary
     read the same way for both), and a function giving suggestions (for when there is none).
 
@@ -32,6 +32,8 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
     neither is called for Neo4j, whose server comes from the ``NEO4J_*`` environment
     (:func:`graph_model.neo4j.connection.settings`) and must hold the government asked for (``history``:
     every document loaded, as ``orggraph --all``; :func:`queries.lookup.neo4j_lookup.check_government`).
+    ``source``: the fingerprint of the store asked (as ``neo4j push`` records it); Neo4j holding a push of
+    another store, or of this one before it changed, adds a warning to the answer.
     Both backends give the same :class:`Hit` list, so the command line only chooses one by name and renders.
     """
     from .ask import ask
@@ -49,6 +51,10 @@ def lookup(backend: str, query: str, *, where: Callable[[], object] | None = Non
                 return neo4j_lookup.which(conn, text, driver=driver, **kw)
             answer = ask(search, query, neo4j_lookup.catalog(conn, driver), explain=explain,
                          triggers=neo4j_lookup.triggers(), known=neo4j_lookup.known(conn, driver), **options)
+            pushed = neo4j_lookup.pushed_source(conn, driver) if source else None
+            if pushed is not None and pushed != source:
+                answer.warnings.append("Neo4j holds a push of another store, or of this one before it changed: "
+                                       "its answers are that graph's (`orggraph neo4j push` pushes this one)")
         return answer, lambda: neo4j_lookup.suggestions(conn, query)
     if backend != "embedded":
         raise ValueError(f"unknown backend {backend!r} (one of: {', '.join(BACKENDS)})")

@@ -88,6 +88,7 @@ class Question:
     scope: Scope | None
     level: str  # "unit" | "agency"
     variants: list[Variant]
+    named: Scope | None = None  # the body the question names and nothing else: asked by its own name
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Answer:
     hits: list = field(default_factory=list)
     scope: Scope | None = None  # the scope the hits come from (None: the whole government)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the answer's source, for stderr
 
     def to_dict(self) -> dict:
         q = self.question
@@ -144,7 +146,7 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
     for name in sorted(cat.names, key=len, reverse=True):
         at = content.find(name)
         if at >= 0 and len(name) >= 3:
-            found.append((name, at, cat.names[name][0], cat.names[name][1]))
+            found.append((_as_typed(name, text), at, cat.names[name][0], cat.names[name][1]))
             content = content[:at] + " " + content[at + len(name):]
     at = 0
     while at < len(content) - 2:
@@ -156,11 +158,28 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
         content = content[:at] + " " + content[at + len(short[0]):]
     if found and len(re.sub(r"\W", "", content)) >= 2:
         scope = _scope_of(found)
+    elif len(found) == 1 and len(found[0][2]) == 1 and not re.sub(r"\W", "", content):
+        # Only a short name (金管會, NCC): asked as the name it stands for, which finds the body by its name,
+        # where its characters alone match anything (金管會 in 「主管會報」)
+        named = Scope(found[0][0], found[0][3], found[0][2])
+        content = fold(found[0][2][0].rsplit("/", 1)[-1], triggers)
+        return Question(text, content, None, level, variants_of(content, vocabulary_for(content, cat, known)), named)
     else:
         content = key
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
     content = " ".join(content.split()) or key
     return Question(text, content, scope, level, variants_of(content, vocabulary_for(content, cat, known)))
+
+
+def _as_typed(name: str, text: str) -> str:
+    """A folded name as the question wrote it (NCC, not ncc), where folding changed only its letters' case.
+
+    >>> _as_typed("ncc", "NCC哪個單位管電視節目"), _as_typed("金管會", "金管會")
+    ('NCC', '金管會')
+    """
+    import unicodedata
+    typed = re.search(re.escape(name), unicodedata.normalize("NFKC", text), re.I)
+    return typed.group(0) if typed else name
 
 
 def vocabulary_for(content: str, cat: Catalog, known=None) -> tuple[Synonym, ...]:
@@ -292,6 +311,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     """Answer a question with ``search`` (a backend), inside the agency it names first (unless
     ``agency`` is given, or ``read_scope`` is false: the HTML chart's search reads no scope)."""
     q = analyse(text, cat, triggers, known)
+    named = cat.names.get(" ".join(fold(agency, triggers).split())) if agency else None
+    if named and len(named[0]) == 1:  # --agency 金管會: a short name a question may use names the body here too
+        agency = named[0][0]
     if agency is not None or not read_scope:  # --agency is the scope; the question's own naming is not
         key = " ".join(fold(text, triggers).split())
         q = Question(q.text, key, None, q.level, variants_of(key, vocabulary_for(key, cat, known)))
@@ -364,6 +386,8 @@ def render_reading(answer: Answer, history: bool = False) -> list[str]:
     lines = ["Answered from every document loaded, abolished and superseded ones too." if history else
              "Answered from the current government (orggraph --all which …: with abolished and superseded bodies)."]
     lines.append(f"Read as: 「{q.content}」" + (", asked at the agency level" if q.level == "agency" else ""))
+    if q.named:
+        lines.append(f"Named: {q.named.written} = {', '.join(q.named.units)} ({q.named.how}): asked by its name")
     if q.scope:
         lines.append("Scope: " + "; then ".join(f"{s.written} = {', '.join(s.units)} ({s.how})"
                                                 for s in q.scope.chain()))

@@ -102,6 +102,17 @@ def check_government(settings: Settings, driver, history: bool) -> None:
                      "current government")
 
 
+def pushed_source(settings: Settings, driver) -> str | None:
+    """The fingerprint of the store the current push was made from (``""``: pushed by an orggraph that did not
+    record it), or None when nothing was pushed."""
+    try:
+        with driver.session(database=settings.database, default_access_mode="READ") as session:
+            rows = list(session.run(q.current_runs()))  # the latest first
+    except Exception as exc:
+        raise translate(exc, settings) from None
+    return str(rows[0]["meta"].get("source") or "") if rows else None
+
+
 def catalog(settings: Settings, driver=None):
     """The agencies a question can name (:class:`queries.lookup.vocabulary.Catalog`), from the units in Neo4j and
     the short forms its documents define."""
