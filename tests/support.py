@@ -120,3 +120,14 @@ def unit_references(graph) -> list[str]:
 def unit_rows(graph):
     """Each unit of ``graph`` as the rule of unit references reads it: id, path, full name, aliases."""
     return [(u["id"], u["path"], u["full_name"], u["aliases"]) for u in graph.units()]
+
+
+def graph_of(*pcodes: str):
+    """The graph of national documents loaded together (from the corpus copy under data/)."""
+    import sys
+    sys.path.insert(0, str(REPO / "eval"))
+    from corpus import national_file
+
+    from graph_model.graph.graph import OrgGraph
+    from loaders import parse_bytes
+    return OrgGraph.build([parse_bytes(national_file(p), f"{p}.json") for p in pcodes])

@@ -22,7 +22,7 @@ from graph_model.records.records import Document, DutyRecord, ParsedDocument, So
 from queries.charts.html_chart import html_chart, script_json
 from queries.lookup.ask import ask_graph
 from queries.lookup.which import which
-from support import REPO, SEED_BUDGET, SEED_RULES
+from support import REPO, SEED_BUDGET, SEED_RULES, graph_of
 
 
 def answers(graph, query, agency=None):
@@ -310,7 +310,6 @@ NAMES_IN_SCORE = [
 
 @pytest.mark.parametrize("pcodes,queries", NAMES_IN_SCORE)
 def test_search_counts_names_as_which(page, tmp_path, pcodes, queries):
-    from test_whose_job import graph_of
     graph = graph_of(*pcodes)
     chart = open_chart(page, tmp_path, graph, name="names.html")
     got = page.evaluate("qs => qs.map(q => orgchart.search(q))", queries)

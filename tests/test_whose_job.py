@@ -5,20 +5,9 @@ Each graph is built from a few real acts of data/national.tar.xz; the expectatio
 """
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from support import REPO
-
-
-def graph_of(*pcodes: str):
-    sys.path.insert(0, str(REPO / "eval"))
-    from corpus import national_file
-
-    from graph_model.graph.graph import OrgGraph
-    from loaders import parse_bytes
-    return OrgGraph.build([parse_bytes(national_file(p), f"{p}.json") for p in pcodes])
+from support import graph_of
 
 
 def first_units(graph, query: str, n: int = 2) -> list[str]:

@@ -296,7 +296,9 @@ def statuses(docs: list[ParsedDocument], table: list[dict] | None = None) -> dic
         if out[p.document.id].state == "current":
             out[p.document.id] = _under_repealed(p, corpus, repealed) or out[p.document.id]
     _unlisted(corpus, out)
-    basis_ended(corpus, out)  # last: what the documents say of its body comes first
+    # last: what the documents say of its body comes first
+    for doc, date, evidence, where in basis_ended(corpus, out):
+        out[doc] = Status(doc, "abolished", (), date, evidence, where)
     return out
 
 

@@ -24,16 +24,12 @@ units) never sees it — the hand-checked samples list meetings as "not units".
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from graph_model.records.duties import duty_flags, normalize_duty
 from graph_model.records.ids import duty_id
 from graph_model.records.records import MeetingRecord, ParsedDocument
 
 from .staffing import unit_for
 
-if TYPE_CHECKING:
-    from .graph import OrgGraph
 
 def meeting_id(holder: str, name: str) -> str:
     """A meeting's node id: its path, as a unit's (``國防部/最高軍事法院/軍事審判官會議``); a unit set up by that
@@ -41,7 +37,7 @@ def meeting_id(holder: str, name: str) -> str:
     return f"{holder}/{name}"
 
 
-def build_meetings(graph: OrgGraph, records: list[MeetingRecord], parsed: ParsedDocument) -> None:
+def build_meetings(graph, records: list[MeetingRecord], parsed: ParsedDocument) -> None:
     for rec in records:
         holder = unit_for(graph, rec.holder, rec.source)
         mid = meeting_id(holder, rec.name)
