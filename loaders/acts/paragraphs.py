@@ -421,6 +421,12 @@ def subject(parser: StructureParser, para: Paragraph) -> None:
     unit 第二工廠
     unit 第一工廠/印製課
     unit 第一工廠/監查課
+
+    An office named with the officer who stands for it where none is set up is the office (J0010066):
+
+    >>> demo("第 2 條", "未設人事室之分局，置人事管理員。", "第 3 條", "人事室或人事管理員掌理分局人事事項。")
+    unit 人事室
+    duty 人事室 分局人事事項
     """
     clauses = re.split(r"[。；]", para.text)
     # 「航管科下設信號台。」 (K0010056, K0010063): a section a 組 set up sets up its own, a sentence of its own
@@ -599,6 +605,17 @@ def units_listed(parser: StructureParser, para: Paragraph) -> ListContext | None
     >>> demo("第 2 條", "本局委員分為左列三組，負責法規案件之初審及研究。", "一、第一組：研審賦稅法規案件。")
     unit 第一組
     duty 第一組 研審賦稅法規案件
+
+    An item names the units its unit divides into, or the one it sets up, to do its work (I0010100):
+
+    >>> demo("第 2 條", "矯正學校設下列處、隊、室：", "一、教務處，分教學、註冊及設備三組辦事。",
+    ...      "三、輔導處，設輔導組辦事。")
+    unit 教務處
+    unit 教務處/教學組
+    unit 教務處/註冊組
+    unit 教務處/設備組
+    unit 輔導處
+    unit 輔導處/輔導組
     """
     kinds = KINDS_OF_BODIES.match(para.text)
     if not SETS_UP_LIST.search(para.text) and not (kinds and parser.is_self(kinds.group("who"))):
@@ -726,6 +743,13 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 臺中服務所
     unit 臺北服務所/會計室
     unit 臺中服務所/會計室
+
+    A later clause sets up another body besides (「；並另設」, M0000017):
+
+    >>> demo("第 2 條", "本局於臺灣省各地區劃分為若干林區，各設林區管理處；並另設農林航空測量所，"
+    ...      "其暫行組織規程另定之。")
+    unit 林區管理處
+    unit 農林航空測量所
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)

@@ -154,7 +154,8 @@ SET_UP_IN = lazy(r"(?:^|[，。；])[^，。；：]{0,16}?(?:並|另)?得?於(?P
 SET_UP_BELOW = lazy(r"^[，,](?:其|並於其|並)?下(?:分)?設(?:置|立)?(?P<list>[^，。；：]+?)(?=[，。；]|$)")
 # 「本站設會計室、置主任一人，掌理會計…事項，設人事室，置主任、副主任各一人，分別掌理人事管理…事項」 (K0000024): a
 # later clause of the agency's sentence sets up another unit, with posts and a duty of its own.
-LATER_SET_UP = lazy(r"[，；](?:並|另)?設(?!計|備|施|定)(?:置|立)?(?P<name>[^，。；：、]{2,10}?)(?=[，；。]|$)")
+# 「…各設林區管理處；並另設農林航空測量所，其暫行組織規程另定之。」 (M0000017): 並另 as 並.
+LATER_SET_UP = lazy(r"[，；](?:並另|並|另)?設(?!計|備|施|定)(?:置|立)?(?P<name>[^，。；：、]{2,10}?)(?=[，；。]|$)")
 # 「省設省政府綜理全省行政事務，並監督地方自治。」 (D0020012), 「教育部設教育研究委員會，其任務如左：」 (H0000003),
 # 「主管機關及直轄市、縣（市）政府分別設採購申訴審議委員會（以下簡稱申訴會），掌理下列事項：」 (A0030096): the
 # body above sets the agency up; what it 綜理 or 掌理 is the agency's.
@@ -245,7 +246,9 @@ SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九
 # (G0310049): or before a semicolon.
 SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)[，。；]"
                             r"(?=(?:並)?分設?(?:下列|左列)?各?[一二兩三四五六七八九十]*[科股組課])")
-SPLIT_INTO = lazy(r"(?:^|，)分(?:設|為)?(?P<list>[^，。；]+?)辦事")
+# 「一、教務處，分教學、註冊及設備三組辦事。」; 「三、輔導處，設輔導組辦事。」 (I0010100): one named unit set up the
+# same way (a count, 「設科辦事」, names none).
+SPLIT_INTO = lazy(r"(?:^|，)(?:分(?:設|為)?|設)(?P<list>[^，。；]+?)辦事")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.

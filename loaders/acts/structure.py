@@ -247,6 +247,9 @@ class StructureParser:
         """``(unit path, post)`` a paragraph is about, or ``(None, "")``."""
         # 「未設人事室之航空站置人事管理員」: those of a kind without the unit, not a unit of their own
         subject = re.sub(r"^(?:未|不)(?:設|置)[^，。；之]{2,10}之(?=\S{2})", "", subject.strip())
+        # 「人事室或人事管理員掌理分局人事事項。」 (J0010066, K0000253, F0150040, F0150042): the office where one is
+        # set up, its officer where none is; the office is named, and holds the duty
+        subject = re.sub(r"^(?P<office>\S{1,6}室)或\S{1,6}員$", r"\g<office>", subject)
         # 「各總隊分別掌理下列事項：」 (D0000166): 分別 is how the units hold it, no part of who
         subject = re.sub(r"(?<=\S{2})分別$", "", subject)
         room = self.known.get(subject + "室") if re.search(r"[官人]$", subject) else None
