@@ -229,3 +229,36 @@ def test_a_need_a_condition_or_a_pointer_is_no_mandate(pcode, name, clause):
     parsed = parse(pcode)
     assert name in units(parsed)
     assert not [d.text for d in parsed.duties if d.unit[-1] == name and clause in d.text]
+
+
+@pytest.mark.parametrize("line,names", [
+    # A0010053 法院組織法 第10條「法院得設簡易庭，其管轄事件依法律之規定。」
+    (82, ("簡易庭",)),
+    # 第14條「地方法院分設民事庭、刑事庭，其庭數視事務之繁簡定之；必要時得設專業法庭。」
+    (94, ("民事庭", "刑事庭")),
+])
+def test_a_courts_chambers_are_of_type_庭(line, names):
+    chambers = {(u.path[-1], u.unit_type) for u in parse("A0010053").units if u.source.line == line}
+    assert {(name, "庭") for name in names} <= chambers
+
+
+@pytest.mark.parametrize("pcode,name,word", [
+    ("A0010021", "國家安全會議", "會議"),  # 國家安全會議組織法
+    ("F0000049", "國防大學", "大學"),  # 國防大學組織規程
+    ("F0000080", "軍事監獄", "監獄"),  # 國防部軍事監獄組織規程
+    ("E0000017", "駐外機構", "機構"),  # 駐外機構組織通則
+])
+def test_an_agency_is_of_its_kinds_word_not_of_its_last_character(pcode, name, word):
+    parsed = parse(pcode)
+    assert parsed.agency[-1] == name
+    assert {(u.kind, u.unit_type) for u in parsed.units if u.path == parsed.agency} == {("Agency", word)}
+
+
+def test_a_longer_kind_word_wins_over_the_suffix_it_ends_with():
+    # agencies of the national store: 內政部's 地方立法機關 is no customs office (關), 國軍退除役官兵輔導委員會's
+    # 榮民工程股份有限公司 no department (司), 行政院's 中央銀行 no 行
+    assert classify_agency("地方立法機關") == ("Agency", "機關")
+    assert classify_agency("榮民工程股份有限公司") == ("Agency", "公司")
+    assert classify_agency("中央銀行") == ("Agency", "銀行")
+    # a bare word keeps its suffix: the loaders read a name that is its own type word as no name at all
+    assert classify_unit("機關")[1] != "機關" and classify_unit("公司")[1] != "公司"

@@ -90,6 +90,13 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
 # public relations (「…及公關。」) or customs clearance (「郵遞貨物通關。」).
 _NOT_UNIT_ENDINGS = {"司": ("公", "工程"), "關": ("公", "通")}
 
+# A unit's type is the genre's word for its kind, never a fragment of it: a court's chambers are 庭 (刑事庭 and
+# 簡易庭 are matched by 事庭 and 易庭 only so that 家庭 is none); the bodies whose kind word no suffix above
+# names (國家安全會議, 中央銀行, 國防大學, 海軍軍官學校, 軍事監獄, 駐外機構) or names by its last character only
+# (地方立法機關 is no 關, 榮民工程股份有限公司 no 司) are typed by the longest of these words they end with.
+_TYPE_OF_SUFFIX = {"事庭": "庭", "易庭": "庭"}
+TYPE_WORDS = ("會議", "銀行", "大學", "學校", "監獄", "機構", "機關", "公司")
+
 UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.get(s, ())) + s
                                for s in sorted({s for s, _ in _UNIT_SUFFIXES}, key=len, reverse=True))
 
@@ -219,8 +226,18 @@ def classify_unit(name: str) -> tuple[str, str]:
         return "Division", name[-1]
     for suffix, kind in _UNIT_SUFFIXES + LISTED_UNIT_SUFFIXES:
         if name.endswith(suffix) and (len(name) > len(suffix) or name == "燈塔"):
-            return kind, suffix
-    return "Division", name[-1:] if name else ""
+            return kind, _type_word(name, suffix)
+    return "Division", _type_word(name, name[-1:])
+
+
+def _type_word(name: str, suffix: str) -> str:
+    """The type word of ``name`` whose matched suffix is ``suffix``: the longest type word it ends with.
+
+    >>> _type_word("刑事庭", "事庭"), _type_word("國家安全會議", "議"), _type_word("地方立法機關", "關")
+    ('庭', '會議', '機關')
+    """
+    word = next((w for w in TYPE_WORDS if name.endswith(w) and len(name) > len(w)), "")
+    return word if len(word) > len(suffix) else _TYPE_OF_SUFFIX.get(suffix, suffix)
 
 
 def classify_agency(name: str) -> tuple[str, str]:
@@ -230,7 +247,8 @@ def classify_agency(name: str) -> tuple[str, str]:
         return kind, unit_type
     for suffix in AGENCY_SUFFIXES:
         if name.endswith(suffix):
-            return "Agency", suffix
+            # 地方立法機關 keeps its type word 機關, longer than the 關 of a customs office
+            return "Agency", unit_type if len(unit_type) > len(suffix) else suffix
     return "Agency", unit_type
 
 
