@@ -634,3 +634,15 @@ def test_off_topic_queries_get_no_partial_match(run):
     result = run("which", "天氣預報")
     assert result.exit_code == 1
     assert result.stdout.startswith("No unit handles 「天氣預報」 in the loaded documents.")
+
+
+def test_type_filter_by_an_agencys_type_word(run, tmp_path):
+    # A0010021 國家安全會議組織法「國家安全會議，為總統決定國家安全有關之大政方針之諮詢機關」: a 會議, never a 議
+    from support import national_store
+    national_store(tmp_path, "A0010021").close()
+    store = str(tmp_path / "store.db")
+    _, hits = which_json(run, store, "國家安全", "--type", "會議")
+    assert hits and {h["unit"]["id"] for h in hits} == {"總統府/國家安全會議"}
+    assert hits[0]["unit"]["type"] == "會議"
+    refused = run("--store", store, "which", "國家安全", "--type", "議")
+    assert refused.exit_code == 1 and "會議" in refused.stderr
