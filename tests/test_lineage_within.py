@@ -63,3 +63,14 @@ def test_a_family_went_on_as_the_one_family_of_where_its_parents_work_went(tmp_p
                            "D0090031", "D0090040").graph(history=True)
     family = "行政院/海岸巡防署/海岸巡防總局/各地區巡防局"
     assert succeeded_by(graph, family) == ["行政院/海洋委員會/海巡署/各地區分署"]
+
+
+def test_a_class_whose_members_went_on_as_members_of_one_family_went_on_as_that_family(tmp_path):
+    # 財政部關稅總局各地區關稅局組織通則 (G0300027), repealed 2023 with no word of what followed; its members' rules
+    # (財政部臺中、高雄關稅局辦事細則, G0310020, G0310021) 第1條: 「本細則依財政部關稅總局各地區關稅局組織通則第十四條
+    # 規定訂定之」, both went on as members of 關務署's 各關 (G0300057 「特設基隆關、臺北關、臺中關、高雄關（以下簡稱
+    # 各關）」).
+    graph = national_store(tmp_path, "G0300027", "G0310021", "G0310020", "G0300053", "G0300057").graph(history=True)
+    family = "行政院/財政部/關稅總局/各地區關稅局"
+    assert succeeded_by(graph, family) == ["行政院/財政部/關務署/各關"]
+    assert graph.node(family)["status"] == "superseded"
