@@ -9,7 +9,8 @@ one unit of its name with a successor, went where that unit went.
 
 So did a member of a class made under the class's common act (中區職業訓練中心辦事細則, 「依…職業訓練中心組織通則…
 訂定之」): with no successor of its own, it went where its class went (勞動力發展署 › 各分署), not only where its
-parent's work went.
+parent's work went; so did 內政部消防署高雄港務消防隊 (「本細則依內政部消防署港務消防隊組織通則第九條規定
+訂定之」), a body with rules of its own though its name ends in 隊.
 
 And a class with no successor whose members made under its common act (財政部臺中、高雄關稅局辦事細則: 「本細則依財政部
 關稅總局各地區關稅局組織通則第十四條規定訂定之」), two or more, all went on as members of one family (財政部關務署 ›
@@ -63,7 +64,8 @@ def members_followed(graph, ended: Mapping, docs) -> None:
     by_path = {_bare("".join(u["path"])): u["id"] for u in graph.units()}
     for doc, uid in _agencies_of_documents(graph.units()).items():
         node = graph.node(uid)
-        if uid not in ended or node["kind"] not in AGENCY_KINDS or node.get("successors") or graph.out(uid, EDGE):
+        # a body with rules of its own, whatever its name's kind word (高雄港務消防隊 is a 隊, typed as a section)
+        if uid not in ended or node.get("successors") or graph.out(uid, EDGE):
             continue
         classes = {c for _, _, sentence in clauses.get(doc, ()) if (m := BASIS.search(sentence))
                    and (c := by_path.get(_bare(agency_of(m["act"])))) and c != uid and c in ended
