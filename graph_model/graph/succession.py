@@ -39,7 +39,7 @@ from graph_model.records.unitref import NameIndex
 from .became_unit import became_a_unit, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
-from .heir_unit import carried_on_within
+from .heir_unit import carried_on_within, inherited_into_namesake
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -192,6 +192,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     members_followed(graph, ended, docs)
     classes_followed_members(graph, ended, docs)
     _inherit(graph, ended, left)
+    inherited_into_namesake(graph, ended)
     made_under(graph, ended, docs)  # after: the unit it copies may have only inherited its successor
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
