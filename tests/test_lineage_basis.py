@@ -50,3 +50,13 @@ def test_the_bureaus_金管會_took_over_in_2004_have_their_reviewed_rows(tmp_pa
     # (the repeal of its rules, with the row's words)
     row = "財政部金融局 → 行政院金融監督管理委員會銀行局：行政院金融監督管理委員會組織法（92年7月23日公布"
     assert edge["where"] == "G0310012 沿革內容" and row in edge["evidence"]
+
+
+def test_a_member_whose_rules_were_made_under_the_class_act_went_where_the_class_went_though_a_team(tmp_path):
+    # 內政部消防署高雄港務消防隊辦事細則 (D0010044) 第1條: 「本細則依內政部消防署港務消防隊組織通則第九條規定訂定之」,
+    # repealed 2023-12-01 with no word of what followed; its class went to the 港務消防大隊 (above).  A body with
+    # rules of its own, though its name ends in 隊.
+    graph = national_store(tmp_path, "D0000070", "D0000069", "D0000242", "D0000256", "D0010044").graph(history=True)
+    port = "行政院/內政部/消防署/高雄港務消防隊"
+    assert graph.node(port)["status"] == "superseded"
+    assert [t for t, _ in graph.out(port, "SUCCEEDED_BY")] == ["行政院/內政部/消防署/港務消防大隊"]

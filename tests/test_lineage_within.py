@@ -63,3 +63,26 @@ def test_a_family_went_on_as_the_one_family_of_where_its_parents_work_went(tmp_p
                            "D0090031", "D0090040").graph(history=True)
     family = "行政院/海岸巡防署/海岸巡防總局/各地區巡防局"
     assert succeeded_by(graph, family) == ["行政院/海洋委員會/海巡署/各地區分署"]
+
+
+def test_a_class_whose_members_went_on_as_members_of_one_family_went_on_as_that_family(tmp_path):
+    # 財政部關稅總局各地區關稅局組織通則 (G0300027), repealed 2023 with no word of what followed; its members' rules
+    # (財政部臺中、高雄關稅局辦事細則, G0310020, G0310021) 第1條: 「本細則依財政部關稅總局各地區關稅局組織通則第十四條
+    # 規定訂定之」, both went on as members of 關務署's 各關 (G0300057 「特設基隆關、臺北關、臺中關、高雄關（以下簡稱
+    # 各關）」).
+    graph = national_store(tmp_path, "G0300027", "G0310021", "G0310020", "G0300053", "G0300057").graph(history=True)
+    family = "行政院/財政部/關稅總局/各地區關稅局"
+    assert succeeded_by(graph, family) == ["行政院/財政部/關務署/各關"]
+    assert graph.node(family)["status"] == "superseded"
+
+
+def test_a_body_that_took_its_parents_heir_went_on_as_that_heirs_body_of_its_name(tmp_path):
+    # 行政院人事行政局地方行政研習中心暫行組織規程 (S0000018) names no successor; its parent 人事行政局 went to the
+    # 總處 (S0000005 沿革: 「…令公布廢止」, 行政院人事行政總處組織法 in force 101年2月6日), which holds a 中心 of its
+    # very name:
+    # 行政院人事行政總處地方行政研習中心組織法 (S0000025) 第1條 「行政院人事行政總處為辦理地方政府機關公務人員訓練業務，
+    # 特設地方行政研習中心」.
+    graph = national_store(tmp_path, "S0000018", "S0000005", "A0010032", "S0000025", "S0010020").graph(history=True)
+    centre = "行政院/人事行政局/地方行政研習中心"
+    assert succeeded_by(graph, centre) == ["行政院/人事行政總處/地方行政研習中心"]
+    assert graph.node(f"{centre}/秘書室")["successors"] == ["行政院 › 人事行政總處 › 地方行政研習中心"]

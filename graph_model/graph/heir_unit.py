@@ -79,6 +79,31 @@ def _classes_into_families(graph, ended: Mapping) -> None:
                                                         f", which holds one family: {graph.node(families[0])['name']}")
 
 
+def inherited_into_namesake(graph, ended: Mapping) -> None:
+    """A body with rules of its own that took only its parent's successor (行政院人事行政局地方行政研習中心暫行組織規程,
+    S0000018; 人事行政局 → 人事行政總處), where that one heir holds right under it one body of its very name, in force
+    or ended after it (行政院人事行政總處地方行政研習中心組織法, S0000025: 「特設地方行政研習中心」): it went on as that
+    body, not into the heir at large."""
+    own = set(_agencies_of_documents(graph.units()).values())
+    for uid in ended:
+        node = graph.node(uid)
+        if uid not in own or not node.get("successors") or graph.out(uid, EDGE) or FAMILY.match(node["name"]):
+            continue
+        heirs = _nearest_heirs(graph, uid)
+        if len(heirs) != 1 or node["successors"] != [" › ".join(graph.node(heirs[0])["path"])]:
+            continue
+        end = _end(ended[uid])
+        found = [c for c in graph.children(heirs[0]) if c != uid and graph.node(c)["name"] == node["name"]
+                 and graph.node(c)["kind"] in AGENCY_KINDS and (c not in ended or end and _end(ended[c]) > end)]
+        if len(found) == 1:
+            _replace_successor(graph, uid, found[0], f"its parent's heir {graph.node(heirs[0])['name']} holds a body "
+                                                     f"of its name: {graph.node(found[0])['name']}")
+            for below in ended:  # its units went with it
+                if below.startswith(uid + "/") and graph.node(below).get("successors") == [
+                        " › ".join(graph.node(heirs[0])["path"])]:
+                    graph.node(below)["successors"] = [" › ".join(graph.node(found[0])["path"])]
+
+
 def _nearest_heirs(graph, uid: str) -> list[str]:
     """Where the work of the nearest body above ``uid`` that has a successor went."""
     up = graph.parent(uid)

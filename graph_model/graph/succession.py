@@ -39,7 +39,7 @@ from graph_model.records.unitref import NameIndex
 from .became_unit import became_a_unit, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
-from .heir_unit import carried_on_within
+from .heir_unit import carried_on_within, inherited_into_namesake
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -55,7 +55,7 @@ from .lineage import (
     renames,
     roc_date,
 )
-from .made_under import made_under, members_followed
+from .made_under import classes_followed_members, made_under, members_followed
 from .members import (
     begun_alike,
     branches_followed,
@@ -190,7 +190,9 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     named_in_family(graph, ended)
     carried_on_within(graph, ended)
     members_followed(graph, ended, docs)
+    classes_followed_members(graph, ended, docs)
     _inherit(graph, ended, left)
+    inherited_into_namesake(graph, ended)
     made_under(graph, ended, docs)  # after: the unit it copies may have only inherited its successor
     # A body that some other body took over was superseded, whatever its own documents' repeal says.
     for uid in ended:
