@@ -81,3 +81,22 @@ def test_one_hall_its_own_documents_place_under_two_ministries_is_still_reported
     store = national_store(tmp_path, "H0000029", "H0010034")
     conflicts = store.graph(history=True).agency_conflicts()
     assert sorted(conflicts["國立中正紀念堂管理處"]) == ["教育部", "文化部"]
+
+
+def test_road_sections_of_two_bureaus_districts_of_one_name_are_each_district_s(tmp_path):
+    # 交通部公路局各區養護工程分局辦事細則 第15條 「各工務段掌理事項如下：一、公路養護計畫之擬訂及執行。」 and
+    # 交通部高速公路局各區養護工程分局辦事細則 第15條 「各工務段掌理事項如下：一、國道養護計畫之擬定及執行。」:
+    # each bureau's districts (a name both bear) have their own road sections.
+    graph = graph_of(tmp_path, "K0000302", "K0010146")
+    placed = sorted(u["id"] for u in graph.units() if u["name"] == "各工務段")
+    assert [p.split("/")[-3] for p in placed] == ["公路局", "高速公路局"]
+    assert "各工務段" not in graph.agency_conflicts()
+
+
+def test_a_committee_of_one_provincial_government_placed_twice_is_still_reported(tmp_path):
+    # 臺灣省政府暫行組織規程 第14條 and 臺灣省政府組織規程 第11條 「本府為辦理車輛行車事故鑑定事宜，分八區設車輛行車事故
+    # 鑑定委員會」: one government's committee; the database files the first rules under 內政部, the second's 第2條
+    # 「為行政院派出機關」 under 行政院 — one parent in two places, which validate must still list.
+    store = national_store(tmp_path, "A0010082", "A0040019")
+    conflicts = store.graph(history=True).agency_conflicts()
+    assert sorted(conflicts["車輛行車事故鑑定委員會"]) == ["內政部/臺灣省政府", "行政院/臺灣省政府"]

@@ -401,7 +401,7 @@ class _Canonicalizer:
                 self.prefix[name] = best[0]
             elif len(stated) == 1:
                 self.prefix[name], self.moved[name] = stated[0], set(best) - set(stated)
-            elif not set(best) <= owned.get(name, set()):  # each parent's own body: several bodies, one name
+            elif not self._several(name, best, longer, owned):
                 self.conflicts[name] = best
         # A chain of re-rootings (內政部 → 行政院/內政部, 消防署 → 內政部/消防署) is followed to its end,
         # never round a cycle.
@@ -420,6 +420,16 @@ class _Canonicalizer:
                     places.setdefault(rec.path[-1], set()).add(self(rec.path))
         self.homes = {name: next(iter(paths)) for name, paths in places.items() if len(paths) == 1}
         self.beside = {self(rec.path) for parsed in docs for rec in parsed.units}
+
+    @staticmethod
+    def _several(name: str, parents: list[tuple[str, ...]], longer: dict, owned: dict) -> bool:
+        """Are the bodies named ``name`` under ``parents`` several, each its parent's?  So when each parent's
+        own document sets one up, and parents of one name (各區養護工程分局 of 公路局 and of 高速公路局) are
+        themselves several bodies — not one parent placed twice (臺灣省政府 under 內政部 and under 行政院)."""
+        if not set(parents) <= owned.get(name, set()):
+            return False
+        names = [p[-1] for p in parents]
+        return all(longer[n] <= owned.get(n, set()) for n in set(names) if names.count(n) > 1 and n in longer)
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
         return self._as_member(self._rooted(path))
