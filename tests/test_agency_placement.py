@@ -51,3 +51,52 @@ def test_a_provincial_government_is_the_outpost_its_rules_name(tmp_path):
     assert rules["法規類別"] == "行政＞內政部＞組織目"
     graph = graph_of(tmp_path, "A0010088")
     assert "行政院/福建省政府" in graph and "行政院/內政部/福建省政府" not in graph
+
+
+def test_each_yuan_s_appeals_committee_is_its_own_body_not_one_placed_three_times(tmp_path):
+    # 司法院及所屬機關訴願審議委員會組織規程 第2條 「司法院（以下簡稱本院）及所屬機關為辦理訴願事件，
+    # 應設訴願審議委員會」, 考試院及所屬機關… 「考試院（以下簡稱本院）及所屬機關…應設訴願審議委員會」,
+    # 總統府及所屬機關… 「總統府及所屬機關為辦理訴願事件，應設訴願審議委員會」: three committees of one
+    # generic name, each its 院's (or 府's).
+    texts = {p: json.loads(corpus.national_file(p)) for p in ("A0010062", "A0010066", "A0010027")}
+    assert all("應設訴願審議委員會" in d["法規內容"][1]["條文內容"] for d in texts.values())
+    graph = graph_of(tmp_path, *texts)
+    placed = sorted(u["id"] for u in graph.units() if u["name"] == "訴願審議委員會")
+    assert placed == ["司法院/訴願審議委員會", "總統府/訴願審議委員會", "考試院/訴願審議委員會"]
+    assert "訴願審議委員會" not in graph.agency_conflicts()
+
+
+def test_two_police_bureaus_branches_of_one_name_are_each_bureau_s(tmp_path):
+    # 內政部警政署鐵路警察局辦事細則 and 內政部警政署航空警察局辦事細則 each set up their own 臺北分局 and 高雄分局.
+    graph = graph_of(tmp_path, "D0010036", "D0010104")
+    placed = sorted(u["id"] for u in graph.units() if u["name"] == "臺北分局")
+    assert placed == ["行政院/內政部/警政署/航空警察局/臺北分局", "行政院/內政部/警政署/鐵路警察局/臺北分局"]
+    assert not {"臺北分局", "高雄分局"} & set(graph.agency_conflicts())
+
+
+def test_one_hall_its_own_documents_place_under_two_ministries_is_still_reported(tmp_path):
+    # 國立中正紀念堂管理處組織條例 (filed 廢止法規＞教育部) and 國立中正紀念堂管理處處務規程 (行政＞文化部＞組織目)
+    # name the one hall without its ministry: neither ministry's own document sets it up, so the disagreement is
+    # one body's.
+    store = national_store(tmp_path, "H0000029", "H0010034")
+    conflicts = store.graph(history=True).agency_conflicts()
+    assert sorted(conflicts["國立中正紀念堂管理處"]) == ["教育部", "文化部"]
+
+
+def test_road_sections_of_two_bureaus_districts_of_one_name_are_each_district_s(tmp_path):
+    # 交通部公路局各區養護工程分局辦事細則 第15條 「各工務段掌理事項如下：一、公路養護計畫之擬訂及執行。」 and
+    # 交通部高速公路局各區養護工程分局辦事細則 第15條 「各工務段掌理事項如下：一、國道養護計畫之擬定及執行。」:
+    # each bureau's districts (a name both bear) have their own road sections.
+    graph = graph_of(tmp_path, "K0000302", "K0010146")
+    placed = sorted(u["id"] for u in graph.units() if u["name"] == "各工務段")
+    assert [p.split("/")[-3] for p in placed] == ["公路局", "高速公路局"]
+    assert "各工務段" not in graph.agency_conflicts()
+
+
+def test_a_committee_of_one_provincial_government_placed_twice_is_still_reported(tmp_path):
+    # 臺灣省政府暫行組織規程 第14條 and 臺灣省政府組織規程 第11條 「本府為辦理車輛行車事故鑑定事宜，分八區設車輛行車事故
+    # 鑑定委員會」: one government's committee; the database files the first rules under 內政部, the second's 第2條
+    # 「為行政院派出機關」 under 行政院 — one parent in two places, which validate must still list.
+    store = national_store(tmp_path, "A0010082", "A0040019")
+    conflicts = store.graph(history=True).agency_conflicts()
+    assert sorted(conflicts["車輛行車事故鑑定委員會"]) == ["內政部/臺灣省政府", "行政院/臺灣省政府"]

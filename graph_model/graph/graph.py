@@ -364,7 +364,11 @@ class _Canonicalizer:
     when two such paths are equally short (two different parents), the one a document's own words
     give wins over those only the database's filing gives (台灣美國事務委員會: 「行政院…特設」 in its act;
     its office rules filed under 外交部), and the others are moved under it; else the path is left as
-    it is and the disagreement is recorded in ``conflicts`` (``validate`` reports it).
+    it is and the disagreement is recorded in ``conflicts`` (``validate`` reports it) — unless each
+    parent's body is its own: a name a document of that parent sets up (航空警察局辦事細則's 臺北分局,
+    司法院及所屬機關訴願審議委員會組織規程's 訴願審議委員會) is the parent's body, as the genre names a
+    committee or branch by its parent (司法院訴願審議委員會, 考試院訴願審議委員會: two bodies, not one
+    placed twice).
 
     A member of a family (各關 › 基隆關, 港務警察總隊 › 基隆港務警察總隊) that is also set up beside its
     family, under the same parent, is that one body: the family's document and the member's own
@@ -374,6 +378,7 @@ class _Canonicalizer:
     def __init__(self, docs: list[ParsedDocument]):
         longer: dict[str, set[tuple[str, ...]]] = {}
         filed: dict[str, set[tuple[str, ...]]] = {}  # parents only a document's 法規類別 gives
+        owned: dict[str, set[tuple[str, ...]]] = {}  # parents whose own document sets the body up
         for parsed in docs:
             title, category = parsed.document.title, parsed.document.meta.get("category", "")
             for rec in parsed.units:
@@ -382,6 +387,8 @@ class _Canonicalizer:
                     longer.setdefault(path[-1], set()).add(path[:-1])
                     if path[-2] in category and path[-2] not in title:
                         filed.setdefault(path[-1], set()).add(path[:-1])
+                    if path[-2] in title:
+                        owned.setdefault(path[-1], set()).add(path[:-1])
         self.prefix: dict[str, tuple[str, ...]] = {}
         self.moved: dict[str, set[tuple[str, ...]]] = {}
         self.conflicts: dict[str, list[tuple[str, ...]]] = {}
@@ -394,7 +401,7 @@ class _Canonicalizer:
                 self.prefix[name] = best[0]
             elif len(stated) == 1:
                 self.prefix[name], self.moved[name] = stated[0], set(best) - set(stated)
-            else:
+            elif not self._several(name, best, longer, owned):
                 self.conflicts[name] = best
         # A chain of re-rootings (內政部 → 行政院/內政部, 消防署 → 內政部/消防署) is followed to its end,
         # never round a cycle.
@@ -413,6 +420,16 @@ class _Canonicalizer:
                     places.setdefault(rec.path[-1], set()).add(self(rec.path))
         self.homes = {name: next(iter(paths)) for name, paths in places.items() if len(paths) == 1}
         self.beside = {self(rec.path) for parsed in docs for rec in parsed.units}
+
+    @staticmethod
+    def _several(name: str, parents: list[tuple[str, ...]], longer: dict, owned: dict) -> bool:
+        """Are the bodies named ``name`` under ``parents`` several, each its parent's?  So when each parent's
+        own document sets one up, and parents of one name (各區養護工程分局 of 公路局 and of 高速公路局) are
+        themselves several bodies — not one parent placed twice (臺灣省政府 under 內政部 and under 行政院)."""
+        if not set(parents) <= owned.get(name, set()):
+            return False
+        names = [p[-1] for p in parents]
+        return all(longer[n] <= owned.get(n, set()) for n in set(names) if names.count(n) > 1 and n in longer)
 
     def __call__(self, path: tuple[str, ...]) -> tuple[str, ...]:
         return self._as_member(self._rooted(path))
