@@ -140,6 +140,9 @@ class Catalog:
     abbreviable: dict[str, list[list[str]]] = field(default_factory=dict)
     # short form by the initials rule -> the words of units' names it stands for (:func:`name_initials`)
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # units with units of their own below them (a division, a section: not an agency, not a meeting): a body not
+    # among them is set up by its act alone, its inner units in no document (NCC, 國發會's 處)
+    divided: frozenset[str] = frozenset()
 
     def initials_in(self, text: str, known) -> tuple[Synonym, ...]:
         """The short forms of :attr:`initials` in ``text`` that no text of the graph holds (``known(bigram)``
@@ -185,13 +188,14 @@ class Catalog:
     def to_dict(self) -> dict:
         return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies),
                 "synonyms": [[s.term, list(s.replacements), s.reason, s.source] for s in self.synonyms],
-                "abbreviable": self.abbreviable, "initials": {k: list(v) for k, v in self.initials.items()}}
+                "abbreviable": self.abbreviable, "initials": {k: list(v) for k, v in self.initials.items()},
+                "divided": sorted(self.divided)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Catalog:
         return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]),
                    tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]), data["abbreviable"],
-                   {k: tuple(v) for k, v in data.get("initials", {}).items()})
+                   {k: tuple(v) for k, v in data.get("initials", {}).items()}, frozenset(data.get("divided", ())))
 
 
 def name_initials(units: Sequence[IndexUnit], triggers=None) -> tuple[Synonym, ...]:
@@ -297,4 +301,6 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
     vocabulary = tuple(sorted(planner + mined, key=lambda s: (-len(s.term), s.term)))
     reviewed = {s.term for s in vocabulary}
     initials_ = {s.term: s.replacements for s in name_initials(units, triggers) if s.term not in reviewed}
-    return Catalog(names, frozenset(agencies), vocabulary, abbreviable, initials_)
+    divided = frozenset("/".join(u.path[:-1]) for u in units
+                        if len(u.path) > 1 and u.kind not in ("Agency", "Meeting") and u.id not in agencies)
+    return Catalog(names, frozenset(agencies), vocabulary, abbreviable, initials_, divided)
