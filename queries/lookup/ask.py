@@ -344,6 +344,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         if hits:
             answer.scope = scope
             answer.notes += [f"Nothing inside {m.written} matches." for m in missed]
+            answer.notes += [f"{s.how.split(':', 1)[1].split(', lineage')[0].strip()}." for s in [scope]
+                             if s.how.startswith("former name:")]
             answer.notes.append(f"Inside {scope.written} (named in the question).")
             break
         missed.append(scope)

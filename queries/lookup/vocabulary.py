@@ -198,6 +198,22 @@ class Catalog:
                    {k: tuple(v) for k, v in data.get("initials", {}).items()}, frozenset(data.get("divided", ())))
 
 
+def former_names(triggers=None) -> list[tuple[str, dict]]:
+    """The names a question may give a body that no longer exists (data/lineage.tsv's reviewed successions): its
+    name, without 行政院 before it as people drop it (行政院衛生署 → 衛生署), and that name's initials (勞委會)."""
+    from graph_model.graph.lineage import read_table
+    out = []
+    for row in read_table():
+        name = fold(row.get("agency", ""), triggers).strip()
+        if not name or not row.get("successor") or name.startswith(GENERIC_STARTS):
+            continue
+        bare = name.removeprefix("行政院")
+        for written in dict.fromkeys([name, bare, *initials(bare)]):
+            if len(written) >= 3:
+                out.append((written, row))
+    return out
+
+
 def name_initials(units: Sequence[IndexUnit], triggers=None) -> tuple[Synonym, ...]:
     """Short forms by the initials rule for the words of units' names: the first character of each of two
     two-character words (林業鐵路 → 林鐵, 警察廣播 → 警廣, 條約法律 → 條法), where no name holds the short form
@@ -292,6 +308,14 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
         ids = by_name.get(row.full)
         if ids and short not in names:  # a unit's own name or alias is known as such
             names[short] = (list(ids), f"short name ({row.source})")
+    by_full = {fold(u.full_name, triggers): [u.id] for u in units if u.full_name}
+    for written, former in former_names(triggers):  # a body that no longer exists names its successors
+        ids = [i for succ in former["successor"].split("、") for i in by_name.get(fold(succ, triggers)) or
+               by_full.get(fold(succ, triggers), [])]
+        if ids and written not in names and written not in by_name:
+            since = f" (since {former['date']})" if former.get("date") else ""
+            how = f"former name: {written} is now {former['successor']}{since}, lineage.tsv:{former['line']}"
+            names[written] = (ids, how)
     defined, terms = read_definitions(definitions, units, triggers)
     for short, known in defined.items():
         names.setdefault(short, known)  # a reviewed name first
