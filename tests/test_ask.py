@@ -240,7 +240,7 @@ def test_a_body_no_document_divides_answers_for_itself_when_nothing_inside_it_ma
 
 
 def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_successor():
-    # data/lineage.tsv:12 「行政院衛生署	衛生福利部	2013-07-23」: 衛生署 is no current body, and its characters ran to
+    # data/lineage.tsv:12 「行政院衛生署 衛生福利部 2013-07-23」: 衛生署 is no current body, and its characters ran to
     # 職業安全衛生署's name. Asked inside 衛生福利部 (L0000055), whose 食品藥物管理署 (L0000054 第2條: 「食品、藥物、
     # 化粧品…管理政策之規劃與執行」) answers; the answer says what became of the body named.
     from graph_model.graph.graph import OrgGraph

@@ -336,6 +336,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     # The agency the planner named comes first, even where it shares only some of the question's words
     # with the text (partial); then the wider body it lies in, if the question names one; the whole
     # government answers only when nothing inside any of them does.
+    # A body that no longer exists, named: what became of it, before anything else is said
+    answer.notes += [f"{s.how.split(':', 1)[1].split(', lineage')[0].strip()}." for s in
+                     (q.scope.chain() if q.scope else []) if s.how.startswith("former name:")]
     hits: list = []
     first: list = []  # answers before the ranked ones: the body named, where nothing inside it is in the documents
     missed: list[Scope] = []
@@ -344,8 +347,6 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         if hits:
             answer.scope = scope
             answer.notes += [f"Nothing inside {m.written} matches." for m in missed]
-            answer.notes += [f"{s.how.split(':', 1)[1].split(', lineage')[0].strip()}." for s in [scope]
-                             if s.how.startswith("former name:")]
             answer.notes.append(f"Inside {scope.written} (named in the question).")
             break
         missed.append(scope)
