@@ -217,3 +217,36 @@ def test_an_abbreviation_ends_on_the_first_or_last_character_of_the_type_word():
     assert cat.abbreviated("臺史博的典藏", 0)[:2] == ("臺史博", ["行政院/文化部/國立臺灣歷史博物館"])
     assert cat.abbreviated("公務員申訴", 0) is None
     assert analyse("公務員申訴", cat).scope is None
+
+
+def test_a_body_no_document_divides_answers_for_itself_when_nothing_inside_it_matches():
+    # NCC's act (P0000008) sets up the 會 and lists its duties (第3條: 「通訊傳播事業營運之監督管理及證照核發」 …)
+    # but no document loaded sets up its 處; 影視及流行音樂產業局's act (H0000104) says 「廣播電視節目供應事業之管理」.
+    # Asked which unit of NCC handles television programmes, NCC itself answers first, and the answer says why.
+    from graph_model.graph.graph import OrgGraph
+    from support import parse_national
+    g = OrgGraph.build([parse_national("P0000008"), parse_national("H0000104")])
+    a = ask_graph(g, "NCC哪個單位管電視節目", top=3)
+    assert a.hits[0].unit["id"] == "行政院/國家通訊傳播委員會"
+    assert a.notes == ["Nothing inside NCC matches, and no document loaded sets up its units: NCC itself, "
+                       "then the whole government:"]
+    assert any("影視及流行音樂產業局" in h.unit["id"] for h in a.hits[1:])
+    # A body whose office rules set up its units (H0010031: 影視局's 「廣播電視產業組」 …) is divided: where nothing
+    # inside it matches, the whole government answers (關務署 above).
+    from queries.lookup.which import index_of
+    three = OrgGraph.build([parse_national(p) for p in ("P0000008", "H0000104", "H0010031")])
+    divided = index_of(three).catalog.divided
+    assert "行政院/文化部/影視及流行音樂產業局" in divided and "行政院/國家通訊傳播委員會" not in divided
+
+
+def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_successor():
+    # data/lineage.tsv:12 「行政院衛生署 衛生福利部 2013-07-23」: 衛生署 is no current body, and its characters ran to
+    # 職業安全衛生署's name. Asked inside 衛生福利部 (L0000055), whose 食品藥物管理署 (L0000054 第2條: 「食品、藥物、
+    # 化粧品…管理政策之規劃與執行」) answers; the answer says what became of the body named.
+    from graph_model.graph.graph import OrgGraph
+    from support import parse_national
+    g = OrgGraph.build([parse_national(p) for p in ("L0000055", "L0000054", "N0000032")])
+    a = ask_graph(g, "衛生署哪個單位管藥物", top=3)
+    assert a.scope.units == ["行政院/衛生福利部"] and a.scope.how.startswith("former name: 衛生署 is now 衛生福利部")
+    assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23).", "Inside 衛生署 (named in the question)."]
+    assert a.hits[0].unit["id"] == "行政院/衛生福利部/食品藥物管理署"

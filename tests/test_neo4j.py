@@ -1133,6 +1133,15 @@ def test_both_backends_answer_inside_a_named_agency_on_one_distinctive_word(push
     assert {h.unit["id"] for h in neo.hits[:2]} == {h.unit["id"] for h in embedded.hits[:2]}
 
 
+def test_both_backends_know_alike_which_bodies_no_document_divides(pushed, corpus):
+    # A body set up by its act alone answers for itself where nothing inside it matches (queries/lookup/ask.py):
+    # Neo4j's catalog, built from its unit rows, knows the same bodies with units of their own as the index's.
+    from queries.lookup.neo4j_lookup import catalog
+    from queries.lookup.which import index_of
+    divided = index_of(corpus).catalog.divided
+    assert "財政部/關務署" in divided and catalog(pushed).divided == divided
+
+
 def test_both_backends_read_the_documents_definitions_alike(pushed, corpus):
     # 004: 「政府派赴國外工作人員係指…（以下簡稱派外人員）」: the vocabulary of Neo4j's documents is the index's.
     from queries.lookup.neo4j_lookup import catalog

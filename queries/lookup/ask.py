@@ -336,7 +336,11 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     # The agency the planner named comes first, even where it shares only some of the question's words
     # with the text (partial); then the wider body it lies in, if the question names one; the whole
     # government answers only when nothing inside any of them does.
+    # A body that no longer exists, named: what became of it, before anything else is said
+    answer.notes += [f"{s.how.split(':', 1)[1].split(', lineage')[0].strip()}." for s in
+                     (q.scope.chain() if q.scope else []) if s.how.startswith("former name:")]
     hits: list = []
+    first: list = []  # answers before the ranked ones: the body named, where nothing inside it is in the documents
     missed: list[Scope] = []
     for scope in q.scope.chain() if q.scope else []:
         hits = run(scope.units)
@@ -357,7 +361,16 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
                 answer.notes.append(f"Inside {scope.written} (named in the question), units sharing a word with it:")
                 break
         else:
-            if missed:
+            undivided = next((m for m in missed if not any(u in cat.divided for u in m.units)), None)
+            if undivided is not None:
+                # A body set up by its act alone (NCC; 國發會, whose 處 no document sets up): the planner asked
+                # inside it, and its inner units are in no document — the body itself answers, then the rest
+                body = _bodies(search, undivided, unit_type, explain)
+                if body:
+                    answer.scope, first = undivided, body
+                    answer.notes.append(f"Nothing inside {undivided.written} matches, and no document loaded sets up "
+                                        f"its units: {undivided.written} itself, then the whole government:")
+            elif missed:
                 answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
     units = [h for h in hits if h.unit.get("kind") != "Meeting"] if UNIT_LEVEL.search(text) else hits
     hits = units or hits  # (a meeting is still an answer where no unit is)
@@ -365,8 +378,20 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         hits = by_agency(hits, cat, top)
     else:
         hits = named_below(hits)
-    answer.hits = regroup(keep_ties(hits, top, lambda h: h.score))
+    hits = keep_ties([h for h in hits if h.unit["id"] not in {b.unit["id"] for b in first}],
+                     None if top is None else max(top - len(first), 1), lambda h: h.score)
+    answer.hits = regroup(first + hits)
     return answer
+
+
+def _bodies(search: Search, scope: Scope, unit_type: str | None, explain: bool) -> list:
+    """The bodies of a scope, each found by its own name inside itself (the line that sets it up)."""
+    out = []
+    for uid in scope.units:
+        name = uid.rsplit("/", 1)[-1]
+        out += [h for h in search(name, agency=uid, unit_type=unit_type, top=10, explain=explain)
+                if h.unit["id"] == uid][:1]
+    return out
 
 
 def ask_graph(graph: OrgGraph | Index, text: str, **options) -> Answer:

@@ -140,6 +140,9 @@ class Catalog:
     abbreviable: dict[str, list[list[str]]] = field(default_factory=dict)
     # short form by the initials rule -> the words of units' names it stands for (:func:`name_initials`)
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # units with units of their own below them (a division, a section: not an agency, not a meeting): a body not
+    # among them is set up by its act alone, its inner units in no document (NCC, 國發會's 處)
+    divided: frozenset[str] = frozenset()
 
     def initials_in(self, text: str, known) -> tuple[Synonym, ...]:
         """The short forms of :attr:`initials` in ``text`` that no text of the graph holds (``known(bigram)``
@@ -185,13 +188,30 @@ class Catalog:
     def to_dict(self) -> dict:
         return {"names": {k: [how, ids] for k, (ids, how) in self.names.items()}, "agencies": sorted(self.agencies),
                 "synonyms": [[s.term, list(s.replacements), s.reason, s.source] for s in self.synonyms],
-                "abbreviable": self.abbreviable, "initials": {k: list(v) for k, v in self.initials.items()}}
+                "abbreviable": self.abbreviable, "initials": {k: list(v) for k, v in self.initials.items()},
+                "divided": sorted(self.divided)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Catalog:
         return cls({k: (list(ids), how) for k, (how, ids) in data["names"].items()}, frozenset(data["agencies"]),
                    tuple(Synonym(t, tuple(w), r, src) for t, w, r, src in data["synonyms"]), data["abbreviable"],
-                   {k: tuple(v) for k, v in data.get("initials", {}).items()})
+                   {k: tuple(v) for k, v in data.get("initials", {}).items()}, frozenset(data.get("divided", ())))
+
+
+def former_names(triggers=None) -> list[tuple[str, dict]]:
+    """The names a question may give a body that no longer exists (data/lineage.tsv's reviewed successions): its
+    name, without 行政院 before it as people drop it (行政院衛生署 → 衛生署), and that name's initials (勞委會)."""
+    from graph_model.graph.lineage import read_table
+    out = []
+    for row in read_table():
+        name = fold(row.get("agency", ""), triggers).strip()
+        if not name or not row.get("successor") or name.startswith(GENERIC_STARTS):
+            continue
+        bare = name.removeprefix("行政院")
+        for written in dict.fromkeys([name, bare, *initials(bare)]):
+            if len(written) >= 3:
+                out.append((written, row))
+    return out
 
 
 def name_initials(units: Sequence[IndexUnit], triggers=None) -> tuple[Synonym, ...]:
@@ -288,6 +308,14 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
         ids = by_name.get(row.full)
         if ids and short not in names:  # a unit's own name or alias is known as such
             names[short] = (list(ids), f"short name ({row.source})")
+    by_full = {fold(u.full_name, triggers): [u.id] for u in units if u.full_name}
+    for written, former in former_names(triggers):  # a body that no longer exists names its successors
+        ids = [i for succ in former["successor"].split("、") for i in by_name.get(fold(succ, triggers)) or
+               by_full.get(fold(succ, triggers), [])]
+        if ids and written not in names and written not in by_name:
+            since = f" (since {former['date']})" if former.get("date") else ""
+            how = f"former name: {written} is now {former['successor']}{since}, lineage.tsv:{former['line']}"
+            names[written] = (ids, how)
     defined, terms = read_definitions(definitions, units, triggers)
     for short, known in defined.items():
         names.setdefault(short, known)  # a reviewed name first
@@ -297,4 +325,6 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
     vocabulary = tuple(sorted(planner + mined, key=lambda s: (-len(s.term), s.term)))
     reviewed = {s.term for s in vocabulary}
     initials_ = {s.term: s.replacements for s in name_initials(units, triggers) if s.term not in reviewed}
-    return Catalog(names, frozenset(agencies), vocabulary, abbreviable, initials_)
+    divided = frozenset("/".join(u.path[:-1]) for u in units
+                        if len(u.path) > 1 and u.kind not in ("Agency", "Meeting") and u.id not in agencies)
+    return Catalog(names, frozenset(agencies), vocabulary, abbreviable, initials_, divided)
