@@ -51,8 +51,11 @@ AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
 # 在哪裡討論, 由誰決定 may have one as the answer.
 UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
 # What is left of a question around its content once the question words are gone: 「管」 right after
-# a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡.
-_LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找)$")
+# a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡 / 要向誰 /
+# 可以去哪問 / 會從哪裡來, and a part that is only an errand (要去哪裡辦, 怎麼辦, 誰在做, 是在哪裡討論).
+_LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找|向|跟)$"
+                       r"|會從$|(?:要|該|可以|應該|得)?去哪(?:問|辦|找)?$"
+                       r"|^(?:是|要|該|可以|會)?(?:在|去|到|從)?(?:辦|問|做|來)$|^是在$")
 
 
 @dataclass(frozen=True)
