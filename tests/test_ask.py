@@ -263,3 +263,15 @@ def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_succ
     assert a.scope.units == ["行政院/衛生福利部"] and a.scope.how.startswith("former name: 衛生署 is now 衛生福利部")
     assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23).", "Inside 衛生署 (named in the question)."]
     assert a.hits[0].unit["id"] == "行政院/衛生福利部/食品藥物管理署"
+
+
+def test_a_unit_whose_own_duty_states_the_matter_is_not_found_by_its_name_only():
+    # 各榮民服務處 (F0150039) is named 榮民服務處 and states 「退除役官兵就業、就醫、就養與就學服務資源之連結及
+    # 轉介」; its 主計室 holds 「榮民服務處歲計、會計及統計事項」, the name and nothing of 轉介. The name does not
+    # send the unit below the section that only repeats it: its own duty says the matter.
+    from graph_model.graph.graph import OrgGraph
+    from support import parse_national
+    g = OrgGraph.build([parse_national(p) for p in ("F0150039", "F0150040", "F0150042")])
+    ids = [h.unit["id"] for h in ask_graph(g, "榮民服務處轉介", top=5).hits]
+    office = "行政院/國軍退除役官兵輔導委員會/各榮民服務處"
+    assert ids.index(office) < ids.index(office + "/主計室")

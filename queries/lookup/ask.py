@@ -278,10 +278,11 @@ def regroup(hits: list) -> list:
 def named_below(hits: list) -> list:
     """A unit found only by its name goes below a unit under it that is charged with the matter in its
     duties, if that one scores at least :data:`BELOW_NAMED` of it: 國道工程職安 names 高速公路局, and its
-    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who."""
+    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who.  A unit whose own duty holds the
+    matter too (各榮民服務處's 「…服務資源之連結及轉介」) is not found by its name only: it keeps its place."""
     out = list(hits)
     for i, h in enumerate(hits):
-        if not h.evidence or h.evidence[0].kind != "unit":
+        if not h.evidence or h.evidence[0].kind != "unit" or any(e.kind != "unit" for e in h.evidence[1:]):
             continue
         below = [d for d in hits if d.unit["id"].startswith(h.unit["id"] + "/") and d.evidence
                  and d.evidence[0].kind != "unit" and d.score >= BELOW_NAMED * h.score]
