@@ -161,6 +161,19 @@ def test_everyday_words_are_asked_in_the_documents_words_and_marked(samples_grap
     assert a.hits[0].unit["id"] == "財政部/關務署/關務查緝組" and a.hits[0].synonyms == []
 
 
+def test_the_errand_around_a_question_word_carries_no_matter():
+    # 要去哪裡辦, 要向誰, 可以去哪問, 會從哪裡來, 誰在做: where to go and what to do there, not what is asked
+    cat = catalog([])
+    assert analyse("網購買到瑕疵品，店家不肯退貨要向誰申訴？", cat).content == "網購買到瑕疵品 店家不肯退貨 申訴"
+    assert analyse("結婚後身分證配偶欄要更新，要去哪裡辦？", cat).content == "結婚後身分證配偶欄要更新"
+    assert analyse("兒子快18歲了，兵役體檢和徵集的通知會從哪裡來？", cat).content == "兒子快18歲了 兵役體檢和徵集 通知"
+    assert analyse("家裡長輩是榮民，想找工作，地方上可以去哪問？", cat).content == "家裡長輩是榮民 想找工作 地方上"
+    assert analyse("家庭支持服務的宣傳推廣和研究是哪個單位在做？", cat).content == "家庭支持服務 宣傳推廣和研究"
+    assert analyse("文獻館各單位主管提出的建議，是在哪裡討論？", cat).content == "文獻館各單位主管提出 建議 討論"
+    assert analyse("信用卡被盜刷，銀行都不處理怎麼辦？", cat).content == "信用卡被盜刷 銀行都不處理"
+    assert analyse("管理處的收到文件誰在管？", cat).content == "管理處 收到文件"  # content ending in 到 stays
+
+
 def test_the_catalog_knows_names_aliases_short_names_and_the_initials_rule():
     units = [IndexUnit("行政院/疾病管制署", "疾病管制署", ["行政院", "疾病管制署"], "Agency", "署", "疾病管制署", []),
              IndexUnit("行政院/疾病管制署/檢驗中心", "檢驗中心", ["行政院", "疾病管制署", "檢驗中心"], "Division",
@@ -250,3 +263,15 @@ def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_succ
     assert a.scope.units == ["行政院/衛生福利部"] and a.scope.how.startswith("former name: 衛生署 is now 衛生福利部")
     assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23).", "Inside 衛生署 (named in the question)."]
     assert a.hits[0].unit["id"] == "行政院/衛生福利部/食品藥物管理署"
+
+
+def test_a_unit_whose_own_duty_states_the_matter_is_not_found_by_its_name_only():
+    # 各榮民服務處 (F0150039) is named 榮民服務處 and states 「退除役官兵就業、就醫、就養與就學服務資源之連結及
+    # 轉介」; its 主計室 holds 「榮民服務處歲計、會計及統計事項」, the name and nothing of 轉介. The name does not
+    # send the unit below the section that only repeats it: its own duty says the matter.
+    from graph_model.graph.graph import OrgGraph
+    from support import parse_national
+    g = OrgGraph.build([parse_national(p) for p in ("F0150039", "F0150040", "F0150042")])
+    ids = [h.unit["id"] for h in ask_graph(g, "榮民服務處轉介", top=5).hits]
+    office = "行政院/國軍退除役官兵輔導委員會/各榮民服務處"
+    assert ids.index(office) < ids.index(office + "/主計室")

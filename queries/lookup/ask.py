@@ -51,8 +51,11 @@ AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
 # 在哪裡討論, 由誰決定 may have one as the answer.
 UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
 # What is left of a question around its content once the question words are gone: 「管」 right after
-# a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡.
-_LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找)$")
+# a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡 / 要向誰 /
+# 可以去哪問 / 會從哪裡來, and a part that is only an errand (要去哪裡辦, 怎麼辦, 誰在做, 是在哪裡討論).
+_LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找|向|跟)$"
+                       r"|會從$|(?:要|該|可以|應該|得)?去哪(?:問|辦|找)?$"
+                       r"|^(?:是|要|該|可以|會)?(?:在|去|到|從)?(?:辦|問|做|來)$|^是在$")
 
 
 @dataclass(frozen=True)
@@ -275,10 +278,11 @@ def regroup(hits: list) -> list:
 def named_below(hits: list) -> list:
     """A unit found only by its name goes below a unit under it that is charged with the matter in its
     duties, if that one scores at least :data:`BELOW_NAMED` of it: 國道工程職安 names 高速公路局, and its
-    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who."""
+    勞安科 keeps 「國道相關工程職業安全…」 — the name tells where, the duty who.  A unit whose own duty holds the
+    matter too (各榮民服務處's 「…服務資源之連結及轉介」) is not found by its name only: it keeps its place."""
     out = list(hits)
     for i, h in enumerate(hits):
-        if not h.evidence or h.evidence[0].kind != "unit":
+        if not h.evidence or h.evidence[0].kind != "unit" or any(e.kind != "unit" for e in h.evidence[1:]):
             continue
         below = [d for d in hits if d.unit["id"].startswith(h.unit["id"] + "/") and d.evidence
                  and d.evidence[0].kind != "unit" and d.score >= BELOW_NAMED * h.score]
