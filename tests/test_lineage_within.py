@@ -86,3 +86,15 @@ def test_a_body_that_took_its_parents_heir_went_on_as_that_heirs_body_of_its_nam
     centre = "行政院/人事行政局/地方行政研習中心"
     assert succeeded_by(graph, centre) == ["行政院/人事行政總處/地方行政研習中心"]
     assert graph.node(f"{centre}/秘書室")["successors"] == ["行政院 › 人事行政總處 › 地方行政研習中心"]
+
+
+def test_a_class_that_ended_while_its_parent_went_on_was_taken_in_by_the_body_holding_units_of_its_kind(tmp_path):
+    # 交通部公路總局北、中、南部汽車技術訓練中心暫行組織規程 (K0000127), repealed 2008-03-05 with no word of what followed,
+    # while 公路總局 went on until 2023 (交通部公路局組織法, K0000207); 交通部公路總局公路人員訓練所辦事細則 (K0010130) 第11條:
+    # 「本所為應轄區業務需要，得設訓練中心，各訓練中心掌理事項如下：…二、執行各項專業技術之訓練、檢定及證照核發」.
+    graph = national_store(tmp_path, "K0000127", "K0010130", "K0000058", "K0000207").graph(history=True)
+    centres = "行政院/交通部/公路總局/各汽車技術訓練中心"
+    assert succeeded_by(graph, centres) == ["行政院/交通部/公路總局/公路人員訓練所"]
+    assert graph.node(centres)["successors"] == ["行政院 › 交通部 › 公路總局 › 公路人員訓練所"]
+    # its members with it, not 公路總局's heir of 2023
+    assert graph.node(f"{centres}/北部汽車技術訓練中心")["successors"] == ["行政院 › 交通部 › 公路總局 › 公路人員訓練所"]
