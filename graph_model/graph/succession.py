@@ -69,6 +69,7 @@ from .members import (
     took_effect,
     went_with_siblings,
 )
+from .purpose import set_up_for_its_work
 from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
@@ -191,6 +192,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     carried_on_within(graph, ended)
     members_followed(graph, ended, docs)
     classes_followed_members(graph, ended, docs)
+    set_up_for_its_work(graph, ended, docs)
     taken_in_as_kind(graph, ended)  # after the rules that find a body its own heir, its family's or its kind's
     _inherit(graph, ended, left)
     inherited_into_namesake(graph, ended)
