@@ -105,6 +105,10 @@ def inherited_into_namesake(graph, ended: Mapping) -> None:
                     graph.node(below)["successors"] = [" › ".join(graph.node(found[0])["path"])]
 
 
+# Units of these kinds are in every body's rules (審議委員會, 考績委員會, 專案小組): no word for what a body was.
+_EVERYWHERE = ("委員會", "小組")
+
+
 def taken_in_as_kind(graph, ended: Mapping) -> None:
     """A body that ended with no successor while its parent went on (in force, or ended after it), where one body
     under that parent, in force or ended after it, has in its rules a unit named by the word for what the body was
@@ -122,7 +126,7 @@ def taken_in_as_kind(graph, ended: Mapping) -> None:
                  if b != uid and graph.node(b)["kind"] in AGENCY_KINDS and _after(ended, b, end)
                  for c in graph.children(b) if graph.node(c)["kind"] not in AGENCY_KINDS
                  and KIND_ENDING <= len(unit := graph.node(c)["name"].removeprefix("各")) < len(kind)
-                 and kind.endswith(unit)]
+                 and kind.endswith(unit) and not unit.endswith(_EVERYWHERE)]
         if len(found) == 1:
             (body, unit), = found
             _replace_successor(graph, uid, body, f"taken in as {graph.node(unit)['name']} of "
