@@ -139,7 +139,9 @@ def test_the_loader_keeps_the_sentences_that_tell_lineage_with_line_and_article(
     import loaders
     parsed = loaders.parse_bytes(corpus.national_file("K0000207"), "K0000207.json")
     text = loaders.read_bytes(corpus.national_file("K0000207"), "K0000207.json")[0]
-    [(line, article, sentence)] = parsed.document.meta["clauses"]
+    # what the body is for (第1條) and where the old bureau's staff went (第7條)
+    [purpose, (line, article, sentence)] = parsed.document.meta["clauses"]
+    assert purpose == [4, "第1條", "交通部為辦理公路工程及公路管理業務，特設公路局（以下簡稱本局）。"]
     assert (line, article) == (29, "第7條") and text.splitlines()[line - 1] == sentence
 
 

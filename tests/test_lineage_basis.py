@@ -42,14 +42,15 @@ def test_a_body_made_under_anothers_act_went_where_that_bodys_unit_of_its_name_w
 def test_the_bureaus_金管會_took_over_in_2004_have_their_reviewed_rows(tmp_path):
     # 財政部金融局辦事細則 (G0310012) was repealed only in 2013 (「中華民國一百零二年一月八日財政部…令發布廢止」)
     # and names no successor; the 2004 transfer to 金融監督管理委員會銀行局 (G0310043) is in no document:
-    # data/lineage.tsv gives it, with 行政院金融監督管理委員會組織法 as its source.
+    # data/lineage.tsv gives it, with 行政院金融監督管理委員會組織法 (G0300035 沿革1, 第4條) as its source, and says so.
     graph = national_store(tmp_path, "G0310012", "G0310043").graph(history=True)
     bureau = next(u["id"] for u in graph.units() if u["name"] == "金融局")
     edge = next(data for target, data in graph.out(bureau, "SUCCEEDED_BY")
                 if target.endswith("金融監督管理委員會/銀行局"))
     # (the repeal of its rules, with the row's words)
-    row = "財政部金融局 → 行政院金融監督管理委員會銀行局：行政院金融監督管理委員會組織法（92年7月23日公布"
+    row = "財政部金融局 → 行政院金融監督管理委員會銀行局：行政院金融監督管理委員會組織法（G0300035 沿革1"
     assert edge["where"] == "G0310012 沿革內容" and row in edge["evidence"]
+    assert "本資料集無文件明載" in edge["evidence"]
 
 
 def test_a_member_whose_rules_were_made_under_the_class_act_went_where_the_class_went_though_a_team(tmp_path):

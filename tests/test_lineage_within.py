@@ -86,3 +86,31 @@ def test_a_body_that_took_its_parents_heir_went_on_as_that_heirs_body_of_its_nam
     centre = "行政院/人事行政局/地方行政研習中心"
     assert succeeded_by(graph, centre) == ["行政院/人事行政總處/地方行政研習中心"]
     assert graph.node(f"{centre}/秘書室")["successors"] == ["行政院 › 人事行政總處 › 地方行政研習中心"]
+
+
+def test_a_class_that_ended_while_its_parent_went_on_was_taken_in_by_the_body_holding_units_of_its_kind(tmp_path):
+    # 交通部公路總局北、中、南部汽車技術訓練中心暫行組織規程 (K0000127), repealed 2008-03-05 with no word of what
+    # followed, while 公路總局 went on until 2023 (交通部公路局組織法, K0000207); 交通部公路總局公路人員訓練所辦事細則
+    # (K0010130) 第11條: 「本所為應轄區業務需要，得設訓練中心，各訓練中心掌理事項如下：…二、執行各項專業技術之訓練、
+    # 檢定及證照核發」.
+    graph = national_store(tmp_path, "K0000127", "K0010130", "K0000058", "K0000207").graph(history=True)
+    centres = "行政院/交通部/公路總局/各汽車技術訓練中心"
+    assert succeeded_by(graph, centres) == ["行政院/交通部/公路總局/公路人員訓練所"]
+    assert graph.node(centres)["successors"] == ["行政院 › 交通部 › 公路總局 › 公路人員訓練所"]
+    # its members with it, not 公路總局's heir of 2023
+    institute = ["行政院 › 交通部 › 公路總局 › 公路人員訓練所"]
+    assert graph.node(f"{centres}/北部汽車技術訓練中心")["successors"] == institute
+
+
+def test_a_body_went_to_the_body_set_up_as_it_ended_for_the_same_work_and_its_twin_with_it(tmp_path):
+    # 交通部公路總局西部濱海公路北區臨時工程處暫行組織規程 (K0000159) 第1條:
+    # 「交通部公路總局為辦理西部濱海公路新闢及整建工程之設計施工、審核、督導、監造、交通工程之策劃及設置事項，
+    # 特設西部濱海公路北區臨時工程處」, repealed 2023-11-23 with the 南區's 辦事細則 (K0010142), no word of what
+    # followed; 交通部公路局各區公路新建工程分局組織準則 (K0000303, made 2023-10-04) 第1條:
+    # 「交通部公路局為辦理公路新闢與整建工程之設計施工、審核、督導、監造、交通工程之策劃及設置事項，
+    # 特設各區公路新建工程分局」.
+    graph = national_store(tmp_path, "K0000159", "K0010142", "K0010143", "K0000303", "K0000058",
+                           "K0000207").graph(history=True)
+    for quarter in ("北區", "南區"):
+        uid = f"行政院/交通部/公路總局/西部濱海公路{quarter}臨時工程處"
+        assert succeeded_by(graph, uid) == ["行政院/交通部/公路局/各區公路新建工程分局"], quarter

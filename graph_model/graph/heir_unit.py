@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .continuity import _UNIT_WORDS, BRANCH_HEADS
-from .members import _plain, _rank_changed
+from .members import _plain, _rank_changed, _waiting
 from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
     FAMILY,
+    KIND_ENDING,
     _agencies_of_documents,
     _end,
     _replace_successor,
@@ -102,6 +103,39 @@ def inherited_into_namesake(graph, ended: Mapping) -> None:
                 if below.startswith(uid + "/") and graph.node(below).get("successors") == [
                         " › ".join(graph.node(heirs[0])["path"])]:
                     graph.node(below)["successors"] = [" › ".join(graph.node(found[0])["path"])]
+
+
+# Units of these kinds are in every body's rules (審議委員會, 考績委員會, 專案小組): no word for what a body was.
+_EVERYWHERE = ("委員會", "小組")
+
+
+def taken_in_as_kind(graph, ended: Mapping) -> None:
+    """A body that ended with no successor while its parent went on (in force, or ended after it), where one body
+    under that parent, in force or ended after it, has in its rules a unit named by the word for what the body was
+    — its name's (or its family's kind's) ending of :data:`KIND_ENDING` characters or more (交通部公路總局
+    北、中、南部汽車技術訓練中心, 2008; 交通部公路總局公路人員訓練所辦事細則 第11條 「各訓練中心」): that body took it
+    in, as that unit.  Its parent's later heir (公路局, 2023) is not where it went."""
+    for uid in _waiting(graph, ended):
+        node, parent = graph.node(uid), graph.parent(uid)
+        end = _end(ended[uid])
+        if parent is None or not end or not _after(ended, parent, end):
+            continue
+        family = FAMILY.match(node["name"])
+        kind = family["kind"] if family else node["name"]
+        found = [(b, c) for b in graph.children(parent)
+                 if b != uid and graph.node(b)["kind"] in AGENCY_KINDS and _after(ended, b, end)
+                 for c in graph.children(b) if graph.node(c)["kind"] not in AGENCY_KINDS
+                 and KIND_ENDING <= len(unit := graph.node(c)["name"].removeprefix("各")) < len(kind)
+                 and kind.endswith(unit) and not unit.endswith(_EVERYWHERE)]
+        if len(found) == 1:
+            (body, unit), = found
+            _replace_successor(graph, uid, body, f"taken in as {graph.node(unit)['name']} of "
+                                                 f"{' › '.join(graph.node(body)['path'])}", at=unit)
+
+
+def _after(ended: Mapping, uid: str, end: str) -> bool:
+    """``uid`` is in force, or ended after ``end``."""
+    return uid not in ended or _end(ended[uid]) > end
 
 
 def _nearest_heirs(graph, uid: str) -> list[str]:

@@ -105,9 +105,12 @@ STAFF_TRANSFERRED = lazy(r"原(?P<old>[^，。；、原（]{3,40}?)現職人員�
 # 組織自治條例 (a local law, not in the national database) replaces them: 「本規程依地方制度法第六十二條第五項
 # 規定訂定之」.  Their repeal does not end the body.
 INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四條第四項)規定訂定")
+# What a body is for, as its act's first articles say (「交通部公路局為辦理公路新闢與整建工程之…事項，特設各區公路新建
+# 工程分局」): the work, and the body set up for it.
+PURPOSE = lazy(r"為(?:辦理|執行|統籌)?(?P<work>[^，。；]{6,}?)(?:業務)?，(?:特|得)設(?P<name>[^（，。；]{2,30})")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
 CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{STAFF_KEPT.pattern}|{INTERIM_BASIS.pattern}"
-                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本"
+                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本|為[^，。；]{6,}，(?:特|得)設"
                   rf"|{BASIS.pattern}")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).

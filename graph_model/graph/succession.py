@@ -39,7 +39,7 @@ from graph_model.records.unitref import NameIndex
 from .became_unit import became_a_unit, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
-from .heir_unit import carried_on_within, inherited_into_namesake
+from .heir_unit import carried_on_within, inherited_into_namesake, taken_in_as_kind
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -69,6 +69,7 @@ from .members import (
     took_effect,
     went_with_siblings,
 )
+from .purpose import set_up_for_its_work
 from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
@@ -191,6 +192,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     carried_on_within(graph, ended)
     members_followed(graph, ended, docs)
     classes_followed_members(graph, ended, docs)
+    set_up_for_its_work(graph, ended, docs)
+    taken_in_as_kind(graph, ended)  # after the rules that find a body its own heir, its family's or its kind's
     _inherit(graph, ended, left)
     inherited_into_namesake(graph, ended)
     made_under(graph, ended, docs)  # after: the unit it copies may have only inherited its successor
