@@ -348,6 +348,10 @@ HEAD_LEADS_UNIT = lazy(r"^(?P<unit>[^，。；：]{2,16}?[課組科室股])(?:�
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
                    r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「一、第一科 (衛生所功能再造科) ：」 (L0010011, L0010010), 「二、業務二、三股 (業務二股負責稅則第四十六章至第
+# 九十七章，業務三股負責…) ：」 (G0310020): a unit's other name or an aside in brackets between an item's unit and
+# its colon is no part of the name.  (A one-character alternate, 「輔導處（室）：」, is part of the name.)
+ITEM_HEAD_ASIDE = lazy(r"^(?P<name>[^：:，。；（）]{2,16}?)\s*（[^（）]{2,80}）\s*[：:]\s*(?P<duties>.*)$")
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")

@@ -52,6 +52,7 @@ from .patterns import (
     FAMILY_OF_A_KIND,
     HEADS_DUTIES,
     INLINE_UNIT,
+    ITEM_HEAD_ASIDE,
     ITEM_NAME_COMMA,
     ITEM_NAME_SEMICOLON,
     ITEM_SETS_UP,
@@ -490,6 +491,9 @@ class StructureParser:
 
     def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
         body = line.body.strip()
+        aside = ITEM_HEAD_ASIDE.match(body)
+        if aside and unit_names(aside.group("name")):
+            body = aside.group("name") + "：" + aside.group("duties")
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
