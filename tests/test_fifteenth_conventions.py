@@ -1,5 +1,6 @@
 """The fifteenth sample's conventions: an aside in brackets between an item's unit and its colon; a list's kinds
-joined by 及 name no unit.
+joined by 及 name no unit; a duty article's subject with a character put inside a listed unit's name names
+it.
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
 national laws database (data/national.tar.xz).
@@ -30,3 +31,16 @@ def test_a_lists_kinds_joined_by_and_name_no_unit():
     units = units_below(parse_national("G0310020"))
     assert "艦及支局" not in units
     assert {"進口課", "會計室", "機動巡查隊", "加工出口區支局"} <= set(units)
+
+
+def test_a_duty_articles_fuller_name_of_a_listed_unit_names_that_unit():
+    # 行政院衛生署樂生療養院辦事細則 第4條: 「本院設下列科、室：…十、放射科。」 第14條: 「放射線科掌理事項如下：
+    # 一、各科門診、急診及住院病人放射線檢查及治療相關事項。」
+    parsed = parse_national("L0010043")
+    units = units_below(parsed)
+    assert "放射科" in units and "放射線科" not in units
+    assert "各科門診、急診及住院病人放射線檢查及治療相關事項" in duties_of(parsed, "放射科")
+    # 行政院衛生署管制藥品管理局辦事細則 第4條: 「…秘書室…」; 「主任秘書辦公之處所稱主任秘書室。」 第5條:
+    # 「主任秘書室掌理事項如下：」: a word put before a name names another unit
+    parsed = parse_national("L0000028")
+    assert "關於文稿審核事項" in duties_of(parsed, "主任秘書室")
