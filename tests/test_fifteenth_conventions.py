@@ -1,6 +1,6 @@
 """The fifteenth sample's conventions: an aside in brackets between an item's unit and its colon; a list's kinds
 joined by 及 name no unit; a duty article's subject with a character put inside a listed unit's name names
-it.
+it; a room placed (置) with its posts is set up.
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
 national laws database (data/national.tar.xz).
@@ -44,3 +44,12 @@ def test_a_duty_articles_fuller_name_of_a_listed_unit_names_that_unit():
     # 「主任秘書室掌理事項如下：」: a word put before a name names another unit
     parsed = parse_national("L0000028")
     assert "關於文稿審核事項" in duties_of(parsed, "主任秘書室")
+
+
+def test_a_room_placed_with_its_posts_is_set_up():
+    # 交通部民用航空局航空隊暫行組織規程 第6條: 「本隊置會計室，置會計主任、佐理員，依法辦理歲計、會計及統計事項。」
+    parsed = parse_national("K0000049")
+    assert "會計室" in units_below(parsed)
+    assert "歲計、會計及統計事項" in duties_of(parsed, "會計室")
+    # 內政部警政署警察機械修理廠暫行組織規程 第6條: 「本廠置會計室，置會計主任、組員，依法辦理歲計、會計及統計事項。」
+    assert "會計室" in units_below(parse_national("D0000101"))
