@@ -68,6 +68,7 @@ from .patterns import (
     OWN_LAW,
     OWN_POWERS,
     PLACED,
+    PLACED_ROOM,
     PLACES_BEFORE,
     PLACES_OFFICES,
     POINTS_ELSEWHERE,
@@ -170,6 +171,7 @@ class Paragraph:
 def prepare(line: Line) -> Paragraph:
     text = ALIAS_PAREN.sub("", line.body)
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
+    text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)

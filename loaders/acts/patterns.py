@@ -175,6 +175,9 @@ LIST_CHARGED_TO = lazy(r"^(?:下列|左列)(?:各款)?事項[，,]?由(?P<who>[^
 POST_DUTIES = lazy(r"^(?P<who>[^，。；：、]{2,8}?)(?:應[^，。；：]{2,40}?，)?執行(?:下列|左列)職務[：:]$")
 # 「…設調查保護室，置少年調查官、少年保護官、家事調查官…」: the room a post is placed in.
 PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。；]+)")
+# 「本隊置會計室，置會計主任、佐理員，依法辦理歲計、會計及統計事項。」 (K0000049, D0000101: the 暫行組織規程 of
+# 臺灣省政府功能業務與組織調整): a room placed with its posts placed in it is set up (置 for 設).
+PLACED_ROOM = lazy(r"^(?P<who>本[^，。；：、]{1,3}?)置(?=[^，。；：、]{2,8}?(?:室|組|課|科)，置)")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
@@ -348,6 +351,10 @@ HEAD_LEADS_UNIT = lazy(r"^(?P<unit>[^，。；：]{2,16}?[課組科室股])(?:�
 # typist had it; an ASCII hyphen only after a Chinese name, not inside Latin words), 「一、國光劇團，分三科辦事。」
 INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(?:(?:[：:]|[－—─–‐]+|(?<=[\u4e00-\u9fff])\s*-+)"
                    r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
+# 「一、第一科 (衛生所功能再造科) ：」 (L0010011, L0010010), 「二、業務二、三股 (業務二股負責稅則第四十六章至第
+# 九十七章，業務三股負責…) ：」 (G0310020): a unit's other name or an aside in brackets between an item's unit and
+# its colon is no part of the name.  (A one-character alternate, 「輔導處（室）：」, is part of the name.)
+ITEM_HEAD_ASIDE = lazy(r"^(?P<name>[^：:，。；（）]{2,16}?)\s*（[^（）]{2,80}）\s*[：:]\s*(?P<duties>.*)$")
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")

@@ -52,6 +52,7 @@ from .patterns import (
     FAMILY_OF_A_KIND,
     HEADS_DUTIES,
     INLINE_UNIT,
+    ITEM_HEAD_ASIDE,
     ITEM_NAME_COMMA,
     ITEM_NAME_SEMICOLON,
     ITEM_SETS_UP,
@@ -202,7 +203,21 @@ class StructureParser:
     def named_unit(self, name: str, line: Line) -> tuple[str, ...] | None:
         """The unit a subject names: 「書記廳設審查科、文書科…」 + 「文書科之職掌如下：」 (the courts' 處務規程) is the
         書記廳's 文書科, not another under the agency."""
-        return self.set_up_below(name) or self.unit(name, line)
+        return self.set_up_below(name) or self.listed_variant(name) or self.unit(name, line)
+
+    def listed_variant(self, name: str) -> tuple[str, ...] | None:
+        """「十、放射科。」 in the list, then 「放射線科掌理事項如下：」 (L0010043): a duty article's subject written
+        with a character or two more or fewer inside the name of a unit the agency set up names that unit, when it
+        is the only such one and has no duties of its own yet (a numbered name, 第一科 and 第一分科, is another
+        unit; so is one with 分, 副 or 總 put in, or a word put before: 主任秘書室, 電信偵查大隊)."""
+        if name in self.known or re.search(rf"[{CN_NUM}\d]", name):
+            return None
+        word = classify_unit(name)[1]
+        found = [p for k, p in self.known.items() if p != self.agency and len(p) == len(self.agency) + 1 and
+                 k.endswith(word) and not re.search(rf"[{CN_NUM}\d]", k) and _one_within(k, name)]
+        if len(found) != 1 or any(d.unit == found[0] for d in self.parsed.duties):
+            return None
+        return found[0]
 
     def own_unit_name(self, name: str) -> str:
         """「稽勳委員會秘書處置主任秘書一人」 (A0010015): the agency's name before a unit it set up is no part of
@@ -490,6 +505,9 @@ class StructureParser:
 
     def _item(self, line: Line, level: int, parents, mode, post, item, stack) -> None:
         body = line.body.strip()
+        aside = ITEM_HEAD_ASIDE.match(body)
+        if aside and unit_names(aside.group("name")):
+            body = aside.group("name") + "：" + aside.group("duties")
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
@@ -686,6 +704,26 @@ class StructureParser:
         for i, j in sorted(owner.items()):
             text, line, item = duties[i]
             self.duty(paths[j], text, line, item, basis="inferred")
+
+
+def _one_within(a: str, b: str) -> bool:
+    """One name is the other with one or two characters put in (not 分, 副 or 總, which make another unit).
+
+    >>> _one_within("放射科", "放射線科"), _one_within("秘書室", "秘書處"), _one_within("第一科", "第一分科")
+    (True, False, False)
+    >>> _one_within("秘書室", "主任秘書室"), _one_within("偵查大隊", "電信偵查大隊")
+    (False, False)
+    """
+    short, long = sorted((a, b), key=len)
+    if not 1 <= len(long) - len(short) <= 2 or len(short) < 3 or short[0] != long[0]:
+        return False  # (a word put before a name names another unit: 主任秘書室, 電信偵查大隊)
+    rest = iter(long)
+    if not all(c in rest for c in short):
+        return False
+    extra = list(long)
+    for c in short:
+        extra.remove(c)
+    return not re.search(r"[分副總]", "".join(extra))
 
 
 def _monotone_anchors(scores: list[list[int]]) -> list[tuple[int, int]]:

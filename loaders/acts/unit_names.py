@@ -172,8 +172,8 @@ def bare(name: str) -> bool:
     """Only unit words, a collective of them, or a self-reference: no unit's name (分署, 辦事處, 各科或課, 本會所).
 
     >>> [bare(n) for n in ("分署", "辦事處", "部科", "各課室站處", "各科或課", "本會所", "室分科", "下各科", "燈塔",
-    ...                    "處分科", "場站組")]
-    [True, True, True, True, True, True, True, True, False, False, False]
+    ...                    "處分科", "場站組", "艦及支局")]
+    [True, True, True, True, True, True, True, True, False, False, False, True]
 
     A military school's 本部連 (its headquarters company: 「本校設學員生總隊部、教勤營、本部連。」, F0000059) is a name:
 
@@ -184,5 +184,8 @@ def bare(name: str) -> bool:
     return name != "燈塔" and bool(ONE_UNIT_WORD.fullmatch(rest) or re.fullmatch(r"[部處組科課室股站]{2,4}", rest) or
                                   re.fullmatch(rf"(?:{UNIT_SUFFIX_PATTERN})+(?:或|及|、)(?:{UNIT_SUFFIX_PATTERN})+",
                                                rest) or
+                                  # 「設左例各課、室、隊、艦及支局」 (G0310020): one character before 及 is a kind
+                                  # (艦, of its 巡緝艦), never a name
+                                  re.fullmatch(rf"\w(?:或|及)支?(?:{UNIT_SUFFIX_PATTERN})", rest) or
                                   re.fullmatch(r"[室科課隊組]分[科課股組]", rest)  # not 處分科: 處分 is a word
                 or re.fullmatch(r"本\w?[會部署局處院所館校廠](?![連營])\w?", name) and len(name) <= 3)
