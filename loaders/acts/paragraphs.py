@@ -32,6 +32,7 @@ from .patterns import (
     BROUGHT_TO,
     BY_LAW_DUTY,
     BY_UNITS,
+    CHAMBER_CASES,
     CLAUSE_SET_UP,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
@@ -863,6 +864,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
+    if not duty and paths and all(p[-1].endswith("庭") for p in paths):
+        # 「設職務法庭，分庭審判法官法第四十七條…案件」: the cases a chamber hears (a law's article names them)
+        duty = CHAMBER_CASES.match(rest)
     if paths and RESPECTIVE.search(rest):
         # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
         parser.infer_respective(paths, ordered=len(paths) == len(listed) > 1)

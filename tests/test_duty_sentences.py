@@ -1,0 +1,46 @@
+"""Sentences that state what a body or unit does without 掌理/辦理, each a convention of the genre.
+
+Each expectation was read from the document's text (quoted beside it); the documents come from the
+national laws database (data/national.tar.xz).
+"""
+from __future__ import annotations
+
+from support import duties_of, parse_national
+
+parse, duties = parse_national, duties_of
+
+
+def test_the_cases_a_court_hears_are_its_duties():
+    # A0010053 法院組織法 第32條「高等法院管轄事件如下：」「一、關於內亂、外患及妨害國交之刑事第一審訴訟案件。」
+    # 「二、不服地方法院及其分院第一審判決而上訴之民事、刑事訴訟案件。但法律另有規定者，從其規定。」
+    courts = parse("A0010053")
+    high = duties(courts, "高等法院")
+    assert "關於內亂、外患及妨害國交之刑事第一審訴訟案件" in high
+    assert "不服地方法院及其分院第一審判決而上訴之民事、刑事訴訟案件" in high
+    # 第48條「最高法院管轄事件如左：」「四、非常上訴案件。」
+    assert "非常上訴案件" in duties(courts, "最高法院")
+    # A0010055 行政法院組織法 第12條「最高行政法院管轄事件如下：」
+    assert duties(parse("A0010055"), "最高行政法院")[0].startswith("不服高等行政法院高等行政訴訟庭所為第一審之裁判")
+    # A0010100 少年及家事法院組織法 第2條「少年及家事法院，除法律別有規定外，管轄下列第一審事件：」
+    # 「一、少年事件處理法之案件。」
+    assert "少年事件處理法之案件" in duties(parse("A0010100"), "")
+
+
+def test_a_proviso_after_an_items_duty_is_no_duty():
+    # A0010053 「一、民事、刑事第一審訴訟案件。但法律別有規定者，不在此限。」
+    local = duties(parse("A0010053"), "地方法院")
+    assert "民事、刑事第一審訴訟案件" in local
+    assert not [d for d in local if d.startswith("但") or d == "不在此限"]
+    # A0010058 法官學院組織法 「一、法律所定法官職前研習計畫之研擬及執行事項。但司法人員人事條例另有規定者，依其規定。」
+    academy = duties(parse("A0010058"), "")
+    assert "法律所定法官職前研習計畫之研擬及執行事項" in academy
+    assert not [d for d in academy if d.startswith("但") or d == "依其規定"]
+
+
+def test_a_chamber_set_up_to_hear_cases_holds_them():
+    # A0010056 懲戒法院組織法 第4條「懲戒法院設懲戒法庭，分庭審判公務員懲戒案件，其庭數視事務之繁簡定之。」,
+    # 第5條「懲戒法院設職務法庭，分庭審判法官法第四十七條第一項各款及第八十九條第八項案件；…」 (the law's
+    # article names the cases: no pointer elsewhere)
+    court = parse("A0010056")
+    assert duties(court, "懲戒法庭") == ["審判公務員懲戒案件"]
+    assert duties(court, "職務法庭") == ["審判法官法第四十七條第一項各款及第八十九條第八項案件"]
