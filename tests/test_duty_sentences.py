@@ -44,3 +44,16 @@ def test_a_chamber_set_up_to_hear_cases_holds_them():
     court = parse("A0010056")
     assert duties(court, "懲戒法庭") == ["審判公務員懲戒案件"]
     assert duties(court, "職務法庭") == ["審判法官法第四十七條第一項各款及第八十九條第八項案件"]
+
+
+def test_an_office_a_unit_sets_up_and_staffs_does_what_follows():
+    # A0010053 第24條「地方法院設人事室，置主任一人，…；必要時得依法置佐理人員，依法律規定辦理人事管理、人事查核等
+    # 事項。」: the 人事室's, not the court's
+    courts = parse("A0010053")
+    assert duties(courts, "地方法院/人事室") == ["人事管理、人事查核等事項"]
+    assert "人事管理、人事查核等事項" not in duties(courts, "地方法院")
+    # K0000012 「特等電信局設人事室及會計室，人事室置主任一人，副主任一人，依法律規定，辦理人事管理及人事查核事項；
+    # 會計室置會計主任一人，依法律規定，辦理會計及統計事項。」: each clause's unit
+    telecom = parse("K0000012")
+    assert duties(telecom, "特等電信局/會計室") == ["會計及統計事項"]
+    assert duties(telecom, "特等電信局/人事室") == ["人事管理及人事查核事項"]

@@ -932,10 +932,31 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
                          for n in listed_names(own.group("list"))) if p]
     if paths and para.intro:
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
-    duty = DUTY_VERB.search(text[own.end():])
+    rest = text[own.end():]
+    duty = DUTY_VERB.search(rest)
     if paths and duty and not RESPECTIVE.search(text):
-        parser.duty(owner, duty.group("duty"), para.line)
+        if "置" in rest[:duty.start()]:
+            # 「地方法院設人事室，置主任一人，…依法律規定辦理人事管理、人事查核等事項。」 (A0010053, A0010055): the
+            # office staffed right away does what follows, as the agency's are (「…設會計室、統計室，…分別辦理…」)
+            _staffed_duties(parser, paths, rest, para.line)
+        else:
+            parser.duty(owner, duty.group("duty"), para.line)
     return NO_LIST if paths else None
+
+
+def _staffed_duties(parser: StructureParser, paths: list[tuple[str, ...]], rest: str, line: Line) -> None:
+    """The duties of units just set up and staffed: each clause's (「人事室置主任…，辦理人事管理…事項；會計室置會計主任
+    …，辦理會計及統計事項」, K0000012) is the unit it names, else every unit's, shared out when 分別 says so."""
+    for clause in re.split(r"[；。]", rest):
+        duty = DUTY_VERB.search(clause)
+        if not duty:
+            continue
+        named = [p for p in paths if p[-1] in clause[:duty.start()]]
+        owners = named if len(named) == 1 else paths
+        shares = shared_out(owners, duty.group("duty")) if len(owners) > 1 and "分別" in clause[:duty.start()] \
+            else None
+        for p in owners:
+            parser.duty(p, shares[p] if shares else duty.group("duty"), line)
 
 
 def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | None:
