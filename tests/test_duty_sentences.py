@@ -57,3 +57,12 @@ def test_an_office_a_unit_sets_up_and_staffs_does_what_follows():
     telecom = parse("K0000012")
     assert duties(telecom, "特等電信局/會計室") == ["會計及統計事項"]
     assert duties(telecom, "特等電信局/人事室") == ["人事管理及人事查核事項"]
+
+
+def test_a_chamber_named_by_its_cases_and_after_its_court():
+    # A0010055 行政法院組織法 第7條「高等行政法院地方行政訴訟庭管轄事件如下：」「三、交通裁決事件。」, before 第9條
+    # 「高等行政法院分設高等行政訴訟庭、地方行政訴訟庭，其庭數視事務之繁簡定之」: the chamber under its court
+    courts = parse("A0010055")
+    assert "交通裁決事件" in duties(courts, "高等行政法院/地方行政訴訟庭")
+    assert "依行政訴訟法第二百三十七條之十八提起之都市計畫審查程序" in duties(courts, "高等行政法院/高等行政訴訟庭")
+    assert not [u for u in courts.units if u.path[-1].startswith("高等行政法院") and u.path[-1].endswith("庭")]
