@@ -66,3 +66,15 @@ def test_a_chamber_named_by_its_cases_and_after_its_court():
     assert "交通裁決事件" in duties(courts, "高等行政法院/地方行政訴訟庭")
     assert "依行政訴訟法第二百三十七條之十八提起之都市計畫審查程序" in duties(courts, "高等行政法院/高等行政訴訟庭")
     assert not [u for u in courts.units if u.path[-1].startswith("高等行政法院") and u.path[-1].endswith("庭")]
+
+
+def test_the_cases_a_committee_takes_up_are_its_duty():
+    # D0000010 直轄市縣（市）建築師懲戒委員會組織規程 第4條「建築師懲戒委員會受理建築師懲戒案件後依左列程序處理之：」
+    assert "受理建築師懲戒案件" in duties(parse("D0000010"), "")
+    # D0000041 政黨審議委員會組織規程 「本會審議政黨處分事件時，得邀請有關機關及被審議處分政黨派員列席說明」
+    assert "審議政黨處分事件" in duties(parse("D0000041"), "")
+    # A0010045 立法院紀律委員會組織規程 第7條「本會審議懲戒案件得按情節輕重為下列之處分：」 (the penalties are no duty)
+    discipline = duties(parse("A0010045"), "")
+    assert "審議懲戒案件" in discipline and "口頭道歉" not in discipline
+    # D0000011 「本會審議及討論之案件，在會前得分送有關委員」: no kind of case named
+    assert not [d for d in duties(parse("D0000011"), "") if d.startswith("審議及")]

@@ -32,6 +32,7 @@ from .patterns import (
     BROUGHT_TO,
     BY_LAW_DUTY,
     BY_UNITS,
+    CASES_TAKEN_UP,
     CHAMBER_CASES,
     CLAUSE_SET_UP,
     COLLECTIVE,
@@ -1022,6 +1023,24 @@ def no_subject(parser: StructureParser, para: Paragraph) -> ListContext | None:
     return NO_LIST if para.owner is None else None
 
 
+def cases_taken_up(parser: StructureParser, para: Paragraph) -> None:
+    """「本會受理建築師懲戒覆審案件後依左列程序處理之：」 (D0000009), 「本會審議政黨處分事件時，…」 (D0000041): the
+    cases the agency takes up are its duty, whatever the sentence (and the list it opens) says of how.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局審議懲戒案件得按情節輕重為下列之處分：", "一、口頭道歉。")
+    duty 本局 審議懲戒案件
+    """
+    if para.owner not in (None, parser.agency) or para.post:
+        return None
+    # (the agency's short name, 「紀律委員會」 in 國民大會紀律委員會's rules, is no subject the other rules find here)
+    own = re.match(r"^(?P<own>[^，。；：]{2,20}?)(?=受理|審議)", para.text)
+    cases = CASES_TAKEN_UP.match(para.text[own.end():]) if own and parser.is_self(own.group("own")) else None
+    if cases and not POINTS_ELSEWHERE.search(cases.group("duty")):
+        parser.duty(parser.agency, cases.group("duty"), para.line)
+    return None
+
+
 def summary(parser: StructureParser, para: Paragraph) -> None:
     """「X科掌理A、B等事項。分設二股…」: the summary sentence before the list is a duty of X.
 
@@ -1135,5 +1154,5 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
-    issues_orders, agency_sentence, no_subject, summary,
+    issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

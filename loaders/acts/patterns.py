@@ -138,6 +138,9 @@ EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<
 WORKS_DUTY = lazy(r"^[，,][^。；：]*?(?:掌理|辦理|負責)(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))(?=[，。；]|$)")
 # 「懲戒法院設職務法庭，分庭審判法官法第四十七條…案件；」 (A0010056): the cases a chamber set up hears, its duty.
 CHAMBER_CASES = lazy(r"^[，,](?:分庭)?(?P<duty>(?:審判|審理)[^，。；：]{2,60}?(?:案件|事件))(?=[，。；]|$)")
+# 「本會受理建築師懲戒覆審案件後依左列程序處理之：」 (D0000009), 「紀律委員會審議大會交付之懲戒案件，得按情節輕重為
+# 左列之處分：」 (A0010004): the cases a committee of members takes up, whatever the sentence goes on to say of them.
+CASES_TAKEN_UP = lazy(r"^(?P<duty>(?:受理|審議)(?![及與之、])[^，。；：]{2,30}?(?:案件|事件|案))(?=後|時|，|得|。|$)")
 # 「…設機械修配調度總廠，…，其編制如左：」 + 「一、置廠長、…」「二、設人事室，置主任、組員，…」 (F0000013): the unit's
 # establishment, its posts and the units it sets up.
 ESTABLISHMENT = lazy(r"其?編制如[左下][：:]$")
