@@ -44,6 +44,11 @@ def test_a_chamber_set_up_to_hear_cases_holds_them():
     court = parse("A0010056")
     assert duties(court, "懲戒法庭") == ["審判公務員懲戒案件"]
     assert duties(court, "職務法庭") == ["審判法官法第四十七條第一項各款及第八十九條第八項案件"]
+    # A0010055 行政法院組織法 第15-1條「最高行政法院設大法庭，裁判法律爭議。」 (a court a unit of the act); A0020093
+    # 最高法院處務規程「本院分設民事大法庭、刑事大法庭，裁判法律爭議。」
+    assert duties(parse("A0010055"), "最高行政法院/大法庭") == ["裁判法律爭議"]
+    supreme = parse("A0020093")
+    assert duties(supreme, "民事大法庭") == duties(supreme, "刑事大法庭") == ["裁判法律爭議"]
 
 
 def test_an_office_a_unit_sets_up_and_staffs_does_what_follows():

@@ -935,6 +935,9 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
     rest = text[own.end():]
     duty = DUTY_VERB.search(rest)
+    if paths and not duty and all(p[-1].endswith("庭") for p in paths) and (cases := CHAMBER_CASES.match(rest)):
+        for p in paths:  # 「最高行政法院設大法庭，裁判法律爭議。」: what the chamber set up hears
+            parser.duty(p, cases.group("duty"), para.line)
     if paths and duty and not RESPECTIVE.search(text):
         if "置" in rest[:duty.start()]:
             # 「地方法院設人事室，置主任一人，…依法律規定辦理人事管理、人事查核等事項。」 (A0010053, A0010055): the
