@@ -81,5 +81,8 @@ def test_the_cases_a_committee_takes_up_are_its_duty():
     # A0010045 立法院紀律委員會組織規程 第7條「本會審議懲戒案件得按情節輕重為下列之處分：」 (the penalties are no duty)
     discipline = duties(parse("A0010045"), "")
     assert "審議懲戒案件" in discipline and "口頭道歉" not in discipline
+    # A0010004 國民大會紀律委員會組織規程 「紀律委員會審議大會交付之懲戒案件，得按情節輕重為左列之處分：」: the end of
+    # the agency's name is the agency
+    assert duties(parse("A0010004"), "") == ["審議大會交付之懲戒案件"]
     # D0000011 「本會審議及討論之案件，在會前得分送有關委員」: no kind of case named
     assert not [d for d in duties(parse("D0000011"), "") if d.startswith("審議及")]

@@ -1036,9 +1036,11 @@ def cases_taken_up(parser: StructureParser, para: Paragraph) -> None:
     """
     if para.owner not in (None, parser.agency) or para.post:
         return None
-    # (the agency's short name, 「紀律委員會」 in 國民大會紀律委員會's rules, is no subject the other rules find here)
+    # (the end of the agency's name, 「紀律委員會」 in 國民大會紀律委員會's rules, is the agency, as a unit's name is)
     own = re.match(r"^(?P<own>[^，。；：]{2,20}?)(?=受理|審議)", para.text)
-    cases = CASES_TAKEN_UP.match(para.text[own.end():]) if own and parser.is_self(own.group("own")) else None
+    name = own.group("own") if own else ""
+    ours = parser.is_self(name) or len(name) >= 4 and parser.agency[-1].endswith(name)
+    cases = CASES_TAKEN_UP.match(para.text[own.end():]) if own and ours else None
     if cases and not POINTS_ELSEWHERE.search(cases.group("duty")):
         parser.duty(parser.agency, cases.group("duty"), para.line)
     return None
