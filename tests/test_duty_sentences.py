@@ -86,3 +86,12 @@ def test_the_cases_a_committee_takes_up_are_its_duty():
     assert duties(parse("A0010004"), "") == ["審議大會交付之懲戒案件"]
     # D0000011 「本會審議及討論之案件，在會前得分送有關委員」: no kind of case named
     assert not [d for d in duties(parse("D0000011"), "") if d.startswith("審議及")]
+
+
+def test_what_the_staff_of_a_unit_just_set_up_share_out_is_its_work():
+    # A0010056 懲戒法院組織法 第6條「懲戒法院設書記廳，置書記官長一人，…三等書記官七人至十七人，…，分掌紀錄、文書、
+    # 研究考核、總務、資料及訴訟輔導等事務；並得分科、股辦事，…」
+    assert duties(parse("A0010056"), "書記廳") == ["紀錄、文書、研究考核、總務、資料及訴訟輔導等事務"]
+    # A0010053 第22條「地方法院設書記處，置書記官長一人，…，分掌紀錄、文書、研究考核、總務、資料及訴訟輔導等事務，
+    # 並得分科、分股辦事」 (a class of courts, a unit of the act)
+    assert duties(parse("A0010053"), "地方法院/書記處") == ["紀錄、文書、研究考核、總務、資料及訴訟輔導等事務"]

@@ -90,6 +90,7 @@ from .patterns import (
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
+    STAFF_SHARES,
     STAFFED_FOR,
     SUBORDINATE,
     SUBSIDIARY_SET_UP,
@@ -868,6 +869,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     if not duty and paths and all(p[-1].endswith("庭") for p in paths):
         # 「設職務法庭，分庭審判法官法第四十七條…案件」: the cases a chamber hears (a law's article names them)
         duty = CHAMBER_CASES.match(rest)
+    if not duty and len(paths) == 1 and "置" in rest and (staff := STAFF_SHARES.search(rest)) and \
+            not POINTS_ELSEWHERE.search(staff.group("duty")):
+        duty = staff  # 「懲戒法院設書記廳，置書記官長…，分掌紀錄、文書…等事務」: its staff share out its work
     if paths and RESPECTIVE.search(rest):
         # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
         parser.infer_respective(paths, ordered=len(paths) == len(listed) > 1)
@@ -938,6 +942,9 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
     if paths and not duty and all(p[-1].endswith("庭") for p in paths) and (cases := CHAMBER_CASES.match(rest)):
         for p in paths:  # 「最高行政法院設大法庭，裁判法律爭議。」: what the chamber set up hears
             parser.duty(p, cases.group("duty"), para.line)
+    if len(paths) == 1 and not duty and "置" in rest and (staff := STAFF_SHARES.search(rest)) and \
+            not POINTS_ELSEWHERE.search(staff.group("duty")):
+        parser.duty(paths[0], staff.group("duty"), para.line)  # 「地方法院設書記處，置…，分掌紀錄…等事務」
     if paths and duty and not RESPECTIVE.search(text):
         if "置" in rest[:duty.start()]:
             # 「地方法院設人事室，置主任一人，…依法律規定辦理人事管理、人事查核等事項。」 (A0010053, A0010055): the

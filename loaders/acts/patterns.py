@@ -142,6 +142,9 @@ CHAMBER_CASES = lazy(r"^[，,](?:分庭)?(?P<duty>(?:審判|審理|裁判)[^，�
 # 「本會受理建築師懲戒覆審案件後依左列程序處理之：」 (D0000009), 「紀律委員會審議大會交付之懲戒案件，得按情節輕重為
 # 左列之處分：」 (A0010004): the cases a committee of members takes up, whatever the sentence goes on to say of them.
 CASES_TAKEN_UP = lazy(r"^(?P<duty>(?:受理|審議)(?![及與之、])[^，。；：]{2,30}?(?:案件|事件|案))(?=後|時|，|得|。|$)")
+# 「地方法院設書記處，置書記官長一人，…三等書記官，…，分掌紀錄、文書、研究考核、總務、資料及訴訟輔導等事務」
+# (A0010053, A0010056, A0010100): what the staff of a unit just set up share out is its work.
+STAFF_SHARES = lazy(r"[，；]分掌(?P<duty>[^，。；：]{4,80}?(?:事務|事項|業務))(?=[，。；]|$)")
 # 「…設機械修配調度總廠，…，其編制如左：」 + 「一、置廠長、…」「二、設人事室，置主任、組員，…」 (F0000013): the unit's
 # establishment, its posts and the units it sets up.
 ESTABLISHMENT = lazy(r"其?編制如[左下][：:]$")
