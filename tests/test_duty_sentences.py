@@ -95,3 +95,16 @@ def test_what_the_staff_of_a_unit_just_set_up_share_out_is_its_work():
     # A0010053 第22條「地方法院設書記處，置書記官長一人，…，分掌紀錄、文書、研究考核、總務、資料及訴訟輔導等事務，
     # 並得分科、分股辦事」 (a class of courts, a unit of the act)
     assert duties(parse("A0010053"), "地方法院/書記處") == ["紀錄、文書、研究考核、總務、資料及訴訟輔導等事務"]
+
+
+def test_a_matter_named_first_then_the_unit_that_does_it():
+    # K0010016 交通部中央氣象局辦事細則 「辦公處所之調配、修繕、環境衛生等事項由秘書室辦理。」, 「公務車輛之調配、管理、
+    # 保養等及油料之購發事項由祕書室辦理。」 (祕 for the 秘書室 it set up),
+    # 「辦公處所之安全防護事宜由祕書室協同人事室辦理。」
+    weather = duties(parse("K0010016"), "秘書室")
+    assert {"辦公處所之調配、修繕、環境衛生等事項", "公務車輛之調配、管理、保養等及油料之購發事項",
+            "辦公處所之安全防護事宜"} <= set(weather)
+    # A0010048 立法院公報指導委員會組織規程 「關於立法院公報、立法專刊編輯發行事宜，由本會指導之。」: the agency
+    assert duties(parse("A0010048"), "") == ["立法院公報、立法專刊編輯發行事宜"]
+    # not one done by others: D0000084 「籌備處人事業務，由內政部指派適當人員兼辦。」
+    assert "籌備處人事業務" not in [d.text for d in parse("D0000084").duties]

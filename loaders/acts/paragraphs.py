@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, self_references, strip_self_reference
+from graph_model.records.naming import (
+    UNIT_SUFFIX_PATTERN,
+    classify_unit,
+    fold_name,
+    self_references,
+    strip_self_reference,
+)
 from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line, cn_number
 
@@ -34,6 +40,7 @@ from .patterns import (
     BY_UNITS,
     CASES_TAKEN_UP,
     CHAMBER_CASES,
+    CHARGED_AFTER,
     CLAUSE_SET_UP,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
@@ -348,6 +355,28 @@ def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
         return None
     parser.duty(path, f"{m.group('matter')}之{m.group('verb')}", para.line)
     parser.decides.append(f"{m.group('matter')}之{m.group('verb')}")
+    return NO_LIST
+
+
+def charged_after(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「本中心之人事（含人事查核）、會計業務，由行政組辦理之。」 (J0000029): a matter named first, then the unit of the
+    document (or the agency) that does it; not one done by others (由內政部指派適當人員兼辦), nor one that points back
+    (「前項業務由文書科辦理」) or is the rest (「其他應辦事項」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設秘書室。", "第 3 條", "辦公處所之調配、修繕等事項由秘書室辦理。")
+    unit 秘書室
+    duty 秘書室 辦公處所之調配、修繕等事項
+    """
+    m = CHARGED_AFTER.match(para.text)
+    if not m or POINTS_ELSEWHERE.search(m.group("matter")) or "其他" in m.group("matter"):
+        return None
+    who = fold_name(clean_name(m.group("who")))  # (祕書室 for the 秘書室 the document set up)
+    path = parser.agency if parser.is_self(who) else \
+        next((p for name, p in parser.known.items() if fold_name(name) == who), None)
+    if path is None:
+        return None
+    parser.duty(path, m.group("matter"), para.line)
     return NO_LIST
 
 
@@ -1162,7 +1191,8 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, posts_office, list_charged_to, posts_list, charged_by_name, brought_to, named_members,
+    continuation, assigned_staff, posts_office, list_charged_to, posts_list, charged_by_name, brought_to, charged_after,
+    named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,

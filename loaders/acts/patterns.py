@@ -285,6 +285,11 @@ POWERS_BY_LAW = lazy(r"^\S{1,20}?(?P<duty>行使[^，。；]{1,20}?所賦予之�
 # 「關於軍事收容人之假釋事項，應經假釋審查會之決議。」 (F0000080): brought to it as well.
 BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?(?:提(?:交|請|經)?|應經)"
                   r"(?P<who>[^，。；]{2,24}?)之?(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
+# 「本中心之人事（含人事查核）、會計業務，由行政組辦理之。」 (J0000029), 「辦公處所之調配、修繕、環境衛生等事項由秘書室
+# 辦理。」 (K0010016), 「關於立法院公報、立法專刊編輯發行事宜，由本會指導之。」 (A0010048): a matter charged to a unit
+# (or the agency) after it is named, its duty.
+CHARGED_AFTER = lazy(r"^(?:關於)?(?P<matter>[^。由；]{4,50}?(?:事項|業務|事宜|工作))，?由(?P<who>[^，。；]{2,16}?)"
+                     r"(?:協同[^，。；]{2,8})?(?:辦理|負責|掌理|主辦|指導)之?。?$")
 # 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
 # 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
 PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"
