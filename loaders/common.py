@@ -123,11 +123,14 @@ def agency_records(full_name: str, source: Source, aliases: tuple[str, ...] = ()
 
 _DUTY_LEAD = lazy(r"^(?:其)?(?:分別)?(?:掌理|綜理|辦理|負責)(?:下列|左列)?(?:事項|業務)?[：:]?")
 _JOINER = lazy(r"^(?:並|及|且|但|其|應|得|由|如|以|與|暨|或|則)")
+# 「…第一審訴訟案件。但法律別有規定者，不在此限。」 (A0010053, A0010058): the proviso after an item's duty is no
+# duty of its own.
+_PROVISO = lazy(r"(?<=。)但[^。；;]*(?:。|$)")
 
 
 def split_duties(text: str) -> list[str]:
     """Split a run-on duty statement into duties at ； and ，/。 boundaries."""
-    text = _DUTY_LEAD.sub("", text.strip())
+    text = _PROVISO.sub("", _DUTY_LEAD.sub("", text.strip()))
     parts: list[str] = []
     for chunk in re.split(r"[；;]|。(?!$)", text):
         for piece in re.split(r"[，,]", chunk):

@@ -81,8 +81,8 @@ _UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     # classified by classify_agency.
     ("司", "Division"), ("廳", "Division"), ("法庭", "Division"), ("館", "Division"),
     # a court's chambers by the cases they hear (「地方法院分設民事庭、刑事庭」, 「…分設刑事強制處分庭」, A0010053;
-    # 「得設簡易庭」): never 庭 alone, which ends 家庭
-    ("事庭", "Division"), ("分庭", "Division"), ("易庭", "Division"),
+    # 「得設簡易庭」; 「高等行政法院分設高等行政訴訟庭、地方行政訴訟庭」, A0010055): never 庭 alone, which ends 家庭
+    ("事庭", "Division"), ("分庭", "Division"), ("易庭", "Division"), ("訟庭", "Division"),
     ("部", "Agency"), ("院", "Agency"), ("署", "Agency"), ("局", "Agency"), ("關", "Agency"), ("府", "Agency"),
 )
 
@@ -94,7 +94,7 @@ _NOT_UNIT_ENDINGS = {"司": ("公", "工程"), "關": ("公", "通")}
 # 簡易庭 are matched by 事庭 and 易庭 only so that 家庭 is none); the bodies whose kind word no suffix above
 # names (國家安全會議, 中央銀行, 國防大學, 海軍軍官學校, 軍事監獄, 駐外機構) or names by its last character only
 # (地方立法機關 is no 關, 榮民工程股份有限公司 no 司) are typed by the longest of these words they end with.
-_TYPE_OF_SUFFIX = {"事庭": "庭", "易庭": "庭"}
+_TYPE_OF_SUFFIX = {"事庭": "庭", "易庭": "庭", "訟庭": "庭"}
 TYPE_WORDS = ("會議", "銀行", "大學", "學校", "監獄", "機構", "機關", "公司")
 
 UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.get(s, ())) + s

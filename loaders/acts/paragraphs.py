@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from graph_model.records.naming import UNIT_SUFFIX_PATTERN, classify_unit, self_references, strip_self_reference
+from graph_model.records.naming import (
+    UNIT_SUFFIX_PATTERN,
+    classify_unit,
+    fold_name,
+    self_references,
+    strip_self_reference,
+)
 from loaders.common import UNIT_NAME, split_unit_list
 from loaders.read.text import CN_NUM, Line, cn_number
 
@@ -32,6 +38,9 @@ from .patterns import (
     BROUGHT_TO,
     BY_LAW_DUTY,
     BY_UNITS,
+    CASES_TAKEN_UP,
+    CHAMBER_CASES,
+    CHARGED_AFTER,
     CLAUSE_SET_UP,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
@@ -89,6 +98,7 @@ from .patterns import (
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
+    STAFF_SHARES,
     STAFFED_FOR,
     SUBORDINATE,
     SUBSIDIARY_SET_UP,
@@ -347,6 +357,28 @@ def brought_to(parser: StructureParser, para: Paragraph) -> ListContext | None:
         return None
     parser.duty(path, f"{m.group('matter')}之{m.group('verb')}", para.line)
     parser.decides.append(f"{m.group('matter')}之{m.group('verb')}")
+    return NO_LIST
+
+
+def charged_after(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「本中心之人事（含人事查核）、會計業務，由行政組辦理之。」 (J0000029): a matter named first, then the unit of the
+    document (or the agency) that does it; not one done by others (由內政部指派適當人員兼辦), nor one that points back
+    (「前項業務由文書科辦理」) or is the rest (「其他應辦事項」).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設秘書室。", "第 3 條", "辦公處所之調配、修繕等事項由秘書室辦理。")
+    unit 秘書室
+    duty 秘書室 辦公處所之調配、修繕等事項
+    """
+    m = CHARGED_AFTER.match(para.text)
+    if not m or POINTS_ELSEWHERE.search(m.group("matter")) or "其他" in m.group("matter"):
+        return None
+    who = fold_name(clean_name(m.group("who")))  # (祕書室 for the 秘書室 the document set up)
+    path = parser.agency if parser.is_self(who) else \
+        next((p for name, p in parser.known.items() if fold_name(name) == who), None)
+    if path is None:
+        return None
+    parser.duty(path, m.group("matter"), para.line)
     return NO_LIST
 
 
@@ -865,6 +897,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
+    if not duty and paths and all(p[-1].endswith("庭") for p in paths):
+        # 「設職務法庭，分庭審判法官法第四十七條…案件」: the cases a chamber hears (a law's article names them)
+        duty = CHAMBER_CASES.match(rest)
+    if not duty and len(paths) == 1 and "置" in rest and (staff := STAFF_SHARES.search(rest)) and \
+            not POINTS_ELSEWHERE.search(staff.group("duty")):
+        duty = staff  # 「懲戒法院設書記廳，置書記官長…，分掌紀錄、文書…等事務」: its staff share out its work
     if paths and RESPECTIVE.search(rest):
         # 「七組至九組及救災救護指揮中心」 names only some of its units: their order tells nothing.
         parser.infer_respective(paths, ordered=len(paths) == len(listed) > 1)
@@ -930,10 +968,37 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
                          for n in listed_names(own.group("list"))) if p]
     if paths and para.intro:
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
-    duty = DUTY_VERB.search(text[own.end():])
+    rest = text[own.end():]
+    duty = DUTY_VERB.search(rest)
+    if paths and not duty and all(p[-1].endswith("庭") for p in paths) and (cases := CHAMBER_CASES.match(rest)):
+        for p in paths:  # 「最高行政法院設大法庭，裁判法律爭議。」: what the chamber set up hears
+            parser.duty(p, cases.group("duty"), para.line)
+    if len(paths) == 1 and not duty and "置" in rest and (staff := STAFF_SHARES.search(rest)) and \
+            not POINTS_ELSEWHERE.search(staff.group("duty")):
+        parser.duty(paths[0], staff.group("duty"), para.line)  # 「地方法院設書記處，置…，分掌紀錄…等事務」
     if paths and duty and not RESPECTIVE.search(text):
-        parser.duty(owner, duty.group("duty"), para.line)
+        if "置" in rest[:duty.start()]:
+            # 「地方法院設人事室，置主任一人，…依法律規定辦理人事管理、人事查核等事項。」 (A0010053, A0010055): the
+            # office staffed right away does what follows, as the agency's are (「…設會計室、統計室，…分別辦理…」)
+            _staffed_duties(parser, paths, rest, para.line)
+        else:
+            parser.duty(owner, duty.group("duty"), para.line)
     return NO_LIST if paths else None
+
+
+def _staffed_duties(parser: StructureParser, paths: list[tuple[str, ...]], rest: str, line: Line) -> None:
+    """The duties of units just set up and staffed: each clause's (「人事室置主任…，辦理人事管理…事項；會計室置會計主任
+    …，辦理會計及統計事項」, K0000012) is the unit it names, else every unit's, shared out when 分別 says so."""
+    for clause in re.split(r"[；。]", rest):
+        duty = DUTY_VERB.search(clause)
+        if not duty:
+            continue
+        named = [p for p in paths if p[-1] in clause[:duty.start()]]
+        owners = named if len(named) == 1 else paths
+        shares = shared_out(owners, duty.group("duty")) if len(owners) > 1 and "分別" in clause[:duty.start()] \
+            else None
+        for p in owners:
+            parser.duty(p, shares[p] if shares else duty.group("duty"), line)
 
 
 def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -997,6 +1062,26 @@ def issues_orders(parser: StructureParser, para: Paragraph) -> ListContext | Non
 def no_subject(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """A paragraph whose subject is no unit, post or agency opens nothing (「本細則依…訂定之。」)."""
     return NO_LIST if para.owner is None else None
+
+
+def cases_taken_up(parser: StructureParser, para: Paragraph) -> None:
+    """「本會受理建築師懲戒覆審案件後依左列程序處理之：」 (D0000009), 「本會審議政黨處分事件時，…」 (D0000041): the
+    cases the agency takes up are its duty, whatever the sentence (and the list it opens) says of how.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局審議懲戒案件得按情節輕重為下列之處分：", "一、口頭道歉。")
+    duty 本局 審議懲戒案件
+    """
+    if para.owner not in (None, parser.agency) or para.post:
+        return None
+    # (the end of the agency's name, 「紀律委員會」 in 國民大會紀律委員會's rules, is the agency, as a unit's name is)
+    own = re.match(r"^(?P<own>[^，。；：]{2,20}?)(?=受理|審議)", para.text)
+    name = own.group("own") if own else ""
+    ours = parser.is_self(name) or len(name) >= 4 and parser.agency[-1].endswith(name)
+    cases = CASES_TAKEN_UP.match(para.text[own.end():]) if own and ours else None
+    if cases and not POINTS_ELSEWHERE.search(cases.group("duty")):
+        parser.duty(parser.agency, cases.group("duty"), para.line)
+    return None
 
 
 def summary(parser: StructureParser, para: Paragraph) -> None:
@@ -1108,9 +1193,10 @@ class Rule(NamedTuple):
 # In this order: the first rules that decide win (a continuation before a subject is looked for, the
 # agency's set-ups before a unit's own, a list of duties before any other list).
 RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
-    continuation, assigned_staff, posts_office, list_charged_to, posts_list, charged_by_name, brought_to, named_members,
+    continuation, assigned_staff, posts_office, list_charged_to, posts_list, charged_by_name, brought_to, charged_after,
+    named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
-    issues_orders, agency_sentence, no_subject, summary,
+    issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
     duty_list, other_list, one_sentence_duty))

@@ -18,9 +18,10 @@ POST_TITLE = lazy(r"[\u4e00-\u9fff]{0,8}?(?:檢察官|書記官|法醫官|秘書
 # 「秘書室除掌理審核文稿及機要事項外，另分三科辦事」: 除…外 sets the subject's own duties apart.
 # 「書記處得分設智慧財產紀錄科、…及訴訟輔導科。」 (A0030229): what a unit may set up (得設, 得分設).
 # 「號誌科下設信號台。」 (K0010056, six more 港務局 documents): what a unit sets up under it (下設).
+# 「高等法院管轄事件如下：」 (A0010053): a court (院, 庭) and the cases it hears.
 SUBJECT_END = lazy(r"(?=置|設|下設|分設|依法|分[一二兩三四五六七八九十\d]+|掌理|掌(?:左列|下列)|之職掌|職掌|權責|，"
                          r"|各股|各科|辦理|綜理|負責|除(?:掌理|辦理)|得分?設)|(?<=[組科課股室處隊所站心])(?=之?職責)"
-                         r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])")
+                         r"|(?<=[會組科課股室處隊所站心臺段])(?=之?任務如[下左])|(?<=[院庭])(?=管轄)")
 # 「蒙古地方所設省、縣」 (D0000045), 「轄區不完整之省所設之縣度量衡檢定站」 (J0000018): 所設 is "which … sets up"
 # after a place or a body; no unit's name ends so.
 RELATIVE_SUO = lazy(r"(?:[省縣市國]|地方|機關|政府|需要)所$")
@@ -47,9 +48,11 @@ RULES_INTRO = lazy(r"(?:(?<!審議事項)(?<!審查事項)(?<!職掌)依(?:下�
 # (a meeting's members) and 「關於左列事項，得由局行文：」 list other things.
 # 「本會審查之範圍如左：」 (A0010020), 「本會設計委員會設計項目如左：」 (F0000007): what a body reviews, plans, studies
 # or deliberates is its duty; 「本處以承辦…建設工程及相關業務為主，其項目如左：」 (F0000013): the items of its business.
+# 「高等法院管轄事件如下：」, 「少年及家事法院…管轄下列第一審事件：」 (A0010053, A0010055, A0010100): the cases a court
+# hears are its work, what a planner asks it about.
 DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]|(?:審查|審議|設計|研究|議事)之?(?:範圍|項目)如[下左]"
-                  r"|業務\S{0,4}，其項目如[下左]")
+                  r"|業務\S{0,4}，其項目如[下左]|管轄(?:下列)?[^，。；：]{0,6}?事件(?:如[下左])?[：:]$")
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
@@ -133,6 +136,15 @@ EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<
 # 「…設機械修配調度總廠，辦理機械作業統一調配、修配、養護、物料倉儲等業務，其編制如左：」 (F0000013): what the works
 # does, after its head.
 WORKS_DUTY = lazy(r"^[，,][^。；：]*?(?:掌理|辦理|負責)(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))(?=[，。；]|$)")
+# 「懲戒法院設職務法庭，分庭審判法官法第四十七條…案件；」 (A0010056): the cases a chamber set up hears, its duty;
+# 「本院設大法庭，裁判法律爭議。」 (A0010055, A0010060, A0020093): the disputes it settles.
+CHAMBER_CASES = lazy(r"^[，,](?:分庭)?(?P<duty>(?:審判|審理|裁判)[^，。；：]{2,60}?(?:案件|事件|爭議))(?=[，。；]|$)")
+# 「本會受理建築師懲戒覆審案件後依左列程序處理之：」 (D0000009), 「紀律委員會審議大會交付之懲戒案件，得按情節輕重為
+# 左列之處分：」 (A0010004): the cases a committee of members takes up, whatever the sentence goes on to say of them.
+CASES_TAKEN_UP = lazy(r"^(?P<duty>(?:受理|審議)(?![及與之、])[^，。；：]{2,30}?(?:案件|事件|案))(?=後|時|，|得|。|$)")
+# 「地方法院設書記處，置書記官長一人，…三等書記官，…，分掌紀錄、文書、研究考核、總務、資料及訴訟輔導等事務」
+# (A0010053, A0010056, A0010100): what the staff of a unit just set up share out is its work.
+STAFF_SHARES = lazy(r"[，；]分掌(?P<duty>[^，。；：]{4,80}?(?:事務|事項|業務))(?=[，。；]|$)")
 # 「…設機械修配調度總廠，…，其編制如左：」 + 「一、置廠長、…」「二、設人事室，置主任、組員，…」 (F0000013): the unit's
 # establishment, its posts and the units it sets up.
 ESTABLISHMENT = lazy(r"其?編制如[左下][：:]$")
@@ -212,7 +224,10 @@ ACTIVE_SUBJECT = lazy(r"掌理|掌(?:左列|下列)|職掌|分設?\S{1,3}[科課
 UNIT_ACTIVE = lazy(rf"{ACTIVE_SUBJECT.pattern}|職責|掌管|任務(?=如[下左])"
                    r"|^[^，。；]{2,16}?設(?!計|備|施|定|於|置)[^，。；]{1,12}?[處所]，置"
                    r"|^[^，。；]{2,16}?下設(?!計|備|施|定|於|置)"  # 「號誌科下設信號台。」 (K0010056)
-                   r"|設[^，。；]{0,16}?(?:民事|刑事|處分|簡易)庭(?:[，、及與：]|$)")  # 「地方法院分設民事庭、刑事庭」
+                   # 「地方法院分設民事庭、刑事庭」, 「高等行政法院分設高等行政訴訟庭、…」
+                   r"|設[^，。；]{0,16}?(?:民事|刑事|處分|簡易|訴訟|大法)庭(?:[，、及與：]|$)"
+                   # 「高等法院管轄事件如下：」
+                   r"|^[^，。；]{2,16}?[院庭]管轄(?:下列)?[^，。；：]{0,6}?事件(?:如[下左])?[：:]$")
 # 「前條各處、科、組之職掌如左：」 + 「一、教務處：掌理…」 (H0000020, H0060015): the duties of the units the article
 # before set up, each item naming its unit (not 「各科、室主管權責如下」: their heads').
 EARLIER_UNITS_DUTIES = lazy(r"^前[條項](?:所[列定設])?各[^，。：；主]{1,12}?之?(?:職掌|掌理事項)(?:如[左下])?[：:]$")
@@ -273,6 +288,11 @@ POWERS_BY_LAW = lazy(r"^\S{1,20}?(?P<duty>行使[^，。；]{1,20}?所賦予之�
 # 「關於軍事收容人之假釋事項，應經假釋審查會之決議。」 (F0000080): brought to it as well.
 BROUGHT_TO = lazy(r"^(?P<matter>[^，。；由]{2,30}?)(?:由|，)[^。；]*?(?:提(?:交|請|經)?|應經)"
                   r"(?P<who>[^，。；]{2,24}?)之?(?P<verb>審定|審議|決議|議決|核定)之?[。；]?$")
+# 「本中心之人事（含人事查核）、會計業務，由行政組辦理之。」 (J0000029), 「辦公處所之調配、修繕、環境衛生等事項由秘書室
+# 辦理。」 (K0010016), 「關於立法院公報、立法專刊編輯發行事宜，由本會指導之。」 (A0010048): a matter charged to a unit
+# (or the agency) after it is named, its duty.
+CHARGED_AFTER = lazy(r"^(?:關於)?(?P<matter>[^。由；]{4,50}?(?:事項|業務|事宜|工作))，?由(?P<who>[^，。；]{2,16}?)"
+                     r"(?:協同[^，。；]{2,8})?(?:辦理|負責|掌理|主辦|指導)之?。?$")
 # 「本會為審查議案，設…」: the purpose clause right before what is set up (「為應業務需要」 says no purpose).
 # 「以一國為業務區域者，設代表處」 is a condition, and 「為掌理前條所列事項」 points elsewhere: neither is a mandate.
 PURPOSE_OF_SET_UP = lazy(r"(?:^|[，；])(?P<lead>[^，；為]*)為(?P<purpose>[^，。；為]{4,60})，"

@@ -310,6 +310,12 @@ class StructureParser:
             if self.agency[-1].endswith(COLLECTIVE.sub("", subject)):
                 return self.agency, ""
             return self.unit(subject, line, family=True), ""
+        parent = next((k for k in sorted(self.known, key=len, reverse=True) if subject.startswith(k) and
+                       self.known[k] != self.agency and classify_unit(subject[len(k):])[0] == "Division" and
+                       UNIT_NAME.fullmatch(subject[len(k):]) and len(subject) - len(k) >= 3), None)
+        if parent and UNIT_ACTIVE.search(line.body):
+            # 「高等行政法院高等行政訴訟庭管轄事件如下：」 (A0010055): a unit named after the unit it belongs to
+            return self.unit(subject[len(parent):], line, parent=self.known[parent]), ""
         if (UNIT_NAME.fullmatch(subject) or subject == "燈塔" or self.set_up_below(subject)) and \
                 UNIT_ACTIVE.search(line.body):
             return self.named_unit(subject, line), ""
