@@ -248,5 +248,25 @@ def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_succ
     g = OrgGraph.build([parse_national(p) for p in ("L0000055", "L0000054", "N0000032")])
     a = ask_graph(g, "衛生署哪個單位管藥物", top=3)
     assert a.scope.units == ["行政院/衛生福利部"] and a.scope.how.startswith("former name: 衛生署 is now 衛生福利部")
-    assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23).", "Inside 衛生署 (named in the question)."]
+    assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23) — answered inside 衛生福利部."]
     assert a.hits[0].unit["id"] == "行政院/衛生福利部/食品藥物管理署"
+
+
+def test_a_body_the_documents_say_no_longer_exists_names_its_successor(tmp_path):
+    # No row of data/lineage.tsv names 行政院原子能委員會: its own office rules (J0010017) say what became of it, in their
+    # 沿革 「…核能安全委員會核人字第…號令發布廢止」 — repealed by the successor. The current graph keeps the body on its
+    # successor (graph_model.graph.former); 原能會 (its abbreviation) then asks inside 核能安全委員會, whose 輻射防護組
+    # (J0010058 第8條: 「放射性物質與可發生游離輻射設備及其輻射作業之輻射安全管制」) answers, and the answer names where.
+    from support import national_store
+    g = national_store(tmp_path, "J0010017", "J0000101", "J0010058").graph()
+    kept = g.node("行政院/核能安全委員會")["formerly"]
+    assert kept == [{"name": "原子能委員會", "full_name": "行政院原子能委員會", "date": "2023-12-27",
+                     "where": "J0010017 沿革內容"}]
+    a = ask_graph(g, "原能會哪個單位管輻射安全？", top=3)
+    assert a.notes == ["原能會 (原子能委員會) is now 核能安全委員會 (since 2023-12-27) — answered inside 核能安全委員會."]
+    assert a.scope.units == ["行政院/核能安全委員會"]
+    assert a.hits[0].unit["id"] == "行政院/核能安全委員會/輻射防護組"
+    # Named alone, by its full name, the successor answers for itself and the answer says so.
+    alone = ask_graph(g, "行政院原子能委員會", top=1)
+    assert alone.notes == ["行政院原子能委員會 is now 核能安全委員會 (since 2023-12-27) — answered by 核能安全委員會 itself."]
+    assert alone.hits[0].unit["id"] == "行政院/核能安全委員會"

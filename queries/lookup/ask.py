@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from queries.textnorm import clean_query, fold
 
 from .explanation import adjusted
+from .former import FORMER, former_scope
 from .ranking import keep_ties
 from .vocabulary import Catalog, Synonym, synonyms_in
 
@@ -154,7 +155,10 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
         if short is None:
             at += 1
             continue
-        found.append((short[0], at, short[1], f"abbreviation of {short[2]}"))
+        former = former_scope(cat, short[2])  # 農委會: a body that no longer exists, by its successor's
+        how = former.replace(f"{FORMER}{short[2]} ", f"{FORMER}{short[0]} ({short[2]}) ", 1) if former else \
+            f"abbreviation of {short[2]}"
+        found.append((short[0], at, short[1], how))
         content = content[:at] + " " + content[at + len(short[0]):]
     if found and len(re.sub(r"\W", "", content)) >= 2:
         scope = _scope_of(found)
@@ -337,8 +341,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     # with the text (partial); then the wider body it lies in, if the question names one; the whole
     # government answers only when nothing inside any of them does.
     # A body that no longer exists, named: what became of it, before anything else is said
-    answer.notes += [f"{s.how.split(':', 1)[1].split(', lineage')[0].strip()}." for s in
-                     (q.scope.chain() if q.scope else []) if s.how.startswith("former name:")]
+    formers = [s for s in (q.scope.chain() if q.scope else []) if s.how.startswith(FORMER)]
+    if q.named is not None and q.named.how.startswith(FORMER):  # 行政院衛生署 alone: its successor, by its name
+        answer.notes.append(f"{former_note(q.named)} — answered by {where(q.named)} itself.")
     hits: list = []
     first: list = []  # answers before the ranked ones: the body named, where nothing inside it is in the documents
     missed: list[Scope] = []
@@ -346,10 +351,14 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         hits = run(scope.units)
         if hits:
             answer.scope = scope
-            answer.notes += [f"Nothing inside {m.written} matches." for m in missed]
-            answer.notes.append(f"Inside {scope.written} (named in the question).")
+            answer.notes += [f"{former_note(s)}." for s in formers if s is not scope]
+            answer.notes += [f"Nothing inside {where(m)} matches." for m in missed]
+            answer.notes.append(f"{former_note(scope)} — answered inside {where(scope)}." if scope in formers else
+                                f"Inside {scope.written} (named in the question).")
             break
         missed.append(scope)
+    if not hits:
+        answer.notes += [f"{former_note(s)}." for s in formers]
     if not hits:
         hits = run(None)
         # Inside the agency named, one word in common is an answer (公關窗口 for its 公共關係), where it
@@ -358,7 +367,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             loose = run(scope.units, loose=True)
             if loose:
                 hits, answer.scope = loose, scope
-                answer.notes.append(f"Inside {scope.written} (named in the question), units sharing a word with it:")
+                said = "its successor" if scope in formers else "named in the question"
+                answer.notes.append(f"Inside {where(scope)} ({said}), units sharing a word with it:")
                 break
         else:
             undivided = next((m for m in missed if not any(u in cat.divided for u in m.units)), None)
@@ -368,10 +378,10 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
                 body = _bodies(search, undivided, unit_type, explain)
                 if body:
                     answer.scope, first = undivided, body
-                    answer.notes.append(f"Nothing inside {undivided.written} matches, and no document loaded sets up "
-                                        f"its units: {undivided.written} itself, then the whole government:")
+                    answer.notes.append(f"Nothing inside {where(undivided)} matches, and no document loaded sets up "
+                                        f"its units: {where(undivided)} itself, then the whole government:")
             elif missed:
-                answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
+                answer.notes.append(f"Nothing inside {where(missed[-1])} matches; the whole government:")
     units = [h for h in hits if h.unit.get("kind") != "Meeting"] if UNIT_LEVEL.search(text) else hits
     hits = units or hits  # (a meeting is still an answer where no unit is)
     if q.level == "agency":
@@ -382,6 +392,20 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
                      None if top is None else max(top - len(first), 1), lambda h: h.score)
     answer.hits = regroup(first + hits)
     return answer
+
+
+def former_note(scope: Scope) -> str:
+    """What became of a body named that no longer exists: 「衛生署 is now 衛生福利部 (since 2013-07-23)」 (the scope's
+    how without where it is said)."""
+    return scope.how.removeprefix(FORMER).rsplit(", ", 1)[0]
+
+
+def where(scope: Scope) -> str:
+    """The bodies a scope is answered in, as the answer names them: a body that no longer exists by its successors'
+    names (衛生署 → 衛生福利部), another as the question wrote it."""
+    if scope.how.startswith(FORMER):
+        return "、".join(dict.fromkeys(u.rsplit("/", 1)[-1] for u in scope.units))
+    return scope.written
 
 
 def _bodies(search: Search, scope: Scope, unit_type: str | None, explain: bool) -> list:
