@@ -149,6 +149,21 @@ def test_a_type_word_beginning_another_word_does_not_ask_for_an_agency():
     assert analyse("哪個部負責保稅工廠？", cat).level == "agency"
 
 
+def test_who_is_in_charge_asks_for_the_agency():
+    # 「由誰主管」 (主管, the verb) asks which agency, as 哪個機關 does; 「誰的主管」 (a supervisor) does not. J0010058
+    # 第7條: 核安管制組 「核子反應器設施除役許可核發與除役計畫之審查、視察及管制」 — 核能安全委員會 answers, through it.
+    from graph_model.graph.graph import OrgGraph
+    from support import parse_national
+    cat = catalog([])
+    assert analyse("核子反應器設施除役由誰主管？", cat).level == "agency"
+    assert analyse("誰主管核子反應器設施除役？", cat).level == "agency"
+    assert analyse("公務員誰的主管負責考績？", cat).level == "unit"
+    g = OrgGraph.build([parse_national("J0000101"), parse_national("J0010058")])
+    a = ask_graph(g, "核子反應器設施除役是誰主管的？", top=3)
+    assert a.hits[0].unit["id"] == "行政院/核能安全委員會"
+    assert a.hits[0].through == "行政院/核能安全委員會/核安管制組"
+
+
 def test_everyday_words_are_asked_in_the_documents_words_and_marked(samples_graph):
     # 走私 → 緝私: 臺中關's 稽查組 keeps the 緝私艇 (001:67), a text without the word 走私.
     a = ask_graph(samples_graph, "走私", top=10)
@@ -253,20 +268,23 @@ def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_succ
 
 
 def test_a_body_the_documents_say_no_longer_exists_names_its_successor(tmp_path):
-    # No row of data/lineage.tsv names 行政院原子能委員會: its own office rules (J0010017) say what became of it, in their
-    # 沿革 「…核能安全委員會核人字第…號令發布廢止」 — repealed by the successor. The current graph keeps the body on its
-    # successor (graph_model.graph.former); 原能會 (its abbreviation) then asks inside 核能安全委員會, whose 輻射防護組
-    # (J0010058 第8條: 「放射性物質與可發生游離輻射設備及其輻射作業之輻射安全管制」) answers, and the answer names where.
+    # No row of data/lineage.tsv names 行政院原子能委員會: its own office rules (J0010017) say what became of it, in
+    # their 沿革 「…核能安全委員會核人字第…號令發布廢止」 — repealed by the successor. The current graph keeps the body
+    # on its successor (graph_model.graph.former); 原能會 (its abbreviation) then asks inside 核能安全委員會, whose
+    # 輻射防護組 (J0010058 第8條: 「放射性物質與可發生游離輻射設備及其輻射作業之輻射安全管制」) answers; the answer
+    # names where.
     from support import national_store
     g = national_store(tmp_path, "J0010017", "J0000101", "J0010058").graph()
     kept = g.node("行政院/核能安全委員會")["formerly"]
     assert kept == [{"name": "原子能委員會", "full_name": "行政院原子能委員會", "date": "2023-12-27",
                      "where": "J0010017 沿革內容"}]
     a = ask_graph(g, "原能會哪個單位管輻射安全？", top=3)
-    assert a.notes == ["原能會 (原子能委員會) is now 核能安全委員會 (since 2023-12-27) — answered inside 核能安全委員會."]
+    assert a.notes == ["原能會 (原子能委員會) is now 核能安全委員會 (since 2023-12-27) — "
+                       "answered inside 核能安全委員會."]
     assert a.scope.units == ["行政院/核能安全委員會"]
     assert a.hits[0].unit["id"] == "行政院/核能安全委員會/輻射防護組"
     # Named alone, by its full name, the successor answers for itself and the answer says so.
     alone = ask_graph(g, "行政院原子能委員會", top=1)
-    assert alone.notes == ["行政院原子能委員會 is now 核能安全委員會 (since 2023-12-27) — answered by 核能安全委員會 itself."]
+    assert alone.notes == ["行政院原子能委員會 is now 核能安全委員會 (since 2023-12-27) — "
+                           "answered by 核能安全委員會 itself."]
     assert alone.hits[0].unit["id"] == "行政院/核能安全委員會"

@@ -44,10 +44,10 @@ BELOW_NAMED, NAMED_SHARE = 0.5, 0.99  # a unit found by its name, under a unit b
 ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
 
-# Questions asking which agency (機關, 部會), not which unit inside one.  The type word is no agency's where
-# it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no body of that type).
+# Questions asking which agency (機關, 部會; 誰主管, the verb: 「由誰主管」, not 「誰的主管」), not which unit inside
+# one.  The type word is no agency's where it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no such body).
 AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
-                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關")
+                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關|誰主管")
 # Questions asking which unit (哪個處, 哪一個單位): a meeting (graph_model.graph.meetings) is none, while 哪個會議,
 # 在哪裡討論, 由誰決定 may have one as the answer.
 UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
