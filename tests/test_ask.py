@@ -149,6 +149,24 @@ def test_a_type_word_beginning_another_word_does_not_ask_for_an_agency():
     assert analyse("哪個部負責保稅工廠？", cat).level == "agency"
 
 
+def test_an_agency_named_for_the_matter_answers_which_agency_of_the_body_named():
+    # 金管會哪個局管保險公司？: 銀行局's 信用合作社組 keeps 「中央存款保險公司之管理及考核」 (G0310043 第7條) —
+    # the question's words whole, inside one company's name — while 金融監督管理委員會組織法 (G0300035 第4條)
+    # names 保險局 for the matter: 「規劃、執行保險市場與保險業之監督及管理」. Asked which agency of the body
+    # named, the agency whose own name is the question's matter goes first, and --explain says why. On dev the
+    # rule holds for every question it applies to (經濟部…能源 → 能源署, 中央銀行…國庫 → 國庫局, 農業部…漁業 →
+    # 漁業署, 文化部…文化資產 → 文化資產局, 數位部…數位產業 → 數位產業署: each graded 2).
+    from support import graph_of
+    a = ask_graph(graph_of("G0300035", "G0310043"), "金管會哪個局管保險公司？", top=3, explain=True)
+    fsc = "行政院/金融監督管理委員會"
+    assert [h.unit["id"] for h in a.hits[:2]] == [f"{fsc}/保險局", f"{fsc}/銀行局"]
+    assert a.hits[0].explain[0]["matter"] == "保險"
+    assert a.hits[1].through == "行政院/金融監督管理委員會/銀行局/信用合作社組"
+    # The whole government, named by no body, is no such question: 銀行局 keeps its place.
+    b = ask_graph(graph_of("G0300035", "G0310043"), "哪個局管保險公司？", top=3)
+    assert b.hits[0].unit["id"] == "行政院/金融監督管理委員會/銀行局"
+
+
 def test_who_is_in_charge_asks_for_the_agency():
     # 「由誰主管」 (主管, the verb) asks which agency, as 哪個機關 does; 「誰的主管」 (a supervisor) does not. J0010058
     # 第7條: 核安管制組 「核子反應器設施除役許可核發與除役計畫之審查、視察及管制」 — 核能安全委員會 answers, through it.

@@ -31,7 +31,7 @@ from queries.textnorm import clean_query, fold
 from .explanation import adjusted
 from .former import FORMER, former_scope
 from .ranking import keep_ties
-from .vocabulary import Catalog, Synonym, synonyms_in
+from .vocabulary import AGENCY_TYPES, Catalog, Synonym, synonyms_in
 
 if TYPE_CHECKING:
     from graph_model.graph.graph import OrgGraph
@@ -310,6 +310,27 @@ def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
     return regroup(keep_ties(list(out.values()), top, lambda h: h.score))
 
 
+def matter_named_first(hits: list, scope: Scope, content: str, cat: Catalog, triggers=None) -> list:
+    """Asked which agency inside a body named, an agency of it whose own name is the question's matter comes first
+    (金管會哪個局管保險公司: 保險局, before 銀行局 through 「中央存款保險公司之管理」, one company's name): the body
+    named its agencies for their matters (保險局, 國庫局, 漁業署): it goes just above the first answer, says why."""
+    lifted = [h for h in hits if h.unit["id"] in cat.agencies and h.unit["id"] not in scope.units
+              and any(h.unit["id"].startswith(u + "/") for u in scope.units)
+              and len(stem := _stem(fold(h.unit["name"], triggers))) >= 2 and stem in content]
+    ids = {h.unit["id"] for h in lifted}
+    if not lifted or hits[0].unit["id"] in ids:
+        return hits
+    raised = [replace(h, score=hits[0].score / NAMED_SHARE,
+                      explain=adjusted(h.explain, matter=_stem(fold(h.unit["name"], triggers)))) for h in lifted]
+    return regroup(raised + [h for h in hits if h.unit["id"] not in ids])
+
+
+def _stem(name: str) -> str:
+    """An agency's name before its type word: 保險局 → 保險, 數位產業署 → 數位產業."""
+    word = next((w for w in sorted(AGENCY_TYPES, key=len, reverse=True) if name.endswith(w)), "")
+    return name[:len(name) - len(word)] if word else ""
+
+
 def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, unit_type: str | None = None,
         top: int | None = 10, explain: bool = False, triggers=None, read_scope: bool = True, known=None) -> Answer:
     """Answer a question with ``search`` (a backend), inside the agency it names first (unless
@@ -386,6 +407,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     hits = units or hits  # (a meeting is still an answer where no unit is)
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
+        if answer.scope is not None:
+            hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
     hits = keep_ties([h for h in hits if h.unit["id"] not in {b.unit["id"] for b in first}],
