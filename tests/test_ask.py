@@ -176,6 +176,9 @@ def test_who_is_in_charge_asks_for_the_agency():
     assert analyse("核子反應器設施除役由誰主管？", cat).level == "agency"
     assert analyse("誰主管核子反應器設施除役？", cat).level == "agency"
     assert analyse("公務員誰的主管負責考績？", cat).level == "unit"
+    # 部會 (the ministries and councils) is one question word: nothing of it is left in the content.
+    assert analyse("核子反應器設施除役歸哪個部會管？", cat).content == "核子反應器設施除役"
+    assert analyse("哪一個部會負責核子反應器設施除役？", cat).content == "核子反應器設施除役"
     g = OrgGraph.build([parse_national("J0000101"), parse_national("J0010058")])
     a = ask_graph(g, "核子反應器設施除役是誰主管的？", top=3)
     assert a.hits[0].unit["id"] == "行政院/核能安全委員會"
