@@ -167,6 +167,21 @@ def test_an_agency_named_for_the_matter_answers_which_agency_of_the_body_named()
     assert b.hits[0].unit["id"] == "行政院/金融監督管理委員會/銀行局"
 
 
+def test_the_body_above_the_bodies_named_answers_a_question_asking_for_it():
+    # 「能源署、水利署這些機關上面是誰在督導？」 asks for the body above those it names: 經濟部 (J0000001 第5條 「本部之
+    # 次級機關及其業務如下：…四、能源署：能源政策之規劃、執行及管理事項」; J0000093, J0000095 their acts) answers first,
+    # by the line that sets it up, and the answer says so. A question about the body's own work is no such
+    # question.
+    from support import graph_of
+    g = graph_of("J0000001", "J0000093", "J0000095")
+    a = ask_graph(g, "能源署、水利署這些機關上面是誰在督導？", top=3)
+    assert a.notes[0] == "Above 能源署、水利署: 經濟部." and a.hits[0].unit["id"] == "行政院/經濟部"
+    b = ask_graph(g, "能源署隸屬於哪個部會？", top=3)
+    assert b.notes[0] == "Above 能源署: 經濟部." and b.hits[0].unit["id"] == "行政院/經濟部"
+    c = ask_graph(g, "能源署的業務是誰在督導？", top=3)
+    assert not c.notes[0].startswith("Above") and c.hits[0].unit["id"] == "行政院/經濟部/能源署"
+
+
 def test_who_is_in_charge_asks_for_the_agency():
     # 「由誰主管」 (主管, the verb) asks which agency, as 哪個機關 does; 「誰的主管」 (a supervisor) does not. J0010058
     # 第7條: 核安管制組 「核子反應器設施除役許可核發與除役計畫之審查、視察及管制」 — 核能安全委員會 answers, through it.

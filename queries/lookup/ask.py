@@ -411,10 +411,37 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
+    above = above_named(q, text, cat, triggers)
+    if above is not None:
+        # 「能源署、水利署、智慧局這些機關上面是誰在督導？」: the body above those named answers first, by the line that
+        # sets it up; then what the question's words find, as read without it
+        body = _bodies(search, Scope(above.rsplit("/", 1)[-1], "above", [above]), unit_type, explain)
+        if body:
+            first = body + [b for b in first if b.unit["id"] != above]
+            answer.notes.insert(0, f"Above {q.scope.written if q.scope else ''}: {above.rsplit('/', 1)[-1]}.")
     hits = keep_ties([h for h in hits if h.unit["id"] not in {b.unit["id"] for b in first}],
                      None if top is None else max(top - len(first), 1), lambda h: h.score)
     answer.hits = regroup(first + hits)
     return answer
+
+
+# A question asking for the body above the bodies it names: 「…這些機關上面是誰」, 「…的上級機關」, 「…隸屬於哪個部會」.
+ABOVE = re.compile(r"^(?:的|之|等|這些|這幾個|那些)?(?:機關|單位)?(?:的)?(?:上面|上級|隸屬|屬於|歸屬)(?:於)?"
+                   r"(?:機關|單位|部會)?(?:是|為)?(?:誰|哪|何|什麼)")
+
+
+def above_named(q: Question, text: str, cat: Catalog, triggers=None) -> str | None:
+    """The agency above every body the question names, when it asks for it right after naming them (ABOVE)."""
+    if q.scope is None or q.scope.how.startswith(FORMER):  # (a former body's successor is not what was above it)
+        return None
+    key = "".join(fold(text, triggers).split())
+    names = [n for n in (fold(w, triggers) for w in q.scope.written.split("、")) if n in key]
+    if not names or not ABOVE.match(key[max(key.rfind(n) + len(n) for n in names):]):
+        return None
+    paths = [u.split("/") for u in q.scope.units]
+    common = next((paths[0][:i] for i in range(min(map(len, paths)) - 1, 0, -1)
+                   if all(p[:i] == paths[0][:i] for p in paths)), [])
+    return cat.agency_of(common) if common else None
 
 
 def former_note(scope: Scope) -> str:
