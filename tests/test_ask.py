@@ -319,6 +319,11 @@ def test_a_body_the_documents_say_no_longer_exists_names_its_successor(tmp_path)
                        "answered inside 核能安全委員會."]
     assert a.scope.units == ["行政院/核能安全委員會"]
     assert a.hits[0].unit["id"] == "行政院/核能安全委員會/輻射防護組"
+    # A branch's head that only repealed a body's rules succeeds it in no way a question could be scoped by: D0000006's
+    # 沿革 「…行政院（90）台防字第004936號令發布廢止」 keeps 兵役協會 on no unit of 行政院 (A0010032).
+    (tmp_path / "head").mkdir()
+    head = national_store(tmp_path / "head", "D0000006", "A0010032").graph()
+    assert [u["id"] for u in head.units() if u.get("formerly")] == []
     # Named alone, by its full name, the successor answers for itself and the answer says so.
     alone = ask_graph(g, "行政院原子能委員會", top=1)
     assert alone.notes == ["行政院原子能委員會 is now 核能安全委員會 (since 2023-12-27) — "

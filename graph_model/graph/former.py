@@ -77,7 +77,10 @@ def record(graph, statuses: Mapping[str, Status], docs: Sequence[ParsedDocument]
 
     for full, (name, said) in sorted(ended.items()):
         said = sorted(said, key=lambda s: (s.date or "9999", s.doc))  # the first that says it: when it happened
-        targets = list(dict.fromkeys(u for s in said for n in s.successors for u in current(n)))
+        # (a branch's head, 行政院 or 考試院, that repealed a body's rules acted as its superior: no successor that
+        # scopes a question — succession._add_successor reads it alike)
+        targets = list(dict.fromkeys(u for s in said for n in s.successors for u in current(n)
+                                     if len(graph.node(u)["path"]) > 1))
         for uid in targets:
             kept = graph.node(uid).setdefault(PROPERTY, [])
             if all(f["full_name"] != full for f in kept):

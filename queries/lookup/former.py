@@ -47,7 +47,7 @@ def with_former(cat: Catalog, rows: Sequence[tuple[str, object]], triggers=None)
             name, full = fold(f["name"], triggers).strip(), fold(f["full_name"], triggers).strip()
             bare = full.removeprefix("行政院")
             for written in dict.fromkeys([full, bare, name, *initials(name)]):
-                if len(written) < 3 or written.startswith(GENERIC_STARTS) or written in NAME_TYPES:
+                if len(written) < 3 or " " in written or written.startswith(GENERIC_STARTS) or written in NAME_TYPES:
                     continue
                 if written in found and found[written][0] != full:  # two bodies of one name: it names neither
                     ambiguous.add(written)
