@@ -149,6 +149,57 @@ def test_a_type_word_beginning_another_word_does_not_ask_for_an_agency():
     assert analyse("哪個部負責保稅工廠？", cat).level == "agency"
 
 
+def test_an_agency_named_for_the_matter_answers_which_agency_of_the_body_named():
+    # 金管會哪個局管保險公司？: 銀行局's 信用合作社組 keeps 「中央存款保險公司之管理及考核」 (G0310043 第7條) —
+    # the question's words whole, inside one company's name — while 金融監督管理委員會組織法 (G0300035 第4條)
+    # names 保險局 for the matter: 「規劃、執行保險市場與保險業之監督及管理」. Asked which agency of the body
+    # named, the agency whose own name is the question's matter goes first, and --explain says why. On dev the
+    # rule holds for every question it applies to (經濟部…能源 → 能源署, 中央銀行…國庫 → 國庫局, 農業部…漁業 →
+    # 漁業署, 文化部…文化資產 → 文化資產局, 數位部…數位產業 → 數位產業署: each graded 2).
+    from support import graph_of
+    a = ask_graph(graph_of("G0300035", "G0310043"), "金管會哪個局管保險公司？", top=3, explain=True)
+    fsc = "行政院/金融監督管理委員會"
+    assert [h.unit["id"] for h in a.hits[:2]] == [f"{fsc}/保險局", f"{fsc}/銀行局"]
+    assert a.hits[0].explain[0]["matter"] == "保險"
+    assert a.hits[1].through == "行政院/金融監督管理委員會/銀行局/信用合作社組"
+    # The whole government, named by no body, is no such question: 銀行局 keeps its place.
+    b = ask_graph(graph_of("G0300035", "G0310043"), "哪個局管保險公司？", top=3)
+    assert b.hits[0].unit["id"] == "行政院/金融監督管理委員會/銀行局"
+
+
+def test_the_body_above_the_bodies_named_answers_a_question_asking_for_it():
+    # 「能源署、水利署這些機關上面是誰在督導？」 asks for the body above those it names: 經濟部 (J0000001 第5條 「本部之
+    # 次級機關及其業務如下：…四、能源署：能源政策之規劃、執行及管理事項」; J0000093, J0000095 their acts) answers first,
+    # by the line that sets it up, and the answer says so. A question about the body's own work is no such
+    # question.
+    from support import graph_of
+    g = graph_of("J0000001", "J0000093", "J0000095")
+    a = ask_graph(g, "能源署、水利署這些機關上面是誰在督導？", top=3)
+    assert a.notes[0] == "Above 能源署、水利署: 經濟部." and a.hits[0].unit["id"] == "行政院/經濟部"
+    b = ask_graph(g, "能源署隸屬於哪個部會？", top=3)
+    assert b.notes[0] == "Above 能源署: 經濟部." and b.hits[0].unit["id"] == "行政院/經濟部"
+    c = ask_graph(g, "能源署的業務是誰在督導？", top=3)
+    assert not c.notes[0].startswith("Above") and c.hits[0].unit["id"] == "行政院/經濟部/能源署"
+
+
+def test_who_is_in_charge_asks_for_the_agency():
+    # 「由誰主管」 (主管, the verb) asks which agency, as 哪個機關 does; 「誰的主管」 (a supervisor) does not. J0010058
+    # 第7條: 核安管制組 「核子反應器設施除役許可核發與除役計畫之審查、視察及管制」 — 核能安全委員會 answers, through it.
+    from graph_model.graph.graph import OrgGraph
+    from support import parse_national
+    cat = catalog([])
+    assert analyse("核子反應器設施除役由誰主管？", cat).level == "agency"
+    assert analyse("誰主管核子反應器設施除役？", cat).level == "agency"
+    assert analyse("公務員誰的主管負責考績？", cat).level == "unit"
+    # 部會 (the ministries and councils) is one question word: nothing of it is left in the content.
+    assert analyse("核子反應器設施除役歸哪個部會管？", cat).content == "核子反應器設施除役"
+    assert analyse("哪一個部會負責核子反應器設施除役？", cat).content == "核子反應器設施除役"
+    g = OrgGraph.build([parse_national("J0000101"), parse_national("J0010058")])
+    a = ask_graph(g, "核子反應器設施除役是誰主管的？", top=3)
+    assert a.hits[0].unit["id"] == "行政院/核能安全委員會"
+    assert a.hits[0].through == "行政院/核能安全委員會/核安管制組"
+
+
 def test_everyday_words_are_asked_in_the_documents_words_and_marked(samples_graph):
     # 走私 → 緝私: 臺中關's 稽查組 keeps the 緝私艇 (001:67), a text without the word 走私.
     a = ask_graph(samples_graph, "走私", top=10)
@@ -261,7 +312,7 @@ def test_a_question_naming_a_body_that_no_longer_exists_is_asked_inside_its_succ
     g = OrgGraph.build([parse_national(p) for p in ("L0000055", "L0000054", "N0000032")])
     a = ask_graph(g, "衛生署哪個單位管藥物", top=3)
     assert a.scope.units == ["行政院/衛生福利部"] and a.scope.how.startswith("former name: 衛生署 is now 衛生福利部")
-    assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23).", "Inside 衛生署 (named in the question)."]
+    assert a.notes == ["衛生署 is now 衛生福利部 (since 2013-07-23) — answered inside 衛生福利部."]
     assert a.hits[0].unit["id"] == "行政院/衛生福利部/食品藥物管理署"
 
 
@@ -275,3 +326,31 @@ def test_a_unit_whose_own_duty_states_the_matter_is_not_found_by_its_name_only()
     ids = [h.unit["id"] for h in ask_graph(g, "榮民服務處轉介", top=5).hits]
     office = "行政院/國軍退除役官兵輔導委員會/各榮民服務處"
     assert ids.index(office) < ids.index(office + "/主計室")
+
+
+def test_a_body_the_documents_say_no_longer_exists_names_its_successor(tmp_path):
+    # No row of data/lineage.tsv names 行政院原子能委員會: its own office rules (J0010017) say what became of it, in
+    # their 沿革 「…核能安全委員會核人字第…號令發布廢止」 — repealed by the successor. The current graph keeps the body
+    # on its successor (graph_model.graph.former); 原能會 (its abbreviation) then asks inside 核能安全委員會, whose
+    # 輻射防護組 (J0010058 第8條: 「放射性物質與可發生游離輻射設備及其輻射作業之輻射安全管制」) answers; the answer
+    # names where.
+    from support import national_store
+    g = national_store(tmp_path, "J0010017", "J0000101", "J0010058").graph()
+    kept = g.node("行政院/核能安全委員會")["formerly"]
+    assert kept == [{"name": "原子能委員會", "full_name": "行政院原子能委員會", "date": "2023-12-27",
+                     "where": "J0010017 沿革內容"}]
+    a = ask_graph(g, "原能會哪個單位管輻射安全？", top=3)
+    assert a.notes == ["原能會 (原子能委員會) is now 核能安全委員會 (since 2023-12-27) — "
+                       "answered inside 核能安全委員會."]
+    assert a.scope.units == ["行政院/核能安全委員會"]
+    assert a.hits[0].unit["id"] == "行政院/核能安全委員會/輻射防護組"
+    # A branch's head that only repealed a body's rules succeeds it in no way a question could be scoped by: D0000006's
+    # 沿革 「…行政院（90）台防字第004936號令發布廢止」 keeps 兵役協會 on no unit of 行政院 (A0010032).
+    (tmp_path / "head").mkdir()
+    head = national_store(tmp_path / "head", "D0000006", "A0010032").graph()
+    assert [u["id"] for u in head.units() if u.get("formerly")] == []
+    # Named alone, by its full name, the successor answers for itself and the answer says so.
+    alone = ask_graph(g, "行政院原子能委員會", top=1)
+    assert alone.notes == ["行政院原子能委員會 is now 核能安全委員會 (since 2023-12-27) — "
+                           "answered by 核能安全委員會 itself."]
+    assert alone.hits[0].unit["id"] == "行政院/核能安全委員會"

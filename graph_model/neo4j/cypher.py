@@ -372,6 +372,12 @@ def unit_rows() -> str:
             "       u.full_name AS full_name, coalesce(u.aliases, []) AS aliases ORDER BY id")
 
 
+def former_rows() -> str:
+    """The bodies that no longer exist each current unit keeps (its node's ``formerly``, graph_model.graph.former)."""
+    return ("MATCH (u:Unit) WHERE u.formerly IS NOT NULL\n"
+            "RETURN u.id AS id, u.formerly AS formerly ORDER BY id")
+
+
 def definition_rows() -> str:
     """The short forms each document defines (its node's ``definitions``): the corpus's own vocabulary."""
     return ("MATCH (d:Document) WHERE d.definitions IS NOT NULL\n"

@@ -311,7 +311,7 @@ class Store:
         Cached for the store's version (:mod:`graph_model.store.graph_cache`): only the first command
         after a change builds it.
         """
-        from graph_model.graph import lineage, succession
+        from graph_model.graph import former, lineage, succession
         from graph_model.graph.graph import OrgGraph
 
         from .graph_cache import cached_graph
@@ -322,6 +322,7 @@ class Store:
             graph = OrgGraph.build(docs if history else [p for p in docs if statuses[p.document.id].state == "current"],
                                    spend=True)  # documents of this build only: their duties are in the graph now
             succession.mark(graph, statuses, docs)
+            former.record(graph, statuses, docs)  # names planners still give bodies that no longer exist
             return graph
         return self.remembered(f"graph:{history}", lambda: cached_graph(self, build, history))
 

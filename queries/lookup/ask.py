@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 from queries.textnorm import clean_query, fold
 
 from .explanation import adjusted
+from .former import FORMER, former_scope
 from .ranking import keep_ties
-from .vocabulary import Catalog, Synonym, synonyms_in
+from .vocabulary import AGENCY_TYPES, Catalog, Synonym, synonyms_in
 
 if TYPE_CHECKING:
     from graph_model.graph.graph import OrgGraph
@@ -43,10 +44,10 @@ BELOW_NAMED, NAMED_SHARE = 0.5, 0.99  # a unit found by its name, under a unit b
 ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
 
-# Questions asking which agency (機關, 部會), not which unit inside one.  The type word is no agency's where
-# it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no body of that type).
+# Questions asking which agency (機關, 部會; 誰主管, the verb: 「由誰主管」, not 「誰的主管」), not which unit inside
+# one.  The type word is no agency's where it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no such body).
 AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
-                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關")
+                          r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關|誰主管")
 # Questions asking which unit (哪個處, 哪一個單位): a meeting (graph_model.graph.meetings) is none, while 哪個會議,
 # 在哪裡討論, 由誰決定 may have one as the answer.
 UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
@@ -157,7 +158,10 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
         if short is None:
             at += 1
             continue
-        found.append((short[0], at, short[1], f"abbreviation of {short[2]}"))
+        former = former_scope(cat, short[2])  # 農委會: a body that no longer exists, by its successor's
+        how = former.replace(f"{FORMER}{short[2]} ", f"{FORMER}{short[0]} ({short[2]}) ", 1) if former else \
+            f"abbreviation of {short[2]}"
+        found.append((short[0], at, short[1], how))
         content = content[:at] + " " + content[at + len(short[0]):]
     if found and len(re.sub(r"\W", "", content)) >= 2:
         scope = _scope_of(found)
@@ -310,6 +314,27 @@ def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
     return regroup(keep_ties(list(out.values()), top, lambda h: h.score))
 
 
+def matter_named_first(hits: list, scope: Scope, content: str, cat: Catalog, triggers=None) -> list:
+    """Asked which agency inside a body named, an agency of it whose own name is the question's matter comes first
+    (金管會哪個局管保險公司: 保險局, before 銀行局 through 「中央存款保險公司之管理」, one company's name): the body
+    named its agencies for their matters (保險局, 國庫局, 漁業署): it goes just above the first answer, says why."""
+    lifted = [h for h in hits if h.unit["id"] in cat.agencies and h.unit["id"] not in scope.units
+              and any(h.unit["id"].startswith(u + "/") for u in scope.units)
+              and len(stem := _stem(fold(h.unit["name"], triggers))) >= 2 and stem in content]
+    ids = {h.unit["id"] for h in lifted}
+    if not lifted or hits[0].unit["id"] in ids:
+        return hits
+    raised = [replace(h, score=hits[0].score / NAMED_SHARE,
+                      explain=adjusted(h.explain, matter=_stem(fold(h.unit["name"], triggers)))) for h in lifted]
+    return regroup(raised + [h for h in hits if h.unit["id"] not in ids])
+
+
+def _stem(name: str) -> str:
+    """An agency's name before its type word: 保險局 → 保險, 數位產業署 → 數位產業."""
+    word = next((w for w in sorted(AGENCY_TYPES, key=len, reverse=True) if name.endswith(w)), "")
+    return name[:len(name) - len(word)] if word else ""
+
+
 def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, unit_type: str | None = None,
         top: int | None = 10, explain: bool = False, triggers=None, read_scope: bool = True, known=None) -> Answer:
     """Answer a question with ``search`` (a backend), inside the agency it names first (unless
@@ -341,8 +366,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     # with the text (partial); then the wider body it lies in, if the question names one; the whole
     # government answers only when nothing inside any of them does.
     # A body that no longer exists, named: what became of it, before anything else is said
-    answer.notes += [f"{s.how.split(':', 1)[1].split(', lineage')[0].strip()}." for s in
-                     (q.scope.chain() if q.scope else []) if s.how.startswith("former name:")]
+    formers = [s for s in (q.scope.chain() if q.scope else []) if s.how.startswith(FORMER)]
+    if q.named is not None and q.named.how.startswith(FORMER):  # 行政院衛生署 alone: its successor, by its name
+        answer.notes.append(f"{former_note(q.named)} — answered by {where(q.named)} itself.")
     hits: list = []
     first: list = []  # answers before the ranked ones: the body named, where nothing inside it is in the documents
     missed: list[Scope] = []
@@ -350,10 +376,14 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
         hits = run(scope.units)
         if hits:
             answer.scope = scope
-            answer.notes += [f"Nothing inside {m.written} matches." for m in missed]
-            answer.notes.append(f"Inside {scope.written} (named in the question).")
+            answer.notes += [f"{former_note(s)}." for s in formers if s is not scope]
+            answer.notes += [f"Nothing inside {where(m)} matches." for m in missed]
+            answer.notes.append(f"{former_note(scope)} — answered inside {where(scope)}." if scope in formers else
+                                f"Inside {scope.written} (named in the question).")
             break
         missed.append(scope)
+    if not hits:
+        answer.notes += [f"{former_note(s)}." for s in formers]
     if not hits:
         hits = run(None)
         # Inside the agency named, one word in common is an answer (公關窗口 for its 公共關係), where it
@@ -362,7 +392,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             loose = run(scope.units, loose=True)
             if loose:
                 hits, answer.scope = loose, scope
-                answer.notes.append(f"Inside {scope.written} (named in the question), units sharing a word with it:")
+                said = "its successor" if scope in formers else "named in the question"
+                answer.notes.append(f"Inside {where(scope)} ({said}), units sharing a word with it:")
                 break
         else:
             undivided = next((m for m in missed if not any(u in cat.divided for u in m.units)), None)
@@ -372,20 +403,63 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
                 body = _bodies(search, undivided, unit_type, explain)
                 if body:
                     answer.scope, first = undivided, body
-                    answer.notes.append(f"Nothing inside {undivided.written} matches, and no document loaded sets up "
-                                        f"its units: {undivided.written} itself, then the whole government:")
+                    answer.notes.append(f"Nothing inside {where(undivided)} matches, and no document loaded sets up "
+                                        f"its units: {where(undivided)} itself, then the whole government:")
             elif missed:
-                answer.notes.append(f"Nothing inside {missed[-1].written} matches; the whole government:")
+                answer.notes.append(f"Nothing inside {where(missed[-1])} matches; the whole government:")
     units = [h for h in hits if h.unit.get("kind") != "Meeting"] if UNIT_LEVEL.search(text) else hits
     hits = units or hits  # (a meeting is still an answer where no unit is)
     if q.level == "agency":
         hits = by_agency(hits, cat, top)
+        if answer.scope is not None:
+            hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
+    above = above_named(q, text, cat, triggers)
+    if above is not None:
+        # 「能源署、水利署、智慧局這些機關上面是誰在督導？」: the body above those named answers first, by the line that
+        # sets it up; then what the question's words find, as read without it
+        body = _bodies(search, Scope(above.rsplit("/", 1)[-1], "above", [above]), unit_type, explain)
+        if body:
+            first = body + [b for b in first if b.unit["id"] != above]
+            answer.notes.insert(0, f"Above {q.scope.written if q.scope else ''}: {above.rsplit('/', 1)[-1]}.")
     hits = keep_ties([h for h in hits if h.unit["id"] not in {b.unit["id"] for b in first}],
                      None if top is None else max(top - len(first), 1), lambda h: h.score)
     answer.hits = regroup(first + hits)
     return answer
+
+
+# A question asking for the body above the bodies it names: 「…這些機關上面是誰」, 「…的上級機關」, 「…隸屬於哪個部會」.
+ABOVE = re.compile(r"^(?:的|之|等|這些|這幾個|那些)?(?:機關|單位)?(?:的)?(?:上面|上級|隸屬|屬於|歸屬)(?:於)?"
+                   r"(?:機關|單位|部會)?(?:是|為)?(?:誰|哪|何|什麼)")
+
+
+def above_named(q: Question, text: str, cat: Catalog, triggers=None) -> str | None:
+    """The agency above every body the question names, when it asks for it right after naming them (ABOVE)."""
+    if q.scope is None or q.scope.how.startswith(FORMER):  # (a former body's successor is not what was above it)
+        return None
+    key = "".join(fold(text, triggers).split())
+    names = [n for n in (fold(w, triggers) for w in q.scope.written.split("、")) if n in key]
+    if not names or not ABOVE.match(key[max(key.rfind(n) + len(n) for n in names):]):
+        return None
+    paths = [u.split("/") for u in q.scope.units]
+    common = next((paths[0][:i] for i in range(min(map(len, paths)) - 1, 0, -1)
+                   if all(p[:i] == paths[0][:i] for p in paths)), [])
+    return cat.agency_of(common) if common else None
+
+
+def former_note(scope: Scope) -> str:
+    """What became of a body named that no longer exists: 「衛生署 is now 衛生福利部 (since 2013-07-23)」 (the scope's
+    how without where it is said)."""
+    return scope.how.removeprefix(FORMER).rsplit(", ", 1)[0]
+
+
+def where(scope: Scope) -> str:
+    """The bodies a scope is answered in, as the answer names them: a body that no longer exists by its successors'
+    names (衛生署 → 衛生福利部), another as the question wrote it."""
+    if scope.how.startswith(FORMER):
+        return "、".join(dict.fromkeys(u.rsplit("/", 1)[-1] for u in scope.units))
+    return scope.written
 
 
 def _bodies(search: Search, scope: Scope, unit_type: str | None, explain: bool) -> list:

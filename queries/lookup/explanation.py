@@ -45,7 +45,7 @@ def explanation(result: UnitResult) -> list[dict]:
 def adjusted(explain: list[dict] | None, **how) -> list[dict] | None:
     """``explain`` with what the answer did to the hit's score after the ranking (:mod:`queries.lookup.ask`),
     on its best text: ``weight``, found by a wording in the documents' words; ``below``, the unit under it
-    that goes first (this one found by its name only)."""
+    that goes first (this one found by its name only); ``matter``, the question's matter its name holds (goes first)."""
     return [{**explain[0], **how}, *explain[1:]] if explain else explain
 
 
@@ -77,6 +77,9 @@ def explain_lines(explain: list[dict] | None) -> list[str]:
             lines.append("       terms " + " ".join(f"{t}:{part}" for t, _idf, part in info["terms"]))
         if "weight" in info:
             then.append(f"     then × {info['weight']}: found by a wording in the documents' words (read as)")
+        if "matter" in info:
+            then.append(f"     then first: its name is the question's matter ({info['matter']}), an agency of the body "
+                        "named")
         if "below" in info:
             then.append(f"     then just below {info['below']}: found by its name only, and that unit under it "
                         "holds the matter in its duties")

@@ -31,10 +31,10 @@ def _code_key() -> str:
     from graph_model.store.files import code_version, source_hash
     from queries import entries, procedure, textnorm
 
-    from . import definitions, index_file, rows, search, vocabulary
+    from . import definitions, former, index_file, rows, search, vocabulary
 
     # The files themselves, wherever their modules live.
-    modules = (search, rows, entries, textnorm, procedure, index_file, vocabulary, definitions)
+    modules = (search, rows, entries, textnorm, procedure, index_file, vocabulary, definitions, former)
     files = [m.__file__ for m in modules] + [vocabulary.AGENCIES, vocabulary.PLANNER]
     # The graph's own code decides what the index holds too (which documents are current: lineage).
     return source_hash(files, salt=f"v{VERSION}:{code_version()}")

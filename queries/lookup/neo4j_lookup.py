@@ -117,6 +117,7 @@ def catalog(settings: Settings, driver=None):
     """The agencies a question can name (:class:`queries.lookup.vocabulary.Catalog`), from the units in Neo4j and
     the short forms its documents define."""
     from .definitions import definition_rows
+    from .former import with_former
     from .rows import IndexUnit
     from .vocabulary import catalog as build
     if driver is None:
@@ -127,9 +128,10 @@ def catalog(settings: Settings, driver=None):
             rows = [IndexUnit(r["id"], r["name"], r["path"], r["kind"] or "", r["unit_type"] or "",
                               r["full_name"] or "", r["aliases"]) for r in session.run(q.unit_rows())]
             defined = [d for r in session.run(q.definition_rows()) for d in definition_rows(r["id"], r["definitions"])]
+            former = [(r["id"], r["formerly"]) for r in session.run(q.former_rows())]
     except Exception as exc:
         raise translate(exc, settings) from None
-    return build(rows, _triggers(), defined)
+    return with_former(build(rows, _triggers(), defined), former, _triggers())
 
 
 def known(settings: Settings, driver=None):

@@ -42,6 +42,7 @@ from queries.procedure import which_entries  # light: no networkx
 from queries.textnorm import fold, opencc_triggers, short_forms
 
 from .definitions import graph_definitions
+from .former import former_rows, with_former
 from .ranking import (
     PARTIAL_MIN_CHARS,
     Candidate,
@@ -192,7 +193,8 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
     return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
-                 catalog(org, triggers, graph_definitions(graph)).to_dict())
+                 with_former(catalog(org, triggers, graph_definitions(graph)), former_rows(graph.units()),
+                             triggers).to_dict())
 
 
 # --------------------------------------------------------------------------- searching
