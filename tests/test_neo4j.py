@@ -368,6 +368,38 @@ def test_push_converges_from_another_graph_and_an_older_orggraphs_data(neo4j_ser
     assert dict(got) == exp["labels"]
 
 
+def test_the_switch_hides_the_previous_graph_and_what_is_left_of_it_goes_with_the_next_push(
+        neo4j_server, corpus, monkeypatch):
+    # The switch hides the previous graph (deleting it there broke a 1 GB server's transaction memory on
+    # the national graph); the removal after it is cut short here: queries see the new graph alone, status
+    # names what is left, and the next push removes it.
+    from graph_model.neo4j import writer
+    s = conf(neo4j_server)
+    push(_tiny("甲組", "甲事項。"), s)
+    drain = writer._drain
+
+    def cut_short(session, stmt, limit):
+        if stmt == q.delete_staged() and rows(neo4j_server, "MATCH (m:OrggraphRun) RETURN m.run")[0][0] == run:
+            raise OSError("connection lost")
+        return drain(session, stmt, limit)
+
+    run = "cut-short"
+    monkeypatch.setattr(writer, "_drain", cut_short)
+    with pytest.raises(OrgGraphError) as info:
+        push(corpus, s, run=run)
+    assert str(info.value).startswith("pushed, but failed while removing the previous graph")
+    assert rows(neo4j_server, "MATCH (u:Unit) WHERE u.id STARTS WITH '測試部' RETURN count(u)") == [[0]]
+    assert rows(neo4j_server, "MATCH (u:Unit {id: '財政部/關務署/基隆關/稽查組'}) RETURN u.name") == [["稽查組"]]
+    st = writer.status(s)
+    assert [(x["retired"], x["nodes"]) for x in st["leftovers"]] == [
+        (True, expected_counts(_tiny("甲組", "甲事項。"))["nodes"])]
+    assert "replaced by the current push, not yet removed" in writer.render_status(st)
+    monkeypatch.setattr(writer, "_drain", drain)
+    push(corpus, s)
+    assert writer.status(s)["leftovers"] == []
+    assert db_counts(neo4j_server) == (expected_counts(corpus)["nodes"], expected_counts(corpus)["relationships"])
+
+
 def test_cli_status_and_reset_remove_exactly_what_orggraph_wrote(neo4j_env, run, corpus):
     from graph_model.neo4j.connection import connect
     s = conf(neo4j_env)

@@ -21,6 +21,7 @@ RUN = "_orggraph_run"
 REL_KEY = "_key"
 RUN_LABEL = "OrggraphRun"  # the record of the current run
 STAGED = "OrggraphStaged"  # a push being written, not yet current
+RETIRED = "OrggraphRetired"  # the graph a push replaced, hidden by the switch and removed after it
 LABELS = "_orggraph_labels"  # a staged node's labels-to-be
 STAGING_INDEX = "orggraph_staged_id"
 
@@ -135,20 +136,33 @@ def count_staged_total() -> str:
 
 
 def delete_staged() -> str:
-    """Up to ``$limit`` staged nodes of any run (a failed push's), with their relationships."""
-    return f"MATCH (n:{ident(STAGED)}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+    """Up to ``$limit`` staged or retired nodes of any run (a failed push's, a replaced graph), with their
+    relationships."""
+    return (f"MATCH (n:{ident(STAGED)}|{ident(RETIRED)}) WITH n LIMIT $limit DETACH DELETE n "
+            "RETURN count(*) AS deleted")
 
 
-def delete_current_relationships() -> str:
-    """Every relationship orggraph wrote but run ``$run``'s (staged): the previous graph's."""
-    return (f"MATCH ()-[r]->() WHERE r.{OWNED} = true AND coalesce(r.{RUN}, '') <> $run "
-            "DELETE r RETURN count(*) AS deleted")
+def current_label_groups() -> str:
+    """The label sets of the nodes orggraph wrote that are current (neither staged, retired nor its run record)."""
+    return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(STAGED)}|{ident(RETIRED)}|{ident(RUN_LABEL)} "
+            "RETURN DISTINCT labels(n) AS labels")
 
 
-def delete_current_nodes() -> str:
-    """Every node orggraph wrote that is not staged (the previous graph and its run record)."""
-    return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(STAGED)} "
-            "DETACH DELETE n RETURN count(*) AS deleted")
+def retire(labels: list[str]) -> str:
+    """Hide the current nodes whose labels are exactly ``$labels`` (``labels``): they lose them for ``OrggraphRetired``.
+
+    The switch hides the previous graph instead of deleting it: deleting it in the same transaction as the
+    new graph's labelling broke a 1 GB server's transaction memory on the national graph (77k nodes), while
+    hiding it costs what labelling costs.  The hidden nodes are deleted after the switch, in batches.
+    """
+    match = f"MATCH (n:{ident(labels[0])})" if labels else "MATCH (n)"
+    remove = f"REMOVE n{''.join(':' + ident(lab) for lab in labels)}\n" if labels else ""
+    return (f"{match} WHERE n.{OWNED} = true AND labels(n) = $labels\n{remove}SET n:{ident(RETIRED)}\n"
+            "RETURN count(*) AS n")
+
+
+def count_retired_relationships() -> str:
+    return (f"MATCH (:{ident(RETIRED)})-[r]->() WHERE r.{OWNED} = true RETURN count(r) AS n")
 
 
 def delete_run_records() -> str:
@@ -197,12 +211,14 @@ def count_run_nodes_total() -> str:
 def count_leftovers() -> str:
     """What is neither the current run (``$run``, ``""`` for none) nor its record: by run, staged or not.
 
-    Staged data is a push that failed (or one still being written); unstaged data of another
-    run, what an orggraph older than run records left.
+    Staged data is a push that failed (or one still being written); retired data, the graph a push
+    replaced and had not finished removing; other data of another run, what an orggraph older than run
+    records left.
     """
     return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(RUN_LABEL)} AND coalesce(n.{RUN}, '') <> $run "
             f"OPTIONAL MATCH (n)-[r]->() WHERE r.{OWNED} = true "
-            f"RETURN coalesce(n.{RUN}, '') AS run, n:{ident(STAGED)} AS staged, count(DISTINCT n) AS nodes, "
+            f"RETURN coalesce(n.{RUN}, '') AS run, n:{ident(STAGED)} AS staged, n:{ident(RETIRED)} AS retired,\n"
+            "       count(DISTINCT n) AS nodes, "
             "count(r) AS relationships ORDER BY run")
 
 
