@@ -219,6 +219,24 @@ def test_cli_cypher_write_refused(neo4j_env, run):
     assert rows(neo4j_env, "MATCH (n:Foreign {id: 'x'}) RETURN count(n)") == [[0]]
 
 
+def test_cli_cypher_a_runaway_query_is_stopped_by_its_timeout(neo4j_env, run, corpus):
+    # A cartesian product of three node scans, filtered row by row (some 10^10 rows over the bundled corpus and its
+    # lookup: the server cannot count it from its statistics), would run for hours; the server stops it at
+    # --timeout and the error says what to do.
+    push(corpus, conf(neo4j_env), lookup=lookup_of(corpus))
+    start = time.perf_counter()
+    result = run("cypher", "MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n",
+                 "--timeout", "1")
+    assert time.perf_counter() - start < 15
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr == ("Error: the query ran for more than 1 s and the server stopped it (--timeout); narrow "
+                             "it (a label, a parameter, LIMIT) or give it more time with --timeout SECONDS "
+                             "(0: no limit)\n")
+    found = run("cypher", "MATCH (u:Unit {name: $n}) RETURN u.id", "--param", "n=稽查組", "--timeout", "0")
+    assert found.exit_code == 0 and "財政部/關務署/基隆關/稽查組" in found.stdout
+    assert "Stop the query after this long (0: no limit)." in run("cypher", "--help").stdout
+
+
 @pytest.fixture
 def listener():
     """A local HTTP server that records every request it gets: what a LOAD CSV would fetch."""

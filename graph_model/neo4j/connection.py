@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from . import Neo4jError, cypher as q
 
 CONNECT_TIMEOUT = 5.0
+# How long `orggraph cypher` lets a query run (seconds; 0: no limit).  The cookbook's queries take well under
+# a second on the national graph; a cartesian product over it would run for hours and hold the terminal.
+QUERY_TIMEOUT = 60.0
 # The addresses the Bolt protocol is spoken at (the driver's own schemes), encrypted (+s, +ssc) or not.
 BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 
@@ -182,8 +185,10 @@ def refusal(summary) -> str:
     return _WRITING if summary.query_type not in ("r", None) else ""
 
 
-def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
+def cypher(s: Settings, query: str, params: dict | None = None, timeout: float = QUERY_TIMEOUT) -> dict:
     """Run ``query`` in a READ transaction; ``{"columns": [...], "rows": [[...], ...]}``.
+
+    The server stops the transaction after ``timeout`` seconds (0: never), and the error says so.
 
     The server is asked first how it would run the query (``EXPLAIN``): a query that writes, loads files
     or URLs, administers the server or other clients' transactions, or calls a procedure that is not
@@ -197,6 +202,7 @@ def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
         return Neo4jError(f"refused: {reason}; orggraph cypher runs read-only queries over the graph "
                           "(use Neo4j Browser for anything else)")
 
+    @neo4j.unit_of_work(timeout=timeout or None)
     def work(tx):
         result = tx.run(query, params or {})
         return list(result.keys()), [[_plain(v) for v in rec.values()] for rec in result]
@@ -222,6 +228,10 @@ def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
             try:
                 columns, rows = session.execute_read(work)
             except Exception as exc:
+                if "TransactionTimedOut" in (getattr(exc, "code", None) or ""):
+                    raise Neo4jError(f"the query ran for more than {timeout:g} s and the server stopped it "
+                                     "(--timeout); narrow it (a label, a parameter, LIMIT) or give it more "
+                                     "time with --timeout SECONDS (0: no limit)") from None
                 raise translate(exc, s) from None
     return {"columns": columns, "rows": rows}
 
