@@ -707,6 +707,9 @@ def neo4j_reset(yes, uri, username, database, as_json):
 def cypher(query, params, timeout, uri, username, database, as_json):
     """Run a read-only Cypher QUERY against Neo4j (writes are refused)."""
     from graph_model.neo4j.connection import cypher as run_cypher, render_table, settings
+    if not query.strip():
+        raise click.BadParameter("the query is empty (e.g. orggraph cypher 'MATCH (u:Unit) RETURN count(u)')",
+                                 param_hint="QUERY")
     values = {}
     for p in params:
         key, sep, raw = p.partition("=")

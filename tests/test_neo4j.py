@@ -237,6 +237,17 @@ def test_cli_cypher_a_runaway_query_is_stopped_by_its_timeout(neo4j_env, run, co
     assert "Stop the query after this long (0: no limit)." in run("cypher", "--help").stdout
 
 
+def test_cli_cypher_a_syntax_error_points_into_the_query_as_typed(neo4j_env, run):
+    # The server is sent EXPLAIN + the query first: its error must not count, nor quote, what the user never typed.
+    result = run("cypher", "RETURN")
+    assert result.exit_code == 1 and "EXPLAIN" not in result.stderr
+    assert "(line 1, column 7 (offset: 6)) \"RETURN\"" in result.stderr
+    result = run("cypher", "PROFILE MATCH (n)\nRETURN n.id +")
+    assert "(line 2, column 14 (offset: 31))" in result.stderr and "EXPLAIN" not in result.stderr
+    result = run("cypher", "  ")
+    assert result.exit_code == 2 and "the query is empty" in result.stderr
+
+
 @pytest.fixture
 def listener():
     """A local HTTP server that records every request it gets: what a LOAD CSV would fetch."""

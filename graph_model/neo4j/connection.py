@@ -210,11 +210,12 @@ def cypher(s: Settings, query: str, params: dict | None = None, timeout: float =
     with connect(s) as driver:
         with driver.session(database=s.database, default_access_mode=neo4j.READ_ACCESS,
                             notifications_min_severity="OFF") as session:
+            body = _LEADING.sub("", query)
             try:
-                summary = session.run("EXPLAIN " + _LEADING.sub("", query), params or {}).consume()
+                summary = session.run("EXPLAIN " + body, params or {}).consume()
             except ne.ClientError as exc:
                 if "Syntax" in (exc.code or "") or "Statement" in (exc.code or ""):
-                    error = translate(exc, s)
+                    error = Neo4jError(in_users_words(str(translate(exc, s)), len("EXPLAIN ") + len(body) - len(query)))
                     if "Unsupported administration command" in str(error) or "administration" in str(error).lower():
                         raise refuse("it is an administration command, not a query over the graph") from None
                     raise error from None
@@ -234,6 +235,25 @@ def cypher(s: Settings, query: str, params: dict | None = None, timeout: float =
                                      "time with --timeout SECONDS (0: no limit)") from None
                 raise translate(exc, s) from None
     return {"columns": columns, "rows": rows}
+
+
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+
+
+def in_users_words(message: str, shift: int) -> str:
+    """A server's error about the query it was sent (``EXPLAIN`` + the user's) in the user's terms: positions
+    as in the query typed, ``shift`` characters earlier, and the query quoted without the ``EXPLAIN``.
+
+    >>> in_users_words('Invalid input (line 1, column 15 (offset: 14)) "EXPLAIN RETURN" ^', 8)
+    'Invalid input (line 1, column 7 (offset: 6)) "RETURN" ^'
+    >>> in_users_words('Invalid input (line 2, column 3 (offset: 20)) "x"', 8)
+    'Invalid input (line 2, column 3 (offset: 12)) "x"'
+    """
+    def moved(m: re.Match) -> str:
+        line, column, offset = (int(g) for g in m.groups())
+        column = max(column - shift, 1) if line == 1 else column
+        return f"(line {line}, column {column} (offset: {max(offset - shift, 0)}))"
+    return _POSITION.sub(moved, message).replace('"EXPLAIN ', '"')
 
 
 def _plain(value):
