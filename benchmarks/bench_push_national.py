@@ -115,10 +115,10 @@ def main() -> None:
             rows.append((f"{documents}, --all" if history else str(documents), first, repeats, wall, steps))
     print("| documents | nodes + relationships | first push | repeat push (median) | peak RSS | "
           "peak transaction memory |\n|---:|---:|---:|---:|---:|---:|")
-    for documents, first, repeats, wall, _ in rows:
+    for label, first, repeats, wall, _ in rows:
         rss = max(r["rss"] for r in [first, *repeats]) / 1024
         tx = max(r["tx"] for r in [first, *repeats]) / 2 ** 20
-        print(f"| {documents} | {first['elements']:,} | {first['wall']:.1f} s | {wall:.1f} s | {rss:.0f} MB | "
+        print(f"| {label} | {first['elements']:,} | {first['wall']:.1f} s | {wall:.1f} s | {rss:.0f} MB | "
               f"{tx:.0f} MiB |")
     sizes, times = zip(*growth)
     print(f"\nrepeat push growth exponent from {sizes[0]} to {sizes[-1]} documents: "
