@@ -700,11 +700,16 @@ def neo4j_reset(yes, uri, username, database, as_json):
 @click.argument("query")
 @click.option("--param", "params", multiple=True, metavar="K=V",
               help="Query parameter $K (V is parsed as JSON when it can be, else a string). Repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop the query after this long (0: no limit).")
 @neo4j_options
 @json_option
-def cypher(query, params, uri, username, database, as_json):
+def cypher(query, params, timeout, uri, username, database, as_json):
     """Run a read-only Cypher QUERY against Neo4j (writes are refused)."""
     from graph_model.neo4j.connection import cypher as run_cypher, render_table, settings
+    if not query.strip():
+        raise click.BadParameter("the query is empty (e.g. orggraph cypher 'MATCH (u:Unit) RETURN count(u)')",
+                                 param_hint="QUERY")
     values = {}
     for p in params:
         key, sep, raw = p.partition("=")
@@ -714,7 +719,7 @@ def cypher(query, params, uri, username, database, as_json):
             values[key] = json.loads(raw)
         except ValueError:
             values[key] = raw
-    emit(run_cypher(settings(uri, username, database), query, values), as_json, render_table)
+    emit(run_cypher(settings(uri, username, database), query, values, timeout=timeout), as_json, render_table)
 
 
 

@@ -219,6 +219,35 @@ def test_cli_cypher_write_refused(neo4j_env, run):
     assert rows(neo4j_env, "MATCH (n:Foreign {id: 'x'}) RETURN count(n)") == [[0]]
 
 
+def test_cli_cypher_a_runaway_query_is_stopped_by_its_timeout(neo4j_env, run, corpus):
+    # A cartesian product of three node scans, filtered row by row (some 10^10 rows over the bundled corpus and its
+    # lookup: the server cannot count it from its statistics), would run for hours; the server stops it at
+    # --timeout and the error says what to do.
+    push(corpus, conf(neo4j_env), lookup=lookup_of(corpus))
+    start = time.perf_counter()
+    result = run("cypher", "MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n",
+                 "--timeout", "1")
+    assert time.perf_counter() - start < 15
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr == ("Error: the query ran for more than 1 s and the server stopped it (--timeout); narrow "
+                             "it (a label, a parameter, LIMIT) or give it more time with --timeout SECONDS "
+                             "(0: no limit)\n")
+    found = run("cypher", "MATCH (u:Unit {name: $n}) RETURN u.id", "--param", "n=稽查組", "--timeout", "0")
+    assert found.exit_code == 0 and "財政部/關務署/基隆關/稽查組" in found.stdout
+    assert "Stop the query after this long (0: no limit)." in run("cypher", "--help").stdout
+
+
+def test_cli_cypher_a_syntax_error_points_into_the_query_as_typed(neo4j_env, run):
+    # The server is sent EXPLAIN + the query first: its error must not count, nor quote, what the user never typed.
+    result = run("cypher", "RETURN")
+    assert result.exit_code == 1 and "EXPLAIN" not in result.stderr
+    assert "(line 1, column 7 (offset: 6)) \"RETURN\"" in result.stderr
+    result = run("cypher", "PROFILE MATCH (n)\nRETURN n.id +")
+    assert "(line 2, column 14 (offset: 31))" in result.stderr and "EXPLAIN" not in result.stderr
+    result = run("cypher", "  ")
+    assert result.exit_code == 2 and "the query is empty" in result.stderr
+
+
 @pytest.fixture
 def listener():
     """A local HTTP server that records every request it gets: what a LOAD CSV would fetch."""
@@ -366,6 +395,38 @@ def test_push_converges_from_another_graph_and_an_older_orggraphs_data(neo4j_ser
     got = Counter(lab for (labs,) in rows(neo4j_server, "MATCH (n) WHERE n._orggraph = true AND NOT n:OrggraphRun "
                                           "RETURN labels(n)") for lab in labs)
     assert dict(got) == exp["labels"]
+
+
+def test_the_switch_hides_the_previous_graph_and_what_is_left_of_it_goes_with_the_next_push(
+        neo4j_server, corpus, monkeypatch):
+    # The switch hides the previous graph (deleting it there broke a 1 GB server's transaction memory on
+    # the national graph); the removal after it is cut short here: queries see the new graph alone, status
+    # names what is left, and the next push removes it.
+    from graph_model.neo4j import writer
+    s = conf(neo4j_server)
+    push(_tiny("甲組", "甲事項。"), s)
+    drain = writer._drain
+
+    def cut_short(session, stmt, limit):
+        if stmt == q.delete_staged() and rows(neo4j_server, "MATCH (m:OrggraphRun) RETURN m.run")[0][0] == run:
+            raise OSError("connection lost")
+        return drain(session, stmt, limit)
+
+    run = "cut-short"
+    monkeypatch.setattr(writer, "_drain", cut_short)
+    with pytest.raises(OrgGraphError) as info:
+        push(corpus, s, run=run)
+    assert str(info.value).startswith("pushed, but failed while removing the previous graph")
+    assert rows(neo4j_server, "MATCH (u:Unit) WHERE u.id STARTS WITH '測試部' RETURN count(u)") == [[0]]
+    assert rows(neo4j_server, "MATCH (u:Unit {id: '財政部/關務署/基隆關/稽查組'}) RETURN u.name") == [["稽查組"]]
+    st = writer.status(s)
+    assert [(x["retired"], x["nodes"]) for x in st["leftovers"]] == [
+        (True, expected_counts(_tiny("甲組", "甲事項。"))["nodes"])]
+    assert "replaced by the current push, not yet removed" in writer.render_status(st)
+    monkeypatch.setattr(writer, "_drain", drain)
+    push(corpus, s)
+    assert writer.status(s)["leftovers"] == []
+    assert db_counts(neo4j_server) == (expected_counts(corpus)["nodes"], expected_counts(corpus)["relationships"])
 
 
 def test_cli_status_and_reset_remove_exactly_what_orggraph_wrote(neo4j_env, run, corpus):

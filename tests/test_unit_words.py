@@ -262,3 +262,27 @@ def test_a_longer_kind_word_wins_over_the_suffix_it_ends_with():
     assert classify_agency("中央銀行") == ("Agency", "銀行")
     # a bare word keeps its suffix: the loaders read a name that is its own type word as no name at all
     assert classify_unit("機關")[1] != "機關" and classify_unit("公司")[1] != "公司"
+
+
+def test_a_listed_agency_and_station_are_typed_by_their_whole_word():
+    # K0000208 交通部民用航空局組織法 第5條「本局之次級機關及其業務如下：」「二、飛航服務總臺：執行臺北飛航情報區…」:
+    # an agency (its own 組織條例, K0000046), not a facility of the type 臺.
+    [u] = units(parse("K0000208"))["飛航服務總臺"]
+    assert (u.kind, u.unit_type) == ("Agency", "總臺")
+    # M0010023 漁業廣播電臺辦事細則 第3條「本臺設下列課、室、臺：」「四、澎湖發射臺。」
+    [u] = units(parse("M0010023"))["澎湖發射臺"]
+    assert (u.kind, u.unit_type) == ("Facility", "發射臺")
+
+
+@pytest.mark.parametrize("pcode,agency", [
+    ("F0150042", "各榮譽國民之家"),  # 國軍退除役官兵輔導委員會各榮譽國民之家辦事細則
+    ("D0010068", "北區老人之家"),  # 內政部北區老人之家辦事細則
+    ("K0000046", "飛航服務總臺"),  # 交通部民用航空局飛航服務總臺組織條例
+])
+def test_homes_and_the_flight_service_station_are_agencies_of_their_word(pcode, agency):
+    from support import graph_of
+    graph = graph_of(pcode)
+    [(kind, unit_type)] = [(d["kind"], d["unit_type"]) for _, d in graph.g.nodes(data=True)
+                           if d.get("name") == agency and "Unit" in (d.get("labels") or [])]
+    assert (kind, unit_type) == ("Agency", agency[-2:])
+    assert classify_agency(agency) == ("Agency", agency[-2:])

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from . import Neo4jError, cypher as q
 
 CONNECT_TIMEOUT = 5.0
+# How long `orggraph cypher` lets a query run (seconds; 0: no limit).  The cookbook's queries take well under
+# a second on the national graph; a cartesian product over it would run for hours and hold the terminal.
+QUERY_TIMEOUT = 60.0
 # The addresses the Bolt protocol is spoken at (the driver's own schemes), encrypted (+s, +ssc) or not.
 BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 
@@ -182,8 +185,10 @@ def refusal(summary) -> str:
     return _WRITING if summary.query_type not in ("r", None) else ""
 
 
-def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
+def cypher(s: Settings, query: str, params: dict | None = None, timeout: float = QUERY_TIMEOUT) -> dict:
     """Run ``query`` in a READ transaction; ``{"columns": [...], "rows": [[...], ...]}``.
+
+    The server stops the transaction after ``timeout`` seconds (0: never), and the error says so.
 
     The server is asked first how it would run the query (``EXPLAIN``): a query that writes, loads files
     or URLs, administers the server or other clients' transactions, or calls a procedure that is not
@@ -197,6 +202,7 @@ def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
         return Neo4jError(f"refused: {reason}; orggraph cypher runs read-only queries over the graph "
                           "(use Neo4j Browser for anything else)")
 
+    @neo4j.unit_of_work(timeout=timeout or None)
     def work(tx):
         result = tx.run(query, params or {})
         return list(result.keys()), [[_plain(v) for v in rec.values()] for rec in result]
@@ -204,11 +210,12 @@ def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
     with connect(s) as driver:
         with driver.session(database=s.database, default_access_mode=neo4j.READ_ACCESS,
                             notifications_min_severity="OFF") as session:
+            body = _LEADING.sub("", query)
             try:
-                summary = session.run("EXPLAIN " + _LEADING.sub("", query), params or {}).consume()
+                summary = session.run("EXPLAIN " + body, params or {}).consume()
             except ne.ClientError as exc:
                 if "Syntax" in (exc.code or "") or "Statement" in (exc.code or ""):
-                    error = translate(exc, s)
+                    error = Neo4jError(in_users_words(str(translate(exc, s)), len("EXPLAIN ") + len(body) - len(query)))
                     if "Unsupported administration command" in str(error) or "administration" in str(error).lower():
                         raise refuse("it is an administration command, not a query over the graph") from None
                     raise error from None
@@ -222,8 +229,31 @@ def cypher(s: Settings, query: str, params: dict | None = None) -> dict:
             try:
                 columns, rows = session.execute_read(work)
             except Exception as exc:
+                if "TransactionTimedOut" in (getattr(exc, "code", None) or ""):
+                    raise Neo4jError(f"the query ran for more than {timeout:g} s and the server stopped it "
+                                     "(--timeout); narrow it (a label, a parameter, LIMIT) or give it more "
+                                     "time with --timeout SECONDS (0: no limit)") from None
                 raise translate(exc, s) from None
     return {"columns": columns, "rows": rows}
+
+
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+
+
+def in_users_words(message: str, shift: int) -> str:
+    """A server's error about the query it was sent (``EXPLAIN`` + the user's) in the user's terms: positions
+    as in the query typed, ``shift`` characters earlier, and the query quoted without the ``EXPLAIN``.
+
+    >>> in_users_words('Invalid input (line 1, column 15 (offset: 14)) "EXPLAIN RETURN" ^', 8)
+    'Invalid input (line 1, column 7 (offset: 6)) "RETURN" ^'
+    >>> in_users_words('Invalid input (line 2, column 3 (offset: 20)) "x"', 8)
+    'Invalid input (line 2, column 3 (offset: 12)) "x"'
+    """
+    def moved(m: re.Match) -> str:
+        line, column, offset = (int(g) for g in m.groups())
+        column = max(column - shift, 1) if line == 1 else column
+        return f"(line {line}, column {column} (offset: {max(offset - shift, 0)}))"
+    return _POSITION.sub(moved, message).replace('"EXPLAIN ', '"')
 
 
 def _plain(value):

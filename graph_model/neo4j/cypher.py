@@ -21,6 +21,7 @@ RUN = "_orggraph_run"
 REL_KEY = "_key"
 RUN_LABEL = "OrggraphRun"  # the record of the current run
 STAGED = "OrggraphStaged"  # a push being written, not yet current
+RETIRED = "OrggraphRetired"  # the graph a push replaced, hidden by the switch and removed after it
 LABELS = "_orggraph_labels"  # a staged node's labels-to-be
 STAGING_INDEX = "orggraph_staged_id"
 
@@ -39,6 +40,11 @@ TERM_LABEL = "OrggraphTerm"
 CONTEXT_LABEL = "OrggraphContext"
 LOOKUP_LABEL = "OrggraphLookup"
 LOOKUP_LABELS = (TEXT_LABEL, TERM_LABEL, CONTEXT_LABEL, LOOKUP_LABEL)
+# The lookup's nodes are written under their own labels, tagged with their run, and never switched: the
+# lookup reads those of the run its record (OrggraphRun) names.  Switching them too made a push's switching
+# transaction three times larger: over a 1 GB server's transaction memory for the national store.
+_LOOKUP_ANY = "|".join(f"`{label}`" for label in LOOKUP_LABELS)
+_CURRENT = f"MATCH (run_:`{RUN_LABEL}`) WHERE run_.{OWNED} = true WITH run_.run AS current\n"
 
 
 def ident(name: str) -> str:
@@ -135,20 +141,60 @@ def count_staged_total() -> str:
 
 
 def delete_staged() -> str:
-    """Up to ``$limit`` staged nodes of any run (a failed push's), with their relationships."""
-    return f"MATCH (n:{ident(STAGED)}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+    """Up to ``$limit`` staged or retired nodes of any run (a failed push's, a replaced graph), with their
+    relationships."""
+    return (f"MATCH (n:{ident(STAGED)}|{ident(RETIRED)}) WITH n LIMIT $limit DETACH DELETE n "
+            "RETURN count(*) AS deleted")
 
 
-def delete_current_relationships() -> str:
-    """Every relationship orggraph wrote but run ``$run``'s (staged): the previous graph's."""
-    return (f"MATCH ()-[r]->() WHERE r.{OWNED} = true AND coalesce(r.{RUN}, '') <> $run "
-            "DELETE r RETURN count(*) AS deleted")
+def current_label_groups() -> str:
+    """The label sets of the graph's nodes orggraph wrote that are current (neither staged, retired, its run record
+    nor the lookup's)."""
+    return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(STAGED)}|{ident(RETIRED)}|{ident(RUN_LABEL)}"
+            f"|{_LOOKUP_ANY} RETURN DISTINCT labels(n) AS labels")
 
 
-def delete_current_nodes() -> str:
-    """Every node orggraph wrote that is not staged (the previous graph and its run record)."""
-    return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(STAGED)} "
-            "DETACH DELETE n RETURN count(*) AS deleted")
+def stage_lookup_nodes(label: str) -> str:
+    """CREATE one batch of the lookup's nodes (``$rows``: [{props}]) of run ``$run``, under their label ``label``:
+    the lookup reads only the current run's (see :data:`LOOKUP_LABELS`)."""
+    return (f"UNWIND $rows AS row\nCREATE (n:{ident(label)})\n"
+            f"SET n = row.props, n.{OWNED} = true, n.{RUN} = $run")
+
+
+def count_lookup_nodes() -> str:
+    """The lookup's nodes of run ``$run`` by label."""
+    return (f"MATCH (n:{_LOOKUP_ANY}) WHERE n.{OWNED} = true AND n.{RUN} = $run "
+            "UNWIND labels(n) AS label RETURN label, count(*) AS n")
+
+
+def count_other_lookups() -> str:
+    """The lookup's nodes of runs other than ``$run``: what a push replaces of the lookup."""
+    return f"MATCH (n:{_LOOKUP_ANY}) WHERE n.{OWNED} = true AND n.{RUN} <> $run RETURN count(n) AS n"
+
+
+def delete_other_lookups() -> str:
+    """Up to ``$limit`` of the lookup's nodes of runs other than the current one (a failed or replaced push's)."""
+    return (f"OPTIONAL MATCH (run_:{ident(RUN_LABEL)}) WHERE run_.{OWNED} = true\n"
+            f"WITH collect(run_.run) AS current\n"
+            f"MATCH (n:{_LOOKUP_ANY}) WHERE n.{OWNED} = true AND NOT n.{RUN} IN current\n"
+            "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted")
+
+
+def retire(labels: list[str]) -> str:
+    """Hide the current nodes whose labels are exactly ``$labels`` (``labels``): they lose them for ``OrggraphRetired``.
+
+    The switch hides the previous graph instead of deleting it: deleting it in the same transaction as the
+    new graph's labelling broke a 1 GB server's transaction memory on the national graph (77k nodes), while
+    hiding it costs what labelling costs.  The hidden nodes are deleted after the switch, in batches.
+    """
+    match = f"MATCH (n:{ident(labels[0])})" if labels else "MATCH (n)"
+    remove = f"REMOVE n{''.join(':' + ident(lab) for lab in labels)}\n" if labels else ""
+    return (f"{match} WHERE n.{OWNED} = true AND labels(n) = $labels\n{remove}SET n:{ident(RETIRED)}\n"
+            "RETURN count(*) AS n")
+
+
+def count_retired_relationships() -> str:
+    return (f"MATCH (:{ident(RETIRED)})-[r]->() WHERE r.{OWNED} = true RETURN count(r) AS n")
 
 
 def delete_run_records() -> str:
@@ -197,12 +243,14 @@ def count_run_nodes_total() -> str:
 def count_leftovers() -> str:
     """What is neither the current run (``$run``, ``""`` for none) nor its record: by run, staged or not.
 
-    Staged data is a push that failed (or one still being written); unstaged data of another
-    run, what an orggraph older than run records left.
+    Staged data is a push that failed (or one still being written); retired data, the graph a push
+    replaced and had not finished removing; other data of another run, what an orggraph older than run
+    records left.
     """
     return (f"MATCH (n) WHERE n.{OWNED} = true AND NOT n:{ident(RUN_LABEL)} AND coalesce(n.{RUN}, '') <> $run "
             f"OPTIONAL MATCH (n)-[r]->() WHERE r.{OWNED} = true "
-            f"RETURN coalesce(n.{RUN}, '') AS run, n:{ident(STAGED)} AS staged, count(DISTINCT n) AS nodes, "
+            f"RETURN coalesce(n.{RUN}, '') AS run, n:{ident(STAGED)} AS staged, n:{ident(RETIRED)} AS retired,\n"
+            "       count(DISTINCT n) AS nodes, "
             "count(r) AS relationships ORDER BY run")
 
 
@@ -310,11 +358,11 @@ def lookup_statistics() -> str:
     frequency of each of ``$terms`` (ids, :func:`lookup_id`) a text holds, with the units whose names (path)
     hold it; the paths of the units each of ``$names`` (ids) may mean as context.  No row when nothing was
     pushed for the lookup."""
-    return (f"MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true\n"
+    return (f"{_CURRENT}MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true AND s.{RUN} = current\n"
             "RETURN s.texts AS texts, s.length_sum AS length_sum, s.version AS version,\n"
-            f"       COLLECT {{ UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}})\n"
+            f"       COLLECT {{ UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}}) WHERE x.{RUN} = current\n"
             "                 RETURN {term: x.term, df: x.df, units: x.units} } AS terms,\n"
-            f"       COLLECT {{ UNWIND $names AS n MATCH (c:{ident(CONTEXT_LABEL)} {{id: n}})\n"
+            f"       COLLECT {{ UNWIND $names AS n MATCH (c:{ident(CONTEXT_LABEL)} {{id: n}}) WHERE c.{RUN} = current\n"
             "                 UNWIND c.units AS uid MATCH (u:Unit {id: uid})\n"
             "                 RETURN {name: c.name, path: u.path} } AS context")
 
@@ -322,25 +370,30 @@ def lookup_statistics() -> str:
 def lookup_government() -> str:
     """Which government the lookup was pushed for: ``history`` true with ``orggraph --all neo4j push`` (abolished
     and superseded bodies too).  No row when nothing was pushed for the lookup."""
-    return (f"MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true\n"
+    return (f"{_CURRENT}MATCH (s:{ident(LOOKUP_LABEL)}) WHERE s.{OWNED} = true AND s.{RUN} = current\n"
             "RETURN coalesce(s.history, false) AS history")
 
 
 def lookup_duties_holding() -> str:
     """The lookup's duty texts whose terms (key and short forms) hold one of the characters ``$chars``."""
-    return (f"MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND t.kind = 'duty'\n"
+    return (f"{_CURRENT}MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND t.{RUN} = current\n"
+            "  AND t.kind = 'duty'\n"
             "  AND any(ch IN $chars WHERE t.terms CONTAINS ch)\n"
             "RETURN t.n AS n, t.text AS text, t.key AS key, t.terms AS terms")
 
 
 def lookup_known() -> str:
     """Which of ``$terms`` (ids, :func:`lookup_id`) some text of the lookup holds."""
-    return f"UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}}) WHERE x.df > 0 RETURN x.term AS term"
+    return (f"{_CURRENT}UNWIND $terms AS t MATCH (x:{ident(TERM_LABEL)} {{id: t}})\n"
+            f"WHERE x.{RUN} = current AND x.df > 0 RETURN x.term AS term")
 
 
 def lookup_text_hits() -> str:
-    """The lookup's texts Lucene finds for ``$q`` in index ``$index`` (at most ``$limit``), as the index keeps them."""
-    return "CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node AS t\n" + _LOOKUP_TEXT_FIELDS
+    """The lookup's texts Lucene finds for ``$q`` in index ``$index`` (at most ``$limit``, best first), as the index
+    keeps them.  While a push writes its own, or before the replaced run's are removed, every text is there twice
+    (with the same score): Lucene is asked for twice as many, and the current run's kept."""
+    return (f"{_CURRENT}CALL db.index.fulltext.queryNodes($index, $q, {{limit: 2 * $limit}}) YIELD node AS t, score\n"
+            f"WITH t, score WHERE t.{RUN} = current ORDER BY score DESC LIMIT $limit\n" + _LOOKUP_TEXT_FIELDS)
 
 
 _LOOKUP_TEXT_FIELDS = (
@@ -352,7 +405,8 @@ _LOOKUP_TEXT_FIELDS = (
 def lookup_texts_of_units() -> str:
     """The lookup's texts that any of the units ``$units`` (ids) handles and whose terms hold one of ``$terms``,
     with what :func:`lookup_text_hits` gives of each."""
-    return (f"MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND any(u IN t.units WHERE u IN $units)\n"
+    return (f"{_CURRENT}MATCH (t:{ident(TEXT_LABEL)}) WHERE t.{OWNED} = true AND t.{RUN} = current\n"
+            "  AND any(u IN t.units WHERE u IN $units)\n"
             "  AND any(g IN $terms WHERE t.terms CONTAINS g)\n" + _LOOKUP_TEXT_FIELDS)
 
 

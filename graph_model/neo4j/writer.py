@@ -4,11 +4,15 @@ A push stages the whole graph first, in ``UNWIND $rows`` batches of committed
 transactions: nodes carry only the label ``OrggraphStaged`` (their labels wait in
 ``_orggraph_labels``), so no query that names a label, and no full-text index,
 sees them.  Once the staged counts per label and type equal the embedded
-graph's, one switching transaction deletes what orggraph wrote before (any
-run, store or orggraph version), gives the staged nodes their labels and
-records the run (an ``OrggraphRun`` node: run tag, store fingerprint, time,
-counts).  Before that commit other clients — Cypher, ``which --backend
-neo4j`` — see the previous graph; after it, the new one.  A push that fails
+graph's, one switching transaction hides what orggraph wrote before (any
+run, store or orggraph version: its nodes lose their labels for
+``OrggraphRetired``), gives the staged nodes their labels and records the run
+(an ``OrggraphRun`` node: run tag, store fingerprint, time, counts).  Before
+that commit other clients — Cypher, ``which --backend neo4j`` — see the
+previous graph; after it, the new one; the hidden graph is then deleted in
+batches (what is left of it, should that fail, the next push removes).  The
+lookup's nodes (``which --backend neo4j``) are written under their own labels,
+tagged with the run, and never switched: the lookup reads the current run's.  A push that fails
 (connection lost, server killed, a constraint that a foreign node violates)
 leaves the previous graph as it was, plus staged data that the next push or
 ``orggraph neo4j reset`` removes (``orggraph neo4j status`` shows it).
@@ -34,6 +38,7 @@ from . import Neo4jError, cypher as q
 from .connection import Settings, connect, translate
 
 DEFAULT_BATCH_SIZE = 1000
+REMOVE_BATCH = 10_000  # nodes deleted per transaction (with their relationships) once a graph is replaced
 
 
 def flatten(value):
@@ -127,13 +132,16 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                 _ensure_fulltext_indexes(session)
                 session.run(q.await_indexes(), seconds=300).consume()  # the id indexes, before they are used
                 step = begin("removing what a failed push staged")
-                _drain(session, q.delete_staged(), batch_size)
+                _drain(session, q.delete_other_lookups(), REMOVE_BATCH)
+                _drain(session, q.delete_staged(), REMOVE_BATCH)
                 step = begin("writing nodes")
                 for (primary, extras), rows in sorted(work["nodes"].items()):
                     labels = [primary, *extras]
+                    lookup_node = primary in q.LOOKUP_LABELS
+                    stmt = q.stage_lookup_nodes(primary) if lookup_node else q.stage_nodes()
                     for batch in _batches(rows, batch_size):
                         staged = [{"props": r["props"], "labels": labels} for r in batch]
-                        session.execute_write(lambda tx, b=staged: tx.run(q.stage_nodes(), rows=b, run=run).consume())
+                        session.execute_write(lambda tx, b=staged, s=stmt: tx.run(s, rows=b, run=run).consume())
                         if progress:
                             progress(len(batch))
                 step = begin("writing relationships")
@@ -152,8 +160,13 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
                         "nodes": got["nodes"], "relationships": got["relationships"],
                         "labels": json.dumps(got["labels"], ensure_ascii=False),
                         "types": json.dumps(got["types"], ensure_ascii=False)}
-                groups = sorted({(primary, *extras) for primary, extras in work["nodes"]})
-                replaced = session.execute_write(_switch, run, groups, expected["nodes"], meta)
+                groups = sorted({(primary, *extras) for primary, extras in work["nodes"]
+                                 if primary not in q.LOOKUP_LABELS})
+                graph_nodes = expected["nodes"] - sum(len(rows) for rows in (lookup or {}).values())
+                replaced = session.execute_write(_switch, run, groups, graph_nodes, meta)
+                step = begin("removing the previous graph")
+                _drain(session, q.delete_other_lookups(), REMOVE_BATCH)
+                _drain(session, q.delete_staged(), REMOVE_BATCH)
                 step = begin("waiting for indexes")
                 session.run(q.await_indexes(), seconds=60).consume()
         except Neo4jError:
@@ -169,10 +182,12 @@ def push(graph, settings: Settings, batch_size: int = DEFAULT_BATCH_SIZE, run: s
 
 
 def _switch(tx, run: str, groups: list[tuple[str, ...]], nodes: int, meta: dict) -> dict:
-    """The one transaction that makes run ``run`` current: old graph out, staged nodes labelled, run recorded."""
-    rels = tx.run(q.delete_current_relationships(), run=run).single()["deleted"]
+    """The one transaction that makes run ``run`` current: old graph hidden, staged nodes labelled, run recorded."""
     tx.run(q.delete_run_records()).consume()
-    old = tx.run(q.delete_current_nodes()).single()["deleted"]
+    old = sum(tx.run(q.retire(g), labels=g).single()["n"]
+              for g in (r["labels"] for r in tx.run(q.current_label_groups()).data()))
+    old += tx.run(q.count_other_lookups(), run=run).single()["n"]
+    rels = tx.run(q.count_retired_relationships()).single()["n"]
     labelled = sum(tx.run(q.unstage(list(g)), run=run, labels=list(g)).single()["n"] for g in groups)
     if labelled != nodes:  # another push cleared this one's staging meanwhile: roll back
         raise Neo4jError(f"push {run} found {labelled} of its {nodes} staged nodes when switching (another push "
@@ -197,6 +212,9 @@ def _failed(step: str, err: Neo4jError, exc: Exception) -> Neo4jError:
     if step == "switching to the new graph" and isinstance(exc, IncompleteCommit):
         return Neo4jError(f"push failed while {step} ({err}); the database holds either the previous graph "
                           "or this push, each whole (orggraph neo4j status tells which)")
+    if step == "removing the previous graph":
+        return Neo4jError(f"pushed, but failed while {step} ({err}); queries see only the new graph, and the next "
+                          "push or `orggraph neo4j reset` removes the rest of the previous one")
     if step == "waiting for indexes":
         return Neo4jError(f"pushed, but failed while waiting for the full-text indexes ({err}); "
                           "they catch up on their own")
@@ -216,9 +234,11 @@ def _ensure_fulltext_indexes(session) -> None:
 
 def _staged_counts(session, run: str) -> dict:
     """Staged nodes and relationships of run ``run``, by the labels they will have and by type."""
-    labels = {r["label"]: r["n"] for r in session.run(q.count_staged_nodes(), run=run)}
+    labels = Counter({r["label"]: r["n"] for r in session.run(q.count_staged_nodes(), run=run)})
+    lookup = {r["label"]: r["n"] for r in session.run(q.count_lookup_nodes(), run=run)}
+    labels.update(lookup)
     types = {r["type"]: r["n"] for r in session.run(q.count_run_relationships(), run=run)}
-    nodes = session.run(q.count_staged_total(), run=run).single()["n"]
+    nodes = session.run(q.count_staged_total(), run=run).single()["n"] + sum(lookup.values())
     return {"nodes": nodes, "relationships": sum(types.values()),
             "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items()))}
 
@@ -306,7 +326,9 @@ def render_status(st: dict) -> str:
                    + ", ".join(f"{k} {v}" for k, v in cur["types"].items()) + ")")
     if st["leftovers"]:
         for left in st["leftovers"]:
-            what = "staged by a push that did not finish" if left["staged"] else "left by an older orggraph"
+            what = ("staged by a push that did not finish" if left["staged"]
+                    else "replaced by the current push, not yet removed" if left.get("retired")
+                    else "left by an older orggraph")
             out.append(f"leftover: {left['nodes']} nodes, {left['relationships']} relationships of run "
                        f"{left['run'] or '(none)'}, {what} (the next push or `orggraph neo4j reset` removes them)")
     else:

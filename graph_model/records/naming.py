@@ -104,8 +104,14 @@ UNIT_SUFFIX_PATTERN = "|".join("".join(f"(?<!{w})" for w in _NOT_UNIT_ENDINGS.ge
 # 「一、國光劇團，分三科辦事。」): alone in prose they end too many other words (學會, 倉庫, 設計台).
 # The 系 of research institutes and schools (「本分所設下列系、室：」 + 「一、農藝系。」, M0010048) are units there; in
 # prose 系 ends 體系, 關係, 學系 (the kind, no name).
+# An agency named as an item of its parent's list of agencies is typed by its whole word, never 臺 or 家: the
+# 總臺 (「本局設下列機關：…二、飛航服務總臺」, K0000208 第5條: an agency, with its own 組織條例 K0000046) and
+# the homes (內政部北區老人之家, 各榮譽國民之家: each with its own rules); a radio's 發射臺 and the 臺 forms
+# of the stations above (中繼台) are typed by their word too.
 LISTED_UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("園區", "Facility"), ("劇團", "Division"), ("樂團", "Division"), ("廠", "Facility"),
+    ("總臺", "Agency"), ("總台", "Agency"), ("之家", "Agency"), ("發射臺", "Facility"), ("發射台", "Facility"),
+    ("中繼台", "Facility"), ("通訊台", "Facility"), ("管理台", "Facility"), ("塔台", "Facility"), ("區台", "Facility"),
     ("臺", "Facility"), ("台", "Facility"), ("庫", "Facility"), ("會", "Committee"), ("系", "Division"),
 )
 
