@@ -157,6 +157,9 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended, renamed):
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    # a successor its documents name that is the body itself, its parent renamed in place (行政院客家委員會法規委員會,
+    # filed 「行政＞客家委員會＞組織目」: 客家委員會法規委員會, the graph's one 客家委員會 its parent): none of its own
+    itself = {uid for uid in ended if not graph.out(uid, EDGE) and _names_itself(graph, rows, uid)}
     _tabled(graph, ended, rows, read_table() if table is None else table)
     _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
@@ -175,7 +178,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     corporatised(graph, ended, docs)
     joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
-    _task_force(graph, ended)
+    _task_force(graph, ended, itself)
     _named_in_duties(graph, ended, enacted)
     _named_by_a_division(graph, ended)
     _named_in_added_duty(graph, ended, docs)
@@ -261,6 +264,15 @@ def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
 # named with before the province's bodies came under the ministries (1999: 行政院衛生署家庭計畫研究所).
 _LISTED = re.compile(r"、|及")
 _PROVINCE = re.compile(r"^臺灣省(?:政府)?")
+
+
+def _names_itself(graph, rows: NameIndex, uid: str) -> bool:
+    """Every successor ``uid``'s documents name is its own name after its parent's (one unit of the graph)."""
+    node, parent = graph.node(uid), graph.parent(uid)
+    names = node.get("successors") or []
+    return bool(names) and parent is not None and all(
+        n.endswith(node["name"]) and not rows.named(n)
+        and parent in {rows.units[i][0] for i in rows.named(n.removesuffix(node["name"]))} for n in names)
 
 
 def _path_names(path: Sequence[str]) -> list[str]:
@@ -729,15 +741,16 @@ def _shortened(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _task_force(graph, ended: Mapping) -> None:
+def _task_force(graph, ended: Mapping, itself: Set[str] = frozenset()) -> None:
     """A body that is history and names no successor of its own, whose parent (or the parent's successor)
     has a task force of its name or a short form of it in its rules: the body's work is done by the task
     force now, and the body that keeps it succeeded it (僑務委員會 › 法規委員會, repealed 2012-08-30 → 僑務委員會,
-    whose 處務規程 「法規會：辦理本會法制、訴願及國家賠償業務」)."""
+    whose 處務規程 「法規會：辦理本會法制、訴願及國家賠償業務」); ``itself``: bodies whose documents name only
+    the body itself under its parent's new name, no successor of their own."""
     forces: dict[str, list[tuple[str, str, str]]] = {}
     for uid in ended:
         node = graph.node(uid)
-        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid) and uid not in itself:
             continue
         found = []
         for place in _places_after(graph, uid, ended):
