@@ -114,3 +114,24 @@ def test_a_body_went_to_the_body_set_up_as_it_ended_for_the_same_work_and_its_tw
     for quarter in ("北區", "南區"):
         uid = f"行政院/交通部/公路總局/西部濱海公路{quarter}臨時工程處"
         assert succeeded_by(graph, uid) == ["行政院/交通部/公路局/各區公路新建工程分局"], quarter
+
+
+def test_a_committee_filed_under_its_renamed_parent_went_to_the_task_force_of_its_name(tmp_path):
+    # 行政院客家委員會法規委員會組織規程 (D0000122), not marked 廢, is filed 「行政＞客家委員會＞組織目」: under the
+    # 客家委員會 of 客家委員會組織法 (D0000158), one body of the graph with the 行政院客家委員會 of before — the name
+    # that gives, 客家委員會法規委員會, is the committee itself; 客家委員會處務規程 (D0140006) 第14條: 「本會為辦理法制
+    # 業務，設法規會為常設性任務編組」.
+    graph = national_store(tmp_path, "D0000122", "D0000129", "D0000158", "D0140006").graph(history=True)
+    committee = "行政院/客家委員會/法規委員會"
+    assert succeeded_by(graph, committee) == ["行政院/客家委員會"]
+    assert graph.node(committee)["successors"] == ["行政院 › 客家委員會 › 法規會"]
+
+
+def test_a_preparatory_office_whose_body_went_to_a_family_is_the_member_it_prepared(tmp_path):
+    # 交通部觀光局大鵬灣國家風景區管理處籌備處暫行組織規程 (K0000043) 第10條: 「本處於交通部觀光局大鵬灣國家風景區
+    # 管理處成立時裁撤之」, repealed 1997; 交通部觀光署各國家風景區管理處組織準則 (K0000252) 第1條: 「交通部觀光署為
+    # 辦理各國家風景區之建設、開發、管理及觀光發展業務，特設各國家風景區管理處」.
+    graph = national_store(tmp_path, "K0000043", "K0000027", "K0000205", "K0000252").graph(history=True)
+    office = "行政院/交通部/觀光局/大鵬灣國家風景區管理處籌備處"
+    assert succeeded_by(graph, office) == ["行政院/交通部/觀光署/各國家風景區管理處"]
+    assert graph.node(office)["successors"] == ["行政院 › 交通部 › 觀光署 › 大鵬灣國家風景區管理處"]
