@@ -135,3 +135,23 @@ def test_a_preparatory_office_whose_body_went_to_a_family_is_the_member_it_prepa
     office = "行政院/交通部/觀光局/大鵬灣國家風景區管理處籌備處"
     assert succeeded_by(graph, office) == ["行政院/交通部/觀光署/各國家風景區管理處"]
     assert graph.node(office)["successors"] == ["行政院 › 交通部 › 觀光署 › 大鵬灣國家風景區管理處"]
+
+
+def test_a_body_whose_namesake_is_a_unit_of_another_bodys_rules_went_to_that_body(tmp_path):
+    # 交通部公路總局各區車輛行車事故鑑定會組織規程 (K0000149), repealed 2018-01-23 with no word of what followed;
+    # 交通部公路局各區監理所辦事細則 (K0000308) 第15條: 「各區車輛行車事故鑑定會掌理事項如下：一、行車事故現場之勘查
+    # 及報告。…」 — a unit of the 監理所's rules, no body with rules of its own.
+    graph = national_store(tmp_path, "K0000149", "K0000058", "K0000207", "K0000307", "K0000308").graph(history=True)
+    board = "行政院/交通部/公路總局/各區車輛行車事故鑑定會"
+    assert succeeded_by(graph, board) == ["行政院/交通部/公路局/各區監理所"]
+    assert graph.node(board)["successors"] == ["行政院 › 交通部 › 公路局 › 各區監理所"]
+
+
+def test_a_body_that_ended_with_none_went_to_the_body_holding_a_division_of_its_name(tmp_path):
+    # 行政院衛生署管制藥品管理局辦事細則 (L0000028), repealed 2011-11-15 with no word of what followed; 衛生福利部
+    # 食品藥物管理署處務規程 (L0010049) 第4條: 「本署設下列組、室、區管理中心：…五、管制藥品組，分六科辦事。」 — the
+    # 署 under 衛生署's heir (行政院衛生署組織法, L0000001, repealed; 衛生福利部組織法, L0000055).
+    graph = national_store(tmp_path, "L0000028", "L0000001", "L0000055", "L0000054", "L0010049").graph(history=True)
+    bureau = "行政院/衛生署/管制藥品管理局"
+    assert succeeded_by(graph, bureau) == ["行政院/衛生福利部/食品藥物管理署"]
+    assert graph.node(f"{bureau}/稽核管制組")["successors"] == ["行政院 › 衛生福利部 › 食品藥物管理署"]

@@ -36,7 +36,7 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .became_unit import became_a_unit, repealed_with_sibling
+from .became_unit import became_a_unit, held_as_namesake, named_as_division, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
 from .heir_unit import carried_on_within, inherited_into_namesake, taken_in_as_kind
@@ -71,6 +71,7 @@ from .members import (
 )
 from .purpose import set_up_for_its_work
 from .succession_edges import (
+    _BODY_WORD,
     AGENCY_KINDS,
     EDGE,
     FAMILY,
@@ -196,6 +197,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     members_followed(graph, ended, docs)
     classes_followed_members(graph, ended, docs)
     set_up_for_its_work(graph, ended, docs)
+    held_as_namesake(graph, ended)
+    named_as_division(graph, ended)
     taken_in_as_kind(graph, ended)  # after the rules that find a body its own heir, its family's or its kind's
     _inherit(graph, ended, left)
     inherited_into_namesake(graph, ended)
@@ -771,7 +774,6 @@ def _task_force(graph, ended: Mapping, itself: Set[str] = frozenset()) -> None:
 # What a body's name says it does: the name without the word for what it is (家庭暴力及性侵害防治委員會 →
 # 家庭暴力及性侵害防治), in subjects joined by 及 (家庭暴力, 性侵害防治: a last two characters, 防治, that each
 # subject shares), this long at least (環境保護, 經濟發展 or 消費者保護 are the duties of many bodies).
-_BODY_WORD = re.compile(r"(?:委員會|審議會|中心|研究所|管理處|管理局|之家|[所處局署會院館隊站場])$")
 _SUBJECTS = re.compile(r"[及暨與、]")
 SUBJECT_CHARS = 6
 
