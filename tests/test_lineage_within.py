@@ -155,3 +155,18 @@ def test_a_body_that_ended_with_none_went_to_the_body_holding_a_division_of_its_
     bureau = "行政院/衛生署/管制藥品管理局"
     assert succeeded_by(graph, bureau) == ["行政院/衛生福利部/食品藥物管理署"]
     assert graph.node(f"{bureau}/稽核管制組")["successors"] == ["行政院 › 衛生福利部 › 食品藥物管理署"]
+
+
+def test_a_body_that_ended_with_none_is_carried_on_by_the_sibling_whose_duty_names_its_work(tmp_path):
+    # 外交部外交領事人員講習所組織條例 (E0000002) 第1條: 「外交部為辦理新進及在職人員實務及智能講習事項，設外交領事人員
+    # 講習所」, repealed 2022-06-15 with no word of what followed; 外交部外交及國際事務學院組織法 (E0000016), in force
+    # 2012-09-01, 第2條: 「一、新進外交領事人員、外交行政人員培訓講習之規劃及執行。」
+    graph = national_store(tmp_path, "E0000002", "E0000001", "E0000016").graph(history=True)
+    school = "行政院/外交部/外交領事人員講習所"
+    assert succeeded_by(graph, school) == ["行政院/外交部/外交及國際事務學院"]
+    assert graph.node(f"{school}/教務組")["successors"] == ["行政院 › 外交部 › 外交及國際事務學院"]
+    # 行政院大陸委員會香港事務局辦事細則 (Q0010005), repealed; 大陸委員會香港辦事處組織規程 (Q0000014), under the same
+    # 大陸委員會, 第2條: 「本處辦理與香港相關事務以及本會指定之其他業務」 — 香港…事務.
+    (tmp_path / "hk").mkdir()
+    graph = national_store(tmp_path / "hk", "Q0010005", "Q0000001", "Q0000012", "Q0000014").graph(history=True)
+    assert succeeded_by(graph, "行政院/大陸委員會/香港事務局") == ["行政院/大陸委員會/香港辦事處"]

@@ -70,6 +70,7 @@ from .members import (
     went_with_siblings,
 )
 from .purpose import set_up_for_its_work
+from .sibling_work import carried_on_by_sibling
 from .succession_edges import (
     _BODY_WORD,
     AGENCY_KINDS,
@@ -197,6 +198,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     members_followed(graph, ended, docs)
     classes_followed_members(graph, ended, docs)
     set_up_for_its_work(graph, ended, docs)
+    carried_on_by_sibling(graph, ended)
     held_as_namesake(graph, ended)
     named_as_division(graph, ended)
     taken_in_as_kind(graph, ended)  # after the rules that find a body its own heir, its family's or its kind's
