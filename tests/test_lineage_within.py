@@ -114,3 +114,59 @@ def test_a_body_went_to_the_body_set_up_as_it_ended_for_the_same_work_and_its_tw
     for quarter in ("北區", "南區"):
         uid = f"行政院/交通部/公路總局/西部濱海公路{quarter}臨時工程處"
         assert succeeded_by(graph, uid) == ["行政院/交通部/公路局/各區公路新建工程分局"], quarter
+
+
+def test_a_committee_filed_under_its_renamed_parent_went_to_the_task_force_of_its_name(tmp_path):
+    # 行政院客家委員會法規委員會組織規程 (D0000122), not marked 廢, is filed 「行政＞客家委員會＞組織目」: under the
+    # 客家委員會 of 客家委員會組織法 (D0000158), one body of the graph with the 行政院客家委員會 of before — the name
+    # that gives, 客家委員會法規委員會, is the committee itself; 客家委員會處務規程 (D0140006) 第14條: 「本會為辦理法制
+    # 業務，設法規會為常設性任務編組」.
+    graph = national_store(tmp_path, "D0000122", "D0000129", "D0000158", "D0140006").graph(history=True)
+    committee = "行政院/客家委員會/法規委員會"
+    assert succeeded_by(graph, committee) == ["行政院/客家委員會"]
+    assert graph.node(committee)["successors"] == ["行政院 › 客家委員會 › 法規會"]
+
+
+def test_a_preparatory_office_whose_body_went_to_a_family_is_the_member_it_prepared(tmp_path):
+    # 交通部觀光局大鵬灣國家風景區管理處籌備處暫行組織規程 (K0000043) 第10條: 「本處於交通部觀光局大鵬灣國家風景區
+    # 管理處成立時裁撤之」, repealed 1997; 交通部觀光署各國家風景區管理處組織準則 (K0000252) 第1條: 「交通部觀光署為
+    # 辦理各國家風景區之建設、開發、管理及觀光發展業務，特設各國家風景區管理處」.
+    graph = national_store(tmp_path, "K0000043", "K0000027", "K0000205", "K0000252").graph(history=True)
+    office = "行政院/交通部/觀光局/大鵬灣國家風景區管理處籌備處"
+    assert succeeded_by(graph, office) == ["行政院/交通部/觀光署/各國家風景區管理處"]
+    assert graph.node(office)["successors"] == ["行政院 › 交通部 › 觀光署 › 大鵬灣國家風景區管理處"]
+
+
+def test_a_body_whose_namesake_is_a_unit_of_another_bodys_rules_went_to_that_body(tmp_path):
+    # 交通部公路總局各區車輛行車事故鑑定會組織規程 (K0000149), repealed 2018-01-23 with no word of what followed;
+    # 交通部公路局各區監理所辦事細則 (K0000308) 第15條: 「各區車輛行車事故鑑定會掌理事項如下：一、行車事故現場之勘查
+    # 及報告。…」 — a unit of the 監理所's rules, no body with rules of its own.
+    graph = national_store(tmp_path, "K0000149", "K0000058", "K0000207", "K0000307", "K0000308").graph(history=True)
+    board = "行政院/交通部/公路總局/各區車輛行車事故鑑定會"
+    assert succeeded_by(graph, board) == ["行政院/交通部/公路局/各區監理所"]
+    assert graph.node(board)["successors"] == ["行政院 › 交通部 › 公路局 › 各區監理所"]
+
+
+def test_a_body_that_ended_with_none_went_to_the_body_holding_a_division_of_its_name(tmp_path):
+    # 行政院衛生署管制藥品管理局辦事細則 (L0000028), repealed 2011-11-15 with no word of what followed; 衛生福利部
+    # 食品藥物管理署處務規程 (L0010049) 第4條: 「本署設下列組、室、區管理中心：…五、管制藥品組，分六科辦事。」 — the
+    # 署 under 衛生署's heir (行政院衛生署組織法, L0000001, repealed; 衛生福利部組織法, L0000055).
+    graph = national_store(tmp_path, "L0000028", "L0000001", "L0000055", "L0000054", "L0010049").graph(history=True)
+    bureau = "行政院/衛生署/管制藥品管理局"
+    assert succeeded_by(graph, bureau) == ["行政院/衛生福利部/食品藥物管理署"]
+    assert graph.node(f"{bureau}/稽核管制組")["successors"] == ["行政院 › 衛生福利部 › 食品藥物管理署"]
+
+
+def test_a_body_that_ended_with_none_is_carried_on_by_the_sibling_whose_duty_names_its_work(tmp_path):
+    # 外交部外交領事人員講習所組織條例 (E0000002) 第1條: 「外交部為辦理新進及在職人員實務及智能講習事項，設外交領事人員
+    # 講習所」, repealed 2022-06-15 with no word of what followed; 外交部外交及國際事務學院組織法 (E0000016), in force
+    # 2012-09-01, 第2條: 「一、新進外交領事人員、外交行政人員培訓講習之規劃及執行。」
+    graph = national_store(tmp_path, "E0000002", "E0000001", "E0000016").graph(history=True)
+    school = "行政院/外交部/外交領事人員講習所"
+    assert succeeded_by(graph, school) == ["行政院/外交部/外交及國際事務學院"]
+    assert graph.node(f"{school}/教務組")["successors"] == ["行政院 › 外交部 › 外交及國際事務學院"]
+    # 行政院大陸委員會香港事務局辦事細則 (Q0010005), repealed; 大陸委員會香港辦事處組織規程 (Q0000014), under the same
+    # 大陸委員會, 第2條: 「本處辦理與香港相關事務以及本會指定之其他業務」 — 香港…事務.
+    (tmp_path / "hk").mkdir()
+    graph = national_store(tmp_path / "hk", "Q0010005", "Q0000001", "Q0000012", "Q0000014").graph(history=True)
+    assert succeeded_by(graph, "行政院/大陸委員會/香港事務局") == ["行政院/大陸委員會/香港辦事處"]

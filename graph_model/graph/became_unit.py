@@ -8,6 +8,14 @@
   internal unit of its name, or its name less what precedes it (國立國光劇團, its rules repealed 2008-03-11 →
   國立臺灣傳統藝術總處籌備處辦事細則, made 2008-03-04, 第4條 「八、國光劇團，分三科辦事。」), in one body only:
   that body absorbed it, as that unit;
+- **a namesake unit**: a body whose one successor is a unit of its very name that no document is about, set up in
+  another body's rules (交通部公路總局各區車輛行車事故鑑定會, repealed 2018-01-23; 交通部公路總局各區監理所辦事細則,
+  in force 2018-01-15, 第15條 「各區車輛行車事故鑑定會掌理事項如下」): that body took it in, as that unit;
+- **a division of its name**: a body that ended with no successor, whose name without the word for what it is
+  (:data:`~graph_model.graph.succession_edges._BODY_WORD`), 4 topic characters or more, is all the name of one division
+  (組, 處, 司, 室) of one body in force under its parent or its parent's heir (行政院衛生署管制藥品管理局, its 辦事細則
+  repealed 2011-11-15 → 衛生福利部食品藥物管理署處務規程 第4條 「五、管制藥品組，分六科辦事」): that body took it in,
+  as that division;
 - **a sibling's own**: a body named as a sibling's and more (國立教育廣播電臺 + 分臺), whose rules the order that
   repealed the sibling's older rules repealed too, the sibling going on under newer ones: it was the sibling's, and
   went on within it.
@@ -17,7 +25,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .lineage import ORDER_NO, Status, history_entries
-from .succession_edges import AGENCY_KINDS, EDGE, MOVE_DAYS, _agencies_of_documents, _days, _end, _replace_successor
+from .succession_edges import (
+    _BODY_WORD,
+    AGENCY_KINDS,
+    EDGE,
+    KIND_ENDING,
+    MOVE_DAYS,
+    _agencies_of_documents,
+    _days,
+    _end,
+    _replace_successor,
+    _topic_chars,
+)
 
 # The part of a body's name a unit elsewhere must bear: this long at least (國光劇團; not 秘書室).
 UNIT_CHARS = 4
@@ -95,6 +114,55 @@ def _kept_elsewhere(graph, uid, made, enacted, end):
         return None
     ((body, unit), src), = found.items()
     return body, unit, src
+
+
+def held_as_namesake(graph, ended: Mapping) -> None:
+    """See the module's docstring: a namesake unit.  Not a member of a class of its kind (直轄市選舉委員會 in
+    直轄市縣市選舉委員會: the same ending of :data:`KIND_ENDING` characters), which is a body of its own."""
+    own = set(_agencies_of_documents(graph.units()).values())
+    for uid in ended:
+        edges = [t for t, _ in graph.out(uid, EDGE)]
+        if uid not in own or len(edges) != 1:
+            continue
+        unit, name = edges[0], graph.node(uid)["name"]
+        holder = graph.parent(unit)
+        if unit in own or holder not in own or graph.node(unit)["name"] != name \
+                or _shared_ending(name, graph.node(holder)["name"]) >= KIND_ENDING:
+            continue
+        _replace_successor(graph, uid, holder, f"went on as {name}, an internal unit of "
+                                               f"{' › '.join(graph.node(holder)['path'])}", at=unit)
+
+
+# The words for a division: what a body's name less its own word, with one of them, names.
+_DIVISION_WORDS = ("組", "處", "司", "室")
+
+
+def named_as_division(graph, ended: Mapping) -> None:
+    """See the module's docstring: a division of its name."""
+    divisions: dict[str, list[str]] = {}
+    for unit in graph.units():
+        if unit["kind"] not in AGENCY_KINDS and unit["id"] not in ended and unit["name"].endswith(_DIVISION_WORDS):
+            divisions.setdefault(unit["name"][:-1], []).append(unit["id"])
+    for uid in ended:
+        node, parent = graph.node(uid), graph.parent(uid)
+        topic = _BODY_WORD.sub("", node["name"])
+        if parent is None or node["kind"] not in AGENCY_KINDS or node.get("successors") or graph.out(uid, EDGE) \
+                or topic == node["name"] or len(_topic_chars(topic)) < KIND_ENDING:
+            continue
+        places = {parent, *(t for t, _ in graph.out(parent, EDGE))}
+        found = [(b, d) for d in divisions.get(topic, ()) if (b := graph.parent(d)) not in ended
+                 and graph.node(b)["kind"] in AGENCY_KINDS and graph.parent(b) in places]
+        if len(found) == 1:
+            (body, division), = found
+            _replace_successor(graph, uid, body, f"taken in as {graph.node(division)['name']} of "
+                                                 f"{' › '.join(graph.node(body)['path'])}", at=division)
+
+
+def _shared_ending(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def repealed_with_sibling(graph, ended: Mapping, docs) -> None:

@@ -39,7 +39,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from .continuity import MIN_NAMED, _work
-from .lineage import Status, history_entries, roc_date
+from .lineage import PREPARATORY, Status, history_entries, roc_date
 from .succession_edges import (
     AGENCY_KINDS,
     EDGE,
@@ -342,19 +342,20 @@ def named_in_family(graph, ended: Mapping) -> None:
     交通部觀光署 › 各國家風景區管理處, 「特設各國家風景區管理處」) and whose name is of the family's kind: it is
     that family's member of its own name, as :func:`~graph_model.graph.succession._joined_family` names one
     (交通部觀光署 › 雲嘉南濱海國家風景區管理處).  Not a name that begins with the family's body's (國軍退除役官兵
-    輔導委員會農場 → 各農場: that body's, read as one name)."""
+    輔導委員會農場 → 各農場: that body's, read as one name).  A preparatory office is the member it prepared
+    (交通部觀光局大鵬灣國家風景區管理處籌備處 第10條 「本處於交通部觀光局大鵬灣國家風景區管理處成立時裁撤之」)."""
     for uid in ended:
         node = graph.node(uid)
         edges = [t for t, _ in graph.out(uid, EDGE)]
         if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or len(edges) != 1:
             continue
-        family = graph.node(edges[0])
+        family, name = graph.node(edges[0]), node["name"].removesuffix(PREPARATORY)
         m, owner = FAMILY.match(family["name"]), graph.parent(edges[0])
-        if m is None or owner is None or owner == graph.parent(uid) or len(node["name"]) <= len(m["kind"]) \
-                or not node["name"].endswith(m["kind"]) or node["name"].startswith(graph.node(owner)["name"]):
+        if m is None or owner is None or owner == graph.parent(uid) or len(name) <= len(m["kind"]) \
+                or not name.endswith(m["kind"]) or name.startswith(graph.node(owner)["name"]):
             continue
         if node.get("successors") == [" › ".join(family["path"])]:
-            node["successors"] = [" › ".join((*graph.node(owner)["path"], node["name"]))]
+            node["successors"] = [" › ".join((*graph.node(owner)["path"], name))]
 
 
 def branches_followed(graph, ended: Mapping) -> None:

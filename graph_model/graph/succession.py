@@ -36,7 +36,7 @@ from datetime import date
 from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
 from graph_model.records.unitref import NameIndex
 
-from .became_unit import became_a_unit, repealed_with_sibling
+from .became_unit import became_a_unit, held_as_namesake, named_as_division, repealed_with_sibling
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
 from .heir_unit import carried_on_within, inherited_into_namesake, taken_in_as_kind
@@ -70,7 +70,9 @@ from .members import (
     went_with_siblings,
 )
 from .purpose import set_up_for_its_work
+from .sibling_work import carried_on_by_sibling
 from .succession_edges import (
+    _BODY_WORD,
     AGENCY_KINDS,
     EDGE,
     FAMILY,
@@ -157,6 +159,9 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
             for name in s.successors if s else ():
                 for target in _successor_units(rows, name, ended, renamed):
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
+    # a successor its documents name that is the body itself, its parent renamed in place (行政院客家委員會法規委員會,
+    # filed 「行政＞客家委員會＞組織目」: 客家委員會法規委員會, the graph's one 客家委員會 its parent): none of its own
+    itself = {uid for uid in ended if not graph.out(uid, EDGE) and _names_itself(graph, rows, uid)}
     _tabled(graph, ended, rows, read_table() if table is None else table)
     _renamed_rules(graph, ended, docs)
     _same_name_elsewhere(graph, ended)
@@ -175,7 +180,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     corporatised(graph, ended, docs)
     joined_a_sibling(graph, ended, revised)
     _one_of_its_kind(graph, ended, enacted)
-    _task_force(graph, ended)
+    _task_force(graph, ended, itself)
     _named_in_duties(graph, ended, enacted)
     _named_by_a_division(graph, ended)
     _named_in_added_duty(graph, ended, docs)
@@ -193,6 +198,9 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     members_followed(graph, ended, docs)
     classes_followed_members(graph, ended, docs)
     set_up_for_its_work(graph, ended, docs)
+    carried_on_by_sibling(graph, ended)
+    held_as_namesake(graph, ended)
+    named_as_division(graph, ended)
     taken_in_as_kind(graph, ended)  # after the rules that find a body its own heir, its family's or its kind's
     _inherit(graph, ended, left)
     inherited_into_namesake(graph, ended)
@@ -261,6 +269,15 @@ def _staff_moved(graph, ended: Mapping, rows: NameIndex, docs) -> None:
 # named with before the province's bodies came under the ministries (1999: 行政院衛生署家庭計畫研究所).
 _LISTED = re.compile(r"、|及")
 _PROVINCE = re.compile(r"^臺灣省(?:政府)?")
+
+
+def _names_itself(graph, rows: NameIndex, uid: str) -> bool:
+    """Every successor ``uid``'s documents name is its own name after its parent's (one unit of the graph)."""
+    node, parent = graph.node(uid), graph.parent(uid)
+    names = node.get("successors") or []
+    return bool(names) and parent is not None and all(
+        n.endswith(node["name"]) and not rows.named(n)
+        and parent in {rows.units[i][0] for i in rows.named(n.removesuffix(node["name"]))} for n in names)
 
 
 def _path_names(path: Sequence[str]) -> list[str]:
@@ -729,15 +746,16 @@ def _shortened(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _task_force(graph, ended: Mapping) -> None:
+def _task_force(graph, ended: Mapping, itself: Set[str] = frozenset()) -> None:
     """A body that is history and names no successor of its own, whose parent (or the parent's successor)
     has a task force of its name or a short form of it in its rules: the body's work is done by the task
     force now, and the body that keeps it succeeded it (僑務委員會 › 法規委員會, repealed 2012-08-30 → 僑務委員會,
-    whose 處務規程 「法規會：辦理本會法制、訴願及國家賠償業務」)."""
+    whose 處務規程 「法規會：辦理本會法制、訴願及國家賠償業務」); ``itself``: bodies whose documents name only
+    the body itself under its parent's new name, no successor of their own."""
     forces: dict[str, list[tuple[str, str, str]]] = {}
     for uid in ended:
         node = graph.node(uid)
-        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid):
+        if node["kind"] not in AGENCY_KINDS or _names_its_own(graph, uid) and uid not in itself:
             continue
         found = []
         for place in _places_after(graph, uid, ended):
@@ -758,7 +776,6 @@ def _task_force(graph, ended: Mapping) -> None:
 # What a body's name says it does: the name without the word for what it is (家庭暴力及性侵害防治委員會 →
 # 家庭暴力及性侵害防治), in subjects joined by 及 (家庭暴力, 性侵害防治: a last two characters, 防治, that each
 # subject shares), this long at least (環境保護, 經濟發展 or 消費者保護 are the duties of many bodies).
-_BODY_WORD = re.compile(r"(?:委員會|審議會|中心|研究所|管理處|管理局|之家|[所處局署會院館隊站場])$")
 _SUBJECTS = re.compile(r"[及暨與、]")
 SUBJECT_CHARS = 6
 

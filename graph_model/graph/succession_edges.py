@@ -17,6 +17,8 @@ FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區�
 _WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
 # A member left its old parent with the family when it ended this close to the family's move.
 MOVE_DAYS = 62
+# The word for what a body is, at the end of its name: what is left says what it does (管制藥品管理局 → 管制藥品).
+_BODY_WORD = re.compile(r"(?:委員會|審議會|中心|研究所|管理處|管理局|之家|[所處局署會院館隊站場])$")
 # The ending two names share that says they are bodies of one kind (see succession.KIND_TOPIC): this long at least.
 KIND_ENDING = 4
 
