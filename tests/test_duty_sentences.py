@@ -108,3 +108,17 @@ def test_a_matter_named_first_then_the_unit_that_does_it():
     assert duties(parse("A0010048"), "") == ["立法院公報、立法專刊編輯發行事宜"]
     # not one done by others: D0000084 「籌備處人事業務，由內政部指派適當人員兼辦。」
     assert "籌備處人事業務" not in [d.text for d in parse("D0000084").duties]
+
+
+def test_what_a_unit_set_up_in_prose_does_said_as_work_not_matters():
+    # A0010012 總統府組織法 「總統府設法規委員會，辦理法制業務，所需工作人員就本法所定員額內派充之。」
+    assert duties(parse("A0010012"), "法規委員會") == ["法制業務"]
+    # M0000004 漁業署組織條例 「本署因業務需要，設置遠洋漁業開發中心，執行漁業資源之研究開發、調查評估、漁業訓練及推廣
+    # 工作。」
+    assert duties(parse("M0000004"), "遠洋漁業開發中心") == ["漁業資源之研究開發、調查評估、漁業訓練及推廣工作"]
+    # J0000064 「各局得依實際需要於所轄區域，設水庫（堰壩）管理中心，掌理水庫運轉、防洪、維護環保及觀光等業務。」
+    assert "水庫運轉、防洪、維護環保及觀光等業務" in [d.text for d in parse("J0000064").duties]
+    # a duty naming no work of its own is none: F0000013 「本處得因業務需要，設置勞工安全衛生委員會，辦理有關事宜。」
+    assert "有關事宜" not in [d.text for d in parse("F0000013").duties]
+    # nor the work of several units together: G0310011 「本局設各科、室及各稽徵所，掌理國說稅稽徵業務有關行政事務。」
+    assert "國說稅稽徵業務有關行政事務" not in [d.text for d in parse("G0310011").duties]

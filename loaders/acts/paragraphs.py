@@ -95,6 +95,7 @@ from .patterns import (
     SET_UP_ABOVE,
     SET_UP_BELOW,
     SET_UP_IN,
+    SET_UP_WORK,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -778,6 +779,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 臺北服務所/會計室
     unit 臺中服務所/會計室
 
+    What the one unit set up does, said as 業務 or 工作 (「總統府設法規委員會，辦理法制業務，…」, A0010012):
+
+    >>> demo("第 2 條", "本局設法規委員會，辦理法制業務，所需工作人員就本法所定員額內派充之。")
+    unit 法規委員會
+    duty 法規委員會 法制業務
+
     A later clause sets up another body besides (「；並另設」, M0000017):
 
     >>> demo("第 2 條", "本局於臺灣省各地區劃分為若干林區，各設林區管理處；並另設農林航空測量所，"
@@ -894,7 +901,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
-    duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest)
+    duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest) or \
+        (SET_UP_WORK.match(rest) if len(paths) == 1 == len(names) and not re.search("[、及]", set_up.group("list"))
+         else None)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if not duty and paths and all(p[-1].endswith("庭") for p in paths):
@@ -970,6 +979,9 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
     rest = text[own.end():]
     duty = DUTY_VERB.search(rest)
+    work = SET_UP_WORK.match(rest) if len(paths) == 1 and not duty else None
+    if work:  # 「…得設執行科，掌理關於刑事執行事務，並得分股辦事。」: the section's own work
+        parser.duty(paths[0], work.group("duty"), para.line)
     if paths and not duty and all(p[-1].endswith("庭") for p in paths) and (cases := CHAMBER_CASES.match(rest)):
         for p in paths:  # 「最高行政法院設大法庭，裁判法律爭議。」: what the chamber set up hears
             parser.duty(p, cases.group("duty"), para.line)
