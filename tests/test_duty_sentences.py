@@ -122,3 +122,10 @@ def test_what_a_unit_set_up_in_prose_does_said_as_work_not_matters():
     assert "有關事宜" not in [d.text for d in parse("F0000013").duties]
     # nor the work of several units together: G0310011 「本局設各科、室及各稽徵所，掌理國說稅稽徵業務有關行政事務。」
     assert "國說稅稽徵業務有關行政事務" not in [d.text for d in parse("G0310011").duties]
+
+
+def test_a_bodys_powers_as_follows_said_with_ru_ci():
+    # G0300042 信用合作社放款審核委員會設置準則 「放款審核委員會之職權如次：」「一、關於大額放款之審議事項。」: 如次 is
+    # 如下, and the end of the agency's name is the agency
+    own = duties(parse("G0300042"), "")
+    assert own[:2] == ["關於大額放款之審議事項", "關於借款社員與其保證人信用調查及質押物估價之抽查復查事項"]

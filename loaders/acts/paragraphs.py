@@ -695,10 +695,19 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局之職權如左：", "一、議決預算事項。", "第 3 條", "本局委員會議職權如左：", "一、審議法規。")
     duty 本局 議決預算事項
+
+    如次 is 如下 too (「放款審核委員會之職權如次：」, G0300042):
+
+    >>> demo("第 2 條", "本局之職權如次：", "一、關於大額放款之審議事項。")
+    duty 本局 關於大額放款之審議事項
     """
     m = OWN_POWERS.match(para.text)
-    if m and para.owner == parser.agency and not para.post and \
-            (parser.is_self(m.group("who")) or m.group("who") in parser.self_names):
+    who = m.group("who") if m else ""
+    # (the end of the agency's name, 「放款審核委員會之職權如次：」 in 信用合作社放款審核委員會's rules, is the agency,
+    # as cases_taken_up reads it)
+    end_of_name = para.owner is None and len(who) >= 4 and parser.agency[-1].endswith(who)
+    if m and (para.owner == parser.agency or end_of_name) and not para.post and \
+            (parser.is_self(who) or who in parser.self_names or end_of_name):
         return ListContext(parser.agency, "", Mode.AGENCY)
     return None
 

@@ -35,7 +35,7 @@ CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股�
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): the kinds listed may run to a dozen characters.
 # 「人事室職掌如下；」 (K0010013), 「政風處掌理左列事項；」 (K0010024), 「考銓處之職掌如左。」 (A0010064), 「會計室職掌
 # 如下．」 (D0010038): the typist's ；, 。 or ． for the intro's colon.
-LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|如次|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
                   r"(?:[：:]|(?<=如下|如左|事項)[；;。．])?$|[：:]$"
                         r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
 # 「研究所所務會議審查聘任案時依下列規定辦理：」 (A0010019), 「本團置指揮…並依下列規定辦理：」 (H0000080): the items
@@ -56,7 +56,7 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
-OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
+OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左次])[：:。]?$")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty, greedy to
 # the sentence's last 事項 as DUTY_VERB (「置會計員，依法辦理歲計、會計事項，並兼辦統計事項」: 11 documents).
 # 「行政院置發言人一人，特任，處理新聞發布及聯繫事項」 (A0010032): 處理 too; not the staff's catch-all
