@@ -129,3 +129,16 @@ def test_a_bodys_powers_as_follows_said_with_ru_ci():
     # 如下, and the end of the agency's name is the agency
     own = duties(parse("G0300042"), "")
     assert own[:2] == ["關於大額放款之審議事項", "關於借款社員與其保證人信用調查及質押物估價之抽查復查事項"]
+
+
+def test_a_bodys_mandate_after_what_it_is_or_whom_it_acts_on():
+    # F0000002 國防部參謀本部組織條例 「國防部參謀本部 (以下簡稱參謀本部) 為部長之軍令幕僚及三軍聯合作戰指揮機構，掌理
+    # 提出建軍備戰需求、…律定作戰序列、…及其他有關軍隊指揮事項。」, 「參謀本部對依國防部命令編配之機關、作戰部隊，執行
+    # 軍隊指揮事項。」
+    staff = duties(parse("F0000002"), "")
+    assert staff[0].startswith("提出建軍備戰需求、建議國防軍事資源分配")
+    assert "軍隊指揮事項" in staff
+    # F0000074, the act that replaced it: 「參謀本部對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。」
+    assert "軍隊指揮事項" in duties(parse("F0000074"), "")
+    # a post whose title starts with 執行 is no mandate: D0000003 「…置執行秘書一人，…」
+    assert "處理著作權業務" in duties(parse("D0000003"), "")

@@ -1039,6 +1039,14 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
 
     >>> demo("第 2 條", "本局行使憲法所賦予之職權。")
     duty 本局 行使憲法所賦予之職權
+
+    What the body is before its mandate, and whom it acts on (「參謀本部為部長之軍令幕僚及三軍聯合作戰指揮機構，
+    掌理…事項。」, 「參謀本部對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。」, F0000002):
+
+    >>> demo("第 2 條", "本局為部長之軍令幕僚及三軍聯合作戰指揮機構，掌理律定作戰序列事項。",
+    ...      "本局對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。")
+    duty 本局 律定作戰序列事項
+    duty 本局 軍隊指揮事項
     """
     text = para.text
     if not (para.owner == parser.agency and not para.post and not para.intro):

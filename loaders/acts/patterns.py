@@ -285,7 +285,10 @@ BY_LAW_DUTY = lazy(r"依法(?:辦理|掌理|負責)(?P<duty>[^；。，]{2,}業�
 # 「國立臺灣科學教育館隸屬教育部，掌理…推行科學教育事宜。」 (H0000016, and five other 館 and 局 of the old acts):
 # 事宜 for 事項, and what the mandate is for after it (「…等有關事宜，以普及欣賞表演藝術人口，…」, H0000039).
 # 「本會任務為處理及協調中華民國與美國間相關事項。」 (E0000018): its 任務 as its 職掌.
-MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為)"
+# 「參謀本部為部長之軍令幕僚及三軍聯合作戰指揮機構，掌理…事項。」 (F0000002): what the body is, before its mandate;
+# 「參謀本部對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。」 (F0000002, F0000074): whom it acts on.
+MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:為[^，。；：]{2,30}?(?:機構|機關)，)?"
+                        r"(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為|對[^。；：]{2,40}?，執行)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
 # 「行政院行使憲法所賦予之職權。」 (A0010032, and the other four 院), 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之
 # 職權。」 (three city councils): the powers a law gives the body, its mandate.
