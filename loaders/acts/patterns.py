@@ -274,6 +274,11 @@ SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)
 # 「一、教務處，分教學、註冊及設備三組辦事。」; 「三、輔導處，設輔導組辦事。」 (I0010100): one named unit set up the
 # same way (a count, 「設科辦事」, names none).
 SPLIT_INTO = lazy(r"(?:^|，)(?:分(?:設|為)?|設)(?P<list>[^，。；]+?)辦事")
+# 「進口組掌理…事宜。分設五課、十五股，各課、股之職掌如左：」 (G0310021): the intro counts the unit's sections and the
+# teams below them; the list's items are the sections (「一、審核課掌理…事項。分設四股辦事：」), each with its teams.
+NESTED_COUNTS = lazy(r"分設?[一二兩三四五六七八九十\d]+(?P<type>科|課|組|隊)、[一二兩三四五六七八九十\d]+股")
+# 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」: the teams the section's own list names.
+ITEM_TEAMS_TAIL = lazy(r"(?<=。)分設?[一二兩三四五六七八九十\d]+股辦事[：:]$")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
