@@ -434,6 +434,11 @@ def test_a_units_list_nests_its_sections_and_their_teams():
     assert {"進口組/審核課", "進口組/審核課/文書股", "進口組/審核課/審核一股", "進口組/業務二課/稅款股"} <= set(units)
     assert duties(customs, "進口組/審核課") == ["進口報單審核及總務事項"]
     assert "公文收發、整理及歸檔" in duties(customs, "進口組/審核課/文書股")
+    # the tail of a section's item wrapped onto a line of its own: 「一、進口業務一課掌理…等事項。」「分設四股辦事：」
+    assert "前鎮分局/進口業務一課/進口業務一股" in below(customs)
+    # 「      1 C1  進口報單之收單。」: the numeral before a form's code; 「1 船舶結關。」 under a 股 is its duty
+    assert "中興分局/稽查課/稽查一股" in below(customs)
+    assert "船舶結關" in duties(customs, "中興分局/稽查課/稽查五股")
     # G0310004 「一、第一科辦理下列事項：」「 (一) 辦理公開發行公司下列事項：」「      1 申請上市、上櫃案之核備。」
     assert "申請上市、上櫃案之核備" in duties(parse("G0310004"), "第一組/第一科")
 

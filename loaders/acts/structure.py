@@ -483,6 +483,9 @@ class StructureParser:
                 # named does what the unnumbered paragraph under it says; the list goes on
                 self._item_duty(line.body, line, styles.index(previous.marker) + 1, held, mode, post, None)
                 continue
+            if line.kind == "para" and mode is not None and self.list_divided and previous is not None and \
+                    previous.kind == "item" and ITEM_TEAMS_TAIL.match(line.body) and stack.get(0):
+                continue  # 「一、進口業務一課掌理…事項。」 + 「分設四股辦事：」: the item's tail, wrapped
             previous = line
             if line.kind == "para":
                 self.frame = list_frame(line.body)
@@ -589,8 +592,10 @@ class StructureParser:
             names = []
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
+        # (「1 船舶結關。」 under a 股: a team, the smallest unit of the genre, has duties below it, no units)
+        teams = bool(parents) and all(p and p[-1].endswith("股") for p in parents)
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
-                            not m.group("rest") and len(body) <= 16):
+                            not m.group("rest") and len(body) <= 16 and not teams):
             divided = DIVIDED.search(m.group("rest") or "")
             note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
                             if x)

@@ -231,9 +231,9 @@ _INLINE_MARK = lazy(rf"(?:^|(?<=[。；;：:）)]))\s*(?=[（(]?\s*(?:[{CN_NUM}]
 # 「一　企劃處。」, 「一  教務處：掌理註冊…」 (Q0000001, D0000022): an old marker, the numeral and a space (which the
 # cleaning drops between Chinese characters); not 「三  十、感染管制室。」, 三十 padded to align with 二十九.
 _SPACED_MARK = lazy(rf"^\s*([{CN_NUM}]{{1,3}})[ \u3000\t]+(?![{CN_NUM}]+\s*[、，])(?=[\u4e00-\u9fff（(])")
-# 「      1 公文收發、整理及歸檔。」 (G0310021, G0310004, G0310002): an indented Arabic numeral and a space, the
-# typist's 1. under a （一） item.
-_SPACED_NUM_MARK = lazy(r"^(\s+)(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff（(])")
+# 「      1 公文收發、整理及歸檔。」, 「      1 C1  進口報單之收單。」 (G0310021, G0310004, G0310002): an indented
+# Arabic numeral and a space, the typist's 1. under a （一） item.
+_SPACED_NUM_MARK = lazy(r"^(\s+)(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff（(]|[A-Z]\d?\s*[\u4e00-\u9fff、])")
 # 「二、第二科： (科技發展科)(一) …」: an aside after the colon before the list begins.
 _COLON_ASIDE = lazy(r"[：:]\s*[（(][^（）()]{1,12}[）)]\s*$")
 
