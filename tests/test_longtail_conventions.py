@@ -439,6 +439,8 @@ def test_a_units_list_nests_its_sections_and_their_teams():
     # 「      1 C1  進口報單之收單。」: the numeral before a form's code; 「1 船舶結關。」 under a 股 is its duty
     assert "中興分局/稽查課/稽查一股" in below(customs)
     assert "船舶結關" in duties(customs, "中興分局/稽查課/稽查五股")
+    # 「四、海務課掌理…業務，職掌如左：」「(六) 查緝指揮情資傳遞。」: a section with no teams, its duties below it
+    assert "查緝指揮情資傳遞" in duties(customs, "稽查組/海務課")
     # G0310004 「一、第一科辦理下列事項：」「 (一) 辦理公開發行公司下列事項：」「      1 申請上市、上櫃案之核備。」
     assert "申請上市、上櫃案之核備" in duties(parse("G0310004"), "第一組/第一科")
 

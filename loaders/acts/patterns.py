@@ -278,8 +278,10 @@ SPLIT_INTO = lazy(r"(?:^|，)(?:分(?:設|為)?|設)(?P<list>[^，。；]+?)辦�
 # teams below them; the list's items are the sections (「一、審核課掌理…事項。分設四股辦事：」), each with its teams.
 NESTED_COUNTS = lazy(r"分設?[一二兩三四五六七八九十\d]+(?P<type>科|課|組|隊)、[一二兩三四五六七八九十\d]+股")
 # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」, 「…。分設三股，各股之職掌如左：」, 「…等事項，分設八股，
-# 各股之職掌如左：」: the teams the section's own list names (on a line of their own after a wrap: 「分設四股辦事：」).
-ITEM_TEAMS_TAIL = lazy(r"(?:(?<=[。，])|^)分設?[一二兩三四五六七八九十\d]+股(?:辦事|辦理|，各股之?職掌如[左下])[：:]$")
+# 各股之職掌如左：」: the teams the section's own list names (on a line of their own after a wrap: 「分設四股辦事：」);
+# 「四、海務課掌理…業務，職掌如左：」: a section with no teams, its duties listed below it.
+ITEM_TEAMS_TAIL = lazy(r"(?:(?<=[。，])|^)分設?[一二兩三四五六七八九十\d]+股(?:辦事|辦理|，各股之?職掌如[左下])[：:]$"
+                       r"|(?<=，)職掌如[左下][：:]$")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.

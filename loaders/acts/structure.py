@@ -593,9 +593,9 @@ class StructureParser:
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
         # (「1 船舶結關。」 under a 股: a team, the smallest unit of the genre, has duties below it, no units)
-        teams = bool(parents) and all(p and p[-1].endswith("股") for p in parents)
+        under_team = bool(parents) and all(p and p[-1].endswith("股") for p in parents)
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
-                            not m.group("rest") and len(body) <= 16 and not teams):
+                            not m.group("rest") and len(body) <= 16 and not under_team):
             divided = DIVIDED.search(m.group("rest") or "")
             note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
                             if x)
