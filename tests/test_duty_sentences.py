@@ -108,3 +108,37 @@ def test_a_matter_named_first_then_the_unit_that_does_it():
     assert duties(parse("A0010048"), "") == ["立法院公報、立法專刊編輯發行事宜"]
     # not one done by others: D0000084 「籌備處人事業務，由內政部指派適當人員兼辦。」
     assert "籌備處人事業務" not in [d.text for d in parse("D0000084").duties]
+
+
+def test_what_a_unit_set_up_in_prose_does_said_as_work_not_matters():
+    # A0010012 總統府組織法 「總統府設法規委員會，辦理法制業務，所需工作人員就本法所定員額內派充之。」
+    assert duties(parse("A0010012"), "法規委員會") == ["法制業務"]
+    # M0000004 漁業署組織條例 「本署因業務需要，設置遠洋漁業開發中心，執行漁業資源之研究開發、調查評估、漁業訓練及推廣
+    # 工作。」
+    assert duties(parse("M0000004"), "遠洋漁業開發中心") == ["漁業資源之研究開發、調查評估、漁業訓練及推廣工作"]
+    # J0000064 「各局得依實際需要於所轄區域，設水庫（堰壩）管理中心，掌理水庫運轉、防洪、維護環保及觀光等業務。」
+    assert "水庫運轉、防洪、維護環保及觀光等業務" in [d.text for d in parse("J0000064").duties]
+    # a duty naming no work of its own is none: F0000013 「本處得因業務需要，設置勞工安全衛生委員會，辦理有關事宜。」
+    assert "有關事宜" not in [d.text for d in parse("F0000013").duties]
+    # nor the work of several units together: G0310011 「本局設各科、室及各稽徵所，掌理國說稅稽徵業務有關行政事務。」
+    assert "國說稅稽徵業務有關行政事務" not in [d.text for d in parse("G0310011").duties]
+
+
+def test_a_bodys_powers_as_follows_said_with_ru_ci():
+    # G0300042 信用合作社放款審核委員會設置準則 「放款審核委員會之職權如次：」「一、關於大額放款之審議事項。」: 如次 is
+    # 如下, and the end of the agency's name is the agency
+    own = duties(parse("G0300042"), "")
+    assert own[:2] == ["關於大額放款之審議事項", "關於借款社員與其保證人信用調查及質押物估價之抽查復查事項"]
+
+
+def test_a_bodys_mandate_after_what_it_is_or_whom_it_acts_on():
+    # F0000002 國防部參謀本部組織條例 「國防部參謀本部 (以下簡稱參謀本部) 為部長之軍令幕僚及三軍聯合作戰指揮機構，掌理
+    # 提出建軍備戰需求、…律定作戰序列、…及其他有關軍隊指揮事項。」, 「參謀本部對依國防部命令編配之機關、作戰部隊，執行
+    # 軍隊指揮事項。」
+    staff = duties(parse("F0000002"), "")
+    assert staff[0].startswith("提出建軍備戰需求、建議國防軍事資源分配")
+    assert "軍隊指揮事項" in staff
+    # F0000074, the act that replaced it: 「參謀本部對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。」
+    assert "軍隊指揮事項" in duties(parse("F0000074"), "")
+    # a post whose title starts with 執行 is no mandate: D0000003 「…置執行秘書一人，…」
+    assert "處理著作權業務" in duties(parse("D0000003"), "")

@@ -423,3 +423,34 @@ def test_a_posts_duty_runs_to_the_sentences_last_shixiang():
     # A0030044 行政院中美經濟社會發展基金管理委員會組織規程 「本會置執行秘書一人，…，分別辦理本基金之管理運用會計事項暨
     # 本會之文書總務事項。」
     assert "本基金之管理運用會計事項暨本會之文書總務事項" in duties(parse("A0030044"), "")
+
+
+def test_a_units_list_nests_its_sections_and_their_teams():
+    # G0310021 財政部高雄關稅局辦事細則 第4條「進口組掌理…事宜。分設五課、十五股，各課、股之職掌如左：」
+    # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」「(一) 文書股：」「      1 公文收發、整理及歸檔。」:
+    # the items are the 課, each with its duty; their items the 股; the indented 1 … the 股's duties
+    customs = parse("G0310021")
+    units = below(customs)
+    assert {"進口組/審核課", "進口組/審核課/文書股", "進口組/審核課/審核一股", "進口組/業務二課/稅款股"} <= set(units)
+    assert duties(customs, "進口組/審核課") == ["進口報單審核及總務事項"]
+    assert "公文收發、整理及歸檔" in duties(customs, "進口組/審核課/文書股")
+    # the tail of a section's item wrapped onto a line of its own: 「一、進口業務一課掌理…等事項。」「分設四股辦事：」
+    assert "前鎮分局/進口業務一課/進口業務一股" in below(customs)
+    # 「      1 C1  進口報單之收單。」: the numeral before a form's code; 「1 船舶結關。」 under a 股 is its duty
+    assert "中興分局/稽查課/稽查一股" in below(customs)
+    assert "船舶結關" in duties(customs, "中興分局/稽查課/稽查五股")
+    # 「四、海務課掌理…業務，職掌如左：」「(六) 查緝指揮情資傳遞。」: a section with no teams, its duties below it
+    assert "查緝指揮情資傳遞" in duties(customs, "稽查組/海務課")
+    # G0310004 「一、第一科辦理下列事項：」「 (一) 辦理公開發行公司下列事項：」「      1 申請上市、上櫃案之核備。」
+    assert "申請上市、上櫃案之核備" in duties(parse("G0310004"), "第一組/第一科")
+
+
+def test_an_items_unit_with_its_duty_on_the_line_below():
+    # G0310016 「各科職掌範圍如下：」「一、第一科：」「    稅則第一章至第四十章及第六十八章至第七十章。」
+    tariffs = parse("G0310016")
+    assert duties(tariffs, "稅則處/第一科") == ["稅則第一章至第四十章及第六十八章至第七十章"]
+    assert "稅則處/第三科" in below(tariffs)
+    # K0000090 「二、收費站：」「    受益費之徵收、解繳、稽核等事項。」「三、總務室：」
+    tunnel = parse("K0000090")
+    assert duties(tunnel, "收費站") == ["受益費之徵收、解繳、稽核等事項"]
+    assert "總務室" in below(tunnel)

@@ -95,6 +95,7 @@ from .patterns import (
     SET_UP_ABOVE,
     SET_UP_BELOW,
     SET_UP_IN,
+    SET_UP_WORK,
     SETS_UP,
     SETS_UP_LIST,
     SHARED_OUT_LIST,
@@ -694,10 +695,19 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
     >>> from loaders.acts.structure import demo
     >>> demo("第 2 條", "本局之職權如左：", "一、議決預算事項。", "第 3 條", "本局委員會議職權如左：", "一、審議法規。")
     duty 本局 議決預算事項
+
+    如次 is 如下 too (「放款審核委員會之職權如次：」, G0300042):
+
+    >>> demo("第 2 條", "本局之職權如次：", "一、關於大額放款之審議事項。")
+    duty 本局 關於大額放款之審議事項
     """
     m = OWN_POWERS.match(para.text)
-    if m and para.owner == parser.agency and not para.post and \
-            (parser.is_self(m.group("who")) or m.group("who") in parser.self_names):
+    who = m.group("who") if m else ""
+    # (the end of the agency's name, 「放款審核委員會之職權如次：」 in 信用合作社放款審核委員會's rules, is the agency,
+    # as cases_taken_up reads it)
+    end_of_name = para.owner is None and len(who) >= 4 and parser.agency[-1].endswith(who)
+    if m and (para.owner == parser.agency or end_of_name) and not para.post and \
+            (parser.is_self(who) or who in parser.self_names or end_of_name):
         return ListContext(parser.agency, "", Mode.AGENCY)
     return None
 
@@ -777,6 +787,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     unit 臺中服務所
     unit 臺北服務所/會計室
     unit 臺中服務所/會計室
+
+    What the one unit set up does, said as 業務 or 工作 (「總統府設法規委員會，辦理法制業務，…」, A0010012):
+
+    >>> demo("第 2 條", "本局設法規委員會，辦理法制業務，所需工作人員就本法所定員額內派充之。")
+    unit 法規委員會
+    duty 法規委員會 法制業務
 
     A later clause sets up another body besides (「；並另設」, M0000017):
 
@@ -894,7 +910,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     if paths and AGENCY_GOES_ON.match(rest):
         # 「本中心…設業務組、修護組、指揮管制組 (第一、二、三、四組) ，並掌理下列事項：」: 並 goes on with the agency.
         return ListContext(parser.agency, "", Mode.AGENCY) if para.duty_intro else NO_LIST
-    duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest)
+    duty = DUTY_VERB.search(rest) or (works_duty if works else None) or BY_LAW_DUTY.search(rest) or \
+        (SET_UP_WORK.match(rest) if len(paths) == 1 == len(names) and not re.search("[、及]", set_up.group("list"))
+         else None)
     if duty and POINTS_ELSEWHERE.search(duty.group("duty")):
         duty = None  # 「…分別掌理本局組織通則第二條及本細則第二章所定事項」 says nothing of its own
     if not duty and paths and all(p[-1].endswith("庭") for p in paths):
@@ -970,6 +988,9 @@ def unit_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | None
         return ListContext(owner, "", Mode.DUTIES if para.duty_intro else Mode.UNITS)
     rest = text[own.end():]
     duty = DUTY_VERB.search(rest)
+    work = SET_UP_WORK.match(rest) if len(paths) == 1 and not duty else None
+    if work:  # 「…得設執行科，掌理關於刑事執行事務，並得分股辦事。」: the section's own work
+        parser.duty(paths[0], work.group("duty"), para.line)
     if paths and not duty and all(p[-1].endswith("庭") for p in paths) and (cases := CHAMBER_CASES.match(rest)):
         for p in paths:  # 「最高行政法院設大法庭，裁判法律爭議。」: what the chamber set up hears
             parser.duty(p, cases.group("duty"), para.line)
@@ -1018,6 +1039,14 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
 
     >>> demo("第 2 條", "本局行使憲法所賦予之職權。")
     duty 本局 行使憲法所賦予之職權
+
+    What the body is before its mandate, and whom it acts on (「參謀本部為部長之軍令幕僚及三軍聯合作戰指揮機構，
+    掌理…事項。」, 「參謀本部對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。」, F0000002):
+
+    >>> demo("第 2 條", "本局為部長之軍令幕僚及三軍聯合作戰指揮機構，掌理律定作戰序列事項。",
+    ...      "本局對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。")
+    duty 本局 律定作戰序列事項
+    duty 本局 軍隊指揮事項
     """
     text = para.text
     if not (para.owner == parser.agency and not para.post and not para.intro):

@@ -35,7 +35,7 @@ CONTINUATION = lazy(r"^(?:分設?[一二三四五六七八九十\d]+[科課股�
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): the kinds listed may run to a dozen characters.
 # 「人事室職掌如下；」 (K0010013), 「政風處掌理左列事項；」 (K0010024), 「考銓處之職掌如左。」 (A0010064), 「會計室職掌
 # 如下．」 (D0010038): the typist's ；, 。 or ． for the intro's colon.
-LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
+LIST_INTRO = lazy(r"(如下|下列事項|左列事項|如左|如次|下列各\S*|職掌)(?:[，,][^，。：；]{1,12})?"
                   r"(?:[：:]|(?<=如下|如左|事項)[；;。．])?$|[：:]$"
                         r"|設(?:下列|左列)各[^，。：；]{1,12}。$")
 # 「研究所所務會議審查聘任案時依下列規定辦理：」 (A0010019), 「本團置指揮…並依下列規定辦理：」 (H0000080): the items
@@ -56,7 +56,7 @@ DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦�
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
 # representative body's 職權 are its duties (not a post's or a meeting's: 「本府主席之職權如左：」,
 # 「本會委員會議職權如左：」).
-OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左])[：:。]?$")
+OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左次])[：:。]?$")
 # 「本府置消費者保護官，受市長…指揮監督，掌理消費者保護事項。」: a post the agency sets up, with its duty, greedy to
 # the sentence's last 事項 as DUTY_VERB (「置會計員，依法辦理歲計、會計事項，並兼辦統計事項」: 11 documents).
 # 「行政院置發言人一人，特任，處理新聞發布及聯繫事項」 (A0010032): 處理 too; not the staff's catch-all
@@ -136,6 +136,13 @@ EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<
 # 「…設機械修配調度總廠，辦理機械作業統一調配、修配、養護、物料倉儲等業務，其編制如左：」 (F0000013): what the works
 # does, after its head.
 WORKS_DUTY = lazy(r"^[，,][^。；：]*?(?:掌理|辦理|負責)(?P<duty>[^，。；：]{4,}?(?:事項|業務|事務|工作))(?=[，。；]|$)")
+# 「總統府設法規委員會，辦理法制業務，…」 (A0010012), 「…得設執行科，掌理關於刑事執行事務，並得分股辦事。」
+# (A0010053), 「…設考銓處，依本條例之規定，掌理各該省區內之考選銓敘事宜」 (A0010064), 「設置遠洋漁業開發中心，執行
+# 漁業資源之研究開發…工作。」 (M0000004): what a unit set up in prose does, right after it, said as 業務, 事務, 工作 or
+# 事宜 (not 事項: DUTY_VERB); a duty naming no work of its own (辦理有關事宜, 各該科主管事務) is none.
+SET_UP_WORK = lazy(r"^[，,](?:依[^，。；：]{0,12}?規定，)?(?:掌理|辦理|負責|執行)"
+                   r"(?!(?:有關|相關|各該|各項|其他)[^，。；：]{0,6}(?:業務|事務|工作|事宜))"
+                   r"(?P<duty>[^，。；：]{2,}?(?:業務|事務|工作|事宜))(?=[，。；]|$)")
 # 「懲戒法院設職務法庭，分庭審判法官法第四十七條…案件；」 (A0010056): the cases a chamber set up hears, its duty;
 # 「本院設大法庭，裁判法律爭議。」 (A0010055, A0010060, A0020093): the disputes it settles.
 CHAMBER_CASES = lazy(r"^[，,](?:分庭)?(?P<duty>(?:審判|審理|裁判)[^，。；：]{2,60}?(?:案件|事件|爭議))(?=[，。；]|$)")
@@ -267,6 +274,14 @@ SUMMARY_BEFORE_SPLIT = lazy(r"^[^。：，]{2,16}?掌理(?P<duty>[^。：]{4,}?)
 # 「一、教務處，分教學、註冊及設備三組辦事。」; 「三、輔導處，設輔導組辦事。」 (I0010100): one named unit set up the
 # same way (a count, 「設科辦事」, names none).
 SPLIT_INTO = lazy(r"(?:^|，)(?:分(?:設|為)?|設)(?P<list>[^，。；]+?)辦事")
+# 「進口組掌理…事宜。分設五課、十五股，各課、股之職掌如左：」 (G0310021): the intro counts the unit's sections and the
+# teams below them; the list's items are the sections (「一、審核課掌理…事項。分設四股辦事：」), each with its teams.
+NESTED_COUNTS = lazy(r"分設?[一二兩三四五六七八九十\d]+(?P<type>科|課|組|隊)、[一二兩三四五六七八九十\d]+股")
+# 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」, 「…。分設三股，各股之職掌如左：」, 「…等事項，分設八股，
+# 各股之職掌如左：」: the teams the section's own list names (on a line of their own after a wrap: 「分設四股辦事：」);
+# 「四、海務課掌理…業務，職掌如左：」: a section with no teams, its duties listed below it.
+ITEM_TEAMS_TAIL = lazy(r"(?:(?<=[。，])|^)分設?[一二兩三四五六七八九十\d]+股(?:辦事|辦理|，各股之?職掌如[左下])[：:]$"
+                       r"|(?<=，)職掌如[左下][：:]$")
 DIVIDED = lazy(r"分(?:設)?(?P<n>[一二兩三四五六七八九十\d]+)(?P<type>科|課|股|組|隊)辦事"
                      r"|得分(?P<any>科|課|股|組)辦事")
 # Greedy to the sentence's last 事項: 「依法辦理統計事項及本會資訊系統之建立與維護事項」 is one duty statement.
@@ -278,7 +293,10 @@ BY_LAW_DUTY = lazy(r"依法(?:辦理|掌理|負責)(?P<duty>[^；。，]{2,}業�
 # 「國立臺灣科學教育館隸屬教育部，掌理…推行科學教育事宜。」 (H0000016, and five other 館 and 局 of the old acts):
 # 事宜 for 事項, and what the mandate is for after it (「…等有關事宜，以普及欣賞表演藝術人口，…」, H0000039).
 # 「本會任務為處理及協調中華民國與美國間相關事項。」 (E0000018): its 任務 as its 職掌.
-MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為)"
+# 「參謀本部為部長之軍令幕僚及三軍聯合作戰指揮機構，掌理…事項。」 (F0000002): what the body is, before its mandate;
+# 「參謀本部對依國防部命令編配之機關、作戰部隊，執行軍隊指揮事項。」 (F0000002, F0000074): whom it acts on.
+MANDATE_SENTENCE = lazy(r"^\S{1,20}?(?:為[^，。；：]{2,30}?(?:機構|機關)，)?"
+                        r"(?:依\S{0,30}?規定，)?(?:掌理|掌管|負責|辦理|(?:職掌|之?任務)為|對[^。；：]{2,40}?，執行)"
                         r"(?P<duty>[^。：]{4,}?(?:事項|業務|事務|工作|事宜))(?:，以[^。：；]{4,})?。?$")
 # 「行政院行使憲法所賦予之職權。」 (A0010032, and the other four 院), 「臺中市議會（以下簡稱本會）行使地方制度法所賦予之
 # 職權。」 (three city councils): the powers a law gives the body, its mandate.

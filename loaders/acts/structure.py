@@ -56,12 +56,15 @@ from .patterns import (
     ITEM_NAME_COMMA,
     ITEM_NAME_SEMICOLON,
     ITEM_SETS_UP,
+    ITEM_TEAMS_TAIL,
     ITEM_UNIT_DUTY,
+    LIST_INTRO,
     LIST_KINDS,
     LISTED_NAME,
     LISTED_UNIT,
     NAME_WITH_ALTERNATE,
     NAMED_SETS_UP_BELOW,
+    NESTED_COUNTS,
     NESTED_SET_UP,
     NON_STRUCTURE_CHAPTER,
     ONE_UNIT_WORD,
@@ -472,6 +475,17 @@ class StructureParser:
                 # line of its own; its list goes on below the unit
                 previous = line
                 continue
+            if line.kind == "para" and mode is not None and previous is not None and previous.kind == "item" and \
+                    previous.body.endswith("：") and previous.marker in styles and \
+                    (held := stack.get(styles.index(previous.marker))) and \
+                    all(previous.body.startswith(p[-1]) for p in held) and not LIST_INTRO.search(line.body):
+                # 「(一) 業務一股：」 + 「辦理連線及未連線進口報單之收單…等事項。」 (G0310021): the unit the item just
+                # named does what the unnumbered paragraph under it says; the list goes on
+                self._item_duty(line.body, line, styles.index(previous.marker) + 1, held, mode, post, None)
+                continue
+            if line.kind == "para" and mode is not None and self.list_divided and previous is not None and \
+                    previous.kind == "item" and ITEM_TEAMS_TAIL.match(line.body) and stack.get(0):
+                continue  # 「一、進口業務一課掌理…事項。」 + 「分設四股辦事：」: the item's tail, wrapped
             previous = line
             if line.kind == "para":
                 self.frame = list_frame(line.body)
@@ -492,7 +506,9 @@ class StructureParser:
                 self.list_note = force.group(0) if force else ""
                 divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
                     owner != self.agency else None
-                self.list_divided = (divided.group("type") or divided.group("any")) if divided else ""
+                nested = NESTED_COUNTS.search(line.body) if mode == Mode.DUTIES and not divided else None
+                self.list_divided = (divided.group("type") or divided.group("any")) if divided else \
+                    nested.group("type") if nested else ""
                 # (「分設三股，各股之職掌如下：」: the items name the sections, 「一、消費及證期稅股」 one)
                 self.list_sections = bool(re.search(r"分設?[一二兩三四五六七八九十\d]+[科課股組隊]|各[科課股組隊]",
                                                     line.body))
@@ -517,6 +533,9 @@ class StructureParser:
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
+        teams = ITEM_TEAMS_TAIL.search(body) if level == 0 and self.list_divided and not head else None
+        if teams:  # 「一、審核課掌理…事項。分設四股辦事：」: the section and its duty; its teams are its list's items
+            body = body[:teams.start()].rstrip("。")
         # (in a unit's list after 「分四科辦事」, 「一、第一科掌…」 names one of those 科)
         named = ITEM_UNIT_DUTY.match(body) if level == 0 and not head and \
             (mode == Mode.UNITS or mode == Mode.DUTIES and self.list_divided) else None
@@ -573,8 +592,10 @@ class StructureParser:
             names = []
         if mode == Mode.AGENCY and level == 0 and m and names and m.group("duties"):
             mode = Mode.UNITS
+        # (「1 船舶結關。」 under a 股: a team, the smallest unit of the genre, has duties below it, no units)
+        under_team = bool(parents) and all(p and p[-1].endswith("股") for p in parents)
         if m and names and (mode == Mode.UNITS or m.group("duties") is not None or
-                            not m.group("rest") and len(body) <= 16):
+                            not m.group("rest") and len(body) <= 16 and not under_team):
             divided = DIVIDED.search(m.group("rest") or "")
             note = "；".join(x for x in (divided.group(0) if divided else "", self.list_note if level == 0 else "")
                             if x)

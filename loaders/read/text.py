@@ -10,6 +10,11 @@ raw line span, its article (第N條) and chapter, and its enumeration marker.
 >>> doc = "第 3 條\\n本局設:\\n一、第一科:國會聯絡、公共關係及新聞聯繫與發布及其他有關事\\n項。\\n（一）文書"
 >>> [(l.marker, l.number, l.body) for l in logical_lines(doc)][1:]
 [(None, None, '本局設：'), ('cn', 1, '第一科：國會聯絡、公共關係及新聞聯繫與發布及其他有關事項。'), ('pcn', 1, '文書')]
+
+An indented Arabic numeral and a space is the typist's 1. (G0310021's 股 duties):
+
+>>> [(l.marker, l.body) for l in logical_lines("第 4 條\\n (一) 文書股：\\n      1 公文收發、整理及歸檔。")][2:]
+[('num', '公文收發、整理及歸檔。')]
 """
 from __future__ import annotations
 
@@ -226,6 +231,9 @@ _INLINE_MARK = lazy(rf"(?:^|(?<=[。；;：:）)]))\s*(?=[（(]?\s*(?:[{CN_NUM}]
 # 「一　企劃處。」, 「一  教務處：掌理註冊…」 (Q0000001, D0000022): an old marker, the numeral and a space (which the
 # cleaning drops between Chinese characters); not 「三  十、感染管制室。」, 三十 padded to align with 二十九.
 _SPACED_MARK = lazy(rf"^\s*([{CN_NUM}]{{1,3}})[ \u3000\t]+(?![{CN_NUM}]+\s*[、，])(?=[\u4e00-\u9fff（(])")
+# 「      1 公文收發、整理及歸檔。」, 「      1 C1  進口報單之收單。」 (G0310021, G0310004, G0310002): an indented
+# Arabic numeral and a space, the typist's 1. under a （一） item.
+_SPACED_NUM_MARK = lazy(r"^(\s+)(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff（(]|[A-Z]\d?\s*[\u4e00-\u9fff、])")
 # 「二、第二科： (科技發展科)(一) …」: an aside after the colon before the list begins.
 _COLON_ASIDE = lazy(r"[：:]\s*[（(][^（）()]{1,12}[）)]\s*$")
 
@@ -304,7 +312,7 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
             # 「第二條　本局設…」: the article's text after a space on its line, as Word files write it (cleaning
             # drops the space between CJK characters; 「第二條規定…」 with none goes on a wrapped sentence)
             spaced = bool(_ARTICLE_SPACED.match(raw[i]))
-            s = clean(_SPACED_MARK.sub(r"\1、", _BULLET.sub("", raw[i])))
+            s = clean(_SPACED_NUM_MARK.sub(r"\1\2.", _SPACED_MARK.sub(r"\1、", _BULLET.sub("", raw[i]))))
             i += 1
             if not s:
                 pending_break = True
