@@ -415,6 +415,9 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
     return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
 
 
+SELF_REFERENCE = "本該"  # 本處, 該局: a document naming its own body (or the one just named), before a matter
+
+
 def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
     """Does the longest run of the query in ``key`` begin a word of the query (a part's start) but follow a word
     character in the text?  The text then writes a narrower compound than the query asked (金融消費者保護 for
@@ -424,9 +427,13 @@ def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
     True
     >>> bare_narrowed(["網購", "消費者保護"], "消費者保護法之研擬", (5, 0))
     False
+    >>> bare_narrowed(["公文稽催", "辦理"], "本處公文稽催由總務室辦理之。", (4, 2))
+    False
     """
     run, at = run_at
     if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
+        return False
+    if at >= 2 and key[at - 2] in SELF_REFERENCE:  # 本處公文稽催: the body's own, no narrower kind
         return False
     piece = key[at:at + run]
     before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]
