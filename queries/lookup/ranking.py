@@ -415,7 +415,8 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
     return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
 
 
-SELF_REFERENCE = "本該"  # 本處, 該局: a document naming its own body (or the one just named), before a matter
+DETERMINERS = "各本該"  # 各處, 本處, 該局: every one, the document's own body, the one just named — no kind of it
+SELF_REFERENCE = "本該"  # …and before a body's type character (本處公文稽催): the body's own matter
 
 
 def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
@@ -429,11 +430,16 @@ def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
     False
     >>> bare_narrowed(["公文稽催", "辦理"], "本處公文稽催由總務室辦理之。", (4, 2))
     False
+    >>> bare_narrowed(["榮民服務處轉介"], "各榮民服務處", (5, 1))
+    False
+    >>> bare_narrowed(["榮民服務轉介"], "各堂榮民服務照顧事項", (4, 2))
+    True
     """
     run, at = run_at
     if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
         return False
-    if at >= 2 and key[at - 2] in SELF_REFERENCE:  # 本處公文稽催: the body's own, no narrower kind
+    # 各榮民服務處, 本處公文稽催: every one of them, the body's own — no narrower kind (各堂榮民服務 is one).
+    if key[at - 1] in DETERMINERS or (at >= 2 and key[at - 2] in SELF_REFERENCE):
         return False
     piece = key[at:at + run]
     before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]
