@@ -157,14 +157,16 @@ def test_an_agency_named_for_the_matter_answers_which_agency_of_the_body_named()
     # rule holds for every question it applies to (經濟部…能源 → 能源署, 中央銀行…國庫 → 國庫局, 農業部…漁業 →
     # 漁業署, 文化部…文化資產 → 文化資產局, 數位部…數位產業 → 數位產業署: each graded 2).
     from support import graph_of
+    # The ranking now puts 保險局 first by itself: 存款保險公司 narrows the bare 保險公司 the question says, so that
+    # duty earns no phrase bonus (ranking.bare_narrowed) — in the whole government too, named by no body.
     a = ask_graph(graph_of("G0300035", "G0310043"), "金管會哪個局管保險公司？", top=3, explain=True)
     fsc = "行政院/金融監督管理委員會"
     assert [h.unit["id"] for h in a.hits[:2]] == [f"{fsc}/保險局", f"{fsc}/銀行局"]
-    assert a.hits[0].explain[0]["matter"] == "保險"
     assert a.hits[1].through == "行政院/金融監督管理委員會/銀行局/信用合作社組"
-    # The whole government, named by no body, is no such question: 銀行局 keeps its place.
+    deposit = a.hits[1].explain[0]
+    assert deposit["text"] == "中央存款保險公司之管理及考核" and deposit["phrase_factor"] == 1.0
     b = ask_graph(graph_of("G0300035", "G0310043"), "哪個局管保險公司？", top=3)
-    assert b.hits[0].unit["id"] == "行政院/金融監督管理委員會/銀行局"
+    assert [h.unit["id"] for h in b.hits[:2]] == [f"{fsc}/保險局", f"{fsc}/銀行局"]
 
 
 def test_the_body_above_the_bodies_named_answers_a_question_asking_for_it():

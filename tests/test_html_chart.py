@@ -303,6 +303,8 @@ NAMES_IN_SCORE = [
     # 「產業研發成果流通運用…」 ends 產業, not 農業: no phrase bonus; 海巡 of 海巡教育訓練 held by 海巡署's name: kept.
     (("J0000103", "M0010039", "M0000099", "M0010047"), ["農業研發成果管理", "農業研發成果"]),
     (("D0090043", "J0000103", "M0010039"), ["海巡教育訓練", "海洋職類教育訓練"]),
+    # 金管會's 「金融消費者保護」 narrows the bare 消費者保護 the question is asked as: no phrase bonus.
+    (("G0300035", "A0020155"), ["網購買到瑕疵品，店家不肯退貨要向誰申訴？", "消費者保護", "金融消費者保護"]),
     # 「分掌前條所列事項」: the agency's items given its 組 and 中心 by their names (inferred): no own-name bonus.
     (("D0000008", "K0000046"), ["國家公園規劃建設", "營造業管理", "航空氣象觀測預報", "飛航情報區航空器管制"]),
 ]

@@ -127,3 +127,22 @@ def test_an_inferred_duty_is_said_so_in_the_answer():
     hits = ask_graph(graph, "飛航情報區航空器管制", top=2).hits
     assert hits[0].unit["id"].endswith("/民用航空局/飛航服務總臺")
     assert "inferred: from the agency's list, by the unit's name" in render_which(hits[1:])
+
+
+def test_a_word_the_question_says_bare_earns_no_phrase_bonus_where_the_text_narrows_it():
+    # 金融監督管理委員會組織法 (G0300035): 「金融消費者保護」 — 消費者保護 narrowed to the financial consumers';
+    # 行政院處務規程 (A0020155) sets up 消費者保護處 (「消費者保護官行使職權之指揮」).  退貨 is asked as 消費者保護
+    # (planner.tsv): the bare word, which the 處 is named for, not the 委員會's narrower one.
+    graph = graph_of("G0300035", "A0020155")
+    from queries.lookup.ask import ask_graph
+    hits = ask_graph(graph, "網購買到瑕疵品，店家不肯退貨要向誰申訴？", top=3, explain=True).hits
+    assert [h.unit["id"] for h in hits] == ["行政院/消費者保護會", "行政院/消費者保護處", "行政院/金融監督管理委員會"]
+    duty = next(x for x in hits[2].explain if x["text"] == "金融消費者保護")
+    assert duty["longest_run"] == 5 and duty["phrase_factor"] == 1.0
+
+
+def test_the_bodys_own_matter_is_no_narrower_compound():
+    # 財政部臺北區支付處辦事細則 (G0310002): 「本處公文稽催由總務室辦理之。」 — 本處 names the office itself, not a kind
+    # of 公文稽催: the 總務室 keeps the phrase bonus and ties the 處 first.
+    graph = graph_of("G0310002")
+    assert "財政部/臺北區支付處/總務室" in first_units(graph, "公文稽催由誰辦理")

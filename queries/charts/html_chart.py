@@ -44,6 +44,7 @@ from queries.lookup.ask import AGENCY_LEVEL, BELOW_NAMED, MAX_VARIANTS, NAMED_SH
 from queries.lookup.ranking import (
     CONJUNCTIONS,
     CONTEXT_BOOST,
+    DETERMINERS,
     EVIDENCE_PER_UNIT,
     GENERIC_ACTIONS,
     K1,
@@ -55,6 +56,7 @@ from queries.lookup.ranking import (
     PHRASE_BONUS,
     PREFILTER,
     SEAM_GAP,
+    SELF_REFERENCE,
     UNIGRAM_WEIGHT,
     B,
 )
@@ -243,7 +245,8 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN, "SEAM_GAP": SEAM_GAP,
                    "PARTIAL_MIN_CHARS": PARTIAL_MIN_CHARS, "GENERIC_ACTIONS": list(GENERIC_ACTIONS),
-                   "CONJUNCTIONS": sorted(CONJUNCTIONS),
+                   "CONJUNCTIONS": sorted(CONJUNCTIONS), "DETERMINERS": DETERMINERS,
+                   "SELF_REFERENCE": SELF_REFERENCE,
                    "CONTEXT_BOOST": CONTEXT_BOOST, "OWN_NAME_BONUS": OWN_NAME_BONUS,
                    "NAME_TERMS_WEIGHT": NAME_TERMS_WEIGHT,
                    "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,

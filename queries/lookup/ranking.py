@@ -10,7 +10,8 @@ by :mod:`queries.lookup.neo4j_rows`).  Everything that decides an answer is here
 - BM25 over character unigrams and bigrams of the folded texts, idf from document frequencies;
 - phrase: the longest run of the query found verbatim in the text — no bonus for a run ending another compound
   in the text than in the query (業研發成果 of 農業研發成果 in 「產業研發成果…」), unless the unit's names hold the
-  word narrowing the query's compound (:func:`narrowing_bigrams`);
+  word narrowing the query's compound (:func:`narrowing_bigrams`), nor for a word the query says bare and the
+  text narrows (消費者保護 in 「金融消費者保護」, :func:`bare_narrowed`);
 - coverage: the share of the query's bigram idf mass the text (with the unit's names) holds; below
   :data:`MIN_COVERAGE` no match, unless :data:`MIN_RUN` characters of the query are there word for
   word.  A *seam* — a bigram no text has, between two texts have (印信管理: 信管) — straddles two
@@ -414,21 +415,56 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
     return bool(before) and all(ch and _content_char(ch) and ch != key[at - 1] for ch in before)
 
 
+DETERMINERS = "各本該"  # 各處, 本處, 該局: every one, the document's own body, the one just named — no kind of it
+SELF_REFERENCE = "本該"  # …and before a body's type character (本處公文稽催): the body's own matter
+
+
+def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
+    """Does the longest run of the query in ``key`` begin a word of the query (a part's start) but follow a word
+    character in the text?  The text then writes a narrower compound than the query asked (金融消費者保護 for
+    消費者保護, 存款保險公司 for 保險公司): a match of the word, not of the phrase.
+
+    >>> bare_narrowed(["網購", "消費者保護"], "金融消費者保護", (5, 2))
+    True
+    >>> bare_narrowed(["網購", "消費者保護"], "消費者保護法之研擬", (5, 0))
+    False
+    >>> bare_narrowed(["公文稽催", "辦理"], "本處公文稽催由總務室辦理之。", (4, 2))
+    False
+    >>> bare_narrowed(["榮民服務處轉介"], "各榮民服務處", (5, 1))
+    False
+    >>> bare_narrowed(["榮民服務轉介"], "各堂榮民服務照顧事項", (4, 2))
+    True
+    """
+    run, at = run_at
+    if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
+        return False
+    # 各榮民服務處, 本處公文稽催: every one of them, the body's own — no narrower kind (各堂榮民服務 is one).
+    if key[at - 1] in DETERMINERS or (at >= 2 and key[at - 2] in SELF_REFERENCE):
+        return False
+    piece = key[at:at + run]
+    before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]
+    return "" in before and all(not ch or (_content_char(ch) and ch != key[at - 1]) for ch in before)
+
+
 def narrowing_bigrams(parts: list[str], key: str, run_at: tuple[int, int], bit: Mapping[str, int]) -> int:
     """When the longest run of the query in ``key`` ends another compound there (:func:`narrowed_otherwise`),
     the query's bigrams narrowing its own compound (the word before the run, or the one the run begins inside),
-    as bits of ``bit``; else 0.  A unit whose names hold one of them is about that kind after all (海巡教育訓練 in
-    海巡署's 「海洋職類教育訓練…」); another's run is a different matter (農業研發成果 in 「產業研發成果…」).
+    as bits of ``bit``; when the query says the compound bare and the text narrows it (:func:`bare_narrowed`),
+    a bit no query bigram has; else 0.  A unit whose names hold one of them is about that kind after all
+    (海巡教育訓練 in 海巡署's 「海洋職類教育訓練…」); another's run is a different matter (農業研發成果 in
+    「產業研發成果…」).
 
     >>> bit = {"農業": 1, "業研": 2, "研發": 4}
     >>> narrowing_bigrams(["農業研發成果"], "產業研發成果流通", (5, 1), bit)
     1
     >>> narrowing_bigrams(["研發成果"], "產業研發成果", (4, 2), bit)
-    0
+    8
     """
-    if not narrowed_otherwise(parts, key, run_at):
-        return 0
     run, at = run_at
+    if not narrowed_otherwise(parts, key, run_at):
+        # The query said its compound bare: it has no narrowing word a unit's names could hold (a bit no
+        # query bigram has).
+        return 1 << len(bit) if bare_narrowed(parts, key, run_at) else 0
     piece, out = key[at:at + run], 0
     for p in parts:
         for i in range(1, len(p)):
