@@ -25,7 +25,8 @@ and the fourth (heldout4/draw.tsv) with --seed 20261211, the three earlier draws
 (heldout7/draw.tsv) with --seed 20261219, the six earlier draws excluded, and the eighth
 (heldout8/draw.tsv) with --seed 20261221, the seven earlier draws excluded, and the ninth
 (heldout9/draw.tsv) with --seed 20261223, the eight earlier draws excluded, and the tenth
-(heldout10/draw.tsv) with --seed 20261225, the nine earlier draws excluded.
+(heldout10/draw.tsv) with --seed 20261225, the nine earlier draws excluded, and the eleventh
+(heldout11/draw.tsv) with --seed 20261227, the ten earlier draws excluded.
 """
 import argparse
 import json
