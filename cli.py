@@ -477,7 +477,16 @@ def which(state, query, agency, unit_type, top, explain, backend, as_json):
         style = (lambda s: click.style(s, fg="yellow", bold=True)) if styled(sys.stdout) else None
         lines = render_reading(answer, state.history) if explain else []
         lines += answer.notes
-        click.echo("\n".join(lines + [render_which(hits, text, style=style, suggest=None if hits else suggest())]))
+        filters = (f" of type {unit_type}" if unit_type else "") + (f" under {agency}" if agency else "")
+        click.echo("\n".join(lines + [render_which(hits, text, style=style, suggest=None if hits else suggest(),
+                                                    within=filters)]))
+        if not hits and filters:
+            # Say whether the filter is what left nothing: the same question asked of every unit.
+            wider, _ = lookup(backend, text, where=where, build=state.graph, top=1, history=state.history,
+                              source=state.fingerprint() if backend == "neo4j" else "")
+            if wider.hits:
+                given = " and ".join(o for o, v in (("--type", unit_type), ("--agency", agency)) if v)
+                click.echo(f"Without {given}, {wider.hits[0].breadcrumb} answers first.")
     if not hits:
         nothing_found()
 

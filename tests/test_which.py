@@ -198,6 +198,16 @@ def test_type_filter(run, store001, value):
     assert hits and all(h["unit"]["name"].endswith("分關") for h in hits)
 
 
+def test_a_filter_that_leaves_nothing_says_so_and_what_answers_without_it(run, store001):
+    # 國會聯絡 is the 秘書室's (001:19 「國會聯絡、媒體公關事務之政策規劃…」), no 分關's: the message names the filter,
+    # and the same question asked of every unit says who answers it.
+    result = run("--store", store001, "which", "國會聯絡", "--type", "分關")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "No unit of type 分關 handles 「國會聯絡」 in the loaded documents."
+    assert lines[-1].startswith("Without --type, ") and lines[-1].endswith("秘書室 answers first.")
+
+
 def test_top_never_splits_equal_scores(run, store001):
     _, hits = which_json(run, store001, "國會聯絡", "--top", "2")
     assert len(hits) == 5

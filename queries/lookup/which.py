@@ -198,13 +198,14 @@ def _highlight(text: str, spans, style: Callable[[str], str] | None) -> str:
 
 
 def render_which(hits: list[Hit], query: str = "", style: Callable[[str], str] | None = None,
-                 suggest: list[str] | None = None) -> str:
+                 suggest: list[str] | None = None, within: str = "") -> str:
     """Human text: one block per hit, or per group of units sharing the same evidence.
 
-    ``style`` wraps matched characters (e.g. ``click.style(..., bold=True)``).
+    ``style`` wraps matched characters (e.g. ``click.style(..., bold=True)``); ``within`` names the
+    filters the question was asked under (" of type 之家"), for the message when nothing matches.
     """
     if not hits:
-        lines = [f"No unit handles 「{query}」 in the loaded documents."]
+        lines = [f"No unit{within} handles 「{query}」 in the loaded documents."]
         if suggest:
             lines.append("Closest duties:")
             lines += [f"  {s}" for s in suggest]
