@@ -451,7 +451,7 @@ COUNT_AFTER = lazy(rf"(?<=[^第{CN_NUM}]{{2}})(?<=[場臺台庫廠站室隊館�
 # 「…、保健物理組、分析組十一組，分別掌理…」 (J0000045): the count of the whole list after its last name.
 COUNT_OF_LIST = lazy(rf"(?<=[^第{CN_NUM}]{{2}}(?P<word>[組科課股室處隊]))[{CN_NUM}]+(?P=word)$")
 # 「設覆審室分組掌理…」: the unit is divided into groups, which names none.
-DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
+DIVIDED_AFTER = lazy(r"(?<=\w[室科課隊廳])分(?:組|科|股|課)$")  # not 處: 管理處分組 is 管理處分 + 組
 # 「地方法院與高等法院分設…」, 「各級檢察署及其檢察分署設…」: units named together, no one unit's name.
 TOGETHER = lazy(rf"^各級|^\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})(?:與|及|暨)其?\S{{2,}}?(?:{UNIT_SUFFIX_PATTERN})$")
 # 「各工務段」, 「各分局」, 「各大隊」: a family of a kind of unit (two characters or more) is one unit when the text

@@ -160,6 +160,11 @@ def clean_name(name: str) -> str:
     ('人事室', '電臺', '覆審室', '第一所')
     >>> clean_name("分析組十一組"), clean_name("第十一組"), clean_name("調查二組")
     ('分析組', '第十一組', '調查二組')
+
+    「書記廳分科掌理事務」 (行政法院組織法): the 廳 divided into 科, no unit named 書記廳分科:
+
+    >>> clean_name("書記廳分科")
+    '書記廳'
     """
     stripped = strip_self_reference(name)
     name = stripped if stripped != name else re.sub(r"^其(?=\w{2,})", "", name)
