@@ -417,6 +417,8 @@ def narrowed_otherwise(parts: list[str], key: str, run_at: tuple[int, int]) -> b
 
 DETERMINERS = "各本該"  # 各處, 本處, 該局: every one, the document's own body, the one just named — no kind of it
 SELF_REFERENCE = "本該"  # …and before a body's type character (本處公文稽催): the body's own matter
+# A verb of handling right before the run takes it as its object (辦理子女教育補助): no narrower compound.
+OBJECT_VERBS = ("辦理", "處理", "執行", "掌理", "承辦", "主辦", "兼辦", "負責", "掌管", "主管", "保管")
 
 
 def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
@@ -434,12 +436,16 @@ def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
     False
     >>> bare_narrowed(["榮民服務轉介"], "各堂榮民服務照顧事項", (4, 2))
     True
+    >>> bare_narrowed(["子女教育補助"], "辦理子女教育補助費", (6, 2))
+    False
     """
     run, at = run_at
     if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
         return False
-    # 各榮民服務處, 本處公文稽催: every one of them, the body's own — no narrower kind (各堂榮民服務 is one).
-    if key[at - 1] in DETERMINERS or (at >= 2 and key[at - 2] in SELF_REFERENCE):
+    # 各榮民服務處, 本處公文稽催: every one of them, the body's own — no narrower kind (各堂榮民服務 is one);
+    # 辦理子女教育補助: the object of a verb of handling.
+    if (key[at - 1] in DETERMINERS or (at >= 2 and key[at - 2] in SELF_REFERENCE)
+            or key[max(at - 2, 0):at] in OBJECT_VERBS):
         return False
     piece = key[at:at + run]
     before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]
