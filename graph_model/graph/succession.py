@@ -40,6 +40,7 @@ from .became_unit import became_a_unit, held_as_namesake, named_as_division, rep
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
 from .heir_unit import carried_on_within, inherited_into_namesake, taken_in_as_kind
+from .kind_family import member_of_whole_kind
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -138,6 +139,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
     _self_governed(graph, ended, own_docs, docs)
+    member_of_whole_kind(graph, ended)
     rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
