@@ -70,6 +70,7 @@ from .members import (
     took_effect,
     went_with_siblings,
 )
+from .moved_whole import moved_whole
 from .purpose import set_up_for_its_work
 from .sibling_work import carried_on_by_sibling
 from .succession_edges import (
@@ -212,6 +213,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
         node = graph.node(uid)
         if node.get("status") == "abolished" and graph.out(uid, EDGE):
             node["status"] = "superseded"
+    moved_whole(graph, ended)
 
 
 def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) -> None:
