@@ -128,14 +128,18 @@ def test_a_ministrys_committee_whose_rules_were_repealed_lives_on_as_the_central
     assert not succeeded_by(graph, committee["id"])
 
 
-def test_a_national_institution_moved_whole_to_another_ministry_is_current(tmp_path):
+def test_a_national_institution_moved_whole_to_another_ministry_is_current(tmp_path, run):
     # 國立國父紀念館組織條例 (教育部's) 「公布廢止」 104.06.10; 文化部國立國父紀念館組織法 第1條: 「文化部為辦理國父紀念
     # 文物史料之蒐集、研究、典藏、展覽及藝文推廣活動業務，特設國立國父紀念館」: the same body, its name unchanged.
-    graph = history_of(tmp_path, "H0000028", "H0000112").graph(history=True)
+    store = history_of(tmp_path, "H0000028", "H0000112")
+    graph = store.graph(history=True)
     old = next(u for u in graph.units() if u["path"][-2:] == ["教育部", "國立國父紀念館"])
     new = next(u for u in graph.units() if u["path"][-2:] == ["文化部", "國立國父紀念館"])
     assert old["status"] == "current" and "moved whole to 行政院 › 文化部" in old["status_evidence"]
     assert list(succeeded_by(graph, old["id"])) == [new["id"]]
+    result = run("--store", str(store.path), "history", "教育部/國立國父紀念館")
+    assert result.exit_code == 0 and "(current)" in result.output.splitlines()[0], result.output
+    assert any(" moved " in line and "文化部 › 國立國父紀念館" in line for line in result.output.splitlines())
 
 
 def test_a_body_whose_family_rules_were_made_the_day_its_own_were_repealed_is_succeeded_by_the_family(tmp_path):
