@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @dataclass
 class Event:
     date: str  # YYYY-MM-DD, "" when no document gives it
-    kind: str  # enacted, amended, governed, succeeded, superseded, abolished
+    kind: str  # enacted, amended, governed, succeeded, superseded, abolished, moved
     text: str
     where: str  # document (PCode) and field or line
 
@@ -90,7 +90,9 @@ def history(graph: OrgGraph, ref: str) -> History:
             [n for n in _now(graph, succ) if n not in out.now]
         if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
             # a successor the graph shows, not a document (the body that took its work over)
-            out.events.append(Event(edge["date"], node.get("status", "superseded"),
+            # a current body with a successor moved whole (國立國父紀念館, 教育部 → 文化部): the same body now there
+            kind = "moved" if node.get("status", "current") == "current" else node.get("status", "superseded")
+            out.events.append(Event(edge["date"], kind,
                                     f"by {breadcrumb_of(graph.node(succ)['path'])}: {edge['evidence']}",
                                     edge["where"]))
     out.events.sort(key=lambda e: (e.date or "9999", e.kind))

@@ -116,6 +116,41 @@ def test_the_city_and_county_election_commissions_are_current_under_their_family
     assert old["status"] == "superseded" and list(succeeded_by(graph, old["id"])) == [by_name["桃園市選舉委員會"]["id"]]
 
 
+def test_a_ministrys_committee_whose_rules_were_repealed_lives_on_as_the_central_member_of_its_kind(tmp_path):
+    # 內政部區域計畫委員會辦事細則: 「中華民國九十年九月二十日內政部…號令發布廢止」, nothing more;
+    # 各級區域計畫委員會組織規程 (1977, in force) 第2條:
+    # 「中央、直轄市、縣（市）主管機關為審議區域計畫，應分別設立區域計畫委員會」.
+    graph = history_of(tmp_path, "D0070033", "D0000007").graph(history=True)
+    committee = next(u for u in graph.units() if u["path"][-2:] == ["內政部", "區域計畫委員會"])
+    family = next(u for u in graph.units() if u["path"][-2:] == ["內政部", "各級區域計畫委員會"])
+    assert committee["status"] == "current" and committee["governed_by"] == family["id"]
+    assert committee["status_where"] == "D0000007" and "2001-09-20" in committee["status_evidence"]
+    assert not succeeded_by(graph, committee["id"])
+
+
+def test_a_national_institution_moved_whole_to_another_ministry_is_current(tmp_path, run):
+    # 國立國父紀念館組織條例 (教育部's) 「公布廢止」 104.06.10; 文化部國立國父紀念館組織法 第1條: 「文化部為辦理國父紀念
+    # 文物史料之蒐集、研究、典藏、展覽及藝文推廣活動業務，特設國立國父紀念館」: the same body, its name unchanged.
+    store = history_of(tmp_path, "H0000028", "H0000112")
+    graph = store.graph(history=True)
+    old = next(u for u in graph.units() if u["path"][-2:] == ["教育部", "國立國父紀念館"])
+    new = next(u for u in graph.units() if u["path"][-2:] == ["文化部", "國立國父紀念館"])
+    assert old["status"] == "current" and "moved whole to 行政院 › 文化部" in old["status_evidence"]
+    assert list(succeeded_by(graph, old["id"])) == [new["id"]]
+    result = run("--store", str(store.path), "history", "教育部/國立國父紀念館")
+    assert result.exit_code == 0 and "(current)" in result.output.splitlines()[0], result.output
+    assert any(" moved " in line and "文化部 › 國立國父紀念館" in line for line in result.output.splitlines())
+
+
+def test_a_body_whose_family_rules_were_made_the_day_its_own_were_repealed_is_succeeded_by_the_family(tmp_path):
+    # 行政院國軍退除役官兵輔導委員會榮譽國民之家組織規程, repealed 102.10.30, the day 國軍退除役官兵輔導委員會各榮譽
+    # 國民之家辦事細則 was made: the family took its place with the council's rename, it did not govern it before.
+    graph = history_of(tmp_path, "F0000029", "F0150042").graph(history=True)
+    home = next(u for u in graph.units() if u["name"] == "榮譽國民之家")
+    family = next(u for u in graph.units() if u["name"] == "各榮譽國民之家")
+    assert home["status"] == "superseded" and list(succeeded_by(graph, home["id"])) == [family["id"]]
+
+
 def test_a_bureau_that_dropped_its_provinces_name_is_succeeded_by_the_bureau_of_that_name(tmp_path):
     # 財政部臺灣省北區國稅局辦事細則 repealed 102.01.08; 財政部北區國稅局各分局辦事細則 (102.01.04) sets up
     # 財政部北區國稅局; 財政部各地區國稅局組織通則 (in force 102.01.01) governs 高雄市國稅局, whose own rules went too.

@@ -40,6 +40,7 @@ from .became_unit import became_a_unit, held_as_namesake, named_as_division, rep
 from .continuity import BRANCH_HEADS, YEARS_AFTER, YEARS_BEFORE, _shift, _topic, absorptions, continuations
 from .corporatised import corporatised
 from .heir_unit import carried_on_within, inherited_into_namesake, taken_in_as_kind
+from .kind_family import member_of_whole_kind
 from .lineage import (
     INTERIM_BASIS,
     ORDER_NO,
@@ -69,6 +70,7 @@ from .members import (
     took_effect,
     went_with_siblings,
 )
+from .moved_whole import moved_whole
 from .purpose import set_up_for_its_work
 from .sibling_work import carried_on_by_sibling
 from .succession_edges import (
@@ -138,6 +140,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
     _self_governed(graph, ended, own_docs, docs)
+    member_of_whole_kind(graph, ended)
     rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
     # Superseded documents first: their evidence (a transitional article) says more than a repeal.
     about = sorted(_agencies_of_documents(units).items(),
@@ -210,6 +213,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
         node = graph.node(uid)
         if node.get("status") == "abolished" and graph.out(uid, EDGE):
             node["status"] = "superseded"
+    moved_whole(graph, ended)
 
 
 def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) -> None:
