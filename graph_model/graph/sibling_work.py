@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .lineage import Status
 from .members import _waiting
-from .succession_edges import _BODY_WORD, AGENCY_KINDS, KIND_ENDING, _replace_successor
+from .succession_edges import _BODY_WORD, AGENCY_KINDS, KIND_ENDING, _one_duty_holder
 
 # The last characters of a body's work that say what is done (講習, 調查, 檢驗): they follow the rest in the duty.
 DONE_CHARS = 2
@@ -41,10 +40,4 @@ def carried_on_by_sibling(graph, ended: Mapping) -> None:
             duty = next(((d, e) for d, e in graph.duties_of(c) if names_the_work(work, d["text"])), None)
             if duty is not None:
                 found[c] = duty
-        if len(found) != 1:
-            continue
-        (target, (said_duty, edge)), = found.items()
-        where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
-        said = Status(edge["doc"], "superseded", (graph.node(target)["name"],), "", said_duty["text"], where)
-        _replace_successor(graph, uid, target, f"a duty of {graph.node(target)['name']} names its work, "
-                                               f"{work}: 「{said_duty['text']}」", said)
+        _one_duty_holder(graph, uid, found, f"a duty of {{name}} names its work, {work}")

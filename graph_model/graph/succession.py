@@ -86,6 +86,7 @@ from .succession_edges import (
     _end,
     _heirs_of_ancestors,
     _names_its_own,
+    _one_duty_holder,
     _replace_successor,
     _topic_chars,
 )
@@ -836,13 +837,8 @@ def _named_in_duties(graph, ended: Mapping, enacted: Mapping[str, str]) -> None:
             duty = next(((d, e) for d, e in duties[c] if _says_its_work(subjects, d["text"])), None)
             if duty is not None:
                 found[c] = duty
-        if len(found) != 1:
-            continue
-        (target, (duty, edge)), = found.items()
-        where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
-        said = Status(edge["doc"], "superseded", (graph.node(target)["name"],), "", duty["text"], where)
-        _replace_successor(graph, uid, target, f"a duty of {graph.node(target)['name']}, set up {born[target]}, "
-                                               f"names its work: 「{duty['text']}」", said)
+        if len(found) == 1:
+            _one_duty_holder(graph, uid, found, f"a duty of {{name}}, set up {born[next(iter(found))]}, names its work")
 
 
 # A committee's work one division of its parent names: this many characters at least (醫學教育; not 法規).

@@ -73,6 +73,18 @@ def _replace_successor(graph, uid: str, target: str, evidence: str, said: Status
     node.update(status="superseded", successors=[" › ".join(body["path"])])
 
 
+def _one_duty_holder(graph, uid: str, found: dict, why: str) -> None:
+    """When exactly one body of ``found`` (body -> its duty and the edge that holds it) states the work of
+    ``uid``, that body is its successor, the duty's line the evidence; ``why`` is said before the duty."""
+    if len(found) != 1:
+        return
+    (target, (duty, edge)), = found.items()
+    where = f"{edge['doc']} line {edge['line']} {edge.get('article', '')}".rstrip()
+    said = Status(edge["doc"], "superseded", (graph.node(target)["name"],), "", duty["text"], where)
+    named = why.replace("{name}", graph.node(target)["name"])
+    _replace_successor(graph, uid, target, f"{named}: 「{duty['text']}」", said)
+
+
 def _heirs_of_ancestors(graph, uid: str) -> list[str]:
     """The successors of the units above ``uid`` (where its work would have gone)."""
     out, up = [], graph.parent(uid)
