@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graph_model.errors import AmbiguousUnit
 from graph_model.graph.succession import EDGE, FAMILY, documents_about
 from graph_model.records.naming import breadcrumb_of
 
@@ -53,7 +54,7 @@ def _yyyymmdd(updated: str) -> str:
 
 def history(graph: OrgGraph, ref: str) -> History:
     """The timeline of the agency ``ref`` names (any unit rule of :meth:`OrgGraph.resolve`)."""
-    uid = graph.resolve(ref)
+    uid = _named_body(graph, ref)
     node = graph.node(uid)
     out = History({"id": uid, "name": node["name"], "path": list(node["path"]), "kind": node["kind"]},
                   node.get("status", "current"))
@@ -97,6 +98,20 @@ def history(graph: OrgGraph, ref: str) -> History:
                                     edge["where"]))
     out.events.sort(key=lambda e: (e.date or "9999", e.kind))
     return out
+
+
+def _named_body(graph: OrgGraph, ref: str) -> str:
+    """The unit ``ref`` names; where it names one body at several points of its succession (國立國父紀念館
+    under 教育部, then under 文化部), the last of them, whose timeline holds the others: the name asks for the
+    body, not for one of its places."""
+    try:
+        return graph.resolve(ref)
+    except AmbiguousUnit as many:
+        named = set(many.candidates)
+        last = [c for c in named if not any(t in named for t, _ in graph.out(c, EDGE))]
+        if len(last) == 1 and all(c in last or any(t in named for t, _ in graph.out(c, EDGE)) for c in named):
+            return last[0]
+        raise
 
 
 def _now(graph: OrgGraph, uid: str) -> list[str]:

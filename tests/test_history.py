@@ -112,3 +112,21 @@ def test_the_jsonld_export_says_it_as_w3c_org_change_events(run, store, tmp_path
     pairs = {(str(g.value(e, org.originalOrganization)), str(g.value(e, org.resultingOrganization))) for e in events}
     from queries.export.jsonld import unit_iri
     assert (unit_iri("行政院/交通部/公路總局"), unit_iri("行政院/交通部/公路局")) in pairs
+
+
+def test_a_name_held_at_two_points_of_one_succession_asks_for_the_body(tmp_path):
+    # 國立國父紀念館 is under 教育部 in its 組織條例's time (H0000028, repealed), under 文化部 by 組織法 (H0000112, in
+    # force): two units of one name, the first succeeded by the second. The name asks for the body: its history is the
+    # latest one's, which names the move; a name unrelated units hold (each body's 人事室) stays ambiguous.
+    from graph_model.errors import AmbiguousUnit
+    from queries.history import history
+    from support import national_store
+    graph = national_store(tmp_path, "H0000028", "H0000112", "H0010033", "H0000001", "H0010029",
+                           "A0010032").graph(history=True)
+    assert sorted(u["id"] for u in graph.units() if u["name"] == "國立國父紀念館") == [
+        "行政院/教育部/國立國父紀念館", "行政院/文化部/國立國父紀念館"]
+    h = history(graph, "國立國父紀念館")
+    assert h.unit["id"] == "行政院/文化部/國立國父紀念館" and h.status == "current"
+    assert any(e.kind == "succeeded" and "教育部" in e.text for e in h.events)
+    with pytest.raises(AmbiguousUnit):
+        history(graph, "人事室")
