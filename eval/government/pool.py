@@ -1,6 +1,6 @@
 """Pool the candidates of the whole-government query set for grading.
 
-    python eval/government/pool.py STORE [--set dev|heldout|third] [--systems orggraph,bm25,thesaurus] [--out pool.jsonl]
+    python eval/government/pool.py STORE [--set dev|heldout|third] [--systems orggraph,bm25,thesaurus] [--depth 10] [--out pool.jsonl]
 
 Each system answers every question of questions.jsonl on the store's current graph; the first
 :data:`DEPTH` units of each are pooled, shuffled with a recorded seed, and written with what a grader
@@ -83,6 +83,7 @@ def main() -> None:
     ap.add_argument("--systems", default="orggraph,bm25,thesaurus")
     ap.add_argument("--out", default=str(HERE / "pool.jsonl"))
     ap.add_argument("--set", choices=sorted(SETS), default="dev")
+    ap.add_argument("--depth", type=int, default=DEPTH, help=f"units pooled from each system (default {DEPTH})")
     args = ap.parse_args()
     where = SETS[args.set]
     from graph_model.store.store import open_store
@@ -94,7 +95,7 @@ def main() -> None:
         for q in load_questions(where):
             pooled: dict[str, list[str]] = {}
             for name, run in runs.items():
-                for uid in run(q["query"]):
+                for uid in run(q["query"])[:args.depth]:
                     pooled.setdefault(uid, []).append(name)
             new = sorted(u for u in pooled if (q["id"], u) not in done)
             rng.shuffle(new)
