@@ -356,3 +356,17 @@ def test_a_body_the_documents_say_no_longer_exists_names_its_successor(tmp_path)
     assert alone.notes == ["行政院原子能委員會 is now 核能安全委員會 (since 2023-12-27) — "
                            "answered by 核能安全委員會 itself."]
     assert alone.hits[0].unit["id"] == "行政院/核能安全委員會"
+
+
+def test_a_grievance_is_asked_inside_the_body_the_scene_finds():
+    # N0010034 (雲嘉南分署): the scene 職訓課程 finds its 自辦訓練科 「職業訓練課程、教材…之開發及運用」, which says
+    # nothing of grievances; its 綜合規劃科 handles 「參訓學員、民眾申訴案件…」 and goes just above it.  Without the
+    # grievance the scene's unit stays first.
+    from support import graph_of
+    g = graph_of("N0010034", "N0000036", "N0000033")
+    office = "行政院/勞動部/勞動力發展署/雲嘉南分署"
+    answer = ask_graph(g, "在雲嘉南上職訓課程不滿意想申訴，要找哪裡？", top=3, explain=True)
+    assert [h.unit["id"] for h in answer.hits[:2]] == [office + "/綜合規劃科", office + "/自辦訓練科"]
+    assert "申訴案件" in answer.hits[0].evidence[0].text
+    assert answer.hits[0].explain[0]["grievance"] == office
+    assert ask_graph(g, "在雲嘉南上職訓課程，要找哪裡？", top=1).hits[0].unit["id"] == office + "/自辦訓練科"

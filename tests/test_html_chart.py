@@ -307,6 +307,10 @@ NAMES_IN_SCORE = [
     (("G0300035", "A0020155"), ["網購買到瑕疵品，店家不肯退貨要向誰申訴？", "消費者保護", "金融消費者保護"]),
     # 「分掌前條所列事項」: the agency's items given its 組 and 中心 by their names (inferred): no own-name bonus.
     (("D0000008", "K0000046"), ["國家公園規劃建設", "營造業管理", "航空氣象觀測預報", "飛航情報區航空器管制"]),
+    # A grievance asked inside the body the scene finds: 雲嘉南分署's 綜合規劃科 「參訓學員、民眾申訴案件…」 above its
+    # 自辦訓練科 「職業訓練課程…」; without the grievance, or with a first answer saying it, nothing moves.
+    (("N0010034", "N0000036", "N0000033"), ["在雲嘉南上職訓課程不滿意想申訴，要找哪裡？", "在雲嘉南上職訓課程，要找哪裡？",
+                                            "職訓學員申訴"]),
 ]
 
 

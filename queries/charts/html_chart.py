@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph_model.records.records import Source
-from queries.lookup.ask import AGENCY_LEVEL, BELOW_NAMED, MAX_VARIANTS, NAMED_SHARE, SYNONYM_WEIGHT
+from queries.lookup.ask import (AGENCY_LEVEL, BELOW_NAMED, GRIEVANCE, GRIEVANCE_WORDS, MAX_VARIANTS, NAMED_SHARE,
+                                SYNONYM_WEIGHT)
 from queries.lookup.ranking import (
     CONJUNCTIONS,
     CONTEXT_BOOST,
@@ -253,7 +254,8 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
                    "EVIDENCE_PER_UNIT": EVIDENCE_PER_UNIT, "TOP": DEFAULT_TOP,
                    "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
                    "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE,
-                   "AGENCY_LEVEL": AGENCY_LEVEL.pattern},
+                   "AGENCY_LEVEL": AGENCY_LEVEL.pattern, "GRIEVANCE": GRIEVANCE.pattern,
+                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS)},
     }
 
 

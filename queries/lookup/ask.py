@@ -43,6 +43,10 @@ SYNONYM_WEIGHT = 0.9  # a variant in the documents' words, against the question 
 BELOW_NAMED, NAMED_SHARE = 0.5, 0.99  # a unit found by its name, under a unit below it charged with the matter
 ONE_WORD = 2  # query characters in common that answer inside a named agency (the search's partial_chars)
 MAX_VARIANTS = 8
+# A grievance (申訴, 陳情, 檢舉 …) is handled by the body whose service it is about: the words around it are the scene
+# that finds that body, the grievance what to ask inside it (in the documents' words when it says none).
+GRIEVANCE = re.compile("申訴|陳情|檢舉|投訴|客訴|反映")
+GRIEVANCE_WORDS = ("申訴", "陳情")
 
 # Questions asking which agency (機關, 部會; 誰主管, the verb: 「由誰主管」, not 「誰的主管」), not which unit inside
 # one.  The type word is no agency's where it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no such body).
@@ -329,6 +333,31 @@ def matter_named_first(hits: list, scope: Scope, content: str, cat: Catalog, tri
     return regroup(raised + [h for h in hits if h.unit["id"] not in ids])
 
 
+def grievance_inside(hits: list, content: str, search: Search, cat: Catalog, unit_type: str | None,
+                     explain: bool, triggers=None) -> list:
+    """A question bringing a grievance (「在雲嘉南上職訓課程不滿意想申訴」) whose first answer is found by the scene
+    alone (a unit whose evidence says nothing of grievances: 雲嘉南分署's 自辦訓練科 「職業訓練課程…」): the unit of
+    the body it lies in that handles grievances goes just above it (its 綜合規劃科 「參訓學員、民眾申訴案件…」) —
+    asked by the question's own word, else by the documents' 申訴, 陳情.  A first answer that is an agency, or lies
+    right under a branch (行政院 › 消費者保護處), has no body of its own to ask inside."""
+    found = GRIEVANCE.search(content)
+    if not found or not hits or hits[0].partial:
+        return hits
+    first = hits[0]
+    body = first.unit["id"].rsplit("/", 1)[0]
+    if "/" not in body or first.unit["id"] in cat.agencies or any(
+            GRIEVANCE.search(fold(e.text, triggers)) for e in first.evidence):
+        return hits
+    for word in dict.fromkeys((found.group(0),) + GRIEVANCE_WORDS):
+        inside = [h for h in search(word, agency=body, unit_type=unit_type, top=1, explain=explain)
+                  if not h.partial and h.unit["id"] != body]
+        if inside:
+            raised = replace(inside[0], score=first.score / NAMED_SHARE,
+                             explain=adjusted(inside[0].explain, grievance=body))
+            return regroup([raised] + [h for h in hits if h.unit["id"] != raised.unit["id"]])
+    return hits
+
+
 def _stem(name: str) -> str:
     """An agency's name before its type word: 保險局 → 保險, 數位產業署 → 數位產業."""
     word = next((w for w in sorted(AGENCY_TYPES, key=len, reverse=True) if name.endswith(w)), "")
@@ -415,6 +444,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
+        if answer.scope is None:
+            hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
     above = above_named(q, text, cat, triggers)
     if above is not None:
         # 「能源署、水利署、智慧局這些機關上面是誰在督導？」: the body above those named answers first, by the line that
