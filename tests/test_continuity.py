@@ -116,6 +116,28 @@ def test_the_city_and_county_election_commissions_are_current_under_their_family
     assert old["status"] == "superseded" and list(succeeded_by(graph, old["id"])) == [by_name["桃園市選舉委員會"]["id"]]
 
 
+def test_a_body_of_one_kind_a_listed_family_names_is_one_body_with_its_own_repealed_rules(tmp_path):
+    # 直轄市縣市選舉委員會組織準則 第3條 「直轄市選舉委員會置委員九人至十三人；縣（市）選舉委員會置委員五人至
+    # 十一人」: the bodies of the list's kinds (「直轄市、縣（市）選舉委員會」), not units within the family;
+    # 直轄市選舉委員會組織規程 (repealed 2010) set up the same 直轄市選舉委員會 under 中央選舉委員會: one body,
+    # current under the family's rules.
+    from loaders import read_bytes
+    text = read_bytes(corpus.national_file("D0000157"), "D0000157.json")[0]
+    assert "直轄市選舉委員會置委員九人至十三人" in text
+    graph = history_of(tmp_path, "D0000050", "D0000157").graph(history=True)
+    named = [u for u in graph.units() if u["name"] == "直轄市選舉委員會"]
+    assert [u["path"][-2:] for u in named] == [["中央選舉委員會", "直轄市選舉委員會"]]
+    body = named[0]
+    family = next(u for u in graph.units() if u["name"] == "直轄市縣市選舉委員會")
+    assert body.get("status", "current") == "current" and body["governed_by"] == family["id"]
+    assert body["status_where"] == "D0000157" and "2010-02-28" in body["status_evidence"]
+    # its old divisions are the family's rules' to set up now
+    below = graph.descendants(body["id"], depth=1)
+    assert below and all(graph.node(u)["successors"] == [" › ".join(family["path"])] for u in below)
+    # the other kind of the list, with no body of its own rules beside the family, stays within it
+    assert any(u["path"][-2:] == ["直轄市縣市選舉委員會", "縣（市）選舉委員會"] for u in graph.units())
+
+
 def test_a_ministrys_committee_whose_rules_were_repealed_lives_on_as_the_central_member_of_its_kind(tmp_path):
     # 內政部區域計畫委員會辦事細則: 「中華民國九十年九月二十日內政部…號令發布廢止」, nothing more;
     # 各級區域計畫委員會組織規程 (1977, in force) 第2條:
@@ -979,3 +1001,15 @@ def test_a_business_body_beside_a_company_of_its_name_but_the_rank_was_corporati
     edge = succeeded_by(graph, office)[company]
     assert edge["evidence"].startswith("corporatised") and "1998-07-01" in edge["evidence"]
     assert graph.node(office)["status"] == "superseded"
+
+
+def test_a_bureau_renamed_in_the_reorganisation_whose_successors_act_does_not_name_it_takes_the_reviewed_row(tmp_path):
+    # 財政部關稅總局辦事細則 (repealed 2013-01-08) says nothing of what followed; 財政部關務署組織法 (G0300053 沿革:
+    # 「定自一百零二年一月一日施行」) does not name 關稅總局: data/lineage.tsv does, with that act as its source.
+    graph = history_of(tmp_path, "G0310016", "G0300053").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["path"][-2:] == ["財政部", "關稅總局"])
+    new = next(u["id"] for u in graph.units() if u["path"][-2:] == ["財政部", "關務署"])
+    edge = succeeded_by(graph, old)[new]
+    # (the repeal of its rules, with the row's succession and source)
+    assert edge["where"] == "G0310016 沿革內容" and "財政部關稅總局 → 財政部關務署" in edge["evidence"]
+    assert "G0300053" in edge["evidence"] and graph.node(old)["status"] == "superseded"

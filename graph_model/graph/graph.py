@@ -379,10 +379,15 @@ class _Canonicalizer:
         longer: dict[str, set[tuple[str, ...]]] = {}
         filed: dict[str, set[tuple[str, ...]]] = {}  # parents only a document's 法規類別 gives
         owned: dict[str, set[tuple[str, ...]]] = {}  # parents whose own document sets the body up
+        # a family named by a list of kinds (「直轄市、縣（市）選舉委員會」): the list's items, by the family's name
+        self.kinds: dict[str, tuple[str, ...]] = {}
         for parsed in docs:
             title, category = parsed.document.title, parsed.document.meta.get("category", "")
             for rec in parsed.units:
                 path = unrepeated(rec.path)
+                for alias in rec.aliases:
+                    if "、" in alias and len(path) > 1:
+                        self.kinds.setdefault(path[-1], tuple(alias.split("、")))
                 if rec.kind in ("Agency", "BranchOffice", "Committee") and len(path) > 1:
                     longer.setdefault(path[-1], set()).add(path[:-1])
                     if path[-2] in category and path[-2] not in title:
@@ -436,9 +441,20 @@ class _Canonicalizer:
 
     def _as_member(self, path: tuple[str, ...]) -> tuple[str, ...]:
         for i in range(1, len(path) - 1):
-            if member_of(path[i + 1], path[i]) and path[:i] + path[i + 1:i + 2] in self.beside:
+            if (member_of(path[i + 1], path[i]) or self._of_a_kind(path[i + 1], path[i])) \
+                    and path[:i] + path[i + 1:i + 2] in self.beside:
                 return path[:i] + path[i + 1:]
         return path
+
+    def _of_a_kind(self, name: str, family: str) -> bool:
+        """Is ``name`` the body of one kind the family's list names (直轄市選舉委員會 of 「直轄市、縣（市）選舉委員會」:
+        an item with the list's shared ending, of 3 characters or more, or the last item whole)?  Such a family's
+        document speaks of each kind's body (「直轄市選舉委員會置委員九人至十三人」), not of a unit within it."""
+        *first, last = self.kinds.get(family, ("",))
+        if not first:
+            return False
+        return name == last or any(name.startswith(item) and len(name) - len(item) >= 3
+                                   and last.endswith(name[len(item):]) for item in first)
 
     def _rooted(self, path: tuple[str, ...]) -> tuple[str, ...]:
         path = unrepeated(path)

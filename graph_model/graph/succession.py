@@ -140,6 +140,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
             unit.update(status=first.state, status_date=_end(telling) or first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
+    _kept_by_family(graph, ended, own_docs)
     _self_governed(graph, ended, own_docs, docs)
     member_of_whole_kind(graph, ended)
     rows = NameIndex((u["id"], u["path"], u["full_name"], u["aliases"]) for u in units)
@@ -334,6 +335,31 @@ def _governed_by_family(graph, ended: dict, revised: Mapping[str, list[str]], ow
                             status_evidence=f"{doc['title']}（{last[governing[0]]}）governs it since its own rules "
                                             f"were repealed ({end})", status_where=f"{governing[0]}")
                 break
+
+
+def _kept_by_family(graph, ended: Mapping, own_docs: Mapping[str, set[str]]) -> None:
+    """A body current only because its family's rules in force under the same parent speak of it
+    (直轄市縣市選舉委員會組織準則 第3條 「直轄市選舉委員會置委員九人至十三人」), every document of its own having
+    ended (直轄市選舉委員會組織規程, repealed 2010-02-28), is governed by that family's rules since: its old
+    divisions went to them."""
+    for uid, docs in own_docs.items():
+        node, parent = graph.node(uid), graph.parent(uid)
+        if uid in ended or parent is None or node["kind"] not in AGENCY_KINDS or node.get("governed_by"):
+            continue
+        states = [graph.node(f"doc:{d}") for d in sorted(docs)]
+        if not states or any(n.get("status", "current") == "current" for n in states):
+            continue
+        named_by = {src["doc"] for src in node.get("sources", ())} - set(docs)
+        families = [c for c in graph.children(parent) if c != uid and c not in ended
+                    and any(d in own_docs.get(c, ()) and graph.node(f"doc:{d}").get("status") == "current"
+                            for d in named_by)]
+        if len(families) != 1:
+            continue
+        end = max((n.get("status_date") or "" for n in states), default="")
+        rules = sorted(d for d in named_by if d in own_docs.get(families[0], ()))
+        node.update(governed_by=families[0], governed_since=end,
+                    status_evidence=f"{graph.node(f'doc:{rules[0]}')['title']} speaks of it since its own rules "
+                                    f"were repealed ({end})", status_where=rules[0])
 
 
 def _self_governed(graph, ended: dict, own_docs: Mapping[str, set[str]], docs) -> None:
