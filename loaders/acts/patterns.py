@@ -242,7 +242,10 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
 # 「本會委員分為左列三組，負責法規案件之初審及研究。」 (G0300007), 「本會…依問題之性質及類別，分為左列各組：」
 # (A0010052): a committee's groups, each item naming one and what it reviews.
+# 「本署設下列內部單位，並得分科辦事：」 (D0000159), 「本部設下列單位，並得分組、中心或處辦事：」 (F0010046…49): the
+# units listed may be divided further, as needed.
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
+                    r"|設(?:下列|左列)(?:各)?(?:內部)?單位[，,]並得分[^，。；：]{1,8}辦事[：:]$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
 # 「省保安警察隊分左列各種：」 + 「一、保安警察總隊。」 (D0080006), 「本法所稱法院，分左列三級：」 + 「一、地方法院。」
 # (A0010053), 「行政法院分下列二級：」 (A0010055): the kinds or levels a framework act divides its bodies into (the
@@ -343,7 +346,7 @@ SCHOOL = lazy(r"(?:大學|學校|學院)$")
 DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 # 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
-TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
+TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|(?:內部)?單位|(?:常設性|臨時性|臨時)?任務編組")
 # 「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得發布
 # 署令。」 (D0000015, and four more 署 and 局, the 市政府 and 縣政府 of D0020014, D0020016): the body's power to issue
 # its orders (not a post's: 「院長…得發布命令」).
@@ -400,6 +403,10 @@ ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{U
 # ： after the item's unit.
 ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))[；;]"
                            r"\s*(?P<duties>.*)$")
+# 「一、業務單位：行政組、保安組、…及勤務指揮中心。」 + 「二、輔助單位：督察室、…及法制室。」 (D0000159): an item
+# headed by a category of units (業務單位, 輔助單位, 幕僚單位) whose text is the list of the units of that category,
+# each set up by the list's owner; 「一、業務單位：指執行本機關目的之組織。」 (A0040004) defines the word, no list.
+UNIT_CATEGORY = lazy(r"(?:內部)?(?:業務|輔助|幕僚|行政|技術|勤務)單位")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
 # 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon, or a full stop
 # after which it goes on (「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設…」, K0000086).

@@ -88,7 +88,7 @@ from .patterns import (
     UNMARKED_ITEM,
 )
 from .posts import document_posts
-from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
+from .unit_names import bare, category_members, clean_name, list_frame, listed_names, split_names, unit_names
 
 
 class StructureParser:
@@ -571,6 +571,12 @@ class StructureParser:
                 if rest:
                     self.duty(path, rest.group("duty"), line, item)
             stack[level] = own
+            return
+        members = category_members(m.group("name"), m.group("duties") or "") if m and level == 0 and \
+            mode in (Mode.UNITS, Mode.AGENCY) else []
+        if members:  # 「一、業務單位：行政組、保安組、…及勤務指揮中心。」: the units of that category, the owner's
+            stack[level] = [p for parent in parents for n in members if (p := self.unit(n, line, parent, item))]
+            self.list_named = self.list_named or bool(stack[level])
             return
         names = unit_names(m.group("name")) if m else []
         if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
