@@ -1,12 +1,12 @@
 """The seventeenth sample's conventions (and one of the sixteenth's): units listed in items headed by their
-category (業務單位, 輔助單位).
+category (業務單位, 輔助單位); units set up by a count, named by the kind's word the text calls them by (中隊).
 
 Each expectation was read from the document's text (quoted beside it); the documents come from the
 national laws database (data/national.tar.xz).
 """
 from __future__ import annotations
 
-from support import parse_national, units_below
+from support import duties_of, parse_national, units_below
 
 
 def test_units_listed_under_their_category_are_the_agencys():
@@ -19,3 +19,27 @@ def test_units_listed_under_their_category_are_the_agencys():
     # 地方行政機關組織準則 第8條: 「一、業務單位：指執行本機關目的之組織。」: a definition of the word, no unit
     units = units_below(parse_national("A0040004"))
     assert not any(u.endswith(("單位", "組織")) for u in units)
+
+
+def test_units_set_up_by_a_count_are_named_by_the_kinds_word():
+    # 內政部警政署高雄港務警察總隊辦事細則 第4條: 「本總隊得設十四中隊辦事。」 第15條: 「中隊掌理事項如下：…三、其他有關
+    # 中隊警察勤（業）務執行事項。」: the text calls them 中隊, never 各中隊
+    parsed = parse_national("D0010112")
+    units = units_below(parsed)
+    assert "中隊" in units and "各中隊" not in units
+    assert "其他有關中隊警察勤（業）務執行事項" in duties_of(parsed, "中隊")
+    # 內政部警政署警察電訊所組織條例 第9條: 「本所為應業務需要，得於適當地區設置分所十所及中繼臺十臺至十二臺；」
+    # then 「臺長…」: the 中繼臺 (a branch's word alone, 分所, names no unit: the family stays 各分所)
+    units = units_below(parse_national("D0000105"))
+    assert "中繼臺" in units and "各中繼臺" not in units and "分所" not in units
+
+
+def test_a_list_of_units_and_their_staff_sets_the_units_up_without_duties():
+    # 內政部警政署國道公路警察局組織條例 第8條: 「本局設置下列各隊及人員：一、公路警察隊：七隊至九隊，隊設分隊、小隊。
+    # 置隊長七人至九人…二、刑事警察隊：分組辦事，隊設小隊。…三、保安警察隊：隊設小隊。置隊長一人…」
+    parsed = parse_national("D0000043")
+    assert {"公路警察隊", "刑事警察隊", "保安警察隊"} <= set(units_below(parsed))
+    assert duties_of(parsed, "公路警察隊") == [] and duties_of(parsed, "保安警察隊") == []
+    # 國軍退除役官兵輔導委員會液化石油氣供應處組織規程 第8條: 「工廠置廠長、副廠長，並得設置左列各課：一、管理課。」:
+    # the 課 of a kind of works none named are not the agency's
+    assert "管理課" not in units_below(parse_national("F0000016"))

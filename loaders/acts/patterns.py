@@ -244,7 +244,13 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # (A0010052): a committee's groups, each item naming one and what it reviews.
 # 「本署設下列內部單位，並得分科辦事：」 (D0000159), 「本部設下列單位，並得分組、中心或處辦事：」 (F0010046…49): the
 # units listed may be divided further, as needed.
-SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
+# 「本局設置下列各隊及人員：」 (D0000043): the agency's 設置 (not 「工廠置廠長、副廠長，並得設置左列各課：」, F0000016: the
+# units of a kind of works set up as needed, none named).
+# 「本局設置下列各隊及人員：」 + 「一、公路警察隊：七隊至九隊，隊設分隊、小隊。置隊長七人至九人…」 (D0000043): a list of
+# units and their staff; what follows an item's unit is its establishment, no duty.
+UNITS_AND_STAFF = lazy(r"設(?:置|立)?(?:下列|左列)各?[^，。；：]{1,6}及人員[：:]$")
+SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|^本\S{1,3}設(?:置|立)(?:下列|左列)(?:各)?[^，。；]*[：:]$"
+                    r"|設(?:下列|左列)各[^，。：；]{1,12}。$"
                     r"|設(?:下列|左列)(?:各)?(?:內部)?單位[，,]並得分[^，。；：]{1,8}辦事[：:]$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
 # 「省保安警察隊分左列各種：」 + 「一、保安警察總隊。」 (D0080006), 「本法所稱法院，分左列三級：」 + 「一、地方法院。」

@@ -83,12 +83,13 @@ from .patterns import (
     SUBJECT_END,
     TOGETHER,
     UNIT_ACTIVE,
+    UNITS_AND_STAFF,
     UNIT_HEAD,
     UNITS_CHARGED_BY_RULE,
     UNMARKED_ITEM,
 )
 from .posts import document_posts
-from .unit_names import bare, category_members, clean_name, list_frame, listed_names, split_names, unit_names
+from .unit_names import bare, category_members, clean_name, counted_set_up, list_frame, listed_names, split_names, unit_names
 
 
 class StructureParser:
@@ -114,6 +115,7 @@ class StructureParser:
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.item_kinds: dict[int, str] = {}  # … a unit's item names for its sub-list, by level (「分左列各科、庫：」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
+        self.list_staffed = False  # the current list names units and their staff (各隊及人員)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
         self.list_sections = False  # the current list's intro names the sections its items are (分設三股, 各股)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
@@ -298,7 +300,12 @@ class StructureParser:
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
             # family 各分局 (a bare 分局 is no name).
-            one = any(f"設一{subject}" in seen.body for seen in self.seen)
+            # (「得設十四中隊辦事」, 「得於適當地區設置分所十所及中繼臺十臺至十二臺」, D0010112, D0000105: a count
+            # of them set up, which the text calls by the kind's word, names them so; not a branch's word, 分所 or
+            # 分局, every agency's branches: their family stays 各分所)
+            counted = not re.fullmatch(r"分[局署所處館]", subject) and \
+                any(counted_set_up(subject, seen.body) for seen in self.seen)
+            one = counted or any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         set_up = self.known.get(COLLECTIVE.sub("", subject)) if COLLECTIVE.match(subject) else None
         if set_up and set_up != self.agency and UNIT_ACTIVE.search(line.body):
@@ -504,6 +511,7 @@ class StructureParser:
                 # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
                 force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
                 self.list_note = force.group(0) if force else ""
+                self.list_staffed = mode == Mode.UNITS and bool(UNITS_AND_STAFF.search(line.body))
                 divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
                     owner != self.agency else None
                 nested = NESTED_COUNTS.search(line.body) if mode == Mode.DUTIES and not divided else None
@@ -644,7 +652,7 @@ class StructureParser:
                     for child in split_names(split.group("list")):
                         self.unit(child, line, path, item)
             for path in paths:
-                if m.group("duties"):
+                if m.group("duties") and not (self.list_staffed and level == 0):
                     self.duty(path, m.group("duties"), line, item)
             if not paths and mode == Mode.UNITS:  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
                 self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),

@@ -124,6 +124,26 @@ def category_members(head: str, text: str) -> list[str]:
     return names if len(names) > 1 and not any(COUNTED.match(n) for n in names) else []
 
 
+def counted_set_up(kind: str, text: str) -> bool:
+    """Whether the text sets up a number of units of a kind, naming none: 「本總隊得設十四中隊辦事。」 (D0010112),
+    「得於適當地區設置分所十所及中繼臺十臺至十二臺」 (D0000105).  The text then calls each of them by the kind's word
+    (「中隊掌理事項如下：」), which names them, no collective 各中隊 the text never wrote.
+
+    >>> counted_set_up("中隊", "本總隊得設十四中隊辦事。"), counted_set_up("分所", "得於適當地區設置分所十所及中繼臺十臺")
+    (True, True)
+    >>> counted_set_up("中繼臺", "得於適當地區設置分所十所及中繼臺十臺至十二臺；")
+    True
+
+    As many as needed is no count (「另因業務需要得設分局」, L0000028: the family 各分局):
+
+    >>> counted_set_up("分局", "本局設證照管理組、…及會計室，並設製藥工廠，另因業務需要得設分局。")
+    False
+    """
+    k = re.escape(kind)
+    return bool(re.search(rf"設(?:置|立)?(?:[{CN_NUM}]+{k}|(?:[^，。；：設]{{0,20}}?[、及])?{k}[{CN_NUM}]+[{kind[-1]}所處座個間])",
+                          text))
+
+
 def split_names(text: str) -> list[str]:
     """The units named in 「分…辦事」 after a unit of a list: counts name none, nor does a word that shares
     the count before it (三十五分駐、派出所: 35 of each).
