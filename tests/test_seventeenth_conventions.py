@@ -43,3 +43,21 @@ def test_a_list_of_units_and_their_staff_sets_the_units_up_without_duties():
     # 國軍退除役官兵輔導委員會液化石油氣供應處組織規程 第8條: 「工廠置廠長、副廠長，並得設置左列各課：一、管理課。」:
     # the 課 of a kind of works none named are not the agency's
     assert "管理課" not in units_below(parse_national("F0000016"))
+
+
+def test_a_units_list_intro_read_through_a_typists_slip():
+    # 經濟部中小企業處辦事細則 第8條: 「財務融通組其職掌如下：一、財務支援科：（三）中小企業信用保證業務督導及協助事項。
+    # …二、馬上解決問題中心：（一）推動中小企業融資診斷輔導事項。」: its (其) 職掌
+    parsed = parse_national("J0010038")
+    assert "中小企業信用保證業務督導及協助事項" in duties_of(parsed, "財務融通組/財務支援科")
+    assert "推動中小企業融資診斷輔導事項" in duties_of(parsed, "財務融通組/馬上解決問題中心")
+    # 交通部電信總局長途電信管理局辦事細則 第5條: 「視察承局長、副局長之命，查核本局及所屬機構業務，其辦公處所視察室，
+    # 職掌如左：…十、其他有關視察事項。」: the post's office, 稱 left out
+    parsed = parse_national("K0010020")
+    assert "其他有關視察事項" in duties_of(parsed, "視察室")
+    # 交通部公路總局辦事細則 第10條: 「資訊室分設二科，各科理事項如下：一、規劃設計科 (一) 資訊系統之規劃、…」: 掌 dropped
+    parsed = parse_national("K0010034")
+    assert "資訊安全管理事項" in duties_of(parsed, "資訊室/資料管制科")
+    assert "辦公室自動化之規劃、協調及推動事項" in duties_of(parsed, "資訊室/規劃設計科")
+    # 司法院所屬各機關統計室辦事細則 第14條: 「主辦人員得出席所在機關有關其職掌之各項會議。」: no unit
+    assert not any("主辦人員" in u for u in units_below(parse_national("A0010057")))

@@ -186,8 +186,10 @@ def prepare(line: Line) -> Paragraph:
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
-    # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
-    text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))業務(?=之?職掌)", r"\1", text)
+    # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌;
+    # 「財務融通組其職掌如下：」 (J0010038): its (其) 職掌 (not 「主辦人員得出席所在機關有關其職掌之各項會議。」).
+    text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:業務(?=之?職掌)|其(?=職掌如[下左]))", r"\1",
+                  text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
     # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
     # 「技術審查官承法官之命，依專業類別辦理下列事項：」 (A0030229): nor how the work is shared out.
