@@ -55,9 +55,18 @@ def test_a_units_list_intro_read_through_a_typists_slip():
     # 職掌如左：…十、其他有關視察事項。」: the post's office, 稱 left out
     parsed = parse_national("K0010020")
     assert "其他有關視察事項" in duties_of(parsed, "視察室")
-    # 交通部公路總局辦事細則 第10條: 「資訊室分設二科，各科理事項如下：一、規劃設計科 (一) 資訊系統之規劃、…」: 掌 dropped
+    # 交通部公路總局辦事細則 第10條: 「資訊室分設二科，各科理事項如下：一、規劃設計科 (一) 資訊系統之規劃、…」:
+    # 掌 dropped
     parsed = parse_national("K0010034")
     assert "資訊安全管理事項" in duties_of(parsed, "資訊室/資料管制科")
     assert "辦公室自動化之規劃、協調及推動事項" in duties_of(parsed, "資訊室/規劃設計科")
     # 司法院所屬各機關統計室辦事細則 第14條: 「主辦人員得出席所在機關有關其職掌之各項會議。」: no unit
     assert not any("主辦人員" in u for u in units_below(parse_national("A0010057")))
+
+
+def test_units_set_up_none_named_do_the_agencys_work():
+    # 行政院衛生署南投醫院暫行組織規程 第3條: 「本院設各科、室，掌理民眾衛生醫療保健、醫務人員實習訓練與教學研究相關
+    # 事項。」: no 科 or 室 is named, so the work is the hospital's
+    parsed = parse_national("L0000047")
+    assert "民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項" in duties_of(parsed, "")
+    assert not any(u.startswith("各") or u in ("科", "室") for u in units_below(parsed))

@@ -51,6 +51,7 @@ from .patterns import (
     DUTY_VERB,
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
+    EMPTY_DUTY,
     ESTABLISHMENT,
     FAMILY_CLASSES,
     FAMILY_DEFINED,
@@ -759,6 +760,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     duty 教務課 訓練計畫事項
     duty 實習工場 車輛修護事項
 
+    「本院設各科、室，掌理…事項。」 (L0000047): units none named, whose work is the agency's:
+
+    >>> demo("第 3 條", "本局設各科、室，掌理民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項。")
+    duty 本局 民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項
+
     The list ends where 分別掌理 begins or before an aside (D0010035, D0000099); 「，並掌理下列事項：」 after it goes
     on with the agency; 「局長綜理局務，並設左列各課室。」 is the agency's set-up though a post opens it (J0010004):
 
@@ -867,6 +873,14 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
             parser.duty(parser.agency, together.group("duty"), line)
         return ListContext(parser.agency, "", Mode.UNITS)
+    if COLLECTIVE_SET_UP.match(set_up.group(0)) and not para.intro and \
+            all(TYPE_WORD.fullmatch(n) for n in re.split(r"[、及]", set_up.group("list"))) and \
+            (together := DUTY_VERB.match(text[end:].lstrip("，,"))) and \
+            not POINTS_ELSEWHERE.search(together.group("duty")) and not EMPTY_DUTY.fullmatch(together.group("duty")):
+        # 「本院設各科、室，掌理民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項。」 (L0000047): the units, none
+        # named, do the agency's work
+        parser.duty(parser.agency, together.group("duty"), line)
+        return NO_LIST
     divided = DIVIDED.search(text)
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional, force["what"] if force else "")

@@ -51,7 +51,8 @@ RULES_INTRO = lazy(r"(?:(?<!審議事項)(?<!審查事項)(?<!職掌)依(?:下�
 # 「高等法院管轄事件如下：」, 「少年及家事法院…管轄下列第一審事件：」 (A0010053, A0010055, A0010100): the cases a court
 # hears are its work, what a planner asks it about.
 # 「資訊室分設二科，各科理事項如下：」 (K0010034): 掌 dropped by the typist.
-DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|(?<=各[科課股組])理事項如[下左]|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
+DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|(?<=各[科課股組])理事項如[下左]"
+                  r"|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]|(?:審查|審議|設計|研究|議事)之?(?:範圍|項目)如[下左]"
                   r"|業務\S{0,4}，其項目如[下左]|管轄(?:下列)?[^，。；：]{0,6}?事件(?:如[下左])?[：:]$")
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
@@ -245,8 +246,8 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # (A0010052): a committee's groups, each item naming one and what it reviews.
 # 「本署設下列內部單位，並得分科辦事：」 (D0000159), 「本部設下列單位，並得分組、中心或處辦事：」 (F0010046…49): the
 # units listed may be divided further, as needed.
-# 「本局設置下列各隊及人員：」 (D0000043): the agency's 設置 (not 「工廠置廠長、副廠長，並得設置左列各課：」, F0000016: the
-# units of a kind of works set up as needed, none named).
+# 「本局設置下列各隊及人員：」 (D0000043): the agency's 設置 (not 「工廠置廠長、副廠長，並得設置左列各課：」,
+# F0000016: the units of a kind of works set up as needed, none named).
 # 「本局設置下列各隊及人員：」 + 「一、公路警察隊：七隊至九隊，隊設分隊、小隊。置隊長七人至九人…」 (D0000043): a list of
 # units and their staff; what follows an item's unit is its establishment, no duty.
 UNITS_AND_STAFF = lazy(r"設(?:置|立)?(?:下列|左列)各?[^，。；：]{1,6}及人員[：:]$")

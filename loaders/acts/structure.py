@@ -83,13 +83,22 @@ from .patterns import (
     SUBJECT_END,
     TOGETHER,
     UNIT_ACTIVE,
-    UNITS_AND_STAFF,
     UNIT_HEAD,
+    UNITS_AND_STAFF,
     UNITS_CHARGED_BY_RULE,
     UNMARKED_ITEM,
 )
 from .posts import document_posts
-from .unit_names import bare, category_members, clean_name, counted_set_up, list_frame, listed_names, split_names, unit_names
+from .unit_names import (
+    bare,
+    category_members,
+    clean_name,
+    counted_set_up,
+    list_frame,
+    listed_names,
+    split_names,
+    unit_names,
+)
 
 
 class StructureParser:

@@ -110,7 +110,7 @@ def category_members(head: str, text: str) -> list[str]:
 
     >>> category_members("業務單位", "行政組、保安組、教育組、國際組、交通組、後勤組、保防組、防治組及勤務指揮中心。")
     ['行政組', '保安組', '教育組', '國際組', '交通組', '後勤組', '保防組', '防治組', '勤務指揮中心']
-    >>> category_members("輔助單位", "督察室、公共關係室、秘書室、人事室、政風室、會計室、統計室、資訊室及法制室。")[-2:]
+    >>> category_members("輔助單位", "督察室、公共關係室、秘書室、人事室、政風室、會計室、資訊室及法制室。")[-2:]
     ['資訊室', '法制室']
 
     A definition of the word (地方行政機關組織準則, A0040004) lists no unit:
@@ -129,7 +129,7 @@ def counted_set_up(kind: str, text: str) -> bool:
     「得於適當地區設置分所十所及中繼臺十臺至十二臺」 (D0000105).  The text then calls each of them by the kind's word
     (「中隊掌理事項如下：」), which names them, no collective 各中隊 the text never wrote.
 
-    >>> counted_set_up("中隊", "本總隊得設十四中隊辦事。"), counted_set_up("分所", "得於適當地區設置分所十所及中繼臺十臺")
+    >>> counted_set_up("中隊", "本總隊得設十四中隊辦事。"), counted_set_up("分所", "得於適當地區設置分所十所")
     (True, True)
     >>> counted_set_up("中繼臺", "得於適當地區設置分所十所及中繼臺十臺至十二臺；")
     True
@@ -140,8 +140,8 @@ def counted_set_up(kind: str, text: str) -> bool:
     False
     """
     k = re.escape(kind)
-    return bool(re.search(rf"設(?:置|立)?(?:[{CN_NUM}]+{k}|(?:[^，。；：設]{{0,20}}?[、及])?{k}[{CN_NUM}]+[{kind[-1]}所處座個間])",
-                          text))
+    return bool(re.search(rf"設(?:置|立)?(?:[{CN_NUM}]+{k}"
+                          rf"|(?:[^，。；：設]{{0,20}}?[、及])?{k}[{CN_NUM}]+[{kind[-1]}所處座個間])", text))
 
 
 def split_names(text: str) -> list[str]:
