@@ -70,3 +70,13 @@ def test_units_set_up_none_named_do_the_agencys_work():
     parsed = parse_national("L0000047")
     assert "民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項" in duties_of(parsed, "")
     assert not any(u.startswith("各") or u in ("科", "室") for u in units_below(parsed))
+
+
+def test_the_work_the_staff_placed_share_out_is_the_agencys():
+    # 法務部司法官訓練所組織條例 第9條: 「本所置人事管理員及會計員各一人，委任；助理員一人，佐理員一人，委任；分掌人事
+    # 管理、歲計、會計及統計事務。」
+    parsed = parse_national("I0000002")
+    held = [d for d in parsed.duties if d.text == "人事管理、歲計、會計及統計事務"]
+    assert held and held[0].unit == parsed.agency and "人事管理員" in held[0].post and "會計員" in held[0].post
+    # 第5條: 「…組員四人至十二人，委任；分掌各項事務。」: no work named
+    assert "各項事務" not in duties_of(parsed, "")

@@ -86,6 +86,7 @@ from .patterns import (
     POST_ASSISTS,
     POST_DUTIES,
     POST_DUTY,
+    POSTS_SHARE,
     POST_TITLE,
     POSTS_OFFICE,
     POWERS_BY_LAW,
@@ -1051,6 +1052,12 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     >>> demo("第 2 條", "本局得商請警政主管機關，置專業警察，協助執行衛生醫療法令。")
     duty 本局 協助執行衛生醫療法令 (專業警察)
 
+    The work the staff it places share out (「本所置人事管理員及會計員各一人，委任；…分掌人事管理、歲計、會計及統計
+    事務。」, I0000002):
+
+    >>> demo("第 2 條", "本局置人事管理員及會計員各一人，委任；助理員一人，委任；分掌人事管理、歲計、會計及統計事務。")
+    duty 本局 人事管理、歲計、會計及統計事務 (人事管理員、會計員、助理員)
+
     The powers a law gives it (「行政院行使憲法所賦予之職權。」, A0010032):
 
     >>> demo("第 2 條", "本局行使憲法所賦予之職權。")
@@ -1076,6 +1083,13 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     titles = held.group("titles").split("、") if held else []
     if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
         parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
+        return NO_LIST
+    shares = POSTS_SHARE.search(text)
+    placed = [t for piece in re.split(r"[，；、]", shares.group("titles")) if shares
+              for t in re.split(r"及", re.sub(rf"(?:各)?[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?$", "", piece))
+              if t and not re.search(rf"[簡薦委]任|職務|列|[{CN_NUM}]人|[設得]|之", t)] if shares else []
+    if placed and all(len(t) <= 8 for t in placed):
+        parser.duty(parser.agency, shares.group("duty"), para.line, post="、".join(placed))
         return NO_LIST
     assists = POST_ASSISTS.search(text)
     if assists and not re.search(r"職務|列|事項|業務|之|[設得]", assists.group("titles")):
