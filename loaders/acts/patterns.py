@@ -67,8 +67,8 @@ POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(
                         r"[^；。置]*?(?:掌理|辦理|負責|處理)(?!應辦事項)(?P<duty>[^；。]*事項)")
 # 「本所置人事管理員及會計員各一人，委任；助理員一人，佐理員一人，委任；分掌人事管理、歲計、會計及統計事務。」
 # (I0000002), 「本會置參事三人至六人，簡任；專門委員六人至九人，簡任；分掌撰擬、研究、審閱…及長官交辦事項。」
-# (F0000006): the staff the agency places share out its work, after their counts and ranks (not 分掌各項事務, 分掌有關事務,
-# 分掌本細則第二章規定之有關事務: no work named).
+# (F0000006): the staff the agency places share out its work, after their counts and ranks (not 分掌各項事務,
+# 分掌有關事務, 分掌本細則第二章規定之有關事務: no work named).
 POSTS_SHARE = lazy(r"置(?P<titles>[^。置]{2,120}?)[，；]分掌(?!各項|有關|其他|本細則|各組|各科)"
                    r"(?P<duty>[^，。；：]{4,80}?(?:事務|事項))。?$")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
