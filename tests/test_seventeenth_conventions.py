@@ -80,3 +80,9 @@ def test_the_work_the_staff_placed_share_out_is_the_agencys():
     assert held and held[0].unit == parsed.agency and "人事管理員" in held[0].post and "會計員" in held[0].post
     # 第5條: 「…組員四人至十二人，委任；分掌各項事務。」: no work named
     assert "各項事務" not in duties_of(parsed, "")
+
+
+def test_the_cases_a_committee_is_set_up_to_review_are_its_mandate():
+    # 內政部警政署處理流氓事件聲明異議審議委員會組織規程 第1條: 「內政部警政署 (以下簡稱本署) 依檢肅流氓條例第五條第五項
+    # 規定，設內政部警政署處理流氓事件聲明異議審議委員會 (以下簡稱本會) ，審議流氓聲明異議事件。」
+    assert "審議流氓聲明異議事件" in duties_of(parse_national("D0000042"), "")

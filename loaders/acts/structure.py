@@ -76,6 +76,7 @@ from .patterns import (
     SCHOOL,
     SCHOOLS_COLLEGE,
     SET_UP_TO,
+    SET_UP_TO_REVIEW,
     SPLIT_CLAUSE,
     SPLIT_INTO,
     SUB_LIST_KINDS,
@@ -858,11 +859,18 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
 
 def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
     """「行政院為統籌處理有關大陸事務，特設大陸委員會」, 「…設訴願審議委員會（以下簡稱本會）處理訴願事件」: with
-    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles)."""
+    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles), or the cases it
+    is set up to review.
+
+    >>> m = SET_UP_TO_REVIEW.search("內政部警政署 (以下簡稱本署) 依檢肅流氓條例第五條第五項規定，設內政部警政署處理"
+    ...                             "流氓事件聲明異議審議委員會 (以下簡稱本會) ，審議流氓聲明異議事件。")
+    >>> m.group("what").strip(), m.group("purpose")
+    ('內政部警政署處理流氓事件聲明異議審議委員會', '審議流氓聲明異議事件')
+    """
     for line in lines[:12]:
         m = PURPOSE.search(line.body) if line.kind == "para" else None
         if line.kind == "para" and not m:
-            m = SET_UP_TO.search(line.body)
+            m = SET_UP_TO_REVIEW.search(line.body) or SET_UP_TO.search(line.body)
             m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
         # (「本局為辦理…，得設臺北、高雄、花蓮機廠」, K0000108: a family's members, set up for its purpose)
