@@ -86,3 +86,14 @@ def test_the_cases_a_committee_is_set_up_to_review_are_its_mandate():
     # 內政部警政署處理流氓事件聲明異議審議委員會組織規程 第1條: 「內政部警政署 (以下簡稱本署) 依檢肅流氓條例第五條第五項
     # 規定，設內政部警政署處理流氓事件聲明異議審議委員會 (以下簡稱本會) ，審議流氓聲明異議事件。」
     assert "審議流氓聲明異議事件" in duties_of(parse_national("D0000042"), "")
+
+
+def test_the_sections_a_unit_sets_up_after_its_summary():
+    # 財政部臺灣省南區國稅局辦事細則 第11條: 「法務一科掌理營業稅、營利事業所得稅等行政救濟案件之處理及各稅法律事務等事宜。
+    # 設法規管制股，其職掌如下：一、稅務法令之轉行。…」
+    parsed = parse_national("G0310013")
+    assert "稅務法令之轉行" in duties_of(parsed, "法務一科/法規管制股")
+    # 第16條: 「人事室掌理人事管理等事宜。分設三股，各股之職掌如下：'」 (a typist's stray quote) 「一、第一股：(一) 組織
+    # 編制及辦事細則之擬訂及報核。」
+    assert "組織編制及辦事細則之擬訂及報核" in duties_of(parsed, "人事室/第一股")
+    assert {"人事室/第二股", "人事室/第三股"} <= set(units_below(parsed))

@@ -74,6 +74,7 @@ from .patterns import (
     NEED_AFTER_SUBJECT,
     NO_SUBJECT_SET_UP,
     OBJECT_CLAUSE,
+    ONE_SECTION_SET_UP,
     ONE_UNIT_WORD,
     OWN_LAW,
     OWN_POWERS,
@@ -1163,6 +1164,24 @@ def summary(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def one_section_set_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「法務一科掌理…等事宜。設法規管制股，其職掌如下：」 (G0310013): the one section a unit sets up after its summary
+    owns the list.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設法務一科。", "第 3 條",
+    ...      "法務一科掌理行政救濟案件之處理等事宜。設法規管制股，其職掌如下：", "一、稅務法令之轉行。")
+    unit 法務一科
+    unit 法務一科/法規管制股
+    duty 法務一科/法規管制股 稅務法令之轉行
+    """
+    owner = para.owner
+    m = ONE_SECTION_SET_UP.search(para.text) if isinstance(owner, tuple) and owner != parser.agency and \
+        not para.post else None
+    section = parser.unit(m.group("name"), para.line, parent=owner) if m else None
+    return ListContext(section, "", Mode.DUTIES) if section else None
+
+
 def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「第一組掌理事項如下：」, 「本局掌理下列事項：」, 「秘書權責如下：」: the owner's duties follow.
 
@@ -1258,4 +1277,4 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
     issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
-    duty_list, other_list, one_sentence_duty))
+    one_section_set_up, duty_list, other_list, one_sentence_duty))

@@ -281,6 +281,9 @@ UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_S
 # 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties
 # on the next line, no subject of its own.
 HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
+# 「法務一科掌理…行政救濟案件之處理及各稅法律事務等事宜。設法規管制股，其職掌如下：」 (G0310013): after its summary, a
+# unit sets up one section, whose (其) list follows.
+ONE_SECTION_SET_UP = lazy(r"。設(?P<name>[^，。；：設]{2,10}?(?:股|科|課|組))，其職掌如[下左][：:]$")
 # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」 (G0310021): the clause dividing the unit is no duty of it.
 SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九十\d]+[科課股組隊](?:辦事|辦理)?[：:。]?")
 # 「審查三科掌理…案件之查緝。分設三股，各股之職掌如下：」 (G0310011), 「第一組掌理…等事項，分設下列各科辦事：」
