@@ -97,3 +97,14 @@ def test_the_sections_a_unit_sets_up_after_its_summary():
     # 編制及辦事細則之擬訂及報核。」
     assert "組織編制及辦事細則之擬訂及報核" in duties_of(parsed, "人事室/第一股")
     assert {"人事室/第二股", "人事室/第三股"} <= set(units_below(parsed))
+
+
+def test_a_family_called_by_its_short_name_with_each():
+    # 衛生福利部老人身心障礙兒童及少年福利機構組織準則 第1條: 「…特設各老人、身心障礙、兒童及少年福利機構（以下簡稱社政
+    # 機構）」 第2條: 「各社政機構依其業務性質、適用法規及服務對象，分為老人之家及老人養護中心、教養院、兒童之家及少年之家
+    # 三類，分別掌理下列一款或數款事項：…五、無家可歸遊民收容、生活照顧、醫護及復健服務。」: the family's own list
+    parsed = parse_national("D0000155")
+    assert "無家可歸遊民收容、生活照顧、醫護及復健服務" in duties_of(parsed, "")
+    # 中央健康保險局聯合門診中心組織規程 第3條: 「各聯合門診中心置主任一人…」: the family itself, no unit under it
+    units = units_below(parse_national("L0000023"))
+    assert "各聯合門診中心" not in units and "保健科" in units

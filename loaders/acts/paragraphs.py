@@ -41,6 +41,7 @@ from .patterns import (
     CASES_TAKEN_UP,
     CHAMBER_CASES,
     CHARGED_AFTER,
+    CLASSES_AFTER_SUBJECT,
     CLAUSE_SET_UP,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
@@ -187,6 +188,7 @@ def prepare(line: Line) -> Paragraph:
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
+    text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
     # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌;

@@ -398,6 +398,11 @@ LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?
 # (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
 NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"
                           r"[^，。；：]{0,14}?需要，(?=(?:並)?(?:得|應)?(?:分|增)?設)")
+# 「各社政機構依其業務性質、適用法規及服務對象，分為老人之家及老人養護中心、教養院、兒童之家及少年之家三類，分別掌理
+# 下列一款或數款事項：」 (D0000155): the classes a family's members fall into, said between it and its list, are no part
+# of the sentence's frame.
+CLASSES_AFTER_SUBJECT = lazy(rf"^(?P<subject>[^，。；：、\s]{{2,16}}?)依其[^，。；：]{{2,30}}，分為[^。；：]{{2,60}}?"
+                             rf"[{CN_NUM}]+[類種級]，(?=分別(?:掌理|辦理))")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.

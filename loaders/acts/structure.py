@@ -295,10 +295,12 @@ class StructureParser:
             # 「中央研究院研究所置所長一人」 after 「設立各種研究所」 (A0010016): every one of a kind none named, the
             # agency's
             return self.agency, ""
-        if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and self.agency[-1].startswith("各") and \
-                self.agency[-1].endswith(subject[1:]):
+        if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and (
+                self.agency[-1].startswith("各") and self.agency[-1].endswith(subject[1:]) or
+                len(subject) > 3 and subject[1:] in self.self_names):
             # 「各站掌理事項如下：」 in the document of 各航空站, 「各管理處得設科、室、管理站」 in that of
-            # 各國家風景區管理處: the family itself
+            # 各國家風景區管理處: the family itself; so is 各 before the short name a family document calls its
+            # members by (「特設各老人、…福利機構（以下簡稱社政機構）」 + 「各社政機構置秘書」, D0000155)
             return self.agency, ""
         variant = re.fullmatch(r"(?P<cls>[甲乙丙丁特][等級])(?P<kind>\S{2,8}?)各(?P<word>[組科課股室處])", subject)
         if variant and COLLECTIVE.sub("", self.agency[-1]).endswith(variant.group("kind")) and \
