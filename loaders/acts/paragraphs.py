@@ -41,6 +41,7 @@ from .patterns import (
     CASES_TAKEN_UP,
     CHAMBER_CASES,
     CHARGED_AFTER,
+    CLASSES_AFTER_SUBJECT,
     CLAUSE_SET_UP,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
@@ -51,6 +52,7 @@ from .patterns import (
     DUTY_VERB,
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
+    EMPTY_DUTY,
     ESTABLISHMENT,
     FAMILY_CLASSES,
     FAMILY_DEFINED,
@@ -73,6 +75,7 @@ from .patterns import (
     NEED_AFTER_SUBJECT,
     NO_SUBJECT_SET_UP,
     OBJECT_CLAUSE,
+    ONE_SECTION_SET_UP,
     ONE_UNIT_WORD,
     OWN_LAW,
     OWN_POWERS,
@@ -87,6 +90,7 @@ from .patterns import (
     POST_DUTY,
     POST_TITLE,
     POSTS_OFFICE,
+    POSTS_SHARE,
     POWERS_BY_LAW,
     PURPOSE_OF_SET_UP,
     REGION_HEAD,
@@ -184,10 +188,13 @@ def prepare(line: Line) -> Paragraph:
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
+    text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
     text = re.sub(rf"^([^，。；：（）]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))（[^（），。]{{1,12}}）", r"\1", text)
-    # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌.
-    text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))業務(?=之?職掌)", r"\1", text)
+    # 「第一課業務職掌如下：」 (D0010035), 「檢疫分所業務職掌如左：」 (L0010004): the unit's 業務 are its 職掌;
+    # 「財務融通組其職掌如下：」 (J0010038): its (其) 職掌 (not 「主辦人員得出席所在機關有關其職掌之各項會議。」).
+    text = re.sub(rf"^([^，。；：]{{2,16}}?(?:{UNIT_SUFFIX_PATTERN}))(?:業務(?=之?職掌)|其(?=職掌如[下左]))", r"\1",
+                  text)
     # 「執行秘書承主任委員之命，掌理左列事項：」: whose orders a post follows is no part of its subject, nor who
     # oversees it (「秘書等承辦人員承主任委員之命，受執行秘書之督導，辦理下列事項：」, A0010066).
     # 「技術審查官承法官之命，依專業類別辦理下列事項：」 (A0030229): nor how the work is shared out.
@@ -757,6 +764,11 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     duty 教務課 訓練計畫事項
     duty 實習工場 車輛修護事項
 
+    「本院設各科、室，掌理…事項。」 (L0000047): units none named, whose work is the agency's:
+
+    >>> demo("第 3 條", "本局設各科、室，掌理民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項。")
+    duty 本局 民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項
+
     The list ends where 分別掌理 begins or before an aside (D0010035, D0000099); 「，並掌理下列事項：」 after it goes
     on with the agency; 「局長綜理局務，並設左列各課室。」 is the agency's set-up though a post opens it (J0010004):
 
@@ -865,6 +877,14 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         if together and not re.search(r"第\S{1,4}條|前條|前項|^\S{0,4}(?:有關|下列|左列)事項$", together.group("duty")):
             parser.duty(parser.agency, together.group("duty"), line)
         return ListContext(parser.agency, "", Mode.UNITS)
+    if COLLECTIVE_SET_UP.match(set_up.group(0)) and not para.intro and \
+            all(TYPE_WORD.fullmatch(n) for n in re.split(r"[、及]", set_up.group("list"))) and \
+            (together := DUTY_VERB.match(text[end:].lstrip("，,"))) and \
+            not POINTS_ELSEWHERE.search(together.group("duty")) and not EMPTY_DUTY.fullmatch(together.group("duty")):
+        # 「本院設各科、室，掌理民眾衛生醫療保健、醫務人員實習訓練與教學研究相關事項。」 (L0000047): the units, none
+        # named, do the agency's work
+        parser.duty(parser.agency, together.group("duty"), line)
+        return NO_LIST
     divided = DIVIDED.search(text)
     conditional = "得設（依需要設置）" if re.search(r"得[^。]*$", text[:set_up.start()]) else ""
     notes = "；".join(x for x in (divided.group(0) if divided else "", conditional, force["what"] if force else "")
@@ -1035,6 +1055,12 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     >>> demo("第 2 條", "本局得商請警政主管機關，置專業警察，協助執行衛生醫療法令。")
     duty 本局 協助執行衛生醫療法令 (專業警察)
 
+    The work the staff it places share out (「本所置人事管理員及會計員各一人，委任；…分掌人事管理、歲計、會計及統計
+    事務。」, I0000002):
+
+    >>> demo("第 2 條", "本局置人事管理員及會計員各一人，委任；助理員一人，委任；分掌人事管理、歲計、會計及統計事務。")
+    duty 本局 人事管理、歲計、會計及統計事務 (人事管理員、會計員、助理員)
+
     The powers a law gives it (「行政院行使憲法所賦予之職權。」, A0010032):
 
     >>> demo("第 2 條", "本局行使憲法所賦予之職權。")
@@ -1060,6 +1086,13 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     titles = held.group("titles").split("、") if held else []
     if held and titles and all(len(t) <= 8 and not re.search(r"職務|列|事項|業務|之|[設得]", t) for t in titles):
         parser.duty(parser.agency, held.group("duty"), para.line, post=held.group("titles"))
+        return NO_LIST
+    shares = POSTS_SHARE.search(text)
+    placed = [t for piece in re.split(r"[，；、]", shares.group("titles")) if shares
+              for t in re.split(r"及", re.sub(rf"(?:各)?[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?$", "", piece))
+              if t and not re.search(rf"[簡薦委]任|職務|列|[{CN_NUM}]人|[設得]|之", t)] if shares else []
+    if placed and all(len(t) <= 8 for t in placed):
+        parser.duty(parser.agency, shares.group("duty"), para.line, post="、".join(placed))
         return NO_LIST
     assists = POST_ASSISTS.search(text)
     if assists and not re.search(r"職務|列|事項|業務|之|[設得]", assists.group("titles")):
@@ -1131,6 +1164,24 @@ def summary(parser: StructureParser, para: Paragraph) -> None:
             for owner in _owners(para):
                 parser.duty(owner, para.summary.group("duty"), para.line)
     return None
+
+
+def one_section_set_up(parser: StructureParser, para: Paragraph) -> ListContext | None:
+    """「法務一科掌理…等事宜。設法規管制股，其職掌如下：」 (G0310013): the one section a unit sets up after its summary
+    owns the list.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局設法務一科。", "第 3 條",
+    ...      "法務一科掌理行政救濟案件之處理等事宜。設法規管制股，其職掌如下：", "一、稅務法令之轉行。")
+    unit 法務一科
+    unit 法務一科/法規管制股
+    duty 法務一科/法規管制股 稅務法令之轉行
+    """
+    owner = para.owner
+    m = ONE_SECTION_SET_UP.search(para.text) if isinstance(owner, tuple) and owner != parser.agency and \
+        not para.post else None
+    section = parser.unit(m.group("name"), para.line, parent=owner) if m else None
+    return ListContext(section, "", Mode.DUTIES) if section else None
 
 
 def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
@@ -1228,4 +1279,4 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
     agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
     issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
-    duty_list, other_list, one_sentence_duty))
+    one_section_set_up, duty_list, other_list, one_sentence_duty))

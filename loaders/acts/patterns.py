@@ -50,7 +50,9 @@ RULES_INTRO = lazy(r"(?:(?<!審議事項)(?<!審查事項)(?<!職掌)依(?:下�
 # or deliberates is its duty; 「本處以承辦…建設工程及相關業務為主，其項目如左：」 (F0000013): the items of its business.
 # 「高等法院管轄事件如下：」, 「少年及家事法院…管轄下列第一審事件：」 (A0010053, A0010055, A0010100): the cases a court
 # hears are its work, what a planner asks it about.
-DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
+# 「資訊室分設二科，各科理事項如下：」 (K0010034): 掌 dropped by the typist.
+DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|(?<=各[科課股組])理事項如[下左]"
+                  r"|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]|(?:審查|審議|設計|研究|議事)之?(?:範圍|項目)如[下左]"
                   r"|業務\S{0,4}，其項目如[下左]|管轄(?:下列)?[^，。；：]{0,6}?事件(?:如[下左])?[：:]$")
 # 「市參議會之職權如左：」 (D0000114), 「縣參議會之職權如左。」 (D0000115), 「本會之職權如下：」: a council's or a
@@ -63,6 +65,12 @@ OWN_POWERS = lazy(r"^(?P<who>[^，。；：之]{1,20}?)之?職權(?:如[下左�
 # (「本局置組長、…及雇員，承長官之命處理應辦事項」, Q0010005).
 POST_DUTY = lazy(rf"置(?P<titles>[^，；。：置]{{2,40}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，"
                         r"[^；。置]*?(?:掌理|辦理|負責|處理)(?!應辦事項)(?P<duty>[^；。]*事項)")
+# 「本所置人事管理員及會計員各一人，委任；助理員一人，佐理員一人，委任；分掌人事管理、歲計、會計及統計事務。」
+# (I0000002), 「本會置參事三人至六人，簡任；專門委員六人至九人，簡任；分掌撰擬、研究、審閱…及長官交辦事項。」
+# (F0000006): the staff the agency places share out its work, after their counts and ranks (not 分掌各項事務,
+# 分掌有關事務, 分掌本細則第二章規定之有關事務: no work named).
+POSTS_SHARE = lazy(r"置(?P<titles>[^。置]{2,120}?)[，；]分掌(?!各項|有關|其他|本細則|各組|各科)"
+                   r"(?P<duty>[^，。；：]{4,80}?(?:事務|事項))。?$")
 # 「駐外機構得視實際需要，…遴用當地專業人員及置當地僱用人員，協助館務。」 (E0000017), 「本署得商請警政主管機關，置
 # 專業警察，協助執行衛生醫療法令。」 (L0000001): the staff the agency places to help with its work, what they help with.
 POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?)?，(?:以)?"
@@ -242,7 +250,16 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # 「本校設左列各處、科、組及軍訓人員。」 (H0000020): a list of units may follow a sentence that ends with 。.
 # 「本會委員分為左列三組，負責法規案件之初審及研究。」 (G0300007), 「本會…依問題之性質及類別，分為左列各組：」
 # (A0010052): a committee's groups, each item naming one and what it reviews.
-SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|設(?:下列|左列)各[^，。：；]{1,12}。$"
+# 「本署設下列內部單位，並得分科辦事：」 (D0000159), 「本部設下列單位，並得分組、中心或處辦事：」 (F0010046…49): the
+# units listed may be divided further, as needed.
+# 「本局設置下列各隊及人員：」 (D0000043): the agency's 設置 (not 「工廠置廠長、副廠長，並得設置左列各課：」,
+# F0000016: the units of a kind of works set up as needed, none named).
+# 「本局設置下列各隊及人員：」 + 「一、公路警察隊：七隊至九隊，隊設分隊、小隊。置隊長七人至九人…」 (D0000043): a list of
+# units and their staff; what follows an item's unit is its establishment, no duty.
+UNITS_AND_STAFF = lazy(r"設(?:置|立)?(?:下列|左列)各?[^，。；：]{1,6}及人員[：:]$")
+SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|^本\S{1,3}設(?:置|立)(?:下列|左列)(?:各)?[^，。；]*[：:]$"
+                    r"|設(?:下列|左列)各[^，。：；]{1,12}。$"
+                    r"|設(?:下列|左列)(?:各)?(?:內部)?單位[，,]並得分[^，。；：]{1,8}辦事[：:]$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
 # 「省保安警察隊分左列各種：」 + 「一、保安警察總隊。」 (D0080006), 「本法所稱法院，分左列三級：」 + 「一、地方法院。」
 # (A0010053), 「行政法院分下列二級：」 (A0010055): the kinds or levels a framework act divides its bodies into (the
@@ -264,6 +281,9 @@ UNMARKED_ITEM = lazy(rf"^(?P<name>[^，。；：:、（）\s]{{2,16}}?(?:{UNIT_S
 # 「二、工廠事業科：」 + 「掌理工廠、場礦及交通公用事業等投保單位之下列事項：」: the intro of the item's list of duties
 # on the next line, no subject of its own.
 HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:下列|左列)[^。；]*[：:]$")
+# 「法務一科掌理…行政救濟案件之處理及各稅法律事務等事宜。設法規管制股，其職掌如下：」 (G0310013): after its summary, a
+# unit sets up one section, whose (其) list follows.
+ONE_SECTION_SET_UP = lazy(r"。設(?P<name>[^，。；：設]{2,10}?(?:股|科|課|組))，其職掌如[下左][：:]$")
 # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」 (G0310021): the clause dividing the unit is no duty of it.
 SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九十\d]+[科課股組隊](?:辦事|辦理)?[：:。]?")
 # 「審查三科掌理…案件之查緝。分設三股，各股之職掌如下：」 (G0310011), 「第一組掌理…等事項，分設下列各科辦事：」
@@ -343,7 +363,7 @@ SCHOOL = lazy(r"(?:大學|學校|學院)$")
 DEPARTMENTS_ARE_AGENCIES = lazy(r"^(?:行政|立法|司法|考試|監察)院$|總統府$|國民政府$")
 # A type word, no name: 小組, 組室, 處室, 委員會, 單位.
 # 「本部得設下列常設性任務編組，…：」 (E0010001): a task force is a kind of unit, no name.
-TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|單位|(?:常設性|臨時性|臨時)?任務編組")
+TYPE_WORD = lazy(rf"(?:{UNIT_SUFFIX_PATTERN})+|(?:內部)?單位|(?:常設性|臨時性|臨時)?任務編組")
 # 「設治局於不牴觸中央及省之法令範圍內，得發布局令及單行規章。」 (D0000116), 「本署為執行警察業務，對各級警察機關得發布
 # 署令。」 (D0000015, and four more 署 and 局, the 市政府 and 縣政府 of D0020014, D0020016): the body's power to issue
 # its orders (not a post's: 「院長…得發布命令」).
@@ -365,7 +385,8 @@ ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?(?:擔|�
                       r"(?P<work>[^，。；：]{1,40}?)之?人員[，,]?(?:負責)?(?:辦理|掌理)(?:下列|左列)事項[：:。]$")
 # 「祕書承局長、副局長之命，協調本局各單位處理公務，其辦公處所稱祕書室，職掌如左：」 (K0010024), 「主任秘書及秘書之
 # 辦公處稱秘書室，職掌如左：」 (K0010003): the office of a post, named, is a unit; the list is its duties.
-POSTS_OFFICE = lazy(r"(?:^|[，；。])(?:其|[^，。；：]{2,16}?之)辦公處所?稱"
+# (「視察…，其辦公處所視察室，職掌如左：」, K0010020: 稱 left out)
+POSTS_OFFICE = lazy(r"(?:^|[，；。])(?:其|[^，。；：]{2,16}?之)辦公處所?稱?"
                     r"(?P<name>[^，。；：、「」]{2,10}?室)(?=[，。；]|$)")
 # 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices sharing the word 辦事處.
 PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10})(?P<word>辦事處)")
@@ -377,6 +398,11 @@ LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?
 # (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
 NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"
                           r"[^，。；：]{0,14}?需要，(?=(?:並)?(?:得|應)?(?:分|增)?設)")
+# 「各社政機構依其業務性質、適用法規及服務對象，分為老人之家及老人養護中心、教養院、兒童之家及少年之家三類，分別掌理
+# 下列一款或數款事項：」 (D0000155): the classes a family's members fall into, said between it and its list, are no part
+# of the sentence's frame.
+CLASSES_AFTER_SUBJECT = lazy(rf"^(?P<subject>[^，。；：、\s]{{2,16}}?)依其[^，。；：]{{2,30}}，分為[^。；：]{{2,60}}?"
+                             rf"[{CN_NUM}]+[類種級]，(?=分別(?:掌理|辦理))")
 # 「第一課課長承分局長之命綜理課務，並督率所屬辦理左列事項：」, 「會計室主任承分局長之命兼受上級會計機構之指揮監督，
 # 綜理室務，並督率所屬辦理左列事項：」, 「第一課課長，承分局長之命綜理課務，其職掌如左：」 (J0010005, J0010008): the
 # head of a unit leads it, and what its staff do under them is the unit's list of duties.
@@ -400,6 +426,10 @@ ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{U
 # ： after the item's unit.
 ITEM_NAME_SEMICOLON = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))[；;]"
                            r"\s*(?P<duties>.*)$")
+# 「一、業務單位：行政組、保安組、…及勤務指揮中心。」 + 「二、輔助單位：督察室、…及法制室。」 (D0000159): an item
+# headed by a category of units (業務單位, 輔助單位, 幕僚單位) whose text is the list of the units of that category,
+# each set up by the list's owner; 「一、業務單位：指執行本機關目的之組織。」 (A0040004) defines the word, no list.
+UNIT_CATEGORY = lazy(r"(?:內部)?(?:業務|輔助|幕僚|行政|技術|勤務)單位")
 # 「二、學務處：設生活輔導、衛生保健二組。」: what follows the colon sets units up under the item's unit.
 # 「一、教務處：設教學、註冊、設備三組；未滿二十四班得增設一組…」 (H0060015): or up to a semicolon, or a full stop
 # after which it goes on (「一、港務組：設港灣、繫船、號誌三課及船舶管理所。並在號誌課下設…」, K0000086).
@@ -475,6 +505,10 @@ NAME_WITH_ALTERNATE = lazy(r"(?:[^，。：、（）「」]"
 PURPOSE = lazy(r"為(?P<purpose>[^，。；]{4,60}?(?:，(?:及|並|與)[^，。；]{2,40}?)?)，(?:特|爰|應|得)?"
                 r"(?:依[^，。；]{2,40}?，(?:特|爰)?)?"
                 r"(?:(?:在|於)[^，。；]{1,12}?)?(?:設置|設立|成立|設|置)(?P<what>[^，。；]{2,40}?)(?:[（(，。；]|$)")
+# 「…設內政部警政署處理流氓事件聲明異議審議委員會 (以下簡稱本會) ，審議流氓聲明異議事件。」 (D0000042): the cases the
+# body is set up to review, after the name it is called by (a name that may hold 處理).
+SET_UP_TO_REVIEW = lazy(r"設(?:置|立)?(?P<what>[^，。；（）()]{2,40})\s*[（(]以下(?:簡)?稱[^）)]{1,12}[）)]\s*[，,]\s*"
+                        r"(?P<purpose>審議[^，。；：]{2,40}?(?:事件|案件))(?=[，。；]|$)")
 # 「銓敘部…設訴願審議委員會（以下簡稱本會）處理訴願事件。」: what the body is set up to do.
 SET_UP_TO = lazy(r"(?<![建增附假陳])設(?:置|立)?(?P<what>[^，。；（）()]{2,40}?)\s*"
                   r"(?:[（(]以下(?:簡)?稱[^）)]{1,12}[）)])?\s*[，,]?\s*"

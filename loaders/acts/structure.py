@@ -76,6 +76,7 @@ from .patterns import (
     SCHOOL,
     SCHOOLS_COLLEGE,
     SET_UP_TO,
+    SET_UP_TO_REVIEW,
     SPLIT_CLAUSE,
     SPLIT_INTO,
     SUB_LIST_KINDS,
@@ -84,11 +85,21 @@ from .patterns import (
     TOGETHER,
     UNIT_ACTIVE,
     UNIT_HEAD,
+    UNITS_AND_STAFF,
     UNITS_CHARGED_BY_RULE,
     UNMARKED_ITEM,
 )
 from .posts import document_posts
-from .unit_names import bare, clean_name, list_frame, listed_names, split_names, unit_names
+from .unit_names import (
+    bare,
+    category_members,
+    clean_name,
+    counted_set_up,
+    list_frame,
+    listed_names,
+    split_names,
+    unit_names,
+)
 
 
 class StructureParser:
@@ -114,6 +125,7 @@ class StructureParser:
         self.list_kinds = ""  # the kinds of unit the current list's intro names (「設左列各科、園」)
         self.item_kinds: dict[int, str] = {}  # … a unit's item names for its sub-list, by level (「分左列各科、庫：」)
         self.list_note = ""  # what every unit of the current list is (常設性任務編組)
+        self.list_staffed = False  # the current list names units and their staff (各隊及人員)
         self.list_divided = ""  # the kind the current list's owner is divided into (「第一組分四科辦事，其職掌如左：」)
         self.list_sections = False  # the current list's intro names the sections its items are (分設三股, 各股)
         self.below: dict[str, list[tuple[str, ...]]] = {}  # units set up under another unit, by name
@@ -283,10 +295,12 @@ class StructureParser:
             # 「中央研究院研究所置所長一人」 after 「設立各種研究所」 (A0010016): every one of a kind none named, the
             # agency's
             return self.agency, ""
-        if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and self.agency[-1].startswith("各") and \
-                self.agency[-1].endswith(subject[1:]):
+        if self.is_self(subject) or re.fullmatch(r"各\S{1,6}", subject) and (
+                self.agency[-1].startswith("各") and self.agency[-1].endswith(subject[1:]) or
+                len(subject) > 3 and subject[1:] in self.self_names):
             # 「各站掌理事項如下：」 in the document of 各航空站, 「各管理處得設科、室、管理站」 in that of
-            # 各國家風景區管理處: the family itself
+            # 各國家風景區管理處: the family itself; so is 各 before the short name a family document calls its
+            # members by (「特設各老人、…福利機構（以下簡稱社政機構）」 + 「各社政機構置秘書」, D0000155)
             return self.agency, ""
         variant = re.fullmatch(r"(?P<cls>[甲乙丙丁特][等級])(?P<kind>\S{2,8}?)各(?P<word>[組科課股室處])", subject)
         if variant and COLLECTIVE.sub("", self.agency[-1]).endswith(variant.group("kind")) and \
@@ -298,7 +312,12 @@ class StructureParser:
             # 「中隊掌理事項如下：」 after 「得設十中隊」: every one of the unnamed 中隊, the family 各中隊 (after
             # 「得設一中隊」, the one 中隊).  「另因業務需要得設分局」 (L0000028) sets up as many as needed: the
             # family 各分局 (a bare 分局 is no name).
-            one = any(f"設一{subject}" in seen.body for seen in self.seen)
+            # (「得設十四中隊辦事」, 「得於適當地區設置分所十所及中繼臺十臺至十二臺」, D0010112, D0000105: a count
+            # of them set up, which the text calls by the kind's word, names them so; not a branch's word, 分所 or
+            # 分局, every agency's branches: their family stays 各分所)
+            counted = not re.fullmatch(r"分[局署所處館]", subject) and \
+                any(counted_set_up(subject, seen.body) for seen in self.seen)
+            one = counted or any(f"設一{subject}" in seen.body for seen in self.seen)
             return self.unit(subject if one else "各" + subject, line, family=True), ""
         set_up = self.known.get(COLLECTIVE.sub("", subject)) if COLLECTIVE.match(subject) else None
         if set_up and set_up != self.agency and UNIT_ACTIVE.search(line.body):
@@ -504,6 +523,7 @@ class StructureParser:
                 # 「本部得設下列常設性任務編組，…：」: the units listed are task forces, and say so
                 force = re.search(r"(?:常設性|臨時性|臨時)?任務編組", line.body) if mode == Mode.UNITS else None
                 self.list_note = force.group(0) if force else ""
+                self.list_staffed = mode == Mode.UNITS and bool(UNITS_AND_STAFF.search(line.body))
                 divided = DIVIDED.search(line.body) if mode == Mode.DUTIES and isinstance(owner, tuple) and \
                     owner != self.agency else None
                 nested = NESTED_COUNTS.search(line.body) if mode == Mode.DUTIES and not divided else None
@@ -572,6 +592,12 @@ class StructureParser:
                     self.duty(path, rest.group("duty"), line, item)
             stack[level] = own
             return
+        members = category_members(m.group("name"), m.group("duties") or "") if m and level == 0 and \
+            mode in (Mode.UNITS, Mode.AGENCY) else []
+        if members:  # 「一、業務單位：行政組、保安組、…及勤務指揮中心。」: the units of that category, the owner's
+            stack[level] = [p for parent in parents for n in members if (p := self.unit(n, line, parent, item))]
+            self.list_named = self.list_named or bool(stack[level])
+            return
         names = unit_names(m.group("name")) if m else []
         if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
                 (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
@@ -638,7 +664,7 @@ class StructureParser:
                     for child in split_names(split.group("list")):
                         self.unit(child, line, path, item)
             for path in paths:
-                if m.group("duties"):
+                if m.group("duties") and not (self.list_staffed and level == 0):
                     self.duty(path, m.group("duties"), line, item)
             if not paths and mode == Mode.UNITS:  # 「二、台北、台中、嘉義、高雄等四餐廳。」: a count, no names
                 self.parsed.unplaced.append(Unplaced(body[:80], source_of(line, self.doc, item),
@@ -835,11 +861,18 @@ def _ordered_partition(scores: list[list[int]], k: int) -> list[int]:
 
 def _purpose_as_mandate(parsed: ParsedDocument, lines: list[Line], agency, self_names) -> None:
     """「行政院為統籌處理有關大陸事務，特設大陸委員會」, 「…設訴願審議委員會（以下簡稱本會）處理訴願事件」: with
-    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles)."""
+    no list of its own, the agency's mandate is the purpose it was set up for (in the first articles), or the cases it
+    is set up to review.
+
+    >>> m = SET_UP_TO_REVIEW.search("內政部警政署 (以下簡稱本署) 依檢肅流氓條例第五條第五項規定，設內政部警政署處理"
+    ...                             "流氓事件聲明異議審議委員會 (以下簡稱本會) ，審議流氓聲明異議事件。")
+    >>> m.group("what").strip(), m.group("purpose")
+    ('內政部警政署處理流氓事件聲明異議審議委員會', '審議流氓聲明異議事件')
+    """
     for line in lines[:12]:
         m = PURPOSE.search(line.body) if line.kind == "para" else None
         if line.kind == "para" and not m:
-            m = SET_UP_TO.search(line.body)
+            m = SET_UP_TO_REVIEW.search(line.body) or SET_UP_TO.search(line.body)
             m = None if m and re.search(r"下列|左列|如下|如左|第\S{1,4}條|前條", m.group("purpose")) else m
         what = m.group("what") if m else ""
         # (「本局為辦理…，得設臺北、高雄、花蓮機廠」, K0000108: a family's members, set up for its purpose)

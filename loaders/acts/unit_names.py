@@ -21,6 +21,7 @@ from .patterns import (
     NOT_A_NAME,
     ONE_UNIT_WORD,
     PLACES_OFFICES,
+    UNIT_CATEGORY,
 )
 
 
@@ -102,6 +103,45 @@ def listed_names(text: str) -> list[str]:
     # 「設教學、註冊、設備三組」: 設備組 is a name (設 as a verb is none: 「…、設測量隊」)
     # (公設辯護人室: 公設, "appointed by the state", is a word, A0010053)
     return [n for n in names if not COUNTED.match(n) and not re.search(r"(?<!公)設(?!計|備|施)", n)]
+
+
+def category_members(head: str, text: str) -> list[str]:
+    """The units an item headed by a category of units lists (D0000159's 第5條): every piece a unit's name.
+
+    >>> category_members("業務單位", "行政組、保安組、教育組、國際組、交通組、後勤組、保防組、防治組及勤務指揮中心。")
+    ['行政組', '保安組', '教育組', '國際組', '交通組', '後勤組', '保防組', '防治組', '勤務指揮中心']
+    >>> category_members("輔助單位", "督察室、公共關係室、秘書室、人事室、政風室、會計室、資訊室及法制室。")[-2:]
+    ['資訊室', '法制室']
+
+    A definition of the word (地方行政機關組織準則, A0040004) lists no unit:
+
+    >>> category_members("業務單位", "指執行本機關目的之組織。")
+    []
+    """
+    if not UNIT_CATEGORY.fullmatch(head.strip()):
+        return []
+    names = split_unit_list(re.sub(r"[。；;]$", "", text.strip()), strict=True)
+    return names if len(names) > 1 and not any(COUNTED.match(n) for n in names) else []
+
+
+def counted_set_up(kind: str, text: str) -> bool:
+    """Whether the text sets up a number of units of a kind, naming none: 「本總隊得設十四中隊辦事。」 (D0010112),
+    「得於適當地區設置分所十所及中繼臺十臺至十二臺」 (D0000105).  The text then calls each of them by the kind's word
+    (「中隊掌理事項如下：」), which names them, no collective 各中隊 the text never wrote.
+
+    >>> counted_set_up("中隊", "本總隊得設十四中隊辦事。"), counted_set_up("分所", "得於適當地區設置分所十所")
+    (True, True)
+    >>> counted_set_up("中繼臺", "得於適當地區設置分所十所及中繼臺十臺至十二臺；")
+    True
+
+    As many as needed is no count (「另因業務需要得設分局」, L0000028: the family 各分局):
+
+    >>> counted_set_up("分局", "本局設證照管理組、…及會計室，並設製藥工廠，另因業務需要得設分局。")
+    False
+    """
+    k = re.escape(kind)
+    return bool(re.search(rf"設(?:置|立)?(?:[{CN_NUM}]+{k}"
+                          rf"|(?:[^，。；：設]{{0,20}}?[、及])?{k}[{CN_NUM}]+[{kind[-1]}所處座個間])", text))
 
 
 def split_names(text: str) -> list[str]:

@@ -86,12 +86,18 @@ _CONTROL = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u061c\u
 _SPACES = lazy(r"[ \t]{2,}")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2e80-\u2fff"
 _SPACE_NEAR_CJK = lazy(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+# 「人事室掌理人事管理等事宜。分設三股，各股之職掌如下：'」 (G0310013): a typist's stray quote after a list's colon.
+_STRAY_QUOTE = lazy(r"(?<=[：:])\s*['`]+\s*$")
 _PUNCT = [(lazy(r"(?<!\d),|,(?!\d)"), "，"), (lazy(r";"), "；"), (lazy(r":(?!//)"), "："),
           (lazy(r"\("), "（"), (lazy(r"\)"), "）")]
 
 
 def clean(text: str) -> str:
-    """One raw line → plain text: no HTML/markdown, full-width punctuation, no spaces inside Chinese."""
+    """One raw line → plain text: no HTML/markdown, full-width punctuation, no spaces inside Chinese.
+
+    >>> clean("人事室掌理人事管理等事宜。分設三股，各股之職掌如下：'")
+    '人事室掌理人事管理等事宜。分設三股，各股之職掌如下：'
+    """
     # NFC folds CJK compatibility ideographs (理 U+F9E4 in seed 001) into the unified ones.
     text = unicodedata.normalize("NFC", html.unescape(_TAG.sub(" ", _IMAGE.sub(" ", text))))
     text = text.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
@@ -102,6 +108,8 @@ def clean(text: str) -> str:
         text = _SPACES.sub(" ", text)  # one pass: the space rule below is slow on long runs of blanks
     for pattern, full in _PUNCT:
         text = pattern.sub(full, text)
+    if "'" in text or "`" in text:
+        text = _STRAY_QUOTE.sub("", text)
     return _SPACE_NEAR_CJK.sub("", text).strip()
 
 
