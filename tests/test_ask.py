@@ -407,3 +407,15 @@ def test_a_word_before_the_type_word_of_a_question_is_no_matter():
     a = ask_graph(g, "家裡附近要接污水管線，這種下水道建設是哪個中央機關在推動？", top=1)
     assert a.question.level == "agency" and "中央" not in a.question.content
     assert a.hits and "下水道" in a.hits[0].evidence[0].text
+
+
+def test_asked_which_unit_of_the_body_it_names_the_body_itself_goes_below_its_unit():
+    # 教育部組織法 (H0000001) gives 教育部 「高等教育、技術職業教育政策之規劃」; its 處務規程 (H0010001) gives 高等教育司
+    # 「高等教育…政策之規劃及推動」.  Asked which unit of 教育部, the ministry is the frame of the question: its 司 first.
+    from support import graph_of
+    g = graph_of("H0000001", "H0010001")
+    a = ask_graph(g, "教育部哪個單位負責大學的高等教育政策？", top=2, explain=True)
+    assert [h.unit["id"] for h in a.hits] == ["行政院/教育部/高等教育司", "行政院/教育部"]
+    assert a.hits[1].explain[0]["frame"] == "行政院/教育部/高等教育司"
+    b = ask_graph(g, "教育部負責大學的高等教育政策嗎？", top=1)
+    assert b.hits[0].unit["id"] == "行政院/教育部"  # not asked which unit: the ministry answers for itself

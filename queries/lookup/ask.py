@@ -312,6 +312,21 @@ def named_below(hits: list) -> list:
     return regroup(out)
 
 
+def frame_below(hits: list, scope: Scope) -> list:
+    """Asked which unit of the body it names (「教育部哪個單位負責大學的高等教育政策？」), the body itself is the
+    question's frame, not its answer: it goes just below the best unit inside it that matches (高等教育司), as a
+    unit found by its name goes below one under it charged with the matter (:func:`named_below`)."""
+    bodies = set(scope.units)
+    inside = [h for h in hits if any(h.unit["id"].startswith(b + "/") for b in bodies)]
+    if not inside:
+        return hits
+    first = max(inside, key=lambda h: h.score)
+    out = [replace(h, score=first.score * NAMED_SHARE, explain=adjusted(h.explain, frame=first.unit["id"]))
+           if h.unit["id"] in bodies and h.score > first.score * NAMED_SHARE else h for h in hits]
+    out.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
+    return regroup(out)
+
+
 def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
     """At the agency level: each hit answers through its agency; an agency once, at its best."""
     out: dict[str, object] = {}
@@ -454,6 +469,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
+        if answer.scope is not None and UNIT_LEVEL.search(text):
+            hits = frame_below(hits, answer.scope)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
     above = above_named(q, text, cat, triggers)
