@@ -370,3 +370,52 @@ def test_a_grievance_is_asked_inside_the_body_the_scene_finds():
     assert "申訴案件" in answer.hits[0].evidence[0].text
     assert answer.hits[0].explain[0]["grievance"] == office
     assert ask_graph(g, "在雲嘉南上職訓課程，要找哪裡？", top=1).hits[0].unit["id"] == office + "/自辦訓練科"
+
+
+def test_a_body_is_named_the_way_people_say_it():
+    # J0000073 sets up 臺灣省自來水股份有限公司: people call it 自來水公司 (the province dropped, a company limited by
+    # shares a 公司); 「公司裡」 is that company again, not words of the matter.  U0010035's 臺灣省新竹縣審計室 is
+    # 新竹縣審計室; 福建省調查處 would be no 調查處 (other bodies' names end so).
+    from support import graph_of
+    g = graph_of("J0000073", "U0010035")
+    a = ask_graph(g, "自來水公司的線上服務和電腦系統是公司裡哪個部門負責？", top=3)
+    assert a.scope.units == ["經濟部/臺灣省自來水股份有限公司"] and "as said" in a.scope.how
+    assert "公司" not in a.question.content
+    assert a.hits[0].unit["id"] == "經濟部/臺灣省自來水股份有限公司/資訊中心"
+    assert a.hits[0].synonyms[0]["term"] == "電腦系統"
+    b = ask_graph(g, "想查新竹縣審計室以前的公文檔案和史料，要找誰？", top=1)
+    assert b.scope.units == ["監察院/審計部/臺灣省新竹縣審計室"]
+    assert b.hits[0].unit["id"] == "監察院/審計部/臺灣省新竹縣審計室"
+
+
+def test_a_question_asking_inside_the_body_it_names_is_answered_there():
+    # 「要找署裡哪個單位」: O0000042's 化學物質管理署, whose 秘書室 handles 「…營繕、採購及其他事務管理」, answers, partly,
+    # before A0020115's 監察院 政風室 「採購案件之監辦事項」, which holds the question's words outside the body named.
+    from support import graph_of
+    g = graph_of("O0000042", "A0020115")
+    a = ask_graph(g, "廠商想投標化學物質管理署的採購案，要找署裡哪個單位？", top=3)
+    assert a.question.inside and a.scope.written == "化學物質管理署"
+    assert a.hits[0].unit["id"] == "行政院/環境部/化學物質管理署/秘書室" and a.hits[0].partial
+    assert ask_graph(g, "廠商想投標化學物質管理署的採購案，要找哪個單位？", top=1).hits[0].unit["id"] == "監察院/政風室"
+
+
+def test_a_word_before_the_type_word_of_a_question_is_no_matter():
+    # 「哪個中央機關」 asks which agency, as 「哪個機關」 does: 中央 says which kind, not what it handles (D0010130's
+    # 下水道工程分署 promotes 「污水下水道建設計畫」).
+    from support import graph_of
+    g = graph_of("D0010130")
+    a = ask_graph(g, "家裡附近要接污水管線，這種下水道建設是哪個中央機關在推動？", top=1)
+    assert a.question.level == "agency" and "中央" not in a.question.content
+    assert a.hits and "下水道" in a.hits[0].evidence[0].text
+
+
+def test_asked_which_unit_of_the_body_it_names_the_body_itself_goes_below_its_unit():
+    # 教育部組織法 (H0000001) gives 教育部 「高等教育、技術職業教育政策之規劃」; its 處務規程 (H0010001) gives 高等教育司
+    # 「高等教育…政策之規劃及推動」.  Asked which unit of 教育部, the ministry is the frame of the question: its 司 first.
+    from support import graph_of
+    g = graph_of("H0000001", "H0010001")
+    a = ask_graph(g, "教育部哪個單位負責大學的高等教育政策？", top=2, explain=True)
+    assert [h.unit["id"] for h in a.hits] == ["行政院/教育部/高等教育司", "行政院/教育部"]
+    assert a.hits[1].explain[0]["frame"] == "行政院/教育部/高等教育司"
+    b = ask_graph(g, "教育部負責大學的高等教育政策嗎？", top=1)
+    assert b.hits[0].unit["id"] == "行政院/教育部"  # not asked which unit: the ministry answers for itself

@@ -141,6 +141,18 @@ def test_a_word_the_question_says_bare_earns_no_phrase_bonus_where_the_text_narr
     assert duty["longest_run"] == 5 and duty["phrase_factor"] == 1.0
 
 
+def test_a_text_narrowing_a_word_by_another_word_of_the_question_narrows_nothing():
+    # 鐵道古蹟 is asked as 「鐵道 文化資產」 (planner.tsv): 交通部鐵道局組織法 (K0000155) 「督導鐵道文化資產之管理維護」
+    # writes 鐵道 before 文化資產 as the question does, and keeps the phrase bonus; 文化部文化資產局 (H0010030) and
+    # 國史館 (A0020042) keep theirs, their texts saying 文化資產 bare or after 文化資產.
+    graph = graph_of("K0000155", "H0010030", "A0020042")
+    from queries.lookup.ask import ask_graph
+    hits = ask_graph(graph, "鐵道古蹟保存", top=3, explain=True).hits
+    assert hits[0].unit["id"] == "行政院/交通部/鐵道局"
+    duty = next(x for x in hits[0].explain if x["text"] == "督導鐵道文化資產之管理維護")
+    assert duty["phrase_factor"] > 1.0
+
+
 def test_the_bodys_own_matter_is_no_narrower_compound():
     # 財政部臺北區支付處辦事細則 (G0310002): 「本處公文稽催由總務室辦理之。」 — 本處 names the office itself, not a kind
     # of 公文稽催: the 總務室 keeps the phrase bonus and ties the 處 first.

@@ -49,8 +49,9 @@ GRIEVANCE = re.compile("申訴|陳情|檢舉|投訴|客訴|反映")
 GRIEVANCE_WORDS = ("申訴", "陳情")
 
 # Questions asking which agency (機關, 部會; 誰主管, the verb: 「由誰主管」, not 「誰的主管」), not which unit inside
-# one.  The type word is no agency's where it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no such body).
-AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?"
+# one.  The type word is no agency's where it begins another word (哪個部門: a unit; 哪個會議, 哪個會計: no such body);
+# 中央, 政府 before it say which kind of agency, not what it handles (哪個中央機關).
+AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:中央|政府|公家)?"
                           r"(?:機關|部會|政府機關|主管機關|部|會|署|局)(?!處|室|組|科|門|議|計)|主管機關|誰主管")
 # Questions asking which unit (哪個處, 哪一個單位): a meeting (graph_model.graph.meetings) is none, while 哪個會議,
 # 在哪裡討論, 由誰決定 may have one as the answer.
@@ -61,6 +62,9 @@ UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:�
 _LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找|向|跟)$"
                        r"|會從$|(?:要|該|可以|應該|得)?去哪(?:問|辦|找)?$"
                        r"|^(?:是|要|該|可以|會)?(?:在|去|到|從)?(?:辦|問|做|來)$|^是在$")
+
+# Inside the body a question names, 「公司裡」, 「署裡」, 「醫院內」 is that body again, not words of the matter.
+_INSIDE_NAMED = re.compile(r"(?:公司|醫院|機關|機構|部|署|局|會|院|館|處|所|室|中心)(?:裡面|裡頭|裡|內)(?!容|部|政|閣)")
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class Question:
     level: str  # "unit" | "agency"
     variants: list[Variant]
     named: Scope | None = None  # the body the question names and nothing else: asked by its own name
+    inside: bool = False  # the question asks inside the body it names (公司裡哪個部門): answered there, partly if need be
 
 
 @dataclass
@@ -177,9 +182,13 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
         return Question(text, content, None, level, variants_of(content, vocabulary_for(content, cat, known)), named)
     else:
         content = key
+    inside = scope is not None and bool(_INSIDE_NAMED.search(content))
+    if inside:
+        content = _INSIDE_NAMED.sub(" ", content)
     content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
     content = " ".join(content.split()) or key
-    return Question(text, content, scope, level, variants_of(content, vocabulary_for(content, cat, known)))
+    return Question(text, content, scope, level, variants_of(content, vocabulary_for(content, cat, known)),
+                    inside=inside)
 
 
 def _as_typed(name: str, text: str) -> str:
@@ -303,6 +312,21 @@ def named_below(hits: list) -> list:
     return regroup(out)
 
 
+def frame_below(hits: list, scope: Scope) -> list:
+    """Asked which unit of the body it names (「教育部哪個單位負責大學的高等教育政策？」), the body itself is the
+    question's frame, not its answer: it goes just below the best unit inside it that matches (高等教育司), as a
+    unit found by its name goes below one under it charged with the matter (:func:`named_below`)."""
+    bodies = set(scope.units)
+    inside = [h for h in hits if any(h.unit["id"].startswith(b + "/") for b in bodies)]
+    if not inside:
+        return hits
+    first = max(inside, key=lambda h: h.score)
+    out = [replace(h, score=first.score * NAMED_SHARE, explain=adjusted(h.explain, frame=first.unit["id"]))
+           if h.unit["id"] in bodies and h.score > first.score * NAMED_SHARE else h for h in hits]
+    out.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
+    return regroup(out)
+
+
 def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
     """At the agency level: each hit answers through its agency; an agency once, at its best."""
     out: dict[str, object] = {}
@@ -416,8 +440,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     if not hits:
         hits = run(None)
         # Inside the agency named, one word in common is an answer (公關窗口 for its 公共關係), where it
-        # would be chance across the whole government — unless the government has the question whole.
-        for scope in missed if not any(not h.partial for h in hits) else []:
+        # would be chance across the whole government — unless the government has the question whole and the
+        # question did not ask inside the body (署裡哪個單位).
+        for scope in missed if q.inside or not any(not h.partial for h in hits) else []:
             loose = run(scope.units, loose=True)
             if loose:
                 hits, answer.scope = loose, scope
@@ -444,6 +469,8 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
+        if answer.scope is not None and UNIT_LEVEL.search(text):
+            hits = frame_below(hits, answer.scope)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
     above = above_named(q, text, cat, triggers)

@@ -46,7 +46,8 @@ def adjusted(explain: list[dict] | None, **how) -> list[dict] | None:
     """``explain`` with what the answer did to the hit's score after the ranking (:mod:`queries.lookup.ask`),
     on its best text: ``weight``, found by a wording in the documents' words; ``below``, the unit under it
     that goes first (this one found by its name only); ``matter``, the question's matter its name holds (goes first);
-    ``grievance``, the body whose grievances this unit handles (goes first)."""
+    ``grievance``, the body whose grievances this unit handles (goes first); ``frame``, the unit inside the body
+    the question names that goes before that body itself."""
     return [{**explain[0], **how}, *explain[1:]] if explain else explain
 
 
@@ -84,6 +85,9 @@ def explain_lines(explain: list[dict] | None) -> list[str]:
         if "grievance" in info:
             then.append(f"     then first: the question brings a grievance, and this unit handles them in "
                         f"{info['grievance']}, where the question's scene found the first answer")
+        if "frame" in info:
+            then.append(f"     then just below {info['frame']}: the body the question names, asked which unit of it "
+                        "answers")
         if "below" in info:
             then.append(f"     then just below {info['below']}: found by its name only, and that unit under it "
                         "holds the matter in its duties")

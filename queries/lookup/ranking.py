@@ -438,6 +438,8 @@ def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
     True
     >>> bare_narrowed(["子女教育補助"], "辦理子女教育補助費", (6, 2))
     False
+    >>> bare_narrowed(["鐵道", "文化資產", "保存"], "督導鐵道文化資產之管理維護", (4, 4))
+    False
     """
     run, at = run_at
     if run <= 0 or at <= 0 or not _content_char(key[at - 1]):
@@ -446,6 +448,9 @@ def bare_narrowed(parts: list[str], key: str, run_at: tuple[int, int]) -> bool:
     # 辦理子女教育補助: the object of a verb of handling.
     if (key[at - 1] in DETERMINERS or (at >= 2 and key[at - 2] in SELF_REFERENCE)
             or key[max(at - 2, 0):at] in OBJECT_VERBS):
+        return False
+    # 鐵道古蹟 asked as 「鐵道 文化資產」: the word narrowing it in the text is one the question says too.
+    if at >= 2 and any(key[at - 2:at] in p for p in parts):
         return False
     piece = key[at:at + run]
     before = [p[i - 1] if i > 0 else "" for p in parts for i in range(len(p)) if p.startswith(piece, i)]

@@ -259,6 +259,27 @@ NAME_TYPES = ("博物館", "美術館", "紀念館", "圖書館", "文學館", "
 GENERIC_STARTS = ("各", "縣", "市", "鄉", "鎮", "區", "直轄市", "地方", "所屬")
 
 
+PROVINCES = ("臺灣省", "福建省")  # frozen provinces: their bodies are called by the rest of their names
+COMPANY, COMPANY_SAID = "股份有限公司", "公司"  # a state company is called a 公司
+
+
+def spoken_names(name: str) -> list[str]:
+    """The names people call a body by: its province dropped (臺灣省新竹縣審計室 → 新竹縣審計室) and a company
+    limited by shares called a 公司 (臺灣省自來水股份有限公司 → 自來水公司, 臺灣省自來水公司).  Only a name still
+    of three characters and more, and one no other body's name ends with (福建省調查處 is no 調查處), is kept
+    (:func:`catalog`).
+
+    >>> spoken_names("臺灣省自來水股份有限公司")
+    ['臺灣省自來水公司', '自來水股份有限公司', '自來水公司']
+    >>> spoken_names("臺灣省新竹縣審計室"), spoken_names("國立臺灣博物館")
+    (['新竹縣審計室'], [])
+    """
+    bare = next((name[len(p):] for p in PROVINCES if name.startswith(p) and not name.startswith("政府", len(p))),
+                name)  # (臺灣省政府臺灣省諮議會: the province's own government, no prefix)
+    out = [name.replace(COMPANY, COMPANY_SAID), bare, bare.replace(COMPANY, COMPANY_SAID)]
+    return [n for n in dict.fromkeys(out) if n != name and len(n) >= 3 and not n.startswith(GENERIC_STARTS)]
+
+
 def type_word(name: str) -> str:
     return next((t for t in NAME_TYPES if name.endswith(t)), name[-1:])
 
@@ -304,6 +325,13 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
             abbreviable.setdefault(stem[0], []).append([stem, type_word(stem), u.id, u.name])
     # A name many units share (法規委員會, 訴願會) or that is only a type word (圖書館, 研究所) names no one agency.
     names = {k: v for k, v in names.items() if len(v[0]) <= 3 and k not in NAME_TYPES}
+    every_name = list(by_name)
+    for key, (ids, how) in list(names.items()):
+        if how != "name":
+            continue
+        for said in spoken_names(key):  # 自來水公司 for 臺灣省自來水股份有限公司, 新竹縣審計室 for 臺灣省新竹縣審計室
+            if said not in names and not any(n.endswith(said) and not set(by_name[n]) <= set(ids) for n in every_name):
+                names[said] = (ids, f"{how} as said ({key})")
     for short, row in short_names().items():
         ids = by_name.get(row.full)
         if ids and short not in names:  # a unit's own name or alias is known as such
