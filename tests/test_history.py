@@ -168,3 +168,14 @@ def test_a_store_of_history_only_says_so_in_tree(run, tmp_path):
         f"(nothing current: every loaded document is history; add --all: orggraph --all --store {store} tree)\n")
     assert json.loads(run("--store", store, "tree", "--json").stdout) == []
     assert "公路總局" in run("--store", store, "--all", "tree").stdout
+
+
+def test_stats_counts_the_documents_that_are_history(run, store):
+    # Some of the seven laws are history (the 1943 act is 廢; 公路總局組織法 ended with 公路局組織法): counted apart.
+    from graph_model.store.store import open_store
+    current = sum(1 for _ in open_store(store).graph().nodes_with_label("Document"))
+    assert 0 < current < len(PCODES)
+    first = run("--store", store, "stats").stdout.splitlines()[0]
+    assert first == f"Documents: {current} current; {len(PCODES) - current} more are history (orggraph --all stats)"
+    assert json.loads(run("--store", store, "stats", "--json").stdout)["history_documents"] == len(PCODES) - current
+    assert run("--store", store, "--all", "stats").stdout.splitlines()[0] == f"Documents: {len(PCODES)}"
