@@ -202,13 +202,45 @@ class OrgGraphGroup(click.Group):
         if isinstance(exc, click.NoSuchOption):
             exc = global_option_error(exc, argv) or exc
         code = exc.exit_code if isinstance(exc, click.ClickException) else 1
-        exc = short_name_hint(exc)
+        exc = history_hint(ctx.obj, argv, exc) or short_name_hint(exc)
         if wants_json(argv):
             return JsonError(exc, code)
         if not isinstance(exc, click.ClickException):
             exc = click.ClickException(str(exc))
         exc.message = one_line(exc.message)  # type: ignore[misc]  # a file name or a server's words cannot forge a second line
         return exc
+
+
+def history_hint(state: State | None, argv: list[str], exc: Exception) -> Exception | None:
+    """An unknown UNIT of the current view that names a body that is history (衛生署, or 環保署: short for
+    環境保護署) says so, and how to see it: what ended is left out of every command but for ``--all``, and
+    "no unit named" alone reads as if no document ever set it up."""
+    from graph_model.errors import OrgGraphError, UnknownUnit
+    if not isinstance(exc, UnknownUnit) or state is None or state.history or state.command == "load":
+        return None
+    from queries.lookup.vocabulary import short_names
+    from queries.textnorm import fold
+    from queries.units import ended_unit, status_text
+    row = short_names().get(fold(exc.ref).strip())
+    try:
+        graph = state.store().graph(history=True)
+    except OrgGraphError:
+        return None
+    ended, named = ended_unit(graph, exc.ref), exc.ref
+    if ended is None and row is not None:
+        try:
+            state.graph().resolve(row.full)
+            return None  # a current body by the name it stands for: short_name_hint says which name to give
+        except OrgGraphError:
+            ended, named = ended_unit(graph, row.full), row.full
+    if ended is None:
+        return None
+    short = f" ({exc.ref} is short for {row.full}, {row.source})" if named != exc.ref and row is not None else ""
+    timeline = f", or see `orggraph history {named}`" if ended["kind"] == "Agency" else ""
+    hinted = UnknownUnit(exc.ref)
+    hinted.args = (f"no unit named {exc.ref!r} in the current government{short}: {ended['breadcrumb']} is history "
+                   f"({status_text(ended)}); add --all to see it ({_command_line(['--all', *argv])}){timeline}",)
+    return hinted
 
 
 def short_name_hint(exc: Exception) -> Exception:
@@ -266,7 +298,7 @@ def main(argv=None):
 # --------------------------------------------------------------------------- load
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("--genre", metavar="GENRE",
+@click.option("--genre", metavar="GENRE", callback=lambda ctx, param, value: known_genre(value),
               help="Document genre when it cannot be detected: org_act, office_rules, budget, procedures.")
 @click.option("--samples", is_flag=True, help="Also load the bundled sample corpus.")
 @click.option("--agency", metavar="NAME",
@@ -317,6 +349,17 @@ def load(state, paths, genre, samples, agency, strict, as_json):
         sys.exit(1)
 
 
+def known_genre(value: str | None) -> str | None:
+    """``--genre`` is one of the loaders' genres: another value is a usage error (exit 2), said once, rather
+    than the same refusal for every file of a directory."""
+    if value is None:
+        return None
+    from loaders import GENRES
+    if value not in GENRES:
+        raise click.BadParameter(f"{value!r} is no genre: use one of {', '.join(GENRES)}", param_hint="--genre")
+    return value
+
+
 def _render_load(summary: dict) -> str:
     docs = summary["documents"]
     lines = []
@@ -344,7 +387,13 @@ def _render_load(summary: dict) -> str:
 def stats(state, as_json):
     """Count documents, units by kind, duties and relationships."""
     from queries.stats import render_stats, stats as stats_of
-    emit(stats_of(state.graph()), as_json, render_stats)
+    counts = stats_of(state.graph())
+    if not state.history:  # 559 documents after loading 1,445 reads as a failed load unless it says why
+        ended = sum(1 for _ in state.store().graph(history=True).nodes_with_label("Document")) - \
+            len(counts["documents"])
+        if ended > 0:
+            counts["history_documents"] = ended
+    emit(counts, as_json, render_stats)
 
 
 # --------------------------------------------------------------------------- show / tree
@@ -374,7 +423,13 @@ def tree(state, unit, depth, mentioned, as_json):
     from queries.units import mentioned_below, render_tree, tree as tree_of
     graph = state.graph()
     hidden = 0 if mentioned else mentioned_below(graph, unit)
-    emit(tree_of(graph, unit, depth=depth, mentioned=mentioned), as_json, lambda t: render_tree(t, hidden))
+    trees = tree_of(graph, unit, depth=depth, mentioned=mentioned)
+    if not trees and not state.history and state.store().graph(history=True).roots():
+        # Every document loaded is history (an old act loaded alone): an empty tree would read as a failed load.
+        emit(trees, as_json, lambda t: "(nothing current: every loaded document is history; add --all: "
+             f"{_command_line(['--all', *click.get_current_context().find_root().meta['orggraph.argv']])})")
+        return
+    emit(trees, as_json, lambda t: render_tree(t, hidden))
 
 
 # --------------------------------------------------------------------------- validate

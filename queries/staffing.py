@@ -118,6 +118,8 @@ def post_totals(rows: list[dict]) -> dict:
             t["min"] += r["min"] - r["concurrent"]
             t["max"] += r["max"] - r["concurrent"]
             t["posts"] += 1
+            if r["concurrent"]:  # its titles, said (「plus 0 per 工務段」 said nothing)
+                t.setdefault("concurrent", []).append(r["title"])
     out["per_instance"] = per
     return out
 
@@ -383,7 +385,10 @@ def _total_phrase(t: dict) -> str:
     if t["concurrent"]:
         parts.append(f"not counted, held concurrently: {'、'.join(t['concurrent'])}")
     for name, pt in t["per_instance"].items():
-        parts.append(f"plus {count_label(pt['min'], pt['max'])} per {name}")
+        if pt["max"]:  # 「工務段置段長一人，由…兼任」: its posts are all held concurrently, no one more per 工務段
+            parts.append(f"plus {count_label(pt['min'], pt['max'])} per {name}")
+        if pt.get("concurrent"):
+            parts.append(f"per {name}, held concurrently: {'、'.join(dict.fromkeys(pt['concurrent']))}")
     if t["unstated"]:
         parts.append(f"no number for: {'、'.join(dict.fromkeys(t['unstated']))}")
     return "; ".join(parts)

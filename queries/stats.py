@@ -48,7 +48,9 @@ def stats(graph: OrgGraph) -> dict:
 
 
 def render_stats(s: dict) -> str:
-    lines = [f"Documents: {len(s['documents'])}"]
+    ended = s.get("history_documents", 0)
+    lines = [f"Documents: {len(s['documents'])}" + (f" current; {ended} more {'is' if ended == 1 else 'are'} history "
+                                                    "(orggraph --all stats)" if ended else "")]
     id_width = max((display_width(d["id"]) for d in s["documents"]), default=0)
     genre_width = max([12] + [display_width(d["genre"]) for d in s["documents"]])
     for d in s["documents"]:

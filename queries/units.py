@@ -43,7 +43,41 @@ def _unit_brief(node: dict) -> dict:
     brief = {"id": node["id"], "name": node["name"], "kind": node["kind"], "unit_type": node["unit_type"]}
     if node.get("mentioned"):
         brief["mentioned"] = True
+    brief |= _status(node)
     return brief
+
+
+def _status(node: dict) -> dict:
+    """What became of a unit that is history (``--all``): ``status``, ``status_date``, ``successors``; nothing
+    for a current one, so that the current view reads as before."""
+    if node.get("status", "current") == "current":
+        return {}
+    return {"status": node["status"], "status_date": node.get("status_date", ""),
+            "successors": list(node.get("successors") or [])}
+
+
+def status_text(info: dict, successors: bool = True) -> str:
+    """「superseded 2023-09-15 by 交通部公路局」 of a brief or ``show`` result (without its successors: a tree's
+    line stays short); "" when current."""
+    if not info.get("status"):
+        return ""
+    by = f" by {'、'.join(info['successors'])}" if successors and info.get("successors") else ""
+    return f"{info['status']}{' ' + info['status_date'] if info.get('status_date') else ''}{by}"
+
+
+def ended_unit(history_graph: OrgGraph, ref: str) -> dict | None:
+    """The unit ``ref`` names in the graph with history, for a reference the current view does not know:
+    ``{"id", "breadcrumb", "kind", "status", "status_date", "successors"}``, or None when it names none there (or
+    several).  Such a unit is history: only the documents that no longer apply set it up."""
+    from graph_model.errors import AmbiguousUnit, UnknownUnit
+    try:
+        uid = history_graph.resolve(ref)
+    except (UnknownUnit, AmbiguousUnit):
+        return None
+    node = history_graph.node(uid)
+    return {"id": uid, "breadcrumb": breadcrumb_of(node["path"]), "kind": node["kind"],
+            "status": node.get("status", "superseded"),
+            "status_date": node.get("status_date", ""), "successors": list(node.get("successors") or [])}
 
 
 MENTIONED_TEXT = "only named in procedures"
@@ -139,7 +173,7 @@ def show(graph: OrgGraph, ref: str) -> dict:
         "sources": [cite(s) for s in node.get("sources", [])] or ([cite(node)] if node.get("doc") else []),
         "implied": bool(node.get("implied")), "mentioned": bool(node.get("mentioned")),
         "note": node.get("note", ""), "duties": duties, "procedures": _procedures(graph, uid),
-        "staffing": summary(graph, uid), "meetings": meetings_held(graph, uid),
+        "staffing": summary(graph, uid), "meetings": meetings_held(graph, uid), **_status(node),
     }
 
 
@@ -200,6 +234,8 @@ def render_show(info: dict) -> str:
         lines.append(field("source", "(named as a parent only; no document sets it up)"))
     if info.get("mentioned"):
         lines.append(field("loaded", f"no: {MENTIONED_TEXT}, no document sets it up"))
+    if info.get("status"):
+        lines.append(field("status", status_text(info)))
     if info["note"]:
         lines.append(field("note", info["note"]))
     if info.get("staffing"):
@@ -207,7 +243,8 @@ def render_show(info: dict) -> str:
     lines.append(f"Children ({len(info['children'])})" + (":" if info["children"] else ""))
     for child in info["children"]:
         lines.append(f"  {child['name']}  [{child['kind']}"
-                     + (f"; {MENTIONED_TEXT}]" if child.get("mentioned") else "]"))
+                     + (f"; {MENTIONED_TEXT}" if child.get("mentioned") else "")
+                     + (f"; {child['status']}]" if child.get("status") else "]"))
     lines.append(f"Duties ({len(info['duties'])})" + (":" if info["duties"] else ""))
     width = len(str(len(info["duties"])))
     pad = " " * (width + 4)
@@ -281,7 +318,8 @@ def render_tree(trees: list[dict], hidden: int = 0) -> str:
     out: list[str] = []
 
     def extra(item: dict) -> str:
-        return (f"  (+{item['more']} below)" if item.get("more") else "") + \
+        return (f"  ({status_text(item, successors=False)})" if item.get("status") else "") + \
+            (f"  (+{item['more']} below)" if item.get("more") else "") + \
             (f"  ({MENTIONED_TEXT})" if item.get("mentioned") else "")
 
     def walk(item: dict, prefix: str) -> None:

@@ -358,7 +358,6 @@ def _bad_inputs(tmp_path):
      "get the complete file again"),
     ("utf16-damaged.txt", [], "starts with a UTF-16 byte-order mark but is damaged at byte 40", "re-export it"),
     ("prose.txt", [], "cannot tell what kind of document this is", "pass --genre with one of"),
-    (SEED_BUDGET.name, ["--genre", "bogus"], "unknown genre 'bogus'", "use one of: org_act"),
 ])
 def test_bad_input_is_one_line_naming_the_file_and_the_fix_and_the_store_is_untouched(
         run, store001, tmp_path, name, extra, problem, fix):
@@ -368,6 +367,21 @@ def test_bad_input_is_one_line_naming_the_file_and_the_fix_and_the_store_is_unto
     error = one_line_error(run("--store", store001, "load", *extra, path))
     assert error.startswith(f"Error: {path}: {problem}")
     assert fix in error
+    assert store001.read_bytes() == before
+
+
+def test_an_unknown_genre_is_a_usage_error_said_once_for_a_whole_directory(run, store001, tmp_path):
+    # A typo in --genre is the command's, not each file's: said once, exit 2, before any file is read.
+    (tmp_path / "docs").mkdir()
+    for seed in (SEED_BUDGET, SEED_ACT):
+        (tmp_path / "docs" / seed.name).write_bytes(seed.read_bytes())
+    before = store001.read_bytes()
+    result = run("--store", store001, "load", "--genre", "bogus", tmp_path / "docs")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == ("Error: Invalid value for --genre: 'bogus' is no genre: use one "
+                                                      "of org_act, office_rules, budget, procedures")
+    assert json.loads(run("--store", store001, "load", "--genre", "bogus", SEED_BUDGET, "--json").stdout)[
+        "error"]["kind"] == "usage"
     assert store001.read_bytes() == before
 
 

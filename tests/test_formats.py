@@ -108,8 +108,23 @@ def test_a_scan_without_text_is_refused_with_the_reason(browser, tmp_path, run, 
     finally:
         page.close()
     result = run("--store", str(store_path), "load", str(tmp_path / "scan.pdf"))
-    assert result.exit_code == 1 and "without a text layer" in result.stderr and "OCR" in result.stderr
-    assert "Traceback" not in result.stderr and not store_path.exists()
+    assert result.exit_code == 1 and "without a text layer (1 page of images, a scan)" in result.stderr
+    assert "OCR" in result.stderr and "Traceback" not in result.stderr and not store_path.exists()
+
+
+def test_a_blank_pdf_is_no_scan(browser, tmp_path, run, store_path):
+    # Two pages printed with nothing on them: no image to run OCR on, so OCR is not the advice.
+    page = browser.new_page()
+    try:
+        page.set_content('<div style="height: 1500px"></div>')
+        (tmp_path / "blank.pdf").write_bytes(page.pdf(format="A4"))
+    finally:
+        page.close()
+    result = run("--store", str(store_path), "load", str(tmp_path / "blank.pdf"))
+    assert result.exit_code == 1 and result.stderr.strip() == (
+        f"Error: {tmp_path / 'blank.pdf'}: is a PDF with nothing on its 2 pages: no text and no images "
+        "(give the document with its text)")
+    assert not store_path.exists()
 
 
 @pytest.mark.parametrize("name, data, problem", [

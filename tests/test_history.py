@@ -130,3 +130,52 @@ def test_a_name_held_at_two_points_of_one_succession_asks_for_the_body(tmp_path)
     assert any(e.kind == "succeeded" and "教育部" in e.text for e in h.events)
     with pytest.raises(AmbiguousUnit):
         history(graph, "人事室")
+
+
+def test_with_all_tree_and_show_mark_what_is_history(run, store):
+    # 交通部公路局組織法 第7條 ends 公路總局 on 2023-09-15; 公路局 is current and carries no mark.
+    tree = run("--store", store, "--all", "tree", "交通部", "--depth", "1").stdout.splitlines()
+    assert any(line[4:].startswith("公路總局  (superseded 2023-09-15)  (+") for line in tree)
+    assert [line for line in tree if "── 公路局" in line] and all("superseded" not in line for line in tree
+                                                                if "── 公路局" in line)
+    data = json.loads(run("--store", store, "--all", "tree", "交通部", "--depth", "1", "--json").stdout)
+    old = next(k for k in data[0]["children"] if k["name"] == "公路總局")
+    assert old["status"] == "superseded" and old["status_date"] == "2023-09-15"
+    shown = run("--store", store, "--all", "show", "公路總局").stdout
+    assert "  status:    superseded 2023-09-15 by 交通部公路局\n" in shown
+    assert "status:" not in run("--store", store, "show", "公路局").stdout
+
+
+def test_the_current_view_says_a_name_is_history_and_how_to_see_it(run, store):
+    result = run("--store", store, "show", "公路總局")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: no unit named '公路總局' in the current government: 行政院 › 交通部 › 公路總局 is history "
+        f"(superseded 2023-09-15 by 交通部公路局); add --all to see it (orggraph --all --store {store} show 公路總局), "
+        "or see `orggraph history 公路總局`")
+    error = json.loads(run("--store", store, "tree", "公路總局", "--json").stdout)["error"]
+    assert error["kind"] == "not_found" and "is history" in error["message"]
+    assert "is history" not in run("--store", store, "show", "不存在局").stderr
+
+
+def test_a_store_of_history_only_says_so_in_tree(run, tmp_path):
+    # 交通部公路總局組織法 of 1943 alone: the database marks it 廢 (repealed 2002), so nothing of it is current.
+    (tmp_path / "K0000003.json").write_bytes(corpus.national_file("K0000003"))
+    store = tmp_path / "old.sqlite"
+    assert run("--store", store, "load", tmp_path / "K0000003.json").exit_code == 0
+    result = run("--store", store, "tree")
+    assert result.exit_code == 0 and result.stdout == (
+        f"(nothing current: every loaded document is history; add --all: orggraph --all --store {store} tree)\n")
+    assert json.loads(run("--store", store, "tree", "--json").stdout) == []
+    assert "公路總局" in run("--store", store, "--all", "tree").stdout
+
+
+def test_stats_counts_the_documents_that_are_history(run, store):
+    # Some of the seven laws are history (the 1943 act is 廢; 公路總局組織法 ended with 公路局組織法): counted apart.
+    from graph_model.store.store import open_store
+    current = sum(1 for _ in open_store(store).graph().nodes_with_label("Document"))
+    assert 0 < current < len(PCODES)
+    first = run("--store", store, "stats").stdout.splitlines()[0]
+    assert first == f"Documents: {current} current; {len(PCODES) - current} more are history (orggraph --all stats)"
+    assert json.loads(run("--store", store, "stats", "--json").stdout)["history_documents"] == len(PCODES) - current
+    assert run("--store", store, "--all", "stats").stdout.splitlines()[0] == f"Documents: {len(PCODES)}"

@@ -96,6 +96,20 @@ def test_the_same_law_as_json_and_as_text_is_kept_once_and_two_versions_twice(ru
     assert summary["total_documents"] == 2
 
 
+def test_a_law_filed_under_a_parent_is_the_same_as_its_text(run, store_path, tmp_path):
+    # A0010016 中央研究院組織法: its .json is filed 總統府 (法規類別), so the JSON places 中央研究院 under 總統府; the
+    # same text saved as a file (or a Word copy of it) cannot know that — it is the same law, kept once.
+    from loaders.read.lawjson import decode_law
+    data = corpus.national_file("A0010016")
+    (tmp_path / "A0010016.json").write_bytes(data)
+    text, _meta = decode_law(data)
+    (tmp_path / "sinica.txt").write_text(text, encoding="utf-8")
+    summary = json.loads(run("--store", store_path, "load", tmp_path, "--json").stdout)
+    assert {d["id"]: d["action"] for d in summary["documents"]} == {"A0010016": "added",
+                                                                    "sinica": "same as A0010016"}
+    assert "總統府" in run("--store", store_path, "tree", "中央研究院").stdout.splitlines()[0]
+
+
 def test_a_damaged_law_file_is_refused_in_one_line(run, store_path, tmp_path):
     path = tmp_path / "cut.json"
     path.write_bytes(corpus.national_file("Q0000012")[:500])

@@ -461,3 +461,13 @@ def test_the_agency_acting_through_a_modal_verb_names_no_unit(text, title):
     records = extract_posts(text, Source("P0000008", 68, 68, "第13條"), agency, {})
     assert records and all(r.unit == agency for r in records)
     assert title is None or [r.title for r in records if r.kind == "post"] == [title]
+
+
+def test_a_field_unit_whose_posts_are_all_held_concurrently_adds_no_one(run, tmp_path):
+    # K0000059 第13條: 「得設工務段，置段長一人，由幫工程司以上人員兼任；副段長一人，由…兼任；勞工安全衛生管理員一人，
+    # 由…兼任」 — no one more per 工務段, and the titles are said, not 「plus 0 per 工務段」.
+    from support import national_store
+    store = national_store(tmp_path, "K0000059")
+    out = run("--store", store.path, "staffing", "各區養護工程處").stdout
+    head = out.splitlines()[1]
+    assert "per 工務段, held concurrently: 段長、副段長、勞工安全衛生管理員" in head and "plus 0" not in out

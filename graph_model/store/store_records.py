@@ -28,17 +28,32 @@ def loads(data: bytes):
 
 def content_hash(d) -> str:
     """What a document says, whatever its file: title, genre, units and duties (not lines).  ``d``: a record
-    dict, or the :class:`ParsedDocument` it is made of (the same hash)."""
+    dict, or the :class:`ParsedDocument` it is made of (the same hash).
+
+    Units are named from the document's own agency down: a law's .json places it under the body its 法規類別 files
+    it in (總統府 › 中央研究院), which the same law as a .txt cannot know — where it sits is not what it says."""
     parsed = not isinstance(d, dict)
     doc = Record(d).document
+    agency = tuple(d.agency if parsed else (d.get("extras") or {}).get("agency") or ())
+
+    def own(path) -> str | None:
+        """``path`` from the agency's own name down; None for a unit above it (the body it is filed under)."""
+        path = tuple(path or ())
+        if not agency:
+            return "/".join(path)
+        if path[:len(agency)] == agency:
+            return "/".join(path[len(agency) - 1:])
+        return None if agency[:len(path)] == path else "/".join(path)
+
     digest = hashlib.sha256(f"{doc.get('title') or ''}\x1f{doc.get('genre') or ''}".encode())
     # The parts separated by \x1f, hashed one by one: a large document's texts are not joined into one string.
     for path in (u.path for u in d.units) if parsed else (u.get("path") for u in d.get("units", [])):
-        digest.update(("\x1f" + "/".join(path or ())).encode())
+        if (name := own(path)) is not None:
+            digest.update(("\x1f" + name).encode())
     duties = ((x.unit, x.text) for x in d.duties) if parsed else \
         ((x.get("unit"), x.get("text")) for x in d.get("duties", []))
     for unit, text in duties:
-        digest.update(("\x1f" + "/".join(unit or ()) + "\x1e" + (text or "")).encode())
+        digest.update(("\x1f" + (own(unit) or "") + "\x1e" + (text or "")).encode())
     return digest.hexdigest()
 
 

@@ -84,6 +84,7 @@ def pdf_text(data: bytes) -> tuple[str, dict]:
     from pdfminer.psparser import PSException
 
     pages: list[list[_PdfLine]] = []  # per page, in reading order
+    drawn = 0  # pages with anything on them (an image, a figure, a line): a blank page is no scan
     try:
         for n, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
             if n >= MAX_PAGES:
@@ -91,6 +92,7 @@ def pdf_text(data: bytes) -> tuple[str, dict]:
                                   "give the part of it that is the document")
             lines = [line for box in page if isinstance(box, LTTextContainer)
                      for line in box if isinstance(line, LTTextLine) and line.get_text().strip()]
+            drawn += any(not isinstance(box, LTTextContainer) for box in page)
             pages.append([_PdfLine(ln.x0, ln.x1, ln.y1, ln.y0, page.height, ln.get_text().strip())
                           for ln in _reading_order(lines, page.width)])
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -99,7 +101,11 @@ def pdf_text(data: bytes) -> tuple[str, dict]:
         raise FormatError(f"is a damaged PDF ({type(exc).__name__})", "get the file again or print it to PDF anew") \
             from None
     if not any(pages):
-        raise FormatError(f"is a PDF without a text layer ({len(pages)} page(s) of images, a scan)",
+        counted = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+        if not drawn:
+            raise FormatError(f"is a PDF with nothing on its {counted}: no text and no images",
+                              "give the document with its text")
+        raise FormatError(f"is a PDF without a text layer ({counted} of images, a scan)",
                           "run it through OCR first (e.g. ocrmypdf), or load the document's text version")
     running = _running_lines(pages)
     out: list[str] = []
