@@ -604,6 +604,20 @@ def test_a_body_whose_work_an_article_added_as_it_ended_names_was_taken_over(tmp
     assert edge["where"] == "K0010134 line 103 第10-1條" and "海事評議事項之處理及評議會議召開" in edge["evidence"]
 
 
+def test_bodies_of_a_kind_whose_kind_an_article_added_as_they_ended_names_were_taken_over(tmp_path):
+    # 財政部關稅總局辦事細則 第3條 「本總局設左列各處、室及燈塔。…彭佳嶼燈塔、基隆燈塔、…麥寮港燈塔」, repealed 102.01.08;
+    # its heir 關務署 kept the customs, but 交通部航港局辦事細則 「增訂第10-1條條文；並自一百零二年一月一日施行」:
+    # 航安組 「一、燈塔與助航設施之設置、維護及管理」 — the lighthouses went there, not with their parent.
+    graph = history_of(tmp_path, "G0310016", "G0300053", "K0010134", "K0000209").graph(history=True)
+    for lighthouse in ("彭佳嶼燈塔", "鵝鑾鼻燈塔", "基隆港西碎波堤燈塔"):
+        edges = succeeded_by(graph, f"行政院/財政部/關稅總局/{lighthouse}")
+        assert list(edges) == ["行政院/交通部/航港局"]
+        assert edges["行政院/交通部/航港局"]["where"].startswith("K0010134 line ")
+        assert "燈塔與助航設施之設置、維護及管理" in edges["行政院/交通部/航港局"]["evidence"]
+    # its divisions stay with the heir of the whole
+    assert graph.node("行政院/財政部/關稅總局/海務處").get("successors") != ["行政院 › 交通部 › 航港局"]
+
+
 def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
     # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
     # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.

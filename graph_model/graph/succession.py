@@ -960,13 +960,18 @@ def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
     """A body that is history with no successor at all, whose work — its name without the word for what it is, 4
     characters or more — one duty names that an article added to another body's rules within :data:`MOVE_DAYS` of
     its end sets out: that body took it over (交通部 › 臺灣地區各港務局 › 海事評議委員會, rules repealed 2012-11-07 →
-    交通部航港局, whose 辦事細則 「增訂第10-1條條文」 of 2013-01-03: 航安組 「海事評議事項之處理及評議會議召開」)."""
-    waiting = {}
+    交通部航港局, whose 辦事細則 「增訂第10-1條條文」 of 2013-01-03: 航安組 「海事評議事項之處理及評議會議召開」) — or
+    a duty that begins with the word for its kind (:func:`_of_a_kind`: 財政部關稅總局's 燈塔, rules repealed
+    2013-01-08 → 航港局, the same article: 「燈塔與助航設施之設置、維護及管理」), not only its parent's heir."""
+    waiting, kinds = {}, _of_a_kind(graph, ended)
     for uid in ended:
         node, topic = graph.node(uid), _BODY_WORD.sub("", graph.node(uid)["name"])
-        if node["kind"] in AGENCY_KINDS and len(topic) >= ADDED_SUBJECT_CHARS and _end(ended[uid]) \
-                and not node.get("successors") and not graph.out(uid, EDGE):
-            waiting[uid] = [part for part in _SUBJECTS.split(topic) if part]
+        if node["kind"] not in AGENCY_KINDS or not _end(ended[uid]) or node.get("successors") \
+                or graph.out(uid, EDGE):
+            continue
+        if len(topic) >= ADDED_SUBJECT_CHARS or uid in kinds:
+            waiting[uid] = ([part for part in _SUBJECTS.split(topic) if part] if len(topic) >= ADDED_SUBJECT_CHARS
+                            else [], kinds.get(uid, ()))
     if not waiting:
         return
     added: dict[tuple[str, str], str] = {}  # (document, article) -> when the entry that added it took effect
@@ -977,10 +982,11 @@ def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
     # (the division that holds it may have ended since, with the rules that set it up; the body goes on)
     duties = [(unit["id"], duty, edge, added[(edge["doc"], edge.get("article", ""))]) for unit in graph.units()
               for duty, edge in graph.duties_of(unit["id"]) if added.get((edge["doc"], edge.get("article", "")))]
-    for uid, subjects in waiting.items():
+    for uid, (subjects, kind) in waiting.items():
         end = _end(ended[uid])
         found = {body: (holder, duty, edge) for holder, duty, edge, when in duties
-                 if _days(when, end) <= MOVE_DAYS and _says_its_work(subjects, duty["text"])
+                 if _days(when, end) <= MOVE_DAYS
+                 and (_says_its_work(subjects, duty["text"]) or (kind and duty["text"].startswith(kind)))
                  and (body := _body_of(graph, holder)) is not None and body != uid and body not in ended}
         if len(found) != 1:
             continue
@@ -989,6 +995,32 @@ def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
         said = Status(edge["doc"], "superseded", (graph.node(body)["name"],), "", duty["text"], where)
         _replace_successor(graph, uid, body, f"an article added to its rules when it ended names its work: "
                                              f"{graph.node(holder)['name']} 「{duty['text']}」", said, at=holder)
+
+
+# Bodies of one kind under one parent, named by a word they share at the end (關稅總局's 36 燈塔: 彭佳嶼燈塔,
+# 基隆燈塔 …): this many at least, the word this long at least.
+KIND_MEMBERS = 3
+KIND_WORD_CHARS = 2
+
+
+def _of_a_kind(graph, ended: Mapping) -> dict[str, tuple[str, ...]]:
+    """Ended agency-level bodies that are of a kind with their ended siblings -> the words for that kind: the endings
+    (2 characters or more, shorter than the name, not only the word for what a body is) that at least
+    :data:`KIND_MEMBERS` of them share (燈塔, 嶼燈塔).  A duty that begins with that word names their work (航港局 航安組
+    「燈塔與助航設施之設置、維護及管理」 for 關稅總局's 燈塔), where a single lighthouse's name says nothing of it."""
+    by_parent: dict[str, list[str]] = {}
+    for uid in ended:
+        if graph.node(uid)["kind"] in AGENCY_KINDS and (up := graph.parent(uid)) is not None:
+            by_parent.setdefault(up, []).append(uid)
+    out: dict[str, tuple[str, ...]] = {}
+    for members in by_parent.values():
+        names = {uid: graph.node(uid)["name"] for uid in members}
+        for uid, name in names.items():
+            words = tuple(word for n in range(KIND_WORD_CHARS, len(name)) if _BODY_WORD.fullmatch(word := name[-n:])
+                          is None and sum(other.endswith(word) for other in names.values()) >= KIND_MEMBERS)
+            if words:
+                out[uid] = words
+    return out
 
 
 def _body_of(graph, uid: str) -> str | None:
