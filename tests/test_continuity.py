@@ -618,6 +618,16 @@ def test_bodies_of_a_kind_whose_kind_an_article_added_as_they_ended_names_were_t
     assert graph.node("行政院/財政部/關稅總局/海務處").get("successors") != ["行政院 › 交通部 › 航港局"]
 
 
+def test_a_reviewed_rows_successor_repealed_with_it_the_same_day_is_still_its_successor(tmp_path):
+    # data/lineage.tsv: 經濟部能源委員會 → 經濟部能源局 (2004-07-01: J0000087 「定自九十三年七月一日施行」, 第11條
+    # 「原經濟部能源委員會…」).  One order, 「一百十三年二月十七日經濟部經人字第11308403560號令發布廢止」, repealed both
+    # 能源委員會暫行組織規程 and 能源局辦事細則 long after: the heir ended after the body was taken over, not before.
+    graph = history_of(tmp_path, "J0000033", "J0000087", "J0010050").graph(history=True)
+    edge = succeeded_by(graph, "行政院/經濟部/能源委員會")["行政院/經濟部/能源局"]
+    assert "經濟部能源委員會 → 經濟部能源局" in edge["evidence"]
+    assert graph.node("行政院/經濟部/能源委員會")["status"] == "superseded"
+
+
 def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
     # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
     # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.

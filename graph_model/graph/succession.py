@@ -148,11 +148,13 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     about = sorted(_agencies_of_documents(units).items(),
                    key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses
                    else (True, du[0]))
+    row_dates = {r["agency"]: r["date"] for r in table if r.get("agency") and r.get("date")}
     for doc, uid in about:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
-                targets = _successor_units(rows, name, ended, renamed) or _ended_later(rows, name, ended, uid)
+                targets = _successor_units(rows, name, ended, renamed) or \
+                    _ended_later(rows, name, ended, uid, _taken_over_on(graph, uid, row_dates))
                 for target in targets:
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
@@ -235,7 +237,7 @@ def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) ->
                       f"data/lineage.tsv line {row['line']}")
         node.update(status="superseded", successors=list(named), status_date=said.date or node.get("status_date", ""))
         for name in named:
-            for target in _successor_units(rows, name, ended) or _ended_later(rows, name, ended, uid):
+            for target in _successor_units(rows, name, ended) or _ended_later(rows, name, ended, uid, said.date):
                 _add_successor(graph, uid, target, said)
 
 
@@ -1177,12 +1179,21 @@ def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mappin
     return [f for f in found if f.count("/") == depth]
 
 
-def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str) -> list[str]:
+def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str, taken_over: str = "") -> list[str]:
     """The one body of the successor's name that has ended since ``uid`` did (內政部家庭暴力防治委員會, merged
-    in 2002 into 內政部家庭暴力及性侵害防治委員會, which ended in 2013): the chain goes on from it."""
+    in 2002 into 內政部家庭暴力及性侵害防治委員會, which ended in 2013): the chain goes on from it.  ``uid`` ended
+    when it was taken over, where a reviewed row gives that day (``taken_over``), not when its rules were repealed:
+    one order often repeals the rules of a body and of its heir at once (經濟部能源委員會 → 能源局 on 2004-07-01, both
+    暫行組織規程 and 辦事細則 repealed on 2024-02-17)."""
+    since = min(filter(None, (taken_over, _end(ended[uid]))), default="")
     found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] in ended]
-    found = [f for f in found if f != uid and _end(ended[f]) > _end(ended[uid])]
+    found = [f for f in found if f != uid and _end(ended[f]) > since]
     return found if len(found) == 1 else []
+
+
+def _taken_over_on(graph, uid: str, row_dates: Mapping[str, str]) -> str:
+    """The day a reviewed row (data/lineage.tsv) says the body ``uid`` was taken over, or ''."""
+    return next((row_dates[n] for n in _path_names(graph.node(uid)["path"]) if n in row_dates), "")
 
 
 def _add_successor(graph, source: str, target: str, s) -> None:
