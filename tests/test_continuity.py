@@ -621,8 +621,9 @@ def test_bodies_of_a_kind_whose_kind_an_article_added_as_they_ended_names_were_t
 def test_a_reviewed_rows_successor_repealed_with_it_the_same_day_is_still_its_successor(tmp_path):
     # data/lineage.tsv: 經濟部能源委員會 → 經濟部能源局 (2004-07-01: J0000087 「定自九十三年七月一日施行」, 第11條
     # 「原經濟部能源委員會…」).  One order, 「一百十三年二月十七日經濟部經人字第11308403560號令發布廢止」, repealed both
-    # 能源委員會暫行組織規程 and 能源局辦事細則 long after: the heir ended after the body was taken over, not before.
-    graph = history_of(tmp_path, "J0000033", "J0000087", "J0010050").graph(history=True)
+    # 能源委員會暫行組織規程 and 能源局辦事細則 long after (能源局 ended in 2023, J0000093): the heir ended after the
+    # body was taken over, not before.
+    graph = history_of(tmp_path, "J0000033", "J0000087", "J0010050", "J0000093").graph(history=True)
     edge = succeeded_by(graph, "行政院/經濟部/能源委員會")["行政院/經濟部/能源局"]
     assert "經濟部能源委員會 → 經濟部能源局" in edge["evidence"]
     assert graph.node("行政院/經濟部/能源委員會")["status"] == "superseded"
