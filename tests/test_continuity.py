@@ -629,6 +629,16 @@ def test_a_reviewed_rows_successor_repealed_with_it_the_same_day_is_still_its_su
     assert graph.node("行政院/經濟部/能源委員會")["status"] == "superseded"
 
 
+def test_a_successor_named_as_a_member_of_a_family_is_that_family(tmp_path):
+    # 交通部觀光局東部海岸國家風景區管理處辦事細則 「一百十三年一月二十二日交通部觀光署東部海岸國家風景區管理處
+    # 觀海人字第11307000011號令發布廢止」: no unit bears that name, but 交通部觀光署 holds one family of its kind,
+    # 各國家風景區管理處 (K0000252, 「特設各國家風景區管理處」).
+    graph = history_of(tmp_path, "K0010029", "K0000027", "K0000205", "K0000252").graph(history=True)
+    old = "行政院/交通部/觀光局/東部海岸國家風景區管理處"
+    assert list(succeeded_by(graph, old)) == ["行政院/交通部/觀光署/各國家風景區管理處"]
+    assert graph.node(old)["status"] == "superseded"
+
+
 def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
     # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
     # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.
