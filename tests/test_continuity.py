@@ -639,6 +639,18 @@ def test_a_successor_named_as_a_member_of_a_family_is_that_family(tmp_path):
     assert graph.node(old)["status"] == "superseded"
 
 
+def test_a_law_whose_first_article_puts_its_bodies_under_a_succeeded_agency_went_over_with_it(tmp_path):
+    # 國家風景區管理處組織通則 (1995, not marked 廢) 第1條 「管理處隸屬交通部觀光局」; 交通部觀光局 → 交通部觀光署
+    # (2023), whose 各國家風景區管理處組織準則 「特設各國家風景區管理處」: the law no longer applies, its bodies are
+    # the successor's family, and the family is no longer part of the current government.
+    store = history_of(tmp_path, "K0000084", "K0000027", "K0000205", "K0010017", "K0000252")
+    graph = store.graph(history=True)
+    assert graph.node("doc:K0000084")["status"] == "superseded"
+    assert graph.node("doc:K0000084")["status_where"] == "K0000084 第1條"
+    assert list(succeeded_by(graph, "行政院/交通部/國家風景區管理處")) == ["行政院/交通部/觀光署/各國家風景區管理處"]
+    assert "行政院/交通部/國家風景區管理處" not in {u["id"] for u in store.graph().units()}
+
+
 def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
     # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
     # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.

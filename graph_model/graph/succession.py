@@ -1195,14 +1195,15 @@ def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str, taken_ove
 def _member_of(graph, rows: NameIndex, name: str, ended: Mapping) -> list[str]:
     """A successor's name no unit bears that is a body's name and then a name of the kind of the one family of that
     body (交通部觀光署東部海岸國家風景區管理處, the body that repealed 交通部觀光局東部海岸國家風景區管理處辦事細則 in
-    2024: 交通部觀光署 › 各國家風景區管理處, 「交通部觀光署為辦理各國家風景區…業務，特設各國家風景區管理處」): that family,
-    whose member it is; none when the name reads so in more than one way."""
+    2024: 交通部觀光署 › 各國家風景區管理處, 「交通部觀光署為辦理各國家風景區…業務，特設各國家風景區管理處」), or the
+    kind itself (交通部觀光署國家風景區管理處): that family, whose member it is; none when the name reads so in more
+    than one way."""
     found = set()
     for cut in range(DISTINCT_NAME, len(name) - 1):
         member = name[cut:]
         for owner in _successor_units(rows, name[:cut], ended):
             found |= {f for f in graph.children(owner) if f not in ended and (m := FAMILY.match(graph.node(f)["name"]))
-                      and len(member) > len(m["kind"]) and member.endswith(m["kind"])}
+                      and member.endswith(m["kind"])}
     return list(found) if len(found) == 1 else []
 
 
