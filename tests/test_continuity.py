@@ -651,6 +651,16 @@ def test_a_law_whose_first_article_puts_its_bodies_under_a_succeeded_agency_went
     assert "行政院/交通部/國家風景區管理處" not in {u["id"] for u in store.graph().units()}
 
 
+def test_a_body_superseded_since_without_a_repeal_still_took_over_the_work_then(tmp_path):
+    # 交通部觀光局東北角海岸風景特定區管理處組織規程, repealed 1995-07-01; 國家風景區管理處組織通則 of 1995-01-28 took
+    # its work over (「觀光資源之調查、規劃、開發、保育…」), and went over whole, never repealed, to 觀光署 in 2023.
+    graph = history_of(tmp_path, "K0000034", "K0000084", "K0000027", "K0000205", "K0010017",
+                       "K0000252").graph(history=True)
+    assert graph.node("doc:K0000084")["status"] == "superseded"
+    edge = succeeded_by(graph, "行政院/交通部/觀光局/東北角海岸風景特定區管理處")["行政院/交通部/國家風景區管理處"]
+    assert edge["evidence"].startswith("took its work over")
+
+
 def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
     # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
     # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.
