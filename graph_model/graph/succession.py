@@ -1009,8 +1009,9 @@ KIND_WORD_CHARS = 2
 def _of_a_kind(graph, ended: Mapping) -> dict[str, tuple[str, ...]]:
     """Ended agency-level bodies that are of a kind with their ended siblings -> the words for that kind: the endings
     (2 characters or more, shorter than the name, not only the word for what a body is) that at least
-    :data:`KIND_MEMBERS` of them share (燈塔, 嶼燈塔).  A duty that begins with that word names their work (航港局 航安組
-    「燈塔與助航設施之設置、維護及管理」 for 關稅總局's 燈塔), where a single lighthouse's name says nothing of it."""
+    :data:`KIND_MEMBERS` of them share (燈塔, 嶼燈塔).  A duty that begins with that word names their work
+    (航港局 航安組 「燈塔與助航設施之設置、維護及管理」 for 關稅總局's 燈塔), where a single lighthouse's name says
+    nothing of it."""
     by_parent: dict[str, list[str]] = {}
     for uid in ended:
         if graph.node(uid)["kind"] in AGENCY_KINDS and (up := graph.parent(uid)) is not None:
