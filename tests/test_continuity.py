@@ -607,7 +607,8 @@ def test_a_body_whose_work_an_article_added_as_it_ended_names_was_taken_over(tmp
 def test_bodies_of_a_kind_whose_kind_an_article_added_as_they_ended_names_were_taken_over(tmp_path):
     # 財政部關稅總局辦事細則 第3條 「本總局設左列各處、室及燈塔。…彭佳嶼燈塔、基隆燈塔、…麥寮港燈塔」,
     # repealed 102.01.08; its heir 關務署 kept the customs, but 交通部航港局辦事細則
-    # 「增訂第10-1條條文；並自一百零二年一月一日施行」: 航安組 「一、燈塔與助航設施之設置、維護及管理」 — the lighthouses went there, not with their parent.
+    # 「增訂第10-1條條文；並自一百零二年一月一日施行」: 航安組 「一、燈塔與助航設施之設置、維護及管理」 —
+    # the lighthouses went there, not with their parent.
     graph = history_of(tmp_path, "G0310016", "G0300053", "K0010134", "K0000209").graph(history=True)
     for lighthouse in ("彭佳嶼燈塔", "鵝鑾鼻燈塔", "基隆港西碎波堤燈塔"):
         edges = succeeded_by(graph, f"行政院/財政部/關稅總局/{lighthouse}")
