@@ -604,6 +604,64 @@ def test_a_body_whose_work_an_article_added_as_it_ended_names_was_taken_over(tmp
     assert edge["where"] == "K0010134 line 103 第10-1條" and "海事評議事項之處理及評議會議召開" in edge["evidence"]
 
 
+def test_bodies_of_a_kind_whose_kind_an_article_added_as_they_ended_names_were_taken_over(tmp_path):
+    # 財政部關稅總局辦事細則 第3條 「本總局設左列各處、室及燈塔。…彭佳嶼燈塔、基隆燈塔、…麥寮港燈塔」,
+    # repealed 102.01.08; its heir 關務署 kept the customs, but 交通部航港局辦事細則
+    # 「增訂第10-1條條文；並自一百零二年一月一日施行」: 航安組 「一、燈塔與助航設施之設置、維護及管理」 —
+    # the lighthouses went there, not with their parent.
+    graph = history_of(tmp_path, "G0310016", "G0300053", "K0010134", "K0000209").graph(history=True)
+    for lighthouse in ("彭佳嶼燈塔", "鵝鑾鼻燈塔", "基隆港西碎波堤燈塔"):
+        edges = succeeded_by(graph, f"行政院/財政部/關稅總局/{lighthouse}")
+        assert list(edges) == ["行政院/交通部/航港局"]
+        assert edges["行政院/交通部/航港局"]["where"].startswith("K0010134 line ")
+        assert "燈塔與助航設施之設置、維護及管理" in edges["行政院/交通部/航港局"]["evidence"]
+    # its divisions stay with the heir of the whole
+    assert graph.node("行政院/財政部/關稅總局/海務處").get("successors") != ["行政院 › 交通部 › 航港局"]
+
+
+def test_a_reviewed_rows_successor_repealed_with_it_the_same_day_is_still_its_successor(tmp_path):
+    # data/lineage.tsv: 經濟部能源委員會 → 經濟部能源局 (2004-07-01: J0000087 「定自九十三年七月一日施行」, 第11條
+    # 「原經濟部能源委員會…」).  One order, 「一百十三年二月十七日經濟部經人字第11308403560號令發布廢止」, repealed both
+    # 能源委員會暫行組織規程 and 能源局辦事細則 long after (能源局 ended in 2023, J0000093): the heir ended after the
+    # body was taken over, not before.
+    graph = history_of(tmp_path, "J0000033", "J0000087", "J0010050", "J0000093").graph(history=True)
+    edge = succeeded_by(graph, "行政院/經濟部/能源委員會")["行政院/經濟部/能源局"]
+    assert "經濟部能源委員會 → 經濟部能源局" in edge["evidence"]
+    assert graph.node("行政院/經濟部/能源委員會")["status"] == "superseded"
+
+
+def test_a_successor_named_as_a_member_of_a_family_is_that_family(tmp_path):
+    # 交通部觀光局東部海岸國家風景區管理處辦事細則 「一百十三年一月二十二日交通部觀光署東部海岸國家風景區管理處
+    # 觀海人字第11307000011號令發布廢止」: no unit bears that name, but 交通部觀光署 holds one family of its kind,
+    # 各國家風景區管理處 (K0000252, 「特設各國家風景區管理處」).
+    graph = history_of(tmp_path, "K0010029", "K0000027", "K0000205", "K0000252").graph(history=True)
+    old = "行政院/交通部/觀光局/東部海岸國家風景區管理處"
+    assert list(succeeded_by(graph, old)) == ["行政院/交通部/觀光署/各國家風景區管理處"]
+    assert graph.node(old)["status"] == "superseded"
+
+
+def test_a_law_whose_first_article_puts_its_bodies_under_a_succeeded_agency_went_over_with_it(tmp_path):
+    # 國家風景區管理處組織通則 (1995, not marked 廢) 第1條 「管理處隸屬交通部觀光局」; 交通部觀光局 → 交通部觀光署
+    # (2023), whose 各國家風景區管理處組織準則 「特設各國家風景區管理處」: the law no longer applies, its bodies are
+    # the successor's family, and the family is no longer part of the current government.
+    store = history_of(tmp_path, "K0000084", "K0000027", "K0000205", "K0010017", "K0000252")
+    graph = store.graph(history=True)
+    assert graph.node("doc:K0000084")["status"] == "superseded"
+    assert graph.node("doc:K0000084")["status_where"] == "K0000084 第1條"
+    assert list(succeeded_by(graph, "行政院/交通部/國家風景區管理處")) == ["行政院/交通部/觀光署/各國家風景區管理處"]
+    assert "行政院/交通部/國家風景區管理處" not in {u["id"] for u in store.graph().units()}
+
+
+def test_a_body_superseded_since_without_a_repeal_still_took_over_the_work_then(tmp_path):
+    # 交通部觀光局東北角海岸風景特定區管理處組織規程, repealed 1995-07-01; 國家風景區管理處組織通則 of 1995-01-28 took
+    # its work over (「觀光資源之調查、規劃、開發、保育…」), and went over whole, never repealed, to 觀光署 in 2023.
+    graph = history_of(tmp_path, "K0000034", "K0000084", "K0000027", "K0000205", "K0010017",
+                       "K0000252").graph(history=True)
+    assert graph.node("doc:K0000084")["status"] == "superseded"
+    edge = succeeded_by(graph, "行政院/交通部/觀光局/東北角海岸風景特定區管理處")["行政院/交通部/國家風景區管理處"]
+    assert edge["evidence"].startswith("took its work over")
+
+
 def test_a_preparatory_office_whose_body_was_set_up_under_another_name_is_succeeded_by_it(tmp_path):
     # 行政院客家委員會臺灣客家文化中心籌備處暫行組織規程 第12條 「本處於客家文化中心成立時裁撤之」; no 臺灣客家文化中心
     # was set up, but 客家委員會客家文化發展中心組織法 sets up the one body under 客家委員會 that keeps 客家文化.

@@ -6,7 +6,8 @@ repeal orders often name only the ministry that issued them.  A planner reading 
 sees the successor: a body set up near where the old one stood, about when it ended, whose duties say
 the same and whose name shares something distinctive.  :func:`continuations` reads it that way:
 
-- **candidates**: current bodies with a document of their own (or a division of the body the old one
+- **candidates**: current bodies with a document of their own (or bodies superseded after the window, none of
+  their documents repealed, that went on whole under another name), or a division of the body the old one
   stood in, which absorbed it) under the old one's current parent or under the successors of the bodies
   above it, within the ministry they belong to; set up from three years before it ended to a year after;
 - **work**: the duty words (character bigrams, weighted by how rare they are among all units' duties) of
@@ -93,7 +94,10 @@ def continuations(graph, ended: Mapping[str, list], bodies: set[str], born: Mapp
         scored = []
         words, weight = work(uid)
         for c in _candidates(graph, uid, ended, bodies, scopes):
-            if not start <= born.get(c, "") <= end:
+            # (a body superseded since, long after, its law never repealed: in force then — 國家風景區管理處組織通則
+            # of 1995 for 東北角海岸風景特定區管理處, the family gone over to 觀光署 in 2023)
+            if not start <= born.get(c, "") <= end or (c in ended and max(
+                    (s.date for s in ended[c] if s.date), default="") <= end):
                 continue
             w = duty_words.similar(words, work(c)[0], weight, work(c)[1])
             scored.append((w + name_words.shared(name, bigrams(graph.node(c)["name"])), w, c))
@@ -188,7 +192,8 @@ def _candidates(graph, uid: str, ended: Mapping, bodies: set[str], scopes: dict[
     for s in within:
         if s not in scopes:  # the same ministry is searched for each of its old bodies: once
             levels = 1 if graph.node(s)["name"] in BRANCH_HEADS else 2
-            scopes[s] = [c for c in graph.descendants(s, depth=levels) if c in bodies and c not in ended]
+            scopes[s] = [c for c in graph.descendants(s, depth=levels) if c in bodies and (c not in ended or (
+                graph.out(c, EDGE) and not _ended_by_repeal(ended[c])))]
         out.update(scopes[s])
     near = [t for t, _ in graph.out(uid, EDGE)]
     if parent is not None:
@@ -196,6 +201,11 @@ def _candidates(graph, uid: str, ended: Mapping, bodies: set[str], scopes: dict[
     for r in near:  # absorbed: a division of the body it stood in (財政部 › 法規委員會 → 法制處)
         out.update(c for c in graph.children(r) if c not in ended)
     return out - {uid} - _ancestors(graph, uid)
+
+
+def _ended_by_repeal(statuses) -> bool:
+    """True when some document of the body was repealed (廢): it did not go on whole under another name."""
+    return any(s.state == "abolished" for s in statuses)
 
 
 def _ministry(graph, uid: str) -> str | None:

@@ -110,9 +110,12 @@ INTERIM_BASIS = lazy(r"依地方制度法第(?:六十二條第五項|五十四�
 PURPOSE = lazy(r"為(?:辦理|執行|統籌)?(?P<work>[^，。；]{6,}?)(?:業務)?，(?:特|得)設(?P<name>[^（，。；]{2,30})")
 # Words that pick the sentences worth keeping from a law's text (the loader keeps them, see clauses()).
 CLAUSE_CUE = lazy(rf"{SUNSET.pattern}|隨同?業務移撥|承受|改制為|移入之|{STAFF_KEPT.pattern}|{INTERIM_BASIS.pattern}"
-                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本|為[^，。；]{6,}，(?:特|得)設"
+                  r"|組織(?:條例|規程|通則|法)(?:僱用|進用)之現職|施行之日轉任本|為[^，。；]{6,}，(?:特|得)設|隸屬"
                   rf"|{BASIS.pattern}")
 _RENAME = lazy(r"原名稱：([^；）]+)；新名稱：([^）]+)）")
+# The body a law's first article puts its bodies under, where its title does not name it: 國家風景區管理處組織通則
+# 第1條 「管理處隸屬交通部觀光局」.
+_BELONGS_TO = lazy(r"隸屬(?:於)?(?P<parent>[^，。；、（(]{3,20}?)[。；，]?$")
 # The reorganisation's names: 行政院大陸委員會 → 大陸委員會; a rank word changed (局 → 署, 各河川局 → 各河川分署).
 _PARENT_DROPPED = "行政院"
 _RANKS = ("總局", "分局", "分署", "局", "署")
@@ -293,6 +296,9 @@ def statuses(docs: list[ParsedDocument], table: list[dict] | None = None) -> dic
     for p in corpus.live:
         if out[p.document.id].state == "current":
             out[p.document.id] = _under_succeeded(p, corpus, successions) or out[p.document.id]
+    for p in corpus.live:
+        if out[p.document.id].state == "current":
+            out[p.document.id] = _under_succeeded_parent(p, corpus, successions) or out[p.document.id]
     _abolished_with_successors(corpus, out, successions)
     repealed = _repealed_agencies(corpus)
     for p in corpus.live:
@@ -617,6 +623,24 @@ def _under_succeeded(p: ParsedDocument, corpus: _Corpus, successions: list[_Succ
                               f"{s.evidence}", f"{p.document.id} 法規類別")
             return Status(p.document.id, "superseded", (), s.date,
                           f"{s.agency} → {'、'.join(s.successors)}：{s.evidence}", s.where)
+    return None
+
+
+def _under_succeeded_parent(p: ParsedDocument, corpus: _Corpus, successions: list[_Succession]) -> Status | None:
+    """A law whose title names no parent but whose first article puts its bodies under an agency that was succeeded
+    since it was made (國家風景區管理處組織通則 第1條 「管理處隸屬交通部觀光局」, 1995; 交通部觀光局 → 交通部觀光署,
+    2023-09-15): it applied to that agency's bodies, which went over to the successor under their own name
+    (交通部觀光署國家風景區管理處: the body of that kind the successor holds)."""
+    own, date = corpus.agency[p.document.id], corpus.date[p.document.id]
+    for _, article, sentence in p.document.meta.get("clauses", ()):
+        m = _BELONGS_TO.search(sentence.rstrip("。；"))
+        if article != "第1條" or m is None or own.startswith(m["parent"]):
+            continue
+        s = next((s for s in successions if s.agency == m["parent"]), None)
+        if s is None or len(s.successors) != 1 or not s.date or not date or date >= s.date:
+            continue
+        return Status(p.document.id, "superseded", (s.successors[0] + own,), s.date,
+                      f"「{sentence}」；{s.agency} → {s.successors[0]}：{s.evidence}", f"{p.document.id} {article}")
     return None
 
 

@@ -148,11 +148,14 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     about = sorted(_agencies_of_documents(units).items(),
                    key=lambda du: (statuses[du[0]].state != "superseded", du[0]) if du[0] in statuses
                    else (True, du[0]))
+    row_dates = {r["agency"]: r["date"] for r in table if r.get("agency") and r.get("date")}
     for doc, uid in about:
         s = statuses.get(doc)
         if s is not None and uid in ended:
             for name in s.successors:
-                targets = _successor_units(rows, name, ended, renamed) or _ended_later(rows, name, ended, uid)
+                targets = _successor_units(rows, name, ended, renamed) or \
+                    _ended_later(rows, name, ended, uid, _taken_over_on(graph, uid, row_dates)) or \
+                    _member_of(graph, rows, name, ended)
                 for target in targets:
                     _add_successor(graph, uid, _same_name_below(graph, target, uid, ended), s)
     # An agency whose own act is not loaded still has the successor its other documents name (the
@@ -235,7 +238,7 @@ def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) ->
                       f"data/lineage.tsv line {row['line']}")
         node.update(status="superseded", successors=list(named), status_date=said.date or node.get("status_date", ""))
         for name in named:
-            for target in _successor_units(rows, name, ended) or _ended_later(rows, name, ended, uid):
+            for target in _successor_units(rows, name, ended) or _ended_later(rows, name, ended, uid, said.date):
                 _add_successor(graph, uid, target, said)
 
 
@@ -960,13 +963,18 @@ def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
     """A body that is history with no successor at all, whose work — its name without the word for what it is, 4
     characters or more — one duty names that an article added to another body's rules within :data:`MOVE_DAYS` of
     its end sets out: that body took it over (交通部 › 臺灣地區各港務局 › 海事評議委員會, rules repealed 2012-11-07 →
-    交通部航港局, whose 辦事細則 「增訂第10-1條條文」 of 2013-01-03: 航安組 「海事評議事項之處理及評議會議召開」)."""
-    waiting = {}
+    交通部航港局, whose 辦事細則 「增訂第10-1條條文」 of 2013-01-03: 航安組 「海事評議事項之處理及評議會議召開」) — or
+    a duty that begins with the word for its kind (:func:`_of_a_kind`: 財政部關稅總局's 燈塔, rules repealed
+    2013-01-08 → 航港局, the same article: 「燈塔與助航設施之設置、維護及管理」), not only its parent's heir."""
+    waiting, kinds = {}, _of_a_kind(graph, ended)
     for uid in ended:
         node, topic = graph.node(uid), _BODY_WORD.sub("", graph.node(uid)["name"])
-        if node["kind"] in AGENCY_KINDS and len(topic) >= ADDED_SUBJECT_CHARS and _end(ended[uid]) \
-                and not node.get("successors") and not graph.out(uid, EDGE):
-            waiting[uid] = [part for part in _SUBJECTS.split(topic) if part]
+        if node["kind"] not in AGENCY_KINDS or not _end(ended[uid]) or node.get("successors") \
+                or graph.out(uid, EDGE):
+            continue
+        if len(topic) >= ADDED_SUBJECT_CHARS or uid in kinds:
+            waiting[uid] = ([part for part in _SUBJECTS.split(topic) if part] if len(topic) >= ADDED_SUBJECT_CHARS
+                            else [], kinds.get(uid, ()))
     if not waiting:
         return
     added: dict[tuple[str, str], str] = {}  # (document, article) -> when the entry that added it took effect
@@ -977,10 +985,11 @@ def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
     # (the division that holds it may have ended since, with the rules that set it up; the body goes on)
     duties = [(unit["id"], duty, edge, added[(edge["doc"], edge.get("article", ""))]) for unit in graph.units()
               for duty, edge in graph.duties_of(unit["id"]) if added.get((edge["doc"], edge.get("article", "")))]
-    for uid, subjects in waiting.items():
+    for uid, (subjects, kind) in waiting.items():
         end = _end(ended[uid])
         found = {body: (holder, duty, edge) for holder, duty, edge, when in duties
-                 if _days(when, end) <= MOVE_DAYS and _says_its_work(subjects, duty["text"])
+                 if _days(when, end) <= MOVE_DAYS
+                 and (_says_its_work(subjects, duty["text"]) or (kind and duty["text"].startswith(kind)))
                  and (body := _body_of(graph, holder)) is not None and body != uid and body not in ended}
         if len(found) != 1:
             continue
@@ -989,6 +998,33 @@ def _named_in_added_duty(graph, ended: Mapping, docs) -> None:
         said = Status(edge["doc"], "superseded", (graph.node(body)["name"],), "", duty["text"], where)
         _replace_successor(graph, uid, body, f"an article added to its rules when it ended names its work: "
                                              f"{graph.node(holder)['name']} 「{duty['text']}」", said, at=holder)
+
+
+# Bodies of one kind under one parent, named by a word they share at the end (關稅總局's 36 燈塔: 彭佳嶼燈塔,
+# 基隆燈塔 …): this many at least, the word this long at least.
+KIND_MEMBERS = 3
+KIND_WORD_CHARS = 2
+
+
+def _of_a_kind(graph, ended: Mapping) -> dict[str, tuple[str, ...]]:
+    """Ended agency-level bodies that are of a kind with their ended siblings -> the words for that kind: the endings
+    (2 characters or more, shorter than the name, not only the word for what a body is) that at least
+    :data:`KIND_MEMBERS` of them share (燈塔, 嶼燈塔).  A duty that begins with that word names their work
+    (航港局 航安組 「燈塔與助航設施之設置、維護及管理」 for 關稅總局's 燈塔), where a single lighthouse's name says
+    nothing of it."""
+    by_parent: dict[str, list[str]] = {}
+    for uid in ended:
+        if graph.node(uid)["kind"] in AGENCY_KINDS and (up := graph.parent(uid)) is not None:
+            by_parent.setdefault(up, []).append(uid)
+    out: dict[str, tuple[str, ...]] = {}
+    for members in by_parent.values():
+        names = {uid: graph.node(uid)["name"] for uid in members}
+        for uid, name in names.items():
+            words = tuple(word for n in range(KIND_WORD_CHARS, len(name)) if _BODY_WORD.fullmatch(word := name[-n:])
+                          is None and sum(other.endswith(word) for other in names.values()) >= KIND_MEMBERS)
+            if words:
+                out[uid] = words
+    return out
 
 
 def _body_of(graph, uid: str) -> str | None:
@@ -1145,12 +1181,36 @@ def _successor_units(rows: NameIndex, name: str, ended: Mapping, renamed: Mappin
     return [f for f in found if f.count("/") == depth]
 
 
-def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str) -> list[str]:
+def _ended_later(rows: NameIndex, name: str, ended: Mapping, uid: str, taken_over: str = "") -> list[str]:
     """The one body of the successor's name that has ended since ``uid`` did (內政部家庭暴力防治委員會, merged
-    in 2002 into 內政部家庭暴力及性侵害防治委員會, which ended in 2013): the chain goes on from it."""
+    in 2002 into 內政部家庭暴力及性侵害防治委員會, which ended in 2013): the chain goes on from it.  ``uid`` ended
+    when it was taken over, where a reviewed row gives that day (``taken_over``), not when its rules were repealed:
+    one order often repeals the rules of a body and of its heir at once (經濟部能源委員會 → 能源局 on 2004-07-01, both
+    暫行組織規程 and 辦事細則 repealed on 2024-02-17)."""
+    since = min(filter(None, (taken_over, _end(ended[uid]))), default="")
     found = [rows.units[i][0] for i in rows.named(name) if rows.units[i][0] in ended]
-    found = [f for f in found if f != uid and _end(ended[f]) > _end(ended[uid])]
+    found = [f for f in found if f != uid and _end(ended[f]) > since]
     return found if len(found) == 1 else []
+
+
+def _member_of(graph, rows: NameIndex, name: str, ended: Mapping) -> list[str]:
+    """A successor's name no unit bears that is a body's name and then a name of the kind of the one family of that
+    body (交通部觀光署東部海岸國家風景區管理處, the body that repealed 交通部觀光局東部海岸國家風景區管理處辦事細則 in
+    2024: 交通部觀光署 › 各國家風景區管理處, 「交通部觀光署為辦理各國家風景區…業務，特設各國家風景區管理處」), or the
+    kind itself (交通部觀光署國家風景區管理處): that family, whose member it is; none when the name reads so in more
+    than one way."""
+    found = set()
+    for cut in range(DISTINCT_NAME, len(name) - 1):
+        member = name[cut:]
+        for owner in _successor_units(rows, name[:cut], ended):
+            found |= {f for f in graph.children(owner) if f not in ended and (m := FAMILY.match(graph.node(f)["name"]))
+                      and member.endswith(m["kind"])}
+    return list(found) if len(found) == 1 else []
+
+
+def _taken_over_on(graph, uid: str, row_dates: Mapping[str, str]) -> str:
+    """The day a reviewed row (data/lineage.tsv) says the body ``uid`` was taken over, or ''."""
+    return next((row_dates[n] for n in _path_names(graph.node(uid)["path"]) if n in row_dates), "")
 
 
 def _add_successor(graph, source: str, target: str, s) -> None:
