@@ -389,7 +389,8 @@ def test_a_body_is_named_the_way_people_say_it():
 
 
 def test_a_question_asking_inside_the_body_it_names_is_answered_there():
-    # 「要找署裡哪個單位」: O0000042's 化學物質管理署, whose 秘書室 handles 「…營繕、採購及其他事務管理」, answers, partly,
+    # 「要找署裡哪個單位」: O0000042's 化學物質管理署, whose 秘書室 handles 「…營繕、採購及其他事務管理」, answers,
+    # partly,
     # before A0020115's 監察院 政風室 「採購案件之監辦事項」, which holds the question's words outside the body named.
     from support import graph_of
     g = graph_of("O0000042", "A0020115")
@@ -410,8 +411,10 @@ def test_a_word_before_the_type_word_of_a_question_is_no_matter():
 
 
 def test_asked_which_unit_of_the_body_it_names_the_body_itself_goes_below_its_unit():
-    # 教育部組織法 (H0000001) gives 教育部 「高等教育、技術職業教育政策之規劃」; its 處務規程 (H0010001) gives 高等教育司
-    # 「高等教育…政策之規劃及推動」.  Asked which unit of 教育部, the ministry is the frame of the question: its 司 first.
+    # 教育部組織法 (H0000001) gives 教育部 「高等教育、技術職業教育政策之規劃」; its 處務規程 (H0010001) gives 高等教
+    # 育司
+    # 「高等教育…政策之規劃及推動」.  Asked which unit of 教育部, the ministry is the frame of the question: its 司
+    # first.
     from support import graph_of
     g = graph_of("H0000001", "H0010001")
     a = ask_graph(g, "教育部哪個單位負責大學的高等教育政策？", top=2, explain=True)

@@ -309,8 +309,8 @@ NAMES_IN_SCORE = [
     (("D0000008", "K0000046"), ["國家公園規劃建設", "營造業管理", "航空氣象觀測預報", "飛航情報區航空器管制"]),
     # A grievance asked inside the body the scene finds: 雲嘉南分署's 綜合規劃科 「參訓學員、民眾申訴案件…」 above its
     # 自辦訓練科 「職業訓練課程…」; without the grievance, or with a first answer saying it, nothing moves.
-    (("N0010034", "N0000036", "N0000033"), ["在雲嘉南上職訓課程不滿意想申訴，要找哪裡？", "在雲嘉南上職訓課程，要找哪裡？",
-                                            "職訓學員申訴"]),
+    (("N0010034", "N0000036", "N0000033"), ["在雲嘉南上職訓課程不滿意想申訴，要找哪裡？",
+                                            "在雲嘉南上職訓課程，要找哪裡？", "職訓學員申訴"]),
     # 鐵道局's 「督導鐵道文化資產…」 narrows 文化資產 by 鐵道, a word of the question too: the phrase bonus stays.
     (("K0000155", "H0010030", "A0020042"), ["鐵道古蹟保存", "鐵道文化資產", "古蹟保存"]),
 ]

@@ -89,7 +89,8 @@ def test_the_cases_a_committee_is_set_up_to_review_are_its_mandate():
 
 
 def test_the_sections_a_unit_sets_up_after_its_summary():
-    # 財政部臺灣省南區國稅局辦事細則 第11條: 「法務一科掌理營業稅、營利事業所得稅等行政救濟案件之處理及各稅法律事務等事宜。
+    # 財政部臺灣省南區國稅局辦事細則 第11條: 「法務一科掌理營業稅、營利事業所得稅等行政救濟案件之處理及各稅法律事務等
+    # 事宜。
     # 設法規管制股，其職掌如下：一、稅務法令之轉行。…」
     parsed = parse_national("G0310013")
     assert "稅務法令之轉行" in duties_of(parsed, "法務一科/法規管制股")
@@ -101,7 +102,8 @@ def test_the_sections_a_unit_sets_up_after_its_summary():
 
 def test_a_family_called_by_its_short_name_with_each():
     # 衛生福利部老人身心障礙兒童及少年福利機構組織準則 第1條: 「…特設各老人、身心障礙、兒童及少年福利機構（以下簡稱社政
-    # 機構）」 第2條: 「各社政機構依其業務性質、適用法規及服務對象，分為老人之家及老人養護中心、教養院、兒童之家及少年之家
+    # 機構）」 第2條: 「各社政機構依其業務性質、適用法規及服務對象，分為老人之家及老人養護中心、教養院、兒童之家及少年
+    # 之家
     # 三類，分別掌理下列一款或數款事項：…五、無家可歸遊民收容、生活照顧、醫護及復健服務。」: the family's own list
     parsed = parse_national("D0000155")
     assert "無家可歸遊民收容、生活照顧、醫護及復健服務" in duties_of(parsed, "")

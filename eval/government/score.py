@@ -150,7 +150,8 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="a store of the whole national corpus (default: loaded afresh)")
     ap.add_argument("-v", action="store_true", help="also every question whose first answer is not graded 2")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--set", action="append", choices=sorted(SETS), help="dev, heldout, third (default: dev and heldout)")
+    ap.add_argument("--set", action="append", choices=sorted(SETS),
+                    help="dev, heldout, third (default: dev and heldout)")
     args = ap.parse_args()
     results = run(args.store, args.set or ("dev", "heldout"))
     if args.json:

@@ -1091,7 +1091,7 @@ def agency_sentence(parser: StructureParser, para: Paragraph) -> ListContext | N
     placed = [t for piece in re.split(r"[，；、]", shares.group("titles")) if shares
               for t in re.split(r"及", re.sub(rf"(?:各)?[{CN_NUM}]+人(?:至[{CN_NUM}]+人)?$", "", piece))
               if t and not re.search(rf"[簡薦委]任|職務|列|[{CN_NUM}]人|[設得]|之", t)] if shares else []
-    if placed and all(len(t) <= 8 for t in placed):
+    if shares and placed and all(len(t) <= 8 for t in placed):
         parser.duty(parser.agency, shares.group("duty"), para.line, post="、".join(placed))
         return NO_LIST
     assists = POST_ASSISTS.search(text)
@@ -1178,8 +1178,9 @@ def one_section_set_up(parser: StructureParser, para: Paragraph) -> ListContext 
     duty 法務一科/法規管制股 稅務法令之轉行
     """
     owner = para.owner
-    m = ONE_SECTION_SET_UP.search(para.text) if isinstance(owner, tuple) and owner != parser.agency and \
-        not para.post else None
+    if not isinstance(owner, tuple) or owner == parser.agency or para.post:
+        return None
+    m = ONE_SECTION_SET_UP.search(para.text)
     section = parser.unit(m.group("name"), para.line, parent=owner) if m else None
     return ListContext(section, "", Mode.DUTIES) if section else None
 

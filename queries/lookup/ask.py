@@ -101,7 +101,8 @@ class Question:
     level: str  # "unit" | "agency"
     variants: list[Variant]
     named: Scope | None = None  # the body the question names and nothing else: asked by its own name
-    inside: bool = False  # the question asks inside the body it names (公司裡哪個部門): answered there, partly if need be
+    # the question asks inside the body it names (公司裡哪個部門): answered there, partly if need be
+    inside: bool = False
 
 
 @dataclass

@@ -333,9 +333,9 @@ def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Seq
             if said not in names and not any(n.endswith(said) and not set(by_name[n]) <= set(ids) for n in every_name):
                 names[said] = (ids, f"{how} as said ({key})")
     for short, row in short_names().items():
-        ids = by_name.get(row.full)
-        if ids and short not in names:  # a unit's own name or alias is known as such
-            names[short] = (list(ids), f"short name ({row.source})")
+        full = by_name.get(row.full)
+        if full and short not in names:  # a unit's own name or alias is known as such
+            names[short] = (list(full), f"short name ({row.source})")
     by_full = {fold(u.full_name, triggers): [u.id] for u in units if u.full_name}
     for written, former in former_names(triggers):  # a body that no longer exists names its successors
         ids = [i for succ in former["successor"].split("、") for i in by_name.get(fold(succ, triggers)) or
