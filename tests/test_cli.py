@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph_model.store.store import open_store
-from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, stored_documents
+from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, stored_documents
 
 
 def ok(result, code=0):
@@ -344,6 +344,15 @@ def _bad_inputs(tmp_path):
     (tmp_path / "utf16-truncated.txt").write_bytes(utf16[:-1])  # half a code unit
     (tmp_path / "utf16-damaged.txt").write_bytes(utf16[:40] + b"\x00\xdc" + utf16[40:])  # lone low surrogate
     (tmp_path / "prose.txt").write_text("今天天氣很好，我們去公園散步。\n明天再說。\n", encoding="utf-8")
+    # Office rules read as Latin-1 or Windows-1252 by some editor and saved again as UTF-8 (mojibake).
+    rules = SEED_RULES.read_text(encoding="utf-8")
+    (tmp_path / "mojibake.txt").write_text(rules.encode().decode("latin-1"), encoding="utf-8")
+    (tmp_path / "mojibake-1252.txt").write_text("".join(
+        chr(b) if b in (0x81, 0x8d, 0x8f, 0x90, 0x9d) else bytes([b]).decode("cp1252") for b in rules.encode()),
+        encoding="utf-8")
+    (tmp_path / "big5-mojibake.txt").write_text(rules.encode("big5", errors="replace").decode("latin-1"), encoding="utf-8")
+    (tmp_path / "english.txt").write_text("Organization Act of the Ministry of Transportation\nArticle 1\n",
+                                          encoding="utf-8")
 
 
 @pytest.mark.parametrize("name, extra, problem, fix", [
@@ -358,6 +367,15 @@ def _bad_inputs(tmp_path):
      "get the complete file again"),
     ("utf16-damaged.txt", [], "starts with a UTF-16 byte-order mark but is damaged at byte 40", "re-export it"),
     ("prose.txt", [], "cannot tell what kind of document this is", "pass --genre with one of"),
+    # --genre would not help these: they hold no Chinese, and a misread one says how to turn it back.
+    ("mojibake.txt", [], "has no Chinese text (wrong encoding?): it is a UTF-8 document read as Latin-1 and saved "
+     "again (turned back, it begins 「第 一 章 總則」)", "turn it back: iconv -f UTF-8 -t LATIN1"),
+    ("mojibake-1252.txt", ["--genre", "office_rules"], "has no Chinese text (wrong encoding?): it is a UTF-8 "
+     "document read as Windows-1252", "iconv -f UTF-8 -t CP1252"),
+    ("big5-mojibake.txt", [], "has no Chinese text (wrong encoding?): it is a Big5 document read as Latin-1",
+     "iconv -f UTF-8 -t LATIN1"),
+    ("english.txt", [], "there is no Chinese text in it (wrong encoding?)", "text that reads as Chinese"),
+    ("english.txt", ["--genre", "org_act"], "there is no Chinese text in it (wrong encoding?)", "UTF-8, Big5"),
 ])
 def test_bad_input_is_one_line_naming_the_file_and_the_fix_and_the_store_is_untouched(
         run, store001, tmp_path, name, extra, problem, fix):
