@@ -350,7 +350,8 @@ def _bad_inputs(tmp_path):
     (tmp_path / "mojibake-1252.txt").write_text("".join(
         chr(b) if b in (0x81, 0x8d, 0x8f, 0x90, 0x9d) else bytes([b]).decode("cp1252") for b in rules.encode()),
         encoding="utf-8")
-    (tmp_path / "big5-mojibake.txt").write_text(rules.encode("big5", errors="replace").decode("latin-1"), encoding="utf-8")
+    (tmp_path / "big5-mojibake.txt").write_text(rules.encode("big5", errors="replace").decode("latin-1"),
+                                                encoding="utf-8")
     (tmp_path / "english.txt").write_text("Organization Act of the Ministry of Transportation\nArticle 1\n",
                                           encoding="utf-8")
 
