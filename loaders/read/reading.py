@@ -110,7 +110,7 @@ def _refuse_mojibake(text: str, path: str) -> None:
 
     >>> _refuse_mojibake("行政院".encode().decode("latin-1"), "x.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    graph_model.errors.LoadError: x.txt: has no Chinese text (wrong encoding?): ...「行政院」) (turn it back: iconv -f UTF-8 ...)
+    graph_model.errors.LoadError: x.txt: has no Chinese text (wrong encoding?): ...「行政院」) (turn it back: ...)
     """
     if _cjk_ratio(text) > 0.05:
         return
