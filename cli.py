@@ -340,6 +340,8 @@ def load(state, paths, genre, samples, agency, strict, as_json):
     if samples:
         documents = {i: (d["document"]["path"], d) for i, d in bundled_store().documents.items()} | documents
     summary = state.store().add(documents, batch.refused)
+    summary["documents"] += [{"id": d["id"], "path": d["path"], "action": f"same as {d['same_as']}",
+                              "genre": d["genre"], "units": 0, "duties": 0, "unplaced": 0} for d in batch.same]
     state.invalidate()
     if summary.get("converted_from") == "json":
         click.echo(f"converted {one_line(summary['store'])} from a JSON store to an SQLite database (older orggraph "

@@ -299,6 +299,36 @@ def test_a_document_kept_once_says_which_file_is_the_copy(run, store_path, seed_
     assert out.splitlines()[1] == f"關務署預算 (budget): same as {BUDGET_ID}, kept once"
 
 
+def test_one_document_as_text_and_as_word_file_of_one_name_is_kept_once(run, store_path, tmp_path):
+    # Office rules as .txt and as the .docx made from them (eval/documents/files): one document, whatever its files.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "rules.txt").write_bytes(SEED_RULES.read_bytes())
+    (folder / "rules.docx").write_bytes((REPO / "eval/documents/files/seed-003.docx").read_bytes())
+    out = ok(run("--store", store_path, "load", folder))
+    assert out.splitlines() == ["added rules (office_rules): 57 units, 118 duties",
+                                f"rules (office_rules): same as {folder / 'rules.docx'}, kept once",
+                                f"store {store_path}: 1 document"]
+    # A law as the database's .json and as its text: the .json is kept, whatever the order (it knows its 法規類別).
+    sys.path[:0] = [str(REPO / "eval"), str(REPO / "eval" / "documents")]
+    import corpus
+    import make
+
+    from loaders.read.lawjson import decode_law
+    law = corpus.national_file("A0010016")
+    (folder / "A0010016.json").write_bytes(law)
+    (folder / "A0010016.docx").write_bytes(make.to_docx(decode_law(law)[0]))
+    rows = json.loads(ok(run("--store", store_path, "load", folder, "--json")))["documents"]
+    assert {r["path"]: r["action"] for r in rows if r["id"] == "A0010016"} == {
+        str(folder / "A0010016.json"): "added", str(folder / "A0010016.docx"): f"same as {folder / 'A0010016.json'}"}
+    # Another document under the same name is refused, the rest loaded.
+    (folder / "rules.txt").write_bytes(SEED_ACT.read_bytes())
+    result = run("--store", store_path, "load", folder)
+    assert result.exit_code == 1
+    assert (f"  {folder / 'rules.txt'}: two files given with the same document id 'rules' ({folder / 'rules.docx'}) "
+            "and different content (rename one of them)") in result.stdout.splitlines()
+
+
 def test_load_json_summary(run, store_path):
     summary = json.loads(ok(run("--store", store_path, "load", SEED_BUDGET, "--json")))
     assert summary["documents"][0]["id"] == BUDGET_ID and summary["total_documents"] == 1
