@@ -340,6 +340,8 @@ def load(state, paths, genre, samples, agency, strict, as_json):
     if samples:
         documents = {i: (d["document"]["path"], d) for i, d in bundled_store().documents.items()} | documents
     summary = state.store().add(documents, batch.refused)
+    summary["documents"] += [{"id": d["id"], "path": d["path"], "action": f"same as {d['same_as']}",
+                              "genre": d["genre"], "units": 0, "duties": 0, "unplaced": 0} for d in batch.same]
     state.invalidate()
     if summary.get("converted_from") == "json":
         click.echo(f"converted {one_line(summary['store'])} from a JSON store to an SQLite database (older orggraph "
@@ -813,7 +815,7 @@ def staffing(state, unit, year, title, as_json):
 @cli.command()
 @click.argument("agency", required=False)
 @click.option("--as-of", "as_of", metavar="DATE", help="The agencies (under AGENCY, if given) that existed on DATE "
-              "(YYYY-MM-DD).")
+              "(YYYY-MM-DD; a year alone is its 1 January; or 民國99年1月1日, 99.1.1).")
 @json_option
 @pass_state
 def history(state, agency, as_of, as_json):
@@ -823,12 +825,18 @@ def history(state, agency, as_of, as_json):
     \b
     orggraph history 交通部公路總局
     orggraph history --as-of 2012-01-01 交通部
+    orggraph history --as-of 民國99年1月1日 交通部
     """
-    from queries.history import as_of as agencies_as_of, history as history_of, render_as_of, render_history
+    from queries.history import as_of as agencies_as_of, as_of_date, history as history_of, render_as_of, render_history
+    if as_of is not None:
+        day = as_of_date(as_of)
+        if day is None:
+            raise click.BadParameter(f"{as_of!r} is not a date: give YYYY-MM-DD (2010-01-01), a year (2010: its "
+                                     "1 January) or a date of the Republic (民國99年1月1日, 99.1.1)",
+                                     param_hint="--as-of")
+        as_of = day
     graph = state.store().graph(history=True)
     if as_of is not None:
-        if not _is_date(as_of):
-            raise click.BadParameter(f"{as_of!r} is not a date: give YYYY-MM-DD", param_hint="--as-of")
         rows = agencies_as_of(graph, as_of, agency)
         emit(rows, as_json, lambda r: render_as_of(r, as_of))
         if not rows:
@@ -837,18 +845,6 @@ def history(state, agency, as_of, as_json):
     if agency is None:
         raise click.UsageError("give an AGENCY (orggraph history 交通部公路總局) or --as-of DATE")
     emit(history_of(graph, agency), as_json, render_history)
-
-
-def _is_date(text: str) -> bool:
-    """YYYY-MM-DD naming a day of the calendar (2023-02-30 is none: it would compare as text all the same)."""
-    import datetime
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return False
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 # --------------------------------------------------------------------------- procedure

@@ -114,6 +114,9 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
             if _REGULATION_TITLE.search(title):
                 raise UnknownGenre(where, f"「{title}」 is a regulation, not an organization document, office rules, "
                                           "budget book or procedure", "if it is one, pass --genre")
+            if not _HAN.search(text):
+                raise UnknownGenre(where, "there is no Chinese text in it (wrong encoding?)",
+                                   "give the document as text that reads as Chinese: UTF-8, Big5 or GB18030")
             raise UnknownGenre(where, "cannot tell what kind of document this is",
                                f"pass --genre with one of: {', '.join(GENRES)}")
     elif genre not in GENRES:
@@ -128,8 +131,15 @@ def parse_text(text: str, doc_id: str, *, genre: str | None = None, path: str = 
     return parsed
 
 
+# A Han character: every document of every genre has them; a text without one is in some other encoding or language.
+_HAN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def _why_nothing(text: str, genre: str) -> tuple[str, str]:
     """``(problem, fix)`` of a document that yields no organization: what was missing, in its own words."""
+    if not _HAN.search(text):
+        return ("there is no Chinese text in it (wrong encoding?)",
+                "give the document as text that reads as Chinese: UTF-8, Big5 or GB18030")
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:40]
     if genre == "procedures":
         return ("found no procedure in it (a 作業程序 title followed by its steps) that names an organization",

@@ -24,6 +24,9 @@ class Batch:
 
     documents: dict[str, tuple[str, ParsedDocument]] = field(default_factory=dict)
     refused: list[dict] = field(default_factory=list)
+    # Files of a document id given already, with the same content (x.txt and x.docx): ``{"id", "path", "genre",
+    # "same_as"}``, kept once.
+    same: list[dict] = field(default_factory=list)
 
 
 def expand_paths(paths: Iterable) -> list[Path]:
@@ -58,10 +61,11 @@ def read_paths(paths: Iterable, *, genre: str | None = None, agency: str | None 
     for n, p in enumerate(files, 1):
         doc_id = doc_id_for(p)
         try:
+            parsed = load_path(p, genre=genre, agency=agency)
             if doc_id in batch.documents and batch.documents[doc_id][0] != str(p):
-                raise LoadError(str(p), f"two files given with the same document id {doc_id!r} "
-                                        f"({batch.documents[doc_id][0]})", "rename one of them")
-            batch.documents[doc_id] = (str(p), load_path(p, genre=genre, agency=agency))
+                _same_id(batch, doc_id, str(p), parsed)
+            else:
+                batch.documents[doc_id] = (str(p), parsed)
         except LoadError as exc:
             if strict:
                 raise
@@ -72,3 +76,19 @@ def read_paths(paths: Iterable, *, genre: str | None = None, agency: str | None 
     if first_error is not None and not batch.documents:
         raise first_error
     return batch
+
+
+def _same_id(batch: Batch, doc_id: str, path: str, parsed: ParsedDocument) -> None:
+    """A second file of the id ``doc_id`` (x.txt beside x.docx): the same document — by the content the store compares
+    (title, units, duties) and version date — is kept once, as the file that knows more about it (a law's .json, with
+    its 法規類別 and 沿革); another document under the same name is refused."""
+    from graph_model.store.store_records import content_hash, updated
+    first_path, first = batch.documents[doc_id]
+    dates = {updated({"meta": d.document.meta}) for d in (first, parsed)} - {""}
+    if content_hash(first) != content_hash(parsed) or len(dates) > 1:
+        raise LoadError(path, f"two files given with the same document id {doc_id!r} ({first_path}) and different "
+                              "content", "rename one of them")
+    if len(parsed.document.meta) > len(first.document.meta):
+        batch.documents[doc_id] = (path, parsed)
+        path, first_path = first_path, path
+    batch.same.append({"id": doc_id, "path": path, "genre": parsed.document.genre, "same_as": first_path})

@@ -176,6 +176,48 @@ def render_history(h: History) -> str:
     return "\n".join(lines)
 
 
+_ROC_NUMERAL = "零〇一二三四五六七八九十百"
+
+
+def as_of_date(text: str) -> str | None:
+    """``--as-of`` as a day, YYYY-MM-DD; None when ``text`` names none.  Planners write dates as the documents do:
+    a year of the Republic (民國 year + 1911) in 民國99年1月1日 or 中華民國九十九年一月一日, or 99.1.1, 99/01/01;
+    a Western year has four digits (2010-01-01, 2010/1/1, 2010.1.1).  A year alone (2010, 民國99年) or a year and
+    a month (2010-06, 民國99年6月) is its first day — the agencies that existed when it began.
+
+    >>> [as_of_date(t) for t in ("2010-01-01", "民國99年1月1日", "中華民國九十九年一月一日", "99.1.1", "99/01/01",
+    ...                          "2010", "民國99年", "99年6月", "2010/6", "112.06.07")]
+    ['2010-01-01', '2010-01-01', '2010-01-01', '2010-01-01', '2010-01-01', '2010-01-01', '2010-01-01', '2010-06-01', \
+'2010-06-01', '2023-06-07']
+    >>> [as_of_date(t) for t in ("99", "2023-02-30", "2024-13-01", "99.13.1", "next year", "")]
+    [None, None, None, None, None, None]
+    """
+    import datetime
+    import re
+
+    from graph_model.graph.lineage import roc_date
+    text = "".join(text.split())
+    written = re.fullmatch(rf"(?:中華)?(?:民國)?([{_ROC_NUMERAL}\d]{{1,5}})年(?:([一二三四五六七八九十\d]{{1,3}})月"
+                           rf"(?:([一二三四五六七八九十\d]{{1,3}})日)?)?", text)
+    if written:
+        year, month, day = written.groups()
+        day_text = roc_date(f"{year}年{month or '1'}月{day or '1'}日")
+        if not day_text:
+            return None
+        year_n, month_n, day_n = map(int, day_text.split("-"))
+    else:
+        digits = re.fullmatch(r"(?:(\d{4})|(?:民國)?(\d{2,3}))(?:([-/.])(\d{1,2})(?:\3(\d{1,2}))?)?", text)
+        if not digits or (digits[2] and not digits[3] and not text.startswith("民國")):
+            return None  # 99 alone: a year of which era?
+        western, roc, _sep, month, day = digits.groups()
+        year_n = int(western) if western else int(roc) + 1911
+        month_n, day_n = int(month or 1), int(day or 1)
+    try:
+        return datetime.date(year_n, month_n, day_n).isoformat()
+    except ValueError:
+        return None
+
+
 def render_as_of(rows: list[dict], date: str) -> str:
     lines = [f"{len(rows)} agencies existed on {date}:"]
     for r in rows:

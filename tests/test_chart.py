@@ -683,6 +683,17 @@ def test_the_national_executive_yuan_as_one_image_is_refused_on_a3_with_the_dept
         write_chart(national, "行政院", tmp_path / "deeper.svg", page=Page("A3"), depth=depth + 1)
 
 
+def test_the_whole_government_warns_with_one_organization_to_chart(national):
+    # Even --depth 1 of every top organization is a wall of boxes: the warning names one to chart instead.
+    whole = chart(national)
+    (warning,) = whole.warnings
+    assert warning.startswith(f"the chart has {len(whole.units)} units and will be hard to read; chart one "
+                              "organization at a time: orggraph chart 行政院 --depth 1 (")
+    count = int(re.search(r"--depth 1 \((\d+) units\)", warning).group(1))
+    assert len(chart(national, "行政院", depth=1).units) == count <= READABLE_UNITS
+    assert "chart one organization" in chart(national, depth=1).warnings[0]
+
+
 def test_a_ministry_too_large_for_a3_prints_on_several_pages_of_one_pdf(national, tmp_path):
     from pypdf import PdfReader
 

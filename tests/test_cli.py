@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph_model.store.store import open_store
-from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, stored_documents
+from support import BUDGET_ID, BUDGET_LINES, REPO, SEED_ACT, SEED_BUDGET, SEED_RULES, stored_documents
 
 
 def ok(result, code=0):
@@ -299,6 +299,36 @@ def test_a_document_kept_once_says_which_file_is_the_copy(run, store_path, seed_
     assert out.splitlines()[1] == f"關務署預算 (budget): same as {BUDGET_ID}, kept once"
 
 
+def test_one_document_as_text_and_as_word_file_of_one_name_is_kept_once(run, store_path, tmp_path):
+    # Office rules as .txt and as the .docx made from them (eval/documents/files): one document, whatever its files.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "rules.txt").write_bytes(SEED_RULES.read_bytes())
+    (folder / "rules.docx").write_bytes((REPO / "eval/documents/files/seed-003.docx").read_bytes())
+    out = ok(run("--store", store_path, "load", folder))
+    assert out.splitlines() == ["added rules (office_rules): 57 units, 118 duties",
+                                f"rules (office_rules): same as {folder / 'rules.docx'}, kept once",
+                                f"store {store_path}: 1 document"]
+    # A law as the database's .json and as its text: the .json is kept, whatever the order (it knows its 法規類別).
+    sys.path[:0] = [str(REPO / "eval"), str(REPO / "eval" / "documents")]
+    import corpus
+    import make
+
+    from loaders.read.lawjson import decode_law
+    law = corpus.national_file("A0010016")
+    (folder / "A0010016.json").write_bytes(law)
+    (folder / "A0010016.docx").write_bytes(make.to_docx(decode_law(law)[0]))
+    rows = json.loads(ok(run("--store", store_path, "load", folder, "--json")))["documents"]
+    assert {r["path"]: r["action"] for r in rows if r["id"] == "A0010016"} == {
+        str(folder / "A0010016.json"): "added", str(folder / "A0010016.docx"): f"same as {folder / 'A0010016.json'}"}
+    # Another document under the same name is refused, the rest loaded.
+    (folder / "rules.txt").write_bytes(SEED_ACT.read_bytes())
+    result = run("--store", store_path, "load", folder)
+    assert result.exit_code == 1
+    assert (f"  {folder / 'rules.txt'}: two files given with the same document id 'rules' ({folder / 'rules.docx'}) "
+            "and different content (rename one of them)") in result.stdout.splitlines()
+
+
 def test_load_json_summary(run, store_path):
     summary = json.loads(ok(run("--store", store_path, "load", SEED_BUDGET, "--json")))
     assert summary["documents"][0]["id"] == BUDGET_ID and summary["total_documents"] == 1
@@ -344,6 +374,16 @@ def _bad_inputs(tmp_path):
     (tmp_path / "utf16-truncated.txt").write_bytes(utf16[:-1])  # half a code unit
     (tmp_path / "utf16-damaged.txt").write_bytes(utf16[:40] + b"\x00\xdc" + utf16[40:])  # lone low surrogate
     (tmp_path / "prose.txt").write_text("今天天氣很好，我們去公園散步。\n明天再說。\n", encoding="utf-8")
+    # Office rules read as Latin-1 or Windows-1252 by some editor and saved again as UTF-8 (mojibake).
+    rules = SEED_RULES.read_text(encoding="utf-8")
+    (tmp_path / "mojibake.txt").write_text(rules.encode().decode("latin-1"), encoding="utf-8")
+    (tmp_path / "mojibake-1252.txt").write_text("".join(
+        chr(b) if b in (0x81, 0x8d, 0x8f, 0x90, 0x9d) else bytes([b]).decode("cp1252") for b in rules.encode()),
+        encoding="utf-8")
+    (tmp_path / "big5-mojibake.txt").write_text(rules.encode("big5", errors="replace").decode("latin-1"),
+                                                encoding="utf-8")
+    (tmp_path / "english.txt").write_text("Organization Act of the Ministry of Transportation\nArticle 1\n",
+                                          encoding="utf-8")
 
 
 @pytest.mark.parametrize("name, extra, problem, fix", [
@@ -358,6 +398,15 @@ def _bad_inputs(tmp_path):
      "get the complete file again"),
     ("utf16-damaged.txt", [], "starts with a UTF-16 byte-order mark but is damaged at byte 40", "re-export it"),
     ("prose.txt", [], "cannot tell what kind of document this is", "pass --genre with one of"),
+    # --genre would not help these: they hold no Chinese, and a misread one says how to turn it back.
+    ("mojibake.txt", [], "has no Chinese text (wrong encoding?): it is a UTF-8 document read as Latin-1 and saved "
+     "again (turned back, it begins 「第 一 章 總則」)", "turn it back: iconv -f UTF-8 -t LATIN1"),
+    ("mojibake-1252.txt", ["--genre", "office_rules"], "has no Chinese text (wrong encoding?): it is a UTF-8 "
+     "document read as Windows-1252", "iconv -f UTF-8 -t CP1252"),
+    ("big5-mojibake.txt", [], "has no Chinese text (wrong encoding?): it is a Big5 document read as Latin-1",
+     "iconv -f UTF-8 -t LATIN1"),
+    ("english.txt", [], "there is no Chinese text in it (wrong encoding?)", "text that reads as Chinese"),
+    ("english.txt", ["--genre", "org_act"], "there is no Chinese text in it (wrong encoding?)", "UTF-8, Big5"),
 ])
 def test_bad_input_is_one_line_naming_the_file_and_the_fix_and_the_store_is_untouched(
         run, store001, tmp_path, name, extra, problem, fix):

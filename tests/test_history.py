@@ -79,8 +79,17 @@ def test_cli_history_as_of_a_date(run, store):
     assert "行政院 › 交通部 › 公路總局  (since" in old and "行政院 › 交通部 › 公路局  (" not in old
     now = run("--store", store, "history", "--as-of", "2024-10-11", "交通部").stdout
     assert "行政院 › 交通部 › 公路局  (since 2023-06-07)" in now and "公路總局  (" not in now
-    bad = run("--store", store, "history", "--as-of", "2012/01/01")
-    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+    # Dates as planners write them: of the Republic (民國101年 = 2012), with other separators, a year alone.
+    for written in ("民國101年1月1日", "中華民國一百零一年一月一日", "101.1.1", "101/01/01", "2012/01/01", "2012"):
+        assert run("--store", store, "history", "--as-of", written, "交通部").stdout == old, written
+    enacted = run("--store", store, "history", "--as-of", "2023-06-07", "交通部").stdout
+    assert "agencies existed on 2023-06-07:" in enacted and "交通部 › 公路局  (since 2023-06-07)" in enacted
+    for written in ("民國112年6月7日", "112.6.7", "112/06/07"):
+        assert run("--store", store, "history", "--as-of", written, "交通部").stdout == enacted, written
+    for bad_date in ("next year", "101", "2012-01-01-01"):
+        bad = run("--store", store, "history", "--as-of", bad_date)
+        assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr and "民國99年1月1日" in bad.stderr
+        assert "Traceback" not in bad.stderr
     for day in ("2023-02-30", "2024-13-01", "2024-00-10"):  # the right shape, but no day of the calendar
         bad = run("--store", store, "history", "--as-of", day)
         assert bad.exit_code == 2 and f"'{day}' is not a date" in bad.stderr, bad.stdout

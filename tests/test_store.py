@@ -149,13 +149,19 @@ def test_remove_a_document(store_path):
         open_store(store_path).remove(BUDGET_ID)
 
 
-def test_the_same_document_id_twice_in_one_load_is_refused(store_path, tmp_path):
-    other = tmp_path / "other"
-    other.mkdir()
-    copy = other / SEED_BUDGET.name
+def test_the_same_document_id_twice_in_one_load_is_kept_once_or_refused(store_path, tmp_path):
+    # Two files of one name in two folders: the same document is kept once, another one is refused.
+    for folder in ("same", "other"):
+        (tmp_path / folder).mkdir()
+    copy = tmp_path / "same" / SEED_BUDGET.name
     copy.write_bytes(SEED_BUDGET.read_bytes())
-    with pytest.raises(LoadError, match="same document id"):
-        open_store(store_path).add(read_paths([SEED_BUDGET, copy]).documents)
+    batch = read_paths([SEED_BUDGET, copy])
+    assert list(batch.documents) == [BUDGET_ID] and batch.documents[BUDGET_ID][0] == str(SEED_BUDGET)
+    assert batch.same == [{"id": BUDGET_ID, "path": str(copy), "genre": "budget", "same_as": str(SEED_BUDGET)}]
+    other = tmp_path / "other" / SEED_BUDGET.name
+    other.write_bytes(SEED_ACT.read_bytes())
+    with pytest.raises(LoadError, match="same document id .* and different content"):
+        open_store(store_path).add(read_paths([SEED_BUDGET, other]).documents)
     assert not store_path.exists()
 
 

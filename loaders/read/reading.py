@@ -73,9 +73,12 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
         raise LoadError(path, "this is a binary file, not a text document",
                         "export the document as plain text (UTF-8) first")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    else:
+        _refuse_mojibake(text, path)
+        return text, "utf-8"
     if _truncated_utf8(data, utf8_error):
         raise LoadError(path, f"the file looks truncated: it is UTF-8 up to its last character, which is cut off "
                               f"(byte {utf8_error.start} of {len(data)})",
@@ -94,6 +97,47 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
         return text, enc
     raise LoadError(path, f"not valid UTF-8 (byte {utf8_error.start}) and not recognizably Big5 or GB18030",
                     "convert it to UTF-8, e.g. iconv -f BIG5 -t UTF-8")
+
+
+# Bytes 0x80–0x9f as Windows-1252 shows them (the five it leaves undefined pass through as Latin-1 does).
+_CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xa0) if b not in (0x81, 0x8d, 0x8f, 0x90, 0x9d)}
+
+
+def _refuse_mojibake(text: str, path: str) -> None:
+    """Refuse UTF-8 text with no Chinese in it that is a Chinese document read in a Western encoding (Latin-1 or
+    Windows-1252) and saved again — every character became two or three (「è¡Œæ”¿é™¢」 for 「行政院」): no
+    ``--genre`` would make it readable, its bytes must be turned back first.
+
+    >>> _refuse_mojibake("行政院".encode().decode("latin-1"), "x.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    graph_model.errors.LoadError: x.txt: has no Chinese text (wrong encoding?): ...「行政院」) (turn it back: ...)
+    """
+    if _cjk_ratio(text) > 0.05:
+        return
+    raw = bytearray()
+    western = "LATIN1"
+    for ch in text:
+        if ord(ch) < 0x100:
+            raw.append(ord(ch))
+        elif ch in _CP1252_BYTE:
+            raw.append(_CP1252_BYTE[ch])
+            western = "CP1252"
+        else:
+            return  # a character neither encoding has: not a Western misreading
+    if raw.isascii():
+        return
+    for enc in ("utf-8", "big5", "gb18030"):
+        try:
+            original = bytes(raw).decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _cjk_ratio(original) > 0.5:
+            sample = next((ln.strip() for ln in original.splitlines() if ln.strip()), "")[:20]
+            name = {"utf-8": "a UTF-8", "big5": "a Big5", "gb18030": "a GB18030"}[enc]
+            raise LoadError(path, f"has no Chinese text (wrong encoding?): it is {name} document read as "
+                                  f"{'Latin-1' if western == 'LATIN1' else 'Windows-1252'} and saved again "
+                                  f"(turned back, it begins 「{sample}」)",
+                            f"turn it back: iconv -f UTF-8 -t {western} {path} > fixed.txt")
 
 
 def read_document(path: str | Path) -> tuple[str, str, str, dict]:

@@ -504,6 +504,8 @@ class _Builder:
             if depth is not None:
                 count = sum(1 + len(self.graph.descendants(r, depth)) for r in roots)
                 hint = f"; try --depth {depth} ({count} units)"
+            elif (one := _one_at_a_time(self.graph, roots)) is not None:
+                hint = f"; chart one organization at a time: {one}"
             out.append(f"the chart has {len(self.units)} units and will be hard to read{hint}")
         if self.highlight:
             outside = len(self.highlight - set(self.units))
@@ -556,6 +558,30 @@ def _is_catch_all(graph: OrgGraph, text: str) -> bool:
     from graph_model.records.ids import duty_id
     node = graph.get(duty_id(text), {})
     return bool(node.get("catch_all") or node.get("residual"))
+
+
+def _one_at_a_time(graph: OrgGraph, roots: list[str]) -> str | None:
+    """The command that charts the largest organization of ``roots`` (of the units below the one root) readably —
+    ``orggraph chart 行政院 --depth 1`` (61 units) for the whole government —, None when none can be."""
+    from graph_model.errors import OrgGraphError
+    candidates = roots if len(roots) > 1 else graph.children(roots[0])
+    best = None
+    for uid in sorted(candidates, key=lambda c: -len(graph.descendants(c))):
+        depth = _readable_depth(graph, [uid], None)
+        if depth is not None:
+            best = uid, depth
+            break
+    if best is None:
+        return None
+    uid, depth = best
+    name = graph.node(uid)["name"]
+    try:
+        ref = name if graph.resolve(name) == uid else uid
+    except OrgGraphError:
+        ref = uid
+    below = len(graph.descendants(uid))
+    more = f" --depth {depth}" if below > len(graph.descendants(uid, depth)) else ""
+    return f"orggraph chart {ref}{more} ({1 + len(graph.descendants(uid, depth))} units)"
 
 
 def _readable_depth(graph: OrgGraph, roots: list[str], depth: int | None) -> int | None:
