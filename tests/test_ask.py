@@ -419,3 +419,14 @@ def test_asked_which_unit_of_the_body_it_names_the_body_itself_goes_below_its_un
     assert a.hits[1].explain[0]["frame"] == "行政院/教育部/高等教育司"
     b = ask_graph(g, "教育部負責大學的高等教育政策嗎？", top=1)
     assert b.hits[0].unit["id"] == "行政院/教育部"  # not asked which unit: the ministry answers for itself
+
+
+def test_a_question_asked_under_agency_drops_its_question_words_as_when_it_names_the_body():
+    # 交通部組織法 (K0000001) and 交通部觀光署組織法 (K0000205): 觀光署 handles 「觀光…」.  With --agency 交通部 the
+    # question's 「管」 of 「哪個機關管觀光」 is no word of the matter: no duty says 管觀光, and kept, it failed the coverage.
+    from support import graph_of
+    g = graph_of("K0000001", "K0000205")
+    for q in ["哪個機關管觀光", "哪個單位管觀光", "管觀光", "交通部哪個單位管觀光", "誰管觀光"]:
+        a = ask_graph(g, q, agency="交通部", top=1)
+        assert a.hits and a.hits[0].unit["id"] == "行政院/交通部/觀光署", q
+        assert "管" not in a.question.content, q

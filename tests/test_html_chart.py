@@ -313,6 +313,8 @@ NAMES_IN_SCORE = [
                                             "職訓學員申訴"]),
     # 鐵道局's 「督導鐵道文化資產…」 narrows 文化資產 by 鐵道, a word of the question too: the phrase bonus stays.
     (("K0000155", "H0010030", "A0020042"), ["鐵道古蹟保存", "鐵道文化資產", "古蹟保存"]),
+    # 「管」 after the question words is no word of the matter (no duty says 管觀光): 觀光署's 「觀光…」 answers.
+    (("K0000001", "K0000205"), ["哪個機關管觀光", "哪個單位管觀光", "管觀光", "交通部哪個單位管觀光"]),
 ]
 
 

@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph_model.records.records import Source
-from queries.lookup.ask import (AGENCY_LEVEL, BELOW_NAMED, GRIEVANCE, GRIEVANCE_WORDS, MAX_VARIANTS, NAMED_SHARE,
-                                SYNONYM_WEIGHT)
+from queries.lookup.ask import (AGENCY_LEVEL, BELOW_NAMED, GRIEVANCE, GRIEVANCE_WORDS, LEFTOVER, MAX_VARIANTS,
+                                NAMED_SHARE, SYNONYM_WEIGHT)
 from queries.lookup.ranking import (
     CONJUNCTIONS,
     CONTEXT_BOOST,
@@ -255,7 +255,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
                    "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
                    "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE,
                    "AGENCY_LEVEL": AGENCY_LEVEL.pattern, "GRIEVANCE": GRIEVANCE.pattern,
-                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS)},
+                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS), "LEFTOVER": LEFTOVER.pattern},
     }
 
 
