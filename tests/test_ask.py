@@ -430,3 +430,13 @@ def test_a_question_asked_under_agency_drops_its_question_words_as_when_it_names
         a = ask_graph(g, q, agency="交通部", top=1)
         assert a.hits and a.hits[0].unit["id"] == "行政院/交通部/觀光署", q
         assert "管" not in a.question.content, q
+
+
+def test_who_after_naming_a_body_asks_who_inside_it():
+    # 內政部組織法 (D0000001) gives 內政部 「戶籍作業之規劃及管理」; its 處務規程 (D0010001) gives 戶政司 「戶籍政策、
+    # 制度、法規與計畫之規劃…」.  「內政部誰管戶籍」 names the ministry and asks who in it: its 司 first, as 「哪個單位」.
+    from support import graph_of
+    g = graph_of("D0000001", "D0010001")
+    a = ask_graph(g, "內政部誰管戶籍", top=2, explain=True)
+    assert [h.unit["id"] for h in a.hits] == ["行政院/內政部/戶政司", "行政院/內政部"]
+    assert a.hits[1].explain[0]["frame"] == "行政院/內政部/戶政司"

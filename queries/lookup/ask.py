@@ -56,6 +56,8 @@ AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:
 # Questions asking which unit (哪個處, 哪一個單位): a meeting (graph_model.graph.meetings) is none, while 哪個會議,
 # 在哪裡討論, 由誰決定 may have one as the answer.
 UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
+# 「誰」 after naming a body asks who inside it (內政部誰管戶籍: its 戶政司), as 「哪個單位」 does.
+WHO = re.compile("誰")
 # What is left of a question around its content once the question words are gone: 「管」 right after
 # a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡 / 要向誰 /
 # 可以去哪問 / 會從哪裡來, and a part that is only an errand (要去哪裡辦, 怎麼辦, 誰在做, 是在哪裡討論).
@@ -478,7 +480,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
-        if answer.scope is not None and UNIT_LEVEL.search(text):
+        if answer.scope is not None and (UNIT_LEVEL.search(text) or WHO.search(text)):
             hits = frame_below(hits, answer.scope)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
