@@ -440,3 +440,15 @@ def test_who_after_naming_a_body_asks_who_inside_it():
     a = ask_graph(g, "內政部誰管戶籍", top=2, explain=True)
     assert [h.unit["id"] for h in a.hits] == ["行政院/內政部/戶政司", "行政院/內政部"]
     assert a.hits[1].explain[0]["frame"] == "行政院/內政部/戶政司"
+
+
+def test_the_health_insurance_card_is_the_documents_insurance_certificate():
+    # The card is the insurance's 保險憑證 (全民健康保險法 第16條): 中央健康保險署's 處務規程 (L0010048) gives its 承保組
+    # 「保險憑證之規劃及管理原則之研訂」; 衛福部's (L0010053) sets up 全民健康保險會, whose name holds the insurance whole
+    # and which sets rates and benefits, not cards.
+    from support import graph_of
+    g = graph_of("L0010048", "L0010053")
+    a = ask_graph(g, "健保卡", top=3)
+    assert a.hits[0].unit["id"] == "行政院/衛生福利部/中央健康保險署/承保組"
+    assert "保險憑證" in a.hits[0].evidence[0].text
+    assert all("全民健康保險會" not in h.unit["id"] for h in a.hits)
