@@ -452,3 +452,14 @@ def test_the_health_insurance_card_is_the_documents_insurance_certificate():
     assert a.hits[0].unit["id"] == "行政院/衛生福利部/中央健康保險署/承保組"
     assert "保險憑證" in a.hits[0].evidence[0].text
     assert all("全民健康保險會" not in h.unit["id"] for h in a.hits)
+
+
+def test_a_short_forms_documents_word_is_no_narrower_kind_of_it():
+    # 身分證 is 國民身分證 shortened (planner.tsv says so): 內政部組織法 (D0000001) 「…國民身分證、戶口調查統計…」 is the
+    # card itself, weighed whole, before 僑務委員會組織法 (E0000005) 「…身分證明之核發」, another word beginning alike.
+    from support import graph_of
+    g = graph_of("D0000001", "E0000005")
+    a = ask_graph(g, "身分證遺失要去哪裡補辦？", top=2)
+    assert a.hits[0].unit["id"] == "行政院/內政部"
+    assert "國民身分證" in a.hits[0].evidence[0].text
+    assert [s for s in a.question.variants if s.synonyms and s.synonyms[0].term == "身分證"][0].words == ()

@@ -242,7 +242,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
         "phrases": phrase_map(chars, dfs),
         "variants": "".join(f"{chr(k)}{v}" for k, v in VARIANTS.items()),
         "abbreviations": list(ABBREVIATIONS.items()),
-        "synonyms": [[v.term, list(v.replacements), v.source] for v in index.catalog.synonyms],
+        "synonyms": [[v.term, list(v.replacements), v.source, v.short_form] for v in index.catalog.synonyms],
         "agencies": [pos[i] for i, u in enumerate(index.units) if i in pos and u[0] in index.catalog.agencies],
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN, "SEAM_GAP": SEAM_GAP,

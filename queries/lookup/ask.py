@@ -224,14 +224,18 @@ def variants_of(content: str, vocabulary: Sequence[Synonym] = ()) -> list[Varian
     its document terms, one term at a time, then all terms at once (first choices)."""
     out = [Variant(content, 1.0)]
     found = synonyms_in(content, vocabulary)
+    # (a short form's documents' word is the same thing written out: no narrower kind, and a unit named by it is
+    # named by the question's word — 勞保 for 勞工保險局; ranking.weigh_equivalents, ranking.rank's reworded)
     for s in found:
         for word in s.replacements:
-            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,), ((s.term, word),)))
+            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,),
+                               () if s.short_form else ((s.term, word),)))
     if len(found) > 1:
         text = content
         for s in found:
             text = text.replace(s.term, " " + s.replacements[0] + " ")
-        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found), tuple((s.term, s.replacements[0]) for s in found)))
+        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found),
+                           tuple((s.term, s.replacements[0]) for s in found if not s.short_form)))
     return out[:MAX_VARIANTS]
 
 
