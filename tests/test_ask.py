@@ -433,8 +433,9 @@ def test_a_question_asked_under_agency_drops_its_question_words_as_when_it_names
 
 
 def test_who_after_naming_a_body_asks_who_inside_it():
-    # 內政部組織法 (D0000001) gives 內政部 「戶籍作業之規劃及管理」; its 處務規程 (D0010001) gives 戶政司 「戶籍政策、
-    # 制度、法規與計畫之規劃…」.  「內政部誰管戶籍」 names the ministry and asks who in it: its 司 first, as 「哪個單位」.
+    # 內政部組織法 (D0000001) gives 內政部 「戶籍作業之規劃及管理」; its 處務規程 (D0010001) gives 戶政司
+    # 「戶籍政策、制度、法規與計畫之規劃…」.  「內政部誰管戶籍」 names the ministry and asks who in it: its 司
+    # first, as for 「哪個單位」.
     from support import graph_of
     g = graph_of("D0000001", "D0010001")
     a = ask_graph(g, "內政部誰管戶籍", top=2, explain=True)
@@ -443,9 +444,9 @@ def test_who_after_naming_a_body_asks_who_inside_it():
 
 
 def test_the_health_insurance_card_is_the_documents_insurance_certificate():
-    # The card is the insurance's 保險憑證 (全民健康保險法 第16條): 中央健康保險署's 處務規程 (L0010048) gives its 承保組
-    # 「保險憑證之規劃及管理原則之研訂」; 衛福部's (L0010053) sets up 全民健康保險會, whose name holds the insurance whole
-    # and which sets rates and benefits, not cards.
+    # The card is the insurance's 保險憑證 (全民健康保險法 第16條): 中央健康保險署's 處務規程 (L0010048) gives
+    # its 承保組 「保險憑證之規劃及管理原則之研訂」; 衛福部's (L0010053) sets up 全民健康保險會, whose name holds
+    # the insurance whole and which sets rates and benefits, not cards.
     from support import graph_of
     g = graph_of("L0010048", "L0010053")
     a = ask_graph(g, "健保卡", top=3)
@@ -455,8 +456,9 @@ def test_the_health_insurance_card_is_the_documents_insurance_certificate():
 
 
 def test_a_short_forms_documents_word_is_no_narrower_kind_of_it():
-    # 身分證 is 國民身分證 shortened (planner.tsv says so): 內政部組織法 (D0000001) 「…國民身分證、戶口調查統計…」 is the
-    # card itself, weighed whole, before 僑務委員會組織法 (E0000005) 「…身分證明之核發」, another word beginning alike.
+    # 身分證 is 國民身分證 shortened (planner.tsv says so): 內政部組織法 (D0000001) 「…國民身分證、戶口調查統計…」
+    # is the card itself, weighed whole, before 僑務委員會組織法 (E0000005) 「…身分證明之核發」, another word
+    # beginning alike.
     from support import graph_of
     g = graph_of("D0000001", "E0000005")
     a = ask_graph(g, "身分證遺失要去哪裡補辦？", top=2)

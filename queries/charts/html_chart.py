@@ -40,8 +40,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph_model.records.records import Source
-from queries.lookup.ask import (AGENCY_LEVEL, BELOW_NAMED, GRIEVANCE, GRIEVANCE_WORDS, LEFTOVER, MAX_VARIANTS,
-                                NAMED_SHARE, SYNONYM_WEIGHT)
+from queries.lookup.ask import (
+    AGENCY_LEVEL,
+    BELOW_NAMED,
+    GRIEVANCE,
+    GRIEVANCE_WORDS,
+    LEFTOVER,
+    MAX_VARIANTS,
+    NAMED_SHARE,
+    SYNONYM_WEIGHT,
+)
 from queries.lookup.ranking import (
     CONJUNCTIONS,
     CONTEXT_BOOST,
