@@ -422,3 +422,50 @@ def test_asked_which_unit_of_the_body_it_names_the_body_itself_goes_below_its_un
     assert a.hits[1].explain[0]["frame"] == "行政院/教育部/高等教育司"
     b = ask_graph(g, "教育部負責大學的高等教育政策嗎？", top=1)
     assert b.hits[0].unit["id"] == "行政院/教育部"  # not asked which unit: the ministry answers for itself
+
+
+def test_a_question_asked_under_agency_drops_its_question_words_as_when_it_names_the_body():
+    # 交通部組織法 (K0000001) and 交通部觀光署組織法 (K0000205): 觀光署 handles 「觀光…」.  With --agency 交通部 the
+    # question's 「管」 of 「哪個機關管觀光」 is no word of the matter: no duty says 管觀光, and kept, it failed the
+    # coverage.
+    from support import graph_of
+    g = graph_of("K0000001", "K0000205")
+    for q in ["哪個機關管觀光", "哪個單位管觀光", "管觀光", "交通部哪個單位管觀光", "誰管觀光"]:
+        a = ask_graph(g, q, agency="交通部", top=1)
+        assert a.hits and a.hits[0].unit["id"] == "行政院/交通部/觀光署", q
+        assert "管" not in a.question.content, q
+
+
+def test_who_after_naming_a_body_asks_who_inside_it():
+    # 內政部組織法 (D0000001) gives 內政部 「戶籍作業之規劃及管理」; its 處務規程 (D0010001) gives 戶政司
+    # 「戶籍政策、制度、法規與計畫之規劃…」.  「內政部誰管戶籍」 names the ministry and asks who in it: its 司
+    # first, as for 「哪個單位」.
+    from support import graph_of
+    g = graph_of("D0000001", "D0010001")
+    a = ask_graph(g, "內政部誰管戶籍", top=2, explain=True)
+    assert [h.unit["id"] for h in a.hits] == ["行政院/內政部/戶政司", "行政院/內政部"]
+    assert a.hits[1].explain[0]["frame"] == "行政院/內政部/戶政司"
+
+
+def test_the_health_insurance_card_is_the_documents_insurance_certificate():
+    # The card is the insurance's 保險憑證 (全民健康保險法 第16條): 中央健康保險署's 處務規程 (L0010048) gives
+    # its 承保組 「保險憑證之規劃及管理原則之研訂」; 衛福部's (L0010053) sets up 全民健康保險會, whose name holds
+    # the insurance whole and which sets rates and benefits, not cards.
+    from support import graph_of
+    g = graph_of("L0010048", "L0010053")
+    a = ask_graph(g, "健保卡", top=3)
+    assert a.hits[0].unit["id"] == "行政院/衛生福利部/中央健康保險署/承保組"
+    assert "保險憑證" in a.hits[0].evidence[0].text
+    assert all("全民健康保險會" not in h.unit["id"] for h in a.hits)
+
+
+def test_a_short_forms_documents_word_is_no_narrower_kind_of_it():
+    # 身分證 is 國民身分證 shortened (planner.tsv says so): 內政部組織法 (D0000001) 「…國民身分證、戶口調查統計…」
+    # is the card itself, weighed whole, before 僑務委員會組織法 (E0000005) 「…身分證明之核發」, another word
+    # beginning alike.
+    from support import graph_of
+    g = graph_of("D0000001", "E0000005")
+    a = ask_graph(g, "身分證遺失要去哪裡補辦？", top=2)
+    assert a.hits[0].unit["id"] == "行政院/內政部"
+    assert "國民身分證" in a.hits[0].evidence[0].text
+    assert [s for s in a.question.variants if s.synonyms and s.synonyms[0].term == "身分證"][0].words == ()

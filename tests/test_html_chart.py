@@ -313,6 +313,10 @@ NAMES_IN_SCORE = [
                                             "在雲嘉南上職訓課程，要找哪裡？", "職訓學員申訴"]),
     # 鐵道局's 「督導鐵道文化資產…」 narrows 文化資產 by 鐵道, a word of the question too: the phrase bonus stays.
     (("K0000155", "H0010030", "A0020042"), ["鐵道古蹟保存", "鐵道文化資產", "古蹟保存"]),
+    # 「管」 after the question words is no word of the matter (no duty says 管觀光): 觀光署's 「觀光…」 answers.
+    (("K0000001", "K0000205"), ["哪個機關管觀光", "哪個單位管觀光", "管觀光", "交通部哪個單位管觀光"]),
+    # 身分證 is 國民身分證 shortened: 內政部's 「…國民身分證…」 weighed whole, before 僑委會's 「…身分證明之核發」.
+    (("D0000001", "E0000005"), ["身分證遺失要去哪裡補辦？", "身分證", "國民身分證"]),
 ]
 
 

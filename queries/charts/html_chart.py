@@ -45,6 +45,7 @@ from queries.lookup.ask import (
     BELOW_NAMED,
     GRIEVANCE,
     GRIEVANCE_WORDS,
+    LEFTOVER,
     MAX_VARIANTS,
     NAMED_SHARE,
     SYNONYM_WEIGHT,
@@ -249,7 +250,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
         "phrases": phrase_map(chars, dfs),
         "variants": "".join(f"{chr(k)}{v}" for k, v in VARIANTS.items()),
         "abbreviations": list(ABBREVIATIONS.items()),
-        "synonyms": [[v.term, list(v.replacements), v.source] for v in index.catalog.synonyms],
+        "synonyms": [[v.term, list(v.replacements), v.source, v.short_form] for v in index.catalog.synonyms],
         "agencies": [pos[i] for i, u in enumerate(index.units) if i in pos and u[0] in index.catalog.agencies],
         "params": {"K1": K1, "B": B, "UNIGRAM_WEIGHT": UNIGRAM_WEIGHT, "PHRASE_BONUS": PHRASE_BONUS,
                    "MIN_COVERAGE": MIN_COVERAGE, "PREFILTER": PREFILTER, "MIN_RUN": MIN_RUN, "SEAM_GAP": SEAM_GAP,
@@ -262,7 +263,7 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
                    "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
                    "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE,
                    "AGENCY_LEVEL": AGENCY_LEVEL.pattern, "GRIEVANCE": GRIEVANCE.pattern,
-                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS)},
+                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS), "LEFTOVER": LEFTOVER.pattern},
     }
 
 

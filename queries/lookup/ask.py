@@ -56,10 +56,12 @@ AGENCY_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:
 # Questions asking which unit (哪個處, 哪一個單位): a meeting (graph_model.graph.meetings) is none, while 哪個會議,
 # 在哪裡討論, 由誰決定 may have one as the answer.
 UNIT_LEVEL = re.compile(r"(?:哪|什麼|甚麼|何)(?:一|個|些)?(?:個)?(?:單位|部門|處|室|組|科|課|股|司|中心)")
+# 「誰」 after naming a body asks who inside it (內政部誰管戶籍: its 戶政司), as 「哪個單位」 does.
+WHO = re.compile("誰")
 # What is left of a question around its content once the question words are gone: 「管」 right after
 # a scope or a question word (衛福部哪個單位管長照 → 長照), the place and the errand of 要去哪裡 / 要向誰 /
 # 可以去哪問 / 會從哪裡來, and a part that is only an errand (要去哪裡辦, 怎麼辦, 誰在做, 是在哪裡討論).
-_LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找|向|跟)$"
+LEFTOVER = re.compile(r"^(?:的|之)?(?:在)?管(?![理制考轄控])|(?:要|該|可以|應該|得)(?:去|到|找|向|跟)$"
                        r"|會從$|(?:要|該|可以|應該|得)?去哪(?:問|辦|找)?$"
                        r"|^(?:是|要|該|可以|會)?(?:在|去|到|從)?(?:辦|問|做|來)$|^是在$")
 
@@ -186,10 +188,19 @@ def analyse(text: str, cat: Catalog, triggers=None, known=None) -> Question:
     inside = scope is not None and bool(_INSIDE_NAMED.search(content))
     if inside:
         content = _INSIDE_NAMED.sub(" ", content)
-    content = " ".join(_LEFTOVER.sub("", p) for p in content.split())
+    content = " ".join(LEFTOVER.sub("", p) for p in content.split())
     content = " ".join(content.split()) or key
     return Question(text, content, scope, level, variants_of(content, vocabulary_for(content, cat, known)),
                     inside=inside)
+
+
+def unscoped_content(text: str, triggers=None) -> str:
+    """The question's content read without a scope (--agency gives it, the chart has none): its question words
+    and the errand left around them gone as :func:`analyse` drops them (哪個機關管觀光 → 觀光: 「管」 is no word of
+    the matter, and a text that lacks it would fail the coverage)."""
+    key = " ".join(fold(text, triggers).split())
+    content = " ".join(" ".join(LEFTOVER.sub("", p) for p in clean_query(text, triggers).split()).split())
+    return content if len(content.replace(" ", "")) >= 2 else key
 
 
 def _as_typed(name: str, text: str) -> str:
@@ -214,14 +225,18 @@ def variants_of(content: str, vocabulary: Sequence[Synonym] = ()) -> list[Varian
     its document terms, one term at a time, then all terms at once (first choices)."""
     out = [Variant(content, 1.0)]
     found = synonyms_in(content, vocabulary)
+    # (a short form's documents' word is the same thing written out: no narrower kind, and a unit named by it is
+    # named by the question's word — 勞保 for 勞工保險局; ranking.weigh_equivalents, ranking.rank's reworded)
     for s in found:
         for word in s.replacements:
-            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,), ((s.term, word),)))
+            out.append(Variant(content.replace(s.term, " " + word + " "), SYNONYM_WEIGHT, (s,),
+                               () if s.short_form else ((s.term, word),)))
     if len(found) > 1:
         text = content
         for s in found:
             text = text.replace(s.term, " " + s.replacements[0] + " ")
-        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found), tuple((s.term, s.replacements[0]) for s in found)))
+        out.append(Variant(text, SYNONYM_WEIGHT, tuple(found),
+                           tuple((s.term, s.replacements[0]) for s in found if not s.short_form)))
     return out[:MAX_VARIANTS]
 
 
@@ -398,7 +413,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     if named and len(named[0]) == 1:  # --agency 金管會: a short name a question may use names the body here too
         agency = named[0][0]
     if agency is not None or not read_scope:  # --agency is the scope; the question's own naming is not
-        key = " ".join(fold(text, triggers).split())
+        key = unscoped_content(text, triggers)
         q = Question(q.text, key, None, q.level, variants_of(key, vocabulary_for(key, cat, known)))
     answer = Answer(q)
     width = None if top is None else top * 3
@@ -470,7 +485,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = matter_named_first(hits, answer.scope, q.content, cat, triggers)
     else:
         hits = named_below(hits)
-        if answer.scope is not None and UNIT_LEVEL.search(text):
+        if answer.scope is not None and (UNIT_LEVEL.search(text) or WHO.search(text)):
             hits = frame_below(hits, answer.scope)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)

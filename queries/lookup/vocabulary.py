@@ -46,6 +46,13 @@ class Synonym:
     reason: str
     source: str  # file:line
 
+    @property
+    def short_form(self) -> bool:
+        """Is the term the documents' word shortened (its row says so: 身分證 of 國民身分證, 捷運 of 大眾捷運)?  A
+        documents' word ending in it is then the same thing written out, no narrower kind of it
+        (:func:`queries.lookup.ranking.weigh_equivalents`)."""
+        return "short form" in self.reason
+
     def to_dict(self) -> dict:
         return {"term": self.term, "replacements": list(self.replacements), "reason": self.reason,
                 "source": self.source}
