@@ -426,7 +426,8 @@ def tree(state, unit, depth, mentioned, as_json):
     graph = state.graph()
     hidden = 0 if mentioned else mentioned_below(graph, unit)
     trees = tree_of(graph, unit, depth=depth, mentioned=mentioned)
-    if not trees and not state.history and state.store().graph(history=True).roots():
+    if not trees and not hidden and not state.history \
+            and tree_of(state.store().graph(history=True), unit, depth=0, mentioned=mentioned):
         # Every document loaded is history (an old act loaded alone): an empty tree would read as a failed load.
         emit(trees, as_json, lambda t: "(nothing current: every loaded document is history; add --all: "
              f"{_command_line(['--all', *click.get_current_context().find_root().meta['orggraph.argv']])})")
