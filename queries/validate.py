@@ -174,7 +174,8 @@ def _undecided_status(graph: OrgGraph, parsed) -> Iterable[dict]:
             last = max(own, key=lambda d: (d.get("updated", ""), d["id"]))
             # old: untouched for the decade before the act (the reorganisations re-issued the rules of the bodies
             # they kept)
-            if not last.get("updated") or last["updated"] >= f"{int(act['updated'][:4]) - OLD_YEARS}{act['updated'][4:]}":
+            old_before = f"{int(act['updated'][:4]) - OLD_YEARS}{act['updated'][4:]}"
+            if not last.get("updated") or last["updated"] >= old_before:
                 continue
             yield {"unit": kid["id"], "doc": last["id"].removeprefix("doc:"),
                    "evidence": {"own": last["title"], "own_updated": last["updated"], "act": act["title"],
