@@ -3,7 +3,8 @@
 Real documents of data/national.tar.xz: 行政院衛生署組織法 (L0000001) was repealed on 2015-06-24 (its 沿革's last
 entry), two years after 衛生福利部組織法 (L0000055) took effect (data/lineage.tsv: 2013-07-23); 交通部基隆港務局
 組織條例 (K0000063) was repealed on 2017-11-22, the bureau corporatised on 2012-03-01 (the table's row);
-司法院司法人員研習所組織條例 was renamed 法官學院組織法 (A0010058) 「…令定自一百零二年七月一日施行」."""
+司法院司法人員研習所組織條例 was renamed 法官學院組織法 (A0010058) 「…令定自一百零二年七月一日施行」;
+行政院衛生署中醫藥委員會組織條例 (L0000025) was repealed with 衛生署's act in 2015, its other rules in 2013."""
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,7 @@ from support import national_store
 @pytest.fixture(scope="module")
 def history_graph(tmp_path_factory):
     store = national_store(tmp_path_factory.mktemp("laws"), "L0000001", "L0010002", "L0000055", "K0000063",
-                           "K0010049", "A0010058", "A0010059", "A0020172")
+                           "K0010049", "A0010058", "A0010059", "A0020172", "L0000003", "L0000025", "L0010008")
     return store.graph(history=True)
 
 
@@ -50,3 +51,9 @@ def test_a_division_of_a_body_lives_until_its_rules_are_repealed(history_graph):
     only_rules = [u for u in below if {s["doc"] for s in u["sources"]} == {"L0010002"}]
     assert only_rules and {u["status_date"] for u in only_rules} == {"2013-07-21"}
     assert "2013-07-23" not in {u["status_date"] for u in below}
+
+
+def test_a_body_taken_over_with_its_parent_ends_that_day_not_with_its_last_law(history_graph):
+    node = history_graph.node("行政院/衛生署/中醫藥委員會")
+    assert (node["status"], node["status_date"]) == ("superseded", "2013-07-23")
+    assert history_graph.node("doc:L0000025")["status_date"] == "2015-06-24"

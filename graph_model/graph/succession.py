@@ -219,11 +219,16 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _inherit(graph, ended, left)
     inherited_into_namesake(graph, ended)
     made_under(graph, ended, docs)  # after: the unit it copies may have only inherited its successor
-    # A body that some other body took over was superseded, whatever its own documents' repeal says.
+    # A body that some other body took over was superseded, whatever its own documents' repeal says, from the day
+    # the first of them took over where its rules ran on after it (衛生署 › 中醫藥委員會: 衛生福利部 2013-07-23, not
+    # the 2015 repeal of 衛生署's act that ended its last document).
     for uid in ended:
         node = graph.node(uid)
         if node.get("status") == "abolished" and graph.out(uid, EDGE):
             node["status"] = "superseded"
+        took = min((e["date"] for _, e in graph.out(uid, EDGE) if e.get("date")), default="")
+        if took and node.get("status") == "superseded" and took < node.get("status_date", ""):
+            node["status_date"] = took
     moved_whole(graph, ended)
 
 
