@@ -147,7 +147,10 @@ def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:
         spans = [_span(graph.node(f"doc:{d}")) for d in about.get(uid, ())] or [("", _end(unit))]
         if unit.get("governed_by"):  # its family's rules govern it since its own were repealed
             spans.append((min(s for s, _ in spans), ""))
-        live = [(start, end) for start, end in spans if start <= date and (not end or end > date)]
+        # a body ended the day its successor took over, though its rules were repealed later
+        ended = _end(unit) if unit.get("status", "current") != "current" and unit.get("status_date") else ""
+        live = [(start, end) for start, end in spans
+                if start <= date and (not end or end > date) and (not ended or ended > date)]
         if live:
             out.append({"id": uid, "path": list(unit["path"]), "enacted": min(s for s, _ in live),
                         "status": unit.get("status", "current"), "ended": _end(unit)})

@@ -135,6 +135,58 @@ def _agency_parents(graph: OrgGraph, parsed) -> Iterable[dict]:
         yield {"unit": name, "message": f"{name} is placed under {' and under '.join(parents)}"}
 
 
+OLD_YEARS = 10  # a body's rules this much older than its parent's act in force are old
+
+
+def _undecided_status(graph: OrgGraph, parsed) -> Iterable[dict]:
+    """Agencies whose status the documents do not decide: current only because no rule ended them, while their
+    parent's organization act in force, newer than every document of their own, sets up the agencies under the
+    parent without naming them (交通部's act of 2023 lists 公路局, 航港局 … and not 交通部民用航空局 …).  A 局 or 署
+    left out is ended (:func:`graph_model.graph.lineage._unlisted`); a 機構 (研究所, 博物館, 醫院 …) need not be
+    listed, so the act neither keeps nor ends it: a reader should decide.  Only bodies whose own documents are old
+    (:data:`OLD_YEARS`) and that no other document in force names."""
+    from graph_model.graph.succession import documents_about
+
+    about: dict[str, list[dict]] = defaultdict(list)
+    for doc, uid in documents_about(graph).items():
+        node = graph.node(f"doc:{doc}")
+        if node is not None:
+            about[uid].append(node)
+    for parent in graph.units("Agency"):
+        acts = [d for d in about.get(parent["id"], ()) if d.get("genre") == "org_act" and d.get("updated")
+                and d.get("status", "current") == "current" and not d.get("abolished")]
+        if not acts:
+            continue
+        act = max(acts, key=lambda d: (d["updated"], d["id"]))
+        act_doc = act["id"].removeprefix("doc:")
+        kids = [graph.node(k) for k in graph.children(parent["id"])]
+        listed = [k for k in kids if k["kind"] == "Agency" and any(
+            src["doc"] == act_doc and src.get("line") != 1 for src in k.get("sources", ()))]
+        if len(listed) < 2:
+            continue
+        for kid in kids:
+            own = about.get(kid["id"], [])
+            mine = {d["id"].removeprefix("doc:") for d in own}
+            # named by a document in force besides its own (法院組織法 sets up 最高法院): that document keeps it
+            if kid["kind"] != "Agency" or kid in listed or kid.get("status", "current") != "current" or not own \
+                    or any(src["doc"] not in mine for src in kid.get("sources", ())):
+                continue
+            last = max(own, key=lambda d: (d.get("updated", ""), d["id"]))
+            # old: untouched for the decade before the act (the reorganisations re-issued the rules of the bodies
+            # they kept)
+            old_before = f"{int(act['updated'][:4]) - OLD_YEARS}{act['updated'][4:]}"
+            if not last.get("updated") or last["updated"] >= old_before:
+                continue
+            yield {"unit": kid["id"], "doc": last["id"].removeprefix("doc:"),
+                   "evidence": {"own": last["title"], "own_updated": last["updated"], "act": act["title"],
+                                "act_doc": act_doc, "act_updated": act["updated"],
+                                "listed": [k["name"] for k in listed]},
+                   "message": f"{kid['id']}: current only because nothing ends it — its last document "
+                              f"{last['title']} ({last['updated']}) is older than {act['title']} ({act_doc}, "
+                              f"{act['updated']}), which lists {'、'.join(k['name'] for k in listed)} under "
+                              f"{parent['name']} and not it"}
+
+
 # What ``validate`` checks, in report order: name -> (description, function).
 CHECKS: Mapping[str, tuple[str, Callable]] = MappingProxyType({
     "no_duties": ("units with no duties (neither their own nor below them)", _no_duties),
@@ -143,4 +195,6 @@ CHECKS: Mapping[str, tuple[str, Callable]] = MappingProxyType({
     "agency_parents": ("agencies that documents place under different parents (kept apart, not merged)",
                        _agency_parents),
     "headcount_totals": ("headcount totals that do not add up", headcount_totals),
+    "undecided_status": ("agencies whose status the documents do not decide (current only because nothing ends "
+                         "them)", _undecided_status),
 })

@@ -69,6 +69,9 @@ class Status:
     date: str = ""
     evidence: str = ""
     where: str = ""
+    # the day its agency's successor took over, where a document repealed later names it (行政院衛生署組織法,
+    # repealed 2015-06-24; 衛生福利部 took over 2013-07-23): the body ended then, its rules' repeal is a footnote
+    since: str = ""
 
 
 # --------------------------------------------------------------------------- the conventions read
@@ -228,6 +231,7 @@ class _Succession:
     date: str
     evidence: str
     where: str
+    repeal: bool = False  # only who repealed its rules (their order's issuer), not a takeover a document states
 
 
 class _Corpus:
@@ -415,14 +419,15 @@ def _successions(corpus: _Corpus, out: dict[str, Status], table: list[dict]) -> 
 
 
 def _by_rename(corpus: _Corpus) -> list[_Succession]:
-    """「原名稱：行政院衛生署食品藥物管理局組織法；新名稱：衛生福利部食品藥物管理署組織法」: the agency too."""
+    """「原名稱：行政院衛生署食品藥物管理局組織法；新名稱：衛生福利部食品藥物管理署組織法」: the agency too, from the
+    day the renamed law took effect (「…令定自一百零二年七月一日施行」 in the entry), else the day it was made."""
     out = []
     for q in corpus.live:
         for entry in history_entries(q.document.meta.get("history", "")):
             for old, new in _RENAME.findall(entry):
                 a, b = agency_of(old), agency_of(new)
                 if a != b and len(a) >= 3 and not b.startswith(a) and not a.startswith(b):
-                    out.append(_Succession(a, (b,), roc_date(entry), entry, f"{q.document.id} 沿革內容"))
+                    out.append(_Succession(a, (b,), in_force(entry), entry, f"{q.document.id} 沿革內容"))
     return out
 
 
@@ -550,7 +555,8 @@ def _by_repeal_order(corpus: _Corpus) -> list[_Succession]:
             issuer = full["name"]
         if issuer and issuer != own and not own.startswith(issuer) and not issuer.startswith(own) \
                 and issuer not in _ancestors(p):
-            out.append(_Succession(own, (issuer,), roc_date(entries[-1]), entries[-1], f"{p.document.id} 沿革內容"))
+            out.append(_Succession(own, (issuer,), roc_date(entries[-1]), entries[-1], f"{p.document.id} 沿革內容",
+                                   repeal=True))
     return out
 
 
@@ -669,7 +675,7 @@ def _abolished_with_successors(corpus: _Corpus, out: dict[str, Status], successi
         if s is not None and not (s.date and status.date and _days_before(status.date, s.date) > REPEALED_WITH):
             out[doc] = Status(doc, "abolished", s.successors, status.date or s.date,
                               f"{status.evidence}；{s.agency} → {'、'.join(s.successors)}：{s.evidence}".lstrip("；"),
-                              status.where or s.where)
+                              status.where or s.where, since="" if s.repeal else s.date)
 
 
 # A 三級機關 (局, 署) is listed by name in its parent's act (「本部之次級機關及其業務如下」); a 機構 (研究所,

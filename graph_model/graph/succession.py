@@ -135,9 +135,15 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
                  else replace(s, successors=()) for s in found]
             ended[unit["id"]] = telling if len(telling) == len(found) else found
             first = next((s for s in telling if s.successors), telling[0])
-            # It ended when the last of its documents stopped applying (內政部役政署: its 組織條例 was
-            # repealed in 2015, its 組織法 and 處務規程 applied until 2023).
-            unit.update(status=first.state, status_date=_end(telling) or first.date,
+            # It ended the day its successor took over (衛生福利部, 2013-07-23: 行政院衛生署組織法 was repealed
+            # in 2015, a footnote), superseded even where its rules were repealed; with no successor, when the
+            # last of its documents stopped applying (內政部役政署: its 組織條例 was repealed in 2015, its 組織法
+            # and 處務規程 applied until 2023).
+            # (only a body's own documents date its succession: a division of a body renamed in place lived on
+            # until its rules were replaced)
+            taken = first.doc in own_docs.get(unit["id"], ())
+            unit.update(status="superseded" if taken and first.since else first.state,
+                        status_date=(_taken_over(first) if taken else "") or _end(telling) or first.date,
                         successors=list(dict.fromkeys(n for s in telling for n in s.successors)))
     _governed_by_family(graph, ended, revised, own_docs)
     _kept_by_family(graph, ended, own_docs)
@@ -213,12 +219,22 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _inherit(graph, ended, left)
     inherited_into_namesake(graph, ended)
     made_under(graph, ended, docs)  # after: the unit it copies may have only inherited its successor
-    # A body that some other body took over was superseded, whatever its own documents' repeal says.
+    # A body that some other body took over was superseded, whatever its own documents' repeal says, from the day
+    # the first of them took over where its rules ran on after it (衛生署 › 中醫藥委員會: 衛生福利部 2013-07-23, not
+    # the 2015 repeal of 衛生署's act that ended its last document).
     for uid in ended:
         node = graph.node(uid)
         if node.get("status") == "abolished" and graph.out(uid, EDGE):
             node["status"] = "superseded"
+        took = min((e["date"] for _, e in graph.out(uid, EDGE) if e.get("date")), default="")
+        if took and node.get("status") == "superseded" and took < node.get("status_date", ""):
+            node["status_date"] = took
     moved_whole(graph, ended)
+
+
+def _taken_over(s: Status) -> str:
+    """The day the successor a document's status names took over: the succession's date, not the repeal's."""
+    return s.since or (s.date if s.state == "superseded" and s.successors else "")
 
 
 def _tabled(graph, ended: Mapping, rows: NameIndex, table: Sequence[Mapping]) -> None:

@@ -29,7 +29,9 @@ def _add_edge(graph, source: str, target: str, s) -> None:
         {"doc": s.where.split(" ")[0] if s.where else s.doc, "line": 0, "article": ""}
     key = f"{EDGE}:{target}"  # one succession per pair: the first evidence found
     if graph.edge(source, target, key) is None:
-        graph.g.add_edge(source, target, key=key, type=EDGE, date=s.date, evidence=s.evidence, where=s.where,
+        # (the day the successor took over, not the day the rules that name it were repealed)
+        graph.g.add_edge(source, target, key=key, type=EDGE, date=getattr(s, "since", "") or s.date,
+                         evidence=s.evidence, where=s.where,
                          item="", **prov)
 
 

@@ -314,7 +314,8 @@ def self_references(name: str) -> tuple[str, ...]:
 # (交通部公路總局各區監理所辦事細則 → 交通部公路總局各區監理所).  Loaders and the lineage pass read titles alike.
 GENRE_WORDS = (r"(?:暫行|臨時)?(?:組織(?:及辦事細則|規程準則|自治條例|法|條例|通則|準則|規程|規則|章程|簡則)"
                r"|辦事細則|處務規程|處務規則|預算總說明)")
-GENRE_SUFFIX = lazy(r"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關)?"
+# (「高等法院及其分院處務規程」, 「地方檢察署及其檢察分署處務規程」: the rules of a body that its branches follow too)
+GENRE_SUFFIX = lazy(r"(?:及其?所屬(?:各級|各)?(?:機關(?:\(構\)|（構）)?)?|所屬各機關|各機關|及其(?:檢察)?分[院署])?"
                     rf"(?:{GENRE_WORDS})?$")
 
 
