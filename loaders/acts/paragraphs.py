@@ -1209,6 +1209,20 @@ def duty_list(parser: StructureParser, para: Paragraph) -> ListContext | None:
     ...      "一、關於農產品之檢驗執行事項。")
     unit 第一課
     duty 第一課 關於農產品之檢驗執行事項
+
+    Sections whose items are a name alone, or a name with its other name in brackets, their duties as sub-items
+    below (「第一組 (藥物化學組) 分設三科，各科掌理事項如左：」 + 「一、第一科 (藥品一科)」, L0010005), and the
+    sections' heading with 管理 for 掌理 (「養殖漁業組分設四科，各科管理下列事項：」, M0010009):
+
+    >>> demo("第 2 條", "本局設第一組、養殖漁業組。", "第 3 條", "第一組 (藥物化學組) 分設三科，各科掌理事項如左：",
+    ...      "一、第一科 (藥品一科)", " (一) 關於輸入一般藥品查驗登記案件之檢驗事項。", "第 4 條",
+    ...      "養殖漁業組分設四科，各科管理下列事項：", "一、養殖漁業科", "（一）養殖漁業發展政策規劃及擬訂。")
+    unit 第一組
+    unit 養殖漁業組
+    unit 第一組/第一科
+    unit 養殖漁業組/養殖漁業科
+    duty 第一組/第一科 關於輸入一般藥品查驗登記案件之檢驗事項
+    duty 養殖漁業組/養殖漁業科 養殖漁業發展政策規劃及擬訂
     """
     if not para.duty_intro:
         return None

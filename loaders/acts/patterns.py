@@ -50,8 +50,9 @@ RULES_INTRO = lazy(r"(?:(?<!審議事項)(?<!審查事項)(?<!職掌)依(?:下�
 # or deliberates is its duty; 「本處以承辦…建設工程及相關業務為主，其項目如左：」 (F0000013): the items of its business.
 # 「高等法院管轄事件如下：」, 「少年及家事法院…管轄下列第一審事件：」 (A0010053, A0010055, A0010100): the cases a court
 # hears are its work, what a planner asks it about.
-# 「資訊室分設二科，各科理事項如下：」 (K0010034): 掌 dropped by the typist.
-DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|(?<=各[科課股組])理事項如[下左]"
+# 「資訊室分設二科，各科理事項如下：」 (K0010034): 掌 dropped by the typist; 「養殖漁業組分設四科，各科管理下列事項：」
+# (M0010009): 管理 for 掌理 in the sections' heading.
+DUTY_INTRO = lazy(r"掌理|掌(?=左列|下列)|(?<=各[科課股組])理事項如[下左]|(?<=各[科課股組])管理(?=下列|左列)"
                   r"|職掌|執掌|權責|職責|辦理|負責|任務|分掌|掌管|主管|統籌|處理(?:下列|左列)"
                   r"|(?:業務|工作)(?:範圍|項目)?如[下左]|(?:審查|審議|設計|研究|議事)之?(?:範圍|項目)如[下左]"
                   r"|業務\S{0,4}，其項目如[下左]|管轄(?:下列)?[^，。；：]{0,6}?事件(?:如[下左])?[：:]$")
@@ -417,8 +418,9 @@ INLINE_UNIT = lazy(r"^(?P<name>[^：:，。；（）－—─–‐]{2,60}?)\s*(
                    r"\s*(?P<duties>.*)|[，,](?P<rest>.*)|。?)$")
 # 「一、第一科 (衛生所功能再造科) ：」 (L0010011, L0010010), 「二、業務二、三股 (業務二股負責稅則第四十六章至第
 # 九十七章，業務三股負責…) ：」 (G0310020): a unit's other name or an aside in brackets between an item's unit and
-# its colon is no part of the name.  (A one-character alternate, 「輔導處（室）：」, is part of the name.)
-ITEM_HEAD_ASIDE = lazy(r"^(?P<name>[^：:，。；（）]{2,16}?)\s*（[^（）]{2,80}）\s*[：:]\s*(?P<duties>.*)$")
+# its colon is no part of the name.  (A one-character alternate, 「輔導處（室）：」, is part of the name.)  So with no
+# colon, the item's name alone and its duties as sub-items below: 「一、第一科 (藥品一科)」 (L0010005).
+ITEM_HEAD_ASIDE = lazy(r"^(?P<name>[^：:，。；（）]{2,16}?)\s*（[^（）]{2,80}）\s*(?:[：:]\s*(?P<duties>.*))?$")
 # 「五、心理衛生科、心理疾病之早期發現…等事項。」 (L0000042) in a list of units: 、 typed for ： after the name.
 ITEM_NAME_COMMA = lazy(rf"^(?P<name>[^、，。；：:（）\s之]{{2,12}}?(?:{UNIT_SUFFIX_PATTERN}))、"
                        r"(?P<duties>[^：:]{6,}事項。?)$")

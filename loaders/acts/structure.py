@@ -549,7 +549,7 @@ class StructureParser:
         body = line.body.strip()
         aside = ITEM_HEAD_ASIDE.match(body)
         if aside and unit_names(aside.group("name")):
-            body = aside.group("name") + "：" + aside.group("duties")
+            body = aside.group("name") + ("：" + aside.group("duties") if aside.group("duties") is not None else "")
         head = UNIT_HEAD.match(body)
         if head and unit_names(head.group("name")):
             body = head.group("name") + "："  # 「一、第一科辦理左列事項：」: a unit whose duties follow
