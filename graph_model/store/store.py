@@ -296,6 +296,13 @@ class Store:
         return StoreError(f"{self.path}: the record of document {doc_id!r} is damaged ({type(exc).__name__}: "
                           f"{str(exc)[:80]}); load that document again, or remove it (the store was left as it is)")
 
+    def document_count(self) -> int:
+        """How many documents the store holds, current or history, without decoding them."""
+        if self._db is None:
+            return len(self.documents)
+        with store_db.damage(self.path):
+            return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
     def refused(self) -> list[dict]:
         """Files the loads could not load (``{"path", "error"}``), until a load takes them (SQLite stores)."""
         if self._db is None:
