@@ -1,6 +1,6 @@
 """Pool the candidates of the whole-government query set for grading.
 
-    python eval/government/pool.py STORE [--set dev|heldout|third] [--systems orggraph,bm25,thesaurus] [--depth 10]
+    python eval/government/pool.py STORE [--set dev|heldout|third|fourth] [--systems orggraph,bm25,thesaurus] [--depth 10]
         [--out pool.jsonl]
 
 Each system answers every question of questions.jsonl on the store's current graph; the first

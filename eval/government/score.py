@@ -1,6 +1,6 @@
 """Score the whole-government query set on the whole national store, beside plain BM25.
 
-    python eval/government/score.py [--store STORE] [--set dev|heldout|third] [-v] [--json]
+    python eval/government/score.py [--store STORE] [--set dev|heldout|third|fourth] [-v] [--json]
 
 The store holds every national document, loaded as `orggraph load` loads them (from ../shared/national,
 else data/national.tar.xz); questions are answered from its current graph, as a planner asks them.
@@ -31,7 +31,8 @@ for p in (str(ROOT), str(HERE.parent)):
         sys.path.insert(0, p)
 
 STYLES = ("short", "everyday", "ministry", "agency", "scoped")
-SETS = {"dev": HERE, "heldout": HERE / "heldout", "third": HERE / "third"}  # tuned to; held back; drawn later
+SETS = {"dev": HERE, "heldout": HERE / "heldout", "third": HERE / "third",  # tuned to; held back; drawn later
+        "fourth": HERE / "fourth"}
 
 
 def load_questions(where: Path = HERE) -> list[dict]:
@@ -151,7 +152,7 @@ def main() -> None:
     ap.add_argument("-v", action="store_true", help="also every question whose first answer is not graded 2")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--set", action="append", choices=sorted(SETS),
-                    help="dev, heldout, third (default: dev and heldout)")
+                    help="dev, heldout, third, fourth (default: dev and heldout)")
     args = ap.parse_args()
     results = run(args.store, args.set or ("dev", "heldout"))
     if args.json:
