@@ -46,9 +46,12 @@ def test_the_drawn_duties_are_those_the_seed_gives():
         held = ["\t".join(row) for row in draw.draw(Path(tmp), 20261207, 70, exclude=first)]
         both = first | frozenset(line.split("\t")[0] for line in held)
         third = ["\t".join(row) for row in draw.draw(Path(tmp), 20261230, 70, exclude=both)]
+        three = both | frozenset(line.split("\t")[0] for line in third)
+        fourth = ["\t".join(row) for row in draw.draw(Path(tmp), 20261232, 70, exclude=three)]
     assert drawn == (REPO / "eval" / "government" / "draw.tsv").read_text(encoding="utf-8").splitlines()
     assert held == (REPO / "eval" / "government" / "heldout" / "draw.tsv").read_text(encoding="utf-8").splitlines()
     assert third == (REPO / "eval" / "government" / "third" / "draw.tsv").read_text(encoding="utf-8").splitlines()
+    assert fourth == (REPO / "eval" / "government" / "fourth" / "draw.tsv").read_text(encoding="utf-8").splitlines()
 
 
 @pytest.mark.parametrize("name", SETS)
