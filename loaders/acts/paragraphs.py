@@ -71,6 +71,7 @@ from .patterns import (
     MEMBERS_SET_UP,
     NAMED_BEFORE,
     NAMED_SETS_UP_BELOW,
+    NAMES_IN_TURN,
     NEED,
     NEED_AFTER_SUBJECT,
     NO_SUBJECT_SET_UP,
@@ -532,12 +533,40 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
         owners = [family] if family else parser.members(who)
     elif not owners:  # 「台北機廠、高雄機廠」; 「服務所各設會計室」: every member of the kind (臺北服務所 …)
         found = [parser.known.get(n) for n in unit_names(who, parser.known)]
-        owners = [p for p in found if p] if found and all(found) else parser.members(who)
+        owners = [p for p in found if p] if found and all(found) else \
+            parser.members(who) or _named_beside(parser, who, para.line)
     if owners:
         for owner in owners:
             for name in listed_names(m.group("list")):
                 parser.unit(name, para.line, owner)
     return None
+
+
+def _named_beside(parser: StructureParser, who: str, line: Line) -> list[tuple[str, ...]]:
+    """「本處台北機廠、高雄機廠各設人事室」 (K0000116, whose list of 機廠 miswrote 高雄機場 and 「花蓮：」): whole
+    names in turn that end like one the document set up (機廠) name units of its kind, set up beside it if the
+    document's own list did not name them so.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局得設下列各廠：", "一、台北機廠：設總務室。", "二、高雄機場：設總務室。",
+    ...      "第 4 條", "本處台北機廠、高雄機廠各設人事室，各置主任一人，依法辦理人事管理事項。")
+    unit 台北機廠
+    unit 台北機廠/總務室
+    unit 高雄機場
+    unit 高雄機場/總務室
+    unit 高雄機廠
+    unit 台北機廠/人事室
+    unit 高雄機廠/人事室
+    """
+    names = [strip_self_reference(n) for n in NAMES_IN_TURN.split(who)]
+    found = [parser.known.get(n) for n in names]
+    first = next((p for p in found if p), None)
+    if first is None or len(names) < 2 or len(first) < 2:
+        return []
+    tail = first[-1][-2:]  # (機廠: two characters, more than the unit word; 各機廠 is a collective, no name)
+    if not all(n.endswith(tail) and 2 < len(n) <= 12 and not n.startswith("各") for n in names):
+        return []
+    return [p or parser.unit(n, line, first[:-1]) for n, p in zip(names, found)]
 
 
 def set_up_in_a_named_unit(parser: StructureParser, para: Paragraph) -> None:

@@ -141,6 +141,8 @@ LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「各區工程處，各設人事室及會計室」 (K0000004), 「本處台北機廠、高雄機廠各設人事室」 (K0000116): the units named
 # first each set up those listed after 各設.
 EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<list>[^，。；：]+)")
+# 「本處台北機廠、高雄機廠各設人事室」 (K0000116): the subject of 各設 as whole names, one after another.
+NAMES_IN_TURN = lazy(r"、|及|與|暨")
 # 「…設實習工廠，置廠長、技師、副技師、技術員，辦理實作訓練、五金零件製作及機具修護保養等工作。」 (F0000024),
 # 「…設機械修配調度總廠，辦理機械作業統一調配、修配、養護、物料倉儲等業務，其編制如左：」 (F0000013): what the works
 # does, after its head.
