@@ -66,6 +66,7 @@ from .patterns import (
     LIST_CHARGED_TO,
     LIST_GOES_ON,
     LIST_INTRO,
+    LISTED_BEFORE_WORK,
     LISTED_NAME,
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
@@ -185,9 +186,18 @@ class Paragraph:
 
 
 def prepare(line: Line) -> Paragraph:
+    """The paragraph's text as the rules read it: asides dropped, the typist's slips read as meant.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 4 條", "本處設秘書室、掌理文書、研考、印信、出納、庶務及其他不屬各課、室事項。")
+    unit 秘書室
+    duty 秘書室 文書、研考、印信、出納、庶務事項
+    duty 秘書室 其他不屬各課、室事項
+    """
     text = ALIAS_PAREN.sub("", line.body)
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
+    text = LISTED_BEFORE_WORK.sub(r"\g<head>，", text)  # 「管理處設秘書室、掌理文書…」: its comma
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
