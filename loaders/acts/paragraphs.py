@@ -576,7 +576,8 @@ def _named_beside(parser: StructureParser, who: str, line: Line) -> list[tuple[s
     tail = first[-1][-2:]  # (機廠: two characters, more than the unit word; 各機廠 is a collective, no name)
     if not all(n.endswith(tail) and 2 < len(n) <= 12 and not n.startswith("各") for n in names):
         return []
-    return [p or parser.unit(n, line, first[:-1]) for n, p in zip(names, found)]
+    owners = [p or parser.unit(n, line, first[:-1]) for n, p in zip(names, found)]
+    return [p for p in owners if p]
 
 
 def set_up_in_a_named_unit(parser: StructureParser, para: Paragraph) -> None:
