@@ -66,11 +66,13 @@ from .patterns import (
     LIST_CHARGED_TO,
     LIST_GOES_ON,
     LIST_INTRO,
+    LISTED_BEFORE_WORK,
     LISTED_NAME,
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
     NAMED_BEFORE,
     NAMED_SETS_UP_BELOW,
+    NAMES_IN_TURN,
     NEED,
     NEED_AFTER_SUBJECT,
     NO_SUBJECT_SET_UP,
@@ -184,9 +186,18 @@ class Paragraph:
 
 
 def prepare(line: Line) -> Paragraph:
+    """The paragraph's text as the rules read it: asides dropped, the typist's slips read as meant.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 4 條", "本處設秘書室、掌理文書、研考、印信、出納、庶務及其他不屬各課、室事項。")
+    unit 秘書室
+    duty 秘書室 文書、研考、印信、出納、庶務事項
+    duty 秘書室 其他不屬各課、室事項
+    """
     text = ALIAS_PAREN.sub("", line.body)
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
+    text = LISTED_BEFORE_WORK.sub(r"\g<head>，", text)  # 「管理處設秘書室、掌理文書…」: its comma
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
@@ -532,12 +543,41 @@ def each_sets_up(parser: StructureParser, para: Paragraph) -> None:
         owners = [family] if family else parser.members(who)
     elif not owners:  # 「台北機廠、高雄機廠」; 「服務所各設會計室」: every member of the kind (臺北服務所 …)
         found = [parser.known.get(n) for n in unit_names(who, parser.known)]
-        owners = [p for p in found if p] if found and all(found) else parser.members(who)
+        owners = [p for p in found if p] if found and all(found) else \
+            parser.members(who) or _named_beside(parser, who, para.line)
     if owners:
         for owner in owners:
             for name in listed_names(m.group("list")):
                 parser.unit(name, para.line, owner)
     return None
+
+
+def _named_beside(parser: StructureParser, who: str, line: Line) -> list[tuple[str, ...]]:
+    """「本處台北機廠、高雄機廠各設人事室」 (K0000116, whose list of 機廠 miswrote 高雄機場 and 「花蓮：」): whole
+    names in turn that end like one the document set up (機廠) name units of its kind, set up beside it if the
+    document's own list did not name them so.
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局得設下列各廠：", "一、台北機廠：設總務室。", "二、高雄機場：設總務室。",
+    ...      "第 4 條", "本處台北機廠、高雄機廠各設人事室，各置主任一人，依法辦理人事管理事項。")
+    unit 台北機廠
+    unit 台北機廠/總務室
+    unit 高雄機場
+    unit 高雄機場/總務室
+    unit 高雄機廠
+    unit 台北機廠/人事室
+    unit 高雄機廠/人事室
+    """
+    names = [strip_self_reference(n) for n in NAMES_IN_TURN.split(who)]
+    found = [parser.known.get(n) for n in names]
+    first = next((p for p in found if p), None)
+    if first is None or len(names) < 2 or len(first) < 2:
+        return []
+    tail = first[-1][-2:]  # (機廠: two characters, more than the unit word; 各機廠 is a collective, no name)
+    if not all(n.endswith(tail) and 2 < len(n) <= 12 and not n.startswith("各") for n in names):
+        return []
+    owners = [p or parser.unit(n, line, first[:-1]) for n, p in zip(names, found)]
+    return [p for p in owners if p]
 
 
 def set_up_in_a_named_unit(parser: StructureParser, para: Paragraph) -> None:

@@ -141,6 +141,8 @@ LIST_GOES_ON = lazy(r"^，(?P<more>[^，。；：]+?)(?=[。；]|$)")
 # 「各區工程處，各設人事室及會計室」 (K0000004), 「本處台北機廠、高雄機廠各設人事室」 (K0000116): the units named
 # first each set up those listed after 各設.
 EACH_SETS_UP = lazy(r"^(?P<who>[^。；：]{2,40}?)[，,]?各設(?:置|立)?(?P<list>[^，。；：]+)")
+# 「本處台北機廠、高雄機廠各設人事室」 (K0000116): the subject of 各設 as whole names, one after another.
+NAMES_IN_TURN = lazy(r"、|及|與|暨")
 # 「…設實習工廠，置廠長、技師、副技師、技術員，辦理實作訓練、五金零件製作及機具修護保養等工作。」 (F0000024),
 # 「…設機械修配調度總廠，辦理機械作業統一調配、修配、養護、物料倉儲等業務，其編制如左：」 (F0000013): what the works
 # does, after its head.
@@ -206,6 +208,9 @@ PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。�
 # 「本隊置會計室，置會計主任、佐理員，依法辦理歲計、會計及統計事項。」 (K0000049, D0000101: the 暫行組織規程 of
 # 臺灣省政府功能業務與組織調整): a room placed with its posts placed in it is set up (置 for 設).
 PLACED_ROOM = lazy(r"^(?P<who>本[^，。；：、]{1,3}?)置(?=[^，。；：、]{2,8}?(?:室|組|課|科)，置)")
+# 「管理處設秘書室、掌理文書、研考…」 (K0000084): the typist's 、 for the comma between the unit set up and its
+# work — the one sentence of the corpus that writes it so, a slip read as its comma.
+LISTED_BEFORE_WORK = lazy(r"^(?P<head>[^，。；：、]{2,16}?設[^，。；：、]{2,12}?(?:室|組|科|課|處|中心))、(?=掌理)")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
