@@ -1,7 +1,7 @@
 """Pool the candidates of the whole-government query set for grading.
 
-    python eval/government/pool.py STORE [--set dev|heldout|third|fourth] [--systems orggraph,bm25,thesaurus] [--depth 10]
-        [--out pool.jsonl]
+    python eval/government/pool.py STORE [--set dev|heldout|third|fourth] [--systems orggraph,bm25,thesaurus]
+        [--depth 10] [--out pool.jsonl]
 
 Each system answers every question of questions.jsonl on the store's current graph; the first
 :data:`DEPTH` units of each are pooled, shuffled with a recorded seed, and written with what a grader
