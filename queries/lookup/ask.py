@@ -454,7 +454,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     answer = Answer(q)
     width = None if top is None else top * 3
 
-    used: list = []  # the search that gave the answers: asked again without a cut by :func:`job_first`
+    used: list = [None, False]  # the scope and looseness of the search that gave the answers (:func:`job_first`)
 
     def run(scope_ids: list[str] | None, loose: bool = False, whole: bool = False) -> list:
         answers = []
@@ -531,7 +531,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = frame_below(hits, answer.scope)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
-        hits = job_first(hits, q.content, lambda: run(*used, whole=True), triggers)
+        hits = job_first(hits, q.content, lambda: run(used[0], used[1], whole=True), triggers)
     above = above_named(q, text, cat, triggers)
     if above is not None:
         # 「能源署、水利署、智慧局這些機關上面是誰在督導？」: the body above those named answers first, by the line that
