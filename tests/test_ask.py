@@ -372,6 +372,24 @@ def test_a_grievance_is_asked_inside_the_body_the_scene_finds():
     assert ask_graph(g, "在雲嘉南上職訓課程，要找哪裡？", top=1).hits[0].unit["id"] == office + "/自辦訓練科"
 
 
+def test_a_section_copied_under_the_members_of_a_family_goes_below_the_family():
+    # N0010033 and N0010034 (中彰投, 雲嘉南分署) give each its 自辦訓練科 「技能檢定、競賽之辦理…」; N0000036 gives
+    # 各分署 「技能檢定、技能競賽及選手培訓工作之推動」: the family's job goes first, the copies after it.  A grievance
+    # stays with the member's own 綜合規劃科 (「參訓學員、民眾申訴案件…」).
+    from support import graph_of
+    g = graph_of("N0010033", "N0010034", "N0000036", "N0000033")
+    office = "行政院/勞動部/勞動力發展署/"
+    answer = ask_graph(g, "勞動部哪個單位負責職業訓練與技能檢定？", top=3, explain=True)
+    assert [h.unit["id"] for h in answer.hits] == [office + "各分署", office + "中彰投分署/自辦訓練科",
+                                                   office + "雲嘉南分署/自辦訓練科"]
+    assert answer.hits[0].explain[0]["job"] == 2
+    assert ask_graph(g, "職訓學員申訴", top=1).hits[0].unit["id"].endswith("/綜合規劃科")
+    # No family node: the agency above the members, only where its own statement scores half the copies' at least
+    # (審計部's 「…財務收支及審定決算」 against every 審計處 科's 「…財務收支之抽查事項」).
+    audit = graph_of("U0010018", "U0010017", "A0010071")
+    assert ask_graph(audit, "財務收支抽查", top=1).hits[0].unit["id"] == "監察院/審計部/交通建設審計處/第一科"
+
+
 def test_a_body_is_named_the_way_people_say_it():
     # J0000073 sets up 臺灣省自來水股份有限公司: people call it 自來水公司 (the province dropped, a company limited by
     # shares a 公司); 「公司裡」 is that company again, not words of the matter.  U0010035's 臺灣省新竹縣審計室 is

@@ -311,6 +311,10 @@ NAMES_IN_SCORE = [
     # 自辦訓練科 「職業訓練課程…」; without the grievance, or with a first answer saying it, nothing moves.
     (("N0010034", "N0000036", "N0000033"), ["在雲嘉南上職訓課程不滿意想申訴，要找哪裡？",
                                             "在雲嘉南上職訓課程，要找哪裡？", "職訓學員申訴"]),
+    # 中彰投, 雲嘉南分署's 自辦訓練科, one section of the family document: 各分署's 「技能檢定…之推動」 goes first.
+    (("N0010033", "N0010034", "N0000036", "N0000033"), ["職業訓練與技能檢定", "勞動部哪個單位負責職業訓練與技能檢定？",
+                                                        "職訓學員申訴", "在中彰投辦技能檢定"]),
+    (("U0010018", "U0010017", "A0010071"), ["財務收支抽查", "財務收支審核"]),
     # 鐵道局's 「督導鐵道文化資產…」 narrows 文化資產 by 鐵道, a word of the question too: the phrase bonus stays.
     (("K0000155", "H0010030", "A0020042"), ["鐵道古蹟保存", "鐵道文化資產", "古蹟保存"]),
     # 「管」 after the question words is no word of the matter (no duty says 管觀光): 觀光署's 「觀光…」 answers.

@@ -43,6 +43,7 @@ from graph_model.records.records import Source
 from queries.lookup.ask import (
     AGENCY_LEVEL,
     BELOW_NAMED,
+    FAMILY,
     GRIEVANCE,
     GRIEVANCE_WORDS,
     LEFTOVER,
@@ -263,7 +264,8 @@ def chart_data(graph: OrgGraph, view, roots: list[str], whole: bool, index=None)
                    "SYNONYM_WEIGHT": SYNONYM_WEIGHT, "MAX_VARIANTS": MAX_VARIANTS,
                    "BELOW_NAMED": BELOW_NAMED, "NAMED_SHARE": NAMED_SHARE,
                    "AGENCY_LEVEL": AGENCY_LEVEL.pattern, "GRIEVANCE": GRIEVANCE.pattern,
-                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS), "LEFTOVER": LEFTOVER.pattern},
+                   "GRIEVANCE_WORDS": list(GRIEVANCE_WORDS), "LEFTOVER": LEFTOVER.pattern,
+                   "FAMILY": FAMILY.pattern.replace("(?P<", "(?<")},  # a named group as JavaScript writes it
     }
 
 

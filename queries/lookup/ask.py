@@ -21,11 +21,13 @@ The stages, each visible and pure:
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from graph_model.graph.succession_edges import FAMILY  # 各分署, 各區水資源分署: the bodies of one kind
 from queries.textnorm import clean_query, fold
 
 from .explanation import adjusted
@@ -343,6 +345,40 @@ def frame_below(hits: list, scope: Scope) -> list:
     return regroup(out)
 
 
+def job_first(hits: list, content: str, every: Callable[[], list], triggers=None) -> list:
+    """A first answer that is one section copied under several members of a family (「各分署」 each with its
+    自辦訓練科 「技能檢定、競賽之辦理…」) answers for one member's area only; unless the question names a member
+    (花蓮, 臺中), the body whose job it is goes first — the family (各分署 「技能檢定、技能競賽及選手培訓工作之
+    推動」) where its duties hold the matter, else the agency above its members where its own do, scoring at least
+    :data:`BELOW_NAMED` of the copies (審計部's 「…財務收支及審定決算」 is no 「財務收支之抽查」): just above the
+    copies, which follow it (looked for in ``every()``: the question's answers uncut).  A grievance (職訓學員申訴)
+    is the member's own: its copy that takes them stays first (:func:`grievance_inside`)."""
+    if not hits or GRIEVANCE.search(content):
+        return hits
+    lead = _signature(hits[0])[:2]
+    group = [h.unit["id"].split("/") for h in hits if _signature(h)[:2] == lead]
+    depth = next((i for i in range(min(map(len, group))) if len({p[i] for p in group}) > 1), 0)
+    members = {p[depth] for p in group if depth and len(p) == depth + 2}
+    if len(members) < 2 or any(place in content for place in _places([fold(m, triggers) for m in members])):
+        return hits
+    above = "/".join(group[0][:depth])
+    job = [h for h in every() if h.evidence and h.evidence[0].kind != "unit" and (
+        (h.unit["id"] == above and h.score >= BELOW_NAMED * hits[0].score)
+        or (h.unit["id"].rsplit("/", 1)[0] == above and FAMILY.match(h.unit["name"])))]
+    if not job:
+        return hits
+    best = max(job, key=lambda h: (h.unit["id"] != above, h.score))
+    raised = replace(best, score=hits[0].score / NAMED_SHARE, explain=adjusted(best.explain, job=len(members)))
+    return regroup([raised] + [h for h in hits if h.unit["id"] != best.unit["id"]])
+
+
+def _places(names: list[str]) -> list[str]:
+    """The members' names before the ending they share, two characters at least: 中彰投分署, 雲嘉南分署 → 中彰投,
+    雲嘉南; 北區水資源分署, 中區水資源分署 → 北區, 中區; 臺中關, 基隆關 → 臺中, 基隆."""
+    shared = os.path.commonprefix([n[::-1] for n in names])
+    return [n[:max(len(n) - len(shared), 2)] for n in names]
+
+
 def by_agency(hits: list, cat: Catalog, top: int | None) -> list:
     """At the agency level: each hit answers through its agency; an agency once, at its best."""
     out: dict[str, object] = {}
@@ -418,7 +454,9 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     answer = Answer(q)
     width = None if top is None else top * 3
 
-    def run(scope_ids: list[str] | None, loose: bool = False) -> list:
+    used: list = [None, False]  # the scope and looseness of the search that gave the answers (:func:`job_first`)
+
+    def run(scope_ids: list[str] | None, loose: bool = False, whole: bool = False) -> list:
         answers = []
         for v in q.variants:
             extra: dict = {"partial_chars": ONE_WORD} if loose else {}
@@ -427,9 +465,13 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             refs: list[str | None] = list(scope_ids) if scope_ids else [agency]
             hits = []
             for ref in refs:
-                hits += search(v.text, agency=ref, unit_type=unit_type, top=width, explain=explain, **extra)
+                hits += search(v.text, agency=ref, unit_type=unit_type, top=None if whole else width, explain=explain,
+                               **extra)
             answers.append((v, hits))
-        return merge(answers, None, triggers)
+        merged = merge(answers, None, triggers)
+        if merged and not whole:
+            used[:] = [scope_ids, loose]
+        return merged
 
     # The agency the planner named comes first, even where it shares only some of the question's words
     # with the text (partial); then the wider body it lies in, if the question names one; the whole
@@ -489,6 +531,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
             hits = frame_below(hits, answer.scope)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
+        hits = job_first(hits, q.content, lambda: run(used[0], used[1], whole=True), triggers)
     above = above_named(q, text, cat, triggers)
     if above is not None:
         # 「能源署、水利署、智慧局這些機關上面是誰在督導？」: the body above those named answers first, by the line that

@@ -47,7 +47,8 @@ def adjusted(explain: list[dict] | None, **how) -> list[dict] | None:
     on its best text: ``weight``, found by a wording in the documents' words; ``below``, the unit under it
     that goes first (this one found by its name only); ``matter``, the question's matter its name holds (goes first);
     ``grievance``, the body whose grievances this unit handles (goes first); ``frame``, the unit inside the body
-    the question names that goes before that body itself."""
+    the question names that goes before that body itself; ``job``, how many members of a family the section it goes
+    before is copied under."""
     return [{**explain[0], **how}, *explain[1:]] if explain else explain
 
 
@@ -88,6 +89,9 @@ def explain_lines(explain: list[dict] | None) -> list[str]:
         if "frame" in info:
             then.append(f"     then just below {info['frame']}: the body the question names, asked which unit of it "
                         "answers")
+        if "job" in info:
+            then.append(f"     then first: the first answers are one section copied under {info['job']} members of "
+                        "its family, and this body's own duties hold the matter")
         if "below" in info:
             then.append(f"     then just below {info['below']}: found by its name only, and that unit under it "
                         "holds the matter in its duties")
