@@ -88,16 +88,20 @@ NUM = r"[一二兩三四五六七八九十]+"
 KIND = r"(?:分署|分局|中心|大隊|中隊|組|科|室|課|股|處|隊)"
 # The unit a sentence's count belongs to: its subject (「第一組分設三科」, 「秘書室設左列二科」; 本局 → the agency).
 OWNER_END = r"(?:委員會|小組|中心|部|會|院|署|局|處|組|室|科|課|股|隊|站|所|館|廠|場|庫|段|班|團|校|司|廳)"
-COUNT_OWNER = re.compile(rf"^(?P<owner>[^，,、：:。；設分得應其及與│|]{{1,16}}?{OWNER_END}|本\w{{1,5}}?)[：:，,]?"
-                         rf"(?=(?:視\w{{0,8}}?[，,]|得|應|並|另|內|下|除)?(?:分設|設|分))")
+# (分 only in a branch's word: 第三分局, 北區分署)
+OWNER_CHAR = r"(?:分(?=[局署處所院隊館會])|[^，,、：:。；設分得應其及與│|])"
+# (及, 與, 應 inside a name: 行政訴訟及懲戒廳, 給與福利處, 應用服務組)
+OWNER_NAME = rf"{OWNER_CHAR}(?:分(?=[局署處所院隊館會])|[^，,、：:。；設分│|]){{0,15}}?{OWNER_END}"
+COUNT_OWNER = re.compile(rf"^(?P<owner>{OWNER_NAME}|本\w{{1,5}}?)[：:，,]?"
+                         rf"(?=(?:視[^。；]{{0,30}}?[，,]|得|應|並|另|內|下|除)?(?:分設|設|分))")
 # A sentence's subject without a count (「機動巡查隊掌理…。分設四隊，…」: the next sentence's unit).
-SUBJECT = re.compile(rf"^(?P<owner>[^，,、：:。；設分得應其及與│|]{{1,16}}?{OWNER_END})(?=掌理|辦理|負責|[：:，,])")
+SUBJECT = re.compile(rf"^(?P<owner>{OWNER_NAME})(?=掌理|辦理|負責|[：:，,])")
 # A list item naming a unit (「一、規劃股」, 「二、第二科：」), not a duty.
 NAME_ITEM = re.compile(rf"^[一二三四五六七八九十]+、[^，,。；：:\s]{{1,14}}?{KIND}(?:[：:\s]|$)")
 # A count only (「分設三科」, 「設下列五處」, 「分四組辦事」, 「設三科至五科」, 「設二科或三科」).
 COUNT_ONLY = re.compile(rf"(?P<verb>得|應)?(?:分設|(?<!設)設置?(?!計|備)|分為|分)(?P<list>下列|左列|如下)?"
                         rf"(?P<n>{NUM})(?P<kind>{KIND})"
-                        rf"(?:(?:至|或)(?P<m>{NUM})(?P=kind)?)?(?![、及與]{KIND})")
+                        rf"(?:(?:至|或)(?P<m>{NUM})(?P=kind)?)?(?![、及與](?:{NUM})?{KIND})")
 # Names and their count (「設教務、訓導、總務三組」, 「分設企劃、業務二科」).
 COUNT_NAMED = re.compile(rf"(?P<verb>得|應)?(?:分設|(?<!設)設置?(?!計|備)|分為)"
                          rf"(?P<names>(?:設[計備]|[^，,。；：:設]){{2,80}}?[、及與暨](?:設[計備]|[^，,。；：:設]){{1,20}}?)"
@@ -129,14 +133,21 @@ def _counted(parsed, text: str, top: int, compared: list[int] | None = None) -> 
     lines = joined.splitlines()
     for at, line in enumerate(lines):
         last = ""
-        after = unicodedata.normalize("NFKC", lines[at + 1]).strip() if at + 1 < len(lines) else ""
+        items = []  # the list items after the line (「一、規劃股」), past their sub-items
+        for following in lines[at + 1:]:
+            following = unicodedata.normalize("NFKC", following).strip()
+            if re.match(r"[一二三四五六七八九十]+、", following):
+                items.append(following)
+            elif not re.match(r"[(（]|\d", following):
+                break
         for sentence in re.split(r"[。；;]", unicodedata.normalize("NFKC", line).replace(" ", "")):
             sentence = re.sub(r"^(?:[一二三四五六七八九十]+、|\(\w{1,3}\)|（\w{1,3}）)", "", sentence)
+            sentence = re.sub(r"\(以下(?:簡)?稱[^()]{1,12}\)", "", sentence)  # the founding sentence's alias
             m = COUNT_OWNER.match(sentence)
             owner_name = m.group("owner") if m else ""
             if not m and not SUBJECT.match(sentence):
                 verb = re.search(r"分設|設|分", sentence)
-                if not verb or verb.start() > 2:
+                if not verb or verb.start() > 1:
                     continue  # a subject the check does not read (「第一警官大隊、第二警官大隊，分三十四隊」, 院士)
                 owner_name = last  # 「機動巡查隊掌理…。分設四隊」: the sentence before's subject
             elif not m and (subject := SUBJECT.match(sentence)):
@@ -147,7 +158,8 @@ def _counted(parsed, text: str, top: int, compared: list[int] | None = None) -> 
             if owner_name.startswith("本") and (inner := next((owner_name[i:] for i in range(2, len(owner_name) - 1)
                                                                 if owner_name[i:] in by_name), "")):
                 owner_name = inner  # 「本會秘書室設…」, 「本局行政處分設…」
-            if not owner_name or owner_name.startswith("本") or (agency and agency[-1].endswith(owner_name)):
+            if not owner_name or owner_name.startswith("本") or (agency and (agency[-1].endswith(owner_name)
+                                                                             or owner_name.endswith(agency[-1]))):
                 owners = [None]
             elif owner_name in by_name and len(by_name[owner_name]) == 1:
                 owners = [by_name[owner_name][0]]
@@ -192,12 +204,15 @@ def _counted(parsed, text: str, top: int, compared: list[int] | None = None) -> 
                     continue
                 for owner in owners:
                     found = children(owner, kind)
-                    if not (re.search(r"下列|左列|如下|如左|[:：]$", sentence) and NAME_ITEM.match(after)):
+                    listed_after = bool(re.search(r"下列|左列|如下|如左|[:：]$", sentence) and items
+                                        and NAME_ITEM.match(items[0]))
+                    inline = bool(found and re.search(rf"[:：]\s*[(（]一[)）][^:：]{{1,14}}{kind}[:：]", sentence))
+                    if not (listed_after or inline):
                         continue  # a count alone names no unit: only a list of names after it does
                     if compared is not None:
                         compared.append(1)
-                    if n <= len(found) <= hi:
-                        continue
+                    if n <= len(found) <= hi or (listed_after and len(found) > hi and n <= len(items) <= hi):
+                        continue  # (「一、貨物、證交稅股：」: the count counts the items, an item names two)
                     if (key := (owner, kind, "count")) in seen:
                         continue
                     seen.add(key)

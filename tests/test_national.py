@@ -82,6 +82,13 @@ def test_counts_read_owner_list_and_items():
     assert not any("一科" in f for f in _counts("D0010049")[:-1])
 
 
+def test_a_sub_item_numbered_out_of_turn_keeps_its_list():
+    # 「（五）…之研訂。」 + 「（八）…之處理。」 + 「五、第五科：」 (G0310016), 「（七）…」 + 「（六）…」 + 「（九）…」 +
+    # 「三、第三科辦理左列事項：」 (G0310003): the typist's numbering slips; the list and the next unit go on.
+    assert below(parse("G0310016"))["第五科"].count("徵課處") == 1
+    assert "第四組" in below(parse("G0310003"))["第三科"]
+
+
 def test_suspect_unit_names_are_near_zero(rows):
     ok = [r for r in rows if r["status"] == "ok"]
     for key, limit in (("punct", 0), ("ranges", 0), ("long", 2), ("absent", 3), ("no_unit_end", 0), ("bare", 0),
