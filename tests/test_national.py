@@ -60,8 +60,8 @@ def test_stated_counts_agree_with_the_parse(rows):
     # counts against the units parsed under the unit it counts for.  The few left are the texts' own slips (a count of 3
     # over 2 items, an item without its number) and misreadings of one document each (eval/README.md).
     ok = [r for r in rows if r["status"] == "ok"]
-    assert sum(r["counted"] for r in ok) >= 400
-    assert sum(len(r["counts"]) for r in ok) <= 10, [(r["doc"], r["counts"]) for r in ok if r["counts"]]
+    assert sum(r["counted"] for r in ok) >= 450
+    assert sum(len(r["counts"]) for r in ok) <= 8, [(r["doc"], r["counts"]) for r in ok if r["counts"]]
 
 
 def _counts(pcode: str) -> list[str]:
