@@ -15,6 +15,13 @@ An indented Arabic numeral and a space is the typist's 1. (G0310021's 股 duties
 
 >>> [(l.marker, l.body) for l in logical_lines("第 4 條\\n (一) 文書股：\\n      1 公文收發、整理及歸檔。")][2:]
 [('num', '公文收發、整理及歸檔。')]
+
+A sub-item numbered out of turn after an item that ends its sentence is still an item (G0310016's 徵課處, whose
+（五） is followed by （八） and then its 第五科, written short):
+
+>>> doc = "第 4 條\\n四、第四科：\\n（一）稅捐之建議。\\n（二）關稅配額之研訂。\\n（五）函告事件之處理。\\n五、第五科："
+>>> [(l.kind, l.marker, l.number) for l in logical_lines(doc)][2:]
+[('item', 'pcn', 1), ('item', 'pcn', 2), ('item', 'pcn', 5), ('item', 'cn', 5)]
 """
 from __future__ import annotations
 
@@ -355,7 +362,11 @@ def logical_lines(text: str, run_in_lists: bool = True) -> list[Line]:
             # (「並在號誌課下設第」 + 「一、第二信號臺…」, K0000086: 第 is always followed by its number)
             # 「…脊椎外科。」 + 「四、麻醉部：…」 after 「四、骨科部」, then 「五、」 「七、」 (F0000031): after a full
             # stop, a number one off the sequence is the text's slip, not a wrapped sentence
-            slip = current.text.endswith("。") and number is not None and abs(number - expected) == 1
+            # 「（五）…之研訂。」 + 「（八）…之處理。」, 「（七）…」 + 「（六）…」 + 「（九）…」 (G0310016, G0310003):
+            # after an item of the same marker that ends its sentence, any number past the first is the next item,
+            # its number the typist's slip (a sentence wrapped after its full stop does not begin with a marker)
+            slip = current.text.endswith("。") and number is not None and (
+                abs(number - expected) == 1 or current.kind == "item" and current.marker == style and number > 1)
             if number not in (1, expected) and not slip or current.text.endswith("第"):
                 style = None
         # (「…。四、檢驗科：」 + 「各科病患…」: the last item cut from a long line goes on past its colon)
