@@ -487,3 +487,22 @@ def test_a_short_forms_documents_word_is_no_narrower_kind_of_it():
     assert a.hits[0].unit["id"] == "行政院/內政部"
     assert "國民身分證" in a.hits[0].evidence[0].text
     assert [s for s in a.question.variants if s.synonyms and s.synonyms[0].term == "身分證"][0].words == ()
+
+
+def test_of_two_bodies_an_abbreviation_shortens_it_stands_for_the_one_it_drops_fewer_characters_of():
+    # 國安會: 國家安全會議's 國家·安全·會議, every word kept; of 國家運輸安全調查委員會 it drops 運輸 and 調查.
+    council, board = "國家安全會議", "國家運輸安全調查委員會"
+    units = [IndexUnit(f"總統府/{council}", council, ["總統府", council], "Agency", "會議", "", []),
+             IndexUnit(f"行政院/{board}", board, ["行政院", board], "Agency", "委員會", "", [])]
+    assert catalog(units).abbreviated("國安會預算", 0)[:2] == ("國安會", ["總統府/國家安全會議"])
+    assert catalog(units[1:]).abbreviated("國安會預算", 0)[:2] == ("國安會", ["行政院/國家運輸安全調查委員會"])
+
+
+def test_asked_which_unit_of_a_yuan_its_own_units_answer_before_an_agency_under_it():
+    # 司法院處務規程 (A0020070) gives 少年及家事廳 「少年及家事…業務」; 少年及家事法院組織法 (A0010100) sets up a court
+    # under 司法院, an agency of its own.  Asked which unit of 司法院, the 院's own 廳 answers first.
+    from support import graph_of
+    g = graph_of("A0010051", "A0020070", "A0010100")
+    a = ask_graph(g, "司法院哪個單位主管少年及家事事件的業務？", top=3)
+    assert a.hits[0].unit["id"] == "司法院/少年及家事廳"
+    assert any(h.unit["id"].startswith("司法院/少年及家事法院") for h in a.hits[1:])

@@ -345,6 +345,31 @@ def frame_below(hits: list, scope: Scope) -> list:
     return regroup(out)
 
 
+def own_units_first(hits: list, scope: Scope, cat: Catalog) -> list:
+    """Asked which unit of a 院 (「監察院哪個單位負責…新聞發布？」, 「司法院哪個單位主管少年及家事事件…」), the 院's own
+    units answer (its 處, 廳, 室, set up by its own act), before the units of the bodies under it that are agencies
+    of their own (審計部 and its 審計處s' 秘書室, 少年及家事法院): each such unit scoring above the best of the
+    院's own that matches goes just below it (× ``NAMED_SHARE``), where that one scores at least ``BELOW_NAMED`` of
+    it."""
+    courts = [b for b in scope.units if "/" not in b]
+    if not courts:
+        return hits
+
+    def own(uid: str) -> bool:
+        parts = uid.split("/")
+        return any(parts[0] == c for c in courts) and len(parts) > 1 and "/".join(parts[:2]) not in cat.agencies
+
+    mine = [h for h in hits if own(h.unit["id"])]
+    if not mine:
+        return hits
+    first = max(mine, key=lambda h: h.score)
+    out = [replace(h, score=first.score * NAMED_SHARE, explain=adjusted(h.explain, frame=first.unit["id"]))
+           if h.unit["id"].split("/")[0] in courts and h.unit["id"] not in courts and not own(h.unit["id"])
+           and h.score > first.score * NAMED_SHARE and first.score >= BELOW_NAMED * h.score else h for h in hits]
+    out.sort(key=lambda h: (-round(h.score, 9), _signature(h)[1:], h.unit["id"]))
+    return regroup(out)
+
+
 def job_first(hits: list, content: str, every: Callable[[], list], triggers=None) -> list:
     """A first answer that is one section copied under several members of a family (「各分署」 each with its
     自辦訓練科 「技能檢定、競賽之辦理…」) answers for one member's area only; unless the question names a member
@@ -528,7 +553,7 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     else:
         hits = named_below(hits)
         if answer.scope is not None and (UNIT_LEVEL.search(text) or WHO.search(text)):
-            hits = frame_below(hits, answer.scope)
+            hits = own_units_first(frame_below(hits, answer.scope), answer.scope, cat)
         if answer.scope is None:
             hits = grievance_inside(hits, q.content, search, cat, unit_type, explain, triggers)
         hits = job_first(hits, q.content, lambda: run(used[0], used[1], whole=True), triggers)

@@ -170,15 +170,18 @@ class Catalog:
         unit ids, name)``.  An abbreviation keeps the name's first character, characters of the name
         in order, and ends on the first or last character of its type word (臺史博 for 國立臺灣歷史博物館,
         農藥試驗所 for 農業藥物試驗所, 臺東農改場 for 臺東區農業改良場; 公務員 ends inside 委員會: a word, not
-        公務人員保障暨培訓委員會)."""
-        best = None
+        公務人員保障暨培訓委員會).  Of two names the same abbreviation shortens, it stands for the one it drops
+        fewer characters of (國安會: 國家安全會議's 國家·安全·會議, each word kept, before 國家運輸安全調查委員會, whose
+        運輸 and 調查 it drops)."""
+        best, spread = None, 0
         for stem, type_word, uid, name in self.abbreviable.get(text[at], ()):
             for end in range(min(len(text), at + len(stem) - 1), at + 2, -1):
                 short = text[at:end]
                 if short[-1] in (type_word[0], type_word[-1]) and is_subsequence(short, stem) and short not in stem:
-                    if best is None or len(short) > len(best[0]):
-                        best = (short, [uid], name)
-                    elif short == best[0] and uid not in best[1]:
+                    dropped = span(short, stem)
+                    if best is None or len(short) > len(best[0]) or short == best[0] and dropped < spread:
+                        best, spread = (short, [uid], name), dropped
+                    elif short == best[0] and dropped == spread and uid not in best[1]:
                         best[1].append(uid)
                     break
         return best
@@ -251,6 +254,21 @@ def name_initials(units: Sequence[IndexUnit], triggers=None) -> tuple[Synonym, .
 _HAN_RUN = lazy(r"[\u4e00-\u9fff]{4,}")
 
 
+def span(short: str, name: str) -> int:
+    """How many characters of ``name`` the abbreviation ``short`` spans, read from its first character with
+    each next character as early as it comes (國安會: 5 of 國家安全會議, 11 of 國家運輸安全調查委員會).
+
+    >>> span("國安會", "國家安全會議"), span("國安會", "國家運輸安全調查委員會")
+    (5, 11)
+    """
+    at = -1
+    for ch in short:
+        at = name.find(ch, at + 1)
+        if at < 0:
+            return len(name) + 1
+    return at + 1
+
+
 def is_subsequence(short: str, name: str) -> bool:
     """Are the characters of ``short`` in ``name``, in order?"""
     chars = iter(name)
@@ -259,7 +277,8 @@ def is_subsequence(short: str, name: str) -> bool:
 
 # Type words at the end of agencies' names, longest first: an abbreviation ends on one of their characters.
 NAME_TYPES = ("博物館", "美術館", "紀念館", "圖書館", "文學館", "科學館", "教育館", "試驗所", "研究所", "改良場",
-              "繁殖場", "委員會", "管理處", "管理局", "管理所", "中心", "總處", "分署", "分局", "分院", "醫院", "學校")
+              "繁殖場", "委員會", "會議", "管理處", "管理局", "管理所", "中心", "總處", "分署", "分局", "分院", "醫院",
+              "學校")
 
 
 # Names that begin with these stand for a class of bodies (各區…, 縣市政府, 地方…), not one agency.
