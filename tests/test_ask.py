@@ -388,6 +388,20 @@ def test_a_section_copied_under_the_members_of_a_family_goes_below_the_family():
     # (審計部's 「…財務收支及審定決算」 against every 審計處 科's 「…財務收支之抽查事項」).
     audit = graph_of("U0010018", "U0010017", "A0010071")
     assert ask_graph(audit, "財務收支抽查", top=1).hits[0].unit["id"] == "監察院/審計部/交通建設審計處/第一科"
+    # A unit of the body above the members that is none of them, doing for all what each does for its own: 審計部's
+    # 第五廳 「各機關函請解釋有關財物審計法令之擬復事項」 (U0010003) over each 審計處's 第五科 「所管機關函請解釋…」.
+    audit = graph_of("U0010018", "U0010017", "U0010003", "A0010071")
+    assert ask_graph(audit, "財物審計法令解釋", top=1).hits[0].unit["id"] == "監察院/審計部/第五廳"
+
+
+def test_a_body_named_inside_a_named_body_answers_by_its_units_before_the_wider_one():
+    # Q0000014 sets up 陸委會's 香港辦事處 and its 經濟組 (a name, no duty): asked which of its 組 handles 經濟事務,
+    # nothing inside matches whole and 陸委會 (Q0000012) only in part — the office named comes first, by its units.
+    from support import graph_of
+    g = graph_of("Q0000012", "Q0000014")
+    answer = ask_graph(g, "陸委會香港辦事處哪個組處理經濟事務？", top=2)
+    assert answer.scope is not None and answer.scope.units == ["行政院/大陸委員會/香港辦事處"]
+    assert answer.hits[0].unit["id"] == "行政院/大陸委員會/香港辦事處/經濟組"
 
 
 def test_a_body_is_named_the_way_people_say_it():

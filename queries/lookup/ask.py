@@ -374,9 +374,12 @@ def job_first(hits: list, content: str, every: Callable[[], list], triggers=None
     """A first answer that is one section copied under several members of a family (「各分署」 each with its
     自辦訓練科 「技能檢定、競賽之辦理…」) answers for one member's area only; unless the question names a member
     (花蓮, 臺中), the body whose job it is goes first — the family (各分署 「技能檢定、技能競賽及選手培訓工作之
-    推動」) where its duties hold the matter, else the agency above its members where its own do, scoring at least
-    :data:`BELOW_NAMED` of the copies (審計部's 「…財務收支及審定決算」 is no 「財務收支之抽查」): just above the
-    copies, which follow it (looked for in ``every()``: the question's answers uncut).  A grievance (職訓學員申訴)
+    推動」) where its duties hold the matter, else a unit of the body above the members that is none of them
+    and whose statement holds every word of the question the copies' does (審計部's 第五廳 「各機關函請解釋有關
+    財物審計法令之擬復」 over each 審計處's 第五科 「所管機關函請解釋…」), else that body where its own statement
+    does; a unit or the body scoring at least :data:`BELOW_NAMED` of the copies (審計部's 「…財務收支及審定決算」 is
+    no 「財務收支之抽查」): just above the copies, which follow it (looked for in ``every()``: the question's answers
+    uncut).  A grievance (職訓學員申訴)
     is the member's own: its copy that takes them stays first (:func:`grievance_inside`)."""
     if not hits or GRIEVANCE.search(content):
         return hits
@@ -387,12 +390,18 @@ def job_first(hits: list, content: str, every: Callable[[], list], triggers=None
     if len(members) < 2 or any(place in content for place in _places([fold(m, triggers) for m in members])):
         return hits
     above = "/".join(group[0][:depth])
+    words = {b for part in content.split() for b in bigrams(part)}
+
+    def asked(h) -> set[str]:  # the question's words its first statement holds
+        return words & {b for part in fold(h.evidence[0].text, triggers).split() for b in bigrams(part)}
     job = [h for h in every() if h.evidence and h.evidence[0].kind != "unit" and (
         (h.unit["id"] == above and h.score >= BELOW_NAMED * hits[0].score)
-        or (h.unit["id"].rsplit("/", 1)[0] == above and FAMILY.match(h.unit["name"])))]
+        or (h.unit["id"].rsplit("/", 1)[0] == above and FAMILY.match(h.unit["name"]))
+        or (h.unit["id"].rsplit("/", 1)[0] == above and h.unit["id"].split("/")[depth] not in members
+            and _signature(h)[:2] != lead and h.score >= BELOW_NAMED * hits[0].score and asked(hits[0]) <= asked(h)))]
     if not job:
         return hits
-    best = max(job, key=lambda h: (h.unit["id"] != above, h.score))
+    best = max(job, key=lambda h: (bool(FAMILY.match(h.unit["name"])), h.unit["id"] != above, h.score))
     raised = replace(best, score=hits[0].score / NAMED_SHARE, explain=adjusted(best.explain, job=len(members)))
     return regroup([raised] + [h for h in hits if h.unit["id"] != best.unit["id"]])
 
@@ -510,6 +519,12 @@ def ask(search: Search, text: str, cat: Catalog, *, agency: str | None = None, u
     missed: list[Scope] = []
     for scope in q.scope.chain() if q.scope else []:
         hits = run(scope.units)
+        if hits and missed and all(h.partial for h in hits):
+            # the wider body shares only some words with the question: the body named inside it comes first,
+            # by the units of its own that share a word (陸委會香港辦事處哪個組…經濟: its 經濟組)
+            inner = next(((m, loose) for m in missed if (loose := run(m.units, loose=True))), None)
+            if inner is not None:
+                (scope, hits), missed = inner, missed[:missed.index(inner[0])]
         if hits:
             answer.scope = scope
             answer.notes += [f"{former_note(s)}." for s in formers if s is not scope]

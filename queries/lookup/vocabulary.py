@@ -310,7 +310,8 @@ def type_word(name: str) -> str:
     return next((t for t in NAME_TYPES if name.endswith(t)), name[-1:])
 
 
-AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所")
+# 辦事處: an office set up by its own 組織規程 with units of its own (陸委會香港辦事處, Q0000014): a name to scope by
+AGENCY_TYPES = ("部", "署", "局", "院", "委員會", "總處", "會", "館", "中心", "所", "辦事處")
 
 
 def catalog(units: Sequence[IndexUnit], triggers=None, definitions: Iterable[Sequence] = ()) -> Catalog:
