@@ -298,14 +298,14 @@ def _triggers() -> frozenset[str]:
     body = unseal(f"opencc:{key}", read_cache(path, 2**20))
     try:
         if body is not None:
-            return frozenset(body.decode("utf-8"))
+            return textnorm.trigger_set(body.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     found = textnorm.opencc_triggers()
     try:
         for old in path.parent.glob("opencc-triggers-*.txt"):
             old.unlink(missing_ok=True)
-        atomic_write(path, seal(f"opencc:{key}", "".join(sorted(found)).encode("utf-8")))
+        atomic_write(path, seal(f"opencc:{key}", found.to_text().encode("utf-8")))
     except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
         pass
     return found

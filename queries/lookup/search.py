@@ -39,7 +39,7 @@ from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
 from queries.entries import Entry, duty_entries, meeting_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
-from queries.textnorm import fold, opencc_triggers, short_forms
+from queries.textnorm import fold, opencc_triggers, short_forms, trigger_set
 
 from .definitions import graph_definitions
 from .former import former_rows, with_former
@@ -101,14 +101,14 @@ class Index:
     entries: Sequence[IndexText]
     postings: Mapping[str, Sequence[int]]  # term -> [entry#, tf, entry#, tf, …]
     lengths: Sequence[int]
-    triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
+    triggers: str  # characters OpenCC may change and phrases (textnorm.Triggers.to_text)
     context: dict[str, list[int]]  # unit name -> unit#s: names a query can mention as context
     name_postings: Mapping[str, Sequence[int]]  # bigram -> unit#s whose path (own and higher names) has it
     scopes: dict  # the agencies a question can name (queries.lookup.vocabulary.Catalog.to_dict)
 
     def __post_init__(self) -> None:
         self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
-        self._trigger_set = frozenset(self.triggers)
+        self._trigger_set = trigger_set(self.triggers)
         self._catalog: Catalog | None = None
         self._context_by_char: dict[str, list[str]] = {}  # first character -> names, longest first
         for name in sorted(self.context, key=len, reverse=True):
@@ -192,7 +192,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
         for term in key_terms(path_key + " " + " ".join(short_forms(path_key))):
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
-    return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
+    return Index(units, entries, postings, lengths, triggers.to_text(), context, name_postings,
                  with_former(catalog(org, triggers, graph_definitions(graph)), former_rows(graph.units()),
                              triggers).to_dict())
 
