@@ -151,7 +151,8 @@ def _to_traditional(text: str, triggers: frozenset[str] | str | None) -> str:
     if isinstance(triggers, Triggers):
         if triggers.unchanged(text):
             return text
-    elif triggers is not None and (triggers if isinstance(triggers, frozenset) else frozenset(triggers)).isdisjoint(text):
+    elif triggers is not None and (triggers if isinstance(triggers, frozenset)
+                                   else frozenset(triggers)).isdisjoint(text):
         return text
     out = _opencc().convert(text)
     if len(out) != len(text):  # keep keys aligned with the text: convert one character at a time
