@@ -39,7 +39,7 @@ from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
 from queries.entries import Entry, duty_entries, meeting_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
-from queries.textnorm import fold, opencc_triggers, short_forms, trigger_set
+from queries.textnorm import Triggers, fold, opencc_triggers, short_forms, trigger_set
 
 from .definitions import graph_definitions
 from .former import former_rows, with_former
@@ -139,6 +139,47 @@ class Index:
         return self._catalog
 
 
+_cached_triggers: Triggers | None = None
+
+
+def cached_triggers() -> Triggers:
+    """The characters OpenCC may change (:func:`queries.textnorm.opencc_triggers`), cached in a file.
+
+    Working them out loads and walks OpenCC's dictionaries (about 0.1 s): an index rebuilt after a
+    change, and the Neo4j lookup, read them from orggraph's cache directory.  An unwritable cache
+    only costs time.
+    """
+    global _cached_triggers
+    if _cached_triggers is not None:
+        return _cached_triggers
+    import importlib.util
+    from pathlib import Path
+
+    from graph_model.store.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
+    from queries import textnorm
+
+    spec = importlib.util.find_spec("opencc")  # a new OpenCC (its files' times) means new dictionaries
+    installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
+    key = source_hash([textnorm.__file__], salt=installed)
+    path = cache_dir() / f"opencc-triggers-{textnorm.OPENCC_CONFIG}-{key}.txt"
+    body = unseal(f"opencc:{key}", read_cache(path, 2**20))
+    try:
+        if body is not None:
+            _cached_triggers = trigger_set(body.decode("utf-8"))
+            return _cached_triggers
+    except UnicodeDecodeError:
+        pass
+    found = opencc_triggers()
+    try:
+        for old in path.parent.glob("opencc-triggers-*.txt"):
+            old.unlink(missing_ok=True)
+        atomic_write(path, seal(f"opencc:{key}", found.to_text().encode("utf-8")))
+    except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
+        pass
+    _cached_triggers = found
+    return found
+
+
 def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
                 sources: Mapping[str, Callable[..., Iterable[Entry]]] = ENTRY_SOURCES,
                 folded: Mapping[str, str] | None = None) -> Index:
@@ -155,7 +196,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
                         succession_note(graph.node(m["holder"])))
               for m in graph.meetings()]
     pos = {u.id: i for i, u in enumerate(units)}
-    triggers = opencc_triggers()
+    triggers = cached_triggers()
     entries: list[IndexText] = []
     # Arrays of C ints, as the index's tables hold them: a list would hold two pointers a posting.
     postings: dict[str, array[int]] = {}
