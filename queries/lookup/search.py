@@ -34,7 +34,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from graph_model.errors import UnknownType, UnknownUnit
-from graph_model.graph.succession import note as succession_note
 from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
 from queries.entries import Entry, duty_entries, meeting_entries, unit_entries
@@ -110,6 +109,7 @@ class Index:
         self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
         self._trigger_set = trigger_set(self.triggers)
         self._catalog: Catalog | None = None
+        self._allowed: dict[tuple[str | None, str | None], frozenset[int]] = {}  # see _allowed_units
         self._context_by_char: dict[str, list[str]] = {}  # first character -> names, longest first
         for name in sorted(self.context, key=len, reverse=True):
             self._context_by_char.setdefault(name[0], []).append(name)
@@ -187,6 +187,8 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
 
     ``folded`` maps texts to their :func:`fold` keys where a caller knows them already (from the
     previous index: folding, OpenCC above all, is most of the time of a build)."""
+    from graph_model.graph.succession import note as succession_note  # the graph's code: only to build
+
     units = [IndexUnit(u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"],
                        list(u["aliases"]), succession_note(u))
              for u in graph.units()]
@@ -275,7 +277,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                 equivalents=equivalents)
 
 
-def _candidates(index: Index, q: Query, allowed: set[int] | None) -> Iterator[Candidate]:
+def _candidates(index: Index, q: Query, allowed: frozenset[int] | None) -> Iterator[Candidate]:
     """The entries holding a bigram of the query, with the counts of the query's terms (from the postings)."""
     bigrams = query_bigrams(q)
     found: dict[int, dict[str, int]] = {}
@@ -316,9 +318,18 @@ class _Frequencies(Mapping[str, int]):
         return len(self.postings)
 
 
-def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> set[int] | None:
+def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> frozenset[int] | None:
+    """The units ``agency`` and ``unit_type`` keep (``None``: every unit), worked out once an index: a
+    question's variants are searched in the same scope."""
     if agency is None and unit_type is None:
         return None
+    found = index._allowed.get((agency, unit_type))
+    if found is None:
+        found = index._allowed[(agency, unit_type)] = frozenset(_units_kept(index, agency, unit_type))
+    return found
+
+
+def _units_kept(index: Index, agency: str | None, unit_type: str | None) -> set[int]:
     allowed = set(range(len(index.units)))
     if agency is not None:
         found = units_named(agency, ((u.id, u.path, u.full_name, u.aliases) for u in index.units))
