@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from graph_model.records.naming import VARIANTS  # applied after s2tw too, to both sides
 
@@ -44,7 +45,7 @@ OPENCC_CONFIG = "s2tw"
 
 
 _converter = None
-_triggers: frozenset[str] | None = None
+_triggers: Triggers | None = None
 
 
 def _opencc():
@@ -55,18 +56,67 @@ def _opencc():
     return _converter
 
 
-def opencc_triggers() -> frozenset[str]:
+class Triggers(frozenset):
+    """The characters OpenCC ``s2tw`` may change, and for those it changes only inside some phrases
+    (``合`` in 上合屋 → 上閤屋, ``才`` in 刚才 → 剛纔), those phrases.
+
+    OpenCC changes a text only where one of its dictionaries holds a key that is a substring of the
+    text and converts otherwise than to itself; a text with none of those converts to itself.  So a
+    text without a trigger converts to itself, and so does one whose triggers all change only in
+    phrases (:attr:`phrases`) of which it holds none.  :meth:`to_text` and :func:`trigger_set` write
+    and read the set as one string (the lookup index keeps it; a string of bare characters reads as
+    a set without phrases: every trigger then loads OpenCC).
+    """
+
+    phrases: Mapping[str, tuple[str, ...]] | None = None  # phrase-only character -> the phrases it is in
+
+    def unchanged(self, text: str) -> bool:
+        """Does OpenCC surely convert ``text`` to itself?"""
+        if self.isdisjoint(text):
+            return True
+        phrases = self.phrases
+        if phrases is None:
+            return False
+        met = self.intersection(text)
+        return all(ch in phrases for ch in met) and not any(p in text for ch in met for p in phrases[ch])
+
+    def to_text(self) -> str:
+        if self.phrases is None:
+            return "".join(sorted(self))
+        keys = sorted({p for ps in self.phrases.values() for p in ps})
+        return "\n".join(["".join(sorted(self)), "".join(sorted(self.phrases)), " ".join(keys)])
+
+
+def trigger_set(text: str) -> Triggers:
+    """The :class:`Triggers` that :meth:`Triggers.to_text` wrote as ``text``."""
+    chars, _, rest = text.partition("\n")
+    found = Triggers(chars)
+    if rest:
+        only, _, keys = rest.partition("\n")
+        phrases: dict[str, list[str]] = {ch: [] for ch in only}
+        for key in keys.split():
+            for ch in dict.fromkeys(key):
+                if ch in phrases:
+                    phrases[ch].append(key)
+        found.phrases = {ch: tuple(ps) for ch, ps in phrases.items()}
+    return found
+
+
+def opencc_triggers() -> Triggers:
     """Characters that OpenCC ``s2tw`` may change; text without any of them converts to itself.
 
     Computed from the converter's own dictionaries: for each entry, the characters
-    whose conversion differs.  The lookup index stores this set, so that a query
-    with none of these characters skips loading OpenCC.
+    whose conversion differs (every character of an entry whose conversion has another length).
+    The lookup index stores this set, so that a query with none of these characters, or whose
+    characters change only in phrases it does not hold (:class:`Triggers`), skips loading OpenCC.
     """
     global _triggers
     if _triggers is None:
         conv = _opencc()
         conv.convert("")  # make sure the dictionaries are loaded
         chars: set[str] = set()
+        always: set[str] = set()  # changed alone or in an entry of another length: no phrase test
+        phrases: list[tuple[str, str]] = []  # (entry, its differing characters) of the same length
 
         def walk(node):
             if isinstance(node, list):
@@ -78,16 +128,31 @@ def opencc_triggers() -> frozenset[str]:
                 first = value.split(" ")[0]
                 if len(first) != len(key):
                     chars.update(key)
+                    always.update(key)
                 else:
-                    chars.update(k for k, v in zip(key, first) if k != v)
+                    differ = "".join(k for k, v in zip(key, first) if k != v)
+                    chars.update(differ)
+                    if len(key) == 1:
+                        always.update(differ)
+                    elif differ:
+                        phrases.append((key, differ))
 
         walk(conv._dict_chain_data)
-        _triggers = frozenset(chars)
+        only = chars - always
+        keys = {key for key, differ in phrases if only.issuperset(differ)}  # an entry changing an
+        # `always` character needs no test: a text holding it is converted anyway
+        found = Triggers(chars)
+        found.phrases = {ch: tuple(sorted(k for k in keys if ch in k)) for ch in only}
+        _triggers = found
     return _triggers
 
 
 def _to_traditional(text: str, triggers: frozenset[str] | str | None) -> str:
-    if triggers is not None and (triggers if isinstance(triggers, frozenset) else frozenset(triggers)).isdisjoint(text):
+    if isinstance(triggers, Triggers):
+        if triggers.unchanged(text):
+            return text
+    elif triggers is not None and (triggers if isinstance(triggers, frozenset)
+                                   else frozenset(triggers)).isdisjoint(text):
         return text
     out = _opencc().convert(text)
     if len(out) != len(text):  # keep keys aligned with the text: convert one character at a time

@@ -656,3 +656,17 @@ def test_type_filter_by_an_agencys_type_word(run, tmp_path):
     assert hits[0]["unit"]["type"] == "會議"
     refused = run("--store", store, "which", "國家安全", "--type", "議")
     assert refused.exit_code == 1 and "會議" in refused.stderr
+
+
+def test_characters_opencc_changes_only_in_phrases_skip_it():
+    """合 and 才 change only inside phrases (上合屋 → 上閤屋): a text without those phrases is its own key."""
+    from queries.textnorm import _opencc, fold, opencc_triggers, trigger_set
+
+    triggers = opencc_triggers()
+    assert {"合", "才"} <= set(triggers.phrases or {})
+    assert triggers.unchanged("就業媒合 求才") and not triggers.unchanged("上合屋")
+    assert _opencc().convert("上合屋") != "上合屋"
+    assert not triggers.unchanged("缉私") and fold("缉私", triggers) == "緝私"
+    back = trigger_set(triggers.to_text())
+    assert back == triggers and back.phrases == triggers.phrases
+    assert not trigger_set("".join(sorted(triggers))).unchanged("就業媒合")  # bare characters: no phrase test

@@ -39,11 +39,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph_model.graph.succession_edges import FAMILY
 from graph_model.records.records import Source
 from queries.lookup.ask import (
     AGENCY_LEVEL,
     BELOW_NAMED,
-    FAMILY,
     GRIEVANCE,
     GRIEVANCE_WORDS,
     LEFTOVER,

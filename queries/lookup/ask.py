@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from graph_model.graph.succession_edges import FAMILY  # 各分署, 各區水資源分署: the bodies of one kind
 from queries.textnorm import clean_query, fold
 
 from .explanation import adjusted
@@ -390,10 +389,14 @@ def job_first(hits: list, content: str, every: Callable[[], list], triggers=None
     if len(members) < 2 or any(place in content for place in _places([fold(m, triggers) for m in members])):
         return hits
     above = "/".join(group[0][:depth])
+    from graph_model.graph.succession_edges import FAMILY  # 各分署, 各區水資源分署: the bodies of one kind (imported
+    # here: the graph's succession code is not needed to answer most questions)
+
     words = {b for part in content.split() for b in bigrams(part)}
 
     def asked(h) -> set[str]:  # the question's words its first statement holds
         return words & {b for part in fold(h.evidence[0].text, triggers).split() for b in bigrams(part)}
+
     job = [h for h in every() if h.evidence and h.evidence[0].kind != "unit" and (
         (h.unit["id"] == above and h.score >= BELOW_NAMED * hits[0].score)
         or (h.unit["id"].rsplit("/", 1)[0] == above and FAMILY.match(h.unit["name"]))

@@ -19,9 +19,7 @@ so quotes, backslashes or words such as ``OR`` and ``MATCH`` are searched for li
 """
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from graph_model.errors import OrgGraphError, UnknownType, UnknownUnit
@@ -29,8 +27,6 @@ from graph_model.graph.succession import note as succession_note
 from graph_model.neo4j import Neo4jError, cypher as q
 from graph_model.neo4j.connection import Settings, connect, translate
 from graph_model.records.unitref import parse_unit_ref
-from graph_model.store.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
-from queries import textnorm
 from queries.textnorm import clean_query
 
 from .ranking import (
@@ -48,7 +44,7 @@ from .ranking import (
     read_query,
 )
 from .rows import IndexHandler, IndexText, IndexUnit
-from .search import VERSION
+from .search import VERSION, cached_triggers as _triggers
 from .which import hits_of
 
 # Texts Lucene hands the ranking (more when results are filtered by --agency/--type).  On eval/government's
@@ -283,32 +279,6 @@ def _suggestions(tx, query: str, limit: int) -> list[str]:
     stats = Stats(st["texts"], st["length_sum"] / st["texts"] if st["texts"] else 1.0,
                   {t["term"]: t["df"] for t in st["terms"]})
     return [texts[n] for n in closest(stats, chars, held, limit)]
-
-
-def _triggers() -> frozenset[str]:
-    """The characters OpenCC may change (:func:`queries.textnorm.opencc_triggers`), cached in a file.
-
-    Working them out walks OpenCC's dictionaries (about 0.1 s); the embedded lookup keeps them
-    in its index, this lookup in orggraph's cache directory.  An unwritable cache only costs time.
-    """
-    spec = importlib.util.find_spec("opencc")  # a new OpenCC (its files' times) means new dictionaries
-    installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
-    key = source_hash([textnorm.__file__], salt=installed)
-    path = cache_dir() / f"opencc-triggers-{textnorm.OPENCC_CONFIG}-{key}.txt"
-    body = unseal(f"opencc:{key}", read_cache(path, 2**20))
-    try:
-        if body is not None:
-            return frozenset(body.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    found = textnorm.opencc_triggers()
-    try:
-        for old in path.parent.glob("opencc-triggers-*.txt"):
-            old.unlink(missing_ok=True)
-        atomic_write(path, seal(f"opencc:{key}", "".join(sorted(found)).encode("utf-8")))
-    except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
-        pass
-    return found
 
 
 def _filter(tx, agency: str | None, unit_type: str | None):

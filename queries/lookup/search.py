@@ -34,12 +34,11 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from graph_model.errors import UnknownType, UnknownUnit
-from graph_model.graph.succession import note as succession_note
 from graph_model.records.naming import closest_units
 from graph_model.records.unitref import parse_unit_ref, units_named
 from queries.entries import Entry, duty_entries, meeting_entries, unit_entries
 from queries.procedure import which_entries  # light: no networkx
-from queries.textnorm import fold, opencc_triggers, short_forms
+from queries.textnorm import Triggers, fold, opencc_triggers, short_forms, trigger_set
 
 from .definitions import graph_definitions
 from .former import former_rows, with_former
@@ -101,15 +100,16 @@ class Index:
     entries: Sequence[IndexText]
     postings: Mapping[str, Sequence[int]]  # term -> [entry#, tf, entry#, tf, …]
     lengths: Sequence[int]
-    triggers: str  # characters OpenCC may change (see textnorm.opencc_triggers)
+    triggers: str  # characters OpenCC may change and phrases (textnorm.Triggers.to_text)
     context: dict[str, list[int]]  # unit name -> unit#s: names a query can mention as context
     name_postings: Mapping[str, Sequence[int]]  # bigram -> unit#s whose path (own and higher names) has it
     scopes: dict  # the agencies a question can name (queries.lookup.vocabulary.Catalog.to_dict)
 
     def __post_init__(self) -> None:
         self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
-        self._trigger_set = frozenset(self.triggers)
+        self._trigger_set = trigger_set(self.triggers)
         self._catalog: Catalog | None = None
+        self._allowed: dict[tuple[str | None, str | None], frozenset[int]] = {}  # see _allowed_units
         self._context_by_char: dict[str, list[str]] = {}  # first character -> names, longest first
         for name in sorted(self.context, key=len, reverse=True):
             self._context_by_char.setdefault(name[0], []).append(name)
@@ -139,6 +139,47 @@ class Index:
         return self._catalog
 
 
+_cached_triggers: Triggers | None = None
+
+
+def cached_triggers() -> Triggers:
+    """The characters OpenCC may change (:func:`queries.textnorm.opencc_triggers`), cached in a file.
+
+    Working them out loads and walks OpenCC's dictionaries (about 0.1 s): an index rebuilt after a
+    change, and the Neo4j lookup, read them from orggraph's cache directory.  An unwritable cache
+    only costs time.
+    """
+    global _cached_triggers
+    if _cached_triggers is not None:
+        return _cached_triggers
+    import importlib.util
+    from pathlib import Path
+
+    from graph_model.store.files import atomic_write, cache_dir, read_cache, seal, source_hash, unseal
+    from queries import textnorm
+
+    spec = importlib.util.find_spec("opencc")  # a new OpenCC (its files' times) means new dictionaries
+    installed = str(Path(spec.origin).stat().st_mtime_ns) if spec and spec.origin else ""
+    key = source_hash([textnorm.__file__], salt=installed)
+    path = cache_dir() / f"opencc-triggers-{textnorm.OPENCC_CONFIG}-{key}.txt"
+    body = unseal(f"opencc:{key}", read_cache(path, 2**20))
+    try:
+        if body is not None:
+            _cached_triggers = trigger_set(body.decode("utf-8"))
+            return _cached_triggers
+    except UnicodeDecodeError:
+        pass
+    found = opencc_triggers()
+    try:
+        for old in path.parent.glob("opencc-triggers-*.txt"):
+            old.unlink(missing_ok=True)
+        atomic_write(path, seal(f"opencc:{key}", found.to_text().encode("utf-8")))
+    except Exception:  # noqa: BLE001 — a cache that cannot be written is not an error
+        pass
+    _cached_triggers = found
+    return found
+
+
 def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
                 sources: Mapping[str, Callable[..., Iterable[Entry]]] = ENTRY_SOURCES,
                 folded: Mapping[str, str] | None = None) -> Index:
@@ -146,6 +187,8 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
 
     ``folded`` maps texts to their :func:`fold` keys where a caller knows them already (from the
     previous index: folding, OpenCC above all, is most of the time of a build)."""
+    from graph_model.graph.succession import note as succession_note  # the graph's code: only to build
+
     units = [IndexUnit(u["id"], u["name"], list(u["path"]), u["kind"], u["unit_type"], u["full_name"],
                        list(u["aliases"]), succession_note(u))
              for u in graph.units()]
@@ -155,7 +198,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
                         succession_note(graph.node(m["holder"])))
               for m in graph.meetings()]
     pos = {u.id: i for i, u in enumerate(units)}
-    triggers = opencc_triggers()
+    triggers = cached_triggers()
     entries: list[IndexText] = []
     # Arrays of C ints, as the index's tables hold them: a list would hold two pointers a posting.
     postings: dict[str, array[int]] = {}
@@ -192,7 +235,7 @@ def build_index(graph: OrgGraph, kinds: Iterable[str] | None = None,
         for term in key_terms(path_key + " " + " ".join(short_forms(path_key))):
             if len(term) == 2:
                 name_postings.setdefault(term, []).append(i)
-    return Index(units, entries, postings, lengths, "".join(sorted(triggers)), context, name_postings,
+    return Index(units, entries, postings, lengths, triggers.to_text(), context, name_postings,
                  with_former(catalog(org, triggers, graph_definitions(graph)), former_rows(graph.units()),
                              triggers).to_dict())
 
@@ -234,7 +277,7 @@ def search(index: Index, query: str, *, agency: str | None = None, unit_type: st
                 equivalents=equivalents)
 
 
-def _candidates(index: Index, q: Query, allowed: set[int] | None) -> Iterator[Candidate]:
+def _candidates(index: Index, q: Query, allowed: frozenset[int] | None) -> Iterator[Candidate]:
     """The entries holding a bigram of the query, with the counts of the query's terms (from the postings)."""
     bigrams = query_bigrams(q)
     found: dict[int, dict[str, int]] = {}
@@ -275,9 +318,18 @@ class _Frequencies(Mapping[str, int]):
         return len(self.postings)
 
 
-def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> set[int] | None:
+def _allowed_units(index: Index, agency: str | None, unit_type: str | None) -> frozenset[int] | None:
+    """The units ``agency`` and ``unit_type`` keep (``None``: every unit), worked out once an index: a
+    question's variants are searched in the same scope."""
     if agency is None and unit_type is None:
         return None
+    found = index._allowed.get((agency, unit_type))
+    if found is None:
+        found = index._allowed[(agency, unit_type)] = frozenset(_units_kept(index, agency, unit_type))
+    return found
+
+
+def _units_kept(index: Index, agency: str | None, unit_type: str | None) -> set[int]:
     allowed = set(range(len(index.units)))
     if agency is not None:
         found = units_named(agency, ((u.id, u.path, u.full_name, u.aliases) for u in index.units))
