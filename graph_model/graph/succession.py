@@ -187,6 +187,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _joined_family(graph, ended, moved)
     _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
+    _respelled(graph, ended)
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
     became_a_unit(graph, ended, enacted)
@@ -686,6 +687,24 @@ def _became_family(graph, ended: Mapping) -> None:
         if len(found) == 1:
             _replace_successor(graph, uid, found[0], f"its kind's family {graph.node(found[0])['name']} "
                                                      f"under {' › '.join(graph.node(found[0])['path'][:-1])}")
+
+
+def _respelled(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, whose name written with 臺 for 台 is a
+    sibling's that went on longer (民用航空局 › 飛航服務總台, whose 組織規程 was repealed in 1998 when
+    飛航服務總臺組織條例 took effect; 警察電訊所 › 台中分所 under the 暫行組織規程 of 1999, 臺中分所 under the
+    組織條例 of 2001): the same body, its name spelt the way the genre now writes it."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or "台" not in node["name"] or node.get("successors") \
+                or graph.out(uid, EDGE) or graph.parent(uid) is None:
+            continue
+        spelt = node["name"].replace("台", "臺")
+        mine = node.get("status_date", "")
+        found = [c for c in graph.children(graph.parent(uid)) if graph.node(c)["name"] == spelt
+                 and (c not in ended or (mine and graph.node(c).get("status_date", "") > mine))]
+        if len(found) == 1:
+            _replace_successor(graph, uid, found[0], f"the same body, 台 written 臺: {spelt}")
 
 
 # The ending two names share that says they are bodies of one kind (人員訓練所, 勞工保險局): this long at
