@@ -1,5 +1,6 @@
 """A body whose name, written with 臺 for 台, is a sibling's that went on longer is that body
-(graph_model/graph/succession.py, ``_respelled``).  Real documents of data/national.tar.xz; each expectation is
+(graph_model/graph/succession.py, ``_respelled``); the bodies attached (所屬, 附屬) to a body that was succeeded are
+its successor's family of their kind (``_became_family``).  Real documents of data/national.tar.xz; each expectation is
 checked against their text."""
 from __future__ import annotations
 
@@ -28,3 +29,13 @@ def test_a_radio_station_under_interim_rules_is_the_station_of_the_same_name_spe
     # 警察廣播電臺辦事細則 (D0010034): 「中華民國九十一年四月二十二日內政部…令訂定發布」, in force.
     graph = national_store(tmp_path, "D0000100", "D0010034").graph(history=True)
     assert succeeded_by(graph, "行政院/內政部/警政署/警察廣播電台") == ["行政院/內政部/警政署/警察廣播電臺"]
+
+
+def test_the_bodies_attached_to_a_renamed_bureau_are_its_successors_family_of_their_kind(tmp_path):
+    # 交通部中央氣象局附屬氣象測報機構組織通則 (K0000026): the bodies attached (附屬) to 中央氣象局, which
+    # 交通部中央氣象署組織法 (K0000206, 「定自一百十二年九月十五日施行」) succeeded; 交通部中央氣象署各氣象測報機構
+    # 組織準則 (K0000267, 「自一百十二年九月十五日施行」) sets up the 署's 各氣象測報機構.
+    graph = national_store(tmp_path, "K0000025", "K0000026", "K0000206", "K0000267").graph(history=True)
+    old = next(u["id"] for u in graph.units() if u["name"].endswith("附屬氣象測報機構"))
+    assert [graph.node(t)["name"] for t in succeeded_by(graph, old)] == ["各氣象測報機構"]
+    assert graph.node(old)["successors"][0].endswith("中央氣象署 › 各氣象測報機構")

@@ -76,6 +76,7 @@ from .sibling_work import carried_on_by_sibling
 from .succession_edges import (
     _BODY_WORD,
     AGENCY_KINDS,
+    ATTACHED,
     EDGE,
     FAMILY,
     KIND_ENDING,
@@ -668,7 +669,8 @@ def _became_family(graph, ended: Mapping) -> None:
     """A body that is history and names no successor of its own, whose parent (or the parent's successor)
     sets up, in force, a family of its name (行政院國軍退除役官兵輔導委員會 › 榮譽國民之家 → 各榮譽國民之家):
     one body's rules became the rules of each of its kind.  A name that begins with a sibling's is that
-    sibling's body of the kind the rest names (國軍退除役官兵輔導委員會農場 → 國軍退除役官兵輔導委員會 › 各農場)."""
+    sibling's body of the kind the rest names (國軍退除役官兵輔導委員會農場 → 國軍退除役官兵輔導委員會 › 各農場; with
+    「所屬」 or 「附屬」 between: 交通部中央氣象局附屬氣象測報機構組織通則's bodies → 中央氣象署 › 各氣象測報機構)."""
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or _names_its_own(graph, uid):
@@ -678,7 +680,7 @@ def _became_family(graph, ended: Mapping) -> None:
         kinds = [(place, node["name"]) for place in _places_after(graph, uid, ended)]
         for sibling in graph.children(graph.parent(uid)) if graph.parent(uid) is not None else ():
             named = graph.node(sibling)["name"]
-            rest = node["name"][len(named):].removeprefix("所屬")
+            rest = re.sub(rf"^{ATTACHED.pattern}", "", node["name"][len(named):])
             if sibling != uid and len(named) >= 3 and node["name"].startswith(named) and len(rest) >= 2:
                 kinds += [(place, rest) for place in ([sibling] if sibling not in ended else [])
                           + [t for t, _ in graph.out(sibling, EDGE)]]
