@@ -42,6 +42,7 @@ from .continuity import MIN_NAMED, _work
 from .lineage import PREPARATORY, Status, history_entries, roc_date
 from .succession_edges import (
     AGENCY_KINDS,
+    ATTACHED,
     EDGE,
     FAMILY,
     KIND_ENDING,
@@ -352,7 +353,8 @@ def named_in_family(graph, ended: Mapping) -> None:
         family, name = graph.node(edges[0]), node["name"].removesuffix(PREPARATORY)
         m, owner = FAMILY.match(family["name"]), graph.parent(edges[0])
         if m is None or owner is None or owner == graph.parent(uid) or len(name) <= len(m["kind"]) \
-                or not name.endswith(m["kind"]) or name.startswith(graph.node(owner)["name"]):
+                or not name.endswith(m["kind"]) or name.startswith(graph.node(owner)["name"]) \
+                or ATTACHED.search(name):  # the bodies attached to one (中央氣象局附屬氣象測報機構): the family itself
             continue
         if node.get("successors") == [" › ".join(family["path"])]:
             node["successors"] = [" › ".join((*graph.node(owner)["path"], name))]

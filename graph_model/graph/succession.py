@@ -76,6 +76,7 @@ from .sibling_work import carried_on_by_sibling
 from .succession_edges import (
     _BODY_WORD,
     AGENCY_KINDS,
+    ATTACHED,
     EDGE,
     FAMILY,
     KIND_ENDING,
@@ -187,6 +188,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     _joined_family(graph, ended, moved)
     _made_with_family(graph, ended, moved, docs)
     _became_family(graph, ended)
+    _respelled(graph, ended)
     family_by_places(graph, ended, enacted)
     kept_as_unit(graph, ended)
     became_a_unit(graph, ended, enacted)
@@ -667,7 +669,8 @@ def _became_family(graph, ended: Mapping) -> None:
     """A body that is history and names no successor of its own, whose parent (or the parent's successor)
     sets up, in force, a family of its name (行政院國軍退除役官兵輔導委員會 › 榮譽國民之家 → 各榮譽國民之家):
     one body's rules became the rules of each of its kind.  A name that begins with a sibling's is that
-    sibling's body of the kind the rest names (國軍退除役官兵輔導委員會農場 → 國軍退除役官兵輔導委員會 › 各農場)."""
+    sibling's body of the kind the rest names (國軍退除役官兵輔導委員會農場 → 國軍退除役官兵輔導委員會 › 各農場; with
+    「所屬」 or 「附屬」 between: 交通部中央氣象局附屬氣象測報機構組織通則's bodies → 中央氣象署 › 各氣象測報機構)."""
     for uid in ended:
         node = graph.node(uid)
         if node["kind"] not in AGENCY_KINDS or FAMILY.match(node["name"]) or _names_its_own(graph, uid):
@@ -677,7 +680,7 @@ def _became_family(graph, ended: Mapping) -> None:
         kinds = [(place, node["name"]) for place in _places_after(graph, uid, ended)]
         for sibling in graph.children(graph.parent(uid)) if graph.parent(uid) is not None else ():
             named = graph.node(sibling)["name"]
-            rest = node["name"][len(named):].removeprefix("所屬")
+            rest = re.sub(rf"^{ATTACHED.pattern}", "", node["name"][len(named):])
             if sibling != uid and len(named) >= 3 and node["name"].startswith(named) and len(rest) >= 2:
                 kinds += [(place, rest) for place in ([sibling] if sibling not in ended else [])
                           + [t for t, _ in graph.out(sibling, EDGE)]]
@@ -686,6 +689,24 @@ def _became_family(graph, ended: Mapping) -> None:
         if len(found) == 1:
             _replace_successor(graph, uid, found[0], f"its kind's family {graph.node(found[0])['name']} "
                                                      f"under {' › '.join(graph.node(found[0])['path'][:-1])}")
+
+
+def _respelled(graph, ended: Mapping) -> None:
+    """A body that is history and names no successor of its own, whose name written with 臺 for 台 is a
+    sibling's that went on longer (民用航空局 › 飛航服務總台, whose 組織規程 was repealed in 1998 when
+    飛航服務總臺組織條例 took effect; 警察電訊所 › 台中分所 under the 暫行組織規程 of 1999, 臺中分所 under the
+    組織條例 of 2001): the same body, its name spelt the way the genre now writes it."""
+    for uid in ended:
+        node = graph.node(uid)
+        if node["kind"] not in AGENCY_KINDS or "台" not in node["name"] or node.get("successors") \
+                or graph.out(uid, EDGE) or graph.parent(uid) is None:
+            continue
+        spelt = node["name"].replace("台", "臺")
+        mine = node.get("status_date", "")
+        found = [c for c in graph.children(graph.parent(uid)) if graph.node(c)["name"] == spelt
+                 and (c not in ended or (mine and graph.node(c).get("status_date", "") > mine))]
+        if len(found) == 1:
+            _replace_successor(graph, uid, found[0], f"the same body, 台 written 臺: {spelt}")
 
 
 # The ending two names share that says they are bodies of one kind (人員訓練所, 勞工保險局): this long at

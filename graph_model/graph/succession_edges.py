@@ -13,6 +13,8 @@ from .lineage import Status
 
 EDGE = "SUCCEEDED_BY"
 AGENCY_KINDS = ("Agency", "BranchOffice", "Facility", "Committee")
+# The word between a body's name and its bodies' kind (中央氣象局附屬氣象測報機構, 內政部所屬…): attached to it.
+ATTACHED = re.compile(r"[所附]屬")
 FAMILY = re.compile(r"^各(?:地?區)?(?P<kind>\S{2,})$")  # 各分局, 各區監理所: the bodies of one kind
 _WHERE_LINE = re.compile(r"^(?P<doc>\S+) line (?P<line>\d+)(?: (?P<article>\S+))?$")
 # A member left its old parent with the family when it ended this close to the family's move.
