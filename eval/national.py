@@ -174,27 +174,17 @@ def _counted(parsed, text: str, top: int, compared: list[int] | None = None) -> 
                     continue
                 kind = mm["kind"]
                 want = {f"第{_cn(i)}{kind}" for i in range(a, b + 1)}
-                for owner in owners:
-                    have = set(children(owner, kind))
-                    if compared is not None:
-                        compared.append(1)
-                    if want - have and (key := (owner, kind, "range")) not in seen:
-                        seen.add(key)
-                        out.append(f"{(owner or ('',))[-1] or '(top)'}: {mm.group(0)} → missing "
-                                   f"{'、'.join(sorted(want - have))[:60]}")
+                for owner, missing, _ in _short_of(owners, kind, want, children, compared, seen, "range"):
+                    out.append(f"{(owner or ('',))[-1] or '(top)'}: {mm.group(0)} → missing "
+                               f"{'、'.join(sorted(missing))[:60]}")
             named = list(COUNT_NAMED.finditer(sentence))
             for mm in named:
                 kind = mm["kind"]
                 if not (want := _names(mm)):
                     continue
-                for owner in owners:
-                    have = set(children(owner, kind))
-                    if compared is not None:
-                        compared.append(1)
-                    if want - have and (key := (owner, kind, "named")) not in seen:
-                        seen.add(key)
-                        out.append(f"{(owner or ('',))[-1] or '(top)'}: {mm.group(0)} → missing "
-                                   f"{'、'.join(sorted(want - have))}; parsed {'、'.join(sorted(have)) or 'none'}")
+                for owner, missing, have in _short_of(owners, kind, want, children, compared, seen, "named"):
+                    out.append(f"{(owner or ('',))[-1] or '(top)'}: {mm.group(0)} → missing "
+                               f"{'、'.join(sorted(missing))}; parsed {'、'.join(sorted(have)) or 'none'}")
             if named:
                 continue
             for mm in COUNT_ONLY.finditer(sentence):
@@ -219,6 +209,18 @@ def _counted(parsed, text: str, top: int, compared: list[int] | None = None) -> 
                     out.append(f"{(owner or ('',))[-1] or '(top)'}: {mm.group(0)} ≠ {len(found)} "
                                f"({'、'.join(found)[:60] or 'none'})")
     return out
+
+
+def _short_of(owners, kind: str, want: set[str], children, compared, seen: set, how: str):
+    """(owner, names missing, names parsed) for each owner whose parsed units of the kind lack names the text gives;
+    each (owner, kind, how) once."""
+    for owner in owners:
+        have = set(children(owner, kind))
+        if compared is not None:
+            compared.append(1)
+        if want - have and (key := (owner, kind, how)) not in seen:
+            seen.add(key)
+            yield owner, want - have, have
 
 
 def _names(mm: re.Match) -> set[str]:
