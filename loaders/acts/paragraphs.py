@@ -877,9 +877,9 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return NO_LIST
     regions = unit_names(set_up.group("list"), parser.known)
     # (「斗六及嘉義辦事處」: places' offices, as regions')
-    listed = regions if len(regions) > 1 and (all(REGION_HEAD.match(n) for n in regions) or
-                                              PLACES_OFFICES.fullmatch(set_up.group("list"))) else \
-        split_unit_list(set_up.group("list"))
+    placed = len(regions) > 1 and (all(REGION_HEAD.match(n) for n in regions) or
+                                   bool(PLACES_OFFICES.fullmatch(set_up.group("list"))))
+    listed = regions if placed else split_unit_list(set_up.group("list"))
     force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
     works_duty = WORKS_DUTY.match(text[set_up.end():])
     works = not listed and set_up.group("list").endswith("廠") and \
@@ -892,7 +892,8 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
         listed += split_unit_list(more.group("more"), strict=True)
         end += more.end()
-    names = [n for n in listed if not COUNTED.match(n)]
+    # (a place's name may open with a numeral: 「五堵辦事處」 is no count)
+    names = [n for n in listed if placed or not COUNTED.match(n)]
     places = PLACES_BEFORE.search(text[:set_up.start()])
     kind = clean_name(set_up.group("list"))
     if places and [clean_name(n) for n in names] in ([], [kind]) and \

@@ -264,6 +264,8 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # units and their staff; what follows an item's unit is its establishment, no duty.
 UNITS_AND_STAFF = lazy(r"設(?:置|立)?(?:下列|左列)各?[^，。；：]{1,6}及人員[：:]$")
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|^本\S{1,3}設(?:置|立)(?:下列|左列)(?:各)?[^，。；]*[：:]$"
+                    # 「經濟部中央標準局（下簡稱本局）設各類國家標準起草委員會（以下簡稱各委員會）如左：」 (J0000016)
+                    r"|設(?:置|立)?各類[^，。；：]{2,20}如[左下][：:]$"
                     r"|設(?:下列|左列)各[^，。：；]{1,12}。$"
                     r"|設(?:下列|左列)(?:各)?(?:內部)?單位[，,]並得分[^，。；：]{1,8}辦事[：:]$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
@@ -394,12 +396,14 @@ ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?(?:擔|�
 # (「視察…，其辦公處所視察室，職掌如左：」, K0010020: 稱 left out)
 POSTS_OFFICE = lazy(r"(?:^|[，；。])(?:其|[^，。；：]{2,16}?之)辦公處所?稱?"
                     r"(?P<name>[^，。；：、「」]{2,10}?室)(?=[，。；]|$)")
-# 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices sharing the word 辦事處.
-PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10})(?P<word>辦事處)")
+# 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices sharing the word 辦事處; more places
+# before 及 in turn (「本分局設蘇澳、五堵、馬祖及臺北港辦事處」, J0010030).
+PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8}(?:、[^、，及與]{2,8})*)及(?P<b>[^、，及與]{2,10})(?P<word>辦事處)")
 # 「配合桃園地區…業務需要，本分局設桃園辦事處及臺灣桃園國際機場辦事處。」 (J0010031, J0010029, J0010032…34),
 # 「為應產地檢驗業務之需要，本分局得設置嘉義，斗六辦事處。」 (J0010006): why the agency sets a unit up, said before
-# it, is no part of the subject.
-LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
+# it, is no part of the subject; 應 alone opens it too, and the work it names may run over a comma
+# (「應宜蘭、五堵及馬祖地區…度政業務，及由臺北港輸出入商品檢驗業務需要，本分局設…」, J0010030).
+LEADING_PURPOSE = lazy(r"^(?:為|配合|因應|應)[^。；：]{2,80}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
 # 「各監理所為應轄區業務需要，得分設下列各監理站：」 (K0000126), 「各工程處得視業務需要，設立材料試驗所、測量隊…」
 # (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
 NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"
