@@ -43,6 +43,7 @@ from .patterns import (
     CHARGED_AFTER,
     CLASSES_AFTER_SUBJECT,
     CLAUSE_SET_UP,
+    DIVISIONS_DIVIDED,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
     CONTINUATION,
@@ -657,6 +658,21 @@ def subsidiary_unit(parser: StructureParser, para: Paragraph) -> None:
     """
     if para.owner == parser.agency and not para.post and (m := SUBSIDIARY_SET_UP.search(para.text)):
         parser.unit(m.group("name"), para.line)
+    return None
+
+
+def divisions_divided(parser: StructureParser, para: Paragraph) -> None:
+    """「高等行政法院得視事務之繁簡，就高等行政訴訟庭及地方行政訴訟庭分設各庭，每庭各置庭長一人，法官若干人。」
+    (A0010061, A0030229): the court's divisions, named before 分設各庭, are its units (各庭 a count of each).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局得視事務之繁簡，就高等行政訴訟庭及地方行政訴訟庭分設各庭，每庭各置庭長一人，法官若干人。")
+    unit 高等行政訴訟庭
+    unit 地方行政訴訟庭
+    """
+    if para.owner == parser.agency and not para.post and (m := DIVISIONS_DIVIDED.search(para.text)):
+        for name in re.split(r"及|、", m.group("list")):
+            parser.unit(name, para.line)
     return None
 
 
@@ -1333,6 +1349,6 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
-    agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
+    agency_as_subject, subsidiary_unit, divisions_divided, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
     issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
     one_section_set_up, duty_list, other_list, one_sentence_duty))
