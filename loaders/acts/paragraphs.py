@@ -69,6 +69,7 @@ from .patterns import (
     LIST_INTRO,
     LISTED_BEFORE_WORK,
     LISTED_NAME,
+    MEMBER_ALSO_SETS_UP,
     MANDATE_SENTENCE,
     MEMBERS_SET_UP,
     NAMED_BEFORE,
@@ -112,6 +113,7 @@ from .patterns import (
     SUBSIDIARY_SET_UP,
     SUMMARY_BEFORE_SPLIT,
     TYPE_WORD,
+    WITH_ITS_UNITS,
     WORKS_DUTY,
 )
 from .unit_names import clean_name, listed_names, shared_out, unit_names
@@ -199,6 +201,7 @@ def prepare(line: Line) -> Paragraph:
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = LISTED_BEFORE_WORK.sub(r"\g<head>，", text)  # 「管理處設秘書室、掌理文書…」: its comma
+    text = WITH_ITS_UNITS.sub(r"\g<head>", text)  # 「各設岸巡總隊及所屬單位」: the 總隊 (its units none named)
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
@@ -868,6 +871,16 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     ...      "其暫行組織規程另定之。")
     unit 林區管理處
     unit 農林航空測量所
+
+    A unit's own units none named are no part of the list, and a unit named before sets up its own with 並
+    (「各設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊」, D0090004):
+
+    >>> demo("第 2 條", "本局設北部地區巡防局、東部地區巡防局。", "第 3 條",
+    ...      "本局為應任務需要，設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊，均屬軍職。")
+    unit 北部地區巡防局
+    unit 東部地區巡防局
+    unit 岸巡總隊
+    unit 東部地區巡防局/醫務隊
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
@@ -971,6 +984,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(child, share, line)
             return NO_LIST
     rest = text[end:]
+    for also in MEMBER_ALSO_SETS_UP.finditer(rest):
+        # 「各設岸巡總隊，東部地區巡防局並設醫務隊」 (D0090004): a member named before sets up its own besides
+        if (member := parser.known.get(clean_name(also.group("who")))) and member != parser.agency:
+            for name in listed_names(also.group("list")):
+                parser.unit(name, line, member)
+            rest = rest[:also.start()] + rest[also.end():]
     for named_below in NAMED_SETS_UP_BELOW.finditer(rest):
         # 「本處得設機具所，置主任…，並於機具所下設調派站」 (K0000087): a unit just set up sets up its own
         if (parent := parser.known.get(clean_name(named_below.group("parent")))) in paths and parent is not None:

@@ -208,6 +208,11 @@ PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。�
 # 「本隊置會計室，置會計主任、佐理員，依法辦理歲計、會計及統計事項。」 (K0000049, D0000101: the 暫行組織規程 of
 # 臺灣省政府功能業務與組織調整): a room placed with its posts placed in it is set up (置 for 設).
 PLACED_ROOM = lazy(r"^(?P<who>本[^，。；：、]{1,3}?)置(?=[^，。；：、]{2,8}?(?:室|組|課|科)，置)")
+# 「各地區巡防局為應任務需要，各設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊」 (D0090004, the one sentence of
+# the corpus so written): the units below a unit set up, none named, are no part of the list; a member the document
+# named sets up its own mid-sentence with 並.
+WITH_ITS_UNITS = lazy(r"(?P<head>設[^，。；：]{2,12}?(?:隊|組|科|課|室|處|所|站))及所屬單位(?=[，。；]|$)")
+MEMBER_ALSO_SETS_UP = lazy(r"[，；](?P<who>[^，。；：、設]{2,14}?)並設(?!計|備|施|定)(?P<list>[^，。；：]{2,14}?)(?=[，。；]|$)")
 # 「管理處設秘書室、掌理文書、研考…」 (K0000084): the typist's 、 for the comma between the unit set up and its
 # work — the one sentence of the corpus that writes it so, a slip read as its comma.
 LISTED_BEFORE_WORK = lazy(r"^(?P<head>[^，。；：、]{2,16}?設[^，。；：、]{2,12}?(?:室|組|科|課|處|中心))、(?=掌理)")
