@@ -43,6 +43,7 @@ from .patterns import (
     CHARGED_AFTER,
     CLASSES_AFTER_SUBJECT,
     CLAUSE_SET_UP,
+    COUNCIL,
     DIVISIONS_DIVIDED,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
@@ -766,6 +767,12 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
 
     >>> demo("第 2 條", "本局之職權如次：", "一、關於大額放款之審議事項。")
     duty 本局 關於大額放款之審議事項
+
+    So are those of a unit the document set up (「縣設縣參議會…」 + 「縣參議會之職權如左：」, D0020016):
+
+    >>> demo("第 2 條", "本局設法規委員會。", "第 3 條", "法規委員會之職權如左：", "一、建議縣政興革事項。")
+    unit 法規委員會
+    duty 法規委員會 建議縣政興革事項
     """
     m = OWN_POWERS.match(para.text)
     who = m.group("who") if m else ""
@@ -775,6 +782,9 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
     if m and (para.owner == parser.agency or end_of_name) and not para.post and \
             (parser.is_self(who) or who in parser.self_names or end_of_name):
         return ListContext(parser.agency, "", Mode.AGENCY)
+    if m and not para.post and (unit := parser.known.get(who)) and unit != parser.agency:
+        # 「縣參議會之職權如左：」 (D0020016) after 「縣設縣參議會」: the powers of a unit the document set up
+        return ListContext(unit, "", Mode.DUTIES)
     return None
 
 
@@ -913,8 +923,10 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     works_duty = WORKS_DUTY.match(text[set_up.end():])
     works = not listed and set_up.group("list").endswith("廠") and \
         bool(works_duty or re.match(r"[，,]置廠長", text[set_up.end():]))
-    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and (force or works):
-        # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such; 「設實習工廠，置廠長…」: a works of its own
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and \
+            (force or works or COUNCIL.fullmatch(set_up.group("list"))):
+        # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such; 「設實習工廠，置廠長…」: a works of its own;
+        # 「縣設縣參議會」: the council of a local government act
         listed = [set_up.group("list")]
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])

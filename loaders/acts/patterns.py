@@ -86,11 +86,16 @@ POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+�
 # 「設立各種研究所」; 「得設各種委員會」, 「得設各種專案小組」 name no unit: see ANY_NUMBER_OF.
 # Committees and working groups set up as needed, any number of them: 「必要時並得設各種專案小組」 (H0000038).
 ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
+# 「縣設縣參議會，以縣民選舉之參議員組織之」 (D0020016), 「市設市參議會，由市公民…選舉市參議員組織之」 (D0020014): the
+# council a local government act sets up beside the 政府 is a unit of the 縣 or 市 (會 alone is no unit word).
+COUNCIL = lazy(r"[縣市省]參議會")
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類|級))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       # (「機務組設船機、供應二科及材料配件庫」, seven harbour bureaus: a store set up beside 科)
                       rf"|(?<=[{UNIT_END_CHARS}])[、及](?:[^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|[^，。；：、及]{{0,4}}配件庫)|學系"
                       r"|會(?=為(?:常設性|臨時性)?任務編組)"
+                      # 「縣設縣參議會，以縣民選舉之參議員組織之」 (D0020016, D0020014's 市參議會): see COUNCIL
+                      r"|(?<=[縣市省])參議會"
                       # 「於竹子山、火炎山…各設中繼台一台」 (D0000099): a station counted as one
                       r"|[臺台][一二兩三四五]+[臺台]"
                       # 「本中心設實習工廠，置廠長、技師…，辦理實作訓練…等工作。」 (F0000024): a works with a head or a
