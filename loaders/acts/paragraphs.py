@@ -45,6 +45,7 @@ from .patterns import (
     CLAUSE_SET_UP,
     COUNCIL,
     DIVISIONS_DIVIDED,
+    ETC_UNITS,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
     CONTINUATION,
@@ -202,7 +203,8 @@ def prepare(line: Line) -> Paragraph:
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = LISTED_BEFORE_WORK.sub(r"\g<head>，", text)  # 「管理處設秘書室、掌理文書…」: its comma
-    text = WITH_ITS_UNITS.sub(r"\g<head>", text)  # 「各設岸巡總隊及所屬單位」: the 總隊 (its units none named)
+    text = WITH_ITS_UNITS.sub(r"\g<head>", text)
+    text = ETC_UNITS.sub(r"\g<head>", text)  # 「設行政課、…、派出所等單位」: the list set up  # 「各設岸巡總隊及所屬單位」: the 總隊 (its units none named)
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.

@@ -213,6 +213,9 @@ PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。�
 # 「本隊置會計室，置會計主任、佐理員，依法辦理歲計、會計及統計事項。」 (K0000049, D0000101: the 暫行組織規程 of
 # 臺灣省政府功能業務與組織調整): a room placed with its posts placed in it is set up (置 for 設).
 PLACED_ROOM = lazy(r"^(?P<who>本[^，。；：、]{1,3}?)置(?=[^，。；：、]{2,8}?(?:室|組|課|科)，置)")
+# 「本局設行政課、刑事課、…、保安警察隊、麥寮工業專用港警察隊、派出所等單位，分別掌理…」 (D0010037; J0010029,
+# J0010031…34, F0010034, T0010002): 等單位 closes the list of the units set up, no part of its last name.
+ETC_UNITS = lazy(r"(?P<head>設(?:置|立)?[^，。；：]{2,160}?[^，。；：、]{2,16}?(?:[課科組室處隊所站]|中心))等單位(?=[，。；]|$)")
 # 「各地區巡防局為應任務需要，各設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊」 (D0090004, the one sentence of
 # the corpus so written): the units below a unit set up, none named, are no part of the list; a member the document
 # named sets up its own mid-sentence with 並.
