@@ -43,20 +43,20 @@ from .patterns import (
     CHARGED_AFTER,
     CLASSES_AFTER_SUBJECT,
     CLAUSE_SET_UP,
-    COUNCIL,
-    DIVISIONS_DIVIDED,
-    ETC_UNITS,
     COLLECTIVE,
     COLLECTIVE_SET_UP,
     CONTINUATION,
+    COUNCIL,
     COUNTED,
     DIVIDED,
+    DIVISIONS_DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
     EMPTY_DUTY,
     ESTABLISHMENT,
+    ETC_UNITS,
     FAMILY_CLASSES,
     FAMILY_DEFINED,
     FAMILY_NAME,
@@ -71,8 +71,8 @@ from .patterns import (
     LIST_INTRO,
     LISTED_BEFORE_WORK,
     LISTED_NAME,
-    MEMBER_ALSO_SETS_UP,
     MANDATE_SENTENCE,
+    MEMBER_ALSO_SETS_UP,
     MEMBERS_SET_UP,
     NAMED_BEFORE,
     NAMED_SETS_UP_BELOW,
@@ -203,8 +203,8 @@ def prepare(line: Line) -> Paragraph:
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = LISTED_BEFORE_WORK.sub(r"\g<head>，", text)  # 「管理處設秘書室、掌理文書…」: its comma
-    text = WITH_ITS_UNITS.sub(r"\g<head>", text)
-    text = ETC_UNITS.sub(r"\g<head>", text)  # 「設行政課、…、派出所等單位」: the list set up  # 「各設岸巡總隊及所屬單位」: the 總隊 (its units none named)
+    text = WITH_ITS_UNITS.sub(r"\g<head>", text)  # 「各設岸巡總隊及所屬單位」: the 總隊 (its units none named)
+    text = ETC_UNITS.sub(r"\g<head>", text)  # 「設行政課、…、派出所等單位」: the list set up
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
@@ -1382,6 +1382,7 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
-    agency_as_subject, subsidiary_unit, divisions_divided, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
+    agency_as_subject, subsidiary_unit, divisions_divided, own_powers, set_up_in_the_articles_unit, agency_sets_up,
+    unit_sets_up,
     issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
     one_section_set_up, duty_list, other_list, one_sentence_duty))

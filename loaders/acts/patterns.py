@@ -215,12 +215,14 @@ PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。�
 PLACED_ROOM = lazy(r"^(?P<who>本[^，。；：、]{1,3}?)置(?=[^，。；：、]{2,8}?(?:室|組|課|科)，置)")
 # 「本局設行政課、刑事課、…、保安警察隊、麥寮工業專用港警察隊、派出所等單位，分別掌理…」 (D0010037; J0010029,
 # J0010031…34, F0010034, T0010002): 等單位 closes the list of the units set up, no part of its last name.
-ETC_UNITS = lazy(r"(?P<head>設(?:置|立)?[^，。；：]{2,160}?[^，。；：、]{2,16}?(?:[課科組室處隊所站]|中心))等單位(?=[，。；]|$)")
+ETC_UNITS = lazy(r"(?P<head>設(?:置|立)?[^，。；：]{2,160}?[^，。；：、]{2,16}?(?:[課科組室處隊所站]|中心))"
+                 r"等單位(?=[，。；]|$)")
 # 「各地區巡防局為應任務需要，各設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊」 (D0090004, the one sentence of
 # the corpus so written): the units below a unit set up, none named, are no part of the list; a member the document
 # named sets up its own mid-sentence with 並.
 WITH_ITS_UNITS = lazy(r"(?P<head>設[^，。；：]{2,12}?(?:隊|組|科|課|室|處|所|站))及所屬單位(?=[，。；]|$)")
-MEMBER_ALSO_SETS_UP = lazy(r"[，；](?P<who>[^，。；：、設]{2,14}?)並設(?!計|備|施|定)(?P<list>[^，。；：]{2,14}?)(?=[，。；]|$)")
+MEMBER_ALSO_SETS_UP = lazy(r"[，；](?P<who>[^，。；：、設]{2,14}?)並設(?!計|備|施|定)"
+                           r"(?P<list>[^，。；：]{2,14}?)(?=[，。；]|$)")
 # 「管理處設秘書室、掌理文書、研考…」 (K0000084): the typist's 、 for the comma between the unit set up and its
 # work — the one sentence of the corpus that writes it so, a slip read as its comma.
 LISTED_BEFORE_WORK = lazy(r"^(?P<head>[^，。；：、]{2,16}?設[^，。；：、]{2,12}?(?:室|組|科|課|處|中心))、(?=掌理)")

@@ -48,7 +48,8 @@ def unit_names(text: str, known=()) -> list[str]:
         return [h + last[regions.end():] for h in heads] + [last]
     places = PLACES_OFFICES.fullmatch(text)
     heads = [*places["a"].split("、"), places["b"]] if places else []
-    if places and not any(UNIT_NAME.fullmatch(h) for h in heads[:-1]) and not any(h.endswith(("行", "人")) for h in heads):
+    if places and not any(UNIT_NAME.fullmatch(h) for h in heads[:-1]) and \
+            not any(h.endswith(("行", "人")) for h in heads):
         # 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): places' offices, as 「桃園、基隆及金馬辦事處」 and
         # 「蘇澳、五堵、馬祖及臺北港辦事處」 (J0010030: 臺北港 the last place, not 港辦事處 shared)
         # (not 「分行及代表人辦事處」, kinds of a bank's office)
