@@ -75,7 +75,8 @@ def test_an_act_for_every_city_organizes_the_city_by_its_organs():
     # 市組織法 第8條: 「市設市政府，其職權如左：一、辦理市自治事項。二、執行上級政府委辦事項。」, 第9條: 「市政府於
     # 不牴觸中央及上級政府法令範圍內，得發布市令。」, 第12條: 「院轄市市政府置秘書長一人，省轄市市政府置秘書主任一人」
     parsed = parse_national("D0020014")
-    assert parsed.agency == ("市",) and units_below(parsed) == ["市政府"]
+    # (第23條 「市設市參議會，由市公民及依法成立之職業團體選舉市參議員組織之」: its council, a unit too)
+    assert parsed.agency == ("市",) and units_below(parsed) == ["市政府", "市參議會"]
     assert {"市自治事項", "執行上級政府委辦事項", "發布市令"} <= set(duties_of(parsed, "市政府"))
     assert {p.unit for p in parsed.posts if getattr(p, "title", "") in ("秘書長", "秘書主任")} == {("市", "市政府")}
     # 縣組織法 第3條: 「縣設縣政府，於省政府指揮監督之下，處理全縣行政」, 第16條: 「縣政府下設左列各局：一、公安局…」

@@ -46,14 +46,17 @@ from .patterns import (
     COLLECTIVE,
     COLLECTIVE_SET_UP,
     CONTINUATION,
+    COUNCIL,
     COUNTED,
     DIVIDED,
+    DIVISIONS_DIVIDED,
     DUTY_INTRO,
     DUTY_VERB,
     EACH_SETS_UP,
     EARLIER_UNITS_DUTIES,
     EMPTY_DUTY,
     ESTABLISHMENT,
+    ETC_UNITS,
     FAMILY_CLASSES,
     FAMILY_DEFINED,
     FAMILY_NAME,
@@ -69,6 +72,7 @@ from .patterns import (
     LISTED_BEFORE_WORK,
     LISTED_NAME,
     MANDATE_SENTENCE,
+    MEMBER_ALSO_SETS_UP,
     MEMBERS_SET_UP,
     NAMED_BEFORE,
     NAMED_SETS_UP_BELOW,
@@ -111,6 +115,7 @@ from .patterns import (
     SUBSIDIARY_SET_UP,
     SUMMARY_BEFORE_SPLIT,
     TYPE_WORD,
+    WITH_ITS_UNITS,
     WORKS_DUTY,
 )
 from .unit_names import clean_name, listed_names, shared_out, unit_names
@@ -198,6 +203,8 @@ def prepare(line: Line) -> Paragraph:
     text = LEADING_PURPOSE.sub("", text)  # 「配合…業務需要，本分局設…辦事處」: the agency's own set-up
     text = PLACED_ROOM.sub(r"\g<who>設", text)  # 「本隊置會計室，置會計主任…」: the room is set up
     text = LISTED_BEFORE_WORK.sub(r"\g<head>，", text)  # 「管理處設秘書室、掌理文書…」: its comma
+    text = WITH_ITS_UNITS.sub(r"\g<head>", text)  # 「各設岸巡總隊及所屬單位」: the 總隊 (its units none named)
+    text = ETC_UNITS.sub(r"\g<head>", text)  # 「設行政課、…、派出所等單位」: the list set up
     text = NEED_AFTER_SUBJECT.sub(r"\g<subject>\g<may>", text)  # 「各工程處得視業務需要，設立…」: 得設立
     text = CLASSES_AFTER_SUBJECT.sub(r"\g<subject>", text)  # 「各社政機構依其業務性質…，分為…三類，分別掌理…」
     # 「第五組（稽核組）掌理…」: the other name in brackets after the subject is no part of it.
@@ -660,6 +667,21 @@ def subsidiary_unit(parser: StructureParser, para: Paragraph) -> None:
     return None
 
 
+def divisions_divided(parser: StructureParser, para: Paragraph) -> None:
+    """「高等行政法院得視事務之繁簡，就高等行政訴訟庭及地方行政訴訟庭分設各庭，每庭各置庭長一人，法官若干人。」
+    (A0010061, A0030229): the court's divisions, named before 分設各庭, are its units (各庭 a count of each).
+
+    >>> from loaders.acts.structure import demo
+    >>> demo("第 2 條", "本局得視事務之繁簡，就高等行政訴訟庭及地方行政訴訟庭分設各庭，每庭各置庭長一人，法官若干人。")
+    unit 高等行政訴訟庭
+    unit 地方行政訴訟庭
+    """
+    if para.owner == parser.agency and not para.post and (m := DIVISIONS_DIVIDED.search(para.text)):
+        for name in re.split(r"及|、", m.group("list")):
+            parser.unit(name, para.line)
+    return None
+
+
 def subordinate_agencies(parser: StructureParser, para: Paragraph) -> ListContext | None:
     """「本部之次級機關及其業務如下：」: a list of the agencies under this one.
 
@@ -747,6 +769,12 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
 
     >>> demo("第 2 條", "本局之職權如次：", "一、關於大額放款之審議事項。")
     duty 本局 關於大額放款之審議事項
+
+    So are those of a unit the document set up (「縣設縣參議會…」 + 「縣參議會之職權如左：」, D0020016):
+
+    >>> demo("第 2 條", "本局設法規委員會。", "第 3 條", "法規委員會之職權如左：", "一、建議縣政興革事項。")
+    unit 法規委員會
+    duty 法規委員會 建議縣政興革事項
     """
     m = OWN_POWERS.match(para.text)
     who = m.group("who") if m else ""
@@ -756,6 +784,9 @@ def own_powers(parser: StructureParser, para: Paragraph) -> ListContext | None:
     if m and (para.owner == parser.agency or end_of_name) and not para.post and \
             (parser.is_self(who) or who in parser.self_names or end_of_name):
         return ListContext(parser.agency, "", Mode.AGENCY)
+    if m and not para.post and (unit := parser.known.get(who)) and unit != parser.agency:
+        # 「縣參議會之職權如左：」 (D0020016) after 「縣設縣參議會」: the powers of a unit the document set up
+        return ListContext(unit, "", Mode.DUTIES)
     return None
 
 
@@ -852,6 +883,16 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
     ...      "其暫行組織規程另定之。")
     unit 林區管理處
     unit 農林航空測量所
+
+    A unit's own units none named are no part of the list, and a unit named before sets up its own with 並
+    (「各設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊」, D0090004):
+
+    >>> demo("第 2 條", "本局設北部地區巡防局、東部地區巡防局。", "第 3 條",
+    ...      "本局為應任務需要，設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊，均屬軍職。")
+    unit 北部地區巡防局
+    unit 東部地區巡防局
+    unit 岸巡總隊
+    unit 東部地區巡防局/醫務隊
     """
     text, line = para.text, para.line
     set_up = SETS_UP.search(text)
@@ -877,22 +918,25 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
         return NO_LIST
     regions = unit_names(set_up.group("list"), parser.known)
     # (「斗六及嘉義辦事處」: places' offices, as regions')
-    listed = regions if len(regions) > 1 and (all(REGION_HEAD.match(n) for n in regions) or
-                                              PLACES_OFFICES.fullmatch(set_up.group("list"))) else \
-        split_unit_list(set_up.group("list"))
+    placed = len(regions) > 1 and (all(REGION_HEAD.match(n) for n in regions) or
+                                   bool(PLACES_OFFICES.fullmatch(set_up.group("list"))))
+    listed = regions if placed else split_unit_list(set_up.group("list"))
     force = re.match(r"為(?P<what>\S{0,3}任務編組)", text[set_up.end():])
     works_duty = WORKS_DUTY.match(text[set_up.end():])
     works = not listed and set_up.group("list").endswith("廠") and \
         bool(works_duty or re.match(r"[，,]置廠長", text[set_up.end():]))
-    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and (force or works):
-        # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such; 「設實習工廠，置廠長…」: a works of its own
+    if not listed and LISTED_NAME.fullmatch(set_up.group("list")) and \
+            (force or works or COUNCIL.fullmatch(set_up.group("list"))):
+        # 「設法規會為常設性任務編組」 (D0010116): a 會 named as such; 「設實習工廠，置廠長…」: a works of its own;
+        # 「縣設縣參議會」: the council of a local government act
         listed = [set_up.group("list")]
     end = set_up.end()
     more = LIST_GOES_ON.match(text[end:])
     if more and split_unit_list(more.group("more"), strict=True):  # 「設產銷處，財務處、總務處」
         listed += split_unit_list(more.group("more"), strict=True)
         end += more.end()
-    names = [n for n in listed if not COUNTED.match(n)]
+    # (a place's name may open with a numeral: 「五堵辦事處」 is no count)
+    names = [n for n in listed if placed or not COUNTED.match(n)]
     places = PLACES_BEFORE.search(text[:set_up.start()])
     kind = clean_name(set_up.group("list"))
     if places and [clean_name(n) for n in names] in ([], [kind]) and \
@@ -954,6 +998,12 @@ def agency_sets_up(parser: StructureParser, para: Paragraph) -> ListContext | No
                 parser.duty(child, share, line)
             return NO_LIST
     rest = text[end:]
+    for also in MEMBER_ALSO_SETS_UP.finditer(rest):
+        # 「各設岸巡總隊，東部地區巡防局並設醫務隊」 (D0090004): a member named before sets up its own besides
+        if (member := parser.known.get(clean_name(also.group("who")))) and member != parser.agency:
+            for name in listed_names(also.group("list")):
+                parser.unit(name, line, member)
+            rest = rest[:also.start()] + rest[also.end():]
     for named_below in NAMED_SETS_UP_BELOW.finditer(rest):
         # 「本處得設機具所，置主任…，並於機具所下設調派站」 (K0000087): a unit just set up sets up its own
         if (parent := parser.known.get(clean_name(named_below.group("parent")))) in paths and parent is not None:
@@ -1332,6 +1382,7 @@ RULES: tuple[Rule, ...] = tuple(Rule(f.__name__, f) for f in (
     named_members,
     earlier_units_duties, body_with_its_own_law, set_up_by_the_body_above, subject,
     each_sets_up, set_up_in_a_named_unit, named_together_set_up, subordinate_agencies, units_listed,
-    agency_as_subject, subsidiary_unit, own_powers, set_up_in_the_articles_unit, agency_sets_up, unit_sets_up,
+    agency_as_subject, subsidiary_unit, divisions_divided, own_powers, set_up_in_the_articles_unit, agency_sets_up,
+    unit_sets_up,
     issues_orders, agency_sentence, cases_taken_up, no_subject, summary,
     one_section_set_up, duty_list, other_list, one_sentence_duty))

@@ -86,11 +86,16 @@ POST_ASSISTS = lazy(rf"置(?P<titles>[^，；。：置]{{2,20}}?)(?:[{CN_NUM}]+�
 # 「設立各種研究所」; 「得設各種委員會」, 「得設各種專案小組」 name no unit: see ANY_NUMBER_OF.
 # Committees and working groups set up as needed, any number of them: 「必要時並得設各種專案小組」 (H0000038).
 ANY_NUMBER_OF = lazy(r"(?:委員會|小組|審查會|訓練班)$")
+# 「縣設縣參議會，以縣民選舉之參議員組織之」 (D0020016), 「市設市參議會，由市公民…選舉市參議員組織之」 (D0020014): the
+# council a local government act sets up beside the 政府 is a unit of the 縣 or 市 (會 alone is no unit word).
+COUNCIL = lazy(r"[縣市省]參議會")
 SETS_UP = lazy(r"(?<![建假陳])設(?!計|備|施|定)(?:置|立)?(?:下列|左列)?(?:各種|各(?!類|級))?"
                       rf"(?P<list>[^，。；：]*?(?:{UNIT_SUFFIX_PATTERN}|燈塔|[、及][^，。；：、及]{{1,6}}[連營]"
                       # (「機務組設船機、供應二科及材料配件庫」, seven harbour bureaus: a store set up beside 科)
                       rf"|(?<=[{UNIT_END_CHARS}])[、及](?:[^，。；：、及]{{2,10}}(?:廠|園區|劇團|樂團|系)|[^，。；：、及]{{0,4}}配件庫)|學系"
                       r"|會(?=為(?:常設性|臨時性)?任務編組)"
+                      # 「縣設縣參議會，以縣民選舉之參議員組織之」 (D0020016, D0020014's 市參議會): see COUNCIL
+                      r"|(?<=[縣市省])參議會"
                       # 「於竹子山、火炎山…各設中繼台一台」 (D0000099): a station counted as one
                       r"|[臺台][一二兩三四五]+[臺台]"
                       # 「本中心設實習工廠，置廠長、技師…，辦理實作訓練…等工作。」 (F0000024): a works with a head or a
@@ -208,9 +213,22 @@ PLACED = lazy(r"設(?P<room>[^，。；：、]{2,12}?室)，置(?P<posts>[^。�
 # 「本隊置會計室，置會計主任、佐理員，依法辦理歲計、會計及統計事項。」 (K0000049, D0000101: the 暫行組織規程 of
 # 臺灣省政府功能業務與組織調整): a room placed with its posts placed in it is set up (置 for 設).
 PLACED_ROOM = lazy(r"^(?P<who>本[^，。；：、]{1,3}?)置(?=[^，。；：、]{2,8}?(?:室|組|課|科)，置)")
+# 「本局設行政課、刑事課、…、保安警察隊、麥寮工業專用港警察隊、派出所等單位，分別掌理…」 (D0010037; J0010029,
+# J0010031…34, F0010034, T0010002): 等單位 closes the list of the units set up, no part of its last name.
+ETC_UNITS = lazy(r"(?P<head>設(?:置|立)?[^，。；：]{2,160}?[^，。；：、]{2,16}?(?:[課科組室處隊所站]|中心))"
+                 r"等單位(?=[，。；]|$)")
+# 「各地區巡防局為應任務需要，各設岸巡總隊及所屬單位，東部地區巡防局並設醫務隊」 (D0090004, the one sentence of
+# the corpus so written): the units below a unit set up, none named, are no part of the list; a member the document
+# named sets up its own mid-sentence with 並.
+WITH_ITS_UNITS = lazy(r"(?P<head>設[^，。；：]{2,12}?(?:隊|組|科|課|室|處|所|站))及所屬單位(?=[，。；]|$)")
+MEMBER_ALSO_SETS_UP = lazy(r"[，；](?P<who>[^，。；：、設]{2,14}?)並設(?!計|備|施|定)"
+                           r"(?P<list>[^，。；：]{2,14}?)(?=[，。；]|$)")
 # 「管理處設秘書室、掌理文書、研考…」 (K0000084): the typist's 、 for the comma between the unit set up and its
 # work — the one sentence of the corpus that writes it so, a slip read as its comma.
 LISTED_BEFORE_WORK = lazy(r"^(?P<head>[^，。；：、]{2,16}?設[^，。；：、]{2,12}?(?:室|組|科|課|處|中心))、(?=掌理)")
+# 「高等行政法院得視事務之繁簡，就高等行政訴訟庭及地方行政訴訟庭分設各庭，每庭各置庭長一人」 (A0010061),
+# 「…就智慧財產法庭及商業法庭分設各庭」 (A0030229): a court's divisions (set up by its 組織法), each divided by count.
+DIVISIONS_DIVIDED = lazy(r"就(?P<list>[^，。；：就]{1,24}?庭(?:(?:及|、)[^，。；：就、及]{1,16}?庭)+)分設各庭")
 # 「本段依業務需要設樹林機務分段附屬單位。」 (K0010100), 「…設苗栗機務分駐所附屬單位。」 (K0010101): the railway 段's
 # subsidiary unit, named before 附屬單位 (a 分段 as much as a 分駐所).
 SUBSIDIARY_SET_UP = lazy(r"設(?P<name>[^，。；：、及]{2,16}?)附屬單位(?=[，。；]|$)")
@@ -264,6 +282,11 @@ ALIAS_PAREN = lazy(r"（以下(?:簡)?稱[^）]{1,12}）")
 # units and their staff; what follows an item's unit is its establishment, no duty.
 UNITS_AND_STAFF = lazy(r"設(?:置|立)?(?:下列|左列)各?[^，。；：]{1,6}及人員[：:]$")
 SETS_UP_LIST = lazy(r"設(?:下列|左列)(?:各)?[^，。；]*[：:]$|^本\S{1,3}設(?:置|立)(?:下列|左列)(?:各)?[^，。；]*[：:]$"
+                    # 「經濟部中央標準局（下簡稱本局）設各類國家標準起草委員會（以下簡稱各委員會）如左：」 (J0000016)
+                    r"|設(?:置|立)?各類[^，。；：]{2,20}如[左下][：:]$"
+                    # 「書記廳設下列科，承長官之命，辦理各該科主管事務：」 (A0010060, A0020094; 。 for the colon,
+                    # A0010061): the units listed, each doing its own business
+                    r"|設(?:下列|左列)各?[^，。；：]{1,8}[，,](?:承[^，。；：]{1,8}之命[，,])?辦理各該\S{1,2}主管事務[：:。]$"
                     r"|設(?:下列|左列)各[^，。：；]{1,12}。$"
                     r"|設(?:下列|左列)(?:各)?(?:內部)?單位[，,]並得分[^，。；：]{1,8}辦事[：:]$"
                     r"|分為(?:下列|左列)(?:各|[一二三四五六七八九十]+)(?:小)?組(?:[，,][^。；：]*)?[。：:]$")
@@ -394,12 +417,14 @@ ASSIGNED_STAFF = lazy(r"^經指派(?:[（(][^（）()]{1,4}[）)])?置?(?:擔|�
 # (「視察…，其辦公處所視察室，職掌如左：」, K0010020: 稱 left out)
 POSTS_OFFICE = lazy(r"(?:^|[，；。])(?:其|[^，。；：]{2,16}?之)辦公處所?稱?"
                     r"(?P<name>[^，。；：、「」]{2,10}?室)(?=[，。；]|$)")
-# 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices sharing the word 辦事處.
-PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8})及(?P<b>[^、，及與]{2,10})(?P<word>辦事處)")
+# 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices sharing the word 辦事處; more places
+# before 及 in turn (「本分局設蘇澳、五堵、馬祖及臺北港辦事處」, J0010030).
+PLACES_OFFICES = lazy(r"(?P<a>[^、，及與]{2,8}(?:、[^、，及與]{2,8})*)及(?P<b>[^、，及與]{2,10})(?P<word>辦事處)")
 # 「配合桃園地區…業務需要，本分局設桃園辦事處及臺灣桃園國際機場辦事處。」 (J0010031, J0010029, J0010032…34),
 # 「為應產地檢驗業務之需要，本分局得設置嘉義，斗六辦事處。」 (J0010006): why the agency sets a unit up, said before
-# it, is no part of the subject.
-LEADING_PURPOSE = lazy(r"^(?:為|配合|因應)[^。；：，]{2,60}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
+# it, is no part of the subject; 應 alone opens it too, and the work it names may run over a comma
+# (「應宜蘭、五堵及馬祖地區…度政業務，及由臺北港輸出入商品檢驗業務需要，本分局設…」, J0010030).
+LEADING_PURPOSE = lazy(r"^(?:為|配合|因應|應)[^。；：]{2,80}?需要，(?=本\S{1,4}?得?(?:增|分)?設)")
 # 「各監理所為應轄區業務需要，得分設下列各監理站：」 (K0000126), 「各工程處得視業務需要，設立材料試驗所、測量隊…」
 # (K0000038): the need a unit sets its own up for, said between it and 設, is no part of the sentence's frame.
 NEED_AFTER_SUBJECT = lazy(r"^(?P<subject>[^，。；：、\s]{2,16}?)(?P<may>得|並得)?(?:視|因|依|為應|為因應|因應)"

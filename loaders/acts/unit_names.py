@@ -36,6 +36,8 @@ def unit_names(text: str, known=()) -> list[str]:
     (['桃園辦事處', '基隆辦事處', '金馬辦事處'], [], [])
     >>> unit_names("台中港口及員林辦事處"), unit_names("外國銀行分行及代表人辦事處")
     (['台中港口辦事處', '員林辦事處'], ['外國銀行分行及代表人辦事處'])
+    >>> unit_names("蘇澳、五堵、馬祖及臺北港辦事處")
+    ['蘇澳辦事處', '五堵辦事處', '馬祖辦事處', '臺北港辦事處']
     """
     text = expand_names(text)
     *heads, last = text.split("、")
@@ -45,11 +47,13 @@ def unit_names(text: str, known=()) -> list[str]:
         # 「中部、南部、東部、雲嘉南區聯合服務中心」 (A0020155): regions' heads, the rest after the last's region word
         return [h + last[regions.end():] for h in heads] + [last]
     places = PLACES_OFFICES.fullmatch(text)
-    if places and not UNIT_NAME.fullmatch(places["a"]) and \
-            not any(p.endswith(("行", "人")) for p in places.group("a", "b")):
-        # 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): two places' offices, as 「桃園、基隆及金馬辦事處」
+    heads = [*places["a"].split("、"), places["b"]] if places else []
+    if places and not any(UNIT_NAME.fullmatch(h) for h in heads[:-1]) and \
+            not any(h.endswith(("行", "人")) for h in heads):
+        # 「本分局設斗六及嘉義辦事處」 (J0010032…34, J0010005): places' offices, as 「桃園、基隆及金馬辦事處」 and
+        # 「蘇澳、五堵、馬祖及臺北港辦事處」 (J0010030: 臺北港 the last place, not 港辦事處 shared)
         # (not 「分行及代表人辦事處」, kinds of a bank's office)
-        return [places.group("a") + places.group("word"), places.group("b") + places.group("word")]
+        return [h + places["word"] for h in heads]
     names = split_unit_list(text, strict=True) if re.search(r"[、，]|及|與|暨", text) else [text]
     if names and all(UNIT_NAME.fullmatch(n) and not NOT_A_NAME.search(n) for n in names):
         return names
