@@ -9,11 +9,12 @@ import pytest
 from support import REPO
 
 # What each set gave at the end of the session that drew it, a little below: the floors hold what was
-# reached (the targets of eval/government/README.md are higher).  dev was tuned to; heldout was not; third was
-# drawn later and scored before it was tuned to.
-FLOORS = {"dev": {"hit@1": 0.63, "any@5": 0.70, "empty": 0.05, "margin": 0.12},
-          "heldout": {"hit@1": 0.60, "any@5": 0.68, "empty": 0.07, "margin": 0.12},
-          "third": {"hit@1": 0.62, "any@5": 0.75, "empty": 0.05, "margin": 0.12}}
+# reached (the targets of eval/government/README.md are higher).  dev was tuned to; heldout was not; third and
+# fourth were drawn later and scored before they were tuned to.
+FLOORS = {"dev": {"hit@1": 0.75, "any@5": 0.80, "empty": 0.05, "margin": 0.12},
+          "heldout": {"hit@1": 0.62, "any@5": 0.70, "empty": 0.07, "margin": 0.12},
+          "third": {"hit@1": 0.66, "any@5": 0.80, "empty": 0.05, "margin": 0.12},
+          "fourth": {"hit@1": 0.62, "any@5": 0.74, "empty": 0.05, "margin": 0.12}}
 SETS = tuple(FLOORS)
 
 
