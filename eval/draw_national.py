@@ -25,11 +25,11 @@ def stratum(title: str) -> str | None:
     return next((name for name, pattern in STRATA if pattern.search(title)), None)
 
 
-def draw(index: list[dict], seed: int, per: int,
-         exclude: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, str]]:
+def draw(index: list[dict], seed: int, per: int, exclude: frozenset[str] | set[str] = frozenset(),
+         strata: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
     rng = random.Random(seed)
     out = []
-    for name, _ in STRATA:
+    for name in strata or [name for name, _ in STRATA]:
         members = sorted((d for d in index if stratum(d["name"]) == name and d["PCode"] not in exclude),
                          key=lambda d: d["PCode"])
         live = [d for d in members if not d["abolished"]]
@@ -46,12 +46,14 @@ def main() -> None:
     ap.add_argument("--per", type=int, default=16)
     ap.add_argument("--exclude", action="append", default=[], metavar="SAMPLE.tsv",
                     help="leave out the documents listed in an earlier draw")
+    ap.add_argument("--strata", default=",".join(name for name, _ in STRATA),
+                    help="the strata drawn (the acts ran out after twenty-one samples: office_rules,rules)")
     ap.add_argument("index", nargs="?", default="../shared/national/index.json")
     args = ap.parse_args()
     index = json.loads(Path(args.index).read_text(encoding="utf-8"))
     exclude = {line.split("\t")[0] for f in args.exclude for line in Path(f).read_text(encoding="utf-8").splitlines()
                if line.strip()}
-    for row in draw(index, args.seed, args.per, exclude):
+    for row in draw(index, args.seed, args.per, exclude, tuple(args.strata.split(","))):
         print("\t".join(row))
 
 
