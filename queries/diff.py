@@ -7,7 +7,9 @@ two documents (by id: two versions of one law) — and returns a :class:`Diff`:
   is compared with the 科s of the 組 it became): **kept** (the same name under the corresponding
   parent), **renamed** (another name under the corresponding parent, but most of the duties
   below it went there), **added** (only in NEW) and **dropped** (only in OLD), each with its
-  source;
+  source.  The duties of support units (秘書, 人事, 主計, 政風 …: :data:`SUPPORT_WORK`) do not tell what
+  the body above them became (every agency has them, alike); a side whose documents set up no unit
+  below its root (an agency whose 處務規程 is not in the store) is noted (:meth:`Diff.notes`);
 - for each duty of OLD, the unit of NEW that now holds it: the NEW unit with the most similar
   duty (:func:`similarity`), when the similarity reaches :data:`THRESHOLD`; else none, with the
   closest candidate for the reader to judge.
@@ -82,6 +84,11 @@ GENERIC = frozenset("規劃 研擬 研訂 擬訂 推動 協調 執行 督導 監
 GENERIC_WEIGHT = 0.25
 # A version date at the end of a title: 「…辦事細則（92.04.15 訂定）」, 「…組織法（34.04.29制定）」.
 _VERSION = re.compile(r"[（(][^（）()]*(?:訂定|制定|修正|發布|公布)[）)]\s*$")
+# The work of a support unit (輔助單位), as 中央行政機關組織基準法 第2條 (A0040004) lists it:
+# 「秘書、總務、人事、主計、法制、研考、資訊、政風、公共關係等工作」, with 主計's 會計 and 統計.  Every agency has
+# such units, doing the same things: where their duties went says nothing of what the body above them
+# became (南投醫院's 人事室 and 政風室 read like 食品藥物管理署's).
+SUPPORT_WORK = frozenset("秘書 總務 人事 主計 會計 統計 法制 研考 資訊 政風 公共關係 公關".split())
 
 
 
@@ -207,6 +214,7 @@ class DutyMove:
     score: float
     closest: Duty | None = None
     counterpart: Unit | None = None  # the NEW unit matched to the OLD duty's unit (or its nearest ancestor)
+    alike: tuple[str, ...] = ()  # the paths of the NEW units holding a duty as like it as ``new`` (ties)
 
     def to_dict(self) -> dict:
         out: dict[str, object] = {"old": {"unit": self.old.unit, "path": self.old.rel, "text": self.old.text,
@@ -236,6 +244,19 @@ class Diff:
     duties: list[DutyMove] = field(default_factory=list)
     threshold: float = THRESHOLD
 
+    def notes(self) -> list[str]:
+        """What the reader must know to read the units: a side whose documents set up no unit below its root
+        (an agency whose 處務規程 or 辦事細則 is not among them) makes every unit of the other side dropped or
+        added, whatever became of it."""
+        out = []
+        for tag, side, other, what in (("NEW", self.new, self.old, "dropped"), ("OLD", self.old, self.new, "added")):
+            if len(side.units) == 1 and len(other.units) > 1:
+                out.append(f"{tag} has no units: none of its documents read sets up a unit below "
+                           f"{side.label.rpartition(' › ')[2]} (its 處務規程, 辦事細則 or the like is not among them), "
+                           f"so every unit of {'OLD' if tag == 'NEW' else 'NEW'} shows as {what}: "
+                           f"that says nothing of what became of it")
+        return out
+
     def summary(self) -> dict:
         found = sum(1 for m in self.duties if m.new is not None)
         return {"kept": len(self.kept), "renamed": len(self.renamed), "added": len(self.added),
@@ -245,7 +266,7 @@ class Diff:
 
     def to_dict(self) -> dict:
         return {"old": self.old.to_dict(), "new": self.new.to_dict(), "threshold": self.threshold,
-                "summary": self.summary(),
+                "summary": self.summary(), "notes": self.notes(),
                 "kept": [m.to_dict() for m in self.kept], "renamed": [m.to_dict() for m in self.renamed],
                 "added": [u.to_dict() for u in self.added], "dropped": [u.to_dict() for u in self.dropped],
                 "duties": [m.to_dict() for m in self.duties]}
@@ -363,15 +384,17 @@ def _match_duties(old: Side, new: Side, threshold: float) -> list[DutyMove]:
     for d in old.duties:
         ga = bigrams(d.text)
         wa = weights.total(ga)
-        best, score = None, 0.0
+        best, score, alike = None, 0.0, []
         for (c, gb), wb in zip(candidates, totals):
             if c.catch_all != d.catch_all or not ga or not gb:
                 continue
             s = 2 * weights.total(ga & gb) / (wa + wb)
             if s > score:  # the first of equals: the NEW duty earlier in its documents
-                best, score = c, s
+                best, score, alike = c, s, [c.rel]
+            elif s == score and best is not None and c.rel not in alike:
+                alike.append(c.rel)
         if best is not None and score >= threshold:
-            moves.append(DutyMove(d, best, score))
+            moves.append(DutyMove(d, best, score, alike=tuple(alike)))
         else:
             moves.append(DutyMove(d, None, score, closest=best))
     return moves
@@ -385,9 +408,48 @@ def _stem(unit: Unit) -> str:
     return name if len(name) >= 2 else ""
 
 
-def _share(moves: list[DutyMove], rel: str, cand: str) -> float | None:
-    """The share of the duties below OLD ``rel`` that found a holder that found it below NEW ``cand``."""
-    found = [m.new.rel for m in moves if _under(m.old.rel, rel) and not m.old.catch_all and m.new is not None]
+def _support(side: Side, rel: str, below: str = "") -> bool:
+    """A unit on the way from ``below`` (exclusive) down to ``rel`` (inclusive) does support work
+    (:data:`SUPPORT_WORK`)."""
+    while rel and rel != below:
+        if _stem(side.units[rel]) in SUPPORT_WORK:
+            return True
+        rel = _parent(rel)
+    return False
+
+
+def _torn(move: DutyMove, cands: list[str]) -> bool:
+    """The NEW duties most like ``move``'s are as like it under several candidates: the duty cannot tell
+    which it went to (the 分署 of one 署 share their duty texts word for word)."""
+    return len({next((c for c in cands if _under(there, c)), None) for there in move.alike}) > 1
+
+
+def _telling(moves: list[DutyMove], old: Side, new: Side, rel: str, cands: Iterable[str]) -> tuple[int, list[str]]:
+    """What the duties below OLD ``rel`` (catch-alls aside) tell of what it became, the NEW units ``cands``
+    being its candidates: how many may tell, and where those that found a holder went.  Support work
+    (:func:`_support`) tells nothing of the body it is done for: neither the duties of the support units
+    below a unit that does not do it nor those whose holder is a support unit within a candidate (or
+    outside them all) tell (人事管理事項 goes to whichever agency's 人事室 reads most alike, not to where the body
+    went); a support unit that is itself a candidate does (法規委員會's duties in 法制處).  Nor does a duty
+    as like NEW duties under several candidates (:func:`_torn`)."""
+    cands = list(cands)
+    held = [m for m in moves if _under(m.old.rel, rel) and not m.old.catch_all]
+    itself = _support(old, rel)  # a support unit: its own duties tell, but not another's support unit's
+    n, found = 0, []
+    for m in held:
+        if (not itself and _support(old, m.old.rel, rel)) or _torn(m, cands):
+            continue
+        if m.new is not None:
+            top = next((c for c in cands if _under(m.new.rel, c)), "")
+            if _support(new, m.new.rel, top):
+                continue
+            found.append(m.new.rel)
+        n += 1
+    return n, found
+
+
+def _share(found: list[str], cand: str) -> float | None:
+    """The share of ``found`` (:func:`_telling`) below NEW ``cand``."""
     return sum(1 for there in found if _under(there, cand)) / len(found) if found else None
 
 
@@ -395,7 +457,8 @@ def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str,
     """OLD rel → NEW rel, level by level: the same name under the counterpart of the parent (kept);
     else the same name but for its type word (人事室 → 人事處); else the NEW unit under that
     counterpart (or below it) holding most of the duties below the OLD one
-    that found a holder (renamed: at least :data:`RENAMED_SHARE` of them, and two unless it had one).
+    that found a holder, the support units' aside (:func:`_telling`) (renamed: at least
+    :data:`RENAMED_SHARE` of them, and two unless it had one).
     Several OLD units may have gone into one NEW unit (用地組 and 新工組 into 工務組); a name is kept once."""
     counterpart = {"": ""}
     shares: dict[str, float | None] = {}
@@ -420,20 +483,21 @@ def _match_units(old: Side, new: Side, moves: list[DutyMove]) -> tuple[dict[str,
             stem = _stem(old.units[rel])
             for cand in children.get(counterpart[_parent(rel)], ()):  # (level holds units whose parent has one)
                 if rel not in counterpart and cand not in taken and stem and _stem(new.units[cand]) == stem:
-                    counterpart[rel], shares[rel] = cand, _share(moves, rel, cand)
+                    cands = children[counterpart[_parent(rel)]]
+                    counterpart[rel], shares[rel] = cand, _share(_telling(moves, old, new, rel, cands)[1], cand)
                     taken.add(cand)
         proposals = []
         for rel in level:
             if rel in counterpart:
                 continue
-            held = [m for m in moves if _under(m.old.rel, rel) and not m.old.catch_all]
-            found = [m.new.rel for m in held if m.new is not None]
+            cands = children.get(counterpart[_parent(rel)], [])
+            held, found = _telling(moves, old, new, rel, cands)
             if not found:
                 continue
-            for cand in children.get(counterpart[_parent(rel)], ()):  # a NEW unit may take in several
+            for cand in cands:  # a NEW unit may take in several
                 n = sum(1 for there in found if _under(there, cand))
                 # Most of what found a holder is there, and more than one duty unless it had only one.
-                if n / len(found) >= RENAMED_SHARE and n >= min(2, len(held)):
+                if n / len(found) >= RENAMED_SHARE and n >= min(2, held):
                     proposals.append((n / len(found), n, rel, cand))
         for share, _, rel, cand in sorted(proposals, key=lambda p: (-p[0], -p[1], p[2], p[3])):
             if rel not in counterpart:
@@ -491,10 +555,13 @@ def render_diff(result: Diff) -> str:
         more = len(side.documents) - DOCUMENTS_SHOWN
         docs += f" and {more} more (--json lists them)" if more > 0 else ""
         lines.append(f"  {tag}: {len(side.units) - 1} units, {len(side.duties)} duties; {side.kind} read from {docs}")
+    notes = result.notes()
+    lines.extend(f"  Note: {n}." for n in notes)
     lines.append("")
     lines.append(f"Kept ({len(result.kept)})" + (":" if result.kept else ""))
-    for m in result.kept:
-        lines.append(f"  {m.old.rel}  {m.old.source or '-'} → {m.new.source or '-'}")
+    for m in result.kept:  # the NEW path too where a parent was renamed (南投醫院/人事室 → 各醫院/人事室)
+        there = f" → {m.new.rel}" if m.new.rel != m.old.rel else ""
+        lines.append(f"  {m.old.rel}{there}  {m.old.source or '-'} → {m.new.source or '-'}")
     lines.append(f"Renamed ({len(result.renamed)})" + (":" if result.renamed else ""))
     into = Counter(m.new.rel for m in result.renamed)
     for m in result.renamed:
@@ -503,10 +570,12 @@ def render_diff(result: Diff) -> str:
         share = "name" if m.share is None else f"{m.share:.0%} of its duties found in NEW are there"
         lines.append(f"  {m.old.rel} → {m.new.rel}  ({share}{merged})  "
                      f"{m.old.source or '-'} → {m.new.source or '-'}")
-    lines.append(f"Added ({len(result.added)})" + (":" if result.added else ""))
+    unsaid = " (OLD has no units: see the note above)" if result.added and len(old.units) == 1 else ""
+    lines.append(f"Added ({len(result.added)}){unsaid}" + (":" if result.added else ""))
     for u in result.added:
         lines.append(f"  {u.rel}  {u.source or '-'}")
-    lines.append(f"Dropped ({len(result.dropped)})" + (":" if result.dropped else ""))
+    unsaid = " (NEW has no units: see the note above)" if result.dropped and len(new.units) == 1 else ""
+    lines.append(f"Dropped ({len(result.dropped)}){unsaid}" + (":" if result.dropped else ""))
     for u in result.dropped:
         lines.append(f"  {u.rel}  {u.source or '-'}")
     lines.append("")

@@ -178,3 +178,82 @@ def test_cli_unknown_unit_exits_1_without_traceback(run, store):
     assert len(result.stderr.strip().splitlines()) == 1
     as_json = run("--store", store, "diff", "海關", "交通部公路局", "--json")
     assert as_json.exit_code == 1 and json.loads(as_json.stdout)["error"]["kind"] == "not_found"
+
+
+# --------------------------------------------------------------------------- support units, a side with no units
+# 行政院衛生署 (組織法 L0000001), its 南投醫院 (組織條例 L0000047) and 家庭計畫研究所 (組織條例 L0000039)
+# against 衛生福利部 (組織法 L0000055, 處務規程 L0010053), its 各醫院 (組織準則 L0000053, 辦事細則 L0010058)
+# and 食品藥物管理署 (組織法 L0000054, 處務規程 L0010049); 行政院農業委員會漁業署 (組織條例 M0000004,
+# 辦事細則 M0010009) against 農業部漁業署 (組織法 M0000051: the corpus holds no 處務規程 of it).
+HEALTH = ["L0000001", "L0000047", "L0000039", "L0000055", "L0010053", "L0000053", "L0010058", "L0000054", "L0010049"]
+FISHERIES = ["M0000004", "M0010009", "M0000051"]
+
+
+@pytest.fixture(scope="module")
+def more_graphs(tmp_path_factory):
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    folder = tmp_path_factory.mktemp("national-more")
+    for pcode in HEALTH + FISHERIES:
+        (folder / f"{pcode}.json").write_bytes(national_corpus.national_file(pcode))
+    s = open_store(tmp_path_factory.mktemp("more-store") / "more.json")
+    s.add(dict(read_paths([folder]).documents))
+    return s.graph(history=True), {d["id"].removeprefix("doc:") for d in s.graph().nodes_with_label("Document")}
+
+
+def test_support_units_do_not_tell_what_a_body_became(more_graphs):
+    from queries.diff import diff, render_diff
+    graph, current = more_graphs
+    result = diff(graph, "行政院衛生署", "衛生福利部", current=current)
+    renamed = {m.old.rel: m.new.rel for m in result.renamed}
+    # L0000047 第1條: 南投醫院 is a hospital of 衛生署; its duty 「民眾衛生醫療保健、醫務人員實習訓練與教學研究
+    # 相關事項」 (第3條) is 各醫院's (L0000053 第3條); only its 人事室, 會計室 and 政風室 read like 食品藥物管理署's.
+    assert renamed["南投醫院"] == "各醫院"
+    # 家庭計畫研究所 (L0000039 第1條 「為增進國民健康」): none of its 組's duties found a holder; its 人事室
+    # and 政風室 say nothing of where it went.
+    assert "家庭計畫研究所" in {u.rel for u in result.dropped}
+    assert not any(m.new.rel.startswith("食品藥物管理署") for m in result.kept + result.renamed
+                   if m.old.rel.startswith(("南投醫院", "家庭計畫研究所")))
+    # A kept unit under a renamed parent shows where it is now.
+    kept = next(m for m in result.kept if m.old.rel != m.new.rel)
+    assert f"\n  {kept.old.rel} → {kept.new.rel}  " in render_diff(result)
+
+
+def test_a_side_with_no_units_says_so(more_graphs):
+    from queries.diff import diff, render_diff
+    graph, current = more_graphs
+    result = diff(graph, "行政院農業委員會漁業署", "農業部漁業署", current=current)
+    assert len(result.new.units) == 1 and result.dropped and not result.kept
+    assert result.notes() and result.notes()[0].startswith("NEW has no units") and result.to_dict()["notes"]
+    text = render_diff(result)
+    assert "\n  Note: NEW has no units: none of its documents read sets up a unit below 漁業署" in text
+    assert f"\nDropped ({len(result.dropped)}) (NEW has no units: see the note above):" in text
+    assert diff(graph, "行政院衛生署", "衛生福利部", current=current).notes() == []
+
+
+def test_a_duty_as_like_several_new_units_does_not_tell_which(tmp_path):
+    """行政院衛生署檢疫總所 (組織條例 L0000009, 辦事細則 L0010004) against 疾病管制署 (組織法 L0000055,
+    處務規程 L0010054): 處務規程 第18條 gives 臺北區管制中心 and the five other 區管制中心 one list, so
+    高雄第一檢疫分所's 「各項檢疫憑證簽發事項」 (L0010004 第10條) reads as like each: it tells of none (the
+    first of equals was 臺北區, for every 分所)."""
+    sys.path.insert(0, str(REPO / "eval"))
+    import corpus as national_corpus
+
+    from graph_model.store.store import open_store
+    from loaders.batch import read_paths
+    from queries.diff import diff
+    for pcode in ("L0000009", "L0010004", "L0000055", "L0010054"):
+        (tmp_path / f"{pcode}.json").write_bytes(national_corpus.national_file(pcode))
+    s = open_store(tmp_path / "quarantine.json")
+    s.add(dict(read_paths([tmp_path]).documents))
+    current = {d["id"].removeprefix("doc:") for d in s.graph().nodes_with_label("Document")}
+    result = diff(s.graph(history=True), "檢疫總所", "疾病管制署", current=current)
+    m = move_of(result, "各項檢疫憑證簽發事項")
+    assert m.new.rel == "臺北區管制中心" and {"中區管制中心", "高屏區管制中心"} <= set(m.alike)
+    renamed = {m.old.rel: m.new.rel for m in result.renamed}
+    assert renamed["疫情組"] == "疫情中心"
+    assert not any(rel.endswith("檢疫分所") for rel in renamed)
+    assert "高雄第一檢疫分所" in {u.rel for u in result.dropped}
