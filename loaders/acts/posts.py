@@ -254,6 +254,8 @@ class _PostReader:
             return just[0]
         if name in self.units:
             return self.units[name]
+        if "各" + name in self.units:  # 「各教養院置院長一人」 (D0000155): the family the document set up as 各教養院
+            return self.units["各" + name]
         # 「中央研究院研究所置所長一人」 (A0010016), 「稽勳委員會秘書處置科長三人」 (A0010015): the agency's own name
         # before the name of a unit it set up is that unit, not a new one
         last = self.agency[-1] if self.agency else ""
