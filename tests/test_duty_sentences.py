@@ -161,3 +161,11 @@ def test_a_task_force_named_with_ji_in_a_list_of_units_is_one():
     rules = parse("L0010053")
     assert "附屬醫療及社會福利機構管理會" in units_below(rules)
     assert duties(rules, "附屬醫療及社會福利機構管理會") == ["本部附屬醫療與社會福利機構之管理及監督事項"]
+
+
+def test_the_posts_after_the_first_and_their_ranks_are_no_duty():
+    # F0010057「二、訴願審議會：辦理訴願案件之調查、審議、處理意見之研擬及決定書製作業務，置主任委員一人，
+    # 執行秘書一人，由適當人員擔任。」
+    assert duties(parse("F0010057"), "訴願審議會") == ["訴願案件之調查、審議、處理意見之研擬及決定書製作業務"]
+    # D0000106 第9條「一、保安警察隊：置隊長一人，副隊長一人，均警正；分隊長一人至六人，…」
+    assert not [d for d in parse("D0000106").duties if d.unit[-1].endswith("警察隊")]

@@ -112,3 +112,15 @@ def test_a_family_called_by_its_kind_is_the_family_the_document_set_up():
     # G0300006 第8條「各地區支付處一等處置秘書一人，科長二人，…」: the posts of the unit the same words set up
     units = set(units_below(parse_national("G0300006")))
     assert {u for u, _ in _posts("G0300006")["科員"]} <= units
+
+
+def test_the_posts_an_item_names_after_its_unit_are_that_units():
+    # L0010053 第20條「一、法規會：辦理相關法制、訴願及國家賠償事項，置執行秘書一人，由適當人員擔任。」
+    # 「七、國際合作組：…，置主任一人，…」: the 法規會's 執行秘書 and the 國際合作組's 主任, not the ministry's
+    posts = _posts("L0010053")
+    assert ("法規會", None) in posts["執行秘書"] and ("", None) not in posts["執行秘書"]
+    assert ("國際合作組", None) in posts["主任"]
+    # F0010057「二、訴願審議會：辦理訴願案件之調查…業務，置主任委員一人，執行秘書一人，由適當人員擔任。」
+    assert ("訴願審議會", None) in _posts("F0010057")["執行秘書"]
+    # D0070033 第5條「一、秘書組：置組長一人，職員五人。」
+    assert {u for u, _ in _posts("D0070033")["組長"]} == {"秘書組", "研究組"}

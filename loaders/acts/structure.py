@@ -81,6 +81,7 @@ from .patterns import (
     SPLIT_CLAUSE,
     SPLIT_INTO,
     STAFFING_CLAUSE,
+    STAFFING_MORE,
     SUB_LIST_KINDS,
     SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
@@ -270,8 +271,10 @@ class StructureParser:
 
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
              basis: str = "explicit") -> None:
+        staffing = False  # the posts of a unit, once 置 names them, go on to the text's end
         for d in split_duties(text):
-            if EMPTY_DUTY.fullmatch(d) or SPLIT_CLAUSE.fullmatch(d) or STAFFING_CLAUSE.fullmatch(d):
+            staffing = staffing and bool(STAFFING_MORE.match(d)) or bool(STAFFING_CLAUSE.fullmatch(d))
+            if EMPTY_DUTY.fullmatch(d) or SPLIT_CLAUSE.fullmatch(d) or staffing:
                 continue
             self.parsed.duties.append(DutyRecord(path, d, source_of(line, self.doc, item), basis=basis, post=post))
 
