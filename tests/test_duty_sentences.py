@@ -5,7 +5,7 @@ national laws database (data/national.tar.xz).
 """
 from __future__ import annotations
 
-from support import duties_of, parse_national
+from support import duties_of, parse_national, units_below
 
 parse, duties = parse_national, duties_of
 
@@ -142,3 +142,30 @@ def test_a_bodys_mandate_after_what_it_is_or_whom_it_acts_on():
     assert "軍隊指揮事項" in duties(parse("F0000074"), "")
     # a post whose title starts with 執行 is no mandate: D0000003 「…置執行秘書一人，…」
     assert "處理著作權業務" in duties(parse("D0000003"), "")
+
+
+def test_the_posts_an_items_unit_is_staffed_with_are_no_duty():
+    # L0010053 第20條「一、法規會：辦理相關法制、訴願及國家賠償事項，置執行秘書一人，由適當人員擔任。」
+    rules = parse("L0010053")
+    assert duties(rules, "法規會") == ["相關法制、訴願及國家賠償事項"]
+    assert duties(rules, "國際合作組") == ["衛生福利國際、兩岸合作與相關國際組織參與之規劃及推動事項"]
+    # E0010001「…，置執行長、副執行長各一人，由適當人員擔任。」; D0000094「…，置隊長、副隊長、組員、分隊長、…、辦事員、
+    # 書記」 (辦事員 a post, no 事項)
+    assert not [d for d in parse("E0010001").duties if d.text.startswith("置")]
+    assert not [d for d in parse("D0000094").duties if d.text.startswith("置")]
+
+
+def test_a_task_force_named_with_ji_in_a_list_of_units_is_one():
+    # L0010053 第20條「本部為應業務需要得設下列常設性任務編組…：」「二、附屬醫療及社會福利機構管理會：辦理
+    # 本部附屬醫療與社會福利機構之管理及監督事項，…」
+    rules = parse("L0010053")
+    assert "附屬醫療及社會福利機構管理會" in units_below(rules)
+    assert duties(rules, "附屬醫療及社會福利機構管理會") == ["本部附屬醫療與社會福利機構之管理及監督事項"]
+
+
+def test_the_posts_after_the_first_and_their_ranks_are_no_duty():
+    # F0010057「二、訴願審議會：辦理訴願案件之調查、審議、處理意見之研擬及決定書製作業務，置主任委員一人，
+    # 執行秘書一人，由適當人員擔任。」
+    assert duties(parse("F0010057"), "訴願審議會") == ["訴願案件之調查、審議、處理意見之研擬及決定書製作業務"]
+    # D0000106 第9條「一、保安警察隊：置隊長一人，副隊長一人，均警正；分隊長一人至六人，…」
+    assert not [d for d in parse("D0000106").duties if d.unit[-1].endswith("警察隊")]

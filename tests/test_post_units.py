@@ -6,7 +6,7 @@ national laws database (data/national.tar.xz).
 """
 from __future__ import annotations
 
-from support import parse_national
+from support import parse_national, units_below
 
 
 def _posts(pcode: str) -> dict[str, set[tuple[str, str | None]]]:
@@ -100,3 +100,27 @@ def test_heads_sharing_the_rest_of_a_name_are_each_staffed():
     assert {u for u, _ in posts["副大隊長"]} == regions
     # H0060015「(二) 教務、學生事務、總務、實習輔導處及圖書館各置主任一人」: a 主任 in each 處 and the 圖書館
     assert {u for u, _ in _posts("H0060015")["主任"]} >= {"教務處", "學生事務處", "總務處", "實習輔導處", "圖書館"}
+
+
+def test_a_family_called_by_its_kind_is_the_family_the_document_set_up():
+    # D0000155 第3條「各教養院置院長一人」, whose 各教養院 the article makes a family: the 院長 is that family's, no
+    # second unit 教養院 beside it
+    parsed = parse_national("D0000155")
+    below = units_below(parsed)
+    assert "各教養院" in below and "教養院" not in below
+    assert _posts("D0000155")["院長"] == {("各教養院", None)}
+    # G0300006 第8條「各地區支付處一等處置秘書一人，科長二人，…」: the posts of the unit the same words set up
+    units = set(units_below(parse_national("G0300006")))
+    assert {u for u, _ in _posts("G0300006")["科員"]} <= units
+
+
+def test_the_posts_an_item_names_after_its_unit_are_that_units():
+    # L0010053 第20條「一、法規會：辦理相關法制、訴願及國家賠償事項，置執行秘書一人，由適當人員擔任。」
+    # 「七、國際合作組：…，置主任一人，…」: the 法規會's 執行秘書 and the 國際合作組's 主任, not the ministry's
+    posts = _posts("L0010053")
+    assert ("法規會", None) in posts["執行秘書"] and ("", None) not in posts["執行秘書"]
+    assert ("國際合作組", None) in posts["主任"]
+    # F0010057「二、訴願審議會：辦理訴願案件之調查…業務，置主任委員一人，執行秘書一人，由適當人員擔任。」
+    assert ("訴願審議會", None) in _posts("F0010057")["執行秘書"]
+    # D0070033 第5條「一、秘書組：置組長一人，職員五人。」
+    assert {u for u, _ in _posts("D0070033")["組長"]} == {"秘書組", "研究組"}

@@ -315,6 +315,12 @@ HEADS_DUTIES = lazy(r"^(?:其)?(?:分別)?(?:掌理|辦理|負責)[^。；]*(?:�
 ONE_SECTION_SET_UP = lazy(r"。設(?P<name>[^，。；：設]{2,10}?(?:股|科|課|組))，其職掌如[下左][：:]$")
 # 「一、審核課掌理進口報單審核及總務事項。分設四股辦事：」 (G0310021): the clause dividing the unit is no duty of it.
 SPLIT_CLAUSE = lazy(r"(?:並|另)?(?:得)?分設?[一二兩三四五六七八九十\d]+[科課股組隊](?:辦事|辦理)?[：:。]?")
+# 「一、法規會：辦理相關法制…事項，置執行秘書一人，由適當人員擔任。」 (L0010053), 「置隊長、副隊長、分隊長、小隊長、
+# 警員」 (D0000094): the posts an item's unit is staffed with, no duty of it.
+STAFFING_CLAUSE = lazy(r"(?:分|另)?置(?:(?!事項|事務|業務)[^，。；]){1,120}?(?:[，,](?:並得?|均|由)[^，。；]{1,30})?")
+# 「…，置主任委員一人，執行秘書一人，由適當人員擔任。」 (F0010057), 「置隊長一人，副隊長一人，均警正；分隊長一人至六人」
+# (D0000106): the posts after the first go on without 置, with their ranks (均警正, 職務列委任第三職等…).
+STAFFING_MORE = lazy(r"[^，。；、]{1,10}?[一二三四五六七八九十百]+人|均|職務|職位|警[佐正監]|[委薦簡]任|其中")
 # 「審查三科掌理…案件之查緝。分設三股，各股之職掌如下：」 (G0310011), 「第一組掌理…等事項，分設下列各科辦事：」
 # (G0310004): the unit's summary duty before the clause that divides it; 「勘測課掌理…計價業務；分二股辦事：」
 # (G0310049): or before a semicolon.
@@ -406,6 +412,9 @@ NON_STRUCTURE_CHAPTER = lazy(r"文書|財務|庶務|人事管理|會議|分層�
 # 「一、業務監理組。」: an item of a list of units may name one though 業務 starts it (never 之: prose).
 LISTED_UNIT = lazy(rf"[^，。；：、（）「」\s及與暨之]{{2,12}}(?:{UNIT_SUFFIX_PATTERN})")
 LISTED_NAME = lazy(rf"[^，。；：、（）「」\s及與暨]{{2,12}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
+# 「二、附屬醫療及社會福利機構管理會：辦理…事項」 (L0010053): an item of a list of units that says what its unit does
+# names it with 及 and at some length.
+LISTED_JOINED = lazy(rf"[^，。；：、（）「」\s暨之]{{2,16}}(?:{'|'.join(s for s, _ in LISTED_UNIT_SUFFIXES)})")
 # 「經指派擔任客貨營運業務之人員，負責辦理下列事項：」 (the railway's 段 and 廠, a port's 辦事處): staff assigned to a
 # line of work, no unit; the list is the office's duties, held by them.  Also 「經指派專任政風業務之人員」 (K0010091),
 # 「經指派擔（兼）任人事業務之人員」 (K0010110), 「…鋼梁修護工程人員，」 without 之 (K0010098), a long line of work

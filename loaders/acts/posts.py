@@ -254,6 +254,8 @@ class _PostReader:
             return just[0]
         if name in self.units:
             return self.units[name]
+        if "各" + name in self.units:  # 「各教養院置院長一人」 (D0000155): the family the document set up as 各教養院
+            return self.units["各" + name]
         # 「中央研究院研究所置所長一人」 (A0010016), 「稽勳委員會秘書處置科長三人」 (A0010015): the agency's own name
         # before the name of a unit it set up is that unit, not a new one
         last = self.agency[-1] if self.agency else ""
@@ -768,6 +770,10 @@ def chart_leadership(text: str, doc_id: str, agency_path: tuple[str, ...]) -> li
     return out
 
 
+# 「一、法規會：辦理…事項，置執行秘書一人…」: an item that names its unit before what it does and how it is staffed.
+_ITEM_UNIT = lazy(r"^(?P<name>[^：:，。；、（）\s]{2,20})[：:](?=[^：:]*置)")
+
+
 def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self_names=(),
                    kinds: frozenset[str] | set[str] = frozenset()) -> list[StaffingRecord]:
     """Every post record of an organization act or office rules, from its logical lines.
@@ -822,7 +828,16 @@ def document_posts(lines, doc_id: str, agency: tuple[str, ...], units=None, self
         if mentions_posts(text):
             reader.source = _spanned(src)
             before = len(reader.out)
-            reader.read(text)
+            head = _ITEM_UNIT.match(text) if line.kind == "item" else None
+            own = known.get(head.group("name")) if head else None
+            if own and own != tuple(agency):
+                # 「一、法規會：辦理…事項，置執行秘書一人，…」 (L0010053): the posts of the unit the item names
+                kept, reader.ctx = reader.ctx, _Context(tuple(agency))
+                reader.ctx.units = [own]
+                reader.read(text)
+                reader.ctx = kept
+            else:
+                reader.read(text)
             out.extend(reader.out[before:])
             named.update(rec.unit[-1] for rec in reader.out[before:] if isinstance(rec, PostRecord) and rec.unit)
         elif line.kind == "para":

@@ -60,6 +60,7 @@ from .patterns import (
     ITEM_UNIT_DUTY,
     LIST_INTRO,
     LIST_KINDS,
+    LISTED_JOINED,
     LISTED_NAME,
     LISTED_UNIT,
     NAME_WITH_ALTERNATE,
@@ -79,6 +80,8 @@ from .patterns import (
     SET_UP_TO_REVIEW,
     SPLIT_CLAUSE,
     SPLIT_INTO,
+    STAFFING_CLAUSE,
+    STAFFING_MORE,
     SUB_LIST_KINDS,
     SUBJECT_COMMA_SETS_UP,
     SUBJECT_END,
@@ -268,8 +271,10 @@ class StructureParser:
 
     def duty(self, path: tuple[str, ...], text: str, line: Line, item: str | None = None, *, post: str = "",
              basis: str = "explicit") -> None:
+        staffing = False  # the posts of a unit, once 置 names them, go on to the text's end
         for d in split_duties(text):
-            if EMPTY_DUTY.fullmatch(d) or SPLIT_CLAUSE.fullmatch(d):
+            staffing = staffing and bool(STAFFING_MORE.match(d)) or bool(STAFFING_CLAUSE.fullmatch(d))
+            if EMPTY_DUTY.fullmatch(d) or SPLIT_CLAUSE.fullmatch(d) or staffing:
                 continue
             self.parsed.duties.append(DutyRecord(path, d, source_of(line, self.doc, item), basis=basis, post=post))
 
@@ -600,7 +605,8 @@ class StructureParser:
             return
         names = unit_names(m.group("name")) if m else []
         if m and not names and mode == Mode.UNITS and not PROSE_NAME.search(m.group("name")) and \
-                (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name"))):
+                (LISTED_NAME.fullmatch(m.group("name")) or LISTED_UNIT.fullmatch(m.group("name")) or
+                 level == 0 and m.group("duties") is not None and LISTED_JOINED.fullmatch(m.group("name"))):
             # 「一、國光劇團，分三科辦事。」, 「一、業務監理組。」: an item of a list of units is one
             names = [m.group("name")]
         list_kinds = self.list_kinds if level == 0 else self.item_kinds.get(level, "")
