@@ -62,7 +62,10 @@ def history(graph: OrgGraph, ref: str) -> History:
     for doc in sorted(d for d, u in about.items() if u == uid):
         d = graph.node(f"doc:{doc}")
         if d.get("enacted"):
-            out.events.append(Event(d["enacted"], "enacted", d["title"], f"{doc} 沿革內容"))
+            # a document renamed from another body's was enacted under its first title
+            title = f"{d['former_title']} (renamed {d['title']} on {d['retitled']})" if d.get("former_title") \
+                else d["title"]
+            out.events.append(Event(d["enacted"], "enacted", title, f"{doc} 沿革內容"))
         amended = _yyyymmdd(d.get("updated", ""))
         if amended and amended != d.get("enacted"):
             out.events.append(Event(amended, "amended", f"{d['title']} (最新異動日期)", doc))
@@ -139,12 +142,26 @@ def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:
     about: dict[str, list[str]] = {}
     for doc, uid in documents_about(graph).items():
         about.setdefault(uid, []).append(doc)
+    own: dict[str, list[tuple[str, str]]] = {}
+    for unit in graph.units("Agency"):
+        uid = unit["id"]
+        # a document renamed from another body's that the graph holds as this one's predecessor (衛生署 ›
+        # 中央健康保險局 → 衛生福利部 › 中央健康保險署) counts for this body from the rename: till then it was
+        # the other's
+        held = {edge["date"] for _, edge in graph.into(uid, EDGE)}
+        own[uid] = [_span(graph.node(f"doc:{d}"), held) for d in about.get(uid, ())]
     out = []
     for unit in graph.units("Agency"):
         uid = unit["id"]
         if root is not None and not (uid == root or uid.startswith(root + "/")):
             continue
-        spans = [_span(graph.node(f"doc:{d}")) for d in about.get(uid, ())] or [("", _end(unit))]
+        # a body with no document of its own was set up by its nearest forebear's (衛生福利部 › 各醫院 › 分院): it
+        # existed while they applied, since before its documents say
+        above = uid
+        while not own.get(above) and "/" in above:
+            above = above.rsplit("/", 1)[0]
+        spans = own[uid] or [("", _end(unit))] * any(start <= date and (not end or end > date)
+                                                      for start, end in own.get(above) or [("", "")])
         if unit.get("governed_by"):  # its family's rules govern it since its own were repealed
             spans.append((min(s for s, _ in spans), ""))
         # a body ended the day its successor took over, though its rules were repealed later
@@ -165,8 +182,13 @@ def _end(node: dict) -> str:
     return node.get("status_date") or "0000-00-00"
 
 
-def _span(doc: dict) -> tuple[str, str]:
-    return doc.get("enacted", ""), _end(doc)
+def _span(doc: dict, handed: set[str] | None = None) -> tuple[str, str]:
+    """When ``doc`` applied: from its enactment, or from the day it was renamed from another body's if that body
+    handed over to its own that day (``handed``: the dates of its body's ``SUCCEEDED_BY`` edges)."""
+    start = doc.get("enacted", "")
+    if doc.get("retitled", "") in (handed or ()) and doc["retitled"] > start:
+        start = doc["retitled"]
+    return start, _end(doc)
 
 
 def render_history(h: History) -> str:
