@@ -61,7 +61,8 @@ def test_a_body_taken_over_with_its_parent_ends_that_day_not_with_its_last_law(h
 
 @pytest.fixture(scope="module")
 def renamed_graph(tmp_path_factory):
-    # 行政院衛生署組織法, 中央健康保險局組織條例 (L0000019) and the office rules renamed 衛生福利部中央健康保險署處務規程
+    # 行政院衛生署組織法, 中央健康保險局組織條例 (L0000019) and the office rules renamed
+    # 衛生福利部中央健康保險署處務規程
     # (L0010048 沿革 2: 「…一百零二年七月二十一日…修正發布名稱…（原名稱：行政院衛生署中央健康保險局處務規程；新名稱：
     # 衛生福利部中央健康保險署處務規程）」), 衛生福利部組織法
     store = national_store(tmp_path_factory.mktemp("renamed"), "L0000001", "L0000019", "L0010048", "L0000055")
