@@ -12,6 +12,7 @@ status and enactment date and whose agencies carry ``SUCCEEDED_BY`` edges
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,8 +64,8 @@ def history(graph: OrgGraph, ref: str) -> History:
         d = graph.node(f"doc:{doc}")
         if d.get("enacted"):
             # a document renamed from another body's was enacted under its first title
-            title = f"{d['former_title']} (renamed {d['title']} on {d['retitled']})" if d.get("former_title") \
-                else d["title"]
+            title = f"{d['former_title']} (renamed {d['title']} on {d['former_bodies'][-1][1]})" \
+                if d.get("former_title") else d["title"]
             out.events.append(Event(d["enacted"], "enacted", title, f"{doc} 沿革內容"))
         amended = _yyyymmdd(d.get("updated", ""))
         if amended and amended != d.get("enacted"):
@@ -148,7 +149,10 @@ def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:
         # a document renamed from another body's that the graph holds as this one's predecessor (衛生署 ›
         # 中央健康保險局 → 衛生福利部 › 中央健康保險署) counts for this body from the rename: till then it was
         # the other's
-        held = {edge["date"] for _, edge in graph.into(uid, EDGE)}
+        held: dict[str, str] = {}  # the name of each predecessor -> the day the last of that name ended
+        for pred, _ in graph.into(uid, EDGE):
+            for n in _names(graph.node(pred)):
+                held[n] = max(held.get(n, ""), graph.node(pred).get("status_date", ""))
         own[uid] = [_span(graph.node(f"doc:{d}"), held) for d in about.get(uid, ())]
     out = []
     for unit in graph.units("Agency"):
@@ -182,13 +186,25 @@ def _end(node: dict) -> str:
     return node.get("status_date") or "0000-00-00"
 
 
-def _span(doc: dict, handed: set[str] | None = None) -> tuple[str, str]:
-    """When ``doc`` applied: from its enactment, or from the day it was renamed from another body's if that body
-    handed over to its own that day (``handed``: the dates of its body's ``SUCCEEDED_BY`` edges)."""
+def _span(doc: dict, before: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """When ``doc`` applied to its body: from its enactment, or from the last day it was renamed from the rules
+    of a body named in ``before`` (its body's predecessors, and the day each ended): till then they were that
+    body's (or till that body ended, if it ended first: 食品藥物管理局 on its act's rename, before its rules')."""
     start = doc.get("enacted", "")
-    if doc.get("retitled", "") in (handed or ()) and doc["retitled"] > start:
-        start = doc["retitled"]
+    renamed = [min(when, (before or {})[body] or when) for body, when in doc.get("former_bodies", ())
+               if body in (before or {})]
+    if renamed and renamed[-1] > start:
+        start = renamed[-1]
     return start, _end(doc)
+
+
+def _names(node: dict) -> set[str]:
+    """The names a body's rules were titled by: its path written out (行政院衛生署中央健康保險局), without
+    the branch's head, its full name and its longer aliases."""
+    path = node["path"]
+    # its aliases hold the name as titled (行政院衛生署所屬醫院, read as 行政院 › 衛生署 › 各醫院)
+    return {"".join(path), "".join(path[1:]), node.get("full_name") or "",
+            *(a for a in node.get("aliases", ()) if len(a) > 5)} - {""}
 
 
 def render_history(h: History) -> str:

@@ -110,7 +110,7 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     renamed = {agency_of(old): agency_of(new) for p in docs
                for old, new, _, _ in renames(p.document.meta.get("history", ""))}
     # a document renamed from another body's (「原名稱：行政院衛生署中央健康保險局處務規程；新名稱：衛生福利部…」): its
-    # first title, and the day it became the new body's
+    # first title, and each body it was before, with the day it stopped being that body's
     retitled = {p.document.id: [(old, when) for old, new, when, _ in renames(p.document.meta.get("history", ""))
                                 if when and agency_of(old) != agency_of(new)] for p in docs}
     for node in graph.nodes_with_label("Document"):
@@ -118,7 +118,8 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
         if enacted.get(doc):
             node["enacted"] = enacted[doc]
         if retitled.get(doc):
-            node.update(former_title=retitled[doc][0][0], retitled=retitled[doc][-1][1])
+            node.update(former_title=retitled[doc][0][0],
+                        former_bodies=[[agency_of(old), when] for old, when in retitled[doc]])
         s = statuses.get(doc)
         if s is not None:
             node.update(status=s.state, successors=list(s.successors), status_date=s.date,
