@@ -91,7 +91,9 @@ def history(graph: OrgGraph, ref: str) -> History:
         beside = breadcrumb_of(graph.node(succ)["path"][:-1])
         family = members and members != [breadcrumb_of(graph.node(succ)["path"])] and (
             FAMILY.match(graph.node(succ)["name"]) or all(m.rsplit(" › ", 1)[0] == beside for m in members))
-        out.now += [m for m in members if m not in out.now] if family else \
+        within = node.get("within") or {}
+        out.now += [f"{m} (one of {within[m]})" if m in within else m for m in members if m not in out.now] \
+            if family else \
             [n for n in _now(graph, succ) if n not in out.now]
         if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
             # a successor the graph shows, not a document (the body that took its work over)

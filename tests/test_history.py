@@ -212,3 +212,18 @@ def test_a_short_name_of_a_body_that_is_history_gets_a_command_that_works(run, a
     shown = run("--store", atomic_store, "show", "原能會").stderr
     assert f"add --all to see it (orggraph --all --store {atomic_store} show 原子能委員會)" in shown
     assert run("--store", atomic_store, "--all", "show", "原子能委員會").exit_code == 0
+
+
+def test_a_successor_named_as_a_member_of_a_family_says_which_unit_holds_it(tmp_path):
+    # 行政院衛生署金門醫院組織規程 (L0000048, repealed) and 衛生福利部各醫院組織準則 (L0000053: the family 各醫院, no
+    # hospital of its own): 衛生福利部 › 金門醫院 names no unit, so the family it is one of is named beside it.
+    from queries.history import history
+    from queries.units import ended_unit, status_text
+    from support import national_store
+    graph = national_store(tmp_path, "L0000001", "L0000055", "L0000048", "L0000053").graph(history=True)
+    ended = ended_unit(graph, "金門醫院")
+    assert ended is not None and status_text(ended).endswith(
+        "by 行政院 › 衛生福利部 › 金門醫院 (one of 行政院 › 衛生福利部 › 各醫院)")
+    assert "行政院/衛生福利部/金門醫院" not in graph and "行政院/衛生福利部/各醫院" in graph
+    assert history(graph, "衛生署/金門醫院").now == [
+        "行政院 › 衛生福利部 › 金門醫院 (one of 行政院 › 衛生福利部 › 各醫院)"]

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from datetime import date
 
-from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
+from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND, breadcrumb_of
 from graph_model.records.unitref import NameIndex
 
 from .became_unit import became_a_unit, held_as_namesake, named_as_division, repealed_with_sibling
@@ -239,6 +239,22 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
         if took and node.get("status") == "superseded" and took < node.get("status_date", ""):
             node["status_date"] = took
     moved_whole(graph, ended)
+    for uid in ended:
+        _members_of_families(graph, uid)
+
+
+def _members_of_families(graph, uid: str) -> None:
+    """A successor named as a member of a family the graph holds only as the family (行政院 › 衛生福利部 ›
+    金門醫院: the corpus sets up 衛生福利部 › 各醫院, not each hospital): ``within`` says, of each such name, the
+    family it is one of (the unit its ``SUCCEEDED_BY`` edge reaches), so that no one is sent to a unit that is not
+    there."""
+    node = graph.node(uid)
+    families = {breadcrumb_of(graph.node(t)["path"]): t for t, _ in graph.out(uid, EDGE)
+                if FAMILY.match(graph.node(t)["name"])}
+    within = {name: family for name in node.get("successors") or () if name.replace(" › ", "/") not in graph
+              for family in families if name.rsplit(" › ", 1)[0] == family.rsplit(" › ", 1)[0]}
+    if within:
+        node["within"] = within
 
 
 def _taken_over(s: Status) -> str:
