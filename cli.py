@@ -214,9 +214,10 @@ class OrgGraphGroup(click.Group):
 def history_hint(state: State | None, argv: list[str], exc: Exception) -> Exception | None:
     """An unknown UNIT of the current view that names a body that is history (衛生署, or 環保署: short for
     環境保護署) says so, and how to see it: what ended is left out of every command but for ``--all``, and
-    "no unit named" alone reads as if no document ever set it up."""
+    "no unit named" alone reads as if no document ever set it up.  Not for ``history``, which reads every
+    document as --all already: --all would change nothing (short_name_hint gives the name to give)."""
     from graph_model.errors import OrgGraphError, UnknownUnit
-    if not isinstance(exc, UnknownUnit) or state is None or state.history or state.command == "load":
+    if not isinstance(exc, UnknownUnit) or state is None or state.history or state.command in ("load", "history"):
         return None
     from queries.lookup.vocabulary import short_names
     from queries.textnorm import fold
@@ -238,8 +239,10 @@ def history_hint(state: State | None, argv: list[str], exc: Exception) -> Except
     short = f" ({exc.ref} is short for {row.full}, {row.source})" if named != exc.ref and row is not None else ""
     timeline = f", or see `orggraph history {named}`" if ended["kind"] == "Agency" else ""
     hinted = UnknownUnit(exc.ref)
+    # the command to type names the body as UNIT reads it: by its name, not the short one (--all reads no short name)
+    again = [named if a == exc.ref else a for a in argv]
     hinted.args = (f"no unit named {exc.ref!r} in the current government{short}: {ended['breadcrumb']} is history "
-                   f"({status_text(ended)}); add --all to see it ({_command_line(['--all', *argv])}){timeline}",)
+                   f"({status_text(ended)}); add --all to see it ({_command_line(['--all', *again])}){timeline}",)
     return hinted
 
 

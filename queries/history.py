@@ -12,6 +12,7 @@ status and enactment date and whose agencies carry ``SUCCEEDED_BY`` edges
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,10 @@ def history(graph: OrgGraph, ref: str) -> History:
     for doc in sorted(d for d, u in about.items() if u == uid):
         d = graph.node(f"doc:{doc}")
         if d.get("enacted"):
-            out.events.append(Event(d["enacted"], "enacted", d["title"], f"{doc} 沿革內容"))
+            # a document renamed from another body's was enacted under its first title
+            title = f"{d['former_title']} (renamed {d['title']} on {d['former_bodies'][-1][1]})" \
+                if d.get("former_title") else d["title"]
+            out.events.append(Event(d["enacted"], "enacted", title, f"{doc} 沿革內容"))
         amended = _yyyymmdd(d.get("updated", ""))
         if amended and amended != d.get("enacted"):
             out.events.append(Event(amended, "amended", f"{d['title']} (最新異動日期)", doc))
@@ -87,7 +91,9 @@ def history(graph: OrgGraph, ref: str) -> History:
         beside = breadcrumb_of(graph.node(succ)["path"][:-1])
         family = members and members != [breadcrumb_of(graph.node(succ)["path"])] and (
             FAMILY.match(graph.node(succ)["name"]) or all(m.rsplit(" › ", 1)[0] == beside for m in members))
-        out.now += [m for m in members if m not in out.now] if family else \
+        within = node.get("within") or {}
+        out.now += [f"{m} (one of {within[m]})" if m in within else m for m in members if m not in out.now] \
+            if family else \
             [n for n in _now(graph, succ) if n not in out.now]
         if not any(edge["evidence"] and edge["evidence"] in e.text for e in out.events):
             # a successor the graph shows, not a document (the body that took its work over)
@@ -139,12 +145,29 @@ def as_of(graph: OrgGraph, date: str, under: str | None = None) -> list[dict]:
     about: dict[str, list[str]] = {}
     for doc, uid in documents_about(graph).items():
         about.setdefault(uid, []).append(doc)
+    own: dict[str, list[tuple[str, str]]] = {}
+    for unit in graph.units("Agency"):
+        uid = unit["id"]
+        # a document renamed from another body's that the graph holds as this one's predecessor (衛生署 ›
+        # 中央健康保險局 → 衛生福利部 › 中央健康保險署) counts for this body from the rename: till then it was
+        # the other's
+        held: dict[str, str] = {}  # the name of each predecessor -> the day the last of that name ended
+        for pred, _ in graph.into(uid, EDGE):
+            for n in _names(graph.node(pred)):
+                held[n] = max(held.get(n, ""), graph.node(pred).get("status_date", ""))
+        own[uid] = [_span(graph.node(f"doc:{d}"), held) for d in about.get(uid, ())]
     out = []
     for unit in graph.units("Agency"):
         uid = unit["id"]
         if root is not None and not (uid == root or uid.startswith(root + "/")):
             continue
-        spans = [_span(graph.node(f"doc:{d}")) for d in about.get(uid, ())] or [("", _end(unit))]
+        # a body with no document of its own was set up by its nearest forebear's (衛生福利部 › 各醫院 › 分院): it
+        # existed while they applied, since before its documents say
+        above = uid
+        while not own.get(above) and "/" in above:
+            above = above.rsplit("/", 1)[0]
+        spans = own[uid] or [("", _end(unit))] * any(start <= date and (not end or end > date)
+                                                      for start, end in own.get(above) or [("", "")])
         if unit.get("governed_by"):  # its family's rules govern it since its own were repealed
             spans.append((min(s for s, _ in spans), ""))
         # a body ended the day its successor took over, though its rules were repealed later
@@ -165,8 +188,25 @@ def _end(node: dict) -> str:
     return node.get("status_date") or "0000-00-00"
 
 
-def _span(doc: dict) -> tuple[str, str]:
-    return doc.get("enacted", ""), _end(doc)
+def _span(doc: dict, before: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """When ``doc`` applied to its body: from its enactment, or from the last day it was renamed from the rules
+    of a body named in ``before`` (its body's predecessors, and the day each ended): till then they were that
+    body's (or till that body ended, if it ended first: 食品藥物管理局 on its act's rename, before its rules')."""
+    start = doc.get("enacted", "")
+    renamed = [min(when, (before or {})[body] or when) for body, when in doc.get("former_bodies", ())
+               if body in (before or {})]
+    if renamed and renamed[-1] > start:
+        start = renamed[-1]
+    return start, _end(doc)
+
+
+def _names(node: dict) -> set[str]:
+    """The names a body's rules were titled by: its path written out (行政院衛生署中央健康保險局), without
+    the branch's head, its full name and its longer aliases."""
+    path = node["path"]
+    # its aliases hold the name as titled (行政院衛生署所屬醫院, read as 行政院 › 衛生署 › 各醫院)
+    return {"".join(path), "".join(path[1:]), node.get("full_name") or "",
+            *(a for a in node.get("aliases", ()) if len(a) > 5)} - {""}
 
 
 def render_history(h: History) -> str:

@@ -52,8 +52,9 @@ def _status(node: dict) -> dict:
     for a current one, so that the current view reads as before."""
     if node.get("status", "current") == "current":
         return {}
+    within = {"within": dict(node["within"])} if node.get("within") else {}
     return {"status": node["status"], "status_date": node.get("status_date", ""),
-            "successors": list(node.get("successors") or [])}
+            "successors": list(node.get("successors") or [])} | within
 
 
 def status_text(info: dict, successors: bool = True) -> str:
@@ -61,7 +62,10 @@ def status_text(info: dict, successors: bool = True) -> str:
     line stays short); "" when current."""
     if not info.get("status"):
         return ""
-    by = f" by {'、'.join(info['successors'])}" if successors and info.get("successors") else ""
+    # a member of a family the graph holds only as the family: the unit to see (行政院 › 衛生福利部 › 各醫院)
+    named = [f"{n} (one of {info['within'][n]})" if n in info.get("within", {}) else n
+             for n in info.get("successors") or ()]
+    by = f" by {'、'.join(named)}" if successors and named else ""
     return f"{info['status']}{' ' + info['status_date'] if info.get('status_date') else ''}{by}"
 
 
@@ -77,7 +81,8 @@ def ended_unit(history_graph: OrgGraph, ref: str) -> dict | None:
     node = history_graph.node(uid)
     return {"id": uid, "breadcrumb": breadcrumb_of(node["path"]), "kind": node["kind"],
             "status": node.get("status", "superseded"),
-            "status_date": node.get("status_date", ""), "successors": list(node.get("successors") or [])}
+            "status_date": node.get("status_date", ""), "successors": list(node.get("successors") or []),
+            "within": dict(node.get("within") or {})}
 
 
 MENTIONED_TEXT = "only named in procedures"

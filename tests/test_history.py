@@ -188,3 +188,42 @@ def test_stats_counts_the_documents_that_are_history(run, store):
     assert first == f"Documents: {current} current; {len(PCODES) - current} more are history (orggraph --all stats)"
     assert json.loads(run("--store", store, "stats", "--json").stdout)["history_documents"] == len(PCODES) - current
     assert run("--store", store, "--all", "stats").stdout.splitlines()[0] == f"Documents: {len(PCODES)}"
+
+
+@pytest.fixture(scope="module")
+def atomic_store(tmp_path_factory):
+    # 行政院原子能委員會辦事細則 (repealed 2023-12-27), 核能安全委員會組織法 and 處務規程: 原能會 is history.
+    from support import national_store
+    folder = tmp_path_factory.mktemp("atomic")
+    national_store(folder, "J0010017", "J0000101", "J0010058")
+    return folder / "store.db"
+
+
+def test_a_short_name_of_a_body_that_is_history_gets_a_command_that_works(run, atomic_store):
+    # agencies.tsv: 原能會 is short for 原子能委員會.  `history` reads every document as --all: it says which name
+    # to give, not to add --all (which would change nothing); the current view's --all command names the body.
+    for argv in (("history", "原能會"), ("--all", "history", "原能會")):
+        result = run("--store", atomic_store, *argv)
+        assert result.exit_code == 1 and result.stderr.strip() == (
+            "Error: no unit named '原能會': 原能會 is short for 原子能委員會 (agencies.tsv:22); "
+            "give the name 原子能委員會")
+    timeline = run("--store", atomic_store, "history", "原子能委員會").stdout
+    assert timeline.startswith("行政院 › 原子能委員會  (superseded)")
+    shown = run("--store", atomic_store, "show", "原能會").stderr
+    assert f"add --all to see it (orggraph --all --store {atomic_store} show 原子能委員會)" in shown
+    assert run("--store", atomic_store, "--all", "show", "原子能委員會").exit_code == 0
+
+
+def test_a_successor_named_as_a_member_of_a_family_says_which_unit_holds_it(tmp_path):
+    # 行政院衛生署金門醫院組織規程 (L0000048, repealed) and 衛生福利部各醫院組織準則 (L0000053: the family 各醫院, no
+    # hospital of its own): 衛生福利部 › 金門醫院 names no unit, so the family it is one of is named beside it.
+    from queries.history import history
+    from queries.units import ended_unit, status_text
+    from support import national_store
+    graph = national_store(tmp_path, "L0000001", "L0000055", "L0000048", "L0000053").graph(history=True)
+    ended = ended_unit(graph, "金門醫院")
+    assert ended is not None and status_text(ended).endswith(
+        "by 行政院 › 衛生福利部 › 金門醫院 (one of 行政院 › 衛生福利部 › 各醫院)")
+    assert "行政院/衛生福利部/金門醫院" not in graph and "行政院/衛生福利部/各醫院" in graph
+    assert history(graph, "衛生署/金門醫院").now == [
+        "行政院 › 衛生福利部 › 金門醫院 (one of 行政院 › 衛生福利部 › 各醫院)"]

@@ -57,3 +57,23 @@ def test_a_body_taken_over_with_its_parent_ends_that_day_not_with_its_last_law(h
     node = history_graph.node("行政院/衛生署/中醫藥委員會")
     assert (node["status"], node["status_date"]) == ("superseded", "2013-07-23")
     assert history_graph.node("doc:L0000025")["status_date"] == "2015-06-24"
+
+
+@pytest.fixture(scope="module")
+def renamed_graph(tmp_path_factory):
+    # 行政院衛生署組織法, 中央健康保險局組織條例 (L0000019) and the office rules renamed
+    # 衛生福利部中央健康保險署處務規程
+    # (L0010048 沿革 2: 「…一百零二年七月二十一日…修正發布名稱…（原名稱：行政院衛生署中央健康保險局處務規程；新名稱：
+    # 衛生福利部中央健康保險署處務規程）」), 衛生福利部組織法
+    store = national_store(tmp_path_factory.mktemp("renamed"), "L0000001", "L0000019", "L0010048", "L0000055")
+    return store.graph(history=True)
+
+
+def test_a_body_renamed_from_another_exists_from_the_rename(renamed_graph):
+    from queries.history import as_of, history
+    before = {tuple(r["path"][-2:]) for r in as_of(renamed_graph, "2012-01-01")}
+    after = {tuple(r["path"][-2:]) for r in as_of(renamed_graph, "2014-01-01")}
+    assert ("衛生署", "中央健康保險局") in before and ("衛生福利部", "中央健康保險署") not in before
+    assert ("衛生福利部", "中央健康保險署") in after
+    enacted = [e for e in history(renamed_graph, "衛生福利部/中央健康保險署").events if e.kind == "enacted"]
+    assert enacted[0].text.startswith("行政院衛生署中央健康保險局處務規程 (renamed ")

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from datetime import date
 
-from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND
+from graph_model.records.naming import BRANCH_BODIES, DISTINCT_NAME, SAME_KIND, breadcrumb_of
 from graph_model.records.unitref import NameIndex
 
 from .became_unit import became_a_unit, held_as_namesake, named_as_division, repealed_with_sibling
@@ -109,10 +109,17 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
     # a successor named as it was before a rename (飛航安全調查委員會): the body under its new name
     renamed = {agency_of(old): agency_of(new) for p in docs
                for old, new, _, _ in renames(p.document.meta.get("history", ""))}
+    # a document renamed from another body's (「原名稱：行政院衛生署中央健康保險局處務規程；新名稱：衛生福利部…」): its
+    # first title, and each body it was before, with the day it stopped being that body's
+    retitled = {p.document.id: [(old, when) for old, new, when, _ in renames(p.document.meta.get("history", ""))
+                                if when and agency_of(old) != agency_of(new)] for p in docs}
     for node in graph.nodes_with_label("Document"):
         doc = node["id"].removeprefix("doc:")
         if enacted.get(doc):
             node["enacted"] = enacted[doc]
+        if retitled.get(doc):
+            node.update(former_title=retitled[doc][0][0],
+                        former_bodies=[[agency_of(old), when] for old, when in retitled[doc]])
         s = statuses.get(doc)
         if s is not None:
             node.update(status=s.state, successors=list(s.successors), status_date=s.date,
@@ -232,6 +239,22 @@ def mark(graph, statuses: Mapping, docs=(), table: Sequence[Mapping] | None = No
         if took and node.get("status") == "superseded" and took < node.get("status_date", ""):
             node["status_date"] = took
     moved_whole(graph, ended)
+    for uid in ended:
+        _members_of_families(graph, uid)
+
+
+def _members_of_families(graph, uid: str) -> None:
+    """A successor named as a member of a family the graph holds only as the family (行政院 › 衛生福利部 ›
+    金門醫院: the corpus sets up 衛生福利部 › 各醫院, not each hospital): ``within`` says, of each such name, the
+    family it is one of (the unit its ``SUCCEEDED_BY`` edge reaches), so that no one is sent to a unit that is not
+    there."""
+    node = graph.node(uid)
+    families = {breadcrumb_of(graph.node(t)["path"]): t for t, _ in graph.out(uid, EDGE)
+                if FAMILY.match(graph.node(t)["name"])}
+    within = {name: family for name in node.get("successors") or () if name.replace(" › ", "/") not in graph
+              for family in families if name.rsplit(" › ", 1)[0] == family.rsplit(" › ", 1)[0]}
+    if within:
+        node["within"] = within
 
 
 def _taken_over(s: Status) -> str:
