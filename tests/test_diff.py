@@ -17,17 +17,22 @@ ROAD = ["K0000058", "K0010034", "K0000207", "K0000213"]
 ENV = ["O0000001", "O0010001", "O0000031", "O0000032"]
 
 
-@pytest.fixture(scope="module")
-def parsed(tmp_path_factory):
-    """The eight laws, parsed once (read from the archive into files, as a user would load them)."""
+def _read(tmp_path_factory, name: str, pcodes: list[str]):
+    """The laws read from the archive into files and parsed, as a user would load them."""
     sys.path.insert(0, str(REPO / "eval"))
     import corpus as national_corpus
 
     from loaders.batch import read_paths
-    folder = tmp_path_factory.mktemp("national-pairs")
-    for pcode in ROAD + ENV:
+    folder = tmp_path_factory.mktemp(name)
+    for pcode in pcodes:
         (folder / f"{pcode}.json").write_bytes(national_corpus.national_file(pcode))
     return read_paths([folder]).documents
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory):
+    """The eight laws, parsed once."""
+    return _read(tmp_path_factory, "national-pairs", ROAD + ENV)
 
 
 @pytest.fixture
@@ -191,16 +196,9 @@ FISHERIES = ["M0000004", "M0010009", "M0000051"]
 
 @pytest.fixture(scope="module")
 def more_graphs(tmp_path_factory):
-    sys.path.insert(0, str(REPO / "eval"))
-    import corpus as national_corpus
-
     from graph_model.store.store import open_store
-    from loaders.batch import read_paths
-    folder = tmp_path_factory.mktemp("national-more")
-    for pcode in HEALTH + FISHERIES:
-        (folder / f"{pcode}.json").write_bytes(national_corpus.national_file(pcode))
     s = open_store(tmp_path_factory.mktemp("more-store") / "more.json")
-    s.add(dict(read_paths([folder]).documents))
+    s.add(dict(_read(tmp_path_factory, "national-more", HEALTH + FISHERIES)))
     return s.graph(history=True), {d["id"].removeprefix("doc:") for d in s.graph().nodes_with_label("Document")}
 
 
